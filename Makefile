@@ -1,0 +1,36 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11 and make:
+#   make demo   install into .venv, code the bundled sample into ./dateline.duckdb, print a summary
+#   make test   install into .venv (with test extras), run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test install bench eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install only when the package metadata changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/dateline demo --db dateline.duckdb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Not part of `make test`: speed and memory, reported as ratios (see README, "Benchmarks").
+bench: $(STAMP)
+	$(BIN)/python bench/bench_pipeline.py
+
+# Accuracy on the dev gold set, checked against the floors in eval/floors.json.
+eval: $(STAMP)
+	$(BIN)/dateline eval ../shared/data/eventgold/plover_gsr_cameo_manual.jsonl --floors eval/floors.json
+
+clean:
+	rm -rf $(VENV) dateline.duckdb dateline.duckdb.wal .pytest_cache

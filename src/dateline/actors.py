@@ -1,0 +1,51 @@
+"""Actors: who takes part, grouped per article, in the output shape ``name, code, country, sector, mentions``.
+
+This is the baseline stage: it groups the named entities that can be political actors (PERSON,
+ORG, GPE, NORP) by name, so that a short mention ("Kim", "Pompeo") counts towards the longest name
+in the article that ends with it. It does not code them: ``code``, ``country`` and ``sector`` stay
+null until the actor knowledge base (issue 3) resolves them. Each mention is kept with its offsets.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .nlp import sentence_index
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _name(ent: Span) -> str:
+    text = ent.text.strip()
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix) and ent.label_ in ("ORG", "GPE"):
+            text = text[len(prefix):]
+    return text.removesuffix("’s").removesuffix("'s").strip()
+
+
+@Language.component("dateline_actors", requires=["doc.ents"], assigns=["doc._.actors"])
+def group_actors(doc: Doc) -> Doc:
+    """Group actor-like entities by name; a one-word PERSON mention joins the full name it ends."""
+    sentence_of = sentence_index(doc)
+    groups: dict[tuple[str, str], dict] = {}
+    full_names: dict[str, tuple[str, str]] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        name = _name(ent)
+        if not name:
+            continue
+        key = (name, ent.label_)
+        if ent.label_ == "PERSON" and " " not in name and name in full_names:
+            key = full_names[name]
+        group = groups.setdefault(key, {"name": key[0], "label": key[1], "code": None, "country": None,
+                                        "sector": None, "mentions": []})
+        group["mentions"].append({"text": ent.text, "start": ent.start_char, "end": ent.end_char,
+                                  "sentence": sentence_of(ent.start)})
+        if ent.label_ == "PERSON" and " " in name:
+            full_names.setdefault(name.split()[-1], key)
+    doc._.actors = list(groups.values())
+    return doc
+
+

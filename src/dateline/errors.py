@@ -1,0 +1,97 @@
+"""The one catalogue of dateline's coded errors and warnings.
+
+Every message names what it is about (a file, a record, a database) and says what to do. Errors are
+raised as subclasses of the standard exception types, so callers may catch ``ValueError`` or
+``OSError`` as usual, and the code travels with them into logs, the ``rejected`` table and the CLI.
+
+Exit codes of the ``dateline`` command (documented in docs/cli.md):
+
+====  ==========================================================================
+0     success
+1     a fatal error: nothing (more) could be done, the message says why
+2     usage error: a bad option or argument (click's convention)
+3     finished, but some inputs were rejected (they are listed and stored)
+4     ``dateline eval --floors``: a score fell below its floor
+====  ==========================================================================
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EXIT_OK = 0
+EXIT_FATAL = 1
+EXIT_USAGE = 2
+EXIT_REJECTED = 3
+EXIT_BELOW_FLOOR = 4
+
+
+class Errors:
+    """Message templates by code. ``E0xx`` inputs, ``E1xx`` NLP, ``E2xx`` store, ``E3xx`` eval."""
+
+    # Inputs: each names the file (and record) and says what to do.
+    E001 = "{source}: no such file or directory. Check the path, or quote a glob so the shell does not expand it."
+    E002 = "{source}: not valid UTF-8 text ({detail}). Re-save it as UTF-8, or convert it with `iconv -t UTF-8`."
+    E003 = "{source}: looks like a binary file ({detail}), not text, HTML or JSON Lines. Pass only .txt, .html or .jsonl files."
+    E004 = "{source}: no article text (the input is empty or only white space). Remove it from the batch or fill it."
+    E005 = "{source}: {size:,} bytes is over the limit of {limit:,} for one article. Split it, or raise --max-bytes."
+    E006 = "{source}: line {record} is not valid JSON ({detail}). Fix that line; the other lines were read."
+    E007 = "{source}: line {record} has neither 'text' nor 'html'. Every JSON Lines record needs one of them."
+    E008 = "{source}: line {record} field '{field}' is {value!r}, not a date. Use YYYY-MM-DD (or drop the field)."
+    E009 = "{source}: no main text could be extracted from the HTML. Pass the page's text instead, or check it is an article."
+    E010 = "{source}: line {record} is a JSON {kind}, not an object. Each line must be one JSON object."
+    E011 = "--published {value!r} is not a date. Use YYYY-MM-DD, e.g. --published 2019-01-19."
+    E012 = "{source}: could not be processed ({detail}). The rest of the batch went on; please report this with the file."
+
+    # NLP
+    E101 = "The spaCy model package '{package}' is not installed. Run `make demo` (or `pip install {requirement}`); dateline never downloads models at run time."
+    E102 = "Pipeline stage '{name}' is not registered. Known stages: {known}."
+
+    # Store
+    E201 = "{db}: the database has schema version {found}, newer than this dateline ({supported}). Upgrade dateline, or use a new --db file."
+    E202 = "{db}: could not open the database ({detail}). Is another process writing to it? Close it or use another --db file."
+    E203 = "{db}: no such database. Run `dateline ingest PATH --db {db}` first."
+    E204 = "{db}: the database is not a dateline store (no 'meta' table). Pass the right --db file."
+
+    # Eval
+    E301 = "{source}: line {record} is not a gold record ({detail}). Each needs 'id', 'text' and 'expected' [{{source, target, code}}]."
+    E302 = "{source}: unknown event code {code!r} on line {record}. Use a CAMEO code such as '036' or a PLOVER type such as 'CONSULT'."
+    E303 = "{floors}: the new scores would lower the floor(s) {names}. Floors only rise; pass --allow-regression to lower them on purpose."
+    E304 = "{source}: CAMEO code {code!r} on line {record} has no PLOVER event type (PLOVER does not code CAMEO 01 statements or 02 appeals). Give the event a PLOVER type, or drop it."
+    E305 = "{floors}: not a usable floors file ({detail}). It must be JSON like {{\"gold\": \"GOLD.jsonl\", \"metrics\": {{\"type_f1\": 0.0, ...}}, \"max_no_event_fp_rate\": 1.0}}; see eval/README.md."
+    E306 = "{floors}: the floors were set on gold {expected!r}, but these scores come from {found!r}. Evaluate on the same gold file, or use a floors file made for it."
+
+    # Warnings
+    W001 = "{source}: decoded as {encoding} after UTF-8 failed; check the characters look right."
+    W002 = "{source}: line {record} has id {input_id!r} already seen in this batch; kept both (dateline ids are content hashes)."
+
+
+class DatelineError(Exception):
+    """Base class: carries ``code`` and the formatted message ``[E0xx] ...``."""
+
+    def __init__(self, code: str, **fields: Any) -> None:
+        self.code = code
+        self.fields = fields
+        template = getattr(Errors, code)
+        self.detail = template.format(**fields)
+        super().__init__(f"[{code}] {self.detail}")
+
+
+class InputError(DatelineError, ValueError):
+    """An input (file or record) that cannot become an article. Becomes a Rejection."""
+
+
+class ModelError(DatelineError, OSError):
+    """The spaCy model or a pipeline stage is missing."""
+
+
+class StoreError(DatelineError, OSError):
+    """The database cannot be opened, migrated or written."""
+
+
+class GoldError(DatelineError, ValueError):
+    """A gold file for ``dateline eval`` is malformed."""
+
+
+class FloorError(DatelineError, ValueError):
+    """A floor would be lowered without --allow-regression."""

@@ -44,7 +44,8 @@ def group_actors(doc: Doc) -> Doc:
         group["mentions"].append({"text": ent.text, "start": ent.start_char, "end": ent.end_char,
                                   "sentence": sentence_of(ent.start)})
         if ent.label_ == "PERSON" and " " in name:
-            full_names.setdefault(name.split()[-1], key)
+            for part in (name.split()[0], name.split()[-1]):
+                full_names.setdefault(part, key)
     doc._.actors = list(groups.values())
     return doc
 

@@ -53,7 +53,7 @@ _register_extensions()
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every blank line, so that no sentence spans two paragraphs."""
     for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
+        if token.text.isspace() and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
     return doc
 

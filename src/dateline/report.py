@@ -78,6 +78,6 @@ def summary(store: Store, *, sources: Sequence[str], db: str) -> str:
         "  .venv/bin/dateline extract src/dateline/samples/*.txt --published 2025-03-14  # the JSON record",
         f"  .venv/bin/dateline events --db {db} --format csv --all                # events as CSV",
         "  .venv/bin/dateline ingest YOUR_FOLDER_OR_FILE --db my.duckdb                  # your own news",
-        f"  .venv/bin/python -c \"import duckdb; duckdb.connect('{db}').sql('FROM actors').show()\"  # SQL",
+        f"  .venv/bin/python -c \"import duckdb; con = duckdb.connect('{db}'); con.sql('FROM actors').show()\"  # SQL",
     ]
     return "\n".join(out)

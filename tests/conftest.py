@@ -1,0 +1,40 @@
+"""Shared fixtures. Unit tests build Docs by hand; e2e tests load the real model once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.vocab import Vocab
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLE = SHARED / "examples" / "latimes-2019-01-19-trump-kim-summit.txt"
+DEV_GOLD = SHARED / "data" / "eventgold" / "plover_gsr_cameo_manual.jsonl"
+NEWS = SHARED / "data" / "news"
+
+
+def need_shared(path: Path) -> Path:
+    """The path under ../shared, or a skip saying why (it ships only with the development checkout)."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent: ../shared ships only with the development checkout, not to users")
+    return path
+
+
+@pytest.fixture
+def example_path() -> Path:
+    return need_shared(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def vocab() -> Vocab:
+    return Vocab()
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The real pipeline (model + dateline stages), loaded once."""
+    from dateline.nlp import load_nlp
+
+    return load_nlp()

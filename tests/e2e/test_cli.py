@@ -1,0 +1,197 @@
+"""The dateline command end to end, with the real spaCy model and a real DuckDB file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import cli
+from dateline.errors import EXIT_BELOW_FLOOR, EXIT_REJECTED
+from dateline.record import output_schema
+
+pytestmark = pytest.mark.e2e
+
+COMMANDS = ["extract", "ingest", "events", "eval", "demo"]
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def example_record(example_path: Path) -> dict:
+    code, out, _ = run("extract", str(example_path), "--published", "2019-01-19")
+    assert code == 0
+    record = json.loads(out)
+    jsonschema.validate(record, output_schema())
+    return record
+
+
+def test_cli_extract_example_structure(example_record: dict) -> None:
+    article = example_record["article"]
+    assert article["publication"] == "Los Angeles Times"
+    assert article["byline"] == "Tracy Wilkinson"
+    assert article["dateline"] == "WASHINGTON"
+    assert article["published"] == "2019-01-19"
+    assert article["body"].startswith("President Trump agreed")
+    assert article["deck"].startswith("Leaders will meet again")
+    body = article["body"]
+    assert "??" not in body
+    assert "Newspapers in English" not in body and "Newspapers from United States" not in body
+
+
+def test_cli_extract_example_caption_kept_once(example_record: dict) -> None:
+    article = example_record["article"]
+    assert len(article["captions"]) == 1
+    caption = article["captions"][0]
+    assert caption["credit"] == "Evan Vucci Associated Press"
+    assert caption["text"].startswith("PRESIDENT TRUMP and North Korean leader")
+    assert "met in June in Singapore" not in article["body"]
+    kinds = [r["kind"] for r in article["removed"]]
+    assert kinds.count("caption_duplicate") == 1
+
+
+def test_cli_extract_example_pull_quote_marked_not_duplicated(example_record: dict) -> None:
+    article = example_record["article"]
+    body = article["body"]
+    assert body.count("shower him with flattery") == 1
+    (pull,) = article["pull_quotes"]
+    assert "Andrei Lankov" in pull["attribution"]
+    start, end = pull["body_span"]
+    assert body[start:end].startswith("They can shower him")
+
+
+def test_cli_extract_offsets_point_into_original(example_record: dict, example_path: Path) -> None:
+    original = example_path.read_text(encoding="utf-8")
+    body = example_record["article"]["body"]
+    for body_start, orig_start, length in example_record["provenance"]["body_offsets"]:
+        assert original[orig_start:orig_start + length] == body[body_start:body_start + length]
+    sentences = example_record["sentences"]
+    assert len(sentences) > 30
+    assert body[sentences[0]["start"]:sentences[0]["end"]].startswith("President Trump agreed")
+
+
+def test_cli_extract_actors_found(example_record: dict) -> None:
+    names = {a["name"] for a in example_record["actors"]}
+    assert {"Kim Jong Un", "Kim Yong Chol", "Pompeo"} & names
+    assert any(a["entity_type"] == "GPE" for a in example_record["actors"])
+
+
+def test_cli_extract_jsonl_one_line_per_input_line(tmp_path: Path) -> None:
+    lines = [
+        {"id": "first", "text": "LONDON — The ministers met on Tuesday.", "published": "2020-01-01"},
+        {"id": "broken", "title": "no text"},
+        {"id": "third", "text": "PARIS — The talks ended without a deal."},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n{oops\n", encoding="utf-8")
+    code, out, err = run("extract", str(path), "--format", "jsonl")
+    assert code == EXIT_REJECTED
+    outputs = [json.loads(line) for line in out.splitlines()]
+    assert [o["id"] for o in outputs] == ["first", "broken", "third", None]
+    assert outputs[0]["article"]["published"] == "2020-01-01"
+    assert outputs[2]["article"]["published"] is None  # no date given: none guessed
+    assert outputs[1]["error"]["code"] == "E007" and outputs[3]["error"]["code"] == "E006"
+    for o in outputs:
+        jsonschema.validate(o, output_schema())
+    assert "E007" in err and "line 2" in err
+
+
+def test_cli_extract_bad_published_is_usage_error(example_path: Path) -> None:
+    code, _, err = run("extract", str(example_path), "--published", "19/01/2019")
+    assert code == 1 and "E011" in err and "YYYY-MM-DD" in err
+
+
+def test_cli_ingest_idempotent_and_rejects_binary(tmp_path: Path, example_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    shutil.copy(example_path, folder / "latimes.txt")
+    (folder / "other.txt").write_text("GENEVA — Iran and the IAEA held talks on Monday.\n", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(bytes(range(256)) * 4)
+    db = str(tmp_path / "t.duckdb")
+    code, out, err = run("ingest", str(folder), "--db", db, "--published", "2019-01-19")
+    assert code == EXIT_REJECTED
+    assert "stored 2 article(s)" in out and "rejected 1" in out
+    assert "broken.txt" in err and "E003" in err
+    con = duckdb.connect(db)
+    before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("articles", "sentences", "mentions")}
+    assert con.execute("SELECT code FROM rejected").fetchall() == [("E003",)]
+    con.close()
+    code, out, _ = run("ingest", str(folder), "--db", db, "--published", "2019-01-19")
+    assert "stored 0 article(s), skipped 2 already stored" in out
+    con = duckdb.connect(db)
+    after = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("articles", "sentences", "mentions")}
+    assert after == before
+    assert con.execute("SELECT count(*) FROM rejected").fetchone() == (1,)
+    con.close()
+
+
+def test_cli_events_export(tmp_path: Path, example_path: Path) -> None:
+    db = str(tmp_path / "t.duckdb")
+    run("ingest", str(example_path), "--db", db)
+    code, out, _ = run("events", "--db", db, "--format", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("article_id,input_id,published,source")
+    out_file = tmp_path / "e.parquet"
+    code, _, err = run("events", "--db", db, "--format", "parquet", "--out", str(out_file))
+    assert code == 0 and out_file.exists() and "event(s)" in err
+    code, _, err = run("events", "--db", db, "--format", "parquet")
+    assert code == 2 and "--out" in err
+
+
+def test_cli_events_missing_db_says_what_to_do(tmp_path: Path) -> None:
+    code, _, err = run("events", "--db", str(tmp_path / "none.duckdb"))
+    assert code == 1 and "E203" in err and "dateline ingest" in err
+
+
+def test_cli_eval_on_hand_made_gold(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": "France and Germany held talks in Paris.", "date": None,
+                                "expected": [{"source": "FRA", "target": "DEU", "code": "CONSULT"}]}) + "\n")
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"gold": "gold.jsonl", "metrics": {"type_f1": 0.0, "type_country_f1": 0.0,
+                                  "type_actor_f1": 0.0}, "max_no_event_fp_rate": 1.0}))
+    code, out, err = run("eval", str(gold), "--floors", str(floors))
+    assert code == 0, err
+    assert "type" in out and "F1" in out
+    floors.write_text(json.dumps({"gold": "gold.jsonl", "metrics": {"type_f1": 0.99, "type_country_f1": 0.0,
+                                  "type_actor_f1": 0.0}, "max_no_event_fp_rate": 1.0}))
+    code, _, err = run("eval", str(gold), "--floors", str(floors))
+    assert code == EXIT_BELOW_FLOOR and "type_f1" in err
+
+
+def test_cli_demo_runs_on_bundled_sample(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.duckdb")
+    code, out, _ = run("demo", "--db", db)
+    assert code == 0
+    assert "The Meridian Post" in out and "Ingrid Halvorsen" in out and "REYKJAVIK" in out
+    assert "Actors (" in out and "Events (" in out and "Quotes (" in out and "Try next:" in out
+    con = duckdb.connect(db)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    con.close()
+    code, _, _ = run("demo", "--db", db)  # again: still one article
+    con = duckdb.connect(db)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    con.close()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_has_help_with_example(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0 and "Example:" in out
+
+
+def test_cli_console_script_runs(example_path: Path) -> None:
+    exe = Path(sys.executable).parent / "dateline"
+    proc = subprocess.run([str(exe), "extract", str(example_path), "--format", "jsonl"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["article"]["byline"] == "Tracy Wilkinson"

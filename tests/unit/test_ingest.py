@@ -1,0 +1,182 @@
+"""Readers: text, HTML, JSON Lines, directories, globs; bad inputs become coded rejections."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import InputError
+from dateline.ingest import build_article, decode, expand_paths, read_articles, read_raw
+from dateline.models import Article, RawDocument, Rejection
+
+STORY = "LONDON — Ministers met on Tuesday.\n\nThey agreed to meet again next month.\n"
+
+
+def write(path: Path, data: str | bytes) -> str:
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return str(path)
+
+
+def test_ingest_text_file_becomes_article(tmp_path: Path) -> None:
+    items = list(read_articles([write(tmp_path / "a.txt", STORY)]))
+    assert len(items) == 1 and isinstance(items[0], Article)
+    assert items[0].body.startswith("Ministers met on Tuesday.")
+    assert items[0].parts.dateline == "LONDON"
+
+
+def test_ingest_id_is_stable_content_hash(tmp_path: Path) -> None:
+    a = list(read_articles([write(tmp_path / "a.txt", STORY)]))[0]
+    b = list(read_articles([write(tmp_path / "b.txt", STORY.replace("\n", "\r\n"))]))[0]
+    c = list(read_articles([write(tmp_path / "c.txt", STORY + "Another paragraph.\n")]))[0]
+    assert isinstance(a, Article) and isinstance(b, Article) and isinstance(c, Article)
+    assert a.id == b.id and len(a.id) == 16
+    assert a.id != c.id
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "E003"),
+        (b"caf\xe9 au lait, \xff\xfe", "E002"),
+        (b"   \n\n  \t", "E004"),
+        ("".join(chr(i) for i in range(1, 31)) * 20, "E003"),
+    ],
+    ids=["binary", "latin1", "empty", "control-chars"],
+)
+def test_ingest_bad_file_rejected_with_code(tmp_path: Path, data: str | bytes, code: str) -> None:
+    path = write(tmp_path / "bad.txt", data)
+    items = list(read_articles([path]))
+    assert len(items) == 1 and isinstance(items[0], Rejection)
+    assert items[0].code == code
+    assert path in items[0].reason
+
+
+def test_ingest_missing_file_is_e001(tmp_path: Path) -> None:
+    (item,) = read_articles([str(tmp_path / "nope.txt")])
+    assert isinstance(item, Rejection) and item.code == "E001"
+    assert "no such file" in item.reason
+
+
+def test_ingest_oversized_file_is_e005(tmp_path: Path) -> None:
+    path = write(tmp_path / "big.txt", "word " * 1000)
+    (item,) = read_articles([path], max_bytes=1000)
+    assert isinstance(item, Rejection) and item.code == "E005"
+    assert "--max-bytes" in item.reason
+
+
+def test_ingest_bad_file_does_not_stop_batch(tmp_path: Path) -> None:
+    paths = [
+        write(tmp_path / "1.txt", STORY),
+        write(tmp_path / "2.txt", b"\x00\x01\x02binary"),
+        write(tmp_path / "3.txt", "PARIS — The talks ended.\n"),
+    ]
+    items = list(read_articles(paths))
+    assert [type(i).__name__ for i in items] == ["Article", "Rejection", "Article"]
+
+
+def test_ingest_jsonl_fields_and_metadata(tmp_path: Path) -> None:
+    lines = [
+        {"id": "a1", "text": STORY, "title": "Ministers meet", "published": "2019-01-19", "url": "http://x/1",
+         "source": "Wire", "section": "world"},
+        {"id": "a2", "text": "Second story.", "date": "2020-02-03T10:00:00Z"},
+    ]
+    path = write(tmp_path / "n.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n")
+    first, second = read_articles([path])
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert first.input_id == "a1" and first.record == 1
+    assert first.published == dt.date(2019, 1, 19)
+    assert first.url == "http://x/1" and first.outlet == "Wire"
+    assert first.metadata == {"section": "world"}
+    assert first.parts.headline == "Ministers meet"
+    assert second.published == dt.date(2020, 2, 3) and second.record == 2
+
+
+def test_ingest_published_override_wins(tmp_path: Path) -> None:
+    path = write(tmp_path / "n.jsonl", json.dumps({"id": "x", "text": STORY, "published": "2019-01-19"}))
+    (article,) = read_articles([path], published=dt.date(2001, 9, 11))
+    assert isinstance(article, Article) and article.published == dt.date(2001, 9, 11)
+
+
+def test_ingest_jsonl_bad_lines_rejected_others_kept(tmp_path: Path) -> None:
+    content = "\n".join([
+        json.dumps({"id": "ok1", "text": "Fine story."}),
+        "{not json",
+        json.dumps({"id": "nofield", "title": "no text"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "baddate", "text": "x", "published": "last Tuesday"}),
+        "",
+        json.dumps({"id": "ok2", "text": "Another fine story."}),
+    ])
+    path = write(tmp_path / "mixed.jsonl", content)
+    items = list(read_articles([path]))
+    summary = [(type(i).__name__, i.record, getattr(i, "code", None)) for i in items]
+    assert summary == [
+        ("Article", 1, None),
+        ("Rejection", 2, "E006"),
+        ("Rejection", 3, "E007"),
+        ("Rejection", 4, "E010"),
+        ("Rejection", 5, "E008"),
+        ("Article", 7, None),
+    ]
+    rejected = [i for i in items if isinstance(i, Rejection)]
+    assert all(f"{path}: line" in r.reason for r in rejected)
+    assert rejected[1].input_id == "nofield" and rejected[3].input_id == "baddate"
+
+
+def test_ingest_html_through_trafilatura(tmp_path: Path) -> None:
+    paragraphs = "".join(
+        f"<p>Paragraph {i}: the foreign ministers of both countries met in Geneva to discuss the ceasefire "
+        f"and agreed to continue the talks next week, officials said.</p>" for i in range(6)
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>Ministers meet in Geneva</title>"
+        '<meta property="og:title" content="Ministers meet in Geneva">'
+        '<meta name="date" content="2021-05-04"></head><body>'
+        "<nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
+        f"<article><h1>Ministers meet in Geneva</h1>{paragraphs}</article>"
+        "<footer>Copyright 2021 Example News. All rights reserved.</footer></body></html>"
+    )
+    (article,) = read_articles([write(tmp_path / "page.html", html)])
+    assert isinstance(article, Article)
+    assert "foreign ministers of both countries met in Geneva" in article.body
+    assert "Home" not in article.body and "All rights reserved" not in article.body
+    assert article.parts.headline == "Ministers meet in Geneva"
+    assert article.published == dt.date(2021, 5, 4)
+
+
+def test_ingest_html_without_text_is_e009(tmp_path: Path) -> None:
+    (item,) = read_articles([write(tmp_path / "empty.html", "<html><body><script>x=1</script></body></html>")])
+    assert isinstance(item, Rejection) and item.code == "E009"
+
+
+def test_ingest_directories_and_globs(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "a.txt", STORY)
+    write(tmp_path / "sub" / "b.txt", "PARIS — Talks ended.\n")
+    write(tmp_path / "sub" / "photo.jpg", b"\xff\xd8\xff")
+    write(tmp_path / ".hidden.txt", "secret")
+    assert [Path(p).name for p in expand_paths([str(tmp_path)])] == ["a.txt", "b.txt"]
+    assert [Path(p).name for p in expand_paths([str(tmp_path / "**" / "*.txt")])] == ["a.txt", "b.txt"]
+    assert list(expand_paths([str(tmp_path / "*.none")])) == [str(tmp_path / "*.none")]
+
+
+def test_ingest_decode_strips_bom() -> None:
+    assert decode("x", "\ufeffHello".encode()) == "Hello"
+
+
+def test_ingest_build_article_rejects_blank_text() -> None:
+    with pytest.raises(InputError) as info:
+        build_article(RawDocument(source="s.jsonl", record=3, text="   "))
+    assert info.value.code == "E004"
+
+
+def test_ingest_read_raw_keeps_input_order(tmp_path: Path) -> None:
+    paths = [write(tmp_path / f"{i}.txt", f"Story {i}.") for i in range(5)]
+    texts = [r.text for r in read_raw(paths) if isinstance(r, RawDocument)]
+    assert texts == [f"Story {i}." for i in range(5)]

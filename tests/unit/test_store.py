@@ -1,0 +1,176 @@
+"""The DuckDB store: schema versions, idempotent and transactional writes, exports."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from dateline.errors import StoreError
+from dateline.models import Rejection
+from dateline.store import SCHEMA_VERSION, Store
+
+
+def make_record(article_id: str = "0123456789abcdef", *, events: int = 1, source: str = "a.txt") -> dict[str, Any]:
+    body = "Ministers met in Oslo. They agreed to talk again."
+    event = {
+        "source": {"text": "Ministers", "code": "NORGOV", "country": "NOR", "sector": "GOV"},
+        "target": None, "cameo": "040", "plover": {"event": "CONSULT", "mode": None, "context": None},
+        "date": {"value": "2025-03-13", "granularity": "day", "source": "text"},
+        "location": {"name": "Oslo", "country": "NOR", "lat": 59.9, "lon": 10.7},
+        "negated": False, "modality": "asserted", "sentence": 0, "span": [10, 13], "trigger": "met",
+    }
+    return {
+        "id": article_id,
+        "article": {
+            "id": article_id, "publication": None, "headline": "H", "deck": None, "byline": None,
+            "dateline": "OSLO", "published": "2025-03-14", "body": body, "captions": [], "pull_quotes": [],
+            "removed": [], "url": None, "outlet": None, "metadata": {},
+        },
+        "sentences": [{"index": 0, "start": 0, "end": 22}, {"index": 1, "start": 23, "end": len(body)}],
+        "actors": [{"name": "Oslo", "code": None, "country": None, "sector": None, "entity_type": "GPE",
+                    "mentions": [{"text": "Oslo", "start": 17, "end": 21, "sentence": 0}]}],
+        "events": [dict(event, span=[10 + i, 13 + i]) for i in range(events)],
+        "quotes": [{"text": "talk again", "speaker": None, "kind": "fragment", "sentence": 1, "span": [38, 48],
+                    "pull_quote": False}],
+        "provenance": {"source": source, "record": None, "input_id": None, "coder": "dateline test",
+                       "model": "m 1", "schema": "1", "body_offsets": [[0, 0, len(body)]]},
+    }
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "t.duckdb")
+
+
+def test_store_new_file_has_current_schema(db: str) -> None:
+    with Store(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.counts()["articles"] == 0
+
+
+def test_store_write_is_idempotent(db: str) -> None:
+    with Store(db) as store:
+        first = store.write([make_record()])
+        second = store.write([make_record()])
+        assert (first.stored, first.skipped) == (1, 0)
+        assert (second.stored, second.skipped) == (0, 1)
+        counts = store.counts()
+    assert counts["articles"] == 1 and counts["events"] == 1 and counts["sentences"] == 2
+    assert counts["mentions"] == 1 and counts["quotes"] == 1
+
+
+def test_store_replace_recodes(db: str) -> None:
+    with Store(db) as store:
+        store.write([make_record(events=1)])
+        result = store.write([make_record(events=3)], replace=True)
+        assert result.stored == 1
+        assert store.counts()["events"] == 3
+        assert store.counts()["articles"] == 1
+
+
+def test_store_bad_record_costs_only_itself(db: str) -> None:
+    good = make_record("aaaaaaaaaaaaaaaa")
+    bad = make_record("bbbbbbbbbbbbbbbb", source="bad.txt")
+    bad["article"]["published"] = "not a date"  # DuckDB refuses the cast inside the batch transaction
+    also_good = make_record("cccccccccccccccc")
+    with Store(db) as store:
+        result = store.write([good, bad, also_good], [Rejection("x.bin", None, "E003", "binary")])
+        assert result.stored == 2
+        assert result.rejected == 2
+        rows = store.con.execute("SELECT location, code FROM rejected ORDER BY location").fetchall()
+        assert rows == [("bad.txt", "E012"), ("x.bin", "E003")]
+        ids = {r[0] for r in store.con.execute("SELECT id FROM articles").fetchall()}
+        assert ids == {"aaaaaaaaaaaaaaaa", "cccccccccccccccc"}
+        assert store.counts()["events"] == 2  # no orphan rows of the failed article
+
+
+def test_store_failed_batch_keeps_earlier_data(db: str) -> None:
+    with Store(db) as store:
+        store.write([make_record("1111111111111111")])
+    bad = make_record("2222222222222222")
+    bad["article"]["published"] = "2025-13-45"
+    with Store(db) as store:
+        store.write([bad])
+        assert [r[0] for r in store.con.execute("SELECT id FROM articles").fetchall()] == ["1111111111111111"]
+
+
+def test_store_rejection_cleared_when_input_later_succeeds(db: str) -> None:
+    with Store(db) as store:
+        store.write([], [Rejection("a.txt", None, "E004", "empty")])
+        assert store.counts()["rejected"] == 1
+        store.write([make_record(source="a.txt")])
+        assert store.counts()["rejected"] == 0
+
+
+def test_store_exports_csv_jsonl_parquet(db: str, tmp_path: Path) -> None:
+    negated = make_record("dddddddddddddddd")
+    negated["events"][0]["negated"] = True
+    with Store(db) as store:
+        store.write([make_record(events=2), negated])
+    with Store(db, read_only=True) as store:
+        for fmt in ("csv", "jsonl", "parquet"):
+            out = str(tmp_path / f"events.{fmt}")
+            assert store.export_events(out, fmt) == 2
+        assert store.export_events(str(tmp_path / "all.csv"), "csv", include_all=True) == 3
+    with open(tmp_path / "events.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows[0]["cameo"] == "040" and rows[0]["source_code"] == "NORGOV"
+    assert rows[0]["sentence_text"] == "Ministers met in Oslo."
+    lines = (tmp_path / "events.jsonl").read_text().splitlines()
+    assert json.loads(lines[0])["plover_event"] == "CONSULT"
+    parquet = duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path / 'events.parquet'}')").fetchone()
+    assert parquet == (2,)
+
+
+def test_store_refuses_newer_schema(db: str) -> None:
+    with Store(db) as store:
+        store.con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError) as info:
+        Store(db)
+    assert info.value.code == "E201" and db in str(info.value)
+
+
+def test_store_refuses_foreign_database(db: str) -> None:
+    con = duckdb.connect(db)
+    con.execute("CREATE TABLE something (x INTEGER)")
+    con.close()
+    with pytest.raises(StoreError) as info:
+        Store(db)
+    assert info.value.code == "E204"
+
+
+def test_store_read_only_missing_file(db: str) -> None:
+    with pytest.raises(StoreError) as info:
+        Store(db, read_only=True)
+    assert info.value.code == "E203" and "dateline ingest" in str(info.value)
+
+
+def test_store_migrates_old_file(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.store as store_module
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    with Store(db) as store:
+        store.write([make_record()])
+    extra = "ALTER TABLE events ADD COLUMN confidence DOUBLE;"
+    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, extra))
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    with Store(db) as store:
+        assert store.schema_version() == 2
+        cols = [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
+        assert "confidence" in cols
+        assert store.counts()["events"] == 1  # data kept
+
+
+def test_store_record_is_not_mutated(db: str) -> None:
+    record = make_record()
+    before = copy.deepcopy(record)
+    with Store(db) as store:
+        store.write([record])
+    assert record == before

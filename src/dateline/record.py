@@ -52,6 +52,8 @@ def article_record(article: Article, doc: Doc, *, model: str) -> dict[str, Any]:
                 "country": actor.get("country"),
                 "sector": actor.get("sector"),
                 "entity_type": actor.get("label"),
+                "kb_id": actor.get("kb_id"),
+                "evidence": actor.get("evidence", []),
                 "mentions": actor.get("mentions", []),
             }
             for actor in (doc._.actors or [])

@@ -44,7 +44,7 @@ CREATE TABLE sentences (
 );
 CREATE TABLE actors (
     article_id VARCHAR, idx INTEGER, name VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR,
-    entity_type VARCHAR, n_mentions INTEGER, PRIMARY KEY (article_id, idx)
+    entity_type VARCHAR, n_mentions INTEGER, kb_id VARCHAR, evidence JSON, PRIMARY KEY (article_id, idx)
 );
 CREATE TABLE mentions (
     article_id VARCHAR, actor_idx INTEGER, idx INTEGER, text VARCHAR, start_char INTEGER, end_char INTEGER,
@@ -57,12 +57,13 @@ CREATE TABLE events (
     target_text VARCHAR, target_code VARCHAR, target_country VARCHAR, target_sector VARCHAR,
     date_value VARCHAR, date_granularity VARCHAR, date_source VARCHAR,
     location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
-    negated BOOLEAN, modality VARCHAR, coder VARCHAR, PRIMARY KEY (article_id, idx)
+    negated BOOLEAN, modality VARCHAR, reciprocal BOOLEAN, quote_idx INTEGER, date_text VARCHAR,
+    date_first VARCHAR, date_last VARCHAR, coder VARCHAR, PRIMARY KEY (article_id, idx)
 );
 CREATE TABLE quotes (
     article_id VARCHAR, idx INTEGER, sentence INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
     kind VARCHAR, speaker_text VARCHAR, speaker_code VARCHAR, speaker_country VARCHAR, pull_quote BOOLEAN,
-    PRIMARY KEY (article_id, idx)
+    cue VARCHAR, medium VARCHAR, event_idxs JSON, PRIMARY KEY (article_id, idx)
 );
 CREATE TABLE rejected (
     location VARCHAR PRIMARY KEY, source VARCHAR, record INTEGER, input_id VARCHAR, code VARCHAR,
@@ -231,7 +232,8 @@ class Store:
         self._many("sentences", [[aid, s["index"], s["start"], s["end"], body[s["start"]:s["end"]]]
                                  for s in record["sentences"]])
         self._many("actors", [[aid, i, a["name"], a["code"], a["country"], a["sector"], a.get("entity_type"),
-                               len(a["mentions"])] for i, a in enumerate(record["actors"])])
+                               len(a["mentions"]), a.get("kb_id"), _json(a.get("evidence", []))]
+                              for i, a in enumerate(record["actors"])])
         self._many("mentions", [[aid, i, j, m["text"], m["start"], m["end"], m["sentence"]]
                                 for i, a in enumerate(record["actors"]) for j, m in enumerate(a["mentions"])])
         self._many("events", [_event_row(aid, i, e, prov["coder"]) for i, e in enumerate(record["events"])])
@@ -314,7 +316,8 @@ def _event_row(aid: str, i: int, event: dict[str, Any], coder: str) -> list[Any]
         *_actor_cols(event.get("source")), *_actor_cols(event.get("target")),
         date.get("value"), date.get("granularity"), date.get("source"),
         loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
-        bool(event.get("negated", False)), event.get("modality", "asserted"), coder,
+        bool(event.get("negated", False)), event.get("modality", "asserted"), bool(event.get("reciprocal", False)),
+        event.get("quote"), date.get("text"), *(date.get("range") or [None, None]), coder,
     ]
 
 
@@ -324,4 +327,5 @@ def _quote_row(aid: str, i: int, quote: dict[str, Any]) -> list[Any]:
     return [
         aid, i, quote.get("sentence"), span[0], span[1], quote.get("text"), quote.get("kind"),
         speaker.get("text"), speaker.get("code"), speaker.get("country"), bool(quote.get("pull_quote", False)),
+        quote.get("cue"), quote.get("medium"), _json(quote.get("events", [])),
     ]

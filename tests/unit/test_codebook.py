@@ -1,0 +1,125 @@
+"""Tests for dateline.codebook: the CAMEO/PLOVER tables shipped in dateline/data."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+from dateline import codebook
+from dateline.codebook import (
+    PloverCode,
+    cameo_name,
+    cameo_to_plover,
+    country_codes,
+    is_cameo,
+    normalise_plover,
+    plover_types,
+)
+
+PLOVER_2021 = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}  # fmt: skip
+
+SHIPPED = [
+    "cameo_to_plover.tsv",
+    "cameo_codes.tsv",
+    "plover_event_types.tsv",
+    "plover_modes.tsv",
+    "plover_contexts.tsv",
+    "cameo_country_codes.tsv",
+    "cameo_agent_codes.tsv",
+    "README.md",
+]
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_codebook_tables_are_shipped_in_the_package(name: str) -> None:
+    assert files("dateline").joinpath("data", name).is_file()
+
+
+def test_codebook_gold_is_not_shipped() -> None:
+    assert not files("dateline").joinpath("data", "plover_gsr_cameo_manual.jsonl").is_file()
+
+
+def test_codebook_cameo_to_plover_maps_a_listed_code() -> None:
+    assert cameo_to_plover("036") == PloverCode(event="AGREE", mode=None, context="diplomatic")
+    assert cameo_to_plover("042") == PloverCode(event="CONSULT", mode="visit", context=None)
+    assert cameo_to_plover("190") == PloverCode(event="ASSAULT", mode=None, context="military")
+
+
+def test_codebook_cameo_to_plover_falls_back_to_the_parent_code() -> None:
+    # 1951 and 1952 have no row in the map; their parent 195 does.
+    assert cameo_to_plover("1951") == cameo_to_plover("195")
+    assert cameo_to_plover("1951") == PloverCode("ASSAULT", "heavy-weapons", "military")
+
+
+def test_codebook_cameo_to_plover_is_none_outside_plover() -> None:
+    # PLOVER does not code CAMEO 01 statements or 02 appeals; non-digit input is not a code.
+    for code in ("010", "01", "0211", "02", "ABC", "", "AGREE"):
+        assert cameo_to_plover(code) is None, code
+
+
+def test_codebook_duplicate_root_keeps_the_first_row() -> None:
+    # The map lists root 08 twice, CONCEDE then RETREAT.
+    assert cameo_to_plover("08") == PloverCode("CONCEDE")
+    assert cameo_to_plover("084") == PloverCode("RETREAT")
+
+
+def test_codebook_every_mapped_event_is_a_plover_type() -> None:
+    table = codebook._cameo_to_plover_table()
+    assert len(table) == 274  # 276 rows, two of them repeats (08, 175)
+    assert {p.event for p in table.values()} <= PLOVER_2021
+
+
+def test_codebook_cameo_name_and_is_cameo() -> None:
+    assert cameo_name("036") == "Express intent to meet or negotiate"
+    assert cameo_name(" 01 ") == "Make public statement"
+    assert cameo_name("999") is None
+    assert is_cameo("0211") and is_cameo("20")
+    assert not is_cameo("999") and not is_cameo("AGREE")
+
+
+def test_codebook_plover_types_are_the_2021_set() -> None:
+    assert plover_types() == frozenset(PLOVER_2021)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("DEMAND", "REQUEST"),
+        ("DISAPPROVE", "ACCUSE"),
+        ("INVESTIGATE", "ACCUSE"),
+        ("FIGHT", "ASSAULT"),
+        ("demand", "REQUEST"),
+        (" consult ", "CONSULT"),
+        ("ASSAULT", "ASSAULT"),
+        ("YIELD", None),
+        ("036", None),
+        ("", None),
+    ],
+)
+def test_codebook_normalise_plover_maps_old_names(name: str, expected: str | None) -> None:
+    assert normalise_plover(name) == expected
+
+
+def test_codebook_country_codes_keep_the_first_name() -> None:
+    countries = country_codes()
+    assert countries["HUN"] == "Hungary"
+    assert countries["FRA"] == "France"  # later rows alias Mayotte, Saint Barthelemy
+    assert countries["GBR"] == "United Kingdom"
+    assert countries["USAASM"] == "American Samoa"
+    assert len(countries) == 239  # 260 rows, 20 codes repeated under aliases
+
+
+def test_codebook_returns_fresh_dicts() -> None:
+    country_codes()["HUN"] = "changed"
+    codebook.agent_codes().clear()
+    assert country_codes()["HUN"] == "Hungary"
+    assert codebook.agent_codes()["GOV"] == "Government"
+
+
+def test_codebook_modes_and_contexts() -> None:
+    assert "visit" in codebook.plover_modes()["CONSULT"]
+    assert {"military", "economic", "diplomatic"} <= codebook.plover_contexts()

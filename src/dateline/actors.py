@@ -8,6 +8,9 @@ null until the actor knowledge base (issue 3) resolves them. Each mention is kep
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -24,7 +27,13 @@ def _name(ent: Span) -> str:
     return text.removesuffix("’s").removesuffix("'s").strip()
 
 
-@Language.component("dateline_actors", requires=["doc.ents"], assigns=["doc._.actors"])
+@Language.factory("dateline_actors", default_config={"user_actors": None}, requires=["doc.ents"],
+                  assigns=["doc._.actors"])
+def make_actors(nlp: Language, name: str, user_actors: str | None) -> Callable[[Doc], Doc]:
+    """The actors stage. user_actors: a CSV/JSON file of actors (used by the KB stage of issue 3)."""
+    return group_actors
+
+
 def group_actors(doc: Doc) -> Doc:
     """Group actor-like entities by name; a one-word PERSON mention joins the full name it ends."""
     sentence_of = sentence_index(doc)
@@ -50,3 +59,23 @@ def group_actors(doc: Doc) -> Doc:
     return doc
 
 
+
+
+def actor_ref(doc: Doc, start_char: int, end_char: int) -> dict[str, Any] | None:
+    """The actor mentioned in ``doc.text[start_char:end_char]``, as an event's source/target/speaker.
+
+    Returns ``{"text", "code", "country", "sector"}`` for the mention that lies inside the range
+    (the longest if several), or None when no actor is mentioned there.
+    """
+    best: tuple[int, dict[str, Any], dict[str, Any]] | None = None
+    for actor in doc._.actors or []:
+        for mention in actor["mentions"]:
+            if mention["start"] >= start_char and mention["end"] <= end_char:
+                size = mention["end"] - mention["start"]
+                if best is None or size > best[0]:
+                    best = (size, actor, mention)
+    if best is None:
+        return None
+    _, actor, mention = best
+    return {"text": mention["text"], "code": actor.get("code"), "country": actor.get("country"),
+            "sector": actor.get("sector")}

@@ -19,6 +19,7 @@ import click
 from . import __version__
 from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, InputError
 from .models import Rejection
+from .nlp import load_nlp
 from .pipeline import Batch, code_paths
 from .store import DEFAULT_DB, Store
 
@@ -65,6 +66,10 @@ def _report_rejections(rejections: list[Rejection]) -> None:
 published_option = click.option(
     "--published", metavar="YYYY-MM-DD", help="Publication date for every input (else each record's own; else none)."
 )
+actors_option = click.option(
+    "--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
+    help="CSV or JSON file of actors that add to or override the knowledge base.",
+)
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="The DuckDB database file."
 )
@@ -89,9 +94,10 @@ def cli(verbose: int) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @published_option
+@actors_option
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: one indented object per article; jsonl: one line per article (and per input line).")
-def extract(paths: tuple[str, ...], published: str | None, fmt: str) -> None:
+def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str) -> None:
     """Print one JSON object per article: structure, actors, events, quotes.
 
     PATHS are .txt, .html or .jsonl files, directories, globs, or - for stdin.
@@ -105,7 +111,8 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str) -> None:
     date = parse_published(published)
     rejections: list[Rejection] = []
     try:
-        for batch in _progress(code_paths(paths, published=date), label="extract"):
+        nlp = load_nlp(actors_file=actors_file)
+        for batch in _progress(code_paths(paths, published=date, nlp=nlp), label="extract"):
             for line in batch.lines:
                 indent = 2 if fmt == "json" else None
                 click.echo(json.dumps(line, ensure_ascii=False, indent=indent))
@@ -121,8 +128,9 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @published_option
+@actors_option
 @click.option("--replace", is_flag=True, help="Recode articles that are already stored (default: skip them).")
-def ingest(paths: tuple[str, ...], db: str, published: str | None, replace: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: str | None, replace: bool) -> None:
     """Code articles into the database. Running it twice on the same input changes nothing.
 
     Each batch is one transaction; rejected inputs go to the `rejected` table with their code.
@@ -132,7 +140,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, replace: bool
         dateline ingest article.txt --published 2019-01-19
         dateline ingest 'news/**/*.jsonl' --db events.duckdb
     """
-    totals = _ingest(paths, db=db, published=parse_published(published), replace=replace)
+    totals = _ingest(paths, db=db, published=parse_published(published), replace=replace, actors_file=actors_file)
     click.echo(
         f"{db}: stored {totals['stored']} article(s), skipped {totals['skipped']} already stored, "
         f"rejected {totals['rejected']} input(s)."
@@ -141,12 +149,14 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, replace: bool
         sys.exit(EXIT_REJECTED)
 
 
-def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date | None, replace: bool) -> dict[str, int]:
+def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date | None, replace: bool,
+            actors_file: str | None = None) -> dict[str, int]:
     totals = {"stored": 0, "skipped": 0, "rejected": 0}
     try:
+        nlp = load_nlp(actors_file=actors_file)
         with Store(db) as store:
             skip = None if replace else store.known_ids
-            for batch in _progress(code_paths(paths, published=published, skip=skip), label="ingest"):
+            for batch in _progress(code_paths(paths, published=published, skip=skip, nlp=nlp), label="ingest"):
                 result = store.write(batch.records, batch.rejections, replace=replace)
                 totals["stored"] += result.stored
                 totals["skipped"] += result.skipped + len(batch.skipped)

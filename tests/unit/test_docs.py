@@ -1,0 +1,47 @@
+"""Docs that cannot drift: the CLI reference and error codes are generated and checked here."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from dateline import store
+from dateline.record import output_schema
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_docs_cli_reference_is_up_to_date() -> None:
+    proc = subprocess.run([sys.executable, str(REPO / "tools" / "gen_cli_docs.py"), "--check"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_docs_every_table_column_documented() -> None:
+    doc = (REPO / "docs" / "output.md").read_text(encoding="utf-8")
+    con = store.Store(":memory:").con
+    for (table,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall():
+        assert f"| `{table}` |" in doc, f"table {table} missing from docs/output.md"
+        for (column,) in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+        ).fetchall():
+            prefix = column.split("_")[0]
+            assert column in doc or f"{prefix}_*" in doc, f"{table}.{column} missing from docs/output.md"
+
+
+def test_docs_every_record_field_documented() -> None:
+    doc = (REPO / "docs" / "output.md").read_text(encoding="utf-8")
+    defs = output_schema()["$defs"]
+    for name in ("article", "actor", "event", "quote", "provenance"):
+        for field in defs[name]["properties"]:
+            assert re.search(rf"[`.]{field}(\[\])?`", doc), f"{name}.{field} missing from docs/output.md"
+
+
+def test_docs_schema_is_valid_json_schema() -> None:
+    import jsonschema
+
+    jsonschema.Draft202012Validator.check_schema(output_schema())
+    assert json.loads(json.dumps(output_schema())) == output_schema()

@@ -61,6 +61,21 @@ class Errors:
     E305 = "{floors}: not a usable floors file ({detail}). It must be JSON like {{\"gold\": \"GOLD.jsonl\", \"metrics\": {{\"type_f1\": 0.0, ...}}, \"max_no_event_fp_rate\": 1.0}}; see eval/README.md."
     E306 = "{floors}: the floors were set on gold {expected!r}, but these scores come from {found!r}. Evaluate on the same gold file, or use a floors file made for it."
 
+    # Quotes
+    E701 = "{name}: line {line} of the quote cue data lacks {columns}. Fix the row (tab-separated, with a header row)."
+
+    # Events (issue 4)
+    E501 = "The event lexicon file '{file}' could not be read ({detail}). Reinstall dateline; the lexicon ships in dateline/data/lexicon."
+    E502 = "The event lexicon file '{file}' is malformed at line {line} ({detail}). Rebuild it with tools/build_lexicon.py or fix the row."
+
+    # Actors knowledge base
+    E401 = "{source}: cannot read the actors file ({detail}). Give a UTF-8 CSV with a header row, or a JSON list of objects; see `dateline kb --help`."
+    E402 = "{where}: no {missing}. Each actor needs a name and a code such as USAGOV (or country and sector columns)."
+    E403 = "{where}: {value!r} is not a date. Use YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty."
+    E404 = "{source}: missing column(s) {missing}. A Wikidata export needs person, QID, position, country, start, end."
+    E405 = "{where}: unknown country {country!r}. Use a country name or its ISO3/CAMEO code (e.g. SWE)."
+    E406 = "No knowledge-base entry {entry_id!r}. Find ids with `dateline kb search NAME`."
+
     # Warnings
     W001 = "{source}: decoded as {encoding} after UTF-8 failed; check the characters look right."
     W002 = "{source}: line {record} has id {input_id!r} already seen in this batch; kept both (dateline ids are content hashes)."

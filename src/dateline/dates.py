@@ -1,14 +1,359 @@
-"""Event dates from the text, normalised against the publication date (issue 5).
+"""Event dates: temporal expressions found in the text, normalised, and tied to events by the parse.
 
-Placeholder while the stage is built: registered so the pipeline's order is fixed; dates nothing yet.
+The ``dateline_dates`` stage finds temporal expressions (spaCy DATE/TIME entities and the strong cues
+of :func:`dateline.timexes.find_timexes`), normalises each against ``doc._.published`` in the tense
+of its clause, and writes them to ``doc._.timexes`` as ``{text, start, end, sentence, value,
+granularity, range}``. Then each event in ``doc._.events`` whose date is still empty gets one, from
+the first of:
+
+1. ``text``: an expression attached to the trigger or its clause in the parse ("met ... Friday",
+   "a visit to Beijing last week", "Before Friday's meeting, X met ..."), never one inside another
+   clause or inside what a verb of intention is about ("agreed to a summit in late February" dates
+   the summit, not the agreeing);
+2. ``context``: the frame of the paragraph, an expression tied to the main verb of an earlier
+   sentence in the same paragraph;
+3. ``published``: the publication date (or a date in the dateline).
+
+:func:`date_for` gives the date of any trigger token, so the logic is testable without the coder.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import re
+from collections import deque
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from .nlp import sentence_index
+from .timexes import Tense, Timex, find_timexes, normalize
+
+#: Labels of the entities read as temporal expressions.
+TIMEX_LABELS = frozenset({"DATE", "TIME"})
+#: Entities a temporal cue must not overlap ("May" the person, "Sunday Times" the paper).
+_BLOCKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"})
+#: Dependencies that open another clause: a date there belongs to that clause's event.
+CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "csubjpass", "parataxis", "conj",
+                          "pcomp", "punct", "cc", "mark", "dep"})
+#: Verbs and nouns whose complement is a later event: a date inside it dates that event, in the
+#: future ("agreed to a summit in late February", "plans to visit in June").
+PROSPECTIVE = frozenset({"agree", "plan", "schedule", "expect", "accept", "propose", "promise", "pledge", "vow",
+                         "intend", "hope", "want", "aim", "seek", "prepare", "threaten", "set", "arrange", "invite",
+                         "announce", "urge", "offer", "decide", "consider", "look", "await", "anticipate"})
+#: Modifiers that make an event noun a future one ("the planned summit in June").
+FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "scheduled", "proposed", "expected", "next", "future",
+                              "possible", "potential", "forthcoming", "coming"})
+#: Prepositions whose date bounds a stretch of time rather than placing an event in it.
+BOUNDING_PREPS = frozenset({"since", "until", "till", "by"})
+#: Words before a day or month name that make it no particular one.
+INDEFINITE = frozenset({"a", "an", "every", "each", "any", "some"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "going", "gon"})
+_MODALS = frozenset({"can", "could", "may", "might", "must", "should"})
+
+
+def clause_tense(token: Token) -> Tense | None:
+    """The tense of the clause a temporal expression (rooted at ``token``) belongs to.
+
+    past: a past verb or perfect; future: will/would/going to, a modal, a progressive, an
+    infinitive or object of a verb of intention, or a noun such as "upcoming"; present otherwise.
+    """
+    if token.dep_ == "pobj" and token.head.text.lower() == "since":
+        return "past"  # "since March" looks back, whatever the verb's tense
+    through_noun = False
+    current = token
+    for _ in range(12):
+        head = current.head
+        if head == current:
+            break
+        if head.pos_ in ("NOUN", "PROPN") and any(c.text.lower() in FUTURE_MODIFIERS for c in head.children):
+            return "future"
+        if head.pos_ in ("VERB", "AUX"):
+            if through_noun and head.lemma_ in PROSPECTIVE:
+                return "future"
+            return verb_tense(head)
+        through_noun = through_noun or head.pos_ in ("NOUN", "PROPN")
+        current = head
+    if current.pos_ in ("VERB", "AUX") and current != token:
+        return verb_tense(current)
+    return None
+
+
+def verb_tense(verb: Token) -> Tense:
+    """past, present or future, from the verb's tag and auxiliaries (and its governor, for infinitives)."""
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {aux.text.lower() for aux in auxes}
+    if words & FUTURE_AUX or words & _MODALS:
+        return "future"
+    if "to" in words:
+        governor = verb.head
+        if governor.lemma_ in PROSPECTIVE or governor.text.lower() == "going":
+            return "future"
+        return verb_tense(governor) if governor != verb and governor.pos_ in ("VERB", "AUX") else "present"
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and words & {"has", "have", "'s", "’s", "had"}:
+        return "past"
+    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "’s", "'re", "’re", "am"}:
+        return "future"
+    return "present"
+
+
+def event_tense(token: Token) -> Tense | None:
+    """The tense of an event trigger: its own (a verb) or its governing verb's (a noun)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return verb_tense(token)
+    verb = governing_verb(token)
+    return verb_tense(verb) if verb is not None else None
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:
+    """(start, end, from_ner) of temporal expressions: DATE/TIME entities and strong cues, merged."""
+    spans: list[tuple[int, int, bool]] = [(ent.start_char, ent.end_char, True) for ent in doc.ents
+                                          if ent.label_ in TIMEX_LABELS]
+    blocked = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _BLOCKING_LABELS]
+    for start, end in find_timexes(doc.text):
+        if any(s < end and start < e for s, e in blocked):
+            continue
+        spans.append((start, end, False))
+    spans.sort(key=lambda item: (item[0], -item[1]))
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, ner in spans:
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2] or ner)
+        else:
+            merged.append((start, end, ner))
+    return merged
+
+
+def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
+    """The temporal expressions of the Doc in the ``doc._.timexes`` shape, normalised in their tense."""
+    published: dt.date | None = doc._.published
+    sentence_of = sentence_index(doc)
+    found: list[dict[str, Any]] = []
+    for start, end, _ in _candidate_spans(doc):
+        text = doc.text[start:end]
+        probe = normalize(text, published)
+        if probe is None:
+            # Only keep what we understand, plus NER dates we cannot place ("a later date").
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not any(ent.label_ == "DATE" for ent in span.ents):
+                continue
+            found.append(_timex_dict(span, Timex(None, None), sentence_of(span.start)))
+            continue
+        span = doc.char_span(start + probe.start, start + probe.end, alignment_mode="expand")
+        if span is None:
+            continue
+        timex = normalize(span.text, published, clause_tense(span.root)) or probe
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.text.lower() in INDEFINITE and before.head in span:
+            # "on a Saturday morning", "every March": no particular day.
+            timex = Timex(None, None, relative=timex.relative)
+        found.append(_timex_dict(span, timex, sentence_of(span.start)))
+    return found
+
+
+def _timex_dict(span: Span, timex: Timex, sentence: int) -> dict[str, Any]:
+    return {"text": span.text, "start": span.start_char, "end": span.end_char, "sentence": sentence,
+            **timex.to_dict()}
+
+
+def _token_timexes(doc: Doc, timexes: Iterable[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Token index -> the timex that token belongs to."""
+    by_token: dict[int, dict[str, Any]] = {}
+    for timex in timexes:
+        span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                by_token[token.i] = timex
+    return by_token
+
+
+def attached(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The temporal expression tied to ``token`` (an event trigger) in the parse, nearest first."""
+    return attached_by(token, by_token, accept=lambda _token, timex: timex["value"] is not None,
+                       direct=lambda child: _directly_timed(child, by_token))
+
+
+def attached_by(token: Token, items: dict[int, dict[str, Any]], *,
+                accept: Callable[[Token, dict[str, Any]], bool],
+                direct: Callable[[Token], bool]) -> dict[str, Any] | None:
+    """The item (a timex, a place) tied to ``token`` (an event trigger) in the parse, nearest first.
+
+    Searches the trigger's own phrase, then the clause of the verb that governs it, breadth first
+    through non-clausal dependencies only. ``items`` maps token indices to items; ``accept`` says
+    whether an item reached at a token counts. Below a verb of intention only children for which
+    ``direct`` holds are followed: what is inside its object belongs to the intended event.
+    """
+    for root in (token, governing_verb(token)):
+        if root is None:
+            continue
+        found = _search(root, items, accept=accept, direct=direct, skip=token if root != token else None)
+        if found is not None:
+            return found
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause a (noun or gerund) trigger sits in, or None for a verb trigger."""
+    if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pcomp", "amod"):
+        return None
+    current = token
+    for _ in range(8):
+        if current.head == current:
+            return None
+        if current.dep_ in ("relcl", "acl", "ccomp", "advcl", "parataxis"):
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def _search(root: Token, items: dict[int, dict[str, Any]], *, accept: Callable[[Token, dict[str, Any]], bool],
+            direct: Callable[[Token], bool], skip: Token | None) -> dict[str, Any] | None:
+    """Breadth-first search below ``root`` for an accepted item, not crossing into other clauses."""
+    queue: deque[Token] = deque([root])
+    seen = {root.i}
+    while queue:
+        node = queue.popleft()
+        if node != root and node.i in items:
+            if accept(node, items[node.i]):
+                return items[node.i]
+            continue
+        intention = node.lemma_ in PROSPECTIVE and node.pos_ in ("VERB", "NOUN")
+        for child in node.children:
+            if child.i in seen or child == skip:
+                continue
+            if child.dep_ in CLAUSAL_DEPS and not (child.dep_ == "pcomp" and node == root):
+                continue
+            if intention and not direct(child):
+                continue
+            seen.add(child.i)
+            queue.append(child)
+    return None
+
+
+def _directly_timed(child: Token, by_token: dict[int, dict[str, Any]]) -> bool:
+    """A child that is a date ("agreed Friday", "Friday afternoon") or a preposition with one ("on Friday")."""
+    if child.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "obl"):
+        return _timed_phrase(child, by_token)
+    return child.dep_ == "prep" and any(grand.dep_ == "pobj" and _timed_phrase(grand, by_token)
+                                        for grand in child.children)
+
+
+def _timed_phrase(token: Token, by_token: dict[int, dict[str, Any]]) -> bool:
+    """The token is part of a timex, or heads one of its modifiers ("Friday afternoon")."""
+    return token.i in by_token or any(child.i in by_token for child in token.children
+                                      if child.dep_ in ("compound", "nmod", "amod", "npadvmod"))
+
+
+def _paragraph_of(doc: Doc) -> list[int]:
+    """Paragraph number of each sentence (paragraphs are separated by blank lines)."""
+    breaks = [match.start() for match in re.finditer(r"\n\s*\n", doc.text)]
+    return [bisect.bisect_right(breaks, sent.start_char) for sent in doc.sents]
+
+
+def _sentence_frames(doc: Doc, by_token: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
+    """For each sentence, the timex tied to its main verb (the frame later sentences may inherit)."""
+    def accept(token: Token, timex: dict[str, Any]) -> bool:
+        # "since 1973", "until June" bound a stretch of time: they frame no later sentence.
+        bounding = token.dep_ == "pobj" and token.head.text.lower() in BOUNDING_PREPS
+        return timex["value"] is not None and not bounding
+
+    return [_search(sent.root, by_token, accept=accept, direct=lambda child: _directly_timed(child, by_token),
+                    skip=None) for sent in doc.sents]
+
+
+def published_date(doc: Doc) -> dict[str, Any]:
+    """The fallback date: the publication date (or a date in the dateline), else no value."""
+    published: dt.date | None = doc._.published
+    dateline: str | None = doc._.dateline
+    if dateline:
+        timex = normalize(dateline, published, "past")
+        if timex is not None and timex.value is not None and timex.granularity == "day":
+            return {"value": timex.value, "granularity": "day", "source": "published", "text": None, "range": None}
+    if published is None:
+        return {"value": None, "granularity": None, "source": None, "text": None, "range": None}
+    return {"value": published.isoformat(), "granularity": "day", "source": "published", "text": None, "range": None}
+
+
+def _event_date(timex: dict[str, Any], source: str) -> dict[str, Any]:
+    return {"value": timex["value"], "granularity": timex["granularity"], "source": source,
+            "text": timex["text"], "range": timex["range"]}
+
+
+def date_for(doc: Doc, token: Token) -> dict[str, Any]:
+    """The date of the event whose trigger is ``token``: ``{value, granularity, source, text, range}``."""
+    timexes = doc._.timexes if doc._.timexes else find_doc_timexes(doc)
+    by_token = _token_timexes(doc, timexes)
+    return _date_with(doc, token, by_token, _sentence_frames(doc, by_token), _paragraph_of(doc))
+
+
+def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
+               frames: list[dict[str, Any] | None], paragraphs: list[int]) -> dict[str, Any]:
+    own = attached(token, by_token)
+    if own is not None:
+        return _event_date(own, "text")
+    if event_tense(token) != "past":
+        # A frame dates what happened then; a future or present event is not in it.
+        return published_date(doc)
+    sentence = sentence_index(doc)(token.i)
+    for earlier in range(sentence - 1, -1, -1):
+        if paragraphs[earlier] != paragraphs[sentence]:
+            break
+        frame = frames[earlier]
+        if frame is not None:
+            return _event_date(frame, "context")
+    return published_date(doc)
+
+
+def _as_of(value: str, granularity: str | None, date_range: list[str] | None) -> dt.date:
+    """A day standing for the date value (the first day of its range)."""
+    return dt.date.fromisoformat(date_range[0] if date_range else value if granularity == "day" else
+                                 (value + "-01-01")[:10] if len(value) == 4 else value + "-01")
+
+
+def _reresolve_actors(doc: Doc, event: dict[str, Any]) -> None:
+    """Actor codes as of the event's date, when the actors stage can give them (issue 3)."""
+    from . import actors
+
+    date = event["date"]
+    published: dt.date | None = doc._.published
+    if not hasattr(actors, "resolve_as_of") or not date.get("value") or published is None:
+        return
+    if date["value"][:4] == str(published.year):
+        return
+    day = _as_of(date["value"], date.get("granularity"), date.get("range"))
+    for role in ("source", "target"):
+        if event.get(role):
+            resolved = actors.resolve_as_of(doc, event[role], day)
+            if resolved is not None:
+                event[role] = resolved
 
 
 @Language.component("dateline_dates", requires=["doc._.events"], assigns=["doc._.timexes"])
 def date_events(doc: Doc) -> Doc:
+    """Find and normalise temporal expressions; date every event that has no date yet."""
+    doc._.timexes = find_doc_timexes(doc)
+    events = doc._.events or []
+    if not events:
+        return doc
+    by_token = _token_timexes(doc, doc._.timexes)
+    frames = _sentence_frames(doc, by_token)
+    paragraphs = _paragraph_of(doc)
+    for event in events:
+        date = event.get("date") or {}
+        if date.get("value") is not None:
+            continue
+        span = doc.char_span(*event["span"], alignment_mode="expand") if event.get("span") else None
+        if span is None:
+            event["date"] = published_date(doc)
+            continue
+        event["date"] = _date_with(doc, span.root, by_token, frames, paragraphs)
+        _reresolve_actors(doc, event)
     return doc

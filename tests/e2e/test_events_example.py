@@ -1,0 +1,118 @@
+"""Events coded from the real LA Times example article with the real pipeline (issue 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from conftest import EXAMPLE, need_shared
+from spacy.language import Language
+
+from dateline.pipeline import code_paths
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def coded(nlp: Language) -> tuple[str, list[dict[str, Any]]]:
+    """(body, events) of the example article, published 2019-01-19."""
+    path = need_shared(EXAMPLE)
+    batches = list(code_paths([str(path)], published=dt.date(2019, 1, 19), nlp=nlp))
+    record = batches[0].records[0]
+    return record["article"]["body"], record["events"]
+
+
+def asserted(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in events if e["modality"] == "asserted" and not e["negated"]]
+
+
+def text(side: dict[str, Any] | None) -> str:
+    return side["text"] if side else ""
+
+
+def country(side: dict[str, Any] | None) -> str | None:
+    """The side's country when actor_ref knows it (issue 3), else None."""
+    code = (side or {}).get("code")
+    return code[:3] if code else None
+
+
+def find(events: list[dict[str, Any]], *, trigger: str, cameo: str = "", source: str = "", target: str = "") -> list[dict[str, Any]]:
+    return [e for e in events if e["trigger"].lower().startswith(trigger) and e["cameo"].startswith(cameo)
+            and source in text(e["source"]) and target in text(e["target"])]
+
+
+def test_events_example_agreement_asserted_summit_intended(coded: tuple[str, list[dict[str, Any]]]) -> None:
+    _, events = coded
+    agreed = find(asserted(events), trigger="agreed", cameo="03", source="Trump")
+    assert agreed and agreed[0]["plover"]["event"] == "AGREE"
+    summits = [e for e in find(events, trigger="summit", cameo="04") if e["sentence"] == agreed[0]["sentence"]]
+    assert summits and all(e["modality"] == "intended" for e in summits)
+    assert any("Korea" in text(e["target"]) or "Kim" in text(e["target"]) for e in summits)
+
+
+def test_events_example_meetings_are_reciprocal_consults(coded: tuple[str, list[dict[str, Any]]]) -> None:
+    _, events = coded
+    hotel = find(asserted(events), trigger="met", cameo="04", source="Kim Yong Chol", target="Pompeo")
+    assert len(hotel) == 1 and hotel[0]["reciprocal"] and hotel[0]["plover"]["event"] == "CONSULT"
+    oval = find(asserted(events), trigger="meeting", cameo="04", target="Kim Yong Chol")
+    assert oval and oval[0]["reciprocal"]
+    for event in hotel + oval:
+        if country(event["source"]) and country(event["target"]):
+            assert {country(event["source"]), country(event["target"])} == {"PRK", "USA"}
+
+
+def test_events_example_refusal_demand_praise(coded: tuple[str, list[dict[str, Any]]]) -> None:
+    _, events = coded
+    refusal = find(asserted(events), trigger="refused", source="North Korea")
+    assert refusal and refusal[0]["plover"]["event"] == "REJECT"
+    demand = find(asserted(events), trigger="demanded", source="Pyongyang")
+    assert demand and demand[0]["plover"]["event"] == "REQUEST"
+    praise = find(asserted(events), trigger="praised", cameo="051", source="Trump", target="Pyongyang")
+    assert praise and praise[0]["plover"]["event"] == "SUPPORT"
+
+
+def test_events_example_called_off_meeting(coded: tuple[str, list[dict[str, Any]]]) -> None:
+    """A cancelled meeting: the meeting is kept but negated; the cancelling is CAMEO 125 (REJECT)."""
+    _, events = coded
+    planned = find(events, trigger="meeting", cameo="04", source="Pompeo", target="Kim Yong Chol")
+    assert planned and all(e["negated"] for e in planned)
+    cancelled = find(asserted(events), trigger="canceled", cameo="125", source="North Korea")
+    assert cancelled and cancelled[0]["plover"]["event"] == "REJECT"
+
+
+def test_events_example_statement_keeps_cameo(coded: tuple[str, list[dict[str, Any]]]) -> None:
+    _, events = coded
+    pence = find(events, trigger="said", cameo="01", source="Pence")
+    assert pence and pence[0]["plover"]["event"] is None  # PLOVER has no statement type
+
+
+def test_events_example_china_rice_and_kim_visit(coded: tuple[str, list[dict[str, Any]]]) -> None:
+    _, events = coded
+    allowing = find(asserted(events), trigger="allowing", source="China", target="North Korea")
+    assert allowing and allowing[0]["cameo"][:2] in ("06", "07", "08")
+    visit = find(asserted(events), trigger="visit", cameo="042", source="Kim", target="Beijing")
+    assert visit and visit[0]["plover"]["event"] == "CONSULT"
+
+
+def test_events_example_stockholm_talks(coded: tuple[str, list[dict[str, Any]]]) -> None:
+    _, events = coded
+    talks = find(asserted(events), trigger="talks", cameo="04")
+    assert any("North Korea" in text(e["source"]) for e in talks)  # Choe Son Hui attended talks
+    assert find(talks, trigger="talks", source="Wallstroem", target="North Korean")  # last March
+
+
+def test_events_example_no_asserted_unrealised_acts(coded: tuple[str, list[dict[str, Any]]]) -> None:
+    body, events = coded
+    for trigger in ("conducted", "criticizing"):
+        mentions = [e for e in events if e["trigger"] == trigger]
+        assert all(e["negated"] for e in mentions), trigger
+    for event in events:  # every span points at its trigger
+        assert body[slice(*event["span"])] == event["trigger"]
+
+
+def test_events_example_one_event_per_act(coded: tuple[str, list[dict[str, Any]]]) -> None:
+    _, events = coded
+    keys = [(e["sentence"], text(e["source"]), text(e["target"]), e["cameo"], e["modality"], e["negated"]) for e in events]
+    recip = [(k[0], *sorted(k[1:3]), *k[3:]) for k, e in zip(keys, events) if e["reciprocal"]]
+    assert len(set(keys)) == len(keys) and len(set(recip)) == len(recip)

@@ -1,0 +1,144 @@
+"""The event coder on hand-built parses: roles, codes, negation, modality, precision, one event per act."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+import pytest
+import spacy
+
+import dateline.nlp  # noqa: F401  (registers the Doc extensions)
+from dateline.events import _key, code_doc
+
+# (word, pos, tag, dep, head offset, lemma, entity)
+Row = tuple[str, str, str, str, int, str, str]
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocab:
+    """An English vocab (a bare Vocab has no lower-case forms, which the coder reads)."""
+    return spacy.blank("en").vocab
+
+
+def build(vocab: Vocab, rows: list[Row], *, published: dt.date | None = None) -> Doc:
+    """A parsed Doc with one sentence, and its PERSON/GPE entities as actors (codes from the text)."""
+    words = [r[0] for r in rows]
+    doc = Doc(vocab, words=words, pos=[r[1] for r in rows], tags=[r[2] for r in rows], deps=[r[3] for r in rows],
+              heads=[i + r[4] for i, r in enumerate(rows)], lemmas=[r[5] for r in rows],
+              ents=[r[6] for r in rows], sent_starts=[True] + [False] * (len(rows) - 1))
+    doc._.published = published
+    doc._.actors = [{"name": ent.text, "label": ent.label_, "code": ent.text.upper()[:3], "country": None,
+                     "sector": None, "mentions": [{"text": ent.text, "start": ent.start_char, "end": ent.end_char,
+                                                   "sentence": 0}]} for ent in doc.ents]
+    doc._.events = []
+    return doc
+
+
+def kim_met_pompeo(vocab: Vocab) -> Doc:
+    return build(vocab, [("Kim", "PROPN", "NNP", "nsubj", 1, "Kim", "B-PERSON"),
+                         ("met", "VERB", "VBD", "ROOT", 0, "meet", "O"),
+                         ("Pompeo", "PROPN", "NNP", "dobj", -1, "Pompeo", "B-PERSON"),
+                         (".", "PUNCT", ".", "punct", -2, ".", "O")])
+
+
+def test_events_verb_subject_object_reciprocal(vocab: Vocab) -> None:
+    doc = code_doc(kim_met_pompeo(vocab))
+    assert len(doc._.events) == 1
+    event = doc._.events[0]
+    assert (event["cameo"], event["plover"]["event"], event["reciprocal"]) == ("040", "CONSULT", True)
+    assert (event["source"]["text"], event["target"]["text"]) == ("Kim", "Pompeo")
+    assert event["source"]["code"] == "KIM"  # codes come from actor_ref, not from the coder
+    assert event["trigger"] == "met" and doc.text[slice(*event["span"])] == "met"
+    assert event["negated"] is False and event["modality"] == "asserted"
+    assert event["date"] == {"value": None, "granularity": None, "source": None} and event["location"] is None
+
+
+def test_events_negation_kept_apart(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Trump", "PROPN", "NNP", "nsubj", 3, "Trump", "B-PERSON"),
+                                 ("did", "AUX", "VBD", "aux", 2, "do", "O"),
+                                 ("not", "PART", "RB", "neg", 1, "not", "O"),
+                                 ("criticize", "VERB", "VB", "ROOT", 0, "criticize", "O"),
+                                 ("Kim", "PROPN", "NNP", "dobj", -1, "Kim", "B-PERSON")]))
+    assert [(e["cameo"][:2], e["negated"]) for e in doc._.events] == [("11", True)]
+
+
+def test_events_avoided_act_is_negated(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Trump", "PROPN", "NNP", "nsubj", 1, "Trump", "B-PERSON"),
+                                 ("avoided", "VERB", "VBD", "ROOT", 0, "avoid", "O"),
+                                 ("criticizing", "VERB", "VBG", "xcomp", -1, "criticize", "O"),
+                                 ("Kim", "PROPN", "NNP", "dobj", -1, "Kim", "B-PERSON")]))
+    assert doc._.events and all(e["negated"] for e in doc._.events)
+    assert doc._.events[0]["source"]["text"] == "Trump"  # inherited through the xcomp
+
+
+def test_events_future_is_intended_plus_asserted_intent(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Kim", "PROPN", "NNP", "nsubj", 2, "Kim", "B-PERSON"),
+                                 ("will", "AUX", "MD", "aux", 1, "will", "O"),
+                                 ("visit", "VERB", "VB", "ROOT", 0, "visit", "O"),
+                                 ("Beijing", "PROPN", "NNP", "dobj", -1, "Beijing", "B-GPE")]))
+    coded = {(e["cameo"], e["modality"]) for e in doc._.events}
+    assert coded == {("042", "intended"), ("036", "asserted")}
+
+
+def test_events_refusal_is_reject_and_embedded_act_not_asserted(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                                 ("refused", "VERB", "VBD", "ROOT", 0, "refuse", "O"),
+                                 ("to", "PART", "TO", "aux", 1, "to", "O"),
+                                 ("meet", "VERB", "VB", "xcomp", -2, "meet", "O"),
+                                 ("Japan", "PROPN", "NNP", "dobj", -1, "Japan", "B-GPE")]))
+    asserted = [e["plover"]["event"] for e in doc._.events if e["modality"] == "asserted" and not e["negated"]]
+    assert "REJECT" in asserted and "CONSULT" not in asserted
+
+
+def test_events_nominal_meeting_between(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("a", "DET", "DT", "det", 1, "a", "O"),
+                                 ("meeting", "NOUN", "NN", "nsubj", 5, "meeting", "O"),
+                                 ("between", "ADP", "IN", "prep", -1, "between", "O"),
+                                 ("Kim", "PROPN", "NNP", "pobj", -1, "Kim", "B-PERSON"),
+                                 ("and", "CCONJ", "CC", "cc", -1, "and", "O"),
+                                 ("Pompeo", "PROPN", "NNP", "conj", -2, "Pompeo", "B-PERSON"),
+                                 ("ended", "VERB", "VBD", "ROOT", 0, "end", "O")]))
+    meetings = [e for e in doc._.events if e["trigger"] == "meeting"]
+    assert len(meetings) == 1 and meetings[0]["reciprocal"]
+    assert {meetings[0]["source"]["text"], meetings[0]["target"]["text"]} == {"Kim", "Pompeo"}
+
+
+def test_events_no_actor_no_event(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("The", "DET", "DT", "det", 1, "the", "O"),
+                                 ("prices", "NOUN", "NNS", "nsubj", 1, "price", "O"),
+                                 ("attacked", "VERB", "VBD", "ROOT", 0, "attack", "O"),
+                                 ("records", "NOUN", "NNS", "dobj", -1, "record", "O")]))
+    assert doc._.events == []
+
+
+def test_events_story_discard_codes_nothing(vocab: Vocab) -> None:
+    doc = build(vocab, [("Kim", "PROPN", "NNP", "nsubj", 1, "Kim", "B-PERSON"),
+                        ("met", "VERB", "VBD", "ROOT", 0, "meet", "O"),
+                        ("Pompeo", "PROPN", "NNP", "dobj", -1, "Pompeo", "B-PERSON"),
+                        ("at", "ADP", "IN", "prep", -2, "at", "O"),
+                        ("the", "DET", "DT", "det", 2, "the", "O"),
+                        ("Australian", "ADJ", "JJ", "compound", 1, "australian", "O"),
+                        ("Open", "PROPN", "NNP", "pobj", -4, "Open", "O")])
+    assert code_doc(doc)._.events == []
+
+
+def test_events_historical_by_year(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Kim", "PROPN", "NNP", "nsubj", 1, "Kim", "B-PERSON"),
+                                 ("met", "VERB", "VBD", "ROOT", 0, "meet", "O"),
+                                 ("Pompeo", "PROPN", "NNP", "dobj", -1, "Pompeo", "B-PERSON"),
+                                 ("in", "ADP", "IN", "prep", -2, "in", "O"),
+                                 ("1998", "NUM", "CD", "pobj", -1, "1998", "B-DATE")], published=dt.date(2019, 1, 19)))
+    assert [e["modality"] for e in doc._.events] == ["historical"]
+
+
+def test_events_reciprocal_key_ignores_direction() -> None:
+    def event(source: str, target: str) -> dict:
+        return {"sentence": 0, "source": {"text": source, "code": source}, "target": {"text": target, "code": target},
+                "cameo": "040", "negated": False, "modality": "asserted", "reciprocal": True}
+
+    assert _key(event("USA", "PRK")) == _key(event("PRK", "USA"))
+    one_way = {**event("USA", "PRK"), "reciprocal": False}
+    assert _key(one_way) != _key({**event("PRK", "USA"), "reciprocal": False})

@@ -1,72 +1,632 @@
-"""Actors: who takes part, grouped per article, in the output shape ``name, code, country, sector, mentions``.
+"""Actors: who takes part, coded as of the article's date, in the output shape of ``doc._.actors``.
 
-This is the baseline stage: it groups the named entities that can be political actors (PERSON,
-ORG, GPE, NORP) by name, so that a short mention ("Kim", "Pompeo") counts towards the longest name
-in the article that ends with it. It does not code them: ``code``, ``country`` and ``sector`` stay
-null until the actor knowledge base (issue 3) resolves them. Each mention is kept with its offsets.
+Each actor is ``{name, code, country, sector, label, kb_id, evidence, mentions}``; ``code`` is a
+CAMEO actor code (``USAGOV``, ``PRKSPY``, ``IGOUNO``), ``country`` its first three letters (a CAMEO
+country, or IGO/NGO/IMG for international actors) and ``sector`` its agent code (GOV, MIL, SPY, EDU, ...).
+
+How a mention is found and coded (all rule-based and cheap; the KB and its name index are built
+once per pipeline, see :mod:`dateline.kb`):
+
+1. **Names.** Capitalised token runs are looked up in the KB (longest first); these merge with the
+   model's PERSON/ORG/GPE/NORP entities and repair them (bare "Trump" labelled ORG, "Choe Son" cut
+   short of "Choe Son Hui"). Entities inside a role title ("Secretary of State") are dropped.
+2. **KB roles as of a date.** A KB entry gives the role it held on ``doc._.published`` (people:
+   dated roles; outside them only their country). :func:`resolve_as_of` re-codes for another date.
+3. **Titles and appositives** code people the KB lacks: "Swedish Foreign Ministry spokeswoman X",
+   "X, a professor at Seoul-based Y", "Kim's ... spy chief, X": the country comes from a country,
+   demonym, seat or a possessor next to the role noun; the sector from the role noun.
+4. **Capitals as governments.** "Pyongyang demanded" is PRKGOV; after "in/to/at" it is a place and
+   only the country is kept.
+5. **Coreference** inside the article: a surname or given name joins an earlier full name (two
+   people sharing one, like Kim Jong Un and Kim Yong Chol, stay apart: a short form keeps the person
+   it first linked to, else the first introduced); "the official"/"the president" and he/she/him
+   join the most likely person before them (the subject of a fronted clause's main clause, the
+   person earlier in the sentence, else the previous sentence's subject, else the latest person).
+
+Every actor says why it was coded so in ``evidence``: ``{kind: kb|title|coreference|user|rule,
+detail, source, valid_from, valid_to}``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from .kb import Entry, KnowledgeBase, Role, load_kb, normalise, split_code
 from .nlp import sentence_index
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Words that may stand lower-case inside a name ("Bank of Korea", "Ursula von der Leyen").
+NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "von", "der", "van", "al", "bin", "ibn", "la", "du", "da", "del", "-", "&", "'s"})
+#: Prepositions after which a capital is a place, not its government.
+LOCATIVE = frozenset({"in", "at", "to", "into", "near", "outside", "inside", "from", "across", "around", "toward", "towards", "via"})
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+FEMALE_CUES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen", "ms.", "mrs.", "ms", "mrs", "she", "her"})
+MALE_CUES = frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "mr.", "mr", "he", "him"})
+MAX_NAME_TOKENS = 8
+MAX_TITLE_TOKENS = 10
+#: kb key -> KB, so resolve_as_of finds the KB a Doc was coded with (``doc.user_data`` keeps the key).
+_REGISTRY: dict[str, KnowledgeBase] = {}
+KB_KEY = "dateline.kb"
 
 
-def _name(ent: Span) -> str:
-    text = ent.text.strip()
-    for prefix in ("the ", "The "):
-        if text.startswith(prefix) and ent.label_ in ("ORG", "GPE"):
-            text = text[len(prefix):]
-    return text.removesuffix("’s").removesuffix("'s").strip()
+@dataclass
+class Mention:
+    """A stretch of text that names (or refers to) an actor, before grouping."""
+
+    start: int  # token indices
+    end: int
+    label: str
+    entry: Entry | None = None
+    kind: str = "name"  # name | nominal | pronoun
+    group: Group | None = None
+
+
+@dataclass
+class Group:
+    """One actor of the article: its mentions and how it was coded."""
+
+    name: str
+    label: str
+    entry: Entry | None = None
+    code: str | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    tokens: frozenset[str] = frozenset()
+    gender: str | None = None
+    title_words: set[str] = field(default_factory=set)
 
 
 @Language.factory("dateline_actors", default_config={"user_actors": None}, requires=["doc.ents"],
                   assigns=["doc._.actors"])
-def make_actors(nlp: Language, name: str, user_actors: str | None) -> Callable[[Doc], Doc]:
-    """The actors stage. user_actors: a CSV/JSON file of actors (used by the KB stage of issue 3)."""
-    return group_actors
+def make_actors(nlp: Language, name: str, user_actors: str | None) -> ActorCoder:
+    """The actors stage. user_actors: a CSV/JSON file of actors that add to or override the KB."""
+    return ActorCoder(load_kb(user_actors))
 
 
-def group_actors(doc: Doc) -> Doc:
-    """Group actor-like entities by name; a one-word PERSON mention joins the full name it ends."""
-    sentence_of = sentence_index(doc)
-    groups: dict[tuple[str, str], dict] = {}
-    full_names: dict[str, tuple[str, str]] = {}
+class ActorCoder:
+    """The ``dateline_actors`` component: holds the KB (loaded once) and codes each Doc."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        _REGISTRY[kb.key] = kb
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[KB_KEY] = self.kb.key
+        doc._.actors = code_actors(doc, self.kb)
+        return doc
+
+
+# -- finding mentions -------------------------------------------------------------------------------
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text  # (doc.text would rebuild the whole text on every call)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _name_like(doc: Doc, start: int, end: int) -> bool:
+    """Every word is capitalised or a connector; a one-word stop word ("Who", "US") must be an acronym."""
+    words = [t for t in doc[start:end] if not t.is_punct or t.text not in (".", "-")]
+    if not words or not _capitalised(doc[start]) or doc[end - 1].lower_ in NAME_CONNECTORS:
+        return False
+    if any(not (_capitalised(t) or t.lower_ in NAME_CONNECTORS or t.text in (".", "-")) for t in doc[start:end]):
+        return False
+    if end - start == 1 and (doc[start].is_stop or doc[start].lower_ in ("us", "who", "is", "it")):
+        return doc[start].text.isupper() and len(doc[start].text) <= 5 and doc[start].text not in ("US", "IT")
+    return True
+
+
+def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
+    """Longest KB names, left to right, that look like names in the text."""
+    spans: list[tuple[int, int, Entry]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _capitalised(doc[i]):
+            i += 1
+            continue
+        sent_end = doc[i].sent.end
+        for j in range(min(n, sent_end, i + MAX_NAME_TOKENS), i, -1):
+            if doc[j - 1].text in ("'s", "’s") or doc[j - 1].is_space:
+                continue
+            entries = kb.names.get(normalise(_text(doc, i, j)))
+            if entries and _name_like(doc, i, j):
+                first = i + 1 if doc[i].lower_ == "the" and j - i > 1 else i  # the article is not the name
+                spans.append((first, j, kb.entries[entries[0]]))
+                i = j - 1
+                break
+        i += 1
+    return spans
+
+
+def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]]:
+    """Role phrases ("foreign minister", "spy chief"), longest first: (start, end, code, weak)."""
+    found: list[tuple[int, int, str, bool]] = []
+    lowers = [t.lower_ for t in doc]
+    alpha = [t.is_alpha for t in doc]
+    i, n = 0, len(doc)
+    while i < n:
+        if not alpha[i]:
+            i += 1
+            continue
+        for j in range(min(n, i + 5), i, -1):
+            hit = kb.agents.get(" ".join(lowers[i:j]))
+            if hit:
+                found.append((i, j, hit[0], hit[1]))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def _trim(ent: Span) -> tuple[int, int]:
+    start, end = ent.start, ent.end
+    if ent.label_ in ("ORG", "GPE", "NORP") and ent[0].lower_ == "the" and end - start > 1:
+        start += 1
+    if end - start > 1 and ent.doc[end - 1].text in ("'s", "’s"):
+        end -= 1
+    return start, end
+
+
+def _label_of(entry: Entry) -> str:
+    if entry.kind == "person":
+        return "PERSON"
+    if entry.kind in ("country", "seat"):
+        return "GPE"
+    country, sector = split_code(entry.role_at(None).code if entry.role_at(None) else None)
+    return "PERSON" if entry.kind == "user" and sector else "ORG"
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str, bool]]) -> list[Mention]:
+    """Name mentions: KB matches merged with the model's actor entities."""
+    kb_spans = _kb_spans(doc, kb)
+    titles = [(s, e) for s, e, _, _ in agents if e - s > 1]
+    mentions: dict[tuple[int, int], Mention] = {}
+    used: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        name = _name(ent)
-        if not name:
+        start, end = _trim(ent)
+        if any(s <= start and end <= e for s, e in titles):
+            continue  # "State" in "Secretary of State"
+        inside = [k for k in kb_spans if start <= k[0] and k[1] <= end]
+        over = [k for k in kb_spans if k[0] < end and start < k[1] and k not in inside]
+        if over:
+            continue  # a KB name that reaches beyond the entity ("Choe Son" of "Choe Son Hui") wins
+        if len(inside) >= 2 or (inside and any(t.text == "-" for t in doc[start:end])):
+            continue  # "U.S.-South Korean", "Trump-Kim": keep the names inside
+        if len(inside) == 1 and (inside[0][0], inside[0][1]) == (start, end):
+            continue  # the KB span itself is added below, with the KB's label where the model erred
+        label = ent.label_
+        mentions[(start, end)] = Mention(start, end, label)
+        used.update(range(start, end))
+    for start, end, entry in kb_spans:
+        if any(i in used for i in range(start, end)):
             continue
-        key = (name, ent.label_)
-        if ent.label_ == "PERSON" and " " not in name and name in full_names:
-            key = full_names[name]
-        group = groups.setdefault(key, {"name": key[0], "label": key[1], "code": None, "country": None,
-                                        "sector": None, "mentions": []})
-        group["mentions"].append({"text": ent.text, "start": ent.start_char, "end": ent.end_char,
-                                  "sentence": sentence_of(ent.start)})
-        if ent.label_ == "PERSON" and " " in name:
-            for part in (name.split()[0], name.split()[-1]):
-                full_names.setdefault(part, key)
-    doc._.actors = list(groups.values())
-    return doc
+        label = _label_of(entry)
+        ent_label = doc[start].ent_type_
+        if ent_label in ACTOR_LABELS and not (entry.kind == "person" and ent_label == "ORG"):
+            label = ent_label if entry.kind not in ("person", "country", "seat") else label
+        if entry.kind == "country" and doc[start].pos_ in ("ADJ",) or ent_label == "NORP":
+            label = "NORP"
+        mentions[(start, end)] = Mention(start, end, label, entry)
+    ordered = sorted(mentions.values(), key=lambda m: m.start)
+    person_starts = {m.start for m in ordered if m.label == "PERSON"}
+    agent_tokens = {i for s, e, _, _ in agents for i in range(s, e)}
+    for m in ordered:
+        # "White House Press Secretary Sarah Huckabee Sanders": a title, not an actor of its own
+        if m.label != "PERSON" and m.end in person_starts and any(i in agent_tokens for i in range(m.start, m.end)):
+            m.kind = "title"
+    return ordered
 
 
+# -- coding ----------------------------------------------------------------------------------------
+
+def _evidence(kind: str, detail: str, *, source: str | None = None, role: Role | None = None) -> dict[str, Any]:
+    return {"kind": kind, "detail": detail, "source": source,
+            "valid_from": role.start.isoformat() if role and role.start else None,
+            "valid_to": role.end.isoformat() if role and role.end else None}
 
 
-def actor_ref(doc: Doc, start_char: int, end_char: int) -> dict[str, Any] | None:
-    """The actor mentioned in ``doc.text[start_char:end_char]``, as an event's source/target/speaker.
+def _kb_code(entry: Entry, date: dt.date | None) -> tuple[str | None, dict[str, Any]]:
+    role = entry.role_at(date)
+    kind = "user" if entry.kind == "user" else "kb"
+    if role is None:
+        return None, _evidence(kind, f"{entry.id}: no role on {date}", source=entry.source)
+    when = f" on {date.isoformat()}" if date else ""
+    detail = f"{entry.id} ({entry.name}): {role.code}{when}" + (f", {role.detail}" if role.detail else "")
+    return role.code, _evidence(kind, detail, source=entry.source, role=role)
 
-    Returns ``{"text", "code", "country", "sector"}`` for the mention that lies inside the range
-    (the longest if several), or None when no actor is mentioned there.
-    """
+
+@dataclass
+class Context:
+    """What coding needs about one Doc, computed once."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    date: dt.date | None
+    agents: list[tuple[int, int, str, bool]]
+    by_token: dict[int, Mention]
+    agent_at: dict[int, tuple[int, int, str, bool]]
+
+
+def _country_of(ctx: Context, mention: Mention) -> str | None:
+    if mention.group is not None and mention.group.code:
+        country, _ = split_code(mention.group.code)
+        return country
+    if mention.entry is not None:
+        role = mention.entry.role_at(ctx.date)
+        return split_code(role.code)[0] if role else None
+    return None
+
+
+STOP_LEFT = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "INTJ", "NUM"})
+
+
+def _window_left(ctx: Context, start: int, *, allow_and: bool = False) -> tuple[int, int]:
+    """The title-like stretch just before token ``start``: modifiers, names, role nouns, "of"/"for"."""
+    doc, i = ctx.doc, start - 1
+    lo = max(doc[start].sent.start, start - MAX_TITLE_TOKENS)
+    while i >= lo:
+        token = doc[i]
+        if token.is_space or (token.is_punct and token.text not in ("-", ".", "'s", "’s")):
+            break
+        if token.lower_ == "based" and i > lo and doc[i - 1].text == "-":
+            i -= 1  # "Seoul-based": a place that tells the country
+            continue
+        if token.pos_ in STOP_LEFT and not (allow_and and token.pos_ == "CCONJ") and token.i not in ctx.agent_at:
+            break
+        if token.pos_ == "ADP" and token.lower_ not in ("of", "for"):
+            break
+        if token.pos_ == "DET":
+            i -= 1
+            break
+        i -= 1
+    return i + 1, start
+
+
+def _window_right(ctx: Context, end: int) -> tuple[int, int]:
+    """An appositive after a name: ", a professor at Seoul-based Kookmin University," -> its span."""
+    doc = ctx.doc
+    if end >= len(doc) - 1 or doc[end].text != ",":
+        return end, end
+    i, stop = end + 1, min(doc[end].sent.end, end + 1 + MAX_TITLE_TOKENS + 2)
+    while i < stop:
+        token = doc[i]
+        if token.is_punct and token.text not in ("-", "."):
+            break
+        if token.lower_ == "based" and doc[i - 1].text == "-":
+            i += 1
+            continue
+        if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or token.tag_ in ("WDT", "WP"):
+            break
+        i += 1
+    return end + 1, i
+
+
+def _read_title(ctx: Context, start: int, end: int, *, exclude: Group | None,
+                after: bool = False) -> tuple[str | None, str | None, str, set[str]]:
+    """(country, sector, the phrase, role words) signalled by the tokens ``start:end``."""
+    doc = ctx.doc
+    roles = [a for a in ctx.agents if start <= a[0] and a[1] <= end]
+    strong = [a for a in roles if not a[3]]
+    head = (strong or roles)[-1] if roles else None
+    sector = head[2][:3] if head else None
+    country = None
+    institution_sector = None
+    hits: list[tuple[int, Mention]] = []
+    seen: set[int] = set()
+    for i in range(start, end):
+        m = ctx.by_token.get(i)
+        if m is not None and id(m) not in seen and (exclude is None or m.group is not exclude):
+            seen.add(id(m))
+            hits.append((m.start, m))
+    if head is not None:
+        left = [m for pos, m in hits if pos < head[0]]
+        right = [m for pos, m in hits if pos >= head[1] and (after or doc[head[1]].lower_ == "of")]
+        ordered = list(reversed(left)) + right
+    else:
+        ordered = [m for _, m in hits]
+    for m in ordered:
+        if head is not None and m.kind == "name" and m.label == "ORG" and m.entry is None:
+            continue
+        c = _country_of(ctx, m)
+        if c:
+            country = c
+            code = m.group.code if m.group is not None else None
+            if code and m.label != "PERSON" and not (m.entry and m.entry.kind in ("country", "seat")):
+                institution_sector = split_code(code)[1]
+            break
+    if head is not None and head[3] and institution_sector:
+        sector = institution_sector
+    elif head is None:
+        sector = institution_sector
+    words = {t.lower_ for t in doc[start:end]}
+    return country, sector, _text(doc, start, end) if end > start else "", words
+
+
+def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
+    """Code a group from the title or appositive around ``mention``; True when it found a country."""
+    doc = ctx.doc
+    candidates: list[tuple[int, int, bool]] = []
+    lo, hi = _window_left(ctx, mention.start)
+    if group.label == "ORG":
+        hi = mention.end  # an organisation's own words tell its sector ("Kookmin University", "TT News Agency")
+    if hi > lo:
+        candidates.append((lo, hi, False))
+    # "Kim's right-hand man and top spy chief, Kim Yong Chol": the appositive before a comma
+    if mention.start >= 2 and doc[mention.start - 1].text == ",":
+        lo2, hi2 = _window_left(ctx, mention.start - 1, allow_and=True)
+        if hi2 > lo2:
+            candidates.append((lo2, hi2, False))
+    rlo, rhi = _window_right(ctx, mention.end)
+    if rhi > rlo:
+        candidates.append((rlo, rhi, True))
+    best: tuple[str | None, str | None, str, set[str]] | None = None
+    for start, end, after in candidates:
+        country, sector, phrase, words = _read_title(ctx, start, end, exclude=group, after=after)
+        if sector is None and country is None:
+            continue
+        if best is None or (country and not best[0]) or (country and sector and not best[1]):
+            best = (country, sector, phrase, words)
+    if best is None:
+        return False
+    country, sector, phrase, words = best
+    if group.code and split_code(group.code)[1]:
+        return False
+    known_country = split_code(group.code)[0] if group.code else None
+    country = country or known_country
+    if country is None and sector is None:
+        return False
+    group.code = (country or "") + (sector or "") or None
+    group.title_words |= words
+    group.evidence.append(_evidence("title", f"{phrase!r} -> {country or '?'} {sector or '?'}"))
+    if words & FEMALE_CUES:
+        group.gender = "f"
+    elif words & MALE_CUES:
+        group.gender = "m"
+    return country is not None
+
+
+def _is_place(doc: Doc, mention: Mention) -> bool:
+    head = doc[mention.end - 1]
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+
+
+def _person_tokens(doc: Doc, m: Mention) -> list[str]:
+    words = (t.text.lower() for t in doc[m.start:m.end])
+    return [w for w in words if w.isalpha() and w not in ("mr", "ms", "mrs", "dr")]
+
+
+def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> list[dict[str, Any]]:
+    """The actors of ``doc`` in the output shape, coded as of ``date`` (default ``doc._.published``)."""
+    date = date or doc._.published
+    agents = _agent_spans(doc, kb)
+    mentions = find_mentions(doc, kb, agents)
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    agent_at = {i: a for a in agents for i in range(a[0], a[1])}
+    ctx = Context(doc, kb, date, agents, by_token, agent_at)
+    groups: list[Group] = []
+    by_entry: dict[tuple[str, str | None], Group] = {}
+    by_name: dict[str, Group] = {}
+    short_links: dict[str, Group] = {}
+
+    def new_group(m: Mention, name: str) -> Group:
+        g = Group(name=name, label=m.label, entry=m.entry)
+        groups.append(g)
+        return g
+
+    for m in mentions:
+        if m.kind == "title":
+            continue
+        text = _text(doc, m.start, m.end)
+        if m.label == "PERSON" or (m.entry is not None and m.entry.kind == "person"):
+            tokens = _person_tokens(doc, m)
+            # a surname or given name joins a fuller name earlier in the article (before the KB alias)
+            if len(tokens) == 1:
+                key = tokens[0]
+                linked = short_links.get(key)
+                if linked is None:
+                    fuller = [g for g in groups if g.label == "PERSON" and key in g.tokens and len(g.tokens) > 1]
+                    linked = fuller[0] if fuller else None
+                if linked is not None:
+                    short_links[key] = linked
+                    m.group = linked
+                    m.label = "PERSON"
+                    linked.mentions.append(m)
+                    if not any(e["kind"] == "coreference" and e["detail"].startswith(repr(text)) for e in linked.evidence):
+                        linked.evidence.append(_evidence("coreference", f"{text!r} -> {linked.name!r} (same name, earlier in the article)"))
+                    continue
+        if m.entry is not None:
+            code, ev = _kb_code(m.entry, date)
+            place = m.entry.kind == "seat" and _is_place(doc, m)
+            if place:
+                code = split_code(code)[0]
+                ev = dict(ev, detail=ev["detail"] + "; a place here (after a locative preposition): country only")
+            key = (m.entry.id, code)
+            g = by_entry.get(key)
+            if g is None:
+                keep = m.entry.kind in ("person", "organisation") or m.entry.id.startswith("country:")
+                g = by_entry[key] = new_group(m, m.entry.name if keep else text.removesuffix("'s").removesuffix("’s"))
+                g.code = code
+                g.evidence.append(ev)
+                g.tokens = frozenset(_person_tokens(doc, m)) if _label_of(m.entry) == "PERSON" else frozenset()
+                if m.entry.kind == "person":
+                    g.label = "PERSON"
+        else:
+            key2 = f"{m.label}:{normalise(text)}"
+            g = by_name.get(key2)
+            if g is None:
+                g = by_name[key2] = new_group(m, text.removesuffix("'s").removesuffix("’s"))
+                if m.label == "PERSON":
+                    g.tokens = frozenset(_person_tokens(doc, m))
+        if m.label == "PERSON" and len(g.tokens) > 1:
+            for tok in g.tokens:
+                short_links.setdefault(tok, g)
+        m.group = g
+        g.mentions.append(m)
+
+    # titles and appositives, in text order so a possessor ("Kim's") is coded before it is used
+    for g in groups:
+        if g.label in ("PERSON", "ORG") and not (g.code and split_code(g.code)[1]):
+            for m in g.mentions:
+                if m.kind == "name" and _code_title(ctx, g, m):
+                    break
+        elif g.label == "PERSON":
+            for m in g.mentions:
+                lo, hi = _window_left(ctx, m.start)
+                words = {t.lower_ for t in doc[lo:hi]}
+                g.title_words |= words
+                if words & FEMALE_CUES:
+                    g.gender = g.gender or "f"
+                elif words & MALE_CUES:
+                    g.gender = g.gender or "m"
+
+    _link_nominals_and_pronouns(ctx, groups)
+    sentence_of = sentence_index(doc)
+    return [_actor_dict(doc, g, sentence_of) for g in groups if g.mentions]
+
+
+# -- coreference of nominals and pronouns --------------------------------------------------------
+
+def _in_quote(doc: Doc, i: int) -> bool:
+    """Whether token i sits inside quotation marks within its paragraph (an odd number of quotes before it)."""
+    sent = doc[i].sent
+    para_start = sent.start
+    while para_start > 0 and not (doc[para_start - 1].is_space and "\n" in doc[para_start - 1].text):
+        para_start -= 1
+        if sent.start - para_start > 400:
+            break
+    opening = sum(1 for t in doc[para_start:i] if t.text in ("“", "‘")) - sum(1 for t in doc[para_start:i] if t.text in ("”", "’"))
+    straight = sum(1 for t in doc[para_start:i] if t.text == '"')
+    return opening > 0 or straight % 2 == 1
+
+
+def _subject_group(ctx: Context, sent: Span) -> Group | None:
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            m = ctx.by_token.get(token.i)
+            if m is not None and m.group is not None and m.group.label == "PERSON":
+                return m.group
+    return None
+
+
+def _persons_between(ctx: Context, start: int, end: int) -> list[Mention]:
+    seen: list[Mention] = []
+    for i in range(start, end):
+        m = ctx.by_token.get(i)
+        if m is not None and m.group is not None and m.group.label == "PERSON" and (not seen or seen[-1] is not m):
+            seen.append(m)
+    return seen
+
+
+def _antecedent(ctx: Context, i: int, *, gender: str | None, role_words: set[str], recency: bool = False) -> Group | None:
+    doc = ctx.doc
+    token = doc[i]
+
+    def fits(g: Group) -> bool:
+        if gender and g.gender and g.gender != gender:
+            return False
+        return True
+
+    # cataphora: "As he did last year ..., the official traveled" -> the main clause's subject
+    verb = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "advcl" and verb.i < verb.head.i:
+        for child in verb.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i > i:
+                m = ctx.by_token.get(child.i)
+                if m is not None and m.group is not None and m.group.label == "PERSON" and fits(m.group):
+                    return m.group
+    sent = token.sent
+    before = [m for m in _persons_between(ctx, sent.start, i) if fits(m.group)]  # type: ignore[arg-type]
+    if before:
+        return before[-1].group
+    prev_end = sent.start
+    for _ in range(2):
+        if prev_end <= 0:
+            break
+        prev = doc[prev_end - 1].sent
+        subject = None if recency else _subject_group(ctx, prev)
+        if subject is not None and fits(subject):
+            return subject
+        found = [m for m in _persons_between(ctx, prev.start, prev.end) if fits(m.group)]  # type: ignore[arg-type]
+        if found:
+            return found[-1].group
+        prev_end = prev.start
+    return None
+
+
+def _add_link(ctx: Context, group: Group, start: int, end: int, kind: str) -> None:
+    m = Mention(start, end, "PERSON", kind=kind, group=group)
+    group.mentions.append(m)
+    for j in range(start, end):
+        ctx.by_token[j] = m
+    text = _text(ctx.doc, start, end)
+    if not any(e["kind"] == "coreference" and e["detail"].startswith(repr(text)) for e in group.evidence):
+        group.evidence.append(_evidence("coreference", f"{text!r} -> {group.name!r} ({kind})"))
+
+
+def _link_nominals_and_pronouns(ctx: Context, groups: list[Group]) -> None:
+    doc = ctx.doc
+    # nominals: "the official", "the president", "the North Korean leader" (singular, not before a name)
+    for start, end, code, _ in ctx.agents:
+        det = start - 1
+        while det >= 0 and doc[det].pos_ in ("ADJ", "PROPN") and det > start - 4:
+            det -= 1
+        if det < 0 or doc[det].lower_ != "the" or doc[end - 1].tag_ not in ("NN", "NNP"):
+            continue
+        if end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].lower_ in ("of", "'s", "’s")):
+            continue
+        if any(i in ctx.by_token for i in range(det, end)) or _in_quote(doc, start):
+            continue
+        words = {t.lower_ for t in doc[start:end]}
+        # a definite description points back to the latest person (recency), not the topic
+        group = _antecedent(ctx, det, gender=None, role_words=words, recency=True)
+        if group is not None:
+            _add_link(ctx, group, det, end, "nominal")
+    # pronouns he/she/him/her (personal, not possessive), outside quotations
+    for token in doc:
+        gender = PRONOUNS.get(token.lower_)
+        if gender is None or token.tag_ != "PRP" or token.i in ctx.by_token or _in_quote(doc, token.i):
+            continue
+        group = _antecedent(ctx, token.i, gender=gender, role_words=set())
+        if group is not None:
+            group.gender = group.gender or gender
+            _add_link(ctx, group, token.i, token.i + 1, "pronoun")
+
+
+# -- output ------------------------------------------------------------------------------------
+
+def _actor_dict(doc: Doc, g: Group, sentence_of: Callable[[int], int]) -> dict[str, Any]:
+    country, sector = split_code(g.code)
+    mentions = sorted(g.mentions, key=lambda m: m.start)
+    return {
+        "name": g.name,
+        "code": g.code,
+        "country": country,
+        "sector": sector,
+        "label": g.label,
+        "kb_id": g.entry.id if g.entry is not None else None,
+        "evidence": g.evidence,
+        "mentions": [{"text": _text(doc, m.start, m.end), "start": doc[m.start].idx,
+                      "end": doc[m.end - 1].idx + len(doc[m.end - 1].text), "sentence": sentence_of(m.start)}
+                     for m in mentions],
+    }
+
+
+def _ref(actor: dict[str, Any], text: str, code: str | None) -> dict[str, Any]:
+    country, sector = split_code(code)
+    return {"text": text, "code": code, "country": country, "sector": sector}
+
+
+def _find(doc: Doc, start_char: int, end_char: int) -> tuple[dict[str, Any], dict[str, Any]] | None:
     best: tuple[int, dict[str, Any], dict[str, Any]] | None = None
     for actor in doc._.actors or []:
         for mention in actor["mentions"]:
@@ -74,8 +634,59 @@ def actor_ref(doc: Doc, start_char: int, end_char: int) -> dict[str, Any] | None
                 size = mention["end"] - mention["start"]
                 if best is None or size > best[0]:
                     best = (size, actor, mention)
-    if best is None:
+    return (best[1], best[2]) if best else None
+
+
+def actor_ref(doc: Doc, start_char: int, end_char: int) -> dict[str, Any] | None:
+    """The actor mentioned in ``doc.text[start_char:end_char]``, as an event's source/target/speaker.
+
+    Returns ``{"text", "code", "country", "sector"}`` for the mention that lies inside the range
+    (the longest if several; names, and "he"/"the official" linked to an actor), or None.
+    """
+    found = _find(doc, start_char, end_char)
+    if found is None:
         return None
-    _, actor, mention = best
-    return {"text": mention["text"], "code": actor.get("code"), "country": actor.get("country"),
-            "sector": actor.get("sector")}
+    actor, mention = found
+    return _ref(actor, mention["text"], actor.get("code"))
+
+
+def resolve_as_of(doc: Doc, actor_or_mention: dict[str, Any], date: dt.date | None) -> dict[str, Any] | None:
+    """The ref of an actor (a ``doc._.actors`` item) or a mention/ref (``start``/``end`` or ``span``)
+    re-coded for ``date``, e.g. an event's date rather than publication.
+
+    KB-coded actors take the role held on ``date``; actors coded from their title keep that code.
+    """
+    actor = actor_or_mention if "mentions" in actor_or_mention else None
+    text = actor_or_mention.get("text") or (actor or {}).get("name") or ""
+    if actor is None:
+        start, end = actor_or_mention.get("start"), actor_or_mention.get("end")
+        if start is None and actor_or_mention.get("span"):
+            start, end = actor_or_mention["span"]
+        if start is None or end is None:
+            return None
+        found = _find(doc, int(start), int(end))
+        if found is None:
+            return None
+        actor, mention = found
+        text = mention["text"]
+    kb = _REGISTRY.get(doc.user_data.get(KB_KEY, "")) or load_kb(None)
+    entry = kb.entries.get(actor.get("kb_id") or "")
+    if entry is None:
+        return _ref(actor, text, actor.get("code"))
+    role = entry.role_at(date)
+    code = role.code if role else None
+    titled = [e for e in actor.get("evidence", []) if e.get("kind") == "title"]
+    if (code is None or not split_code(code)[1]) and titled:
+        code = actor.get("code")  # outside its KB roles the text's own title still speaks
+    elif code and actor.get("code") and actor["code"] == split_code(actor["code"])[0] and code[:3] == actor["code"]:
+        code = code  # a seat used as a place stays a place whatever the date
+    if actor.get("code") and len(actor["code"]) == 3 and entry.kind == "seat":
+        code = actor["code"]
+    return _ref(actor, text, code)
+
+
+def group_actors(doc: Doc) -> Doc:
+    """Group the model's actor entities without coding them (an empty KB): the baseline grouping,
+    for callers that want mentions and coreference of names but no codes."""
+    doc._.actors = code_actors(doc, KnowledgeBase(snapshot="none"))
+    return doc

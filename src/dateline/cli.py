@@ -274,5 +274,14 @@ def demo(db: str) -> None:
         fail(err)
 
 
+def _register_subcommands() -> None:
+    from .kb import kb_command
+
+    cli.add_command(kb_command)
+
+
+_register_subcommands()
+
+
 def main() -> None:
     cli(prog_name="dateline")

@@ -1,0 +1,500 @@
+"""The actor knowledge base: who is who, with dated roles, shipped as data in ``dateline/data/kb``.
+
+Sources, in rising priority (a later source wins a name that two share): the Phoenix dictionaries
+converted by ``tools/kb_build.py`` (MIT), then dateline's curated countries, seats of government,
+organisations and people (``source: dateline-curated``), then a user's own file (``--actors``).
+See ``data/kb/README.md`` for the formats and licences.
+
+- :func:`default_kb` loads the shipped KB once per process; :func:`load_kb` adds a user file.
+- :meth:`KnowledgeBase.lookup` finds entries by name; :meth:`Entry.role_at` gives the role held on a date.
+- :func:`read_user_actors` reads the user's CSV/JSON; :func:`import_wikidata` converts a Wikidata
+  "position held" export into that format.
+- :data:`kb_command` is the ``dateline kb`` click group (list, search, show, import-wikidata).
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import DatelineError
+
+#: Three-letter agent (sector) codes; a code's first chunk that is one of these has no country.
+SECTORS = frozenset(
+    "GOV MIL REB OPP PTY COP JUD SPY IGO MED EDU BUS CRM CVL ELI HLH HRI LAB LEG NGO NGM REF REL UAF "
+    "AGR ENV MOD RAD SEP UNO DEV RES INS JEW MUS CHR".split()
+)
+#: First chunks that stand where a country would: international and transnational actors.
+TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UAF"})
+#: Sectors, as opposed to organisation codes such as UNO or EUR, for the ``sector`` field.
+AGENT_SECTORS = SECTORS - {"IGO", "NGO", "UNO", "MUS", "CHR", "JEW"}
+
+
+class KBError(DatelineError, ValueError):
+    """An actors file or knowledge-base query that cannot be used (codes E4xx)."""
+
+
+USER_COLUMNS = ("name", "aliases", "code", "country", "sector", "start", "end", "source")
+WIKIDATA_COLUMNS = ("person", "qid", "position", "country", "start", "end")
+
+
+def normalise(text: str) -> str:
+    """The lookup key of a name: lower case, straight apostrophes, single blanks, no leading "the"."""
+    text = text.replace("’", "'").replace("‘", "'").replace("_", " ").lower()
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^the ", "", text)
+    return re.sub(r"\s*'s$", "", text)
+
+
+def parse_date(text: str | None, *, end: bool = False, where: str = "") -> dt.date | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a Wikidata ``...T00:00:00Z`` is cut); partial
+    dates widen to the first (start) or last (end) day of their period."""
+    if text is None or not str(text).strip():
+        return None
+    value = str(text).strip()[:10]
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 12, 31) if end else dt.date(int(value), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = int(value[:4]), int(value[5:])
+            return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise KBError("E403", value=text, where=where or "the knowledge base") from err
+
+
+def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """(country, sector) of a CAMEO actor code: ``USAGOV`` -> (USA, GOV), ``IGOUNOIAE`` -> (IGO, None),
+    ``MED`` -> (None, MED), ``PRK`` -> (PRK, None)."""
+    if not code:
+        return None, None
+    head = code[:3]
+    if head in SECTORS and head not in TRANSNATIONAL:
+        return None, head
+    chunks = [code[i:i + 3] for i in range(3, len(code), 3)]
+    sector = next((c for c in chunks if c in AGENT_SECTORS), None)
+    return head, sector
+
+
+@dataclass(frozen=True)
+class Role:
+    """A code held from ``start`` to ``end`` (inclusive; None = open)."""
+
+    code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    detail: str | None = None
+
+    def holds(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "start": self.start.isoformat() if self.start else None,
+                "end": self.end.isoformat() if self.end else None, "detail": self.detail}
+
+
+@dataclass
+class Entry:
+    """One actor of the KB. ``kind``: country, seat, organisation, person or actor (Phoenix, unsorted).
+
+    ``default`` is the code outside every dated role (Phoenix's undated code, or a person's country).
+    """
+
+    id: str
+    name: str
+    kind: str
+    source: str
+    aliases: list[str] = field(default_factory=list)
+    default: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    qid: str | None = None
+
+    def role_at(self, date: dt.date | None) -> Role | None:
+        """The role held on ``date``: the narrowest that holds; with no date, the latest-starting one.
+
+        Returns a dateless Role for ``default`` when no dated role holds, or None when there is none.
+        """
+        if date is None:
+            dated = sorted(self.roles, key=lambda r: r.start or dt.date.min)
+            if dated:
+                return dated[-1]
+        else:
+            holding = [r for r in self.roles if r.holds(date)]
+            if holding:
+                return min(holding, key=lambda r: ((r.end or dt.date.max) - (r.start or dt.date.min)).days)
+        return Role(self.default) if self.default else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "source": self.source, "qid": self.qid,
+                "aliases": self.aliases, "default": self.default, "roles": [r.to_dict() for r in self.roles]}
+
+
+@dataclass
+class KnowledgeBase:
+    """Entries by id, a name index, and the role nouns that signal sectors."""
+
+    snapshot: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    names: dict[str, list[str]] = field(default_factory=dict)
+    agents: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    user_file: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Identifies this KB (snapshot + user file) in the registry used by ``actors.resolve_as_of``."""
+        return f"{self.snapshot}|{self.user_file or ''}"
+
+    def add(self, entry: Entry) -> None:
+        """Add (or replace) an entry; its names now point to it first."""
+        self.entries[entry.id] = entry
+        for alias in dict.fromkeys([entry.name, *entry.aliases]):
+            key = normalise(alias)
+            if not key:
+                continue
+            ids = self.names.setdefault(key, [])
+            if entry.id in ids:
+                ids.remove(entry.id)
+            ids.insert(0, entry.id)
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Entries named ``name`` (any alias, case-insensitive), the highest-priority source first."""
+        return [self.entries[i] for i in self.names.get(normalise(name), [])]
+
+    def search(self, query: str, *, limit: int = 20) -> list[Entry]:
+        """Entries whose name or an alias contains ``query``: exact names first."""
+        key = normalise(query)
+        exact = self.lookup(query)
+        seen = {e.id for e in exact}
+        found = list(exact)
+        for name, ids in self.names.items():
+            if len(found) >= limit:
+                break
+            if key in name:
+                for i in ids:
+                    if i not in seen:
+                        seen.add(i)
+                        found.append(self.entries[i])
+        return found[:limit]
+
+
+def _data(name: str) -> str:
+    return files("dateline").joinpath("data", "kb", name).read_text(encoding="utf-8")
+
+
+def _tsv(name: str) -> Iterator[dict[str, str]]:
+    lines = [line for line in _data(name).splitlines() if line and not line.startswith("#")]
+    yield from csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _split(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [v.strip() for v in re.split(r"[|;]", value) if v.strip()]
+
+
+@cache
+def manifest() -> dict[str, Any]:
+    """``data/kb/manifest.json``: the snapshot id and the files it is built from."""
+    data: dict[str, Any] = json.loads(_data("manifest.json"))
+    return data
+
+
+def _load_phoenix(kb: KnowledgeBase) -> None:
+    for line in _data("phoenix_actors.jsonl").splitlines():
+        rec = json.loads(line)
+        roles = [Role(r["code"], parse_date(r["start"]), parse_date(r["end"], end=True)) for r in rec["roles"]]
+        kb.add(Entry(rec["id"], rec["name"].title(), rec["kind"], rec["source"], aliases=rec["aliases"],
+                     default=rec["default"], roles=roles))
+
+
+def _load_countries(kb: KnowledgeBase) -> None:
+    for row in _tsv("countries.tsv"):
+        code = row["code"]
+        kb.add(Entry(f"country:{code}", row["name"], "country", "dateline-curated",
+                     aliases=_split(row["aliases"]) + _split(row["adjectives"]), default=code))
+        for seat in _split(row["seats"]):
+            name, _, sector = seat.partition("=")
+            kb.add(Entry(f"seat:{code}:{normalise(name).replace(' ', '-')}", name, "seat", "dateline-curated",
+                         default=code + (sector or "GOV")))
+
+
+def _load_curated(kb: KnowledgeBase) -> None:
+    for row in _tsv("organisations.tsv"):
+        kb.add(Entry(f"org:{row['id']}", row["name"], "organisation", "dateline-curated",
+                     aliases=_split(row["aliases"]), default=row["code"]))
+    people: dict[str, Entry] = {}
+    for row in _tsv("people.tsv"):
+        where = f"data/kb/people.tsv ({row['id']})"
+        role = Role(row["code"], parse_date(row["start"], where=where), parse_date(row["end"], end=True, where=where),
+                    row["role"] or None)
+        entry = people.get(row["id"])
+        if entry is None:
+            country, _ = split_code(row["code"])
+            entry = people[row["id"]] = Entry(f"person:{row['id']}", row["name"], "person", "dateline-curated",
+                                              default=country if country not in TRANSNATIONAL else None,
+                                              qid=row["qid"] or None)
+        entry.aliases.extend(a for a in _split(row["aliases"]) if a not in entry.aliases)
+        entry.roles.append(role)
+    for entry in people.values():
+        kb.add(entry)
+
+
+def _load_agents(kb: KnowledgeBase) -> None:
+    for row in _tsv("phoenix_agents.tsv"):
+        kb.agents[row["phrase"]] = (row["code"], False)
+    for row in _tsv("agents_curated.tsv"):
+        kb.agents[row["phrase"]] = (row["code"], row["weak"] == "weak")
+
+
+@cache
+def default_kb() -> KnowledgeBase:
+    """The shipped KB, loaded once per process."""
+    kb = KnowledgeBase(snapshot=manifest()["snapshot"])
+    _load_phoenix(kb)
+    _load_countries(kb)
+    _load_curated(kb)
+    _load_agents(kb)
+    return kb
+
+
+@cache
+def load_kb(user_file: str | None = None) -> KnowledgeBase:
+    """The shipped KB plus the actors of ``user_file`` (CSV or JSON), which win over shipped names."""
+    base = default_kb()
+    if not user_file:
+        return base
+    kb = KnowledgeBase(snapshot=base.snapshot, entries=dict(base.entries),
+                       names={k: list(v) for k, v in base.names.items()}, agents=base.agents, user_file=user_file)
+    for entry in read_user_actors(user_file):
+        kb.add(entry)
+    return kb
+
+
+def _user_rows(path: Path) -> list[dict[str, Any]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise KBError("E401", source=str(path), detail=str(err)) from err
+    if path.suffix.lower() == ".json" or text.lstrip().startswith(("[", "{")):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise KBError("E401", source=str(path), detail=f"not valid JSON: {err}") from err
+        rows = data.get("actors") if isinstance(data, dict) else data
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise KBError("E401", source=str(path), detail="expected a list of objects (or {\"actors\": [...]})")
+        return rows
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def read_user_actors(path: str | Path) -> list[Entry]:
+    """Entries from a user's CSV or JSON file.
+
+    Columns (CSV header or JSON keys): ``name`` (required), ``aliases`` (``|``-separated, or a JSON
+    list), ``code`` (a CAMEO actor code, e.g. ``SWEGOV``) or ``country`` + ``sector``, ``start`` and
+    ``end`` (ISO dates, may be partial or empty), ``source``. Rows with the same name are one actor
+    with several roles; an actor named like a shipped one replaces it for that name.
+    """
+    path = Path(path)
+    entries: dict[str, Entry] = {}
+    for number, row in enumerate(_user_rows(path), 1):
+        where = f"{path} row {number}"
+        name = str(row.get("name") or "").strip()
+        code = str(row.get("code") or "").strip().upper() or (
+            str(row.get("country") or "").strip().upper() + str(row.get("sector") or "").strip().upper())
+        if not name or not code:
+            raise KBError("E402", where=where, missing="name" if not name else "code (or country and sector)")
+        start = parse_date(row.get("start"), where=where)
+        end = parse_date(row.get("end"), end=True, where=where)
+        key = normalise(name)
+        entry = entries.get(key)
+        if entry is None:
+            country, _ = split_code(code)
+            entry = entries[key] = Entry(f"user:{key.replace(' ', '-')}", name, "user",
+                                         str(row.get("source") or f"user:{path.name}"),
+                                         default=None if start or end else code)
+            entry.default = entry.default or (country if country not in TRANSNATIONAL else None)
+        entry.aliases.extend(a for a in _split(row.get("aliases")) if a not in entry.aliases)
+        if start or end:
+            entry.roles.append(Role(code, start, end, str(row.get("source") or "") or None))
+        else:
+            entry.default = code
+    return list(entries.values())
+
+
+def _country_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Normalised country names, short forms, adjectives and ISO3 codes -> CAMEO country code."""
+    table: dict[str, str] = {}
+    for entry in kb.entries.values():
+        if entry.kind == "country" and entry.default:
+            for alias in [entry.name, *entry.aliases, entry.default]:
+                table.setdefault(normalise(alias), entry.default)
+    return table
+
+
+def sector_of_phrase(kb: KnowledgeBase, text: str) -> str | None:
+    """The sector signalled by a role phrase: the longest known role phrase inside it, strong before weak."""
+    words = normalise(text).replace(",", " ").split()
+    best: tuple[int, int, str] | None = None
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            hit = kb.agents.get(" ".join(words[i:j]))
+            if hit:
+                rank = (0 if hit[1] else 1, j - i, hit[0][:3])
+                if best is None or rank > best:
+                    best = rank
+                break
+    return best[2] if best else None
+
+
+def import_wikidata(path: str | Path, *, kb: KnowledgeBase | None = None) -> list[dict[str, Any]]:
+    """Rows in the user-actor format from a Wikidata "position held" CSV export.
+
+    Columns: ``person, QID, position, country, start, end`` (``country`` a name or ISO3 code). The
+    sector comes from the role nouns of ``position``; rows whose country is unknown raise E404.
+    """
+    kb = kb or default_kb()
+    path = Path(path)
+    try:
+        reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
+        rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise KBError("E401", source=str(path), detail=str(err)) from err
+    header = {h.strip().lower() for h in reader.fieldnames or []}
+    missing = [c for c in WIKIDATA_COLUMNS if c not in header]
+    if missing:
+        raise KBError("E404", source=str(path), missing=", ".join(missing))
+    countries = _country_names(kb)
+    out: list[dict[str, Any]] = []
+    for number, raw in enumerate(rows, 2):
+        row = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k}
+        country = countries.get(normalise(row["country"]))
+        if country is None:
+            raise KBError("E405", where=f"{path} line {number}", country=row["country"])
+        sector = sector_of_phrase(kb, row["position"]) or "GOV"
+        out.append({"name": row["person"], "aliases": [], "code": country + sector, "country": country,
+                    "sector": sector, "start": row["start"][:10] or None, "end": row["end"][:10] or None,
+                    "source": f"wikidata:{row['qid']}" + (f" ({row['position']})" if row["position"] else "")})
+    return out
+
+
+# -- the `dateline kb` command ------------------------------------------------------------------
+
+def _describe(entry: Entry, date: dt.date | None) -> str:
+    role = entry.role_at(date)
+    code = role.code if role else "-"
+    span = ""
+    if role and (role.start or role.end):
+        span = f" [{role.start or '...'} .. {role.end or '...'}]"
+    return f"{entry.id}\t{code}{span}\t{entry.name}\t({entry.source})"
+
+
+@click.group("kb")
+def kb_command() -> None:
+    """List and search the actor knowledge base, or import Wikidata roles.
+
+    Example: dateline kb search "Kim Jong Un" --date 2019-01-19
+    """
+
+
+@kb_command.command("info")
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="A user actors file to add.")
+def kb_info(actors_file: str | None) -> None:
+    """The snapshot id and how many entries of each kind the KB holds."""
+    kb = load_kb(actors_file)
+    counts: dict[str, int] = {}
+    for entry in kb.entries.values():
+        counts[entry.kind] = counts.get(entry.kind, 0) + 1
+    click.echo(f"snapshot {kb.snapshot}")
+    for kind, n in sorted(counts.items()):
+        click.echo(f"{kind}\t{n}")
+
+
+@kb_command.command("list")
+@click.option("--kind", type=click.Choice(["country", "seat", "organisation", "person", "actor", "user"]))
+@click.option("--date", "date_text", metavar="YYYY-MM-DD", help="Show the role held on this date.")
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="A user actors file to add.")
+def kb_list(kind: str | None, date_text: str | None, actors_file: str | None) -> None:
+    """List entries (id, code, name, source), optionally of one kind."""
+    kb = load_kb(actors_file)
+    date = _cli_date(date_text)
+    for entry in kb.entries.values():
+        if kind is None or entry.kind == kind:
+            click.echo(_describe(entry, date))
+
+
+@kb_command.command("search")
+@click.argument("query")
+@click.option("--date", "date_text", metavar="YYYY-MM-DD", help="Show the role held on this date.")
+@click.option("--limit", default=20, show_default=True)
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="A user actors file to add.")
+def kb_search(query: str, date_text: str | None, limit: int, actors_file: str | None) -> None:
+    """Entries whose name or alias contains QUERY.
+
+    Example: dateline kb search Pompeo --date 2019-01-19
+    """
+    kb = load_kb(actors_file)
+    date = _cli_date(date_text)
+    for entry in kb.search(query, limit=limit):
+        click.echo(_describe(entry, date))
+
+
+@kb_command.command("show")
+@click.argument("entry_id")
+def kb_show(entry_id: str) -> None:
+    """One entry as JSON, with all its roles."""
+    entry = default_kb().entries.get(entry_id)
+    if entry is None:
+        raise click.ClickException(str(KBError("E406", entry_id=entry_id)))
+    click.echo(json.dumps(entry.to_dict(), ensure_ascii=False, indent=2))
+
+
+@kb_command.command("import-wikidata")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the actors JSON here (else stdout).")
+def kb_import_wikidata(path: str, output: str | None) -> None:
+    """Convert a Wikidata "position held" CSV (person, QID, position, country, start, end) into an
+    actors file for --actors.
+
+    Example: dateline kb import-wikidata positions.csv -o actors.json && dateline extract --actors actors.json a.txt
+    """
+    try:
+        rows = import_wikidata(path)
+    except KBError as err:
+        raise click.ClickException(str(err)) from err
+    text = json.dumps(rows, ensure_ascii=False, indent=1)
+    if output:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+        click.echo(f"{len(rows)} roles -> {output}", err=True)
+    else:
+        click.echo(text)
+
+
+def _cli_date(text: str | None) -> dt.date | None:
+    try:
+        return parse_date(text, where="--date")
+    except KBError as err:
+        raise click.BadParameter(str(err)) from err
+
+
+def entries_named(kb: KnowledgeBase, names: Iterable[str]) -> list[Entry]:
+    """All entries for any of ``names``, without duplicates (for tests and the CLI)."""
+    seen: dict[str, Entry] = {}
+    for name in names:
+        for entry in kb.lookup(name):
+            seen.setdefault(entry.id, entry)
+    return list(seen.values())

@@ -51,7 +51,7 @@ def test_actors_short_mention_joins_full_name(vocab: Vocab) -> None:
     assert [m["text"] for m in by_name["Kim Jong Un"]["mentions"]] == ["Kim Jong Un", "Kim"]
     assert [m["sentence"] for m in by_name["Kim Jong Un"]["mentions"]] == [0, 1]
     assert by_name["Seoul"]["label"] == "GPE"
-    assert all(a["code"] is None for a in doc._.actors)  # coding comes with the actor KB
+    assert all(a["code"] is None for a in doc._.actors)  # group_actors groups with an empty KB: no codes
 
 
 def test_record_matches_schema(vocab: Vocab) -> None:

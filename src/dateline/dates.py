@@ -135,8 +135,9 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
     published: dt.date | None = doc._.published
     sentence_of = sentence_index(doc)
     found: list[dict[str, Any]] = []
+    doc_text = doc.text  # rebuilt on every access: read it once
     for start, end, _ in _candidate_spans(doc):
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         probe = normalize(text, published)
         if probe is None:
             # Only keep what we understand, plus NER dates we cannot place ("a later date").

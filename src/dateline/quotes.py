@@ -278,10 +278,11 @@ class _Article:
 
     def __init__(self, doc: Doc, cues: Cues, spans: list[QuoteSpan]) -> None:
         self.doc = doc
+        self.text = doc.text  # doc.text rebuilds the string on every access: read it once
         self.cues = cues
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
-        self.paragraphs = _paragraphs(doc.text)
+        self.paragraphs = _paragraphs(self.text)
         self.para_starts = [s for s, _ in self.paragraphs]
         # Character ranges inside top-level quote marks (marks included).
         self.quoted = sorted((q.start - 1, q.end + 1) for q in spans if q.depth == 0)
@@ -342,7 +343,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _quote(art: _Article, span: QuoteSpan) -> _Quote | None:
-    text = art.doc.text
+    text = art.text
     start, end = _trimmed(text, span.start, span.end)
     if end <= start:
         return None
@@ -367,7 +368,7 @@ def _kind(art: _Article, span: QuoteSpan, tokens: Span | None) -> str:
     """
     if tokens is None or not len(tokens):
         return "fragment"
-    text = art.doc.text
+    text = art.text
     if span.reopened or (not span.closed and len(tokens) > 3):
         return "direct"
     sent = art.sents[art.sentence_of(tokens.start)]
@@ -583,7 +584,7 @@ def _name_text(art: _Article, head: Token) -> str:
                 ("compound", "amod", "nmod", "poss", "det", "nummod", "case")) or [head.i], default=head.i)
     span = art.doc[left: head.i + 1]
     words = [t for t in span if t.dep_ != "det" or t.i != left]
-    return _clean_name(art.doc.text[words[0].idx: head.idx + len(head)] if words else head.text)
+    return _clean_name(art.text[words[0].idx: head.idx + len(head)] if words else head.text)
 
 
 def _clean_name(text: str) -> str:
@@ -643,7 +644,7 @@ def _pronoun_ref(art: _Article, pronoun: Token) -> dict[str, Any] | None:
     if antecedent is not None:
         start, end = antecedent
         found = actor_ref(art.doc, start, end)
-        return _speaker_dict(art, found, art.doc.text[start:end])
+        return _speaker_dict(art, found, art.text[start:end])
     if ref is not None:
         return _speaker_dict(art, ref, ref["text"])
     return None
@@ -670,7 +671,7 @@ def _antecedent(art: _Article, pronoun: Token) -> tuple[int, int] | None:
             span = art.tokens(start, end)
             if span is None or art.in_quote(span[0]):
                 continue
-            is_person = label == "PERSON" or _clean_name(art.doc.text[start:end]) in art.person_names
+            is_person = label == "PERSON" or _clean_name(art.text[start:end]) in art.person_names
             if is_person == personal:
                 fits.append((start, end, span.root.dep_ in _SUBJECTS))
         if fits:
@@ -691,7 +692,7 @@ def _continue_speakers(art: _Article, tops: list[_Quote]) -> None:
         if quote.speaker is None and quote.cue is None and quote.kind == "direct" and previous is not None:
             para, prev_para = art.paragraph_of(quote.start), art.paragraph_of(previous.start)
             p_start = art.paragraphs[para][0]
-            opens_paragraph = not art.doc.text[p_start: quote.start - 1].strip()
+            opens_paragraph = not art.text[p_start: quote.start - 1].strip()
             if para == prev_para or (para == prev_para + 1 and opens_paragraph):
                 quote.speaker, quote.medium = previous.speaker, previous.medium
                 quote.cue = previous.cue
@@ -714,8 +715,8 @@ def _reported(art: _Article) -> list[_Quote]:
         content = _content(art, token)
         if content is None or content.start in seen:
             continue
-        start, end = _trimmed(art.doc.text, content.start_char, content.end_char)
-        while end > start and art.doc.text[end - 1] in ".!?":
+        start, end = _trimmed(art.text, content.start_char, content.end_char)
+        while end > start and art.text[end - 1] in ".!?":
             end -= 1
         outside = sum(1 for t in content if not art.in_quote(t) and not t.is_punct)
         quoted = any(art.in_quote(t) for t in content)
@@ -723,7 +724,7 @@ def _reported(art: _Article) -> list[_Quote]:
             # The clause is (nearly) all in quote marks, its subject aside: that is the quote.
             continue
         seen.add(content.start)
-        quote = _Quote(start, end, art.doc.text[start:end], "reported", 0, art.sentence_of(token.i))
+        quote = _Quote(start, end, art.text[start:end], "reported", 0, art.sentence_of(token.i))
         quote.cue_token, quote.cue = token, _cue_text(token)
         scope = art.sents[quote.sentence]
         candidates = [t for t in scope if art.cues.get(t) is not None and not art.in_quote(t)]
@@ -795,9 +796,9 @@ def _pull_quotes(art: _Article, quotes: list[_Quote]) -> None:
                    key=lambda q: min(q.end, end) - max(q.start, start), default=None)
         if best is None:
             # The body says the words without quote marks: the pull quote shows they are a quote.
-            s, e = _trimmed(art.doc.text, start, end)
+            s, e = _trimmed(art.text, start, end)
             tokens = art.tokens(s, e)
-            best = _Quote(s, e, art.doc.text[s:e], "direct", 0,
+            best = _Quote(s, e, art.text[s:e], "direct", 0,
                           art.sentence_of(tokens.start) if tokens is not None and len(tokens) else 0)
             quotes.append(best)
         best.pull_quote_text = pull.get("text")

@@ -8,6 +8,16 @@ passive, the controller of an infinitive, the possessor of an event noun), the t
 the object of ``with``/``to``/``against``/``on``; conjoined actors give one event each. Actors are
 resolved by :func:`dateline.actors.actor_ref`. PLOVER comes from :func:`codebook.cameo_to_plover`.
 
+One event per verb phrase, as PETRARCH codes: what a coded act governs modifies it rather than
+being a separate asserted act (:func:`_subordinate`): "agreed to lift embargoes on Iran" is one
+AGREE aimed at Iran (the target of the intended act, :func:`_complement_targets`), with the lifting
+kept as intended; a promise or plan of a hostile act is a threat (13x). Relative clauses and
+participial modifiers are "reported" background. The complement of a speech verb is the event
+("Libya has offered ..., a newspaper said"), its pronoun subject the speaker ("Hungary said it
+will"); "X said Y must ..." is a request from X to Y, and a demand's target is the subject of
+what is demanded. Coordinated modifiers ("Hungarian and Romanian officials") give one event per
+actor; with no other target, a named place the act happens in is the target (CAMEO convention).
+
 Every event carries ``negated`` and ``modality`` (asserted, intended, hypothetical, reported,
 historical); only asserted, non-negated events are exported and scored by default. A future act
 ("will visit", "would pursue a summit") is kept as an intended event and also coded, as CAMEO does,
@@ -41,12 +51,19 @@ _NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "flat"
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "at", "from", "for", "over", "between")
 _NOUN_TARGET_PREPS = frozenset({"with", "to", "between", "against"})
+#: Prepositions inside an object's phrase that name whom the act concerns ("an offer from Kabul").
+_OBJECT_PREPS = frozenset({"from", "by", "with", "to", "against", "on", "for"})
+#: Prepositions of the place an act happens in ("in Iraq"), a target of last resort.
+_PLACE_PREPS = frozenset({"in", "into", "inside", "throughout", "across"})
+#: CAMEO roots of hostile acts: intending one is a threat.
+_HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 #: Dependency labels through which a verb inherits its governor's subject.
-_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 #: Intent codes for a future act, by CAMEO root (CAMEO's "will help" -> 033 convention).
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "10": "", "11": "", "12": "",
            "13": "", "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"})
+_PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 Side = dict[str, Any] | None
@@ -93,20 +110,94 @@ def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[d
             yield from _noun_events(doc, token, index, lex)
 
 
-def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
+def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
+    """The coded entry of a verb (particle, then bare verb, refined by its patterns), or None."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in lex.verb_lemmas:
+        return None
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     found = lex.verbs.get((verb.lemma_, particle)) if particle else None
     if found is None:
         found = lex.verbs.get((verb.lemma_, ""))
     if found is None:
-        return
+        return None
     entry, block = found
     obj = _object(verb)
     if obj is not None and obj.lemma_ in lex.nouns and verb.lemma_ in lex.cue("light_verb"):
-        return  # "held talks with": the noun is the event
+        return None  # "held talks with": the noun is the event
     entry = _match_pattern(verb, obj, entry, lex.patterns.get(block))
-    if not entry.code:
+    return entry if entry.code else None
+
+
+def _is_act(token: Token, lex: Lexicon) -> bool:
+    """Whether a governing token is itself a coded act (not a plain statement): what it governs
+    then modifies it rather than being a separate event (PETRARCH's one event per verb phrase)."""
+    if token.pos_ == "VERB":
+        entry = _verb_entry(token, lex)
+        if entry is not None:
+            return entry.code[:2] != "01" or token.lemma_ not in lex.cue("speech_verb")
+        obj = _object(token)
+        return obj is not None and obj.lemma_ in lex.nouns and token.lemma_ in lex.cue("light_verb")
+    return token.pos_ == "NOUN" and token.lemma_ in lex.nouns
+
+
+def _subordinate(verb: Token, lex: Lexicon) -> str | None:
+    """The modality of a verb that is not a separate asserted act, or None for a main act.
+
+    Relative clauses and participial modifiers of nouns ("nationals suspected of blowing up a
+    plane") describe, they do not report: "reported". Under a coded act, an infinitival complement
+    or purpose ("agreed to lift", "sent troops to help") is "intended"; a clausal complement
+    ("demanded that X provide") is intended too for a request, else "reported"; a participial
+    adjunct ("..., killing 20") is "reported". Complements of speech verbs ("said it would") and
+    adverbial clauses with their own conjunction ("resigned as the opposition threatened") are
+    main acts.
+    """
+    token = verb
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head  # coordinated verbs share the status of the first
+    link, head = token.dep_, token.head
+    if head is token:
+        return None
+    if link in ("relcl", "acl"):
+        if any(c.lower_ == "that" and c.dep_ in ("advmod", "mark") for c in token.children):
+            return None  # "said at the time that X had canceled": a complement clause parsed as relative
+        return "reported"
+    if link in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head is not head and head.lower_ != "by":
+        # ("broke sanctions by allowing rice in": the means is the act itself)
+        governor = head.head
+        if governor.pos_ in ("NOUN", "PROPN") or (governor.pos_ == "VERB" and _is_act(governor, lex)):
+            return "intended" if head.lower_ in ("to", "for") else "reported"
+        return None
+    if link not in ("xcomp", "ccomp", "advcl") or not _is_act(head, lex):
+        return None
+    if link == "advcl" and any(c.dep_ == "mark" and c.lower_ != "to" for c in token.children):
+        return None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if link == "xcomp" or infinitive:
+        return "intended"
+    if link == "ccomp":
+        entry = _verb_entry(head, lex) if head.pos_ == "VERB" else None
+        return "intended" if entry is not None and entry.code[:2] in ("02", "10") else "reported"
+    return "reported" if token.tag_ == "VBG" else None
+
+
+def _obliged(verb: Token, lex: Lexicon) -> bool:
+    """Whether the act is demanded of its subject ("Sudan must return", "must be ready to
+    mediate"): then it is intended by someone else, not a declared intent of its own."""
+    token = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "acomp", "conj") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
+    entry = _verb_entry(verb, lex)
+    if entry is None:
         return
+    obj = _object(verb)
     speech = verb.lemma_ in lex.cue("speech_verb")
     if speech and entry.code[:2] != "01":
         speech = False
@@ -114,7 +205,22 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
     if entry.passive:
         sources, targets = targets, sources
     negated, modality = _modality(verb, lex, doc)
-    yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex)
+    subordinate = _subordinate(verb, lex) if modality == "asserted" and not negated else None
+    modality = subordinate or modality
+    complement = _complement(verb)
+    if complement is not None and not entry.passive:
+        if not targets:
+            targets = _complement_targets(doc, complement, lex, sources)
+        entry = _intent_of(verb, entry, complement, lex)
+    purpose = _purpose(verb)
+    if not targets and purpose is not None and not entry.passive:
+        targets = _complement_targets(doc, purpose, lex, sources)  # "struck to protest Sweden's decision"
+    if not targets and not entry.passive:
+        targets = _place_targets(doc, verb, lex, sources)
+    if speech and not negated:
+        yield from _demand_in_statement(doc, verb, index, sources, lex)
+    declare = subordinate is None and not _obliged(verb, lex)
+    yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, declare=declare)
 
 
 def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
@@ -248,7 +354,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 
 def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool) -> tuple[list[Side], list[Side]]:
     """Resolved sources and targets of a verb: the subject; the object, else the first
-    prepositional object (in :data:`_TARGET_PREPS` order) that names an actor."""
+    prepositional object (in :data:`_TARGET_PREPS` order), else an actor inside the object's own
+    phrase ("rejected an offer from Kabul"), else for a request the subject of what is requested
+    ("demanded that Iraq ..."). A named actor is preferred to an unnamed group ("officials")."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subject = _subject(verb)
     sources: list[Side] = []
@@ -267,11 +375,106 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
             pobj = _pobj(by_prep[prep])
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
                 candidates.append(pobj)
+    if obj is not None and obj.dep_ != "nsubjpass":
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS:
+                pobj = _pobj(child)
+                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
+                    candidates.append(pobj)
+    entry = _verb_entry(verb, lex)
+    if entry is not None and entry.code[:2] in ("02", "10"):
+        for clause in verb.children:
+            if clause.dep_ == "ccomp":
+                candidates.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    unnamed: list[Side] = []
     for candidate in candidates:
-        targets = _sides(doc, [candidate], lex)
-        if targets:
+        targets = [t for t in _sides(doc, [candidate], lex) if not any(_same(t, s) for s in sources)]
+        if targets and targets[0] is not None and targets[0].get("code") is not None:
             return sources, targets
-    return sources, []
+        if targets and not unnamed:
+            unnamed = targets
+    return sources, unnamed
+
+
+def _complement(verb: Token) -> Token | None:
+    """The verb's infinitival complement ("agreed to lift", "threatened to cut off"), if any."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+
+
+def _purpose(verb: Token) -> Token | None:
+    """The verb's infinitival purpose clause ("began a hunger strike to protest ..."), if any."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
+def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
+    """For an act with no other target, the country acted in ("imposed a curfew in Algiers",
+    "deploy peacekeepers in Iraq"): CAMEO's convention of a location as target. Only named
+    places (GPE) in the verb's, its object's or its complement's own prepositions count."""
+    heads = [verb]
+    obj = _object(verb)
+    if obj is not None and obj.dep_ != "nsubjpass":
+        heads.append(obj)
+    complement = _complement(verb)
+    if complement is not None:
+        heads.append(complement)
+        inner = _object(complement)
+        if inner is not None and inner.dep_ != "nsubjpass":
+            heads.append(inner)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                pobj = _pobj(child)
+                if pobj is not None and pobj.ent_type_ == "GPE":
+                    targets = [t for t in _sides(doc, [pobj], lex) if not any(_same(t, s) for s in sources)]
+                    if targets and targets[0] is not None and targets[0].get("code"):
+                        return targets
+    return []
+
+
+def _complement_targets(doc: Doc, complement: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
+    """Targets of an intended act, for the verb that announces it: "promised to continue aid to
+    Mozambique" is aimed at Mozambique; the first of the complement and its conjuncts with one."""
+    chain = [complement, *complement.conjuncts]
+    nested = _complement(complement)
+    if nested is not None:
+        chain.append(nested)  # "threatened to try to ..."
+    for verb in chain:
+        _, targets = _verb_roles(doc, verb, _object(verb), lex, speech=False)
+        targets = [t for t in targets if not any(_same(t, s) for s in sources)]
+        if targets:
+            return targets
+    return []
+
+
+def _intent_of(verb: Token, entry: Entry, complement: Token, lex: Lexicon) -> Entry:
+    """An intent verb's code given what is intended: a hostile act turns a promise, plan or
+    offer (03x) into a threat (13x), as CAMEO codes "vowed to attack" (PLOVER THREATEN)."""
+    if verb.lemma_ not in lex.cue("intent_verb") or entry.code[:2] != "03":
+        return entry
+    intended = _verb_entry(complement, lex)
+    if intended is None or intended.code[:2] not in _HOSTILE or complement.lemma_ in lex.cue("cancelling_verb"):
+        # ("agreed to postpone the demonstration" is a concession, not a threat)
+        return entry
+    return Entry(_INTENT.get(intended.code[:2]) or "130")
+
+
+def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon) -> Iterable[dict[str, Any]]:
+    """A statement that someone else must act ("Russia said Sudan must return ...") is a
+    request (CAMEO 10) from the speaker to the one who must act."""
+    if not sources:
+        return
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in clause.children):
+            continue
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        targets = [t for t in _sides(doc, subjects, lex) if not any(_same(t, s) for s in sources)]
+        if targets:
+            yield from _emit(doc, verb, index, Entry("100"), sources, targets, False, "asserted", lex)
 
 
 def _first_actor_tokens(doc: Doc, head: Token, exclude: Token | None) -> list[Token]:
@@ -297,18 +500,38 @@ def _expand(tokens: list[Token]) -> list[Token]:
 
 def _sides(doc: Doc, tokens: list[Token], lex: Lexicon) -> list[Side]:
     """The actors named by the tokens and their conjuncts; unnamed groups ("officials") only
-    when no conjunct names an actor (so "Kim's right-hand man and top spy chief" is Kim)."""
+    when no conjunct names an actor (so "Kim's right-hand man and top spy chief" is Kim).
+    Coordinated modifiers give one actor each ("Hungarian and Romanian officials")."""
     named: list[Side] = []
     unnamed: list[Side] = []
     for token in _expand(tokens):
-        side = _side(doc, token, lex)
-        if side is None:
-            continue
-        target = named if side.get("_named", True) else unnamed
-        side.pop("_named", None)
-        if not any(_same(side, other) for other in target):
-            target.append(side)
+        parts = _coordinated_modifiers(doc, token)
+        for side in parts or [_side(doc, token, lex)]:
+            if side is None:
+                continue
+            target = named if side.get("_named", True) else unnamed
+            side.pop("_named", None)
+            if not any(_same(side, other) for other in target):
+                target.append(side)
     return named or unnamed
+
+
+def _coordinated_modifiers(doc: Doc, token: Token) -> list[Side]:
+    """The actors of coordinated modifiers of a noun ("U.S. and Russian negotiators"), when
+    there are at least two; else an empty list (the phrase is one actor)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound", "nmod") or not any(c.dep_ == "conj" for c in child.children):
+            continue
+        refs: list[Side] = []
+        for part in (child, *child.conjuncts):
+            ref = actor_ref(doc, *_phrase(part))
+            if ref is not None and not any(_same(ref, other) for other in refs):
+                refs.append(ref)
+        if len(refs) > 1:
+            return refs
+    return []
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -331,7 +554,7 @@ def _side(doc: Doc, token: Token, lex: Lexicon) -> Side:
     """The actor for an argument token: ``actor_ref`` over its phrase, a pronoun's antecedent,
     or (unresolved) the phrase itself when it names a group or office."""
     if token.lower_ in _PRONOUNS:
-        return _antecedent(doc, token)
+        return _antecedent(doc, token, lex)
     start, end = _phrase(token)
     ref = actor_ref(doc, start, end)
     if ref is not None:
@@ -343,20 +566,52 @@ def _side(doc: Doc, token: Token, lex: Lexicon) -> Side:
     return None
 
 
-def _antecedent(doc: Doc, pronoun: Token) -> Side:
-    """A he/she pronoun's antecedent: the last person named before it in this or the previous sentence."""
+def _antecedent(doc: Doc, pronoun: Token, lex: Lexicon) -> Side:
+    """A pronoun's actor: the one the actors stage linked it to; for the subject of a reported
+    clause, the subject of the clause that reports it ("Hungary said it will ..."); else the
+    last actor named before it in this or the previous sentence (a person for he/she)."""
+    ref = actor_ref(doc, pronoun.idx, pronoun.idx + len(pronoun.text))
+    if ref is not None:
+        return _named_mention(doc, pronoun) or ref
+    personal = pronoun.lower_ in _PERSONAL
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        clause = pronoun.head
+        for _ in range(4):
+            if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head is clause:
+                break
+            clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lower_ not in _PRONOUNS:
+                side = _side(doc, subject, lex)
+                if side is not None:
+                    return side
     sent_start = pronoun.sent.start
     previous = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
     lower = doc[previous].idx
     best: tuple[int, int] | None = None
     for actor in doc._.actors or []:
-        if actor.get("label") not in (None, "PERSON"):
+        if (actor.get("label") in (None, "PERSON")) != personal:
             continue
         for mention in actor["mentions"]:
             if lower <= mention["start"] and mention["end"] <= pronoun.idx:
                 if best is None or mention["start"] > best[0]:
                     best = (mention["start"], mention["end"])
     return actor_ref(doc, *best) if best else None
+
+
+def _named_mention(doc: Doc, pronoun: Token) -> Side:
+    """The actor a linked pronoun stands for, named by its last mention before the pronoun that
+    is not a pronoun (so the event says "Kim", not "he")."""
+    start = pronoun.idx
+    for actor in doc._.actors or []:
+        mentions = actor.get("mentions") or []
+        if not any(m["start"] <= start < m["end"] for m in mentions):
+            continue
+        named = [m for m in mentions if m["end"] <= start and m["text"].lower() not in _PRONOUNS]
+        if named:
+            last = max(named, key=lambda m: m["start"])
+            return actor_ref(doc, last["start"], last["end"])
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -371,6 +626,8 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> str | None:
             mode = "intended"
         elif child.dep_ == "aux" and child.lower_ in possible:
             mode = "hypothetical"
+        elif child.dep_ == "aux" and child.lower_ in lex.cue("obligation"):
+            mode = "intended"  # "Sudan must return": demanded, not done
         elif child.dep_ == "advmod" and child.lower_ in lex.cue("report_adverb"):
             return "reported"
         elif child.dep_ == "mark" and child.lower_ in lex.cue("condition"):
@@ -424,7 +681,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
             negated = True
         if link == "conj":
             negated = negated or any(c.dep_ == "neg" for c in head.children)
-        if link in ("xcomp", "acl", "pcomp") and head.lemma_ in (lex.cue("intent_verb") | lex.cue("control_noun")):
+        if link in ("xcomp", "acl", "pcomp") and head.lemma_ in (lex.cue("intent_verb") | lex.cue("control_noun")
+                                                                 | lex.cue("intent_adjective")):
             modality = modality or "intended"
         if link in ("ccomp", "xcomp", "pcomp") and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"
@@ -499,7 +757,9 @@ def _same(a: Side, b: Side) -> bool:
 
 
 def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list[Side], target_sides: list[Side],
-          negated: bool, modality: str, lex: Lexicon) -> Iterable[dict[str, Any]]:
+          negated: bool, modality: str, lex: Lexicon, *, declare: bool = True) -> Iterable[dict[str, Any]]:
+    """Events for every source-target pair. ``declare``: an intended act the sentence announces
+    ("will visit") is also an asserted intent (03x/13x); not one that only modifies another act."""
     if not source_sides and not target_sides:
         return  # no act between actors: description or opinion
     plover = cameo_to_plover(entry.code)
@@ -512,9 +772,9 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         source_sides = source_sides[:1]
     pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not _same(s, t)]
     intent = ""
-    if modality == "intended" and not negated and trigger.pos_ == "VERB":
+    if declare and modality == "intended" and not negated and trigger.pos_ == "VERB":
         intent = _INTENT.get(entry.code[:2], "")
-        if trigger.dep_ in ("xcomp", "acl", "pcomp") and trigger.head.lemma_ in lex.verb_lemmas:
+        if trigger.dep_ in ("xcomp", "acl", "pcomp") and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in lex.verb_lemmas:
             intent = ""  # the governing verb ("agreed to meet") is coded itself
     for source, target in pairs[:6]:
         yield _event(trigger, index, entry.code, source, target, negated=negated, modality=modality,

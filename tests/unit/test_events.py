@@ -142,3 +142,98 @@ def test_events_reciprocal_key_ignores_direction() -> None:
     assert _key(event("USA", "PRK")) == _key(event("PRK", "USA"))
     one_way = {**event("USA", "PRK"), "reciprocal": False}
     assert _key(one_way) != _key({**event("PRK", "USA"), "reciprocal": False})
+
+
+def asserted(doc: Doc) -> list[tuple[str, str | None, str | None]]:
+    """(PLOVER type, source text, target text) of the asserted, non-negated events."""
+    return [(e["plover"]["event"], (e["source"] or {}).get("text"), (e["target"] or {}).get("text"))
+            for e in doc._.events if e["modality"] == "asserted" and not e["negated"] and e["plover"]["event"]]
+
+
+def test_events_infinitive_of_agreement_is_intended_and_gives_the_target(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Congress", "PROPN", "NNP", "nsubj", 1, "Congress", "B-ORG"),
+                                 ("agreed", "VERB", "VBD", "ROOT", 0, "agree", "O"),
+                                 ("to", "PART", "TO", "aux", 1, "to", "O"),
+                                 ("provide", "VERB", "VB", "xcomp", -2, "provide", "O"),
+                                 ("aid", "NOUN", "NN", "dobj", -1, "aid", "O"),
+                                 ("to", "ADP", "IN", "prep", -2, "to", "O"),
+                                 ("Iran", "PROPN", "NNP", "pobj", -1, "Iran", "B-GPE"),
+                                 ("and", "CCONJ", "CC", "cc", -1, "and", "O"),
+                                 ("Cuba", "PROPN", "NNP", "conj", -2, "Cuba", "B-GPE")]))
+    # One AGREE per target of the agreed act; the aid itself is not asserted.
+    assert sorted(asserted(doc)) == [("AGREE", "Congress", "Cuba"), ("AGREE", "Congress", "Iran")]
+    provided = [e for e in doc._.events if e["trigger"] == "provide"]
+    assert provided and all(e["modality"] == "intended" for e in provided)
+
+
+def test_events_intending_a_hostile_act_is_a_threat(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                                 ("promised", "VERB", "VBD", "ROOT", 0, "promise", "O"),
+                                 ("to", "PART", "TO", "aux", 1, "to", "O"),
+                                 ("attack", "VERB", "VB", "xcomp", -2, "attack", "O"),
+                                 ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE")]))
+    assert asserted(doc) == [("THREATEN", "Iran", "Iraq")]
+
+
+def test_events_relative_clause_is_not_a_separate_act(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Syria", "PROPN", "NNP", "nsubj", 1, "Syria", "B-GPE"),
+                                 ("criticized", "VERB", "VBD", "ROOT", 0, "criticize", "O"),
+                                 ("Israel", "PROPN", "NNP", "dobj", -1, "Israel", "B-GPE"),
+                                 (",", "PUNCT", ",", "punct", -1, ",", "O"),
+                                 ("which", "PRON", "WDT", "nsubj", 1, "which", "O"),
+                                 ("attacked", "VERB", "VBD", "relcl", -3, "attack", "O"),
+                                 ("Lebanon", "PROPN", "NNP", "dobj", -1, "Lebanon", "B-GPE")]))
+    assert [t for t, _, _ in asserted(doc)] == ["ACCUSE"]
+    attack = [e for e in doc._.events if e["trigger"] == "attacked"]
+    assert attack and attack[0]["modality"] == "reported" and attack[0]["target"]["text"] == "Lebanon"
+
+
+def test_events_reported_clause_pronoun_is_the_speaker(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Hungary", "PROPN", "NNP", "nsubj", 1, "Hungary", "B-GPE"),
+                                 ("said", "VERB", "VBD", "ROOT", 0, "say", "O"),
+                                 ("it", "PRON", "PRP", "nsubj", 2, "it", "O"),
+                                 ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                                 ("attack", "VERB", "VB", "ccomp", -3, "attack", "O"),
+                                 ("Serbia", "PROPN", "NNP", "dobj", -1, "Serbia", "B-GPE")]))
+    # the future hostile act is intended, its announcement a threat by the speaker's country
+    assert asserted(doc) == [("THREATEN", "Hungary", "Serbia")]
+
+
+def test_events_coordinated_demonyms_give_one_event_each(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Hungarian", "ADJ", "JJ", "amod", 3, "hungarian", "B-NORP"),
+                                 ("and", "CCONJ", "CC", "cc", -1, "and", "O"),
+                                 ("Romanian", "ADJ", "JJ", "conj", -2, "romanian", "B-NORP"),
+                                 ("officials", "NOUN", "NNS", "nsubj", 1, "official", "O"),
+                                 ("criticized", "VERB", "VBD", "ROOT", 0, "criticize", "O"),
+                                 ("Serbia", "PROPN", "NNP", "dobj", -1, "Serbia", "B-GPE")]))
+    assert sorted(asserted(doc)) == [("ACCUSE", "Hungarian", "Serbia"), ("ACCUSE", "Romanian", "Serbia")]
+
+
+def test_events_saying_another_must_act_is_a_request(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Russia", "PROPN", "NNP", "nsubj", 1, "Russia", "B-GPE"),
+                                 ("said", "VERB", "VBD", "ROOT", 0, "say", "O"),
+                                 ("Sudan", "PROPN", "NNP", "nsubj", 2, "Sudan", "B-GPE"),
+                                 ("must", "AUX", "MD", "aux", 1, "must", "O"),
+                                 ("release", "VERB", "VB", "ccomp", -3, "release", "O"),
+                                 ("prisoners", "NOUN", "NNS", "dobj", -1, "prisoner", "O")]))
+    assert asserted(doc) == [("REQUEST", "Russia", "Sudan")]  # the release is demanded, not done
+
+
+def test_events_request_targets_the_subject_of_what_is_demanded(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("China", "PROPN", "NNP", "nsubj", 1, "China", "B-GPE"),
+                                 ("demanded", "VERB", "VBD", "ROOT", 0, "demand", "O"),
+                                 ("that", "SCONJ", "IN", "mark", 2, "that", "O"),
+                                 ("Japan", "PROPN", "NNP", "nsubj", 1, "Japan", "B-GPE"),
+                                 ("release", "VERB", "VB", "ccomp", -3, "release", "O"),
+                                 ("prisoners", "NOUN", "NNS", "dobj", -1, "prisoner", "O")]))
+    assert asserted(doc) == [("REQUEST", "China", "Japan")]
+
+
+def test_events_place_is_the_target_of_last_resort(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Turkey", "PROPN", "NNP", "nsubj", 1, "Turkey", "B-GPE"),
+                                 ("imposed", "VERB", "VBD", "ROOT", 0, "impose", "O"),
+                                 ("a", "DET", "DT", "det", 1, "a", "O"),
+                                 ("curfew", "NOUN", "NN", "dobj", -2, "curfew", "O"),
+                                 ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                                 ("Cizre", "PROPN", "NNP", "pobj", -1, "Cizre", "B-GPE")]))
+    assert asserted(doc) == [("COERCE", "Turkey", "Cizre")]

@@ -180,7 +180,8 @@ def _label_of(entry: Entry) -> str:
         return "PERSON"
     if entry.kind in ("country", "seat"):
         return "GPE"
-    country, sector = split_code(entry.role_at(None).code if entry.role_at(None) else None)
+    role = entry.role_at(None)
+    country, sector = split_code(role.code if role else None)
     return "PERSON" if entry.kind == "user" and sector else "ORG"
 
 
@@ -450,11 +451,11 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
             if place:
                 code = split_code(code)[0]
                 ev = dict(ev, detail=ev["detail"] + "; a place here (after a locative preposition): country only")
-            key = (m.entry.id, code)
-            g = by_entry.get(key)
+            entry_key = (m.entry.id, code)
+            g = by_entry.get(entry_key)
             if g is None:
                 keep = m.entry.kind in ("person", "organisation") or m.entry.id.startswith("country:")
-                g = by_entry[key] = new_group(m, m.entry.name if keep else text.removesuffix("'s").removesuffix("’s"))
+                g = by_entry[entry_key] = new_group(m, m.entry.name if keep else text.removesuffix("'s").removesuffix("’s"))
                 g.code = code
                 g.evidence.append(ev)
                 g.tokens = frozenset(_person_tokens(doc, m)) if _label_of(m.entry) == "PERSON" else frozenset()

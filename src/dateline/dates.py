@@ -351,7 +351,7 @@ def date_events(doc: Doc) -> Doc:
         date = event.get("date") or {}
         if date.get("value") is not None:
             continue
-        span = doc.char_span(*event["span"], alignment_mode="expand") if event.get("span") else None
+        span = doc.char_span(event["span"][0], event["span"][1], alignment_mode="expand") if event.get("span") else None
         if span is None:
             event["date"] = published_date(doc)
             continue

@@ -165,8 +165,8 @@ def gazetteer() -> Gazetteer:
     countries: dict[str, Place] = {}
     by_iso3: dict[str, Place] = {}
     for code, row in cache_.get_countries().items():
-        lat, lon = _centre(points.get(code, []))
-        place = Place(row["name"], row["iso3"], lat, lon, "country")
+        c_lat, c_lon = _centre(points.get(code, []))
+        place = Place(row["name"], row["iso3"], c_lat, c_lon, "country")
         countries[_key(row["name"])] = place
         by_iso3[row["iso3"]] = place
     for row in _read_tsv("country_aliases.tsv"):
@@ -174,8 +174,8 @@ def gazetteer() -> Gazetteer:
             countries[_key(row["alias"])] = by_iso3[row["country"]]
     states = {}
     for code, row in cache_.get_us_states().items():
-        lat, lon = _centre(state_points.get(code, []))
-        states[_key(row["name"])] = Place(row["name"], "USA", lat, lon, "state")
+        s_lat, s_lon = _centre(state_points.get(code, []))
+        states[_key(row["name"])] = Place(row["name"], "USA", s_lat, s_lon, "state")
     facilities: dict[str, Place] = {}
     for row in _read_tsv("facilities.tsv"):
         place = Place(row["name"], row["country"] or None, float(row["lat"]), float(row["lon"]), "facility")
@@ -315,7 +315,7 @@ def place_events(doc: Doc) -> Doc:
     for event in events:
         if event.get("location") is not None or not event.get("span"):
             continue
-        span = doc.char_span(*event["span"], alignment_mode="expand")
+        span = doc.char_span(event["span"][0], event["span"][1], alignment_mode="expand")
         if span is not None:
             event["location"] = _place_with(span.root, by_token)
     return doc

@@ -608,6 +608,11 @@ def _phrase_ref(art: _Article, head: Token) -> dict[str, Any] | None:
     return _speaker_dict(art, ref, text)
 
 
+def _speaker_ref(art: _Article, ent: Span) -> dict[str, Any]:
+    """The speaker named by an entity span (a dash attribution), linked to its actor."""
+    return _speaker_dict(art, actor_ref(art.doc, ent.start_char, ent.end_char), _clean_name(ent.text))
+
+
 def _speaker_dict(art: _Article, ref: dict[str, Any] | None, text: str) -> dict[str, Any]:
     """``{text, code, country, sector}``: the actor's full name when the mention is a short form."""
     if ref is None:

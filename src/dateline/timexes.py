@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from dateutil.easter import easter
 
@@ -94,8 +94,10 @@ def week_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _pick(before: dt.date | int, after: dt.date | int, distance: Callable[[dt.date | int], int],
-          tense: Tense | None) -> dt.date | int:
+_T = TypeVar("_T", dt.date, int)
+
+
+def _pick(before: _T, after: _T, distance: Callable[[_T], int], tense: Tense | None) -> _T:
     """The candidate a tense points to: past -> before, future -> after, else the nearer one."""
     if tense == "past":
         return before
@@ -122,8 +124,8 @@ def resolve_month(month: int, published: dt.date, tense: Tense | None, rel: str 
         return year, month
     before = year if month <= published.month else year - 1
     after = year if month >= published.month else year + 1
-    chosen = _pick(before, after, lambda y: abs(int(y) * 12 + month - 1 - here), tense)
-    return int(chosen), month
+    chosen = _pick(before, after, lambda y: abs(y * 12 + month - 1 - here), tense)
+    return chosen, month
 
 
 def resolve_day(candidates: Callable[[int], dt.date | None], published: dt.date, tense: Tense | None,
@@ -140,9 +142,8 @@ def resolve_day(candidates: Callable[[int], dt.date | None], published: dt.date,
     elif rel in ("next", "coming"):
         tense = "future"
     if not before or not after:
-        return (before or after or [None])[-1 if before else 0]
-    chosen = _pick(before[-1], after[0], lambda d: abs((d - published).days), tense)  # type: ignore[operator]
-    return chosen if isinstance(chosen, dt.date) else None
+        return before[-1] if before else after[0] if after else None
+    return _pick(before[-1], after[0], lambda d: abs((d - published).days), tense)
 
 
 def resolve_weekday(weekday: int, published: dt.date, tense: Tense | None, rel: str | None = None) -> dt.date:
@@ -158,8 +159,7 @@ def resolve_weekday(weekday: int, published: dt.date, tense: Tense | None, rel: 
     if rel in ("next", "coming"):
         return published + dt.timedelta(days=ahead or 7)
     before, after = published - dt.timedelta(days=back), published + dt.timedelta(days=ahead)
-    chosen = _pick(before, after, lambda d: abs((d - published).days), tense)  # type: ignore[operator]
-    return chosen if isinstance(chosen, dt.date) else before
+    return _pick(before, after, lambda d: abs((d - published).days), tense)
 
 
 def holiday(name: str, year: int) -> dt.date | None:

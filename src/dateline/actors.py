@@ -120,8 +120,18 @@ def _name_like(doc: Doc, start: int, end: int) -> bool:
     if any(not (_capitalised(t) or t.lower_ in NAME_CONNECTORS or t.text in (".", "-")) for t in doc[start:end]):
         return False
     if end - start == 1 and (doc[start].is_stop or doc[start].lower_ in ("us", "who", "is", "it")):
-        return doc[start].text.isupper() and len(doc[start].text) <= 5 and doc[start].text not in ("US", "IT")
+        word = doc[start].text
+        if not word.isupper() or len(word) > 5:
+            return False
+        # "US" is the United States unless the whole sentence is shouted ("TELL US WHY").
+        return word not in ("US", "IT") or not _shouted(doc[start].sent)
     return True
+
+
+def _shouted(sent: Span) -> bool:
+    """Most words of the sentence are in capitals (a headline or a slogan)."""
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return sum(t.text.isupper() for t in words) * 2 > len(words)
 
 
 def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:

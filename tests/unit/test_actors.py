@@ -62,3 +62,17 @@ def test_actors_unknown_name_stays_uncoded(vocab: Vocab) -> None:
                [1, 2, 2, 2, 2], ["B-PERSON", "I-PERSON", "O", "O", "O"], dt.date(2019, 1, 19))
     (actor,) = code_actors(doc, default_kb())
     assert actor["code"] is None and actor["country"] is None and actor["evidence"] == []
+
+
+def test_actors_us_is_the_united_states_unless_shouted() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from dateline.actors import _name_like
+
+    vocab = spacy.blank("en").vocab  # English lexical attributes: is_stop, lower_
+    plain = Doc(vocab, words=["China", "demanded", "that", "the", "US", "cancel", "the", "sale", "."],
+                sent_starts=[True] + [False] * 8)
+    shouted = Doc(vocab, words=["TELL", "US", "THE", "TRUTH", "NOW", "!"], sent_starts=[True] + [False] * 5)
+    assert _name_like(plain, 4, 5)
+    assert not _name_like(shouted, 1, 2)

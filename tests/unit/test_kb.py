@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
+import re
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from dateline.codebook import country_codes
-from dateline.kb import KBError, default_kb, import_wikidata, kb_command, load_kb, parse_date, read_user_actors, split_code
+from dateline.kb import KBError, Role, default_kb, import_wikidata, kb_command, load_kb, parse_date, read_user_actors, split_code
 
 
 def test_kb_role_holds_only_inside_its_dates() -> None:
@@ -99,3 +103,108 @@ def test_kb_command_search_and_import(tmp_path: Path) -> None:
     bad.write_text("person,position\nX,Y\n", encoding="utf-8")
     result = runner.invoke(kb_command, ["import-wikidata", str(bad)])
     assert result.exit_code == 1 and "E404" in result.output
+
+
+# -- the curated people: coverage of the offices users count events on, and consistent successions ------------------
+
+HEAD = re.compile(r"^(Acting )?(President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Supreme Leader) of ")
+FOREIGN = re.compile(r"^(Acting )?(Minister (of|for) Foreign Affairs|Foreign Secretary$|Secretary of State$|Secretary of Foreign "
+                     r"Affairs|Minister of External Affairs|Minister of International Relations|High Representative of the EU)")
+DEFENCE = re.compile(r"^(Acting )?(Minister (of|for) (National )?Defen[cs]e|Secretary of (State for )?Defen[cs]e|"
+                     r"Secretary of National Defense)")
+#: The issue's countries (CAMEO code prefix of the office holder's role); the EU's offices are IGOEUREEC.
+COVERED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA IGOEUREEC "
+           "PRK IRN ISR UKR SYR VEN SWE").split()
+#: Offices held by many people at once, exempt from the one-holder-at-a-time check.
+PLURAL = re.compile(r"^Member of |official$|^Opposition ")
+
+
+def _curated_roles() -> list[tuple[str, Role]]:
+    return [(e.id, r) for e in default_kb().entries.values() if e.kind == "person" and e.source == "dateline-curated"
+            for r in e.roles]
+
+
+def _people_rows() -> list[dict[str, str]]:
+    text = files("dateline").joinpath("data", "kb", "people.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.mark.parametrize("date", [dt.date(2015, 6, 1), dt.date(2019, 1, 18), dt.date(2021, 6, 1), dt.date(2024, 6, 1)])
+@pytest.mark.parametrize("country", COVERED)
+def test_kb_covers_heads_foreign_and_defence_ministers(country: str, date: dt.date) -> None:
+    holding = [r for _, r in _curated_roles() if r.code.startswith(country) and r.holds(date) and r.detail]
+    offices = {"head": HEAD, "foreign minister": FOREIGN, "defence minister": DEFENCE}
+    if country == "IGOEUREEC":  # the EU had no defence commissioner before December 2024
+        del offices["defence minister"]
+    for office, pattern in offices.items():
+        assert any(pattern.search(r.detail or "") and split_code(r.code)[1] in ("GOV", None) for r in holding), \
+            f"no {office} of {country} on {date}"
+
+
+def test_kb_offices_have_one_holder_at_a_time() -> None:
+    """Successions are consistent: the end of one holder is the start of the next (a shared partial
+    date such as 2022-06 counts as the same boundary)."""
+    by_office: dict[str, list[dict[str, str]]] = {}
+    for row in _people_rows():
+        if not PLURAL.search(row["role"]):
+            by_office.setdefault(row["role"], []).append(row)
+    for office, rows in by_office.items():
+        rows.sort(key=lambda r: parse_date(r["start"]) or dt.date.min)
+        for before, after in zip(rows, rows[1:]):
+            end, start = parse_date(before["end"], end=True), parse_date(after["start"])
+            assert end is not None, (office, before["id"], "open role followed by", after["id"])
+            same_boundary = before["end"].startswith(after["start"]) or after["start"].startswith(before["end"])
+            assert end <= start or same_boundary or (end - start).days <= 1, (office, before["id"], after["id"])
+
+
+def test_kb_people_rows_are_one_dated_office_each() -> None:
+    names: dict[str, str] = {}
+    for row in _people_rows():
+        start, end = parse_date(row["start"]), parse_date(row["end"], end=True)
+        assert start is not None and (end is None or start <= end), row["id"]
+        assert " then " not in row["role"], f"{row['id']}: one office per row ({row['role']})"
+        assert names.setdefault(row["id"], row["name"]) == row["name"], row["id"]
+        if row["code"][:3] not in ("IGO", "IMG"):  # international codes carry their agency (HRI, REF, ISI)
+            assert split_code(row["code"])[1] in ("GOV", "MIL", "SPY", "LEG", "OPP", "REB"), row
+
+
+@pytest.mark.parametrize(("name", "date", "code"), [
+    ("Kim Yong Chol", dt.date(2014, 6, 1), "PRKSPY"), ("Kim Yong Chol", dt.date(2019, 1, 18), "PRKGOV"),
+    ("Hakan Fidan", dt.date(2019, 1, 18), "TURSPY"), ("Hakan Fidan", dt.date(2024, 6, 1), "TURGOV"),
+    ("Hulusi Akar", dt.date(2017, 1, 1), "TURMIL"), ("Hulusi Akar", dt.date(2020, 1, 1), "TURGOV"),
+    ("Ursula von der Leyen", dt.date(2018, 1, 1), "DEUGOV"), ("Ursula von der Leyen", dt.date(2020, 1, 1), "IGOEUREEC"),
+    ("Marco Rubio", dt.date(2019, 1, 18), "USALEG"), ("Marco Rubio", dt.date(2025, 6, 1), "USAGOV"),
+    ("Qasem Soleimani", dt.date(2021, 1, 1), "IRN"), ("Ahmed al-Sharaa", dt.date(2019, 1, 18), "SYRREB"),
+    ("Ahmed al-Sharaa", dt.date(2025, 6, 1), "SYRGOV"), ("Mark Rutte", dt.date(2025, 1, 1), "IGOWSTNAT"),
+])
+def test_kb_people_change_jobs_on_dated_rows(name: str, date: dt.date, code: str) -> None:
+    assert default_kb().lookup(name)[0].role_at(date).code == code
+
+
+@pytest.mark.parametrize("name", ["Margot Wallstroem", "Wallström", "Zelenskiy", "Zelensky", "Volodymyr Zelenskyy",
+                                  "Erdogan", "Recep Tayyip Erdoğan", "Vasily Nebenzya", "Kim Jong-un", "Lopez Obrador"])
+def test_kb_news_romanisations_find_the_person(name: str) -> None:
+    assert default_kb().lookup(name)[0].kind == "person"
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Foggy Bottom", "USAGOV"), ("Downing Street", "GBRGOV"), ("the Blue House", "KORGOV"), ("Zhongnanhai", "CHNGOV"),
+    ("the Elysee", "FRAGOV"), ("Capitol Hill", "USALEG"), ("Houthis", "YEMREB"), ("Ansar Allah", "YEMREB"),
+    ("Hezbollah", "LBNREB"), ("the Taliban", "AFGREB"), ("al-Shabaab", "SOMREB"), ("Boko Haram", "NGAREB"),
+    ("HTS", "SYRREBMUS"), ("YPG", "SYRREB"), ("PKK", "TURREB"), ("ISIS", "IMGMUSISI"), ("Hamas", "PSEREBHMS"),
+    ("Wagner Group", "RUSMIL"), ("Gulf Cooperation Council", "IGOPGSGCC"), ("ECOWAS", "IGOWAFBUSWAS"),
+    ("European Community", "IGOEUREEC"),
+])
+def test_kb_seats_and_armed_groups_resolve(name: str, code: str) -> None:
+    assert default_kb().lookup(name)[0].role_at(dt.date(2019, 1, 19)).code == code
+
+
+def test_kb_person_aliases_do_not_shadow_places_or_organisations() -> None:
+    """A surname alias must not take over a city or group ("Austin" is a Texan city, not Lloyd Austin)."""
+    kb = default_kb()
+    for entry in kb.entries.values():
+        if entry.kind == "person" and entry.source == "dateline-curated":
+            for alias in [entry.name, *entry.aliases]:
+                clash = [o.id for o in kb.lookup(alias) if o.kind in ("country", "seat", "organisation")]
+                assert not clash, (entry.id, alias, clash)

@@ -233,9 +233,23 @@ def _load_countries(kb: KnowledgeBase) -> None:
 
 
 def _load_curated(kb: KnowledgeBase) -> None:
+    orgs: dict[str, Entry] = {}
     for row in _tsv("organisations.tsv"):
-        kb.add(Entry(f"org:{row['id']}", row["name"], "organisation", "dateline-curated",
-                     aliases=_split(row["aliases"]), default=row["code"]))
+        # Rows sharing an id are one organisation; a row with start/end dates is a dated code (the
+        # Taliban are AFGREB, and AFGGOV from 2021-08-15); the undated row is the code otherwise.
+        where = f"data/kb/organisations.tsv ({row['id']})"
+        start, end = row.get("start") or "", row.get("end") or ""
+        entry = orgs.get(row["id"])
+        if entry is None:
+            entry = orgs[row["id"]] = Entry(f"org:{row['id']}", row["name"], "organisation", "dateline-curated")
+        entry.aliases.extend(a for a in _split(row["aliases"]) if a not in entry.aliases)
+        if start or end:
+            entry.roles.append(Role(row["code"], parse_date(start, where=where), parse_date(end, end=True, where=where),
+                                    row.get("role") or None))
+        else:
+            entry.default = row["code"]
+    for entry in orgs.values():
+        kb.add(entry)
     people: dict[str, Entry] = {}
     for row in _tsv("people.tsv"):
         where = f"data/kb/people.tsv ({row['id']})"

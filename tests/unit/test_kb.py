@@ -208,3 +208,19 @@ def test_kb_person_aliases_do_not_shadow_places_or_organisations() -> None:
             for alias in [entry.name, *entry.aliases]:
                 clash = [o.id for o in kb.lookup(alias) if o.kind in ("country", "seat", "organisation")]
                 assert not clash, (entry.id, alias, clash)
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [("Taliban", "2015-06-01", "AFGREB"), ("Taliban", "2022-03-01", "AFGGOV"),
+     ("HTS", "2020-01-01", "SYRREBMUS"), ("HTS", "2025-01-10", "SYRGOV")],
+)
+def test_kb_organisation_codes_can_be_dated(name: str, day: str, code: str) -> None:
+    import datetime as dt
+
+    from dateline.kb import default_kb
+
+    entries = [e for e in default_kb().lookup(name) if e.kind == "organisation"]
+    assert entries, name
+    role = entries[0].role_at(dt.date.fromisoformat(day))
+    assert role is not None and role.code == code

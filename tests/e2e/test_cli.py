@@ -196,3 +196,18 @@ def test_cli_console_script_runs(example_path: Path) -> None:
                           capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["article"]["byline"] == "Tracy Wilkinson"
+
+
+def test_cli_extract_reads_stdin() -> None:
+    code, out, _ = run("extract", "-", "--published", "2020-05-04", input="PARIS — France and Germany held talks on Monday.\n")
+    assert code == 0
+    record = json.loads(out)
+    assert record["provenance"]["source"] == "-"
+    assert record["article"]["dateline"] == "PARIS" and record["article"]["published"] == "2020-05-04"
+
+
+def test_cli_extract_jsonl_from_stdin_keeps_ids() -> None:
+    lines = "\n".join(json.dumps({"id": f"r{i}", "text": f"Story number {i} about the talks."}) for i in range(3))
+    code, out, _ = run("extract", "-", "--format", "jsonl", input=lines + "\n")
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["r0", "r1", "r2"]

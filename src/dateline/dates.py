@@ -29,7 +29,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import sentence_index
+from .nlp import sentence_index, tokens_to_items
 from .timexes import Tense, Timex, find_timexes, normalize
 
 #: Labels of the entities read as temporal expressions.
@@ -163,17 +163,6 @@ def _timex_dict(span: Span, timex: Timex, sentence: int) -> dict[str, Any]:
             **timex.to_dict()}
 
 
-def _token_timexes(doc: Doc, timexes: Iterable[dict[str, Any]]) -> dict[int, dict[str, Any]]:
-    """Token index -> the timex that token belongs to."""
-    by_token: dict[int, dict[str, Any]] = {}
-    for timex in timexes:
-        span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
-        if span is not None:
-            for token in span:
-                by_token[token.i] = timex
-    return by_token
-
-
 def attached(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
     """The temporal expression tied to ``token`` (an event trigger) in the parse, nearest first."""
     return attached_by(token, by_token, accept=lambda _token, timex: timex["value"] is not None,
@@ -291,7 +280,7 @@ def _event_date(timex: dict[str, Any], source: str) -> dict[str, Any]:
 def date_for(doc: Doc, token: Token) -> dict[str, Any]:
     """The date of the event whose trigger is ``token``: ``{value, granularity, source, text, range}``."""
     timexes = doc._.timexes if doc._.timexes else find_doc_timexes(doc)
-    by_token = _token_timexes(doc, timexes)
+    by_token = tokens_to_items(doc, timexes)
     return _date_with(doc, token, by_token, _sentence_frames(doc, by_token), _paragraph_of(doc))
 
 
@@ -344,7 +333,7 @@ def date_events(doc: Doc) -> Doc:
     events = doc._.events or []
     if not events:
         return doc
-    by_token = _token_timexes(doc, doc._.timexes)
+    by_token = tokens_to_items(doc, doc._.timexes)
     frames = _sentence_frames(doc, by_token)
     paragraphs = _paragraph_of(doc)
     for event in events:

@@ -28,6 +28,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -67,6 +69,17 @@ def sentence_index(doc: Doc) -> Callable[[int], int]:
     """A function from token index to the index of its sentence in the Doc."""
     starts = [sent.start for sent in doc.sents]
     return lambda i: max(0, bisect.bisect_right(starts, i) - 1)
+
+
+def tokens_to_items(doc: Doc, items: Iterable[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Token index -> the item (a dict with character ``start``/``end``) that covers the token."""
+    by_token: dict[int, dict[str, Any]] = {}
+    for item in items:
+        span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                by_token[token.i] = item
+    return by_token
 
 
 @cache

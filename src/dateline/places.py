@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .dates import attached_by
-from .nlp import sentence_index
+from .nlp import sentence_index, tokens_to_items
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that put an event somewhere.
@@ -258,16 +258,6 @@ def find_doc_places(doc: Doc) -> list[dict[str, Any]]:
     return found
 
 
-def _token_places(doc: Doc, places: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
-    by_token: dict[int, dict[str, Any]] = {}
-    for place in places:
-        span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
-        if span is not None:
-            for token in span:
-                by_token[token.i] = place
-    return by_token
-
-
 def locative(token: Token, trigger: Token) -> bool:
     """Whether the place whose head token is ``token`` is where something happens, by its relation."""
     current = token
@@ -288,7 +278,7 @@ def locative(token: Token, trigger: Token) -> bool:
 def place_for(doc: Doc, token: Token) -> dict[str, Any] | None:
     """The location ``{name, country, lat, lon}`` of the event whose trigger is ``token``, or None."""
     places = doc._.places if doc._.places else find_doc_places(doc)
-    return _place_with(token, _token_places(doc, places))
+    return _place_with(token, tokens_to_items(doc, places))
 
 
 def _place_with(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
@@ -311,7 +301,7 @@ def place_events(doc: Doc) -> Doc:
     events = doc._.events or []
     if not events:
         return doc
-    by_token = _token_places(doc, doc._.places)
+    by_token = tokens_to_items(doc, doc._.places)
     for event in events:
         if event.get("location") is not None or not event.get("span"):
             continue

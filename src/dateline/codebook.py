@@ -67,6 +67,13 @@ def _cameo_to_plover_table() -> dict[str, PloverCode]:
             mode=row["plover_mode"].strip() or None,
             context=row["plover_context"].strip() or None,
         )
+    # dateline's deliberate departures from the official map, each with its reason in the file
+    for row in _rows("plover_overrides.tsv"):
+        table[row["cameo_code"].strip()] = PloverCode(
+            event=row["plover_event"].strip(),
+            mode=row["plover_mode"].strip() or None,
+            context=row["plover_context"].strip() or None,
+        )
     return table
 
 

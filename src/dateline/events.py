@@ -64,6 +64,8 @@ _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "10"
            "13": "", "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+#: Sentences from which a text counts as a story for :func:`_political_story`.
+_STORY_SENTENCES = 5
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 Side = dict[str, Any] | None
@@ -83,6 +85,9 @@ def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     if lex.story_discards is not None and lex.story_discards.search(doc.text):
         doc._.events = events  # sports, entertainment: not political event data
         return doc
+    if not _political_story(doc, lex):
+        doc._.events = events  # a story naming no political actor: sports, arts, markets
+        return doc
     seen: set[tuple[Any, ...]] = set()
     for index, sent in enumerate(doc.sents):
         if lex.sentence_discards is not None and lex.sentence_discards.search(sent.text):
@@ -96,18 +101,72 @@ def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     return doc
 
 
+def _political_story(doc: Doc, lex: Lexicon) -> bool:
+    """Whether a story can hold political events: a story of at least ``_STORY_SENTENCES``
+    sentences must name an actor with a political role (a government, military, party, rebel,
+    judiciary, IGO ... code: cue ``political_sector``). Sports, arts and business stories name
+    teams, players and firms, whose nationality alone ("Italians", "England") is no state act.
+    Shorter texts (a single sentence, a wire brief) are not judged: they carry no story context."""
+    if sum(1 for _ in doc.sents) < _STORY_SENTENCES:
+        return True
+    sectors = lex.cue("political_sector")
+    for actor in doc._.actors or []:
+        code = actor.get("code") or ""
+        if any(code[i:i + 3].lower() in sectors for i in range(0, len(code), 3)):
+            return True
+    return False
+
+
 # ---------------------------------------------------------------------------------------------
 # Sentences
 
 
 def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
-    verbs, nouns = lex.verb_lemmas, lex.nouns
+    verbs, nouns = lex.verb_lemmas, lex.noun_heads
     for token in sent:
         pos = token.pos_
         if pos == "VERB" and token.lemma_ in verbs:
             yield from _verb_events(doc, token, index, lex)
-        elif pos == "NOUN" and token.lemma_ in nouns:
+        elif pos == "NOUN" and (token.lemma_ in nouns or token.lemma_ in lex.cue("event_frame")):
             yield from _noun_events(doc, token, index, lex)
+
+
+def _light_governor(noun: Token, lex: Lexicon) -> Token | None:
+    """The light verb whose object the noun is ("staged a hunger strike", "sanctions were
+    imposed"): the noun is then the event and the verb's subject its source; else None."""
+    head = noun.head
+    if head is noun or head.pos_ not in ("VERB", "AUX") or head.lemma_ not in lex.cue("light_verb"):
+        return None
+    return head if noun.dep_ in ("dobj", "nsubjpass") else None
+
+
+def _noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
+    """The entry of an event noun: "<light verb> <noun>" ("reach agreement"), then "<modifier>
+    <noun>" ("hunger strike"), then the noun; a ``governed`` noun only behind a light verb."""
+    governor = _light_governor(noun, lex)
+    if governor is not None:
+        found = lex.nouns.get(f"{governor.lemma_} {noun.lemma_}")
+        if found is not None:
+            return found
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            found = lex.nouns.get(f"{child.lower_} {noun.lemma_}")
+            if found is not None:
+                return found
+    if noun.lemma_ in lex.cue("event_frame"):
+        # "a mediation effort", "a bombing campaign": the modifier names the act, the frame
+        # noun carries its roles
+        for child in noun.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                found = lex.nouns.get(child.lemma_)
+                if found is not None:
+                    return Entry(found.code, found.reciprocal, found.passive)
+    if noun.dep_ == "compound" and noun.head.lemma_ in lex.cue("event_frame"):
+        return None  # coded on its frame noun
+    entry = lex.nouns.get(noun.lemma_)
+    if entry is None or (entry.governed and governor is None):
+        return None
+    return entry
 
 
 def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
@@ -122,7 +181,7 @@ def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
         return None
     entry, block = found
     obj = _object(verb)
-    if obj is not None and obj.lemma_ in lex.nouns and verb.lemma_ in lex.cue("light_verb"):
+    if obj is not None and verb.lemma_ in lex.cue("light_verb") and _noun_entry(obj, lex) is not None:
         return None  # "held talks with": the noun is the event
     entry = _match_pattern(verb, obj, entry, lex.patterns.get(block))
     return entry if entry.code else None
@@ -136,8 +195,8 @@ def _is_act(token: Token, lex: Lexicon) -> bool:
         if entry is not None:
             return entry.code[:2] != "01" or token.lemma_ not in lex.cue("speech_verb")
         obj = _object(token)
-        return obj is not None and obj.lemma_ in lex.nouns and token.lemma_ in lex.cue("light_verb")
-    return token.pos_ == "NOUN" and token.lemma_ in lex.nouns
+        return obj is not None and token.lemma_ in lex.cue("light_verb") and _noun_entry(obj, lex) is not None
+    return token.pos_ == "NOUN" and _noun_entry(token, lex) is not None
 
 
 def _subordinate(verb: Token, lex: Lexicon) -> str | None:
@@ -226,7 +285,16 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
 def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
     if noun.lemma_ == "talk" and noun.tag_ != "NNS":
         return  # "talk" in the singular is speech, not negotiation
-    entry = lex.nouns[noun.lemma_]
+    entry = _noun_entry(noun, lex)
+    if entry is None:
+        return
+    # Hostile acts name their target with "on"/"into" ("sanctions on Iran", "an inquiry into"),
+    # attacks also with "of" ("the invasion of Lebanon"); talks "on trade" name a topic.
+    preps = set(_NOUN_TARGET_PREPS)
+    if entry.code[:2] in _HOSTILE or entry.code[:2] == "09":
+        preps |= {"on", "into"}
+    if entry.code[:2] in ("18", "19", "20"):
+        preps.add("of")
     sources: list[Token] = []
     targets: list[Token] = []
     compounds: list[Token] = []
@@ -235,7 +303,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
             sources.append(child)
         elif child.dep_ == "compound" and child.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
             compounds.append(child)
-        elif child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in preps:
             pobj = _pobj(child)
             if pobj is None:
                 continue
@@ -245,6 +313,11 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
                 targets.extend(parts[1:])
             else:
                 targets.append(pobj)
+        elif child.dep_ == "prep" and child.lower_ == "of" and not targets:
+            # "a suspension of air links with Serbia": the target hangs on what is suspended
+            pobj = _pobj(child)
+            inner = [_pobj(g) for g in pobj.children if g.dep_ == "prep" and g.lower_ in preps] if pobj is not None else []
+            targets.extend(t for t in inner[:1] if t is not None)
         elif child.dep_ == "prep" and child.lower_ == "by":
             pobj = _pobj(child)
             if pobj is not None:
@@ -254,6 +327,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
         sources = [c for c in compounds if c.ent_type_ != "GPE" or len(compounds) > 1]
     head = noun.head
     governing = lex.cue("light_verb") | lex.cue("intent_verb")
+    light = _light_governor(noun, lex)
     if not sources and head is not noun:
         governor = head.head if noun.dep_ == "pobj" and head.pos_ == "ADP" else head
         if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("include", "involve"):
@@ -261,24 +335,38 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
             if parts:
                 sources.append(parts[0])
                 targets.extend(parts[0].conjuncts)
-        elif (noun.dep_ == "dobj" and head.lemma_ in governing) or (
+        elif light is not None or (noun.dep_ == "dobj" and head.lemma_ in governing) or (
                 noun.dep_ == "pobj" and governor.pos_ in ("VERB", "AUX")
                 and (head.lower_ in ("on", "during", "after", "before") or (head.lower_ == "to" and governor.lemma_ in governing))):
-            # "held talks with", "on a visit to Beijing, he said": the governor's subject acts
+            # "held talks with", "sanctions were imposed by", "on a visit to Beijing, he said":
+            # the governor's subject (or passive agent) acts
             subject = _subject(governor)
-            if subject is not None:
+            if subject is not None and subject is not noun:
                 sources.append(subject)
-            if noun.dep_ == "dobj" and not targets:
-                for prep in governor.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "between"):
-                        pobj = _pobj(prep)
-                        if pobj is not None:
-                            targets.append(pobj)
-                            break
-    if not sources and not targets:
-        return
+            if noun.dep_ in ("dobj", "nsubjpass") and not targets:
+                targets.extend(_governor_targets(governor, preps))
     negated, modality = _noun_modality(noun, lex, doc)
-    yield from _emit(doc, noun, index, entry, _sides(doc, sources, lex), _sides(doc, targets, lex), negated, modality, lex)
+    source_sides, target_sides = _sides(doc, sources, lex), _sides(doc, targets, lex)
+    if light is not None and source_sides and not target_sides and entry.code[:2] not in ("04",):
+        # "imposed a curfew in Algiers": the country acted in (CAMEO's convention)
+        target_sides = _place_targets(doc, light, lex, source_sides)
+    if not source_sides and not target_sides:
+        return
+    yield from _emit(doc, noun, index, entry, source_sides, target_sides, negated, modality, lex)
+
+
+def _governor_targets(governor: Token, preps: set[str]) -> list[Token]:
+    """The target of an event noun named on its light verb: "held talks with X", "imposed
+    sanctions on X", "gave X aid" (the dative), the first that fits."""
+    for child in governor.children:
+        if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return [child]
+    for child in governor.children:
+        if child.dep_ in ("prep", "dative") and (child.lower_ in preps or child.lower_ in ("with", "to", "between")):
+            pobj = _pobj(child)
+            if pobj is not None:
+                return [pobj]
+    return []
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,11 +26,13 @@ _DIR = ("data", "lexicon")
 
 @dataclass(frozen=True)
 class Entry:
-    """A CAMEO code ("" = codes nothing) with flags: ``reciprocal``, ``passive``."""
+    """A CAMEO code ("" = codes nothing) with flags: ``reciprocal``, ``passive``, ``governed``
+    (an event noun that is an act only as the object of a light verb: "signed an agreement")."""
 
     code: str
     reciprocal: bool = False
     passive: bool = False
+    governed: bool = False
 
 
 @dataclass
@@ -43,8 +45,11 @@ class Lexicon:
     verb_lemmas: frozenset[str] = frozenset()
     #: block -> (object, prep, pobject) -> entry
     patterns: dict[str, dict[tuple[str, str, str], Entry]] = field(default_factory=dict)
-    #: event noun lemma -> entry
+    #: event noun lemma -> entry; also "<modifier> <noun>" ("hunger strike") and
+    #: "<light verb> <noun>" ("reach agreement") keys, which win over the bare noun
     nouns: dict[str, Entry] = field(default_factory=dict)
+    #: the last word of every noun key (a fast first check per token)
+    noun_heads: frozenset[str] = frozenset()
     #: head nouns of unnamed actors ("police", "officials") -> sector code
     agents: dict[str, str] = field(default_factory=dict)
     #: cue kind -> words (``negation``, ``future``, ``intent_verb``, ...)
@@ -77,7 +82,7 @@ def _entry(row: dict[str, str], name: str) -> Entry:
     if code and not 2 <= len(code) <= 4:
         raise ModelError("E502", file=name, line=0, detail=f"CAMEO code {code!r} is not 2-4 digits")
     flags = set(row.get("flags", "").split())
-    return Entry(code, "reciprocal" in flags, "passive" in flags)
+    return Entry(code, "reciprocal" in flags, "passive" in flags, "governed" in flags)
 
 
 def _phrase_regex(phrases: list[str]) -> re.Pattern[str] | None:
@@ -104,6 +109,7 @@ def build_lexicon() -> Lexicon:
                 table[key] = _entry(row, name)
     for row in _rows("nouns.tsv"):
         lex.nouns[row["lemma"].strip()] = _entry(row, "nouns.tsv")
+    lex.noun_heads = frozenset(key.split()[-1] for key in lex.nouns)
     cues: dict[str, set[str]] = {}
     for row in _rows("cues.tsv"):
         cues.setdefault(row["cue"].strip(), set()).add(row["word"].strip().lower())

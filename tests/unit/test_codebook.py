@@ -123,3 +123,11 @@ def test_codebook_returns_fresh_dicts() -> None:
 def test_codebook_modes_and_contexts() -> None:
     assert "visit" in codebook.plover_modes()["CONSULT"]
     assert {"military", "economic", "diplomatic"} <= codebook.plover_contexts()
+
+
+def test_codebook_override_maps_sanctions_to_sanction() -> None:
+    # plover_overrides.tsv: sanctions reduce relations (PLOVER SANCTION), not repression (COERCE)
+    mapped = cameo_to_plover("163")
+    assert mapped is not None and mapped.event == "SANCTION"
+    assert cameo_to_plover("1631") == mapped  # the parent's override reaches its children
+    assert cameo_to_plover("172") is not None and cameo_to_plover("172").event == "COERCE"  # type: ignore[union-attr]

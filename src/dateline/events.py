@@ -17,6 +17,10 @@ participial modifiers are "reported" background. The complement of a speech verb
 will"); "X said Y must ..." is a request from X to Y, and a demand's target is the subject of
 what is demanded. Coordinated modifiers ("Hungarian and Romanian officials") give one event per
 actor; with no other target, a named place the act happens in is the target (CAMEO convention).
+A target that names no actor is looked through ("fired at targets in Jericho"); a fronted phrase
+("With the signing of ..., X agreed") is no target; a threat is aimed at whom its "if/unless"
+binds; "A and B agreed" is one event per party (cue ``each_party``) while "A and B met" stays one
+reciprocal event; a mediation "between A and B" is aimed at both.
 
 Every event carries ``negated`` and ``modality`` (asserted, intended, hypothetical, reported,
 historical); only asserted, non-negated events are exported and scored by default. A future act
@@ -47,7 +51,7 @@ __all__ = ["NO_PLOVER_EVENT", "code_doc", "make_events"]
 NO_PLOVER_EVENT: str | None = None
 #: Dependency labels of a token's own noun phrase (what an actor mention may span).
 _NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "flat", "case", "nummod", "punct", "prep",
-                      "pobj", "cc", "conj", "quantmod", "advmod", "npadvmod"})
+                      "pobj", "cc", "conj", "quantmod", "advmod"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "at", "from", "for", "over", "between")
 _NOUN_TARGET_PREPS = frozenset({"with", "to", "between", "against"})
@@ -55,6 +59,8 @@ _NOUN_TARGET_PREPS = frozenset({"with", "to", "between", "against"})
 _OBJECT_PREPS = frozenset({"from", "by", "with", "to", "against", "on", "for"})
 #: Prepositions of the place an act happens in ("in Iraq"), a target of last resort.
 _PLACE_PREPS = frozenset({"in", "into", "inside", "throughout", "across"})
+#: Prepositions followed below a target candidate that names no actor ("targets in Jericho").
+_NESTED_PREPS = _OBJECT_PREPS | _PLACE_PREPS | {"against", "at", "of"}
 #: CAMEO roots of hostile acts: intending one is a threat.
 _HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 #: Dependency labels through which a verb inherits its governor's subject.
@@ -175,14 +181,16 @@ def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
         return None
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     found = lex.verbs.get((verb.lemma_, particle)) if particle else None
+    phrasal = found is not None
     if found is None:
         found = lex.verbs.get((verb.lemma_, ""))
     if found is None:
         return None
     entry, block = found
     obj = _object(verb)
-    if obj is not None and verb.lemma_ in lex.cue("light_verb") and _noun_entry(obj, lex) is not None:
-        return None  # "held talks with": the noun is the event
+    if obj is not None and not phrasal and verb.lemma_ in lex.cue("light_verb") and _noun_entry(obj, lex) is not None:
+        # "held talks with": the noun is the event; not a phrasal verb ("called off a strike")
+        return None
     entry = _match_pattern(verb, obj, entry, lex.patterns.get(block))
     return entry if entry.code else None
 
@@ -274,6 +282,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
     purpose = _purpose(verb)
     if not targets and purpose is not None and not entry.passive:
         targets = _complement_targets(doc, purpose, lex, sources)  # "struck to protest Sweden's decision"
+    if not targets and not entry.passive and entry.code[:2] == "13":
+        targets = _condition_targets(doc, verb, lex, sources)  # "threatened to ... unless Baghdad accepted"
     if not targets and not entry.passive:
         targets = _place_targets(doc, verb, lex, sources)
     if speech and not negated:
@@ -307,7 +317,10 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
             pobj = _pobj(child)
             if pobj is None:
                 continue
-            if child.lower_ == "between":
+            if child.lower_ == "between" and not entry.reciprocal:
+                # "a mediation effort between A and B": a third party acts on both
+                targets.extend([pobj, *pobj.conjuncts])
+            elif child.lower_ == "between":
                 parts = [pobj, *pobj.conjuncts]
                 sources.append(parts[0])
                 targets.extend(parts[1:])
@@ -422,6 +435,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return _pobj(child)
+    if verb.dep_ == "ROOT":
+        stranded = _stranded_subject(verb)
+        if stranded is not None:
+            return stranded
     head = verb.head
     if head.pos_ == "ADP" and head.head is not head:
         return _subject(head.head, depth + 1)  # "after meeting X": the subject of what "after" modifies
@@ -440,6 +457,29 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a subjectless main verb that the parser hung as a conjunct on a fronted
+    phrase ("With the signing of a memorandum, the government and SPLM/A have agreed"): the noun
+    right before the verb (past auxiliaries), climbed up its conjuncts to the first after a comma."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i < 0 or doc[i].dep_ != "conj" or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    token = doc[i]
+    for _ in range(6):
+        head = token.head
+        if head.i >= token.i:
+            return None
+        if any(t.text == "," for t in doc[head.i + 1:token.left_edge.i]):
+            return token if head.i < verb.i and verb.is_ancestor(head) else None
+        if head.dep_ != "conj":
+            return None
+        token = head
+    return None
+
+
 def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool) -> tuple[list[Side], list[Side]]:
     """Resolved sources and targets of a verb: the subject; the object, else the first
     prepositional object (in :data:`_TARGET_PREPS` order), else an actor inside the object's own
@@ -454,21 +494,7 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
         targets = _sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else []
         return sources, [t for t in targets if not any(_same(t, s) for s in sources)]
-    candidates: list[Token] = []
-    if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
-        candidates.append(obj)
-    by_prep = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "dative")}
-    for prep in _TARGET_PREPS:
-        if prep in by_prep:
-            pobj = _pobj(by_prep[prep])
-            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
-                candidates.append(pobj)
-    if obj is not None and obj.dep_ != "nsubjpass":
-        for child in obj.children:
-            if child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS:
-                pobj = _pobj(child)
-                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
-                    candidates.append(pobj)
+    candidates = _target_candidates(verb, obj)
     entry = _verb_entry(verb, lex)
     if entry is not None and entry.code[:2] in ("02", "10"):
         for clause in verb.children:
@@ -481,7 +507,60 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
             return sources, targets
         if targets and not unnamed:
             unnamed = targets
+    # Nothing coded among the direct arguments: look one or two prepositions deeper ("fired at
+    # targets in Jericho", "contribute troops to a force in Liberia", "mobilized reservists for a
+    # war against Iraq"), a coded actor there beating an unnamed group nearer the verb.
+    for candidate in _nested_candidates(candidates):
+        targets = [t for t in _sides(doc, [candidate], lex) if not any(_same(t, s) for s in sources)]
+        if targets and targets[0] is not None and targets[0].get("code") is not None:
+            return sources, targets
     return sources, unnamed
+
+
+def _target_candidates(verb: Token, obj: Token | None) -> list[Token]:
+    """The verb's possible targets nearest first: the object, the objects of its prepositions (in
+    :data:`_TARGET_PREPS` order), then those of prepositions on the object ("an offer from
+    Kabul"). A prepositional phrase fronted before the verb ("With the signing of the accord, X
+    agreed") sets the scene and names no target."""
+    candidates: list[Token] = []
+    if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+        candidates.append(obj)
+    by_prep = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i}
+    for prep in _TARGET_PREPS:
+        if prep in by_prep:
+            pobj = _pobj(by_prep[prep])
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                candidates.append(pobj)
+    if obj is not None and obj.dep_ != "nsubjpass":
+        for item in (obj, *obj.conjuncts):
+            for child in item.children:
+                if child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS:
+                    pobj = _pobj(child)
+                    if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj not in candidates:
+                        candidates.append(pobj)
+    return candidates
+
+
+def _nested_candidates(candidates: list[Token], depth: int = 2) -> list[Token]:
+    """Objects of the prepositions hanging on the candidates (and their conjuncts), breadth
+    first, ``depth`` levels down; places ("in Liberia") only as named places (GPE)."""
+    found: list[Token] = []
+    frontier = list(candidates)
+    for _ in range(depth):
+        following: list[Token] = []
+        for candidate in frontier:
+            for item in (candidate, *candidate.conjuncts):
+                for child in item.children:
+                    if child.dep_ != "prep" or child.lower_ not in _NESTED_PREPS:
+                        continue
+                    pobj = _pobj(child)
+                    if pobj is None or pobj.pos_ not in ("PROPN", "NOUN") or pobj in found or pobj in candidates:
+                        continue
+                    following.append(pobj)
+                    if child.lower_ not in _PLACE_PREPS or pobj.ent_type_ == "GPE":
+                        found.append(pobj)
+        frontier = following
+    return found
 
 
 def _complement(verb: Token) -> Token | None:
@@ -513,8 +592,13 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 pobj = _pobj(child)
-                if pobj is not None and pobj.ent_type_ == "GPE":
-                    targets = [t for t in _sides(doc, [pobj], lex) if not any(_same(t, s) for s in sources)]
+                if pobj is None:
+                    continue
+                # "in the capital city of Algiers", "at this jail in northern Israel"
+                places = [pobj] if pobj.ent_type_ == "GPE" else [
+                    g for g in _nested_candidates([pobj], depth=1) if g.ent_type_ == "GPE"]
+                for place in places:
+                    targets = [t for t in _sides(doc, [place], lex) if not any(_same(t, s) for s in sources)]
                     if targets and targets[0] is not None and targets[0].get("code"):
                         return targets
     return []
@@ -535,12 +619,30 @@ def _complement_targets(doc: Doc, complement: Token, lex: Lexicon, sources: list
     return []
 
 
+def _condition_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
+    """The target of a threat is whom its condition binds: the subject of an "if"/"unless"
+    clause in the threat's own phrase ("threatened to stop the talks if the United States goes
+    ahead"), nearest first."""
+    conditions = lex.cue("condition")
+    for token in verb.subtree:
+        if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in conditions for c in token.children):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        targets = [t for t in _sides(doc, subjects, lex) if not any(_same(t, s) for s in sources)]
+        if targets and targets[0] is not None and targets[0].get("code"):
+            return targets
+    return []
+
+
 def _intent_of(verb: Token, entry: Entry, complement: Token, lex: Lexicon) -> Entry:
     """An intent verb's code given what is intended: a hostile act turns a promise, plan or
     offer (03x) into a threat (13x), as CAMEO codes "vowed to attack" (PLOVER THREATEN)."""
     if verb.lemma_ not in lex.cue("intent_verb") or entry.code[:2] != "03":
         return entry
     intended = _verb_entry(complement, lex)
+    obj = _object(complement)
+    if intended is None and obj is not None and complement.lemma_ in lex.cue("light_verb"):
+        intended = _noun_entry(obj, lex)  # "plans to impose restrictions": the noun is the act
     if intended is None or intended.code[:2] not in _HOSTILE or complement.lemma_ in lex.cue("cancelling_verb"):
         # ("agreed to postpone the demonstration" is a concession, not a threat)
         return entry
@@ -579,7 +681,9 @@ def _expand(tokens: list[Token]) -> list[Token]:
     """The tokens and their conjuncts ("X and Y" -> X, Y), in order, without repeats."""
     out: list[Token] = []
     for token in tokens:
-        for item in (token, *token.conjuncts):
+        # only conjuncts after the token: a stranded subject's conjuncts include the fronted
+        # phrase the parser hung it on
+        for item in (token, *[c for c in token.conjuncts if c.i > token.i]):
             if item not in out and item.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") or item.ent_type_:
                 if item not in out:
                     out.append(item)
@@ -854,15 +958,18 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
         return  # PLOVER requires a recipient for this type
     reciprocal = entry.reciprocal or entry.code[:2] == "04" and entry.code != "042"
-    if reciprocal and not target_sides and len(source_sides) > 1:
-        # "A and B met": one reciprocal event between them
+    each_party = plover is not None and plover.event.lower() in lex.cue("each_party")
+    if reciprocal and not target_sides and len(source_sides) > 1 and not each_party:
+        # "A and B met": one reciprocal event between them; "A and B agreed": one event each
         target_sides = source_sides[1:]
         source_sides = source_sides[:1]
     pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not _same(s, t)]
     intent = ""
-    if declare and modality == "intended" and not negated and trigger.pos_ == "VERB":
+    announced = trigger.pos_ == "VERB" or _light_governor(trigger, lex) is not None  # "will impose a curfew"
+    if declare and modality == "intended" and not negated and announced:
         intent = _INTENT.get(entry.code[:2], "")
-        if trigger.dep_ in ("xcomp", "acl", "pcomp") and trigger.head.pos_ == "VERB" and trigger.head.lemma_ in lex.verb_lemmas:
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        if verb.dep_ in ("xcomp", "acl", "pcomp") and verb.head.pos_ == "VERB" and verb.head.lemma_ in lex.verb_lemmas:
             intent = ""  # the governing verb ("agreed to meet") is coded itself
     for source, target in pairs[:6]:
         yield _event(trigger, index, entry.code, source, target, negated=negated, modality=modality,

@@ -286,7 +286,9 @@ def test_events_compound_and_frame_nouns(vocab: Vocab) -> None:
                                     ("effort", "NOUN", "NN", "dobj", -3, "effort", "O"),
                                     ("between", "ADP", "IN", "prep", -1, "between", "O"),
                                     ("Egypt", "PROPN", "NNP", "pobj", -1, "Egypt", "B-GPE")]))
-    assert [(e["cameo"], e["trigger"], e["source"]["text"]) for e in effort._.events] == [("045", "effort", "Egypt")]
+    # a third party mediates: the launcher acts on the parties "between" names
+    assert [(e["cameo"], e["trigger"], e["source"]["text"], e["target"]["text"]) for e in effort._.events] == [
+        ("045", "effort", "Qatar", "Egypt")]
 
 
 def test_events_corrected_verb_default(vocab: Vocab) -> None:
@@ -321,3 +323,106 @@ def test_events_story_without_political_actor_codes_nothing(vocab: Vocab) -> Non
     assert code_doc(_story(vocab, "GBR"))._.events == []  # a team's nationality is no state act
     assert code_doc(_story(vocab, "GBRGOV"))._.events  # a government actor: a political story
     assert code_doc(kim_met_pompeo(vocab))._.events  # one sentence is not judged as a story
+
+
+def _pairs(doc: Doc, plover: str) -> list[tuple[str | None, str | None]]:
+    return [((e["source"] or {}).get("text"), (e["target"] or {}).get("text"))
+            for e in doc._.events if e["plover"]["event"] == plover and e["modality"] == "asserted"]
+
+
+def test_events_target_found_below_a_non_actor_object(vocab: Vocab) -> None:
+    # "Israel fired shells at targets in Jericho": neither shells nor targets are actors
+    doc = code_doc(build(vocab, [("Israel", "PROPN", "NNP", "nsubj", 1, "Israel", "B-GPE"),
+                                 ("fired", "VERB", "VBD", "ROOT", 0, "fire", "O"),
+                                 ("shells", "NOUN", "NNS", "dobj", -1, "shell", "O"),
+                                 ("at", "ADP", "IN", "prep", -2, "at", "O"),
+                                 ("targets", "NOUN", "NNS", "pobj", -1, "target", "O"),
+                                 ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                                 ("Jericho", "PROPN", "NNP", "pobj", -1, "Jericho", "B-GPE")]))
+    assert doc._.events and {(e["source"]["text"], e["target"]["text"]) for e in doc._.events} == {("Israel", "Jericho")}
+
+
+def test_events_fronted_phrase_is_no_target(vocab: Vocab) -> None:
+    # "With Egypt, Israel agreed.": the fronted phrase sets the scene
+    doc = code_doc(build(vocab, [("With", "ADP", "IN", "prep", 3, "with", "O"),
+                                 ("Egypt", "PROPN", "NNP", "pobj", -1, "Egypt", "B-GPE"),
+                                 (",", "PUNCT", ",", "punct", 1, ",", "O"),
+                                 ("Israel", "PROPN", "NNP", "nsubj", 1, "Israel", "B-GPE"),
+                                 ("agreed", "VERB", "VBD", "ROOT", 0, "agree", "O")]))
+    assert _pairs(doc, "AGREE") == [("Israel", None)]
+
+
+def test_events_stranded_subject_after_fronted_phrase(vocab: Vocab) -> None:
+    # the parser hung the subject as a conjunct of the fronted phrase's object
+    doc = code_doc(build(vocab, [("With", "ADP", "IN", "prep", 6, "with", "O"),
+                                 ("the", "DET", "DT", "det", 1, "the", "O"),
+                                 ("accord", "NOUN", "NN", "pobj", -2, "accord", "O"),
+                                 (",", "PUNCT", ",", "punct", -1, ",", "O"),
+                                 ("Sudan", "PROPN", "NNP", "conj", -2, "Sudan", "B-GPE"),
+                                 ("has", "AUX", "VBZ", "aux", 1, "have", "O"),
+                                 ("agreed", "VERB", "VBN", "ROOT", 0, "agree", "O")]))
+    assert _pairs(doc, "AGREE") == [("Sudan", None)]
+
+
+def test_events_compound_subject_agrees_once_each_but_meets_once(vocab: Vocab) -> None:
+    def pair(verb: str, lemma: str) -> Doc:
+        return code_doc(build(vocab, [("Israel", "PROPN", "NNP", "nsubj", 3, "Israel", "B-GPE"),
+                                      ("and", "CCONJ", "CC", "cc", -1, "and", "O"),
+                                      ("Egypt", "PROPN", "NNP", "conj", -2, "Egypt", "B-GPE"),
+                                      (verb, "VERB", "VBD", "ROOT", 0, lemma, "O")]))
+    assert sorted(_pairs(pair("agreed", "agree"), "AGREE")) == [("Egypt", None), ("Israel", None)]
+    met = pair("met", "meet")._.events
+    assert len(met) == 1 and met[0]["reciprocal"] and (met[0]["source"]["text"], met[0]["target"]["text"]) == ("Israel", "Egypt")
+
+
+def test_events_mediation_between_targets_both_parties(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Klibi", "PROPN", "NNP", "nsubj", 1, "Klibi", "B-PERSON"),
+                                 ("launched", "VERB", "VBD", "ROOT", 0, "launch", "O"),
+                                 ("mediation", "NOUN", "NN", "dobj", -1, "mediation", "O"),
+                                 ("between", "ADP", "IN", "prep", -1, "between", "O"),
+                                 ("Syria", "PROPN", "NNP", "pobj", -1, "Syria", "B-GPE"),
+                                 ("and", "CCONJ", "CC", "cc", -1, "and", "O"),
+                                 ("Jordan", "PROPN", "NNP", "conj", -2, "Jordan", "B-GPE")]))
+    assert sorted(_pairs(doc, "CONSULT")) == [("Klibi", "Jordan"), ("Klibi", "Syria")]
+
+
+def test_events_threat_targets_whom_its_condition_binds(vocab: Vocab) -> None:
+    # "Russia threatened to leave unless America withdrew"
+    doc = code_doc(build(vocab, [("Russia", "PROPN", "NNP", "nsubj", 1, "Russia", "B-GPE"),
+                                 ("threatened", "VERB", "VBD", "ROOT", 0, "threaten", "O"),
+                                 ("to", "PART", "TO", "aux", 1, "to", "O"),
+                                 ("leave", "VERB", "VB", "xcomp", -2, "leave", "O"),
+                                 ("unless", "SCONJ", "IN", "mark", 2, "unless", "O"),
+                                 ("America", "PROPN", "NNP", "nsubj", 1, "America", "B-GPE"),
+                                 ("withdrew", "VERB", "VBD", "advcl", -3, "withdraw", "O")]))
+    assert ("Russia", "America") in _pairs(doc, "THREATEN")
+
+
+def test_events_plan_to_impose_a_hostile_measure_is_a_threat(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Greece", "PROPN", "NNP", "nsubj", 1, "Greece", "B-GPE"),
+                                 ("plans", "VERB", "VBZ", "ROOT", 0, "plan", "O"),
+                                 ("to", "PART", "TO", "aux", 1, "to", "O"),
+                                 ("impose", "VERB", "VB", "xcomp", -2, "impose", "O"),
+                                 ("sanctions", "NOUN", "NNS", "dobj", -1, "sanction", "O"),
+                                 ("on", "ADP", "IN", "prep", -1, "on", "O"),
+                                 ("Turkey", "PROPN", "NNP", "pobj", -1, "Turkey", "B-GPE")]))
+    assert ("Greece", "Turkey") in _pairs(doc, "THREATEN")
+    assert not _pairs(doc, "AGREE")
+
+
+@pytest.mark.parametrize(("verb", "lemma", "particle", "noun", "noun_lemma", "plover"), [
+    ("called", "call", "off", "strike", "strike", "CONCEDE"),  # a phrasal verb is no light verb
+    ("accepted", "accept", "", "demands", "demand", "CONCEDE"),
+    ("cancelled", "cancel", "", "visit", "visit", "SANCTION"),
+])
+def test_events_lexicon_codes_yielding_and_reducing_relations(vocab: Vocab, verb: str, lemma: str, particle: str,
+                                                              noun: str, noun_lemma: str, plover: str) -> None:
+    rows: list[Row] = [("Sudan", "PROPN", "NNP", "nsubj", 1, "Sudan", "B-GPE"), (verb, "VERB", "VBD", "ROOT", 0, lemma, "O")]
+    if particle:
+        rows.append((particle, "ADP", "RP", "prt", -1, particle, "O"))
+    rows += [(noun, "NOUN", "NNS", "dobj", -len(rows) + 1, noun_lemma, "O"),
+             ("to", "ADP", "IN", "prep", -1, "to", "O"),
+             ("Chad", "PROPN", "NNP", "pobj", -1, "Chad", "B-GPE")]
+    doc = code_doc(build(vocab, rows))
+    coded = {e["plover"]["event"] for e in doc._.events if e["modality"] == "asserted" and not e["negated"]}
+    assert plover in coded, doc._.events

@@ -15,9 +15,15 @@ once per pipeline, see :mod:`dateline.kb`):
 3. **Titles and appositives** code people the KB lacks: "Swedish Foreign Ministry spokeswoman X",
    "X, a professor at Seoul-based Y", "Kim's ... spy chief, X": the country comes from a country,
    demonym, seat or a possessor next to the role noun; the sector from the role noun.
-4. **Capitals as governments.** "Pyongyang demanded" is PRKGOV; after "in/to/at" it is a place and
+   The title stays with the name: the mention is "British Defence Secretary Tom King", and a
+   country or institution inside a title is no actor of its own.
+4. **Nominal actors**: a phrase headed by a role noun ("Israeli troops", "a Russian official",
+   "the government of Sudan", "UN peacekeepers") is an actor of its own, coded country + sector (the
+   country from a modifier, "of X", "in/from X", else the article's one country; see
+   :func:`_code_nominals`), label NOMINAL, evidence kind ``rule``.
+5. **Capitals as governments.** "Pyongyang demanded" is PRKGOV; after "in/to/at" it is a place and
    only the country is kept.
-5. **Coreference** inside the article: a surname or given name joins an earlier full name (two
+6. **Coreference** inside the article: a surname or given name joins an earlier full name (two
    people sharing one, like Kim Jong Un and Kim Yong Chol, stay apart: a short form keeps the person
    it first linked to, else the first introduced); "the official"/"the president" and he/she/him
    join the most likely person before them (the subject of a fronted clause's main clause, the
@@ -37,7 +43,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .kb import Entry, KnowledgeBase, Role, load_kb, normalise, split_code
+from .kb import TRANSNATIONAL, Entry, KnowledgeBase, Role, load_kb, normalise, split_code
 from .nlp import sentence_index
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -160,6 +166,9 @@ def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]
     """Role phrases ("foreign minister", "spy chief"), longest first: (start, end, code, weak)."""
     found: list[tuple[int, int, str, bool]] = []
     lowers = [t.lower_ for t in doc]
+    # the dictionaries list some role nouns in the singular only ("leader"): the last word may match
+    # by its lemma ("leaders")
+    lemmas = [t.lemma_.lower() if t.lemma_ and t.tag_ in ("NNS", "NNPS") else t.lower_ for t in doc]
     alpha = [t.is_alpha for t in doc]
     i, n = 0, len(doc)
     while i < n:
@@ -168,6 +177,8 @@ def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]
             continue
         for j in range(min(n, i + 5), i, -1):
             hit = kb.agents.get(" ".join(lowers[i:j]))
+            if hit is None and lemmas[j - 1] != lowers[j - 1]:
+                hit = kb.agents.get(" ".join(lowers[i:j - 1] + [lemmas[j - 1]]))
             if hit:
                 found.append((i, j, hit[0], hit[1]))
                 i = j - 1
@@ -232,8 +243,14 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
     person_starts = {m.start for m in ordered if m.label == "PERSON"}
     agent_tokens = {i for s, e, _, _ in agents for i in range(s, e)}
     for m in ordered:
-        # "White House Press Secretary Sarah Huckabee Sanders": a title, not an actor of its own
-        if m.label != "PERSON" and m.end in person_starts and any(i in agent_tokens for i in range(m.start, m.end)):
+        if m.label == "PERSON":
+            continue
+        # "White House Press Secretary Sarah Huckabee Sanders", "British Defence Secretary Tom King":
+        # part of a title (the mention, then role words only, up to a name), not an actor of its own
+        k = m.end
+        while k < len(doc) and k in agent_tokens and k not in person_starts:
+            k += 1
+        if k in person_starts and any(i in agent_tokens for i in range(m.start, k)):
             m.kind = "title"
     return ordered
 
@@ -355,12 +372,31 @@ def _read_title(ctx: Context, start: int, end: int, *, exclude: Group | None,
             if code and m.label != "PERSON" and not (m.entry and m.entry.kind in ("country", "seat")):
                 institution_sector = split_code(code)[1]
             break
+    if country is None and head is not None:
+        country = _country_in_words(ctx, start, head[0])
     if head is not None and head[3] and institution_sector:
         sector = institution_sector
     elif head is None:
         sector = institution_sector
     words = {t.lower_ for t in doc[start:end]}
     return country, sector, _text(doc, start, end) if end > start else "", words
+
+
+def _country_in_words(ctx: Context, start: int, end: int) -> str | None:
+    """A country name or adjective among the words ``start:end`` that no coded mention covers
+    ("British" inside the model's ORG "British Defence"), nearest ``end`` first, two words before one
+    ("North Korean")."""
+    doc = ctx.doc
+    for i in range(end - 1, start - 1, -1):
+        m = ctx.by_token.get(i)
+        if not _capitalised(doc[i]) or (m is not None and m.label == "PERSON"):
+            continue
+        for j in (i - 1, i):
+            if j >= start and (j == i or _capitalised(doc[j])):
+                country = ctx.kb.country_of(_text(doc, j, i + 1))
+                if country:
+                    return country
+    return None
 
 
 def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
@@ -501,6 +537,8 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
                     g.gender = g.gender or "m"
 
     _link_nominals_and_pronouns(ctx, groups)
+    _code_nominals(ctx, groups)
+    _extend_titles(ctx, groups)
     sentence_of = sentence_index(doc)
     return [_actor_dict(doc, g, sentence_of) for g in groups if g.mentions]
 
@@ -613,6 +651,212 @@ def _link_nominals_and_pronouns(ctx: Context, groups: list[Group]) -> None:
             _add_link(ctx, group, token.i, token.i + 1, "pronoun")
 
 
+def _extend_titles(ctx: Context, groups: list[Group]) -> None:
+    """A person's name mention takes in the title right before it, so the title is not cut from
+    the name: "British Defence Secretary Tom King", "Vice President Mike Pence" (role words and the
+    country or institution words of the title, up to a comma, verb or determiner)."""
+    doc = ctx.doc
+    for g in groups:
+        if g.label != "PERSON":
+            continue
+        for m in g.mentions:
+            if m.kind != "name":
+                continue
+            i, lo = m.start, max(doc[m.start].sent.start, m.start - MAX_TITLE_TOKENS)
+            while i > lo:
+                other = ctx.by_token.get(i - 1)
+                if other is not None and other.kind == "title":
+                    i = other.start
+                elif other is None and i - 1 in ctx.agent_at:
+                    i = ctx.agent_at[i - 1][0]
+                else:
+                    break
+            m.start = max(i, lo)
+
+
+# -- nominal actors: "Israeli troops", "the Sudanese government", "UN peacekeepers" ----------------
+
+#: Words inside a noun phrase that end its modifiers on the left (a determiner, a number, a clause).
+_NOMINAL_STOP = frozenset({"DET", "NUM", "VERB", "AUX", "PRON", "SCONJ", "INTJ", "ADP", "ADV"})
+#: Prepositions whose object tells a role noun's country when no modifier does ("police in Kenya").
+_NOMINAL_PLACE_PREPS = frozenset({"in", "from"})
+
+
+def _nominal_extent(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
+    """(start, end) of the noun phrase headed by the role words ``s:e``: the modifiers on the left
+    (without determiner or number), the role words, a name the model missed ("Defence Minister
+    Pierre Joxe") or an "of X" complement. None when the role noun only modifies another noun
+    ("police station") or is the title of a person found elsewhere."""
+    doc = ctx.doc
+    head = doc[e - 1]
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    end = e
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        name = head.head
+        if name.pos_ != "PROPN" or name.i - e > 3 or any(
+                t.pos_ != "PROPN" or t.i in ctx.by_token for t in doc[e:name.i + 1]):
+            return None
+        end = name.i + 1
+    for near in (head.head, *head.children):
+        if near.dep_ == "appos" or head.dep_ == "appos":
+            m = ctx.by_token.get(near.i)
+            if m is not None and m.label == "PERSON":
+                return None  # "Kim Yong Chol, Kim's spy chief": the person's title
+    lo = s
+    while lo > head.sent.start and s - lo < MAX_TITLE_TOKENS:
+        t = doc[lo - 1]
+        if t.is_space or t.pos_ in _NOMINAL_STOP or (t.is_punct and t.text not in ("-", ".", "'s", "’s")):
+            break
+        if t.i < head.left_edge.i:
+            break  # not inside this phrase
+        lo -= 1
+    while lo < s and (doc[lo].pos_ == "CCONJ" or doc[lo].is_punct):
+        lo += 1
+    if end == e and end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == head.i:
+        k = end + 1
+        while k < min(len(doc), head.sent.end, end + 1 + MAX_TITLE_TOKENS):
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX") or t.text == "," or t.tag_ in ("WDT", "WP") or not (
+                    doc[end].left_edge.i <= k <= doc[end].right_edge.i):
+                break
+            k += 1
+        while k > end + 1 and (doc[k - 1].is_punct and doc[k - 1].text not in (")",) or doc[k - 1].pos_ == "CCONJ"):
+            k -= 1
+        if k > end + 1:
+            end = k
+    return lo, end
+
+
+def _mention_code(ctx: Context, m: Mention) -> str | None:
+    if m.group is not None and m.group.code:
+        return m.group.code
+    if m.entry is not None:
+        role = m.entry.role_at(ctx.date)
+        return role.code if role else None
+    return None
+
+
+def _context_country(ctx: Context, groups: list[Group]) -> str | None:
+    """The one country of the article (its dateline's and every coded actor's), else None."""
+    countries: set[str] = set()
+    for g in groups:
+        country = split_code(g.code)[0] if g.mentions and g.code else None
+        if country and country not in TRANSNATIONAL:
+            countries.add(country)
+    place = ctx.doc._.dateline
+    if place:
+        country = ctx.kb.country_of(place) or ctx.kb.country_of(place.split(",")[0]) or ctx.kb.country_of(place.split(",")[-1])
+        if country:
+            countries.add(country)
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _code_nominals(ctx: Context, groups: list[Group]) -> None:
+    """Actors named by a role noun rather than a name: "a Russian official" -> RUSGOV, "Iraqi police"
+    -> IRQCOP, "UN peacekeepers" -> IGOUNOMIL, "opposition leaders" -> OPP.
+
+    The sector comes from the role noun (a weak one, like "official", takes a stronger role word or
+    institution beside it: "police spokesman" -> COP); the country from a modifier (demonym, country,
+    capital, organisation, possessor), an "of X" complement, an "in/from X" place, else the article's
+    one country. The mention covers the phrase; the country words inside it are no actors of their own.
+    Coordinated countries ("Hungarian and Romanian officials") give one actor per country, each
+    mentioned by its own modifier."""
+    doc = ctx.doc
+    by_key: dict[tuple[str | None, str], Group] = {}
+    context: list[str | None] = []
+    for s, e, agent, weak in ctx.agents:
+        if split_code(agent)[0] is not None or any(i in ctx.by_token for i in range(s, e)):
+            continue  # "people" (PPL), "Hindu" (HIN): no sector; or part of a name, title or linked nominal
+        extent = _nominal_extent(ctx, s, e)
+        if extent is None:
+            continue
+        lo, end = extent
+        head = doc[e - 1]
+        roles = [a for a in ctx.agents if lo <= a[0] and a[1] <= end and (a[0], a[1]) != (s, e) and not a[3]]
+        of_roles = [a for a in roles if a[0] >= e]
+        # "police spokesman": a weak role takes the role word beside it; "leaders of the opposition
+        # coalition": a position inside a group or institution takes its sector
+        sector_code = of_roles[0][2] if of_roles else (roles[-1][2] if roles else agent) if weak else agent
+        if split_code(sector_code)[0] is not None:
+            sector_code = agent
+        seen: list[Mention] = []
+        for i in [*range(s - 1, lo - 1, -1), *range(e, end)]:
+            m = ctx.by_token.get(i)
+            # names and title words beside the role; a person only as a possessor before it ("Kim's")
+            if m is not None and m not in seen and m.kind in ("name", "title") and (
+                    m.label != "PERSON" or (m.kind == "name" and m.end <= s)):
+                seen.append(m)
+        coded = [(m, code) for m in seen if (code := _mention_code(ctx, m))]
+        how = ""
+        prefix: str | None = None
+        if coded:
+            m, code = coded[0]
+            country, institution = split_code(code)
+            prefix = code if country in TRANSNATIONAL else country
+            if weak and not roles and institution and m.label != "PERSON" and not (
+                    m.entry and m.entry.kind in ("country", "seat")):
+                sector_code = institution if country not in TRANSNATIONAL else ""
+            if country in TRANSNATIONAL and prefix and prefix.endswith(sector_code):
+                sector_code = ""
+            how = f"{_text(doc, m.start, m.end)!r} ({code})"
+        else:
+            prefix = _country_in_words(ctx, lo, s)
+            how = f"a country word ({prefix})" if prefix else ""
+        if prefix is None:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in _NOMINAL_PLACE_PREPS:
+                    for obj in prep.children:
+                        m = ctx.by_token.get(obj.i)
+                        code = _mention_code(ctx, m) if m is not None and m.label in ("GPE", "NORP") else None
+                        if code and split_code(code)[0] not in TRANSNATIONAL:
+                            prefix = split_code(code)[0]
+                            how = f"{prep.text} {_text(doc, m.start, m.end)!r} ({prefix})"  # type: ignore[union-attr]
+        if prefix is None and weak and not roles:
+            continue  # "a spokeswoman", "officials": whose, the phrase does not say
+        if prefix is None:
+            if not context:
+                context.append(_context_country(ctx, groups))
+            prefix = context[0]
+            how = f"the article's one country ({prefix})" if prefix else "no country"
+        countries = [(m, split_code(code)[0]) for m, code in coded
+                     if m.label != "PERSON" and split_code(code)[0] not in TRANSNATIONAL]
+        coordinated = len({c for _, c in countries}) > 1 and any(doc[i].pos_ == "CCONJ" for i in range(lo, s))
+        parts = countries if coordinated else []  # "Hungarian and Romanian officials"
+        phrase = _text(doc, lo, end)
+        role = _text(doc, s, e)
+        if parts:
+            for m, c in parts:
+                code = (c or "") + sector_code
+                _add_nominal(ctx, by_key, groups, m.start, m.end, code,
+                             f"{phrase!r}: role noun {role!r} ({sector_code}) + {_text(doc, m.start, m.end)!r} -> {code}")
+            continue
+        code = (prefix or "") + sector_code
+        for m in seen:
+            if m.label != "PERSON" and m.group is not None and m in m.group.mentions:
+                m.group.mentions.remove(m)  # "Israeli" in "Israeli troops" is part of this actor
+        _add_nominal(ctx, by_key, groups, lo, end, code or None,
+                     f"{phrase!r}: role noun {role!r} ({sector_code or '?'}) + {how} -> {code or '?'}")
+
+
+def _add_nominal(ctx: Context, by_key: dict[tuple[str | None, str], Group], groups: list[Group],
+                 start: int, end: int, code: str | None, detail: str) -> None:
+    text = _text(ctx.doc, start, end)
+    key = (code, normalise(text))
+    group = by_key.get(key)
+    if group is None:
+        group = by_key[key] = Group(name=text, label="NOMINAL", code=code)
+        group.evidence.append(_evidence("rule", detail))
+        groups.append(group)
+    m = Mention(start, end, "NOMINAL", kind="nominal", group=group)
+    old = ctx.by_token.get(start)
+    if old is not None and old.group is not None and old in old.group.mentions:
+        old.group.mentions.remove(old)
+    group.mentions.append(m)
+    for i in range(start, end):
+        ctx.by_token[i] = m
+
+
 # -- output ------------------------------------------------------------------------------------
 
 def _actor_dict(doc: Doc, g: Group, sentence_of: Callable[[int], int]) -> dict[str, Any]:
@@ -645,6 +889,15 @@ def _find(doc: Doc, start_char: int, end_char: int) -> tuple[dict[str, Any], dic
                 size = mention["end"] - mention["start"]
                 if best is None or size > best[0]:
                     best = (size, actor, mention)
+    if best is None:
+        # a stretch inside a mention is its actor: "Israeli" of "Israeli troops", the name or the
+        # title of "British Defence Secretary Tom King"
+        for actor in doc._.actors or []:
+            for mention in actor["mentions"]:
+                if mention["start"] <= start_char and end_char <= mention["end"] and start_char < end_char:
+                    size = mention["end"] - mention["start"]
+                    if best is None or size < best[0]:
+                        best = (size, actor, mention)
     return (best[1], best[2]) if best else None
 
 
@@ -652,7 +905,9 @@ def actor_ref(doc: Doc, start_char: int, end_char: int) -> dict[str, Any] | None
     """The actor mentioned in ``doc.text[start_char:end_char]``, as an event's source/target/speaker.
 
     Returns ``{"text", "code", "country", "sector"}`` for the mention that lies inside the range
-    (the longest if several; names, and "he"/"the official" linked to an actor), or None.
+    (the longest if several; names, nominal phrases like "Israeli troops", and "he"/"the official"
+    linked to an actor); if none does, the smallest mention that holds the range ("Israeli" of
+    "Israeli troops", "Tom King" of "British Defence Secretary Tom King"); else None.
     """
     found = _find(doc, start_char, end_char)
     if found is None:

@@ -172,6 +172,15 @@ class KnowledgeBase:
         """Entries named ``name`` (any alias, case-insensitive), the highest-priority source first."""
         return [self.entries[i] for i in self.names.get(normalise(name), [])]
 
+    def country_of(self, text: str) -> str | None:
+        """The CAMEO country named by ``text`` as a country name, short form, adjective or seat
+        ("Sudanese", "North Korea", "Pyongyang" -> SDN, PRK, PRK), else None."""
+        for entry_id in self.names.get(normalise(text), []):
+            entry = self.entries[entry_id]
+            if entry.kind in ("country", "seat") and entry.default:
+                return entry.default[:3]
+        return None
+
     def search(self, query: str, *, limit: int = 20) -> list[Entry]:
         """Entries whose name or an alias contains ``query``: exact names first."""
         key = normalise(query)

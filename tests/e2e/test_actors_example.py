@@ -28,8 +28,13 @@ def example(nlp: Language) -> Any:
     return nlp(make_doc(nlp, article))
 
 
+def _named(mention: dict[str, Any], text: str) -> bool:
+    """The mention is ``text``, or ``text`` with its title before it ("Vice President Mike Pence")."""
+    return mention["text"] == text or mention["text"].endswith(" " + text)
+
+
 def _actor_with(doc: Any, text: str) -> dict[str, Any]:
-    found = [a for a in doc._.actors if any(m["text"] == text for m in a["mentions"])]
+    found = [a for a in doc._.actors if any(_named(m, text) for m in a["mentions"])]
     assert len(found) == 1, (text, [a["name"] for a in found])
     return found[0]
 
@@ -39,9 +44,17 @@ def test_actors_example_people_coded(example: Any, name: str, country: str, sect
     actor = _actor_with(example, name)
     assert actor["country"] == country and actor["sector"] in sectors, actor
     assert actor["evidence"], actor
-    start = next(m["start"] for m in actor["mentions"] if m["text"] == name)
-    ref = actor_ref(example, start, start + len(name))
+    mention = next(m for m in actor["mentions"] if _named(m, name))
+    ref = actor_ref(example, mention["end"] - len(name), mention["end"])  # the name alone
     assert ref is not None and ref["country"] == country
+    ref = actor_ref(example, mention["start"], mention["end"])  # with its title
+    assert ref is not None and ref["country"] == country
+
+
+def test_actors_example_title_is_not_cut(example: Any) -> None:
+    sanders = _actor_with(example, "Sarah Huckabee Sanders")
+    assert "White House Press Secretary Sarah Huckabee Sanders" in [m["text"] for m in sanders["mentions"]]
+    assert not any(a["name"] == "White House" for a in example._.actors)  # part of the title
 
 
 def test_actors_example_two_kims_stay_apart(example: Any) -> None:
@@ -91,3 +104,16 @@ def test_actors_unknown_name_stays_uncoded(nlp: Language) -> None:
     doc = _coded(nlp, "Zorbak Quellinor said the talks had failed.", dt.date(2019, 1, 19))
     actor = _actor_with(doc, "Zorbak Quellinor")
     assert actor["code"] is None and actor["country"] is None
+
+
+def test_actors_nominal_phrases(nlp: Language) -> None:
+    doc = _coded(nlp, "Israeli troops shot dead two Palestinian militants in Gaza on Monday.", dt.date(2020, 3, 3))
+    assert _actor_with(doc, "Israeli troops")["code"] == "ISRMIL"
+    assert _actor_with(doc, "Palestinian militants")["code"] == "PSEREB"
+    start = doc.text.index("two Palestinian")
+    ref = actor_ref(doc, start, start + len("two Palestinian militants"))
+    assert ref is not None and ref["code"] == "PSEREB"
+    doc = _coded(nlp, "British Defence Secretary Tom Kingsworth said the Sudanese government had failed.", dt.date(2020, 3, 3))
+    king = _actor_with(doc, "Tom Kingsworth")
+    assert king["code"] == "GBRGOV" and [m["text"] for m in king["mentions"]] == ["British Defence Secretary Tom Kingsworth"]
+    assert _actor_with(doc, "Sudanese government")["code"] == "SDNGOV"

@@ -53,7 +53,7 @@ def test_actors_title_codes_unknown_person_and_pronoun_links(vocab: Vocab) -> No
     anna = actors["Anna Testdottir"]
     assert (anna["code"], anna["kb_id"]) == ("SWEGOV", None)
     assert anna["evidence"][0]["kind"] == "title"
-    assert [m["text"] for m in anna["mentions"]] == ["Anna Testdottir", "She"]
+    assert [m["text"] for m in anna["mentions"]] == ["Swedish envoy Anna Testdottir", "She"]  # the title is not cut
 
 
 def test_actors_unknown_name_stays_uncoded(vocab: Vocab) -> None:
@@ -76,3 +76,87 @@ def test_actors_us_is_the_united_states_unless_shouted() -> None:
     shouted = Doc(vocab, words=["TELL", "US", "THE", "TRUTH", "NOW", "!"], sent_starts=[True] + [False] * 5)
     assert _name_like(plain, 4, 5)
     assert not _name_like(shouted, 1, 2)
+
+
+def _coded(doc: Doc) -> dict[str, dict]:
+    doc._.actors = code_actors(doc, default_kb())
+    return {a["name"]: a for a in doc._.actors}
+
+
+def test_actors_nominal_country_modifier_and_sector(vocab: Vocab) -> None:
+    words = ["Israeli", "troops", "shot", "two", "Palestinian", "militants", "."]
+    doc = _doc(vocab, words, ["ADJ", "NOUN", "VERB", "NUM", "ADJ", "NOUN", "PUNCT"],
+               ["amod", "nsubj", "ROOT", "nummod", "amod", "dobj", "punct"], [1, 2, 2, 5, 5, 2, 2],
+               ["B-NORP", "O", "O", "B-CARDINAL", "B-NORP", "O", "O"], dt.date(2020, 1, 1))
+    actors = _coded(doc)
+    assert set(actors) == {"Israeli troops", "Palestinian militants"}  # the demonyms are part of the phrases
+    troops, militants = actors["Israeli troops"], actors["Palestinian militants"]
+    assert (troops["code"], troops["country"], troops["sector"]) == ("ISRMIL", "ISR", "MIL")
+    assert militants["code"] == "PSEREB" and militants["label"] == "NOMINAL"
+    assert troops["evidence"][0]["kind"] == "rule" and "troops" in troops["evidence"][0]["detail"]
+    assert actor_ref(doc, 0, len("Israeli troops"))["code"] == "ISRMIL"
+    assert actor_ref(doc, 0, len("Israeli"))["code"] == "ISRMIL"  # a stretch inside the phrase
+    start = doc[3].idx
+    assert actor_ref(doc, start, doc[5].idx + len("militants"))["text"] == "Palestinian militants"
+
+
+def test_actors_nominal_coordinated_countries(vocab: Vocab) -> None:
+    words = ["Senior", "Hungarian", "and", "Romanian", "officials", "agreed", "."]
+    doc = _doc(vocab, words, ["ADJ", "ADJ", "CCONJ", "ADJ", "NOUN", "VERB", "PUNCT"],
+               ["amod", "amod", "cc", "conj", "nsubj", "ROOT", "punct"], [4, 4, 1, 1, 5, 5, 5],
+               ["O", "B-NORP", "O", "B-NORP", "O", "O", "O"], dt.date(2020, 1, 1))
+    actors = _coded(doc)
+    by_code = {a["code"]: [m["text"] for m in a["mentions"]] for a in actors.values()}
+    assert by_code == {"HUNGOV": ["Hungarian"], "ROUGOV": ["Romanian"]}
+
+
+def test_actors_title_before_name_is_one_mention(vocab: Vocab) -> None:
+    words = ["British", "Defence", "Secretary", "Tom", "Kingsworth", "said", "no", "."]
+    doc = _doc(vocab, words, ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "INTJ", "PUNCT"],
+               ["amod", "compound", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"], [1, 2, 4, 4, 5, 5, 5, 5],
+               ["B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O"], dt.date(2020, 1, 1))
+    actors = _coded(doc)
+    assert list(actors) == ["Tom Kingsworth"]  # "British Defence" is part of the title, no actor of its own
+    king = actors["Tom Kingsworth"]
+    assert king["code"] == "GBRGOV" and king["evidence"][0]["kind"] == "title"
+    assert [m["text"] for m in king["mentions"]] == ["British Defence Secretary Tom Kingsworth"]
+    assert actor_ref(doc, 0, doc[4].idx + len("Kingsworth"))["code"] == "GBRGOV"
+    assert actor_ref(doc, doc[3].idx, doc[4].idx + len("Kingsworth"))["code"] == "GBRGOV"  # the name alone
+
+
+def test_actors_nominal_of_complement_and_organisation(vocab: Vocab) -> None:
+    words = ["The", "government", "of", "Sudan", "accused", "UN", "peacekeepers", "."]
+    doc = _doc(vocab, words, ["DET", "NOUN", "ADP", "PROPN", "VERB", "PROPN", "NOUN", "PUNCT"],
+               ["det", "nsubj", "prep", "pobj", "ROOT", "compound", "dobj", "punct"], [1, 4, 1, 2, 4, 6, 4, 4],
+               ["O", "O", "O", "B-GPE", "O", "B-ORG", "O", "O"], dt.date(2020, 1, 1))
+    actors = _coded(doc)
+    assert actors["government of Sudan"]["code"] == "SDNGOV"
+    peacekeepers = actors["UN peacekeepers"]
+    assert (peacekeepers["country"], peacekeepers["sector"]) == ("IGO", "MIL")
+    assert peacekeepers["code"].startswith("IGOUNO")
+
+
+def test_actors_role_noun_as_modifier_is_no_actor(vocab: Vocab) -> None:
+    words = ["Iraqi", "police", "stations", "closed", "."]
+    doc = _doc(vocab, words, ["ADJ", "NOUN", "NOUN", "VERB", "PUNCT"], ["amod", "compound", "nsubj", "ROOT", "punct"],
+               [2, 2, 3, 3, 3], ["B-NORP", "O", "O", "O", "O"], dt.date(2020, 1, 1))
+    actors = _coded(doc)
+    assert [a["code"] for a in actors.values()] == ["IRQ"]  # "police stations" are no police
+
+
+def test_actors_bare_role_noun_takes_the_one_country_only(vocab: Vocab) -> None:
+    words = ["Police", "in", "Kenya", "arrested", "protesters", "."]
+    pos = ["NOUN", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"]
+    deps = ["nsubj", "prep", "pobj", "ROOT", "dobj", "punct"]
+    heads = [3, 0, 1, 3, 3, 3]
+    one = _coded(_doc(vocab, words, pos, deps, heads, ["O", "O", "B-GPE", "O", "O", "O"], dt.date(2020, 1, 1)))
+    assert one["Police"]["code"] == "KENCOP"  # "in Kenya"
+    assert one["protesters"]["code"] == "KENOPP"  # the article's one country
+    assert "one country" in one["protesters"]["evidence"][0]["detail"]
+    words2 = ["Police", "arrested", "protesters", "from", "Uganda", "and", "Tanzania", "."]
+    doc2 = _doc(vocab, words2, ["NOUN", "VERB", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+                ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "punct"], [1, 1, 1, 2, 3, 4, 4, 1],
+                ["O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O"], dt.date(2020, 1, 1))
+    two = _coded(doc2)
+    assert two["Police"]["code"] == "COP"  # two countries in the article: the sector only
+    assert two["protesters"]["code"] == "UGAOPP"  # "from Uganda"

@@ -224,3 +224,14 @@ def test_kb_organisation_codes_can_be_dated(name: str, day: str, code: str) -> N
     assert entries, name
     role = entries[0].role_at(dt.date.fromisoformat(day))
     assert role is not None and role.code == code
+
+
+def test_kb_country_of_names_adjectives_and_seats() -> None:
+    from dateline.kb import default_kb
+
+    kb = default_kb()
+    assert kb.country_of("Sudanese") == "SDN"
+    assert kb.country_of("North Korean") == "PRK"
+    assert kb.country_of("Pyongyang") == "PRK"  # a seat of government names its country
+    assert kb.country_of("troops") is None
+    assert kb.agents["peacekeepers"][0] == "MIL" and kb.agents["negotiator"] == ("GOV", True)

@@ -137,13 +137,26 @@ def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[d
             yield from _noun_events(doc, token, index, lex)
 
 
+def _measured(noun: Token) -> Token:
+    """The measure that stands in a noun's place ("gave 5 million dollars of aid", "provide
+    25,000 tons of food aid": the verb takes the amount, the noun is what is given), else the noun."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head is head:
+        return noun
+    measure = head.head
+    counted = measure.ent_type_ in ("MONEY", "QUANTITY") or any(c.dep_ == "nummod" for c in measure.children)
+    return measure if measure.pos_ == "NOUN" and counted else noun
+
+
 def _light_governor(noun: Token, lex: Lexicon) -> Token | None:
     """The light verb whose object the noun is ("staged a hunger strike", "sanctions were
-    imposed"): the noun is then the event and the verb's subject its source; else None."""
-    head = noun.head
-    if head is noun or head.pos_ not in ("VERB", "AUX") or head.lemma_ not in lex.cue("light_verb"):
+    imposed", "gave 5 million dollars of aid"): the noun is then the event and the verb's subject
+    its source; else None."""
+    stand = _measured(noun)
+    head = stand.head
+    if head is stand or head.pos_ not in ("VERB", "AUX") or head.lemma_ not in lex.cue("light_verb"):
         return None
-    return head if noun.dep_ in ("dobj", "nsubjpass") else None
+    return head if stand.dep_ in ("dobj", "nsubjpass") else None
 
 
 def _noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
@@ -247,6 +260,21 @@ def _subordinate(verb: Token, lex: Lexicon) -> str | None:
     return "reported" if token.tag_ == "VBG" else None
 
 
+def _conditional_threat(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Whether a verb announces a hostile act on a condition: a future or possible act
+    ("will boycott", "may halt") of a hostile root (not itself a threat) whose own clause has an
+    "if"/"unless" clause, the verb not being inside one."""
+    if entry.code[:2] not in _HOSTILE or entry.code[:2] == "13":
+        return False
+    conditions = lex.cue("condition")
+    if any(c.dep_ == "mark" and c.lower_ in conditions for c in verb.children):
+        return False  # the condition itself ("if it is attacked")
+    if not any(c.dep_ == "aux" and c.lower_ in lex.cue("future") | lex.cue("possible") for c in verb.children):
+        return False
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in conditions for g in c.children)
+               for c in verb.children)
+
+
 def _obliged(verb: Token, lex: Lexicon) -> bool:
     """Whether the act is demanded of its subject ("Sudan must return", "must be ready to
     mediate"): then it is intended by someone else, not a declared intent of its own."""
@@ -290,6 +318,12 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
         yield from _demand_in_statement(doc, verb, index, sources, lex)
     declare = subordinate is None and not _obliged(verb, lex)
     yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, declare=declare)
+    if not negated and subordinate is None and _conditional_threat(verb, entry, lex):
+        # "will withdraw its force unless X arranges a ceasefire": a hostile act promised on a
+        # condition is a threat (CAMEO 13, PLOVER THREATEN) aimed at whom the condition binds
+        threat = Entry(_INTENT.get(entry.code[:2]) or "130")
+        yield from _emit(doc, verb, index, threat, sources, _condition_targets(doc, verb, lex, sources) or targets,
+                         False, "asserted", lex, declare=False)
 
 
 def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
@@ -353,10 +387,11 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
                 and (head.lower_ in ("on", "during", "after", "before") or (head.lower_ == "to" and governor.lemma_ in governing))):
             # "held talks with", "sanctions were imposed by", "on a visit to Beijing, he said":
             # the governor's subject (or passive agent) acts
+            governor = light or governor
             subject = _subject(governor)
             if subject is not None and subject is not noun:
                 sources.append(subject)
-            if noun.dep_ in ("dobj", "nsubjpass") and not targets:
+            if _measured(noun).dep_ in ("dobj", "nsubjpass") and not targets:
                 targets.extend(_governor_targets(governor, preps))
     negated, modality = _noun_modality(noun, lex, doc)
     source_sides, target_sides = _sides(doc, sources, lex), _sides(doc, targets, lex)
@@ -401,26 +436,34 @@ def _pobj(prep: Token) -> Token | None:
 
 
 def _match_pattern(verb: Token, obj: Token | None, entry: Entry, table: dict[tuple[str, str, str], Entry] | None) -> Entry:
-    """The most specific pattern of the verb's block that fits its object and prepositions."""
+    """The most specific pattern of the verb's block that fits its object and prepositions; the
+    object's own prepositions ("lifted a state of emergency") only together with the object."""
     if not table:
         return entry
     objects = [""] if obj is None else [obj.lower_, obj.lemma_, ""]
-    preps: list[tuple[str, str]] = []
-    for child in verb.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
-            pobj = _pobj(child)
-            preps.append((child.lower_, ""))
-            if pobj is not None:
-                preps[-1:] = [(child.lower_, pobj.lower_), (child.lower_, pobj.lemma_), (child.lower_, "")]
+    own = _prep_keys(verb)
+    inner = _prep_keys(obj) if obj is not None else []
     best: tuple[int, Entry] | None = None
     for o in objects:
-        for p, po in [*preps, ("", "")]:
+        for p, po in [*own, *(inner if o else ()), ("", "")]:
             found = table.get((o, p, po))
             if found is not None:
                 rank = bool(o) * 2 + bool(p) + bool(po)
                 if best is None or rank > best[0]:
                     best = (rank, found)
     return best[1] if best else entry
+
+
+def _prep_keys(token: Token) -> list[tuple[str, str]]:
+    """(preposition, its object's form or lemma or "") for each preposition on ``token``."""
+    preps: list[tuple[str, str]] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
+            pobj = _pobj(child)
+            preps.append((child.lower_, ""))
+            if pobj is not None:
+                preps[-1:] = [(child.lower_, pobj.lower_), (child.lower_, pobj.lemma_), (child.lower_, "")]
+    return preps
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
@@ -824,11 +867,28 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> str | None:
             return "reported"
         elif child.dep_ == "mark" and child.lower_ in lex.cue("condition"):
             return "hypothetical"
+        elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and _present(token):
+            return "hypothetical"  # "until their demands are met": not (yet) done
         elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
             return "hypothetical"
     if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
         mode = "intended"  # "is going to meet"
     return mode
+
+
+def _present(token: Token) -> bool:
+    """Whether a verb is in the present tense (its own tag or its auxiliary's): a past-tense
+    "until" clause ("fought until they were killed") reports what happened."""
+    if token.tag_ in ("VBP", "VBZ"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in token.children)
+
+
+def _past(token: Token) -> bool:
+    """Whether a verb reports a past act: simple past, or a participle with "have"."""
+    if token.tag_ == "VBD":
+        return True
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
 
 
 def _historical(token: Token, doc: Doc) -> bool:
@@ -873,8 +933,10 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
             negated = True
         if link == "conj":
             negated = negated or any(c.dep_ == "neg" for c in head.children)
-        if link in ("xcomp", "acl", "pcomp") and head.lemma_ in (lex.cue("intent_verb") | lex.cue("control_noun")
-                                                                 | lex.cue("intent_adjective")):
+        if link == "xcomp" and head.lemma_ in lex.cue("attempt_verb") and _past(head):
+            pass  # "tried to hack", "attempted to assassinate": an attempt made is the act (CAMEO codes it)
+        elif link in ("xcomp", "acl", "pcomp") and head.lemma_ in (lex.cue("intent_verb") | lex.cue("control_noun")
+                                                                   | lex.cue("intent_adjective")):
             modality = modality or "intended"
         if link in ("ccomp", "xcomp", "pcomp") and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"
@@ -888,6 +950,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
 def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
     negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
     modality = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
+    noun = _measured(noun)  # "will provide 25,000 tons of aid": the amount hangs on the verb
     head = noun.head
     if noun.dep_ == "pobj" and head.pos_ == "ADP":
         head = head.head

@@ -131,3 +131,22 @@ def test_codebook_override_maps_sanctions_to_sanction() -> None:
     assert mapped is not None and mapped.event == "SANCTION"
     assert cameo_to_plover("1631") == mapped  # the parent's override reaches its children
     assert cameo_to_plover("172") is not None and cameo_to_plover("172").event == "COERCE"  # type: ignore[union-attr]
+
+
+def test_codebook_overrides_follow_plover_definitions() -> None:
+    # plover_overrides.tsv: lifting a curfew or an emergency is CONCEDE ("removing curfews" in its
+    # definition); a resignation (0831) is RETREAT/resign; the rest of 08 keeps the official map
+    for code in ("0813", "0814"):
+        mapped = cameo_to_plover(code)
+        assert mapped is not None and mapped.event == "CONCEDE"
+    resign = cameo_to_plover("0831")
+    assert resign is not None and (resign.event, resign.mode) == ("RETREAT", "resign")
+    assert cameo_to_plover("0832") is not None and cameo_to_plover("0832").event == "CONCEDE"  # type: ignore[union-attr]
+    assert cameo_to_plover("0871") is not None and cameo_to_plover("0871").event == "RETREAT"  # type: ignore[union-attr]
+
+
+def test_codebook_overrides_each_give_a_reason() -> None:
+    text = files("dateline").joinpath("data", "plover_overrides.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
+    assert rows and all(len(row) == 5 and row[4].strip() for row in rows)
+    assert set(row[1] for row in rows) <= PLOVER_2021

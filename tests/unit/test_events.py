@@ -426,3 +426,139 @@ def test_events_lexicon_codes_yielding_and_reducing_relations(vocab: Vocab, verb
     doc = code_doc(build(vocab, rows))
     coded = {e["plover"]["event"] for e in doc._.events if e["modality"] == "asserted" and not e["negated"]}
     assert plover in coded, doc._.events
+
+
+def _rebels_oppose_until_met(vocab: Vocab, aux: tuple[str, str]) -> Doc:
+    # "Rebels oppose talks until their demands are met" / "... were met"
+    return build(vocab, [("Rebels", "PROPN", "NNPS", "nsubj", 1, "Rebels", "B-NORP"),
+                         ("oppose", "VERB", "VBP", "ROOT", 0, "oppose", "O"),
+                         ("talks", "NOUN", "NNS", "dobj", -1, "talk", "O"),
+                         ("until", "SCONJ", "IN", "mark", 4, "until", "O"),
+                         ("their", "PRON", "PRP$", "poss", 1, "their", "O"),
+                         ("demands", "NOUN", "NNS", "nsubjpass", 2, "demand", "O"),
+                         (aux[0], "AUX", aux[1], "auxpass", 1, "be", "O"),
+                         ("met", "VERB", "VBN", "advcl", -6, "meet", "O")])
+
+
+def test_events_pending_until_clause_is_hypothetical(vocab: Vocab) -> None:
+    doc = code_doc(_rebels_oppose_until_met(vocab, ("are", "VBP")))
+    met = [e for e in doc._.events if e["trigger"] == "met"]
+    assert met and all(e["modality"] == "hypothetical" for e in met)
+    # the main clause stays asserted: "until" binds only its own clause
+    assert [e["modality"] for e in doc._.events if e["trigger"] == "oppose"] == ["asserted"]
+
+
+def test_events_past_until_clause_stays_asserted(vocab: Vocab) -> None:
+    doc = code_doc(_rebels_oppose_until_met(vocab, ("were", "VBD")))
+    assert all(e["modality"] != "hypothetical" for e in doc._.events if e["trigger"] == "met")
+
+
+def test_events_resignation_is_retreat(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Avril", "PROPN", "NNP", "nsubj", 1, "Avril", "B-PERSON"),
+                                 ("resigned", "VERB", "VBD", "ROOT", 0, "resign", "O"),
+                                 ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                                 ("Haiti", "PROPN", "NNP", "pobj", -1, "Haiti", "B-GPE")]))
+    assert [(e["cameo"], e["plover"]["event"], e["plover"]["mode"]) for e in doc._.events] == [
+        ("0831", "RETREAT", "resign")]
+
+
+def test_events_blocking_a_road_is_protest(vocab: Vocab) -> None:
+    # "Workers blocked the bridge to France": obstructing passage (CAMEO 144), not repression
+    doc = code_doc(build(vocab, [("Workers", "NOUN", "NNS", "nsubj", 1, "worker", "O"),
+                                 ("blocked", "VERB", "VBD", "ROOT", 0, "block", "O"),
+                                 ("the", "DET", "DT", "det", 1, "the", "O"),
+                                 ("bridge", "NOUN", "NN", "dobj", -2, "bridge", "O"),
+                                 ("to", "ADP", "IN", "prep", -1, "to", "O"),
+                                 ("France", "PROPN", "NNP", "pobj", -1, "France", "B-GPE")]))
+    assert {(e["cameo"], e["plover"]["event"]) for e in doc._.events} == {("144", "PROTEST")}
+
+
+def test_events_arrival_in_a_place_is_a_visit(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Saddam", "PROPN", "NNP", "nsubj", 1, "Saddam", "B-PERSON"),
+                                 ("arrived", "VERB", "VBD", "ROOT", 0, "arrive", "O"),
+                                 ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                                 ("Amman", "PROPN", "NNP", "pobj", -1, "Amman", "B-GPE")]))
+    assert [(e["cameo"], e["plover"]["event"], e["target"]["text"]) for e in doc._.events] == [
+        ("042", "CONSULT", "Amman")]
+
+
+def test_events_hostile_act_on_a_condition_is_a_threat(vocab: Vocab) -> None:
+    # "Nigeria will boycott talks unless Chad agrees": the act is hypothetical, the threat asserted
+    rows: list[Row] = [("Nigeria", "PROPN", "NNP", "nsubj", 2, "Nigeria", "B-GPE"),
+                       ("will", "AUX", "MD", "aux", 1, "will", "O"),
+                       ("boycott", "VERB", "VB", "ROOT", 0, "boycott", "O"),
+                       ("talks", "NOUN", "NNS", "dobj", -1, "talk", "O"),
+                       ("unless", "SCONJ", "IN", "mark", 2, "unless", "O"),
+                       ("Chad", "PROPN", "NNP", "nsubj", 1, "Chad", "B-GPE"),
+                       ("agrees", "VERB", "VBZ", "advcl", -4, "agree", "O")]
+    doc = code_doc(build(vocab, rows))
+    assert ("THREATEN", "Nigeria", "Chad") in asserted(doc)
+    boycott = [e for e in doc._.events if e["trigger"] == "boycott" and e["plover"]["event"] != "THREATEN"]
+    assert all(e["modality"] == "hypothetical" for e in boycott)  # the boycott itself is not done
+    # without the future the sentence reports a conditional habit, not a threat
+    doc = code_doc(build(vocab, [r if r[0] != "will" else ("often", "ADV", "RB", "advmod", 1, "often", "O")
+                                 for r in rows]))
+    assert all(e["plover"]["event"] != "THREATEN" for e in doc._.events)
+
+
+def test_events_measured_aid_hangs_on_the_light_verb(vocab: Vocab) -> None:
+    # "Japan gave Chad 5 million dollars of aid": the verb takes the amount, the noun is the act
+    doc = code_doc(build(vocab, [("Japan", "PROPN", "NNP", "nsubj", 1, "Japan", "B-GPE"),
+                                 ("gave", "VERB", "VBD", "ROOT", 0, "give", "O"),
+                                 ("Chad", "PROPN", "NNP", "dative", -1, "Chad", "B-GPE"),
+                                 ("5", "NUM", "CD", "nummod", 2, "5", "B-MONEY"),
+                                 ("million", "NUM", "CD", "nummod", 1, "million", "I-MONEY"),
+                                 ("dollars", "NOUN", "NNS", "dobj", -4, "dollar", "I-MONEY"),
+                                 ("of", "ADP", "IN", "prep", -1, "of", "O"),
+                                 ("aid", "NOUN", "NN", "pobj", -1, "aid", "O")]))
+    assert asserted(doc) == [("AID", "Japan", "Chad")]
+
+
+def test_events_pattern_reads_the_objects_own_preposition(vocab: Vocab) -> None:
+    # "Sudan lifted a state of emergency in Darfur": "of emergency" hangs on the object
+    doc = code_doc(build(vocab, [("Sudan", "PROPN", "NNP", "nsubj", 1, "Sudan", "B-GPE"),
+                                 ("lifted", "VERB", "VBD", "ROOT", 0, "lift", "O"),
+                                 ("a", "DET", "DT", "det", 1, "a", "O"),
+                                 ("state", "NOUN", "NN", "dobj", -2, "state", "O"),
+                                 ("of", "ADP", "IN", "prep", -1, "of", "O"),
+                                 ("emergency", "NOUN", "NN", "pobj", -1, "emergency", "O"),
+                                 ("in", "ADP", "IN", "prep", -5, "in", "O"),
+                                 ("Darfur", "PROPN", "NNP", "pobj", -1, "Darfur", "B-GPE")]))
+    assert [(e["cameo"], e["plover"]["event"]) for e in doc._.events] == [("0814", "CONCEDE")]
+
+
+def _try_to_attack(vocab: Vocab, tried: list[Row]) -> Doc:
+    return build(vocab, [("Iran", "PROPN", "NNP", "nsubj", len(tried), "Iran", "B-GPE"), *tried,
+                         ("to", "PART", "TO", "aux", 1, "to", "O"),
+                         ("attack", "VERB", "VB", "xcomp", -2, "attack", "O"),
+                         ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE")])
+
+
+def test_events_attempt_made_is_the_act(vocab: Vocab) -> None:
+    # "Iran tried to attack Iraq": the attempt happened and is coded as the attack
+    doc = code_doc(_try_to_attack(vocab, [("tried", "VERB", "VBD", "ROOT", 0, "try", "O")]))
+    assert asserted(doc) == [("ASSAULT", "Iran", "Iraq")]
+    # "Iran will try to attack Iraq": still an intention (a threat), no attack
+    doc = code_doc(_try_to_attack(vocab, [("will", "AUX", "MD", "aux", 1, "will", "O"),
+                                          ("try", "VERB", "VB", "ROOT", 0, "try", "O")]))
+    assert ("ASSAULT", "Iran", "Iraq") not in asserted(doc)
+
+
+def test_events_captured_part_of_is_not_taking_part(vocab: Vocab) -> None:
+    # the apprehend block's "take part" pattern must not reach "captured part of a stronghold"
+    doc = code_doc(build(vocab, [("Burma", "PROPN", "NNP", "nsubj", 1, "Burma", "B-GPE"),
+                                 ("captured", "VERB", "VBD", "ROOT", 0, "capture", "O"),
+                                 ("part", "NOUN", "NN", "dobj", -1, "part", "O"),
+                                 ("of", "ADP", "IN", "prep", -1, "of", "O"),
+                                 ("Kawmoora", "PROPN", "NNP", "pobj", -1, "Kawmoora", "B-GPE")]))
+    assert [e["plover"]["event"] for e in doc._.events] == ["ASSAULT"]
+
+
+def test_events_staged_lemmatised_as_stag_is_a_light_verb(vocab: Vocab) -> None:
+    # spaCy's small model lemmatises "staged" as "stag"; the protest noun must still be the event
+    doc = code_doc(build(vocab, [("Students", "NOUN", "NNS", "nsubj", 1, "student", "B-NORP"),
+                                 ("staged", "VERB", "VBD", "ROOT", 0, "stag", "O"),
+                                 ("demonstrations", "NOUN", "NNS", "dobj", -1, "demonstration", "O"),
+                                 ("against", "ADP", "IN", "prep", -1, "against", "O"),
+                                 ("Suharto", "PROPN", "NNP", "pobj", -1, "Suharto", "B-PERSON")]))
+    assert asserted(doc) == [("PROTEST", "Students", "Suharto")]

@@ -537,36 +537,69 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
         targets = _sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else []
         return sources, [t for t in targets if not any(_same(t, s) for s in sources)]
-    candidates = _target_candidates(verb, obj)
+    candidates = _target_candidates(verb, obj, theme=_moves_theme(verb, obj, lex))
     entry = _verb_entry(verb, lex)
     if entry is not None and entry.code[:2] in ("02", "10"):
         for clause in verb.children:
             if clause.dep_ == "ccomp":
                 candidates.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     unnamed: list[Side] = []
-    for candidate in candidates:
+    sector_only: list[Side] = []
+    # Nothing country-coded among the direct arguments: look one or two prepositions deeper
+    # ("fired at targets in Jericho", "contribute troops to a force in Liberia", "mobilized
+    # reservists for a war against Iraq"), a coded actor there beating an unnamed group nearer
+    # the verb, and a country-coded one beating a sector-only one ("troops" -> MIL) nearer it.
+    for candidate in [*candidates, *_nested_candidates(candidates)]:
+        if _owned_by_source(doc, candidate, sources, lex):
+            continue  # "withdrew its troops": what the source owns is not what it acts on
         targets = [t for t in _sides(doc, [candidate], lex) if not any(_same(t, s) for s in sources)]
         if targets and targets[0] is not None and targets[0].get("code") is not None:
-            return sources, targets
-        if targets and not unnamed:
+            if targets[0].get("country") is not None:
+                return sources, targets
+            if not sector_only:
+                sector_only = targets
+        elif targets and not unnamed and candidate in candidates:
             unnamed = targets
-    # Nothing coded among the direct arguments: look one or two prepositions deeper ("fired at
-    # targets in Jericho", "contribute troops to a force in Liberia", "mobilized reservists for a
-    # war against Iraq"), a coded actor there beating an unnamed group nearer the verb.
-    for candidate in _nested_candidates(candidates):
-        targets = [t for t in _sides(doc, [candidate], lex) if not any(_same(t, s) for s in sources)]
-        if targets and targets[0] is not None and targets[0].get("code") is not None:
-            return sources, targets
-    return sources, unnamed
+    return sources, sector_only or unnamed
 
 
-def _target_candidates(verb: Token, obj: Token | None) -> list[Token]:
+def _moves_theme(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """Whether the verb's direct object is the theme of a transfer or movement ("offered its
+    troops to Lebanon", "withdraw troops from Lebanon", cue ``transfer_verb``) rather than whom
+    the act is aimed at. A dative object ("offered Iran talks") or a "with" phrase naming the
+    theme ("supplied the rebels with arms") leaves the object as the recipient."""
+    if obj is None or obj.dep_ != "dobj":
+        return False
+    cues = lex.cue("transfer_verb")
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if verb.lemma_.lower() not in cues and (particle is None or f"{verb.lemma_.lower()} {particle}" not in cues):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "with" and c.i > obj.i for c in verb.children)
+
+
+def _owned_by_source(doc: Doc, token: Token, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether the token is the sources' own unnamed part ("its troops", "Syria's forces"): its
+    possessor is a source and the phrase names no entity of its own (unlike "its European
+    Community partners", another actor)."""
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return False
+    owner = _side(doc, poss, lex)
+    if owner is None or not any(_same(owner, s) for s in sources):
+        return False
+    start, end = _phrase(token)
+    own = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if t not in set(poss.subtree)]
+    return not any(t.pos_ == "PROPN" for t in own)
+
+
+def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -> list[Token]:
     """The verb's possible targets nearest first: the object, the objects of its prepositions (in
     :data:`_TARGET_PREPS` order), then those of prepositions on the object ("an offer from
     Kabul"). A prepositional phrase fronted before the verb ("With the signing of the accord, X
-    agreed") sets the scene and names no target."""
+    agreed") sets the scene and names no target. ``theme``: the object is what is moved
+    ("sent troops to Liberia"), never the target; only its prepositions are looked at."""
     candidates: list[Token] = []
-    if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+    if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and not theme:
         candidates.append(obj)
     by_prep = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i}
     for prep in _TARGET_PREPS:

@@ -562,3 +562,80 @@ def test_events_staged_lemmatised_as_stag_is_a_light_verb(vocab: Vocab) -> None:
                                  ("against", "ADP", "IN", "prep", -1, "against", "O"),
                                  ("Suharto", "PROPN", "NNP", "pobj", -1, "Suharto", "B-PERSON")]))
     assert asserted(doc) == [("PROTEST", "Students", "Suharto")]
+
+
+def with_actors(doc: Doc, codes: dict[str, str]) -> Doc:
+    """The doc with its actors replaced: one actor per ``codes`` item (word -> CAMEO code), coded
+    as the actors stage would code a nominal ("troops" -> MIL) or a name ("Lebanon" -> LBN)."""
+    from dateline.kb import split_code
+    actors = []
+    for token in doc:
+        code = codes.get(token.text)
+        if code is not None:
+            country, sector = split_code(code)
+            actors.append({"name": token.text, "label": "NORP", "code": code, "country": country, "sector": sector,
+                           "mentions": [{"text": token.text, "start": token.idx, "end": token.idx + len(token),
+                                         "sentence": 0}]})
+    doc._.actors = actors
+    return doc
+
+
+def test_events_transfer_object_is_the_theme_not_the_target(vocab: Vocab) -> None:
+    # "Syria offered Iranian envoys to Lebanon": what is offered is no target, even a coded actor
+    doc = code_doc(with_actors(build(vocab, [
+        ("Syria", "PROPN", "NNP", "nsubj", 1, "Syria", "B-GPE"),
+        ("offered", "VERB", "VBD", "ROOT", 0, "offer", "O"),
+        ("Iranian", "ADJ", "JJ", "amod", 1, "iranian", "O"),
+        ("envoys", "NOUN", "NNS", "dobj", -2, "envoy", "O"),
+        ("to", "ADP", "IN", "prep", -3, "to", "O"),
+        ("Lebanon", "PROPN", "NNP", "pobj", -1, "Lebanon", "B-GPE")]), {"Syria": "SYR", "envoys": "IRNGOV", "Lebanon": "LBN"}))
+    assert {(e["source"]["code"], e["target"]["code"]) for e in doc._.events} == {("SYR", "LBN")}
+
+
+def test_events_transfer_dative_or_with_object_is_the_recipient(vocab: Vocab) -> None:
+    # "Syria offered Lebanon troops" (dative), "Iran supplied the rebels with arms": the object receives
+    dative = code_doc(with_actors(build(vocab, [
+        ("Syria", "PROPN", "NNP", "nsubj", 1, "Syria", "B-GPE"),
+        ("offered", "VERB", "VBD", "ROOT", 0, "offer", "O"),
+        ("Lebanon", "PROPN", "NNP", "dative", -1, "Lebanon", "B-GPE"),
+        ("troops", "NOUN", "NNS", "dobj", -2, "troop", "O")]), {"Syria": "SYR", "Lebanon": "LBN", "troops": "MIL"}))
+    assert {e["target"]["code"] for e in dative._.events} == {"LBN"}
+    supplied = code_doc(with_actors(build(vocab, [
+        ("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+        ("supplied", "VERB", "VBD", "ROOT", 0, "supply", "O"),
+        ("the", "DET", "DT", "det", 1, "the", "O"),
+        ("Syrians", "PROPN", "NNPS", "dobj", -2, "Syrians", "B-NORP"),
+        ("with", "ADP", "IN", "prep", -3, "with", "O"),
+        ("arms", "NOUN", "NNS", "pobj", -1, "arm", "O")]), {"Iran": "IRN", "Syrians": "SYR"}))
+    assert {(e["source"]["code"], e["target"]["code"]) for e in supplied._.events} == {("IRN", "SYR")}
+
+
+def test_events_what_the_source_owns_is_not_its_target(vocab: Vocab) -> None:
+    # "Syria praised its army in Lebanon": its own army is no target; a named possessed actor is
+    rows: list[Row] = [("Syria", "PROPN", "NNP", "nsubj", 1, "Syria", "B-GPE"),
+                       ("praised", "VERB", "VBD", "ROOT", 0, "praise", "O"),
+                       ("its", "PRON", "PRP$", "poss", 1, "its", "O"),
+                       ("army", "NOUN", "NN", "dobj", -2, "army", "O"),
+                       ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                       ("Lebanon", "PROPN", "NNP", "pobj", -1, "Lebanon", "B-GPE")]
+    own = code_doc(with_actors(build(vocab, rows), {"Syria": "SYR", "army": "SYRMIL", "Lebanon": "LBN"}))
+    assert {e["target"]["code"] for e in own._.events} == {"LBN"}
+    named: list[Row] = [*rows[:2], ("its", "PRON", "PRP$", "poss", 2, "its", "O"),
+                        ("Iraqi", "PROPN", "NNP", "compound", 1, "Iraqi", "B-NORP"),
+                        ("army", "NOUN", "NN", "dobj", -3, "army", "O"), *rows[4:]]
+    partner = code_doc(with_actors(build(vocab, named), {"Syria": "SYR", "army": "IRQMIL", "Lebanon": "LBN"}))
+    assert {e["target"]["code"] for e in partner._.events} == {"IRQMIL"}
+
+
+def test_events_country_coded_target_beats_a_sector_only_one(vocab: Vocab) -> None:
+    # "France contributed troops to a force in Liberia" shape, with the sector-only actor nearer
+    # the verb than the country: "Israel criticized troops in Lebanon" -> LBN, not MIL
+    rows: list[Row] = [("Israel", "PROPN", "NNP", "nsubj", 1, "Israel", "B-GPE"),
+                       ("criticized", "VERB", "VBD", "ROOT", 0, "criticize", "O"),
+                       ("troops", "NOUN", "NNS", "dobj", -1, "troop", "O"),
+                       ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                       ("Lebanon", "PROPN", "NNP", "pobj", -1, "Lebanon", "B-GPE")]
+    doc = code_doc(with_actors(build(vocab, rows), {"Israel": "ISR", "troops": "MIL", "Lebanon": "LBN"}))
+    assert {e["target"]["code"] for e in doc._.events} == {"LBN"}
+    alone = code_doc(with_actors(build(vocab, rows[:3]), {"Israel": "ISR", "troops": "MIL"}))
+    assert {e["target"]["code"] for e in alone._.events} == {"MIL"}  # with no country-coded rival it stays

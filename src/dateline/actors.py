@@ -123,7 +123,8 @@ def _name_like(doc: Doc, start: int, end: int) -> bool:
     words = [t for t in doc[start:end] if not t.is_punct or t.text not in (".", "-")]
     if not words or not _capitalised(doc[start]) or doc[end - 1].lower_ in NAME_CONNECTORS:
         return False
-    if any(not (_capitalised(t) or t.lower_ in NAME_CONNECTORS or t.text in (".", "-")) for t in doc[start:end]):
+    if any(not (_capitalised(t) or t.lower_ in NAME_CONNECTORS or t.text in (".", "-") or _elided(t))
+           for t in doc[start:end]):
         return False
     if end - start == 1 and (doc[start].is_stop or doc[start].lower_ in ("us", "who", "is", "it")):
         word = doc[start].text
@@ -132,6 +133,12 @@ def _name_like(doc: Doc, start: int, end: int) -> bool:
         # "US" is the United States unless the whole sentence is shouted ("TELL US WHY").
         return word not in ("US", "IT") or not _shouted(doc[start].sent)
     return True
+
+
+def _elided(token: Token) -> bool:
+    """A lower-case elided particle before a capital, inside a name: "d'Ivoire", "d’Alema"."""
+    text = token.text
+    return len(text) > 2 and text[0].islower() and text[1] in "'’" and text[2].isupper()
 
 
 def _shouted(sent: Span) -> bool:
@@ -432,7 +439,10 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
     country = country or known_country
     if country is None and sector is None:
         return False
-    group.code = (country or "") + (sector or "") or None
+    if group.code and len(group.code) > 3 and country == group.code[:3]:
+        group.code += sector or ""  # an organisation's KB code keeps its chunks: IGOUNO + GOV
+    else:
+        group.code = (country or "") + (sector or "") or None
     group.title_words |= words
     group.evidence.append(_evidence("title", f"{phrase!r} -> {country or '?'} {sector or '?'}"))
     if words & FEMALE_CUES:
@@ -522,7 +532,8 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
 
     # titles and appositives, in text order so a possessor ("Kim's") is coded before it is used
     for g in groups:
-        if g.label in ("PERSON", "ORG") and not (g.code and split_code(g.code)[1]):
+        if g.label in ("PERSON", "ORG") and not (g.code and (split_code(g.code)[1] or len(g.code) >= 9)):
+            # (a KB organisation code with its own chunks, like the EC's IGOEUREEC, is complete as it is)
             for m in g.mentions:
                 if m.kind == "name" and _code_title(ctx, g, m):
                     break
@@ -538,6 +549,7 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
 
     _link_nominals_and_pronouns(ctx, groups)
     _code_nominals(ctx, groups)
+    _titled_context_country(ctx, groups)
     _extend_titles(ctx, groups)
     sentence_of = sentence_index(doc)
     return [_actor_dict(doc, g, sentence_of) for g in groups if g.mentions]
@@ -737,6 +749,15 @@ def _mention_code(ctx: Context, m: Mention) -> str | None:
     return None
 
 
+def _possessor_country(ctx: Context, m: Mention, role_start: int) -> str | None:
+    """The country of an uncoded person named before a role noun by a last name the KB knows
+    ("the Bush administration" -> USA); a person is a country here only as its modifier or possessor."""
+    if m.label != "PERSON" or m.kind != "name" or m.end > role_start:
+        return None
+    words = [w for w in _person_tokens(ctx.doc, m) if w not in ("s",)]
+    return ctx.kb.surname_country(words[-1]) if len(words) == 1 else None
+
+
 def _context_country(ctx: Context, groups: list[Group]) -> str | None:
     """The one country of the article (its dateline's and every coded actor's), else None."""
     countries: set[str] = set()
@@ -750,6 +771,26 @@ def _context_country(ctx: Context, groups: list[Group]) -> str | None:
         if country:
             countries.add(country)
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _titled_context_country(ctx: Context, groups: list[Group]) -> None:
+    """A person coded by a title with no country ("President Omar El Bashir" -> GOV) takes the
+    article's one country, as nominal actors do: "... the curfew imposed in Sudan" -> SDNGOV.
+    Never when two or more countries are in play (then whose president, the text does not say)."""
+    context: list[str | None] = []
+    for g in groups:
+        country, sector = split_code(g.code)
+        if g.label != "PERSON" or country is not None or sector is None or not g.mentions:
+            continue
+        if not any(e["kind"] == "title" for e in g.evidence):
+            continue
+        if not context:
+            context.append(_context_country(ctx, groups))
+        if context[0] is None:
+            return
+        code = context[0] + (g.code or "")
+        g.evidence.append(_evidence("rule", f"title {g.code} + the article's one country ({context[0]}) -> {code}"))
+        g.code = code
 
 
 def _code_nominals(ctx: Context, groups: list[Group]) -> None:
@@ -787,7 +828,7 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
             if m is not None and m not in seen and m.kind in ("name", "title") and (
                     m.label != "PERSON" or (m.kind == "name" and m.end <= s)):
                 seen.append(m)
-        coded = [(m, code) for m in seen if (code := _mention_code(ctx, m))]
+        coded = [(m, code) for m in seen if (code := _mention_code(ctx, m) or _possessor_country(ctx, m, s))]
         how = ""
         prefix: str | None = None
         if coded:

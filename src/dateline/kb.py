@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -51,7 +52,10 @@ WIKIDATA_COLUMNS = ("person", "qid", "position", "country", "start", "end")
 
 
 def normalise(text: str) -> str:
-    """The lookup key of a name: lower case, straight apostrophes, single blanks, no leading "the"."""
+    """The lookup key of a name: lower case, no accents, straight apostrophes, single blanks, no
+    leading "the" ("Côte d'Ivoire" finds the dictionaries' "COTE D'IVOIRE")."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("_", " ").lower()
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^the ", "", text)
@@ -150,6 +154,8 @@ class KnowledgeBase:
     names: dict[str, list[str]] = field(default_factory=dict)
     agents: dict[str, tuple[str, bool]] = field(default_factory=dict)
     user_file: str | None = None
+    #: last name -> {country: people}, built on first use by :meth:`surname_country`
+    _surnames: dict[str, dict[str | None, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -180,6 +186,28 @@ class KnowledgeBase:
             if entry.kind in ("country", "seat") and entry.default:
                 return entry.default[:3]
         return None
+
+    def surname_country(self, surname: str) -> str | None:
+        """The country of the people the KB knows by the last name ``surname`` ("Bush" -> USA), when
+        two thirds of them share it (and two at least, unless there is one only); else None ("Kim", "Smith")."""
+        if self._surnames is None:
+            index: dict[str, dict[str | None, int]] = {}
+            for entry in self.entries.values():
+                words = entry.name.split()
+                if entry.kind not in ("person", "actor", "user") or len(words) < 2:
+                    continue
+                codes = [entry.default, *(r.code for r in entry.roles)]
+                countries = {split_code(c)[0] for c in codes if c} - TRANSNATIONAL
+                tally = index.setdefault(normalise(words[-1]), {})
+                for country in countries or {None}:
+                    tally[country] = tally.get(country, 0) + 1
+            self._surnames = index
+        tally = self._surnames.get(normalise(surname), {})
+        if not tally:
+            return None
+        country, count = max(tally.items(), key=lambda kv: kv[1])
+        total = sum(tally.values())
+        return country if country and (count >= 2 or total == 1) and count * 3 >= total * 2 else None
 
     def search(self, query: str, *, limit: int = 20) -> list[Entry]:
         """Entries whose name or an alias contains ``query``: exact names first."""

@@ -160,3 +160,62 @@ def test_actors_bare_role_noun_takes_the_one_country_only(vocab: Vocab) -> None:
     two = _coded(doc2)
     assert two["Police"]["code"] == "COP"  # two countries in the article: the sector only
     assert two["protesters"]["code"] == "UGAOPP"  # "from Uganda"
+
+
+def test_actors_titled_person_takes_the_one_country(vocab: Vocab) -> None:
+    words = ["President", "Zorbak", "Quellinor", "extended", "the", "curfew", "in", "Sudan", "."]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    deps = ["compound", "compound", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
+    heads = [2, 2, 3, 3, 5, 3, 3, 6, 3]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-GPE", "O"]
+    one = _coded(_doc(vocab, words, pos, deps, heads, ents, dt.date(1990, 1, 1)))
+    person = one["Zorbak Quellinor"]
+    assert person["code"] == "SDNGOV"
+    assert person["evidence"][-1]["kind"] == "rule" and "one country (SDN)" in person["evidence"][-1]["detail"]
+    # two countries in play: whose president, the text does not say
+    words2 = ["President", "Zorbak", "Quellinor", "visited", "Chad", "and", "Sudan", "."]
+    doc2 = _doc(vocab, words2, ["PROPN", "PROPN", "PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+                ["compound", "compound", "nsubj", "ROOT", "dobj", "cc", "conj", "punct"], [2, 2, 3, 3, 3, 4, 4, 3],
+                ["O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-GPE", "O"], dt.date(1990, 1, 1))
+    assert _coded(doc2)["Zorbak Quellinor"]["code"] == "GOV"
+
+
+def test_actors_titled_person_takes_a_capital_country(vocab: Vocab) -> None:
+    words = ["President", "Zorbak", "Quellinor", "imposed", "a", "curfew", "in", "Algiers", "."]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    deps = ["compound", "compound", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
+    actors = _coded(_doc(vocab, words, pos, deps, [2, 2, 3, 3, 5, 3, 3, 6, 3],
+                         ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-GPE", "O"], dt.date(1995, 1, 1)))
+    assert actors["Zorbak Quellinor"]["code"] == "DZAGOV"
+    assert actors["Algiers"]["code"] == "DZA"  # a place here, not the government
+
+
+def test_actors_person_modifier_gives_the_country(vocab: Vocab) -> None:
+    words = ["The", "Bush", "administration", "criticized", "Iran", "."]
+    doc = _doc(vocab, words, ["DET", "PROPN", "NOUN", "VERB", "PROPN", "PUNCT"],
+               ["det", "compound", "nsubj", "ROOT", "dobj", "punct"], [2, 2, 3, 3, 3, 3],
+               ["O", "B-PERSON", "O", "O", "B-GPE", "O"], dt.date(1990, 1, 1))
+    actors = _coded(doc)
+    assert actors["Bush administration"]["code"] == "USAGOV"  # not the article's other country (IRN)
+    assert "'Bush' (USA)" in actors["Bush administration"]["evidence"][0]["detail"]
+    assert actor_ref(doc, 0, len("The Bush administration"))["code"] == "USAGOV"
+
+
+def test_actors_kb_surname_country_needs_a_clear_majority() -> None:
+    kb = default_kb()
+    assert kb.surname_country("Putin") == "RUS"
+    assert kb.surname_country("Smith") is None  # people of many countries
+    assert kb.surname_country("Zorbakquellinor") is None
+
+
+def test_actors_accented_and_elided_country_names(vocab: Vocab) -> None:
+    from dateline.kb import normalise
+
+    assert normalise("Côte d’Ivoire") == normalise("COTE D'IVOIRE")
+    words = ["Côte", "d'Ivoire", "protested", "to", "the", "European", "Community", "."]
+    doc = _doc(vocab, words, ["PROPN", "PROPN", "VERB", "ADP", "DET", "PROPN", "PROPN", "PUNCT"],
+               ["compound", "nsubj", "ROOT", "prep", "det", "compound", "pobj", "punct"], [1, 2, 2, 2, 6, 6, 3, 2],
+               ["B-GPE", "I-GPE", "O", "O", "O", "B-ORG", "I-ORG", "O"], dt.date(1990, 1, 1))
+    codes = {a["name"]: a["code"] for a in _coded(doc).values()}
+    assert codes["European Community"] == "IGOEUREEC"  # its KB code, not re-coded from "Community"
+    assert "CIV" in codes.values()

@@ -52,14 +52,16 @@ def summary(store: Store, *, sources: Sequence[str], db: str) -> str:
         if len(actors) > 12:
             out.append(f"    ... and {len(actors) - 12} more")
         events = con.execute(
-            f"SELECT cameo, plover_event, source_code, target_code, trigger, date_value, negated, modality, "
-            f"({ASSERTED}) FROM events WHERE article_id = ? ORDER BY idx", [aid]).fetchall()
+            f"SELECT cameo, plover_event, source_code, target_code, trigger, date_value, location_name, negated, "
+            f"modality, ({ASSERTED}) FROM events WHERE article_id = ? ORDER BY idx", [aid]).fetchall()
         asserted = sum(1 for e in events if e[-1])
-        out.append(f"  Events ({len(events)}, {asserted} asserted)")
-        for cameo, plover, src, tgt, trigger, date, negated, modality, _ in events[:15]:
+        out.append(f"  Events ({len(events)}, {asserted} asserted; CAMEO, PLOVER, source -> target, trigger, date, place)")
+        for cameo, plover, src, tgt, trigger, date, place, negated, modality, _ in events[:15]:
             flag = "negated" if negated else modality
-            out.append(f"    {cameo:<5} {plover or '-':<10} {src or '-':>8} -> {tgt or '-':<8} "
-                       f"{trigger or '':<14} {date or '-':<10} {flag}")
+            out.append(f"    {cameo:<5} {plover or '-':<9} {src or '-':>9} -> {tgt or '-':<9} "
+                       f"{trigger or '':<12} {date or '-':<10} {(place or '-')[:12]:<12} {flag}")
+        if len(events) > 15:
+            out.append(f"    ... and {len(events) - 15} more")
         quotes = con.execute(
             "SELECT text, kind, speaker_text, pull_quote FROM quotes WHERE article_id = ? ORDER BY idx",
             [aid]).fetchall()

@@ -244,6 +244,8 @@ def _subordinate(verb: Token, lex: Lexicon) -> str | None:
     if link in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head is not head and head.lower_ != "by":
         # ("broke sanctions by allowing rice in": the means is the act itself)
         governor = head.head
+        if head.lower_ in ("at", "toward", "towards") and governor.lemma_ in lex.cue("intent_verb"):
+            return "intended"  # "talks aimed at ending the war": the aim, not an act of its own
         if governor.pos_ in ("NOUN", "PROPN") or (governor.pos_ == "VERB" and _is_act(governor, lex)):
             return "intended" if head.lower_ in ("to", "for") else "reported"
         return None
@@ -958,8 +960,9 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
         if head.pos_ == "ADP":
             if head.lower_ in negation:
                 negated = True  # "without meeting"
-            if head.lower_ != "to" or head.head is head:
-                break  # "after meeting X" says when, not whether
+            aimed = head.lower_ in ("at", "toward", "towards") and head.head.lemma_ in lex.cue("intent_verb")
+            if (head.lower_ != "to" and not aimed) or head.head is head:
+                break  # "after meeting X" says when, not whether ("aimed at ending" says what is sought)
             token = head = head.head  # "looks forward to meeting", "agreed to a summit"
             link = "pcomp"
         if link in ("xcomp", "pcomp", "acl") and head.lemma_ in lex.cue("negating_verb"):
@@ -980,6 +983,12 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
     return negated, modality or "asserted"
 
 
+def _requests(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb is coded as a request or demand (CAMEO 10): its object is what is asked for."""
+    entry = _verb_entry(verb, lex) if verb.pos_ == "VERB" else None
+    return entry is not None and entry.code[:2] == "10"
+
+
 def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
     negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
     modality = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
@@ -992,7 +1001,8 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
             head.lemma_ != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
         if cancelling and noun.dep_ in ("dobj", "nsubjpass"):
             negated = True
-        elif head.lemma_ in lex.cue("intent_verb"):
+        elif head.lemma_ in lex.cue("intent_verb") or (noun.dep_ == "dobj" and _requests(head, lex)):
+            # "plans a visit"; "demanded a truce": the act asked for is not (yet) done
             modality = modality or "intended"
         if noun.dep_ != "nsubjpass" or not negated:
             head_negated, head_modality = _modality(head, lex, doc)
@@ -1065,8 +1075,10 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     if declare and modality == "intended" and not negated and announced:
         intent = _INTENT.get(entry.code[:2], "")
         verb = trigger if trigger.pos_ == "VERB" else trigger.head
-        if verb.dep_ in ("xcomp", "acl", "pcomp") and verb.head.pos_ == "VERB" and verb.head.lemma_ in lex.verb_lemmas:
-            intent = ""  # the governing verb ("agreed to meet") is coded itself
+        governor = verb.head.head if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" else verb.head
+        if verb.dep_ in ("xcomp", "acl", "pcomp") and governor.pos_ == "VERB" and (
+                governor.lemma_ in lex.verb_lemmas or governor.lemma_ in lex.cue("intent_verb")):
+            intent = ""  # the governing verb ("agreed to meet", "aimed at ending") says it, not this one
     for source, target in pairs[:6]:
         yield _event(trigger, index, entry.code, source, target, negated=negated, modality=modality,
                      reciprocal=reciprocal and target is not None)

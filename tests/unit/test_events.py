@@ -639,3 +639,35 @@ def test_events_country_coded_target_beats_a_sector_only_one(vocab: Vocab) -> No
     assert {e["target"]["code"] for e in doc._.events} == {"LBN"}
     alone = code_doc(with_actors(build(vocab, rows[:3]), {"Israel": "ISR", "troops": "MIL"}))
     assert {e["target"]["code"] for e in alone._.events} == {"MIL"}  # with no country-coded rival it stays
+
+
+def test_events_demanded_act_is_intended_not_done(vocab: Vocab) -> None:
+    # "Serbia demanded a truce with Bosnia": the truce is asked for, not made
+    doc = code_doc(build(vocab, [("Serbia", "PROPN", "NNP", "nsubj", 1, "Serbia", "B-GPE"),
+                                 ("demanded", "VERB", "VBD", "ROOT", 0, "demand", "O"),
+                                 ("a", "DET", "DT", "det", 1, "a", "O"),
+                                 ("truce", "NOUN", "NN", "dobj", -2, "truce", "O"),
+                                 ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                                 ("Bosnia", "PROPN", "NNP", "pobj", -1, "Bosnia", "B-GPE"),
+                                 (".", "PUNCT", ".", "punct", -5, ".", "O")]))
+    by_trigger = {e["trigger"]: e for e in doc._.events}
+    assert by_trigger["demanded"]["plover"]["event"] == "REQUEST" and by_trigger["demanded"]["modality"] == "asserted"
+    assert by_trigger["truce"]["modality"] == "intended"
+
+
+def test_events_aimed_at_is_the_aim_not_an_act(vocab: Vocab) -> None:
+    # "Kenya held talks with Sudan aimed at ending the war": no asserted end, no declared intent
+    doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
+                                 ("held", "VERB", "VBD", "ROOT", 0, "hold", "O"),
+                                 ("talks", "NOUN", "NNS", "dobj", -1, "talk", "O"),
+                                 ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                                 ("Sudan", "PROPN", "NNP", "pobj", -1, "Sudan", "B-GPE"),
+                                 ("aimed", "VERB", "VBN", "acl", -3, "aim", "O"),
+                                 ("at", "ADP", "IN", "prep", -1, "at", "O"),
+                                 ("ending", "VERB", "VBG", "pcomp", -1, "end", "O"),
+                                 ("the", "DET", "DT", "det", 1, "the", "O"),
+                                 ("war", "NOUN", "NN", "dobj", -2, "war", "O"),
+                                 (".", "PUNCT", ".", "punct", -10, ".", "O")]))
+    ending = [e for e in doc._.events if e["trigger"] == "ending"]
+    assert ending and all(e["modality"] == "intended" for e in ending)
+    assert any(e["trigger"] == "talks" and e["modality"] == "asserted" for e in doc._.events)

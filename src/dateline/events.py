@@ -63,6 +63,9 @@ _PLACE_PREPS = frozenset({"in", "into", "inside", "throughout", "across"})
 _NESTED_PREPS = _OBJECT_PREPS | _PLACE_PREPS | {"against", "at", "of"}
 #: CAMEO roots of hostile acts: intending one is a threat.
 _HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+#: CAMEO roots of material (06-08: cooperate, aid, yield) and hostile (14-20) acts: they need a
+#: political actor on at least one side (:func:`_political`), so "fight rising prices" is none.
+_MATERIAL = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 #: Dependency labels through which a verb inherits its governor's subject.
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 #: Intent codes for a future act, by CAMEO root (CAMEO's "will help" -> 033 convention).
@@ -292,16 +295,20 @@ def _obliged(verb: Token, lex: Lexicon) -> bool:
 
 def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
     entry = _verb_entry(verb, lex)
-    if entry is None:
+    if entry is None or _not_an_act(verb, lex):
         return
     obj = _object(verb)
     speech = verb.lemma_ in lex.cue("speech_verb")
     if speech and entry.code[:2] != "01":
         speech = False
     sources, targets = _verb_roles(doc, verb, obj, lex, speech=speech)
+    if _imperative(verb) and not any(side is not None and side.get("code") for side in (*sources, *targets)):
+        return  # boilerplate addressed to the reader: "Enlarge this image"
     if entry.passive:
         sources, targets = targets, sources
     negated, modality = _modality(verb, lex, doc)
+    if modality == "asserted" and _agentless_state(doc, verb, lex):
+        return  # (a pending or reported passive keeps its modality: "until demands are met")
     subordinate = _subordinate(verb, lex) if modality == "asserted" and not negated else None
     modality = subordinate or modality
     complement = _complement(verb)
@@ -326,6 +333,52 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
         threat = Entry(_INTENT.get(entry.code[:2]) or "130")
         yield from _emit(doc, verb, index, threat, sources, _condition_targets(doc, verb, lex, sources) or targets,
                          False, "asserted", lex, declare=False)
+
+
+def _not_an_act(verb: Token, lex: Lexicon) -> bool:
+    """Whether a coded verb describes rather than acts, whatever its arguments: a participle used
+    as an adjective ("were worst-hit", "is disappointed" parsed as acomp/amod), a present-tense
+    verb with a habitual adverb ("the EU always seeks consensus": a disposition), or a subject
+    clause opened by a question word ("How it interacts with the Commons is important")."""
+    if verb.tag_ == "VBN" and verb.dep_ in ("acomp", "amod"):
+        return True
+    if _present(verb) and any(c.dep_ == "advmod" and c.lower_ in lex.cue("habitual") for c in verb.children):
+        return True
+    return verb.dep_ == "csubj" and any(c.dep_ in ("advmod", "mark") and c.lower_ in lex.cue("indirect_question")
+                                        for c in verb.children)
+
+
+def _imperative(verb: Token) -> bool:
+    """Whether the verb is a sentence-initial imperative ("Enlarge this image"): a bare verb
+    heading its sentence with no subject or auxiliary, first after any opening punctuation."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass") for c in verb.children):
+        return False
+    return all(t.is_punct for t in verb.doc[verb.sent.start:verb.i])
+
+
+def _agentless_state(doc: Doc, verb: Token, lex: Lexicon) -> bool:
+    """Whether the verb is a passive with no agent whose subject is no political actor ("the
+    terminal had been stalled because of ...", "the waitress is disappointed in the vote"): a
+    state of a thing or a private person, not an act between political actors."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return not any(_political(side, lex) for side in _sides(doc, [subject], lex))
+
+
+def _political(side: Side, lex: Lexicon) -> bool:
+    """Whether an actor is a political one: it has a country, or an IGO/NGO code (cue
+    ``political_actor``) or a political sector ("GOV", "MIL": cue ``political_sector``); not a
+    firm, a civilian, a private person or an unresolved name."""
+    if side is None:
+        return False
+    if side.get("country"):
+        return True
+    code = (side.get("code") or "").lower()
+    political = lex.cue("political_actor") | lex.cue("political_sector")
+    return any(code[i:i + 3] in political for i in range(0, len(code), 3))
 
 
 def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
@@ -1060,6 +1113,11 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     ("will visit") is also an asserted intent (03x/13x); not one that only modifies another act."""
     if not source_sides and not target_sides:
         return  # no act between actors: description or opinion
+    if modality == "asserted" and entry.code[:2] in _MATERIAL and not any(
+            _political(side, lex) for side in (*source_sides, *target_sides)):
+        # a hostile or material act with no political actor: "fight rising prices"; an intended
+        # one keeps its modality for the act that governs it ("talks aimed at ending the war")
+        return
     plover = cameo_to_plover(entry.code)
     if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
         return  # PLOVER requires a recipient for this type

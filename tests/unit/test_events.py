@@ -24,13 +24,15 @@ def vocab() -> Vocab:
 
 
 def build(vocab: Vocab, rows: list[Row], *, published: dt.date | None = None) -> Doc:
-    """A parsed Doc with one sentence, and its PERSON/GPE entities as actors (codes from the text)."""
+    """A parsed Doc with one sentence, and its PERSON/GPE entities as actors (codes from the text;
+    a GPE is its own country, as the actors stage resolves states)."""
     words = [r[0] for r in rows]
     doc = Doc(vocab, words=words, pos=[r[1] for r in rows], tags=[r[2] for r in rows], deps=[r[3] for r in rows],
               heads=[i + r[4] for i, r in enumerate(rows)], lemmas=[r[5] for r in rows],
               ents=[r[6] for r in rows], sent_starts=[True] + [False] * (len(rows) - 1))
     doc._.published = published
-    doc._.actors = [{"name": ent.text, "label": ent.label_, "code": ent.text.upper()[:3], "country": None,
+    doc._.actors = [{"name": ent.text, "label": ent.label_, "code": ent.text.upper()[:3],
+                     "country": ent.text.upper()[:3] if ent.label_ == "GPE" else None,
                      "sector": None, "mentions": [{"text": ent.text, "start": ent.start_char, "end": ent.end_char,
                                                    "sentence": 0}]} for ent in doc.ents]
     doc._.events = []
@@ -671,3 +673,88 @@ def test_events_aimed_at_is_the_aim_not_an_act(vocab: Vocab) -> None:
     ending = [e for e in doc._.events if e["trigger"] == "ending"]
     assert ending and all(e["modality"] == "intended" for e in ending)
     assert any(e["trigger"] == "talks" and e["modality"] == "asserted" for e in doc._.events)
+
+
+# --- precision on sentences with no political act (issue #4) -------------------------------
+
+
+def _counted(doc: Doc) -> list[dict[str, object]]:
+    return [e for e in doc._.events if not e["negated"] and e["modality"] == "asserted"]
+
+
+def test_events_adjectival_participle_is_no_act(vocab: Vocab) -> None:
+    # "US firms were worst-hit": "hit" as a predicative adjective (acomp) describes, it does not attack
+    rows: list[Row] = [("US", "PROPN", "NNP", "compound", 1, "US", "B-GPE"),
+                       ("firms", "NOUN", "NNS", "nsubj", 1, "firm", "O"),
+                       ("were", "AUX", "VBD", "ROOT", 0, "be", "O"),
+                       ("worst", "ADV", "RBS", "advmod", 1, "worst", "O"),
+                       ("hit", "VERB", "VBN", "acomp", -2, "hit", "O"),
+                       (".", "PUNCT", ".", "punct", -3, ".", "O")]
+    assert not code_doc(build(vocab, rows))._.events
+    # the same verb as a verb ("US troops hit Iraq") is an act
+    verb = [("US", "PROPN", "NNP", "nsubj", 1, "US", "B-GPE"), ("hit", "VERB", "VBD", "ROOT", 0, "hit", "O"),
+            ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE"), (".", "PUNCT", ".", "punct", -2, ".", "O")]
+    assert [e["trigger"] for e in _counted(code_doc(build(vocab, verb)))] == ["hit"]
+
+
+def test_events_habitual_present_is_no_act(vocab: Vocab) -> None:
+    def meets(adverb: list[Row]) -> Doc:
+        return build(vocab, [("France", "PROPN", "NNP", "nsubj", 1 + len(adverb), "France", "B-GPE"), *adverb,
+                             ("meets", "VERB", "VBZ", "ROOT", 0, "meet", "O"),
+                             ("Iran", "PROPN", "NNP", "dobj", -1, "Iran", "B-GPE"),
+                             (".", "PUNCT", ".", "punct", -2, ".", "O")])
+    assert _counted(code_doc(meets([])))  # "France meets Iran": an act
+    assert not code_doc(meets([("always", "ADV", "RB", "advmod", 1, "always", "O")]))._.events
+
+
+def test_events_indirect_question_subject_is_no_act(vocab: Vocab) -> None:
+    # "How France meets Iran is important": the clause is asked about, not reported
+    rows: list[Row] = [("How", "SCONJ", "WRB", "advmod", 2, "how", "O"),
+                       ("France", "PROPN", "NNP", "nsubj", 1, "France", "B-GPE"),
+                       ("meets", "VERB", "VBZ", "csubj", 2, "meet", "O"),
+                       ("Iran", "PROPN", "NNP", "dobj", -1, "Iran", "B-GPE"),
+                       ("is", "AUX", "VBZ", "ROOT", 0, "be", "O"),
+                       ("important", "ADJ", "JJ", "acomp", -1, "important", "O"),
+                       (".", "PUNCT", ".", "punct", -2, ".", "O")]
+    assert not code_doc(build(vocab, rows))._.events
+    rows[0] = ("That", "SCONJ", "IN", "mark", 2, "that", "O")  # "That France meets Iran is important"
+    assert [e["trigger"] for e in code_doc(build(vocab, rows))._.events] == ["meets"]
+
+
+def test_events_imperative_without_actor_is_no_act(vocab: Vocab) -> None:
+    # "Enlarge this caption": boilerplate addressed to the reader
+    rows: list[Row] = [("Enlarge", "VERB", "VB", "ROOT", 0, "enlarge", "O"),
+                       ("this", "DET", "DT", "det", 1, "this", "O"),
+                       ("caption", "NOUN", "NN", "dobj", -2, "caption", "O")]
+    assert not code_doc(build(vocab, rows))._.events
+    # an imperative naming an actor is still read ("Meet Kim")
+    rows = [("Meet", "VERB", "VB", "ROOT", 0, "meet", "O"), ("Kim", "PROPN", "NNP", "dobj", -1, "Kim", "B-PERSON")]
+    assert code_doc(build(vocab, rows))._.events
+
+
+def test_events_agentless_passive_of_a_thing_is_no_act(vocab: Vocab) -> None:
+    def passive(subject: Row) -> Doc:
+        return build(vocab, [subject,
+                             ("was", "AUX", "VBD", "auxpass", 1, "be", "O"),
+                             ("stalled", "VERB", "VBN", "ROOT", 0, "stall", "O"),
+                             ("over", "ADP", "IN", "prep", -1, "over", "O"),
+                             ("Germany", "PROPN", "NNP", "pobj", -1, "Germany", "B-GPE"),
+                             (".", "PUNCT", ".", "punct", -3, ".", "O")])
+    # "The terminal was stalled over Germany": a thing's state, not an act on Germany
+    assert not code_doc(passive(("terminal", "NOUN", "NN", "nsubjpass", 2, "terminal", "O")))._.events
+    # "Iran was stalled over Germany": a state acted on, kept (the gold codes the agent as unspecified)
+    assert code_doc(passive(("Iran", "PROPN", "NNP", "nsubjpass", 2, "Iran", "B-GPE")))._.events
+
+
+def test_events_hostile_act_needs_a_political_actor(vocab: Vocab) -> None:
+    def fight(code: str, country: str | None) -> Doc:
+        doc = build(vocab, [("ECB", "PROPN", "NNP", "nsubj", 1, "ECB", "B-ORG"),
+                            ("fought", "VERB", "VBD", "ROOT", 0, "fight", "O"),
+                            ("prices", "NOUN", "NNS", "dobj", -1, "price", "O"),
+                            (".", "PUNCT", ".", "punct", -2, ".", "O")])
+        doc._.actors[0].update(code=code, country=country)
+        return code_doc(doc)
+    # "The ECB fought prices": a bank with no country or political code is no political actor
+    assert not _counted(fight("BUS", None))
+    assert _counted(fight("IGOEUREEC", None))  # an IGO is one
+    assert _counted(fight("DEUGOV", "DEU"))

@@ -101,7 +101,9 @@ class Cues:
             nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
             return self.verbs.get("according") if nxt is not None and nxt.lower_ == "to" else None
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+        if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB") and not (
+                token.pos_ == "NOUN" and any(c.dep_ in _SUBJECTS for c in token.children)):
+            # A noun with a subject is a verb the tagger missed ("As Bordoff states, ...").
             return None
         return self.verbs.get(lemma)
 
@@ -402,9 +404,21 @@ def _attribute(art: _Article, quote: _Quote, enclosing: _Quote | None) -> None:
         if scope is not None:
             _attribute_in(art, quote, tokens, scope, within)
         return
+    owner = _colon_owner(art, tokens)
+    if owner is not None:
+        # "Mattis' maxim: “...”": the owner of the words the colon announces is the speaker, not
+        # the subject of a verb further back ("he said the president was adhering to ...").
+        quote.cue, quote.speaker = ":", _phrase_ref(art, owner)
+        if quote.speaker is not None:
+            return
+        quote.cue = None
     first, last = art.sentence_of(tokens.start), art.sentence_of(tokens[-1].i)
     scope = doc[art.sents[first].start: art.sents[last].end]
     if _attribute_in(art, quote, tokens, scope, None) or quote.kind == "fragment":
+        return
+    heading = _heading_speaker(art, quote)
+    if heading is not None:
+        quote.cue, quote.speaker = "—", heading
         return
     # A direct quote without a cue in its sentence: "“...” Smith said." split off by the parser,
     # or a previous sentence that ends with a colon ("Smith said in a statement:").
@@ -418,6 +432,58 @@ def _attribute(art: _Article, quote: _Quote, enclosing: _Quote | None) -> None:
         prev = art.sents[first - 1]
         if prev.text.rstrip().endswith(":"):
             _attribute_in(art, quote, tokens, prev, None, bare=True)
+
+
+def _colon_owner(art: _Article, tokens: Span) -> Token | None:
+    """``X's maxim: “...”``: the possessor of the noun right before the colon that opens the quote."""
+    doc = art.doc
+    i = tokens.start - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text != ":":
+        i -= 1  # the opening quote mark
+    if i < 1 or doc[i].text != ":" or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = doc[i - 1]
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        # "James Mattis’ maxim": the parser may miss a possessive after an s (nmod + a stray mark).
+        if child.i + 1 < noun.i and child.pos_ == "PROPN" and doc[child.i + 1].text in ("’", "'", "’s", "'s"):
+            return child
+    return None
+
+
+#: The most tokens a heading line ("Ian Dunt, Washington Post") may have.
+_HEADING_TOKENS = 8
+
+
+def _heading_speaker(art: _Article, quote: _Quote) -> dict[str, Any] | None:
+    """A quote paragraph under a line that names its author: ``Ian Dunt, Washington Post`` or ``Ian Dunt:``.
+
+    The line is the previous paragraph, short, not a sentence (no final stop), and opens with a
+    person's name; the name before the first comma is the speaker.
+    """
+    para = art.paragraph_of(quote.start)
+    p_start = art.paragraphs[para][0]
+    if para == 0 or art.text[p_start: max(p_start, quote.start - 1)].strip():
+        return None
+    h_start, h_end = art.paragraphs[para - 1]
+    line = art.text[h_start:h_end].rstrip().rstrip(":").rstrip()
+    span = art.tokens(h_start, h_start + len(line))
+    if not line or line[-1] in ".!?\"”’'" or span is None or not 0 < len(span) <= _HEADING_TOKENS:
+        return None
+    first = span[0]
+    ent = _entity_at(first)
+    if ent is not None and ent.start == first.i and ent.label_ == "PERSON":
+        return _speaker_ref(art, ent)
+    if ent is None and first.pos_ == "PROPN":
+        # The model missed the name: the proper nouns that open the line.
+        end = first.i
+        while end + 1 < span.end and span.doc[end + 1].pos_ == "PROPN":
+            end += 1
+        if end > first.i:  # a full name, not a lone capitalised word
+            name = span.doc[first.i: end + 1]
+            return _speaker_dict(art, actor_ref(art.doc, name.start_char, name.end_char), name.text)
+    return None
 
 
 def _attribute_in(art: _Article, quote: _Quote, tokens: Span, scope: Span,
@@ -564,6 +630,9 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+            # "X was quoted as saying ...": the subject of the verb the phrase hangs from.
+            verb = verb.head.head
         else:
             return None
     return None
@@ -679,6 +748,12 @@ def _antecedent(art: _Article, pronoun: Token) -> tuple[int, int] | None:
             is_person = label == "PERSON" or _clean_name(art.text[start:end]) in art.person_names
             if is_person == personal:
                 fits.append((start, end, span.root.dep_ in _SUBJECTS))
+        if not fits and personal:
+            # The model missed the name: a proper-noun subject of a cue verb is a speaker anyway
+            # ("Bae said ... He said ...").
+            fits = [(t.left_edge.idx, t.idx + len(t), True) for t in sent
+                    if t.pos_ == "PROPN" and t.dep_ in _SUBJECTS and t.idx < pronoun.idx
+                    and not t.ent_type_ and art.cues.get(t.head) is not None and not art.in_quote(t)]
         if fits:
             subjects = [f for f in fits if f[2]]
             start, end, _ = (subjects or fits)[0] if k < here else (subjects or fits)[-1]

@@ -153,3 +153,54 @@ def test_quotes_cue_data_errors_are_coded(tmp_path: Any) -> None:
     with pytest.raises(QuoteDataError, match="E701"):
         load_cues(str(tmp_path))
     assert load_cues().verbs["accuse"].cameo == "112"
+
+
+def test_quotes_colon_owner_is_speaker(vocab: Vocab) -> None:
+    # Smith’s motto: “Win!” — the owner of the announced words speaks, no cue verb needed.
+    words = ["Smith", "’s", "motto", ":", "“", "Win", "!", "”"]
+    doc = _doc(vocab, words, spaces=[False, True, False, True, False, False, False, False],
+               heads=[2, 0, 2, 2, 2, 2, 5, 2], deps=["poss", "case", "ROOT", "punct", "punct", "appos", "punct", "punct"],
+               pos=["PROPN", "PART", "NOUN", "PUNCT", "PUNCT", "VERB", "PUNCT", "PUNCT"],
+               ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O"])
+    (quote,) = find_quotes(doc)._.quotes
+    assert quote["speaker"]["text"] == "Smith" and quote["cue"] == ":"
+
+
+def test_quotes_quoted_as_saying_takes_passive_subject(vocab: Vocab) -> None:
+    # Lee was quoted as saying “we wait”.
+    words = ["Lee", "was", "quoted", "as", "saying", "“", "we", "wait", "”", "."]
+    doc = _doc(vocab, words, spaces=[True, True, True, True, True, False, True, False, False, False],
+               heads=[2, 2, 2, 2, 3, 7, 7, 4, 7, 2],
+               deps=["nsubjpass", "auxpass", "ROOT", "prep", "pcomp", "punct", "nsubj", "ccomp", "punct", "punct"],
+               pos=["PROPN", "AUX", "VERB", "ADP", "VERB", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"],
+               lemmas=["Lee", "be", "quote", "as", "say", "“", "we", "wait", "”", "."],
+               ents=["B-PERSON"] + ["O"] * 9)
+    (quote,) = find_quotes(doc)._.quotes
+    assert quote["text"] == "we wait" and quote["speaker"]["text"] == "Lee" and quote["cue"] == "saying"
+
+
+def test_quotes_heading_line_names_the_speaker(vocab: Vocab) -> None:
+    # Ann Lee, Daily Post ¶ “We wait.”
+    words = ["Ann", "Lee", ",", "Daily", "Post", "\n\n", "“", "We", "wait", ".", "”"]
+    doc = _doc(vocab, words, spaces=[True, False, True, True, False, False, False, True, False, False, False],
+               heads=[1, 1, 1, 4, 1, 4, 8, 8, 8, 8, 8],
+               deps=["compound", "ROOT", "punct", "compound", "appos", "dep", "punct", "nsubj", "ROOT", "punct", "punct"],
+               pos=["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "SPACE", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"],
+               ents=["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"])
+    (quote,) = find_quotes(doc)._.quotes
+    assert quote["text"] == "We wait." and quote["speaker"]["text"] == "Ann Lee"
+
+
+def test_quotes_pronoun_finds_unrecognised_name_subject(vocab: Vocab) -> None:
+    # Bae said so. As he states, “We wait.”  (no entity for Bae; "states" tagged as a noun)
+    words = ["Bae", "said", "so", ".", "As", "he", "states", ",", "“", "We", "wait", ".", "”"]
+    doc = _doc(vocab, words, spaces=[True, True, False, True, True, True, False, True, False, True, False, False, False],
+               heads=[1, 1, 1, 1, 6, 6, 10, 6, 10, 10, 10, 10, 10],
+               deps=["nsubj", "ROOT", "advmod", "punct", "mark", "nsubj", "advcl", "punct", "punct", "nsubj", "ROOT",
+                     "punct", "punct"],
+               pos=["PROPN", "VERB", "ADV", "PUNCT", "SCONJ", "PRON", "NOUN", "PUNCT", "PUNCT", "PRON", "VERB",
+                    "PUNCT", "PUNCT"],
+               lemmas=["Bae", "say", "so", ".", "as", "he", "state", ",", "“", "we", "wait", ".", "”"])
+    (quote,) = find_quotes(doc)._.quotes
+    assert quote["kind"] == "direct" and quote["cue"] == "states"
+    assert quote["speaker"]["text"] == "Bae"

@@ -298,6 +298,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
     if entry is None or _not_an_act(verb, lex):
         return
     obj = _object(verb)
+    if _asks_question(verb, obj, lex) or _moves_a_thing(doc, verb, obj, lex):
+        return
     speech = verb.lemma_ in lex.cue("speech_verb")
     if speech and entry.code[:2] != "01":
         speech = False
@@ -346,6 +348,43 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
         return True
     return verb.dep_ == "csubj" and any(c.dep_ in ("advmod", "mark") and c.lower_ in lex.cue("indirect_question")
                                         for c in verb.children)
+
+
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """Whether a question verb ("ask", "inquire") asks a question rather than appeals: its object
+    is a question noun ("asked questions"), or its clausal complement is a wh-question ("asked
+    why ..."), a yes/no question ("asked whether ...") or a quoted question ending in "?".
+    Only a request of something ("asked Iran to ...", "asked for aid") is a CAMEO 02 appeal."""
+    if verb.lemma_ not in lex.cue("question_verb"):
+        return False
+    if obj is not None and obj.lemma_ in lex.cue("question_noun"):
+        return True
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "parataxis"):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in lex.cue("question_mark") for c in clause.children):
+            return True  # "asked whether/if ..."
+        words = [t for t in clause.subtree if not t.is_punct]
+        if words and words[0].tag_ in _WH_TAGS:
+            return True  # "asked what would Reagan do", "asked why ..."
+        # a quoted question: its "?" ends the clause, attached to the clause or to the verb
+        following = [t for t in verb.doc[clause.right_edge.i + 1:verb.sent.end] if t.text not in ('"', "”", "'", "’")]
+        if clause.right_edge.text == "?" or (following and following[0].text == "?"):
+            return True
+    return False
+
+
+def _moves_a_thing(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """Whether a verb that presses an actor ("pushed Iran to accept talks") or for something
+    ("pushed for sanctions") instead moves a thing ("push the dollar one way", "pushed the bill
+    through"): its direct object is no actor, so there is no act between actors."""
+    if verb.lemma_ not in lex.cue("actor_object") or obj is None or obj.dep_ not in ("dobj", "dative"):
+        return False
+    side = _side(doc, obj, lex)
+    return side is None
 
 
 def _imperative(verb: Token) -> bool:

@@ -56,8 +56,9 @@ def test_codebook_cameo_to_plover_falls_back_to_the_parent_code() -> None:
 
 
 def test_codebook_cameo_to_plover_is_none_outside_plover() -> None:
-    # PLOVER does not code CAMEO 01 statements or 02 appeals; non-digit input is not a code.
-    for code in ("010", "01", "0211", "02", "ABC", "", "AGREE"):
+    # PLOVER does not code CAMEO 01 statements (02 appeals are REQUEST by override); non-digit
+    # input is not a code.
+    for code in ("010", "01", "012", "ABC", "", "AGREE"):
         assert cameo_to_plover(code) is None, code
 
 
@@ -69,7 +70,10 @@ def test_codebook_duplicate_root_keeps_the_first_row() -> None:
 
 def test_codebook_every_mapped_event_is_a_plover_type() -> None:
     table = codebook._cameo_to_plover_table()
-    assert len(table) == 274  # 276 rows, two of them repeats (08, 175)
+    overrides = files("dateline").joinpath("data", "plover_overrides.tsv").read_text(encoding="utf-8")
+    added = [line.split("\t")[0] for line in overrides.splitlines()[1:] if line.strip() and line[:2] == "02"]
+    assert len(added) == 28  # 02, 020, 021-028 and their sub-codes: the override rows new to the map
+    assert len(table) == 274 + len(added)  # 276 official rows, two of them repeats (08, 175)
     assert {p.event for p in table.values()} <= PLOVER_2021
 
 
@@ -150,3 +154,13 @@ def test_codebook_overrides_each_give_a_reason() -> None:
     rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
     assert rows and all(len(row) == 5 and row[4].strip() for row in rows)
     assert set(row[1] for row in rows) <= PLOVER_2021
+
+
+def test_codebook_appeals_map_like_their_demand_twins() -> None:
+    # plover_overrides.tsv: a CAMEO 02 appeal is a PLOVER REQUEST ("all requests, demands, and
+    # orders") with the mode and context of its CAMEO 10 twin (0211 -> 1011, 0253 -> 1053)
+    appeals = [code for code in codebook._cameo_to_plover_table() if code[:2] == "02"]
+    assert len(appeals) == 28
+    for code in appeals:
+        assert cameo_to_plover(code) == cameo_to_plover("10" + code[2:]), code
+    assert cameo_to_plover("0253") == PloverCode("REQUEST", "yield", "legal")

@@ -758,3 +758,50 @@ def test_events_hostile_act_needs_a_political_actor(vocab: Vocab) -> None:
     assert not _counted(fight("BUS", None))
     assert _counted(fight("IGOEUREEC", None))  # an IGO is one
     assert _counted(fight("DEUGOV", "DEU"))
+
+
+def _japan_asked_china(vocab: Vocab, clause: list[Row]) -> Doc:
+    """ "Japan asked China <clause>", the clause a ccomp of "asked" (index 1)."""
+    return build(vocab, [("Japan", "PROPN", "NNP", "nsubj", 1, "Japan", "B-GPE"),
+                         ("asked", "VERB", "VBD", "ROOT", 0, "ask", "O"),
+                         ("China", "PROPN", "NNP", "dobj", -1, "China", "B-GPE"), *clause])
+
+
+def test_events_ask_with_a_question_is_no_appeal(vocab: Vocab) -> None:
+    # "asked China to release them" requests an act: CAMEO 020, PLOVER REQUEST (via the override)
+    request = code_doc(_japan_asked_china(vocab, [("to", "PART", "TO", "aux", 1, "to", "O"),
+                                                  ("release", "VERB", "VB", "xcomp", -3, "release", "O"),
+                                                  ("them", "PRON", "PRP", "dobj", -1, "they", "O"),
+                                                  (".", "PUNCT", ".", "punct", -5, ".", "O")]))
+    asked = [e for e in request._.events if e["trigger"] == "asked"]
+    assert [(e["cameo"], e["plover"]["event"], e["target"]["text"]) for e in asked] == [("020", "REQUEST", "China")]
+    # "asked China whether it would talk": an indirect yes/no question asks nothing of China
+    whether = code_doc(_japan_asked_china(vocab, [("whether", "SCONJ", "IN", "mark", 3, "whether", "O"),
+                                                  ("it", "PRON", "PRP", "nsubj", 2, "it", "O"),
+                                                  ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                                                  ("talk", "VERB", "VB", "ccomp", -5, "talk", "O"),
+                                                  (".", "PUNCT", ".", "punct", -6, ".", "O")]))
+    assert not [e for e in whether._.events if e["trigger"] == "asked"]
+    # a quoted question: "asked China, "Why do you talk?"", the "?" attached to the verb
+    quoted = code_doc(_japan_asked_china(vocab, [(",", "PUNCT", ",", "punct", -2, ",", "O"),
+                                                 ('"', "PUNCT", "``", "punct", -3, '"', "O"),
+                                                 ("Why", "SCONJ", "WRB", "advmod", 3, "why", "O"),
+                                                 ("do", "AUX", "VBP", "aux", 2, "do", "O"),
+                                                 ("you", "PRON", "PRP", "nsubj", 1, "you", "O"),
+                                                 ("talk", "VERB", "VB", "ccomp", -7, "talk", "O"),
+                                                 ("?", "PUNCT", ".", "punct", -8, "?", "O"),
+                                                 ('"', "PUNCT", "''", "punct", -9, '"', "O")]))
+    assert not [e for e in quoted._.events if e["trigger"] == "asked"]
+
+
+def test_events_push_on_a_thing_is_no_demand(vocab: Vocab) -> None:
+    def pushed(obj: Row) -> list[tuple[str, str]]:
+        doc = code_doc(build(vocab, [("Japan", "PROPN", "NNP", "nsubj", 1, "Japan", "B-GPE"),
+                                     ("pushed", "VERB", "VBD", "ROOT", 0, "push", "O"), obj,
+                                     (".", "PUNCT", ".", "punct", -2, ".", "O")]))
+        return [(e["cameo"], e["plover"]["event"]) for e in doc._.events]
+
+    # pressing an actor is a demand; moving a thing ("pushed the yen", not an appeal for economic
+    # aid as the demand block's currency patterns would have it) is no act
+    assert pushed(("China", "PROPN", "NNP", "dobj", -1, "China", "B-GPE")) == [("100", "REQUEST")]
+    assert pushed(("yen", "NOUN", "NN", "dobj", -1, "yen", "O")) == []

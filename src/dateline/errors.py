@@ -57,7 +57,7 @@ class Errors:
     E301 = "{source}: line {record} is not a gold record ({detail}). Each needs 'id', 'text' and 'expected' [{{source, target, code}}]."
     E302 = "{source}: unknown event code {event_code!r} on line {record}. Use a CAMEO code such as '036' or a PLOVER type such as 'CONSULT'."
     E303 = "{floors}: the new scores would lower the floor(s) {names}. Floors only rise; pass --allow-regression to lower them on purpose."
-    E304 = "{source}: CAMEO code {event_code!r} on line {record} has no PLOVER event type (PLOVER does not code CAMEO 01 statements or 02 appeals). Give the event a PLOVER type, or drop it."
+    E304 = "{source}: CAMEO code {event_code!r} on line {record} has no PLOVER event type (PLOVER does not code CAMEO 01 statements). Give the event a PLOVER type, or drop it."
     E305 = "{floors}: not a usable floors file ({detail}). It must be JSON like {{\"gold\": \"GOLD.jsonl\", \"metrics\": {{\"type_f1\": 0.0, ...}}, \"max_no_event_fp_rate\": 1.0}}; see eval/README.md."
     E306 = "{floors}: the floors were set on gold {expected!r}, but these scores come from {found!r}. Evaluate on the same gold file, or use a floors file made for it."
 

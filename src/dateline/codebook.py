@@ -86,7 +86,8 @@ def cameo_to_plover(code: str) -> PloverCode | None:
     """The PLOVER coding of CAMEO ``code``, falling back to its parent (``"1951"`` -> ``"195"``).
 
     None when neither the code nor any parent down to the two-digit root is mapped (CAMEO 01
-    statements and 02 appeals have no PLOVER type) or ``code`` is not a string of digits.
+    statements have no PLOVER type; 02 appeals are REQUEST through ``plover_overrides.tsv``) or
+    ``code`` is not a string of digits.
     """
     code = code.strip()
     if not code.isdigit():

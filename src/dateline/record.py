@@ -60,6 +60,8 @@ def article_record(article: Article, doc: Doc, *, model: str) -> dict[str, Any]:
         ],
         "events": list(doc._.events or []),
         "quotes": list(doc._.quotes or []),
+        "timexes": list(doc._.timexes or []),
+        "places": list(doc._.places or []),
         "provenance": {
             "source": article.source,
             "record": article.record,

@@ -327,7 +327,7 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
         targets = _place_targets(doc, verb, lex, sources)
     if speech and not negated:
         yield from _demand_in_statement(doc, verb, index, sources, lex)
-    declare = subordinate is None and not _obliged(verb, lex)
+    declare = subordinate is None and not _obliged(verb, lex) and not _aim(verb, lex)
     yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, declare=declare)
     if not negated and subordinate is None and _conditional_threat(verb, entry, lex):
         # "will withdraw its force unless X arranges a ceasefire": a hostile act promised on a
@@ -1039,7 +1039,12 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
     negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in verb.children)
     negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                              for c in verb.children)
+    # "nobody has called them", "no one attended": a negative subject denies the act
+    negated = negated or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in lex.cue("negative_subject") or any(
+        g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in verb.children)
     modality = _own_modality(verb, lex, doc)
+    if modality is None and _aim(verb, lex):
+        modality = "intended"
     if modality is None and _historical(verb, doc):
         modality = "historical"
     token = verb
@@ -1052,6 +1057,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
         if head.pos_ == "ADP":
             if head.lower_ in negation:
                 negated = True  # "without meeting"
+            if f"{head.head.lower_} {head.lower_}" in lex.cue("negating_phrase"):
+                negated = True  # "far from launching an attack", "stopped short of imposing"
             aimed = head.lower_ in ("at", "toward", "towards") and head.head.lemma_ in lex.cue("intent_verb")
             if (head.lower_ != "to" and not aimed) or head.head is head:
                 break  # "after meeting X" says when, not whether ("aimed at ending" says what is sought)
@@ -1066,6 +1073,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
         elif link in ("xcomp", "acl", "pcomp") and head.lemma_ in (lex.cue("intent_verb") | lex.cue("control_noun")
                                                                    | lex.cue("intent_adjective")):
             modality = modality or "intended"
+        if link == "xcomp" and head.lemma_ in lex.cue("unrealised_adjective"):
+            modality = modality or "hypothetical"  # "is reluctant to impose", "is able to strike"
         if link in ("ccomp", "xcomp", "pcomp") and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"
         if link == "conj":
@@ -1073,6 +1082,18 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
         if link in ("ccomp",):
             break  # what someone said keeps its own modality
     return negated, modality or "asserted"
+
+
+def _aim(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb is a bare infinitive of purpose under a verb that is no act ("working on a
+    resolution to enforce the deal", "can be invoked to approve a war"): an aim, not an act."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX") or _is_act(verb.head, lex):
+        return False
+    if verb.head.lemma_ in lex.cue("contact_verb"):
+        return False  # "called Modi to congratulate him": the call performs the act
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False  # "so that they meet", "after he met": a clause of its own
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _requests(verb: Token, lex: Lexicon) -> bool:

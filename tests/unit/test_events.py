@@ -805,3 +805,47 @@ def test_events_push_on_a_thing_is_no_demand(vocab: Vocab) -> None:
     # aid as the demand block's currency patterns would have it) is no act
     assert pushed(("China", "PROPN", "NNP", "dobj", -1, "China", "B-GPE")) == [("100", "REQUEST")]
     assert pushed(("yen", "NOUN", "NN", "dobj", -1, "yen", "O")) == []
+
+
+def test_events_negative_subject_negates(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Nobody", "PRON", "NN", "nsubj", 1, "nobody", "O"),
+                                 ("criticized", "VERB", "VBD", "ROOT", 0, "criticize", "O"),
+                                 ("Kim", "PROPN", "NNP", "dobj", -1, "Kim", "B-PERSON")]))
+    assert doc._.events and all(e["negated"] for e in doc._.events)
+
+
+def test_events_far_from_acting_is_negated(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Trump", "PROPN", "NNP", "nsubj", 1, "Trump", "B-PERSON"),
+                                 ("is", "AUX", "VBZ", "ROOT", 0, "be", "O"),
+                                 ("far", "ADV", "RB", "advmod", -1, "far", "O"),
+                                 ("from", "ADP", "IN", "prep", -1, "from", "O"),
+                                 ("criticizing", "VERB", "VBG", "pcomp", -1, "criticize", "O"),
+                                 ("Kim", "PROPN", "NNP", "dobj", -1, "Kim", "B-PERSON")]))
+    assert doc._.events and all(e["negated"] for e in doc._.events)
+
+
+def test_events_reluctance_is_hypothetical_without_intent(vocab: Vocab) -> None:
+    doc = code_doc(build(vocab, [("Trump", "PROPN", "NNP", "nsubj", 1, "Trump", "B-PERSON"),
+                                 ("is", "AUX", "VBZ", "ROOT", 0, "be", "O"),
+                                 ("reluctant", "ADJ", "JJ", "acomp", -1, "reluctant", "O"),
+                                 ("to", "PART", "TO", "aux", 1, "to", "O"),
+                                 ("criticize", "VERB", "VB", "xcomp", -2, "criticize", "O"),
+                                 ("Kim", "PROPN", "NNP", "dobj", -1, "Kim", "B-PERSON")]))
+    assert doc._.events and all(e["modality"] == "hypothetical" for e in doc._.events)
+
+
+def _purpose_doc(vocab: Vocab, verb: str, lemma: str) -> Doc:
+    return code_doc(build(vocab, [("Trump", "PROPN", "NNP", "nsubj", 1, "Trump", "B-PERSON"),
+                                  (verb, "VERB", "VBD", "ROOT", 0, lemma, "O"),
+                                  ("to", "PART", "TO", "aux", 1, "to", "O"),
+                                  ("criticize", "VERB", "VB", "advcl", -2, "criticize", "O"),
+                                  ("Kim", "PROPN", "NNP", "dobj", -1, "Kim", "B-PERSON")]))
+
+
+def test_events_purpose_under_a_non_act_is_an_aim(vocab: Vocab) -> None:
+    doc = _purpose_doc(vocab, "worked", "work")
+    events = [e for e in doc._.events if e["trigger"] == "criticize"]
+    assert events and all(e["modality"] == "intended" for e in events)
+    assert not [e for e in doc._.events if e["modality"] == "asserted"]  # no declared intent either
+    called = [e for e in _purpose_doc(vocab, "called", "call")._.events if e["trigger"] == "criticize"]
+    assert called and all(e["modality"] == "asserted" for e in called)  # the call performs it

@@ -6,12 +6,11 @@ ASSAULT, ...); :func:`normalise_plover` maps the older 0.5b1 names onto them.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from .tables import data_text, tsv_rows
 
 __all__ = [
     "PloverCode",
@@ -48,9 +47,9 @@ class PloverCode:
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
-    """The rows of ``data/<name>`` (TSV, header row, no quoting) as dicts."""
-    text = files("dateline").joinpath("data", name).read_text(encoding="utf-8")
-    yield from csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    """The rows of ``data/<name>`` as dicts."""
+    for _, row in tsv_rows(data_text(name)):
+        yield row
 
 
 @cache

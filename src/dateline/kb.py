@@ -24,13 +24,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import click
 
 from .errors import DatelineError
+from .tables import data_text, tsv_rows
 
 #: Three-letter agent (sector) codes; a code's first chunk that is one of these has no country.
 SECTORS = frozenset(
@@ -227,12 +227,12 @@ class KnowledgeBase:
 
 
 def _data(name: str) -> str:
-    return files("dateline").joinpath("data", "kb", name).read_text(encoding="utf-8")
+    return data_text("kb", name)
 
 
 def _tsv(name: str) -> Iterator[dict[str, str]]:
-    lines = [line for line in _data(name).splitlines() if line and not line.startswith("#")]
-    yield from csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for _, row in tsv_rows(_data(name)):
+        yield row
 
 
 def _split(value: str | list[str] | None) -> list[str]:

@@ -9,8 +9,6 @@ keyed by lemma, so the coder does one lookup per token.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 
 from .errors import ModelError
+from .tables import tsv_rows
 
 __all__ = ["Entry", "Lexicon", "load_lexicon"]
 
@@ -69,7 +68,7 @@ def _rows(name: str) -> Iterator[dict[str, str]]:
         text = path.read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as err:
         raise ModelError("E501", file=name, detail=str(err)) from err
-    for number, row in enumerate(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE), 2):
+    for number, row in tsv_rows(text):
         if None in row or any(value is None for value in row.values()):
             raise ModelError("E502", file=name, line=number, detail="wrong number of columns")
         yield row

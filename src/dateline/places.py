@@ -16,13 +16,11 @@ the first place in the article. :func:`place_for` gives the location of any trig
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import spacy
@@ -33,6 +31,7 @@ from spacy.vocab import Vocab
 
 from .dates import attached_by
 from .nlp import sentence_index, tokens_to_items
+from .tables import data_text, tsv_rows
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that put an event somewhere.
@@ -67,8 +66,7 @@ class Place:
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
-    text = resources.files("dateline").joinpath(f"data/places/{name}").read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [row for _, row in tsv_rows(data_text("places", name))]
 
 
 def _key(name: str) -> str:

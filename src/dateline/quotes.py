@@ -23,8 +23,6 @@ The cue lexicon is data: ``dateline/data/quotes/`` (see its README).
 from __future__ import annotations
 
 import bisect
-import csv
-import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import actor_ref
 from .codebook import cameo_to_plover
+from .tables import tsv_rows
 from .errors import DatelineError
 
 __all__ = ["Cue", "Cues", "QuoteSpan", "find_quotes", "load_cues", "scan_quotes"]
@@ -115,7 +114,7 @@ class Cues:
 
 def _read_tsv(text: str, name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
     rows = []
-    for number, row in enumerate(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE), 2):
+    for number, row in tsv_rows(text):
         if any(not (row.get(col) or "").strip() for col in columns):
             raise QuoteDataError("E701", name=name, line=number, columns=", ".join(columns))
         rows.append(row)

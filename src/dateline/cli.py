@@ -6,6 +6,7 @@ Commands validate their options, call the library and map its coded errors to ex
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -20,6 +21,7 @@ from . import __version__
 from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, InputError
 from .models import Rejection
 from .nlp import load_nlp
+from .ingest import read_articles
 from .pipeline import Batch, code_paths
 from .store import DEFAULT_DB, Store
 
@@ -69,6 +71,14 @@ published_option = click.option(
 actors_option = click.option(
     "--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
     help="CSV or JSON file of actors that add to or override the knowledge base.",
+)
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), metavar="N",
+    help="Parse in N processes on a local Dask cluster (default: in this process).",
+)
+scheduler_option = click.option(
+    "--scheduler", metavar="ADDRESS",
+    help="Parse on the Dask cluster at ADDRESS (tcp://HOST:8786); its workers need dateline installed.",
 )
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="The DuckDB database file."
@@ -130,7 +140,10 @@ def extract(paths: tuple[str, ...], published: str | None, actors_file: str | No
 @published_option
 @actors_option
 @click.option("--replace", is_flag=True, help="Recode articles that are already stored (default: skip them).")
-def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: str | None, replace: bool) -> None:
+@workers_option
+@scheduler_option
+def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: str | None, replace: bool,
+           workers: int | None, scheduler: str | None) -> None:
     """Code articles into the database. Running it twice on the same input changes nothing.
 
     Each batch is one transaction; rejected inputs go to the `rejected` table with their code.
@@ -139,8 +152,12 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
     Example:
         dateline ingest article.txt --published 2019-01-19
         dateline ingest 'news/**/*.jsonl' --db events.duckdb
+        dateline ingest 'news/**/*.jsonl' --db events.duckdb --workers 4
     """
-    totals = _ingest(paths, db=db, published=parse_published(published), replace=replace, actors_file=actors_file)
+    if workers and scheduler:
+        raise click.UsageError("--workers starts a local cluster and --scheduler uses another: give one of them.")
+    totals = _ingest(paths, db=db, published=parse_published(published), replace=replace, actors_file=actors_file,
+                     workers=workers, scheduler=scheduler)
     click.echo(
         f"{db}: stored {totals['stored']} article(s), skipped {totals['skipped']} already stored, "
         f"rejected {totals['rejected']} input(s)."
@@ -150,13 +167,24 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
 
 
 def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date | None, replace: bool,
-            actors_file: str | None = None) -> dict[str, int]:
+            actors_file: str | None = None, workers: int | None = None, scheduler: str | None = None) -> dict[str, int]:
     totals = {"stored": 0, "skipped": 0, "rejected": 0}
     try:
-        nlp = load_nlp(actors_file=actors_file)
-        with Store(db) as store:
+        with contextlib.ExitStack() as stack:
+            client = None
+            if workers or scheduler:
+                from .cluster import code_items_distributed, connect
+
+                client = stack.enter_context(connect(workers=workers, scheduler=scheduler))
+            store = stack.enter_context(Store(db))
             skip = None if replace else store.known_ids
-            for batch in _progress(code_paths(paths, published=published, skip=skip, nlp=nlp), label="ingest"):
+            batches: Iterator[Batch]
+            if client is not None:
+                batches = code_items_distributed(read_articles(paths, published=published), client=client,
+                                                 actors_file=actors_file, skip=skip)
+            else:
+                batches = code_paths(paths, published=published, skip=skip, nlp=load_nlp(actors_file=actors_file))
+            for batch in _progress(batches, label="ingest"):
                 result = store.write(batch.records, batch.rejections, replace=replace)
                 totals["stored"] += result.stored
                 totals["skipped"] += result.skipped + len(batch.skipped)

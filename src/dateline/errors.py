@@ -42,10 +42,12 @@ class Errors:
     E010 = "{source}: line {record} is a JSON {kind}, not an object. Each line must be one JSON object."
     E011 = "--published {value!r} is not a date. Use YYYY-MM-DD, e.g. --published 2019-01-19."
     E012 = "{source}: could not be processed ({detail}). The rest of the batch went on; please report this with the file."
+    E013 = "{source}: its batch was lost with a Dask worker ({detail}). Nothing stored was touched; run the same command again and only the missing articles are coded."
 
     # NLP
     E101 = "The spaCy model package '{package}' is not installed. Run `make demo` (or `pip install {requirement}`); dateline never downloads models at run time."
     E102 = "Pipeline stage '{name}' is not registered. Known stages: {known}."
+    E103 = "Could not start or reach the Dask cluster ({detail}). Check the --scheduler address (tcp://HOST:8786), or use --workers N for a local cluster."
 
     # Store
     E201 = "{db}: the database has schema version {found}, newer than this dateline ({supported}). Upgrade dateline, or use a new --db file."
@@ -98,6 +100,10 @@ class InputError(DatelineError, ValueError):
 
 class ModelError(DatelineError, OSError):
     """The spaCy model or a pipeline stage is missing."""
+
+
+class ClusterError(DatelineError, OSError):
+    """The Dask cluster cannot be started or reached."""
 
 
 class StoreError(DatelineError, OSError):

@@ -51,31 +51,44 @@ def code_items(
     """
     nlp = nlp or load_nlp()
     model = model_version(nlp)
+    for chunk, to_parse, known in chunks(items, batch_size=batch_size, skip=skip):
+        yield assemble(chunk, known, code_batch(to_parse, nlp=nlp, model=model, batch_size=batch_size))
+
+
+def chunks(
+    items: Iterable[Article | Rejection], *, batch_size: int, skip: Callable[[Sequence[str]], set[str]] | None
+) -> Iterator[tuple[list[Article | Rejection], list[Article], set[str]]]:
+    """(chunk, articles to parse, ids already stored) for each batch of ``batch_size`` inputs."""
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, batch_size)):
         articles = [item for item in chunk if isinstance(item, Article)]
         known = skip([a.id for a in articles]) if skip and articles else set()
-        to_parse = [a for a in articles if a.id not in known]
-        coded = _code_batch(to_parse, nlp=nlp, model=model, batch_size=batch_size)
-        batch = Batch()
-        for item in chunk:
-            if isinstance(item, Rejection):
-                result: dict[str, Any] | Rejection = item
-            elif item.id in known:
-                batch.skipped.append(item)
-                continue
-            else:
-                result = coded[id(item)]
-            if isinstance(result, Rejection):
-                batch.rejections.append(result)
-                batch.lines.append(rejection_record(result))
-            else:
-                batch.records.append(result)
-                batch.lines.append(result)
-        yield batch
+        yield chunk, [a for a in articles if a.id not in known], known
 
 
-def _code_batch(
+def assemble(
+    chunk: Sequence[Article | Rejection], known: set[str], coded: dict[int, dict[str, Any] | Rejection]
+) -> Batch:
+    """The Batch of one chunk, in input order: ``coded`` maps ``id(article)`` to its record or Rejection."""
+    batch = Batch()
+    for item in chunk:
+        if isinstance(item, Rejection):
+            result: dict[str, Any] | Rejection = item
+        elif item.id in known:
+            batch.skipped.append(item)
+            continue
+        else:
+            result = coded[id(item)]
+        if isinstance(result, Rejection):
+            batch.rejections.append(result)
+            batch.lines.append(rejection_record(result))
+        else:
+            batch.records.append(result)
+            batch.lines.append(result)
+    return batch
+
+
+def code_batch(
     articles: list[Article], *, nlp: Language, model: str, batch_size: int
 ) -> dict[int, dict[str, Any] | Rejection]:
     """Parse a batch; if the pipeline fails on it, parse one by one so only the culprit is rejected."""

@@ -1,0 +1,108 @@
+"""Scale-out on a real local Dask cluster: same rows as a serial run, input order kept, a lost batch costs only itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from dateline import cluster
+from dateline.cli import cli
+from dateline.errors import EXIT_REJECTED
+from dateline.ingest import read_articles
+from dateline.models import Article
+
+pytestmark = pytest.mark.e2e
+
+TEXTS = [
+    "GENEVA — Iran and the IAEA held talks on Monday about inspections.\n",
+    "MOSCOW — Russia expelled two British diplomats on Tuesday, the foreign ministry said.\n",
+    "SEOUL — North Korea fired two ballistic missiles into the sea on Wednesday.\n",
+    "PARIS — France and Germany signed a defence agreement on Thursday.\n",
+    "CAIRO — Egypt called on Israel and Hamas to agree to a ceasefire.\n",
+]
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    sample = resources.files("dateline") / "samples" / "meridian-2025-03-14-fisheries-talks.txt"
+    (folder / "a-sample.txt").write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
+    for i, text in enumerate(TEXTS):
+        (folder / f"b{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "c-broken.txt").write_bytes(bytes(range(256)) * 4)
+    return folder
+
+
+def _rows(db: str) -> dict[str, list[tuple[Any, ...]]]:
+    con = duckdb.connect(db, read_only=True)
+    try:
+        return {
+            "articles": con.execute("SELECT id, source FROM articles ORDER BY id").fetchall(),
+            "events": con.execute(
+                "SELECT article_id, idx, sentence, trigger, cameo, source_code, target_code, modality, negated "
+                "FROM events ORDER BY article_id, idx").fetchall(),
+            "rejected": con.execute("SELECT code FROM rejected").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+def test_cluster_ingest_stores_what_a_serial_run_stores(news: Path, tmp_path: Path) -> None:
+    serial, parallel = str(tmp_path / "serial.duckdb"), str(tmp_path / "parallel.duckdb")
+    runner = CliRunner()
+    one = runner.invoke(cli, ["ingest", str(news), "--db", serial, "--published", "2025-03-14"])
+    two = runner.invoke(cli, ["ingest", str(news), "--db", parallel, "--published", "2025-03-14", "--workers", "2"])
+    assert one.exit_code == two.exit_code == EXIT_REJECTED, two.output
+    assert "stored 6 article(s)" in two.stdout and "rejected 1" in two.stdout
+    expected, got = _rows(serial), _rows(parallel)
+    assert got["events"], "the sample must yield events"
+    assert got == expected
+    again = runner.invoke(cli, ["ingest", str(news), "--db", parallel, "--workers", "2", "--published", "2025-03-14"])
+    assert "stored 0 article(s), skipped 6 already stored" in again.stdout
+
+
+def test_cluster_options_exclusive_and_unreachable_scheduler_is_coded(news: Path, tmp_path: Path) -> None:
+    db = tmp_path / "x.duckdb"
+    both = CliRunner().invoke(cli, ["ingest", str(news), "--db", str(db), "--workers", "2", "--scheduler", "tcp://x:1"])
+    assert both.exit_code == 2 and "give one of them" in both.output
+    gone = CliRunner().invoke(cli, ["ingest", str(news), "--db", str(db), "--scheduler", "tcp://127.0.0.1:9"])
+    assert gone.exit_code == 1 and "[E103]" in gone.output
+    assert not db.exists(), "nothing is created when the cluster cannot be reached"
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    with cluster.connect(workers=2) as dask_client:
+        yield dask_client
+
+
+def _failing_work(articles: list[Article], actors_file: str | None, batch_size: int) -> list[Any]:
+    """Stands in for a worker lost on one batch (the task raises on the worker); others are coded for real."""
+    if any("missiles" in a.text for a in articles):
+        raise MemoryError("worker ran out of memory")
+    return cluster.work(articles, actors_file, batch_size)
+
+
+def test_cluster_keeps_input_order_and_a_lost_batch_costs_only_itself(
+    news: Path, client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = list(read_articles([str(news)], published=dt.date(2025, 3, 14)))
+    monkeypatch.setattr(cluster, "work", _failing_work)
+    batches = list(cluster.code_items_distributed(items, client=client, batch_size=2))
+    lines = [line for batch in batches for line in batch.lines]
+    assert len(lines) == len(items) == 7
+    sources = [line["error"]["source"] if "error" in line else line["provenance"]["source"] for line in lines]
+    assert sources == [item.source for item in items]
+    lost = [line for line in lines if line.get("error", {}).get("code") == "E013"]
+    # The batch with the missile story (two articles) is lost; the five other inputs are as usual.
+    assert len(lost) == 2 and "Dask worker" in lost[0]["error"]["message"]
+    coded = [line for line in lines if "events" in line]
+    assert len(coded) == 4 and any(line["events"] for line in coded)

@@ -31,7 +31,8 @@ bench: $(STAMP)
 # Accuracy on the dev gold set, checked against the floors in eval/floors.json.
 eval: $(STAMP)
 	$(BIN)/dateline eval ../shared/data/eventgold/plover_gsr_cameo_manual.jsonl --floors eval/floors.json
-	$(BIN)/dateline eval tests/fixtures/noevent_dev.jsonl --floors eval/floors_noevent.json
+	$(BIN)/python tools/corpus_fixtures.py resolve tests/fixtures/noevent_dev.jsonl --out build/fixtures
+	$(BIN)/dateline eval build/fixtures/noevent_dev.jsonl --floors eval/floors_noevent.json
 
 clean:
-	rm -rf $(VENV) dateline.duckdb dateline.duckdb.wal .pytest_cache
+	rm -rf $(VENV) dateline.duckdb dateline.duckdb.wal .pytest_cache build

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -13,6 +14,7 @@ SHARED = REPO.parent / "shared"
 EXAMPLE = SHARED / "examples" / "latimes-2019-01-19-trump-kim-summit.txt"
 DEV_GOLD = SHARED / "data" / "eventgold" / "plover_gsr_cameo_manual.jsonl"
 NEWS = SHARED / "data" / "news"
+FIXTURES = REPO / "tests" / "fixtures"
 
 
 def need_shared(path: Path) -> Path:
@@ -20,6 +22,19 @@ def need_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: ../shared ships only with the development checkout, not to users")
     return path
+
+
+def fixture_rows(name: str) -> list[dict[str, Any]]:
+    """A hand-checked fixture's rows with their news texts put back from ../shared (see corpus_refs.py).
+
+    The fixtures hold references, never the publishers' sentences; without the corpora, skip.
+    """
+    from corpus_refs import CorpusMissing, load_rows
+
+    try:
+        return load_rows(FIXTURES / name)
+    except CorpusMissing as err:
+        pytest.skip(str(err))
 
 
 @pytest.fixture

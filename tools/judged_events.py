@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from dateline.pipeline import code_texts
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from corpus_refs import load_rows  # noqa: E402
 
 FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "allsides_events_judged.jsonl"
 
@@ -32,7 +35,7 @@ def main() -> None:
     parser.add_argument("--fixture", type=Path, default=FIXTURE)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.fixture.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = load_rows(args.fixture)  # sentences put back from ../shared/data/news
     dates = [dt.date.fromisoformat(r["published"]) if r.get("published") else None for r in rows]
     coded = code_texts([r["sentence"] for r in rows], dates=dates)
     kept = {True: 0, False: 0}

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,9 +14,9 @@ from dateline.models import RawDocument
 from dateline.nlp import make_doc
 from dateline.pipeline import sentence_article
 
-from conftest import EXAMPLE, need_shared
+from conftest import EXAMPLE, fixture_rows, need_shared
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "allsides_quotes.jsonl"
+FIXTURE = "allsides_quotes.jsonl"
 #: Measured on the 60 hand-checked quotes of the fixture (tools/sample_quotes.py, seed 20190119).
 #: Measured P=0.783, R=0.692 with the baseline actors stage, P=0.787, R=0.712 with the KB actors
 #: stage (issue 3); P=0.811, R=0.827 with colon owners, heading lines, "quoted as saying" and
@@ -136,7 +134,7 @@ def score_speakers(nlp: Language, rows: list[dict[str, Any]]) -> tuple[float, fl
 
 
 def test_quotes_speaker_precision_recall_floors(nlp: Language) -> None:
-    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = fixture_rows(FIXTURE)
     assert len(rows) >= 50
     precision, recall, misses = score_speakers(nlp, rows)
     print(f"speaker attribution on {len(rows)} quotes: P={precision:.3f} R={recall:.3f}")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,9 +14,11 @@ from dateline.ingest import read_articles
 from dateline.nlp import parse
 from dateline.places import place_events, place_for
 
+from conftest import fixture_rows
+
 pytestmark = pytest.mark.e2e
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "allsides_dates.jsonl"
+FIXTURE = "allsides_dates.jsonl"
 #: Measured 155/157 = 0.987 on the hand-checked sample (see tools/sample_dates.py); floors only rise.
 ACCURACY_FLOOR = 0.98
 
@@ -102,7 +102,7 @@ def test_timeplace_example_components_fill_hand_made_events(example_doc: Doc) ->
 
 def allsides_accuracy(nlp: Language) -> tuple[int, int, list[str]]:
     """(right, total, misses) of the dates stage on the hand-checked AllSides sample."""
-    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = fixture_rows(FIXTURE)
     docs = []
     for row in rows:
         doc = nlp.make_doc(row["sentence"])

@@ -20,7 +20,12 @@ once per pipeline, see :mod:`dateline.kb`):
 4. **Nominal actors**: a phrase headed by a role noun ("Israeli troops", "a Russian official",
    "the government of Sudan", "UN peacekeepers") is an actor of its own, coded country + sector (the
    country from a modifier, "of X", "in/from X", else the article's one country; see
-   :func:`_code_nominals`), label NOMINAL, evidence kind ``rule``.
+   :func:`_code_nominals`), label NOMINAL, evidence kind ``rule``. A group noun takes the role noun
+   before it ("opposition groups in Zimbabwe" ZWEOPP); "X-led/X-backed forces" are X's side.
+   Ethnic groups ("ethnic Albanians", "the Albanians of southern Serbia", "Bosnian Serbs") are coded
+   where they live + CVL, never as the kin state (:func:`_code_ethnic`). Organisations the KB lacks
+   take the body or country they are named after ("United Nations ... Coordinator" IGOUNO,
+   "Montenegro Assembly" MNELEG).
 5. **Capitals as governments.** "Pyongyang demanded" is PRKGOV; after "in/to/at" it is a place and
    only the country is kept.
 6. **Coreference** inside the article: a surname or given name joins an earlier full name (two
@@ -290,6 +295,8 @@ class Context:
     agents: list[tuple[int, int, str, bool]]
     by_token: dict[int, Mention]
     agent_at: dict[int, tuple[int, int, str, bool]]
+    #: first tokens of demonyms that name an ethnic group, not a state ("ethnic Albanians")
+    ethnic: set[int] = field(default_factory=set)
 
 
 def _country_of(ctx: Context, mention: Mention) -> str | None:
@@ -452,6 +459,38 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
     return country is not None
 
 
+def _code_named_body(ctx: Context, group: Group) -> None:
+    """An organisation the KB lacks, named after the body or country it belongs to: "United Nations
+    Emergency Relief Coordinator" is the UN's (IGOUNO), "Montenegro Assembly" Montenegro's
+    legislature (MNELEG). The name opens with a KB organisation, country or seat; the sector is the
+    role noun inside the rest of the name ("Assembly" LEG), else none is added."""
+    doc = ctx.doc
+    for m in group.mentions:
+        if m.kind != "name":
+            continue
+        for j in range(min(m.end - 1, m.start + MAX_NAME_TOKENS), m.start, -1):
+            entries = ctx.kb.lookup(_text(doc, m.start, j))
+            entry = entries[0] if entries else None
+            role = entry.role_at(ctx.date) if entry is not None else None
+            if role is None or entry is None or entry.kind == "person":
+                continue
+            country, sector = split_code(role.code)
+            if country is None or entry.kind == "seat":
+                continue  # a city names companies and papers as often as bodies ("Tokyo Electric")
+            base = role.code if country in TRANSNATIONAL else country
+            roles = [a for a in ctx.agents if j <= a[0] and a[1] <= m.end]
+            own = roles[-1][2] if roles and split_code(roles[-1][2])[0] is None else ""
+            if own and base.endswith(own):
+                own = ""
+            if group.code and split_code(group.code)[0] not in (None, country):
+                return  # its title or appositive said otherwise
+            group.code = base + own
+            group.evidence.append(_evidence(
+                "rule", f"{_text(doc, m.start, m.end)!r}: named after {_text(doc, m.start, j)!r} ({role.code})"
+                + (f" + {own}" if own else "") + f" -> {group.code}"))
+            return
+
+
 def _is_place(doc: Doc, mention: Mention) -> bool:
     head = doc[mention.end - 1]
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
@@ -547,6 +586,10 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
                 elif words & MALE_CUES:
                     g.gender = g.gender or "m"
 
+    for g in groups:
+        if g.label == "ORG" and g.entry is None and not (g.code and split_code(g.code)[1]):
+            _code_named_body(ctx, g)
+    _code_ethnic(ctx, groups)
     _link_nominals_and_pronouns(ctx, groups)
     _code_nominals(ctx, groups)
     _titled_context_country(ctx, groups)
@@ -691,7 +734,81 @@ def _extend_titles(ctx: Context, groups: list[Group]) -> None:
 #: Words inside a noun phrase that end its modifiers on the left (a determiner, a number, a clause).
 _NOMINAL_STOP = frozenset({"DET", "NUM", "VERB", "AUX", "PRON", "SCONJ", "INTJ", "ADP", "ADV"})
 #: Prepositions whose object tells a role noun's country when no modifier does ("police in Kenya").
-_NOMINAL_PLACE_PREPS = frozenset({"in", "from"})
+_NOMINAL_PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
+#: Participles that place the people of a phrase: "guerrillas operating in X", "Palestinians living in X".
+_PLACING_PARTICIPLES = frozenset({"living", "operating", "based", "stationed", "deployed", "residing", "fighting"})
+
+
+def _place_country(ctx: Context, obj: Token) -> tuple[str, Mention] | None:
+    """The country of a place phrase headed by ``obj``: the place itself or a place named inside it
+    ("south Serbia", "East Timor's capital Dili", "the West Bank city of Hebron"); None if none."""
+    for i in [obj.i, *range(obj.left_edge.i, obj.right_edge.i + 1)]:
+        m = ctx.by_token.get(i)
+        if m is None or m.label not in ("GPE", "NORP", "LOC") or m.kind != "name":
+            continue
+        code = _mention_code(ctx, m)
+        country = split_code(code)[0] if code else None
+        if country and country not in TRANSNATIONAL and not (m.entry is not None and m.entry.kind == "person"):
+            return country, m
+    return None
+
+
+def _located(ctx: Context, head: Token, *, of: bool = False) -> tuple[str, str, int] | None:
+    """(country, how, end) of a place that locates the people of a phrase headed by ``head``: "in/from/
+    throughout/across X" after it, through a placing participle ("guerrillas operating in X"), and
+    "of X" for an ethnic group ("the Albanians of southern Serbia"); ``end`` is the place phrase's
+    last token + 1 (0 when the place is coordinated with others)."""
+    preps = _NOMINAL_PLACE_PREPS | {"of"} if of else _NOMINAL_PLACE_PREPS
+    candidates = [c for c in head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > head.i]
+    for child in head.children:
+        if child.dep_ == "acl" and child.lower_ in _PLACING_PARTICIPLES and child.i > head.i:
+            candidates += [c for c in child.children if c.dep_ == "prep" and c.lower_ in _NOMINAL_PLACE_PREPS]
+    for prep in sorted(candidates, key=lambda t: t.i):
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            found = _place_country(ctx, obj)
+            if found is not None:
+                country, m = found
+                # coordinated places ("from Uganda and Tanzania") stay actors of their own
+                last = 0 if any(c.dep_ == "conj" for c in obj.children) else obj.right_edge.i + 1
+                return country, f"{prep.text} {_text(ctx.doc, m.start, m.end)!r} ({country})", last
+    return None
+
+
+def _phrase_head(ctx: Context, s: int, e: int) -> Token:
+    """The noun heading the phrase of the role words ``s:e``: the role noun itself, or a group noun
+    it modifies ("opposition groups", "Hutu rebel group"), which takes its sector and country."""
+    doc = ctx.doc
+    head = doc[e - 1]
+    top = head.head
+    if (head.dep_ in ("compound", "amod", "nmod") and top.i >= e and top.i - e <= 2
+            and ctx.kb.heads.get(top.lower_) == "group" and top.pos_ == "NOUN"
+            and all(t.pos_ in ("NOUN", "ADJ") and t.i not in ctx.by_token for t in doc[e:top.i + 1])):
+        return top
+    return head
+
+
+#: Participles after "COUNTRY-" that make the country the side the actor belongs to ("Syrian-backed").
+_SIDE_PARTICIPLES = frozenset({"led", "backed", "supported", "sponsored", "funded", "armed", "allied", "trained"})
+
+
+def _led_by(ctx: Context, lo: int) -> int:
+    """The start of a phrase that opens with "X-led"/"X-backed" ("Vietnamese-led forces"): X's side,
+    so the phrase takes in X (a country mention or word) before the hyphen; else ``lo``."""
+    doc = ctx.doc
+    i = lo
+    while i < len(doc) and (doc[i].is_punct or doc[i].lower_ in _SIDE_PARTICIPLES):
+        i += 1  # the phrase may have begun at "-" or "led"
+    k = i - 1
+    if k - 1 < 1 or doc[k].lower_ not in _SIDE_PARTICIPLES or doc[k - 1].text != "-":
+        return lo
+    m = ctx.by_token.get(k - 2)
+    if m is not None and m.kind == "name" and m.label in ("GPE", "NORP", "ORG"):
+        return m.start
+    if ctx.kb.country_of(doc[k - 2].text):
+        return k - 2
+    return lo
 
 
 def _nominal_extent(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
@@ -704,7 +821,10 @@ def _nominal_extent(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     end = e
-    if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+    top = _phrase_head(ctx, s, e)
+    if top.i != head.i:
+        end = top.i + 1  # "opposition groups", "rebel movement": the group noun heads the phrase
+    elif head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
         name = head.head
         if name.pos_ != "PROPN" or name.i - e > 3 or any(
                 t.pos_ != "PROPN" or t.i in ctx.by_token for t in doc[e:name.i + 1]):
@@ -720,12 +840,13 @@ def _nominal_extent(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
         t = doc[lo - 1]
         if t.is_space or t.pos_ in _NOMINAL_STOP or (t.is_punct and t.text not in ("-", ".", "'s", "’s")):
             break
-        if t.i < head.left_edge.i:
+        if t.i < top.left_edge.i:
             break  # not inside this phrase
         lo -= 1
+    lo = _led_by(ctx, lo)
     while lo < s and (doc[lo].pos_ == "CCONJ" or doc[lo].is_punct):
         lo += 1
-    if end == e and end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == head.i:
+    if end in (e, top.i + 1) and end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == top.i:
         k = end + 1
         while k < min(len(doc), head.sent.end, end + 1 + MAX_TITLE_TOKENS):
             t = doc[k]
@@ -763,6 +884,8 @@ def _context_country(ctx: Context, groups: list[Group]) -> str | None:
     countries: set[str] = set()
     for g in groups:
         country = split_code(g.code)[0] if g.mentions and g.code else None
+        if all(m.start in ctx.ethnic for m in g.mentions):
+            continue  # "ethnic Albanians" say nothing of where the story is
         if country and country not in TRANSNATIONAL:
             countries.add(country)
     place = ctx.doc._.dateline
@@ -813,7 +936,8 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
         if extent is None:
             continue
         lo, end = extent
-        head = doc[e - 1]
+        head = _phrase_head(ctx, s, e)
+        ethnic_head = ctx.kb.heads.get(head.lower_) == "ethnic"
         roles = [a for a in ctx.agents if lo <= a[0] and a[1] <= end and (a[0], a[1]) != (s, e) and not a[3]]
         of_roles = [a for a in roles if a[0] >= e]
         # "police spokesman": a weak role takes the role word beside it; "leaders of the opposition
@@ -828,6 +952,10 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
             if m is not None and m not in seen and m.kind in ("name", "title") and (
                     m.label != "PERSON" or (m.kind == "name" and m.end <= s)):
                 seen.append(m)
+        # an ethnic group's demonym ("ethnic Albanian guerrillas", "the Albanian minority") names
+        # the people, not the state: the country is where they live
+        kin = [m for m in seen if m.start in ctx.ethnic or (ethnic_head and m.end <= s and m.label in ("NORP", "GPE"))]
+        seen = [m for m in seen if m not in kin]
         coded = [(m, code) for m in seen if (code := _mention_code(ctx, m) or _possessor_country(ctx, m, s))]
         how = ""
         prefix: str | None = None
@@ -841,18 +969,22 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
             if country in TRANSNATIONAL and prefix and prefix.endswith(sector_code):
                 sector_code = ""
             how = f"{_text(doc, m.start, m.end)!r} ({code})"
-        else:
+        elif not kin:
             prefix = _country_in_words(ctx, lo, s)
             how = f"a country word ({prefix})" if prefix else ""
         if prefix is None:
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in _NOMINAL_PLACE_PREPS:
-                    for obj in prep.children:
-                        m = ctx.by_token.get(obj.i)
-                        code = _mention_code(ctx, m) if m is not None and m.label in ("GPE", "NORP") else None
-                        if code and split_code(code)[0] not in TRANSNATIONAL:
-                            prefix = split_code(code)[0]
-                            how = f"{prep.text} {_text(doc, m.start, m.end)!r} ({prefix})"  # type: ignore[union-attr]
+            place = _located(ctx, head, of=ethnic_head or bool(kin))
+            if place is not None:
+                # the place stays an actor of its own and out of the mention, which is the noun
+                # phrase proper (events take their arguments' phrases without the place)
+                prefix, how, _ = place
+        if kin and prefix is None:
+            if not context:
+                context.append(_context_country(ctx, groups))
+            prefix = context[0]
+            how = f"an ethnic group ({_text(doc, kin[0].start, kin[0].end)!r}) in the article's one country ({prefix})" \
+                if prefix else f"an ethnic group ({_text(doc, kin[0].start, kin[0].end)!r}): country unknown"
+        seen += kin
         if prefix is None and weak and not roles:
             continue  # "a spokeswoman", "officials": whose, the phrase does not say
         if prefix is None:
@@ -878,6 +1010,70 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
                 m.group.mentions.remove(m)  # "Israeli" in "Israeli troops" is part of this actor
         _add_nominal(ctx, by_key, groups, lo, end, code or None,
                      f"{phrase!r}: role noun {role!r} ({sector_code or '?'}) + {how} -> {code or '?'}")
+
+
+def _code_ethnic(ctx: Context, groups: list[Group]) -> None:
+    """Ethnic groups named by a demonym: "ethnic Albanians", "the Albanians of southern Serbia".
+
+    CAMEO codes a people by the country where it lives, not as the state of the same name: the
+    demonym after "ethnic", or a plural demonym located by "of/in PLACE", is coded PLACE + CVL
+    ("ethnic Albanians in south Serbia" -> SRBCVL); without a place, the article's one other country,
+    else no country (CVL), never the kin state. A demonym that modifies a role noun ("ethnic Albanian
+    guerrillas") is left to the nominal actor, which then ignores it as a country."""
+    doc = ctx.doc
+    standalone: list[tuple[Mention, tuple[str, str, int] | None]] = []
+    for g in groups:
+        for m in g.mentions:
+            code = _mention_code(ctx, m)
+            if m.kind != "name" or m.label not in ("NORP", "GPE") or not code or len(code) != 3 or code in TRANSNATIONAL:
+                continue
+            last = doc[m.end - 1]
+            modifier = last.dep_ in ("amod", "compound", "nmod") and last.head.i >= m.end
+            marked = m.start > 0 and doc[m.start - 1].lower_ == "ethnic"
+            place = None if modifier else _located(ctx, last, of=True)
+            if place is not None and place[0] == code:
+                place = None  # "the Albanians of Albania": the people of the state
+            before = ctx.by_token.get(m.start - 1) if m.start > 0 else None
+            before_code = _mention_code(ctx, before) if before is not None and before.kind == "name" else None
+            if (place is None and not modifier and before is not None and before.label in ("NORP", "GPE")
+                    and before_code and len(before_code) == 3 and before_code != code):
+                # "Bosnian Serbs": a country's demonym before a people's names where they live
+                place = (before_code, f"{_text(doc, before.start, before.end)!r} ({before_code})", m.end)
+                ctx.ethnic.update(range(before.start, before.end))
+                if before.group is not None and before in before.group.mentions:
+                    before.group.mentions.remove(before)
+                m.start = before.start
+            plural = last.tag_ in ("NNS", "NNPS") or (last.pos_ in ("PROPN", "NOUN") and last.lower_.endswith("s"))
+            if not (marked or (place is not None and plural and not modifier)):
+                continue
+            ctx.ethnic.update(range(m.start, m.end))
+            if marked:
+                ctx.ethnic.add(m.start - 1)
+            if not modifier:
+                standalone.append((m, place))
+    context: list[str | None] = []
+    for m, place in standalone:
+        start = m.start - 1 if doc[m.start - 1].lower_ == "ethnic" and m.start > 0 else m.start
+        end = m.end  # the place after it stays an actor of its own, as for nominal actors
+        kin = _text(doc, m.start, m.end)
+        if place is not None:
+            country: str | None = place[0]
+            how = place[1]
+        else:
+            if not context:
+                context.append(_context_country(ctx, groups))
+            country = context[0] if context[0] != _mention_code(ctx, m) else None
+            how = f"the article's one country ({country})" if country else "no place: country unknown"
+        if m.group is not None and m in m.group.mentions:
+            m.group.mentions.remove(m)
+        code = (country or "") + "CVL"
+        group = Group(name=_text(doc, start, end), label="NOMINAL", code=code)
+        group.evidence.append(_evidence("rule", f"{group.name!r}: the people {kin!r} (not the state) + {how} -> {code}"))
+        groups.append(group)
+        mention = Mention(start, end, "NOMINAL", kind="nominal", group=group)
+        group.mentions.append(mention)
+        for i in range(start, end):
+            ctx.by_token[i] = mention
 
 
 def _add_nominal(ctx: Context, by_key: dict[tuple[str | None, str], Group], groups: list[Group],
@@ -922,14 +1118,35 @@ def _ref(actor: dict[str, Any], text: str, code: str | None) -> dict[str, Any]:
     return {"text": text, "code": code, "country": country, "sector": sector}
 
 
+def _governed(doc: Doc, mention: dict[str, Any], others: list[dict[str, Any]], start_char: int, end_char: int) -> bool:
+    """Whether the mention hangs, inside the range, on the tokens of another mention there (the place
+    in "rebels in Darfur", the country in "the Albanians of Serbia"): then it is not the phrase's actor."""
+    span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    owned = {i for o in others if o is not mention
+             for i in range(len(doc)) if o["start"] <= doc[i].idx < o["end"]} if others else set()
+    while token.head.i != token.i and start_char <= token.head.idx < end_char:
+        token = token.head
+        if token.i in owned:
+            return True
+    return False
+
+
 def _find(doc: Doc, start_char: int, end_char: int) -> tuple[dict[str, Any], dict[str, Any]] | None:
     best: tuple[int, dict[str, Any], dict[str, Any]] | None = None
-    for actor in doc._.actors or []:
-        for mention in actor["mentions"]:
-            if mention["start"] >= start_char and mention["end"] <= end_char:
-                size = mention["end"] - mention["start"]
-                if best is None or size > best[0]:
-                    best = (size, actor, mention)
+    inside = [(actor, mention) for actor in doc._.actors or [] for mention in actor["mentions"]
+              if mention["start"] >= start_char and mention["end"] <= end_char]
+    if len(inside) > 1:
+        # the phrase's own actor, not one named in a modifier of it: "rebels in Darfur" are rebels
+        mentions = [m for _, m in inside]
+        heads = [(a, m) for a, m in inside if not _governed(doc, m, mentions, start_char, end_char)]
+        inside = [(a, m) for a, m in heads if a.get("code")] or inside  # an uncoded head: its modifier
+    for actor, mention in inside:
+        size = mention["end"] - mention["start"]
+        if best is None or size > best[0]:
+            best = (size, actor, mention)
     if best is None:
         # a stretch inside a mention is its actor: "Israeli" of "Israeli troops", the name or the
         # title of "British Defence Secretary Tom King"

@@ -153,6 +153,8 @@ class KnowledgeBase:
     entries: dict[str, Entry] = field(default_factory=dict)
     names: dict[str, list[str]] = field(default_factory=dict)
     agents: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    #: nouns that head a nominal actor named by its modifiers: word -> "group" | "ethnic"
+    heads: dict[str, str] = field(default_factory=dict)
     user_file: str | None = None
     #: last name -> {country: people}, built on first use by :meth:`surname_country`
     _surnames: dict[str, dict[str | None, int]] | None = field(default=None, repr=False, compare=False)
@@ -250,12 +252,25 @@ def manifest() -> dict[str, Any]:
     return data
 
 
+def _code_fixes() -> dict[str, str]:
+    """Phoenix country codes that are not CAMEO's -> CAMEO's (``code_fixes.tsv``)."""
+    return {row["old"]: row["new"] for row in _tsv("code_fixes.tsv")}
+
+
+def _fixed(code: str | None, fixes: dict[str, str]) -> str | None:
+    if code and code[:3] in fixes:
+        return fixes[code[:3]] + code[3:]
+    return code
+
+
 def _load_phoenix(kb: KnowledgeBase) -> None:
+    fixes = _code_fixes()
     for line in _data("phoenix_actors.jsonl").splitlines():
         rec = json.loads(line)
-        roles = [Role(r["code"], parse_date(r["start"]), parse_date(r["end"], end=True)) for r in rec["roles"]]
+        roles = [Role(_fixed(r["code"], fixes) or r["code"], parse_date(r["start"]), parse_date(r["end"], end=True))
+                 for r in rec["roles"]]
         kb.add(Entry(rec["id"], rec["name"].title(), rec["kind"], rec["source"], aliases=rec["aliases"],
-                     default=rec["default"], roles=roles))
+                     default=_fixed(rec["default"], fixes), roles=roles))
 
 
 def _load_countries(kb: KnowledgeBase) -> None:
@@ -309,6 +324,8 @@ def _load_agents(kb: KnowledgeBase) -> None:
         kb.agents[row["phrase"]] = (row["code"], False)
     for row in _tsv("agents_curated.tsv"):
         kb.agents[row["phrase"]] = (row["code"], row["weak"] == "weak")
+    for row in _tsv("nominal_heads.tsv"):
+        kb.heads[row["word"]] = row["kind"]
 
 
 @cache
@@ -329,7 +346,8 @@ def load_kb(user_file: str | None = None) -> KnowledgeBase:
     if not user_file:
         return base
     kb = KnowledgeBase(snapshot=base.snapshot, entries=dict(base.entries),
-                       names={k: list(v) for k, v in base.names.items()}, agents=base.agents, user_file=user_file)
+                       names={k: list(v) for k, v in base.names.items()}, agents=base.agents, heads=base.heads,
+                       user_file=user_file)
     for entry in read_user_actors(user_file):
         kb.add(entry)
     return kb

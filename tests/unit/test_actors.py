@@ -219,3 +219,73 @@ def test_actors_accented_and_elided_country_names(vocab: Vocab) -> None:
     codes = {a["name"]: a["code"] for a in _coded(doc).values()}
     assert codes["European Community"] == "IGOEUREEC"  # its KB code, not re-coded from "Community"
     assert "CIV" in codes.values()
+
+
+def test_actors_group_noun_takes_role_and_place(vocab: Vocab) -> None:
+    words = ["Opposition", "groups", "in", "Zambia", "and", "Kenyan", "officials", "met", "."]
+    doc = _doc(vocab, words, ["NOUN", "NOUN", "ADP", "PROPN", "CCONJ", "ADJ", "NOUN", "VERB", "PUNCT"],
+               ["compound", "nsubj", "prep", "pobj", "cc", "amod", "conj", "ROOT", "punct"], [1, 7, 1, 2, 1, 6, 1, 7, 7],
+               ["O", "O", "O", "B-GPE", "O", "B-NORP", "O", "O", "O"], dt.date(2020, 1, 1))
+    actors = _coded(doc)
+    groups = actors["Opposition groups"]
+    assert groups["code"] == "ZMBOPP" and "in 'Zambia'" in groups["evidence"][0]["detail"]
+    assert actors["Zambia"]["code"] == "ZMB"  # the place stays an actor of its own
+    # a range that holds the phrase and its place is the phrase's actor, not the place's
+    assert actor_ref(doc, 0, doc[3].idx + len("Zambia"))["code"] == "ZMBOPP"
+
+
+def test_actors_ethnic_group_is_coded_where_it_lives(vocab: Vocab) -> None:
+    pos = ["ADJ", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
+    deps = ["amod", "nsubj", "prep", "pobj", "ROOT", "punct"]
+    ents = ["O", "B-NORP", "O", "B-GPE", "O", "O"]
+    located = _coded(_doc(vocab, ["Ethnic", "Greeks", "in", "Albania", "protested", "."], pos, deps,
+                          [1, 4, 1, 2, 4, 4], ents, dt.date(2020, 1, 1)))
+    assert located["Ethnic Greeks"]["code"] == "ALBCVL"  # where they live, never the kin state GRC
+    of = _coded(_doc(vocab, ["The", "Greeks", "of", "Albania", "protested", "."], ["DET", *pos[1:]],
+                     ["det", *deps[1:]], [1, 4, 1, 2, 4, 4], ents, dt.date(2020, 1, 1)))
+    assert of["Greeks"]["code"] == "ALBCVL"
+    plain = _doc(vocab, ["The", "Greeks", "of", "Greece", "protested", "."], ["DET", *pos[1:]],
+                 ["det", *deps[1:]], [1, 4, 1, 2, 4, 4], ents, dt.date(2020, 1, 1))
+    _coded(plain)
+    assert actor_ref(plain, plain[1].idx, plain[1].idx + len("Greeks"))["code"] == "GRC"  # the people of the state
+    alone = _coded(_doc(vocab, ["Ethnic", "Greeks", "protested", "."], ["ADJ", "PROPN", "VERB", "PUNCT"],
+                        ["amod", "nsubj", "ROOT", "punct"], [1, 2, 2, 2], ["O", "B-NORP", "O", "O"], dt.date(2020, 1, 1)))
+    assert alone["Ethnic Greeks"]["code"] == "CVL"  # no place: the country is unknown
+
+
+def test_actors_ethnic_modifier_leaves_the_role_noun_to_its_place(vocab: Vocab) -> None:
+    words = ["Ethnic", "Greek", "rebels", "operating", "in", "Albania", "surrendered", "."]
+    doc = _doc(vocab, words, ["ADJ", "ADJ", "NOUN", "VERB", "ADP", "PROPN", "VERB", "PUNCT"],
+               ["amod", "amod", "nsubj", "acl", "prep", "pobj", "ROOT", "punct"], [2, 2, 6, 2, 3, 4, 6, 6],
+               ["O", "B-NORP", "O", "O", "O", "B-GPE", "O", "O"], dt.date(2020, 1, 1))
+    actors = _coded(doc)
+    assert actors["Ethnic Greek rebels"]["code"] == "ALBREB"
+    assert "GRC" not in {a["code"] for a in actors.values()}
+
+
+def test_actors_demonym_before_a_people_is_where_it_lives(vocab: Vocab) -> None:
+    words = ["Bosnian", "Greeks", "protested", "."]
+    doc = _doc(vocab, words, ["ADJ", "PROPN", "VERB", "PUNCT"], ["amod", "nsubj", "ROOT", "punct"], [1, 2, 2, 2],
+               ["B-NORP", "B-NORP", "O", "O"], dt.date(2020, 1, 1))
+    assert _coded(doc)["Bosnian Greeks"]["code"] == "BIHCVL"
+
+
+def test_actors_country_led_forces_are_that_side(vocab: Vocab) -> None:
+    words = ["Turkish", "-", "backed", "forces", "attacked", "."]
+    doc = _doc(vocab, words, ["ADJ", "PUNCT", "VERB", "NOUN", "VERB", "PUNCT"],
+               ["npadvmod", "punct", "amod", "nsubj", "ROOT", "punct"], [2, 2, 3, 4, 4, 4],
+               ["B-NORP", "O", "O", "O", "O", "O"], dt.date(2020, 1, 1))
+    _coded(doc)
+    forces = actor_ref(doc, doc[3].idx, doc[3].idx + len("forces"))
+    assert forces["code"] == "TURMIL" and forces["text"].startswith("Turkish")
+
+
+def test_actors_body_named_after_a_country_or_the_un(vocab: Vocab) -> None:
+    words = ["The", "Kenya", "Assembly", "asked", "the", "United", "Nations", "Drought", "Coordinator", "."]
+    doc = _doc(vocab, words, ["DET", "PROPN", "PROPN", "VERB", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT"],
+               ["det", "compound", "nsubj", "ROOT", "det", "compound", "compound", "compound", "dobj", "punct"],
+               [2, 2, 3, 3, 8, 6, 8, 8, 3, 3],
+               ["O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"], dt.date(2020, 1, 1))
+    actors = _coded(doc)
+    assert actors["Kenya Assembly"]["code"] == "KENLEG"
+    assert actors["United Nations Drought Coordinator"]["code"] == "IGOUNO"

@@ -235,3 +235,16 @@ def test_kb_country_of_names_adjectives_and_seats() -> None:
     assert kb.country_of("Pyongyang") == "PRK"  # a seat of government names its country
     assert kb.country_of("troops") is None
     assert kb.agents["peacekeepers"][0] == "MIL" and kb.agents["negotiator"] == ("GOV", True)
+
+
+def test_kb_phoenix_codes_are_fixed_to_cameo_countries() -> None:
+    # the dictionaries code UNITA "ANGREB"; CAMEO's Angola is AGO (code_fixes.tsv)
+    unita = [e for e in default_kb().lookup("UNITA") if e.source.startswith("phoenix")][0]
+    assert unita.role_at(None).code == "AGOREB"
+
+
+def test_kb_nominal_heads_and_new_entries() -> None:
+    kb = default_kb()
+    assert kb.heads["groups"] == "group" and kb.heads["minority"] == "ethnic"
+    assert kb.country_of("Montenegrin") == "MNE"
+    assert kb.lookup("International Labor Office")[0].role_at(None).code.startswith("IGOUNO")

@@ -39,7 +39,9 @@ OUT = REPO / "src" / "dateline" / "data" / "lexicon"
 _CODE = re.compile(r"\[([^\]]*)\]")
 #: TABARI's sentence-level discards of bare years and "N years ago" were a crude filter of
 #: historical events; dateline marks those with modality "historical" instead, so they are dropped.
-_HISTORICAL_DISCARD = re.compile(r"^(\d{4}|(MONTHS|YEARS|WEEKS) (LATER|AGO))$")
+_HISTORICAL_DISCARD = re.compile(
+    r"^(\d{4}|(MONTHS|YEARS|WEEKS) (LATER|AGO)|(POST )?WORLD WAR (I|II|1|2|ONE|TWO)|(FIRST|SECOND) WORLD WAR|NAPOLEONIC WARS)$"
+)
 
 
 def parse_code(raw: str) -> tuple[str, str]:

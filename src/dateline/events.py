@@ -20,12 +20,20 @@ actor; with no other target, a named place the act happens in is the target (CAM
 A target that names no actor is looked through ("fired at targets in Jericho"); a fronted phrase
 ("With the signing of ..., X agreed") is no target; a threat is aimed at whom its "if/unless"
 binds; "A and B agreed" is one event per party (cue ``each_party``) while "A and B met" stays one
-reciprocal event; a mediation "between A and B" is aimed at both.
+reciprocal event; a mediation "between A and B" is aimed at both. A protest with no target is
+aimed at the first actor its purpose names ("a hunger strike to demand the resignation of X");
+"allowed X to ..." acts on X; a violent act done by a weapon with no named actor ("a roadside
+bombing near Samarra killed ...") has the unidentified armed forces of the place as source (UAF);
+a later definite mention naming an event's parties ("the talks included X and Y") adds them to
+the earlier event, with ``evidence`` pointing at the later sentence.
 
 Every event carries ``negated`` and ``modality`` (asserted, intended, hypothetical, reported,
 historical); only asserted, non-negated events are exported and scored by default. A future act
 ("will visit", "would pursue a summit") is kept as an intended event and also coded, as CAMEO does,
-as an asserted intent (03x, or a threat 13x for a hostile act).
+as an asserted intent (03x, or for a hostile act CAMEO's own threat: "will withdraw inspectors" is
+136), when someone declares it; a conditional offer ("would meet X if ...") is an intent too, and
+an announced refusal ("will not meet", "will no longer tolerate") a rejection (12x) unless a
+warning already codes it as a threat.
 
 CAMEO 01 statements and 02 appeals have no PLOVER type: their ``plover.event`` is
 :data:`NO_PLOVER_EVENT`.
@@ -42,6 +50,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import actor_ref
 from .codebook import cameo_to_plover
+from .kb import split_code
 from .lexicon import Entry, Lexicon, load_lexicon
 
 __all__ = ["NO_PLOVER_EVENT", "code_doc", "make_events"]
@@ -59,10 +68,36 @@ _NOUN_TARGET_PREPS = frozenset({"with", "to", "between", "against"})
 _OBJECT_PREPS = frozenset({"from", "by", "with", "to", "against", "on", "for"})
 #: Prepositions of the place an act happens in ("in Iraq"), a target of last resort.
 _PLACE_PREPS = frozenset({"in", "into", "inside", "throughout", "across"})
+#: Entity types of named places (a region such as "West Darfur State" or a city the model
+#: tags LOC counts as much as a GPE: the actors stage gives it its country).
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
 #: Prepositions followed below a target candidate that names no actor ("targets in Jericho").
 _NESTED_PREPS = _OBJECT_PREPS | _PLACE_PREPS | {"against", "at", "of"}
+#: Prepositions naming what a protest is against ("rallies against X", "a strike over a bill").
+_PROTEST_PREPS = frozenset({"against", "over"})
+#: Verbs by which a later mention of an event names its parties ("the talks included X and Y"),
+#: and those that do so with "together" ("brought together X and Y").
+_PARTICIPATION = frozenset({"include", "involve", "feature"})
+_GATHERING = frozenset({"bring", "gather"})
+#: Determiners of a definite mention ("the talks"), which can point back at an earlier event.
+_DEFINITE = frozenset({"the", "these", "those", "that", "this"})
+#: How many sentences back a definite mention may point for :func:`_later_participants`.
+_LATER_MENTION = 3
+#: CAMEO roots of violent acts (18 assault, 19 fight, 20 mass violence): done by a thing with
+#: no named actor, their source is the unidentified armed forces of the place (:func:`_unattributed`).
+_VIOLENT = frozenset({"18", "19", "20"})
+#: The instruments of violent acts per loaded lexicon (:func:`_instruments`), built once.
+_INSTRUMENTS: dict[int, frozenset[str]] = {}
+#: Prepositions of where an act happened, for :func:`_unattributed`.
+_WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside", "on"})
+#: Entity types that name who did an act ("Israeli shelling"): such a cause is no unattributed attack.
+_NAMING = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+#: Actor labels of places and nationalities (what :func:`_place_country` reads a country from).
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 #: CAMEO roots of hostile acts: intending one is a threat.
 _HOSTILE = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+#: CAMEO roots of cooperative acts (meet, cooperate, aid, yield): offering one is an intent (03x).
+_COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 #: CAMEO roots of material (06-08: cooperate, aid, yield) and hostile (14-20) acts: they need a
 #: political actor on at least one side (:func:`_political`), so "fight rising prices" is none.
 _MATERIAL = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
@@ -71,11 +106,24 @@ _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 #: Intent codes for a future act, by CAMEO root (CAMEO's "will help" -> 033 convention).
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "10": "", "11": "", "12": "",
            "13": "", "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+#: CAMEO's own threat for a promised hostile act where it has one (longest prefix first): "will
+#: withdraw inspectors" (1662) is 136 Threaten to halt international involvement, "will impose a
+#: curfew" (1723) 1323, "will cut aid" (162) 1311; other acts take their root's :data:`_INTENT`.
+_THREAT = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+           "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+           "191": "1381", "192": "1382", "204": "1385"}
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 #: Sentences from which a text counts as a story for :func:`_political_story`.
 _STORY_SENTENCES = 5
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DECADE = re.compile(r"\b(1[89]\d0|20[0-9]0)'?s\b")
+#: "18 years ago", "two decades ago", "several years ago" (an unnamed count is taken as two or more).
+_YEARS_AGO = re.compile(r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"several|many|some|few|\w+teen|\w+ty)\s+(years?|decades?|centur(?:y|ies))\s+ago\b")
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_WORLD_WAR = re.compile(r"\b(?:world war|ww\s?(?:i|ii|1|2)\b|(?:first|second) world war|napoleonic wars?)\b")
 
 Side = dict[str, Any] | None
 
@@ -106,7 +154,7 @@ def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
             if key not in seen:
                 seen.add(key)
                 events.append(event)
-    doc._.events = events
+    doc._.events = _later_participants(doc, events, lex)
     return doc
 
 
@@ -144,7 +192,7 @@ def _measured(noun: Token) -> Token:
     """The measure that stands in a noun's place ("gave 5 million dollars of aid", "provide
     25,000 tons of food aid": the verb takes the amount, the noun is what is given), else the noun."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head is head:
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head == head:
         return noun
     measure = head.head
     counted = measure.ent_type_ in ("MONEY", "QUANTITY") or any(c.dep_ == "nummod" for c in measure.children)
@@ -157,7 +205,7 @@ def _light_governor(noun: Token, lex: Lexicon) -> Token | None:
     its source; else None."""
     stand = _measured(noun)
     head = stand.head
-    if head is stand or head.pos_ not in ("VERB", "AUX") or head.lemma_ not in lex.cue("light_verb"):
+    if head == stand or head.pos_ not in ("VERB", "AUX") or head.lemma_ not in lex.cue("light_verb"):
         return None
     return head if stand.dep_ in ("dobj", "nsubjpass") else None
 
@@ -235,16 +283,16 @@ def _subordinate(verb: Token, lex: Lexicon) -> str | None:
     main acts.
     """
     token = verb
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head  # coordinated verbs share the status of the first
     link, head = token.dep_, token.head
-    if head is token:
+    if head == token:
         return None
     if link in ("relcl", "acl"):
         if any(c.lower_ == "that" and c.dep_ in ("advmod", "mark") for c in token.children):
             return None  # "said at the time that X had canceled": a complement clause parsed as relative
         return "reported"
-    if link in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head is not head and head.lower_ != "by":
+    if link in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head != head and head.lower_ != "by":
         # ("broke sanctions by allowing rice in": the means is the act itself)
         governor = head.head
         if head.lower_ in ("at", "toward", "towards") and governor.lemma_ in lex.cue("intent_verb"):
@@ -287,7 +335,7 @@ def _obliged(verb: Token, lex: Lexicon) -> bool:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in token.children):
             return True
-        if token.dep_ not in ("xcomp", "acomp", "conj") or token.head is token:
+        if token.dep_ not in ("xcomp", "acomp", "conj") or token.head == token:
             return False
         token = token.head
     return False
@@ -308,6 +356,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
         return  # boilerplate addressed to the reader: "Enlarge this image"
     if entry.passive:
         sources, targets = targets, sources
+    if not sources and entry.code[:2] in _VIOLENT:
+        sources = _unattributed(doc, verb, lex)  # "a roadside bombing near Samarra killed ..."
     negated, modality = _modality(verb, lex, doc)
     if modality == "asserted" and _agentless_state(doc, verb, lex):
         return  # (a pending or reported passive keeps its modality: "until demands are met")
@@ -323,8 +373,11 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
         targets = _complement_targets(doc, purpose, lex, sources)  # "struck to protest Sweden's decision"
     if not targets and not entry.passive and entry.code[:2] == "13":
         targets = _condition_targets(doc, verb, lex, sources)  # "threatened to ... unless Baghdad accepted"
-    if not targets and not entry.passive:
-        targets = _place_targets(doc, verb, lex, sources)
+    if not targets and not entry.passive and entry.code[:2] == "14":
+        targets = _protest_targets(doc, [verb], lex, sources)  # "rioted in protest at X's decision"
+    if not any(t is not None and t.get("code") for t in targets) and not entry.passive:
+        # no target, or only an uncoded one ("lifted a state of emergency in West Darfur")
+        targets = _place_targets(doc, verb, lex, sources) or targets
     if speech and not negated:
         yield from _demand_in_statement(doc, verb, index, sources, lex)
     declare = subordinate is None and not _obliged(verb, lex) and not _aim(verb, lex)
@@ -332,9 +385,79 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
     if not negated and subordinate is None and _conditional_threat(verb, entry, lex):
         # "will withdraw its force unless X arranges a ceasefire": a hostile act promised on a
         # condition is a threat (CAMEO 13, PLOVER THREATEN) aimed at whom the condition binds
-        threat = Entry(_INTENT.get(entry.code[:2]) or "130")
+        threat = Entry(_intent_code(entry.code) or "130")
         yield from _emit(doc, verb, index, threat, sources, _condition_targets(doc, verb, lex, sources) or targets,
                          False, "asserted", lex, declare=False)
+
+
+def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
+    """The source of a violent act done by a thing, not an actor ("a roadside bombing near
+    Samarra killed ...", "killed by an improvised explosive device outside Basra"): CAMEO codes
+    the unidentified armed forces (UAF) of the country where it happened. The cause is the
+    subject, the passive agent or an attack noun the act happened in ("killed in a bombing");
+    the country is that of the first place named in the cause's phrase, else in the verb's own
+    prepositions. None when the cause names an actor or no place is named."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    cause: Token | None = None
+    if not passive:
+        cause = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    else:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        cause = _pobj(agent) if agent is not None else None
+        if agent is None:
+            for child in verb.children:
+                pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ == "in" else None
+                found = lex.nouns.get(pobj.lemma_) if pobj is not None else None
+                if found is not None and found.code[:2] in _VIOLENT:
+                    cause = pobj  # "killed in a bombing"
+    if cause is None or cause.pos_ != "NOUN" or cause.ent_type_ or cause.lower_ in lex.agents or cause.lemma_ in lex.agents:
+        return []
+    instruments = _instruments(lex)
+    violent = [t for t in (cause, *(c for c in cause.children if c.dep_ in ("compound", "amod")))
+               if t.lemma_ in instruments or t.lower_ in instruments
+               or (t.lemma_ in lex.nouns and lex.nouns[t.lemma_].code[:2] in _VIOLENT)]
+    if not violent:
+        return []  # "trading volume hit a record", "a fire killed": no weapon, no attack
+    start, end = _phrase(cause)
+    named = doc.char_span(start, end, alignment_mode="expand")
+    if actor_ref(doc, start, end) is not None or any(
+            t.ent_type_ in _NAMING or (t != cause and t.lemma_ in lex.agents) for t in named or []):
+        return []  # the cause names its actor ("Israeli shelling", "rebel attacks", "coalition airstrikes")
+    scopes = [cause, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS)]
+    for scope in scopes:
+        country = _place_country(doc, scope)
+        if country is not None:
+            code = f"{country}UAF"
+            country_code, sector = split_code(code)
+            return [{"text": doc.text[start:end], "code": code, "country": country_code, "sector": sector,
+                     "evidence": f"unattributed attack: unidentified armed forces of {country}, "
+                                 "where it happened (CAMEO UAF)"}]
+    return []
+
+
+def _instruments(lex: Lexicon) -> frozenset[str]:
+    """The weapons CAMEO's verb dictionary names as instruments of violent acts ("attacked with a
+    bomb, an IED, a rocket ..."): the objects of "with" in the lexicon's 18-20 patterns."""
+    found = _INSTRUMENTS.get(id(lex))
+    if found is None:
+        found = frozenset(pobj for table in lex.patterns.values() for (_, prep, pobj), entry in table.items()
+                          if prep == "with" and pobj and entry.code[:2] in _VIOLENT)
+        _INSTRUMENTS[id(lex)] = found
+    return found
+
+
+def _place_country(doc: Doc, scope: Token) -> str | None:
+    """The country of the first named place (GPE, LOC, or a nationality: "the Iraqi city of
+    Basra") mentioned in the token's subtree, from the actors stage."""
+    start = scope.left_edge.idx
+    end = scope.right_edge.idx + len(scope.right_edge.text)
+    places = sorted((m["start"], actor) for actor in doc._.actors or [] for m in actor.get("mentions") or []
+                    if start <= m["start"] and m["end"] <= end and actor.get("label") in _PLACE_LABELS)
+    for _, actor in places:
+        country, _sector = split_code(actor.get("code"))
+        if country is not None and country not in ("IGO", "NGO", "IMG", "MNC"):
+            return country
+    return None
 
 
 def _not_an_act(verb: Token, lex: Lexicon) -> bool:
@@ -344,10 +467,24 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
     clause opened by a question word ("How it interacts with the Commons is important")."""
     if verb.tag_ == "VBN" and verb.dep_ in ("acomp", "amod"):
         return True
+    if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in verb.children):
+        return True  # a participle used as a noun: "evacuated the wounded"
+    if verb.lemma_ in lex.cue("arrival_verb") and _troops_subject(verb, lex):
+        return True  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit (CAMEO 042)
     if _present(verb) and any(c.dep_ == "advmod" and c.lower_ in lex.cue("habitual") for c in verb.children):
         return True
     return verb.dep_ == "csubj" and any(c.dep_ in ("advmod", "mark") and c.lower_ in lex.cue("indirect_question")
                                         for c in verb.children)
+
+
+def _troops_subject(verb: Token, lex: Lexicon) -> bool:
+    """Whether the verb's subject phrase names armed units ("a first patch of Bangladeshi
+    peacekeeping troops", cue ``troop_noun``), not a delegation or an official."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return any(t.lemma_.lower() in lex.cue("troop_noun") or t.lower_ in lex.cue("troop_noun")
+               for t in subject.subtree if t.pos_ == "NOUN")
 
 
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
@@ -436,11 +573,14 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
     sources: list[Token] = []
     targets: list[Token] = []
     compounds: list[Token] = []
+    nationals: list[Token] = []
     for child in noun.children:
         if child.dep_ == "poss":
             sources.append(child)
         elif child.dep_ == "compound" and child.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
             compounds.append(child)
+        elif child.dep_ == "amod" and child.ent_type_ == "NORP" and child.i < noun.i:
+            nationals.append(child)
         elif child.dep_ == "prep" and child.lower_ in preps:
             pobj = _pobj(child)
             if pobj is None:
@@ -466,16 +606,19 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
     if not sources and not targets:
         # "the Trump-Kim summit", "U.S.-China talks"; a lone place ("the Singapore meeting") is where
         sources = [c for c in compounds if c.ent_type_ != "GPE" or len(compounds) > 1]
+    elif not sources:
+        # "Palestinian riots against Israeli policies": a named modifier other than a place acts on
+        # the named target (with no target, "opposed French mediation" names no act between actors)
+        sources = [c for c in compounds if c.ent_type_ != "GPE"] + nationals
     head = noun.head
     governing = lex.cue("light_verb") | lex.cue("intent_verb")
     light = _light_governor(noun, lex)
-    if not sources and head is not noun:
+    if not sources and head != noun:
         governor = head.head if noun.dep_ == "pobj" and head.pos_ == "ADP" else head
-        if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("include", "involve"):
-            parts = [c for c in head.children if c.dep_ == "dobj"]
-            if parts:
-                sources.append(parts[0])
-                targets.extend(parts[0].conjuncts)
+        if _participants(noun):
+            parts = _participants(noun)  # "talks including X and Y": the parties meet each other
+            sources.append(parts[0])
+            targets.extend(parts[1:])
         elif light is not None or (noun.dep_ == "dobj" and head.lemma_ in governing) or (
                 noun.dep_ == "pobj" and governor.pos_ in ("VERB", "AUX")
                 and (head.lower_ in ("on", "during", "after", "before") or (head.lower_ == "to" and governor.lemma_ in governing))):
@@ -483,18 +626,99 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
             # the governor's subject (or passive agent) acts
             governor = light or governor
             subject = _subject(governor)
-            if subject is not None and subject is not noun:
+            if subject is not None and subject != noun:
                 sources.append(subject)
             if _measured(noun).dep_ in ("dobj", "nsubjpass") and not targets:
                 targets.extend(_governor_targets(governor, preps))
     negated, modality = _noun_modality(noun, lex, doc)
     source_sides, target_sides = _sides(doc, sources, lex), _sides(doc, targets, lex)
+    if entry.code[:2] == "14" and not target_sides and not (noun.dep_ == "pobj" and head.lower_ == "in"):
+        # "began a hunger strike to demand the resignation of X", "a strike in protest of X's
+        # refusal": a protest is aimed at whom its purpose names, on the noun or its verb (not
+        # "in protest" itself, the manner of another act)
+        heads = [noun] if head == noun or head.pos_ not in ("VERB", "AUX") else [noun, head]
+        target_sides = _protest_targets(doc, heads, lex, source_sides)
     if light is not None and source_sides and not target_sides and entry.code[:2] not in ("04",):
         # "imposed a curfew in Algiers": the country acted in (CAMEO's convention)
         target_sides = _place_targets(doc, light, lex, source_sides)
     if not source_sides and not target_sides:
         return
     yield from _emit(doc, noun, index, entry, source_sides, target_sides, negated, modality, lex)
+
+
+def _participants(noun: Token) -> list[Token]:
+    """The parties an event noun is said to include ("the talks included X and Y", "involved",
+    "brought together"; "were attended by X and Y"): the object (or passive agent) and its
+    conjuncts, including those the parser hung inside the first party's own phrase ("U.S. envoy
+    for North Korea Stephen Biegun and Swedish Foreign Minister Margot Wallstroem")."""
+    head = noun.head
+    if head == noun or head.pos_ != "VERB":
+        return []
+    if noun.dep_ == "nsubj" and (head.lemma_ in _PARTICIPATION or (
+            head.lemma_ in _GATHERING and any(c.lower_ == "together" for c in head.children))):
+        first = next((c for c in head.children if c.dep_ == "dobj"), None)
+    elif noun.dep_ == "nsubjpass" and head.lemma_ == "attend":
+        agent = next((c for c in head.children if c.dep_ == "agent"), None)
+        first = _pobj(agent) if agent is not None else None
+    else:
+        return []
+    if first is None:
+        return []
+    parts = [first, *first.conjuncts]
+    parts += [t for t in first.subtree if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN") and t not in parts]
+    return parts
+
+
+def _later_participants(doc: Doc, events: list[dict[str, Any]], lex: Lexicon) -> list[dict[str, Any]]:
+    """Parties named in a later definite mention of an event ("Choe attended talks in Stockholm.
+    ... the talks included U.S. envoy Biegun and Swedish Foreign Minister Wallstroem") join the
+    earlier event: one reciprocal event between its source and each party, on the earlier
+    event's sentence and trigger, with ``evidence`` pointing at the later mention; the earlier
+    event with no target is then replaced by them."""
+    replaced: set[int] = set()
+    added: dict[int, list[dict[str, Any]]] = {}
+    seen = {_key(e) for e in events}
+    for later_index, sent in enumerate(doc.sents):
+        for noun in sent:
+            if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+                continue
+            parts = _participants(noun)
+            if not parts:
+                continue
+            earlier = [(i, e) for i, e in enumerate(events)
+                       if later_index - _LATER_MENTION <= e["sentence"] < later_index and e["source"] is not None
+                       and not e["negated"] and _trigger_lemma(doc, e) == noun.lemma_]
+            if not earlier:
+                continue
+            position, event = earlier[-1]  # the nearest earlier mention
+            parties = [p for p in _sides(doc, parts, lex)
+                       if not any(_same(p, other) for other in (event["source"], event["target"]))]
+            head = noun.head
+            clause = doc[min(noun.left_edge.i, head.left_edge.i):max(noun.right_edge.i, head.right_edge.i) + 1]
+            evidence = {"kind": "later_mention", "sentence": later_index,
+                        "span": [clause.start_char, clause.end_char], "text": clause.text}
+            for party in parties:
+                joined = {**event, "target": party, "reciprocal": True, "evidence": evidence}
+                key = _key(joined)
+                if key not in seen:
+                    seen.add(key)
+                    added.setdefault(position, []).append(joined)
+                    if event["target"] is None:
+                        replaced.add(position)
+    # each joined event right after the one it extends, so sentence order holds
+    out: list[dict[str, Any]] = []
+    for position, event in enumerate(events):
+        if position not in replaced:
+            out.append(event)
+        out.extend(added.get(position, []))
+    return out
+
+
+def _trigger_lemma(doc: Doc, event: dict[str, Any]) -> str | None:
+    """The lemma of an event's trigger (its last token: "talks")."""
+    start, end = event["span"]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[-1].lemma_ if span is not None and len(span) else None
 
 
 def _governor_targets(governor: Token, preps: set[str]) -> list[Token]:
@@ -505,10 +729,24 @@ def _governor_targets(governor: Token, preps: set[str]) -> list[Token]:
             return [child]
     for child in governor.children:
         if child.dep_ in ("prep", "dative") and (child.lower_ in preps or child.lower_ in ("with", "to", "between")):
-            pobj = _pobj(child)
+            pobj = _pobj(child) or _stranded_object(child)
             if pobj is not None:
                 return [pobj]
     return []
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left without one because a reduced relative follows
+    ("granted asylum to five officers holed up in ...": "officers" parsed as the subject of
+    "holed"): the subject of a clause on the same governor that starts right after the preposition."""
+    following = prep.i + 1
+    for clause in prep.head.children:
+        if clause.pos_ != "VERB" or clause.i <= prep.i:
+            continue
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.left_edge.i == following:
+                return subject
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -577,9 +815,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         if stranded is not None:
             return stranded
     head = verb.head
-    if head.pos_ == "ADP" and head.head is not head:
+    if head.pos_ == "ADP" and head.head != head:
         return _subject(head.head, depth + 1)  # "after meeting X": the subject of what "after" modifies
-    if verb.dep_ in _INHERIT and head is not verb:
+    if verb.dep_ in _INHERIT and head != verb:
         if verb.dep_ == "xcomp":
             controller = next((c for c in head.children if c.dep_ == "dobj"), None)
             if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -589,6 +827,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return head  # "demonstrators protesting the results": the noun does what its -ing modifier says
     if verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and head.dep_ == "prep"):
         return _subject(head.head, depth + 1)
     return None
@@ -632,7 +872,10 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         targets = _sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else []
         return sources, [t for t in targets if not any(_same(t, s) for s in sources)]
     candidates = _target_candidates(verb, obj, theme=_moves_theme(verb, obj, lex))
+    candidates.extend(t for t in _controlled_candidates(verb, obj, lex) if t not in candidates)
     entry = _verb_entry(verb, lex)
+    if entry is not None and entry.code[:2] == "11":
+        candidates = _complained_of(verb, candidates)
     if entry is not None and entry.code[:2] in ("02", "10"):
         for clause in verb.children:
             if clause.dep_ == "ccomp":
@@ -695,10 +938,12 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
     candidates: list[Token] = []
     if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and not theme:
         candidates.append(obj)
-    by_prep = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i}
-    for prep in _TARGET_PREPS:
-        if prep in by_prep:
-            pobj = _pobj(by_prep[prep])
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i]
+    for name in _TARGET_PREPS:
+        for prep in preps:  # every one of a repeated preposition ("for new EU members for two years")
+            if prep.lower_ != name:
+                continue
+            pobj = _pobj(prep) or _stranded_object(prep)
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
                 candidates.append(pobj)
     if obj is not None and obj.dep_ != "nsubjpass":
@@ -709,6 +954,41 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
                     if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj not in candidates:
                         candidates.append(pobj)
     return candidates
+
+
+def _complained_of(verb: Token, candidates: list[Token]) -> list[Token]:
+    """For disapproval (CAMEO 11), what it is about comes before whom it is told to: "complained
+    to the United Nations over Israeli air raids" is aimed at Israel, the UN being the audience."""
+    about = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "about") and c.i > verb.i
+             for p in [_pobj(c)] if p is not None and p.pos_ in ("PROPN", "NOUN")]
+    told = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ == "to" and c.head.head == verb]
+    if not about or not told:
+        return candidates
+    return about + [c for c in candidates if c not in about and c not in told] + told
+
+
+def _controlled_candidates(verb: Token, obj: Token | None, lex: Lexicon) -> list[Token]:
+    """Whom a verb acts on through a clause it governs, after its own arguments: the subject of
+    an infinitival clause ("allowed opposition leader X to bring out a rally", the parser's
+    reading of object control and ECM as a clause with its own subject; "pushing for the US to
+    support"), then the object of a participle or infinitive modifying a non-actor object
+    ("approved a law recognizing victories by X's coalition": what the law does names whom); not
+    the aim of a control noun ("continued their effort to overthrow ...": the subject's own aim)."""
+    found: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.pos_ not in ("VERB", "AUX") or clause.i < verb.i:
+            continue
+        infinitive = any((c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ == "for")
+                         for c in clause.children)
+        if infinitive:
+            found.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN"))
+    if obj is not None and obj.dep_ == "dobj" and obj.ent_type_ == "" and obj.lemma_ not in lex.cue("control_noun"):
+        for clause in obj.children:
+            if clause.dep_ == "acl" and clause.pos_ == "VERB":
+                inner = _object(clause)
+                if inner is not None and inner.dep_ == "dobj" and inner.pos_ in ("PROPN", "NOUN"):
+                    found.append(inner)
+    return found
 
 
 def _nested_candidates(candidates: list[Token], depth: int = 2) -> list[Token]:
@@ -727,7 +1007,7 @@ def _nested_candidates(candidates: list[Token], depth: int = 2) -> list[Token]:
                     if pobj is None or pobj.pos_ not in ("PROPN", "NOUN") or pobj in found or pobj in candidates:
                         continue
                     following.append(pobj)
-                    if child.lower_ not in _PLACE_PREPS or pobj.ent_type_ == "GPE":
+                    if child.lower_ not in _PLACE_PREPS or pobj.ent_type_ in _PLACE_ENTS:
                         found.append(pobj)
         frontier = following
     return found
@@ -747,7 +1027,7 @@ def _purpose(verb: Token) -> Token | None:
 def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
     """For an act with no other target, the country acted in ("imposed a curfew in Algiers",
     "deploy peacekeepers in Iraq"): CAMEO's convention of a location as target. Only named
-    places (GPE) in the verb's, its object's or its complement's own prepositions count."""
+    places (GPE, LOC) in the verb's, its object's or its complement's own prepositions count."""
     heads = [verb]
     obj = _object(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
@@ -765,8 +1045,10 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
                 if pobj is None:
                     continue
                 # "in the capital city of Algiers", "at this jail in northern Israel"
-                places = [pobj] if pobj.ent_type_ == "GPE" else [
-                    g for g in _nested_candidates([pobj], depth=1) if g.ent_type_ == "GPE"]
+                # "in Montenegro province": the named place modifying a common noun
+                places = [pobj] if pobj.ent_type_ in _PLACE_ENTS else [
+                    c for c in pobj.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_ENTS] + [
+                    g for g in _nested_candidates([pobj], depth=1) if g.ent_type_ in _PLACE_ENTS]
                 for place in places:
                     targets = [t for t in _sides(doc, [place], lex) if not any(_same(t, s) for s in sources)]
                     if targets and targets[0] is not None and targets[0].get("code"):
@@ -774,10 +1056,52 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
     return []
 
 
+def _protest_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side]) -> list[Side]:
+    """Whom a protest (CAMEO 14, PLOVER PROTEST) with no target is aimed at: the first coded actor
+    named in a purpose clause of the act ("began a hunger strike to demand the resignation of X",
+    "to protest X's failure") or in a phrase of protest ("in protest of X's refusal", "a strike
+    over a bill signed by X", "rallies against X"), possessors of nominalised objects included."""
+    for head in heads:
+        for child in head.children:
+            if child.i < head.i:
+                continue  # a fronted phrase sets the scene
+            scope: Token | None = None
+            if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+                scope = child
+            elif child.dep_ == "prep" and child.lower_ in _PROTEST_PREPS:
+                scope = child
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                pobj = _pobj(child)
+                entry = lex.nouns.get(pobj.lemma_) if pobj is not None else None
+                if entry is not None and entry.code[:2] == "14":
+                    scope = pobj  # "in protest of/at/against"
+            if scope is not None:
+                found = _first_actor(doc, scope, sources)
+                if found:
+                    return found
+    return []
+
+
+def _first_actor(doc: Doc, scope: Token, sources: list[Side]) -> list[Side]:
+    """The first coded actor mentioned in the token's subtree that is not a source, as a list."""
+    start = scope.left_edge.idx
+    end = scope.right_edge.idx + len(scope.right_edge.text)
+    mentions = sorted((m["start"], m["end"]) for actor in doc._.actors or [] for m in actor.get("mentions") or []
+                      if start <= m["start"] and m["end"] <= end and m["text"].lower() not in _PRONOUNS)
+    for begin, finish in mentions:
+        ref = actor_ref(doc, begin, finish)
+        if ref is not None and ref.get("code") and not any(_same(ref, s) for s in sources):
+            return [ref]
+    return []
+
+
 def _complement_targets(doc: Doc, complement: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
     """Targets of an intended act, for the verb that announces it: "promised to continue aid to
     Mozambique" is aimed at Mozambique; the first of the complement and its conjuncts with one."""
     chain = [complement, *complement.conjuncts]
+    # a verb split at its hyphen ("re-open" as "re", "-", "open") leaves sibling complements
+    chain += [c for c in complement.head.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in chain]
     nested = _complement(complement)
     if nested is not None:
         chain.append(nested)  # "threatened to try to ..."
@@ -804,6 +1128,15 @@ def _condition_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side])
     return []
 
 
+def _intent_code(code: str) -> str:
+    """The CAMEO code of declaring the intent to do ``code``: its own threat (:data:`_THREAT`),
+    else the root's intent (:data:`_INTENT`); "" when declaring it is no separate act."""
+    for size in (4, 3):
+        if code[:size] in _THREAT:
+            return _THREAT[code[:size]]
+    return _INTENT.get(code[:2], "")
+
+
 def _intent_of(verb: Token, entry: Entry, complement: Token, lex: Lexicon) -> Entry:
     """An intent verb's code given what is intended: a hostile act turns a promise, plan or
     offer (03x) into a threat (13x), as CAMEO codes "vowed to attack" (PLOVER THREATEN)."""
@@ -816,7 +1149,7 @@ def _intent_of(verb: Token, entry: Entry, complement: Token, lex: Lexicon) -> En
     if intended is None or intended.code[:2] not in _HOSTILE or complement.lemma_ in lex.cue("cancelling_verb"):
         # ("agreed to postpone the demonstration" is a concession, not a threat)
         return entry
-    return Entry(_INTENT.get(intended.code[:2]) or "130")
+    return Entry(_intent_code(intended.code) or "130")
 
 
 def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon) -> Iterable[dict[str, Any]]:
@@ -848,12 +1181,16 @@ def _first_actor_tokens(doc: Doc, head: Token, exclude: Token | None) -> list[To
 
 
 def _expand(tokens: list[Token]) -> list[Token]:
-    """The tokens and their conjuncts ("X and Y" -> X, Y), in order, without repeats."""
+    """The tokens and their conjuncts ("X and Y" -> X, Y), in order, without repeats; also the
+    conjuncts of a partitive "of" ("scores of Sierra Leonean and Liberian refugees", "the leaders
+    of Iran and Iraq"), whose first member the token's own phrase already names."""
     out: list[Token] = []
     for token in tokens:
         # only conjuncts after the token: a stranded subject's conjuncts include the fronted
         # phrase the parser hung it on
-        for item in (token, *[c for c in token.conjuncts if c.i > token.i]):
+        members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for g in p.conjuncts if g.i > p.i]
+        for item in (token, *[c for c in token.conjuncts if c.i > token.i], *members):
             if item not in out and item.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") or item.ent_type_:
                 if item not in out:
                     out.append(item)
@@ -903,7 +1240,7 @@ def _phrase(token: Token) -> tuple[int, int]:
     while stack:
         item = stack.pop()
         for child in item.children:
-            if child.dep_ in ("conj", "cc", "relcl", "acl") or (item is token and child.dep_ == "prep" and child.lower_ != "of"):
+            if child.dep_ in ("conj", "cc", "relcl", "acl") or (item == token and child.dep_ == "prep" and child.lower_ != "of"):
                 continue
             if child.dep_ in _NP_DEPS:
                 start, end = min(start, child.i), max(end, child.i)
@@ -939,7 +1276,7 @@ def _antecedent(doc: Doc, pronoun: Token, lex: Lexicon) -> Side:
     if pronoun.dep_ in ("nsubj", "nsubjpass"):
         clause = pronoun.head
         for _ in range(4):
-            if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head is clause:
+            if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head == clause:
                 break
             clause = clause.head
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1019,18 +1356,51 @@ def _past(token: Token) -> bool:
 
 
 def _historical(token: Token, doc: Doc) -> bool:
+    """Whether the act's own time phrase puts it in the past before the story: a year before last
+    (with a publication date), a decade that ended before it ("in the 1970s"), "N years ago" with
+    N of two or more, or a world war ("during World War Two"): relative and era expressions need
+    no publication date."""
     published = doc._.published
-    if published is None:
-        return False
     for child in token.children:
         if child.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
             continue
         for item in child.subtree:
-            if item.ent_type_ == "DATE":
-                match = _YEAR.search(item.text)
-                if match and int(match.group(1)) < published.year - 1:
-                    return True
+            if item.ent_type_ not in ("DATE", "EVENT") or item.ent_iob_ != "B" or not _own_time(item, token):
+                continue
+            span = next((ent for ent in doc.ents if ent.start == item.i), None)
+            if span is not None and _past_time(span.text, published):
+                return True
     return False
+
+
+def _own_time(item: Token, token: Token) -> bool:
+    """Whether a time phrase belongs to the act itself: no other verb stands between them (the
+    time of "rebels who entered two years ago" is the entering's, not the granting's)."""
+    head = item.head
+    while head.i != token.i:
+        if head.pos_ in ("VERB", "AUX") or head.i == head.head.i:
+            return False
+        head = head.head
+    return True
+
+
+def _past_time(text: str, published: Any) -> bool:
+    """Whether a DATE or EVENT phrase names a time before the year before publication."""
+    lowered = text.lower()
+    if _WORLD_WAR.search(lowered):
+        return True
+    ago = _YEARS_AGO.search(lowered)
+    if ago:
+        count = ago.group(1)
+        number = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 2)
+        return not ago.group(2).startswith("year") or number >= 2  # "a decade ago"; not "a year ago"
+    if published is None:
+        return False
+    decade = _DECADE.search(lowered)
+    if decade:
+        return int(decade.group(1)) + 9 < published.year - 1
+    match = _YEAR.search(lowered)
+    return bool(match and int(match.group(1)) < published.year - 1)
 
 
 def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
@@ -1042,6 +1412,9 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
     # "nobody has called them", "no one attended": a negative subject denies the act
     negated = negated or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in lex.cue("negative_subject") or any(
         g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in verb.children)
+    # "will no longer tolerate": the negation hangs on the adverb, not on the verb
+    negated = negated or any(c.dep_ == "advmod" and any(
+        f"{g.lower_} {c.lower_}" in lex.cue("negating_phrase") for g in c.children if g.dep_ == "neg") for c in verb.children)
     modality = _own_modality(verb, lex, doc)
     if modality is None and _aim(verb, lex):
         modality = "intended"
@@ -1049,7 +1422,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
         modality = "historical"
     token = verb
     for _ in range(4):
-        if token.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "pobj") or token.head is token:
+        if token.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "pobj") or token.head == token:
             break
         head = token.head
         link = token.dep_
@@ -1060,7 +1433,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
             if f"{head.head.lower_} {head.lower_}" in lex.cue("negating_phrase"):
                 negated = True  # "far from launching an attack", "stopped short of imposing"
             aimed = head.lower_ in ("at", "toward", "towards") and head.head.lemma_ in lex.cue("intent_verb")
-            if (head.lower_ != "to" and not aimed) or head.head is head:
+            if (head.lower_ != "to" and not aimed) or head.head == head:
                 break  # "after meeting X" says when, not whether ("aimed at ending" says what is sought)
             token = head = head.head  # "looks forward to meeting", "agreed to a summit"
             link = "pcomp"
@@ -1077,6 +1450,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
             modality = modality or "hypothetical"  # "is reluctant to impose", "is able to strike"
         if link in ("ccomp", "xcomp", "pcomp") and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"
+        if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_verb"):
+            modality = modality or "reported"  # "an allegation that X had taken the city"
         if link == "conj":
             modality = modality or _own_modality(head, lex, doc)
         if link in ("ccomp",):
@@ -1109,7 +1484,7 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
     head = noun.head
     if noun.dep_ == "pobj" and head.pos_ == "ADP":
         head = head.head
-    if head is not noun and head.pos_ in ("VERB", "AUX"):
+    if head != noun and head.pos_ in ("VERB", "AUX"):
         cancelling = head.lemma_ in lex.cue("cancelling_verb") and (
             head.lemma_ != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
         if cancelling and noun.dep_ in ("dobj", "nsubjpass"):
@@ -1190,19 +1565,82 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not _same(s, t)]
     intent = ""
     announced = trigger.pos_ == "VERB" or _light_governor(trigger, lex) is not None  # "will impose a curfew"
-    if declare and modality == "intended" and not negated and announced:
-        intent = _INTENT.get(entry.code[:2], "")
+    if declare and modality == "intended" and not negated and announced and _declarer(trigger, source_sides):
+        intent = _intent_code(entry.code)
         verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        while verb.dep_ == "conj" and verb.head != verb:
+            verb = verb.head  # "aims to tighten sanctions and impose a blockade": the first conjunct's governor
         governor = verb.head.head if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" else verb.head
         if verb.dep_ in ("xcomp", "acl", "pcomp") and governor.pos_ == "VERB" and (
                 governor.lemma_ in lex.verb_lemmas or governor.lemma_ in lex.cue("intent_verb")):
             intent = ""  # the governing verb ("agreed to meet", "aimed at ending") says it, not this one
+        if verb.dep_ == "acl" and governor.lemma_ in lex.cue("attempt_verb"):
+            intent = ""  # "their effort to overthrow the government": an attempt under way, no declaration
+    if declare and modality == "hypothetical" and not negated and trigger.pos_ == "VERB" and entry.code[:2] in _COOPERATIVE \
+            and _declarer(trigger, source_sides) and _conditional_offer(trigger, lex):
+        intent = _intent_code(entry.code)  # "would meet the mediator if he gave them a veto": a conditional offer
+    refusal = ""
+    if declare and modality == "intended" and negated and trigger.pos_ == "VERB" and _declarer(trigger, source_sides):
+        refusal = _refusal_code(trigger, entry.code, lex)
     for source, target in pairs[:6]:
         yield _event(trigger, index, entry.code, source, target, negated=negated, modality=modality,
                      reciprocal=reciprocal and target is not None)
         if intent:
             yield _event(trigger, index, intent, source, target, negated=False, modality="asserted",
                          reciprocal=reciprocal and target is not None)
+        if refusal:
+            yield _event(trigger, index, refusal, source, target, negated=False, modality="asserted",
+                         reciprocal=False)
+
+
+#: CAMEO's refusal of a cooperative act, longest prefix first: "will not meet" 125, "will not
+#: release" 1243, "will not ease sanctions" 1244, "will not allow inspectors" 1245, "will not
+#: withdraw" 1246, other concessions 124, material cooperation or aid 121, the rest 120.
+_REFUSAL = {"04": "125", "06": "121", "07": "121", "08": "124", "081": "1241", "083": "123", "084": "1243",
+            "085": "1244", "086": "1245", "087": "1246", "03": "120", "05": "120"}
+
+
+def _refusal_code(verb: Token, code: str, lex: Lexicon) -> str:
+    """The CAMEO 12x of announcing that a cooperative act will not be done ("said it would not
+    meet the demands", "will not release the prisoners"), or "" when the verb's own future is not
+    what is negated: a complement ("refused to meet" codes the refusal on "refused") or a
+    negation under a warning ("warned that police will no longer tolerate rallies": the warning
+    codes the threat)."""
+    if verb.dep_ not in ("ROOT", "ccomp", "conj") or not any(
+            c.dep_ == "aux" and c.lower_ in lex.cue("future") for c in verb.children):
+        return ""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.pos_ == "VERB":
+        entry = _verb_entry(head, lex)
+        if entry is not None and entry.code[:2] == "13":
+            return ""
+    for size in (3, 2):
+        if code[:size] in _REFUSAL:
+            return _REFUSAL[code[:size]]
+    return ""
+
+
+def _conditional_offer(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb promises a cooperative act on a condition ("they would meet Cordovez if he
+    gave them a veto"): its own future auxiliary and an "if"/"unless" clause of its own, the verb
+    not being inside a condition. CAMEO codes such an offer as an intent (03x), as it codes a
+    conditional hostile act as a threat (:func:`_conditional_threat`)."""
+    conditions = lex.cue("condition")
+    if any(c.dep_ == "mark" and c.lower_ in conditions for c in verb.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in lex.cue("future") for c in verb.children):
+        return False
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in conditions for g in c.children)
+               for c in verb.children)
+
+
+def _declarer(trigger: Token, source_sides: list[Side]) -> bool:
+    """Whether an intended act has someone who declares the intent: a source actor, or an
+    agentless passive whose doer is left unsaid ("Modi will be given a visa"). "An attempt to
+    assassinate X" or "that would reward the regime" name no declarer: no 03x/13x is coded."""
+    if any(side is not None for side in source_sides):
+        return True
+    return trigger.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
 
 
 def _actor_key(side: Side) -> Any:

@@ -535,19 +535,19 @@ def _governing_cue(art: _Article, tokens: Span, candidates: list[Token], *, stri
     inside = set(range(tokens.start, tokens.end))
     verbs = [c for c in candidates if c.lower_ != "according"] or candidates
     for token in tokens:
-        if token.head.i in inside and token.head is not token:
+        if token.head.i in inside and token.head != token:
             continue
         # Walk up from the quote's top tokens to a cue outside the quote.
         head = token.head
         for _ in range(8):
             if head in verbs:
                 return head
-            if head.head is head:
+            if head.head == head:
                 break
             head = head.head
     if strict:
         return None
-    roots = {t for t in tokens if t.head.i not in inside or t.head is t}
+    roots = {t for t in tokens if t.head.i not in inside or t.head == t}
     for cue in verbs:
         if any(a in roots for a in cue.ancestors):
             return cue
@@ -627,9 +627,9 @@ def _subject(verb: Token) -> Token | None:
                 owner = owner or next((c for c in subject.children if c.dep_ == "poss"), None)
                 return owner or subject
             return subject
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
             verb = verb.head
-        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
             # "X was quoted as saying ...": the subject of the verb the phrase hangs from.
             verb = verb.head.head
         else:

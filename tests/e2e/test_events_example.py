@@ -100,6 +100,14 @@ def test_events_example_stockholm_talks(coded: tuple[str, list[dict[str, Any]]])
     talks = find(asserted(events), trigger="talks", cameo="04")
     assert any("North Korea" in text(e["source"]) for e in talks)  # Choe Son Hui attended talks
     assert find(talks, trigger="talks", source="Wallstroem", target="North Korean")  # last March
+    # "... the talks included U.S. special envoy ... Biegun and Swedish Foreign Minister Margot
+    # Wallstroem" (next sentence): the Stockholm talks are PRK with USA and with SWE
+    stockholm = [e for e in talks if country(e["source"]) == "PRK" and "Choe" in text(e["source"])]
+    assert {country(e["target"]) for e in stockholm} == {"USA", "SWE"}
+    for event in stockholm:
+        assert event["reciprocal"] and event["plover"]["event"] == "CONSULT"
+        assert event["evidence"]["sentence"] > event["sentence"]
+        assert "included" in event["evidence"]["text"]
 
 
 def test_events_example_no_asserted_unrealised_acts(coded: tuple[str, list[dict[str, Any]]]) -> None:

@@ -48,6 +48,8 @@ def test_lexicon_discards_match_whole_words() -> None:
     assert not lex.story_discards.search("the Australian Openness report")
     # TABARI's bare-year discards are dropped: dateline marks history with modality instead
     assert lex.sentence_discards is None or not lex.sentence_discards.search("Sweden has had ties since 1973")
+    # nor the world wars: "demanded an admission of murders during World War Two" is a current demand
+    assert lex.sentence_discards is None or not lex.sentence_discards.search("killed during World War Two")
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -69,3 +71,50 @@ def test_lexicon_missing_file_is_coded_error(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr("dateline.lexicon._DIR", ("data", "no-such-lexicon"))
     with pytest.raises(ModelError, match=r"\[E501\]"):
         build_lexicon()
+
+
+@pytest.mark.parametrize(("verb", "particle", "key", "code"), [
+    ("beat", "up", None, "182"),  # own block: the destroy block's bare "with" (130) is no assault
+    ("telephone", "", None, "041"),  # own block: "call on X" (020) is the call block's appeal
+    ("surrender", "", None, "0874"),  # CAMEO 0874 Retreat or surrender militarily
+    ("sue", "", ("", "for", ""), "115"),  # suing for damages: Bring lawsuit against, not 173
+    ("dismiss", "", ("appeal", "", ""), "120"),  # dismissing an appeal rejects it
+    ("oppose", "", ("", "to", "mediation"), "126"),  # "opposed to mediation": Reject mediation
+    ("oppose", "", ("", "", ""), None),  # bare opposition stays the verb's 110 (no pattern)
+    ("expel", "", ("diplomats", "", ""), "166"),  # PLOVER SANCTION expel covers diplomats
+    ("withdraw", "", ("inspectors", "", ""), "1662"),  # withdrawing inspectors halts involvement
+    ("send", "", ("arms", "", ""), "072"),  # sending arms to X is military aid, not mobilization
+    ("shun", "", ("work", "", ""), "143"),  # shunning work is a strike
+    ("reduce", "", ("supplies", "", ""), "162"),  # reducing supplies to X: Reduce or stop aid
+    ("suspend", "", ("deliveries", "", ""), "162"),  # suspending aid deliveries
+    ("strengthen", "", ("forces", "", ""), "154"),  # Mobilize or increase armed forces
+    ("share", "", ("intelligence", "", ""), "064"),  # Share intelligence or information
+])
+def test_lexicon_sense_corrections(verb: str, particle: str, key: tuple[str, str, str] | None, code: str | None) -> None:
+    lex = load_lexicon()
+    entry, block = lex.verbs[(verb, particle)]
+    table = lex.patterns.get(block, {})
+    if key is None:
+        assert entry.code == code and not any(o == "" and po == "" for o, _, po in table)  # no bare-prep override
+    else:
+        found = table.get(key)
+        assert (found.code if found else None) == code
+
+
+def test_lexicon_welcome_noun_hosts_a_visit() -> None:
+    # "gave a warm welcome to de Klerk": CAMEO 043 Host a visit, not praise (051)
+    assert load_lexicon().nouns["welcome"].code == "043"
+
+
+@pytest.mark.parametrize(("noun", "code"), [("grant", "071"), ("patrol", "150")])
+def test_lexicon_governed_aid_and_force_nouns(noun: str, code: str) -> None:
+    # only behind a light verb ("will give Tanzania a grant", "ordered patrols"): "a grant program" is none
+    entry = load_lexicon().nouns[noun]
+    assert (entry.code, entry.governed) == (code, True)
+
+
+def test_lexicon_swear_is_a_vow() -> None:
+    # "have sworn to fight": a vow (03x, an intent verb), not cursing (110); "sworn in" is no act
+    lex = load_lexicon()
+    assert lex.verbs[("swear", "")][0].code == "030" and "swear" in lex.cue("intent_verb")
+    assert lex.verbs[("swear", "in")][0].code == ""

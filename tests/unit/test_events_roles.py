@@ -1,0 +1,298 @@
+"""Who did it to whom (issue 4, event targets and sources) on hand-built parses: protest targets
+in purpose clauses, object control, places as targets, unattributed attacks (UAF) and parties
+named by a later mention of an event."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+import dateline.nlp  # noqa: F401  (registers the Doc extensions)
+from dateline.events import code_doc
+
+# (word, pos, tag, dep, head offset within its sentence, lemma, entity)
+Row = tuple[str, str, str, str, int, str, str]
+#: Entity labels the hand-built actors give a country (a place or nationality is its own country).
+PLACES = ("GPE", "LOC", "NORP")
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocab:
+    """An English vocab (a bare Vocab has no lower-case forms, which the coder reads)."""
+    return spacy.blank("en").vocab
+
+
+def build(vocab: Vocab, *sentences: list[Row]) -> Doc:
+    """A parsed Doc of the given sentences, each entity an actor coded from its text (a place or
+    nationality is its own country)."""
+    rows = [row for sentence in sentences for row in sentence]
+    heads: list[int] = []
+    starts: list[bool | int | None] = []
+    offset = 0
+    for sentence in sentences:
+        heads += [offset + i + row[4] for i, row in enumerate(sentence)]
+        starts += [True] + [False] * (len(sentence) - 1)
+        offset += len(sentence)
+    doc = Doc(vocab, words=[r[0] for r in rows], pos=[r[1] for r in rows], tags=[r[2] for r in rows],
+              deps=[r[3] for r in rows], heads=heads, lemmas=[r[5] for r in rows], ents=[r[6] for r in rows],
+              sent_starts=starts)
+    doc._.published = None
+    doc._.actors = [{"name": ent.text, "label": ent.label_, "code": ent.text.upper()[:3],
+                     "country": ent.text.upper()[:3] if ent.label_ in PLACES else None, "sector": None,
+                     "mentions": [{"text": ent.text, "start": ent.start_char, "end": ent.end_char, "sentence": 0}]}
+                    for ent in doc.ents]
+    doc._.events = []
+    return doc
+
+
+def text(side: dict | None) -> str | None:
+    return side["text"] if side else None
+
+
+def pairs(doc: Doc, trigger: str) -> list[tuple[str | None, str | None]]:
+    return [(text(e["source"]), text(e["target"])) for e in doc._.events if e["trigger"] == trigger]
+
+
+def hunger_strike(vocab: Vocab, purpose: list[Row]) -> Doc:
+    """"Algerians began a hunger strike" + the given rows (heads relative to their own position)."""
+    head = [("Algerians", "PROPN", "NNPS", "nsubj", 1, "Algerians", "B-NORP"),
+            ("began", "VERB", "VBD", "ROOT", 0, "begin", "O"),
+            ("a", "DET", "DT", "det", 2, "a", "O"),
+            ("hunger", "NOUN", "NN", "compound", 1, "hunger", "O"),
+            ("strike", "NOUN", "NN", "dobj", -3, "strike", "O")]
+    return build(vocab, head + purpose + [(".", "PUNCT", ".", "punct", -len(purpose) - 4, ".", "O")])
+
+
+def test_events_roles_protest_purpose_clause_names_target(vocab: Vocab) -> None:
+    # "... to demand the resignation of Bella": whom the protest is against
+    doc = code_doc(hunger_strike(vocab, [("to", "PART", "TO", "aux", 1, "to", "O"),
+                                         ("demand", "VERB", "VB", "advcl", -5, "demand", "O"),
+                                         ("the", "DET", "DT", "det", 1, "the", "O"),
+                                         ("resignation", "NOUN", "NN", "dobj", -2, "resignation", "O"),
+                                         ("of", "ADP", "IN", "prep", -1, "of", "O"),
+                                         ("Bella", "PROPN", "NNP", "pobj", -1, "Bella", "B-PERSON")]))
+    assert ("Algerians", "Bella") in pairs(doc, "strike")
+    assert ("Algerians", None) not in pairs(doc, "strike")
+
+
+def test_events_roles_in_protest_of_possessor_is_target(vocab: Vocab) -> None:
+    # "... in protest of Russia's refusal": the possessor of the nominalised act; "in protest"
+    # itself is the manner of the strike, no event of its own
+    doc = code_doc(hunger_strike(vocab, [("in", "ADP", "IN", "prep", -1, "in", "O"),
+                                         ("protest", "NOUN", "NN", "pobj", -1, "protest", "O"),
+                                         ("of", "ADP", "IN", "prep", -1, "of", "O"),
+                                         ("Russia", "PROPN", "NNP", "poss", 2, "Russia", "B-GPE"),
+                                         ("'s", "PART", "POS", "case", -1, "'s", "O"),
+                                         ("refusal", "NOUN", "NN", "pobj", -3, "refusal", "O")]))
+    assert pairs(doc, "strike") == [("Algerians", "Russia")]
+    assert pairs(doc, "protest") == []
+
+
+def test_events_roles_protest_without_purpose_has_no_target(vocab: Vocab) -> None:
+    doc = code_doc(hunger_strike(vocab, [("in", "ADP", "IN", "prep", -4, "in", "O"),
+                                         ("prison", "NOUN", "NN", "pobj", -1, "prison", "O")]))
+    assert pairs(doc, "strike") == [("Algerians", None)]
+
+
+def test_events_roles_allow_subject_of_infinitive_is_target(vocab: Vocab) -> None:
+    # spaCy reads "allowed X to bring out" as a clause with X as its subject
+    doc = code_doc(build(vocab, [("Sherpao", "PROPN", "NNP", "nsubj", 1, "Sherpao", "B-PERSON"),
+                                 ("allowed", "VERB", "VBD", "ROOT", 0, "allow", "O"),
+                                 ("Rehman", "PROPN", "NNP", "nsubj", 2, "Rehman", "B-PERSON"),
+                                 ("to", "PART", "TO", "aux", 1, "to", "O"),
+                                 ("hold", "VERB", "VB", "ccomp", -3, "hold", "O"),
+                                 ("a", "DET", "DT", "det", 1, "a", "O"),
+                                 ("rally", "NOUN", "NN", "dobj", -2, "rally", "O"),
+                                 (".", "PUNCT", ".", "punct", -6, ".", "O")]))
+    assert ("Sherpao", "Rehman") in pairs(doc, "allowed")
+
+
+def test_events_roles_participle_on_object_names_target(vocab: Vocab) -> None:
+    # "approved a law recognizing victories by Djindjic": what the approved law does names whom
+    doc = code_doc(build(vocab, [("Parliament", "PROPN", "NNP", "nsubj", 1, "Parliament", "B-ORG"),
+                                 ("approved", "VERB", "VBD", "ROOT", 0, "approve", "O"),
+                                 ("a", "DET", "DT", "det", 1, "a", "O"),
+                                 ("law", "NOUN", "NN", "dobj", -2, "law", "O"),
+                                 ("recognizing", "VERB", "VBG", "acl", -1, "recognize", "O"),
+                                 ("victories", "NOUN", "NNS", "dobj", -1, "victory", "O"),
+                                 ("by", "ADP", "IN", "prep", -1, "by", "O"),
+                                 ("Djindjic", "PROPN", "NNP", "pobj", -1, "Djindjic", "B-PERSON"),
+                                 (".", "PUNCT", ".", "punct", -7, ".", "O")]))
+    assert ("Parliament", "Djindjic") in pairs(doc, "approved")
+
+
+def test_events_roles_place_tagged_loc_is_target(vocab: Vocab) -> None:
+    # "threatened to institute a curfew in Algiers" (the model tags Algiers LOC)
+    doc = code_doc(build(vocab, [("Bouteflika", "PROPN", "NNP", "nsubj", 1, "Bouteflika", "B-PERSON"),
+                                 ("threatened", "VERB", "VBD", "ROOT", 0, "threaten", "O"),
+                                 ("to", "PART", "TO", "aux", 1, "to", "O"),
+                                 ("institute", "VERB", "VB", "xcomp", -2, "institute", "O"),
+                                 ("a", "DET", "DT", "det", 1, "a", "O"),
+                                 ("curfew", "NOUN", "NN", "dobj", -2, "curfew", "O"),
+                                 ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                                 ("Algiers", "PROPN", "NNP", "pobj", -1, "Algiers", "B-LOC"),
+                                 (".", "PUNCT", ".", "punct", -8, ".", "O")]))
+    threats = [e for e in doc._.events if e["trigger"] == "threatened"]
+    assert threats and threats[0]["target"]["country"] == "ALG"
+
+
+def bombing(vocab: Vocab, subject: list[Row]) -> Doc:
+    """<subject rows> killed a soldier (the subject's head is its last row)."""
+    return build(vocab, subject + [("killed", "VERB", "VBD", "ROOT", 0, "kill", "O"),
+                                   ("a", "DET", "DT", "det", 1, "a", "O"),
+                                   ("U.S.", "PROPN", "NNP", "compound", 1, "U.S.", "B-GPE"),
+                                   ("soldier", "NOUN", "NN", "dobj", -3, "soldier", "O"),
+                                   (".", "PUNCT", ".", "punct", -4, ".", "O")])
+
+
+def test_events_roles_unattributed_bombing_is_uaf_of_the_place(vocab: Vocab) -> None:
+    doc = code_doc(bombing(vocab, [("A", "DET", "DT", "det", 1, "a", "O"),
+                                   ("bombing", "NOUN", "NN", "nsubj", 3, "bombing", "O"),
+                                   ("near", "ADP", "IN", "prep", -1, "near", "O"),
+                                   ("Samarra", "PROPN", "NNP", "pobj", -1, "Samarra", "B-GPE")]))
+    killed = [e for e in doc._.events if e["trigger"] == "killed"]
+    assert killed and killed[0]["source"]["code"] == "SAMUAF" and killed[0]["source"]["sector"] == "UAF"
+    assert "unidentified armed forces" in killed[0]["source"]["evidence"]
+    assert killed[0]["target"]["text"] == "U.S."
+
+
+def test_events_roles_attack_with_no_place_or_by_an_actor_is_no_uaf(vocab: Vocab) -> None:
+    nowhere = code_doc(bombing(vocab, [("A", "DET", "DT", "det", 1, "a", "O"),
+                                       ("bombing", "NOUN", "NN", "nsubj", 1, "bombing", "O")]))
+    assert all(e["source"] is None for e in nowhere._.events if e["trigger"] == "killed")
+    named = code_doc(build(vocab, [("Hamas", "PROPN", "NNP", "nsubj", 1, "Hamas", "B-ORG"),
+                                   ("killed", "VERB", "VBD", "ROOT", 0, "kill", "O"),
+                                   ("a", "DET", "DT", "det", 1, "a", "O"),
+                                   ("soldier", "NOUN", "NN", "dobj", -2, "soldier", "O"),
+                                   ("near", "ADP", "IN", "prep", -3, "near", "O"),
+                                   ("Samarra", "PROPN", "NNP", "pobj", -1, "Samarra", "B-GPE"),
+                                   (".", "PUNCT", ".", "punct", -5, ".", "O")]))
+    assert [text(e["source"]) for e in named._.events if e["trigger"] == "killed"] == ["Hamas"]
+
+
+def talks(vocab: Vocab, later: list[Row]) -> Doc:
+    """"Choe attended talks in Stockholm." followed by the given sentence."""
+    first = [("Choe", "PROPN", "NNP", "nsubj", 1, "Choe", "B-PERSON"),
+             ("attended", "VERB", "VBD", "ROOT", 0, "attend", "O"),
+             ("talks", "NOUN", "NNS", "dobj", -1, "talk", "O"),
+             ("in", "ADP", "IN", "prep", -2, "in", "O"),
+             ("Stockholm", "PROPN", "NNP", "pobj", -1, "Stockholm", "B-GPE"),
+             (".", "PUNCT", ".", "punct", -4, ".", "O")]
+    return build(vocab, first, later)
+
+
+def included(det: str, noun: str) -> list[Row]:
+    """"<det> <noun> included Biegun and Wallstroem." """
+    return [(det, "DET", "DT", "det", 1, det.lower(), "O"),
+            (noun, "NOUN", "NNS", "nsubj", 1, noun.lower()[:-1] if noun.endswith("s") else noun.lower(), "O"),
+            ("included", "VERB", "VBD", "ROOT", 0, "include", "O"),
+            ("Biegun", "PROPN", "NNP", "dobj", -1, "Biegun", "B-PERSON"),
+            ("and", "CCONJ", "CC", "cc", -1, "and", "O"),
+            ("Wallstroem", "PROPN", "NNP", "conj", -2, "Wallstroem", "B-PERSON"),
+            (".", "PUNCT", ".", "punct", -4, ".", "O")]
+
+
+def test_events_roles_later_mention_adds_parties_to_earlier_event(vocab: Vocab) -> None:
+    doc = code_doc(talks(vocab, included("The", "talks")))
+    first = [e for e in doc._.events if e["sentence"] == 0 and e["trigger"] == "talks"]
+    assert {(text(e["source"]), text(e["target"])) for e in first} == {("Choe", "Biegun"), ("Choe", "Wallstroem")}
+    for event in first:
+        assert event["reciprocal"] and event["plover"]["event"] == "CONSULT"
+        assert event["evidence"]["sentence"] == 1 and "included Biegun" in event["evidence"]["text"]
+    # the later sentence keeps its own event between the parties it names
+    assert [(text(e["source"]), text(e["target"])) for e in doc._.events if e["sentence"] == 1] == [
+        ("Biegun", "Wallstroem")]
+
+
+def test_events_roles_later_mention_of_another_event_adds_nothing(vocab: Vocab) -> None:
+    doc = code_doc(talks(vocab, included("The", "meetings")))
+    first = [e for e in doc._.events if e["sentence"] == 0 and e["trigger"] == "talks"]
+    assert [(text(e["source"]), text(e["target"])) for e in first] == [("Choe", None)]
+    assert not any("evidence" in e for e in doc._.events)
+
+
+def test_events_roles_nationality_of_act_noun_is_source_with_a_target(vocab: Vocab) -> None:
+    # "Palestinian riots against Israel": the nationality acts; with no target it names no act
+    rows = [("Palestinian", "ADJ", "JJ", "amod", 1, "palestinian", "B-NORP"),
+            ("riots", "NOUN", "NNS", "nsubj", 3, "riot", "O"),
+            ("against", "ADP", "IN", "prep", -1, "against", "O"),
+            ("Israel", "PROPN", "NNP", "pobj", -1, "Israel", "B-GPE"),
+            ("continue", "VERB", "VBP", "ROOT", 0, "continue", "O"),
+            (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    assert pairs(code_doc(build(vocab, rows)), "riots") == [("Palestinian", "Israel")]
+    lone = [("Israel", "PROPN", "NNP", "nsubj", 1, "Israel", "B-GPE"),
+            ("opposed", "VERB", "VBD", "ROOT", 0, "oppose", "O"),
+            ("French", "ADJ", "JJ", "amod", 1, "french", "B-NORP"),
+            ("mediation", "NOUN", "NN", "dobj", -2, "mediation", "O"),
+            (".", "PUNCT", ".", "punct", -3, ".", "O")]
+    assert pairs(code_doc(build(vocab, lone)), "mediation") == []
+
+
+def test_events_roles_complaint_is_aimed_at_what_it_is_about(vocab: Vocab) -> None:
+    # "complained to the UN over Israeli raids": the UN is the audience, Israel the target
+    doc = code_doc(build(vocab, [("Lebanon", "PROPN", "NNP", "nsubj", 1, "Lebanon", "B-GPE"),
+                                 ("complained", "VERB", "VBD", "ROOT", 0, "complain", "O"),
+                                 ("to", "ADP", "IN", "prep", -1, "to", "O"),
+                                 ("UN", "PROPN", "NNP", "pobj", -1, "UN", "B-ORG"),
+                                 ("over", "ADP", "IN", "prep", -3, "over", "O"),
+                                 ("Israeli", "ADJ", "JJ", "amod", 1, "israeli", "B-NORP"),
+                                 ("raids", "NOUN", "NNS", "pobj", -2, "raid", "O"),
+                                 (".", "PUNCT", ".", "punct", -7, ".", "O")]))
+    assert pairs(doc, "complained") == [("Lebanon", "Israeli")]
+
+
+def test_events_roles_partitive_conjuncts_are_targets(vocab: Vocab) -> None:
+    # "tortured scores of Sierra Leonean and Liberian refugees": one event per group
+    doc = code_doc(build(vocab, [("Guinea", "PROPN", "NNP", "nsubj", 1, "Guinea", "B-GPE"),
+                                 ("tortured", "VERB", "VBD", "ROOT", 0, "torture", "O"),
+                                 ("scores", "NOUN", "NNS", "dobj", -1, "score", "O"),
+                                 ("of", "ADP", "IN", "prep", -1, "of", "O"),
+                                 ("Leonean", "PROPN", "NNP", "pobj", -1, "Leonean", "B-NORP"),
+                                 ("and", "CCONJ", "CC", "cc", -1, "and", "O"),
+                                 ("Liberian", "ADJ", "JJ", "amod", 1, "liberian", "B-NORP"),
+                                 ("refugees", "NOUN", "NNS", "conj", -3, "refugee", "O"),
+                                 (".", "PUNCT", ".", "punct", -7, ".", "O")]))
+    assert sorted(pairs(doc, "tortured")) == [("Guinea", "Leonean"), ("Guinea", "Liberian")]
+
+
+def test_events_roles_object_of_stranded_preposition(vocab: Vocab) -> None:
+    # "granted asylum to officers holed up in ...": the parser makes "officers" the subject of "holed"
+    doc = code_doc(build(vocab, [("Peru", "PROPN", "NNP", "nsubj", 1, "Peru", "B-GPE"),
+                                 ("granted", "VERB", "VBD", "ROOT", 0, "grant", "O"),
+                                 ("asylum", "NOUN", "NN", "dobj", -1, "asylum", "O"),
+                                 ("to", "ADP", "IN", "prep", -2, "to", "O"),
+                                 ("Panamanian", "ADJ", "JJ", "amod", 1, "panamanian", "B-NORP"),
+                                 ("officers", "NOUN", "NNS", "nsubj", 1, "officer", "O"),
+                                 ("holed", "VERB", "VBD", "advcl", -5, "hole", "O"),
+                                 ("up", "ADP", "RP", "prt", -1, "up", "O"),
+                                 (".", "PUNCT", ".", "punct", -7, ".", "O")]))
+    assert pairs(doc, "asylum") == [("Peru", "Panamanian")]
+
+
+def test_events_roles_ing_modifier_has_its_noun_as_subject(vocab: Vocab) -> None:
+    # "police dispersed Egyptians protesting the vote": who protests is the noun modified
+    doc = code_doc(build(vocab, [("Police", "NOUN", "NNS", "nsubj", 1, "police", "O"),
+                                 ("dispersed", "VERB", "VBD", "ROOT", 0, "disperse", "O"),
+                                 ("Egyptians", "PROPN", "NNPS", "dobj", -1, "Egyptians", "B-NORP"),
+                                 ("protesting", "VERB", "VBG", "acl", -1, "protest", "O"),
+                                 ("Mubarak", "PROPN", "NNP", "dobj", -1, "Mubarak", "B-PERSON"),
+                                 (".", "PUNCT", ".", "punct", -5, ".", "O")]))
+    assert ("Egyptians", "Mubarak") in pairs(doc, "protesting")
+
+
+def test_events_roles_repeated_preposition_each_looked_at(vocab: Vocab) -> None:
+    # "plans to impose restrictions for Bulgaria for two years": the first "for" names whom
+    doc = code_doc(build(vocab, [("Greece", "PROPN", "NNP", "nsubj", 1, "Greece", "B-GPE"),
+                                 ("plans", "VERB", "VBZ", "ROOT", 0, "plan", "O"),
+                                 ("to", "PART", "TO", "aux", 1, "to", "O"),
+                                 ("impose", "VERB", "VB", "xcomp", -2, "impose", "O"),
+                                 ("restrictions", "NOUN", "NNS", "dobj", -1, "restriction", "O"),
+                                 ("for", "ADP", "IN", "prep", -2, "for", "O"),
+                                 ("Bulgaria", "PROPN", "NNP", "pobj", -1, "Bulgaria", "B-GPE"),
+                                 ("for", "ADP", "IN", "prep", -4, "for", "O"),
+                                 ("two", "NUM", "CD", "nummod", 1, "two", "O"),
+                                 ("years", "NOUN", "NNS", "pobj", -2, "year", "O"),
+                                 (".", "PUNCT", ".", "punct", -9, ".", "O")]))
+    assert ("Greece", "Bulgaria") in pairs(doc, "plans")

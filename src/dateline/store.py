@@ -73,7 +73,11 @@ CREATE TABLE rejected (
 """
 
 #: Ordered schema migrations: MIGRATIONS[i] brings version i to version i + 1. Append, never edit.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+_V2 = """
+ALTER TABLE events ADD COLUMN evidence JSON;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables holding one article's coded rows; deleted with the article on ``replace``.
 ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
@@ -339,7 +343,20 @@ def _event_row(aid: str, i: int, event: dict[str, Any], coder: str) -> list[Any]
         loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
         bool(event.get("negated", False)), event.get("modality", "asserted"), bool(event.get("reciprocal", False)),
         event.get("quote"), date.get("text"), *(date.get("range") or [None, None]), coder,
+        _event_evidence(event),
     ]
+
+
+def _event_evidence(event: dict[str, Any]) -> str | None:
+    """Why the event or its sides were found beyond the sentence's parse, as JSON; None when nothing extra."""
+    found: dict[str, Any] = {}
+    if event.get("evidence"):
+        found["event"] = event["evidence"]
+    for side in ("source", "target"):
+        actor = event.get(side)
+        if isinstance(actor, dict) and actor.get("evidence"):
+            found[side] = actor["evidence"]
+    return _json(found) if found else None
 
 
 def _quote_row(aid: str, i: int, quote: dict[str, Any]) -> list[Any]:

@@ -154,17 +154,19 @@ def test_store_read_only_missing_file(db: str) -> None:
 def test_store_migrates_old_file(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import dateline.store as store_module
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+    current = store_module.MIGRATIONS
+    monkeypatch.setattr(store_module, "MIGRATIONS", current[:1])
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
-    with Store(db) as store:
-        store.write([make_record()])
+    with Store(db) as store:  # a file made by the first release
+        store.con.execute("INSERT INTO events (article_id, idx, trigger) VALUES ('a1', 0, 'met')")
+        assert "evidence" not in [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
     extra = "ALTER TABLE events ADD COLUMN confidence DOUBLE;"
-    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, extra))
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_module, "MIGRATIONS", (*current, extra))
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(current) + 1)
     with Store(db) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == len(current) + 1
         cols = [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
-        assert "confidence" in cols
+        assert "evidence" in cols and "confidence" in cols  # every migration ran, in order
         assert store.counts()["events"] == 1  # data kept
 
 
@@ -174,3 +176,16 @@ def test_store_record_is_not_mutated(db: str) -> None:
     with Store(db) as store:
         store.write([record])
     assert record == before
+
+
+def test_store_event_evidence_column(db: str) -> None:
+    record = make_record(events=2)
+    record["events"][0]["evidence"] = {"kind": "later_mention", "sentence": 3, "span": [40, 52], "text": "the talks"}
+    record["events"][0]["source"] = dict(record["events"][0]["source"] or {"text": "x", "code": None, "country": None,
+                                                                            "sector": None}, evidence="uaf")
+    with Store(db) as store:
+        store.write([record])
+        rows = store.con.execute("SELECT idx, evidence FROM events ORDER BY idx").fetchall()
+    first = json.loads(rows[0][1])
+    assert first["event"]["kind"] == "later_mention" and first["source"] == "uaf" and "target" not in first
+    assert rows[1][1] is None  # nothing beyond the sentence's parse

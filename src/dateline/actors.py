@@ -16,7 +16,10 @@ once per pipeline, see :mod:`dateline.kb`):
    "X, a professor at Seoul-based Y", "Kim's ... spy chief, X": the country comes from a country,
    demonym, seat or a possessor next to the role noun; the sector from the role noun.
    The title stays with the name: the mention is "British Defence Secretary Tom King", and a
-   country or institution inside a title is no actor of its own.
+   country or institution inside a title is no actor of its own. A current title also beats a KB
+   person's role ("Russian President Boris Yeltsin" RUSGOV whatever the KB's date says); a past one
+   ("former", "ousted") is ELI. An acronym in brackets after an organisation ("... Board (NWB)") is
+   that organisation wherever it recurs.
 4. **Nominal actors**: a phrase headed by a role noun ("Israeli troops", "a Russian official",
    "the government of Sudan", "UN peacekeepers") is an actor of its own, coded country + sector (the
    country from a modifier, "of X", "in/from X", else the article's one country; see
@@ -25,7 +28,10 @@ once per pipeline, see :mod:`dateline.kb`):
    Ethnic groups ("ethnic Albanians", "the Albanians of southern Serbia", "Bosnian Serbs") are coded
    where they live + CVL, never as the kin state (:func:`_code_ethnic`). Organisations the KB lacks
    take the body or country they are named after ("United Nations ... Coordinator" IGOUNO,
-   "Montenegro Assembly" MNELEG).
+   "Montenegro Assembly" MNELEG). Weapons are actors only as doers ("Israeli tanks fired" ISRMIL, not
+   "fired artillery"); the possessor of a tie is the other party ("Israel's ally" is not Israel); a
+   phrase owned by "its/his/her" takes its owner's country; members of an organisation the KB lacks,
+   and titled people who are not state office holders, never take the article's country by default.
 5. **Capitals as governments.** "Pyongyang demanded" is PRKGOV; after "in/to/at" it is a place and
    only the country is kept.
 6. **Coreference** inside the article: a surname or given name joins an earlier full name (two
@@ -43,12 +49,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .kb import TRANSNATIONAL, Entry, KnowledgeBase, Role, load_kb, normalise, split_code
+from .kb import AGENT_SECTORS, TRANSNATIONAL, Entry, KnowledgeBase, Role, load_kb, normalise, split_code
 from .nlp import sentence_index
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -76,6 +82,8 @@ class Mention:
     entry: Entry | None = None
     kind: str = "name"  # name | nominal | pronoun
     group: Group | None = None
+    #: the organisation this mention abbreviates ("AKK" after "... Association (AKK)")
+    alias: Mention | None = None
 
 
 @dataclass
@@ -189,6 +197,9 @@ def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]
             continue
         for j in range(min(n, i + 5), i, -1):
             hit = kb.agents.get(" ".join(lowers[i:j]))
+            if hit is None and j - i > 2 and "-" in lowers[i + 1:j - 1]:
+                # "Secretary-General" is three tokens; the dictionaries write it as one word
+                hit = kb.agents.get(doc[i:j].text.lower())
             if hit is None and lemmas[j - 1] != lowers[j - 1]:
                 hit = kb.agents.get(" ".join(lowers[i:j - 1] + [lemmas[j - 1]]))
             if hit:
@@ -211,6 +222,9 @@ def _trim(ent: Span) -> tuple[int, int]:
 def _label_of(entry: Entry) -> str:
     if entry.kind == "person":
         return "PERSON"
+    if entry.kind == "actor" and any(r.start or r.end for r in entry.roles) and any(
+            split_code(r.code)[1] for r in entry.roles):
+        return "PERSON"  # Phoenix's unsorted actors: people hold dated offices ("USAGOV" from ... to ...)
     if entry.kind in ("country", "seat"):
         return "GPE"
     role = entry.role_at(None)
@@ -234,12 +248,19 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
         over = [k for k in kb_spans if k[0] < end and start < k[1] and k not in inside]
         if over:
             continue  # a KB name that reaches beyond the entity ("Choe Son" of "Choe Son Hui") wins
-        if len(inside) >= 2 or (inside and any(t.text == "-" for t in doc[start:end])):
-            continue  # "U.S.-South Korean", "Trump-Kim": keep the names inside
+        joined = any((k[1] < len(doc) and doc[k[1]].text == "-") or (k[0] > 0 and doc[k[0] - 1].text == "-")
+                     for k in inside)
+        if len(inside) >= 2 or (inside and (joined or ent.label_ != "PERSON") and any(t.text == "-" for t in doc[start:end])):
+            # "U.S.-South Korean", "Trump-Kim": keep the names inside; but a person's name with a
+            # hyphenated particle ("Omar Hassan al-Bashir") is one name, not its part "Hassan"
+            continue
         if len(inside) == 1 and (inside[0][0], inside[0][1]) == (start, end):
             continue  # the KB span itself is added below, with the KB's label where the model erred
         label = ent.label_
-        mentions[(start, end)] = Mention(start, end, label)
+        # a name the KB knows that does not open with a capital ("al-Qaeda", "al-Shabaab")
+        entries = [] if inside else kb.lookup(_text(doc, start, end))
+        entry = entries[0] if entries and entries[0].kind in ("organisation", "actor") and label == "ORG" else None
+        mentions[(start, end)] = Mention(start, end, label, entry)
         used.update(range(start, end))
     for start, end, entry in kb_spans:
         if any(i in used for i in range(start, end)):
@@ -251,7 +272,10 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
         if entry.kind == "country" and doc[start].pos_ in ("ADJ",) or ent_label == "NORP":
             label = "NORP"
         mentions[(start, end)] = Mention(start, end, label, entry)
-    ordered = sorted(mentions.values(), key=lambda m: m.start)
+    # "US $50 million", "Hong Kong dollars": a country naming a currency is no actor
+    mentions = {k: m for k, m in mentions.items()
+                if not (m.end < len(doc) and (doc[m.end].is_currency or doc[m.end].lower_ in ("dollar", "dollars")))}
+    ordered = _bracketed_aliases(doc, sorted(mentions.values(), key=lambda m: m.start))
     person_starts = {m.start for m in ordered if m.label == "PERSON"}
     agent_tokens = {i for s, e, _, _ in agents for i in range(s, e)}
     for m in ordered:
@@ -265,6 +289,35 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
         if k in person_starts and any(i in agent_tokens for i in range(m.start, k)):
             m.kind = "title"
     return ordered
+
+
+def _bracketed_aliases(doc: Doc, ordered: list[Mention]) -> list[Mention]:
+    """An acronym in brackets right after an organisation's name is that organisation's alias for
+    the rest of the article: "the Northern Water Board (NWB) ... NWB officials" is one actor, whatever
+    else the KB calls "NWB" (a person's initials, another body)."""
+    by_start = {m.start: m for m in ordered}
+    result = list(ordered)
+    for m in ordered:
+        k = m.end
+        if m.label in ("PERSON", "NORP") or m.alias is not None or k + 2 >= len(doc):
+            continue
+        if doc[k].text != "(" or doc[k + 2].text != ")":
+            continue
+        acronym = doc[k + 1].text
+        if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
+            continue
+        for token in doc[k + 1:]:
+            if token.text != acronym:
+                continue
+            old = by_start.get(token.i)
+            if old is not None:
+                if old.end != token.i + 1:
+                    continue  # a longer name that holds the acronym
+                result.remove(old)
+            alias = Mention(token.i, token.i + 1, m.label, m.entry, alias=m)
+            by_start[token.i] = alias
+            result.append(alias)
+    return sorted(result, key=lambda x: x.start)
 
 
 # -- coding ----------------------------------------------------------------------------------------
@@ -353,15 +406,29 @@ def _window_right(ctx: Context, end: int) -> tuple[int, int]:
     return end + 1, i
 
 
+class Title(NamedTuple):
+    """What a title or appositive says of the person it names."""
+
+    country: str | None
+    sector: str | None
+    phrase: str
+    words: set[str]
+    #: the role noun is a strong one ("president"), not a weak one ("official", "chief")
+    strong: bool = False
+    #: the code of the organisation the title names, when it gave the country ("U.N." IGOUNO)
+    body: str | None = None
+
+
 def _read_title(ctx: Context, start: int, end: int, *, exclude: Group | None,
-                after: bool = False) -> tuple[str | None, str | None, str, set[str]]:
-    """(country, sector, the phrase, role words) signalled by the tokens ``start:end``."""
+                after: bool = False) -> Title:
+    """The country, sector and role words signalled by the tokens ``start:end``."""
     doc = ctx.doc
     roles = [a for a in ctx.agents if start <= a[0] and a[1] <= end]
     strong = [a for a in roles if not a[3]]
     head = (strong or roles)[-1] if roles else None
     sector = head[2][:3] if head else None
     country = None
+    body = None
     institution_sector = None
     hits: list[tuple[int, Mention]] = []
     seen: set[int] = set()
@@ -382,18 +449,27 @@ def _read_title(ctx: Context, start: int, end: int, *, exclude: Group | None,
         c = _country_of(ctx, m)
         if c:
             country = c
-            code = m.group.code if m.group is not None else None
+            code = _mention_code(ctx, m)
             if code and m.label != "PERSON" and not (m.entry and m.entry.kind in ("country", "seat")):
                 institution_sector = split_code(code)[1]
+                if c in TRANSNATIONAL:
+                    # the body's own chunks, without an agent sector: IGOUNO of IGOUNOMIL
+                    k = 3
+                    while k + 3 <= len(code) and code[k:k + 3] not in AGENT_SECTORS:
+                        k += 3
+                    body = code[:k]
             break
     if country is None and head is not None:
         country = _country_in_words(ctx, start, head[0])
-    if head is not None and head[3] and institution_sector:
+    if head is not None and (head[3] or sector == "GOV") and institution_sector:
+        # a weak role ("spokesman") or one that heads any body ("leader", "president", "chairman")
+        # takes the sector of the body the title names: "Hamas leader" REB, "Assembly president" LEG
         sector = institution_sector
     elif head is None:
         sector = institution_sector
     words = {t.lower_ for t in doc[start:end]}
-    return country, sector, _text(doc, start, end) if end > start else "", words
+    return Title(country, sector, _text(doc, start, end) if end > start else "", words,
+                 strong=head is not None and not head[3], body=body)
 
 
 def _country_in_words(ctx: Context, start: int, end: int) -> str | None:
@@ -413,11 +489,31 @@ def _country_in_words(ctx: Context, start: int, end: int) -> str | None:
     return None
 
 
+#: Words that put a title in the past: the person no longer holds it ("former President X").
+FORMER = frozenset({"former", "ex", "ousted", "deposed", "toppled", "overthrown", "exiled", "late",
+                    "onetime", "one-time", "erstwhile", "retired"})
+
+
+def _former(ctx: Context, lo: int, hi: int) -> bool:
+    """Whether the title ``lo:hi`` (or the two words before it) says the office is no longer held."""
+    doc = ctx.doc
+    first = max(doc[lo].sent.start, lo - 2) if lo < len(doc) else lo
+    return any(t.lower_ in FORMER for t in doc[first:hi])
+
+
 def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
-    """Code a group from the title or appositive around ``mention``; True when it found a country."""
+    """Code a group from the title or appositive around ``mention``; True when it found a country.
+
+    A current title written in the text beats a KB person's role (the KB may hold no date, or
+    another office): "Russian President Boris Yeltsin" is RUSGOV whatever the KB's latest role is.
+    A past title ("former/ousted president X") makes the person an ELI (CAMEO's former officials),
+    OPP where the title says opposition."""
     doc = ctx.doc
     candidates: list[tuple[int, int, bool]] = []
-    lo, hi = _window_left(ctx, mention.start)
+    first = mention.start
+    while group.label == "PERSON" and first < mention.end - 1 and first in ctx.agent_at:
+        first = ctx.agent_at[first][1]  # a KB alias with its title ("Secretary of State Warren Christopher")
+    lo, hi = _window_left(ctx, first)
     if group.label == "ORG":
         hi = mention.end  # an organisation's own words tell its sector ("Kookmin University", "TT News Agency")
     if hi > lo:
@@ -430,33 +526,74 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
     rlo, rhi = _window_right(ctx, mention.end)
     if rhi > rlo:
         candidates.append((rlo, rhi, True))
-    best: tuple[str | None, str | None, str, set[str]] | None = None
+    if group.label == "PERSON" and mention.end + 1 < len(doc) and doc[mention.end].lower_ == "of":
+        # "King Hassan of Morocco": the realm after the name
+        place = ctx.by_token.get(mention.end + 1)
+        if place is not None and place.kind == "name" and place.label == "GPE":
+            candidates.append((mention.end, place.end, True))
+    readings: list[tuple[Title, int, int]] = []
     for start, end, after in candidates:
-        country, sector, phrase, words = _read_title(ctx, start, end, exclude=group, after=after)
-        if sector is None and country is None:
-            continue
-        if best is None or (country and not best[0]) or (country and sector and not best[1]):
-            best = (country, sector, phrase, words)
-    if best is None:
+        title = _read_title(ctx, start, end, exclude=group, after=after)
+        if title.sector is not None or title.country is not None:
+            readings.append((title, start, end))
+    if not readings:
         return False
-    country, sector, phrase, words = best
-    if group.code and split_code(group.code)[1]:
-        return False
-    known_country = split_code(group.code)[0] if group.code else None
+    best = readings[0][0]
+    for title, _, _ in readings[1:]:
+        if (title.country and not best.country) or (title.country and title.sector and not best.sector):
+            best = title
+    if best.sector is None:
+        # "King Hassan of Morocco": the role from one side, the country from the other
+        other = next((t for t, _, _ in readings if t.sector and t.country in (None, best.country)), None)
+        if other is not None:
+            best = best._replace(sector=other.sector, strong=other.strong, words=best.words | other.words,
+                                 phrase=f"{other.phrase} ... {best.phrase}")
+    country, sector, phrase, words = best.country, best.sector, best.phrase, best.words
+    person = group.label == "PERSON"
+    former = person and any(_former(ctx, s, e) for t, s, e in readings if t.sector)
+    if former:
+        sector = "OPP" if "opposition" in words else "ELI"
+    known_country, known_sector = split_code(group.code)
+    if group.code and known_sector:
+        if not (person and group.entry is not None):
+            return False
+        # a KB person: the text's own current title wins over the KB's role
+        if not former and ((sector is None and best.body is None) or (not best.strong and country in (None, known_country))):
+            # no role word (a possessor alone: "Kim's meeting with Trump"), or a weak one that says
+            # nothing the KB does not; an appositive naming a body ("X, the UN coordinator") does
+            return False
+        if not former and sector is None:
+            sector = known_sector if country in (None, known_country) else None
+        country = country or known_country
+        if (country, sector) == (known_country, known_sector):
+            return False  # the KB agrees (and its code may say more: PSEREBHMS)
+        prefix = best.body if best.body and best.body[:3] == country else (country or "")
+        old = group.code
+        group.code = prefix + (sector or "") if not (sector and prefix.endswith(sector)) else prefix
+        group.title_words |= words
+        group.evidence.append(_evidence("title", f"{phrase!r} -> {country or '?'} {sector or '?'} "
+                                                 f"(the text's title over the KB's {old})"))
+        _title_gender(group, words)
+        return country is not None
     country = country or known_country
     if country is None and sector is None:
         return False
     if group.code and len(group.code) > 3 and country == group.code[:3]:
         group.code += sector or ""  # an organisation's KB code keeps its chunks: IGOUNO + GOV
     else:
-        group.code = (country or "") + (sector or "") or None
+        prefix = best.body if best.body and best.body[:3] == country else (country or "")
+        group.code = prefix + (sector or "") or None
     group.title_words |= words
     group.evidence.append(_evidence("title", f"{phrase!r} -> {country or '?'} {sector or '?'}"))
+    _title_gender(group, words)
+    return country is not None
+
+
+def _title_gender(group: Group, words: set[str]) -> None:
     if words & FEMALE_CUES:
         group.gender = "f"
     elif words & MALE_CUES:
         group.gender = "m"
-    return country is not None
 
 
 def _code_named_body(ctx: Context, group: Group) -> None:
@@ -522,6 +659,10 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
     for m in mentions:
         if m.kind == "title":
             continue
+        if m.alias is not None and m.alias.group is not None:
+            m.group = m.alias.group  # "NWB" after "the Northern Water Board (NWB)"
+            m.group.mentions.append(m)
+            continue
         text = _text(doc, m.start, m.end)
         if m.label == "PERSON" or (m.entry is not None and m.entry.kind == "person"):
             tokens = _person_tokens(doc, m)
@@ -569,10 +710,20 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
         m.group = g
         g.mentions.append(m)
 
-    # titles and appositives, in text order so a possessor ("Kim's") is coded before it is used
+    # titles and appositives, in text order so a possessor ("Kim's") is coded before it is used;
+    # organisations first (then the bodies named after others), so a person's appositive can name one
+    # ("X, the United Nations Emergency Relief Coordinator")
     for g in groups:
-        if g.label in ("PERSON", "ORG") and not (g.code and (split_code(g.code)[1] or len(g.code) >= 9)):
+        if g.label == "ORG" and not (g.code and (split_code(g.code)[1] or len(g.code) >= 9)):
             # (a KB organisation code with its own chunks, like the EC's IGOEUREEC, is complete as it is)
+            for m in g.mentions:
+                if m.kind == "name" and _code_title(ctx, g, m):
+                    break
+    for g in groups:
+        if g.label == "ORG" and g.entry is None and not (g.code and split_code(g.code)[1]):
+            _code_named_body(ctx, g)
+    for g in groups:
+        if g.label == "PERSON" and (g.entry is not None or not (g.code and split_code(g.code)[1])):
             for m in g.mentions:
                 if m.kind == "name" and _code_title(ctx, g, m):
                     break
@@ -586,11 +737,9 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
                 elif words & MALE_CUES:
                     g.gender = g.gender or "m"
 
-    for g in groups:
-        if g.label == "ORG" and g.entry is None and not (g.code and split_code(g.code)[1]):
-            _code_named_body(ctx, g)
     _code_ethnic(ctx, groups)
     _link_nominals_and_pronouns(ctx, groups)
+    _add_instrument_doers(ctx)
     _code_nominals(ctx, groups)
     _titled_context_country(ctx, groups)
     _extend_titles(ctx, groups)
@@ -896,6 +1045,11 @@ def _context_country(ctx: Context, groups: list[Group]) -> str | None:
     return next(iter(countries)) if len(countries) == 1 else None
 
 
+#: Sectors of offices that belong to a state or its opposition (ELI: a former office holder), whose
+#: holder the article's one country may claim; religious, civil or business titles do not.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "ELI"})
+
+
 def _titled_context_country(ctx: Context, groups: list[Group]) -> None:
     """A person coded by a title with no country ("President Omar El Bashir" -> GOV) takes the
     article's one country, as nominal actors do: "... the curfew imposed in Sudan" -> SDNGOV.
@@ -903,8 +1057,8 @@ def _titled_context_country(ctx: Context, groups: list[Group]) -> None:
     context: list[str | None] = []
     for g in groups:
         country, sector = split_code(g.code)
-        if g.label != "PERSON" or country is not None or sector is None or not g.mentions:
-            continue
+        if g.label != "PERSON" or country is not None or sector not in STATE_SECTORS or not g.mentions:
+            continue  # an archbishop or a professor is not the article's country's by default
         if not any(e["kind"] == "title" for e in g.evidence):
             continue
         if not context:
@@ -912,6 +1066,9 @@ def _titled_context_country(ctx: Context, groups: list[Group]) -> None:
         if context[0] is None:
             return
         code = context[0] + (g.code or "")
+        if any(o is not g and o.label == "PERSON" and o.code == code and o.mentions for o in groups):
+            # "President X welcomed South African leader Y": that office is Y's; X is another's
+            continue
         g.evidence.append(_evidence("rule", f"title {g.code} + the article's one country ({context[0]}) -> {code}"))
         g.code = code
 
@@ -937,6 +1094,8 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
             continue
         lo, end = extent
         head = _phrase_head(ctx, s, e)
+        if any(ctx.kb.heads.get(t.lower_) == "instrument" for t in doc[s:e]) and not _doer(head):
+            continue  # "launched artillery and rocket fire": a weapon is an actor only as the doer
         ethnic_head = ctx.kb.heads.get(head.lower_) == "ethnic"
         roles = [a for a in ctx.agents if lo <= a[0] and a[1] <= end and (a[0], a[1]) != (s, e) and not a[3]]
         of_roles = [a for a in roles if a[0] >= e]
@@ -956,6 +1115,9 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
         # the people, not the state: the country is where they live
         kin = [m for m in seen if m.start in ctx.ethnic or (ethnic_head and m.end <= s and m.label in ("NORP", "GPE"))]
         seen = [m for m in seen if m not in kin]
+        # "Israel's militia ally", "a US proxy": the possessor or modifier of a tie is the other party
+        tied = [(m, t) for m in seen if (t := _tie(ctx, m)) is not None]
+        seen = [m for m in seen if all(m is not x for x, _ in tied)]
         coded = [(m, code) for m in seen if (code := _mention_code(ctx, m) or _possessor_country(ctx, m, s))]
         how = ""
         prefix: str | None = None
@@ -972,6 +1134,13 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
         elif not kin:
             prefix = _country_in_words(ctx, lo, s)
             how = f"a country word ({prefix})" if prefix else ""
+        if prefix is None and tied:
+            place = _located(ctx, tied[0][1])  # "Israel's militia ally in southern Lebanon": LBN
+            if place is not None:
+                prefix, how, _ = place
+            else:
+                prefix = ""
+                how = f"tied to {_text(doc, tied[0][0].start, tied[0][0].end)!r}, not its country: country unknown"
         if prefix is None:
             place = _located(ctx, head, of=ethnic_head or bool(kin))
             if place is not None:
@@ -987,6 +1156,21 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
         seen += kin
         if prefix is None and weak and not roles:
             continue  # "a spokeswoman", "officials": whose, the phrase does not say
+        # (a single capitalised word the model calls ORG is as often a people, "Hausa politicians")
+        named = [m for m in seen if m.label == "ORG" and m.kind == "name" and m.end <= s
+                 and (m.end - m.start > 1 or doc[m.start].text.isupper())]
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "his", "her")), None)
+        if prefix is None and owner is not None and not named:
+            # "the UN ... its peacekeeping forces": the owner is the actor named before (a body for
+            # "its", a person for "his/her"), whose country or body the phrase takes
+            found = _owner_code(ctx, owner)
+            if found is not None:
+                prefix, how = found
+        if prefix is None and named:
+            # "top Kifaya leaders": the people of an organisation with its own identity, which the
+            # KB does not know; the article's country is not theirs by default
+            prefix = ""
+            how = f"{_text(doc, named[0].start, named[0].end)!r} (an organisation: country unknown)"
         if prefix is None:
             if not context:
                 context.append(_context_country(ctx, groups))
@@ -1010,6 +1194,57 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
                 m.group.mentions.remove(m)  # "Israeli" in "Israeli troops" is part of this actor
         _add_nominal(ctx, by_key, groups, lo, end, code or None,
                      f"{phrase!r}: role noun {role!r} ({sector_code or '?'}) + {how} -> {code or '?'}")
+
+
+def _add_instrument_doers(ctx: Context) -> None:
+    """Weapons and war machines that do the act ("Israeli tanks fired", "hit by Russian aircraft")
+    stand for the force that operates them: a weak MIL role noun, so the phrase is an actor only
+    with a country or body of its own (a modifier or a place), never the article's by default."""
+    taken = {i for s, e, _, _ in ctx.agents for i in range(s, e)}
+    for token in ctx.doc:
+        if (token.i not in taken and token.pos_ == "NOUN" and ctx.kb.heads.get(token.lower_) == "instrument"
+                and _doer(token)):
+            span = (token.i, token.i + 1, "MIL", True)
+            ctx.agents.append(span)
+            ctx.agent_at[token.i] = span
+    ctx.agents.sort(key=lambda a: a[0])
+
+
+def _owner_code(ctx: Context, owner: Token) -> tuple[str, str] | None:
+    """(prefix, how) of the actor a possessive pronoun points back to in its sentence: the nearest
+    coded name before it, a person for "his/her", a body or country for "its"."""
+    person = owner.lower_ in ("his", "her")
+    for i in range(owner.i - 1, owner.sent.start - 1, -1):
+        m = ctx.by_token.get(i)
+        if m is None or m.kind != "name" or (m.label == "PERSON") != person:
+            continue
+        code = _mention_code(ctx, m)
+        country = split_code(code)[0] if code else None
+        if code and country:
+            prefix = code if country in TRANSNATIONAL else country
+            return prefix, f"{owner.text!r} = {_text(ctx.doc, m.start, m.end)!r} ({code})"
+    return None
+
+
+def _tie(ctx: Context, m: Mention) -> Token | None:
+    """The relation noun ("ally", "proxy") that the mention ``m`` possesses or modifies, else None."""
+    last = ctx.doc[m.end - 1]
+    head = last.head
+    if last.dep_ in ("poss", "compound", "amod", "nmod") and head.i > last.i:
+        # through the other modifiers of the same noun: "Israel's militia ally"
+        if ctx.kb.heads.get(head.lower_) == "relation":
+            return head
+    return None
+
+
+def _doer(token: Token) -> bool:
+    """Whether the noun ``token`` names the doer of its clause: an active verb's subject ("Israeli
+    tanks fired"), a conjunct of one ("helicopters and tanks"), or the "by" agent of a passive."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "nsubj":
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent"
 
 
 def _code_ethnic(ctx: Context, groups: list[Group]) -> None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dateline.actors import actor_ref, code_actors, resolve_as_of
-from dateline.kb import default_kb
+from dateline.kb import default_kb, split_code
 
 import dateline.nlp  # noqa: F401  (registers the Doc extensions)
 
@@ -289,3 +289,264 @@ def test_actors_body_named_after_a_country_or_the_un(vocab: Vocab) -> None:
     actors = _coded(doc)
     assert actors["Kenya Assembly"]["code"] == "KENLEG"
     assert actors["United Nations Drought Coordinator"]["code"] == "IGOUNO"
+
+
+def _parsed(vocab: Vocab, rows: str, published: dt.date | None = None) -> Doc:
+    """A Doc from one "word POS dep head ent" row per token (head: the head's index)."""
+    table = [line.split() for line in rows.strip().splitlines()]
+    words = [r[0] for r in table]
+    # written as text is: no blank before "-", "'s", ")", "." and ",", none after "-" and "("
+    spaces = [not (w in ("-", "(") or (i + 1 < len(words) and words[i + 1] in ("-", "'s", ")", ".", ",", "$")))
+              for i, w in enumerate(words)]
+    tags = {"PROPN": "NNP", "VERB": "VBD", "NOUN": "NN", "PRON": "PRP", "ADJ": "JJ", "DET": "DT", "PUNCT": "."}
+    doc = Doc(vocab, words=words, spaces=spaces, pos=[r[1] for r in table], tags=[tags.get(r[1], "XX") for r in table],
+              deps=[r[2] for r in table], heads=[int(r[3]) for r in table], ents=[r[4] for r in table])
+    doc._.published = published
+    return doc
+
+
+def _by_text(doc: Doc) -> dict[str, str | None]:
+    """Each mention's text -> its actor's code."""
+    return {m["text"]: a["code"] for a in code_actors(doc, default_kb()) for m in a["mentions"]}
+
+
+_YELTSIN = """
+{adj} ADJ amod 3 O
+President PROPN compound 3 O
+Boris PROPN compound 3 B-PERSON
+Yeltsin PROPN nsubj 4 I-PERSON
+spoke VERB ROOT 4 O
+. PUNCT punct 4 O
+"""
+
+
+def test_actors_current_title_beats_the_kb_role(vocab: Vocab) -> None:
+    # with no date the KB's latest role is RUSELI (after office); the text says he is president
+    doc = _parsed(vocab, _YELTSIN.format(adj="Russian").replace("amod 3 O", "amod 3 B-NORP"))
+    (yeltsin,) = [a for a in code_actors(doc, default_kb()) if a["label"] == "PERSON"]
+    assert yeltsin["code"] == "RUSGOV" and yeltsin["evidence"][-1]["kind"] == "title"
+    # in office on the publication date the KB already says so: no title evidence is added
+    dated = _parsed(vocab, _YELTSIN.format(adj="Russian").replace("amod 3 O", "amod 3 B-NORP"), dt.date(1995, 6, 1))
+    (yeltsin,) = [a for a in code_actors(dated, default_kb()) if a["label"] == "PERSON"]
+    assert yeltsin["code"] == "RUSGOV" and [e["kind"] for e in yeltsin["evidence"]] == ["kb"]
+
+
+def test_actors_former_title_is_an_elite(vocab: Vocab) -> None:
+    # in 1995 the KB says RUSGOV; "former president" is CAMEO's ELI
+    doc = _parsed(vocab, _YELTSIN.format(adj="Former"), dt.date(1995, 6, 1))
+    (yeltsin,) = [a for a in code_actors(doc, default_kb()) if a["label"] == "PERSON"]
+    assert yeltsin["code"] == "RUSELI"
+    unknown = _parsed(vocab, """
+Ousted ADJ amod 3 O
+president NOUN compound 3 O
+Zorbak PROPN compound 3 B-PERSON
+Quellin PROPN nsubj 4 I-PERSON
+fled VERB ROOT 4 O
+. PUNCT punct 4 O
+""")
+    assert _by_text(unknown)["president Zorbak Quellin"] == "ELI"
+
+
+def test_actors_kb_role_kept_when_the_title_agrees(vocab: Vocab) -> None:
+    doc = _parsed(vocab, """
+Hamas PROPN compound 1 B-ORG
+leader NOUN compound 3 O
+Ismail PROPN compound 3 B-PERSON
+Haniyeh PROPN nsubj 4 I-PERSON
+spoke VERB ROOT 4 O
+. PUNCT punct 4 O
+""", dt.date(2019, 1, 1))
+    assert _by_text(doc)["Hamas leader Ismail Haniyeh"] == "PSEREBHMS"  # the leader of a body takes its code
+
+
+def test_actors_realm_after_the_name_and_hyphenated_names(vocab: Vocab) -> None:
+    king = _parsed(vocab, """
+King PROPN compound 1 O
+Hassan PROPN nsubj 4 B-PERSON
+of ADP prep 1 O
+Morocco PROPN pobj 2 B-GPE
+spoke VERB ROOT 4 O
+. PUNCT punct 4 O
+""")
+    assert _by_text(king)["King Hassan"] == "MARGOV"  # not the KB's Jordanian "Hassan"
+    bashir = _parsed(vocab, """
+President PROPN compound 5 O
+Omar PROPN compound 5 B-PERSON
+Hassan PROPN compound 5 I-PERSON
+al PROPN compound 5 I-PERSON
+- PUNCT punct 5 I-PERSON
+Bashir PROPN nsubj 6 I-PERSON
+spoke VERB ROOT 6 O
+. PUNCT punct 6 O
+""")
+    codes = _by_text(bashir)
+    assert "Hassan" not in codes and codes["President Omar Hassan al-Bashir"] != "JORGOV"
+
+
+def test_actors_hyphenated_title_and_appositive_body(vocab: Vocab) -> None:
+    annan = _parsed(vocab, """
+U.N. PROPN compound 3 B-ORG
+Secretary PROPN compound 3 O
+- PUNCT punct 3 O
+General PROPN compound 5 O
+Kofi PROPN compound 5 B-PERSON
+Annan PROPN nsubj 6 I-PERSON
+spoke VERB ROOT 6 O
+. PUNCT punct 6 O
+""")
+    code = _by_text(annan)["Secretary-General Kofi Annan"]
+    assert split_code(code) == ("IGO", "GOV")  # "Secretary-General" is GOV, not "General" MIL
+    envoy = _parsed(vocab, """
+Warren PROPN compound 1 B-PERSON
+Christopher PROPN nsubj 8 I-PERSON
+, PUNCT punct 1 O
+the DET det 6 O
+United PROPN compound 5 B-ORG
+Nations PROPN compound 6 I-ORG
+coordinator NOUN appos 1 O
+, PUNCT punct 1 O
+arrived VERB ROOT 8 O
+. PUNCT punct 8 O
+""", dt.date(1995, 6, 1))
+    code = _by_text(envoy)["Warren Christopher"]
+    assert code is not None and code.startswith("IGOUNO")  # the appositive's body, not the KB's USAGOV
+
+
+def test_actors_context_country_only_for_a_free_state_office(vocab: Vocab) -> None:
+    welcome = _parsed(vocab, """
+President PROPN compound 2 O
+Zorbak PROPN compound 2 B-PERSON
+Quellin PROPN nsubj 3 I-PERSON
+welcomed VERB ROOT 3 O
+South PROPN compound 5 B-NORP
+African ADJ amod 6 I-NORP
+leader NOUN compound 8 O
+Tomas PROPN compound 8 B-PERSON
+Vrenn PROPN dobj 3 I-PERSON
+. PUNCT punct 3 O
+""")
+    codes = _by_text(welcome)
+    assert codes["South African leader Tomas Vrenn"] == "ZAFGOV"
+    assert codes["President Zorbak Quellin"] == "GOV"  # that office is Vrenn's: no country rather than his
+    curfew = _parsed(vocab, """
+President PROPN compound 2 O
+Zorbak PROPN compound 2 B-PERSON
+Quellin PROPN nsubj 3 I-PERSON
+lifted VERB ROOT 3 O
+the DET det 5 O
+curfew NOUN dobj 3 O
+in ADP prep 5 O
+Sudan PROPN pobj 6 B-GPE
+. PUNCT punct 3 O
+""")
+    assert _by_text(curfew)["President Zorbak Quellin"] == "SDNGOV"
+    cleric = _parsed(vocab, """
+Archbishop PROPN compound 2 O
+Zorbak PROPN compound 2 B-PERSON
+Quellin PROPN nsubj 3 I-PERSON
+criticised VERB ROOT 3 O
+Sudan PROPN dobj 3 B-GPE
+. PUNCT punct 3 O
+""")
+    assert _by_text(cleric)["Archbishop Zorbak Quellin"] == "CHR"  # a church title is not Sudan's office
+
+
+def test_actors_organisation_members_do_not_take_the_context_country(vocab: Vocab) -> None:
+    doc = _parsed(vocab, """
+US PROPN compound 1 B-GPE
+strikes NOUN nsubj 2 O
+killed VERB ROOT 2 O
+al PROPN compound 5 B-ORG
+- PUNCT punct 5 I-ORG
+Qaeda PROPN compound 6 I-ORG
+leader NOUN dobj 2 O
+. PUNCT punct 2 O
+""")
+    code = _by_text(doc)["al-Qaeda leader"]
+    assert code is not None and code.startswith("IMG")  # a KB name without a capital, not the USA
+
+
+def test_actors_weapons_are_actors_only_as_doers(vocab: Vocab) -> None:
+    fire = _parsed(vocab, """
+Vietnamese ADJ amod 1 B-NORP
+forces NOUN nsubj 2 O
+fired VERB ROOT 2 O
+artillery NOUN dobj 2 O
+at ADP prep 2 O
+camps NOUN pobj 4 O
+. PUNCT punct 2 O
+""")
+    codes = _by_text(fire)
+    assert codes["Vietnamese forces"] == "VNMMIL" and "artillery" not in codes
+    tanks = _parsed(vocab, """
+Israeli ADJ amod 1 B-NORP
+tanks NOUN nsubj 2 O
+fired VERB ROOT 2 O
+at ADP prep 2 O
+camps NOUN pobj 3 O
+. PUNCT punct 2 O
+""")
+    assert _by_text(tanks)["Israeli tanks"] == "ISRMIL"
+
+
+def test_actors_possessor_of_a_tie_is_the_other_party(vocab: Vocab) -> None:
+    doc = _parsed(vocab, """
+Rebels NOUN nsubj 1 O
+killed VERB ROOT 1 O
+the DET det 3 O
+commander NOUN dobj 1 O
+of ADP prep 3 O
+Iran PROPN poss 7 B-GPE
+'s PART case 5 O
+ally NOUN pobj 4 O
+in ADP prep 7 O
+Yemen PROPN pobj 8 B-GPE
+. PUNCT punct 1 O
+""")
+    code = _by_text(doc)["commander of Iran's ally in Yemen"]
+    assert code is not None and code.startswith("YEM")  # where the ally is, never Iran
+
+
+def test_actors_bracketed_acronym_is_the_organisation(vocab: Vocab) -> None:
+    doc = _parsed(vocab, """
+The DET det 2 B-ORG
+Freeland PROPN compound 2 I-ORG
+Union PROPN nsubj 7 I-ORG
+( PUNCT punct 2 O
+AKK PROPN appos 2 B-ORG
+) PUNCT punct 2 O
+and CCONJ cc 7 O
+said VERB ROOT 7 O
+AKK PROPN nsubj 9 B-ORG
+would AUX aux 9 O
+. PUNCT punct 7 O
+""")
+    actors = code_actors(doc, default_kb())
+    union = next(a for a in actors if a["name"] == "Freeland Union")
+    assert [m["text"] for m in union["mentions"]] == ["Freeland Union", "AKK", "AKK"]
+    assert not any(a["kb_id"] and "kramp" in a["kb_id"] for a in actors)  # not the KB's "AKK"
+
+
+def test_actors_currency_country_and_possessive_owner(vocab: Vocab) -> None:
+    money = _parsed(vocab, """
+Officials NOUN nsubj 1 O
+stole VERB ROOT 1 O
+US PROPN compound 3 B-GPE
+$ SYM nmod 1 B-MONEY
+5 NUM dobj 1 I-MONEY
+. PUNCT punct 1 O
+""")
+    assert "US" not in _by_text(money)
+    owner = _parsed(vocab, """
+The DET det 2 B-ORG
+United PROPN compound 2 I-ORG
+Nations PROPN nsubj 3 I-ORG
+withdrew VERB ROOT 3 O
+its PRON poss 5 O
+troops NOUN dobj 3 O
+from ADP prep 3 O
+Sudan PROPN pobj 6 B-GPE
+. PUNCT punct 3 O
+""")
+    code = _by_text(owner)["troops"]
+    assert code is not None and split_code(code) == ("IGO", "MIL")  # the UN's troops, not Sudan's

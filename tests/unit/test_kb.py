@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from dateline import places
 from dateline.codebook import country_codes
-from dateline.kb import KBError, Role, default_kb, import_wikidata, kb_command, load_kb, parse_date, read_user_actors, split_code
+from dateline.kb import (KBError, Role, _code_fixes, default_kb, import_wikidata, kb_command, load_kb, parse_date,
+                         read_user_actors, split_code)
 
 
 def test_kb_role_holds_only_inside_its_dates() -> None:
@@ -39,7 +41,8 @@ def test_kb_names_resolve(name: str, code: str) -> None:
 
 
 def test_kb_curated_codes_use_known_countries() -> None:
-    known = set(country_codes()) | {"IGO", "NGO", "IMG"}
+    # CAMEO's countries, and the ISO codes dateline uses where CAMEO's differ (code_fixes.tsv: TMP -> TLS)
+    known = set(country_codes()) | {"IGO", "NGO", "IMG"} | set(_code_fixes().values())
     for entry in default_kb().entries.values():
         if entry.source == "dateline-curated":
             for role in entry.roles or []:
@@ -248,3 +251,14 @@ def test_kb_nominal_heads_and_new_entries() -> None:
     assert kb.heads["groups"] == "group" and kb.heads["minority"] == "ethnic"
     assert kb.country_of("Montenegrin") == "MNE"
     assert kb.lookup("International Labor Office")[0].role_at(None).code.startswith("IGOUNO")
+
+
+def test_kb_east_timor_is_tls_as_in_places() -> None:
+    # CAMEO's TMP predates ISO's TLS; dateline uses TLS for actors as the places stage does for locations
+    kb = default_kb()
+    assert kb.country_of("East Timor") == kb.country_of("Timor-Leste") == kb.country_of("East Timorese") == "TLS"
+    assert kb.lookup("Dili")[0].role_at(None).code == "TLSGOV"
+    phoenix = kb.entries["phx:timor-leste"]
+    assert {r.code[:3] for r in phoenix.roles} == {"TLS"}  # code_fixes.tsv: TMP -> TLS
+    gazetteer = places.gazetteer()
+    assert gazetteer.resolve("East Timor").country == gazetteer.resolve("Dili").country == "TLS"

@@ -62,7 +62,8 @@ NO_PLOVER_EVENT: str | None = None
 _NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "flat", "case", "nummod", "punct", "prep",
                       "pobj", "cc", "conj", "quantmod", "advmod"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
-_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "at", "from", "for", "over", "between")
+_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "at", "from", "for", "over", "between",
+                 "behind")  # "threw their support behind X", "stood behind X"
 _NOUN_TARGET_PREPS = frozenset({"with", "to", "between", "against"})
 #: Prepositions inside an object's phrase that name whom the act concerns ("an offer from Kabul").
 _OBJECT_PREPS = frozenset({"from", "by", "with", "to", "against", "on", "for"})
@@ -113,6 +114,10 @@ _THREAT = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "13
            "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
            "191": "1381", "192": "1382", "204": "1385"}
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"})
+#: Participles of attitude that read as adjectives after "be" ("is opposed to", "is committed to",
+#: "is determined to"): a stance of the subject (an adjectival passive), not something done to it.
+_ATTITUDE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "dedicate", "devote", "resign",
+                                   "incline", "dispose"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 #: Sentences from which a text counts as a story for :func:`_political_story`.
 _STORY_SENTENCES = 5
@@ -243,7 +248,7 @@ def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
     """The coded entry of a verb (particle, then bare verb, refined by its patterns), or None."""
     if verb.pos_ != "VERB" or verb.lemma_ not in lex.verb_lemmas:
         return None
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    particle = _particle(verb)
     found = lex.verbs.get((verb.lemma_, particle)) if particle else None
     phrasal = found is not None
     if found is None:
@@ -255,8 +260,74 @@ def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
     if obj is not None and not phrasal and verb.lemma_ in lex.cue("light_verb") and _noun_entry(obj, lex) is not None:
         # "held talks with": the noun is the event; not a phrasal verb ("called off a strike")
         return None
+    if not phrasal and _names(verb, lex):
+        return None  # "what they called an escalating pattern": naming, not an appeal
     entry = _match_pattern(verb, obj, entry, lex.patterns.get(block))
+    if entry.code[:2] in ("02", "10") and _claims(verb, lex):
+        return None  # "insisted that Trump would recognize ...": a claim (said so), not a demand
+    if entry.code[:2] == "03" and verb.lemma_ in lex.cue("opinion_verb") and _states_fact(verb):
+        return None  # "agencies agree Russia was behind the hacks": a shared opinion, no commitment
+    if verb.lemma_ in lex.cue("intransitive_act") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return None  # "demonstrated that through history", "demonstrated its resolve": showing, no protest
     return entry if entry.code else None
+
+
+def _particle(verb: Token) -> str:
+    """The verb's particle: a ``prt`` child, or an adverb the parser hung on the verb right after
+    it ("back away from", "back down"), which the lexicon names as a phrasal verb."""
+    found = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    if found:
+        return found
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.head == verb and following.dep_ == "advmod" and following.pos_ == "ADV":
+        return following.lower_
+    return ""
+
+
+def _names(verb: Token, lex: Lexicon) -> bool:
+    """Whether a naming verb ("call", "dub": cue ``naming_verb``) names rather than acts: it has an
+    object predicate ("called him a liar", "what they called a pattern of attacks"); the appeal
+    sense ("called on X to", "called for talks") takes none."""
+    # (a day is no predicate: "called Thursday on Arabs to unite" is an appeal made on Thursday)
+    return verb.lemma_ in lex.cue("naming_verb") and any(
+        c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME") for c in verb.children)
+
+
+def _states_fact(verb: Token) -> bool:
+    """Whether a verb has a that-clause (with its own subject) stating a fact: a past or present
+    indicative with no modal ("agree Russia was behind the hacks"), not a commitment to a future
+    act ("agreed that talks would resume", "agreed that a committee will be formed")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            continue
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes):
+            return False
+        if clause.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes):
+            return True
+    return False
+
+
+def _claims(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb that either asserts or demands ("insist", "suggest": cue ``claim_or_demand``)
+    asserts: its that-clause is indicative, a verb form the mandative subjunctive never takes (past
+    or third-person "-s", or a modal other than one of obligation: "suggested that the attack was
+    spontaneous", "insisting that Trump would recognize"), not a bare or "should" form ("insisted
+    that he resign", "suggested that Iran should stop"), which is a demand or proposal."""
+    if verb.lemma_ not in lex.cue("claim_or_demand"):
+        return False
+    obliging = lex.cue("obligation") | {"should", "shall"}
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            continue
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in obliging for a in auxes):
+            return False
+        if clause.tag_ in ("VBD", "VBZ") or any(a.tag_ in ("VBD", "VBZ", "MD") for a in auxes):
+            return True
+        if any(t.lemma_ == "be" and t.tag_ == "VBP" for t in (clause, *auxes)):
+            return True  # "insists both countries are on the same page": the subjunctive is "be"
+    return False
 
 
 def _is_act(token: Token, lex: Lexicon) -> bool:
@@ -375,7 +446,7 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
         targets = _condition_targets(doc, verb, lex, sources)  # "threatened to ... unless Baghdad accepted"
     if not targets and not entry.passive and entry.code[:2] == "14":
         targets = _protest_targets(doc, [verb], lex, sources)  # "rioted in protest at X's decision"
-    if not any(t is not None and t.get("code") for t in targets) and not entry.passive:
+    if not any(t is not None and t.get("code") for t in targets) and not entry.passive and not _meets(entry.code):
         # no target, or only an uncoded one ("lifted a state of emergency in West Darfur")
         targets = _place_targets(doc, verb, lex, sources) or targets
     if speech and not negated:
@@ -388,6 +459,13 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
         threat = Entry(_intent_code(entry.code) or "130")
         yield from _emit(doc, verb, index, threat, sources, _condition_targets(doc, verb, lex, sources) or targets,
                          False, "asserted", lex, declare=False)
+
+
+def _meets(code: str) -> bool:
+    """Whether a CAMEO code is a meeting between parties (04 but for visits, 042/043): where it is
+    held is its venue, not a party ("negotiating in Morocco", "met in Rawalpindi"; CAMEO 044
+    'meet at a third location'); a place visited is the host, though ("arrived in Amman")."""
+    return code[:2] == "04" and code[:3] not in ("042", "043")
 
 
 def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
@@ -469,6 +547,11 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
         return True
     if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in verb.children):
         return True  # a participle used as a noun: "evacuated the wounded"
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.pos_ == "ADJ":
+        return True  # coordinated with an adjective: "once secular and opposed to the settlements"
+    if verb.lemma_ in lex.cue("reaction_passive") and any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return True  # "any attack would be met with force": a response, not a meeting
     if verb.lemma_ in lex.cue("arrival_verb") and _troops_subject(verb, lex):
         return True  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit (CAMEO 042)
     if _present(verb) and any(c.dep_ == "advmod" and c.lower_ in lex.cue("habitual") for c in verb.children):
@@ -542,6 +625,11 @@ def _agentless_state(doc: Doc, verb: Token, lex: Lexicon) -> bool:
     if subject is None or any(c.dep_ == "agent" for c in verb.children):
         return False
     return not any(_political(side, lex) for side in _sides(doc, [subject], lex))
+
+
+def _identified(side: Side) -> bool:
+    """Whether an actor is known to the actors stage: it has a CAMEO code or a country."""
+    return side is not None and bool(side.get("code") or side.get("country"))
 
 
 def _political(side: Side, lex: Lexicon) -> bool:
@@ -740,6 +828,13 @@ def _stranded_object(prep: Token) -> Token | None:
     ("granted asylum to five officers holed up in ...": "officers" parsed as the subject of
     "holed"): the subject of a clause on the same governor that starts right after the preposition."""
     following = prep.i + 1
+    for clause in prep.children:
+        # "spoke with Merkel to express condolences": the parser made "Merkel to express ..." a
+        # clause under the preposition; its subject right after the preposition is the object
+        if clause.dep_ == "pcomp" and clause.pos_ in ("VERB", "AUX"):
+            for subject in clause.children:
+                if subject.dep_ in ("nsubj", "nsubjpass") and subject.left_edge.i == following:
+                    return subject
     for clause in prep.head.children:
         if clause.pos_ != "VERB" or clause.i <= prep.i:
             continue
@@ -800,11 +895,18 @@ def _prep_keys(token: Token) -> list[tuple[str, str]]:
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, inherited through xcomp/conj/advcl and relative clauses."""
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if subjects:
+        child = subjects[0]
+        if len(subjects) > 1 and any(t.tag_ == ":" or t.text in ("—", "–", "--")
+                                     for t in verb.doc[child.i + 1:subjects[1].left_edge.i]):
+            # a clause has one subject: the first of two cut off by a dash is a dateline or
+            # heading ("Tehran, Iran -- Two rockets struck ..."); set off by commas, the second
+            # is an appositive ("Members of X, a body linked to Y, investigated")
+            child = subjects[1]
+        if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return verb.head
+        return child
     if depth > 3:
         return None
     for child in verb.children:
@@ -819,8 +921,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(head.head, depth + 1)  # "after meeting X": the subject of what "after" modifies
     if verb.dep_ in _INHERIT and head != verb:
         if verb.dep_ == "xcomp":
-            controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+            controller = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON"):
+                # object control, also in the passive: "forced Russia to withdraw" and "Russia was
+                # forced (by X) to withdraw" both have Russia withdraw
                 return controller
         return _subject(head, depth + 1)
     if verb.dep_ == "acl" and head.pos_ == "NOUN":
@@ -864,6 +968,15 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     ("demanded that Iraq ..."). A named actor is preferred to an unnamed group ("officials")."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subject = _subject(verb)
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        # "The plan is dead, warned Russia's president": the reporter follows its verb
+        subject, obj = inverted, None
+    stative = _stative_subject(verb)
+    if stative is not None:
+        # "Israel is opposed to French mediation": the subject holds the stance, the "to" phrase
+        # is what it is aimed at
+        passive, subject, obj = False, stative, None
     sources: list[Side] = []
     if subject is not None and not (passive and subject.dep_ == "nsubjpass"):
         sources = _sides(doc, [subject], lex)
@@ -871,7 +984,8 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
         targets = _sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else []
         return sources, [t for t in targets if not any(_same(t, s) for s in sources)]
-    candidates = _target_candidates(verb, obj, theme=_moves_theme(verb, obj, lex))
+    theme = _moves_theme(verb, obj, lex) or _fires_weapon(verb, obj, lex)
+    candidates = _target_candidates(verb, obj, theme=theme)
     candidates.extend(t for t in _controlled_candidates(verb, obj, lex) if t not in candidates)
     entry = _verb_entry(verb, lex)
     if entry is not None and entry.code[:2] == "11":
@@ -880,6 +994,12 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         for clause in verb.children:
             if clause.dep_ == "ccomp":
                 candidates.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+        # the content clause of a demand noun: "insisted on its demands that Burundi's government
+        # grant ...", "renewed its call that Iraq withdraw": who is to act is whom it is aimed at
+        for noun in list(candidates):
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    candidates.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c not in candidates)
     unnamed: list[Side] = []
     sector_only: list[Side] = []
     # Nothing country-coded among the direct arguments: look one or two prepositions deeper
@@ -898,6 +1018,59 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         elif targets and not unnamed and candidate in candidates:
             unnamed = targets
     return sources, sector_only or unnamed
+
+
+#: Prepositions that aim a weapon ("fire against", "rockets at", "bombs on", "shells into").
+_AIMING_PREPS = frozenset({"against", "at", "on", "into"})
+
+
+def _fires_weapon(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """Whether the direct object is the weapon used, aimed at someone named by a preposition
+    ("launched artillery, mortar and rocket fire against guerrilla camps", "fired rockets at
+    X"): each conjunct is (or is modified by) an instrument of CAMEO's violent patterns, and an
+    aiming preposition hangs on the verb or the object; the weapon is then no target. Without one
+    ("destroyed three Iraqi tanks") the object stays the target."""
+    if obj is None or obj.dep_ != "dobj":
+        return False
+    instruments = _instruments(lex)
+    items = [obj, *obj.conjuncts]
+    if not all(t.lemma_ in instruments or t.lower_ in instruments or any(
+            c.dep_ == "compound" and (c.lemma_ in instruments or c.lower_ in instruments) for c in t.children)
+            for t in items):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and _pobj(c) is not None
+               for t in (verb, *items) for c in t.children)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The subject of a reporting clause in quotative inversion ("The plan is dead, warned
+    Russia's president"; "Those moves, warned the Palestinian leadership, would sink ..."),
+    which the parser reads as an object: the verb follows a comma or closing quote, reports an
+    unmarked content clause, and either has no subject of its own or has taken the content
+    clause's subject (the clause has none). Else None."""
+    if verb.i == verb.sent.start or verb.doc[verb.i - 1].text not in (",", '"', "”", "'", "’"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    content = [c for c in verb.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)]
+    if obj is None or not content or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    has_subject = any(c.dep_ in _SUBJECTS for c in verb.children)
+    if has_subject and all(any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in content):
+        return None  # "Officials, however, warned Iran the deal is off"
+    return obj
+
+
+def _stative_subject(verb: Token) -> Token | None:
+    """The subject of an adjectival passive of attitude ("Israel is opposed to X", "is committed
+    to", "is determined to"): a participle of :data:`_ATTITUDE_PARTICIPLES` after "be" with no
+    "by" agent, whose subject holds the stance; else None."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in _ATTITUDE_PARTICIPLES:
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None  # "was opposed by X": a real passive
+    if not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _moves_theme(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
@@ -936,6 +1109,10 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
     agreed") sets the scene and names no target. ``theme``: the object is what is moved
     ("sent troops to Liberia"), never the target; only its prepositions are looked at."""
     candidates: list[Token] = []
+    recipient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if obj is not None and obj.dep_ == "dobj" else None
+    if recipient is not None and recipient.pos_ in ("PROPN", "NOUN", "PRON"):
+        # a passive with an object left ("Modi will be given a visa"): the subject is the recipient
+        candidates.append(recipient)
     if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and not theme:
         candidates.append(obj)
     preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i]
@@ -943,13 +1120,17 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
         for prep in preps:  # every one of a repeated preposition ("for new EU members for two years")
             if prep.lower_ != name:
                 continue
-            pobj = _pobj(prep) or _stranded_object(prep)
+            pobj = _pobj(prep)
+            if pobj is None or pobj.pos_ in ("VERB", "AUX"):
+                pobj = _stranded_object(prep) or pobj
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
                 candidates.append(pobj)
+    # a weapon object is aimed "at" or "into" its target ("rockets at X"), as well
+    object_preps = _OBJECT_PREPS | {"at", "into"} if theme else _OBJECT_PREPS
     if obj is not None and obj.dep_ != "nsubjpass":
         for item in (obj, *obj.conjuncts):
             for child in item.children:
-                if child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS:
+                if child.dep_ == "prep" and child.lower_ in object_preps:
                     pobj = _pobj(child)
                     if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj not in candidates:
                         candidates.append(pobj)
@@ -1337,7 +1518,16 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> str | None:
             return "hypothetical"
     if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
         mode = "intended"  # "is going to meet"
+    if mode is None and token.dep_ == "ROOT" and _question(token):
+        return "hypothetical"  # "Will North Korea attack?": asked, not reported
     return mode
+
+
+def _question(token: Token) -> bool:
+    """Whether a sentence's root verb is asked about: its sentence ends in "?" (before any
+    closing quote)."""
+    words = [t for t in token.sent if not t.is_space and t.text not in ('"', "'", "”", "’", "“", "‘")]
+    return bool(words) and words[-1].text == "?"
 
 
 def _present(token: Token) -> bool:
@@ -1416,6 +1606,11 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
     negated = negated or any(c.dep_ == "advmod" and any(
         f"{g.lower_} {c.lower_}" in lex.cue("negating_phrase") for g in c.children if g.dep_ == "neg") for c in verb.children)
     modality = _own_modality(verb, lex, doc)
+    if modality is None and verb.dep_ == "csubj" and verb.tag_ == "VBG" and verb.head != verb:
+        # "Conceding to protesters may quell the protests": a gerund subject under a modal is an act
+        # considered, not one done
+        governing = _own_modality(verb.head, lex, doc)
+        modality = governing if governing in ("hypothetical", "intended") else None
     if modality is None and _aim(verb, lex):
         modality = "intended"
     if modality is None and _historical(verb, doc):
@@ -1432,6 +1627,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
                 negated = True  # "without meeting"
             if f"{head.head.lower_} {head.lower_}" in lex.cue("negating_phrase"):
                 negated = True  # "far from launching an attack", "stopped short of imposing"
+            if head.head.pos_ == "VERB" and head.head.lemma_ in lex.cue("negating_verb") and link == "pcomp":
+                negated = True  # "refrained from criticizing Russia": as "avoided criticizing"
             aimed = head.lower_ in ("at", "toward", "towards") and head.head.lemma_ in lex.cue("intent_verb")
             if (head.lower_ != "to" and not aimed) or head.head == head:
                 break  # "after meeting X" says when, not whether ("aimed at ending" says what is sought)
@@ -1454,6 +1651,9 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
             modality = modality or "reported"  # "an allegation that X had taken the city"
         if link == "conj":
             modality = modality or _own_modality(head, lex, doc)
+        if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in head.children):
+            # "has not said he will abide by it": nothing declared, not even an intent
+            modality = "hypothetical" if modality in (None, "intended") else modality
         if link in ("ccomp",):
             break  # what someone said keeps its own modality
     return negated, modality or "asserted"
@@ -1499,6 +1699,10 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
                 modality = modality or head_modality
             elif head_modality != "asserted":
                 modality = modality or head_modality
+            if modality is None and not negated and head.pos_ == "VERB" and _subordinate(head, lex) == "intended":
+                # "urged X to attend the session", "agreed to hold talks": the event its verb
+                # is asked or promised to do is not (yet) held
+                modality = "intended"
     if modality is None and _historical(noun, doc):
         modality = "historical"
     return negated, modality or "asserted"
@@ -1553,6 +1757,11 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         # a hostile or material act with no political actor: "fight rising prices"; an intended
         # one keeps its modality for the act that governs it ("talks aimed at ending the war")
         return
+    if modality == "asserted" and entry.code[:2] != "01" and not any(
+            _identified(side) for side in (*source_sides, *target_sides)):
+        # no party is a known actor (no code, no country): "Rigby's family visited the scene",
+        # "Democrats have raised money" with the party unresolved say nothing of who acted on whom
+        return
     plover = cameo_to_plover(entry.code)
     if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
         return  # PLOVER requires a recipient for this type
@@ -1574,7 +1783,9 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         if verb.dep_ in ("xcomp", "acl", "pcomp") and governor.pos_ == "VERB" and (
                 governor.lemma_ in lex.verb_lemmas or governor.lemma_ in lex.cue("intent_verb")):
             intent = ""  # the governing verb ("agreed to meet", "aimed at ending") says it, not this one
-        if verb.dep_ == "acl" and governor.lemma_ in lex.cue("attempt_verb"):
+        if verb.dep_ == "advcl" and _own_modality(verb, lex, doc) is None:
+            intent = ""  # "to amend the constitution so that X is banned": intended only as its governor's aim
+        if verb.dep_ in ("acl", "xcomp") and governor.pos_ == "NOUN" and governor.lemma_ in lex.cue("attempt_verb"):
             intent = ""  # "their effort to overthrow the government": an attempt under way, no declaration
     if declare and modality == "hypothetical" and not negated and trigger.pos_ == "VERB" and entry.code[:2] in _COOPERATIVE \
             and _declarer(trigger, source_sides) and _conditional_offer(trigger, lex):

@@ -25,9 +25,10 @@ def vocab() -> Vocab:
 
 def build(vocab: Vocab, rows: list[Row], published: dt.date | None = None) -> Doc:
     """A parsed one-sentence Doc whose PERSON/GPE/ORG entities are actors (a GPE is its own country)."""
+    starts: list[bool | int | None] = [True, *([False] * (len(rows) - 1))]
     doc = Doc(vocab, words=[r[0] for r in rows], pos=[r[1] for r in rows], tags=[r[2] for r in rows],
               deps=[r[3] for r in rows], heads=[i + r[4] for i, r in enumerate(rows)], lemmas=[r[5] for r in rows],
-              ents=[r[6] for r in rows], sent_starts=[True] + [False] * (len(rows) - 1))
+              ents=[r[6] for r in rows], sent_starts=starts)
     doc._.published = published
     doc._.actors = [{"name": ent.text, "label": ent.label_, "code": ent.text.upper()[:3],
                      "country": ent.text.upper()[:3] if ent.label_ == "GPE" else None, "sector": None,
@@ -270,3 +271,246 @@ def test_events_modality_clause_of_a_report_noun_is_reported(vocab: Vocab) -> No
                         ("Ghana", "PROPN", "NNP", "dobj", -1, "Ghana", "B-GPE")])
     attack = [e for e in code_doc(doc)._.events if e["trigger"] == "attacked"]
     assert attack and all(e["modality"] == "reported" for e in attack)
+
+
+def _insisted(vocab: Vocab, clause: list[Row]) -> set[str]:
+    """Codes on "insisted" in "Iran insisted that Israel <clause>"."""
+    rows: list[Row] = [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                       ("insisted", "VERB", "VBD", "ROOT", 0, "insist", "O"),
+                       ("that", "SCONJ", "IN", "mark", len(clause) + 1, "that", "O"),
+                       ("Israel", "PROPN", "NNP", "nsubj", len(clause), "Israel", "B-GPE"), *clause]
+    return {e["cameo"] for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "insisted"}
+
+
+def test_events_modality_indicative_clause_of_insist_is_a_claim(vocab: Vocab) -> None:
+    # "insisted that Israel would withdraw" asserts (a modal); "... had withdrawn" too (past)
+    would = [("would", "AUX", "MD", "aux", 1, "would", "O"), ("withdraw", "VERB", "VB", "ccomp", -4, "withdraw", "O")]
+    assert _insisted(vocab, would) == set()
+    had = [("had", "AUX", "VBD", "aux", 1, "have", "O"), ("withdrawn", "VERB", "VBN", "ccomp", -4, "withdraw", "O")]
+    assert _insisted(vocab, had) == set()
+    # the mandative subjunctive ("insisted that Israel withdraw") or "should" demands: CAMEO 10
+    bare = [("withdraw", "VERB", "VB", "ccomp", -3, "withdraw", "O")]
+    assert _insisted(vocab, bare) == {"100"}
+    should = [("should", "AUX", "MD", "aux", 1, "should", "O"), ("withdraw", "VERB", "VB", "ccomp", -4, "withdraw", "O")]
+    assert _insisted(vocab, should) == {"100"}
+
+
+def test_events_modality_call_with_object_predicate_names(vocab: Vocab) -> None:
+    # "Iran called it a provocation on Israel": naming, no appeal ("call on" codes 020 otherwise)
+    naming = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                           ("called", "VERB", "VBD", "ROOT", 0, "call", "O"),
+                           ("it", "PRON", "PRP", "dobj", -1, "it", "O"),
+                           ("a", "DET", "DT", "det", 1, "a", "O"),
+                           ("provocation", "NOUN", "NN", "oprd", -3, "provocation", "O"),
+                           ("on", "ADP", "IN", "prep", -4, "on", "O"),
+                           ("Israel", "PROPN", "NNP", "pobj", -1, "Israel", "B-GPE")])
+    assert not [e for e in code_doc(naming)._.events if e["trigger"] == "called"]
+    appeal = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                           ("called", "VERB", "VBD", "ROOT", 0, "call", "O"),
+                           ("on", "ADP", "IN", "prep", -1, "on", "O"),
+                           ("Israel", "PROPN", "NNP", "pobj", -1, "Israel", "B-GPE")])
+    assert {e["cameo"][:2] for e in code_doc(appeal)._.events if e["trigger"] == "called"} == {"02"}
+
+
+def test_events_modality_event_noun_under_an_urged_act_is_intended(vocab: Vocab) -> None:
+    # "Iran urged Iraq to attend the talks": the talks are asked for, not held
+    doc = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                        ("urged", "VERB", "VBD", "ROOT", 0, "urge", "O"),
+                        ("Iraq", "PROPN", "NNP", "nsubj", 2, "Iraq", "B-GPE"),
+                        ("to", "PART", "TO", "aux", 1, "to", "O"),
+                        ("attend", "VERB", "VB", "xcomp", -3, "attend", "O"),
+                        ("the", "DET", "DT", "det", 1, "the", "O"),
+                        ("talks", "NOUN", "NNS", "dobj", -2, "talks", "O")])
+    talks = [e for e in code_doc(doc)._.events if e["trigger"] == "talks"]
+    assert talks and all(e["modality"] == "intended" for e in talks)
+
+
+def test_events_modality_act_between_unidentified_parties_is_no_event(vocab: Vocab) -> None:
+    # "The family visited the scene": no party is a known actor, no event data
+    rows: list[Row] = [("The", "DET", "DT", "det", 1, "the", "O"),
+                       ("family", "NOUN", "NN", "nsubj", 1, "family", "O"),
+                       ("visited", "VERB", "VBD", "ROOT", 0, "visit", "O"),
+                       ("the", "DET", "DT", "det", 1, "the", "O"),
+                       ("scene", "NOUN", "NN", "dobj", -2, "scene", "O")]
+    assert not code_doc(build(vocab, rows))._.events
+    # a known party keeps it: "The family visited Iran"
+    known = [*rows[:3], ("Iran", "PROPN", "NNP", "dobj", -1, "Iran", "B-GPE")]
+    assert {e["cameo"] for e in code_doc(build(vocab, known))._.events} == {"042"}
+
+
+def test_events_modality_purpose_clause_declares_no_intent(vocab: Vocab) -> None:
+    # "Iran plans to amend laws so that Israel is banned": the ban is the amendment's aim, no threat
+    doc = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                        ("plans", "VERB", "VBZ", "ROOT", 0, "plan", "O"),
+                        ("to", "PART", "TO", "aux", 1, "to", "O"),
+                        ("amend", "VERB", "VB", "xcomp", -2, "amend", "O"),
+                        ("laws", "NOUN", "NNS", "dobj", -1, "law", "O"),
+                        ("so", "SCONJ", "IN", "mark", 4, "so", "O"),
+                        ("that", "SCONJ", "IN", "mark", 3, "that", "O"),
+                        ("Israel", "PROPN", "NNP", "nsubjpass", 2, "Israel", "B-GPE"),
+                        ("is", "AUX", "VBZ", "auxpass", 1, "be", "O"),
+                        ("banned", "VERB", "VBN", "advcl", -6, "ban", "O")])
+    banned = {(e["cameo"], e["modality"]) for e in code_doc(doc)._.events if e["trigger"] == "banned"}
+    assert banned == {("172", "intended")}  # no asserted 13x threat on it
+
+
+def test_events_modality_persuading_to_act_is_not_the_act(vocab: Vocab) -> None:
+    # "Iran convinced Iraq to withdraw": the withdrawal is sought, not done
+    doc = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                        ("convinced", "VERB", "VBD", "ROOT", 0, "convince", "O"),
+                        ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE"),
+                        ("to", "PART", "TO", "aux", 1, "to", "O"),
+                        ("withdraw", "VERB", "VB", "xcomp", -3, "withdraw", "O")])
+    withdraw = [e for e in code_doc(doc)._.events if e["trigger"] == "withdraw"]
+    assert withdraw and all(e["modality"] != "asserted" for e in withdraw)
+
+
+def test_events_modality_attempt_noun_declares_no_intent(vocab: Vocab) -> None:
+    # "Iran prepared to resume as attempts to aid Iraq ...": the infinitive of an attempt noun (parsed
+    # as its xcomp) is an attempt under way, no declared intent (no 031)
+    doc = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                        ("prepared", "VERB", "VBD", "ROOT", 0, "prepare", "O"),
+                        ("to", "PART", "TO", "aux", 1, "to", "O"),
+                        ("resume", "VERB", "VB", "xcomp", -2, "resume", "O"),
+                        ("as", "SCONJ", "IN", "mark", 1, "as", "O"),
+                        ("attempts", "NOUN", "NNS", "advcl", -2, "attempt", "O"),
+                        ("to", "PART", "TO", "aux", 1, "to", "O"),
+                        ("aid", "VERB", "VB", "xcomp", -2, "aid", "O"),
+                        ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE")])
+    aid = {(e["cameo"], e["modality"]) for e in code_doc(doc)._.events if e["trigger"] == "aid"}
+    assert aid == {("060", "intended")}
+
+
+def test_events_modality_refrained_from_negates(vocab: Vocab) -> None:
+    # "Iran refrained from criticizing Israel": as "avoided criticizing", the act is denied
+    doc = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                        ("refrained", "VERB", "VBD", "ROOT", 0, "refrain", "O"),
+                        ("from", "ADP", "IN", "prep", -1, "from", "O"),
+                        ("criticizing", "VERB", "VBG", "pcomp", -1, "criticize", "O"),
+                        ("Israel", "PROPN", "NNP", "dobj", -1, "Israel", "B-GPE")])
+    criticized = [e for e in code_doc(doc)._.events if e["trigger"] == "criticizing"]
+    assert criticized and all(e["negated"] for e in criticized)
+
+
+def test_events_modality_what_was_not_said_is_not_declared(vocab: Vocab) -> None:
+    # "Iran has not said it will meet Iraq": no meeting declared, so no 036 either
+    doc = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 3, "Iran", "B-GPE"),
+                        ("has", "AUX", "VBZ", "aux", 2, "have", "O"),
+                        ("not", "PART", "RB", "neg", 1, "not", "O"),
+                        ("said", "VERB", "VBN", "ROOT", 0, "say", "O"),
+                        ("Iran", "PROPN", "NNP", "nsubj", 2, "Iran", "B-GPE"),
+                        ("will", "AUX", "MD", "aux", 1, "will", "O"),
+                        ("meet", "VERB", "VB", "ccomp", -3, "meet", "O"),
+                        ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE")])
+    meet = {(e["cameo"], e["modality"]) for e in code_doc(doc)._.events if e["trigger"] == "meet"}
+    assert meet == {("040", "hypothetical")}  # and no asserted 036
+    # said (not negated): the declared intent is coded
+    said = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                         ("said", "VERB", "VBD", "ROOT", 0, "say", "O"),
+                         ("Iran", "PROPN", "NNP", "nsubj", 2, "Iran", "B-GPE"),
+                         ("will", "AUX", "MD", "aux", 1, "will", "O"),
+                         ("meet", "VERB", "VB", "ccomp", -3, "meet", "O"),
+                         ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE")])
+    assert ("036", "asserted") in {(e["cameo"], e["modality"]) for e in code_doc(said)._.events if e["trigger"] == "meet"}
+
+
+def test_events_modality_gerund_subject_under_a_modal_is_not_done(vocab: Vocab) -> None:
+    # "Attacking Iraq may end the war": an act considered, not one done
+    rows: list[Row] = [("Attacking", "VERB", "VBG", "csubj", 3, "attack", "O"),
+                       ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE"),
+                       ("may", "AUX", "MD", "aux", 1, "may", "O"),
+                       ("end", "VERB", "VB", "ROOT", 0, "end", "O"),
+                       ("wars", "NOUN", "NNS", "dobj", -1, "war", "O")]
+    attack = [e for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "Attacking"]
+    assert attack and all(e["modality"] == "hypothetical" for e in attack)
+
+
+def test_events_modality_agreeing_on_a_fact_is_no_agreement(vocab: Vocab) -> None:
+    def agreed(clause: list[Row]) -> set[str]:
+        rows: list[Row] = [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                           ("agreed", "VERB", "VBD", "ROOT", 0, "agree", "O"),
+                           ("Iraq", "PROPN", "NNP", "nsubj", len(clause), "Iraq", "B-GPE"), *clause]
+        return {e["cameo"] for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "agreed"}
+
+    # "Iran agreed Iraq was behind the attack": an opinion shared
+    assert agreed([("was", "AUX", "VBD", "ccomp", -2, "be", "O")]) == set()
+    # "Iran agreed Iraq would withdraw": a commitment (CAMEO 03)
+    would = [("would", "AUX", "MD", "aux", 1, "would", "O"), ("withdraw", "VERB", "VB", "ccomp", -3, "withdraw", "O")]
+    assert agreed(would) == {"030"}
+
+
+def test_events_modality_demonstrate_with_an_object_shows(vocab: Vocab) -> None:
+    # "Iranians demonstrated their resolve": showing; "Iranians demonstrated against Iraq": a protest
+    showing = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                            ("demonstrated", "VERB", "VBD", "ROOT", 0, "demonstrate", "O"),
+                            ("its", "PRON", "PRP$", "poss", 1, "its", "O"),
+                            ("resolve", "NOUN", "NN", "dobj", -2, "resolve", "O")])
+    assert not code_doc(showing)._.events
+    protest = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                            ("demonstrated", "VERB", "VBD", "ROOT", 0, "demonstrate", "O"),
+                            ("against", "ADP", "IN", "prep", -1, "against", "O"),
+                            ("Iraq", "PROPN", "NNP", "pobj", -1, "Iraq", "B-GPE")])
+    assert {e["cameo"] for e in code_doc(protest)._.events} == {"141"}
+
+
+def test_events_modality_participle_coordinated_with_adjective_is_no_act(vocab: Vocab) -> None:
+    # "Israel, once secular and opposed to Iran, ...": a description, no 12x/11x act
+    doc = build(vocab, [("Israel", "PROPN", "NNP", "nsubj", 1, "Israel", "B-GPE"),
+                        ("was", "AUX", "VBD", "ROOT", 0, "be", "O"),
+                        ("secular", "ADJ", "JJ", "acomp", -1, "secular", "O"),
+                        ("and", "CCONJ", "CC", "cc", -1, "and", "O"),
+                        ("opposed", "VERB", "VBN", "conj", -2, "oppose", "O"),
+                        ("to", "ADP", "IN", "prep", -1, "to", "O"),
+                        ("Iran", "PROPN", "NNP", "pobj", -1, "Iran", "B-GPE")])
+    assert not [e for e in code_doc(doc)._.events if e["trigger"] == "opposed"]
+
+
+def test_events_modality_what_is_risked_has_not_happened(vocab: Vocab) -> None:
+    # "Iran risked being attacked by Iraq"
+    doc = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                        ("risked", "VERB", "VBD", "ROOT", 0, "risk", "O"),
+                        ("being", "AUX", "VBG", "auxpass", 1, "be", "O"),
+                        ("attacked", "VERB", "VBN", "xcomp", -2, "attack", "O"),
+                        ("by", "ADP", "IN", "agent", -1, "by", "O"),
+                        ("Iraq", "PROPN", "NNP", "pobj", -1, "Iraq", "B-GPE")])
+    attacked = [e for e in code_doc(doc)._.events if e["trigger"] == "attacked"]
+    assert attacked and all(e["modality"] == "hypothetical" for e in attacked)
+
+
+def test_events_modality_reiterating_that_another_must_act_is_a_demand(vocab: Vocab) -> None:
+    # "Britain reiterated that Libya must hand over the suspects": a verb of saying like "say"
+    doc = build(vocab, [("Britain", "PROPN", "NNP", "nsubj", 1, "Britain", "B-GPE"),
+                        ("reiterated", "VERB", "VBD", "ROOT", 0, "reiterate", "O"),
+                        ("that", "SCONJ", "IN", "mark", 3, "that", "O"),
+                        ("Libya", "PROPN", "NNP", "nsubj", 2, "Libya", "B-GPE"),
+                        ("must", "AUX", "MD", "aux", 1, "must", "O"),
+                        ("surrender", "VERB", "VB", "ccomp", -4, "surrender", "O"),
+                        ("suspects", "NOUN", "NNS", "dobj", -1, "suspect", "O")])
+    demands = [(e["source"]["code"], e["target"]["code"]) for e in code_doc(doc)._.events
+               if e["trigger"] == "reiterated" and e["cameo"] == "100"]
+    assert demands == [("BRI", "LIB")]
+
+
+def test_events_modality_question_is_not_reported(vocab: Vocab) -> None:
+    # "Will Iran attack Iraq?": asked, not reported; the statement is asserted
+    rows: list[Row] = [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                       ("attacked", "VERB", "VBD", "ROOT", 0, "attack", "O"),
+                       ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE")]
+    asked = build(vocab, [*rows, ("?", "PUNCT", ".", "punct", -2, "?", "O")])
+    assert {e["modality"] for e in code_doc(asked)._.events} == {"hypothetical"}
+    told = build(vocab, [*rows, (".", "PUNCT", ".", "punct", -2, ".", "O")])
+    assert {e["modality"] for e in code_doc(told)._.events} == {"asserted"}
+
+
+def test_events_modality_met_with_a_response_is_no_meeting(vocab: Vocab) -> None:
+    # "Iran was met with force": a response; "Iran was met by Iraq": an encounter (CAMEO 04)
+    def met(prep: str, dep: str) -> set[str]:
+        doc = build(vocab, [("Iran", "PROPN", "NNP", "nsubjpass", 2, "Iran", "B-GPE"),
+                            ("was", "AUX", "VBD", "auxpass", 1, "be", "O"),
+                            ("met", "VERB", "VBN", "ROOT", 0, "meet", "O"),
+                            (prep, "ADP", "IN", dep, -1, prep, "O"),
+                            ("Iraq", "PROPN", "NNP", "pobj", -1, "Iraq", "B-GPE")])
+        return {e["cameo"][:2] for e in code_doc(doc)._.events}
+
+    assert met("with", "prep") == set()
+    assert met("by", "agent") == {"04"}

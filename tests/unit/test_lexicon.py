@@ -118,3 +118,45 @@ def test_lexicon_swear_is_a_vow() -> None:
     lex = load_lexicon()
     assert lex.verbs[("swear", "")][0].code == "030" and "swear" in lex.cue("intent_verb")
     assert lex.verbs[("swear", "in")][0].code == ""
+
+
+def test_lexicon_sense_corrections_round_2() -> None:
+    lex = load_lexicon()
+    # weighing, mulling, pondering an option is CAMEO 014 (consider policy option), as "consider", no meeting
+    for lemma in ("weigh", "mull", "ponder", "contemplate"):
+        assert lex.verbs[(lemma, "")][0].code == "014", lemma
+    # "dictate" orders or determines; never material cooperation
+    assert lex.verbs[("dictate", "")][0].code == ""
+    # transitive "submit a bill" hands something in; only "submit to" someone yields (080)
+    entry, block = lex.verbs[("submit", "")]
+    assert entry.code == "" and lex.patterns[block][("", "to", "")].code == "080"
+    # "back away from a pledge" is no support; "back down" stays a retreat
+    assert lex.verbs[("back", "away")][0].code == "" and lex.verbs[("back", "down")][0].code == "080"
+
+
+def test_lexicon_particle_parsed_as_adverb_selects_the_phrasal_verb() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from dateline.events import _verb_entry
+
+    vocab = spacy.blank("en").vocab
+    # "Iran backed away from the deal": spaCy hangs "away" on the verb as an adverb
+    doc = Doc(vocab, words=["Iran", "backed", "away", "from", "the", "deal"],
+              pos=["PROPN", "VERB", "ADV", "ADP", "DET", "NOUN"], tags=["NNP", "VBD", "RB", "IN", "DT", "NN"],
+              deps=["nsubj", "ROOT", "advmod", "prep", "det", "pobj"], heads=[1, 1, 1, 2, 5, 3],
+              lemmas=["Iran", "back", "away", "from", "the", "deal"])
+    assert _verb_entry(doc[1], load_lexicon()) is None
+    # without the adverb, "backed Iran" is support (050)
+    plain = Doc(vocab, words=["Iraq", "backed", "Iran"], pos=["PROPN", "VERB", "PROPN"], tags=["NNP", "VBD", "NNP"],
+                deps=["nsubj", "ROOT", "dobj"], heads=[1, 1, 1], lemmas=["Iraq", "back", "Iran"])
+    entry = _verb_entry(plain[1], load_lexicon())
+    assert entry is not None and entry.code == "050"
+
+
+def test_lexicon_lodged_protest_is_an_official_complaint() -> None:
+    lex = load_lexicon()
+    # CAMEO 114 Complain officially: a government lodging/filing a protest; 14x is collective protest action
+    for verb in ("lodge", "file", "issue", "deliver"):
+        assert lex.nouns[f"{verb} protest"].code == "114", verb
+    assert lex.nouns["protest"].code == "140"

@@ -22,10 +22,11 @@ FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "allsides
 
 
 def _asserted(events: list[dict[str, Any]], trigger: str) -> bool:
-    """Whether some event on this trigger word is asserted and not negated."""
+    """Whether some event on this trigger word is counted: asserted, not negated, with a PLOVER type."""
     for event in events:
         text = str(event.get("trigger", {}).get("text", "") if isinstance(event.get("trigger"), dict) else event.get("trigger", ""))
-        if text.lower() == trigger.lower() and not event.get("negated") and event.get("modality", "asserted") == "asserted":
+        counted = bool((event.get("plover") or {}).get("event"))  # as dateline eval counts: PLOVER-typed only
+        if counted and text.lower() == trigger.lower() and not event.get("negated") and event.get("modality", "asserted") == "asserted":
             return True
     return False
 

@@ -114,10 +114,6 @@ _THREAT = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "13
            "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
            "191": "1381", "192": "1382", "204": "1385"}
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"})
-#: Participles of attitude that read as adjectives after "be" ("is opposed to", "is committed to",
-#: "is determined to"): a stance of the subject (an adjectival passive), not something done to it.
-_ATTITUDE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "dedicate", "devote", "resign",
-                                   "incline", "dispose"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 #: Sentences from which a text counts as a story for :func:`_political_story`.
 _STORY_SENTENCES = 5
@@ -435,6 +431,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
     subordinate = _subordinate(verb, lex) if modality == "asserted" and not negated else None
     modality = subordinate or modality
     complement = _complement(verb)
+    if complement is None and verb.lemma_ in lex.cue("intent_verb"):
+        complement = _purpose(verb)  # "have sworn to fight": the parser hangs the vow's act as advcl
     if complement is not None and not entry.passive:
         if not targets:
             targets = _complement_targets(doc, complement, lex, sources)
@@ -972,7 +970,7 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     if inverted is not None:
         # "The plan is dead, warned Russia's president": the reporter follows its verb
         subject, obj = inverted, None
-    stative = _stative_subject(verb)
+    stative = _stative_subject(verb, lex)
     if stative is not None:
         # "Israel is opposed to French mediation": the subject holds the stance, the "to" phrase
         # is what it is aimed at
@@ -1060,11 +1058,11 @@ def _inverted_subject(verb: Token) -> Token | None:
     return obj
 
 
-def _stative_subject(verb: Token) -> Token | None:
+def _stative_subject(verb: Token, lex: Lexicon) -> Token | None:
     """The subject of an adjectival passive of attitude ("Israel is opposed to X", "is committed
-    to", "is determined to"): a participle of :data:`_ATTITUDE_PARTICIPLES` after "be" with no
-    "by" agent, whose subject holds the stance; else None."""
-    if verb.tag_ != "VBN" or verb.lemma_.lower() not in _ATTITUDE_PARTICIPLES:
+    to", "is determined to"): a participle of the lexicon's ``attitude_participle`` cue after "be"
+    with no "by" agent, whose subject holds the stance; else None."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in lex.cue("attitude_participle"):
         return None
     if any(c.dep_ == "agent" for c in verb.children):
         return None  # "was opposed by X": a real passive

@@ -514,3 +514,16 @@ def test_events_modality_met_with_a_response_is_no_meeting(vocab: Vocab) -> None
 
     assert met("with", "prep") == set()
     assert met("by", "agent") == {"04"}
+
+
+def test_events_modality_vow_with_act_parsed_as_purpose_is_a_threat(vocab: Vocab) -> None:
+    # "Rebels have sworn to fight Serbia": the parser often hangs "fight" as an advcl (purpose);
+    # a vow to fight is a threat (CAMEO 13x), not an agreement (03x)
+    rows: list[Row] = [("Kosovo", "PROPN", "NNP", "nsubj", 3, "Kosovo", "B-GPE"),
+                       ("have", "AUX", "VBP", "aux", 2, "have", "O"),
+                       ("sworn", "VERB", "VBN", "ROOT", 0, "swear", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("fight", "VERB", "VB", "advcl", -2, "fight", "O"),
+                       ("Serbia", "PROPN", "NNP", "dobj", -1, "Serbia", "B-GPE")]
+    codes = {(e["cameo"][:2], e["modality"]) for e in code_doc(build(vocab, rows))._.events}
+    assert ("13", "asserted") in codes and not any(c == "03" for c, _ in codes)

@@ -13,8 +13,8 @@ from spacy.vocab import Vocab
 import dateline.nlp  # noqa: F401  (registers the Doc extensions)
 from dateline.events import _intent_code, code_doc
 
-# (word, pos, tag, dep, head offset, lemma, entity)
-Row = tuple[str, str, str, str, int, str, str]
+from handbuilt import Row, parsed_doc
+
 
 
 @pytest.fixture(scope="module")
@@ -24,18 +24,8 @@ def vocab() -> Vocab:
 
 
 def build(vocab: Vocab, rows: list[Row], published: dt.date | None = None) -> Doc:
-    """A parsed one-sentence Doc whose PERSON/GPE/ORG entities are actors (a GPE is its own country)."""
-    starts: list[bool | int | None] = [True, *([False] * (len(rows) - 1))]
-    doc = Doc(vocab, words=[r[0] for r in rows], pos=[r[1] for r in rows], tags=[r[2] for r in rows],
-              deps=[r[3] for r in rows], heads=[i + r[4] for i, r in enumerate(rows)], lemmas=[r[5] for r in rows],
-              ents=[r[6] for r in rows], sent_starts=starts)
-    doc._.published = published
-    doc._.actors = [{"name": ent.text, "label": ent.label_, "code": ent.text.upper()[:3],
-                     "country": ent.text.upper()[:3] if ent.label_ == "GPE" else None, "sector": None,
-                     "mentions": [{"text": ent.text, "start": ent.start_char, "end": ent.end_char, "sentence": 0}]}
-                    for ent in doc.ents if ent.label_ in ("PERSON", "GPE", "ORG")]
-    doc._.events = []
-    return doc
+    """One parsed sentence whose PERSON/GPE/ORG entities are actors (a GPE is its own country)."""
+    return parsed_doc(vocab, rows, published=published, labels=("PERSON", "GPE", "ORG"))
 
 
 def coded(doc: Doc) -> set[tuple[str, str, bool]]:

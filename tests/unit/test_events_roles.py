@@ -12,8 +12,8 @@ from spacy.vocab import Vocab
 import dateline.nlp  # noqa: F401  (registers the Doc extensions)
 from dateline.events import code_doc
 
-# (word, pos, tag, dep, head offset within its sentence, lemma, entity)
-Row = tuple[str, str, str, str, int, str, str]
+from handbuilt import Row, parsed_doc
+
 #: Entity labels the hand-built actors give a country (a place or nationality is its own country).
 PLACES = ("GPE", "LOC", "NORP")
 
@@ -25,26 +25,8 @@ def vocab() -> Vocab:
 
 
 def build(vocab: Vocab, *sentences: list[Row]) -> Doc:
-    """A parsed Doc of the given sentences, each entity an actor coded from its text (a place or
-    nationality is its own country)."""
-    rows = [row for sentence in sentences for row in sentence]
-    heads: list[int] = []
-    starts: list[bool | int | None] = []
-    offset = 0
-    for sentence in sentences:
-        heads += [offset + i + row[4] for i, row in enumerate(sentence)]
-        starts += [True] + [False] * (len(sentence) - 1)
-        offset += len(sentence)
-    doc = Doc(vocab, words=[r[0] for r in rows], pos=[r[1] for r in rows], tags=[r[2] for r in rows],
-              deps=[r[3] for r in rows], heads=heads, lemmas=[r[5] for r in rows], ents=[r[6] for r in rows],
-              sent_starts=starts)
-    doc._.published = None
-    doc._.actors = [{"name": ent.text, "label": ent.label_, "code": ent.text.upper()[:3],
-                     "country": ent.text.upper()[:3] if ent.label_ in PLACES else None, "sector": None,
-                     "mentions": [{"text": ent.text, "start": ent.start_char, "end": ent.end_char, "sentence": 0}]}
-                    for ent in doc.ents]
-    doc._.events = []
-    return doc
+    """The given parsed sentences; every entity an actor, a place or nationality its own country."""
+    return parsed_doc(vocab, *sentences, places=PLACES)
 
 
 def text(side: dict | None) -> str | None:

@@ -58,7 +58,9 @@ def connect(*, workers: int | None = None, scheduler: str | None = None) -> Iter
         else:
             # One thread per process: spaCy's parser holds the GIL, so processes are what scale.
             cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
-                                   scheduler_kwargs={"dashboard": False}, silence_logs=logging.ERROR)
+                                   # any free port: a second run, or another cluster, may hold Dask's 8787
+                                   dashboard_address=":0", scheduler_kwargs={"dashboard": False},
+                                   silence_logs=logging.ERROR)
             client = Client(cluster)
     except (OSError, TimeoutError, ValueError) as err:
         raise ClusterError("E103", detail=f"{type(err).__name__}: {err}") from err

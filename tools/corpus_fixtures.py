@@ -25,6 +25,7 @@ LAYOUT: dict[str, tuple[dict[str, str], str]] = {
     "allsides_dates.jsonl": ({"sentence": "corpus"}, "article_id"),
     "allsides_events_judged.jsonl": ({"sentence": "corpus"}, "article_id"),
     "allsides_events_heldout.jsonl": ({"sentence": "corpus"}, "article_id"),
+    "allsides_event_dates.jsonl": ({"sentence": "corpus"}, "article_id"),
     "allsides_quotes.jsonl": ({"text": "corpus", "quote": "text"}, "id"),
     "noevent_dev.jsonl": ({"text": "corpus"}, "source_article"),
 }

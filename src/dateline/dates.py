@@ -10,9 +10,17 @@ the first of:
    "a visit to Beijing last week", "Before Friday's meeting, X met ..."), never one inside another
    clause or inside what a verb of intention is about ("agreed to a summit in late February" dates
    the summit, not the agreeing);
-2. ``context``: the frame of the paragraph, an expression tied to the main verb of an earlier
+   An expression in a ``when`` clause of the trigger's verb dates it too ("was captured when his
+   plane crashed in December"): the two acts are simultaneous;
+2. ``before_published``: no expression, but the grammar puts the act before the report: a perfect
+   ("had failed", "have traveled"), an adverb such as "previously" or "already", a past
+   relative clause or participle about an entity ("an American killed fighting in Syria", "a
+   mobilized army"), a clause ordered against another act ("after the State Department pulled
+   out", "soon after the bombings") or an event noun such as "the previous summit". The day is
+   unknown, so no value is claimed (ICEWS and GDELT would give the story date);
+3. ``context``: the frame of the paragraph, an expression tied to the main verb of an earlier
    sentence in the same paragraph;
-3. ``published``: the publication date (or a date in the dateline).
+4. ``published``: the publication date (or a date in the dateline).
 
 :func:`date_for` gives the date of any trigger token, so the logic is testable without the coder.
 """
@@ -51,6 +59,22 @@ FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "scheduled", "proposed", "e
 BOUNDING_PREPS = frozenset({"since", "until", "till", "by"})
 #: Words before a day or month name that make it no particular one.
 INDEFINITE = frozenset({"a", "an", "every", "each", "any", "some"})
+#: Words that order a clause or phrase against another act ("after X pulled out", "before offering",
+#: "following the strikes"): its time is told relative to that act, not to the report.
+SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "until", "till"})
+#: Nouns of a stretch of time measured from another act ("days after the vote").
+TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade"})
+#: Prepositions whose event-noun object happened before the act they modify ("after the talks").
+ANCHOR_PREPS = frozenset({"after", "since", "following"})
+#: Prepositions whose object is what an act is for, so later than it ("left for talks").
+PURPOSE_PREPS = frozenset({"for", "to", "toward", "towards"})
+#: Subordinators of a clause simultaneous with the one it modifies: a date there dates both.
+SIMULTANEOUS_MARKS = frozenset({"when"})
+#: Adverbs that put an act before the time of the report ("had previously agreed", "already signed").
+EARLIER_ADVERBS = frozenset({"previously", "already", "formerly", "earlier"})
+#: Modifiers that make an event noun an earlier one ("the previous summit", "their earlier talks").
+EARLIER_MODIFIERS = frozenset({"previous", "earlier", "former", "prior", "past", "last", "first"})
+_PERFECT_AUX = frozenset({"has", "have", "had", "'s", "’s", "'ve", "’ve", "'d", "’d"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "going", "gon"})
 _MODALS = frozenset({"can", "could", "may", "might", "must", "should"})
 
@@ -259,6 +283,105 @@ def _sentence_frames(doc: Doc, by_token: dict[int, dict[str, Any]]) -> list[dict
                     skip=None) for sent in doc.sents]
 
 
+def is_perfect(verb: Token) -> bool:
+    """A present or past perfect ("has met", "had been killed"), not a modal one ("would have met")."""
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {aux.text.lower() for aux in auxes}
+    if words & FUTURE_AUX or words & _MODALS or "to" in words:
+        return False
+    participle = verb.tag_ == "VBN" or any(aux.tag_ == "VBN" for aux in auxes)
+    return participle and any(aux.text.lower() in _PERFECT_AUX and aux.dep_ == "aux" for aux in auxes)
+
+
+def _sequenced(verb: Token) -> bool:
+    """The verb's clause is ordered against another act: "after X pulled out", "before offering"."""
+    if verb.dep_ == "advcl":
+        return any(child.dep_ == "mark" and child.text.lower() in SEQUENCE_WORDS for child in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.text.lower() in SEQUENCE_WORDS
+
+
+def _anchored_to_event(verb: Token, by_token: dict[int, dict[str, Any]]) -> bool:
+    """The verb is placed by another act, not a date: "shot soon after the bombings"."""
+    preps = [child for child in verb.children if child.dep_ == "prep"]
+    # "in the months following the strikes", "days after the vote": a stretch measured from an act.
+    spans = [grand for prep in preps for grand in prep.children if grand.dep_ == "pobj"]
+    spans += [child for child in verb.children if child.dep_ == "npadvmod"]
+    preps += [grand for span in spans if span.lemma_ in TIME_UNITS for grand in span.children
+              if grand.dep_ in ("prep", "acl")]
+    for child in preps:
+        if child.text.lower() in SEQUENCE_WORDS:
+            objects = [grand for grand in child.children if grand.dep_ in ("pobj", "dobj")]
+            if objects and not any(_timed_phrase(obj, by_token) or obj.ent_type_ in TIMEX_LABELS for obj in objects):
+                return True
+    return False
+
+
+def _purpose(token: Token, verb: Token) -> bool:
+    """A noun the act is for ("flying to Hanoi for a meeting"): a later act, whatever the verb's tense."""
+    current = token
+    while current != verb and current.head != current:
+        if current.dep_ == "pobj" and current.head.text.lower() in PURPOSE_PREPS:
+            return True
+        current = current.head
+    return False
+
+
+def earlier_than_report(token: Token, by_token: dict[int, dict[str, Any]]) -> bool:
+    """Whether the grammar puts the act of trigger ``token`` before the report, without a date.
+
+    Perfects, "previously"-style adverbs, past relative clauses and participles describing an
+    entity, clauses ordered against another act in the past, and nouns such as "the previous
+    summit". Only called when no expression dates the act.
+    """
+    if token.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "amod" and child.text.lower() in EARLIER_MODIFIERS
+                                               for child in token.children):
+        return True
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if verb is None or _purpose(token, verb):
+        return False
+    if token.dep_ == "pobj" and token.head.text.lower() in ANCHOR_PREPS and token.head.head == verb:
+        # "After their Singapore meeting, Trump stunned allies": the meeting came first.
+        return verb_tense(verb) == "past" or is_perfect(verb)
+    if is_perfect(verb):
+        return True
+    if any(child.dep_ == "advmod" and child.text.lower() in EARLIER_ADVERBS for child in verb.children):
+        return True
+    tense = verb_tense(verb)
+    if verb.dep_ in ("relcl", "acl", "amod") and verb.tag_ in ("VBD", "VBN") and tense != "future":
+        # A past act told about an entity ("the American killed in Syria"), not the news act.
+        return verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+    past = tense == "past" or verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if _sequenced(verb) and verb.head.text.lower() == "after" and verb.head.head.lemma_ in TIME_UNITS:
+        return True  # "three years after supporting rebels": measured back from a later act
+    if _sequenced(verb):
+        superordinate = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        return verb.tag_ == "VBD" or (superordinate.pos_ in ("VERB", "AUX") and verb_tense(superordinate) == "past")
+    return past and _anchored_to_event(verb, by_token)
+
+
+def _simultaneous(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """A date in a "when" clause of the trigger's verb: the two acts happen together."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(grand.dep_ in ("mark", "advmod") and grand.text.lower() in SIMULTANEOUS_MARKS
+                                         and grand.i < child.i for grand in child.children):
+            found = attached(child, by_token)
+            if found is not None:
+                return found
+    return None
+
+
+def before_published(doc: Doc) -> dict[str, Any]:
+    """The date of an act the text puts before the report without saying when: no value claimed,
+    only that it is no later than the publication day (present perfects in leads are often that day)."""
+    published = doc._.published
+    last = published.isoformat() if published is not None else None
+    return {"value": None, "granularity": None, "source": "before_published", "text": None,
+            "range": [None, last] if last else None}
+
+
 def published_date(doc: Doc) -> dict[str, Any]:
     """The fallback date: the publication date (or a date in the dateline), else no value."""
     published: dt.date | None = doc._.published
@@ -286,9 +409,11 @@ def date_for(doc: Doc, token: Token) -> dict[str, Any]:
 
 def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
                frames: list[dict[str, Any] | None], paragraphs: list[int]) -> dict[str, Any]:
-    own = attached(token, by_token)
+    own = attached(token, by_token) or _simultaneous(token, by_token)
     if own is not None:
         return _event_date(own, "text")
+    if earlier_than_report(token, by_token):
+        return before_published(doc)
     if event_tense(token) != "past":
         # A frame dates what happened then; a future or present event is not in it.
         return published_date(doc)

@@ -116,3 +116,133 @@ def test_dates_component_fills_events_and_timexes(vocab: Vocab) -> None:
     assert doc._.events[0]["date"]["source"] == "text"
     assert doc._.events[1]["date"]["source"] == "published"
     assert doc._.events[2]["date"] == known  # an earlier stage's date is kept
+
+
+SAID_HAD_SEIZED = [("Officials", 1, "nsubj", "NOUN", "NNS", "official", "O"),
+                   ("said", 1, "ROOT", "VERB", "VBD", "say", "O"),
+                   ("Iran", 4, "nsubj", "PROPN", "NNP", "Iran", "B-GPE"),
+                   ("had", 4, "aux", "AUX", "VBD", "have", "O"),
+                   ("seized", 1, "ccomp", "VERB", "VBN", "seize", "O"),
+                   ("a", 6, "det", "DET", "DT", "a", "O"),
+                   ("tanker", 4, "dobj", "NOUN", "NN", "tanker", "O"),
+                   (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+#: No day claimed, only "no later than the publication day".
+BEFORE_PUBLISHED = {"value": None, "granularity": None, "source": "before_published", "text": None,
+                    "range": [None, PUBLISHED.isoformat()]}
+
+
+def test_dates_past_perfect_is_before_publication_not_the_publication_day(vocab: Vocab) -> None:
+    doc = build(vocab, SAID_HAD_SEIZED)
+    assert date_for(doc, doc[4]) == BEFORE_PUBLISHED
+    assert date_for(doc, doc[1])["source"] == "published"  # the saying is the news of the day
+    would = build(vocab, SAID_HAD_SEIZED[:2] + [("Iran", 5, "nsubj", "PROPN", "NNP", "Iran", "B-GPE"),
+                                                ("would", 5, "aux", "AUX", "MD", "would", "O"),
+                                                ("have", 5, "aux", "AUX", "VB", "have", "O"),
+                                                ("seized", 1, "ccomp", "VERB", "VBN", "seize", "O"),
+                                                ("it", 5, "dobj", "PRON", "PRP", "it", "O"),
+                                                (".", 1, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(would, would[5])["source"] != "before_published"  # a modal perfect is no past act
+
+
+def test_dates_past_perfect_keeps_its_own_date(vocab: Vocab) -> None:
+    rows = SAID_HAD_SEIZED[:7] + [("on", 4, "prep", "ADP", "IN", "on", "O"),
+                                  ("Friday", 7, "pobj", "PROPN", "NNP", "Friday", "B-DATE"),
+                                  (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert (date_for(doc, doc[4])["value"], date_for(doc, doc[4])["source"]) == ("2019-01-18", "text")
+
+
+def test_dates_previously_and_previous_put_acts_before_publication(vocab: Vocab) -> None:
+    adverb = build(vocab, [("Iran", 2, "nsubj", "PROPN", "NNP", "Iran", "B-GPE"),
+                           ("previously", 2, "advmod", "ADV", "RB", "previously", "O"),
+                           ("rejected", 2, "ROOT", "VERB", "VBD", "reject", "O"),
+                           ("talks", 2, "dobj", "NOUN", "NNS", "talk", "O"),
+                           (".", 2, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(adverb, adverb[2]) == BEFORE_PUBLISHED
+    noun = build(vocab, [("He", 1, "nsubj", "PRON", "PRP", "he", "O"),
+                         ("praised", 1, "ROOT", "VERB", "VBD", "praise", "O"),
+                         ("the", 4, "det", "DET", "DT", "the", "O"),
+                         ("previous", 4, "amod", "ADJ", "JJ", "previous", "O"),
+                         ("summit", 1, "dobj", "NOUN", "NN", "summit", "O"),
+                         (".", 1, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(noun, noun[4]) == BEFORE_PUBLISHED
+    assert date_for(noun, noun[1])["source"] == "published"
+
+
+def test_dates_participle_about_an_entity_is_background(vocab: Vocab) -> None:
+    doc = build(vocab, [("An", 1, "det", "DET", "DT", "an", "O"),
+                        ("American", 6, "nsubjpass", "PROPN", "NNP", "American", "B-NORP"),
+                        ("killed", 1, "acl", "VERB", "VBN", "kill", "O"),
+                        ("in", 2, "prep", "ADP", "IN", "in", "O"),
+                        ("Syria", 3, "pobj", "PROPN", "NNP", "Syria", "B-GPE"),
+                        ("was", 6, "auxpass", "AUX", "VBD", "be", "O"),
+                        ("identified", 6, "ROOT", "VERB", "VBN", "identify", "O"),
+                        (".", 6, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(doc, doc[2]) == BEFORE_PUBLISHED
+    assert date_for(doc, doc[6])["source"] == "published"  # the news act itself
+
+
+def test_dates_clause_after_another_act_is_before_publication(vocab: Vocab) -> None:
+    doc = build(vocab, [("Troops", 1, "nsubj", "NOUN", "NNS", "troop", "O"),
+                        ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
+                        ("after", 4, "mark", "SCONJ", "IN", "after", "O"),
+                        ("envoys", 4, "nsubj", "NOUN", "NNS", "envoy", "O"),
+                        ("pulled", 1, "advcl", "VERB", "VBD", "pull", "O"),
+                        ("out", 4, "prt", "ADP", "RP", "out", "O"),
+                        (".", 1, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(doc, doc[4]) == BEFORE_PUBLISHED
+    assert date_for(doc, doc[1])["source"] == "published"
+    anchored = build(vocab, [("He", 2, "nsubjpass", "PRON", "PRP", "he", "O"),
+                             ("was", 2, "auxpass", "AUX", "VBD", "be", "O"),
+                             ("shot", 2, "ROOT", "VERB", "VBN", "shoot", "O"),
+                             ("after", 2, "prep", "ADP", "IN", "after", "O"),
+                             ("the", 5, "det", "DET", "DT", "the", "O"),
+                             ("bombings", 3, "pobj", "NOUN", "NNS", "bombing", "O"),
+                             (".", 2, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(anchored, anchored[2]) == BEFORE_PUBLISHED
+    dated = build(vocab, [
+        ("He", 2, "nsubjpass", "PRON", "PRP", "he", "O"), ("was", 2, "auxpass", "AUX", "VBD", "be", "O"),
+        ("shot", 2, "ROOT", "VERB", "VBN", "shoot", "O"), ("after", 2, "prep", "ADP", "IN", "after", "O"),
+        ("Friday", 3, "pobj", "PROPN", "NNP", "Friday", "B-DATE"), (".", 2, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(dated, dated[2])["source"] == "text"
+
+
+def test_dates_when_clause_dates_the_act_it_modifies(vocab: Vocab) -> None:
+    doc = build(vocab, [("He", 2, "nsubjpass", "PRON", "PRP", "he", "O"),
+                        ("was", 2, "auxpass", "AUX", "VBD", "be", "O"),
+                        ("captured", 2, "ROOT", "VERB", "VBN", "capture", "O"),
+                        ("when", 5, "advmod", "SCONJ", "WRB", "when", "O"),
+                        ("planes", 5, "nsubj", "NOUN", "NNS", "plane", "O"),
+                        ("crashed", 2, "advcl", "VERB", "VBD", "crash", "O"),
+                        ("in", 5, "prep", "ADP", "IN", "in", "O"),
+                        ("December", 6, "pobj", "PROPN", "NNP", "December", "B-DATE"),
+                        (".", 2, "punct", "PUNCT", ".", ".", "O")])
+    captured = date_for(doc, doc[2])
+    assert (captured["value"], captured["granularity"], captured["source"]) == ("2018-12", "month", "text")
+
+
+def test_dates_what_an_act_is_for_is_not_earlier(vocab: Vocab) -> None:
+    doc = build(vocab, [("Trump", 1, "nsubj", "PROPN", "NNP", "Trump", "B-PERSON"),
+                        ("raised", 1, "ROOT", "VERB", "VBD", "raise", "O"),
+                        ("it", 1, "dobj", "PRON", "PRP", "it", "O"),
+                        ("before", 1, "prep", "ADP", "IN", "before", "O"),
+                        ("flying", 3, "pcomp", "VERB", "VBG", "fly", "O"),
+                        ("for", 4, "prep", "ADP", "IN", "for", "O"),
+                        ("talks", 5, "pobj", "NOUN", "NNS", "talk", "O"),
+                        (".", 1, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(doc, doc[6])["source"] == "published"
+    assert date_for(doc, doc[4]) == BEFORE_PUBLISHED  # the flying followed the raising, both before the report
+
+
+def test_dates_stretch_measured_from_another_act_is_before_publication(vocab: Vocab) -> None:
+    doc = build(vocab, [("In", 5, "prep", "ADP", "IN", "in", "O"),
+                        ("months", 0, "pobj", "NOUN", "NNS", "month", "O"),
+                        ("after", 1, "prep", "ADP", "IN", "after", "O"),
+                        ("strikes", 2, "pobj", "NOUN", "NNS", "strike", "O"),
+                        ("families", 5, "nsubj", "NOUN", "NNS", "family", "O"),
+                        ("filed", 5, "ROOT", "VERB", "VBD", "file", "O"),
+                        ("lawsuits", 5, "dobj", "NOUN", "NNS", "lawsuit", "O"),
+                        (".", 5, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(doc, doc[6]) == BEFORE_PUBLISHED
+    assert date_for(doc, doc[5]) == BEFORE_PUBLISHED

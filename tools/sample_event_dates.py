@@ -15,8 +15,6 @@ tools/corpus_fixtures.py.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
 from pathlib import Path
@@ -24,22 +22,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_events import CHUNK, PER_ARTICLE, TOPICS, _coded, _per_article, _usable, excluded_ids  # noqa: E402
+from sample_events import drawn, main  # noqa: E402
 
 ARTICLES = 25
+SEED = 77
 
 
 def candidates(record: dict[str, Any], rng: random.Random, per_article: tuple[int, int]) -> list[dict[str, Any]]:
-    """The events sample_events.candidates draws from one output record, with their dates in full."""
+    """The events sample_events draws from one output record, with their dates in full."""
     body = record["article"]["body"]
-    sentences = record["sentences"]
-    usable = _usable(record)
-    if not usable:
-        return []
-    k = min(len(usable), rng.randint(*per_article))  # the same calls, in the same order, as sample_events
     rows = []
-    for event in sorted(rng.sample(usable, k), key=lambda e: e["span"][0]):
-        sent = sentences[event["sentence"]]
+    for event, sent in drawn(record, rng, per_article):
         raw = body[sent["start"]:sent["end"]]
         lead = len(raw) - len(raw.lstrip())
         date = event.get("date") or {}
@@ -55,40 +48,5 @@ def candidates(record: dict[str, Any], rng: random.Random, per_article: tuple[in
     return rows
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus")
-    parser.add_argument("-n", "--articles", type=int, default=ARTICLES, help="articles to take")
-    parser.add_argument("--seed", type=int, default=77)
-    parser.add_argument("--per-article", type=_per_article, default=PER_ARTICLE,
-                        help="events per article, N or LOW-HIGH (an article with fewer than LOW is skipped)")
-    parser.add_argument("--exclude", type=Path, action="append", default=[],
-                        help="judged fixture whose articles are skipped (repeatable)")
-    args = parser.parse_args()
-    from dateline.nlp import load_nlp
-
-    with open(args.corpus, encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle]
-    skip = excluded_ids(args.exclude)
-    pool = [r for r in records if r.get("date") and r.get("category") in TOPICS and str(r["id"]) not in skip]
-    random.Random(args.seed).shuffle(pool)
-    nlp = load_nlp()
-    taken = 0
-    for start in range(0, len(pool), CHUNK):
-        for line in _coded(pool[start:start + CHUNK], nlp):
-            if taken == args.articles:
-                return
-            if len(_usable(line)) < args.per_article[0]:
-                continue
-            rng = random.Random(f"{args.seed}:{line['id']}")
-            for row in candidates(line, rng, args.per_article):
-                json.dump(row, sys.stdout, ensure_ascii=False)
-                sys.stdout.write("\n")
-            taken += 1
-        if taken == args.articles:
-            return
-    print(f"only {taken} of {args.articles} articles had enough events", file=sys.stderr)
-
-
 if __name__ == "__main__":
-    main()
+    main(candidates, description=__doc__ or "", seed=SEED, articles=ARTICLES)

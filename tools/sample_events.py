@@ -26,7 +26,7 @@ import json
 import random
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,30 +53,32 @@ def _usable(record: dict[str, Any]) -> list[dict[str, Any]]:
             if not e.get("negated") and e.get("modality") == "asserted" and (e.get("plover") or {}).get("event")]
 
 
-def candidates(record: dict[str, Any], rng: random.Random, per_article: tuple[int, int] = PER_ARTICLE) -> list[dict[str, Any]]:
-    """``per_article`` (low, high) usable events of one output record, with their sentences."""
-    body = record["article"]["body"]
-    sentences = record["sentences"]
+def drawn(record: dict[str, Any], rng: random.Random,
+          per_article: tuple[int, int] = PER_ARTICLE) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """``per_article`` (low, high) usable events of one output record with their sentences, in text order."""
     usable = _usable(record)
     if not usable:
         return []
     k = min(len(usable), rng.randint(*per_article))
-    rows = []
-    for event in sorted(rng.sample(usable, k), key=lambda e: e["span"][0]):
-        sent = sentences[event["sentence"]]
-        rows.append({
-            "article_id": record["id"],
-            "published": record["article"]["published"],
-            "sentence": body[sent["start"]:sent["end"]].strip(),
-            "trigger": event.get("trigger"),
-            "cameo": event.get("cameo"),
-            "plover": event["plover"]["event"],
-            "source": _party(event.get("source")),
-            "target": _party(event.get("target")),
-            "date": (event.get("date") or {}).get("value"),
-            "location": (event.get("location") or {}).get("name"),
-        })
-    return rows
+    return [(event, record["sentences"][event["sentence"]])
+            for event in sorted(rng.sample(usable, k), key=lambda e: e["span"][0])]
+
+
+def candidates(record: dict[str, Any], rng: random.Random, per_article: tuple[int, int] = PER_ARTICLE) -> list[dict[str, Any]]:
+    """The drawn events of one output record, with their sentences and what we coded, for judging."""
+    body = record["article"]["body"]
+    return [{
+        "article_id": record["id"],
+        "published": record["article"]["published"],
+        "sentence": body[sent["start"]:sent["end"]].strip(),
+        "trigger": event.get("trigger"),
+        "cameo": event.get("cameo"),
+        "plover": event["plover"]["event"],
+        "source": _party(event.get("source")),
+        "target": _party(event.get("target")),
+        "date": (event.get("date") or {}).get("value"),
+        "location": (event.get("location") or {}).get("name"),
+    } for event, sent in drawn(record, rng, per_article)]
 
 
 def excluded_ids(paths: list[Path]) -> set[str]:
@@ -107,11 +109,16 @@ def _per_article(value: str) -> tuple[int, int]:
     return int(low), int(high or low)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+Candidates = Callable[[dict[str, Any], random.Random, tuple[int, int]], list[dict[str, Any]]]
+
+
+def main(make_rows: Candidates = candidates, *, description: str = __doc__ or "", seed: int = SEED,
+         articles: int = ARTICLES) -> None:
+    """Draw the sample and print one JSON line per candidate row (``make_rows`` builds them)."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
     parser.add_argument("corpus")
-    parser.add_argument("-n", "--articles", type=int, default=ARTICLES, help="articles to take")
-    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("-n", "--articles", type=int, default=articles, help="articles to take")
+    parser.add_argument("--seed", type=int, default=seed)
     parser.add_argument("--per-article", type=_per_article, default=PER_ARTICLE,
                         help="events per article, N or LOW-HIGH (an article with fewer than LOW is skipped)")
     parser.add_argument("--exclude", type=Path, action="append", default=[],
@@ -133,7 +140,7 @@ def main() -> None:
             if len(_usable(line)) < args.per_article[0]:
                 continue  # too few events to draw from: the next article in the shuffled order
             rng = random.Random(f"{args.seed}:{line['id']}")
-            for row in candidates(line, rng, args.per_article):
+            for row in make_rows(line, rng, args.per_article):
                 json.dump(row, sys.stdout, ensure_ascii=False)
                 sys.stdout.write("\n")
             taken += 1

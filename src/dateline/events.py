@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import actor_ref
 from .codebook import cameo_to_plover
-from .kb import split_code
+from .kb import TRANSNATIONAL, split_code
 from .lexicon import Entry, Lexicon, load_lexicon
 
 __all__ = ["NO_PLOVER_EVENT", "code_doc", "make_events"]
@@ -76,10 +76,6 @@ _PLACE_ENTS = frozenset({"GPE", "LOC"})
 _NESTED_PREPS = _OBJECT_PREPS | _PLACE_PREPS | {"against", "at", "of"}
 #: Prepositions naming what a protest is against ("rallies against X", "a strike over a bill").
 _PROTEST_PREPS = frozenset({"against", "over"})
-#: Verbs by which a later mention of an event names its parties ("the talks included X and Y"),
-#: and those that do so with "together" ("brought together X and Y").
-_PARTICIPATION = frozenset({"include", "involve", "feature"})
-_GATHERING = frozenset({"bring", "gather"})
 #: Determiners of a definite mention ("the talks"), which can point back at an earlier event.
 _DEFINITE = frozenset({"the", "these", "those", "that", "this"})
 #: How many sentences back a definite mention may point for :func:`_later_participants`.
@@ -87,8 +83,6 @@ _LATER_MENTION = 3
 #: CAMEO roots of violent acts (18 assault, 19 fight, 20 mass violence): done by a thing with
 #: no named actor, their source is the unidentified armed forces of the place (:func:`_unattributed`).
 _VIOLENT = frozenset({"18", "19", "20"})
-#: The instruments of violent acts per loaded lexicon (:func:`_instruments`), built once.
-_INSTRUMENTS: dict[int, frozenset[str]] = {}
 #: Prepositions of where an act happened, for :func:`_unattributed`.
 _WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside", "on"})
 #: Entity types that name who did an act ("Israeli shelling"): such a cause is no unattributed attack.
@@ -488,7 +482,7 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
                     cause = pobj  # "killed in a bombing"
     if cause is None or cause.pos_ != "NOUN" or cause.ent_type_ or cause.lower_ in lex.agents or cause.lemma_ in lex.agents:
         return []
-    instruments = _instruments(lex)
+    instruments = lex.violent_instruments
     violent = [t for t in (cause, *(c for c in cause.children if c.dep_ in ("compound", "amod")))
                if t.lemma_ in instruments or t.lower_ in instruments
                or (t.lemma_ in lex.nouns and lex.nouns[t.lemma_].code[:2] in _VIOLENT)]
@@ -511,17 +505,6 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
     return []
 
 
-def _instruments(lex: Lexicon) -> frozenset[str]:
-    """The weapons CAMEO's verb dictionary names as instruments of violent acts ("attacked with a
-    bomb, an IED, a rocket ..."): the objects of "with" in the lexicon's 18-20 patterns."""
-    found = _INSTRUMENTS.get(id(lex))
-    if found is None:
-        found = frozenset(pobj for table in lex.patterns.values() for (_, prep, pobj), entry in table.items()
-                          if prep == "with" and pobj and entry.code[:2] in _VIOLENT)
-        _INSTRUMENTS[id(lex)] = found
-    return found
-
-
 def _place_country(doc: Doc, scope: Token) -> str | None:
     """The country of the first named place (GPE, LOC, or a nationality: "the Iraqi city of
     Basra") mentioned in the token's subtree, from the actors stage."""
@@ -531,7 +514,7 @@ def _place_country(doc: Doc, scope: Token) -> str | None:
                     if start <= m["start"] and m["end"] <= end and actor.get("label") in _PLACE_LABELS)
     for _, actor in places:
         country, _sector = split_code(actor.get("code"))
-        if country is not None and country not in ("IGO", "NGO", "IMG", "MNC"):
+        if country is not None and country not in TRANSNATIONAL:
             return country
     return None
 
@@ -701,8 +684,8 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
     light = _light_governor(noun, lex)
     if not sources and head != noun:
         governor = head.head if noun.dep_ == "pobj" and head.pos_ == "ADP" else head
-        if _participants(noun):
-            parts = _participants(noun)  # "talks including X and Y": the parties meet each other
+        parts = _participants(noun, lex)
+        if parts:  # "talks including X and Y": the parties meet each other
             sources.append(parts[0])
             targets.extend(parts[1:])
         elif light is not None or (noun.dep_ == "dobj" and head.lemma_ in governing) or (
@@ -732,7 +715,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
     yield from _emit(doc, noun, index, entry, source_sides, target_sides, negated, modality, lex)
 
 
-def _participants(noun: Token) -> list[Token]:
+def _participants(noun: Token, lex: Lexicon) -> list[Token]:
     """The parties an event noun is said to include ("the talks included X and Y", "involved",
     "brought together"; "were attended by X and Y"): the object (or passive agent) and its
     conjuncts, including those the parser hung inside the first party's own phrase ("U.S. envoy
@@ -740,8 +723,8 @@ def _participants(noun: Token) -> list[Token]:
     head = noun.head
     if head == noun or head.pos_ != "VERB":
         return []
-    if noun.dep_ == "nsubj" and (head.lemma_ in _PARTICIPATION or (
-            head.lemma_ in _GATHERING and any(c.lower_ == "together" for c in head.children))):
+    if noun.dep_ == "nsubj" and (head.lemma_ in lex.cue("participation_verb") or (
+            head.lemma_ in lex.cue("gathering_verb") and any(c.lower_ == "together" for c in head.children))):
         first = next((c for c in head.children if c.dep_ == "dobj"), None)
     elif noun.dep_ == "nsubjpass" and head.lemma_ == "attend":
         agent = next((c for c in head.children if c.dep_ == "agent"), None)
@@ -768,7 +751,7 @@ def _later_participants(doc: Doc, events: list[dict[str, Any]], lex: Lexicon) ->
         for noun in sent:
             if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
                 continue
-            parts = _participants(noun)
+            parts = _participants(noun, lex)
             if not parts:
                 continue
             earlier = [(i, e) for i, e in enumerate(events)
@@ -1030,7 +1013,7 @@ def _fires_weapon(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
     ("destroyed three Iraqi tanks") the object stays the target."""
     if obj is None or obj.dep_ != "dobj":
         return False
-    instruments = _instruments(lex)
+    instruments = lex.violent_instruments
     items = [obj, *obj.conjuncts]
     if not all(t.lemma_ in instruments or t.lower_ in instruments or any(
             c.dep_ == "compound" and (c.lemma_ in instruments or c.lower_ in instruments) for c in t.children)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 from .errors import ModelError
@@ -56,6 +56,13 @@ class Lexicon:
     #: discard phrases by scope, as compiled regular expressions (None: no phrase)
     story_discards: re.Pattern[str] | None = None
     sentence_discards: re.Pattern[str] | None = None
+
+    @cached_property
+    def violent_instruments(self) -> frozenset[str]:
+        """The weapons CAMEO's verb dictionary names as instruments of violent acts ("attacked with
+        a bomb, an IED, a rocket ..."): the objects of "with" in the 18-20 patterns."""
+        return frozenset(pobj for table in self.patterns.values() for (_, prep, pobj), entry in table.items()
+                         if prep == "with" and pobj and entry.code[:2] in ("18", "19", "20"))
 
     def cue(self, kind: str) -> frozenset[str]:
         """The words of cue ``kind`` (empty when the lexicon has none)."""

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from . import __version__
+from .ids import event_ids
 from .models import Article, Rejection
 
 CODER = f"dateline {__version__}"
@@ -23,6 +24,9 @@ SCHEMA_VERSION = "1"
 def article_record(article: Article, doc: Doc, *, model: str) -> dict[str, Any]:
     """The output record of one article (see docs/output.md for every field)."""
     parts = article.parts
+    events = [dict(event) for event in (doc._.events or [])]
+    for event, event_id in zip(events, event_ids(article.id, CODER, events)):
+        event["id"] = event_id
     return {
         "id": article.input_id or article.id,
         "article": {
@@ -58,7 +62,7 @@ def article_record(article: Article, doc: Doc, *, model: str) -> dict[str, Any]:
             }
             for actor in (doc._.actors or [])
         ],
-        "events": list(doc._.events or []),
+        "events": events,
         "quotes": list(doc._.quotes or []),
         "timexes": list(doc._.timexes or []),
         "places": list(doc._.places or []),

@@ -77,7 +77,15 @@ _V2 = """
 ALTER TABLE events ADD COLUMN evidence JSON;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+#: Stable event-mention ids (dateline.ids); rows stored before it get the same hash computed in SQL.
+_V3 = """
+ALTER TABLE events ADD COLUMN id VARCHAR;
+UPDATE events SET id = left(sha256(concat_ws(chr(30), article_id, coder, start_char::VARCHAR, end_char::VARCHAR,
+    coalesce(cameo, ''), coalesce(source_text, '') || chr(31) || coalesce(source_code, ''),
+    coalesce(target_text, '') || chr(31) || coalesce(target_code, ''))), 16);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables holding one article's coded rows; deleted with the article on ``replace``.
 ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
@@ -343,7 +351,7 @@ def _event_row(aid: str, i: int, event: dict[str, Any], coder: str) -> list[Any]
         loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
         bool(event.get("negated", False)), event.get("modality", "asserted"), bool(event.get("reciprocal", False)),
         event.get("quote"), date.get("text"), *(date.get("range") or [None, None]), coder,
-        _event_evidence(event),
+        _event_evidence(event), event.get("id"),
     ]
 
 

@@ -186,10 +186,17 @@ def test_cli_demo_runs_on_bundled_sample(tmp_path: Path) -> None:
     assert "Actors (" in out and "Events (" in out and "Quotes (" in out and "Try next:" in out
     con = duckdb.connect(db)
     assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    ids = con.execute("SELECT id FROM events ORDER BY idx").fetchall()
     con.close()
+    assert len(ids) > 5 and len(set(ids)) == len(ids) and None not in {i[0] for i in ids}
     code, _, _ = run("demo", "--db", db)  # again: still one article
     con = duckdb.connect(db)
     assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    con.close()
+    recoded = str(tmp_path / "again.duckdb")  # a new file, coded afresh: the same event ids
+    assert run("demo", "--db", recoded)[0] == 0
+    con = duckdb.connect(recoded)
+    assert con.execute("SELECT id FROM events ORDER BY idx").fetchall() == ids
     con.close()
 
 

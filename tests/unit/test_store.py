@@ -189,3 +189,32 @@ def test_store_event_evidence_column(db: str) -> None:
     first = json.loads(rows[0][1])
     assert first["event"]["kind"] == "later_mention" and first["source"] == "uaf" and "target" not in first
     assert rows[1][1] is None  # nothing beyond the sentence's parse
+
+
+def test_store_event_ids_are_stored_and_backfilled_on_migration(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """events.id holds the record's stable id; a file from before schema 3 gets the same ids in SQL."""
+    import dateline.store as store_module
+    from dateline.ids import event_ids
+
+    record = make_record(events=3)
+    record["events"][1]["target"] = {"text": "Iceland", "code": "ISL", "country": "ISL", "sector": None}
+    expected = event_ids(record["article"]["id"], record["provenance"]["coder"], record["events"])
+    for ev, event_id in zip(record["events"], expected):
+        ev["id"] = event_id
+    with Store(db) as store:
+        store.write([record])
+        assert [r[0] for r in store.con.execute("SELECT id FROM events ORDER BY idx").fetchall()] == expected
+    old = str(Path(db).with_name("old.duckdb"))
+    current = store_module.MIGRATIONS
+    monkeypatch.setattr(store_module, "MIGRATIONS", current[:2])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    full_row = store_module._event_row  # schema 2 rows had no id column: the last one
+    monkeypatch.setattr(store_module, "_event_row", lambda *a: full_row(*a)[:-1])
+    with Store(old) as store:
+        store.write([record])
+    monkeypatch.setattr(store_module, "MIGRATIONS", current)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(current))
+    with Store(old) as store:
+        got = [r[0] for r in store.con.execute("SELECT id FROM events ORDER BY idx").fetchall()]
+    assert got == expected and len(set(got)) == 3
+

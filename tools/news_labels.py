@@ -1,0 +1,388 @@
+"""The labelled real-news corpus (issue 11): select articles, make labelling tasks, merge labels, score.
+
+Nothing here copies the publishers' text into the repository: ``eval/news/articles.jsonl`` lists the
+selected records by corpus and id (with a SHA-1 check), and the labels point into those records by
+character offsets. The task files that show labellers the text are written under ``build/`` (ignored
+by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
+
+    python tools/news_labels.py select            # eval/news/articles.jsonl (fixed seed, split by article)
+    python tools/news_labels.py tasks --labellers 4 --overlap 0.1 --recall 56
+    python tools/news_labels.py merge build/labels/out/*.jsonl   # eval/news/labels*.jsonl, kappa
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+NEWS = REPO.parent / "shared" / "data" / "news"
+OUT = REPO / "eval" / "news"
+BUILD = REPO / "build" / "labels"
+SEED = 20261202
+
+#: AllSides topics of international politics (the corpus README's selection); all others are domestic.
+INTERNATIONAL = {
+    "world", "middle_east", "foreign_policy", "terrorism", "north_korea", "russia", "great_britain", "isis",
+    "china", "europe", "israel", "mexico", "asia", "nuclear_weapons", "palestine", "africa", "south_korea",
+}
+#: Words that mark a Reuters-21578 wire as political (the corpus is mostly markets and earnings).
+POLITICAL = re.compile(
+    r"\b(minister|president|government|troops|army|military|rebels?|guerrillas?|attack(ed|s)?|talks|"
+    r"embassy|sanctions|parliament|summit|treaty|ceasefire|war|killed|protest(ers|s)?|police|"
+    r"diplomat(s|ic)?|envoy|negotiat\w+|accused|condemned|warned|visit(ed|s)?)\b",
+    re.I,
+)
+ECONOMIC = re.compile(r"\b(shr|net|revs|qtr|dividend|mln dlrs|pct|tonnes|bushels|crude|stake|acquire)\b", re.I)
+QUOTA = {"allsides_abp": 124, "bbc2225": 40, "reuters21578": 40}
+WORDS = {"allsides_abp": (250, 700), "bbc2225": (150, 600), "reuters21578": (80, 450)}
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def read(corpus: str) -> list[dict[str, Any]]:
+    with (NEWS / corpus).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def fixture_ids() -> set[str]:
+    """Record ids any hand-checked fixture already uses (they were read while writing rules)."""
+    ids: set[str] = set()
+    for path in (REPO / "tests" / "fixtures").glob("*.jsonl"):
+        ids.update(re.findall(r'"id": "([^"]+)"', path.read_text(encoding="utf-8")))
+        ids.update(re.findall(r'"article_id": "([^"]+)"', path.read_text(encoding="utf-8")))
+    return ids
+
+
+def candidates(corpus: str, exclude: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Eligible records of a corpus, by stratum (topic)."""
+    low, high = WORDS[corpus]
+    strata: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rec in read(corpus + ".jsonl"):
+        words = len(rec["text"].split())
+        if rec["id"] in exclude or not low <= words <= high:
+            continue
+        if corpus == "allsides_abp":
+            if rec.get("category") in INTERNATIONAL and rec.get("date"):
+                strata[rec["category"]].append(rec)
+        elif corpus == "bbc2225":
+            if rec.get("category") == "politics":
+                strata["politics"].append(rec)
+        else:
+            text = rec["title"] + " " + rec["text"]
+            if len(POLITICAL.findall(text)) >= 4 and len(ECONOMIC.findall(text)) <= 1:
+                strata["political"].append(rec)
+    return strata
+
+
+def allocate(strata: dict[str, list[Any]], total: int) -> dict[str, int]:
+    """Proportional allocation with at least 2 per stratum (while the stratum has them)."""
+    size = sum(len(v) for v in strata.values())
+    alloc = {k: min(len(v), max(2, round(total * len(v) / size))) for k, v in strata.items()}
+    keys = sorted(strata, key=lambda k: -len(strata[k]))
+    while sum(alloc.values()) > total:
+        for k in keys:
+            if sum(alloc.values()) > total and alloc[k] > 2:
+                alloc[k] -= 1
+    while sum(alloc.values()) < total:
+        for k in keys:
+            if sum(alloc.values()) < total and alloc[k] < len(strata[k]):
+                alloc[k] += 1
+    return alloc
+
+
+def select(args: argparse.Namespace) -> None:
+    rng = random.Random(SEED)
+    exclude = fixture_ids()
+    rows: list[dict[str, Any]] = []
+    for corpus, total in QUOTA.items():
+        strata = candidates(corpus, exclude)
+        for stratum, n in sorted(allocate(strata, total).items()):
+            pool = sorted(strata[stratum], key=lambda r: r["id"])
+            for rec in rng.sample(pool, n):
+                rows.append({"corpus": corpus + ".jsonl", "id": rec["id"], "stratum": f"{corpus}/{stratum}",
+                             "outlet": rec.get("outlet"), "date": rec.get("date"), "words": len(rec["text"].split()),
+                             "sha1": sha1(rec["text"])})
+    # Split by article, 60/20/20 within each corpus, fixed seed.
+    by_corpus: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_corpus[row["corpus"]].append(row)
+    for group in by_corpus.values():
+        group.sort(key=lambda r: r["id"])
+        rng.shuffle(group)
+        n = len(group)
+        for i, row in enumerate(group):
+            row["split"] = "train" if i < round(0.6 * n) else "dev" if i < round(0.8 * n) else "test"
+    rows.sort(key=lambda r: (r["corpus"], r["id"]))
+    OUT.mkdir(parents=True, exist_ok=True)
+    with (OUT / "articles.jsonl").open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} articles -> {OUT / 'articles.jsonl'}")
+    print(Counter(r["split"] for r in rows), Counter(r["stratum"].split("/")[0] for r in rows))
+
+
+# -- tasks ---------------------------------------------------------------------------------------
+
+def find_span(text: str, piece: str, start: int = 0) -> tuple[int, int] | None:
+    """Offsets of ``piece`` in ``text``, whitespace runs matching any whitespace (wire copy is wrapped)."""
+    at = text.find(piece, start)
+    if at >= 0:
+        return at, at + len(piece)
+    words = piece.split()
+    if not words:
+        return None
+    match = re.compile(r"\s+".join(re.escape(w) for w in words)).search(text, start)
+    return (match.start(), match.end()) if match else None
+
+
+def load_selection() -> list[dict[str, Any]]:
+    with (OUT / "articles.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def corpus_texts(selection: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    wanted = {row["id"] for row in selection}
+    out: dict[str, dict[str, Any]] = {}
+    for corpus in sorted({row["corpus"] for row in selection}):
+        for rec in read(corpus):
+            if rec["id"] in wanted:
+                out[rec["id"]] = rec
+    for row in selection:
+        if sha1(out[row["id"]]["text"]) != row["sha1"]:
+            raise SystemExit(f"{row['corpus']} {row['id']}: the corpus text has changed")
+    return out
+
+
+def event_refs(record: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """Each coded event of one output record, with its sentence as a reference into the corpus text."""
+    body = record["article"]["body"]
+    sentences = record["sentences"]
+    out = []
+    for event in record["events"]:
+        sent = sentences[event["sentence"]]
+        found = find_span(text, body[sent["start"]:sent["end"]].strip())
+        trigger = [event["span"][0] - sent["start"], event["span"][1] - sent["start"]]
+        out.append({"event": event, "sentence_ref": None if found is None else
+                    {"start": found[0], "end": found[1], "sha1": sha1(text[found[0]:found[1]])},
+                    "trigger_in_sentence": trigger})
+    return out
+
+
+def describe_actor(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return "(none)"
+    return f"\"{actor.get('text')}\" {actor.get('code') or '-'} (country {actor.get('country') or '-'})"
+
+
+def tasks(args: argparse.Namespace) -> None:
+    selection = load_selection()
+    texts = corpus_texts(selection)
+    coded = {}
+    with Path(args.coded).open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            coded[record["id"]] = record
+    names = _cameo_names()
+    rng = random.Random(SEED + 1)
+    ids = sorted(row["id"] for row in selection)
+    recall = set(rng.sample(ids, args.recall))
+    overlap = set(rng.sample(ids, round(args.overlap * len(ids))))
+    labellers = [chr(ord("A") + i) for i in range(args.labellers)]
+    load = {name: 0 for name in labellers}
+    queue: dict[str, list[str]] = {name: [] for name in labellers}
+    order = sorted(ids, key=lambda i: (i not in overlap, i not in recall, hashlib.sha1(i.encode()).hexdigest()))
+    assignment: dict[str, list[str]] = {}
+    for article_id in order:
+        n = len(coded[article_id]["events"]) + 3
+        first = min(labellers, key=lambda k: load[k])
+        who = [first]
+        if article_id in overlap:
+            who.append(min((k for k in labellers if k != first), key=lambda k: load[k]))
+        for name in who:
+            load[name] += n
+            queue[name].append(article_id)
+        assignment[article_id] = who
+    tasks_dir = BUILD / "tasks"
+    tasks_dir.mkdir(parents=True, exist_ok=True)
+    refs: list[dict[str, Any]] = []
+    by_id = {row["id"]: row for row in selection}
+    for article_id in ids:
+        record, row = coded[article_id], by_id[article_id]
+        for ref in event_refs(record, texts[article_id]["text"]):
+            event = ref["event"]
+            refs.append({"corpus": row["corpus"], "id": article_id, "split": row["split"], "event_id": event["id"],
+                         "sentence": event["sentence"], "sentence_ref": ref["sentence_ref"],
+                         "trigger_in_sentence": ref["trigger_in_sentence"], "trigger": event["trigger"],
+                         "coded": _coded_fields(event)})
+    with (BUILD / "events.jsonl").open("w", encoding="utf-8") as handle:
+        for ref in refs:
+            handle.write(json.dumps(ref, ensure_ascii=False) + "\n")
+    for name, articles in queue.items():
+        for j in range(0, len(articles), args.chunk):
+            chunk = articles[j:j + args.chunk]
+            path = tasks_dir / f"{name}_{j // args.chunk + 1:02d}.md"
+            with path.open("w", encoding="utf-8") as handle:
+                handle.write(f"# Labelling task {path.stem}: {len(chunk)} articles\n\n"
+                             "Follow docs/annotation.md. Write one JSON line per event (and, for articles marked "
+                             f"RECALL, one line per missed act) to build/labels/out/{path.stem}.jsonl.\n\n")
+                for article_id in chunk:
+                    handle.write(_article_md(coded[article_id], by_id[article_id], texts[article_id],
+                                             article_id in recall, names))
+    meta = {"recall": sorted(recall), "overlap": sorted(overlap), "assignment": assignment}
+    (BUILD / "assignment.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    print(f"{len(refs)} events, {len(recall)} recall articles, {len(overlap)} overlap articles")
+    print({k: (len(v), load[k]) for k, v in queue.items()})
+
+
+def _cameo_names() -> dict[str, str]:
+    path = REPO / "src" / "dateline" / "data" / "cameo_codes.tsv"
+    names = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            cells = line.split("\t")
+            if len(cells) >= 2 and cells[0].isdigit():
+                names[cells[0]] = cells[1]
+    return names
+
+
+def _coded_fields(event: dict[str, Any]) -> dict[str, Any]:
+    def side(actor: dict[str, Any] | None) -> dict[str, Any] | None:
+        return None if not actor else {"code": actor.get("code"), "country": actor.get("country")}
+
+    date = event.get("date") or {}
+    return {"cameo": event["cameo"], "plover": (event.get("plover") or {}).get("event"),
+            "source": side(event.get("source")), "target": side(event.get("target")),
+            "modality": event.get("modality"), "negated": event.get("negated"),
+            "date": date.get("value"), "date_source": date.get("source")}
+
+
+def _article_md(record: dict[str, Any], row: dict[str, Any], rec: dict[str, Any], recall: bool,
+                names: dict[str, str]) -> str:
+    body = record["article"]["body"]
+    lines = [f"## Article {row['id']}{'  RECALL' if recall else ''}",
+             f"corpus {row['corpus']}, outlet {row.get('outlet') or '-'}, published {rec.get('date') or 'unknown'}",
+             f"Title: {rec.get('title')}", ""]
+    for sent in record["sentences"]:
+        lines.append(f"[S{sent['index']}] {' '.join(body[sent['start']:sent['end']].split())}")
+    lines += ["", f"### Events coded ({len(record['events'])})", ""]
+    for event in record["events"]:
+        date = event.get("date") or {}
+        lines.append(
+            f"- e={event['id']} | S{event['sentence']} | trigger \"{event['trigger']}\" | "
+            f"{event['cameo']} {names.get(event['cameo'], '?')} (root {event['cameo'][:2]}) | "
+            f"src {describe_actor(event.get('source'))} | tgt {describe_actor(event.get('target'))} | "
+            f"modality {event.get('modality')}{', NEGATED' if event.get('negated') else ''} | "
+            f"date {date.get('value') or '-'} ({date.get('source') or '-'}"
+            f"{': ' + repr(date['text']) if date.get('text') else ''})")
+    lines += ["", ""]
+    return "\n".join(lines)
+
+
+# -- checking and merging labels ----------------------------------------------------------------
+
+MODALITIES = {"asserted", "negated", "intended", "hypothetical", "claimed"}
+CODE = re.compile(r"^([A-Z]{3}|OK|NONE)$")
+DATE = re.compile(r"^(OK|unknown|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$")
+
+
+def label_problems(label: dict[str, Any]) -> list[str]:
+    """What is wrong with one label line (empty when it follows docs/annotation.md)."""
+    problems = []
+    if label.get("missed"):
+        for key in ("article", "s", "trigger", "root", "src", "tgt", "modality"):
+            if key not in label:
+                problems.append(f"missing {key!r}")
+        if not re.fullmatch(r"(0[1-9]|1[0-9]|20)", str(label.get("root", ""))):
+            problems.append("root must be a two-digit CAMEO root 01-20")
+        if label.get("modality") not in MODALITIES:
+            problems.append(f"modality must be one of {sorted(MODALITIES)}")
+        for key in ("src", "tgt"):
+            if not re.fullmatch(r"[A-Z]{3}|NONE", str(label.get(key, ""))):
+                problems.append(f"{key} must be a three-letter code or NONE")
+        return problems
+    if label.get("act") not in ("yes", "no"):
+        return ["act must be yes or no"]
+    if label["act"] == "no":
+        return []
+    if label.get("modality") not in MODALITIES:
+        problems.append(f"modality must be one of {sorted(MODALITIES)}")
+    if not re.fullmatch(r"OK|0[1-9]|1[0-9]|20", str(label.get("root", ""))):
+        problems.append("root must be OK or a two-digit CAMEO root 01-20")
+    for key in ("src", "tgt"):
+        if not CODE.fullmatch(str(label.get(key, ""))):
+            problems.append(f"{key} must be OK, NONE or a three-letter code")
+    if not DATE.fullmatch(str(label.get("date", ""))):
+        problems.append("date must be OK, unknown, YYYY, YYYY-MM or YYYY-MM-DD")
+    return problems
+
+
+def check(args: argparse.Namespace) -> int:
+    """Check label files against their task files: every event labelled once, every line well formed."""
+    bad = 0
+    for name in args.files:
+        path = Path(name)
+        task = (BUILD / "tasks" / (path.stem + ".md")).read_text(encoding="utf-8")
+        wanted = set(re.findall(r"^- e=([0-9a-f-]+) ", task, re.M))
+        recall = set(re.findall(r"^## Article (\S+)  RECALL", task, re.M))
+        seen: Counter[str] = Counter()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                label = json.loads(line)
+            except json.JSONDecodeError as err:
+                print(f"{path}:{number}: not JSON ({err})")
+                bad += 1
+                continue
+            problems = label_problems(label)
+            if not label.get("missed"):
+                seen[str(label.get("e"))] += 1
+                if label.get("e") not in wanted:
+                    problems.append(f"event {label.get('e')} is not in {path.stem}.md")
+            elif label.get("article") not in recall:
+                problems.append(f"article {label.get('article')} is not a RECALL article of {path.stem}.md")
+            for problem in problems:
+                print(f"{path}:{number}: {problem}")
+            bad += len(problems)
+        missing = wanted - set(seen)
+        twice = [e for e, n in seen.items() if n > 1]
+        if missing:
+            print(f"{path}: {len(missing)} events not labelled, e.g. {sorted(missing)[:3]}")
+        if twice:
+            print(f"{path}: labelled more than once: {twice[:3]}")
+        bad += len(missing) + len(twice)
+        print(f"{path}: {sum(seen.values())} event labels for {len(wanted)} events")
+    return 1 if bad else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("select", help="choose the articles and their split")
+    t = sub.add_parser("tasks", help="labelling task files under build/labels/tasks (they show the text)")
+    t.add_argument("--coded", default=str(BUILD / "coded.jsonl"), help="dateline extract --format jsonl output")
+    t.add_argument("--labellers", type=int, default=4)
+    t.add_argument("--overlap", type=float, default=0.1, help="share of articles labelled twice")
+    t.add_argument("--recall", type=int, default=56, help="articles whose missed acts are listed")
+    t.add_argument("--chunk", type=int, default=8, help="articles per task file")
+    c = sub.add_parser("check", help="check label files (build/labels/out/X_NN.jsonl) against their tasks")
+    c.add_argument("files", nargs="+")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args)
+    {"select": select, "tasks": tasks}[args.command](args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

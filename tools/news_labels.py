@@ -22,6 +22,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from dateline.newseval import country_level, event_keys, find_span
+
 REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO.parent / "shared" / "data" / "news"
 OUT = REPO / "eval" / "news"
@@ -133,18 +135,6 @@ def select(args: argparse.Namespace) -> None:
 
 # -- tasks ---------------------------------------------------------------------------------------
 
-def find_span(text: str, piece: str, start: int = 0) -> tuple[int, int] | None:
-    """Offsets of ``piece`` in ``text``, whitespace runs matching any whitespace (wire copy is wrapped)."""
-    at = text.find(piece, start)
-    if at >= 0:
-        return at, at + len(piece)
-    words = piece.split()
-    if not words:
-        return None
-    match = re.compile(r"\s+".join(re.escape(w) for w in words)).search(text, start)
-    return (match.start(), match.end()) if match else None
-
-
 def load_selection() -> list[dict[str, Any]]:
     with (OUT / "articles.jsonl").open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -163,18 +153,22 @@ def corpus_texts(selection: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def sentence_ref(record: dict[str, Any], index: int, text: str) -> dict[str, Any] | None:
+    """Sentence ``index`` of a coded record as a reference into the corpus text."""
+    sent = record["sentences"][index]
+    found = find_span(text, record["article"]["body"][sent["start"]:sent["end"]].strip())
+    return None if found is None else {"start": found[0], "end": found[1], "sha1": sha1(text[found[0]:found[1]])}
+
+
 def event_refs(record: dict[str, Any], text: str) -> list[dict[str, Any]]:
     """Each coded event of one output record, with its sentence as a reference into the corpus text."""
-    body = record["article"]["body"]
-    sentences = record["sentences"]
     out = []
-    for event in record["events"]:
-        sent = sentences[event["sentence"]]
-        found = find_span(text, body[sent["start"]:sent["end"]].strip())
-        trigger = [event["span"][0] - sent["start"], event["span"][1] - sent["start"]]
-        out.append({"event": event, "sentence_ref": None if found is None else
-                    {"start": found[0], "end": found[1], "sha1": sha1(text[found[0]:found[1]])},
-                    "trigger_in_sentence": trigger})
+    for event, key in zip(record["events"], event_keys(record, text)):
+        ref = sentence_ref(record, event["sentence"], text)
+        if key is None or ref is None:
+            raise SystemExit(f"{record['id']}: sentence {event['sentence']} not found in the corpus text")
+        length = event["span"][1] - event["span"][0]
+        out.append({"event": event, "sentence_ref": ref, "trigger_in_sentence": [key[2], key[2] + length]})
     return out
 
 
@@ -365,6 +359,135 @@ def check(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def kappa(pairs: list[tuple[Any, Any]]) -> float | None:
+    """Cohen's kappa of two labellers' values on the same items."""
+    if not pairs:
+        return None
+    n = len(pairs)
+    observed = sum(a == b for a, b in pairs) / n
+    left, right = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    expected = sum(left[k] * right.get(k, 0) for k in left) / (n * n)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def resolve(label: dict[str, Any], ref: dict[str, Any]) -> dict[str, Any]:
+    """A label line made self-standing: OK replaced by the coded value, keyed by references only."""
+    coded = ref["coded"]
+    act = label["act"] == "yes"
+    row = {k: ref[k] for k in ("corpus", "id", "split", "event_id", "sentence", "sentence_ref",
+                               "trigger_in_sentence", "trigger", "coded")}
+    row["act"] = act
+    if act:
+        row["modality"] = label["modality"]
+        row["background"] = bool(label.get("background", False))
+        row["root"] = coded["cameo"][:2] if label["root"] == "OK" else label["root"]
+        row["src"] = country_level(coded["source"]) if label["src"] == "OK" else label["src"]
+        row["tgt"] = country_level(coded["target"]) if label["tgt"] == "OK" else label["tgt"]
+        row["date"] = (coded["date"] or "unknown") if label["date"] == "OK" else label["date"]
+        row["verdict"] = {k: label[k] == "OK" for k in ("root", "src", "tgt", "date")}
+    else:
+        row.update(modality=None, background=False, root=None, src=None, tgt=None, date=None, verdict=None)
+    row["note"] = label.get("note", "")
+    return row
+
+
+def merge(args: argparse.Namespace) -> int:
+    """Label files -> eval/news/labels.jsonl (first labeller), labels_second.jsonl (overlap), missed.jsonl."""
+    refs = {}
+    with (BUILD / "events.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            ref = json.loads(line)
+            refs[ref["event_id"]] = ref
+    meta = json.loads((BUILD / "assignment.json").read_text(encoding="utf-8"))
+    coded = {}
+    with (BUILD / "coded.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            coded[record["id"]] = record
+    selection = {row["id"]: row for row in load_selection()}
+    texts = corpus_texts(list(selection.values()))
+    first: dict[str, dict[str, Any]] = {}
+    second: dict[str, dict[str, Any]] = {}
+    missed: list[dict[str, Any]] = []
+    for name in sorted(args.files):
+        path = Path(name)
+        labeller = path.stem.split("_")[0]
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            label = json.loads(line)
+            if label_problems(label):
+                continue
+            if label.get("missed"):
+                record = coded[label["article"]]
+                text = texts[label["article"]]["text"]
+                ref = sentence_ref(record, int(label["s"]), text)
+                sentence = text[ref["start"]:ref["end"]] if ref else ""
+                at = sentence.find(str(label["trigger"]))
+                if ref is None or at < 0:
+                    print(f"{path}: missed act {label['trigger']!r} not found in sentence {label['s']}; dropped")
+                    continue
+                if labeller != meta["assignment"][label["article"]][0]:
+                    continue  # recall lists come from the article's first labeller only
+                row = selection[label["article"]]
+                missed.append({"corpus": row["corpus"], "id": row["id"], "split": row["split"], "missed": True,
+                               "sentence": int(label["s"]), "sentence_ref": ref,
+                               "trigger_in_sentence": [at, at + len(str(label["trigger"]))],
+                               "trigger": label["trigger"], "root": label["root"], "src": label["src"],
+                               "tgt": label["tgt"], "modality": label["modality"],
+                               "date": label.get("date", "unknown"), "labeller": labeller,
+                               "note": label.get("note", "")})
+                continue
+            ref = refs[label["e"]]
+            row = resolve(label, ref)
+            row["labeller"] = labeller
+            row["guidelines"] = 1
+            owner = meta["assignment"][ref["id"]]
+            (first if labeller == owner[0] else second)[label["e"]] = row
+    per_article = Counter(ref["id"] for ref in refs.values())
+    labelled = Counter(r["id"] for r in first.values())
+    complete = {aid for aid in selection if labelled[aid] == per_article[aid] > 0}
+    # An article with no event is complete once its labeller finished the task file holding it.
+    for task in sorted((BUILD / "tasks").glob("*.md")):
+        out = Path(args.files[0]).parent / f"{task.stem}.jsonl"
+        articles = re.findall(r"^## Article (\S+)", task.read_text(encoding="utf-8"), re.M)
+        if out.exists() and all(aid in complete or per_article[aid] == 0 for aid in articles):
+            complete.update(aid for aid in articles if per_article[aid] == 0)
+    OUT.mkdir(parents=True, exist_ok=True)
+    write = lambda name, rows: (OUT / name).write_text(  # noqa: E731
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    key = lambda r: (r["corpus"], r["id"], r["sentence_ref"]["start"], r["trigger_in_sentence"][0])  # noqa: E731
+    write("labels.jsonl", sorted((r for r in first.values() if r["id"] in complete), key=key))
+    write("labels_second.jsonl", sorted(second.values(), key=key))
+    recall_done = sorted(aid for aid in meta["recall"] if aid in complete)
+    write("missed.jsonl", sorted((m for m in missed if m["id"] in recall_done), key=key))
+    (OUT / "recall.json").write_text(json.dumps(recall_done, indent=0) + "\n", encoding="utf-8")
+    (OUT / "complete.json").write_text(json.dumps(sorted(complete), indent=0) + "\n", encoding="utf-8")
+    # Agreement on the overlap: events both labellers judged.
+    both = [(first[e], second[e]) for e in second if e in first]
+    fields = {
+        "act": lambda r: r["act"],
+        "real_asserted": lambda r: bool(r["act"] and r["modality"] == "asserted"),
+        "modality": lambda r: r["modality"],
+        "root": lambda r: r["root"],
+        "source": lambda r: r["src"],
+        "target": lambda r: r["tgt"],
+    }
+    agreement = {"events": len(both), "articles": len({a["id"] for a, _ in both})}
+    for name, get in fields.items():
+        pairs = [(get(a), get(b)) for a, b in both if name in ("act", "real_asserted") or (a["act"] and b["act"])]
+        k = kappa(pairs)
+        agreement[name] = {"n": len(pairs), "agree": round(sum(x == y for x, y in pairs) / len(pairs), 3) if pairs else None,
+                           "kappa": None if k is None else round(k, 3)}
+    (OUT / "agreement.json").write_text(json.dumps(agreement, indent=1) + "\n", encoding="utf-8")
+    splits = Counter(selection[a]["split"] for a in complete)
+    print(f"{len(complete)} of {len(selection)} articles completely labelled {dict(splits)}; "
+          f"{sum(1 for r in first.values() if r['id'] in complete)} event labels; "
+          f"{len(recall_done)} recall articles, {len([m for m in missed if m['id'] in recall_done])} missed acts")
+    print(json.dumps(agreement))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -377,9 +500,13 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--chunk", type=int, default=8, help="articles per task file")
     c = sub.add_parser("check", help="check label files (build/labels/out/X_NN.jsonl) against their tasks")
     c.add_argument("files", nargs="+")
+    m = sub.add_parser("merge", help="label files -> eval/news/*.jsonl (references only) and agreement")
+    m.add_argument("files", nargs="+")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args)
+    if args.command == "merge":
+        return merge(args)
     {"select": select, "tasks": tasks}[args.command](args)
     return 0
 

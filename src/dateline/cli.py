@@ -13,12 +13,13 @@ import logging
 import sys
 from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from . import __version__
-from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, InputError
+from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, GoldError, InputError
 from .models import Rejection
 from .nlp import load_nlp
 from .ingest import read_articles
@@ -243,19 +244,37 @@ def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> No
 @click.option("--update-floors", is_flag=True, help="Raise the floors in --floors to the scores reached.")
 @click.option("--allow-regression", is_flag=True, help="With --update-floors: allow a floor to go down.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_(gold: str, floors: str | None, update_floors: bool, allow_regression: bool, as_json: bool) -> None:
-    """Score the event coder against a gold JSON Lines file.
+@click.option("--news", "news_dir", type=click.Path(file_okay=False), default="../shared/data/news", show_default=True,
+              help="Labelled real news: the folder of the corpora the labels point into.")
+@click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="dev", show_default=True,
+              help="Labelled real news: which split to score (test is locked: aggregate numbers only).")
+@click.option("--errors", "errors_out", type=click.Path(dir_okay=False),
+              help="Labelled real news: write each wrong counted event with its label as JSON Lines (not for test).")
+def eval_(gold: str, floors: str | None, update_floors: bool, allow_regression: bool, as_json: bool,
+          news_dir: str, split: str, errors_out: str | None) -> None:
+    """Score the event coder against a gold JSON Lines file, or against labelled real news.
 
-    Each line: {"id", "text", "date", "expected": [{"source", "target", "code"}]}, codes CAMEO or
-    PLOVER. Prints precision, recall and F1 for event type; type + source/target country; type +
-    full actor codes; and the false positives on records that expect no event.
+    Gold sentences, one per line: {"id", "text", "date", "expected": [{"source", "target", "code"}]},
+    codes CAMEO or PLOVER. Prints precision, recall and F1 for event type; type + source/target
+    country; type + full actor codes; and the false positives on records that expect no event.
+
+    Labelled real news (eval/news/labels.jsonl, docs/annotation.md): re-codes the labelled
+    articles of --split and prints the precision of counted events (a real act, root and countries
+    right), the share that are real acts, field accuracy, and recall on the articles whose every act
+    was listed. Floors for it are keys news_<split>_precision / news_<split>_recall.
 
     \b
     Example:
         dateline eval ../shared/data/eventgold/plover_gsr_cameo_manual.jsonl --floors eval/floors.json
+        dateline eval eval/news/labels.jsonl --split dev --floors eval/floors_news.json
     """
     from .evaluate import check_floors, evaluate, format_report, update_floors as raise_floors
+    from .newseval import is_news_labels
     from .pipeline import code_texts
+
+    if Path(gold).exists() and is_news_labels(gold):
+        _eval_news(gold, news_dir, split, errors_out, floors, update_floors, allow_regression, as_json)
+        return
 
     def coder(records: Any) -> list[list[dict[str, Any]]]:
         return code_texts([r.text for r in records], dates=[r.date for r in records])
@@ -268,6 +287,33 @@ def eval_(gold: str, floors: str | None, update_floors: bool, allow_regression: 
             click.echo(f"{floors}: floors updated", err=True)
         elif floors:
             below = check_floors(scores, floors)
+            if below:
+                click.echo(f"Below the floors in {floors}: {', '.join(below)}", err=True)
+                sys.exit(EXIT_BELOW_FLOOR)
+            click.echo(f"All scores at or above the floors in {floors}.", err=True)
+    except DatelineError as err:
+        fail(err)
+
+
+def _eval_news(labels: str, news_dir: str, split: str, errors_out: str | None, floors: str | None,
+               update_floors: bool, allow_regression: bool, as_json: bool) -> None:
+    """``dateline eval`` on labelled real news (see :mod:`dateline.newseval`)."""
+    from .newseval import LOCKED, check_news_floors, evaluate_news, format_news_report, raise_news_floors
+
+    try:
+        if errors_out and split in (LOCKED, "all"):
+            raise GoldError("E310", split=split)
+        errors: list[dict[str, Any]] | None = [] if errors_out else None
+        scores = evaluate_news(labels, news_dir, split, errors)
+        click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else format_news_report(scores))
+        if errors_out and errors is not None:
+            Path(errors_out).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors),
+                                        encoding="utf-8")
+        if floors and update_floors:
+            raise_news_floors(scores, floors, allow_regression=allow_regression)
+            click.echo(f"{floors}: floors updated", err=True)
+        elif floors:
+            below = check_news_floors(scores, floors)
             if below:
                 click.echo(f"Below the floors in {floors}: {', '.join(below)}", err=True)
                 sys.exit(EXIT_BELOW_FLOOR)

@@ -62,6 +62,10 @@ class Errors:
     E304 = "{source}: CAMEO code {event_code!r} on line {record} has no PLOVER event type (PLOVER does not code CAMEO 01 statements). Give the event a PLOVER type, or drop it."
     E305 = "{floors}: not a usable floors file ({detail}). It must be JSON like {{\"gold\": \"GOLD.jsonl\", \"metrics\": {{\"type_f1\": 0.0, ...}}, \"max_no_event_fp_rate\": 1.0}}; see eval/README.md."
     E306 = "{floors}: the floors were set on gold {expected!r}, but these scores come from {found!r}. Evaluate on the same gold file, or use a floors file made for it."
+    E307 = "{source}: the labelled articles list is missing or empty. A labels file (eval/news/labels.jsonl) needs its articles.jsonl beside it."
+    E308 = "{source}: no such corpus file. The labels point into news corpora: pass their folder with --news DIR (in a development checkout, ../shared/data/news)."
+    E309 = "{source}: the corpus record is missing or its text has changed since it was labelled (SHA-1 check). Use the corpus the labels were made on."
+    E310 = "--split {split}: the test split is locked. It is scored once per release for the aggregate numbers only; per-event output (--errors) is refused."
 
     # Quotes
     E701 = "{name}: line {line} of the quote cue data lacks {columns}. Fix the row (tab-separated, with a header row)."

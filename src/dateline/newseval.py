@@ -1,0 +1,363 @@
+"""Scoring the coder on labelled real news (``eval/news/``, guidelines in docs/annotation.md).
+
+The labels judge the events an earlier coder emitted on real articles, and list the acts it missed on
+some of them. They hold no article text: each label points into a corpus record (``corpus``, ``id``)
+by the character offsets of its sentence (``sentence_ref``) and of the trigger inside that sentence
+(``trigger_in_sentence``). Scoring re-codes the labelled articles with the current coder and matches
+each event to a label by article, sentence and trigger, so the labels keep scoring a coder that has
+changed since: a label records the right values (root, source and target country, modality, date),
+not just a verdict on the old ones.
+
+An event **counts** when it is asserted and not negated (what the default export holds). A counted
+event is **right** when its label says it is a real act asserted by the text, with the right CAMEO
+root and the right source and target at the country level. Counted events with no label at their
+trigger (the coder changed) are reported as unjudged, never guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import FloorError, GoldError
+
+SPLITS = ("train", "dev", "test", "all")
+#: Test articles are scored for a release only; no per-event output is ever printed for them.
+LOCKED = "test"
+
+Key = tuple[str, int, int]  # record id, sentence start in the record text, trigger start in the sentence
+
+
+def find_span(text: str, piece: str, start: int = 0) -> tuple[int, int] | None:
+    """Offsets of ``piece`` in ``text``, any whitespace run matching any other (wire copy is wrapped)."""
+    at = text.find(piece, start)
+    if at >= 0:
+        return at, at + len(piece)
+    words = piece.split()
+    if not words:
+        return None
+    match = re.compile(r"\s+".join(re.escape(w) for w in words)).search(text, start)
+    return (match.start(), match.end()) if match else None
+
+
+def country_level(actor: dict[str, Any] | None) -> str:
+    """An event side at the level the labels judge it: country, transnational prefix, NONE or UNK."""
+    if not actor:
+        return "NONE"
+    if actor.get("country"):
+        return str(actor["country"])
+    if actor.get("code"):
+        return str(actor["code"])[:3]
+    return "UNK"
+
+
+def counted(event: dict[str, Any]) -> bool:
+    """Whether the default export counts this event."""
+    return event.get("modality") == "asserted" and not event.get("negated")
+
+
+@dataclass
+class LabelSet:
+    """The labelled corpus: its articles, the event labels and the missed acts."""
+
+    articles: list[dict[str, Any]]
+    labels: list[dict[str, Any]]
+    missed: list[dict[str, Any]]
+    recall_articles: set[str] = field(default_factory=set)
+
+    def split(self, name: str) -> LabelSet:
+        if name == "all":
+            return self
+        ids = {a["id"] for a in self.articles if a["split"] == name}
+        return LabelSet([a for a in self.articles if a["id"] in ids], [x for x in self.labels if x["id"] in ids],
+                        [x for x in self.missed if x["id"] in ids], self.recall_articles & ids)
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def is_news_labels(path: str | Path) -> bool:
+    """True when ``path`` is a labelled-news file (its rows point into corpora) rather than gold sentences."""
+    with Path(path).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                return isinstance(row, dict) and "sentence_ref" in row and "event_id" in row
+    return False
+
+
+def load_labels(path: str | Path) -> LabelSet:
+    """The labels file and its siblings: ``articles.jsonl`` (the selection), ``complete.json`` (the articles
+    whose every event is labelled: only these are scored), ``missed.jsonl`` and ``recall.json`` (the
+    articles whose missed acts were listed)."""
+    labels_path = Path(path)
+    folder = labels_path.parent
+    articles = _read_jsonl(folder / "articles.jsonl")
+    if not articles:
+        raise GoldError("E307", source=str(folder / "articles.jsonl"))
+    recall_file, complete_file = folder / "recall.json", folder / "complete.json"
+    recall = set(json.loads(recall_file.read_text(encoding="utf-8"))) if recall_file.exists() else set()
+    if complete_file.exists():  # score only the articles whose every event is labelled
+        complete = set(json.loads(complete_file.read_text(encoding="utf-8")))
+        articles = [a for a in articles if a["id"] in complete]
+    return LabelSet(articles, _read_jsonl(labels_path), _read_jsonl(folder / "missed.jsonl"), recall)
+
+
+def corpus_texts(articles: Sequence[dict[str, Any]], news_dir: str | Path) -> dict[str, dict[str, Any]]:
+    """The corpus records the articles point at, checked against their SHA-1."""
+    import hashlib
+
+    wanted = {a["id"] for a in articles}
+    out: dict[str, dict[str, Any]] = {}
+    for corpus in sorted({a["corpus"] for a in articles}):
+        path = Path(news_dir) / corpus
+        if not path.exists():
+            raise GoldError("E308", source=str(path))
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    rec = json.loads(line)
+                    if rec.get("id") in wanted:
+                        out[rec["id"]] = rec
+    for article in articles:
+        rec = out.get(article["id"])
+        if rec is None or hashlib.sha1(rec["text"].encode("utf-8")).hexdigest()[:12] != article["sha1"]:
+            raise GoldError("E309", source=f"{article['corpus']} {article['id']}")
+    return out
+
+
+def code_articles(records: dict[str, dict[str, Any]], order: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Code the corpus records with the current coder, exactly as ``dateline extract`` codes JSON Lines."""
+    from .pipeline import code_paths
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "labelled.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            for record_id in order:
+                handle.write(json.dumps(records[record_id], ensure_ascii=False) + "\n")
+        out: dict[str, dict[str, Any]] = {}
+        for batch in code_paths([str(path)]):
+            for record in batch.records:
+                out[str(record["id"])] = record
+    return out
+
+
+def event_keys(record: dict[str, Any], text: str) -> list[Key | None]:
+    """The label key of each event of one coded record (None where its sentence is not in the text)."""
+    body = record["article"]["body"]
+    starts: dict[int, int | None] = {}
+    keys: list[Key | None] = []
+    for event in record["events"]:
+        index = event["sentence"]
+        sent = record["sentences"][index]
+        if index not in starts:
+            found = find_span(text, body[sent["start"]:sent["end"]].strip())
+            starts[index] = found[0] if found else None
+        start = starts[index]
+        lead = len(body[sent["start"]:sent["end"]]) - len(body[sent["start"]:sent["end"]].lstrip())
+        keys.append(None if start is None else (str(record["id"]), start, event["span"][0] - sent["start"] - lead))
+    return keys
+
+
+def label_key(label: dict[str, Any]) -> Key:
+    return (label["id"], label["sentence_ref"]["start"], label["trigger_in_sentence"][0])
+
+
+def _pick(event: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The label for an event among those at its trigger (several for reciprocal pairs)."""
+    if len(candidates) == 1:
+        return candidates[0]
+    sides = (country_level(event.get("source")), country_level(event.get("target")))
+    for label in candidates:
+        coded = label.get("coded") or {}
+        if (country_level(coded.get("source")), country_level(coded.get("target"))) == sides:
+            return label
+    for label in candidates:
+        if (label.get("src"), label.get("tgt")) == sides:
+            return label
+    return None
+
+
+@dataclass
+class NewsScores:
+    """What :func:`score` measured on one split."""
+
+    split: str
+    articles: int = 0
+    events: int = 0
+    counted: int = 0
+    counted_judged: int = 0
+    counted_real: int = 0  # a real act, asserted by the text
+    counted_right: int = 0  # real, and root, source and target country right
+    root_right: int = 0  # among counted real acts
+    source_right: int = 0
+    target_right: int = 0
+    dated: int = 0  # counted real acts whose label gives a date
+    date_right: int = 0
+    recall_articles: int = 0
+    gold_acts: int = 0  # real asserted acts on recall articles (labelled events + missed acts)
+    gold_found: int = 0  # a counted event at the act's trigger
+    gold_found_root: int = 0  # ... with the right root
+    not_real: dict[str, int] = field(default_factory=dict)  # why counted events are not real acts
+
+    @property
+    def precision(self) -> float:
+        return self.counted_right / self.counted_judged if self.counted_judged else 0.0
+
+    @property
+    def real_share(self) -> float:
+        return self.counted_real / self.counted_judged if self.counted_judged else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_found_root / self.gold_acts if self.gold_acts else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.update(precision=round(self.precision, 4), real_share=round(self.real_share, 4),
+                   recall=round(self.recall, 4))
+        return out
+
+
+def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, dict[str, Any]], split: str,
+          errors: list[dict[str, Any]] | None = None) -> NewsScores:
+    """Score coded records against the labels of one split; ``errors`` collects wrong counted events."""
+    if errors is not None and split in (LOCKED, "all"):
+        raise GoldError("E310", split=split)
+    part = labels.split(split)
+    scores = NewsScores(split=split, articles=len(part.articles))
+    by_key: dict[Key, list[dict[str, Any]]] = defaultdict(list)
+    for label in part.labels:
+        by_key[label_key(label)].append(label)
+    found: dict[str, list[tuple[Key, str]]] = defaultdict(list)  # record id -> (key, root) of counted events
+    why: Counter[str] = Counter()
+    for article in part.articles:
+        record = coded.get(article["id"])
+        if record is None:
+            continue
+        text = texts[article["id"]]["text"]
+        for event, key in zip(record["events"], event_keys(record, text)):
+            scores.events += 1
+            if not counted(event):
+                continue
+            scores.counted += 1
+            if key is not None:
+                found[article["id"]].append((key, str(event["cameo"])[:2]))
+            judged = _pick(event, by_key.get(key, [])) if key else None
+            if judged is None:
+                continue
+            scores.counted_judged += 1
+            if not judged["act"]:
+                why["not an act"] += 1
+            elif judged["modality"] != "asserted":
+                why[f"text says {judged['modality']}"] += 1
+            else:
+                scores.counted_real += 1
+                root = str(event["cameo"])[:2] == judged["root"]
+                src = country_level(event.get("source")) == judged["src"]
+                tgt = country_level(event.get("target")) == judged["tgt"]
+                scores.root_right += root
+                scores.source_right += src
+                scores.target_right += tgt
+                if root and src and tgt:
+                    scores.counted_right += 1
+                if judged.get("date") not in (None, "unknown"):
+                    scores.dated += 1
+                    value = (event.get("date") or {}).get("value") or ""
+                    scores.date_right += bool(value) and value.startswith(judged["date"])
+                if errors is not None and not (root and src and tgt):
+                    errors.append({"judged": judged, "event": event})
+                continue
+            if errors is not None:
+                errors.append({"judged": judged, "event": event})
+    scores.not_real = dict(why)
+    recall_ids = part.recall_articles
+    scores.recall_articles = len(recall_ids)
+    gold = [x for x in part.labels if x["id"] in recall_ids and x["act"] and x["modality"] == "asserted"]
+    gold += [x for x in part.missed if x["id"] in recall_ids and x["modality"] == "asserted"]
+    for act in gold:
+        scores.gold_acts += 1
+        start, end = act["trigger_in_sentence"]
+        hits = [root for (rid, sent, trig), root in found.get(act["id"], [])
+                if sent == act["sentence_ref"]["start"] and start <= trig < max(end, start + 1)]
+        scores.gold_found += bool(hits)
+        scores.gold_found_root += act["root"] in hits
+    return scores
+
+
+def format_news_report(scores: NewsScores) -> str:
+    """The scores as a short text table."""
+    s = scores
+    pct = lambda n, d: f"{n}/{d} = {n / d:.3f}" if d else f"{n}/0"  # noqa: E731
+    lines = [
+        f"Labelled real news, split {s.split}: {s.articles} articles, {s.events} events coded, {s.counted} counted",
+        f"  counted events with a label:          {s.counted_judged} ({s.counted - s.counted_judged} unjudged: "
+        "no label at their trigger)",
+        f"  precision (real act, root and countries right): {pct(s.counted_right, s.counted_judged)}",
+        f"  real acts among counted:              {pct(s.counted_real, s.counted_judged)}",
+        f"  among real acts: root {pct(s.root_right, s.counted_real)}, source {pct(s.source_right, s.counted_real)}, "
+        f"target {pct(s.target_right, s.counted_real)}, date {pct(s.date_right, s.dated)}",
+        f"  recall on {s.recall_articles} articles with every act listed: {pct(s.gold_found_root, s.gold_acts)} "
+        f"(found at all: {pct(s.gold_found, s.gold_acts)})",
+    ]
+    if s.not_real:
+        lines.append("  counted but not real: " + ", ".join(f"{k} {v}" for k, v in sorted(s.not_real.items())))
+    return "\n".join(lines)
+
+
+def evaluate_news(path: str | Path, news_dir: str | Path, split: str,
+                  errors: list[dict[str, Any]] | None = None) -> NewsScores:
+    """Re-code the labelled articles of ``split`` and score them."""
+    labels = load_labels(path)
+    part = labels.split(split)
+    texts = corpus_texts(part.articles, news_dir)
+    coded = code_articles(texts, [a["id"] for a in part.articles])
+    return score(labels, coded, texts, split, errors)
+
+
+#: Slack for floors, as in dateline.evaluate: a re-run may differ by rounding.
+EPSILON = 1e-4
+
+
+def news_metrics(scores: NewsScores) -> dict[str, float]:
+    """The scores a floors file holds for a split: ``news_<split>_precision`` and ``news_<split>_recall``."""
+    return {f"news_{scores.split}_precision": scores.precision, f"news_{scores.split}_recall": scores.recall}
+
+
+def _read_news_floors(path: Path) -> dict[str, float]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): float(v) for k, v in data.items()}
+    except (OSError, ValueError, AttributeError) as err:
+        raise FloorError("E305", floors=str(path), detail=str(err)) from err
+
+
+def check_news_floors(scores: NewsScores, floors_path: str | Path) -> list[str]:
+    """Names of this split's metrics that are below their floor (metrics without a floor pass)."""
+    floors = _read_news_floors(Path(floors_path))
+    return [name for name, value in news_metrics(scores).items() if value < floors.get(name, 0.0) - EPSILON]
+
+
+def raise_news_floors(scores: NewsScores, floors_path: str | Path, *, allow_regression: bool = False) -> dict[str, float]:
+    """Raise this split's floors to the scores (rounded down to 4 decimals); floors only rise unless allowed."""
+    path = Path(floors_path)
+    floors = _read_news_floors(path) if path.exists() else {}
+    below = check_news_floors(scores, path) if path.exists() else []
+    if below and not allow_regression:
+        raise FloorError("E303", floors=str(path), names=", ".join(below))
+    for name, value in news_metrics(scores).items():
+        rounded = math.floor(value * 10_000) / 10_000
+        floors[name] = rounded if name in below else max(floors.get(name, 0.0), rounded)
+    path.write_text(json.dumps(dict(sorted(floors.items())), indent=2) + "\n", encoding="utf-8")
+    return floors

@@ -1,0 +1,131 @@
+"""Scoring on labelled real news (dateline.newseval): matching labels to re-coded events, the scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dateline.errors import GoldError
+from dateline.newseval import (
+    LabelSet, check_news_floors, country_level, event_keys, find_span, load_labels, raise_news_floors, score,
+)
+
+TEXT = "Intro line.\n\nRussia expelled two\nBritish diplomats on Monday. Police said the storm hit Leeds."
+
+
+def side(code: str | None) -> dict[str, Any] | None:
+    return None if code is None else {"text": code, "code": code + "GOV", "country": code}
+
+
+def coded_record() -> dict[str, Any]:
+    """A record as `dateline extract` gives it: the body unwraps the corpus text's line break."""
+    body = "Intro line.\n\nRussia expelled two British diplomats on Monday. Police said the storm hit Leeds."
+    s1 = body.index("Russia")
+    s2 = body.index("Police")
+
+    def event(trigger: str, cameo: str, src: str | None, tgt: str | None, **kw: Any) -> dict[str, Any]:
+        at = body.index(trigger)
+        return {"trigger": trigger, "span": [at, at + len(trigger)], "cameo": cameo, "source": side(src),
+                "target": side(tgt), "modality": "asserted", "negated": False,
+                "sentence": 1 if at < s2 else 2, "date": {"value": "2018-03-12"}, **kw}
+
+    return {"id": "r1", "article": {"body": body},
+            "sentences": [{"index": 0, "start": 0, "end": 11}, {"index": 1, "start": s1, "end": s2 - 1},
+                          {"index": 2, "start": s2, "end": len(body)}],
+            "events": [event("expelled", "166", "RUS", "GBR"), event("said", "010", "GBR", None),
+                       event("hit", "190", None, "GBR"), event("expelled", "036", "RUS", "GBR", modality="intended")]}
+
+
+def label(trigger: str, sentence_start: int, **gold: Any) -> dict[str, Any]:
+    sentence_end = TEXT.index(".", TEXT.index("Monday")) + 1 if sentence_start < TEXT.index("Police") else len(TEXT)
+    at = TEXT[sentence_start:sentence_end].index(trigger)
+    row = {"corpus": "c.jsonl", "id": "r1", "split": "dev", "event_id": trigger, "sentence_ref":
+           {"start": sentence_start, "end": sentence_end}, "trigger_in_sentence": [at, at + len(trigger)],
+           "coded": {}, "act": True, "modality": "asserted", "root": "16", "src": "RUS", "tgt": "GBR",
+           "date": "2018-03-12"}
+    row.update(gold)
+    return row
+
+
+def labelset(labels: list[dict[str, Any]], missed: list[dict[str, Any]] | None = None) -> LabelSet:
+    return LabelSet([{"corpus": "c.jsonl", "id": "r1", "split": "dev", "sha1": ""}], labels, missed or [], {"r1"})
+
+
+def test_find_span_matches_across_wrapped_lines() -> None:
+    assert find_span(TEXT, "Russia expelled two British diplomats") == (13, 50)
+    assert find_span(TEXT, "not there") is None
+
+
+def test_event_keys_point_into_the_corpus_text() -> None:
+    keys = event_keys(coded_record(), TEXT)
+    start = TEXT.index("Russia")
+    assert keys[0] == ("r1", start, len("Russia "))
+    assert keys[2] is not None and TEXT[keys[2][1] + keys[2][2]:].startswith("hit")
+
+
+def test_country_level() -> None:
+    assert country_level(None) == "NONE"
+    assert country_level({"code": "IGOUNO", "country": None}) == "IGO"
+    assert country_level({"code": None, "country": None}) == "UNK"
+    assert country_level({"code": "RUSGOV", "country": "RUS"}) == "RUS"
+
+
+def test_score_precision_recall_and_reasons() -> None:
+    police = TEXT.index("Police")
+    labels = [label("expelled", TEXT.index("Russia")),
+              label("said", police, act=False, modality=None, root=None, src=None, tgt=None, date=None),
+              label("hit", police, act=False, modality=None, root=None, src=None, tgt=None, date=None)]
+    missed = [dict(label("diplomats", TEXT.index("Russia")), root="16", missed=True)]
+    scores = score(labelset(labels, missed), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
+    assert (scores.events, scores.counted, scores.counted_judged) == (4, 3, 3)
+    assert scores.counted_right == 1 and scores.counted_real == 1 and scores.date_right == 1
+    assert scores.not_real == {"not an act": 2}
+    assert scores.precision == pytest.approx(1 / 3)
+    # Gold acts on the recall article: the labelled expulsion (found, right root) and the missed one.
+    assert (scores.gold_acts, scores.gold_found, scores.gold_found_root) == (2, 1, 1)
+
+
+def test_score_wrong_fields_and_unjudged_events() -> None:
+    labels = [label("expelled", TEXT.index("Russia"), root="11", tgt="USA")]
+    errors: list[dict[str, Any]] = []
+    scores = score(labelset(labels), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev", errors)
+    assert scores.counted_judged == 1 and scores.counted_real == 1 and scores.counted_right == 0
+    assert scores.root_right == 0 and scores.source_right == 1 and scores.target_right == 0
+    assert scores.counted - scores.counted_judged == 2  # no label at their trigger: unjudged, not guessed
+    assert len(errors) == 1 and errors[0]["judged"]["root"] == "11"
+
+
+def test_test_split_refuses_per_event_output() -> None:
+    with pytest.raises(GoldError) as info:
+        score(labelset([]), {}, {}, "test", [])
+    assert info.value.code == "E310"
+
+
+def test_news_floors_only_rise(tmp_path: Path) -> None:
+    labels = [label("expelled", TEXT.index("Russia"))]
+    scores = score(labelset(labels), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
+    floors = tmp_path / "floors.json"
+    raise_news_floors(scores, floors)
+    assert json.loads(floors.read_text())["news_dev_precision"] == 1.0
+    assert check_news_floors(scores, floors) == []
+    worse = score(labelset([label("expelled", TEXT.index("Russia"), root="11")]), {"r1": coded_record()},
+                  {"r1": {"text": TEXT}}, "dev")
+    assert set(check_news_floors(worse, floors)) == {"news_dev_precision", "news_dev_recall"}
+    with pytest.raises(Exception) as info:
+        raise_news_floors(worse, floors)
+    assert getattr(info.value, "code", None) == "E303"
+
+
+def test_load_labels_scores_only_complete_articles(tmp_path: Path) -> None:
+    rows = [{"corpus": "c.jsonl", "id": i, "split": "dev", "sha1": ""} for i in ("a", "b")]
+    (tmp_path / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (tmp_path / "labels.jsonl").write_text("")
+    (tmp_path / "complete.json").write_text('["b"]')
+    assert [a["id"] for a in load_labels(tmp_path / "labels.jsonl").articles] == ["b"]
+    (tmp_path / "articles.jsonl").unlink()
+    with pytest.raises(GoldError) as info:
+        load_labels(tmp_path / "labels.jsonl")
+    assert info.value.code == "E307"

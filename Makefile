@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench eval clean
+.PHONY: demo test install bench eval train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ eval: $(STAMP)
 	$(BIN)/dateline eval ../shared/data/eventgold/plover_gsr_cameo_manual.jsonl --floors eval/floors.json
 	$(BIN)/python tools/corpus_fixtures.py resolve tests/fixtures/noevent_dev.jsonl --out build/fixtures
 	$(BIN)/dateline eval build/fixtures/noevent_dev.jsonl --floors eval/floors_noevent.json
+
+# Rebuild the confidence model from the labelled real news (eval/news; needs ../shared/data/news).
+train: $(STAMP)
+	$(BIN)/dateline train eval/news/labels.jsonl --news ../shared/data/news
 
 clean:
 	rm -rf $(VENV) dateline.duckdb dateline.duckdb.wal .pytest_cache build

@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
-from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, GoldError, InputError
+from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, GoldError, InputError, ModelError
 from .models import Rejection
 from .nlp import load_nlp
 from .ingest import read_articles
@@ -293,6 +293,42 @@ def eval_(gold: str, floors: str | None, update_floors: bool, allow_regression: 
             click.echo(f"All scores at or above the floors in {floors}.", err=True)
     except DatelineError as err:
         fail(err)
+
+
+@cli.command()
+@click.argument("labels", type=click.Path(exists=True, dir_okay=False), default="eval/news/labels.jsonl")
+@click.option("--news", "news_dir", type=click.Path(file_okay=False), default="../shared/data/news", show_default=True,
+              help="The folder of the corpora the labels point into.")
+@click.option("--out", type=click.Path(dir_okay=False), default="src/dateline/data/confidence/model.json",
+              show_default=True, help="Where to write the model (the package's own model by default).")
+def train(labels: str, news_dir: str, out: str) -> None:
+    """Train the confidence model from labelled real news (needs scikit-learn: pip install 'dateline[train]').
+
+    Fits on the train split, calibrates on dev, picks the threshold of `counted` on dev, and prints
+    the dev reliability table and expected calibration error. `make train` runs it.
+
+    \b
+    Example:
+        dateline train eval/news/labels.jsonl --news ../shared/data/news
+    """
+    from .train import train as run_training
+
+    try:
+        report = run_training(labels, news_dir, out)
+    except ImportError as err:
+        fail(ModelError("E311", detail=str(err)))
+    except DatelineError as err:
+        fail(err)
+    dev = report["dev"]
+    click.echo(f"{out}: trained on {report['labels']['train_events']} events of {report['labels']['train_articles']} "
+               f"articles (labels {report['labels']['sha1']}), calibrated on {report['labels']['dev_events']} dev events")
+    click.echo(f"dev: expected calibration error {dev['ece']:.3f} (uncalibrated {dev['ece_uncalibrated']:.3f}); "
+               f"threshold {dev['threshold']:.3f}: precision {dev['precision_at_threshold']:.3f} on "
+               f"{dev['counted_kept_at_threshold']:.0%} of counted events (target {dev['target_precision']:.2f}"
+               f"{'' if dev['target_reached'] else ', not reached'})")
+    click.echo("confidence   events   right")
+    for row in dev["reliability"]:
+        click.echo(f"{row['bin']:>10}  {row['events']:>7}  {row['right']:.3f} (mean confidence {row['mean_confidence']:.3f})")
 
 
 def _eval_news(labels: str, news_dir: str, split: str, errors_out: str | None, floors: str | None,

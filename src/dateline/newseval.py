@@ -174,7 +174,7 @@ def label_key(label: dict[str, Any]) -> Key:
     return (label["id"], label["sentence_ref"]["start"], label["trigger_in_sentence"][0])
 
 
-def _pick(event: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+def pick_label(event: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The label for an event among those at its trigger (several for reciprocal pairs)."""
     if len(candidates) == 1:
         return candidates[0]
@@ -254,7 +254,7 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
             scores.counted += 1
             if key is not None:
                 found[article["id"]].append((key, str(event["cameo"])[:2]))
-            judged = _pick(event, by_key.get(key, [])) if key else None
+            judged = pick_label(event, by_key.get(key, [])) if key else None
             if judged is None:
                 continue
             scores.counted_judged += 1

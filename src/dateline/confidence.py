@@ -1,0 +1,183 @@
+"""Confidence: how far to trust an event, learned from labelled real news.
+
+``confidence`` is the estimated probability that an event is a real act, asserted by the text, with
+the right CAMEO root and the right source and target countries (the labels of ``eval/news``, see
+docs/annotation.md). It comes from a logistic regression over features of the event, its trigger's
+parse, its sides and its sentence, trained on the train split (``dateline train``) and calibrated on
+the dev split (isotonic, stored as a step table). The model is a small JSON file shipped in the
+package (``data/confidence/model.json``): weights by feature name, so that running it needs no
+machine-learning library, only a dot product.
+
+``counted`` is the one definition of what the default export and the scores count: asserted, not
+negated, and confidence at or above the model's threshold (chosen on dev, see eval/README.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc
+
+MODEL_RESOURCE = "data/confidence/model.json"
+
+
+def side_features(name: str, actor: dict[str, Any] | None) -> dict[str, float]:
+    if not actor:
+        return {f"{name}=none": 1.0}
+    out = {f"{name}=some": 1.0}
+    code = actor.get("code") or ""
+    out[f"{name}_coded={bool(code)}"] = 1.0
+    out[f"{name}_country={bool(actor.get('country'))}"] = 1.0
+    if actor.get("sector"):
+        out[f"{name}_sector={actor['sector']}"] = 1.0
+    elif code and len(code) >= 6:
+        out[f"{name}_sector={code[3:6]}"] = 1.0
+    if code[:3] in ("IGO", "NGO", "IMG", "MNC"):
+        out[f"{name}_transnational"] = 1.0
+    if actor.get("evidence"):
+        out[f"{name}_by_rule"] = 1.0
+    words = str(actor.get("text") or "").split()
+    if len(words) == 1 and words[0].lower() in ("he", "she", "they", "it", "we", "i", "you"):
+        out[f"{name}_pronoun"] = 1.0
+    return out
+
+
+@dataclass
+class DocContext:
+    """What the features need to know about the whole Doc, computed once per Doc."""
+
+    sentences: int
+    events_per_sentence: dict[int, int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocContext:
+        per: dict[int, int] = {}
+        for event in doc._.events or []:
+            index = int(event.get("sentence") or 0)
+            per[index] = per.get(index, 0) + 1
+        return cls(sum(1 for _ in doc.sents), per)
+
+
+def event_features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
+    """Sparse features of one event (names -> values), from the event and the parse around it."""
+    context = context or DocContext.of(doc)
+    cameo = str(event.get("cameo") or "")
+    out: dict[str, float] = {f"root={cameo[:2]}": 1.0, f"cameo={cameo}": 1.0,
+                             f"modality={event.get('modality')}": 1.0}
+    if event.get("negated"):
+        out["negated"] = 1.0
+    if event.get("reciprocal"):
+        out["reciprocal"] = 1.0
+    if event.get("quote") is not None:
+        out["in_quote"] = 1.0
+    if event.get("evidence"):
+        out["completed_elsewhere"] = 1.0
+    for rule in (event.get("evidence") or {}).get("rules", []) if isinstance(event.get("evidence"), dict) else []:
+        out[f"rule={rule}"] = 1.0
+    out[f"date={(event.get('date') or {}).get('source')}"] = 1.0
+    out.update(side_features("src", event.get("source")))
+    out.update(side_features("tgt", event.get("target")))
+    src, tgt = event.get("source") or {}, event.get("target") or {}
+    if src.get("country") and src.get("country") == tgt.get("country"):
+        out["same_country"] = 1.0
+    span = event.get("span") or [0, 0]
+    trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if trigger is not None and len(trigger):
+        head = trigger.root
+        out[f"lemma={head.lemma_.lower()}"] = 1.0
+        out[f"pos={head.pos_}"] = 1.0
+        out[f"dep={head.dep_}"] = 1.0
+        out[f"tag={head.tag_}"] = 1.0
+        sent = head.sent
+        out["sentence_tokens"] = min(len(sent) / 40.0, 3.0)
+        out["trigger_at"] = (head.i - sent.start) / max(len(sent), 1)
+        if any(t.text in ('"', "\u201c", "\u201d") for t in sent):
+            out["quote_marks"] = 1.0
+        if any(t.dep_ == "neg" for t in head.children):
+            out["neg_child"] = 1.0
+        if any(t.tag_ == "MD" for t in head.children):
+            out["modal_child"] = 1.0
+        if head.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl"):
+            out["subordinate"] = 1.0
+    index = int(event.get("sentence") or 0)
+    out["first_sentence"] = 1.0 if index == 0 else 0.0
+    out["sentence_index"] = min(index / 20.0, 3.0)
+    out["position"] = index / max(context.sentences, 1)
+    out["events_in_sentence"] = min(context.events_per_sentence.get(index, 1) / 4.0, 3.0)
+    return {k: v for k, v in out.items() if v}
+
+
+@dataclass
+class Model:
+    """A trained confidence model: logistic regression weights and an isotonic calibration table."""
+
+    weights: dict[str, float]
+    intercept: float
+    calibration_x: list[float] = field(default_factory=list)  # raw probabilities, ascending
+    calibration_y: list[float] = field(default_factory=list)  # calibrated probabilities
+    threshold: float = 0.0
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def raw(self, features: dict[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def calibrate(self, p: float) -> float:
+        xs, ys = self.calibration_x, self.calibration_y
+        if not xs:
+            return p
+        i = bisect.bisect_right(xs, p)
+        if i == 0:
+            return ys[0]
+        if i == len(xs):
+            return ys[-1]
+        x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+
+    def predict(self, features: dict[str, float]) -> float:
+        return self.calibrate(self.raw(features))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": 1, "meta": self.meta, "intercept": self.intercept, "threshold": self.threshold,
+                "calibration": {"x": self.calibration_x, "y": self.calibration_y},
+                "weights": dict(sorted(self.weights.items()))}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Model:
+        cal = data.get("calibration") or {}
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["intercept"]),
+                   [float(x) for x in cal.get("x", [])], [float(y) for y in cal.get("y", [])],
+                   float(data.get("threshold", 0.0)), dict(data.get("meta", {})))
+
+
+@cache
+def shipped_model() -> Model | None:
+    """The model shipped in the package (None before one is trained)."""
+    resource = resources.files("dateline").joinpath(MODEL_RESOURCE)
+    if not resource.is_file():
+        return None
+    return Model.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+
+
+def is_counted(event: dict[str, Any], threshold: float) -> bool:
+    """The one definition of a counted event: asserted, not negated, confidence at or above ``threshold``."""
+    confidence = event.get("confidence")
+    return (event.get("modality") == "asserted" and not event.get("negated")
+            and (confidence is None or confidence >= threshold))
+
+
+def score_events(doc: Doc, model: Model | None = None) -> Doc:
+    """Set ``confidence`` and ``counted`` on every event of the Doc."""
+    model = model or shipped_model()
+    context = DocContext.of(doc) if model is not None and doc._.events else None
+    for event in doc._.events or []:
+        if model is not None:
+            event["confidence"] = round(model.predict(event_features(event, doc, context)), 4)
+        event["counted"] = is_counted(event, model.threshold if model else 0.0)
+    return doc

@@ -1,0 +1,58 @@
+"""The confidence model: features, prediction, calibration, threshold choice, `counted`."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+import dateline.nlp  # noqa: F401  (registers the Doc extensions)
+from dateline.confidence import DocContext, Model, event_features, is_counted
+from dateline.train import choose_threshold, reliability
+
+
+def test_model_predicts_through_calibration_table() -> None:
+    model = Model({"root=19": 2.0, "src=none": -3.0}, 0.0, [0.1, 0.5, 0.9], [0.0, 0.2, 0.6])
+    assert model.raw({}) == pytest.approx(0.5)
+    assert model.predict({}) == pytest.approx(0.2)  # exactly on a step
+    assert model.raw({"root=19": 1.0}) > model.raw({}) > model.raw({"src=none": 1.0})
+    assert model.calibrate(0.05) == 0.0 and model.calibrate(0.99) == 0.6  # clipped at both ends
+    assert model.calibrate(0.7) == pytest.approx(0.4)  # interpolated between steps
+    again = Model.from_dict(model.to_dict())
+    assert again.predict({"root=19": 1.0}) == model.predict({"root=19": 1.0})
+
+
+def test_counted_needs_asserted_not_negated_and_the_threshold() -> None:
+    assert is_counted({"modality": "asserted", "negated": False, "confidence": 0.5}, 0.4)
+    assert not is_counted({"modality": "asserted", "negated": False, "confidence": 0.3}, 0.4)
+    assert not is_counted({"modality": "intended", "negated": False, "confidence": 0.9}, 0.4)
+    assert not is_counted({"modality": "asserted", "negated": True, "confidence": 0.9}, 0.4)
+
+
+def test_features_read_the_trigger_parse() -> None:
+    words = ["Russia", "expelled", "two", "diplomats", "."]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, True, False, False], pos=["PROPN", "VERB", "NUM", "NOUN", "PUNCT"],
+              deps=["nsubj", "ROOT", "nummod", "dobj", "punct"], heads=[1, 1, 3, 1, 1], lemmas=["Russia", "expel", "two",
+              "diplomat", "."], sent_starts=[True, False, False, False, False])
+    event = {"cameo": "166", "modality": "asserted", "negated": False, "span": [7, 15], "sentence": 0,
+             "source": {"text": "Russia", "code": "RUS", "country": "RUS"}, "target": None,
+             "date": {"source": "published"}}
+    doc._.events = [event]
+    features = event_features(event, doc, DocContext.of(doc))
+    assert features["lemma=expel"] == 1.0 and features["root=16"] == 1.0 and features["tgt=none"] == 1.0
+    assert features["dep=ROOT"] == 1.0 and features["first_sentence"] == 1.0 and "negated" not in features
+
+
+def test_threshold_reaches_target_precision() -> None:
+    probs = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05]
+    ys = [True, True, True, True, False, True, False, False, False, False]
+    threshold, precision, kept = choose_threshold(probs, ys, target=0.8)
+    assert threshold == 0.4 and precision == pytest.approx(5 / 6) and kept == pytest.approx(0.6)
+    # Unreachable target: the best precision with at least 10% kept.
+    threshold, precision, _ = choose_threshold([0.9, 0.8, 0.7], [False, True, False], target=0.99)
+    assert threshold == 0.8 and precision == pytest.approx(0.5)
+
+
+def test_reliability_and_ece() -> None:
+    table, ece = reliability([0.05, 0.05, 0.95, 0.95], [False, False, True, True])
+    assert [row["events"] for row in table] == [2, 2] and ece == pytest.approx(0.05)

@@ -247,7 +247,7 @@ def _representative_key(row: Row) -> tuple[Any, ...]:
     coded = sum(1 for side in ("source", "target") if row.get(f"{side}_code"))
     return (
         _GRANULARITY_RANK.get(str(row.get("date_granularity")), 9) if interval(row) else 9,
-        -len(str(row.get("cameo") or "")),
+        -_specificity(str(row.get("cameo") or "")),
         -coded,
         0 if row.get("location_name") else 1,
         _published_key(row),
@@ -255,15 +255,20 @@ def _representative_key(row: Row) -> tuple[Any, ...]:
     )
 
 
+def _specificity(code: str) -> int:
+    """How deep a code goes: its length, less one for CAMEO's "not specified" codes (``040``, ``190``)."""
+    return len(code) - (1 if len(code) == 3 and code.isdigit() and code.endswith("0") else 0)
+
+
 def _most_specific(codes: Iterable[Any], *, extending: str | None = None) -> str | None:
-    """The longest code, the most frequent among equally long ones, then the smallest; only codes that
-    extend ``extending`` when given."""
+    """The most specific code (see :func:`_specificity`), the most frequent among equally specific ones,
+    then the smallest; only codes that extend ``extending`` when given."""
     counts = Counter(str(c) for c in codes if c)
     if extending:
         counts = Counter({c: k for c, k in counts.items() if c.startswith(extending)})
     if not counts:
         return extending
-    return sorted(counts, key=lambda c: (-len(c), -counts[c], c))[0]
+    return sorted(counts, key=lambda c: (-_specificity(c), -counts[c], c))[0]
 
 
 def _outlet(row: Row) -> str:

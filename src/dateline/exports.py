@@ -242,7 +242,7 @@ def polecat_row(row: dict[str, Any]) -> list[Any]:
         row.get("location_name"), None if country_place else row.get("location_name"), None, None,
         _country_name(row.get("location_country")), row.get("lat"), row.get("lon"), None,
         row.get("location_name"), ("country" if country_place else "place") if row.get("location_name") else None,
-        row.get("outlet"), row.get("published").isoformat() if row.get("published") else None,
+        row.get("outlet"), str(row["published"]) if row.get("published") else None,
         None, None, None, "en", row.get("coder"),
     ]
 
@@ -359,8 +359,8 @@ TYPES: dict[str, tuple[str, str] | None] = {
 
 
 def _quad_values() -> str:
-    pairs = ", ".join(f"('{root}', {quad_class(root).number})" for root in (f"{i:02d}" for i in range(1, 21))
-                      if quad_class(root))
+    quads = {root: quad_class(root) for root in (f"{i:02d}" for i in range(1, 21))}
+    pairs = ", ".join(f"('{root}', {quad.number})" for root, quad in quads.items() if quad)
     return f"(VALUES {pairs}) q(root, quad_class)"
 
 

@@ -31,12 +31,14 @@ import calendar
 import datetime as dt
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from .codebook import cameo_to_plover
+from .codebook import agent_codes, cameo_to_plover
 from .ids import ID_LENGTH
 from .scores import goldstein, quad_class
 
@@ -44,6 +46,11 @@ Row = Mapping[str, Any]
 
 #: Two places further apart than this (km) conflict.
 MAX_PLACE_KM = 100.0
+#: CAMEO roots whose act is the words said (01, make a public statement: any "X said"). Same actors on
+#: the same day say many things, so these fuse only when they quote the same words.
+QUOTED_ROOTS = frozenset({"01"})
+#: Share of the shorter quote's words two quotes must have in common to be the same statement.
+SAME_WORDS = 0.8
 #: Granularities from most to least precise: the representative mention is the best dated.
 _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -51,15 +58,20 @@ _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # -- keys and compatibility -----------------------------------------------------------------------
 
 
+@cache
+def _agent_codes() -> frozenset[str]:
+    return frozenset(agent_codes())
+
+
 def _side_key(row: Row, side: str) -> str:
+    """A side's country, else its actor code; a side that names no one in particular (no code, or only a
+    sector such as ``GOV`` or ``COP``, or no side at all) is comparable only inside its article."""
     country, code, text = row.get(f"{side}_country"), row.get(f"{side}_code"), row.get(f"{side}_text")
     if country:
         return str(country)
-    if code:
+    if code and str(code) not in _agent_codes():
         return str(code)
-    if text:  # an uncoded side: comparable only inside its article
-        return f"@{row['article_id']}:{str(text).strip().lower()}"
-    return "-"
+    return f"@{row['article_id']}:{str(text or '-').strip().lower()}"
 
 
 def _swapped(row: Row) -> bool:
@@ -107,9 +119,39 @@ def _sides_agree(a: Row, b: Row) -> bool:
     return all(_codes_agree(a.get(f"{x}_code"), b.get(f"{y}_code")) for x, y in zip(sa, sb))
 
 
+def _code_pair(row: Row) -> tuple[str, str]:
+    """Both sides' actor codes, in block order ('' for none)."""
+    first, second = _sides(row)
+    return str(row.get(f"{first}_code") or ""), str(row.get(f"{second}_code") or "")
+
+
+def _extends(specific: tuple[str, str], general: tuple[str, str]) -> bool:
+    """``specific`` is ``general`` made more precise on at least one side (``USA`` -> ``USAGOV``)."""
+    return specific != general and all(s.startswith(g) for s, g in zip(specific, general))
+
+
+def _pairs_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return all(_codes_agree(x, y) for x, y in zip(a, b))
+
+
+def _quote_words(row: Row) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", str(row.get("quote_text") or "").lower()))
+
+
+def same_words(a: Row, b: Row) -> bool:
+    """Two statements report the same words: their quotes share at least :data:`SAME_WORDS` of the shorter's words."""
+    wa, wb = _quote_words(a), _quote_words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) >= SAME_WORDS * min(len(wa), len(wb))
+
+
 def compatible(a: Row, b: Row) -> bool:
-    """Sides and places agree (the block already holds root and countries; dates are checked by the caller)."""
-    return _sides_agree(a, b) and not places_conflict(a, b)
+    """Sides and places agree, and statements quote the same words (the block already holds root and
+    countries; dates are checked by the caller)."""
+    if not (_sides_agree(a, b) and not places_conflict(a, b)):
+        return False
+    return str(a.get("cameo") or "")[:2] not in QUOTED_ROOTS or same_words(a, b)
 
 
 # -- dates ----------------------------------------------------------------------------------------
@@ -176,12 +218,26 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
             by_day[span[0]].append(i)
         else:
             coarse.append(i)
-    # 1. same day, compatible
+    # 1. same day: the same actor codes link; a less specific group (USA, or a side missing) joins the
+    #    more specific groups it fits (USAGOV) when those agree with each other, so USA never bridges
+    #    USAGOV and USAMIL
     for members in by_day.values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                if compatible(rows[i], rows[j]):
+                if _code_pair(rows[i]) == _code_pair(rows[j]) and compatible(rows[i], rows[j]):
                     groups.union(i, j)
+        members_of: dict[int, list[int]] = defaultdict(list)
+        for i in members:
+            members_of[groups.find(i)].append(i)
+        pair_of = {g: _code_pair(rows[g]) for g in members_of}
+        merges: list[tuple[int, int]] = []
+        for g in members_of:
+            finer = [h for h in members_of if _extends(pair_of[h], pair_of[g]) and any(
+                compatible(rows[a], rows[b]) for a in members_of[g] for b in members_of[h])]
+            if finer and all(_pairs_agree(pair_of[a], pair_of[b]) for a in finer for b in finer):
+                merges += [(g, h) for h in finer]
+        for g, h in merges:
+            groups.union(g, h)
     day_rows = [i for members in by_day.values() for i in members]
     # 2. a coarse date joins the one day-group it fits
     attach: dict[int, int] = {}

@@ -117,8 +117,9 @@ FUSION_ROWS_SQL = f"""
     SELECT e.id, e.article_id, e.idx, e.sentence, e.cameo, e.source_text, e.source_code, e.source_country,
            e.source_sector, e.target_text, e.target_code, e.target_country, e.target_sector, e.reciprocal,
            e.date_value, e.date_granularity, e.date_first, e.date_last, e.location_name, e.location_country,
-           e.lat, e.lon, a.published, {OUTLET_SQL} AS outlet
+           e.lat, e.lon, a.published, {OUTLET_SQL} AS outlet, q.text AS quote_text
     FROM events e JOIN articles a ON a.id = e.article_id
+    LEFT JOIN quotes q ON q.article_id = e.article_id AND q.idx = e.quote_idx
     WHERE NOT e.negated AND e.modality = 'asserted' AND e.cameo IS NOT NULL"""
 
 

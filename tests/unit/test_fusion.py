@@ -92,3 +92,25 @@ def test_fusion_representative_is_best_dated() -> None:
     assert fused.row["representative"] == "m2"
     assert fused.row["first_reported"] == dt.date(2022, 3, 3) and fused.row["last_reported"] == dt.date(2022, 3, 5)
     assert fused.row["date_value"] == "2022-03-01"
+
+
+def test_fusion_bare_country_does_not_bridge_two_agencies() -> None:
+    rows = [mention("m1", "a1", src_code="RUSGOV"), mention("m2", "a2", src_code="RUSMIL"),
+            mention("m3", "a3", src_code="RUS")]
+    assert groups(rows) == [("m1",), ("m2",), ("m3",)]
+    assert groups(rows[::2]) == [("m1", "m3")]
+
+
+def test_fusion_unidentified_side_fuses_only_within_its_article() -> None:
+    rows = [mention("m1", "a1", tgt=None, tgt_code=None), mention("m2", "a2", tgt=None, tgt_code=None),
+            mention("m3", "a1", tgt=None, tgt_code=None), mention("m4", "a4", tgt=None, tgt_code="GOV")]
+    assert groups(rows) == [("m1", "m3"), ("m2",), ("m4",)]
+
+
+def test_fusion_statements_fuse_only_on_the_same_words() -> None:
+    said = "We will not be intimidated by terror and we will find those responsible"
+    rows = [dict(mention("m1", "a1", cameo="010"), quote_text=said),
+            dict(mention("m2", "a2", cameo="010"), quote_text=f"{said}."),
+            dict(mention("m3", "a3", cameo="010"), quote_text="The markets will open as usual on Monday"),
+            mention("m4", "a4", cameo="010")]
+    assert groups(rows) == [("m1", "m2"), ("m3",), ("m4",)]

@@ -6,17 +6,21 @@ Pure functions over event-mention rows (dicts with the columns of :data:`datelin
 Two mentions are **compatible** when
 
 - they share a **block**: the CAMEO root family and both sides' country (else the side's actor code;
-  a side with neither is only compared inside its own article, by its text); a reciprocal act's two
-  sides are put in order, so "A met B" and "B met A" share a block;
+  a side that names no one in particular, no side, no code or only a sector such as ``GOV``, is only
+  compared inside its own article, by its text); a reciprocal act's two sides are put in order, so
+  "A met B" and "B met A" share a block;
 - each side's actor codes agree: equal, one missing, or one extending the other (``USA`` and ``USAGOV``,
   not ``USAGOV`` and ``USAMIL``);
 - their places do not conflict: not two different countries, not more than :data:`MAX_PLACE_KM` apart;
+- statements (:data:`QUOTED_ROOTS`, CAMEO 01) quote the same words;
 - their dates agree: the same day, or one's day inside the other's coarser date (month, year, range).
 
 Fusion is a function of each block's set of mentions, so fusing in batches (incrementally, block by block)
 gives exactly what fusing everything at once gives. Inside a block:
 
-1. mentions dated to a day are linked when compatible (same day), and linked groups merge;
+1. mentions dated to a day link when compatible with the same actor codes; a group with less specific
+   codes (``USA``) then joins the more specific groups it fits (``USAGOV``) when those agree with each
+   other, so ``USA`` never bridges ``USAGOV`` and ``USAMIL``;
 2. a mention with a coarser date joins the one day-group it is compatible with, if exactly one;
 3. the coarser mentions left are linked among themselves when one's date lies inside the other's;
 4. an undated mention joins the one group holding a compatible mention of its own article (the same act

@@ -238,6 +238,81 @@ def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> No
             click.echo(json.dumps(dict(zip(columns, row)), default=str, ensure_ascii=False))
 
 
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "icews", "polecat", "plover-json"]), required=True,
+              help="gdelt: the GDELT 2.0 event table (tab-separated, no header); icews: ICEWS coded event data "
+                   "(tab-separated, header); polecat: POLECAT's columns; plover-json: one PLOVER JSON object a line.")
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Output file.")
+@click.option("--mentions", is_flag=True,
+              help="One row per event mention instead of per fused event (gdelt: the GDELT 2.0 mentions table).")
+@click.option("--one-a-day", "daily", is_flag=True,
+              help="Phoenix's convention: one mention per day, source, target and CAMEO code, instead of fused events.")
+def export(db: str, fmt: str, out: str, mentions: bool, daily: bool) -> None:
+    """Export fused events in the field's standard formats, to load into existing scripts unchanged.
+
+    One row per real-world act (fused from all its mentions), with GDELT's NumMentions, NumSources
+    and NumArticles, the Goldstein scale value and QuadClass. Fields dateline cannot fill are empty.
+
+    \b
+    Example:
+        dateline export --format gdelt --out events.gdelt.tsv
+        dateline export --format gdelt --mentions --out mentions.gdelt.tsv
+        dateline export --format icews --one-a-day --out events.icews.tsv
+    """
+    from .exports import export as write_export
+
+    if mentions and daily:
+        raise click.UsageError("--one-a-day already gives mention rows: give one of --mentions and --one-a-day.")
+    try:
+        with Store(db, must_exist=True) as store:  # not read-only: an older file gets its fused events
+            n = write_export(store, fmt, out, mentions=mentions, daily=daily)
+    except DatelineError as err:
+        fail(err)
+    click.echo(f"{out}: {n} row(s)", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--by", default="dyad,month", show_default=True, metavar="DIMS",
+              help="Comma-separated: dyad, country, place, day, month, year, root, plover, quadclass.")
+@click.option("--type", "type_", type=click.Choice(["quadclass", "root", "plover", "cameo", "none"]),
+              default="quadclass", show_default=True, help="The event classification each count is split by.")
+@click.option("--mentions", is_flag=True, help="Count event mentions instead of fused events.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Output file (default stdout).")
+def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | None) -> None:
+    """Count fused events (and their mentions) by dyad, country, place, time and event type: a tidy table.
+
+    Country is the source actor's; place is the event's location country; time is the event's
+    day when known, else its first report's.
+
+    \b
+    Example:
+        dateline counts --by dyad,month --type quadclass
+        dateline counts --by country,year --type plover --out counts.csv
+    """
+    from .exports import DIMENSIONS, counts as count_rows, counts_text
+
+    dims = [d.strip() for d in by.split(",") if d.strip()]
+    unknown = [d for d in dims if d not in DIMENSIONS]
+    if unknown or not dims:
+        raise click.BadParameter(f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(DIMENSIONS)}.",
+                                 param_hint="--by")
+    try:
+        with Store(db, must_exist=True) as store:
+            columns, rows = count_rows(store, dims, type_, mentions=mentions)
+    except DatelineError as err:
+        fail(err)
+    text = counts_text(columns, rows, fmt)
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        click.echo(f"{out}: {len(rows)} row(s)", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--floors", type=click.Path(dir_okay=False), help="Fail (exit 4) if a score is below its floor in this JSON file.")

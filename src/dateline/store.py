@@ -24,7 +24,9 @@ from typing import Any
 import duckdb
 import numpy as np
 
+from . import fusion
 from .errors import StoreError
+from .ids import event_ids
 from .models import Rejection
 
 log = logging.getLogger(__name__)
@@ -85,12 +87,40 @@ UPDATE events SET id = left(sha256(concat_ws(chr(30), article_id, coder, start_c
     coalesce(target_text, '') || chr(31) || coalesce(target_code, ''))), 16);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+#: Fused events (dateline.fusion): one row per real-world act above the mention-level ``events``, and
+#: each counted mention's fused event and block. Filled for stored rows right after migrating (Store.migrate).
+_V4_FUSION = """
+CREATE TABLE fused_events (
+    id VARCHAR PRIMARY KEY, block VARCHAR, representative VARCHAR, cameo VARCHAR, cameo_root VARCHAR,
+    quad_class INTEGER, goldstein DOUBLE, plover_event VARCHAR, plover_mode VARCHAR, plover_context VARCHAR,
+    source_text VARCHAR, source_code VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+    target_text VARCHAR, target_code VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+    reciprocal BOOLEAN, date_value VARCHAR, date_granularity VARCHAR, location_name VARCHAR,
+    location_country VARCHAR, lat DOUBLE, lon DOUBLE, first_reported DATE, last_reported DATE,
+    n_mentions INTEGER, n_articles INTEGER, n_outlets INTEGER
+);
+CREATE TABLE fused_event_mentions (
+    event_id VARCHAR PRIMARY KEY, article_id VARCHAR, fused_id VARCHAR, block VARCHAR
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables holding one article's coded rows; deleted with the article on ``replace``.
 ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
 #: What ``dateline events`` exports by default: asserted, non-negated events, as the field counts.
 ASSERTED = "NOT negated AND modality = 'asserted'"
+#: An article's outlet: the input's ``outlet`` field, else its ``source`` field, else the masthead.
+OUTLET_SQL = "coalesce(json_extract_string(a.metadata, '$.outlet'), a.outlet, a.publication)"
+#: The mention rows dateline.fusion reads: counted (asserted, non-negated) events with a CAMEO code.
+FUSION_ROWS_SQL = f"""
+    SELECT e.id, e.article_id, e.idx, e.sentence, e.cameo, e.source_text, e.source_code, e.source_country,
+           e.source_sector, e.target_text, e.target_code, e.target_country, e.target_sector, e.reciprocal,
+           e.date_value, e.date_granularity, e.date_first, e.date_last, e.location_name, e.location_country,
+           e.lat, e.lon, a.published, {OUTLET_SQL} AS outlet, q.text AS quote_text
+    FROM events e JOIN articles a ON a.id = e.article_id
+    LEFT JOIN quotes q ON q.article_id = e.article_id AND q.idx = e.quote_idx
+    WHERE NOT e.negated AND e.modality = 'asserted' AND e.cameo IS NOT NULL"""
 
 
 @dataclass
@@ -153,6 +183,8 @@ class Store:
         for version in range(found, SCHEMA_VERSION):
             self.con.execute("BEGIN TRANSACTION")
             self.con.execute(MIGRATIONS[version])
+            if MIGRATIONS[version] is _V4_FUSION:
+                self.refuse()  # rows stored before fusion existed get their fused events
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version + 1)]
             )
@@ -226,6 +258,7 @@ class Store:
             result.stored += 1
         for table, table_rows in rows.items():
             self._bulk_insert(table, table_rows)
+        self._fuse_articles(sorted(seen))
         locations = [_location(r["provenance"]) for r in records if r["article"]["id"] in seen]
         if locations:
             self.con.execute("DELETE FROM rejected WHERE list_contains(?, location)", [locations])
@@ -233,6 +266,12 @@ class Store:
         result.rejected += len(rejections)
 
     def delete_article(self, article_id: str) -> None:
+        """Delete an article and its rows; the fused events its mentions were in are re-fused without them."""
+        if _fuses():
+            blocks = [row[0] for row in self.con.execute(
+                "SELECT DISTINCT block FROM fused_event_mentions WHERE article_id = ?", [article_id]).fetchall()]
+            self.con.execute("DELETE FROM fused_event_mentions WHERE article_id = ?", [article_id])
+            self._refuse_blocks(blocks, [])
         for table in ARTICLE_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
         self.con.execute("DELETE FROM articles WHERE id = ?", [article_id])
@@ -251,6 +290,45 @@ class Store:
             self.con.execute(f"INSERT INTO {table} SELECT * FROM _dateline_rows")
         finally:
             self.con.unregister("_dateline_rows")
+
+    # -- fusion (dateline.fusion) -----------------------------------------------------------------
+
+    def _fusion_rows(self, where: str, params: list[Any]) -> list[dict[str, Any]]:
+        cur = self.con.execute(f"{FUSION_ROWS_SQL} AND {where}", params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def _fuse_articles(self, article_ids: list[str]) -> None:
+        """Fuse newly stored articles' mentions: only the blocks they fall in are re-fused."""
+        if not article_ids or not _fuses():
+            return
+        new = self._fusion_rows("list_contains(?, e.article_id)", [article_ids])
+        self._refuse_blocks(sorted({fusion.block_key(row) for row in new}), new)
+
+    def _refuse_blocks(self, blocks: list[str], new: list[dict[str, Any]]) -> None:
+        """Fuse again every mention of ``blocks`` (those stored, plus ``new`` ones not yet fused)."""
+        if not blocks:
+            return
+        stored = self._fusion_rows(
+            "e.id IN (SELECT event_id FROM fused_event_mentions WHERE list_contains(?, block))", [blocks])
+        self.con.execute("DELETE FROM fused_events WHERE list_contains(?, block)", [blocks])
+        self.con.execute("DELETE FROM fused_event_mentions WHERE list_contains(?, block)", [blocks])
+        self._write_fused(fusion.fuse([*stored, *new]))
+
+    def _write_fused(self, fused: list[fusion.Fused]) -> None:
+        self._bulk_insert("fused_events", [[f.row[c] for c in fusion.FUSED_COLUMNS] for f in fused])
+        self._bulk_insert("fused_event_mentions", [
+            [mention_id, mention_id_article, f.row["id"], f.row["block"]]
+            for f in fused for mention_id, mention_id_article in zip(f.mention_ids, f.article_ids)
+        ])
+
+    def refuse(self) -> int:
+        """Fuse every stored mention from scratch (what incremental fusion must equal). RETURNS fused events."""
+        self.con.execute("DELETE FROM fused_events")
+        self.con.execute("DELETE FROM fused_event_mentions")
+        fused = fusion.fuse(self._fusion_rows("TRUE", []))
+        self._write_fused(fused)
+        return len(fused)
 
     def _write_rejections(self, rejections: Sequence[Rejection]) -> None:
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -301,6 +379,11 @@ class Store:
         return [d[0] for d in cur.description], cur.fetchall()
 
 
+def _fuses() -> bool:
+    """Whether the schema has the fusion tables (always, but for tests that simulate an older file)."""
+    return _V4_FUSION in MIGRATIONS
+
+
 def _location(prov: dict[str, Any]) -> str:
     return prov["source"] if prov["record"] is None else f"{prov['source']}:{prov['record']}"
 
@@ -324,7 +407,10 @@ def _collect_rows(record: dict[str, Any], rows: dict[str, list[list[Any]]]) -> N
                        for i, a in enumerate(record["actors"])]
     rows["mentions"] += [[aid, i, j, m["text"], m["start"], m["end"], m["sentence"]]
                          for i, a in enumerate(record["actors"]) for j, m in enumerate(a["mentions"])]
-    rows["events"] += [_event_row(aid, i, e, prov["coder"]) for i, e in enumerate(record["events"])]
+    # records from dateline.record carry each event's id; others get the same hash here
+    ids = event_ids(aid, prov["coder"], record["events"])
+    rows["events"] += [_event_row(aid, i, dict(e, id=e.get("id") or ids[i]), prov["coder"])
+                       for i, e in enumerate(record["events"])]
     rows["quotes"] += [_quote_row(aid, i, q) for i, q in enumerate(record["quotes"])]
 
 

@@ -1,0 +1,406 @@
+"""Event fusion: mentions of the same real-world act, in one article or across outlets, become one fused event.
+
+Pure functions over event-mention rows (dicts with the columns of :data:`dateline.store.FUSION_ROWS_SQL`);
+:mod:`dateline.store` fetches the rows and writes the result.
+
+Two mentions are **compatible** when
+
+- they share a **block**: the CAMEO root family and both sides' country (else the side's actor code;
+  a side that names no one in particular, no side, no code or only a sector such as ``GOV``, is only
+  compared inside its own article, by its text); a reciprocal act's two sides are put in order, so
+  "A met B" and "B met A" share a block;
+- each side's actor codes agree: equal, one missing, or one extending the other (``USA`` and ``USAGOV``,
+  not ``USAGOV`` and ``USAMIL``);
+- their places do not conflict: not two different countries, not more than :data:`MAX_PLACE_KM` apart;
+- statements (:data:`QUOTED_ROOTS`, CAMEO 01) quote the same words;
+- their dates agree: the same day, or one's day inside the other's coarser date (month, year, range).
+
+Fusion is a function of each block's set of mentions, so fusing in batches (incrementally, block by block)
+gives exactly what fusing everything at once gives. Inside a block:
+
+1. mentions dated to a day link when compatible with the same actor codes; a group with less specific
+   codes (``USA``) then joins the more specific groups it fits (``USAGOV``) when those agree with each
+   other, so ``USA`` never bridges ``USAGOV`` and ``USAMIL``;
+2. a mention with a coarser date joins the one day-group it is compatible with, if exactly one;
+3. the coarser mentions left are linked among themselves when one's date lies inside the other's;
+4. an undated mention joins the one group holding a compatible mention of its own article (the same act
+   told twice), else groups with the other undated ones of its article.
+
+A coarse or undated mention never bridges two day-groups, so "in March" does not fuse March 3 with March 20.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .codebook import agent_codes, cameo_to_plover
+from .ids import ID_LENGTH
+from .scores import goldstein, quad_class
+
+Row = Mapping[str, Any]
+
+#: Two places further apart than this (km) conflict.
+MAX_PLACE_KM = 100.0
+#: CAMEO roots whose act is the words said (01, make a public statement: any "X said"). Same actors on
+#: the same day say many things, so these fuse only when they quote the same words.
+QUOTED_ROOTS = frozenset({"01"})
+#: Share of the shorter quote's words two quotes must have in common to be the same statement.
+SAME_WORDS = 0.8
+#: Granularities from most to least precise: the representative mention is the best dated.
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+# -- keys and compatibility -----------------------------------------------------------------------
+
+
+@cache
+def _agent_codes() -> frozenset[str]:
+    return frozenset(agent_codes())
+
+
+def _side_key(row: Row, side: str) -> str:
+    """A side's country, else its actor code; a side that names no one in particular (no code, or only a
+    sector such as ``GOV`` or ``COP``, or no side at all) is comparable only inside its article."""
+    country, code, text = row.get(f"{side}_country"), row.get(f"{side}_code"), row.get(f"{side}_text")
+    if country:
+        return str(country)
+    if code and str(code) not in _agent_codes():
+        return str(code)
+    return f"@{row['article_id']}:{str(text or '-').strip().lower()}"
+
+
+def _swapped(row: Row) -> bool:
+    """Whether a reciprocal mention's sides are compared in reverse order (so A-B and B-A match)."""
+    return bool(row.get("reciprocal")) and _side_key(row, "source") > _side_key(row, "target")
+
+
+def _sides(row: Row) -> tuple[str, str]:
+    return ("target", "source") if _swapped(row) else ("source", "target")
+
+
+def block_key(row: Row) -> str:
+    """The block of a mention: CAMEO root and both sides' keys. Only mentions of one block are ever fused."""
+    first, second = _sides(row)
+    root = str(row.get("cameo") or "")[:2]
+    return "|".join([root, _side_key(row, first), _side_key(row, second)])
+
+
+def _codes_agree(a: Any, b: Any) -> bool:
+    if not a or not b:
+        return True
+    return str(a).startswith(str(b)) or str(b).startswith(str(a))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_conflict(a: Row, b: Row) -> bool:
+    """Two different countries, or two points more than :data:`MAX_PLACE_KM` apart."""
+    ca, cb = a.get("location_country"), b.get("location_country")
+    if ca and cb and ca != cb:
+        return True
+    coords = (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon"))
+    if all(isinstance(c, (int, float)) for c in coords):
+        return _km(*coords) > MAX_PLACE_KM  # type: ignore[arg-type]
+    return False
+
+
+def _sides_agree(a: Row, b: Row) -> bool:
+    sa, sb = _sides(a), _sides(b)
+    return all(_codes_agree(a.get(f"{x}_code"), b.get(f"{y}_code")) for x, y in zip(sa, sb))
+
+
+def _code_pair(row: Row) -> tuple[str, str]:
+    """Both sides' actor codes, in block order ('' for none)."""
+    first, second = _sides(row)
+    return str(row.get(f"{first}_code") or ""), str(row.get(f"{second}_code") or "")
+
+
+def _extends(specific: tuple[str, str], general: tuple[str, str]) -> bool:
+    """``specific`` is ``general`` made more precise on at least one side (``USA`` -> ``USAGOV``)."""
+    return specific != general and all(s.startswith(g) for s, g in zip(specific, general))
+
+
+def _pairs_agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return all(_codes_agree(x, y) for x, y in zip(a, b))
+
+
+def _quote_words(row: Row) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", str(row.get("quote_text") or "").lower()))
+
+
+def same_words(a: Row, b: Row) -> bool:
+    """Two statements report the same words: their quotes share at least :data:`SAME_WORDS` of the shorter's words."""
+    wa, wb = _quote_words(a), _quote_words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) >= SAME_WORDS * min(len(wa), len(wb))
+
+
+def compatible(a: Row, b: Row) -> bool:
+    """Sides and places agree, and statements quote the same words (the block already holds root and
+    countries; dates are checked by the caller)."""
+    if not (_sides_agree(a, b) and not places_conflict(a, b)):
+        return False
+    return str(a.get("cameo") or "")[:2] not in QUOTED_ROOTS or same_words(a, b)
+
+
+# -- dates ----------------------------------------------------------------------------------------
+
+
+def _bounds(value: Any) -> tuple[dt.date, dt.date] | None:
+    """First and last day of ``2019``, ``2019-03`` or ``2019-03-14``; None for anything else."""
+    text = str(value or "")
+    try:
+        if len(text) == 4 and text.isdigit():
+            year = int(text)
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if len(text) == 7 and text[4] == "-":
+            year, month = int(text[:4]), int(text[5:7])
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        if len(text) >= 10:
+            day = dt.date.fromisoformat(text[:10])
+            return day, day
+    except ValueError:
+        return None
+    return None
+
+
+def interval(row: Row) -> tuple[dt.date, dt.date] | None:
+    """The days a mention's date may be: its value's span, or its range when both ends are known."""
+    first, last = _bounds(row.get("date_first")), _bounds(row.get("date_last"))
+    if first and last:
+        return first[0], last[1]
+    return _bounds(row.get("date_value"))
+
+
+# -- fusing ---------------------------------------------------------------------------------------
+
+
+class _Groups:
+    """Union-find over mention indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
+    """Indices of ``rows`` (one block) grouped into fused events, each group sorted, groups sorted."""
+    n = len(rows)
+    groups = _Groups(n)
+    spans = [interval(r) for r in rows]
+    by_day: dict[dt.date, list[int]] = defaultdict(list)
+    coarse, undated = [], []
+    for i, span in enumerate(spans):
+        if span is None:
+            undated.append(i)
+        elif span[0] == span[1]:
+            by_day[span[0]].append(i)
+        else:
+            coarse.append(i)
+    # 1. same day: the same actor codes link; a less specific group (USA, or a side missing) joins the
+    #    more specific groups it fits (USAGOV) when those agree with each other, so USA never bridges
+    #    USAGOV and USAMIL
+    for members in by_day.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if _code_pair(rows[i]) == _code_pair(rows[j]) and compatible(rows[i], rows[j]):
+                    groups.union(i, j)
+        members_of: dict[int, list[int]] = defaultdict(list)
+        for i in members:
+            members_of[groups.find(i)].append(i)
+        pair_of = {g: _code_pair(rows[g]) for g in members_of}
+        merges: list[tuple[int, int]] = []
+        for g in members_of:
+            finer = [h for h in members_of if _extends(pair_of[h], pair_of[g]) and any(
+                compatible(rows[a], rows[b]) for a in members_of[g] for b in members_of[h])]
+            if finer and all(_pairs_agree(pair_of[a], pair_of[b]) for a in finer for b in finer):
+                merges += [(g, h) for h in finer]
+        for g, h in merges:
+            groups.union(g, h)
+    day_rows = [i for members in by_day.values() for i in members]
+    # 2. a coarse date joins the one day-group it fits
+    attach: dict[int, int] = {}
+    for c in coarse:
+        lo, hi = spans[c]  # type: ignore[misc]
+        fits = {groups.find(i) for i in day_rows
+                if lo <= spans[i][0] <= hi and compatible(rows[c], rows[i])}  # type: ignore[index]
+        if len(fits) == 1:
+            attach[c] = fits.pop()
+    # 3. the other coarse dates: nested spans link
+    left = [c for c in coarse if c not in attach]
+    for x, i in enumerate(left):
+        for j in left[x + 1:]:
+            (a0, a1), (b0, b1) = spans[i], spans[j]  # type: ignore[misc]
+            nested = (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
+            if nested and compatible(rows[i], rows[j]):
+                groups.union(i, j)
+    for c, root in attach.items():
+        groups.union(c, root)
+    # 4. undated: the one group of its article it fits, else with the article's other undated mentions
+    dated_roots = {i: groups.find(i) for i in range(n) if spans[i] is not None}
+    undated_attach: dict[int, int] = {}
+    for u in undated:
+        fits = {root for i, root in dated_roots.items()
+                if rows[i]["article_id"] == rows[u]["article_id"] and compatible(rows[u], rows[i])}
+        if len(fits) == 1:
+            undated_attach[u] = fits.pop()
+    loose = [u for u in undated if u not in undated_attach]
+    for x, i in enumerate(loose):
+        for j in loose[x + 1:]:
+            if rows[i]["article_id"] == rows[j]["article_id"] and compatible(rows[i], rows[j]):
+                groups.union(i, j)
+    for u, root in undated_attach.items():
+        groups.union(u, root)
+    out: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        out[groups.find(i)].append(i)
+    return sorted(sorted(members) for members in out.values())
+
+
+@dataclass(frozen=True)
+class Fused:
+    """One fused event: its row for ``fused_events`` and the ids of its mentions."""
+
+    row: dict[str, Any]
+    mention_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]  # each mention's article, in the order of mention_ids
+
+
+def fused_id(mention_ids: Iterable[str]) -> str:
+    """A fused event's id: a hash of its smallest mention id (stable while that mention stays in it)."""
+    first = min(mention_ids)
+    return hashlib.sha256(f"fused\x1e{first}".encode()).hexdigest()[:ID_LENGTH]
+
+
+def _published_key(row: Row) -> str:
+    value = row.get("published")
+    return str(value) if value is not None else "9999"
+
+
+def _representative_key(row: Row) -> tuple[Any, ...]:
+    """Best dated, then most specific code, then both sides coded, then with a place, then earliest report."""
+    coded = sum(1 for side in ("source", "target") if row.get(f"{side}_code"))
+    return (
+        _GRANULARITY_RANK.get(str(row.get("date_granularity")), 9) if interval(row) else 9,
+        -_specificity(str(row.get("cameo") or "")),
+        -coded,
+        0 if row.get("location_name") else 1,
+        _published_key(row),
+        str(row["id"]),
+    )
+
+
+def _specificity(code: str) -> int:
+    """How deep a code goes: its length, less one for CAMEO's "not specified" codes (``040``, ``190``)."""
+    return len(code) - (1 if len(code) == 3 and code.isdigit() and code.endswith("0") else 0)
+
+
+def _most_specific(codes: Iterable[Any], *, extending: str | None = None) -> str | None:
+    """The most specific code (see :func:`_specificity`), the most frequent among equally specific ones,
+    then the smallest; only codes that extend ``extending`` when given."""
+    counts = Counter(str(c) for c in codes if c)
+    if extending:
+        counts = Counter({c: k for c, k in counts.items() if c.startswith(extending)})
+    if not counts:
+        return extending
+    return sorted(counts, key=lambda c: (-_specificity(c), -counts[c], c))[0]
+
+
+def _outlet(row: Row) -> str:
+    return str(row.get("outlet") or f"article:{row['article_id']}")
+
+
+def summarise(block: str, rows: Sequence[Row]) -> Fused:
+    """The fused event of a group of compatible mentions (see docs/output.md, ``fused_events``)."""
+    rep = min(rows, key=_representative_key)
+    pairs = sorted((str(r["id"]), str(r["article_id"])) for r in rows)
+    ids = tuple(p[0] for p in pairs)
+    cameo = _most_specific(r.get("cameo") for r in rows)
+    rep_sides = _sides(rep)
+    sides: dict[str, dict[str, Any]] = {}
+    for out_side, rep_side in zip(("source", "target"), ("source", "target")):
+        side = {k: rep.get(f"{rep_side}_{k}") for k in ("text", "code", "country", "sector")}
+        # the same side in each mention (reciprocal mentions may hold it the other way round)
+        position = rep_sides.index(rep_side)
+        side["code"] = _most_specific((r.get(f"{_sides(r)[position]}_code") for r in rows), extending=side["code"])
+        sides[out_side] = side
+    placed = sorted((r for r in rows if r.get("location_name")), key=_representative_key)
+    place = placed[0] if placed else rep
+    plover = cameo_to_plover(cameo) if cameo else None
+    quad = quad_class(cameo)
+    published = sorted(r["published"] for r in rows if r.get("published") is not None)
+    row: dict[str, Any] = {
+        "id": fused_id(ids),
+        "block": block,
+        "representative": str(rep["id"]),
+        "cameo": cameo,
+        "cameo_root": (cameo or "")[:2] or None,
+        "quad_class": quad.number if quad else None,
+        "goldstein": goldstein(cameo),
+        "plover_event": plover.event if plover else None,
+        "plover_mode": plover.mode if plover else None,
+        "plover_context": plover.context if plover else None,
+        **{f"{s}_{k}": sides[s][k] for s in ("source", "target") for k in ("text", "code", "country", "sector")},
+        "reciprocal": bool(rep.get("reciprocal")),
+        "date_value": rep.get("date_value"),
+        "date_granularity": rep.get("date_granularity"),
+        "location_name": place.get("location_name"),
+        "location_country": place.get("location_country"),
+        "lat": place.get("lat"),
+        "lon": place.get("lon"),
+        "first_reported": published[0] if published else None,
+        "last_reported": published[-1] if published else None,
+        "n_mentions": len(rows),
+        "n_articles": len({r["article_id"] for r in rows}),
+        "n_outlets": len({_outlet(r) for r in rows}),
+    }
+    return Fused(row, ids, tuple(p[1] for p in pairs))
+
+
+#: Column order of ``fused_events`` (store.py's migration creates it in this order).
+FUSED_COLUMNS = (
+    "id", "block", "representative", "cameo", "cameo_root", "quad_class", "goldstein",
+    "plover_event", "plover_mode", "plover_context",
+    "source_text", "source_code", "source_country", "source_sector",
+    "target_text", "target_code", "target_country", "target_sector",
+    "reciprocal", "date_value", "date_granularity", "location_name", "location_country", "lat", "lon",
+    "first_reported", "last_reported", "n_mentions", "n_articles", "n_outlets",
+)
+
+
+def fuse(rows: Iterable[Row]) -> list[Fused]:
+    """Fuse mention rows: one :class:`Fused` per real-world act, sorted by id. Order of ``rows`` is irrelevant."""
+    blocks: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        blocks[block_key(row)].append(row)
+    out: list[Fused] = []
+    for block, members in blocks.items():
+        members.sort(key=lambda r: str(r["id"]))
+        for group in _fuse_block(members):
+            out.append(summarise(block, [members[i] for i in group]))
+    return sorted(out, key=lambda f: f.row["id"])

@@ -1,0 +1,164 @@
+"""The standard exports against their published column lists, loaded as GDELT/ICEWS/POLECAT users load them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import cli
+from dateline.store import Store
+from test_store import make_record
+
+# GDELT 2.0 Event Codebook (V2.0, 2015), "Event table": 61 fields, tab-delimited, no header row.
+GDELT_SPEC = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
+    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+]
+# GDELT 2.0 Event Codebook, "Mentions table": 16 fields, tab-delimited, no header row.
+GDELT_MENTIONS_SPEC = [
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName", "MentionIdentifier",
+    "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset", "InRawText", "Confidence",
+    "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+]
+# ICEWS Coded Event Data (Harvard Dataverse doi:10.7910/DVN/28075): the 20 columns of its yearly .tab files.
+ICEWS_SPEC = [
+    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text", "CAMEO Code",
+    "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID", "Sentence Number", "Publisher",
+    "City", "District", "Province", "Country", "Latitude", "Longitude",
+]
+# POLECAT (Harvard Dataverse, PLOVER-coded): the header row of its weekly/yearly files, 40 columns.
+POLECAT_SPEC = [
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts", "Actor Name",
+    "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title", "Actor Name Raw",
+    "Wikipedia Actor ID", "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector",
+    "Recipient Sectors", "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID", "Placename", "City",
+    "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename", "Feature Type",
+    "Source", "Publication Date", "Story People", "Story Organizations", "Story Locations", "Language", "Version",
+]
+# What a GDELT user passes to keep codes as codes ("040", not 40) and ids as integers.
+GDELT_DTYPES = {"GLOBALEVENTID": "int64", "SQLDATE": "int64", "MonthYear": "int64", "Year": "int64",
+                "EventCode": str, "EventBaseCode": str, "EventRootCode": str, "QuadClass": "int64",
+                "GoldsteinScale": "float64", "NumMentions": "int64", "NumSources": "int64", "NumArticles": "int64",
+                "Actor1Code": str, "Actor2Code": str, "Actor1CountryCode": str, "Actor2CountryCode": str,
+                "ActionGeo_Type": "int64", "DATEADDED": "int64", "SOURCEURL": str}
+
+
+def record(article_id: str, outlet: str, published: str) -> dict[str, Any]:
+    rec = make_record(article_id, source=f"{outlet}.jsonl")
+    rec["article"]["metadata"] = {"outlet": outlet}
+    rec["article"]["published"] = published
+    rec["article"]["url"] = f"https://{outlet}.example/{article_id}"
+    rec["events"][0]["target"] = {"text": "Iceland", "code": "ISLGOV", "country": "ISL", "sector": "GOV"}
+    return rec
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "x.duckdb")
+    with Store(path) as store:
+        # three outlets report the same meeting on 2025-03-13; a fourth article, two days later, another one
+        store.write([record("a" * 16, "one", "2025-03-14"), record("b" * 16, "two", "2025-03-14")])
+        store.write([record("c" * 16, "three", "2025-03-15")])
+        later = record("d" * 16, "one", "2025-03-16")
+        later["events"][0]["date"] = {"value": "2025-03-15", "granularity": "day", "source": "text"}
+        store.write([later])
+    return path
+
+
+def export(db: str, fmt: str, out: Path, *extra: str) -> Path:
+    result = CliRunner().invoke(cli, ["export", "--db", db, "--format", fmt, "--out", str(out), *extra],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_exports_gdelt_events_load_with_gdelt_columns(db: str, tmp_path: Path) -> None:
+    path = export(db, "gdelt", tmp_path / "e.tsv")
+    assert all(line.count("\t") == len(GDELT_SPEC) - 1 for line in path.read_text().splitlines())
+    frame = pd.read_csv(path, sep="\t", header=None, names=GDELT_SPEC, dtype=GDELT_DTYPES)
+    assert len(frame) == 2
+    first = frame.sort_values("SQLDATE").iloc[0]
+    assert first["SQLDATE"] == 20250313 and first["MonthYear"] == 202503 and first["Year"] == 2025
+    assert first["EventCode"] == "040" and first["EventRootCode"] == "04" and first["QuadClass"] == 1
+    assert first["GoldsteinScale"] == 1.0
+    assert (first["NumMentions"], first["NumSources"], first["NumArticles"]) == (3, 3, 3)
+    assert first["Actor1Code"] == "NORGOV" and first["Actor1CountryCode"] == "NOR"
+    assert first["Actor2Code"] == "ISLGOV" and first["Actor2CountryCode"] == "ISL"
+    assert first["ActionGeo_FullName"] == "Oslo" and first["ActionGeo_CountryCode"] == "NO"  # FIPS, as GDELT
+    assert first["ActionGeo_Type"] == 4 and pd.isna(first["AvgTone"])
+    assert first["SOURCEURL"].startswith("https://")
+
+
+def test_exports_gdelt_mentions_table(db: str, tmp_path: Path) -> None:
+    path = export(db, "gdelt", tmp_path / "m.tsv", "--mentions")
+    frame = pd.read_csv(path, sep="\t", header=None, names=GDELT_MENTIONS_SPEC,
+                        dtype={"GLOBALEVENTID": "int64", "MentionSourceName": str, "SentenceID": "int64"})
+    assert len(frame) == 4 and frame["GLOBALEVENTID"].nunique() == 2
+    assert sorted(frame["MentionSourceName"]) == ["one", "one", "three", "two"]
+    events = pd.read_csv(export(db, "gdelt", tmp_path / "e.tsv"), sep="\t", header=None, names=GDELT_SPEC,
+                         dtype=GDELT_DTYPES)
+    assert set(frame["GLOBALEVENTID"]) == set(events["GLOBALEVENTID"])
+
+
+def test_exports_icews_header_and_dtypes(db: str, tmp_path: Path) -> None:
+    path = export(db, "icews", tmp_path / "i.tsv")
+    frame = pd.read_csv(path, sep="\t", dtype={"CAMEO Code": object}, parse_dates=["Event Date"])
+    assert list(frame.columns) == ICEWS_SPEC
+    assert frame["Event ID"].dtype == "int64" and frame["Story ID"].dtype == "int64"
+    assert frame["Intensity"].dtype == "float64" and set(frame["CAMEO Code"]) == {"040"}
+    row = frame.sort_values("Event Date").iloc[0]
+    assert row["Event Date"] == pd.Timestamp("2025-03-13") and row["Event Text"] == "Consult"
+    assert row["Source Country"] == "Norway" and row["Source Sectors"] == "Government"
+    assert row["Target Country"] == "Iceland" and row["City"] == "Oslo" and row["Country"] == "Norway"
+
+
+def test_exports_polecat_header(db: str, tmp_path: Path) -> None:
+    path = export(db, "polecat", tmp_path / "p.tsv", "--mentions")
+    frame = pd.read_csv(path, sep="\t", dtype=str)
+    assert list(frame.columns) == POLECAT_SPEC and len(frame) == 4
+    assert set(frame["Event Type"]) == {"CONSULT"} and set(frame["Quad Code"]) == {"VERBAL COOPERATION"}
+    assert set(frame["Actor COW"]) == {"385"} and set(frame["Recipient Country"]) == {"ISL"}
+
+
+def test_exports_plover_json_links_mentions(db: str, tmp_path: Path) -> None:
+    path = export(db, "plover-json", tmp_path / "p.jsonl")
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    assert sorted(r["n_outlets"] for r in rows) == [1, 3]
+    big = max(rows, key=lambda r: r["n_mentions"])
+    assert big["event"] == "CONSULT" and big["actor"]["code"] == "NORGOV" and len(big["mentions"]) == 3
+    assert big["recipient"]["country"] == "ISL" and big["date"] == "2025-03-13"
+
+
+def test_exports_one_a_day(db: str, tmp_path: Path) -> None:
+    path = export(db, "icews", tmp_path / "d.tsv", "--one-a-day")
+    frame = pd.read_csv(path, sep="\t", dtype={"CAMEO Code": object})
+    assert len(frame) == 2  # one per day, source, target and code
+
+
+def test_counts_by_dyad_month_on_fused_events(db: str) -> None:
+    result = CliRunner().invoke(cli, ["counts", "--db", db, "--by", "dyad,month", "--type", "quadclass"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "source_country,target_country,month,quad_class,events,mentions", "NOR,ISL,2025-03,1,2,4"]
+    mentions = CliRunner().invoke(cli, ["counts", "--db", db, "--by", "day", "--type", "plover", "--mentions"])
+    assert mentions.output.splitlines()[1:] == ["2025-03-13,CONSULT,3,3", "2025-03-15,CONSULT,1,1"]
+    bad = CliRunner().invoke(cli, ["counts", "--db", db, "--by", "galaxy"])
+    assert bad.exit_code == 2 and "galaxy" in bad.output

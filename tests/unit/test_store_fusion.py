@@ -1,0 +1,47 @@
+"""The store keeps fused events up to date: on every write, on replace, and for files from before fusion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_exports import record
+from dateline.store import Store
+
+
+def fused(store: Store) -> list[tuple]:
+    return store.con.execute(
+        "SELECT f.id, f.n_mentions, f.n_articles, f.n_outlets, list(m.article_id ORDER BY m.article_id)"
+        " FROM fused_events f JOIN fused_event_mentions m ON m.fused_id = f.id GROUP BY ALL ORDER BY f.id"
+    ).fetchall()
+
+
+def test_store_fusion_replace_refuses_without_the_old_mentions(tmp_path: Path) -> None:
+    with Store(tmp_path / "r.duckdb") as store:
+        store.write([record("a" * 16, "one", "2025-03-14"), record("b" * 16, "two", "2025-03-14")])
+        assert [row[1:4] for row in fused(store)] == [(2, 2, 2)]
+        moved = record("b" * 16, "two", "2025-03-14")
+        moved["events"][0]["date"] = {"value": "2025-03-10", "granularity": "day", "source": "text"}
+        store.write([moved], replace=True)
+        assert sorted(row[1:4] for row in fused(store)) == [(1, 1, 1), (1, 1, 1)]
+        store.delete_article("b" * 16)
+        assert [row[1:5] for row in fused(store)] == [(1, 1, 1, ["a" * 16])]
+
+
+def test_store_fusion_older_file_gets_fused_events_on_migration(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.store as store_module
+
+    path = tmp_path / "old.duckdb"
+    current = store_module.MIGRATIONS
+    monkeypatch.setattr(store_module, "MIGRATIONS", current[:3])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 3)
+    with Store(path) as store:
+        store.write([record("a" * 16, "one", "2025-03-14"), record("b" * 16, "two", "2025-03-14")])
+        tables = {row[0] for row in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        assert "fused_events" not in tables
+    monkeypatch.setattr(store_module, "MIGRATIONS", current)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(current))
+    with Store(path) as store:
+        assert [row[1:5] for row in fused(store)] == [(2, 2, 2, ["a" * 16, "b" * 16])]

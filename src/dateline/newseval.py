@@ -58,9 +58,17 @@ def country_level(actor: dict[str, Any] | None) -> str:
     return "UNK"
 
 
-def counted(event: dict[str, Any]) -> bool:
-    """Whether the default export counts this event."""
+def asserted(event: dict[str, Any]) -> bool:
+    """Asserted and not negated: what counts before any confidence threshold."""
     return event.get("modality") == "asserted" and not event.get("negated")
+
+
+def counted(event: dict[str, Any]) -> bool:
+    """Whether the default export counts this event: its ``counted`` field (dateline.confidence), or
+    for records from before confidence, asserted and not negated."""
+    if "counted" in event:
+        return bool(event["counted"])
+    return asserted(event)
 
 
 @dataclass

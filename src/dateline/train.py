@@ -26,7 +26,7 @@ from typing import Any
 from . import __version__
 from .models import Article
 from .confidence import DocContext, Model, event_features
-from .newseval import LabelSet, pick_label, corpus_texts, counted, country_level, event_keys, label_key, load_labels
+from .newseval import LabelSet, pick_label, asserted, corpus_texts, country_level, event_keys, label_key, load_labels
 
 #: Precision of counted events the default threshold must reach on dev (issue 11).
 TARGET_PRECISION = 0.80
@@ -73,7 +73,7 @@ def examples(labels: LabelSet, split: str, news_dir: str | Path) -> list[Example
             for event, key in zip(light["events"], event_keys(light, texts[record_id]["text"])):
                 judged = pick_label(event, by_key.get(key, [])) if key else None
                 if judged is not None:
-                    out.append(Example(event_features(event, doc, context), is_right(event, judged), counted(event),
+                    out.append(Example(event_features(event, doc, context), is_right(event, judged), asserted(event),
                                        record_id))
     return out
 

@@ -55,7 +55,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .kb import AGENT_SECTORS, TRANSNATIONAL, Entry, KnowledgeBase, Role, load_kb, normalise, split_code
-from .nlp import sentence_index
+from .doc import sentence_index
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Words that may stand lower-case inside a name ("Bank of Korea", "Ursula von der Leyen").
@@ -1442,6 +1442,41 @@ def resolve_as_of(doc: Doc, actor_or_mention: dict[str, Any], date: dt.date | No
     if actor.get("code") and len(actor["code"]) == 3 and entry.kind == "seat":
         code = actor["code"]
     return _ref(actor, text, code)
+
+
+def _as_of(value: str, granularity: str | None, date_range: list[str] | None) -> dt.date:
+    """A day standing for a date value (the first day of its range)."""
+    return dt.date.fromisoformat(date_range[0] if date_range else value if granularity == "day" else
+                                 (value + "-01-01")[:10] if len(value) == 4 else value + "-01")
+
+
+def redate_event_actors(doc: Doc, event: dict[str, Any]) -> None:
+    """Re-code an event's source and target as of its date, when that falls in another year than
+    publication (issue 3: Trump is ``USAGOV`` in 2019, not in 2015)."""
+    date = event.get("date") or {}
+    published: dt.date | None = doc._.published
+    if not date.get("value") or published is None or date["value"][:4] == str(published.year):
+        return
+    day = _as_of(date["value"], date.get("granularity"), date.get("range"))
+    for role in ("source", "target"):
+        if event.get(role):
+            resolved = resolve_as_of(doc, event[role], day)
+            if resolved is not None:
+                event[role] = resolved
+
+
+@Language.factory("dateline_actor_dates", requires=["doc._.actors", "doc._.events"],
+                  assigns=["doc._.events"])
+def make_actor_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Actors as of the event's date: runs after ``dateline_dates`` has dated every event."""
+    return redate_actors
+
+
+def redate_actors(doc: Doc) -> Doc:
+    """Re-code every dated event's actors as of its date (:func:`redate_event_actors`)."""
+    for event in doc._.events or []:
+        redate_event_actors(doc, event)
+    return doc
 
 
 def group_actors(doc: Doc) -> Doc:

@@ -37,21 +37,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import sentence_index, tokens_to_items
+from .doc import sentence_index, sentence_paragraphs, tokens_to_items
+from .syntax import CLAUSAL_DEPS, PROSPECTIVE, attached_by, governing_verb, search_below
 from .timexes import Tense, Timex, find_timexes, normalize
 
 #: Labels of the entities read as temporal expressions.
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
 #: Entities a temporal cue must not overlap ("May" the person, "Sunday Times" the paper).
 _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"})
-#: Dependencies that open another clause: a date there belongs to that clause's event.
-CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "csubjpass", "parataxis", "conj",
-                          "pcomp", "punct", "cc", "mark", "dep"})
-#: Verbs and nouns whose complement is a later event: a date inside it dates that event, in the
-#: future ("agreed to a summit in late February", "plans to visit in June").
-PROSPECTIVE = frozenset({"agree", "plan", "schedule", "expect", "accept", "propose", "promise", "pledge", "vow",
-                         "intend", "hope", "want", "aim", "seek", "prepare", "threaten", "set", "arrange", "invite",
-                         "announce", "urge", "offer", "decide", "consider", "look", "await", "anticipate"})
 #: Modifiers that make an event noun a future one ("the planned summit in June").
 FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "scheduled", "proposed", "expected", "next", "future",
                               "possible", "potential", "forthcoming", "coming"})
@@ -193,65 +186,6 @@ def attached(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any
                        direct=lambda child: _directly_timed(child, by_token))
 
 
-def attached_by(token: Token, items: dict[int, dict[str, Any]], *,
-                accept: Callable[[Token, dict[str, Any]], bool],
-                direct: Callable[[Token], bool]) -> dict[str, Any] | None:
-    """The item (a timex, a place) tied to ``token`` (an event trigger) in the parse, nearest first.
-
-    Searches the trigger's own phrase, then the clause of the verb that governs it, breadth first
-    through non-clausal dependencies only. ``items`` maps token indices to items; ``accept`` says
-    whether an item reached at a token counts. Below a verb of intention only children for which
-    ``direct`` holds are followed: what is inside its object belongs to the intended event.
-    """
-    for root in (token, governing_verb(token)):
-        if root is None:
-            continue
-        found = _search(root, items, accept=accept, direct=direct, skip=token if root != token else None)
-        if found is not None:
-            return found
-    return None
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The verb whose clause a (noun or gerund) trigger sits in, or None for a verb trigger."""
-    if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pcomp", "amod"):
-        return None
-    current = token
-    for _ in range(8):
-        if current.head == current:
-            return None
-        if current.dep_ in ("relcl", "acl", "ccomp", "advcl", "parataxis"):
-            return None
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            return current
-    return None
-
-
-def _search(root: Token, items: dict[int, dict[str, Any]], *, accept: Callable[[Token, dict[str, Any]], bool],
-            direct: Callable[[Token], bool], skip: Token | None) -> dict[str, Any] | None:
-    """Breadth-first search below ``root`` for an accepted item, not crossing into other clauses."""
-    queue: deque[Token] = deque([root])
-    seen = {root.i}
-    while queue:
-        node = queue.popleft()
-        if node != root and node.i in items:
-            if accept(node, items[node.i]):
-                return items[node.i]
-            continue
-        intention = node.lemma_ in PROSPECTIVE and node.pos_ in ("VERB", "NOUN")
-        for child in node.children:
-            if child.i in seen or child == skip:
-                continue
-            if child.dep_ in CLAUSAL_DEPS and not (child.dep_ == "pcomp" and node == root):
-                continue
-            if intention and not direct(child):
-                continue
-            seen.add(child.i)
-            queue.append(child)
-    return None
-
-
 def _directly_timed(child: Token, by_token: dict[int, dict[str, Any]]) -> bool:
     """A child that is a date ("agreed Friday", "Friday afternoon") or a preposition with one ("on Friday")."""
     if child.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "obl"):
@@ -266,12 +200,6 @@ def _timed_phrase(token: Token, by_token: dict[int, dict[str, Any]]) -> bool:
                                       if child.dep_ in ("compound", "nmod", "amod", "npadvmod"))
 
 
-def _paragraph_of(doc: Doc) -> list[int]:
-    """Paragraph number of each sentence (paragraphs are separated by blank lines)."""
-    breaks = [match.start() for match in re.finditer(r"\n\s*\n", doc.text)]
-    return [bisect.bisect_right(breaks, sent.start_char) for sent in doc.sents]
-
-
 def _sentence_frames(doc: Doc, by_token: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
     """For each sentence, the timex tied to its main verb (the frame later sentences may inherit)."""
     def accept(token: Token, timex: dict[str, Any]) -> bool:
@@ -279,7 +207,7 @@ def _sentence_frames(doc: Doc, by_token: dict[int, dict[str, Any]]) -> list[dict
         bounding = token.dep_ == "pobj" and token.head.text.lower() in BOUNDING_PREPS
         return timex["value"] is not None and not bounding
 
-    return [_search(sent.root, by_token, accept=accept, direct=lambda child: _directly_timed(child, by_token),
+    return [search_below(sent.root, by_token, accept=accept, direct=lambda child: _directly_timed(child, by_token),
                     skip=None) for sent in doc.sents]
 
 
@@ -404,7 +332,7 @@ def date_for(doc: Doc, token: Token) -> dict[str, Any]:
     """The date of the event whose trigger is ``token``: ``{value, granularity, source, text, range}``."""
     timexes = doc._.timexes if doc._.timexes else find_doc_timexes(doc)
     by_token = tokens_to_items(doc, timexes)
-    return _date_with(doc, token, by_token, _sentence_frames(doc, by_token), _paragraph_of(doc))
+    return _date_with(doc, token, by_token, _sentence_frames(doc, by_token), sentence_paragraphs(doc))
 
 
 def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
@@ -427,31 +355,12 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
     return published_date(doc)
 
 
-def _as_of(value: str, granularity: str | None, date_range: list[str] | None) -> dt.date:
-    """A day standing for the date value (the first day of its range)."""
-    return dt.date.fromisoformat(date_range[0] if date_range else value if granularity == "day" else
-                                 (value + "-01-01")[:10] if len(value) == 4 else value + "-01")
+@Language.factory("dateline_dates", requires=["doc._.events"], assigns=["doc._.timexes"])
+def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The dates stage (actors are re-dated after it by ``dateline_actor_dates``)."""
+    return date_events
 
 
-def _reresolve_actors(doc: Doc, event: dict[str, Any]) -> None:
-    """Actor codes as of the event's date, when the actors stage can give them (issue 3)."""
-    from . import actors
-
-    date = event["date"]
-    published: dt.date | None = doc._.published
-    if not hasattr(actors, "resolve_as_of") or not date.get("value") or published is None:
-        return
-    if date["value"][:4] == str(published.year):
-        return
-    day = _as_of(date["value"], date.get("granularity"), date.get("range"))
-    for role in ("source", "target"):
-        if event.get(role):
-            resolved = actors.resolve_as_of(doc, event[role], day)
-            if resolved is not None:
-                event[role] = resolved
-
-
-@Language.component("dateline_dates", requires=["doc._.events"], assigns=["doc._.timexes"])
 def date_events(doc: Doc) -> Doc:
     """Find and normalise temporal expressions; date every event that has no date yet."""
     doc._.timexes = find_doc_timexes(doc)
@@ -460,7 +369,7 @@ def date_events(doc: Doc) -> Doc:
         return doc
     by_token = tokens_to_items(doc, doc._.timexes)
     frames = _sentence_frames(doc, by_token)
-    paragraphs = _paragraph_of(doc)
+    paragraphs = sentence_paragraphs(doc)
     for event in events:
         date = event.get("date") or {}
         if date.get("value") is not None:
@@ -470,5 +379,4 @@ def date_events(doc: Doc) -> Doc:
             event["date"] = published_date(doc)
             continue
         event["date"] = _date_with(doc, span.root, by_token, frames, paragraphs)
-        _reresolve_actors(doc, event)
     return doc

@@ -52,16 +52,13 @@ from .actors import actor_ref
 from .codebook import cameo_to_plover
 from .kb import TRANSNATIONAL, split_code
 from .lexicon import Entry, Lexicon, load_lexicon
+from . import syntax
 
 __all__ = ["NO_PLOVER_EVENT", "code_doc", "make_events"]
 
 #: ``plover.event`` of CAMEO 01/02 events, which PLOVER does not code: null (the schema allows
 #: it); the CAMEO code is kept and the eval harness leaves such events out.
 NO_PLOVER_EVENT: str | None = None
-#: Dependency labels of a token's own noun phrase (what an actor mention may span).
-_NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "flat", "case", "nummod", "punct", "prep",
-                      "pobj", "cc", "conj", "quantmod", "advmod"})
-_SUBJECTS = frozenset({"nsubj", "csubj"})
 _TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "at", "from", "for", "over", "between",
                  "behind")  # "threw their support behind X", "stood behind X"
 _NOUN_TARGET_PREPS = frozenset({"with", "to", "between", "against"})
@@ -96,8 +93,6 @@ _COOPERATIVE = frozenset({"04", "05", "06", "07", "08"})
 #: CAMEO roots of material (06-08: cooperate, aid, yield) and hostile (14-20) acts: they need a
 #: political actor on at least one side (:func:`_political`), so "fight rising prices" is none.
 _MATERIAL = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
-#: Dependency labels through which a verb inherits its governor's subject.
-_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 #: Intent codes for a future act, by CAMEO root (CAMEO's "will help" -> 033 convention).
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "10": "", "11": "", "12": "",
            "13": "", "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
@@ -246,7 +241,7 @@ def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
     if found is None:
         return None
     entry, block = found
-    obj = _object(verb)
+    obj = syntax.direct_object(verb)
     if obj is not None and not phrasal and verb.lemma_ in lex.cue("light_verb") and _noun_entry(obj, lex) is not None:
         # "held talks with": the noun is the event; not a phrasal verb ("called off a strike")
         return None
@@ -327,7 +322,7 @@ def _is_act(token: Token, lex: Lexicon) -> bool:
         entry = _verb_entry(token, lex)
         if entry is not None:
             return entry.code[:2] != "01" or token.lemma_ not in lex.cue("speech_verb")
-        obj = _object(token)
+        obj = syntax.direct_object(token)
         return obj is not None and token.lemma_ in lex.cue("light_verb") and _noun_entry(obj, lex) is not None
     return token.pos_ == "NOUN" and _noun_entry(token, lex) is not None
 
@@ -406,7 +401,7 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
     entry = _verb_entry(verb, lex)
     if entry is None or _not_an_act(verb, lex):
         return
-    obj = _object(verb)
+    obj = syntax.direct_object(verb)
     if _asks_question(verb, obj, lex) or _moves_a_thing(doc, verb, obj, lex):
         return
     speech = verb.lemma_ in lex.cue("speech_verb")
@@ -473,10 +468,10 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
         cause = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     else:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        cause = _pobj(agent) if agent is not None else None
+        cause = syntax.pobj(agent) if agent is not None else None
         if agent is None:
             for child in verb.children:
-                pobj = _pobj(child) if child.dep_ == "prep" and child.lower_ == "in" else None
+                pobj = syntax.pobj(child) if child.dep_ == "prep" and child.lower_ == "in" else None
                 found = lex.nouns.get(pobj.lemma_) if pobj is not None else None
                 if found is not None and found.code[:2] in _VIOLENT:
                     cause = pobj  # "killed in a bombing"
@@ -488,7 +483,7 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
                or (t.lemma_ in lex.nouns and lex.nouns[t.lemma_].code[:2] in _VIOLENT)]
     if not violent:
         return []  # "trading volume hit a record", "a fire killed": no weapon, no attack
-    start, end = _phrase(cause)
+    start, end = syntax.phrase_span(cause)
     named = doc.char_span(start, end, alignment_mode="expand")
     if actor_ref(doc, start, end) is not None or any(
             t.ent_type_ in _NAMING or (t != cause and t.lemma_ in lex.agents) for t in named or []):
@@ -651,7 +646,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
         elif child.dep_ == "amod" and child.ent_type_ == "NORP" and child.i < noun.i:
             nationals.append(child)
         elif child.dep_ == "prep" and child.lower_ in preps:
-            pobj = _pobj(child)
+            pobj = syntax.pobj(child)
             if pobj is None:
                 continue
             if child.lower_ == "between" and not entry.reciprocal:
@@ -665,11 +660,11 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
                 targets.append(pobj)
         elif child.dep_ == "prep" and child.lower_ == "of" and not targets:
             # "a suspension of air links with Serbia": the target hangs on what is suspended
-            pobj = _pobj(child)
-            inner = [_pobj(g) for g in pobj.children if g.dep_ == "prep" and g.lower_ in preps] if pobj is not None else []
+            pobj = syntax.pobj(child)
+            inner = [syntax.pobj(g) for g in pobj.children if g.dep_ == "prep" and g.lower_ in preps] if pobj is not None else []
             targets.extend(t for t in inner[:1] if t is not None)
         elif child.dep_ == "prep" and child.lower_ == "by":
-            pobj = _pobj(child)
+            pobj = syntax.pobj(child)
             if pobj is not None:
                 sources.append(pobj)
     if not sources and not targets:
@@ -694,7 +689,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
             # "held talks with", "sanctions were imposed by", "on a visit to Beijing, he said":
             # the governor's subject (or passive agent) acts
             governor = light or governor
-            subject = _subject(governor)
+            subject = syntax.subject(governor)
             if subject is not None and subject != noun:
                 sources.append(subject)
             if _measured(noun).dep_ in ("dobj", "nsubjpass") and not targets:
@@ -728,7 +723,7 @@ def _participants(noun: Token, lex: Lexicon) -> list[Token]:
         first = next((c for c in head.children if c.dep_ == "dobj"), None)
     elif noun.dep_ == "nsubjpass" and head.lemma_ == "attend":
         agent = next((c for c in head.children if c.dep_ == "agent"), None)
-        first = _pobj(agent) if agent is not None else None
+        first = syntax.pobj(agent) if agent is not None else None
     else:
         return []
     if first is None:
@@ -798,7 +793,7 @@ def _governor_targets(governor: Token, preps: set[str]) -> list[Token]:
             return [child]
     for child in governor.children:
         if child.dep_ in ("prep", "dative") and (child.lower_ in preps or child.lower_ in ("with", "to", "between")):
-            pobj = _pobj(child) or _stranded_object(child)
+            pobj = syntax.pobj(child) or _stranded_object(child)
             if pobj is not None:
                 return [pobj]
     return []
@@ -829,20 +824,6 @@ def _stranded_object(prep: Token) -> Token | None:
 # Roles
 
 
-def _object(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative"):
-            return child
-    for child in verb.children:
-        if child.dep_ == "nsubjpass":
-            return child
-    return None
-
-
-def _pobj(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-
-
 def _match_pattern(verb: Token, obj: Token | None, entry: Entry, table: dict[tuple[str, str, str], Entry] | None) -> Entry:
     """The most specific pattern of the verb's block that fits its object and prepositions; the
     object's own prepositions ("lifted a state of emergency") only together with the object."""
@@ -867,79 +848,11 @@ def _prep_keys(token: Token) -> list[tuple[str, str]]:
     preps: list[tuple[str, str]] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
-            pobj = _pobj(child)
+            pobj = syntax.pobj(child)
             preps.append((child.lower_, ""))
             if pobj is not None:
                 preps[-1:] = [(child.lower_, pobj.lower_), (child.lower_, pobj.lemma_), (child.lower_, "")]
     return preps
-
-
-def _subject(verb: Token, depth: int = 0) -> Token | None:
-    """The verb's subject, inherited through xcomp/conj/advcl and relative clauses."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    if subjects:
-        child = subjects[0]
-        if len(subjects) > 1 and any(t.tag_ == ":" or t.text in ("—", "–", "--")
-                                     for t in verb.doc[child.i + 1:subjects[1].left_edge.i]):
-            # a clause has one subject: the first of two cut off by a dash is a dateline or
-            # heading ("Tehran, Iran -- Two rockets struck ..."); set off by commas, the second
-            # is an appositive ("Members of X, a body linked to Y, investigated")
-            child = subjects[1]
-        if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            return verb.head
-        return child
-    if depth > 3:
-        return None
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return _pobj(child)
-    if verb.dep_ == "ROOT":
-        stranded = _stranded_subject(verb)
-        if stranded is not None:
-            return stranded
-    head = verb.head
-    if head.pos_ == "ADP" and head.head != head:
-        return _subject(head.head, depth + 1)  # "after meeting X": the subject of what "after" modifies
-    if verb.dep_ in _INHERIT and head != verb:
-        if verb.dep_ == "xcomp":
-            controller = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON"):
-                # object control, also in the passive: "forced Russia to withdraw" and "Russia was
-                # forced (by X) to withdraw" both have Russia withdraw
-                return controller
-        return _subject(head, depth + 1)
-    if verb.dep_ == "acl" and head.pos_ == "NOUN":
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is not None:
-            return owner
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
-        return head  # "demonstrators protesting the results": the noun does what its -ing modifier says
-    if verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and head.dep_ == "prep"):
-        return _subject(head.head, depth + 1)
-    return None
-
-
-def _stranded_subject(verb: Token) -> Token | None:
-    """The subject of a subjectless main verb that the parser hung as a conjunct on a fronted
-    phrase ("With the signing of a memorandum, the government and SPLM/A have agreed"): the noun
-    right before the verb (past auxiliaries), climbed up its conjuncts to the first after a comma."""
-    i = verb.i - 1
-    doc = verb.doc
-    while i >= 0 and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
-        i -= 1
-    if i < 0 or doc[i].dep_ != "conj" or doc[i].pos_ not in ("NOUN", "PROPN"):
-        return None
-    token = doc[i]
-    for _ in range(6):
-        head = token.head
-        if head.i >= token.i:
-            return None
-        if any(t.text == "," for t in doc[head.i + 1:token.left_edge.i]):
-            return token if head.i < verb.i and verb.is_ancestor(head) else None
-        if head.dep_ != "conj":
-            return None
-        token = head
-    return None
 
 
 def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool) -> tuple[list[Side], list[Side]]:
@@ -948,7 +861,7 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     phrase ("rejected an offer from Kabul"), else for a request the subject of what is requested
     ("demanded that Iraq ..."). A named actor is preferred to an unnamed group ("officials")."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    subject = _subject(verb)
+    subject = syntax.subject(verb)
     inverted = _inverted_subject(verb)
     if inverted is not None:
         # "The plan is dead, warned Russia's president": the reporter follows its verb
@@ -1019,7 +932,7 @@ def _fires_weapon(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
             c.dep_ == "compound" and (c.lemma_ in instruments or c.lower_ in instruments) for c in t.children)
             for t in items):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and _pobj(c) is not None
+    return any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and syntax.pobj(c) is not None
                for t in (verb, *items) for c in t.children)
 
 
@@ -1035,7 +948,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     content = [c for c in verb.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)]
     if obj is None or not content or obj.pos_ not in ("PROPN", "NOUN"):
         return None
-    has_subject = any(c.dep_ in _SUBJECTS for c in verb.children)
+    has_subject = any(c.dep_ in syntax.SUBJECTS for c in verb.children)
     if has_subject and all(any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in content):
         return None  # "Officials, however, warned Iran the deal is off"
     return obj
@@ -1078,7 +991,7 @@ def _owned_by_source(doc: Doc, token: Token, sources: list[Side], lex: Lexicon) 
     owner = _side(doc, poss, lex)
     if owner is None or not any(_same(owner, s) for s in sources):
         return False
-    start, end = _phrase(token)
+    start, end = syntax.phrase_span(token)
     own = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if t not in set(poss.subtree)]
     return not any(t.pos_ == "PROPN" for t in own)
 
@@ -1101,7 +1014,7 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
         for prep in preps:  # every one of a repeated preposition ("for new EU members for two years")
             if prep.lower_ != name:
                 continue
-            pobj = _pobj(prep)
+            pobj = syntax.pobj(prep)
             if pobj is None or pobj.pos_ in ("VERB", "AUX"):
                 pobj = _stranded_object(prep) or pobj
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -1112,7 +1025,7 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
         for item in (obj, *obj.conjuncts):
             for child in item.children:
                 if child.dep_ == "prep" and child.lower_ in object_preps:
-                    pobj = _pobj(child)
+                    pobj = syntax.pobj(child)
                     if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj not in candidates:
                         candidates.append(pobj)
     return candidates
@@ -1122,7 +1035,7 @@ def _complained_of(verb: Token, candidates: list[Token]) -> list[Token]:
     """For disapproval (CAMEO 11), what it is about comes before whom it is told to: "complained
     to the United Nations over Israeli air raids" is aimed at Israel, the UN being the audience."""
     about = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "about") and c.i > verb.i
-             for p in [_pobj(c)] if p is not None and p.pos_ in ("PROPN", "NOUN")]
+             for p in [syntax.pobj(c)] if p is not None and p.pos_ in ("PROPN", "NOUN")]
     told = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ == "to" and c.head.head == verb]
     if not about or not told:
         return candidates
@@ -1147,7 +1060,7 @@ def _controlled_candidates(verb: Token, obj: Token | None, lex: Lexicon) -> list
     if obj is not None and obj.dep_ == "dobj" and obj.ent_type_ == "" and obj.lemma_ not in lex.cue("control_noun"):
         for clause in obj.children:
             if clause.dep_ == "acl" and clause.pos_ == "VERB":
-                inner = _object(clause)
+                inner = syntax.direct_object(clause)
                 if inner is not None and inner.dep_ == "dobj" and inner.pos_ in ("PROPN", "NOUN"):
                     found.append(inner)
     return found
@@ -1165,7 +1078,7 @@ def _nested_candidates(candidates: list[Token], depth: int = 2) -> list[Token]:
                 for child in item.children:
                     if child.dep_ != "prep" or child.lower_ not in _NESTED_PREPS:
                         continue
-                    pobj = _pobj(child)
+                    pobj = syntax.pobj(child)
                     if pobj is None or pobj.pos_ not in ("PROPN", "NOUN") or pobj in found or pobj in candidates:
                         continue
                     following.append(pobj)
@@ -1191,19 +1104,19 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
     "deploy peacekeepers in Iraq"): CAMEO's convention of a location as target. Only named
     places (GPE, LOC) in the verb's, its object's or its complement's own prepositions count."""
     heads = [verb]
-    obj = _object(verb)
+    obj = syntax.direct_object(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
         heads.append(obj)
     complement = _complement(verb)
     if complement is not None:
         heads.append(complement)
-        inner = _object(complement)
+        inner = syntax.direct_object(complement)
         if inner is not None and inner.dep_ != "nsubjpass":
             heads.append(inner)
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-                pobj = _pobj(child)
+                pobj = syntax.pobj(child)
                 if pobj is None:
                     continue
                 # "in the capital city of Algiers", "at this jail in northern Israel"
@@ -1234,7 +1147,7 @@ def _protest_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[S
             elif child.dep_ == "prep" and child.lower_ in _PROTEST_PREPS:
                 scope = child
             elif child.dep_ == "prep" and child.lower_ == "in":
-                pobj = _pobj(child)
+                pobj = syntax.pobj(child)
                 entry = lex.nouns.get(pobj.lemma_) if pobj is not None else None
                 if entry is not None and entry.code[:2] == "14":
                     scope = pobj  # "in protest of/at/against"
@@ -1268,7 +1181,7 @@ def _complement_targets(doc: Doc, complement: Token, lex: Lexicon, sources: list
     if nested is not None:
         chain.append(nested)  # "threatened to try to ..."
     for verb in chain:
-        _, targets = _verb_roles(doc, verb, _object(verb), lex, speech=False)
+        _, targets = _verb_roles(doc, verb, syntax.direct_object(verb), lex, speech=False)
         targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         if targets:
             return targets
@@ -1305,7 +1218,7 @@ def _intent_of(verb: Token, entry: Entry, complement: Token, lex: Lexicon) -> En
     if verb.lemma_ not in lex.cue("intent_verb") or entry.code[:2] != "03":
         return entry
     intended = _verb_entry(complement, lex)
-    obj = _object(complement)
+    obj = syntax.direct_object(complement)
     if intended is None and obj is not None and complement.lemma_ in lex.cue("light_verb"):
         intended = _noun_entry(obj, lex)  # "plans to impose restrictions": the noun is the act
     if intended is None or intended.code[:2] not in _HOSTILE or complement.lemma_ in lex.cue("cancelling_verb"):
@@ -1387,7 +1300,7 @@ def _coordinated_modifiers(doc: Doc, token: Token) -> list[Side]:
             continue
         refs: list[Side] = []
         for part in (child, *child.conjuncts):
-            ref = actor_ref(doc, *_phrase(part))
+            ref = actor_ref(doc, *syntax.phrase_span(part))
             if ref is not None and not any(_same(ref, other) for other in refs):
                 refs.append(ref)
         if len(refs) > 1:
@@ -1395,28 +1308,12 @@ def _coordinated_modifiers(doc: Doc, token: Token) -> list[Side]:
     return []
 
 
-def _phrase(token: Token) -> tuple[int, int]:
-    """Character range of the token's own noun phrase (no relative clauses, no conjuncts)."""
-    start = end = token.i
-    stack = [token]
-    while stack:
-        item = stack.pop()
-        for child in item.children:
-            if child.dep_ in ("conj", "cc", "relcl", "acl") or (item == token and child.dep_ == "prep" and child.lower_ != "of"):
-                continue
-            if child.dep_ in _NP_DEPS:
-                start, end = min(start, child.i), max(end, child.i)
-                stack.append(child)
-    doc = token.doc
-    return doc[start].idx, doc[end].idx + len(doc[end].text)
-
-
 def _side(doc: Doc, token: Token, lex: Lexicon) -> Side:
     """The actor for an argument token: ``actor_ref`` over its phrase, a pronoun's antecedent,
     or (unresolved) the phrase itself when it names a group or office."""
     if token.lower_ in _PRONOUNS:
         return _antecedent(doc, token, lex)
-    start, end = _phrase(token)
+    start, end = syntax.phrase_span(token)
     ref = actor_ref(doc, start, end)
     if ref is not None:
         return ref

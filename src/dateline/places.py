@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -29,8 +30,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .dates import attached_by
-from .nlp import sentence_index, tokens_to_items
+from .doc import sentence_index, tokens_to_items
+from .syntax import attached_by
 from .tables import data_text, tsv_rows
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -292,7 +293,12 @@ def _place_with(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, 
     return {key: place[key] for key in ("name", "country", "lat", "lon")}
 
 
-@Language.component("dateline_places", requires=["doc._.events"], assigns=["doc._.places"])
+@Language.factory("dateline_places", requires=["doc._.events"], assigns=["doc._.places"])
+def make_places(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The places stage."""
+    return place_events
+
+
 def place_events(doc: Doc) -> Doc:
     """Resolve toponyms; give every event without a location the place the text ties to it."""
     doc._.places = find_doc_places(doc)

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import actor_ref
 from .codebook import cameo_to_plover
+from .doc import paragraph_spans
 from .tables import tsv_rows
 from .errors import DatelineError
 
@@ -48,7 +49,6 @@ CLOSE_SINGLE = "’›"
 DASHES = "—–"
 #: Characters after which a straight quote mark opens a quote.
 _OPENING_CONTEXT = " \t\n([{—–-/" + OPEN_DOUBLE + OPEN_SINGLE
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them"})
 #: Heads of subjects that are documents rather than speakers ("a statement from the ministry said").
 DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "communique", "communiqué", "release",
@@ -152,15 +152,6 @@ def _parse_cues(texts: dict[str, str]) -> Cues:
 # --- 1. Quote marks ------------------------------------------------------------------------------
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if e > s]
-
-
 def _mark(text: str, i: int, start: int, end: int) -> tuple[str, str] | None:
     """(``double``/``single``, ``open``/``close``/``either``) for a quote mark at ``text[i]``, or None."""
     c = text[i]
@@ -199,7 +190,7 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
     mark (the newspaper convention); otherwise it ends with its paragraph (``closed=False``).
     """
     found: list[QuoteSpan] = []
-    paragraphs = _paragraphs(text)
+    paragraphs = paragraph_spans(text)
     stack: list[tuple[str, int, list[int]]] = []  # open quotes: (kind, start of text, reopened marks)
     skip = -1  # the re-opening mark of a continued quote
     for n, (p_start, p_end) in enumerate(paragraphs):
@@ -283,7 +274,7 @@ class _Article:
         self.cues = cues
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
-        self.paragraphs = _paragraphs(self.text)
+        self.paragraphs = paragraph_spans(self.text)
         self.para_starts = [s for s, _ in self.paragraphs]
         # Character ranges inside top-level quote marks (marks included).
         self.quoted = sorted((q.start - 1, q.end + 1) for q in spans if q.depth == 0)

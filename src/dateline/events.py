@@ -530,7 +530,7 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
         return True  # "any attack would be met with force": a response, not a meeting
     if verb.lemma_ in lex.cue("arrival_verb") and _troops_subject(verb, lex):
         return True  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit (CAMEO 042)
-    if _present(verb) and any(c.dep_ == "advmod" and c.lower_ in lex.cue("habitual") for c in verb.children):
+    if syntax.present_tense(verb) and any(c.dep_ == "advmod" and c.lower_ in lex.cue("habitual") for c in verb.children):
         return True
     return verb.dep_ == "csubj" and any(c.dep_ in ("advmod", "mark") and c.lower_ in lex.cue("indirect_question")
                                         for c in verb.children)
@@ -1390,37 +1390,15 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> str | None:
             return "reported"
         elif child.dep_ == "mark" and child.lower_ in lex.cue("condition"):
             return "hypothetical"
-        elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and _present(token):
+        elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and syntax.present_tense(token):
             return "hypothetical"  # "until their demands are met": not (yet) done
         elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
             return "hypothetical"
     if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
         mode = "intended"  # "is going to meet"
-    if mode is None and token.dep_ == "ROOT" and _question(token):
+    if mode is None and token.dep_ == "ROOT" and syntax.ends_in_question(token):
         return "hypothetical"  # "Will North Korea attack?": asked, not reported
     return mode
-
-
-def _question(token: Token) -> bool:
-    """Whether a sentence's root verb is asked about: its sentence ends in "?" (before any
-    closing quote)."""
-    words = [t for t in token.sent if not t.is_space and t.text not in ('"', "'", "”", "’", "“", "‘")]
-    return bool(words) and words[-1].text == "?"
-
-
-def _present(token: Token) -> bool:
-    """Whether a verb is in the present tense (its own tag or its auxiliary's): a past-tense
-    "until" clause ("fought until they were killed") reports what happened."""
-    if token.tag_ in ("VBP", "VBZ"):
-        return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in token.children)
-
-
-def _past(token: Token) -> bool:
-    """Whether a verb reports a past act: simple past, or a participle with "have"."""
-    if token.tag_ == "VBD":
-        return True
-    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
 
 
 def _historical(token: Token, doc: Doc) -> bool:
@@ -1516,7 +1494,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
             negated = True
         if link == "conj":
             negated = negated or any(c.dep_ == "neg" for c in head.children)
-        if link == "xcomp" and head.lemma_ in lex.cue("attempt_verb") and _past(head):
+        if link == "xcomp" and head.lemma_ in lex.cue("attempt_verb") and syntax.past_tense(head):
             pass  # "tried to hack", "attempted to assassinate": an attempt made is the act (CAMEO codes it)
         elif link in ("xcomp", "acl", "pcomp") and head.lemma_ in (lex.cue("intent_verb") | lex.cue("control_noun")
                                                                    | lex.cue("intent_adjective")):

@@ -185,3 +185,25 @@ def search_below(root: Token, items: dict[int, dict[str, Any]], *, accept: Calla
             seen.add(child.i)
             queue.append(child)
     return None
+
+
+def ends_in_question(token: Token) -> bool:
+    """Whether a sentence's root verb is asked about: its sentence ends in "?" (before any
+    closing quote)."""
+    words = [t for t in token.sent if not t.is_space and t.text not in ('"', "'", "”", "’", "“", "‘")]
+    return bool(words) and words[-1].text == "?"
+
+
+def present_tense(token: Token) -> bool:
+    """Whether a verb is in the present tense (its own tag or its auxiliary's): a past-tense
+    "until" clause ("fought until they were killed") reports what happened."""
+    if token.tag_ in ("VBP", "VBZ"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in token.children)
+
+
+def past_tense(token: Token) -> bool:
+    """Whether a verb reports a past act: simple past, or a participle with "have"."""
+    if token.tag_ == "VBD":
+        return True
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)

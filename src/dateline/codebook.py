@@ -23,6 +23,7 @@ __all__ = [
     "plover_contexts",
     "plover_modes",
     "plover_types",
+    "root_class",
 ]
 
 #: PLOVER 0.5b1 event types renamed (or merged) in PLOVER-2021.
@@ -44,6 +45,17 @@ class PloverCode:
     event: str
     mode: str | None = None
     context: str | None = None
+
+
+@cache
+def _root_classes() -> dict[str, frozenset[str]]:
+    return {row["class"]: frozenset(row["roots"].split()) for row in _rows("cameo_root_classes.tsv")}
+
+
+def root_class(name: str) -> frozenset[str]:
+    """The two-digit CAMEO roots of a class in ``data/cameo_root_classes.tsv`` (``violent``,
+    ``hostile``, ``cooperative``, ``material``); KeyError for a class the table does not define."""
+    return _root_classes()[name]
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:

@@ -45,7 +45,7 @@ Layout (each module imports only those above it):
 - :mod:`.roles`: source and target, with the fall-backs tried when the parse names no target;
 - :mod:`.modality`: asserted, intended, hypothetical, reported or historical; negation;
 - :mod:`.codes`: derived codes (intents, threats, refusals) and the PLOVER type;
-- :mod:`.assemble`: the ``dateline_events`` component and ``_event``, the one place an event dict
+- :mod:`.assemble`: the ``dateline_events`` component and ``make_event``, the one place an event dict
   is made (the quotes stage builds its verbal events with it).
 """
 
@@ -53,6 +53,6 @@ from __future__ import annotations
 
 from .triggers import _verb_entry
 from .codes import NO_PLOVER_EVENT, _intent_code
-from .assemble import code_doc, make_events, _key, _event
+from .assemble import code_doc, make_events, _key, make_event
 
-__all__ = ["NO_PLOVER_EVENT", "code_doc", "make_events"]
+__all__ = ["NO_PLOVER_EVENT", "code_doc", "make_event", "make_events"]

@@ -1,5 +1,5 @@
 """The events stage: codes every sentence's verbs and event nouns and builds each event dict
-(:func:`_event`, the one place an event is made; the quotes stage builds verbal events with it)."""
+(:func:`make_event`, the one place an event is made; the quotes stage builds verbal events with it)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from .sides import _actor_key, _identified, _political, _same, Side, _sides
 from .triggers import _asks_question, _conditional_threat, _imperative, _light_governor, _measured, _meets, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
 
 
-__all__ = ["NO_PLOVER_EVENT", "code_doc", "make_events"]
+__all__ = ["NO_PLOVER_EVENT", "code_doc", "make_event", "make_events"]
 
 
 _NOUN_TARGET_PREPS = frozenset({"with", "to", "between", "against"})
@@ -296,8 +296,10 @@ def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side],
             yield from _emit(doc, verb, index, Entry("100"), sources, targets, False, "asserted", lex)
 
 
-def _event(trigger: Token, index: int, code: str, source: Side, target: Side, *, negated: bool,
-           modality: str, reciprocal: bool) -> dict[str, Any]:
+def make_event(trigger: Token, index: int, code: str, source: Side, target: Side, *, negated: bool,
+               modality: str, reciprocal: bool) -> dict[str, Any]:
+    """An event dict in the output shape: the one place one is made (the events stage and the
+    quotes stage's verbal events). The dates and places stages fill ``date`` and ``location``."""
     return {
         "source": source,
         "target": target,
@@ -363,13 +365,13 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     if declare and modality == "intended" and negated and trigger.pos_ == "VERB" and _declarer(trigger, source_sides):
         refusal = _refusal_code(trigger, entry.code, lex)
     for source, target in pairs[:6]:
-        yield _event(trigger, index, entry.code, source, target, negated=negated, modality=modality,
+        yield make_event(trigger, index, entry.code, source, target, negated=negated, modality=modality,
                      reciprocal=reciprocal and target is not None)
         if intent:
-            yield _event(trigger, index, intent, source, target, negated=False, modality="asserted",
+            yield make_event(trigger, index, intent, source, target, negated=False, modality="asserted",
                          reciprocal=reciprocal and target is not None)
         if refusal:
-            yield _event(trigger, index, refusal, source, target, negated=False, modality="asserted",
+            yield make_event(trigger, index, refusal, source, target, negated=False, modality="asserted",
                          reciprocal=False)
 
 

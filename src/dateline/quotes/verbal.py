@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..actors import actor_ref
-from ..codebook import cameo_to_plover
+from ..events import make_event
 from .cues import _SUBJECTS
 from .speakers import _Article, _entity_at, _Quote
 
@@ -105,25 +105,10 @@ def _target(art: _Article, cue: Token, quote: _Quote) -> dict[str, Any] | None:
 
 
 def _new_event(art: _Article, quote: _Quote, cue: Token, code: str) -> dict[str, Any]:
-    plover = cameo_to_plover(code)
     source = None
     if quote.speaker is not None:
         source = {k: quote.speaker.get(k) for k in ("text", "code", "country", "sector")}
     modal = next((c.lower_ for c in cue.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
-    return {
-        "source": source,
-        "target": _target(art, cue, quote),
-        "cameo": code,
-        # PLOVER has no type for CAMEO 01 statements and 02 appeals: event stays null (see report).
-        "plover": {"event": plover.event if plover else None, "mode": plover.mode if plover else None,
-                   "context": plover.context if plover else None},
-        "date": {"value": None, "granularity": None, "source": None},
-        "location": None,
-        "negated": any(c.dep_ == "neg" for c in cue.children),
-        "modality": "hypothetical" if modal else "asserted",
-        "reciprocal": False,
-        "quote": None,
-        "sentence": art.sentence_of(cue.i),
-        "span": [cue.idx, cue.idx + len(cue)],
-        "trigger": cue.text,
-    }
+    return make_event(cue, art.sentence_of(cue.i), code, source, _target(art, cue, quote),
+                      negated=any(c.dep_ == "neg" for c in cue.children),
+                      modality="hypothetical" if modal else "asserted", reciprocal=False)

@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from .doc import sentence_index, sentence_paragraphs, tokens_to_items
 from .syntax import CLAUSAL_DEPS, PROSPECTIVE, attached_by, governing_verb, search_below
 from .timexes import Tense, Timex, find_timexes, normalize
+from .lang import en
 
 #: Labels of the entities read as temporal expressions.
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
@@ -48,28 +49,12 @@ _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WOR
 #: Modifiers that make an event noun a future one ("the planned summit in June").
 FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "scheduled", "proposed", "expected", "next", "future",
                               "possible", "potential", "forthcoming", "coming"})
-#: Prepositions whose date bounds a stretch of time rather than placing an event in it.
-BOUNDING_PREPS = frozenset({"since", "until", "till", "by"})
-#: Words before a day or month name that make it no particular one.
-INDEFINITE = frozenset({"a", "an", "every", "each", "any", "some"})
-#: Words that order a clause or phrase against another act ("after X pulled out", "before offering",
-#: "following the strikes"): its time is told relative to that act, not to the report.
-SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "until", "till"})
 #: Nouns of a stretch of time measured from another act ("days after the vote").
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade"})
-#: Prepositions whose event-noun object happened before the act they modify ("after the talks").
-ANCHOR_PREPS = frozenset({"after", "since", "following"})
-#: Prepositions whose object is what an act is for, so later than it ("left for talks").
-PURPOSE_PREPS = frozenset({"for", "to", "toward", "towards"})
-#: Subordinators of a clause simultaneous with the one it modifies: a date there dates both.
-SIMULTANEOUS_MARKS = frozenset({"when"})
 #: Adverbs that put an act before the time of the report ("had previously agreed", "already signed").
 EARLIER_ADVERBS = frozenset({"previously", "already", "formerly", "earlier"})
 #: Modifiers that make an event noun an earlier one ("the previous summit", "their earlier talks").
 EARLIER_MODIFIERS = frozenset({"previous", "earlier", "former", "prior", "past", "last", "first"})
-_PERFECT_AUX = frozenset({"has", "have", "had", "'s", "’s", "'ve", "’ve", "'d", "’d"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "going", "gon"})
-_MODALS = frozenset({"can", "could", "may", "might", "must", "should"})
 
 
 def clause_tense(token: Token) -> Tense | None:
@@ -103,7 +88,7 @@ def verb_tense(verb: Token) -> Tense:
     """past, present or future, from the verb's tag and auxiliaries (and its governor, for infinitives)."""
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.text.lower() for aux in auxes}
-    if words & FUTURE_AUX or words & _MODALS:
+    if words & en.FUTURE_AUXILIARIES or words & en.MODALS:
         return "future"
     if "to" in words:
         governor = verb.head
@@ -168,7 +153,7 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
             continue
         timex = normalize(span.text, published, clause_tense(span.root)) or probe
         before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.text.lower() in INDEFINITE and before.head in span:
+        if before is not None and before.text.lower() in en.INDEFINITE_DETERMINERS and before.head in span:
             # "on a Saturday morning", "every March": no particular day.
             timex = Timex(None, None, relative=timex.relative)
         found.append(_timex_dict(span, timex, sentence_of(span.start)))
@@ -204,7 +189,7 @@ def _sentence_frames(doc: Doc, by_token: dict[int, dict[str, Any]]) -> list[dict
     """For each sentence, the timex tied to its main verb (the frame later sentences may inherit)."""
     def accept(token: Token, timex: dict[str, Any]) -> bool:
         # "since 1973", "until June" bound a stretch of time: they frame no later sentence.
-        bounding = token.dep_ == "pobj" and token.head.text.lower() in BOUNDING_PREPS
+        bounding = token.dep_ == "pobj" and token.head.text.lower() in en.BOUNDING_PREPOSITIONS
         return timex["value"] is not None and not bounding
 
     return [search_below(sent.root, by_token, accept=accept, direct=lambda child: _directly_timed(child, by_token),
@@ -215,17 +200,17 @@ def is_perfect(verb: Token) -> bool:
     """A present or past perfect ("has met", "had been killed"), not a modal one ("would have met")."""
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.text.lower() for aux in auxes}
-    if words & FUTURE_AUX or words & _MODALS or "to" in words:
+    if words & en.FUTURE_AUXILIARIES or words & en.MODALS or "to" in words:
         return False
     participle = verb.tag_ == "VBN" or any(aux.tag_ == "VBN" for aux in auxes)
-    return participle and any(aux.text.lower() in _PERFECT_AUX and aux.dep_ == "aux" for aux in auxes)
+    return participle and any(aux.text.lower() in en.PERFECT_AUXILIARIES and aux.dep_ == "aux" for aux in auxes)
 
 
 def _sequenced(verb: Token) -> bool:
     """The verb's clause is ordered against another act: "after X pulled out", "before offering"."""
     if verb.dep_ == "advcl":
-        return any(child.dep_ == "mark" and child.text.lower() in SEQUENCE_WORDS for child in verb.children)
-    return verb.dep_ == "pcomp" and verb.head.text.lower() in SEQUENCE_WORDS
+        return any(child.dep_ == "mark" and child.text.lower() in en.SEQUENCE_WORDS for child in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.text.lower() in en.SEQUENCE_WORDS
 
 
 def _anchored_to_event(verb: Token, by_token: dict[int, dict[str, Any]]) -> bool:
@@ -237,7 +222,7 @@ def _anchored_to_event(verb: Token, by_token: dict[int, dict[str, Any]]) -> bool
     preps += [grand for span in spans if span.lemma_ in TIME_UNITS for grand in span.children
               if grand.dep_ in ("prep", "acl")]
     for child in preps:
-        if child.text.lower() in SEQUENCE_WORDS:
+        if child.text.lower() in en.SEQUENCE_WORDS:
             objects = [grand for grand in child.children if grand.dep_ in ("pobj", "dobj")]
             if objects and not any(_timed_phrase(obj, by_token) or obj.ent_type_ in TIMEX_LABELS for obj in objects):
                 return True
@@ -248,7 +233,7 @@ def _purpose(token: Token, verb: Token) -> bool:
     """A noun the act is for ("flying to Hanoi for a meeting"): a later act, whatever the verb's tense."""
     current = token
     while current != verb and current.head != current:
-        if current.dep_ == "pobj" and current.head.text.lower() in PURPOSE_PREPS:
+        if current.dep_ == "pobj" and current.head.text.lower() in en.PURPOSE_PREPOSITIONS:
             return True
         current = current.head
     return False
@@ -267,7 +252,7 @@ def earlier_than_report(token: Token, by_token: dict[int, dict[str, Any]]) -> bo
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None or _purpose(token, verb):
         return False
-    if token.dep_ == "pobj" and token.head.text.lower() in ANCHOR_PREPS and token.head.head == verb:
+    if token.dep_ == "pobj" and token.head.text.lower() in en.ANCHOR_PREPOSITIONS and token.head.head == verb:
         # "After their Singapore meeting, Trump stunned allies": the meeting came first.
         return verb_tense(verb) == "past" or is_perfect(verb)
     if is_perfect(verb):
@@ -293,7 +278,7 @@ def _simultaneous(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str
     if verb is None:
         return None
     for child in verb.children:
-        if child.dep_ == "advcl" and any(grand.dep_ in ("mark", "advmod") and grand.text.lower() in SIMULTANEOUS_MARKS
+        if child.dep_ == "advcl" and any(grand.dep_ in ("mark", "advmod") and grand.text.lower() in en.SIMULTANEOUS_MARKS
                                          and grand.i < child.i for grand in child.children):
             found = attached(child, by_token)
             if found is not None:

@@ -33,10 +33,9 @@ from spacy.vocab import Vocab
 from .doc import sentence_index, tokens_to_items
 from .syntax import attached_by
 from .tables import data_text, tsv_rows
+from .lang import en
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: Prepositions that put an event somewhere.
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "on"})
 #: Words of movement whose "to X" is where the event happens ("a visit to Beijing", "traveled to Washington").
 MOTION = frozenset({"visit", "trip", "travel", "go", "come", "fly", "return", "arrive", "journey", "head", "move",
                     "tour", "deploy", "send", "dispatch", "flee", "march", "sail"})
@@ -268,7 +267,7 @@ def locative(token: Token, trigger: Token) -> bool:
     if current.dep_ == "pobj":
         prep = current.head
         word = prep.text.lower()
-        return word in LOCATIVE_PREPS or (word in ("to", "into") and prep.head.lemma_ in MOTION)
+        return word in en.LOCATIVE_PREPOSITIONS or (word in ("to", "into") and prep.head.lemma_ in MOTION)
     if current.dep_ == "dobj":
         return current.head.lemma_ in PLACE_OBJECT_VERBS
     return False
@@ -285,7 +284,7 @@ def _place_with(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, 
         return locative(tok, token)
 
     def direct(child: Token) -> bool:
-        return child.dep_ == "prep" and child.text.lower() in LOCATIVE_PREPS
+        return child.dep_ == "prep" and child.text.lower() in en.LOCATIVE_PREPOSITIONS
 
     place = attached_by(token, by_token, accept=head_of_place, direct=direct)
     if place is None:

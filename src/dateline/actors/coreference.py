@@ -6,9 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .mentions import Context, _evidence, Group, Mention, _text
+from ..lang import en
 
 
-PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
 def _in_quote(doc: Doc, i: int) -> bool:
@@ -108,7 +108,7 @@ def _link_nominals_and_pronouns(ctx: Context, groups: list[Group]) -> None:
             _add_link(ctx, group, det, end, "nominal")
     # pronouns he/she/him/her (personal, not possessive), outside quotations
     for token in doc:
-        gender = PRONOUNS.get(token.lower_)
+        gender = en.GENDERED_PRONOUNS.get(token.lower_)
         if gender is None or token.tag_ != "PRP" or token.i in ctx.by_token or _in_quote(doc, token.i):
             continue
         group = _antecedent(ctx, token.i, gender=gender, role_words=set())

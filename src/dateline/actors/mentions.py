@@ -10,17 +10,14 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import Entry, KnowledgeBase, normalise, Role, split_code
+from ..lang import en
 
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
-#: Words that may stand lower-case inside a name ("Bank of Korea", "Ursula von der Leyen").
-NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "von", "der", "van", "al", "bin", "ibn", "la", "du", "da", "del", "-", "&", "'s"})
 
 
-#: Prepositions after which a capital is a place, not its government.
-LOCATIVE = frozenset({"in", "at", "to", "into", "near", "outside", "inside", "from", "across", "around", "toward", "towards", "via"})
 
 
 MAX_NAME_TOKENS = 8
@@ -69,9 +66,9 @@ def _capitalised(token: Token) -> bool:
 def _name_like(doc: Doc, start: int, end: int) -> bool:
     """Every word is capitalised or a connector; a one-word stop word ("Who", "US") must be an acronym."""
     words = [t for t in doc[start:end] if not t.is_punct or t.text not in (".", "-")]
-    if not words or not _capitalised(doc[start]) or doc[end - 1].lower_ in NAME_CONNECTORS:
+    if not words or not _capitalised(doc[start]) or doc[end - 1].lower_ in en.NAME_CONNECTORS:
         return False
-    if any(not (_capitalised(t) or t.lower_ in NAME_CONNECTORS or t.text in (".", "-") or _elided(t))
+    if any(not (_capitalised(t) or t.lower_ in en.NAME_CONNECTORS or t.text in (".", "-") or _elided(t))
            for t in doc[start:end]):
         return False
     if end - start == 1 and (doc[start].is_stop or doc[start].lower_ in ("us", "who", "is", "it")):
@@ -287,7 +284,7 @@ class Context:
 
 def _is_place(doc: Doc, mention: Mention) -> bool:
     head = doc[mention.end - 1]
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+    return head.dep_ == "pobj" and head.head.lower_ in en.PLACE_PREPOSITIONS
 
 
 def _person_tokens(doc: Doc, m: Mention) -> list[str]:

@@ -8,14 +8,13 @@ from spacy.tokens import Token
 from ..kb import normalise, split_code, TRANSNATIONAL
 from .mentions import Context, _evidence, Group, MAX_TITLE_TOKENS, Mention, _mention_code, _person_tokens, _text
 from .titles import _country_in_words
+from ..lang import en
 
 
 #: Words inside a noun phrase that end its modifiers on the left (a determiner, a number, a clause).
 _NOMINAL_STOP = frozenset({"DET", "NUM", "VERB", "AUX", "PRON", "SCONJ", "INTJ", "ADP", "ADV"})
 
 
-#: Prepositions whose object tells a role noun's country when no modifier does ("police in Kenya").
-_NOMINAL_PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
 
 
 #: Participles that place the people of a phrase: "guerrillas operating in X", "Palestinians living in X".
@@ -41,11 +40,11 @@ def _located(ctx: Context, head: Token, *, of: bool = False) -> tuple[str, str, 
     throughout/across X" after it, through a placing participle ("guerrillas operating in X"), and
     "of X" for an ethnic group ("the Albanians of southern Serbia"); ``end`` is the place phrase's
     last token + 1 (0 when the place is coordinated with others)."""
-    preps = _NOMINAL_PLACE_PREPS | {"of"} if of else _NOMINAL_PLACE_PREPS
+    preps = en.NOMINAL_PLACE_PREPOSITIONS | {"of"} if of else en.NOMINAL_PLACE_PREPOSITIONS
     candidates = [c for c in head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > head.i]
     for child in head.children:
         if child.dep_ == "acl" and child.lower_ in _PLACING_PARTICIPLES and child.i > head.i:
-            candidates += [c for c in child.children if c.dep_ == "prep" and c.lower_ in _NOMINAL_PLACE_PREPS]
+            candidates += [c for c in child.children if c.dep_ == "prep" and c.lower_ in en.NOMINAL_PLACE_PREPOSITIONS]
     for prep in sorted(candidates, key=lambda t: t.i):
         for obj in prep.children:
             if obj.dep_ != "pobj":

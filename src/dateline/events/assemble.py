@@ -17,16 +17,14 @@ from .modality import _aim, _modality, _noun_modality, _own_modality
 from .roles import _agentless_state, _complement, _complement_targets, _condition_targets, _governor_targets, _moves_a_thing, _place_targets, _protest_targets, _purpose, _unattributed, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
 from .triggers import _asks_question, _conditional_threat, _imperative, _light_governor, _measured, _meets, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
+from ..lang import en
 
 
 __all__ = ["NO_PLOVER_EVENT", "code_doc", "make_event", "make_events"]
 
 
-_NOUN_TARGET_PREPS = frozenset({"with", "to", "between", "against"})
 
 
-#: Determiners of a definite mention ("the talks"), which can point back at an earlier event.
-_DEFINITE = frozenset({"the", "these", "those", "that", "this"})
 
 
 #: How many sentences back a definite mention may point for :func:`_later_participants`.
@@ -152,7 +150,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
         return
     # Hostile acts name their target with "on"/"into" ("sanctions on Iran", "an inquiry into"),
     # attacks also with "of" ("the invasion of Lebanon"); talks "on trade" name a topic.
-    preps = set(_NOUN_TARGET_PREPS)
+    preps = set(en.NOUN_TARGET_PREPOSITIONS)
     if entry.code[:2] in root_class("hostile") or entry.code[:2] == "09":
         preps |= {"on", "into"}
     if entry.code[:2] in root_class("violent"):
@@ -244,7 +242,7 @@ def _later_participants(doc: Doc, events: list[dict[str, Any]], lex: Lexicon) ->
     seen = {_key(e) for e in events}
     for later_index, sent in enumerate(doc.sents):
         for noun in sent:
-            if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+            if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in en.DEFINITE_DETERMINERS for c in noun.children):
                 continue
             parts = _participants(noun, lex)
             if not parts:

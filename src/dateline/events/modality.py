@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..lexicon import Lexicon
 from .triggers import _is_act, _measured, _subordinate, _verb_entry
+from ..lang import en
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -24,8 +25,6 @@ _YEARS_AGO = re.compile(r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|
                         r"several|many|some|few|\w+teen|\w+ty)\s+(years?|decades?|centur(?:y|ies))\s+ago\b")
 
 
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 _WORLD_WAR = re.compile(r"\b(?:world war|ww\s?(?:i|ii|1|2)\b|(?:first|second) world war|napoleonic wars?)\b")
@@ -93,7 +92,7 @@ def _past_time(text: str, published: Any) -> bool:
     ago = _YEARS_AGO.search(lowered)
     if ago:
         count = ago.group(1)
-        number = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 2)
+        number = int(count) if count.isdigit() else en.NUMBER_WORDS.get(count, 2)
         return not ago.group(2).startswith("year") or number >= 2  # "a decade ago"; not "a year ago"
     if published is None:
         return False

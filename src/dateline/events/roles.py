@@ -11,20 +11,15 @@ from ..actors import actor_ref
 from ..codebook import root_class
 from ..kb import split_code, TRANSNATIONAL
 from ..lexicon import Lexicon
-from .sides import _first_actor_tokens, _political, _PRONOUNS, _same, Side, _side, _sides
+from .sides import _first_actor_tokens, _political, _same, Side, _side, _sides
 from .triggers import _verb_entry
+from ..lang import en
 
 
-_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "at", "from", "for", "over", "between",
-                 "behind")  # "threw their support behind X", "stood behind X"
 
 
-#: Prepositions inside an object's phrase that name whom the act concerns ("an offer from Kabul").
-_OBJECT_PREPS = frozenset({"from", "by", "with", "to", "against", "on", "for"})
 
 
-#: Prepositions of the place an act happens in ("in Iraq"), a target of last resort.
-_PLACE_PREPS = frozenset({"in", "into", "inside", "throughout", "across"})
 
 
 #: Entity types of named places (a region such as "West Darfur State" or a city the model
@@ -32,16 +27,10 @@ _PLACE_PREPS = frozenset({"in", "into", "inside", "throughout", "across"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
 
 
-#: Prepositions followed below a target candidate that names no actor ("targets in Jericho").
-_NESTED_PREPS = _OBJECT_PREPS | _PLACE_PREPS | {"against", "at", "of"}
 
 
-#: Prepositions naming what a protest is against ("rallies against X", "a strike over a bill").
-_PROTEST_PREPS = frozenset({"against", "over"})
 
 
-#: Prepositions of where an act happened, for :func:`_unattributed`.
-_WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside", "on"})
 
 
 #: Entity types that name who did an act ("Israeli shelling"): such a cause is no unattributed attack.
@@ -85,7 +74,7 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
     if actor_ref(doc, start, end) is not None or any(
             t.ent_type_ in _NAMING or (t != cause and t.lemma_ in lex.agents) for t in named or []):
         return []  # the cause names its actor ("Israeli shelling", "rebel attacks", "coalition airstrikes")
-    scopes = [cause, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS)]
+    scopes = [cause, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in en.WHERE_PREPOSITIONS)]
     for scope in scopes:
         country = _place_country(doc, scope)
         if country is not None:
@@ -168,7 +157,7 @@ def _stranded_object(prep: Token) -> Token | None:
 
 def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool) -> tuple[list[Side], list[Side]]:
     """Resolved sources and targets of a verb: the subject; the object, else the first
-    prepositional object (in :data:`_TARGET_PREPS` order), else an actor inside the object's own
+    prepositional object (in :data:`en.TARGET_PREPOSITIONS` order), else an actor inside the object's own
     phrase ("rejected an offer from Kabul"), else for a request the subject of what is requested
     ("demanded that Iraq ..."). A named actor is preferred to an unnamed group ("officials")."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -225,8 +214,6 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     return sources, sector_only or unnamed
 
 
-#: Prepositions that aim a weapon ("fire against", "rockets at", "bombs on", "shells into").
-_AIMING_PREPS = frozenset({"against", "at", "on", "into"})
 
 
 def _fires_weapon(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
@@ -243,7 +230,7 @@ def _fires_weapon(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
             c.dep_ == "compound" and (c.lemma_ in instruments or c.lower_ in instruments) for c in t.children)
             for t in items):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and syntax.pobj(c) is not None
+    return any(c.dep_ == "prep" and c.lower_ in en.AIMING_PREPOSITIONS and syntax.pobj(c) is not None
                for t in (verb, *items) for c in t.children)
 
 
@@ -309,7 +296,7 @@ def _owned_by_source(doc: Doc, token: Token, sources: list[Side], lex: Lexicon) 
 
 def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -> list[Token]:
     """The verb's possible targets nearest first: the object, the objects of its prepositions (in
-    :data:`_TARGET_PREPS` order), then those of prepositions on the object ("an offer from
+    :data:`en.TARGET_PREPOSITIONS` order), then those of prepositions on the object ("an offer from
     Kabul"). A prepositional phrase fronted before the verb ("With the signing of the accord, X
     agreed") sets the scene and names no target. ``theme``: the object is what is moved
     ("sent troops to Liberia"), never the target; only its prepositions are looked at."""
@@ -321,7 +308,7 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
     if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and not theme:
         candidates.append(obj)
     preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i]
-    for name in _TARGET_PREPS:
+    for name in en.TARGET_PREPOSITIONS:
         for prep in preps:  # every one of a repeated preposition ("for new EU members for two years")
             if prep.lower_ != name:
                 continue
@@ -331,7 +318,7 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
                 candidates.append(pobj)
     # a weapon object is aimed "at" or "into" its target ("rockets at X"), as well
-    object_preps = _OBJECT_PREPS | {"at", "into"} if theme else _OBJECT_PREPS
+    object_preps = en.OBJECT_PHRASE_PREPOSITIONS | {"at", "into"} if theme else en.OBJECT_PHRASE_PREPOSITIONS
     if obj is not None and obj.dep_ != "nsubjpass":
         for item in (obj, *obj.conjuncts):
             for child in item.children:
@@ -387,13 +374,13 @@ def _nested_candidates(candidates: list[Token], depth: int = 2) -> list[Token]:
         for candidate in frontier:
             for item in (candidate, *candidate.conjuncts):
                 for child in item.children:
-                    if child.dep_ != "prep" or child.lower_ not in _NESTED_PREPS:
+                    if child.dep_ != "prep" or child.lower_ not in en.NESTED_PREPOSITIONS:
                         continue
                     pobj = syntax.pobj(child)
                     if pobj is None or pobj.pos_ not in ("PROPN", "NOUN") or pobj in found or pobj in candidates:
                         continue
                     following.append(pobj)
-                    if child.lower_ not in _PLACE_PREPS or pobj.ent_type_ in _PLACE_ENTS:
+                    if child.lower_ not in en.PLACE_TARGET_PREPOSITIONS or pobj.ent_type_ in _PLACE_ENTS:
                         found.append(pobj)
         frontier = following
     return found
@@ -426,7 +413,7 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
             heads.append(inner)
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            if child.dep_ == "prep" and child.lower_ in en.PLACE_TARGET_PREPOSITIONS:
                 pobj = syntax.pobj(child)
                 if pobj is None:
                     continue
@@ -455,7 +442,7 @@ def _protest_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[S
             if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
                     g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
                 scope = child
-            elif child.dep_ == "prep" and child.lower_ in _PROTEST_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in en.PROTEST_PREPOSITIONS:
                 scope = child
             elif child.dep_ == "prep" and child.lower_ == "in":
                 pobj = syntax.pobj(child)
@@ -474,7 +461,7 @@ def _first_actor(doc: Doc, scope: Token, sources: list[Side]) -> list[Side]:
     start = scope.left_edge.idx
     end = scope.right_edge.idx + len(scope.right_edge.text)
     mentions = sorted((m["start"], m["end"]) for actor in doc._.actors or [] for m in actor.get("mentions") or []
-                      if start <= m["start"] and m["end"] <= end and m["text"].lower() not in _PRONOUNS)
+                      if start <= m["start"] and m["end"] <= end and m["text"].lower() not in en.REFERRING_PRONOUNS)
     for begin, finish in mentions:
         ref = actor_ref(doc, begin, finish)
         if ref is not None and ref.get("code") and not any(_same(ref, s) for s in sources):

@@ -10,12 +10,11 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..actors import actor_ref
 from ..lexicon import Lexicon
+from ..lang import en
 
 
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"})
 
 
-_PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 
 
 Side = dict[str, Any] | None
@@ -105,7 +104,7 @@ def _coordinated_modifiers(doc: Doc, token: Token) -> list[Side]:
 def _side(doc: Doc, token: Token, lex: Lexicon) -> Side:
     """The actor for an argument token: ``actor_ref`` over its phrase, a pronoun's antecedent,
     or (unresolved) the phrase itself when it names a group or office."""
-    if token.lower_ in _PRONOUNS:
+    if token.lower_ in en.REFERRING_PRONOUNS:
         return _antecedent(doc, token, lex)
     start, end = syntax.phrase_span(token)
     ref = actor_ref(doc, start, end)
@@ -125,7 +124,7 @@ def _antecedent(doc: Doc, pronoun: Token, lex: Lexicon) -> Side:
     ref = actor_ref(doc, pronoun.idx, pronoun.idx + len(pronoun.text))
     if ref is not None:
         return _named_mention(doc, pronoun) or ref
-    personal = pronoun.lower_ in _PERSONAL
+    personal = pronoun.lower_ in en.PERSONAL_PRONOUNS
     if pronoun.dep_ in ("nsubj", "nsubjpass"):
         clause = pronoun.head
         for _ in range(4):
@@ -133,7 +132,7 @@ def _antecedent(doc: Doc, pronoun: Token, lex: Lexicon) -> Side:
                 break
             clause = clause.head
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.lower_ not in _PRONOUNS:
+            if subject is not None and subject.lower_ not in en.REFERRING_PRONOUNS:
                 side = _side(doc, subject, lex)
                 if side is not None:
                     return side
@@ -159,7 +158,7 @@ def _named_mention(doc: Doc, pronoun: Token) -> Side:
         mentions = actor.get("mentions") or []
         if not any(m["start"] <= start < m["end"] for m in mentions):
             continue
-        named = [m for m in mentions if m["end"] <= start and m["text"].lower() not in _PRONOUNS]
+        named = [m for m in mentions if m["end"] <= start and m["text"].lower() not in en.REFERRING_PRONOUNS]
         if named:
             last = max(named, key=lambda m: m["start"])
             return actor_ref(doc, last["start"], last["end"])

@@ -13,12 +13,12 @@ from ..actors import actor_ref
 from ..doc import paragraph_spans
 from .cues import Cues, _SUBJECTS
 from .marks import DASHES, OPEN_DOUBLE, OPEN_SINGLE, QuoteSpan, _trimmed
+from ..lang import en
 
 
 __all__ = ["Cue", "Cues", "QuoteSpan", "find_quotes", "load_cues", "scan_quotes"]
 
 
-PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them"})
 
 
 #: Heads of subjects that are documents rather than speakers ("a statement from the ministry said").
@@ -407,7 +407,7 @@ def _clean_name(text: str) -> str:
 
 def _phrase_ref(art: _Article, head: Token) -> dict[str, Any] | None:
     """The speaker named by the phrase headed by ``head``, linked to its actor."""
-    if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
+    if head.pos_ == "PRON" or head.lower_ in en.SPEAKER_PRONOUNS:
         return _pronoun_ref(art, head)
     ent = _entity_at(head)
     if ent is not None:
@@ -428,7 +428,7 @@ def _speaker_dict(art: _Article, ref: dict[str, Any] | None, text: str) -> dict[
     """``{text, code, country, sector}``: the actor's full name when the mention is a short form."""
     if ref is None:
         return {"text": text, "code": None, "country": None, "sector": None}
-    name = text if text.lower() not in PRONOUNS and ref["text"].lower() in PRONOUNS else (
+    name = text if text.lower() not in en.SPEAKER_PRONOUNS and ref["text"].lower() in en.SPEAKER_PRONOUNS else (
         _actor_name(art, ref["text"]) or text)
     return {"text": name, "code": ref.get("code"), "country": ref.get("country"), "sector": ref.get("sector")}
 
@@ -454,7 +454,7 @@ def _pronoun_ref(art: _Article, pronoun: Token) -> dict[str, Any] | None:
     if ref is not None:
         # The actors stage linked the pronoun itself to an actor (coreference): take its name.
         named = _actor_at(art, pronoun.idx, pronoun.idx + len(pronoun))
-        if ref["text"].lower() not in PRONOUNS or named is not None:
+        if ref["text"].lower() not in en.SPEAKER_PRONOUNS or named is not None:
             return _speaker_dict(art, ref, named or ref["text"])
     antecedent = _antecedent(art, pronoun)
     if antecedent is not None:

@@ -11,9 +11,9 @@ from ..actors import actor_ref
 from ..events import make_event
 from .cues import _SUBJECTS
 from .speakers import _Article, _entity_at, _Quote
+from ..lang import en
 
 
-MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 
 
 def _verbal_events(art: _Article, quotes: list[_Quote], events: list[dict[str, Any]]) -> None:
@@ -108,7 +108,7 @@ def _new_event(art: _Article, quote: _Quote, cue: Token, code: str) -> dict[str,
     source = None
     if quote.speaker is not None:
         source = {k: quote.speaker.get(k) for k in ("text", "code", "country", "sector")}
-    modal = next((c.lower_ for c in cue.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+    modal = next((c.lower_ for c in cue.children if c.dep_ == "aux" and c.lower_ in en.HYPOTHETICAL_MODALS), None)
     return make_event(cue, art.sentence_of(cue.i), code, source, _target(art, cue, quote),
                       negated=any(c.dep_ == "neg" for c in cue.children),
                       modality="hypothetical" if modal else "asserted", reciprocal=False)

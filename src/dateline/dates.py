@@ -38,23 +38,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .doc import sentence_index, sentence_paragraphs, tokens_to_items
-from .syntax import CLAUSAL_DEPS, PROSPECTIVE, attached_by, governing_verb, search_below
+from .syntax import CLAUSAL_DEPS, attached_by, governing_verb, search_below
 from .timexes import Tense, Timex, find_timexes, normalize
 from .lang import en
+from .lexicon import cue_words
 
 #: Labels of the entities read as temporal expressions.
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
 #: Entities a temporal cue must not overlap ("May" the person, "Sunday Times" the paper).
 _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"})
-#: Modifiers that make an event noun a future one ("the planned summit in June").
-FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "scheduled", "proposed", "expected", "next", "future",
-                              "possible", "potential", "forthcoming", "coming"})
-#: Nouns of a stretch of time measured from another act ("days after the vote").
-TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade"})
-#: Adverbs that put an act before the time of the report ("had previously agreed", "already signed").
-EARLIER_ADVERBS = frozenset({"previously", "already", "formerly", "earlier"})
-#: Modifiers that make an event noun an earlier one ("the previous summit", "their earlier talks").
-EARLIER_MODIFIERS = frozenset({"previous", "earlier", "former", "prior", "past", "last", "first"})
 
 
 def clause_tense(token: Token) -> Tense | None:
@@ -71,10 +63,10 @@ def clause_tense(token: Token) -> Tense | None:
         head = current.head
         if head == current:
             break
-        if head.pos_ in ("NOUN", "PROPN") and any(c.text.lower() in FUTURE_MODIFIERS for c in head.children):
+        if head.pos_ in ("NOUN", "PROPN") and any(c.text.lower() in cue_words("future_modifier") for c in head.children):
             return "future"
         if head.pos_ in ("VERB", "AUX"):
-            if through_noun and head.lemma_ in PROSPECTIVE:
+            if through_noun and head.lemma_ in cue_words("prospective"):
                 return "future"
             return verb_tense(head)
         through_noun = through_noun or head.pos_ in ("NOUN", "PROPN")
@@ -92,7 +84,7 @@ def verb_tense(verb: Token) -> Tense:
         return "future"
     if "to" in words:
         governor = verb.head
-        if governor.lemma_ in PROSPECTIVE or governor.text.lower() == "going":
+        if governor.lemma_ in cue_words("prospective") or governor.text.lower() == "going":
             return "future"
         return verb_tense(governor) if governor != verb and governor.pos_ in ("VERB", "AUX") else "present"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
@@ -219,7 +211,7 @@ def _anchored_to_event(verb: Token, by_token: dict[int, dict[str, Any]]) -> bool
     # "in the months following the strikes", "days after the vote": a stretch measured from an act.
     spans = [grand for prep in preps for grand in prep.children if grand.dep_ == "pobj"]
     spans += [child for child in verb.children if child.dep_ == "npadvmod"]
-    preps += [grand for span in spans if span.lemma_ in TIME_UNITS for grand in span.children
+    preps += [grand for span in spans if span.lemma_ in cue_words("time_unit") for grand in span.children
               if grand.dep_ in ("prep", "acl")]
     for child in preps:
         if child.text.lower() in en.SEQUENCE_WORDS:
@@ -246,7 +238,7 @@ def earlier_than_report(token: Token, by_token: dict[int, dict[str, Any]]) -> bo
     entity, clauses ordered against another act in the past, and nouns such as "the previous
     summit". Only called when no expression dates the act.
     """
-    if token.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "amod" and child.text.lower() in EARLIER_MODIFIERS
+    if token.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "amod" and child.text.lower() in cue_words("earlier_modifier")
                                                for child in token.children):
         return True
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
@@ -257,14 +249,14 @@ def earlier_than_report(token: Token, by_token: dict[int, dict[str, Any]]) -> bo
         return verb_tense(verb) == "past" or is_perfect(verb)
     if is_perfect(verb):
         return True
-    if any(child.dep_ == "advmod" and child.text.lower() in EARLIER_ADVERBS for child in verb.children):
+    if any(child.dep_ == "advmod" and child.text.lower() in cue_words("earlier_adverb") for child in verb.children):
         return True
     tense = verb_tense(verb)
     if verb.dep_ in ("relcl", "acl", "amod") and verb.tag_ in ("VBD", "VBN") and tense != "future":
         # A past act told about an entity ("the American killed in Syria"), not the news act.
         return verb.head.pos_ in ("NOUN", "PROPN", "PRON")
     past = tense == "past" or verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    if _sequenced(verb) and verb.head.text.lower() == "after" and verb.head.head.lemma_ in TIME_UNITS:
+    if _sequenced(verb) and verb.head.text.lower() == "after" and verb.head.head.lemma_ in cue_words("time_unit"):
         return True  # "three years after supporting rebels": measured back from a later act
     if _sequenced(verb):
         superordinate = verb.head.head if verb.dep_ == "pcomp" else verb.head

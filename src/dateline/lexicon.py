@@ -19,7 +19,7 @@ from .codebook import root_class
 from .errors import ModelError
 from .tables import tsv_rows
 
-__all__ = ["Entry", "Lexicon", "load_lexicon"]
+__all__ = ["Entry", "Lexicon", "cue_words", "load_lexicon"]
 
 _DIR = ("data", "lexicon")
 
@@ -136,3 +136,10 @@ def build_lexicon() -> Lexicon:
 def load_lexicon() -> Lexicon:
     """The shipped lexicon, read once per process."""
     return build_lexicon()
+
+
+@cache
+def cue_words(kind: str) -> frozenset[str]:
+    """The words of cue ``kind`` in the shipped lexicon (``data/lexicon/cues.tsv``), for the stages
+    that read cues without a :class:`Lexicon` of their own (actors, quotes, dates, places)."""
+    return load_lexicon().cue(kind)

@@ -34,14 +34,9 @@ from .doc import sentence_index, tokens_to_items
 from .syntax import attached_by
 from .tables import data_text, tsv_rows
 from .lang import en
+from .lexicon import cue_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: Words of movement whose "to X" is where the event happens ("a visit to Beijing", "traveled to Washington").
-MOTION = frozenset({"visit", "trip", "travel", "go", "come", "fly", "return", "arrive", "journey", "head", "move",
-                    "tour", "deploy", "send", "dispatch", "flee", "march", "sail"})
-#: Verbs whose object is the place of the event ("visited Beijing").
-PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "enter", "reach", "invade", "occupy", "raid", "bomb", "shell",
-                                "attack", "strike", "leave"})
 #: A city this much more populous (in log10) beats an article-country bonus: Paris, France over Paris, Texas.
 ARTICLE_COUNTRY_BONUS = 1.5
 MAIN_NAME_BONUS = 0.5
@@ -267,9 +262,9 @@ def locative(token: Token, trigger: Token) -> bool:
     if current.dep_ == "pobj":
         prep = current.head
         word = prep.text.lower()
-        return word in en.LOCATIVE_PREPOSITIONS or (word in ("to", "into") and prep.head.lemma_ in MOTION)
+        return word in en.LOCATIVE_PREPOSITIONS or (word in ("to", "into") and prep.head.lemma_ in cue_words("motion"))
     if current.dep_ == "dobj":
-        return current.head.lemma_ in PLACE_OBJECT_VERBS
+        return current.head.lemma_ in cue_words("place_object_verb")
     return False
 
 

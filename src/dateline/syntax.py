@@ -13,6 +13,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from .lexicon import cue_words
+
 #: Dependency labels of a token's own noun phrase (what an actor mention may span).
 NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "flat", "case", "nummod", "punct", "prep",
                      "pobj", "cc", "conj", "quantmod", "advmod"})
@@ -23,11 +25,6 @@ INHERIT_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 #: Dependencies that open another clause: a date there belongs to that clause's event.
 CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "csubjpass", "parataxis", "conj",
                           "pcomp", "punct", "cc", "mark", "dep"})
-#: Verbs and nouns whose complement is a later event: a date inside it dates that event, in the
-#: future ("agreed to a summit in late February", "plans to visit in June").
-PROSPECTIVE = frozenset({"agree", "plan", "schedule", "expect", "accept", "propose", "promise", "pledge", "vow",
-                         "intend", "hope", "want", "aim", "seek", "prepare", "threaten", "set", "arrange", "invite",
-                         "announce", "urge", "offer", "decide", "consider", "look", "await", "anticipate"})
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -174,7 +171,7 @@ def search_below(root: Token, items: dict[int, dict[str, Any]], *, accept: Calla
             if accept(node, items[node.i]):
                 return items[node.i]
             continue
-        intention = node.lemma_ in PROSPECTIVE and node.pos_ in ("VERB", "NOUN")
+        intention = node.lemma_ in cue_words("prospective") and node.pos_ in ("VERB", "NOUN")
         for child in node.children:
             if child.i in seen or child == skip:
                 continue

@@ -17,7 +17,7 @@ def _kinds_read() -> set[str]:
     """The kinds named in ``lex.cue("...")`` calls anywhere in the package."""
     read: set[str] = set()
     for path in SRC.rglob("*.py"):
-        read.update(re.findall(r"\bcue\(\"([a-z_]+)\"\)", path.read_text(encoding="utf-8")))
+        read.update(re.findall(r"\bcue(?:_words)?\(\"([a-z_]+)\"\)", path.read_text(encoding="utf-8")))
     return read
 
 

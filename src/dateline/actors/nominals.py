@@ -9,6 +9,7 @@ from ..kb import normalise, split_code, TRANSNATIONAL
 from .mentions import Context, _evidence, Group, MAX_TITLE_TOKENS, Mention, _mention_code, _person_tokens, _text
 from .titles import _country_in_words
 from ..lang import en
+from ..lexicon import cue_words
 
 
 #: Words inside a noun phrase that end its modifiers on the left (a determiner, a number, a clause).
@@ -17,8 +18,6 @@ _NOMINAL_STOP = frozenset({"DET", "NUM", "VERB", "AUX", "PRON", "SCONJ", "INTJ",
 
 
 
-#: Participles that place the people of a phrase: "guerrillas operating in X", "Palestinians living in X".
-_PLACING_PARTICIPLES = frozenset({"living", "operating", "based", "stationed", "deployed", "residing", "fighting"})
 
 
 def _place_country(ctx: Context, obj: Token) -> tuple[str, Mention] | None:
@@ -43,7 +42,7 @@ def _located(ctx: Context, head: Token, *, of: bool = False) -> tuple[str, str, 
     preps = en.NOMINAL_PLACE_PREPOSITIONS | {"of"} if of else en.NOMINAL_PLACE_PREPOSITIONS
     candidates = [c for c in head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > head.i]
     for child in head.children:
-        if child.dep_ == "acl" and child.lower_ in _PLACING_PARTICIPLES and child.i > head.i:
+        if child.dep_ == "acl" and child.lower_ in cue_words("placing_participle") and child.i > head.i:
             candidates += [c for c in child.children if c.dep_ == "prep" and c.lower_ in en.NOMINAL_PLACE_PREPOSITIONS]
     for prep in sorted(candidates, key=lambda t: t.i):
         for obj in prep.children:
@@ -71,8 +70,6 @@ def _phrase_head(ctx: Context, s: int, e: int) -> Token:
     return head
 
 
-#: Participles after "COUNTRY-" that make the country the side the actor belongs to ("Syrian-backed").
-_SIDE_PARTICIPLES = frozenset({"led", "backed", "supported", "sponsored", "funded", "armed", "allied", "trained"})
 
 
 def _led_by(ctx: Context, lo: int) -> int:
@@ -80,10 +77,10 @@ def _led_by(ctx: Context, lo: int) -> int:
     so the phrase takes in X (a country mention or word) before the hyphen; else ``lo``."""
     doc = ctx.doc
     i = lo
-    while i < len(doc) and (doc[i].is_punct or doc[i].lower_ in _SIDE_PARTICIPLES):
+    while i < len(doc) and (doc[i].is_punct or doc[i].lower_ in cue_words("side_participle")):
         i += 1  # the phrase may have begun at "-" or "led"
     k = i - 1
-    if k - 1 < 1 or doc[k].lower_ not in _SIDE_PARTICIPLES or doc[k - 1].text != "-":
+    if k - 1 < 1 or doc[k].lower_ not in cue_words("side_participle") or doc[k - 1].text != "-":
         return lo
     m = ctx.by_token.get(k - 2)
     if m is not None and m.kind == "name" and m.label in ("GPE", "NORP", "ORG"):

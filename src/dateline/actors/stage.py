@@ -11,11 +11,12 @@ from spacy.tokens import Doc
 
 from ..doc import sentence_index
 from ..kb import KnowledgeBase, load_kb, normalise, split_code
+from ..lexicon import cue_words
 from .coreference import _link_nominals_and_pronouns
 from .mentions import _agent_spans, Context, _evidence, find_mentions, Group, _is_place, _kb_code, _label_of, Mention, _person_tokens, _text
 from .nominals import _add_instrument_doers, _code_ethnic, _code_nominals, _titled_context_country
 from .resolution import KB_KEY, _REGISTRY
-from .titles import _code_named_body, _code_title, _extend_titles, FEMALE_CUES, MALE_CUES, _window_left
+from .titles import _code_named_body, _code_title, _extend_titles, _window_left
 
 
 @Language.factory("dateline_actors", default_config={"user_actors": None}, requires=["doc.ents"],
@@ -132,9 +133,9 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
                 lo, hi = _window_left(ctx, m.start)
                 words = {t.lower_ for t in doc[lo:hi]}
                 g.title_words |= words
-                if words & FEMALE_CUES:
+                if words & cue_words("female_word"):
                     g.gender = g.gender or "f"
-                elif words & MALE_CUES:
+                elif words & cue_words("male_word"):
                     g.gender = g.gender or "m"
 
     _code_ethnic(ctx, groups)

@@ -7,12 +7,11 @@ from typing import NamedTuple
 
 from ..kb import AGENT_SECTORS, split_code, TRANSNATIONAL
 from .mentions import _capitalised, Context, _evidence, Group, MAX_NAME_TOKENS, MAX_TITLE_TOKENS, Mention, _mention_code, _text
+from ..lexicon import cue_words
 
 
-FEMALE_CUES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen", "ms.", "mrs.", "ms", "mrs", "she", "her"})
 
 
-MALE_CUES = frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "mr.", "mr", "he", "him"})
 
 
 def _country_of(ctx: Context, mention: Mention) -> str | None:
@@ -152,16 +151,13 @@ def _country_in_words(ctx: Context, start: int, end: int) -> str | None:
     return None
 
 
-#: Words that put a title in the past: the person no longer holds it ("former President X").
-FORMER = frozenset({"former", "ex", "ousted", "deposed", "toppled", "overthrown", "exiled", "late",
-                    "onetime", "one-time", "erstwhile", "retired"})
 
 
 def _former(ctx: Context, lo: int, hi: int) -> bool:
     """Whether the title ``lo:hi`` (or the two words before it) says the office is no longer held."""
     doc = ctx.doc
     first = max(doc[lo].sent.start, lo - 2) if lo < len(doc) else lo
-    return any(t.lower_ in FORMER for t in doc[first:hi])
+    return any(t.lower_ in cue_words("former_modifier") for t in doc[first:hi])
 
 
 def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
@@ -253,9 +249,9 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
 
 
 def _title_gender(group: Group, words: set[str]) -> None:
-    if words & FEMALE_CUES:
+    if words & cue_words("female_word"):
         group.gender = "f"
-    elif words & MALE_CUES:
+    elif words & cue_words("male_word"):
         group.gender = "m"
 
 

@@ -14,6 +14,7 @@ from ..doc import paragraph_spans
 from .cues import Cues, _SUBJECTS
 from .marks import DASHES, OPEN_DOUBLE, OPEN_SINGLE, QuoteSpan, _trimmed
 from ..lang import en
+from ..lexicon import cue_words
 
 
 __all__ = ["Cue", "Cues", "QuoteSpan", "find_quotes", "load_cues", "scan_quotes"]
@@ -21,9 +22,6 @@ __all__ = ["Cue", "Cues", "QuoteSpan", "find_quotes", "load_cues", "scan_quotes"
 
 
 
-#: Heads of subjects that are documents rather than speakers ("a statement from the ministry said").
-DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "communique", "communiqué", "release",
-                            "document", "memo", "message", "post", "tweet", "readout", "notice"})
 
 
 @dataclass
@@ -363,7 +361,7 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is not None:
-            if subject.lemma_.lower() in DOCUMENT_NOUNS:
+            if subject.lemma_.lower() in cue_words("document_noun"):
                 # "a statement from the ministry said", "the ministry's statement said"
                 owner = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                               for g in c.children if g.dep_ == "pobj"), None)

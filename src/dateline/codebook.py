@@ -18,6 +18,7 @@ __all__ = [
     "cameo_name",
     "cameo_to_plover",
     "country_codes",
+    "derived_codes",
     "is_cameo",
     "normalise_plover",
     "plover_contexts",
@@ -50,6 +51,16 @@ class PloverCode:
 @cache
 def _root_classes() -> dict[str, frozenset[str]]:
     return {row["class"]: frozenset(row["roots"].split()) for row in _rows("cameo_root_classes.tsv")}
+
+
+@cache
+def derived_codes(table: str) -> dict[str, str]:
+    """CAMEO prefix -> derived CAMEO code in ``data/cameo_derived_codes.tsv`` (tables ``intent``,
+    ``threat``, ``refusal``); "" where the derived act is none. KeyError for an unknown table."""
+    tables: dict[str, dict[str, str]] = {}
+    for row in _rows("cameo_derived_codes.tsv"):
+        tables.setdefault(row["table"], {})[row["prefix"]] = row["code"] or ""
+    return tables[table]
 
 
 def root_class(name: str) -> frozenset[str]:

@@ -45,3 +45,15 @@ def test_every_cameo_root_class_is_read() -> None:
     assert sorted(rows) == sorted(read) == ["cooperative", "hostile", "material", "violent"]
     assert codebook.root_class("violent") == frozenset({"18", "19", "20"})
     assert codebook.root_class("violent") <= codebook.root_class("hostile")
+
+
+def test_every_derived_code_table_is_read_and_codes_are_cameo() -> None:
+    rows = [row for _, row in tsv_rows(data_text("cameo_derived_codes.tsv"))]
+    read: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        read.update(re.findall(r"derived_codes\(\"([a-z]+)\"\)", path.read_text(encoding="utf-8")))
+    assert {row["table"] for row in rows} == read == {"intent", "threat", "refusal"}
+    for row in rows:
+        assert codebook.is_cameo(row["prefix"]), row
+        assert row["code"] == "" or codebook.is_cameo(row["code"]), row
+    assert codebook.derived_codes("threat")["1662"[:3]] == "136"  # "will withdraw inspectors"

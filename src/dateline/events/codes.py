@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from .. import syntax
-from ..codebook import cameo_to_plover, root_class
+from ..codebook import cameo_to_plover, derived_codes, root_class
 from ..lexicon import Entry, Lexicon
 from .sides import Side
 from .triggers import _noun_entry, _verb_entry
@@ -19,26 +19,18 @@ from .triggers import _noun_entry, _verb_entry
 NO_PLOVER_EVENT: str | None = None
 
 
-#: Intent codes for a future act, by CAMEO root (CAMEO's "will help" -> 033 convention).
-_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "10": "", "11": "", "12": "",
-           "13": "", "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
-#: CAMEO's own threat for a promised hostile act where it has one (longest prefix first): "will
-#: withdraw inspectors" (1662) is 136 Threaten to halt international involvement, "will impose a
-#: curfew" (1723) 1323, "will cut aid" (162) 1311; other acts take their root's :data:`_INTENT`.
-_THREAT = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
-           "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
-           "191": "1381", "192": "1382", "204": "1385"}
 
 
 def _intent_code(code: str) -> str:
-    """The CAMEO code of declaring the intent to do ``code``: its own threat (:data:`_THREAT`),
-    else the root's intent (:data:`_INTENT`); "" when declaring it is no separate act."""
+    """The CAMEO code of declaring the intent to do ``code``: its own threat (table ``threat`` of
+    ``data/cameo_derived_codes.tsv``), else the root's intent (table ``intent``); "" when declaring
+    it is no separate act."""
     for size in (4, 3):
-        if code[:size] in _THREAT:
-            return _THREAT[code[:size]]
-    return _INTENT.get(code[:2], "")
+        if code[:size] in derived_codes("threat"):
+            return derived_codes("threat")[code[:size]]
+    return derived_codes("intent").get(code[:2], "")
 
 
 def _intent_of(verb: Token, entry: Entry, complement: Token, lex: Lexicon) -> Entry:
@@ -63,11 +55,6 @@ def _plover(code: str) -> dict[str, Any]:
     return {"event": mapped.event, "mode": mapped.mode, "context": mapped.context}
 
 
-#: CAMEO's refusal of a cooperative act, longest prefix first: "will not meet" 125, "will not
-#: release" 1243, "will not ease sanctions" 1244, "will not allow inspectors" 1245, "will not
-#: withdraw" 1246, other concessions 124, material cooperation or aid 121, the rest 120.
-_REFUSAL = {"04": "125", "06": "121", "07": "121", "08": "124", "081": "1241", "083": "123", "084": "1243",
-            "085": "1244", "086": "1245", "087": "1246", "03": "120", "05": "120"}
 
 
 def _refusal_code(verb: Token, code: str, lex: Lexicon) -> str:
@@ -85,8 +72,8 @@ def _refusal_code(verb: Token, code: str, lex: Lexicon) -> str:
         if entry is not None and entry.code[:2] == "13":
             return ""
     for size in (3, 2):
-        if code[:size] in _REFUSAL:
-            return _REFUSAL[code[:size]]
+        if code[:size] in derived_codes("refusal"):
+            return derived_codes("refusal")[code[:size]]
     return ""
 
 

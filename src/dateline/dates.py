@@ -332,7 +332,7 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
     return published_date(doc)
 
 
-@Language.factory("dateline_dates", requires=["doc._.events"], assigns=["doc._.timexes"])
+@Language.factory("dateline_dates", requires=["doc._.events"], assigns=["doc._.timexes", "doc._.events"])
 def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """The dates stage (actors are re-dated after it by ``dateline_actor_dates``)."""
     return date_events

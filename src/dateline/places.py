@@ -287,7 +287,7 @@ def _place_with(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, 
     return {key: place[key] for key in ("name", "country", "lat", "lon")}
 
 
-@Language.factory("dateline_places", requires=["doc._.events"], assigns=["doc._.places"])
+@Language.factory("dateline_places", requires=["doc._.events"], assigns=["doc._.places", "doc._.events"])
 def make_places(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """The places stage."""
     return place_events

@@ -5,13 +5,14 @@ actors as of its date."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..kb import KnowledgeBase, load_kb, split_code
+from ..record import ActorRef
 
 
 #: kb key -> KB, so resolve_as_of finds the KB a Doc was coded with (``doc.user_data`` keeps the key).
@@ -21,7 +22,7 @@ _REGISTRY: dict[str, KnowledgeBase] = {}
 KB_KEY = "dateline.kb"
 
 
-def _ref(actor: dict[str, Any], text: str, code: str | None) -> dict[str, Any]:
+def _ref(actor: Mapping[str, Any], text: str, code: str | None) -> ActorRef:
     country, sector = split_code(code)
     return {"text": text, "code": code, "country": country, "sector": sector}
 
@@ -67,7 +68,7 @@ def _find(doc: Doc, start_char: int, end_char: int) -> tuple[dict[str, Any], dic
     return (best[1], best[2]) if best else None
 
 
-def actor_ref(doc: Doc, start_char: int, end_char: int) -> dict[str, Any] | None:
+def actor_ref(doc: Doc, start_char: int, end_char: int) -> ActorRef | None:
     """The actor mentioned in ``doc.text[start_char:end_char]``, as an event's source/target/speaker.
 
     Returns ``{"text", "code", "country", "sector"}`` for the mention that lies inside the range
@@ -82,7 +83,7 @@ def actor_ref(doc: Doc, start_char: int, end_char: int) -> dict[str, Any] | None
     return _ref(actor, mention["text"], actor.get("code"))
 
 
-def resolve_as_of(doc: Doc, actor_or_mention: dict[str, Any], date: dt.date | None) -> dict[str, Any] | None:
+def resolve_as_of(doc: Doc, actor_or_mention: Mapping[str, Any], date: dt.date | None) -> ActorRef | None:
     """The ref of an actor (a ``doc._.actors`` item) or a mention/ref (``start``/``end`` or ``span``)
     re-coded for ``date``, e.g. an event's date rather than publication.
 

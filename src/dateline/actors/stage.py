@@ -19,7 +19,7 @@ from .resolution import KB_KEY, _REGISTRY
 from .titles import _code_named_body, _code_title, _extend_titles, _window_left
 
 
-@Language.factory("dateline_actors", default_config={"user_actors": None}, requires=["doc.ents"],
+@Language.factory("dateline_actors", default_config={"user_actors": None}, requires=["doc.ents", "token.dep"],
                   assigns=["doc._.actors"])
 def make_actors(nlp: Language, name: str, user_actors: str | None) -> ActorCoder:
     """The actors stage. user_actors: a CSV/JSON file of actors that add to or override the KB."""

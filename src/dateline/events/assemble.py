@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import syntax
 from ..codebook import cameo_to_plover, root_class
+from ..record import Event, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code
 from .modality import _aim, _modality, _noun_modality, _own_modality
@@ -45,7 +46,7 @@ def make_events(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     """Find, code and deduplicate the events of ``doc`` and store them in ``doc._.events``."""
     lex = lexicon or load_lexicon()
-    events: list[dict[str, Any]] = []
+    events: list[Event] = []
     if lex.story_discards is not None and lex.story_discards.search(doc.text):
         doc._.events = events  # sports, entertainment: not political event data
         return doc
@@ -81,7 +82,7 @@ def _political_story(doc: Doc, lex: Lexicon) -> bool:
     return False
 
 
-def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
+def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[Event]:
     verbs, nouns = lex.verb_lemmas, lex.noun_heads
     for token in sent:
         pos = token.pos_
@@ -91,7 +92,7 @@ def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[d
             yield from _noun_events(doc, token, index, lex)
 
 
-def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
+def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Event]:
     entry = _verb_entry(verb, lex)
     if entry is None or _not_an_act(verb, lex):
         return
@@ -142,7 +143,7 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[di
                          False, "asserted", lex, declare=False)
 
 
-def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[dict[str, Any]]:
+def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Event]:
     if noun.lemma_ == "talk" and noun.tag_ != "NNS":
         return  # "talk" in the singular is speech, not negotiation
     entry = _noun_entry(noun, lex)
@@ -231,14 +232,14 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[di
     yield from _emit(doc, noun, index, entry, source_sides, target_sides, negated, modality, lex)
 
 
-def _later_participants(doc: Doc, events: list[dict[str, Any]], lex: Lexicon) -> list[dict[str, Any]]:
+def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Event]:
     """Parties named in a later definite mention of an event ("Choe attended talks in Stockholm.
     ... the talks included U.S. envoy Biegun and Swedish Foreign Minister Wallstroem") join the
     earlier event: one reciprocal event between its source and each party, on the earlier
     event's sentence and trigger, with ``evidence`` pointing at the later mention; the earlier
     event with no target is then replaced by them."""
     replaced: set[int] = set()
-    added: dict[int, list[dict[str, Any]]] = {}
+    added: dict[int, list[Event]] = {}
     seen = {_key(e) for e in events}
     for later_index, sent in enumerate(doc.sents):
         for noun in sent:
@@ -257,10 +258,11 @@ def _later_participants(doc: Doc, events: list[dict[str, Any]], lex: Lexicon) ->
                        if not any(_same(p, other) for other in (event["source"], event["target"]))]
             head = noun.head
             clause = doc[min(noun.left_edge.i, head.left_edge.i):max(noun.right_edge.i, head.right_edge.i) + 1]
-            evidence = {"kind": "later_mention", "sentence": later_index,
+            evidence: dict[str, Any] = {"kind": "later_mention", "sentence": later_index,
                         "span": [clause.start_char, clause.end_char], "text": clause.text}
             for party in parties:
-                joined = {**event, "target": party, "reciprocal": True, "evidence": evidence}
+                joined = event.copy()  # same keys in the same order, then the evidence
+                joined["target"], joined["reciprocal"], joined["evidence"] = party, True, evidence
                 key = _key(joined)
                 if key not in seen:
                     seen.add(key)
@@ -268,7 +270,7 @@ def _later_participants(doc: Doc, events: list[dict[str, Any]], lex: Lexicon) ->
                     if event["target"] is None:
                         replaced.add(position)
     # each joined event right after the one it extends, so sentence order holds
-    out: list[dict[str, Any]] = []
+    out: list[Event] = []
     for position, event in enumerate(events):
         if position not in replaced:
             out.append(event)
@@ -276,7 +278,7 @@ def _later_participants(doc: Doc, events: list[dict[str, Any]], lex: Lexicon) ->
     return out
 
 
-def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon) -> Iterable[dict[str, Any]]:
+def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon) -> Iterable[Event]:
     """A statement that someone else must act ("Russia said Sudan must return ...") is a
     request (CAMEO 10) from the speaker to the one who must act."""
     if not sources:
@@ -295,7 +297,7 @@ def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side],
 
 
 def make_event(trigger: Token, index: int, code: str, source: Side, target: Side, *, negated: bool,
-               modality: str, reciprocal: bool) -> dict[str, Any]:
+               modality: Modality, reciprocal: bool) -> Event:
     """An event dict in the output shape: the one place one is made (the events stage and the
     quotes stage's verbal events). The dates and places stages fill ``date`` and ``location``."""
     return {
@@ -316,7 +318,7 @@ def make_event(trigger: Token, index: int, code: str, source: Side, target: Side
 
 
 def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list[Side], target_sides: list[Side],
-          negated: bool, modality: str, lex: Lexicon, *, declare: bool = True) -> Iterable[dict[str, Any]]:
+          negated: bool, modality: Modality, lex: Lexicon, *, declare: bool = True) -> Iterable[Event]:
     """Events for every source-target pair. ``declare``: an intended act the sentence announces
     ("will visit") is also an asserted intent (03x/13x); not one that only modifies another act."""
     if not source_sides and not target_sides:
@@ -373,7 +375,7 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
                          reciprocal=False)
 
 
-def _key(event: dict[str, Any]) -> tuple[Any, ...]:
+def _key(event: Event) -> tuple[Any, ...]:
     """One event per act: (sentence, source, target, code), a reciprocal pair in either order."""
     pair: tuple[Any, ...] = (_actor_key(event["source"]), _actor_key(event["target"]))
     if event["reciprocal"]:

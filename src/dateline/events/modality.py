@@ -12,6 +12,7 @@ from .. import syntax
 from ..lexicon import Lexicon
 from .triggers import _is_act, _measured, _subordinate, _verb_entry
 from ..lang import en
+from ..record import Modality
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -30,9 +31,9 @@ _YEARS_AGO = re.compile(r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|
 _WORLD_WAR = re.compile(r"\b(?:world war|ww\s?(?:i|ii|1|2)\b|(?:first|second) world war|napoleonic wars?)\b")
 
 
-def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> str | None:
+def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
     future, possible = lex.cue("future"), lex.cue("possible")
-    mode: str | None = None
+    mode: Modality | None = None
     for child in token.children:
         if child.dep_ == "aux" and child.lower_ in future:
             mode = "intended"
@@ -103,7 +104,7 @@ def _past_time(text: str, published: Any) -> bool:
     return bool(match and int(match.group(1)) < published.year - 1)
 
 
-def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
+def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
     """(negated, modality) of a verb: its own cues, then those of the verbs governing it."""
     negation = lex.cue("negation")
     negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in verb.children)
@@ -187,9 +188,9 @@ def _requests(verb: Token, lex: Lexicon) -> bool:
     return entry is not None and entry.code[:2] == "10"
 
 
-def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, str]:
+def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
     negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
-    modality = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
+    modality: Modality | None = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
     noun = _measured(noun)  # "will provide 25,000 tons of aid": the amount hangs on the verb
     head = noun.head
     if noun.dep_ == "pobj" and head.pos_ == "ADP":

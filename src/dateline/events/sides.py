@@ -8,6 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .. import syntax
+from ..record import ActorRef
 from ..actors import actor_ref
 from ..lexicon import Lexicon
 from ..lang import en
@@ -17,7 +18,7 @@ from ..lang import en
 
 
 
-Side = dict[str, Any] | None
+Side = ActorRef | None
 
 
 def _identified(side: Side) -> bool:

@@ -4,6 +4,7 @@ a stated fact, an imperative)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -11,6 +12,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..codebook import root_class
 from ..lexicon import Entry, Lexicon
+from ..record import Modality
 
 
 def _measured(noun: Token) -> Token:
@@ -162,7 +164,7 @@ def _is_act(token: Token, lex: Lexicon) -> bool:
     return token.pos_ == "NOUN" and _noun_entry(token, lex) is not None
 
 
-def _subordinate(verb: Token, lex: Lexicon) -> str | None:
+def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     """The modality of a verb that is not a separate asserted act, or None for a main act.
 
     Relative clauses and participial modifiers of nouns ("nationals suspected of blowing up a
@@ -331,7 +333,7 @@ def _participants(noun: Token, lex: Lexicon) -> list[Token]:
     return parts
 
 
-def _trigger_lemma(doc: Doc, event: dict[str, Any]) -> str | None:
+def _trigger_lemma(doc: Doc, event: Mapping[str, Any]) -> str | None:
     """The lemma of an event's trigger (its last token: "talks")."""
     start, end = event["span"]
     span = doc.char_span(start, end, alignment_mode="expand")

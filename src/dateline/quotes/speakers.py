@@ -15,6 +15,7 @@ from .cues import Cues, _SUBJECTS
 from .marks import DASHES, OPEN_DOUBLE, OPEN_SINGLE, QuoteSpan, _trimmed
 from ..lang import en
 from ..lexicon import cue_words
+from ..record import ActorRef, Quote
 
 
 __all__ = ["Cue", "Cues", "QuoteSpan", "find_quotes", "load_cues", "scan_quotes"]
@@ -34,7 +35,7 @@ class _Quote:
     kind: str
     depth: int = 0
     sentence: int = 0
-    speaker: dict[str, Any] | None = None
+    speaker: ActorRef | None = None
     cue: str | None = None
     cue_token: Token | None = None
     medium: str | None = None
@@ -42,7 +43,7 @@ class _Quote:
     pull_quote_text: str | None = None
     events: list[int] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> Quote:
         return {"text": self.text, "speaker": self.speaker, "kind": self.kind, "cue": self.cue,
                 "medium": self.medium, "sentence": self.sentence, "span": [self.start, self.end],
                 "pull_quote": self.pull_quote_text is not None, "pull_quote_text": self.pull_quote_text,
@@ -196,7 +197,7 @@ def _colon_owner(art: _Article, tokens: Span) -> Token | None:
 _HEADING_TOKENS = 8
 
 
-def _heading_speaker(art: _Article, quote: _Quote) -> dict[str, Any] | None:
+def _heading_speaker(art: _Article, quote: _Quote) -> ActorRef | None:
     """A quote paragraph under a line that names its author: ``Ian Dunt, Washington Post`` or ``Ian Dunt:``.
 
     The line is the previous paragraph, short, not a sentence (no final stop), and opens with a
@@ -312,7 +313,7 @@ def _dash_speaker(art: _Article, tokens: Span, scope: Span) -> Span | None:
     return None
 
 
-def _speaker_of(art: _Article, cue: Token, candidates: list[Token]) -> tuple[dict[str, Any] | None, str | None]:
+def _speaker_of(art: _Article, cue: Token, candidates: list[Token]) -> tuple[ActorRef | None, str | None]:
     """The speaker of ``cue`` and the medium that relayed the statement, if any."""
     medium: str | None = None
     if cue.lower_ == "according":
@@ -403,7 +404,7 @@ def _clean_name(text: str) -> str:
     return text.removesuffix("’s").removesuffix("'s").strip()
 
 
-def _phrase_ref(art: _Article, head: Token) -> dict[str, Any] | None:
+def _phrase_ref(art: _Article, head: Token) -> ActorRef | None:
     """The speaker named by the phrase headed by ``head``, linked to its actor."""
     if head.pos_ == "PRON" or head.lower_ in en.SPEAKER_PRONOUNS:
         return _pronoun_ref(art, head)
@@ -417,12 +418,12 @@ def _phrase_ref(art: _Article, head: Token) -> dict[str, Any] | None:
     return _speaker_dict(art, ref, text)
 
 
-def _speaker_ref(art: _Article, ent: Span) -> dict[str, Any]:
+def _speaker_ref(art: _Article, ent: Span) -> ActorRef:
     """The speaker named by an entity span (a dash attribution), linked to its actor."""
     return _speaker_dict(art, actor_ref(art.doc, ent.start_char, ent.end_char), _clean_name(ent.text))
 
 
-def _speaker_dict(art: _Article, ref: dict[str, Any] | None, text: str) -> dict[str, Any]:
+def _speaker_dict(art: _Article, ref: ActorRef | None, text: str) -> ActorRef:
     """``{text, code, country, sector}``: the actor's full name when the mention is a short form."""
     if ref is None:
         return {"text": text, "code": None, "country": None, "sector": None}
@@ -446,7 +447,7 @@ def _actor_name(art: _Article, mention_text: str) -> str | None:
     return None
 
 
-def _pronoun_ref(art: _Article, pronoun: Token) -> dict[str, Any] | None:
+def _pronoun_ref(art: _Article, pronoun: Token) -> ActorRef | None:
     """A pronoun speaker: the actors stage's coreference first, else the nearest fitting name before."""
     ref = actor_ref(art.doc, pronoun.idx, pronoun.idx + len(pronoun))
     if ref is not None:
@@ -543,7 +544,7 @@ def _pull_quotes(art: _Article, quotes: list[_Quote]) -> None:
             best.cue = best.cue or "—"
 
 
-def _attributed(art: _Article, attribution: str) -> dict[str, Any]:
+def _attributed(art: _Article, attribution: str) -> ActorRef:
     """The speaker a pull quote's attribution names ("Andrei Lankov, Kookmin University")."""
     name = attribution.split(",")[0].strip()
     for actor in art.doc._.actors or []:

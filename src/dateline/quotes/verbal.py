@@ -12,11 +12,12 @@ from ..events import make_event
 from .cues import _SUBJECTS
 from .speakers import _Article, _entity_at, _Quote
 from ..lang import en
+from ..record import ActorRef, Event
 
 
 
 
-def _verbal_events(art: _Article, quotes: list[_Quote], events: list[dict[str, Any]]) -> None:
+def _verbal_events(art: _Article, quotes: list[_Quote], events: list[Event]) -> None:
     """Link quotes and events both ways; add an event for a cue that is an act.
 
     An event the events stage coded on the cue verb, or in the quote's sentence with the same
@@ -41,14 +42,14 @@ def _verbal_events(art: _Article, quotes: list[_Quote], events: list[dict[str, A
         _link(events, found, quotes, qi)
 
 
-def _link(events: list[dict[str, Any]], ei: int, quotes: list[_Quote], qi: int) -> None:
+def _link(events: list[Event], ei: int, quotes: list[_Quote], qi: int) -> None:
     if events[ei].get("quote") is None:
         events[ei]["quote"] = qi
     if ei not in quotes[qi].events:
         quotes[qi].events.append(ei)
 
 
-def _same_actor(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
     if not a or not b:
         return False
     if a.get("code") and a.get("code") == b.get("code"):
@@ -57,7 +58,7 @@ def _same_actor(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return bool(ta and tb) and (ta in tb or tb in ta)
 
 
-def _existing_event(art: _Article, events: list[dict[str, Any]], quote: _Quote, cue: Token) -> int | None:
+def _existing_event(art: _Article, events: list[Event], quote: _Quote, cue: Token) -> int | None:
     cue_span = [cue.idx, cue.idx + len(cue)]
     for ei, event in enumerate(events):
         if list(event.get("span") or []) == cue_span:
@@ -86,7 +87,7 @@ def _act_code(art: _Article, quote: _Quote, cue: Token) -> str | None:
     return None
 
 
-def _target(art: _Article, cue: Token, quote: _Quote) -> dict[str, Any] | None:
+def _target(art: _Article, cue: Token, quote: _Quote) -> ActorRef | None:
     """Whom the act is aimed at: the cue's object, or the subject of what it demands or reports."""
     heads = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
     heads += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
@@ -104,10 +105,12 @@ def _target(art: _Article, cue: Token, quote: _Quote) -> dict[str, Any] | None:
     return None
 
 
-def _new_event(art: _Article, quote: _Quote, cue: Token, code: str) -> dict[str, Any]:
-    source = None
+def _new_event(art: _Article, quote: _Quote, cue: Token, code: str) -> Event:
+    source: ActorRef | None = None
     if quote.speaker is not None:
-        source = {k: quote.speaker.get(k) for k in ("text", "code", "country", "sector")}
+        speaker = quote.speaker
+        source = ActorRef(text=speaker["text"], code=speaker.get("code"), country=speaker.get("country"),
+                          sector=speaker.get("sector"))
     modal = next((c.lower_ for c in cue.children if c.dep_ == "aux" and c.lower_ in en.HYPOTHETICAL_MODALS), None)
     return make_event(cue, art.sentence_of(cue.i), code, source, _target(art, cue, quote),
                       negated=any(c.dep_ == "neg" for c in cue.children),

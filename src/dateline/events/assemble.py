@@ -15,9 +15,9 @@ from ..record import Event, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code
 from .modality import _aim, _modality, _noun_modality, _own_modality
-from .roles import _agentless_state, _complement, _complement_targets, _condition_targets, _governor_targets, _moves_a_thing, _place_targets, _protest_targets, _purpose, _unattributed, _verb_roles
+from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
-from .triggers import _asks_question, _conditional_threat, _imperative, _light_governor, _measured, _meets, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
+from .triggers import _asks_question, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
 from ..lang import en
 
 
@@ -117,20 +117,10 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
     complement = _complement(verb)
     if complement is None and verb.lemma_ in lex.cue("intent_verb"):
         complement = _purpose(verb)  # "have sworn to fight": the parser hangs the vow's act as advcl
-    if complement is not None and not entry.passive:
-        if not targets:
-            targets = _complement_targets(doc, complement, lex, sources)
-        entry = _intent_of(verb, entry, complement, lex)
-    purpose = _purpose(verb)
-    if not targets and purpose is not None and not entry.passive:
-        targets = _complement_targets(doc, purpose, lex, sources)  # "struck to protest Sweden's decision"
-    if not targets and not entry.passive and entry.code[:2] == "13":
-        targets = _condition_targets(doc, verb, lex, sources)  # "threatened to ... unless Baghdad accepted"
-    if not targets and not entry.passive and entry.code[:2] == "14":
-        targets = _protest_targets(doc, [verb], lex, sources)  # "rioted in protest at X's decision"
-    if not any(t is not None and t.get("code") for t in targets) and not entry.passive and not _meets(entry.code):
-        # no target, or only an uncoded one ("lifted a state of emergency in West Darfur")
-        targets = _place_targets(doc, verb, lex, sources) or targets
+    own_complement = complement if not entry.passive else None
+    if own_complement is not None:
+        entry = _intent_of(verb, entry, own_complement, lex)
+    targets = verb_targets(TargetCase(doc, verb, lex, sources, entry, own_complement), targets)
     if speech and not negated:
         yield from _demand_in_statement(doc, verb, index, sources, lex)
     declare = subordinate is None and not _obliged(verb, lex) and not _aim(verb, lex)

@@ -4,15 +4,18 @@ the purpose of a protest, what a condition binds)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from .. import syntax
 from ..actors import actor_ref
 from ..codebook import root_class
 from ..kb import split_code, TRANSNATIONAL
-from ..lexicon import Lexicon
+from ..lexicon import Entry, Lexicon
 from .sides import _first_actor_tokens, _political, _same, Side, _side, _sides
-from .triggers import _verb_entry
+from .triggers import _meets, _verb_entry
 from ..lang import en
 
 
@@ -499,3 +502,75 @@ def _condition_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side])
         if targets and targets[0] is not None and targets[0].get("code"):
             return targets
     return []
+
+
+# -- a verb's target when the parse names none: an ordered chain of strategies ----------------------
+
+
+@dataclass(frozen=True)
+class TargetCase:
+    """What the target strategies of a verb event read. ``complement``: the act the verb governs
+    ("agreed to lift embargoes on Iran"), None when it has none or the verb is passive."""
+
+    doc: Doc
+    verb: Token
+    lex: Lexicon
+    sources: list[Side]
+    entry: Entry
+    complement: Token | None
+
+
+def target_of_complement(case: TargetCase) -> list[Side]:
+    """The target of the act the verb governs: "agreed to lift embargoes on Iran" is aimed at Iran."""
+    if case.complement is None:
+        return []
+    return _complement_targets(case.doc, case.complement, case.lex, case.sources)
+
+
+def target_of_purpose(case: TargetCase) -> list[Side]:
+    """The target of the verb's purpose clause: "struck to protest Sweden's decision"."""
+    purpose = _purpose(case.verb)
+    if purpose is None or case.entry.passive:
+        return []
+    return _complement_targets(case.doc, purpose, case.lex, case.sources)
+
+
+def target_of_condition(case: TargetCase) -> list[Side]:
+    """A threat's target is whom its condition binds: "threatened to ... unless Baghdad accepted"."""
+    if case.entry.passive or case.entry.code[:2] != "13":
+        return []
+    return _condition_targets(case.doc, case.verb, case.lex, case.sources)
+
+
+def target_of_protest(case: TargetCase) -> list[Side]:
+    """A protest's target is what it protests: "rioted in protest at X's decision"."""
+    if case.entry.passive or case.entry.code[:2] != "14":
+        return []
+    return _protest_targets(case.doc, [case.verb], case.lex, case.sources)
+
+
+#: Where a verb event's target comes from when the parse (:func:`_verb_roles`) names none, tried in
+#: order; the first strategy that finds one wins. Then, if no target is a coded actor,
+#: :func:`target_of_place` may still name the country the act is done in.
+VERB_TARGET_STRATEGIES: tuple[Callable[[TargetCase], list[Side]], ...] = (
+    target_of_complement, target_of_purpose, target_of_condition, target_of_protest)
+
+
+def target_of_place(case: TargetCase) -> list[Side]:
+    """With no target, or only an uncoded one ("lifted a state of emergency in West Darfur"), the
+    place the act is done in (CAMEO's convention); never for a meeting or a passive."""
+    if case.entry.passive or _meets(case.entry.code):
+        return []
+    return _place_targets(case.doc, case.verb, case.lex, case.sources)
+
+
+def verb_targets(case: TargetCase, targets: list[Side]) -> list[Side]:
+    """A verb event's targets: those of the parse, else the first of :data:`VERB_TARGET_STRATEGIES`
+    that finds one; then :func:`target_of_place` where no target is a coded actor."""
+    for strategy in VERB_TARGET_STRATEGIES:
+        if targets:
+            break
+        targets = strategy(case)
+    if not any(t is not None and t.get("code") for t in targets):
+        targets = target_of_place(case) or targets
+    return targets

@@ -40,7 +40,10 @@ def code(inp: Path, out: Path) -> None:
 
 def _strip(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in IGNORED_KEYS and k != "coder"}
+        out = {k: _strip(v) for k, v in value.items() if k not in IGNORED_KEYS and k != "coder"}
+        if out.get("evidence") == {}:  # an event's evidence that held only the new rules
+            del out["evidence"]
+        return out
     if isinstance(value, list):
         return [_strip(v) for v in value]
     return value

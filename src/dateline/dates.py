@@ -354,6 +354,15 @@ def date_events(doc: Doc) -> Doc:
         span = doc.char_span(event["span"][0], event["span"][1], alignment_mode="expand") if event.get("span") else None
         if span is None:
             event["date"] = published_date(doc)
+            _name_date_rule(event, "published_date")
             continue
         event["date"] = _date_with(doc, span.root, by_token, frames, paragraphs)
+        _name_date_rule(event, f"_date_with:{event['date'].get('source') or 'undated'}")
     return doc
+
+
+def _name_date_rule(event: dict[str, Any], rule: str) -> None:
+    """``evidence.rules.date``: how the event was dated (the function, and the date's ``source``)."""
+    rules = (event.get("evidence") or {}).get("rules")
+    if isinstance(rules, dict):
+        rules["date"] = rule

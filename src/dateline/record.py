@@ -48,6 +48,18 @@ class EventDate(TypedDict):
     range: NotRequired[list[str | None] | None]
 
 
+class EventRules(TypedDict, total=False):
+    """``evidence.rules``: the name of the rule (a function) or lexicon entry (a data row) behind
+    each decision on an event (docs/output.md)."""
+
+    trigger: str
+    code: str
+    source: str
+    target: str
+    modality: str
+    date: str
+
+
 class Event(TypedDict):
     """One event in the output shape of ``doc._.events`` (made only by ``events.make_event``)."""
 
@@ -64,7 +76,8 @@ class Event(TypedDict):
     sentence: int
     span: list[int]
     trigger: str
-    evidence: NotRequired[dict[str, Any]]
+    #: ``rules`` on every event; ``kind``, ``sentence``, ``span``, ``text`` when completed from a later sentence
+    evidence: dict[str, Any]
 
 
 class Quote(TypedDict):

@@ -840,3 +840,14 @@ def test_events_purpose_under_a_non_act_is_an_aim(vocab: Vocab) -> None:
     assert not [e for e in doc._.events if e["modality"] == "asserted"]  # no declared intent either
     called = [e for e in _purpose_doc(vocab, "called", "call")._.events if e["trigger"] == "criticize"]
     assert called and all(e["modality"] == "asserted" for e in called)  # the call performs it
+
+
+def test_events_evidence_rules_name_every_decision(vocab: Vocab) -> None:
+    doc = code_doc(kim_met_pompeo(vocab))
+    assert [e["evidence"] for e in doc._.events] == [{"rules": {
+        "trigger": "verbs.tsv:meet", "code": "_verb_entry", "source": "_verb_roles", "target": "_verb_roles",
+        "modality": "_modality"}}]
+    from dateline.dates import date_events
+
+    date_events(doc)  # the dates stage adds how it dated the event
+    assert doc._.events[0]["evidence"]["rules"]["date"] == "_date_with:undated"

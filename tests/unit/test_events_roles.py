@@ -184,6 +184,7 @@ def test_events_roles_later_mention_adds_parties_to_earlier_event(vocab: Vocab) 
     for event in first:
         assert event["reciprocal"] and event["plover"]["event"] == "CONSULT"
         assert event["evidence"]["sentence"] == 1 and "included Biegun" in event["evidence"]["text"]
+        assert event["evidence"]["rules"]["target"] == "_later_participants"
     # the later sentence keeps its own event between the parties it names
     assert [(text(e["source"]), text(e["target"])) for e in doc._.events if e["sentence"] == 1] == [
         ("Biegun", "Wallstroem")]
@@ -193,7 +194,8 @@ def test_events_roles_later_mention_of_another_event_adds_nothing(vocab: Vocab) 
     doc = code_doc(talks(vocab, included("The", "meetings")))
     first = [e for e in doc._.events if e["sentence"] == 0 and e["trigger"] == "talks"]
     assert [(text(e["source"]), text(e["target"])) for e in first] == [("Choe", None)]
-    assert not any("evidence" in e for e in doc._.events)
+    assert not any("kind" in e["evidence"] for e in doc._.events)  # only the rules: no later mention
+    assert [e["evidence"]["rules"]["target"] for e in first] == ["_noun_events"]
 
 
 def test_events_roles_nationality_of_act_noun_is_source_with_a_target(vocab: Vocab) -> None:

@@ -26,7 +26,8 @@ def _one_event(doc: Doc) -> Doc:
     """A stand-in events stage: the first token is an asserted CAMEO 040 with no sides."""
     if "BOOM" in doc.text:
         raise RuntimeError("bad article")
-    doc._.events = [make_event(doc[0], 0, "040", None, None, negated=False, modality="asserted", reciprocal=False)]
+    doc._.events = [make_event(doc[0], 0, "040", None, None, negated=False, modality="asserted", reciprocal=False,
+                               rules={"trigger": "test_one_event"})]
     return doc
 
 

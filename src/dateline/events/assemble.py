@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import syntax
 from ..codebook import cameo_to_plover, root_class
-from ..record import Event, Modality
+from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code
 from .modality import _aim, _modality, _noun_modality, _own_modality
@@ -107,8 +107,10 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
         return  # boilerplate addressed to the reader: "Enlarge this image"
     if entry.passive:
         sources, targets = targets, sources
+    source_rule = "_verb_roles"
     if not sources and entry.code[:2] in root_class("violent"):
         sources = _unattributed(doc, verb, lex)  # "a roadside bombing near Samarra killed ..."
+        source_rule = "_unattributed" if sources else source_rule
     negated, modality = _modality(verb, lex, doc)
     if modality == "asserted" and _agentless_state(doc, verb, lex):
         return  # (a pending or reported passive keeps its modality: "until demands are met")
@@ -118,19 +120,26 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
     if complement is None and verb.lemma_ in lex.cue("intent_verb"):
         complement = _purpose(verb)  # "have sworn to fight": the parser hangs the vow's act as advcl
     own_complement = complement if not entry.passive else None
+    code_rule = "_verb_entry"
     if own_complement is not None:
-        entry = _intent_of(verb, entry, own_complement, lex)
-    targets = verb_targets(TargetCase(doc, verb, lex, sources, entry, own_complement), targets)
+        intended = _intent_of(verb, entry, own_complement, lex)
+        code_rule = "_intent_of" if intended != entry else code_rule
+        entry = intended
+    targets, target_rule = verb_targets(TargetCase(doc, verb, lex, sources, entry, own_complement), targets)
+    rules: EventRules = {"trigger": f"verbs.tsv:{verb.lemma_}", "code": code_rule, "source": source_rule,
+                         "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
     if speech and not negated:
         yield from _demand_in_statement(doc, verb, index, sources, lex)
     declare = subordinate is None and not _obliged(verb, lex) and not _aim(verb, lex)
-    yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, declare=declare)
+    yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=declare)
     if not negated and subordinate is None and _conditional_threat(verb, entry, lex):
         # "will withdraw its force unless X arranges a ceasefire": a hostile act promised on a
         # condition is a threat (CAMEO 13, PLOVER THREATEN) aimed at whom the condition binds
         threat = Entry(_intent_code(entry.code) or "130")
-        yield from _emit(doc, verb, index, threat, sources, _condition_targets(doc, verb, lex, sources) or targets,
-                         False, "asserted", lex, declare=False)
+        bound = _condition_targets(doc, verb, lex, sources)
+        yield from _emit(doc, verb, index, threat, sources, bound or targets, False, "asserted", lex, declare=False,
+                         rules={**rules, "code": "_conditional_threat", "modality": "_conditional_threat",
+                                "target": "_condition_targets" if bound else target_rule})
 
 
 def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Event]:
@@ -208,18 +217,23 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
                 targets.extend(_governor_targets(governor, preps))
     negated, modality = _noun_modality(noun, lex, doc)
     source_sides, target_sides = _sides(doc, sources, lex), _sides(doc, targets, lex)
+    target_rule = "_noun_events"
     if entry.code[:2] == "14" and not target_sides and not (noun.dep_ == "pobj" and head.lower_ == "in"):
         # "began a hunger strike to demand the resignation of X", "a strike in protest of X's
         # refusal": a protest is aimed at whom its purpose names, on the noun or its verb (not
         # "in protest" itself, the manner of another act)
         heads = [noun] if head == noun or head.pos_ not in ("VERB", "AUX") else [noun, head]
         target_sides = _protest_targets(doc, heads, lex, source_sides)
+        target_rule = "_protest_targets" if target_sides else target_rule
     if light is not None and source_sides and not target_sides and entry.code[:2] not in ("04",):
         # "imposed a curfew in Algiers": the country acted in (CAMEO's convention)
         target_sides = _place_targets(doc, light, lex, source_sides)
+        target_rule = "_place_targets" if target_sides else target_rule
     if not source_sides and not target_sides:
         return
-    yield from _emit(doc, noun, index, entry, source_sides, target_sides, negated, modality, lex)
+    rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": "_noun_events",
+                         "target": target_rule, "modality": "_noun_modality"}
+    yield from _emit(doc, noun, index, entry, source_sides, target_sides, negated, modality, lex, rules=rules)
 
 
 def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Event]:
@@ -252,7 +266,9 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
                         "span": [clause.start_char, clause.end_char], "text": clause.text}
             for party in parties:
                 joined = event.copy()  # same keys in the same order, then the evidence
-                joined["target"], joined["reciprocal"], joined["evidence"] = party, True, evidence
+                rules = {**event["evidence"]["rules"], "target": "_later_participants"}
+                joined["target"], joined["reciprocal"] = party, True
+                joined["evidence"] = {**evidence, "rules": rules}
                 key = _key(joined)
                 if key not in seen:
                     seen.add(key)
@@ -283,11 +299,14 @@ def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side],
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         targets = [t for t in _sides(doc, subjects, lex) if not any(_same(t, s) for s in sources)]
         if targets:
-            yield from _emit(doc, verb, index, Entry("100"), sources, targets, False, "asserted", lex)
+            yield from _emit(doc, verb, index, Entry("100"), sources, targets, False, "asserted", lex,
+                             rules={"trigger": f"verbs.tsv:{verb.lemma_}", "code": "_demand_in_statement",
+                                    "source": "_verb_roles", "target": "_demand_in_statement",
+                                    "modality": "_demand_in_statement"})
 
 
 def make_event(trigger: Token, index: int, code: str, source: Side, target: Side, *, negated: bool,
-               modality: Modality, reciprocal: bool) -> Event:
+               modality: Modality, reciprocal: bool, rules: EventRules) -> Event:
     """An event dict in the output shape: the one place one is made (the events stage and the
     quotes stage's verbal events). The dates and places stages fill ``date`` and ``location``."""
     return {
@@ -304,11 +323,12 @@ def make_event(trigger: Token, index: int, code: str, source: Side, target: Side
         "sentence": index,
         "span": [trigger.idx, trigger.idx + len(trigger.text)],
         "trigger": trigger.text,
+        "evidence": {"rules": dict(rules)},
     }
 
 
 def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list[Side], target_sides: list[Side],
-          negated: bool, modality: Modality, lex: Lexicon, *, declare: bool = True) -> Iterable[Event]:
+          negated: bool, modality: Modality, lex: Lexicon, *, rules: EventRules, declare: bool = True) -> Iterable[Event]:
     """Events for every source-target pair. ``declare``: an intended act the sentence announces
     ("will visit") is also an asserted intent (03x/13x); not one that only modifies another act."""
     if not source_sides and not target_sides:
@@ -332,6 +352,7 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         # "A and B met": one reciprocal event between them; "A and B agreed": one event each
         target_sides = source_sides[1:]
         source_sides = source_sides[:1]
+        rules = {**rules, "target": "reciprocal"}
     pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not _same(s, t)]
     intent = ""
     announced = trigger.pos_ == "VERB" or _light_governor(trigger, lex) is not None  # "will impose a curfew"
@@ -356,13 +377,14 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         refusal = _refusal_code(trigger, entry.code, lex)
     for source, target in pairs[:6]:
         yield make_event(trigger, index, entry.code, source, target, negated=negated, modality=modality,
-                     reciprocal=reciprocal and target is not None)
+                         reciprocal=reciprocal and target is not None, rules=rules)
         if intent:
             yield make_event(trigger, index, intent, source, target, negated=False, modality="asserted",
-                         reciprocal=reciprocal and target is not None)
+                             reciprocal=reciprocal and target is not None,
+                             rules={**rules, "code": "_intent_code", "modality": "_declarer"})
         if refusal:
             yield make_event(trigger, index, refusal, source, target, negated=False, modality="asserted",
-                         reciprocal=False)
+                             reciprocal=False, rules={**rules, "code": "_refusal_code", "modality": "_declarer"})
 
 
 def _key(event: Event) -> tuple[Any, ...]:

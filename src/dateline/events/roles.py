@@ -564,13 +564,17 @@ def target_of_place(case: TargetCase) -> list[Side]:
     return _place_targets(case.doc, case.verb, case.lex, case.sources)
 
 
-def verb_targets(case: TargetCase, targets: list[Side]) -> list[Side]:
-    """A verb event's targets: those of the parse, else the first of :data:`VERB_TARGET_STRATEGIES`
-    that finds one; then :func:`target_of_place` where no target is a coded actor."""
+def verb_targets(case: TargetCase, targets: list[Side]) -> tuple[list[Side], str]:
+    """A verb event's targets and the name of the rule that found them: those of the parse
+    (``_verb_roles``), else the first of :data:`VERB_TARGET_STRATEGIES` that finds one; then
+    :func:`target_of_place` where no target is a coded actor."""
+    rule = "_verb_roles"
     for strategy in VERB_TARGET_STRATEGIES:
         if targets:
             break
         targets = strategy(case)
+        rule = strategy.__name__ if targets else rule
     if not any(t is not None and t.get("code") for t in targets):
-        targets = target_of_place(case) or targets
-    return targets
+        place = target_of_place(case)
+        targets, rule = (place, "target_of_place") if place else (targets, rule)
+    return targets, rule

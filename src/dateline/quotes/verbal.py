@@ -12,7 +12,7 @@ from ..events import make_event
 from .cues import _SUBJECTS
 from .speakers import _Article, _entity_at, _Quote
 from ..lang import en
-from ..record import ActorRef, Event
+from ..record import ActorRef, Event, EventRules
 
 
 
@@ -112,6 +112,9 @@ def _new_event(art: _Article, quote: _Quote, cue: Token, code: str) -> Event:
         source = ActorRef(text=speaker["text"], code=speaker.get("code"), country=speaker.get("country"),
                           sector=speaker.get("sector"))
     modal = next((c.lower_ for c in cue.children if c.dep_ == "aux" and c.lower_ in en.HYPOTHETICAL_MODALS), None)
+    rules: EventRules = {"trigger": f"quotes/cues.tsv:{cue.lemma_.lower()}", "code": "_act_code",
+                         "source": "_speaker_of", "target": "_target",
+                         "modality": "lang.en.HYPOTHETICAL_MODALS" if modal else "_new_event"}
     return make_event(cue, art.sentence_of(cue.i), code, source, _target(art, cue, quote),
                       negated=any(c.dep_ == "neg" for c in cue.children),
-                      modality="hypothetical" if modal else "asserted", reciprocal=False)
+                      modality="hypothetical" if modal else "asserted", reciprocal=False, rules=rules)

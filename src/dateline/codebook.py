@@ -18,11 +18,13 @@ __all__ = [
     "cameo_name",
     "cameo_to_plover",
     "country_codes",
+    "derived_codes",
     "is_cameo",
     "normalise_plover",
     "plover_contexts",
     "plover_modes",
     "plover_types",
+    "root_class",
 ]
 
 #: PLOVER 0.5b1 event types renamed (or merged) in PLOVER-2021.
@@ -44,6 +46,27 @@ class PloverCode:
     event: str
     mode: str | None = None
     context: str | None = None
+
+
+@cache
+def _root_classes() -> dict[str, frozenset[str]]:
+    return {row["class"]: frozenset(row["roots"].split()) for row in _rows("cameo_root_classes.tsv")}
+
+
+@cache
+def derived_codes(table: str) -> dict[str, str]:
+    """CAMEO prefix -> derived CAMEO code in ``data/cameo_derived_codes.tsv`` (tables ``intent``,
+    ``threat``, ``refusal``); "" where the derived act is none. KeyError for an unknown table."""
+    tables: dict[str, dict[str, str]] = {}
+    for row in _rows("cameo_derived_codes.tsv"):
+        tables.setdefault(row["table"], {})[row["prefix"]] = row["code"] or ""
+    return tables[table]
+
+
+def root_class(name: str) -> frozenset[str]:
+    """The two-digit CAMEO roots of a class in ``data/cameo_root_classes.tsv`` (``violent``,
+    ``hostile``, ``cooperative``, ``material``); KeyError for a class the table does not define."""
+    return _root_classes()[name]
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:

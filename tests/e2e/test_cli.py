@@ -84,7 +84,7 @@ def test_cli_extract_timexes_and_places_listed(example_record: dict) -> None:
     body = example_record["article"]["body"]
     timexes = {t["text"]: t for t in example_record["timexes"]}
     assert timexes["Last March"]["value"] == "2018-03" and timexes["last November"]["value"] == "2018-11"
-    assert all(body[t["start"]:t["end"]] == t["text"] for t in example_record["timexes"])
+    assert example_record["timexes"] and all(body[t["start"]:t["end"]] == t["text"] for t in example_record["timexes"])
     places = {p["name"]: p for p in example_record["places"]}
     assert places["Stockholm"]["country"] == "SWE" and places["Singapore"]["country"] == "SGP"
 

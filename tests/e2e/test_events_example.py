@@ -112,9 +112,11 @@ def test_events_example_stockholm_talks(coded: tuple[str, list[dict[str, Any]]])
 
 def test_events_example_no_asserted_unrealised_acts(coded: tuple[str, list[dict[str, Any]]]) -> None:
     body, events = coded
-    for trigger in ("conducted", "criticizing"):
-        mentions = [e for e in events if e["trigger"] == trigger]
-        assert all(e["negated"] for e in mentions), trigger
+    # "have not conducted any new nuclear tests": no event, or only a negated one
+    assert not [e for e in events if e["trigger"] == "conducted" and not e["negated"]]
+    # "avoided criticizing Kim": the act is coded, and negated
+    criticizing = [e for e in events if e["trigger"] == "criticizing"]
+    assert criticizing and all(e["negated"] for e in criticizing)
     for event in events:  # every span points at its trigger
         assert body[slice(*event["span"])] == event["trigger"]
 

@@ -98,7 +98,7 @@ def test_quotes_example_links_events_both_ways(example: tuple[Any, list, list]) 
     demanded = _quote(quotes, "end its economic sanctions", "reported")
     assert _speaker(demanded) == "Pyongyang"
     assert [events[ei]["cameo"][:2] for ei in demanded["events"]] == ["10"]
-    assert all(events[ei]["quote"] == quotes.index(demanded) for ei in demanded["events"])
+    assert demanded["events"] and all(events[ei]["quote"] == quotes.index(demanded) for ei in demanded["events"])
 
 
 def _fold(name: str) -> str:

@@ -441,7 +441,9 @@ def test_events_pending_until_clause_is_hypothetical(vocab: Vocab) -> None:
 
 def test_events_past_until_clause_stays_asserted(vocab: Vocab) -> None:
     doc = code_doc(_rebels_oppose_until_met(vocab, ("were", "VBD")))
-    assert all(e["modality"] != "hypothetical" for e in doc._.events if e["trigger"] == "met")
+    # the past clause adds no hypothetical event ("their demands were met" has no party of its own, so
+    # no event at all), and the main clause stays asserted
+    assert [(e["trigger"], e["modality"]) for e in doc._.events] == [("oppose", "asserted")]
 
 
 def test_events_resignation_is_retreat(vocab: Vocab) -> None:
@@ -484,12 +486,12 @@ def test_events_hostile_act_on_a_condition_is_a_threat(vocab: Vocab) -> None:
                        ("agrees", "VERB", "VBZ", "advcl", -4, "agree", "O")]
     doc = code_doc(build(vocab, rows))
     assert ("THREATEN", "Nigeria", "Chad") in asserted(doc)
-    boycott = [e for e in doc._.events if e["trigger"] == "boycott" and e["plover"]["event"] != "THREATEN"]
-    assert all(e["modality"] == "hypothetical" for e in boycott)  # the boycott itself is not done
+    # the boycott itself is not done: the threat is its only event
+    assert [e["plover"]["event"] for e in doc._.events if e["trigger"] == "boycott"] == ["THREATEN"]
     # without the future the sentence reports a conditional habit, not a threat
     doc = code_doc(build(vocab, [r if r[0] != "will" else ("often", "ADV", "RB", "advmod", 1, "often", "O")
                                  for r in rows]))
-    assert all(e["plover"]["event"] != "THREATEN" for e in doc._.events)
+    assert doc._.events and all(e["plover"]["event"] != "THREATEN" for e in doc._.events)
 
 
 def test_events_measured_aid_hangs_on_the_light_verb(vocab: Vocab) -> None:
@@ -838,3 +840,14 @@ def test_events_purpose_under_a_non_act_is_an_aim(vocab: Vocab) -> None:
     assert not [e for e in doc._.events if e["modality"] == "asserted"]  # no declared intent either
     called = [e for e in _purpose_doc(vocab, "called", "call")._.events if e["trigger"] == "criticize"]
     assert called and all(e["modality"] == "asserted" for e in called)  # the call performs it
+
+
+def test_events_evidence_rules_name_every_decision(vocab: Vocab) -> None:
+    doc = code_doc(kim_met_pompeo(vocab))
+    assert [e["evidence"] for e in doc._.events] == [{"rules": {
+        "trigger": "verbs.tsv:meet", "code": "_verb_entry", "source": "_verb_roles", "target": "_verb_roles",
+        "modality": "_modality"}}]
+    from dateline.dates import date_events
+
+    date_events(doc)  # the dates stage adds how it dated the event
+    assert doc._.events[0]["evidence"]["rules"]["date"] == "_date_with:undated"

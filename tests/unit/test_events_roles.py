@@ -143,7 +143,8 @@ def test_events_roles_unattributed_bombing_is_uaf_of_the_place(vocab: Vocab) -> 
 def test_events_roles_attack_with_no_place_or_by_an_actor_is_no_uaf(vocab: Vocab) -> None:
     nowhere = code_doc(bombing(vocab, [("A", "DET", "DT", "det", 1, "a", "O"),
                                        ("bombing", "NOUN", "NN", "nsubj", 1, "bombing", "O")]))
-    assert all(e["source"] is None for e in nowhere._.events if e["trigger"] == "killed")
+    killed = [e for e in nowhere._.events if e["trigger"] == "killed"]
+    assert killed and all(e["source"] is None for e in killed)
     named = code_doc(build(vocab, [("Hamas", "PROPN", "NNP", "nsubj", 1, "Hamas", "B-ORG"),
                                    ("killed", "VERB", "VBD", "ROOT", 0, "kill", "O"),
                                    ("a", "DET", "DT", "det", 1, "a", "O"),
@@ -183,6 +184,7 @@ def test_events_roles_later_mention_adds_parties_to_earlier_event(vocab: Vocab) 
     for event in first:
         assert event["reciprocal"] and event["plover"]["event"] == "CONSULT"
         assert event["evidence"]["sentence"] == 1 and "included Biegun" in event["evidence"]["text"]
+        assert event["evidence"]["rules"]["target"] == "_later_participants"
     # the later sentence keeps its own event between the parties it names
     assert [(text(e["source"]), text(e["target"])) for e in doc._.events if e["sentence"] == 1] == [
         ("Biegun", "Wallstroem")]
@@ -192,7 +194,8 @@ def test_events_roles_later_mention_of_another_event_adds_nothing(vocab: Vocab) 
     doc = code_doc(talks(vocab, included("The", "meetings")))
     first = [e for e in doc._.events if e["sentence"] == 0 and e["trigger"] == "talks"]
     assert [(text(e["source"]), text(e["target"])) for e in first] == [("Choe", None)]
-    assert not any("evidence" in e for e in doc._.events)
+    assert not any("kind" in e["evidence"] for e in doc._.events)  # only the rules: no later mention
+    assert [e["evidence"]["rules"]["target"] for e in first] == ["_noun_events"]
 
 
 def test_events_roles_nationality_of_act_noun_is_source_with_a_target(vocab: Vocab) -> None:

@@ -125,7 +125,7 @@ def test_ingest_jsonl_bad_lines_rejected_others_kept(tmp_path: Path) -> None:
         ("Article", 7, None),
     ]
     rejected = [i for i in items if isinstance(i, Rejection)]
-    assert all(f"{path}: line" in r.reason for r in rejected)
+    assert rejected and all(f"{path}: line" in r.reason for r in rejected)
     assert rejected[1].input_id == "nofield" and rejected[3].input_id == "baddate"
 
 

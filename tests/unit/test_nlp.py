@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 
 from dateline.actors import group_actors
 from dateline.models import Article, ArticleParts, OffsetMap
-from dateline.nlp import paragraph_boundaries, sentence_index
+from dateline.doc import paragraph_boundaries, sentence_index
 from dateline.record import article_record, output_schema, rejection_record
 from dateline.models import Rejection
 
@@ -86,3 +86,30 @@ def test_offset_map_round_trip() -> None:
     for i, ch in enumerate(body):
         if ch != "\n":
             assert original[offsets.to_original(i)] == ch
+
+
+def test_nlp_imports_no_stage() -> None:
+    # the stages are spaCy entry points: importing nlp (or the shared doc/syntax modules) pulls in none
+    import subprocess
+    import sys
+
+    code = ("import sys, dateline.nlp, dateline.doc, dateline.syntax; "
+            "print(sorted(m for m in sys.modules if m in {'dateline.actors', 'dateline.events', "
+            "'dateline.quotes', 'dateline.dates', 'dateline.places'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_nlp_every_default_stage_is_an_entry_point() -> None:
+    from importlib.metadata import entry_points
+
+    import spacy
+    from spacy.language import Language
+
+    from dateline.nlp import DEFAULT_STAGES
+
+    declared = {ep.name: ep.value for ep in entry_points(group="spacy_factories") if ep.name.startswith("dateline_")}
+    assert set(DEFAULT_STAGES) == set(declared)
+    spacy.blank("en")  # a new Language imports the modules behind the spacy_factories entry points
+    for name in DEFAULT_STAGES:
+        assert Language.has_factory(name), name

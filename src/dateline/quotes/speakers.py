@@ -1,252 +1,28 @@
-"""Quotes and their speakers, linked to actors and events (issue 6).
-
-The ``dateline_quotes`` stage writes ``doc._.quotes``, each in the output shape
-``{text, speaker, kind, cue, medium, sentence, span, pull_quote, pull_quote_text, events}``:
-
-1. :func:`scan_quotes` pairs quote marks in the text (curly or straight, double or single, nested,
-   and the newspaper convention of a paragraph that leaves a quote open because the next one opens
-   it again). It never fails: a stray or unmatched mark is skipped, an unclosed quote ends with its
-   paragraph.
-2. Each quote is ``direct`` (a sentence or more, or set off by attribution punctuation) or a
-   ``fragment`` (words quoted inside the writer's own sentence); cue verbs with a clausal
-   complement outside quote marks add ``reported`` statements.
-3. The speaker is found from the cue (``X said``, ``said X``, ``X told``, ``according to X``, a
-   colon or dash), else the next or previous sentence, else the previous quote it continues.
-   Speakers link to actors through :func:`dateline.actors.actor_ref`; pronouns go through it first
-   (coreference) and fall back on the nearest preceding name.
-4. Pull quotes mark the body quote they repeat; cues that are acts (accuse, demand, threaten, ...)
-   and optimistic or pessimistic comments become events linked both ways with their quote.
-
-The cue lexicon is data: ``dateline/data/quotes/`` (see its README).
-"""
+"""Speakers: who said a quote (a cue verb's subject, an "according to" object, a colon or dash
+attribution, a heading line, a pronoun's antecedent), linked to its actor."""
 
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import actor_ref
-from .codebook import cameo_to_plover
-from .tables import tsv_rows
-from .errors import DatelineError
+from ..actors import actor_ref
+from ..doc import paragraph_spans
+from .cues import Cues, _SUBJECTS
+from .marks import DASHES, OPEN_DOUBLE, OPEN_SINGLE, QuoteSpan, _trimmed
+from ..lang import en
+from ..lexicon import cue_words
+from ..record import ActorRef, Quote
+
 
 __all__ = ["Cue", "Cues", "QuoteSpan", "find_quotes", "load_cues", "scan_quotes"]
 
-OPEN_DOUBLE = "“„«"
-CLOSE_DOUBLE = "”»"
-OPEN_SINGLE = "‘‚‹"
-CLOSE_SINGLE = "’›"
-DASHES = "—–"
-#: Characters after which a straight quote mark opens a quote.
-_OPENING_CONTEXT = " \t\n([{—–-/" + OPEN_DOUBLE + OPEN_SINGLE
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them"})
-#: Heads of subjects that are documents rather than speakers ("a statement from the ministry said").
-DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "communique", "communiqué", "release",
-                            "document", "memo", "message", "post", "tweet", "readout", "notice"})
-MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
-_SUBJECTS = ("nsubj", "nsubjpass")
 
 
-class QuoteDataError(DatelineError, ValueError):
-    """A cue data file (``data/quotes`` or the one given to the stage) is malformed."""
 
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    """A quotation found by :func:`scan_quotes`: ``text[start:end]`` is inside the marks.
-
-    depth: 0 for a top-level quote, 1 for one nested in it, ...
-    closed: False when the closing mark was missing and the quote ends with its paragraph.
-    reopened: offsets of the opening marks of continuation paragraphs inside the span.
-    """
-
-    start: int
-    end: int
-    depth: int = 0
-    closed: bool = True
-    reopened: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A cue lemma: its role (speech, naming, source, act) and CAMEO code."""
-
-    lemma: str
-    role: str
-    cameo: str
-
-
-@dataclass
-class Cues:
-    """The lexicon of the stage, read from ``data/quotes``."""
-
-    verbs: dict[str, Cue]
-    comments: dict[str, str]
-    media: frozenset[str]
-
-    def get(self, token: Token) -> Cue | None:
-        """The cue that ``token`` is, if any ("according" only when followed by "to")."""
-        if token.lower_ == "according":
-            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-            return self.verbs.get("according") if nxt is not None and nxt.lower_ == "to" else None
-        lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB") and not (
-                token.pos_ == "NOUN" and any(c.dep_ in _SUBJECTS for c in token.children)):
-            # A noun with a subject is a verb the tagger missed ("As Bordoff states, ...").
-            return None
-        return self.verbs.get(lemma)
-
-    def is_medium(self, text: str) -> bool:
-        words = re.findall(r"[a-z]+(?: [a-z]+)?", text.lower())
-        tokens = set(re.findall(r"[a-z]+", text.lower()))
-        return bool(tokens & self.media) or any(w in self.media for w in words)
-
-
-def _read_tsv(text: str, name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    rows = []
-    for number, row in tsv_rows(text):
-        if any(not (row.get(col) or "").strip() for col in columns):
-            raise QuoteDataError("E701", name=name, line=number, columns=", ".join(columns))
-        rows.append(row)
-    return rows
-
-
-def load_cues(directory: str | None = None) -> Cues:
-    """The cue lexicon from ``directory`` (default: the packaged ``data/quotes``)."""
-    if directory is None:
-        return _default_cues()
-    base = Path(directory)
-    return _parse_cues({name: (base / name).read_text(encoding="utf-8")
-                        for name in ("cues.tsv", "comments.tsv", "media.txt")})
-
-
-@cache
-def _default_cues() -> Cues:
-    base = files("dateline").joinpath("data", "quotes")
-    return _parse_cues({name: base.joinpath(name).read_text(encoding="utf-8")
-                        for name in ("cues.tsv", "comments.tsv", "media.txt")})
-
-
-def _parse_cues(texts: dict[str, str]) -> Cues:
-    verbs = {}
-    for row in _read_tsv(texts["cues.tsv"], "cues.tsv", ("lemma", "role", "cameo")):
-        lemma = row["lemma"].strip().lower()
-        verbs[lemma] = Cue(lemma, row["role"].strip(), row["cameo"].strip())
-    comments = {row["word"].strip().lower(): row["cameo"].strip()
-                for row in _read_tsv(texts["comments.tsv"], "comments.tsv", ("word", "cameo"))}
-    media = frozenset(line.strip().lower() for line in texts["media.txt"].splitlines()
-                      if line.strip() and not line.startswith("#"))
-    return Cues(verbs, comments, media)
-
-
-# --- 1. Quote marks ------------------------------------------------------------------------------
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if e > s]
-
-
-def _mark(text: str, i: int, start: int, end: int) -> tuple[str, str] | None:
-    """(``double``/``single``, ``open``/``close``/``either``) for a quote mark at ``text[i]``, or None."""
-    c = text[i]
-    prev = text[i - 1] if i > start else " "
-    nxt = text[i + 1] if i + 1 < end else " "
-    if c in OPEN_DOUBLE:
-        return ("double", "open")
-    if c in CLOSE_DOUBLE:
-        return ("double", "close")
-    if c in OPEN_SINGLE:
-        # ‘90s, ‘em: an apostrophe typed as an opening mark.
-        return None if nxt.isdigit() else ("single", "open")
-    if c in CLOSE_SINGLE or c == "'":
-        if prev.isalnum() and nxt.isalnum():
-            return None  # don't, Kim’s
-        if c == "'" and prev in _OPENING_CONTEXT and not nxt.isspace():
-            return ("single", "open")
-        if prev.isspace():
-            return None
-        return ("single", "close")
-    if c == '"':
-        if prev in _OPENING_CONTEXT and not nxt.isspace():
-            return ("double", "open")
-        if not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
-            return ("double", "close")
-        return ("double", "either")
-    return None
-
-
-def scan_quotes(text: str) -> list[QuoteSpan]:
-    """Pair the quote marks of ``text`` into quotations, sorted by start.
-
-    Never raises: an odd number of marks, a stray closing mark or mixed curly and straight marks
-    give the best reading and leave the rest of the text alone. A top-level quote left open at the
-    end of a paragraph continues into the next paragraph when that one opens with the same kind of
-    mark (the newspaper convention); otherwise it ends with its paragraph (``closed=False``).
-    """
-    found: list[QuoteSpan] = []
-    paragraphs = _paragraphs(text)
-    stack: list[tuple[str, int, list[int]]] = []  # open quotes: (kind, start of text, reopened marks)
-    skip = -1  # the re-opening mark of a continued quote
-    for n, (p_start, p_end) in enumerate(paragraphs):
-        for i in range(p_start, p_end):
-            mark = _mark(text, i, p_start, p_end) if i != skip else None
-            if mark is None:
-                continue
-            kind, role = mark
-            open_at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == kind), None)
-            if role == "either":
-                role = "close" if open_at is not None else "open"
-            if role == "open":
-                if kind == "double" and open_at is not None:
-                    # A second opening double mark while one is open: the first was stray.
-                    del stack[open_at:]
-                stack.append((kind, i + 1, []))
-            elif open_at is not None:
-                # Marks opened inside this quote and never closed are dropped: it closes here.
-                _, start, reopened = stack[open_at]
-                del stack[open_at:]
-                found.append(QuoteSpan(start, i, open_at, True, tuple(reopened)))
-            # else: a closing mark with nothing open (or an apostrophe): skipped.
-        if not stack:
-            continue
-        kind, start, reopened = stack[0]
-        stack.clear()
-        if n + 1 < len(paragraphs):
-            nxt, nxt_end = paragraphs[n + 1]
-            mark = _mark(text, nxt, nxt, nxt_end)
-            if mark is not None and mark[0] == kind and mark[1] in ("open", "either"):
-                # The next paragraph opens the same kind of quote again: this one goes on.
-                stack.append((kind, start, [*reopened, nxt]))
-                skip = nxt
-                continue
-        found.append(QuoteSpan(start, p_end, 0, False, tuple(reopened)))
-    return sorted(found, key=lambda q: (q.start, q.depth))
-
-
-# --- 2. The stage --------------------------------------------------------------------------------
-
-
-@Language.factory("dateline_quotes", default_config={"cues_dir": None},
-                  requires=["doc._.actors", "doc._.events"], assigns=["doc._.quotes", "doc._.events"])
-def make_quotes(nlp: Language, name: str, cues_dir: str | None) -> Callable[[Doc], Doc]:
-    """The quotes stage. cues_dir: a directory with ``cues.tsv``, ``comments.tsv``, ``media.txt``."""
-    cues = load_cues(cues_dir)
-    return lambda doc: find_quotes(doc, cues=cues)
 
 
 @dataclass
@@ -259,7 +35,7 @@ class _Quote:
     kind: str
     depth: int = 0
     sentence: int = 0
-    speaker: dict[str, Any] | None = None
+    speaker: ActorRef | None = None
     cue: str | None = None
     cue_token: Token | None = None
     medium: str | None = None
@@ -267,7 +43,7 @@ class _Quote:
     pull_quote_text: str | None = None
     events: list[int] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> Quote:
         return {"text": self.text, "speaker": self.speaker, "kind": self.kind, "cue": self.cue,
                 "medium": self.medium, "sentence": self.sentence, "span": [self.start, self.end],
                 "pull_quote": self.pull_quote_text is not None, "pull_quote_text": self.pull_quote_text,
@@ -283,7 +59,7 @@ class _Article:
         self.cues = cues
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
-        self.paragraphs = _paragraphs(self.text)
+        self.paragraphs = paragraph_spans(self.text)
         self.para_starts = [s for s, _ in self.paragraphs]
         # Character ranges inside top-level quote marks (marks included).
         self.quoted = sorted((q.start - 1, q.end + 1) for q in spans if q.depth == 0)
@@ -310,37 +86,6 @@ class _Article:
 
     def tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
-
-
-def find_quotes(doc: Doc, *, cues: Cues | None = None) -> Doc:
-    """Find the quotes of ``doc`` with their speakers, and link them to events (``doc._.quotes``)."""
-    cues = cues or _default_cues()
-    spans = scan_quotes(doc.text)
-    art = _Article(doc, cues, spans)
-    quotes = [q for q in (_quote(art, span) for span in spans) if q is not None]
-    tops = [q for q in quotes if q.depth == 0]
-    for q in quotes:
-        enclosing = None if q.depth == 0 else next(
-            (t for t in tops if t.start <= q.start and q.end <= t.end), None)
-        _attribute(art, q, enclosing)
-    _continue_speakers(art, [q for q in quotes if q.depth == 0])
-    quotes.extend(_reported(art))
-    _pull_quotes(art, quotes)
-    quotes.sort(key=lambda q: (q.start, q.depth, q.end))
-    events = doc._.events if doc._.events is not None else []
-    _verbal_events(art, quotes, events)
-    doc._.events = events
-    doc._.quotes = [q.to_dict() for q in quotes]
-    return doc
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without surrounding space and the comma that ends a quote before its attribution."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-        end -= 1
-    return start, end
 
 
 def _quote(art: _Article, span: QuoteSpan) -> _Quote | None:
@@ -385,9 +130,6 @@ def _kind(art: _Article, span: QuoteSpan, tokens: Span | None) -> str:
     if art.sentence_of(tokens[-1].i) > art.sentence_of(tokens.start) and len(tokens) > 8:
         return "direct"
     return "fragment"
-
-
-# --- 3. Speakers ---------------------------------------------------------------------------------
 
 
 def _attribute(art: _Article, quote: _Quote, enclosing: _Quote | None) -> None:
@@ -455,7 +197,7 @@ def _colon_owner(art: _Article, tokens: Span) -> Token | None:
 _HEADING_TOKENS = 8
 
 
-def _heading_speaker(art: _Article, quote: _Quote) -> dict[str, Any] | None:
+def _heading_speaker(art: _Article, quote: _Quote) -> ActorRef | None:
     """A quote paragraph under a line that names its author: ``Ian Dunt, Washington Post`` or ``Ian Dunt:``.
 
     The line is the previous paragraph, short, not a sentence (no final stop), and opens with a
@@ -571,7 +313,7 @@ def _dash_speaker(art: _Article, tokens: Span, scope: Span) -> Span | None:
     return None
 
 
-def _speaker_of(art: _Article, cue: Token, candidates: list[Token]) -> tuple[dict[str, Any] | None, str | None]:
+def _speaker_of(art: _Article, cue: Token, candidates: list[Token]) -> tuple[ActorRef | None, str | None]:
     """The speaker of ``cue`` and the medium that relayed the statement, if any."""
     medium: str | None = None
     if cue.lower_ == "according":
@@ -620,7 +362,7 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is not None:
-            if subject.lemma_.lower() in DOCUMENT_NOUNS:
+            if subject.lemma_.lower() in cue_words("document_noun"):
                 # "a statement from the ministry said", "the ministry's statement said"
                 owner = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                               for g in c.children if g.dep_ == "pobj"), None)
@@ -662,9 +404,9 @@ def _clean_name(text: str) -> str:
     return text.removesuffix("’s").removesuffix("'s").strip()
 
 
-def _phrase_ref(art: _Article, head: Token) -> dict[str, Any] | None:
+def _phrase_ref(art: _Article, head: Token) -> ActorRef | None:
     """The speaker named by the phrase headed by ``head``, linked to its actor."""
-    if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
+    if head.pos_ == "PRON" or head.lower_ in en.SPEAKER_PRONOUNS:
         return _pronoun_ref(art, head)
     ent = _entity_at(head)
     if ent is not None:
@@ -676,16 +418,16 @@ def _phrase_ref(art: _Article, head: Token) -> dict[str, Any] | None:
     return _speaker_dict(art, ref, text)
 
 
-def _speaker_ref(art: _Article, ent: Span) -> dict[str, Any]:
+def _speaker_ref(art: _Article, ent: Span) -> ActorRef:
     """The speaker named by an entity span (a dash attribution), linked to its actor."""
     return _speaker_dict(art, actor_ref(art.doc, ent.start_char, ent.end_char), _clean_name(ent.text))
 
 
-def _speaker_dict(art: _Article, ref: dict[str, Any] | None, text: str) -> dict[str, Any]:
+def _speaker_dict(art: _Article, ref: ActorRef | None, text: str) -> ActorRef:
     """``{text, code, country, sector}``: the actor's full name when the mention is a short form."""
     if ref is None:
         return {"text": text, "code": None, "country": None, "sector": None}
-    name = text if text.lower() not in PRONOUNS and ref["text"].lower() in PRONOUNS else (
+    name = text if text.lower() not in en.SPEAKER_PRONOUNS and ref["text"].lower() in en.SPEAKER_PRONOUNS else (
         _actor_name(art, ref["text"]) or text)
     return {"text": name, "code": ref.get("code"), "country": ref.get("country"), "sector": ref.get("sector")}
 
@@ -705,13 +447,13 @@ def _actor_name(art: _Article, mention_text: str) -> str | None:
     return None
 
 
-def _pronoun_ref(art: _Article, pronoun: Token) -> dict[str, Any] | None:
+def _pronoun_ref(art: _Article, pronoun: Token) -> ActorRef | None:
     """A pronoun speaker: the actors stage's coreference first, else the nearest fitting name before."""
     ref = actor_ref(art.doc, pronoun.idx, pronoun.idx + len(pronoun))
     if ref is not None:
         # The actors stage linked the pronoun itself to an actor (coreference): take its name.
         named = _actor_at(art, pronoun.idx, pronoun.idx + len(pronoun))
-        if ref["text"].lower() not in PRONOUNS or named is not None:
+        if ref["text"].lower() not in en.SPEAKER_PRONOUNS or named is not None:
             return _speaker_dict(art, ref, named or ref["text"])
     antecedent = _antecedent(art, pronoun)
     if antecedent is not None:
@@ -780,90 +522,6 @@ def _continue_speakers(art: _Article, tops: list[_Quote]) -> None:
             previous = quote
 
 
-# --- Reported speech -----------------------------------------------------------------------------
-
-
-def _reported(art: _Article) -> list[_Quote]:
-    """Statements reported without quote marks: a cue with a clause ("said that the talks were ...")."""
-    found: list[_Quote] = []
-    seen: set[int] = set()
-    for token in art.doc:
-        cue = art.cues.get(token)
-        if cue is None or cue.role not in ("speech", "act", "source") or art.in_quote(token):
-            continue
-        content = _content(art, token)
-        if content is None or content.start in seen:
-            continue
-        start, end = _trimmed(art.text, content.start_char, content.end_char)
-        while end > start and art.text[end - 1] in ".!?":
-            end -= 1
-        outside = sum(1 for t in content if not art.in_quote(t) and not t.is_punct)
-        quoted = any(art.in_quote(t) for t in content)
-        if end <= start or outside < 1 or (quoted and outside < 4):
-            # The clause is (nearly) all in quote marks, its subject aside: that is the quote.
-            continue
-        seen.add(content.start)
-        quote = _Quote(start, end, art.text[start:end], "reported", 0, art.sentence_of(token.i))
-        quote.cue_token, quote.cue = token, _cue_text(token)
-        scope = art.sents[quote.sentence]
-        candidates = [t for t in scope if art.cues.get(t) is not None and not art.in_quote(t)]
-        quote.speaker, quote.medium = _speaker_of(art, token, candidates)
-        quote.content = content
-        found.append(quote)
-    return found
-
-
-def _content(art: _Article, cue: Token) -> Span | None:
-    """The clause a cue reports, or None."""
-    doc = art.doc
-    if cue.lower_ == "according":
-        # "X happened, according to Y": the clause the phrase hangs from, without the phrase.
-        head = cue.head if cue.head is not cue else None
-        while head is not None and head.dep_ not in ("ROOT", "ccomp") and head.head is not head:
-            head = head.head
-        if head is None or head.i > cue.i:
-            return None
-        start = head.left_edge.i
-        end = cue.i
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
-        if any(art.cues.get(t) is not None and art.cues.get(t).role != "source" for t in doc[start:end]):  # type: ignore[union-attr]
-            return None  # the clause has its own speech verb ("he said ..., according to ...")
-        return doc[start:end] if end - start >= 3 else None
-    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
-    entry = art.cues.get(cue)
-    if not clauses and entry is not None and entry.role == "act":
-        clauses = [c for c in cue.children if c.dep_ == "xcomp"]
-    if not clauses:
-        return None
-    # "said that A, but that B": the parser makes both clauses complements of the cue (or
-    # coordinates them); they are one statement.
-    start = min(c.left_edge.i for c in clauses)
-    edges = [c.right_edge.i for c in clauses]
-    edges += [g.right_edge.i for c in clauses for g in c.children if g.dep_ == "conj"]
-    end = max(edges) + 1
-    if start < cue.i < end:
-        start = cue.i + 1  # the clauses sit on both sides of the cue: keep the part after it
-    while start < end and (doc[start].is_punct or (doc[start].lower_ == "that" and doc[start].dep_ == "mark")):
-        start += 1
-    # "..., according to the news agency": the source phrase is not part of what was said.
-    according = next((t.i for t in doc[start:end] if t.lower_ == "according"), None)
-    if according is not None:
-        end = according
-        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in CLOSE_DOUBLE + CLOSE_SINGLE + '"':
-            end -= 1
-    if end > start:
-        # A clause that ends inside quote marks ends with them.
-        last = doc[end - 1]
-        k = bisect.bisect_right(art.quoted_starts, last.idx) - 1
-        if k >= 0 and last.idx < art.quoted[k][1] and art.quoted[k][0] >= doc[start].idx:
-            end = art.tokens(doc[start].idx, art.quoted[k][1] - 1).end  # type: ignore[union-attr]
-    return doc[start:end] if end > start else None
-
-
-# --- 4. Pull quotes ------------------------------------------------------------------------------
-
-
 def _pull_quotes(art: _Article, quotes: list[_Quote]) -> None:
     """Mark the body quote each pull quote repeats; one quote, never two."""
     for pull in art.doc._.pull_quotes or []:
@@ -886,7 +544,7 @@ def _pull_quotes(art: _Article, quotes: list[_Quote]) -> None:
             best.cue = best.cue or "—"
 
 
-def _attributed(art: _Article, attribution: str) -> dict[str, Any]:
+def _attributed(art: _Article, attribution: str) -> ActorRef:
     """The speaker a pull quote's attribution names ("Andrei Lankov, Kookmin University")."""
     name = attribution.split(",")[0].strip()
     for actor in art.doc._.actors or []:
@@ -895,124 +553,3 @@ def _attributed(art: _Article, attribution: str) -> dict[str, Any]:
             ref = actor_ref(art.doc, mention["start"], mention["end"])
             return _speaker_dict(art, ref, name)
     return {"text": name, "code": None, "country": None, "sector": None}
-
-
-# --- 5. Verbal events ----------------------------------------------------------------------------
-
-
-def _verbal_events(art: _Article, quotes: list[_Quote], events: list[dict[str, Any]]) -> None:
-    """Link quotes and events both ways; add an event for a cue that is an act.
-
-    An event the events stage coded on the cue verb, or in the quote's sentence with the same
-    source, is linked rather than duplicated. Plain statements ("said": CAMEO 010) get no event.
-    """
-    by_cue: dict[int, int] = {}
-    for qi, quote in enumerate(quotes):
-        cue = quote.cue_token
-        if cue is None:
-            continue
-        if cue.i in by_cue:
-            _link(events, by_cue[cue.i], quotes, qi)
-            continue
-        found = _existing_event(art, events, quote, cue)
-        code = _act_code(art, quote, cue)
-        if found is None and code is None:
-            continue
-        if found is None:
-            events.append(_new_event(art, quote, cue, code or "010"))
-            found = len(events) - 1
-        by_cue[cue.i] = found
-        _link(events, found, quotes, qi)
-
-
-def _link(events: list[dict[str, Any]], ei: int, quotes: list[_Quote], qi: int) -> None:
-    if events[ei].get("quote") is None:
-        events[ei]["quote"] = qi
-    if ei not in quotes[qi].events:
-        quotes[qi].events.append(ei)
-
-
-def _same_actor(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
-    if not a or not b:
-        return False
-    if a.get("code") and a.get("code") == b.get("code"):
-        return True
-    ta, tb = str(a.get("text", "")).lower(), str(b.get("text", "")).lower()
-    return bool(ta and tb) and (ta in tb or tb in ta)
-
-
-def _existing_event(art: _Article, events: list[dict[str, Any]], quote: _Quote, cue: Token) -> int | None:
-    cue_span = [cue.idx, cue.idx + len(cue)]
-    for ei, event in enumerate(events):
-        if list(event.get("span") or []) == cue_span:
-            return ei
-    for ei, event in enumerate(events):
-        if event.get("sentence") == quote.sentence and _same_actor(event.get("source"), quote.speaker):
-            return ei
-    return None
-
-
-def _act_code(art: _Article, quote: _Quote, cue: Token) -> str | None:
-    """The CAMEO code when the statement is an act: the cue's, or a comment's (013/012) on "said"."""
-    entry = art.cues.get(cue)
-    if entry is None:
-        return None
-    if entry.role == "act":
-        return entry.cameo
-    if entry.role != "speech" or quote.kind == "fragment":
-        return None
-    words = quote.content if quote.content is not None else art.tokens(quote.start, quote.end)
-    for token in words or []:
-        code = art.cues.comments.get(token.lower_)
-        # The comment word must be what the clause predicates ("the talks were promising").
-        if code and token.dep_ in ("acomp", "ccomp", "ROOT", "attr", "xcomp", "conj", "oprd"):
-            return code
-    return None
-
-
-def _target(art: _Article, cue: Token, quote: _Quote) -> dict[str, Any] | None:
-    """Whom the act is aimed at: the cue's object, or the subject of what it demands or reports."""
-    heads = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
-    heads += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
-              for g in c.children if g.dep_ == "pobj"]
-    if quote.content is not None:
-        heads += [t for t in quote.content if t.dep_ in _SUBJECTS and t.head.i == quote.content.root.i]
-    for head in heads:
-        if head.pos_ == "PRON":
-            continue
-        ent = _entity_at(head)
-        start, end = (ent.start_char, ent.end_char) if ent is not None else (head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
-        ref = actor_ref(art.doc, start, end)
-        if ref is not None:
-            return ref
-    return None
-
-
-def _new_event(art: _Article, quote: _Quote, cue: Token, code: str) -> dict[str, Any]:
-    plover = cameo_to_plover(code)
-    source = None
-    if quote.speaker is not None:
-        source = {k: quote.speaker.get(k) for k in ("text", "code", "country", "sector")}
-    modal = next((c.lower_ for c in cue.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
-    return {
-        "source": source,
-        "target": _target(art, cue, quote),
-        "cameo": code,
-        # PLOVER has no type for CAMEO 01 statements and 02 appeals: event stays null (see report).
-        "plover": {"event": plover.event if plover else None, "mode": plover.mode if plover else None,
-                   "context": plover.context if plover else None},
-        "date": {"value": None, "granularity": None, "source": None},
-        "location": None,
-        "negated": any(c.dep_ == "neg" for c in cue.children),
-        "modality": "hypothetical" if modal else "asserted",
-        "reciprocal": False,
-        "quote": None,
-        "sentence": art.sentence_of(cue.i),
-        "span": [cue.idx, cue.idx + len(cue)],
-        "trigger": cue.text,
-    }
-
-
-def iter_speakers(quotes: Iterable[dict[str, Any]]) -> list[str | None]:
-    """The speaker names of output quotes, in order (for evaluation scripts)."""
-    return [(q.get("speaker") or {}).get("text") for q in quotes]

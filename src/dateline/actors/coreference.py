@@ -1,0 +1,117 @@
+"""Coreference inside the article: nominals ("the official") and he/she/him join the most likely
+person before them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .mentions import Context, _evidence, Group, Mention, _text
+from ..lang import en
+
+
+
+
+def _in_quote(doc: Doc, i: int) -> bool:
+    """Whether token i sits inside quotation marks within its paragraph (an odd number of quotes before it)."""
+    sent = doc[i].sent
+    para_start = sent.start
+    while para_start > 0 and not (doc[para_start - 1].is_space and "\n" in doc[para_start - 1].text):
+        para_start -= 1
+        if sent.start - para_start > 400:
+            break
+    opening = sum(1 for t in doc[para_start:i] if t.text in ("“", "‘")) - sum(1 for t in doc[para_start:i] if t.text in ("”", "’"))
+    straight = sum(1 for t in doc[para_start:i] if t.text == '"')
+    return opening > 0 or straight % 2 == 1
+
+
+def _subject_group(ctx: Context, sent: Span) -> Group | None:
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            m = ctx.by_token.get(token.i)
+            if m is not None and m.group is not None and m.group.label == "PERSON":
+                return m.group
+    return None
+
+
+def _persons_between(ctx: Context, start: int, end: int) -> list[Mention]:
+    seen: list[Mention] = []
+    for i in range(start, end):
+        m = ctx.by_token.get(i)
+        if m is not None and m.group is not None and m.group.label == "PERSON" and (not seen or seen[-1] is not m):
+            seen.append(m)
+    return seen
+
+
+def _antecedent(ctx: Context, i: int, *, gender: str | None, role_words: set[str], recency: bool = False) -> Group | None:
+    doc = ctx.doc
+    token = doc[i]
+
+    def fits(g: Group) -> bool:
+        if gender and g.gender and g.gender != gender:
+            return False
+        return True
+
+    # cataphora: "As he did last year ..., the official traveled" -> the main clause's subject
+    verb = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "advcl" and verb.i < verb.head.i:
+        for child in verb.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i > i:
+                m = ctx.by_token.get(child.i)
+                if m is not None and m.group is not None and m.group.label == "PERSON" and fits(m.group):
+                    return m.group
+    sent = token.sent
+    before = [m for m in _persons_between(ctx, sent.start, i) if fits(m.group)]  # type: ignore[arg-type]
+    if before:
+        return before[-1].group
+    prev_end = sent.start
+    for _ in range(2):
+        if prev_end <= 0:
+            break
+        prev = doc[prev_end - 1].sent
+        subject = None if recency else _subject_group(ctx, prev)
+        if subject is not None and fits(subject):
+            return subject
+        found = [m for m in _persons_between(ctx, prev.start, prev.end) if fits(m.group)]  # type: ignore[arg-type]
+        if found:
+            return found[-1].group
+        prev_end = prev.start
+    return None
+
+
+def _add_link(ctx: Context, group: Group, start: int, end: int, kind: str) -> None:
+    m = Mention(start, end, "PERSON", kind=kind, group=group)
+    group.mentions.append(m)
+    for j in range(start, end):
+        ctx.by_token[j] = m
+    text = _text(ctx.doc, start, end)
+    if not any(e["kind"] == "coreference" and e["detail"].startswith(repr(text)) for e in group.evidence):
+        group.evidence.append(_evidence("coreference", f"{text!r} -> {group.name!r} ({kind})"))
+
+
+def _link_nominals_and_pronouns(ctx: Context, groups: list[Group]) -> None:
+    doc = ctx.doc
+    # nominals: "the official", "the president", "the North Korean leader" (singular, not before a name)
+    for start, end, code, _ in ctx.agents:
+        det = start - 1
+        while det >= 0 and doc[det].pos_ in ("ADJ", "PROPN") and det > start - 4:
+            det -= 1
+        if det < 0 or doc[det].lower_ != "the" or doc[end - 1].tag_ not in ("NN", "NNP"):
+            continue
+        if end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].lower_ in ("of", "'s", "’s")):
+            continue
+        if any(i in ctx.by_token for i in range(det, end)) or _in_quote(doc, start):
+            continue
+        words = {t.lower_ for t in doc[start:end]}
+        # a definite description points back to the latest person (recency), not the topic
+        group = _antecedent(ctx, det, gender=None, role_words=words, recency=True)
+        if group is not None:
+            _add_link(ctx, group, det, end, "nominal")
+    # pronouns he/she/him/her (personal, not possessive), outside quotations
+    for token in doc:
+        gender = en.GENDERED_PRONOUNS.get(token.lower_)
+        if gender is None or token.tag_ != "PRP" or token.i in ctx.by_token or _in_quote(doc, token.i):
+            continue
+        group = _antecedent(ctx, token.i, gender=gender, role_words=set())
+        if group is not None:
+            group.gender = group.gender or gender
+            _add_link(ctx, group, token.i, token.i + 1, "pronoun")

@@ -1,0 +1,301 @@
+"""Mentions: the spans that name an actor (KB names, the model's entities, agent words, bracketed
+aliases), the Mention and Group records, and the coding context shared by the later steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import Entry, KnowledgeBase, normalise, Role, split_code
+from ..lang import en
+
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+
+
+
+
+MAX_NAME_TOKENS = 8
+
+
+MAX_TITLE_TOKENS = 10
+
+
+@dataclass
+class Mention:
+    """A stretch of text that names (or refers to) an actor, before grouping."""
+
+    start: int  # token indices
+    end: int
+    label: str
+    entry: Entry | None = None
+    kind: str = "name"  # name | nominal | pronoun
+    group: Group | None = None
+    #: the organisation this mention abbreviates ("AKK" after "... Association (AKK)")
+    alias: Mention | None = None
+
+
+@dataclass
+class Group:
+    """One actor of the article: its mentions and how it was coded."""
+
+    name: str
+    label: str
+    entry: Entry | None = None
+    code: str | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    tokens: frozenset[str] = frozenset()
+    gender: str | None = None
+    title_words: set[str] = field(default_factory=set)
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text  # (doc.text would rebuild the whole text on every call)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _name_like(doc: Doc, start: int, end: int) -> bool:
+    """Every word is capitalised or a connector; a one-word stop word ("Who", "US") must be an acronym."""
+    words = [t for t in doc[start:end] if not t.is_punct or t.text not in (".", "-")]
+    if not words or not _capitalised(doc[start]) or doc[end - 1].lower_ in en.NAME_CONNECTORS:
+        return False
+    if any(not (_capitalised(t) or t.lower_ in en.NAME_CONNECTORS or t.text in (".", "-") or _elided(t))
+           for t in doc[start:end]):
+        return False
+    if end - start == 1 and (doc[start].is_stop or doc[start].lower_ in ("us", "who", "is", "it")):
+        word = doc[start].text
+        if not word.isupper() or len(word) > 5:
+            return False
+        # "US" is the United States unless the whole sentence is shouted ("TELL US WHY").
+        return word not in ("US", "IT") or not _shouted(doc[start].sent)
+    return True
+
+
+def _elided(token: Token) -> bool:
+    """A lower-case elided particle before a capital, inside a name: "d'Ivoire", "d’Alema"."""
+    text = token.text
+    return len(text) > 2 and text[0].islower() and text[1] in "'’" and text[2].isupper()
+
+
+def _shouted(sent: Span) -> bool:
+    """Most words of the sentence are in capitals (a headline or a slogan)."""
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return sum(t.text.isupper() for t in words) * 2 > len(words)
+
+
+def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
+    """Longest KB names, left to right, that look like names in the text."""
+    spans: list[tuple[int, int, Entry]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _capitalised(doc[i]):
+            i += 1
+            continue
+        sent_end = doc[i].sent.end
+        for j in range(min(n, sent_end, i + MAX_NAME_TOKENS), i, -1):
+            if doc[j - 1].text in ("'s", "’s") or doc[j - 1].is_space:
+                continue
+            entries = kb.names.get(normalise(_text(doc, i, j)))
+            if entries and _name_like(doc, i, j):
+                first = i + 1 if doc[i].lower_ == "the" and j - i > 1 else i  # the article is not the name
+                spans.append((first, j, kb.entries[entries[0]]))
+                i = j - 1
+                break
+        i += 1
+    return spans
+
+
+def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]]:
+    """Role phrases ("foreign minister", "spy chief"), longest first: (start, end, code, weak)."""
+    found: list[tuple[int, int, str, bool]] = []
+    lowers = [t.lower_ for t in doc]
+    # the dictionaries list some role nouns in the singular only ("leader"): the last word may match
+    # by its lemma ("leaders")
+    lemmas = [t.lemma_.lower() if t.lemma_ and t.tag_ in ("NNS", "NNPS") else t.lower_ for t in doc]
+    alpha = [t.is_alpha for t in doc]
+    i, n = 0, len(doc)
+    while i < n:
+        if not alpha[i]:
+            i += 1
+            continue
+        for j in range(min(n, i + 5), i, -1):
+            hit = kb.agents.get(" ".join(lowers[i:j]))
+            if hit is None and j - i > 2 and "-" in lowers[i + 1:j - 1]:
+                # "Secretary-General" is three tokens; the dictionaries write it as one word
+                hit = kb.agents.get(doc[i:j].text.lower())
+            if hit is None and lemmas[j - 1] != lowers[j - 1]:
+                hit = kb.agents.get(" ".join(lowers[i:j - 1] + [lemmas[j - 1]]))
+            if hit:
+                found.append((i, j, hit[0], hit[1]))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def _trim(ent: Span) -> tuple[int, int]:
+    start, end = ent.start, ent.end
+    if ent.label_ in ("ORG", "GPE", "NORP") and ent[0].lower_ == "the" and end - start > 1:
+        start += 1
+    if end - start > 1 and ent.doc[end - 1].text in ("'s", "’s"):
+        end -= 1
+    return start, end
+
+
+def _label_of(entry: Entry) -> str:
+    if entry.kind == "person":
+        return "PERSON"
+    if entry.kind == "actor" and any(r.start or r.end for r in entry.roles) and any(
+            split_code(r.code)[1] for r in entry.roles):
+        return "PERSON"  # Phoenix's unsorted actors: people hold dated offices ("USAGOV" from ... to ...)
+    if entry.kind in ("country", "seat"):
+        return "GPE"
+    role = entry.role_at(None)
+    country, sector = split_code(role.code if role else None)
+    return "PERSON" if entry.kind == "user" and sector else "ORG"
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str, bool]]) -> list[Mention]:
+    """Name mentions: KB matches merged with the model's actor entities."""
+    kb_spans = _kb_spans(doc, kb)
+    titles = [(s, e) for s, e, _, _ in agents if e - s > 1]
+    mentions: dict[tuple[int, int], Mention] = {}
+    used: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        start, end = _trim(ent)
+        if any(s <= start and end <= e for s, e in titles):
+            continue  # "State" in "Secretary of State"
+        inside = [k for k in kb_spans if start <= k[0] and k[1] <= end]
+        over = [k for k in kb_spans if k[0] < end and start < k[1] and k not in inside]
+        if over:
+            continue  # a KB name that reaches beyond the entity ("Choe Son" of "Choe Son Hui") wins
+        joined = any((k[1] < len(doc) and doc[k[1]].text == "-") or (k[0] > 0 and doc[k[0] - 1].text == "-")
+                     for k in inside)
+        if len(inside) >= 2 or (inside and (joined or ent.label_ != "PERSON") and any(t.text == "-" for t in doc[start:end])):
+            # "U.S.-South Korean", "Trump-Kim": keep the names inside; but a person's name with a
+            # hyphenated particle ("Omar Hassan al-Bashir") is one name, not its part "Hassan"
+            continue
+        if len(inside) == 1 and (inside[0][0], inside[0][1]) == (start, end):
+            continue  # the KB span itself is added below, with the KB's label where the model erred
+        label = ent.label_
+        # a name the KB knows that does not open with a capital ("al-Qaeda", "al-Shabaab")
+        entries = [] if inside else kb.lookup(_text(doc, start, end))
+        entry = entries[0] if entries and entries[0].kind in ("organisation", "actor") and label == "ORG" else None
+        mentions[(start, end)] = Mention(start, end, label, entry)
+        used.update(range(start, end))
+    for start, end, entry in kb_spans:
+        if any(i in used for i in range(start, end)):
+            continue
+        label = _label_of(entry)
+        ent_label = doc[start].ent_type_
+        if ent_label in ACTOR_LABELS and not (entry.kind == "person" and ent_label == "ORG"):
+            label = ent_label if entry.kind not in ("person", "country", "seat") else label
+        if entry.kind == "country" and doc[start].pos_ in ("ADJ",) or ent_label == "NORP":
+            label = "NORP"
+        mentions[(start, end)] = Mention(start, end, label, entry)
+    # "US $50 million", "Hong Kong dollars": a country naming a currency is no actor
+    mentions = {k: m for k, m in mentions.items()
+                if not (m.end < len(doc) and (doc[m.end].is_currency or doc[m.end].lower_ in ("dollar", "dollars")))}
+    ordered = _bracketed_aliases(doc, sorted(mentions.values(), key=lambda m: m.start))
+    person_starts = {m.start for m in ordered if m.label == "PERSON"}
+    agent_tokens = {i for s, e, _, _ in agents for i in range(s, e)}
+    for m in ordered:
+        if m.label == "PERSON":
+            continue
+        # "White House Press Secretary Sarah Huckabee Sanders", "British Defence Secretary Tom King":
+        # part of a title (the mention, then role words only, up to a name), not an actor of its own
+        k = m.end
+        while k < len(doc) and k in agent_tokens and k not in person_starts:
+            k += 1
+        if k in person_starts and any(i in agent_tokens for i in range(m.start, k)):
+            m.kind = "title"
+    return ordered
+
+
+def _bracketed_aliases(doc: Doc, ordered: list[Mention]) -> list[Mention]:
+    """An acronym in brackets right after an organisation's name is that organisation's alias for
+    the rest of the article: "the Northern Water Board (NWB) ... NWB officials" is one actor, whatever
+    else the KB calls "NWB" (a person's initials, another body)."""
+    by_start = {m.start: m for m in ordered}
+    result = list(ordered)
+    for m in ordered:
+        k = m.end
+        if m.label in ("PERSON", "NORP") or m.alias is not None or k + 2 >= len(doc):
+            continue
+        if doc[k].text != "(" or doc[k + 2].text != ")":
+            continue
+        acronym = doc[k + 1].text
+        if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
+            continue
+        for token in doc[k + 1:]:
+            if token.text != acronym:
+                continue
+            old = by_start.get(token.i)
+            if old is not None:
+                if old.end != token.i + 1:
+                    continue  # a longer name that holds the acronym
+                result.remove(old)
+            alias = Mention(token.i, token.i + 1, m.label, m.entry, alias=m)
+            by_start[token.i] = alias
+            result.append(alias)
+    return sorted(result, key=lambda x: x.start)
+
+
+def _evidence(kind: str, detail: str, *, source: str | None = None, role: Role | None = None) -> dict[str, Any]:
+    return {"kind": kind, "detail": detail, "source": source,
+            "valid_from": role.start.isoformat() if role and role.start else None,
+            "valid_to": role.end.isoformat() if role and role.end else None}
+
+
+def _kb_code(entry: Entry, date: dt.date | None) -> tuple[str | None, dict[str, Any]]:
+    role = entry.role_at(date)
+    kind = "user" if entry.kind == "user" else "kb"
+    if role is None:
+        return None, _evidence(kind, f"{entry.id}: no role on {date}", source=entry.source)
+    when = f" on {date.isoformat()}" if date else ""
+    detail = f"{entry.id} ({entry.name}): {role.code}{when}" + (f", {role.detail}" if role.detail else "")
+    return role.code, _evidence(kind, detail, source=entry.source, role=role)
+
+
+@dataclass
+class Context:
+    """What coding needs about one Doc, computed once."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    date: dt.date | None
+    agents: list[tuple[int, int, str, bool]]
+    by_token: dict[int, Mention]
+    agent_at: dict[int, tuple[int, int, str, bool]]
+    #: first tokens of demonyms that name an ethnic group, not a state ("ethnic Albanians")
+    ethnic: set[int] = field(default_factory=set)
+
+
+def _is_place(doc: Doc, mention: Mention) -> bool:
+    head = doc[mention.end - 1]
+    return head.dep_ == "pobj" and head.head.lower_ in en.PLACE_PREPOSITIONS
+
+
+def _person_tokens(doc: Doc, m: Mention) -> list[str]:
+    words = (t.text.lower() for t in doc[m.start:m.end])
+    return [w for w in words if w.isalpha() and w not in ("mr", "ms", "mrs", "dr")]
+
+
+def _mention_code(ctx: Context, m: Mention) -> str | None:
+    if m.group is not None and m.group.code:
+        return m.group.code
+    if m.entry is not None:
+        role = m.entry.role_at(ctx.date)
+        return role.code if role else None
+    return None

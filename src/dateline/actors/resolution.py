@@ -1,0 +1,153 @@
+"""Resolution: the actor behind a stretch of text (:func:`actor_ref`), re-coded as of a date
+(:func:`resolve_as_of`), and the ``dateline_actor_dates`` stage that re-codes every event's
+actors as of its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..kb import KnowledgeBase, load_kb, split_code
+from ..record import ActorRef
+
+
+#: kb key -> KB, so resolve_as_of finds the KB a Doc was coded with (``doc.user_data`` keeps the key).
+_REGISTRY: dict[str, KnowledgeBase] = {}
+
+
+KB_KEY = "dateline.kb"
+
+
+def _ref(actor: Mapping[str, Any], text: str, code: str | None) -> ActorRef:
+    country, sector = split_code(code)
+    return {"text": text, "code": code, "country": country, "sector": sector}
+
+
+def _governed(doc: Doc, mention: dict[str, Any], others: list[dict[str, Any]], start_char: int, end_char: int) -> bool:
+    """Whether the mention hangs, inside the range, on the tokens of another mention there (the place
+    in "rebels in Darfur", the country in "the Albanians of Serbia"): then it is not the phrase's actor."""
+    span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    owned = {i for o in others if o is not mention
+             for i in range(len(doc)) if o["start"] <= doc[i].idx < o["end"]} if others else set()
+    while token.head.i != token.i and start_char <= token.head.idx < end_char:
+        token = token.head
+        if token.i in owned:
+            return True
+    return False
+
+
+def _find(doc: Doc, start_char: int, end_char: int) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    best: tuple[int, dict[str, Any], dict[str, Any]] | None = None
+    inside = [(actor, mention) for actor in doc._.actors or [] for mention in actor["mentions"]
+              if mention["start"] >= start_char and mention["end"] <= end_char]
+    if len(inside) > 1:
+        # the phrase's own actor, not one named in a modifier of it: "rebels in Darfur" are rebels
+        mentions = [m for _, m in inside]
+        heads = [(a, m) for a, m in inside if not _governed(doc, m, mentions, start_char, end_char)]
+        inside = [(a, m) for a, m in heads if a.get("code")] or inside  # an uncoded head: its modifier
+    for actor, mention in inside:
+        size = mention["end"] - mention["start"]
+        if best is None or size > best[0]:
+            best = (size, actor, mention)
+    if best is None:
+        # a stretch inside a mention is its actor: "Israeli" of "Israeli troops", the name or the
+        # title of "British Defence Secretary Tom King"
+        for actor in doc._.actors or []:
+            for mention in actor["mentions"]:
+                if mention["start"] <= start_char and end_char <= mention["end"] and start_char < end_char:
+                    size = mention["end"] - mention["start"]
+                    if best is None or size < best[0]:
+                        best = (size, actor, mention)
+    return (best[1], best[2]) if best else None
+
+
+def actor_ref(doc: Doc, start_char: int, end_char: int) -> ActorRef | None:
+    """The actor mentioned in ``doc.text[start_char:end_char]``, as an event's source/target/speaker.
+
+    Returns ``{"text", "code", "country", "sector"}`` for the mention that lies inside the range
+    (the longest if several; names, nominal phrases like "Israeli troops", and "he"/"the official"
+    linked to an actor); if none does, the smallest mention that holds the range ("Israeli" of
+    "Israeli troops", "Tom King" of "British Defence Secretary Tom King"); else None.
+    """
+    found = _find(doc, start_char, end_char)
+    if found is None:
+        return None
+    actor, mention = found
+    return _ref(actor, mention["text"], actor.get("code"))
+
+
+def resolve_as_of(doc: Doc, actor_or_mention: Mapping[str, Any], date: dt.date | None) -> ActorRef | None:
+    """The ref of an actor (a ``doc._.actors`` item) or a mention/ref (``start``/``end`` or ``span``)
+    re-coded for ``date``, e.g. an event's date rather than publication.
+
+    KB-coded actors take the role held on ``date``; actors coded from their title keep that code.
+    """
+    actor = actor_or_mention if "mentions" in actor_or_mention else None
+    text = actor_or_mention.get("text") or (actor or {}).get("name") or ""
+    if actor is None:
+        start, end = actor_or_mention.get("start"), actor_or_mention.get("end")
+        if start is None and actor_or_mention.get("span"):
+            start, end = actor_or_mention["span"]
+        if start is None or end is None:
+            return None
+        found = _find(doc, int(start), int(end))
+        if found is None:
+            return None
+        actor, mention = found
+        text = mention["text"]
+    kb = _REGISTRY.get(doc.user_data.get(KB_KEY, "")) or load_kb(None)
+    entry = kb.entries.get(actor.get("kb_id") or "")
+    if entry is None:
+        return _ref(actor, text, actor.get("code"))
+    role = entry.role_at(date)
+    code = role.code if role else None
+    titled = [e for e in actor.get("evidence", []) if e.get("kind") == "title"]
+    if (code is None or not split_code(code)[1]) and titled:
+        code = actor.get("code")  # outside its KB roles the text's own title still speaks
+    elif code and actor.get("code") and actor["code"] == split_code(actor["code"])[0] and code[:3] == actor["code"]:
+        code = code  # a seat used as a place stays a place whatever the date
+    if actor.get("code") and len(actor["code"]) == 3 and entry.kind == "seat":
+        code = actor["code"]
+    return _ref(actor, text, code)
+
+
+def _as_of(value: str, granularity: str | None, date_range: list[str] | None) -> dt.date:
+    """A day standing for a date value (the first day of its range)."""
+    return dt.date.fromisoformat(date_range[0] if date_range else value if granularity == "day" else
+                                 (value + "-01-01")[:10] if len(value) == 4 else value + "-01")
+
+
+def redate_event_actors(doc: Doc, event: dict[str, Any]) -> None:
+    """Re-code an event's source and target as of its date, when that falls in another year than
+    publication (issue 3: Trump is ``USAGOV`` in 2019, not in 2015)."""
+    date = event.get("date") or {}
+    published: dt.date | None = doc._.published
+    if not date.get("value") or published is None or date["value"][:4] == str(published.year):
+        return
+    day = _as_of(date["value"], date.get("granularity"), date.get("range"))
+    for role in ("source", "target"):
+        if event.get(role):
+            resolved = resolve_as_of(doc, event[role], day)
+            if resolved is not None:
+                event[role] = resolved
+
+
+@Language.factory("dateline_actor_dates", requires=["doc._.actors", "doc._.events"],
+                  assigns=["doc._.events"])
+def make_actor_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Actors as of the event's date: runs after ``dateline_dates`` has dated every event."""
+    return redate_actors
+
+
+def redate_actors(doc: Doc) -> Doc:
+    """Re-code every dated event's actors as of its date (:func:`redate_event_actors`)."""
+    for event in doc._.events or []:
+        redate_event_actors(doc, event)
+    return doc

@@ -1,0 +1,93 @@
+"""What every stage knows about a Doc: its extensions, its sentences and its paragraphs.
+
+A shared module: it imports no stage, and every stage may import it. It holds the one definition
+of a paragraph (:data:`PARAGRAPH_BREAK`: a blank line) in its three forms: character spans
+(:func:`paragraph_spans`, for the quotes stage, which works on text), a paragraph number per
+sentence (:func:`sentence_paragraphs`, for the dates stage) and the ``dateline_paragraphs``
+component, which starts a sentence after every blank-line token so that no sentence spans two
+paragraphs.
+
+Doc extensions (registered on import, set on every Doc by :func:`dateline.nlp.make_doc`):
+
+- ``doc._.article_id`` (str): the article's content hash
+- ``doc._.published`` (datetime.date | None): the publication date, for date and actor resolution
+- ``doc._.dateline`` (str | None): the dateline place, a hint for places
+- ``doc._.actors`` (list[dict]): actors in the output shape (``name, code, country, sector, mentions``)
+- ``doc._.events`` (list[dict]): events in the output shape
+- ``doc._.quotes`` (list[dict]): quotes in the output shape
+- ``doc._.pull_quotes`` (list[dict]): the article's pull quotes (``text, attribution, body_span``)
+- ``doc._.timexes`` (list[dict]): temporal expressions found by the dates stage
+- ``doc._.places`` (list[dict]): toponyms found by the places stage
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+#: Extensions that hold a list; :func:`dateline.nlp.make_doc` starts each Doc with empty lists.
+LIST_EXTENSIONS = ("actors", "events", "quotes", "pull_quotes", "timexes", "places")
+#: A paragraph ends at a blank line (two line breaks with only spaces or tabs between them).
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def register_extensions() -> None:
+    """Register the Doc extensions above (idempotent; done on import)."""
+    for name in ("article_id", "published", "dateline", *LIST_EXTENSIONS):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+@Language.component("dateline_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so that no sentence spans two paragraphs."""
+    for token in doc[:-1]:
+        if token.text.isspace() and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def sentence_index(doc: Doc) -> Callable[[int], int]:
+    """A function from token index to the index of its sentence in the Doc."""
+    starts = [sent.start for sent in doc.sents]
+    return lambda i: max(0, bisect.bisect_right(starts, i) - 1)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Character ``(start, end)`` of each non-empty paragraph of ``text``, in order."""
+    spans, start = [], 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def paragraph_index(starts: list[int]) -> Callable[[int], int]:
+    """A function from a character offset to its paragraph, given the paragraphs' start offsets."""
+    return lambda char: max(0, bisect.bisect_right(starts, char) - 1)
+
+
+def sentence_paragraphs(doc: Doc) -> list[int]:
+    """The paragraph number of each sentence of the Doc."""
+    of = paragraph_index([start for start, _ in paragraph_spans(doc.text)])
+    return [of(sent.start_char) for sent in doc.sents]
+
+
+def tokens_to_items(doc: Doc, items: Iterable[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Token index -> the item (a dict with character ``start``/``end``) that covers the token."""
+    by_token: dict[int, dict[str, Any]] = {}
+    for item in items:
+        span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                by_token[token.i] = item
+    return by_token

@@ -1,0 +1,395 @@
+"""The events stage: codes every sentence's verbs and event nouns and builds each event dict
+(:func:`make_event`, the one place an event is made; the quotes stage builds verbal events with it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import syntax
+from ..codebook import cameo_to_plover, root_class
+from ..record import Event, EventRules, Modality
+from ..lexicon import Entry, Lexicon, load_lexicon
+from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code
+from .modality import _aim, _modality, _noun_modality, _own_modality
+from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .sides import _actor_key, _identified, _political, _same, Side, _sides
+from .triggers import _asks_question, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
+from ..lang import en
+
+
+__all__ = ["NO_PLOVER_EVENT", "code_doc", "make_event", "make_events"]
+
+
+
+
+
+
+#: How many sentences back a definite mention may point for :func:`_later_participants`.
+_LATER_MENTION = 3
+
+
+#: Sentences from which a text counts as a story for :func:`_political_story`.
+_STORY_SENTENCES = 5
+
+
+@Language.factory("dateline_events", requires=["doc._.actors"], assigns=["doc._.events"])
+def make_events(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The events stage: codes ``doc._.events`` with the shipped lexicon."""
+    lexicon = load_lexicon()
+    return lambda doc: code_doc(doc, lexicon)
+
+
+def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
+    """Find, code and deduplicate the events of ``doc`` and store them in ``doc._.events``."""
+    lex = lexicon or load_lexicon()
+    events: list[Event] = []
+    if lex.story_discards is not None and lex.story_discards.search(doc.text):
+        doc._.events = events  # sports, entertainment: not political event data
+        return doc
+    if not _political_story(doc, lex):
+        doc._.events = events  # a story naming no political actor: sports, arts, markets
+        return doc
+    seen: set[tuple[Any, ...]] = set()
+    for index, sent in enumerate(doc.sents):
+        if lex.sentence_discards is not None and lex.sentence_discards.search(sent.text):
+            continue
+        for event in _code_sentence(doc, sent, index, lex):
+            key = _key(event)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    doc._.events = _later_participants(doc, events, lex)
+    return doc
+
+
+def _political_story(doc: Doc, lex: Lexicon) -> bool:
+    """Whether a story can hold political events: a story of at least ``_STORY_SENTENCES``
+    sentences must name an actor with a political role (a government, military, party, rebel,
+    judiciary, IGO ... code: cue ``political_sector``). Sports, arts and business stories name
+    teams, players and firms, whose nationality alone ("Italians", "England") is no state act.
+    Shorter texts (a single sentence, a wire brief) are not judged: they carry no story context."""
+    if sum(1 for _ in doc.sents) < _STORY_SENTENCES:
+        return True
+    sectors = lex.cue("political_sector")
+    for actor in doc._.actors or []:
+        code = actor.get("code") or ""
+        if any(code[i:i + 3].lower() in sectors for i in range(0, len(code), 3)):
+            return True
+    return False
+
+
+def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[Event]:
+    verbs, nouns = lex.verb_lemmas, lex.noun_heads
+    for token in sent:
+        pos = token.pos_
+        if pos == "VERB" and token.lemma_ in verbs:
+            yield from _verb_events(doc, token, index, lex)
+        elif pos == "NOUN" and (token.lemma_ in nouns or token.lemma_ in lex.cue("event_frame")):
+            yield from _noun_events(doc, token, index, lex)
+
+
+def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Event]:
+    entry = _verb_entry(verb, lex)
+    if entry is None or _not_an_act(verb, lex):
+        return
+    obj = syntax.direct_object(verb)
+    if _asks_question(verb, obj, lex) or _moves_a_thing(doc, verb, obj, lex):
+        return
+    speech = verb.lemma_ in lex.cue("speech_verb")
+    if speech and entry.code[:2] != "01":
+        speech = False
+    sources, targets = _verb_roles(doc, verb, obj, lex, speech=speech)
+    if _imperative(verb) and not any(side is not None and side.get("code") for side in (*sources, *targets)):
+        return  # boilerplate addressed to the reader: "Enlarge this image"
+    if entry.passive:
+        sources, targets = targets, sources
+    source_rule = "_verb_roles"
+    if not sources and entry.code[:2] in root_class("violent"):
+        sources = _unattributed(doc, verb, lex)  # "a roadside bombing near Samarra killed ..."
+        source_rule = "_unattributed" if sources else source_rule
+    negated, modality = _modality(verb, lex, doc)
+    if modality == "asserted" and _agentless_state(doc, verb, lex):
+        return  # (a pending or reported passive keeps its modality: "until demands are met")
+    subordinate = _subordinate(verb, lex) if modality == "asserted" and not negated else None
+    modality = subordinate or modality
+    complement = _complement(verb)
+    if complement is None and verb.lemma_ in lex.cue("intent_verb"):
+        complement = _purpose(verb)  # "have sworn to fight": the parser hangs the vow's act as advcl
+    own_complement = complement if not entry.passive else None
+    code_rule = "_verb_entry"
+    if own_complement is not None:
+        intended = _intent_of(verb, entry, own_complement, lex)
+        code_rule = "_intent_of" if intended != entry else code_rule
+        entry = intended
+    targets, target_rule = verb_targets(TargetCase(doc, verb, lex, sources, entry, own_complement), targets)
+    rules: EventRules = {"trigger": f"verbs.tsv:{verb.lemma_}", "code": code_rule, "source": source_rule,
+                         "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
+    if speech and not negated:
+        yield from _demand_in_statement(doc, verb, index, sources, lex)
+    declare = subordinate is None and not _obliged(verb, lex) and not _aim(verb, lex)
+    yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=declare)
+    if not negated and subordinate is None and _conditional_threat(verb, entry, lex):
+        # "will withdraw its force unless X arranges a ceasefire": a hostile act promised on a
+        # condition is a threat (CAMEO 13, PLOVER THREATEN) aimed at whom the condition binds
+        threat = Entry(_intent_code(entry.code) or "130")
+        bound = _condition_targets(doc, verb, lex, sources)
+        yield from _emit(doc, verb, index, threat, sources, bound or targets, False, "asserted", lex, declare=False,
+                         rules={**rules, "code": "_conditional_threat", "modality": "_conditional_threat",
+                                "target": "_condition_targets" if bound else target_rule})
+
+
+def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Event]:
+    if noun.lemma_ == "talk" and noun.tag_ != "NNS":
+        return  # "talk" in the singular is speech, not negotiation
+    entry = _noun_entry(noun, lex)
+    if entry is None:
+        return
+    # Hostile acts name their target with "on"/"into" ("sanctions on Iran", "an inquiry into"),
+    # attacks also with "of" ("the invasion of Lebanon"); talks "on trade" name a topic.
+    preps = set(en.NOUN_TARGET_PREPOSITIONS)
+    if entry.code[:2] in root_class("hostile") or entry.code[:2] == "09":
+        preps |= {"on", "into"}
+    if entry.code[:2] in root_class("violent"):
+        preps.add("of")
+    sources: list[Token] = []
+    targets: list[Token] = []
+    compounds: list[Token] = []
+    nationals: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources.append(child)
+        elif child.dep_ == "compound" and child.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+            compounds.append(child)
+        elif child.dep_ == "amod" and child.ent_type_ == "NORP" and child.i < noun.i:
+            nationals.append(child)
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            pobj = syntax.pobj(child)
+            if pobj is None:
+                continue
+            if child.lower_ == "between" and not entry.reciprocal:
+                # "a mediation effort between A and B": a third party acts on both
+                targets.extend([pobj, *pobj.conjuncts])
+            elif child.lower_ == "between":
+                parts = [pobj, *pobj.conjuncts]
+                sources.append(parts[0])
+                targets.extend(parts[1:])
+            else:
+                targets.append(pobj)
+        elif child.dep_ == "prep" and child.lower_ == "of" and not targets:
+            # "a suspension of air links with Serbia": the target hangs on what is suspended
+            pobj = syntax.pobj(child)
+            inner = [syntax.pobj(g) for g in pobj.children if g.dep_ == "prep" and g.lower_ in preps] if pobj is not None else []
+            targets.extend(t for t in inner[:1] if t is not None)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            pobj = syntax.pobj(child)
+            if pobj is not None:
+                sources.append(pobj)
+    if not sources and not targets:
+        # "the Trump-Kim summit", "U.S.-China talks"; a lone place ("the Singapore meeting") is where
+        sources = [c for c in compounds if c.ent_type_ != "GPE" or len(compounds) > 1]
+    elif not sources:
+        # "Palestinian riots against Israeli policies": a named modifier other than a place acts on
+        # the named target (with no target, "opposed French mediation" names no act between actors)
+        sources = [c for c in compounds if c.ent_type_ != "GPE"] + nationals
+    head = noun.head
+    governing = lex.cue("light_verb") | lex.cue("intent_verb")
+    light = _light_governor(noun, lex)
+    if not sources and head != noun:
+        governor = head.head if noun.dep_ == "pobj" and head.pos_ == "ADP" else head
+        parts = _participants(noun, lex)
+        if parts:  # "talks including X and Y": the parties meet each other
+            sources.append(parts[0])
+            targets.extend(parts[1:])
+        elif light is not None or (noun.dep_ == "dobj" and head.lemma_ in governing) or (
+                noun.dep_ == "pobj" and governor.pos_ in ("VERB", "AUX")
+                and (head.lower_ in ("on", "during", "after", "before") or (head.lower_ == "to" and governor.lemma_ in governing))):
+            # "held talks with", "sanctions were imposed by", "on a visit to Beijing, he said":
+            # the governor's subject (or passive agent) acts
+            governor = light or governor
+            subject = syntax.subject(governor)
+            if subject is not None and subject != noun:
+                sources.append(subject)
+            if _measured(noun).dep_ in ("dobj", "nsubjpass") and not targets:
+                targets.extend(_governor_targets(governor, preps))
+    negated, modality = _noun_modality(noun, lex, doc)
+    source_sides, target_sides = _sides(doc, sources, lex), _sides(doc, targets, lex)
+    target_rule = "_noun_events"
+    if entry.code[:2] == "14" and not target_sides and not (noun.dep_ == "pobj" and head.lower_ == "in"):
+        # "began a hunger strike to demand the resignation of X", "a strike in protest of X's
+        # refusal": a protest is aimed at whom its purpose names, on the noun or its verb (not
+        # "in protest" itself, the manner of another act)
+        heads = [noun] if head == noun or head.pos_ not in ("VERB", "AUX") else [noun, head]
+        target_sides = _protest_targets(doc, heads, lex, source_sides)
+        target_rule = "_protest_targets" if target_sides else target_rule
+    if light is not None and source_sides and not target_sides and entry.code[:2] not in ("04",):
+        # "imposed a curfew in Algiers": the country acted in (CAMEO's convention)
+        target_sides = _place_targets(doc, light, lex, source_sides)
+        target_rule = "_place_targets" if target_sides else target_rule
+    if not source_sides and not target_sides:
+        return
+    rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": "_noun_events",
+                         "target": target_rule, "modality": "_noun_modality"}
+    yield from _emit(doc, noun, index, entry, source_sides, target_sides, negated, modality, lex, rules=rules)
+
+
+def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Event]:
+    """Parties named in a later definite mention of an event ("Choe attended talks in Stockholm.
+    ... the talks included U.S. envoy Biegun and Swedish Foreign Minister Wallstroem") join the
+    earlier event: one reciprocal event between its source and each party, on the earlier
+    event's sentence and trigger, with ``evidence`` pointing at the later mention; the earlier
+    event with no target is then replaced by them."""
+    replaced: set[int] = set()
+    added: dict[int, list[Event]] = {}
+    seen = {_key(e) for e in events}
+    for later_index, sent in enumerate(doc.sents):
+        for noun in sent:
+            if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in en.DEFINITE_DETERMINERS for c in noun.children):
+                continue
+            parts = _participants(noun, lex)
+            if not parts:
+                continue
+            earlier = [(i, e) for i, e in enumerate(events)
+                       if later_index - _LATER_MENTION <= e["sentence"] < later_index and e["source"] is not None
+                       and not e["negated"] and _trigger_lemma(doc, e) == noun.lemma_]
+            if not earlier:
+                continue
+            position, event = earlier[-1]  # the nearest earlier mention
+            parties = [p for p in _sides(doc, parts, lex)
+                       if not any(_same(p, other) for other in (event["source"], event["target"]))]
+            head = noun.head
+            clause = doc[min(noun.left_edge.i, head.left_edge.i):max(noun.right_edge.i, head.right_edge.i) + 1]
+            evidence: dict[str, Any] = {"kind": "later_mention", "sentence": later_index,
+                        "span": [clause.start_char, clause.end_char], "text": clause.text}
+            for party in parties:
+                joined = event.copy()  # same keys in the same order, then the evidence
+                rules = {**event["evidence"]["rules"], "target": "_later_participants"}
+                joined["target"], joined["reciprocal"] = party, True
+                joined["evidence"] = {**evidence, "rules": rules}
+                key = _key(joined)
+                if key not in seen:
+                    seen.add(key)
+                    added.setdefault(position, []).append(joined)
+                    if event["target"] is None:
+                        replaced.add(position)
+    # each joined event right after the one it extends, so sentence order holds
+    out: list[Event] = []
+    for position, event in enumerate(events):
+        if position not in replaced:
+            out.append(event)
+        out.extend(added.get(position, []))
+    return out
+
+
+def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon) -> Iterable[Event]:
+    """A statement that someone else must act ("Russia said Sudan must return ...") is a
+    request (CAMEO 10) from the speaker to the one who must act."""
+    if not sources:
+        return
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in clause.children):
+            continue
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        targets = [t for t in _sides(doc, subjects, lex) if not any(_same(t, s) for s in sources)]
+        if targets:
+            yield from _emit(doc, verb, index, Entry("100"), sources, targets, False, "asserted", lex,
+                             rules={"trigger": f"verbs.tsv:{verb.lemma_}", "code": "_demand_in_statement",
+                                    "source": "_verb_roles", "target": "_demand_in_statement",
+                                    "modality": "_demand_in_statement"})
+
+
+def make_event(trigger: Token, index: int, code: str, source: Side, target: Side, *, negated: bool,
+               modality: Modality, reciprocal: bool, rules: EventRules) -> Event:
+    """An event dict in the output shape: the one place one is made (the events stage and the
+    quotes stage's verbal events). The dates and places stages fill ``date`` and ``location``."""
+    return {
+        "source": source,
+        "target": target,
+        "cameo": code,
+        "plover": _plover(code),
+        "date": {"value": None, "granularity": None, "source": None},
+        "location": None,
+        "negated": negated,
+        "modality": modality,
+        "reciprocal": reciprocal,
+        "quote": None,
+        "sentence": index,
+        "span": [trigger.idx, trigger.idx + len(trigger.text)],
+        "trigger": trigger.text,
+        "evidence": {"rules": dict(rules)},
+    }
+
+
+def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list[Side], target_sides: list[Side],
+          negated: bool, modality: Modality, lex: Lexicon, *, rules: EventRules, declare: bool = True) -> Iterable[Event]:
+    """Events for every source-target pair. ``declare``: an intended act the sentence announces
+    ("will visit") is also an asserted intent (03x/13x); not one that only modifies another act."""
+    if not source_sides and not target_sides:
+        return  # no act between actors: description or opinion
+    if modality == "asserted" and entry.code[:2] in root_class("material") and not any(
+            _political(side, lex) for side in (*source_sides, *target_sides)):
+        # a hostile or material act with no political actor: "fight rising prices"; an intended
+        # one keeps its modality for the act that governs it ("talks aimed at ending the war")
+        return
+    if modality == "asserted" and entry.code[:2] != "01" and not any(
+            _identified(side) for side in (*source_sides, *target_sides)):
+        # no party is a known actor (no code, no country): "Rigby's family visited the scene",
+        # "Democrats have raised money" with the party unresolved say nothing of who acted on whom
+        return
+    plover = cameo_to_plover(entry.code)
+    if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
+        return  # PLOVER requires a recipient for this type
+    reciprocal = entry.reciprocal or entry.code[:2] == "04" and entry.code != "042"
+    each_party = plover is not None and plover.event.lower() in lex.cue("each_party")
+    if reciprocal and not target_sides and len(source_sides) > 1 and not each_party:
+        # "A and B met": one reciprocal event between them; "A and B agreed": one event each
+        target_sides = source_sides[1:]
+        source_sides = source_sides[:1]
+        rules = {**rules, "target": "reciprocal"}
+    pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not _same(s, t)]
+    intent = ""
+    announced = trigger.pos_ == "VERB" or _light_governor(trigger, lex) is not None  # "will impose a curfew"
+    if declare and modality == "intended" and not negated and announced and _declarer(trigger, source_sides):
+        intent = _intent_code(entry.code)
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        while verb.dep_ == "conj" and verb.head != verb:
+            verb = verb.head  # "aims to tighten sanctions and impose a blockade": the first conjunct's governor
+        governor = verb.head.head if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" else verb.head
+        if verb.dep_ in ("xcomp", "acl", "pcomp") and governor.pos_ == "VERB" and (
+                governor.lemma_ in lex.verb_lemmas or governor.lemma_ in lex.cue("intent_verb")):
+            intent = ""  # the governing verb ("agreed to meet", "aimed at ending") says it, not this one
+        if verb.dep_ == "advcl" and _own_modality(verb, lex, doc) is None:
+            intent = ""  # "to amend the constitution so that X is banned": intended only as its governor's aim
+        if verb.dep_ in ("acl", "xcomp") and governor.pos_ == "NOUN" and governor.lemma_ in lex.cue("attempt_verb"):
+            intent = ""  # "their effort to overthrow the government": an attempt under way, no declaration
+    if declare and modality == "hypothetical" and not negated and trigger.pos_ == "VERB" and entry.code[:2] in root_class("cooperative") \
+            and _declarer(trigger, source_sides) and _conditional_offer(trigger, lex):
+        intent = _intent_code(entry.code)  # "would meet the mediator if he gave them a veto": a conditional offer
+    refusal = ""
+    if declare and modality == "intended" and negated and trigger.pos_ == "VERB" and _declarer(trigger, source_sides):
+        refusal = _refusal_code(trigger, entry.code, lex)
+    for source, target in pairs[:6]:
+        yield make_event(trigger, index, entry.code, source, target, negated=negated, modality=modality,
+                         reciprocal=reciprocal and target is not None, rules=rules)
+        if intent:
+            yield make_event(trigger, index, intent, source, target, negated=False, modality="asserted",
+                             reciprocal=reciprocal and target is not None,
+                             rules={**rules, "code": "_intent_code", "modality": "_declarer"})
+        if refusal:
+            yield make_event(trigger, index, refusal, source, target, negated=False, modality="asserted",
+                             reciprocal=False, rules={**rules, "code": "_refusal_code", "modality": "_declarer"})
+
+
+def _key(event: Event) -> tuple[Any, ...]:
+    """One event per act: (sentence, source, target, code), a reciprocal pair in either order."""
+    pair: tuple[Any, ...] = (_actor_key(event["source"]), _actor_key(event["target"]))
+    if event["reciprocal"]:
+        pair = tuple(sorted(pair, key=str))
+    return (event["sentence"], *pair, event["cameo"], event["negated"], event["modality"])

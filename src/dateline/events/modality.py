@@ -1,0 +1,219 @@
+"""Modality and negation: whether an act is asserted, intended, hypothetical, reported or historical,
+and whether it is negated, from its own words and from the clause that governs it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .. import syntax
+from ..lexicon import Lexicon
+from .triggers import _is_act, _measured, _subordinate, _verb_entry
+from ..lang import en
+from ..record import Modality
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+_DECADE = re.compile(r"\b(1[89]\d0|20[0-9]0)'?s\b")
+
+
+#: "18 years ago", "two decades ago", "several years ago" (an unnamed count is taken as two or more).
+_YEARS_AGO = re.compile(r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"several|many|some|few|\w+teen|\w+ty)\s+(years?|decades?|centur(?:y|ies))\s+ago\b")
+
+
+
+
+_WORLD_WAR = re.compile(r"\b(?:world war|ww\s?(?:i|ii|1|2)\b|(?:first|second) world war|napoleonic wars?)\b")
+
+
+def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
+    future, possible = lex.cue("future"), lex.cue("possible")
+    mode: Modality | None = None
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in future:
+            mode = "intended"
+        elif child.dep_ == "aux" and child.lower_ in possible:
+            mode = "hypothetical"
+        elif child.dep_ == "aux" and child.lower_ in lex.cue("obligation"):
+            mode = "intended"  # "Sudan must return": demanded, not done
+        elif child.dep_ == "advmod" and child.lower_ in lex.cue("report_adverb"):
+            return "reported"
+        elif child.dep_ == "mark" and child.lower_ in lex.cue("condition"):
+            return "hypothetical"
+        elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and syntax.present_tense(token):
+            return "hypothetical"  # "until their demands are met": not (yet) done
+        elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
+            return "hypothetical"
+    if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
+        mode = "intended"  # "is going to meet"
+    if mode is None and token.dep_ == "ROOT" and syntax.ends_in_question(token):
+        return "hypothetical"  # "Will North Korea attack?": asked, not reported
+    return mode
+
+
+def _historical(token: Token, doc: Doc) -> bool:
+    """Whether the act's own time phrase puts it in the past before the story: a year before last
+    (with a publication date), a decade that ended before it ("in the 1970s"), "N years ago" with
+    N of two or more, or a world war ("during World War Two"): relative and era expressions need
+    no publication date."""
+    published = doc._.published
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+            continue
+        for item in child.subtree:
+            if item.ent_type_ not in ("DATE", "EVENT") or item.ent_iob_ != "B" or not _own_time(item, token):
+                continue
+            span = next((ent for ent in doc.ents if ent.start == item.i), None)
+            if span is not None and _past_time(span.text, published):
+                return True
+    return False
+
+
+def _own_time(item: Token, token: Token) -> bool:
+    """Whether a time phrase belongs to the act itself: no other verb stands between them (the
+    time of "rebels who entered two years ago" is the entering's, not the granting's)."""
+    head = item.head
+    while head.i != token.i:
+        if head.pos_ in ("VERB", "AUX") or head.i == head.head.i:
+            return False
+        head = head.head
+    return True
+
+
+def _past_time(text: str, published: Any) -> bool:
+    """Whether a DATE or EVENT phrase names a time before the year before publication."""
+    lowered = text.lower()
+    if _WORLD_WAR.search(lowered):
+        return True
+    ago = _YEARS_AGO.search(lowered)
+    if ago:
+        count = ago.group(1)
+        number = int(count) if count.isdigit() else en.NUMBER_WORDS.get(count, 2)
+        return not ago.group(2).startswith("year") or number >= 2  # "a decade ago"; not "a year ago"
+    if published is None:
+        return False
+    decade = _DECADE.search(lowered)
+    if decade:
+        return int(decade.group(1)) + 9 < published.year - 1
+    match = _YEAR.search(lowered)
+    return bool(match and int(match.group(1)) < published.year - 1)
+
+
+def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
+    """(negated, modality) of a verb: its own cues, then those of the verbs governing it."""
+    negation = lex.cue("negation")
+    negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in verb.children)
+    negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                             for c in verb.children)
+    # "nobody has called them", "no one attended": a negative subject denies the act
+    negated = negated or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in lex.cue("negative_subject") or any(
+        g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in verb.children)
+    # "will no longer tolerate": the negation hangs on the adverb, not on the verb
+    negated = negated or any(c.dep_ == "advmod" and any(
+        f"{g.lower_} {c.lower_}" in lex.cue("negating_phrase") for g in c.children if g.dep_ == "neg") for c in verb.children)
+    modality = _own_modality(verb, lex, doc)
+    if modality is None and verb.dep_ == "csubj" and verb.tag_ == "VBG" and verb.head != verb:
+        # "Conceding to protesters may quell the protests": a gerund subject under a modal is an act
+        # considered, not one done
+        governing = _own_modality(verb.head, lex, doc)
+        modality = governing if governing in ("hypothetical", "intended") else None
+    if modality is None and _aim(verb, lex):
+        modality = "intended"
+    if modality is None and _historical(verb, doc):
+        modality = "historical"
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "pobj") or token.head == token:
+            break
+        head = token.head
+        link = token.dep_
+        token = head
+        if head.pos_ == "ADP":
+            if head.lower_ in negation:
+                negated = True  # "without meeting"
+            if f"{head.head.lower_} {head.lower_}" in lex.cue("negating_phrase"):
+                negated = True  # "far from launching an attack", "stopped short of imposing"
+            if head.head.pos_ == "VERB" and head.head.lemma_ in lex.cue("negating_verb") and link == "pcomp":
+                negated = True  # "refrained from criticizing Russia": as "avoided criticizing"
+            aimed = head.lower_ in ("at", "toward", "towards") and head.head.lemma_ in lex.cue("intent_verb")
+            if (head.lower_ != "to" and not aimed) or head.head == head:
+                break  # "after meeting X" says when, not whether ("aimed at ending" says what is sought)
+            token = head = head.head  # "looks forward to meeting", "agreed to a summit"
+            link = "pcomp"
+        if link in ("xcomp", "pcomp", "acl") and head.lemma_ in lex.cue("negating_verb"):
+            negated = True
+        if link == "conj":
+            negated = negated or any(c.dep_ == "neg" for c in head.children)
+        if link == "xcomp" and head.lemma_ in lex.cue("attempt_verb") and syntax.past_tense(head):
+            pass  # "tried to hack", "attempted to assassinate": an attempt made is the act (CAMEO codes it)
+        elif link in ("xcomp", "acl", "pcomp") and head.lemma_ in (lex.cue("intent_verb") | lex.cue("control_noun")
+                                                                   | lex.cue("intent_adjective")):
+            modality = modality or "intended"
+        if link == "xcomp" and head.lemma_ in lex.cue("unrealised_adjective"):
+            modality = modality or "hypothetical"  # "is reluctant to impose", "is able to strike"
+        if link in ("ccomp", "xcomp", "pcomp") and head.lemma_ in lex.cue("report_verb"):
+            modality = modality or "reported"
+        if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_verb"):
+            modality = modality or "reported"  # "an allegation that X had taken the city"
+        if link == "conj":
+            modality = modality or _own_modality(head, lex, doc)
+        if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in head.children):
+            # "has not said he will abide by it": nothing declared, not even an intent
+            modality = "hypothetical" if modality in (None, "intended") else modality
+        if link in ("ccomp",):
+            break  # what someone said keeps its own modality
+    return negated, modality or "asserted"
+
+
+def _aim(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb is a bare infinitive of purpose under a verb that is no act ("working on a
+    resolution to enforce the deal", "can be invoked to approve a war"): an aim, not an act."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX") or _is_act(verb.head, lex):
+        return False
+    if verb.head.lemma_ in lex.cue("contact_verb"):
+        return False  # "called Modi to congratulate him": the call performs the act
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False  # "so that they meet", "after he met": a clause of its own
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _requests(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb is coded as a request or demand (CAMEO 10): its object is what is asked for."""
+    entry = _verb_entry(verb, lex) if verb.pos_ == "VERB" else None
+    return entry is not None and entry.code[:2] == "10"
+
+
+def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
+    negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    modality: Modality | None = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
+    noun = _measured(noun)  # "will provide 25,000 tons of aid": the amount hangs on the verb
+    head = noun.head
+    if noun.dep_ == "pobj" and head.pos_ == "ADP":
+        head = head.head
+    if head != noun and head.pos_ in ("VERB", "AUX"):
+        cancelling = head.lemma_ in lex.cue("cancelling_verb") and (
+            head.lemma_ != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
+        if cancelling and noun.dep_ in ("dobj", "nsubjpass"):
+            negated = True
+        elif head.lemma_ in lex.cue("intent_verb") or (noun.dep_ == "dobj" and _requests(head, lex)):
+            # "plans a visit"; "demanded a truce": the act asked for is not (yet) done
+            modality = modality or "intended"
+        if noun.dep_ != "nsubjpass" or not negated:
+            head_negated, head_modality = _modality(head, lex, doc)
+            negated = negated or head_negated
+            if head_modality != "asserted" and head.lemma_ not in lex.cue("light_verb") | {"lead", "yield"}:
+                modality = modality or head_modality
+            elif head_modality != "asserted":
+                modality = modality or head_modality
+            if modality is None and not negated and head.pos_ == "VERB" and _subordinate(head, lex) == "intended":
+                # "urged X to attend the session", "agreed to hold talks": the event its verb
+                # is asked or promised to do is not (yet) held
+                modality = "intended"
+    if modality is None and _historical(noun, doc):
+        modality = "historical"
+    return negated, modality or "asserted"

@@ -1,0 +1,580 @@
+"""Roles: the source and the target of a verb or noun event, and the fall-backs tried in order when
+the parse names no target (prepositional objects, the object's own phrase, the place of the act,
+the purpose of a protest, what a condition binds)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .. import syntax
+from ..actors import actor_ref
+from ..codebook import root_class
+from ..kb import split_code, TRANSNATIONAL
+from ..lexicon import Entry, Lexicon
+from .sides import _first_actor_tokens, _political, _same, Side, _side, _sides
+from .triggers import _meets, _verb_entry
+from ..lang import en
+
+
+
+
+
+
+
+
+#: Entity types of named places (a region such as "West Darfur State" or a city the model
+#: tags LOC counts as much as a GPE: the actors stage gives it its country).
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
+
+
+
+
+
+
+
+
+#: Entity types that name who did an act ("Israeli shelling"): such a cause is no unattributed attack.
+_NAMING = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+#: Actor labels of places and nationalities (what :func:`_place_country` reads a country from).
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
+    """The source of a violent act done by a thing, not an actor ("a roadside bombing near
+    Samarra killed ...", "killed by an improvised explosive device outside Basra"): CAMEO codes
+    the unidentified armed forces (UAF) of the country where it happened. The cause is the
+    subject, the passive agent or an attack noun the act happened in ("killed in a bombing");
+    the country is that of the first place named in the cause's phrase, else in the verb's own
+    prepositions. None when the cause names an actor or no place is named."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    cause: Token | None = None
+    if not passive:
+        cause = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    else:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        cause = syntax.pobj(agent) if agent is not None else None
+        if agent is None:
+            for child in verb.children:
+                pobj = syntax.pobj(child) if child.dep_ == "prep" and child.lower_ == "in" else None
+                found = lex.nouns.get(pobj.lemma_) if pobj is not None else None
+                if found is not None and found.code[:2] in root_class("violent"):
+                    cause = pobj  # "killed in a bombing"
+    if cause is None or cause.pos_ != "NOUN" or cause.ent_type_ or cause.lower_ in lex.agents or cause.lemma_ in lex.agents:
+        return []
+    instruments = lex.violent_instruments
+    violent = [t for t in (cause, *(c for c in cause.children if c.dep_ in ("compound", "amod")))
+               if t.lemma_ in instruments or t.lower_ in instruments
+               or (t.lemma_ in lex.nouns and lex.nouns[t.lemma_].code[:2] in root_class("violent"))]
+    if not violent:
+        return []  # "trading volume hit a record", "a fire killed": no weapon, no attack
+    start, end = syntax.phrase_span(cause)
+    named = doc.char_span(start, end, alignment_mode="expand")
+    if actor_ref(doc, start, end) is not None or any(
+            t.ent_type_ in _NAMING or (t != cause and t.lemma_ in lex.agents) for t in named or []):
+        return []  # the cause names its actor ("Israeli shelling", "rebel attacks", "coalition airstrikes")
+    scopes = [cause, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in en.WHERE_PREPOSITIONS)]
+    for scope in scopes:
+        country = _place_country(doc, scope)
+        if country is not None:
+            code = f"{country}UAF"
+            country_code, sector = split_code(code)
+            return [{"text": doc.text[start:end], "code": code, "country": country_code, "sector": sector,
+                     "evidence": f"unattributed attack: unidentified armed forces of {country}, "
+                                 "where it happened (CAMEO UAF)"}]
+    return []
+
+
+def _place_country(doc: Doc, scope: Token) -> str | None:
+    """The country of the first named place (GPE, LOC, or a nationality: "the Iraqi city of
+    Basra") mentioned in the token's subtree, from the actors stage."""
+    start = scope.left_edge.idx
+    end = scope.right_edge.idx + len(scope.right_edge.text)
+    places = sorted((m["start"], actor) for actor in doc._.actors or [] for m in actor.get("mentions") or []
+                    if start <= m["start"] and m["end"] <= end and actor.get("label") in _PLACE_LABELS)
+    for _, actor in places:
+        country, _sector = split_code(actor.get("code"))
+        if country is not None and country not in TRANSNATIONAL:
+            return country
+    return None
+
+
+def _moves_a_thing(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """Whether a verb that presses an actor ("pushed Iran to accept talks") or for something
+    ("pushed for sanctions") instead moves a thing ("push the dollar one way", "pushed the bill
+    through"): its direct object is no actor, so there is no act between actors."""
+    if verb.lemma_ not in lex.cue("actor_object") or obj is None or obj.dep_ not in ("dobj", "dative"):
+        return False
+    side = _side(doc, obj, lex)
+    return side is None
+
+
+def _agentless_state(doc: Doc, verb: Token, lex: Lexicon) -> bool:
+    """Whether the verb is a passive with no agent whose subject is no political actor ("the
+    terminal had been stalled because of ...", "the waitress is disappointed in the vote"): a
+    state of a thing or a private person, not an act between political actors."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return not any(_political(side, lex) for side in _sides(doc, [subject], lex))
+
+
+def _governor_targets(governor: Token, preps: set[str]) -> list[Token]:
+    """The target of an event noun named on its light verb: "held talks with X", "imposed
+    sanctions on X", "gave X aid" (the dative), the first that fits."""
+    for child in governor.children:
+        if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return [child]
+    for child in governor.children:
+        if child.dep_ in ("prep", "dative") and (child.lower_ in preps or child.lower_ in ("with", "to", "between")):
+            pobj = syntax.pobj(child) or _stranded_object(child)
+            if pobj is not None:
+                return [pobj]
+    return []
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left without one because a reduced relative follows
+    ("granted asylum to five officers holed up in ...": "officers" parsed as the subject of
+    "holed"): the subject of a clause on the same governor that starts right after the preposition."""
+    following = prep.i + 1
+    for clause in prep.children:
+        # "spoke with Merkel to express condolences": the parser made "Merkel to express ..." a
+        # clause under the preposition; its subject right after the preposition is the object
+        if clause.dep_ == "pcomp" and clause.pos_ in ("VERB", "AUX"):
+            for subject in clause.children:
+                if subject.dep_ in ("nsubj", "nsubjpass") and subject.left_edge.i == following:
+                    return subject
+    for clause in prep.head.children:
+        if clause.pos_ != "VERB" or clause.i <= prep.i:
+            continue
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.left_edge.i == following:
+                return subject
+    return None
+
+
+def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool) -> tuple[list[Side], list[Side]]:
+    """Resolved sources and targets of a verb: the subject; the object, else the first
+    prepositional object (in :data:`en.TARGET_PREPOSITIONS` order), else an actor inside the object's own
+    phrase ("rejected an offer from Kabul"), else for a request the subject of what is requested
+    ("demanded that Iraq ..."). A named actor is preferred to an unnamed group ("officials")."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subject = syntax.subject(verb)
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        # "The plan is dead, warned Russia's president": the reporter follows its verb
+        subject, obj = inverted, None
+    stative = _stative_subject(verb, lex)
+    if stative is not None:
+        # "Israel is opposed to French mediation": the subject holds the stance, the "to" phrase
+        # is what it is aimed at
+        passive, subject, obj = False, stative, None
+    sources: list[Side] = []
+    if subject is not None and not (passive and subject.dep_ == "nsubjpass"):
+        sources = _sides(doc, [subject], lex)
+    if speech:
+        said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+        targets = _sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else []
+        return sources, [t for t in targets if not any(_same(t, s) for s in sources)]
+    theme = _moves_theme(verb, obj, lex) or _fires_weapon(verb, obj, lex)
+    candidates = _target_candidates(verb, obj, theme=theme)
+    candidates.extend(t for t in _controlled_candidates(verb, obj, lex) if t not in candidates)
+    entry = _verb_entry(verb, lex)
+    if entry is not None and entry.code[:2] == "11":
+        candidates = _complained_of(verb, candidates)
+    if entry is not None and entry.code[:2] in ("02", "10"):
+        for clause in verb.children:
+            if clause.dep_ == "ccomp":
+                candidates.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+        # the content clause of a demand noun: "insisted on its demands that Burundi's government
+        # grant ...", "renewed its call that Iraq withdraw": who is to act is whom it is aimed at
+        for noun in list(candidates):
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    candidates.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c not in candidates)
+    unnamed: list[Side] = []
+    sector_only: list[Side] = []
+    # Nothing country-coded among the direct arguments: look one or two prepositions deeper
+    # ("fired at targets in Jericho", "contribute troops to a force in Liberia", "mobilized
+    # reservists for a war against Iraq"), a coded actor there beating an unnamed group nearer
+    # the verb, and a country-coded one beating a sector-only one ("troops" -> MIL) nearer it.
+    for candidate in [*candidates, *_nested_candidates(candidates)]:
+        if _owned_by_source(doc, candidate, sources, lex):
+            continue  # "withdrew its troops": what the source owns is not what it acts on
+        targets = [t for t in _sides(doc, [candidate], lex) if not any(_same(t, s) for s in sources)]
+        if targets and targets[0] is not None and targets[0].get("code") is not None:
+            if targets[0].get("country") is not None:
+                return sources, targets
+            if not sector_only:
+                sector_only = targets
+        elif targets and not unnamed and candidate in candidates:
+            unnamed = targets
+    return sources, sector_only or unnamed
+
+
+
+
+def _fires_weapon(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """Whether the direct object is the weapon used, aimed at someone named by a preposition
+    ("launched artillery, mortar and rocket fire against guerrilla camps", "fired rockets at
+    X"): each conjunct is (or is modified by) an instrument of CAMEO's violent patterns, and an
+    aiming preposition hangs on the verb or the object; the weapon is then no target. Without one
+    ("destroyed three Iraqi tanks") the object stays the target."""
+    if obj is None or obj.dep_ != "dobj":
+        return False
+    instruments = lex.violent_instruments
+    items = [obj, *obj.conjuncts]
+    if not all(t.lemma_ in instruments or t.lower_ in instruments or any(
+            c.dep_ == "compound" and (c.lemma_ in instruments or c.lower_ in instruments) for c in t.children)
+            for t in items):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in en.AIMING_PREPOSITIONS and syntax.pobj(c) is not None
+               for t in (verb, *items) for c in t.children)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The subject of a reporting clause in quotative inversion ("The plan is dead, warned
+    Russia's president"; "Those moves, warned the Palestinian leadership, would sink ..."),
+    which the parser reads as an object: the verb follows a comma or closing quote, reports an
+    unmarked content clause, and either has no subject of its own or has taken the content
+    clause's subject (the clause has none). Else None."""
+    if verb.i == verb.sent.start or verb.doc[verb.i - 1].text not in (",", '"', "”", "'", "’"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    content = [c for c in verb.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)]
+    if obj is None or not content or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    has_subject = any(c.dep_ in syntax.SUBJECTS for c in verb.children)
+    if has_subject and all(any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in content):
+        return None  # "Officials, however, warned Iran the deal is off"
+    return obj
+
+
+def _stative_subject(verb: Token, lex: Lexicon) -> Token | None:
+    """The subject of an adjectival passive of attitude ("Israel is opposed to X", "is committed
+    to", "is determined to"): a participle of the lexicon's ``attitude_participle`` cue after "be"
+    with no "by" agent, whose subject holds the stance; else None."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in lex.cue("attitude_participle"):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None  # "was opposed by X": a real passive
+    if not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _moves_theme(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """Whether the verb's direct object is the theme of a transfer or movement ("offered its
+    troops to Lebanon", "withdraw troops from Lebanon", cue ``transfer_verb``) rather than whom
+    the act is aimed at. A dative object ("offered Iran talks") or a "with" phrase naming the
+    theme ("supplied the rebels with arms") leaves the object as the recipient."""
+    if obj is None or obj.dep_ != "dobj":
+        return False
+    cues = lex.cue("transfer_verb")
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if verb.lemma_.lower() not in cues and (particle is None or f"{verb.lemma_.lower()} {particle}" not in cues):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "with" and c.i > obj.i for c in verb.children)
+
+
+def _owned_by_source(doc: Doc, token: Token, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether the token is the sources' own unnamed part ("its troops", "Syria's forces"): its
+    possessor is a source and the phrase names no entity of its own (unlike "its European
+    Community partners", another actor)."""
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return False
+    owner = _side(doc, poss, lex)
+    if owner is None or not any(_same(owner, s) for s in sources):
+        return False
+    start, end = syntax.phrase_span(token)
+    own = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if t not in set(poss.subtree)]
+    return not any(t.pos_ == "PROPN" for t in own)
+
+
+def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -> list[Token]:
+    """The verb's possible targets nearest first: the object, the objects of its prepositions (in
+    :data:`en.TARGET_PREPOSITIONS` order), then those of prepositions on the object ("an offer from
+    Kabul"). A prepositional phrase fronted before the verb ("With the signing of the accord, X
+    agreed") sets the scene and names no target. ``theme``: the object is what is moved
+    ("sent troops to Liberia"), never the target; only its prepositions are looked at."""
+    candidates: list[Token] = []
+    recipient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if obj is not None and obj.dep_ == "dobj" else None
+    if recipient is not None and recipient.pos_ in ("PROPN", "NOUN", "PRON"):
+        # a passive with an object left ("Modi will be given a visa"): the subject is the recipient
+        candidates.append(recipient)
+    if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and not theme:
+        candidates.append(obj)
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i]
+    for name in en.TARGET_PREPOSITIONS:
+        for prep in preps:  # every one of a repeated preposition ("for new EU members for two years")
+            if prep.lower_ != name:
+                continue
+            pobj = syntax.pobj(prep)
+            if pobj is None or pobj.pos_ in ("VERB", "AUX"):
+                pobj = _stranded_object(prep) or pobj
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                candidates.append(pobj)
+    # a weapon object is aimed "at" or "into" its target ("rockets at X"), as well
+    object_preps = en.OBJECT_PHRASE_PREPOSITIONS | {"at", "into"} if theme else en.OBJECT_PHRASE_PREPOSITIONS
+    if obj is not None and obj.dep_ != "nsubjpass":
+        for item in (obj, *obj.conjuncts):
+            for child in item.children:
+                if child.dep_ == "prep" and child.lower_ in object_preps:
+                    pobj = syntax.pobj(child)
+                    if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj not in candidates:
+                        candidates.append(pobj)
+    return candidates
+
+
+def _complained_of(verb: Token, candidates: list[Token]) -> list[Token]:
+    """For disapproval (CAMEO 11), what it is about comes before whom it is told to: "complained
+    to the United Nations over Israeli air raids" is aimed at Israel, the UN being the audience."""
+    about = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "about") and c.i > verb.i
+             for p in [syntax.pobj(c)] if p is not None and p.pos_ in ("PROPN", "NOUN")]
+    told = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ == "to" and c.head.head == verb]
+    if not about or not told:
+        return candidates
+    return about + [c for c in candidates if c not in about and c not in told] + told
+
+
+def _controlled_candidates(verb: Token, obj: Token | None, lex: Lexicon) -> list[Token]:
+    """Whom a verb acts on through a clause it governs, after its own arguments: the subject of
+    an infinitival clause ("allowed opposition leader X to bring out a rally", the parser's
+    reading of object control and ECM as a clause with its own subject; "pushing for the US to
+    support"), then the object of a participle or infinitive modifying a non-actor object
+    ("approved a law recognizing victories by X's coalition": what the law does names whom); not
+    the aim of a control noun ("continued their effort to overthrow ...": the subject's own aim)."""
+    found: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.pos_ not in ("VERB", "AUX") or clause.i < verb.i:
+            continue
+        infinitive = any((c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ == "for")
+                         for c in clause.children)
+        if infinitive:
+            found.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN"))
+    if obj is not None and obj.dep_ == "dobj" and obj.ent_type_ == "" and obj.lemma_ not in lex.cue("control_noun"):
+        for clause in obj.children:
+            if clause.dep_ == "acl" and clause.pos_ == "VERB":
+                inner = syntax.direct_object(clause)
+                if inner is not None and inner.dep_ == "dobj" and inner.pos_ in ("PROPN", "NOUN"):
+                    found.append(inner)
+    return found
+
+
+def _nested_candidates(candidates: list[Token], depth: int = 2) -> list[Token]:
+    """Objects of the prepositions hanging on the candidates (and their conjuncts), breadth
+    first, ``depth`` levels down; places ("in Liberia") only as named places (GPE)."""
+    found: list[Token] = []
+    frontier = list(candidates)
+    for _ in range(depth):
+        following: list[Token] = []
+        for candidate in frontier:
+            for item in (candidate, *candidate.conjuncts):
+                for child in item.children:
+                    if child.dep_ != "prep" or child.lower_ not in en.NESTED_PREPOSITIONS:
+                        continue
+                    pobj = syntax.pobj(child)
+                    if pobj is None or pobj.pos_ not in ("PROPN", "NOUN") or pobj in found or pobj in candidates:
+                        continue
+                    following.append(pobj)
+                    if child.lower_ not in en.PLACE_TARGET_PREPOSITIONS or pobj.ent_type_ in _PLACE_ENTS:
+                        found.append(pobj)
+        frontier = following
+    return found
+
+
+def _complement(verb: Token) -> Token | None:
+    """The verb's infinitival complement ("agreed to lift", "threatened to cut off"), if any."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+
+
+def _purpose(verb: Token) -> Token | None:
+    """The verb's infinitival purpose clause ("began a hunger strike to protest ..."), if any."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
+def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
+    """For an act with no other target, the country acted in ("imposed a curfew in Algiers",
+    "deploy peacekeepers in Iraq"): CAMEO's convention of a location as target. Only named
+    places (GPE, LOC) in the verb's, its object's or its complement's own prepositions count."""
+    heads = [verb]
+    obj = syntax.direct_object(verb)
+    if obj is not None and obj.dep_ != "nsubjpass":
+        heads.append(obj)
+    complement = _complement(verb)
+    if complement is not None:
+        heads.append(complement)
+        inner = syntax.direct_object(complement)
+        if inner is not None and inner.dep_ != "nsubjpass":
+            heads.append(inner)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in en.PLACE_TARGET_PREPOSITIONS:
+                pobj = syntax.pobj(child)
+                if pobj is None:
+                    continue
+                # "in the capital city of Algiers", "at this jail in northern Israel"
+                # "in Montenegro province": the named place modifying a common noun
+                places = [pobj] if pobj.ent_type_ in _PLACE_ENTS else [
+                    c for c in pobj.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_ENTS] + [
+                    g for g in _nested_candidates([pobj], depth=1) if g.ent_type_ in _PLACE_ENTS]
+                for place in places:
+                    targets = [t for t in _sides(doc, [place], lex) if not any(_same(t, s) for s in sources)]
+                    if targets and targets[0] is not None and targets[0].get("code"):
+                        return targets
+    return []
+
+
+def _protest_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side]) -> list[Side]:
+    """Whom a protest (CAMEO 14, PLOVER PROTEST) with no target is aimed at: the first coded actor
+    named in a purpose clause of the act ("began a hunger strike to demand the resignation of X",
+    "to protest X's failure") or in a phrase of protest ("in protest of X's refusal", "a strike
+    over a bill signed by X", "rallies against X"), possessors of nominalised objects included."""
+    for head in heads:
+        for child in head.children:
+            if child.i < head.i:
+                continue  # a fronted phrase sets the scene
+            scope: Token | None = None
+            if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+                scope = child
+            elif child.dep_ == "prep" and child.lower_ in en.PROTEST_PREPOSITIONS:
+                scope = child
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                pobj = syntax.pobj(child)
+                entry = lex.nouns.get(pobj.lemma_) if pobj is not None else None
+                if entry is not None and entry.code[:2] == "14":
+                    scope = pobj  # "in protest of/at/against"
+            if scope is not None:
+                found = _first_actor(doc, scope, sources)
+                if found:
+                    return found
+    return []
+
+
+def _first_actor(doc: Doc, scope: Token, sources: list[Side]) -> list[Side]:
+    """The first coded actor mentioned in the token's subtree that is not a source, as a list."""
+    start = scope.left_edge.idx
+    end = scope.right_edge.idx + len(scope.right_edge.text)
+    mentions = sorted((m["start"], m["end"]) for actor in doc._.actors or [] for m in actor.get("mentions") or []
+                      if start <= m["start"] and m["end"] <= end and m["text"].lower() not in en.REFERRING_PRONOUNS)
+    for begin, finish in mentions:
+        ref = actor_ref(doc, begin, finish)
+        if ref is not None and ref.get("code") and not any(_same(ref, s) for s in sources):
+            return [ref]
+    return []
+
+
+def _complement_targets(doc: Doc, complement: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
+    """Targets of an intended act, for the verb that announces it: "promised to continue aid to
+    Mozambique" is aimed at Mozambique; the first of the complement and its conjuncts with one."""
+    chain = [complement, *complement.conjuncts]
+    # a verb split at its hyphen ("re-open" as "re", "-", "open") leaves sibling complements
+    chain += [c for c in complement.head.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in chain]
+    nested = _complement(complement)
+    if nested is not None:
+        chain.append(nested)  # "threatened to try to ..."
+    for verb in chain:
+        _, targets = _verb_roles(doc, verb, syntax.direct_object(verb), lex, speech=False)
+        targets = [t for t in targets if not any(_same(t, s) for s in sources)]
+        if targets:
+            return targets
+    return []
+
+
+def _condition_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
+    """The target of a threat is whom its condition binds: the subject of an "if"/"unless"
+    clause in the threat's own phrase ("threatened to stop the talks if the United States goes
+    ahead"), nearest first."""
+    conditions = lex.cue("condition")
+    for token in verb.subtree:
+        if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in conditions for c in token.children):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        targets = [t for t in _sides(doc, subjects, lex) if not any(_same(t, s) for s in sources)]
+        if targets and targets[0] is not None and targets[0].get("code"):
+            return targets
+    return []
+
+
+# -- a verb's target when the parse names none: an ordered chain of strategies ----------------------
+
+
+@dataclass(frozen=True)
+class TargetCase:
+    """What the target strategies of a verb event read. ``complement``: the act the verb governs
+    ("agreed to lift embargoes on Iran"), None when it has none or the verb is passive."""
+
+    doc: Doc
+    verb: Token
+    lex: Lexicon
+    sources: list[Side]
+    entry: Entry
+    complement: Token | None
+
+
+def target_of_complement(case: TargetCase) -> list[Side]:
+    """The target of the act the verb governs: "agreed to lift embargoes on Iran" is aimed at Iran."""
+    if case.complement is None:
+        return []
+    return _complement_targets(case.doc, case.complement, case.lex, case.sources)
+
+
+def target_of_purpose(case: TargetCase) -> list[Side]:
+    """The target of the verb's purpose clause: "struck to protest Sweden's decision"."""
+    purpose = _purpose(case.verb)
+    if purpose is None or case.entry.passive:
+        return []
+    return _complement_targets(case.doc, purpose, case.lex, case.sources)
+
+
+def target_of_condition(case: TargetCase) -> list[Side]:
+    """A threat's target is whom its condition binds: "threatened to ... unless Baghdad accepted"."""
+    if case.entry.passive or case.entry.code[:2] != "13":
+        return []
+    return _condition_targets(case.doc, case.verb, case.lex, case.sources)
+
+
+def target_of_protest(case: TargetCase) -> list[Side]:
+    """A protest's target is what it protests: "rioted in protest at X's decision"."""
+    if case.entry.passive or case.entry.code[:2] != "14":
+        return []
+    return _protest_targets(case.doc, [case.verb], case.lex, case.sources)
+
+
+#: Where a verb event's target comes from when the parse (:func:`_verb_roles`) names none, tried in
+#: order; the first strategy that finds one wins. Then, if no target is a coded actor,
+#: :func:`target_of_place` may still name the country the act is done in.
+VERB_TARGET_STRATEGIES: tuple[Callable[[TargetCase], list[Side]], ...] = (
+    target_of_complement, target_of_purpose, target_of_condition, target_of_protest)
+
+
+def target_of_place(case: TargetCase) -> list[Side]:
+    """With no target, or only an uncoded one ("lifted a state of emergency in West Darfur"), the
+    place the act is done in (CAMEO's convention); never for a meeting or a passive."""
+    if case.entry.passive or _meets(case.entry.code):
+        return []
+    return _place_targets(case.doc, case.verb, case.lex, case.sources)
+
+
+def verb_targets(case: TargetCase, targets: list[Side]) -> tuple[list[Side], str]:
+    """A verb event's targets and the name of the rule that found them: those of the parse
+    (``_verb_roles``), else the first of :data:`VERB_TARGET_STRATEGIES` that finds one; then
+    :func:`target_of_place` where no target is a coded actor."""
+    rule = "_verb_roles"
+    for strategy in VERB_TARGET_STRATEGIES:
+        if targets:
+            break
+        targets = strategy(case)
+        rule = strategy.__name__ if targets else rule
+    if not any(t is not None and t.get("code") for t in targets):
+        place = target_of_place(case)
+        targets, rule = (place, "target_of_place") if place else (targets, rule)
+    return targets, rule

@@ -1,0 +1,180 @@
+"""An event's sides: the actor an argument token names (:func:`_side`), through its phrase, a
+pronoun's antecedent or a coordinated modifier, and when two sides are the same actor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .. import syntax
+from ..record import ActorRef
+from ..actors import actor_ref
+from ..lexicon import Lexicon
+from ..lang import en
+
+
+
+
+
+
+Side = ActorRef | None
+
+
+def _identified(side: Side) -> bool:
+    """Whether an actor is known to the actors stage: it has a CAMEO code or a country."""
+    return side is not None and bool(side.get("code") or side.get("country"))
+
+
+def _political(side: Side, lex: Lexicon) -> bool:
+    """Whether an actor is a political one: it has a country, or an IGO/NGO code (cue
+    ``political_actor``) or a political sector ("GOV", "MIL": cue ``political_sector``); not a
+    firm, a civilian, a private person or an unresolved name."""
+    if side is None:
+        return False
+    if side.get("country"):
+        return True
+    code = (side.get("code") or "").lower()
+    political = lex.cue("political_actor") | lex.cue("political_sector")
+    return any(code[i:i + 3] in political for i in range(0, len(code), 3))
+
+
+def _first_actor_tokens(doc: Doc, head: Token, exclude: Token | None) -> list[Token]:
+    """The first actor-like entity in what was said, as a one-token list (or empty)."""
+    for token in head.subtree:
+        if token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and token.ent_iob_ == "B":
+            if exclude is not None and token.i in range(exclude.left_edge.i, exclude.i + 1):
+                continue
+            return [token]
+    return []
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    """The tokens and their conjuncts ("X and Y" -> X, Y), in order, without repeats; also the
+    conjuncts of a partitive "of" ("scores of Sierra Leonean and Liberian refugees", "the leaders
+    of Iran and Iraq"), whose first member the token's own phrase already names."""
+    out: list[Token] = []
+    for token in tokens:
+        # only conjuncts after the token: a stranded subject's conjuncts include the fronted
+        # phrase the parser hung it on
+        members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for g in p.conjuncts if g.i > p.i]
+        for item in (token, *[c for c in token.conjuncts if c.i > token.i], *members):
+            if item not in out and item.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") or item.ent_type_:
+                if item not in out:
+                    out.append(item)
+    return out
+
+
+def _sides(doc: Doc, tokens: list[Token], lex: Lexicon) -> list[Side]:
+    """The actors named by the tokens and their conjuncts; unnamed groups ("officials") only
+    when no conjunct names an actor (so "Kim's right-hand man and top spy chief" is Kim).
+    Coordinated modifiers give one actor each ("Hungarian and Romanian officials")."""
+    named: list[Side] = []
+    unnamed: list[Side] = []
+    for token in _expand(tokens):
+        parts = _coordinated_modifiers(doc, token)
+        for side in parts or [_side(doc, token, lex)]:
+            if side is None:
+                continue
+            target = named if side.get("_named", True) else unnamed
+            side.pop("_named", None)
+            if not any(_same(side, other) for other in target):
+                target.append(side)
+    return named or unnamed
+
+
+def _coordinated_modifiers(doc: Doc, token: Token) -> list[Side]:
+    """The actors of coordinated modifiers of a noun ("U.S. and Russian negotiators"), when
+    there are at least two; else an empty list (the phrase is one actor)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound", "nmod") or not any(c.dep_ == "conj" for c in child.children):
+            continue
+        refs: list[Side] = []
+        for part in (child, *child.conjuncts):
+            ref = actor_ref(doc, *syntax.phrase_span(part))
+            if ref is not None and not any(_same(ref, other) for other in refs):
+                refs.append(ref)
+        if len(refs) > 1:
+            return refs
+    return []
+
+
+def _side(doc: Doc, token: Token, lex: Lexicon) -> Side:
+    """The actor for an argument token: ``actor_ref`` over its phrase, a pronoun's antecedent,
+    or (unresolved) the phrase itself when it names a group or office."""
+    if token.lower_ in en.REFERRING_PRONOUNS:
+        return _antecedent(doc, token, lex)
+    start, end = syntax.phrase_span(token)
+    ref = actor_ref(doc, start, end)
+    if ref is not None:
+        return ref
+    if token.pos_ == "PRON" or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+        return None
+    if token.pos_ == "NOUN" and token.lemma_ not in lex.nouns and (token.lower_ in lex.agents or token.lemma_ in lex.agents):
+        return {"text": doc.text[start:end], "code": None, "country": None, "sector": None, "_named": False}
+    return None
+
+
+def _antecedent(doc: Doc, pronoun: Token, lex: Lexicon) -> Side:
+    """A pronoun's actor: the one the actors stage linked it to; for the subject of a reported
+    clause, the subject of the clause that reports it ("Hungary said it will ..."); else the
+    last actor named before it in this or the previous sentence (a person for he/she)."""
+    ref = actor_ref(doc, pronoun.idx, pronoun.idx + len(pronoun.text))
+    if ref is not None:
+        return _named_mention(doc, pronoun) or ref
+    personal = pronoun.lower_ in en.PERSONAL_PRONOUNS
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        clause = pronoun.head
+        for _ in range(4):
+            if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head == clause:
+                break
+            clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lower_ not in en.REFERRING_PRONOUNS:
+                side = _side(doc, subject, lex)
+                if side is not None:
+                    return side
+    sent_start = pronoun.sent.start
+    previous = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    lower = doc[previous].idx
+    best: tuple[int, int] | None = None
+    for actor in doc._.actors or []:
+        if (actor.get("label") in (None, "PERSON")) != personal:
+            continue
+        for mention in actor["mentions"]:
+            if lower <= mention["start"] and mention["end"] <= pronoun.idx:
+                if best is None or mention["start"] > best[0]:
+                    best = (mention["start"], mention["end"])
+    return actor_ref(doc, *best) if best else None
+
+
+def _named_mention(doc: Doc, pronoun: Token) -> Side:
+    """The actor a linked pronoun stands for, named by its last mention before the pronoun that
+    is not a pronoun (so the event says "Kim", not "he")."""
+    start = pronoun.idx
+    for actor in doc._.actors or []:
+        mentions = actor.get("mentions") or []
+        if not any(m["start"] <= start < m["end"] for m in mentions):
+            continue
+        named = [m for m in mentions if m["end"] <= start and m["text"].lower() not in en.REFERRING_PRONOUNS]
+        if named:
+            last = max(named, key=lambda m: m["start"])
+            return actor_ref(doc, last["start"], last["end"])
+    return None
+
+
+def _same(a: Side, b: Side) -> bool:
+    if a is None or b is None:
+        return False
+    if a.get("code") and b.get("code"):
+        return bool(a["code"] == b["code"] and a["text"] == b["text"])
+    return bool(a["text"] == b["text"])
+
+
+def _actor_key(side: Side) -> Any:
+    if side is None:
+        return None
+    return side.get("code") or side.get("text")

@@ -1,0 +1,371 @@
+"""Triggers: is this verb or noun an act? Its lexicon entry (the most specific pattern of its block),
+light verbs and measured nouns, and the tests that make a coded word no act (a claim, a question,
+a stated fact, an imperative)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .. import syntax
+from ..codebook import root_class
+from ..lexicon import Entry, Lexicon
+from ..record import Modality
+
+
+def _measured(noun: Token) -> Token:
+    """The measure that stands in a noun's place ("gave 5 million dollars of aid", "provide
+    25,000 tons of food aid": the verb takes the amount, the noun is what is given), else the noun."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head == head:
+        return noun
+    measure = head.head
+    counted = measure.ent_type_ in ("MONEY", "QUANTITY") or any(c.dep_ == "nummod" for c in measure.children)
+    return measure if measure.pos_ == "NOUN" and counted else noun
+
+
+def _light_governor(noun: Token, lex: Lexicon) -> Token | None:
+    """The light verb whose object the noun is ("staged a hunger strike", "sanctions were
+    imposed", "gave 5 million dollars of aid"): the noun is then the event and the verb's subject
+    its source; else None."""
+    stand = _measured(noun)
+    head = stand.head
+    if head == stand or head.pos_ not in ("VERB", "AUX") or head.lemma_ not in lex.cue("light_verb"):
+        return None
+    return head if stand.dep_ in ("dobj", "nsubjpass") else None
+
+
+def _noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
+    """The entry of an event noun: "<light verb> <noun>" ("reach agreement"), then "<modifier>
+    <noun>" ("hunger strike"), then the noun; a ``governed`` noun only behind a light verb."""
+    governor = _light_governor(noun, lex)
+    if governor is not None:
+        found = lex.nouns.get(f"{governor.lemma_} {noun.lemma_}")
+        if found is not None:
+            return found
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            found = lex.nouns.get(f"{child.lower_} {noun.lemma_}")
+            if found is not None:
+                return found
+    if noun.lemma_ in lex.cue("event_frame"):
+        # "a mediation effort", "a bombing campaign": the modifier names the act, the frame
+        # noun carries its roles
+        for child in noun.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                found = lex.nouns.get(child.lemma_)
+                if found is not None:
+                    return Entry(found.code, found.reciprocal, found.passive)
+    if noun.dep_ == "compound" and noun.head.lemma_ in lex.cue("event_frame"):
+        return None  # coded on its frame noun
+    entry = lex.nouns.get(noun.lemma_)
+    if entry is None or (entry.governed and governor is None):
+        return None
+    return entry
+
+
+def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
+    """The coded entry of a verb (particle, then bare verb, refined by its patterns), or None."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in lex.verb_lemmas:
+        return None
+    particle = _particle(verb)
+    found = lex.verbs.get((verb.lemma_, particle)) if particle else None
+    phrasal = found is not None
+    if found is None:
+        found = lex.verbs.get((verb.lemma_, ""))
+    if found is None:
+        return None
+    entry, block = found
+    obj = syntax.direct_object(verb)
+    if obj is not None and not phrasal and verb.lemma_ in lex.cue("light_verb") and _noun_entry(obj, lex) is not None:
+        # "held talks with": the noun is the event; not a phrasal verb ("called off a strike")
+        return None
+    if not phrasal and _names(verb, lex):
+        return None  # "what they called an escalating pattern": naming, not an appeal
+    entry = _match_pattern(verb, obj, entry, lex.patterns.get(block))
+    if entry.code[:2] in ("02", "10") and _claims(verb, lex):
+        return None  # "insisted that Trump would recognize ...": a claim (said so), not a demand
+    if entry.code[:2] == "03" and verb.lemma_ in lex.cue("opinion_verb") and _states_fact(verb):
+        return None  # "agencies agree Russia was behind the hacks": a shared opinion, no commitment
+    if verb.lemma_ in lex.cue("intransitive_act") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return None  # "demonstrated that through history", "demonstrated its resolve": showing, no protest
+    return entry if entry.code else None
+
+
+def _particle(verb: Token) -> str:
+    """The verb's particle: a ``prt`` child, or an adverb the parser hung on the verb right after
+    it ("back away from", "back down"), which the lexicon names as a phrasal verb."""
+    found = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    if found:
+        return found
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.head == verb and following.dep_ == "advmod" and following.pos_ == "ADV":
+        return following.lower_
+    return ""
+
+
+def _names(verb: Token, lex: Lexicon) -> bool:
+    """Whether a naming verb ("call", "dub": cue ``naming_verb``) names rather than acts: it has an
+    object predicate ("called him a liar", "what they called a pattern of attacks"); the appeal
+    sense ("called on X to", "called for talks") takes none."""
+    # (a day is no predicate: "called Thursday on Arabs to unite" is an appeal made on Thursday)
+    return verb.lemma_ in lex.cue("naming_verb") and any(
+        c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME") for c in verb.children)
+
+
+def _states_fact(verb: Token) -> bool:
+    """Whether a verb has a that-clause (with its own subject) stating a fact: a past or present
+    indicative with no modal ("agree Russia was behind the hacks"), not a commitment to a future
+    act ("agreed that talks would resume", "agreed that a committee will be formed")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            continue
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes):
+            return False
+        if clause.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes):
+            return True
+    return False
+
+
+def _claims(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb that either asserts or demands ("insist", "suggest": cue ``claim_or_demand``)
+    asserts: its that-clause is indicative, a verb form the mandative subjunctive never takes (past
+    or third-person "-s", or a modal other than one of obligation: "suggested that the attack was
+    spontaneous", "insisting that Trump would recognize"), not a bare or "should" form ("insisted
+    that he resign", "suggested that Iran should stop"), which is a demand or proposal."""
+    if verb.lemma_ not in lex.cue("claim_or_demand"):
+        return False
+    obliging = lex.cue("obligation") | {"should", "shall"}
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            continue
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in obliging for a in auxes):
+            return False
+        if clause.tag_ in ("VBD", "VBZ") or any(a.tag_ in ("VBD", "VBZ", "MD") for a in auxes):
+            return True
+        if any(t.lemma_ == "be" and t.tag_ == "VBP" for t in (clause, *auxes)):
+            return True  # "insists both countries are on the same page": the subjunctive is "be"
+    return False
+
+
+def _is_act(token: Token, lex: Lexicon) -> bool:
+    """Whether a governing token is itself a coded act (not a plain statement): what it governs
+    then modifies it rather than being a separate event (PETRARCH's one event per verb phrase)."""
+    if token.pos_ == "VERB":
+        entry = _verb_entry(token, lex)
+        if entry is not None:
+            return entry.code[:2] != "01" or token.lemma_ not in lex.cue("speech_verb")
+        obj = syntax.direct_object(token)
+        return obj is not None and token.lemma_ in lex.cue("light_verb") and _noun_entry(obj, lex) is not None
+    return token.pos_ == "NOUN" and _noun_entry(token, lex) is not None
+
+
+def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
+    """The modality of a verb that is not a separate asserted act, or None for a main act.
+
+    Relative clauses and participial modifiers of nouns ("nationals suspected of blowing up a
+    plane") describe, they do not report: "reported". Under a coded act, an infinitival complement
+    or purpose ("agreed to lift", "sent troops to help") is "intended"; a clausal complement
+    ("demanded that X provide") is intended too for a request, else "reported"; a participial
+    adjunct ("..., killing 20") is "reported". Complements of speech verbs ("said it would") and
+    adverbial clauses with their own conjunction ("resigned as the opposition threatened") are
+    main acts.
+    """
+    token = verb
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head  # coordinated verbs share the status of the first
+    link, head = token.dep_, token.head
+    if head == token:
+        return None
+    if link in ("relcl", "acl"):
+        if any(c.lower_ == "that" and c.dep_ in ("advmod", "mark") for c in token.children):
+            return None  # "said at the time that X had canceled": a complement clause parsed as relative
+        return "reported"
+    if link in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head != head and head.lower_ != "by":
+        # ("broke sanctions by allowing rice in": the means is the act itself)
+        governor = head.head
+        if head.lower_ in ("at", "toward", "towards") and governor.lemma_ in lex.cue("intent_verb"):
+            return "intended"  # "talks aimed at ending the war": the aim, not an act of its own
+        if governor.pos_ in ("NOUN", "PROPN") or (governor.pos_ == "VERB" and _is_act(governor, lex)):
+            return "intended" if head.lower_ in ("to", "for") else "reported"
+        return None
+    if link not in ("xcomp", "ccomp", "advcl") or not _is_act(head, lex):
+        return None
+    if link == "advcl" and any(c.dep_ == "mark" and c.lower_ != "to" for c in token.children):
+        return None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if link == "xcomp" or infinitive:
+        return "intended"
+    if link == "ccomp":
+        entry = _verb_entry(head, lex) if head.pos_ == "VERB" else None
+        return "intended" if entry is not None and entry.code[:2] in ("02", "10") else "reported"
+    return "reported" if token.tag_ == "VBG" else None
+
+
+def _conditional_threat(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Whether a verb announces a hostile act on a condition: a future or possible act
+    ("will boycott", "may halt") of a hostile root (not itself a threat) whose own clause has an
+    "if"/"unless" clause, the verb not being inside one."""
+    if entry.code[:2] not in root_class("hostile") or entry.code[:2] == "13":
+        return False
+    conditions = lex.cue("condition")
+    if any(c.dep_ == "mark" and c.lower_ in conditions for c in verb.children):
+        return False  # the condition itself ("if it is attacked")
+    if not any(c.dep_ == "aux" and c.lower_ in lex.cue("future") | lex.cue("possible") for c in verb.children):
+        return False
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in conditions for g in c.children)
+               for c in verb.children)
+
+
+def _obliged(verb: Token, lex: Lexicon) -> bool:
+    """Whether the act is demanded of its subject ("Sudan must return", "must be ready to
+    mediate"): then it is intended by someone else, not a declared intent of its own."""
+    token = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "acomp", "conj") or token.head == token:
+            return False
+        token = token.head
+    return False
+
+
+def _meets(code: str) -> bool:
+    """Whether a CAMEO code is a meeting between parties (04 but for visits, 042/043): where it is
+    held is its venue, not a party ("negotiating in Morocco", "met in Rawalpindi"; CAMEO 044
+    'meet at a third location'); a place visited is the host, though ("arrived in Amman")."""
+    return code[:2] == "04" and code[:3] not in ("042", "043")
+
+
+def _not_an_act(verb: Token, lex: Lexicon) -> bool:
+    """Whether a coded verb describes rather than acts, whatever its arguments: a participle used
+    as an adjective ("were worst-hit", "is disappointed" parsed as acomp/amod), a present-tense
+    verb with a habitual adverb ("the EU always seeks consensus": a disposition), or a subject
+    clause opened by a question word ("How it interacts with the Commons is important")."""
+    if verb.tag_ == "VBN" and verb.dep_ in ("acomp", "amod"):
+        return True
+    if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in verb.children):
+        return True  # a participle used as a noun: "evacuated the wounded"
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.pos_ == "ADJ":
+        return True  # coordinated with an adjective: "once secular and opposed to the settlements"
+    if verb.lemma_ in lex.cue("reaction_passive") and any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return True  # "any attack would be met with force": a response, not a meeting
+    if verb.lemma_ in lex.cue("arrival_verb") and _troops_subject(verb, lex):
+        return True  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit (CAMEO 042)
+    if syntax.present_tense(verb) and any(c.dep_ == "advmod" and c.lower_ in lex.cue("habitual") for c in verb.children):
+        return True
+    return verb.dep_ == "csubj" and any(c.dep_ in ("advmod", "mark") and c.lower_ in lex.cue("indirect_question")
+                                        for c in verb.children)
+
+
+def _troops_subject(verb: Token, lex: Lexicon) -> bool:
+    """Whether the verb's subject phrase names armed units ("a first patch of Bangladeshi
+    peacekeeping troops", cue ``troop_noun``), not a delegation or an official."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return any(t.lemma_.lower() in lex.cue("troop_noun") or t.lower_ in lex.cue("troop_noun")
+               for t in subject.subtree if t.pos_ == "NOUN")
+
+
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """Whether a question verb ("ask", "inquire") asks a question rather than appeals: its object
+    is a question noun ("asked questions"), or its clausal complement is a wh-question ("asked
+    why ..."), a yes/no question ("asked whether ...") or a quoted question ending in "?".
+    Only a request of something ("asked Iran to ...", "asked for aid") is a CAMEO 02 appeal."""
+    if verb.lemma_ not in lex.cue("question_verb"):
+        return False
+    if obj is not None and obj.lemma_ in lex.cue("question_noun"):
+        return True
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "parataxis"):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in lex.cue("question_mark") for c in clause.children):
+            return True  # "asked whether/if ..."
+        words = [t for t in clause.subtree if not t.is_punct]
+        if words and words[0].tag_ in _WH_TAGS:
+            return True  # "asked what would Reagan do", "asked why ..."
+        # a quoted question: its "?" ends the clause, attached to the clause or to the verb
+        following = [t for t in verb.doc[clause.right_edge.i + 1:verb.sent.end] if t.text not in ('"', "”", "'", "’")]
+        if clause.right_edge.text == "?" or (following and following[0].text == "?"):
+            return True
+    return False
+
+
+def _imperative(verb: Token) -> bool:
+    """Whether the verb is a sentence-initial imperative ("Enlarge this image"): a bare verb
+    heading its sentence with no subject or auxiliary, first after any opening punctuation."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass") for c in verb.children):
+        return False
+    return all(t.is_punct for t in verb.doc[verb.sent.start:verb.i])
+
+
+def _participants(noun: Token, lex: Lexicon) -> list[Token]:
+    """The parties an event noun is said to include ("the talks included X and Y", "involved",
+    "brought together"; "were attended by X and Y"): the object (or passive agent) and its
+    conjuncts, including those the parser hung inside the first party's own phrase ("U.S. envoy
+    for North Korea Stephen Biegun and Swedish Foreign Minister Margot Wallstroem")."""
+    head = noun.head
+    if head == noun or head.pos_ != "VERB":
+        return []
+    if noun.dep_ == "nsubj" and (head.lemma_ in lex.cue("participation_verb") or (
+            head.lemma_ in lex.cue("gathering_verb") and any(c.lower_ == "together" for c in head.children))):
+        first = next((c for c in head.children if c.dep_ == "dobj"), None)
+    elif noun.dep_ == "nsubjpass" and head.lemma_ == "attend":
+        agent = next((c for c in head.children if c.dep_ == "agent"), None)
+        first = syntax.pobj(agent) if agent is not None else None
+    else:
+        return []
+    if first is None:
+        return []
+    parts = [first, *first.conjuncts]
+    parts += [t for t in first.subtree if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN") and t not in parts]
+    return parts
+
+
+def _trigger_lemma(doc: Doc, event: Mapping[str, Any]) -> str | None:
+    """The lemma of an event's trigger (its last token: "talks")."""
+    start, end = event["span"]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[-1].lemma_ if span is not None and len(span) else None
+
+
+def _match_pattern(verb: Token, obj: Token | None, entry: Entry, table: dict[tuple[str, str, str], Entry] | None) -> Entry:
+    """The most specific pattern of the verb's block that fits its object and prepositions; the
+    object's own prepositions ("lifted a state of emergency") only together with the object."""
+    if not table:
+        return entry
+    objects = [""] if obj is None else [obj.lower_, obj.lemma_, ""]
+    own = _prep_keys(verb)
+    inner = _prep_keys(obj) if obj is not None else []
+    best: tuple[int, Entry] | None = None
+    for o in objects:
+        for p, po in [*own, *(inner if o else ()), ("", "")]:
+            found = table.get((o, p, po))
+            if found is not None:
+                rank = bool(o) * 2 + bool(p) + bool(po)
+                if best is None or rank > best[0]:
+                    best = (rank, found)
+    return best[1] if best else entry
+
+
+def _prep_keys(token: Token) -> list[tuple[str, str]]:
+    """(preposition, its object's form or lemma or "") for each preposition on ``token``."""
+    preps: list[tuple[str, str]] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
+            pobj = syntax.pobj(child)
+            preps.append((child.lower_, ""))
+            if pobj is not None:
+                preps[-1:] = [(child.lower_, pobj.lower_), (child.lower_, pobj.lemma_), (child.lower_, "")]
+    return preps

@@ -1,0 +1,1 @@
+"""Language data the coder reads that is no table: English closed-class words (:mod:`.en`)."""

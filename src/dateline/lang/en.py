@@ -1,0 +1,113 @@
+"""English closed-class words the coder reads: pronouns, determiners, modals and auxiliaries,
+prepositions, conjunctions, particles and number words, in one place.
+
+Open-class cue words (verbs, nouns, adjectives) are data: ``data/lexicon/cues.tsv`` and
+``data/quotes/cues.tsv``. The sets here are named for the rule that reads them; a word may be in
+several. Two readings of the modals disagree and are kept as they are (changing either changes
+the coder's output): the quotes stage calls a cue verb under any of :data:`HYPOTHETICAL_MODALS`
+hypothetical, while the events stage reads would/could/must through the lexicon cues ``future``,
+``possible`` and ``obligation`` (an intended or requested act).
+"""
+
+from __future__ import annotations
+
+# Pronouns ----------------------------------------------------------------------------------------
+
+#: Pronouns an event side is resolved through (the actor linked to it, else its antecedent).
+REFERRING_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"})
+
+#: Pronouns that stand for a person (their antecedent is a PERSON).
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+
+#: Pronouns the actors stage links to a person of that gender (m/f).
+GENDERED_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+#: Pronouns a quote's speaker may be, resolved to the actor they stand for.
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them"})
+
+# Determiners -------------------------------------------------------------------------------------
+
+#: Determiners of a definite mention ("the talks"), which can point back at an earlier event.
+DEFINITE_DETERMINERS = frozenset({"the", "these", "those", "that", "this"})
+
+#: Words before a day or month name that make it no particular one.
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "every", "each", "any", "some"})
+
+# Modals and auxiliaries --------------------------------------------------------------------------
+
+#: Modals that make a quote cue's verbal event hypothetical ("would say", "could call").
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+
+#: Modals of possibility and obligation: a clause under one has no tense of its own (dates).
+MODALS = frozenset({"can", "could", "may", "might", "must", "should"})
+
+#: Auxiliaries of the perfect ("has met", "had met"), contracted or not.
+PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'s", "’s", "'ve", "’ve", "'d", "’d"})
+
+#: Auxiliaries of the future, contracted or not ("will", "'ll", "wo" of "won't", "going to").
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "going", "gon"})
+
+# Prepositions ------------------------------------------------------------------------------------
+
+#: Prepositions whose object is a verb's target, in the order they are tried.
+TARGET_PREPOSITIONS = ("with", "to", "against", "on", "toward", "towards", "into", "at", "from", "for", "over",
+                       "between", "behind")  # "threw their support behind X", "stood behind X"
+
+#: Prepositions inside an object's phrase that name whom the act concerns ("an offer from Kabul").
+OBJECT_PHRASE_PREPOSITIONS = frozenset({"from", "by", "with", "to", "against", "on", "for"})
+
+#: Prepositions of the place an act happens in ("in Iraq"), a target of last resort.
+PLACE_TARGET_PREPOSITIONS = frozenset({"in", "into", "inside", "throughout", "across"})
+
+#: Prepositions followed below a target candidate that names no actor ("targets in Jericho").
+NESTED_PREPOSITIONS = OBJECT_PHRASE_PREPOSITIONS | PLACE_TARGET_PREPOSITIONS | {"against", "at", "of"}
+
+#: Prepositions naming what a protest is against ("rallies against X", "a strike over a bill").
+PROTEST_PREPOSITIONS = frozenset({"against", "over"})
+
+#: Prepositions of where an act happened, for :func:`_unattributed`.
+WHERE_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "inside", "on"})
+
+#: Prepositions that aim a weapon ("fire against", "rockets at", "bombs on", "shells into").
+AIMING_PREPOSITIONS = frozenset({"against", "at", "on", "into"})
+
+#: Prepositions whose object is an event noun's target ("talks with X", "sanctions against X").
+NOUN_TARGET_PREPOSITIONS = frozenset({"with", "to", "between", "against"})
+
+#: Prepositions after which a capital is a place, not its government.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "into", "near", "outside", "inside", "from", "across", "around", "toward", "towards", "via"})
+
+#: Prepositions whose object tells a role noun's country when no modifier does ("police in Kenya").
+NOMINAL_PLACE_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
+
+#: Prepositions that put an event somewhere.
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "on"})
+
+#: Prepositions whose date bounds a stretch of time rather than placing an event in it.
+BOUNDING_PREPOSITIONS = frozenset({"since", "until", "till", "by"})
+
+#: Prepositions whose event-noun object happened before the act they modify ("after the talks").
+ANCHOR_PREPOSITIONS = frozenset({"after", "since", "following"})
+
+#: Prepositions whose object is what an act is for, so later than it ("left for talks").
+PURPOSE_PREPOSITIONS = frozenset({"for", "to", "toward", "towards"})
+
+# Conjunctions and sequence words -----------------------------------------------------------------
+
+#: Words that order a clause or phrase against another act ("after X pulled out", "before offering",
+#: "following the strikes"): its time is told relative to that act, not to the report.
+SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "until", "till"})
+
+#: Subordinators of a clause simultaneous with the one it modifies: a date there dates both.
+SIMULTANEOUS_MARKS = frozenset({"when"})
+
+# Particles inside names --------------------------------------------------------------------------
+
+#: Words that may stand lower-case inside a name ("Bank of Korea", "Ursula von der Leyen").
+NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "von", "der", "van", "al", "bin", "ibn", "la", "du", "da", "del", "-", "&", "'s"})
+
+# Number words ------------------------------------------------------------------------------------
+
+#: Number words of "two years ago", "a decade ago".
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}

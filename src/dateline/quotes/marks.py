@@ -1,0 +1,129 @@
+"""Quote marks: pure text, no parse. :func:`scan_quotes` pairs opening and closing marks, nested
+quotes and the newspaper convention of a quote continued into the next paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..doc import paragraph_spans
+
+
+OPEN_DOUBLE = "“„«"
+
+
+CLOSE_DOUBLE = "”»"
+
+
+OPEN_SINGLE = "‘‚‹"
+
+
+CLOSE_SINGLE = "’›"
+
+
+DASHES = "—–"
+
+
+#: Characters after which a straight quote mark opens a quote.
+_OPENING_CONTEXT = " \t\n([{—–-/" + OPEN_DOUBLE + OPEN_SINGLE
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation found by :func:`scan_quotes`: ``text[start:end]`` is inside the marks.
+
+    depth: 0 for a top-level quote, 1 for one nested in it, ...
+    closed: False when the closing mark was missing and the quote ends with its paragraph.
+    reopened: offsets of the opening marks of continuation paragraphs inside the span.
+    """
+
+    start: int
+    end: int
+    depth: int = 0
+    closed: bool = True
+    reopened: tuple[int, ...] = ()
+
+
+def _mark(text: str, i: int, start: int, end: int) -> tuple[str, str] | None:
+    """(``double``/``single``, ``open``/``close``/``either``) for a quote mark at ``text[i]``, or None."""
+    c = text[i]
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    if c in OPEN_DOUBLE:
+        return ("double", "open")
+    if c in CLOSE_DOUBLE:
+        return ("double", "close")
+    if c in OPEN_SINGLE:
+        # ‘90s, ‘em: an apostrophe typed as an opening mark.
+        return None if nxt.isdigit() else ("single", "open")
+    if c in CLOSE_SINGLE or c == "'":
+        if prev.isalnum() and nxt.isalnum():
+            return None  # don't, Kim’s
+        if c == "'" and prev in _OPENING_CONTEXT and not nxt.isspace():
+            return ("single", "open")
+        if prev.isspace():
+            return None
+        return ("single", "close")
+    if c == '"':
+        if prev in _OPENING_CONTEXT and not nxt.isspace():
+            return ("double", "open")
+        if not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
+            return ("double", "close")
+        return ("double", "either")
+    return None
+
+
+def scan_quotes(text: str) -> list[QuoteSpan]:
+    """Pair the quote marks of ``text`` into quotations, sorted by start.
+
+    Never raises: an odd number of marks, a stray closing mark or mixed curly and straight marks
+    give the best reading and leave the rest of the text alone. A top-level quote left open at the
+    end of a paragraph continues into the next paragraph when that one opens with the same kind of
+    mark (the newspaper convention); otherwise it ends with its paragraph (``closed=False``).
+    """
+    found: list[QuoteSpan] = []
+    paragraphs = paragraph_spans(text)
+    stack: list[tuple[str, int, list[int]]] = []  # open quotes: (kind, start of text, reopened marks)
+    skip = -1  # the re-opening mark of a continued quote
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        for i in range(p_start, p_end):
+            mark = _mark(text, i, p_start, p_end) if i != skip else None
+            if mark is None:
+                continue
+            kind, role = mark
+            open_at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == kind), None)
+            if role == "either":
+                role = "close" if open_at is not None else "open"
+            if role == "open":
+                if kind == "double" and open_at is not None:
+                    # A second opening double mark while one is open: the first was stray.
+                    del stack[open_at:]
+                stack.append((kind, i + 1, []))
+            elif open_at is not None:
+                # Marks opened inside this quote and never closed are dropped: it closes here.
+                _, start, reopened = stack[open_at]
+                del stack[open_at:]
+                found.append(QuoteSpan(start, i, open_at, True, tuple(reopened)))
+            # else: a closing mark with nothing open (or an apostrophe): skipped.
+        if not stack:
+            continue
+        kind, start, reopened = stack[0]
+        stack.clear()
+        if n + 1 < len(paragraphs):
+            nxt, nxt_end = paragraphs[n + 1]
+            mark = _mark(text, nxt, nxt, nxt_end)
+            if mark is not None and mark[0] == kind and mark[1] in ("open", "either"):
+                # The next paragraph opens the same kind of quote again: this one goes on.
+                stack.append((kind, start, [*reopened, nxt]))
+                skip = nxt
+                continue
+        found.append(QuoteSpan(start, p_end, 0, False, tuple(reopened)))
+    return sorted(found, key=lambda q: (q.start, q.depth))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding space and the comma that ends a quote before its attribution."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end

@@ -1,0 +1,120 @@
+"""Verbal events: a quote's cue verb coded as an event (CAMEO 01-02 statements and appeals,
+or the act the cue names), linked to the quote."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..actors import actor_ref
+from ..events import make_event
+from .cues import _SUBJECTS
+from .speakers import _Article, _entity_at, _Quote
+from ..lang import en
+from ..record import ActorRef, Event, EventRules
+
+
+
+
+def _verbal_events(art: _Article, quotes: list[_Quote], events: list[Event]) -> None:
+    """Link quotes and events both ways; add an event for a cue that is an act.
+
+    An event the events stage coded on the cue verb, or in the quote's sentence with the same
+    source, is linked rather than duplicated. Plain statements ("said": CAMEO 010) get no event.
+    """
+    by_cue: dict[int, int] = {}
+    for qi, quote in enumerate(quotes):
+        cue = quote.cue_token
+        if cue is None:
+            continue
+        if cue.i in by_cue:
+            _link(events, by_cue[cue.i], quotes, qi)
+            continue
+        found = _existing_event(art, events, quote, cue)
+        code = _act_code(art, quote, cue)
+        if found is None and code is None:
+            continue
+        if found is None:
+            events.append(_new_event(art, quote, cue, code or "010"))
+            found = len(events) - 1
+        by_cue[cue.i] = found
+        _link(events, found, quotes, qi)
+
+
+def _link(events: list[Event], ei: int, quotes: list[_Quote], qi: int) -> None:
+    if events[ei].get("quote") is None:
+        events[ei]["quote"] = qi
+    if ei not in quotes[qi].events:
+        quotes[qi].events.append(ei)
+
+
+def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
+    if not a or not b:
+        return False
+    if a.get("code") and a.get("code") == b.get("code"):
+        return True
+    ta, tb = str(a.get("text", "")).lower(), str(b.get("text", "")).lower()
+    return bool(ta and tb) and (ta in tb or tb in ta)
+
+
+def _existing_event(art: _Article, events: list[Event], quote: _Quote, cue: Token) -> int | None:
+    cue_span = [cue.idx, cue.idx + len(cue)]
+    for ei, event in enumerate(events):
+        if list(event.get("span") or []) == cue_span:
+            return ei
+    for ei, event in enumerate(events):
+        if event.get("sentence") == quote.sentence and _same_actor(event.get("source"), quote.speaker):
+            return ei
+    return None
+
+
+def _act_code(art: _Article, quote: _Quote, cue: Token) -> str | None:
+    """The CAMEO code when the statement is an act: the cue's, or a comment's (013/012) on "said"."""
+    entry = art.cues.get(cue)
+    if entry is None:
+        return None
+    if entry.role == "act":
+        return entry.cameo
+    if entry.role != "speech" or quote.kind == "fragment":
+        return None
+    words = quote.content if quote.content is not None else art.tokens(quote.start, quote.end)
+    for token in words or []:
+        code = art.cues.comments.get(token.lower_)
+        # The comment word must be what the clause predicates ("the talks were promising").
+        if code and token.dep_ in ("acomp", "ccomp", "ROOT", "attr", "xcomp", "conj", "oprd"):
+            return code
+    return None
+
+
+def _target(art: _Article, cue: Token, quote: _Quote) -> ActorRef | None:
+    """Whom the act is aimed at: the cue's object, or the subject of what it demands or reports."""
+    heads = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    heads += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+              for g in c.children if g.dep_ == "pobj"]
+    if quote.content is not None:
+        heads += [t for t in quote.content if t.dep_ in _SUBJECTS and t.head.i == quote.content.root.i]
+    for head in heads:
+        if head.pos_ == "PRON":
+            continue
+        ent = _entity_at(head)
+        start, end = (ent.start_char, ent.end_char) if ent is not None else (head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+        ref = actor_ref(art.doc, start, end)
+        if ref is not None:
+            return ref
+    return None
+
+
+def _new_event(art: _Article, quote: _Quote, cue: Token, code: str) -> Event:
+    source: ActorRef | None = None
+    if quote.speaker is not None:
+        speaker = quote.speaker
+        source = ActorRef(text=speaker["text"], code=speaker.get("code"), country=speaker.get("country"),
+                          sector=speaker.get("sector"))
+    modal = next((c.lower_ for c in cue.children if c.dep_ == "aux" and c.lower_ in en.HYPOTHETICAL_MODALS), None)
+    rules: EventRules = {"trigger": f"quotes/cues.tsv:{cue.lemma_.lower()}", "code": "_act_code",
+                         "source": "_speaker_of", "target": "_target",
+                         "modality": "lang.en.HYPOTHETICAL_MODALS" if modal else "_new_event"}
+    return make_event(cue, art.sentence_of(cue.i), code, source, _target(art, cue, quote),
+                      negated=any(c.dep_ == "neg" for c in cue.children),
+                      modality="hypothetical" if modal else "asserted", reciprocal=False, rules=rules)

@@ -1,0 +1,206 @@
+"""Shared syntax over spaCy's dependency parse: one copy of each helper the stages use.
+
+A shared module: it imports no stage. Subjects, direct and prepositional objects, a noun phrase's
+character span, the verb governing a noun trigger, and the search for an item (a timex, a place)
+tied to a trigger without crossing into another clause.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Token
+
+from .lexicon import cue_words
+
+#: Dependency labels of a token's own noun phrase (what an actor mention may span).
+NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "flat", "case", "nummod", "punct", "prep",
+                     "pobj", "cc", "conj", "quantmod", "advmod"})
+#: The subject relations a clause's actor is read from (passive subjects are objects: :func:`direct_object`).
+SUBJECTS = frozenset({"nsubj", "csubj"})
+#: Relations through which a clause inherits the subject of the clause it hangs from.
+INHERIT_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
+#: Dependencies that open another clause: a date there belongs to that clause's event.
+CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "csubjpass", "parataxis", "conj",
+                          "pcomp", "punct", "cc", "mark", "dep"})
+
+
+def direct_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def subject(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's subject, inherited through xcomp/conj/advcl and relative clauses."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:
+        child = subjects[0]
+        if len(subjects) > 1 and any(t.tag_ == ":" or t.text in ("—", "–", "--")
+                                     for t in verb.doc[child.i + 1:subjects[1].left_edge.i]):
+            # a clause has one subject: the first of two cut off by a dash is a dateline or
+            # heading ("Tehran, Iran -- Two rockets struck ..."); set off by commas, the second
+            # is an appositive ("Members of X, a body linked to Y, investigated")
+            child = subjects[1]
+        if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return verb.head
+        return child
+    if depth > 3:
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return pobj(child)
+    if verb.dep_ == "ROOT":
+        stranded = stranded_subject(verb)
+        if stranded is not None:
+            return stranded
+    head = verb.head
+    if head.pos_ == "ADP" and head.head != head:
+        return subject(head.head, depth + 1)  # "after meeting X": the subject of what "after" modifies
+    if verb.dep_ in INHERIT_SUBJECT and head != verb:
+        if verb.dep_ == "xcomp":
+            controller = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON"):
+                # object control, also in the passive: "forced Russia to withdraw" and "Russia was
+                # forced (by X) to withdraw" both have Russia withdraw
+                return controller
+        return subject(head, depth + 1)
+    if verb.dep_ == "acl" and head.pos_ == "NOUN":
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return head  # "demonstrators protesting the results": the noun does what its -ing modifier says
+    if verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and head.dep_ == "prep"):
+        return subject(head.head, depth + 1)
+    return None
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject of a subjectless main verb that the parser hung as a conjunct on a fronted
+    phrase ("With the signing of a memorandum, the government and SPLM/A have agreed"): the noun
+    right before the verb (past auxiliaries), climbed up its conjuncts to the first after a comma."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i < 0 or doc[i].dep_ != "conj" or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    token = doc[i]
+    for _ in range(6):
+        head = token.head
+        if head.i >= token.i:
+            return None
+        if any(t.text == "," for t in doc[head.i + 1:token.left_edge.i]):
+            return token if head.i < verb.i and verb.is_ancestor(head) else None
+        if head.dep_ != "conj":
+            return None
+        token = head
+    return None
+
+
+def phrase_span(token: Token) -> tuple[int, int]:
+    """Character range of the token's own noun phrase (no relative clauses, no conjuncts)."""
+    start = end = token.i
+    stack = [token]
+    while stack:
+        item = stack.pop()
+        for child in item.children:
+            if child.dep_ in ("conj", "cc", "relcl", "acl") or (item == token and child.dep_ == "prep" and child.lower_ != "of"):
+                continue
+            if child.dep_ in NP_DEPS:
+                start, end = min(start, child.i), max(end, child.i)
+                stack.append(child)
+    doc = token.doc
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def attached_by(token: Token, items: dict[int, dict[str, Any]], *,
+                accept: Callable[[Token, dict[str, Any]], bool],
+                direct: Callable[[Token], bool]) -> dict[str, Any] | None:
+    """The item (a timex, a place) tied to ``token`` (an event trigger) in the parse, nearest first.
+
+    Searches the trigger's own phrase, then the clause of the verb that governs it, breadth first
+    through non-clausal dependencies only. ``items`` maps token indices to items; ``accept`` says
+    whether an item reached at a token counts. Below a verb of intention only children for which
+    ``direct`` holds are followed: what is inside its object belongs to the intended event.
+    """
+    for root in (token, governing_verb(token)):
+        if root is None:
+            continue
+        found = search_below(root, items, accept=accept, direct=direct, skip=token if root != token else None)
+        if found is not None:
+            return found
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause a (noun or gerund) trigger sits in, or None for a verb trigger."""
+    if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pcomp", "amod"):
+        return None
+    current = token
+    for _ in range(8):
+        if current.head == current:
+            return None
+        if current.dep_ in ("relcl", "acl", "ccomp", "advcl", "parataxis"):
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def search_below(root: Token, items: dict[int, dict[str, Any]], *, accept: Callable[[Token, dict[str, Any]], bool],
+            direct: Callable[[Token], bool], skip: Token | None) -> dict[str, Any] | None:
+    """Breadth-first search below ``root`` for an accepted item, not crossing into other clauses."""
+    queue: deque[Token] = deque([root])
+    seen = {root.i}
+    while queue:
+        node = queue.popleft()
+        if node != root and node.i in items:
+            if accept(node, items[node.i]):
+                return items[node.i]
+            continue
+        intention = node.lemma_ in cue_words("prospective") and node.pos_ in ("VERB", "NOUN")
+        for child in node.children:
+            if child.i in seen or child == skip:
+                continue
+            if child.dep_ in CLAUSAL_DEPS and not (child.dep_ == "pcomp" and node == root):
+                continue
+            if intention and not direct(child):
+                continue
+            seen.add(child.i)
+            queue.append(child)
+    return None
+
+
+def ends_in_question(token: Token) -> bool:
+    """Whether a sentence's root verb is asked about: its sentence ends in "?" (before any
+    closing quote)."""
+    words = [t for t in token.sent if not t.is_space and t.text not in ('"', "'", "”", "’", "“", "‘")]
+    return bool(words) and words[-1].text == "?"
+
+
+def present_tense(token: Token) -> bool:
+    """Whether a verb is in the present tense (its own tag or its auxiliary's): a past-tense
+    "until" clause ("fought until they were killed") reports what happened."""
+    if token.tag_ in ("VBP", "VBZ"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in token.children)
+
+
+def past_tense(token: Token) -> bool:
+    """Whether a verb reports a past act: simple past, or a participle with "have"."""
+    if token.tag_ == "VBD":
+        return True
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)

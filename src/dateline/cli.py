@@ -397,10 +397,14 @@ def train(labels: str, news_dir: str, out: str) -> None:
     dev = report["dev"]
     click.echo(f"{out}: trained on {report['labels']['train_events']} events of {report['labels']['train_articles']} "
                f"articles (labels {report['labels']['sha1']}), calibrated on {report['labels']['dev_events']} dev events")
-    click.echo(f"dev: expected calibration error {dev['ece']:.3f} (uncalibrated {dev['ece_uncalibrated']:.3f}); "
-               f"threshold {dev['threshold']:.3f}: precision {dev['precision_at_threshold']:.3f} on "
-               f"{dev['counted_kept_at_threshold']:.0%} of counted events (target {dev['target_precision']:.2f}"
-               f"{'' if dev['target_reached'] else ', not reached'})")
+    click.echo(f"dev: expected calibration error {dev['ece']:.3f} in sample, {dev['ece_cross_fitted']:.3f} cross-fitted "
+               f"by article (uncalibrated {dev['ece_uncalibrated']:.3f})")
+    click.echo(f"dev: precision {dev['target_precision']:.2f} is reached at confidence {dev['target_threshold']:.3f} "
+               f"keeping {dev['counted_kept_at_threshold']:.0%} of asserted events; default threshold "
+               f"{dev['threshold']:.3f}" + ("" if dev["threshold"] else " (too few kept: every asserted event counts)"))
+    click.echo("min confidence   asserted kept   precision")
+    for row in dev["by_min_confidence"]:
+        click.echo(f"{row['min_confidence']:>14.2f}  {row['counted_kept']:>14}  {row['precision']}")
     click.echo("confidence   events   right")
     for row in dev["reliability"]:
         click.echo(f"{row['bin']:>10}  {row['events']:>7}  {row['right']:.3f} (mean confidence {row['mean_confidence']:.3f})")

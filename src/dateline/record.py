@@ -16,6 +16,7 @@ from typing import Any, Literal, NotRequired, TypedDict
 from spacy.tokens import Doc
 
 from . import __version__
+from .confidence import is_counted
 from .ids import event_ids
 from .models import Article, Rejection
 
@@ -79,6 +80,12 @@ class Event(TypedDict):
     trigger: str
     #: ``rules`` on every event; ``kind``, ``sentence``, ``span``, ``text`` when completed from a later sentence
     evidence: dict[str, Any]
+    #: the stable event-mention id (dateline.ids), added when the record is made
+    id: NotRequired[str]
+    #: the estimated probability that the event is a real act with the right root and countries (dateline.confidence)
+    confidence: NotRequired[float]
+    #: whether the default export and the scores count it: asserted, not negated, confidence at or above the threshold
+    counted: NotRequired[bool]
 
 
 class Quote(TypedDict):
@@ -102,6 +109,8 @@ def article_record(article: Article, doc: Doc, *, model: str) -> dict[str, Any]:
     events = [dict(event) for event in (doc._.events or [])]
     for event, event_id in zip(events, event_ids(article.id, CODER, events)):
         event["id"] = event_id
+        if "counted" not in event:  # a pipeline without the confidence stage: the rule without a threshold
+            event["counted"] = is_counted(event, 0.0)
     return {
         "id": article.input_id or article.id,
         "article": {

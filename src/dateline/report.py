@@ -6,7 +6,7 @@ import json
 import textwrap
 from collections.abc import Sequence
 
-from .store import ASSERTED, Store
+from .store import COUNTED, Store
 
 
 def _shorten(text: str | None, width: int = 90) -> str:
@@ -53,7 +53,7 @@ def summary(store: Store, *, sources: Sequence[str], db: str) -> str:
             out.append(f"    ... and {len(actors) - 12} more")
         events = con.execute(
             f"SELECT cameo, plover_event, source_code, target_code, trigger, date_value, location_name, negated, "
-            f"modality, ({ASSERTED}) FROM events WHERE article_id = ? ORDER BY idx", [aid]).fetchall()
+            f"modality, ({COUNTED}) FROM events WHERE article_id = ? ORDER BY idx", [aid]).fetchall()
         asserted = sum(1 for e in events if e[-1])
         out.append(f"  Events ({len(events)}, {asserted} asserted; CAMEO, PLOVER, source -> target, trigger, date, place)")
         for cameo, plover, src, tgt, trigger, date, place, negated, modality, _ in events[:15]:
@@ -73,7 +73,7 @@ def summary(store: Store, *, sources: Sequence[str], db: str) -> str:
     counts = store.counts()
     out += [
         f"The database {db} now holds {counts['articles']} article(s), {counts['sentences']} sentences, "
-        f"{counts['actors']} actors, {counts['events']} events ({counts['events_asserted']} asserted), "
+        f"{counts['actors']} actors, {counts['events']} events ({counts['events_counted']} counted), "
         f"{counts['quotes']} quotes and {counts['rejected']} rejected input(s).",
         "",
         "Try next:",

@@ -104,15 +104,23 @@ CREATE TABLE fused_event_mentions (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION)
+#: Confidence (dateline.confidence) and the one definition of a counted event, stored with each event.
+_V_CONFIDENCE = """
+ALTER TABLE events ADD COLUMN confidence DOUBLE;
+ALTER TABLE events ADD COLUMN counted BOOLEAN;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION, _V_CONFIDENCE)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables holding one article's coded rows; deleted with the article on ``replace``.
 ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
-#: What ``dateline events`` exports by default: asserted, non-negated events, as the field counts.
-ASSERTED = "NOT negated AND modality = 'asserted'"
+#: What ``dateline events``, the exports, fusion and the scores count: the coder's ``counted`` (asserted,
+#: not negated, confidence at or above the model's threshold; dateline.confidence); rows stored before
+#: confidence existed count when asserted and not negated.
+COUNTED = "coalesce(counted, NOT negated AND modality = 'asserted')"
 #: An article's outlet: the input's ``outlet`` field, else its ``source`` field, else the masthead.
 OUTLET_SQL = "coalesce(json_extract_string(a.metadata, '$.outlet'), a.outlet, a.publication)"
-#: The mention rows dateline.fusion reads: counted (asserted, non-negated) events with a CAMEO code.
+#: The mention rows dateline.fusion reads: counted events (:data:`COUNTED`) with a CAMEO code.
 FUSION_ROWS_SQL = f"""
     SELECT e.id, e.article_id, e.idx, e.sentence, e.cameo, e.source_text, e.source_code, e.source_country,
            e.source_sector, e.target_text, e.target_code, e.target_country, e.target_sector, e.reciprocal,
@@ -120,7 +128,7 @@ FUSION_ROWS_SQL = f"""
            e.lat, e.lon, a.published, {OUTLET_SQL} AS outlet, q.text AS quote_text
     FROM events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN quotes q ON q.article_id = e.article_id AND q.idx = e.quote_idx
-    WHERE NOT e.negated AND e.modality = 'asserted' AND e.cameo IS NOT NULL"""
+    WHERE coalesce(e.counted, NOT e.negated AND e.modality = 'asserted') AND e.cameo IS NOT NULL"""
 
 
 @dataclass
@@ -180,16 +188,20 @@ class Store:
     def migrate(self) -> None:
         """Bring the file to :data:`SCHEMA_VERSION`, one transaction per migration."""
         found = self._check_version()
+        fuse = False
         for version in range(found, SCHEMA_VERSION):
             self.con.execute("BEGIN TRANSACTION")
             self.con.execute(MIGRATIONS[version])
-            if MIGRATIONS[version] is _V4_FUSION:
-                self.refuse()  # rows stored before fusion existed get their fused events
+            fuse = fuse or (MIGRATIONS[version] is _V4_FUSION and found > 0)
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version + 1)]
             )
             self.con.execute("COMMIT")
             log.info("%s: migrated to schema version %d", self.path, version + 1)
+        if fuse:  # rows stored before fusion existed get their fused events (with every column there)
+            self.con.execute("BEGIN TRANSACTION")
+            self.refuse()
+            self.con.execute("COMMIT")
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -348,13 +360,13 @@ class Store:
         for table in ("articles", "sentences", "actors", "mentions", "events", "quotes", "rejected"):
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
-        row = self.con.execute(f"SELECT count(*) FROM events WHERE {ASSERTED}").fetchone()
-        out["events_asserted"] = int(row[0]) if row else 0
+        row = self.con.execute(f"SELECT count(*) FROM events WHERE {COUNTED}").fetchone()
+        out["events_counted"] = int(row[0]) if row else 0
         return out
 
     def events_query(self, *, include_all: bool = False) -> str:
         """SQL for the events export: one row per event with its article's provenance."""
-        where = "" if include_all else f"WHERE {ASSERTED}"
+        where = "" if include_all else f"WHERE {COUNTED}"
         return f"""
             SELECT e.article_id, a.input_id, a.published, a.source, e.* EXCLUDE (article_id),
                    s.text AS sentence_text
@@ -437,7 +449,7 @@ def _event_row(aid: str, i: int, event: dict[str, Any], coder: str) -> list[Any]
         loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
         bool(event.get("negated", False)), event.get("modality", "asserted"), bool(event.get("reciprocal", False)),
         event.get("quote"), date.get("text"), *(date.get("range") or [None, None]), coder,
-        _event_evidence(event), event.get("id"),
+        _event_evidence(event), event.get("id"), event.get("confidence"), event.get("counted"),
     ]
 
 

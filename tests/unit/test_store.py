@@ -160,13 +160,13 @@ def test_store_migrates_old_file(db: str, monkeypatch: pytest.MonkeyPatch) -> No
     with Store(db) as store:  # a file made by the first release
         store.con.execute("INSERT INTO events (article_id, idx, trigger) VALUES ('a1', 0, 'met')")
         assert "evidence" not in [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
-    extra = "ALTER TABLE events ADD COLUMN confidence DOUBLE;"
+    extra = "ALTER TABLE events ADD COLUMN later_column DOUBLE;"
     monkeypatch.setattr(store_module, "MIGRATIONS", (*current, extra))
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(current) + 1)
     with Store(db) as store:
         assert store.schema_version() == len(current) + 1
         cols = [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
-        assert "evidence" in cols and "confidence" in cols  # every migration ran, in order
+        assert "evidence" in cols and "later_column" in cols  # every migration ran, in order
         assert store.counts()["events"] == 1  # data kept
 
 
@@ -208,8 +208,8 @@ def test_store_event_ids_are_stored_and_backfilled_on_migration(db: str, monkeyp
     current = store_module.MIGRATIONS
     monkeypatch.setattr(store_module, "MIGRATIONS", current[:2])
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    full_row = store_module._event_row  # schema 2 rows had no id column: the last one
-    monkeypatch.setattr(store_module, "_event_row", lambda *a: full_row(*a)[:-1])
+    full_row = store_module._event_row  # schema 2 rows had none of the last three columns (id, confidence, counted)
+    monkeypatch.setattr(store_module, "_event_row", lambda *a: full_row(*a)[:-3])
     with Store(old) as store:
         store.write([record])
     monkeypatch.setattr(store_module, "MIGRATIONS", current)

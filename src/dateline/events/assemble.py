@@ -17,7 +17,7 @@ from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plo
 from .modality import _aim, _modality, _noun_modality, _own_modality
 from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
-from .triggers import _asks_question, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
+from .triggers import _asks_question, _attribution_frame, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
 from ..lang import en
 
 
@@ -130,6 +130,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
     if speech and not negated:
         yield from _demand_in_statement(doc, verb, index, sources, lex)
+    if speech and _attribution_frame(verb, lex):
+        return  # "X said Y attacked Z": the attack is the event, the saying only attributes it
     declare = subordinate is None and not _obliged(verb, lex) and not _aim(verb, lex)
     yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=declare)
     if not negated and subordinate is None and _conditional_threat(verb, entry, lex):

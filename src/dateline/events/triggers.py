@@ -164,6 +164,18 @@ def _is_act(token: Token, lex: Lexicon) -> bool:
     return token.pos_ == "NOUN" and _noun_entry(token, lex) is not None
 
 
+def _attribution_frame(verb: Token, lex: Lexicon) -> bool:
+    """A speech verb that only attributes a reported act: "X said Y attacked Z", "Y attacked Z,
+    X said", "X told reporters that Y would meet Z". The reported act is the event (coded on its own
+    trigger, with the modality its clause gives it); the saying is not an event from X to whoever
+    the clause mentions. A statement stays an event only when no codable act is inside it."""
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+    if any(_is_act(token, lex) for clause in said for token in clause.subtree if token != verb):
+        return True
+    head = verb.head
+    return verb.dep_ in ("parataxis", "ccomp", "advcl") and head != verb and _is_act(head, lex)
+
+
 def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     """The modality of a verb that is not a separate asserted act, or None for a main act.
 

@@ -23,7 +23,7 @@ from .models import Rejection
 from .nlp import load_nlp
 from .ingest import read_articles
 from .pipeline import Batch, code_paths
-from .store import DEFAULT_DB, Store
+from .store import DEFAULT_DB, SharedStore, Store
 
 log = logging.getLogger("dateline")
 
@@ -176,7 +176,7 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
                 from .cluster import code_items_distributed, connect
 
                 client = stack.enter_context(connect(workers=workers, scheduler=scheduler))
-            store = stack.enter_context(Store(db))
+            store = stack.enter_context(SharedStore(db))  # free between batches for `dateline serve`
             skip = None if replace else store.known_ids
             batches: Iterator[Batch]
             if client is not None:
@@ -201,10 +201,12 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
 @click.option("--out", type=click.Path(dir_okay=False), help="Output file (required for parquet; default stdout).")
 @click.option("--all", "include_all", is_flag=True,
               help="Include negated, intended, hypothetical, reported and historical events.")
-def events(db: str, fmt: str, out: str | None, include_all: bool) -> None:
+@click.option("--reviewed/--raw", default=True, show_default=True,
+              help="Apply reviews (drop events marked wrong, use corrections) or give the coder's rows as stored.")
+def events(db: str, fmt: str, out: str | None, include_all: bool, reviewed: bool) -> None:
     """Export events, one row each, with their article and sentence.
 
-    By default only asserted, non-negated events: the ones to count.
+    By default only asserted, non-negated events: the ones to count, with reviews applied.
 
     \b
     Example:
@@ -216,10 +218,10 @@ def events(db: str, fmt: str, out: str | None, include_all: bool) -> None:
     try:
         with Store(db, read_only=True) as store:
             if out:
-                n = store.export_events(out, fmt, include_all=include_all)
+                n = store.export_events(out, fmt, include_all=include_all, reviewed=reviewed)
                 click.echo(f"{out}: {n} event(s)", err=True)
                 return
-            columns, rows = store.events(include_all=include_all)
+            columns, rows = store.events(include_all=include_all, reviewed=reviewed)
     except DatelineError as err:
         fail(err)
     _print_rows(columns, rows, fmt)
@@ -302,10 +304,95 @@ def demo(db: str) -> None:
         fail(err)
 
 
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False, exists=True),
+              help="The DuckDB database file.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 exposes it to the network (put a reverse proxy in front).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port (0: any free one).")
+@click.option("--allow-review", is_flag=True,
+              help="Let reviewers mark events right or wrong and correct them; prints the token they sign in with.")
+def serve(db: str, host: str, port: int, allow_review: bool) -> None:
+    """Browse, check and correct the events in a web app with a JSON/CSV/Parquet API.
+
+    Read-only on the database unless --allow-review. `dateline ingest` may add articles to the same
+    database while it runs. Pages: /, /events, /articles/ID, /timeline, /dyads, /map, /actors/CODE;
+    API under /api, described at /openapi.json. See docs/serve.md.
+
+    \b
+    Example:
+        dateline serve --db dateline.duckdb
+        dateline serve --db events.duckdb --allow-review --port 8080
+    """
+    import uvicorn
+
+    from .serve import create_app
+    from .serve.app import new_token
+
+    token = new_token() if allow_review else None
+    try:
+        app = create_app(db, token=token)
+    except DatelineError as err:
+        fail(err)
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as err:
+        raise Failure(f"cannot listen on {host}:{port} ({err}). Is the port taken? Pass another --port.") from err
+    bound = sock.getsockname()[1]
+    click.echo(f"dateline serve: http://{host}:{bound}/ on {db} "
+               f"({'reviews allowed' if token else 'read-only'}); Ctrl-C stops it.", err=True)
+    if token:
+        click.echo(f"review token: {token}", err=True)
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(config).run(sockets=[sock])
+
+
+@click.group(name="reviews")
+def reviews_command() -> None:
+    """Reviews recorded with `dateline serve --allow-review`."""
+
+
+@reviews_command.command(name="export")
+@db_option
+@click.option("--out", type=click.Path(dir_okay=False), help="Output JSON Lines file (default stdout).")
+def reviews_export(db: str, out: str | None) -> None:
+    """Write the latest review of each event as labels: one JSON line per event.
+
+    Each line: {"event_id", "label" (1 right, 0 wrong or corrected), "verdict", the event's columns as
+    coded, and the corrections}: the labelled examples a confidence model trains on.
+
+    \b
+    Example:
+        dateline reviews export --db events.duckdb --out labels.jsonl
+    """
+    from .store import review_labels
+
+    try:
+        with Store(db, read_only=True) as store:
+            labels = review_labels(store.con)
+    except DatelineError as err:
+        fail(err)
+    lines = [json.dumps(label, ensure_ascii=False, default=str) for label in labels]
+    if out:
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.writelines(line + "\n" for line in lines)
+        click.echo(f"{out}: {len(lines)} label(s)", err=True)
+    else:
+        for line in lines:
+            click.echo(line)
+
+
 def _register_subcommands() -> None:
     from .kb import kb_command
 
     cli.add_command(kb_command)
+    cli.add_command(reviews_command)
 
 
 _register_subcommands()

@@ -240,23 +240,46 @@ def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> No
 
 
 @cli.command(name="eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.option("--reviews", is_flag=True,
+              help="Instead of GOLD: precision per CAMEO root, rule and confidence band from the reviews in --db.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+              help="With --reviews: the database whose reviews to score.")
 @click.option("--floors", type=click.Path(dir_okay=False), help="Fail (exit 4) if a score is below its floor in this JSON file.")
 @click.option("--update-floors", is_flag=True, help="Raise the floors in --floors to the scores reached.")
 @click.option("--allow-regression", is_flag=True, help="With --update-floors: allow a floor to go down.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_(gold: str, floors: str | None, update_floors: bool, allow_regression: bool, as_json: bool) -> None:
+def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_floors: bool, allow_regression: bool,
+          as_json: bool) -> None:
     """Score the event coder against a gold JSON Lines file.
 
     Each line: {"id", "text", "date", "expected": [{"source", "target", "code"}]}, codes CAMEO or
     PLOVER. Prints precision, recall and F1 for event type; type + source/target country; type +
     full actor codes; and the false positives on records that expect no event.
 
+    With --reviews (and no GOLD): precision as the reviewers of `dateline serve` judged it.
+
     \b
     Example:
         dateline eval ../shared/data/eventgold/plover_gsr_cameo_manual.jsonl --floors eval/floors.json
+        dateline eval --reviews --db events.duckdb
     """
     from .evaluate import check_floors, evaluate, format_report, update_floors as raise_floors
+
+    if reviews:
+        if gold:
+            raise click.UsageError("--reviews scores the reviews in --db: give no GOLD file with it.")
+        from .evaluate import format_review_precision, review_precision
+
+        try:
+            with Store(db, read_only=True) as store:
+                report = review_precision(store.con)
+        except DatelineError as err:
+            fail(err)
+        click.echo(json.dumps(report, indent=2) if as_json else format_review_precision(report))
+        return
+    if not gold:
+        raise click.UsageError("Give a GOLD file, or --reviews --db FILE.")
     from .pipeline import code_texts
 
     def coder(records: Any) -> list[list[dict[str, Any]]]:

@@ -293,6 +293,10 @@ def test_serve_reviews_survive_reingest_and_apply_in_exports(built_db: Path, tmp
     labels = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted((lab["event_id"], lab["label"]) for lab in labels) == sorted([(ids[0], 0), (ids[1], 0)])
     assert all(lab["cameo"] is not None or lab["plover_event"] is None for lab in labels)
+    report = json.loads(_run("eval", "--reviews", "--db", str(db), "--json").stdout)
+    assert report["all"] == [{"group": "all", "reviewed": 2, "right": 0, "corrected": 1, "wrong": 1,
+                              "precision": 0.0, "event_precision": 0.5}]
+    assert sum(r["reviewed"] for r in report["cameo_root"]) == sum(r["reviewed"] for r in report["rule"]) == 2
 
 
 # -- an ingest writing while the server answers -----------------------------------------------------

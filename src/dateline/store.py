@@ -335,10 +335,14 @@ def has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     return bool(row and row[0])
 
 
-def events_sql(*, include_all: bool = False, reviewed: bool = False) -> str:
+def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bool = True, extra: str = "") -> str:
     """The events export as SQL. With ``reviewed``, each event's latest review applies: an event
     marked wrong is left out and a correction replaces the coder's value (the PLOVER type and the
-    countries follow a corrected code); the columns are the same either way."""
+    countries follow a corrected code); the columns are the same either way.
+
+    ordered: sort as the export does (callers that sort or aggregate themselves pass False);
+    extra: more columns after ``sentence_text`` (SQL over ``e``, ``a`` the article, ``s`` the sentence).
+    """
     where = [] if include_all else [ASSERTED]
     if not reviewed:
         select, join = "e.* EXCLUDE (article_id)", ""
@@ -350,13 +354,13 @@ def events_sql(*, include_all: bool = False, reviewed: bool = False) -> str:
         where.append("coalesce(r.verdict, '') <> 'wrong'")
     return f"""
             SELECT e.article_id, a.input_id, a.published, a.source, {select},
-                   s.text AS sentence_text
+                   s.text AS sentence_text{extra}
             FROM events e
             JOIN articles a ON a.id = e.article_id
             LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
             {join}
             {"WHERE " + " AND ".join(where) if where else ""}
-            ORDER BY a.published NULLS LAST, e.article_id, e.idx"""
+            {"ORDER BY a.published NULLS LAST, e.article_id, e.idx" if ordered else ""}"""
 
 
 def add_review(con: duckdb.DuckDBPyConnection, event_id: str, *, verdict: str, reviewer: str | None = None,

@@ -454,3 +454,9 @@ def test_serve_browser_timeline_dyads_map_actor(server: Server, browser: object)
     assert code in page.inner_text("h1") and page.locator("ul.latest li").count() > 0
     _shot(page, "actor")
     page.close()
+
+
+def test_serve_api_reference_is_up_to_date() -> None:
+    proc = subprocess.run([sys.executable, str(REPO / "tools" / "gen_api_docs.py"), "--check"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr

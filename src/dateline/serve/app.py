@@ -19,7 +19,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import jinja2
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -42,6 +42,14 @@ Code = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9_]+$")]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 
 
+def _code(description: str) -> Any:
+    return Query(max_length=32, pattern=r"^[A-Za-z0-9_]+$", description=description)
+
+
+def _text(description: str) -> Any:
+    return Query(max_length=MAX_TEXT, description=description)
+
+
 class ApiError(Exception):
     """A coded error answered as ``{"error": {"code", "status", "message"}}``."""
 
@@ -62,23 +70,30 @@ def error_body(status: int, code: str, message: str, detail: Any = None) -> dict
 def event_filter(
     date_from: Annotated[dt.date | None, Query(description="events on or after this day (YYYY-MM-DD)")] = None,
     date_to: Annotated[dt.date | None, Query(description="events on or before this day")] = None,
-    source_country: Code = None, target_country: Code = None,
+    source_country: Annotated[str | None, _code("source's country code (USA)")] = None,
+    target_country: Annotated[str | None, _code("target's country code")] = None,
     country: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9_]+$",
                                          description="either side's country")] = None,
-    source_code: Code = None, target_code: Code = None,
+    source_code: Annotated[str | None, _code("source's full actor code (USAGOV)")] = None,
+    target_code: Annotated[str | None, _code("target's full actor code")] = None,
     actor: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9_]+$",
                                        description="either side's actor code")] = None,
     cameo_root: Annotated[str | None, Query(pattern=r"^\d\d$", description="two-digit CAMEO root")] = None,
     cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}$", description="CAMEO code prefix")] = None,
-    plover_event: Code = None, plover_mode: Text = None, plover_context: Text = None,
-    modality: Annotated[str | None, Query(pattern=r"^(asserted|intended|hypothetical|reported|historical)$")] = None,
-    negated: bool | None = None,
+    plover_event: Annotated[str | None, _code("PLOVER event type (CONSULT)")] = None,
+    plover_mode: Annotated[str | None, _text("PLOVER mode")] = None,
+    plover_context: Annotated[str | None, _text("PLOVER context")] = None,
+    modality: Annotated[str | None, Query(pattern=r"^(asserted|intended|hypothetical|reported|historical)$",
+                                          description="as the coder read the act")] = None,
+    negated: Annotated[bool | None, Query(description="true: only acts the text says did not happen")] = None,
     asserted: Annotated[bool | None, Query(description="true: only what the export counts")] = None,
     confidence_min: Annotated[float | None, Query(ge=0, le=1, description="when a confidence column exists")] = None,
-    quadclass: Annotated[int | None, Query(ge=1, le=4)] = None,
-    place: Text = None, outlet: Text = None,
+    quadclass: Annotated[int | None, Query(ge=1, le=4, description="1 verbal/2 material cooperation, "
+                                                                    "3 verbal/4 material conflict")] = None,
+    place: Annotated[str | None, _text("part of the place name, or its country code")] = None,
+    outlet: Annotated[str | None, _text("the article's outlet or publication")] = None,
     q: Annotated[str | None, Query(max_length=MAX_TEXT, description="words in the sentence")] = None,
-    article_id: Annotated[str | None, Query(pattern=r"^[0-9a-f]{16}$")] = None,
+    article_id: Annotated[str | None, Query(pattern=r"^[0-9a-f]{16}$", description="one article's events")] = None,
     reviewed: Annotated[bool, Query(description="apply reviews as the exports do")] = False,
 ) -> Q.EventFilter:
     return Q.EventFilter(
@@ -317,7 +332,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         sort: Annotated[str | None, Query(max_length=40, description="a column, '-column' for descending")] = None,
         limit: Annotated[int, Query(ge=1, le=Q.MAX_DOWNLOAD, description=f"rows (JSON at most {Q.MAX_PAGE})")] = 100,
         cursor: Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")] = None,
-        format: Annotated[str, Query(pattern="^(json|csv|parquet)$")] = "json",
+        format: Annotated[str, Query(pattern="^(json|csv|parquet)$", description="json, csv or parquet")] = "json",
     ) -> Response:
         try:
             offset = Q.decode_cursor(cursor)
@@ -341,7 +356,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         return Response(json.dumps(page_, ensure_ascii=False, default=str), media_type="application/json")
 
     @api.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence, sentence, quote and reviews")
-    def api_event(event_id: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]) -> Response:
+    def api_event(event_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")]) -> Response:
         return Response(json.dumps(state.event(event_id), ensure_ascii=False, default=str),
                         media_type="application/json")
 
@@ -376,7 +391,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
 
     @api.get("/api/articles/{article_id}", tags=["articles"],
              summary="One article: structure, sentences, actors with mentions, events, quotes")
-    def api_article(article_id: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]) -> Response:
+    def api_article(article_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")]) -> Response:
         return Response(json.dumps(state.article(article_id), ensure_ascii=False, default=str),
                         media_type="application/json")
 
@@ -556,7 +571,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
                     here=str(request.url.path) + ("?" + request.url.query if request.url.query else ""))
 
     @api.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]) -> HTMLResponse:
+    def article_page(request: Request, article_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")]) -> HTMLResponse:
         data = state.article(article_id)
         art = data["article"]
         marks = _article_marks(data)
@@ -605,7 +620,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     @api.get("/actors/{code}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(
         request: Request,
-        code: Annotated[str, Field(max_length=32, pattern=r"^[A-Za-z0-9_]+$")],
+        code: Annotated[str, PathParam(max_length=32, pattern=r"^[A-Za-z0-9_]+$")],
         date: Annotated[dt.date | None, Query()] = None,
     ) -> HTMLResponse:
         found = actors(q=None, code=code, country=None, date=date, limit=1)
@@ -770,18 +785,24 @@ def _network(rows: list[dict[str, Any]]) -> dict[str, Any]:
     pos = {k: (size / 2 + radius * math.cos(2 * math.pi * i / max(1, len(nodes))),
                size / 2 + radius * math.sin(2 * math.pi * i / max(1, len(nodes)))) for i, k in enumerate(nodes)}
     top = max((r["n"] for r in rows), default=1)
+    top_w = max(weight.values(), default=1)
+    radius_of = {k: 6 + 14 * weight[k] / top_w for k in nodes}
     edges = []
     for r in rows:
         if r["source"] in pos and r["target"] in pos and r["source"] != r["target"]:
             (x1, y1), (x2, y2) = pos[r["source"]], pos[r["target"]]
+            length = math.hypot(x2 - x1, y2 - y1) or 1.0
+            ux, uy = (x2 - x1) / length, (y2 - y1) / length
+            # from rim to rim, shifted sideways so that A->B and B->A are two lines
+            x1, y1 = x1 + ux * radius_of[r["source"]] - uy * 4, y1 + uy * radius_of[r["source"]] + ux * 4
+            x2, y2 = x2 - ux * (radius_of[r["target"]] + 2) - uy * 4, y2 - uy * (radius_of[r["target"]] + 2) + ux * 4
             coop = r.get("cooperation") or 0.0
             colour = "#2a9d4b" if coop > 0.2 else "#d62828" if coop < -0.2 else "#888888"
             edges.append({"x1": round(x1, 1), "y1": round(y1, 1), "x2": round(x2, 1), "y2": round(y2, 1),
                           "w": round(1 + 6 * r["n"] / top, 1), "colour": colour,
                           "title": f"{r['source']} -> {r['target']}: {r['n']} events, cooperation {coop:+.2f}",
                           "href": "/events?" + urlencode({"source_country": r["source"], "target_country": r["target"]})})
-    top_w = max(weight.values(), default=1)
-    circles = [{"x": round(x, 1), "y": round(y, 1), "r": round(6 + 14 * weight[k] / top_w, 1), "label": k}
+    circles = [{"x": round(x, 1), "y": round(y, 1), "r": round(radius_of[k], 1), "label": k}
                for k, (x, y) in pos.items()]
     return {"size": size, "nodes": circles, "edges": edges}
 

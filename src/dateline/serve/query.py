@@ -83,10 +83,8 @@ class EventFilter:
 def base_sql(*, reviewed: bool, has_reviews: bool) -> str:
     """The export's rows (all events, any modality) as ``ev``, plus the article's ``outlet`` and where
     the sentence starts in the body (``sentence_start``, to place the trigger in ``sentence_text``)."""
-    return f"""(SELECT x.*, coalesce(a.outlet, a.publication) AS outlet, s.start_char AS sentence_start
-        FROM ({events_sql(include_all=True, reviewed=reviewed and has_reviews)}) x
-        JOIN articles a ON a.id = x.article_id
-        LEFT JOIN sentences s ON s.article_id = x.article_id AND s.idx = x.sentence) ev"""
+    extra = ", coalesce(a.outlet, a.publication) AS outlet, s.start_char AS sentence_start"
+    return f"({events_sql(include_all=True, reviewed=reviewed and has_reviews, ordered=False, extra=extra)}) ev"
 
 
 def where_sql(flt: EventFilter, *, columns: set[str]) -> tuple[str, list[Any]]:

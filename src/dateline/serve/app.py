@@ -38,6 +38,8 @@ PACKAGE = resources.files("dateline.serve")
 #: Longest text search or name a request may send, and longest review note.
 MAX_TEXT = 200
 MAX_NOTE = 2000
+#: Largest request body (a review or a form) in bytes.
+MAX_BODY = 16_384
 Code = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9_]+$")]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 
@@ -279,6 +281,17 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
                   description="Explore, check and correct the events of a dateline store. Event rows use the "
                               "column names of the `events` table and the CSV export (docs/output.md).")
     api.mount("/static", StaticFiles(directory=str(PACKAGE.joinpath("static"))), name="static")
+
+    @api.middleware("http")
+    async def _bounded_bodies(request: Request, call_next: Any) -> Response:
+        """Refuse request bodies over MAX_BODY bytes (and bodies of unknown length) before reading them."""
+        if request.method in ("POST", "PUT", "PATCH"):
+            length = request.headers.get("content-length")
+            if length is None or not length.isdigit() or int(length) > MAX_BODY:
+                return JSONResponse(error_body(413, "E801", Errors.E801.format(
+                    detail=f"request body: give a Content-Length of at most {MAX_BODY} bytes")), status_code=413)
+        response: Response = await call_next(request)
+        return response
     tpl = state.templates
 
     def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:

@@ -745,7 +745,7 @@ PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b
 
 def _stacked_bars(rows: list[dict[str, Any]], *, by: str, stack: str, params: dict[str, str]) -> dict[str, Any]:
     """Geometry of a stacked bar chart (drawn as SVG by the template); every bar piece links to its events."""
-    periods = sorted({r["period"] for r in rows})
+    periods = _all_periods(sorted({r["period"] for r in rows}), by)
     for r in rows:
         r["label"] = "(none)" if r["key"] is None else str(r["key"])
     keys = sorted({r["label"] for r in rows})
@@ -772,6 +772,18 @@ def _stacked_bars(rows: list[dict[str, Any]], *, by: str, stack: str, params: di
                      "title": f"{r['period']} {r['label']}: {r['n']}", "n": r["n"], "href": "/events?" + urlencode(link)})
     return {"bars": bars, "width": max(1, len(periods)) * width, "height": height, "legend": colour,
             "periods": periods, "top": top}
+
+
+def _all_periods(seen: list[str], by: str, most: int = 400) -> list[str]:
+    """Every period from the first to the last seen (empty ones too, so that gaps show), unless
+    there would be more than ``most``: then only those seen."""
+    if len(seen) < 2:
+        return seen
+    out, day, last = [], dt.date.fromisoformat(seen[0]), dt.date.fromisoformat(seen[-1])
+    while day <= last and len(out) <= most:
+        out.append(day.isoformat())
+        day = _period_end(day, by) + dt.timedelta(days=1)
+    return out if len(out) <= most else seen
 
 
 def _period_end(first: dt.date, by: str) -> dt.date:

@@ -779,7 +779,8 @@ def _all_periods(seen: list[str], by: str, most: int = 400) -> list[str]:
     there would be more than ``most``: then only those seen."""
     if len(seen) < 2:
         return seen
-    out, day, last = [], dt.date.fromisoformat(seen[0]), dt.date.fromisoformat(seen[-1])
+    out: list[str] = []
+    day, last = dt.date.fromisoformat(seen[0]), dt.date.fromisoformat(seen[-1])
     while day <= last and len(out) <= most:
         out.append(day.isoformat())
         day = _period_end(day, by) + dt.timedelta(days=1)

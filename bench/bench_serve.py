@@ -23,6 +23,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from importlib import resources
 from pathlib import Path
@@ -126,14 +127,20 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="build the database even if it exists")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--ingest", type=int, default=0, metavar="N",
+                        help="meanwhile, ingest N more real news records into a copy of the database (needs ../shared)")
     args = parser.parse_args()
     if args.clients > 200 or args.seconds > 600:
         parser.error("bounded: at most 200 clients for 600 s")
     args.db.parent.mkdir(parents=True, exist_ok=True)
     if args.rebuild or not args.db.exists():
         build(args.db, events=args.events, news=args.news)
+    db = args.db
+    if args.ingest:
+        db = args.db.with_suffix(".ingest.duckdb")
+        shutil.copy(args.db, db)
     t0 = time.perf_counter()
-    proc = subprocess.Popen([DATELINE, "serve", "--db", str(args.db), "--host", "127.0.0.1", "--port", "0"],
+    proc = subprocess.Popen([DATELINE, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", "0"],
                             stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stderr is not None
@@ -142,20 +149,41 @@ def main() -> None:
         if not match:
             raise SystemExit(f"dateline serve did not start: {line}{proc.stderr.read()}")
         url = match.group(1)
+        server_log: list[str] = []
+        drain = threading.Thread(target=lambda: server_log.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
+        drain.start()
         first = httpx.get(url + "/api/events?limit=1", timeout=60)
         startup = time.perf_counter() - t0
         n_events = first.json()["count"]
         import psutil
 
         rss_idle = psutil.Process(proc.pid).memory_info().rss
+        ingest = None
+        if args.ingest:
+            if not NEWS.exists():
+                raise SystemExit(f"--ingest needs {NEWS}")
+            more = db.with_suffix(".more.jsonl")
+            with NEWS.open(encoding="utf-8") as fh:
+                lines = [line for _, line in zip(range(args.news + args.ingest), fh)][args.news:]
+            more.write_text("".join(lines), encoding="utf-8")
+            ingest = subprocess.Popen([DATELINE, "ingest", str(more), "--db", str(db)], stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True)
+        t_ingest = time.perf_counter()
         result = asyncio.run(load(url, clients=args.clients, seconds=args.seconds))
         rss_after = psutil.Process(proc.pid).memory_info().rss
+        if ingest is not None:
+            out, err = ingest.communicate(timeout=600)
+            result["ingest"] = {"exit": ingest.returncode, "output": (out or err).strip()[-200:],
+                                "seconds_from_load_start": round(time.perf_counter() - t_ingest, 1)}
+            after = httpx.get(url + "/api/articles?limit=1", timeout=60).json()["count"]
+            result["articles_served_after_ingest"] = after
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    report = {"events": n_events, "db_mb": round(args.db.stat().st_size / 2**20, 1),
+    report = {"events": n_events, "db_mb": round(db.stat().st_size / 2**20, 1),
               "startup_to_first_answer_s": round(startup, 2), "server_rss_mb_idle": round(rss_idle / 2**20),
-              "server_rss_mb_after": round(rss_after / 2**20), "clients": args.clients, **result}
+              "server_rss_mb_after": round(rss_after / 2**20), "clients": args.clients, **result,
+              "server_log": [line.rstrip() for line in server_log][:10]}
     print(json.dumps(report, indent=2))
 
 

@@ -427,7 +427,7 @@ class SharedStore(Store):
     def _held(self) -> Iterator[None]:
         if self._depth == 0:
             try:
-                self.con = connect(self.path, read_only=False, wait=self.wait)
+                self.con = connect(self.path, read_only=False, wait=self.wait, announce=True)
             except duckdb.Error as err:
                 raise StoreError("E202", db=self.path, detail=str(err).splitlines()[0]) from err
         self._depth += 1
@@ -456,18 +456,37 @@ def is_lock_error(err: BaseException) -> bool:
     return isinstance(err, duckdb.IOException) and "lock" in str(err).lower()
 
 
-def connect(path: str, *, read_only: bool = False, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
-    """``duckdb.connect``, retried for up to ``wait`` seconds while another process holds the file."""
+def writer_waiting(path: str) -> Path:
+    """The marker file a writer keeps while it waits for readers to let go of ``path``; readers that
+    open the file per request (``dateline serve``) hold back new connections while it exists."""
+    return Path(f"{path}.writer-waiting")
+
+
+def connect(path: str, *, read_only: bool = False, wait: float = 0.0,
+            announce: bool = False) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect``, retried for up to ``wait`` seconds while another process holds the file.
+
+    announce: while waiting, keep the :func:`writer_waiting` marker, so that a busy server lets us in.
+    """
     deadline = time.monotonic() + wait
     delay = 0.01
-    while True:
-        try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.IOException as err:
-            if not is_lock_error(err) or time.monotonic() >= deadline:
-                raise
-            time.sleep(delay)
-            delay = min(delay * 2, 0.2)
+    marker = writer_waiting(path) if announce and not read_only and path != ":memory:" else None
+    try:
+        while True:
+            try:
+                return duckdb.connect(path, read_only=read_only)
+            except duckdb.IOException as err:
+                if not is_lock_error(err) or time.monotonic() >= deadline:
+                    raise
+                if marker is not None:
+                    with contextlib.suppress(OSError):
+                        marker.touch()
+                time.sleep(delay)
+                delay = min(delay * 2, 0.2)
+    finally:
+        if marker is not None:
+            with contextlib.suppress(OSError):
+                marker.unlink(missing_ok=True)
 
 
 def _location(prov: dict[str, Any]) -> str:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 
 from ..errors import StoreError
-from ..store import SCHEMA_VERSION, Store, connect, has_table, is_lock_error
+from ..store import SCHEMA_VERSION, Store, connect, has_table, is_lock_error, writer_waiting
 
 #: How long a request waits for an ingest to finish writing its batch before answering 503 (E806).
 LOCK_WAIT = 15.0
+#: How long a request holds back while an ingest waits for the file.
+WRITER_GAP = 2.0
 
 
 class Busy(Exception):
@@ -47,9 +50,23 @@ class Database:
         """Whether the events table has ``column`` (confidence, quadclass, goldstein come with later schemas)."""
         return column in self.event_columns
 
+    def _let_writer_in(self) -> None:
+        """While an ingest waits for the file (its marker is fresh), hold new connections back for up
+        to WRITER_GAP seconds, so that the requests in flight finish and the ingest gets its turn."""
+        marker = writer_waiting(self.path)
+        deadline = time.monotonic() + WRITER_GAP
+        while time.monotonic() < deadline:
+            try:
+                if time.time() - marker.stat().st_mtime > 5:
+                    return  # stale: the writer is gone
+            except OSError:
+                return
+            time.sleep(0.02)
+
     @contextlib.contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection for one request, closed after it (the file is free for an ingest in between)."""
+        self._let_writer_in()
         try:
             con = connect(self.path, read_only=not self.writable, wait=LOCK_WAIT)
         except duckdb.IOException as err:

@@ -96,7 +96,7 @@ async def client(http: httpx.AsyncClient, until: float, seed: int, lat: list[flo
             ok = resp.status_code == 200
         except httpx.HTTPError as err:
             ok = False
-            errors.append(f"{url}: {type(err).__name__}")
+            errors.append(f"{url}: {type(err).__name__} {err!r} {err.__context__!r} after {time.perf_counter() - t0:.1f} s")
         else:
             if not ok:
                 errors.append(f"{url}: HTTP {resp.status_code}")

@@ -371,7 +371,9 @@ def serve(db: str, host: str, port: int, allow_review: bool) -> None:
                f"({'reviews allowed' if token else 'read-only'}); Ctrl-C stops it.", err=True)
     if token:
         click.echo(f"review token: {token}", err=True)
-    config = uvicorn.Config(app, log_level="warning", access_log=False)
+    # keep-alive well above the default 5 s: under load, a request that arrives as an idle connection
+    # times out would be dropped (the load test saw it); a reverse proxy may pool connections longer
+    config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=30)
     with contextlib.suppress(KeyboardInterrupt):
         uvicorn.Server(config).run(sockets=[sock])
 

@@ -133,6 +133,14 @@ def test_serve_openapi_lists_the_api(server: Server) -> None:
     assert {"date_from", "source_country", "cameo_root", "plover_event", "q", "sort", "cursor", "format"} <= names
 
 
+def test_serve_api_docs_page_offline(server: Server) -> None:
+    resp = server.http.get("/api/docs")
+    assert resp.status_code == 200 and "GET /api/events" in resp.text and "cameo_root" in resp.text
+    for page in ("/", "/events", "/timeline", "/dyads", "/map", "/api/docs"):
+        html = server.http.get(page).text
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), page  # nothing from another host
+
+
 def test_serve_events_same_columns_as_export(server: Server, built_db: Path) -> None:
     proc = _run("events", "--db", str(built_db), "--all", "--raw", "--format", "csv")
     export = list(csv.reader(io.StringIO(proc.stdout)))

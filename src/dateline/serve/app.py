@@ -277,7 +277,8 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     a cookie set at /login plus a CSRF field in every form)."""
     db = Database(db_path, writable=token is not None)
     state = App(db, token=token)
-    api = FastAPI(title="dateline", version=__version__, docs_url="/api/docs", redoc_url=None,
+    # FastAPI's own docs pages load Swagger UI from a CDN: off; /api/docs is rendered here instead
+    api = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None,
                   description="Explore, check and correct the events of a dateline store. Event rows use the "
                               "column names of the `events` table and the CSV export (docs/output.md).")
     api.mount("/static", StaticFiles(directory=str(PACKAGE.joinpath("static"))), name="static")
@@ -651,6 +652,16 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
                     recent=recent, quotes=quotes, date=date)
 
     # -- review forms (pages) ---------------------------------------------------------------------
+
+    @api.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> HTMLResponse:
+        """The API reference as a page, from the OpenAPI document (works offline)."""
+        doc = api.openapi()
+        ops = [{"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                "params": [{"name": p["name"], "in": p["in"], "description": p.get("description", ""),
+                            "schema": p.get("schema", {})} for p in op.get("parameters", [])]}
+               for path, methods in doc["paths"].items() for method, op in methods.items()]
+        return page(request, "api.html", ops=ops)
 
     @api.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_page(request: Request) -> HTMLResponse:

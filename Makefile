@@ -20,6 +20,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/dateline demo --db dateline.duckdb
+	@echo "Explore the events in your browser:  $(BIN)/dateline serve --db dateline.duckdb   (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -24,7 +24,7 @@ from .models import Rejection
 from .nlp import load_nlp
 from .ingest import read_articles
 from .pipeline import Batch, code_paths
-from .store import DEFAULT_DB, Store
+from .store import DEFAULT_DB, SharedStore, Store
 
 log = logging.getLogger("dateline")
 
@@ -177,7 +177,7 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
                 from .cluster import code_items_distributed, connect
 
                 client = stack.enter_context(connect(workers=workers, scheduler=scheduler))
-            store = stack.enter_context(Store(db))
+            store = stack.enter_context(SharedStore(db))  # free between batches for `dateline serve`
             skip = None if replace else store.known_ids
             batches: Iterator[Batch]
             if client is not None:
@@ -202,10 +202,12 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
 @click.option("--out", type=click.Path(dir_okay=False), help="Output file (required for parquet; default stdout).")
 @click.option("--all", "include_all", is_flag=True,
               help="Include negated, intended, hypothetical, reported and historical events.")
-def events(db: str, fmt: str, out: str | None, include_all: bool) -> None:
+@click.option("--reviewed/--raw", default=True, show_default=True,
+              help="Apply reviews (drop events marked wrong, use corrections) or give the coder's rows as stored.")
+def events(db: str, fmt: str, out: str | None, include_all: bool, reviewed: bool) -> None:
     """Export events, one row each, with their article and sentence.
 
-    By default only asserted, non-negated events: the ones to count.
+    By default only asserted, non-negated events: the ones to count, with reviews applied.
 
     \b
     Example:
@@ -217,10 +219,10 @@ def events(db: str, fmt: str, out: str | None, include_all: bool) -> None:
     try:
         with Store(db, read_only=True) as store:
             if out:
-                n = store.export_events(out, fmt, include_all=include_all)
+                n = store.export_events(out, fmt, include_all=include_all, reviewed=reviewed)
                 click.echo(f"{out}: {n} event(s)", err=True)
                 return
-            columns, rows = store.events(include_all=include_all)
+            columns, rows = store.events(include_all=include_all, reviewed=reviewed)
     except DatelineError as err:
         fail(err)
     _print_rows(columns, rows, fmt)
@@ -314,7 +316,11 @@ def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | No
 
 
 @cli.command(name="eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.option("--reviews", is_flag=True,
+              help="Instead of GOLD: precision per CAMEO root, rule and confidence band from the reviews in --db.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+              help="With --reviews: the database whose reviews to score.")
 @click.option("--floors", type=click.Path(dir_okay=False), help="Fail (exit 4) if a score is below its floor in this JSON file.")
 @click.option("--update-floors", is_flag=True, help="Raise the floors in --floors to the scores reached.")
 @click.option("--allow-regression", is_flag=True, help="With --update-floors: allow a floor to go down.")
@@ -325,9 +331,9 @@ def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | No
               help="Labelled real news: which split to score (test is locked: aggregate numbers only).")
 @click.option("--errors", "errors_out", type=click.Path(dir_okay=False),
               help="Labelled real news: write each wrong counted event with its label as JSON Lines (not for test).")
-def eval_(gold: str, floors: str | None, update_floors: bool, allow_regression: bool, as_json: bool,
-          news_dir: str, split: str, errors_out: str | None) -> None:
-    """Score the event coder against a gold JSON Lines file, or against labelled real news.
+def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_floors: bool, allow_regression: bool,
+          as_json: bool, news_dir: str, split: str, errors_out: str | None) -> None:
+    """Score the event coder against a gold JSON Lines file, against labelled real news, or from reviews.
 
     Gold sentences, one per line: {"id", "text", "date", "expected": [{"source", "target", "code"}]},
     codes CAMEO or PLOVER. Prints precision, recall and F1 for event type; type + source/target
@@ -338,13 +344,31 @@ def eval_(gold: str, floors: str | None, update_floors: bool, allow_regression: 
     right), the share that are real acts, field accuracy, and recall on the articles whose every act
     was listed. Floors for it are keys news_<split>_precision / news_<split>_recall.
 
+    With --reviews (and no GOLD): precision as the reviewers of `dateline serve` judged it.
+
     \b
     Example:
         dateline eval ../shared/data/eventgold/plover_gsr_cameo_manual.jsonl --floors eval/floors.json
         dateline eval eval/news/labels.jsonl --split dev --floors eval/floors_news.json
+        dateline eval --reviews --db events.duckdb
     """
     from .evaluate import check_floors, evaluate, format_report, update_floors as raise_floors
     from .newseval import is_news_labels
+
+    if reviews:
+        if gold:
+            raise click.UsageError("--reviews scores the reviews in --db: give no GOLD file with it.")
+        from .evaluate import format_review_precision, review_precision
+
+        try:
+            with Store(db, read_only=True) as store:
+                report = review_precision(store.con)
+        except DatelineError as err:
+            fail(err)
+        click.echo(json.dumps(report, indent=2) if as_json else format_review_precision(report))
+        return
+    if not gold:
+        raise click.UsageError("Give a GOLD file, or --reviews --db FILE.")
     from .pipeline import code_texts
 
     if Path(gold).exists() and is_news_labels(gold):
@@ -463,10 +487,97 @@ def demo(db: str) -> None:
         fail(err)
 
 
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False, exists=True),
+              help="The DuckDB database file.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 exposes it to the network (put a reverse proxy in front).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port (0: any free one).")
+@click.option("--allow-review", is_flag=True,
+              help="Let reviewers mark events right or wrong and correct them; prints the token they sign in with.")
+def serve(db: str, host: str, port: int, allow_review: bool) -> None:
+    """Browse, check and correct the events in a web app with a JSON/CSV/Parquet API.
+
+    Read-only on the database unless --allow-review. `dateline ingest` may add articles to the same
+    database while it runs. Pages: /, /events, /articles/ID, /timeline, /dyads, /map, /actors/CODE;
+    API under /api, described at /openapi.json. See docs/serve.md.
+
+    \b
+    Example:
+        dateline serve --db dateline.duckdb
+        dateline serve --db events.duckdb --allow-review --port 8080
+    """
+    import uvicorn
+
+    from .serve import create_app
+    from .serve.app import new_token
+
+    token = new_token() if allow_review else None
+    try:
+        app = create_app(db, token=token)
+    except DatelineError as err:
+        fail(err)
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as err:
+        raise Failure(f"cannot listen on {host}:{port} ({err}). Is the port taken? Pass another --port.") from err
+    bound = sock.getsockname()[1]
+    click.echo(f"dateline serve: http://{host}:{bound}/ on {db} "
+               f"({'reviews allowed' if token else 'read-only'}); Ctrl-C stops it.", err=True)
+    if token:
+        click.echo(f"review token: {token}", err=True)
+    # keep-alive well above the default 5 s: under load, a request that arrives as an idle connection
+    # times out would be dropped (the load test saw it); a reverse proxy may pool connections longer
+    config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=30)
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(config).run(sockets=[sock])
+
+
+@click.group(name="reviews")
+def reviews_command() -> None:
+    """Reviews recorded with `dateline serve --allow-review`."""
+
+
+@reviews_command.command(name="export")
+@db_option
+@click.option("--out", type=click.Path(dir_okay=False), help="Output JSON Lines file (default stdout).")
+def reviews_export(db: str, out: str | None) -> None:
+    """Write the latest review of each event as labels: one JSON line per event.
+
+    Each line: {"event_id", "label" (1 right, 0 wrong or corrected), "verdict", the event's columns as
+    coded, and the corrections}: the labelled examples a confidence model trains on.
+
+    \b
+    Example:
+        dateline reviews export --db events.duckdb --out labels.jsonl
+    """
+    from .store import review_labels
+
+    try:
+        with Store(db, read_only=True) as store:
+            labels = review_labels(store.con)
+    except DatelineError as err:
+        fail(err)
+    lines = [json.dumps(label, ensure_ascii=False, default=str) for label in labels]
+    if out:
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.writelines(line + "\n" for line in lines)
+        click.echo(f"{out}: {len(lines)} label(s)", err=True)
+    else:
+        for line in lines:
+            click.echo(line)
+
+
 def _register_subcommands() -> None:
     from .kb import kb_command
 
     cli.add_command(kb_command)
+    cli.add_command(reviews_command)
 
 
 _register_subcommands()

@@ -54,6 +54,16 @@ class Errors:
     E202 = "{db}: could not open the database ({detail}). Is another process writing to it? Close it or use another --db file."
     E203 = "{db}: no such database. Run `dateline ingest PATH --db {db}` first."
     E204 = "{db}: the database is not a dateline store (no 'meta' table). Pass the right --db file."
+    E205 = "Review of event {event_id!r} refused: {detail}. Check the event id (GET /api/events/ID) and the fields."
+
+    # Serve (issue 12): the HTTP API answers these as {"error": {"code", "message", "status"}}
+    E801 = "Bad request parameter(s): {detail}. See /openapi.json for each parameter's type and allowed values."
+    E802 = "No {kind} {key!r} in {db}. Check the id; lists are at /api/{kind}s."
+    E803 = "Reviews are read-only on this server. Restart it with `dateline serve --allow-review` to record reviews."
+    E804 = "Missing or wrong review token. Use the token `dateline serve --allow-review` printed at start (Authorization: Bearer TOKEN)."
+    E805 = "The form's CSRF token is missing or stale. Reload the page and submit again."
+    E806 = "{db}: the database stayed busy (another process is writing to it). Try again in a moment."
+    E807 = "No page {path!r}. The pages are /, /events, /articles/ID, /timeline, /dyads, /map, /actors/CODE; the API is under /api (see /openapi.json)."
 
     # Eval
     E301 = "{source}: line {record} is not a gold record ({detail}). Each needs 'id', 'text' and 'expected' [{{source, target, code}}]."

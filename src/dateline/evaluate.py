@@ -331,7 +331,7 @@ def _actor(value: object) -> tuple[str | None, str | None]:
 
 def _prediction(event: Mapping[str, Any]) -> _Prediction | None:
     """The scored form of a predicted event, or None when it does not count."""
-    if event.get("negated", False) or event.get("modality") not in (None, "asserted"):
+    if event.get("negated", False) or event.get("modality") not in (None, "asserted") or event.get("counted") is False:
         return None
     plover = event.get("plover")
     name = plover.get("event") if isinstance(plover, Mapping) else plover
@@ -575,3 +575,59 @@ def _write_json(path: Path, obj: Mapping[str, Any]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# -- precision from reviews (issue 12: `dateline eval --reviews --db FILE`) -----------------------
+
+#: Groups of the reviewed-precision report: name -> SQL over the reviewed event ``e`` (the coder's row).
+#: "rule": the evidence kind that completed the event or a side beyond its sentence's parse, else "parse".
+REVIEW_GROUPS = {
+    "cameo_root": "coalesce(left(e.cameo, 2), '(none)')",
+    "rule": """coalesce(json_extract_string(e.evidence, '$.event.kind'),
+                        CASE WHEN json_extract(e.evidence, '$.source') IS NOT NULL
+                               OR json_extract(e.evidence, '$.target') IS NOT NULL THEN 'side_rule' END, 'parse')""",
+}
+
+
+def review_precision(con: Any) -> dict[str, list[dict[str, Any]]]:
+    """Precision of the coder as the reviews judge it, per CAMEO root, per rule and per confidence band.
+
+    Each event counts once, by its latest review: ``right`` is a true positive; ``wrong`` (no such
+    event) and ``corrected`` (an event, but a value was wrong) are not. ``precision`` is right / reviewed,
+    ``event_precision`` (right + corrected) / reviewed. Confidence bands (0.1 wide) appear only when the
+    events table has a ``confidence`` column.
+    """
+    from .store import LATEST_REVIEWS, has_table
+
+    if not has_table(con, "reviews"):
+        return {name: [] for name in (*REVIEW_GROUPS, "confidence_band", "all")}
+    columns = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
+    groups = dict(REVIEW_GROUPS)
+    if "confidence" in columns:
+        groups["confidence_band"] = "coalesce(printf('%.1f', floor(e.confidence * 10) / 10), '(none)')"
+    groups["all"] = "'all'"
+    out: dict[str, list[dict[str, Any]]] = {} if "confidence" in columns else {"confidence_band": []}
+    for name, key in groups.items():
+        rows = con.execute(f"""
+            SELECT {key} AS grp, count(*) AS reviewed, count(*) FILTER (r.verdict = 'right') AS right,
+                   count(*) FILTER (r.verdict = 'corrected') AS corrected,
+                   count(*) FILTER (r.verdict = 'wrong') AS wrong
+            FROM ({LATEST_REVIEWS}) r JOIN events e ON e.id = r.event_id
+            GROUP BY 1 ORDER BY 1""").fetchall()
+        out[name] = [{"group": g, "reviewed": n, "right": ok, "corrected": fixed, "wrong": bad,
+                      "precision": round(ok / n, 4), "event_precision": round((ok + fixed) / n, 4)}
+                     for g, n, ok, fixed, bad in rows]
+    return out
+
+
+def format_review_precision(report: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
+    lines: list[str] = []
+    for name, rows in report.items():
+        lines.append(f"Precision from reviews, by {name}")
+        lines.append(f"  {'group':<14}{'reviewed':>9}{'right':>7}{'corr.':>7}{'wrong':>7}{'precision':>11}{'event prec.':>13}")
+        for r in rows:
+            lines.append(f"  {str(r['group']):<14}{r['reviewed']:>9}{r['right']:>7}{r['corrected']:>7}{r['wrong']:>7}"
+                         f"{r['precision']:>11.3f}{r['event_precision']:>13.3f}")
+        if not rows:
+            lines.append("  (no confidence column in this database)" if name == "confidence_band" else "  (no reviews)")
+    return "\n".join(lines)

@@ -13,10 +13,12 @@ Tables (docs/output.md documents every column): ``meta`` (schema version), ``art
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,7 +112,18 @@ ALTER TABLE events ADD COLUMN confidence DOUBLE;
 ALTER TABLE events ADD COLUMN counted BOOLEAN;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION, _V_CONFIDENCE)
+#: Reviews (issue 12, `dateline serve`): a reviewer's verdict or correction of one event, keyed by the stable
+#: event id, kept apart from the coder's rows so that a re-ingest never loses them.
+_V4_REVIEWS = """
+CREATE TABLE reviews (
+    review_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL, article_id VARCHAR, reviewer VARCHAR,
+    created_at TIMESTAMP, verdict VARCHAR, cameo VARCHAR, plover_event VARCHAR, source_code VARCHAR,
+    target_code VARCHAR, date_value VARCHAR, location_name VARCHAR, note VARCHAR, original JSON,
+    source_country VARCHAR, target_country VARCHAR
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION, _V4_REVIEWS, _V_CONFIDENCE)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables holding one article's coded rows; deleted with the article on ``replace``.
 ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
@@ -143,12 +156,14 @@ class WriteResult:
 class Store:
     """A dateline database file. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, must_exist: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, must_exist: bool = False,
+                 wait: float = 0.0) -> None:
         self.path = str(path)
+        self.wait = wait
         if (read_only or must_exist) and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError("E203", db=self.path)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = connect(self.path, read_only=read_only, wait=wait)
         except duckdb.Error as err:
             raise StoreError("E202", db=self.path, detail=str(err).splitlines()[0]) from err
         if read_only:
@@ -364,31 +379,204 @@ class Store:
         out["events_counted"] = int(row[0]) if row else 0
         return out
 
-    def events_query(self, *, include_all: bool = False) -> str:
-        """SQL for the events export: one row per event with its article's provenance."""
-        where = "" if include_all else f"WHERE {COUNTED}"
-        return f"""
-            SELECT e.article_id, a.input_id, a.published, a.source, e.* EXCLUDE (article_id),
-                   s.text AS sentence_text
-            FROM events e
-            JOIN articles a ON a.id = e.article_id
-            LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-            {where}
-            ORDER BY a.published NULLS LAST, e.article_id, e.idx"""
+    def events_query(self, *, include_all: bool = False, reviewed: bool = True) -> str:
+        """SQL for the events export: one row per event with its article's provenance.
 
-    def export_events(self, out: str, fmt: str, *, include_all: bool = False) -> int:
+        reviewed: apply the reviews (see :func:`events_sql`); False gives the coder's rows as stored.
+        """
+        return events_sql(include_all=include_all, reviewed=reviewed and has_table(self.con, "reviews"))
+
+    def export_events(self, out: str, fmt: str, *, include_all: bool = False, reviewed: bool = True) -> int:
         """Write the events export to ``out`` as csv, parquet or jsonl. RETURNS the number of rows."""
-        query = self.events_query(include_all=include_all)
+        query = self.events_query(include_all=include_all, reviewed=reviewed)
         options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet", "jsonl": "FORMAT json"}[fmt]
         quoted = out.replace("'", "''")
         self.con.execute(f"COPY ({query}) TO '{quoted}' ({options})")
         row = self.con.execute(f"SELECT count(*) FROM ({query})").fetchone()
         return int(row[0]) if row else 0
 
-    def events(self, *, include_all: bool = False) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def events(self, *, include_all: bool = False, reviewed: bool = True) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Column names and rows of the events export, for printing."""
-        cur = self.con.execute(self.events_query(include_all=include_all))
+        cur = self.con.execute(self.events_query(include_all=include_all, reviewed=reviewed))
         return [d[0] for d in cur.description], cur.fetchall()
+
+    # -- reviews (issue 12) -----------------------------------------------------------------------
+
+    def add_review(self, event_id: str, *, verdict: str, reviewer: str | None = None, note: str | None = None,
+                   corrections: dict[str, str | None] | None = None) -> dict[str, Any]:
+        """Store one review of event ``event_id``; the coder's row is never changed. RETURNS the review."""
+        return add_review(self.con, event_id, verdict=verdict, reviewer=reviewer, note=note,
+                          corrections=corrections)
+
+
+# -- reviews (issue 12): one place for how a review changes an exported event --------------------
+
+#: What a review may correct, as columns of the events export.
+REVIEW_FIELDS = ("cameo", "source_code", "target_code", "date_value", "location_name")
+#: right: the coder got it right; wrong: no such event (dropped from reviewed exports); corrected: see the fields.
+REVIEW_VERDICTS = ("right", "wrong", "corrected")
+#: The latest review of each event wins.
+LATEST_REVIEWS = """SELECT * FROM reviews
+    QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY created_at DESC, review_id DESC) = 1"""
+
+
+def has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    row = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]).fetchone()
+    return bool(row and row[0])
+
+
+def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bool = True, extra: str = "") -> str:
+    """The events export as SQL. With ``reviewed``, each event's latest review applies: an event
+    marked wrong is left out and a correction replaces the coder's value (the PLOVER type and the
+    countries follow a corrected code); the columns are the same either way.
+
+    ordered: sort as the export does (callers that sort or aggregate themselves pass False);
+    extra: more columns after ``sentence_text`` (SQL over ``e``, ``a`` the article, ``s`` the sentence).
+    """
+    where = [] if include_all else ["coalesce(e.counted, NOT e.negated AND e.modality = 'asserted')"]  # COUNTED
+    if not reviewed:
+        select, join = "e.* EXCLUDE (article_id)", ""
+    else:
+        replaced = ", ".join(f"coalesce(r.{c}, e.{c}) AS {c}" for c in (*REVIEW_FIELDS, "plover_event",
+                                                                        "source_country", "target_country"))
+        select = f"e.* EXCLUDE (article_id) REPLACE ({replaced})"
+        join = f"LEFT JOIN ({LATEST_REVIEWS}) r ON r.event_id = e.id"
+        where.append("coalesce(r.verdict, '') <> 'wrong'")
+    return f"""
+            SELECT e.article_id, a.input_id, a.published, a.source, {select},
+                   s.text AS sentence_text{extra}
+            FROM events e
+            JOIN articles a ON a.id = e.article_id
+            LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+            {join}
+            {"WHERE " + " AND ".join(where) if where else ""}
+            {"ORDER BY a.published NULLS LAST, e.article_id, e.idx" if ordered else ""}"""
+
+
+def add_review(con: duckdb.DuckDBPyConnection, event_id: str, *, verdict: str, reviewer: str | None = None,
+               note: str | None = None, corrections: dict[str, str | None] | None = None) -> dict[str, Any]:
+    """Insert one review; raises StoreError E205 for an unknown event or verdict/field."""
+    import uuid
+
+    from .codebook import cameo_to_plover
+    from .kb import split_code
+
+    if verdict not in REVIEW_VERDICTS:
+        raise StoreError("E205", event_id=event_id, detail=f"verdict {verdict!r} is not one of {REVIEW_VERDICTS}")
+    fixes = {k: (v.strip() or None) if isinstance(v, str) else None for k, v in (corrections or {}).items()}
+    unknown = set(fixes) - set(REVIEW_FIELDS)
+    if unknown:
+        raise StoreError("E205", event_id=event_id, detail=f"cannot correct {sorted(unknown)}")
+    fixes = {k: v for k, v in fixes.items() if v is not None}
+    if verdict == "corrected" and not fixes:
+        raise StoreError("E205", event_id=event_id, detail="a correction needs at least one corrected field")
+    cur = con.execute("SELECT * FROM events WHERE id = ? LIMIT 1", [event_id])
+    names = [d[0] for d in cur.description]
+    row = cur.fetchone()
+    if row is None:
+        raise StoreError("E205", event_id=event_id, detail="no event has this id")
+    original = dict(zip(names, row))
+    plover = None
+    new_cameo = fixes.get("cameo")
+    if new_cameo:
+        mapped = cameo_to_plover(new_cameo)
+        if mapped is None and not new_cameo.isdigit():
+            raise StoreError("E205", event_id=event_id, detail=f"{new_cameo!r} is not a CAMEO code")
+        plover = mapped.event if mapped else None
+    countries = {f"{side}_country": split_code(fixes.get(f"{side}_code"))[0] for side in ("source", "target")}
+    review = {
+        "review_id": uuid.uuid4().hex, "event_id": event_id, "article_id": original["article_id"],
+        "reviewer": reviewer, "created_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+        "verdict": verdict, **{k: fixes.get(k) for k in ("cameo",)}, "plover_event": plover,
+        "source_code": fixes.get("source_code"), "target_code": fixes.get("target_code"),
+        "date_value": fixes.get("date_value"), "location_name": fixes.get("location_name"), "note": note or None,
+        "original": _json({k: original.get(k) for k in (*REVIEW_FIELDS, "plover_event", "coder")}),
+        "source_country": countries["source_country"], "target_country": countries["target_country"],
+    }
+    cols = list(review)
+    con.execute(f"INSERT INTO reviews ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [review[c] for c in cols])
+    return review
+
+
+class SharedStore(Store):
+    """A Store that holds the file only while it writes a batch (issue 12).
+
+    DuckDB lets one process write a file and no other process open it meanwhile. ``dateline ingest``
+    uses this Store so that between batches the file is free: ``dateline serve`` (short read-only
+    connections) answers while an ingest runs. Each open waits up to ``wait`` seconds for a reader
+    to let go.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, wait: float = 120.0) -> None:
+        super().__init__(path, wait=wait)  # creates or migrates the file, then lets it go
+        self.con.close()
+        self._depth = 0
+
+    @contextlib.contextmanager
+    def _held(self) -> Iterator[None]:
+        if self._depth == 0:
+            try:
+                self.con = connect(self.path, read_only=False, wait=self.wait, announce=True)
+            except duckdb.Error as err:
+                raise StoreError("E202", db=self.path, detail=str(err).splitlines()[0]) from err
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self.con.close()
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        with self._held():
+            return super().known_ids(ids)
+
+    def write(self, records: Sequence[dict[str, Any]], rejections: Sequence[Rejection] = (), *,
+              replace: bool = False) -> WriteResult:
+        with self._held():
+            return super().write(records, rejections, replace=replace)
+
+    def close(self) -> None:
+        """Nothing is held between batches."""
+
+
+def is_lock_error(err: BaseException) -> bool:
+    """True for DuckDB's 'another process holds this file' error."""
+    return isinstance(err, duckdb.IOException) and "lock" in str(err).lower()
+
+
+def writer_waiting(path: str) -> Path:
+    """The marker file a writer keeps while it waits for readers to let go of ``path``; readers that
+    open the file per request (``dateline serve``) hold back new connections while it exists."""
+    return Path(f"{path}.writer-waiting")
+
+
+def connect(path: str, *, read_only: bool = False, wait: float = 0.0,
+            announce: bool = False) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect``, retried for up to ``wait`` seconds while another process holds the file.
+
+    announce: while waiting, keep the :func:`writer_waiting` marker, so that a busy server lets us in.
+    """
+    deadline = time.monotonic() + wait
+    delay = 0.01
+    marker = writer_waiting(path) if announce and not read_only and path != ":memory:" else None
+    try:
+        while True:
+            try:
+                return duckdb.connect(path, read_only=read_only)
+            except duckdb.IOException as err:
+                if not is_lock_error(err) or time.monotonic() >= deadline:
+                    raise
+                if marker is not None:
+                    with contextlib.suppress(OSError):
+                        marker.touch()
+                time.sleep(delay)
+                delay = min(delay * 2, 0.2)
+    finally:
+        if marker is not None:
+            with contextlib.suppress(OSError):
+                marker.unlink(missing_ok=True)
 
 
 def _fuses() -> bool:
@@ -473,3 +661,18 @@ def _quote_row(aid: str, i: int, quote: dict[str, Any]) -> list[Any]:
         speaker.get("text"), speaker.get("code"), speaker.get("country"), bool(quote.get("pull_quote", False)),
         quote.get("cue"), quote.get("medium"), _json(quote.get("events", [])),
     ]
+
+
+def review_labels(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The latest review of each event as a training label: 1 right, 0 wrong or corrected, with the
+    event as coded (its export columns) and the corrections. Empty when no review was recorded."""
+    if not has_table(con, "reviews"):
+        return []
+    cur = con.execute(f"""
+        SELECT r.event_id, CASE WHEN r.verdict = 'right' THEN 1 ELSE 0 END AS label, r.verdict, r.reviewer,
+               r.created_at, r.note, {", ".join(f"r.{c} AS corrected_{c}" for c in REVIEW_FIELDS)}, ev.*
+        FROM ({LATEST_REVIEWS}) r
+        JOIN ({events_sql(include_all=True)}) ev ON ev.id = r.event_id
+        ORDER BY r.created_at, r.event_id""")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]

@@ -1,0 +1,477 @@
+"""`dateline serve` end to end: a real uvicorn process on a database built by real ingests, its API
+over HTTP, a headless Chromium on its pages, reviews, and an ingest writing while it serves."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import httpx
+import pytest
+
+from conftest import NEWS
+
+pytestmark = pytest.mark.e2e
+
+REPO = Path(__file__).resolve().parents[2]
+SHOTS = REPO / "build" / "screenshots"
+DATELINE = [str(Path(sys.executable).with_name("dateline"))]
+CHROMIUM = "/usr/bin/chromium"
+#: An article whose text is markup: it must show as text and never run.
+HOSTILE = {
+    "id": "hostile-1", "date": "2025-01-10", "title": "Ministers <b>meet</b> in Paris",
+    "text": "Ministers <b>meet</b> in Paris\n\nPARIS - French Foreign Minister Jean Dupont met German officials "
+            "in Paris on Thursday <script>window.__xss = 1</script> to discuss trade. "
+            "<img src=x onerror=\"window.__xss = 2\"> Germany accused France of delaying the talks.",
+}
+
+
+def _run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*DATELINE, *args], capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def _news_lines(start: int, n: int) -> list[str]:
+    """``n`` real articles from ../shared (none without it: the bundled sample still gives a real test)."""
+    path = NEWS / "allsides_abp.jsonl"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for _, line in zip(range(start + n), fh)]
+    return lines[start:start + n]
+
+
+@pytest.fixture(scope="module")
+def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store from real ingests: the bundled sample, the hostile article and a few real news records."""
+    tmp = tmp_path_factory.mktemp("serve")
+    db = tmp / "serve.duckdb"
+    assert _run("demo", "--db", str(db)).returncode == 0
+    inputs = tmp / "inputs.jsonl"
+    inputs.write_text(json.dumps(HOSTILE) + "\n" + "".join(_news_lines(0, 5)), encoding="utf-8")
+    proc = _run("ingest", str(inputs), "--db", str(db))
+    assert proc.returncode == 0, proc.stderr
+    return db
+
+
+class Server:
+    """`dateline serve` in a subprocess on a free port of 127.0.0.1."""
+
+    def __init__(self, db: Path, *args: str) -> None:
+        self.proc = subprocess.Popen([*DATELINE, "serve", "--db", str(db), "--port", "0", *args],
+                                     stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        self.token: str | None = None
+        self.url = ""
+        deadline = time.monotonic() + 60
+        assert self.proc.stderr is not None
+        while time.monotonic() < deadline:
+            line = self.proc.stderr.readline()
+            if not line:
+                raise AssertionError(f"dateline serve exited with {self.proc.wait()}")
+            if m := re.search(r"(http://127\.0\.0\.1:\d+)/", line):
+                self.url = m.group(1)
+                if "--allow-review" not in args:
+                    break
+            if m := re.search(r"review token: (\S+)", line):
+                self.token = m.group(1)
+                break
+        assert self.url, "dateline serve did not print its address"
+        self.http = httpx.Client(base_url=self.url, timeout=30)
+        self.drain = threading.Thread(target=self.proc.stderr.read, daemon=True)  # keep the pipe from filling
+        self.drain.start()
+
+    def stop(self) -> None:
+        self.http.close()
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.drain.join(timeout=5)
+        assert self.proc.stderr is not None
+        self.proc.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def server(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    db = tmp_path_factory.mktemp("served") / "reviewed.duckdb"
+    shutil.copy(built_db, db)
+    srv = Server(db, "--allow-review")
+    yield srv
+    srv.stop()
+
+
+def _error(resp: httpx.Response, status: int, code: str) -> dict:
+    assert resp.status_code == status, resp.text
+    body = resp.json()
+    assert set(body) == {"error"} and body["error"]["code"] == code and body["error"]["status"] == status
+    assert body["error"]["message"]
+    return body["error"]
+
+
+# -- API ------------------------------------------------------------------------------------------
+
+
+def test_serve_openapi_lists_the_api(server: Server) -> None:
+    doc = server.http.get("/openapi.json").json()
+    for path in ("/api/events", "/api/events/{event_id}", "/api/articles", "/api/articles/{article_id}",
+                 "/api/actors", "/api/quotes", "/api/counts", "/api/reviews"):
+        assert path in doc["paths"], path
+    names = {p["name"] for p in doc["paths"]["/api/events"]["get"]["parameters"]}
+    assert {"date_from", "source_country", "cameo_root", "plover_event", "q", "sort", "cursor", "format"} <= names
+
+
+def test_serve_api_docs_page_offline(server: Server) -> None:
+    resp = server.http.get("/api/docs")
+    assert resp.status_code == 200 and "GET /api/events" in resp.text and "cameo_root" in resp.text
+    for page in ("/", "/events", "/timeline", "/dyads", "/map", "/api/docs"):
+        html = server.http.get(page).text
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), page  # nothing from another host
+
+
+def test_serve_events_same_columns_as_export(server: Server, built_db: Path) -> None:
+    proc = _run("events", "--db", str(built_db), "--all", "--raw", "--format", "csv")
+    export = list(csv.reader(io.StringIO(proc.stdout)))
+    export_header, export_rows = export[0], len(export) - 1
+    resp = server.http.get("/api/events", params={"format": "csv", "limit": 100000})
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
+    served = list(csv.reader(io.StringIO(resp.text)))
+    assert served[0] == export_header and len(served) - 1 == export_rows
+    page = server.http.get("/api/events", params={"limit": 1}).json()
+    assert page["count"] == export_rows > 10
+    assert set(export_header) <= set(page["rows"][0])
+
+
+def test_serve_events_filters_and_cursor_pagination(server: Server) -> None:
+    everything = server.http.get("/api/events", params={"limit": 1000}).json()
+    total = everything["count"]
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params = {"limit": 7, **({"cursor": cursor} if cursor else {})}
+        page = server.http.get("/api/events", params=params).json()
+        seen += [r["id"] for r in page["rows"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert len(seen) == total == len(set(seen))
+    roots = {r["cameo"][:2] for r in everything["rows"] if r["cameo"]}
+    root = sorted(roots)[0]
+    only = server.http.get("/api/events", params={"cameo_root": root, "limit": 1000}).json()
+    expected = sum(1 for r in everything["rows"] if (r["cameo"] or "").startswith(root))
+    assert only["count"] == expected and 0 < expected < total
+    assert all(r["cameo"].startswith(root) for r in only["rows"])
+    asserted = server.http.get("/api/events", params={"asserted": "true"}).json()["count"]
+    assert asserted == sum(1 for r in everything["rows"] if r["modality"] == "asserted" and not r["negated"])
+    words = server.http.get("/api/events", params={"q": "MACKEREL"}).json()
+    assert words["count"] == sum(1 for r in everything["rows"] if "mackerel" in (r["sentence_text"] or "").lower())
+    assert words["count"] > 0
+    by_date = sorted(everything["rows"], key=lambda r: r["published"] or "")
+    desc = server.http.get("/api/events", params={"sort": "-published", "limit": 1}).json()["rows"][0]
+    assert desc["published"] == by_date[-1]["published"]
+
+
+def test_serve_parquet_out(server: Server, tmp_path: Path) -> None:
+    resp = server.http.get("/api/events", params={"format": "parquet", "plover_event": "CONSULT"})
+    assert resp.status_code == 200
+    out = tmp_path / "e.parquet"
+    out.write_bytes(resp.content)
+    rows = duckdb.sql(f"SELECT plover_event FROM '{out}'").fetchall()
+    assert rows and {r[0] for r in rows} == {"CONSULT"}
+
+
+def test_serve_one_event_and_article(server: Server) -> None:
+    row = server.http.get("/api/events", params={"limit": 1}).json()["rows"][0]
+    one = server.http.get(f"/api/events/{row['id']}").json()
+    assert one["event"]["id"] == row["id"] and one["article"]["id"] == row["article_id"]
+    art = server.http.get(f"/api/articles/{row['article_id']}").json()
+    assert art["sentences"] and art["actors"] and any(e["id"] == row["id"] for e in art["events"])
+    assert any(a["mentions"] for a in art["actors"])
+    _error(server.http.get("/api/events/0123456789abcdef"), 404, "E802")
+    _error(server.http.get("/api/articles/0123456789abcdef"), 404, "E802")
+
+
+def test_serve_counts_match_events(server: Server) -> None:
+    counts = server.http.get("/api/counts", params={"by": "month", "stack": "plover_event"}).json()
+    assert counts["rows"]
+    for row in counts["rows"][:3]:
+        first = row["period"]
+        month_end = server.http.get("/api/counts", params={"by": "day", "date_from": first}).json()
+        assert month_end["rows"]
+    total = sum(r["n"] for r in counts["rows"])
+    dated = server.http.get("/api/events", params={"date_from": "1900-01-01"}).json()["count"]
+    assert total == dated
+    dyads = server.http.get("/api/counts", params={"by": "dyad"}).json()["rows"]
+    assert dyads and all(-1 <= d["cooperation"] <= 1 for d in dyads)
+    places = server.http.get("/api/counts", params={"by": "place"}).json()["rows"]
+    assert places and all(p["lat"] is not None for p in places)
+
+
+def test_serve_actors_and_quotes(server: Server) -> None:
+    actors = server.http.get("/api/actors", params={"limit": 5}).json()["rows"]
+    assert actors and actors[0]["code"]
+    one = server.http.get("/api/actors", params={"code": actors[0]["code"], "date": "2025-03-14"}).json()["rows"]
+    assert one[0]["code"] == actors[0]["code"] and "kb" in one[0]
+    quotes = server.http.get("/api/quotes", params={"q": "trade war"}).json()
+    assert quotes["count"] >= 1 and all("trade war" in q["text"].lower() for q in quotes["rows"])
+
+
+@pytest.mark.parametrize("params", [
+    {"limit": "abc"}, {"limit": 0}, {"limit": 5000}, {"date_from": "yesterday"}, {"cameo": "x1"},
+    {"cameo_root": "1"}, {"sort": "bogus"}, {"sort": "id; DROP TABLE events"}, {"cursor": "garbage!"},
+    {"quadclass": 9}, {"negated": "perhaps"}, {"format": "xml"}, {"q": "x" * 500}, {"modality": "maybe"},
+])
+def test_serve_bad_parameters_are_422_with_the_error_shape(server: Server, params: dict) -> None:
+    _error(server.http.get("/api/events", params=params), 422, "E801")
+
+
+def test_serve_bad_parameters_on_other_endpoints(server: Server) -> None:
+    _error(server.http.get("/api/counts", params={"by": "century"}), 422, "E801")
+    _error(server.http.get("/api/articles", params={"limit": -1}), 422, "E801")
+    _error(server.http.get("/api/quotes", params={"article_id": "'; --"}), 422, "E801")
+    _error(server.http.get("/api/no-such-thing"), 404, "E807")
+    assert server.http.get("/events", params={"limit": "x", "date_to": "nope"}).status_code == 422
+
+
+def test_serve_review_api_needs_the_token(server: Server) -> None:
+    row = server.http.get("/api/events", params={"limit": 1, "sort": "id"}).json()["rows"][0]
+    body = {"event_id": row["id"], "verdict": "right"}
+    _error(server.http.post("/api/reviews", json=body), 401, "E804")
+    _error(server.http.post("/api/reviews", json=body, headers={"Authorization": "Bearer wrong"}), 401, "E804")
+    auth = {"Authorization": f"Bearer {server.token}"}
+    _error(server.http.post("/api/reviews", json={**body, "verdict": "maybe"}, headers=auth), 422, "E801")
+    _error(server.http.post("/api/reviews", json={**body, "event_id": "0123456789abcdef"}, headers=auth), 404, "E205")
+    resp = server.http.post("/api/reviews", json={**body, "verdict": "corrected", "cameo": "042",
+                                                  "note": "a visit"}, headers=auth)
+    assert resp.status_code == 201, resp.text
+    reviewed = server.http.get("/api/events/" + row["id"]).json()
+    assert reviewed["event"]["cameo"] == row["cameo"]  # the coder's row is kept
+    assert reviewed["reviewed"]["cameo"] == "042" and reviewed["reviewed"]["plover_event"] == "CONSULT"
+    assert reviewed["reviews"][0]["note"] == "a visit"
+
+
+def test_serve_bounds_request_bodies(server: Server) -> None:
+    auth = {"Authorization": f"Bearer {server.token}"}
+    big = {"event_id": "0123456789abcdef", "verdict": "right", "note": "x" * 20_000}
+    _error(server.http.post("/api/reviews", json=big, headers=auth), 413, "E801")
+    _error(server.http.post("/api/reviews", json={**big, "note": "x" * 2_001}, headers=auth), 422, "E801")
+
+
+def test_serve_read_only_by_default(built_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "ro.duckdb"
+    shutil.copy(built_db, db)
+    srv = Server(db)
+    try:
+        row = srv.http.get("/api/events", params={"limit": 1}).json()["rows"][0]
+        _error(srv.http.post("/api/reviews", json={"event_id": row["id"], "verdict": "wrong"}), 403, "E803")
+        assert srv.http.get("/login").status_code == 403
+    finally:
+        srv.stop()
+
+
+# -- reviews flow into the exports ----------------------------------------------------------------
+
+
+def test_serve_reviews_survive_reingest_and_apply_in_exports(built_db: Path, tmp_path: Path) -> None:
+    from dateline.store import Store
+
+    db = tmp_path / "rev.duckdb"
+    shutil.copy(built_db, db)
+    with Store(db) as store:
+        ids = [r[0] for r in store.con.execute(
+            f"SELECT id FROM events WHERE NOT negated AND modality = 'asserted' ORDER BY id LIMIT 2").fetchall()]
+        store.add_review(ids[0], verdict="wrong", reviewer="t", note="not an event")
+        store.add_review(ids[1], verdict="corrected", reviewer="t", corrections={"target_code": "FRAGOV"})
+    raw = _run("events", "--db", str(db), "--raw", "--format", "jsonl").stdout.splitlines()
+    sample = resources.files("dateline").joinpath("samples", "meridian-2025-03-14-fisheries-talks.txt")
+    proc = _run("ingest", str(sample), "--db", str(db), "--replace", "--published", "2025-03-14")
+    assert proc.returncode == 0, proc.stderr
+    reviewed = [json.loads(line) for line in _run("events", "--db", str(db), "--format", "jsonl").stdout.splitlines()]
+    assert len(reviewed) == len(raw) - 1
+    by_id = {r["id"]: r for r in reviewed}
+    assert ids[0] not in by_id
+    assert by_id[ids[1]]["target_code"] == "FRAGOV" and by_id[ids[1]]["target_country"] == "FRA"
+    out = tmp_path / "labels.jsonl"
+    assert _run("reviews", "export", "--db", str(db), "--out", str(out)).returncode == 0
+    labels = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted((lab["event_id"], lab["label"]) for lab in labels) == sorted([(ids[0], 0), (ids[1], 0)])
+    assert all(lab["cameo"] is not None or lab["plover_event"] is None for lab in labels)
+    report = json.loads(_run("eval", "--reviews", "--db", str(db), "--json").stdout)
+    assert report["all"] == [{"group": "all", "reviewed": 2, "right": 0, "corrected": 1, "wrong": 1,
+                              "precision": 0.0, "event_precision": 0.5}]
+    assert sum(r["reviewed"] for r in report["cameo_root"]) == sum(r["reviewed"] for r in report["rule"]) == 2
+
+
+# -- an ingest writing while the server answers -----------------------------------------------------
+
+
+def test_serve_answers_while_ingest_writes(built_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "live.duckdb"
+    shutil.copy(built_db, db)
+    more = _news_lines(5, 40)
+    if more:
+        inputs = tmp_path / "more.jsonl"
+        inputs.write_text("".join(more), encoding="utf-8")
+        args = [str(inputs)]
+    else:  # without ../shared: recode the sample, which writes all the same
+        args = [str(resources.files("dateline").joinpath("samples", "meridian-2025-03-14-fisheries-talks.txt")),
+                "--replace", "--published", "2025-03-14"]
+    srv = Server(db)
+    try:
+        before = srv.http.get("/api/articles", params={"limit": 1}).json()["count"]
+        ingest = subprocess.Popen([*DATELINE, "ingest", *args, "--db", str(db)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)
+        statuses: list[int] = []
+        while ingest.poll() is None:
+            statuses.append(srv.http.get("/api/events", params={"limit": 5}).status_code)
+            statuses.append(srv.http.get("/api/counts", params={"by": "month"}).status_code)
+            time.sleep(0.05)
+        out, err = ingest.communicate()
+        assert ingest.returncode == 0, err
+        assert len(statuses) >= 10 and set(statuses) == {200}, statuses
+        after = srv.http.get("/api/articles", params={"limit": 1}).json()["count"]
+        if more:
+            stored = int(re.search(r"stored (\d+)", out).group(1))
+            assert stored > 0 and after == before + stored
+    finally:
+        srv.stop()
+
+
+# -- pages in a real browser ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is absent: install Debian's chromium (.ci/run does: apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
+        ctx = pw.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, viewport={"width": 1300, "height": 900},
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"])
+        yield ctx
+        ctx.close()
+
+
+def _shot(page: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_serve_browser_events_page_filters_and_highlights(server: Server, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server.url + "/events")
+    total = int(page.inner_text("#event-count"))
+    assert total == server.http.get("/api/events").json()["count"]
+    assert page.locator("tbody.event").count() == min(total, 50)
+    first = page.locator("tbody.event").first
+    assert not first.locator("tr.detail").is_visible()
+    first.locator("tr.summary").click()
+    assert first.locator("tr.detail mark.m-trigger").is_visible()
+    _shot(page, "events")
+    facet = page.locator('section.facet[data-facet="plover_event"] li a').first
+    value, n = facet.inner_text(), int(facet.locator("xpath=..").locator(".n").inner_text())
+    facet.click()
+    page.wait_for_url(re.compile(r"plover_event="))
+    assert int(page.inner_text("#event-count")) == n < total
+    assert set(page.locator("tbody.event tr.summary td:nth-child(5)").all_inner_texts()) == {value}
+    page.close()
+
+
+def test_serve_browser_article_escapes_markup(server: Server, browser: object) -> None:
+    articles = server.http.get("/api/articles", params={"q": "Paris"}).json()["rows"]
+    aid = next(a["id"] for a in articles if "<b>" in (a["headline"] or ""))
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server.url + f"/articles/{aid}")
+    body = page.inner_text("article .body")
+    assert "<script>window.__xss = 1</script>" in body and "onerror" in body
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("article img").count() == 0 and page.locator("article b").count() == 0
+    assert page.locator("h1.headline").inner_text() == "Ministers <b>meet</b> in Paris"
+    assert page.locator("article mark.m-actor").count() > 0
+    events = server.http.get(f"/api/articles/{aid}").json()["events"]
+    assert page.locator("article .tag-trigger").count() == len([e for e in events if e["cameo"]]) > 0
+    _shot(page, "article-hostile")
+    sample = next(a for a in server.http.get("/api/articles").json()["rows"] if a["outlet"] == "The Meridian Post")
+    page.goto(server.url + f"/articles/{sample['id']}")
+    assert page.locator("article mark.m-quote").count() > 0 and page.locator("table.removed tbody tr").count() > 0
+    assert page.locator(".event-card").count() == sample["n_events"]
+    _shot(page, "article")
+    page.close()
+
+
+def test_serve_browser_review_saved_and_shown_after_reload(server: Server, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server.url + "/events?sort=-id")
+    assert page.locator("form.review-form").count() == 0  # not signed in
+    page.goto(server.url + "/login")
+    page.fill("input[name=token]", server.token or "")
+    page.fill("input[name=reviewer]", "browser test")
+    page.click("form.login button")
+    page.wait_for_url(re.compile(r"/events$"))
+    before = server.http.get("/api/events", params={"reviewed": "true"}).json()["count"]
+    page.goto(server.url + "/events?sort=-id")
+    row = page.locator("tbody.event").first
+    event_id = row.get_attribute("data-event-id")
+    row.locator("tr.summary").click()
+    row.locator("input[name=note]").fill("not an event <script>alert(1)</script>")
+    row.locator("button.bad").click()
+    page.wait_for_load_state()
+    page.reload()
+    row = page.locator(f"#ev-{event_id}")
+    assert row.locator(".badge").inner_text() == "wrong"
+    row.locator("tr.summary").click()
+    assert "not an event <script>alert(1)</script>" in row.locator("ul.reviews").inner_text()
+    _shot(page, "events-reviewed")
+    assert server.http.get("/api/events", params={"reviewed": "true"}).json()["count"] == before - 1
+    reviews = server.http.get("/api/reviews", params={"event_id": event_id}).json()["rows"]
+    assert reviews[0]["verdict"] == "wrong" and reviews[0]["reviewer"] == "browser test"
+    # a form without the CSRF field is refused
+    resp = page.request.post(server.url + "/review", form={"event_id": event_id, "verdict": "right"})
+    assert resp.status == 403 and "E805" in resp.text()
+    assert server.http.get("/api/reviews", params={"event_id": event_id}).json()["rows"] == reviews
+    page.close()
+
+
+def test_serve_browser_timeline_dyads_map_actor(server: Server, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server.url + "/timeline?by=month&stack=plover_event")
+    bars = page.locator("svg.bars rect.bar")
+    assert bars.count() > 0
+    n = int(bars.first.get_attribute("data-n") or 0)
+    _shot(page, "timeline")
+    bars.first.click()
+    page.wait_for_url(re.compile(r"/events\?"))
+    assert int(page.inner_text("#event-count")) == n > 0
+    page.goto(server.url + "/dyads")
+    assert page.locator("svg.network line").count() > 0 and page.locator("table.dyads tbody tr").count() > 0
+    _shot(page, "dyads")
+    page.goto(server.url + "/map")
+    page.wait_for_selector("path.leaflet-interactive.cell")
+    page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 100")
+    _shot(page, "map")
+    code = server.http.get("/api/actors", params={"limit": 1}).json()["rows"][0]["code"]
+    page.goto(server.url + f"/actors/{code}")
+    assert code in page.inner_text("h1") and page.locator("ul.latest li").count() > 0
+    _shot(page, "actor")
+    page.close()
+
+
+def test_serve_api_reference_is_up_to_date() -> None:
+    proc = subprocess.run([sys.executable, str(REPO / "tools" / "gen_api_docs.py"), "--check"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr

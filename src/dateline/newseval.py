@@ -218,6 +218,7 @@ class NewsScores:
     gold_found: int = 0  # a counted event at the act's trigger
     gold_found_root: int = 0  # ... with the right root
     not_real: dict[str, int] = field(default_factory=dict)  # why counted events are not real acts
+    by_rule: dict[str, list[int]] = field(default_factory=dict)  # "decision=rule" -> [counted judged, right]
 
     @property
     def precision(self) -> float:
@@ -266,6 +267,15 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
             if judged is None:
                 continue
             scores.counted_judged += 1
+            rules = ((event.get("evidence") or {}).get("rules") or {}) if isinstance(event.get("evidence"), dict) else {}
+            right = bool(judged["act"] and judged["modality"] == "asserted"
+                         and str(event["cameo"])[:2] == judged["root"]
+                         and country_level(event.get("source")) == judged["src"]
+                         and country_level(event.get("target")) == judged["tgt"])
+            for decision, rule in rules.items():
+                tally = scores.by_rule.setdefault(f"{decision}={rule}", [0, 0])
+                tally[0] += 1
+                tally[1] += right
             if not judged["act"]:
                 why["not an act"] += 1
             elif judged["modality"] != "asserted":
@@ -321,6 +331,15 @@ def format_news_report(scores: NewsScores) -> str:
     ]
     if s.not_real:
         lines.append("  counted but not real: " + ", ".join(f"{k} {v}" for k, v in sorted(s.not_real.items())))
+    return "\n".join(lines)
+
+
+def format_by_rule(scores: NewsScores, *, minimum: int = 3) -> str:
+    """Each rule's count and precision among the counted events it decided, worst first."""
+    rows = sorted(((k, n, r) for k, (n, r) in scores.by_rule.items() if n >= minimum), key=lambda x: (x[2] / x[1], -x[1]))
+    lines = [f"Rules behind counted events, split {scores.split} (at least {minimum} events), worst precision first:",
+             f"{'precision':>9}  {'events':>6}  rule"]
+    lines += [f"{r / n:>9.3f}  {n:>6}  {k}" for k, n, r in rows]
     return "\n".join(lines)
 
 

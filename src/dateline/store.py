@@ -110,6 +110,8 @@ CREATE TABLE fused_event_mentions (
 _V_CONFIDENCE = """
 ALTER TABLE events ADD COLUMN confidence DOUBLE;
 ALTER TABLE events ADD COLUMN counted BOOLEAN;
+ALTER TABLE fused_events ADD COLUMN confidence_mean DOUBLE;
+ALTER TABLE fused_events ADD COLUMN confidence_max DOUBLE;
 """
 
 #: Reviews (issue 12, `dateline serve`): a reviewer's verdict or correction of one event, keyed by the stable
@@ -138,7 +140,7 @@ FUSION_ROWS_SQL = f"""
     SELECT e.id, e.article_id, e.idx, e.sentence, e.cameo, e.source_text, e.source_code, e.source_country,
            e.source_sector, e.target_text, e.target_code, e.target_country, e.target_sector, e.reciprocal,
            e.date_value, e.date_granularity, e.date_first, e.date_last, e.location_name, e.location_country,
-           e.lat, e.lon, a.published, {OUTLET_SQL} AS outlet, q.text AS quote_text
+           e.lat, e.lon, e.confidence, a.published, {OUTLET_SQL} AS outlet, q.text AS quote_text
     FROM events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN quotes q ON q.article_id = e.article_id AND q.idx = e.quote_idx
     WHERE coalesce(e.counted, NOT e.negated AND e.modality = 'asserted') AND e.cameo IS NOT NULL"""
@@ -379,25 +381,31 @@ class Store:
         out["events_counted"] = int(row[0]) if row else 0
         return out
 
-    def events_query(self, *, include_all: bool = False, reviewed: bool = True) -> str:
+    def events_query(self, *, include_all: bool = False, reviewed: bool = True,
+                     min_confidence: float | None = None) -> str:
         """SQL for the events export: one row per event with its article's provenance.
 
         reviewed: apply the reviews (see :func:`events_sql`); False gives the coder's rows as stored.
+        min_confidence: keep only events whose confidence is at least this.
         """
-        return events_sql(include_all=include_all, reviewed=reviewed and has_table(self.con, "reviews"))
+        return events_sql(include_all=include_all, reviewed=reviewed and has_table(self.con, "reviews"),
+                          min_confidence=min_confidence)
 
-    def export_events(self, out: str, fmt: str, *, include_all: bool = False, reviewed: bool = True) -> int:
+    def export_events(self, out: str, fmt: str, *, include_all: bool = False, reviewed: bool = True,
+                      min_confidence: float | None = None) -> int:
         """Write the events export to ``out`` as csv, parquet or jsonl. RETURNS the number of rows."""
-        query = self.events_query(include_all=include_all, reviewed=reviewed)
+        query = self.events_query(include_all=include_all, reviewed=reviewed, min_confidence=min_confidence)
         options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet", "jsonl": "FORMAT json"}[fmt]
         quoted = out.replace("'", "''")
         self.con.execute(f"COPY ({query}) TO '{quoted}' ({options})")
         row = self.con.execute(f"SELECT count(*) FROM ({query})").fetchone()
         return int(row[0]) if row else 0
 
-    def events(self, *, include_all: bool = False, reviewed: bool = True) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def events(self, *, include_all: bool = False, reviewed: bool = True,
+               min_confidence: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Column names and rows of the events export, for printing."""
-        cur = self.con.execute(self.events_query(include_all=include_all, reviewed=reviewed))
+        cur = self.con.execute(self.events_query(include_all=include_all, reviewed=reviewed,
+                                                 min_confidence=min_confidence))
         return [d[0] for d in cur.description], cur.fetchall()
 
     # -- reviews (issue 12) -----------------------------------------------------------------------
@@ -425,7 +433,8 @@ def has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     return bool(row and row[0])
 
 
-def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bool = True, extra: str = "") -> str:
+def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bool = True, extra: str = "",
+               min_confidence: float | None = None) -> str:
     """The events export as SQL. With ``reviewed``, each event's latest review applies: an event
     marked wrong is left out and a correction replaces the coder's value (the PLOVER type and the
     countries follow a corrected code); the columns are the same either way.
@@ -434,6 +443,8 @@ def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bo
     extra: more columns after ``sentence_text`` (SQL over ``e``, ``a`` the article, ``s`` the sentence).
     """
     where = [] if include_all else ["coalesce(e.counted, NOT e.negated AND e.modality = 'asserted')"]  # COUNTED
+    if min_confidence is not None:  # a float from the command line, never text: safe to inline
+        where.append(f"e.confidence >= {float(min_confidence)!r}")
     if not reviewed:
         select, join = "e.* EXCLUDE (article_id)", ""
     else:

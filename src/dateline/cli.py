@@ -201,7 +201,10 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
 @click.option("--out", type=click.Path(dir_okay=False), help="Output file (required for parquet; default stdout).")
 @click.option("--all", "include_all", is_flag=True,
               help="Include negated, intended, hypothetical, reported and historical events.")
-def events(db: str, fmt: str, out: str | None, include_all: bool) -> None:
+@click.option("--raw-csv", is_flag=True,
+              help="CSV: write cells as stored. By default a cell starting with = + - @ (a formula to a "
+                   "spreadsheet) gets a ' in front (OWASP's rule against CSV injection).")
+def events(db: str, fmt: str, out: str | None, include_all: bool, raw_csv: bool) -> None:
     """Export events, one row each, with their article and sentence.
 
     By default only asserted, non-negated events: the ones to count.
@@ -216,22 +219,24 @@ def events(db: str, fmt: str, out: str | None, include_all: bool) -> None:
     try:
         with Store(db, read_only=True) as store:
             if out:
-                n = store.export_events(out, fmt, include_all=include_all)
+                n = store.export_events(out, fmt, include_all=include_all, raw_csv=raw_csv)
                 click.echo(f"{out}: {n} event(s)", err=True)
                 return
             columns, rows = store.events(include_all=include_all)
     except DatelineError as err:
         fail(err)
-    _print_rows(columns, rows, fmt)
+    _print_rows(columns, rows, fmt, raw_csv=raw_csv)
 
 
-def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
+def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, *, raw_csv: bool = False) -> None:
     import csv
+
+    from .csvsafe import csv_rows
 
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerows(csv_rows(rows, raw=raw_csv))
     else:
         for row in rows:
             click.echo(json.dumps(dict(zip(columns, row)), default=str, ensure_ascii=False))

@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
+from .budget import DEFAULT_PER_10K, MINIMUM_SECONDS, Budget
 from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, InputError
 from .models import Rejection
 from .nlp import load_nlp
@@ -80,6 +81,12 @@ scheduler_option = click.option(
     "--scheduler", metavar="ADDRESS",
     help="Parse on the Dask cluster at ADDRESS (tcp://HOST:8786); its workers need dateline installed.",
 )
+timeout_option = click.option(
+    "--article-timeout", "per_10k", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_PER_10K,
+    show_default=True, metavar="SECONDS",
+    help=f"Time budget per 10,000 characters of an article (at least {MINIMUM_SECONDS:g} s per article); "
+         "an article over it is rejected (E016) and the batch goes on.",
+)
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="The DuckDB database file."
 )
@@ -107,11 +114,13 @@ def cli(verbose: int) -> None:
 @actors_option
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: one indented object per article; jsonl: one line per article (and per input line).")
-def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str) -> None:
+@timeout_option
+def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str, per_10k: float) -> None:
     """Print one JSON object per article: structure, actors, events, quotes.
 
     PATHS are .txt, .html or .jsonl files, directories, globs, or - for stdin.
-    Nothing is stored. Rejected inputs are printed as {"id", "error"} objects.
+    Nothing is stored. Rejected inputs are printed as {"id", "error"} objects. Each article is
+    printed as soon as it (and every one before it) is coded.
 
     \b
     Example:
@@ -122,10 +131,13 @@ def extract(paths: tuple[str, ...], published: str | None, actors_file: str | No
     rejections: list[Rejection] = []
     try:
         nlp = load_nlp(actors_file=actors_file)
-        for batch in _progress(code_paths(paths, published=date, nlp=nlp), label="extract"):
+        # One article per batch: a stream prints each article when it is done, not 32 at a time.
+        batches = code_paths(paths, published=date, nlp=nlp, batch_size=1, budget=Budget(per_10k))
+        for batch in _progress(batches, label="extract"):
             for line in batch.lines:
                 indent = 2 if fmt == "json" else None
                 click.echo(json.dumps(line, ensure_ascii=False, indent=indent))
+                sys.stdout.flush()
             rejections.extend(batch.rejections)
     except DatelineError as err:
         fail(err)
@@ -142,8 +154,9 @@ def extract(paths: tuple[str, ...], published: str | None, actors_file: str | No
 @click.option("--replace", is_flag=True, help="Recode articles that are already stored (default: skip them).")
 @workers_option
 @scheduler_option
+@timeout_option
 def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: str | None, replace: bool,
-           workers: int | None, scheduler: str | None) -> None:
+           workers: int | None, scheduler: str | None, per_10k: float) -> None:
     """Code articles into the database. Running it twice on the same input changes nothing.
 
     Each batch is one transaction; rejected inputs go to the `rejected` table with their code.
@@ -157,7 +170,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
     if workers and scheduler:
         raise click.UsageError("--workers starts a local cluster and --scheduler uses another: give one of them.")
     totals = _ingest(paths, db=db, published=parse_published(published), replace=replace, actors_file=actors_file,
-                     workers=workers, scheduler=scheduler)
+                     workers=workers, scheduler=scheduler, budget=Budget(per_10k))
     click.echo(
         f"{db}: stored {totals['stored']} article(s), skipped {totals['skipped']} already stored, "
         f"rejected {totals['rejected']} input(s)."
@@ -167,7 +180,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
 
 
 def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date | None, replace: bool,
-            actors_file: str | None = None, workers: int | None = None, scheduler: str | None = None) -> dict[str, int]:
+            actors_file: str | None = None, workers: int | None = None, scheduler: str | None = None,
+            budget: Budget | None = None) -> dict[str, int]:
     totals = {"stored": 0, "skipped": 0, "rejected": 0}
     try:
         with contextlib.ExitStack() as stack:
@@ -181,9 +195,10 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
             batches: Iterator[Batch]
             if client is not None:
                 batches = code_items_distributed(read_articles(paths, published=published), client=client,
-                                                 actors_file=actors_file, skip=skip)
+                                                 actors_file=actors_file, skip=skip, budget=budget)
             else:
-                batches = code_paths(paths, published=published, skip=skip, nlp=load_nlp(actors_file=actors_file))
+                batches = code_paths(paths, published=published, skip=skip, nlp=load_nlp(actors_file=actors_file),
+                                     budget=budget)
             for batch in _progress(batches, label="ingest"):
                 result = store.write(batch.records, batch.rejections, replace=replace)
                 totals["stored"] += result.stored

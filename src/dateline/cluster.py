@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .budget import Budget
 from .errors import InputError, ClusterError
 from .models import Article, Rejection
 from .nlp import BATCH_SIZE, load_nlp, model_version
@@ -34,10 +35,12 @@ log = logging.getLogger(__name__)
 IN_FLIGHT_PER_WORKER = 2
 
 
-def work(articles: list[Article], actors_file: str | None, batch_size: int) -> list[dict[str, Any] | Rejection]:
-    """Code one batch on a worker; results in the order of ``articles``."""
+def work(articles: list[Article], actors_file: str | None, batch_size: int,
+         budget: Budget | None = None) -> list[dict[str, Any] | Rejection]:
+    """Code one batch on a worker; results in the order of ``articles``. The time budget is
+    enforced on the worker's task thread exactly as in one process (:mod:`dateline.budget`)."""
     nlp = load_nlp(actors_file=actors_file)
-    coded = code_batch(articles, nlp=nlp, model=model_version(nlp), batch_size=batch_size)
+    coded = code_batch(articles, nlp=nlp, model=model_version(nlp), batch_size=batch_size, budget=budget)
     return [coded[id(article)] for article in articles]
 
 
@@ -79,6 +82,7 @@ def code_items_distributed(
     actors_file: str | None = None,
     batch_size: int = BATCH_SIZE,
     skip: Callable[[Sequence[str]], set[str]] | None = None,
+    budget: Budget | None = None,
 ) -> Iterator[Batch]:
     """Like :func:`dateline.pipeline.code_items`, with the parsing done by ``client``'s workers.
 
@@ -88,7 +92,7 @@ def code_items_distributed(
     window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
     pending: deque[tuple[list[Article | Rejection], list[Article], set[str], Any]] = deque()
     for chunk, to_parse, known in chunks(items, batch_size=batch_size, skip=skip):
-        future = client.submit(work, to_parse, actors_file, batch_size, pure=False) if to_parse else None
+        future = client.submit(work, to_parse, actors_file, batch_size, budget, pure=False) if to_parse else None
         pending.append((chunk, to_parse, known, future))
         if len(pending) >= window:
             yield _collect(*pending.popleft())

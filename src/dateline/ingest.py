@@ -26,7 +26,9 @@ import logging
 import lzma
 import os
 import re
+import stat
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -125,6 +127,10 @@ def read_raw(paths: Iterable[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Ra
             yield from _read_one(source, max_bytes=max_bytes)
         except InputError as err:
             yield Rejection(sanitise(source)[0], err.fields.get("record"), err.code, err.detail)
+        except Exception as err:  # noqa: BLE001 - an input we did not foresee must not stop the run
+            log.exception("%s: unexpected failure while reading", sanitise(source)[0])
+            wrapped = InputError("E012", source=sanitise(source)[0], detail=f"{type(err).__name__}: {err}")
+            yield Rejection(sanitise(source)[0], None, wrapped.code, wrapped.detail)
 
 
 def _read_one(source: str, *, max_bytes: int) -> Iterator[RawDocument | Rejection]:
@@ -170,7 +176,7 @@ def _read_one(source: str, *, max_bytes: int) -> Iterator[RawDocument | Rejectio
                 raise InputError("E017", source=shown, detail=f"{type(err).__name__}: {err}",
                                  hint="check the archive (e.g. `gzip -t FILE`) or decompress it first") from err
             raise _os_error(err, shown) from err
-        except (EOFError, lzma.LZMAError) as err:  # a truncated or corrupt archive
+        except (EOFError, lzma.LZMAError, zlib.error) as err:  # a truncated or corrupt archive
             raise InputError("E017", source=shown, detail=f"{type(err).__name__}: {err}",
                              hint="check the archive (e.g. `gzip -t FILE`) or decompress it first") from err
         if len(data) > max_bytes:
@@ -190,9 +196,13 @@ def _stat(source: str, shown: str) -> int:
             # A directory reaches here only when it cannot be listed (see expand_paths).
             os.listdir(source)
             raise InputError("E014", source=shown, detail="a directory that could not be listed")
-        return os.stat(source).st_size
+        info = os.stat(source)
     except OSError as err:
         raise _os_error(err, shown) from err
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO, socket or device: opening or reading it could wait forever.
+        raise InputError("E014", source=shown, detail="not a regular file (a pipe, socket or device)")
+    return info.st_size
 
 
 def _os_error(err: OSError, shown: str) -> InputError:

@@ -259,6 +259,12 @@ def test_ingest_corrupt_or_unsupported_archive_is_e017(tmp_path: Path) -> None:
     zipped = tmp_path / "z.txt"
     with zipfile.ZipFile(zipped, "w") as archive:
         archive.writestr("in.txt", "text")
+    import gzip
+
+    good = gzip.compress(json.dumps({"id": "1", "text": "Ministers met."}).encode() * 500)
+    corrupt = write(tmp_path / "corrupt.jsonl.gz", good[:30] + bytes(b ^ 0x55 for b in good[30:60]) + good[60:])
+    (bad_stream,) = read_raw([corrupt])  # zlib.error in the middle of the stream, found by bench_junk
+    assert isinstance(bad_stream, Rejection) and bad_stream.code == "E017"
     first, second = read_raw([broken, str(zipped)])
     assert isinstance(first, Rejection) and first.code == "E017" and "gzip -t" in first.reason
     assert isinstance(second, Rejection) and second.code == "E017" and "zip archive" in second.reason
@@ -313,3 +319,12 @@ def test_ingest_unreadable_file_and_directory_are_e014() -> None:
     got = [(Path(i.source).name, getattr(i, "code", None)) for i in items]
     assert got == [("a.txt", None), ("b.txt", "E014"), ("closed", "E014"), ("d.txt", None), ("b.txt", "E014")]
     assert isinstance(items[1], Rejection) and "Permission denied" in items[1].reason
+
+
+@pytest.mark.issue(15)
+def test_ingest_fifo_is_rejected_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")  # nobody ever writes to it: opening it would block forever
+    write(tmp_path / "z.txt", STORY)
+    items = list(read_raw([str(tmp_path)]))
+    assert [(Path(i.source).name, getattr(i, "code", None)) for i in items] == [("pipe.txt", "E014"), ("z.txt", None)]
+    assert isinstance(items[0], Rejection) and "not a regular file" in items[0].reason

@@ -157,7 +157,14 @@ def ingest(folder: Path, db: Path, *, kill_after: float | None) -> dict[str, Any
     """Run the CLI in its own process group; SIGKILL the whole group after ``kill_after`` seconds."""
     cmd = [str(Path(sys.executable).with_name("dateline")), "ingest", str(folder), "--db", str(db), "--workers", "2"]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, text=True)
+    # Output to files, not pipes: a run's rejection messages overflow a pipe nobody reads yet.
+    log = db.with_suffix(f".{int(start)}.log")
+    with open(log, "w", encoding="utf-8") as handle:
+        proc = subprocess.Popen(cmd, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+        return _watch(proc, start, log, kill_after)
+
+
+def _watch(proc: subprocess.Popen[bytes], start: float, log: Path, kill_after: float | None) -> dict[str, Any]:
     peak = 0
     killed = False
     root = psutil.Process(proc.pid)
@@ -171,9 +178,12 @@ def ingest(folder: Path, db: Path, *, kill_after: float | None) -> dict[str, Any
             os.killpg(proc.pid, signal.SIGKILL)
             killed = True
         time.sleep(0.2)
-    out, err = proc.communicate()
+    proc.wait()
+    output = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    summary = [line for line in output if "stored" in line and "rejected" in line]
     return {"seconds": round(time.perf_counter() - start, 1), "exit": proc.returncode, "killed": killed,
-            "peak_rss_mb": round(peak / 2**20), "stdout": out.strip(), "stderr_tail": err.strip().splitlines()[-3:]}
+            "peak_rss_mb": round(peak / 2**20), "summary": summary[-1] if summary else None,
+            "tracebacks": sum(1 for line in output if line.startswith("Traceback")), "tail": output[-2:]}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,6 +21,7 @@ import datetime as dt
 import errno
 import glob
 import gzip
+import io
 import json
 import logging
 import lzma
@@ -138,7 +139,7 @@ def _read_one(source: str, *, max_bytes: int) -> Iterator[RawDocument | Rejectio
         data = sys.stdin.buffer.read()
         kind = "jsonl" if _looks_jsonl(data) else "auto"
         if kind == "jsonl":
-            yield from _read_jsonl(source, iter(data.splitlines()), max_bytes=max_bytes)
+            yield from _read_jsonl(source, io.BytesIO(data), max_bytes=max_bytes)
             return
     else:
         shown, _ = sanitise(source)

@@ -79,7 +79,8 @@ def _run(nlp: Language, name: str, data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        lines = {n for n, line in enumerate(data.splitlines(), start=1) if line.strip()}
+        # JSON Lines lines end at "\n" only (a lone "\r" is inside a line, as for json and editors' ndjson)
+        lines = {n for n, line in enumerate(data.split(b"\n"), start=1) if line.strip()}
         answered: list[int | None] = []
         batches = code_paths([str(path)], nlp=nlp, batch_size=1, budget=BUDGET)
         while True:

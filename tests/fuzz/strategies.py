@@ -1,4 +1,9 @@
-"""Hostile inputs, generated: fragments that broke dateline before (issue 15) mixed with any text."""
+"""Hostile inputs, generated: fragments that broke dateline before (issue 15) mixed with any text.
+
+Also the Hypothesis profiles: ``ci`` (default, bounded, part of ``make test``) and ``fuzz``
+(``make fuzz``, 10,000+ inputs), and the tally ``make fuzz`` prints (:func:`tally`). They live here,
+not in a conftest.py, because tests/conftest.py is imported as ``conftest`` by the other suites.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+
+_COMMON: dict[str, Any] = {"deadline": None, "derandomize": False, "print_blob": True,
+                           "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large,
+                                                     HealthCheck.function_scoped_fixture]}
+settings.register_profile("ci", max_examples=40, **_COMMON)
+settings.register_profile("fuzz", max_examples=2_500, **_COMMON)
+settings.load_profile(os.environ.get("DATELINE_FUZZ_PROFILE", "ci"))
+
 
 #: Pieces that were each a crash, a stall or a lost batch once (issue 15), and text around them.
 FRAGMENTS = [

@@ -180,7 +180,7 @@ def _watch(proc: subprocess.Popen[bytes], start: float, log: Path, kill_after: f
         time.sleep(0.2)
     proc.wait()
     output = log.read_text(encoding="utf-8", errors="replace").splitlines()
-    summary = [line for line in output if "stored" in line and "rejected" in line]
+    summary = [line for line in output if ": stored " in line and "already stored" in line]
     return {"seconds": round(time.perf_counter() - start, 1), "exit": proc.returncode, "killed": killed,
             "peak_rss_mb": round(peak / 2**20), "summary": summary[-1] if summary else None,
             "tracebacks": sum(1 for line in output if line.startswith("Traceback")), "tail": output[-2:]}

@@ -120,13 +120,12 @@ def code_batch(
     docs: dict[int, Doc] = {}
     started = time.perf_counter()
     try:
-        docs = _run_model(articles, nlp=nlp, head=head, batch_size=batch_size, out=out)
+        docs = _run_model(articles, nlp=nlp, head=head, batch_size=batch_size)
     except Exception:  # noqa: BLE001 - isolate the failing article below
         log.warning("pipeline failed on a batch; retrying article by article", exc_info=True)
         for article in articles:
-            out.pop(id(article), None)
             try:
-                docs.update(_run_model([article], nlp=nlp, head=head, batch_size=1, out=out))
+                docs.update(_run_model([article], nlp=nlp, head=head, batch_size=1))
             except Exception as err:  # noqa: BLE001 - one article must never stop a batch
                 out[id(article)] = _rejection(article, "E012", detail=f"{type(err).__name__}: {err}")
     model_seconds = time.perf_counter() - started
@@ -207,8 +206,8 @@ def split_pipeline(nlp: Language) -> tuple[list[tuple[str, Any]], list[tuple[str
     return pipeline[:cut], pipeline[cut:]
 
 
-def _run_model(articles: list[Article], *, nlp: Language, head: list[tuple[str, Any]], batch_size: int,
-               out: dict[int, dict[str, Any] | Rejection]) -> dict[int, Doc]:
+def _run_model(articles: list[Article], *, nlp: Language, head: list[tuple[str, Any]],
+               batch_size: int) -> dict[int, Doc]:
     """Tokenise and run the model's components over the articles' pieces; one Doc per article."""
     units: list[Doc] = []
     owners: list[Article] = []

@@ -14,6 +14,9 @@ Where a slow article can be stopped:
   swallow it; the article's Doc is dropped, the article becomes an E016 rejection and the batch
   goes on. The stages keep no per-article state between calls, so an interrupted call leaves
   nothing half-done behind (lazily built caches are warmed before any deadline applies).
+- On Dask, the client also abandons a batch that runs far past its articles' budgets (a worker
+  stuck in compiled code, which the watchdog cannot reach): it cancels the task, restarts that
+  worker process and rejects the batch's articles with E016 (:mod:`dateline.cluster`).
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
+from .budget import DEFAULT_PER_10K, MINIMUM_SECONDS, Budget
 from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, GoldError, InputError, ModelError
 from .models import Rejection
 from .nlp import load_nlp
@@ -81,6 +82,12 @@ scheduler_option = click.option(
     "--scheduler", metavar="ADDRESS",
     help="Parse on the Dask cluster at ADDRESS (tcp://HOST:8786); its workers need dateline installed.",
 )
+timeout_option = click.option(
+    "--article-timeout", "per_10k", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_PER_10K,
+    show_default=True, metavar="SECONDS",
+    help=f"Time budget per 10,000 characters of an article (at least {MINIMUM_SECONDS:g} s per article); "
+         "an article over it is rejected (E016) and the batch goes on.",
+)
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="The DuckDB database file."
 )
@@ -113,11 +120,13 @@ def cli(verbose: int) -> None:
 @actors_option
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: one indented object per article; jsonl: one line per article (and per input line).")
-def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str) -> None:
+@timeout_option
+def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str, per_10k: float) -> None:
     """Print one JSON object per article: structure, actors, events, quotes.
 
     PATHS are .txt, .html or .jsonl files, directories, globs, or - for stdin.
-    Nothing is stored. Rejected inputs are printed as {"id", "error"} objects.
+    Nothing is stored. Rejected inputs are printed as {"id", "error"} objects. Each article is
+    printed as soon as it (and every one before it) is coded.
 
     \b
     Example:
@@ -128,10 +137,13 @@ def extract(paths: tuple[str, ...], published: str | None, actors_file: str | No
     rejections: list[Rejection] = []
     try:
         nlp = load_nlp(actors_file=actors_file)
-        for batch in _progress(code_paths(paths, published=date, nlp=nlp), label="extract"):
+        # One article per batch: a stream prints each article when it is done, not 32 at a time.
+        batches = code_paths(paths, published=date, nlp=nlp, batch_size=1, budget=Budget(per_10k))
+        for batch in _progress(batches, label="extract"):
             for line in batch.lines:
                 indent = 2 if fmt == "json" else None
                 click.echo(json.dumps(line, ensure_ascii=False, indent=indent))
+                sys.stdout.flush()
             rejections.extend(batch.rejections)
     except DatelineError as err:
         fail(err)
@@ -148,8 +160,9 @@ def extract(paths: tuple[str, ...], published: str | None, actors_file: str | No
 @click.option("--replace", is_flag=True, help="Recode articles that are already stored (default: skip them).")
 @workers_option
 @scheduler_option
+@timeout_option
 def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: str | None, replace: bool,
-           workers: int | None, scheduler: str | None) -> None:
+           workers: int | None, scheduler: str | None, per_10k: float) -> None:
     """Code articles into the database. Running it twice on the same input changes nothing.
 
     Each batch is one transaction; rejected inputs go to the `rejected` table with their code.
@@ -163,7 +176,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
     if workers and scheduler:
         raise click.UsageError("--workers starts a local cluster and --scheduler uses another: give one of them.")
     totals = _ingest(paths, db=db, published=parse_published(published), replace=replace, actors_file=actors_file,
-                     workers=workers, scheduler=scheduler)
+                     workers=workers, scheduler=scheduler, budget=Budget(per_10k))
     click.echo(
         f"{db}: stored {totals['stored']} article(s), skipped {totals['skipped']} already stored, "
         f"rejected {totals['rejected']} input(s)."
@@ -173,7 +186,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
 
 
 def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date | None, replace: bool,
-            actors_file: str | None = None, workers: int | None = None, scheduler: str | None = None) -> dict[str, int]:
+            actors_file: str | None = None, workers: int | None = None, scheduler: str | None = None,
+            budget: Budget | None = None) -> dict[str, int]:
     totals = {"stored": 0, "skipped": 0, "rejected": 0}
     try:
         with contextlib.ExitStack() as stack:
@@ -187,9 +201,10 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
             batches: Iterator[Batch]
             if client is not None:
                 batches = code_items_distributed(read_articles(paths, published=published), client=client,
-                                                 actors_file=actors_file, skip=skip)
+                                                 actors_file=actors_file, skip=skip, budget=budget)
             else:
-                batches = code_paths(paths, published=published, skip=skip, nlp=load_nlp(actors_file=actors_file))
+                batches = code_paths(paths, published=published, skip=skip, nlp=load_nlp(actors_file=actors_file),
+                                     budget=budget)
             for batch in _progress(batches, label="ingest"):
                 result = store.write(batch.records, batch.rejections, replace=replace)
                 totals["stored"] += result.stored
@@ -210,7 +225,11 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
 @click.option("--reviewed/--raw", default=True, show_default=True,
               help="Apply reviews (drop events marked wrong, use corrections) or give the coder's rows as stored.")
 @min_confidence_option
-def events(db: str, fmt: str, out: str | None, include_all: bool, reviewed: bool, min_confidence: float | None) -> None:
+@click.option("--raw-csv", is_flag=True,
+              help="CSV: write cells as stored. By default a cell starting with = + - @ (a formula to a "
+                   "spreadsheet) gets a ' in front (OWASP's rule against CSV injection).")
+def events(db: str, fmt: str, out: str | None, include_all: bool, reviewed: bool, min_confidence: float | None,
+           raw_csv: bool) -> None:
     """Export events, one row each, with their article and sentence.
 
     By default only counted events (asserted, not negated, at or above the confidence threshold):
@@ -227,22 +246,24 @@ def events(db: str, fmt: str, out: str | None, include_all: bool, reviewed: bool
         with Store(db, read_only=True) as store:
             if out:
                 n = store.export_events(out, fmt, include_all=include_all, reviewed=reviewed,
-                                        min_confidence=min_confidence)
+                                        min_confidence=min_confidence, raw_csv=raw_csv)
                 click.echo(f"{out}: {n} event(s)", err=True)
                 return
             columns, rows = store.events(include_all=include_all, reviewed=reviewed, min_confidence=min_confidence)
     except DatelineError as err:
         fail(err)
-    _print_rows(columns, rows, fmt)
+    _print_rows(columns, rows, fmt, raw_csv=raw_csv)
 
 
-def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
+def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, *, raw_csv: bool = False) -> None:
     import csv
+
+    from .csvsafe import csv_rows
 
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerows(csv_rows(rows, raw=raw_csv))
     else:
         for row in rows:
             click.echo(json.dumps(dict(zip(columns, row)), default=str, ensure_ascii=False))

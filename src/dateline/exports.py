@@ -403,6 +403,8 @@ def counts_text(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str 
     if fmt == "jsonl":
         for row in rows:
             buffer.write(json.dumps(dict(zip(columns, row)), default=str) + "\n")
-    else:
-        write_table(buffer, columns, rows, delimiter=",")
+    else:  # a CSV a spreadsheet may open: formula cells neutralised (place names come from articles)
+        from .csvsafe import csv_rows
+
+        write_table(buffer, columns, list(csv_rows(rows)), delimiter=",")
     return buffer.getvalue()

@@ -14,6 +14,7 @@ Tables (docs/output.md documents every column): ``meta`` (schema version), ``art
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -238,6 +239,7 @@ class Store:
         If the batch fails, it is rolled back and retried one record at a time; a record that still
         fails is stored as a rejection (E012) and the others land.
         """
+        records, rejections = _storable(records), _storable(rejections)
         result = WriteResult()
         try:
             self.con.execute("BEGIN TRANSACTION")
@@ -392,14 +394,35 @@ class Store:
                           min_confidence=min_confidence)
 
     def export_events(self, out: str, fmt: str, *, include_all: bool = False, reviewed: bool = True,
-                      min_confidence: float | None = None) -> int:
-        """Write the events export to ``out`` as csv, parquet or jsonl. RETURNS the number of rows."""
+                      min_confidence: float | None = None, raw_csv: bool = False) -> int:
+        """Write the events export to ``out`` as csv, parquet or jsonl. RETURNS the number of rows.
+
+        CSV cells that a spreadsheet would run as formulas are neutralised (see
+        :mod:`dateline.csvsafe`) unless ``raw_csv``; JSON Lines and Parquet are written as stored.
+        """
         query = self.events_query(include_all=include_all, reviewed=reviewed, min_confidence=min_confidence)
-        options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet", "jsonl": "FORMAT json"}[fmt]
+        if fmt == "csv":
+            return self._export_csv(out, query, raw=raw_csv)
+        options = {"parquet": "FORMAT parquet", "jsonl": "FORMAT json"}[fmt]
         quoted = out.replace("'", "''")
         self.con.execute(f"COPY ({query}) TO '{quoted}' ({options})")
         row = self.con.execute(f"SELECT count(*) FROM ({query})").fetchone()
         return int(row[0]) if row else 0
+
+    def _export_csv(self, out: str, query: str, *, raw: bool) -> int:
+        import csv
+
+        from .csvsafe import csv_rows
+
+        cur = self.con.execute(query)
+        count = 0
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow([d[0] for d in cur.description])
+            while rows := cur.fetchmany(10_000):
+                writer.writerows(csv_rows(rows, raw=raw))
+                count += len(rows)
+        return count
 
     def events(self, *, include_all: bool = False, reviewed: bool = True,
                min_confidence: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -593,6 +616,30 @@ def connect(path: str, *, read_only: bool = False, wait: float = 0.0,
 def _fuses() -> bool:
     """Whether the schema has the fusion tables (always, but for tests that simulate an older file)."""
     return _V4_FUSION in MIGRATIONS
+
+
+def _storable(items: Sequence[Any]) -> list[Any]:
+    """Records and rejections whose strings DuckDB can take: a lone UTF-16 surrogate in any string
+    makes DuckDB fail inside the transaction in a way its rollback cannot recover (issue 15), and
+    so it is replaced by U+FFFD here, the last edge before the database, whatever produced it."""
+    from .ingest import sanitise  # the one sanitiser; ingest applies it first, at the input edge
+
+    out = []
+    for item in items:
+        data = dataclasses.asdict(item) if isinstance(item, Rejection) else item
+        try:
+            json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+        except UnicodeEncodeError:
+            clean, count = sanitise(data)
+            log.warning("%s: replaced %d lone surrogate(s) before storing", _describe(clean), count)
+            item = Rejection(**clean) if isinstance(item, Rejection) else clean
+        out.append(item)
+    return out
+
+
+def _describe(item: dict[str, Any]) -> str:
+    prov = item.get("provenance")
+    return _location(prov) if prov else f"{item.get('source')}:{item.get('record')}"
 
 
 def _location(prov: dict[str, Any]) -> str:

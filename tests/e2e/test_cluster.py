@@ -90,11 +90,11 @@ def client() -> Iterator[Any]:
     gc.collect()  # collect the cluster's sockets here, under this module's warning filters
 
 
-def _failing_work(articles: list[Article], actors_file: str | None, batch_size: int) -> list[Any]:
+def _failing_work(articles: list[Article], actors_file: str | None, batch_size: int, budget: Any = None) -> list[Any]:
     """Stands in for a worker lost on one batch (the task raises on the worker); others are coded for real."""
     if any("missiles" in a.text for a in articles):
         raise MemoryError("worker ran out of memory")
-    return cluster.work(articles, actors_file, batch_size)
+    return cluster.work(articles, actors_file, batch_size, budget)
 
 
 def test_cluster_keeps_input_order_and_a_lost_batch_costs_only_itself(
@@ -112,3 +112,46 @@ def test_cluster_keeps_input_order_and_a_lost_batch_costs_only_itself(
     assert len(lost) == 2 and "Dask worker" in lost[0]["error"]["message"]
     coded = [line for line in lines if "events" in line]
     assert len(coded) == 4 and any(line["events"] for line in coded)
+
+
+@pytest.mark.issue(15)
+def test_cluster_article_over_its_budget_rejected_on_the_worker(client: Any) -> None:
+    """A genuinely slow article (a flood of speech verbs) is stopped on the Dask worker's task
+    thread; the other articles of its batch are coded."""
+    from dateline.budget import Budget
+    from dateline.pipeline import sentence_article
+
+    articles = [sentence_article(TEXTS[0], record=1), sentence_article("X said Y said " * 2000, record=2),
+                sentence_article(TEXTS[1], record=3)]
+    batches = list(cluster.code_items_distributed(articles, client=client, batch_size=3,
+                                                  budget=Budget(per_10k=0.2, minimum=0.5)))
+    lines = [line for batch in batches for line in batch.lines]
+    assert [line.get("error", {}).get("code") for line in lines] == [None, "E016", None]
+    assert "time budget" in lines[1]["error"]["message"]
+    assert lines[0]["events"] and lines[2]["events"]
+
+
+def _stuck_work(articles: list[Article], actors_file: str | None, batch_size: int, budget: Any = None) -> list[Any]:
+    """A worker stuck in compiled code, where no Python-level deadline reaches (time.sleep is C)."""
+    import time
+
+    if any("stuck" in a.text for a in articles):
+        time.sleep(600)
+    return cluster.work(articles, actors_file, batch_size, budget)
+
+
+@pytest.mark.issue(15)
+def test_cluster_stuck_worker_abandoned_and_restarted(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.budget import Budget
+    from dateline.pipeline import sentence_article
+
+    articles = [sentence_article(TEXTS[0], record=1), sentence_article("The stuck article.", record=2),
+                sentence_article(TEXTS[1], record=3), sentence_article(TEXTS[2], record=4)]
+    monkeypatch.setattr(cluster, "work", _stuck_work)
+    monkeypatch.setattr(cluster, "GRACE_SECONDS", 30.0)  # room for the other worker to load its model
+    batches = list(cluster.code_items_distributed(articles, client=client, batch_size=2,
+                                                  budget=Budget(per_10k=0.1, minimum=0.5)))
+    lines = [line for batch in batches for line in batch.lines]
+    assert [line.get("error", {}).get("code") for line in lines] == ["E016", "E016", None, None]
+    assert lines[2]["events"] and lines[3]["events"]
+    assert len(client.scheduler_info()["workers"]) == 2  # the stuck worker was replaced

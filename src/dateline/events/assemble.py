@@ -132,6 +132,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
         yield from _demand_in_statement(doc, verb, index, sources, lex)
     if speech and _attribution_frame(verb, lex):
         return  # "X said Y attacked Z": the attack is the event, the saying only attributes it
+    if speech and not targets:
+        return  # "X said the toll rose to 40": a statement about no actor is no act (docs/annotation.md)
     declare = subordinate is None and not _obliged(verb, lex) and not _aim(verb, lex)
     yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=declare)
     if not negated and subordinate is None and _conditional_threat(verb, entry, lex):

@@ -51,3 +51,57 @@ def test_statement_to_an_actor_stays_an_event(vocab: Vocab) -> None:
                         (".", "PUNCT", ".", "punct", -6, ".", "O")])
     events = coded(doc)
     assert [e for e in events if e[0].startswith("01")] == [(events[0][0], "Kerry", "Lavrov")]
+
+
+def said_about(vocab: Vocab, speaker: Row, clause: list[Row]) -> Doc:
+    """"<speaker> said <clause> ." with the clause's first verb as the complement of "said"."""
+    rows: list[Row] = [speaker, ("said", "VERB", "VBD", "ROOT", 0, "say", "O")]
+    return build(vocab, rows + clause + [(".", "PUNCT", ".", "punct", -len(clause) - 1, ".", "O")])
+
+
+def test_statement_blaming_an_actor_is_an_accusation(vocab: Vocab) -> None:
+    # "Kerry said Iran was responsible for the unrest.": blame (CAMEO 112), not a plain statement
+    clause: list[Row] = [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                         ("was", "AUX", "VBD", "ccomp", -2, "be", "O"),
+                         ("responsible", "ADJ", "JJ", "acomp", -1, "responsible", "O"),
+                         ("for", "ADP", "IN", "prep", -1, "for", "O"),
+                         ("the", "DET", "DT", "det", 1, "the", "O"),
+                         ("unrest", "NOUN", "NN", "pobj", -2, "unrest", "O")]
+    doc = said_about(vocab, ("Kerry", "PROPN", "NNP", "nsubj", 1, "Kerry", "B-PERSON"), clause)
+    events = code_doc(doc)._.events
+    assert [(e["cameo"], e["target"]["text"]) for e in events] == [("112", "Iran")]
+    assert events[0]["evidence"]["rules"]["code"] == "_disapproval"
+
+
+def test_statement_denying_blame_stays_a_statement(vocab: Vocab) -> None:
+    # "Kerry said Iran was not responsible.": no blame
+    clause: list[Row] = [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                         ("was", "AUX", "VBD", "ccomp", -2, "be", "O"),
+                         ("not", "PART", "RB", "neg", -1, "not", "O"),
+                         ("responsible", "ADJ", "JJ", "acomp", -2, "responsible", "O")]
+    doc = said_about(vocab, ("Kerry", "PROPN", "NNP", "nsubj", 1, "Kerry", "B-PERSON"), clause)
+    assert [e["cameo"][:2] for e in code_doc(doc)._.events] == ["01"]
+
+
+def test_statement_calling_conduct_reckless_is_criticism(vocab: Vocab) -> None:
+    # "Seoul said Pyongyang's drills were reckless.": criticism (CAMEO 111) of Pyongyang
+    clause: list[Row] = [("Pyongyang", "PROPN", "NNP", "poss", 2, "Pyongyang", "B-GPE"),
+                         ("'s", "PART", "POS", "case", -1, "'s", "O"),
+                         ("drills", "NOUN", "NNS", "nsubj", 1, "drill", "O"),
+                         ("were", "AUX", "VBD", "ccomp", -4, "be", "O"),
+                         ("reckless", "ADJ", "JJ", "acomp", -1, "reckless", "O")]
+    doc = said_about(vocab, ("Seoul", "PROPN", "NNP", "nsubj", 1, "Seoul", "B-GPE"), clause)
+    assert [(e["cameo"], e["source"]["text"], e["target"]["text"]) for e in code_doc(doc)._.events] == [
+        ("111", "Seoul", "Pyongyang")]
+
+
+def test_statement_by_an_unknown_speaker_is_no_event(vocab: Vocab) -> None:
+    # "Witnesses said Iran was ready.": an unknown speaker only attributes what follows
+    clause: list[Row] = [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                         ("was", "AUX", "VBD", "ccomp", -2, "be", "O"),
+                         ("ready", "ADJ", "JJ", "acomp", -1, "ready", "O")]
+    unknown = said_about(vocab, ("Witnesses", "NOUN", "NNS", "nsubj", 1, "witness", "O"), clause)
+    assert code_doc(unknown)._.events == []
+    known = said_about(vocab, ("Kerry", "PROPN", "NNP", "nsubj", 1, "Kerry", "B-PERSON"), clause)
+    assert [(e["cameo"][:2], e["source"]["text"], e["target"]["text"]) for e in code_doc(known)._.events] == [
+        ("01", "Kerry", "Iran")]

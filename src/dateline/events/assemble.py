@@ -134,6 +134,13 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
         return  # "X said Y attacked Z": the attack is the event, the saying only attributes it
     if speech and not targets:
         return  # "X said the toll rose to 40": a statement about no actor is no act (docs/annotation.md)
+    if speech and not any(_speaker(side, lex) for side in sources):
+        return  # "witnesses said", "CNN notes that": the press or an unknown speaker only attributes
+    if speech and entry.code[:2] == "01":
+        disapproval = _disapproval(verb, lex)
+        if disapproval is not None:
+            entry, code_rule = Entry(disapproval), "_disapproval"
+            rules = {**rules, "code": code_rule}
     declare = subordinate is None and not _obliged(verb, lex) and not _aim(verb, lex)
     yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=declare)
     if not negated and subordinate is None and _conditional_threat(verb, entry, lex):
@@ -286,6 +293,33 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
             out.append(event)
         out.extend(added.get(position, []))
     return out
+
+
+def _speaker(side: Side | None, lex: Lexicon) -> bool:
+    """Whether a statement's source is an actor whose saying is an act: a coded actor, not the
+    press (sector cue ``press_sector``: "CNN notes that", "local media said"), which reports."""
+    return side is not None and side.get("code") is not None and str(side.get("sector")).lower() not in lex.cue("press_sector")
+
+
+def _disapproval(verb: Token, lex: Lexicon) -> str | None:
+    """The CAMEO code of a statement that blames or criticises ("X said Y was responsible for",
+    "X said Y misled Congress": 112, accuse; "X said Y's demands were abusive": 111, criticise): a
+    cue word (``accusation_word``, ``criticism_word``) in what was said, not negated; else None."""
+    accuse, criticise = lex.cue("accusation_word"), lex.cue("criticism_word")
+    found: str | None = None
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp", "parataxis"):
+            continue
+        for token in clause.subtree:
+            word = token.lemma_.lower()
+            if word not in accuse and word not in criticise:
+                continue
+            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
+                continue  # "said Y was not responsible": no blame
+            if word in accuse:
+                return "112"
+            found = "111"
+    return found
 
 
 def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon) -> Iterable[Event]:

@@ -105,3 +105,63 @@ def test_statement_by_an_unknown_speaker_is_no_event(vocab: Vocab) -> None:
     known = said_about(vocab, ("Kerry", "PROPN", "NNP", "nsubj", 1, "Kerry", "B-PERSON"), clause)
     assert [(e["cameo"][:2], e["source"]["text"], e["target"]["text"]) for e in code_doc(known)._.events] == [
         ("01", "Kerry", "Iran")]
+
+
+def modalities(doc: Doc, trigger: str) -> list[str]:
+    return [e["modality"] for e in code_doc(doc)._.events if e["trigger"] == trigger]
+
+
+def test_scheduled_visit_is_intended(vocab: Vocab) -> None:
+    # "Putin was scheduled to visit Japan.": planned, not done
+    doc = build(vocab, [("Putin", "PROPN", "NNP", "nsubjpass", 2, "Putin", "B-PERSON"),
+                        ("was", "AUX", "VBD", "auxpass", 1, "be", "O"),
+                        ("scheduled", "VERB", "VBN", "ROOT", 0, "schedule", "O"),
+                        ("to", "PART", "TO", "aux", 1, "to", "O"),
+                        ("visit", "VERB", "VB", "xcomp", -2, "visit", "O"),
+                        ("Japan", "PROPN", "NNP", "dobj", -1, "Japan", "B-GPE"),
+                        (".", "PUNCT", ".", "punct", -4, ".", "O")])
+    assert modalities(doc, "visit") and set(modalities(doc, "visit")) == {"intended"}
+
+
+def test_meeting_ahead_of_which_an_appeal_is_made_is_intended(vocab: Vocab) -> None:
+    # "Obama urged Russia ahead of the Putin meeting.": the meeting is still to come
+    doc = build(vocab, [("Obama", "PROPN", "NNP", "nsubj", 1, "Obama", "B-PERSON"),
+                        ("urged", "VERB", "VBD", "ROOT", 0, "urge", "O"),
+                        ("Russia", "PROPN", "NNP", "dobj", -1, "Russia", "B-GPE"),
+                        ("ahead", "ADV", "RB", "advmod", -2, "ahead", "O"),
+                        ("of", "ADP", "IN", "prep", -1, "of", "O"),
+                        ("the", "DET", "DT", "det", 2, "the", "O"),
+                        ("Putin", "PROPN", "NNP", "compound", 1, "Putin", "B-PERSON"),
+                        ("meeting", "NOUN", "NN", "pobj", -3, "meeting", "O"),
+                        (".", "PUNCT", ".", "punct", -7, ".", "O")])
+    assert modalities(doc, "meeting") == ["intended"]
+    assert modalities(doc, "urged") == ["asserted"]
+
+
+def test_expected_summit_is_intended(vocab: Vocab) -> None:
+    # "Trump discussed his expected summit with Kim.": not yet held
+    doc = build(vocab, [("Trump", "PROPN", "NNP", "nsubj", 1, "Trump", "B-PERSON"),
+                        ("discussed", "VERB", "VBD", "ROOT", 0, "discuss", "O"),
+                        ("his", "PRON", "PRP$", "poss", 2, "his", "O"),
+                        ("expected", "VERB", "VBN", "amod", 1, "expect", "O"),
+                        ("summit", "NOUN", "NN", "dobj", -3, "summit", "O"),
+                        ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                        ("Kim", "PROPN", "NNP", "pobj", -1, "Kim", "B-PERSON"),
+                        (".", "PUNCT", ".", "punct", -6, ".", "O")])
+    assert modalities(doc, "summit") and set(modalities(doc, "summit")) == {"intended"}
+
+
+def test_visit_that_times_a_planned_act_keeps_its_own_modality(vocab: Vocab) -> None:
+    # "Britons planned protests throughout Trump's visit to Britain.": the protests are planned,
+    # the visit during which they are planned is not
+    doc = build(vocab, [("Britons", "PROPN", "NNPS", "nsubj", 1, "Britons", "B-NORP"),
+                        ("planned", "VERB", "VBD", "ROOT", 0, "plan", "O"),
+                        ("protests", "NOUN", "NNS", "dobj", -1, "protest", "O"),
+                        ("throughout", "ADP", "IN", "prep", -2, "throughout", "O"),
+                        ("Trump", "PROPN", "NNP", "poss", 2, "Trump", "B-PERSON"),
+                        ("'s", "PART", "POS", "case", -1, "'s", "O"),
+                        ("visit", "NOUN", "NN", "pobj", -3, "visit", "O"),
+                        ("to", "ADP", "IN", "prep", -1, "to", "O"),
+                        ("Britain", "PROPN", "NNP", "pobj", -1, "Britain", "B-GPE"),
+                        (".", "PUNCT", ".", "punct", -8, ".", "O")])
+    assert modalities(doc, "visit") == ["asserted"]

@@ -165,3 +165,38 @@ def test_visit_that_times_a_planned_act_keeps_its_own_modality(vocab: Vocab) -> 
                         ("Britain", "PROPN", "NNP", "pobj", -1, "Britain", "B-GPE"),
                         (".", "PUNCT", ".", "punct", -8, ".", "O")])
     assert modalities(doc, "visit") == ["asserted"]
+
+
+def coordinated(vocab: Vocab, parties: list[str], verb: tuple[str, str]) -> Doc:
+    """"A, B and C <verb>." with the parties coordinated as the verb's subject."""
+    rows: list[Row] = []
+    for i, name in enumerate(parties):
+        if i == 0:
+            rows.append((name, "PROPN", "NNP", "nsubj", 0, name, "B-GPE"))
+        else:
+            if i == len(parties) - 1:
+                rows.append(("and", "CCONJ", "CC", "cc", 0, "and", "O"))
+            else:
+                rows.append((",", "PUNCT", ",", "punct", 0, ",", "O"))
+            rows.append((name, "PROPN", "NNP", "conj", 0, name, "B-GPE"))
+    verb_at = len(rows)
+    # heads: the first party hangs on the verb, the others (and their markers) on the first party
+    fixed = [(w, p, t, d, (verb_at - i) if i == 0 else -i, lem, ent) for i, (w, p, t, d, _, lem, ent) in enumerate(rows)]
+    fixed.append((verb[0], "VERB", "VBD", "ROOT", 0, verb[1], "O"))
+    fixed.append((".", "PUNCT", ".", "punct", -1, ".", "O"))
+    return build(vocab, fixed)
+
+
+def test_coordinated_parties_of_a_meeting_meet_each_other(vocab: Vocab) -> None:
+    # "Chile, Peru and Cuba met.": three reciprocal meetings, one per pair
+    events = code_doc(coordinated(vocab, ["Chile", "Peru", "Cuba"], ("met", "meet")))._.events
+    pairs = {frozenset((e["source"]["text"], e["target"]["text"])) for e in events if e["cameo"] == "040"}
+    assert pairs == {frozenset(p) for p in (("Chile", "Peru"), ("Chile", "Cuba"), ("Peru", "Cuba"))}
+    assert all(e["reciprocal"] and e["evidence"]["rules"]["target"] == "reciprocal" for e in events)
+
+
+def test_coordinated_parties_of_a_clash_fight_each_other(vocab: Vocab) -> None:
+    # "Armenia and Azerbaijan clashed.": one reciprocal fight between them, not two with no target
+    events = code_doc(coordinated(vocab, ["Armenia", "Azerbaijan"], ("clashed", "clash")))._.events
+    assert [(e["cameo"], e["source"]["text"], e["target"]["text"], e["reciprocal"]) for e in events] == [
+        ("190", "Armenia", "Azerbaijan", True)]

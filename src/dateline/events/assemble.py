@@ -382,16 +382,18 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         # "Democrats have raised money" with the party unresolved say nothing of who acted on whom
         return
     plover = cameo_to_plover(entry.code)
-    if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
-        return  # PLOVER requires a recipient for this type
     reciprocal = entry.reciprocal or entry.code[:2] == "04" and entry.code != "042"
     each_party = plover is not None and plover.event.lower() in lex.cue("each_party")
+    pairs: list[tuple[Side | None, Side | None]]
     if reciprocal and not target_sides and len(source_sides) > 1 and not each_party:
-        # "A and B met": one reciprocal event between them; "A and B agreed": one event each
-        target_sides = source_sides[1:]
-        source_sides = source_sides[:1]
+        # "A, B and C met", "A and B clashed": the coordinated parties are each other's targets,
+        # one reciprocal event per pair; "A and B agreed": one event each
+        pairs = [(a, b) for i, a in enumerate(source_sides) for b in source_sides[i + 1:] if not _same(a, b)]
         rules = {**rules, "target": "reciprocal"}
-    pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not _same(s, t)]
+    else:
+        if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
+            return  # PLOVER requires a recipient for this type
+        pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not _same(s, t)]
     intent = ""
     announced = trigger.pos_ == "VERB" or _light_governor(trigger, lex) is not None  # "will impose a curfew"
     if declare and modality == "intended" and not negated and announced and _declarer(trigger, source_sides):

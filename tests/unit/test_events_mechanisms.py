@@ -200,3 +200,13 @@ def test_coordinated_parties_of_a_clash_fight_each_other(vocab: Vocab) -> None:
     events = code_doc(coordinated(vocab, ["Armenia", "Azerbaijan"], ("clashed", "clash")))._.events
     assert [(e["cameo"], e["source"]["text"], e["target"]["text"], e["reciprocal"]) for e in events] == [
         ("190", "Armenia", "Azerbaijan", True)]
+
+
+def test_an_act_someone_can_do_is_not_done(vocab: Vocab) -> None:
+    # "Iran can attack Israel.": an ability, hypothetical, not an attack
+    doc = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 2, "Iran", "B-GPE"),
+                        ("can", "AUX", "MD", "aux", 1, "can", "O"),
+                        ("attack", "VERB", "VB", "ROOT", 0, "attack", "O"),
+                        ("Israel", "PROPN", "NNP", "dobj", -1, "Israel", "B-GPE"),
+                        (".", "PUNCT", ".", "punct", -2, ".", "O")])
+    assert modalities(doc, "attack") and set(modalities(doc, "attack")) == {"hypothetical"}

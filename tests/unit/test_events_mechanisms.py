@@ -210,3 +210,17 @@ def test_an_act_someone_can_do_is_not_done(vocab: Vocab) -> None:
                         ("Israel", "PROPN", "NNP", "dobj", -1, "Israel", "B-GPE"),
                         (".", "PUNCT", ".", "punct", -2, ".", "O")])
     assert modalities(doc, "attack") and set(modalities(doc, "attack")) == {"hypothetical"}
+
+
+def test_urging_an_actor_to_act_is_an_appeal_and_the_act_is_not_done(vocab: Vocab) -> None:
+    # "Obama urged Russia to withdraw.": Obama appeals to Russia (CAMEO 02); no withdrawal happened
+    doc = build(vocab, [("Obama", "PROPN", "NNP", "nsubj", 1, "Obama", "B-PERSON"),
+                        ("urged", "VERB", "VBD", "ROOT", 0, "urge", "O"),
+                        ("Russia", "PROPN", "NNP", "dobj", -1, "Russia", "B-GPE"),
+                        ("to", "PART", "TO", "aux", 1, "to", "O"),
+                        ("withdraw", "VERB", "VB", "xcomp", -3, "withdraw", "O"),
+                        (".", "PUNCT", ".", "punct", -4, ".", "O")])
+    events = code_doc(doc)._.events
+    urged = [(e["cameo"][:2], e["source"]["text"], e["target"]["text"], e["modality"]) for e in events if e["trigger"] == "urged"]
+    assert urged == [("02", "Obama", "Russia", "asserted")]
+    assert all(e["modality"] != "asserted" for e in events if e["trigger"] == "withdraw")

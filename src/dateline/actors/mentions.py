@@ -3,12 +3,14 @@ aliases), the Mention and Group records, and the coding context shared by the la
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doc import sentence_bounds
 from ..kb import Entry, KnowledgeBase, normalise, Role, split_code
 from ..lang import en
 
@@ -95,12 +97,13 @@ def _shouted(sent: Span) -> bool:
 def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
     """Longest KB names, left to right, that look like names in the text."""
     spans: list[tuple[int, int, Entry]] = []
+    sent_starts, sent_ends = sentence_bounds(doc)  # token.sent costs the sentence's length
     i, n = 0, len(doc)
     while i < n:
         if not _capitalised(doc[i]):
             i += 1
             continue
-        sent_end = doc[i].sent.end
+        sent_end = sent_ends[bisect.bisect_right(sent_starts, i) - 1]
         for j in range(min(n, sent_end, i + MAX_NAME_TOKENS), i, -1):
             if doc[j - 1].text in ("'s", "’s") or doc[j - 1].is_space:
                 continue

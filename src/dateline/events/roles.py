@@ -243,7 +243,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     which the parser reads as an object: the verb follows a comma or closing quote, reports an
     unmarked content clause, and either has no subject of its own or has taken the content
     clause's subject (the clause has none). Else None."""
-    if verb.i == verb.sent.start or verb.doc[verb.i - 1].text not in (",", '"', "”", "'", "’"):
+    if verb.i == 0 or verb.is_sent_start or verb.doc[verb.i - 1].text not in (",", '"', "”", "'", "’"):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     content = [c for c in verb.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)]

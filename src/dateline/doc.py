@@ -81,6 +81,16 @@ def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
     return values[key]  # type: ignore[no-any-return]
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (the property joins every token's text on each access)."""
+    return per_doc(doc, "text", lambda d: d.text)
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of each token (``token.idx``), ascending, computed once per Doc."""
+    return per_doc(doc, "token_starts", lambda d: [t.idx for t in d])
+
+
 def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """The token starts and ends of the Doc's sentences, computed once per Doc."""
     return per_doc(doc, "sentence_bounds", lambda d: ([s.start for s in d.sents], [s.end for s in d.sents]))

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..actors import actor_ref
 from ..codebook import root_class
+from ..doc import doc_text
 from ..kb import split_code, TRANSNATIONAL
 from ..lexicon import Entry, Lexicon
 from .sides import _first_actor_tokens, _political, _same, Side, _side, _sides
@@ -83,7 +84,7 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
         if country is not None:
             code = f"{country}UAF"
             country_code, sector = split_code(code)
-            return [{"text": doc.text[start:end], "code": code, "country": country_code, "sector": sector,
+            return [{"text": doc_text(doc)[start:end], "code": code, "country": country_code, "sector": sector,
                      "evidence": f"unattributed attack: unidentified armed forces of {country}, "
                                  "where it happened (CAMEO UAF)"}]
     return []

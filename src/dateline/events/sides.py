@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..record import ActorRef
 from ..actors import actor_ref
-from ..doc import per_doc
+from ..doc import doc_text, per_doc
 from ..lexicon import Lexicon
 from ..lang import en
 
@@ -154,7 +154,7 @@ def _side(doc: Doc, token: Token, lex: Lexicon) -> Side:
     if token.pos_ == "PRON" or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
         return None
     if token.pos_ == "NOUN" and token.lemma_ not in lex.nouns and (token.lower_ in lex.agents or token.lemma_ in lex.agents):
-        return {"text": doc.text[start:end], "code": None, "country": None, "sector": None, "_named": False}
+        return {"text": doc_text(doc)[start:end], "code": None, "country": None, "sector": None, "_named": False}
     return None
 
 

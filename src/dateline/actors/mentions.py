@@ -170,6 +170,7 @@ def _label_of(entry: Entry) -> str:
 def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str, bool]]) -> list[Mention]:
     """Name mentions: KB matches merged with the model's actor entities."""
     kb_spans = _kb_spans(doc, kb)
+    kb_ends = [k[1] for k in kb_spans]  # (KB spans do not overlap: their ends ascend with their starts)
     titles = [(s, e) for s, e, _, _ in agents if e - s > 1]
     mentions: dict[tuple[int, int], Mention] = {}
     used: set[int] = set()
@@ -179,8 +180,11 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
         start, end = _trim(ent)
         if any(s <= start and end <= e for s, e in titles):
             continue  # "State" in "Secretary of State"
-        inside = [k for k in kb_spans if start <= k[0] and k[1] <= end]
-        over = [k for k in kb_spans if k[0] < end and start < k[1] and k not in inside]
+        # the KB spans that overlap the entity, found by bisection (not every span for every entity)
+        near = kb_spans[bisect.bisect_right(kb_ends, start):bisect.bisect_left(kb_ends, end) + 1]
+        near = [k for k in near if k[0] < end and start < k[1]]
+        inside = [k for k in near if start <= k[0] and k[1] <= end]
+        over = [k for k in near if k not in inside]
         if over:
             continue  # a KB name that reaches beyond the entity ("Choe Son" of "Choe Son Hui") wins
         joined = any((k[1] < len(doc) and doc[k[1]].text == "-") or (k[0] > 0 and doc[k[0] - 1].text == "-")

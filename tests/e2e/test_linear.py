@@ -8,6 +8,7 @@ gives what the old rescan gave.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +17,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline import dates
 from dateline import doc as doc_module
 from dateline.events import sides, triggers
 from dateline.lexicon import load_lexicon
@@ -138,3 +140,24 @@ def test_linear_sentence_index_built_once_per_doc(nlp: Language) -> None:
     of = doc_module.sentence_index(first)
     assert [of(t.i) for t in first] == [k for k, s in enumerate(first.sents) for _ in s]
 
+
+
+def test_linear_dates_entity_check_matches_span_ents(nlp: Language) -> None:
+    doc = nlp("On Monday, Smith met Jones in Paris. " * 4 + "The talks of last week ended on 3 May 2019 in Berlin.")
+    answers = []
+    for start in range(len(doc)):
+        for end in range(start, min(len(doc), start + 10) + 1):
+            span = doc[start:end]
+            answers.append(dates._has_date_entity(doc, span))
+            assert answers[-1] == any(ent.label_ == "DATE" for ent in span.ents)
+    assert any(answers) and not all(answers)
+
+
+def test_linear_token_starts_find_a_mentions_tokens(nlp: Language) -> None:
+    doc = nlp("The rebels in Darfur said the Albanians of Serbia met U.S. officials.")
+    starts = doc_module.token_starts(doc)
+    for begin in range(0, len(doc.text) + 1, 3):
+        for stop in range(begin, len(doc.text) + 1, 5):
+            naive = {i for i in range(len(doc)) if begin <= doc[i].idx < stop}
+            assert naive == set(range(bisect.bisect_left(starts, begin), bisect.bisect_left(starts, stop)))
+    assert doc_module.doc_text(doc) == doc.text and doc_module.doc_text(doc) is doc_module.doc_text(doc)

@@ -68,8 +68,11 @@ def _historical(token: Token, doc: Doc) -> bool:
         for item in child.subtree:
             if item.ent_type_ not in ("DATE", "EVENT") or item.ent_iob_ != "B" or not _own_time(item, token):
                 continue
-            span = next((ent for ent in doc.ents if ent.start == item.i), None)
-            if span is not None and _past_time(span.text, published):
+            end = item.i + 1  # the entity that starts here (without rebuilding doc.ents per token)
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            span = doc[item.i:end]
+            if _past_time(span.text, published):
                 return True
     return False
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..actors import actor_ref
 from ..codebook import root_class
+from ..doc import doc_text
 from ..kb import split_code, TRANSNATIONAL
 from ..lexicon import Entry, Lexicon
 from .sides import _first_actor_tokens, _political, _same, Side, _side, _sides
@@ -83,7 +84,7 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
         if country is not None:
             code = f"{country}UAF"
             country_code, sector = split_code(code)
-            return [{"text": doc.text[start:end], "code": code, "country": country_code, "sector": sector,
+            return [{"text": doc_text(doc)[start:end], "code": code, "country": country_code, "sector": sector,
                      "evidence": f"unattributed attack: unidentified armed forces of {country}, "
                                  "where it happened (CAMEO UAF)"}]
     return []
@@ -259,7 +260,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     which the parser reads as an object: the verb follows a comma or closing quote, reports an
     unmarked content clause, and either has no subject of its own or has taken the content
     clause's subject (the clause has none). Else None."""
-    if verb.i == verb.sent.start or verb.doc[verb.i - 1].text not in (",", '"', "”", "'", "’"):
+    if verb.i == 0 or verb.is_sent_start or verb.doc[verb.i - 1].text not in (",", '"', "”", "'", "’"):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     content = [c for c in verb.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)]

@@ -502,6 +502,29 @@ def _eval_news(labels: str, news_dir: str, split: str, errors_out: str | None, f
 
 
 @cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@db_option
+def merge(shards: tuple[str, ...], db: str) -> None:
+    """Merge dateline database files (the shards of a parallel ingest) into --db, then fuse again.
+
+    Articles already in --db are skipped, so merging is idempotent; see docs/scale.md.
+
+    \b
+    Example:
+        dateline merge shard-*.duckdb --db events.duckdb
+    """
+    try:
+        with Store(db) as store:
+            for shard in shards:
+                added = store.merge_from(shard)
+                click.echo(f"{shard}: {added} article(s) added to {db}", err=True)
+            counts = store.counts()
+    except DatelineError as err:
+        fail(err)
+    click.echo(f"{db}: {counts['articles']} article(s), {counts['events']} events ({counts['events_counted']} counted)")
+
+
+@cli.command()
 @db_option
 def demo(db: str) -> None:
     """Code the bundled sample article(s) into the database and show what came out.

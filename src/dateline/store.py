@@ -353,6 +353,35 @@ class Store:
             for f in fused for mention_id, mention_id_article in zip(f.mention_ids, f.article_ids)
         ])
 
+    def merge_from(self, shard: str | Path) -> int:
+        """Add another dateline file's articles (and their rows, rejections and reviews) to this one,
+        skipping articles already here, then fuse everything again (one transaction per shard).
+        The shards of a parallel ingest (docs/scale.md) become one file. RETURNS articles added."""
+        Store(shard, must_exist=True).close()  # a dateline file, migrated to this schema like any file we open
+        quoted = str(shard).replace("'", "''")
+        before = self.counts()["articles"]
+        self.con.execute(f"ATTACH '{quoted}' AS shard (READ_ONLY)")
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            self.con.execute("INSERT INTO articles SELECT * FROM shard.articles WHERE id NOT IN (SELECT id FROM articles)")
+            for table in ARTICLE_TABLES:
+                self.con.execute(f"INSERT INTO {table} SELECT * FROM shard.{table} "
+                                 f"WHERE article_id NOT IN (SELECT article_id FROM {table})")
+            self.con.execute("INSERT INTO rejected SELECT * FROM shard.rejected "
+                             "WHERE location NOT IN (SELECT location FROM rejected)")
+            if has_table(self.con, "reviews"):
+                self.con.execute("INSERT INTO reviews SELECT * FROM shard.reviews "
+                                 "WHERE review_id NOT IN (SELECT review_id FROM reviews)")
+            if _V4_FUSION in MIGRATIONS:
+                self.refuse()
+            self.con.execute("COMMIT")
+        except duckdb.Error:
+            self.con.execute("ROLLBACK")
+            raise
+        finally:
+            self.con.execute("DETACH shard")
+        return self.counts()["articles"] - before
+
     def refuse(self) -> int:
         """Fuse every stored mention from scratch (what incremental fusion must equal). RETURNS fused events."""
         self.con.execute("DELETE FROM fused_events")

@@ -155,3 +155,22 @@ def test_cluster_stuck_worker_abandoned_and_restarted(client: Any, monkeypatch: 
     assert [line.get("error", {}).get("code") for line in lines] == ["E016", "E016", None, None]
     assert lines[2]["events"] and lines[3]["events"]
     assert len(client.scheduler_info()["workers"]) == 2  # the stuck worker was replaced
+
+
+def test_cluster_ingest_through_a_scheduler_address_as_docs_scale_describes(news: Path, tmp_path: Path) -> None:
+    """docs/scale.md: start a Dask cluster (here a local one with 2 worker processes), pass its
+    scheduler address to `dateline ingest --scheduler`; the client is the one DuckDB writer and
+    stores what a serial run stores."""
+    from distributed import LocalCluster
+
+    serial, remote = str(tmp_path / "serial.duckdb"), str(tmp_path / "remote.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(news), "--db", serial, "--published", "2025-03-14"]).exit_code == EXIT_REJECTED
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as dask_cluster:
+        result = runner.invoke(cli, ["ingest", str(news), "--db", remote, "--published", "2025-03-14",
+                                     "--scheduler", dask_cluster.scheduler_address])
+    gc.collect()
+    assert result.exit_code == EXIT_REJECTED, result.output  # the broken file is rejected, the rest stored
+    expected = _rows(serial)
+    assert len(expected["articles"]) == 6 and expected["events"]
+    assert _rows(remote) == expected

@@ -413,17 +413,24 @@ def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_f
     try:
         scores = evaluate(gold, coder)
         click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else format_report(scores))
-        if floors and update_floors:
-            raise_floors(scores, floors, allow_regression=allow_regression)
-            click.echo(f"{floors}: floors updated", err=True)
-        elif floors:
-            below = check_floors(scores, floors)
-            if below:
-                click.echo(f"Below the floors in {floors}: {', '.join(below)}", err=True)
-                sys.exit(EXIT_BELOW_FLOOR)
-            click.echo(f"All scores at or above the floors in {floors}.", err=True)
+        _apply_floors(floors, update_floors,
+                      lambda path: raise_floors(scores, path, allow_regression=allow_regression),
+                      lambda path: check_floors(scores, path))
     except DatelineError as err:
         fail(err)
+
+
+def _apply_floors(floors: str | None, update: bool, raise_: Any, check: Any) -> None:
+    """``--floors``: raise them (``--update-floors``), or exit 4 naming the scores below them."""
+    if floors and update:
+        raise_(floors)
+        click.echo(f"{floors}: floors updated", err=True)
+    elif floors:
+        below = check(floors)
+        if below:
+            click.echo(f"Below the floors in {floors}: {', '.join(below)}", err=True)
+            sys.exit(EXIT_BELOW_FLOOR)
+        click.echo(f"All scores at or above the floors in {floors}.", err=True)
 
 
 @cli.command()
@@ -488,15 +495,9 @@ def _eval_news(labels: str, news_dir: str, split: str, errors_out: str | None, f
         if errors_out and errors is not None:
             Path(errors_out).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors),
                                         encoding="utf-8")
-        if floors and update_floors:
-            raise_news_floors(scores, floors, allow_regression=allow_regression)
-            click.echo(f"{floors}: floors updated", err=True)
-        elif floors:
-            below = check_news_floors(scores, floors)
-            if below:
-                click.echo(f"Below the floors in {floors}: {', '.join(below)}", err=True)
-                sys.exit(EXIT_BELOW_FLOOR)
-            click.echo(f"All scores at or above the floors in {floors}.", err=True)
+        _apply_floors(floors, update_floors,
+                      lambda path: raise_news_floors(scores, path, allow_regression=allow_regression),
+                      lambda path: check_news_floors(scores, path))
     except DatelineError as err:
         fail(err)
 

@@ -133,7 +133,13 @@ ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
 #: What ``dateline events``, the exports, fusion and the scores count: the coder's ``counted`` (asserted,
 #: not negated, confidence at or above the model's threshold; dateline.confidence); rows stored before
 #: confidence existed count when asserted and not negated.
-COUNTED = "coalesce(counted, NOT negated AND modality = 'asserted')"
+def counted_sql(alias: str = "") -> str:
+    """The SQL of a counted event (see :data:`COUNTED`), on the events table's ``alias``."""
+    at = f"{alias}." if alias else ""
+    return f"coalesce({at}counted, NOT {at}negated AND {at}modality = 'asserted')"
+
+
+COUNTED = counted_sql()
 #: An article's outlet: the input's ``outlet`` field, else its ``source`` field, else the masthead.
 OUTLET_SQL = "coalesce(json_extract_string(a.metadata, '$.outlet'), a.outlet, a.publication)"
 #: The mention rows dateline.fusion reads: counted events (:data:`COUNTED`) with a CAMEO code.
@@ -144,7 +150,7 @@ FUSION_ROWS_SQL = f"""
            e.lat, e.lon, e.confidence, a.published, {OUTLET_SQL} AS outlet, q.text AS quote_text
     FROM events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN quotes q ON q.article_id = e.article_id AND q.idx = e.quote_idx
-    WHERE coalesce(e.counted, NOT e.negated AND e.modality = 'asserted') AND e.cameo IS NOT NULL"""
+    WHERE {counted_sql("e")} AND e.cameo IS NOT NULL"""
 
 
 @dataclass
@@ -494,7 +500,7 @@ def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bo
     ordered: sort as the export does (callers that sort or aggregate themselves pass False);
     extra: more columns after ``sentence_text`` (SQL over ``e``, ``a`` the article, ``s`` the sentence).
     """
-    where = [] if include_all else ["coalesce(e.counted, NOT e.negated AND e.modality = 'asserted')"]  # COUNTED
+    where = [] if include_all else [counted_sql("e")]
     if min_confidence is not None:  # a float from the command line, never text: safe to inline
         where.append(f"e.confidence >= {float(min_confidence)!r}")
     if not reviewed:

@@ -23,8 +23,7 @@ from .budget import ArticleTimeout, Budget, Deadline
 from .errors import InputError
 from .ingest import read_articles
 from .models import Article, ArticleParts, OffsetMap, Rejection, content_id
-from .doc import LIST_EXTENSIONS
-from .nlp import BATCH_SIZE, load_nlp, model_version, parse
+from .nlp import BATCH_SIZE, load_nlp, model_version, parse, set_article
 from .record import article_record, rejection_record
 
 log = logging.getLogger(__name__)
@@ -176,20 +175,6 @@ def tokenize(nlp: Language, text: str) -> Doc:
 def make_doc(nlp: Language, article: Article) -> Doc:
     """:func:`dateline.nlp.make_doc`, tokenised by :func:`tokenize`."""
     return set_article(tokenize(nlp, article.body), article)
-
-
-def set_article(doc: Doc, article: Article) -> Doc:
-    """The Doc extensions the stages read, as :func:`dateline.nlp.make_doc` sets them.
-
-    (Kept here while nlp.py is restructured, issue 10: fold ``tokenize`` into ``nlp.make_doc``.)
-    """
-    doc._.article_id = article.id
-    doc._.published = article.published
-    doc._.dateline = article.parts.dateline
-    for name in LIST_EXTENSIONS:
-        setattr(doc._, name, [])
-    doc._.pull_quotes = [quote.to_dict() for quote in article.parts.pull_quotes]
-    return doc
 
 
 def _rejection(article: Article, code: str, **fields: Any) -> Rejection:

@@ -16,6 +16,7 @@ trigger (the coder changed) are reported as unjudged, never guessed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -61,6 +62,14 @@ def country_level(actor: dict[str, Any] | None) -> str:
 def asserted(event: dict[str, Any]) -> bool:
     """Asserted and not negated: what counts before any confidence threshold."""
     return event.get("modality") == "asserted" and not event.get("negated")
+
+
+def is_right(event: dict[str, Any], label: dict[str, Any]) -> bool:
+    """A real act asserted by the text, with the right root and source/target countries."""
+    return bool(label["act"] and label["modality"] == "asserted"
+                and str(event.get("cameo") or "")[:2] == label["root"]
+                and country_level(event.get("source")) == label["src"]
+                and country_level(event.get("target")) == label["tgt"])
 
 
 def counted(event: dict[str, Any]) -> bool:
@@ -124,8 +133,6 @@ def load_labels(path: str | Path) -> LabelSet:
 
 def corpus_texts(articles: Sequence[dict[str, Any]], news_dir: str | Path) -> dict[str, dict[str, Any]]:
     """The corpus records the articles point at, checked against their SHA-1."""
-    import hashlib
-
     wanted = {a["id"] for a in articles}
     out: dict[str, dict[str, Any]] = {}
     for corpus in sorted({a["corpus"] for a in articles}):
@@ -268,10 +275,7 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
                 continue
             scores.counted_judged += 1
             rules = ((event.get("evidence") or {}).get("rules") or {}) if isinstance(event.get("evidence"), dict) else {}
-            right = bool(judged["act"] and judged["modality"] == "asserted"
-                         and str(event["cameo"])[:2] == judged["root"]
-                         and country_level(event.get("source")) == judged["src"]
-                         and country_level(event.get("target")) == judged["tgt"])
+            right = is_right(event, judged)
             for decision, rule in rules.items():
                 tally = scores.by_rule.setdefault(f"{decision}={rule}", [0, 0])
                 tally[0] += 1

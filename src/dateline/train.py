@@ -26,7 +26,7 @@ from typing import Any
 from . import __version__
 from .models import Article
 from .confidence import DocContext, Model, event_features
-from .newseval import LabelSet, pick_label, asserted, corpus_texts, country_level, event_keys, label_key, load_labels
+from .newseval import LabelSet, asserted, corpus_texts, event_keys, is_right, label_key, load_labels, pick_label
 
 #: Precision of counted events the default threshold must reach on dev (issue 11).
 TARGET_PRECISION = 0.80
@@ -40,14 +40,6 @@ class Example:
     right: bool
     is_counted: bool
     article: str
-
-
-def is_right(event: dict[str, Any], label: dict[str, Any]) -> bool:
-    """A real act asserted by the text, with the right root and source/target countries."""
-    return bool(label["act"] and label["modality"] == "asserted"
-                and str(event.get("cameo") or "")[:2] == label["root"]
-                and country_level(event.get("source")) == label["src"]
-                and country_level(event.get("target")) == label["tgt"])
 
 
 def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int | None = None) -> list[Example]:

@@ -22,7 +22,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from dateline.newseval import country_level, event_keys, find_span
+from dateline.codebook import cameo_name
+from dateline.newseval import corpus_texts, country_level, event_keys, find_span
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO.parent / "shared" / "data" / "news"
@@ -140,19 +141,6 @@ def load_selection() -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def corpus_texts(selection: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    wanted = {row["id"] for row in selection}
-    out: dict[str, dict[str, Any]] = {}
-    for corpus in sorted({row["corpus"] for row in selection}):
-        for rec in read(corpus):
-            if rec["id"] in wanted:
-                out[rec["id"]] = rec
-    for row in selection:
-        if sha1(out[row["id"]]["text"]) != row["sha1"]:
-            raise SystemExit(f"{row['corpus']} {row['id']}: the corpus text has changed")
-    return out
-
-
 def sentence_ref(record: dict[str, Any], index: int, text: str) -> dict[str, Any] | None:
     """Sentence ``index`` of a coded record as a reference into the corpus text."""
     sent = record["sentences"][index]
@@ -180,13 +168,12 @@ def describe_actor(actor: dict[str, Any] | None) -> str:
 
 def tasks(args: argparse.Namespace) -> None:
     selection = load_selection()
-    texts = corpus_texts(selection)
+    texts = corpus_texts(selection, NEWS)
     coded = {}
     with Path(args.coded).open(encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
             coded[record["id"]] = record
-    names = _cameo_names()
     rng = random.Random(SEED + 1)
     ids = sorted(row["id"] for row in selection)
     recall = set(rng.sample(ids, args.recall))
@@ -231,22 +218,11 @@ def tasks(args: argparse.Namespace) -> None:
                              f"RECALL, one line per missed act) to build/labels/out/{path.stem}.jsonl.\n\n")
                 for article_id in chunk:
                     handle.write(_article_md(coded[article_id], by_id[article_id], texts[article_id],
-                                             article_id in recall, names))
+                                             article_id in recall))
     meta = {"recall": sorted(recall), "overlap": sorted(overlap), "assignment": assignment}
     (BUILD / "assignment.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
     print(f"{len(refs)} events, {len(recall)} recall articles, {len(overlap)} overlap articles")
     print({k: (len(v), load[k]) for k, v in queue.items()})
-
-
-def _cameo_names() -> dict[str, str]:
-    path = REPO / "src" / "dateline" / "data" / "cameo_codes.tsv"
-    names = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            cells = line.split("\t")
-            if len(cells) >= 2 and cells[0].isdigit():
-                names[cells[0]] = cells[1]
-    return names
 
 
 def _coded_fields(event: dict[str, Any]) -> dict[str, Any]:
@@ -260,8 +236,7 @@ def _coded_fields(event: dict[str, Any]) -> dict[str, Any]:
             "date": date.get("value"), "date_source": date.get("source")}
 
 
-def _article_md(record: dict[str, Any], row: dict[str, Any], rec: dict[str, Any], recall: bool,
-                names: dict[str, str]) -> str:
+def _article_md(record: dict[str, Any], row: dict[str, Any], rec: dict[str, Any], recall: bool) -> str:
     body = record["article"]["body"]
     lines = [f"## Article {row['id']}{'  RECALL' if recall else ''}",
              f"corpus {row['corpus']}, outlet {row.get('outlet') or '-'}, published {rec.get('date') or 'unknown'}",
@@ -273,7 +248,7 @@ def _article_md(record: dict[str, Any], row: dict[str, Any], rec: dict[str, Any]
         date = event.get("date") or {}
         lines.append(
             f"- e={event['id']} | S{event['sentence']} | trigger \"{event['trigger']}\" | "
-            f"{event['cameo']} {names.get(event['cameo'], '?')} (root {event['cameo'][:2]}) | "
+            f"{event['cameo']} {cameo_name(event['cameo']) or '?'} (root {event['cameo'][:2]}) | "
             f"src {describe_actor(event.get('source'))} | tgt {describe_actor(event.get('target'))} | "
             f"modality {event.get('modality')}{', NEGATED' if event.get('negated') else ''} | "
             f"date {date.get('value') or '-'} ({date.get('source') or '-'}"
@@ -405,7 +380,7 @@ def merge(args: argparse.Namespace) -> int:
             record = json.loads(line)
             coded[record["id"]] = record
     selection = {row["id"]: row for row in load_selection()}
-    texts = corpus_texts(list(selection.values()))
+    texts = corpus_texts(list(selection.values()), NEWS)
     first: dict[str, dict[str, Any]] = {}
     second: dict[str, dict[str, Any]] = {}
     missed: list[dict[str, Any]] = []

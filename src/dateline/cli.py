@@ -19,10 +19,12 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
+from .budget import DEFAULT_PER_10K, MINIMUM_SECONDS, Budget
 from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, GoldError, InputError, ModelError
 from .models import Rejection
 from .ingest import read_articles
 from .cluster import code_items_local
+from .nlp import BATCH_SIZE
 from .pipeline import Batch
 from .store import DEFAULT_DB, SharedStore, Store
 
@@ -82,8 +84,19 @@ scheduler_option = click.option(
     "--scheduler", metavar="ADDRESS",
     help="Parse on the Dask cluster at ADDRESS (tcp://HOST:8786); its workers need dateline installed.",
 )
+timeout_option = click.option(
+    "--article-timeout", "per_10k", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_PER_10K,
+    show_default=True, metavar="SECONDS",
+    help=f"Time budget per 10,000 characters of an article (at least {MINIMUM_SECONDS:g} s per article); "
+         "an article over it is rejected (E016) and the batch goes on.",
+)
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="The DuckDB database file."
+)
+#: ``--min-confidence X``: keep only events whose confidence (dateline.confidence) is at least X.
+min_confidence_option = click.option(
+    "--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+    help="Keep only events whose confidence is at least this (0-1; see docs/output.md). Default: every counted event.",
 )
 
 
@@ -110,12 +123,14 @@ def cli(verbose: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: one indented object per article; jsonl: one line per article (and per input line).")
 @workers_option
+@timeout_option
 def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str,
-            workers: int | None) -> None:
+            workers: int | None, per_10k: float) -> None:
     """Print one JSON object per article: structure, actors, events, quotes.
 
     PATHS are .txt, .html or .jsonl files, directories, globs, or - for stdin.
-    Nothing is stored. Rejected inputs are printed as {"id", "error"} objects.
+    Nothing is stored. Rejected inputs are printed as {"id", "error"} objects. Each article is
+    printed as soon as it (and every one before it) is coded.
 
     \b
     Example:
@@ -125,11 +140,15 @@ def extract(paths: tuple[str, ...], published: str | None, actors_file: str | No
     date = parse_published(published)
     rejections: list[Rejection] = []
     try:
-        batches = code_items_local(read_articles(paths, published=date), workers=workers, actors_file=actors_file)
+        # A stream: in one process each article is printed when it is done (batches of one), with
+        # workers each worker's batch as soon as every input before it is printed.
+        batches = code_items_local(read_articles(paths, published=date), workers=workers, actors_file=actors_file,
+                                   batch_size=1, budget=Budget(per_10k))
         for batch in _progress(batches, label="extract"):
             for line in batch.lines:
                 indent = 2 if fmt == "json" else None
                 click.echo(json.dumps(line, ensure_ascii=False, indent=indent))
+                sys.stdout.flush()
             rejections.extend(batch.rejections)
     except DatelineError as err:
         fail(err)
@@ -146,8 +165,9 @@ def extract(paths: tuple[str, ...], published: str | None, actors_file: str | No
 @click.option("--replace", is_flag=True, help="Recode articles that are already stored (default: skip them).")
 @workers_option
 @scheduler_option
+@timeout_option
 def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: str | None, replace: bool,
-           workers: int | None, scheduler: str | None) -> None:
+           workers: int | None, scheduler: str | None, per_10k: float) -> None:
     """Code articles into the database. Running it twice on the same input changes nothing.
 
     Each batch is one transaction; rejected inputs go to the `rejected` table with their code.
@@ -159,9 +179,9 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
         dateline ingest 'news/**/*.jsonl' --db events.duckdb --workers 4
     """
     if workers and scheduler:
-        raise click.UsageError("--workers starts a local cluster and --scheduler uses another: give one of them.")
+        raise click.UsageError("--workers parses on this machine and --scheduler on a Dask cluster: give one of them.")
     totals = _ingest(paths, db=db, published=parse_published(published), replace=replace, actors_file=actors_file,
-                     workers=workers, scheduler=scheduler)
+                     workers=workers, scheduler=scheduler, budget=Budget(per_10k))
     click.echo(
         f"{db}: stored {totals['stored']} article(s), skipped {totals['skipped']} already stored, "
         f"rejected {totals['rejected']} input(s)."
@@ -171,7 +191,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
 
 
 def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date | None, replace: bool,
-            actors_file: str | None = None, workers: int | None = None, scheduler: str | None = None) -> dict[str, int]:
+            actors_file: str | None = None, workers: int | None = None, scheduler: str | None = None,
+            budget: Budget | None = None) -> dict[str, int]:
     totals = {"stored": 0, "skipped": 0, "rejected": 0}
     try:
         with contextlib.ExitStack() as stack:
@@ -185,10 +206,10 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
             batches: Iterator[Batch]
             if client is not None:
                 batches = code_items_distributed(read_articles(paths, published=published), client=client,
-                                                 actors_file=actors_file, skip=skip)
+                                                 actors_file=actors_file, skip=skip, budget=budget)
             else:
                 batches = code_items_local(read_articles(paths, published=published), workers=workers,
-                                           actors_file=actors_file, skip=skip)
+                                           actors_file=actors_file, skip=skip, budget=budget, group=BATCH_SIZE)
             for batch in _progress(batches, label="ingest"):
                 result = store.write(batch.records, batch.rejections, replace=replace)
                 totals["stored"] += result.stored
@@ -208,37 +229,46 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
               help="Include negated, intended, hypothetical, reported and historical events.")
 @click.option("--reviewed/--raw", default=True, show_default=True,
               help="Apply reviews (drop events marked wrong, use corrections) or give the coder's rows as stored.")
-def events(db: str, fmt: str, out: str | None, include_all: bool, reviewed: bool) -> None:
+@min_confidence_option
+@click.option("--raw-csv", is_flag=True,
+              help="CSV: write cells as stored. By default a cell starting with = + - @ (a formula to a "
+                   "spreadsheet) gets a ' in front (OWASP's rule against CSV injection).")
+def events(db: str, fmt: str, out: str | None, include_all: bool, reviewed: bool, min_confidence: float | None,
+           raw_csv: bool) -> None:
     """Export events, one row each, with their article and sentence.
 
-    By default only asserted, non-negated events: the ones to count, with reviews applied.
+    By default only counted events (asserted, not negated, at or above the confidence threshold):
+    the ones to count, with reviews applied.
 
     \b
     Example:
         dateline events --format csv --out events.csv
-        dateline events --db events.duckdb --format parquet --out events.parquet
+        dateline events --db events.duckdb --format parquet --out events.parquet --min-confidence 0.3
     """
     if fmt == "parquet" and not out:
         raise click.UsageError("--format parquet needs --out FILE (Parquet is binary).")
     try:
         with Store(db, read_only=True) as store:
             if out:
-                n = store.export_events(out, fmt, include_all=include_all, reviewed=reviewed)
+                n = store.export_events(out, fmt, include_all=include_all, reviewed=reviewed,
+                                        min_confidence=min_confidence, raw_csv=raw_csv)
                 click.echo(f"{out}: {n} event(s)", err=True)
                 return
-            columns, rows = store.events(include_all=include_all, reviewed=reviewed)
+            columns, rows = store.events(include_all=include_all, reviewed=reviewed, min_confidence=min_confidence)
     except DatelineError as err:
         fail(err)
-    _print_rows(columns, rows, fmt)
+    _print_rows(columns, rows, fmt, raw_csv=raw_csv)
 
 
-def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
+def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, *, raw_csv: bool = False) -> None:
     import csv
+
+    from .csvsafe import csv_rows
 
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerows(csv_rows(rows, raw=raw_csv))
     else:
         for row in rows:
             click.echo(json.dumps(dict(zip(columns, row)), default=str, ensure_ascii=False))
@@ -254,7 +284,8 @@ def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> No
               help="One row per event mention instead of per fused event (gdelt: the GDELT 2.0 mentions table).")
 @click.option("--one-a-day", "daily", is_flag=True,
               help="Phoenix's convention: one mention per day, source, target and CAMEO code, instead of fused events.")
-def export(db: str, fmt: str, out: str, mentions: bool, daily: bool) -> None:
+@min_confidence_option
+def export(db: str, fmt: str, out: str, mentions: bool, daily: bool, min_confidence: float | None) -> None:
     """Export fused events in the field's standard formats, to load into existing scripts unchanged.
 
     One row per real-world act (fused from all its mentions), with GDELT's NumMentions, NumSources
@@ -272,7 +303,7 @@ def export(db: str, fmt: str, out: str, mentions: bool, daily: bool) -> None:
         raise click.UsageError("--one-a-day already gives mention rows: give one of --mentions and --one-a-day.")
     try:
         with Store(db, must_exist=True) as store:  # not read-only: an older file gets its fused events
-            n = write_export(store, fmt, out, mentions=mentions, daily=daily)
+            n = write_export(store, fmt, out, mentions=mentions, daily=daily, min_confidence=min_confidence)
     except DatelineError as err:
         fail(err)
     click.echo(f"{out}: {n} row(s)", err=True)
@@ -335,8 +366,10 @@ def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | No
               help="Labelled real news: which split to score (test is locked: aggregate numbers only).")
 @click.option("--errors", "errors_out", type=click.Path(dir_okay=False),
               help="Labelled real news: write each wrong counted event with its label as JSON Lines (not for test).")
+@click.option("--by-rule", is_flag=True,
+              help="Labelled real news: also print each rule's count and precision among counted events (not for test).")
 def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_floors: bool, allow_regression: bool,
-          as_json: bool, news_dir: str, split: str, errors_out: str | None) -> None:
+          as_json: bool, news_dir: str, split: str, errors_out: str | None, by_rule: bool) -> None:
     """Score the event coder against a gold JSON Lines file, against labelled real news, or from reviews.
 
     Gold sentences, one per line: {"id", "text", "date", "expected": [{"source", "target", "code"}]},
@@ -376,7 +409,7 @@ def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_f
     from .pipeline import code_texts
 
     if Path(gold).exists() and is_news_labels(gold):
-        _eval_news(gold, news_dir, split, errors_out, floors, update_floors, allow_regression, as_json)
+        _eval_news(gold, news_dir, split, errors_out, floors, update_floors, allow_regression, as_json, by_rule)
         return
 
     def coder(records: Any) -> list[list[dict[str, Any]]]:
@@ -385,17 +418,24 @@ def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_f
     try:
         scores = evaluate(gold, coder)
         click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else format_report(scores))
-        if floors and update_floors:
-            raise_floors(scores, floors, allow_regression=allow_regression)
-            click.echo(f"{floors}: floors updated", err=True)
-        elif floors:
-            below = check_floors(scores, floors)
-            if below:
-                click.echo(f"Below the floors in {floors}: {', '.join(below)}", err=True)
-                sys.exit(EXIT_BELOW_FLOOR)
-            click.echo(f"All scores at or above the floors in {floors}.", err=True)
+        _apply_floors(floors, update_floors,
+                      lambda path: raise_floors(scores, path, allow_regression=allow_regression),
+                      lambda path: check_floors(scores, path))
     except DatelineError as err:
         fail(err)
+
+
+def _apply_floors(floors: str | None, update: bool, raise_: Any, check: Any) -> None:
+    """``--floors``: raise them (``--update-floors``), or exit 4 naming the scores below them."""
+    if floors and update:
+        raise_(floors)
+        click.echo(f"{floors}: floors updated", err=True)
+    elif floors:
+        below = check(floors)
+        if below:
+            click.echo(f"Below the floors in {floors}: {', '.join(below)}", err=True)
+            sys.exit(EXIT_BELOW_FLOOR)
+        click.echo(f"All scores at or above the floors in {floors}.", err=True)
 
 
 @cli.command()
@@ -439,30 +479,55 @@ def train(labels: str, news_dir: str, out: str) -> None:
 
 
 def _eval_news(labels: str, news_dir: str, split: str, errors_out: str | None, floors: str | None,
-               update_floors: bool, allow_regression: bool, as_json: bool) -> None:
+               update_floors: bool, allow_regression: bool, as_json: bool, by_rule: bool = False) -> None:
     """``dateline eval`` on labelled real news (see :mod:`dateline.newseval`)."""
-    from .newseval import LOCKED, check_news_floors, evaluate_news, format_news_report, raise_news_floors
+    from .newseval import LOCKED, check_news_floors, evaluate_news, format_by_rule, format_news_report, raise_news_floors
 
     try:
-        if errors_out and split in (LOCKED, "all"):
+        if (errors_out or by_rule) and split in (LOCKED, "all"):
             raise GoldError("E310", split=split)
         errors: list[dict[str, Any]] | None = [] if errors_out else None
         scores = evaluate_news(labels, news_dir, split, errors)
-        click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else format_news_report(scores))
+        if as_json:
+            out = scores.to_dict()
+            if not by_rule or split in (LOCKED, "all"):
+                out.pop("by_rule", None)
+            click.echo(json.dumps(out, indent=2))
+        else:
+            click.echo(format_news_report(scores))
+            if by_rule:
+                click.echo(format_by_rule(scores))
         if errors_out and errors is not None:
             Path(errors_out).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors),
                                         encoding="utf-8")
-        if floors and update_floors:
-            raise_news_floors(scores, floors, allow_regression=allow_regression)
-            click.echo(f"{floors}: floors updated", err=True)
-        elif floors:
-            below = check_news_floors(scores, floors)
-            if below:
-                click.echo(f"Below the floors in {floors}: {', '.join(below)}", err=True)
-                sys.exit(EXIT_BELOW_FLOOR)
-            click.echo(f"All scores at or above the floors in {floors}.", err=True)
+        _apply_floors(floors, update_floors,
+                      lambda path: raise_news_floors(scores, path, allow_regression=allow_regression),
+                      lambda path: check_news_floors(scores, path))
     except DatelineError as err:
         fail(err)
+
+
+@cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@db_option
+def merge(shards: tuple[str, ...], db: str) -> None:
+    """Merge dateline database files (the shards of a parallel ingest) into --db, then fuse again.
+
+    Articles already in --db are skipped, so merging is idempotent; see docs/scale.md.
+
+    \b
+    Example:
+        dateline merge shard-*.duckdb --db events.duckdb
+    """
+    try:
+        with Store(db) as store:
+            for shard in shards:
+                added = store.merge_from(shard)
+                click.echo(f"{shard}: {added} article(s) added to {db}", err=True)
+            counts = store.counts()
+    except DatelineError as err:
+        fail(err)
+    click.echo(f"{db}: {counts['articles']} article(s), {counts['events']} events ({counts['events_counted']} counted)")
 
 
 @cli.command()

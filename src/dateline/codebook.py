@@ -6,11 +6,14 @@ ASSAULT, ...); :func:`normalise_plover` maps the older 0.5b1 names onto them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from .tables import data_text, tsv_rows
+
+V = TypeVar("V")
 
 __all__ = [
     "PloverCode",
@@ -111,10 +114,15 @@ def cameo_to_plover(code: str) -> PloverCode | None:
     statements have no PLOVER type; 02 appeals are REQUEST through ``plover_overrides.tsv``) or
     ``code`` is not a string of digits.
     """
-    code = code.strip()
+    return by_parent_code(_cameo_to_plover_table(), code)
+
+
+def by_parent_code(table: Mapping[str, V], code: str | None) -> V | None:
+    """``table``'s value for CAMEO ``code``, else for its nearest parent down to the two-digit root
+    (``"1951"`` -> ``"195"`` -> ``"19"``); None for a code that is not digits or has no entry."""
+    code = (code or "").strip()
     if not code.isdigit():
         return None
-    table = _cameo_to_plover_table()
     while len(code) >= 2:
         if code in table:
             return table[code]

@@ -37,7 +37,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .doc import sentence_index, sentence_paragraphs, tokens_to_items
+from .doc import per_doc, sentence_index, sentence_paragraphs, tokens_to_items
 from .syntax import CLAUSAL_DEPS, attached_by, governing_verb, search_below
 from .timexes import Tense, Timex, find_timexes, normalize
 from .lang import en
@@ -136,7 +136,7 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
         if probe is None:
             # Only keep what we understand, plus NER dates we cannot place ("a later date").
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or not any(ent.label_ == "DATE" for ent in span.ents):
+            if span is None or not _has_date_entity(doc, span):
                 continue
             found.append(_timex_dict(span, Timex(None, None), sentence_of(span.start)))
             continue
@@ -150,6 +150,19 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
             timex = Timex(None, None, relative=timex.relative)
         found.append(_timex_dict(span, timex, sentence_of(span.start)))
     return found
+
+
+def _has_date_entity(doc: Doc, span: Span) -> bool:
+    """``any(ent.label_ == "DATE" for ent in span.ents)`` from an index of the Doc's entities:
+    ``span.ents`` goes through every entity of the Doc on each call (issue 15)."""
+    starts, ends, labels = per_doc(doc, "entity_bounds", lambda d: (
+        [e.start for e in d.ents], [e.end for e in d.ents], [e.label_ for e in d.ents]))
+    k = bisect.bisect_left(starts, span.start)
+    while k < len(starts) and ends[k] <= span.end:
+        if labels[k] == "DATE":
+            return True
+        k += 1
+    return False
 
 
 def _timex_dict(span: Span, timex: Timex, sentence: int) -> dict[str, Any]:

@@ -24,11 +24,15 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 #: Extensions that hold a list; :func:`dateline.nlp.make_doc` starts each Doc with empty lists.
 LIST_EXTENSIONS = ("actors", "events", "quotes", "pull_quotes", "timexes", "places")
@@ -48,16 +52,53 @@ register_extensions()
 
 @Language.component("dateline_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so that no sentence spans two paragraphs."""
-    for token in doc[:-1]:
-        if token.text.isspace() and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    """Start a sentence after every blank line, so that no sentence spans two paragraphs.
+
+    All boundaries are set in one ``Doc.from_array``: each ``token.is_sent_start = True`` checks the
+    whole Doc for a parse, which made a Doc of many paragraphs quadratic (issue 15).
+    """
+    breaks = [token.i + 1 for token in doc[:-1] if token.text.isspace() and token.text.count("\n") >= 2]
+    if breaks:
+        starts = doc.to_array([SENT_START])
+        starts[breaks] = 1
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # (to_array's stub says float)
     return doc
+
+
+_HELD = threading.local()
+
+
+def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
+    """``build(doc)``, computed once per Doc and key: the indexes that turn the stages' per-token
+    rescans into lookups (issue 15). Only the last Doc seen in this thread is held; the parse and
+    ``doc.ents`` do not change once the model has run, so an index stays valid for the Doc's life."""
+    held = getattr(_HELD, "doc", None)
+    if held is not doc:
+        _HELD.doc, _HELD.values = doc, {}
+    values: dict[str, Any] = _HELD.values
+    if key not in values:
+        values[key] = build(doc)
+    return values[key]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (the property joins every token's text on each access)."""
+    return per_doc(doc, "text", lambda d: d.text)
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of each token (``token.idx``), ascending, computed once per Doc."""
+    return per_doc(doc, "token_starts", lambda d: [t.idx for t in d])
+
+
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """The token starts and ends of the Doc's sentences, computed once per Doc."""
+    return per_doc(doc, "sentence_bounds", lambda d: ([s.start for s in d.sents], [s.end for s in d.sents]))
 
 
 def sentence_index(doc: Doc) -> Callable[[int], int]:
     """A function from token index to the index of its sentence in the Doc."""
-    starts = [sent.start for sent in doc.sents]
+    starts = sentence_bounds(doc)[0]
     return lambda i: max(0, bisect.bisect_right(starts, i) - 1)
 
 

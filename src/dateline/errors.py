@@ -34,20 +34,24 @@ class Errors:
     E002 = "{source}: not valid UTF-8 text ({detail}). Re-save it as UTF-8, or convert it with `iconv -t UTF-8`."
     E003 = "{source}: looks like a binary file ({detail}), not text, HTML or JSON Lines. Pass only .txt, .html or .jsonl files."
     E004 = "{source}: no article text (the input is empty or only white space). Remove it from the batch or fill it."
-    E005 = "{source}: {size:,} bytes is over the limit of {limit:,} for one article. Split it, or raise --max-bytes."
+    E005 = "{source}: {size:,} bytes is over the limit of {limit:,} for one article. Split it into articles (JSON Lines: one per line) under the limit."
     E006 = "{source}: line {record} is not valid JSON ({detail}). Fix that line; the other lines were read."
-    E007 = "{source}: line {record} has neither 'text' nor 'html'. Every JSON Lines record needs one of them."
+    E007 = "{source}: line {record} has no article text: {detail}. Every JSON Lines record needs a non-empty string in 'text' or 'html'."
     E008 = "{source}: line {record} field '{field}' is {value!r}, not a date. Use YYYY-MM-DD (or drop the field)."
     E009 = "{source}: no main text could be extracted from the HTML. Pass the page's text instead, or check it is an article."
     E010 = "{source}: line {record} is a JSON {kind}, not an object. Each line must be one JSON object."
     E011 = "--published {value!r} is not a date. Use YYYY-MM-DD, e.g. --published 2019-01-19."
     E012 = "{source}: could not be processed ({detail}). The rest of the batch went on; please report this with the file."
-    E013 = "{source}: its batch was lost with a Dask worker ({detail}). Nothing stored was touched; run the same command again and only the missing articles are coded."
+    E014 = "{source}: cannot be read ({detail}). Check its permissions (`ls -ld`), or leave it out of the batch; the rest of the batch went on."
+    E015 = "{source}: is a symbolic link that loops back on itself. Point it at a real file, or remove it."
+    E016 = "{source}: took longer than its time budget of {budget:.1f} s (--article-timeout {per_10k:g} s per 10,000 characters, {size:,} characters). It was abandoned and the batch went on; raise --article-timeout, or check the text is an article."
+    E017 = "{source}: could not be decompressed ({detail}). dateline reads .gz, .bz2 and .xz files; {hint}."
+    E013 = "{source}: its batch was lost with its worker process, local or Dask ({detail}). Nothing stored was touched; run the same command again and only the missing articles are coded."
 
     # NLP
     E101 = "The spaCy model package '{package}' is not installed. Run `make demo` (or `pip install {requirement}`); dateline never downloads models at run time."
     E102 = "Pipeline stage '{name}' is not registered. Known stages: {known}."
-    E103 = "Could not start or reach the Dask cluster ({detail}). Check the --scheduler address (tcp://HOST:8786), or use --workers N for a local cluster."
+    E103 = "Could not start or reach the Dask cluster ({detail}). Check the --scheduler address (tcp://HOST:8786), or leave --scheduler out to parse on this machine's cores (--workers N)."
 
     # Store
     E201 = "{db}: the database has schema version {found}, newer than this dateline ({supported}). Upgrade dateline, or use a new --db file."
@@ -95,6 +99,7 @@ class Errors:
 
     # Warnings
     W001 = "{source}: decoded as {encoding} after UTF-8 failed; check the characters look right."
+    W003 = "{source}: line {record} had {count} lone UTF-16 surrogate(s) (like \\ud800) in its fields; each was replaced by U+FFFD."
     W002 = "{source}: line {record} has id {input_id!r} already seen in this batch; kept both (dateline ids are content hashes)."
 
 

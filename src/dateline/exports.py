@@ -95,11 +95,17 @@ def one_a_day(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(kept.values())
 
 
-def export_rows(store: Store, *, mentions: bool = False, daily: bool = False) -> list[dict[str, Any]]:
-    """Fused events (default), counted mentions, or mentions one a day (``daily``), one dict each."""
-    if daily:
-        return one_a_day(_dicts(store, _MENTIONS_SQL))
-    return _dicts(store, _MENTIONS_SQL if mentions else _FUSED_SQL)
+def export_rows(store: Store, *, mentions: bool = False, daily: bool = False,
+                min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """Fused events (default), counted mentions, or mentions one a day (``daily``), one dict each.
+
+    min_confidence: keep only mentions at or above it (a fused event: its most confident mention);
+    rows without a confidence (stored before it existed) are left out when it is given."""
+    rows = _dicts(store, _MENTIONS_SQL if mentions or daily else _FUSED_SQL)
+    if min_confidence is not None:
+        key = "confidence" if mentions or daily else "confidence_max"
+        rows = [r for r in rows if r.get(key) is not None and float(r[key]) >= min_confidence]
+    return one_a_day(rows) if daily else rows
 
 
 # -- shared field helpers -------------------------------------------------------------------------
@@ -319,9 +325,10 @@ _TABLES: dict[str, tuple[Sequence[str] | None, Callable[[dict[str, Any]], list[A
 }
 
 
-def export(store: Store, fmt: str, out: str | Path, *, mentions: bool = False, daily: bool = False) -> int:
+def export(store: Store, fmt: str, out: str | Path, *, mentions: bool = False, daily: bool = False,
+           min_confidence: float | None = None) -> int:
     """Write ``fmt`` to the file ``out``. RETURNS the number of rows written."""
-    rows = export_rows(store, mentions=mentions, daily=daily)
+    rows = export_rows(store, mentions=mentions, daily=daily, min_confidence=min_confidence)
     with open(out, "w", encoding="utf-8", newline="") as handle:
         if fmt == "plover-json":
             for row in rows:
@@ -396,6 +403,8 @@ def counts_text(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str 
     if fmt == "jsonl":
         for row in rows:
             buffer.write(json.dumps(dict(zip(columns, row)), default=str) + "\n")
-    else:
-        write_table(buffer, columns, rows, delimiter=",")
+    else:  # a CSV a spreadsheet may open: formula cells neutralised (place names come from articles)
+        from .csvsafe import csv_rows
+
+        write_table(buffer, columns, list(csv_rows(rows)), delimiter=",")
     return buffer.getvalue()

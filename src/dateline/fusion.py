@@ -338,6 +338,7 @@ def _outlet(row: Row) -> str:
 def summarise(block: str, rows: Sequence[Row]) -> Fused:
     """The fused event of a group of compatible mentions (see docs/output.md, ``fused_events``)."""
     rep = min(rows, key=_representative_key)
+    confidences = [float(r["confidence"]) for r in rows if r.get("confidence") is not None]
     pairs = sorted((str(r["id"]), str(r["article_id"])) for r in rows)
     ids = tuple(p[0] for p in pairs)
     cameo = _most_specific(r.get("cameo") for r in rows)
@@ -378,6 +379,8 @@ def summarise(block: str, rows: Sequence[Row]) -> Fused:
         "n_mentions": len(rows),
         "n_articles": len({r["article_id"] for r in rows}),
         "n_outlets": len({_outlet(r) for r in rows}),
+        "confidence_mean": round(sum(confidences) / len(confidences), 4) if confidences else None,
+        "confidence_max": max(confidences) if confidences else None,
     }
     return Fused(row, ids, tuple(p[1] for p in pairs))
 
@@ -389,7 +392,7 @@ FUSED_COLUMNS = (
     "source_text", "source_code", "source_country", "source_sector",
     "target_text", "target_code", "target_country", "target_sector",
     "reciprocal", "date_value", "date_granularity", "location_name", "location_country", "lat", "lon",
-    "first_reported", "last_reported", "n_mentions", "n_articles", "n_outlets",
+    "first_reported", "last_reported", "n_mentions", "n_articles", "n_outlets", "confidence_mean", "confidence_max",
 )
 
 

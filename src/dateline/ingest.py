@@ -7,20 +7,34 @@ Inputs: plain text (``.txt`` and anything that decodes as text), HTML pages (``.
 anything starting with ``<!doctype html``/``<html``) through trafilatura, JSON Lines (``.jsonl``:
 ``id``, ``text`` or ``html``, optional ``title``, ``published``/``date``, ``url``, ``source``; other
 fields are kept as metadata), directories (recursively) and globs of these, and ``-`` for stdin.
+Files compressed with gzip, bzip2 or xz (``news.jsonl.gz``) are read as the file inside.
+
+Every string that comes in is sanitised at this edge: lone UTF-16 surrogates (``"\\ud800"`` escaped
+in JSON, or undecodable bytes in a file name) are replaced by U+FFFD with a warning (W003), so that
+nothing downstream (spaCy, hashing, DuckDB) ever sees a string that cannot be encoded as UTF-8.
 """
 
 from __future__ import annotations
 
+import bz2
 import datetime as dt
+import errno
 import glob
+import gzip
+import io
 import json
 import logging
+import lzma
+import os
+import re
+import stat
 import sys
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import Errors, InputError
 from .models import Article, RawDocument, Rejection, content_id
 from .structure import structure_text
 
@@ -33,7 +47,13 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 #: What a directory walk picks up; anything else in a folder is skipped silently (images, .DS_Store).
+#: Compressed files are read through the stdlib module that opens them (``news.jsonl.gz``).
+COMPRESSED: dict[str, Callable[..., Any]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+#: Formats recognised by their first bytes; anything compressed but not in COMPRESSED gets E017.
+_MAGIC = {b"\x1f\x8b": ".gz", b"BZh": ".bz2", b"\xfd7zXZ\x00": ".xz", b"PK\x03\x04": "zip",
+          b"(\xb5/\xfd": "zstd", b"7z\xbc\xaf\x27\x1c": "7z"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SNIFF = 8192
 _JSONL_KNOWN = {"id", "text", "html", "title", "published", "date", "url", "source"}
 
@@ -41,7 +61,8 @@ _JSONL_KNOWN = {"id", "text", "html", "title", "published", "date", "url", "sour
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """Yield files from paths, directories (recursive, known suffixes, sorted) and globs.
 
-    A path that matches nothing is yielded as is, so that reading it produces E001.
+    A path that matches nothing, and a directory that cannot be listed, are yielded as they are,
+    so that reading them produces a coded rejection (E001, E014) instead of silence.
     """
     for raw in paths:
         if raw == "-":
@@ -49,10 +70,8 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in KNOWN_SUFFIXES and not child.name.startswith("."):
-                    yield str(child)
-        elif path.exists():
+            yield from _walk(path)
+        elif path.exists() or path.is_symlink():
             yield raw
         elif glob.has_magic(raw):
             matches = sorted(glob.glob(raw, recursive=True))
@@ -61,37 +80,138 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield raw
 
 
+def _walk(top: Path) -> Iterator[str]:
+    """Files with known suffixes under ``top``, sorted; directories that cannot be listed included."""
+    found: list[Path] = []
+
+    def unreadable(err: OSError) -> None:
+        found.append(Path(err.filename) if err.filename else top)
+
+    for folder, dirs, files in os.walk(top, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(folder, name) for name in files if not name.startswith(".") and _known(name)]
+    for path in sorted(found):
+        yield str(path)
+
+
+def _known(name: str) -> bool:
+    suffixes = [s.lower() for s in Path(name).suffixes[-2:]]
+    if suffixes and suffixes[-1] in COMPRESSED:
+        suffixes.pop()
+    return (suffixes[-1] if suffixes else "") in KNOWN_SUFFIXES
+
+
+def sanitise(value: Any) -> tuple[Any, int]:
+    """``value`` with lone surrogates in every string (nested in lists and dicts) replaced by U+FFFD.
+
+    RETURNS (tuple): the clean value and how many characters were replaced.
+    """
+    if isinstance(value, str):
+        return _SURROGATE.subn("\ufffd", value)
+    if isinstance(value, list):
+        pairs = [sanitise(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        out, count = {}, 0
+        for key, item in value.items():
+            clean_key, n_key = sanitise(key)
+            out[clean_key], n_item = sanitise(item)
+            count += n_key + n_item
+        return out, count
+    return value, 0
+
+
 def read_raw(paths: Iterable[str], *, max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | Rejection]:
     """Read every input into RawDocument records; failures become Rejections."""
     for source in expand_paths(paths):
         try:
             yield from _read_one(source, max_bytes=max_bytes)
         except InputError as err:
-            yield Rejection(source, err.fields.get("record"), err.code, err.detail)
+            yield Rejection(sanitise(source)[0], err.fields.get("record"), err.code, err.detail)
+        except Exception as err:  # noqa: BLE001 - an input we did not foresee must not stop the run
+            log.exception("%s: unexpected failure while reading", sanitise(source)[0])
+            wrapped = InputError("E012", source=sanitise(source)[0], detail=f"{type(err).__name__}: {err}")
+            yield Rejection(sanitise(source)[0], None, wrapped.code, wrapped.detail)
 
 
 def _read_one(source: str, *, max_bytes: int) -> Iterator[RawDocument | Rejection]:
     if source == "-":
         data = sys.stdin.buffer.read()
         kind = "jsonl" if _looks_jsonl(data) else "auto"
+        if kind == "jsonl":
+            yield from _read_jsonl(source, io.BytesIO(data), max_bytes=max_bytes)
+            return
     else:
+        shown, _ = sanitise(source)
         path = Path(source)
-        if not path.is_file():
-            raise InputError("E001", source=source)
-        suffix = path.suffix.lower()
+        size = _stat(source, shown)
+        suffixes = [s.lower() for s in path.suffixes[-2:]]
+        opener = COMPRESSED.get(suffixes[-1]) if suffixes else None
+        if opener is not None:
+            suffixes.pop()
+        suffix = suffixes[-1] if suffixes else ""
         kind = "jsonl" if suffix in JSONL_SUFFIXES else "html" if suffix in HTML_SUFFIXES else "auto"
-        size = path.stat().st_size
-        if kind != "jsonl" and size > max_bytes:
-            raise InputError("E005", source=source, size=size, limit=max_bytes)
-        data = path.read_bytes()
-    if kind == "jsonl":
-        yield from _read_jsonl(source, data, max_bytes=max_bytes)
-        return
+        if kind != "jsonl" and opener is None and size > max_bytes:
+            raise InputError("E005", source=shown, size=size, limit=max_bytes)
+        try:
+            if opener is None:
+                with open(path, "rb") as handle:
+                    start = handle.read(8)
+                magic = next((name for prefix, name in _MAGIC.items() if start.startswith(prefix)), None)
+                if magic in COMPRESSED:  # compressed, whatever its name says
+                    opener = COMPRESSED[magic]
+                elif magic is not None:
+                    raise InputError("E017", source=shown, detail=f"it is a {magic} archive",
+                                     hint="extract it and pass the files inside")
+            with (opener or open)(path, "rb") as handle:
+                head = handle.read(_SNIFF)
+                if kind == "jsonl" or (kind == "auto" and _looks_jsonl(head)):
+                    if b"\x00" in head and not _looks_jsonl(head):
+                        raise InputError("E003", source=shown, detail="it contains NUL bytes")
+                    handle.seek(0)  # stream the lines: a corpus file may be far larger than memory
+                    yield from _read_jsonl(shown, handle, max_bytes=max_bytes)
+                    return
+                data = head + handle.read(max_bytes + 1 - len(head))
+        except OSError as err:
+            if opener is not None and not isinstance(err, (PermissionError, FileNotFoundError)):
+                raise InputError("E017", source=shown, detail=f"{type(err).__name__}: {err}",
+                                 hint="check the archive (e.g. `gzip -t FILE`) or decompress it first") from err
+            raise _os_error(err, shown) from err
+        except (EOFError, lzma.LZMAError, zlib.error) as err:  # a truncated or corrupt archive
+            raise InputError("E017", source=shown, detail=f"{type(err).__name__}: {err}",
+                             hint="check the archive (e.g. `gzip -t FILE`) or decompress it first") from err
+        if len(data) > max_bytes:
+            raise InputError("E005", source=shown, size=len(data), limit=max_bytes)
+        source = shown
     text = decode(source, data)
     if kind == "html" or _looks_html(text):
         yield RawDocument(source=source, html=text)
     else:
         yield RawDocument(source=source, text=text)
+
+
+def _stat(source: str, shown: str) -> int:
+    """The size of a regular file; a coded rejection for anything that cannot be opened as one."""
+    try:
+        if os.path.isdir(source):
+            # A directory reaches here only when it cannot be listed (see expand_paths).
+            os.listdir(source)
+            raise InputError("E014", source=shown, detail="a directory that could not be listed")
+        info = os.stat(source)
+    except OSError as err:
+        raise _os_error(err, shown) from err
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO, socket or device: opening or reading it could wait forever.
+        raise InputError("E014", source=shown, detail="not a regular file (a pipe, socket or device)")
+    return info.st_size
+
+
+def _os_error(err: OSError, shown: str) -> InputError:
+    if err.errno == errno.ELOOP:
+        return InputError("E015", source=shown)
+    if err.errno in (errno.ENOENT, errno.ENOTDIR):
+        return InputError("E001", source=shown)
+    return InputError("E014", source=shown, detail=err.strerror or type(err).__name__)
 
 
 def decode(source: str, data: bytes, record: int | None = None) -> str:
@@ -120,33 +240,43 @@ def _looks_jsonl(data: bytes) -> bool:
     return data.lstrip()[:1] == b"{"
 
 
-def _read_jsonl(source: str, data: bytes, *, max_bytes: int) -> Iterator[RawDocument | Rejection]:
-    if b"\x00" in data[:_SNIFF]:
-        raise InputError("E003", source=source, detail="it contains NUL bytes")
-    if not data.strip():
-        raise InputError("E004", source=source)
-    for number, line in enumerate(data.splitlines(), start=1):
+def _read_jsonl(source: str, lines: Iterable[bytes], *, max_bytes: int) -> Iterator[RawDocument | Rejection]:
+    """One RawDocument or Rejection per non-blank line: a bad line (NUL bytes, broken JSON, too
+    large) costs only itself."""
+    seen = False
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        seen = True
         try:
-            yield _jsonl_record(source, number, line, max_bytes=max_bytes)
+            yield _jsonl_record(source, number, line.rstrip(b"\r\n"), max_bytes=max_bytes)
         except InputError as err:
             yield Rejection(source, number, err.code, err.detail, err.fields.get("input_id"))
+    if not seen:
+        raise InputError("E004", source=source)
 
 
 def _jsonl_record(source: str, number: int, line: bytes, *, max_bytes: int) -> RawDocument:
     if len(line) > max_bytes:
         raise InputError("E005", source=f"{source}:{number}", size=len(line), limit=max_bytes, record=number)
+    if b"\x00" in line:
+        column = line.index(b"\x00") + 1
+        raise InputError("E003", source=f"{source}:{number}", detail=f"a NUL byte at column {column}", record=number)
     try:
-        obj = json.loads(decode(source, line, record=number))
+        parsed = json.loads(decode(source, line, record=number))
     except json.JSONDecodeError as err:
         raise InputError("E006", source=source, record=number, detail=err.msg) from err
-    if not isinstance(obj, dict):
-        raise InputError("E010", source=source, record=number, kind=type(obj).__name__)
+    except RecursionError as err:  # '[[[[...' nested deeper than the JSON parser's stack
+        raise InputError("E006", source=source, record=number, detail="nested too deeply") from err
+    if not isinstance(parsed, dict):
+        raise InputError("E010", source=source, record=number, kind=type(parsed).__name__)
+    obj, replaced = sanitise(parsed)
+    if replaced:
+        log.warning("[W003] %s", Errors.W003.format(source=source, record=number, count=replaced))
     input_id = None if obj.get("id") is None else str(obj["id"])
     text, html = obj.get("text"), obj.get("html")
     if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
-        raise InputError("E007", source=source, record=number, input_id=input_id)
+        raise InputError("E007", source=source, record=number, input_id=input_id, detail=_why_no_text(obj))
     published = None
     for key in ("published", "date"):
         if obj.get(key) not in (None, ""):
@@ -168,6 +298,14 @@ def _jsonl_record(source: str, number: int, line: bytes, *, max_bytes: int) -> R
         outlet=_str_or_none(obj.get("source")),
         metadata={k: v for k, v in obj.items() if k not in _JSONL_KNOWN},
     )
+
+
+def _why_no_text(obj: dict[str, Any]) -> str:
+    present = {key: obj[key] for key in ("text", "html") if key in obj and obj[key] is not None}
+    if not present:
+        return "it has neither field"
+    return "; ".join(f"'{key}' is " + (repr(value[:20]) if isinstance(value, str) else f"a JSON {type(value).__name__}")
+                     for key, value in present.items())
 
 
 def _str_or_none(value: Any) -> str | None:

@@ -16,6 +16,7 @@ trigger (the coder changed) are reported as unjudged, never guessed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -61,6 +62,14 @@ def country_level(actor: dict[str, Any] | None) -> str:
 def asserted(event: dict[str, Any]) -> bool:
     """Asserted and not negated: what counts before any confidence threshold."""
     return event.get("modality") == "asserted" and not event.get("negated")
+
+
+def is_right(event: dict[str, Any], label: dict[str, Any]) -> bool:
+    """A real act asserted by the text, with the right root and source/target countries."""
+    return bool(label["act"] and label["modality"] == "asserted"
+                and str(event.get("cameo") or "")[:2] == label["root"]
+                and country_level(event.get("source")) == label["src"]
+                and country_level(event.get("target")) == label["tgt"])
 
 
 def counted(event: dict[str, Any]) -> bool:
@@ -124,8 +133,6 @@ def load_labels(path: str | Path) -> LabelSet:
 
 def corpus_texts(articles: Sequence[dict[str, Any]], news_dir: str | Path) -> dict[str, dict[str, Any]]:
     """The corpus records the articles point at, checked against their SHA-1."""
-    import hashlib
-
     wanted = {a["id"] for a in articles}
     out: dict[str, dict[str, Any]] = {}
     for corpus in sorted({a["corpus"] for a in articles}):
@@ -218,6 +225,7 @@ class NewsScores:
     gold_found: int = 0  # a counted event at the act's trigger
     gold_found_root: int = 0  # ... with the right root
     not_real: dict[str, int] = field(default_factory=dict)  # why counted events are not real acts
+    by_rule: dict[str, list[int]] = field(default_factory=dict)  # "decision=rule" -> [counted judged, right]
 
     @property
     def precision(self) -> float:
@@ -266,6 +274,12 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
             if judged is None:
                 continue
             scores.counted_judged += 1
+            rules = ((event.get("evidence") or {}).get("rules") or {}) if isinstance(event.get("evidence"), dict) else {}
+            right = is_right(event, judged)
+            for decision, rule in rules.items():
+                tally = scores.by_rule.setdefault(f"{decision}={rule}", [0, 0])
+                tally[0] += 1
+                tally[1] += right
             if not judged["act"]:
                 why["not an act"] += 1
             elif judged["modality"] != "asserted":
@@ -321,6 +335,15 @@ def format_news_report(scores: NewsScores) -> str:
     ]
     if s.not_real:
         lines.append("  counted but not real: " + ", ".join(f"{k} {v}" for k, v in sorted(s.not_real.items())))
+    return "\n".join(lines)
+
+
+def format_by_rule(scores: NewsScores, *, minimum: int = 3) -> str:
+    """Each rule's count and precision among the counted events it decided, worst first."""
+    rows = sorted(((k, n, r) for k, (n, r) in scores.by_rule.items() if n >= minimum), key=lambda x: (x[2] / x[1], -x[1]))
+    lines = [f"Rules behind counted events, split {scores.split} (at least {minimum} events), worst precision first:",
+             f"{'precision':>9}  {'events':>6}  rule"]
+    lines += [f"{r / n:>9.3f}  {n:>6}  {k}" for k, n, r in rows]
     return "\n".join(lines)
 
 

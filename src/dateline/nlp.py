@@ -66,7 +66,11 @@ def model_version(nlp: Language) -> str:
 
 def make_doc(nlp: Language, article: Article) -> Doc:
     """A tokenised Doc for the article body, carrying what the stages need to know."""
-    doc = nlp.make_doc(article.body)
+    return set_article(nlp.make_doc(article.body), article)
+
+
+def set_article(doc: Doc, article: Article) -> Doc:
+    """Set the Doc extensions the stages read from the article (ids, dates, empty result lists)."""
     doc._.article_id = article.id
     doc._.published = article.published
     doc._.dateline = article.parts.dateline

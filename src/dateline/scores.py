@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from .codebook import by_parent_code
 from .tables import data_text, tsv_rows
 
 
@@ -44,15 +45,7 @@ def goldstein(code: str | None) -> float | None:
 
     ``"1951"`` is not in GDELT's table, so it takes ``"195"``'s -10.0. None for a non-CAMEO code.
     """
-    code = (code or "").strip()
-    if not code.isdigit():
-        return None
-    table = _goldstein_table()
-    while len(code) >= 2:
-        if code in table:
-            return table[code]
-        code = code[:-1]
-    return None
+    return by_parent_code(_goldstein_table(), code)
 
 
 def quad_class(code: str | None) -> QuadClass | None:

@@ -14,6 +14,7 @@ Tables (docs/output.md documents every column): ``meta`` (schema version), ``art
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -110,6 +111,8 @@ CREATE TABLE fused_event_mentions (
 _V_CONFIDENCE = """
 ALTER TABLE events ADD COLUMN confidence DOUBLE;
 ALTER TABLE events ADD COLUMN counted BOOLEAN;
+ALTER TABLE fused_events ADD COLUMN confidence_mean DOUBLE;
+ALTER TABLE fused_events ADD COLUMN confidence_max DOUBLE;
 """
 
 #: Reviews (issue 12, `dateline serve`): a reviewer's verdict or correction of one event, keyed by the stable
@@ -130,7 +133,13 @@ ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
 #: What ``dateline events``, the exports, fusion and the scores count: the coder's ``counted`` (asserted,
 #: not negated, confidence at or above the model's threshold; dateline.confidence); rows stored before
 #: confidence existed count when asserted and not negated.
-COUNTED = "coalesce(counted, NOT negated AND modality = 'asserted')"
+def counted_sql(alias: str = "") -> str:
+    """The SQL of a counted event (see :data:`COUNTED`), on the events table's ``alias``."""
+    at = f"{alias}." if alias else ""
+    return f"coalesce({at}counted, NOT {at}negated AND {at}modality = 'asserted')"
+
+
+COUNTED = counted_sql()
 #: An article's outlet: the input's ``outlet`` field, else its ``source`` field, else the masthead.
 OUTLET_SQL = "coalesce(json_extract_string(a.metadata, '$.outlet'), a.outlet, a.publication)"
 #: The mention rows dateline.fusion reads: counted events (:data:`COUNTED`) with a CAMEO code.
@@ -138,10 +147,10 @@ FUSION_ROWS_SQL = f"""
     SELECT e.id, e.article_id, e.idx, e.sentence, e.cameo, e.source_text, e.source_code, e.source_country,
            e.source_sector, e.target_text, e.target_code, e.target_country, e.target_sector, e.reciprocal,
            e.date_value, e.date_granularity, e.date_first, e.date_last, e.location_name, e.location_country,
-           e.lat, e.lon, a.published, {OUTLET_SQL} AS outlet, q.text AS quote_text
+           e.lat, e.lon, e.confidence, a.published, {OUTLET_SQL} AS outlet, q.text AS quote_text
     FROM events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN quotes q ON q.article_id = e.article_id AND q.idx = e.quote_idx
-    WHERE coalesce(e.counted, NOT e.negated AND e.modality = 'asserted') AND e.cameo IS NOT NULL"""
+    WHERE {counted_sql("e")} AND e.cameo IS NOT NULL"""
 
 
 @dataclass
@@ -236,6 +245,7 @@ class Store:
         If the batch fails, it is rolled back and retried one record at a time; a record that still
         fails is stored as a rejection (E012) and the others land.
         """
+        records, rejections = _storable(records), _storable(rejections)
         result = WriteResult()
         try:
             self.con.execute("BEGIN TRANSACTION")
@@ -349,6 +359,35 @@ class Store:
             for f in fused for mention_id, mention_id_article in zip(f.mention_ids, f.article_ids)
         ])
 
+    def merge_from(self, shard: str | Path) -> int:
+        """Add another dateline file's articles (and their rows, rejections and reviews) to this one,
+        skipping articles already here, then fuse everything again (one transaction per shard).
+        The shards of a parallel ingest (docs/scale.md) become one file. RETURNS articles added."""
+        Store(shard, must_exist=True).close()  # a dateline file, migrated to this schema like any file we open
+        quoted = str(shard).replace("'", "''")
+        before = self.counts()["articles"]
+        self.con.execute(f"ATTACH '{quoted}' AS shard (READ_ONLY)")
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            self.con.execute("INSERT INTO articles SELECT * FROM shard.articles WHERE id NOT IN (SELECT id FROM articles)")
+            for table in ARTICLE_TABLES:
+                self.con.execute(f"INSERT INTO {table} SELECT * FROM shard.{table} "
+                                 f"WHERE article_id NOT IN (SELECT article_id FROM {table})")
+            self.con.execute("INSERT INTO rejected SELECT * FROM shard.rejected "
+                             "WHERE location NOT IN (SELECT location FROM rejected)")
+            if has_table(self.con, "reviews"):
+                self.con.execute("INSERT INTO reviews SELECT * FROM shard.reviews "
+                                 "WHERE review_id NOT IN (SELECT review_id FROM reviews)")
+            if _V4_FUSION in MIGRATIONS:
+                self.refuse()
+            self.con.execute("COMMIT")
+        except duckdb.Error:
+            self.con.execute("ROLLBACK")
+            raise
+        finally:
+            self.con.execute("DETACH shard")
+        return self.counts()["articles"] - before
+
     def refuse(self) -> int:
         """Fuse every stored mention from scratch (what incremental fusion must equal). RETURNS fused events."""
         self.con.execute("DELETE FROM fused_events")
@@ -379,25 +418,52 @@ class Store:
         out["events_counted"] = int(row[0]) if row else 0
         return out
 
-    def events_query(self, *, include_all: bool = False, reviewed: bool = True) -> str:
+    def events_query(self, *, include_all: bool = False, reviewed: bool = True,
+                     min_confidence: float | None = None) -> str:
         """SQL for the events export: one row per event with its article's provenance.
 
         reviewed: apply the reviews (see :func:`events_sql`); False gives the coder's rows as stored.
+        min_confidence: keep only events whose confidence is at least this.
         """
-        return events_sql(include_all=include_all, reviewed=reviewed and has_table(self.con, "reviews"))
+        return events_sql(include_all=include_all, reviewed=reviewed and has_table(self.con, "reviews"),
+                          min_confidence=min_confidence)
 
-    def export_events(self, out: str, fmt: str, *, include_all: bool = False, reviewed: bool = True) -> int:
-        """Write the events export to ``out`` as csv, parquet or jsonl. RETURNS the number of rows."""
-        query = self.events_query(include_all=include_all, reviewed=reviewed)
-        options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet", "jsonl": "FORMAT json"}[fmt]
+    def export_events(self, out: str, fmt: str, *, include_all: bool = False, reviewed: bool = True,
+                      min_confidence: float | None = None, raw_csv: bool = False) -> int:
+        """Write the events export to ``out`` as csv, parquet or jsonl. RETURNS the number of rows.
+
+        CSV cells that a spreadsheet would run as formulas are neutralised (see
+        :mod:`dateline.csvsafe`) unless ``raw_csv``; JSON Lines and Parquet are written as stored.
+        """
+        query = self.events_query(include_all=include_all, reviewed=reviewed, min_confidence=min_confidence)
+        if fmt == "csv":
+            return self._export_csv(out, query, raw=raw_csv)
+        options = {"parquet": "FORMAT parquet", "jsonl": "FORMAT json"}[fmt]
         quoted = out.replace("'", "''")
         self.con.execute(f"COPY ({query}) TO '{quoted}' ({options})")
         row = self.con.execute(f"SELECT count(*) FROM ({query})").fetchone()
         return int(row[0]) if row else 0
 
-    def events(self, *, include_all: bool = False, reviewed: bool = True) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def _export_csv(self, out: str, query: str, *, raw: bool) -> int:
+        import csv
+
+        from .csvsafe import csv_rows
+
+        cur = self.con.execute(query)
+        count = 0
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow([d[0] for d in cur.description])
+            while rows := cur.fetchmany(10_000):
+                writer.writerows(csv_rows(rows, raw=raw))
+                count += len(rows)
+        return count
+
+    def events(self, *, include_all: bool = False, reviewed: bool = True,
+               min_confidence: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Column names and rows of the events export, for printing."""
-        cur = self.con.execute(self.events_query(include_all=include_all, reviewed=reviewed))
+        cur = self.con.execute(self.events_query(include_all=include_all, reviewed=reviewed,
+                                                 min_confidence=min_confidence))
         return [d[0] for d in cur.description], cur.fetchall()
 
     # -- reviews (issue 12) -----------------------------------------------------------------------
@@ -425,7 +491,8 @@ def has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     return bool(row and row[0])
 
 
-def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bool = True, extra: str = "") -> str:
+def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bool = True, extra: str = "",
+               min_confidence: float | None = None) -> str:
     """The events export as SQL. With ``reviewed``, each event's latest review applies: an event
     marked wrong is left out and a correction replaces the coder's value (the PLOVER type and the
     countries follow a corrected code); the columns are the same either way.
@@ -433,7 +500,9 @@ def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bo
     ordered: sort as the export does (callers that sort or aggregate themselves pass False);
     extra: more columns after ``sentence_text`` (SQL over ``e``, ``a`` the article, ``s`` the sentence).
     """
-    where = [] if include_all else ["coalesce(e.counted, NOT e.negated AND e.modality = 'asserted')"]  # COUNTED
+    where = [] if include_all else [counted_sql("e")]
+    if min_confidence is not None:  # a float from the command line, never text: safe to inline
+        where.append(f"e.confidence >= {float(min_confidence)!r}")
     if not reviewed:
         select, join = "e.* EXCLUDE (article_id)", ""
     else:
@@ -582,6 +651,30 @@ def connect(path: str, *, read_only: bool = False, wait: float = 0.0,
 def _fuses() -> bool:
     """Whether the schema has the fusion tables (always, but for tests that simulate an older file)."""
     return _V4_FUSION in MIGRATIONS
+
+
+def _storable(items: Sequence[Any]) -> list[Any]:
+    """Records and rejections whose strings DuckDB can take: a lone UTF-16 surrogate in any string
+    makes DuckDB fail inside the transaction in a way its rollback cannot recover (issue 15), and
+    so it is replaced by U+FFFD here, the last edge before the database, whatever produced it."""
+    from .ingest import sanitise  # the one sanitiser; ingest applies it first, at the input edge
+
+    out = []
+    for item in items:
+        data = dataclasses.asdict(item) if isinstance(item, Rejection) else item
+        try:
+            json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+        except UnicodeEncodeError:
+            clean, count = sanitise(data)
+            log.warning("%s: replaced %d lone surrogate(s) before storing", _describe(clean), count)
+            item = Rejection(**clean) if isinstance(item, Rejection) else clean
+        out.append(item)
+    return out
+
+
+def _describe(item: dict[str, Any]) -> str:
+    prov = item.get("provenance")
+    return _location(prov) if prov else f"{item.get('source')}:{item.get('record')}"
 
 
 def _location(prov: dict[str, Any]) -> str:

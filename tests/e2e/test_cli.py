@@ -19,7 +19,7 @@ from dateline.record import output_schema
 
 pytestmark = pytest.mark.e2e
 
-COMMANDS = ["extract", "ingest", "events", "eval", "demo"]
+COMMANDS = ["extract", "ingest", "events", "eval", "demo", "train", "merge"]
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:

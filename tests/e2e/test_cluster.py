@@ -90,11 +90,11 @@ def client() -> Iterator[Any]:
     gc.collect()  # collect the cluster's sockets here, under this module's warning filters
 
 
-def _failing_work(articles: list[Article], actors_file: str | None, batch_size: int) -> list[Any]:
+def _failing_work(articles: list[Article], actors_file: str | None, batch_size: int, budget: Any = None) -> list[Any]:
     """Stands in for a worker lost on one batch (the task raises on the worker); others are coded for real."""
     if any("missiles" in a.text for a in articles):
         raise MemoryError("worker ran out of memory")
-    return cluster.work(articles, actors_file, batch_size)
+    return cluster.work(articles, actors_file, batch_size, budget)
 
 
 def test_cluster_keeps_input_order_and_a_lost_batch_costs_only_itself(
@@ -109,6 +109,68 @@ def test_cluster_keeps_input_order_and_a_lost_batch_costs_only_itself(
     assert sources == [item.source for item in items]
     lost = [line for line in lines if line.get("error", {}).get("code") == "E013"]
     # The batch with the missile story (two articles) is lost; the five other inputs are as usual.
-    assert len(lost) == 2 and "Dask worker" in lost[0]["error"]["message"]
+    assert len(lost) == 2 and "worker process" in lost[0]["error"]["message"]
     coded = [line for line in lines if "events" in line]
     assert len(coded) == 4 and any(line["events"] for line in coded)
+
+
+@pytest.mark.issue(15)
+def test_cluster_article_over_its_budget_rejected_on_the_worker(client: Any) -> None:
+    """A genuinely slow article (a flood of speech verbs) is stopped on the Dask worker's task
+    thread; the other articles of its batch are coded."""
+    from dateline.budget import Budget
+    from dateline.pipeline import sentence_article
+
+    articles = [sentence_article(TEXTS[0], record=1), sentence_article("X said Y said " * 2000, record=2),
+                sentence_article(TEXTS[1], record=3)]
+    batches = list(cluster.code_items_distributed(articles, client=client, batch_size=3,
+                                                  budget=Budget(per_10k=0.2, minimum=0.5)))
+    lines = [line for batch in batches for line in batch.lines]
+    assert [line.get("error", {}).get("code") for line in lines] == [None, "E016", None]
+    assert "time budget" in lines[1]["error"]["message"]
+    assert lines[0]["events"] and lines[2]["events"]
+
+
+def _stuck_work(articles: list[Article], actors_file: str | None, batch_size: int, budget: Any = None) -> list[Any]:
+    """A worker stuck in compiled code, where no Python-level deadline reaches (time.sleep is C)."""
+    import time
+
+    if any("stuck" in a.text for a in articles):
+        time.sleep(600)
+    return cluster.work(articles, actors_file, batch_size, budget)
+
+
+@pytest.mark.issue(15)
+def test_cluster_stuck_worker_abandoned_and_restarted(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.budget import Budget
+    from dateline.pipeline import sentence_article
+
+    articles = [sentence_article(TEXTS[0], record=1), sentence_article("The stuck article.", record=2),
+                sentence_article(TEXTS[1], record=3), sentence_article(TEXTS[2], record=4)]
+    monkeypatch.setattr(cluster, "work", _stuck_work)
+    monkeypatch.setattr(cluster, "GRACE_SECONDS", 30.0)  # room for the other worker to load its model
+    batches = list(cluster.code_items_distributed(articles, client=client, batch_size=2,
+                                                  budget=Budget(per_10k=0.1, minimum=0.5)))
+    lines = [line for batch in batches for line in batch.lines]
+    assert [line.get("error", {}).get("code") for line in lines] == ["E016", "E016", None, None]
+    assert lines[2]["events"] and lines[3]["events"]
+    assert len(client.scheduler_info()["workers"]) == 2  # the stuck worker was replaced
+
+
+def test_cluster_ingest_through_a_scheduler_address_as_docs_scale_describes(news: Path, tmp_path: Path) -> None:
+    """docs/scale.md: start a Dask cluster (here a local one with 2 worker processes), pass its
+    scheduler address to `dateline ingest --scheduler`; the client is the one DuckDB writer and
+    stores what a serial run stores."""
+    from distributed import LocalCluster
+
+    serial, remote = str(tmp_path / "serial.duckdb"), str(tmp_path / "remote.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(news), "--db", serial, "--published", "2025-03-14"]).exit_code == EXIT_REJECTED
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as dask_cluster:
+        result = runner.invoke(cli, ["ingest", str(news), "--db", remote, "--published", "2025-03-14",
+                                     "--scheduler", dask_cluster.scheduler_address])
+    gc.collect()
+    assert result.exit_code == EXIT_REJECTED, result.output  # the broken file is rejected, the rest stored
+    expected = _rows(serial)
+    assert len(expected["articles"]) == 6 and expected["events"]
+    assert _rows(remote) == expected

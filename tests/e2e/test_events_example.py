@@ -1,4 +1,7 @@
-"""Events coded from the real LA Times example article with the real pipeline (issue 4)."""
+"""Events coded from the real LA Times example article with the real pipeline: the demo's contract.
+
+A handful of tests only: accuracy is measured over many articles by the real-news gate
+(tests/e2e/test_news_gate.py, the labelled dev split), not by pinning one article's sentences."""
 
 from __future__ import annotations
 
@@ -60,54 +63,6 @@ def test_events_example_meetings_are_reciprocal_consults(coded: tuple[str, list[
     for event in hotel + oval:
         if country(event["source"]) and country(event["target"]):
             assert {country(event["source"]), country(event["target"])} == {"PRK", "USA"}
-
-
-def test_events_example_refusal_demand_praise(coded: tuple[str, list[dict[str, Any]]]) -> None:
-    _, events = coded
-    refusal = find(asserted(events), trigger="refused", source="North Korea")
-    assert refusal and refusal[0]["plover"]["event"] == "REJECT"
-    demand = find(asserted(events), trigger="demanded", source="Pyongyang")
-    assert demand and demand[0]["plover"]["event"] == "REQUEST"
-    praise = find(asserted(events), trigger="praised", cameo="051", source="Trump", target="Pyongyang")
-    assert praise and praise[0]["plover"]["event"] == "SUPPORT"
-
-
-def test_events_example_called_off_meeting(coded: tuple[str, list[dict[str, Any]]]) -> None:
-    """A cancelled meeting: the meeting is kept but negated; the cancelling is CAMEO 125 (REJECT)."""
-    _, events = coded
-    planned = find(events, trigger="meeting", cameo="04", source="Pompeo", target="Kim Yong Chol")
-    assert planned and all(e["negated"] for e in planned)
-    cancelled = find(asserted(events), trigger="canceled", cameo="125", source="North Korea")
-    assert cancelled and cancelled[0]["plover"]["event"] == "REJECT"
-
-
-def test_events_example_statement_keeps_cameo(coded: tuple[str, list[dict[str, Any]]]) -> None:
-    _, events = coded
-    pence = find(events, trigger="said", cameo="01", source="Pence")
-    assert pence and pence[0]["plover"]["event"] is None  # PLOVER has no statement type
-
-
-def test_events_example_china_rice_and_kim_visit(coded: tuple[str, list[dict[str, Any]]]) -> None:
-    _, events = coded
-    allowing = find(asserted(events), trigger="allowing", source="China", target="North Korea")
-    assert allowing and allowing[0]["cameo"][:2] in ("06", "07", "08")
-    visit = find(asserted(events), trigger="visit", cameo="042", source="Kim", target="Beijing")
-    assert visit and visit[0]["plover"]["event"] == "CONSULT"
-
-
-def test_events_example_stockholm_talks(coded: tuple[str, list[dict[str, Any]]]) -> None:
-    _, events = coded
-    talks = find(asserted(events), trigger="talks", cameo="04")
-    assert any("North Korea" in text(e["source"]) for e in talks)  # Choe Son Hui attended talks
-    assert find(talks, trigger="talks", source="Wallstroem", target="North Korean")  # last March
-    # "... the talks included U.S. special envoy ... Biegun and Swedish Foreign Minister Margot
-    # Wallstroem" (next sentence): the Stockholm talks are PRK with USA and with SWE
-    stockholm = [e for e in talks if country(e["source"]) == "PRK" and "Choe" in text(e["source"])]
-    assert {country(e["target"]) for e in stockholm} == {"USA", "SWE"}
-    for event in stockholm:
-        assert event["reciprocal"] and event["plover"]["event"] == "CONSULT"
-        assert event["evidence"]["sentence"] > event["sentence"]
-        assert "included" in event["evidence"]["text"]
 
 
 def test_events_example_no_asserted_unrealised_acts(coded: tuple[str, list[dict[str, Any]]]) -> None:

@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from conftest import NEWS, need_shared
 from dateline.pipeline import code_paths
+from dateline.fusion import FUSED_COLUMNS
 from dateline.store import Store
 
 pytestmark = [pytest.mark.e2e, pytest.mark.shared]
@@ -55,7 +56,8 @@ def test_fusion_corpus_halves_equal_once(records: list[dict[str, Any]], tmp_path
         assert single.refuse() == len(expected[0])
         assert fused(single) == expected
     events, links = expected
-    assert len(links) == sum(row[-3] for row in events)  # every counted mention is in one fused event
-    multi_outlet = [row for row in events if row[-1] >= 2]
+    n_mentions, n_outlets = FUSED_COLUMNS.index("n_mentions"), FUSED_COLUMNS.index("n_outlets")
+    assert len(links) == sum(row[n_mentions] for row in events)  # every counted mention is in one fused event
+    multi_outlet = [row for row in events if row[n_outlets] >= 2]
     assert multi_outlet, "the same acts told by several outlets fuse"
     assert len(events) < len(links)

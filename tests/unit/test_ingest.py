@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -67,7 +70,7 @@ def test_ingest_oversized_file_is_e005(tmp_path: Path) -> None:
     path = write(tmp_path / "big.txt", "word " * 1000)
     (item,) = read_articles([path], max_bytes=1000)
     assert isinstance(item, Rejection) and item.code == "E005"
-    assert "--max-bytes" in item.reason
+    assert "under the limit" in item.reason and "--max-bytes" not in item.reason
 
 
 def test_ingest_bad_file_does_not_stop_batch(tmp_path: Path) -> None:
@@ -180,3 +183,148 @@ def test_ingest_read_raw_keeps_input_order(tmp_path: Path) -> None:
     paths = [write(tmp_path / f"{i}.txt", f"Story {i}.") for i in range(5)]
     texts = [r.text for r in read_raw(paths) if isinstance(r, RawDocument)]
     assert texts == [f"Story {i}." for i in range(5)]
+
+
+# -- issue 15: hostile inputs get coded, per-line answers ----------------------------------------
+
+
+def _jsonl(*objs: object) -> str:
+    return "".join(json.dumps(o) + "\n" for o in objs)
+
+
+@pytest.mark.issue(15)
+def test_ingest_lone_surrogates_replaced_in_every_field(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = write(tmp_path / "s.jsonl", _jsonl(
+        {"id": "a\ud800", "title": "Talks\udc00", "text": "Ministers \ud800met.", "extra": ["x\udfff"]},
+        {"id": "b", "text": "Ministers met again."},
+    ))
+    items = list(read_articles([path]))
+    assert [type(i).__name__ for i in items] == ["Article", "Article"]
+    first = items[0]
+    assert isinstance(first, Article)
+    assert first.input_id == "a\ufffd" and first.parts.headline in (None, "Talks\ufffd")
+    assert "\ufffd" in first.text and first.metadata == {"extra": ["x\ufffd"]}
+    first.text.encode("utf-8")  # raises on a surrogate: nothing downstream can choke on it
+    assert "W003" in caplog.text and f"{path}: line 1" in caplog.text
+
+
+@pytest.mark.issue(15)
+def test_ingest_nul_byte_rejects_only_its_line(tmp_path: Path) -> None:
+    good = json.dumps({"id": "g", "text": "Ministers met."}).encode()
+    path = write(tmp_path / "n.jsonl", good + b"\n" + b'{"id": "n", "text": "a\x00b"}\n' + good + b"\n")
+    items = list(read_raw([path]))
+    assert [(type(i).__name__, i.record) for i in items] == [("RawDocument", 1), ("Rejection", 2), ("RawDocument", 3)]
+    assert isinstance(items[1], Rejection) and items[1].code == "E003" and f"{path}:2" in items[1].reason
+
+
+def test_ingest_binary_file_named_jsonl_is_one_rejection(tmp_path: Path) -> None:
+    path = write(tmp_path / "x.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\n\x00\x01\n" * 50)
+    items = list(read_raw([path]))
+    assert len(items) == 1 and isinstance(items[0], Rejection) and items[0].code == "E003"
+
+
+@pytest.mark.issue(15)
+def test_ingest_text_not_a_string_says_what_it_is(tmp_path: Path) -> None:
+    path = write(tmp_path / "t.jsonl", _jsonl({"id": 1, "text": 5}, {"id": 2}))
+    first, second = read_raw([path])
+    assert isinstance(first, Rejection) and first.code == "E007" and "'text' is a JSON int" in first.reason
+    assert isinstance(second, Rejection) and "neither field" in second.reason
+
+
+@pytest.mark.issue(15)
+def test_ingest_gzip_bz2_xz_jsonl_read(tmp_path: Path) -> None:
+    import bz2
+    import gzip
+    import lzma
+
+    data = _jsonl({"id": "1", "text": "Ministers met."}, {"id": "2", "text": "They talked."}).encode()
+    paths = [write(tmp_path / "a.jsonl.gz", gzip.compress(data)), write(tmp_path / "b.jsonl.bz2", bz2.compress(data)),
+             write(tmp_path / "c.jsonl.xz", lzma.compress(data)),
+             write(tmp_path / "d.txt", gzip.compress(b"PARIS \xe2\x80\x94 The talks ended.\n"))]
+    items = list(read_raw(paths))
+    assert [(Path(i.source).name, i.record) for i in items] == [
+        ("a.jsonl.gz", 1), ("a.jsonl.gz", 2), ("b.jsonl.bz2", 1), ("b.jsonl.bz2", 2),
+        ("c.jsonl.xz", 1), ("c.jsonl.xz", 2), ("d.txt", None)]
+    assert all(isinstance(i, RawDocument) for i in items)
+    assert isinstance(items[-1], RawDocument) and items[-1].text == "PARIS — The talks ended.\n"
+    # a directory walk picks compressed corpora up too
+    assert [Path(p).name for p in expand_paths([str(tmp_path)])] == ["a.jsonl.gz", "b.jsonl.bz2", "c.jsonl.xz", "d.txt"]
+
+
+@pytest.mark.issue(15)
+def test_ingest_corrupt_or_unsupported_archive_is_e017(tmp_path: Path) -> None:
+    import zipfile
+
+    broken = write(tmp_path / "broken.jsonl.gz", b"\x1f\x8b\x08\x00garbage")
+    zipped = tmp_path / "z.txt"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.writestr("in.txt", "text")
+    import gzip
+
+    good = gzip.compress(json.dumps({"id": "1", "text": "Ministers met."}).encode() * 500)
+    corrupt = write(tmp_path / "corrupt.jsonl.gz", good[:30] + bytes(b ^ 0x55 for b in good[30:60]) + good[60:])
+    (bad_stream,) = read_raw([corrupt])  # zlib.error in the middle of the stream, found by bench_junk
+    assert isinstance(bad_stream, Rejection) and bad_stream.code == "E017"
+    first, second = read_raw([broken, str(zipped)])
+    assert isinstance(first, Rejection) and first.code == "E017" and "gzip -t" in first.reason
+    assert isinstance(second, Rejection) and second.code == "E017" and "zip archive" in second.reason
+
+
+@pytest.mark.issue(15)
+def test_ingest_symlink_loop_is_e015(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to("loop.txt")
+    dangling = tmp_path / "gone.txt"
+    dangling.symlink_to("nowhere.txt")
+    items = list(read_raw([str(loop), str(dangling), str(tmp_path)]))
+    assert [(Path(i.source).name, getattr(i, "code", None)) for i in items] == [
+        ("loop.txt", "E015"), ("gone.txt", "E001"), ("gone.txt", "E001"), ("loop.txt", "E015")]
+
+
+@contextlib.contextmanager
+def _unprivileged() -> Iterator[None]:
+    """Root reads everything: drop to user nobody's effective ids so the real OS says no, then back."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.setegid(65534)
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+@pytest.mark.issue(15)
+def test_ingest_unreadable_file_and_directory_are_e014() -> None:
+    import shutil
+    import tempfile
+
+    tmp_path = Path(tempfile.mkdtemp(prefix="dateline-perm-"))  # pytest's tmp_path is root-only
+    tmp_path.chmod(0o755)
+    write(tmp_path / "a.txt", STORY)
+    write(tmp_path / "b.txt", STORY + "More.\n")
+    (tmp_path / "b.txt").chmod(0)
+    (tmp_path / "closed").mkdir()
+    write(tmp_path / "closed" / "c.txt", STORY)
+    (tmp_path / "closed").chmod(0)
+    write(tmp_path / "d.txt", "PARIS — The talks ended.\n")
+    try:
+        with _unprivileged():
+            items = list(read_raw([str(tmp_path), str(tmp_path / "b.txt")]))
+    finally:
+        (tmp_path / "closed").chmod(0o755)
+        shutil.rmtree(tmp_path)
+    got = [(Path(i.source).name, getattr(i, "code", None)) for i in items]
+    assert got == [("a.txt", None), ("b.txt", "E014"), ("closed", "E014"), ("d.txt", None), ("b.txt", "E014")]
+    assert isinstance(items[1], Rejection) and "Permission denied" in items[1].reason
+
+
+@pytest.mark.issue(15)
+def test_ingest_fifo_is_rejected_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")  # nobody ever writes to it: opening it would block forever
+    write(tmp_path / "z.txt", STORY)
+    items = list(read_raw([str(tmp_path)]))
+    assert [(Path(i.source).name, getattr(i, "code", None)) for i in items] == [("pipe.txt", "E014"), ("z.txt", None)]
+    assert isinstance(items[0], Rejection) and "not a regular file" in items[0].reason

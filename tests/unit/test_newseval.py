@@ -10,7 +10,8 @@ import pytest
 
 from dateline.errors import GoldError
 from dateline.newseval import (
-    LabelSet, check_news_floors, country_level, event_keys, find_span, load_labels, raise_news_floors, score,
+    LabelSet, check_news_floors, country_level, event_keys, find_span, format_by_rule, load_labels, raise_news_floors,
+    score,
 )
 
 TEXT = "Intro line.\n\nRussia expelled two\nBritish diplomats on Monday. Police said the storm hit Leeds."
@@ -129,3 +130,17 @@ def test_load_labels_scores_only_complete_articles(tmp_path: Path) -> None:
     with pytest.raises(GoldError) as info:
         load_labels(tmp_path / "labels.jsonl")
     assert info.value.code == "E307"
+
+
+def test_precision_by_rule() -> None:
+    record = coded_record()
+    record["events"][0]["evidence"] = {"rules": {"trigger": "verbs.tsv:expel", "target": "_verb_roles"}}
+    record["events"][2]["evidence"] = {"rules": {"trigger": "verbs.tsv:hit", "target": "_verb_roles"}}
+    police = TEXT.index("Police")
+    labels = [label("expelled", TEXT.index("Russia")),
+              label("hit", police, act=False, modality=None, root=None, src=None, tgt=None, date=None)]
+    scores = score(labelset(labels), {"r1": record}, {"r1": {"text": TEXT}}, "dev")
+    assert scores.by_rule == {"trigger=verbs.tsv:expel": [1, 1], "target=_verb_roles": [2, 1],
+                              "trigger=verbs.tsv:hit": [1, 0]}
+    table = format_by_rule(scores, minimum=1).splitlines()
+    assert table[2].split() == ["0.000", "1", "trigger=verbs.tsv:hit"]  # worst first

@@ -218,3 +218,71 @@ def test_store_event_ids_are_stored_and_backfilled_on_migration(db: str, monkeyp
         got = [r[0] for r in store.con.execute("SELECT id FROM events ORDER BY idx").fetchall()]
     assert got == expected and len(set(got)) == 3
 
+
+
+@pytest.mark.issue(15)
+def test_store_surrogates_cost_nothing(db: str) -> None:
+    """A lone surrogate made DuckDB fail fatally inside the batch; now it is replaced, and all land."""
+    bad = make_record("bbbbbbbbbbbbbbbb")
+    bad["article"]["headline"] = "Talks\ud800"
+    bad["article"]["metadata"] = {"note\udc00": ["x\udfff"]}
+    bad["provenance"]["source"] = "caf\udce9.jsonl"  # an undecodable byte in a file name
+    records = [make_record("aaaaaaaaaaaaaaaa"), bad, make_record("cccccccccccccccc")]
+    with Store(db) as store:
+        result = store.write(records, [Rejection("x\udcff.txt", None, "E004", "empty \ud800")])
+        assert (result.stored, result.rejected) == (3, 1)
+        headline = store.con.execute("SELECT headline FROM articles WHERE id = 'bbbbbbbbbbbbbbbb'").fetchone()
+        assert headline == ("Talks\ufffd",)
+        assert store.con.execute("SELECT source FROM rejected").fetchone() == ("x\ufffd.txt",)
+    assert bad["article"]["headline"] == "Talks\ud800"  # the caller's record is not changed
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("raw", [False, True])
+def test_store_csv_export_neutralises_formulas(db: str, tmp_path: Path, raw: bool) -> None:
+    record = make_record()
+    record["events"][0]["trigger"] = "=HYPERLINK(\"http://x.invalid\")"
+    record["events"][0]["source"]["text"] = "@SUM(A1)"
+    record["article"]["body"] = "-2+3 met in Oslo town. They agreed to talk again."
+    with Store(db) as store:
+        store.write([record])
+    out = tmp_path / "e.csv"
+    with Store(db, read_only=True) as store:
+        assert store.export_events(str(out), "csv", raw_csv=raw) == 1
+    with open(out, encoding="utf-8") as handle:
+        (row,) = list(csv.DictReader(handle))
+    prefix = "" if raw else "'"
+    assert row["trigger"] == prefix + '=HYPERLINK("http://x.invalid")'
+    assert row["source_text"] == prefix + "@SUM(A1)"
+    assert row["sentence_text"] == prefix + "-2+3 met in Oslo town."
+    assert row["cameo"] == "040" and row["negated"] == "false" and row["lat"] == "59.9"
+    jsonl = tmp_path / "e.jsonl"
+    with Store(db, read_only=True) as store:
+        store.export_events(str(jsonl), "jsonl")
+    assert json.loads(jsonl.read_text())["trigger"] == '=HYPERLINK("http://x.invalid")'  # JSON stays raw
+
+
+def test_csvsafe_neutralise_rule() -> None:
+    from dateline.csvsafe import csv_rows, neutralise
+
+    assert [neutralise(v) for v in ["=1+1", "+1", "-x", "@a", "\tx", "\rx", "a=b", "", -3, None, 2.5]] == [
+        "'=1+1", "'+1", "'-x", "'@a", "'\tx", "'\rx", "a=b", "", -3, None, 2.5]
+    assert list(csv_rows([("=a", True, None)])) == [["'=a", "true", None]]
+    assert list(csv_rows([("=a", False)], raw=True)) == [["=a", "false"]]
+
+
+@pytest.mark.issue(15)
+def test_store_cli_csv_to_stdout_neutralises_formulas(db: str) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import cli
+
+    record = make_record()
+    record["events"][0]["trigger"] = "=cmd|' /C calc'!A0"
+    with Store(db) as store:
+        store.write([record])
+    safe = CliRunner().invoke(cli, ["events", "--db", db, "--format", "csv"])
+    raw = CliRunner().invoke(cli, ["events", "--db", db, "--format", "csv", "--raw-csv"])
+    assert safe.exit_code == 0 and raw.exit_code == 0
+    assert next(csv.DictReader(safe.output.splitlines()))["trigger"] == "'=cmd|' /C calc'!A0"
+    assert next(csv.DictReader(raw.output.splitlines()))["trigger"] == "=cmd|' /C calc'!A0"

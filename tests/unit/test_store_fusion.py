@@ -48,3 +48,24 @@ def test_store_fusion_older_file_gets_fused_events_on_migration(tmp_path: Path,
     monkeypatch.setattr(store_module, "_event_row", full_row)
     with Store(path) as store:
         assert [row[1:5] for row in fused(store)] == [(2, 2, 2, ["a" * 16, "b" * 16])]
+
+
+def test_store_merge_shards_equals_one_ingest(tmp_path: Path) -> None:
+    """docs/scale.md: shards written apart and merged give the same rows and fused events as one file."""
+    one, two, three = (record(c * 16, f"outlet {c}", "2025-03-14") for c in "abc")
+    with Store(tmp_path / "once.duckdb") as once:
+        once.write([one, two, three])
+        expected = fused(once), once.counts()
+    with Store(tmp_path / "s1.duckdb") as s1:
+        s1.write([one, two])
+    with Store(tmp_path / "s2.duckdb") as s2:
+        s2.write([two, three])  # an article in both shards is kept once
+    with Store(tmp_path / "merged.duckdb") as merged:
+        assert merged.merge_from(tmp_path / "s1.duckdb") == 2
+        assert merged.merge_from(tmp_path / "s2.duckdb") == 1
+        assert merged.merge_from(tmp_path / "s2.duckdb") == 0  # idempotent
+        assert (fused(merged), merged.counts()) == expected
+        assert expected[0] and expected[0][0][1] == 3  # the three outlets' mentions are one fused event
+    with pytest.raises(Exception) as info, Store(tmp_path / "m2.duckdb") as other:
+        other.merge_from(tmp_path / "missing.duckdb")
+    assert getattr(info.value, "code", None) == "E203"

@@ -3,12 +3,14 @@ aliases), the Mention and Group records, and the coding context shared by the la
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doc import sentence_bounds
 from ..kb import Entry, KnowledgeBase, normalise, Role, split_code
 from ..lang import en
 
@@ -95,12 +97,13 @@ def _shouted(sent: Span) -> bool:
 def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
     """Longest KB names, left to right, that look like names in the text."""
     spans: list[tuple[int, int, Entry]] = []
+    sent_starts, sent_ends = sentence_bounds(doc)  # token.sent costs the sentence's length
     i, n = 0, len(doc)
     while i < n:
         if not _capitalised(doc[i]):
             i += 1
             continue
-        sent_end = doc[i].sent.end
+        sent_end = sent_ends[bisect.bisect_right(sent_starts, i) - 1]
         for j in range(min(n, sent_end, i + MAX_NAME_TOKENS), i, -1):
             if doc[j - 1].text in ("'s", "’s") or doc[j - 1].is_space:
                 continue
@@ -167,6 +170,7 @@ def _label_of(entry: Entry) -> str:
 def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str, bool]]) -> list[Mention]:
     """Name mentions: KB matches merged with the model's actor entities."""
     kb_spans = _kb_spans(doc, kb)
+    kb_ends = [k[1] for k in kb_spans]  # (KB spans do not overlap: their ends ascend with their starts)
     titles = [(s, e) for s, e, _, _ in agents if e - s > 1]
     mentions: dict[tuple[int, int], Mention] = {}
     used: set[int] = set()
@@ -176,8 +180,11 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
         start, end = _trim(ent)
         if any(s <= start and end <= e for s, e in titles):
             continue  # "State" in "Secretary of State"
-        inside = [k for k in kb_spans if start <= k[0] and k[1] <= end]
-        over = [k for k in kb_spans if k[0] < end and start < k[1] and k not in inside]
+        # the KB spans that overlap the entity, found by bisection (not every span for every entity)
+        near = kb_spans[bisect.bisect_right(kb_ends, start):bisect.bisect_left(kb_ends, end) + 1]
+        near = [k for k in near if k[0] < end and start < k[1]]
+        inside = [k for k in near if start <= k[0] and k[1] <= end]
+        over = [k for k in near if k not in inside]
         if over:
             continue  # a KB name that reaches beyond the entity ("Choe Son" of "Choe Son Hui") wins
         joined = any((k[1] < len(doc) and doc[k[1]].text == "-") or (k[0] > 0 and doc[k[0] - 1].text == "-")

@@ -4,6 +4,7 @@ actors as of its date."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc import token_starts
 from ..kb import KnowledgeBase, load_kb, split_code
 from ..record import ActorRef
 
@@ -34,8 +36,10 @@ def _governed(doc: Doc, mention: dict[str, Any], others: list[dict[str, Any]], s
     if span is None:
         return False
     token = span.root
+    starts = token_starts(doc)  # the tokens that start in each other mention, found by bisection
     owned = {i for o in others if o is not mention
-             for i in range(len(doc)) if o["start"] <= doc[i].idx < o["end"]} if others else set()
+             for i in range(bisect.bisect_left(starts, o["start"]), bisect.bisect_left(starts, o["end"]))
+             } if others else set()
     while token.head.i != token.i and start_char <= token.head.idx < end_char:
         token = token.head
         if token.i in owned:

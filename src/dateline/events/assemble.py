@@ -132,6 +132,15 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
         yield from _demand_in_statement(doc, verb, index, sources, lex)
     if speech and _attribution_frame(verb, lex):
         return  # "X said Y attacked Z": the attack is the event, the saying only attributes it
+    if speech and not targets:
+        return  # "X said the toll rose to 40": a statement about no actor is no act (docs/annotation.md)
+    if speech and not any(_speaker(side, lex) for side in sources):
+        return  # "witnesses said", "CNN notes that": the press or an unknown speaker only attributes
+    if speech and entry.code[:2] == "01":
+        disapproval = _disapproval(verb, lex)
+        if disapproval is not None:
+            entry, code_rule = Entry(disapproval), "_disapproval"
+            rules = {**rules, "code": code_rule}
     declare = subordinate is None and not _obliged(verb, lex) and not _aim(verb, lex)
     yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=declare)
     if not negated and subordinate is None and _conditional_threat(verb, entry, lex):
@@ -286,6 +295,33 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
     return out
 
 
+def _speaker(side: Side | None, lex: Lexicon) -> bool:
+    """Whether a statement's source is an actor whose saying is an act: a coded actor, not the
+    press (sector cue ``press_sector``: "CNN notes that", "local media said"), which reports."""
+    return side is not None and side.get("code") is not None and str(side.get("sector")).lower() not in lex.cue("press_sector")
+
+
+def _disapproval(verb: Token, lex: Lexicon) -> str | None:
+    """The CAMEO code of a statement that blames or criticises ("X said Y was responsible for",
+    "X said Y misled Congress": 112, accuse; "X said Y's demands were abusive": 111, criticise): a
+    cue word (``accusation_word``, ``criticism_word``) in what was said, not negated; else None."""
+    accuse, criticise = lex.cue("accusation_word"), lex.cue("criticism_word")
+    found: str | None = None
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp", "parataxis"):
+            continue
+        for token in clause.subtree:
+            word = token.lemma_.lower()
+            if word not in accuse and word not in criticise:
+                continue
+            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
+                continue  # "said Y was not responsible": no blame
+            if word in accuse:
+                return "112"
+            found = "111"
+    return found
+
+
 def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon) -> Iterable[Event]:
     """A statement that someone else must act ("Russia said Sudan must return ...") is a
     request (CAMEO 10) from the speaker to the one who must act."""
@@ -346,16 +382,18 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         # "Democrats have raised money" with the party unresolved say nothing of who acted on whom
         return
     plover = cameo_to_plover(entry.code)
-    if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
-        return  # PLOVER requires a recipient for this type
     reciprocal = entry.reciprocal or entry.code[:2] == "04" and entry.code != "042"
     each_party = plover is not None and plover.event.lower() in lex.cue("each_party")
+    pairs: list[tuple[Side | None, Side | None]]
     if reciprocal and not target_sides and len(source_sides) > 1 and not each_party:
-        # "A and B met": one reciprocal event between them; "A and B agreed": one event each
-        target_sides = source_sides[1:]
-        source_sides = source_sides[:1]
+        # "A, B and C met", "A and B clashed": the coordinated parties are each other's targets,
+        # one reciprocal event per pair; "A and B agreed": one event each
+        pairs = [(a, b) for i, a in enumerate(source_sides) for b in source_sides[i + 1:] if not _same(a, b)]
         rules = {**rules, "target": "reciprocal"}
-    pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not _same(s, t)]
+    else:
+        if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
+            return  # PLOVER requires a recipient for this type
+        pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not _same(s, t)]
     intent = ""
     announced = trigger.pos_ == "VERB" or _light_governor(trigger, lex) is not None  # "will impose a curfew"
     if declare and modality == "intended" and not negated and announced and _declarer(trigger, source_sides):

@@ -68,8 +68,11 @@ def _historical(token: Token, doc: Doc) -> bool:
         for item in child.subtree:
             if item.ent_type_ not in ("DATE", "EVENT") or item.ent_iob_ != "B" or not _own_time(item, token):
                 continue
-            span = next((ent for ent in doc.ents if ent.start == item.i), None)
-            if span is not None and _past_time(span.text, published):
+            end = item.i + 1  # the entity that starts here (without rebuilding doc.ents per token)
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            span = doc[item.i:end]
+            if _past_time(span.text, published):
                 return True
     return False
 
@@ -193,9 +196,13 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]
     modality: Modality | None = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
     noun = _measured(noun)  # "will provide 25,000 tons of aid": the amount hangs on the verb
     head = noun.head
+    if modality is None and noun.dep_ == "pobj" and f"{head.head.lower_} {head.lower_}" in en.PROSPECTIVE_PREPOSITIONS:
+        modality = "intended"  # "ahead of the Trump-Putin meeting": still to come
+    span_of_time = noun.dep_ == "pobj" and head.lower_ in en.DURATION_PREPOSITIONS
     if noun.dep_ == "pobj" and head.pos_ == "ADP":
         head = head.head
-    if head != noun and head.pos_ in ("VERB", "AUX"):
+    if head != noun and head.pos_ in ("VERB", "AUX") and not span_of_time:
+        # ("protests scheduled throughout Trump's visit": the visit is when, it is not planned)
         cancelling = head.lemma_ in lex.cue("cancelling_verb") and (
             head.lemma_ != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
         if cancelling and noun.dep_ in ("dobj", "nsubjpass"):

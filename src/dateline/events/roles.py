@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..actors import actor_ref
 from ..codebook import root_class
+from ..doc import doc_text
 from ..kb import split_code, TRANSNATIONAL
 from ..lexicon import Entry, Lexicon
 from .sides import _first_actor_tokens, _political, _same, Side, _side, _sides
@@ -83,7 +84,7 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
         if country is not None:
             code = f"{country}UAF"
             country_code, sector = split_code(code)
-            return [{"text": doc.text[start:end], "code": code, "country": country_code, "sector": sector,
+            return [{"text": doc_text(doc)[start:end], "code": code, "country": country_code, "sector": sector,
                      "evidence": f"unattributed attack: unidentified armed forces of {country}, "
                                  "where it happened (CAMEO UAF)"}]
     return []
@@ -178,8 +179,12 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     if subject is not None and not (passive and subject.dep_ == "nsubjpass"):
         sources = _sides(doc, [subject], lex)
     if speech:
+        # the one addressed ("told Lavrov", "said to Putin") is the statement's target, else the
+        # first actor of what was said; the press addressed ("told reporters") is no party
+        addressed = [t for t in _sides(doc, _addressees(verb), lex) if t is not None and t.get("country")
+                     and str(t.get("sector")).lower() not in lex.cue("press_sector")]
         said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-        targets = _sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else []
+        targets = addressed or (_sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else [])
         return sources, [t for t in targets if not any(_same(t, s) for s in sources)]
     theme = _moves_theme(verb, obj, lex) or _fires_weapon(verb, obj, lex)
     candidates = _target_candidates(verb, obj, theme=theme)
@@ -219,6 +224,18 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
 
 
 
+def _addressees(verb: Token) -> list[Token]:
+    """Whom a speech verb addresses: its object or dative ("told Lavrov", "assured Kiev"), or the
+    object of its "to" ("said to Putin", "spoke to Merkel")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")]
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            pobj = syntax.pobj(child)
+            if pobj is not None:
+                found.append(pobj)
+    return found
+
+
 def _fires_weapon(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
     """Whether the direct object is the weapon used, aimed at someone named by a preposition
     ("launched artillery, mortar and rocket fire against guerrilla camps", "fired rockets at
@@ -243,7 +260,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     which the parser reads as an object: the verb follows a comma or closing quote, reports an
     unmarked content clause, and either has no subject of its own or has taken the content
     clause's subject (the clause has none). Else None."""
-    if verb.i == verb.sent.start or verb.doc[verb.i - 1].text not in (",", '"', "”", "'", "’"):
+    if verb.i == 0 or verb.is_sent_start or verb.doc[verb.i - 1].text not in (",", '"', "”", "'", "’"):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     content = [c for c in verb.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)]

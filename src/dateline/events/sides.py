@@ -3,6 +3,7 @@ pronoun's antecedent or a coordinated modifier, and when two sides are the same 
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -10,6 +11,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..record import ActorRef
 from ..actors import actor_ref
+from ..doc import doc_text, per_doc
 from ..lexicon import Lexicon
 from ..lang import en
 
@@ -40,13 +42,51 @@ def _political(side: Side, lex: Lexicon) -> bool:
 
 
 def _first_actor_tokens(doc: Doc, head: Token, exclude: Token | None) -> list[Token]:
-    """The first actor-like entity in what was said, as a one-token list (or empty)."""
-    for token in head.subtree:
-        if token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and token.ent_iob_ == "B":
-            if exclude is not None and token.i in range(exclude.left_edge.i, exclude.i + 1):
-                continue
-            return [token]
+    """The first actor-like entity in what was said, as a one-token list (or empty).
+
+    "First" in ``head.subtree`` order, looked up in an index of the Doc's entity starts in that
+    order (:func:`_actor_starts`) instead of walking the subtree of every speech verb (issue 15).
+    """
+    order, first, last, starts = per_doc(doc, "actor_starts", _actor_starts)
+    k = bisect.bisect_left(starts, first[head.i])
+    while k < len(starts) and starts[k] < last[head.i]:
+        token = doc[order[starts[k]]]
+        k += 1
+        if exclude is not None and token.i in range(exclude.left_edge.i, exclude.i + 1):
+            continue
+        return [token]
     return []
+
+
+def _actor_starts(doc: Doc) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The Doc's tokens in ``Token.subtree`` order (each token's left subtrees, itself, its right
+    subtrees), where every subtree is one block: the token index at each position, the block
+    ``[first, last)`` of each token's subtree, and the positions of actor-like entity starts."""
+    n = len(doc)
+    heads = [token.head.i for token in doc]
+    children: list[list[int]] = [[] for _ in range(n)]
+    for i, h in enumerate(heads):
+        if h != i:
+            children[h].append(i)
+    order: list[int] = []
+    first, last = [0] * n, [0] * n
+    for root in (i for i in range(n) if heads[i] == i):
+        stack: list[tuple[int, int]] = [(0, root)]  # (0 enter | 1 emit | 2 leave, token)
+        while stack:
+            step, i = stack.pop()
+            if step == 0:
+                first[i] = len(order)
+                stack.append((2, i))
+                stack.extend((0, c) for c in reversed(children[i]) if c > i)
+                stack.append((1, i))
+                stack.extend((0, c) for c in reversed(children[i]) if c < i)
+            elif step == 1:
+                order.append(i)
+            else:
+                last[i] = len(order)
+    starts = [p for p, i in enumerate(order)
+              if doc[i].ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and doc[i].ent_iob_ == "B"]
+    return order, first, last, starts
 
 
 def _expand(tokens: list[Token]) -> list[Token]:
@@ -114,7 +154,7 @@ def _side(doc: Doc, token: Token, lex: Lexicon) -> Side:
     if token.pos_ == "PRON" or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
         return None
     if token.pos_ == "NOUN" and token.lemma_ not in lex.nouns and (token.lower_ in lex.agents or token.lemma_ in lex.agents):
-        return {"text": doc.text[start:end], "code": None, "country": None, "sector": None, "_named": False}
+        return {"text": doc_text(doc)[start:end], "code": None, "country": None, "sector": None, "_named": False}
     return None
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .. import syntax
+from ..doc import per_doc
 from ..codebook import root_class
 from ..lexicon import Entry, Lexicon
 from ..record import Modality
@@ -164,13 +165,31 @@ def _is_act(token: Token, lex: Lexicon) -> bool:
     return token.pos_ == "NOUN" and _noun_entry(token, lex) is not None
 
 
+def _act_below(clause: Token, lex: Lexicon) -> bool:
+    """Whether any token of ``clause.subtree`` is an act (:func:`_is_act`), remembered for every
+    token of the Doc: nested speech ("X said Y said ...") asked this of ever-larger subtrees, each
+    walked again (issue 15)."""
+    memo: dict[int, bool] = per_doc(clause.doc, f"act_below:{id(lex)}", lambda _: {})
+    stack = [(clause, False)]
+    while stack:
+        token, ready = stack.pop()
+        if token.i in memo:
+            continue
+        if ready:
+            memo[token.i] = _is_act(token, lex) or any(memo[c.i] for c in token.children)
+        else:
+            stack.append((token, True))
+            stack.extend((c, False) for c in token.children if c.i not in memo)
+    return memo[clause.i]
+
+
 def _attribution_frame(verb: Token, lex: Lexicon) -> bool:
     """A speech verb that only attributes a reported act: "X said Y attacked Z", "Y attacked Z,
     X said", "X told reporters that Y would meet Z". The reported act is the event (coded on its own
     trigger, with the modality its clause gives it); the saying is not an event from X to whoever
     the clause mentions. A statement stays an event only when no codable act is inside it."""
     said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
-    if any(_is_act(token, lex) for clause in said for token in clause.subtree if token != verb):
+    if any(_act_below(clause, lex) for clause in said):  # (the verb is in no child's subtree)
         return True
     head = verb.head
     return verb.dep_ in ("parataxis", "ccomp", "advcl") and head != verb and _is_act(head, lex)

@@ -89,6 +89,14 @@ BOUNDING_PREPOSITIONS = frozenset({"since", "until", "till", "by"})
 #: Prepositions whose event-noun object happened before the act they modify ("after the talks").
 ANCHOR_PREPOSITIONS = frozenset({"after", "since", "following"})
 
+#: Prepositions whose event-noun object is still to come ("ahead of the Trump-Putin meeting"):
+#: planned, not held. Keyed "<head word> <preposition>".
+PROSPECTIVE_PREPOSITIONS = frozenset({"ahead of", "advance of"})
+
+#: Prepositions whose event-noun object is the time span of another act ("protests scheduled
+#: throughout Trump's visit"): the event keeps its own modality, not that of the act it times.
+DURATION_PREPOSITIONS = frozenset({"during", "throughout", "amid", "amidst"})
+
 #: Prepositions whose object is what an act is for, so later than it ("left for talks").
 PURPOSE_PREPOSITIONS = frozenset({"for", "to", "toward", "towards"})
 

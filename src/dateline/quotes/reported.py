@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 
 from spacy.tokens import Span, Token
 
@@ -10,39 +11,68 @@ from .marks import CLOSE_DOUBLE, CLOSE_SINGLE, _trimmed
 from .speakers import _Article, _cue_text, _Quote, _speaker_of
 
 
+class _Index:
+    """What :func:`_reported` asks of every cue, computed once per Doc: each token's cue and quote
+    cover, prefix counts of those, and the cues of each sentence. A flood of speech verbs ("X said
+    Y said ...") rescanned the sentence and the clause for every verb (issue 15)."""
+
+    def __init__(self, art: _Article) -> None:
+        doc = art.doc
+        self.cues = [art.cues.get(t) for t in doc]
+        self.quoted = [art.in_quote(t) for t in doc]
+        # prefix counts over tokens [0, i): outside quote marks and not punctuation; inside them
+        self.outside = [0, *accumulate(not q and not t.is_punct for t, q in zip(doc, self.quoted))]
+        self.inside = [0, *accumulate(self.quoted)]
+        self.according = [t.i for t in doc if t.lower_ == "according"]
+        self.saying = [t.i for t in doc if self.cues[t.i] is not None and self.cues[t.i].role != "source"]  # type: ignore[union-attr]
+        # per sentence: its cues outside quote marks, and those _speaker_of reads as a medium
+        self.candidates: list[list[Token]] = [[] for _ in art.sents]
+        for t in doc:
+            if self.cues[t.i] is not None and not self.quoted[t.i]:
+                self.candidates[art.sentence_of(t.i)].append(t)
+        self.media = [[t for t in c if t.lower_ == "according" or t.lemma_.lower() == "report"]
+                      for c in self.candidates]
+
+    def any_in(self, indexes: list[int], start: int, end: int) -> int | None:
+        """The first of the sorted ``indexes`` in ``[start, end)``, or None."""
+        k = bisect.bisect_left(indexes, start)
+        return indexes[k] if k < len(indexes) and indexes[k] < end else None
+
+
 def _reported(art: _Article) -> list[_Quote]:
     """Statements reported without quote marks: a cue with a clause ("said that the talks were ...")."""
     found: list[_Quote] = []
     seen: set[int] = set()
+    index = _Index(art)
     for token in art.doc:
-        cue = art.cues.get(token)
-        if cue is None or cue.role not in ("speech", "act", "source") or art.in_quote(token):
+        cue = index.cues[token.i]
+        if cue is None or cue.role not in ("speech", "act", "source") or index.quoted[token.i]:
             continue
-        content = _content(art, token)
+        content = _content(art, token, index)
         if content is None or content.start in seen:
             continue
         start, end = _trimmed(art.text, content.start_char, content.end_char)
         while end > start and art.text[end - 1] in ".!?":
             end -= 1
-        outside = sum(1 for t in content if not art.in_quote(t) and not t.is_punct)
-        quoted = any(art.in_quote(t) for t in content)
+        outside = index.outside[content.end] - index.outside[content.start]
+        quoted = index.inside[content.end] > index.inside[content.start]
         if end <= start or outside < 1 or (quoted and outside < 4):
             # The clause is (nearly) all in quote marks, its subject aside: that is the quote.
             continue
         seen.add(content.start)
         quote = _Quote(start, end, art.text[start:end], "reported", 0, art.sentence_of(token.i))
         quote.cue_token, quote.cue = token, _cue_text(token)
-        scope = art.sents[quote.sentence]
-        candidates = [t for t in scope if art.cues.get(t) is not None and not art.in_quote(t)]
-        quote.speaker, quote.medium = _speaker_of(art, token, candidates)
+        # (the sentence's cues, less those _speaker_of skips: it reads only media from the others)
+        quote.speaker, quote.medium = _speaker_of(art, token, index.media[quote.sentence])
         quote.content = content
         found.append(quote)
     return found
 
 
-def _content(art: _Article, cue: Token) -> Span | None:
+def _content(art: _Article, cue: Token, index: _Index | None = None) -> Span | None:
     """The clause a cue reports, or None."""
     doc = art.doc
+    index = index or _Index(art)
     if cue.lower_ == "according":
         # "X happened, according to Y": the clause the phrase hangs from, without the phrase.
         head = cue.head if cue.head is not cue else None
@@ -54,7 +84,7 @@ def _content(art: _Article, cue: Token) -> Span | None:
         end = cue.i
         while end > start and doc[end - 1].is_punct:
             end -= 1
-        if any(art.cues.get(t) is not None and art.cues.get(t).role != "source" for t in doc[start:end]):  # type: ignore[union-attr]
+        if index.any_in(index.saying, start, end) is not None:
             return None  # the clause has its own speech verb ("he said ..., according to ...")
         return doc[start:end] if end - start >= 3 else None
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
@@ -74,7 +104,7 @@ def _content(art: _Article, cue: Token) -> Span | None:
     while start < end and (doc[start].is_punct or (doc[start].lower_ == "that" and doc[start].dep_ == "mark")):
         start += 1
     # "..., according to the news agency": the source phrase is not part of what was said.
-    according = next((t.i for t in doc[start:end] if t.lower_ == "according"), None)
+    according = index.any_in(index.according, start, end)
     if according is not None:
         end = according
         while end > start and doc[end - 1].is_punct and doc[end - 1].text not in CLOSE_DOUBLE + CLOSE_SINGLE + '"':

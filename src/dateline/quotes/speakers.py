@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import actor_ref
-from ..doc import paragraph_spans
+from ..doc import paragraph_spans, per_doc
 from .cues import Cues, _SUBJECTS
 from .marks import DASHES, OPEN_DOUBLE, OPEN_SINGLE, QuoteSpan, _trimmed
 from ..lang import en
@@ -380,10 +380,16 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _entity_at(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    # doc.ents builds every entity Span anew: look the token up in an index built once per Doc
+    return per_doc(token.doc, "entity_at", _entities_by_token)[token.i]
+
+
+def _entities_by_token(doc: Doc) -> list[Span | None]:
+    """The entity each token of the Doc lies in (None outside entities)."""
+    by_token: list[Span | None] = [None] * len(doc)
+    for ent in reversed(doc.ents):  # (entities do not overlap; the first one wins anyway)
+        by_token[ent.start:ent.end] = [ent] * len(ent)
+    return by_token
 
 
 def _name_text(art: _Article, head: Token) -> str:

@@ -3,11 +3,13 @@ or the act the cue names), linked to the quote."""
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..actors import actor_ref
+from ..doc import per_doc
 from ..events import make_event
 from .cues import _SUBJECTS
 from .speakers import _Article, _entity_at, _Quote
@@ -79,12 +81,19 @@ def _act_code(art: _Article, quote: _Quote, cue: Token) -> str | None:
     if entry.role != "speech" or quote.kind == "fragment":
         return None
     words = quote.content if quote.content is not None else art.tokens(quote.start, quote.end)
-    for token in words or []:
-        code = art.cues.comments.get(token.lower_)
-        # The comment word must be what the clause predicates ("the talks were promising").
-        if code and token.dep_ in ("acomp", "ccomp", "ROOT", "attr", "xcomp", "conj", "oprd"):
-            return code
-    return None
+    if not words:
+        return None
+    # The first comment word of the words, from an index of the Doc's comment words: nested
+    # statements ("X said Y said ...") rescanned ever-longer clauses (issue 15).
+    found = per_doc(art.doc, f"comment_words:{id(art.cues)}", lambda doc: _comment_words(art, doc))
+    k = bisect.bisect_left(found, words.start)
+    return art.cues.comments.get(art.doc[found[k]].lower_) if k < len(found) and found[k] < words.end else None
+
+
+def _comment_words(art: _Article, doc: Doc) -> list[int]:
+    """The tokens that are comment words the clause predicates ("the talks were promising")."""
+    return [t.i for t in doc if art.cues.comments.get(t.lower_)
+            and t.dep_ in ("acomp", "ccomp", "ROOT", "attr", "xcomp", "conj", "oprd")]
 
 
 def _target(art: _Article, cue: Token, quote: _Quote) -> ActorRef | None:

@@ -62,6 +62,14 @@ class ApiError(Exception):
         super().__init__(f"[{code}] {self.message}")
 
 
+def _offset(cursor: str | None) -> int:
+    """The row offset a page cursor stands for; a malformed cursor is a 422 (E801)."""
+    try:
+        return Q.decode_cursor(cursor)
+    except ValueError as err:
+        raise ApiError(422, "E801", detail=str(err)) from err
+
+
 def error_body(status: int, code: str, message: str, detail: Any = None) -> dict[str, Any]:
     body: dict[str, Any] = {"code": code, "status": status, "message": message}
     if detail is not None:
@@ -348,10 +356,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         cursor: Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")] = None,
         format: Annotated[str, Query(pattern="^(json|csv|parquet)$", description="json, csv or parquet")] = "json",
     ) -> Response:
-        try:
-            offset = Q.decode_cursor(cursor)
-        except ValueError as err:
-            raise ApiError(422, "E801", detail=str(err)) from err
+        offset = _offset(cursor)
         if format == "json" and limit > Q.MAX_PAGE:
             raise ApiError(422, "E801", detail=f"limit: at most {Q.MAX_PAGE} rows a page as JSON (CSV/Parquet: "
                                                f"{Q.MAX_DOWNLOAD})")
@@ -381,10 +386,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=Q.MAX_PAGE)] = 100,
         cursor: Annotated[str | None, Query(max_length=200)] = None,
     ) -> dict[str, Any]:
-        try:
-            offset = Q.decode_cursor(cursor)
-        except ValueError as err:
-            raise ApiError(422, "E801", detail=str(err)) from err
+        offset = _offset(cursor)
         clauses, params = [], []
         if q:
             clauses.append("contains(lower(coalesce(a.headline, '')), lower(?))")
@@ -457,10 +459,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=Q.MAX_PAGE)] = 100,
         cursor: Annotated[str | None, Query(max_length=200)] = None,
     ) -> dict[str, Any]:
-        try:
-            offset = Q.decode_cursor(cursor)
-        except ValueError as err:
-            raise ApiError(422, "E801", detail=str(err)) from err
+        offset = _offset(cursor)
         clauses, params = [], []
         for name, value in (("speaker_code", speaker_code), ("article_id", article_id)):
             if value:
@@ -565,10 +564,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         sort: Annotated[str | None, Query(max_length=40)] = None,
         cursor: Annotated[str | None, Query(max_length=200)] = None,
     ) -> HTMLResponse:
-        try:
-            offset = Q.decode_cursor(cursor)
-        except ValueError as err:
-            raise ApiError(422, "E801", detail=str(err)) from err
+        offset = _offset(cursor)
         result = state.events(flt, sort=sort, limit=50, offset=offset)
         facets = state.facets(flt, ["plover_event", "cameo_root", "modality", "source_country",
                                     "target_country", "outlet"])

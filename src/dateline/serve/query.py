@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from ..store import events_sql
+from ..store import counted_sql, events_sql
 
 #: The day an event is counted on: its own date when the text gives a day, else the first day of its
 #: range, else the publication day. Date filters and the timeline use this same expression.
@@ -116,8 +116,10 @@ def where_sql(flt: EventFilter, *, columns: set[str]) -> tuple[str, list[Any]]:
     if flt.negated is not None:
         add("ev.negated = ?", flt.negated)
     if flt.asserted is not None:
-        counted = "ev.counted" if "counted" in columns else "NULL"  # store.COUNTED; older files have no column
-        add(f"coalesce({counted}, NOT ev.negated AND ev.modality = 'asserted') = ?", flt.asserted)
+        if "counted" in columns:
+            add(f"{counted_sql('ev')} = ?", flt.asserted)
+        else:  # a file from before confidence: counted means asserted and not negated
+            add("(NOT ev.negated AND ev.modality = 'asserted') = ?", flt.asserted)
     if flt.confidence_min is not None and "confidence" in columns:
         add("ev.confidence >= ?", flt.confidence_min)
     if flt.quadclass is not None:

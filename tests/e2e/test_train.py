@@ -1,0 +1,32 @@
+"""`dateline train` fits the real confidence model on labelled real news (a few articles, for speed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import NEWS, need_shared
+
+from dateline.confidence import Model
+from dateline.train import train
+
+pytestmark = pytest.mark.e2e
+
+LABELS = Path(__file__).resolve().parents[2] / "eval" / "news" / "labels.jsonl"
+
+
+def test_train_writes_a_calibrated_model_with_its_provenance(tmp_path: Path) -> None:
+    news = need_shared(NEWS)
+    out = tmp_path / "model.json"
+    report = train(LABELS, news, out, limit=12)
+    data = json.loads(out.read_text())
+    model = Model.from_dict(data)
+    assert data["meta"]["labels"]["sha1"] == report["labels"]["sha1"] and len(report["labels"]["sha1"]) == 12
+    assert report["labels"]["train_articles"] == 12 and report["labels"]["train_events"] > 100
+    assert len(model.weights) > 20 and any(name.startswith("lemma=") for name in model.weights)
+    assert model.calibration_x == sorted(model.calibration_x) and model.calibration_y == sorted(model.calibration_y)
+    assert 0.0 <= model.threshold <= 1.0 and 0.0 <= report["dev"]["ece_cross_fitted"] <= 1.0
+    probabilities = [model.predict({"root=01": 1.0, "lemma=say": 1.0}), model.predict({"root=19": 1.0})]
+    assert all(0.0 <= p <= 1.0 for p in probabilities) and len(probabilities) == 2
+    assert [row["min_confidence"] for row in report["dev"]["by_min_confidence"]][:2] == [0.0, 0.05]

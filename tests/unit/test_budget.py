@@ -1,0 +1,72 @@
+"""The per-article time budget: a real deadline interrupts real Python work, in any thread."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from dateline.budget import ArticleTimeout, Budget, Deadline
+
+
+def _spin() -> None:
+    """Busy Python work that never ends by itself (what a super-linear stage looks like)."""
+    n = 0
+    while True:
+        n += 1
+
+
+@pytest.mark.issue(15)
+def test_budget_deadline_interrupts_python_work() -> None:
+    with pytest.raises(ArticleTimeout):
+        with Deadline(0.2):
+            _spin()
+
+
+def test_budget_deadline_not_swallowed_by_except_exception() -> None:
+    caught = []
+    with pytest.raises(ArticleTimeout):
+        with Deadline(0.2):
+            while True:
+                try:
+                    _spin()
+                except Exception as err:  # noqa: BLE001 - what a stage might do
+                    caught.append(err)
+    assert caught == []
+
+
+def test_budget_deadline_in_a_worker_thread() -> None:
+    """Dask runs tasks in worker threads, where SIGALRM cannot reach: the deadline still does."""
+    outcome: list[str] = []
+
+    def task() -> None:
+        try:
+            with Deadline(0.2):
+                _spin()
+        except ArticleTimeout:
+            outcome.append("timeout")
+
+    thread = threading.Thread(target=task)
+    thread.start()
+    thread.join(30)
+    assert outcome == ["timeout"]
+
+
+def test_budget_deadline_that_does_not_fire_leaves_nothing_behind() -> None:
+    with Deadline(0.3) as deadline:
+        total = sum(range(1000))
+    time.sleep(0.5)  # past the deadline: nothing may be raised here
+    assert total == 499500 and not deadline.fired
+
+
+def test_budget_spent_before_start_raises_at_once() -> None:
+    with pytest.raises(ArticleTimeout):
+        with Deadline(-1.0):
+            pass
+
+
+def test_budget_seconds_scale_with_length() -> None:
+    budget = Budget(per_10k=5.0, minimum=10.0)
+    assert budget.seconds(500) == 10.0
+    assert budget.seconds(100_000) == 50.0

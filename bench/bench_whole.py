@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_whole.py --n 150 --repeats 3
     .venv/bin/python bench/bench_whole.py --n 1000 --corpus allsides --commands extract
+    .venv/bin/python bench/bench_whole.py --n 150 --write /tmp/bbc150.jsonl   # only write the input file
 
 Writes the first N articles of the chosen corpora (``../shared/data/news``, spread evenly as
 bench_pipeline.py does) to a temporary JSON Lines file, then runs, in turn and ``--repeats`` times:
@@ -30,6 +31,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -56,6 +58,15 @@ def run(cmd: list[str]) -> tuple[float, float]:
     return seconds, peak
 
 
+def write_input(raws: Sequence[Any], path: Path) -> None:
+    """The articles as JSON Lines: id, text, published (what `dateline` and spacy_parse.py read)."""
+    with path.open("w", encoding="utf-8") as fh:
+        for raw in raws:
+            record = {"id": raw.input_id, "text": raw.text or "",
+                      "published": raw.published.isoformat() if raw.published else None}
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=150, help="articles (default 150)")
@@ -67,17 +78,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=3, help="rounds (default 3)")
     ap.add_argument("--warmup", type=int, default=1, help="rounds first run and not counted (default 1)")
     ap.add_argument("--news-dir", type=Path, default=DEFAULT_NEWS, help=f"default {DEFAULT_NEWS}")
+    ap.add_argument("--write", type=Path, metavar="FILE",
+                    help="only write the N articles to FILE (JSON Lines) and exit: the input of hand-timed runs")
     args = ap.parse_args(argv)
     if not args.news_dir.exists():
         raise SystemExit(f"no news corpora at {args.news_dir} (see bench/README.md)")
     raws = load_raws(args.news_dir, args.corpus.split(","), args.n)
+    if args.write:
+        write_input(raws, args.write)
+        print(f"{args.write}: {len(raws)} articles, {sum(len(r.text.split()) for r in raws)} words")
+        return 0
     with tempfile.TemporaryDirectory(prefix="dateline-whole-") as tmp:
         data = Path(tmp) / "input.jsonl"
-        with data.open("w", encoding="utf-8") as fh:
-            for raw in raws:
-                record = {"id": raw.input_id, "text": raw.text or "",
-                          "published": raw.published.isoformat() if raw.published else None}
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_input(raws, data)
         words = sum(len(raw.text.split()) for raw in raws)
         workers = ["--workers", str(args.workers)] if args.workers else []
         commands = {"spacy": [sys.executable, str(HERE / "spacy_parse.py"), str(data), "--n-process", str(cores())]}

@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .codebook import root_class
 from .errors import FloorError, GoldError
 
 SPLITS = ("train", "dev", "test", "all")
@@ -64,10 +65,29 @@ def asserted(event: dict[str, Any]) -> bool:
     return event.get("modality") == "asserted" and not event.get("negated")
 
 
+def coded_root(label: dict[str, Any]) -> str | None:
+    """The CAMEO root an asserted event on the label's trigger should have, or None when no asserted
+    event belongs there. An act the text asserts keeps its own root. An act the text gives as
+    intended ("X will meet Y", "X vowed to strike") is, by docs/annotation.md section 2, X expressing
+    intent: 03 for a cooperative act, 13 (threat) for a hostile one; the coder may code that intent
+    on the intended act's trigger, so it is judged there by the label's values."""
+    if not label["act"] or label["root"] is None:
+        return None
+    if label["modality"] == "asserted":
+        return str(label["root"])
+    if label["modality"] == "intended":
+        if label["root"] in root_class("hostile"):
+            return "13"
+        if label["root"] in root_class("cooperative"):
+            return "03"
+    return None
+
+
 def is_right(event: dict[str, Any], label: dict[str, Any]) -> bool:
-    """A real act asserted by the text, with the right root and source/target countries."""
-    return bool(label["act"] and label["modality"] == "asserted"
-                and str(event.get("cameo") or "")[:2] == label["root"]
+    """A real act asserted by the text (or an intent the text expresses), with the right root and
+    source/target countries."""
+    root = coded_root(label)
+    return bool(root is not None and str(event.get("cameo") or "")[:2] == root
                 and country_level(event.get("source")) == label["src"]
                 and country_level(event.get("target")) == label["tgt"])
 
@@ -280,13 +300,14 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
                 tally = scores.by_rule.setdefault(f"{decision}={rule}", [0, 0])
                 tally[0] += 1
                 tally[1] += right
+            expected = coded_root(judged)
             if not judged["act"]:
                 why["not an act"] += 1
-            elif judged["modality"] != "asserted":
+            elif expected is None or (judged["modality"] != "asserted" and str(event["cameo"])[:2] != expected):
                 why[f"text says {judged['modality']}"] += 1
             else:
                 scores.counted_real += 1
-                root = str(event["cameo"])[:2] == judged["root"]
+                root = str(event["cameo"])[:2] == expected
                 src = country_level(event.get("source")) == judged["src"]
                 tgt = country_level(event.get("target")) == judged["tgt"]
                 scores.root_right += root

@@ -144,3 +144,19 @@ def test_precision_by_rule() -> None:
                               "trigger=verbs.tsv:hit": [1, 0]}
     table = format_by_rule(scores, minimum=1).splitlines()
     assert table[2].split() == ["0.000", "1", "trigger=verbs.tsv:hit"]  # worst first
+
+
+def test_an_intended_act_is_right_as_the_coded_intent_on_its_trigger() -> None:
+    """docs/annotation.md section 2: "X will do Z" is X expressing intent, 03x for a cooperative Z and
+    13x for a hostile one; coded on Z's trigger it is judged by Z's label."""
+    from dateline.newseval import coded_root, is_right
+
+    meet = label("expelled", 0, modality="intended", root="04")
+    strike = label("expelled", 0, modality="intended", root="19")
+    statement = label("expelled", 0, modality="intended", root="01")
+    event = {"cameo": "036", "source": side("RUS"), "target": side("GBR")}
+    assert (coded_root(meet), coded_root(strike), coded_root(statement)) == ("03", "13", None)
+    assert is_right(event, meet)
+    assert not is_right(event, strike) and not is_right(event, statement)
+    assert not is_right(dict(event, cameo="040"), meet)  # the meeting itself asserted: wrong modality
+    assert not is_right(event, label("expelled", 0, act=False, modality=None, root=None))

@@ -290,8 +290,28 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
         return True  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit (CAMEO 042)
     if syntax.present_tense(verb) and any(c.dep_ == "advmod" and c.lower_ in lex.cue("habitual") for c in verb.children):
         return True
+    if _thing_subject(verb, lex):
+        return True  # "an earthquake struck Nepal", "the rescue package allowed Greece to avoid default"
     return verb.dep_ == "csubj" and any(c.dep_ in ("advmod", "mark") and c.lower_ in lex.cue("indirect_question")
                                         for c in verb.children)
+
+
+def _thing_subject(verb: Token, lex: Lexicon) -> bool:
+    """Whether the verb's subject is a thing that cannot act (a selectional check on the doer):
+    a common noun that is no agent noun (``agents.tsv``: "police", "government"), no armed unit
+    (cue ``troop_noun``), no weapon the violent patterns name ("a missile hit"), no event noun
+    ("the attack killed 20": the act is on the noun), no document ("the resolution condemned": its
+    author acts) and no name or nationality, nor one of the cue ``agentive_noun`` ("country", "side").
+    "An earthquake struck Nepal", "cameras captured footage", "the deal's terms would allow it to
+    enrich", "commodity prices dealt a blow": the verb is not used in its political sense."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_ or not subject.text[:1].islower():
+        return False  # (a name the tagger took for a common noun: "Trump drew fire")
+    lemma = subject.lemma_.lower()
+    return not (lemma in lex.agents or subject.lower_ in lex.agents or lemma in lex.noun_heads
+                or lemma in lex.cue("event_frame") or lemma in lex.violent_instruments
+                or lemma in lex.cue("troop_noun") or lemma in lex.cue("document_noun")
+                or lemma in lex.cue("agentive_noun"))
 
 
 def _troops_subject(verb: Token, lex: Lexicon) -> bool:

@@ -38,10 +38,19 @@ def _verbal_events(art: _Article, quotes: list[_Quote], events: list[Event]) -> 
         if found is None and code is None:
             continue
         if found is None:
-            events.append(_new_event(art, quote, cue, code or "010"))
+            event = _new_event(art, quote, cue, code or "010")
+            if not any(_known(side) for side in (event["source"], event["target"])):
+                continue  # no known actor on either side: the events stage's rule (_emit), no act between actors
+            events.append(event)
             found = len(events) - 1
         by_cue[cue.i] = found
         _link(events, found, quotes, qi)
+
+
+def _known(side: ActorRef | None) -> bool:
+    """Whether an event side is a known actor (a code or a country), as the events stage requires
+    of at least one side of an asserted act."""
+    return bool(side and (side.get("code") or side.get("country")))
 
 
 def _link(events: list[Event], ei: int, quotes: list[_Quote], qi: int) -> None:

@@ -14,7 +14,7 @@ from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code
-from .modality import _aim, _modality, _noun_modality, _own_modality
+from .modality import _aim, _historical, _modality, _noun_modality, _own_modality
 from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
@@ -356,6 +356,7 @@ def make_event(trigger: Token, index: int, code: str, source: Side, target: Side
         "location": None,
         "negated": negated,
         "modality": modality,
+        "background": _historical(trigger, trigger.doc),
         "reciprocal": reciprocal,
         "quote": None,
         "sentence": index,

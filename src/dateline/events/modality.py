@@ -57,11 +57,17 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
 
 
 def _historical(token: Token, doc: Doc) -> bool:
-    """Whether the act's own time phrase puts it in the past before the story: a year before last
-    (with a publication date), a decade that ended before it ("in the 1970s"), "N years ago" with
-    N of two or more, or a world war ("during World War Two"): relative and era expressions need
-    no publication date."""
+    """Whether the act's own time phrase puts it in the past before the story (:func:`_past_time`)."""
+    return _background(token, doc) is not None
+
+
+def _background(token: Token, doc: Doc) -> str | None:
+    """Whether the act's own time phrase puts it in the past before the story: "dated" when the
+    phrase gives its year (a year before last, with a publication date; "N years ago" with N of
+    two or more: the dates stage dates it by the text), "undated" when it names only an era (a decade
+    that ended before it, "in the 1970s"; a world war, "during World War Two"), else None."""
     published = doc._.published
+    found: str | None = None
     for child in token.children:
         if child.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
             continue
@@ -71,40 +77,50 @@ def _historical(token: Token, doc: Doc) -> bool:
             end = item.i + 1  # the entity that starts here (without rebuilding doc.ents per token)
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
-            span = doc[item.i:end]
-            if _past_time(span.text, published):
-                return True
-    return False
+            kind = _past_time(doc[item.i:end].text, published)
+            if kind == "dated":
+                return kind
+            found = found or kind
+    return found
 
 
 def _own_time(item: Token, token: Token) -> bool:
     """Whether a time phrase belongs to the act itself: no other verb stands between them (the
-    time of "rebels who entered two years ago" is the entering's, not the granting's)."""
+    time of "rebels who entered two years ago" is the entering's, not the granting's), nor a noun
+    outside the time phrase (the year of "complies with the 2015 accord", "marked the anniversary
+    of the 2001 attacks" is the accord's or the attacks', not the act's)."""
     head = item.head
     while head.i != token.i:
         if head.pos_ in ("VERB", "AUX") or head.i == head.head.i:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "EVENT"):
             return False
         head = head.head
     return True
 
 
-def _past_time(text: str, published: Any) -> bool:
-    """Whether a DATE or EVENT phrase names a time before the year before publication."""
+def _past_time(text: str, published: Any) -> str | None:
+    """Whether a DATE or EVENT phrase names a time before the year before publication: "dated"
+    (a year, "N years ago"), "undated" (a decade, a world war), else None."""
     lowered = text.lower()
     if _WORLD_WAR.search(lowered):
-        return True
+        return "undated"
     ago = _YEARS_AGO.search(lowered)
     if ago:
         count = ago.group(1)
         number = int(count) if count.isdigit() else en.NUMBER_WORDS.get(count, 2)
-        return not ago.group(2).startswith("year") or number >= 2  # "a decade ago"; not "a year ago"
+        if ago.group(2).startswith("year"):
+            if number < 2:
+                return None  # "a year ago": last year's act is news
+            return "dated" if count.isdigit() or count in en.NUMBER_WORDS else "undated"  # ("several years ago")
+        return "undated"  # "a decade ago", "two centuries ago"
     if published is None:
-        return False
+        return None
     decade = _DECADE.search(lowered)
     if decade:
-        return int(decade.group(1)) + 9 < published.year - 1
+        return "undated" if int(decade.group(1)) + 9 < published.year - 1 else None
     match = _YEAR.search(lowered)
-    return bool(match and int(match.group(1)) < published.year - 1)
+    return "dated" if match and int(match.group(1)) < published.year - 1 else None
 
 
 def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
@@ -127,8 +143,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         modality = governing if governing in ("hypothetical", "intended") else None
     if modality is None and _aim(verb, lex):
         modality = "intended"
-    if modality is None and _historical(verb, doc):
-        modality = "historical"
+    if modality is None and _background(verb, doc) == "undated":
+        modality = "historical"  # background the text dates is asserted (``background`` on the event)
     token = verb
     for _ in range(4):
         if token.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "pobj") or token.head == token:
@@ -221,6 +237,6 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]
                 # "urged X to attend the session", "agreed to hold talks": the event its verb
                 # is asked or promised to do is not (yet) held
                 modality = "intended"
-    if modality is None and _historical(noun, doc):
+    if modality is None and _background(noun, doc) == "undated":
         modality = "historical"
     return negated, modality or "asserted"

@@ -43,14 +43,18 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
             mode = "intended"  # "Sudan must return": demanded, not done
         elif child.dep_ == "advmod" and child.lower_ in lex.cue("report_adverb"):
             return "reported"
-        elif child.dep_ == "mark" and child.lower_ in lex.cue("condition"):
-            return "hypothetical"
+        elif child.dep_ == "mark" and child.lower_ in lex.cue("condition") | lex.cue("question_mark"):
+            return "hypothetical"  # "if Iran attacks"; "asked whether Japan would lift sanctions": asked, not done
         elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and syntax.present_tense(token):
             return "hypothetical"  # "until their demands are met": not (yet) done
         elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
             return "hypothetical"
     if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
         mode = "intended"  # "is going to meet"
+    idiom = lex.cue("be_to_idiom")
+    if mode is None and token.dep_ == "xcomp" and token.head.lemma_ == "be" and token.lemma_ not in idiom and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        mode = "intended"  # "Trump is to meet Putin on Friday": scheduled, not held
     if mode is None and token.dep_ == "ROOT" and syntax.ends_in_question(token):
         return "hypothetical"  # "Will North Korea attack?": asked, not reported
     return mode
@@ -207,6 +211,31 @@ def _requests(verb: Token, lex: Lexicon) -> bool:
     return entry is not None and entry.code[:2] == "10"
 
 
+def _future_time(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun's own time phrase is still to come: a DATE modifier of the noun with a
+    ``future_modifier`` word ("next week's visit", "talks next month", "the coming summit")."""
+    for child in noun.children:
+        if child.dep_ not in ("poss", "npadvmod", "amod", "compound", "nmod"):
+            continue
+        if any(t.ent_type_ == "DATE" and t.lower_ in lex.cue("future_modifier") for t in child.subtree):
+            return True
+    return False
+
+
+def _threatened(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is what a threat or warning names ("warned of strikes", "threatened
+    with sanctions"): a threat (CAMEO 13) announces the act, it does not make it."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ in ("of", "with"):
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    if head.pos_ != "VERB":
+        return False
+    entry = _verb_entry(head, lex)
+    return entry is not None and entry.code[:2] == "13"
+
+
 def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
     negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
     modality: Modality | None = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
@@ -214,6 +243,10 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]
     head = noun.head
     if modality is None and noun.dep_ == "pobj" and f"{head.head.lower_} {head.lower_}" in en.PROSPECTIVE_PREPOSITIONS:
         modality = "intended"  # "ahead of the Trump-Putin meeting": still to come
+    if modality is None and _future_time(noun, lex):
+        modality = "intended"  # "next week's talks", "talks next month": still to come
+    if modality is None and _threatened(noun, lex):
+        modality = "hypothetical"  # "warned of strikes against X": the strikes are threatened, not made
     span_of_time = noun.dep_ == "pobj" and head.lower_ in en.DURATION_PREPOSITIONS
     if noun.dep_ == "pobj" and head.pos_ == "ADP":
         head = head.head

@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..lexicon import Lexicon
 from .triggers import _is_act, _measured, _subordinate, _verb_entry
+from ..codebook import root_class
 from ..lang import en
-from ..record import Modality
+from ..record import ActorRef, Modality
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -273,3 +274,60 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]
     if modality is None and _background(noun, doc) == "undated":
         modality = "historical"
     return negated, modality or "asserted"
+
+
+def _claim_frame(trigger: Token, lex: Lexicon) -> Token | None:
+    """The speech verb whose complement reports the act ("Iraq said Iranian forces attacked ...",
+    "Iranian forces attacked ..., Iraq said", "Iraq said its forces crushed an Iranian attack"), or None."""
+    token = trigger
+    if token.pos_ == "NOUN":  # an event noun: from the verb whose argument it is
+        for _ in range(3):
+            if token.head == token or token.pos_ in ("VERB", "AUX"):
+                break
+            token = token.head
+    speech = lex.cue("speech_verb")
+    for _ in range(4):
+        for child in token.children:  # "Y attacked Z, X said": the saying hangs on the act
+            if child.dep_ == "parataxis" and child.lemma_ in speech:
+                return child
+        if token.head == token:
+            return None
+        if token.dep_ == "ccomp" and token.head.lemma_ in speech:
+            return token.head
+        if token.dep_ not in ("conj", "xcomp", "ccomp"):
+            return None
+        token = token.head
+    return None
+
+
+def _claim(entry_code: str, sources: list[ActorRef | None], targets: list[ActorRef | None], speaker: ActorRef | None,
+           lex: Lexicon) -> bool:
+    """Whether a hostile act (CAMEO 13-20) reported by ``speaker`` is a party's claim about its
+    adversary (docs/annotation.md: ``claimed``): the speaker has a country that is not the doer's, and
+    the act is aimed at the speaker's own country ("Iraq said Iranian forces attacked Iraqi border
+    posts"; with no named target, "the Pentagon said Turkey closed its airspace", the speaker may
+    be a bystander: asserted). A neutral reporter (cue ``neutral_sector``: police, medics, the
+    press, courts) or a third country ("the UN said Russia shelled Ukraine") asserts the act."""
+    if entry_code[:2] not in root_class("hostile") or speaker is None or not speaker.get("country"):
+        return False
+    sector = str(speaker.get("sector") or "").lower()
+    if sector in lex.cue("neutral_sector") | lex.cue("press_sector"):
+        return False
+    country = speaker["country"]
+    doers = {side.get("country") for side in sources if side is not None and side.get("country")}
+    if not doers or country in doers:
+        return False
+    aimed = {side.get("country") for side in targets if side is not None and side.get("country")}
+    return aimed == {country}
+
+
+def _claimant(doc: Doc, trigger: Token, lex: Lexicon) -> tuple[Token, ActorRef | None] | None:
+    """The speech verb that frames the act (:func:`_claim_frame`) and its speaker's side, or None."""
+    from .sides import _sides
+
+    frame = _claim_frame(trigger, lex)
+    if frame is None:
+        return None
+    subject = syntax.subject(frame)
+    sides = _sides(doc, [subject], lex) if subject is not None else []
+    return frame, next((side for side in sides if side is not None), None)

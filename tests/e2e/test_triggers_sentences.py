@@ -78,13 +78,6 @@ def test_threatened_strikes_are_not_made(nlp: Language) -> None:
     assert [e["cameo"][:2] for e in on(events, "warned") if e["counted"]] == ["13"]
 
 
-def test_whether_opens_a_question(nlp: Language) -> None:
-    """_own_modality: "asked whether X would lift" asks; no act and no intent is declared."""
-    events = coded(nlp, "Reporters asked whether Japan would lift sanctions on China.")
-    lift = on(events, "lift")
-    assert lift and {e["modality"] for e in lift} == {"hypothetical"} and counted(events) == []
-
-
 def test_party_claim_about_its_adversary_is_claimed_and_an_accusation(nlp: Language) -> None:
     """_claim: Iraq says Iran attacked Iraq: the attack is reported (not counted); Iraq accuses Iran (112)."""
     events = coded(nlp, "Iraq said Iranian forces attacked Iraqi border posts on Monday.")

@@ -44,8 +44,8 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
             mode = "intended"  # "Sudan must return": demanded, not done
         elif child.dep_ == "advmod" and child.lower_ in lex.cue("report_adverb"):
             return "reported"
-        elif child.dep_ == "mark" and child.lower_ in lex.cue("condition") | lex.cue("question_mark"):
-            return "hypothetical"  # "if Iran attacks"; "asked whether Japan would lift sanctions": asked, not done
+        elif child.dep_ == "mark" and child.lower_ in lex.cue("condition"):
+            return "hypothetical"
         elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and syntax.present_tense(token):
             return "hypothetical"  # "until their demands are met": not (yet) done
         elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):

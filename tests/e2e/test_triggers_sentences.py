@@ -37,6 +37,18 @@ def test_thing_as_subject_is_no_act(nlp: Language, text: str, trigger: str) -> N
     assert on(coded(nlp, text), trigger) == []
 
 
+def test_partitive_subject_stands_for_what_it_counts(nlp: Language) -> None:
+    """_can_act: "a group of protesters" can act as the protesters can; "the terms of X" cannot."""
+    events = coded(nlp, "A group of Egyptian protesters attacked the Israeli embassy in Cairo on Friday.")
+    assert any(e["counted"] for e in on(events, "attacked"))
+    assert on(coded(nlp, "The terms of the Iranian deal allowed Iran to enrich uranium."), "allowed") == []
+
+
+def test_an_aim_stated_by_a_thing_is_no_schedule(nlp: Language) -> None:
+    """_scheduled: "its mandate is to fight prices" states an aim: no intent or threat is declared."""
+    assert counted(coded(nlp, "The central bank said its mandate is to fight rising prices.")) == []
+
+
 def test_weapon_or_force_as_subject_still_acts(nlp: Language) -> None:
     events = coded(nlp, "Israeli warplanes struck Gaza on Tuesday.")
     assert [e["cameo"][:2] for e in on(events, "struck") if e["counted"]] == ["19"]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import syntax
 from ..lexicon import Lexicon
-from .triggers import _is_act, _measured, _subordinate, _verb_entry
+from .triggers import _can_act, _is_act, _measured, _subordinate, _verb_entry
 from ..codebook import root_class
 from ..lang import en
 from ..record import ActorRef, Modality
@@ -52,13 +52,24 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
             return "hypothetical"
     if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
         mode = "intended"  # "is going to meet"
-    idiom = lex.cue("be_to_idiom")
-    if mode is None and token.dep_ == "xcomp" and token.head.lemma_ == "be" and token.lemma_ not in idiom and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if mode is None and _scheduled(token, lex):
         mode = "intended"  # "Trump is to meet Putin on Friday": scheduled, not held
     if mode is None and token.dep_ == "ROOT" and syntax.ends_in_question(token):
         return "hypothetical"  # "Will North Korea attack?": asked, not reported
     return mode
+
+
+def _scheduled(token: Token, lex: Lexicon) -> bool:
+    """Whether a verb is scheduled by "be to" ("Trump is to meet Putin"): an infinitive complement
+    of "be" whose subject is a doer (a name, a pronoun, an agent noun); not "is to blame" (cue
+    ``be_to_idiom``), nor an aim stated by a thing ("its mandate is to fight prices")."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_ != "be" or token.lemma_ in lex.cue("be_to_idiom"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.pos_ != "NOUN" or bool(subject.ent_type_) or _can_act(subject, lex))
 
 
 def _historical(token: Token, doc: Doc) -> bool:

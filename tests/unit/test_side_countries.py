@@ -75,3 +75,19 @@ def test_transnational_actor_keeps_its_prefix(nlp: Language) -> None:
     (event,) = events(nlp, text, "criticised")
     assert event["source"]["code"].startswith("IGO")
     assert "source_country" not in event["evidence"]["rules"]
+
+
+def test_agentless_arrest_is_done_by_the_state_where_it_happened(nlp: Language) -> None:
+    text = "France and Kenya held talks. The opposition leader was arrested in Nairobi on Monday."
+    (event,) = events(nlp, text, "arrested")
+    assert event["source"]["country"] == "KEN"
+    assert event["target"]["text"] == "opposition leader"
+    rules = event["evidence"]["rules"]
+    assert (rules["source"], rules["source_country"]) == ("_agentless_passive", "event_place")
+
+
+def test_a_passive_with_its_doer_keeps_the_doer(nlp: Language) -> None:
+    text = "France and Kenya held talks. The opposition leader was arrested by French police in Nairobi."
+    (event,) = events(nlp, text, "arrested")
+    assert event["source"]["code"] == "FRACOP"
+    assert event["evidence"]["rules"]["source"] != "_agentless_passive"

@@ -33,6 +33,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..codebook import root_class
 from ..doc import per_doc, sentence_bounds, doc_text
 from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
 from ..lang import en
@@ -249,9 +250,52 @@ def side_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], side: dict[
     return None
 
 
+#: The strategies that give an agentless act of authority its state (the place, not a phrase).
+AUTHORITY_STRATEGIES: tuple[tuple[str, Strategy], ...] = (("event_place", event_place), ("article_country", article_country))
+
+
+def _agentless_passive(doc: Doc, event: dict[str, Any]) -> Token | None:
+    """The trigger of an event with no source when it is a passive verb with no "by" agent."""
+    span = event.get("span")
+    if event.get("source") is not None or not span:
+        return None
+    trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if trigger is None:
+        return None
+    verb = trigger.root
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return verb
+
+
+def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
+    """The source of an act of authority done to someone in the passive with no doer ("X was
+    arrested in Moscow", "the prisoners were released"): the state where it happened, by the
+    place strategies (:data:`AUTHORITY_STRATEGIES`); the CAMEO roots are the codebook's class
+    ``authority``. Named ``_agentless_passive`` in ``evidence.rules.source``."""
+    if str(event.get("cameo", ""))[:2] not in root_class("authority"):
+        return
+    verb = _agentless_passive(doc, event)
+    if verb is None:
+        return
+    side = {"text": verb.text, "code": None, "country": None, "sector": None}
+    found = side_country(doc, kb, event, side, AUTHORITY_STRATEGIES)
+    if found is None:
+        return
+    country, strategy, detail = found
+    event["source"] = {**side, "code": country, "country": country,
+                       "evidence": f"an act of authority with no doer: the state where it happened ({detail})"}
+    evidence = event.setdefault("evidence", {})
+    evidence["rules"] = {**evidence.get("rules", {}), "source": "_agentless_passive", "source_country": strategy}
+
+
 def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     """Give each side of the event that needs a country (:func:`needs_country`) the one its context
-    gives, and name the strategy in ``evidence.rules`` (``source_country`` / ``target_country``)."""
+    gives, and name the strategy in ``evidence.rules`` (``source_country`` / ``target_country``);
+    an act of authority with no doer takes the state where it happened (:func:`agentless_source`)."""
+    agentless_source(doc, kb, event)
     for role in ("source", "target"):
         side = event.get(role)
         if side is None or not needs_country(side):

@@ -91,3 +91,11 @@ def test_a_passive_with_its_doer_keeps_the_doer(nlp: Language) -> None:
     (event,) = events(nlp, text, "arrested")
     assert event["source"]["code"] == "FRACOP"
     assert event["evidence"]["rules"]["source"] != "_agentless_passive"
+
+
+def test_envoy_to_an_international_body_stays_its_states(nlp: Language) -> None:
+    # the KB knows this envoy as his state's (CHNGOV); the title names the body he is posted to
+    for text in ("U.N. Ambassador Zhang Jun criticised Japan.",
+                 "Zhang Jun, the ambassador to the United Nations, criticised Japan."):
+        (event,) = events(nlp, text, "criticised")
+        assert event["source"]["code"] == "CHNGOV", text

@@ -60,6 +60,9 @@ class EventRules(TypedDict, total=False):
     target: str
     modality: str
     date: str
+    #: the strategy that gave a side without a country its country (dateline.actors.countries)
+    source_country: str
+    target_country: str
 
 
 class Event(TypedDict):
@@ -73,6 +76,10 @@ class Event(TypedDict):
     location: dict[str, Any] | None
     negated: bool
     modality: Modality
+    #: the act's own time phrase puts it well before the story's news (a year before last, "18 years
+    #: ago", "in the 1970s", "during World War Two"); with a year or "N years ago" it is asserted and
+    #: dated by the text, an era alone makes it ``historical`` (not counted)
+    background: NotRequired[bool]
     reciprocal: bool
     quote: int | None
     sentence: int

@@ -476,15 +476,17 @@ def _protest_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[S
     return []
 
 
-def _first_actor(doc: Doc, scope: Token, sources: list[Side]) -> list[Side]:
-    """The first coded actor mentioned in the token's subtree that is not a source, as a list."""
+def _first_actor(doc: Doc, scope: Token, sources: list[Side], *, named: bool = False) -> list[Side]:
+    """The first coded actor mentioned in the token's subtree that is not a source, as a list;
+    ``named``: only one with a country (not "protesters", "judges")."""
     start = scope.left_edge.idx
     end = scope.right_edge.idx + len(scope.right_edge.text)
     mentions = sorted((m["start"], m["end"]) for actor in doc._.actors or [] for m in actor.get("mentions") or []
                       if start <= m["start"] and m["end"] <= end and m["text"].lower() not in en.REFERRING_PRONOUNS)
     for begin, finish in mentions:
         ref = actor_ref(doc, begin, finish)
-        if ref is not None and ref.get("code") and not any(_same(ref, s) for s in sources):
+        if ref is not None and ref.get("code") and not any(_same(ref, s) for s in sources) and (
+                ref.get("country") or not named):
             return [ref]
     return []
 
@@ -566,11 +568,40 @@ def target_of_protest(case: TargetCase) -> list[Side]:
     return _protest_targets(case.doc, [case.verb], case.lex, case.sources)
 
 
+def target_of_topic(case: TargetCase) -> list[Side]:
+    """A statement, appeal, intent, demand, disapproval, rejection or threat (root class
+    ``topical``) that addresses no one is aimed at the actor it is about: the first coded actor
+    of a topic phrase on the verb or its object ("expressed doubts about X's overtures", "warned
+    of X's plans", "promised retaliation against X"), of its object ("rejected X's findings"),
+    else of the clause it reports or its object's content clause ("claimed that X is ...",
+    "voiced concern that rights in X ..."). Phrases before the verb set the scene."""
+    if case.entry.passive or case.entry.code[:2] not in root_class("topical"):
+        return []
+    verb = case.verb
+    if verb.lemma_ in case.lex.cue("speech_verb") or not any(s is not None and s.get("code") for s in case.sources):
+        return []  # a speech verb's target is what was said (``_verb_roles``); no speaker, no statement
+    obj = syntax.direct_object(verb)
+    heads = [verb] + ([obj] if obj is not None and obj.dep_ == "dobj" else [])
+    scopes: list[Token] = [c for head in heads for c in head.children
+                           if c.dep_ == "prep" and c.lower_ in en.TOPIC_PREPOSITIONS and c.i > verb.i]
+    if obj is not None and obj.dep_ == "dobj":
+        scopes.extend(c for c in obj.children if c.dep_ == "poss")
+    scopes.extend(c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i)
+    if obj is not None and obj.dep_ == "dobj":
+        scopes.extend(c for c in obj.children if c.dep_ in ("acl", "ccomp")
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+    for scope in scopes:
+        found = _first_actor(case.doc, scope, case.sources, named=True)
+        if found:
+            return found
+    return []
+
+
 #: Where a verb event's target comes from when the parse (:func:`_verb_roles`) names none, tried in
 #: order; the first strategy that finds one wins. Then, if no target is a coded actor,
 #: :func:`target_of_place` may still name the country the act is done in.
 VERB_TARGET_STRATEGIES: tuple[Callable[[TargetCase], list[Side]], ...] = (
-    target_of_complement, target_of_purpose, target_of_condition, target_of_protest)
+    target_of_complement, target_of_purpose, target_of_condition, target_of_protest, target_of_topic)
 
 
 def target_of_place(case: TargetCase) -> list[Side]:

@@ -1,0 +1,39 @@
+"""Event targets (issue 11, the targets part) on sentences written for these tests, parsed by the
+real spaCy pipeline: what a statement, appeal or disapproval is about, the parties of an
+agreement, the host of a visit, and a venue that is no target."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def events(nlp: Language, text: str, trigger: str) -> list[tuple[str | None, str | None, str]]:
+    """(source country, target country, target rule) of the events on ``trigger``."""
+    doc = nlp(text)
+    found = [((e["source"] or {}).get("country"), (e["target"] or {}).get("country"), e["evidence"]["rules"]["target"])
+             for e in doc._.events if e["trigger"] == trigger]
+    assert found, f"no event on {trigger!r} in {text!r}"
+    return found
+
+
+def test_topic_phrase_is_a_statements_target(nlp: Language) -> None:
+    # "doubts about X's plan": the statement is about X
+    assert events(nlp, "The French president expressed doubts about Iran's plan.", "expressed") == [
+        ("FRA", "IRN", "target_of_topic")]
+
+
+def test_reported_clause_subject_is_a_claims_target(nlp: Language) -> None:
+    assert events(nlp, "The German chancellor claimed that Syria had broken the truce.", "claimed") == [
+        ("DEU", "SYR", "target_of_topic")]
+
+
+def test_content_clause_of_the_object_names_the_target(nlp: Language) -> None:
+    # "voiced concern that ... in China": the concern is about China
+    assert events(nlp, "The Japanese government voiced concern that human rights in China have not improved.",
+                  "voiced") == [("JPN", "CHN", "target_of_topic")]
+
+
+def test_topic_needs_a_named_actor(nlp: Language) -> None:
+    # what the statement is about names no country: no target is made up
+    found = events(nlp, "The French president expressed doubts about the plan.", "expressed")
+    assert found == [("FRA", None, "_verb_roles")]

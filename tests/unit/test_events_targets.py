@@ -37,3 +37,15 @@ def test_topic_needs_a_named_actor(nlp: Language) -> None:
     # what the statement is about names no country: no target is made up
     found = events(nlp, "The French president expressed doubts about the plan.", "expressed")
     assert found == [("FRA", None, "_verb_roles")]
+
+
+def test_a_fronted_place_is_a_venue_not_a_target(nlp: Language) -> None:
+    # "In Tokyo, X condemned ...": Tokyo is where it was said, not whom it is aimed at
+    assert events(nlp, "In Tokyo, the Russian foreign minister condemned the decision.", "condemned") == [
+        ("RUS", None, "_verb_roles")]
+
+
+def test_a_fronted_place_of_an_attack_is_the_country_attacked(nlp: Language) -> None:
+    # CAMEO's convention for violence: the place attacked is the target, fronted or not
+    found = events(nlp, "In Kabul, Taliban fighters attacked a police station.", "attacked")
+    assert [(target, rule) for _, target, rule in found] == [("AFG", "target_of_place")]

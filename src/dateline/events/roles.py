@@ -420,7 +420,11 @@ def _purpose(verb: Token) -> Token | None:
 def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
     """For an act with no other target, the country acted in ("imposed a curfew in Algiers",
     "deploy peacekeepers in Iraq"): CAMEO's convention of a location as target. Only named
-    places (GPE, LOC) in the verb's, its object's or its complement's own prepositions count."""
+    places (GPE, LOC) in the verb's, its object's or its complement's own prepositions count,
+    after the verb: a place fronted before it ("In Tokyo, the minister condemned ...") is only
+    where it happened, a venue, but for violence ("In Kabul, a bomber attacked ...": the country
+    attacked)."""
+    violent = (entry := _verb_entry(verb, lex)) is not None and entry.code[:2] in root_class("violent")
     heads = [verb]
     obj = syntax.direct_object(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
@@ -433,7 +437,7 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
             heads.append(inner)
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in en.PLACE_TARGET_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in en.PLACE_TARGET_PREPOSITIONS and (child.i > verb.i or violent):
                 pobj = syntax.pobj(child)
                 if pobj is None:
                     continue
@@ -606,9 +610,9 @@ VERB_TARGET_STRATEGIES: tuple[Callable[[TargetCase], list[Side]], ...] = (
 
 def target_of_place(case: TargetCase) -> list[Side]:
     """With no target, or only an uncoded one ("lifted a state of emergency in West Darfur"), the
-    place the act is done in (CAMEO's convention); never for a meeting or a passive."""
-    if case.entry.passive or _meets(case.entry.code):
-        return []
+    place the act is done in (CAMEO's convention); never for a meeting, a statement or a passive."""
+    if case.entry.passive or _meets(case.entry.code) or case.entry.code[:2] == "01":
+        return []  # where a statement is made ("said in New York") is its venue
     return _place_targets(case.doc, case.verb, case.lex, case.sources)
 
 

@@ -49,3 +49,20 @@ def test_a_fronted_place_of_an_attack_is_the_country_attacked(nlp: Language) -> 
     # CAMEO's convention for violence: the place attacked is the target, fronted or not
     found = events(nlp, "In Kabul, Taliban fighters attacked a police station.", "attacked")
     assert [(target, rule) for _, target, rule in found] == [("AFG", "target_of_place")]
+
+
+def test_coordinated_parties_of_an_agreement_are_each_others_targets(nlp: Language) -> None:
+    found = events(nlp, "France and Germany agreed to cooperate on defence.", "agreed")
+    assert sorted(found) == [("DEU", "FRA", "target_of_coparty"), ("FRA", "DEU", "target_of_coparty")]
+
+
+def test_an_agreement_to_act_on_a_third_party_targets_it(nlp: Language) -> None:
+    # what they agree to do is aimed at Iran: the parties are not each other's targets
+    found = events(nlp, "France and Germany agreed to impose sanctions on Iran.", "agreed")
+    assert sorted(found) == [("DEU", "IRN", "target_of_complement"), ("FRA", "IRN", "target_of_complement")]
+
+
+def test_signatories_of_a_treaty_are_each_others_targets(nlp: Language) -> None:
+    found = events(nlp, "France and Germany signed a treaty.", "treaty")
+    assert {(source, target) for source, target, _ in found} <= {("FRA", "DEU"), ("DEU", "FRA")}
+    assert {rule for _, _, rule in found} == {"target_of_coparty"}

@@ -66,3 +66,14 @@ def test_signatories_of_a_treaty_are_each_others_targets(nlp: Language) -> None:
     found = events(nlp, "France and Germany signed a treaty.", "treaty")
     assert {(source, target) for source, target, _ in found} <= {("FRA", "DEU"), ("DEU", "FRA")}
     assert {rule for _, _, rule in found} == {"target_of_coparty"}
+
+
+def test_hyphenated_parties_of_an_event_noun(nlp: Language) -> None:
+    # "the US-China talks": the parties named before the noun, joined by a hyphen
+    assert events(nlp, "The US-China trade talks resumed on Monday.", "talks") == [("USA", "CHN", "_hyphen_parties")]
+
+
+def test_a_hyphenated_modifier_naming_no_actor_is_no_party(nlp: Language) -> None:
+    found = events(nlp, "Chinese officials held the long-delayed talks with Japan.", "talks")
+    assert [(source, target) for source, target, _ in found] == [("CHN", "JPN")]
+    assert "_hyphen_parties" not in {rule for _, _, rule in found}

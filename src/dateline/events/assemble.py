@@ -15,7 +15,7 @@ from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code
 from .modality import _aim, _modality, _noun_modality, _own_modality
-from .roles import _agentless_state, _complement, _condition_targets, _coparties, _governor_targets, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import _agentless_state, _complement, _condition_targets, _coparties, _governor_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
 from ..lang import en
@@ -199,6 +199,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
             pobj = syntax.pobj(child)
             if pobj is not None:
                 sources.append(pobj)
+    hyphenated = _hyphen_parties(doc, noun) if not sources and not targets else []
     if not sources and not targets:
         # "the Trump-Kim summit", "U.S.-China talks"; a lone place ("the Singapore meeting") is where
         sources = [c for c in compounds if c.ent_type_ != "GPE" or len(compounds) > 1]
@@ -229,6 +230,9 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
     negated, modality = _noun_modality(noun, lex, doc)
     source_sides, target_sides = _sides(doc, sources, lex), _sides(doc, targets, lex)
     target_rule = "_noun_events"
+    if hyphenated and not target_sides:
+        # "the Trump-Kim summit", "the Russia-Ukraine talks": the first party acts on the others
+        source_sides, target_sides, target_rule = hyphenated[:1], hyphenated[1:], "_hyphen_parties"
     if entry.code[:2] == "14" and not target_sides and not (noun.dep_ == "pobj" and head.lower_ == "in"):
         # "began a hunger strike to demand the resignation of X", "a strike in protest of X's
         # refusal": a protest is aimed at whom its purpose names, on the noun or its verb (not

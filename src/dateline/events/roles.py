@@ -480,6 +480,26 @@ def _protest_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[S
     return []
 
 
+def _hyphen_parties(doc: Doc, noun: Token) -> list[Side]:
+    """The parties joined by a hyphen in an event noun's modifiers ("the Trump-Kim summit", "US-China
+    trade talks", "the Russia-Ukraine talks"): the actors mentioned right before and right after
+    each hyphen, in order, when they are at least two; else []."""
+    mentions = [(m["start"], m["end"]) for actor in doc._.actors or [] for m in actor.get("mentions") or []]
+    parties: list[Side] = []
+    for hyphen in doc[noun.left_edge.i:noun.i]:
+        if hyphen.text != "-":
+            continue
+        before = next((m for m in mentions if m[1] == hyphen.idx), None)
+        after = next((m for m in mentions if m[0] == hyphen.idx + 1), None)
+        if before is None or after is None:
+            continue
+        for begin, finish in (before, after):
+            ref = actor_ref(doc, begin, finish)
+            if ref is not None and ref.get("code") and not any(_same(ref, p) for p in parties):
+                parties.append(ref)
+    return parties if len(parties) >= 2 else []
+
+
 def _first_actor(doc: Doc, scope: Token, sources: list[Side], *, named: bool = False) -> list[Side]:
     """The first coded actor mentioned in the token's subtree that is not a source, as a list;
     ``named``: only one with a country (not "protesters", "judges")."""

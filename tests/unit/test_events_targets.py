@@ -77,3 +77,20 @@ def test_a_hyphenated_modifier_naming_no_actor_is_no_party(nlp: Language) -> Non
     found = events(nlp, "Chinese officials held the long-delayed talks with Japan.", "talks")
     assert [(source, target) for source, target, _ in found] == [("CHN", "JPN")]
     assert "_hyphen_parties" not in {rule for _, _, rule in found}
+
+
+def test_a_meeting_abroad_of_one_party_is_aimed_at_the_host(nlp: Language) -> None:
+    assert events(nlp, "The French foreign minister held talks in Berlin.", "talks") == [
+        ("FRA", "DEU", "target_of_host")]
+
+
+def test_a_visit_in_a_where_clause_is_aimed_at_the_place(nlp: Language) -> None:
+    found = events(nlp, "In Japan, where the Russian president was on an official visit, the Kremlin blasted the report.",
+                   "visit")
+    assert [(target, rule) for _, target, rule in found] == [("JPN", "target_of_host")]
+
+
+def test_a_meeting_at_home_has_no_host(nlp: Language) -> None:
+    # in its own country a place is only the venue
+    found = events(nlp, "The French foreign minister held talks in Paris.", "talks")
+    assert [target for _, target, _ in found] == [None]

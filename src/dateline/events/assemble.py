@@ -15,7 +15,7 @@ from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code
 from .modality import _aim, _modality, _noun_modality, _own_modality
-from .roles import _agentless_state, _complement, _condition_targets, _coparties, _governor_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import _agentless_state, _complement, _condition_targets, _coparties, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
 from ..lang import en
@@ -240,6 +240,10 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
         heads = [noun] if head == noun or head.pos_ not in ("VERB", "AUX") else [noun, head]
         target_sides = _protest_targets(doc, heads, lex, source_sides)
         target_rule = "_protest_targets" if target_sides else target_rule
+    if source_sides and not target_sides and entry.code[:2] == "04":
+        # "during meetings in Berlin", "on a visit to ...", "in Japan, where X was on a visit": the host
+        target_sides = _host_targets(doc, [noun] + ([light] if light is not None else []), lex, source_sides)
+        target_rule = "target_of_host" if target_sides else target_rule
     if light is not None and source_sides and not target_sides and entry.code[:2] not in ("04",):
         # "imposed a curfew in Algiers": the country acted in (CAMEO's convention)
         target_sides = _place_targets(doc, light, lex, source_sides)

@@ -654,11 +654,40 @@ def target_of_topic(case: TargetCase) -> list[Side]:
     return []
 
 
+def _host_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side]) -> list[Side]:
+    """The host of a meeting or visit by one party abroad ("Kerry said during meetings in Berlin",
+    "In Japan, where Putin was on a visit, ..."): the country of the place it is held in, named
+    after one of the heads or as the antecedent of a "where" clause holding it, when that country
+    is not the sources' own (at home a place is only a venue; with two parties named they are each
+    other's targets, docs/annotation.md section 2)."""
+    countries = {s.get("country") for s in sources if s is not None}
+    if len(countries) != 1 or None in countries:
+        return []
+    for head in heads:
+        found = _place_targets(doc, head, lex, sources)
+        clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+        if not found and clause is not None and any(c.lower_ == "where" for c in clause.children):
+            place = clause.head  # "in Japan, where Putin was on an official visit"
+            if place.ent_type_ in _PLACE_ENTS:
+                found = [t for t in _sides(doc, [place], lex) if t is not None and t.get("code")]
+        found = [t for t in found if t.get("country") and t.get("country") not in countries]
+        if found:
+            return found
+    return []
+
+
+def target_of_host(case: TargetCase) -> list[Side]:
+    """A meeting or visit by one party abroad is aimed at its host: :func:`_host_targets`."""
+    if case.entry.passive or case.entry.code[:2] != "04":
+        return []
+    return _host_targets(case.doc, [case.verb], case.lex, case.sources)
+
+
 #: Where a verb event's target comes from when the parse (:func:`_verb_roles`) names none, tried in
 #: order; the first strategy that finds one wins. Then, if no target is a coded actor,
 #: :func:`target_of_place` may still name the country the act is done in.
 VERB_TARGET_STRATEGIES: tuple[Callable[[TargetCase], list[Side]], ...] = (
-    target_of_coparty, target_of_complement, target_of_purpose, target_of_condition, target_of_protest, target_of_topic)
+    target_of_coparty, target_of_complement, target_of_purpose, target_of_condition, target_of_protest, target_of_host, target_of_topic)
 
 
 def target_of_place(case: TargetCase) -> list[Side]:

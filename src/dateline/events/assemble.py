@@ -263,7 +263,7 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
     ... the talks included U.S. envoy Biegun and Swedish Foreign Minister Wallstroem") join the
     earlier event: one reciprocal event between its source and each party, on the earlier
     event's sentence and trigger, with ``evidence`` pointing at the later mention; the earlier
-    event with no target is then replaced by them."""
+    event with no target, or with only its host as target (``target_of_host``), is then replaced by them."""
     replaced: set[int] = set()
     added: dict[int, list[Event]] = {}
     seen = {_key(e) for e in events}
@@ -295,8 +295,8 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
                 if key not in seen:
                     seen.add(key)
                     added.setdefault(position, []).append(joined)
-                    if event["target"] is None:
-                        replaced.add(position)
+                    if event["target"] is None or event["evidence"]["rules"].get("target") == "target_of_host":
+                        replaced.add(position)  # the parties named, not the host, are its targets
     # each joined event right after the one it extends, so sentence order holds
     out: list[Event] = []
     for position, event in enumerate(events):

@@ -51,23 +51,6 @@ def test_a_fronted_place_of_an_attack_is_the_country_attacked(nlp: Language) -> 
     assert [(target, rule) for _, target, rule in found] == [("AFG", "target_of_place")]
 
 
-def test_coordinated_parties_of_an_agreement_are_each_others_targets(nlp: Language) -> None:
-    found = events(nlp, "France and Germany agreed to cooperate on defence.", "agreed")
-    assert sorted(found) == [("DEU", "FRA", "target_of_coparty"), ("FRA", "DEU", "target_of_coparty")]
-
-
-def test_an_agreement_to_act_on_a_third_party_targets_it(nlp: Language) -> None:
-    # what they agree to do is aimed at Iran: the parties are not each other's targets
-    found = events(nlp, "France and Germany agreed to impose sanctions on Iran.", "agreed")
-    assert sorted(found) == [("DEU", "IRN", "target_of_complement"), ("FRA", "IRN", "target_of_complement")]
-
-
-def test_signatories_of_a_treaty_are_each_others_targets(nlp: Language) -> None:
-    found = events(nlp, "France and Germany signed a treaty.", "treaty")
-    assert {(source, target) for source, target, _ in found} <= {("FRA", "DEU"), ("DEU", "FRA")}
-    assert {rule for _, _, rule in found} == {"target_of_coparty"}
-
-
 def test_hyphenated_parties_of_an_event_noun(nlp: Language) -> None:
     # "the US-China talks": the parties named before the noun, joined by a hyphen
     assert events(nlp, "The US-China trade talks resumed on Monday.", "talks") == [("USA", "CHN", "_hyphen_parties")]

@@ -15,7 +15,7 @@ from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code
 from .modality import _aim, _modality, _noun_modality, _own_modality
-from .roles import _agentless_state, _complement, _condition_targets, _coparties, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
 from ..lang import en
@@ -248,9 +248,6 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
         # "imposed a curfew in Algiers": the country acted in (CAMEO's convention)
         target_sides = _place_targets(doc, light, lex, source_sides)
         target_rule = "_place_targets" if target_sides else target_rule
-    if not target_sides and _coparties(source_sides, entry, lex):
-        # "A and B signed a treaty": the parties of an agreement are each other's targets
-        target_sides, target_rule = _coparties(source_sides, entry, lex), "target_of_coparty"
     if not source_sides and not target_sides:
         return
     rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": "_noun_events",

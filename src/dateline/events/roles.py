@@ -11,12 +11,12 @@ from spacy.tokens import Doc, Token
 
 from .. import syntax
 from ..actors import actor_ref
-from ..codebook import cameo_to_plover, root_class
+from ..codebook import root_class
 from ..doc import doc_text
 from ..kb import split_code, TRANSNATIONAL
 from ..lexicon import Entry, Lexicon
 from .sides import _first_actor_tokens, _political, _same, Side, _side, _sides
-from .triggers import _meets, _noun_entry, _verb_entry
+from .triggers import _meets, _verb_entry
 from ..lang import en
 
 
@@ -563,39 +563,6 @@ class TargetCase:
     complement: Token | None
 
 
-def _coparties(sources: list[Side], entry: Entry, lex: Lexicon) -> list[Side]:
-    """The sources of an agreement, a truce or a signing (PLOVER types of cue ``each_party``)
-    when they are parties of two countries or more ("A and B agreed"), else []."""
-    parties = [s for s in sources if s is not None and s.get("country")]
-    if len({s["country"] for s in parties}) < 2:
-        return []
-    plover = cameo_to_plover(entry.code)
-    if plover is None or plover.event.lower() not in lex.cue("each_party"):
-        return []
-    return parties
-
-
-def target_of_coparty(case: TargetCase) -> list[Side]:
-    """Coordinated parties of an agreement, a truce or a signing ("A and B agreed", "A and B
-    agreed to hold talks", "A and B signed a treaty": PLOVER types of cue ``each_party``) are each
-    other's targets (docs/annotation.md, section 4), one event per party; unless what they agree
-    to do is aimed at a third party ("agreed to impose sanctions on C": a complement whose act is
-    not cooperative is left to :func:`target_of_complement`)."""
-    if case.entry.passive:
-        return []
-    parties = _coparties(case.sources, case.entry, case.lex)
-    if not parties:
-        return []
-    if case.complement is not None:
-        intended = _verb_entry(case.complement, case.lex)
-        obj = syntax.direct_object(case.complement)
-        if intended is None and obj is not None:
-            intended = _noun_entry(obj, case.lex)  # "agreed to hold talks": the noun is the act
-        if intended is None or intended.code[:2] not in root_class("cooperative") | {"03"}:
-            return []
-    return parties
-
-
 def target_of_complement(case: TargetCase) -> list[Side]:
     """The target of the act the verb governs: "agreed to lift embargoes on Iran" is aimed at Iran."""
     if case.complement is None:
@@ -670,7 +637,7 @@ def _host_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side
             place = clause.head  # "in Japan, where Putin was on an official visit"
             if place.ent_type_ in _PLACE_ENTS:
                 found = [t for t in _sides(doc, [place], lex) if t is not None and t.get("code")]
-        found = [t for t in found if t.get("country") and t.get("country") not in countries]
+        found = [t for t in found if t is not None and t.get("country") and t.get("country") not in countries]
         if found:
             return found
     return []
@@ -687,7 +654,7 @@ def target_of_host(case: TargetCase) -> list[Side]:
 #: order; the first strategy that finds one wins. Then, if no target is a coded actor,
 #: :func:`target_of_place` may still name the country the act is done in.
 VERB_TARGET_STRATEGIES: tuple[Callable[[TargetCase], list[Side]], ...] = (
-    target_of_coparty, target_of_complement, target_of_purpose, target_of_condition, target_of_protest, target_of_host, target_of_topic)
+    target_of_complement, target_of_purpose, target_of_condition, target_of_protest, target_of_host, target_of_topic)
 
 
 def target_of_place(case: TargetCase) -> list[Side]:

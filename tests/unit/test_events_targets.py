@@ -77,3 +77,9 @@ def test_a_meeting_at_home_has_no_host(nlp: Language) -> None:
     # in its own country a place is only the venue
     found = events(nlp, "The French foreign minister held talks in Paris.", "talks")
     assert [target for _, target, _ in found] == [None]
+
+
+def test_the_place_of_an_attack_noun_is_its_target(nlp: Language) -> None:
+    # CAMEO's location convention, for a noun as for a verb: the country attacked
+    assert events(nlp, "Iran's offensive in northern Iraq killed dozens.", "offensive") == [
+        ("IRN", "IRQ", "_place_targets")]

@@ -248,6 +248,12 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
         # "imposed a curfew in Algiers": the country acted in (CAMEO's convention)
         target_sides = _place_targets(doc, light, lex, source_sides)
         target_rule = "_place_targets" if target_sides else target_rule
+    if source_sides and not any(t is not None and t.get("code") for t in target_sides) \
+            and entry.code[:2] in root_class("violent"):
+        # "Iran's offensive in northeast Iraq", "an offensive against militants in X's tribal areas":
+        # the country an attack is done in, named after the noun (CAMEO's convention, as for verbs)
+        placed = _place_targets(doc, noun, lex, source_sides)
+        target_sides, target_rule = (placed, "_place_targets") if placed else (target_sides, target_rule)
     if not source_sides and not target_sides:
         return
     rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": "_noun_events",

@@ -7,6 +7,7 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
 
     python tools/news_labels.py select            # eval/news/articles.jsonl (fixed seed, split by article)
     python tools/news_labels.py tasks --labellers 4 --overlap 0.1 --recall 56
+    python tools/news_labels.py recall-tasks --split dev --labellers R,S   # recall-only tasks, the rest of a split
     python tools/news_labels.py merge build/labels/out/*.jsonl   # eval/news/labels*.jsonl, kappa
 """
 
@@ -225,6 +226,46 @@ def tasks(args: argparse.Namespace) -> None:
     print({k: (len(v), load[k]) for k, v in queue.items()})
 
 
+def recall_tasks(args: argparse.Namespace) -> None:
+    """Recall-only task files: articles of a split whose missed acts are not listed yet, for labellers
+    who list every codable act no coded event covers (their events are labelled already)."""
+    meta = json.loads((BUILD / "assignment.json").read_text(encoding="utf-8"))
+    selection = load_selection()
+    texts = corpus_texts(selection, NEWS)
+    coded = {}
+    with (BUILD / "coded.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            coded[record["id"]] = record
+    only: dict[str, str] = meta.setdefault("recall_only", {})
+    listed = set(meta["recall"]) | set(only)
+    ids = sorted((row["id"] for row in selection if row["split"] == args.split and row["id"] not in listed),
+                 key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    names = args.labellers.split(",")
+    load = {name: 0 for name in names}
+    queue: dict[str, list[str]] = {name: [] for name in names}
+    for article_id in ids:
+        who = min(names, key=lambda k: load[k])
+        load[who] += len(coded[article_id]["events"]) + len(coded[article_id]["sentences"])
+        queue[who].append(article_id)
+        only[article_id] = who
+    by_id = {row["id"]: row for row in selection}
+    for name, articles in queue.items():
+        for j in range(0, len(articles), args.chunk):
+            chunk = articles[j:j + args.chunk]
+            path = BUILD / "tasks" / f"{name}_{j // args.chunk + 1:02d}.md"
+            with path.open("w", encoding="utf-8") as handle:
+                handle.write(f"# Labelling task {path.stem}: {len(chunk)} articles, RECALL ONLY\n\n"
+                             "Follow docs/annotation.md. The coded events below are labelled already: do not label "
+                             "them. For each article write one `\"missed\": true` line per codable act that no listed "
+                             "event covers, then one line {\"article\": ID, \"recall_done\": true}, to "
+                             f"build/labels/out/{path.stem}.jsonl.\n\n")
+                for article_id in chunk:
+                    handle.write(_article_md(coded[article_id], by_id[article_id], texts[article_id], True))
+    (BUILD / "assignment.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    print({k: (len(v), load[k]) for k, v in queue.items()})
+
+
 def _coded_fields(event: dict[str, Any]) -> dict[str, Any]:
     def side(actor: dict[str, Any] | None) -> dict[str, Any] | None:
         return None if not actor else {"code": actor.get("code"), "country": actor.get("country")}
@@ -301,7 +342,9 @@ def check(args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         task = (BUILD / "tasks" / (path.stem + ".md")).read_text(encoding="utf-8")
-        wanted = set(re.findall(r"^- e=([0-9a-f-]+) ", task, re.M))
+        recall_only = "RECALL ONLY" in task.splitlines()[0]
+        wanted = set() if recall_only else set(re.findall(r"^- e=([0-9a-f-]+) ", task, re.M))
+        done: set[str] = set()
         recall = set(re.findall(r"^## Article (\S+)  RECALL", task, re.M))
         seen: Counter[str] = Counter()
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -313,6 +356,9 @@ def check(args: argparse.Namespace) -> int:
                 print(f"{path}:{number}: not JSON ({err})")
                 bad += 1
                 continue
+            if label.get("recall_done"):
+                done.add(str(label.get("article")))
+                continue
             problems = label_problems(label)
             if not label.get("missed"):
                 seen[str(label.get("e"))] += 1
@@ -323,6 +369,11 @@ def check(args: argparse.Namespace) -> int:
             for problem in problems:
                 print(f"{path}:{number}: {problem}")
             bad += len(problems)
+        if recall_only:
+            articles = set(re.findall(r"^## Article (\S+)", task, re.M))
+            if articles - done:
+                print(f"{path}: no recall_done line for {len(articles - done)} article(s), e.g. {sorted(articles - done)[:2]}")
+                bad += len(articles - done)
         missing = wanted - set(seen)
         twice = [e for e, n in seen.items() if n > 1]
         if missing:
@@ -384,6 +435,8 @@ def merge(args: argparse.Namespace) -> int:
     first: dict[str, dict[str, Any]] = {}
     second: dict[str, dict[str, Any]] = {}
     missed: list[dict[str, Any]] = []
+    recall_only: dict[str, str] = meta.get("recall_only", {})
+    recall_finished: set[str] = set()
     for name in sorted(args.files):
         path = Path(name)
         labeller = path.stem.split("_")[0]
@@ -391,6 +444,10 @@ def merge(args: argparse.Namespace) -> int:
             if not line.strip():
                 continue
             label = json.loads(line)
+            if label.get("recall_done"):
+                if recall_only.get(str(label.get("article"))) == labeller:
+                    recall_finished.add(str(label["article"]))
+                continue
             if label_problems(label):
                 continue
             if label.get("missed"):
@@ -402,8 +459,8 @@ def merge(args: argparse.Namespace) -> int:
                 if ref is None or at < 0:
                     print(f"{path}: missed act {label['trigger']!r} not found in sentence {label['s']}; dropped")
                     continue
-                if labeller != meta["assignment"][label["article"]][0]:
-                    continue  # recall lists come from the article's first labeller only
+                if labeller not in (meta["assignment"][label["article"]][0], recall_only.get(label["article"])):
+                    continue  # recall lists come from the article's first labeller (or its recall-only one)
                 row = selection[label["article"]]
                 missed.append({"corpus": row["corpus"], "id": row["id"], "split": row["split"], "missed": True,
                                "sentence": int(label["s"]), "sentence_ref": ref,
@@ -434,7 +491,7 @@ def merge(args: argparse.Namespace) -> int:
     key = lambda r: (r["corpus"], r["id"], r["sentence_ref"]["start"], r["trigger_in_sentence"][0])  # noqa: E731
     write("labels.jsonl", sorted((r for r in first.values() if r["id"] in complete), key=key))
     write("labels_second.jsonl", sorted(second.values(), key=key))
-    recall_done = sorted(aid for aid in meta["recall"] if aid in complete)
+    recall_done = sorted(aid for aid in set(meta["recall"]) | recall_finished if aid in complete)
     write("missed.jsonl", sorted((m for m in missed if m["id"] in recall_done), key=key))
     (OUT / "recall.json").write_text(json.dumps(recall_done, indent=0) + "\n", encoding="utf-8")
     (OUT / "complete.json").write_text(json.dumps(sorted(complete), indent=0) + "\n", encoding="utf-8")
@@ -473,6 +530,10 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--overlap", type=float, default=0.1, help="share of articles labelled twice")
     t.add_argument("--recall", type=int, default=56, help="articles whose missed acts are listed")
     t.add_argument("--chunk", type=int, default=8, help="articles per task file")
+    r = sub.add_parser("recall-tasks", help="recall-only task files for a split's articles without a recall list")
+    r.add_argument("--split", default="dev")
+    r.add_argument("--labellers", default="R,S", help="comma-separated labeller names")
+    r.add_argument("--chunk", type=int, default=6, help="articles per task file")
     c = sub.add_parser("check", help="check label files (build/labels/out/X_NN.jsonl) against their tasks")
     c.add_argument("files", nargs="+")
     m = sub.add_parser("merge", help="label files -> eval/news/*.jsonl (references only) and agreement")
@@ -482,7 +543,7 @@ def main(argv: list[str] | None = None) -> int:
         return check(args)
     if args.command == "merge":
         return merge(args)
-    {"select": select, "tasks": tasks}[args.command](args)
+    {"select": select, "tasks": tasks, "recall-tasks": recall_tasks}[args.command](args)
     return 0
 
 

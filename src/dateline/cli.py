@@ -20,6 +20,7 @@ import click
 
 from . import __version__
 from .budget import DEFAULT_PER_10K, MINIMUM_SECONDS, Budget
+from .confidence import apply_min_confidence
 from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, GoldError, InputError, ModelError
 from .models import Rejection
 from .nlp import load_nlp
@@ -121,7 +122,9 @@ def cli(verbose: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: one indented object per article; jsonl: one line per article (and per input line).")
 @timeout_option
-def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str, per_10k: float) -> None:
+@min_confidence_option
+def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str, per_10k: float,
+            min_confidence: float | None) -> None:
     """Print one JSON object per article: structure, actors, events, quotes.
 
     PATHS are .txt, .html or .jsonl files, directories, globs, or - for stdin.
@@ -141,6 +144,7 @@ def extract(paths: tuple[str, ...], published: str | None, actors_file: str | No
         batches = code_paths(paths, published=date, nlp=nlp, batch_size=1, budget=Budget(per_10k))
         for batch in _progress(batches, label="extract"):
             for line in batch.lines:
+                apply_min_confidence(line, min_confidence, drop=True)
                 indent = 2 if fmt == "json" else None
                 click.echo(json.dumps(line, ensure_ascii=False, indent=indent))
                 sys.stdout.flush()
@@ -161,8 +165,11 @@ def extract(paths: tuple[str, ...], published: str | None, actors_file: str | No
 @workers_option
 @scheduler_option
 @timeout_option
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Store every event, but count (the `counted` field) only those whose confidence is at least "
+                   "this (default: the model's threshold).")
 def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: str | None, replace: bool,
-           workers: int | None, scheduler: str | None, per_10k: float) -> None:
+           workers: int | None, scheduler: str | None, per_10k: float, min_confidence: float | None) -> None:
     """Code articles into the database. Running it twice on the same input changes nothing.
 
     Each batch is one transaction; rejected inputs go to the `rejected` table with their code.
@@ -176,7 +183,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
     if workers and scheduler:
         raise click.UsageError("--workers starts a local cluster and --scheduler uses another: give one of them.")
     totals = _ingest(paths, db=db, published=parse_published(published), replace=replace, actors_file=actors_file,
-                     workers=workers, scheduler=scheduler, budget=Budget(per_10k))
+                     workers=workers, scheduler=scheduler, budget=Budget(per_10k), min_confidence=min_confidence)
     click.echo(
         f"{db}: stored {totals['stored']} article(s), skipped {totals['skipped']} already stored, "
         f"rejected {totals['rejected']} input(s)."
@@ -187,7 +194,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
 
 def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date | None, replace: bool,
             actors_file: str | None = None, workers: int | None = None, scheduler: str | None = None,
-            budget: Budget | None = None) -> dict[str, int]:
+            budget: Budget | None = None, min_confidence: float | None = None) -> dict[str, int]:
     totals = {"stored": 0, "skipped": 0, "rejected": 0}
     try:
         with contextlib.ExitStack() as stack:
@@ -206,6 +213,8 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
                 batches = code_paths(paths, published=published, skip=skip, nlp=load_nlp(actors_file=actors_file),
                                      budget=budget)
             for batch in _progress(batches, label="ingest"):
+                for record in batch.records:
+                    apply_min_confidence(record, min_confidence, drop=False)
                 result = store.write(batch.records, batch.rejections, replace=replace)
                 totals["stored"] += result.stored
                 totals["skipped"] += result.skipped + len(batch.skipped)

@@ -176,6 +176,22 @@ def is_counted(event: dict[str, Any], threshold: float) -> bool:
             and (confidence is None or confidence >= threshold))
 
 
+def apply_min_confidence(record: dict[str, Any], threshold: float | None, *, drop: bool) -> dict[str, Any]:
+    """A coded record under a user's ``--min-confidence``: every event's ``counted`` is decided at
+    ``threshold`` instead of the model's; with ``drop`` (extract's output) events below it are left
+    out, without it (ingest) they are kept with ``counted: false``, so nothing is lost from the store.
+    Returns the record (changed in place); a rejection line or ``threshold`` None is returned as is."""
+    events = record.get("events")
+    if threshold is None or not isinstance(events, list):
+        return record
+    for event in events:
+        event["counted"] = is_counted(event, threshold)
+    if drop:
+        record["events"] = [e for e in events
+                            if e.get("confidence") is None or float(e["confidence"]) >= threshold]
+    return record
+
+
 def score_events(doc: Doc, model: Model | None = None) -> Doc:
     """Set ``confidence`` and ``counted`` on every event of the Doc."""
     model = model or shipped_model()

@@ -246,6 +246,11 @@ class NewsScores:
     gold_found_root: int = 0  # ... with the right root
     not_real: dict[str, int] = field(default_factory=dict)  # why counted events are not real acts
     by_rule: dict[str, list[int]] = field(default_factory=dict)  # "decision=rule" -> [counted judged, right]
+    # Expected and forbidden events per article (as trafilatura's evaluation keeps snippets): every
+    # labelled real act is expected (a counted event at its trigger with every field right), every
+    # labelled non-act forbidden (no counted event at its trigger). Article id -> [expected, kept,
+    # forbidden, counted anyway].
+    per_article: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -258,6 +263,18 @@ class NewsScores:
     @property
     def recall(self) -> float:
         return self.gold_found_root / self.gold_acts if self.gold_acts else 0.0
+
+    @property
+    def expected_kept(self) -> float:
+        """The share of labelled real acts (all articles) that a counted event still gets right."""
+        expected = sum(v[0] for v in self.per_article.values())
+        return sum(v[1] for v in self.per_article.values()) / expected if expected else 0.0
+
+    @property
+    def forbidden_dropped(self) -> float:
+        """The share of labelled non-acts that no counted event claims."""
+        forbidden = sum(v[2] for v in self.per_article.values())
+        return 1 - sum(v[3] for v in self.per_article.values()) / forbidden if forbidden else 1.0
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -278,6 +295,8 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
         by_key[label_key(label)].append(label)
     found: dict[str, list[tuple[Key, str]]] = defaultdict(list)  # record id -> (key, root) of counted events
     why: Counter[str] = Counter()
+    kept: set[int] = set()  # id() of labels a counted event gets right
+    claimed: set[int] = set()  # id() of non-act labels a counted event sits on
     for article in part.articles:
         record = coded.get(article["id"])
         if record is None:
@@ -296,6 +315,10 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
             scores.counted_judged += 1
             rules = ((event.get("evidence") or {}).get("rules") or {}) if isinstance(event.get("evidence"), dict) else {}
             right = is_right(event, judged)
+            if right:
+                kept.add(id(judged))
+            if not judged["act"]:
+                claimed.add(id(judged))
             for decision, rule in rules.items():
                 tally = scores.by_rule.setdefault(f"{decision}={rule}", [0, 0])
                 tally[0] += 1
@@ -325,6 +348,18 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
             if errors is not None:
                 errors.append({"judged": judged, "event": event})
     scores.not_real = dict(why)
+    for article in part.articles:
+        scores.per_article[article["id"]] = [0, 0, 0, 0]
+    for label in part.labels:
+        row = scores.per_article.get(label["id"])
+        if row is None:
+            continue
+        if coded_root(label) is not None:
+            row[0] += 1
+            row[1] += id(label) in kept
+        elif not label["act"]:
+            row[2] += 1
+            row[3] += id(label) in claimed
     recall_ids = part.recall_articles
     scores.recall_articles = len(recall_ids)
     gold = [x for x in part.labels if x["id"] in recall_ids and x["act"] and x["modality"] == "asserted"]
@@ -354,6 +389,11 @@ def format_news_report(scores: NewsScores) -> str:
         f"  recall on {s.recall_articles} articles with every act listed: {pct(s.gold_found_root, s.gold_acts)} "
         f"(found at all: {pct(s.gold_found, s.gold_acts)})",
     ]
+    worse = sum(1 for _, k, _, c in s.per_article.values() if c > k)
+    expected, kept, forbidden, claimed = (sum(v[i] for v in s.per_article.values()) for i in range(4))
+    lines.append(f"  per article: labelled acts kept right {pct(kept, expected)}, labelled non-acts still counted "
+                 f"{pct(claimed, forbidden)}; {worse} of {len(s.per_article)} articles count more non-acts than "
+                 "right acts")
     if s.not_real:
         lines.append("  counted but not real: " + ", ".join(f"{k} {v}" for k, v in sorted(s.not_real.items())))
     return "\n".join(lines)
@@ -384,7 +424,9 @@ EPSILON = 1e-4
 
 def news_metrics(scores: NewsScores) -> dict[str, float]:
     """The scores a floors file holds for a split: ``news_<split>_precision`` and ``news_<split>_recall``."""
-    return {f"news_{scores.split}_precision": scores.precision, f"news_{scores.split}_recall": scores.recall}
+    return {f"news_{scores.split}_precision": scores.precision, f"news_{scores.split}_recall": scores.recall,
+            f"news_{scores.split}_expected_kept": scores.expected_kept,
+            f"news_{scores.split}_forbidden_dropped": scores.forbidden_dropped}
 
 
 def _read_news_floors(path: Path) -> dict[str, float]:

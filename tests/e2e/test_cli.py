@@ -227,3 +227,23 @@ def test_cli_extract_jsonl_from_stdin_keeps_ids() -> None:
     code, out, _ = run("extract", "-", "--format", "jsonl", input=lines + "\n")
     assert code == 0
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["r0", "r1", "r2"]
+
+
+def test_cli_min_confidence_on_extract_drops_and_on_ingest_keeps_uncounted(tmp_path: Path, example_path: Path,
+                                                                          example_record: dict) -> None:
+    scores = sorted(e["confidence"] for e in example_record["events"])
+    assert len(scores) >= 4 and scores[0] < scores[-1], "the example has events of different confidence"
+    cut = scores[len(scores) // 2]
+    code, out, _ = run("extract", str(example_path), "--published", "2019-01-19", "--min-confidence", str(cut))
+    kept = json.loads(out)["events"]
+    assert code == 0 and 0 < len(kept) < len(scores)
+    assert min(e["confidence"] for e in kept) >= cut
+    db = str(tmp_path / "t.duckdb")
+    code, _, _ = run("ingest", str(example_path), "--db", db, "--published", "2019-01-19", "--min-confidence", str(cut))
+    assert code == 0
+    con = duckdb.connect(db)
+    stored, counted_low = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE counted AND confidence < ?) FROM events", [cut]).fetchone()
+    below = con.execute("SELECT count(*) FROM events WHERE confidence < ?", [cut]).fetchone()[0]
+    con.close()
+    assert stored == len(scores) and below > 0 and counted_low == 0  # stored, not counted

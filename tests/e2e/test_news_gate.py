@@ -1,5 +1,5 @@
 """The real-news gate: on the labelled dev split (eval/news), the coder must not fall below
-eval/floors_news.json. This replaces pinning events of one example article: it scores every counted
+eval/floors_news.json (precision, recall, expected events kept and forbidden events dropped). This replaces pinning events of one example article: it scores every counted
 event of 41 real articles against labels made from docs/annotation.md, so a rule that helps one
 sentence and hurts others shows up here."""
 

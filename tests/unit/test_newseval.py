@@ -114,7 +114,7 @@ def test_news_floors_only_rise(tmp_path: Path) -> None:
     assert check_news_floors(scores, floors) == []
     worse = score(labelset([label("expelled", TEXT.index("Russia"), root="11")]), {"r1": coded_record()},
                   {"r1": {"text": TEXT}}, "dev")
-    assert set(check_news_floors(worse, floors)) == {"news_dev_precision", "news_dev_recall"}
+    assert set(check_news_floors(worse, floors)) == {"news_dev_precision", "news_dev_recall", "news_dev_expected_kept"}
     with pytest.raises(Exception) as info:
         raise_news_floors(worse, floors)
     assert getattr(info.value, "code", None) == "E303"
@@ -160,3 +160,18 @@ def test_an_intended_act_is_right_as_the_coded_intent_on_its_trigger() -> None:
     assert not is_right(event, strike) and not is_right(event, statement)
     assert not is_right(dict(event, cameo="040"), meet)  # the meeting itself asserted: wrong modality
     assert not is_right(event, label("expelled", 0, act=False, modality=None, root=None))
+
+
+def test_expected_and_forbidden_events_per_article() -> None:
+    """Every labelled real act is expected (kept only when a counted event gets it right), every
+    labelled non-act forbidden (counted anyway when a counted event sits on it)."""
+    police = TEXT.index("Police")
+    labels = [label("expelled", TEXT.index("Russia")),
+              label("said", police, act=False, modality=None, root=None, src=None, tgt=None, date=None),
+              label("hit", police, act=False, modality=None, root=None, src=None, tgt=None, date=None)]
+    scores = score(labelset(labels), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
+    assert scores.per_article == {"r1": [1, 1, 2, 2]}
+    assert scores.expected_kept == 1.0 and scores.forbidden_dropped == 0.0
+    wrong = [label("expelled", TEXT.index("Russia"), tgt="USA")] + labels[1:2]
+    scores = score(labelset(wrong), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
+    assert scores.per_article == {"r1": [1, 0, 1, 1]} and scores.expected_kept == 0.0

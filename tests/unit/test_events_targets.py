@@ -92,3 +92,9 @@ def test_a_strategy_naming_a_country_replaces_a_parse_target_naming_none(nlp: La
     # a parse target with a country stays
     assert events(nlp, "The German chancellor warned Russia about its plans.", "warned") == [
         ("DEU", "RUS", "_verb_roles")]
+
+
+def test_a_summit_of_hyphenated_parties_abroad_has_no_host_target(nlp: Language) -> None:
+    # two parties meet ("Macron-Zhou", one of them unresolved): the place is only the venue
+    found = events(nlp, "The French president attended the Macron-Zhou summit in Hanoi.", "summit")
+    assert [(source, target) for source, target, _ in found] == [("FRA", None)]

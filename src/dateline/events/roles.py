@@ -480,6 +480,12 @@ def _protest_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[S
     return []
 
 
+def _hyphen_named(noun: Token) -> bool:
+    """Whether names joined by a hyphen modify the noun ("the Trump-Kim summit"), resolved or not."""
+    return any(t.text == "-" and 0 < t.i and t.nbor(-1).pos_ == "PROPN" and t.nbor(1).pos_ == "PROPN"
+               for t in noun.doc[noun.left_edge.i:noun.i])
+
+
 def _hyphen_parties(doc: Doc, noun: Token) -> list[Side]:
     """The parties joined by a hyphen in an event noun's modifiers ("the Trump-Kim summit", "US-China
     trade talks", "the Russia-Ukraine talks"): the actors mentioned right before and right after
@@ -630,6 +636,8 @@ def _host_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side
     countries = {s.get("country") for s in sources if s is not None}
     if len(countries) != 1 or None in countries:
         return []
+    if any(_hyphen_named(head) for head in heads):
+        return []  # "the Trump-Kim summit in Hanoi": two parties meet, the place is a third country's
     for head in heads:
         found = _place_targets(doc, head, lex, sources)
         clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)

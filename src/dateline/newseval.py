@@ -221,6 +221,13 @@ def pick_label(event: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[
     for label in candidates:
         if (label.get("src"), label.get("tgt")) == sides:
             return label
+    # a side the labelled coder left without a country ("GOV") that now has one ("USAGOV")
+    codes = [(event.get(role) or {}).get("code") or "" for role in ("source", "target")]
+    for label in candidates:
+        coded = label.get("coded") or {}
+        was = [(coded.get(role) or {}).get("code") or "" for role in ("source", "target")]
+        if all(now == old or (now.endswith(old) and len(now) == len(old) + 3) for now, old in zip(codes, was)):
+            return label
     return None
 
 

@@ -30,7 +30,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .doc import sentence_index, tokens_to_items
+from .doc import per_doc, sentence_index, tokens_to_items
+from .kb import split_code, TRANSNATIONAL
 from .syntax import attached_by
 from . import tables
 from .datacache import cached, module_source
@@ -267,6 +268,41 @@ def find_doc_places(doc: Doc) -> list[dict[str, Any]]:
         found.append({"text": span.text, "start": span.start_char, "end": span.end_char,
                       "sentence": sentence_of(span.start), **place.location(), "feature": place.feature})
     return found
+
+
+#: Actor labels of places and nationalities, whose mentions :func:`actor_place_codes` indexes.
+PLACE_ACTOR_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def place_country(scope: Token, code_at: Callable[[int], str | None]) -> tuple[str, int] | None:
+    """The one copy of "the country of a place phrase": the country of the place or nationality at
+    the phrase's head, else of the first one named inside it, left to right ("south Serbia", "East
+    Timor's capital Dili", "the Iraqi city of Basra"). ``code_at(i)`` is the CAMEO code of the place
+    or nationality mention at token ``i`` (None elsewhere); a transnational code is no country.
+    Returns (country, the token where it was found), or None."""
+    for i in [scope.i, *range(scope.left_edge.i, scope.right_edge.i + 1)]:
+        code = code_at(i)
+        country = split_code(code)[0] if code else None
+        if country and country not in TRANSNATIONAL:
+            return country, i
+    return None
+
+
+def actor_place_codes(doc: Doc) -> dict[int, str]:
+    """Token index -> the code of the place or nationality actor (``doc._.actors``, labels
+    :data:`PLACE_ACTOR_LABELS`) mentioned there: :func:`place_country`'s ``code_at`` after the
+    actors stage. Built once per Doc."""
+    def build(d: Doc) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for actor in d._.actors or []:
+            if actor.get("label") not in PLACE_ACTOR_LABELS or not actor.get("code"):
+                continue
+            for mention in actor.get("mentions") or []:
+                span = d.char_span(mention["start"], mention["end"], alignment_mode="expand")
+                for token in span or []:
+                    out.setdefault(token.i, actor["code"])
+        return out
+    return per_doc(doc, "actor_place_codes", build)
 
 
 def locative(token: Token, trigger: Token) -> bool:

@@ -60,6 +60,9 @@ class EventRules(TypedDict, total=False):
     target: str
     modality: str
     date: str
+    #: the strategy that gave a side without a country its country (dateline.actors.countries)
+    source_country: str
+    target_country: str
 
 
 class Event(TypedDict):

@@ -8,12 +8,14 @@ tied to a trigger without crossing into another clause.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from spacy.tokens import Token
 
 from .lexicon import cue_words
+
+T = TypeVar("T")
 
 #: Dependency labels of a token's own noun phrase (what an actor mention may span).
 NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "flat", "case", "nummod", "punct", "prep",
@@ -204,3 +206,39 @@ def past_tense(token: Token) -> bool:
     if token.tag_ == "VBD":
         return True
     return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+
+
+def main_subject(token: Token) -> bool:
+    """Whether the token is the subject of its sentence's main verb."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+
+
+def antecedent(pronoun: Token, candidates: Sequence[tuple[int, int, T]], *, sentences: int,
+               subject_first: bool = False) -> T | None:
+    """The one copy of the search for what a pronoun (or a definite description) points back to.
+
+    ``candidates`` are the mentions that fit it, ``(start token, end token, item)`` in text order
+    (the caller decides what fits: a person for "he", a body or country for "it"). The antecedent
+    is the last candidate before the pronoun in its own sentence; else, in each of the ``sentences``
+    sentences before, nearest first, the subject of that sentence's main verb when
+    ``subject_first`` and one is a candidate, else the sentence's last candidate.
+    """
+    doc = pronoun.doc
+    sent = pronoun.sent
+    before = [c for c in candidates if sent.start <= c[0] and c[1] <= pronoun.i]
+    if before:
+        return before[-1][2]
+    start = sent.start
+    for _ in range(sentences):
+        if start <= 0:
+            break
+        previous = doc[start - 1].sent
+        inside = [c for c in candidates if previous.start <= c[0] and c[1] <= previous.end]
+        if subject_first:
+            subjects = [c for c in inside if any(main_subject(t) for t in doc[c[0]:c[1]])]
+            if subjects:
+                return subjects[0][2]
+        if inside:
+            return inside[-1][2]
+        start = previous.start
+    return None

@@ -3,7 +3,9 @@ person before them."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+
+from .. import syntax
 
 from .mentions import Context, _evidence, Group, Mention, _text
 from ..lang import en
@@ -24,15 +26,6 @@ def _in_quote(doc: Doc, i: int) -> bool:
     return opening > 0 or straight % 2 == 1
 
 
-def _subject_group(ctx: Context, sent: Span) -> Group | None:
-    for token in sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
-            m = ctx.by_token.get(token.i)
-            if m is not None and m.group is not None and m.group.label == "PERSON":
-                return m.group
-    return None
-
-
 def _persons_between(ctx: Context, start: int, end: int) -> list[Mention]:
     seen: list[Mention] = []
     for i in range(start, end):
@@ -42,16 +35,17 @@ def _persons_between(ctx: Context, start: int, end: int) -> list[Mention]:
     return seen
 
 
-def _antecedent(ctx: Context, i: int, *, gender: str | None, role_words: set[str], recency: bool = False) -> Group | None:
+def _antecedent(ctx: Context, i: int, *, gender: str | None, recency: bool = False) -> Group | None:
+    """The person token ``i`` (he/she, "the official") points back to: the subject of the main clause
+    after a fronted clause it opens ("As he did last year ..., the official traveled"), else by
+    :func:`dateline.syntax.antecedent` over the persons of its gender in its sentence and the two
+    before (their main subject first, unless ``recency``: a definite description takes the latest)."""
     doc = ctx.doc
     token = doc[i]
 
     def fits(g: Group) -> bool:
-        if gender and g.gender and g.gender != gender:
-            return False
-        return True
+        return not (gender and g.gender and g.gender != gender)
 
-    # cataphora: "As he did last year ..., the official traveled" -> the main clause's subject
     verb = token.head
     if token.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "advcl" and verb.i < verb.head.i:
         for child in verb.head.children:
@@ -60,22 +54,13 @@ def _antecedent(ctx: Context, i: int, *, gender: str | None, role_words: set[str
                 if m is not None and m.group is not None and m.group.label == "PERSON" and fits(m.group):
                     return m.group
     sent = token.sent
-    before = [m for m in _persons_between(ctx, sent.start, i) if fits(m.group)]  # type: ignore[arg-type]
-    if before:
-        return before[-1].group
-    prev_end = sent.start
+    first = sent.start
     for _ in range(2):
-        if prev_end <= 0:
-            break
-        prev = doc[prev_end - 1].sent
-        subject = None if recency else _subject_group(ctx, prev)
-        if subject is not None and fits(subject):
-            return subject
-        found = [m for m in _persons_between(ctx, prev.start, prev.end) if fits(m.group)]  # type: ignore[arg-type]
-        if found:
-            return found[-1].group
-        prev_end = prev.start
-    return None
+        if first > 0:
+            first = doc[first - 1].sent.start
+    candidates = [(m.start, m.end, m.group) for m in _persons_between(ctx, first, i)
+                  if m.group is not None and fits(m.group)]
+    return syntax.antecedent(token, candidates, sentences=2, subject_first=not recency)
 
 
 def _add_link(ctx: Context, group: Group, start: int, end: int, kind: str) -> None:
@@ -101,9 +86,8 @@ def _link_nominals_and_pronouns(ctx: Context, groups: list[Group]) -> None:
             continue
         if any(i in ctx.by_token for i in range(det, end)) or _in_quote(doc, start):
             continue
-        words = {t.lower_ for t in doc[start:end]}
         # a definite description points back to the latest person (recency), not the topic
-        group = _antecedent(ctx, det, gender=None, role_words=words, recency=True)
+        group = _antecedent(ctx, det, gender=None, recency=True)
         if group is not None:
             _add_link(ctx, group, det, end, "nominal")
     # pronouns he/she/him/her (personal, not possessive), outside quotations
@@ -111,7 +95,7 @@ def _link_nominals_and_pronouns(ctx: Context, groups: list[Group]) -> None:
         gender = en.GENDERED_PRONOUNS.get(token.lower_)
         if gender is None or token.tag_ != "PRP" or token.i in ctx.by_token or _in_quote(doc, token.i):
             continue
-        group = _antecedent(ctx, token.i, gender=gender, role_words=set())
+        group = _antecedent(ctx, token.i, gender=gender)
         if group is not None:
             group.gender = group.gender or gender
             _add_link(ctx, group, token.i, token.i + 1, "pronoun")

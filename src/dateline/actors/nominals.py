@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..kb import normalise, split_code, TRANSNATIONAL
+from ..places import place_country
 from .mentions import Context, _evidence, Group, MAX_TITLE_TOKENS, Mention, _mention_code, _person_tokens, _text
 from .titles import _country_in_words
 from ..lang import en
@@ -21,17 +22,17 @@ _NOMINAL_STOP = frozenset({"DET", "NUM", "VERB", "AUX", "PRON", "SCONJ", "INTJ",
 
 
 def _place_country(ctx: Context, obj: Token) -> tuple[str, Mention] | None:
-    """The country of a place phrase headed by ``obj``: the place itself or a place named inside it
-    ("south Serbia", "East Timor's capital Dili", "the West Bank city of Hebron"); None if none."""
-    for i in [obj.i, *range(obj.left_edge.i, obj.right_edge.i + 1)]:
+    """The country of a place phrase headed by ``obj`` (:func:`dateline.places.place_country`) from
+    the names found so far (not a person's), with the mention that gives it; None if none."""
+    def code_at(i: int) -> str | None:
         m = ctx.by_token.get(i)
-        if m is None or m.label not in ("GPE", "NORP", "LOC") or m.kind != "name":
-            continue
-        code = _mention_code(ctx, m)
-        country = split_code(code)[0] if code else None
-        if country and country not in TRANSNATIONAL and not (m.entry is not None and m.entry.kind == "person"):
-            return country, m
-    return None
+        if m is None or m.label not in ("GPE", "NORP", "LOC") or m.kind != "name" or (
+                m.entry is not None and m.entry.kind == "person"):
+            return None
+        return _mention_code(ctx, m)
+
+    found = place_country(obj, code_at)
+    return (found[0], ctx.by_token[found[1]]) if found is not None else None
 
 
 def _located(ctx: Context, head: Token, *, of: bool = False) -> tuple[str, str, int] | None:

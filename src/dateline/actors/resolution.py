@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..doc import token_starts
 from ..kb import KnowledgeBase, load_kb, split_code
 from ..record import ActorRef
+from .countries import infer_side_countries
 
 
 #: kb key -> KB, so resolve_as_of finds the KB a Doc was coded with (``doc.user_data`` keeps the key).
@@ -152,6 +153,8 @@ def make_actor_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 def redate_actors(doc: Doc) -> Doc:
     """Re-code every dated event's actors as of its date (:func:`redate_event_actors`)."""
+    kb = _REGISTRY.get(doc.user_data.get(KB_KEY, "")) or load_kb(None)
     for event in doc._.events or []:
         redate_event_actors(doc, event)
+        infer_side_countries(doc, kb, event)
     return doc

@@ -221,6 +221,12 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
             # no role word (a possessor alone: "Kim's meeting with Trump"), or a weak one that says
             # nothing the KB does not; an appositive naming a body ("X, the UN coordinator") does
             return False
+        if (not former and country in TRANSNATIONAL and known_country and known_country not in TRANSNATIONAL
+                and (words & cue_words("envoy_word") or any(
+                    t is best and s > 0 and ctx.doc[s - 1].lower_ == "to" for t, s, _ in readings))):
+            # "U.N. Ambassador X", "X, ambassador to the United Nations": the envoy of a state to a
+            # body stays the state's (the KB's)
+            return False
         if not former and sector is None:
             sector = known_sector if country in (None, known_country) else None
         country = country or known_country

@@ -13,11 +13,12 @@ from .. import syntax
 from ..actors import actor_ref
 from ..codebook import root_class
 from ..doc import doc_text
-from ..kb import split_code, TRANSNATIONAL
+from ..kb import split_code
 from ..lexicon import Entry, Lexicon
 from .sides import _first_actor_tokens, _political, _same, Side, _side, _sides
 from .triggers import _meets, _verb_entry
 from ..lang import en
+from ..places import actor_place_codes, place_country
 
 
 
@@ -41,8 +42,6 @@ _PLACE_ENTS = frozenset({"GPE", "LOC"})
 _NAMING = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
-#: Actor labels of places and nationalities (what :func:`_place_country` reads a country from).
-_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
 
 def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
@@ -91,17 +90,10 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
 
 
 def _place_country(doc: Doc, scope: Token) -> str | None:
-    """The country of the first named place (GPE, LOC, or a nationality: "the Iraqi city of
-    Basra") mentioned in the token's subtree, from the actors stage."""
-    start = scope.left_edge.idx
-    end = scope.right_edge.idx + len(scope.right_edge.text)
-    places = sorted((m["start"], actor) for actor in doc._.actors or [] for m in actor.get("mentions") or []
-                    if start <= m["start"] and m["end"] <= end and actor.get("label") in _PLACE_LABELS)
-    for _, actor in places:
-        country, _sector = split_code(actor.get("code"))
-        if country is not None and country not in TRANSNATIONAL:
-            return country
-    return None
+    """The country of the place named in the token's phrase (:func:`dateline.places.place_country`
+    over the actors stage's places and nationalities: "the Iraqi city of Basra")."""
+    found = place_country(scope, actor_place_codes(doc).get)
+    return found[0] if found is not None else None
 
 
 def _moves_a_thing(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon) -> bool:

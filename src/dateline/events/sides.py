@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..record import ActorRef
 from ..actors import actor_ref
-from ..doc import doc_text, per_doc
+from ..doc import doc_text, per_doc, token_starts
 from ..lexicon import Lexicon
 from ..lang import en
 
@@ -177,17 +177,26 @@ def _antecedent(doc: Doc, pronoun: Token, lex: Lexicon) -> Side:
                 side = _side(doc, subject, lex)
                 if side is not None:
                     return side
-    sent_start = pronoun.sent.start
-    previous = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-    lower = doc[previous].idx
-    best: tuple[int, int] | None = None
+    return _last_actor_before(doc, pronoun, personal)
+
+
+def _last_actor_before(doc: Doc, pronoun: Token, personal: bool) -> Side:
+    """The last actor named before the pronoun in its sentence, else in the previous one
+    (:func:`dateline.syntax.antecedent`): a person for he/she, any other actor for it/they."""
+    starts = token_starts(doc)
+    first = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
+    lower, upper = doc[first].idx, pronoun.idx
+    candidates: list[tuple[int, int, tuple[int, int]]] = []
     for actor in doc._.actors or []:
         if (actor.get("label") in (None, "PERSON")) != personal:
             continue
         for mention in actor["mentions"]:
-            if lower <= mention["start"] and mention["end"] <= pronoun.idx:
-                if best is None or mention["start"] > best[0]:
-                    best = (mention["start"], mention["end"])
+            if lower <= mention["start"] and mention["end"] <= upper:
+                start = bisect.bisect_right(starts, mention["start"]) - 1
+                end = bisect.bisect_left(starts, mention["end"])
+                candidates.append((start, end, (mention["start"], mention["end"])))
+    candidates.sort()
+    best = syntax.antecedent(pronoun, candidates, sentences=1)
     return actor_ref(doc, *best) if best else None
 
 

@@ -1,0 +1,310 @@
+"""The country of an event's side from its context, when resolution gives none.
+
+The KB and the actors stage code what the text names ("Russian police" RUSCOP); resolution as of
+the event's date (:func:`dateline.actors.resolve_as_of`) stays the first authority. A side they leave
+with a sector but no country ("the police" COP, "the president" GOV) or with no code at all (a person
+or organisation the KB lacks) takes a country here, the way ICEWS writes "Police (Pakistan)" and
+CAMEO composes PAKCOP: by an ordered chain of strategies, each a small function, the first that
+answers wins (:data:`STRATEGIES`):
+
+1. ``own_phrase``: a country in the side's own phrase, apposition or "of X" ("the ambassador of
+   Kuwait", "Mr X, a Kenyan lawmaker");
+2. ``same_entity``: the same actor elsewhere in the article with a country (a surname coded in full
+   earlier), or the last actor of the same sector with a country in this or the two sentences before
+   ("Pakistani troops ... the military" PAKMIL);
+3. ``event_place``: the country of the event's location (``dateline_places``: "troops opened fire
+   in X");
+4. ``article_country``: the article's own country: its dateline's, else the country most mentioned as
+   an actor or place, only when it clearly dominates (:data:`DOMINANT_SHARE`).
+
+A place that locates the side in its own phrase ("protesters in Kabul") is not a strategy here: the
+actors stage already codes such a phrase (AFGOPP), and on the labelled train split a strategy for it
+found nothing left to code. A generic IGO/NGO/IMG/MNC actor keeps its transnational prefix. The
+side's ``code`` becomes country + code ("PAK" + "COP"), ``country`` the country, and
+``evidence.rules.source_country`` (or ``target_country``) names the strategy.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..codebook import root_class
+from ..doc import per_doc, sentence_bounds, doc_text
+from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
+from ..lang import en
+
+#: The article's country must hold at least this share of its country mentions (actors and places)
+#: to be the country of a side the text leaves without one.
+DOMINANT_SHARE = 0.5
+#: ... and be mentioned this many times more than the next country.
+DOMINANT_RATIO = 2.0
+#: Sentences before the side's that ``same_entity`` looks back over for an actor of the same sector.
+SECTOR_LOOKBACK = 2
+
+#: Actor labels that name a place or a people (a country word inside a phrase).
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
+@dataclass
+class SideCase:
+    """What a strategy sees: the Doc, the event, the side, and where the side is in the text."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    event: dict[str, Any]
+    side: dict[str, Any]
+    sentence: Span | None
+    span: Span | None  # the side's own words in the sentence, when found
+
+    @property
+    def head(self) -> Token | None:
+        return self.span.root if self.span is not None else None
+
+
+Strategy = Callable[[SideCase], "tuple[str, str] | None"]
+
+
+def _country(code: str | None) -> str | None:
+    """The state a code belongs to: its country, not a transnational prefix."""
+    country = split_code(code)[0]
+    return country if country and country not in TRANSNATIONAL else None
+
+
+def needs_country(side: dict[str, Any] | None) -> bool:
+    """Whether a side is an actor with no country: a bare sector ("GOV") or no code at all. A
+    transnational actor (IGO, NGO, IMG, MNC...) has its prefix for a country and keeps it."""
+    if not side or side.get("country"):
+        return False
+    code = side.get("code")
+    return not code or split_code(code)[0] is None
+
+
+# The strategies ------------------------------------------------------------------------------------
+
+
+def own_phrase(case: SideCase) -> tuple[str, str] | None:
+    """A country named inside the side's own phrase: a modifier, an apposition or an "of/from"
+    complement ("the Kuwaiti ambassador", "Ambassador X of the United States", "X, a Kenyan
+    lawmaker"). Not for a people (CVL): "the Russian-speaking minority" need not be Russia's."""
+    head = case.head
+    if head is None or split_code(case.side.get("code"))[1] == "CVL":
+        return None
+    tokens = _phrase_tokens(head)
+    doc = case.doc
+    for actor in doc._.actors or []:
+        country = _country(actor.get("code"))
+        if country is None or actor.get("label") not in _PLACE_LABELS or len(actor.get("code") or "") != 3:
+            continue
+        for mention in actor.get("mentions") or []:
+            span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+            if span is not None and span.root.i in tokens:
+                return country, mention["text"]
+    kb = case.kb
+    for i in sorted(tokens):
+        token = doc[i]
+        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ not in ("ORG", "PERSON", "FAC"):
+            country = kb.country_of(token.text)
+            if country is not None:
+                return country, token.text
+    return None
+
+
+def _phrase_tokens(head: Token) -> set[int]:
+    """The tokens of a noun phrase with its modifiers, appositions and complements, but not its
+    clauses nor the prepositional phrases that place it ("police in X", "aircraft around X")."""
+    out: set[int] = set()
+    stack = [head]
+    while stack:
+        item = stack.pop()
+        out.add(item.i)
+        for child in item.children:
+            if child.dep_ in ("relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct") or (
+                    child.dep_ == "prep" and child.lower_ in en.LOCATIVE_PREPOSITIONS | en.PLACE_PREPOSITIONS
+                    and child.lower_ != "from"):
+                continue
+            stack.append(child)
+    return out
+
+
+def same_entity(case: SideCase) -> tuple[str, str] | None:
+    """The same actor elsewhere in the article with a country: a name whose words another mention
+    with a country carries in full; else the last actor of the side's sector coded with a country,
+    earlier in this sentence or in the :data:`SECTOR_LOOKBACK` sentences before."""
+    doc, side = case.doc, case.side
+    words = [w for w in side.get("text", "").split() if w[:1].isupper()]
+    at = case.span.start_char if case.span is not None else (case.sentence.start_char if case.sentence else 0)
+    if words and (case.head is None or case.head.ent_type_ in ("PERSON", "ORG")):
+        last = words[-1].removesuffix("'s").removesuffix("’s")
+        for actor in doc._.actors or []:
+            country = _country(actor.get("code"))
+            if country is None or actor.get("label") in _PLACE_LABELS:
+                continue
+            if last in actor.get("name", "").split() and len(actor.get("name", "").split()) > 1:
+                return country, actor["name"]
+    sector = split_code(side.get("code"))[1]
+    if case.head is not None and case.head.tag_ in ("NNS", "NNPS"):
+        return None  # "the leaders", "the presidents": a group, often of both parties
+    if not sector or case.sentence is None:
+        return None
+    starts, _ends = sentence_bounds(doc)
+    index = case.event.get("sentence") or 0
+    first = doc[starts[max(0, index - SECTOR_LOOKBACK)]].idx if starts else 0
+    best: tuple[int, str, str] | None = None
+    for actor in doc._.actors or []:
+        code = actor.get("code")
+        country = _country(code)
+        if country is None or split_code(code)[1] != sector:
+            continue
+        for mention in actor.get("mentions") or []:
+            if first <= mention["start"] and mention["end"] <= at and (best is None or mention["start"] > best[0]):
+                best = (mention["start"], country, mention["text"])
+    return (best[1], best[2]) if best else None
+
+
+def event_place(case: SideCase) -> tuple[str, str] | None:
+    """The country of the place the event happened in."""
+    location = case.event.get("location") or {}
+    country = location.get("country")
+    return (str(country), str(location.get("name"))) if country else None
+
+
+def article_country(case: SideCase) -> tuple[str, str] | None:
+    """The article's own country: its dateline's, else the one it mentions most (actors and places),
+    when it holds :data:`DOMINANT_SHARE` of the mentions and :data:`DOMINANT_RATIO` times the next."""
+    return per_doc(case.doc, "article_country", lambda doc: _article_country(doc, case.kb))
+
+
+def _article_country(doc: Doc, kb: KnowledgeBase) -> tuple[str, str] | None:
+    place = doc._.dateline
+    if place:
+        for text in (place, place.split(",")[0], place.split(",")[-1]):
+            country = kb.country_of(text.strip())
+            if country:
+                return country, f"dateline {place!r}"
+    tally: Counter[str] = Counter()
+    for actor in doc._.actors or []:
+        country = _country(actor.get("code"))
+        if country is not None:
+            tally[country] += len(actor.get("mentions") or [])
+    for item in doc._.places or []:
+        if item.get("country"):
+            tally[str(item["country"])] += 1
+    if not tally:
+        return None
+    ranked = tally.most_common(2)
+    top, count = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if count >= DOMINANT_SHARE * sum(tally.values()) and count >= DOMINANT_RATIO * second:
+        return top, f"{count} of {sum(tally.values())} country mentions"
+    return None
+
+
+#: The strategies, in the order they are tried (the names go into ``evidence.rules``).
+STRATEGIES: tuple[tuple[str, Strategy], ...] = (
+    ("own_phrase", own_phrase),
+    ("same_entity", same_entity),
+    ("event_place", event_place),
+    ("article_country", article_country),
+)
+
+
+# The driver ----------------------------------------------------------------------------------------
+
+
+def _locate(doc: Doc, event: dict[str, Any], side: dict[str, Any]) -> tuple[Span | None, Span | None]:
+    """(sentence, the side's words in it nearest the trigger) of an event's side."""
+    starts, ends = sentence_bounds(doc)
+    index = event.get("sentence")
+    if index is None or not starts or not 0 <= index < len(starts):
+        return None, None
+    sentence = doc[starts[index]:ends[index]]
+    text = side.get("text") or ""
+    if not text:
+        return sentence, None
+    body = doc_text(doc)
+    trigger = (event.get("span") or [sentence.start_char])[0]
+    best: Span | None = None
+    at = body.find(text, sentence.start_char, sentence.end_char)
+    while at >= 0:
+        span = doc.char_span(at, at + len(text), alignment_mode="expand")
+        if span is not None and (best is None or abs(span.start_char - trigger) < abs(best.start_char - trigger)):
+            best = span
+        at = body.find(text, at + 1, sentence.end_char)
+    return sentence, best
+
+
+def side_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], side: dict[str, Any],
+                 strategies: tuple[tuple[str, Strategy], ...] = STRATEGIES) -> tuple[str, str, str] | None:
+    """(country, strategy, detail) for a side that needs one, from the first strategy that answers."""
+    sentence, span = _locate(doc, event, side)
+    case = SideCase(doc, kb, event, side, sentence, span)
+    for name, strategy in strategies:
+        found = strategy(case)
+        if found is not None:
+            return found[0], name, found[1]
+    return None
+
+
+#: The strategies that give an agentless act of authority its state (the place, not a phrase).
+AUTHORITY_STRATEGIES: tuple[tuple[str, Strategy], ...] = (("event_place", event_place), ("article_country", article_country))
+
+
+def _agentless_passive(doc: Doc, event: dict[str, Any]) -> Token | None:
+    """The trigger of an event with no source when it is a passive verb with no "by" agent."""
+    span = event.get("span")
+    if event.get("source") is not None or not span:
+        return None
+    trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if trigger is None:
+        return None
+    verb = trigger.root
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return verb
+
+
+def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
+    """The source of an act of authority done to someone in the passive with no doer ("X was
+    arrested in Moscow", "the prisoners were released"): the state where it happened, by the
+    place strategies (:data:`AUTHORITY_STRATEGIES`); the CAMEO roots are the codebook's class
+    ``authority``. Named ``_agentless_passive`` in ``evidence.rules.source``."""
+    if str(event.get("cameo", ""))[:2] not in root_class("authority"):
+        return
+    verb = _agentless_passive(doc, event)
+    if verb is None:
+        return
+    side = {"text": verb.text, "code": None, "country": None, "sector": None}
+    found = side_country(doc, kb, event, side, AUTHORITY_STRATEGIES)
+    if found is None:
+        return
+    country, strategy, detail = found
+    event["source"] = {**side, "code": country, "country": country,
+                       "evidence": f"an act of authority with no doer: the state where it happened ({detail})"}
+    evidence = event.setdefault("evidence", {})
+    evidence["rules"] = {**evidence.get("rules", {}), "source": "_agentless_passive", "source_country": strategy}
+
+
+def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
+    """Give each side of the event that needs a country (:func:`needs_country`) the one its context
+    gives, and name the strategy in ``evidence.rules`` (``source_country`` / ``target_country``);
+    an act of authority with no doer takes the state where it happened (:func:`agentless_source`)."""
+    agentless_source(doc, kb, event)
+    for role in ("source", "target"):
+        side = event.get(role)
+        if side is None or not needs_country(side):
+            continue
+        found = side_country(doc, kb, event, side)
+        if found is None:
+            continue
+        country, strategy, _detail = found
+        code = country + (side.get("code") or "")
+        event[role] = {**side, "code": code, "country": country, "sector": split_code(code)[1]}
+        evidence = event.setdefault("evidence", {})
+        evidence["rules"] = {**evidence.get("rules", {}), f"{role}_country": strategy}

@@ -1,0 +1,101 @@
+"""The country of an event's side from its context (dateline.actors.countries), on sentences written
+for these tests and parsed by the real pipeline: a side the actors stage leaves with a sector and
+no country ("the police" COP) takes one by the first strategy of the chain that answers, named in
+``evidence.rules``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+from dateline.actors.countries import needs_country, STRATEGIES
+
+
+def events(nlp: Language, text: str, trigger: str) -> list[dict[str, Any]]:
+    found = [e for e in nlp(text)._.events if e["trigger"] == trigger]
+    assert found, f"no event on {trigger!r}"
+    return found
+
+
+def test_needs_country_only_for_a_bare_sector_or_no_code() -> None:
+    assert needs_country({"text": "police", "code": "COP", "country": None, "sector": "COP"})
+    assert needs_country({"text": "Doe", "code": None, "country": None, "sector": None})
+    assert not needs_country({"text": "Kenyan police", "code": "KENCOP", "country": "KEN", "sector": "COP"})
+    # a generic international actor keeps its transnational prefix
+    assert not needs_country({"text": "UN officials", "code": "IGOUNOGOV", "country": "IGO", "sector": "GOV"})
+    assert not needs_country(None)
+
+
+def test_strategies_are_tried_in_the_documented_order() -> None:
+    assert [name for name, _ in STRATEGIES] == ["own_phrase", "same_entity", "event_place", "article_country"]
+
+
+def test_own_phrase_of_complement(nlp: Language) -> None:
+    (event,) = events(nlp, "Ambassador Jane Doe of the United States denounced Israel.", "denounced")
+    assert event["source"]["code"] == "USAGOV"
+    assert event["source"]["country"] == "USA"
+    assert event["evidence"]["rules"]["source_country"] == "own_phrase"
+
+
+def test_same_entity_takes_the_last_actor_of_the_sector(nlp: Language) -> None:
+    text = ("Pakistani troops surrounded the school after Afghan officials warned of an attack. "
+            "The military then attacked the gunmen.")
+    (event,) = events(nlp, text, "attacked")
+    assert event["source"]["code"] == "PAKMIL"
+    assert event["evidence"]["rules"]["source_country"] == "same_entity"
+
+
+def test_event_place_gives_both_sides_a_country(nlp: Language) -> None:
+    text = "After a visit by French officials, police arrested dozens of protesters in Nairobi."
+    (event,) = events(nlp, text, "arrested")
+    assert (event["source"]["code"], event["target"]["code"]) == ("KENCOP", "KENOPP")
+    rules = event["evidence"]["rules"]
+    assert (rules["source_country"], rules["target_country"]) == ("event_place", "event_place")
+
+
+def test_article_country_when_it_clearly_dominates(nlp: Language) -> None:
+    text = ("Kenya held elections on Monday. Kenyan voters queued for hours in Kenya, and Uganda sent "
+            "observers. Kenya's electoral board praised the turnout. Police arrested the opposition leader.")
+    (event,) = events(nlp, text, "arrested")
+    assert (event["source"]["code"], event["target"]["code"]) == ("KENCOP", "KENOPP")
+    assert event["evidence"]["rules"]["source_country"] == "article_country"
+
+
+def test_no_country_when_none_dominates(nlp: Language) -> None:
+    text = ("Kenya and Uganda held talks. Uganda and Kenya disagreed. "
+            "Police arrested the opposition leader.")
+    (event,) = events(nlp, text, "arrested")
+    assert event["source"]["country"] is None
+    assert "source_country" not in event["evidence"]["rules"]
+
+
+def test_transnational_actor_keeps_its_prefix(nlp: Language) -> None:
+    text = "Kenya held elections. Kenya's board praised the turnout. UN officials criticised Kenya."
+    (event,) = events(nlp, text, "criticised")
+    assert event["source"]["code"].startswith("IGO")
+    assert "source_country" not in event["evidence"]["rules"]
+
+
+def test_agentless_arrest_is_done_by_the_state_where_it_happened(nlp: Language) -> None:
+    text = "France and Kenya held talks. The opposition leader was arrested in Nairobi on Monday."
+    (event,) = events(nlp, text, "arrested")
+    assert event["source"]["country"] == "KEN"
+    assert event["target"]["text"] == "opposition leader"
+    rules = event["evidence"]["rules"]
+    assert (rules["source"], rules["source_country"]) == ("_agentless_passive", "event_place")
+
+
+def test_a_passive_with_its_doer_keeps_the_doer(nlp: Language) -> None:
+    text = "France and Kenya held talks. The opposition leader was arrested by French police in Nairobi."
+    (event,) = events(nlp, text, "arrested")
+    assert event["source"]["code"] == "FRACOP"
+    assert event["evidence"]["rules"]["source"] != "_agentless_passive"
+
+
+def test_envoy_to_an_international_body_stays_its_states(nlp: Language) -> None:
+    # the KB knows this envoy as his state's (CHNGOV); the title names the body he is posted to
+    for text in ("U.N. Ambassador Zhang Jun criticised Japan.",
+                 "Zhang Jun, the ambassador to the United Nations, criticised Japan."):
+        (event,) = events(nlp, text, "criticised")
+        assert event["source"]["code"] == "CHNGOV", text

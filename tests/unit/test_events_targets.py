@@ -85,15 +85,6 @@ def test_the_place_of_an_attack_noun_is_its_target(nlp: Language) -> None:
         ("IRN", "IRQ", "_place_targets")]
 
 
-def test_a_strategy_naming_a_country_replaces_a_parse_target_naming_none(nlp: Language) -> None:
-    # the parse's target ("the protesters") has no country; what the warning is about names one
-    assert events(nlp, "The German chancellor warned the protesters about Russia's plans.", "warned") == [
-        ("DEU", "RUS", "target_of_topic")]
-    # a parse target with a country stays
-    assert events(nlp, "The German chancellor warned Russia about its plans.", "warned") == [
-        ("DEU", "RUS", "_verb_roles")]
-
-
 def test_a_summit_of_hyphenated_parties_abroad_has_no_host_target(nlp: Language) -> None:
     # two parties meet ("Macron-Zhou", one of them unresolved): the place is only the venue
     found = events(nlp, "The French president attended the Macron-Zhou summit in Hanoi.", "summit")

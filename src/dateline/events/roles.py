@@ -650,8 +650,8 @@ def target_of_host(case: TargetCase) -> list[Side]:
     return _host_targets(case.doc, [case.verb], case.lex, case.sources)
 
 
-#: Where a verb event's target comes from when the parse (:func:`_verb_roles`) names none (or one
-#: with no country), tried in order; the first strategy that finds one wins. Then, if no target is a coded actor,
+#: Where a verb event's target comes from when the parse (:func:`_verb_roles`) names none, tried in
+#: order; the first strategy that finds one wins. Then, if no target is a coded actor,
 #: :func:`target_of_place` may still name the country the act is done in.
 VERB_TARGET_STRATEGIES: tuple[Callable[[TargetCase], list[Side]], ...] = (
     target_of_complement, target_of_purpose, target_of_condition, target_of_protest, target_of_host, target_of_topic)
@@ -667,17 +667,14 @@ def target_of_place(case: TargetCase) -> list[Side]:
 
 def verb_targets(case: TargetCase, targets: list[Side]) -> tuple[list[Side], str]:
     """A verb event's targets and the name of the rule that found them: those of the parse
-    (``_verb_roles``), else the first of :data:`VERB_TARGET_STRATEGIES` that finds one; a parse
-    target with no country ("warned the protesters about X") gives way to the first strategy
-    target with one; then :func:`target_of_place` where no target is a coded actor."""
+    (``_verb_roles``), else the first of :data:`VERB_TARGET_STRATEGIES` that finds one; then
+    :func:`target_of_place` where no target is a coded actor."""
     rule = "_verb_roles"
     for strategy in VERB_TARGET_STRATEGIES:
-        if any(t is not None and t.get("country") for t in targets):
+        if targets:
             break
-        found = strategy(case)
-        if found and (not targets or any(t is not None and t.get("country") for t in found)):
-            # a strategy's target replaces one of the parse only when it names a country
-            targets, rule = found, strategy.__name__
+        targets = strategy(case)
+        rule = strategy.__name__ if targets else rule
     if not any(t is not None and t.get("code") for t in targets):
         place = target_of_place(case)
         targets, rule = (place, "target_of_place") if place else (targets, rule)

@@ -76,6 +76,10 @@ class Event(TypedDict):
     location: dict[str, Any] | None
     negated: bool
     modality: Modality
+    #: the act's own time phrase puts it well before the story's news (a year before last, "18 years
+    #: ago", "in the 1970s", "during World War Two"); with a year or "N years ago" it is asserted and
+    #: dated by the text, an era alone makes it ``historical`` (not counted)
+    background: NotRequired[bool]
     reciprocal: bool
     quote: int | None
     sentence: int

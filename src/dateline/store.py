@@ -126,7 +126,13 @@ CREATE TABLE reviews (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION, _V4_REVIEWS, _V_CONFIDENCE)
+#: Background acts (dateline.events.modality): the act's own time phrase puts it well before the story's news.
+#: Rows stored before it have null (not known). Not in the exports, which keep their columns.
+_V_BACKGROUND = """
+ALTER TABLE events ADD COLUMN background BOOLEAN;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION, _V4_REVIEWS, _V_CONFIDENCE, _V_BACKGROUND)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables holding one article's coded rows; deleted with the article on ``replace``.
 ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
@@ -504,11 +510,11 @@ def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bo
     if min_confidence is not None:  # a float from the command line, never text: safe to inline
         where.append(f"e.confidence >= {float(min_confidence)!r}")
     if not reviewed:
-        select, join = "e.* EXCLUDE (article_id)", ""
+        select, join = "e.* EXCLUDE (article_id, background)", ""
     else:
         replaced = ", ".join(f"coalesce(r.{c}, e.{c}) AS {c}" for c in (*REVIEW_FIELDS, "plover_event",
                                                                         "source_country", "target_country"))
-        select = f"e.* EXCLUDE (article_id) REPLACE ({replaced})"
+        select = f"e.* EXCLUDE (article_id, background) REPLACE ({replaced})"
         join = f"LEFT JOIN ({LATEST_REVIEWS}) r ON r.event_id = e.id"
         where.append("coalesce(r.verdict, '') <> 'wrong'")
     return f"""
@@ -731,6 +737,7 @@ def _event_row(aid: str, i: int, event: dict[str, Any], coder: str) -> list[Any]
         bool(event.get("negated", False)), event.get("modality", "asserted"), bool(event.get("reciprocal", False)),
         event.get("quote"), date.get("text"), *(date.get("range") or [None, None]), coder,
         _event_evidence(event), event.get("id"), event.get("confidence"), event.get("counted"),
+        event.get("background"),
     ]
 
 

@@ -122,7 +122,8 @@ def test_events_historical_by_year(vocab: Vocab) -> None:
                                  ("Pompeo", "PROPN", "NNP", "dobj", -1, "Pompeo", "B-PERSON"),
                                  ("in", "ADP", "IN", "prep", -2, "in", "O"),
                                  ("1998", "NUM", "CD", "pobj", -1, "1998", "B-DATE")], published=dt.date(2019, 1, 19)))
-    assert [e["modality"] for e in doc._.events] == ["historical"]
+    # a background act the text dates: asserted (counted), flagged as background
+    assert [(e["modality"], e["background"]) for e in doc._.events] == [("asserted", True)]
 
 
 def test_events_reciprocal_key_ignores_direction() -> None:

@@ -117,29 +117,35 @@ def test_events_modality_conjoined_complement_declares_no_second_intent(vocab: V
     assert not any(e["cameo"] == "036" for e in events)
 
 
-def expelled(vocab: Vocab, when: list[Row], published: dt.date | None = None) -> str:
-    """The modality of "Amin expelled Uganda <when>" (the time phrase hangs on the verb)."""
+def expelled(vocab: Vocab, when: list[Row], published: dt.date | None = None) -> tuple[str, bool]:
+    """(modality, background) of "Amin expelled Uganda <when>" (the time phrase hangs on the verb)."""
     rows: list[Row] = [("Amin", "PROPN", "NNP", "nsubj", 1, "Amin", "B-PERSON"),
                        ("expelled", "VERB", "VBD", "ROOT", 0, "expel", "O"),
                        ("Uganda", "PROPN", "NNP", "dobj", -1, "Uganda", "B-GPE"), *when]
     events = code_doc(build(vocab, rows, published))._.events
     assert events
-    return str(events[0]["modality"])
+    return str(events[0]["modality"]), bool(events[0]["background"])
 
 
-def test_events_modality_relative_and_era_times_are_historical(vocab: Vocab) -> None:
+def test_events_modality_dated_background_is_asserted_undated_is_historical(vocab: Vocab) -> None:
+    # background the text dates is a real act, asserted and counted with ``background``; an era alone
+    # ("in the 1970s", "during World War II", "several years ago") stays historical, not counted
     ago: list[Row] = [("18", "NUM", "CD", "nummod", 1, "18", "B-DATE"), ("years", "NOUN", "NNS", "npadvmod", 1, "year", "I-DATE"),
                       ("ago", "ADV", "RB", "advmod", -4, "ago", "I-DATE")]
-    assert expelled(vocab, ago) == "historical"  # no publication date needed
+    assert expelled(vocab, ago) == ("asserted", True)  # no publication date needed
+    several: list[Row] = [("several", "ADJ", "JJ", "amod", 1, "several", "B-DATE"),
+                          ("years", "NOUN", "NNS", "npadvmod", 1, "year", "I-DATE"),
+                          ("ago", "ADV", "RB", "advmod", -4, "ago", "I-DATE")]
+    assert expelled(vocab, several) == ("historical", True)
     year_ago: list[Row] = [("a", "DET", "DT", "det", 1, "a", "B-DATE"), ("year", "NOUN", "NN", "npadvmod", 1, "year", "I-DATE"),
                            ("ago", "ADV", "RB", "advmod", -4, "ago", "I-DATE")]
-    assert expelled(vocab, year_ago) == "asserted"  # last year's act is news
+    assert expelled(vocab, year_ago) == ("asserted", False)  # last year's act is news
     decade: list[Row] = [("in", "ADP", "IN", "prep", -2, "in", "O"), ("the", "DET", "DT", "det", 1, "the", "B-DATE"),
                          ("1970s", "NOUN", "NNS", "pobj", -2, "1970", "I-DATE")]
-    assert expelled(vocab, decade, dt.date(2004, 5, 1)) == "historical"
+    assert expelled(vocab, decade, dt.date(2004, 5, 1)) == ("historical", True)
     war: list[Row] = [("during", "ADP", "IN", "prep", -2, "during", "O"), ("World", "PROPN", "NNP", "compound", 1, "World", "B-EVENT"),
                       ("War", "PROPN", "NNP", "pobj", -2, "War", "I-EVENT"), ("II", "PROPN", "NNP", "nummod", -1, "II", "I-EVENT")]
-    assert expelled(vocab, war) == "historical"
+    assert expelled(vocab, war) == ("historical", True)
 
 
 def test_events_modality_time_of_a_relative_clause_is_its_own(vocab: Vocab) -> None:

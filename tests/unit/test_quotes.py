@@ -59,12 +59,14 @@ def test_quotes_scan_long_quote() -> None:
 
 def _doc(vocab: Vocab, words: list[str], *, heads: list[int], deps: list[str], pos: list[str],
          lemmas: list[str] | None = None, ents: list[str] | None = None, spaces: list[bool] | None = None,
-         events: list[dict[str, Any]] | None = None) -> Doc:
+         events: list[dict[str, Any]] | None = None, codes: dict[str, str] | None = None) -> Doc:
     doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
               lemmas=lemmas or [w.lower() for w in words], ents=ents or ["O"] * len(words))
     doc._.events, doc._.quotes, doc._.pull_quotes = events or [], [], []
     # Actors by hand, in the actors stage's output shape: one per named entity.
-    doc._.actors = [{"name": ent.text, "label": ent.label_, "code": None, "country": None, "sector": None,
+    codes = codes or {}
+    doc._.actors = [{"name": ent.text, "label": ent.label_, "code": codes.get(ent.text),
+                     "country": codes.get(ent.text), "sector": None,
                      "mentions": [{"text": ent.text, "start": ent.start_char, "end": ent.end_char, "sentence": 0}]}
                     for ent in doc.ents]
     return doc
@@ -90,7 +92,8 @@ def test_quotes_direct_quote_speaker_and_cue(vocab: Vocab) -> None:
     assert doc._.events == [] and quote["events"] == []  # "said" is no act: no event
 
 
-def _demand_doc(vocab: Vocab, events: list[dict[str, Any]] | None = None) -> Doc:
+def _demand_doc(vocab: Vocab, events: list[dict[str, Any]] | None = None,
+                codes: dict[str, str] | None = None) -> Doc:
     # Pyongyang demanded that Washington end sanctions.
     words = ["Pyongyang", "demanded", "that", "Washington", "end", "sanctions", "."]
     return _doc(vocab, words, heads=[1, 1, 4, 4, 1, 4, 1],
@@ -98,7 +101,8 @@ def _demand_doc(vocab: Vocab, events: list[dict[str, Any]] | None = None) -> Doc
                 pos=["PROPN", "VERB", "SCONJ", "PROPN", "VERB", "NOUN", "PUNCT"],
                 lemmas=["Pyongyang", "demand", "that", "Washington", "end", "sanction", "."],
                 ents=["B-GPE", "O", "O", "B-GPE", "O", "O", "O"],
-                spaces=[True, True, True, True, True, False, False], events=events)
+                spaces=[True, True, True, True, True, False, False], events=events,
+                codes={"Pyongyang": "PRK", "Washington": "USA"} if codes is None else codes)
 
 
 def test_quotes_reported_act_becomes_linked_event(vocab: Vocab) -> None:
@@ -111,6 +115,15 @@ def test_quotes_reported_act_becomes_linked_event(vocab: Vocab) -> None:
     assert event["source"]["text"] == "Pyongyang" and event["target"]["text"] == "Washington"
     assert event["quote"] == 0 and quote["events"] == [0]
     assert event["trigger"] == "demanded" and doc.text[slice(*event["span"])] == "demanded"
+
+
+def test_quotes_reported_act_between_no_known_actors_is_no_event(vocab: Vocab) -> None:
+    # the same cue with neither side a known actor (no code, no country): as the events stage
+    # rules (an asserted act needs a known actor on one side), no event is added
+    doc = find_quotes(_demand_doc(vocab, codes={}))
+    (quote,) = doc._.quotes
+    assert quote["cue"] == "demanded" and quote["speaker"]["text"] == "Pyongyang"
+    assert doc._.events == [] and quote["events"] == []
 
 
 def test_quotes_existing_event_on_cue_is_linked_not_duplicated(vocab: Vocab) -> None:

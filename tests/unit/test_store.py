@@ -208,8 +208,8 @@ def test_store_event_ids_are_stored_and_backfilled_on_migration(db: str, monkeyp
     current = store_module.MIGRATIONS
     monkeypatch.setattr(store_module, "MIGRATIONS", current[:2])
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    full_row = store_module._event_row  # schema 2 rows had none of the last three columns (id, confidence, counted)
-    monkeypatch.setattr(store_module, "_event_row", lambda *a: full_row(*a)[:-3])
+    full_row = store_module._event_row  # schema 2 rows had none of the last four columns (id, confidence, counted, background)
+    monkeypatch.setattr(store_module, "_event_row", lambda *a: full_row(*a)[:-4])
     with Store(old) as store:
         store.write([record])
     monkeypatch.setattr(store_module, "MIGRATIONS", current)
@@ -286,3 +286,16 @@ def test_store_cli_csv_to_stdout_neutralises_formulas(db: str) -> None:
     assert safe.exit_code == 0 and raw.exit_code == 0
     assert next(csv.DictReader(safe.output.splitlines()))["trigger"] == "'=cmd|' /C calc'!A0"
     assert next(csv.DictReader(raw.output.splitlines()))["trigger"] == "=cmd|' /C calc'!A0"
+
+
+def test_store_background_is_stored_not_exported(db: str, tmp_path: Path) -> None:
+    """events.background holds the record's flag (null for a record without it); the exports keep
+    their columns."""
+    record = make_record(events=2)
+    record["events"][0]["background"] = True
+    with Store(db) as store:
+        store.write([record])
+        rows = store.con.execute("SELECT idx, background FROM events ORDER BY idx").fetchall()
+        columns, _ = store.events()
+    assert rows == [(0, True), (1, None)]
+    assert "background" not in columns and "modality" in columns

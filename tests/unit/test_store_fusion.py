@@ -37,8 +37,8 @@ def test_store_fusion_older_file_gets_fused_events_on_migration(tmp_path: Path,
     current = store_module.MIGRATIONS
     monkeypatch.setattr(store_module, "MIGRATIONS", current[:3])
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 3)
-    full_row = store_module._event_row  # schema 3 rows had no confidence and counted columns
-    monkeypatch.setattr(store_module, "_event_row", lambda *a: full_row(*a)[:-2])
+    full_row = store_module._event_row  # schema 3 rows had no confidence, counted and background columns
+    monkeypatch.setattr(store_module, "_event_row", lambda *a: full_row(*a)[:-3])
     with Store(path) as store:
         store.write([record("a" * 16, "one", "2025-03-14"), record("b" * 16, "two", "2025-03-14")])
         tables = {row[0] for row in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}

@@ -14,7 +14,7 @@ from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code
-from .modality import _aim, _modality, _noun_modality, _own_modality
+from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
@@ -128,6 +128,11 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
     targets, target_rule = verb_targets(TargetCase(doc, verb, lex, sources, entry, own_complement), targets)
     rules: EventRules = {"trigger": f"verbs.tsv:{verb.lemma_}", "code": code_rule, "source": source_rule,
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
+    if modality == "asserted" and not negated and not speech:
+        found = _claimant(doc, verb, lex)
+        if found is not None and _claim(entry.code, sources, targets, found[1], lex):
+            modality, rules = "reported", {**rules, "modality": "_claim"}
+            yield from _accusation(doc, found, index, sources, lex)
     if speech and not negated:
         yield from _demand_in_statement(doc, verb, index, sources, lex)
     if speech and _attribution_frame(verb, lex):
@@ -258,6 +263,11 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
         return
     rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": "_noun_events",
                          "target": target_rule, "modality": "_noun_modality"}
+    if modality == "asserted" and not negated:
+        found = _claimant(doc, noun, lex)
+        if found is not None and _claim(entry.code, source_sides, target_sides, found[1], lex):
+            modality, rules = "reported", {**rules, "modality": "_claim"}
+            yield from _accusation(doc, found, index, source_sides, lex)
     yield from _emit(doc, noun, index, entry, source_sides, target_sides, negated, modality, lex, rules=rules)
 
 
@@ -336,6 +346,17 @@ def _disapproval(verb: Token, lex: Lexicon) -> str | None:
     return found
 
 
+def _accusation(doc: Doc, found: tuple[Token, Side], index: int, doers: list[Side], lex: Lexicon) -> Iterable[Event]:
+    """A party's claim that its adversary attacked it is the party accusing the adversary (CAMEO 112),
+    coded on the speech verb ("Iraq said Iranian forces attacked ...": Iraq accuses Iran)."""
+    frame, speaker = found
+    targets: list[Side] = [side for side in doers if side is not None and not _same(side, speaker)]
+    if targets:
+        yield from _emit(doc, frame, index, Entry("112"), [speaker], targets, False, "asserted", lex, declare=False,
+                         rules={"trigger": f"verbs.tsv:{frame.lemma_}", "code": "_claim", "source": "_claimant",
+                                "target": "_claim", "modality": "_claim"})
+
+
 def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon) -> Iterable[Event]:
     """A statement that someone else must act ("Russia said Sudan must return ...") is a
     request (CAMEO 10) from the speaker to the one who must act."""
@@ -370,6 +391,7 @@ def make_event(trigger: Token, index: int, code: str, source: Side, target: Side
         "location": None,
         "negated": negated,
         "modality": modality,
+        "background": _historical(trigger, trigger.doc),
         "reciprocal": reciprocal,
         "quote": None,
         "sentence": index,

@@ -10,9 +10,10 @@ from spacy.tokens import Doc, Token
 
 from .. import syntax
 from ..lexicon import Lexicon
-from .triggers import _is_act, _measured, _subordinate, _verb_entry
+from .triggers import _can_act, _is_act, _measured, _subordinate, _verb_entry
+from ..codebook import root_class
 from ..lang import en
-from ..record import Modality
+from ..record import ActorRef, Modality
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -51,17 +52,38 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
             return "hypothetical"
     if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
         mode = "intended"  # "is going to meet"
+    if mode is None and _scheduled(token, lex):
+        mode = "intended"  # "Trump is to meet Putin on Friday": scheduled, not held
     if mode is None and token.dep_ == "ROOT" and syntax.ends_in_question(token):
         return "hypothetical"  # "Will North Korea attack?": asked, not reported
     return mode
 
 
+def _scheduled(token: Token, lex: Lexicon) -> bool:
+    """Whether a verb is scheduled by "be to" ("Trump is to meet Putin"): an infinitive complement
+    of "be" whose subject is a doer (a name, a pronoun, an agent noun); not "is to blame" (cue
+    ``be_to_idiom``), nor an aim stated by a thing ("its mandate is to fight prices")."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_ != "be" or token.lemma_ in lex.cue("be_to_idiom"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.pos_ != "NOUN" or bool(subject.ent_type_) or _can_act(subject, lex))
+
+
 def _historical(token: Token, doc: Doc) -> bool:
-    """Whether the act's own time phrase puts it in the past before the story: a year before last
-    (with a publication date), a decade that ended before it ("in the 1970s"), "N years ago" with
-    N of two or more, or a world war ("during World War Two"): relative and era expressions need
-    no publication date."""
+    """Whether the act's own time phrase puts it in the past before the story (:func:`_past_time`)."""
+    return _background(token, doc) is not None
+
+
+def _background(token: Token, doc: Doc) -> str | None:
+    """Whether the act's own time phrase puts it in the past before the story: "dated" when the
+    phrase gives its year (a year before last, with a publication date; "N years ago" with N of
+    two or more: the dates stage dates it by the text), "undated" when it names only an era (a decade
+    that ended before it, "in the 1970s"; a world war, "during World War Two"), else None."""
     published = doc._.published
+    found: str | None = None
     for child in token.children:
         if child.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
             continue
@@ -71,40 +93,50 @@ def _historical(token: Token, doc: Doc) -> bool:
             end = item.i + 1  # the entity that starts here (without rebuilding doc.ents per token)
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
-            span = doc[item.i:end]
-            if _past_time(span.text, published):
-                return True
-    return False
+            kind = _past_time(doc[item.i:end].text, published)
+            if kind == "dated":
+                return kind
+            found = found or kind
+    return found
 
 
 def _own_time(item: Token, token: Token) -> bool:
     """Whether a time phrase belongs to the act itself: no other verb stands between them (the
-    time of "rebels who entered two years ago" is the entering's, not the granting's)."""
+    time of "rebels who entered two years ago" is the entering's, not the granting's), nor a noun
+    outside the time phrase (the year of "complies with the 2015 accord", "marked the anniversary
+    of the 2001 attacks" is the accord's or the attacks', not the act's)."""
     head = item.head
     while head.i != token.i:
         if head.pos_ in ("VERB", "AUX") or head.i == head.head.i:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "EVENT"):
             return False
         head = head.head
     return True
 
 
-def _past_time(text: str, published: Any) -> bool:
-    """Whether a DATE or EVENT phrase names a time before the year before publication."""
+def _past_time(text: str, published: Any) -> str | None:
+    """Whether a DATE or EVENT phrase names a time before the year before publication: "dated"
+    (a year, "N years ago"), "undated" (a decade, a world war), else None."""
     lowered = text.lower()
     if _WORLD_WAR.search(lowered):
-        return True
+        return "undated"
     ago = _YEARS_AGO.search(lowered)
     if ago:
         count = ago.group(1)
         number = int(count) if count.isdigit() else en.NUMBER_WORDS.get(count, 2)
-        return not ago.group(2).startswith("year") or number >= 2  # "a decade ago"; not "a year ago"
+        if ago.group(2).startswith("year"):
+            if number < 2:
+                return None  # "a year ago": last year's act is news
+            return "dated" if count.isdigit() or count in en.NUMBER_WORDS else "undated"  # ("several years ago")
+        return "undated"  # "a decade ago", "two centuries ago"
     if published is None:
-        return False
+        return None
     decade = _DECADE.search(lowered)
     if decade:
-        return int(decade.group(1)) + 9 < published.year - 1
+        return "undated" if int(decade.group(1)) + 9 < published.year - 1 else None
     match = _YEAR.search(lowered)
-    return bool(match and int(match.group(1)) < published.year - 1)
+    return "dated" if match and int(match.group(1)) < published.year - 1 else None
 
 
 def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
@@ -127,8 +159,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         modality = governing if governing in ("hypothetical", "intended") else None
     if modality is None and _aim(verb, lex):
         modality = "intended"
-    if modality is None and _historical(verb, doc):
-        modality = "historical"
+    if modality is None and _background(verb, doc) == "undated":
+        modality = "historical"  # background the text dates is asserted (``background`` on the event)
     token = verb
     for _ in range(4):
         if token.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "pobj") or token.head == token:
@@ -191,6 +223,31 @@ def _requests(verb: Token, lex: Lexicon) -> bool:
     return entry is not None and entry.code[:2] == "10"
 
 
+def _future_time(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun's own time phrase is still to come: a DATE modifier of the noun with a
+    ``future_modifier`` word ("next week's visit", "talks next month", "the coming summit")."""
+    for child in noun.children:
+        if child.dep_ not in ("poss", "npadvmod", "amod", "compound", "nmod"):
+            continue
+        if any(t.ent_type_ == "DATE" and t.lower_ in lex.cue("future_modifier") for t in child.subtree):
+            return True
+    return False
+
+
+def _threatened(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is what a threat or warning names ("warned of strikes", "threatened
+    with sanctions"): a threat (CAMEO 13) announces the act, it does not make it."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ in ("of", "with"):
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    if head.pos_ != "VERB":
+        return False
+    entry = _verb_entry(head, lex)
+    return entry is not None and entry.code[:2] == "13"
+
+
 def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
     negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
     modality: Modality | None = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
@@ -198,6 +255,10 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]
     head = noun.head
     if modality is None and noun.dep_ == "pobj" and f"{head.head.lower_} {head.lower_}" in en.PROSPECTIVE_PREPOSITIONS:
         modality = "intended"  # "ahead of the Trump-Putin meeting": still to come
+    if modality is None and _future_time(noun, lex):
+        modality = "intended"  # "next week's talks", "talks next month": still to come
+    if modality is None and _threatened(noun, lex):
+        modality = "hypothetical"  # "warned of strikes against X": the strikes are threatened, not made
     span_of_time = noun.dep_ == "pobj" and head.lower_ in en.DURATION_PREPOSITIONS
     if noun.dep_ == "pobj" and head.pos_ == "ADP":
         head = head.head
@@ -221,6 +282,63 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]
                 # "urged X to attend the session", "agreed to hold talks": the event its verb
                 # is asked or promised to do is not (yet) held
                 modality = "intended"
-    if modality is None and _historical(noun, doc):
+    if modality is None and _background(noun, doc) == "undated":
         modality = "historical"
     return negated, modality or "asserted"
+
+
+def _claim_frame(trigger: Token, lex: Lexicon) -> Token | None:
+    """The speech verb whose complement reports the act ("Iraq said Iranian forces attacked ...",
+    "Iranian forces attacked ..., Iraq said", "Iraq said its forces crushed an Iranian attack"), or None."""
+    token = trigger
+    if token.pos_ == "NOUN":  # an event noun: from the verb whose argument it is
+        for _ in range(3):
+            if token.head == token or token.pos_ in ("VERB", "AUX"):
+                break
+            token = token.head
+    speech = lex.cue("speech_verb")
+    for _ in range(4):
+        for child in token.children:  # "Y attacked Z, X said": the saying hangs on the act
+            if child.dep_ == "parataxis" and child.lemma_ in speech:
+                return child
+        if token.head == token:
+            return None
+        if token.dep_ == "ccomp" and token.head.lemma_ in speech:
+            return token.head
+        if token.dep_ not in ("conj", "xcomp", "ccomp"):
+            return None
+        token = token.head
+    return None
+
+
+def _claim(entry_code: str, sources: list[ActorRef | None], targets: list[ActorRef | None], speaker: ActorRef | None,
+           lex: Lexicon) -> bool:
+    """Whether a hostile act (CAMEO 13-20) reported by ``speaker`` is a party's claim about its
+    adversary (docs/annotation.md: ``claimed``): the speaker has a country that is not the doer's, and
+    the act is aimed at the speaker's own country ("Iraq said Iranian forces attacked Iraqi border
+    posts"; with no named target, "the Pentagon said Turkey closed its airspace", the speaker may
+    be a bystander: asserted). A neutral reporter (cue ``neutral_sector``: police, medics, the
+    press, courts) or a third country ("the UN said Russia shelled Ukraine") asserts the act."""
+    if entry_code[:2] not in root_class("hostile") or speaker is None or not speaker.get("country"):
+        return False
+    sector = str(speaker.get("sector") or "").lower()
+    if sector in lex.cue("neutral_sector") | lex.cue("press_sector"):
+        return False
+    country = speaker["country"]
+    doers = {side.get("country") for side in sources if side is not None and side.get("country")}
+    if not doers or country in doers:
+        return False
+    aimed = {side.get("country") for side in targets if side is not None and side.get("country")}
+    return aimed == {country}
+
+
+def _claimant(doc: Doc, trigger: Token, lex: Lexicon) -> tuple[Token, ActorRef | None] | None:
+    """The speech verb that frames the act (:func:`_claim_frame`) and its speaker's side, or None."""
+    from .sides import _sides
+
+    frame = _claim_frame(trigger, lex)
+    if frame is None:
+        return None
+    subject = syntax.subject(frame)
+    sides = _sides(doc, [subject], lex) if subject is not None else []
+    return frame, next((side for side in sides if side is not None), None)

@@ -290,8 +290,42 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
         return True  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit (CAMEO 042)
     if syntax.present_tense(verb) and any(c.dep_ == "advmod" and c.lower_ in lex.cue("habitual") for c in verb.children):
         return True
+    if verb.lemma_ not in lex.cue("speech_verb") and _thing_subject(verb, lex):
+        return True  # "an earthquake struck Nepal", "the rescue package allowed Greece to avoid default"
     return verb.dep_ == "csubj" and any(c.dep_ in ("advmod", "mark") and c.lower_ in lex.cue("indirect_question")
                                         for c in verb.children)
+
+
+def _thing_subject(verb: Token, lex: Lexicon) -> bool:
+    """Whether the verb's subject is a thing that cannot act (a selectional check on the doer):
+    a common noun that is no agent noun (``agents.tsv``: "police", "government"), no armed unit
+    (cue ``troop_noun``), no weapon the violent patterns name ("a missile hit"), no event noun
+    ("the attack killed 20": the act is on the noun), no document ("the resolution condemned": its
+    author acts) and no name or nationality, nor one of the cue ``agentive_noun`` ("country", "side").
+    "An earthquake struck Nepal", "cameras captured footage", "the deal's terms would allow it to
+    enrich", "commodity prices dealt a blow": the verb is not used in its political sense."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_ or not subject.text[:1].islower():
+        return False  # (a name the tagger took for a common noun: "Trump drew fire")
+    return not _can_act(subject, lex)
+
+
+def _can_act(noun: Token, lex: Lexicon) -> bool:
+    """Whether a common noun can stand for a doer (:func:`_thing_subject`); a partitive head (cue
+    ``partitive_noun``) stands for what it counts ("a first patch of Bangladeshi troops", "dozens of
+    protesters"), no other head for what its "of" names ("the terms of the Iran deal", "a photo of
+    the police station")."""
+    lemma = noun.lemma_.lower()
+    if (lemma in lex.agents or noun.lower_ in lex.agents or lemma in lex.noun_heads
+            or lemma in lex.cue("event_frame") or lemma in lex.violent_instruments
+            or lemma in lex.cue("troop_noun") or lemma in lex.cue("document_noun")
+            or lemma in lex.cue("agentive_noun")):
+        return True
+    if lemma not in lex.cue("partitive_noun"):
+        return False
+    counted = [syntax.pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return any(c is not None and (c.ent_type_ or c.pos_ == "PROPN" or (c.pos_ == "NOUN" and _can_act(c, lex)))
+               for c in counted)
 
 
 def _troops_subject(verb: Token, lex: Lexicon) -> bool:

@@ -3,10 +3,10 @@ prepositions, conjunctions, particles and number words, in one place.
 
 Open-class cue words (verbs, nouns, adjectives) are data: ``data/lexicon/cues.tsv`` and
 ``data/quotes/cues.tsv``. The sets here are named for the rule that reads them; a word may be in
-several. Two readings of the modals disagree and are kept as they are (changing either changes
-the coder's output): the quotes stage calls a cue verb under any of :data:`HYPOTHETICAL_MODALS`
-hypothetical, while the events stage reads would/could/must through the lexicon cues ``future``,
-``possible`` and ``obligation`` (an intended or requested act).
+several. Modals that make an act intended or hypothetical are read in one way by both the events
+and the quotes stages, through the lexicon cues ``future``, ``possible`` and ``obligation``
+(the quotes stage's own reading, every modal hypothetical, was dropped: on the labelled train
+split "would" marks an intended act more often than a hypothetical one).
 """
 
 from __future__ import annotations
@@ -34,9 +34,6 @@ DEFINITE_DETERMINERS = frozenset({"the", "these", "those", "that", "this"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "every", "each", "any", "some"})
 
 # Modals and auxiliaries --------------------------------------------------------------------------
-
-#: Modals that make a quote cue's verbal event hypothetical ("would say", "could call").
-HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 
 #: Modals of possibility and obligation: a clause under one has no tense of its own (dates).
 MODALS = frozenset({"can", "could", "may", "might", "must", "should"})

@@ -13,8 +13,8 @@ from ..doc import per_doc
 from ..events import make_event
 from .cues import _SUBJECTS
 from .speakers import _Article, _entity_at, _Quote
-from ..lang import en
-from ..record import ActorRef, Event, EventRules
+from ..lexicon import cue_words
+from ..record import ActorRef, Event, EventRules, Modality
 
 
 
@@ -38,10 +38,19 @@ def _verbal_events(art: _Article, quotes: list[_Quote], events: list[Event]) -> 
         if found is None and code is None:
             continue
         if found is None:
-            events.append(_new_event(art, quote, cue, code or "010"))
+            event = _new_event(art, quote, cue, code or "010")
+            if not any(_known(side) for side in (event["source"], event["target"])):
+                continue  # no known actor on either side: the events stage's rule (_emit), no act between actors
+            events.append(event)
             found = len(events) - 1
         by_cue[cue.i] = found
         _link(events, found, quotes, qi)
+
+
+def _known(side: ActorRef | None) -> bool:
+    """Whether an event side is a known actor (a code or a country), as the events stage requires
+    of at least one side of an asserted act."""
+    return bool(side and (side.get("code") or side.get("country")))
 
 
 def _link(events: list[Event], ei: int, quotes: list[_Quote], qi: int) -> None:
@@ -120,10 +129,25 @@ def _new_event(art: _Article, quote: _Quote, cue: Token, code: str) -> Event:
         speaker = quote.speaker
         source = ActorRef(text=speaker["text"], code=speaker.get("code"), country=speaker.get("country"),
                           sector=speaker.get("sector"))
-    modal = next((c.lower_ for c in cue.children if c.dep_ == "aux" and c.lower_ in en.HYPOTHETICAL_MODALS), None)
+    modality = _modal_modality(cue)
     rules: EventRules = {"trigger": f"quotes/cues.tsv:{cue.lemma_.lower()}", "code": "_act_code",
                          "source": "_speaker_of", "target": "_target",
-                         "modality": "lang.en.HYPOTHETICAL_MODALS" if modal else "_new_event"}
+                         "modality": "_modal_modality" if modality != "asserted" else "_new_event"}
     return make_event(cue, art.sentence_of(cue.i), code, source, _target(art, cue, quote),
                       negated=any(c.dep_ == "neg" for c in cue.children),
-                      modality="hypothetical" if modal else "asserted", reciprocal=False, rules=rules)
+                      modality=modality, reciprocal=False, rules=rules)
+
+
+def _modal_modality(cue: Token) -> Modality:
+    """The modality a cue verb's modal gives it, read as the events stage reads modals (lexicon cues
+    ``future`` and ``obligation``: intended, "would warn", "must demand"; ``possible``: hypothetical,
+    "could call for"). Measured on the labelled train split, "would" marks an intended act more
+    often than a hypothetical one (8 to 4 of the events coded intended on it)."""
+    for child in cue.children:
+        if child.dep_ != "aux":
+            continue
+        if child.lower_ in cue_words("future") | cue_words("obligation"):
+            return "intended"
+        if child.lower_ in cue_words("possible"):
+            return "hypothetical"
+    return "asserted"

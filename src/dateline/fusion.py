@@ -51,7 +51,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from importlib.resources import files
@@ -208,6 +208,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude stem (lower case, one inflection off, six letters kept), so "strikes" and "striking" match."""
     word = word.lower().replace("’", "'").split("'")[0]
@@ -250,9 +251,21 @@ def trigger_class(row: Row) -> str:
     return lemma or str(row.get("trigger") or "").lower()
 
 
+#: Features of mentions already prepared in this process, by what they are computed from: incremental
+#: fusion re-fuses a block's stored mentions with every batch that touches it. Cleared when full.
+_FEATURES: dict[tuple[Any, ...], tuple[frozenset[str], str, bool]] = {}
+_FEATURES_MAX = 200_000
+
+
 def prepared(row: Row) -> dict[str, Any]:
     """``row`` with its content words and trigger class computed once (fusing compares every pair)."""
-    return {**row, "_content": content_words(row), "_class": trigger_class(row), "_furniture": furniture(row)}
+    key = tuple(row.get(k) for k in ("id", "sentence_text", "source_text", "target_text", "trigger", "trigger_rule"))
+    features = _FEATURES.get(key)
+    if features is None:
+        if len(_FEATURES) >= _FEATURES_MAX:
+            _FEATURES.clear()
+        features = _FEATURES[key] = (content_words(row), trigger_class(row), furniture(row))
+    return {**row, "_content": features[0], "_class": features[1], "_furniture": features[2]}
 
 
 def content_overlap(a: Row, b: Row) -> float:
@@ -607,10 +620,13 @@ def fuse(rows: Iterable[Row]) -> list[Fused]:
     """Fuse mention rows: one :class:`Fused` per real-world act, sorted by id. Order of ``rows`` is irrelevant."""
     blocks: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
-        blocks[block_key(row)].append(prepared(row))
+        blocks[block_key(row)].append(row)
     out: list[Fused] = []
     for block, members in blocks.items():
-        members.sort(key=lambda r: str(r["id"]))
+        if len(members) == 1:  # most blocks: nothing to compare
+            out.append(summarise(block, members))
+            continue
+        members = sorted((prepared(r) for r in members), key=lambda r: str(r["id"]))
         for group in _fuse_block(members):
             out.append(summarise(block, [members[i] for i in group]))
     return sorted(out, key=lambda f: f.row["id"])

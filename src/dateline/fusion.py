@@ -605,6 +605,25 @@ def summarise(block: str, rows: Sequence[Row]) -> Fused:
     return Fused(row, ids, tuple(p[1] for p in pairs))
 
 
+#: Fused events already summarised in this process, by their block and their mentions' full rows: a
+#: batch re-fuses whole blocks, most of whose groups it does not change. Cleared when full.
+_SUMMARIES: dict[tuple[Any, ...], Fused] = {}
+
+
+def _summary(block: str, rows: Sequence[Row]) -> Fused:
+    """:func:`summarise`, once per distinct group of rows."""
+    key = (block, tuple(tuple(row.items()) for row in rows))
+    try:
+        found = _SUMMARIES.get(key)
+    except TypeError:  # a value that cannot be hashed (not from the store): no caching
+        return summarise(block, rows)
+    if found is None:
+        if len(_SUMMARIES) >= _FEATURES_MAX:
+            _SUMMARIES.clear()
+        found = _SUMMARIES[key] = summarise(block, rows)
+    return found
+
+
 #: Column order of ``fused_events`` (store.py's migration creates it in this order).
 FUSED_COLUMNS = (
     "id", "block", "representative", "cameo", "cameo_root", "quad_class", "goldstein",
@@ -624,9 +643,9 @@ def fuse(rows: Iterable[Row]) -> list[Fused]:
     out: list[Fused] = []
     for block, members in blocks.items():
         if len(members) == 1:  # most blocks: nothing to compare
-            out.append(summarise(block, members))
+            out.append(_summary(block, members))
             continue
         members = sorted((prepared(r) for r in members), key=lambda r: str(r["id"]))
         for group in _fuse_block(members):
-            out.append(summarise(block, [members[i] for i in group]))
+            out.append(_summary(block, [members[i] for i in group]))
     return sorted(out, key=lambda f: f.row["id"])

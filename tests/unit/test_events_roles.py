@@ -193,9 +193,10 @@ def test_events_roles_later_mention_adds_parties_to_earlier_event(vocab: Vocab) 
 def test_events_roles_later_mention_of_another_event_adds_nothing(vocab: Vocab) -> None:
     doc = code_doc(talks(vocab, included("The", "meetings")))
     first = [e for e in doc._.events if e["sentence"] == 0 and e["trigger"] == "talks"]
-    assert [(text(e["source"]), text(e["target"])) for e in first] == [("Choe", None)]
+    # with no party named, talks abroad are aimed at their host (the hand-built Choe is of country CHO)
+    assert [(text(e["source"]), text(e["target"])) for e in first] == [("Choe", "Stockholm")]
     assert not any("kind" in e["evidence"] for e in doc._.events)  # only the rules: no later mention
-    assert [e["evidence"]["rules"]["target"] for e in first] == ["_noun_events"]
+    assert [e["evidence"]["rules"]["target"] for e in first] == ["target_of_host"]
 
 
 def test_events_roles_nationality_of_act_noun_is_source_with_a_target(vocab: Vocab) -> None:
@@ -349,22 +350,26 @@ def test_events_roles_weapon_without_aim_stays_target(vocab: Vocab) -> None:
     assert ("Israel", "Iraqi") in pairs(doc, "destroyed")
 
 
-def met_in(vocab: Vocab, verb: str, lemma: str) -> Doc:
-    """"Pakistani commanders <verb> in Rawalpindi." """
+def met_in(vocab: Vocab, verb: str, lemma: str, place: str = "Rawalpindi") -> Doc:
+    """"Pakistani commanders <verb> in <place>." (hand-built: a place is its own country, its first
+    three letters, so "Pakistan" is the commanders' own country and "Rawalpindi" another)"""
     return build(vocab, [("Pakistani", "ADJ", "JJ", "amod", 1, "pakistani", "B-NORP"),
                          ("commanders", "NOUN", "NNS", "nsubj", 1, "commander", "O"),
                          (verb, "VERB", "VBD", "ROOT", 0, lemma, "O"),
                          ("in", "ADP", "IN", "prep", -1, "in", "O"),
-                         ("Rawalpindi", "PROPN", "NNP", "pobj", -1, "Rawalpindi", "B-GPE"),
+                         (place, "PROPN", "NNP", "pobj", -1, place, "B-GPE"),
                          (".", "PUNCT", ".", "punct", -3, ".", "O")])
 
 
 def test_events_roles_meeting_place_is_venue_not_target(vocab: Vocab) -> None:
-    # where a meeting is held is no party to it (CAMEO 044); a place visited is the host
-    met = code_doc(met_in(vocab, "met", "meet"))
+    # where a meeting at home is held is no party to it (CAMEO 044); a place visited is the host
+    met = code_doc(met_in(vocab, "met", "meet", "Pakistan"))
     assert pairs(met, "met") and all(target is None for _, target in pairs(met, "met"))
     arrived = code_doc(met_in(vocab, "arrived", "arrive"))
     assert ("Pakistani", "Rawalpindi") in pairs(arrived, "arrived")
+    # a meeting of one party abroad is aimed at its host (docs/annotation.md, meetings and visits)
+    abroad = code_doc(met_in(vocab, "met", "meet"))
+    assert [e["evidence"]["rules"]["target"] for e in abroad._.events if e["trigger"] == "met"] == ["target_of_host"]
 
 
 def test_events_roles_demand_noun_clause_subject_is_target(vocab: Vocab) -> None:

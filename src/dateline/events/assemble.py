@@ -15,7 +15,7 @@ from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
-from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
 from ..lang import en
@@ -204,6 +204,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
             pobj = syntax.pobj(child)
             if pobj is not None:
                 sources.append(pobj)
+    hyphenated = _hyphen_parties(doc, noun) if not sources and not targets else []
     if not sources and not targets:
         # "the Trump-Kim summit", "U.S.-China talks"; a lone place ("the Singapore meeting") is where
         sources = [c for c in compounds if c.ent_type_ != "GPE" or len(compounds) > 1]
@@ -234,6 +235,9 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
     negated, modality = _noun_modality(noun, lex, doc)
     source_sides, target_sides = _sides(doc, sources, lex), _sides(doc, targets, lex)
     target_rule = "_noun_events"
+    if hyphenated and not target_sides:
+        # "the Trump-Kim summit", "the Russia-Ukraine talks": the first party acts on the others
+        source_sides, target_sides, target_rule = hyphenated[:1], hyphenated[1:], "_hyphen_parties"
     if entry.code[:2] == "14" and not target_sides and not (noun.dep_ == "pobj" and head.lower_ == "in"):
         # "began a hunger strike to demand the resignation of X", "a strike in protest of X's
         # refusal": a protest is aimed at whom its purpose names, on the noun or its verb (not
@@ -241,10 +245,20 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
         heads = [noun] if head == noun or head.pos_ not in ("VERB", "AUX") else [noun, head]
         target_sides = _protest_targets(doc, heads, lex, source_sides)
         target_rule = "_protest_targets" if target_sides else target_rule
+    if source_sides and not target_sides and entry.code[:2] == "04":
+        # "during meetings in Berlin", "on a visit to ...", "in Japan, where X was on a visit": the host
+        target_sides = _host_targets(doc, [noun] + ([light] if light is not None else []), lex, source_sides)
+        target_rule = "target_of_host" if target_sides else target_rule
     if light is not None and source_sides and not target_sides and entry.code[:2] not in ("04",):
         # "imposed a curfew in Algiers": the country acted in (CAMEO's convention)
         target_sides = _place_targets(doc, light, lex, source_sides)
         target_rule = "_place_targets" if target_sides else target_rule
+    if source_sides and not any(t is not None and t.get("code") for t in target_sides) \
+            and entry.code[:2] in root_class("violent"):
+        # "Iran's offensive in northeast Iraq", "an offensive against militants in X's tribal areas":
+        # the country an attack is done in, named after the noun (CAMEO's convention, as for verbs)
+        placed = _place_targets(doc, noun, lex, source_sides)
+        target_sides, target_rule = (placed, "_place_targets") if placed else (target_sides, target_rule)
     if not source_sides and not target_sides:
         return
     rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": "_noun_events",
@@ -262,7 +276,7 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
     ... the talks included U.S. envoy Biegun and Swedish Foreign Minister Wallstroem") join the
     earlier event: one reciprocal event between its source and each party, on the earlier
     event's sentence and trigger, with ``evidence`` pointing at the later mention; the earlier
-    event with no target is then replaced by them."""
+    event with no target, or with only its host as target (``target_of_host``), is then replaced by them."""
     replaced: set[int] = set()
     added: dict[int, list[Event]] = {}
     seen = {_key(e) for e in events}
@@ -294,8 +308,8 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
                 if key not in seen:
                     seen.add(key)
                     added.setdefault(position, []).append(joined)
-                    if event["target"] is None:
-                        replaced.add(position)
+                    if event["target"] is None or event["evidence"]["rules"].get("target") == "target_of_host":
+                        replaced.add(position)  # the parties named, not the host, are its targets
     # each joined event right after the one it extends, so sentence order holds
     out: list[Event] = []
     for position, event in enumerate(events):

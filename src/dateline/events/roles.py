@@ -412,7 +412,11 @@ def _purpose(verb: Token) -> Token | None:
 def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
     """For an act with no other target, the country acted in ("imposed a curfew in Algiers",
     "deploy peacekeepers in Iraq"): CAMEO's convention of a location as target. Only named
-    places (GPE, LOC) in the verb's, its object's or its complement's own prepositions count."""
+    places (GPE, LOC) in the verb's, its object's or its complement's own prepositions count,
+    after the verb: a place fronted before it ("In Tokyo, the minister condemned ...") is only
+    where it happened, a venue, but for violence ("In Kabul, a bomber attacked ...": the country
+    attacked)."""
+    violent = (entry := _verb_entry(verb, lex)) is not None and entry.code[:2] in root_class("violent")
     heads = [verb]
     obj = syntax.direct_object(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
@@ -425,7 +429,7 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
             heads.append(inner)
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in en.PLACE_TARGET_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in en.PLACE_TARGET_PREPOSITIONS and (child.i > verb.i or violent):
                 pobj = syntax.pobj(child)
                 if pobj is None:
                     continue
@@ -468,15 +472,43 @@ def _protest_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[S
     return []
 
 
-def _first_actor(doc: Doc, scope: Token, sources: list[Side]) -> list[Side]:
-    """The first coded actor mentioned in the token's subtree that is not a source, as a list."""
+def _hyphen_named(noun: Token) -> bool:
+    """Whether names joined by a hyphen modify the noun ("the Trump-Kim summit"), resolved or not."""
+    return any(t.text == "-" and 0 < t.i and t.nbor(-1).pos_ == "PROPN" and t.nbor(1).pos_ == "PROPN"
+               for t in noun.doc[noun.left_edge.i:noun.i])
+
+
+def _hyphen_parties(doc: Doc, noun: Token) -> list[Side]:
+    """The parties joined by a hyphen in an event noun's modifiers ("the Trump-Kim summit", "US-China
+    trade talks", "the Russia-Ukraine talks"): the actors mentioned right before and right after
+    each hyphen, in order, when they are at least two; else []."""
+    mentions = [(m["start"], m["end"]) for actor in doc._.actors or [] for m in actor.get("mentions") or []]
+    parties: list[Side] = []
+    for hyphen in doc[noun.left_edge.i:noun.i]:
+        if hyphen.text != "-":
+            continue
+        before = next((m for m in mentions if m[1] == hyphen.idx), None)
+        after = next((m for m in mentions if m[0] == hyphen.idx + 1), None)
+        if before is None or after is None:
+            continue
+        for begin, finish in (before, after):
+            ref = actor_ref(doc, begin, finish)
+            if ref is not None and ref.get("code") and not any(_same(ref, p) for p in parties):
+                parties.append(ref)
+    return parties if len(parties) >= 2 else []
+
+
+def _first_actor(doc: Doc, scope: Token, sources: list[Side], *, named: bool = False) -> list[Side]:
+    """The first coded actor mentioned in the token's subtree that is not a source, as a list;
+    ``named``: only one with a country (not "protesters", "judges")."""
     start = scope.left_edge.idx
     end = scope.right_edge.idx + len(scope.right_edge.text)
     mentions = sorted((m["start"], m["end"]) for actor in doc._.actors or [] for m in actor.get("mentions") or []
                       if start <= m["start"] and m["end"] <= end and m["text"].lower() not in en.REFERRING_PRONOUNS)
     for begin, finish in mentions:
         ref = actor_ref(doc, begin, finish)
-        if ref is not None and ref.get("code") and not any(_same(ref, s) for s in sources):
+        if ref is not None and ref.get("code") and not any(_same(ref, s) for s in sources) and (
+                ref.get("country") or not named):
             return [ref]
     return []
 
@@ -558,18 +590,78 @@ def target_of_protest(case: TargetCase) -> list[Side]:
     return _protest_targets(case.doc, [case.verb], case.lex, case.sources)
 
 
+def target_of_topic(case: TargetCase) -> list[Side]:
+    """A statement, appeal, intent, demand, disapproval, rejection or threat (root class
+    ``topical``) that addresses no one is aimed at the actor it is about: the first coded actor
+    of a topic phrase on the verb or its object ("expressed doubts about X's overtures", "warned
+    of X's plans", "promised retaliation against X"), of its object ("rejected X's findings"),
+    else of the clause it reports or its object's content clause ("claimed that X is ...",
+    "voiced concern that rights in X ..."). Phrases before the verb set the scene."""
+    if case.entry.passive or case.entry.code[:2] not in root_class("topical"):
+        return []
+    verb = case.verb
+    if verb.lemma_ in case.lex.cue("speech_verb") or not any(s is not None and s.get("code") for s in case.sources):
+        return []  # a speech verb's target is what was said (``_verb_roles``); no speaker, no statement
+    obj = syntax.direct_object(verb)
+    heads = [verb] + ([obj] if obj is not None and obj.dep_ == "dobj" else [])
+    scopes: list[Token] = [c for head in heads for c in head.children
+                           if c.dep_ == "prep" and c.lower_ in en.TOPIC_PREPOSITIONS and c.i > verb.i]
+    if obj is not None and obj.dep_ == "dobj":
+        scopes.extend(c for c in obj.children if c.dep_ == "poss")
+    scopes.extend(c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i)
+    if obj is not None and obj.dep_ == "dobj":
+        scopes.extend(c for c in obj.children if c.dep_ in ("acl", "ccomp")
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+    for scope in scopes:
+        found = _first_actor(case.doc, scope, case.sources, named=True)
+        if found:
+            return found
+    return []
+
+
+def _host_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side]) -> list[Side]:
+    """The host of a meeting or visit by one party abroad ("Kerry said during meetings in Berlin",
+    "In Japan, where Putin was on a visit, ..."): the country of the place it is held in, named
+    after one of the heads or as the antecedent of a "where" clause holding it, when that country
+    is not the sources' own (at home a place is only a venue; with two parties named they are each
+    other's targets, docs/annotation.md section 2)."""
+    countries = {s.get("country") for s in sources if s is not None}
+    if len(countries) != 1 or None in countries:
+        return []
+    if any(_hyphen_named(head) for head in heads):
+        return []  # "the Trump-Kim summit in Hanoi": two parties meet, the place is a third country's
+    for head in heads:
+        found = _place_targets(doc, head, lex, sources)
+        clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+        if not found and clause is not None and any(c.lower_ == "where" for c in clause.children):
+            place = clause.head  # "in Japan, where Putin was on an official visit"
+            if place.ent_type_ in _PLACE_ENTS:
+                found = [t for t in _sides(doc, [place], lex) if t is not None and t.get("code")]
+        found = [t for t in found if t is not None and t.get("country") and t.get("country") not in countries]
+        if found:
+            return found
+    return []
+
+
+def target_of_host(case: TargetCase) -> list[Side]:
+    """A meeting or visit by one party abroad is aimed at its host: :func:`_host_targets`."""
+    if case.entry.passive or case.entry.code[:2] != "04":
+        return []
+    return _host_targets(case.doc, [case.verb], case.lex, case.sources)
+
+
 #: Where a verb event's target comes from when the parse (:func:`_verb_roles`) names none, tried in
 #: order; the first strategy that finds one wins. Then, if no target is a coded actor,
 #: :func:`target_of_place` may still name the country the act is done in.
 VERB_TARGET_STRATEGIES: tuple[Callable[[TargetCase], list[Side]], ...] = (
-    target_of_complement, target_of_purpose, target_of_condition, target_of_protest)
+    target_of_complement, target_of_purpose, target_of_condition, target_of_protest, target_of_host, target_of_topic)
 
 
 def target_of_place(case: TargetCase) -> list[Side]:
     """With no target, or only an uncoded one ("lifted a state of emergency in West Darfur"), the
-    place the act is done in (CAMEO's convention); never for a meeting or a passive."""
-    if case.entry.passive or _meets(case.entry.code):
-        return []
+    place the act is done in (CAMEO's convention); never for a meeting, a statement or a passive."""
+    if case.entry.passive or _meets(case.entry.code) or case.entry.code[:2] == "01":
+        return []  # where a statement is made ("said in New York") is its venue
     return _place_targets(case.doc, case.verb, case.lex, case.sources)
 
 

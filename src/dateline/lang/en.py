@@ -68,6 +68,10 @@ WHERE_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "inside", "on"})
 #: Prepositions that aim a weapon ("fire against", "rockets at", "bombs on", "shells into").
 AIMING_PREPOSITIONS = frozenset({"against", "at", "on", "into"})
 
+#: Prepositions whose object is what a statement, appeal or disapproval is about ("doubts about X",
+#: "concern over X", "warned of X's plans", "cast doubt on X"): its target when it addresses no one.
+TOPIC_PREPOSITIONS = frozenset({"about", "on", "against", "of", "over", "regarding", "concerning", "in"})
+
 #: Prepositions whose object is an event noun's target ("talks with X", "sanctions against X").
 NOUN_TARGET_PREPOSITIONS = frozenset({"with", "to", "between", "against"})
 

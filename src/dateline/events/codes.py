@@ -149,6 +149,12 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
       criticism (112/111, :func:`_disapproval`);
 
+    - ``_intent_of``: promising, planning or preparing a hostile act named by a noun ("promised
+      retaliation", "are preparing another attack") is a threat (13x), as with a verb;
+    - ``_forecast``: a warning that something will happen that the warner does not do ("warned
+      that a Leave vote would sink the pound", "warned the administration that he was a target")
+      is a statement (010), or a criticism/accusation when its content blames (``_disapproval``:
+      "warned that X's launch was a reckless provocation");
     - ``_unconventional``: fighting (19x) done by suicide bombers, gunmen or terrorists (cue
       ``unconventional_violence``) is unconventional violence, an assault (18x), not a clash
       between armed forces;
@@ -162,13 +168,41 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         disapproval = _disapproval(trigger, lex)
         if disapproval is not None:
             return Entry(disapproval), {**rules, "code": "_disapproval"}
+    if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
+        obj = syntax.direct_object(trigger)
+        intended = _noun_entry(obj, lex) if obj is not None else None
+        if intended is not None and intended.code[:2] in root_class("hostile"):
+            return Entry(_intent_code(intended.code) or "130"), {**rules, "code": "_intent_of"}
+    if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") and _forecast(trigger, lex):
+        disapproval = _disapproval(trigger, lex)
+        return Entry(disapproval or "010"), {**rules, "code": "_disapproval" if disapproval else "_forecast"}
     if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
         return replace(entry, code="180", reciprocal=False), {**rules, "code": "_unconventional"}
     own = {side.get("country") for side in sources if side is not None and side.get("country")}
-    domestic = all(side is None or not side.get("country") or side.get("country") in own for side in targets)
+    domestic = not own or all(side is None or not side.get("country") or side.get("country") in own for side in targets)
     if code[:2] == "13" and trigger.lemma_ in lex.cue("warning_verb") and trigger.pos_ == "VERB" and domestic and (
             any(c.dep_ == "prep" and c.lower_ == "against" for c in trigger.children)
             or any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "neg" for g in c.children) and any(
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children)):
         return replace(entry, code="020"), {**rules, "code": "_warning_appeal"}
     return entry, rules
+
+
+def _forecast(verb: Token, lex: Lexicon) -> bool:
+    """Whether a warning verb only forecasts or reports ("warned that a Leave vote would sink the
+    pound", "warned of Y's desire to escalate"): a "that" clause or an "of" object, none of whose
+    subjects is the warner speaking of itself ("we", "I": "warned that we will respond" is a
+    threat), and whose verb is no hostile act of the lexicon ("warned that police will no longer
+    tolerate rallies" keeps the threat)."""
+    found = False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            found = True
+        elif child.dep_ == "ccomp":
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.cue("first_person") for c in child.children):
+                return False
+            entry = _verb_entry(child, lex)
+            if entry is not None and entry.code[:2] in root_class("hostile"):
+                return False
+            found = True
+    return found

@@ -35,9 +35,9 @@ def test_preparing_an_attack_is_a_threat_preparing_talks_an_intent(nlp: Language
     assert {code[:2] for code, *_ in coded(nlp, "Kenya is preparing talks with Somalia.")} == {"03", "04"}
 
 
-def test_warning_that_forecasts_is_a_statement(nlp: Language) -> None:
-    events = coded(nlp, "The Kenyan foreign minister warned Uganda that its economy would suffer.")
-    assert events == [("010", "Kenyan foreign minister", "Uganda", "_forecast")]
+def test_warning_that_forecasts_blame_is_criticism(nlp: Language) -> None:
+    events = coded(nlp, "The Kenyan foreign minister warned that Uganda's drills were a reckless provocation.")
+    assert [(code, rule) for code, _, _, rule in events] == [("111", "_disapproval")]
 
 
 def test_warning_of_own_strike_stays_a_threat(nlp: Language) -> None:

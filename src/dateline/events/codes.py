@@ -151,10 +151,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
 
     - ``_intent_of``: promising, planning or preparing a hostile act named by a noun ("promised
       retaliation", "are preparing another attack") is a threat (13x), as with a verb;
-    - ``_forecast``: a warning that something will happen that the warner does not do ("warned
-      that a Leave vote would sink the pound", "warned the administration that he was a target")
-      is a statement (010), or a criticism/accusation when its content blames (``_disapproval``:
-      "warned that X's launch was a reckless provocation");
+    - ``_disapproval`` also for a warning (13x) that only forecasts (:func:`_forecast`) and whose
+      content blames or criticises ("warned that X's launch was a reckless provocation"): 111/112;
     - ``_unconventional``: fighting (19x) done by suicide bombers, gunmen or terrorists (cue
       ``unconventional_violence``) is unconventional violence, an assault (18x), not a clash
       between armed forces;
@@ -175,7 +173,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return Entry(_intent_code(intended.code) or "130"), {**rules, "code": "_intent_of"}
     if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") and _forecast(trigger, lex):
         disapproval = _disapproval(trigger, lex)
-        return Entry(disapproval or "010"), {**rules, "code": "_disapproval" if disapproval else "_forecast"}
+        if disapproval is not None:
+            return Entry(disapproval), {**rules, "code": "_disapproval"}
     if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
         return replace(entry, code="180", reciprocal=False), {**rules, "code": "_unconventional"}
     own = {side.get("country") for side in sources if side is not None and side.get("country")}

@@ -13,7 +13,7 @@ from .. import syntax
 from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
-from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code
+from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
@@ -141,11 +141,6 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
         return  # "X said the toll rose to 40": a statement about no actor is no act (docs/annotation.md)
     if speech and not any(_speaker(side, lex) for side in sources):
         return  # "witnesses said", "CNN notes that": the press or an unknown speaker only attributes
-    if speech and entry.code[:2] == "01":
-        disapproval = _disapproval(verb, lex)
-        if disapproval is not None:
-            entry, code_rule = Entry(disapproval), "_disapproval"
-            rules = {**rules, "code": code_rule}
     declare = subordinate is None and not _obliged(verb, lex) and not _aim(verb, lex)
     yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=declare)
     if not negated and subordinate is None and _conditional_threat(verb, entry, lex):
@@ -325,27 +320,6 @@ def _speaker(side: Side | None, lex: Lexicon) -> bool:
     return side is not None and side.get("code") is not None and str(side.get("sector")).lower() not in lex.cue("press_sector")
 
 
-def _disapproval(verb: Token, lex: Lexicon) -> str | None:
-    """The CAMEO code of a statement that blames or criticises ("X said Y was responsible for",
-    "X said Y misled Congress": 112, accuse; "X said Y's demands were abusive": 111, criticise): a
-    cue word (``accusation_word``, ``criticism_word``) in what was said, not negated; else None."""
-    accuse, criticise = lex.cue("accusation_word"), lex.cue("criticism_word")
-    found: str | None = None
-    for clause in verb.children:
-        if clause.dep_ not in ("ccomp", "xcomp", "parataxis"):
-            continue
-        for token in clause.subtree:
-            word = token.lemma_.lower()
-            if word not in accuse and word not in criticise:
-                continue
-            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
-                continue  # "said Y was not responsible": no blame
-            if word in accuse:
-                return "112"
-            found = "111"
-    return found
-
-
 def _accusation(doc: Doc, found: tuple[Token, Side], index: int, doers: list[Side], lex: Lexicon) -> Iterable[Event]:
     """A party's claim that its adversary attacked it is the party accusing the adversary (CAMEO 112),
     coded on the speech verb ("Iraq said Iranian forces attacked ...": Iraq accuses Iran)."""
@@ -417,6 +391,7 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         # no party is a known actor (no code, no country): "Rigby's family visited the scene",
         # "Democrats have raised money" with the party unresolved say nothing of who acted on whom
         return
+    entry, rules = root_rule(trigger, entry, rules, lex, source_sides, target_sides)  # the root the act's parties and cues decide
     plover = cameo_to_plover(entry.code)
     reciprocal = entry.reciprocal or entry.code[:2] == "04" and entry.code != "042"
     each_party = plover is not None and plover.event.lower() in lex.cue("each_party")

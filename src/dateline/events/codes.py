@@ -3,6 +3,8 @@ refusals (12x) for announced refusals, and the PLOVER type of a CAMEO code."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Token
@@ -10,6 +12,7 @@ from spacy.tokens import Token
 from .. import syntax
 from ..codebook import cameo_to_plover, derived_codes, root_class
 from ..lexicon import Entry, Lexicon
+from ..record import EventRules
 from .sides import Side
 from .triggers import _noun_entry, _verb_entry
 
@@ -98,3 +101,107 @@ def _declarer(trigger: Token, source_sides: list[Side]) -> bool:
     if any(side is not None for side in source_sides):
         return True
     return trigger.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+
+
+def _disapproval(verb: Token, lex: Lexicon) -> str | None:
+    """The CAMEO code of a statement that blames or criticises ("X said Y was responsible for",
+    "X said Y misled Congress": 112, accuse; "X said Y's demands were abusive": 111, criticise): a
+    cue word (``accusation_word``, ``criticism_word``) in what was said, not negated; else None.
+    What was said is the verb's clause ("said that ..."), or its object with what hangs on it
+    ("expressed impatience with", "echoed criticisms of", "issued a statement saying it condemns")."""
+    accuse, criticise = lex.cue("accusation_word"), lex.cue("criticism_word")
+    found: str | None = None
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp", "parataxis", "dobj"):
+            continue
+        for token in clause.subtree:
+            word = token.lemma_.lower()
+            if word not in accuse and word not in criticise:
+                continue
+            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
+                continue  # "said Y was not responsible": no blame
+            if word in accuse:
+                return "112"
+            found = "111"
+    return found
+
+
+def _words_near(trigger: Token) -> Iterable[Token]:
+    """The words that say who did an act and how: the trigger's subject, agent and modifiers with
+    their own words ("suicide bombers attacked", "a terrorist attack", "an attack by gunmen"); for a
+    noun that is a verb's object, that verb's subject too ("gunmen unleashed an attack")."""
+    heads = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj":
+        heads.append(trigger.head)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "amod", "compound", "agent", "poss"):  # not nsubjpass: the one acted on
+                yield from child.subtree
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                yield from child.subtree
+
+
+def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
+              sources: list[Side], targets: list[Side]) -> tuple[Entry, EventRules]:
+    """The CAMEO root that the act's words decide over the lexicon's default, with the rule named
+    in ``rules["code"]``:
+
+    - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
+      criticism (112/111, :func:`_disapproval`);
+
+    - ``_intent_of``: promising, planning or preparing a hostile act named by a noun ("promised
+      retaliation", "are preparing another attack") is a threat (13x), as with a verb;
+    - ``_disapproval`` also for a warning (13x) that only forecasts (:func:`_forecast`) and whose
+      content blames or criticises ("warned that X's launch was a reckless provocation"): 111/112;
+    - ``_unconventional``: fighting (19x) done by suicide bombers, gunmen or terrorists (cue
+      ``unconventional_violence``) is unconventional violence, an assault (18x), not a clash
+      between armed forces;
+    - ``_warning_appeal``: a warning *against* something or *not to* do it ("warned lawmakers
+      against a deal", "warned people not to draw conclusions") asks the hearer to refrain: an
+      appeal (02x), not a threat (13x), when it is addressed to no one or to the warner's own
+      country ("lawmakers warned the White House against mission creep"); a warning to a foreign
+      actor ("warned the regime against moving into the area") stays a threat; cue ``warning_verb``."""
+    code = entry.code
+    if code[:2] == "01" and trigger.pos_ == "VERB":
+        disapproval = _disapproval(trigger, lex)
+        if disapproval is not None:
+            return Entry(disapproval), {**rules, "code": "_disapproval"}
+    if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
+        obj = syntax.direct_object(trigger)
+        intended = _noun_entry(obj, lex) if obj is not None else None
+        if intended is not None and intended.code[:2] in root_class("hostile"):
+            return Entry(_intent_code(intended.code) or "130"), {**rules, "code": "_intent_of"}
+    if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") and _forecast(trigger, lex):
+        disapproval = _disapproval(trigger, lex)
+        if disapproval is not None:
+            return Entry(disapproval), {**rules, "code": "_disapproval"}
+    if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
+        return replace(entry, code="180", reciprocal=False), {**rules, "code": "_unconventional"}
+    own = {side.get("country") for side in sources if side is not None and side.get("country")}
+    domestic = not own or all(side is None or not side.get("country") or side.get("country") in own for side in targets)
+    if code[:2] == "13" and trigger.lemma_ in lex.cue("warning_verb") and trigger.pos_ == "VERB" and domestic and (
+            any(c.dep_ == "prep" and c.lower_ == "against" for c in trigger.children)
+            or any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "neg" for g in c.children) and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children)):
+        return replace(entry, code="020"), {**rules, "code": "_warning_appeal"}
+    return entry, rules
+
+
+def _forecast(verb: Token, lex: Lexicon) -> bool:
+    """Whether a warning verb only forecasts or reports ("warned that a Leave vote would sink the
+    pound", "warned of Y's desire to escalate"): a "that" clause or an "of" object, none of whose
+    subjects is the warner speaking of itself ("we", "I": "warned that we will respond" is a
+    threat), and whose verb is no hostile act of the lexicon ("warned that police will no longer
+    tolerate rallies" keeps the threat)."""
+    found = False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            found = True
+        elif child.dep_ == "ccomp":
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.cue("first_person") for c in child.children):
+                return False
+            entry = _verb_entry(child, lex)
+            if entry is not None and entry.code[:2] in root_class("hostile"):
+                return False
+            found = True
+    return found

@@ -434,3 +434,19 @@ def _prep_keys(token: Token) -> list[tuple[str, str]]:
             if pobj is not None:
                 preps[-1:] = [(child.lower_, pobj.lower_), (child.lower_, pobj.lemma_), (child.lower_, "")]
     return preps
+
+
+def _violence_parties(noun: Token, entry: Entry, compounds: list[Token], nationals: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The parties of a violent event noun (CAMEO 18-20) that names no possessor, no "by" agent and no
+    target (issue 11, recall): its nationality adjective is the source ("Iranian shelling", "the
+    Libyan assassinations"), and a place that modifies it alone is where the violence struck, its
+    target ("the Paris attacks", "a London subway bombing"), not a venue as for a meeting. Else
+    nothing: the caller then looks for the place named after the noun ("an attack in Kabul")."""
+    if entry.code[:2] not in root_class("violent"):
+        return [], []
+    places = [c for c in compounds if c.ent_type_ == "GPE"]
+    if nationals:
+        return list(nationals), []
+    if len(places) == 1 and len(compounds) == 1:
+        return [], places
+    return [], []

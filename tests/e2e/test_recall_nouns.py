@@ -50,3 +50,11 @@ def test_nationality_of_a_violent_noun_is_its_source(nlp: Language) -> None:
     events = on(coded(nlp, "A Russian airstrike in Idlib killed 12 civilians on Monday."), "airstrike")
     assert [(country(e["source"]), country(e["target"])) for e in events] == [("RUS", "SYR")]
     assert events[0]["evidence"]["rules"]["source"] == "_violence_parties"
+
+
+def test_named_possessor_makes_a_governed_noun_an_act(nlp: Language) -> None:
+    """_owned: "accusations" is an act only behind a light verb ("made accusations") or with a
+    named doer ("Germany's accusations against Iran"); "the accusations against Iran" names none."""
+    events = on(coded(nlp, "Germany's accusations against Iran angered officials in Tehran on Monday."), "accusations")
+    assert [(e["cameo"][:2], country(e["source"]), country(e["target"])) for e in events] == [("11", "DEU", "IRN")]
+    assert on(coded(nlp, "The accusations against Iran angered officials in Tehran on Monday."), "accusations") == []

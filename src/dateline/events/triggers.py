@@ -62,9 +62,25 @@ def _noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
     if noun.dep_ == "compound" and noun.head.lemma_ in lex.cue("event_frame"):
         return None  # coded on its frame noun
     entry = lex.nouns.get(noun.lemma_)
-    if entry is None or (entry.governed and governor is None):
+    if entry is None or (entry.governed and governor is None and not _owned(noun)):
         return None
     return entry
+
+
+def _owned(noun: Token) -> bool:
+    """Whether an event noun that is an act only behind a light verb (``governed``: "made a
+    demand", "imposed sanctions") names its doer by a name instead (issue 11, recall): a named
+    possessor ("Washington's accusations against Pyongyang", "Kim's call to reopen the hotline")
+    or a named "by" agent ("an investigation by the Senate"). A pronoun or a common noun does not
+    ("its pressure campaign", "the government's demands" stay unread)."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            child = syntax.pobj(child) or child
+        elif child.dep_ != "poss":
+            continue
+        if child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+            return True
+    return False
 
 
 def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:

@@ -12,15 +12,27 @@ Two mentions are **compatible** when
 - each side's actor codes agree: equal, one missing, or one extending the other (``USA`` and ``USAGOV``,
   not ``USAGOV`` and ``USAMIL``);
 - their places do not conflict: not two different countries, not more than :data:`MAX_PLACE_KM` apart;
-- statements (:data:`QUOTED_ROOTS`, CAMEO 01) quote the same words;
+- they tell the same act (:func:`same_act`, thresholds in ``data/fusion/rules.tsv``): both mentions are
+  confident enough (a mention below ``min_confidence`` is never fused and stays its own fused event, so
+  nothing is lost from counts); their sentences share enough content words (words other than stop words,
+  the sides' own words and the trigger): ``same_content`` of the smaller set when the two triggers are of
+  one class (the same lemma, or one synonym block of the lexicon's ``verbs.tsv``), ``other_content`` when
+  not; statements and other verbal acts (QuadClass 1 and 3) need ``other_content`` (or the same quoted
+  words) and, when both speakers are named under one actor code, one speaker;
 - their dates agree: the same day, or one's day inside the other's coarser date (month, year, range).
+
+Recall across outlets: two same-act mentions (``strong_content``) also fuse when their sides' codes differ
+inside one country (``USAGOV`` and ``USAELI``: a leader and the government), or when their days are one
+apart and one of the two days was inferred (from the publication date or the context), not read in the
+text.
 
 Fusion is a function of each block's set of mentions, so fusing in batches (incrementally, block by block)
 gives exactly what fusing everything at once gives. Inside a block:
 
 1. mentions dated to a day link when compatible with the same actor codes; a group with less specific
    codes (``USA``) then joins the more specific groups it fits (``USAGOV``) when those agree with each
-   other, so ``USA`` never bridges ``USAGOV`` and ``USAMIL``;
+   other, so ``USA`` never bridges ``USAGOV`` and ``USAMIL`` (unless two of their mentions are strongly
+   the same act, see above); then strongly same-act mentions of adjacent days link when one day is inferred;
 2. a mention with a coarser date joins the one day-group it is compatible with, if exactly one;
 3. the coarser mentions left are linked among themselves when one's date lies inside the other's;
 4. an undated mention joins the one group holding a compatible mention of its own article (the same act
@@ -39,22 +51,33 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
+from importlib.resources import files
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .codebook import agent_codes, cameo_to_plover
+from .errors import ModelError
 from .ids import ID_LENGTH
 from .scores import goldstein, quad_class
+from .tables import tsv_rows
 
 Row = Mapping[str, Any]
 
 #: Two places further apart than this (km) conflict.
 MAX_PLACE_KM = 100.0
-#: CAMEO roots whose act is the words said (01, make a public statement: any "X said"). Same actors on
-#: the same day say many things, so these fuse only when they quote the same words.
+#: CAMEO roots whose act is the words said (01, make a public statement: any "X said"): when both
+#: mentions quote words, they fuse only when they quote the same words.
 QUOTED_ROOTS = frozenset({"01"})
 #: Share of the shorter quote's words two quotes must have in common to be the same statement.
 SAME_WORDS = 0.8
+#: GDELT QuadClasses of verbal acts (1 verbal cooperation, 3 verbal conflict): statements, whose speaker
+#: says many things on one day, so the sentences must say the same thing.
+VERBAL_QUADS = frozenset({1, 3})
+#: Where a mention's date was not read in its text (dateline.dates' ``date.source``): the day may be one off.
+INFERRED_DATE_SOURCES = frozenset({"published", "before_published", "context"})
 #: Granularities from most to least precise: the representative mention is the best dated.
 _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -150,12 +173,193 @@ def same_words(a: Row, b: Row) -> bool:
     return len(wa & wb) >= SAME_WORDS * min(len(wa), len(wb))
 
 
-def compatible(a: Row, b: Row) -> bool:
-    """Sides and places agree, and statements quote the same words (the block already holds root and
-    countries; dates are checked by the caller)."""
-    if not (_sides_agree(a, b) and not places_conflict(a, b)):
+@dataclass(frozen=True)
+class Rules:
+    """The same-act test's thresholds (``data/fusion/rules.tsv``, where each is explained)."""
+
+    min_confidence: float
+    same_content: float
+    other_content: float
+    strong_content: float
+    min_words: int
+
+
+RULES_RESOURCE = ("data", "fusion", "rules.tsv")
+FURNITURE_RESOURCE = ("data", "fusion", "furniture.tsv")
+
+
+@cache
+def rules() -> Rules:
+    """The shipped same-act thresholds, read once per process."""
+    path = files("dateline").joinpath(*RULES_RESOURCE)
+    values: dict[str, str] = {}
+    try:
+        for _, row in tsv_rows(path.read_text(encoding="utf-8")):
+            values[str(row.get("name") or "").strip()] = str(row.get("value") or "").strip()
+        return Rules(min_confidence=float(values["min_confidence"]), same_content=float(values["same_content"]),
+                     other_content=float(values["other_content"]), strong_content=float(values["strong_content"]),
+                     min_words=int(values["min_words"]))
+    except (OSError, KeyError, ValueError) as err:
+        # shipped data, like the lexicon's: a broken install
+        raise ModelError("E501", file="/".join(RULES_RESOURCE), detail=f"{type(err).__name__}: {err}") from err
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    """A crude stem (lower case, one inflection off, six letters kept), so "strikes" and "striking" match."""
+    word = word.lower().replace("’", "'").split("'")[0]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
+def _stems(text: Any) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _WORD_RE.findall(str(text or ""))
+                     if len(w) > 2 and w.lower() not in STOP_WORDS)
+
+
+def content_words(row: Row) -> frozenset[str]:
+    """What a mention's sentence is about: its content words' stems, less the sides' words and the trigger's."""
+    cached = row.get("_content")
+    if isinstance(cached, frozenset):
+        return cached
+    own = _stems(row.get("source_text")) | _stems(row.get("target_text")) | _stems(row.get("trigger"))
+    return _stems(row.get("sentence_text")) - own
+
+
+@cache
+def _verb_blocks() -> dict[str, str]:
+    from .lexicon import load_lexicon
+
+    return {lemma: block or lemma for (lemma, particle), (_, block) in load_lexicon().verbs.items() if not particle}
+
+
+def trigger_class(row: Row) -> str:
+    """The trigger's class: its verb's synonym block in the lexicon (``verbs.tsv``), else its lemma, else its text."""
+    cached = row.get("_class")
+    if isinstance(cached, str):
+        return cached
+    table, _, lemma = str(row.get("trigger_rule") or "").partition(":")
+    if lemma and table.startswith("verbs"):
+        return _verb_blocks().get(lemma, lemma)
+    return lemma or str(row.get("trigger") or "").lower()
+
+
+#: Features of mentions already prepared in this process, by what they are computed from: incremental
+#: fusion re-fuses a block's stored mentions with every batch that touches it. Cleared when full.
+_FEATURES: dict[tuple[Any, ...], tuple[frozenset[str], str, bool]] = {}
+_FEATURES_MAX = 200_000
+
+
+def prepared(row: Row) -> dict[str, Any]:
+    """``row`` with its content words and trigger class computed once (fusing compares every pair)."""
+    key = tuple(row.get(k) for k in ("id", "sentence_text", "source_text", "target_text", "trigger", "trigger_rule"))
+    features = _FEATURES.get(key)
+    if features is None:
+        if len(_FEATURES) >= _FEATURES_MAX:
+            _FEATURES.clear()
+        features = _FEATURES[key] = (content_words(row), trigger_class(row), furniture(row))
+    return {**row, "_content": features[0], "_class": features[1], "_furniture": features[2]}
+
+
+def content_overlap(a: Row, b: Row) -> float:
+    """Share of the smaller set of content words found in the other; a set under ``min_words`` words
+    counts only when it lies wholly in the other (1.0), else 0."""
+    wa, wb = content_words(a), content_words(b)
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if not small:
+        return 0.0
+    if len(small) < rules().min_words:
+        return 1.0 if small <= large else 0.0
+    return len(small & large) / len(small)
+
+
+@cache
+def _furniture() -> re.Pattern[str] | None:
+    path = files("dateline").joinpath(*FURNITURE_RESOURCE)
+    try:
+        patterns = [str(row["pattern"]) for _, row in tsv_rows(path.read_text(encoding="utf-8")) if row.get("pattern")]
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    except (OSError, re.error, KeyError) as err:
+        raise ModelError("E501", file="/".join(FURNITURE_RESOURCE), detail=f"{type(err).__name__}: {err}") from err
+
+
+def furniture(row: Row) -> bool:
+    """Whether a mention's sentence is page furniture (``data/fusion/furniture.tsv``): a caption, a teaser."""
+    cached = row.get("_furniture")
+    if isinstance(cached, bool):
+        return cached
+    pattern = _furniture()
+    return bool(pattern and pattern.search(str(row.get("sentence_text") or "")))
+
+
+def confident(row: Row) -> bool:
+    """Confident enough to be fused (rows stored before confidence existed have none and are)."""
+    value = row.get("confidence")
+    return value is None or float(value) >= rules().min_confidence
+
+
+def _verbal(row: Row) -> bool:
+    quad = quad_class(str(row.get("cameo") or "") or None)
+    return quad is not None and quad.number in VERBAL_QUADS
+
+
+def _names(text: Any) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD_RE.findall(str(text or "")) if w[:1].isupper()
+                     and w.lower() not in STOP_WORDS)
+
+
+def same_speaker(a: Row, b: Row) -> bool:
+    """Not two named speakers under one actor code (Obama and McCaul, both ``USAGOV``): their names share a word."""
+    if a.get("source_code") != b.get("source_code") or len(str(a.get("source_code") or "")) <= 3:
+        return True
+    na, nb = _names(a.get("source_text")), _names(b.get("source_text"))
+    return not na or not nb or bool(na & nb)
+
+
+def same_act(a: Row, b: Row, *, strong: bool = False) -> bool:
+    """Whether two mentions of one block tell the same act (see the module's docstring); ``strong``:
+    so clearly that sides' codes or an inferred day may differ (``strong_content``)."""
+    if not (confident(a) and confident(b)) or furniture(a) or furniture(b):
         return False
-    return str(a.get("cameo") or "")[:2] not in QUOTED_ROOTS or same_words(a, b)
+    r = rules()
+    overlap = content_overlap(a, b)
+    if strong:
+        return overlap >= r.strong_content and (not _verbal(a) or same_speaker(a, b))
+    if _verbal(a) or _verbal(b):
+        if not same_speaker(a, b):
+            return False
+        quoted = str(a.get("cameo") or "")[:2] in QUOTED_ROOTS and a.get("quote_text") and b.get("quote_text")
+        if quoted:
+            return same_words(a, b)
+        return overlap >= r.other_content
+    if trigger_class(a) != trigger_class(b):
+        return overlap >= r.other_content
+    # one article naming the same material act again by its noun ("the attack") on the same day: the same act
+    return (a["article_id"] == b["article_id"] and _noun(a) and _noun(b)) or overlap >= r.same_content
+
+
+def _noun(row: Row) -> bool:
+    """The trigger is an event noun (``nouns.tsv``: "the attack"), which names an act rather than telling it."""
+    return str(row.get("trigger_rule") or "").startswith("nouns")
+
+
+def compatible(a: Row, b: Row) -> bool:
+    """Sides and places agree and the two tell the same act (:func:`same_act`; the block already holds
+    root and countries; dates are checked by the caller)."""
+    return _sides_agree(a, b) and not places_conflict(a, b) and same_act(a, b)
+
+
+def strongly_compatible(a: Row, b: Row) -> bool:
+    """Places agree and the two are so clearly the same act that their sides' codes may differ inside the
+    block's countries (a leader and the government)."""
+    return not places_conflict(a, b) and same_act(a, b, strong=True)
 
 
 # -- dates ----------------------------------------------------------------------------------------
@@ -208,6 +412,10 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
+def _inferred(row: Row) -> bool:
+    return str(row.get("date_source") or "") in INFERRED_DATE_SOURCES
+
+
 def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
     """Indices of ``rows`` (one block) grouped into fused events, each group sorted, groups sorted."""
     n = len(rows)
@@ -242,6 +450,18 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
                 merges += [(g, h) for h in finer]
         for g, h in merges:
             groups.union(g, h)
+        # codes that do not agree inside the block's countries: only a strongly same act links
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if not _sides_agree(rows[i], rows[j]) and strongly_compatible(rows[i], rows[j]):
+                    groups.union(i, j)
+    # 1b. adjacent days, one of them inferred (the publication day of a report of yesterday's act)
+    for day, members in by_day.items():
+        for j in by_day.get(day + dt.timedelta(days=1), []):
+            for i in members:
+                if ((_inferred(rows[i]) or _inferred(rows[j])) and _sides_agree(rows[i], rows[j])
+                        and strongly_compatible(rows[i], rows[j])):
+                    groups.union(i, j)
     day_rows = [i for members in by_day.values() for i in members]
     # 2. a coarse date joins the one day-group it fits
     attach: dict[int, int] = {}
@@ -385,6 +605,25 @@ def summarise(block: str, rows: Sequence[Row]) -> Fused:
     return Fused(row, ids, tuple(p[1] for p in pairs))
 
 
+#: Fused events already summarised in this process, by their block and their mentions' full rows: a
+#: batch re-fuses whole blocks, most of whose groups it does not change. Cleared when full.
+_SUMMARIES: dict[tuple[Any, ...], Fused] = {}
+
+
+def _summary(block: str, rows: Sequence[Row]) -> Fused:
+    """:func:`summarise`, once per distinct group of rows."""
+    key = (block, tuple(tuple(row.items()) for row in rows))
+    try:
+        found = _SUMMARIES.get(key)
+    except TypeError:  # a value that cannot be hashed (not from the store): no caching
+        return summarise(block, rows)
+    if found is None:
+        if len(_SUMMARIES) >= _FEATURES_MAX:
+            _SUMMARIES.clear()
+        found = _SUMMARIES[key] = summarise(block, rows)
+    return found
+
+
 #: Column order of ``fused_events`` (store.py's migration creates it in this order).
 FUSED_COLUMNS = (
     "id", "block", "representative", "cameo", "cameo_root", "quad_class", "goldstein",
@@ -403,7 +642,10 @@ def fuse(rows: Iterable[Row]) -> list[Fused]:
         blocks[block_key(row)].append(row)
     out: list[Fused] = []
     for block, members in blocks.items():
-        members.sort(key=lambda r: str(r["id"]))
+        if len(members) == 1:  # most blocks: nothing to compare
+            out.append(_summary(block, members))
+            continue
+        members = sorted((prepared(r) for r in members), key=lambda r: str(r["id"]))
         for group in _fuse_block(members):
-            out.append(summarise(block, [members[i] for i in group]))
+            out.append(_summary(block, [members[i] for i in group]))
     return sorted(out, key=lambda f: f.row["id"])

@@ -153,9 +153,12 @@ FUSION_ROWS_SQL = f"""
     SELECT e.id, e.article_id, e.idx, e.sentence, e.cameo, e.source_text, e.source_code, e.source_country,
            e.source_sector, e.target_text, e.target_code, e.target_country, e.target_sector, e.reciprocal,
            e.date_value, e.date_granularity, e.date_first, e.date_last, e.location_name, e.location_country,
-           e.lat, e.lon, e.confidence, a.published, {OUTLET_SQL} AS outlet, q.text AS quote_text
+           e.lat, e.lon, e.confidence, a.published, {OUTLET_SQL} AS outlet, q.text AS quote_text,
+           e.date_source, e.trigger, json_extract_string(e.evidence, '$.event.rules.trigger') AS trigger_rule,
+           s.text AS sentence_text
     FROM events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN quotes q ON q.article_id = e.article_id AND q.idx = e.quote_idx
+    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
     WHERE {counted_sql("e")} AND e.cameo IS NOT NULL"""
 
 

@@ -6,15 +6,23 @@ import datetime as dt
 import random
 from typing import Any
 
-from dateline.fusion import block_key, fuse
+import pytest
+
+from dateline.fusion import block_key, content_overlap, fuse, rules
+
+SHELLING = "Russian troops shelled the television tower in Kyiv overnight, killing five people"
 
 
 def mention(mid: str, article: str, *, cameo: str = "190", src: str | None = "RUS", src_code: str | None = "RUSMIL",
             tgt: str | None = "UKR", tgt_code: str | None = "UKR", day: str | None = "2022-03-01",
             granularity: str = "day", outlet: str | None = None, reciprocal: bool = False,
-            place: tuple[str, str, float, float] | None = None, published: str = "2022-03-02") -> dict[str, Any]:
+            place: tuple[str, str, float, float] | None = None, published: str = "2022-03-02",
+            sentence: str = SHELLING, trigger: str = "verbs.tsv:shell", confidence: float | None = 0.3,
+            date_source: str = "text") -> dict[str, Any]:
     name, country, lat, lon = place or (None, None, None, None)
     return {
+        "sentence_text": sentence, "trigger_rule": trigger, "trigger": trigger.split(":")[-1],
+        "confidence": confidence, "date_source": date_source,
         "id": mid, "article_id": article, "idx": 0, "sentence": 0, "cameo": cameo,
         "source_text": src_code, "source_code": src_code, "source_country": src, "source_sector": None,
         "target_text": tgt_code, "target_code": tgt_code, "target_country": tgt, "target_sector": None,
@@ -40,7 +48,8 @@ def test_fusion_same_act_across_outlets_fuses() -> None:
 
 def test_fusion_different_days_and_codes_stay_apart() -> None:
     rows = [mention("m1", "a1"), mention("m2", "a2", day="2022-03-02"),
-            mention("m3", "a3", src_code="RUSGOV"), mention("m4", "a4", cameo="040")]
+            mention("m3", "a3", src_code="RUSGOV", sentence="Russian shelling hit a tower in Kyiv, the mayor said"),
+            mention("m4", "a4", cameo="040")]
     assert len(groups(rows)) == 4
 
 
@@ -75,8 +84,12 @@ def test_fusion_undated_only_within_its_article() -> None:
 
 def test_fusion_is_order_independent_and_incremental() -> None:
     rng = random.Random(13)
+    sentences = [SHELLING, "Russian troops shelled the television tower in Kyiv", "Kyiv's television tower was hit",
+                 "Russian artillery hit a grain depot near Odesa"]
     rows = [mention(f"m{i}", f"a{i % 7}", day=f"2022-03-0{1 + i % 3}", cameo=rng.choice(["190", "193", "040"]),
-                    src_code=rng.choice(["RUS", "RUSMIL", "RUSGOV"])) for i in range(40)]
+                    src_code=rng.choice(["RUS", "RUSMIL", "RUSGOV", "RUSELI"]), sentence=rng.choice(sentences),
+                    date_source=rng.choice(["text", "published"]), confidence=rng.choice([0.0, 0.3, None]))
+            for i in range(40)]
     rows += [mention(f"c{i}", f"a{i}", day="2022-03", granularity="month") for i in range(3)]
     once = [(f.row, f.mention_ids) for f in fuse(rows)]
     for _ in range(5):
@@ -97,6 +110,8 @@ def test_fusion_representative_is_best_dated() -> None:
 def test_fusion_bare_country_does_not_bridge_two_agencies() -> None:
     rows = [mention("m1", "a1", src_code="RUSGOV"), mention("m2", "a2", src_code="RUSMIL"),
             mention("m3", "a3", src_code="RUS")]
+    # (the same words would be one act whatever the codes: see the tests below)
+    rows[1]["sentence_text"] = "A tower in Kyiv was hit by Russian fire, an army spokesman said"
     assert groups(rows) == [("m1",), ("m2",), ("m3",)]
     assert groups(rows[::2]) == [("m1", "m3")]
 
@@ -109,8 +124,83 @@ def test_fusion_unidentified_side_fuses_only_within_its_article() -> None:
 
 def test_fusion_statements_fuse_only_on_the_same_words() -> None:
     said = "We will not be intimidated by terror and we will find those responsible"
-    rows = [dict(mention("m1", "a1", cameo="010"), quote_text=said),
-            dict(mention("m2", "a2", cameo="010"), quote_text=f"{said}."),
-            dict(mention("m3", "a3", cameo="010"), quote_text="The markets will open as usual on Monday"),
-            mention("m4", "a4", cameo="010")]
+    rows = [dict(mention("m1", "a1", cameo="010", sentence=f'"{said}," the minister said.'), quote_text=said),
+            dict(mention("m2", "a2", cameo="010", sentence=f'The minister said: "{said}."'), quote_text=f"{said}."),
+            dict(mention("m3", "a3", cameo="010", sentence='"The markets will open as usual on Monday," '
+                                                             "the minister said."),
+                 quote_text="The markets will open as usual on Monday"),
+            mention("m4", "a4", cameo="010", sentence="The minister said the border crossings would stay closed.")]
     assert groups(rows) == [("m1", "m2"), ("m3",), ("m4",)]
+
+
+def test_fusion_low_confidence_stays_its_own_event() -> None:
+    low = rules().min_confidence / 2
+    rows = [mention("m1", "a1"), mention("m2", "a2", confidence=low), mention("m3", "a3", confidence=None)]
+    fused = fuse(rows)
+    # below the level: never fused, but still a fused event of its own (nothing is lost from counts)
+    assert sorted(f.mention_ids for f in fused) == [("m1", "m3"), ("m2",)]
+    assert sum(f.row["n_mentions"] for f in fused) == 3
+
+
+def test_fusion_page_furniture_is_never_fused() -> None:
+    caption = f"Hide Caption 3 of 20 Photos: Ukraine war – {SHELLING}"
+    rows = [mention("m1", "a1", sentence=caption), mention("m2", "a1", sentence=caption), mention("m3", "a2")]
+    assert groups(rows) == [("m1",), ("m2",), ("m3",)]
+
+
+def test_fusion_different_acts_of_one_dyad_and_day_stay_apart() -> None:
+    other = "Russian artillery hit a grain depot near Odesa, burning the harvest of three farms"
+    rows = [mention("m1", "a1"), mention("m2", "a2", sentence=other)]
+    assert content_overlap(rows[0], rows[1]) < rules().same_content
+    assert groups(rows) == [("m1",), ("m2",)]
+    # the same article naming an act again by its noun ("the attack") is that act, whatever the words around it
+    nouns = [mention("n1", "a1", sentence="The attack on the tower killed five people", trigger="nouns.tsv:attack"),
+             mention("n2", "a1", sentence="Ukraine asked its allies for air defence after the attack",
+                     trigger="nouns.tsv:attack"),
+             mention("n3", "a2", sentence="The city's mayor promised to rebuild after the attack",
+                     trigger="nouns.tsv:attack")]
+    assert content_overlap(nouns[0], nouns[1]) < rules().same_content
+    assert groups(nouns) == [("n1", "n2"), ("n3",)]
+
+
+def test_fusion_triggers_of_another_class_need_more_shared_words() -> None:
+    half = "Russian troops shelled a tower, the defence ministry said on Tuesday evening"
+    same_class = [mention("m1", "a1"), mention("m2", "a2", sentence=half)]
+    overlap = content_overlap(*same_class)
+    assert rules().same_content <= overlap < rules().other_content
+    assert groups(same_class) == [("m1", "m2")]
+    other_class = [mention("m1", "a1"), mention("m2", "a2", sentence=half, trigger="verbs.tsv:kidnap")]
+    assert groups(other_class) == [("m1",), ("m2",)]
+
+
+def test_fusion_statements_of_one_speaker_need_the_same_sense() -> None:
+    speak: dict[str, Any] = dict(cameo="010", src="USA", src_code="USAGOV", tgt="RUS", tgt_code="RUS",
+                                 trigger="verbs.tsv:say")
+    rows = [dict(mention("m1", "a1", sentence="Obama said Russia must withdraw its troops from Crimea", **speak),
+                 source_text="Obama"),
+            dict(mention("m2", "a2", sentence="Obama said Russia must pull its troops out of Crimea", **speak),
+                 source_text="President Obama"),
+            dict(mention("m3", "a3", sentence="Obama said Russia's economy would suffer from the sanctions", **speak),
+                 source_text="Obama"),
+            dict(mention("m4", "a4", sentence="McCain said Russia must withdraw its troops from Crimea", **speak),
+                 source_text="McCain")]
+    # the same words by another named speaker under one actor code are another statement
+    assert groups(rows) == [("m1", "m2"), ("m3",), ("m4",)]
+
+
+def test_fusion_leader_and_government_fuse_when_clearly_one_act() -> None:
+    rows = [mention("m1", "a1", src_code="RUSGOV"), mention("m2", "a2", src_code="RUSELI")]
+    assert groups(rows) == [("m1", "m2")]
+    rows[1]["sentence_text"] = "Russian shelling hit a tower in Kyiv, the mayor said on Tuesday"
+    assert content_overlap(rows[0], rows[1]) < rules().strong_content
+    assert groups(rows) == [("m1",), ("m2",)]
+
+
+@pytest.mark.parametrize(("sources", "fused"), [(("text", "published"), True), (("before_published", "text"), True),
+                                                 (("text", "text"), False)])
+def test_fusion_adjacent_days_fuse_when_one_is_inferred(sources: tuple[str, str], fused: bool) -> None:
+    rows = [mention("m1", "a1", day="2022-03-01", date_source=sources[0]),
+            mention("m2", "a2", day="2022-03-02", date_source=sources[1])]
+    assert groups(rows) == ([("m1", "m2")] if fused else [("m1",), ("m2",)])
+    rows.append(mention("m3", "a3", day="2022-03-04", date_source="published"))
+    assert ("m3",) in groups(rows)  # two days apart: never

@@ -58,3 +58,10 @@ def test_named_possessor_makes_a_governed_noun_an_act(nlp: Language) -> None:
     events = on(coded(nlp, "Germany's accusations against Iran angered officials in Tehran on Monday."), "accusations")
     assert [(e["cameo"][:2], country(e["source"]), country(e["target"])) for e in events] == [("11", "DEU", "IRN")]
     assert on(coded(nlp, "The accusations against Iran angered officials in Tehran on Monday."), "accusations") == []
+
+
+def test_noun_that_another_act_is_about_is_no_new_act(nlp: Language) -> None:
+    """_topic_of_act: "rejected Germany's demand" is the rejection; the demand is only its topic."""
+    events = coded(nlp, "Iran rejected Germany's demand for new talks on Monday.")
+    assert on(events, "demand") == []
+    assert on(events, "rejected")

@@ -254,9 +254,9 @@ def test_events_light_verb_target_on_the_verb(vocab: Vocab) -> None:
 
 
 def test_events_governed_noun_needs_a_light_verb(vocab: Vocab) -> None:
-    # "Canada's sanctions on Iran" describes; without a light verb a governed noun codes nothing
-    doc = code_doc(build(vocab, [("Canada", "PROPN", "NNP", "poss", 2, "Canada", "B-GPE"),
-                                 ("'s", "PART", "POS", "case", -1, "'s", "O"),
+    # "the sanctions on Iran" describes; without a light verb (or a named owner, "Canada's
+    # sanctions on Iran": issue 11, recall, tests/e2e/test_recall_nouns.py) a governed noun codes nothing
+    doc = code_doc(build(vocab, [("the", "DET", "DT", "det", 1, "the", "O"),
                                  ("sanctions", "NOUN", "NNS", "ROOT", 0, "sanction", "O"),
                                  ("on", "ADP", "IN", "prep", -1, "on", "O"),
                                  ("Iran", "PROPN", "NNP", "pobj", -1, "Iran", "B-GPE")]))

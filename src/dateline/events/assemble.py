@@ -17,7 +17,7 @@ from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plo
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
-from .triggers import _asks_question, _attribution_frame, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _trigger_lemma, _verb_entry
+from .triggers import _asks_question, _attribution_frame, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 
 
@@ -200,6 +200,10 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
             if pobj is not None:
                 sources.append(pobj)
     hyphenated = _hyphen_parties(doc, noun) if not sources and not targets else []
+    source_rule = "_noun_events"
+    if not sources and not targets and not hyphenated:
+        sources, targets = _violence_parties(noun, entry, compounds, nationals, lex)
+        source_rule = "_violence_parties" if sources or targets else source_rule
     if not sources and not targets:
         # "the Trump-Kim summit", "U.S.-China talks"; a lone place ("the Singapore meeting") is where
         sources = [c for c in compounds if c.ent_type_ != "GPE" or len(compounds) > 1]
@@ -210,7 +214,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
     head = noun.head
     governing = lex.cue("light_verb") | lex.cue("intent_verb")
     light = _light_governor(noun, lex)
-    if not sources and head != noun:
+    if not sources and head != noun and source_rule != "_violence_parties":
         governor = head.head if noun.dep_ == "pobj" and head.pos_ == "ADP" else head
         parts = _participants(noun, lex)
         if parts:  # "talks including X and Y": the parties meet each other
@@ -254,9 +258,16 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
         # the country an attack is done in, named after the noun (CAMEO's convention, as for verbs)
         placed = _place_targets(doc, noun, lex, source_sides)
         target_sides, target_rule = (placed, "_place_targets") if placed else (target_sides, target_rule)
+    if not source_sides and not target_sides and entry.code[:2] in root_class("violent") \
+            and noun.dep_ not in ("dobj", "nsubjpass") and not _topic_of_act(noun, lex):
+        # "an attack in Kabul", "the attacks in Baghdad's Green Zone": the doer unnamed, the country
+        # struck is the target (CAMEO's convention of a location as target); not the object of a
+        # verb ("reimposed blockades in X": its subject is the doer) nor another act's topic
+        target_sides = _place_targets(doc, noun, lex, [])
+        target_rule = source_rule = "_noun_place" if target_sides else target_rule
     if not source_sides and not target_sides:
         return
-    rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": "_noun_events",
+    rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": source_rule,
                          "target": target_rule, "modality": "_noun_modality"}
     if modality == "asserted" and not negated:
         found = _claimant(doc, noun, lex)

@@ -14,6 +14,7 @@ from ..doc import per_doc
 from ..codebook import root_class
 from ..lexicon import Entry, Lexicon
 from ..record import Modality
+from ..lang import en
 
 
 def _measured(noun: Token) -> Token:
@@ -62,9 +63,28 @@ def _noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
     if noun.dep_ == "compound" and noun.head.lemma_ in lex.cue("event_frame"):
         return None  # coded on its frame noun
     entry = lex.nouns.get(noun.lemma_)
-    if entry is None or (entry.governed and governor is None):
+    if entry is None or (entry.governed and governor is None and not _owned(noun, lex)):
         return None
     return entry
+
+
+def _owned(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun that is an act only behind a light verb (``governed``: "made a
+    demand", "imposed sanctions") names its doer by a name instead (issue 11, recall): a named
+    possessor ("Washington's accusations against Pyongyang", "Kim's call to reopen the hotline")
+    or a named "by" agent ("an investigation by the Senate"). A pronoun or a common noun does not
+    ("its pressure campaign", "the government's demands" stay unread), nor a noun that is only
+    what another act is about (:func:`_topic_of_act`: "rejected X's demand")."""
+    if _topic_of_act(noun, lex):
+        return False
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            child = syntax.pobj(child) or child
+        elif child.dep_ != "poss":
+            continue
+        if child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+            return True
+    return False
 
 
 def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
@@ -434,3 +454,34 @@ def _prep_keys(token: Token) -> list[tuple[str, str]]:
             if pobj is not None:
                 preps[-1:] = [(child.lower_, pobj.lower_), (child.lower_, pobj.lemma_), (child.lower_, "")]
     return preps
+
+
+def _topic_of_act(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is only what a coded act is about: its object or the object of its
+    preposition ("rejected X's demand", "an investigation into an allegation by X", "complained
+    over two Israeli air raids"). That act is the event; the noun is its topic, not reported anew."""
+    head = noun.head
+    if head == noun or noun.dep_ not in ("dobj", "pobj"):
+        return False  # ("an attack in Kabul killed 20": the subject of "killed" is its doer's act)
+    if noun.dep_ == "pobj" and head.lower_ in en.SEQUENCE_WORDS | {"during", "amid"}:
+        return False  # when another act happened ("searched homes after the attacks"), not its topic
+    governor = head.head if noun.dep_ == "pobj" and head.pos_ == "ADP" and head.head != head else head
+    return governor != noun and governor.pos_ in ("VERB", "NOUN") and _is_act(governor, lex)
+
+
+def _violence_parties(noun: Token, entry: Entry, compounds: list[Token], nationals: list[Token],
+                      lex: Lexicon) -> tuple[list[Token], list[Token]]:
+    """The parties of a violent event noun (CAMEO 18-20) that names no possessor, no "by" agent and no
+    target (issue 11, recall): its nationality adjective is the source ("Iranian shelling", "the
+    Libyan assassinations"), and a place that modifies it alone is where the violence struck, its
+    target ("the Paris attacks", "a London subway bombing"), not a venue as for a meeting. Else
+    nothing: the caller then looks for the place named after the noun ("an attack in Kabul"). Not
+    for the topic of another act (:func:`_topic_of_act`)."""
+    if entry.code[:2] not in root_class("violent") or _topic_of_act(noun, lex):
+        return [], []
+    places = [c for c in compounds if c.ent_type_ == "GPE"]
+    if nationals:
+        return list(nationals), []
+    if len(places) == 1 and len(compounds) == 1:
+        return [], places
+    return [], []

@@ -1,0 +1,67 @@
+"""Event nouns whose actors the coder used to miss (issue 11, recall): the real pipeline on short
+sentences written for these tests (no corpus text). Each case names the rule it checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.language import Language
+
+from dateline.pipeline import code_texts
+
+PUBLISHED = dt.date(2019, 6, 3)
+
+
+def coded(nlp: Language, text: str) -> list[dict[str, Any]]:
+    (events,) = code_texts([text], dates=[PUBLISHED], nlp=nlp)
+    return events
+
+
+def on(events: list[dict[str, Any]], trigger: str) -> list[dict[str, Any]]:
+    return [e for e in events if e["trigger"] == trigger and e["counted"]]
+
+
+def country(side: dict[str, Any] | None) -> str | None:
+    return (side or {}).get("country")
+
+
+def test_attack_in_a_place_targets_that_country(nlp: Language) -> None:
+    """_noun_place: a violent noun with no named doer strikes the country it happened in."""
+    events = on(coded(nlp, "A suicide attack in Kabul killed 20 people on Saturday."), "attack")
+    assert [(e["cameo"][:2], e["source"], country(e["target"])) for e in events] == [("19", None, "AFG")]
+    assert events[0]["evidence"]["rules"]["target"] == "_noun_place"
+
+
+def test_place_modifying_an_attack_is_its_target_not_the_governor_subject(nlp: Language) -> None:
+    """_violence_parties: "the Paris attacks" struck France; the police who searched after them did not attack."""
+    events = on(coded(nlp, "Police searched homes after the Paris attacks."), "attacks")
+    assert [(e["source"], country(e["target"])) for e in events] == [(None, "FRA")]
+    assert events[0]["evidence"]["rules"]["source"] == "_violence_parties"
+
+
+def test_meeting_place_stays_a_venue(nlp: Language) -> None:
+    """A place that modifies a meeting is where it is held: no event from the venue alone."""
+    assert on(coded(nlp, "Officials arrived after the Geneva meeting."), "meeting") == []
+
+
+def test_nationality_of_a_violent_noun_is_its_source(nlp: Language) -> None:
+    """_violence_parties: "a Russian airstrike in Idlib": Russia struck Syria."""
+    events = on(coded(nlp, "A Russian airstrike in Idlib killed 12 civilians on Monday."), "airstrike")
+    assert [(country(e["source"]), country(e["target"])) for e in events] == [("RUS", "SYR")]
+    assert events[0]["evidence"]["rules"]["source"] == "_violence_parties"
+
+
+def test_named_possessor_makes_a_governed_noun_an_act(nlp: Language) -> None:
+    """_owned: "accusations" is an act only behind a light verb ("made accusations") or with a
+    named doer ("Germany's accusations against Iran"); "the accusations against Iran" names none."""
+    events = on(coded(nlp, "Germany's accusations against Iran angered officials in Tehran on Monday."), "accusations")
+    assert [(e["cameo"][:2], country(e["source"]), country(e["target"])) for e in events] == [("11", "DEU", "IRN")]
+    assert on(coded(nlp, "The accusations against Iran angered officials in Tehran on Monday."), "accusations") == []
+
+
+def test_noun_that_another_act_is_about_is_no_new_act(nlp: Language) -> None:
+    """_topic_of_act: "rejected Germany's demand" is the rejection; the demand is only its topic."""
+    events = coded(nlp, "Iran rejected Germany's demand for new talks on Monday.")
+    assert on(events, "demand") == []
+    assert on(events, "rejected")

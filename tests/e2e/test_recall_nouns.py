@@ -29,8 +29,10 @@ def country(side: dict[str, Any] | None) -> str | None:
 def test_attack_in_a_place_targets_that_country(nlp: Language) -> None:
     """_noun_place: a violent noun with no named doer strikes the country it happened in."""
     events = on(coded(nlp, "A suicide attack in Kabul killed 20 people on Saturday."), "attack")
-    assert [(e["cameo"][:2], e["source"], country(e["target"])) for e in events] == [("19", None, "AFG")]
+    # A suicide attack is an assault (18x, rule _unconventional of the root rules), not fighting.
+    assert [(e["cameo"][:2], e["source"], country(e["target"])) for e in events] == [("18", None, "AFG")]
     assert events[0]["evidence"]["rules"]["target"] == "_noun_place"
+    assert events[0]["evidence"]["rules"]["code"] == "_unconventional"
 
 
 def test_place_modifying_an_attack_is_its_target_not_the_governor_subject(nlp: Language) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,16 @@ EXAMPLE = SHARED / "examples" / "latimes-2019-01-19-trump-kim-summit.txt"
 DEV_GOLD = SHARED / "data" / "eventgold" / "plover_gsr_cameo_manual.jsonl"
 NEWS = SHARED / "data" / "news"
 FIXTURES = REPO / "tests" / "fixtures"
+#: The publication date of the sentences tests write themselves (a Monday).
+WRITTEN_PUBLISHED = dt.date(2019, 6, 3)
+
+
+def coded(nlp: Language, text: str, published: dt.date = WRITTEN_PUBLISHED) -> list[dict[str, Any]]:
+    """The events the real pipeline codes on one text a test wrote itself (no corpus text)."""
+    from dateline.pipeline import code_texts
+
+    (events,) = code_texts([text], dates=[published], nlp=nlp)
+    return events
 
 
 def _absent(reason: str, *, gate: bool) -> None:

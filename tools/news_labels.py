@@ -137,6 +137,12 @@ def select(args: argparse.Namespace) -> None:
 
 # -- tasks ---------------------------------------------------------------------------------------
 
+def read_coded(path: Path) -> dict[str, dict[str, Any]]:
+    """`dateline extract --format jsonl` output, by record id (the coder's events at labelling time)."""
+    with path.open(encoding="utf-8") as handle:
+        return {record["id"]: record for record in map(json.loads, handle)}
+
+
 def load_selection() -> list[dict[str, Any]]:
     with (OUT / "articles.jsonl").open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -170,11 +176,7 @@ def describe_actor(actor: dict[str, Any] | None) -> str:
 def tasks(args: argparse.Namespace) -> None:
     selection = load_selection()
     texts = corpus_texts(selection, NEWS)
-    coded = {}
-    with Path(args.coded).open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            coded[record["id"]] = record
+    coded = read_coded(Path(args.coded))
     rng = random.Random(SEED + 1)
     ids = sorted(row["id"] for row in selection)
     recall = set(rng.sample(ids, args.recall))
@@ -232,11 +234,7 @@ def recall_tasks(args: argparse.Namespace) -> None:
     meta = json.loads((BUILD / "assignment.json").read_text(encoding="utf-8"))
     selection = load_selection()
     texts = corpus_texts(selection, NEWS)
-    coded = {}
-    with (BUILD / "coded.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            coded[record["id"]] = record
+    coded = read_coded(BUILD / "coded.jsonl")
     only: dict[str, str] = meta.setdefault("recall_only", {})
     listed = set(meta["recall"]) | set(only)
     ids = sorted((row["id"] for row in selection if row["split"] == args.split and row["id"] not in listed),
@@ -425,11 +423,7 @@ def merge(args: argparse.Namespace) -> int:
             ref = json.loads(line)
             refs[ref["event_id"]] = ref
     meta = json.loads((BUILD / "assignment.json").read_text(encoding="utf-8"))
-    coded = {}
-    with (BUILD / "coded.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            coded[record["id"]] = record
+    coded = read_coded(BUILD / "coded.jsonl")
     selection = {row["id"]: row for row in load_selection()}
     texts = corpus_texts(list(selection.values()), NEWS)
     first: dict[str, dict[str, Any]] = {}

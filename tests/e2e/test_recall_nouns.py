@@ -3,19 +3,11 @@ sentences written for these tests (no corpus text). Each case names the rule it 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from spacy.language import Language
 
-from dateline.pipeline import code_texts
-
-PUBLISHED = dt.date(2019, 6, 3)
-
-
-def coded(nlp: Language, text: str) -> list[dict[str, Any]]:
-    (events,) = code_texts([text], dates=[PUBLISHED], nlp=nlp)
-    return events
+from conftest import coded
 
 
 def on(events: list[dict[str, Any]], trigger: str) -> list[dict[str, Any]]:

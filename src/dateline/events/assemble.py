@@ -128,11 +128,11 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
     targets, target_rule = verb_targets(TargetCase(doc, verb, lex, sources, entry, own_complement), targets)
     rules: EventRules = {"trigger": f"verbs.tsv:{verb.lemma_}", "code": code_rule, "source": source_rule,
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
-    if modality == "asserted" and not negated and not speech:
-        found = _claimant(doc, verb, lex)
-        if found is not None and _claim(entry.code, sources, targets, found[1], lex):
-            modality, rules = "reported", {**rules, "modality": "_claim"}
-            yield from _accusation(doc, found, index, sources, lex)
+    accusation = _party_claim(doc, verb, index, entry, sources, targets, lex) \
+        if modality == "asserted" and not negated and not speech else None
+    if accusation is not None:
+        modality, rules = "reported", {**rules, "modality": "_claim"}
+        yield from accusation
     if speech and not negated:
         yield from _demand_in_statement(doc, verb, index, sources, lex)
     if speech and _attribution_frame(verb, lex):
@@ -269,11 +269,11 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
         return
     rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": source_rule,
                          "target": target_rule, "modality": "_noun_modality"}
-    if modality == "asserted" and not negated:
-        found = _claimant(doc, noun, lex)
-        if found is not None and _claim(entry.code, source_sides, target_sides, found[1], lex):
-            modality, rules = "reported", {**rules, "modality": "_claim"}
-            yield from _accusation(doc, found, index, source_sides, lex)
+    accusation = _party_claim(doc, noun, index, entry, source_sides, target_sides, lex) \
+        if modality == "asserted" and not negated else None
+    if accusation is not None:
+        modality, rules = "reported", {**rules, "modality": "_claim"}
+        yield from accusation
     yield from _emit(doc, noun, index, entry, source_sides, target_sides, negated, modality, lex, rules=rules)
 
 
@@ -329,6 +329,16 @@ def _speaker(side: Side | None, lex: Lexicon) -> bool:
     """Whether a statement's source is an actor whose saying is an act: a coded actor, not the
     press (sector cue ``press_sector``: "CNN notes that", "local media said"), which reports."""
     return side is not None and side.get("code") is not None and str(side.get("sector")).lower() not in lex.cue("press_sector")
+
+
+def _party_claim(doc: Doc, trigger: Token, index: int, entry: Entry, doers: list[Side], aimed: list[Side],
+                 lex: Lexicon) -> list[Event] | None:
+    """When an asserted act is a party's claim about its adversary (:func:`.modality._claim`), the
+    party's accusation (:func:`_accusation`; the act itself is then ``reported``), else None."""
+    found = _claimant(doc, trigger, lex)
+    if found is None or not _claim(entry.code, doers, aimed, found[1], lex):
+        return None
+    return list(_accusation(doc, found, index, doers, lex))
 
 
 def _accusation(doc: Doc, found: tuple[Token, Side], index: int, doers: list[Side], lex: Lexicon) -> Iterable[Event]:

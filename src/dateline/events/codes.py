@@ -148,7 +148,6 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
 
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
       criticism (112/111, :func:`_disapproval`);
-
     - ``_intent_of``: promising, planning or preparing a hostile act named by a noun ("promised
       retaliation", "are preparing another attack") is a threat (13x), as with a verb;
     - ``_disapproval`` also for a warning (13x) that only forecasts (:func:`_forecast`) and whose

@@ -73,7 +73,7 @@ def _scheduled(token: Token, lex: Lexicon) -> bool:
 
 
 def _historical(token: Token, doc: Doc) -> bool:
-    """Whether the act's own time phrase puts it in the past before the story (:func:`_past_time`)."""
+    """Whether the act's own time phrase puts it in the past before the story, dated or not (:func:`_background`)."""
     return _background(token, doc) is not None
 
 

@@ -173,6 +173,15 @@ def test_serve_events_filters_and_cursor_pagination(server: Server) -> None:
     expected = sum(1 for r in everything["rows"] if (r["cameo"] or "").startswith(root))
     assert only["count"] == expected and 0 < expected < total
     assert all(r["cameo"].startswith(root) for r in only["rows"])
+    # a code with no country (a sector) finds the sides the coder gave a country from their context
+    composed = sorted(r["source_code"] for r in everything["rows"] if len(r["source_code"] or "") == 6
+                      and r["source_code"][:3] == r["source_country"])
+    assert composed, "the sample has sides coded country + sector"
+    sector = composed[0][3:]
+    by_sector = server.http.get("/api/events", params={"actor": sector, "limit": 1000}).json()["rows"]
+    assert {r["id"] for r in everything["rows"] if r["source_code"] == composed[0]} <= {r["id"] for r in by_sector}
+    assert all(sector in ((r["source_code"] or "")[3:], (r["target_code"] or "")[3:], r["source_code"], r["target_code"])
+               for r in by_sector)
     asserted = server.http.get("/api/events", params={"asserted": "true"}).json()["count"]
     assert asserted == sum(1 for r in everything["rows"] if r["modality"] == "asserted" and not r["negated"])
     words = server.http.get("/api/events", params={"q": "MACKEREL"}).json()

@@ -87,7 +87,7 @@ def event_filter(
     source_code: Annotated[str | None, _code("source's full actor code (USAGOV)")] = None,
     target_code: Annotated[str | None, _code("target's full actor code")] = None,
     actor: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9_]+$",
-                                       description="either side's actor code")] = None,
+                                       description="either side's actor code; a code with no country (GOV) also under any country (NORGOV)")] = None,
     cameo_root: Annotated[str | None, Query(pattern=r"^\d\d$", description="two-digit CAMEO root")] = None,
     cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}$", description="CAMEO code prefix")] = None,
     plover_event: Annotated[str | None, _code("PLOVER event type (CONSULT)")] = None,

@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from ..kb import split_code
 from ..store import counted_sql, events_sql
 
 #: The day an event is counted on: its own date when the text gives a day, else the first day of its
@@ -107,7 +108,12 @@ def where_sql(flt: EventFilter, *, columns: set[str]) -> tuple[str, list[Any]]:
             add(f"ev.{name} = ?", value)
     if flt.country:
         add("(ev.source_country = ? OR ev.target_country = ?)", flt.country, flt.country)
-    if flt.actor:
+    if flt.actor and split_code(flt.actor)[0] is None:
+        # a code with no country ("GOV", "AGR"): also the sides the coder gave a country from their
+        # context (dateline.actors.countries: "the ministry" GOV in a Norwegian story is NORGOV)
+        add("(ev.source_code = ? OR ev.target_code = ? OR substr(ev.source_code, 4) = ? OR substr(ev.target_code, 4) = ?)",
+            flt.actor, flt.actor, flt.actor, flt.actor)
+    elif flt.actor:
         add("(ev.source_code = ? OR ev.target_code = ?)", flt.actor, flt.actor)
     if flt.cameo_root:
         add("left(ev.cameo, 2) = ?", flt.cameo_root)

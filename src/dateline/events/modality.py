@@ -48,6 +48,9 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
             return "hypothetical"
         elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and syntax.present_tense(token):
             return "hypothetical"  # "until their demands are met": not (yet) done
+        elif (child.dep_ == "advmod" and child.lower_ in lex.cue("pending_adverb") and child.i == token.left_edge.i
+              and syntax.present_tense(token)):
+            return "hypothetical"  # "when the leaders press Obama, he will ...": a case put, not a report
         elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
             return "hypothetical"
     if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):

@@ -1,0 +1,113 @@
+"""Coded words that are no acts (issue 11, precision), on sentences written for these tests and
+parsed by hand: set phrases (cue ``idiom``), participles that describe a state (cue
+``degree_adverb``, a bare present passive), and a present-tense clause opened by "when" (cue
+``pending_adverb``), which puts a case rather than reports an act."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+import dateline.nlp  # noqa: F401  (registers the Doc extensions)
+from dateline.events import code_doc
+
+from handbuilt import Row, parsed_doc
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocab:
+    return spacy.blank("en").vocab
+
+
+def build(vocab: Vocab, *sentences: list[Row]) -> Doc:
+    return parsed_doc(vocab, *sentences, places=("GPE", "LOC", "NORP"))
+
+
+def events(doc: Doc) -> list[tuple[str, str, str | None, str | None]]:
+    return [(e["trigger"], e["modality"], (e["source"] or {}).get("text"), (e["target"] or {}).get("text"))
+            for e in code_doc(doc)._.events if not e["negated"]]
+
+
+def _met(vocab: Vocab, obj: Row) -> Doc:
+    # "Russia met <obj>."
+    return build(vocab, [("Russia", "PROPN", "NNP", "nsubj", 1, "Russia", "B-GPE"),
+                         ("met", "VERB", "VBD", "ROOT", 0, "meet", "O"),
+                         obj,
+                         (".", "PUNCT", ".", "punct", -2, ".", "O")])
+
+
+def test_set_phrase_is_no_act(vocab: Vocab) -> None:
+    # "Russia met Iran": a meeting; "Russia met standards": a norm satisfied, no meeting
+    assert [e[0] for e in events(_met(vocab, ("Iran", "PROPN", "NNP", "dobj", -1, "Iran", "B-GPE")))] == ["met"]
+    assert events(_met(vocab, ("standards", "NOUN", "NNS", "dobj", -1, "standard", "O"))) == []
+
+
+def test_when_it_comes_to_is_no_arrival(vocab: Vocab) -> None:
+    # "Germany is firm when it comes to Iran.": the topic, not a visit to Iran
+    doc = build(vocab, [("Germany", "PROPN", "NNP", "nsubj", 1, "Germany", "B-GPE"),
+                        ("is", "AUX", "VBZ", "ROOT", 0, "be", "O"),
+                        ("firm", "ADJ", "JJ", "acomp", -1, "firm", "O"),
+                        ("when", "SCONJ", "WRB", "advmod", 2, "when", "O"),
+                        ("it", "PRON", "PRP", "nsubj", 1, "it", "O"),
+                        ("comes", "VERB", "VBZ", "advcl", -4, "come", "O"),
+                        ("to", "ADP", "IN", "prep", -1, "to", "O"),
+                        ("Iran", "PROPN", "NNP", "pobj", -1, "Iran", "B-GPE"),
+                        (".", "PUNCT", ".", "punct", -7, ".", "O")])
+    assert [e for e in events(doc) if e[0] == "comes" and e[1] == "asserted"] == []
+
+
+def _guarded(vocab: Vocab, aux: Row, adverb: str) -> Doc:
+    # "Iraq <is/was> <adverb> guarded by Iran."
+    return build(vocab, [("Iraq", "PROPN", "NNP", "nsubjpass", 3, "Iraq", "B-GPE"),
+                         aux,
+                         (adverb, "ADV", "RB", "advmod", 1, adverb, "O"),
+                         ("attacked", "VERB", "VBN", "ROOT", 0, "attack", "O"),
+                         ("by", "ADP", "IN", "agent", -1, "by", "O"),
+                         ("Iran", "PROPN", "NNP", "pobj", -1, "Iran", "B-GPE"),
+                         (".", "PUNCT", ".", "punct", -3, ".", "O")])
+
+
+def test_participle_graded_by_degree_is_a_state(vocab: Vocab) -> None:
+    was = ("was", "AUX", "VBD", "auxpass", 2, "be", "O")
+    is_ = ("is", "AUX", "VBZ", "auxpass", 2, "be", "O")
+    # "Iraq was heavily attacked by Iran": the attack is told; "Iraq is heavily attacked": how it stands
+    assert [e[:2] for e in events(_guarded(vocab, was, "heavily"))] == [("attacked", "asserted")]
+    assert events(_guarded(vocab, is_, "heavily")) == []
+    assert [e[:2] for e in events(_guarded(vocab, is_, "again"))] == [("attacked", "asserted")]  # no degree
+
+
+def _defeated(vocab: Vocab, aux: Row) -> Doc:
+    # "Hamas <is/was> defeated in Gaza."
+    return build(vocab, [("Hamas", "PROPN", "NNP", "nsubjpass", 2, "Hamas", "B-ORG"),
+                         aux,
+                         ("defeated", "VERB", "VBN", "ROOT", 0, "defeat", "O"),
+                         ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                         ("Gaza", "PROPN", "NNP", "pobj", -1, "Gaza", "B-GPE"),
+                         (".", "PUNCT", ".", "punct", -3, ".", "O")])
+
+
+def test_bare_present_passive_is_a_state(vocab: Vocab) -> None:
+    told = events(_defeated(vocab, ("was", "AUX", "VBD", "auxpass", 1, "be", "O")))
+    assert [e[0] for e in told] == ["defeated"]  # the defeat reported
+    assert events(_defeated(vocab, ("is", "AUX", "VBZ", "auxpass", 1, "be", "O"))) == []  # how things stand
+
+
+def _when(vocab: Vocab, verb: Row) -> Doc:
+    # "When Iran <attacks/attacked> Iraq, Syria protests."
+    return build(vocab, [("When", "SCONJ", "WRB", "advmod", 2, "when", "O"),
+                         ("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                         verb,
+                         ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE"),
+                         (",", "PUNCT", ",", "punct", 3, ",", "O"),
+                         ("Syria", "PROPN", "NNP", "nsubj", 1, "Syria", "B-GPE"),
+                         ("protests", "VERB", "VBZ", "ROOT", 0, "protest", "O"),
+                         (".", "PUNCT", ".", "punct", -1, ".", "O")])
+
+
+def test_present_when_clause_puts_a_case(vocab: Vocab) -> None:
+    past = [e for e in events(_when(vocab, ("attacked", "VERB", "VBD", "advcl", 4, "attack", "O"))) if e[0] == "attacked"]
+    assert [e[1] for e in past] == ["asserted"]  # "when Iran attacked Iraq": it did
+    present = [e for e in events(_when(vocab, ("attacks", "VERB", "VBZ", "advcl", 4, "attack", "O"))) if e[0] == "attacks"]
+    assert present and {e[1] for e in present} == {"hypothetical"}

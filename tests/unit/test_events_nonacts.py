@@ -111,3 +111,35 @@ def test_present_when_clause_puts_a_case(vocab: Vocab) -> None:
     assert [e[1] for e in past] == ["asserted"]  # "when Iran attacked Iraq": it did
     present = [e for e in events(_when(vocab, ("attacks", "VERB", "VBZ", "advcl", 4, "attack", "O"))) if e[0] == "attacks"]
     assert present and {e[1] for e in present} == {"hypothetical"}
+
+
+def _reported(vocab: Vocab, verb: str, lemma: str) -> Doc:
+    # "Russia <denied/said> that Iran attacked Iraq."
+    return build(vocab, [("Russia", "PROPN", "NNP", "nsubj", 1, "Russia", "B-GPE"),
+                         (verb, "VERB", "VBD", "ROOT", 0, lemma, "O"),
+                         ("that", "SCONJ", "IN", "mark", 2, "that", "O"),
+                         ("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                         ("attacked", "VERB", "VBD", "ccomp", -3, "attack", "O"),
+                         ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE"),
+                         (".", "PUNCT", ".", "punct", -5, ".", "O")])
+
+
+def test_act_in_a_denied_clause_is_negated(vocab: Vocab) -> None:
+    def attacks(doc: Doc) -> list[bool]:
+        return [e["negated"] for e in code_doc(doc)._.events if e["trigger"] == "attacked"]
+    assert attacks(_reported(vocab, "said", "say")) == [False]
+    denied = attacks(_reported(vocab, "denied", "deny"))
+    assert denied and all(denied)
+
+
+def test_act_judged_certain_is_not_asserted(vocab: Vocab) -> None:
+    # "Iran is certain to attack Iraq": a forecast, nothing done
+    doc = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                        ("is", "AUX", "VBZ", "ROOT", 0, "be", "O"),
+                        ("certain", "ADJ", "JJ", "acomp", -1, "certain", "O"),
+                        ("to", "PART", "TO", "aux", 1, "to", "O"),
+                        ("attack", "VERB", "VB", "xcomp", -2, "attack", "O"),
+                        ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE"),
+                        (".", "PUNCT", ".", "punct", -5, ".", "O")])
+    attacks = [e for e in code_doc(doc)._.events if e["trigger"] == "attack"]
+    assert attacks and {e["modality"] for e in attacks} == {"hypothetical"}

@@ -170,7 +170,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             break
         head = token.head
         link = token.dep_
-        token = head
+        clause, token = token, head
         if head.pos_ == "ADP":
             if head.lower_ in negation:
                 negated = True  # "without meeting"
@@ -203,6 +203,9 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in head.children):
             # "has not said he will abide by it": nothing declared, not even an intent
             modality = "hypothetical" if modality in (None, "intended") else modality
+        if link == "ccomp" and head.lemma_ in lex.cue("denial_verb") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            negated = True  # "officials denied that Russia was sending arms": said not to have happened
         if link in ("ccomp",):
             break  # what someone said keeps its own modality
     return negated, modality or "asserted"

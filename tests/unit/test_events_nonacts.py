@@ -143,3 +143,30 @@ def test_act_judged_certain_is_not_asserted(vocab: Vocab) -> None:
                         (".", "PUNCT", ".", "punct", -5, ".", "O")])
     attacks = [e for e in code_doc(doc)._.events if e["trigger"] == "attack"]
     assert attacks and {e["modality"] for e in attacks} == {"hypothetical"}
+
+
+def test_infinitive_with_for_subject_is_hypothetical(vocab: Vocab) -> None:
+    # "Russia pushed for Iran to meet Iraq.": the meeting is urged, not held
+    doc = build(vocab, [("Russia", "PROPN", "NNP", "nsubj", 1, "Russia", "B-GPE"),
+                        ("pushed", "VERB", "VBD", "ROOT", 0, "push", "O"),
+                        ("for", "SCONJ", "IN", "mark", 3, "for", "O"),
+                        ("Iran", "PROPN", "NNP", "nsubj", 2, "Iran", "B-GPE"),
+                        ("to", "PART", "TO", "aux", 1, "to", "O"),
+                        ("meet", "VERB", "VB", "advcl", -4, "meet", "O"),
+                        ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE"),
+                        (".", "PUNCT", ".", "punct", -6, ".", "O")])
+    meets = [e for e in code_doc(doc)._.events if e["trigger"] == "meet"]
+    assert meets and {e["modality"] for e in meets} == {"hypothetical"}
+
+
+def test_infinitive_another_is_expected_to_do_is_not_asserted(vocab: Vocab) -> None:
+    # "Russia expects Iran to meet Iraq.": wanted by Russia, no act of Iran's
+    doc = build(vocab, [("Russia", "PROPN", "NNP", "nsubj", 1, "Russia", "B-GPE"),
+                        ("expects", "VERB", "VBZ", "ROOT", 0, "expect", "O"),
+                        ("Iran", "PROPN", "NNP", "nsubj", 2, "Iran", "B-GPE"),
+                        ("to", "PART", "TO", "aux", 1, "to", "O"),
+                        ("meet", "VERB", "VB", "ccomp", -3, "meet", "O"),
+                        ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE"),
+                        (".", "PUNCT", ".", "punct", -5, ".", "O")])
+    meets = [e for e in code_doc(doc)._.events if e["trigger"] == "meet"]
+    assert meets and {e["modality"] for e in meets} == {"hypothetical"}

@@ -170,3 +170,21 @@ def test_infinitive_another_is_expected_to_do_is_not_asserted(vocab: Vocab) -> N
                         (".", "PUNCT", ".", "punct", -5, ".", "O")])
     meets = [e for e in code_doc(doc)._.events if e["trigger"] == "meet"]
     assert meets and {e["modality"] for e in meets} == {"hypothetical"}
+
+
+def _asked(vocab: Vocab, question: bool) -> Doc:
+    # '"Why?" Russia asked Iran.' (the parser's split after '?"') or 'Russia asked Iran.'
+    opening: list[Row] = [('"', "PUNCT", "``", "punct", 1, '"', "O"),
+                          ("Why", "SCONJ", "WRB", "ROOT", 0, "why", "O"),
+                          ("?", "PUNCT", ".", "punct", -1, "?", "O"),
+                          ('"', "PUNCT", "''", "punct", -2, '"', "O")]
+    asking: list[Row] = [("Russia", "PROPN", "NNP", "nsubj", 1, "Russia", "B-GPE"),
+                         ("asked", "VERB", "VBD", "ROOT", 0, "ask", "O"),
+                         ("Iran", "PROPN", "NNP", "dobj", -1, "Iran", "B-GPE"),
+                         (".", "PUNCT", ".", "punct", -2, ".", "O")]
+    return build(vocab, opening, asking) if question else build(vocab, asking)
+
+
+def test_asking_a_quoted_question_is_no_appeal(vocab: Vocab) -> None:
+    assert [e[0] for e in events(_asked(vocab, False))] == ["asked"]  # an appeal to Iran
+    assert [e for e in events(_asked(vocab, True)) if e[0] == "asked"] == []

@@ -421,6 +421,8 @@ def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
         return False
     if obj is not None and obj.lemma_ in lex.cue("question_noun"):
         return True
+    if _after_question(verb):
+        return True  # '"Why now?" she asked.': the quoted question before it is what was asked
     for clause in verb.children:
         if clause.dep_ not in ("ccomp", "parataxis"):
             continue
@@ -433,6 +435,24 @@ def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
         following = [t for t in verb.doc[clause.right_edge.i + 1:verb.sent.end] if t.text not in ('"', "”", "'", "’")]
         if clause.right_edge.text == "?" or (following and following[0].text == "?"):
             return True
+    return False
+
+
+def _after_question(verb: Token) -> bool:
+    """Whether a verb with no clause or preposition after it ("she asked", "asked the minister") closes a
+    quoted question ('"Will they strike?" she asked'): between the "?" and the verb stand only
+    quotes, commas and the asker's name, in its own sentence or across the parser's split at '?"'."""
+    if any(c.dep_ in ("ccomp", "xcomp", "prep", "parataxis") and c.i > verb.i for c in verb.children):
+        return False
+    quoting = ('"', "”", "“", "'", "’", ",")
+    i = verb.i - 1
+    while i >= 0 and i >= verb.sent.start - 3:
+        token = verb.doc[i]
+        if token.text == "?":
+            return True
+        if token.text not in quoting and not (i >= verb.sent.start and token.pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ")):
+            return False
+        i -= 1
     return False
 
 

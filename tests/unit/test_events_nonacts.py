@@ -188,3 +188,17 @@ def _asked(vocab: Vocab, question: bool) -> Doc:
 def test_asking_a_quoted_question_is_no_appeal(vocab: Vocab) -> None:
     assert [e[0] for e in events(_asked(vocab, False))] == ["asked"]  # an appeal to Iran
     assert [e for e in events(_asked(vocab, True)) if e[0] == "asked"] == []
+
+
+def test_opening_passive_participle_names_no_doer(vocab: Vocab) -> None:
+    # "Criticized by Iran, Russia left." names its doer; "Criticized at home, Russia left." does not
+    def doc(agent: list[Row]) -> Doc:
+        return build(vocab, [("Criticized", "VERB", "VBN", "advcl", 3 + len(agent), "criticize", "O"), *agent,
+                             (",", "PUNCT", ",", "punct", 2, ",", "O"),
+                             ("Russia", "PROPN", "NNP", "nsubj", 1, "Russia", "B-GPE"),
+                             ("left", "VERB", "VBD", "ROOT", 0, "leave", "O"),
+                             (".", "PUNCT", ".", "punct", -1, ".", "O")])
+    named = doc([("by", "ADP", "IN", "agent", -1, "by", "O"), ("Iran", "PROPN", "NNP", "pobj", -1, "Iran", "B-GPE")])
+    assert [e[0] for e in events(named)] == ["Criticized"]
+    unnamed = doc([("at", "ADP", "IN", "prep", -1, "at", "O"), ("home", "NOUN", "NN", "pobj", -1, "home", "O")])
+    assert [e for e in events(unnamed) if e[0] == "Criticized"] == []

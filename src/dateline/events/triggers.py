@@ -322,6 +322,8 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
         return True
     if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in verb.children):
         return True  # a participle used as a noun: "evacuated the wounded"
+    if _opening_participle(verb):
+        return True  # "Pressed for an explanation, Obama said ...": done to Obama by no one named
     if _graded_state(verb, lex) or _present_state(verb, lex):
         return True  # "is largely defeated", "heavily guarded", "are connected to the grid"
     if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.pos_ == "ADJ":
@@ -337,6 +339,19 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
         return True  # "an earthquake struck Nepal", "the rescue package allowed Greece to avoid default"
     return verb.dep_ == "csubj" and any(c.dep_ in ("advmod", "mark") and c.lower_ in lex.cue("indirect_question")
                                         for c in verb.children)
+
+
+def _opening_participle(verb: Token) -> bool:
+    """Whether a verb is a passive participle opening its sentence as an adverbial clause with no
+    agent ("Pressed for an explanation, Obama said", "Asked about the talks, the minister ...",
+    "Founded in 1990, the group ..."): the main clause's subject is who it was done to, and the
+    doer is not named, so there is no act to code between actors."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl":
+        return False
+    if any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    first = next((t for t in verb.sent if not t.is_punct), None)
+    return first is not None and first.i == verb.i
 
 
 def _graded_state(verb: Token, lex: Lexicon) -> bool:

@@ -215,6 +215,32 @@ def _attribution_frame(verb: Token, lex: Lexicon) -> bool:
     return verb.dep_ in ("parataxis", "ccomp", "advcl") and head != verb and _is_act(head, lex)
 
 
+def _frame_speaker(token: Token, lex: Lexicon) -> Token | None:
+    """The speaker of the statement a first-person word is in: the subject of the speech verb whose
+    clause holds ``token`` ("“We have arrested three suspects,” police said": police; "the
+    minister said we will not meet them"), found up the clauses (complements, coordinated and
+    adverbial clauses) or on one of them as a parenthetical ("we will retaliate, he said"). None
+    when no speech verb frames it or its subject is itself a pronoun of the speaker."""
+    speech = lex.cue("speech_verb")
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "parataxis" and child.lemma_ in speech and child.pos_ == "VERB":
+                return _named_subject(child)
+        if node is not token and node.lemma_ in speech and node.pos_ == "VERB":
+            return _named_subject(node)
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "dobj", "pobj", "prep", "pcomp") or node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def _named_subject(verb: Token) -> Token | None:
+    """A speech verb's subject unless it is a first-person word too (the speaker unnamed)."""
+    subject = syntax.subject(verb)
+    return None if subject is None or subject.lower_ in en.FIRST_PERSON_PRONOUNS else subject
+
+
 def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     """The modality of a verb that is not a separate asserted act, or None for a main act.
 

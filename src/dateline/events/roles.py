@@ -15,7 +15,7 @@ from ..codebook import root_class
 from ..doc import doc_text
 from ..kb import split_code
 from ..lexicon import Entry, Lexicon
-from .sides import _first_actor_tokens, _political, _same, Side, _side, _sides
+from .sides import _first_actor_tokens, _partitive_group, _political, _same, Side, _side, _sides
 from .triggers import _meets, _verb_entry
 from ..lang import en
 from ..places import actor_place_codes, place_country
@@ -317,8 +317,8 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
     if recipient is not None and recipient.pos_ in ("PROPN", "NOUN", "PRON"):
         # a passive with an object left ("Modi will be given a visa"): the subject is the recipient
         candidates.append(recipient)
-    if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and not theme:
-        candidates.append(obj)
+    if obj is not None and (obj.pos_ in ("PROPN", "NOUN", "PRON") or _partitive_group(obj) is not None) and not theme:
+        candidates.append(obj)  # "killed two of the protesters": the group the numeral counts
     preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i]
     for name in en.TARGET_PREPOSITIONS:
         for prep in preps:  # every one of a repeated preposition ("for new EU members for two years")

@@ -151,10 +151,26 @@ def _side(doc: Doc, token: Token, lex: Lexicon) -> Side:
     ref = actor_ref(doc, start, end)
     if ref is not None:
         return ref
+    group = _partitive_group(token)
+    if group is not None:
+        return _side(doc, group, lex)  # "one of the suicide bombers", "two of the soldiers"
     if token.pos_ == "PRON" or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
         return None
     if token.pos_ == "NOUN" and token.lemma_ not in lex.nouns and (token.lower_ in lex.agents or token.lemma_ in lex.agents):
         return {"text": doc_text(doc)[start:end], "code": None, "country": None, "sector": None, "_named": False}
+    return None
+
+
+def _partitive_group(token: Token) -> Token | None:
+    """The group a partitive phrase takes its members from ("one of the bombers" -> "bombers"):
+    the object of the "of" on a numeral or a quantity word (:data:`en.PARTITIVE_HEADS`); else None."""
+    if token.pos_ != "NUM" and token.lower_ not in en.PARTITIVE_HEADS:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = syntax.pobj(child)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return pobj
     return None
 
 

@@ -19,6 +19,11 @@ REFERRING_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its", "
 #: Pronouns that stand for a person (their antecedent is a PERSON).
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 
+#: Heads of a partitive phrase whose actor is the group after "of" ("one of the bombers", "some of
+#: the protesters"); numerals ("two of the soldiers") count by their part of speech.
+PARTITIVE_HEADS = frozenset({"one", "some", "many", "most", "all", "several", "each", "both", "few", "dozens",
+                             "hundreds", "thousands", "scores", "none", "any"})
+
 #: Pronouns the actors stage links to a person of that gender (m/f).
 GENDERED_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 

@@ -211,7 +211,21 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
                 sector_only = targets
         elif targets and not unnamed and candidate in candidates:
             unnamed = targets
+    if not (sector_only or unnamed) and entry is not None and entry.code[:2] in root_class("violent"):
+        counted = _counted_victims(doc, obj)
+        if counted is not None:
+            return sources, [counted]
     return sources, sector_only or unnamed
+
+
+def _counted_victims(doc: Doc, obj: Token | None) -> Side:
+    """The people a violent act counts without naming ("killed four", "wounded 12"): a bare numeral
+    object, an unnamed group whose country is where it happened (:mod:`dateline.actors.countries`)."""
+    if obj is None or obj.dep_ not in ("dobj", "nsubjpass") or obj.pos_ != "NUM" or any(
+            c.dep_ in ("prep", "pobj", "compound") for c in obj.children):
+        return None
+    start, end = syntax.phrase_span(obj)
+    return {"text": doc_text(doc)[start:end], "code": None, "country": None, "sector": None}
 
 
 

@@ -456,7 +456,26 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
                     targets = [t for t in _sides(doc, [place], lex) if not any(_same(t, s) for s in sources)]
                     if targets and targets[0] is not None and targets[0].get("code"):
                         return targets
+                phrased = _phrase_place(doc, pobj)
+                if phrased:
+                    return phrased
     return []
+
+
+def _phrase_place(doc: Doc, pobj: Token) -> list[Side]:
+    """The country of a place phrase whose own words name no coded actor ("in Kobane, the Syrian
+    Kurdish town", "in Pakistan's remote tribal areas"): :func:`_place_country` over the phrase,
+    when its head is a named place (GPE, LOC), a common noun a named place modifies, or a name with
+    a settlement noun in apposition (:data:`en.SETTLEMENT_NOUNS`). Else []."""
+    phrase = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+    if pobj.ent_type_ not in _PLACE_ENTS and not (pobj.pos_ == "NOUN" and not pobj.ent_type_ and any(
+            c.dep_ in ("poss", "compound") and c.ent_type_ in _PLACE_ENTS for c in pobj.children)) and not (
+            pobj.pos_ == "PROPN" and any(c.dep_ == "appos" and c.lemma_ in en.SETTLEMENT_NOUNS for c in pobj.children)):
+        return []  # the place itself, a region of it ("Pakistan's tribal areas"), a town in apposition
+    country = _place_country(doc, pobj)
+    if country is None:
+        return []
+    return [{"text": phrase.text, "code": country, "country": country, "sector": None}]
 
 
 def _protest_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side]) -> list[Side]:

@@ -77,6 +77,10 @@ AIMING_PREPOSITIONS = frozenset({"against", "at", "on", "into"})
 #: "concern over X", "warned of X's plans", "cast doubt on X"): its target when it addresses no one.
 TOPIC_PREPOSITIONS = frozenset({"about", "on", "against", "of", "over", "regarding", "concerning", "in"})
 
+#: Nouns of a settled place or region, which name a place in apposition ("Kobane, the Syrian town").
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "capital", "province", "region", "district", "enclave",
+                              "port", "area", "state", "county", "governorate", "territory"})
+
 #: Prepositions whose object is an event noun's target ("talks with X", "sanctions against X").
 NOUN_TARGET_PREPOSITIONS = frozenset({"with", "to", "between", "against"})
 

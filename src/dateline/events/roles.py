@@ -200,9 +200,12 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     # ("fired at targets in Jericho", "contribute troops to a force in Liberia", "mobilized
     # reservists for a war against Iraq"), a coded actor there beating an unnamed group nearer
     # the verb, and a country-coded one beating a sector-only one ("troops" -> MIL) nearer it.
+    venue = entry is not None and _meets(entry.code)
     for candidate in [*candidates, *_nested_candidates(candidates)]:
         if _owned_by_source(doc, candidate, sources, lex):
             continue  # "withdrew its troops": what the source owns is not what it acts on
+        if venue and _venue(candidate):
+            continue  # "meeting with X in Vienna": where a meeting is held is no party to it
         targets = [t for t in _sides(doc, [candidate], lex) if not any(_same(t, s) for s in sources)]
         if targets and targets[0] is not None and targets[0].get("code") is not None:
             if targets[0].get("country") is not None:
@@ -228,6 +231,13 @@ def _counted_victims(doc: Doc, obj: Token | None) -> Side:
     return {"text": doc_text(doc)[start:end], "code": None, "country": None, "sector": None}
 
 
+
+
+def _venue(token: Token) -> bool:
+    """Whether the token is a named place in a phrase of where something is held ("in Vienna",
+    "at Panmunjom"): the object of a place preposition or "at", itself a place (GPE, LOC)."""
+    return token.dep_ == "pobj" and token.ent_type_ in _PLACE_ENTS and (
+        token.head.lower_ in en.PLACE_TARGET_PREPOSITIONS or token.head.lower_ == "at")
 
 
 def _addressees(verb: Token) -> list[Token]:

@@ -24,6 +24,9 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PARTITIVE_HEADS = frozenset({"one", "some", "many", "most", "all", "several", "each", "both", "few", "dozens",
                              "hundreds", "thousands", "scores", "none", "any"})
 
+#: Nouns that, definite and unmodified ("the country", "this nation"), stand for a country named before.
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+
 #: Pronouns the actors stage links to a person of that gender (m/f).
 GENDERED_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 

@@ -184,6 +184,10 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     entry = _verb_entry(verb, lex)
     if entry is not None and entry.code[:2] == "11":
         candidates = _complained_of(verb, candidates)
+    if entry is not None and entry.code[:2] in ("11", "12") and _attack_noun(obj, lex):
+        # "condemned the attacks on Sony": disapproval of an attack is aimed at whoever did it
+        # (its possessor, "by" phrase or named modifier), never at its victim
+        candidates = _doers(obj)
     if entry is not None and entry.code[:2] in ("02", "10"):
         for clause in verb.children:
             if clause.dep_ == "ccomp":
@@ -231,6 +235,30 @@ def _counted_victims(doc: Doc, obj: Token | None) -> Side:
     return {"text": doc_text(doc)[start:end], "code": None, "country": None, "sector": None}
 
 
+
+
+def _attack_noun(obj: Token | None, lex: Lexicon) -> bool:
+    """Whether the direct object is an attack noun (a violent CAMEO root in the noun lexicon, or a
+    one-word compound ending in one)."""
+    if obj is None or obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+        return False
+    violent = root_class("violent")
+    found = lex.nouns.get(obj.lemma_)
+    if found is not None:
+        return found.code[:2] in violent
+    # a compound written as one word ("cyberattacks", "counterattack") ends in an attack noun
+    return any(obj.lemma_.endswith(noun) and lex.nouns[noun].code[:2] in violent
+               for noun in ("attack", "strike", "bombing", "assault", "raid"))
+
+
+def _doers(noun: Token) -> list[Token]:
+    """Who did what an event noun names: its possessor, the object of its "by", a named modifier
+    ("Israeli raids", "Taliban attacks"), in that order."""
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    found += [p for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+              for p in [syntax.pobj(c)] if p is not None]
+    found += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+    return found
 
 
 def _venue(token: Token) -> bool:
@@ -646,6 +674,8 @@ def target_of_topic(case: TargetCase) -> list[Side]:
     if verb.lemma_ in case.lex.cue("speech_verb") or not any(s is not None and s.get("code") for s in case.sources):
         return []  # a speech verb's target is what was said (``_verb_roles``); no speaker, no statement
     obj = syntax.direct_object(verb)
+    if case.entry.code[:2] in ("11", "12") and _attack_noun(obj, case.lex):
+        return []  # "condemned the attacks on X": its doers were the only candidates (_verb_roles)
     heads = [verb] + ([obj] if obj is not None and obj.dep_ == "dobj" else [])
     scopes: list[Token] = [c for head in heads for c in head.children
                            if c.dep_ == "prep" and c.lower_ in en.TOPIC_PREPOSITIONS and c.i > verb.i]

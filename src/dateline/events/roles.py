@@ -208,8 +208,8 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     for candidate in [*candidates, *_nested_candidates(candidates)]:
         if _owned_by_source(doc, candidate, sources, lex):
             continue  # "withdrew its troops": what the source owns is not what it acts on
-        if venue and _venue(candidate):
-            continue  # "meeting with X in Vienna": where a meeting is held is no party to it
+        if venue and (unnamed or sector_only) and _venue(candidate):
+            continue  # "meeting with X in Vienna": where a meeting is held is no party to one named
         targets = [t for t in _sides(doc, [candidate], lex) if not any(_same(t, s) for s in sources)]
         if targets and targets[0] is not None and targets[0].get("code") is not None:
             if targets[0].get("country") is not None:

@@ -184,7 +184,7 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     entry = _verb_entry(verb, lex)
     if entry is not None and entry.code[:2] == "11":
         candidates = _complained_of(verb, candidates)
-    if entry is not None and entry.code[:2] in ("11", "12") and _attack_noun(obj, lex):
+    if entry is not None and obj is not None and entry.code[:2] in ("11", "12") and _attack_noun(obj, lex):
         # "condemned the attacks on Sony": disapproval of an attack is aimed at whoever did it
         # (its possessor, "by" phrase or named modifier), never at its victim
         candidates = _doers(obj)

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from .. import syntax
+from ..lang import en
 from ..codebook import cameo_to_plover, derived_codes, root_class
 from ..lexicon import Entry, Lexicon
 from ..record import EventRules
@@ -103,16 +104,35 @@ def _declarer(trigger: Token, source_sides: list[Side]) -> bool:
     return trigger.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
 
 
-def _disapproval(verb: Token, lex: Lexicon) -> str | None:
+def _evaluative(verb: Token, lex: Lexicon) -> Entry | None:
+    """The entry of a verb of saying or naming that codes nothing of its own (cue ``evaluative_verb``:
+    "added", "described X as", "called X Y", "branded") when what it says or names blames or
+    criticises: "called the troops invaders", "described the plan as reckless", "added that Y had
+    failed": 112/111 (:func:`_disapproval`, which also reads the object predicate and the "as"
+    phrase here); else None: describing, naming and adding are otherwise no act."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in lex.cue("evaluative_verb"):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "are believed to have agreed": a passive names no one who evaluates
+    code = _disapproval(verb, lex, naming=True)
+    return Entry(code) if code is not None else None
+
+
+def _disapproval(verb: Token, lex: Lexicon, *, naming: bool = False, framed: bool = False) -> str | None:
     """The CAMEO code of a statement that blames or criticises ("X said Y was responsible for",
     "X said Y misled Congress": 112, accuse; "X said Y's demands were abusive": 111, criticise): a
     cue word (``accusation_word``, ``criticism_word``) in what was said, not negated; else None.
     What was said is the verb's clause ("said that ..."), or its object with what hangs on it
-    ("expressed impatience with", "echoed criticisms of", "issued a statement saying it condemns")."""
+    ("expressed impatience with", "echoed criticisms of", "issued a statement saying it condemns");
+    with ``naming``, also the object predicate ("called them invaders") and the "as" phrase
+    ("described the plan as reckless") of a naming or describing verb (:func:`_evaluative`). With
+    ``framed`` (a speech verb that attributes a reported act), a cue verb coded on its own is that
+    act's, not the speaker's."""
     accuse, criticise = lex.cue("accusation_word"), lex.cue("criticism_word")
     found: str | None = None
     for clause in verb.children:
-        if clause.dep_ not in ("ccomp", "xcomp", "parataxis", "dobj"):
+        if clause.dep_ not in ("ccomp", "xcomp", "parataxis", "dobj") and not (naming and (
+                clause.dep_ == "oprd" or (clause.dep_ == "prep" and clause.lower_ == "as"))):
             continue
         for token in clause.subtree:
             word = token.lemma_.lower()
@@ -120,10 +140,39 @@ def _disapproval(verb: Token, lex: Lexicon) -> str | None:
                 continue
             if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
                 continue  # "said Y was not responsible": no blame
+            if _conditioned(token, clause, lex):
+                continue  # "if Tokyo failed to act, ...": a condition blames no one
+            if framed and token.pos_ == "VERB" and _verb_entry(token, lex) is not None:
+                continue  # "said X, whom authorities blame for ...": the blaming is coded on its own verb
             if word in accuse:
                 return "112"
             found = "111"
     return found
+
+
+def _person_object(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb acts on a person: its object (or passive subject) is a named person, a
+    personal pronoun, or a common noun that names a person's role in ``agents.tsv``
+    ("candidate", "official"), not a thing ("talks", "aid", "exercises")."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if child.ent_type_ == "PERSON" or child.lower_ in en.PERSONAL_PRONOUNS:
+            return True
+        if child.pos_ == "NOUN" and (child.lemma_.lower() in lex.agents or child.lower_ in lex.agents):
+            return True
+    return False
+
+
+def _conditioned(token: Token, top: Token, lex: Lexicon) -> bool:
+    """Whether ``token`` is inside a condition ("if"/"unless" clause: cue ``condition``) below ``top``."""
+    conditions = lex.cue("condition")
+    node = token
+    while node != top and node.head != node:
+        if any(c.dep_ == "mark" and c.lower_ in conditions for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def _words_near(trigger: Token) -> Iterable[Token]:
@@ -159,7 +208,9 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       against a deal", "warned people not to draw conclusions") asks the hearer to refrain: an
       appeal (02x), not a threat (13x), when it is addressed to no one or to the warner's own
       country ("lawmakers warned the White House against mission creep"); a warning to a foreign
-      actor ("warned the regime against moving into the area") stays a threat; cue ``warning_verb``."""
+      actor ("warned the regime against moving into the area") stays a threat; cue ``warning_verb``;
+    - ``_suspended_person``: suspending (cue ``suspension_verb``, 16x) a person ("suspended the
+      candidate", "suspended him as a member") is an administrative sanction, 172, not reduced relations."""
     code = entry.code
     if code[:2] == "01" and trigger.pos_ == "VERB":
         disapproval = _disapproval(trigger, lex)
@@ -176,6 +227,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return Entry(disapproval), {**rules, "code": "_disapproval"}
     if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
         return replace(entry, code="180", reciprocal=False), {**rules, "code": "_unconventional"}
+    if code[:2] == "16" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("suspension_verb") and _person_object(trigger, lex):
+        return replace(entry, code="172", reciprocal=False), {**rules, "code": "_suspended_person"}
     own = {side.get("country") for side in sources if side is not None and side.get("country")}
     domestic = not own or all(side is None or not side.get("country") or side.get("country") in own for side in targets)
     if code[:2] == "13" and trigger.lemma_ in lex.cue("warning_verb") and trigger.pos_ == "VERB" and domestic and (

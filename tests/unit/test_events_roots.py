@@ -97,3 +97,15 @@ def test_suspending_talks_reduces_relations_suspending_a_person_sanctions(nlp: L
 def test_clashes_and_air_campaigns_are_fighting(nlp: Language) -> None:
     assert {code[:2] for code, *_ in coded(nlp, "Kenyan troops were involved in clashes with Somali militants.")} >= {"19"}
     assert {code for code, *_ in coded(nlp, "Kenya's air campaign against Somali militants continued.")} == {"195"}
+
+
+def test_expressed_eagerness_to_meet_is_an_intent(nlp: Language) -> None:
+    events = coded(nlp, "The Kenyan president expressed his eagerness to meet Ugandan leaders.")
+    assert ("036", "_expressed_intent") in [(code, rule) for code, _, _, rule in events]
+    hope = coded(nlp, "The Kenyan president expressed hope for peace with Uganda.")
+    assert "_expressed_intent" not in {rule for *_, rule in hope}
+
+
+def test_promised_retaliation_is_a_threat(nlp: Language) -> None:
+    events = coded(nlp, "Kenya promised retaliation against Somali militants.")
+    assert ("13", "_intent_of") in [(code[:2], rule) for code, _, _, rule in events]

@@ -150,6 +150,26 @@ def _disapproval(verb: Token, lex: Lexicon, *, naming: bool = False, framed: boo
     return found
 
 
+def _expressed_intent(verb: Token, lex: Lexicon) -> Entry | None:
+    """A statement (01x) whose object is a wish or readiness to act (cue ``intent_noun``) with its
+    act as an infinitive ("expressed his eagerness to meet X", "voiced willingness to resume
+    talks", "expressed hope to end the war"): the intent to do that act, 03x (13x for a hostile
+    act, :func:`_intent_code`; 030 when the act has no code of its own); else None."""
+    obj = syntax.direct_object(verb)
+    if obj is None or obj.lemma_.lower() not in lex.cue("intent_noun"):
+        return None
+    for act in obj.children:
+        if act.dep_ not in ("acl", "xcomp") or act.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children):
+            continue
+        if any(c.dep_ == "neg" for c in act.children):
+            return None  # "willingness not to escalate": no act is intended
+        intended = _verb_entry(act, lex)
+        return Entry((_intent_code(intended.code) if intended is not None else "") or "030")
+    return None
+
+
 def _person_object(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb acts on a person: its object (or passive subject) is a named person, a
     personal pronoun, or a common noun that names a person's role in ``agents.tsv``
@@ -197,6 +217,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
 
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
       criticism (112/111, :func:`_disapproval`);
+    - ``_expressed_intent``: a statement of a wish or readiness to act ("expressed eagerness to
+      meet X": cue ``intent_noun``) is the intent to do it, 03x (:func:`_expressed_intent`);
     - ``_intent_of``: promising, planning or preparing a hostile act named by a noun ("promised
       retaliation", "are preparing another attack") is a threat (13x), as with a verb;
     - ``_disapproval`` also for a warning (13x) that only forecasts (:func:`_forecast`) and whose
@@ -216,9 +238,13 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         disapproval = _disapproval(trigger, lex)
         if disapproval is not None:
             return Entry(disapproval), {**rules, "code": "_disapproval"}
+        declared = _expressed_intent(trigger, lex)
+        if declared is not None:
+            return declared, {**rules, "code": "_expressed_intent"}
     if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
         obj = syntax.direct_object(trigger)
-        intended = _noun_entry(obj, lex) if obj is not None else None
+        intended = (_noun_entry(obj, lex) or lex.nouns.get(obj.lemma_)) if obj is not None else None
+        # (the intent verb governs its object as a light verb would: "promised retaliation")
         if intended is not None and intended.code[:2] in root_class("hostile"):
             return Entry(_intent_code(intended.code) or "130"), {**rules, "code": "_intent_of"}
     if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") and _forecast(trigger, lex):

@@ -109,3 +109,12 @@ def test_expressed_eagerness_to_meet_is_an_intent(nlp: Language) -> None:
 def test_promised_retaliation_is_a_threat(nlp: Language) -> None:
     events = coded(nlp, "Kenya promised retaliation against Somali militants.")
     assert ("13", "_intent_of") in [(code[:2], rule) for code, _, _, rule in events]
+
+
+def test_launched_missile_without_aim_is_force_posture_with_aim_an_attack(nlp: Language) -> None:
+    assert [code for code, *_ in coded(nlp, "North Korea launched a missile on Sunday.")] == ["150"]
+    assert [code for code, *_ in coded(nlp, "Hamas launched rockets at Israel.")] == ["194"]
+
+
+def test_launched_operation_against_is_military_force(nlp: Language) -> None:
+    assert [code[:2] for code, *_ in coded(nlp, "Israel launched an operation against Hamas in Gaza.")] == ["19"]

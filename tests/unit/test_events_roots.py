@@ -118,3 +118,10 @@ def test_launched_missile_without_aim_is_force_posture_with_aim_an_attack(nlp: L
 
 def test_launched_operation_against_is_military_force(nlp: Language) -> None:
     assert [code[:2] for code, *_ in coded(nlp, "Israel launched an operation against Hamas in Gaza.")] == ["19"]
+
+
+def test_warning_at_home_of_what_must_be_done_is_an_appeal(nlp: Language) -> None:
+    events = coded(nlp, '"We must not repeat that mistake in Kenya," the Kenyan president warned.')
+    assert [(code, rule) for code, _, _, rule in events] == [("020", "_warning_appeal")]
+    threat = coded(nlp, "The Kenyan president warned Uganda that it would face consequences.")
+    assert [code[:2] for code, *_ in threat] == ["13"]

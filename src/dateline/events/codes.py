@@ -170,6 +170,23 @@ def _expressed_intent(verb: Token, lex: Lexicon) -> Entry | None:
     return None
 
 
+def _obliging_content(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a verb says is what someone must or should do ("warned: 'we must not make that
+    mistake again'", "warned that the talks should resume"): a clause of its own with an auxiliary
+    of obligation (cue ``obligation``, "should") and no condition (a consequence set on a condition
+    is a threat)."""
+    obliging = lex.cue("obligation") | {"should"}
+    conditions = lex.cue("condition")
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "parataxis"):
+            continue
+        if any(t.dep_ == "mark" and t.lower_ in conditions for t in clause.subtree):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in obliging for c in clause.children):
+            return True
+    return False
+
+
 def _person_object(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb acts on a person: its object (or passive subject) is a named person, a
     personal pronoun, or a common noun that names a person's role in ``agents.tsv``
@@ -231,6 +248,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       appeal (02x), not a threat (13x), when it is addressed to no one or to the warner's own
       country ("lawmakers warned the White House against mission creep"); a warning to a foreign
       actor ("warned the regime against moving into the area") stays a threat; cue ``warning_verb``;
+      so is a warning at home whose content is what someone must or should do ("warned: 'we must
+      not make that mistake again'", :func:`_obliging_content`);
     - ``_suspended_person``: suspending (cue ``suspension_verb``, 16x) a person ("suspended the
       candidate", "suspended him as a member") is an administrative sanction, 172, not reduced relations."""
     code = entry.code
@@ -260,7 +279,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     if code[:2] == "13" and trigger.lemma_ in lex.cue("warning_verb") and trigger.pos_ == "VERB" and domestic and (
             any(c.dep_ == "prep" and c.lower_ == "against" for c in trigger.children)
             or any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "neg" for g in c.children) and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children)):
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children)
+            or _obliging_content(trigger, lex)):
         return replace(entry, code="020"), {**rules, "code": "_warning_appeal"}
     return entry, rules
 

@@ -28,7 +28,8 @@ def test_needs_country_only_for_a_bare_sector_or_no_code() -> None:
 
 
 def test_strategies_are_tried_in_the_documented_order() -> None:
-    assert [name for name, _ in STRATEGIES] == ["own_phrase", "same_entity", "event_place", "article_country"]
+    assert [name for name, _ in STRATEGIES] == ["own_phrase", "same_entity", "event_place", "article_country",
+                                                "nearby_country"]
 
 
 def test_own_phrase_of_complement(nlp: Language) -> None:
@@ -62,9 +63,9 @@ def test_article_country_when_it_clearly_dominates(nlp: Language) -> None:
     assert event["evidence"]["rules"]["source_country"] == "article_country"
 
 
-def test_no_country_when_none_dominates(nlp: Language) -> None:
-    text = ("Kenya and Uganda held talks. Uganda and Kenya disagreed. "
-            "Police arrested the opposition leader.")
+def test_no_country_when_none_dominates_and_none_is_near(nlp: Language) -> None:
+    text = ("Kenya and Uganda held talks. Uganda and Kenya disagreed. The talks ended early. "
+            "Observers left the hall. Police arrested the opposition leader.")
     (event,) = events(nlp, text, "arrested")
     assert event["source"]["country"] is None
     assert "source_country" not in event["evidence"]["rules"]
@@ -99,3 +100,43 @@ def test_envoy_to_an_international_body_stays_its_states(nlp: Language) -> None:
                  "Zhang Jun, the ambassador to the United Nations, criticised Japan."):
         (event,) = events(nlp, text, "criticised")
         assert event["source"]["code"] == "CHNGOV", text
+
+
+def test_nearby_country_when_the_article_has_no_dominant_one(nlp: Language) -> None:
+    text = ("Kenya and Uganda held talks. Uganda and Kenya disagreed. Tanzania's police chief spoke "
+            "to reporters. Tanzania closed a border post. Police arrested the opposition leader.")
+    (event,) = events(nlp, text, "arrested")
+    assert event["source"]["country"] == "TZA"
+    assert event["source"]["code"] == "TZACOP"
+    assert event["evidence"]["rules"]["source_country"] == "nearby_country"
+
+
+def test_nearby_country_is_not_the_other_sides(nlp: Language) -> None:
+    text = ("Uganda and Kenya held talks. Uganda and Kenya disagreed. Uganda's president praised Tanzania. "
+            "Soldiers later attacked Kenyan protesters.")
+    (event,) = events(nlp, text, "attacked")
+    assert event["target"]["country"] == "KEN"
+    assert event["source"]["country"] == "UGA"
+    assert event["evidence"]["rules"]["source_country"] == "nearby_country"
+
+
+def test_armed_group_takes_the_country_it_acts_in(nlp: Language) -> None:
+    text = "France and Kenya held talks. Islamic State fighters attacked a police station in Mosul."
+    (event,) = events(nlp, text, "attacked")
+    assert event["source"]["code"].startswith("IMG")
+    assert event["source"]["country"] == "IRQ"
+    assert event["evidence"]["rules"]["source_country"] == "armed_group:event_place"
+
+
+def test_armed_group_with_no_place_keeps_its_prefix(nlp: Language) -> None:
+    text = "Al-Qaeda threatened the United States."
+    (event,) = events(nlp, text, "threatened")
+    assert event["source"]["country"] == "IMG"
+    assert "source_country" not in event["evidence"]["rules"]
+
+
+def test_party_names_are_their_countrys(nlp: Language) -> None:
+    (event,) = events(nlp, "Republicans criticised the plan on Monday.", "criticised")
+    assert event["source"]["country"] == "USA"
+    (event,) = events(nlp, "The Tories criticised Labour on Monday.", "criticised")
+    assert (event["source"]["country"], event["target"]["country"]) == ("GBR", "GBR")

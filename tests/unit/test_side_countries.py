@@ -140,3 +140,14 @@ def test_party_names_are_their_countrys(nlp: Language) -> None:
     assert event["source"]["country"] == "USA"
     (event,) = events(nlp, "The Tories criticised Labour on Monday.", "criticised")
     assert (event["source"]["country"], event["target"]["country"]) == ("GBR", "GBR")
+
+
+def test_a_country_name_after_a_comma_is_no_title(nlp: Language) -> None:
+    # "Kingdom" is a role noun (GOV) in the dictionaries, but not inside "the United Kingdom"; and
+    # role-less words after a comma do not override the KB's role of a known person
+    text = ("President Barack Obama landed in Berlin on Monday. \u201cMr. Obama, Germany and the United "
+            "Kingdom will lead the effort,\u201d the minister said.")
+    doc = nlp(text)
+    (obama,) = [a for a in doc._.actors if "Obama" in a["name"]]
+    assert obama["country"] == "USA"
+    assert not any(e["kind"] == "title" for e in obama["evidence"])

@@ -151,3 +151,17 @@ def test_a_country_name_after_a_comma_is_no_title(nlp: Language) -> None:
     (obama,) = [a for a in doc._.actors if "Obama" in a["name"]]
     assert obama["country"] == "USA"
     assert not any(e["kind"] == "title" for e in obama["evidence"])
+
+
+def test_words_before_a_comma_with_no_role_are_no_title(nlp: Language) -> None:
+    doc = nlp("In the weeks before the vote on EU membership, John Doe warned voters about the pound.")
+    (doe,) = [a for a in doc._.actors if a["name"] == "John Doe"]
+    assert doe["code"] is None or not doe["code"].startswith("IGO")
+    doc = nlp("The country's top spy chief, John Doe, met Kenyan officials.")
+    (doe,) = [a for a in doc._.actors if a["name"] == "John Doe"]
+    assert doe["sector"] == "SPY"
+
+
+def test_creditor_and_leaders_clubs_are_international(nlp: Language) -> None:
+    (event,) = events(nlp, "The Paris Club agreed to reschedule Kenya's debts.", "agreed")
+    assert event["source"]["country"] == "IGO"

@@ -203,6 +203,8 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
     readings: list[tuple[Title, int, int]] = []
     for start, end, after in candidates:
         title = _read_title(ctx, start, end, exclude=group, after=after)
+        if not after and end < len(doc) and doc[end].text == "," and not title.role:
+            continue  # words before a comma with no role noun are no appositive ("On EU membership, X warned")
         if title.sector is not None or title.country is not None:
             readings.append((title, start, end))
     if not readings:

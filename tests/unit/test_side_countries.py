@@ -165,3 +165,10 @@ def test_words_before_a_comma_with_no_role_are_no_title(nlp: Language) -> None:
 def test_creditor_and_leaders_clubs_are_international(nlp: Language) -> None:
     (event,) = events(nlp, "The Paris Club agreed to reschedule Kenya's debts.", "agreed")
     assert event["source"]["country"] == "IGO"
+
+
+def test_a_bare_korean_title_is_south_koreas(nlp: Language) -> None:
+    (event,) = events(nlp, "Korean Foreign Minister Jane Doe criticised Japan on Monday.", "criticised")
+    assert event["source"]["country"] == "KOR"
+    (event,) = events(nlp, "North Korean Foreign Minister Jane Doe criticised Japan on Monday.", "criticised")
+    assert event["source"]["country"] == "PRK"

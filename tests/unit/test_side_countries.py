@@ -172,3 +172,10 @@ def test_a_bare_korean_title_is_south_koreas(nlp: Language) -> None:
     assert event["source"]["country"] == "KOR"
     (event,) = events(nlp, "North Korean Foreign Minister Jane Doe criticised Japan on Monday.", "criticised")
     assert event["source"]["country"] == "PRK"
+
+
+def test_a_name_after_an_honorific_is_no_place(nlp: Language) -> None:
+    doc = nlp("Kenya's ruling party said Mr Houston knew nothing of the plan.")
+    assert not any(a["code"] == "USA" for a in doc._.actors)
+    (event,) = events(nlp, "Kenya's ruling party said Mr Houston knew nothing of the plan.", "said")
+    assert (event["target"] or {}).get("country") != "USA"

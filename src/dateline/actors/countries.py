@@ -114,6 +114,8 @@ def own_phrase(case: SideCase) -> tuple[str, str] | None:
     kb = case.kb
     for i in sorted(tokens):
         token = doc[i]
+        if i > 0 and doc[i - 1].lower_ in en.HONORIFICS:
+            continue  # "Mr Houston" is a person, not the city
         if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ not in ("ORG", "PERSON", "FAC"):
             country = kb.country_of(token.text)
             if country is not None:

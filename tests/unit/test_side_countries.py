@@ -5,10 +5,12 @@ no country ("the police" COP) takes one by the first strategy of the chain that 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from spacy.language import Language
 
+from conftest import coded
 from dateline.actors.countries import needs_country, STRATEGIES
 
 
@@ -28,8 +30,8 @@ def test_needs_country_only_for_a_bare_sector_or_no_code() -> None:
 
 
 def test_strategies_are_tried_in_the_documented_order() -> None:
-    assert [name for name, _ in STRATEGIES] == ["own_phrase", "same_entity", "event_place", "article_country",
-                                                "nearby_country"]
+    assert [name for name, _ in STRATEGIES] == ["own_phrase", "kb_roles", "same_entity", "event_place",
+                                                "article_country", "nearby_country"]
 
 
 def test_own_phrase_of_complement(nlp: Language) -> None:
@@ -179,3 +181,10 @@ def test_a_name_after_an_honorific_is_no_place(nlp: Language) -> None:
     assert not any(a["code"] == "USA" for a in doc._.actors)
     (event,) = events(nlp, "Kenya's ruling party said Mr Houston knew nothing of the plan.", "said")
     assert (event["target"] or {}).get("country") != "USA"
+
+
+def test_a_known_person_outside_his_roles_keeps_their_one_country(nlp: Language) -> None:
+    found = [e for e in coded(nlp, "President Dwight D. Eisenhower met Soviet leader Nikita Khrushchev at the "
+                                   "retreat in 1959.", dt.date(2019, 9, 9)) if e["trigger"] == "met"]
+    assert found
+    assert found[0]["source"]["country"] == "USA"

@@ -9,14 +9,16 @@ answers wins (:data:`STRATEGIES`):
 
 1. ``own_phrase``: a country in the side's own phrase, apposition or "of X" ("the ambassador of
    Kuwait", "Mr X, a Kenyan lawmaker");
-2. ``same_entity``: the same actor elsewhere in the article with a country (a surname coded in full
+2. ``kb_roles``: a person or body the KB knows but holds no role on the event's date, when all
+   its roles are one country's (a past president: USA);
+3. ``same_entity``: the same actor elsewhere in the article with a country (a surname coded in full
    earlier), or the last actor of the same sector with a country in this or the two sentences before
    ("Pakistani troops ... the military" PAKMIL);
-3. ``event_place``: the country of the event's location (``dateline_places``: "troops opened fire
+4. ``event_place``: the country of the event's location (``dateline_places``: "troops opened fire
    in X");
-4. ``article_country``: the article's own country: its dateline's, else the country most mentioned as
+5. ``article_country``: the article's own country: its dateline's, else the country most mentioned as
    an actor or place, only when it clearly dominates (:data:`DOMINANT_SHARE`);
-5. ``nearby_country``: else the country the text names most around the side (its sentence and the
+6. ``nearby_country``: else the country the text names most around the side (its sentence and the
    two before), a tie going to the mention nearest it, never the other side's country.
 
 A transnational armed group (``IMG``: ISIS, al-Qaeda) keeps its code but takes the country the text
@@ -138,6 +140,25 @@ def _phrase_tokens(head: Token) -> set[int]:
                 continue
             stack.append(child)
     return out
+
+
+def kb_roles(case: SideCase) -> tuple[str, str] | None:
+    """A person or body the KB knows, outside its dated roles on the event's date: the one country
+    all its roles share ("President Dwight D. Eisenhower" in 1959, whose Phoenix roles are USA's)."""
+    if case.span is None:
+        return None
+    start, end = case.span.start_char, case.span.end_char
+    for actor in case.doc._.actors or []:
+        entry = case.kb.entries.get(actor.get("kb_id") or "")
+        if entry is None or entry.kind in ("country", "seat"):
+            continue
+        if not any(m["start"] < end and start < m["end"] for m in actor.get("mentions") or []):
+            continue
+        countries = {_country(role.code) for role in entry.roles} | ({_country(entry.default)} if entry.default else set())
+        if len(countries) == 1 and None not in countries:
+            return countries.pop(), entry.name
+        return None
+    return None
 
 
 def same_entity(case: SideCase) -> tuple[str, str] | None:
@@ -262,6 +283,7 @@ def _other_side_country(case: SideCase) -> str | None:
 #: The strategies, in the order they are tried (the names go into ``evidence.rules``).
 STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("own_phrase", own_phrase),
+    ("kb_roles", kb_roles),
     ("same_entity", same_entity),
     ("event_place", event_place),
     ("article_country", article_country),

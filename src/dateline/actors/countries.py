@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import root_class
 from ..doc import per_doc, sentence_bounds, doc_text
-from ..kb import KnowledgeBase, split_code
+from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
 from ..lang import en
 

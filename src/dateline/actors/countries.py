@@ -150,9 +150,8 @@ def kb_roles(case: SideCase) -> tuple[str, str] | None:
         if not any(m["start"] < end and start < m["end"] for m in actor.get("mentions") or []):
             continue
         countries = {_country(role.code) for role in entry.roles} | ({_country(entry.default)} if entry.default else set())
-        if len(countries) == 1 and None not in countries:
-            return countries.pop(), entry.name
-        return None
+        country = countries.pop() if len(countries) == 1 else None
+        return (country, entry.name) if country is not None else None
     return None
 
 

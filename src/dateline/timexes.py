@@ -568,7 +568,10 @@ def normalize(text: str, published: dt.date | None, tense: Tense | None = None) 
 # Cues strong enough to find an expression in running text without the NER's help: a month or
 # weekday name with a modifier or a day number, deictic words, holidays, relative units. A bare
 # capitalised month is left to the NER ("May" is also a name).
-_FIND = re.compile("|".join([
+# The lookahead in front lists every character a match can start with (the first letters of the
+# words below, both cases where they are case-insensitive, and digits): the same matches, a third
+# faster, because at other characters the engine no longer tries each alternative (bench/README.md).
+_FIND = re.compile(r"(?=(?i:[abcefilmnopstuy])|[DHJVW]|\d)(?:" + "|".join([
     r"(?:" + _PART + r"[-\s]+(?:in\s+)?)?(?:" + _REL + r"\s+)?" + MONTH + r"\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:\s*,?\s*" + _YEAR + r"\b)?",
     r"(?:" + _PART + r"[-\s]+(?:in\s+)?)?" + MONTH + r"\s*,?\s*(?:of\s+)?" + _YEAR + r"\b",
     r"(?:" + _PART + r"[-\s]+(?:in\s+)?(?:" + _REL + r"\s+)?|" + _REL + r"\s+)" + MONTH,
@@ -579,7 +582,7 @@ _FIND = re.compile("|".join([
     r"\b(?i:yesterday|today|tonight|tomorrow|last\s+night)\b",
     _NUM + r"\s+" + _UNIT + r"\s+(?i:ago)\b",
     r"\b(?i:in|since|until|by|before|after)\s+" + _YEAR + r"\b(?![’']?s)",
-]))
+]) + ")")
 
 
 def find_timexes(text: str) -> list[tuple[int, int]]:

@@ -585,17 +585,29 @@ _FIND_ALTERNATIVES = [
 ]
 _FIND_START = r"(?=(?i:[abcefilmnopstuy])|[DHJVW]|\d)"
 _FIND = re.compile(_FIND_START + "(?:" + "|".join(_FIND_ALTERNATIVES) + ")")
-# "three years ago" is the costliest alternative to try at every position, and it needs an "ago":
-# a text without one is scanned without it (an alternative that can match nowhere in the text
-# changes no match).
-_AGO = re.compile(r"(?i:ago)")
-_FIND_NO_AGO = re.compile(_FIND_START + "(?:" + "|".join(a for a in _FIND_ALTERNATIVES if "(?i:ago)" not in a) + ")")
+# Each alternative needs a month name, a weekday, a holiday or an "ago" ("three years ago", the
+# costliest to try at every position), and most texts lack some of these: a text is scanned with
+# the alternatives whose anchor it holds. An alternative that can match nowhere in the text changes
+# no match, so the matches are those of _FIND (and the anchors are found by fast literal scans).
+_ANCHORS = [re.compile(MONTH), re.compile(WEEKDAY), re.compile(_HOLIDAY), re.compile(r"(?i:ago)")]
+_NEEDS = [0, 0, 0, 0, 1, 2, None, None, 3, None]  # the anchor each alternative needs (None: none)
+_SUBSETS: dict[tuple[bool, ...], re.Pattern[str]] = {}
+
+
+def _find_pattern(text: str) -> re.Pattern[str]:
+    """_FIND without the alternatives whose anchor ``text`` lacks."""
+    present = tuple(anchor.search(text) is not None for anchor in _ANCHORS)
+    pattern = _SUBSETS.get(present)
+    if pattern is None:
+        kept = [alt for alt, need in zip(_FIND_ALTERNATIVES, _NEEDS) if need is None or present[need]]
+        pattern = _SUBSETS[present] = re.compile(_FIND_START + "(?:" + "|".join(kept) + ")")
+    return pattern
 
 
 def find_timexes(text: str) -> list[tuple[int, int]]:
     """(start, end) of expressions with strong cues in ``text``, not overlapping, in order."""
     spans = []
-    for match in (_FIND if _AGO.search(text) else _FIND_NO_AGO).finditer(text):
+    for match in _find_pattern(text).finditer(text):
         start, end = match.start(), match.end()
         head = re.match(r"(?i:in|since|until|by|before|after|on)\s+", match.group())
         if head and not normalize(match.group()[head.end():], dt.date(2000, 1, 1)):

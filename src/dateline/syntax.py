@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .lexicon import cue_words
 
@@ -214,31 +214,55 @@ def main_subject(token: Token) -> bool:
 
 
 def antecedent(pronoun: Token, candidates: Sequence[tuple[int, int, T]], *, sentences: int,
-               subject_first: bool = False) -> T | None:
+               subject_first: bool = False, subject_here: bool = False,
+               earlier: Literal["last", "first"] = "last",
+               subject: Callable[[Span], bool] | None = None,
+               missed: Callable[[Span], Sequence[tuple[int, int, T]]] | None = None) -> T | None:
     """The one copy of the search for what a pronoun (or a definite description) points back to.
 
-    ``candidates`` are the mentions that fit it, ``(start token, end token, item)`` in text order
-    (the caller decides what fits: a person for "he", a body or country for "it"). The antecedent
-    is the last candidate before the pronoun in its own sentence; else, in each of the ``sentences``
-    sentences before, nearest first, the subject of that sentence's main verb when
-    ``subject_first`` and one is a candidate, else the sentence's last candidate.
+    ``candidates`` are the mentions that fit it, ``(start token, end token, item)``, in text order
+    (so the last is the nearest) unless the caller ranks them otherwise (the caller decides what
+    fits: a person for "he", a body or country for "it"). The antecedent
+    is the last candidate before the pronoun in its own sentence (its last subject first when
+    ``subject_here``); else, in each of the ``sentences`` sentences before, nearest first, the first
+    subject among the sentence's candidates when ``subject_first``, else the
+    sentence's last candidate (``earlier="last"``: nearest the pronoun) or first (``"first"``).
+
+    ``subject`` says whether a candidate's tokens are a subject (default: one of them is the subject
+    of its sentence's main verb, :func:`main_subject`). ``missed`` gives the candidates of a sentence
+    that has none (names the caller's mentions missed), as the same tuples.
+
+    The callers: actors coreference (he/she and "the official": two sentences back, the main subject
+    first), events sides (a pronoun side: one sentence back, nearest) and quotes speakers (a pronoun
+    speaker: eight sentences back, any clause's subject first in every sentence, mentions ranked
+    by the actor list; a proper-noun subject of a cue verb where the model found no name).
     """
     doc = pronoun.doc
+
+    def is_subject(c: tuple[int, int, T]) -> bool:
+        span = doc[c[0]:c[1]]
+        return subject(span) if subject is not None else any(main_subject(t) for t in span)
+
     sent = pronoun.sent
     before = [c for c in candidates if sent.start <= c[0] and c[1] <= pronoun.i]
+    if not before and missed is not None:
+        before = [c for c in missed(sent) if sent.start <= c[0] and c[1] <= pronoun.i]
     if before:
-        return before[-1][2]
+        subjects = [c for c in before if is_subject(c)] if subject_here else []
+        return (subjects or before)[-1][2]
     start = sent.start
     for _ in range(sentences):
         if start <= 0:
             break
         previous = doc[start - 1].sent
         inside = [c for c in candidates if previous.start <= c[0] and c[1] <= previous.end]
+        if not inside and missed is not None:
+            inside = [c for c in missed(previous) if previous.start <= c[0] and c[1] <= previous.end]
         if subject_first:
-            subjects = [c for c in inside if any(main_subject(t) for t in doc[c[0]:c[1]])]
+            subjects = [c for c in inside if is_subject(c)]
             if subjects:
                 return subjects[0][2]
         if inside:
-            return inside[-1][2]
+            return inside[-1 if earlier == "last" else 0][2]
         start = previous.start
     return None

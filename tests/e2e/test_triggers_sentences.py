@@ -116,3 +116,41 @@ def test_era_background_is_historical(nlp: Language) -> None:
 def test_current_act_is_no_background(nlp: Language) -> None:
     events = coded(nlp, "Iran is complying with the 2015 nuclear deal, the French minister said on Monday.")
     assert events and not any(e["background"] for e in events)
+
+
+@pytest.mark.parametrize("text, trigger, country", [
+    ('"We have arrested three suspects," Kenyan police said on Tuesday.', "arrested", "KEN"),
+    ('"We have made an arrest in our inquiry," the Kenyan police chief said.', "arrest", "KEN"),
+    ('The Iranian minister said: "We will never negotiate with the United States."', "negotiate", "IRN"),
+])
+def test_first_person_inside_a_statement_is_the_speaker(nlp: Language, text: str, trigger: str, country: str) -> None:
+    """_frame_speaker: "we" doing the act inside what a speaker says is the speaker."""
+    events = on(coded(nlp, text), trigger)
+    assert events and {(e["source"] or {}).get("country") for e in events} == {country}
+    assert {e["evidence"]["rules"]["source"] for e in events} == {"_frame_speaker"}
+
+
+def test_first_person_outside_a_statement_stays_unresolved(nlp: Language) -> None:
+    """_frame_speaker: no speech verb frames "we" (a column's own voice): no speaker is made up."""
+    events = coded(nlp, "We have arrested three suspects in Nairobi.")
+    assert not any(e["evidence"]["rules"].get("source") == "_frame_speaker" for e in events)
+
+
+@pytest.mark.parametrize("text, trigger, country", [
+    ('"We have been striking the militants when we can. They hide among civilians," the American general said.',
+     "striking", "USA"),
+    ('The Iranian minister said: "The talks failed. We will never negotiate with the United States."',
+     "negotiate", "IRN"),
+])
+def test_first_person_in_a_quotation_over_sentences_is_its_speaker(nlp: Language, text: str, trigger: str,
+                                                                   country: str) -> None:
+    """_quoted_speaker: the quotation's speaker named after it closes (or before it opens) in the paragraph."""
+    events = on(coded(nlp, text), trigger)
+    assert events and {(e["source"] or {}).get("country") for e in events} == {country}
+    assert {e["evidence"]["rules"]["source"] for e in events} == {"_quoted_speaker"}
+
+
+def test_first_person_after_a_closed_quotation_is_not_its_speaker(nlp: Language) -> None:
+    """_quoted_speaker: a sentence outside the marks is the writer's, not the quoted speaker's."""
+    events = coded(nlp, '"The talks failed," the Iranian minister said. We have arrested three suspects in Tehran.')
+    assert not any(e["evidence"]["rules"].get("source") in ("_quoted_speaker", "_frame_speaker") for e in events)

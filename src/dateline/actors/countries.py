@@ -35,7 +35,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import root_class
 from ..doc import per_doc, sentence_bounds, doc_text
-from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
+from ..kb import KnowledgeBase, split_code
+from .identity import short_name_of, state_of as _country  # the state a code belongs to
 from ..lang import en
 
 #: The article's country must hold at least this share of its country mentions (actors and places)
@@ -67,12 +68,6 @@ class SideCase:
 
 
 Strategy = Callable[[SideCase], "tuple[str, str] | None"]
-
-
-def _country(code: str | None) -> str | None:
-    """The state a code belongs to: its country, not a transnational prefix."""
-    country = split_code(code)[0]
-    return country if country and country not in TRANSNATIONAL else None
 
 
 def needs_country(side: dict[str, Any] | None) -> bool:
@@ -136,15 +131,13 @@ def same_entity(case: SideCase) -> tuple[str, str] | None:
     with a country carries in full; else the last actor of the side's sector coded with a country,
     earlier in this sentence or in the :data:`SECTOR_LOOKBACK` sentences before."""
     doc, side = case.doc, case.side
-    words = [w for w in side.get("text", "").split() if w[:1].isupper()]
     at = case.span.start_char if case.span is not None else (case.sentence.start_char if case.sentence else 0)
-    if words and (case.head is None or case.head.ent_type_ in ("PERSON", "ORG")):
-        last = words[-1].removesuffix("'s").removesuffix("’s")
+    if case.head is None or case.head.ent_type_ in ("PERSON", "ORG"):
         for actor in doc._.actors or []:
             country = _country(actor.get("code"))
             if country is None or actor.get("label") in _PLACE_LABELS:
                 continue
-            if last in actor.get("name", "").split() and len(actor.get("name", "").split()) > 1:
+            if short_name_of(side.get("text", ""), actor.get("name", "")):
                 return country, actor["name"]
     sector = split_code(side.get("code"))[1]
     if case.head is not None and case.head.tag_ in ("NNS", "NNPS"):

@@ -17,7 +17,7 @@ from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plo
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
-from .triggers import _asks_question, _attribution_frame, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
+from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 
 
@@ -103,11 +103,15 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
     if speech and entry.code[:2] != "01":
         speech = False
     sources, targets = _verb_roles(doc, verb, obj, lex, speech=speech)
+    source_rule = "_verb_roles"
+    speaker, speaker_rule = _first_person_speaker(doc, syntax.subject(verb), verb, lex) \
+        if not entry.passive and not any(_identified(side) for side in sources) else ([], "")
+    if speaker:
+        sources, source_rule = speaker, speaker_rule  # "“We arrested three,” police said"
     if _imperative(verb) and not any(side is not None and side.get("code") for side in (*sources, *targets)):
         return  # boilerplate addressed to the reader: "Enlarge this image"
     if entry.passive:
         sources, targets = targets, sources
-    source_rule = "_verb_roles"
     if not sources and entry.code[:2] in root_class("violent"):
         sources = _unattributed(doc, verb, lex)  # "a roadside bombing near Samarra killed ..."
         source_rule = "_unattributed" if sources else source_rule
@@ -233,6 +237,10 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
                 targets.extend(_governor_targets(governor, preps))
     negated, modality = _noun_modality(noun, lex, doc)
     source_sides, target_sides = _sides(doc, sources, lex), _sides(doc, targets, lex)
+    if sources and not any(_identified(side) for side in source_sides):
+        speaker, speaker_rule = _first_person_speaker(doc, sources[0], noun, lex)  # "“We made an arrest,” police said"
+        if speaker:
+            source_sides, source_rule = speaker, speaker_rule
     target_rule = "_noun_events"
     if hyphenated and not target_sides:
         # "the Trump-Kim summit", "the Russia-Ukraine talks": the first party acts on the others
@@ -323,6 +331,21 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
             out.append(event)
         out.extend(added.get(position, []))
     return out
+
+
+def _first_person_speaker(doc: Doc, subject: Token | None, trigger: Token, lex: Lexicon) -> tuple[list[Side], str]:
+    """The actor a first-person subject or possessor of an act stands for inside a statement, and
+    the rule that found it: the speaker of the sentence's frame ("“We have arrested three
+    suspects,” Kenyan police said": :func:`.triggers._frame_speaker`), else of the quotation it is
+    in across sentences (:func:`.triggers._quoted_speaker`), when that is an identified actor."""
+    if subject is None or subject.lower_ not in en.FIRST_PERSON_PRONOUNS or subject.dep_ == "nsubjpass":
+        return [], ""
+    speaker, rule = _frame_speaker(trigger, lex), "_frame_speaker"
+    if speaker is None:
+        speaker, rule = _quoted_speaker(subject, lex), "_quoted_speaker"
+    if speaker is None:
+        return [], ""
+    return [side for side in _sides(doc, [speaker], lex) if _identified(side)], rule
 
 
 def _speaker(side: Side | None, lex: Lexicon) -> bool:

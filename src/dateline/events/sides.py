@@ -1,10 +1,9 @@
 """An event's sides: the actor an argument token names (:func:`_side`), through its phrase, a
-pronoun's antecedent or a coordinated modifier, and when two sides are the same actor."""
+pronoun's antecedent or a coordinated modifier (when two sides are the same actor: actors/identity.py)."""
 
 from __future__ import annotations
 
 import bisect
-from typing import Any
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD
@@ -13,6 +12,9 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..record import ActorRef
 from ..actors import actor_ref
+# When two sides are the same actor, and what a side is counted by, is decided in actors/identity.py
+# (roles and assemble import the two from here).
+from ..actors.identity import same_side as _same, side_key as _actor_key
 from ..doc import doc_text, per_doc, token_starts
 from ..lexicon import Lexicon
 from ..lang import en
@@ -218,17 +220,3 @@ def _named_mention(doc: Doc, pronoun: Token) -> Side:
             last = max(named, key=lambda m: m["start"])
             return actor_ref(doc, last["start"], last["end"])
     return None
-
-
-def _same(a: Side, b: Side) -> bool:
-    if a is None or b is None:
-        return False
-    if a.get("code") and b.get("code"):
-        return bool(a["code"] == b["code"] and a["text"] == b["text"])
-    return bool(a["text"] == b["text"])
-
-
-def _actor_key(side: Side) -> Any:
-    if side is None:
-        return None
-    return side.get("code") or side.get("text")

@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .. import syntax
-from ..doc import per_doc
+from ..doc import per_doc, sentence_bounds, sentence_index, sentence_paragraphs
 from ..codebook import root_class
 from ..lexicon import Entry, Lexicon
 from ..record import Modality
@@ -213,6 +213,84 @@ def _attribution_frame(verb: Token, lex: Lexicon) -> bool:
         return True
     head = verb.head
     return verb.dep_ in ("parataxis", "ccomp", "advcl") and head != verb and _is_act(head, lex)
+
+
+def _frame_speaker(token: Token, lex: Lexicon) -> Token | None:
+    """The speaker of the statement a first-person word is in: the subject of the speech verb whose
+    clause holds ``token`` ("“We have arrested three suspects,” police said": police; "the
+    minister said we will not meet them"), found up the clauses (complements, coordinated and
+    adverbial clauses) or on one of them as a parenthetical ("we will retaliate, he said"). None
+    when no speech verb frames it or its subject is itself a pronoun of the speaker."""
+    speech = lex.cue("speech_verb")
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "parataxis" and child.lemma_ in speech and child.pos_ == "VERB":
+                return _named_subject(child)
+        if node is not token and node.lemma_ in speech and node.pos_ == "VERB":
+            return _named_subject(node)
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "dobj", "pobj", "prep", "pcomp") or node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+#: Quotation marks as tokens: a straight mark opens or closes by position (:func:`_quoted_speaker`).
+_OPENING_MARKS, _CLOSING_MARKS = frozenset({"“", '"'}), frozenset({"”", '"'})
+#: How many sentences of its paragraph a quotation is followed across to its speaker.
+_QUOTE_SENTENCES = 3
+
+
+def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:
+    """The speaker of a quotation that runs over several sentences, for a word inside it whose own
+    sentence names none ("“We have been striking when we can. ... ,” the general said": the
+    general; "The minister said: “... . We will not meet them.”"): the subject of a speech verb
+    right after the quotation closes, else right before it opens, in the same paragraph."""
+    doc = token.doc
+    starts, ends = sentence_bounds(doc)
+    paragraphs = per_doc(doc, "sentence_paragraphs", sentence_paragraphs)
+    here = sentence_index(doc)(token.i)
+    marks = [t.i for t in doc[starts[here]:ends[here]] if t.text in _OPENING_MARKS | _CLOSING_MARKS]
+    before = [i for i in marks if i < token.i]
+    after = [i for i in marks if i > token.i]
+    if len(before) % 2 == 0 and (before or not after):
+        return None  # not inside quotation marks
+    speech = lex.cue("speech_verb")
+
+    def speaker_between(start: int, end: int, last: bool) -> Token | None:
+        verbs = [t for t in doc[start:end] if t.lemma_ in speech and t.pos_ == "VERB"]
+        for verb in (reversed(verbs) if last else verbs):
+            subject = _named_subject(verb)
+            if subject is not None:
+                return subject
+        return None
+
+    # after: the first mark after the word closes the quotation (here or in a following sentence)
+    close = after[0] if after else None
+    sentence = here
+    while close is None and sentence + 1 < len(starts) and sentence - here < _QUOTE_SENTENCES \
+            and paragraphs[sentence + 1] == paragraphs[here]:
+        sentence += 1
+        close = next((t.i for t in doc[starts[sentence]:ends[sentence]] if t.text in _OPENING_MARKS | _CLOSING_MARKS), None)
+    if close is not None:
+        found = speaker_between(close + 1, ends[sentence_index(doc)(close)], last=False)
+        if found is not None:
+            return found
+    # before: the mark that opened it, and a speech verb before that mark in its sentence
+    opened = before[-1] if before else None
+    sentence = here
+    while opened is None and sentence > 0 and here - sentence < _QUOTE_SENTENCES and paragraphs[sentence - 1] == paragraphs[here]:
+        sentence -= 1
+        opened = next((t.i for t in reversed(doc[starts[sentence]:ends[sentence]]) if t.text in _OPENING_MARKS | _CLOSING_MARKS), None)
+    if opened is not None and doc[opened].text in _OPENING_MARKS:
+        return speaker_between(starts[sentence_index(doc)(opened)], opened, last=True)
+    return None
+
+
+def _named_subject(verb: Token) -> Token | None:
+    """A speech verb's subject unless it is a first-person word too (the speaker unnamed)."""
+    subject = syntax.subject(verb)
+    return None if subject is None or subject.lower_ in en.FIRST_PERSON_PRONOUNS else subject
 
 
 def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:

@@ -25,6 +25,10 @@ GENDERED_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 #: Pronouns a quote's speaker may be, resolved to the actor they stand for.
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them"})
 
+#: First-person pronouns: inside what a speaker says ("We have arrested three suspects," police
+#: said) they stand for the speaker (events.triggers._frame_speaker).
+FIRST_PERSON_PRONOUNS = frozenset({"i", "we", "my", "our"})
+
 # Determiners -------------------------------------------------------------------------------------
 
 #: Determiners of a definite mention ("the talks"), which can point back at an earlier event.

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import syntax
 from ..actors import actor_ref
 from ..doc import paragraph_spans, per_doc
 from .cues import Cues, _SUBJECTS
@@ -86,6 +88,21 @@ class _Article:
 
     def tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, int, int, int, bool]]:
+        """Every actor mention, ``(start token, end token, start char, end char, is a person)``, in
+        the order of ``doc._.actors`` (named actors by first mention, then nominal ones), each
+        actor's mentions in text order; a person is the model's PERSON or a name a PERSON actor
+        carries."""
+        out: list[tuple[int, int, int, int, bool]] = []
+        for actor in self.doc._.actors or []:
+            for m in actor["mentions"]:
+                span = self.tokens(m["start"], m["end"])
+                if span is not None:
+                    is_person = actor.get("label") == "PERSON" or _clean_name(self.text[m["start"]:m["end"]]) in self.person_names
+                    out.append((span.start, span.end, m["start"], m["end"], is_person))
+        return out
 
 
 def _quote(art: _Article, span: QuoteSpan) -> _Quote | None:
@@ -193,6 +210,8 @@ def _colon_owner(art: _Article, tokens: Span) -> Token | None:
     return None
 
 
+#: Sentences before a pronoun speaker's that :func:`_antecedent` looks back over for its antecedent.
+SPEAKER_LOOKBACK = 8
 #: The most tokens a heading line ("Ian Dunt, Washington Post") may have.
 _HEADING_TOKENS = 8
 
@@ -472,40 +491,32 @@ def _pronoun_ref(art: _Article, pronoun: Token) -> ActorRef | None:
 
 
 def _antecedent(art: _Article, pronoun: Token) -> tuple[int, int] | None:
-    """The nearest actor mention before ``pronoun`` (within eight sentences) that fits it.
+    """The actor mention before ``pronoun`` that fits it, as ``(start, end)`` characters:
+    :func:`dateline.syntax.antecedent` over its sentence and the :data:`SPEAKER_LOOKBACK` before.
 
     he/she: a person; they/it: an organisation, country or group. Mentions inside quote marks are
-    skipped, and among the mentions of the nearest sentence the subject wins.
+    skipped. In every sentence a subject (of any clause) wins. A sentence's mentions are ranked in
+    the order of the actor list (:attr:`_Article.mentions`), not in text order: the first of them
+    in a sentence before, the last in the pronoun's own sentence (ranked in text order instead, 3
+    speakers of 150 BBC articles changed, none for the better). Where a sentence has no mention
+    of a person, a proper-noun subject of a cue verb is a speaker anyway ("Bae said ... He
+    said ..."): the model missed the name.
     """
     personal = pronoun.lower_ in ("he", "she", "him", "her", "i")
-    here = art.sentence_of(pronoun.i)
-    mentions: list[tuple[int, int, str]] = []
-    for actor in art.doc._.actors or []:
-        for m in actor["mentions"]:
-            mentions.append((m["start"], m["end"], str(actor.get("label"))))
-    for k in range(here, max(-1, here - 9), -1):
-        sent = art.sents[k]
-        fits = []
-        for start, end, label in mentions:
-            if not (sent.start_char <= start and end <= min(sent.end_char, pronoun.idx)):
-                continue
-            span = art.tokens(start, end)
-            if span is None or art.in_quote(span[0]):
-                continue
-            is_person = label == "PERSON" or _clean_name(art.text[start:end]) in art.person_names
-            if is_person == personal:
-                fits.append((start, end, span.root.dep_ in _SUBJECTS))
-        if not fits and personal:
-            # The model missed the name: a proper-noun subject of a cue verb is a speaker anyway
-            # ("Bae said ... He said ...").
-            fits = [(t.left_edge.idx, t.idx + len(t), True) for t in sent
-                    if t.pos_ == "PROPN" and t.dep_ in _SUBJECTS and t.idx < pronoun.idx
-                    and not t.ent_type_ and art.cues.get(t.head) is not None and not art.in_quote(t)]
-        if fits:
-            subjects = [f for f in fits if f[2]]
-            start, end, _ = (subjects or fits)[0] if k < here else (subjects or fits)[-1]
-            return start, end
-    return None
+    candidates = [(start, end, (start_char, end_char))
+                  for start, end, start_char, end_char, is_person in art.mentions
+                  if is_person == personal and not art.in_quote(art.doc[start])]
+
+    def missed(sent: Span) -> list[tuple[int, int, tuple[int, int]]]:
+        if not personal:
+            return []
+        return [(t.left_edge.i, t.i + 1, (t.left_edge.idx, t.idx + len(t))) for t in sent
+                if t.pos_ == "PROPN" and t.dep_ in _SUBJECTS and t.idx < pronoun.idx
+                and not t.ent_type_ and art.cues.get(t.head) is not None and not art.in_quote(t)]
+
+    return syntax.antecedent(pronoun, candidates, sentences=SPEAKER_LOOKBACK, subject_here=True,
+                             subject_first=True, earlier="first", subject=lambda span: span.root.dep_ in _SUBJECTS,
+                             missed=missed)
 
 
 def _continue_speakers(art: _Article, tops: list[_Quote]) -> None:

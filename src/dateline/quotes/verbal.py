@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..actors import actor_ref
+from ..actors.identity import same_actor
 from ..doc import per_doc
 from ..events import make_event
 from .cues import _SUBJECTS
@@ -60,22 +61,13 @@ def _link(events: list[Event], ei: int, quotes: list[_Quote], qi: int) -> None:
         quotes[qi].events.append(ei)
 
 
-def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
-    if not a or not b:
-        return False
-    if a.get("code") and a.get("code") == b.get("code"):
-        return True
-    ta, tb = str(a.get("text", "")).lower(), str(b.get("text", "")).lower()
-    return bool(ta and tb) and (ta in tb or tb in ta)
-
-
 def _existing_event(art: _Article, events: list[Event], quote: _Quote, cue: Token) -> int | None:
     cue_span = [cue.idx, cue.idx + len(cue)]
     for ei, event in enumerate(events):
         if list(event.get("span") or []) == cue_span:
             return ei
     for ei, event in enumerate(events):
-        if event.get("sentence") == quote.sentence and _same_actor(event.get("source"), quote.speaker):
+        if event.get("sentence") == quote.sentence and same_actor(event.get("source"), quote.speaker):
             return ei
     return None
 

@@ -18,7 +18,10 @@ Two mentions are **compatible** when
   the sides' own words and the trigger): ``same_content`` of the smaller set when the two triggers are of
   one class (the same lemma, or one synonym block of the lexicon's ``verbs.tsv``), ``other_content`` when
   not; statements and other verbal acts (QuadClass 1 and 3) need ``other_content`` (or the same quoted
-  words) and, when both speakers are named under one actor code, one speaker;
+  words, or sentences overlapping by ``strong_content``) and, when both speakers are named under one
+  actor code, one speaker; two meetings or visits (``meeting_roots``) of two countries' sides on one day
+  are one act whatever the words, unless both name participants and share no name (:func:`same_meeting`);
+  within one article, two singular event nouns ("the attack") of one class are one act;
 - their dates agree: the same day, or one's day inside the other's coarser date (month, year, range).
 
 Recall across outlets: two same-act mentions (``strong_content``) also fuse when their sides' codes differ
@@ -182,6 +185,7 @@ class Rules:
     other_content: float
     strong_content: float
     min_words: int
+    meeting_roots: frozenset[str]
 
 
 RULES_RESOURCE = ("data", "fusion", "rules.tsv")
@@ -198,7 +202,8 @@ def rules() -> Rules:
             values[str(row.get("name") or "").strip()] = str(row.get("value") or "").strip()
         return Rules(min_confidence=float(values["min_confidence"]), same_content=float(values["same_content"]),
                      other_content=float(values["other_content"]), strong_content=float(values["strong_content"]),
-                     min_words=int(values["min_words"]))
+                     min_words=int(values["min_words"]),
+                     meeting_roots=frozenset(values["meeting_roots"].replace(",", " ").split()))
     except (OSError, KeyError, ValueError) as err:
         # shipped data, like the lexicon's: a broken install
         raise ModelError("E501", file="/".join(RULES_RESOURCE), detail=f"{type(err).__name__}: {err}") from err
@@ -323,12 +328,37 @@ def same_speaker(a: Row, b: Row) -> bool:
     return not na or not nb or bool(na & nb)
 
 
+def _participants(row: Row) -> frozenset[str]:
+    return _names(row.get("source_text")) | _names(row.get("target_text"))
+
+
+def _international(row: Row) -> bool:
+    """Both sides are countries, and two different ones."""
+    source, target = row.get("source_country"), row.get("target_country")
+    return bool(source and target and source != target)
+
+
+def same_meeting(a: Row, b: Row) -> bool:
+    """Two meetings or visits (``meeting_roots``) of two countries' sides on one day are one act, whatever
+    the sentences say about it, unless both name their participants and no name is shared (Kerry meeting
+    Lavrov is not Obama meeting Putin). The caller has checked the day and the sides' codes."""
+    root = str(a.get("cameo") or "")[:2]
+    if root not in rules().meeting_roots or str(b.get("cameo") or "")[:2] != root:
+        return False
+    if not (_international(a) and _international(b)):
+        return False  # a country's own people meet many times a day (a president and Congress)
+    pa, pb = _participants(a), _participants(b)
+    return not pa or not pb or bool(pa & pb)
+
+
 def same_act(a: Row, b: Row, *, strong: bool = False) -> bool:
     """Whether two mentions of one block tell the same act (see the module's docstring); ``strong``:
     so clearly that sides' codes or an inferred day may differ (``strong_content``)."""
     if not (confident(a) and confident(b)) or furniture(a) or furniture(b):
         return False
     r = rules()
+    if not strong and same_meeting(a, b):
+        return True
     overlap = content_overlap(a, b)
     if strong:
         return overlap >= r.strong_content and (not _verbal(a) or same_speaker(a, b))
@@ -336,8 +366,8 @@ def same_act(a: Row, b: Row, *, strong: bool = False) -> bool:
         if not same_speaker(a, b):
             return False
         quoted = str(a.get("cameo") or "")[:2] in QUOTED_ROOTS and a.get("quote_text") and b.get("quote_text")
-        if quoted:
-            return same_words(a, b)
+        if quoted:  # the same words, or a sentence so like the other that the quote is paraphrased
+            return same_words(a, b) or overlap >= r.strong_content
         return overlap >= r.other_content
     if trigger_class(a) != trigger_class(b):
         return overlap >= r.other_content
@@ -346,8 +376,15 @@ def same_act(a: Row, b: Row, *, strong: bool = False) -> bool:
 
 
 def _noun(row: Row) -> bool:
-    """The trigger is an event noun (``nouns.tsv``: "the attack"), which names an act rather than telling it."""
-    return str(row.get("trigger_rule") or "").startswith("nouns")
+    """The trigger is an event noun in the singular (``nouns.tsv``: "the attack"), which names one act rather
+    than telling it; a plural ("attacks", "airstrikes") names many acts or a campaign, not one of them."""
+    table, _, lemma = str(row.get("trigger_rule") or "").partition(":")
+    if not table.startswith("nouns"):
+        return False
+    words, lemmas = str(row.get("trigger") or "").lower().split(), lemma.lower().split()
+    if not words or not lemmas:
+        return True
+    return not (words[-1] != lemmas[-1] and words[-1].endswith("s"))
 
 
 def compatible(a: Row, b: Row) -> bool:

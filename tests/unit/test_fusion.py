@@ -204,3 +204,42 @@ def test_fusion_adjacent_days_fuse_when_one_is_inferred(sources: tuple[str, str]
     assert groups(rows) == ([("m1", "m2")] if fused else [("m1",), ("m2",)])
     rows.append(mention("m3", "a3", day="2022-03-04", date_source="published"))
     assert ("m3",) in groups(rows)  # two days apart: never
+
+
+def test_fusion_meetings_of_two_countries_on_one_day_are_one_act() -> None:
+    meet: dict[str, Any] = dict(cameo="040", src="USA", src_code="USAGOV", tgt="RUS", tgt_code="RUSGOV",
+                                trigger="verbs.tsv:meet")
+    rows = [dict(mention("m1", "a1", sentence="The two presidents met in Helsinki for four hours", **meet),
+                 source_text="Trump", target_text="Putin"),
+            dict(mention("m2", "a2", sentence="After talking with Putin, Trump praised the summit as a success",
+                         **{**meet, "trigger": "nouns.tsv:summit"}), source_text="Trump", target_text="Putin"),
+            # another meeting of the same two governments that day, between other named people
+            dict(mention("m3", "a3", sentence="Pompeo sat down with Lavrov to talk about Syria", **meet),
+                 source_text="Pompeo", target_text="Lavrov")]
+    assert content_overlap(rows[0], rows[1]) < rules().same_content
+    assert groups(rows) == [("m1", "m2"), ("m3",)]
+    # inside one country, people meet many times a day: the words must still say it is one meeting
+    home = [{**row, "target_country": "USA", "target_code": "USALEG"} for row in rows[:2]]
+    assert groups(home) == [("m1",), ("m2",)]
+
+
+def test_fusion_plural_event_nouns_name_many_acts() -> None:
+    one = [mention("n1", "a1", sentence="The raid on the depot destroyed two tanks", trigger="nouns.tsv:raid"),
+           dict(mention("n2", "a1", sentence="Officials said the raid lasted an hour", trigger="nouns.tsv:raid"))]
+    assert groups(one) == [("n1", "n2")]
+    many = [one[0], {**one[1], "trigger": "raids", "sentence_text": "Officials said raids went on across the region"}]
+    assert content_overlap(many[0], many[1]) < rules().same_content
+    assert groups(many) == [("n1",), ("n2",)]
+
+
+def test_fusion_paraphrased_quote_of_one_speaker_fuses_when_the_sentences_agree() -> None:
+    speak: dict[str, Any] = dict(cameo="010", src="EGY", src_code="EGYMIL", tgt="EGY", tgt_code="EGYJUD",
+                                 trigger="verbs.tsv:say")
+    first = "The judge will lead the country until new elections are held, the general said"
+    second = "The judge is to lead the country until new elections can be held, the general said on television"
+    rows = [dict(mention("m1", "a1", sentence=first, **speak), quote_text="The judge will lead the country"),
+            dict(mention("m2", "a2", sentence=second, **speak), quote_text="he is to serve as interim leader")]
+    assert content_overlap(rows[0], rows[1]) >= rules().strong_content
+    assert groups(rows) == [("m1", "m2")]
+    rows[1]["sentence_text"] = "The general said the army would guard the streets during the protests"
+    assert groups(rows) == [("m1",), ("m2",)]

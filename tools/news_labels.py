@@ -9,6 +9,12 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
     python tools/news_labels.py tasks --labellers 4 --overlap 0.1 --recall 56
     python tools/news_labels.py recall-tasks --split dev --labellers R,S   # recall-only tasks, the rest of a split
     python tools/news_labels.py merge build/labels/out/*.jsonl   # eval/news/labels*.jsonl, kappa
+    python tools/news_labels.py unjudged-tasks --labellers Y,Z   # today's counted events with no label yet
+    python tools/news_labels.py add build/labels/out/Y_*.jsonl    # their labels appended to eval/news/labels.jsonl
+
+``merge`` needs the first round's working files under build/labels (the coder output at labelling
+time, the assignment); ``unjudged-tasks`` and ``add`` need none: they re-code the labelled articles with
+today's coder and keep what they need in build/labels/unjudged/.
 """
 
 from __future__ import annotations
@@ -24,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from dateline.codebook import cameo_name
-from dateline.newseval import corpus_texts, country_level, event_keys, find_span
+from dateline.newseval import (Judge, code_articles, corpus_texts, counted, country_level, event_keys, find_span,
+                               label_key, load_labels)
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO.parent / "shared" / "data" / "news"
@@ -514,6 +521,99 @@ def merge(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- labelling what today's coder counts that no label covers ----------------------------------
+
+UNJUDGED = BUILD / "unjudged"
+
+
+def unjudged_tasks(args: argparse.Namespace) -> None:
+    """Task files for the counted events of today's coder that have no label at their trigger (new
+    events that rules added since the labels were made), on every split. The labellers see the article
+    and only those events (they are not told the split); ``add`` appends their labels."""
+    labels = load_labels(OUT / "labels.jsonl")
+    selection = {row["id"]: row for row in load_selection()}
+    articles = [row for row in labels.articles]
+    texts = corpus_texts(articles, NEWS)
+    order = sorted(texts, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    coded = code_articles(texts, order)
+    judge = Judge(labels.labels, labels.missed)
+    refs: list[dict[str, Any]] = []
+    todo: dict[str, dict[str, Any]] = {}
+    for article_id in order:
+        record, row, text = coded[article_id], selection[article_id], texts[article_id]["text"]
+        keep = []
+        for event, key in zip(record["events"], event_keys(record, text)):
+            if key is None or not counted(event) or judge(event, key) is not None:
+                continue
+            ref = sentence_ref(record, event["sentence"], text)
+            if ref is None:
+                continue
+            keep.append(event)
+            refs.append({"corpus": row["corpus"], "id": article_id, "split": row["split"], "event_id": event["id"],
+                         "sentence": event["sentence"], "sentence_ref": ref,
+                         "trigger_in_sentence": [key[2], key[2] + event["span"][1] - event["span"][0]],
+                         "trigger": event["trigger"], "coded": _coded_fields(event)})
+        if keep:
+            todo[article_id] = {**record, "events": keep}
+    names = args.labellers.split(",")
+    load = {name: 0 for name in names}
+    queue: dict[str, list[str]] = {name: [] for name in names}
+    for article_id in todo:
+        who = min(names, key=lambda k: load[k])
+        load[who] += len(todo[article_id]["events"]) + len(todo[article_id]["sentences"]) // 4
+        queue[who].append(article_id)
+    (UNJUDGED / "tasks").mkdir(parents=True, exist_ok=True)
+    with (UNJUDGED / "events.jsonl").open("w", encoding="utf-8") as handle:
+        for ref in refs:
+            handle.write(json.dumps(ref, ensure_ascii=False) + "\n")
+    for name, chunk in queue.items():
+        path = UNJUDGED / "tasks" / f"{name}_01.md"
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(f"# Labelling task {path.stem}: {len(chunk)} articles, NEW EVENTS ONLY\n\n"
+                         "Follow docs/annotation.md. Label every event listed below (the article's other events "
+                         "are labelled already), one JSON line per event, to "
+                         f"build/labels/unjudged/out/{path.stem}.jsonl.\n\n")
+            for article_id in chunk:
+                handle.write(_article_md(todo[article_id], selection[article_id], texts[article_id], False))
+    print(f"{len(refs)} counted events with no label in {len(todo)} articles; "
+          + ", ".join(f"{k}: {len(v)} articles" for k, v in queue.items()))
+
+
+def add(args: argparse.Namespace) -> int:
+    """Append the labels of ``unjudged-tasks`` to eval/news/labels.jsonl (checked, OK resolved, references only)."""
+    refs = {}
+    with (UNJUDGED / "events.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            ref = json.loads(line)
+            refs[ref["event_id"]] = ref
+    rows = [json.loads(line) for line in (OUT / "labels.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    have = {(label_key(r), r["event_id"]) for r in rows}
+    added, bad = 0, 0
+    for name in sorted(args.files):
+        path = Path(name)
+        labeller = path.stem.split("_")[0]
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            label = json.loads(line)
+            problems = label_problems(label) + ([] if label.get("e") in refs else [f"event {label.get('e')} not in the tasks"])
+            if problems:
+                print(f"{path}:{number}: {'; '.join(problems)}")
+                bad += 1
+                continue
+            row = resolve(label, refs[label["e"]])
+            row["labeller"], row["guidelines"] = labeller, 1
+            if (label_key(row), row["event_id"]) not in have:
+                have.add((label_key(row), row["event_id"]))
+                rows.append(row)
+                added += 1
+    key = lambda r: (r["corpus"], r["id"], r["sentence_ref"]["start"], r["trigger_in_sentence"][0])  # noqa: E731
+    (OUT / "labels.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(rows, key=key)),
+                                      encoding="utf-8")
+    print(f"{added} labels added ({bad} lines with problems left out); {len(refs)} events were in the tasks")
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -532,12 +632,18 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("files", nargs="+")
     m = sub.add_parser("merge", help="label files -> eval/news/*.jsonl (references only) and agreement")
     m.add_argument("files", nargs="+")
+    u = sub.add_parser("unjudged-tasks", help="task files for today's counted events that no label covers")
+    u.add_argument("--labellers", default="Y,Z", help="comma-separated labeller names")
+    a = sub.add_parser("add", help="append the labels of unjudged-tasks to eval/news/labels.jsonl")
+    a.add_argument("files", nargs="+")
     args = parser.parse_args(argv)
+    if args.command == "add":
+        return add(args)
     if args.command == "check":
         return check(args)
     if args.command == "merge":
         return merge(args)
-    {"select": select, "tasks": tasks, "recall-tasks": recall_tasks}[args.command](args)
+    {"select": select, "tasks": tasks, "recall-tasks": recall_tasks, "unjudged-tasks": unjudged_tasks}[args.command](args)
     return 0
 
 

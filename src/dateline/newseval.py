@@ -231,6 +231,37 @@ def pick_label(event: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[
     return None
 
 
+def missed_label(act: dict[str, Any]) -> dict[str, Any]:
+    """A listed missed act (eval/news/missed.jsonl) as the label of an event later coded on its trigger:
+    a real act with the root, sides, modality and date its labeller gave (no coded values to confirm)."""
+    return {**act, "act": True, "background": bool(act.get("background", False)), "verdict": None, "coded": {}}
+
+
+class Judge:
+    """The label an event is judged by: the label at its sentence and trigger (:func:`pick_label`), else
+    a listed missed act whose trigger covers the event's (a rule added after labelling that now codes an
+    act the labellers listed as missed is judged by that act's label, not left unjudged)."""
+
+    def __init__(self, labels: Sequence[dict[str, Any]], missed: Sequence[dict[str, Any]] = ()) -> None:
+        self.by_key: dict[Key, list[dict[str, Any]]] = defaultdict(list)
+        for label in labels:
+            self.by_key[label_key(label)].append(label)
+        self.missed: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+        for act in missed:
+            self.missed[(act["id"], act["sentence_ref"]["start"])].append(missed_label(act))
+
+    def __call__(self, event: dict[str, Any], key: Key | None) -> dict[str, Any] | None:
+        if key is None:
+            return None
+        judged = pick_label(event, self.by_key.get(key, []))
+        if judged is not None or key in self.by_key:
+            return judged
+        record_id, sentence, at = key
+        acts = [a for a in self.missed.get((record_id, sentence), [])
+                if a["trigger_in_sentence"][0] <= at < max(a["trigger_in_sentence"][1], a["trigger_in_sentence"][0] + 1)]
+        return pick_label(event, acts) if acts else None
+
+
 @dataclass
 class NewsScores:
     """What :func:`score` measured on one split."""
@@ -297,9 +328,7 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
         raise GoldError("E310", split=split)
     part = labels.split(split)
     scores = NewsScores(split=split, articles=len(part.articles))
-    by_key: dict[Key, list[dict[str, Any]]] = defaultdict(list)
-    for label in part.labels:
-        by_key[label_key(label)].append(label)
+    judge = Judge(part.labels, part.missed)
     found: dict[str, list[tuple[Key, str]]] = defaultdict(list)  # record id -> (key, root) of counted events
     why: Counter[str] = Counter()
     kept: set[int] = set()  # id() of labels a counted event gets right
@@ -316,7 +345,7 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
             scores.counted += 1
             if key is not None:
                 found[article["id"]].append((key, str(event["cameo"])[:2]))
-            judged = pick_label(event, by_key.get(key, [])) if key else None
+            judged = judge(event, key)
             if judged is None:
                 continue
             scores.counted_judged += 1

@@ -26,7 +26,7 @@ from typing import Any
 from . import __version__
 from .models import Article
 from .confidence import DocContext, Model, event_features
-from .newseval import LabelSet, asserted, corpus_texts, event_keys, is_right, label_key, load_labels, pick_label
+from .newseval import Judge, LabelSet, asserted, corpus_texts, event_keys, is_right, load_labels
 
 #: Precision of counted events the default threshold must reach on dev (issue 11).
 TARGET_PRECISION = 0.80
@@ -52,9 +52,7 @@ def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int |
     if limit is not None:
         part = LabelSet(part.articles[:limit], part.labels, part.missed, part.recall_articles)
     texts = corpus_texts(part.articles, news_dir)
-    by_key: dict[Any, list[dict[str, Any]]] = {}
-    for label in part.labels:
-        by_key.setdefault(label_key(label), []).append(label)
+    judge = Judge(part.labels, part.missed)
     out: list[Example] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{split}.jsonl"
@@ -68,7 +66,7 @@ def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int |
                                    for i, s in enumerate(doc.sents)]}
             context = DocContext.of(doc)
             for event, key in zip(light["events"], event_keys(light, texts[record_id]["text"])):
-                judged = pick_label(event, by_key.get(key, [])) if key else None
+                judged = judge(event, key)
                 if judged is not None:
                     out.append(Example(event_features(event, doc, context), is_right(event, judged), asserted(event),
                                        record_id))

@@ -292,7 +292,8 @@ def test_events_modality_indicative_clause_of_insist_is_a_claim(vocab: Vocab) ->
 
 
 def test_events_modality_call_with_object_predicate_names(vocab: Vocab) -> None:
-    # "Iran called it a provocation on Israel": naming, no appeal ("call on" codes 020 otherwise)
+    # "Iran called it a provocation on Israel": naming, no appeal ("call on" codes 020 otherwise);
+    # naming with a disapproving predicate is criticism (codes._evaluative: 111)
     naming = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
                            ("called", "VERB", "VBD", "ROOT", 0, "call", "O"),
                            ("it", "PRON", "PRP", "dobj", -1, "it", "O"),
@@ -300,7 +301,7 @@ def test_events_modality_call_with_object_predicate_names(vocab: Vocab) -> None:
                            ("provocation", "NOUN", "NN", "oprd", -3, "provocation", "O"),
                            ("on", "ADP", "IN", "prep", -4, "on", "O"),
                            ("Israel", "PROPN", "NNP", "pobj", -1, "Israel", "B-GPE")])
-    assert not [e for e in code_doc(naming)._.events if e["trigger"] == "called"]
+    assert [e["cameo"] for e in code_doc(naming)._.events if e["trigger"] == "called"] == ["111"]
     appeal = build(vocab, [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
                            ("called", "VERB", "VBD", "ROOT", 0, "call", "O"),
                            ("on", "ADP", "IN", "prep", -1, "on", "O"),

@@ -50,3 +50,78 @@ def test_warning_against_is_an_appeal_at_home_a_threat_abroad(nlp: Language) -> 
     assert home == [("020", "Senators", "White House", "_warning_appeal")]
     abroad = coded(nlp, "The American ambassador warned Iran against a deal with Russia.")
     assert [code[:2] for code, *_ in abroad] == ["13"]
+
+
+def test_attributed_act_with_blame_is_also_an_accusation(nlp: Language) -> None:
+    # the reported act keeps its own event; the saying that blames is the speaker's accusation
+    events = coded(nlp, "The Kenyan foreign minister said Ugandan militias were responsible for the raids on Kenya.")
+    assert ("112", "Kenyan foreign minister", "_disapproval") in [(code, src, rule) for code, src, _, rule in events]
+
+
+def test_attributed_act_without_blame_stays_an_attribution(nlp: Language) -> None:
+    events = coded(nlp, "The Kenyan foreign minister said Ugandan troops attacked a border post.")
+    assert "_disapproval" not in {rule for *_, rule in events}
+    assert "19" in {code[:2] for code, *_ in events}
+
+
+def test_naming_with_a_disapproving_predicate_is_criticism(nlp: Language) -> None:
+    events = coded(nlp, "The Kenyan president called the Ugandan troops invaders.")
+    assert [(code[:2], rule) for code, _, _, rule in events] == [("11", "_evaluative")]
+    assert coded(nlp, "The Kenyan president called the Ugandan envoy a friend.") == []
+
+
+def test_describing_as_reckless_is_criticism_describing_alone_no_act(nlp: Language) -> None:
+    events = coded(nlp, "The Kenyan president described Uganda's new policy as reckless.")
+    assert [(code, rule) for code, _, _, rule in events] == [("111", "_evaluative")]
+    assert coded(nlp, "The Kenyan president described Uganda's new policy in detail.") == []
+
+
+def test_a_condition_blames_no_one(nlp: Language) -> None:
+    events = coded(nlp, "The Kenyan president added that if Uganda failed to act, Kenya would be ready.")
+    assert "_evaluative" not in {rule for *_, rule in events}
+
+
+def test_vow_is_an_intent_a_vow_to_attack_a_threat(nlp: Language) -> None:
+    assert "03" in {code[:2] for code, *_ in coded(nlp, "The Kenyan president vowed to meet Ugandan leaders.")}
+    threat = {code[:2] for code, *_ in coded(nlp, "The Kenyan president vowed to attack Somali militants.")}
+    assert "13" in threat and "03" not in threat
+
+
+def test_suspending_talks_reduces_relations_suspending_a_person_sanctions(nlp: Language) -> None:
+    aid = coded(nlp, "Kenya suspended its aid to Uganda.")
+    assert [(code[:2], tgt) for code, _, tgt, _ in aid] == [("16", "Uganda")]
+    person = coded(nlp, "The Kenyan ruling party suspended Senator Otieno.")
+    assert [(code, rule) for code, _, _, rule in person] == [("172", "_suspended_person")]
+
+
+def test_clashes_and_air_campaigns_are_fighting(nlp: Language) -> None:
+    assert {code[:2] for code, *_ in coded(nlp, "Kenyan troops were involved in clashes with Somali militants.")} >= {"19"}
+    assert {code for code, *_ in coded(nlp, "Kenya's air campaign against Somali militants continued.")} == {"195"}
+
+
+def test_expressed_eagerness_to_meet_is_an_intent(nlp: Language) -> None:
+    events = coded(nlp, "The Kenyan president expressed his eagerness to meet Ugandan leaders.")
+    assert ("036", "_expressed_intent") in [(code, rule) for code, _, _, rule in events]
+    hope = coded(nlp, "The Kenyan president expressed hope for peace with Uganda.")
+    assert "_expressed_intent" not in {rule for *_, rule in hope}
+
+
+def test_promised_retaliation_is_a_threat(nlp: Language) -> None:
+    events = coded(nlp, "Kenya promised retaliation against Somali militants.")
+    assert ("13", "_intent_of") in [(code[:2], rule) for code, _, _, rule in events]
+
+
+def test_launched_missile_without_aim_is_force_posture_with_aim_an_attack(nlp: Language) -> None:
+    assert [code for code, *_ in coded(nlp, "North Korea launched a missile on Sunday.")] == ["150"]
+    assert [code for code, *_ in coded(nlp, "Hamas launched rockets at Israel.")] == ["194"]
+
+
+def test_launched_operation_against_is_military_force(nlp: Language) -> None:
+    assert [code[:2] for code, *_ in coded(nlp, "Israel launched an operation against Hamas in Gaza.")] == ["19"]
+
+
+def test_warning_at_home_of_what_must_be_done_is_an_appeal(nlp: Language) -> None:
+    events = coded(nlp, '"We must not repeat that mistake in Kenya," the Kenyan president warned.')
+    assert [(code, rule) for code, _, _, rule in events] == [("020", "_warning_appeal")]
+    threat = coded(nlp, "The Kenyan president warned Uganda that it would face consequences.")
+    assert [code[:2] for code, *_ in threat] == ["13"]

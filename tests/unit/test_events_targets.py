@@ -89,3 +89,59 @@ def test_a_summit_of_hyphenated_parties_abroad_has_no_host_target(nlp: Language)
     # two parties meet ("Macron-Zhou", one of them unresolved): the place is only the venue
     found = events(nlp, "The French president attended the Macron-Zhou summit in Hanoi.", "summit")
     assert [(source, target) for source, target, _ in found] == [("FRA", None)]
+
+
+def target_texts(nlp: Language, text: str, trigger: str) -> list[str | None]:
+    """The target text of each event on ``trigger``."""
+    doc = nlp(text)
+    found = [(e["target"] or {}).get("text") for e in doc._.events if e["trigger"] == trigger]
+    assert found, f"no event on {trigger!r} in {text!r}"
+    return found
+
+
+def test_a_partitive_argument_names_the_group_it_counts(nlp: Language) -> None:
+    # "one of the suicide bombers": the numeral names no actor, the group after "of" does
+    assert target_texts(nlp, "Afghan police shot one of the suicide bombers in Kabul.", "shot") == ["suicide bombers"]
+
+
+def test_attackers_are_an_unnamed_group(nlp: Language) -> None:
+    # "exchanged fire with the attackers": an armed group, its country left to the countries stage
+    assert events(nlp, "Pakistani commandos exchanged fire with the attackers.", "exchanged") == [
+        ("PAK", "PAK", "_verb_roles")]
+
+
+def test_a_bare_numeral_object_of_a_killing_is_its_victims(nlp: Language) -> None:
+    found = events(nlp, "Syrian troops said they had surrounded the gunmen and killed four.", "killed")
+    assert found == [("SYR", "SYR", "_verb_roles")]
+    assert target_texts(nlp, "Syrian troops said they had surrounded the gunmen and killed four.", "killed") == ["four"]
+
+
+def test_a_town_in_apposition_names_the_country_attacked(nlp: Language) -> None:
+    # "in Kobane, the Syrian Kurdish town": the town's name is no coded place, its apposition is
+    assert events(nlp, "Turkish warplanes carried out airstrikes in Kobane, the Syrian Kurdish town.", "airstrikes") == [
+        ("TUR", "SYR", "_place_targets")]
+
+
+def test_a_meeting_venue_is_no_target_when_a_partner_is_named(nlp: Language) -> None:
+    # the partner is resolved only to a sector: the venue, Vienna, must not be taken instead
+    found = target_texts(nlp, "The French minister met with the rebel commander Abu Omar in Vienna.", "met")
+    assert found == ["rebel commander Abu Omar"]
+
+
+def test_a_meeting_place_stays_the_target_when_no_partner_resolves(nlp: Language) -> None:
+    assert events(nlp, "The French minister met with tribal elders in Kandahar.", "met") == [
+        ("FRA", "AFG", "_verb_roles")]
+
+
+def test_condemning_an_attack_is_not_aimed_at_its_victim(nlp: Language) -> None:
+    # the attackers are unnamed: no target, and not the company attacked
+    assert events(nlp, "China condemned the cyberattacks on Sony.", "condemned") == [("CHN", None, "_verb_roles")]
+
+
+def test_condemning_an_attack_is_aimed_at_its_named_doer(nlp: Language) -> None:
+    assert events(nlp, "Iran condemned the Israeli airstrikes on Gaza.", "condemned") == [("IRN", "ISR", "_verb_roles")]
+
+
+def test_the_country_stands_for_the_country_named_before(nlp: Language) -> None:
+    text = "Greece held elections on Sunday. The German chancellor congratulated the country."
+    assert events(nlp, text, "congratulated") == [("DEU", "GRC", "_verb_roles")]

@@ -175,3 +175,17 @@ def test_expected_and_forbidden_events_per_article() -> None:
     wrong = [label("expelled", TEXT.index("Russia"), tgt="USA")] + labels[1:2]
     scores = score(labelset(wrong), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
     assert scores.per_article == {"r1": [1, 0, 1, 1]} and scores.expected_kept == 0.0
+
+
+def test_an_event_on_a_listed_missed_act_is_judged_by_that_act() -> None:
+    """A rule added after labelling that codes an act the labellers listed as missed is judged by the
+    missed act's label (not left unjudged): right when its root and countries are the listed ones."""
+    police = TEXT.index("Police")
+    labels = [label("expelled", TEXT.index("Russia"))]
+    hit = dict(label("storm hit", police, root="19", src="NONE", tgt="GBR"), missed=True)
+    scores = score(labelset(labels, [hit]), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
+    # "hit" (190, no source, GBR) sits inside the listed trigger "storm hit": judged, and right.
+    assert (scores.counted, scores.counted_judged, scores.counted_right) == (3, 2, 2)
+    wrong = dict(hit, tgt="FRA")
+    scores = score(labelset(labels, [wrong]), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
+    assert (scores.counted_judged, scores.counted_right, scores.target_right) == (2, 1, 1)

@@ -14,7 +14,7 @@ from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from .clauses import clause_asserted, clause_object
-from .codes import _conditional_offer, _declarer, _intent_code, _intent_of, _plover, _refusal_code, root_rule
+from .codes import _conditional_offer, _declarer, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from .sides import _actor_key, _identified, _political, _same, Side, _sides
@@ -95,13 +95,16 @@ def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[E
 
 def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Event]:
     entry = _verb_entry(verb, lex)
+    evaluative = entry is None
+    if evaluative:
+        entry = _evaluative(verb, lex)  # "added that X had failed", "called the troops invaders"
     if entry is None or _not_an_act(verb, lex):
         return
     obj = syntax.direct_object(verb)
     if _asks_question(verb, obj, lex) or _moves_a_thing(doc, verb, obj, lex):
         return
     speech = verb.lemma_ in lex.cue("speech_verb")
-    if speech and entry.code[:2] != "01":
+    if speech and entry.code[:2] != "01" and not evaluative:
         speech = False
     patient = clause_object(verb, obj) if not speech else None
     sources, targets = _verb_roles(doc, verb, patient or obj, lex, speech=speech)
@@ -126,7 +129,7 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
     if complement is None and verb.lemma_ in lex.cue("intent_verb"):
         complement = _purpose(verb)  # "have sworn to fight": the parser hangs the vow's act as advcl
     own_complement = complement if not entry.passive else None
-    code_rule = "_verb_entry"
+    code_rule = "_evaluative" if evaluative else "_verb_entry"
     if own_complement is not None:
         intended = _intent_of(verb, entry, own_complement, lex)
         code_rule = "_intent_of" if intended != entry else code_rule
@@ -146,8 +149,10 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
         yield from accusation
     if speech and not negated:
         yield from _demand_in_statement(doc, verb, index, sources, lex)
-    if speech and _attribution_frame(verb, lex):
-        return  # "X said Y attacked Z": the attack is the event, the saying only attributes it
+    if speech and _attribution_frame(verb, lex) and _disapproval(verb, lex, framed=True) is None:
+        # "X said Y attacked Z": the attack is the event, the saying only attributes it; unless what
+        # was said blames or criticises ("X said Y was responsible for the attacks"): X's accusation
+        return
     if speech and not targets:
         return  # "X said the toll rose to 40": a statement about no actor is no act (docs/annotation.md)
     if speech and not any(_speaker(side, lex) for side in sources):

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from .. import syntax
+from ..lang import en
 from ..codebook import cameo_to_plover, derived_codes, root_class
 from ..lexicon import Entry, Lexicon
 from ..record import EventRules
@@ -103,16 +104,35 @@ def _declarer(trigger: Token, source_sides: list[Side]) -> bool:
     return trigger.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
 
 
-def _disapproval(verb: Token, lex: Lexicon) -> str | None:
+def _evaluative(verb: Token, lex: Lexicon) -> Entry | None:
+    """The entry of a verb of saying or naming that codes nothing of its own (cue ``evaluative_verb``:
+    "added", "described X as", "called X Y", "branded") when what it says or names blames or
+    criticises: "called the troops invaders", "described the plan as reckless", "added that Y had
+    failed": 112/111 (:func:`_disapproval`, which also reads the object predicate and the "as"
+    phrase here); else None: describing, naming and adding are otherwise no act."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in lex.cue("evaluative_verb"):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "are believed to have agreed": a passive names no one who evaluates
+    code = _disapproval(verb, lex, naming=True)
+    return Entry(code) if code is not None else None
+
+
+def _disapproval(verb: Token, lex: Lexicon, *, naming: bool = False, framed: bool = False) -> str | None:
     """The CAMEO code of a statement that blames or criticises ("X said Y was responsible for",
     "X said Y misled Congress": 112, accuse; "X said Y's demands were abusive": 111, criticise): a
     cue word (``accusation_word``, ``criticism_word``) in what was said, not negated; else None.
     What was said is the verb's clause ("said that ..."), or its object with what hangs on it
-    ("expressed impatience with", "echoed criticisms of", "issued a statement saying it condemns")."""
+    ("expressed impatience with", "echoed criticisms of", "issued a statement saying it condemns");
+    with ``naming``, also the object predicate ("called them invaders") and the "as" phrase
+    ("described the plan as reckless") of a naming or describing verb (:func:`_evaluative`). With
+    ``framed`` (a speech verb that attributes a reported act), a cue verb coded on its own is that
+    act's, not the speaker's."""
     accuse, criticise = lex.cue("accusation_word"), lex.cue("criticism_word")
     found: str | None = None
     for clause in verb.children:
-        if clause.dep_ not in ("ccomp", "xcomp", "parataxis", "dobj"):
+        if clause.dep_ not in ("ccomp", "xcomp", "parataxis", "dobj") and not (naming and (
+                clause.dep_ == "oprd" or (clause.dep_ == "prep" and clause.lower_ == "as"))):
             continue
         for token in clause.subtree:
             word = token.lemma_.lower()
@@ -120,10 +140,76 @@ def _disapproval(verb: Token, lex: Lexicon) -> str | None:
                 continue
             if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
                 continue  # "said Y was not responsible": no blame
+            if _conditioned(token, clause, lex):
+                continue  # "if Tokyo failed to act, ...": a condition blames no one
+            if framed and token.pos_ == "VERB" and _verb_entry(token, lex) is not None:
+                continue  # "said X, whom authorities blame for ...": the blaming is coded on its own verb
             if word in accuse:
                 return "112"
             found = "111"
     return found
+
+
+def _expressed_intent(verb: Token, lex: Lexicon) -> Entry | None:
+    """A statement (01x) whose object is a wish or readiness to act (cue ``intent_noun``) with its
+    act as an infinitive ("expressed his eagerness to meet X", "voiced willingness to resume
+    talks", "expressed hope to end the war"): the intent to do that act, 03x (13x for a hostile
+    act, :func:`_intent_code`; 030 when the act has no code of its own); else None."""
+    obj = syntax.direct_object(verb)
+    if obj is None or obj.lemma_.lower() not in lex.cue("intent_noun"):
+        return None
+    for act in obj.children:
+        if act.dep_ not in ("acl", "xcomp") or act.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children):
+            continue
+        if any(c.dep_ == "neg" for c in act.children):
+            return None  # "willingness not to escalate": no act is intended
+        intended = _verb_entry(act, lex)
+        return Entry((_intent_code(intended.code) if intended is not None else "") or "030")
+    return None
+
+
+def _obliging_content(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a verb says is what someone must or should do ("warned: 'we must not make that
+    mistake again'", "warned that the talks should resume"): a clause of its own with an auxiliary
+    of obligation (cue ``obligation``, "should") and no condition (a consequence set on a condition
+    is a threat)."""
+    obliging = lex.cue("obligation") | {"should"}
+    conditions = lex.cue("condition")
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "parataxis"):
+            continue
+        if any(t.dep_ == "mark" and t.lower_ in conditions for t in clause.subtree):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in obliging for c in clause.children):
+            return True
+    return False
+
+
+def _person_object(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb acts on a person: its object (or passive subject) is a named person, a
+    personal pronoun, or a common noun that names a person's role in ``agents.tsv``
+    ("candidate", "official"), not a thing ("talks", "aid", "exercises")."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if child.ent_type_ == "PERSON" or child.lower_ in en.PERSONAL_PRONOUNS:
+            return True
+        if child.pos_ == "NOUN" and (child.lemma_.lower() in lex.agents or child.lower_ in lex.agents):
+            return True
+    return False
+
+
+def _conditioned(token: Token, top: Token, lex: Lexicon) -> bool:
+    """Whether ``token`` is inside a condition ("if"/"unless" clause: cue ``condition``) below ``top``."""
+    conditions = lex.cue("condition")
+    node = token
+    while node != top and node.head != node:
+        if any(c.dep_ == "mark" and c.lower_ in conditions for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def _words_near(trigger: Token) -> Iterable[Token]:
@@ -148,6 +234,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
 
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
       criticism (112/111, :func:`_disapproval`);
+    - ``_expressed_intent``: a statement of a wish or readiness to act ("expressed eagerness to
+      meet X": cue ``intent_noun``) is the intent to do it, 03x (:func:`_expressed_intent`);
     - ``_intent_of``: promising, planning or preparing a hostile act named by a noun ("promised
       retaliation", "are preparing another attack") is a threat (13x), as with a verb;
     - ``_disapproval`` also for a warning (13x) that only forecasts (:func:`_forecast`) and whose
@@ -159,15 +247,23 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       against a deal", "warned people not to draw conclusions") asks the hearer to refrain: an
       appeal (02x), not a threat (13x), when it is addressed to no one or to the warner's own
       country ("lawmakers warned the White House against mission creep"); a warning to a foreign
-      actor ("warned the regime against moving into the area") stays a threat; cue ``warning_verb``."""
+      actor ("warned the regime against moving into the area") stays a threat; cue ``warning_verb``;
+      so is a warning at home whose content is what someone must or should do ("warned: 'we must
+      not make that mistake again'", :func:`_obliging_content`);
+    - ``_suspended_person``: suspending (cue ``suspension_verb``, 16x) a person ("suspended the
+      candidate", "suspended him as a member") is an administrative sanction, 172, not reduced relations."""
     code = entry.code
     if code[:2] == "01" and trigger.pos_ == "VERB":
         disapproval = _disapproval(trigger, lex)
         if disapproval is not None:
             return Entry(disapproval), {**rules, "code": "_disapproval"}
+        declared = _expressed_intent(trigger, lex)
+        if declared is not None:
+            return declared, {**rules, "code": "_expressed_intent"}
     if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
         obj = syntax.direct_object(trigger)
-        intended = _noun_entry(obj, lex) if obj is not None else None
+        intended = (_noun_entry(obj, lex) or lex.nouns.get(obj.lemma_)) if obj is not None else None
+        # (the intent verb governs its object as a light verb would: "promised retaliation")
         if intended is not None and intended.code[:2] in root_class("hostile"):
             return Entry(_intent_code(intended.code) or "130"), {**rules, "code": "_intent_of"}
     if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") and _forecast(trigger, lex):
@@ -176,12 +272,15 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return Entry(disapproval), {**rules, "code": "_disapproval"}
     if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
         return replace(entry, code="180", reciprocal=False), {**rules, "code": "_unconventional"}
+    if code[:2] == "16" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("suspension_verb") and _person_object(trigger, lex):
+        return replace(entry, code="172", reciprocal=False), {**rules, "code": "_suspended_person"}
     own = {side.get("country") for side in sources if side is not None and side.get("country")}
     domestic = not own or all(side is None or not side.get("country") or side.get("country") in own for side in targets)
     if code[:2] == "13" and trigger.lemma_ in lex.cue("warning_verb") and trigger.pos_ == "VERB" and domestic and (
             any(c.dep_ == "prep" and c.lower_ == "against" for c in trigger.children)
             or any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "neg" for g in c.children) and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children)):
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children)
+            or _obliging_content(trigger, lex)):
         return replace(entry, code="020"), {**rules, "code": "_warning_appeal"}
     return entry, rules
 

@@ -15,7 +15,7 @@ from ..codebook import root_class
 from ..doc import doc_text
 from ..kb import split_code
 from ..lexicon import Entry, Lexicon
-from .sides import _first_actor_tokens, _political, _same, Side, _side, _sides
+from .sides import _first_actor_tokens, _partitive_group, _political, _same, Side, _side, _sides
 from .triggers import _meets, _verb_entry
 from ..lang import en
 from ..places import actor_place_codes, place_country
@@ -184,6 +184,10 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     entry = _verb_entry(verb, lex)
     if entry is not None and entry.code[:2] == "11":
         candidates = _complained_of(verb, candidates)
+    if entry is not None and obj is not None and entry.code[:2] in ("11", "12") and _attack_noun(obj, lex):
+        # "condemned the attacks on Sony": disapproval of an attack is aimed at whoever did it
+        # (its possessor, "by" phrase or named modifier), never at its victim
+        candidates = _doers(obj)
     if entry is not None and entry.code[:2] in ("02", "10"):
         for clause in verb.children:
             if clause.dep_ == "ccomp":
@@ -200,9 +204,12 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     # ("fired at targets in Jericho", "contribute troops to a force in Liberia", "mobilized
     # reservists for a war against Iraq"), a coded actor there beating an unnamed group nearer
     # the verb, and a country-coded one beating a sector-only one ("troops" -> MIL) nearer it.
+    venue = entry is not None and _meets(entry.code)
     for candidate in [*candidates, *_nested_candidates(candidates)]:
         if _owned_by_source(doc, candidate, sources, lex):
             continue  # "withdrew its troops": what the source owns is not what it acts on
+        if venue and (unnamed or sector_only) and _venue(candidate):
+            continue  # "meeting with X in Vienna": where a meeting is held is no party to one named
         targets = [t for t in _sides(doc, [candidate], lex) if not any(_same(t, s) for s in sources)]
         if targets and targets[0] is not None and targets[0].get("code") is not None:
             if targets[0].get("country") is not None:
@@ -211,9 +218,54 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
                 sector_only = targets
         elif targets and not unnamed and candidate in candidates:
             unnamed = targets
+    if not (sector_only or unnamed) and entry is not None and entry.code[:2] in root_class("violent"):
+        counted = _counted_victims(doc, obj)
+        if counted is not None:
+            return sources, [counted]
     return sources, sector_only or unnamed
 
 
+def _counted_victims(doc: Doc, obj: Token | None) -> Side:
+    """The people a violent act counts without naming ("killed four", "wounded 12"): a bare numeral
+    object, an unnamed group whose country is where it happened (:mod:`dateline.actors.countries`)."""
+    if obj is None or obj.dep_ not in ("dobj", "nsubjpass") or obj.pos_ != "NUM" or any(
+            c.dep_ in ("prep", "pobj", "compound") for c in obj.children):
+        return None
+    start, end = syntax.phrase_span(obj)
+    return {"text": doc_text(doc)[start:end], "code": None, "country": None, "sector": None}
+
+
+
+
+def _attack_noun(obj: Token | None, lex: Lexicon) -> bool:
+    """Whether the direct object is an attack noun (a violent CAMEO root in the noun lexicon, or a
+    one-word compound ending in one)."""
+    if obj is None or obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+        return False
+    violent = root_class("violent")
+    found = lex.nouns.get(obj.lemma_)
+    if found is not None:
+        return found.code[:2] in violent
+    # a compound written as one word ("cyberattacks", "counterattack") ends in an attack noun
+    return any(obj.lemma_.endswith(noun) and lex.nouns[noun].code[:2] in violent
+               for noun in ("attack", "strike", "bombing", "assault", "raid"))
+
+
+def _doers(noun: Token) -> list[Token]:
+    """Who did what an event noun names: its possessor, the object of its "by", a named modifier
+    ("Israeli raids", "Taliban attacks"), in that order."""
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    found += [p for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+              for p in [syntax.pobj(c)] if p is not None]
+    found += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+    return found
+
+
+def _venue(token: Token) -> bool:
+    """Whether the token is a named place in a phrase of where something is held ("in Vienna",
+    "at Panmunjom"): the object of a place preposition or "at", itself a place (GPE, LOC)."""
+    return token.dep_ == "pobj" and token.ent_type_ in _PLACE_ENTS and (
+        token.head.lower_ in en.PLACE_TARGET_PREPOSITIONS or token.head.lower_ == "at")
 
 
 def _addressees(verb: Token) -> list[Token]:
@@ -317,8 +369,8 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
     if recipient is not None and recipient.pos_ in ("PROPN", "NOUN", "PRON"):
         # a passive with an object left ("Modi will be given a visa"): the subject is the recipient
         candidates.append(recipient)
-    if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and not theme:
-        candidates.append(obj)
+    if obj is not None and (obj.pos_ in ("PROPN", "NOUN", "PRON") or _partitive_group(obj) is not None) and not theme:
+        candidates.append(obj)  # "killed two of the protesters": the group the numeral counts
     preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i]
     for name in en.TARGET_PREPOSITIONS:
         for prep in preps:  # every one of a repeated preposition ("for new EU members for two years")
@@ -442,7 +494,26 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
                     targets = [t for t in _sides(doc, [place], lex) if not any(_same(t, s) for s in sources)]
                     if targets and targets[0] is not None and targets[0].get("code"):
                         return targets
+                phrased = _phrase_place(doc, pobj)
+                if phrased:
+                    return phrased
     return []
+
+
+def _phrase_place(doc: Doc, pobj: Token) -> list[Side]:
+    """The country of a place phrase whose own words name no coded actor ("in Kobane, the Syrian
+    Kurdish town", "in Pakistan's remote tribal areas"): :func:`_place_country` over the phrase,
+    when its head is a named place (GPE, LOC), a common noun a named place modifies, or a name with
+    a settlement noun in apposition (:data:`en.SETTLEMENT_NOUNS`). Else []."""
+    phrase = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+    if pobj.ent_type_ not in _PLACE_ENTS and not (pobj.pos_ == "NOUN" and not pobj.ent_type_ and any(
+            c.dep_ in ("poss", "compound") and c.ent_type_ in _PLACE_ENTS for c in pobj.children)) and not (
+            pobj.pos_ == "PROPN" and any(c.dep_ == "appos" and c.lemma_ in en.SETTLEMENT_NOUNS for c in pobj.children)):
+        return []  # the place itself, a region of it ("Pakistan's tribal areas"), a town in apposition
+    country = _place_country(doc, pobj)
+    if country is None:
+        return []
+    return [{"text": phrase.text, "code": country, "country": country, "sector": None}]
 
 
 def _protest_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side]) -> list[Side]:
@@ -603,6 +674,8 @@ def target_of_topic(case: TargetCase) -> list[Side]:
     if verb.lemma_ in case.lex.cue("speech_verb") or not any(s is not None and s.get("code") for s in case.sources):
         return []  # a speech verb's target is what was said (``_verb_roles``); no speaker, no statement
     obj = syntax.direct_object(verb)
+    if case.entry.code[:2] in ("11", "12") and _attack_noun(obj, case.lex):
+        return []  # "condemned the attacks on X": its doers were the only candidates (_verb_roles)
     heads = [verb] + ([obj] if obj is not None and obj.dep_ == "dobj" else [])
     scopes: list[Token] = [c for head in heads for c in head.children
                            if c.dep_ == "prep" and c.lower_ in en.TOPIC_PREPOSITIONS and c.i > verb.i]

@@ -153,10 +153,59 @@ def _side(doc: Doc, token: Token, lex: Lexicon) -> Side:
     ref = actor_ref(doc, start, end)
     if ref is not None:
         return ref
+    if _country_anaphor(token):
+        return _last_country_before(doc, token)  # "congratulated the country": the one named before
+    group = _partitive_group(token)
+    if group is not None:
+        return _side(doc, group, lex)  # "one of the suicide bombers", "two of the soldiers"
     if token.pos_ == "PRON" or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
         return None
     if token.pos_ == "NOUN" and token.lemma_ not in lex.nouns and (token.lower_ in lex.agents or token.lemma_ in lex.agents):
         return {"text": doc_text(doc)[start:end], "code": None, "country": None, "sector": None, "_named": False}
+    return None
+
+
+def _country_anaphor(token: Token) -> bool:
+    """Whether the token is "the country" or "this nation" standing alone (:data:`en.COUNTRY_NOUNS`):
+    a definite or demonstrative determiner and no other modifier ("the country's leaders" is the
+    possessor's phrase; "the whole country", "a country" are not)."""
+    if token.lemma_ not in en.COUNTRY_NOUNS or token.tag_ != "NN":
+        return False
+    dets = [c for c in token.children if c.dep_ == "det"]
+    return len(dets) == 1 and dets[0].lower_ in ("the", "this", "that") and len(list(token.children)) == 1
+
+
+def _last_country_before(doc: Doc, token: Token) -> Side:
+    """The last country (a GPE actor with a country code) mentioned before the token in its sentence
+    or the two before it; None when there is none."""
+    start = token.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    lower, upper = doc[start].idx, token.idx
+    best: tuple[int, int] | None = None
+    for actor in doc._.actors or []:
+        if actor.get("label") != "GPE" or not actor.get("code"):
+            continue
+        for mention in actor.get("mentions") or []:
+            if lower <= mention["start"] and mention["end"] <= upper and (best is None or mention["start"] > best[0]):
+                best = (mention["start"], mention["end"])
+    if best is None:
+        return None
+    ref = actor_ref(doc, *best)
+    return ref if ref is not None and ref.get("country") else None
+
+
+def _partitive_group(token: Token) -> Token | None:
+    """The group a partitive phrase takes its members from ("one of the bombers" -> "bombers"):
+    the object of the "of" on a numeral or a quantity word (:data:`en.PARTITIVE_HEADS`); else None."""
+    if token.pos_ != "NUM" and token.lower_ not in en.PARTITIVE_HEADS:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = syntax.pobj(child)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return pobj
     return None
 
 

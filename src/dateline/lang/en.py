@@ -19,6 +19,14 @@ REFERRING_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its", "
 #: Pronouns that stand for a person (their antecedent is a PERSON).
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 
+#: Heads of a partitive phrase whose actor is the group after "of" ("one of the bombers", "some of
+#: the protesters"); numerals ("two of the soldiers") count by their part of speech.
+PARTITIVE_HEADS = frozenset({"one", "some", "many", "most", "all", "several", "each", "both", "few", "dozens",
+                             "hundreds", "thousands", "scores", "none", "any"})
+
+#: Nouns that, definite and unmodified ("the country", "this nation"), stand for a country named before.
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+
 #: Pronouns the actors stage links to a person of that gender (m/f).
 GENDERED_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
@@ -75,6 +83,10 @@ AIMING_PREPOSITIONS = frozenset({"against", "at", "on", "into"})
 #: Prepositions whose object is what a statement, appeal or disapproval is about ("doubts about X",
 #: "concern over X", "warned of X's plans", "cast doubt on X"): its target when it addresses no one.
 TOPIC_PREPOSITIONS = frozenset({"about", "on", "against", "of", "over", "regarding", "concerning", "in"})
+
+#: Nouns of a settled place or region, which name a place in apposition ("Kobane, the Syrian town").
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "capital", "province", "region", "district", "enclave",
+                              "port", "area", "state", "county", "governorate", "territory"})
 
 #: Prepositions whose object is an event noun's target ("talks with X", "sanctions against X").
 NOUN_TARGET_PREPOSITIONS = frozenset({"with", "to", "between", "against"})

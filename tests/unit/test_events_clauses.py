@@ -1,7 +1,8 @@
 """Acts in relative clauses and participles (issue 11, events/clauses.py) on hand-built parses:
 the noun a clause modifies is the act's target when the relative pronoun is its object or passive
-subject, or the clause is a passive participle (rule ``_clause_object``); a relative-clause act
-with both sides country-coded is asserted (rule ``_clause_asserted``), the rest stay reported."""
+subject, or the clause is a passive participle (rule ``_clause_object``); a non-restrictive
+relative-clause act in the simple past with both sides country-coded is asserted (rule
+``_clause_asserted``), the rest stay reported."""
 
 from __future__ import annotations
 
@@ -45,9 +46,9 @@ def test_passive_relative_pronoun_stands_for_the_target(vocab: Vocab) -> None:
             (".", "PUNCT", ".", "punct", -2, ".", "O")]
     events = coded(vocab, rows, "backed")
     assert [sides(e) for e in events] == [("Russia", "Iran")]
-    assert events[0]["modality"] == "asserted"
     assert events[0]["evidence"]["rules"]["target"] == "_clause_object"
-    assert events[0]["evidence"]["rules"]["modality"] == "_clause_asserted"
+    # (a passive participle is not asserted: only the simple past is)
+    assert events[0]["modality"] == "reported"
 
 
 def test_object_relative_pronoun_stands_for_the_target(vocab: Vocab) -> None:
@@ -105,3 +106,17 @@ def test_passive_participle_acts_on_its_noun_and_stays_reported(vocab: Vocab) ->
     assert [sides(e) for e in events] == [("Turkey", "Kurds")]
     assert events[0]["modality"] == "reported"
     assert events[0]["evidence"]["rules"]["target"] == "_clause_object"
+
+
+def test_restrictive_relative_clause_stays_reported(vocab: Vocab) -> None:
+    # "The Israelis who shelled Gaza withdrew.": the clause says which Israelis
+    rows = [("The", "DET", "DT", "det", 1, "the", "O"),
+            ("Israelis", "PROPN", "NNPS", "nsubj", 4, "Israelis", "B-NORP"),
+            ("who", "PRON", "WP", "nsubj", 1, "who", "O"),
+            ("shelled", "VERB", "VBD", "relcl", -2, "shell", "O"),
+            ("Gaza", "PROPN", "NNP", "dobj", -1, "Gaza", "B-GPE"),
+            ("withdrew", "VERB", "VBD", "ROOT", 0, "withdraw", "O"),
+            (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    events = coded(vocab, rows, "shelled")
+    assert [sides(e) for e in events] == [("Israelis", "Gaza")]
+    assert events[0]["modality"] == "reported"

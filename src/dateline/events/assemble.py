@@ -140,7 +140,7 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
         target_rule = "_clause_object"
     rules: EventRules = {"trigger": f"verbs.tsv:{verb.lemma_}", "code": code_rule, "source": source_rule,
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
-    if subordinate == "reported" and clause_asserted(verb, sources, targets):
+    if subordinate == "reported" and clause_asserted(verb, entry.code, sources, targets):
         modality, rules["modality"] = "asserted", "_clause_asserted"  # "the troops who shelled Gaza"
     accusation = _party_claim(doc, verb, index, entry, sources, targets, lex) \
         if modality == "asserted" and not negated and not speech else None

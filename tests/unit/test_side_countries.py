@@ -5,10 +5,12 @@ no country ("the police" COP) takes one by the first strategy of the chain that 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from spacy.language import Language
 
+from conftest import coded
 from dateline.actors.countries import needs_country, STRATEGIES
 
 
@@ -28,7 +30,8 @@ def test_needs_country_only_for_a_bare_sector_or_no_code() -> None:
 
 
 def test_strategies_are_tried_in_the_documented_order() -> None:
-    assert [name for name, _ in STRATEGIES] == ["own_phrase", "same_entity", "event_place", "article_country"]
+    assert [name for name, _ in STRATEGIES] == ["own_phrase", "kb_roles", "same_entity", "event_place",
+                                                "article_country", "nearby_country"]
 
 
 def test_own_phrase_of_complement(nlp: Language) -> None:
@@ -62,9 +65,9 @@ def test_article_country_when_it_clearly_dominates(nlp: Language) -> None:
     assert event["evidence"]["rules"]["source_country"] == "article_country"
 
 
-def test_no_country_when_none_dominates(nlp: Language) -> None:
-    text = ("Kenya and Uganda held talks. Uganda and Kenya disagreed. "
-            "Police arrested the opposition leader.")
+def test_no_country_when_none_dominates_and_none_is_near(nlp: Language) -> None:
+    text = ("Kenya and Uganda held talks. Uganda and Kenya disagreed. The talks ended early. "
+            "Observers left the hall. Police arrested the opposition leader.")
     (event,) = events(nlp, text, "arrested")
     assert event["source"]["country"] is None
     assert "source_country" not in event["evidence"]["rules"]
@@ -99,3 +102,89 @@ def test_envoy_to_an_international_body_stays_its_states(nlp: Language) -> None:
                  "Zhang Jun, the ambassador to the United Nations, criticised Japan."):
         (event,) = events(nlp, text, "criticised")
         assert event["source"]["code"] == "CHNGOV", text
+
+
+def test_nearby_country_when_the_article_has_no_dominant_one(nlp: Language) -> None:
+    text = ("Kenya and Uganda held talks. Uganda and Kenya disagreed. Tanzania's police chief spoke "
+            "to reporters. Tanzania closed a border post. Police arrested the opposition leader.")
+    (event,) = events(nlp, text, "arrested")
+    assert event["source"]["country"] == "TZA"
+    assert event["source"]["code"] == "TZACOP"
+    assert event["evidence"]["rules"]["source_country"] == "nearby_country"
+
+
+def test_nearby_country_is_not_the_other_sides(nlp: Language) -> None:
+    text = ("Uganda and Kenya held talks. Uganda and Kenya disagreed. Uganda's president praised Tanzania. "
+            "Soldiers later attacked Kenyan protesters.")
+    (event,) = events(nlp, text, "attacked")
+    assert event["target"]["country"] == "KEN"
+    assert event["source"]["country"] == "UGA"
+    assert event["evidence"]["rules"]["source_country"] == "nearby_country"
+
+
+def test_armed_group_takes_the_country_it_acts_in(nlp: Language) -> None:
+    text = "France and Kenya held talks. Islamic State fighters attacked a police station in Mosul."
+    (event,) = events(nlp, text, "attacked")
+    assert event["source"]["code"].startswith("IMG")
+    assert event["source"]["country"] == "IRQ"
+    assert event["evidence"]["rules"]["source_country"] == "armed_group:event_place"
+
+
+def test_armed_group_with_no_place_keeps_its_prefix(nlp: Language) -> None:
+    text = "Al-Qaeda threatened the United States."
+    (event,) = events(nlp, text, "threatened")
+    assert event["source"]["country"] == "IMG"
+    assert "source_country" not in event["evidence"]["rules"]
+
+
+def test_party_names_are_their_countrys(nlp: Language) -> None:
+    (event,) = events(nlp, "Republicans criticised the plan on Monday.", "criticised")
+    assert event["source"]["country"] == "USA"
+    (event,) = events(nlp, "The Tories criticised Labour on Monday.", "criticised")
+    assert (event["source"]["country"], event["target"]["country"]) == ("GBR", "GBR")
+
+
+def test_a_country_name_after_a_comma_is_no_title(nlp: Language) -> None:
+    # "Kingdom" is a role noun (GOV) in the dictionaries, but not inside "the United Kingdom"; and
+    # role-less words after a comma do not override the KB's role of a known person
+    text = ("President Barack Obama landed in Berlin on Monday. \u201cMr. Obama, Germany and the United "
+            "Kingdom will lead the effort,\u201d the minister said.")
+    doc = nlp(text)
+    (obama,) = [a for a in doc._.actors if "Obama" in a["name"]]
+    assert obama["country"] == "USA"
+    assert not any(e["kind"] == "title" for e in obama["evidence"])
+
+
+def test_words_before_a_comma_with_no_role_are_no_title(nlp: Language) -> None:
+    doc = nlp("In the weeks before the vote on EU membership, John Doe warned voters about the pound.")
+    (doe,) = [a for a in doc._.actors if a["name"] == "John Doe"]
+    assert doe["code"] is None or not doe["code"].startswith("IGO")
+    doc = nlp("The country's top spy chief, John Doe, met Kenyan officials.")
+    (doe,) = [a for a in doc._.actors if a["name"] == "John Doe"]
+    assert doe["sector"] == "SPY"
+
+
+def test_creditor_and_leaders_clubs_are_international(nlp: Language) -> None:
+    (event,) = events(nlp, "The Paris Club agreed to reschedule Kenya's debts.", "agreed")
+    assert event["source"]["country"] == "IGO"
+
+
+def test_a_bare_korean_title_is_south_koreas(nlp: Language) -> None:
+    (event,) = events(nlp, "Korean Foreign Minister Jane Doe criticised Japan on Monday.", "criticised")
+    assert event["source"]["country"] == "KOR"
+    (event,) = events(nlp, "North Korean Foreign Minister Jane Doe criticised Japan on Monday.", "criticised")
+    assert event["source"]["country"] == "PRK"
+
+
+def test_a_name_after_an_honorific_is_no_place(nlp: Language) -> None:
+    doc = nlp("Kenya's ruling party said Mr Houston knew nothing of the plan.")
+    assert not any(a["code"] == "USA" for a in doc._.actors)
+    (event,) = events(nlp, "Kenya's ruling party said Mr Houston knew nothing of the plan.", "said")
+    assert (event["target"] or {}).get("country") != "USA"
+
+
+def test_a_known_person_outside_his_roles_keeps_their_one_country(nlp: Language) -> None:
+    found = [e for e in coded(nlp, "President Dwight D. Eisenhower met Soviet leader Nikita Khrushchev at the "
+                                   "retreat in 1959.", dt.date(2019, 9, 9)) if e["trigger"] == "met"]
+    assert found
+    assert found[0]["source"]["country"] == "USA"

@@ -9,13 +9,22 @@ answers wins (:data:`STRATEGIES`):
 
 1. ``own_phrase``: a country in the side's own phrase, apposition or "of X" ("the ambassador of
    Kuwait", "Mr X, a Kenyan lawmaker");
-2. ``same_entity``: the same actor elsewhere in the article with a country (a surname coded in full
+2. ``kb_roles``: a person or body the KB knows but holds no role on the event's date, when all
+   its roles are one country's (a past president: USA);
+3. ``same_entity``: the same actor elsewhere in the article with a country (a surname coded in full
    earlier), or the last actor of the same sector with a country in this or the two sentences before
    ("Pakistani troops ... the military" PAKMIL);
-3. ``event_place``: the country of the event's location (``dateline_places``: "troops opened fire
+4. ``event_place``: the country of the event's location (``dateline_places``: "troops opened fire
    in X");
-4. ``article_country``: the article's own country: its dateline's, else the country most mentioned as
-   an actor or place, only when it clearly dominates (:data:`DOMINANT_SHARE`).
+5. ``article_country``: the article's own country: its dateline's, else the country most mentioned as
+   an actor or place, only when it clearly dominates (:data:`DOMINANT_SHARE`);
+6. ``nearby_country``: else the country the text names most around the side (its sentence and the
+   two before), a tie going to the mention nearest it, never the other side's country.
+
+A transnational armed group (``IMG``: ISIS, al-Qaeda) keeps its code but takes the country the text
+places it in (:func:`armed_group_country`: the event's place, else the one country of its
+sentence's places, else the article's), as docs/annotation.md section 4 asks (ISIS fighting in Iraq
+is IRQ); named ``armed_group:<strategy>`` in ``evidence.rules``.
 
 A place that locates the side in its own phrase ("protesters in Kabul") is not a strategy here: the
 actors stage already codes such a phrase (AFGOPP), and on the labelled train split a strategy for it
@@ -35,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import root_class
 from ..doc import per_doc, sentence_bounds, doc_text
-from ..kb import KnowledgeBase, split_code
+from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
 from ..lang import en
 
@@ -102,6 +111,8 @@ def own_phrase(case: SideCase) -> tuple[str, str] | None:
     kb = case.kb
     for i in sorted(tokens):
         token = doc[i]
+        if i > 0 and doc[i - 1].lower_ in en.HONORIFICS:
+            continue  # "Mr Houston" is a person, not the city
         if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ not in ("ORG", "PERSON", "FAC"):
             country = kb.country_of(token.text)
             if country is not None:
@@ -124,6 +135,24 @@ def _phrase_tokens(head: Token) -> set[int]:
                 continue
             stack.append(child)
     return out
+
+
+def kb_roles(case: SideCase) -> tuple[str, str] | None:
+    """A person or body the KB knows, outside its dated roles on the event's date: the one country
+    all its roles share ("President Dwight D. Eisenhower" in 1959, whose Phoenix roles are USA's)."""
+    if case.span is None:
+        return None
+    start, end = case.span.start_char, case.span.end_char
+    for actor in case.doc._.actors or []:
+        entry = case.kb.entries.get(actor.get("kb_id") or "")
+        if entry is None or entry.kind in ("country", "seat"):
+            continue
+        if not any(m["start"] < end and start < m["end"] for m in actor.get("mentions") or []):
+            continue
+        countries = {_country(role.code) for role in entry.roles} | ({_country(entry.default)} if entry.default else set())
+        country = countries.pop() if len(countries) == 1 else None
+        return (country, entry.name) if country is not None else None
+    return None
 
 
 def same_entity(case: SideCase) -> tuple[str, str] | None:
@@ -197,12 +226,60 @@ def _article_country(doc: Doc, kb: KnowledgeBase) -> tuple[str, str] | None:
     return None
 
 
+def nearby_country(case: SideCase) -> tuple[str, str] | None:
+    """The country the text names most around the side, when the article as a whole has none that
+    dominates: the countries of actors (states, their people and bodies, not transnational ones) in
+    the side's sentence and the :data:`SECTOR_LOOKBACK` sentences before, the most mentioned first,
+    a tie going to the mention nearest the side ("South Korea's foreign ministry said ... the
+    officials reaffirmed" KOR)."""
+    doc = case.doc
+    if case.sentence is None:
+        return None
+    starts, _ends = sentence_bounds(doc)
+    index = case.event.get("sentence") or 0
+    first = doc[starts[max(0, index - SECTOR_LOOKBACK)]].idx if starts else 0
+    last = case.sentence.end_char
+    at = case.span.start_char if case.span is not None else case.sentence.start_char
+    tally: Counter[str] = Counter()
+    nearest: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    other = _other_side_country(case)
+    for actor in doc._.actors or []:
+        country = _country(actor.get("code"))
+        if country is None or country == other:
+            continue
+        for mention in actor.get("mentions") or []:
+            if not (first <= mention["start"] and mention["end"] <= last):
+                continue
+            if case.span is not None and mention["start"] >= case.span.start_char and mention["end"] <= case.span.end_char:
+                continue
+            tally[country] += 1
+            distance = abs(mention["start"] - at)
+            if country not in nearest or distance < nearest[country]:
+                nearest[country], texts[country] = distance, mention["text"]
+    if not tally:
+        return None
+    best = max(tally, key=lambda c: (tally[c], -nearest[c]))
+    return best, texts[best]
+
+
+def _other_side_country(case: SideCase) -> str | None:
+    """The country of the event's other side, when it has one."""
+    for role in ("source", "target"):
+        side = case.event.get(role)
+        if side is not None and side is not case.side and side.get("text") != case.side.get("text"):
+            return _country(side.get("code")) or (side.get("country") if side.get("country") not in TRANSNATIONAL else None)
+    return None
+
+
 #: The strategies, in the order they are tried (the names go into ``evidence.rules``).
 STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("own_phrase", own_phrase),
+    ("kb_roles", kb_roles),
     ("same_entity", same_entity),
     ("event_place", event_place),
     ("article_country", article_country),
+    ("nearby_country", nearby_country),
 )
 
 
@@ -284,12 +361,57 @@ def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None
     evidence["rules"] = {**evidence.get("rules", {}), "source": "_agentless_passive", "source_country": strategy}
 
 
+#: The transnational prefix of armed groups that take the country they act in (docs/annotation.md 4).
+ARMED_GROUP_PREFIX = "IMG"
+
+
+def sentence_place(case: SideCase) -> tuple[str, str] | None:
+    """The one country of the places named in the event's sentence ("X claimed an attack in Kabul,
+    Afghanistan" AFG); None when the sentence names places in more than one country, or none."""
+    index = case.event.get("sentence")
+    countries: dict[str, str] = {}
+    for item in case.doc._.places or []:
+        if item.get("sentence") == index and item.get("country"):
+            countries.setdefault(str(item["country"]), str(item.get("text") or item.get("name")))
+    if len(countries) != 1:
+        return None
+    return next(iter(countries.items()))
+
+
+#: Where a transnational armed group acts: the event's place, its sentence's, else the article's.
+ARMED_GROUP_STRATEGIES: tuple[tuple[str, Strategy], ...] = (
+    ("event_place", event_place), ("sentence_place", sentence_place), ("article_country", article_country))
+
+
+def armed_group_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], role: str) -> None:
+    """A transnational armed group (``IMG``: "ISIS", "al-Qaeda") takes the country where the text
+    places it (docs/annotation.md section 4: ISIS fighting in Iraq is IRQ; with no place, IMG): the
+    ``country`` becomes that state, the code keeps the group's own (``IMGMUSISI``), and
+    ``evidence.rules.<role>_country`` names ``armed_group:<strategy>``."""
+    side = event.get(role)
+    if not side or not str(side.get("code") or "").startswith(ARMED_GROUP_PREFIX):
+        return
+    if side.get("country") not in (None, ARMED_GROUP_PREFIX):
+        return
+    found = side_country(doc, kb, event, side, ARMED_GROUP_STRATEGIES)
+    if found is None:
+        return
+    country, strategy, _detail = found
+    sentence, span = _locate(doc, event, side)
+    if strategy != "event_place" and country == _other_side_country(SideCase(doc, kb, event, side, sentence, span)):
+        return  # the country named is the group's adversary ("ISIS cannot destroy the United States")
+    event[role] = {**side, "country": country}
+    evidence = event.setdefault("evidence", {})
+    evidence["rules"] = {**evidence.get("rules", {}), f"{role}_country": f"armed_group:{strategy}"}
+
+
 def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     """Give each side of the event that needs a country (:func:`needs_country`) the one its context
     gives, and name the strategy in ``evidence.rules`` (``source_country`` / ``target_country``);
     an act of authority with no doer takes the state where it happened (:func:`agentless_source`)."""
     agentless_source(doc, kb, event)
     for role in ("source", "target"):
+        armed_group_country(doc, kb, event, role)
         side = event.get(role)
         if side is None or not needs_country(side):
             continue

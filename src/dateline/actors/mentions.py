@@ -94,6 +94,12 @@ def _shouted(sent: Span) -> bool:
     return sum(t.text.isupper() for t in words) * 2 > len(words)
 
 
+def _names_a_place(kb: KnowledgeBase, entry: Entry) -> bool:
+    """A country or seat entry, or an actor entry that is a country (Phoenix files a country's
+    cities as its aliases)."""
+    return entry.kind in ("country", "seat") or (entry.kind != "person" and kb.country_of(entry.name) is not None)
+
+
 def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
     """Longest KB names, left to right, that look like names in the text."""
     spans: list[tuple[int, int, Entry]] = []
@@ -108,6 +114,8 @@ def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
             if doc[j - 1].text in ("'s", "’s") or doc[j - 1].is_space:
                 continue
             entries = kb.names.get(normalise(_text(doc, i, j)))
+            if entries and i > 0 and doc[i - 1].lower_ in en.HONORIFICS and _names_a_place(kb, kb.entries[entries[0]]):
+                break  # "Mr Houston" is a person, not the city (nor the country the KB files it under)
             if entries and _name_like(doc, i, j):
                 first = i + 1 if doc[i].lower_ == "the" and j - i > 1 else i  # the article is not the name
                 spans.append((first, j, kb.entries[entries[0]]))

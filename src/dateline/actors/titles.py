@@ -79,13 +79,23 @@ class Title(NamedTuple):
     strong: bool = False
     #: the code of the organisation the title names, when it gave the country ("U.N." IGOUNO)
     body: str | None = None
+    #: the title has a role noun at all (not just a place or a people: "Mr X, France and Britain")
+    role: bool = False
+
+
+def _inside_place_name(ctx: Context, agent: tuple[int, int, str, bool]) -> bool:
+    """Whether a role word is part of a country's or a place's name ("Kingdom" in "the United
+    Kingdom"), so no role at all."""
+    m = ctx.by_token.get(agent[0])
+    return (m is not None and m.start <= agent[0] and agent[1] <= m.end
+            and (m.label in ("GPE", "LOC") or (m.entry is not None and m.entry.kind in ("country", "seat"))))
 
 
 def _read_title(ctx: Context, start: int, end: int, *, exclude: Group | None,
                 after: bool = False) -> Title:
     """The country, sector and role words signalled by the tokens ``start:end``."""
     doc = ctx.doc
-    roles = [a for a in ctx.agents if start <= a[0] and a[1] <= end]
+    roles = [a for a in ctx.agents if start <= a[0] and a[1] <= end and not _inside_place_name(ctx, a)]
     strong = [a for a in roles if not a[3]]
     head = (strong or roles)[-1] if roles else None
     sector = head[2][:3] if head else None
@@ -131,7 +141,7 @@ def _read_title(ctx: Context, start: int, end: int, *, exclude: Group | None,
         sector = institution_sector
     words = {t.lower_ for t in doc[start:end]}
     return Title(country, sector, _text(doc, start, end) if end > start else "", words,
-                 strong=head is not None and not head[3], body=body)
+                 strong=head is not None and not head[3], body=body, role=head is not None)
 
 
 def _country_in_words(ctx: Context, start: int, end: int) -> str | None:
@@ -193,6 +203,8 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
     readings: list[tuple[Title, int, int]] = []
     for start, end, after in candidates:
         title = _read_title(ctx, start, end, exclude=group, after=after)
+        if not after and end < len(doc) and doc[end].text == "," and not title.role:
+            continue  # words before a comma with no role noun are no appositive ("On EU membership, X warned")
         if title.sector is not None or title.country is not None:
             readings.append((title, start, end))
     if not readings:
@@ -201,11 +213,12 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
     for title, _, _ in readings[1:]:
         if (title.country and not best.country) or (title.country and title.sector and not best.sector):
             best = title
-    if best.sector is None:
-        # "King Hassan of Morocco": the role from one side, the country from the other
+    if best.sector is None and (best.role or best.phrase.lower().startswith("of ")):
+        # "King Hassan of Morocco": the role from one side, the country from the other (not from
+        # role-less words after a comma: "President X ... But Mr X, France and Britain led")
         other = next((t for t, _, _ in readings if t.sector and t.country in (None, best.country)), None)
         if other is not None:
-            best = best._replace(sector=other.sector, strong=other.strong, words=best.words | other.words,
+            best = best._replace(sector=other.sector, strong=other.strong, role=other.role, words=best.words | other.words,
                                  phrase=f"{other.phrase} ... {best.phrase}")
     country, sector, phrase, words = best.country, best.sector, best.phrase, best.words
     person = group.label == "PERSON"
@@ -217,9 +230,11 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
         if not (person and group.entry is not None):
             return False
         # a KB person: the text's own current title wins over the KB's role
-        if not former and ((sector is None and best.body is None) or (not best.strong and country in (None, known_country))):
+        if not former and (((sector is None or not best.role) and best.body is None)
+                           or (not best.strong and country in (None, known_country))):
             # no role word (a possessor alone: "Kim's meeting with Trump"), or a weak one that says
-            # nothing the KB does not; an appositive naming a body ("X, the UN coordinator") does
+            # nothing the KB does not; an appositive naming a body ("X, the UN coordinator") does;
+            # words with no role noun are no title ("But Mr X, France and Britain led the war")
             return False
         if (not former and country in TRANSNATIONAL and known_country and known_country not in TRANSNATIONAL
                 and (words & cue_words("envoy_word") or any(

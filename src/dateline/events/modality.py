@@ -48,8 +48,13 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
             return "hypothetical"
         elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and syntax.present_tense(token):
             return "hypothetical"  # "until their demands are met": not (yet) done
+        elif (child.dep_ == "advmod" and child.lower_ in lex.cue("pending_adverb") and child.i == token.left_edge.i
+              and syntax.present_tense(token)):
+            return "hypothetical"  # "when the leaders press Obama, he will ...": a case put, not a report
         elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
             return "hypothetical"
+    if mode is None and _for_infinitive(token, lex):
+        return "hypothetical"  # "pushed for North Korea to attend", "no sense for the Taliban to be rewarded"
     if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
         mode = "intended"  # "is going to meet"
     if mode is None and _scheduled(token, lex):
@@ -57,6 +62,19 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
     if mode is None and token.dep_ == "ROOT" and syntax.ends_in_question(token):
         return "hypothetical"  # "Will North Korea attack?": asked, not reported
     return mode
+
+
+def _for_infinitive(token: Token, lex: Lexicon) -> bool:
+    """Whether a verb is an infinitive whose subject "for" introduces (cue ``irrealis_mark``: "a plea
+    for X to surrender", "pushed for North Korea to attend"): English puts a wished, urged or
+    judged act so, never one reported as done."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    marks = lex.cue("irrealis_mark")
+    if any(c.dep_ == "mark" and c.lower_ in marks for c in token.children):
+        return True
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.left_edge.i > 0 and token.doc[subject.left_edge.i - 1].lower_ in marks
 
 
 def _scheduled(token: Token, lex: Lexicon) -> bool:
@@ -167,7 +185,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             break
         head = token.head
         link = token.dep_
-        token = head
+        clause, token = token, head
         if head.pos_ == "ADP":
             if head.lower_ in negation:
                 negated = True  # "without meeting"
@@ -189,6 +207,10 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         elif link in ("xcomp", "acl", "pcomp") and head.lemma_ in (lex.cue("intent_verb") | lex.cue("control_noun")
                                                                    | lex.cue("intent_adjective")):
             modality = modality or "intended"
+        elif link == "ccomp" and head.lemma_ in lex.cue("intent_verb") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            # "expects the authorities to prosecute": wanted by another, no intent its doer declared
+            modality = modality or "hypothetical"
         if link == "xcomp" and head.lemma_ in lex.cue("unrealised_adjective"):
             modality = modality or "hypothetical"  # "is reluctant to impose", "is able to strike"
         if link in ("ccomp", "xcomp", "pcomp") and head.lemma_ in lex.cue("report_verb"):
@@ -200,6 +222,9 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in head.children):
             # "has not said he will abide by it": nothing declared, not even an intent
             modality = "hypothetical" if modality in (None, "intended") else modality
+        if link == "ccomp" and head.lemma_ in lex.cue("denial_verb") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            negated = True  # "officials denied that Russia was sending arms": said not to have happened
         if link in ("ccomp",):
             break  # what someone said keeps its own modality
     return negated, modality or "asserted"

@@ -105,6 +105,8 @@ def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
         return None
     if not phrasal and _names(verb, lex):
         return None  # "what they called an escalating pattern": naming, not an appeal
+    if _idiom(verb, lex):
+        return None  # "fought back tears", "when it comes to": a set phrase, not the verb's act
     entry = _match_pattern(verb, obj, entry, lex.patterns.get(block))
     if entry.code[:2] in ("02", "10") and _claims(verb, lex):
         return None  # "insisted that Trump would recognize ...": a claim (said so), not a demand
@@ -113,6 +115,25 @@ def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
     if verb.lemma_ in lex.cue("intransitive_act") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return None  # "demonstrated that through history", "demonstrated its resolve": showing, no protest
     return entry if entry.code else None
+
+
+def _idiom(verb: Token, lex: Lexicon) -> bool:
+    """Whether a coded verb is part of a set phrase that is no act (cue ``idiom``: the verb's lemma
+    and the words that make the phrase, "fight tears", "come it when", "meet standard"): each word
+    is the form or lemma of one of the verb's dependents or of the object of one of its
+    prepositions ("came to prominence"). "Fought back tears", "captured footage", "when it comes to
+    taxes", "met the standards" use the verb in no political sense."""
+    phrases = lex.cue("idiom")
+    if not phrases:
+        return False
+    words = {verb.lemma_}
+    for child in verb.children:
+        words.update((child.lower_, child.lemma_.lower()))
+        if child.dep_ in ("prep", "agent", "dative"):
+            pobj = syntax.pobj(child)
+            if pobj is not None:
+                words.update((pobj.lower_, pobj.lemma_.lower()))
+    return any(phrase.split()[0] == verb.lemma_ and set(phrase.split()[1:]) <= words for phrase in phrases)
 
 
 def _particle(verb: Token) -> str:
@@ -379,6 +400,10 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
         return True
     if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in verb.children):
         return True  # a participle used as a noun: "evacuated the wounded"
+    if _opening_participle(verb):
+        return True  # "Pressed for an explanation, Obama said ...": done to Obama by no one named
+    if _graded_state(verb, lex) or _present_state(verb, lex):
+        return True  # "is largely defeated", "heavily guarded", "are connected to the grid"
     if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.pos_ == "ADJ":
         return True  # coordinated with an adjective: "once secular and opposed to the settlements"
     if verb.lemma_ in lex.cue("reaction_passive") and any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
@@ -392,6 +417,47 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
         return True  # "an earthquake struck Nepal", "the rescue package allowed Greece to avoid default"
     return verb.dep_ == "csubj" and any(c.dep_ in ("advmod", "mark") and c.lower_ in lex.cue("indirect_question")
                                         for c in verb.children)
+
+
+def _opening_participle(verb: Token) -> bool:
+    """Whether a verb is a passive participle opening its sentence as an adverbial clause with no
+    agent ("Pressed for an explanation, Obama said", "Asked about the talks, the minister ...",
+    "Founded in 1990, the group ..."): the main clause's subject is who it was done to, and the
+    doer is not named, so there is no act to code between actors."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl":
+        return False
+    if any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    first = next((t for t in verb.sent if not t.is_punct), None)
+    return first is not None and first.i == verb.i
+
+
+def _graded_state(verb: Token, lex: Lexicon) -> bool:
+    """Whether a participle graded by a degree adverb (cue ``degree_adverb``) describes a state its
+    subject is in ("is largely defeated", "is heavily guarded", "will be better protected"), not
+    an act done to it; in the past the act is told ("was heavily shelled", "has been largely
+    destroyed")."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "advmod" and c.lower_ in lex.cue("degree_adverb") for c in verb.children):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children)
+
+
+def _present_state(verb: Token, lex: Lexicon) -> bool:
+    """Whether a bare present passive with no agent and no other auxiliary describes how things
+    stand ("ISIS is defeated", "40% are connected to the grid", "is involved in the effort"),
+    not an act done: news tells an act in the past or the perfect ("was defeated", "has been
+    attacked") or with its doer ("is guarded by troops"). Not a stance (cue ``attitude_participle``,
+    "is opposed to", "is committed to"), nor a clause of condition or time. Accusations (CAMEO 11, "is blamed for",
+    "is accused of") are acts however told."""
+    if verb.tag_ != "VBN" or verb.lemma_ in lex.cue("attitude_participle"):
+        return False  # ("Israel is opposed to French mediation": a stance taken, the subject's act)
+    passive = [c for c in verb.children if c.dep_ == "auxpass"]
+    if not passive or any(c.dep_ in ("aux", "agent", "mark") for c in verb.children):
+        return False  # (a clause of condition or time keeps its modality: "until demands are met")
+    if not all(b.lemma_ == "be" and b.tag_ in ("VBZ", "VBP") for b in passive):
+        return False
+    entry = _verb_entry(verb, lex)
+    return entry is not None and entry.code[:2] != "11"
 
 
 def _thing_subject(verb: Token, lex: Lexicon) -> bool:
@@ -448,6 +514,8 @@ def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
         return False
     if obj is not None and obj.lemma_ in lex.cue("question_noun"):
         return True
+    if _after_question(verb):
+        return True  # '"Why now?" she asked.': the quoted question before it is what was asked
     for clause in verb.children:
         if clause.dep_ not in ("ccomp", "parataxis"):
             continue
@@ -460,6 +528,24 @@ def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
         following = [t for t in verb.doc[clause.right_edge.i + 1:verb.sent.end] if t.text not in ('"', "”", "'", "’")]
         if clause.right_edge.text == "?" or (following and following[0].text == "?"):
             return True
+    return False
+
+
+def _after_question(verb: Token) -> bool:
+    """Whether a verb with no clause or preposition after it ("she asked", "asked the minister") closes a
+    quoted question ('"Will they strike?" she asked'): between the "?" and the verb stand only
+    quotes, commas and the asker's name, in its own sentence or across the parser's split at '?"'."""
+    if any(c.dep_ in ("ccomp", "xcomp", "prep", "parataxis") and c.i > verb.i for c in verb.children):
+        return False
+    quoting = ('"', "”", "“", "'", "’", ",")
+    i = verb.i - 1
+    while i >= 0 and i >= verb.sent.start - 3:
+        token = verb.doc[i]
+        if token.text == "?":
+            return True
+        if token.text not in quoting and not (i >= verb.sent.start and token.pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ")):
+            return False
+        i -= 1
     return False
 
 

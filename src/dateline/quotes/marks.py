@@ -3,6 +3,7 @@ quotes and the newspaper convention of a quote continued into the next paragraph
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..doc import paragraph_spans
@@ -72,6 +73,14 @@ def _mark(text: str, i: int, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
+_MARK_CHARS = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "'\"") + "]")
+
+
+def _mark_positions(text: str, start: int, end: int) -> list[int]:
+    """The offsets in ``[start, end)`` of the characters :func:`_mark` can read as quote marks."""
+    return [m.start() for m in _MARK_CHARS.finditer(text, start, end)]
+
+
 def scan_quotes(text: str) -> list[QuoteSpan]:
     """Pair the quote marks of ``text`` into quotations, sorted by start.
 
@@ -85,7 +94,7 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
     stack: list[tuple[str, int, list[int]]] = []  # open quotes: (kind, start of text, reopened marks)
     skip = -1  # the re-opening mark of a continued quote
     for n, (p_start, p_end) in enumerate(paragraphs):
-        for i in range(p_start, p_end):
+        for i in _mark_positions(text, p_start, p_end):  # _mark is None at every other character
             mark = _mark(text, i, p_start, p_end) if i != skip else None
             if mark is None:
                 continue

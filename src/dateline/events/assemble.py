@@ -13,6 +13,7 @@ from .. import syntax
 from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
+from .clauses import clause_asserted, clause_object
 from .codes import _conditional_offer, _declarer, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
@@ -105,7 +106,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
     speech = verb.lemma_ in lex.cue("speech_verb")
     if speech and entry.code[:2] != "01" and not evaluative:
         speech = False
-    sources, targets = _verb_roles(doc, verb, obj, lex, speech=speech)
+    patient = clause_object(verb, obj) if not speech else None
+    sources, targets = _verb_roles(doc, verb, patient or obj, lex, speech=speech)
     source_rule = "_verb_roles"
     speaker, speaker_rule = _first_person_speaker(doc, syntax.subject(verb), verb, lex) \
         if not entry.passive and not any(_identified(side) for side in sources) else ([], "")
@@ -133,8 +135,13 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
         code_rule = "_intent_of" if intended != entry else code_rule
         entry = intended
     targets, target_rule = verb_targets(TargetCase(doc, verb, lex, sources, entry, own_complement), targets)
+    if patient is not None and target_rule == "_verb_roles" and targets and targets[0] is not None \
+            and targets[0]["text"] in doc[patient.left_edge.i:patient.i + 1].text:
+        target_rule = "_clause_object"
     rules: EventRules = {"trigger": f"verbs.tsv:{verb.lemma_}", "code": code_rule, "source": source_rule,
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
+    if subordinate == "reported" and clause_asserted(verb, entry.code, sources, targets):
+        modality, rules["modality"] = "asserted", "_clause_asserted"  # "the troops who shelled Gaza"
     accusation = _party_claim(doc, verb, index, entry, sources, targets, lex) \
         if modality == "asserted" and not negated and not speech else None
     if accusation is not None:

@@ -1,0 +1,122 @@
+"""Acts in relative clauses and participles (issue 11, events/clauses.py) on hand-built parses:
+the noun a clause modifies is the act's target when the relative pronoun is its object or passive
+subject, or the clause is a passive participle (rule ``_clause_object``); a non-restrictive
+relative-clause act in the simple past with both sides country-coded is asserted (rule
+``_clause_asserted``), the rest stay reported."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+import dateline.nlp  # noqa: F401  (registers the Doc extensions)
+from dateline.events import code_doc
+
+from handbuilt import Row, parsed_doc
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocab:
+    return spacy.blank("en").vocab
+
+
+def coded(vocab: Vocab, rows: list[Row], trigger: str) -> list[dict]:
+    doc = code_doc(parsed_doc(vocab, rows, places=("GPE", "NORP")))
+    return [e for e in doc._.events if e["trigger"] == trigger]
+
+
+def sides(event: dict) -> tuple[str | None, str | None]:
+    return ((event["source"] or {}).get("text"), (event["target"] or {}).get("text"))
+
+
+def test_passive_relative_pronoun_stands_for_the_target(vocab: Vocab) -> None:
+    # "Iran, which was backed by Russia, attacked Iraq."
+    rows = [("Iran", "PROPN", "NNP", "nsubj", 8, "Iran", "B-GPE"),
+            (",", "PUNCT", ",", "punct", -1, ",", "O"),
+            ("which", "PRON", "WDT", "nsubjpass", 2, "which", "O"),
+            ("was", "AUX", "VBD", "auxpass", 1, "be", "O"),
+            ("backed", "VERB", "VBN", "relcl", -4, "back", "O"),
+            ("by", "ADP", "IN", "agent", -1, "by", "O"),
+            ("Russia", "PROPN", "NNP", "pobj", -1, "Russia", "B-GPE"),
+            (",", "PUNCT", ",", "punct", -7, ",", "O"),
+            ("attacked", "VERB", "VBD", "ROOT", 0, "attack", "O"),
+            ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE"),
+            (".", "PUNCT", ".", "punct", -2, ".", "O")]
+    events = coded(vocab, rows, "backed")
+    assert [sides(e) for e in events] == [("Russia", "Iran")]
+    assert events[0]["evidence"]["rules"]["target"] == "_clause_object"
+    # (a passive participle is not asserted: only the simple past is)
+    assert events[0]["modality"] == "reported"
+
+
+def test_object_relative_pronoun_stands_for_the_target(vocab: Vocab) -> None:
+    # "Gaza, which Israel shelled, burned."
+    rows = [("Gaza", "PROPN", "NNP", "nsubj", 6, "Gaza", "B-GPE"),
+            (",", "PUNCT", ",", "punct", -1, ",", "O"),
+            ("which", "PRON", "WDT", "dobj", 2, "which", "O"),
+            ("Israel", "PROPN", "NNP", "nsubj", 1, "Israel", "B-GPE"),
+            ("shelled", "VERB", "VBD", "relcl", -4, "shell", "O"),
+            (",", "PUNCT", ",", "punct", -5, ",", "O"),
+            ("burned", "VERB", "VBD", "ROOT", 0, "burn", "O"),
+            (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    events = coded(vocab, rows, "shelled")
+    assert [sides(e) for e in events] == [("Israel", "Gaza")]
+    assert events[0]["modality"] == "asserted"
+
+
+def test_subject_relative_act_is_asserted_but_a_modal_one_is_not(vocab: Vocab) -> None:
+    # "Israel, which shelled Gaza, withdrew." / "Israel, which will shell Gaza, withdrew."
+    past = [("Israel", "PROPN", "NNP", "nsubj", 5, "Israel", "B-GPE"),
+            (",", "PUNCT", ",", "punct", -1, ",", "O"),
+            ("which", "PRON", "WDT", "nsubj", 1, "which", "O"),
+            ("shelled", "VERB", "VBD", "relcl", -3, "shell", "O"),
+            ("Gaza", "PROPN", "NNP", "dobj", -1, "Gaza", "B-GPE"),
+            ("withdrew", "VERB", "VBD", "ROOT", 0, "withdraw", "O"),
+            (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    events = coded(vocab, past, "shelled")
+    assert [sides(e) for e in events] == [("Israel", "Gaza")]
+    assert events[0]["modality"] == "asserted"
+    assert events[0]["evidence"]["rules"]["modality"] == "_clause_asserted"
+    future = past[:3] + [("will", "AUX", "MD", "aux", 1, "will", "O"),
+                         ("shell", "VERB", "VB", "relcl", -4, "shell", "O"),
+                         ("Gaza", "PROPN", "NNP", "dobj", -1, "Gaza", "B-GPE"),
+                         ("withdrew", "VERB", "VBD", "ROOT", 0, "withdraw", "O"),
+                         (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    future[0] = ("Israel", "PROPN", "NNP", "nsubj", 6, "Israel", "B-GPE")
+    future[2] = ("which", "PRON", "WDT", "nsubj", 2, "which", "O")
+    events = coded(vocab, future, "shell")
+    assert ("Israel", "Gaza") in [sides(e) for e in events]
+    # (the promise itself may be declared as a threat, the shelling is no asserted act)
+    assert "_clause_asserted" not in [e["evidence"]["rules"]["modality"] for e in events]
+    assert [e["modality"] for e in events if e["evidence"]["rules"]["modality"] != "_declarer"] == ["intended"]
+
+
+def test_passive_participle_acts_on_its_noun_and_stays_reported(vocab: Vocab) -> None:
+    # "Kurds killed by Turkey were buried."
+    rows = [("Kurds", "PROPN", "NNPS", "nsubjpass", 5, "Kurds", "B-NORP"),
+            ("killed", "VERB", "VBN", "acl", -1, "kill", "O"),
+            ("by", "ADP", "IN", "agent", -1, "by", "O"),
+            ("Turkey", "PROPN", "NNP", "pobj", -1, "Turkey", "B-GPE"),
+            ("were", "AUX", "VBD", "auxpass", 1, "be", "O"),
+            ("buried", "VERB", "VBN", "ROOT", 0, "bury", "O"),
+            (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    events = coded(vocab, rows, "killed")
+    assert [sides(e) for e in events] == [("Turkey", "Kurds")]
+    assert events[0]["modality"] == "reported"
+    assert events[0]["evidence"]["rules"]["target"] == "_clause_object"
+
+
+def test_restrictive_relative_clause_stays_reported(vocab: Vocab) -> None:
+    # "The Israelis who shelled Gaza withdrew.": the clause says which Israelis
+    rows = [("The", "DET", "DT", "det", 1, "the", "O"),
+            ("Israelis", "PROPN", "NNPS", "nsubj", 4, "Israelis", "B-NORP"),
+            ("who", "PRON", "WP", "nsubj", 1, "who", "O"),
+            ("shelled", "VERB", "VBD", "relcl", -2, "shell", "O"),
+            ("Gaza", "PROPN", "NNP", "dobj", -1, "Gaza", "B-GPE"),
+            ("withdrew", "VERB", "VBD", "ROOT", 0, "withdraw", "O"),
+            (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    events = coded(vocab, rows, "shelled")
+    assert [sides(e) for e in events] == [("Israelis", "Gaza")]
+    assert events[0]["modality"] == "reported"

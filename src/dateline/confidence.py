@@ -27,6 +27,8 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .lang.en import SUBJECT_PRONOUNS
+
 MODEL_RESOURCE = "data/confidence/model.json"
 
 
@@ -46,7 +48,7 @@ def side_features(name: str, actor: dict[str, Any] | None) -> dict[str, float]:
     if actor.get("evidence"):
         out[f"{name}_by_rule"] = 1.0
     words = str(actor.get("text") or "").split()
-    if len(words) == 1 and words[0].lower() in ("he", "she", "they", "it", "we", "i", "you"):
+    if len(words) == 1 and words[0].lower() in SUBJECT_PRONOUNS:
         out[f"{name}_pronoun"] = 1.0
     return out
 

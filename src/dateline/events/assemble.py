@@ -17,7 +17,8 @@ from .clauses import clause_asserted, clause_object
 from .codes import _conditional_offer, _declarer, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
-from .sides import _actor_key, _identified, _political, _same, Side, _sides
+from ..actors.identity import same_side, side_key
+from .sides import _identified, _political, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 
@@ -320,7 +321,7 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
                 continue
             position, event = earlier[-1]  # the nearest earlier mention
             parties = [p for p in _sides(doc, parts, lex)
-                       if not any(_same(p, other) for other in (event["source"], event["target"]))]
+                       if not any(same_side(p, other) for other in (event["source"], event["target"]))]
             head = noun.head
             clause = doc[min(noun.left_edge.i, head.left_edge.i):max(noun.right_edge.i, head.right_edge.i) + 1]
             evidence: dict[str, Any] = {"kind": "later_mention", "sentence": later_index,
@@ -380,7 +381,7 @@ def _accusation(doc: Doc, found: tuple[Token, Side], index: int, doers: list[Sid
     """A party's claim that its adversary attacked it is the party accusing the adversary (CAMEO 112),
     coded on the speech verb ("Iraq said Iranian forces attacked ...": Iraq accuses Iran)."""
     frame, speaker = found
-    targets: list[Side] = [side for side in doers if side is not None and not _same(side, speaker)]
+    targets: list[Side] = [side for side in doers if side is not None and not same_side(side, speaker)]
     if targets:
         yield from _emit(doc, frame, index, Entry("112"), [speaker], targets, False, "asserted", lex, declare=False,
                          rules={"trigger": f"verbs.tsv:{frame.lemma_}", "code": "_claim", "source": "_claimant",
@@ -400,7 +401,7 @@ def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side],
         if any(c.dep_ == "neg" for c in clause.children):
             continue
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        targets = [t for t in _sides(doc, subjects, lex) if not any(_same(t, s) for s in sources)]
+        targets = [t for t in _sides(doc, subjects, lex) if not any(same_side(t, s) for s in sources)]
         if targets:
             yield from _emit(doc, verb, index, Entry("100"), sources, targets, False, "asserted", lex,
                              rules={"trigger": f"verbs.tsv:{verb.lemma_}", "code": "_demand_in_statement",
@@ -455,12 +456,12 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     if reciprocal and not target_sides and len(source_sides) > 1 and not each_party:
         # "A, B and C met", "A and B clashed": the coordinated parties are each other's targets,
         # one reciprocal event per pair; "A and B agreed": one event each
-        pairs = [(a, b) for i, a in enumerate(source_sides) for b in source_sides[i + 1:] if not _same(a, b)]
+        pairs = [(a, b) for i, a in enumerate(source_sides) for b in source_sides[i + 1:] if not same_side(a, b)]
         rules = {**rules, "target": "reciprocal"}
     else:
         if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
             return  # PLOVER requires a recipient for this type
-        pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not _same(s, t)]
+        pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not same_side(s, t)]
     intent = ""
     announced = trigger.pos_ == "VERB" or _light_governor(trigger, lex) is not None  # "will impose a curfew"
     if declare and modality == "intended" and not negated and announced and _declarer(trigger, source_sides):
@@ -496,7 +497,7 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
 
 def _key(event: Event) -> tuple[Any, ...]:
     """One event per act: (sentence, source, target, code), a reciprocal pair in either order."""
-    pair: tuple[Any, ...] = (_actor_key(event["source"]), _actor_key(event["target"]))
+    pair: tuple[Any, ...] = (side_key(event["source"]), side_key(event["target"]))
     if event["reciprocal"]:
         pair = tuple(sorted(pair, key=str))
     return (event["sentence"], *pair, event["cameo"], event["negated"], event["modality"])

@@ -15,7 +15,8 @@ from ..codebook import root_class
 from ..doc import doc_text
 from ..kb import split_code
 from ..lexicon import Entry, Lexicon
-from .sides import _first_actor_tokens, _partitive_group, _political, _same, Side, _side, _sides
+from ..actors.identity import same_side
+from .sides import _first_actor_tokens, _partitive_group, _political, Side, _side, _sides
 from .triggers import _meets, _verb_entry
 from ..lang import en
 from ..places import actor_place_codes, place_country
@@ -177,7 +178,7 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
                      and str(t.get("sector")).lower() not in lex.cue("press_sector")]
         said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
         targets = addressed or (_sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else [])
-        return sources, [t for t in targets if not any(_same(t, s) for s in sources)]
+        return sources, [t for t in targets if not any(same_side(t, s) for s in sources)]
     theme = _moves_theme(verb, obj, lex) or _fires_weapon(verb, obj, lex)
     candidates = _target_candidates(verb, obj, theme=theme)
     candidates.extend(t for t in _controlled_candidates(verb, obj, lex) if t not in candidates)
@@ -210,7 +211,7 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
             continue  # "withdrew its troops": what the source owns is not what it acts on
         if venue and (unnamed or sector_only) and _venue(candidate):
             continue  # "meeting with X in Vienna": where a meeting is held is no party to one named
-        targets = [t for t in _sides(doc, [candidate], lex) if not any(_same(t, s) for s in sources)]
+        targets = [t for t in _sides(doc, [candidate], lex) if not any(same_side(t, s) for s in sources)]
         if targets and targets[0] is not None and targets[0].get("code") is not None:
             if targets[0].get("country") is not None:
                 return sources, targets
@@ -351,7 +352,7 @@ def _owned_by_source(doc: Doc, token: Token, sources: list[Side], lex: Lexicon) 
     if poss is None:
         return False
     owner = _side(doc, poss, lex)
-    if owner is None or not any(_same(owner, s) for s in sources):
+    if owner is None or not any(same_side(owner, s) for s in sources):
         return False
     start, end = syntax.phrase_span(token)
     own = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if t not in set(poss.subtree)]
@@ -491,7 +492,7 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
                     c for c in pobj.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_ENTS] + [
                     g for g in _nested_candidates([pobj], depth=1) if g.ent_type_ in _PLACE_ENTS]
                 for place in places:
-                    targets = [t for t in _sides(doc, [place], lex) if not any(_same(t, s) for s in sources)]
+                    targets = [t for t in _sides(doc, [place], lex) if not any(same_side(t, s) for s in sources)]
                     if targets and targets[0] is not None and targets[0].get("code"):
                         return targets
                 phrased = _phrase_place(doc, pobj)
@@ -564,7 +565,7 @@ def _hyphen_parties(doc: Doc, noun: Token) -> list[Side]:
             continue
         for begin, finish in (before, after):
             ref = actor_ref(doc, begin, finish)
-            if ref is not None and ref.get("code") and not any(_same(ref, p) for p in parties):
+            if ref is not None and ref.get("code") and not any(same_side(ref, p) for p in parties):
                 parties.append(ref)
     return parties if len(parties) >= 2 else []
 
@@ -578,7 +579,7 @@ def _first_actor(doc: Doc, scope: Token, sources: list[Side], *, named: bool = F
                       if start <= m["start"] and m["end"] <= end and m["text"].lower() not in en.REFERRING_PRONOUNS)
     for begin, finish in mentions:
         ref = actor_ref(doc, begin, finish)
-        if ref is not None and ref.get("code") and not any(_same(ref, s) for s in sources) and (
+        if ref is not None and ref.get("code") and not any(same_side(ref, s) for s in sources) and (
                 ref.get("country") or not named):
             return [ref]
     return []
@@ -595,7 +596,7 @@ def _complement_targets(doc: Doc, complement: Token, lex: Lexicon, sources: list
         chain.append(nested)  # "threatened to try to ..."
     for verb in chain:
         _, targets = _verb_roles(doc, verb, syntax.direct_object(verb), lex, speech=False)
-        targets = [t for t in targets if not any(_same(t, s) for s in sources)]
+        targets = [t for t in targets if not any(same_side(t, s) for s in sources)]
         if targets:
             return targets
     return []
@@ -610,7 +611,7 @@ def _condition_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side])
         if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in conditions for c in token.children):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        targets = [t for t in _sides(doc, subjects, lex) if not any(_same(t, s) for s in sources)]
+        targets = [t for t in _sides(doc, subjects, lex) if not any(same_side(t, s) for s in sources)]
         if targets and targets[0] is not None and targets[0].get("code"):
             return targets
     return []

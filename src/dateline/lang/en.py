@@ -30,6 +30,12 @@ COUNTRY_NOUNS = frozenset({"country", "nation"})
 #: Pronouns the actors stage links to a person of that gender (m/f).
 GENDERED_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
+#: Pronouns a quote's speaker may be that stand for a person (the speaker search looks for a PERSON mention).
+PERSON_SPEAKER_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+
+#: Subject pronouns, as a feature of an event's side (confidence: a side that is only a pronoun).
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
 #: Pronouns a quote's speaker may be, resolved to the actor they stand for.
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them"})
 

@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .. import syntax
+from ..lang import en
 from ..actors import actor_ref
 from ..doc import paragraph_spans, per_doc
 from .cues import Cues, _SUBJECTS
@@ -502,7 +503,7 @@ def _antecedent(art: _Article, pronoun: Token) -> tuple[int, int] | None:
     of a person, a proper-noun subject of a cue verb is a speaker anyway ("Bae said ... He
     said ..."): the model missed the name.
     """
-    personal = pronoun.lower_ in ("he", "she", "him", "her", "i")
+    personal = pronoun.lower_ in en.PERSON_SPEAKER_PRONOUNS
     candidates = [(start, end, (start_char, end_char))
                   for start, end, start_char, end_char, is_person in art.mentions
                   if is_person == personal and not art.in_quote(art.doc[start])]

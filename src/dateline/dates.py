@@ -37,7 +37,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .doc import per_doc, sentence_index, sentence_paragraphs, tokens_to_items
+from .doc import doc_text, per_doc, sentence_index, sentence_paragraphs, tokens_to_items
 from .syntax import CLAUSAL_DEPS, attached_by, governing_verb, search_below
 from .timexes import Tense, Timex, find_timexes, normalize
 from .lang import en
@@ -109,7 +109,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = [(ent.start_char, ent.end_char, True) for ent in doc.ents
                                           if ent.label_ in TIMEX_LABELS]
     blocked = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _BLOCKING_LABELS]
-    for start, end in find_timexes(doc.text):
+    for start, end in find_timexes(doc_text(doc)):
         if any(s < end and start < e for s, e in blocked):
             continue
         spans.append((start, end, False))
@@ -129,9 +129,9 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
     published: dt.date | None = doc._.published
     sentence_of = sentence_index(doc)
     found: list[dict[str, Any]] = []
-    doc_text = doc.text  # rebuilt on every access: read it once
+    body = doc_text(doc)  # doc.text rebuilds the string on every access
     for start, end, _ in _candidate_spans(doc):
-        text = doc_text[start:end]
+        text = body[start:end]
         probe = normalize(text, published)
         if probe is None:
             # Only keep what we understand, plus NER dates we cannot place ("a later date").

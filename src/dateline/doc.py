@@ -128,7 +128,7 @@ def paragraph_index(starts: list[int]) -> Callable[[int], int]:
 
 def sentence_paragraphs(doc: Doc) -> list[int]:
     """The paragraph number of each sentence of the Doc."""
-    of = paragraph_index([start for start, _ in paragraph_spans(doc.text)])
+    of = paragraph_index([start for start, _ in paragraph_spans(doc_text(doc))])
     return [of(sent.start_char) for sent in doc.sents]
 
 

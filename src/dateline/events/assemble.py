@@ -13,6 +13,7 @@ from .. import syntax
 from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
+from ..doc import doc_text
 from .clauses import clause_asserted, clause_object
 from .codes import _conditional_offer, _declarer, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
@@ -49,15 +50,16 @@ def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     """Find, code and deduplicate the events of ``doc`` and store them in ``doc._.events``."""
     lex = lexicon or load_lexicon()
     events: list[Event] = []
-    if lex.story_discards is not None and lex.story_discards.search(doc.text):
+    if lex.story_discards is not None and lex.story_discards.search(doc_text(doc)):
         doc._.events = events  # sports, entertainment: not political event data
         return doc
     if not _political_story(doc, lex):
         doc._.events = events  # a story naming no political actor: sports, arts, markets
         return doc
     seen: set[tuple[Any, ...]] = set()
+    body = doc_text(doc)  # a sentence's text is its slice of the Doc's (sent.text joins its tokens)
     for index, sent in enumerate(doc.sents):
-        if lex.sentence_discards is not None and lex.sentence_discards.search(sent.text):
+        if lex.sentence_discards is not None and lex.sentence_discards.search(body[sent.start_char:sent.end_char]):
             continue
         for event in _code_sentence(doc, sent, index, lex):
             key = _key(event)

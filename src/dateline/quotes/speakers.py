@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import syntax
 from ..lang import en
 from ..actors import actor_ref
-from ..doc import paragraph_spans, per_doc
+from ..doc import doc_text, paragraph_spans, per_doc
 from .cues import Cues, _SUBJECTS
 from .marks import DASHES, OPEN_DOUBLE, OPEN_SINGLE, QuoteSpan, _trimmed
 from ..lang import en
@@ -58,7 +58,7 @@ class _Article:
 
     def __init__(self, doc: Doc, cues: Cues, spans: list[QuoteSpan]) -> None:
         self.doc = doc
-        self.text = doc.text  # doc.text rebuilds the string on every access: read it once
+        self.text = doc_text(doc)  # doc.text rebuilds the string on every access: read it once
         self.cues = cues
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]

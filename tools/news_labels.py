@@ -174,6 +174,25 @@ def event_refs(record: dict[str, Any], text: str) -> list[dict[str, Any]]:
     return out
 
 
+def task_ref(row: dict[str, Any], event: dict[str, Any], sentence: dict[str, Any],
+             trigger_in_sentence: list[int]) -> dict[str, Any]:
+    """One coded event as a labelling task refers to it (references into the corpus, never text)."""
+    return {"corpus": row["corpus"], "id": row["id"], "split": row["split"], "event_id": event["id"],
+            "sentence": event["sentence"], "sentence_ref": sentence, "trigger_in_sentence": trigger_in_sentence,
+            "trigger": event["trigger"], "coded": _coded_fields(event)}
+
+
+def read_refs(path: Path) -> dict[str, dict[str, Any]]:
+    """The task references written by ``tasks`` or ``unjudged-tasks``, by event id."""
+    with path.open(encoding="utf-8") as handle:
+        return {ref["event_id"]: ref for ref in map(json.loads, handle)}
+
+
+def label_order(row: dict[str, Any]) -> tuple[Any, ...]:
+    """The order of eval/news/*.jsonl rows: by corpus, article, sentence and trigger."""
+    return (row["corpus"], row["id"], row["sentence_ref"]["start"], row["trigger_in_sentence"][0])
+
+
 def describe_actor(actor: dict[str, Any] | None) -> str:
     if not actor:
         return "(none)"
@@ -210,11 +229,7 @@ def tasks(args: argparse.Namespace) -> None:
     for article_id in ids:
         record, row = coded[article_id], by_id[article_id]
         for ref in event_refs(record, texts[article_id]["text"]):
-            event = ref["event"]
-            refs.append({"corpus": row["corpus"], "id": article_id, "split": row["split"], "event_id": event["id"],
-                         "sentence": event["sentence"], "sentence_ref": ref["sentence_ref"],
-                         "trigger_in_sentence": ref["trigger_in_sentence"], "trigger": event["trigger"],
-                         "coded": _coded_fields(event)})
+            refs.append(task_ref(row, ref["event"], ref["sentence_ref"], ref["trigger_in_sentence"]))
     with (BUILD / "events.jsonl").open("w", encoding="utf-8") as handle:
         for ref in refs:
             handle.write(json.dumps(ref, ensure_ascii=False) + "\n")
@@ -424,11 +439,7 @@ def resolve(label: dict[str, Any], ref: dict[str, Any]) -> dict[str, Any]:
 
 def merge(args: argparse.Namespace) -> int:
     """Label files -> eval/news/labels.jsonl (first labeller), labels_second.jsonl (overlap), missed.jsonl."""
-    refs = {}
-    with (BUILD / "events.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            ref = json.loads(line)
-            refs[ref["event_id"]] = ref
+    refs = read_refs(BUILD / "events.jsonl")
     meta = json.loads((BUILD / "assignment.json").read_text(encoding="utf-8"))
     coded = read_coded(BUILD / "coded.jsonl")
     selection = {row["id"]: row for row in load_selection()}
@@ -489,11 +500,10 @@ def merge(args: argparse.Namespace) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     write = lambda name, rows: (OUT / name).write_text(  # noqa: E731
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    key = lambda r: (r["corpus"], r["id"], r["sentence_ref"]["start"], r["trigger_in_sentence"][0])  # noqa: E731
-    write("labels.jsonl", sorted((r for r in first.values() if r["id"] in complete), key=key))
-    write("labels_second.jsonl", sorted(second.values(), key=key))
+    write("labels.jsonl", sorted((r for r in first.values() if r["id"] in complete), key=label_order))
+    write("labels_second.jsonl", sorted(second.values(), key=label_order))
     recall_done = sorted(aid for aid in set(meta["recall"]) | recall_finished if aid in complete)
-    write("missed.jsonl", sorted((m for m in missed if m["id"] in recall_done), key=key))
+    write("missed.jsonl", sorted((m for m in missed if m["id"] in recall_done), key=label_order))
     (OUT / "recall.json").write_text(json.dumps(recall_done, indent=0) + "\n", encoding="utf-8")
     (OUT / "complete.json").write_text(json.dumps(sorted(complete), indent=0) + "\n", encoding="utf-8")
     # Agreement on the overlap: events both labellers judged.
@@ -531,9 +541,8 @@ def unjudged_tasks(args: argparse.Namespace) -> None:
     events that rules added since the labels were made), on every split. The labellers see the article
     and only those events (they are not told the split); ``add`` appends their labels."""
     labels = load_labels(OUT / "labels.jsonl")
-    selection = {row["id"]: row for row in load_selection()}
-    articles = [row for row in labels.articles]
-    texts = corpus_texts(articles, NEWS)
+    selection = {row["id"]: row for row in labels.articles}
+    texts = corpus_texts(labels.articles, NEWS)
     order = sorted(texts, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     coded = code_articles(texts, order)
     judge = Judge(labels.labels, labels.missed)
@@ -549,10 +558,7 @@ def unjudged_tasks(args: argparse.Namespace) -> None:
             if ref is None:
                 continue
             keep.append(event)
-            refs.append({"corpus": row["corpus"], "id": article_id, "split": row["split"], "event_id": event["id"],
-                         "sentence": event["sentence"], "sentence_ref": ref,
-                         "trigger_in_sentence": [key[2], key[2] + event["span"][1] - event["span"][0]],
-                         "trigger": event["trigger"], "coded": _coded_fields(event)})
+            refs.append(task_ref(row, event, ref, [key[2], key[2] + event["span"][1] - event["span"][0]]))
         if keep:
             todo[article_id] = {**record, "events": keep}
     names = args.labellers.split(",")
@@ -581,11 +587,7 @@ def unjudged_tasks(args: argparse.Namespace) -> None:
 
 def add(args: argparse.Namespace) -> int:
     """Append the labels of ``unjudged-tasks`` to eval/news/labels.jsonl (checked, OK resolved, references only)."""
-    refs = {}
-    with (UNJUDGED / "events.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            ref = json.loads(line)
-            refs[ref["event_id"]] = ref
+    refs = read_refs(UNJUDGED / "events.jsonl")
     rows = [json.loads(line) for line in (OUT / "labels.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     have = {(label_key(r), r["event_id"]) for r in rows}
     added, bad = 0, 0
@@ -607,8 +609,7 @@ def add(args: argparse.Namespace) -> int:
                 have.add((label_key(row), row["event_id"]))
                 rows.append(row)
                 added += 1
-    key = lambda r: (r["corpus"], r["id"], r["sentence_ref"]["start"], r["trigger_in_sentence"][0])  # noqa: E731
-    (OUT / "labels.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(rows, key=key)),
+    (OUT / "labels.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(rows, key=label_order)),
                                       encoding="utf-8")
     print(f"{added} labels added ({bad} lines with problems left out); {len(refs)} events were in the tasks")
     return 1 if bad else 0

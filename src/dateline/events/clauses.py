@@ -45,11 +45,6 @@ def _first(verb: Token) -> Token:
     return token
 
 
-def relative_pronoun(verb: Token) -> Token | None:
-    """The relative pronoun of a relative clause, if it has one."""
-    return next((c for c in verb.children if c.tag_ in RELATIVE_TAGS and c.dep_ != "mark"), None)
-
-
 def clause_object(verb: Token, obj: Token | None) -> Token | None:
     """The noun a clause modifies when the clause's act is done to it, or None.
 

@@ -188,3 +188,45 @@ def test_a_known_person_outside_his_roles_keeps_their_one_country(nlp: Language)
                                    "retreat in 1959.", dt.date(2019, 9, 9)) if e["trigger"] == "met"]
     assert found
     assert found[0]["source"]["country"] == "USA"
+
+
+# A target the text leaves unnamed (dateline.actors.countries.missing_target) -----------------------
+
+
+def test_violence_with_no_target_is_aimed_at_the_place_it_is_done_in(nlp: Language) -> None:
+    (event,) = events(nlp, "Kenyan police made an arrest after the bombing in Nairobi.", "arrest")
+    assert event["source"]["code"] == "KENCOP"
+    assert event["target"]["country"] == "KEN"
+    assert event["target"]["text"] == "arrest"  # no words name it: the trigger, and the evidence says why
+    assert "Nairobi" in event["target"]["evidence"]
+    rules = event["evidence"]["rules"]
+    assert (rules["target"], rules["target_country"]) == ("_act_place", "event_place")
+
+
+def test_a_domestic_offensive_with_no_place_is_aimed_at_home(nlp: Language) -> None:
+    text = ("Uganda and Tanzania held talks on Monday. Tanzania and Uganda disagreed over the border. "
+            "The Kenyan army launched an offensive on Tuesday.")
+    (event,) = events(nlp, text, "offensive")
+    assert (event["source"]["code"], event["target"]["code"]) == ("KENMIL", "KEN")
+    rules = event["evidence"]["rules"]
+    assert (rules["target"], rules["target_country"]) == ("_act_place", "source_home")
+
+
+def test_a_visit_noun_takes_its_partner_from_the_sentence_before(nlp: Language) -> None:
+    text = "Kenyan Foreign Minister Amina Mohamed flew to Uganda on Tuesday. Mohamed's visit is the first in a decade."
+    (event,) = events(nlp, text, "visit")
+    assert (event["source"]["country"], event["target"]["country"]) == ("KEN", "UGA")
+    rules = event["evidence"]["rules"]
+    assert (rules["target"], rules["target_country"]) == ("_noun_partner", "nearby_partner")
+
+
+def test_the_venue_of_a_summit_is_no_partner(nlp: Language) -> None:
+    (event,) = events(nlp, "The French president attended the Macron-Zhou summit in Hanoi.", "summit")
+    assert event["target"] is None
+    assert "target_country" not in event["evidence"]["rules"]
+
+
+def test_a_disagreement_with_no_one_named_keeps_no_target(nlp: Language) -> None:
+    text = "Uganda and Tanzania held talks on Monday. Tanzania disagreed over the border."
+    (event,) = events(nlp, text, "disagreed")
+    assert event["target"] is None

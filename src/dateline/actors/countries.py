@@ -28,7 +28,8 @@ is IRQ); named ``armed_group:<strategy>`` in ``evidence.rules``.
 
 An event with a source and no target (or a target still with no country) takes one its kind
 implies (:func:`missing_target`): coercion or violence the country it is done in (``_act_place``), a
-meeting, visit or deal noun the partner named around it (``_noun_partner``).
+meeting, visit or deal noun the partner named around it (``_noun_partner``), a demand, disapproval,
+rejection or threat the other country named around it (``_verb_addressee``).
 
 A place that locates the side in its own phrase ("protesters in Kabul") is not a strategy here: the
 actors stage already codes such a phrase (AFGOPP), and on the labelled train split a strategy for it
@@ -501,21 +502,26 @@ def _venue_spans(doc: Doc, event: dict[str, Any]) -> list[tuple[int, int]]:
 
 
 #: Rule names (``evidence.rules.target``) of a target the text leaves unnamed, by kind.
-MISSING_TARGET_RULES = {"place": "_act_place", "partner": "_noun_partner"}
+MISSING_TARGET_RULES = {"place": "_act_place", "partner": "_noun_partner", "addressee": "_verb_addressee"}
 _MISSING_TARGET_EVIDENCE = {"place": "no target named: the country the act is done in",
-                            "partner": "no partner named: the country named most around it"}
+                            "partner": "no partner named: the country named most around it",
+                            "addressee": "no one addressed: the country named most around it"}
 
 
 def _missing_target_chain(event: dict[str, Any]) -> tuple[str, tuple[tuple[str, Strategy], ...]] | None:
     """Which fall-back an event with no target takes: coercion or violence (root class ``placed``)
     the country it is done in; a cooperative noun (meeting, visit, deal: class ``cooperative``) its
-    nearby partner; else none (a statement or a verb of meeting with no partner named stays so)."""
+    nearby partner; a verb of demand, disapproval, rejection or threat (class ``addressed``) the
+    other country named around it; else none (a statement, an intent or a verb of meeting with no
+    one named stays so: on train, a partner guessed for them was as often wrong as right)."""
     root = str(event.get("cameo", ""))[:2]
     if root in root_class("placed"):
         return "place", PLACE_TARGET_STRATEGIES
     trigger = str(((event.get("evidence") or {}).get("rules") or {}).get("trigger", ""))
     if root in root_class("cooperative") and trigger.startswith("nouns.tsv:"):
         return "partner", (("nearby_partner", nearby_partner),)
+    if root in root_class("addressed") and trigger.startswith("verbs.tsv:"):
+        return "addressee", (("nearby_partner", nearby_partner),)
     return None
 
 
@@ -523,9 +529,12 @@ def missing_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     """An event with a source but no target, or a target still with no country after
     :data:`STRATEGIES`, takes the one its kind implies (:func:`_missing_target_chain`): the place of
     coercion or violence ("British police made an arrest after the London bombing" GBR, "Iran's
-    offensive in northeast Iraq" IRQ), the partner of a meeting or deal noun named nearby. A new
-    target's ``text`` is the trigger, its ``evidence`` says why; it is named ``_act_place`` / ``_noun_partner`` in ``evidence.rules.target``, its country's
-    strategy in ``target_country`` (``missing:<strategy>`` for a target that was there)."""
+    offensive in northeast Iraq" IRQ), the partner of a meeting or deal noun named nearby, the other
+    country named around a demand, disapproval, rejection or threat ("The Kremlin dismissed as
+    nonsense a report by a US network" USA). A new
+    target's ``text`` is the trigger, its ``evidence`` says why; it is named ``_act_place``,
+    ``_noun_partner`` or ``_verb_addressee`` in ``evidence.rules.target``, its country's strategy in
+    ``target_country`` (``missing:<strategy>`` for a target that was there)."""
     if event.get("source") is None:
         return
     target = event.get("target")

@@ -226,10 +226,10 @@ def test_the_venue_of_a_summit_is_no_partner(nlp: Language) -> None:
     assert "target_country" not in event["evidence"]["rules"]
 
 
-def test_an_appeal_to_no_one_named_keeps_no_target(nlp: Language) -> None:
-    # an appeal (02) is not of the class ``addressed``: a partner guessed for it is as often wrong
-    text = "Uganda and Tanzania held talks on Monday. Tanzania appealed for calm."
-    (event,) = events(nlp, text, "appealed")
+def test_an_intent_with_no_one_named_keeps_no_target(nlp: Language) -> None:
+    # an intent (03) is not of the class ``addressed``: a partner guessed for it is as often wrong
+    text = "Uganda and Tanzania held talks on Monday. Tanzania agreed to hold elections."
+    (event,) = events(nlp, text, "agreed")
     assert event["target"] is None
     assert "target_country" not in event["evidence"]["rules"]
 
@@ -239,3 +239,17 @@ def test_a_condemnation_of_no_one_named_is_aimed_at_the_country_named_before(nlp
     assert (event["source"]["code"], event["target"]["code"]) == ("KEN", "UGA")
     rules = event["evidence"]["rules"]
     assert (rules["target"], rules["target_country"]) == ("_verb_addressee", "nearby_partner")
+
+
+def test_a_claim_with_no_other_country_near_is_aimed_at_home(nlp: Language) -> None:
+    text = "Britain's Labour party held its conference on Monday. Labour claimed the plans would fail."
+    (event,) = events(nlp, text, "claimed")
+    assert (event["source"]["country"], event["target"]["country"]) == ("GBR", "GBR")
+    rules = event["evidence"]["rules"]
+    assert (rules["target"], rules["target_country"]) == ("_verb_addressee", "domestic_home")
+
+
+def test_a_bare_state_speaking_of_no_one_named_keeps_no_target(nlp: Language) -> None:
+    # a state speaks to other states: its own country is no default target
+    (event,) = events(nlp, "China condemned the cyberattacks on the company.", "condemned")
+    assert event["target"] is None

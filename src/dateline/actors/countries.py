@@ -28,8 +28,9 @@ is IRQ); named ``armed_group:<strategy>`` in ``evidence.rules``.
 
 An event with a source and no target (or a target still with no country) takes one its kind
 implies (:func:`missing_target`): coercion or violence the country it is done in (``_act_place``), a
-meeting, visit or deal noun the partner named around it (``_noun_partner``), a demand, disapproval,
-rejection or threat the other country named around it (``_verb_addressee``).
+meeting, visit or deal noun the partner named around it (``_noun_partner``), a statement, appeal,
+demand, disapproval, rejection or threat the other country named around it, else a domestic
+source's own (``_verb_addressee``).
 
 A place that locates the side in its own phrase ("protesters in Kabul") is not a strategy here: the
 actors stage already codes such a phrase (AFGOPP), and on the labelled train split a strategy for it
@@ -501,19 +502,36 @@ def _venue_spans(doc: Doc, event: dict[str, Any]) -> list[tuple[int, int]]:
             if c.dep_ == "prep" and c.lower_ in en.VENUE_PREPOSITIONS]
 
 
+def domestic_home(case: SideCase) -> tuple[str, str] | None:
+    """The source's own country when the source is a domestic part of a state or society (a code
+    with a sector: a ministry, party, legislature, police; "Labour claimed the plans do not add up"
+    GBR, aimed at a domestic rival or public), not the bare state ("China condemned ...": a state
+    speaks to other states)."""
+    if not split_code((case.event.get("source") or {}).get("code"))[1]:
+        return None
+    return source_home(case)
+
+
+#: Whom a statement, appeal, demand, disapproval, rejection or threat that names no one is aimed at:
+#: the other country named around it, else a domestic source's own. On train, a target guessed so
+#: was the labelled one more often than no target was; for an intent (03) or a cooperative verb not.
+ADDRESSEE_STRATEGIES: tuple[tuple[str, Strategy], ...] = (("nearby_partner", nearby_partner), ("domestic_home", domestic_home))
+
+
 #: Rule names (``evidence.rules.target``) of a target the text leaves unnamed, by kind.
 MISSING_TARGET_RULES = {"place": "_act_place", "partner": "_noun_partner", "addressee": "_verb_addressee"}
 _MISSING_TARGET_EVIDENCE = {"place": "no target named: the country the act is done in",
                             "partner": "no partner named: the country named most around it",
-                            "addressee": "no one addressed: the country named most around it"}
+                            "addressee": "no one addressed: the other country named most around it, else a domestic source's own"}
 
 
 def _missing_target_chain(event: dict[str, Any]) -> tuple[str, tuple[tuple[str, Strategy], ...]] | None:
     """Which fall-back an event with no target takes: coercion or violence (root class ``placed``)
     the country it is done in; a cooperative noun (meeting, visit, deal: class ``cooperative``) its
-    nearby partner; a verb of demand, disapproval, rejection or threat (class ``addressed``) the
-    other country named around it; else none (a statement, an intent or a verb of meeting with no
-    one named stays so: on train, a partner guessed for them was as often wrong as right)."""
+    nearby partner; a verb of statement, appeal, demand, disapproval, rejection or threat (class
+    ``addressed``) :data:`ADDRESSEE_STRATEGIES`; else none (an intent or a verb of meeting or
+    cooperation with no one named stays so: on train, a partner guessed for them was as often wrong
+    as right)."""
     root = str(event.get("cameo", ""))[:2]
     if root in root_class("placed"):
         return "place", PLACE_TARGET_STRATEGIES
@@ -521,7 +539,7 @@ def _missing_target_chain(event: dict[str, Any]) -> tuple[str, tuple[tuple[str, 
     if root in root_class("cooperative") and trigger.startswith("nouns.tsv:"):
         return "partner", (("nearby_partner", nearby_partner),)
     if root in root_class("addressed") and trigger.startswith("verbs.tsv:"):
-        return "addressee", (("nearby_partner", nearby_partner),)
+        return "addressee", ADDRESSEE_STRATEGIES
     return None
 
 
@@ -530,8 +548,8 @@ def missing_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     :data:`STRATEGIES`, takes the one its kind implies (:func:`_missing_target_chain`): the place of
     coercion or violence ("British police made an arrest after the London bombing" GBR, "Iran's
     offensive in northeast Iraq" IRQ), the partner of a meeting or deal noun named nearby, the other
-    country named around a demand, disapproval, rejection or threat ("The Kremlin dismissed as
-    nonsense a report by a US network" USA). A new
+    country named around a statement, appeal, demand, disapproval, rejection or threat, else a
+    domestic source's own ("The Kremlin dismissed as nonsense a report by a US network" USA). A new
     target's ``text`` is the trigger, its ``evidence`` says why; it is named ``_act_place``,
     ``_noun_partner`` or ``_verb_addressee`` in ``evidence.rules.target``, its country's strategy in
     ``target_country`` (``missing:<strategy>`` for a target that was there)."""

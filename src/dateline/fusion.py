@@ -133,14 +133,24 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=1 << 12)
+def _region(name: str) -> bool:
+    """Whether a place name names a country (its coordinates are the country's centre, not the act's point)."""
+    from .places import _key, clean_toponym, gazetteer
+
+    key = _key(clean_toponym(name))
+    return bool(key) and key in gazetteer().countries
+
+
 def places_conflict(a: Row, b: Row) -> bool:
-    """Two different countries, or two points more than :data:`MAX_PLACE_KM` apart."""
+    """Two different countries, or two points more than :data:`MAX_PLACE_KM` apart; a country named as the
+    place ("in North Korea") has no point, so only its country is compared (a state or a city has one)."""
     ca, cb = a.get("location_country"), b.get("location_country")
     if ca and cb and ca != cb:
         return True
     coords = (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon"))
-    if all(isinstance(c, (int, float)) for c in coords):
-        return _km(*coords) > MAX_PLACE_KM  # type: ignore[arg-type]
+    if all(isinstance(c, (int, float)) for c in coords) and _km(*coords) > MAX_PLACE_KM:  # type: ignore[arg-type]
+        return not (_region(str(a.get("location_name") or "")) or _region(str(b.get("location_name") or "")))
     return False
 
 
@@ -186,6 +196,8 @@ class Rules:
     strong_content: float
     min_words: int
     meeting_roots: frozenset[str]
+    visit_codes: frozenset[str]
+    visit_days: int
 
 
 RULES_RESOURCE = ("data", "fusion", "rules.tsv")
@@ -203,7 +215,9 @@ def rules() -> Rules:
         return Rules(min_confidence=float(values["min_confidence"]), same_content=float(values["same_content"]),
                      other_content=float(values["other_content"]), strong_content=float(values["strong_content"]),
                      min_words=int(values["min_words"]),
-                     meeting_roots=frozenset(values["meeting_roots"].replace(",", " ").split()))
+                     meeting_roots=frozenset(values["meeting_roots"].replace(",", " ").split()),
+                     visit_codes=frozenset(values["visit_codes"].replace(",", " ").split()),
+                     visit_days=int(values["visit_days"]))
     except (OSError, KeyError, ValueError) as err:
         # shipped data, like the lexicon's: a broken install
         raise ModelError("E501", file="/".join(RULES_RESOURCE), detail=f"{type(err).__name__}: {err}") from err
@@ -338,6 +352,12 @@ def _international(row: Row) -> bool:
     return bool(source and target and source != target)
 
 
+def _same_participants(a: Row, b: Row) -> bool:
+    """Not two different sets of named people: one of the two names none, or they share a name."""
+    pa, pb = _participants(a), _participants(b)
+    return not pa or not pb or bool(pa & pb)
+
+
 def same_meeting(a: Row, b: Row) -> bool:
     """Two meetings or visits (``meeting_roots``) of two countries' sides on one day are one act, whatever
     the sentences say about it, unless both name their participants and no name is shared (Kerry meeting
@@ -347,8 +367,22 @@ def same_meeting(a: Row, b: Row) -> bool:
         return False
     if not (_international(a) and _international(b)):
         return False  # a country's own people meet many times a day (a president and Congress)
-    pa, pb = _participants(a), _participants(b)
-    return not pa or not pb or bool(pa & pb)
+    return _same_participants(a, b)
+
+
+def same_visit(a: Row, b: Row) -> bool:
+    """Two visits (``visit_codes``: made or hosted) of one country's people to another are one visit, which
+    lasts days, whatever the sentences say, unless both name their participants and no name is shared
+    (Kerry's trip is not Obama's). The block holds the two countries, which say who visits whom; the actor
+    codes inside them may differ (a minister's trip told as the government's). Both must be confident
+    enough and not page furniture; the caller has checked the days (at most ``visit_days`` apart, one
+    of them inferred)."""
+    codes = rules().visit_codes
+    if str(a.get("cameo") or "") not in codes or str(b.get("cameo") or "") not in codes:
+        return False
+    if not (confident(a) and confident(b)) or furniture(a) or furniture(b) or places_conflict(a, b):
+        return False
+    return _international(a) and _international(b) and _same_participants(a, b)
 
 
 def same_act(a: Row, b: Row, *, strong: bool = False) -> bool:
@@ -492,13 +526,22 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
             for j in members[x + 1:]:
                 if not _sides_agree(rows[i], rows[j]) and strongly_compatible(rows[i], rows[j]):
                     groups.union(i, j)
-    # 1b. adjacent days, one of them inferred (the publication day of a report of yesterday's act)
-    for day, members in by_day.items():
-        for j in by_day.get(day + dt.timedelta(days=1), []):
-            for i in members:
-                if ((_inferred(rows[i]) or _inferred(rows[j])) and _sides_agree(rows[i], rows[j])
-                        and strongly_compatible(rows[i], rows[j])):
-                    groups.union(i, j)
+    # 1b. nearby days, one of them inferred: the publication day of a report of yesterday's act (adjacent
+    #     days, strongly the same act), or a visit, which lasts days (``visit_days``)
+    window = max(1, rules().visit_days)
+    days = sorted(by_day)
+    for x, day in enumerate(days):
+        for other in days[x + 1:]:
+            gap = (other - day).days
+            if gap > window:
+                break
+            for i in by_day[day]:
+                for j in by_day[other]:
+                    if not (_inferred(rows[i]) or _inferred(rows[j])):
+                        continue
+                    if ((gap == 1 and _sides_agree(rows[i], rows[j]) and strongly_compatible(rows[i], rows[j]))
+                            or (gap <= rules().visit_days and same_visit(rows[i], rows[j]))):
+                        groups.union(i, j)
     day_rows = [i for members in by_day.values() for i in members]
     # 2. a coarse date joins the one day-group it fits
     attach: dict[int, int] = {}

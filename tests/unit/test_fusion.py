@@ -243,3 +243,35 @@ def test_fusion_paraphrased_quote_of_one_speaker_fuses_when_the_sentences_agree(
     assert groups(rows) == [("m1", "m2")]
     rows[1]["sentence_text"] = "The general said the army would guard the streets during the protests"
     assert groups(rows) == [("m1",), ("m2",)]
+
+
+def test_fusion_visit_told_on_nearby_days_is_one_visit() -> None:
+    visit: dict[str, Any] = dict(cameo="042", src="USA", src_code="USAGOV", tgt="PRK", tgt_code="PRK",
+                                 trigger="verbs.tsv:visit")
+    arrived = dict(mention("v1", "a1", sentence="The envoy landed in Pyongyang on Tuesday after a long flight",
+                           day="2022-03-01", **visit), source_text="Envoy Smith", target_text="Pyongyang")
+    trip = dict(mention("v2", "a2", sentence="Smith's trip to the North had been planned for weeks",
+                        day="2022-03-03", date_source="published", **{**visit, "trigger": "nouns.tsv:trip"}),
+                source_text="Smith", target_text="the North")
+    assert content_overlap(arrived, trip) < rules().same_content
+    assert rules().visit_days == 2
+    assert groups([arrived, trip]) == [("v1", "v2")]
+    # both days read in the text: two visits may be two legs of a tour
+    assert groups([arrived, {**trip, "date_source": "text"}]) == [("v1",), ("v2",)]
+    # another visitor, or three days apart: not one visit
+    assert groups([arrived, {**trip, "source_text": "Jones"}]) == [("v1",), ("v2",)]
+    assert groups([arrived, {**trip, "date_value": "2022-03-04"}]) == [("v1",), ("v2",)]
+    # a minister's trip told as the government's: the block's countries say who visits whom
+    assert groups([arrived, {**trip, "source_code": "USAELI"}]) == [("v1", "v2")]
+    # a meeting (not a visit) of another day is not joined by this rule
+    meeting = {**visit, "cameo": "040"}
+    assert groups([{**arrived, **meeting}, {**trip, **meeting}]) == [("v1",), ("v2",)]
+
+
+def test_fusion_country_named_as_the_place_has_no_point() -> None:
+    country = ("North Korea", "PRK", 39.94, 127.0)
+    city = ("Pyongyang", "PRK", 39.03, 125.75)
+    far = ("Chongjin", "PRK", 41.8, 129.78)
+    assert len(groups([mention("m1", "a1", place=country), mention("m2", "a2", place=city)])) == 1
+    # two points in one country more than 100 km apart still conflict
+    assert len(groups([mention("m1", "a1", place=far), mention("m2", "a2", place=city)])) == 2

@@ -198,6 +198,7 @@ class Rules:
     meeting_roots: frozenset[str]
     visit_codes: frozenset[str]
     visit_days: int
+    strong_days: int
 
 
 RULES_RESOURCE = ("data", "fusion", "rules.tsv")
@@ -217,7 +218,7 @@ def rules() -> Rules:
                      min_words=int(values["min_words"]),
                      meeting_roots=frozenset(values["meeting_roots"].replace(",", " ").split()),
                      visit_codes=frozenset(values["visit_codes"].replace(",", " ").split()),
-                     visit_days=int(values["visit_days"]))
+                     visit_days=int(values["visit_days"]), strong_days=int(values["strong_days"]))
     except (OSError, KeyError, ValueError) as err:
         # shipped data, like the lexicon's: a broken install
         raise ModelError("E501", file="/".join(RULES_RESOURCE), detail=f"{type(err).__name__}: {err}") from err
@@ -394,8 +395,9 @@ def same_act(a: Row, b: Row, *, strong: bool = False) -> bool:
     if not strong and same_meeting(a, b):
         return True
     overlap = content_overlap(a, b)
-    if strong:
-        return overlap >= r.strong_content and (not _verbal(a) or same_speaker(a, b))
+    if strong:  # and not on a few words (a headline's "NATO says" told twice is not one statement)
+        return (overlap >= r.strong_content and len(content_words(a) & content_words(b)) >= r.min_words
+                and (not _verbal(a) or same_speaker(a, b)))
     if _verbal(a) or _verbal(b):
         if not same_speaker(a, b):
             return False
@@ -527,8 +529,8 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
                 if not _sides_agree(rows[i], rows[j]) and strongly_compatible(rows[i], rows[j]):
                     groups.union(i, j)
     # 1b. nearby days, one of them inferred: the publication day of a report of yesterday's act (adjacent
-    #     days, strongly the same act), or a visit, which lasts days (``visit_days``)
-    window = max(1, rules().visit_days)
+    #     days, strongly the same act: ``strong_days``), or a visit, which lasts days (``visit_days``)
+    window = max(rules().strong_days, rules().visit_days)
     days = sorted(by_day)
     for x, day in enumerate(days):
         for other in days[x + 1:]:
@@ -539,7 +541,7 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
                 for j in by_day[other]:
                     if not (_inferred(rows[i]) or _inferred(rows[j])):
                         continue
-                    if ((gap == 1 and _sides_agree(rows[i], rows[j]) and strongly_compatible(rows[i], rows[j]))
+                    if ((gap <= rules().strong_days and _sides_agree(rows[i], rows[j]) and strongly_compatible(rows[i], rows[j]))
                             or (gap <= rules().visit_days and same_visit(rows[i], rows[j]))):
                         groups.union(i, j)
     day_rows = [i for members in by_day.values() for i in members]

@@ -202,8 +202,24 @@ def test_fusion_adjacent_days_fuse_when_one_is_inferred(sources: tuple[str, str]
     rows = [mention("m1", "a1", day="2022-03-01", date_source=sources[0]),
             mention("m2", "a2", day="2022-03-02", date_source=sources[1])]
     assert groups(rows) == ([("m1", "m2")] if fused else [("m1",), ("m2",)])
-    rows.append(mention("m3", "a3", day="2022-03-04", date_source="published"))
-    assert ("m3",) in groups(rows)  # two days apart: never
+    rows.append(mention("m3", "a3", day="2022-03-05", date_source="published"))
+    assert rules().strong_days == 2
+    assert ("m3",) in groups(rows)  # three days apart: never
+
+
+def test_fusion_days_two_apart_fuse_only_on_many_strongly_shared_words() -> None:
+    speak: dict[str, Any] = dict(cameo="010", src="USA", src_code="USAMIL", tgt="PRK", tgt_code="PRKGOV",
+                                 trigger="verbs.tsv:say", date_source="published")
+    long = "It would be wrong to say the regime has tested a warhead small enough for its missiles, the spokesman said"
+    rows = [dict(mention("m1", "a1", sentence=long, day="2022-03-01", **speak), source_text="spokesman Lee"),
+            dict(mention("m2", "a2", sentence="The spokesman Lee said it would be wrong to say the regime has tested"
+                         " a warhead small enough for its missiles", day="2022-03-03", **speak),
+                 source_text="spokesman Lee")]
+    assert groups(rows) == [("m1", "m2")]
+    # a headline of two or three words told twice: the words are all shared, but too few to be sure
+    short = [{**row, "sentence_text": "Spokesman: regime lying"} for row in rows]
+    assert content_overlap(short[0], short[1]) == 1.0
+    assert groups(short) == [("m1",), ("m2",)]
 
 
 def test_fusion_meetings_of_two_countries_on_one_day_are_one_act() -> None:

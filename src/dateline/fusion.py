@@ -373,8 +373,9 @@ def same_meeting(a: Row, b: Row) -> bool:
 
 def same_visit(a: Row, b: Row) -> bool:
     """Two visits (``visit_codes``: made or hosted) of one country's people to another are one visit, which
-    lasts days, whatever the sentences say, unless both name their participants and no name is shared
-    (Kerry's trip is not Obama's). The block holds the two countries, which say who visits whom; the actor
+    lasts days, whatever the sentences say, when their first sides (the visitor, or the host) share a
+    name (Kerry's trip is not Obama's; "the president" sending advisers to Iraq and "Americans" who went
+    there name no one in common). The block holds the two countries, which say who visits whom; the actor
     codes inside them may differ (a minister's trip told as the government's). Both must be confident
     enough and not page furniture; the caller has checked the days (at most ``visit_days`` apart, one
     of them inferred)."""
@@ -383,7 +384,9 @@ def same_visit(a: Row, b: Row) -> bool:
         return False
     if not (confident(a) and confident(b)) or furniture(a) or furniture(b) or places_conflict(a, b):
         return False
-    return _international(a) and _international(b) and _same_participants(a, b)
+    first_a, first_b = _sides(a)[0], _sides(b)[0]
+    return (_international(a) and _international(b)
+            and bool(_names(a.get(f"{first_a}_text")) & _names(b.get(f"{first_b}_text"))))
 
 
 def same_act(a: Row, b: Row, *, strong: bool = False) -> bool:

@@ -524,6 +524,11 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
                 compatible(rows[a], rows[b]) for a in members_of[g] for b in members_of[h])]
             if finer and all(_pairs_agree(pair_of[a], pair_of[b]) for a in finer for b in finer):
                 merges += [(g, h) for h in finer]
+        # two groups each more specific on another side (ISRMIL-SYR and ISR-SYRGOV) link when each is the
+        # only group whose codes agree with the other's and that tells the same act, so nothing is bridged
+        agreeing = {g: [h for h in members_of if h != g and _pairs_agree(pair_of[g], pair_of[h]) and any(
+            compatible(rows[a], rows[b]) for a in members_of[g] for b in members_of[h])] for g in members_of}
+        merges += [(g, hs[0]) for g, hs in agreeing.items() if len(hs) == 1 and agreeing[hs[0]] == [g]]
         for g, h in merges:
             groups.union(g, h)
         # codes that do not agree inside the block's countries: only a strongly same act links

@@ -291,3 +291,14 @@ def test_fusion_country_named_as_the_place_has_no_point() -> None:
     assert len(groups([mention("m1", "a1", place=country), mention("m2", "a2", place=city)])) == 1
     # two points in one country more than 100 km apart still conflict
     assert len(groups([mention("m1", "a1", place=far), mention("m2", "a2", place=city)])) == 2
+
+
+def test_fusion_codes_more_specific_on_different_sides_link_when_unambiguous() -> None:
+    # one outlet names the army and the country hit, another the country and the government hit
+    rows = [mention("m1", "a1", src_code="RUSMIL", tgt_code="UKR"), mention("m2", "a2", src_code="RUS", tgt_code="UKRGOV")]
+    assert groups(rows) == [("m1", "m2")]
+    # a third telling, by the government, agrees with the second but not with the first: nothing is bridged
+    rows.append(mention("m3", "a3", src_code="RUSGOV", tgt_code="UKR",
+                        sentence="Government forces shelled the tower in Kyiv"))
+    assert rules().same_content <= content_overlap(rows[1], rows[2]) < rules().strong_content
+    assert groups(rows) == [("m1",), ("m2",), ("m3",)]

@@ -11,7 +11,8 @@ Two mentions are **compatible** when
   "A met B" and "B met A" share a block;
 - each side's actor codes agree: equal, one missing, or one extending the other (``USA`` and ``USAGOV``,
   not ``USAGOV`` and ``USAMIL``);
-- their places do not conflict: not two different countries, not more than :data:`MAX_PLACE_KM` apart;
+- their places do not conflict: not two different countries, not more than :data:`MAX_PLACE_KM` apart (a
+  country named as the place has no point of its own);
 - they tell the same act (:func:`same_act`, thresholds in ``data/fusion/rules.tsv``): both mentions are
   confident enough (a mention below ``min_confidence`` is never fused and stays its own fused event, so
   nothing is lost from counts); their sentences share enough content words (words other than stop words,
@@ -24,10 +25,12 @@ Two mentions are **compatible** when
   within one article, two singular event nouns ("the attack") of one class are one act;
 - their dates agree: the same day, or one's day inside the other's coarser date (month, year, range).
 
-Recall across outlets: two same-act mentions (``strong_content``) also fuse when their sides' codes differ
-inside one country (``USAGOV`` and ``USAELI``: a leader and the government), or when their days are one
-apart and one of the two days was inferred (from the publication date or the context), not read in the
-text.
+Recall across outlets: two same-act mentions (``strong_content`` on ``min_words`` shared words) also fuse
+when their sides' codes differ inside one country (``USAGOV`` and ``USAELI``: a leader and the government),
+or when their days are at most ``strong_days`` apart and one of the two days was inferred (from the
+publication date or the context), not read in the text. Two visits (``visit_codes``) whose visitors (or
+hosts) share a name are one visit when their days are at most ``visit_days`` apart and one is inferred
+(:func:`same_visit`).
 
 Fusion is a function of each block's set of mentions, so fusing in batches (incrementally, block by block)
 gives exactly what fusing everything at once gives. Inside a block:
@@ -35,7 +38,9 @@ gives exactly what fusing everything at once gives. Inside a block:
 1. mentions dated to a day link when compatible with the same actor codes; a group with less specific
    codes (``USA``) then joins the more specific groups it fits (``USAGOV``) when those agree with each
    other, so ``USA`` never bridges ``USAGOV`` and ``USAMIL`` (unless two of their mentions are strongly
-   the same act, see above); then strongly same-act mentions of adjacent days link when one day is inferred;
+   the same act, see above); two groups each more specific on another side (``ISRMIL``-``SYR`` and
+   ``ISR``-``SYRGOV``) link when each is the only agreeing same-act group of the other; then strongly
+   same-act mentions and visits of nearby days link when one day is inferred;
 2. a mention with a coarser date joins the one day-group it is compatible with, if exactly one;
 3. the coarser mentions left are linked among themselves when one's date lies inside the other's;
 4. an undated mention joins the one group holding a compatible mention of its own article (the same act

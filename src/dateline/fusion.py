@@ -531,8 +531,10 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
                 merges += [(g, h) for h in finer]
         # two groups each more specific on another side (ISRMIL-SYR and ISR-SYRGOV) link when each is the
         # only group whose codes agree with the other's and that tells the same act, so nothing is bridged
-        agreeing = {g: [h for h in members_of if h != g and _pairs_agree(pair_of[g], pair_of[h]) and any(
-            compatible(rows[a], rows[b]) for a in members_of[g] for b in members_of[h])] for g in members_of}
+        # (two groups of equal codes are never compatible: step 1 would have linked them)
+        agreeing = {g: [h for h in members_of if pair_of[h] != pair_of[g] and _pairs_agree(pair_of[g], pair_of[h])
+                        and any(compatible(rows[a], rows[b]) for a in members_of[g] for b in members_of[h])]
+                    for g in members_of}
         merges += [(g, hs[0]) for g, hs in agreeing.items() if len(hs) == 1 and agreeing[hs[0]] == [g]]
         for g, h in merges:
             groups.union(g, h)
@@ -541,8 +543,8 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
             for j in members[x + 1:]:
                 if not _sides_agree(rows[i], rows[j]) and strongly_compatible(rows[i], rows[j]):
                     groups.union(i, j)
-    # 1b. nearby days, one of them inferred: the publication day of a report of yesterday's act (adjacent
-    #     days, strongly the same act: ``strong_days``), or a visit, which lasts days (``visit_days``)
+    # 1b. nearby days, one of them inferred: the publication day of a report of an act a day or two before
+    #     (strongly the same act: ``strong_days``), or a visit, which lasts days (``visit_days``)
     window = max(rules().strong_days, rules().visit_days)
     days = sorted(by_day)
     for x, day in enumerate(days):
@@ -554,8 +556,9 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
                 for j in by_day[other]:
                     if not (_inferred(rows[i]) or _inferred(rows[j])):
                         continue
-                    if ((gap <= rules().strong_days and _sides_agree(rows[i], rows[j]) and strongly_compatible(rows[i], rows[j]))
-                            or (gap <= rules().visit_days and same_visit(rows[i], rows[j]))):
+                    strong = (gap <= rules().strong_days and _sides_agree(rows[i], rows[j])
+                              and strongly_compatible(rows[i], rows[j]))
+                    if strong or (gap <= rules().visit_days and same_visit(rows[i], rows[j])):
                         groups.union(i, j)
     day_rows = [i for members in by_day.values() for i in members]
     # 2. a coarse date joins the one day-group it fits

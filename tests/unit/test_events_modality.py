@@ -90,13 +90,13 @@ def test_events_modality_withdrawing_inspectors_is_a_threat(vocab: Vocab) -> Non
 
 
 def test_events_modality_intent_needs_a_declarer(vocab: Vocab) -> None:
-    # "China would support Taiwan": China declares an intent (032) ...
+    # "China will support Taiwan": China declares an intent (032) ...
     rows: list[Row] = [("China", "PROPN", "NNP", "nsubj", 2, "China", "B-GPE"),
-                       ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                       ("will", "AUX", "MD", "aux", 1, "will", "O"),
                        ("support", "VERB", "VB", "ROOT", 0, "support", "O"),
                        ("Taiwan", "PROPN", "NNP", "dobj", -1, "Taiwan", "B-GPE")]
     assert coded(build(vocab, rows)) == {("050", "intended", False), ("032", "asserted", False)}
-    # ... "the deal would support Taiwan" names nobody who declares it: the act stays intended
+    # ... "the deal will support Taiwan" names nobody who declares it: the act stays intended
     nobody = [("the", "DET", "DT", "det", 1, "the", "O"), ("deal", "NOUN", "NN", "nsubj", 2, "deal", "O"), *rows[1:]]
     assert coded(build(vocab, nobody)) == {("050", "intended", False)}
 
@@ -230,16 +230,48 @@ def test_events_modality_refusal_under_a_warning_is_the_warning(vocab: Vocab) ->
 
 
 def test_events_modality_tightening_a_blockade_is_threatened(vocab: Vocab) -> None:
-    # "NATO would tighten the blockade of Serbia": the blockade is the act (tighten is a light
+    # "NATO will tighten the blockade of Serbia": the blockade is the act (tighten is a light
     # verb), intended, and announcing it threatens a blockade (CAMEO 1381)
     doc = build(vocab, [("NATO", "PROPN", "NNP", "nsubj", 2, "NATO", "B-ORG"),
-                        ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                        ("will", "AUX", "MD", "aux", 1, "will", "O"),
                         ("tighten", "VERB", "VB", "ROOT", 0, "tighten", "O"),
                         ("the", "DET", "DT", "det", 1, "the", "O"),
                         ("blockade", "NOUN", "NN", "dobj", -2, "blockade", "O"),
                         ("of", "ADP", "IN", "prep", -1, "of", "O"),
                         ("Serbia", "PROPN", "NNP", "pobj", -1, "Serbia", "B-GPE")])
     assert {(e["cameo"], e["modality"]) for e in code_doc(doc)._.events} == {("191", "intended"), ("1381", "asserted")}
+
+
+def test_events_modality_would_is_an_intent_only_in_reported_speech(vocab: Vocab) -> None:
+    # "Chile said it would support Peru": the backshifted future of what Chile said, an intent (032)
+    said: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                       ("said", "VERB", "VBD", "ROOT", 0, "say", "O"),
+                       ("it", "PRON", "PRP", "nsubj", 2, "it", "O"),
+                       ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                       ("support", "VERB", "VB", "ccomp", -3, "support", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    assert ("032", "asserted", False) in coded(build(vocab, said))
+    # "Chile would support Peru, he said": the parenthetical frame reports it too
+    framed: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 2, "Chile", "B-GPE"),
+                         ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                         ("support", "VERB", "VB", "ROOT", 0, "support", "O"),
+                         ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE"),
+                         (",", "PUNCT", ",", "punct", -2, ",", "O"),
+                         ("he", "PRON", "PRP", "nsubj", 1, "he", "O"),
+                         ("said", "VERB", "VBD", "parataxis", -4, "say", "O")]
+    assert ("032", "asserted", False) in coded(build(vocab, framed))
+    # "Chile would support Peru" on its own puts a case: no intent declared, the support hypothetical
+    alone = framed[:4]
+    assert coded(build(vocab, alone)) == {("050", "hypothetical", False)}
+    # "talks that would lead to a visit": a relative clause with "would" is no announced intent
+    relative: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                           ("held", "VERB", "VBD", "ROOT", 0, "hold", "O"),
+                           ("talks", "NOUN", "NNS", "dobj", -1, "talk", "O"),
+                           ("that", "PRON", "WDT", "nsubj", 2, "that", "O"),
+                           ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                           ("support", "VERB", "VB", "relcl", -3, "support", "O"),
+                           ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    assert not any(code.startswith("03") for code, _, _ in coded(build(vocab, relative)))
 
 
 def test_events_modality_conditional_offer_is_an_intent(vocab: Vocab) -> None:

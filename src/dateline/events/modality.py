@@ -36,7 +36,9 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
     future, possible = lex.cue("future"), lex.cue("possible")
     mode: Modality | None = None
     for child in token.children:
-        if child.dep_ == "aux" and child.lower_ in future:
+        if child.dep_ == "aux" and child.lower_ in lex.cue("backshifted_future") and not _reported_future(token, lex):
+            mode = "hypothetical"  # "would increase spending", "talks that would lead to": a case put, no intent told
+        elif child.dep_ == "aux" and child.lower_ in future:
             mode = "intended"
         elif child.dep_ == "aux" and child.lower_ in possible:
             mode = "hypothetical"
@@ -62,6 +64,26 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
     if mode is None and token.dep_ == "ROOT" and syntax.ends_in_question(token):
         return "hypothetical"  # "Will North Korea attack?": asked, not reported
     return mode
+
+
+def _reported_future(token: Token, lex: Lexicon) -> bool:
+    """Whether a verb with a backshifted future (cue ``backshifted_future``: "would") tells what
+    someone said or announced would happen: the clause (or the first of coordinated clauses) is
+    the complement of a verb ("said the U.S. would honor its alliance", "announced it would
+    pull out"), has a speech verb as its parenthetical ("we would retaliate, he said"), or is the
+    content of a statement noun (cue ``statement_noun``: "gave notice that it would fight").
+    Elsewhere "would" puts a case ("it would increase spending", "talks that would lead to
+    membership"): no intent is reported."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    if any(c.dep_ == "parataxis" and c.lemma_ in lex.cue("speech_verb") for c in token.children):
+        return True
+    head = token.head
+    if head == token:
+        return False
+    if token.dep_ in ("ccomp", "parataxis") and head.pos_ in ("VERB", "AUX"):
+        return True
+    return token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_ in lex.cue("statement_noun")
 
 
 def _for_infinitive(token: Token, lex: Lexicon) -> bool:

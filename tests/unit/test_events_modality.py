@@ -556,3 +556,40 @@ def test_events_modality_vow_with_act_parsed_as_purpose_is_a_threat(vocab: Vocab
                        ("Serbia", "PROPN", "NNP", "dobj", -1, "Serbia", "B-GPE")]
     codes = {(e["cameo"][:2], e["modality"]) for e in code_doc(build(vocab, rows))._.events}
     assert ("13", "asserted") in codes and not any(c == "03" for c, _ in codes)
+
+
+def test_events_modality_indirect_question_is_hypothetical(vocab: Vocab) -> None:
+    # "Peru asked whether Chile would attack Bolivia": asked about, not told (no 13x threat either)
+    rows: list[Row] = [("Peru", "PROPN", "NNP", "nsubj", 1, "Peru", "B-GPE"),
+                       ("asked", "VERB", "VBD", "ROOT", 0, "ask", "O"),
+                       ("whether", "SCONJ", "IN", "mark", 3, "whether", "O"),
+                       ("Chile", "PROPN", "NNP", "nsubj", 2, "Chile", "B-GPE"),
+                       ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                       ("attack", "VERB", "VB", "ccomp", -5, "attack", "O"),
+                       ("Bolivia", "PROPN", "NNP", "dobj", -1, "Bolivia", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "attack"] == ["hypothetical"]
+    assert not any(e["cameo"].startswith("13") for e in events)
+
+
+def test_events_modality_what_is_needed_is_not_done(vocab: Vocab) -> None:
+    # "Chile needs to support Peru": a need, not an act
+    rows: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                       ("needs", "VERB", "VBZ", "ROOT", 0, "need", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("support", "VERB", "VB", "xcomp", -2, "support", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "support"] == ["hypothetical"]
+
+
+def test_events_modality_an_aim_stated_is_no_act(vocab: Vocab) -> None:
+    # "The goal is to support Peru": the subject is a thing, the infinitive its content (an aim)
+    rows: list[Row] = [("The", "DET", "DT", "det", 1, "the", "O"),
+                       ("goal", "NOUN", "NN", "nsubj", 1, "goal", "O"),
+                       ("is", "AUX", "VBZ", "ROOT", 0, "be", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("support", "VERB", "VB", "xcomp", -2, "support", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "support"] == ["hypothetical"]

@@ -46,8 +46,8 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
             mode = "intended"  # "Sudan must return": demanded, not done
         elif child.dep_ == "advmod" and child.lower_ in lex.cue("report_adverb"):
             return "reported"
-        elif child.dep_ == "mark" and child.lower_ in lex.cue("condition"):
-            return "hypothetical"
+        elif child.dep_ == "mark" and child.lower_ in lex.cue("condition") | lex.cue("question_mark"):
+            return "hypothetical"  # "if Iran attacks"; "asked whether the prisoners would be freed": asked, not told
         elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and syntax.present_tense(token):
             return "hypothetical"  # "until their demands are met": not (yet) done
         elif (child.dep_ == "advmod" and child.lower_ in lex.cue("pending_adverb") and child.i == token.left_edge.i
@@ -61,6 +61,8 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
         mode = "intended"  # "is going to meet"
     if mode is None and _scheduled(token, lex):
         mode = "intended"  # "Trump is to meet Putin on Friday": scheduled, not held
+    if mode is None and _stated_aim(token, lex):
+        return "hypothetical"  # "the aim of the policy is to encourage reform": an aim, not an act
     if mode is None and token.dep_ == "ROOT" and syntax.ends_in_question(token):
         return "hypothetical"  # "Will North Korea attack?": asked, not reported
     return mode
@@ -110,6 +112,20 @@ def _scheduled(token: Token, lex: Lexicon) -> bool:
         return False
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and (subject.pos_ != "NOUN" or bool(subject.ent_type_) or _can_act(subject, lex))
+
+
+def _stated_aim(token: Token, lex: Lexicon) -> bool:
+    """Whether a verb is the infinitive predicate of "be" whose subject is a thing, not a doer ("the
+    aim of the plan is to encourage reform", "its mandate is to fight prices", "one of its successes
+    was to persuade voters"): what the aim or task is, not an act done (:func:`_scheduled` takes
+    a doer's "is to meet"). Not "is to blame" (cue ``be_to_idiom``)."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_ != "be" or token.lemma_ in lex.cue("be_to_idiom"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and not _can_act(subject, lex)
 
 
 def _historical(token: Token, doc: Doc) -> bool:

@@ -495,6 +495,18 @@ def test_events_hostile_act_on_a_condition_is_a_threat(vocab: Vocab) -> None:
     doc = code_doc(build(vocab, [r if r[0] != "will" else ("often", "ADV", "RB", "advmod", 1, "often", "O")
                                  for r in rows]))
     assert doc._.events and all(e["plover"]["event"] != "THREATEN" for e in doc._.events)
+    # "Nigeria can boycott talks unless Chad agrees": an ability on a condition is no threat
+    doc = code_doc(build(vocab, [r if r[0] != "will" else ("can", "AUX", "MD", "aux", 1, "can", "O") for r in rows]))
+    assert doc._.events and all(e["plover"]["event"] != "THREATEN" for e in doc._.events)
+    # "talks will be boycotted unless Chad agrees": nobody named threatens
+    passive: list[Row] = [("talks", "NOUN", "NNS", "nsubjpass", 3, "talk", "O"),
+                          ("will", "AUX", "MD", "aux", 2, "will", "O"),
+                          ("be", "AUX", "VB", "auxpass", 1, "be", "O"),
+                          ("boycotted", "VERB", "VBN", "ROOT", 0, "boycott", "O"),
+                          ("unless", "SCONJ", "IN", "mark", 2, "unless", "O"),
+                          ("Chad", "PROPN", "NNP", "nsubj", 1, "Chad", "B-GPE"),
+                          ("agrees", "VERB", "VBZ", "advcl", -3, "agree", "O")]
+    assert all(e["plover"]["event"] != "THREATEN" for e in code_doc(build(vocab, passive))._.events)
 
 
 def test_events_measured_aid_hangs_on_the_light_verb(vocab: Vocab) -> None:

@@ -558,20 +558,6 @@ def test_events_modality_vow_with_act_parsed_as_purpose_is_a_threat(vocab: Vocab
     assert ("13", "asserted") in codes and not any(c == "03" for c, _ in codes)
 
 
-def test_events_modality_indirect_question_is_hypothetical(vocab: Vocab) -> None:
-    # "Peru asked whether Chile would attack Bolivia": asked about, not told (no 13x threat either)
-    rows: list[Row] = [("Peru", "PROPN", "NNP", "nsubj", 1, "Peru", "B-GPE"),
-                       ("asked", "VERB", "VBD", "ROOT", 0, "ask", "O"),
-                       ("whether", "SCONJ", "IN", "mark", 3, "whether", "O"),
-                       ("Chile", "PROPN", "NNP", "nsubj", 2, "Chile", "B-GPE"),
-                       ("would", "AUX", "MD", "aux", 1, "would", "O"),
-                       ("attack", "VERB", "VB", "ccomp", -5, "attack", "O"),
-                       ("Bolivia", "PROPN", "NNP", "dobj", -1, "Bolivia", "B-GPE")]
-    events = code_doc(build(vocab, rows))._.events
-    assert [e["modality"] for e in events if e["trigger"] == "attack"] == ["hypothetical"]
-    assert not any(e["cameo"].startswith("13") for e in events)
-
-
 def test_events_modality_what_is_needed_is_not_done(vocab: Vocab) -> None:
     # "Chile needs to support Peru": a need, not an act
     rows: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),

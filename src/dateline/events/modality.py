@@ -46,8 +46,8 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
             mode = "intended"  # "Sudan must return": demanded, not done
         elif child.dep_ == "advmod" and child.lower_ in lex.cue("report_adverb"):
             return "reported"
-        elif child.dep_ == "mark" and child.lower_ in lex.cue("condition") | lex.cue("question_mark"):
-            return "hypothetical"  # "if Iran attacks"; "asked whether the prisoners would be freed": asked, not told
+        elif child.dep_ == "mark" and child.lower_ in lex.cue("condition"):
+            return "hypothetical"  # "if Iran attacks"
         elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and syntax.present_tense(token):
             return "hypothetical"  # "until their demands are met": not (yet) done
         elif (child.dep_ == "advmod" and child.lower_ in lex.cue("pending_adverb") and child.i == token.left_edge.i

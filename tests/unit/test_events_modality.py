@@ -579,3 +579,32 @@ def test_events_modality_an_aim_stated_is_no_act(vocab: Vocab) -> None:
                        ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
     events = code_doc(build(vocab, rows))._.events
     assert [e["modality"] for e in events if e["trigger"] == "support"] == ["hypothetical"]
+
+
+def test_events_modality_means_take_the_modality_of_the_act_they_serve(vocab: Vocab) -> None:
+    # "Peru will respond by attacking Bolivia": the attack is as intended as the response
+    rows: list[Row] = [("Peru", "PROPN", "NNP", "nsubj", 2, "Peru", "B-GPE"),
+                       ("will", "AUX", "MD", "aux", 1, "will", "O"),
+                       ("respond", "VERB", "VB", "ROOT", 0, "respond", "O"),
+                       ("by", "ADP", "IN", "prep", -1, "by", "O"),
+                       ("attacking", "VERB", "VBG", "pcomp", -1, "attack", "O"),
+                       ("Bolivia", "PROPN", "NNP", "dobj", -1, "Bolivia", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    attacking = [e["modality"] for e in events if e["trigger"] == "attacking"]
+    assert attacking and "asserted" not in attacking
+
+
+def test_events_modality_a_refusal_negates_what_it_refuses(vocab: Vocab) -> None:
+    # "Peru announced its refusal to send aid to Bolivia": the aid is not sent, and no intent (03x) is declared
+    rows: list[Row] = [("Peru", "PROPN", "NNP", "nsubj", 1, "Peru", "B-GPE"),
+                       ("announced", "VERB", "VBD", "ROOT", 0, "announce", "O"),
+                       ("its", "PRON", "PRP$", "poss", 1, "its", "O"),
+                       ("refusal", "NOUN", "NN", "dobj", -2, "refusal", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("send", "VERB", "VB", "acl", -2, "send", "O"),
+                       ("aid", "NOUN", "NN", "dobj", -1, "aid", "O"),
+                       ("to", "ADP", "IN", "prep", -2, "to", "O"),
+                       ("Bolivia", "PROPN", "NNP", "pobj", -1, "Bolivia", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert not any(e["cameo"].startswith("03") for e in events)
+    assert not any(e["trigger"] in ("send", "aid") and e["modality"] == "asserted" and not e["negated"] for e in events)

@@ -232,6 +232,14 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             if head.head.pos_ == "VERB" and head.head.lemma_ in lex.cue("negating_verb") and link == "pcomp":
                 negated = True  # "refrained from criticizing Russia": as "avoided criticizing"
             aimed = head.lower_ in ("at", "toward", "towards") and head.head.lemma_ in lex.cue("intent_verb")
+            if head.lower_ in lex.cue("means_preposition") and link == "pcomp" and head.head.pos_ in ("VERB", "AUX") \
+                    and head.head != head:
+                # "the accusation that Russia is playing a role by arming rebels", "will help by sending
+                # troops": the means is done as, and only as far as, the act it serves
+                token = head.head
+                modality = modality or _own_modality(token, lex, doc)
+                negated = negated or any(c.dep_ == "neg" for c in token.children)
+                continue
             if (head.lower_ != "to" and not aimed) or head.head == head:
                 break  # "after meeting X" says when, not whether ("aimed at ending" says what is sought)
             token = head = head.head  # "looks forward to meeting", "agreed to a summit"

@@ -608,3 +608,19 @@ def test_events_modality_a_refusal_negates_what_it_refuses(vocab: Vocab) -> None
     events = code_doc(build(vocab, rows))._.events
     assert not any(e["cameo"].startswith("03") for e in events)
     assert not any(e["trigger"] in ("send", "aid") and e["modality"] == "asserted" and not e["negated"] for e in events)
+
+
+def test_events_modality_agentless_passive_declares_no_intent(vocab: Vocab) -> None:
+    # "Hamas will be defeated": the defeat is intended, but nobody named declares it: no threat (13x)
+    rows: list[Row] = [("Hamas", "PROPN", "NNP", "nsubjpass", 3, "Hamas", "B-ORG"),
+                       ("will", "AUX", "MD", "aux", 2, "will", "O"),
+                       ("be", "AUX", "VB", "auxpass", 1, "be", "O"),
+                       ("defeated", "VERB", "VBN", "ROOT", 0, "defeat", "O")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events] == ["intended"]
+    # "Israel will defeat Hamas" names the declarer: the threat is coded
+    active: list[Row] = [("Israel", "PROPN", "NNP", "nsubj", 2, "Israel", "B-GPE"),
+                         ("will", "AUX", "MD", "aux", 1, "will", "O"),
+                         ("defeat", "VERB", "VB", "ROOT", 0, "defeat", "O"),
+                         ("Hamas", "PROPN", "NNP", "dobj", -1, "Hamas", "B-ORG")]
+    assert any(e["cameo"].startswith("13") for e in code_doc(build(vocab, active))._.events)

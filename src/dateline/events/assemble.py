@@ -466,7 +466,9 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not same_side(s, t)]
     intent = ""
     announced = trigger.pos_ == "VERB" or _light_governor(trigger, lex) is not None  # "will impose a curfew"
-    if declare and modality == "intended" and not negated and announced and _declarer(trigger, source_sides):
+    named = any(side is not None for side in source_sides)  # an agentless passive ("ISIL will be defeated")
+    # names nobody who declares: the act stays intended, with no 03x/13x of its own
+    if declare and modality == "intended" and not negated and announced and named and _declarer(trigger, source_sides):
         intent = _intent_code(entry.code)
         verb = trigger if trigger.pos_ == "VERB" else trigger.head
         while verb.dep_ == "conj" and verb.head != verb:

@@ -110,8 +110,18 @@ def _scheduled(token: Token, lex: Lexicon) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _be_subject(head, lex)
     return subject is not None and (subject.pos_ != "NOUN" or bool(subject.ent_type_) or _can_act(subject, lex))
+
+
+def _be_subject(head: Token, lex: Lexicon) -> Token | None:
+    """The subject of "be" in "X is to ...", a partitive number standing for what its "of" names
+    ("one of its greatest successes was to persuade voters": the successes)."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.pos_ == "NUM" and subject.lower_ in lex.cue("partitive_noun"):
+        counted = next((syntax.pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return counted if counted is not None else subject
+    return subject
 
 
 def _stated_aim(token: Token, lex: Lexicon) -> bool:
@@ -124,7 +134,7 @@ def _stated_aim(token: Token, lex: Lexicon) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _be_subject(head, lex)
     return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and not _can_act(subject, lex)
 
 

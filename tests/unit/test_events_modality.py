@@ -659,3 +659,14 @@ def test_events_modality_one_of_its_aims_is_no_doer(vocab: Vocab) -> None:
                        ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
     events = code_doc(build(vocab, rows))._.events
     assert [e["modality"] for e in events if e["trigger"] == "support"] == ["hypothetical"]
+
+
+def test_events_modality_hoped_for_act_is_intended_under_the_parsers_lemma(vocab: Vocab) -> None:
+    # "Chile hopes to support Peru": the parser lemmatises "hopes"/"hoped"/"hoping" as "hop"
+    rows: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                       ("hopes", "VERB", "VBZ", "ROOT", 0, "hop", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("support", "VERB", "VB", "xcomp", -2, "support", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "support"] == ["intended"]

@@ -670,3 +670,18 @@ def test_events_modality_hoped_for_act_is_intended_under_the_parsers_lemma(vocab
                        ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
     events = code_doc(build(vocab, rows))._.events
     assert [e["modality"] for e in events if e["trigger"] == "support"] == ["intended"]
+
+
+def test_events_modality_act_in_a_statements_clause_is_reported(vocab: Vocab) -> None:
+    # "Chile rejected the statement that Bolivia attacked Peru": the attack is what was stated, not established
+    rows: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                       ("rejected", "VERB", "VBD", "ROOT", 0, "reject", "O"),
+                       ("the", "DET", "DT", "det", 1, "the", "O"),
+                       ("statement", "NOUN", "NN", "dobj", -2, "statement", "O"),
+                       ("that", "SCONJ", "IN", "mark", 2, "that", "O"),
+                       ("Bolivia", "PROPN", "NNP", "nsubj", 1, "Bolivia", "B-GPE"),
+                       ("attacked", "VERB", "VBD", "acl", -3, "attack", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    attacked = [e["modality"] for e in events if e["trigger"] == "attacked"]
+    assert attacked and "asserted" not in attacked

@@ -685,3 +685,20 @@ def test_events_modality_act_in_a_statements_clause_is_reported(vocab: Vocab) ->
     events = code_doc(build(vocab, rows))._.events
     attacked = [e["modality"] for e in events if e["trigger"] == "attacked"]
     assert attacked and "asserted" not in attacked
+
+
+def test_events_modality_infinitive_complement_takes_its_governors_modal(vocab: Vocab) -> None:
+    # "Chile could decide to attack Peru": the attack is as hypothetical as the decision
+    rows: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 2, "Chile", "B-GPE"),
+                       ("could", "AUX", "MD", "aux", 1, "could", "O"),
+                       ("decide", "VERB", "VB", "ROOT", 0, "decide", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("attack", "VERB", "VB", "xcomp", -2, "attack", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "attack"] == ["hypothetical"]
+    # "Chile decided to attack Peru": the act decided on and told as done stays asserted
+    past: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                       ("decided", "VERB", "VBD", "ROOT", 0, "decide", "O"), *rows[3:]]
+    events = code_doc(build(vocab, past))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "attack"] == ["asserted"]

@@ -273,7 +273,9 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             modality = modality or "reported"
         if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"  # "an allegation that X had taken the city"
-        if link == "conj":
+        if link in ("conj", "xcomp"):
+            # "could decide to lift", "will continue to be denied": an infinitive complement is as
+            # done as the verb whose modal governs it
             modality = modality or _own_modality(head, lex, doc)
         if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in head.children):
             # "has not said he will abide by it": nothing declared, not even an intent

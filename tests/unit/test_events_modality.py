@@ -626,7 +626,7 @@ def test_events_modality_agentless_passive_declares_no_intent(vocab: Vocab) -> N
     assert any(e["cameo"].startswith("13") for e in code_doc(build(vocab, active))._.events)
 
 
-def test_events_modality_what_is_considered_or_ordered_is_not_done(vocab: Vocab) -> None:
+def test_events_modality_what_is_considered_is_not_done(vocab: Vocab) -> None:
     # "Chile is considering supporting Peru": weighed, not done
     considering: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 2, "Chile", "B-GPE"),
                               ("is", "AUX", "VBZ", "aux", 1, "be", "O"),
@@ -635,16 +635,6 @@ def test_events_modality_what_is_considered_or_ordered_is_not_done(vocab: Vocab)
                               ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
     events = code_doc(build(vocab, considering))._.events
     assert [e["modality"] for e in events if e["trigger"] == "supporting"] == ["hypothetical"]
-    # "Chile ordered Peru to support Bolivia": the order is given, the support not reported done
-    ordered: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
-                          ("ordered", "VERB", "VBD", "ROOT", 0, "order", "O"),
-                          ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE"),
-                          ("to", "PART", "TO", "aux", 1, "to", "O"),
-                          ("support", "VERB", "VB", "xcomp", -3, "support", "O"),
-                          ("Bolivia", "PROPN", "NNP", "dobj", -1, "Bolivia", "B-GPE")]
-    events = code_doc(build(vocab, ordered))._.events
-    support = [e["modality"] for e in events if e["trigger"] == "support"]
-    assert support and "asserted" not in support
 
 
 def test_events_modality_one_of_its_aims_is_no_doer(vocab: Vocab) -> None:

@@ -17,7 +17,7 @@ from ..kb import split_code
 from ..lexicon import Entry, Lexicon
 from ..actors.identity import same_side
 from .sides import _first_actor_tokens, _partitive_group, _political, Side, _side, _sides
-from .triggers import _meets, _verb_entry
+from .triggers import _meets, _noun_entry, _verb_entry
 from ..lang import en
 from ..places import actor_place_codes, place_country
 
@@ -224,6 +224,42 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         if counted is not None:
             return sources, [counted]
     return sources, sector_only or unnamed
+
+
+def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token | None:
+    """Who does a joint act (CAMEO 04-08: talks, a visit, aid) whose noun names no doer: the
+    subject of the clause the noun is the object of ("faced meetings with X", "winding up a visit
+    to X": a participle's subject is its clause's) or a prepositional object of (cue
+    ``engaged_preposition``: "was locked in talks with X", "walked away from negotiations with X").
+    Not when that clause is itself an act on the noun ("welcomed the talks", "cancelled the visit":
+    the governor has a verb entry), nor through a clause that only governs the noun's clause
+    ("accused X of restoring the blackmail in the negotiations"), and never one of the noun's own
+    targets. Rule ``governing_subject``."""
+    entry = _noun_entry(noun, lex)
+    if entry is None or entry.code[:2] not in root_class("cooperative"):
+        return None
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+        governor = head
+    elif noun.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ in lex.cue("engaged_preposition") \
+            and head.head.pos_ in ("VERB", "AUX") and head.dep_ == "prep":
+        governor = head.head
+    else:
+        return None
+    if _verb_entry(governor, lex) is not None:
+        return None
+    clause, subject = governor, None
+    for _ in range(3):
+        # its own subject, also in the passive ("was locked in talks"), else that of the clause a
+        # participle or coordinated verb hangs from
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or clause.dep_ not in ("advcl", "conj") or clause.head == clause:
+            break
+        clause = clause.head
+    if subject is None or subject.tag_ in ("WDT", "WP") or subject in targets \
+            or subject.i in range(noun.left_edge.i, noun.right_edge.i + 1):
+        return None
+    return subject
 
 
 def _counted_victims(doc: Doc, obj: Token | None) -> Side:

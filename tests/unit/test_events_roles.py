@@ -524,3 +524,33 @@ def test_events_roles_clause_acting_on_joint_act_is_not_its_doer(vocab: Vocab) -
                                  (".", "PUNCT", ".", "punct", -4, ".", "O")]))
     assert "governing_subject" not in _rules_of(doc, "talks")
     assert ("Kenya", "Ghana") not in pairs(doc, "talks")
+
+
+def test_events_roles_speaker_does_reported_joint_act(vocab: Vocab) -> None:
+    # "Kenya said progress was made in talks with Ghana.": the talks name no doer; the speaker takes part
+    doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
+                                 ("said", "VERB", "VBD", "ROOT", 0, "say", "O"),
+                                 ("progress", "NOUN", "NN", "nsubjpass", 2, "progress", "O"),
+                                 ("was", "AUX", "VBD", "auxpass", 1, "be", "O"),
+                                 ("made", "VERB", "VBN", "ccomp", -3, "make", "O"),
+                                 ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                                 ("talks", "NOUN", "NNS", "pobj", -1, "talk", "O"),
+                                 ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                                 ("Ghana", "PROPN", "NNP", "pobj", -1, "Ghana", "B-GPE"),
+                                 (".", "PUNCT", ".", "punct", -8, ".", "O")]))
+    assert pairs(doc, "talks") == [("Kenya", "Ghana")]
+    assert _rules_of(doc, "talks") == ["reporting_speaker"]
+
+
+def test_events_roles_speaker_is_not_doer_of_another_partys_joint_act(vocab: Vocab) -> None:
+    # "Kenya said Togo ended talks with Ghana.": the reported clause names its own party
+    doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
+                                 ("said", "VERB", "VBD", "ROOT", 0, "say", "O"),
+                                 ("Togo", "PROPN", "NNP", "nsubj", 1, "Togo", "B-GPE"),
+                                 ("ended", "VERB", "VBD", "ccomp", -2, "end", "O"),
+                                 ("talks", "NOUN", "NNS", "dobj", -1, "talk", "O"),
+                                 ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                                 ("Ghana", "PROPN", "NNP", "pobj", -1, "Ghana", "B-GPE"),
+                                 (".", "PUNCT", ".", "punct", -6, ".", "O")]))
+    assert "reporting_speaker" not in _rules_of(doc, "talks")
+    assert ("Kenya", "Ghana") not in pairs(doc, "talks")

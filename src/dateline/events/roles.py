@@ -17,7 +17,7 @@ from ..kb import split_code
 from ..lexicon import Entry, Lexicon
 from ..actors.identity import same_side
 from .sides import _first_actor_tokens, _partitive_group, _political, Side, _side, _sides
-from .triggers import _meets, _noun_entry, _verb_entry
+from .triggers import _frame_speaker, _meets, _noun_entry, _verb_entry
 from ..lang import en
 from ..places import actor_place_codes, place_country
 
@@ -260,6 +260,28 @@ def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token 
             or subject.i in range(noun.left_edge.i, noun.right_edge.i + 1):
         return None
     return subject
+
+
+def reporting_speaker(noun: Token, targets: list[Token], lex: Lexicon) -> Token | None:
+    """Who does a joint act (CAMEO 04-08) whose noun names no doer but its counterpart, when the
+    noun is what a statement reports with no other party ("the minister said talks with X had
+    stalled", "X said progress was made in talks with Y"): the speaker (:func:`.triggers._frame_speaker`).
+    Only when the reported clause has no subject but the noun itself or a thing ("progress"), so not
+    "X said Y cancelled a visit to Z". Rule ``reporting_speaker``."""
+    entry = _noun_entry(noun, lex)
+    if entry is None or entry.code[:2] not in root_class("cooperative") or not targets:
+        return None
+    clause = noun.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in lex.cue("speech_verb"):
+        return None
+    for child in clause.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child != noun and (
+                child.pos_ in ("PROPN", "PRON") or child.ent_type_ or child.lower_ in lex.agents or child.lemma_ in lex.agents):
+            return None
+    speaker = _frame_speaker(noun, lex)
+    return speaker if speaker is not None and speaker not in targets else None
 
 
 def _counted_victims(doc: Doc, obj: Token | None) -> Side:

@@ -201,6 +201,18 @@ def test_actors_person_modifier_gives_the_country(vocab: Vocab) -> None:
     assert actor_ref(doc, 0, len("The Bush administration"))["code"] == "USAGOV"
 
 
+def test_actors_person_modifier_gives_no_country_to_police(vocab: Vocab) -> None:
+    # a last name the KB knows ("Bush") is a leader owning a government, never a force named by its
+    # district ("Bush police" here as "Kent police"): the police keep no country from it
+    words = ["The", "Bush", "police", "arrested", "a", "man", "."]
+    doc = _doc(vocab, words, ["DET", "PROPN", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+               ["det", "compound", "nsubj", "ROOT", "det", "dobj", "punct"], [2, 2, 3, 3, 5, 3, 3],
+               ["O", "B-PERSON", "O", "O", "O", "O", "O"], dt.date(1990, 1, 1))
+    actors = _coded(doc)
+    assert "Bush police" in actors
+    assert not str(actors["Bush police"]["code"]).startswith("USA")
+
+
 def test_actors_kb_surname_country_needs_a_clear_majority() -> None:
     kb = default_kb()
     assert kb.surname_country("Putin") == "RUS"

@@ -554,3 +554,24 @@ def test_events_roles_speaker_is_not_doer_of_another_partys_joint_act(vocab: Voc
                                  (".", "PUNCT", ".", "punct", -6, ".", "O")]))
     assert "reporting_speaker" not in _rules_of(doc, "talks")
     assert ("Kenya", "Ghana") not in pairs(doc, "talks")
+
+
+def test_events_roles_passive_with_own_subject_inherits_no_doer(vocab: Vocab) -> None:
+    # "Kenya attacked Togo, and it was blamed for the raid.": the one blamed is no blamer
+    doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
+                                 ("attacked", "VERB", "VBD", "ROOT", 0, "attack", "O"),
+                                 ("Togo", "PROPN", "NNP", "dobj", -1, "Togo", "B-GPE"),
+                                 (",", "PUNCT", ",", "punct", -2, ",", "O"),
+                                 ("and", "CCONJ", "CC", "cc", -3, "and", "O"),
+                                 ("it", "PRON", "PRP", "nsubjpass", 2, "it", "O"),
+                                 ("was", "AUX", "VBD", "auxpass", 1, "be", "O"),
+                                 ("blamed", "VERB", "VBN", "conj", -6, "blame", "O"),
+                                 ("for", "ADP", "IN", "prep", -1, "for", "O"),
+                                 ("the", "DET", "DT", "det", 1, "the", "O"),
+                                 ("raid", "NOUN", "NN", "pobj", -2, "raid", "O"),
+                                 (".", "PUNCT", ".", "punct", -10, ".", "O")]))
+    blamed = [e for e in doc._.events if e["trigger"] == "blamed"]
+    assert blamed, "the blaming is coded"
+    assert [text(e["source"]) for e in blamed] == [None] * len(blamed)
+    assert {e["evidence"]["rules"]["source"] for e in blamed} == {"passive_own_subject"}
+    assert ("Kenya", "Togo") in pairs(doc, "attacked")

@@ -152,6 +152,19 @@ def _stranded_object(prep: Token) -> Token | None:
     return None
 
 
+def passive_own_subject(verb: Token, subject: Token | None) -> bool:
+    """Whether ``subject`` is a doer a passive verb with a subject of its own (its patient) only
+    inherits from the clause it hangs from ("Boko Haram killed 10,000 people, and it is blamed
+    for the abduction": the one blamed is no blamer; :func:`dateline.syntax.subject` reads no
+    passive subject and climbs the conjunction): then it is no source. A "by" agent stays the doer.
+    Rule ``passive_own_subject`` (the source left empty)."""
+    if subject is None or subject.head == verb or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    return not any(c.dep_ == "agent" and syntax.pobj(c) == subject for c in verb.children)
+
+
 def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool) -> tuple[list[Side], list[Side]]:
     """Resolved sources and targets of a verb: the subject; the object, else the first
     prepositional object (in :data:`en.TARGET_PREPOSITIONS` order), else an actor inside the object's own
@@ -168,6 +181,8 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         # "Israel is opposed to French mediation": the subject holds the stance, the "to" phrase
         # is what it is aimed at
         passive, subject, obj = False, stative, None
+    if passive_own_subject(verb, subject):
+        subject = None  # "Boko Haram killed ..., and it is blamed for ...": no doer named
     sources: list[Side] = []
     if subject is not None and not (passive and subject.dep_ == "nsubjpass"):
         sources = _sides(doc, [subject], lex)

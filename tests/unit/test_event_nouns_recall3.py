@@ -42,3 +42,10 @@ def test_a_gas_attack_is_a_chemical_weapon_a_terrorist_attack_unconventional(nlp
     assert [c for c, _, _, trigger in gas if trigger == "nouns.tsv:attack"] == ["2041"]
     terror = coded(nlp, "The Islamic State's terrorist attack on Paris killed dozens.")
     assert [c[:3] for c, _, _, trigger in terror if trigger == "nouns.tsv:attack"] == ["180"]
+
+
+def test_held_discussions_is_a_meeting_a_discussion_alone_is_not(nlp: Language) -> None:
+    held = coded(nlp, "The Kenyan foreign minister held discussions with Ugandan officials on Monday.")
+    assert [c for c, _, _, trigger in held if trigger == "nouns.tsv:discussion"] == ["040"]
+    topic = coded(nlp, "Kenya's parliament began its budget session after a long discussion of taxes.")
+    assert not [e for e in topic if e[3] == "nouns.tsv:discussion"]

@@ -1,5 +1,5 @@
 """Event nouns named by a modifier (issue 11, recall): military displays, joint exercises and
-unconventional attacks, each keyed as "<modifier> <noun>" in nouns.tsv so that the bare noun
+chemical attacks, each keyed as "<modifier> <noun>" in nouns.tsv so that the bare noun
 ("a parade", "a test", "an exercise") stays no act. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -37,11 +37,11 @@ def test_joint_military_exercises_are_military_cooperation_between_the_parties(n
     assert {frozenset((s, t)) for _, s, t in pairs} == {frozenset(("JPN", "IND"))}
 
 
-def test_a_gas_attack_is_a_chemical_weapon_a_terrorist_attack_unconventional(nlp: Language) -> None:
+def test_a_gas_attack_is_a_chemical_weapon_a_suicide_bombing_its_own_code(nlp: Language) -> None:
     gas = coded(nlp, "Syria's gas attack on the town was condemned by France.")
     assert [c for c, _, _, trigger in gas if trigger == "nouns.tsv:attack"] == ["2041"]
-    terror = coded(nlp, "The Islamic State's terrorist attack on Paris killed dozens.")
-    assert [c[:3] for c, _, _, trigger in terror if trigger == "nouns.tsv:attack"] == ["180"]
+    bombing = coded(nlp, "The Islamic State's suicide bombing in Kabul killed dozens.")
+    assert "1831" in [c for c, _, _, trigger in bombing if trigger == "nouns.tsv:bombing"]
 
 
 def test_held_discussions_is_a_meeting_a_discussion_alone_is_not(nlp: Language) -> None:

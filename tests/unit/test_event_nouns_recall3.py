@@ -49,3 +49,10 @@ def test_held_discussions_is_a_meeting_a_discussion_alone_is_not(nlp: Language) 
     assert [c for c, _, _, trigger in held if trigger == "nouns.tsv:discussion"] == ["040"]
     topic = coded(nlp, "Kenya's parliament began its budget session after a long discussion of taxes.")
     assert not [e for e in topic if e[3] == "nouns.tsv:discussion"]
+
+
+def test_sparred_with_is_criticism_spared_is_no_act(nlp: Language) -> None:
+    sparred = coded(nlp, "The Kenyan president sparred with Uganda's leader over the border.")
+    assert [c for c, _, _, trigger in sparred if trigger == "verbs.tsv:spar"] == ["111"]
+    spared = coded(nlp, "Kenyan villagers were spared the fighting that Uganda saw.")
+    assert not [e for e in spared if e[3] == "verbs.tsv:spar"]

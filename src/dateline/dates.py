@@ -12,6 +12,10 @@ the first of:
    the summit, not the agreeing);
    An expression in a ``when`` clause of the trigger's verb dates it too ("was captured when his
    plane crashed in December"): the two acts are simultaneous;
+1b. ``inherited``: no expression of its own, but the trigger's clause is joined to a verb that has
+   one: a conjunct of the same tense ("deployed troops on Tuesday and imposed curfews"), a bare
+   participle ("spoke last Tuesday, warning lawmakers") or a clause ordered against a past act
+   ("killed on Tuesday after mines blew up a truck"): the date of that verb, up the chain;
 2. ``before_published``: no expression, but the grammar puts the act before the report: a perfect
    ("had failed", "have traveled"), an adverb such as "previously" or "already", a past
    relative clause or participle about an entity ("an American killed fighting in Syria", "a
@@ -190,15 +194,47 @@ def _timed_phrase(token: Token, by_token: dict[int, dict[str, Any]]) -> bool:
                                       if child.dep_ in ("compound", "nmod", "amod", "npadvmod"))
 
 
+def _framing(token: Token, timex: dict[str, Any]) -> bool:
+    """A timex that places a whole clause: a value, and not a bound ("since 1973", "until June")."""
+    bounding = token.dep_ == "pobj" and token.head.text.lower() in en.BOUNDING_PREPOSITIONS
+    return timex["value"] is not None and not bounding
+
+
 def _sentence_frames(doc: Doc, by_token: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
     """For each sentence, the timex tied to its main verb (the frame later sentences may inherit)."""
-    def accept(token: Token, timex: dict[str, Any]) -> bool:
-        # "since 1973", "until June" bound a stretch of time: they frame no later sentence.
-        bounding = token.dep_ == "pobj" and token.head.text.lower() in en.BOUNDING_PREPOSITIONS
-        return timex["value"] is not None and not bounding
-
-    return [search_below(sent.root, by_token, accept=accept, direct=lambda child: _directly_timed(child, by_token),
+    return [search_below(sent.root, by_token, accept=_framing, direct=lambda child: _directly_timed(child, by_token),
                     skip=None) for sent in doc.sents]
+
+
+def _joined(verb: Token) -> bool:
+    """The verb's clause shares the time of the verb it hangs on: a conjunct ("deployed troops
+    Tuesday and imposed curfews"), a bare participle ("spoke last Tuesday, warning lawmakers") or
+    a clause ordered against it ("killed in 1989 after troops opened fire")."""
+    head = verb.head
+    if head == verb or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "conj":
+        return verb_tense(verb) == verb_tense(head)
+    if verb.dep_ != "advcl":
+        return False
+    marks = [child.text.lower() for child in verb.children if child.dep_ in ("mark", "advmod") and child.i < verb.i]
+    if verb.tag_ == "VBG" and not marks:
+        return verb_tense(head) != "future"
+    return any(mark in en.SEQUENCE_WORDS for mark in marks) and verb_tense(head) == "past"
+
+
+def _inherited(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The date of the verb the trigger's clause is joined to (see :func:`_joined`), up the chain."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    for _ in range(4):
+        if verb is None or is_perfect(verb) or not _joined(verb):
+            return None
+        verb = verb.head
+        found = search_below(verb, by_token, accept=_framing, direct=lambda child: _directly_timed(child, by_token),
+                             skip=None)
+        if found is not None:
+            return found
+    return None
 
 
 def is_perfect(verb: Token) -> bool:
@@ -330,6 +366,9 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
     own = attached(token, by_token) or _simultaneous(token, by_token)
     if own is not None:
         return _event_date(own, "text")
+    shared = _inherited(token, by_token)
+    if shared is not None:
+        return _event_date(shared, "inherited")
     if earlier_than_report(token, by_token):
         return before_published(doc)
     if event_tense(token) != "past":

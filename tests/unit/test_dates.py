@@ -246,3 +246,59 @@ def test_dates_stretch_measured_from_another_act_is_before_publication(vocab: Vo
                         (".", 5, "punct", "PUNCT", ".", ".", "O")])
     assert date_for(doc, doc[6]) == BEFORE_PUBLISHED
     assert date_for(doc, doc[5]) == BEFORE_PUBLISHED
+
+
+# "Police closed the square on Sunday and detained dozens, warning others."
+CLOSED_SUNDAY_AND_DETAINED = [("Police", 1, "nsubj", "NOUN", "NNS", "police", "O"),
+                              ("closed", 1, "ROOT", "VERB", "VBD", "close", "O"),
+                              ("the", 3, "det", "DET", "DT", "the", "O"),
+                              ("square", 1, "dobj", "NOUN", "NN", "square", "O"),
+                              ("on", 1, "prep", "ADP", "IN", "on", "O"),
+                              ("Sunday", 4, "pobj", "PROPN", "NNP", "Sunday", "B-DATE"),
+                              ("and", 1, "cc", "CCONJ", "CC", "and", "O"),
+                              ("detained", 1, "conj", "VERB", "VBD", "detain", "O"),
+                              ("dozens", 7, "dobj", "NOUN", "NNS", "dozen", "O"),
+                              (",", 7, "punct", "PUNCT", ",", ",", "O"),
+                              ("warning", 7, "advcl", "VERB", "VBG", "warn", "O"),
+                              ("others", 10, "dobj", "NOUN", "NNS", "other", "O"),
+                              (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_dates_conjunct_and_participle_inherit_the_date_of_their_verb(vocab: Vocab) -> None:
+    doc = build(vocab, CLOSED_SUNDAY_AND_DETAINED)
+    assert date_for(doc, doc[1])["source"] == "text"
+    detained = date_for(doc, doc[7])
+    assert (detained["value"], detained["source"], detained["text"]) == ("2019-01-13", "inherited", "Sunday")
+    warning = date_for(doc, doc[10])  # a participle of the conjunct: up the chain to "closed"
+    assert (warning["value"], warning["source"]) == ("2019-01-13", "inherited")
+    component = build(vocab, CLOSED_SUNDAY_AND_DETAINED)
+    component._.events = [{"span": [component[7].idx, component[7].idx + 8], "date": {"value": None},
+                           "location": None, "evidence": {"rules": {}}}]
+    date_events(component)
+    assert component._.events[0]["evidence"]["rules"]["date"] == "_date_with:inherited"
+
+
+def test_dates_conjunct_of_another_tense_does_not_inherit(vocab: Vocab) -> None:
+    # "Police closed the square on Sunday and will detain dozens."
+    rows = CLOSED_SUNDAY_AND_DETAINED[:7] + [("will", 8, "aux", "AUX", "MD", "will", "O"),
+                                             ("detain", 1, "conj", "VERB", "VB", "detain", "O"),
+                                             ("dozens", 8, "dobj", "NOUN", "NNS", "dozen", "O"),
+                                             (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert date_for(doc, doc[8])["source"] == "published"
+
+
+def test_dates_clause_ordered_against_a_dated_act_shares_its_date(vocab: Vocab) -> None:
+    # "Troops left the town in 2009 after rebels opened fire."
+    rows = [("Troops", 1, "nsubj", "NOUN", "NNS", "troop", "O"), ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
+            ("the", 3, "det", "DET", "DT", "the", "O"), ("town", 1, "dobj", "NOUN", "NN", "town", "O"),
+            ("in", 1, "prep", "ADP", "IN", "in", "O"), ("2009", 4, "pobj", "NUM", "CD", "2009", "B-DATE"),
+            ("after", 8, "mark", "SCONJ", "IN", "after", "O"), ("rebels", 8, "nsubj", "NOUN", "NNS", "rebel", "O"),
+            ("opened", 1, "advcl", "VERB", "VBD", "open", "O"), ("fire", 8, "dobj", "NOUN", "NN", "fire", "O"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    opened = date_for(doc, doc[8])
+    assert (opened["value"], opened["granularity"], opened["source"]) == ("2009", "year", "inherited")
+    undated = build(vocab, rows[:4] + [(w, h - 2 if h > 4 else h, d, p, t, l, e) for w, h, d, p, t, l, e in rows[6:]])
+    assert undated[6].text == "opened"
+    assert date_for(undated, undated[6])["source"] == "before_published"  # no date to share

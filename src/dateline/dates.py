@@ -49,6 +49,9 @@ from .lexicon import cue_words
 
 #: Labels of the entities read as temporal expressions.
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
+#: ``doc.user_data`` key: start character of a timex -> the rule that resolved it, when not its clause's
+#: own tense (the timex dicts are exported as they are, so the name is kept beside them).
+TIMEX_RULES = "dateline_timex_rules"
 #: Entities a temporal cue must not overlap ("May" the person, "Sunday Times" the paper).
 _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"})
 
@@ -59,8 +62,13 @@ def clause_tense(token: Token) -> Tense | None:
     past: a past verb or perfect; future: will/would/going to, a modal, a progressive, an
     infinitive or object of a verb of intention, or a noun such as "upcoming"; present otherwise.
     """
+    return _clause_tense(token)[0]
+
+
+def _clause_tense(token: Token) -> tuple[Tense | None, str | None]:
+    """:func:`clause_tense`, and the name of the rule that set it when it is not the verb's own tense."""
     if token.dep_ == "pobj" and token.head.text.lower() == "since":
-        return "past"  # "since March" looks back, whatever the verb's tense
+        return "past", None  # "since March" looks back, whatever the verb's tense
     through_noun = False
     current = token
     for _ in range(12):
@@ -68,16 +76,24 @@ def clause_tense(token: Token) -> Tense | None:
         if head == current:
             break
         if head.pos_ in ("NOUN", "PROPN") and any(c.text.lower() in cue_words("future_modifier") for c in head.children):
-            return "future"
+            return "future", None
         if head.pos_ in ("VERB", "AUX"):
             if through_noun and head.lemma_ in cue_words("prospective"):
-                return "future"
-            return verb_tense(head)
+                return "future", None
+            if _reduced_passive(head):
+                return "past", "reduced_passive"  # "a remark made Friday", "the ship seized on Sunday"
+            return verb_tense(head), None
         through_noun = through_noun or head.pos_ in ("NOUN", "PROPN")
         current = head
     if current.pos_ in ("VERB", "AUX") and current != token:
-        return verb_tense(current)
-    return None
+        return verb_tense(current), None
+    return None, None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A bare past participle describing a noun ("the call made Friday"): a done act, so past."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(child.dep_ in ("aux", "auxpass") for child in verb.children))
 
 
 def verb_tense(verb: Token) -> Tense:
@@ -133,6 +149,8 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
     published: dt.date | None = doc._.published
     sentence_of = sentence_index(doc)
     found: list[dict[str, Any]] = []
+    rules: dict[int, str] = doc.user_data.setdefault(TIMEX_RULES, {})
+    rules.clear()
     body = doc_text(doc)  # doc.text rebuilds the string on every access
     for start, end, _ in _candidate_spans(doc):
         text = body[start:end]
@@ -147,7 +165,10 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
         span = doc.char_span(start + probe.start, start + probe.end, alignment_mode="expand")
         if span is None:
             continue
-        timex = normalize(span.text, published, clause_tense(span.root)) or probe
+        tense, rule = _clause_tense(span.root)
+        timex = normalize(span.text, published, tense) or probe
+        if rule is not None and timex != (normalize(span.text, published, "present") or probe):
+            rules[span.start_char] = rule  # the rule changed the value: name it on the events it dates
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.text.lower() in en.INDEFINITE_DETERMINERS and before.head in span:
             # "on a Saturday morning", "every March": no particular day.
@@ -350,15 +371,18 @@ def published_date(doc: Doc) -> dict[str, Any]:
 
 
 def _event_date(timex: dict[str, Any], source: str) -> dict[str, Any]:
+    """The event's date from a timex; ``_timex`` (the timex itself) is popped by the callers of ``_date_with``."""
     return {"value": timex["value"], "granularity": timex["granularity"], "source": source,
-            "text": timex["text"], "range": timex["range"]}
+            "text": timex["text"], "range": timex["range"], "_timex": timex}
 
 
 def date_for(doc: Doc, token: Token) -> dict[str, Any]:
     """The date of the event whose trigger is ``token``: ``{value, granularity, source, text, range}``."""
     timexes = doc._.timexes if doc._.timexes else find_doc_timexes(doc)
     by_token = tokens_to_items(doc, timexes)
-    return _date_with(doc, token, by_token, _sentence_frames(doc, by_token), sentence_paragraphs(doc))
+    date = _date_with(doc, token, by_token, _sentence_frames(doc, by_token), sentence_paragraphs(doc))
+    date.pop("_timex", None)
+    return date
 
 
 def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
@@ -399,6 +423,7 @@ def date_events(doc: Doc) -> Doc:
     by_token = tokens_to_items(doc, doc._.timexes)
     frames = _sentence_frames(doc, by_token)
     paragraphs = sentence_paragraphs(doc)
+    timex_rules: dict[int, str] = doc.user_data.get(TIMEX_RULES, {})
     for event in events:
         date = event.get("date") or {}
         if date.get("value") is not None:
@@ -409,7 +434,10 @@ def date_events(doc: Doc) -> Doc:
             _name_date_rule(event, "published_date")
             continue
         event["date"] = _date_with(doc, span.root, by_token, frames, paragraphs)
-        _name_date_rule(event, f"_date_with:{event['date'].get('source') or 'undated'}")
+        rule = f"_date_with:{event['date'].get('source') or 'undated'}"
+        timex = event["date"].pop("_timex", None)
+        resolved = timex_rules.get(timex["start"]) if timex is not None else None
+        _name_date_rule(event, f"{rule}+{resolved}" if resolved else rule)
     return doc
 
 

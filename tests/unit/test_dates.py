@@ -302,3 +302,25 @@ def test_dates_clause_ordered_against_a_dated_act_shares_its_date(vocab: Vocab) 
     undated = build(vocab, rows[:4] + [(w, h - 2 if h > 4 else h, d, p, t, l, e) for w, h, d, p, t, l, e in rows[6:]])
     assert undated[6].text == "opened"
     assert date_for(undated, undated[6])["source"] == "before_published"  # no date to share
+
+
+def test_dates_reduced_passive_resolves_a_weekday_to_the_past(vocab: Vocab) -> None:
+    # "Aides leaked the remark made Friday." on Thursday 2019-01-17: the Friday before, not after.
+    rows = [("Aides", 1, "nsubj", "NOUN", "NNS", "aide", "O"), ("leaked", 1, "ROOT", "VERB", "VBD", "leak", "O"),
+            ("the", 3, "det", "DET", "DT", "the", "O"), ("remark", 1, "dobj", "NOUN", "NN", "remark", "O"),
+            ("made", 3, "acl", "VERB", "VBN", "make", "O"), ("Friday", 4, "npadvmod", "PROPN", "NNP", "Friday", "B-DATE"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows, published=dt.date(2019, 1, 17))
+    assert clause_tense(doc[5]) == "past"
+    made = date_for(doc, doc[4])
+    assert (made["value"], made["source"]) == ("2019-01-11", "text")
+    doc._.events = [{"span": [doc[4].idx, doc[4].idx + 4], "date": {"value": None}, "location": None,
+                     "evidence": {"rules": {}}}]
+    date_events(doc)
+    assert doc._.events[0]["date"]["value"] == "2019-01-11" and "_timex" not in doc._.events[0]["date"]
+    assert doc._.events[0]["evidence"]["rules"]["date"] == "_date_with:text+reduced_passive"
+    # With an auxiliary it is the verb's own tense: "the remark is made Friday" looks ahead.
+    aux = build(vocab, rows[:4] + [("is", 5, "auxpass", "AUX", "VBZ", "be", "O")]
+                + [(w, h + 1 if h > 3 else h, d, p, t, l, e) for w, h, d, p, t, l, e in rows[4:]],
+                published=dt.date(2019, 1, 17))
+    assert clause_tense(aux[6]) != "past"

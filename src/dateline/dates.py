@@ -2,7 +2,8 @@
 
 The ``dateline_dates`` stage finds temporal expressions (spaCy DATE/TIME entities and the strong cues
 of :func:`dateline.timexes.find_timexes`), normalises each against ``doc._.published`` in the tense
-of its clause, and writes them to ``doc._.timexes`` as ``{text, start, end, sentence, value,
+of its clause ("the next year", "a day later" count from the last absolute expression of the last
+few sentences instead: ``+anaphoric`` in the event's rule), and writes them to ``doc._.timexes`` as ``{text, start, end, sentence, value,
 granularity, range}``. Then each event in ``doc._.events`` whose date is still empty gets one, from
 the first of:
 
@@ -43,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doc import doc_text, per_doc, sentence_index, sentence_paragraphs, tokens_to_items
 from .syntax import CLAUSAL_DEPS, attached_by, governing_verb, search_below
-from .timexes import Tense, Timex, find_timexes, normalize
+from .timexes import Tense, Timex, anaphoric, find_timexes, normalize
 from .lang import en
 from .lexicon import cue_words
 
@@ -152,8 +153,16 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
     rules: dict[int, str] = doc.user_data.setdefault(TIMEX_RULES, {})
     rules.clear()
     body = doc_text(doc)  # doc.text rebuilds the string on every access
+    anchor: tuple[int, Timex] | None = None  # the last absolute expression: (sentence, timex)
     for start, end, _ in _candidate_spans(doc):
         text = body[start:end]
+        counted = _anaphoric(doc, start, end, anchor, sentence_of)
+        if counted is not None:
+            span, timex = counted
+            rules[span.start_char] = "anaphoric"
+            found.append(_timex_dict(span, timex, sentence_of(span.start)))
+            anchor = (sentence_of(span.start), timex)
+            continue
         probe = normalize(text, published)
         if probe is None:
             # Only keep what we understand, plus NER dates we cannot place ("a later date").
@@ -174,7 +183,30 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
             # "on a Saturday morning", "every March": no particular day.
             timex = Timex(None, None, relative=timex.relative)
         found.append(_timex_dict(span, timex, sentence_of(span.start)))
+        if timex.value is not None and not timex.relative:
+            anchor = (sentence_of(span.start), timex)
     return found
+
+
+#: How many sentences back the expression "the next year" may count from.
+ANAPHORIC_SENTENCES = 3
+
+
+def _anaphoric(doc: Doc, start: int, end: int, anchor: tuple[int, Timex] | None,
+               sentence_of: Callable[[int], int]) -> tuple[Span, Timex] | None:
+    """"the next year", "a day later" counted from the last absolute expression of the last few
+    sentences ("stripped of his citizenship in 2011 ... killed the next year": 2012), with the span."""
+    if anchor is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    if span.start > 0 and doc[span.start - 1].text.lower() == "the" and span[0].text.lower() != "the":
+        span = doc[span.start - 1:span.end]
+    if sentence_of(span.start) - anchor[0] > ANAPHORIC_SENTENCES:
+        return None
+    timex = anaphoric(span.text, anchor[1])
+    return (span, timex) if timex is not None else None
 
 
 def _has_date_entity(doc: Doc, span: Span) -> bool:

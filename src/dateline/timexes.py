@@ -616,3 +616,33 @@ def find_timexes(text: str) -> list[tuple[int, int]]:
             start += head.end()
         spans.append((start, end))
     return spans
+
+
+#: "the next year", "the following day", "a year later", "two days earlier": counted from the time the
+#: text last named, not from the publication date. ``the`` (or a number with later/earlier) is required.
+_ANAPHORIC = re.compile(r"^(?:the\s+(?P<dir>next|following)\s+(?P<unit>year|month|day)"
+                        r"|(?P<num>" + _NUM + r")\s+(?P<unit2>year|month|day)s?\s+(?P<dir2>later|earlier))$")
+
+
+def anaphoric(text: str, anchor: Timex) -> Timex | None:
+    """The value of ``text`` ("the next year", "a day later") counted from ``anchor``, the last
+    absolute expression before it ("in 2008 ... The next year" is 2009), or None when ``text`` is
+    not such an expression or ``anchor`` is coarser than its unit."""
+    match = _ANAPHORIC.match(" ".join(text.lower().split()))
+    if match is None or anchor.value is None or anchor.granularity not in ("day", "month", "year"):
+        return None
+    unit = match["unit"] or match["unit2"]
+    count = 1 if match["dir"] else _NUMBERS.get(match["num"]) if not match["num"].isdigit() else int(match["num"])
+    if count is None:
+        return None
+    sign = -1 if match["dir2"] == "earlier" else 1
+    order = ("year", "month", "day")
+    if order.index(anchor.granularity) < order.index(unit):
+        return None  # "in 2008 ... the next day": no day to count from
+    parts = [int(part) for part in anchor.value.split("-")]
+    if unit == "year":
+        return _year(parts[0] + sign * count, relative=False)
+    if unit == "month":
+        months = parts[0] * 12 + parts[1] - 1 + sign * count
+        return _month(months // 12, months % 12 + 1, relative=False)
+    return _day(dt.date(*parts[:3]) + dt.timedelta(days=sign * count), relative=False)

@@ -324,3 +324,24 @@ def test_dates_reduced_passive_resolves_a_weekday_to_the_past(vocab: Vocab) -> N
                 + [(w, h + 1 if h > 3 else h, d, p, t, l, e) for w, h, d, p, t, l, e in rows[4:]],
                 published=dt.date(2019, 1, 17))
     assert clause_tense(aux[6]) != "past"
+
+
+def test_dates_the_next_year_counts_from_the_last_year_named(vocab: Vocab) -> None:
+    # "Troops left in 2008. The next year they returned."
+    rows = [("Troops", 1, "nsubj", "NOUN", "NNS", "troop", "O"), ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
+            ("in", 1, "prep", "ADP", "IN", "in", "O"), ("2008", 2, "pobj", "NUM", "CD", "2008", "B-DATE"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O"),
+            ("The", 7, "det", "DET", "DT", "the", "O"), ("next", 7, "amod", "ADJ", "JJ", "next", "B-DATE"),
+            ("year", 9, "npadvmod", "NOUN", "NN", "year", "I-DATE"), ("they", 9, "nsubj", "PRON", "PRP", "they", "O"),
+            ("returned", 9, "ROOT", "VERB", "VBD", "return", "O"), (".", 9, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    doc._.events = [{"span": [doc[9].idx, doc[9].idx + 8], "date": {"value": None}, "location": None,
+                     "evidence": {"rules": {}}}]
+    date_events(doc)
+    assert [(t["text"], t["value"]) for t in doc._.timexes] == [("2008", "2008"), ("The next year", "2009")]
+    assert doc._.events[0]["date"]["value"] == "2009"
+    assert doc._.events[0]["evidence"]["rules"]["date"] == "_date_with:text+anaphoric"
+    alone = build(vocab, [(w, h - 5, d, p, t, l, e) for w, h, d, p, t, l, e in rows[5:]])
+    alone._.events = [{"span": [alone[4].idx, alone[4].idx + 8], "date": {"value": None}, "location": None}]
+    date_events(alone)
+    assert alone._.events[0]["date"]["value"] == "2020"  # no year named before: counted from publication

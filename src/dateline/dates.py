@@ -178,6 +178,8 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
         timex = normalize(span.text, published, tense) or probe
         if rule is not None and timex != (normalize(span.text, published, "present") or probe):
             rules[span.start_char] = rule  # the rule changed the value: name it on the events it dates
+        elif timex.rule is not None:
+            rules[span.start_char] = timex.rule
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.text.lower() in en.INDEFINITE_DETERMINERS and before.head in span:
             # "on a Saturday morning", "every March": no particular day.

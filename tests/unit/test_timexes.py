@@ -142,3 +142,15 @@ def test_anaphoric_expressions_count_from_the_last_absolute_one() -> None:
     assert later is not None and (later.value, later.granularity) == ("2014-04-02", "day")
     month = anaphoric("the following month", day)
     assert month is not None and (month.value, month.granularity) == ("2014-04", "month")
+
+
+def test_month_of_a_relative_year() -> None:
+    published = dt.date(2019, 5, 11)
+    for text, value in (("November last year", "2018-11"), ("in November of last year", "2018-11"),
+                        ("March 3 of next year", "2020-03-03"), ("May 2 this year", "2019-05-02")):
+        timex = normalize(text, published, "past")
+        assert timex is not None and (timex.value, timex.rule) == (value, "month_of_relative_year")
+    text = "a raid in November last year and talks on March 3 of next year"
+    assert [text[a:b] for a, b in find_timexes(text)] == ["November last year", "March 3 of next year"]
+    plain = normalize("last year", published)
+    assert plain is not None and (plain.value, plain.rule) == ("2018", None)

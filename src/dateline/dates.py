@@ -158,10 +158,10 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
         text = body[start:end]
         counted = _anaphoric(doc, start, end, anchor, sentence_of)
         if counted is not None:
-            span, timex = counted
-            rules[span.start_char] = "anaphoric"
-            found.append(_timex_dict(span, timex, sentence_of(span.start)))
-            anchor = (sentence_of(span.start), timex)
+            phrase, shifted = counted
+            rules[phrase.start_char] = "anaphoric"
+            found.append(_timex_dict(phrase, shifted, sentence_of(phrase.start)))
+            anchor = (sentence_of(phrase.start), shifted)
             continue
         probe = normalize(text, published)
         if probe is None:

@@ -201,6 +201,64 @@ def _person_object(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _clause_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``clause``: the verb has a that-clause ("denied that its troops had entered")
+    or a gerund complement ("denied saying it", "denied sending arms")."""
+    return any(c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG") for c in verb.children)
+
+
+def _infinitive_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``infinitive``: the verb has a to-infinitive complement ("invited Mueller to
+    testify") whose own verb codes no act of the entry's root ("invited him to visit" codes 04 as
+    the invitation does: no other sense)."""
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "ccomp") or child.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            continue
+        own = _verb_entry(child, lex)
+        return own is None or own.code[:2] != entry.code[:2]
+    return False
+
+
+def _actor_word(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun phrase's head can name an actor: a named person, organisation, place or
+    nationality, a pronoun, a role noun of ``agents.tsv`` or an agentive noun (cue ``agentive_noun``)."""
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") or token.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in lex.agents or token.lower_ in lex.agents or lemma in lex.cue("agentive_noun")
+
+
+def _thing_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``thing_object``: the verb's direct object is neither an actor nor a hostile
+    event ("fight the subpoena", "fight the attempt"; not "fight the rebels", "fight Iran", "fight
+    the war", "fight the insurgency")."""
+    obj = syntax.direct_object(verb)
+    if obj is None or obj.dep_ != "dobj" or _actor_word(obj, lex):
+        return False
+    if any(_actor_word(c, lex) for c in obj.children if c.dep_ == "conj"):
+        return False  # "fight corruption and the militias"
+    event = _noun_entry(obj, lex) or lex.nouns.get(obj.lemma_.lower())
+    return event is None or event.code[:2] not in root_class("hostile")
+
+
+#: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
+_SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object}
+
+
+def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
+    """The entry of the first ``senses.tsv`` row of the verb whose condition holds (its code and
+    flags replace the lexicon default's), or None: "denied that X" (016, not 120), "invited X to
+    testify" (020, not 040), "fight the subpoena" (120, not 190)."""
+    if verb.pos_ != "VERB":
+        return None
+    for condition, sense in lex.senses.get(verb.lemma_, ()):
+        if _SENSE_TESTS[condition](verb, entry, lex):
+            return sense
+    return None
+
+
 def _conditioned(token: Token, top: Token, lex: Lexicon) -> bool:
     """Whether ``token`` is inside a condition ("if"/"unless" clause: cue ``condition``) below ``top``."""
     conditions = lex.cue("condition")
@@ -232,6 +290,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     """The CAMEO root that the act's words decide over the lexicon's default, with the rule named
     in ``rules["code"]``:
 
+    - ``_sense``: a row of ``senses.tsv`` whose condition on the verb's complements or object holds
+      sets the verb's sense (:func:`_sense`; the later rules refine that root);
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
       criticism (112/111, :func:`_disapproval`);
     - ``_expressed_intent``: a statement of a wish or readiness to act ("expressed eagerness to
@@ -252,6 +312,9 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       not make that mistake again'", :func:`_obliging_content`);
     - ``_suspended_person``: suspending (cue ``suspension_verb``, 16x) a person ("suspended the
       candidate", "suspended him as a member") is an administrative sanction, 172, not reduced relations."""
+    sense = _sense(trigger, entry, lex)
+    if sense is not None and sense.code != entry.code:
+        entry, rules = sense, {**rules, "code": "_sense"}
     code = entry.code
     if code[:2] == "01" and trigger.pos_ == "VERB":
         disapproval = _disapproval(trigger, lex)

@@ -145,3 +145,11 @@ def test_fighting_a_subpoena_is_no_fight_fighting_rebels_is(nlp: Language) -> No
     assert armed and {code[:2] for code, *_ in armed} == {"19"}
     war = coded(nlp, "Kenyan troops fought the war against the Somali militias.")
     assert "19" in {code[:2] for code, *_ in war}
+
+
+def test_statement_that_another_must_act_is_a_demand_not_a_comment(nlp: Language) -> None:
+    events = coded(nlp, "“Parties in Kenya must remember that the dispute is with the militias,” the Ugandan foreign minister said.")
+    assert events and {code for code, *_ in events} == {"100"}
+    assert ("100", "Ugandan foreign minister", "Kenya", "_demand_content") in events
+    own = coded(nlp, "“We must remember that the dispute is with Kenya,” the Ugandan foreign minister said.")
+    assert "_demand_content" not in {rule for *_, rule in own}

@@ -187,6 +187,25 @@ def _obliging_content(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _demanding_content(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a statement says is what someone else must do ("said Syria must withdraw",
+    "told reporters the rebels ought to disarm"): a that-clause with an auxiliary of obligation
+    (cue ``obligation``), not negated, whose subject is not the speaker ("we must", cue
+    ``first_person``). The statement is then the demand (CAMEO 10), as on the clause's subject
+    (``events.assemble._demand_in_statement``), not a 010 comment besides it."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in clause.children):
+            continue
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and not any(c.lower_ in lex.cue("first_person") for c in subjects):
+            return True
+    return False
+
+
 def _person_object(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb acts on a person: its object (or passive subject) is a named person, a
     personal pronoun, or a common noun that names a person's role in ``agents.tsv``
@@ -294,6 +313,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       sets the verb's sense (:func:`_sense`; the later rules refine that root);
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
       criticism (112/111, :func:`_disapproval`);
+    - ``_demand_content``: a statement that someone else must act ("said Syria must withdraw") is
+      the demand (100, :func:`_demanding_content`), as it is on the one who must act;
     - ``_expressed_intent``: a statement of a wish or readiness to act ("expressed eagerness to
       meet X": cue ``intent_noun``) is the intent to do it, 03x (:func:`_expressed_intent`);
     - ``_intent_of``: promising, planning or preparing a hostile act named by a noun ("promised
@@ -323,6 +344,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         declared = _expressed_intent(trigger, lex)
         if declared is not None:
             return declared, {**rules, "code": "_expressed_intent"}
+        if _demanding_content(trigger, lex):
+            return Entry("100"), {**rules, "code": "_demand_content"}
     if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
         obj = syntax.direct_object(trigger)
         intended = (_noun_entry(obj, lex) or lex.nouns.get(obj.lemma_)) if obj is not None else None

@@ -1,0 +1,55 @@
+"""Verb senses chosen by the words around the verb (data/lexicon/senses.tsv, cue ``actor_object``)
+and statements whose content is a demand, on sentences written for these tests and parsed by the
+real pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def coded(nlp: Language, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(e["cameo"], (e["source"] or {}).get("text"), (e["target"] or {}).get("text"),
+             e["evidence"]["rules"].get("code")) for e in nlp(text)._.events]
+
+
+def _triggers(nlp: Language, text: str) -> list[str]:
+    return [e["trigger"] for e in nlp(text)._.events]
+
+
+def test_invited_to_testify_is_an_appeal_invited_to_visit_a_meeting(nlp: Language) -> None:
+    # senses.tsv "invite infinitive": an invitation to an act other than a meeting asks for it
+    asked = coded(nlp, "The Kenyan president invited the Ugandan foreign minister to testify before parliament.")
+    assert ("020", "Kenyan president", "Ugandan foreign minister", "_sense") in asked
+    visit = coded(nlp, "The Kenyan president invited the Ugandan foreign minister to visit Nairobi.")
+    assert [code[:2] for code, *_ in visit if code[:2] in ("02", "04")][:1] == ["04"]
+    assert all(rule != "_sense" for *_, rule in visit)
+
+
+def test_fighting_a_subpoena_is_no_fight_fighting_rebels_is(nlp: Language) -> None:
+    # senses.tsv "fight thing_object": fighting a decision or subpoena opposes it (12), no 19
+    legal = coded(nlp, "The Kenyan government fought the ruling of the Ugandan court.")
+    assert legal and {code[:2] for code, *_ in legal} == {"12"}
+    assert legal[0][3] == "_sense"
+    armed = coded(nlp, "Kenyan troops fought the Somali militias.")
+    assert armed and {code[:2] for code, *_ in armed} == {"19"}
+    war = coded(nlp, "Kenyan troops fought the war against the Somali militias.")
+    assert "19" in {code[:2] for code, *_ in war}
+
+
+def test_statement_that_another_must_act_is_a_demand_not_a_comment(nlp: Language) -> None:
+    events = coded(nlp, "“Parties in Kenya must remember that the dispute is with the militias,” the Ugandan foreign minister said.")
+    assert events and {code for code, *_ in events} == {"100"}
+    assert ("100", "Ugandan foreign minister", "Kenya", "_demand_content") in events
+    own = coded(nlp, "“We must remember that the dispute is with Kenya,” the Ugandan foreign minister said.")
+    assert "_demand_content" not in {rule for *_, rule in own}
+
+
+
+def test_allowing_protecting_inviting_a_thing_is_no_act(nlp: Language) -> None:
+    # cue actor_object: with a direct object that is no actor these verbs act on no one
+    assert coded(nlp, "The Kenyan government allowed cameras into the courts of Uganda.") == []
+    assert coded(nlp, "Kenya protected freedom of navigation near Uganda.") == []
+    assert "inviting" not in {trigger for trigger in _triggers(nlp, "Uganda said Kenya tested a missile, inviting a new round of sanctions.")}
+    assert coded(nlp, "Kenya invited Ugandan officials to Nairobi.")[0][0][:2] == "04"
+    yielded = coded(nlp, "The Kenyan government allowed Ugandan inspectors into the country.")
+    assert "08" in {code[:2] for code, *_ in yielded}

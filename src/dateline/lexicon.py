@@ -28,8 +28,9 @@ _DIR = ("data", "lexicon")
 #: ``clause``, a that-clause or gerund complement ("denied that ...", "denied sending");
 #: ``infinitive``, a to-infinitive complement that codes no act of the entry's own root ("invited X to
 #: testify", not "invited X to visit"); ``thing_object``, a direct object that is neither an actor nor
-#: a hostile event ("fight the subpoena", not "fight the rebels" or "fight the war").
-SENSE_CONDITIONS = ("clause", "infinitive", "thing_object")
+#: a hostile event ("fight the subpoena", not "fight the rebels" or "fight the war"); ``actor_object``, a
+#: direct object or passive subject that names an actor ("dispersed the protesters", not "leaflets").
+SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object")
 
 
 @dataclass(frozen=True)

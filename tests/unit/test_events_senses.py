@@ -53,3 +53,12 @@ def test_allowing_protecting_inviting_a_thing_is_no_act(nlp: Language) -> None:
     assert coded(nlp, "Kenya invited Ugandan officials to Nairobi.")[0][0][:2] == "04"
     yielded = coded(nlp, "The Kenyan government allowed Ugandan inspectors into the country.")
     assert "08" in {code[:2] for code, *_ in yielded}
+
+
+def test_dispersing_people_is_repression_dispersing_leaflets_is_not(nlp: Language) -> None:
+    # senses.tsv "disperse actor_object": 175, over Phoenix's 010 (circulate)
+    crowd = coded(nlp, "Kenyan police dispersed thousands of people in Nairobi.")
+    assert crowd and crowd[0][0] == "175" and crowd[0][3] == "_sense"
+    assert ("175", "Kenyan police", "protesters", "_sense") in coded(nlp, "Kenyan police dispersed the protesters in Nairobi.")
+    leaflets = coded(nlp, "The Kenyan opposition dispersed leaflets about Uganda.")
+    assert "175" not in {code for code, *_ in leaflets}

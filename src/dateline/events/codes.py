@@ -262,8 +262,22 @@ def _thing_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     return event is None or event.code[:2] not in root_class("hostile")
 
 
+def _actor_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``actor_object``: the verb's direct object (or passive subject) names an actor,
+    itself or through "of" ("dispersed the protesters", "dispersed thousands of people"; not
+    "dispersed leaflets")."""
+    obj = syntax.direct_object(verb)
+    if obj is None:
+        return False
+    if _actor_word(obj, lex) and obj.pos_ != "PRON":
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None and _actor_word(p, lex)
+               for c in obj.children)
+
+
 #: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
-_SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object}
+_SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
+                "actor_object": _actor_object}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:

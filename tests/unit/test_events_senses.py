@@ -62,3 +62,11 @@ def test_dispersing_people_is_repression_dispersing_leaflets_is_not(nlp: Languag
     assert ("175", "Kenyan police", "protesters", "_sense") in coded(nlp, "Kenyan police dispersed the protesters in Nairobi.")
     leaflets = coded(nlp, "The Kenyan opposition dispersed leaflets about Uganda.")
     assert "175" not in {code for code, *_ in leaflets}
+
+
+def test_offering_words_or_sympathy_is_an_empathetic_comment(nlp: Language) -> None:
+    # patterns_extra.tsv offer/words, sympathy...: 018, not the 030 intent of offering aid
+    for text in ("Kenyan President Kenyatta offered his sympathy to the Ugandan government.",
+                 "Kenyan President Kenyatta offered warm words to the Ugandan president."):
+        assert coded(nlp, text)[0][0] == "018"
+    assert coded(nlp, "Kenya offered aid to the Ugandan government.")[0][0][:2] == "03"

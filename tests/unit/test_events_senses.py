@@ -70,3 +70,10 @@ def test_offering_words_or_sympathy_is_an_empathetic_comment(nlp: Language) -> N
                  "Kenyan President Kenyatta offered warm words to the Ugandan president."):
         assert coded(nlp, text)[0][0] == "018"
     assert coded(nlp, "Kenya offered aid to the Ugandan government.")[0][0][:2] == "03"
+
+
+def test_condemning_an_attack_is_disapproval(nlp: Language) -> None:
+    # patterns_extra.tsv blame/attack: 111, not Phoenix's 018 empathetic comment
+    events = coded(nlp, "The Kenyan government condemned the Ugandan attack.")
+    assert ("111", "Kenyan government", "Ugandan", "_verb_entry") in events
+    assert "018" not in {code for code, *_ in events}

@@ -77,3 +77,11 @@ def test_condemning_an_attack_is_disapproval(nlp: Language) -> None:
     events = coded(nlp, "The Kenyan government condemned the Ugandan attack.")
     assert ("111", "Kenyan government", "Ugandan", "_verb_entry") in events
     assert "018" not in {code for code, *_ in events}
+
+
+def test_pressing_or_pushing_someone_to_act_is_an_appeal(nlp: Language) -> None:
+    # verbs_extra.tsv press/push: 020 like urge (docs/annotation.md), not Phoenix's 100 demand
+    assert ("020", "Kenyan president", "Uganda", "_verb_entry") in coded(
+        nlp, "The Kenyan president pressed Uganda to release the prisoners.")
+    assert ("020", "Kenyan president", "Uganda", "_verb_entry") in coded(
+        nlp, "The Kenyan president pushed for Uganda to attend the summit.")

@@ -364,6 +364,11 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         obj = syntax.direct_object(trigger)
         intended = (_noun_entry(obj, lex) or lex.nouns.get(obj.lemma_)) if obj is not None else None
         # (the intent verb governs its object as a light verb would: "promised retaliation")
+        if intended is None and obj is not None:
+            # an object that is no act measures the act named after "of": "planning a week of strikes",
+            # "promised a wave of attacks"
+            acts = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None]
+            intended = next((e for p in acts if (e := _noun_entry(p, lex) or lex.nouns.get(p.lemma_)) is not None), None)
         if intended is not None and intended.code[:2] in root_class("hostile"):
             return Entry(_intent_code(intended.code) or "130"), {**rules, "code": "_intent_of"}
     if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") and _forecast(trigger, lex):

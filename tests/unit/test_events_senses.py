@@ -85,3 +85,9 @@ def test_pressing_or_pushing_someone_to_act_is_an_appeal(nlp: Language) -> None:
         nlp, "The Kenyan president pressed Uganda to release the prisoners.")
     assert ("020", "Kenyan president", "Uganda", "_verb_entry") in coded(
         nlp, "The Kenyan president pushed for Uganda to attend the summit.")
+
+
+def test_arms_bans_and_import_duties_are_sanctions(nlp: Language) -> None:
+    # nouns.tsv "arms ban", patterns_extra.tsv impose duties/tariffs: 163, not 172 / 170
+    assert coded(nlp, "The EU imposed its arms ban on Uganda in 1989.")[0][:3] == ("163", "EU", "Uganda")
+    assert coded(nlp, "Kenya imposed tariffs on Ugandan sugar.")[0][0] == "163"

@@ -20,9 +20,17 @@ from .datacache import cached, module_source
 from .errors import ModelError
 from .tables import tsv_rows
 
-__all__ = ["Entry", "Lexicon", "cue_words", "load_lexicon"]
+__all__ = ["Entry", "Lexicon", "SENSE_CONDITIONS", "cue_words", "load_lexicon"]
 
 _DIR = ("data", "lexicon")
+
+#: The conditions a ``senses.tsv`` row may set on a verb (tested by ``events.codes._sense``):
+#: ``clause``, a that-clause or gerund complement ("denied that ...", "denied sending");
+#: ``infinitive``, a to-infinitive complement that codes no act of the entry's own root ("invited X to
+#: testify", not "invited X to visit"); ``thing_object``, a direct object that is neither an actor nor
+#: a hostile event ("fight the subpoena", not "fight the rebels" or "fight the war"); ``actor_object``, a
+#: direct object or passive subject that names an actor ("dispersed the protesters", not "leaflets").
+SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object")
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,9 @@ class Lexicon:
     noun_heads: frozenset[str] = frozenset()
     #: head nouns of unnamed actors ("police", "officials") -> sector code
     agents: dict[str, str] = field(default_factory=dict)
+    #: verb lemma -> (condition, entry) rows of ``senses.tsv`` in table order: the root a condition on
+    #: the verb's complements or object selects over the entry's default (:data:`SENSE_CONDITIONS`)
+    senses: dict[str, list[tuple[str, Entry]]] = field(default_factory=dict)
     #: cue kind -> words (``negation``, ``future``, ``intent_verb``, ...)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     #: discard phrases by scope, as compiled regular expressions (None: no phrase)
@@ -130,6 +141,12 @@ def build_lexicon() -> Lexicon:
     for row in _rows("nouns.tsv"):
         lex.nouns[row["lemma"].strip()] = _entry(row, "nouns.tsv")
     lex.noun_heads = frozenset(key.split()[-1] for key in lex.nouns)
+    for row in _rows("senses.tsv"):
+        condition = row["condition"].strip()
+        if condition not in SENSE_CONDITIONS:
+            raise ModelError("E502", file="senses.tsv", line=0,
+                             detail=f"unknown condition {condition!r} for {row['lemma'].strip()!r}")
+        lex.senses.setdefault(row["lemma"].strip(), []).append((condition, _entry(row, "senses.tsv")))
     cues: dict[str, set[str]] = {}
     for row in _rows("cues.tsv"):
         cues.setdefault(row["cue"].strip(), set()).add(row["word"].strip().lower())
@@ -146,8 +163,8 @@ def build_lexicon() -> Lexicon:
 
 
 #: The files of ``data/lexicon`` the lexicon is built from.
-LEXICON_FILES = ("verbs.tsv", "verbs_extra.tsv", "patterns.tsv", "patterns_extra.tsv", "nouns.tsv", "cues.tsv",
-                 "agents.tsv", "discards.tsv")
+LEXICON_FILES = ("verbs.tsv", "verbs_extra.tsv", "patterns.tsv", "patterns_extra.tsv", "nouns.tsv", "senses.tsv",
+                 "cues.tsv", "agents.tsv", "discards.tsv")
 
 
 @cache

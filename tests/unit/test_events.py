@@ -809,9 +809,10 @@ def test_events_push_on_a_thing_is_no_demand(vocab: Vocab) -> None:
                                      (".", "PUNCT", ".", "punct", -2, ".", "O")]))
         return [(e["cameo"], e["plover"]["event"]) for e in doc._.events]
 
-    # pressing an actor is a demand; moving a thing ("pushed the yen", not an appeal for economic
-    # aid as the demand block's currency patterns would have it) is no act
-    assert pushed(("China", "PROPN", "NNP", "dobj", -1, "China", "B-GPE")) == [("100", "REQUEST")]
+    # pressing an actor is an appeal (020, docs/annotation.md: "pressed Y to do Z"; PLOVER REQUEST);
+    # moving a thing ("pushed the yen", not an appeal for economic aid as the demand
+    # block's currency patterns would have it) is no act
+    assert pushed(("China", "PROPN", "NNP", "dobj", -1, "China", "B-GPE")) == [("020", "REQUEST")]
     assert pushed(("yen", "NOUN", "NN", "dobj", -1, "yen", "O")) == []
 
 

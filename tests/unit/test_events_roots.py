@@ -125,3 +125,11 @@ def test_warning_at_home_of_what_must_be_done_is_an_appeal(nlp: Language) -> Non
     assert [(code, rule) for code, _, _, rule in events] == [("020", "_warning_appeal")]
     threat = coded(nlp, "The Kenyan president warned Uganda that it would face consequences.")
     assert [code[:2] for code, *_ in threat] == ["13"]
+
+
+
+def test_planning_a_measure_of_hostile_acts_is_a_threat(nlp: Language) -> None:
+    # the object "week" is no act: the act after "of" is what is intended
+    events = coded(nlp, "Kenyan unions are planning a week of strikes against the Kenyan government.")
+    assert ("13", "_intent_of") in {(code[:2], rule) for code, _, _, rule in events}
+    assert "03" not in {code[:2] for code, _, _, rule in events if rule == "_verb_entry"}

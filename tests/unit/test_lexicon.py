@@ -160,3 +160,13 @@ def test_lexicon_lodged_protest_is_an_official_complaint() -> None:
     for verb in ("lodge", "file", "issue", "deliver"):
         assert lex.nouns[f"{verb} protest"].code == "114", verb
     assert lex.nouns["protest"].code == "140"
+
+
+def test_lexicon_senses_read_with_known_conditions() -> None:
+    from dateline.lexicon import SENSE_CONDITIONS
+
+    lex = load_lexicon()
+    assert lex.senses["invite"][0] == ("infinitive", Entry("020"))
+    rows = [condition for senses in lex.senses.values() for condition, _ in senses]
+    assert rows and set(rows) <= set(SENSE_CONDITIONS)
+    assert all(is_cameo(entry.code) for senses in lex.senses.values() for _, entry in senses)

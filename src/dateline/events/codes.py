@@ -187,6 +187,25 @@ def _obliging_content(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _demanding_content(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a statement says is what someone else must do ("said Syria must withdraw",
+    "told reporters the rebels ought to disarm"): a that-clause with an auxiliary of obligation
+    (cue ``obligation``), not negated, whose subject is not the speaker ("we must", cue
+    ``first_person``). The statement is then the demand (CAMEO 10), as on the clause's subject
+    (``events.assemble._demand_in_statement``), not a 010 comment besides it."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in clause.children):
+            continue
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and not any(c.lower_ in lex.cue("first_person") for c in subjects):
+            return True
+    return False
+
+
 def _person_object(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb acts on a person: its object (or passive subject) is a named person, a
     personal pronoun, or a common noun that names a person's role in ``agents.tsv``
@@ -199,6 +218,78 @@ def _person_object(verb: Token, lex: Lexicon) -> bool:
         if child.pos_ == "NOUN" and (child.lemma_.lower() in lex.agents or child.lower_ in lex.agents):
             return True
     return False
+
+
+def _clause_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``clause``: the verb has a that-clause ("denied that its troops had entered")
+    or a gerund complement ("denied saying it", "denied sending arms")."""
+    return any(c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG") for c in verb.children)
+
+
+def _infinitive_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``infinitive``: the verb has a to-infinitive complement ("invited Mueller to
+    testify") whose own verb codes no act of the entry's root ("invited him to visit" codes 04 as
+    the invitation does: no other sense)."""
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "ccomp") or child.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            continue
+        own = _verb_entry(child, lex)
+        return own is None or own.code[:2] != entry.code[:2]
+    return False
+
+
+def _actor_word(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun phrase's head can name an actor: a named person, organisation, place or
+    nationality, a pronoun, a role noun of ``agents.tsv`` or an agentive noun (cue ``agentive_noun``)."""
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") or token.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in lex.agents or token.lower_ in lex.agents or lemma in lex.cue("agentive_noun")
+
+
+def _thing_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``thing_object``: the verb's direct object is neither an actor nor a hostile
+    event ("fight the subpoena", "fight the attempt"; not "fight the rebels", "fight Iran", "fight
+    the war", "fight the insurgency")."""
+    obj = syntax.direct_object(verb)
+    if obj is None or obj.dep_ != "dobj" or _actor_word(obj, lex):
+        return False
+    if any(_actor_word(c, lex) for c in obj.children if c.dep_ == "conj"):
+        return False  # "fight corruption and the militias"
+    event = _noun_entry(obj, lex) or lex.nouns.get(obj.lemma_.lower())
+    return event is None or event.code[:2] not in root_class("hostile")
+
+
+def _actor_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``actor_object``: the verb's direct object (or passive subject) names an actor,
+    itself or through "of" ("dispersed the protesters", "dispersed thousands of people"; not
+    "dispersed leaflets")."""
+    obj = syntax.direct_object(verb)
+    if obj is None:
+        return False
+    if _actor_word(obj, lex) and obj.pos_ != "PRON":
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None and _actor_word(p, lex)
+               for c in obj.children)
+
+
+#: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
+_SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
+                "actor_object": _actor_object}
+
+
+def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
+    """The entry of the first ``senses.tsv`` row of the verb whose condition holds (its code and
+    flags replace the lexicon default's), or None: "denied that X" (016, not 120), "invited X to
+    testify" (020, not 040), "fight the subpoena" (120, not 190)."""
+    if verb.pos_ != "VERB":
+        return None
+    for condition, sense in lex.senses.get(verb.lemma_, ()):
+        if _SENSE_TESTS[condition](verb, entry, lex):
+            return sense
+    return None
 
 
 def _conditioned(token: Token, top: Token, lex: Lexicon) -> bool:
@@ -232,8 +323,12 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     """The CAMEO root that the act's words decide over the lexicon's default, with the rule named
     in ``rules["code"]``:
 
+    - ``_sense``: a row of ``senses.tsv`` whose condition on the verb's complements or object holds
+      sets the verb's sense (:func:`_sense`; the later rules refine that root);
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
       criticism (112/111, :func:`_disapproval`);
+    - ``_demand_content``: a statement that someone else must act ("said Syria must withdraw") is
+      the demand (100, :func:`_demanding_content`), as it is on the one who must act;
     - ``_expressed_intent``: a statement of a wish or readiness to act ("expressed eagerness to
       meet X": cue ``intent_noun``) is the intent to do it, 03x (:func:`_expressed_intent`);
     - ``_intent_of``: promising, planning or preparing a hostile act named by a noun ("promised
@@ -252,6 +347,9 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       not make that mistake again'", :func:`_obliging_content`);
     - ``_suspended_person``: suspending (cue ``suspension_verb``, 16x) a person ("suspended the
       candidate", "suspended him as a member") is an administrative sanction, 172, not reduced relations."""
+    sense = _sense(trigger, entry, lex)
+    if sense is not None and sense.code != entry.code:
+        entry, rules = sense, {**rules, "code": "_sense"}
     code = entry.code
     if code[:2] == "01" and trigger.pos_ == "VERB":
         disapproval = _disapproval(trigger, lex)
@@ -260,10 +358,17 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         declared = _expressed_intent(trigger, lex)
         if declared is not None:
             return declared, {**rules, "code": "_expressed_intent"}
+        if _demanding_content(trigger, lex):
+            return Entry("100"), {**rules, "code": "_demand_content"}
     if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
         obj = syntax.direct_object(trigger)
         intended = (_noun_entry(obj, lex) or lex.nouns.get(obj.lemma_)) if obj is not None else None
         # (the intent verb governs its object as a light verb would: "promised retaliation")
+        if intended is None and obj is not None:
+            # an object that is no act measures the act named after "of": "planning a week of strikes",
+            # "promised a wave of attacks"
+            acts = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None]
+            intended = next((e for p in acts if (e := _noun_entry(p, lex) or lex.nouns.get(p.lemma_)) is not None), None)
         if intended is not None and intended.code[:2] in root_class("hostile"):
             return Entry(_intent_code(intended.code) or "130"), {**rules, "code": "_intent_of"}
     if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") and _forecast(trigger, lex):

@@ -11,7 +11,8 @@ Two mentions are **compatible** when
   "A met B" and "B met A" share a block;
 - each side's actor codes agree: equal, one missing, or one extending the other (``USA`` and ``USAGOV``,
   not ``USAGOV`` and ``USAMIL``);
-- their places do not conflict: not two different countries, not more than :data:`MAX_PLACE_KM` apart;
+- their places do not conflict: not two different countries, not more than :data:`MAX_PLACE_KM` apart (a
+  country named as the place has no point of its own);
 - they tell the same act (:func:`same_act`, thresholds in ``data/fusion/rules.tsv``): both mentions are
   confident enough (a mention below ``min_confidence`` is never fused and stays its own fused event, so
   nothing is lost from counts); their sentences share enough content words (words other than stop words,
@@ -24,10 +25,12 @@ Two mentions are **compatible** when
   within one article, two singular event nouns ("the attack") of one class are one act;
 - their dates agree: the same day, or one's day inside the other's coarser date (month, year, range).
 
-Recall across outlets: two same-act mentions (``strong_content``) also fuse when their sides' codes differ
-inside one country (``USAGOV`` and ``USAELI``: a leader and the government), or when their days are one
-apart and one of the two days was inferred (from the publication date or the context), not read in the
-text.
+Recall across outlets: two same-act mentions (``strong_content`` on ``min_words`` shared words) also fuse
+when their sides' codes differ inside one country (``USAGOV`` and ``USAELI``: a leader and the government),
+or when their days are at most ``strong_days`` apart and one of the two days was inferred (from the
+publication date or the context), not read in the text. Two visits (``visit_codes``) whose visitors (or
+hosts) share a name are one visit when their days are at most ``visit_days`` apart and one is inferred
+(:func:`same_visit`).
 
 Fusion is a function of each block's set of mentions, so fusing in batches (incrementally, block by block)
 gives exactly what fusing everything at once gives. Inside a block:
@@ -35,7 +38,9 @@ gives exactly what fusing everything at once gives. Inside a block:
 1. mentions dated to a day link when compatible with the same actor codes; a group with less specific
    codes (``USA``) then joins the more specific groups it fits (``USAGOV``) when those agree with each
    other, so ``USA`` never bridges ``USAGOV`` and ``USAMIL`` (unless two of their mentions are strongly
-   the same act, see above); then strongly same-act mentions of adjacent days link when one day is inferred;
+   the same act, see above); two groups each more specific on another side (``ISRMIL``-``SYR`` and
+   ``ISR``-``SYRGOV``) link when each is the only agreeing same-act group of the other; then strongly
+   same-act mentions and visits of nearby days link when one day is inferred;
 2. a mention with a coarser date joins the one day-group it is compatible with, if exactly one;
 3. the coarser mentions left are linked among themselves when one's date lies inside the other's;
 4. an undated mention joins the one group holding a compatible mention of its own article (the same act
@@ -133,14 +138,24 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=1 << 12)
+def _region(name: str) -> bool:
+    """Whether a place name names a country (its coordinates are the country's centre, not the act's point)."""
+    from .places import _key, clean_toponym, gazetteer
+
+    key = _key(clean_toponym(name))
+    return bool(key) and key in gazetteer().countries
+
+
 def places_conflict(a: Row, b: Row) -> bool:
-    """Two different countries, or two points more than :data:`MAX_PLACE_KM` apart."""
+    """Two different countries, or two points more than :data:`MAX_PLACE_KM` apart; a country named as the
+    place ("in North Korea") has no point, so only its country is compared (a state or a city has one)."""
     ca, cb = a.get("location_country"), b.get("location_country")
     if ca and cb and ca != cb:
         return True
     coords = (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon"))
-    if all(isinstance(c, (int, float)) for c in coords):
-        return _km(*coords) > MAX_PLACE_KM  # type: ignore[arg-type]
+    if all(isinstance(c, (int, float)) for c in coords) and _km(*coords) > MAX_PLACE_KM:  # type: ignore[arg-type]
+        return not (_region(str(a.get("location_name") or "")) or _region(str(b.get("location_name") or "")))
     return False
 
 
@@ -186,6 +201,9 @@ class Rules:
     strong_content: float
     min_words: int
     meeting_roots: frozenset[str]
+    visit_codes: frozenset[str]
+    visit_days: int
+    strong_days: int
 
 
 RULES_RESOURCE = ("data", "fusion", "rules.tsv")
@@ -203,7 +221,9 @@ def rules() -> Rules:
         return Rules(min_confidence=float(values["min_confidence"]), same_content=float(values["same_content"]),
                      other_content=float(values["other_content"]), strong_content=float(values["strong_content"]),
                      min_words=int(values["min_words"]),
-                     meeting_roots=frozenset(values["meeting_roots"].replace(",", " ").split()))
+                     meeting_roots=frozenset(values["meeting_roots"].replace(",", " ").split()),
+                     visit_codes=frozenset(values["visit_codes"].replace(",", " ").split()),
+                     visit_days=int(values["visit_days"]), strong_days=int(values["strong_days"]))
     except (OSError, KeyError, ValueError) as err:
         # shipped data, like the lexicon's: a broken install
         raise ModelError("E501", file="/".join(RULES_RESOURCE), detail=f"{type(err).__name__}: {err}") from err
@@ -338,6 +358,12 @@ def _international(row: Row) -> bool:
     return bool(source and target and source != target)
 
 
+def _same_participants(a: Row, b: Row) -> bool:
+    """Not two different sets of named people: one of the two names none, or they share a name."""
+    pa, pb = _participants(a), _participants(b)
+    return not pa or not pb or bool(pa & pb)
+
+
 def same_meeting(a: Row, b: Row) -> bool:
     """Two meetings or visits (``meeting_roots``) of two countries' sides on one day are one act, whatever
     the sentences say about it, unless both name their participants and no name is shared (Kerry meeting
@@ -347,8 +373,25 @@ def same_meeting(a: Row, b: Row) -> bool:
         return False
     if not (_international(a) and _international(b)):
         return False  # a country's own people meet many times a day (a president and Congress)
-    pa, pb = _participants(a), _participants(b)
-    return not pa or not pb or bool(pa & pb)
+    return _same_participants(a, b)
+
+
+def same_visit(a: Row, b: Row) -> bool:
+    """Two visits (``visit_codes``: made or hosted) of one country's people to another are one visit, which
+    lasts days, whatever the sentences say, when their first sides (the visitor, or the host) share a
+    name (Kerry's trip is not Obama's; "the president" sending advisers to Iraq and "Americans" who went
+    there name no one in common). The block holds the two countries, which say who visits whom; the actor
+    codes inside them may differ (a minister's trip told as the government's). Both must be confident
+    enough and not page furniture; the caller has checked the days (at most ``visit_days`` apart, one
+    of them inferred)."""
+    codes = rules().visit_codes
+    if str(a.get("cameo") or "") not in codes or str(b.get("cameo") or "") not in codes:
+        return False
+    if not (confident(a) and confident(b)) or furniture(a) or furniture(b) or places_conflict(a, b):
+        return False
+    first_a, first_b = _sides(a)[0], _sides(b)[0]
+    return (_international(a) and _international(b)
+            and bool(_names(a.get(f"{first_a}_text")) & _names(b.get(f"{first_b}_text"))))
 
 
 def same_act(a: Row, b: Row, *, strong: bool = False) -> bool:
@@ -360,8 +403,9 @@ def same_act(a: Row, b: Row, *, strong: bool = False) -> bool:
     if not strong and same_meeting(a, b):
         return True
     overlap = content_overlap(a, b)
-    if strong:
-        return overlap >= r.strong_content and (not _verbal(a) or same_speaker(a, b))
+    if strong:  # and not on a few words (a headline's "NATO says" told twice is not one statement)
+        return (overlap >= r.strong_content and len(content_words(a) & content_words(b)) >= r.min_words
+                and (not _verbal(a) or same_speaker(a, b)))
     if _verbal(a) or _verbal(b):
         if not same_speaker(a, b):
             return False
@@ -485,6 +529,13 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
                 compatible(rows[a], rows[b]) for a in members_of[g] for b in members_of[h])]
             if finer and all(_pairs_agree(pair_of[a], pair_of[b]) for a in finer for b in finer):
                 merges += [(g, h) for h in finer]
+        # two groups each more specific on another side (ISRMIL-SYR and ISR-SYRGOV) link when each is the
+        # only group whose codes agree with the other's and that tells the same act, so nothing is bridged
+        # (two groups of equal codes are never compatible: step 1 would have linked them)
+        agreeing = {g: [h for h in members_of if pair_of[h] != pair_of[g] and _pairs_agree(pair_of[g], pair_of[h])
+                        and any(compatible(rows[a], rows[b]) for a in members_of[g] for b in members_of[h])]
+                    for g in members_of}
+        merges += [(g, hs[0]) for g, hs in agreeing.items() if len(hs) == 1 and agreeing[hs[0]] == [g]]
         for g, h in merges:
             groups.union(g, h)
         # codes that do not agree inside the block's countries: only a strongly same act links
@@ -492,13 +543,23 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
             for j in members[x + 1:]:
                 if not _sides_agree(rows[i], rows[j]) and strongly_compatible(rows[i], rows[j]):
                     groups.union(i, j)
-    # 1b. adjacent days, one of them inferred (the publication day of a report of yesterday's act)
-    for day, members in by_day.items():
-        for j in by_day.get(day + dt.timedelta(days=1), []):
-            for i in members:
-                if ((_inferred(rows[i]) or _inferred(rows[j])) and _sides_agree(rows[i], rows[j])
-                        and strongly_compatible(rows[i], rows[j])):
-                    groups.union(i, j)
+    # 1b. nearby days, one of them inferred: the publication day of a report of an act a day or two before
+    #     (strongly the same act: ``strong_days``), or a visit, which lasts days (``visit_days``)
+    window = max(rules().strong_days, rules().visit_days)
+    days = sorted(by_day)
+    for x, day in enumerate(days):
+        for other in days[x + 1:]:
+            gap = (other - day).days
+            if gap > window:
+                break
+            for i in by_day[day]:
+                for j in by_day[other]:
+                    if not (_inferred(rows[i]) or _inferred(rows[j])):
+                        continue
+                    strong = (gap <= rules().strong_days and _sides_agree(rows[i], rows[j])
+                              and strongly_compatible(rows[i], rows[j]))
+                    if strong or (gap <= rules().visit_days and same_visit(rows[i], rows[j])):
+                        groups.union(i, j)
     day_rows = [i for members in by_day.values() for i in members]
     # 2. a coarse date joins the one day-group it fits
     attach: dict[int, int] = {}

@@ -202,8 +202,24 @@ def test_fusion_adjacent_days_fuse_when_one_is_inferred(sources: tuple[str, str]
     rows = [mention("m1", "a1", day="2022-03-01", date_source=sources[0]),
             mention("m2", "a2", day="2022-03-02", date_source=sources[1])]
     assert groups(rows) == ([("m1", "m2")] if fused else [("m1",), ("m2",)])
-    rows.append(mention("m3", "a3", day="2022-03-04", date_source="published"))
-    assert ("m3",) in groups(rows)  # two days apart: never
+    rows.append(mention("m3", "a3", day="2022-03-05", date_source="published"))
+    assert rules().strong_days == 2
+    assert ("m3",) in groups(rows)  # three days apart: never
+
+
+def test_fusion_days_two_apart_fuse_only_on_many_strongly_shared_words() -> None:
+    speak: dict[str, Any] = dict(cameo="010", src="USA", src_code="USAMIL", tgt="PRK", tgt_code="PRKGOV",
+                                 trigger="verbs.tsv:say", date_source="published")
+    long = "It would be wrong to say the regime has tested a warhead small enough for its missiles, the spokesman said"
+    rows = [dict(mention("m1", "a1", sentence=long, day="2022-03-01", **speak), source_text="spokesman Lee"),
+            dict(mention("m2", "a2", sentence="The spokesman Lee said it would be wrong to say the regime has tested"
+                         " a warhead small enough for its missiles", day="2022-03-03", **speak),
+                 source_text="spokesman Lee")]
+    assert groups(rows) == [("m1", "m2")]
+    # a headline of two or three words told twice: the words are all shared, but too few to be sure
+    short = [{**row, "sentence_text": "Spokesman: regime lying"} for row in rows]
+    assert content_overlap(short[0], short[1]) == 1.0
+    assert groups(short) == [("m1",), ("m2",)]
 
 
 def test_fusion_meetings_of_two_countries_on_one_day_are_one_act() -> None:
@@ -243,3 +259,46 @@ def test_fusion_paraphrased_quote_of_one_speaker_fuses_when_the_sentences_agree(
     assert groups(rows) == [("m1", "m2")]
     rows[1]["sentence_text"] = "The general said the army would guard the streets during the protests"
     assert groups(rows) == [("m1",), ("m2",)]
+
+
+def test_fusion_visit_told_on_nearby_days_is_one_visit() -> None:
+    visit: dict[str, Any] = dict(cameo="042", src="USA", src_code="USAGOV", tgt="PRK", tgt_code="PRK",
+                                 trigger="verbs.tsv:visit")
+    arrived = dict(mention("v1", "a1", sentence="The envoy landed in Pyongyang on Tuesday after a long flight",
+                           day="2022-03-01", **visit), source_text="Envoy Smith", target_text="Pyongyang")
+    trip = dict(mention("v2", "a2", sentence="Smith's trip to the North had been planned for weeks",
+                        day="2022-03-03", date_source="published", **{**visit, "trigger": "nouns.tsv:trip"}),
+                source_text="Smith", target_text="the North")
+    assert content_overlap(arrived, trip) < rules().same_content
+    assert rules().visit_days == 2
+    assert groups([arrived, trip]) == [("v1", "v2")]
+    # both days read in the text: two visits may be two legs of a tour
+    assert groups([arrived, {**trip, "date_source": "text"}]) == [("v1",), ("v2",)]
+    # another visitor, or three days apart: not one visit
+    assert groups([arrived, {**trip, "source_text": "Jones"}]) == [("v1",), ("v2",)]
+    assert groups([arrived, {**trip, "date_value": "2022-03-04"}]) == [("v1",), ("v2",)]
+    # a minister's trip told as the government's: the block's countries say who visits whom
+    assert groups([arrived, {**trip, "source_code": "USAELI"}]) == [("v1", "v2")]
+    # a meeting (not a visit) of another day is not joined by this rule
+    meeting = {**visit, "cameo": "040"}
+    assert groups([{**arrived, **meeting}, {**trip, **meeting}]) == [("v1",), ("v2",)]
+
+
+def test_fusion_country_named_as_the_place_has_no_point() -> None:
+    country = ("North Korea", "PRK", 39.94, 127.0)
+    city = ("Pyongyang", "PRK", 39.03, 125.75)
+    far = ("Chongjin", "PRK", 41.8, 129.78)
+    assert len(groups([mention("m1", "a1", place=country), mention("m2", "a2", place=city)])) == 1
+    # two points in one country more than 100 km apart still conflict
+    assert len(groups([mention("m1", "a1", place=far), mention("m2", "a2", place=city)])) == 2
+
+
+def test_fusion_codes_more_specific_on_different_sides_link_when_unambiguous() -> None:
+    # one outlet names the army and the country hit, another the country and the government hit
+    rows = [mention("m1", "a1", src_code="RUSMIL", tgt_code="UKR"), mention("m2", "a2", src_code="RUS", tgt_code="UKRGOV")]
+    assert groups(rows) == [("m1", "m2")]
+    # a third telling, by the government, agrees with the second but not with the first: nothing is bridged
+    rows.append(mention("m3", "a3", src_code="RUSGOV", tgt_code="UKR",
+                        sentence="Government forces shelled the tower in Kyiv"))
+    assert rules().same_content <= content_overlap(rows[1], rows[2]) < rules().strong_content
+    assert groups(rows) == [("m1",), ("m2",), ("m3",)]

@@ -2,7 +2,8 @@
 
 The ``dateline_dates`` stage finds temporal expressions (spaCy DATE/TIME entities and the strong cues
 of :func:`dateline.timexes.find_timexes`), normalises each against ``doc._.published`` in the tense
-of its clause, and writes them to ``doc._.timexes`` as ``{text, start, end, sentence, value,
+of its clause ("the next year", "a day later" count from the last absolute expression of the last
+few sentences instead: ``+anaphoric`` in the event's rule), and writes them to ``doc._.timexes`` as ``{text, start, end, sentence, value,
 granularity, range}``. Then each event in ``doc._.events`` whose date is still empty gets one, from
 the first of:
 
@@ -12,6 +13,10 @@ the first of:
    the summit, not the agreeing);
    An expression in a ``when`` clause of the trigger's verb dates it too ("was captured when his
    plane crashed in December"): the two acts are simultaneous;
+1b. ``inherited``: no expression of its own, but the trigger's clause is joined to a verb that has
+   one: a conjunct of the same tense ("deployed troops on Tuesday and imposed curfews"), a bare
+   participle ("spoke last Tuesday, warning lawmakers") or a clause ordered against a past act
+   ("killed on Tuesday after mines blew up a truck"): the date of that verb, up the chain;
 2. ``before_published``: no expression, but the grammar puts the act before the report: a perfect
    ("had failed", "have traveled"), an adverb such as "previously" or "already", a past
    relative clause or participle about an entity ("an American killed fighting in Syria", "a
@@ -39,12 +44,15 @@ from spacy.tokens import Doc, Span, Token
 
 from .doc import doc_text, per_doc, sentence_index, sentence_paragraphs, tokens_to_items
 from .syntax import CLAUSAL_DEPS, attached_by, governing_verb, search_below
-from .timexes import Tense, Timex, find_timexes, normalize
+from .timexes import Tense, Timex, anaphoric, find_timexes, normalize
 from .lang import en
 from .lexicon import cue_words
 
 #: Labels of the entities read as temporal expressions.
 TIMEX_LABELS = frozenset({"DATE", "TIME"})
+#: ``doc.user_data`` key: start character of a timex -> the rule that resolved it, when not its clause's
+#: own tense (the timex dicts are exported as they are, so the name is kept beside them).
+TIMEX_RULES = "dateline_timex_rules"
 #: Entities a temporal cue must not overlap ("May" the person, "Sunday Times" the paper).
 _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"})
 
@@ -55,8 +63,13 @@ def clause_tense(token: Token) -> Tense | None:
     past: a past verb or perfect; future: will/would/going to, a modal, a progressive, an
     infinitive or object of a verb of intention, or a noun such as "upcoming"; present otherwise.
     """
+    return _clause_tense(token)[0]
+
+
+def _clause_tense(token: Token) -> tuple[Tense | None, str | None]:
+    """:func:`clause_tense`, and the name of the rule that set it when it is not the verb's own tense."""
     if token.dep_ == "pobj" and token.head.text.lower() == "since":
-        return "past"  # "since March" looks back, whatever the verb's tense
+        return "past", None  # "since March" looks back, whatever the verb's tense
     through_noun = False
     current = token
     for _ in range(12):
@@ -64,16 +77,24 @@ def clause_tense(token: Token) -> Tense | None:
         if head == current:
             break
         if head.pos_ in ("NOUN", "PROPN") and any(c.text.lower() in cue_words("future_modifier") for c in head.children):
-            return "future"
+            return "future", None
         if head.pos_ in ("VERB", "AUX"):
             if through_noun and head.lemma_ in cue_words("prospective"):
-                return "future"
-            return verb_tense(head)
+                return "future", None
+            if _reduced_passive(head):
+                return "past", "reduced_passive"  # "a remark made Friday", "the ship seized on Sunday"
+            return verb_tense(head), None
         through_noun = through_noun or head.pos_ in ("NOUN", "PROPN")
         current = head
     if current.pos_ in ("VERB", "AUX") and current != token:
-        return verb_tense(current)
-    return None
+        return verb_tense(current), None
+    return None, None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A bare past participle describing a noun ("the call made Friday"): a done act, so past."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(child.dep_ in ("aux", "auxpass") for child in verb.children))
 
 
 def verb_tense(verb: Token) -> Tense:
@@ -129,9 +150,19 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
     published: dt.date | None = doc._.published
     sentence_of = sentence_index(doc)
     found: list[dict[str, Any]] = []
+    rules: dict[int, str] = doc.user_data.setdefault(TIMEX_RULES, {})
+    rules.clear()
     body = doc_text(doc)  # doc.text rebuilds the string on every access
+    anchor: tuple[int, Timex] | None = None  # the last absolute expression: (sentence, timex)
     for start, end, _ in _candidate_spans(doc):
         text = body[start:end]
+        counted = _anaphoric(doc, start, end, anchor, sentence_of)
+        if counted is not None:
+            phrase, shifted = counted
+            rules[phrase.start_char] = "anaphoric"
+            found.append(_timex_dict(phrase, shifted, sentence_of(phrase.start)))
+            anchor = (sentence_of(phrase.start), shifted)
+            continue
         probe = normalize(text, published)
         if probe is None:
             # Only keep what we understand, plus NER dates we cannot place ("a later date").
@@ -143,13 +174,41 @@ def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
         span = doc.char_span(start + probe.start, start + probe.end, alignment_mode="expand")
         if span is None:
             continue
-        timex = normalize(span.text, published, clause_tense(span.root)) or probe
+        tense, rule = _clause_tense(span.root)
+        timex = normalize(span.text, published, tense) or probe
+        if rule is not None and timex != (normalize(span.text, published, "present") or probe):
+            rules[span.start_char] = rule  # the rule changed the value: name it on the events it dates
+        elif timex.rule is not None:
+            rules[span.start_char] = timex.rule
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.text.lower() in en.INDEFINITE_DETERMINERS and before.head in span:
             # "on a Saturday morning", "every March": no particular day.
             timex = Timex(None, None, relative=timex.relative)
         found.append(_timex_dict(span, timex, sentence_of(span.start)))
+        if timex.value is not None and not timex.relative:
+            anchor = (sentence_of(span.start), timex)
     return found
+
+
+#: How many sentences back the expression "the next year" may count from.
+ANAPHORIC_SENTENCES = 3
+
+
+def _anaphoric(doc: Doc, start: int, end: int, anchor: tuple[int, Timex] | None,
+               sentence_of: Callable[[int], int]) -> tuple[Span, Timex] | None:
+    """"the next year", "a day later" counted from the last absolute expression of the last few
+    sentences ("stripped of his citizenship in 2011 ... killed the next year": 2012), with the span."""
+    if anchor is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    if span.start > 0 and doc[span.start - 1].text.lower() == "the" and span[0].text.lower() != "the":
+        span = doc[span.start - 1:span.end]
+    if sentence_of(span.start) - anchor[0] > ANAPHORIC_SENTENCES:
+        return None
+    timex = anaphoric(span.text, anchor[1])
+    return (span, timex) if timex is not None else None
 
 
 def _has_date_entity(doc: Doc, span: Span) -> bool:
@@ -190,15 +249,47 @@ def _timed_phrase(token: Token, by_token: dict[int, dict[str, Any]]) -> bool:
                                       if child.dep_ in ("compound", "nmod", "amod", "npadvmod"))
 
 
+def _framing(token: Token, timex: dict[str, Any]) -> bool:
+    """A timex that places a whole clause: a value, and not a bound ("since 1973", "until June")."""
+    bounding = token.dep_ == "pobj" and token.head.text.lower() in en.BOUNDING_PREPOSITIONS
+    return timex["value"] is not None and not bounding
+
+
 def _sentence_frames(doc: Doc, by_token: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
     """For each sentence, the timex tied to its main verb (the frame later sentences may inherit)."""
-    def accept(token: Token, timex: dict[str, Any]) -> bool:
-        # "since 1973", "until June" bound a stretch of time: they frame no later sentence.
-        bounding = token.dep_ == "pobj" and token.head.text.lower() in en.BOUNDING_PREPOSITIONS
-        return timex["value"] is not None and not bounding
-
-    return [search_below(sent.root, by_token, accept=accept, direct=lambda child: _directly_timed(child, by_token),
+    return [search_below(sent.root, by_token, accept=_framing, direct=lambda child: _directly_timed(child, by_token),
                     skip=None) for sent in doc.sents]
+
+
+def _joined(verb: Token) -> bool:
+    """The verb's clause shares the time of the verb it hangs on: a conjunct ("deployed troops
+    Tuesday and imposed curfews"), a bare participle ("spoke last Tuesday, warning lawmakers") or
+    a clause ordered against it ("killed in 1989 after troops opened fire")."""
+    head = verb.head
+    if head == verb or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "conj":
+        return verb_tense(verb) == verb_tense(head)
+    if verb.dep_ != "advcl":
+        return False
+    marks = [child.text.lower() for child in verb.children if child.dep_ in ("mark", "advmod") and child.i < verb.i]
+    if verb.tag_ == "VBG" and not marks:
+        return verb_tense(head) != "future"
+    return any(mark in en.SEQUENCE_WORDS for mark in marks) and verb_tense(head) == "past"
+
+
+def _inherited(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The date of the verb the trigger's clause is joined to (see :func:`_joined`), up the chain."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    for _ in range(4):
+        if verb is None or is_perfect(verb) or not _joined(verb):
+            return None
+        verb = verb.head
+        found = search_below(verb, by_token, accept=_framing, direct=lambda child: _directly_timed(child, by_token),
+                             skip=None)
+        if found is not None:
+            return found
+    return None
 
 
 def is_perfect(verb: Token) -> bool:
@@ -314,15 +405,18 @@ def published_date(doc: Doc) -> dict[str, Any]:
 
 
 def _event_date(timex: dict[str, Any], source: str) -> dict[str, Any]:
+    """The event's date from a timex; ``_timex`` (the timex itself) is popped by the callers of ``_date_with``."""
     return {"value": timex["value"], "granularity": timex["granularity"], "source": source,
-            "text": timex["text"], "range": timex["range"]}
+            "text": timex["text"], "range": timex["range"], "_timex": timex}
 
 
 def date_for(doc: Doc, token: Token) -> dict[str, Any]:
     """The date of the event whose trigger is ``token``: ``{value, granularity, source, text, range}``."""
     timexes = doc._.timexes if doc._.timexes else find_doc_timexes(doc)
     by_token = tokens_to_items(doc, timexes)
-    return _date_with(doc, token, by_token, _sentence_frames(doc, by_token), sentence_paragraphs(doc))
+    date = _date_with(doc, token, by_token, _sentence_frames(doc, by_token), sentence_paragraphs(doc))
+    date.pop("_timex", None)
+    return date
 
 
 def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
@@ -330,6 +424,9 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
     own = attached(token, by_token) or _simultaneous(token, by_token)
     if own is not None:
         return _event_date(own, "text")
+    shared = _inherited(token, by_token)
+    if shared is not None:
+        return _event_date(shared, "inherited")
     if earlier_than_report(token, by_token):
         return before_published(doc)
     if event_tense(token) != "past":
@@ -360,6 +457,7 @@ def date_events(doc: Doc) -> Doc:
     by_token = tokens_to_items(doc, doc._.timexes)
     frames = _sentence_frames(doc, by_token)
     paragraphs = sentence_paragraphs(doc)
+    timex_rules: dict[int, str] = doc.user_data.get(TIMEX_RULES, {})
     for event in events:
         date = event.get("date") or {}
         if date.get("value") is not None:
@@ -370,7 +468,10 @@ def date_events(doc: Doc) -> Doc:
             _name_date_rule(event, "published_date")
             continue
         event["date"] = _date_with(doc, span.root, by_token, frames, paragraphs)
-        _name_date_rule(event, f"_date_with:{event['date'].get('source') or 'undated'}")
+        rule = f"_date_with:{event['date'].get('source') or 'undated'}"
+        timex = event["date"].pop("_timex", None)
+        resolved = timex_rules.get(timex["start"]) if timex is not None else None
+        _name_date_rule(event, f"{rule}+{resolved}" if resolved else rule)
     return doc
 
 

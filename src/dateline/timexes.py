@@ -17,7 +17,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
 from dateutil.easter import easter
@@ -66,6 +66,8 @@ class Timex:
     start: int = 0
     end: int = 0
     relative: bool = False
+    #: The name of a rule worth naming on the events the expression dates ("month_of_relative_year").
+    rule: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {"value": self.value, "granularity": self.granularity,
@@ -315,6 +317,21 @@ def _day_range(m: re.Match[str], published: dt.date | None, tense: Tense | None)
     return Timex(f"{year:04d}-{month:02d}", "month", (lo.isoformat(), hi.isoformat()), relative=not m["y"])
 
 
+@rule(r"(?P<mon>" + MONTH + r")(?:\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<rel>(?i:last|next|this))\s+(?i:year)\b")
+def _month_of_relative_year(m: re.Match[str], published: dt.date | None, tense: Tense | None) -> Timex:
+    """"November last year", "March 3 of next year": the month (or day) in the year the words name."""
+    if not published:
+        return _unknown()
+    year = published.year + {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+    month = month_number(m["mon"])
+    if m["d"]:
+        day = _safe_date(year, month, int(m["d"]))
+        found = _day(day, relative=True) if day else _unknown()
+    else:
+        found = _month(year, month, relative=True)
+    return replace(found, rule="month_of_relative_year")
+
+
 @rule(r"(?:(?P<rel>" + _REL + r")\s+)?(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*[,/]?\s*\d)")
 @rule(r"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>" + MONTH + r")(?!\s*,?\s*\d)")
 def _month_day(m: re.Match[str], published: dt.date | None, tense: Tense | None) -> Timex:
@@ -562,7 +579,7 @@ def normalize(text: str, published: dt.date | None, tense: Tense | None = None) 
         return None
     start, end, index, match = best
     timex = RULES[index][1](match, published, tense)
-    return Timex(timex.value, timex.granularity, timex.range, start, end, timex.relative)
+    return Timex(timex.value, timex.granularity, timex.range, start, end, timex.relative, timex.rule)
 
 
 # Cues strong enough to find an expression in running text without the NER's help: a month or
@@ -572,6 +589,7 @@ def normalize(text: str, published: dt.date | None, tense: Tense | None = None) 
 # words below, both cases where they are case-insensitive, and digits): the same matches, a third
 # faster, because at other characters the engine no longer tries each alternative (bench/README.md).
 _FIND_ALTERNATIVES = [
+    r"(?:\b(?i:in)\s+)?" + MONTH + r"(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:(?i:of)\s+)?(?i:last|next|this)\s+(?i:year)\b",
     r"(?:" + _PART + r"[-\s]+(?:in\s+)?)?(?:" + _REL + r"\s+)?" + MONTH + r"\s+[0-3]?\d(?:st|nd|rd|th)?\b(?:\s*,?\s*" + _YEAR + r"\b)?",
     r"(?:" + _PART + r"[-\s]+(?:in\s+)?)?" + MONTH + r"\s*,?\s*(?:of\s+)?" + _YEAR + r"\b",
     r"(?:" + _PART + r"[-\s]+(?:in\s+)?(?:" + _REL + r"\s+)?|" + _REL + r"\s+)" + MONTH,
@@ -590,7 +608,7 @@ _FIND = re.compile(_FIND_START + "(?:" + "|".join(_FIND_ALTERNATIVES) + ")")
 # the alternatives whose anchor it holds. An alternative that can match nowhere in the text changes
 # no match, so the matches are those of _FIND (and the anchors are found by fast literal scans).
 _ANCHORS = [re.compile(MONTH), re.compile(WEEKDAY), re.compile(_HOLIDAY), re.compile(r"(?i:ago)")]
-_NEEDS = [0, 0, 0, 0, 1, 2, None, None, 3, None]  # the anchor each alternative needs (None: none)
+_NEEDS = [0, 0, 0, 0, 0, 1, 2, None, None, 3, None]  # the anchor each alternative needs (None: none)
 _SUBSETS: dict[tuple[bool, ...], re.Pattern[str]] = {}
 
 
@@ -616,3 +634,33 @@ def find_timexes(text: str) -> list[tuple[int, int]]:
             start += head.end()
         spans.append((start, end))
     return spans
+
+
+#: "the next year", "the following day", "a year later", "two days earlier": counted from the time the
+#: text last named, not from the publication date. ``the`` (or a number with later/earlier) is required.
+_ANAPHORIC = re.compile(r"^(?:the\s+(?P<dir>next|following)\s+(?P<unit>year|month|day)"
+                        r"|(?P<num>" + _NUM + r")\s+(?P<unit2>year|month|day)s?\s+(?P<dir2>later|earlier))$")
+
+
+def anaphoric(text: str, anchor: Timex) -> Timex | None:
+    """The value of ``text`` ("the next year", "a day later") counted from ``anchor``, the last
+    absolute expression before it ("in 2008 ... The next year" is 2009), or None when ``text`` is
+    not such an expression or ``anchor`` is coarser than its unit."""
+    match = _ANAPHORIC.match(" ".join(text.lower().split()))
+    if match is None or anchor.value is None or anchor.granularity not in ("day", "month", "year"):
+        return None
+    unit = match["unit"] or match["unit2"]
+    count = 1 if match["dir"] else _NUMBERS.get(match["num"]) if not match["num"].isdigit() else int(match["num"])
+    if count is None:
+        return None
+    sign = -1 if match["dir2"] == "earlier" else 1
+    order = ("year", "month", "day")
+    if order.index(anchor.granularity) < order.index(unit):
+        return None  # "in 2008 ... the next day": no day to count from
+    parts = [int(part) for part in anchor.value.split("-")]
+    if unit == "year":
+        return _year(parts[0] + sign * count, relative=False)
+    if unit == "month":
+        months = parts[0] * 12 + parts[1] - 1 + sign * count
+        return _month(months // 12, months % 12 + 1, relative=False)
+    return _day(dt.date(*parts[:3]) + dt.timedelta(days=sign * count), relative=False)

@@ -201,6 +201,18 @@ def test_actors_person_modifier_gives_the_country(vocab: Vocab) -> None:
     assert actor_ref(doc, 0, len("The Bush administration"))["code"] == "USAGOV"
 
 
+def test_actors_person_modifier_gives_no_country_to_police(vocab: Vocab) -> None:
+    # a last name the KB knows ("Bush") is a leader owning a government, never a force named by its
+    # district ("Bush police" here as "Kent police"): the police keep no country from it
+    words = ["The", "Bush", "police", "arrested", "a", "man", "."]
+    doc = _doc(vocab, words, ["DET", "PROPN", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+               ["det", "compound", "nsubj", "ROOT", "det", "dobj", "punct"], [2, 2, 3, 3, 5, 3, 3],
+               ["O", "B-PERSON", "O", "O", "O", "O", "O"], dt.date(1990, 1, 1))
+    actors = _coded(doc)
+    assert "Bush police" in actors
+    assert not str(actors["Bush police"]["code"]).startswith("USA")
+
+
 def test_actors_kb_surname_country_needs_a_clear_majority() -> None:
     kb = default_kb()
     assert kb.surname_country("Putin") == "RUS"
@@ -550,3 +562,19 @@ Sudan PROPN pobj 6 B-GPE
 """)
     code = _by_text(owner)["troops"]
     assert code is not None and split_code(code) == ("IGO", "MIL")  # the UN's troops, not Sudan's
+
+
+def test_actors_short_name_joins_the_fuller_name_named_most(vocab: Vocab) -> None:
+    # "Zorbak Quellinor met Zorbak Tannefel and Tannefel spoke. Zorbak smiled.": of two full names
+    # sharing the word, the one the article names most so far (not the first) is meant
+    words = ["Zorbak", "Quellinor", "met", "Zorbak", "Tannefel", "and", "Tannefel", "spoke", ".", "Zorbak", "smiled", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    deps = ["compound", "nsubj", "ROOT", "compound", "dobj", "cc", "nsubj", "conj", "punct", "nsubj", "ROOT", "punct"]
+    heads = [1, 2, 2, 4, 2, 2, 7, 2, 2, 10, 10, 10]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O", "B-PERSON", "O", "O"]
+    doc = _doc(vocab, words, pos, deps, heads, ents, dt.date(2018, 1, 1))
+    actors = _coded(doc)
+    start = doc[9].idx
+    assert any(m["start"] == start for m in actors["Zorbak Tannefel"]["mentions"])
+    assert not any(m["start"] == start for m in actors["Zorbak Quellinor"]["mentions"])
+    assert any("the one named most" in e["detail"] for e in actors["Zorbak Tannefel"]["evidence"])

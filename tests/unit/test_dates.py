@@ -246,3 +246,102 @@ def test_dates_stretch_measured_from_another_act_is_before_publication(vocab: Vo
                         (".", 5, "punct", "PUNCT", ".", ".", "O")])
     assert date_for(doc, doc[6]) == BEFORE_PUBLISHED
     assert date_for(doc, doc[5]) == BEFORE_PUBLISHED
+
+
+# "Police closed the square on Sunday and detained dozens, warning others."
+CLOSED_SUNDAY_AND_DETAINED = [("Police", 1, "nsubj", "NOUN", "NNS", "police", "O"),
+                              ("closed", 1, "ROOT", "VERB", "VBD", "close", "O"),
+                              ("the", 3, "det", "DET", "DT", "the", "O"),
+                              ("square", 1, "dobj", "NOUN", "NN", "square", "O"),
+                              ("on", 1, "prep", "ADP", "IN", "on", "O"),
+                              ("Sunday", 4, "pobj", "PROPN", "NNP", "Sunday", "B-DATE"),
+                              ("and", 1, "cc", "CCONJ", "CC", "and", "O"),
+                              ("detained", 1, "conj", "VERB", "VBD", "detain", "O"),
+                              ("dozens", 7, "dobj", "NOUN", "NNS", "dozen", "O"),
+                              (",", 7, "punct", "PUNCT", ",", ",", "O"),
+                              ("warning", 7, "advcl", "VERB", "VBG", "warn", "O"),
+                              ("others", 10, "dobj", "NOUN", "NNS", "other", "O"),
+                              (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_dates_conjunct_and_participle_inherit_the_date_of_their_verb(vocab: Vocab) -> None:
+    doc = build(vocab, CLOSED_SUNDAY_AND_DETAINED)
+    assert date_for(doc, doc[1])["source"] == "text"
+    detained = date_for(doc, doc[7])
+    assert (detained["value"], detained["source"], detained["text"]) == ("2019-01-13", "inherited", "Sunday")
+    warning = date_for(doc, doc[10])  # a participle of the conjunct: up the chain to "closed"
+    assert (warning["value"], warning["source"]) == ("2019-01-13", "inherited")
+    component = build(vocab, CLOSED_SUNDAY_AND_DETAINED)
+    component._.events = [{"span": [component[7].idx, component[7].idx + 8], "date": {"value": None},
+                           "location": None, "evidence": {"rules": {}}}]
+    date_events(component)
+    assert component._.events[0]["evidence"]["rules"]["date"] == "_date_with:inherited"
+
+
+def test_dates_conjunct_of_another_tense_does_not_inherit(vocab: Vocab) -> None:
+    # "Police closed the square on Sunday and will detain dozens."
+    rows = CLOSED_SUNDAY_AND_DETAINED[:7] + [("will", 8, "aux", "AUX", "MD", "will", "O"),
+                                             ("detain", 1, "conj", "VERB", "VB", "detain", "O"),
+                                             ("dozens", 8, "dobj", "NOUN", "NNS", "dozen", "O"),
+                                             (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert date_for(doc, doc[8])["source"] == "published"
+
+
+def test_dates_clause_ordered_against_a_dated_act_shares_its_date(vocab: Vocab) -> None:
+    # "Troops left the town in 2009 after rebels opened fire."
+    rows = [("Troops", 1, "nsubj", "NOUN", "NNS", "troop", "O"), ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
+            ("the", 3, "det", "DET", "DT", "the", "O"), ("town", 1, "dobj", "NOUN", "NN", "town", "O"),
+            ("in", 1, "prep", "ADP", "IN", "in", "O"), ("2009", 4, "pobj", "NUM", "CD", "2009", "B-DATE"),
+            ("after", 8, "mark", "SCONJ", "IN", "after", "O"), ("rebels", 8, "nsubj", "NOUN", "NNS", "rebel", "O"),
+            ("opened", 1, "advcl", "VERB", "VBD", "open", "O"), ("fire", 8, "dobj", "NOUN", "NN", "fire", "O"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    opened = date_for(doc, doc[8])
+    assert (opened["value"], opened["granularity"], opened["source"]) == ("2009", "year", "inherited")
+    undated = build(vocab, rows[:4] + [(w, h - 2 if h > 4 else h, d, p, t, l, e) for w, h, d, p, t, l, e in rows[6:]])
+    assert undated[6].text == "opened"
+    assert date_for(undated, undated[6])["source"] == "before_published"  # no date to share
+
+
+def test_dates_reduced_passive_resolves_a_weekday_to_the_past(vocab: Vocab) -> None:
+    # "Aides leaked the remark made Friday." on Thursday 2019-01-17: the Friday before, not after.
+    rows = [("Aides", 1, "nsubj", "NOUN", "NNS", "aide", "O"), ("leaked", 1, "ROOT", "VERB", "VBD", "leak", "O"),
+            ("the", 3, "det", "DET", "DT", "the", "O"), ("remark", 1, "dobj", "NOUN", "NN", "remark", "O"),
+            ("made", 3, "acl", "VERB", "VBN", "make", "O"), ("Friday", 4, "npadvmod", "PROPN", "NNP", "Friday", "B-DATE"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows, published=dt.date(2019, 1, 17))
+    assert clause_tense(doc[5]) == "past"
+    made = date_for(doc, doc[4])
+    assert (made["value"], made["source"]) == ("2019-01-11", "text")
+    doc._.events = [{"span": [doc[4].idx, doc[4].idx + 4], "date": {"value": None}, "location": None,
+                     "evidence": {"rules": {}}}]
+    date_events(doc)
+    assert doc._.events[0]["date"]["value"] == "2019-01-11" and "_timex" not in doc._.events[0]["date"]
+    assert doc._.events[0]["evidence"]["rules"]["date"] == "_date_with:text+reduced_passive"
+    # With an auxiliary it is the verb's own tense: "the remark is made Friday" looks ahead.
+    aux = build(vocab, rows[:4] + [("is", 5, "auxpass", "AUX", "VBZ", "be", "O")]
+                + [(w, h + 1 if h > 3 else h, d, p, t, l, e) for w, h, d, p, t, l, e in rows[4:]],
+                published=dt.date(2019, 1, 17))
+    assert clause_tense(aux[6]) != "past"
+
+
+def test_dates_the_next_year_counts_from_the_last_year_named(vocab: Vocab) -> None:
+    # "Troops left in 2008. The next year they returned."
+    rows = [("Troops", 1, "nsubj", "NOUN", "NNS", "troop", "O"), ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
+            ("in", 1, "prep", "ADP", "IN", "in", "O"), ("2008", 2, "pobj", "NUM", "CD", "2008", "B-DATE"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O"),
+            ("The", 7, "det", "DET", "DT", "the", "O"), ("next", 7, "amod", "ADJ", "JJ", "next", "B-DATE"),
+            ("year", 9, "npadvmod", "NOUN", "NN", "year", "I-DATE"), ("they", 9, "nsubj", "PRON", "PRP", "they", "O"),
+            ("returned", 9, "ROOT", "VERB", "VBD", "return", "O"), (".", 9, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    doc._.events = [{"span": [doc[9].idx, doc[9].idx + 8], "date": {"value": None}, "location": None,
+                     "evidence": {"rules": {}}}]
+    date_events(doc)
+    assert [(t["text"], t["value"]) for t in doc._.timexes] == [("2008", "2008"), ("The next year", "2009")]
+    assert doc._.events[0]["date"]["value"] == "2009"
+    assert doc._.events[0]["evidence"]["rules"]["date"] == "_date_with:text+anaphoric"
+    alone = build(vocab, [(w, h - 5, d, p, t, l, e) for w, h, d, p, t, l, e in rows[5:]])
+    alone._.events = [{"span": [alone[4].idx, alone[4].idx + 8], "date": {"value": None}, "location": None}]
+    date_events(alone)
+    assert alone._.events[0]["date"]["value"] == "2020"  # no year named before: counted from publication

@@ -422,8 +422,9 @@ def test_events_lexicon_codes_yielding_and_reducing_relations(vocab: Vocab, verb
     assert plover in coded, doc._.events
 
 
-def _rebels_oppose_until_met(vocab: Vocab, aux: tuple[str, str]) -> Doc:
-    # "Rebels oppose talks until their demands are met" / "... were met"
+def _rebels_oppose_until_met(vocab: Vocab, aux: tuple[str, str], by: str | None = None) -> Doc:
+    # "Rebels oppose talks until their demands are met" / "... were met" (/ "... by <by>")
+    agent = [("by", "ADP", "IN", "agent", -1, "by", "O"), (by, "PROPN", "NNP", "pobj", -1, by, "B-GPE")] if by else []
     return build(vocab, [("Rebels", "PROPN", "NNPS", "nsubj", 1, "Rebels", "B-NORP"),
                          ("oppose", "VERB", "VBP", "ROOT", 0, "oppose", "O"),
                          ("talks", "NOUN", "NNS", "dobj", -1, "talk", "O"),
@@ -431,11 +432,12 @@ def _rebels_oppose_until_met(vocab: Vocab, aux: tuple[str, str]) -> Doc:
                          ("their", "PRON", "PRP$", "poss", 1, "their", "O"),
                          ("demands", "NOUN", "NNS", "nsubjpass", 2, "demand", "O"),
                          (aux[0], "AUX", aux[1], "auxpass", 1, "be", "O"),
-                         ("met", "VERB", "VBN", "advcl", -6, "meet", "O")])
+                         ("met", "VERB", "VBN", "advcl", -6, "meet", "O"), *agent])
 
 
 def test_events_pending_until_clause_is_hypothetical(vocab: Vocab) -> None:
-    doc = code_doc(_rebels_oppose_until_met(vocab, ("are", "VBP")))
+    # (the one who meets the demands named: the rebels, whose demands they are, are no doer of it)
+    doc = code_doc(_rebels_oppose_until_met(vocab, ("are", "VBP"), by="Chad"))
     met = [e for e in doc._.events if e["trigger"] == "met"]
     assert met and all(e["modality"] == "hypothetical" for e in met)
     # the main clause stays asserted: "until" binds only its own clause
@@ -495,6 +497,18 @@ def test_events_hostile_act_on_a_condition_is_a_threat(vocab: Vocab) -> None:
     doc = code_doc(build(vocab, [r if r[0] != "will" else ("often", "ADV", "RB", "advmod", 1, "often", "O")
                                  for r in rows]))
     assert doc._.events and all(e["plover"]["event"] != "THREATEN" for e in doc._.events)
+    # "Nigeria can boycott talks unless Chad agrees": an ability on a condition is no threat
+    doc = code_doc(build(vocab, [r if r[0] != "will" else ("can", "AUX", "MD", "aux", 1, "can", "O") for r in rows]))
+    assert doc._.events and all(e["plover"]["event"] != "THREATEN" for e in doc._.events)
+    # "talks will be boycotted unless Chad agrees": nobody named threatens
+    passive: list[Row] = [("talks", "NOUN", "NNS", "nsubjpass", 3, "talk", "O"),
+                          ("will", "AUX", "MD", "aux", 2, "will", "O"),
+                          ("be", "AUX", "VB", "auxpass", 1, "be", "O"),
+                          ("boycotted", "VERB", "VBN", "ROOT", 0, "boycott", "O"),
+                          ("unless", "SCONJ", "IN", "mark", 2, "unless", "O"),
+                          ("Chad", "PROPN", "NNP", "nsubj", 1, "Chad", "B-GPE"),
+                          ("agrees", "VERB", "VBZ", "advcl", -3, "agree", "O")]
+    assert all(e["plover"]["event"] != "THREATEN" for e in code_doc(build(vocab, passive))._.events)
 
 
 def test_events_measured_aid_hangs_on_the_light_verb(vocab: Vocab) -> None:

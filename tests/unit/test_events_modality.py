@@ -90,13 +90,13 @@ def test_events_modality_withdrawing_inspectors_is_a_threat(vocab: Vocab) -> Non
 
 
 def test_events_modality_intent_needs_a_declarer(vocab: Vocab) -> None:
-    # "China would support Taiwan": China declares an intent (032) ...
+    # "China will support Taiwan": China declares an intent (032) ...
     rows: list[Row] = [("China", "PROPN", "NNP", "nsubj", 2, "China", "B-GPE"),
-                       ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                       ("will", "AUX", "MD", "aux", 1, "will", "O"),
                        ("support", "VERB", "VB", "ROOT", 0, "support", "O"),
                        ("Taiwan", "PROPN", "NNP", "dobj", -1, "Taiwan", "B-GPE")]
     assert coded(build(vocab, rows)) == {("050", "intended", False), ("032", "asserted", False)}
-    # ... "the deal would support Taiwan" names nobody who declares it: the act stays intended
+    # ... "the deal will support Taiwan" names nobody who declares it: the act stays intended
     nobody = [("the", "DET", "DT", "det", 1, "the", "O"), ("deal", "NOUN", "NN", "nsubj", 2, "deal", "O"), *rows[1:]]
     assert coded(build(vocab, nobody)) == {("050", "intended", False)}
 
@@ -230,16 +230,48 @@ def test_events_modality_refusal_under_a_warning_is_the_warning(vocab: Vocab) ->
 
 
 def test_events_modality_tightening_a_blockade_is_threatened(vocab: Vocab) -> None:
-    # "NATO would tighten the blockade of Serbia": the blockade is the act (tighten is a light
+    # "NATO will tighten the blockade of Serbia": the blockade is the act (tighten is a light
     # verb), intended, and announcing it threatens a blockade (CAMEO 1381)
     doc = build(vocab, [("NATO", "PROPN", "NNP", "nsubj", 2, "NATO", "B-ORG"),
-                        ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                        ("will", "AUX", "MD", "aux", 1, "will", "O"),
                         ("tighten", "VERB", "VB", "ROOT", 0, "tighten", "O"),
                         ("the", "DET", "DT", "det", 1, "the", "O"),
                         ("blockade", "NOUN", "NN", "dobj", -2, "blockade", "O"),
                         ("of", "ADP", "IN", "prep", -1, "of", "O"),
                         ("Serbia", "PROPN", "NNP", "pobj", -1, "Serbia", "B-GPE")])
     assert {(e["cameo"], e["modality"]) for e in code_doc(doc)._.events} == {("191", "intended"), ("1381", "asserted")}
+
+
+def test_events_modality_would_is_an_intent_only_in_reported_speech(vocab: Vocab) -> None:
+    # "Chile said it would support Peru": the backshifted future of what Chile said, an intent (032)
+    said: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                       ("said", "VERB", "VBD", "ROOT", 0, "say", "O"),
+                       ("it", "PRON", "PRP", "nsubj", 2, "it", "O"),
+                       ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                       ("support", "VERB", "VB", "ccomp", -3, "support", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    assert ("032", "asserted", False) in coded(build(vocab, said))
+    # "Chile would support Peru, he said": the parenthetical frame reports it too
+    framed: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 2, "Chile", "B-GPE"),
+                         ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                         ("support", "VERB", "VB", "ROOT", 0, "support", "O"),
+                         ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE"),
+                         (",", "PUNCT", ",", "punct", -2, ",", "O"),
+                         ("he", "PRON", "PRP", "nsubj", 1, "he", "O"),
+                         ("said", "VERB", "VBD", "parataxis", -4, "say", "O")]
+    assert ("032", "asserted", False) in coded(build(vocab, framed))
+    # "Chile would support Peru" on its own puts a case: no intent declared, the support hypothetical
+    alone = framed[:4]
+    assert coded(build(vocab, alone)) == {("050", "hypothetical", False)}
+    # "talks that would lead to a visit": a relative clause with "would" is no announced intent
+    relative: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                           ("held", "VERB", "VBD", "ROOT", 0, "hold", "O"),
+                           ("talks", "NOUN", "NNS", "dobj", -1, "talk", "O"),
+                           ("that", "PRON", "WDT", "nsubj", 2, "that", "O"),
+                           ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                           ("support", "VERB", "VB", "relcl", -3, "support", "O"),
+                           ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    assert not any(code.startswith("03") for code, _, _ in coded(build(vocab, relative)))
 
 
 def test_events_modality_conditional_offer_is_an_intent(vocab: Vocab) -> None:
@@ -524,3 +556,139 @@ def test_events_modality_vow_with_act_parsed_as_purpose_is_a_threat(vocab: Vocab
                        ("Serbia", "PROPN", "NNP", "dobj", -1, "Serbia", "B-GPE")]
     codes = {(e["cameo"][:2], e["modality"]) for e in code_doc(build(vocab, rows))._.events}
     assert ("13", "asserted") in codes and not any(c == "03" for c, _ in codes)
+
+
+def test_events_modality_what_is_needed_is_not_done(vocab: Vocab) -> None:
+    # "Chile needs to support Peru": a need, not an act
+    rows: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                       ("needs", "VERB", "VBZ", "ROOT", 0, "need", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("support", "VERB", "VB", "xcomp", -2, "support", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "support"] == ["hypothetical"]
+
+
+def test_events_modality_an_aim_stated_is_no_act(vocab: Vocab) -> None:
+    # "The goal is to support Peru": the subject is a thing, the infinitive its content (an aim)
+    rows: list[Row] = [("The", "DET", "DT", "det", 1, "the", "O"),
+                       ("goal", "NOUN", "NN", "nsubj", 1, "goal", "O"),
+                       ("is", "AUX", "VBZ", "ROOT", 0, "be", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("support", "VERB", "VB", "xcomp", -2, "support", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "support"] == ["hypothetical"]
+
+
+def test_events_modality_means_take_the_modality_of_the_act_they_serve(vocab: Vocab) -> None:
+    # "Peru will respond by attacking Bolivia": the attack is as intended as the response
+    rows: list[Row] = [("Peru", "PROPN", "NNP", "nsubj", 2, "Peru", "B-GPE"),
+                       ("will", "AUX", "MD", "aux", 1, "will", "O"),
+                       ("respond", "VERB", "VB", "ROOT", 0, "respond", "O"),
+                       ("by", "ADP", "IN", "prep", -1, "by", "O"),
+                       ("attacking", "VERB", "VBG", "pcomp", -1, "attack", "O"),
+                       ("Bolivia", "PROPN", "NNP", "dobj", -1, "Bolivia", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    attacking = [e["modality"] for e in events if e["trigger"] == "attacking"]
+    assert attacking and "asserted" not in attacking
+
+
+def test_events_modality_a_refusal_negates_what_it_refuses(vocab: Vocab) -> None:
+    # "Peru announced its refusal to send aid to Bolivia": the aid is not sent, and no intent (03x) is declared
+    rows: list[Row] = [("Peru", "PROPN", "NNP", "nsubj", 1, "Peru", "B-GPE"),
+                       ("announced", "VERB", "VBD", "ROOT", 0, "announce", "O"),
+                       ("its", "PRON", "PRP$", "poss", 1, "its", "O"),
+                       ("refusal", "NOUN", "NN", "dobj", -2, "refusal", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("send", "VERB", "VB", "acl", -2, "send", "O"),
+                       ("aid", "NOUN", "NN", "dobj", -1, "aid", "O"),
+                       ("to", "ADP", "IN", "prep", -2, "to", "O"),
+                       ("Bolivia", "PROPN", "NNP", "pobj", -1, "Bolivia", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert not any(e["cameo"].startswith("03") for e in events)
+    assert not any(e["trigger"] in ("send", "aid") and e["modality"] == "asserted" and not e["negated"] for e in events)
+
+
+def test_events_modality_agentless_passive_declares_no_intent(vocab: Vocab) -> None:
+    # "Hamas will be defeated": the defeat is intended, but nobody named declares it: no threat (13x)
+    rows: list[Row] = [("Hamas", "PROPN", "NNP", "nsubjpass", 3, "Hamas", "B-ORG"),
+                       ("will", "AUX", "MD", "aux", 2, "will", "O"),
+                       ("be", "AUX", "VB", "auxpass", 1, "be", "O"),
+                       ("defeated", "VERB", "VBN", "ROOT", 0, "defeat", "O")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events] == ["intended"]
+    # "Israel will defeat Hamas" names the declarer: the threat is coded
+    active: list[Row] = [("Israel", "PROPN", "NNP", "nsubj", 2, "Israel", "B-GPE"),
+                         ("will", "AUX", "MD", "aux", 1, "will", "O"),
+                         ("defeat", "VERB", "VB", "ROOT", 0, "defeat", "O"),
+                         ("Hamas", "PROPN", "NNP", "dobj", -1, "Hamas", "B-ORG")]
+    assert any(e["cameo"].startswith("13") for e in code_doc(build(vocab, active))._.events)
+
+
+def test_events_modality_what_is_considered_is_not_done(vocab: Vocab) -> None:
+    # "Chile is considering supporting Peru": weighed, not done
+    considering: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 2, "Chile", "B-GPE"),
+                              ("is", "AUX", "VBZ", "aux", 1, "be", "O"),
+                              ("considering", "VERB", "VBG", "ROOT", 0, "consider", "O"),
+                              ("supporting", "VERB", "VBG", "xcomp", -1, "support", "O"),
+                              ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, considering))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "supporting"] == ["hypothetical"]
+
+
+def test_events_modality_one_of_its_aims_is_no_doer(vocab: Vocab) -> None:
+    # "One of the goals was to support Peru": the subject counts goals, an aim is stated
+    rows: list[Row] = [("One", "NUM", "CD", "nsubj", 4, "one", "O"),
+                       ("of", "ADP", "IN", "prep", -1, "of", "O"),
+                       ("the", "DET", "DT", "det", 1, "the", "O"),
+                       ("goals", "NOUN", "NNS", "pobj", -2, "goal", "O"),
+                       ("was", "AUX", "VBD", "ROOT", 0, "be", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("support", "VERB", "VB", "xcomp", -2, "support", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "support"] == ["hypothetical"]
+
+
+def test_events_modality_hoped_for_act_is_intended_under_the_parsers_lemma(vocab: Vocab) -> None:
+    # "Chile hopes to support Peru": the parser lemmatises "hopes"/"hoped"/"hoping" as "hop"
+    rows: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                       ("hopes", "VERB", "VBZ", "ROOT", 0, "hop", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("support", "VERB", "VB", "xcomp", -2, "support", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "support"] == ["intended"]
+
+
+def test_events_modality_act_in_a_statements_clause_is_reported(vocab: Vocab) -> None:
+    # "Chile rejected the statement that Bolivia attacked Peru": the attack is what was stated, not established
+    rows: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                       ("rejected", "VERB", "VBD", "ROOT", 0, "reject", "O"),
+                       ("the", "DET", "DT", "det", 1, "the", "O"),
+                       ("statement", "NOUN", "NN", "dobj", -2, "statement", "O"),
+                       ("that", "SCONJ", "IN", "mark", 2, "that", "O"),
+                       ("Bolivia", "PROPN", "NNP", "nsubj", 1, "Bolivia", "B-GPE"),
+                       ("attacked", "VERB", "VBD", "acl", -3, "attack", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    attacked = [e["modality"] for e in events if e["trigger"] == "attacked"]
+    assert attacked and "asserted" not in attacked
+
+
+def test_events_modality_infinitive_complement_takes_its_governors_modal(vocab: Vocab) -> None:
+    # "Chile could decide to attack Peru": the attack is as hypothetical as the decision
+    rows: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 2, "Chile", "B-GPE"),
+                       ("could", "AUX", "MD", "aux", 1, "could", "O"),
+                       ("decide", "VERB", "VB", "ROOT", 0, "decide", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("attack", "VERB", "VB", "xcomp", -2, "attack", "O"),
+                       ("Peru", "PROPN", "NNP", "dobj", -1, "Peru", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "attack"] == ["hypothetical"]
+    # "Chile decided to attack Peru": the act decided on and told as done stays asserted
+    past: list[Row] = [("Chile", "PROPN", "NNP", "nsubj", 1, "Chile", "B-GPE"),
+                       ("decided", "VERB", "VBD", "ROOT", 0, "decide", "O"), *rows[3:]]
+    events = code_doc(build(vocab, past))._.events
+    assert [e["modality"] for e in events if e["trigger"] == "attack"] == ["asserted"]

@@ -478,3 +478,100 @@ def test_events_roles_quotative_inversion_reporter_is_source(vocab: Vocab) -> No
                                    ("dead", "ADJ", "JJ", "acomp", -1, "dead", "O"),
                                    (".", "PUNCT", ".", "punct", -5, ".", "O")]))
     assert ("Moscow", "Iran") in pairs(plain, "warned")
+
+
+def _rules_of(doc: Doc, trigger: str) -> list[str | None]:
+    return [e["evidence"]["rules"].get("source") for e in doc._.events if e["trigger"] == trigger]
+
+
+def test_events_roles_passive_clause_subject_does_joint_act(vocab: Vocab) -> None:
+    # "Kenya was locked in talks with Ghana.": the talks name no doer; the clause's subject takes part
+    doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubjpass", 2, "Kenya", "B-GPE"),
+                                 ("was", "AUX", "VBD", "auxpass", 1, "be", "O"),
+                                 ("locked", "VERB", "VBN", "ROOT", 0, "lock", "O"),
+                                 ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                                 ("talks", "NOUN", "NNS", "pobj", -1, "talk", "O"),
+                                 ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                                 ("Ghana", "PROPN", "NNP", "pobj", -1, "Ghana", "B-GPE"),
+                                 (".", "PUNCT", ".", "punct", -5, ".", "O")]))
+    assert pairs(doc, "talks") == [("Kenya", "Ghana")]
+    assert _rules_of(doc, "talks") == ["governing_subject"]
+
+
+def test_events_roles_participle_subject_does_joint_act(vocab: Vocab) -> None:
+    # "Kenya, winding up a visit to Ghana, spoke.": the participle's subject is its clause's
+    doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubj", 8, "Kenya", "B-GPE"),
+                                 (",", "PUNCT", ",", "punct", 7, ",", "O"),
+                                 ("winding", "VERB", "VBG", "advcl", 6, "wind", "O"),
+                                 ("up", "ADP", "RP", "prt", -1, "up", "O"),
+                                 ("a", "DET", "DT", "det", 1, "a", "O"),
+                                 ("visit", "NOUN", "NN", "dobj", -3, "visit", "O"),
+                                 ("to", "ADP", "IN", "prep", -1, "to", "O"),
+                                 ("Ghana", "PROPN", "NNP", "pobj", -1, "Ghana", "B-GPE"),
+                                 ("spoke", "VERB", "VBD", "ROOT", 0, "speak", "O"),
+                                 (".", "PUNCT", ".", "punct", -1, ".", "O")]))
+    assert pairs(doc, "visit") == [("Kenya", "Ghana")]
+    assert _rules_of(doc, "visit") == ["governing_subject"]
+
+
+def test_events_roles_clause_acting_on_joint_act_is_not_its_doer(vocab: Vocab) -> None:
+    # "Kenya criticised talks with Ghana.": the governing verb is an act on the talks, whose doer is unnamed
+    doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
+                                 ("criticised", "VERB", "VBD", "ROOT", 0, "criticise", "O"),
+                                 ("talks", "NOUN", "NNS", "dobj", -1, "talk", "O"),
+                                 ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                                 ("Ghana", "PROPN", "NNP", "pobj", -1, "Ghana", "B-GPE"),
+                                 (".", "PUNCT", ".", "punct", -4, ".", "O")]))
+    assert "governing_subject" not in _rules_of(doc, "talks")
+    assert ("Kenya", "Ghana") not in pairs(doc, "talks")
+
+
+def test_events_roles_speaker_does_reported_joint_act(vocab: Vocab) -> None:
+    # "Kenya said progress was made in talks with Ghana.": the talks name no doer; the speaker takes part
+    doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
+                                 ("said", "VERB", "VBD", "ROOT", 0, "say", "O"),
+                                 ("progress", "NOUN", "NN", "nsubjpass", 2, "progress", "O"),
+                                 ("was", "AUX", "VBD", "auxpass", 1, "be", "O"),
+                                 ("made", "VERB", "VBN", "ccomp", -3, "make", "O"),
+                                 ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                                 ("talks", "NOUN", "NNS", "pobj", -1, "talk", "O"),
+                                 ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                                 ("Ghana", "PROPN", "NNP", "pobj", -1, "Ghana", "B-GPE"),
+                                 (".", "PUNCT", ".", "punct", -8, ".", "O")]))
+    assert pairs(doc, "talks") == [("Kenya", "Ghana")]
+    assert _rules_of(doc, "talks") == ["reporting_speaker"]
+
+
+def test_events_roles_speaker_is_not_doer_of_another_partys_joint_act(vocab: Vocab) -> None:
+    # "Kenya said Togo ended talks with Ghana.": the reported clause names its own party
+    doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
+                                 ("said", "VERB", "VBD", "ROOT", 0, "say", "O"),
+                                 ("Togo", "PROPN", "NNP", "nsubj", 1, "Togo", "B-GPE"),
+                                 ("ended", "VERB", "VBD", "ccomp", -2, "end", "O"),
+                                 ("talks", "NOUN", "NNS", "dobj", -1, "talk", "O"),
+                                 ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                                 ("Ghana", "PROPN", "NNP", "pobj", -1, "Ghana", "B-GPE"),
+                                 (".", "PUNCT", ".", "punct", -6, ".", "O")]))
+    assert "reporting_speaker" not in _rules_of(doc, "talks")
+    assert ("Kenya", "Ghana") not in pairs(doc, "talks")
+
+
+def test_events_roles_passive_with_own_subject_inherits_no_doer(vocab: Vocab) -> None:
+    # "Kenya attacked Togo, and it was blamed for the raid.": the one blamed is no blamer
+    doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
+                                 ("attacked", "VERB", "VBD", "ROOT", 0, "attack", "O"),
+                                 ("Togo", "PROPN", "NNP", "dobj", -1, "Togo", "B-GPE"),
+                                 (",", "PUNCT", ",", "punct", -2, ",", "O"),
+                                 ("and", "CCONJ", "CC", "cc", -3, "and", "O"),
+                                 ("it", "PRON", "PRP", "nsubjpass", 2, "it", "O"),
+                                 ("was", "AUX", "VBD", "auxpass", 1, "be", "O"),
+                                 ("blamed", "VERB", "VBN", "conj", -6, "blame", "O"),
+                                 ("for", "ADP", "IN", "prep", -1, "for", "O"),
+                                 ("the", "DET", "DT", "det", 1, "the", "O"),
+                                 ("raid", "NOUN", "NN", "pobj", -2, "raid", "O"),
+                                 (".", "PUNCT", ".", "punct", -10, ".", "O")]))
+    blamed = [e for e in doc._.events if e["trigger"] == "blamed"]
+    assert blamed, "the blaming is coded"
+    assert [text(e["source"]) for e in blamed] == [None] * len(blamed)
+    assert {e["evidence"]["rules"]["source"] for e in blamed} == {"passive_own_subject"}
+    assert ("Kenya", "Togo") in pairs(doc, "attacked")

@@ -124,3 +124,33 @@ def test_timexes_find_strong_cues_only() -> None:
     text = "Trump met Kim on Friday, said the May government, and will return in May 2019 or next week."
     found = [text[s:e] for s, e in find_timexes(text)]
     assert found == ["Friday", "May 2019", "next week"]
+
+
+def test_anaphoric_expressions_count_from_the_last_absolute_one() -> None:
+    from dateline.timexes import anaphoric
+
+    year = normalize("in 2008", None)
+    assert year is not None
+    assert anaphoric("the next year", year).value == "2009"  # type: ignore[union-attr]
+    assert anaphoric("The following year", year).value == "2009"  # type: ignore[union-attr]
+    assert anaphoric("two years earlier", year).value == "2006"  # type: ignore[union-attr]
+    assert anaphoric("the next day", year) is None  # no day to count from
+    assert anaphoric("next year", year) is None  # deictic: counted from publication
+    day = normalize("March 30, 2014", None)
+    assert day is not None
+    later = anaphoric("three days later", day)
+    assert later is not None and (later.value, later.granularity) == ("2014-04-02", "day")
+    month = anaphoric("the following month", day)
+    assert month is not None and (month.value, month.granularity) == ("2014-04", "month")
+
+
+def test_month_of_a_relative_year() -> None:
+    published = dt.date(2019, 5, 11)
+    for text, value in (("November last year", "2018-11"), ("in November of last year", "2018-11"),
+                        ("March 3 of next year", "2020-03-03"), ("May 2 this year", "2019-05-02")):
+        timex = normalize(text, published, "past")
+        assert timex is not None and (timex.value, timex.rule) == (value, "month_of_relative_year")
+    text = "a raid in November last year and talks on March 3 of next year"
+    assert [text[a:b] for a, b in find_timexes(text)] == ["November last year", "March 3 of next year"]
+    plain = normalize("last year", published)
+    assert plain is not None and (plain.value, plain.rule) == ("2018", None)

@@ -141,10 +141,18 @@ def _nominal_extent(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
     return lo, end
 
 
-def _possessor_country(ctx: Context, m: Mention, role_start: int) -> str | None:
-    """The country of an uncoded person named before a role noun by a last name the KB knows
-    ("the Bush administration" -> USA); a person is a country here only as its modifier or possessor."""
+#: Sectors of role nouns a leader's last name may own ("the Bush administration", "the Assad
+#: regime"): not police or troops ("Kent police" is a county's, not Peter Kent's).
+LEADER_SECTORS = frozenset({"GOV"})
+
+
+def _possessor_country(ctx: Context, m: Mention, role_start: int, sector_code: str | None = None) -> str | None:
+    """The country of an uncoded person named before a role noun of a government sector
+    (:data:`LEADER_SECTORS`) by a last name the KB knows ("the Bush administration" -> USA); a
+    person is a country here only as its modifier or possessor."""
     if m.label != "PERSON" or m.kind != "name" or m.end > role_start:
+        return None
+    if sector_code is not None and split_code(sector_code)[1] not in LEADER_SECTORS:
         return None
     words = [w for w in _person_tokens(ctx.doc, m) if w not in ("s",)]
     return ctx.kb.surname_country(words[-1]) if len(words) == 1 else None
@@ -240,7 +248,7 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
         # "Israel's militia ally", "a US proxy": the possessor or modifier of a tie is the other party
         tied = [(m, t) for m in seen if (t := _tie(ctx, m)) is not None]
         seen = [m for m in seen if all(m is not x for x, _ in tied)]
-        coded = [(m, code) for m in seen if (code := _mention_code(ctx, m) or _possessor_country(ctx, m, s))]
+        coded = [(m, code) for m in seen if (code := _mention_code(ctx, m) or _possessor_country(ctx, m, s, sector_code))]
         how = ""
         prefix: str | None = None
         if coded:

@@ -70,17 +70,21 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
             # a surname or given name joins a fuller name earlier in the article (before the KB alias)
             if len(tokens) == 1:
                 key = tokens[0]
-                linked = short_links.get(key)
-                if linked is None:
-                    fuller = [g for g in groups if g.label == "PERSON" and key in g.tokens and len(g.tokens) > 1]
-                    linked = fuller[0] if fuller else None
+                # of two fuller names sharing it ("Kim Dae-jung" ... "Kim Jong Un" ... "Kim"), the one
+                # the article names most so far, the later on a tie
+                fuller = [(len(g.mentions), i, g) for i, g in enumerate(groups)
+                          if g.label == "PERSON" and key in g.tokens and len(g.tokens) > 1]
+                linked = max(fuller, key=lambda f: (f[0], f[1]))[2] if len(fuller) > 1 else short_links.get(key)
+                if linked is None and fuller:
+                    linked = fuller[0][2]
                 if linked is not None:
                     short_links[key] = linked
                     m.group = linked
                     m.label = "PERSON"
                     linked.mentions.append(m)
                     if not any(e["kind"] == "coreference" and e["detail"].startswith(repr(text)) for e in linked.evidence):
-                        linked.evidence.append(_evidence("coreference", f"{text!r} -> {linked.name!r} (same name, earlier in the article)"))
+                        how = "the one named most" if len(fuller) > 1 else "earlier in the article"
+                        linked.evidence.append(_evidence("coreference", f"{text!r} -> {linked.name!r} (same name, {how})"))
                     continue
         if m.entry is not None:
             code, ev = _kb_code(m.entry, date)

@@ -29,9 +29,11 @@ the earlier event, with ``evidence`` pointing at the later sentence.
 
 Every event carries ``negated`` and ``modality`` (asserted, intended, hypothetical, reported,
 historical); only asserted, non-negated events are exported and scored by default. A future act
-("will visit", "would pursue a summit") is kept as an intended event and also coded, as CAMEO does,
-as an asserted intent (03x, or for a hostile act CAMEO's own threat: "will withdraw inspectors" is
-136), when someone declares it; a conditional offer ("would meet X if ...") is an intent too, and
+("will visit", "said it would pursue a summit") is kept as an intended event and also coded, as
+CAMEO does, as an asserted intent (03x, or for a hostile act CAMEO's own threat: "will withdraw
+inspectors" is 136), when a named source declares it (not an agentless passive, "ISIL will be
+defeated"); "would" is a future only in reported speech, elsewhere a case put ("it would increase
+spending": hypothetical, no intent); a conditional offer ("would meet X if ...") is an intent too, and
 an announced refusal ("will not meet", "will no longer tolerate") a rejection (12x) unless a
 warning already codes it as a threat.
 

@@ -17,7 +17,7 @@ from ..doc import doc_text
 from .clauses import clause_asserted, clause_object
 from .codes import _conditional_offer, _declarer, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
-from .roles import _agentless_state, _complement, _condition_targets, _governor_targets, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import _agentless_state, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
 from .sides import _identified, _political, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
@@ -111,7 +111,7 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
         speech = False
     patient = clause_object(verb, obj) if not speech else None
     sources, targets = _verb_roles(doc, verb, patient or obj, lex, speech=speech)
-    source_rule = "_verb_roles"
+    source_rule = "passive_own_subject" if not entry.passive and passive_own_subject(verb, syntax.subject(verb)) else "_verb_roles"
     speaker, speaker_rule = _first_person_speaker(doc, syntax.subject(verb), verb, lex) \
         if not entry.passive and not any(_identified(side) for side in sources) else ([], "")
     if speaker:
@@ -250,6 +250,12 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
                 sources.append(subject)
             if _measured(noun).dep_ in ("dobj", "nsubjpass") and not targets:
                 targets.extend(_governor_targets(governor, preps))
+    if not sources and not hyphenated and source_rule != "_violence_parties":
+        for party, rule in ((governing_subject(noun, targets, lex), "governing_subject"),  # "was locked in talks with X"
+                            (reporting_speaker(noun, targets, lex), "reporting_speaker")):  # "X said talks with Y stalled"
+            if party is not None and any(_identified(side) and _speaker(side, lex) for side in _sides(doc, [party], lex)):
+                sources, source_rule = [party], rule
+                break
     negated, modality = _noun_modality(noun, lex, doc)
     source_sides, target_sides = _sides(doc, sources, lex), _sides(doc, targets, lex)
     if sources and not any(_identified(side) for side in source_sides):
@@ -466,7 +472,9 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not same_side(s, t)]
     intent = ""
     announced = trigger.pos_ == "VERB" or _light_governor(trigger, lex) is not None  # "will impose a curfew"
-    if declare and modality == "intended" and not negated and announced and _declarer(trigger, source_sides):
+    named = any(side is not None for side in source_sides)  # an agentless passive ("ISIL will be defeated")
+    # names nobody who declares: the act stays intended, with no 03x/13x of its own
+    if declare and modality == "intended" and not negated and announced and named and _declarer(trigger, source_sides):
         intent = _intent_code(entry.code)
         verb = trigger if trigger.pos_ == "VERB" else trigger.head
         while verb.dep_ == "conj" and verb.head != verb:

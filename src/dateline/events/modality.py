@@ -36,7 +36,9 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
     future, possible = lex.cue("future"), lex.cue("possible")
     mode: Modality | None = None
     for child in token.children:
-        if child.dep_ == "aux" and child.lower_ in future:
+        if child.dep_ == "aux" and child.lower_ in lex.cue("backshifted_future") and not _reported_future(token, lex):
+            mode = "hypothetical"  # "would increase spending", "talks that would lead to": a case put, no intent told
+        elif child.dep_ == "aux" and child.lower_ in future:
             mode = "intended"
         elif child.dep_ == "aux" and child.lower_ in possible:
             mode = "hypothetical"
@@ -45,7 +47,7 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
         elif child.dep_ == "advmod" and child.lower_ in lex.cue("report_adverb"):
             return "reported"
         elif child.dep_ == "mark" and child.lower_ in lex.cue("condition"):
-            return "hypothetical"
+            return "hypothetical"  # "if Iran attacks"
         elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and syntax.present_tense(token):
             return "hypothetical"  # "until their demands are met": not (yet) done
         elif (child.dep_ == "advmod" and child.lower_ in lex.cue("pending_adverb") and child.i == token.left_edge.i
@@ -59,9 +61,31 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
         mode = "intended"  # "is going to meet"
     if mode is None and _scheduled(token, lex):
         mode = "intended"  # "Trump is to meet Putin on Friday": scheduled, not held
+    if mode is None and _stated_aim(token, lex):
+        return "hypothetical"  # "the aim of the policy is to encourage reform": an aim, not an act
     if mode is None and token.dep_ == "ROOT" and syntax.ends_in_question(token):
         return "hypothetical"  # "Will North Korea attack?": asked, not reported
     return mode
+
+
+def _reported_future(token: Token, lex: Lexicon) -> bool:
+    """Whether a verb with a backshifted future (cue ``backshifted_future``: "would") tells what
+    someone said or announced would happen: the clause (or the first of coordinated clauses) is
+    the complement of a verb ("said the U.S. would honor its alliance", "announced it would
+    pull out"), has a speech verb as its parenthetical ("we would retaliate, he said"), or is the
+    content of a statement noun (cue ``statement_noun``: "gave notice that it would fight").
+    Elsewhere "would" puts a case ("it would increase spending", "talks that would lead to
+    membership"): no intent is reported."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    if any(c.dep_ == "parataxis" and c.lemma_ in lex.cue("speech_verb") for c in token.children):
+        return True
+    head = token.head
+    if head == token:
+        return False
+    if token.dep_ in ("ccomp", "parataxis") and head.pos_ in ("VERB", "AUX"):
+        return True
+    return token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_ in lex.cue("statement_noun")
 
 
 def _for_infinitive(token: Token, lex: Lexicon) -> bool:
@@ -86,8 +110,32 @@ def _scheduled(token: Token, lex: Lexicon) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _be_subject(head, lex)
     return subject is not None and (subject.pos_ != "NOUN" or bool(subject.ent_type_) or _can_act(subject, lex))
+
+
+def _be_subject(head: Token, lex: Lexicon) -> Token | None:
+    """The subject of "be" in "X is to ...", a partitive number standing for what its "of" names
+    ("one of its greatest successes was to persuade voters": the successes)."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.pos_ == "NUM" and subject.lower_ in lex.cue("partitive_noun"):
+        counted = next((syntax.pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return counted if counted is not None else subject
+    return subject
+
+
+def _stated_aim(token: Token, lex: Lexicon) -> bool:
+    """Whether a verb is the infinitive predicate of "be" whose subject is a thing, not a doer ("the
+    aim of the plan is to encourage reform", "its mandate is to fight prices", "one of its successes
+    was to persuade voters"): what the aim or task is, not an act done (:func:`_scheduled` takes
+    a doer's "is to meet"). Not "is to blame" (cue ``be_to_idiom``)."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_ != "be" or token.lemma_ in lex.cue("be_to_idiom"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    subject = _be_subject(head, lex)
+    return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and not _can_act(subject, lex)
 
 
 def _historical(token: Token, doc: Doc) -> bool:
@@ -194,6 +242,14 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             if head.head.pos_ == "VERB" and head.head.lemma_ in lex.cue("negating_verb") and link == "pcomp":
                 negated = True  # "refrained from criticizing Russia": as "avoided criticizing"
             aimed = head.lower_ in ("at", "toward", "towards") and head.head.lemma_ in lex.cue("intent_verb")
+            if head.lower_ in lex.cue("means_preposition") and link == "pcomp" and head.head.pos_ in ("VERB", "AUX") \
+                    and head.head != head:
+                # "the accusation that Russia is playing a role by arming rebels", "will help by sending
+                # troops": the means is done as, and only as far as, the act it serves
+                token = head.head
+                modality = modality or _own_modality(token, lex, doc)
+                negated = negated or any(c.dep_ == "neg" for c in token.children)
+                continue
             if (head.lower_ != "to" and not aimed) or head.head == head:
                 break  # "after meeting X" says when, not whether ("aimed at ending" says what is sought)
             token = head = head.head  # "looks forward to meeting", "agreed to a summit"
@@ -217,7 +273,9 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             modality = modality or "reported"
         if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"  # "an allegation that X had taken the city"
-        if link == "conj":
+        if link in ("conj", "xcomp"):
+            # "could decide to lift", "will continue to be denied": an infinitive complement is as
+            # done as the verb whose modal governs it
             modality = modality or _own_modality(head, lex, doc)
         if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in head.children):
             # "has not said he will abide by it": nothing declared, not even an intent

@@ -17,7 +17,7 @@ from ..kb import split_code
 from ..lexicon import Entry, Lexicon
 from ..actors.identity import same_side
 from .sides import _first_actor_tokens, _partitive_group, _political, Side, _side, _sides
-from .triggers import _meets, _verb_entry
+from .triggers import _frame_speaker, _meets, _noun_entry, _verb_entry
 from ..lang import en
 from ..places import actor_place_codes, place_country
 
@@ -152,6 +152,19 @@ def _stranded_object(prep: Token) -> Token | None:
     return None
 
 
+def passive_own_subject(verb: Token, subject: Token | None) -> bool:
+    """Whether ``subject`` is a doer a passive verb with a subject of its own (its patient) only
+    inherits from the clause it hangs from ("Boko Haram killed 10,000 people, and it is blamed
+    for the abduction": the one blamed is no blamer; :func:`dateline.syntax.subject` reads no
+    passive subject and climbs the conjunction): then it is no source. A "by" agent stays the doer.
+    Rule ``passive_own_subject`` (the source left empty)."""
+    if subject is None or subject.head == verb or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    return not any(c.dep_ == "agent" and syntax.pobj(c) == subject for c in verb.children)
+
+
 def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool) -> tuple[list[Side], list[Side]]:
     """Resolved sources and targets of a verb: the subject; the object, else the first
     prepositional object (in :data:`en.TARGET_PREPOSITIONS` order), else an actor inside the object's own
@@ -168,6 +181,8 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         # "Israel is opposed to French mediation": the subject holds the stance, the "to" phrase
         # is what it is aimed at
         passive, subject, obj = False, stative, None
+    if passive_own_subject(verb, subject):
+        subject = None  # "Boko Haram killed ..., and it is blamed for ...": no doer named
     sources: list[Side] = []
     if subject is not None and not (passive and subject.dep_ == "nsubjpass"):
         sources = _sides(doc, [subject], lex)
@@ -224,6 +239,64 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         if counted is not None:
             return sources, [counted]
     return sources, sector_only or unnamed
+
+
+def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token | None:
+    """Who does a joint act (CAMEO 04-08: talks, a visit, aid) whose noun names no doer: the
+    subject of the clause the noun is the object of ("faced meetings with X", "winding up a visit
+    to X": a participle's subject is its clause's) or a prepositional object of (cue
+    ``engaged_preposition``: "was locked in talks with X", "walked away from negotiations with X").
+    Not when that clause is itself an act on the noun ("welcomed the talks", "cancelled the visit":
+    the governor has a verb entry), nor through a clause that only governs the noun's clause
+    ("accused X of restoring the blackmail in the negotiations"), and never one of the noun's own
+    targets. Rule ``governing_subject``."""
+    entry = _noun_entry(noun, lex)
+    if entry is None or entry.code[:2] not in root_class("cooperative"):
+        return None
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+        governor = head
+    elif noun.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ in lex.cue("engaged_preposition") \
+            and head.head.pos_ in ("VERB", "AUX") and head.dep_ == "prep":
+        governor = head.head
+    else:
+        return None
+    if _verb_entry(governor, lex) is not None:
+        return None
+    clause, subject = governor, None
+    for _ in range(3):
+        # its own subject, also in the passive ("was locked in talks"), else that of the clause a
+        # participle or coordinated verb hangs from
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or clause.dep_ not in ("advcl", "conj") or clause.head == clause:
+            break
+        clause = clause.head
+    if subject is None or subject.tag_ in ("WDT", "WP") or subject in targets \
+            or subject.i in range(noun.left_edge.i, noun.right_edge.i + 1):
+        return None
+    return subject
+
+
+def reporting_speaker(noun: Token, targets: list[Token], lex: Lexicon) -> Token | None:
+    """Who does a joint act (CAMEO 04-08) whose noun names no doer but its counterpart, when the
+    noun is what a statement reports with no other party ("the minister said talks with X had
+    stalled", "X said progress was made in talks with Y"): the speaker (:func:`.triggers._frame_speaker`).
+    Only when the reported clause has no subject but the noun itself or a thing ("progress"), so not
+    "X said Y cancelled a visit to Z". Rule ``reporting_speaker``."""
+    entry = _noun_entry(noun, lex)
+    if entry is None or entry.code[:2] not in root_class("cooperative") or not targets:
+        return None
+    clause = noun.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in lex.cue("speech_verb"):
+        return None
+    for child in clause.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child != noun and (
+                child.pos_ in ("PROPN", "PRON") or child.ent_type_ or child.lower_ in lex.agents or child.lemma_ in lex.agents):
+            return None
+    speaker = _frame_speaker(noun, lex)
+    return speaker if speaker is not None and speaker not in targets else None
 
 
 def _counted_victims(doc: Doc, obj: Token | None) -> Side:

@@ -370,15 +370,19 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
 
 def _conditional_threat(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Whether a verb announces a hostile act on a condition: a future or possible act
-    ("will boycott", "may halt") of a hostile root (not itself a threat) whose own clause has an
-    "if"/"unless" clause, the verb not being inside one."""
+    ("will boycott", "may halt"; not "can", cue ``ability_modal``) of a hostile root (not itself a
+    threat) whose own clause has an "if"/"unless" clause, the verb not being inside one, and whose
+    doer is not left unsaid by an agentless passive."""
     if entry.code[:2] not in root_class("hostile") or entry.code[:2] == "13":
         return False
     conditions = lex.cue("condition")
     if any(c.dep_ == "mark" and c.lower_ in conditions for c in verb.children):
         return False  # the condition itself ("if it is attacked")
-    if not any(c.dep_ == "aux" and c.lower_ in lex.cue("future") | lex.cue("possible") for c in verb.children):
-        return False
+    if not any(c.dep_ == "aux" and c.lower_ in (lex.cue("future") | lex.cue("possible")) - lex.cue("ability_modal")
+               for c in verb.children):
+        return False  # ("if it can detect them, it can suspend them": an ability, no threat)
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        return False  # "if he says yes, she should be fired": nobody named threatens
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in conditions for g in c.children)
                for c in verb.children)
 

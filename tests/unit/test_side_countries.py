@@ -188,3 +188,68 @@ def test_a_known_person_outside_his_roles_keeps_their_one_country(nlp: Language)
                                    "retreat in 1959.", dt.date(2019, 9, 9)) if e["trigger"] == "met"]
     assert found
     assert found[0]["source"]["country"] == "USA"
+
+
+# A target the text leaves unnamed (dateline.actors.countries.missing_target) -----------------------
+
+
+def test_violence_with_no_target_is_aimed_at_the_place_it_is_done_in(nlp: Language) -> None:
+    (event,) = events(nlp, "Kenyan police made an arrest after the bombing in Nairobi.", "arrest")
+    assert event["source"]["code"] == "KENCOP"
+    assert event["target"]["country"] == "KEN"
+    assert event["target"]["text"] == "arrest"  # no words name it: the trigger, and the evidence says why
+    assert "Nairobi" in event["target"]["evidence"]
+    rules = event["evidence"]["rules"]
+    assert (rules["target"], rules["target_country"]) == ("_act_place", "event_place")
+
+
+def test_a_domestic_offensive_with_no_place_is_aimed_at_home(nlp: Language) -> None:
+    text = ("Uganda and Tanzania held talks on Monday. Tanzania and Uganda disagreed over the border. "
+            "The Kenyan army launched an offensive on Tuesday.")
+    (event,) = events(nlp, text, "offensive")
+    assert (event["source"]["code"], event["target"]["code"]) == ("KENMIL", "KEN")
+    rules = event["evidence"]["rules"]
+    assert (rules["target"], rules["target_country"]) == ("_act_place", "source_home")
+
+
+def test_a_visit_noun_takes_its_partner_from_the_sentence_before(nlp: Language) -> None:
+    text = "Kenyan Foreign Minister Amina Mohamed flew to Uganda on Tuesday. Mohamed's visit is the first in a decade."
+    (event,) = events(nlp, text, "visit")
+    assert (event["source"]["country"], event["target"]["country"]) == ("KEN", "UGA")
+    rules = event["evidence"]["rules"]
+    assert (rules["target"], rules["target_country"]) == ("_noun_partner", "nearby_partner")
+
+
+def test_the_venue_of_a_summit_is_no_partner(nlp: Language) -> None:
+    (event,) = events(nlp, "The French president attended the Macron-Zhou summit in Hanoi.", "summit")
+    assert event["target"] is None
+    assert "target_country" not in event["evidence"]["rules"]
+
+
+def test_an_intent_with_no_one_named_keeps_no_target(nlp: Language) -> None:
+    # an intent (03) is not of the class ``addressed``: a partner guessed for it is as often wrong
+    text = "Uganda and Tanzania held talks on Monday. Tanzania agreed to hold elections."
+    (event,) = events(nlp, text, "agreed")
+    assert event["target"] is None
+    assert "target_country" not in event["evidence"]["rules"]
+
+
+def test_a_condemnation_of_no_one_named_is_aimed_at_the_country_named_before(nlp: Language) -> None:
+    (event,) = events(nlp, "Uganda closed its border on Friday. Kenya condemned the move.", "condemned")
+    assert (event["source"]["code"], event["target"]["code"]) == ("KEN", "UGA")
+    rules = event["evidence"]["rules"]
+    assert (rules["target"], rules["target_country"]) == ("_verb_addressee", "nearby_partner")
+
+
+def test_a_claim_with_no_other_country_near_is_aimed_at_home(nlp: Language) -> None:
+    text = "Britain's Labour party held its conference on Monday. Labour claimed the plans would fail."
+    (event,) = events(nlp, text, "claimed")
+    assert (event["source"]["country"], event["target"]["country"]) == ("GBR", "GBR")
+    rules = event["evidence"]["rules"]
+    assert (rules["target"], rules["target_country"]) == ("_verb_addressee", "domestic_home")
+
+
+def test_a_bare_state_speaking_of_no_one_named_keeps_no_target(nlp: Language) -> None:
+    # a state speaks to other states: its own country is no default target
+    (event,) = events(nlp, "China condemned the cyberattacks on the company.", "condemned")
+    assert event["target"] is None

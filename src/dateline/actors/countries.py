@@ -26,6 +26,12 @@ places it in (:func:`armed_group_country`: the event's place, else the one count
 sentence's places, else the article's), as docs/annotation.md section 4 asks (ISIS fighting in Iraq
 is IRQ); named ``armed_group:<strategy>`` in ``evidence.rules``.
 
+An event with a source and no target (or a target still with no country) takes one its kind
+implies (:func:`missing_target`): coercion or violence the country it is done in (``_act_place``), a
+meeting, visit or deal noun the partner named around it (``_noun_partner``), a statement, appeal,
+demand, disapproval, rejection or threat the other country named around it, else a domestic
+source's own (``_verb_addressee``).
+
 A place that locates the side in its own phrase ("protesters in Kabul") is not a strategy here: the
 actors stage already codes such a phrase (AFGOPP), and on the labelled train split a strategy for it
 found nothing left to code. A generic IGO/NGO/IMG/MNC actor keeps its transnational prefix. The
@@ -423,3 +429,152 @@ def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> 
         event[role] = {**side, "code": code, "country": country, "sector": split_code(code)[1]}
         evidence = event.setdefault("evidence", {})
         evidence["rules"] = {**evidence.get("rules", {}), f"{role}_country": strategy}
+    missing_target(doc, kb, event)
+
+
+# A target the text leaves unnamed ------------------------------------------------------------------
+
+
+def source_home(case: SideCase) -> tuple[str, str] | None:
+    """The source's own country: a domestic act ("the army launched an offensive", "authorities
+    imposed curfews") with no place named is done at home. Not for a transnational source."""
+    source = case.event.get("source") or {}
+    country = source.get("country")
+    if not country or country in TRANSNATIONAL:
+        return None
+    return str(country), str(source.get("text"))
+
+
+#: Where coercion or violence with no target named is done (CAMEO's convention of the location as
+#: target): the event's place, the one country of its sentence's places, the article's, else the
+#: source's own country (a domestic act).
+PLACE_TARGET_STRATEGIES: tuple[tuple[str, Strategy], ...] = (
+    ("event_place", event_place), ("sentence_place", sentence_place), ("article_country", article_country),
+    ("source_home", source_home))
+
+#: Sentences before the event's that :func:`nearby_partner` looks back over.
+PARTNER_LOOKBACK = 1
+
+
+def nearby_partner(case: SideCase) -> tuple[str, str] | None:
+    """The partner of a meeting, visit or deal noun that names none ("during the summit", "Pompeo's
+    visit", "signed a deal on tourism"): the country other than the source's that the text names
+    most in the event's sentence and the :data:`PARTNER_LOOKBACK` before, a tie going to the mention
+    nearest the trigger."""
+    doc = case.doc
+    if case.sentence is None:
+        return None
+    starts, _ends = sentence_bounds(doc)
+    index = case.event.get("sentence") or 0
+    first = doc[starts[max(0, index - PARTNER_LOOKBACK)]].idx if starts else 0
+    last = case.sentence.end_char
+    at = (case.event.get("span") or [case.sentence.start_char])[0]
+    source = case.event.get("source") or {}
+    own = _country(source.get("code")) or source.get("country")
+    venues = _venue_spans(doc, case.event)
+    tally: Counter[str] = Counter()
+    nearest: dict[str, tuple[int, str]] = {}
+    for actor in doc._.actors or []:
+        country = _country(actor.get("code"))
+        if country is None or country == own:
+            continue
+        for mention in actor.get("mentions") or []:
+            if first <= mention["start"] and mention["end"] <= last and not any(
+                    begin <= mention["start"] < end for begin, end in venues):
+                tally[country] += 1
+                distance = abs(mention["start"] - at)
+                if country not in nearest or distance < nearest[country][0]:
+                    nearest[country] = (distance, mention["text"])
+    if not tally:
+        return None
+    best = max(tally, key=lambda c: (tally[c], -nearest[c][0]))
+    return best, nearest[best][1]
+
+
+def _venue_spans(doc: Doc, event: dict[str, Any]) -> list[tuple[int, int]]:
+    """Character spans of the places the event's trigger is held in or at ("the summit in Hanoi",
+    "a meeting at the White House"): a venue, no partner."""
+    span = event.get("span")
+    trigger = doc.char_span(span[0], span[1], alignment_mode="expand") if span else None
+    if trigger is None:
+        return []
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.root.children
+            if c.dep_ == "prep" and c.lower_ in en.VENUE_PREPOSITIONS]
+
+
+def domestic_home(case: SideCase) -> tuple[str, str] | None:
+    """The source's own country when the source is a domestic part of a state or society (a code
+    with a sector: a ministry, party, legislature, police; "Labour claimed the plans do not add up"
+    GBR, aimed at a domestic rival or public), not the bare state ("China condemned ...": a state
+    speaks to other states)."""
+    if not split_code((case.event.get("source") or {}).get("code"))[1]:
+        return None
+    return source_home(case)
+
+
+#: Whom a statement, appeal, demand, disapproval, rejection or threat that names no one is aimed at:
+#: the other country named around it, else a domestic source's own. On train, a target guessed so
+#: was the labelled one more often than no target was; for an intent (03) or a cooperative verb not.
+ADDRESSEE_STRATEGIES: tuple[tuple[str, Strategy], ...] = (("nearby_partner", nearby_partner), ("domestic_home", domestic_home))
+
+
+#: Rule names (``evidence.rules.target``) of a target the text leaves unnamed, by kind.
+MISSING_TARGET_RULES = {"place": "_act_place", "partner": "_noun_partner", "addressee": "_verb_addressee"}
+_MISSING_TARGET_EVIDENCE = {"place": "no target named: the country the act is done in",
+                            "partner": "no partner named: the country named most around it",
+                            "addressee": "no one addressed: the other country named most around it, else a domestic source's own"}
+
+
+def _missing_target_chain(event: dict[str, Any]) -> tuple[str, tuple[tuple[str, Strategy], ...]] | None:
+    """Which fall-back an event with no target takes: coercion or violence (root class ``placed``)
+    the country it is done in; a cooperative noun (meeting, visit, deal: class ``cooperative``) its
+    nearby partner; a verb of statement, appeal, demand, disapproval, rejection or threat (class
+    ``addressed``) :data:`ADDRESSEE_STRATEGIES`; else none (an intent or a verb of meeting or
+    cooperation with no one named stays so: on train, a partner guessed for them was as often wrong
+    as right)."""
+    root = str(event.get("cameo", ""))[:2]
+    if root in root_class("placed"):
+        return "place", PLACE_TARGET_STRATEGIES
+    trigger = str(((event.get("evidence") or {}).get("rules") or {}).get("trigger", ""))
+    if root in root_class("cooperative") and trigger.startswith("nouns.tsv:"):
+        return "partner", (("nearby_partner", nearby_partner),)
+    if root in root_class("addressed") and trigger.startswith("verbs.tsv:"):
+        return "addressee", ADDRESSEE_STRATEGIES
+    return None
+
+
+def missing_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
+    """An event with a source but no target, or a target still with no country after
+    :data:`STRATEGIES`, takes the one its kind implies (:func:`_missing_target_chain`): the place of
+    coercion or violence ("British police made an arrest after the London bombing" GBR, "Iran's
+    offensive in northeast Iraq" IRQ), the partner of a meeting or deal noun named nearby, the other
+    country named around a statement, appeal, demand, disapproval, rejection or threat, else a
+    domestic source's own ("The Kremlin dismissed as nonsense a report by a US network" USA). A new
+    target's ``text`` is the trigger, its ``evidence`` says why; it is named ``_act_place``,
+    ``_noun_partner`` or ``_verb_addressee`` in ``evidence.rules.target``, its country's strategy in
+    ``target_country`` (``missing:<strategy>`` for a target that was there)."""
+    if event.get("source") is None:
+        return
+    target = event.get("target")
+    if target is not None and target.get("country"):
+        return
+    chosen = _missing_target_chain(event)
+    if chosen is None:
+        return
+    kind, strategies = chosen
+    side = target or {"text": "", "code": None, "country": None, "sector": None}
+    found = side_country(doc, kb, event, side, strategies)
+    if found is None:
+        return
+    country, strategy, detail = found
+    rules = (event.setdefault("evidence", {})).get("rules", {})
+    if target is None:
+        why = _MISSING_TARGET_EVIDENCE[kind]
+        event["target"] = {"text": str(event.get("trigger") or ""), "code": country, "country": country, "sector": None,
+                           "evidence": f"{why} ({strategy}: {detail})"}
+        rules = {**rules, "target": MISSING_TARGET_RULES[kind], "target_country": strategy}
+    else:
+        code = country + (target.get("code") or "") if needs_country(target) else target.get("code")
+        event["target"] = {**target, "code": code, "country": country, "sector": split_code(code)[1]}
+        rules = {**rules, "target_country": f"missing:{strategy}"}
+    event["evidence"]["rules"] = rules

@@ -74,6 +74,10 @@ OBJECT_PHRASE_PREPOSITIONS = frozenset({"from", "by", "with", "to", "against", "
 #: Prepositions of the place an act happens in ("in Iraq"), a target of last resort.
 PLACE_TARGET_PREPOSITIONS = frozenset({"in", "into", "inside", "throughout", "across"})
 
+#: Prepositions of the place a meeting or visit is held in or at ("the summit in Hanoi"): a venue,
+#: not a partner (dateline.actors.countries.nearby_partner).
+VENUE_PREPOSITIONS = frozenset({"in", "at", "inside"})
+
 #: Prepositions followed below a target candidate that names no actor ("targets in Jericho").
 NESTED_PREPOSITIONS = OBJECT_PHRASE_PREPOSITIONS | PLACE_TARGET_PREPOSITIONS | {"against", "at", "of"}
 

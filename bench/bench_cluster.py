@@ -87,14 +87,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         timed_ingest(articles[:8], serial)
         times: dict[str, list[float]] = {"serial": [], "cluster": []}
         rows: dict[str, dict[str, int]] = {}
+        load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         for r in range(args.repeats):
             for name, code in (("serial", serial), ("cluster", distributed)):
                 seconds, rows[name] = timed_ingest(articles, code)
                 times[name].append(seconds)
                 print(f"round {r + 1}: {name} {seconds:.2f} s", file=sys.stderr)
+        load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     med = {name: statistics.median(v) for name, v in times.items()}
     print(f"{len(articles)} articles, {words:,} words ({args.corpus}); {args.workers} worker process(es), "
-          f"batch {args.batch_size}, {args.repeats} round(s), {os.cpu_count()} core(s)")
+          f"batch {args.batch_size}, {args.repeats} round(s), {os.cpu_count()} core(s), "
+          f"load {load_before:.1f} -> {load_after:.1f}")
     print(f"model load in this process {load_s:.1f} s; cluster start {start_s:.1f} s; "
           f"workers' first batches (model loads) {warm_s:.1f} s: not in the ratio")
     for name in ("serial", "cluster"):

@@ -3,9 +3,12 @@ person before them."""
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from .. import syntax
+from ..doc import per_doc, sentence_bounds, sentence_index, token_texts
 
 from .mentions import Context, _evidence, Group, Mention, _text
 from ..lang import en
@@ -14,16 +17,34 @@ from ..lang import en
 
 
 def _in_quote(doc: Doc, i: int) -> bool:
-    """Whether token i sits inside quotation marks within its paragraph (an odd number of quotes before it)."""
-    sent = doc[i].sent
-    para_start = sent.start
-    while para_start > 0 and not (doc[para_start - 1].is_space and "\n" in doc[para_start - 1].text):
-        para_start -= 1
-        if sent.start - para_start > 400:
-            break
-    opening = sum(1 for t in doc[para_start:i] if t.text in ("“", "‘")) - sum(1 for t in doc[para_start:i] if t.text in ("”", "’"))
-    straight = sum(1 for t in doc[para_start:i] if t.text == '"')
-    return opening > 0 or straight % 2 == 1
+    """Whether token i sits inside quotation marks within its paragraph (an odd number of quotes before it).
+
+    The paragraph starts after the last line-break token before the sentence, at most 401 tokens
+    before it; the quotes are counted from prefix sums read once per Doc (:func:`_quote_counts`:
+    each call walked back to the paragraph start and counted three times)."""
+    breaks, opening, closing, straight = per_doc(doc, "coreference_quotes", _quote_counts)
+    start = sentence_bounds(doc)[0][sentence_index(doc)(i)]
+    k = bisect.bisect_left(breaks, start) - 1  # the last line break before the sentence
+    para_start = max(breaks[k] + 1 if k >= 0 else 0, start - 401, 0)
+    opened = (opening[i] - opening[para_start]) - (closing[i] - closing[para_start])
+    return opened > 0 or (straight[i] - straight[para_start]) % 2 == 1
+
+
+def _quote_counts(doc: Doc) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The Doc's line-break tokens (spaces holding a newline), and the numbers of opening (“ ‘),
+    closing (” ’) and straight (") quote tokens before each token index."""
+    texts, _, spaces = token_texts(doc)
+    breaks = [k for k, text in enumerate(texts) if spaces[k] and "\n" in text]
+    opening, closing, straight = [0], [0], [0]
+    o = c = q = 0
+    for text in texts:
+        o += text in ("“", "‘")
+        c += text in ("”", "’")
+        q += text == '"'
+        opening.append(o)
+        closing.append(c)
+        straight.append(q)
+    return breaks, opening, closing, straight
 
 
 def _persons_between(ctx: Context, start: int, end: int) -> list[Mention]:

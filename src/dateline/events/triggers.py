@@ -4,6 +4,7 @@ a stated fact, an imperative)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -123,8 +124,8 @@ def _idiom(verb: Token, lex: Lexicon) -> bool:
     is the form or lemma of one of the verb's dependents or of the object of one of its
     prepositions ("came to prominence"). "Fought back tears", "captured footage", "when it comes to
     taxes", "met the standards" use the verb in no political sense."""
-    phrases = lex.cue("idiom")
-    if not phrases:
+    rests = _idioms(lex.cue("idiom")).get(verb.lemma_)
+    if not rests:
         return False
     words = {verb.lemma_}
     for child in verb.children:
@@ -133,7 +134,18 @@ def _idiom(verb: Token, lex: Lexicon) -> bool:
             pobj = syntax.pobj(child)
             if pobj is not None:
                 words.update((pobj.lower_, pobj.lemma_.lower()))
-    return any(phrase.split()[0] == verb.lemma_ and set(phrase.split()[1:]) <= words for phrase in phrases)
+    return any(rest <= words for rest in rests)
+
+
+@functools.lru_cache(maxsize=4)
+def _idioms(phrases: frozenset[str]) -> dict[str, list[frozenset[str]]]:
+    """The idiom cues by the verb lemma they open: the other words of each phrase. Built once per
+    cue set (the phrases were split for every coded verb: 5% of the stages' time, issue 14)."""
+    index: dict[str, list[frozenset[str]]] = {}
+    for phrase in phrases:
+        first, *rest = phrase.split()
+        index.setdefault(first, []).append(frozenset(rest))
+    return index
 
 
 def _particle(verb: Token) -> str:

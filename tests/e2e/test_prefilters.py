@@ -1,0 +1,99 @@
+"""The actors stage's shortcuts (issue 14) give what the plain searches they replace give.
+
+Each shortcut is checked against the straightforward version on text written here: KB names in
+several spellings ("The ...", possessives, accents, underscores, names cut by a sentence end),
+quotation marks of every kind, paragraphs longer than the 400-token walk.
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.actors.coreference import _in_quote
+from dateline.actors.mentions import MAX_NAME_TOKENS, _kb_spans, _name_like, _names_a_place, _text
+from dateline.doc import sentence_bounds, token_texts
+from dateline.kb import KnowledgeBase, normalise
+from dateline.lang import en
+
+
+def _kb_spans_plain(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, object]]:
+    """``_kb_spans`` without the pre-filter: every length tried, longest first."""
+    spans = []
+    sent_starts, sent_ends = sentence_bounds(doc)
+    i, n = 0, len(doc)
+    while i < n:
+        if not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        sent_end = sent_ends[bisect.bisect_right(sent_starts, i) - 1]
+        for j in range(min(n, sent_end, i + MAX_NAME_TOKENS), i, -1):
+            if doc[j - 1].text in ("'s", "’s") or doc[j - 1].is_space:
+                continue
+            entries = kb.names.get(normalise(doc[i:j].text))
+            if entries and i > 0 and doc[i - 1].lower_ in en.HONORIFICS and _names_a_place(kb, kb.entries[entries[0]]):
+                break
+            if entries and _name_like(doc, i, j):
+                spans.append((i + 1 if doc[i].lower_ == "the" and j - i > 1 else i, j, kb.entries[entries[0]]))
+                i = j - 1
+                break
+        i += 1
+    return spans
+
+
+def _in_quote_plain(doc: Doc, i: int) -> bool:
+    """``_in_quote`` as a walk back to the paragraph start (at most 400 tokens before the sentence)."""
+    sent = doc[i].sent
+    start = sent.start
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+        if sent.start - start > 400:
+            break
+    tokens = [t.text for t in doc[start:i]]
+    opened = sum(t in ("“", "‘") for t in tokens) - sum(t in ("”", "’") for t in tokens)
+    return opened > 0 or tokens.count('"') % 2 == 1
+
+
+def _text_with_names(kb: KnowledgeBase, seed: int) -> str:
+    rng = random.Random(seed)
+    names = rng.sample(sorted(kb.names), 200)
+    parts = []
+    for name in names:
+        words = [w.capitalize() if rng.random() < 0.8 else w for w in name.split()]
+        before = rng.choice(["The ", "the ", "Mr ", "", "THE ", "Ms ", "\u201c"])
+        after = rng.choice(["'s", " 's", "\u2019s", "_", "' s", "", " said.", " of Paris.", ". ", "\u201d", '"', "\n\n"])
+        parts.append(before + " ".join(words) + after)
+    return " ".join(parts) + " Our reporter in S\u00e3o Paulo and C\u00f4te d'Ivoire met them."
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_kb_spans_as_the_plain_search(nlp: Language, seed: int) -> None:
+    kb = nlp.get_pipe("dateline_actors").kb
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("dateline_") and n != "dateline_paragraphs"]):
+        doc = nlp(_text_with_names(kb, seed))
+    plain = _kb_spans_plain(doc, kb)
+    assert len(plain) > 50  # the text does hold names
+    assert _kb_spans(doc, kb) == plain
+
+
+def test_in_quote_and_text_as_the_plain_walks(nlp: Language) -> None:
+    rng = random.Random(4)
+    words = ["He", "said", '"', "\u201c", "\u201d", "\u2018", "\u2019", "the", "minister", "left", ".", "and", "Paris"]
+    long_paragraph = " ".join(rng.choice(words) for _ in range(1500))
+    short_paragraphs = " ".join(rng.choice([*words, "\n\n"]) for _ in range(800))
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("dateline_") and n != "dateline_paragraphs"]):
+        docs = list(nlp.pipe([long_paragraph, short_paragraphs]))
+    inside = 0
+    for doc in docs:
+        for i in range(len(doc)):
+            assert _in_quote(doc, i) == _in_quote_plain(doc, i), (i, doc[i].text)
+            inside += _in_quote(doc, i)
+        for start, end in [(0, 1), (3, 9), (len(doc) - 2, len(doc)), (5, 5), (7, 2), (-3, len(doc)), (0, len(doc) + 4)]:
+            assert _text(doc, start, end) == doc[start:end].text
+        texts, _, _ = token_texts(doc)
+        assert texts == [t.text for t in doc]
+    assert 0 < inside < sum(len(d) for d in docs)

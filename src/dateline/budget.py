@@ -33,6 +33,8 @@ from types import TracebackType
 DEFAULT_PER_10K = 5.0
 #: No article gets less than this, whatever its length: a busy machine (or a first call) is slower.
 MINIMUM_SECONDS = 10.0
+#: Once fired, the deadline fires again this often until the guarded block has ended.
+REFIRE_SECONDS = 0.5
 
 
 class ArticleTimeout(BaseException):
@@ -73,6 +75,11 @@ class Deadline:
             if not self._done:
                 self.fired = True
                 _inject(self._thread_id, ArticleTimeout)
+                # An asynchronous exception delivered inside a weakref or GC callback is printed as
+                # "Exception ignored" and lost; fire again until the block has ended.
+                self._timer = threading.Timer(REFIRE_SECONDS, self._fire)
+                self._timer.daemon = True
+                self._timer.start()
 
     def __enter__(self) -> Deadline:
         if self.seconds <= 0:
@@ -85,6 +92,7 @@ class Deadline:
         with self._lock:
             self._done = True
             self._timer.cancel()
-            if self.fired and exc_type is not ArticleTimeout:
-                # Fired as the block ended: clear the exception if it is still pending.
+            if self.fired:
+                # Fired as the block ended, or fired again while the first timeout was propagating:
+                # clear an exception still pending, so nothing is raised after the block.
                 _inject(self._thread_id, None)

@@ -36,6 +36,31 @@ def test_budget_deadline_not_swallowed_by_except_exception() -> None:
     assert caught == []
 
 
+def test_budget_deadline_fires_again_when_its_exception_is_lost() -> None:
+    """A timeout delivered inside a weakref or GC callback is printed as "Exception ignored" and lost:
+    the deadline fires again, so the article still stops."""
+    lost: list[int] = []
+    start = time.monotonic()
+    with pytest.raises(ArticleTimeout):
+        with Deadline(0.2):
+            while time.monotonic() - start < 10:
+                try:
+                    for _ in range(100_000):
+                        pass
+                except ArticleTimeout:
+                    if lost:
+                        raise
+                    lost.append(1)  # what the interpreter does with it inside a callback
+    assert lost == [1] and time.monotonic() - start < 5
+
+
+def test_budget_nothing_raised_after_a_timeout_block() -> None:
+    with pytest.raises(ArticleTimeout):
+        with Deadline(0.1):
+            _spin()
+    time.sleep(1.2)  # longer than two re-fire intervals: no second timeout may arrive here
+
+
 def test_budget_deadline_in_a_worker_thread() -> None:
     """Dask runs tasks in worker threads, where SIGALRM cannot reach: the deadline still does."""
     outcome: list[str] = []

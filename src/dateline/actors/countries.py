@@ -48,7 +48,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..codebook import root_class
+from ..codebook import country_codes, root_class
 from ..doc import per_doc, sentence_bounds, doc_text
 from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
@@ -550,7 +550,7 @@ def missing_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     offensive in northeast Iraq" IRQ), the partner of a meeting or deal noun named nearby, the other
     country named around a statement, appeal, demand, disapproval, rejection or threat, else a
     domestic source's own ("The Kremlin dismissed as nonsense a report by a US network" USA). A new
-    target's ``text`` is the trigger, its ``evidence`` says why; it is named ``_act_place``,
+    target's ``text`` is its country's name, its ``evidence`` says why; it is named ``_act_place``,
     ``_noun_partner`` or ``_verb_addressee`` in ``evidence.rules.target``, its country's strategy in
     ``target_country`` (``missing:<strategy>`` for a target that was there)."""
     if event.get("source") is None:
@@ -570,7 +570,10 @@ def missing_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     rules = (event.setdefault("evidence", {})).get("rules", {})
     if target is None:
         why = _MISSING_TARGET_EVIDENCE[kind]
-        event["target"] = {"text": str(event.get("trigger") or ""), "code": country, "country": country, "sector": None,
+        # No words name it: the text is the country's name (as GDELT names a country-only actor), and the
+        # evidence says why; never the trigger, which exports would show as the actor's name.
+        event["target"] = {"text": country_codes().get(country, country), "code": country, "country": country,
+                           "sector": None,
                            "evidence": f"{why} ({strategy}: {detail})"}
         rules = {**rules, "target": MISSING_TARGET_RULES[kind], "target_country": strategy}
     else:

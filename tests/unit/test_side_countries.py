@@ -84,6 +84,7 @@ def test_agentless_arrest_is_done_by_the_state_where_it_happened(nlp: Language) 
     text = "France and Kenya held talks. The opposition leader was arrested in Nairobi on Monday."
     (event,) = events(nlp, text, "arrested")
     assert event["source"]["country"] == "KEN"
+    assert event["source"]["text"] == "Kenya"  # no words name the doer: the country's name
     assert event["target"]["text"] == "opposition leader"
     rules = event["evidence"]["rules"]
     assert (rules["source"], rules["source_country"]) == ("_agentless_passive", "event_place")

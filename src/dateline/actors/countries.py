@@ -361,7 +361,8 @@ def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None
     if found is None:
         return
     country, strategy, detail = found
-    event["source"] = {**side, "code": country, "country": country,
+    # No words name the doer: the text is the country's name, as for a target no words name.
+    event["source"] = {**side, "text": country_codes().get(country, country), "code": country, "country": country,
                        "evidence": f"an act of authority with no doer: the state where it happened ({detail})"}
     evidence = event.setdefault("evidence", {})
     evidence["rules"] = {**evidence.get("rules", {}), "source": "_agentless_passive", "source_country": strategy}

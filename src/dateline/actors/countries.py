@@ -238,35 +238,42 @@ def nearby_country(case: SideCase) -> tuple[str, str] | None:
     the side's sentence and the :data:`SECTOR_LOOKBACK` sentences before, the most mentioned first,
     a tie going to the mention nearest the side ("South Korea's foreign ministry said ... the
     officials reaffirmed" KOR)."""
-    doc = case.doc
     if case.sentence is None:
         return None
+    span = case.span
+    at = span.start_char if span is not None else case.sentence.start_char
+    inside = (lambda m: m["start"] >= span.start_char and m["end"] <= span.end_char) if span is not None else None
+    return _most_named_country(case, SECTOR_LOOKBACK, _other_side_country(case), at, inside)
+
+
+def _most_named_country(case: SideCase, lookback: int, exclude: str | None, at: int,
+                        skip: Callable[[dict[str, Any]], bool] | None) -> tuple[str, str] | None:
+    """The country other than ``exclude`` whose actors the text names most in the event's sentence
+    and the ``lookback`` before (mentions for which ``skip`` holds left out), a tie going to the
+    mention nearest the character offset ``at``; with that mention's text."""
+    doc = case.doc
+    assert case.sentence is not None
     starts, _ends = sentence_bounds(doc)
     index = case.event.get("sentence") or 0
-    first = doc[starts[max(0, index - SECTOR_LOOKBACK)]].idx if starts else 0
+    first = doc[starts[max(0, index - lookback)]].idx if starts else 0
     last = case.sentence.end_char
-    at = case.span.start_char if case.span is not None else case.sentence.start_char
     tally: Counter[str] = Counter()
-    nearest: dict[str, int] = {}
-    texts: dict[str, str] = {}
-    other = _other_side_country(case)
+    nearest: dict[str, tuple[int, str]] = {}
     for actor in doc._.actors or []:
         country = _country(actor.get("code"))
-        if country is None or country == other:
+        if country is None or country == exclude:
             continue
         for mention in actor.get("mentions") or []:
-            if not (first <= mention["start"] and mention["end"] <= last):
-                continue
-            if case.span is not None and mention["start"] >= case.span.start_char and mention["end"] <= case.span.end_char:
+            if not (first <= mention["start"] and mention["end"] <= last) or (skip is not None and skip(mention)):
                 continue
             tally[country] += 1
             distance = abs(mention["start"] - at)
-            if country not in nearest or distance < nearest[country]:
-                nearest[country], texts[country] = distance, mention["text"]
+            if country not in nearest or distance < nearest[country][0]:
+                nearest[country] = (distance, mention["text"])
     if not tally:
         return None
-    best = max(tally, key=lambda c: (tally[c], -nearest[c]))
-    return best, texts[best]
+    best = max(tally, key=lambda c: (tally[c], -nearest[c][0]))
+    return best, nearest[best][1]
 
 
 def _other_side_country(case: SideCase) -> str | None:
@@ -460,36 +467,16 @@ PARTNER_LOOKBACK = 1
 def nearby_partner(case: SideCase) -> tuple[str, str] | None:
     """The partner of a meeting, visit or deal noun that names none ("during the summit", "Pompeo's
     visit", "signed a deal on tourism"): the country other than the source's that the text names
-    most in the event's sentence and the :data:`PARTNER_LOOKBACK` before, a tie going to the mention
-    nearest the trigger."""
-    doc = case.doc
+    most in the event's sentence and the :data:`PARTNER_LOOKBACK` before, not in the place it is
+    held in, a tie going to the mention nearest the trigger."""
     if case.sentence is None:
         return None
-    starts, _ends = sentence_bounds(doc)
-    index = case.event.get("sentence") or 0
-    first = doc[starts[max(0, index - PARTNER_LOOKBACK)]].idx if starts else 0
-    last = case.sentence.end_char
     at = (case.event.get("span") or [case.sentence.start_char])[0]
     source = case.event.get("source") or {}
     own = _country(source.get("code")) or source.get("country")
-    venues = _venue_spans(doc, case.event)
-    tally: Counter[str] = Counter()
-    nearest: dict[str, tuple[int, str]] = {}
-    for actor in doc._.actors or []:
-        country = _country(actor.get("code"))
-        if country is None or country == own:
-            continue
-        for mention in actor.get("mentions") or []:
-            if first <= mention["start"] and mention["end"] <= last and not any(
-                    begin <= mention["start"] < end for begin, end in venues):
-                tally[country] += 1
-                distance = abs(mention["start"] - at)
-                if country not in nearest or distance < nearest[country][0]:
-                    nearest[country] = (distance, mention["text"])
-    if not tally:
-        return None
-    best = max(tally, key=lambda c: (tally[c], -nearest[c][0]))
-    return best, nearest[best][1]
+    venues = _venue_spans(case.doc, case.event)
+    return _most_named_country(case, PARTNER_LOOKBACK, own, at,
+                               lambda m: any(begin <= m["start"] < end for begin, end in venues))
 
 
 def _venue_spans(doc: Doc, event: dict[str, Any]) -> list[tuple[int, int]]:

@@ -250,9 +250,11 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
                 sources.append(subject)
             if _measured(noun).dep_ in ("dobj", "nsubjpass") and not targets:
                 targets.extend(_governor_targets(governor, preps))
-    if not sources and not hyphenated and source_rule != "_violence_parties":
-        for party, rule in ((governing_subject(noun, targets, lex), "governing_subject"),  # "was locked in talks with X"
-                            (reporting_speaker(noun, targets, lex), "reporting_speaker")):  # "X said talks with Y stalled"
+    if not sources and not hyphenated and source_rule != "_violence_parties" \
+            and entry.code[:2] in root_class("cooperative"):
+        for find, rule in ((governing_subject, "governing_subject"),  # "was locked in talks with X"
+                           (reporting_speaker, "reporting_speaker")):  # "X said talks with Y stalled"
+            party = find(noun, targets, lex)
             if party is not None and any(_identified(side) and _speaker(side, lex) for side in _sides(doc, [party], lex)):
                 sources, source_rule = [party], rule
                 break

@@ -318,6 +318,11 @@ def _words_near(trigger: Token) -> Iterable[Token]:
                 yield from child.subtree
 
 
+def _named_act(noun: Token, lex: Lexicon) -> Entry | None:
+    """The act a noun names, as an event noun or by its bare lemma in ``nouns.tsv``."""
+    return _noun_entry(noun, lex) or lex.nouns.get(noun.lemma_)
+
+
 def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
               sources: list[Side], targets: list[Side]) -> tuple[Entry, EventRules]:
     """The CAMEO root that the act's words decide over the lexicon's default, with the rule named
@@ -362,13 +367,13 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return Entry("100"), {**rules, "code": "_demand_content"}
     if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
         obj = syntax.direct_object(trigger)
-        intended = (_noun_entry(obj, lex) or lex.nouns.get(obj.lemma_)) if obj is not None else None
+        intended = _named_act(obj, lex) if obj is not None else None
         # (the intent verb governs its object as a light verb would: "promised retaliation")
         if intended is None and obj is not None:
             # an object that is no act measures the act named after "of": "planning a week of strikes",
             # "promised a wave of attacks"
             acts = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None]
-            intended = next((e for p in acts if (e := _noun_entry(p, lex) or lex.nouns.get(p.lemma_)) is not None), None)
+            intended = next((e for p in acts if (e := _named_act(p, lex)) is not None), None)
         if intended is not None and intended.code[:2] in root_class("hostile"):
             return Entry(_intent_code(intended.code) or "130"), {**rules, "code": "_intent_of"}
     if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") and _forecast(trigger, lex):

@@ -17,7 +17,7 @@ from ..kb import split_code
 from ..lexicon import Entry, Lexicon
 from ..actors.identity import same_side
 from .sides import _first_actor_tokens, _partitive_group, _political, Side, _side, _sides
-from .triggers import _frame_speaker, _meets, _noun_entry, _verb_entry
+from .triggers import _frame_speaker, _meets, _verb_entry
 from ..lang import en
 from ..places import actor_place_codes, place_country
 
@@ -249,10 +249,7 @@ def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token 
     Not when that clause is itself an act on the noun ("welcomed the talks", "cancelled the visit":
     the governor has a verb entry), nor through a clause that only governs the noun's clause
     ("accused X of restoring the blackmail in the negotiations"), and never one of the noun's own
-    targets. Rule ``governing_subject``."""
-    entry = _noun_entry(noun, lex)
-    if entry is None or entry.code[:2] not in root_class("cooperative"):
-        return None
+    targets. The caller has checked that the noun's entry is such an act. Rule ``governing_subject``."""
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         governor = head
@@ -282,9 +279,9 @@ def reporting_speaker(noun: Token, targets: list[Token], lex: Lexicon) -> Token 
     noun is what a statement reports with no other party ("the minister said talks with X had
     stalled", "X said progress was made in talks with Y"): the speaker (:func:`.triggers._frame_speaker`).
     Only when the reported clause has no subject but the noun itself or a thing ("progress"), so not
-    "X said Y cancelled a visit to Z". Rule ``reporting_speaker``."""
-    entry = _noun_entry(noun, lex)
-    if entry is None or entry.code[:2] not in root_class("cooperative") or not targets:
+    "X said Y cancelled a visit to Z". The caller has checked that the noun's entry is such an act.
+    Rule ``reporting_speaker``."""
+    if not targets:
         return None
     clause = noun.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:

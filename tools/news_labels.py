@@ -11,6 +11,9 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
     python tools/news_labels.py merge build/labels/out/*.jsonl   # eval/news/labels*.jsonl, kappa
     python tools/news_labels.py unjudged-tasks --labellers Y,Z   # today's counted events with no label yet
     python tools/news_labels.py add build/labels/out/Y_*.jsonl    # their labels appended to eval/news/labels.jsonl
+    python tools/news_labels.py extend --n 40 --split fresh --round 2   # a later batch of new articles, own split
+    python tools/news_labels.py batch-tasks --split fresh --labellers F1,F2,F3,F4   # every event + every missed act
+    python tools/news_labels.py batch-add --split fresh build/labels/batch/fresh/out/*.jsonl
 
 ``merge`` needs the first round's working files under build/labels (the coder output at labelling
 time, the assignment); ``unjudged-tasks`` and ``add`` need none: they re-code the labelled articles with
@@ -95,16 +98,16 @@ def candidates(corpus: str, exclude: set[str]) -> dict[str, list[dict[str, Any]]
     return strata
 
 
-def allocate(strata: dict[str, list[Any]], total: int) -> dict[str, int]:
-    """Proportional allocation with at least 2 per stratum (while the stratum has them)."""
+def allocate(strata: dict[str, list[Any]], total: int, least: int = 2) -> dict[str, int]:
+    """Proportional allocation with at least ``least`` per stratum (while the stratum has them)."""
     size = sum(len(v) for v in strata.values())
-    alloc = {k: min(len(v), max(2, round(total * len(v) / size))) for k, v in strata.items()}
+    alloc = {k: min(len(v), max(least, round(total * len(v) / size))) for k, v in strata.items()}
     keys = sorted(strata, key=lambda k: -len(strata[k]))
-    while sum(alloc.values()) > total:
+    while sum(alloc.values()) > total and any(alloc[k] > least for k in keys):
         for k in keys:
-            if sum(alloc.values()) > total and alloc[k] > 2:
+            if sum(alloc.values()) > total and alloc[k] > least:
                 alloc[k] -= 1
-    while sum(alloc.values()) < total:
+    while sum(alloc.values()) < total and any(alloc[k] < len(strata[k]) for k in keys):
         for k in keys:
             if sum(alloc.values()) < total and alloc[k] < len(strata[k]):
                 alloc[k] += 1
@@ -615,6 +618,167 @@ def add(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+# -- a later batch of articles (a new split labelled in one go) ---------------------------------
+
+def extend(args: argparse.Namespace) -> None:
+    """Append ``--n`` articles nobody has labelled or read (not selected before, not in a fixture) to
+    eval/news/articles.jsonl, all in one new split, stratified like ``select`` with a seed of their own."""
+    selection = load_selection()
+    if any(row["split"] == args.split for row in selection):
+        raise SystemExit(f"split {args.split!r} exists already; choose a new name")
+    rng = random.Random(SEED + 100 * args.round)
+    exclude = fixture_ids() | {row["id"] for row in selection}
+    total = sum(QUOTA.values())
+    new: list[dict[str, Any]] = []
+    for corpus, quota in QUOTA.items():
+        strata = candidates(corpus, exclude)
+        for stratum, n in sorted(allocate(strata, round(args.n * quota / total), least=1).items()):
+            pool = sorted(strata[stratum], key=lambda r: r["id"])
+            for rec in rng.sample(pool, n):
+                new.append({"corpus": corpus + ".jsonl", "id": rec["id"], "stratum": f"{corpus}/{stratum}",
+                            "outlet": rec.get("outlet"), "date": rec.get("date"),
+                            "words": len(rec["text"].split()), "sha1": sha1(rec["text"]),
+                            "split": args.split, "round": args.round})
+    rows = sorted(selection + new, key=lambda r: (r["corpus"], r["id"]))
+    with (OUT / "articles.jsonl").open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(new)} articles added in split {args.split!r} (round {args.round}); "
+          f"{Counter(r['stratum'].split('/')[0] for r in new)}")
+
+
+def _batch_dir(split: str) -> Path:
+    return BUILD / "batch" / split
+
+
+def batch_tasks(args: argparse.Namespace) -> None:
+    """Task files for every article of a split that is not labelled yet: each coded event (asserted or
+    not) and, for every article, the list of acts no event covers (all articles are RECALL)."""
+    selection = load_selection()
+    complete = set(json.loads((OUT / "complete.json").read_text(encoding="utf-8")))
+    rows = [row for row in selection if row["split"] == args.split and row["id"] not in complete]
+    if not rows:
+        raise SystemExit(f"no unlabelled article in split {args.split!r}")
+    texts = corpus_texts(rows, NEWS)
+    order = sorted(texts, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    coded = code_articles(texts, order)
+    folder = _batch_dir(args.split)
+    (folder / "tasks").mkdir(parents=True, exist_ok=True)
+    (folder / "out").mkdir(parents=True, exist_ok=True)
+    by_id = {row["id"]: row for row in rows}
+    refs = []
+    for article_id in order:
+        for ref in event_refs(coded[article_id], texts[article_id]["text"]):
+            refs.append(task_ref(by_id[article_id], ref["event"], ref["sentence_ref"], ref["trigger_in_sentence"]))
+    with (folder / "events.jsonl").open("w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(ref, ensure_ascii=False) + "\n" for ref in refs)
+    with (folder / "coded.jsonl").open("w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(coded[i], ensure_ascii=False) + "\n" for i in order)
+    names = args.labellers.split(",")
+    load = {name: 0 for name in names}
+    queue: dict[str, list[str]] = {name: [] for name in names}
+    for article_id in order:
+        who = min(names, key=lambda k: load[k])
+        load[who] += len(coded[article_id]["events"]) + len(coded[article_id]["sentences"])
+        queue[who].append(article_id)
+    for name, articles in queue.items():
+        path = folder / "tasks" / f"{name}_01.md"
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(f"# Labelling task {path.stem}: {len(articles)} articles, every event and every missed act\n\n"
+                         "Follow docs/annotation.md (version 1). For every event listed, one JSON line; for every "
+                         "article (all are RECALL articles), one `\"missed\": true` line per codable act that no "
+                         "listed event covers, then one line {\"article\": ID, \"recall_done\": true} when the "
+                         f"article is finished. Write them to {folder / 'out' / (path.stem + '.jsonl')}.\n\n")
+            for article_id in articles:
+                handle.write(_article_md(coded[article_id], by_id[article_id], texts[article_id], True))
+    print(f"{len(refs)} events in {len(rows)} articles; "
+          + ", ".join(f"{k}: {len(v)} articles, load {load[k]}" for k, v in queue.items()))
+
+
+def batch_add(args: argparse.Namespace) -> int:
+    """Append a batch's labels to eval/news: event labels to labels.jsonl, missed acts to missed.jsonl,
+    and each article whose events are all labelled and whose recall list is finished to complete.json
+    and recall.json. Lines with problems are reported and left out."""
+    folder = _batch_dir(args.split)
+    refs = read_refs(folder / "events.jsonl")
+    coded = read_coded(folder / "coded.jsonl")
+    selection = {row["id"]: row for row in load_selection()}
+    texts = corpus_texts([selection[i] for i in coded], NEWS)
+    labels: dict[str, dict[str, Any]] = {}
+    missed: list[dict[str, Any]] = []
+    done: set[str] = set()
+    bad = 0
+    for name in sorted(args.files):
+        path = Path(name)
+        labeller = path.stem.split("_")[0]
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                label = json.loads(line)
+            except json.JSONDecodeError as err:
+                print(f"{path}:{number}: not JSON ({err})")
+                bad += 1
+                continue
+            if label.get("recall_done"):
+                if label.get("article") in coded:
+                    done.add(str(label["article"]))
+                continue
+            problems = label_problems(label)
+            if not label.get("missed") and label.get("e") not in refs:
+                problems.append(f"event {label.get('e')} is not in the tasks")
+            if label.get("missed") and label.get("article") not in coded:
+                problems.append(f"article {label.get('article')} is not in the tasks")
+            if problems:
+                print(f"{path}:{number}: {'; '.join(problems)}")
+                bad += 1
+                continue
+            if label.get("missed"):
+                record, text = coded[label["article"]], texts[label["article"]]["text"]
+                ref = sentence_ref(record, int(label["s"]), text) if 0 <= int(label["s"]) < len(record["sentences"]) else None
+                sentence = text[ref["start"]:ref["end"]] if ref else ""
+                at = sentence.find(str(label["trigger"]))
+                if ref is None or at < 0:
+                    print(f"{path}:{number}: missed act {label['trigger']!r} not found in sentence {label['s']}; left out")
+                    bad += 1
+                    continue
+                row = selection[label["article"]]
+                missed.append({"corpus": row["corpus"], "id": row["id"], "split": row["split"], "missed": True,
+                               "sentence": int(label["s"]), "sentence_ref": ref,
+                               "trigger_in_sentence": [at, at + len(str(label["trigger"]))],
+                               "trigger": label["trigger"], "root": label["root"], "src": label["src"],
+                               "tgt": label["tgt"], "modality": label["modality"],
+                               "date": label.get("date", "unknown"), "labeller": labeller,
+                               "note": label.get("note", "")})
+                continue
+            row = resolve(label, refs[label["e"]])
+            row["labeller"], row["guidelines"] = labeller, 1
+            labels[label["e"]] = row
+    per_article = Counter(ref["id"] for ref in refs.values())
+    labelled = Counter(row["id"] for row in labels.values())
+    complete_now = {i for i in coded if i in done and labelled[i] == per_article[i]}
+    for i in sorted(set(coded) - complete_now):
+        print(f"{i}: not complete ({labelled[i]} of {per_article[i]} events labelled, "
+              f"recall {'finished' if i in done else 'not finished'}); left out")
+
+    def extend_rows(name: str, new: list[dict[str, Any]]) -> None:
+        path = OUT / name
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = [r for r in rows if r["id"] not in complete_now] + new
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(rows, key=label_order)),
+                        encoding="utf-8")
+
+    extend_rows("labels.jsonl", [r for r in labels.values() if r["id"] in complete_now])
+    extend_rows("missed.jsonl", [m for m in missed if m["id"] in complete_now])
+    for name in ("complete.json", "recall.json"):
+        have = set(json.loads((OUT / name).read_text(encoding="utf-8")))
+        (OUT / name).write_text(json.dumps(sorted(have | complete_now), indent=0) + "\n", encoding="utf-8")
+    print(f"{len(complete_now)} of {len(coded)} articles added complete: "
+          f"{sum(1 for r in labels.values() if r['id'] in complete_now)} event labels, "
+          f"{sum(1 for m in missed if m['id'] in complete_now)} missed acts ({bad} lines with problems left out)")
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -637,14 +801,27 @@ def main(argv: list[str] | None = None) -> int:
     u.add_argument("--labellers", default="Y,Z", help="comma-separated labeller names")
     a = sub.add_parser("add", help="append the labels of unjudged-tasks to eval/news/labels.jsonl")
     a.add_argument("files", nargs="+")
+    x = sub.add_parser("extend", help="append a batch of new articles, all in one new split")
+    x.add_argument("--n", type=int, default=40)
+    x.add_argument("--split", default="fresh")
+    x.add_argument("--round", type=int, default=2)
+    bt = sub.add_parser("batch-tasks", help="task files: every event and every missed act of a split's new articles")
+    bt.add_argument("--split", default="fresh")
+    bt.add_argument("--labellers", default="F1,F2,F3,F4", help="comma-separated labeller names")
+    ba = sub.add_parser("batch-add", help="append a batch's labels, missed acts and complete articles to eval/news")
+    ba.add_argument("--split", default="fresh")
+    ba.add_argument("files", nargs="+")
     args = parser.parse_args(argv)
+    if args.command == "batch-add":
+        return batch_add(args)
     if args.command == "add":
         return add(args)
     if args.command == "check":
         return check(args)
     if args.command == "merge":
         return merge(args)
-    {"select": select, "tasks": tasks, "recall-tasks": recall_tasks, "unjudged-tasks": unjudged_tasks}[args.command](args)
+    {"select": select, "tasks": tasks, "recall-tasks": recall_tasks, "unjudged-tasks": unjudged_tasks,
+     "extend": extend, "batch-tasks": batch_tasks}[args.command](args)
     return 0
 
 

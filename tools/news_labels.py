@@ -30,7 +30,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from dateline.codebook import cameo_name
 from dateline.newseval import (Judge, code_articles, corpus_texts, counted, country_level, event_keys, find_span,
@@ -321,6 +321,49 @@ def _article_md(record: dict[str, Any], row: dict[str, Any], rec: dict[str, Any]
     return "\n".join(lines)
 
 
+def _share(names: list[str], ids: Any, weight: Any) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """Articles shared among labellers, each to the one with the least work so far (``weight`` per article)."""
+    load = {name: 0 for name in names}
+    queue: dict[str, list[str]] = {name: [] for name in names}
+    for article_id in ids:
+        who = min(names, key=lambda k: load[k])
+        load[who] += weight(article_id)
+        queue[who].append(article_id)
+    return queue, load
+
+
+def _write_tasks(folder: Path, queue: dict[str, list[str]], records: dict[str, dict[str, Any]],
+                 selection: dict[str, dict[str, Any]], texts: dict[str, dict[str, Any]], kind: str,
+                 instructions: str, recall: bool) -> None:
+    """One task file per labeller under ``folder``/tasks; ``instructions`` names the output as {out}."""
+    (folder / "tasks").mkdir(parents=True, exist_ok=True)
+    for name, articles in queue.items():
+        path = folder / "tasks" / f"{name}_01.md"
+        out = folder / "out" / f"{path.stem}.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(f"# Labelling task {path.stem}: {len(articles)} articles, {kind}\n\n"
+                         + instructions.format(out=out.relative_to(REPO) if out.is_relative_to(REPO) else out)
+                         + "\n\n")
+            for article_id in articles:
+                handle.write(_article_md(records[article_id], selection[article_id], texts[article_id], recall))
+
+
+def _missed_row(label: dict[str, Any], record: dict[str, Any], text: str, row: dict[str, Any],
+                labeller: str) -> dict[str, Any] | None:
+    """A missed-act label as a row of eval/news/missed.jsonl (references only); None when its trigger is
+    not in the sentence it names."""
+    index = int(label["s"])
+    ref = sentence_ref(record, index, text) if 0 <= index < len(record["sentences"]) else None
+    at = text[ref["start"]:ref["end"]].find(str(label["trigger"])) if ref else -1
+    if ref is None or at < 0:
+        return None
+    return {"corpus": row["corpus"], "id": row["id"], "split": row["split"], "missed": True,
+            "sentence": index, "sentence_ref": ref, "trigger_in_sentence": [at, at + len(str(label["trigger"]))],
+            "trigger": label["trigger"], "root": label["root"], "src": label["src"], "tgt": label["tgt"],
+            "modality": label["modality"], "date": label.get("date", "unknown"), "labeller": labeller,
+            "note": label.get("note", "")}
+
+
 # -- checking and merging labels ----------------------------------------------------------------
 
 MODALITIES = {"asserted", "negated", "intended", "hypothetical", "claimed"}
@@ -359,6 +402,18 @@ def label_problems(label: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _label_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
+    """(line number, label) for each non-empty line of a label file; None (reported) where it is not JSON."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as err:
+            print(f"{path}:{number}: not JSON ({err})")
+            yield number, None
+
+
 def check(args: argparse.Namespace) -> int:
     """Check label files against their task files: every event labelled once, every line well formed."""
     bad = 0
@@ -370,13 +425,8 @@ def check(args: argparse.Namespace) -> int:
         done: set[str] = set()
         recall = set(re.findall(r"^## Article (\S+)  RECALL", task, re.M))
         seen: Counter[str] = Counter()
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                label = json.loads(line)
-            except json.JSONDecodeError as err:
-                print(f"{path}:{number}: not JSON ({err})")
+        for number, label in _label_lines(path):
+            if label is None:
                 bad += 1
                 continue
             if label.get("recall_done"):
@@ -466,24 +516,14 @@ def merge(args: argparse.Namespace) -> int:
             if label_problems(label):
                 continue
             if label.get("missed"):
-                record = coded[label["article"]]
-                text = texts[label["article"]]["text"]
-                ref = sentence_ref(record, int(label["s"]), text)
-                sentence = text[ref["start"]:ref["end"]] if ref else ""
-                at = sentence.find(str(label["trigger"]))
-                if ref is None or at < 0:
+                found = _missed_row(label, coded[label["article"]], texts[label["article"]]["text"],
+                                    selection[label["article"]], labeller)
+                if found is None:
                     print(f"{path}: missed act {label['trigger']!r} not found in sentence {label['s']}; dropped")
                     continue
                 if labeller not in (meta["assignment"][label["article"]][0], recall_only.get(label["article"])):
                     continue  # recall lists come from the article's first labeller (or its recall-only one)
-                row = selection[label["article"]]
-                missed.append({"corpus": row["corpus"], "id": row["id"], "split": row["split"], "missed": True,
-                               "sentence": int(label["s"]), "sentence_ref": ref,
-                               "trigger_in_sentence": [at, at + len(str(label["trigger"]))],
-                               "trigger": label["trigger"], "root": label["root"], "src": label["src"],
-                               "tgt": label["tgt"], "modality": label["modality"],
-                               "date": label.get("date", "unknown"), "labeller": labeller,
-                               "note": label.get("note", "")})
+                missed.append(found)
                 continue
             ref = refs[label["e"]]
             row = resolve(label, ref)
@@ -519,7 +559,7 @@ def merge(args: argparse.Namespace) -> int:
         "source": lambda r: r["src"],
         "target": lambda r: r["tgt"],
     }
-    agreement = {"events": len(both), "articles": len({a["id"] for a, _ in both})}
+    agreement: dict[str, Any] = {"events": len(both), "articles": len({a["id"] for a, _ in both})}
     for name, get in fields.items():
         pairs = [(get(a), get(b)) for a, b in both if name in ("act", "real_asserted") or (a["act"] and b["act"])]
         k = kappa(pairs)
@@ -564,26 +604,15 @@ def unjudged_tasks(args: argparse.Namespace) -> None:
             refs.append(task_ref(row, event, ref, [key[2], key[2] + event["span"][1] - event["span"][0]]))
         if keep:
             todo[article_id] = {**record, "events": keep}
-    names = args.labellers.split(",")
-    load = {name: 0 for name in names}
-    queue: dict[str, list[str]] = {name: [] for name in names}
-    for article_id in todo:
-        who = min(names, key=lambda k: load[k])
-        load[who] += len(todo[article_id]["events"]) + len(todo[article_id]["sentences"]) // 4
-        queue[who].append(article_id)
+    queue, _ = _share(args.labellers.split(","), todo,
+                      lambda i: len(todo[i]["events"]) + len(todo[i]["sentences"]) // 4)
     (UNJUDGED / "tasks").mkdir(parents=True, exist_ok=True)
     with (UNJUDGED / "events.jsonl").open("w", encoding="utf-8") as handle:
         for ref in refs:
             handle.write(json.dumps(ref, ensure_ascii=False) + "\n")
-    for name, chunk in queue.items():
-        path = UNJUDGED / "tasks" / f"{name}_01.md"
-        with path.open("w", encoding="utf-8") as handle:
-            handle.write(f"# Labelling task {path.stem}: {len(chunk)} articles, NEW EVENTS ONLY\n\n"
-                         "Follow docs/annotation.md. Label every event listed below (the article's other events "
-                         "are labelled already), one JSON line per event, to "
-                         f"build/labels/unjudged/out/{path.stem}.jsonl.\n\n")
-            for article_id in chunk:
-                handle.write(_article_md(todo[article_id], selection[article_id], texts[article_id], False))
+    _write_tasks(UNJUDGED, queue, todo, selection, texts, "NEW EVENTS ONLY",
+                 "Follow docs/annotation.md. Label every event listed below (the article's other events "
+                 "are labelled already), one JSON line per event, to {out}.", recall=False)
     print(f"{len(refs)} counted events with no label in {len(todo)} articles; "
           + ", ".join(f"{k}: {len(v)} articles" for k, v in queue.items()))
 
@@ -674,23 +703,13 @@ def batch_tasks(args: argparse.Namespace) -> None:
         handle.writelines(json.dumps(ref, ensure_ascii=False) + "\n" for ref in refs)
     with (folder / "coded.jsonl").open("w", encoding="utf-8") as handle:
         handle.writelines(json.dumps(coded[i], ensure_ascii=False) + "\n" for i in order)
-    names = args.labellers.split(",")
-    load = {name: 0 for name in names}
-    queue: dict[str, list[str]] = {name: [] for name in names}
-    for article_id in order:
-        who = min(names, key=lambda k: load[k])
-        load[who] += len(coded[article_id]["events"]) + len(coded[article_id]["sentences"])
-        queue[who].append(article_id)
-    for name, articles in queue.items():
-        path = folder / "tasks" / f"{name}_01.md"
-        with path.open("w", encoding="utf-8") as handle:
-            handle.write(f"# Labelling task {path.stem}: {len(articles)} articles, every event and every missed act\n\n"
-                         "Follow docs/annotation.md (version 1). For every event listed, one JSON line; for every "
-                         "article (all are RECALL articles), one `\"missed\": true` line per codable act that no "
-                         "listed event covers, then one line {\"article\": ID, \"recall_done\": true} when the "
-                         f"article is finished. Write them to {folder / 'out' / (path.stem + '.jsonl')}.\n\n")
-            for article_id in articles:
-                handle.write(_article_md(coded[article_id], by_id[article_id], texts[article_id], True))
+    queue, load = _share(args.labellers.split(","), order,
+                         lambda i: len(coded[i]["events"]) + len(coded[i]["sentences"]))
+    _write_tasks(folder, queue, coded, by_id, texts, "every event and every missed act",
+                 "Follow docs/annotation.md (version 1). For every event listed, one JSON line; for every "
+                 "article (all are RECALL articles), one `\"missed\": true` line per codable act that no "
+                 "listed event covers, then one line {{\"article\": ID, \"recall_done\": true}} when the "
+                 "article is finished. Write them to {out}.", recall=True)
     print(f"{len(refs)} events in {len(rows)} articles; "
           + ", ".join(f"{k}: {len(v)} articles, load {load[k]}" for k, v in queue.items()))
 
@@ -711,13 +730,8 @@ def batch_add(args: argparse.Namespace) -> int:
     for name in sorted(args.files):
         path = Path(name)
         labeller = path.stem.split("_")[0]
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                label = json.loads(line)
-            except json.JSONDecodeError as err:
-                print(f"{path}:{number}: not JSON ({err})")
+        for number, label in _label_lines(path):
+            if label is None:
                 bad += 1
                 continue
             if label.get("recall_done"):
@@ -734,22 +748,13 @@ def batch_add(args: argparse.Namespace) -> int:
                 bad += 1
                 continue
             if label.get("missed"):
-                record, text = coded[label["article"]], texts[label["article"]]["text"]
-                ref = sentence_ref(record, int(label["s"]), text) if 0 <= int(label["s"]) < len(record["sentences"]) else None
-                sentence = text[ref["start"]:ref["end"]] if ref else ""
-                at = sentence.find(str(label["trigger"]))
-                if ref is None or at < 0:
+                found = _missed_row(label, coded[label["article"]], texts[label["article"]]["text"],
+                                    selection[label["article"]], labeller)
+                if found is None:
                     print(f"{path}:{number}: missed act {label['trigger']!r} not found in sentence {label['s']}; left out")
                     bad += 1
                     continue
-                row = selection[label["article"]]
-                missed.append({"corpus": row["corpus"], "id": row["id"], "split": row["split"], "missed": True,
-                               "sentence": int(label["s"]), "sentence_ref": ref,
-                               "trigger_in_sentence": [at, at + len(str(label["trigger"]))],
-                               "trigger": label["trigger"], "root": label["root"], "src": label["src"],
-                               "tgt": label["tgt"], "modality": label["modality"],
-                               "date": label.get("date", "unknown"), "labeller": labeller,
-                               "note": label.get("note", "")})
+                missed.append(found)
                 continue
             row = resolve(label, refs[label["e"]])
             row["labeller"], row["guidelines"] = labeller, 1

@@ -13,7 +13,7 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
     python tools/news_labels.py add build/labels/out/Y_*.jsonl    # their labels appended to eval/news/labels.jsonl
     python tools/news_labels.py extend --n 40 --split fresh --round 2   # a later batch of new articles, own split
     python tools/news_labels.py batch-tasks --split fresh --labellers F1,F2,F3,F4   # every event + every missed act
-    python tools/news_labels.py batch-add --split fresh build/labels/batch/fresh/out/*.jsonl
+    python tools/news_labels.py batch-add --split fresh build/labels/batch/fresh/out/F*.jsonl --second .../G_01.jsonl
 
 ``merge`` needs the first round's working files under build/labels (the coder output at labelling
 time, the assignment); ``unjudged-tasks`` and ``add`` need none: they re-code the labelled articles with
@@ -469,6 +469,29 @@ def kappa(pairs: list[tuple[Any, Any]]) -> float | None:
     return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
 
 
+#: The decisions whose agreement is reported (the last four only where both labellers say "act").
+AGREEMENT_FIELDS = {
+    "act": lambda r: r["act"],
+    "real_asserted": lambda r: bool(r["act"] and r["modality"] == "asserted"),
+    "modality": lambda r: r["modality"],
+    "root": lambda r: r["root"],
+    "source": lambda r: r["src"],
+    "target": lambda r: r["tgt"],
+}
+
+
+def agreement_of(first: dict[str, dict[str, Any]], second: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Agreement and Cohen's kappa of two labellers on the events both judged (resolved rows by event id)."""
+    both = [(first[e], second[e]) for e in second if e in first]
+    agreement: dict[str, Any] = {"events": len(both), "articles": len({a["id"] for a, _ in both})}
+    for name, get in AGREEMENT_FIELDS.items():
+        pairs = [(get(a), get(b)) for a, b in both if name in ("act", "real_asserted") or (a["act"] and b["act"])]
+        k = kappa(pairs)
+        agreement[name] = {"n": len(pairs), "agree": round(sum(x == y for x, y in pairs) / len(pairs), 3) if pairs else None,
+                           "kappa": None if k is None else round(k, 3)}
+    return agreement
+
+
 def resolve(label: dict[str, Any], ref: dict[str, Any]) -> dict[str, Any]:
     """A label line made self-standing: OK replaced by the coded value, keyed by references only."""
     coded = ref["coded"]
@@ -549,22 +572,7 @@ def merge(args: argparse.Namespace) -> int:
     write("missed.jsonl", sorted((m for m in missed if m["id"] in recall_done), key=label_order))
     (OUT / "recall.json").write_text(json.dumps(recall_done, indent=0) + "\n", encoding="utf-8")
     (OUT / "complete.json").write_text(json.dumps(sorted(complete), indent=0) + "\n", encoding="utf-8")
-    # Agreement on the overlap: events both labellers judged.
-    both = [(first[e], second[e]) for e in second if e in first]
-    fields = {
-        "act": lambda r: r["act"],
-        "real_asserted": lambda r: bool(r["act"] and r["modality"] == "asserted"),
-        "modality": lambda r: r["modality"],
-        "root": lambda r: r["root"],
-        "source": lambda r: r["src"],
-        "target": lambda r: r["tgt"],
-    }
-    agreement: dict[str, Any] = {"events": len(both), "articles": len({a["id"] for a, _ in both})}
-    for name, get in fields.items():
-        pairs = [(get(a), get(b)) for a, b in both if name in ("act", "real_asserted") or (a["act"] and b["act"])]
-        k = kappa(pairs)
-        agreement[name] = {"n": len(pairs), "agree": round(sum(x == y for x, y in pairs) / len(pairs), 3) if pairs else None,
-                           "kappa": None if k is None else round(k, 3)}
+    agreement = agreement_of(first, second)
     (OUT / "agreement.json").write_text(json.dumps(agreement, indent=1) + "\n", encoding="utf-8")
     splits = Counter(selection[a]["split"] for a in complete)
     print(f"{len(complete)} of {len(selection)} articles completely labelled {dict(splits)}; "
@@ -727,6 +735,13 @@ def batch_add(args: argparse.Namespace) -> int:
     missed: list[dict[str, Any]] = []
     done: set[str] = set()
     bad = 0
+    second: dict[str, dict[str, Any]] = {}
+    for name in args.second or []:
+        for _, label in _label_lines(Path(name)):
+            if label and not label.get("missed") and label.get("e") in refs and not label_problems(label):
+                row = resolve(label, refs[label["e"]])
+                row["labeller"], row["guidelines"] = Path(name).stem.split("_")[0], 1
+                second[label["e"]] = row
     for name in sorted(args.files):
         path = Path(name)
         labeller = path.stem.split("_")[0]
@@ -778,6 +793,11 @@ def batch_add(args: argparse.Namespace) -> int:
     for name in ("complete.json", "recall.json"):
         have = set(json.loads((OUT / name).read_text(encoding="utf-8")))
         (OUT / name).write_text(json.dumps(sorted(have | complete_now), indent=0) + "\n", encoding="utf-8")
+    if second:
+        agreement = agreement_of(labels, second)
+        (OUT / f"agreement_{args.split}.json").write_text(json.dumps(agreement, indent=1) + "\n", encoding="utf-8")
+        extend_rows("labels_second.jsonl", [r for r in second.values() if r["id"] in complete_now])
+        print(json.dumps(agreement))
     print(f"{len(complete_now)} of {len(coded)} articles added complete: "
           f"{sum(1 for r in labels.values() if r['id'] in complete_now)} event labels, "
           f"{sum(1 for m in missed if m['id'] in complete_now)} missed acts ({bad} lines with problems left out)")
@@ -815,6 +835,7 @@ def main(argv: list[str] | None = None) -> int:
     bt.add_argument("--labellers", default="F1,F2,F3,F4", help="comma-separated labeller names")
     ba = sub.add_parser("batch-add", help="append a batch's labels, missed acts and complete articles to eval/news")
     ba.add_argument("--split", default="fresh")
+    ba.add_argument("--second", nargs="*", help="a second labeller's files on some of the articles (agreement only)")
     ba.add_argument("files", nargs="+")
     args = parser.parse_args(argv)
     if args.command == "batch-add":

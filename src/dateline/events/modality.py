@@ -277,6 +277,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             # "could decide to lift", "will continue to be denied": an infinitive complement is as
             # done as the verb whose modal governs it
             modality = modality or _own_modality(head, lex, doc)
+        if link == "ccomp" and modality == "intended" and _predicted(clause, head, lex):
+            modality = "hypothetical"  # "he expected most people would obey the law": foreseen, not declared
         if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in head.children):
             # "has not said he will abide by it": nothing declared, not even an intent
             modality = "hypothetical" if modality in (None, "intended") else modality
@@ -286,6 +288,25 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         if link in ("ccomp",):
             break  # what someone said keeps its own modality
     return negated, modality or "asserted"
+
+
+def _predicted(clause: Token, head: Token, lex: Lexicon) -> bool:
+    """Whether a future clause ("will", "would") is what someone expects, believes or learned of
+    another's act (cue ``prediction_verb``: "expected most people would obey", "learned the US will
+    overtake Russia"): a forecast, not an intent its doer declared (docs/annotation.md: intended is
+    what someone "will, plans, promises"; a prediction by another is hypothetical). Not when the
+    one who expects is the doer ("we expect we will meet them")."""
+    if head.lemma_ not in lex.cue("prediction_verb"):
+        return False
+    own = syntax.subject(clause)
+    believer = syntax.subject(head)
+    if own is None:
+        return False
+    if believer is None:
+        return True
+    same = own.lower_ == believer.lower_ or (own.lower_ in en.FIRST_PERSON_PRONOUNS
+                                             and believer.lower_ in en.FIRST_PERSON_PRONOUNS)
+    return not same
 
 
 def _aim(verb: Token, lex: Lexicon) -> bool:

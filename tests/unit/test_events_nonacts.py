@@ -225,3 +225,28 @@ def test_predicted_act_is_no_declared_intent(vocab: Vocab) -> None:
     assert expected, "the attack is still coded"
     assert {e["modality"] for e in expected} == {"hypothetical"}
 
+
+
+def test_caused_act_is_as_done_as_its_cause(vocab: Vocab) -> None:
+    # "Turkey helped Kurds retake Mosul": the retaking is told as done; "Turkey made efforts to help
+    # Kurds retake Mosul": it is sought, intended (cue causative_verb), and no intent of its own is
+    # declared by the Kurds
+    done = build(vocab, [("Turkey", "PROPN", "NNP", "nsubj", 1, "Turkey", "B-GPE"),
+                         ("helped", "VERB", "VBD", "ROOT", 0, "help", "O"),
+                         ("Kurds", "PROPN", "NNPS", "nsubj", 1, "Kurds", "B-NORP"),
+                         ("retake", "VERB", "VB", "ccomp", -2, "retake", "O"),
+                         ("Mosul", "PROPN", "NNP", "dobj", -1, "Mosul", "B-GPE"),
+                         (".", "PUNCT", ".", "punct", -4, ".", "O")])
+    assert {e["modality"] for e in code_doc(done)._.events if e["trigger"] == "retake"} == {"asserted"}
+    sought = build(vocab, [("Turkey", "PROPN", "NNP", "nsubj", 1, "Turkey", "B-GPE"),
+                           ("made", "VERB", "VBD", "ROOT", 0, "make", "O"),
+                           ("efforts", "NOUN", "NNS", "dobj", -1, "effort", "O"),
+                           ("to", "PART", "TO", "aux", 1, "to", "O"),
+                           ("help", "VERB", "VB", "acl", -2, "help", "O"),
+                           ("Kurds", "PROPN", "NNPS", "nsubj", 1, "Kurds", "B-NORP"),
+                           ("retake", "VERB", "VB", "ccomp", -2, "retake", "O"),
+                           ("Mosul", "PROPN", "NNP", "dobj", -1, "Mosul", "B-GPE"),
+                           (".", "PUNCT", ".", "punct", -7, ".", "O")])
+    retake = [e for e in code_doc(sought)._.events if e["trigger"] == "retake"]
+    assert retake, "the retaking is still coded"
+    assert [e["modality"] for e in retake] == ["intended"]

@@ -273,7 +273,9 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             modality = modality or "reported"
         if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"  # "an allegation that X had taken the city"
-        if link in ("conj", "xcomp"):
+        causing = link == "ccomp" and head.lemma_ in lex.cue("causative_verb") and not any(
+            c.dep_ == "mark" for c in clause.children)
+        if link in ("conj", "xcomp") or causing:
             # "could decide to lift", "will continue to be denied": an infinitive complement is as
             # done as the verb whose modal governs it
             modality = modality or _own_modality(head, lex, doc)
@@ -285,7 +287,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         if link == "ccomp" and head.lemma_ in lex.cue("denial_verb") and any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
             negated = True  # "officials denied that Russia was sending arms": said not to have happened
-        if link in ("ccomp",):
+        if link in ("ccomp",) and not causing:
             break  # what someone said keeps its own modality
     return negated, modality or "asserted"
 

@@ -385,11 +385,31 @@ def sentence_place(case: SideCase) -> tuple[str, str] | None:
     index = case.event.get("sentence")
     countries: dict[str, str] = {}
     for item in case.doc._.places or []:
-        if item.get("sentence") == index and item.get("country"):
+        if item.get("sentence") == index and item.get("country") and _used_as_place(case.doc, item):
             countries.setdefault(str(item["country"]), str(item.get("text") or item.get("name")))
     if len(countries) != 1:
         return None
     return next(iter(countries.items()))
+
+
+def _used_as_place(doc: Doc, item: dict[str, Any]) -> bool:
+    """Whether a place name is used as a place: the object of a place preposition ("in northwest
+    Pakistan", "near Basra, Iraq's second city", "in Pakistan's tribal areas"), through compounds,
+    appositions, conjuncts and possessors; not a state named as an actor ("the U.S. struck",
+    "U.S. airstrikes pounded"), which says nothing of where the act was done."""
+    span = doc.char_span(item["start"], item["end"], alignment_mode="expand") if "start" in item else None
+    if span is None:
+        return True
+    token = span.root
+    for _ in range(6):
+        if token.dep_ in ("compound", "appos", "conj", "poss", "amod", "nmod") and token.head != token:
+            token = token.head
+            continue
+        break
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in en.SETTLEMENT_NOUNS:
+        return True  # "the city of Mosul"
+    return token.dep_ == "pobj" and head.lower_ in en.PLACE_PREPOSITIONS | en.LOCATIVE_PREPOSITIONS
 
 
 #: Where a transnational armed group acts: the event's place, its sentence's, else the article's.

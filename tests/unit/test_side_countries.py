@@ -273,3 +273,20 @@ def test_a_place_after_a_settlement_noun_is_the_sentences_place(nlp: Language) -
     rules = event["evidence"]["rules"]
     assert (rules["target"], rules["target_country"]) in {("_act_place", "sentence_place"), ("_act_place", "event_place")}
     assert event["target"]["country"] == "NPL"
+
+
+def test_an_agentless_release_is_done_by_the_state_named_around_it(nlp: Language) -> None:
+    text = ("Thailand and Japan discussed the case on Monday, and Thailand and Japan agreed to meet again.\n"
+            "The two Japanese journalists were released on Tuesday.")
+    (event,) = events(nlp, text, "released")
+    assert event["source"]["country"] == "THA"  # not the journalists' own country
+    rules = event["evidence"]["rules"]
+    assert (rules["source"], rules["source_country"]) == ("_agentless_passive", "nearby_country")
+
+
+def test_an_agentless_release_is_done_by_the_state_its_sentence_places_it_in(nlp: Language) -> None:
+    (event,) = events(nlp, "Two Japanese journalists held in Thailand were released on Tuesday.", "released")
+    assert event["source"]["country"] == "THA"
+    rules = event["evidence"]["rules"]
+    assert (rules["source"], rules["source_country"]) in {("_agentless_passive", "sentence_place"),
+                                                          ("_agentless_passive", "event_place")}

@@ -333,52 +333,6 @@ def side_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], side: dict[
     return None
 
 
-#: The strategies that give an agentless act of authority its state (the place, not a phrase).
-AUTHORITY_STRATEGIES: tuple[tuple[str, Strategy], ...] = (("event_place", event_place), ("article_country", article_country))
-
-
-def _agentless_passive(doc: Doc, event: dict[str, Any]) -> Token | None:
-    """The trigger of an event with no source when it is a passive verb with no "by" agent."""
-    span = event.get("span")
-    if event.get("source") is not None or not span:
-        return None
-    trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if trigger is None:
-        return None
-    verb = trigger.root
-    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
-        return None
-    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None
-    return verb
-
-
-def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
-    """The source of an act of authority done to someone in the passive with no doer ("X was
-    arrested in Moscow", "the prisoners were released"): the state where it happened, by the
-    place strategies (:data:`AUTHORITY_STRATEGIES`); the CAMEO roots are the codebook's class
-    ``authority``. Named ``_agentless_passive`` in ``evidence.rules.source``."""
-    if str(event.get("cameo", ""))[:2] not in root_class("authority"):
-        return
-    verb = _agentless_passive(doc, event)
-    if verb is None:
-        return
-    side = {"text": verb.text, "code": None, "country": None, "sector": None}
-    found = side_country(doc, kb, event, side, AUTHORITY_STRATEGIES)
-    if found is None:
-        return
-    country, strategy, detail = found
-    # No words name the doer: the text is the country's name, as for a target no words name.
-    event["source"] = {**side, "text": country_codes().get(country, country), "code": country, "country": country,
-                       "evidence": f"an act of authority with no doer: the state where it happened ({detail})"}
-    evidence = event.setdefault("evidence", {})
-    evidence["rules"] = {**evidence.get("rules", {}), "source": "_agentless_passive", "source_country": strategy}
-
-
-#: The transnational prefix of armed groups that take the country they act in (docs/annotation.md 4).
-ARMED_GROUP_PREFIX = "IMG"
-
-
 def sentence_place(case: SideCase) -> tuple[str, str] | None:
     """The one country of the places named in the event's sentence ("X claimed an attack in Kabul,
     Afghanistan" AFG); None when the sentence names places in more than one country, or none."""
@@ -410,6 +364,56 @@ def _used_as_place(doc: Doc, item: dict[str, Any]) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in en.SETTLEMENT_NOUNS:
         return True  # "the city of Mosul"
     return token.dep_ == "pobj" and head.lower_ in en.PLACE_PREPOSITIONS | en.LOCATIVE_PREPOSITIONS
+
+
+#: The strategies that give an agentless act of authority its state: the place it was done in, the one
+#: country its sentence places it in, the article's, else the country named most around it other than
+#: the one the act is done to ("X, a US citizen, was detained in May" after sentences on North Korea).
+AUTHORITY_STRATEGIES: tuple[tuple[str, Strategy], ...] = (
+    ("event_place", event_place), ("sentence_place", sentence_place),
+    ("article_country", article_country), ("nearby_country", nearby_country))
+
+
+def _agentless_passive(doc: Doc, event: dict[str, Any]) -> Token | None:
+    """The trigger of an event with no source when it is a passive verb with no "by" agent."""
+    span = event.get("span")
+    if event.get("source") is not None or not span:
+        return None
+    trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if trigger is None:
+        return None
+    verb = trigger.root
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return verb
+
+
+def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
+    """The source of an act of authority done to someone in the passive with no doer ("X was
+    arrested in Moscow", "the prisoners were released"): the state where it happened, by the
+    strategies of :data:`AUTHORITY_STRATEGIES`; the CAMEO roots are the codebook's class
+    ``authority``. Named ``_agentless_passive`` in ``evidence.rules.source``."""
+    if str(event.get("cameo", ""))[:2] not in root_class("authority"):
+        return
+    verb = _agentless_passive(doc, event)
+    if verb is None:
+        return
+    side = {"text": verb.text, "code": None, "country": None, "sector": None}
+    found = side_country(doc, kb, event, side, AUTHORITY_STRATEGIES)
+    if found is None:
+        return
+    country, strategy, detail = found
+    # No words name the doer: the text is the country's name, as for a target no words name.
+    event["source"] = {**side, "text": country_codes().get(country, country), "code": country, "country": country,
+                       "evidence": f"an act of authority with no doer: the state where it happened ({detail})"}
+    evidence = event.setdefault("evidence", {})
+    evidence["rules"] = {**evidence.get("rules", {}), "source": "_agentless_passive", "source_country": strategy}
+
+
+#: The transnational prefix of armed groups that take the country they act in (docs/annotation.md 4).
+ARMED_GROUP_PREFIX = "IMG"
 
 
 #: Where a transnational armed group acts: the event's place, its sentence's, else the article's.

@@ -254,8 +254,12 @@ def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token 
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         governor = head
     elif noun.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ in lex.cue("engaged_preposition") \
-            and head.head.pos_ in ("VERB", "AUX") and head.dep_ == "prep":
+            and head.dep_ == "prep":
         governor = head.head
+        if governor.dep_ in ("advmod", "prt") and governor.pos_ in ("ADV", "ADP"):
+            governor = governor.head  # "walk away from talks with X": the phrase hangs on the adverb
+        if governor.pos_ not in ("VERB", "AUX"):
+            return None
     else:
         return None
     if _verb_entry(governor, lex) is not None:

@@ -250,6 +250,7 @@ def test_kb_every_cameo_state_is_a_country_by_name() -> None:
     for code in ("KGZ", "KSV", "MKD", "SVN", "TJK", "TKM", "UZB"):
         assert kb.country_of(country_codes()[code]) == code
     assert (kb.country_of("Tajik"), kb.country_of("Kosovar"), kb.country_of("North Macedonia")) == ("TJK", "KSV", "MKD")
+    assert kb.country_of("Republic of Ireland") == "IRL"  # a state's official name
 
 
 def test_kb_phoenix_codes_are_fixed_to_cameo_countries() -> None:

@@ -251,6 +251,7 @@ def test_kb_every_cameo_state_is_a_country_by_name() -> None:
         assert kb.country_of(country_codes()[code]) == code
     assert (kb.country_of("Tajik"), kb.country_of("Kosovar"), kb.country_of("North Macedonia")) == ("TJK", "KSV", "MKD")
     assert kb.country_of("Republic of Ireland") == "IRL"  # a state's official name
+    assert (kb.country_of("the Vatican"), kb.country_of("Eswatini"), kb.country_of("Nepali")) == ("VAT", "SWZ", "NPL")
 
 
 def test_kb_phoenix_codes_are_fixed_to_cameo_countries() -> None:

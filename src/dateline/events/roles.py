@@ -278,6 +278,31 @@ def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token 
     return subject
 
 
+def responsibility_claimant(noun: Token, lex: Lexicon) -> Token | None:
+    """Who did an attack whose noun names no doer, when someone claims responsibility for it ("X
+    claimed responsibility for the bombing", "X claimed responsibility for an attack on Y and
+    another assault on Z"): the subject of the verb the lexicon codes 015 (CAMEO "Acknowledge or
+    claim responsibility") that the noun's "for" phrase hangs on, or on whose object it hangs. The
+    caller has checked that the noun's entry is a violent act. Rule ``responsibility_claimant``."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head  # "an attack on X and another assault on Y": both were claimed
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head  # "claimed responsibility for ...": the phrase on the object
+    if verb.pos_ != "VERB":
+        return None
+    entry = _verb_entry(verb, lex)
+    if entry is None or entry.code != "015":
+        return None
+    subject = syntax.subject(verb)
+    if subject is None or subject.dep_ == "nsubjpass" or subject.tag_ in ("WDT", "WP"):
+        return None
+    return subject
+
+
 def reporting_speaker(noun: Token, targets: list[Token], lex: Lexicon) -> Token | None:
     """Who does a joint act (CAMEO 04-08) whose noun names no doer but its counterpart, when the
     noun is what a statement reports with no other party ("the minister said talks with X had

@@ -1,7 +1,6 @@
 """Lexicon entries of issue 11 (recall, round 4): event nouns of CAMEO verbs ("refusal", "offer",
-"detention", "commitment"), armed conflict nouns, a strike carried out by forces, territory taken
-over; and bare verbs that code no act of their own ("fail", "protect", "allow"). Sentences written
-for these tests."""
+"detention", "commitment"), a strike carried out by forces, territory taken over; and bare "protect",
+which codes no act of its own. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -16,29 +15,21 @@ def coded(nlp: Language, text: str) -> list[tuple[str, str | None, str | None, s
              e["evidence"]["rules"].get("trigger")) for e in nlp(text)._.events if e["modality"] == "asserted"]
 
 
-@pytest.mark.parametrize("verb", ["fail", "protect", "allow"])
-def test_bare_verbs_with_no_act_of_their_own(verb: str) -> None:
+def test_bare_protect_is_no_act_its_patterns_still_code() -> None:
+    # CAMEO 074 is military protection: bare "protect" ("protected by a password") codes nothing
     lex = load_lexicon()
-    entry, block = lex.verbs[(verb, "")]
-    assert entry.code == ""
-    if verb == "allow":  # the block's patterns still code: "allowed into the country" (0811)
-        assert lex.patterns[block][("", "into", "country")].code == "0811"
+    entry, block = lex.verbs[("protect", "")]
+    assert entry.code == "" and any(e.code for e in lex.patterns.get(block, {}).values())
 
 
-def test_failing_or_allowing_is_no_act(nlp: Language) -> None:
-    assert not [e for e in coded(nlp, "Kenya failed to win the vote at the United Nations.") if e[3] == "verbs.tsv:fail"]
-    assert not [e for e in coded(nlp, "Kenya allowed Ugandan officials to inspect the border.") if e[3] == "verbs.tsv:allow"]
+def test_protecting_in_general_is_no_act(nlp: Language) -> None:
+    assert not [e for e in coded(nlp, "The Kenyan army will protect Somali refugees.") if e[3] == "verbs.tsv:protect"]
 
 
-def test_a_conflict_between_two_countries_is_military_force(nlp: Language) -> None:
-    events = coded(nlp, "The conflict between Sudan and Chad killed thousands last year.")
-    assert ("190", "SDN", "TCD", "nouns.tsv:conflict") in events
-
-
-def test_a_civil_war_is_coded_a_bare_war_is_not(nlp: Language) -> None:
-    civil = coded(nlp, "Fighting in Uganda's civil war displaced thousands.")
-    assert [c for c, _, _, trigger in civil if trigger == "nouns.tsv:war"] == ["190"]
-    assert load_lexicon().nouns.get("war") is None
+def test_background_wars_and_conflicts_stay_uncoded() -> None:
+    # "the Syrian civil war", "the 1991-1995 conflict": mostly background, no act of the story
+    nouns = load_lexicon().nouns
+    assert all(nouns.get(key) is None for key in ("war", "conflict", "civil war"))
 
 
 @pytest.mark.parametrize(("noun", "code"), [("refusal", "120"), ("offer", "030"), ("commitment", "030"),

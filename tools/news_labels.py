@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from dateline.codebook import cameo_name
-from dateline.newseval import (Judge, code_articles, corpus_texts, counted, country_level, event_keys, find_span,
+from dateline.newseval import (LOCKED, Judge, code_articles, corpus_texts, counted, country_level, event_keys, find_span,
                                label_key, load_labels)
 
 REPO = Path(__file__).resolve().parents[1]
@@ -659,10 +659,13 @@ def add(args: argparse.Namespace) -> int:
 
 def extend(args: argparse.Namespace) -> None:
     """Append ``--n`` articles nobody has labelled or read (not selected before, not in a fixture) to
-    eval/news/articles.jsonl, all in one new split, stratified like ``select`` with a seed of their own."""
+    eval/news/articles.jsonl, all in one split (a new one, or train or dev to grow them; never a locked
+    split that exists), stratified like ``select`` with a seed of their own (the round's)."""
     selection = load_selection()
-    if any(row["split"] == args.split for row in selection):
-        raise SystemExit(f"split {args.split!r} exists already; choose a new name")
+    if any(row.get("round", 1) == args.round for row in selection):
+        raise SystemExit(f"round {args.round} exists already; choose a new one")
+    if args.split in LOCKED and any(row["split"] == args.split for row in selection):
+        raise SystemExit(f"split {args.split!r} is locked and exists already: a later batch goes into a new split")
     rng = random.Random(SEED + 100 * args.round)
     exclude = fixture_ids() | {row["id"] for row in selection}
     total = sum(QUOTA.values())

@@ -485,6 +485,8 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         if verb.dep_ in ("xcomp", "acl", "pcomp") and governor.pos_ == "VERB" and (
                 governor.lemma_ in lex.verb_lemmas or governor.lemma_ in lex.cue("intent_verb")):
             intent = ""  # the governing verb ("agreed to meet", "aimed at ending") says it, not this one
+        if verb.dep_ == "ccomp" and governor.lemma_ in lex.cue("causative_verb") and _own_modality(verb, lex, doc) is None:
+            intent = ""  # "trying to get the court to prosecute X": intended only as what its governor seeks
         if verb.dep_ == "advcl" and _own_modality(verb, lex, doc) is None:
             intent = ""  # "to amend the constitution so that X is banned": intended only as its governor's aim
         if verb.dep_ in ("acl", "xcomp") and governor.pos_ == "NOUN" and governor.lemma_ in lex.cue("attempt_verb"):

@@ -11,6 +11,9 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
     python tools/news_labels.py merge build/labels/out/*.jsonl   # eval/news/labels*.jsonl, kappa
     python tools/news_labels.py unjudged-tasks --labellers Y,Z   # today's counted events with no label yet
     python tools/news_labels.py add build/labels/out/Y_*.jsonl    # their labels appended to eval/news/labels.jsonl
+    python tools/news_labels.py extend --n 40 --split fresh --round 2   # a later batch of new articles, own split
+    python tools/news_labels.py batch-tasks --split fresh --labellers F1,F2,F3,F4   # every event + every missed act
+    python tools/news_labels.py batch-add --split fresh build/labels/batch/fresh/out/F*.jsonl --second .../G_01.jsonl
 
 ``merge`` needs the first round's working files under build/labels (the coder output at labelling
 time, the assignment); ``unjudged-tasks`` and ``add`` need none: they re-code the labelled articles with
@@ -27,10 +30,10 @@ import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from dateline.codebook import cameo_name
-from dateline.newseval import (Judge, code_articles, corpus_texts, counted, country_level, event_keys, find_span,
+from dateline.newseval import (LOCKED, Judge, code_articles, corpus_texts, counted, country_level, event_keys, find_span,
                                label_key, load_labels)
 
 REPO = Path(__file__).resolve().parents[1]
@@ -95,16 +98,16 @@ def candidates(corpus: str, exclude: set[str]) -> dict[str, list[dict[str, Any]]
     return strata
 
 
-def allocate(strata: dict[str, list[Any]], total: int) -> dict[str, int]:
-    """Proportional allocation with at least 2 per stratum (while the stratum has them)."""
+def allocate(strata: dict[str, list[Any]], total: int, least: int = 2) -> dict[str, int]:
+    """Proportional allocation with at least ``least`` per stratum (while the stratum has them)."""
     size = sum(len(v) for v in strata.values())
-    alloc = {k: min(len(v), max(2, round(total * len(v) / size))) for k, v in strata.items()}
+    alloc = {k: min(len(v), max(least, round(total * len(v) / size))) for k, v in strata.items()}
     keys = sorted(strata, key=lambda k: -len(strata[k]))
-    while sum(alloc.values()) > total:
+    while sum(alloc.values()) > total and any(alloc[k] > least for k in keys):
         for k in keys:
-            if sum(alloc.values()) > total and alloc[k] > 2:
+            if sum(alloc.values()) > total and alloc[k] > least:
                 alloc[k] -= 1
-    while sum(alloc.values()) < total:
+    while sum(alloc.values()) < total and any(alloc[k] < len(strata[k]) for k in keys):
         for k in keys:
             if sum(alloc.values()) < total and alloc[k] < len(strata[k]):
                 alloc[k] += 1
@@ -318,6 +321,49 @@ def _article_md(record: dict[str, Any], row: dict[str, Any], rec: dict[str, Any]
     return "\n".join(lines)
 
 
+def _share(names: list[str], ids: Any, weight: Any) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """Articles shared among labellers, each to the one with the least work so far (``weight`` per article)."""
+    load = {name: 0 for name in names}
+    queue: dict[str, list[str]] = {name: [] for name in names}
+    for article_id in ids:
+        who = min(names, key=lambda k: load[k])
+        load[who] += weight(article_id)
+        queue[who].append(article_id)
+    return queue, load
+
+
+def _write_tasks(folder: Path, queue: dict[str, list[str]], records: dict[str, dict[str, Any]],
+                 selection: dict[str, dict[str, Any]], texts: dict[str, dict[str, Any]], kind: str,
+                 instructions: str, recall: bool) -> None:
+    """One task file per labeller under ``folder``/tasks; ``instructions`` names the output as {out}."""
+    (folder / "tasks").mkdir(parents=True, exist_ok=True)
+    for name, articles in queue.items():
+        path = folder / "tasks" / f"{name}_01.md"
+        out = folder / "out" / f"{path.stem}.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(f"# Labelling task {path.stem}: {len(articles)} articles, {kind}\n\n"
+                         + instructions.format(out=out.relative_to(REPO) if out.is_relative_to(REPO) else out)
+                         + "\n\n")
+            for article_id in articles:
+                handle.write(_article_md(records[article_id], selection[article_id], texts[article_id], recall))
+
+
+def _missed_row(label: dict[str, Any], record: dict[str, Any], text: str, row: dict[str, Any],
+                labeller: str) -> dict[str, Any] | None:
+    """A missed-act label as a row of eval/news/missed.jsonl (references only); None when its trigger is
+    not in the sentence it names."""
+    index = int(label["s"])
+    ref = sentence_ref(record, index, text) if 0 <= index < len(record["sentences"]) else None
+    at = text[ref["start"]:ref["end"]].find(str(label["trigger"])) if ref else -1
+    if ref is None or at < 0:
+        return None
+    return {"corpus": row["corpus"], "id": row["id"], "split": row["split"], "missed": True,
+            "sentence": index, "sentence_ref": ref, "trigger_in_sentence": [at, at + len(str(label["trigger"]))],
+            "trigger": label["trigger"], "root": label["root"], "src": label["src"], "tgt": label["tgt"],
+            "modality": label["modality"], "date": label.get("date", "unknown"), "labeller": labeller,
+            "note": label.get("note", "")}
+
+
 # -- checking and merging labels ----------------------------------------------------------------
 
 MODALITIES = {"asserted", "negated", "intended", "hypothetical", "claimed"}
@@ -356,6 +402,18 @@ def label_problems(label: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _label_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
+    """(line number, label) for each non-empty line of a label file; None (reported) where it is not JSON."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as err:
+            print(f"{path}:{number}: not JSON ({err})")
+            yield number, None
+
+
 def check(args: argparse.Namespace) -> int:
     """Check label files against their task files: every event labelled once, every line well formed."""
     bad = 0
@@ -367,13 +425,8 @@ def check(args: argparse.Namespace) -> int:
         done: set[str] = set()
         recall = set(re.findall(r"^## Article (\S+)  RECALL", task, re.M))
         seen: Counter[str] = Counter()
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                label = json.loads(line)
-            except json.JSONDecodeError as err:
-                print(f"{path}:{number}: not JSON ({err})")
+        for number, label in _label_lines(path):
+            if label is None:
                 bad += 1
                 continue
             if label.get("recall_done"):
@@ -414,6 +467,29 @@ def kappa(pairs: list[tuple[Any, Any]]) -> float | None:
     left, right = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
     expected = sum(left[k] * right.get(k, 0) for k in left) / (n * n)
     return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+#: The decisions whose agreement is reported (the last four only where both labellers say "act").
+AGREEMENT_FIELDS = {
+    "act": lambda r: r["act"],
+    "real_asserted": lambda r: bool(r["act"] and r["modality"] == "asserted"),
+    "modality": lambda r: r["modality"],
+    "root": lambda r: r["root"],
+    "source": lambda r: r["src"],
+    "target": lambda r: r["tgt"],
+}
+
+
+def agreement_of(first: dict[str, dict[str, Any]], second: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Agreement and Cohen's kappa of two labellers on the events both judged (resolved rows by event id)."""
+    both = [(first[e], second[e]) for e in second if e in first]
+    agreement: dict[str, Any] = {"events": len(both), "articles": len({a["id"] for a, _ in both})}
+    for name, get in AGREEMENT_FIELDS.items():
+        pairs = [(get(a), get(b)) for a, b in both if name in ("act", "real_asserted") or (a["act"] and b["act"])]
+        k = kappa(pairs)
+        agreement[name] = {"n": len(pairs), "agree": round(sum(x == y for x, y in pairs) / len(pairs), 3) if pairs else None,
+                           "kappa": None if k is None else round(k, 3)}
+    return agreement
 
 
 def resolve(label: dict[str, Any], ref: dict[str, Any]) -> dict[str, Any]:
@@ -463,24 +539,14 @@ def merge(args: argparse.Namespace) -> int:
             if label_problems(label):
                 continue
             if label.get("missed"):
-                record = coded[label["article"]]
-                text = texts[label["article"]]["text"]
-                ref = sentence_ref(record, int(label["s"]), text)
-                sentence = text[ref["start"]:ref["end"]] if ref else ""
-                at = sentence.find(str(label["trigger"]))
-                if ref is None or at < 0:
+                found = _missed_row(label, coded[label["article"]], texts[label["article"]]["text"],
+                                    selection[label["article"]], labeller)
+                if found is None:
                     print(f"{path}: missed act {label['trigger']!r} not found in sentence {label['s']}; dropped")
                     continue
                 if labeller not in (meta["assignment"][label["article"]][0], recall_only.get(label["article"])):
                     continue  # recall lists come from the article's first labeller (or its recall-only one)
-                row = selection[label["article"]]
-                missed.append({"corpus": row["corpus"], "id": row["id"], "split": row["split"], "missed": True,
-                               "sentence": int(label["s"]), "sentence_ref": ref,
-                               "trigger_in_sentence": [at, at + len(str(label["trigger"]))],
-                               "trigger": label["trigger"], "root": label["root"], "src": label["src"],
-                               "tgt": label["tgt"], "modality": label["modality"],
-                               "date": label.get("date", "unknown"), "labeller": labeller,
-                               "note": label.get("note", "")})
+                missed.append(found)
                 continue
             ref = refs[label["e"]]
             row = resolve(label, ref)
@@ -506,22 +572,7 @@ def merge(args: argparse.Namespace) -> int:
     write("missed.jsonl", sorted((m for m in missed if m["id"] in recall_done), key=label_order))
     (OUT / "recall.json").write_text(json.dumps(recall_done, indent=0) + "\n", encoding="utf-8")
     (OUT / "complete.json").write_text(json.dumps(sorted(complete), indent=0) + "\n", encoding="utf-8")
-    # Agreement on the overlap: events both labellers judged.
-    both = [(first[e], second[e]) for e in second if e in first]
-    fields = {
-        "act": lambda r: r["act"],
-        "real_asserted": lambda r: bool(r["act"] and r["modality"] == "asserted"),
-        "modality": lambda r: r["modality"],
-        "root": lambda r: r["root"],
-        "source": lambda r: r["src"],
-        "target": lambda r: r["tgt"],
-    }
-    agreement = {"events": len(both), "articles": len({a["id"] for a, _ in both})}
-    for name, get in fields.items():
-        pairs = [(get(a), get(b)) for a, b in both if name in ("act", "real_asserted") or (a["act"] and b["act"])]
-        k = kappa(pairs)
-        agreement[name] = {"n": len(pairs), "agree": round(sum(x == y for x, y in pairs) / len(pairs), 3) if pairs else None,
-                           "kappa": None if k is None else round(k, 3)}
+    agreement = agreement_of(first, second)
     (OUT / "agreement.json").write_text(json.dumps(agreement, indent=1) + "\n", encoding="utf-8")
     splits = Counter(selection[a]["split"] for a in complete)
     print(f"{len(complete)} of {len(selection)} articles completely labelled {dict(splits)}; "
@@ -561,26 +612,15 @@ def unjudged_tasks(args: argparse.Namespace) -> None:
             refs.append(task_ref(row, event, ref, [key[2], key[2] + event["span"][1] - event["span"][0]]))
         if keep:
             todo[article_id] = {**record, "events": keep}
-    names = args.labellers.split(",")
-    load = {name: 0 for name in names}
-    queue: dict[str, list[str]] = {name: [] for name in names}
-    for article_id in todo:
-        who = min(names, key=lambda k: load[k])
-        load[who] += len(todo[article_id]["events"]) + len(todo[article_id]["sentences"]) // 4
-        queue[who].append(article_id)
+    queue, _ = _share(args.labellers.split(","), todo,
+                      lambda i: len(todo[i]["events"]) + len(todo[i]["sentences"]) // 4)
     (UNJUDGED / "tasks").mkdir(parents=True, exist_ok=True)
     with (UNJUDGED / "events.jsonl").open("w", encoding="utf-8") as handle:
         for ref in refs:
             handle.write(json.dumps(ref, ensure_ascii=False) + "\n")
-    for name, chunk in queue.items():
-        path = UNJUDGED / "tasks" / f"{name}_01.md"
-        with path.open("w", encoding="utf-8") as handle:
-            handle.write(f"# Labelling task {path.stem}: {len(chunk)} articles, NEW EVENTS ONLY\n\n"
-                         "Follow docs/annotation.md. Label every event listed below (the article's other events "
-                         "are labelled already), one JSON line per event, to "
-                         f"build/labels/unjudged/out/{path.stem}.jsonl.\n\n")
-            for article_id in chunk:
-                handle.write(_article_md(todo[article_id], selection[article_id], texts[article_id], False))
+    _write_tasks(UNJUDGED, queue, todo, selection, texts, "NEW EVENTS ONLY",
+                 "Follow docs/annotation.md. Label every event listed below (the article's other events "
+                 "are labelled already), one JSON line per event, to {out}.", recall=False)
     print(f"{len(refs)} counted events with no label in {len(todo)} articles; "
           + ", ".join(f"{k}: {len(v)} articles" for k, v in queue.items()))
 
@@ -615,6 +655,158 @@ def add(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+# -- a later batch of articles (a new split labelled in one go) ---------------------------------
+
+def extend(args: argparse.Namespace) -> None:
+    """Append ``--n`` articles nobody has labelled or read (not selected before, not in a fixture) to
+    eval/news/articles.jsonl, all in one split (a new one, or train or dev to grow them; never a locked
+    split that exists), stratified like ``select`` with a seed of their own (the round's)."""
+    selection = load_selection()
+    if any(row.get("round", 1) == args.round for row in selection):
+        raise SystemExit(f"round {args.round} exists already; choose a new one")
+    if args.split in LOCKED and any(row["split"] == args.split for row in selection):
+        raise SystemExit(f"split {args.split!r} is locked and exists already: a later batch goes into a new split")
+    rng = random.Random(SEED + 100 * args.round)
+    exclude = fixture_ids() | {row["id"] for row in selection}
+    total = sum(QUOTA.values())
+    new: list[dict[str, Any]] = []
+    for corpus, quota in QUOTA.items():
+        strata = candidates(corpus, exclude)
+        for stratum, n in sorted(allocate(strata, round(args.n * quota / total), least=1).items()):
+            pool = sorted(strata[stratum], key=lambda r: r["id"])
+            for rec in rng.sample(pool, n):
+                new.append({"corpus": corpus + ".jsonl", "id": rec["id"], "stratum": f"{corpus}/{stratum}",
+                            "outlet": rec.get("outlet"), "date": rec.get("date"),
+                            "words": len(rec["text"].split()), "sha1": sha1(rec["text"]),
+                            "split": args.split, "round": args.round})
+    rows = sorted(selection + new, key=lambda r: (r["corpus"], r["id"]))
+    with (OUT / "articles.jsonl").open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(new)} articles added in split {args.split!r} (round {args.round}); "
+          f"{Counter(r['stratum'].split('/')[0] for r in new)}")
+
+
+def _batch_dir(split: str) -> Path:
+    return BUILD / "batch" / split
+
+
+def batch_tasks(args: argparse.Namespace) -> None:
+    """Task files for every article of a split that is not labelled yet: each coded event (asserted or
+    not) and, for every article, the list of acts no event covers (all articles are RECALL)."""
+    selection = load_selection()
+    complete = set(json.loads((OUT / "complete.json").read_text(encoding="utf-8")))
+    rows = [row for row in selection if row["split"] == args.split and row["id"] not in complete]
+    if not rows:
+        raise SystemExit(f"no unlabelled article in split {args.split!r}")
+    texts = corpus_texts(rows, NEWS)
+    order = sorted(texts, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    coded = code_articles(texts, order)
+    folder = _batch_dir(args.split)
+    (folder / "tasks").mkdir(parents=True, exist_ok=True)
+    (folder / "out").mkdir(parents=True, exist_ok=True)
+    by_id = {row["id"]: row for row in rows}
+    refs = []
+    for article_id in order:
+        for ref in event_refs(coded[article_id], texts[article_id]["text"]):
+            refs.append(task_ref(by_id[article_id], ref["event"], ref["sentence_ref"], ref["trigger_in_sentence"]))
+    with (folder / "events.jsonl").open("w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(ref, ensure_ascii=False) + "\n" for ref in refs)
+    with (folder / "coded.jsonl").open("w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(coded[i], ensure_ascii=False) + "\n" for i in order)
+    queue, load = _share(args.labellers.split(","), order,
+                         lambda i: len(coded[i]["events"]) + len(coded[i]["sentences"]))
+    _write_tasks(folder, queue, coded, by_id, texts, "every event and every missed act",
+                 "Follow docs/annotation.md (version 1). For every event listed, one JSON line; for every "
+                 "article (all are RECALL articles), one `\"missed\": true` line per codable act that no "
+                 "listed event covers, then one line {{\"article\": ID, \"recall_done\": true}} when the "
+                 "article is finished. Write them to {out}.", recall=True)
+    print(f"{len(refs)} events in {len(rows)} articles; "
+          + ", ".join(f"{k}: {len(v)} articles, load {load[k]}" for k, v in queue.items()))
+
+
+def batch_add(args: argparse.Namespace) -> int:
+    """Append a batch's labels to eval/news: event labels to labels.jsonl, missed acts to missed.jsonl,
+    and each article whose events are all labelled and whose recall list is finished to complete.json
+    and recall.json. Lines with problems are reported and left out."""
+    folder = _batch_dir(args.split)
+    refs = read_refs(folder / "events.jsonl")
+    coded = read_coded(folder / "coded.jsonl")
+    selection = {row["id"]: row for row in load_selection()}
+    texts = corpus_texts([selection[i] for i in coded], NEWS)
+    labels: dict[str, dict[str, Any]] = {}
+    missed: list[dict[str, Any]] = []
+    done: set[str] = set()
+    bad = 0
+    second: dict[str, dict[str, Any]] = {}
+    for name in args.second or []:
+        for _, label in _label_lines(Path(name)):
+            if label and not label.get("missed") and label.get("e") in refs and not label_problems(label):
+                row = resolve(label, refs[label["e"]])
+                row["labeller"], row["guidelines"] = Path(name).stem.split("_")[0], 1
+                second[label["e"]] = row
+    for name in sorted(args.files):
+        path = Path(name)
+        labeller = path.stem.split("_")[0]
+        for number, label in _label_lines(path):
+            if label is None:
+                bad += 1
+                continue
+            if label.get("recall_done"):
+                if label.get("article") in coded:
+                    done.add(str(label["article"]))
+                continue
+            problems = label_problems(label)
+            if not label.get("missed") and label.get("e") not in refs:
+                problems.append(f"event {label.get('e')} is not in the tasks")
+            if label.get("missed") and label.get("article") not in coded:
+                problems.append(f"article {label.get('article')} is not in the tasks")
+            if problems:
+                print(f"{path}:{number}: {'; '.join(problems)}")
+                bad += 1
+                continue
+            if label.get("missed"):
+                found = _missed_row(label, coded[label["article"]], texts[label["article"]]["text"],
+                                    selection[label["article"]], labeller)
+                if found is None:
+                    print(f"{path}:{number}: missed act {label['trigger']!r} not found in sentence {label['s']}; left out")
+                    bad += 1
+                    continue
+                missed.append(found)
+                continue
+            row = resolve(label, refs[label["e"]])
+            row["labeller"], row["guidelines"] = labeller, 1
+            labels[label["e"]] = row
+    per_article = Counter(ref["id"] for ref in refs.values())
+    labelled = Counter(row["id"] for row in labels.values())
+    complete_now = {i for i in coded if i in done and labelled[i] == per_article[i]}
+    for i in sorted(set(coded) - complete_now):
+        print(f"{i}: not complete ({labelled[i]} of {per_article[i]} events labelled, "
+              f"recall {'finished' if i in done else 'not finished'}); left out")
+
+    def extend_rows(name: str, new: list[dict[str, Any]]) -> None:
+        path = OUT / name
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = [r for r in rows if r["id"] not in complete_now] + new
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(rows, key=label_order)),
+                        encoding="utf-8")
+
+    extend_rows("labels.jsonl", [r for r in labels.values() if r["id"] in complete_now])
+    extend_rows("missed.jsonl", [m for m in missed if m["id"] in complete_now])
+    for name in ("complete.json", "recall.json"):
+        have = set(json.loads((OUT / name).read_text(encoding="utf-8")))
+        (OUT / name).write_text(json.dumps(sorted(have | complete_now), indent=0) + "\n", encoding="utf-8")
+    if second:
+        agreement = agreement_of(labels, second)
+        (OUT / f"agreement_{args.split}.json").write_text(json.dumps(agreement, indent=1) + "\n", encoding="utf-8")
+        extend_rows("labels_second.jsonl", [r for r in second.values() if r["id"] in complete_now])
+        print(json.dumps(agreement))
+    print(f"{len(complete_now)} of {len(coded)} articles added complete: "
+          f"{sum(1 for r in labels.values() if r['id'] in complete_now)} event labels, "
+          f"{sum(1 for m in missed if m['id'] in complete_now)} missed acts ({bad} lines with problems left out)")
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -637,14 +829,28 @@ def main(argv: list[str] | None = None) -> int:
     u.add_argument("--labellers", default="Y,Z", help="comma-separated labeller names")
     a = sub.add_parser("add", help="append the labels of unjudged-tasks to eval/news/labels.jsonl")
     a.add_argument("files", nargs="+")
+    x = sub.add_parser("extend", help="append a batch of new articles, all in one new split")
+    x.add_argument("--n", type=int, default=40)
+    x.add_argument("--split", default="fresh")
+    x.add_argument("--round", type=int, default=2)
+    bt = sub.add_parser("batch-tasks", help="task files: every event and every missed act of a split's new articles")
+    bt.add_argument("--split", default="fresh")
+    bt.add_argument("--labellers", default="F1,F2,F3,F4", help="comma-separated labeller names")
+    ba = sub.add_parser("batch-add", help="append a batch's labels, missed acts and complete articles to eval/news")
+    ba.add_argument("--split", default="fresh")
+    ba.add_argument("--second", nargs="*", help="a second labeller's files on some of the articles (agreement only)")
+    ba.add_argument("files", nargs="+")
     args = parser.parse_args(argv)
+    if args.command == "batch-add":
+        return batch_add(args)
     if args.command == "add":
         return add(args)
     if args.command == "check":
         return check(args)
     if args.command == "merge":
         return merge(args)
-    {"select": select, "tasks": tasks, "recall-tasks": recall_tasks, "unjudged-tasks": unjudged_tasks}[args.command](args)
+    {"select": select, "tasks": tasks, "recall-tasks": recall_tasks, "unjudged-tasks": unjudged_tasks,
+     "extend": extend, "batch-tasks": batch_tasks}[args.command](args)
     return 0
 
 

@@ -370,12 +370,12 @@ def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | No
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--news", "news_dir", type=click.Path(file_okay=False), default="../shared/data/news", show_default=True,
               help="Labelled real news: the folder of the corpora the labels point into.")
-@click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="dev", show_default=True,
-              help="Labelled real news: which split to score (test is locked: aggregate numbers only).")
+@click.option("--split", type=click.Choice(["train", "dev", "test", "fresh", "all"]), default="dev", show_default=True,
+              help="Labelled real news: which split to score (test and fresh are locked: aggregate numbers only).")
 @click.option("--errors", "errors_out", type=click.Path(dir_okay=False),
-              help="Labelled real news: write each wrong counted event with its label as JSON Lines (not for test).")
+              help="Labelled real news: write each wrong counted event with its label as JSON Lines (not for test or fresh).")
 @click.option("--by-rule", is_flag=True,
-              help="Labelled real news: also print each rule's count and precision among counted events (not for test).")
+              help="Labelled real news: also print each rule's count and precision among counted events (not for test or fresh).")
 def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_floors: bool, allow_regression: bool,
           as_json: bool, news_dir: str, split: str, errors_out: str | None, by_rule: bool) -> None:
     """Score the event coder against a gold JSON Lines file, against labelled real news, or from reviews.
@@ -492,13 +492,13 @@ def _eval_news(labels: str, news_dir: str, split: str, errors_out: str | None, f
     from .newseval import LOCKED, check_news_floors, evaluate_news, format_by_rule, format_news_report, raise_news_floors
 
     try:
-        if (errors_out or by_rule) and split in (LOCKED, "all"):
+        if (errors_out or by_rule) and split in LOCKED:
             raise GoldError("E310", split=split)
         errors: list[dict[str, Any]] | None = [] if errors_out else None
         scores = evaluate_news(labels, news_dir, split, errors)
         if as_json:
             out = scores.to_dict()
-            if not by_rule or split in (LOCKED, "all"):
+            if not by_rule or split in LOCKED:
                 out.pop("by_rule", None)
             click.echo(json.dumps(out, indent=2))
         else:

@@ -79,7 +79,7 @@ class Errors:
     E307 = "{source}: the labelled articles list is missing or empty. A labels file (eval/news/labels.jsonl) needs its articles.jsonl beside it."
     E308 = "{source}: no such corpus file. The labels point into news corpora: pass their folder with --news DIR (in a development checkout, ../shared/data/news)."
     E309 = "{source}: the corpus record is missing or its text has changed since it was labelled (SHA-1 check). Use the corpus the labels were made on."
-    E310 = "--split {split}: the test split is locked. It is scored once per release for the aggregate numbers only; per-event output (--errors) is refused."
+    E310 = "--split {split}: this split is locked (test is scored once per release, fresh once per session) for the aggregate numbers only; per-event output (--errors) is refused."
     E311 = "dateline train needs scikit-learn ({detail}). Install it with `pip install 'dateline[train]'` (make train does)."
 
     # Quotes

@@ -99,9 +99,10 @@ def test_score_wrong_fields_and_unjudged_events() -> None:
     assert len(errors) == 1 and errors[0]["judged"]["root"] == "11"
 
 
-def test_test_split_refuses_per_event_output() -> None:
+@pytest.mark.parametrize("split", ["test", "fresh", "all"])
+def test_locked_splits_refuse_per_event_output(split: str) -> None:
     with pytest.raises(GoldError) as info:
-        score(labelset([]), {}, {}, "test", [])
+        score(labelset([]), {}, {}, split, [])
     assert info.value.code == "E310"
 
 

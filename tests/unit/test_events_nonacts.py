@@ -202,3 +202,51 @@ def test_opening_passive_participle_names_no_doer(vocab: Vocab) -> None:
     assert [e[0] for e in events(named)] == ["Criticized"]
     unnamed = doc([("at", "ADP", "IN", "prep", -1, "at", "O"), ("home", "NOUN", "NN", "pobj", -1, "home", "O")])
     assert [e for e in events(unnamed) if e[0] == "Criticized"] == []
+
+
+def _future_under(vocab: Vocab, verb: str, lemma: str) -> Doc:
+    # "Britain <verb> France would attack Iran."
+    return build(vocab, [("Britain", "PROPN", "NNP", "nsubj", 1, "Britain", "B-GPE"),
+                         (verb, "VERB", "VBD", "ROOT", 0, lemma, "O"),
+                         ("France", "PROPN", "NNP", "nsubj", 2, "France", "B-GPE"),
+                         ("would", "AUX", "MD", "aux", 1, "would", "O"),
+                         ("attack", "VERB", "VB", "ccomp", -3, "attack", "O"),
+                         ("Iran", "PROPN", "NNP", "dobj", -1, "Iran", "B-GPE"),
+                         (".", "PUNCT", ".", "punct", -5, ".", "O")])
+
+
+def test_predicted_act_is_no_declared_intent(vocab: Vocab) -> None:
+    # "Britain said France would attack Iran": France's intent, reported (an asserted threat, 13x,
+    # on "attack"); "Britain expected France would attack Iran": Britain's forecast, hypothetical,
+    # and no intent of France's is declared (cue prediction_verb)
+    said = [e for e in code_doc(_future_under(vocab, "said", "say"))._.events if e["trigger"] == "attack"]
+    assert [e["cameo"][:2] for e in said if e["modality"] == "asserted"] == ["13"]
+    expected = [e for e in code_doc(_future_under(vocab, "expected", "expect"))._.events if e["trigger"] == "attack"]
+    assert expected, "the attack is still coded"
+    assert {e["modality"] for e in expected} == {"hypothetical"}
+
+
+
+def test_caused_act_is_as_done_as_its_cause(vocab: Vocab) -> None:
+    # "Turkey helped Kurds retake Mosul": the retaking is told as done; "Turkey made efforts to help
+    # Kurds retake Mosul": it is sought, intended (cue causative_verb), and no intent of its own is
+    # declared by the Kurds
+    done = build(vocab, [("Turkey", "PROPN", "NNP", "nsubj", 1, "Turkey", "B-GPE"),
+                         ("helped", "VERB", "VBD", "ROOT", 0, "help", "O"),
+                         ("Kurds", "PROPN", "NNPS", "nsubj", 1, "Kurds", "B-NORP"),
+                         ("retake", "VERB", "VB", "ccomp", -2, "retake", "O"),
+                         ("Mosul", "PROPN", "NNP", "dobj", -1, "Mosul", "B-GPE"),
+                         (".", "PUNCT", ".", "punct", -4, ".", "O")])
+    assert {e["modality"] for e in code_doc(done)._.events if e["trigger"] == "retake"} == {"asserted"}
+    sought = build(vocab, [("Turkey", "PROPN", "NNP", "nsubj", 1, "Turkey", "B-GPE"),
+                           ("made", "VERB", "VBD", "ROOT", 0, "make", "O"),
+                           ("efforts", "NOUN", "NNS", "dobj", -1, "effort", "O"),
+                           ("to", "PART", "TO", "aux", 1, "to", "O"),
+                           ("help", "VERB", "VB", "acl", -2, "help", "O"),
+                           ("Kurds", "PROPN", "NNPS", "nsubj", 1, "Kurds", "B-NORP"),
+                           ("retake", "VERB", "VB", "ccomp", -2, "retake", "O"),
+                           ("Mosul", "PROPN", "NNP", "dobj", -1, "Mosul", "B-GPE"),
+                           (".", "PUNCT", ".", "punct", -7, ".", "O")])
+    retake = [e for e in code_doc(sought)._.events if e["trigger"] == "retake"]
+    assert retake, "the retaking is still coded"
+    assert [e["modality"] for e in retake] == ["intended"]

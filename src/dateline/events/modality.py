@@ -273,19 +273,42 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             modality = modality or "reported"
         if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"  # "an allegation that X had taken the city"
-        if link in ("conj", "xcomp"):
+        causing = link == "ccomp" and head.lemma_ in lex.cue("causative_verb") and not any(
+            c.dep_ == "mark" for c in clause.children)
+        if link in ("conj", "xcomp") or causing:
             # "could decide to lift", "will continue to be denied": an infinitive complement is as
             # done as the verb whose modal governs it
             modality = modality or _own_modality(head, lex, doc)
+        if link == "ccomp" and modality == "intended" and _predicted(clause, head, lex):
+            modality = "hypothetical"  # "he expected most people would obey the law": foreseen, not declared
         if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in head.children):
             # "has not said he will abide by it": nothing declared, not even an intent
             modality = "hypothetical" if modality in (None, "intended") else modality
         if link == "ccomp" and head.lemma_ in lex.cue("denial_verb") and any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
             negated = True  # "officials denied that Russia was sending arms": said not to have happened
-        if link in ("ccomp",):
+        if link in ("ccomp",) and not causing:
             break  # what someone said keeps its own modality
     return negated, modality or "asserted"
+
+
+def _predicted(clause: Token, head: Token, lex: Lexicon) -> bool:
+    """Whether a future clause ("will", "would") is what someone expects, believes or learned of
+    another's act (cue ``prediction_verb``: "expected most people would obey", "learned the US will
+    overtake Russia"): a forecast, not an intent its doer declared (docs/annotation.md: intended is
+    what someone "will, plans, promises"; a prediction by another is hypothetical). Not when the
+    one who expects is the doer ("we expect we will meet them")."""
+    if head.lemma_ not in lex.cue("prediction_verb"):
+        return False
+    own = syntax.subject(clause)
+    believer = syntax.subject(head)
+    if own is None:
+        return False
+    if believer is None:
+        return True
+    same = own.lower_ == believer.lower_ or (own.lower_ in en.FIRST_PERSON_PRONOUNS
+                                             and believer.lower_ in en.FIRST_PERSON_PRONOUNS)
+    return not same
 
 
 def _aim(verb: Token, lex: Lexicon) -> bool:

@@ -17,8 +17,10 @@ def test_strike_by_states_or_forces_is_military(nlp: Language) -> None:
     by_states = coded(nlp, "Strikes by Britain and France hit Syria.")
     strikes = [(code, source) for code, source, _, rule in by_states if rule == "_military_strike"]
     assert sorted(strikes) == [("190", "Britain"), ("190", "France")]
-    forces = coded(nlp, "American forces conducted four strikes on Islamic State positions.")
-    assert ("190", "American forces", "_military_strike") in [(c, s, r) for c, s, _, r in forces]
+    forces = coded(nlp, "A strike by Kenyan forces hit a Somali camp.")
+    assert ("190", "Kenyan forces", "_military_strike") in [(c, s, r) for c, s, _, r in forces]
+    nationality = coded(nlp, "Russian strikes on rebel positions in Syria continued.")
+    assert ("190", "Russian", "_military_strike") in [(c, s, r) for c, s, _, r in nationality]
 
 
 def test_strike_by_workers_or_general_strike_stays_labour(nlp: Language) -> None:

@@ -79,7 +79,8 @@ def test_linear_events_first_actor_tokens_match_subtree_walk(nlp: Language, monk
     doc = nlp("Officials in Moscow said Germany told France that NATO and Kim Jong Un would meet. "
               + said_chain(20))
     doc_module.per_doc(nlp.make_doc("Another Doc."), "evict", len)  # the stages' indexes are let go
-    builds = counting(monkeypatch, sides, "_actor_starts")
+    walks = counting(monkeypatch, sides._SubtreeOrder, "_walk")
+    builds = counting(monkeypatch, sides, "_SubtreeOrder")
 
     def walked(head: Any, exclude: Any) -> list[Any]:
         for token in head.subtree:
@@ -97,6 +98,7 @@ def test_linear_events_first_actor_tokens_match_subtree_walk(nlp: Language, monk
             found += bool(got)
     assert found > 20
     assert builds[0] == 1  # one index for the Doc, then lookups
+    assert walks[0] == len({token.sent.root.i for token in doc})  # each tree walked once
 
 
 def test_linear_quotes_reported_on_speech_flood(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:

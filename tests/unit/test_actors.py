@@ -590,3 +590,60 @@ def test_a_titled_name_with_a_middle_initial_is_the_kb_person(nlp) -> None:
 def test_a_middle_initial_never_joins_two_people(nlp) -> None:
     doc = nlp("Officials said John Q. Nobody arrived in Paris on Monday.")
     assert not any(a.get("kb_id") and "Nobody" in a["name"] for a in doc._.actors)
+
+
+def _find_by_scan(doc: Doc, start_char: int, end_char: int) -> tuple[dict, dict] | None:
+    """What ``resolution._find`` answers, by scanning every mention (its code before the index)."""
+    from dateline.actors.resolution import _governed
+
+    best = None
+    inside = [(a, m) for a in doc._.actors or [] for m in a["mentions"] if m["start"] >= start_char and m["end"] <= end_char]
+    if len(inside) > 1:
+        mentions = [m for _, m in inside]
+        heads = [(a, m) for a, m in inside if not _governed(doc, m, mentions, start_char, end_char)]
+        inside = [(a, m) for a, m in heads if a.get("code")] or inside
+    for actor, mention in inside:
+        if best is None or mention["end"] - mention["start"] > best[0]:
+            best = (mention["end"] - mention["start"], actor, mention)
+    if best is None:
+        for actor in doc._.actors or []:
+            for mention in actor["mentions"]:
+                if mention["start"] <= start_char and end_char <= mention["end"] and start_char < end_char:
+                    if best is None or mention["end"] - mention["start"] < best[0]:
+                        best = (mention["end"] - mention["start"], actor, mention)
+    return (best[1], best[2]) if best else None
+
+
+def test_actors_find_by_index_matches_scan(vocab: Vocab) -> None:
+    """``_find`` looks mentions up in a per-Doc index by start; it answers what a scan of every
+    mention answers, ties (same size) included, on random mentions and ranges."""
+    import random
+
+    from dateline.actors.resolution import _find
+
+    rng = random.Random(7)
+    words = [rng.choice(["the", "army", "of", "Ruritania", "said", "rebels", "in", "Elbonia", "."]) for _ in range(60)]
+    heads = [max(0, i - rng.randint(0, 3)) for i in range(60)]
+    doc = Doc(vocab, words=words, heads=heads, deps=["dep"] * 60)
+    starts = [t.idx for t in doc] + [len(doc.text)]
+    asked = found = 0
+    for round_ in range(30):
+        actors = []
+        for a in range(rng.randint(1, 8)):
+            mentions = []
+            for _ in range(rng.randint(1, 4)):
+                i = rng.randrange(60)
+                j = min(60, i + rng.randint(1, 5))
+                mentions.append({"start": starts[i], "end": starts[j] - (doc[j - 1].whitespace_ != ""), "text": "x"})
+            actors.append({"name": f"a{a}", "code": rng.choice([None, "RUR", "ELBREB"]), "mentions": mentions})
+        doc._.actors = actors  # a new list each round: the index follows it
+        for _ in range(200):
+            i, j = sorted(rng.sample(range(61), 2))
+            lo, hi = starts[i] + rng.choice([0, 0, 1]), starts[j] - rng.choice([0, 1])
+            got, want = _find(doc, lo, hi), _find_by_scan(doc, lo, hi)
+            assert (got is None) == (want is None)
+            if want is not None:
+                assert got[0] is want[0] and got[1] is want[1]
+                found += 1
+            asked += 1
+    assert asked == 6000 and found > 1000

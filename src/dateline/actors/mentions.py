@@ -8,6 +8,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ..doc import sentence_bounds, token_texts
@@ -177,36 +179,41 @@ def _sorted_names(kb: KnowledgeBase) -> list[str]:
 def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]]:
     """Role phrases ("foreign minister", "spy chief"), longest first: (start, end, code, weak)."""
     found: list[tuple[int, int, str, bool]] = []
-    lowers: list[str] = []
+    # each token's lower case and whether it is alphabetic, from the texts read once per Doc (a
+    # lexeme's ``lower`` and ``is_alpha`` are ``str.lower`` and ``str.isalpha`` of its text)
+    texts = token_texts(doc)[0]
+    lowers = [text.lower() for text in texts]
     # the dictionaries list some role nouns in the singular only ("leader"): the last word may match
-    # by its lemma ("leaders")
-    lemmas: list[str] = []
-    alpha: list[bool] = []
-    for t in doc:  # one pass over the Tokens, not three
-        lower = t.lower_
-        lowers.append(lower)
-        lemmas.append(t.lemma_.lower() if t.lemma_ and t.tag_ in ("NNS", "NNPS") else lower)
-        alpha.append(t.is_alpha)
+    # by its lemma ("leaders"), read only for the plural nouns
+    lemmas = list(lowers)
+    strings = doc.vocab.strings
+    columns = doc.to_array([TAG, LEMMA])
+    for i in numpy.flatnonzero(numpy.isin(columns[:, 0], [strings["NNS"], strings["NNPS"]])).tolist():
+        lemma = strings[int(columns[i, 1])]
+        if lemma:
+            lemmas[i] = lemma.lower()
     firsts = _agent_first_words(kb.agents)
-    i, n = 0, len(doc)
-    while i < n:
-        if not alpha[i] or (lowers[i] not in firsts and lemmas[i] not in kb.agents and lowers[i].isascii()):
-            # no phrase of the dictionaries opens with this word (every key tried below does, or
-            # is the word's lemma): a shortcut, not a rule
-            i += 1
+    agents = kb.agents
+    n = len(doc)
+    # the only tokens that can open a phrase (every key tried below opens with the word or its
+    # lemma, or the word is not ASCII): a shortcut, not a rule
+    opening = [i for i, lower in enumerate(lowers) if (lower in firsts or lemmas[i] in agents or not lower.isascii())
+               and texts[i].isalpha()]
+    after = 0  # the first token not inside a phrase already found
+    for i in opening:
+        if i < after:
             continue
         for j in range(min(n, i + 5), i, -1):
-            hit = kb.agents.get(" ".join(lowers[i:j]))
+            hit = agents.get(" ".join(lowers[i:j]))
             if hit is None and j - i > 2 and "-" in lowers[i + 1:j - 1]:
                 # "Secretary-General" is three tokens; the dictionaries write it as one word
-                hit = kb.agents.get(doc[i:j].text.lower())
+                hit = agents.get(doc[i:j].text.lower())
             if hit is None and lemmas[j - 1] != lowers[j - 1]:
-                hit = kb.agents.get(" ".join(lowers[i:j - 1] + [lemmas[j - 1]]))
+                hit = agents.get(" ".join(lowers[i:j - 1] + [lemmas[j - 1]]))
             if hit:
                 found.append((i, j, hit[0], hit[1]))
-                i = j - 1
+                after = j
                 break
-        i += 1
     return found
 
 

@@ -48,10 +48,14 @@ def _political(side: Side, lex: Lexicon) -> bool:
 def _first_actor_tokens(doc: Doc, head: Token, exclude: Token | None) -> list[Token]:
     """The first actor-like entity in what was said, as a one-token list (or empty).
 
-    "First" in ``head.subtree`` order, looked up in an index of the Doc's entity starts in that
-    order (:func:`_actor_starts`) instead of walking the subtree of every speech verb (issue 15).
+    "First" in ``head.subtree`` order, looked up in an index of the entity starts of the head's
+    tree in that order (:class:`_SubtreeOrder`) instead of walking the subtree of every speech verb
+    (issue 15).
     """
-    order, first, last, starts = per_doc(doc, "actor_starts", _actor_starts)
+    found = per_doc(doc, "actor_starts", _SubtreeOrder).tree(head.i)
+    if found is None:
+        return []
+    order, first, last, starts = found
     k = bisect.bisect_left(starts, first[head.i])
     while k < len(starts) and starts[k] < last[head.i]:
         token = doc[order[starts[k]]]
@@ -62,38 +66,65 @@ def _first_actor_tokens(doc: Doc, head: Token, exclude: Token | None) -> list[To
     return []
 
 
-def _actor_starts(doc: Doc) -> tuple[list[int], list[int], list[int], list[int]]:
-    """The Doc's tokens in ``Token.subtree`` order (each token's left subtrees, itself, its right
-    subtrees), where every subtree is one block: the token index at each position, the block
-    ``[first, last)`` of each token's subtree, and the positions of actor-like entity starts."""
-    n = len(doc)
-    # read from arrays: creating two Token objects per token cost more than the walk below
-    columns = doc.to_array([HEAD, ENT_TYPE, ENT_IOB])
-    heads = (columns[:, 0].view("int64") + numpy.arange(n)).tolist()  # HEAD is an offset (uint64)
-    children: list[list[int]] = [[] for _ in range(n)]
-    for i, h in enumerate(heads):
-        if h != i:
-            children[h].append(i)
-    order: list[int] = []
-    first, last = [0] * n, [0] * n
-    for root in (i for i in range(n) if heads[i] == i):
+class _SubtreeOrder:
+    """A Doc's trees in ``Token.subtree`` order (each token's left subtrees, itself, its right
+    subtrees), where every subtree is one block, built for a tree when one of its tokens is first
+    asked about (a fifth of the sentences hold a speech verb)."""
+
+    def __init__(self, doc: Doc) -> None:
+        n = len(doc)
+        # read from arrays: creating two Token objects per token cost more than the walks below
+        columns = doc.to_array([HEAD, ENT_TYPE, ENT_IOB])
+        heads = columns[:, 0].view("int64") + numpy.arange(n)  # HEAD is an offset (uint64)
+        roots = heads
+        for _ in range(max(1, n).bit_length() + 1):  # each step doubles the reach: every chain's root
+            higher = roots[roots]
+            if numpy.array_equal(higher, roots):
+                break
+            roots = higher
+        self.heads: list[int] = heads.tolist()
+        self.roots = roots
+        labels = [doc.vocab.strings[label] for label in ("GPE", "NORP", "ORG", "PERSON")]
+        begins = (columns[:, 2] == 3) & numpy.isin(columns[:, 1], labels)  # 3: B
+        self.begins = set(numpy.flatnonzero(begins).tolist())
+        self.trees: dict[int, tuple[list[int], dict[int, int], dict[int, int], list[int]]] = {}
+
+    def tree(self, i: int) -> tuple[list[int], dict[int, int], dict[int, int], list[int]] | None:
+        """The tree holding token ``i``: the token index at each position, the block ``[first,
+        last)`` of each token's subtree, and the positions of actor-like entity starts; None when
+        ``i`` hangs on no root (a cycle)."""
+        root = int(self.roots[i])
+        if self.heads[root] != root:
+            return None
+        if root not in self.trees:
+            self.trees[root] = self._walk(root)
+        return self.trees[root]
+
+    def _walk(self, root: int) -> tuple[list[int], dict[int, int], dict[int, int], list[int]]:
+        heads = self.heads
+        children: dict[int, list[int]] = {}
+        for j in numpy.flatnonzero(self.roots == root).tolist():
+            if heads[j] != j:
+                children.setdefault(heads[j], []).append(j)
+        order: list[int] = []
+        first: dict[int, int] = {}
+        last: dict[int, int] = {}
         stack: list[tuple[int, int]] = [(0, root)]  # (0 enter | 1 emit | 2 leave, token)
         while stack:
-            step, i = stack.pop()
+            step, j = stack.pop()
             if step == 0:
-                first[i] = len(order)
-                stack.append((2, i))
-                stack.extend((0, c) for c in reversed(children[i]) if c > i)
-                stack.append((1, i))
-                stack.extend((0, c) for c in reversed(children[i]) if c < i)
+                first[j] = len(order)
+                stack.append((2, j))
+                below = children.get(j, ())
+                stack.extend((0, c) for c in reversed(below) if c > j)
+                stack.append((1, j))
+                stack.extend((0, c) for c in reversed(below) if c < j)
             elif step == 1:
-                order.append(i)
+                order.append(j)
             else:
-                last[i] = len(order)
-    labels = {doc.vocab.strings[label] for label in ("GPE", "NORP", "ORG", "PERSON")}
-    begins = {i for i, (label, iob) in enumerate(columns[:, 1:].tolist()) if iob == 3 and label in labels}  # 3: B
-    starts = [p for p, i in enumerate(order) if i in begins]
-    return order, first, last, starts
+                last[j] = len(order)
+        begins = self.begins
+        return order, first, last, [p for p, j in enumerate(order) if j in begins]
 
 
 def _expand(tokens: list[Token]) -> list[Token]:

@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import country_codes, root_class
 from ..doc import per_doc, sentence_bounds, doc_text
 from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
+from .index import in_window, mentions_by_root
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
 from ..lang import en
 
@@ -106,14 +107,13 @@ def own_phrase(case: SideCase) -> tuple[str, str] | None:
         return None
     tokens = _phrase_tokens(head)
     doc = case.doc
-    for actor in doc._.actors or []:
+    # the first mention (in the actors' order) of a place actor rooted in the phrase
+    by_root = mentions_by_root(doc)
+    for _, actor, mention in sorted((m for i in tokens for m in by_root.get(i, ())), key=lambda m: m[0]):
         country = _country(actor.get("code"))
         if country is None or actor.get("label") not in _PLACE_LABELS or len(actor.get("code") or "") != 3:
             continue
-        for mention in actor.get("mentions") or []:
-            span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
-            if span is not None and span.root.i in tokens:
-                return country, mention["text"]
+        return country, mention["text"]
     kb = case.kb
     for i in sorted(tokens):
         token = doc[i]
@@ -259,17 +259,14 @@ def _most_named_country(case: SideCase, lookback: int, exclude: str | None, at: 
     last = case.sentence.end_char
     tally: Counter[str] = Counter()
     nearest: dict[str, tuple[int, str]] = {}
-    for actor in doc._.actors or []:
+    for _, _, _, actor, mention in in_window(doc, first, last):  # the sentences' mentions, in order
         country = _country(actor.get("code"))
-        if country is None or country == exclude:
+        if country is None or country == exclude or (skip is not None and skip(mention)):
             continue
-        for mention in actor.get("mentions") or []:
-            if not (first <= mention["start"] and mention["end"] <= last) or (skip is not None and skip(mention)):
-                continue
-            tally[country] += 1
-            distance = abs(mention["start"] - at)
-            if country not in nearest or distance < nearest[country][0]:
-                nearest[country] = (distance, mention["text"])
+        tally[country] += 1
+        distance = abs(mention["start"] - at)
+        if country not in nearest or distance < nearest[country][0]:
+            nearest[country] = (distance, mention["text"])
     if not tally:
         return None
     best = max(tally, key=lambda c: (tally[c], -nearest[c][0]))

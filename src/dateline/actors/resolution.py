@@ -12,10 +12,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..doc import per_doc, token_starts
+from ..doc import token_starts
 from ..kb import KnowledgeBase, load_kb, split_code
 from ..record import ActorRef
 from .countries import infer_side_countries
+from .index import in_window, mention_index
 
 
 #: kb key -> KB, so resolve_as_of finds the KB a Doc was coded with (``doc.user_data`` keeps the key).
@@ -48,45 +49,13 @@ def _governed(doc: Doc, mention: dict[str, Any], others: list[dict[str, Any]], s
     return False
 
 
-_Entry = tuple[int, int, int, dict[str, Any], dict[str, Any]]
-
-
-def _mention_index(doc: Doc) -> tuple[list[int], list[_Entry], int, list[_Entry]] | None:
-    """Every mention of ``doc._.actors`` sorted by start: the starts, the entries ``(start, end,
-    order, actor, mention)`` (``order``: the mention's place in the actors' own order), the
-    longest mention's length and any mention that ends before it starts; built once per Doc and
-    actor list (the actors stage assigns the list whole, later stages only read it), so that
-    :func:`_find` bisects instead of scanning every mention on each call."""
-    actors = doc._.actors
-    if not actors:
-        return None
-    held: dict[str, Any] = per_doc(doc, "mention_index", lambda d: {})
-    if held.get("actors") is not actors or held.get("count") != len(actors):
-        entries = [(int(m["start"]), int(m["end"]), order, actor, m) for order, (actor, m) in
-                   enumerate((a, m) for a in actors for m in a["mentions"])]
-        entries.sort(key=lambda e: (e[0], e[2]))
-        longest = max((e[1] - e[0] for e in entries), default=0)
-        backwards = [e for e in entries if e[1] < e[0]]  # (none from the actors stage)
-        held.update(actors=actors, count=len(actors), index=([e[0] for e in entries], entries, longest, backwards))
-    return held["index"]
-
-
 def _find(doc: Doc, start_char: int, end_char: int) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    index = _mention_index(doc)
+    index = mention_index(doc)
     if index is None:
         return None
-    starts, entries, longest, backwards = index
+    starts, entries, longest, _ = index
     best: tuple[int, dict[str, Any], dict[str, Any]] | None = None
-    # the mentions inside the range, in the actors' order: they start in [start_char, end_char]
-    k = bisect.bisect_left(starts, start_char)
-    found = []
-    while k < len(starts) and starts[k] <= end_char:
-        if entries[k][1] <= end_char:
-            found.append(entries[k])
-        k += 1
-    found += [e for e in backwards if e[0] >= start_char and e[0] > end_char and e[1] <= end_char]
-    found.sort(key=lambda e: e[2])
-    inside = [(e[3], e[4]) for e in found]
+    inside = [(e[3], e[4]) for e in in_window(doc, start_char, end_char)]  # found by bisection
     if len(inside) > 1:
         # the phrase's own actor, not one named in a modifier of it: "rebels in Darfur" are rebels
         mentions = [m for _, m in inside]

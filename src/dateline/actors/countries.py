@@ -183,14 +183,13 @@ def same_entity(case: SideCase) -> tuple[str, str] | None:
     index = case.event.get("sentence") or 0
     first = doc[starts[max(0, index - SECTOR_LOOKBACK)]].idx if starts else 0
     best: tuple[int, str, str] | None = None
-    for actor in doc._.actors or []:
+    for _, _, _, actor, mention in in_window(doc, first, at):  # the mentions before the side, in order
         code = actor.get("code")
         country = _country(code)
         if country is None or split_code(code)[1] != sector:
             continue
-        for mention in actor.get("mentions") or []:
-            if first <= mention["start"] and mention["end"] <= at and (best is None or mention["start"] > best[0]):
-                best = (mention["start"], country, mention["text"])
+        if best is None or mention["start"] > best[0]:
+            best = (mention["start"], country, mention["text"])
     return (best[1], best[2]) if best else None
 
 

@@ -112,9 +112,13 @@ def _link_nominals_and_pronouns(ctx: Context, groups: list[Group]) -> None:
         if group is not None:
             _add_link(ctx, group, det, end, "nominal")
     # pronouns he/she/him/her (personal, not possessive), outside quotations
-    for token in doc:
-        gender = en.GENDERED_PRONOUNS.get(token.lower_)
-        if gender is None or token.tag_ != "PRP" or token.i in ctx.by_token or _in_quote(doc, token.i):
+    # (found by their lower case, ``str.lower`` of the texts read once per Doc: a Token object only
+    # for a pronoun)
+    texts = token_texts(doc)[0]
+    for i in [i for i, text in enumerate(texts) if text.lower() in en.GENDERED_PRONOUNS]:
+        token = doc[i]
+        gender = en.GENDERED_PRONOUNS[texts[i].lower()]
+        if token.tag_ != "PRP" or token.i in ctx.by_token or _in_quote(doc, token.i):
             continue
         group = _antecedent(ctx, token.i, gender=gender)
         if group is not None:

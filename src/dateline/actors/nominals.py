@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..doc import token_texts
 from ..kb import normalise, split_code, TRANSNATIONAL
 from ..places import place_country
 from .mentions import Context, _evidence, Group, MAX_TITLE_TOKENS, Mention, _mention_code, _person_tokens, _text
@@ -331,9 +332,13 @@ def _add_instrument_doers(ctx: Context) -> None:
     stand for the force that operates them: a weak MIL role noun, so the phrase is an actor only
     with a country or body of its own (a modifier or a place), never the article's by default."""
     taken = {i for s, e, _, _ in ctx.agents for i in range(s, e)}
-    for token in ctx.doc:
-        if (token.i not in taken and token.pos_ == "NOUN" and ctx.kb.heads.get(token.lower_) == "instrument"
-                and _doer(token)):
+    heads = ctx.kb.heads
+    # the instrument nouns looked up by their lower case (``str.lower`` of the text, read once per
+    # Doc) first: a Token object only for those
+    texts = token_texts(ctx.doc)[0]
+    for i in [i for i, text in enumerate(texts) if heads.get(text.lower()) == "instrument" and i not in taken]:
+        token = ctx.doc[i]
+        if token.pos_ == "NOUN" and _doer(token):
             span = (token.i, token.i + 1, "MIL", True)
             ctx.agents.append(span)
             ctx.agent_at[token.i] = span

@@ -578,3 +578,15 @@ def test_actors_short_name_joins_the_fuller_name_named_most(vocab: Vocab) -> Non
     assert any(m["start"] == start for m in actors["Zorbak Tannefel"]["mentions"])
     assert not any(m["start"] == start for m in actors["Zorbak Quellinor"]["mentions"])
     assert any("the one named most" in e["detail"] for e in actors["Zorbak Tannefel"]["evidence"])
+
+
+def test_a_titled_name_with_a_middle_initial_is_the_kb_person(nlp) -> None:
+    doc = nlp("Ambassador Nikki R. Haley said on Monday that the vote was a mistake.")
+    (actor,) = [a for a in doc._.actors if "Haley" in a["name"]]
+    assert actor["name"] == "Nikki Haley"  # the KB's entry, not a title-coded stranger
+    assert actor["code"] == "USAGOV"
+
+
+def test_a_middle_initial_never_joins_two_people(nlp) -> None:
+    doc = nlp("Officials said John Q. Nobody arrived in Paris on Monday.")
+    assert not any(a.get("kb_id") and "Nobody" in a["name"] for a in doc._.actors)

@@ -498,6 +498,21 @@ def test_events_roles_passive_clause_subject_does_joint_act(vocab: Vocab) -> Non
     assert _rules_of(doc, "talks") == ["governing_subject"]
 
 
+def test_events_roles_subject_walking_away_from_a_joint_act_takes_part(vocab: Vocab) -> None:
+    # "Kenya will walk away from talks with Ghana.": the "from" phrase hangs on the adverb "away"
+    doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubj", 2, "Kenya", "B-GPE"),
+                                 ("will", "AUX", "MD", "aux", 1, "will", "O"),
+                                 ("walk", "VERB", "VB", "ROOT", 0, "walk", "O"),
+                                 ("away", "ADV", "RB", "advmod", -1, "away", "O"),
+                                 ("from", "ADP", "IN", "prep", -1, "from", "O"),
+                                 ("talks", "NOUN", "NNS", "pobj", -1, "talk", "O"),
+                                 ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                                 ("Ghana", "PROPN", "NNP", "pobj", -1, "Ghana", "B-GPE"),
+                                 (".", "PUNCT", ".", "punct", -6, ".", "O")]))
+    assert pairs(doc, "talks") == [("Kenya", "Ghana")]
+    assert _rules_of(doc, "talks") == ["governing_subject"]
+
+
 def test_events_roles_participle_subject_does_joint_act(vocab: Vocab) -> None:
     # "Kenya, winding up a visit to Ghana, spoke.": the participle's subject is its clause's
     doc = code_doc(build(vocab, [("Kenya", "PROPN", "NNP", "nsubj", 8, "Kenya", "B-GPE"),

@@ -240,6 +240,20 @@ def test_kb_country_of_names_adjectives_and_seats() -> None:
     assert kb.agents["peacekeepers"][0] == "MIL" and kb.agents["negotiator"] == ("GOV", True)
 
 
+def test_kb_every_cameo_state_is_a_country_by_name() -> None:
+    # the dictionaries hold some states only as dated actors (Tajikistan as a Soviet republic,
+    # Slovenia as Yugoslav); each CAMEO country is one by its name and its demonym too
+    from dateline.codebook import country_codes
+    from dateline.kb import default_kb
+
+    kb = default_kb()
+    for code in ("KGZ", "KSV", "MKD", "SVN", "TJK", "TKM", "UZB"):
+        assert kb.country_of(country_codes()[code]) == code
+    assert (kb.country_of("Tajik"), kb.country_of("Kosovar"), kb.country_of("North Macedonia")) == ("TJK", "KSV", "MKD")
+    assert kb.country_of("Republic of Ireland") == "IRL"  # a state's official name
+    assert (kb.country_of("the Vatican"), kb.country_of("Eswatini"), kb.country_of("Nepali")) == ("VAT", "SWZ", "NPL")
+
+
 def test_kb_phoenix_codes_are_fixed_to_cameo_countries() -> None:
     # the dictionaries code UNITA "ANGREB"; CAMEO's Angola is AGO (code_fixes.tsv)
     unita = [e for e in default_kb().lookup("UNITA") if e.source.startswith("phoenix")][0]

@@ -254,3 +254,39 @@ def test_a_bare_state_speaking_of_no_one_named_keeps_no_target(nlp: Language) ->
     # a state speaks to other states: its own country is no default target
     (event,) = events(nlp, "China condemned the cyberattacks on the company.", "condemned")
     assert event["target"] is None
+
+
+def test_a_state_named_as_an_actor_is_no_place_of_the_act(nlp: Language) -> None:
+    # "U.S." modifies "airstrikes": a doer, not where the fighting was; the sentence names no place
+    text = ("Indian and Pakistani officials met on Monday. Pakistani and Indian officials met again on Tuesday.\n"
+            "U.S. airstrikes continued for a second day as Indian troops fought on the ground.")
+    (event,) = events(nlp, text, "fought")
+    rules = event["evidence"]["rules"]
+    assert rules["target"] == "_act_place"
+    assert rules["target_country"] != "sentence_place"
+    assert event["target"]["country"] != "USA"
+
+
+def test_a_place_after_a_settlement_noun_is_the_sentences_place(nlp: Language) -> None:
+    text = "Indian troops fought near the city of Kathmandu on Monday."
+    (event,) = events(nlp, text, "fought")
+    rules = event["evidence"]["rules"]
+    assert (rules["target"], rules["target_country"]) in {("_act_place", "sentence_place"), ("_act_place", "event_place")}
+    assert event["target"]["country"] == "NPL"
+
+
+def test_an_agentless_release_is_done_by_the_state_named_around_it(nlp: Language) -> None:
+    text = ("Thailand and Japan discussed the case on Monday, and Thailand and Japan agreed to meet again.\n"
+            "The two Japanese journalists were released on Tuesday.")
+    (event,) = events(nlp, text, "released")
+    assert event["source"]["country"] == "THA"  # not the journalists' own country
+    rules = event["evidence"]["rules"]
+    assert (rules["source"], rules["source_country"]) == ("_agentless_passive", "nearby_country")
+
+
+def test_an_agentless_release_is_done_by_the_state_its_sentence_places_it_in(nlp: Language) -> None:
+    (event,) = events(nlp, "Two Japanese journalists held in Thailand were released on Tuesday.", "released")
+    assert event["source"]["country"] == "THA"
+    rules = event["evidence"]["rules"]
+    assert (rules["source"], rules["source_country"]) in {("_agentless_passive", "sentence_place"),
+                                                          ("_agentless_passive", "event_place")}

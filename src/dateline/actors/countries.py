@@ -333,8 +333,45 @@ def side_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], side: dict[
     return None
 
 
-#: The strategies that give an agentless act of authority its state (the place, not a phrase).
-AUTHORITY_STRATEGIES: tuple[tuple[str, Strategy], ...] = (("event_place", event_place), ("article_country", article_country))
+def sentence_place(case: SideCase) -> tuple[str, str] | None:
+    """The one country of the places named in the event's sentence ("X claimed an attack in Kabul,
+    Afghanistan" AFG); None when the sentence names places in more than one country, or none."""
+    index = case.event.get("sentence")
+    countries: dict[str, str] = {}
+    for item in case.doc._.places or []:
+        if item.get("sentence") == index and item.get("country") and _used_as_place(case.doc, item):
+            countries.setdefault(str(item["country"]), str(item.get("text") or item.get("name")))
+    if len(countries) != 1:
+        return None
+    return next(iter(countries.items()))
+
+
+def _used_as_place(doc: Doc, item: dict[str, Any]) -> bool:
+    """Whether a place name is used as a place: the object of a place preposition ("in northwest
+    Pakistan", "near Basra, Iraq's second city", "in Pakistan's tribal areas"), through compounds,
+    appositions, conjuncts and possessors; not a state named as an actor ("the U.S. struck",
+    "U.S. airstrikes pounded"), which says nothing of where the act was done."""
+    span = doc.char_span(item["start"], item["end"], alignment_mode="expand") if "start" in item else None
+    if span is None:
+        return True
+    token = span.root
+    for _ in range(6):
+        if token.dep_ in ("compound", "appos", "conj", "poss", "amod", "nmod") and token.head != token:
+            token = token.head
+            continue
+        break
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in en.SETTLEMENT_NOUNS:
+        return True  # "the city of Mosul"
+    return token.dep_ == "pobj" and head.lower_ in en.PLACE_PREPOSITIONS | en.LOCATIVE_PREPOSITIONS
+
+
+#: The strategies that give an agentless act of authority its state: the place it was done in, the one
+#: country its sentence places it in, the article's, else the country named most around it other than
+#: the one the act is done to ("X, a US citizen, was detained in May" after sentences on North Korea).
+AUTHORITY_STRATEGIES: tuple[tuple[str, Strategy], ...] = (
+    ("event_place", event_place), ("sentence_place", sentence_place),
+    ("article_country", article_country), ("nearby_country", nearby_country))
 
 
 def _agentless_passive(doc: Doc, event: dict[str, Any]) -> Token | None:
@@ -356,7 +393,7 @@ def _agentless_passive(doc: Doc, event: dict[str, Any]) -> Token | None:
 def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     """The source of an act of authority done to someone in the passive with no doer ("X was
     arrested in Moscow", "the prisoners were released"): the state where it happened, by the
-    place strategies (:data:`AUTHORITY_STRATEGIES`); the CAMEO roots are the codebook's class
+    strategies of :data:`AUTHORITY_STRATEGIES`; the CAMEO roots are the codebook's class
     ``authority``. Named ``_agentless_passive`` in ``evidence.rules.source``."""
     if str(event.get("cameo", ""))[:2] not in root_class("authority"):
         return
@@ -377,19 +414,6 @@ def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None
 
 #: The transnational prefix of armed groups that take the country they act in (docs/annotation.md 4).
 ARMED_GROUP_PREFIX = "IMG"
-
-
-def sentence_place(case: SideCase) -> tuple[str, str] | None:
-    """The one country of the places named in the event's sentence ("X claimed an attack in Kabul,
-    Afghanistan" AFG); None when the sentence names places in more than one country, or none."""
-    index = case.event.get("sentence")
-    countries: dict[str, str] = {}
-    for item in case.doc._.places or []:
-        if item.get("sentence") == index and item.get("country"):
-            countries.setdefault(str(item["country"]), str(item.get("text") or item.get("name")))
-    if len(countries) != 1:
-        return None
-    return next(iter(countries.items()))
 
 
 #: Where a transnational armed group acts: the event's place, its sentence's, else the article's.

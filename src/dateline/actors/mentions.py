@@ -278,6 +278,8 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
         # a name the KB knows that does not open with a capital ("al-Qaeda", "al-Shabaab")
         entries = [] if inside else kb.lookup(_text(doc, start, end))
         entry = entries[0] if entries and entries[0].kind in ("organisation", "actor") and label == "ORG" else None
+        if label == "PERSON" and entry is None:
+            entry = _person_without_initials(doc, kb, start, end)  # "Nikki R. Haley" is the KB's Nikki Haley
         mentions[(start, end)] = Mention(start, end, label, entry)
         used.update(range(start, end))
     for start, end, entry in kb_spans:
@@ -307,6 +309,17 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
         if k in person_starts and any(i in agent_tokens for i in range(m.start, k)):
             m.kind = "title"
     return ordered
+
+
+def _person_without_initials(doc: Doc, kb: KnowledgeBase, start: int, end: int) -> Entry | None:
+    """The KB person a name with middle initials is, by the name without them ("Nikki R. Haley",
+    "Rex W. Tillerson": the KB lists "Nikki Haley"), when the KB names exactly one person so; else None."""
+    words = [t.text for t in doc[start:end]]
+    kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and len(w.rstrip(".")) == 1 and w[0].isupper())]
+    if len(kept) == len(words) or len(kept) < 2:
+        return None
+    people = [e for e in kb.lookup(" ".join(kept)) if e.kind == "person"]
+    return people[0] if len(people) == 1 else None
 
 
 def _bracketed_aliases(doc: Doc, ordered: list[Mention]) -> list[Mention]:

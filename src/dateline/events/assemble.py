@@ -17,7 +17,7 @@ from ..doc import doc_text
 from .clauses import clause_asserted, clause_object
 from .codes import _conditional_offer, _declarer, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
-from .roles import _agentless_state, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import _agentless_state, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
 from .sides import _identified, _political, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
@@ -258,6 +258,10 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
             if party is not None and any(_identified(side) and _speaker(side, lex) for side in _sides(doc, [party], lex)):
                 sources, source_rule = [party], rule
                 break
+    if not sources and not hyphenated and entry.code[:2] in root_class("violent"):
+        claimant = responsibility_claimant(noun, lex)  # "X claimed responsibility for the bombing"
+        if claimant is not None:
+            sources, source_rule = [claimant], "responsibility_claimant"
     negated, modality = _noun_modality(noun, lex, doc)
     source_sides, target_sides = _sides(doc, sources, lex), _sides(doc, targets, lex)
     if sources and not any(_identified(side) for side in source_sides):

@@ -254,8 +254,12 @@ def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token 
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
         governor = head
     elif noun.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ in lex.cue("engaged_preposition") \
-            and head.head.pos_ in ("VERB", "AUX") and head.dep_ == "prep":
+            and head.dep_ == "prep":
         governor = head.head
+        if governor.dep_ in ("advmod", "prt") and governor.pos_ in ("ADV", "ADP"):
+            governor = governor.head  # "walk away from talks with X": the phrase hangs on the adverb
+        if governor.pos_ not in ("VERB", "AUX"):
+            return None
     else:
         return None
     if _verb_entry(governor, lex) is not None:
@@ -270,6 +274,31 @@ def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token 
         clause = clause.head
     if subject is None or subject.tag_ in ("WDT", "WP") or subject in targets \
             or subject.i in range(noun.left_edge.i, noun.right_edge.i + 1):
+        return None
+    return subject
+
+
+def responsibility_claimant(noun: Token, lex: Lexicon) -> Token | None:
+    """Who did an attack whose noun names no doer, when someone claims responsibility for it ("X
+    claimed responsibility for the bombing", "X claimed responsibility for an attack on Y and
+    another assault on Z"): the subject of the verb the lexicon codes 015 (CAMEO "Acknowledge or
+    claim responsibility") that the noun's "for" phrase hangs on, or on whose object it hangs. The
+    caller has checked that the noun's entry is a violent act. Rule ``responsibility_claimant``."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head  # "an attack on X and another assault on Y": both were claimed
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head  # "claimed responsibility for ...": the phrase on the object
+    if verb.pos_ != "VERB":
+        return None
+    entry = _verb_entry(verb, lex)
+    if entry is None or entry.code != "015":
+        return None
+    subject = syntax.subject(verb)
+    if subject is None or subject.dep_ == "nsubjpass" or subject.tag_ in ("WDT", "WP"):
         return None
     return subject
 

@@ -164,3 +164,10 @@ def test_negative_valence_comes_from_the_shipped_lexicon() -> None:
 
     assert valence("illegal") < -1.5 and valence("Outraged") < -1.5
     assert valence("talks") == 0.0
+
+
+def test_naming_an_actor_with_a_negative_noun_phrase_is_criticism(nlp: Language) -> None:
+    # "worst" is in no cue list: its VADER valence judges the envoy the phrase is predicated of
+    events = coded(nlp, "The Swedish minister called the Norwegian envoy the worst negotiator.")
+    assert [(code, rule) for code, _, _, rule in events] == [("111", "_evaluative")]
+    assert coded(nlp, "The Swedish minister called the Norwegian envoy the chief negotiator.") == []

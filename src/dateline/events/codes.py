@@ -195,11 +195,14 @@ def _negative_evaluation(verb: Token, lex: Lexicon, *, naming: bool = False) -> 
 def _judged(token: Token, lex: Lexicon) -> Token | None:
     """What a negative word is said of: the subject of the clause it is predicated in ("the actions
     were illegal", "he was horrified"), the object it is named of ("called the plan crazy"), the noun
-    it modifies ("Y's reckless drills"); the subject of a feeling verb (cue ``feeling_verb``) for an
+    it modifies ("Y's reckless drills"), or what that noun is predicated of ("called Y the worst
+    negotiator"); the subject of a feeling verb (cue ``feeling_verb``) for an
     emotion noun that is its object ("expressed outrage", "felt indignation"); else None."""
     while token.dep_ == "conj" and token.head != token:
         token = token.head  # "illegal and illegitimate"
     if token.dep_ == "amod" and token.pos_ == "ADJ":
+        if token.head.dep_ in ("attr", "oprd") and token.head.head != token.head:
+            return _judged(token.head, lex)  # "called X the worst negotiator": said of X
         return token.head
     if token.dep_ == "dobj" and token.pos_ == "NOUN" and token.head.lemma_ in lex.cue("feeling_verb"):
         return next((c for c in token.head.children if c.dep_ == "nsubj"), None)  # "expressed/felt outrage"

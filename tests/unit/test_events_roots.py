@@ -171,3 +171,10 @@ def test_naming_an_actor_with_a_negative_noun_phrase_is_criticism(nlp: Language)
     events = coded(nlp, "The Swedish minister called the Norwegian envoy the worst negotiator.")
     assert [(code, rule) for code, _, _, rule in events] == [("111", "_evaluative")]
     assert coded(nlp, "The Swedish minister called the Norwegian envoy the chief negotiator.") == []
+
+
+def test_a_negative_noun_equated_with_an_actors_act_is_criticism(nlp: Language) -> None:
+    events = coded(nlp, "The Swedish minister said the real scandal was the secret campaign by Norwegian officials.")
+    assert ("111", "Swedish minister", "Norwegian officials", "_negative_evaluation") in events
+    events = coded(nlp, "The Swedish minister said the real question was the secret campaign by Norwegian officials.")
+    assert "_negative_evaluation" not in {rule for *_, rule in events}

@@ -197,7 +197,8 @@ def _judged(token: Token, lex: Lexicon) -> Token | None:
     were illegal", "he was horrified"), the object it is named of ("called the plan crazy"), the noun
     it modifies ("Y's reckless drills"), or what that noun is predicated of ("called Y the worst
     negotiator"); the subject of a feeling verb (cue ``feeling_verb``) for an
-    emotion noun that is its object ("expressed outrage", "felt indignation"); else None."""
+    emotion noun that is its object ("expressed outrage", "felt indignation"); what a negative subject
+    noun is equated with ("the real scandal is Y's cover-up"); else None."""
     while token.dep_ == "conj" and token.head != token:
         token = token.head  # "illegal and illegitimate"
     if token.dep_ == "amod" and token.pos_ == "ADJ":
@@ -210,6 +211,8 @@ def _judged(token: Token, lex: Lexicon) -> Token | None:
         return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if token.pos_ == "VERB":
         return next((c for c in token.children if c.dep_ == "nsubjpass"), None)  # "he was appalled"
+    if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
+        return next((c for c in token.head.children if c.dep_ == "attr"), None)  # "the scandal is Y's effort"
     if token.dep_ == "oprd":
         return next((c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if token.dep_ == "ccomp" and token.pos_ == "ADJ":

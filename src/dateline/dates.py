@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -42,7 +43,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .doc import doc_text, per_doc, sentence_index, sentence_paragraphs, tokens_to_items
+from .doc import doc_text, per_doc, sentence_bounds, sentence_index, sentence_paragraphs, tokens_to_items
 from .syntax import CLAUSAL_DEPS, attached_by, governing_verb, search_below
 from .timexes import Tense, Timex, anaphoric, find_timexes, normalize
 from .lang import en
@@ -129,9 +130,14 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     """(start, end, from_ner) of temporal expressions: DATE/TIME entities and strong cues, merged."""
     spans: list[tuple[int, int, bool]] = [(ent.start_char, ent.end_char, True) for ent in doc.ents
                                           if ent.label_ in TIMEX_LABELS]
-    blocked = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _BLOCKING_LABELS]
+    blocked = sorted((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _BLOCKING_LABELS)
+    # a cue overlaps a blocking entity when one of those starting before its end ends after its start:
+    # the furthest end of the entities starting before each point, by bisection
+    blocked_starts = [s for s, _ in blocked]
+    furthest = list(itertools.accumulate((e for _, e in blocked), max))
     for start, end in find_timexes(doc_text(doc)):
-        if any(s < end and start < e for s, e in blocked):
+        k = bisect.bisect_left(blocked_starts, end)
+        if k and furthest[k - 1] > start:
             continue
         spans.append((start, end, False))
     spans.sort(key=lambda item: (item[0], -item[1]))
@@ -214,14 +220,18 @@ def _anaphoric(doc: Doc, start: int, end: int, anchor: tuple[int, Timex] | None,
 def _has_date_entity(doc: Doc, span: Span) -> bool:
     """``any(ent.label_ == "DATE" for ent in span.ents)`` from an index of the Doc's entities:
     ``span.ents`` goes through every entity of the Doc on each call (issue 15)."""
-    starts, ends, labels = per_doc(doc, "entity_bounds", lambda d: (
-        [e.start for e in d.ents], [e.end for e in d.ents], [e.label_ for e in d.ents]))
+    starts, ends, labels = per_doc(doc, "entity_bounds", _entity_bounds)
     k = bisect.bisect_left(starts, span.start)
     while k < len(starts) and ends[k] <= span.end:
         if labels[k] == "DATE":
             return True
         k += 1
     return False
+
+
+def _entity_bounds(doc: Doc) -> tuple[list[int], list[int], list[str]]:
+    ents = doc.ents  # a new tuple of Spans on every access
+    return [e.start for e in ents], [e.end for e in ents], [e.label_ for e in ents]
 
 
 def _timex_dict(span: Span, timex: Timex, sentence: int) -> dict[str, Any]:
@@ -255,10 +265,27 @@ def _framing(token: Token, timex: dict[str, Any]) -> bool:
     return timex["value"] is not None and not bounding
 
 
-def _sentence_frames(doc: Doc, by_token: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
+class _SentenceFrames:
+    """For each sentence, the timex tied to its main verb (the frame later sentences may inherit),
+    looked for when first asked: most events are dated without the frames of earlier sentences."""
+
+    def __init__(self, doc: Doc, by_token: dict[int, dict[str, Any]]) -> None:
+        self.doc, self.by_token = doc, by_token
+        self.starts, self.ends = sentence_bounds(doc)
+        self.found: dict[int, dict[str, Any] | None] = {}
+
+    def __getitem__(self, sentence: int) -> dict[str, Any] | None:
+        if sentence not in self.found:
+            by_token = self.by_token
+            root = self.doc[self.starts[sentence]:self.ends[sentence]].root
+            self.found[sentence] = search_below(root, by_token, accept=_framing,
+                                                direct=lambda child: _directly_timed(child, by_token), skip=None)
+        return self.found[sentence]
+
+
+def _sentence_frames(doc: Doc, by_token: dict[int, dict[str, Any]]) -> _SentenceFrames:
     """For each sentence, the timex tied to its main verb (the frame later sentences may inherit)."""
-    return [search_below(sent.root, by_token, accept=_framing, direct=lambda child: _directly_timed(child, by_token),
-                    skip=None) for sent in doc.sents]
+    return _SentenceFrames(doc, by_token)
 
 
 def _joined(verb: Token) -> bool:
@@ -420,7 +447,7 @@ def date_for(doc: Doc, token: Token) -> dict[str, Any]:
 
 
 def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
-               frames: list[dict[str, Any] | None], paragraphs: list[int]) -> dict[str, Any]:
+               frames: _SentenceFrames, paragraphs: list[int]) -> dict[str, Any]:
     own = attached(token, by_token) or _simultaneous(token, by_token)
     if own is not None:
         return _event_date(own, "text")

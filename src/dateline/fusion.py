@@ -51,6 +51,7 @@ A coarse or undated mention never bridges two day-groups, so "in March" does not
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import hashlib
@@ -497,6 +498,18 @@ def _inferred(row: Row) -> bool:
     return str(row.get("date_source") or "") in INFERRED_DATE_SOURCES
 
 
+def _one_group(groups: _Groups, rows: Sequence[Row], x: int, candidates: Iterable[int]) -> int | None:
+    """The group of the candidates that ``x`` is compatible with, when there is exactly one."""
+    found: int | None = None
+    for i in candidates:
+        root = groups.find(i)
+        if root != found and compatible(rows[x], rows[i]):
+            if found is not None:
+                return None  # a second group
+            found = root
+    return found
+
+
 def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
     """Indices of ``rows`` (one block) grouped into fused events, each group sorted, groups sorted."""
     n = len(rows)
@@ -560,15 +573,15 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
                               and strongly_compatible(rows[i], rows[j]))
                     if strong or (gap <= rules().visit_days and same_visit(rows[i], rows[j])):
                         groups.union(i, j)
-    day_rows = [i for members in by_day.values() for i in members]
-    # 2. a coarse date joins the one day-group it fits
+    # 2. a coarse date joins the one day-group it fits (the days inside its span found by bisection;
+    #    the search stops at a second group, and skips mentions of a group already found)
     attach: dict[int, int] = {}
     for c in coarse:
         lo, hi = spans[c]  # type: ignore[misc]
-        fits = {groups.find(i) for i in day_rows
-                if lo <= spans[i][0] <= hi and compatible(rows[c], rows[i])}  # type: ignore[index]
-        if len(fits) == 1:
-            attach[c] = fits.pop()
+        fits = _one_group(groups, rows, c, (i for day in days[bisect.bisect_left(days, lo):bisect.bisect_right(days, hi)]
+                                            for i in by_day[day]))
+        if fits is not None:
+            attach[c] = fits
     # 3. the other coarse dates: nested spans link
     left = [c for c in coarse if c not in attach]
     for x, i in enumerate(left):
@@ -580,18 +593,24 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
     for c, root in attach.items():
         groups.union(c, root)
     # 4. undated: the one group of its article it fits, else with the article's other undated mentions
-    dated_roots = {i: groups.find(i) for i in range(n) if spans[i] is not None}
+    dated_of: dict[Any, list[int]] = defaultdict(list)  # each article's dated mentions
+    for i in range(n):
+        if spans[i] is not None:
+            dated_of[rows[i]["article_id"]].append(i)
     undated_attach: dict[int, int] = {}
     for u in undated:
-        fits = {root for i, root in dated_roots.items()
-                if rows[i]["article_id"] == rows[u]["article_id"] and compatible(rows[u], rows[i])}
-        if len(fits) == 1:
-            undated_attach[u] = fits.pop()
-    loose = [u for u in undated if u not in undated_attach]
-    for x, i in enumerate(loose):
-        for j in loose[x + 1:]:
-            if rows[i]["article_id"] == rows[j]["article_id"] and compatible(rows[i], rows[j]):
-                groups.union(i, j)
+        fits = _one_group(groups, rows, u, dated_of.get(rows[u]["article_id"], ()))
+        if fits is not None:
+            undated_attach[u] = fits
+    loose_of: dict[Any, list[int]] = defaultdict(list)
+    for u in undated:
+        if u not in undated_attach:
+            loose_of[rows[u]["article_id"]].append(u)
+    for loose in loose_of.values():
+        for x, i in enumerate(loose):
+            for j in loose[x + 1:]:
+                if compatible(rows[i], rows[j]):
+                    groups.union(i, j)
     for u, root in undated_attach.items():
         groups.union(u, root)
     out: dict[int, list[int]] = defaultdict(list)

@@ -357,9 +357,26 @@ class Store:
             return
         stored = self._fusion_rows(
             "e.id IN (SELECT event_id FROM fused_event_mentions WHERE list_contains(?, block))", [blocks])
-        self.con.execute("DELETE FROM fused_events WHERE list_contains(?, block)", [blocks])
-        self.con.execute("DELETE FROM fused_event_mentions WHERE list_contains(?, block)", [blocks])
-        self._write_fused(fusion.fuse([*stored, *new]))
+        fused = fusion.fuse([*stored, *new])
+        # Most fused events of a block stay as they were (a batch adds a few mentions to a block of
+        # thousands): those whose row and mentions are unchanged are kept, the others deleted and
+        # written again. The rows left are the same as deleting and writing the whole blocks.
+        columns = ", ".join(fusion.FUSED_COLUMNS)
+        before = {row[0]: row for row in self.con.execute(
+            f"SELECT {columns} FROM fused_events WHERE list_contains(?, block)", [blocks]).fetchall()}
+        links: dict[str, set[tuple[str, str]]] = {}
+        for fused_id, event_id, article_id in self.con.execute(
+                "SELECT fused_id, event_id, article_id FROM fused_event_mentions WHERE list_contains(?, block)",
+                [blocks]).fetchall():
+            links.setdefault(fused_id, set()).add((event_id, article_id))
+        kept = {f.row["id"] for f in fused
+                if before.get(f.row["id"]) == tuple(f.row[c] for c in fusion.FUSED_COLUMNS)
+                and links.get(f.row["id"]) == set(zip(f.mention_ids, f.article_ids))}
+        gone = sorted((before.keys() | links.keys()) - kept)
+        if gone:
+            self.con.execute("DELETE FROM fused_events WHERE list_contains(?, id)", [gone])
+            self.con.execute("DELETE FROM fused_event_mentions WHERE list_contains(?, fused_id)", [gone])
+        self._write_fused([f for f in fused if f.row["id"] not in kept])
 
     def _write_fused(self, fused: list[fusion.Fused]) -> None:
         self._bulk_insert("fused_events", [[f.row[c] for c in fusion.FUSED_COLUMNS] for f in fused])

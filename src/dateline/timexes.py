@@ -13,11 +13,13 @@ preference, puts future months a year early. These rules are small and tested on
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal, TypeVar
 
 from dateutil.easter import easter
@@ -571,6 +573,13 @@ def normalize(text: str, published: dt.date | None, tense: Tense | None = None) 
     tense (str | None): "past", "present" or "future": the tense of the clause the expression is in.
     RETURNS (Timex | None): None when no rule understands anything in ``text``.
     """
+    return _normalize(text, published, tense)
+
+
+@lru_cache(maxsize=4096)
+def _normalize(text: str, published: dt.date | None, tense: Tense | None) -> Timex | None:
+    """:func:`normalize`, remembered: the dates stage asks for one expression in a few tenses, and
+    expressions recur ("on Tuesday"); a Timex is immutable, and the rules read nothing else."""
     best: tuple[int, int, int, re.Match[str]] | None = None
     for start, end, index, match in _matches(text):
         if best is None or (end - start, -index) > (best[1] - best[0], -best[2]):
@@ -612,9 +621,10 @@ _NEEDS = [0, 0, 0, 0, 0, 1, 2, None, None, 3, None]  # the anchor each alternati
 _SUBSETS: dict[tuple[bool, ...], re.Pattern[str]] = {}
 
 
-def _find_pattern(text: str) -> re.Pattern[str]:
-    """_FIND without the alternatives whose anchor ``text`` lacks."""
-    present = tuple(anchor.search(text) is not None for anchor in _ANCHORS)
+def _find_pattern(text: str, present: tuple[bool, ...] | None = None) -> re.Pattern[str]:
+    """_FIND without the alternatives whose anchor ``text`` lacks (``present``: each anchor's presence)."""
+    if present is None:
+        present = tuple(anchor.search(text) is not None for anchor in _ANCHORS)
     pattern = _SUBSETS.get(present)
     if pattern is None:
         kept = [alt for alt, need in zip(_FIND_ALTERNATIVES, _NEEDS) if need is None or present[need]]
@@ -622,18 +632,80 @@ def _find_pattern(text: str) -> re.Pattern[str]:
     return pattern
 
 
+# And most of a text can hold no expression: _FIND is scanned only over the stretches that can.
+# A match never holds a character other than word characters, whitespace and , - – ’ ' . (a full
+# stop only right after a month's abbreviation, "Jan.", "Sept."): such a character (a "break") ends
+# every match before it, so the matches of the whole text are those of the stretches between breaks,
+# each scanned alone (``finditer(text, start, end)``; to the lookaheads the break after ``end`` and
+# the end of the text are alike: neither a word character, a letter nor an apostrophe). And every
+# alternative holds a "core" that no match of it lacks: a month name, weekday or holiday (capitalised,
+# as in _FIND), a year, or one of the _CORE_WORDS. A stretch without a core is skipped. The cores
+# are found by one fast scan each (one pattern of them all is several times slower).
+_BREAK = re.compile(r"[^\w\s,\-–’']")
+#: What may come before a full stop inside a match: the month abbreviations (MONTH's "Sept." too).
+_ABBREVIATIONS = frozenset({"Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "ept", "Oct", "Nov", "Dec"})
+#: The cores of the case-insensitive alternatives, found in the lowercased text: "week", "month",
+#: "year" ("last week"), "today", "yesterday", "night" ("tonight", "last night"), "morrow", "ago".
+_CORE_WORDS = ("ago", "week", "month", "year", "today", "yesterday", "night", "morrow")
+_CORE_YEAR = re.compile(_YEAR)
+#: Characters that case-insensitive patterns take for an ASCII letter but ``str.lower`` does not turn
+#: into it ("ſ" is an "s", "ı" an "i"; "İ" lowercases to two characters): a text with one is scanned whole.
+_FOLDS = re.compile("[ſıİ]")
+
+
+def _stretches(text: str) -> tuple[tuple[bool, ...] | None, list[tuple[int, int]]]:
+    """Which of the _ANCHORS ``text`` holds (None: not known), and the (start, end) stretches of
+    ``text`` between breaks that hold a core, in order (neighbours with only a break between joined)."""
+    lower = text.lower()
+    if len(lower) != len(text) or _FOLDS.search(text):
+        return None, [(0, len(text))]
+    cores: list[int] = []
+    present = []
+    for anchor in _ANCHORS[:3]:  # month names, weekdays, holidays
+        found = [match.start() for match in anchor.finditer(text)]
+        present.append(bool(found))
+        cores += found
+    cores += [match.start() for match in _CORE_YEAR.finditer(text)]
+    for word in _CORE_WORDS:
+        at = lower.find(word)
+        if word == "ago":
+            present.append(at >= 0)
+        while at >= 0:
+            cores.append(at)
+            at = lower.find(word, at + 1)
+    if not cores:
+        return tuple(present), []
+    breaks = [at for at in (match.start() for match in _BREAK.finditer(text))
+              if text[at] != "." or text[at - 3:at] not in _ABBREVIATIONS]
+    out: list[tuple[int, int]] = []
+    for k in sorted({bisect.bisect_left(breaks, at) for at in cores}):
+        start = breaks[k - 1] + 1 if k else 0
+        end = breaks[k] if k < len(breaks) else len(text)
+        if out and out[-1][1] + 1 >= start:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return tuple(present), out
+
+
 def find_timexes(text: str) -> list[tuple[int, int]]:
     """(start, end) of expressions with strong cues in ``text``, not overlapping, in order."""
-    spans = []
-    for match in _find_pattern(text).finditer(text):
+    present, stretches = _stretches(text)
+    if not stretches:
+        return []
+    pattern = _find_pattern(text, present)
+    return [span for lo, hi in stretches for span in _find_in(pattern, text, lo, hi)]
+
+
+def _find_in(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    for match in pattern.finditer(text, lo, hi):
         start, end = match.start(), match.end()
         head = re.match(r"(?i:in|since|until|by|before|after|on)\s+", match.group())
         if head and not normalize(match.group()[head.end():], dt.date(2000, 1, 1)):
             continue
         if head:
             start += head.end()
-        spans.append((start, end))
-    return spans
+        yield start, end
 
 
 #: "the next year", "the following day", "a year later", "two days earlier": counted from the time the

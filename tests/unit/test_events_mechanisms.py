@@ -107,6 +107,49 @@ def test_statement_by_an_unknown_speaker_is_no_event(vocab: Vocab) -> None:
         ("01", "Kerry", "Iran")]
 
 
+def relayed(vocab: Vocab, doer: Row, clause: list[Row]) -> list[tuple[str, str, str]]:
+    """The events of "Germany said <doer> <clause> .", the doer the subject of the clause's verb."""
+    rows = [(doer[0], doer[1], doer[2], "nsubj", clause_verb(clause) + 1, doer[5], doer[6]), *clause]
+    doc = said_about(vocab, ("Germany", "PROPN", "NNP", "nsubj", 1, "Germany", "B-GPE"), rows)
+    return [(e["cameo"][:2], e["source"]["text"], e["target"]["text"]) for e in code_doc(doc)._.events]
+
+
+def clause_verb(clause: list[Row]) -> int:
+    return next(i for i, row in enumerate(clause) if row[3] == "ccomp")
+
+
+REVIEWED: list[Row] = [("reviewed", "VERB", "VBD", "ccomp", -2, "review", "O"),
+                       ("the", "DET", "DT", "det", 1, "the", "O"),
+                       ("plan", "NOUN", "NN", "dobj", -2, "plan", "O")]
+
+
+def test_speaker_relaying_its_own_sides_doing_is_no_statement(vocab: Vocab) -> None:
+    # "Germany said Germans reviewed the plan.": the government relays what its own side did (an
+    # attribution, docs/annotation.md), no statement from Germany to the Germans
+    germans: Row = ("Germans", "PROPN", "NNPS", "nsubj", 0, "Germans", "B-NORP")
+    assert relayed(vocab, germans, REVIEWED) == []
+
+
+def test_statement_about_a_foreign_actors_doing_stays_an_event(vocab: Vocab) -> None:
+    # "Germany said Russians reviewed the plan.": a statement about another country's doing
+    russians: Row = ("Russians", "PROPN", "NNPS", "nsubj", 0, "Russians", "B-NORP")
+    assert relayed(vocab, russians, REVIEWED) == [("01", "Germany", "Russians")]
+
+
+def test_statement_of_what_its_own_side_will_do_or_is_stays_an_event(vocab: Vocab) -> None:
+    # "Germany said Germans would review the plan." / "Germany said Germans were ready.": what the
+    # speaker says its side will do or is, not a report of a done act
+    germans: Row = ("Germans", "PROPN", "NNPS", "nsubj", 0, "Germans", "B-NORP")
+    would: list[Row] = [("would", "AUX", "MD", "aux", 1, "would", "O"),
+                        ("review", "VERB", "VB", "ccomp", -3, "review", "O"),
+                        ("the", "DET", "DT", "det", 1, "the", "O"),
+                        ("plan", "NOUN", "NN", "dobj", -2, "plan", "O")]
+    assert relayed(vocab, germans, would) == [("01", "Germany", "Germans")]
+    ready: list[Row] = [("were", "AUX", "VBD", "ccomp", -2, "be", "O"),
+                        ("ready", "ADJ", "JJ", "acomp", -1, "ready", "O")]
+    assert relayed(vocab, germans, ready) == [("01", "Germany", "Germans")]
+
+
 def modalities(doc: Doc, trigger: str) -> list[str]:
     return [e["modality"] for e in code_doc(doc)._.events if e["trigger"] == trigger]
 

@@ -69,3 +69,28 @@ def test_store_merge_shards_equals_one_ingest(tmp_path: Path) -> None:
     with pytest.raises(Exception) as info, Store(tmp_path / "m2.duckdb") as other:
         other.merge_from(tmp_path / "missing.duckdb")
     assert getattr(info.value, "code", None) == "E203"
+
+
+def test_store_fusion_keeps_the_fused_rows_a_batch_does_not_change(tmp_path: Path) -> None:
+    """A batch re-fuses the blocks its mentions fall in, but rewrites only the fused events that change
+    (issue 13): one on another day of the same block keeps its row as it was (the same DuckDB rowid),
+    and the file still equals fusing everything at once."""
+    rowids = "SELECT id, rowid FROM fused_events ORDER BY id"
+    with Store(tmp_path / "k.duckdb") as store:
+        first = record("a" * 16, "one", "2025-03-14")
+        other_day = record("b" * 16, "two", "2025-03-14")
+        other_day["events"][0]["date"] = {"value": "2025-03-10", "granularity": "day", "source": "text"}
+        store.write([first, other_day])
+        assert sorted(row[1:4] for row in fused(store)) == [(1, 1, 1), (1, 1, 1)]
+        blocks = store.con.execute("SELECT DISTINCT block FROM fused_events").fetchall()
+        assert len(blocks) == 1  # one block: the second batch re-fuses both of them
+        before = dict(store.con.execute(rowids).fetchall())
+        (apart,) = store.con.execute(
+            "SELECT fused_id FROM fused_event_mentions WHERE article_id = ?", ["b" * 16]).fetchone()
+        store.write([record("c" * 16, "three", "2025-03-14")])  # the same act as the first article's
+        after = dict(store.con.execute(rowids).fetchall())
+        assert after[apart] == before[apart]  # not deleted and written again
+        assert sorted(row[1:4] for row in fused(store)) == [(1, 1, 1), (2, 2, 2)]
+        incremental = fused(store)
+        store.refuse()
+        assert fused(store) == incremental

@@ -154,3 +154,37 @@ def test_month_of_a_relative_year() -> None:
     assert [text[a:b] for a, b in find_timexes(text)] == ["November last year", "March 3 of next year"]
     plain = normalize("last year", published)
     assert plain is not None and (plain.value, plain.rule) == ("2018", None)
+
+
+def _find_timexes_plain(text: str) -> list[tuple[int, int]]:
+    """``find_timexes`` without its shortcuts: the whole pattern over the whole text."""
+    from dateline.timexes import _FIND, _find_in
+
+    return list(_find_in(_FIND, text, 0, len(text)))
+
+
+def test_timexes_find_stretches_give_the_whole_scan() -> None:
+    """Scanning only the stretches between breaks that hold a core finds what the whole scan finds
+    (issue 14): abbreviations with full stops, expressions across lines, quotes and brackets around
+    them, words inside other words, letters that fold case oddly ("ſ", "ı", "İ")."""
+    import random
+
+    words = ["Jan.", "Sept.", "Sep.", "Mar.", "March", "May", "Monday", "Friday's", "Christmas Eve",
+             "New Year’s Day", "Fourth of July", "in", "IN", "since", "on", "last", "next", "this", "early",
+             "mid", "the end of", "of", "week", "weekend", "Month", "year", "ago", "Chicago", "two", "a", "a few",
+             "3", "12th", "2019", "1850", "today", "Tonight", "tomorrow", "yesterday", "night", "amid", "past",
+             ",", ".", ";", '"', "“", "”", "(", ")", "-", "–", ":", "?", "’", "s", "ſince", "ı", "İn", "_",
+             "\n", "\n\n", "\xa0", "said", "Mark"]
+    texts = ["He left on Jan. 3, 2019. (She said “last week”; they met in\nMarch 2018.)",
+             "Two years ago: talks in Sept. 12 and Sep. 9.", "Mid-March, early in next month.",
+             "ſince 2019 and İn 2020 and ınside May 3", "nothing to see here", ""]
+    rng = random.Random(14)
+    for _ in range(3000):
+        texts.append("".join(rng.choice(words) + rng.choice(["", " ", " ", "  ", "\n", "-"])
+                             for _ in range(rng.randint(1, 12))))
+    found = 0
+    for text in texts:
+        spans = find_timexes(text)
+        assert spans == _find_timexes_plain(text), text
+        found += len(spans)
+    assert found > 1000  # the texts do hold expressions

@@ -15,11 +15,11 @@ from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import doc_text
 from .clauses import clause_asserted, clause_object
-from .codes import _conditional_offer, _declarer, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
+from .codes import _conditional_offer, _declarer, _demanding_content, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
-from .roles import _agentless_state, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import _addressees, _agentless_state, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
-from .sides import _identified, _political, Side, _sides
+from .sides import _first_actor_tokens, _identified, _political, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 
@@ -160,6 +160,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
         return  # "X said the toll rose to 40": a statement about no actor is no act (docs/annotation.md)
     if speech and not any(_speaker(side, lex) for side in sources):
         return  # "witnesses said", "CNN notes that": the press or an unknown speaker only attributes
+    if speech and _reports_doer(doc, verb, entry, sources, lex):
+        return  # "US officials said US fighters passed through Syria": the speaker relays its own side's doing
     declare = subordinate is None and not _obliged(verb, lex) and not _aim(verb, lex)
     yield from _emit(doc, verb, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=declare)
     if not negated and subordinate is None and _conditional_threat(verb, entry, lex):
@@ -170,6 +172,37 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
         yield from _emit(doc, verb, index, threat, sources, bound or targets, False, "asserted", lex, declare=False,
                          rules={**rules, "code": "_conditional_threat", "modality": "_conditional_threat",
                                 "target": "_condition_targets" if bound else target_rule})
+
+
+def _reports_doer(doc: Doc, verb: Token, entry: Entry, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether a plain statement (010, nobody addressed) only relays what the speaker's own side
+    does: the first actor of what was said, the statement's target (:func:`.roles._verb_roles`), is
+    the subject of that clause's own verb, an act stated as a fact (no modal, not "be" or "have"),
+    and has the speaker's country ("US officials said US fighters have passed through Syria",
+    "the Pentagon said US officials are working with the Turks"). docs/annotation.md: a spokesman
+    speaks for its government, and an attribution frame is never itself an event from X to whatever
+    its clause mentions. A statement about a foreign actor's doing, one about what someone is or
+    has ("X said Y was hopeful") or must, will or could do, and one that blames, criticises or
+    demands (:func:`.codes.root_rule`) stay events."""
+    if entry.code != "010" or _addressees(verb):
+        return False
+    said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if said is None or said.pos_ != "VERB" or said.lemma_ in ("be", "have"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in said.children):
+        return False  # "X said Y must / will / could ...": what X says of Y, a statement about Y
+    if _disapproval(verb, lex) is not None or _demanding_content(verb, lex):
+        return False
+    first = _first_actor_tokens(doc, said, exclude=syntax.subject(verb))
+    if not first:
+        return False
+    phrase = first[0]
+    while phrase.dep_ in ("compound", "amod", "poss", "nmod", "det") and phrase.head != phrase:
+        phrase = phrase.head  # "Trump's administration", "U.S. officials": the whole phrase
+    if phrase.dep_ not in ("nsubj", "nsubjpass") or phrase.head != said:
+        return False
+    countries = {side.get("country") for side in sources if side is not None and side.get("country")}
+    return any(side is not None and side.get("country") in countries for side in _sides(doc, first, lex))
 
 
 def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Event]:

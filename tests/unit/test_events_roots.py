@@ -144,8 +144,10 @@ def test_negative_evaluation_of_an_actor_or_its_act_is_criticism(nlp: Language) 
 
 
 def test_emotion_of_disapproval_felt_or_expressed_is_criticism(nlp: Language) -> None:
-    events = coded(nlp, "Sweden's foreign minister said Stockholm felt outrage at the Norwegian statements.")
+    events = coded(nlp, "The Swedish foreign minister expressed outrage at the Norwegian statements.")
     assert [(code, rule) for code, _, _, rule in events] == [("111", "_negative_evaluation")]
+    events = coded(nlp, "The Swedish foreign minister expressed doubts about the Norwegian statements.")
+    assert [code[:2] for code, *_ in events] == ["01"]  # pessimism (CAMEO 012), not criticism
 
 
 def test_negative_words_about_no_actor_sympathy_or_negation_are_no_criticism(nlp: Language) -> None:

@@ -318,6 +318,58 @@ def _words_near(trigger: Token) -> Iterable[Token]:
                 yield from child.subtree
 
 
+def _armed_or_state(side: Side, lex: Lexicon) -> bool:
+    """Whether a side is a state (a country's code with no sector: "US", "French") or one of its
+    armed or governing sectors, or an armed group (cue ``armed_sector``: GOV, MIL, REB, INS, ...)."""
+    if side is None or not (side.get("code") or side.get("country")):
+        return False
+    sector = (side.get("sector") or "").lower()
+    return not sector or sector in lex.cue("armed_sector")
+
+
+def _state_force(side: Side, lex: Lexicon) -> bool:
+    """Whether a side is a state's government, army, police or intelligence (cue
+    ``state_force_sector``): its force on a person stays military force (19x)."""
+    return side is not None and (side.get("sector") or "").lower() in lex.cue("state_force_sector")
+
+
+def _military_strike(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether a "strike" noun coded a labour strike (14x) is a military one: its doer (possessor,
+    nationality adjective, compound or "by" phrase, the event's sources) is a state or an armed
+    force ("US strikes on Syria", "a strike by American forces": CAMEO 190, 195 when from the air,
+    cue ``aerial_weapon``); a strike of workers or unions, or one the words near it call a labour
+    strike (cue ``labour_strike``: "a general strike", "a hunger strike"), stays 143."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.lemma_.lower() not in lex.cue("strike_noun"):
+        return False
+    coded = [side for side in sources if side is not None and (side.get("code") or side.get("country"))]
+    if not coded or not all(_armed_or_state(side, lex) for side in coded):
+        return False
+    return not any(t.lemma_.lower() in lex.cue("labour_strike") for t in [*trigger.subtree, *_words_near(trigger)])
+
+
+def _verbal_attack(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether an "attack" (cue ``attack_word``) coded as force (19x) is criticism in words (CAMEO
+    111): a modifier or compound calls it verbal ("personal attacks", "social media attacks", cue
+    ``verbal_attack``), it is made in a medium of speech ("attacked him in an op-ed", cue
+    ``speech_medium``; "on Twitter", cue ``speech_platform``),
+    or its doer is the press, a legislature, a party or a court, which have no arms (cue
+    ``unarmed_sector``: "magazines attacked him", "critics in Congress renewed their attacks")."""
+    if trigger.lemma_.lower() not in lex.cue("attack_word"):
+        return False
+    verbal = lex.cue("verbal_attack")
+    if any(c.dep_ in ("amod", "compound") and any(t.lemma_.lower() in verbal or t.lower_ in verbal for t in c.subtree)
+           for c in trigger.children):
+        return True
+    obj = syntax.direct_object(trigger) if trigger.pos_ == "VERB" else None
+    for child in [*trigger.children, *(obj.children if obj is not None else ())]:
+        medium = syntax.pobj(child) if child.dep_ == "prep" else None
+        if medium is not None and (child.lower_ == "in" and medium.lemma_.lower() in lex.cue("speech_medium")
+                                   or child.lower_ == "on" and medium.lemma_.lower() in lex.cue("speech_platform")):
+            return True
+    unarmed = lex.cue("unarmed_sector")
+    return any(side is not None and (side.get("sector") or "").lower() in unarmed for side in sources)
+
+
 def _named_act(noun: Token, lex: Lexicon) -> Entry | None:
     """The act a noun names, as an event noun or by its bare lemma in ``nouns.tsv``."""
     return _noun_entry(noun, lex) or lex.nouns.get(noun.lemma_)
@@ -343,6 +395,13 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     - ``_unconventional``: fighting (19x) done by suicide bombers, gunmen or terrorists (cue
       ``unconventional_violence``) is unconventional violence, an assault (18x), not a clash
       between armed forces;
+    - ``_assault_on_person``: force (19x) that beats, beheads or stabs a person (cue
+      ``physical_assault_verb``) is a physical assault, 182 (CAMEO 18x is violence against
+      individuals), unless a state's army or police does it (:func:`_state_force`: stays 19x);
+    - ``_verbal_attack``: an "attack" in words (a verbal, personal or social-media attack, one made
+      in an op-ed or on television, or by the press) is criticism, 111 (:func:`_verbal_attack`);
+    - ``_military_strike``: a "strike" (coded a labour strike, 143) whose doer is a state or an
+      armed force is military force, 190 or 195 from the air (:func:`_military_strike`);
     - ``_warning_appeal``: a warning *against* something or *not to* do it ("warned lawmakers
       against a deal", "warned people not to draw conclusions") asks the hearer to refrain: an
       appeal (02x), not a threat (13x), when it is addressed to no one or to the warner's own
@@ -382,6 +441,14 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return Entry(disapproval), {**rules, "code": "_disapproval"}
     if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
         return replace(entry, code="180", reciprocal=False), {**rules, "code": "_unconventional"}
+    if code[:2] == "19" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.cue("physical_assault_verb") \
+            and _person_object(trigger, lex) and not any(_state_force(side, lex) for side in sources):
+        return replace(entry, code="182", reciprocal=False), {**rules, "code": "_assault_on_person"}
+    if code[:2] == "19" and _verbal_attack(trigger, sources, lex):
+        return replace(entry, code="111", reciprocal=False), {**rules, "code": "_verbal_attack"}
+    if code[:2] == "14" and _military_strike(trigger, sources, lex):
+        aerial = any(t.lemma_.lower() in lex.cue("aerial_weapon") for t in _words_near(trigger))
+        return replace(entry, code="195" if aerial else "190", reciprocal=False), {**rules, "code": "_military_strike"}
     if code[:2] == "16" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("suspension_verb") and _person_object(trigger, lex):
         return replace(entry, code="172", reciprocal=False), {**rules, "code": "_suspended_person"}
     own = {side.get("country") for side in sources if side is not None and side.get("country")}

@@ -1,0 +1,54 @@
+"""Roots of violent and hostile acts decided by who does them and how (events.codes.root_rule):
+a "strike" done by a state or armed force is military force, not a labour strike; an "attack" in
+words is criticism; beating or beheading a person is a physical assault. Sentences written for
+these tests, parsed by the real pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def coded(nlp: Language, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(e["cameo"], (e["source"] or {}).get("text"), (e["target"] or {}).get("text"),
+             e["evidence"]["rules"].get("code")) for e in nlp(text)._.events]
+
+
+def test_strike_by_states_or_forces_is_military(nlp: Language) -> None:
+    by_states = coded(nlp, "Strikes by Britain and France hit Syria.")
+    strikes = [(code, source) for code, source, _, rule in by_states if rule == "_military_strike"]
+    assert sorted(strikes) == [("190", "Britain"), ("190", "France")]
+    forces = coded(nlp, "A strike by Kenyan forces hit a Somali camp.")
+    assert ("190", "Kenyan forces", "_military_strike") in [(c, s, r) for c, s, _, r in forces]
+    nationality = coded(nlp, "Russian strikes on rebel positions in Syria continued.")
+    assert ("190", "Russian", "_military_strike") in [(c, s, r) for c, s, _, r in nationality]
+
+
+def test_strike_by_workers_or_general_strike_stays_labour(nlp: Language) -> None:
+    workers = coded(nlp, "Workers at the French plant went on strike against the government.")
+    assert [(code, rule) for code, _, _, rule in workers] == [("143", "_noun_entry")]
+    union = coded(nlp, "The Kenyan government called a general strike against the new tax.")
+    assert "_military_strike" not in {rule for *_, rule in union}
+
+
+def test_verbal_attacks_are_criticism(nlp: Language) -> None:
+    personal = coded(nlp, "The ministry launched personal attacks on the Kenyan president.")
+    assert ("111", "ministry", "Kenyan president", "_verbal_attack") in personal
+    press = coded(nlp, "The Kenyan newspaper attacked the president in an editorial.")
+    assert [(code, rule) for code, _, _, rule in press] == [("111", "_verbal_attack")]
+    platform = coded(nlp, "The senator attacked the Kenyan president on Twitter.")
+    assert [(code, rule) for code, _, _, rule in platform] == [("111", "_verbal_attack")]
+
+
+def test_attacks_by_forces_stay_force(nlp: Language) -> None:
+    troops = coded(nlp, "Kenyan troops attacked Somali militia positions.")
+    assert [code[:2] for code, *_ in troops] == ["19"]
+    police = coded(nlp, "Kenyan police attacked the protesters in Nairobi.")
+    assert "_verbal_attack" not in {rule for *_, rule in police}
+    assert [code[:2] for code, *_ in police] == ["19"]
+
+
+def test_beheading_or_beating_a_person_is_assault_unless_by_state_force(nlp: Language) -> None:
+    beheaded = coded(nlp, "The Kenyan journalist was beheaded by militants.")
+    assert [(code, rule) for code, _, _, rule in beheaded] == [("182", "_assault_on_person")]
+    soldiers = coded(nlp, "Kenyan soldiers beat the Somali prisoner.")
+    assert "_assault_on_person" not in {rule for *_, rule in soldiers}

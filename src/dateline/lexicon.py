@@ -20,7 +20,7 @@ from .datacache import cached, module_source
 from .errors import ModelError
 from .tables import tsv_rows
 
-__all__ = ["Entry", "Lexicon", "SENSE_CONDITIONS", "cue_words", "load_lexicon"]
+__all__ = ["Entry", "Lexicon", "SENSE_CONDITIONS", "cue_words", "load_lexicon", "valence"]
 
 _DIR = ("data", "lexicon")
 
@@ -185,3 +185,15 @@ def cue_words(kind: str) -> frozenset[str]:
     """The words of cue ``kind`` in the shipped lexicon (``data/lexicon/cues.tsv``), for the stages
     that read cues without a :class:`Lexicon` of their own (actors, quotes, dates, places)."""
     return load_lexicon().cue(kind)
+
+
+@cache
+def valence(word: str) -> float:
+    """The VADER valence of a word (``data/lexicon/valence.tsv``: the mean rating of ten raters,
+    -4 most negative; only negative words are shipped), 0.0 for a word not listed."""
+    return _valences().get(word.lower(), 0.0)
+
+
+@cache
+def _valences() -> dict[str, float]:
+    return {row["word"].strip(): float(row["valence"]) for row in _rows("valence.tsv")}

@@ -133,3 +133,50 @@ def test_planning_a_measure_of_hostile_acts_is_a_threat(nlp: Language) -> None:
     events = coded(nlp, "Kenyan unions are planning a week of strikes against the Kenyan government.")
     assert ("13", "_intent_of") in {(code[:2], rule) for code, _, _, rule in events}
     assert "03" not in {code[:2] for code, _, _, rule in events if rule == "_verb_entry"}
+
+
+def test_negative_evaluation_of_an_actor_or_its_act_is_criticism(nlp: Language) -> None:
+    # words absent from the criticism/accusation cue lists, found by their VADER valence
+    events = coded(nlp, "\"Norway's aggressive moves against Sweden are illegal and dangerous,\" the Swedish minister said.")
+    assert ("111", "Swedish minister", "Norway", "_negative_evaluation") in events
+    events = coded(nlp, "The Swedish prime minister said he was appalled by Norway's decision.")
+    assert ("111", "Swedish prime minister", "Norway", "_negative_evaluation") in events
+
+
+def test_emotion_of_disapproval_felt_or_expressed_is_criticism(nlp: Language) -> None:
+    events = coded(nlp, "The Swedish foreign minister expressed outrage at the Norwegian statements.")
+    assert [(code, rule) for code, _, _, rule in events] == [("111", "_negative_evaluation")]
+    events = coded(nlp, "The Swedish foreign minister expressed doubts about the Norwegian statements.")
+    assert [code[:2] for code, *_ in events] == ["01"]  # pessimism (CAMEO 012), not criticism
+
+
+def test_negative_words_about_no_actor_sympathy_or_negation_are_no_criticism(nlp: Language) -> None:
+    # a bad state of things judges no one; grief is sympathy (CAMEO 018), not criticism; negation
+    for text in ("The Swedish minister said the Norwegian economy faced a severe crisis.",
+                 "The Swedish prime minister said he was saddened by the deaths of Norwegian fishermen.",
+                 "The Swedish minister said Norway's decision was not illegal."):
+        events = coded(nlp, text)
+        assert events, text  # the statement is still coded
+        assert "_negative_evaluation" not in {rule for *_, rule in events}, text
+    assert coded(nlp, "The Swedish minister said Norway's decision was not illegal.")[0][0] == "010"
+
+
+def test_negative_valence_comes_from_the_shipped_lexicon() -> None:
+    from dateline.lexicon import valence
+
+    assert valence("illegal") < -1.5 and valence("Outraged") < -1.5
+    assert valence("talks") == 0.0
+
+
+def test_naming_an_actor_with_a_negative_noun_phrase_is_criticism(nlp: Language) -> None:
+    # "worst" is in no cue list: its VADER valence judges the envoy the phrase is predicated of
+    events = coded(nlp, "The Swedish minister called the Norwegian envoy the worst negotiator.")
+    assert [(code, rule) for code, _, _, rule in events] == [("111", "_evaluative")]
+    assert coded(nlp, "The Swedish minister called the Norwegian envoy the chief negotiator.") == []
+
+
+def test_a_negative_noun_equated_with_an_actors_act_is_criticism(nlp: Language) -> None:
+    events = coded(nlp, "The Swedish minister said the real scandal was the secret campaign by Norwegian officials.")
+    assert ("111", "Swedish minister", "Norwegian officials", "_negative_evaluation") in events
+    events = coded(nlp, "The Swedish minister said the real question was the secret campaign by Norwegian officials.")
+    assert "_negative_evaluation" not in {rule for *_, rule in events}

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from .. import syntax
 from ..lang import en
 from ..codebook import cameo_to_plover, derived_codes, root_class
-from ..lexicon import Entry, Lexicon
+from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
 from .sides import Side
 from .triggers import _noun_entry, _verb_entry
@@ -114,7 +114,7 @@ def _evaluative(verb: Token, lex: Lexicon) -> Entry | None:
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # "are believed to have agreed": a passive names no one who evaluates
-    code = _disapproval(verb, lex, naming=True)
+    code = _disapproval(verb, lex, naming=True) or _negative_evaluation(verb, lex, naming=True)
     return Entry(code) if code is not None else None
 
 
@@ -148,6 +148,87 @@ def _disapproval(verb: Token, lex: Lexicon, *, naming: bool = False, framed: boo
                 return "112"
             found = "111"
     return found
+
+
+#: The VADER valence (``data/lexicon/valence.tsv``) at or below which a word evaluates negatively enough
+#: to make a statement a criticism (:func:`_negative_evaluation`).
+NEGATIVE_VALENCE = -1.5
+
+
+def _negative_evaluation(verb: Token, lex: Lexicon, *, naming: bool = False) -> str | None:
+    """CAMEO 111 for a statement whose content judges an actor or an actor's act negatively, by a
+    general lexicon of negative evaluation (VADER, ``data/lexicon/valence.tsv``, valence at most
+    :data:`NEGATIVE_VALENCE`) rather than a word list: an adjective predicated of it or modifying it
+    ("said the actions were illegal", "called the plan crazy", "said X's dangerous policy"), a noun
+    predicated of it ("said X was a disgrace"), or the speaker's emotion of disapproval as the
+    statement's object, felt (cue ``feeling_verb``) or predicated of the speaker ("expressed outrage at X",
+    "said it felt indignation at", "said he was horrified by the murder"); else None. Words that code an act of their own ("attack", "war", "killed") or
+    name sympathy or fear (cue ``unblaming_emotion``: "saddened", "feared": CAMEO 018 or no act) do not
+    count, nor a negated or conditioned word. What was said is read as in :func:`_disapproval`."""
+    unblaming = lex.cue("unblaming_emotion")
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp", "parataxis", "dobj") and not (naming and (
+                clause.dep_ == "oprd" or (clause.dep_ == "prep" and clause.lower_ == "as"))):
+            continue
+        for token in clause.subtree:
+            if token.pos_ not in ("ADJ", "NOUN") and not (token.tag_ == "VBN" and any(
+                    c.dep_ == "auxpass" for c in token.children)):
+                continue  # (a passive participle only as an emotion: "was appalled by")
+            word, lemma = token.lower_, token.lemma_.lower()
+            if min(valence(word), valence(lemma)) > NEGATIVE_VALENCE or word in unblaming or lemma in unblaming:
+                continue
+            if _named_act(token, lex) is not None or (token.pos_ == "VERB" and _verb_entry(token, lex) is not None):
+                continue  # "said the attack was ...": the act's own word, no judgement
+            if _actor_word(token, lex):
+                continue  # "terrorist attacks", "a critic of": the word names an actor, judges none
+            judged = _judged(token, lex)
+            if judged is None or not _about_actor(judged, lex):
+                continue
+            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
+                continue  # "said the plan was not illegal"
+            if _conditioned(token, clause, lex):
+                continue
+            return "111"
+    return None
+
+
+def _judged(token: Token, lex: Lexicon) -> Token | None:
+    """What a negative word is said of: the subject of the clause it is predicated in ("the actions
+    were illegal", "he was horrified"), the object it is named of ("called the plan crazy"), the noun
+    it modifies ("Y's reckless drills"), or what that noun is predicated of ("called Y the worst
+    negotiator"); the subject of a feeling verb (cue ``feeling_verb``) for an
+    emotion noun that is its object ("expressed outrage", "felt indignation"); what a negative subject
+    noun is equated with ("the real scandal is Y's cover-up"); else None."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head  # "illegal and illegitimate"
+    if token.dep_ == "amod" and token.pos_ == "ADJ":
+        if token.head.dep_ in ("attr", "oprd") and token.head.head != token.head:
+            return _judged(token.head, lex)  # "called X the worst negotiator": said of X
+        return token.head
+    if token.dep_ == "dobj" and token.pos_ == "NOUN" and token.head.lemma_ in lex.cue("feeling_verb"):
+        return next((c for c in token.head.children if c.dep_ == "nsubj"), None)  # "expressed/felt outrage"
+    if token.dep_ in ("acomp", "attr"):
+        return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if token.pos_ == "VERB":
+        return next((c for c in token.children if c.dep_ == "nsubjpass"), None)  # "he was appalled"
+    if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
+        return next((c for c in token.head.children if c.dep_ == "attr"), None)  # "the scandal is Y's effort"
+    if token.dep_ == "oprd":
+        return next((c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if token.dep_ == "ccomp" and token.pos_ == "ADJ":
+        return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _about_actor(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun phrase names an actor or an actor's act: an actor word itself, one that owns or
+    modifies it ("Russia's actions", "Russian drills", "the actions of Y"), or an act of the lexicon."""
+    if _actor_word(token, lex) or _named_act(token, lex) is not None:
+        return True
+    if any(c.dep_ in ("poss", "compound", "amod") and _actor_word(c, lex) for c in token.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "by") and (p := syntax.pobj(c)) is not None and _actor_word(p, lex)
+               for c in token.children)
 
 
 def _expressed_intent(verb: Token, lex: Lexicon) -> Entry | None:
@@ -384,6 +465,9 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       sets the verb's sense (:func:`_sense`; the later rules refine that root);
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
       criticism (112/111, :func:`_disapproval`);
+    - ``_negative_evaluation``: else a statement (or such a warning) whose content judges an actor or
+      its act negatively by the VADER lexicon of negative evaluation is a criticism (111,
+      :func:`_negative_evaluation`);
     - ``_demand_content``: a statement that someone else must act ("said Syria must withdraw") is
       the demand (100, :func:`_demanding_content`), as it is on the one who must act;
     - ``_expressed_intent``: a statement of a wish or readiness to act ("expressed eagerness to
@@ -419,6 +503,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         disapproval = _disapproval(trigger, lex)
         if disapproval is not None:
             return Entry(disapproval), {**rules, "code": "_disapproval"}
+        if _negative_evaluation(trigger, lex) is not None:
+            return Entry("111"), {**rules, "code": "_negative_evaluation"}
         declared = _expressed_intent(trigger, lex)
         if declared is not None:
             return declared, {**rules, "code": "_expressed_intent"}
@@ -439,6 +525,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         disapproval = _disapproval(trigger, lex)
         if disapproval is not None:
             return Entry(disapproval), {**rules, "code": "_disapproval"}
+        if _negative_evaluation(trigger, lex) is not None:
+            return Entry("111"), {**rules, "code": "_negative_evaluation"}
     if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
         return replace(entry, code="180", reciprocal=False), {**rules, "code": "_unconventional"}
     if code[:2] == "19" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.cue("physical_assault_verb") \

@@ -12,7 +12,7 @@ Two mentions are **compatible** when
 - each side's actor codes agree: equal, one missing, or one extending the other (``USA`` and ``USAGOV``,
   not ``USAGOV`` and ``USAMIL``);
 - their places do not conflict: not two different countries, not more than :data:`MAX_PLACE_KM` apart (a
-  country named as the place has no point of its own);
+  country named as the place has no point of its own, between two mentions dated to a day);
 - they tell the same act (:func:`same_act`, thresholds in ``data/fusion/rules.tsv``): both mentions are
   confident enough (a mention below ``min_confidence`` is never fused and stays its own fused event, so
   nothing is lost from counts); their sentences share enough content words (words other than stop words,
@@ -21,7 +21,8 @@ Two mentions are **compatible** when
   not; statements and other verbal acts (QuadClass 1 and 3) need ``other_content`` (or the same quoted
   words, or sentences overlapping by ``strong_content``) and, when both speakers are named under one
   actor code, one speaker; two meetings or visits (``meeting_roots``) of two countries' sides on one day
-  are one act whatever the words, unless both name participants and share no name (:func:`same_meeting`);
+  are one act whatever the words, unless both name participants and share no name, or one is dated only to
+  a year or a longer stretch ("three rounds of talks this year", :func:`same_meeting`);
   within one article, two singular event nouns ("the attack") of one class are one act;
 - their dates agree: the same day, or one's day inside the other's coarser date (month, year, range).
 
@@ -29,8 +30,9 @@ Recall across outlets: two same-act mentions (``strong_content`` on ``min_words`
 when their sides' codes differ inside one country (``USAGOV`` and ``USAELI``: a leader and the government),
 or when their days are at most ``strong_days`` apart and one of the two days was inferred (from the
 publication date or the context), not read in the text. Two visits (``visit_codes``) whose visitors (or
-hosts) share a name are one visit when their days are at most ``visit_days`` apart and one is inferred
-(:func:`same_visit`).
+hosts) share a name, or hold one office when one is named only by a title ("the top US diplomat"), are one
+visit when their days are at most ``visit_days`` apart, whatever their actor codes inside the block's
+countries (:func:`same_visit`).
 
 Fusion is a function of each block's set of mentions, so fusing in batches (incrementally, block by block)
 gives exactly what fusing everything at once gives. Inside a block:
@@ -40,7 +42,8 @@ gives exactly what fusing everything at once gives. Inside a block:
    other, so ``USA`` never bridges ``USAGOV`` and ``USAMIL`` (unless two of their mentions are strongly
    the same act, see above); two groups each more specific on another side (``ISRMIL``-``SYR`` and
    ``ISR``-``SYRGOV``) link when each is the only agreeing same-act group of the other; then strongly
-   same-act mentions and visits of nearby days link when one day is inferred;
+   same-act mentions link across codes, and visits of the same or nearby days link across codes; then
+   strongly same-act mentions of nearby days link when one day is inferred;
 2. a mention with a coarser date joins the one day-group it is compatible with, if exactly one;
 3. the coarser mentions left are linked among themselves when one's date lies inside the other's;
 4. an undated mention joins the one group holding a compatible mention of its own article (the same act
@@ -150,14 +153,29 @@ def _region(name: str) -> bool:
 
 def places_conflict(a: Row, b: Row) -> bool:
     """Two different countries, or two points more than :data:`MAX_PLACE_KM` apart; a country named as the
-    place ("in North Korea") has no point, so only its country is compared (a state or a city has one)."""
+    place ("in North Korea") has no point, so only its country is compared (a state or a city has one),
+    when both mentions are dated to a day: a coarser mention's country-wide place is compared as a point."""
     ca, cb = a.get("location_country"), b.get("location_country")
     if ca and cb and ca != cb:
         return True
     coords = (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon"))
     if all(isinstance(c, (int, float)) for c in coords) and _km(*coords) > MAX_PLACE_KM:  # type: ignore[arg-type]
+        if not (_day(a) and _day(b)):
+            return True  # a month's or a year's act ("talks this year") joins a day's act only on one place
         return not (_region(str(a.get("location_name") or "")) or _region(str(b.get("location_name") or "")))
     return False
+
+
+def _yearly(row: Row) -> bool:
+    """Whether a mention is dated only to a year or a longer stretch (not a day, a week or a month)."""
+    span = interval(row)
+    return span is not None and (span[1] - span[0]).days > 31
+
+
+def _day(row: Row) -> bool:
+    """Whether a mention is dated to one day."""
+    span = interval(row)
+    return span is not None and span[0] == span[1]
 
 
 def _sides_agree(a: Row, b: Row) -> bool:
@@ -209,6 +227,7 @@ class Rules:
 
 RULES_RESOURCE = ("data", "fusion", "rules.tsv")
 FURNITURE_RESOURCE = ("data", "fusion", "furniture.tsv")
+OFFICES_RESOURCE = ("data", "fusion", "offices.tsv")
 
 
 @cache
@@ -374,6 +393,8 @@ def same_meeting(a: Row, b: Row) -> bool:
         return False
     if not (_international(a) and _international(b)):
         return False  # a country's own people meet many times a day (a president and Congress)
+    if _yearly(a) or _yearly(b):
+        return False  # "three rounds of talks this year" is not one meeting
     return _same_participants(a, b)
 
 
@@ -381,18 +402,64 @@ def same_visit(a: Row, b: Row) -> bool:
     """Two visits (``visit_codes``: made or hosted) of one country's people to another are one visit, which
     lasts days, whatever the sentences say, when their first sides (the visitor, or the host) share a
     name (Kerry's trip is not Obama's; "the president" sending advisers to Iraq and "Americans" who went
-    there name no one in common). The block holds the two countries, which say who visits whom; the actor
-    codes inside them may differ (a minister's trip told as the government's). Both must be confident
-    enough and not page furniture; the caller has checked the days (at most ``visit_days`` apart, one
-    of them inferred)."""
+    there name no one in common), or, when one names its visitor only by a title, hold one office
+    (:func:`_offices`: "the top US diplomat" and Pompeo in 2018). The block holds the two countries, which
+    say who visits whom; the actor codes inside them may differ (a minister's trip told as the
+    government's, on the same day or not). Both must be confident enough and not page furniture; the
+    caller has checked the days (at most ``visit_days`` apart)."""
     codes = rules().visit_codes
     if str(a.get("cameo") or "") not in codes or str(b.get("cameo") or "") not in codes:
         return False
     if not (confident(a) and confident(b)) or furniture(a) or furniture(b) or places_conflict(a, b):
         return False
     first_a, first_b = _sides(a)[0], _sides(b)[0]
-    return (_international(a) and _international(b)
-            and bool(_names(a.get(f"{first_a}_text")) & _names(b.get(f"{first_b}_text"))))
+    if not (_international(a) and _international(b)):
+        return False
+    names_a, names_b = _names(a.get(f"{first_a}_text")), _names(b.get(f"{first_b}_text"))
+    if names_a and names_b:
+        return bool(names_a & names_b)
+    # one named only by a title ("the top US diplomat"): the same office (the other's title, or the
+    # knowledge base's role of the person it names on that day: Pompeo, Secretary of State in 2018)
+    return bool(_offices(a, first_a) & _offices(b, first_b))
+
+
+@cache
+def _office_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    path = files("dateline").joinpath(*OFFICES_RESOURCE)
+    try:
+        return tuple((re.compile(str(row["pattern"]), re.IGNORECASE), str(row["office"]))
+                     for _, row in tsv_rows(path.read_text(encoding="utf-8")) if row.get("pattern"))
+    except (OSError, re.error, KeyError) as err:
+        raise ModelError("E501", file="/".join(OFFICES_RESOURCE), detail=f"{type(err).__name__}: {err}") from err
+
+
+def _office_of(text: str) -> set[str]:
+    return {office for pattern, office in _office_patterns() if pattern.search(text)}
+
+
+@lru_cache(maxsize=1 << 14)
+def _offices_of(text: str, day: dt.date | None) -> frozenset[str]:
+    """The offices (``data/fusion/offices.tsv``) a side's words name: a title ("the top US diplomat",
+    "Secretary of State"), or a person the knowledge base knows in that office on the day ("Pompeo")."""
+    found = _office_of(text)
+    from .kb import default_kb
+
+    kb = default_kb()
+    names = [text, *re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", text)]
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        for entry in kb.lookup(name):
+            if entry.kind != "person":
+                continue
+            role = entry.role_at(day) if day else None
+            if role is not None and role.detail and role.start is not None:
+                found |= _office_of(role.detail)
+    return frozenset(found)
+
+
+def _offices(row: Row, side: str) -> frozenset[str]:
+    """The offices a side's words name on the mention's first day (the block holds the side's country)."""
+    span = interval(row) or _bounds(str(row.get("published") or "")[:10])  # an undated act: when reported
+    return _offices_of(str(row.get(f"{side}_text") or ""), span[0] if span else None)
 
 
 def same_act(a: Row, b: Row, *, strong: bool = False) -> bool:
@@ -551,13 +618,14 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
         merges += [(g, hs[0]) for g, hs in agreeing.items() if len(hs) == 1 and agreeing[hs[0]] == [g]]
         for g, h in merges:
             groups.union(g, h)
-        # codes that do not agree inside the block's countries: only a strongly same act links
+        # codes that do not agree inside the block's countries: only a strongly same act, or one visit, links
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                if not _sides_agree(rows[i], rows[j]) and strongly_compatible(rows[i], rows[j]):
+                if not _sides_agree(rows[i], rows[j]) and (strongly_compatible(rows[i], rows[j])
+                                                           or same_visit(rows[i], rows[j])):
                     groups.union(i, j)
-    # 1b. nearby days, one of them inferred: the publication day of a report of an act a day or two before
-    #     (strongly the same act: ``strong_days``), or a visit, which lasts days (``visit_days``)
+    # 1b. nearby days: the publication day of a report of an act a day or two before (strongly the same
+    #     act, one day inferred: ``strong_days``), or a visit, which lasts days (``visit_days``)
     window = max(rules().strong_days, rules().visit_days)
     days = sorted(by_day)
     for x, day in enumerate(days):
@@ -567,9 +635,8 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
                 break
             for i in by_day[day]:
                 for j in by_day[other]:
-                    if not (_inferred(rows[i]) or _inferred(rows[j])):
-                        continue
-                    strong = (gap <= rules().strong_days and _sides_agree(rows[i], rows[j])
+                    inferred = _inferred(rows[i]) or _inferred(rows[j])
+                    strong = (inferred and gap <= rules().strong_days and _sides_agree(rows[i], rows[j])
                               and strongly_compatible(rows[i], rows[j]))
                     if strong or (gap <= rules().visit_days and same_visit(rows[i], rows[j])):
                         groups.union(i, j)

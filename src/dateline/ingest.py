@@ -237,7 +237,19 @@ def _looks_html(text: str) -> bool:
 
 
 def _looks_jsonl(data: bytes) -> bool:
-    return data.lstrip()[:1] == b"{"
+    """Whether input without a JSON Lines suffix is JSON Lines: it starts with "{" and its first line
+    is a JSON object (a text that opens with a brace, "{Editor's note} ...", stays a text). A first
+    line longer than ``data`` (the sniffed head) cannot be checked and counts as JSON Lines."""
+    stripped = data.lstrip()
+    if stripped[:1] != b"{":
+        return False
+    first, newline, _ = stripped.partition(b"\n")
+    if not newline and len(data) >= _SNIFF:
+        return True
+    try:
+        return isinstance(json.loads(first.decode("utf-8", "replace")), dict)
+    except ValueError:
+        return False
 
 
 def _read_jsonl(source: str, lines: Iterable[bytes], *, max_bytes: int) -> Iterator[RawDocument | Rejection]:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from dateline.fusion import block_key, content_overlap, fuse, rules
+from dateline.fusion import block_key, content_overlap, fuse, places_conflict, rules
 
 SHELLING = "Russian troops shelled the television tower in Kyiv overnight, killing five people"
 
@@ -272,8 +272,8 @@ def test_fusion_visit_told_on_nearby_days_is_one_visit() -> None:
     assert content_overlap(arrived, trip) < rules().same_content
     assert rules().visit_days == 2
     assert groups([arrived, trip]) == [("v1", "v2")]
-    # both days read in the text: two visits may be two legs of a tour
-    assert groups([arrived, {**trip, "date_source": "text"}]) == [("v1",), ("v2",)]
+    # both days read in the text: still one stay in one country (a tour's other countries are other blocks)
+    assert groups([arrived, {**trip, "date_source": "text"}]) == [("v1", "v2")]
     # another visitor, or three days apart: not one visit
     assert groups([arrived, {**trip, "source_text": "Jones"}]) == [("v1",), ("v2",)]
     assert groups([arrived, {**trip, "date_value": "2022-03-04"}]) == [("v1",), ("v2",)]
@@ -302,3 +302,52 @@ def test_fusion_codes_more_specific_on_different_sides_link_when_unambiguous() -
                         sentence="Government forces shelled the tower in Kyiv"))
     assert rules().same_content <= content_overlap(rows[1], rows[2]) < rules().strong_content
     assert groups(rows) == [("m1",), ("m2",), ("m3",)]
+
+
+VISIT: dict[str, Any] = dict(cameo="042", src="USA", src_code="USAGOV", tgt="SAU", tgt_code="SAU",
+                             trigger="verbs.tsv:visit", day="2018-10-17")
+
+
+def test_fusion_visit_on_one_day_bridges_actor_codes() -> None:
+    first = dict(mention("v1", "a1", sentence="The president flew into Riyadh for talks on oil prices", **VISIT),
+                 source_text="President Smith", target_text="Riyadh")
+    second = dict(mention("v2", "a2", sentence="Smith's stop in the kingdom drew protests from his critics",
+                          **{**VISIT, "src_code": "USAMED", "trigger": "nouns.tsv:stop"}),
+                  source_text="Smith", target_text="the kingdom")
+    assert content_overlap(first, second) < rules().same_content
+    assert groups([first, second]) == [("v1", "v2")]
+    # another visitor that day: two visits
+    assert groups([first, {**second, "source_text": "Jones"}]) == [("v1",), ("v2",)]
+
+
+def test_fusion_visitor_named_by_title_is_the_office_holder_of_the_day() -> None:
+    # the knowledge base knows Mike Pompeo as Secretary of State from April 2018
+    named = dict(mention("v1", "a1", sentence="Pompeo landed in Riyadh to ask about the missing writer", **VISIT),
+                 source_text="Pompeo", target_text="Riyadh")
+    titled = dict(mention("v2", "a2", sentence="The top US diplomat came back from the kingdom on Wednesday",
+                          **{**VISIT, "day": "2018-10-18", "trigger": "verbs.tsv:return"}),
+                  source_text="The top US diplomat", target_text="the kingdom")
+    assert content_overlap(named, titled) < rules().same_content
+    assert groups([named, titled]) == [("v1", "v2")]
+    # another office ("the defense secretary"), or a named person out of that office on the day: two visits
+    assert groups([named, {**titled, "source_text": "the defense secretary"}]) == [("v1",), ("v2",)]
+    before = [{**named, "date_value": "2016-10-17"}, {**titled, "date_value": "2016-10-18"}]
+    assert groups(before) == [("v1",), ("v2",)]
+    # two titles of one office
+    assert groups([{**named, "source_text": "the Secretary of State"}, titled]) == [("v1", "v2")]
+
+
+def test_fusion_year_dated_mention_never_joins_a_day_through_a_place_or_meeting_rule() -> None:
+    meet: dict[str, Any] = dict(cameo="040", src="USA", src_code="USAGOV", tgt="CHN", tgt_code="CHNGOV",
+                                trigger="verbs.tsv:meet")
+    day = dict(mention("m1", "a1", sentence="The trade envoys sat down in Washington on Tuesday", **meet,
+                       place=("Washington", "USA", 38.9, -77.04)), source_text="American", target_text="Chinese")
+    year = dict(mention("m2", "a2", sentence="Several rounds of trade talks between the powers this year went nowhere",
+                        **{**meet, "day": "2018", "granularity": "year", "trigger": "nouns.tsv:talks"},
+                        place=("United States", "USA", 39.2, -92.1)), source_text="American", target_text="Chinese")
+    assert groups([day, year]) == [("m1",), ("m2",)]
+    # the country named as the place has no point only between two mentions dated to a day
+    assert not places_conflict(day, {**year, "date_value": "2018-05-29", "date_granularity": "day"})
+    assert places_conflict(day, year)
+    # nor does a meeting of a year join one of a day, at the same place
+    assert groups([day, {**year, "location_name": "Washington", "lat": 38.9, "lon": -77.04}]) == [("m1",), ("m2",)]

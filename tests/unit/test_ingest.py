@@ -328,3 +328,23 @@ def test_ingest_fifo_is_rejected_not_waited_on(tmp_path: Path) -> None:
     items = list(read_raw([str(tmp_path)]))
     assert [(Path(i.source).name, getattr(i, "code", None)) for i in items] == [("pipe.txt", "E014"), ("z.txt", None)]
     assert isinstance(items[0], Rejection) and "not a regular file" in items[0].reason
+
+
+def test_ingest_text_file_of_json_lines_is_read_as_json_lines(tmp_path: Path) -> None:
+    lines = [{"id": "a1", "text": STORY}, {"id": "a2", "text": "Second story."}]
+    path = write(tmp_path / "n.txt", "\n".join(json.dumps(x) for x in lines) + "\n")
+    first, second = read_articles([path])
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert (first.input_id, second.input_id) == ("a1", "a2")
+
+
+def test_ingest_text_file_opening_with_a_brace_stays_one_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "n.txt", "{Editor's note: updated.}\n" + STORY)
+    (article,) = read_articles([path])
+    assert isinstance(article, Article) and "Editor's note" in article.text
+
+
+def test_ingest_text_file_with_a_brace_and_a_nul_is_one_rejection(tmp_path: Path) -> None:
+    path = write(tmp_path / "n.txt", b"{\n\x00")
+    (rejection,) = read_articles([path])
+    assert isinstance(rejection, Rejection) and rejection.code == "E003"

@@ -1,0 +1,310 @@
+"""Experiment: does a LEARNED correction of the CAMEO root transfer to unseen articles better than rules?
+
+Among counted events whose label says real act, a multinomial logistic regression (scikit-learn)
+predicts the labelled root (2 digits) from features available at coding time: the confidence
+model's event features (coded CAMEO code and root, trigger lemma, POS, dependency, the rules in
+``evidence.rules``, the sides' sectors ...) plus the lemmas of the trigger's children and head, the
+negative words of its clause (``data/lexicon/valence.tsv``) and the kinds of evidence behind each side.
+
+It is trained ONLY on the older train articles (``round`` absent or 1 in eval/news/articles.jsonl) and
+measured on the round-3 train articles (labelled later, unseen by the model) and on dev TOTALS. The
+correction replaces the coded root only where the model gives another root a probability of at least
+``p``; it is measured for several ``p``.
+
+Also the same held-out test for "is it an act": the ranking (AUC) of the shipped confidence model
+against a logistic regression on the same features trained on the older train articles only.
+
+    nice .venv/bin/python tools/learned_roots.py            # codes the articles once (cache in build/)
+    nice .venv/bin/python tools/learned_roots.py --json build/learned_roots.json
+
+Prints totals only for dev; never runs or reads the locked splits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import pickle
+import sys
+import tempfile
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from dateline.confidence import DocContext, event_features  # noqa: E402
+from dateline.newseval import (Judge, coded_root, corpus_texts, counted, country_level, event_keys,  # noqa: E402
+                               load_labels)
+
+LABELS = ROOT / "eval/news/labels.jsonl"
+NEWS = ROOT / "../shared/data/news"
+CACHE = ROOT / "build/learned_roots.pkl"
+SPLITS = ("train", "dev")  # never the locked ones
+
+
+def negative_words() -> set[str]:
+    text = resources.files("dateline").joinpath("data/lexicon/valence.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines(), delimiter="\t")
+    return {r["word"].lower() for r in rows if r.get("valence") and float(r["valence"]) < 0}
+
+
+def extra_features(event: dict[str, Any], doc: Any, negative: set[str]) -> dict[str, float]:
+    """What the root correction adds to the confidence features."""
+    out: dict[str, float] = {}
+    span = event.get("span") or [0, 0]
+    trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if trigger is not None and len(trigger):
+        head = trigger.root
+        for child in head.children:
+            if child.is_alpha:
+                out[f"child={child.lemma_.lower()}"] = 1.0
+                out[f"child_dep={child.dep_}:{child.lemma_.lower()}"] = 1.0
+        if head.head is not head:
+            out[f"head={head.head.lemma_.lower()}"] = 1.0
+            out[f"head_dep={head.dep_}"] = 1.0
+        clause = [t for t in head.subtree]
+        negs = [t.lemma_.lower() for t in clause if t.lower_ in negative or t.lemma_.lower() in negative]
+        if negs:
+            out["clause_negative"] = 1.0
+            out["clause_negative_n"] = min(len(negs) / 3.0, 2.0)
+        cameo = str(event.get("cameo") or "")
+        out[f"root_lemma={cameo[:2]}:{head.lemma_.lower()}"] = 1.0
+    for role, name in (("source", "src"), ("target", "tgt")):
+        actor = event.get(role) or {}
+        for ev in actor.get("evidence") or []:
+            if isinstance(ev, dict) and ev.get("kind"):
+                out[f"{name}_ev={ev['kind']}"] = 1.0
+        code = str(actor.get("code") or "")
+        if code:
+            out[f"{name}_code3={code[:3]}"] = 1.0
+    return out
+
+
+def collect() -> list[dict[str, Any]]:
+    """Code the train and dev articles once; one row per judged event (features, labels, split, round)."""
+    from dateline.ingest import read_articles
+    from dateline.models import Article
+    from dateline.nlp import load_nlp, parse
+
+    labels = load_labels(LABELS)
+    negative = negative_words()
+    rows: list[dict[str, Any]] = []
+    nlp = load_nlp()
+    for split in SPLITS:
+        part = labels.split(split)
+        rounds = {a["id"]: a.get("round") for a in part.articles}
+        texts = corpus_texts(part.articles, NEWS)
+        judge = Judge(part.labels, part.missed)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"{split}.jsonl"
+            path.write_text("".join(json.dumps(texts[a["id"]], ensure_ascii=False) + "\n" for a in part.articles),
+                            encoding="utf-8")
+            articles = [a for a in read_articles([str(path)]) if isinstance(a, Article)]
+            for article, doc in parse(articles, nlp=nlp):
+                rid = str(article.input_id)
+                light = {"id": rid, "article": {"body": doc.text}, "events": doc._.events or [],
+                         "sentences": [{"index": i, "start": s.start_char, "end": s.end_char}
+                                       for i, s in enumerate(doc.sents)]}
+                context = DocContext.of(doc)
+                for event, key in zip(light["events"], event_keys(light, texts[rid]["text"])):
+                    judged = judge(event, key)
+                    if judged is None:
+                        continue
+                    feats = event_features(event, doc, context)
+                    feats.update(extra_features(event, doc, negative))
+                    rows.append({
+                        "split": split, "round": rounds.get(rid) or 1, "article": rid,
+                        "features": feats, "cameo": str(event.get("cameo") or ""),
+                        "counted": counted(event), "confidence": event.get("confidence"),
+                        "act": bool(judged["act"]), "label_modality": judged.get("modality"),
+                        "expected": coded_root(judged),
+                        "src_right": country_level(event.get("source")) == judged["src"],
+                        "tgt_right": country_level(event.get("target")) == judged["tgt"],
+                    })
+            print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
+    return rows
+
+
+def is_real(row: dict[str, Any], root: str | None = None) -> bool:
+    """The eval's 'counted real act' (dateline.newseval.score) for a counted event with ``root``."""
+    root = root or row["cameo"][:2]
+    return bool(row["act"] and row["expected"] is not None
+                and (row["label_modality"] == "asserted" or root == row["expected"]))
+
+
+def auc(scores: list[float], ys: list[bool]) -> float | None:
+    from sklearn.metrics import roc_auc_score
+    if len(set(ys)) < 2:
+        return None
+    return float(roc_auc_score(ys, scores))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--recode", action="store_true", help="re-code the articles (ignore the cache)")
+    parser.add_argument("--json", help="write the measured numbers here")
+    parser.add_argument("--ps", default="0.5,0.6,0.7,0.8,0.9", help="probability thresholds to report")
+    parser.add_argument("--cs", type=lambda s: [float(x) for x in s.split(",")], default=[1.0, 3.0],
+                        help="L2 strengths tried by cross-validation")
+    parser.add_argument("--variants", default="all,confidence,parse", help="feature sets to try")
+    args = parser.parse_args()
+    if CACHE.exists() and not args.recode:
+        rows = pickle.loads(CACHE.read_bytes())
+    else:
+        rows = collect()
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        CACHE.write_bytes(pickle.dumps(rows))
+
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    parts = {"train_old": [r for r in rows if r["split"] == "train" and r["round"] != 3],
+             "train_round3": [r for r in rows if r["split"] == "train" and r["round"] == 3],
+             "dev": [r for r in rows if r["split"] == "dev"]}
+    report: dict[str, Any] = {"events": {k: len(v) for k, v in parts.items()}}
+
+    # --- root correction -------------------------------------------------------------------------
+    def root_rows(part: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [r for r in part if r["counted"] and is_real(r)]
+
+    def keep(features: dict[str, float], variant: str) -> dict[str, float]:
+        if variant == "all":
+            return features
+        if variant == "parse":  # the coded code, the trigger and its parse neighbours, negative words
+            return {k: v for k, v in features.items()
+                    if k.split("=")[0] in ("root", "cameo", "lemma", "pos", "dep", "tag", "child", "child_dep",
+                                           "head", "head_dep", "root_lemma") or k.startswith("clause_negative")}
+        return {k: v for k, v in features.items()  # the confidence model's features only
+                if not k.startswith(("child", "head", "clause_negative", "root_lemma", "src_ev", "tgt_ev",
+                                     "src_code3", "tgt_code3"))}
+
+    def fit(rows_: list[dict[str, Any]], variant: str, c: float) -> tuple[Any, Any]:
+        vec = DictVectorizer()
+        x = vec.fit_transform([keep(r["features"], variant) for r in rows_])
+        return vec, LogisticRegression(C=c, max_iter=3000).fit(x, np.array([r["expected"] for r in rows_]))
+
+    def correct(part: list[dict[str, Any]], probs: Any, classes: list[str], p: float) -> dict[str, Any]:
+        changed = fixed = broken = sideways = root_right = right = 0
+        for r, prob in zip(part, probs):
+            coded = r["cameo"][:2]
+            best = int(np.argmax(prob))
+            new = classes[best] if classes[best] != coded and prob[best] >= p else coded
+            if new != coded:
+                changed += 1
+                if is_real(r):
+                    fixed += new == r["expected"]
+                    broken += coded == r["expected"]
+                    sideways += new != r["expected"] and coded != r["expected"]
+            if is_real(r):  # on the real acts as the eval counts them with the coded root
+                root_right += new == r["expected"]
+            right += is_real(r, new) and new == r["expected"] and r["src_right"] and r["tgt_right"]
+        return {"p": p, "changed": changed, "fixed": fixed, "broken": broken, "sideways": sideways,
+                "root_right": root_right, "counted_right": right}
+
+    def show(name: str, part: list[dict[str, Any]], probs: Any, classes: list[str]) -> dict[str, Any]:
+        real = [r for r in part if is_real(r)]
+        base_root = sum(r["cameo"][:2] == r["expected"] for r in real)
+        base_right = sum(is_real(r) and r["cameo"][:2] == r["expected"] and r["src_right"] and r["tgt_right"]
+                         for r in part)
+        out = {"counted_judged": len(part), "real": len(real), "root_right": base_root,
+               "root_accuracy": round(base_root / max(len(real), 1), 4), "counted_right": base_right,
+               "precision": round(base_right / max(len(part), 1), 4), "by_p": []}
+        print(f"  {name}: {len(part)} counted judged, {len(real)} real acts; coded root right "
+              f"{base_root}/{len(real)} = {base_root / max(len(real), 1):.3f}; precision {base_right}/"
+              f"{len(part)} = {base_right / max(len(part), 1):.3f}")
+        print("     p   changed  on real: fixed/broken/wrong->wrong   root right on real   counted right")
+        for p in ps:
+            row = correct(part, probs, classes, p)
+            row["root_accuracy"] = round(row["root_right"] / max(len(real), 1), 4)
+            row["precision"] = round(row["counted_right"] / max(len(part), 1), 4)
+            out["by_p"].append(row)
+            print(f"    {p:.2f}  {row['changed']:5d}   {row['fixed']:4d} / {row['broken']:4d} / {row['sideways']:4d}"
+                  f"            {row['root_right']:4d} ({row['root_right'] - base_root:+d}) = {row['root_accuracy']:.3f}"
+                  f"    {row['counted_right']} ({row['counted_right'] - base_right:+d})")
+        return out
+
+    ps = [float(p) for p in args.ps.split(",")]
+    fit_rows = root_rows(parts["train_old"])
+    old_counted = [r for r in parts["train_old"] if r["counted"]]
+    report["root"] = {"fit_events": len(fit_rows),
+                      "labelled_roots": dict(Counter(r["expected"] for r in fit_rows).most_common()),
+                      "coded_accuracy_on_fit": round(sum(r["cameo"][:2] == r["expected"] for r in fit_rows)
+                                                     / len(fit_rows), 4), "variants": {}}
+    print(f"root model: fitted on {len(fit_rows)} counted real acts of the {len({r['article'] for r in parts['train_old']})}"
+          f" older train articles; coded root right on them {report['root']['coded_accuracy_on_fit']:.3f}")
+    for variant in args.variants.split(","):
+        # C by 5-fold cross-validation by article on the older train only (accuracy of the argmax)
+        groups = np.array([r["article"] for r in old_counted])
+        oof: dict[float, Any] = {}
+        best_c, best_acc = 1.0, -1.0
+        for c in args.cs:
+            probs = np.zeros((len(old_counted), 0))
+            fold_probs: list[tuple[Any, Any, list[str]]] = []
+            right = 0
+            for fit_i, held_i in GroupKFold(5).split(old_counted, groups=groups):
+                fold_fit = [old_counted[i] for i in fit_i if is_real(old_counted[i])]
+                vec, clf = fit(fold_fit, variant, c)
+                held = [old_counted[i] for i in held_i]
+                pr = clf.predict_proba(vec.transform([keep(r["features"], variant) for r in held]))
+                fold_probs.append((held_i, pr, list(clf.classes_)))
+                right += sum(clf.classes_[int(np.argmax(q))] == r["expected"] for r, q in zip(held, pr) if is_real(r))
+            oof[c] = fold_probs
+            if right > best_acc:
+                best_c, best_acc = c, right
+        # out-of-fold correction on the older train at the chosen C (every class in one label space)
+        classes = sorted({r["expected"] for r in fit_rows} | {r["cameo"][:2] for r in old_counted})
+        full = np.zeros((len(old_counted), len(classes)))
+        for held_i, pr, cls in oof[best_c]:
+            for j, name in enumerate(cls):
+                full[held_i, classes.index(name)] = pr[:, j]
+        print(f"\nvariant '{variant}': C={best_c}, out-of-fold argmax right on real {best_acc}/{len(fit_rows)}"
+              f" = {best_acc / len(fit_rows):.3f}")
+        result: dict[str, Any] = {"c": best_c, "cv_argmax_accuracy": round(best_acc / len(fit_rows), 4)}
+        result["train_old_out_of_fold"] = show("train_old (5-fold, out of fold)", old_counted, full, classes)
+        vec, clf = fit(fit_rows, variant, best_c)
+        for name in ("train_round3", "dev"):
+            part = [r for r in parts[name] if r["counted"]]
+            probs = clf.predict_proba(vec.transform([keep(r["features"], variant) for r in part]))
+            result[name] = show(name, part, probs, list(clf.classes_))
+        report["root"]["variants"][variant] = result
+
+    # --- is it an act? --------------------------------------------------------------------------
+    act_fit = [r for r in parts["train_old"] if r["counted"]]
+    vec2 = DictVectorizer()
+    x2 = vec2.fit_transform([r["features"] for r in act_fit])
+    clf2 = LogisticRegression(C=0.3, max_iter=5000).fit(x2, np.array([is_real(r) for r in act_fit]))
+    report["act"] = {}
+    oof_act = np.zeros(len(act_fit))
+    act_groups = np.array([r["article"] for r in act_fit])
+    for fit_i, held_i in GroupKFold(5).split(act_fit, groups=act_groups):
+        part_clf = LogisticRegression(C=0.3, max_iter=5000).fit(x2[fit_i], np.array([is_real(act_fit[i]) for i in fit_i]))
+        oof_act[held_i] = part_clf.predict_proba(x2[held_i])[:, 1]
+    ys_old = [is_real(r) for r in act_fit]
+    report["act"]["train_old"] = {"events": len(act_fit), "real": sum(ys_old),
+                                  "auc_shipped": auc([float(r["confidence"] or 0.0) for r in act_fit], ys_old),
+                                  "auc_learned_old_out_of_fold": auc(list(oof_act), ys_old)}
+    print("\nis it an act (counted judged events; AUC of the ranking; target: counted real act)")
+    print("  part            events  real   shipped confidence   LR on older train (same features + extra)")
+    a = report["act"]["train_old"]
+    print(f"  train_old      {a['events']:6d} {a['real']:5d}   {a['auc_shipped']:.3f} (fitted on it)   "
+          f"{a['auc_learned_old_out_of_fold']:.3f} (5-fold out of fold)")
+    for name in ("train_round3", "dev"):
+        part = [r for r in parts[name] if r["counted"]]
+        ys = [is_real(r) for r in part]
+        shipped = auc([float(r["confidence"] or 0.0) for r in part], ys)
+        learned = auc(list(clf2.predict_proba(vec2.transform([r["features"] for r in part]))[:, 1]), ys)
+        report["act"][name] = {"events": len(part), "real": sum(ys), "auc_shipped": shipped, "auc_learned_old": learned}
+        print(f"  {name:14s} {len(part):6d} {sum(ys):5d}   {shipped:.3f}                {learned:.3f}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

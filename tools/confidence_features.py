@@ -122,38 +122,19 @@ def ingredients(event: dict[str, Any], doc: Any) -> dict[str, Any]:
 # --- collect ------------------------------------------------------------------------------------
 
 def collect(out: Path, labels_path: Path, news_dir: Path) -> None:
-    from dateline.confidence import DocContext, event_features
-    from dateline.ingest import read_articles
-    from dateline.models import Article
-    from dateline.newseval import Judge, asserted, corpus_texts, event_keys, is_right, load_labels
-    from dateline.nlp import load_nlp, parse
-    import tempfile
+    from dateline.confidence import event_features
+    from dateline.newseval import asserted, is_right, load_labels
+    from dateline.nlp import load_nlp
+    from dateline.train import judged_events
 
     labels = load_labels(labels_path)
     rows: list[dict[str, Any]] = []
     nlp = load_nlp()
     for split in ("train", "dev"):
-        part = labels.split(split)
-        texts = corpus_texts(part.articles, news_dir)
-        judge = Judge(part.labels, part.missed)
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"{split}.jsonl"
-            path.write_text("".join(json.dumps(texts[a["id"]], ensure_ascii=False) + "\n" for a in part.articles),
-                            encoding="utf-8")
-            articles = [a for a in read_articles([str(path)]) if isinstance(a, Article)]
-            for article, doc in parse(articles, nlp=nlp):
-                record_id = str(article.input_id)
-                light = {"id": record_id, "article": {"body": doc.text}, "events": doc._.events or [],
-                         "sentences": [{"index": i, "start": s.start_char, "end": s.end_char}
-                                       for i, s in enumerate(doc.sents)]}
-                context = DocContext.of(doc)
-                for event, key in zip(light["events"], event_keys(light, texts[record_id]["text"])):
-                    judged = judge(event, key)
-                    if judged is None:
-                        continue
-                    rows.append({"split": split, "article": record_id, "right": bool(is_right(event, judged)),
-                                 "counted": bool(asserted(event)),
-                                 "features": event_features(event, doc, context), **ingredients(event, doc)})
+        for j in judged_events(labels, split, news_dir, nlp=nlp):
+            rows.append({"split": split, "article": j.article, "right": bool(is_right(j.event, j.judged)),
+                         "counted": bool(asserted(j.event)),
+                         "features": event_features(j.event, j.doc, j.context), **ingredients(j.event, j.doc)})
     out.mkdir(parents=True, exist_ok=True)
     (out / "rows.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     for split in ("train", "dev"):

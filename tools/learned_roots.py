@@ -27,7 +27,6 @@ import csv
 import json
 import pickle
 import sys
-import tempfile
 from collections import Counter
 from importlib import resources
 from pathlib import Path
@@ -36,9 +35,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from dateline.confidence import DocContext, event_features  # noqa: E402
-from dateline.newseval import (Judge, coded_root, corpus_texts, counted, country_level, event_keys,  # noqa: E402
-                               load_labels)
+from dateline.confidence import event_features  # noqa: E402
+from dateline.newseval import coded_root, counted, country_level, load_labels  # noqa: E402
 
 LABELS = ROOT / "eval/news/labels.jsonl"
 NEWS = ROOT / "../shared/data/news"
@@ -86,46 +84,29 @@ def extra_features(event: dict[str, Any], doc: Any, negative: set[str]) -> dict[
 
 def collect() -> list[dict[str, Any]]:
     """Code the train and dev articles once; one row per judged event (features, labels, split, round)."""
-    from dateline.ingest import read_articles
-    from dateline.models import Article
-    from dateline.nlp import load_nlp, parse
+    from dateline.nlp import load_nlp
+    from dateline.train import judged_events
 
     labels = load_labels(LABELS)
     negative = negative_words()
     rows: list[dict[str, Any]] = []
     nlp = load_nlp()
     for split in SPLITS:
-        part = labels.split(split)
-        rounds = {a["id"]: a.get("round") for a in part.articles}
-        texts = corpus_texts(part.articles, NEWS)
-        judge = Judge(part.labels, part.missed)
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"{split}.jsonl"
-            path.write_text("".join(json.dumps(texts[a["id"]], ensure_ascii=False) + "\n" for a in part.articles),
-                            encoding="utf-8")
-            articles = [a for a in read_articles([str(path)]) if isinstance(a, Article)]
-            for article, doc in parse(articles, nlp=nlp):
-                rid = str(article.input_id)
-                light = {"id": rid, "article": {"body": doc.text}, "events": doc._.events or [],
-                         "sentences": [{"index": i, "start": s.start_char, "end": s.end_char}
-                                       for i, s in enumerate(doc.sents)]}
-                context = DocContext.of(doc)
-                for event, key in zip(light["events"], event_keys(light, texts[rid]["text"])):
-                    judged = judge(event, key)
-                    if judged is None:
-                        continue
-                    feats = event_features(event, doc, context)
-                    feats.update(extra_features(event, doc, negative))
-                    rows.append({
-                        "split": split, "round": rounds.get(rid) or 1, "article": rid,
-                        "features": feats, "cameo": str(event.get("cameo") or ""),
-                        "counted": counted(event), "confidence": event.get("confidence"),
-                        "act": bool(judged["act"]), "label_modality": judged.get("modality"),
-                        "expected": coded_root(judged),
-                        "src_right": country_level(event.get("source")) == judged["src"],
-                        "tgt_right": country_level(event.get("target")) == judged["tgt"],
-                    })
-            print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
+        rounds = {a["id"]: a.get("round") for a in labels.split(split).articles}
+        for j in judged_events(labels, split, NEWS, nlp=nlp):
+            event, judged = j.event, j.judged
+            feats = event_features(event, j.doc, j.context)
+            feats.update(extra_features(event, j.doc, negative))
+            rows.append({
+                "split": split, "round": rounds.get(j.article) or 1, "article": j.article,
+                "features": feats, "cameo": str(event.get("cameo") or ""),
+                "counted": counted(event), "confidence": event.get("confidence"),
+                "act": bool(judged["act"]), "label_modality": judged.get("modality"),
+                "expected": coded_root(judged),
+                "src_right": country_level(event.get("source")) == judged["src"],
+                "tgt_right": country_level(event.get("target")) == judged["tgt"],
+            })
+        print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
     return rows
 
 

@@ -21,6 +21,7 @@ import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from . import __version__
@@ -42,9 +43,21 @@ class Example:
     article: str
 
 
-def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int | None = None) -> list[Example]:
-    """Features and targets of every labelled event the current coder emits on a split
-    (on its first ``limit`` articles when given)."""
+@dataclass
+class JudgedEvent:
+    """One event the current coder emits on a labelled article, with the label that judges it."""
+    article: str
+    event: dict[str, Any]
+    judged: dict[str, Any]
+    doc: Any  # the parsed spaCy Doc the event came from
+    context: DocContext
+
+
+def judged_events(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int | None = None,
+                  nlp: Any = None) -> Iterator[JudgedEvent]:
+    """Re-code a split's labelled articles (its first ``limit`` when given) and yield every event a
+    label judges (events with no label at their trigger are left out). One place for the training
+    data of the confidence model and of the experiments under tools/."""
     from .ingest import read_articles
     from .nlp import load_nlp, parse
 
@@ -53,13 +66,12 @@ def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int |
         part = LabelSet(part.articles[:limit], part.labels, part.missed, part.recall_articles)
     texts = corpus_texts(part.articles, news_dir)
     judge = Judge(part.labels, part.missed)
-    out: list[Example] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{split}.jsonl"
         path.write_text("".join(json.dumps(texts[a["id"]], ensure_ascii=False) + "\n" for a in part.articles),
                         encoding="utf-8")
         articles = [a for a in read_articles([str(path)]) if isinstance(a, Article)]
-        for article, doc in parse(articles, nlp=load_nlp()):
+        for article, doc in parse(articles, nlp=nlp or load_nlp()):
             record_id = str(article.input_id)
             light = {"id": record_id, "article": {"body": doc.text}, "events": doc._.events or [],
                      "sentences": [{"index": i, "start": s.start_char, "end": s.end_char}
@@ -68,9 +80,14 @@ def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int |
             for event, key in zip(light["events"], event_keys(light, texts[record_id]["text"])):
                 judged = judge(event, key)
                 if judged is not None:
-                    out.append(Example(event_features(event, doc, context), is_right(event, judged), asserted(event),
-                                       record_id))
-    return out
+                    yield JudgedEvent(record_id, event, judged, doc, context)
+
+
+def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int | None = None) -> list[Example]:
+    """Features and targets of every labelled event the current coder emits on a split
+    (on its first ``limit`` articles when given)."""
+    return [Example(event_features(j.event, j.doc, j.context), is_right(j.event, j.judged), asserted(j.event), j.article)
+            for j in judged_events(labels, split, news_dir, limit=limit)]
 
 
 def reliability(probs: list[float], ys: list[bool], bins: int = 10) -> tuple[list[dict[str, Any]], float]:

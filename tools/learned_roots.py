@@ -23,12 +23,10 @@ Prints totals only for dev; never runs or reads the locked splits.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import pickle
 import sys
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.confidence import event_features  # noqa: E402
+from dateline.lexicon import valence  # noqa: E402
 from dateline.newseval import coded_root, counted, country_level, load_labels  # noqa: E402
 
 LABELS = ROOT / "eval/news/labels.jsonl"
@@ -44,13 +43,7 @@ CACHE = ROOT / "build/learned_roots.pkl"
 SPLITS = ("train", "dev")  # never the locked ones
 
 
-def negative_words() -> set[str]:
-    text = resources.files("dateline").joinpath("data/lexicon/valence.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader(text.splitlines(), delimiter="\t")
-    return {r["word"].lower() for r in rows if r.get("valence") and float(r["valence"]) < 0}
-
-
-def extra_features(event: dict[str, Any], doc: Any, negative: set[str]) -> dict[str, float]:
+def extra_features(event: dict[str, Any], doc: Any) -> dict[str, float]:
     """What the root correction adds to the confidence features."""
     out: dict[str, float] = {}
     span = event.get("span") or [0, 0]
@@ -65,7 +58,7 @@ def extra_features(event: dict[str, Any], doc: Any, negative: set[str]) -> dict[
             out[f"head={head.head.lemma_.lower()}"] = 1.0
             out[f"head_dep={head.dep_}"] = 1.0
         clause = [t for t in head.subtree]
-        negs = [t.lemma_.lower() for t in clause if t.lower_ in negative or t.lemma_.lower() in negative]
+        negs = [t.lemma_.lower() for t in clause if min(valence(t.lower_), valence(t.lemma_)) < 0]
         if negs:
             out["clause_negative"] = 1.0
             out["clause_negative_n"] = min(len(negs) / 3.0, 2.0)
@@ -88,7 +81,6 @@ def collect() -> list[dict[str, Any]]:
     from dateline.train import judged_events
 
     labels = load_labels(LABELS)
-    negative = negative_words()
     rows: list[dict[str, Any]] = []
     nlp = load_nlp()
     for split in SPLITS:
@@ -96,7 +88,7 @@ def collect() -> list[dict[str, Any]]:
         for j in judged_events(labels, split, NEWS, nlp=nlp):
             event, judged = j.event, j.judged
             feats = event_features(event, j.doc, j.context)
-            feats.update(extra_features(event, j.doc, negative))
+            feats.update(extra_features(event, j.doc))
             rows.append({
                 "split": split, "round": rounds.get(j.article) or 1, "article": j.article,
                 "features": feats, "cameo": str(event.get("cameo") or ""),

@@ -105,13 +105,24 @@ def _scheduled(token: Token, lex: Lexicon) -> bool:
     """Whether a verb is scheduled by "be to" ("Trump is to meet Putin"): an infinitive complement
     of "be" whose subject is a doer (a name, a pronoun, an agent noun); not "is to blame" (cue
     ``be_to_idiom``), nor an aim stated by a thing ("its mandate is to fight prices")."""
+    subject = _be_to_subject(token, lex)
+    return subject is not None and _doer(subject, lex)
+
+
+def _be_to_subject(token: Token, lex: Lexicon) -> Token | None:
+    """The subject of "be" when ``token`` is its "to" infinitive predicate ("X is to meet Y", "the aim
+    is to encourage reform"), else None; None too for an idiom (cue ``be_to_idiom``: "is to blame")."""
     head = token.head
     if token.dep_ != "xcomp" or head.lemma_ != "be" or token.lemma_ in lex.cue("be_to_idiom"):
-        return False
+        return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return False
-    subject = _be_subject(head, lex)
-    return subject is not None and (subject.pos_ != "NOUN" or bool(subject.ent_type_) or _can_act(subject, lex))
+        return None
+    return _be_subject(head, lex)
+
+
+def _doer(subject: Token, lex: Lexicon) -> bool:
+    """Whether a subject can do acts: a name, a pronoun, or an agent noun (not a thing such as "the aim")."""
+    return subject.pos_ != "NOUN" or bool(subject.ent_type_) or _can_act(subject, lex)
 
 
 def _be_subject(head: Token, lex: Lexicon) -> Token | None:
@@ -129,13 +140,8 @@ def _stated_aim(token: Token, lex: Lexicon) -> bool:
     aim of the plan is to encourage reform", "its mandate is to fight prices", "one of its successes
     was to persuade voters"): what the aim or task is, not an act done (:func:`_scheduled` takes
     a doer's "is to meet"). Not "is to blame" (cue ``be_to_idiom``)."""
-    head = token.head
-    if token.dep_ != "xcomp" or head.lemma_ != "be" or token.lemma_ in lex.cue("be_to_idiom"):
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return False
-    subject = _be_subject(head, lex)
-    return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and not _can_act(subject, lex)
+    subject = _be_to_subject(token, lex)
+    return subject is not None and not _doer(subject, lex)
 
 
 def _historical(token: Token, doc: Doc) -> bool:

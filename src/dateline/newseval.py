@@ -34,6 +34,9 @@ SPLITS = ("train", "dev", "test", "fresh", "all")
 #: Locked splits: test is scored once per release; fresh (a later batch of articles nobody has read,
 #: eval/README.md) scores a session's work once. No per-event output is ever printed for them.
 LOCKED = frozenset({"test", "fresh", "all"})
+# Text the structure stage removes as not the article's own (other stories' headlines pasted in by a
+# scrape): acts a labeller listed there are not the article's, and do not count in recall.
+NOT_ARTICLE_TEXT = frozenset({"link_card"})
 
 Key = tuple[str, int, int]  # record id, sentence start in the record text, trigger start in the sentence
 
@@ -402,6 +405,11 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
     gold = [x for x in part.labels if x["id"] in recall_ids and x["act"] and x["modality"] == "asserted"]
     gold += [x for x in part.missed if x["id"] in recall_ids and x["modality"] == "asserted"]
     for act in gold:
+        record = coded.get(act["id"]) or {}
+        at = act["sentence_ref"]["start"] + act["trigger_in_sentence"][0]
+        if any(r["kind"] in NOT_ARTICLE_TEXT and r["span"][0] <= at < r["span"][1]
+               for r in (record.get("article") or {}).get("removed") or ()):
+            continue
         scores.gold_acts += 1
         start, end = act["trigger_in_sentence"]
         hits = [root for (rid, sent, trig), root in found.get(act["id"], [])

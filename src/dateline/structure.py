@@ -129,6 +129,15 @@ _LEGAL = re.compile(
 # A sentence break (not after an initial as in "Thomas D. Williams").
 _SENTENCE_BREAK = re.compile(r"(?<![\s.][A-Z]\.)(?<=[.!?])\s+(?=[A-Z@(“\"])")
 _BOILERPLATE_MAX = 250  # a longer line is prose, whatever it starts with
+# A linked name's card pasted into the text by a scrape (The Hill): after the name as written, the
+# person's full name, its surname glued to the first of several linked headlines, then "MORE":
+# "President Trump Donald John TrumpTrump faces ... Mulvaney: report MORE and first lady ...".
+# The surname must repeat the written name's last word, and the card must end in " MORE" (a
+# possessive may follow: "MORE’s approval rating" leaves "Trump’s approval rating").
+_LINK_CARD = re.compile(
+    r"\b(?P<surname>[A-Z][\w'’\-]*[a-z]) (?P<card>(?:[A-Z(][\w.'’()\-]* ){0,5}(?P=surname)"
+    r"(?=[A-Z0-9\"'‘“])[^\n]{10,900}? MORE)(?=[\s),.;:’']|$)"
+)
 
 
 def structure_text(text: str, *, title: str | None = None) -> ArticleParts:
@@ -144,7 +153,8 @@ def structure_text(text: str, *, title: str | None = None) -> ArticleParts:
     if body:
         body[0] = _dateline(norm, body[0], parts)
     quotes = _pull_quotes(norm, body)
-    parts.body, parts.offsets = _assemble(norm, [b for b in body if b not in quotes])
+    blocks, inline = _cut_link_cards(norm, [b for b in body if b not in quotes], parts)
+    parts.body, parts.offsets = _assemble(norm, blocks, inline)
     for span, pull in quotes.items():
         pull.body_start, pull.body_end = _locate(parts.body, pull.text) or (None, None)
         parts.pull_quotes.append(pull)
@@ -414,13 +424,37 @@ def _locate(body: str, quote: str, pos: int = 0) -> Span | None:
     return None if start is None else (start, pos)
 
 
-def _assemble(text: str, blocks: list[Span]) -> tuple[str, OffsetMap]:
-    """Join the body blocks with blank lines, recording where each came from."""
-    offsets, pos = OffsetMap(), 0
+def _cut_link_cards(text: str, blocks: list[Span], parts: ArticleParts) -> tuple[list[Span], set[int]]:
+    """Cut linked names' cards (``_LINK_CARD``) out of the body blocks. The text on either side of a
+    card stays one paragraph: the pieces after a cut are returned in ``inline`` (their starts), to be
+    joined to the piece before without a paragraph break."""
+    out: list[Span] = []
+    inline: set[int] = set()
     for start, end in blocks:
+        pos = start
+        for m in _LINK_CARD.finditer(text, start, end):
+            cut = (m.start("card") - 1, m.end("card"))  # with the space before the card
+            out.append((pos, cut[0]))
+            _remove(parts, text, cut, "link_card", "a linked name's card of other stories' headlines")
+            pos = cut[1]
+            inline.add(pos)
+        out.append((pos, end))
+    return out, inline
+
+
+def _assemble(text: str, blocks: list[Span], inline: set[int] | frozenset[int] = frozenset()) -> tuple[str, OffsetMap]:
+    """Join the body blocks with blank lines (a block starting in ``inline`` continues the one before
+    it with no break), recording where each came from."""
+    offsets, pos, pieces = OffsetMap(), 0, []
+    for k, (start, end) in enumerate(blocks):
+        if k:
+            joint = "" if start in inline else "\n\n"
+            pieces.append(joint)
+            pos += len(joint)
         offsets.add(pos, start, end - start)
-        pos += end - start + 2
-    return "\n\n".join(text[s:e] for s, e in blocks), offsets
+        pieces.append(text[start:end])
+        pos += end - start
+    return "".join(pieces), offsets
 
 
 def _map_back(parts: ArticleParts, original: str) -> None:

@@ -89,6 +89,21 @@ def test_score_precision_recall_and_reasons() -> None:
     assert (scores.gold_acts, scores.gold_found, scores.gold_found_root) == (2, 1, 1)
 
 
+def test_listed_acts_in_link_cards_do_not_count_in_recall() -> None:
+    """A missed act listed inside text the structure removed as another story's headline (a link
+    card) is not the article's act: it leaves recall's denominator."""
+    labels = [label("expelled", TEXT.index("Russia"))]
+    missed = [dict(label("diplomats", TEXT.index("Russia")), root="16", missed=True)]
+    record = coded_record()
+    at = TEXT.index("diplomats")
+    record["article"]["removed"] = [{"kind": "link_card", "text": "x", "reason": "r", "span": [at - 1, at + 20]}]
+    scores = score(labelset(labels, missed), {"r1": record}, {"r1": {"text": TEXT}}, "dev")
+    assert (scores.gold_acts, scores.gold_found) == (1, 1)
+    record["article"]["removed"][0]["kind"] = "caption"  # other furniture: still counted
+    scores = score(labelset(labels, missed), {"r1": record}, {"r1": {"text": TEXT}}, "dev")
+    assert (scores.gold_acts, scores.gold_found) == (2, 1)
+
+
 def test_score_wrong_fields_and_unjudged_events() -> None:
     labels = [label("expelled", TEXT.index("Russia"), root="11", tgt="USA")]
     errors: list[dict[str, Any]] = []

@@ -421,3 +421,42 @@ def test_structure_empty_text(text: str) -> None:
     parts = structure_text(text)
     assert parts.body == ""
     assert parts.offsets.segments == []
+
+
+# A scrape that pastes a linked name's card into the sentence (The Hill's shape), written here.
+CARDS = (
+    "President Alma Rivera Alma Beatriz RiveraRivera faces a hard week in talks with Freedonia "
+    "Ministers weigh new budget: report MORE met the Freedonian envoy on Monday, and Sen. Tom Okafor "
+    "Thomas (Tom) Okafor2020 hopefuls court rural voters | Senate delays vote MORE’s aide said the "
+    "talks would go on.\n\nA second paragraph names Rivera Rivera again without a card."
+)
+
+
+def test_structure_link_cards_cut_inside_the_paragraph() -> None:
+    parts = structure_text(CARDS)
+    assert parts.body == (
+        "President Alma Rivera met the Freedonian envoy on Monday, and Sen. Tom Okafor’s aide said the "
+        "talks would go on.\n\nA second paragraph names Rivera Rivera again without a card."
+    )
+    cards = [r for r in parts.removed if r.kind == "link_card"]
+    assert [r.text.split()[:3] for r in cards] == [["Alma", "Beatriz", "RiveraRivera"],
+                                                  ["Thomas", "(Tom)", "Okafor2020"]]
+    for removed in parts.removed:
+        assert CARDS[removed.start : removed.end] == removed.text
+    for seg in parts.offsets.segments:
+        start = parts.offsets.to_original(seg.body_start)
+        assert CARDS[start : start + seg.length] == parts.body[seg.body_start : seg.body_start + seg.length]
+
+
+@pytest.mark.parametrize("text", [
+    # no closing MORE: a glued word in prose is left alone
+    "President Alma Rivera Alma Beatriz RiveraRivera faces a hard week, aides said on Monday.",
+    # the glued surname does not repeat the written name's last word
+    "President Alma Rivera Tom OkaforSenate delays vote MORE met the envoy on Monday.",
+    # MORE as an ordinary word, no card before it
+    "Officials said they would need MORE time, and the envoy left on Monday.",
+])
+def test_structure_no_link_card(text: str) -> None:
+    parts = structure_text(text)
+    assert parts.body == text
+    assert not [r for r in parts.removed if r.kind == "link_card"]

@@ -90,6 +90,47 @@ def _short(value: Any) -> Any:
     return type(value).__name__
 
 
+#: Coarse loss points: the first (substring of the point, name) that matches names it.
+GROUPS = (
+    ("other root", "code: counted with another root"),
+    ("not counted: negated", "modality: negated"),
+    ("not counted:", "modality: not asserted"),
+    ("trigger: lemma not in lexicon", "trigger: lemma not in the lexicon"),
+    ("trigger: verb lemma in lexicon", "trigger: lexicon lemma under another part of speech"),
+    ("trigger: noun lemma in lexicon", "trigger: lexicon lemma under another part of speech"),
+    ("trigger:", "trigger: sentence or story discarded, no token"),
+    ("_verb_entry:118", "entry: verb in the lexicon with no code and no pattern matched"),
+    ("_noun_entry:68", "entry: governed noun with no light verb or named owner"),
+    ("_entry:", "entry: sense gates (light verb, naming, idiom, claim, opinion)"),
+    ("_not_an_act", "non-act gates (_not_an_act)"),
+    ("_agentless_state", "non-act gates (_agentless_state)"),
+    ("_asks_question", "non-act gates (question, moved thing)"),
+    ("_moves_a_thing", "non-act gates (question, moved thing)"),
+    ("_attribution_frame", "statements: attribution frame"),
+    ("speech and not targets", "statements: no target (roles)"),
+    ("_speaker", "statements: speaker not an actor"),
+    ("_reports_doer", "statements: relays own side"),
+    ("root_class(\"material\")", "emit: material act with no political actor"),
+    ('entry.code[:2] != "01" and not any(', "emit: no identified actor (roles)"),
+    ("needs_targ", "emit: type needs a target (roles)"),
+    ("not source_sides and not target_sides", "roles: no source and no target"),
+    ("after:", "dedup or a later stage"),
+)
+
+
+def group_of(point: str) -> str:
+    for needle, name in GROUPS:
+        if needle in point:
+            return name
+    return "other: " + point[:60]
+
+
+def parse_of(token: Any) -> str:
+    """The trigger token's parse: lemma/pos/tag dep<-head, and its children's dependencies."""
+    kids = " ".join(f"{c.dep_}:{c.lower_}" for c in token.children)
+    return f"{token.lemma_}/{token.pos_}/{token.tag_} {token.dep_}<-{token.head.lemma_}/{token.head.pos_} [{kids}]"
+
+
 def src(path: str, line: int) -> str:
     return linecache.getline(path, line).strip()[:90]
 
@@ -172,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = [x for x in part.labels if x["id"] in part.recall_articles and x["act"] and x["modality"] == "asserted"]
     gold += [x for x in part.missed if x["id"] in part.recall_articles and x["modality"] == "asserted"]
     stages: Counter[str] = Counter()
+    groups: Counter[str] = Counter()
     points: Counter[str] = Counter()
     rows = []
     for act in gold:
@@ -191,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         good = [e for e in on if counted(e) and str(e["cameo"])[:2] == act["root"]]
         if good:
             continue  # found
+        article = next((aid for aid, doc in tracer.docs.items() if doc.text == record["article"]["body"]), None)
         row = {"id": act["id"], "sentence": act["sentence_ref"]["start"], "trigger": act["trigger"],
                "root": act["root"], "src": act["src"], "tgt": act["tgt"]}
         if [e for e in on if counted(e)]:
@@ -207,11 +250,17 @@ def main(argv: list[str] | None = None) -> int:
                 point = "not counted: confidence"
             stage = "emitted"
         else:
-            stage, point = trace_point(act, record, sent_index, lo, hi, tracer, lex)
+            stage, point = trace_point(article, lo, hi, tracer, lex)
             row["root_elsewhere"] = any(counted(e) and e["sentence"] == sent_index and str(e["cameo"])[:2] == act["root"]
                                         for e in record["events"])
+        doc = tracer.docs.get(article) if article is not None else None
+        if doc is not None:
+            row["parse"] = [parse_of(t) for t in doc if lo <= t.idx < hi]
+            first = next((t for t in doc if t.idx >= lo), None)
+            row["text"] = first.sent.text if first is not None else ""
         stages[stage] += 1
         points[f"{stage}: {point}"] += 1
+        groups[group_of(f"{stage}: {point}")] += 1
         row.update(stage=stage, point=point)
         rows.append(row)
     out = Path(args.out)
@@ -222,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"listed asserted acts on {args.split}: {len(gold)}; missed (no counted event with the right root): {len(rows)}")
     for stage, n in stages.most_common():
         print(f"{n:6d}  {stage}")
+    print("\nloss points, grouped:")
+    for name, n in groups.most_common():
+        print(f"{n:6d}  {name}")
     print(f"\nloss points (top {args.top}):")
     for point, n in points.most_common(args.top):
         print(f"{n:6d}  {point}")
@@ -230,13 +282,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def trace_point(act: dict[str, Any], record: dict[str, Any], sent_index: int, lo: int, hi: int, tracer: Tracer,
-                lex: Any) -> tuple[str, str]:
-    """Stage and point of an act with no event on its trigger, from the trace."""
-    article = next((aid for aid, doc in tracer.docs.items() if doc.text == record["article"]["body"]), None)
+def trace_point(article: str | None, lo: int, hi: int, tracer: Tracer, lex: Any) -> tuple[str, str]:
+    """Stage and point of an act with no event on its trigger, from the trace (``article``: the id
+    the events stage saw, :attr:`Tracer.docs`)."""
     ends = [(idx, func, end) for (aid, idx, func), end in tracer.ends.items() if aid == article and lo <= idx < hi]
     if not ends:
-        return "trigger", candidate_reason(tracer.docs.get(article), lo, hi, lex)
+        return "trigger", candidate_reason(tracer.docs.get(article) if article is not None else None, lo, hi, lex)
     yielded = [e for e in ends if e[2]["yielded"]]
     if yielded:
         return "after", f"yielded by {yielded[0][1]} but not in the output (dedup or a later stage)"

@@ -601,6 +601,9 @@ def serve(db: str, host: str, port: int, allow_review: bool) -> None:
         sock = socket.socket(family, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        # listen before the address is printed: a client that connects as soon as it reads it is
+        # queued, not refused, while uvicorn starts (a loaded machine takes seconds)
+        sock.listen(2048)
     except OSError as err:
         raise Failure(f"cannot listen on {host}:{port} ({err}). Is the port taken? Pass another --port.") from err
     bound = sock.getsockname()[1]

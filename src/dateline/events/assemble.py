@@ -15,7 +15,7 @@ from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import doc_text
 from .clauses import clause_asserted, clause_object
-from .codes import _conditional_offer, _declarer, _demanding_content, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
+from .codes import _conditional_offer, _declarer, _demanding_content, obligation_clauses, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _addressees, _agentless_state, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
@@ -440,14 +440,7 @@ def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side],
     request (CAMEO 10) from the speaker to the one who must act."""
     if not sources:
         return
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
-            continue
-        if not any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in clause.children):
-            continue
-        if any(c.dep_ == "neg" for c in clause.children):
-            continue
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subjects in obligation_clauses(verb, lex):
         targets = [t for t in _sides(doc, subjects, lex) if not any(same_side(t, s) for s in sources)]
         if targets:
             yield from _emit(doc, verb, index, Entry("100"), sources, targets, False, "asserted", lex,

@@ -268,12 +268,10 @@ def _obliging_content(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _demanding_content(verb: Token, lex: Lexicon) -> bool:
-    """Whether what a statement says is what someone else must do ("said Syria must withdraw",
-    "told reporters the rebels ought to disarm"): a that-clause with an auxiliary of obligation
-    (cue ``obligation``), not negated, whose subject is not the speaker ("we must", cue
-    ``first_person``). The statement is then the demand (CAMEO 10), as on the clause's subject
-    (``events.assemble._demand_in_statement``), not a 010 comment besides it."""
+def obligation_clauses(verb: Token, lex: Lexicon) -> Iterable[list[Token]]:
+    """The subjects of each that-clause of ``verb`` saying what someone must do: a verb clause with an
+    auxiliary of obligation (cue ``obligation``: "must", "ought"), not negated. One test for
+    ``_demanding_content`` and ``events.assemble._demand_in_statement``."""
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
@@ -281,10 +279,17 @@ def _demanding_content(verb: Token, lex: Lexicon) -> bool:
             continue
         if any(c.dep_ == "neg" for c in clause.children):
             continue
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects and not any(c.lower_ in lex.cue("first_person") for c in subjects):
-            return True
-    return False
+        yield [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _demanding_content(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a statement says is what someone else must do ("said Syria must withdraw",
+    "told reporters the rebels ought to disarm"): an obligation clause (``obligation_clauses``) whose
+    subject is not the speaker ("we must", cue ``first_person``). The statement is then the demand
+    (CAMEO 10), as on the clause's subject (``events.assemble._demand_in_statement``), not a 010
+    comment besides it."""
+    return any(subjects and not any(c.lower_ in lex.cue("first_person") for c in subjects)
+               for subjects in obligation_clauses(verb, lex))
 
 
 def _person_object(verb: Token, lex: Lexicon) -> bool:

@@ -21,6 +21,10 @@ For each side (source, target) of an event a label judges, the candidate countri
     nice .venv/bin/python tools/learned_sides.py              # codes the articles once (cache in build/)
     nice .venv/bin/python tools/learned_sides.py --json build/learned_sides.json
 
+Result (eval/README.md, "Learned side choice"): the oracle headroom is large (target right 0.687, label
+among the candidates 0.932); with margin 0.1 on both sides the ranker gains +7 right events on round 3,
++5 on dev and +10 cross-fitted on train; it ships as dateline.sides_model (``--write``, ``make train``).
+
 The measure is offline: an event's side is taken as right when the chosen country is the label's;
 the event's root and counted status are the coder's. Prints totals only for dev; never runs or reads
 the locked splits.

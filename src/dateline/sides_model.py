@@ -56,7 +56,8 @@ def _path(a: Token, b: Token) -> tuple[list[str], list[str]] | None:
     while up_a[-1].head.i != up_a[-1].i and len(up_a) < 30:
         up_a.append(up_a[-1].head)
     index = {t.i: k for k, t in enumerate(up_a)}
-    chain_b, t = [], b
+    chain_b: list[str] = []
+    t = b
     for _ in range(30):
         if t.i in index:
             return [x.dep_ for x in up_a[:index[t.i]]], chain_b
@@ -277,7 +278,7 @@ def _set_side(doc: Doc, event: dict[str, Any], role: str, country: str, span: tu
         new = None
     else:
         ref = actor_ref(doc, *span) if span is not None else None
-        if ref is not None and country_level(ref) == country:
+        if ref is not None and country_level(dict(ref)) == country:
             new = dict(ref)
         else:
             sector = split_code(side.get("code") or "")[1] if side and side.get("country") else None

@@ -117,6 +117,7 @@ def main() -> int:
     parser.add_argument("--oracle-only", action="store_true")
     parser.add_argument("--variant", default="lr_cross", choices=("lr", "lr_cross", "gbm"))
     parser.add_argument("--write", help="write the model (lr_cross, fitted on the older train articles) here")
+    parser.add_argument("--self-directed", action="store_true", help="let the ranker fill a side the rules left out with the other side's country")
     parser.add_argument("--margin", type=float, default=0.1, help="margin of the written model")
     parser.add_argument("--limit", type=int, help="only the first articles of each split (a quick check; no cache)")
     args = parser.parse_args()
@@ -129,6 +130,7 @@ def main() -> int:
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         CACHE.write_bytes(pickle.dumps(rows))
     VARIANT["name"] = args.variant
+    SELF_DIRECTED["allowed"] = args.self_directed
     report: dict[str, Any] = {"variant": args.variant}
     train_real = [r for r in rows if r["split"] == "train" and is_real(r)]
     report["oracle_train"] = oracle(train_real)
@@ -195,6 +197,9 @@ def scores(model: Any, row: dict[str, Any], role: str) -> dict[str, float]:
 def choose(row: dict[str, Any], role: str, probs: dict[str, float], margin: float) -> str:
     """The ranker's country where it beats the rules' choice by more than ``margin``, else the rules'."""
     current = row["current"][role]
+    if SELF_DIRECTED["allowed"] is False:
+        probs = {c: p for c, p in probs.items()
+                 if c == current or current != "NONE" or not row["cands"][role][c].get("other_side")}
     best = max(probs, key=lambda k: probs[k])
     if best != current and probs[best] - probs.get(current, 0.0) > margin:
         return best
@@ -223,6 +228,10 @@ def measure(rows: list[dict[str, Any]], probs: dict[int, dict[str, dict[str, flo
         out["right_after"] += root and all(sides[x] == r["label"][x] for x in ("source", "target"))
     return dict(out)
 
+
+#: Whether the ranker may fill a side the rules left out (NONE) with the other side's country
+#: (``--self-directed``; the shipped model may not).
+SELF_DIRECTED = {"allowed": False}
 
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.5)
 

@@ -216,8 +216,12 @@ class SidesModel:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def choose(self, role: str, cands: dict[str, dict[str, float]], current: str) -> str:
-        """The best candidate where it beats the rules' ``current`` by more than the margin, else ``current``."""
-        probs = {c: self.prob(role, f) for c, f in cands.items()}
+        """The best candidate where it beats the rules' ``current`` by more than the margin, else
+        ``current``. A side the rules left out is not filled with the other side's country: the ranker
+        does not make an act self-directed that names one party ("China condemned ..." aimed at
+        China, "the Paris attacks" done by France, "held talks in Paris" hosted by France)."""
+        probs = {c: self.prob(role, f) for c, f in cands.items()
+                 if c == current or current != "NONE" or not f.get("other_side")}
         best = max(probs, key=lambda c: probs[c])
         if best != current and probs[best] - probs.get(current, 0.0) > self.margin[role]:
             return best

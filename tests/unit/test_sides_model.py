@@ -81,3 +81,12 @@ def test_shipped_model_is_loaded_and_keeps_the_rules_on_a_plain_sentence(nlp) ->
     events = coded(nlp, "Israeli troops arrested two Palestinian protesters in Hebron on Sunday.", WRITTEN_PUBLISHED)
     arrest = next(e for e in events if e["trigger"] == "arrested")
     assert (arrest["source"]["country"], arrest["target"]["country"]) == ("ISR", "PSE")
+
+
+def test_a_side_left_out_is_not_filled_with_the_other_sides_country() -> None:
+    model = _model({"other_side": 5.0, "chosen": -2.0})
+    cands = {"CHN": {"other_side": 1.0}, "NONE": {"pool=none": 1.0, "chosen": 1.0}}
+    assert model.choose("target", cands, "NONE") == "NONE"
+    # a side the rules chose may still move to the other side's country (a domestic act)
+    cands = {"CHN": {"other_side": 1.0}, "USA": {"chosen": 1.0}, "NONE": {"pool=none": 1.0}}
+    assert model.choose("target", cands, "USA") == "CHN"

@@ -43,8 +43,10 @@ eval: $(STAMP)
 	$(BIN)/python tools/corpus_fixtures.py resolve tests/fixtures/noevent_dev.jsonl --out build/fixtures
 	$(BIN)/dateline eval build/fixtures/noevent_dev.jsonl --floors eval/floors_noevent.json
 
-# Rebuild the confidence model from the labelled real news (eval/news; needs ../shared/data/news).
+# Rebuild the side ranker (tools/learned_sides.py: fitted on the round-1 train articles) and the confidence
+# model from the labelled real news (eval/news; needs ../shared/data/news).
 train: $(STAMP)
+	nice $(BIN)/python tools/learned_sides.py --recode --write src/dateline/data/sides/model.json --json build/learned_sides.json
 	$(BIN)/dateline train eval/news/labels.jsonl --news ../shared/data/news
 
 clean:

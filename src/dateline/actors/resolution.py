@@ -163,4 +163,5 @@ def redate_actors(doc: Doc) -> Doc:
     for event in doc._.events or []:
         redate_event_actors(doc, event)
         infer_side_countries(doc, kb, event)
-    return doc
+    from ..sides_model import rank_sides  # the learned side chooser, on the rules' sides
+    return rank_sides(doc, kb)

@@ -1,0 +1,293 @@
+"""A learned side chooser (issue 11): a candidate ranker over the countries an event's side could be.
+
+The rules (events/roles.py, actors/countries.py) choose each side; this model re-ranks, for each
+side, the candidate countries: those of the actor mentions in the event's sentence, of the previous
+sentence, the dateline's and the article's most named country, NONE, and the rules' own choice. A
+logistic regression per side (trained by ``tools/learned_sides.py`` on the labelled train articles;
+``make train``) scores each candidate from generic features: the dependency path between the
+mention nearest the trigger and the trigger (the mention's labels up to their lowest common
+ancestor, the trigger's, its length, whether the trigger dominates it, same clause), distance,
+before/after, inside a quote, the mention's kind and sector, the share of the article's mentions,
+the CAMEO root and PLOVER type (for NONE), whether and by which rule the rules chose it, crossed
+with the candidate's kind. The direct relation to the trigger (subject, object ...) is left out: with
+it the model learned to copy the rules (the rules read those relations) and gained less on held-out
+articles (eval/README.md). The rules' choice is replaced only where the model's best candidate beats it by more than the
+model's ``margin`` in probability; the side then names ``ranker`` in ``evidence.rules``
+(``source_country`` / ``target_country``).
+
+The features are computed on the rules' sides (as in training) before any side is changed. Running
+the model needs no scikit-learn: weights by feature name, read once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .newseval import country_level
+
+MODEL_RESOURCE = "data/sides/model.json"
+ROLES = ("source", "target")
+#: Set by tools/learned_sides.py while it codes the training data: the rules' sides, unranked.
+DISABLED = False
+
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl"})
+QUOTES = ('"', "\u201c", "\u201d")
+
+
+def _bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+def _path(a: Token, b: Token) -> tuple[list[str], list[str]] | None:
+    """Dependency labels from ``a`` up to the lowest common ancestor, and from ``b`` up to it
+    (spaCy makes a new Token object at each ``.head``: tokens are compared by index)."""
+    up_a = [a]
+    while up_a[-1].head.i != up_a[-1].i and len(up_a) < 30:
+        up_a.append(up_a[-1].head)
+    index = {t.i: k for k, t in enumerate(up_a)}
+    chain_b: list[str] = []
+    t = b
+    for _ in range(30):
+        if t.i in index:
+            return [x.dep_ for x in up_a[:index[t.i]]], chain_b
+        if t.head.i == t.i:
+            return None
+        chain_b.append(t.dep_)
+        t = t.head
+    return None
+
+
+def mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentence: Span | None) -> dict[str, float]:
+    span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    if span is None or not len(span) or trigger is None:
+        return {"no_span": 1.0}
+    head = span.root
+    out: dict[str, float] = {}
+    path = _path(head, trigger)
+    if path is None:
+        out["path=none"] = 1.0
+    else:
+        up_m, up_t = path
+        out[f"path_len={_bucket(len(up_m) + len(up_t))}"] = 1.0
+        out[f"path_m={'/'.join(up_m[:3])}"] = 1.0
+        out[f"path_t={'/'.join(up_t[:2])}"] = 1.0
+        out[f"path_m1={up_m[0] if up_m else '-'}"] = 1.0
+        out["same_clause"] = float(not any(d in CLAUSE_DEPS for d in up_m[1:] + up_t) and len(up_t) <= 1)
+        out["trigger_is_ancestor"] = float(not up_t)
+    dist = head.i - trigger.i
+    out["after" if dist > 0 else "before"] = 1.0
+    out[f"dist={_bucket(abs(dist))}"] = 1.0
+    if sentence is not None:
+        before = doc.text[sentence.start_char:m["start"]]
+        out["in_quote"] = float(sum(before.count(q) for q in QUOTES) % 2 == 1)
+    return out
+
+
+def _country_of_actor(actor: dict[str, Any]) -> str | None:
+    level = country_level(actor)
+    return None if level in ("UNK", "NONE") else level
+
+
+def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[str, Any],
+               sents: list[Span], spans: dict[str, tuple[int, int]] | None = None) -> dict[str, dict[str, float]]:
+    """Candidate country -> features, for one side of one event; ``spans`` (when given) receives the
+    offsets of the mention nearest the trigger of each candidate named in the sentence."""
+    rules = ((event.get("evidence") or {}).get("rules") or {})
+    s = event.get("sentence")
+    span = event.get("span") or [0, 0]
+    trig_span = doc.char_span(span[0], span[1], alignment_mode="expand")
+    trigger = trig_span.root if trig_span is not None and len(trig_span) else None
+    sentence = sents[s] if isinstance(s, int) and 0 <= s < len(sents) else None
+    cands: dict[str, dict[str, float]] = defaultdict(dict)
+    best: dict[str, tuple[int, dict[str, float], dict[str, Any]]] = {}
+    counts: Counter[str] = Counter()
+    for actor in doc._.actors or []:
+        country = _country_of_actor(actor)
+        if country is None:
+            continue
+        for m in actor.get("mentions") or []:
+            if m.get("sentence") == s:
+                counts[country] += 1
+                feats = mention_features(doc, m, trigger, sentence)
+                dist = abs(m["start"] - span[0])
+                if country not in best or dist < best[country][0]:
+                    best[country] = (dist, feats, {**actor, "_m": m})
+            elif isinstance(s, int) and m.get("sentence") == s - 1:
+                cands[country]["pool=prev"] = 1.0
+    root = str(event.get("cameo") or "")[:2]
+    plover = str((event.get("plover") or {}).get("event") or "")
+    for country, (_, feats, actor) in best.items():
+        c = cands[country]
+        c["pool=sent"] = 1.0
+        c.update(feats)
+        c[f"label={actor.get('label')}"] = 1.0
+        c[f"sector={actor.get('sector')}"] = 1.0
+        c[f"sent_mentions={_bucket(counts[country], (1, 2, 3))}"] = 1.0
+        if spans is not None:
+            spans[country] = (best[country][2]["_m"]["start"], best[country][2]["_m"]["end"])
+    if article_info.get("dateline"):
+        cands[article_info["dateline"]]["pool=dateline"] = 1.0
+    if article_info.get("top"):
+        cands[article_info["top"]]["pool=top"] = 1.0
+    cands["NONE"]["pool=none"] = 1.0
+    cands["NONE"][f"none_root={root}"] = 1.0
+    cands["NONE"][f"none_plover={plover}"] = 1.0
+    current = country_level(event.get(role))
+    if current != "UNK":
+        if current not in cands:
+            cands[current]["pool=current_only"] = 1.0
+        c = cands[current]
+        c["chosen"] = 1.0
+        c[f"chosen_rule={rules.get(role)}"] = 1.0
+        c[f"chosen_country_rule={str(rules.get(role + '_country', 'own')).split(':')[0]}"] = 1.0
+    other = country_level(event.get("target" if role == "source" else "source"))
+    shares = article_info.get("shares", {})
+    for country, c in cands.items():
+        if country == "NONE":
+            continue
+        c["other_side"] = float(country == other)
+        c["article_share"] = shares.get(country, 0.0)
+        c["is_top"] = float(country == article_info.get("top"))
+        c["is_dateline"] = float(country == article_info.get("dateline"))
+    return dict(cands)
+
+
+def article_info(doc: Doc, kb: Any) -> dict[str, Any]:
+    tally: Counter[str] = Counter()
+    for actor in doc._.actors or []:
+        country = _country_of_actor(actor)
+        if country is not None:
+            tally[country] += len(actor.get("mentions") or [])
+    total = sum(tally.values()) or 1
+    dateline = None
+    place = doc._.dateline
+    if place:
+        for text in (place, place.split(",")[0], place.split(",")[-1]):
+            dateline = kb.country_of(text.strip())
+            if dateline:
+                break
+    return {"top": tally.most_common(1)[0][0] if tally else None, "dateline": dateline,
+            "shares": {k: v / total for k, v in tally.items()}}
+
+
+
+def features(cands: dict[str, dict[str, float]], current: str, rules: dict[str, Any], role: str) -> dict[str, dict[str, float]]:
+    """The candidates' features plus each candidate's kind (named in the sentence, only around it, or
+    NONE) crossed with the rule that chose the rules' side and with whether that side is NONE, UNK or
+    a country."""
+    state = current if current in ("NONE", "UNK") else "country"
+    rule = f"{rules.get(role)}|{str(rules.get(role + '_country', 'own')).split(':')[0]}"
+    out = {}
+    for country, feats in cands.items():
+        f = dict(feats)
+        kind = "NONE" if country == "NONE" else ("sent" if "pool=sent" in feats else "context")
+        if country != current:
+            f[f"alt_rule={rule}:{kind}"] = 1.0
+            f[f"alt_state={state}:{kind}"] = 1.0
+        else:
+            f[f"cur_rule_kind={rule}:{kind}"] = 1.0
+        out[country] = f
+    return out
+
+
+@dataclass
+class SidesModel:
+    """One logistic regression per side: weights by feature name, an intercept, and the margin."""
+
+    weights: dict[str, dict[str, float]]
+    intercept: dict[str, float]
+    margin: dict[str, float]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def prob(self, role: str, feats: dict[str, float]) -> float:
+        w = self.weights[role]
+        z = self.intercept[role] + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def choose(self, role: str, cands: dict[str, dict[str, float]], current: str) -> str:
+        """The best candidate where it beats the rules' ``current`` by more than the margin, else
+        ``current``. A side the rules left out is not filled with the other side's country: the ranker
+        does not make an act self-directed that names one party ("China condemned ..." aimed at
+        China, "the Paris attacks" done by France, "held talks in Paris" hosted by France)."""
+        probs = {c: self.prob(role, f) for c, f in cands.items()
+                 if c == current or current != "NONE" or not f.get("other_side")}
+        best = max(probs, key=lambda c: probs[c])
+        if best != current and probs[best] - probs.get(current, 0.0) > self.margin[role]:
+            return best
+        return current
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"weights": self.weights, "intercept": self.intercept, "margin": self.margin, "meta": self.meta}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SidesModel:
+        return cls({r: {str(k): float(v) for k, v in w.items()} for r, w in data["weights"].items()},
+                   {r: float(v) for r, v in data["intercept"].items()},
+                   {r: float(v) for r, v in data["margin"].items()}, dict(data.get("meta", {})))
+
+
+@cache
+def shipped_model() -> SidesModel | None:
+    """The model shipped in the package (None when there is none)."""
+    resource = resources.files("dateline").joinpath(MODEL_RESOURCE)
+    if not resource.is_file():
+        return None
+    return SidesModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+
+
+def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
+    """Re-choose the sides of every event of the Doc with the model (:class:`SidesModel`)."""
+    model = model or (None if DISABLED else shipped_model())
+    if model is None or not doc._.events:
+        return doc
+    info = article_info(doc, kb)
+    sents = list(doc.sents)
+    for event in doc._.events:
+        rules = dict((event.get("evidence") or {}).get("rules") or {})
+        chosen: dict[str, tuple[str, tuple[int, int] | None]] = {}
+        for role in ROLES:
+            if role not in model.weights:
+                continue
+            spans: dict[str, tuple[int, int]] = {}
+            current = country_level(event.get(role))
+            cands = features(candidates(doc, event, role, info, sents, spans), current, rules, role)
+            new = model.choose(role, cands, current)
+            if new != current:
+                chosen[role] = (new, spans.get(new))
+        for role, (country, span) in chosen.items():
+            _set_side(doc, event, role, country, span)
+    return doc
+
+
+def _set_side(doc: Doc, event: dict[str, Any], role: str, country: str, span: tuple[int, int] | None) -> None:
+    """Give the event's side the ranker's country: NONE drops the side; a country named in the
+    sentence becomes that mention's actor; another keeps the side's sector under the new country."""
+    from .actors import actor_ref
+    from .codebook import country_codes
+    from .kb import split_code
+
+    side = event.get(role)
+    if country == "NONE":
+        new = None
+    else:
+        ref = actor_ref(doc, *span) if span is not None else None
+        if ref is not None and country_level(dict(ref)) == country:
+            new = dict(ref)
+        else:
+            sector = split_code(side.get("code") or "")[1] if side and side.get("country") else None
+            new = {"text": side.get("text") if side else country_codes().get(country, country),
+                   "code": country + (sector or ""), "country": country, "sector": sector}
+    event[role] = new
+    evidence = event.setdefault("evidence", {})
+    evidence["rules"] = {**evidence.get("rules", {}), f"{role}_country": "ranker"}

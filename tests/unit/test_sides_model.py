@@ -1,0 +1,92 @@
+"""The learned side chooser (dateline.sides_model): candidates, margin, and the shipped model."""
+
+from __future__ import annotations
+
+from dateline import sides_model
+from dateline.kb import default_kb
+from dateline.sides_model import SidesModel, article_info, candidates, features, rank_sides, shipped_model
+
+from conftest import WRITTEN_PUBLISHED, coded
+
+
+def _model(weights: dict[str, float], margin: float = 0.1) -> SidesModel:
+    return SidesModel({"source": {}, "target": weights}, {"source": 0.0, "target": -1.0},
+                      {"source": margin, "target": margin})
+
+
+def test_choose_keeps_the_rules_side_within_the_margin() -> None:
+    cands = {"USA": {"chosen": 1.0}, "CHN": {"rel=dobj": 1.0}, "NONE": {"pool=none": 1.0}}
+    # CHN: sigmoid(-1 + 3) = 0.88 against USA sigmoid(-1 + 2.6) = 0.83: a gap under 0.1 keeps USA
+    assert _model({"chosen": 2.6, "rel=dobj": 3.0}).choose("target", cands, "USA") == "USA"
+    # against sigmoid(-1 + 0.5) = 0.38 the gap is large: CHN
+    assert _model({"chosen": 0.5, "rel=dobj": 3.0}).choose("target", cands, "USA") == "CHN"
+    assert _model({"chosen": 0.5, "rel=dobj": 3.0}, margin=0.6).choose("target", cands, "USA") == "USA"
+
+
+def test_model_round_trips_through_json() -> None:
+    model = _model({"chosen": 1.5})
+    again = SidesModel.from_dict(model.to_dict())
+    assert again.weights == model.weights and again.margin == model.margin
+    assert again.prob("target", {"chosen": 1.0}) == model.prob("target", {"chosen": 1.0})
+
+
+def test_features_cross_the_candidate_kind_with_the_rule_that_chose() -> None:
+    cands = {"USA": {"pool=sent": 1.0}, "CHN": {"pool=sent": 1.0}, "FRA": {"pool=prev": 1.0},
+             "NONE": {"pool=none": 1.0}}
+    out = features(cands, "USA", {"target": "_verb_roles"}, "target")
+    assert out["USA"]["cur_rule_kind=_verb_roles|own:sent"] == 1.0
+    assert out["CHN"]["alt_rule=_verb_roles|own:sent"] == 1.0
+    assert out["FRA"]["alt_state=country:context"] == 1.0
+    assert out["NONE"]["alt_rule=_verb_roles|own:NONE"] == 1.0
+    assert "alt_rule=_verb_roles|own:sent" not in out["USA"]
+
+
+def test_candidates_are_the_sentence_countries_and_none(nlp) -> None:
+    sides_model.DISABLED = True
+    try:
+        doc = nlp("The Kenyan government condemned the Ugandan police on Tuesday.")
+    finally:
+        sides_model.DISABLED = False
+    event = next(e for e in doc._.events if e["trigger"] == "condemned")
+    spans: dict[str, tuple[int, int]] = {}
+    cands = candidates(doc, event, "target", article_info(doc, default_kb()), list(doc.sents), spans)
+    assert {"KEN", "UGA", "NONE"} <= set(cands)
+    assert cands["UGA"]["path_m1=dobj"] == 1.0 and cands["UGA"]["after"] == 1.0
+    assert cands["KEN"]["path_m1=nsubj"] == 1.0 and cands["KEN"]["before"] == 1.0
+    assert cands[event["target"]["country"]]["chosen"] == 1.0
+    assert doc.text[slice(*spans["UGA"])].endswith("police")
+
+
+def test_rank_sides_replaces_a_side_and_names_the_ranker(nlp) -> None:
+    sides_model.DISABLED = True
+    try:
+        doc = nlp("The Kenyan government condemned the Ugandan police on Tuesday.")
+    finally:
+        sides_model.DISABLED = False
+    event = next(e for e in doc._.events if e["trigger"] == "condemned")
+    assert event["target"]["country"] == "UGA"
+    # a model that prefers the subject as target (the wrong way round) must move it there and say so
+    model = _model({"path_m1=nsubj": 6.0, "chosen": -3.0})
+    rank_sides(doc, default_kb(), model)
+    assert event["target"]["country"] == "KEN"
+    assert event["evidence"]["rules"]["target_country"] == "ranker"
+    assert event["source"]["country"] == "KEN"  # no source weights: the source is the rules'
+
+
+def test_shipped_model_is_loaded_and_keeps_the_rules_on_a_plain_sentence(nlp) -> None:
+    model = shipped_model()
+    assert model is not None and set(model.weights) == {"source", "target"}
+    assert all(0.0 <= m < 1.0 for m in model.margin.values())
+
+    events = coded(nlp, "Israeli troops arrested two Palestinian protesters in Hebron on Sunday.", WRITTEN_PUBLISHED)
+    arrest = next(e for e in events if e["trigger"] == "arrested")
+    assert (arrest["source"]["country"], arrest["target"]["country"]) == ("ISR", "PSE")
+
+
+def test_a_side_left_out_is_not_filled_with_the_other_sides_country() -> None:
+    model = _model({"other_side": 5.0, "chosen": -2.0})
+    cands = {"CHN": {"other_side": 1.0}, "NONE": {"pool=none": 1.0, "chosen": 1.0}}
+    assert model.choose("target", cands, "NONE") == "NONE"
+    # a side the rules chose may still move to the other side's country (a domestic act)
+    cands = {"CHN": {"other_side": 1.0}, "USA": {"chosen": 1.0}, "NONE": {"pool=none": 1.0}}
+    assert model.choose("target", cands, "USA") == "CHN"

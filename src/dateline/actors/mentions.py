@@ -193,6 +193,7 @@ def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]
         if lemma:
             lemmas[i] = lemma.lower()
     firsts = _agent_first_words(kb.agents)
+    inner = _agent_inner_prefixes(kb.agents)
     agents = kb.agents
     n = len(doc)
     # the only tokens that can open a phrase (every key tried below opens with the word or its
@@ -203,7 +204,18 @@ def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]
     for i in opening:
         if i < after:
             continue
-        for j in range(min(n, i + 5), i, -1):
+        top = min(n, i + 5)
+        # A shortcut, not a rule: a key of j - i > 1 words, read as written or with the last word's
+        # lemma, starts with the first j - i - 1 words and a blank, so those words are one of
+        # ``inner``; and when the words up to k are not, no longer run of them is (``inner`` holds
+        # every shorter run of a phrase's words too). Only a hyphen token inside the words (the
+        # dictionaries' one-word "secretary-general") is looked up otherwise: then every length is tried.
+        reach = i + 1
+        while reach < top and " ".join(lowers[i:reach]) in inner:
+            reach += 1
+        if "-" in lowers[i + 1:top - 1]:
+            reach = top
+        for j in range(reach, i, -1):
             hit = agents.get(" ".join(lowers[i:j]))
             if hit is None and j - i > 2 and "-" in lowers[i + 1:j - 1]:
                 # "Secretary-General" is three tokens; the dictionaries write it as one word
@@ -215,6 +227,20 @@ def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]
                 after = j
                 break
     return found
+
+
+_INNER_PREFIXES: dict[int, tuple[dict[str, tuple[str, bool]], frozenset[str], int]] = {}
+
+
+def _agent_inner_prefixes(agents: dict[str, tuple[str, bool]]) -> frozenset[str]:
+    """Every run of a role phrase's first words that more words follow ("foreign", "head of"
+    of "head of state"): the ``s`` for which some key starts with ``s + " "``, once per dictionary."""
+    held = _INNER_PREFIXES.get(id(agents))
+    if held is None or held[0] is not agents or held[2] != len(agents):
+        runs = {" ".join(words[:k]) for words in (key.split(" ") for key in agents) for k in range(1, len(words))}
+        held = (agents, frozenset(runs), len(agents))
+        _INNER_PREFIXES[id(agents)] = held
+    return held[1]
 
 
 _FIRST_WORDS: dict[int, tuple[dict[str, tuple[str, bool]], frozenset[str]]] = {}

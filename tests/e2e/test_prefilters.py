@@ -166,3 +166,36 @@ def test_token_arrays_as_spacy_reads_them(nlp: Language) -> None:
         assert doc_text(doc) == doc.text
         assert token_starts(doc) == [t.idx for t in doc]
     assert sum(token_texts(docs[0])[2]) >= 2  # the text does hold whitespace tokens
+
+
+def _name_like_tokens(doc: Doc, start: int, end: int) -> bool:
+    """``_name_like`` over Token objects, as it was written before it read the per-Doc arrays."""
+    words = [t for t in doc[start:end] if not t.is_punct or t.text not in (".", "-")]
+    if not words or not doc[start].text[:1].isupper() or doc[end - 1].lower_ in en.NAME_CONNECTORS:
+        return False
+    if any(not (t.text[:1].isupper() or t.lower_ in en.NAME_CONNECTORS or t.text in (".", "-")
+                or (len(t.text) > 2 and t.text[0].islower() and t.text[1] in "'\u2019" and t.text[2].isupper()))
+           for t in doc[start:end]):
+        return False
+    if end - start == 1 and (doc[start].is_stop or doc[start].lower_ in ("us", "who", "is", "it")):
+        word = doc[start].text
+        if not word.isupper() or len(word) > 5:
+            return False
+        words = [t for t in doc[start].sent if t.is_alpha and len(t) > 1]
+        return word not in ("US", "IT") or not sum(t.text.isupper() for t in words) * 2 > len(words)
+    return True
+
+
+def test_name_like_as_over_tokens(nlp: Language) -> None:
+    text = ("The US and IT firms of C\u00f4te d'Ivoire met Who officials. TELL US WHY, said Le Drian of "
+            "the U.S. - Korea Forum and al-Qaeda. Mr Houston, who is it? It is d\u2019Alema of the EU in "
+            "Sao Tome and Principe. WHO and the UN. Van der Bellen . - Bosnia-Herzegovina .")
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("dateline_") and n != "dateline_paragraphs"]):
+        doc = nlp(text)
+    named = 0
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + MAX_NAME_TOKENS) + 1):
+            assert _name_like(doc, start, end) == _name_like_tokens(doc, start, end), doc[start:end].text
+            named += _name_like(doc, start, end)
+    assert named > 20
+    assert not _name_like(doc, 3, 3) and not _name_like(doc, 0, len(doc) + 1)

@@ -22,7 +22,8 @@ from dateline import doc as doc_module
 from dateline.events import sides, triggers
 from dateline.lexicon import load_lexicon
 from dateline.pipeline import code_items, sentence_article
-from dateline.quotes import speakers
+from dateline.quotes import reported, speakers
+from dateline.quotes.cues import Cues
 
 pytestmark = [pytest.mark.e2e, pytest.mark.issue(15)]
 
@@ -102,11 +103,14 @@ def test_linear_events_first_actor_tokens_match_subtree_walk(nlp: Language, monk
 
 
 def test_linear_quotes_reported_on_speech_flood(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the per-token questions: is it a cue (each token's cue is now read once per Doc, asked of the
+    # cue lemmas only), and where are the clauses (one _content per cue)
     counts = []
     for n in (40, 80):
-        calls = counting(monkeypatch, speakers._Article, "in_quote")
+        cue_calls = counting(monkeypatch, Cues, "get")
+        clause_calls = counting(monkeypatch, reported, "_content")
         code(nlp, said_chain(n) + ' Then he said: "We will stay."')
-        counts.append(calls[0])
+        counts.append(cue_calls[0] + clause_calls[0])
         monkeypatch.undo()
     assert counts[0] > 40
     assert counts[1] <= 2 * SLACK * counts[0], counts  # was quadratic: each cue rescanned its clause

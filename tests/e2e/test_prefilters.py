@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.actors.coreference import _in_quote
-from dateline.actors.mentions import MAX_NAME_TOKENS, _kb_spans, _name_like, _names_a_place, _text
-from dateline.doc import sentence_bounds, token_texts
+from dateline.actors.mentions import MAX_NAME_TOKENS, _agent_spans, _kb_spans, _name_like, _names_a_place, _text
+from dateline.doc import doc_text, sentence_bounds, token_starts, token_texts
 from dateline.kb import KnowledgeBase, normalise
 from dateline.lang import en
 
@@ -97,3 +97,105 @@ def test_in_quote_and_text_as_the_plain_walks(nlp: Language) -> None:
         texts, _, _ = token_texts(doc)
         assert texts == [t.text for t in doc]
     assert 0 < inside < sum(len(d) for d in docs)
+
+
+def _agent_spans_plain(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]]:
+    """``_agent_spans`` without its shortcuts: every token, every length up to five, longest first."""
+    found: list[tuple[int, int, str, bool]] = []
+    lowers = [t.lower_ for t in doc]
+    lemmas = [t.lemma_.lower() if t.tag_ in ("NNS", "NNPS") and t.lemma_ else t.lower_ for t in doc]
+    i, n = 0, len(doc)
+    while i < n:
+        if not doc[i].is_alpha:
+            i += 1
+            continue
+        for j in range(min(n, i + 5), i, -1):
+            hit = kb.agents.get(" ".join(lowers[i:j]))
+            if hit is None and j - i > 2 and "-" in lowers[i + 1:j - 1]:
+                hit = kb.agents.get(doc[i:j].text.lower())
+            if hit is None and lemmas[j - 1] != lowers[j - 1]:
+                hit = kb.agents.get(" ".join(lowers[i:j - 1] + [lemmas[j - 1]]))
+            if hit:
+                found.append((i, j, hit[0], hit[1]))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def _text_with_roles(kb: KnowledgeBase, seed: int) -> str:
+    rng = random.Random(seed)
+    phrases = rng.sample(sorted(kb.agents), 300)
+    parts = []
+    for phrase in phrases:
+        words = phrase.split()
+        if rng.random() < 0.3:
+            words[-1] += "s"  # a plural the dictionaries list in the singular
+        if rng.random() < 0.3:
+            words = [w.capitalize() for w in words]
+        if len(words) > 1 and rng.random() < 0.2:
+            words = ["-".join(words[:2]), *words[2:]]  # "Vice-President", "secretary-general"
+        if rng.random() < 0.3:
+            words = words[:-1] or words  # a phrase cut short
+        before = rng.choice(["the ", "a ", "former ", "Deputy ", "", "chief ", "head of the "])
+        after = rng.choice([" said.", " of Kenya met", "'s aide", ", who", " and deputy", " - general", ". "])
+        parts.append(before + " ".join(words) + after)
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_agent_spans_as_the_plain_search(nlp: Language, seed: int) -> None:
+    kb = nlp.get_pipe("dateline_actors").kb
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("dateline_") and n != "dateline_paragraphs"]):
+        doc = nlp(_text_with_roles(kb, seed))
+    plain = _agent_spans_plain(doc, kb)
+    assert len(plain) > 100  # the text does hold role phrases
+    assert any(e - s > 2 for s, e, _, _ in plain)  # and phrases of three words and more
+    assert _agent_spans(doc, kb) == plain
+
+
+def test_token_arrays_as_spacy_reads_them(nlp: Language) -> None:
+    """The per-Doc token texts, text and starts (read from ``Doc.to_array``) are spaCy's own."""
+    text = "Le Drian\u2019s  visit\u00a0to C\u00f4te d'Ivoire \u2014 \u201cno\u201d,\tsaid  the\n\nU.N. envoy \U0001F600 ok "
+    docs = [nlp.make_doc(text), nlp.make_doc(""), nlp.make_doc("   "), nlp.make_doc(text * 3)]
+    for doc in docs:
+        texts, with_ws, spaces = token_texts(doc)
+        assert texts == [t.text for t in doc]
+        assert with_ws == [t.text_with_ws for t in doc]
+        assert spaces == [t.is_space for t in doc] and all(type(s) is bool for s in spaces)
+        assert doc_text(doc) == doc.text
+        assert token_starts(doc) == [t.idx for t in doc]
+    assert sum(token_texts(docs[0])[2]) >= 2  # the text does hold whitespace tokens
+
+
+def _name_like_tokens(doc: Doc, start: int, end: int) -> bool:
+    """``_name_like`` over Token objects, as it was written before it read the per-Doc arrays."""
+    words = [t for t in doc[start:end] if not t.is_punct or t.text not in (".", "-")]
+    if not words or not doc[start].text[:1].isupper() or doc[end - 1].lower_ in en.NAME_CONNECTORS:
+        return False
+    if any(not (t.text[:1].isupper() or t.lower_ in en.NAME_CONNECTORS or t.text in (".", "-")
+                or (len(t.text) > 2 and t.text[0].islower() and t.text[1] in "'\u2019" and t.text[2].isupper()))
+           for t in doc[start:end]):
+        return False
+    if end - start == 1 and (doc[start].is_stop or doc[start].lower_ in ("us", "who", "is", "it")):
+        word = doc[start].text
+        if not word.isupper() or len(word) > 5:
+            return False
+        words = [t for t in doc[start].sent if t.is_alpha and len(t) > 1]
+        return word not in ("US", "IT") or not sum(t.text.isupper() for t in words) * 2 > len(words)
+    return True
+
+
+def test_name_like_as_over_tokens(nlp: Language) -> None:
+    text = ("The US and IT firms of C\u00f4te d'Ivoire met Who officials. TELL US WHY, said Le Drian of "
+            "the U.S. - Korea Forum and al-Qaeda. Mr Houston, who is it? It is d\u2019Alema of the EU in "
+            "Sao Tome and Principe. WHO and the UN. Van der Bellen . - Bosnia-Herzegovina .")
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("dateline_") and n != "dateline_paragraphs"]):
+        doc = nlp(text)
+    named = 0
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + MAX_NAME_TOKENS) + 1):
+            assert _name_like(doc, start, end) == _name_like_tokens(doc, start, end), doc[start:end].text
+            named += _name_like(doc, start, end)
+    assert named > 20
+    assert not _name_like(doc, 3, 3) and not _name_like(doc, 0, len(doc) + 1)

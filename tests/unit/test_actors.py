@@ -647,3 +647,47 @@ def test_actors_find_by_index_matches_scan(vocab: Vocab) -> None:
                 found += 1
             asked += 1
     assert asked == 6000 and found > 1000
+
+
+def test_named_mention_by_index_matches_scan(vocab: Vocab) -> None:
+    """``sides._named_mention`` finds the actors holding the pronoun by the per-Doc mention index;
+    it answers what the scan of every actor's every mention answered, on random mentions."""
+    import random
+
+    from dateline.actors import actor_ref
+    from dateline.events.sides import _named_mention
+    from dateline.lang import en
+
+    def by_scan(doc: Doc, start: int) -> dict | None:
+        for actor in doc._.actors or []:
+            mentions = actor.get("mentions") or []
+            if not any(m["start"] <= start < m["end"] for m in mentions):
+                continue
+            named = [m for m in mentions if m["end"] <= start and m["text"].lower() not in en.REFERRING_PRONOUNS]
+            if named:
+                last = max(named, key=lambda m: m["start"])
+                return actor_ref(doc, last["start"], last["end"])
+        return None
+
+    rng = random.Random(11)
+    words = [rng.choice(["he", "Kim", "said", "the", "minister", "of", "Ruritania", "."]) for _ in range(60)]
+    doc = Doc(vocab, words=words)
+    starts = [t.idx for t in doc] + [len(doc.text)]
+    asked = found = 0
+    for round_ in range(30):
+        actors = []
+        for a in range(rng.randint(1, 8)):
+            mentions = []
+            for _ in range(rng.randint(1, 5)):
+                i = rng.randrange(60)
+                j = min(60, i + rng.randint(1, 4))
+                end = starts[j] - (doc[j - 1].whitespace_ != "")
+                mentions.append({"start": starts[i], "end": end, "text": doc.text[starts[i]:end]})
+            actors.append({"name": f"a{a}", "code": rng.choice([None, "RUR"]), "mentions": mentions})
+        doc._.actors = actors
+        for token in doc:
+            got, want = _named_mention(doc, token), by_scan(doc, token.idx)
+            assert got == want
+            found += want is not None
+            asked += 1
+    assert asked == 1800 and found > 200

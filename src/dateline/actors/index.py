@@ -44,9 +44,11 @@ def mention_index(doc: Doc) -> tuple[list[int], list[Entry], int, list[Entry]] |
     return held["by_start"]
 
 
-def in_window(doc: Doc, first: int, last: int) -> list[Entry]:
-    """The mentions with ``first <= start`` and ``end <= last``, in the actors' order."""
-    index = mention_index(doc)
+def in_window(doc: Doc, first: int, last: int,
+              index: tuple[list[int], list[Entry], int, list[Entry]] | None = None) -> list[Entry]:
+    """The mentions with ``first <= start`` and ``end <= last``, in the actors' order (``index``:
+    the Doc's :func:`mention_index`, when the caller holds it already)."""
+    index = index or mention_index(doc)
     if index is None:
         return []
     starts, entries, _, backwards = index

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, TAG
+from spacy.attrs import IS_PUNCT, IS_STOP, LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..doc import sentence_bounds, token_texts
+from ..doc import per_doc, sentence_bounds, token_texts
 from ..kb import Entry, KnowledgeBase, normalise, Role, split_code
 from ..lang import en
 
@@ -72,16 +72,32 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+def _lexical(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Each token's ``LOWER`` (a string id: ``doc.vocab.strings`` gives ``lower_``), ``IS_PUNCT``
+    and ``IS_STOP``, read once per Doc (the name tests below made a Token object per token)."""
+    def build(d: Doc) -> tuple[list[int], list[int], list[int]]:
+        lowers, punct, stop = d.to_array([LOWER, IS_PUNCT, IS_STOP]).T.tolist()
+        return lowers, punct, stop
+    return per_doc(doc, "mentions.lexical", build)
+
+
 def _name_like(doc: Doc, start: int, end: int) -> bool:
-    """Every word is capitalised or a connector; a one-word stop word ("Who", "US") must be an acronym."""
-    words = [t for t in doc[start:end] if not t.is_punct or t.text not in (".", "-")]
-    if not words or not _capitalised(doc[start]) or doc[end - 1].lower_ in en.NAME_CONNECTORS:
+    """Every word is capitalised or a connector; a one-word stop word ("Who", "US") must be an acronym.
+    (A range that is empty or outside the Doc is no name.)"""
+    if not 0 <= start < end <= len(doc):
         return False
-    if any(not (_capitalised(t) or t.lower_ in en.NAME_CONNECTORS or t.text in (".", "-") or _elided(t))
-           for t in doc[start:end]):
+    texts = token_texts(doc)[0]
+    lowers, _, stop = _lexical(doc)
+    strings = doc.vocab.strings
+    # (a capitalised first word is a word: not the "." or "-" that the name may hold besides)
+    if not texts[start][:1].isupper() or strings[lowers[end - 1]] in en.NAME_CONNECTORS:
         return False
-    if end - start == 1 and (doc[start].is_stop or doc[start].lower_ in ("us", "who", "is", "it")):
-        word = doc[start].text
+    for k in range(start, end):
+        text = texts[k]
+        if not (text[:1].isupper() or strings[lowers[k]] in en.NAME_CONNECTORS or text in (".", "-") or _elided_text(text)):
+            return False
+    if end - start == 1 and (stop[start] or strings[lowers[start]] in ("us", "who", "is", "it")):
+        word = texts[start]
         if not word.isupper() or len(word) > 5:
             return False
         # "US" is the United States unless the whole sentence is shouted ("TELL US WHY").
@@ -91,7 +107,10 @@ def _name_like(doc: Doc, start: int, end: int) -> bool:
 
 def _elided(token: Token) -> bool:
     """A lower-case elided particle before a capital, inside a name: "d'Ivoire", "d’Alema"."""
-    text = token.text
+    return _elided_text(token.text)
+
+
+def _elided_text(text: str) -> bool:
     return len(text) > 2 and text[0].islower() and text[1] in "'’" and text[2].isupper()
 
 
@@ -114,21 +133,32 @@ def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
     # the tokens' texts read once (a Span's .text for every candidate made Token objects anew)
     texts, with_ws, spaces = token_texts(doc)
     keys = _sorted_names(kb)
+    lowers, strings = _lexical(doc)[0], doc.vocab.strings
     i, n = 0, len(doc)
     while i < n:
         if not texts[i][:1].isupper():
             i += 1
             continue
         sent_end = sent_ends[bisect.bisect_right(sent_starts, i) - 1]
-        for j in range(_name_reach(texts, with_ws, spaces, i, min(n, sent_end, i + MAX_NAME_TOKENS), keys), i, -1):
+        blanked: dict[int, str] = {}
+        for j in range(_name_reach(texts, with_ws, spaces, i, min(n, sent_end, i + MAX_NAME_TOKENS), keys, blanked), i, -1):
             if texts[j - 1] in ("'s", "’s") or spaces[j - 1]:
                 continue
-            # = normalise(_text(doc, i, j)): a span's text leaves out its last token's whitespace
-            entries = kb.names.get(normalise("".join(with_ws[i:j - 1]) + texts[j - 1]))
-            if entries and i > 0 and doc[i - 1].lower_ in en.HONORIFICS and _names_a_place(kb, kb.entries[entries[0]]):
+            # = normalise(_text(doc, i, j)): a span's text leaves out its last token's whitespace;
+            # the pre-filter has done its first step (lower case, single blanks) for most lengths
+            key = blanked.get(j)
+            if key is None:
+                key = normalise("".join(with_ws[i:j - 1]) + texts[j - 1])
+            else:
+                if key.startswith("the "):
+                    key = key[4:]
+                if key.endswith("'s"):
+                    key = key[:-2].rstrip(" ")
+            entries = kb.names.get(key)
+            if entries and i > 0 and strings[lowers[i - 1]] in en.HONORIFICS and _names_a_place(kb, kb.entries[entries[0]]):
                 break  # "Mr Houston" is a person, not the city (nor the country the KB files it under)
             if entries and _name_like(doc, i, j):
-                first = i + 1 if doc[i].lower_ == "the" and j - i > 1 else i  # the article is not the name
+                first = i + 1 if strings[lowers[i]] == "the" and j - i > 1 else i  # the article is not the name
                 spans.append((first, j, kb.entries[entries[0]]))
                 i = j - 1
                 break
@@ -136,7 +166,8 @@ def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
     return spans
 
 
-def _name_reach(texts: list[str], with_ws: list[str], spaces: list[bool], i: int, top: int, keys: list[str]) -> int:
+def _name_reach(texts: list[str], with_ws: list[str], spaces: list[bool], i: int, top: int, keys: list[str],
+                blanked: dict[int, str] | None = None) -> int:
     """The last ``j <= top`` for which tokens ``i:j`` may still be a KB name: going right, the first
     candidate whose key's fixed beginning opens no KB name ends the search, and no longer one can be
     a name. A pre-filter: ``_kb_spans`` tried every length, each a join and a ``normalise``, about
@@ -147,7 +178,10 @@ def _name_reach(texts: list[str], with_ws: list[str], spaces: list[bool], i: int
     from both), except for its cut of a final "'s", which removes at most the last two characters
     of the shorter key (and the blanks before them). So the key less its last two characters is a
     prefix of every longer span's key; when no KB name starts with it, there is none. A non-ASCII
-    span (accents, curly apostrophes) stops the pre-filter: every length up to ``top`` is tried."""
+    span (accents, curly apostrophes) stops the pre-filter: every length up to ``top`` is tried.
+
+    ``blanked``, when given, receives the key of each ``j`` made on the way before those two cuts
+    (lower case, single blanks: the first step of ``normalise`` for an ASCII span), for the lookups."""
     for j in range(i + 1, top + 1):
         if texts[j - 1] in ("'s", "’s") or spaces[j - 1]:
             continue  # (never looked up)
@@ -155,6 +189,8 @@ def _name_reach(texts: list[str], with_ws: list[str], spaces: list[bool], i: int
         if not raw.isascii():
             return top
         key = " ".join(raw.replace("_", " ").lower().split())
+        if blanked is not None:
+            blanked[j] = key
         if key == "the":
             continue  # ("The X" is looked up as "x")
         fixed = (key[4:] if key.startswith("the ") else key)[:-2].rstrip(" ")
@@ -193,17 +229,38 @@ def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]
         if lemma:
             lemmas[i] = lemma.lower()
     firsts = _agent_first_words(kb.agents)
+    inner = _agent_inner_prefixes(kb.agents)
     agents = kb.agents
     n = len(doc)
     # the only tokens that can open a phrase (every key tried below opens with the word or its
     # lemma, or the word is not ASCII): a shortcut, not a rule
-    opening = [i for i, lower in enumerate(lowers) if (lower in firsts or lemmas[i] in agents or not lower.isascii())
-               and texts[i].isalpha()]
+    # (decided once per distinct text: an alphabetic text holds no blank, so when its lower case is a
+    # key it is a one-word key, one of ``firsts``; a plural's lemma is tried apart)
+    opens: dict[str, bool] = {}
+    opening = []
+    for i, text in enumerate(texts):
+        ok = opens.get(text)
+        if ok is None:
+            lower = lowers[i]
+            ok = opens[text] = text.isalpha() and (lower in firsts or not lower.isascii())
+        if ok or (lemmas[i] is not lowers[i] and lemmas[i] in agents and text.isalpha()):
+            opening.append(i)
     after = 0  # the first token not inside a phrase already found
     for i in opening:
         if i < after:
             continue
-        for j in range(min(n, i + 5), i, -1):
+        top = min(n, i + 5)
+        # A shortcut, not a rule: a key of j - i > 1 words, read as written or with the last word's
+        # lemma, starts with the first j - i - 1 words and a blank, so those words are one of
+        # ``inner``; and when the words up to k are not, no longer run of them is (``inner`` holds
+        # every shorter run of a phrase's words too). Only a hyphen token inside the words (the
+        # dictionaries' one-word "secretary-general") is looked up otherwise: then every length is tried.
+        reach = i + 1
+        while reach < top and " ".join(lowers[i:reach]) in inner:
+            reach += 1
+        if "-" in lowers[i + 1:top - 1]:
+            reach = top
+        for j in range(reach, i, -1):
             hit = agents.get(" ".join(lowers[i:j]))
             if hit is None and j - i > 2 and "-" in lowers[i + 1:j - 1]:
                 # "Secretary-General" is three tokens; the dictionaries write it as one word
@@ -215,6 +272,20 @@ def _agent_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]
                 after = j
                 break
     return found
+
+
+_INNER_PREFIXES: dict[int, tuple[dict[str, tuple[str, bool]], frozenset[str], int]] = {}
+
+
+def _agent_inner_prefixes(agents: dict[str, tuple[str, bool]]) -> frozenset[str]:
+    """Every run of a role phrase's first words that more words follow ("foreign", "head of"
+    of "head of state"): the ``s`` for which some key starts with ``s + " "``, once per dictionary."""
+    held = _INNER_PREFIXES.get(id(agents))
+    if held is None or held[0] is not agents or held[2] != len(agents):
+        runs = {" ".join(words[:k]) for words in (key.split(" ") for key in agents) for k in range(1, len(words))}
+        held = (agents, frozenset(runs), len(agents))
+        _INNER_PREFIXES[id(agents)] = held
+    return held[1]
 
 
 _FIRST_WORDS: dict[int, tuple[dict[str, tuple[str, bool]], frozenset[str]]] = {}
@@ -394,7 +465,7 @@ def _is_place(doc: Doc, mention: Mention) -> bool:
 
 
 def _person_tokens(doc: Doc, m: Mention) -> list[str]:
-    words = (t.text.lower() for t in doc[m.start:m.end])
+    words = (text.lower() for text in token_texts(doc)[0][m.start:m.end])
     return [w for w in words if w.isalpha() and w not in ("mr", "ms", "mrs", "dr")]
 
 

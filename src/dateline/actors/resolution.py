@@ -55,7 +55,7 @@ def _find(doc: Doc, start_char: int, end_char: int) -> tuple[dict[str, Any], dic
         return None
     starts, entries, longest, _ = index
     best: tuple[int, dict[str, Any], dict[str, Any]] | None = None
-    inside = [(e[3], e[4]) for e in in_window(doc, start_char, end_char)]  # found by bisection
+    inside = [(e[3], e[4]) for e in in_window(doc, start_char, end_char, index)]  # found by bisection
     if len(inside) > 1:
         # the phrase's own actor, not one named in a modifier of it: "rebels in Darfur" are rebels
         mentions = [m for _, m in inside]

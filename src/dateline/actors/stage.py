@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..doc import sentence_index
+from ..doc import sentence_index, token_starts, token_texts
 from ..kb import KnowledgeBase, load_kb, normalise, split_code
 from ..lexicon import cue_words
 from .coreference import _link_nominals_and_pronouns
@@ -155,6 +155,7 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
 def _actor_dict(doc: Doc, g: Group, sentence_of: Callable[[int], int]) -> dict[str, Any]:
     country, sector = split_code(g.code)
     mentions = sorted(g.mentions, key=lambda m: m.start)
+    starts, texts = token_starts(doc), token_texts(doc)[0]  # (a mention's tokens lie inside the Doc)
     return {
         "name": g.name,
         "code": g.code,
@@ -163,8 +164,8 @@ def _actor_dict(doc: Doc, g: Group, sentence_of: Callable[[int], int]) -> dict[s
         "label": g.label,
         "kb_id": g.entry.id if g.entry is not None else None,
         "evidence": g.evidence,
-        "mentions": [{"text": _text(doc, m.start, m.end), "start": doc[m.start].idx,
-                      "end": doc[m.end - 1].idx + len(doc[m.end - 1].text), "sentence": sentence_of(m.start)}
+        "mentions": [{"text": _text(doc, m.start, m.end), "start": starts[m.start],
+                      "end": starts[m.end - 1] + len(texts[m.end - 1]), "sentence": sentence_of(m.start)}
                      for m in mentions],
     }
 

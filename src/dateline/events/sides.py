@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..record import ActorRef
 from ..actors import actor_ref
+from ..actors.index import in_window, mention_index
 # When two sides are the same actor, and what a side is counted by, is decided in actors/identity.py
 # (roles and assemble import the two from here).
 from ..actors.identity import same_side as _same, side_key as _actor_key
@@ -274,14 +275,12 @@ def _last_actor_before(doc: Doc, pronoun: Token, personal: bool) -> Side:
     first = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
     lower, upper = doc[first].idx, pronoun.idx
     candidates: list[tuple[int, int, tuple[int, int]]] = []
-    for actor in doc._.actors or []:
+    for _, _, _, actor, mention in in_window(doc, lower, upper):  # (by bisection, not every mention)
         if (actor.get("label") in (None, "PERSON")) != personal:
             continue
-        for mention in actor["mentions"]:
-            if lower <= mention["start"] and mention["end"] <= upper:
-                start = bisect.bisect_right(starts, mention["start"]) - 1
-                end = bisect.bisect_left(starts, mention["end"])
-                candidates.append((start, end, (mention["start"], mention["end"])))
+        start = bisect.bisect_right(starts, mention["start"]) - 1
+        end = bisect.bisect_left(starts, mention["end"])
+        candidates.append((start, end, (mention["start"], mention["end"])))
     candidates.sort()
     best = syntax.antecedent(pronoun, candidates, sentences=1)
     return actor_ref(doc, *best) if best else None
@@ -291,10 +290,18 @@ def _named_mention(doc: Doc, pronoun: Token) -> Side:
     """The actor a linked pronoun stands for, named by its last mention before the pronoun that
     is not a pronoun (so the event says "Kim", not "he")."""
     start = pronoun.idx
+    index = mention_index(doc)
+    if index is None:
+        return None
+    # the actors with a mention that holds the pronoun's start: such a mention starts at most the
+    # longest mention's length before it (found by bisection, not by every actor's every mention)
+    starts, entries, longest, _ = index
+    holding = {id(e[3]) for e in entries[bisect.bisect_left(starts, start - longest):bisect.bisect_right(starts, start)]
+               if e[0] <= start < e[1]}
     for actor in doc._.actors or []:
-        mentions = actor.get("mentions") or []
-        if not any(m["start"] <= start < m["end"] for m in mentions):
+        if id(actor) not in holding:
             continue
+        mentions = actor.get("mentions") or []
         named = [m for m in mentions if m["end"] <= start and m["text"].lower() not in en.REFERRING_PRONOUNS]
         if named:
             last = max(named, key=lambda m: m["start"])

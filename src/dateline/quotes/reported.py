@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 from itertools import accumulate
 
+import numpy
+from spacy.attrs import IS_PUNCT, LOWER
 from spacy.tokens import Span, Token
 
 from .marks import CLOSE_DOUBLE, CLOSE_SINGLE, _trimmed
@@ -18,18 +20,24 @@ class _Index:
 
     def __init__(self, art: _Article) -> None:
         doc = art.doc
-        self.cues = [art.cues.get(t) for t in doc]
-        self.quoted = [art.in_quote(t) for t in doc]
+        # (read from the Article's per-token arrays and the token texts: a Token object per token,
+        # made again for each list, cost more than the rest of the stage)
+        self.cues = art.cue_at
+        self.quoted = art.quoted_at
+        columns = doc.to_array([IS_PUNCT, LOWER])
         # prefix counts over tokens [0, i): outside quote marks and not punctuation; inside them
-        self.outside = [0, *accumulate(not q and not t.is_punct for t, q in zip(doc, self.quoted))]
+        punct = columns[:, 0].tolist()
+        self.outside = [0, *accumulate(not q and not p for p, q in zip(punct, self.quoted))]
         self.inside = [0, *accumulate(self.quoted)]
-        self.according = [t.i for t in doc if t.lower_ == "according"]
-        self.saying = [t.i for t in doc if self.cues[t.i] is not None and self.cues[t.i].role != "source"]  # type: ignore[union-attr]
+        self.according = numpy.flatnonzero(columns[:, 1] == doc.vocab.strings["according"]).tolist()
+        cued = [i for i, cue in enumerate(self.cues) if cue is not None]
+        self.cued = cued
+        self.saying = [i for i in cued if self.cues[i].role != "source"]  # type: ignore[union-attr]
         # per sentence: its cues outside quote marks, and those _speaker_of reads as a medium
         self.candidates: list[list[Token]] = [[] for _ in art.sents]
-        for t in doc:
-            if self.cues[t.i] is not None and not self.quoted[t.i]:
-                self.candidates[art.sentence_of(t.i)].append(t)
+        for i in cued:
+            if not self.quoted[i]:
+                self.candidates[art.sentence_of(i)].append(doc[i])
         self.media = [[t for t in c if t.lower_ == "according" or t.lemma_.lower() == "report"]
                       for c in self.candidates]
 
@@ -44,7 +52,7 @@ def _reported(art: _Article) -> list[_Quote]:
     found: list[_Quote] = []
     seen: set[int] = set()
     index = _Index(art)
-    for token in art.doc:
+    for token in (art.doc[i] for i in index.cued):
         cue = index.cues[token.i]
         if cue is None or cue.role not in ("speech", "act", "source") or index.quoted[token.i]:
             continue
@@ -88,7 +96,7 @@ def _content(art: _Article, cue: Token, index: _Index | None = None) -> Span | N
             return None  # the clause has its own speech verb ("he said ..., according to ...")
         return doc[start:end] if end - start >= 3 else None
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
-    entry = art.cues.get(cue)
+    entry = art.cue_at[cue.i]
     if not clauses and entry is not None and entry.role == "act":
         clauses = [c for c in cue.children if c.dep_ == "xcomp"]
     if not clauses:

@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .. import syntax
 from ..lang import en
 from ..actors import actor_ref
-from ..doc import doc_text, paragraph_spans, per_doc
-from .cues import Cues, _SUBJECTS
+from ..doc import doc_text, paragraph_spans, per_doc, token_starts
+from .cues import Cue, Cues, _SUBJECTS
 from .marks import DASHES, OPEN_DOUBLE, OPEN_SINGLE, QuoteSpan, _trimmed
 from ..lang import en
 from ..lexicon import cue_words
@@ -87,6 +89,32 @@ class _Article:
         k = bisect.bisect_right(self.quoted_starts, token.idx) - 1
         return k >= 0 and token.idx < self.quoted[k][1]
 
+    @cached_property
+    def cue_at(self) -> list[Cue | None]:
+        """Each token's cue (``cues.get(token)``), read once per Doc: only a token whose lemma, in
+        lower case, is a cue lemma or whose lower case is "according" can be one (what ``get``
+        tests first), so ``get`` is asked of those alone (a Token object per token cost more)."""
+        doc, verbs = self.doc, self.cues.verbs
+        strings = doc.vocab.strings
+        columns = doc.to_array([LEMMA, LOWER])
+        lemmas = numpy.unique(columns[:, 0]).tolist()
+        kept = [lemma for lemma in lemmas if strings[lemma].lower() in verbs]
+        maybe = numpy.isin(columns[:, 0], kept) | (columns[:, 1] == strings["according"])
+        at: list[Cue | None] = [None] * len(doc)
+        for i in numpy.flatnonzero(maybe).tolist():
+            at[i] = self.cues.get(doc[i])
+        return at
+
+    @cached_property
+    def quoted_at(self) -> list[bool]:
+        """Each token's :meth:`in_quote` (without ``within``), from the token starts at once."""
+        starts = numpy.asarray(token_starts(self.doc), dtype=numpy.int64)
+        if not self.quoted:
+            return [False] * len(starts)
+        k = numpy.searchsorted(numpy.asarray(self.quoted_starts, dtype=numpy.int64), starts, side="right") - 1
+        ends = numpy.asarray([end for _, end in self.quoted], dtype=numpy.int64)
+        return ((k >= 0) & (starts < ends[numpy.maximum(k, 0)])).tolist()
+
     def tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
@@ -143,7 +171,7 @@ def _kind(art: _Article, span: QuoteSpan, tokens: Span | None) -> str:
         return "direct"
     if before.endswith(","):
         prev = art.doc.char_span(sent.start_char, span.start - 1, alignment_mode="expand")
-        if prev is not None and any(art.cues.get(t) for t in prev[-4:]):
+        if prev is not None and any(art.cue_at[t.i] for t in prev[-4:]):
             return "direct"
     if art.sentence_of(tokens[-1].i) > art.sentence_of(tokens.start) and len(tokens) > 8:
         return "direct"
@@ -253,9 +281,9 @@ def _attribute_in(art: _Article, quote: _Quote, tokens: Span, scope: Span,
 
     bare: the scope is a neighbouring sentence, so its cue must not carry its own statement.
     """
-    cues = art.cues
-    candidates = [t for t in scope if cues.get(t) is not None and not art.in_quote(t, within)
-                  and not (tokens.start <= t.i < tokens.end)]
+    cue_at, doc = art.cue_at, art.doc
+    candidates = [t for t in (doc[i] for i in range(scope.start, scope.end) if cue_at[i] is not None)
+                  if not art.in_quote(t, within) and not (tokens.start <= t.i < tokens.end)]
     if bare:
         candidates = [t for t in candidates if not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
     dash = _dash_speaker(art, tokens, scope)
@@ -506,14 +534,14 @@ def _antecedent(art: _Article, pronoun: Token) -> tuple[int, int] | None:
     personal = pronoun.lower_ in en.PERSON_SPEAKER_PRONOUNS
     candidates = [(start, end, (start_char, end_char))
                   for start, end, start_char, end_char, is_person in art.mentions
-                  if is_person == personal and not art.in_quote(art.doc[start])]
+                  if is_person == personal and not art.quoted_at[start]]
 
     def missed(sent: Span) -> list[tuple[int, int, tuple[int, int]]]:
         if not personal:
             return []
         return [(t.left_edge.i, t.i + 1, (t.left_edge.idx, t.idx + len(t))) for t in sent
                 if t.pos_ == "PROPN" and t.dep_ in _SUBJECTS and t.idx < pronoun.idx
-                and not t.ent_type_ and art.cues.get(t.head) is not None and not art.in_quote(t)]
+                and not t.ent_type_ and art.cue_at[t.head.i] is not None and not art.quoted_at[t.i]]
 
     return syntax.antecedent(pronoun, candidates, sentences=SPEAKER_LOOKBACK, subject_here=True,
                              subject_first=True, earlier="first", subject=lambda span: span.root.dep_ in _SUBJECTS,

@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Token
 
 from ..actors import actor_ref
@@ -74,7 +76,7 @@ def _existing_event(art: _Article, events: list[Event], quote: _Quote, cue: Toke
 
 def _act_code(art: _Article, quote: _Quote, cue: Token) -> str | None:
     """The CAMEO code when the statement is an act: the cue's, or a comment's (013/012) on "said"."""
-    entry = art.cues.get(cue)
+    entry = art.cue_at[cue.i]
     if entry is None:
         return None
     if entry.role == "act":
@@ -93,8 +95,13 @@ def _act_code(art: _Article, quote: _Quote, cue: Token) -> str | None:
 
 def _comment_words(art: _Article, doc: Doc) -> list[int]:
     """The tokens that are comment words the clause predicates ("the talks were promising")."""
-    return [t.i for t in doc if art.cues.comments.get(t.lower_)
-            and t.dep_ in ("acomp", "ccomp", "ROOT", "attr", "xcomp", "conj", "oprd")]
+    # (from the arrays of lower cases and dependency labels: a Token object per token cost more)
+    strings, comments = doc.vocab.strings, art.cues.comments
+    columns = doc.to_array([LOWER, DEP])
+    labels = [strings[label] for label in ("acomp", "ccomp", "ROOT", "attr", "xcomp", "conj", "oprd")]
+    heads = numpy.flatnonzero(numpy.isin(columns[:, 1], labels)).tolist()
+    lowers = columns[:, 0].tolist()
+    return [i for i in heads if comments.get(strings[lowers[i]])]
 
 
 def _target(art: _Article, cue: Token, quote: _Quote) -> ActorRef | None:

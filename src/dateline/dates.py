@@ -114,6 +114,10 @@ def verb_tense(verb: Token) -> Tense:
         return verb_tense(governor) if governor != verb and governor.pos_ in ("VERB", "AUX") else "present"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
         return "past"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # a bare participle joined to a verb shares its auxiliaries ("has met X and signed"), or is
+        # a simple past the tagger took for one ("deployed troops and imposed curfews")
+        return verb_tense(verb.head)
     if verb.tag_ == "VBN" and words & {"has", "have", "'s", "’s", "had"}:
         return "past"
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "’s", "'re", "’re", "am"}:

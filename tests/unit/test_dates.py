@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dateline import nlp as _nlp  # noqa: F401 - registers the Doc extensions
-from dateline.dates import clause_tense, date_events, date_for
+from dateline.dates import clause_tense, date_events, date_for, verb_tense
 
 PUBLISHED = dt.date(2019, 1, 19)
 
@@ -276,6 +276,22 @@ def test_dates_conjunct_and_participle_inherit_the_date_of_their_verb(vocab: Voc
                            "location": None, "evidence": {"rules": {}}}]
     date_events(component)
     assert component._.events[0]["evidence"]["rules"]["date"] == "_date_with:inherited"
+
+
+def test_dates_bare_participle_conjunct_shares_the_tense_of_its_verb(vocab: Vocab) -> None:
+    # "Police closed the square on Sunday and detained dozens." with "detained" tagged as a participle
+    rows = [row if i != 7 else ("detained", 1, "conj", "VERB", "VBN", "detain", "O")
+            for i, row in enumerate(CLOSED_SUNDAY_AND_DETAINED)]
+    doc = build(vocab, rows)
+    assert verb_tense(doc[7]) == "past"
+    detained = date_for(doc, doc[7])
+    assert (detained["value"], detained["source"]) == ("2019-01-13", "inherited")
+    # with an auxiliary of its own it keeps its own tense: "closed ... and will be detained" is not past
+    future = rows[:7] + [("will", 9, "aux", "AUX", "MD", "will", "O"), ("be", 9, "auxpass", "AUX", "VB", "be", "O"),
+                         ("detained", 1, "conj", "VERB", "VBN", "detain", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, future)
+    assert verb_tense(doc[9]) == "future"
+    assert date_for(doc, doc[9])["source"] != "inherited"
 
 
 def test_dates_conjunct_of_another_tense_does_not_inherit(vocab: Vocab) -> None:

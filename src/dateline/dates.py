@@ -16,7 +16,10 @@ the first of:
 1b. ``inherited``: no expression of its own, but the trigger's clause is joined to a verb that has
    one: a conjunct of the same tense ("deployed troops on Tuesday and imposed curfews"), a bare
    participle ("spoke last Tuesday, warning lawmakers") or a clause ordered against a past act
-   ("killed on Tuesday after mines blew up a truck"): the date of that verb, up the chain;
+   ("killed on Tuesday after mines blew up a truck"): the date of that verb, up the chain; and a
+   present or progressive act a dated past report says holds, whether the report comes first
+   ("said Friday the ministry opposes the plan") or after ("the ministry is weighing sanctions,
+   officials said Friday"): the day of the report (``+reported`` in the event's rule);
 2. ``before_published``: no expression, but the grammar puts the act before the report: a perfect
    ("had failed", "have traveled"), an adverb such as "previously" or "already", a past
    relative clause or participle about an entity ("an American killed fighting in Syria", "a
@@ -111,6 +114,10 @@ def verb_tense(verb: Token) -> Tense:
         return verb_tense(governor) if governor != verb and governor.pos_ in ("VERB", "AUX") else "present"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
         return "past"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # a bare participle joined to a verb shares its auxiliaries ("has met X and signed"), or is
+        # a simple past the tagger took for one ("deployed troops and imposed curfews")
+        return verb_tense(verb.head)
     if verb.tag_ == "VBN" and words & {"has", "have", "'s", "’s", "had"}:
         return "past"
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "’s", "'re", "’re", "am"}:
@@ -297,6 +304,9 @@ def _joined(verb: Token) -> bool:
         return False
     if verb.dep_ == "conj":
         return verb_tense(verb) == verb_tense(head)
+    if verb.dep_ == "ccomp":
+        # what a dated past report says holds ("said Friday it opposes the plan"): the same day
+        return _holding(verb) and verb_tense(head) == "past"
     if verb.dep_ != "advcl":
         return False
     marks = [child.text.lower() for child in verb.children if child.dep_ in ("mark", "advmod") and child.i < verb.i]
@@ -305,17 +315,49 @@ def _joined(verb: Token) -> bool:
     return any(mark in en.SEQUENCE_WORDS for mark in marks) and verb_tense(head) == "past"
 
 
-def _inherited(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
-    """The date of the verb the trigger's clause is joined to (see :func:`_joined`), up the chain."""
+def _holding(verb: Token) -> bool:
+    """A state or act going on when it is reported: a simple present ("opposes") or a progressive
+    ("is considering", "was preparing" under a past report), not a perfect, a modal or a future."""
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {aux.text.lower() for aux in auxes}
+    if words & (en.FUTURE_AUXILIARIES | en.MODALS) or "to" in words or is_perfect(verb):
+        return False
+    if verb.tag_ in ("VBP", "VBZ"):
+        return not auxes
+    return verb.tag_ == "VBG" and any(aux.lemma_ == "be" for aux in auxes)
+
+
+def _reported(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The date of the report a present statement hangs on when the report comes after it
+    ("the ministry is weighing sanctions, officials said Friday"): a dated past verb of saying, a
+    ``parataxis`` or ``ccomp`` child of the trigger's verb."""
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if verb is None or not _holding(verb):
+        return None
+    for child in verb.children:
+        if (child.dep_ in ("parataxis", "ccomp") and child.i > verb.i and child.lemma_ in cue_words("speech_verb")
+                and verb_tense(child) == "past"):
+            found = search_below(child, by_token, accept=_framing,
+                                 direct=lambda grand: _directly_timed(grand, by_token), skip=None)
+            if found is not None:
+                return found
+    return None
+
+
+def _inherited(token: Token, by_token: dict[int, dict[str, Any]]) -> tuple[dict[str, Any], bool] | None:
+    """The date of the verb the trigger's clause is joined to (see :func:`_joined`), up the chain,
+    and whether the chain went through what a report says (a ``ccomp``: the ``reported`` rule)."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    reported = False
     for _ in range(4):
         if verb is None or is_perfect(verb) or not _joined(verb):
             return None
+        reported = reported or verb.dep_ == "ccomp"
         verb = verb.head
         found = search_below(verb, by_token, accept=_framing, direct=lambda child: _directly_timed(child, by_token),
                              skip=None)
         if found is not None:
-            return found
+            return found, reported
     return None
 
 
@@ -443,6 +485,7 @@ def date_for(doc: Doc, token: Token) -> dict[str, Any]:
     by_token = tokens_to_items(doc, timexes)
     date = _date_with(doc, token, by_token, _sentence_frames(doc, by_token), sentence_paragraphs(doc))
     date.pop("_timex", None)
+    date.pop("_rule", None)
     return date
 
 
@@ -452,8 +495,14 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
     if own is not None:
         return _event_date(own, "text")
     shared = _inherited(token, by_token)
+    if shared is None:
+        report = _reported(token, by_token)
+        shared = (report, True) if report is not None else None
     if shared is not None:
-        return _event_date(shared, "inherited")
+        date = _event_date(shared[0], "inherited")
+        if shared[1]:
+            date["_rule"] = "reported"
+        return date
     if earlier_than_report(token, by_token):
         return before_published(doc)
     if event_tense(token) != "past":
@@ -497,8 +546,9 @@ def date_events(doc: Doc) -> Doc:
         event["date"] = _date_with(doc, span.root, by_token, frames, paragraphs)
         rule = f"_date_with:{event['date'].get('source') or 'undated'}"
         timex = event["date"].pop("_timex", None)
+        how = event["date"].pop("_rule", None)  # how an inherited date was reached ("reported")
         resolved = timex_rules.get(timex["start"]) if timex is not None else None
-        _name_date_rule(event, f"{rule}+{resolved}" if resolved else rule)
+        _name_date_rule(event, "+".join(part for part in (rule, how, resolved) if part))
     return doc
 
 

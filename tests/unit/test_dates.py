@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dateline import nlp as _nlp  # noqa: F401 - registers the Doc extensions
-from dateline.dates import clause_tense, date_events, date_for
+from dateline.dates import clause_tense, date_events, date_for, verb_tense
 
 PUBLISHED = dt.date(2019, 1, 19)
 
@@ -278,6 +278,22 @@ def test_dates_conjunct_and_participle_inherit_the_date_of_their_verb(vocab: Voc
     assert component._.events[0]["evidence"]["rules"]["date"] == "_date_with:inherited"
 
 
+def test_dates_bare_participle_conjunct_shares_the_tense_of_its_verb(vocab: Vocab) -> None:
+    # "Police closed the square on Sunday and detained dozens." with "detained" tagged as a participle
+    rows = [row if i != 7 else ("detained", 1, "conj", "VERB", "VBN", "detain", "O")
+            for i, row in enumerate(CLOSED_SUNDAY_AND_DETAINED)]
+    doc = build(vocab, rows)
+    assert verb_tense(doc[7]) == "past"
+    detained = date_for(doc, doc[7])
+    assert (detained["value"], detained["source"]) == ("2019-01-13", "inherited")
+    # with an auxiliary of its own it keeps its own tense: "closed ... and will be detained" is not past
+    future = rows[:7] + [("will", 9, "aux", "AUX", "MD", "will", "O"), ("be", 9, "auxpass", "AUX", "VB", "be", "O"),
+                         ("detained", 1, "conj", "VERB", "VBN", "detain", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, future)
+    assert verb_tense(doc[9]) == "future"
+    assert date_for(doc, doc[9])["source"] != "inherited"
+
+
 def test_dates_conjunct_of_another_tense_does_not_inherit(vocab: Vocab) -> None:
     # "Police closed the square on Sunday and will detain dozens."
     rows = CLOSED_SUNDAY_AND_DETAINED[:7] + [("will", 8, "aux", "AUX", "MD", "will", "O"),
@@ -345,3 +361,67 @@ def test_dates_the_next_year_counts_from_the_last_year_named(vocab: Vocab) -> No
     alone._.events = [{"span": [alone[4].idx, alone[4].idx + 8], "date": {"value": None}, "location": None}]
     date_events(alone)
     assert alone._.events[0]["date"]["value"] == "2020"  # no year named before: counted from publication
+
+
+#: "Officials said Friday the ministry opposes the plan." (a ccomp of a dated report)
+SAID_FRIDAY_OPPOSES = [("Officials", 1, "nsubj", "NOUN", "NNS", "official", "O"),
+                       ("said", 1, "ROOT", "VERB", "VBD", "say", "O"),
+                       ("Friday", 1, "npadvmod", "PROPN", "NNP", "Friday", "B-DATE"),
+                       ("the", 4, "det", "DET", "DT", "the", "O"),
+                       ("ministry", 5, "nsubj", "NOUN", "NN", "ministry", "O"),
+                       ("opposes", 1, "ccomp", "VERB", "VBZ", "oppose", "O"),
+                       ("the", 7, "det", "DET", "DT", "the", "O"),
+                       ("plan", 5, "dobj", "NOUN", "NN", "plan", "O"),
+                       (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_dates_what_a_dated_report_says_holds_takes_its_day(vocab: Vocab) -> None:
+    doc = build(vocab, SAID_FRIDAY_OPPOSES)
+    opposes = date_for(doc, doc[5])
+    assert (opposes["value"], opposes["source"], opposes["text"]) == ("2019-01-18", "inherited", "Friday")
+    component = build(vocab, SAID_FRIDAY_OPPOSES)
+    component._.events = [{"span": [component[5].idx, component[5].idx + 7], "date": {"value": None},
+                           "location": None, "evidence": {"rules": {}}}]
+    date_events(component)
+    assert component._.events[0]["date"]["value"] == "2019-01-18"
+    assert "_rule" not in component._.events[0]["date"]
+    assert component._.events[0]["evidence"]["rules"]["date"] == "_date_with:inherited+reported"
+
+
+def _said_friday(aux: tuple[str, str, str] | None, verb: tuple[str, str, str]) -> list[tuple[str, int, str, str, str, str, str]]:
+    """"Officials said Friday the ministry [aux] verb the plan." with (word, tag, lemma) of each."""
+    at = 5 if aux is None else 6  # index of the reported verb
+    rows = SAID_FRIDAY_OPPOSES[:4] + [("ministry", at, "nsubj", "NOUN", "NN", "ministry", "O")]
+    if aux is not None:
+        rows.append((aux[0], at, "aux", "AUX", aux[1], aux[2], "O"))
+    rows += [(verb[0], 1, "ccomp", "VERB", verb[1], verb[2], "O"), ("the", at + 2, "det", "DET", "DT", "the", "O"),
+             ("plan", at, "dobj", "NOUN", "NN", "plan", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    return rows
+
+
+def test_dates_a_reported_perfect_past_or_future_is_not_the_report_day(vocab: Vocab) -> None:
+    doc = build(vocab, _said_friday(("has", "VBZ", "have"), ("opposed", "VBN", "oppose")))
+    assert date_for(doc, doc[6])["source"] == "before_published"
+    doc = build(vocab, _said_friday(None, ("opposed", "VBD", "oppose")))
+    assert date_for(doc, doc[5])["source"] != "inherited"  # a past act reported: its day is not said
+    doc = build(vocab, _said_friday(("will", "MD", "will"), ("oppose", "VB", "oppose")))
+    assert date_for(doc, doc[6])["source"] == "published"
+    doc = build(vocab, _said_friday(("is", "VBZ", "be"), ("weighing", "VBG", "weigh")))
+    assert (date_for(doc, doc[6])["value"], date_for(doc, doc[6])["source"]) == ("2019-01-18", "inherited")
+
+
+def test_dates_a_statement_reported_after_it_takes_the_report_day(vocab: Vocab) -> None:
+    # "The ministry is weighing sanctions, officials told reporters Friday."
+    rows = [("The", 1, "det", "DET", "DT", "the", "O"), ("ministry", 3, "nsubj", "NOUN", "NN", "ministry", "O"),
+            ("is", 3, "aux", "AUX", "VBZ", "be", "O"), ("weighing", 3, "ROOT", "VERB", "VBG", "weigh", "O"),
+            ("sanctions", 3, "dobj", "NOUN", "NNS", "sanction", "O"), (",", 3, "punct", "PUNCT", ",", ",", "O"),
+            ("officials", 7, "nsubj", "NOUN", "NNS", "official", "O"),
+            ("told", 3, "parataxis", "VERB", "VBD", "tell", "O"),
+            ("reporters", 7, "dobj", "NOUN", "NNS", "reporter", "O"),
+            ("Friday", 7, "npadvmod", "PROPN", "NNP", "Friday", "B-DATE"),
+            (".", 3, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    weighing = date_for(doc, doc[3])
+    assert (weighing["value"], weighing["source"]) == ("2019-01-18", "inherited")
+    undated = build(vocab, rows[:9] + [(".", 3, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(undated, undated[3])["source"] == "published"  # no day on the report: nothing to share

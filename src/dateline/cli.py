@@ -620,7 +620,10 @@ def serve(db: str, host: str, port: int, allow_review: bool) -> None:
 
 @click.group(name="reviews")
 def reviews_command() -> None:
-    """Reviews recorded with `dateline serve --allow-review`."""
+    """Reviews recorded with `dateline serve --allow-review`.
+
+    Example: dateline reviews export --db events.duckdb --out labels.jsonl
+    """
 
 
 @reviews_command.command(name="export")

@@ -511,7 +511,10 @@ def kb_command() -> None:
 @kb_command.command("info")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="A user actors file to add.")
 def kb_info(actors_file: str | None) -> None:
-    """The snapshot id and how many entries of each kind the KB holds."""
+    """The snapshot id and how many entries of each kind the KB holds.
+
+    Example: dateline kb info --actors actors.json
+    """
     kb = load_kb(actors_file)
     counts: dict[str, int] = {}
     for entry in kb.entries.values():
@@ -526,7 +529,10 @@ def kb_info(actors_file: str | None) -> None:
 @click.option("--date", "date_text", metavar="YYYY-MM-DD", help="Show the role held on this date.")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="A user actors file to add.")
 def kb_list(kind: str | None, date_text: str | None, actors_file: str | None) -> None:
-    """List entries (id, code, name, source), optionally of one kind."""
+    """List entries (id, code, name, source), optionally of one kind.
+
+    Example: dateline kb list --kind person --date 2019-01-19
+    """
     kb = load_kb(actors_file)
     date = _cli_date(date_text)
     for entry in kb.entries.values():
@@ -553,7 +559,10 @@ def kb_search(query: str, date_text: str | None, limit: int, actors_file: str | 
 @kb_command.command("show")
 @click.argument("entry_id")
 def kb_show(entry_id: str) -> None:
-    """One entry as JSON, with all its roles."""
+    """One entry as JSON, with all its roles (ENTRY_ID as `kb list` or `kb search` prints it).
+
+    Example: dateline kb show person:joe-biden
+    """
     entry = default_kb().entries.get(entry_id)
     if entry is None:
         raise click.ClickException(str(KBError("E406", entry_id=entry_id)))

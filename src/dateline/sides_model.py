@@ -250,12 +250,14 @@ class SidesModel:
         sentence names that country apart from the other side's own mention and not as the venue
         (docs/annotation.md section 4: NONE when the text names no such actor; a venue is not a side):
         the ranker does not make "China condemned ..." aimed at China, "the Paris attacks" done by
-        France, "held talks in Paris" hosted by France (``meta.fill`` "none": never fill; "named":
-        this rule)."""
+        France, "held talks in Paris" hosted by France; nor is a left-out side filled with a venue
+        ("an attack on the embassy in Karachi" done by Pakistan). ``meta.fill`` "named": these rules;
+        "none" (a model without the setting): never fill with the other side's country."""
         fill = self.meta.get("fill", "none")
         probs = {c: self.prob(role, f) for c, f in cands.items()
-                 if c == current or current != "NONE" or not f.get("other_side")
-                 or (fill == "named" and f.get("named_apart"))}
+                 if c == current or current != "NONE"
+                 or (not f.get("other_side") if fill != "named" else
+                     f.get("named_apart") if f.get("other_side") else not f.get("venue"))}
         best = max(probs, key=lambda c: probs[c])
         if best != current and probs[best] - probs.get(current, 0.0) > self.margin[role]:
             return best

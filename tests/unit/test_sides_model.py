@@ -137,3 +137,12 @@ def test_shipped_model_keeps_the_guideline_cases_empty(nlp) -> None:
                                 ("The Italian prime minister held talks in Rome.", "talks", "target")):
         event = next(e for e in coded(nlp, text, WRITTEN_PUBLISHED) if e["trigger"] == trigger)
         assert event[role] is None
+
+
+def test_a_side_left_out_is_not_filled_with_a_venue() -> None:
+    model = _model({"pool=sent": 5.0, "chosen": -2.0})
+    model.meta["fill"] = "named"
+    cands = {"PAK": {"pool=sent": 1.0, "venue": 1.0}, "NONE": {"pool=none": 1.0, "chosen": 1.0}}
+    assert model.choose("target", cands, "NONE") == "NONE"
+    del cands["PAK"]["venue"]
+    assert model.choose("target", cands, "NONE") == "PAK"

@@ -43,10 +43,11 @@ eval: $(STAMP)
 	$(BIN)/python tools/corpus_fixtures.py resolve tests/fixtures/noevent_dev.jsonl --out build/fixtures
 	$(BIN)/dateline eval build/fixtures/noevent_dev.jsonl --floors eval/floors_noevent.json
 
-# Rebuild the side ranker (tools/learned_sides.py: fitted on the round-1 train articles) and the confidence
+# Rebuild the side ranker (tools/learned_sides.py: fitted on every train round, C and margin per side chosen by
+# cross-fitted train) and the confidence
 # model from the labelled real news (eval/news; needs ../shared/data/news).
 train: $(STAMP)
-	nice $(BIN)/python tools/learned_sides.py --recode --write src/dateline/data/sides/model.json --json build/learned_sides.json
+	nice $(BIN)/python tools/learned_sides.py --recode --held-out none --write src/dateline/data/sides/model.json --json build/learned_sides.json
 	$(BIN)/dateline train eval/news/labels.jsonl --news ../shared/data/news
 
 clean:

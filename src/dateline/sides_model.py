@@ -31,6 +31,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
 
 MODEL_RESOURCE = "data/sides/model.json"
@@ -85,6 +86,8 @@ def mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentenc
         out[f"path_m1={up_m[0] if up_m else '-'}"] = 1.0
         out["same_clause"] = float(not any(d in CLAUSE_DEPS for d in up_m[1:] + up_t) and len(up_t) <= 1)
         out["trigger_is_ancestor"] = float(not up_t)
+    if _is_venue(head):
+        out["venue"] = 1.0
     dist = head.i - trigger.i
     out["after" if dist > 0 else "before"] = 1.0
     out[f"dist={_bucket(abs(dist))}"] = 1.0
@@ -92,6 +95,22 @@ def mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentenc
         before = doc.text[sentence.start_char:m["start"]]
         out["in_quote"] = float(sum(before.count(q) for q in QUOTES) % 2 == 1)
     return out
+
+
+def _is_venue(head: Token) -> bool:
+    """The mention is the object of a preposition of place ("in Paris", "at the Kremlin"): where the act
+    happens, not who does it or to whom (docs/annotation.md section 4: a venue is not a side)."""
+    return head.dep_ == "pobj" and head.head.lower_ in VENUE_PREPOSITIONS
+
+
+def _country_by_default(actor: dict[str, Any]) -> bool:
+    """The actor's country is the article's one country (dateline.actors.nominals: "the company" in an
+    article about China), not one the text gives it."""
+    return any("the article's" in str(e.get("detail") or "") for e in actor.get("evidence") or [])
+
+
+def _norm(text: Any) -> str:
+    return " ".join(str(text or "").lower().split())
 
 
 def _country_of_actor(actor: dict[str, Any]) -> str | None:
@@ -112,6 +131,11 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
     cands: dict[str, dict[str, float]] = defaultdict(dict)
     best: dict[str, tuple[int, dict[str, float], dict[str, Any]]] = {}
     counts: Counter[str] = Counter()
+    other_side = event.get("target" if role == "source" else "source") or {}
+    other_text = _norm(other_side.get("text"))
+    #: countries named in the sentence by an actor other than the other side's (another text and code), not as a
+    #: venue, and not by default (the article's one country)
+    named: set[str] = set()
     for actor in doc._.actors or []:
         country = _country_of_actor(actor)
         if country is None:
@@ -120,6 +144,10 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
             if m.get("sentence") == s:
                 counts[country] += 1
                 feats = mention_features(doc, m, trigger, sentence)
+                own = _norm(doc.text[m["start"]:m["end"]])
+                if (own and own != other_text and other_text not in own and not feats.get("venue")
+                        and actor.get("code") != other_side.get("code") and not _country_by_default(actor)):
+                    named.add(country)
                 dist = abs(m["start"] - span[0])
                 if country not in best or dist < best[country][0]:
                     best[country] = (dist, feats, {**actor, "_m": m})
@@ -157,6 +185,7 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
         if country == "NONE":
             continue
         c["other_side"] = float(country == other)
+        c["named_apart"] = float(country in named)
         c["article_share"] = shares.get(country, 0.0)
         c["is_top"] = float(country == article_info.get("top"))
         c["is_dateline"] = float(country == article_info.get("dateline"))
@@ -217,11 +246,18 @@ class SidesModel:
 
     def choose(self, role: str, cands: dict[str, dict[str, float]], current: str) -> str:
         """The best candidate where it beats the rules' ``current`` by more than the margin, else
-        ``current``. A side the rules left out is not filled with the other side's country: the ranker
-        does not make an act self-directed that names one party ("China condemned ..." aimed at
-        China, "the Paris attacks" done by France, "held talks in Paris" hosted by France)."""
+        ``current``. A side the rules left out is filled with the other side's country only where the
+        sentence names that country apart from the other side's own mention and not as the venue
+        (docs/annotation.md section 4: NONE when the text names no such actor; a venue is not a side):
+        the ranker does not make "China condemned ..." aimed at China, "the Paris attacks" done by
+        France, "held talks in Paris" hosted by France; nor is a left-out side filled with a venue
+        ("an attack on the embassy in Karachi" done by Pakistan). ``meta.fill`` "named": these rules;
+        "none" (a model without the setting): never fill with the other side's country."""
+        fill = self.meta.get("fill", "none")
         probs = {c: self.prob(role, f) for c, f in cands.items()
-                 if c == current or current != "NONE" or not f.get("other_side")}
+                 if c == current or current != "NONE"
+                 or (not f.get("other_side") if fill != "named" else
+                     f.get("named_apart") if f.get("other_side") else not f.get("venue"))}
         best = max(probs, key=lambda c: probs[c])
         if best != current and probs[best] - probs.get(current, 0.0) > self.margin[role]:
             return best

@@ -90,3 +90,59 @@ def test_a_side_left_out_is_not_filled_with_the_other_sides_country() -> None:
     # a side the rules chose may still move to the other side's country (a domestic act)
     cands = {"CHN": {"other_side": 1.0}, "USA": {"chosen": 1.0}, "NONE": {"pool=none": 1.0}}
     assert model.choose("target", cands, "USA") == "CHN"
+
+
+def test_a_side_left_out_is_filled_only_with_the_other_sides_country_named_apart() -> None:
+    model = _model({"other_side": 5.0, "chosen": -2.0})
+    model.meta["fill"] = "named"
+    cands = {"CHN": {"other_side": 1.0, "named_apart": 1.0}, "NONE": {"pool=none": 1.0, "chosen": 1.0}}
+    assert model.choose("target", cands, "NONE") == "CHN"
+    cands["CHN"]["named_apart"] = 0.0
+    assert model.choose("target", cands, "NONE") == "NONE"
+    model.meta["fill"] = "none"  # a model without the setting never fills
+    cands["CHN"]["named_apart"] = 1.0
+    assert model.choose("target", cands, "NONE") == "NONE"
+
+
+def _target_cands(nlp, text: str, trigger: str) -> tuple[dict, dict[str, dict[str, float]]]:
+    sides_model.DISABLED = True
+    try:
+        doc = nlp(text)
+    finally:
+        sides_model.DISABLED = False
+    event = next(e for e in doc._.events if e["trigger"] == trigger)
+    return event, candidates(doc, event, "target", article_info(doc, default_kb()), list(doc.sents))
+
+
+def test_the_other_sides_own_mention_a_venue_or_a_default_country_is_not_named_apart(nlp) -> None:
+    # the source's own mention: a bare state speaking names no one else
+    event, cands = _target_cands(nlp, "Russia denounced the bombing of the factory.", "denounced")
+    assert event["source"]["country"] == "RUS" and event["target"] is None
+    assert cands["RUS"]["other_side"] == 1.0 and cands["RUS"]["named_apart"] == 0.0
+    # the place of a meeting at home is its venue, not its host
+    event, cands = _target_cands(nlp, "The Italian prime minister held talks in Rome.", "talks")
+    assert event["source"]["country"] == "ITA" and event["target"] is None
+    assert cands["ITA"]["venue"] == 1.0 and cands["ITA"]["named_apart"] == 0.0
+
+
+def test_another_actor_of_the_same_country_is_named_apart(nlp) -> None:
+    _, cands = _target_cands(nlp, "The Kenyan government criticised the Kenyan opposition leader on Friday.", "criticised")
+    assert cands["KEN"]["named_apart"] == 1.0
+
+
+def test_shipped_model_keeps_the_guideline_cases_empty(nlp) -> None:
+    model = shipped_model()
+    assert model.meta.get("fill") in ("none", "named")
+    for text, trigger, role in (("Russia denounced the bombing of the factory.", "denounced", "target"),
+                                ("The Italian prime minister held talks in Rome.", "talks", "target")):
+        event = next(e for e in coded(nlp, text, WRITTEN_PUBLISHED) if e["trigger"] == trigger)
+        assert event[role] is None
+
+
+def test_a_side_left_out_is_not_filled_with_a_venue() -> None:
+    model = _model({"pool=sent": 5.0, "chosen": -2.0})
+    model.meta["fill"] = "named"
+    cands = {"PAK": {"pool=sent": 1.0, "venue": 1.0}, "NONE": {"pool=none": 1.0, "chosen": 1.0}}
+    assert model.choose("target", cands, "NONE") == "NONE"
+    del cands["PAK"]["venue"]
+    assert model.choose("target", cands, "NONE") == "PAK"

@@ -31,6 +31,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc import doc_text, per_doc
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
 
@@ -92,7 +93,7 @@ def mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentenc
     out["after" if dist > 0 else "before"] = 1.0
     out[f"dist={_bucket(abs(dist))}"] = 1.0
     if sentence is not None:
-        before = doc.text[sentence.start_char:m["start"]]
+        before = doc_text(doc)[sentence.start_char:m["start"]]
         out["in_quote"] = float(sum(before.count(q) for q in QUOTES) % 2 == 1)
     return out
 
@@ -118,6 +119,24 @@ def _country_of_actor(actor: dict[str, Any]) -> str | None:
     return None if level in ("UNK", "NONE") else level
 
 
+def _country_mentions(doc: Doc) -> tuple[list[tuple[dict[str, Any], str, dict[str, Any]]], dict[Any, list[int]]]:
+    """Every mention of an actor with a country, as (actor, country, mention) in actor-then-mention
+    order, and the positions of each sentence's mentions in that list: built once per Doc, so that each
+    event's side looks at its own and the previous sentence's mentions instead of every mention."""
+    def build(d: Doc) -> tuple[list[tuple[dict[str, Any], str, dict[str, Any]]], dict[Any, list[int]]]:
+        rows: list[tuple[dict[str, Any], str, dict[str, Any]]] = []
+        by_sentence: dict[Any, list[int]] = defaultdict(list)
+        for actor in d._.actors or []:
+            country = _country_of_actor(actor)
+            if country is None:
+                continue
+            for m in actor.get("mentions") or []:
+                by_sentence[m.get("sentence")].append(len(rows))
+                rows.append((actor, country, m))
+        return rows, dict(by_sentence)
+    return per_doc(doc, "sides_model.country_mentions", build)
+
+
 def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[str, Any],
                sents: list[Span], spans: dict[str, tuple[int, int]] | None = None) -> dict[str, dict[str, float]]:
     """Candidate country -> features, for one side of one event; ``spans`` (when given) receives the
@@ -136,23 +155,24 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
     #: countries named in the sentence by an actor other than the other side's (another text and code), not as a
     #: venue, and not by default (the article's one country)
     named: set[str] = set()
-    for actor in doc._.actors or []:
-        country = _country_of_actor(actor)
-        if country is None:
-            continue
-        for m in actor.get("mentions") or []:
-            if m.get("sentence") == s:
-                counts[country] += 1
-                feats = mention_features(doc, m, trigger, sentence)
-                own = _norm(doc.text[m["start"]:m["end"]])
-                if (own and own != other_text and other_text not in own and not feats.get("venue")
-                        and actor.get("code") != other_side.get("code") and not _country_by_default(actor)):
-                    named.add(country)
-                dist = abs(m["start"] - span[0])
-                if country not in best or dist < best[country][0]:
-                    best[country] = (dist, feats, {**actor, "_m": m})
-            elif isinstance(s, int) and m.get("sentence") == s - 1:
-                cands[country]["pool=prev"] = 1.0
+    text = doc_text(doc)
+    rows, by_sentence = _country_mentions(doc)
+    here = by_sentence.get(s, [])
+    previous = by_sentence.get(s - 1, []) if isinstance(s, int) else []
+    for k in sorted(here + previous):  # the order of a scan of every actor's mentions
+        actor, country, m = rows[k]
+        if m.get("sentence") == s:
+            counts[country] += 1
+            feats = mention_features(doc, m, trigger, sentence)
+            own = _norm(text[m["start"]:m["end"]])
+            if (own and own != other_text and other_text not in own and not feats.get("venue")
+                    and actor.get("code") != other_side.get("code") and not _country_by_default(actor)):
+                named.add(country)
+            dist = abs(m["start"] - span[0])
+            if country not in best or dist < best[country][0]:
+                best[country] = (dist, feats, {**actor, "_m": m})
+        else:
+            cands[country]["pool=prev"] = 1.0
     root = str(event.get("cameo") or "")[:2]
     plover = str((event.get("plover") or {}).get("event") or "")
     for country, (_, feats, actor) in best.items():

@@ -1,7 +1,9 @@
-"""Train scores by labelling round (held-out check for tools/learned_sides.py): the round-3 train
-articles were not used to fit the side ranker. ``--no-ranker`` codes with the rules' sides only.
+"""Train scores by labelling round: the given rounds (``round`` in eval/news/articles.jsonl; absent =
+1) against the others, through the real pipeline. A held-out check: rounds labelled after a change's
+author last read errors (or left out of a model's fit, tools/learned_sides.py --held-out) measure
+whether it transfers. ``--no-ranker`` codes with the rules' sides only.
 
-    nice .venv/bin/python tools/sides_rounds.py [--no-ranker]
+    nice .venv/bin/python tools/sides_rounds.py [--rounds 4,6,7] [--no-ranker]
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ from dateline.newseval import LabelSet, code_articles, corpus_texts, load_labels
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-ranker", action="store_true")
+    parser.add_argument("--rounds", default="3", help="comma-separated rounds to score apart (default 3)")
     args = parser.parse_args()
     sides_model.DISABLED = args.no_ranker
     labels = load_labels(ROOT / "eval/news/labels.jsonl")
     part = labels.split("train")
     texts = corpus_texts(part.articles, ROOT / "../shared/data/news")
     coded = code_articles(texts, [a["id"] for a in part.articles])
-    for name, keep in (("round 1", lambda a: a.get("round") != 3), ("round 3", lambda a: a.get("round") == 3)):
+    held = {int(r) for r in args.rounds.split(",") if r.strip()}
+    for name, keep in ((f"rounds other than {sorted(held)}", lambda a: (a.get("round") or 1) not in held),
+                       (f"rounds {sorted(held)}", lambda a: (a.get("round") or 1) in held)):
         ids = {a["id"] for a in part.articles if keep(a)}
         sub = LabelSet([a for a in part.articles if a["id"] in ids], [x for x in part.labels if x["id"] in ids],
                        [x for x in part.missed if x["id"] in ids], part.recall_articles & ids)

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.confidence import event_features  # noqa: E402
+from dateline.doc import trigger_head  # noqa: E402
 from dateline.lexicon import cue_words, valence  # noqa: E402
 from dateline.newseval import coded_root, counted, country_level, load_labels  # noqa: E402
 
@@ -51,10 +52,8 @@ SPLITS = ("train", "dev")  # never the locked ones
 def extra_features(event: dict[str, Any], doc: Any) -> dict[str, float]:
     """What the root correction adds to the confidence features."""
     out: dict[str, float] = {}
-    span = event.get("span") or [0, 0]
-    trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if trigger is not None and len(trigger):
-        head = trigger.root
+    head = trigger_head(doc, event)
+    if head is not None:
         for child in head.children:
             if child.is_alpha:
                 out[f"child={child.lemma_.lower()}"] = 1.0
@@ -134,10 +133,8 @@ def generic_features(event: dict[str, Any], doc: Any) -> dict[str, float]:
     src, tgt = event.get("source") or {}, event.get("target") or {}
     if src.get("country") and src.get("country") == tgt.get("country"):
         out["g_same_country"] = 1.0
-    span = event.get("span") or [0, 0]
-    trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if trigger is not None and len(trigger):
-        head = trigger.root
+    head = trigger_head(doc, event)
+    if head is not None:
         out[f"g_pos={head.pos_}"] = 1.0
         allowed = _LEX.get(head.lemma_.lower(), set())
         for root in allowed:

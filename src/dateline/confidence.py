@@ -27,6 +27,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doc import trigger_head
 from .lang.en import SUBJECT_PRONOUNS
 
 MODEL_RESOURCE = "data/confidence/model.json"
@@ -92,10 +93,8 @@ def event_features(event: dict[str, Any], doc: Doc, context: DocContext | None =
     src, tgt = event.get("source") or {}, event.get("target") or {}
     if src.get("country") and src.get("country") == tgt.get("country"):
         out["same_country"] = 1.0
-    span = event.get("span") or [0, 0]
-    trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if trigger is not None and len(trigger):
-        head = trigger.root
+    head = trigger_head(doc, event)
+    if head is not None:
         out[f"lemma={head.lemma_.lower()}"] = 1.0
         out[f"pos={head.pos_}"] = 1.0
         out[f"dep={head.dep_}"] = 1.0

@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 
 from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 T = TypeVar("T")
 
@@ -79,6 +79,14 @@ def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
     if key not in values:
         values[key] = build(doc)
     return values[key]
+
+
+def trigger_head(doc: Doc, event: dict[str, Any]) -> Token | None:
+    """The syntactic head of an event's trigger: the root of its ``span`` widened to whole tokens, or
+    None when the span covers no token."""
+    start, end = event.get("span") or (0, 0)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def doc_text(doc: Doc) -> str:

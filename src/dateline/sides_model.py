@@ -31,7 +31,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc import doc_text, per_doc
+from .doc import doc_text, per_doc, trigger_head
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
 
@@ -144,8 +144,7 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
     rules = ((event.get("evidence") or {}).get("rules") or {})
     s = event.get("sentence")
     span = event.get("span") or [0, 0]
-    trig_span = doc.char_span(span[0], span[1], alignment_mode="expand")
-    trigger = trig_span.root if trig_span is not None and len(trig_span) else None
+    trigger = trigger_head(doc, event)
     sentence = sents[s] if isinstance(s, int) and 0 <= s < len(sents) else None
     cands: dict[str, dict[str, float]] = defaultdict(dict)
     best: dict[str, tuple[int, dict[str, float], dict[str, Any]]] = {}

@@ -31,7 +31,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from dateline.newseval import LOCKED, code_articles, corpus_texts, counted, find_span, load_labels
+from dateline.newseval import LOCKED, code_articles, corpus_texts, counted, load_labels, sentence_span
 
 EVENTS_DIR = str(Path(__file__).resolve().parents[1] / "src" / "dateline" / "events")
 TRIGGER_FUNCS = ("_verb_events", "_noun_events")
@@ -181,7 +181,7 @@ def body_offset(record: dict[str, Any], text: str, act: dict[str, Any]) -> tuple
     body = record["article"]["body"]
     for index, sent in enumerate(record["sentences"]):
         piece = body[sent["start"]:sent["end"]]
-        found = find_span(text, piece.strip())
+        found = sentence_span(record, text, index)
         if found and found[0] == act["sentence_ref"]["start"]:
             lead = len(piece) - len(piece.lstrip())
             return sent["start"] + lead, index

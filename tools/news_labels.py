@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from dateline.codebook import cameo_name
-from dateline.newseval import (LOCKED, Judge, code_articles, corpus_texts, counted, country_level, event_keys, find_span,
+from dateline.newseval import (LOCKED, Judge, code_articles, corpus_texts, counted, country_level, event_keys, sentence_span,
                                label_key, load_labels)
 
 REPO = Path(__file__).resolve().parents[1]
@@ -160,8 +160,7 @@ def load_selection() -> list[dict[str, Any]]:
 
 def sentence_ref(record: dict[str, Any], index: int, text: str) -> dict[str, Any] | None:
     """Sentence ``index`` of a coded record as a reference into the corpus text."""
-    sent = record["sentences"][index]
-    found = find_span(text, record["article"]["body"][sent["start"]:sent["end"]].strip())
+    found = sentence_span(record, text, index)
     return None if found is None else {"start": found[0], "end": found[1], "sha1": sha1(text[found[0]:found[1]])}
 
 

@@ -53,6 +53,39 @@ def find_span(text: str, piece: str, start: int = 0) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
+def sentence_span(record: dict[str, Any], text: str, index: int) -> tuple[int, int] | None:
+    """Offsets in the corpus ``text`` of sentence ``index`` of a coded record, or None.
+
+    The structure stage may cut a piece out of the middle of a sentence (a link card: "President
+    Trump Donald John TrumpTrump faces ... MORE."), so the body's sentence is not a substring of the
+    text. Such a sentence is found in the text with the record's removed spans taken out, and its
+    offsets are mapped back; the span then covers the cut piece too."""
+    sent = record["sentences"][index]
+    piece = record["article"]["body"][sent["start"]:sent["end"]].strip()
+    found = find_span(text, piece)
+    if found is not None:
+        return found
+    cuts = sorted((int(r["span"][0]), int(r["span"][1])) for r in record["article"].get("removed") or ()
+                  if r.get("span") and 0 <= int(r["span"][0]) < int(r["span"][1]) <= len(text))
+    if not cuts:
+        return None
+    kept: list[str] = []
+    origin: list[int] = []  # origin[i]: the text offset of kept character i
+    at = 0
+    for start, end in cuts:
+        if start < at:
+            start = at
+        kept.append(text[at:start])
+        origin.extend(range(at, start))
+        at = max(at, end)
+    kept.append(text[at:])
+    origin.extend(range(at, len(text)))
+    found = find_span("".join(kept), piece)
+    if found is None or found[1] <= found[0]:
+        return None
+    return origin[found[0]], origin[found[1] - 1] + 1
+
+
 def country_level(actor: dict[str, Any] | None) -> str:
     """An event side at the level the labels judge it: country, transnational prefix, NONE or UNK."""
     if not actor:
@@ -201,7 +234,7 @@ def event_keys(record: dict[str, Any], text: str) -> list[Key | None]:
         index = event["sentence"]
         sent = record["sentences"][index]
         if index not in starts:
-            found = find_span(text, body[sent["start"]:sent["end"]].strip())
+            found = sentence_span(record, text, index)
             starts[index] = found[0] if found else None
         start = starts[index]
         lead = len(body[sent["start"]:sent["end"]]) - len(body[sent["start"]:sent["end"]].lstrip())

@@ -11,7 +11,7 @@ import pytest
 from dateline.errors import GoldError
 from dateline.newseval import (
     LabelSet, check_news_floors, country_level, event_keys, find_span, format_by_rule, load_labels, raise_news_floors,
-    score,
+    score, sentence_span,
 )
 
 TEXT = "Intro line.\n\nRussia expelled two\nBritish diplomats on Monday. Police said the storm hit Leeds."
@@ -65,6 +65,19 @@ def test_event_keys_point_into_the_corpus_text() -> None:
     start = TEXT.index("Russia")
     assert keys[0] == ("r1", start, len("Russia "))
     assert keys[2] is not None and TEXT[keys[2][1] + keys[2][2]:].startswith("hit")
+
+
+def test_sentence_span_finds_a_sentence_whose_middle_the_structure_stage_cut() -> None:
+    text = "Ministers met on Friday with Anna Berg Anna BergOther story headline MORE.\n\nThey agreed."
+    card = text.index(" Anna BergOther")
+    body = "Ministers met on Friday with Anna Berg.\n\nThey agreed."
+    record = {"article": {"body": body, "removed": [{"kind": "link_card", "span": [card, text.index(".")]}]},
+              "sentences": [{"start": 0, "end": body.index("\n")}, {"start": body.index("They"), "end": len(body)}]}
+    assert find_span(text, "Ministers met on Friday with Anna Berg.") is None
+    assert sentence_span(record, text, 0) == (0, text.index(".") + 1)
+    assert sentence_span(record, text, 1) == (text.index("They"), len(text))
+    record["article"]["removed"] = []
+    assert sentence_span(record, text, 0) is None
 
 
 def test_country_level() -> None:

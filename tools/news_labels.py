@@ -797,7 +797,8 @@ def batch_add(args: argparse.Namespace) -> int:
         (OUT / name).write_text(json.dumps(sorted(have | complete_now), indent=0) + "\n", encoding="utf-8")
     if second:
         agreement = agreement_of(labels, second)
-        (OUT / f"agreement_{args.split}.json").write_text(json.dumps(agreement, indent=1) + "\n", encoding="utf-8")
+        rounds = sorted({str(selection[i].get("round", 1)) for i in complete_now if i in selection})
+        (OUT / f"agreement_round{'+'.join(rounds)}.json").write_text(json.dumps(agreement, indent=1) + "\n", encoding="utf-8")
         extend_rows("labels_second.jsonl", [r for r in second.values() if r["id"] in complete_now])
         print(json.dumps(agreement))
     print(f"{len(complete_now)} of {len(coded)} articles added complete: "

@@ -658,13 +658,14 @@ def add(args: argparse.Namespace) -> int:
 
 def extend(args: argparse.Namespace) -> None:
     """Append ``--n`` articles nobody has labelled or read (not selected before, not in a fixture) to
-    eval/news/articles.jsonl, all in one split (a new one, or train or dev to grow them; never a locked
-    split that exists), stratified like ``select`` with a seed of their own (the round's)."""
+    eval/news/articles.jsonl, all in one split (a new one, or train or dev to grow them; a locked split
+    that exists only with ``--grow-locked``), stratified like ``select`` with a seed of their own (the round's)."""
     selection = load_selection()
     if any(row.get("round", 1) == args.round for row in selection):
         raise SystemExit(f"round {args.round} exists already; choose a new one")
-    if args.split in LOCKED and any(row["split"] == args.split for row in selection):
-        raise SystemExit(f"split {args.split!r} is locked and exists already: a later batch goes into a new split")
+    if args.split in LOCKED and any(row["split"] == args.split for row in selection) and not args.grow_locked:
+        raise SystemExit(f"split {args.split!r} is locked and exists already: a later batch goes into a new split "
+                         "(or, to enlarge it with articles nobody has read, pass --grow-locked)")
     rng = random.Random(SEED + 100 * args.round)
     exclude = fixture_ids() | {row["id"] for row in selection}
     total = sum(QUOTA.values())
@@ -833,6 +834,9 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("--n", type=int, default=40)
     x.add_argument("--split", default="fresh")
     x.add_argument("--round", type=int, default=2)
+    x.add_argument("--grow-locked", action="store_true",
+                   help="add the batch to a locked split that exists (test): new articles nobody has read, so the "
+                        "split stays locked; its later scores are not comparable with the earlier ones")
     bt = sub.add_parser("batch-tasks", help="task files: every event and every missed act of a split's new articles")
     bt.add_argument("--split", default="fresh")
     bt.add_argument("--labellers", default="F1,F2,F3,F4", help="comma-separated labeller names")

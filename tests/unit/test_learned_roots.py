@@ -1,0 +1,74 @@
+"""tools/learned_roots.py: the correction rule (p or margin), the scoring of moves, the feature sets."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sklearn")
+
+_PATH = Path(__file__).resolve().parents[2] / "tools" / "learned_roots.py"
+_SPEC = importlib.util.spec_from_file_location("learned_roots", _PATH)
+assert _SPEC is not None and _SPEC.loader is not None
+lr = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(lr)
+
+
+def row(article: str, cameo: str, expected: str | None, *, act: bool = True, sides: bool = True,
+        features: dict[str, float] | None = None) -> dict:
+    return {"article": article, "cameo": cameo, "expected": expected, "act": act, "label_modality": "asserted",
+            "src_right": sides, "tgt_right": sides, "counted": True, "split": "train", "round": 1,
+            "features": features or {}, "generic": {}}
+
+
+def test_probability_rule_needs_the_best_root_at_p() -> None:
+    classes = ["01", "11", "19"]
+    assert lr.decide([0.3, 0.6, 0.1], classes, "01", "p", 0.5) == "11"
+    assert lr.decide([0.3, 0.6, 0.1], classes, "01", "p", 0.7) == "01"
+    assert lr.decide([0.7, 0.2, 0.1], classes, "01", "p", 0.5) == "01"  # the coded root is already the best
+
+
+def test_margin_rule_compares_with_the_coded_roots_probability() -> None:
+    classes = ["01", "11", "19"]
+    assert lr.decide([0.35, 0.45, 0.2], classes, "01", "margin", 0.2) == "01"  # beats it by 0.1 only
+    assert lr.decide([0.15, 0.65, 0.2], classes, "01", "margin", 0.2) == "11"
+    # a coded root the model never saw as a label has probability 0
+    assert lr.decide([0.25, 0.45, 0.3], classes, "04", "margin", 0.4) == "11"
+
+
+def test_score_counts_fixes_breaks_and_right_events() -> None:
+    part = [row("a", "010", "11"), row("a", "190", "19"), row("b", "010", "11", sides=False),
+            row("b", "010", None, act=False)]
+    base = lr.score(part, ["01", "19", "01", "01"])
+    assert base["root_right"] == 1 and base["counted_right"] == 1 and base["changed"] == 0
+    moved = lr.score(part, ["11", "18", "11", "11"])
+    assert moved["changed"] == 4
+    assert moved["fixed"] == 2 and moved["broken"] == 1  # the non-act moves neither way
+    assert moved["root_right"] == 2
+    assert moved["counted_right"] == 1  # the fix with a wrong side is not a right event
+
+
+def test_sentence_features_leave_out_the_article_position() -> None:
+    r = row("a", "010", "01", features={"root=01": 1.0, "first_sentence": 1.0, "position": 0.4,
+                                         "sentence_index": 0.1, "trigger_at": 0.5})
+    kept = lr.SELECT_VARIANTS["sentence"](r)
+    assert set(kept) == {"root=01", "trigger_at"}
+    assert lr.SELECT_VARIANTS["all"](r) == r["features"]
+
+
+def test_written_model_keeps_the_fitted_decision(tmp_path: Path) -> None:
+    rows = ([row(f"s{i}", "010", "11", features={"root=01": 1.0, "child=accuse": 1.0}) for i in range(12)]
+            + [row(f"t{i}", "010", "01", features={"root=01": 1.0, "child=plan": 1.0}) for i in range(12)])
+    feats = lr.SELECT_VARIANTS["all"]
+    vec, clf = lr.fit_multinomial(rows, feats, 3.0)
+    out = tmp_path / "model.json"
+    lr.write_model(out, vec, clf, {"variant": "all", "c": 3.0, "rule": "margin", "t": 0.2, "d_right": 0,
+                                   "d_root": 0, "changed": 0}, len(rows), 24)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["classes"] == ["01", "11"] and data["rule"] == "margin"
+    w = data["weights"]
+    assert w["11"]["child=accuse"] > w["01"]["child=accuse"]
+    assert w["01"]["child=plan"] > w["11"]["child=plan"]

@@ -14,6 +14,7 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
     python tools/news_labels.py extend --n 40 --split fresh --round 2   # a later batch of new articles, own split
     python tools/news_labels.py batch-tasks --split fresh --labellers F1,F2,F3,F4   # every event + every missed act
     python tools/news_labels.py batch-add --split fresh build/labels/batch/fresh/out/F*.jsonl --second .../G_01.jsonl
+    python tools/news_labels.py rejudge-tasks --splits train,dev --decisions D2,D5   # relabel under guidelines v2
 
 ``merge`` needs the first round's working files under build/labels (the coder output at labelling
 time, the assignment); ``unjudged-tasks`` and ``add`` need none: they re-code the labelled articles with
@@ -808,6 +809,164 @@ def batch_add(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+# -- relabelling under a new version of the guidelines ------------------------------------------
+
+REJUDGE = BUILD / "rejudge"
+SELECTORS = Path(__file__).resolve().parent / "rejudge_v2.tsv"
+
+
+def read_selectors(path: Path = SELECTORS) -> list[dict[str, Any]]:
+    """The rows of a selector table (tools/rejudge_v2.tsv): which stored labels a decision of
+    docs/annotation.md (version 2) may change. A row matches a label when each of its columns that is
+    not ``-`` matches: ``kind`` (event, missed or both), ``cameo`` (the start of the coded CAMEO code,
+    or of a missed act's root), ``trigger`` (the whole trigger, lower case), ``note`` (anywhere in the
+    note, any case) and ``label`` (``field=regex`` conditions joined by ``;``, fields joined by ``|``:
+    the label's own values, e.g. ``src|tgt=HKG``). A decision matches when any of its rows does."""
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        header = handle.readline().rstrip("\n").split("\t")
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                row = dict(zip(header, line.rstrip("\n").split("\t")))
+                conditions = []
+                for part in ([] if row["label"] == "-" else row["label"].split(";")):
+                    fields, _, pattern = part.partition("=")
+                    conditions.append((fields.split("|"), re.compile(pattern)))
+                rows.append({"decision": row["decision"], "kind": row["kind"], "title": row["title"],
+                             "cameo": None if row["cameo"] == "-" else re.compile(row["cameo"]),
+                             "trigger": None if row["trigger"] == "-" else re.compile(row["trigger"]),
+                             "note": None if row["note"] == "-" else re.compile(row["note"], re.I),
+                             "label": conditions})
+    return rows
+
+
+def _selector_matches(selector: dict[str, Any], row: dict[str, Any]) -> bool:
+    missed = bool(row.get("missed"))
+    if selector["kind"] != "both" and selector["kind"] != ("missed" if missed else "event"):
+        return False
+    code = str(row["root"] if missed else (row.get("coded") or {}).get("cameo") or "")
+    if selector["cameo"] is not None and not selector["cameo"].match(code):
+        return False
+    if selector["trigger"] is not None and not selector["trigger"].fullmatch(str(row.get("trigger") or "").lower()):
+        return False
+    if selector["note"] is not None and not selector["note"].search(str(row.get("note") or "")):
+        return False
+    return all(any(pattern.fullmatch(str(row.get(f))) for f in fields if row.get(f) is not None)
+               for fields, pattern in selector["label"])
+
+
+def rejudge_item_id(row: dict[str, Any]) -> str:
+    """The id a rejudge task gives a stored label: the event id, or for a missed act a hash of its place."""
+    if not row.get("missed"):
+        return str(row["event_id"])
+    key = f"{row['corpus']}|{row['id']}|{row['sentence_ref']['start']}|{row['trigger_in_sentence'][0]}|{row['trigger']}"
+    return "m" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
+
+
+def select_rejudge(rows: list[dict[str, Any]], selectors: list[dict[str, Any]], splits: set[str],
+                   decisions: set[str] | None = None) -> dict[str, list[str]]:
+    """The stored labels (event labels and missed acts) of ``splits`` that a decision may change: item id
+    -> the decisions that select it (in table order)."""
+    chosen: dict[str, list[str]] = {}
+    for row in rows:
+        if row["split"] not in splits:
+            continue
+        for selector in selectors:
+            if decisions and selector["decision"] not in decisions:
+                continue
+            if _selector_matches(selector, row):
+                found = chosen.setdefault(rejudge_item_id(row), [])
+                if selector["decision"] not in found:
+                    found.append(selector["decision"])
+    return chosen
+
+
+def _rejudge_md(article: dict[str, Any], rec: dict[str, Any], items: list[dict[str, Any]],
+                why: dict[str, list[str]], titles: dict[str, str]) -> str:
+    """One article of a rejudge task: its whole text, then each stored label to judge again (its
+    sentence with the trigger in [[ ]], what was coded, which decisions may change it). The old
+    label is not shown: the new one is made blind."""
+    text = rec["text"]
+    lines = [f"## Article {article['id']}",
+             f"corpus {article['corpus']}, outlet {article.get('outlet') or '-'}, published {rec.get('date') or 'unknown'}",
+             f"Title: {rec.get('title')}", "", " ".join(text.split()), "", f"### To judge again ({len(items)})", ""]
+    for row in items:
+        ref, (a, b) = row["sentence_ref"], row["trigger_in_sentence"]
+        sentence = text[ref["start"]:ref["end"]]
+        shown = " ".join((sentence[:a] + "[[" + sentence[a:b] + "]]" + sentence[b:]).split())
+        item = rejudge_item_id(row)
+        decisions = "; ".join(f"{d} ({titles[d]})" for d in why[item])
+        if row.get("missed"):
+            lines.append(f"- m={item} | S{row['sentence']} | MISSED ACT listed on trigger \"{row['trigger']}\" | "
+                         f"decisions {decisions}\n  {shown}")
+        else:
+            coded = row["coded"]
+            side = lambda s: "(none)" if not s else f"{s.get('code') or '-'} (country {s.get('country') or '-'})"  # noqa: E731
+            lines.append(f"- e={item} | S{row['sentence']} | trigger \"{row['trigger']}\" | {coded['cameo']} "
+                         f"{cameo_name(coded['cameo']) or '?'} | src {side(coded.get('source'))} | "
+                         f"tgt {side(coded.get('target'))} | modality {coded.get('modality')}"
+                         f"{', NEGATED' if coded.get('negated') else ''} | date {coded.get('date') or '-'} | "
+                         f"decisions {decisions}\n  {shown}")
+    return "\n".join(lines + ["", ""])
+
+
+def rejudge_tasks(args: argparse.Namespace) -> None:
+    """Task files to label again, under version 2 of docs/annotation.md, the stored labels a decision may
+    change (selected by tools/rejudge_v2.tsv: coded code, trigger, note keywords, label values). Prints
+    how many labels each decision selects per split; ``--count-only`` writes nothing else. Locked splits
+    are left out unless named (their labels are made the same way; nobody reads their errors)."""
+    splits = set(args.splits.split(","))
+    selectors = read_selectors(Path(args.selectors))
+    decisions = set(args.decisions.split(",")) if args.decisions else None
+    rows = [json.loads(line) for name in ("labels.jsonl", "missed.jsonl")
+            for line in (OUT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    chosen = select_rejudge(rows, selectors, splits, decisions)
+    titles = {s["decision"]: s["title"] for s in selectors}
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for row in rows:
+        for decision in chosen.get(rejudge_item_id(row), []) if row["split"] in splits else []:
+            counts[(decision, row["split"], "missed" if row.get("missed") else "event")] += 1
+    print("decision  split  event-labels  missed-acts")
+    for decision in dict.fromkeys(s["decision"] for s in selectors):
+        for split in sorted(splits):
+            if counts[(decision, split, "event")] or counts[(decision, split, "missed")]:
+                print(f"{decision:8s}  {split:5s}  {counts[(decision, split, 'event')]:12d}  "
+                      f"{counts[(decision, split, 'missed')]:11d}")
+    items = [r for r in rows if r["split"] in splits and rejudge_item_id(r) in chosen]
+    print(f"{len(items)} stored labels selected ({sum(1 for r in items if r.get('missed'))} missed acts) "
+          f"in {len({r['id'] for r in items})} articles")
+    if args.count_only or not items:
+        return
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in sorted(items, key=label_order):
+        by_article[row["id"]].append(row)
+    selection = {row["id"]: row for row in load_selection()}
+    texts = corpus_texts([selection[i] for i in by_article], NEWS)
+    order = sorted(by_article, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    queue, load = _share(args.labellers.split(","), order, lambda i: len(by_article[i]) + 5)
+    (REJUDGE / "tasks").mkdir(parents=True, exist_ok=True)
+    with (REJUDGE / "items.jsonl").open("w", encoding="utf-8") as handle:
+        for row in sorted(items, key=label_order):
+            ref = {k: row[k] for k in ("corpus", "id", "split", "sentence", "sentence_ref", "trigger_in_sentence", "trigger")}
+            ref.update({"item": rejudge_item_id(row), "missed": bool(row.get("missed")),
+                        "event_id": row.get("event_id"), "coded": row.get("coded"), "decisions": chosen[rejudge_item_id(row)]})
+            handle.write(json.dumps(ref, ensure_ascii=False) + "\n")
+    for name, articles in queue.items():
+        path = REJUDGE / "tasks" / f"{name}_01.md"
+        out = REJUDGE / "out" / f"{path.stem}.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(f"# Rejudge task {path.stem}: {len(articles)} articles, labels to make again under version 2\n\n"
+                         "Follow docs/annotation.md, VERSION 2 (the decisions named on each item). For each `e=` "
+                         "item write one label line as for any event (`\"e\"`, `act`, `modality`, `root`, `src`, "
+                         "`tgt`, `date`, `background`, `note`) with `\"guidelines\": 2`. For each `m=` item (an "
+                         "act a labeller listed as missed) write {\"m\": ID, \"act\": \"yes\" or \"no\", \"root\", "
+                         "\"src\", \"tgt\", \"modality\", \"date\", \"note\", \"guidelines\": 2}: `no` when under "
+                         f"version 2 it is not an act to list. Write them to {out.relative_to(REPO) if out.is_relative_to(REPO) else out}.\n\n")
+            for article_id in articles:
+                handle.write(_rejudge_md(selection[article_id], texts[article_id], by_article[article_id], chosen, titles))
+    print(", ".join(f"{k}: {len(v)} articles, load {load[k]}" for k, v in queue.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -844,6 +1003,13 @@ def main(argv: list[str] | None = None) -> int:
     ba.add_argument("--split", default="fresh")
     ba.add_argument("--second", nargs="*", help="a second labeller's files on some of the articles (agreement only)")
     ba.add_argument("files", nargs="+")
+    rj = sub.add_parser("rejudge-tasks", help="task files to label again, under guidelines version 2, the stored "
+                        "labels a decision may change (tools/rejudge_v2.tsv)")
+    rj.add_argument("--splits", default="train,dev", help="comma-separated splits (locked ones only when named)")
+    rj.add_argument("--decisions", default="", help="comma-separated decision ids (default: all)")
+    rj.add_argument("--selectors", default=str(SELECTORS), help="the selector table")
+    rj.add_argument("--labellers", default="V1,V2", help="comma-separated labeller names")
+    rj.add_argument("--count-only", action="store_true", help="print the counts per decision and split only")
     args = parser.parse_args(argv)
     if args.command == "batch-add":
         return batch_add(args)
@@ -854,7 +1020,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "merge":
         return merge(args)
     {"select": select, "tasks": tasks, "recall-tasks": recall_tasks, "unjudged-tasks": unjudged_tasks,
-     "extend": extend, "batch-tasks": batch_tasks}[args.command](args)
+     "extend": extend, "batch-tasks": batch_tasks, "rejudge-tasks": rejudge_tasks}[args.command](args)
     return 0
 
 

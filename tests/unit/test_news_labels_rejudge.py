@@ -1,0 +1,117 @@
+"""tools/news_labels.py rejudge-tasks: relabelling tasks for the stored labels a decision of the
+annotation guidelines (version 2) may change. Sentences here are written for the test."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+_SPEC = importlib.util.spec_from_file_location("news_labels", REPO / "tools" / "news_labels.py")
+assert _SPEC is not None and _SPEC.loader is not None
+nl = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(nl)
+
+TEXT = ("Ruritania warned it would respond to any blockade. "
+        "The two leaders are to meet in Geneva next month. "
+        "The embassy declined to comment.")
+TABLE = ("decision\tkind\tcameo\ttrigger\tnote\tlabel\ttitle\n"
+         "D2\tboth\t-\t(warn|warned)\t-\t-\twarnings by content\n"
+         "D5\tboth\t-\t-\tduplicat\t-\tduplicate intents\n"
+         "D5\tevent\t(03|13)\t-\t-\tmodality=intended\tduplicate intents\n"
+         "D3b\tboth\t-\t-\t-\tsrc|tgt=HKG\tHong Kong\n")
+
+
+def sentence(n: int) -> tuple[int, int]:
+    starts = [0] + [m.end() + 1 for m in re.finditer(r"\.(?= )", TEXT)]
+    ends = [m.end() for m in re.finditer(r"\.", TEXT)]
+    return starts[n], ends[n]
+
+
+def event(split: str, eid: str, n: int, trigger: str, cameo: str, note: str, modality: str | None = "asserted",
+          src: str | None = "RUR", tgt: str | None = "NONE", act: bool = True) -> dict:
+    start, end = sentence(n)
+    at = TEXT[start:end].index(trigger)
+    return {"corpus": "mini.jsonl", "id": "a1", "split": split, "event_id": eid, "sentence": n,
+            "sentence_ref": {"start": start, "end": end, "sha1": "x"}, "trigger_in_sentence": [at, at + len(trigger)],
+            "trigger": trigger, "coded": {"cameo": cameo, "plover": None, "source": {"code": "RUR", "country": "RUR"},
+                                          "target": None, "modality": "asserted", "negated": False,
+                                          "date": "2020-01-02", "date_source": "published"},
+            "act": act, "modality": modality if act else None, "background": False, "root": cameo[:2] if act else None,
+            "src": src if act else None, "tgt": tgt if act else None, "date": "2020-01-02" if act else None,
+            "verdict": None, "note": note, "labeller": "T", "guidelines": 1}
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    out, news = tmp_path / "eval" / "news", tmp_path / "news"
+    out.mkdir(parents=True)
+    news.mkdir()
+    (news / "mini.jsonl").write_text(json.dumps({"id": "a1", "title": "A test", "date": "2020-01-02",
+                                                 "text": TEXT}) + "\n", encoding="utf-8")
+    sha = hashlib.sha1(TEXT.encode("utf-8")).hexdigest()[:12]
+    (out / "articles.jsonl").write_text(json.dumps({"corpus": "mini.jsonl", "id": "a1", "split": "train",
+                                                    "sha1": sha, "outlet": "T"}) + "\n", encoding="utf-8")
+    labels = [event("train", "e1", 0, "warned", "130", "threat of a response"),
+              event("train", "e2", 1, "meet", "036", "schedule, no intent expressed", modality="intended"),
+              event("train", "e3", 2, "declined", "120", "decline comment", src="HKG"),
+              event("test", "e4", 0, "warned", "130", "locked split")]
+    missed = [{"corpus": "mini.jsonl", "id": "a1", "split": "train", "missed": True, "sentence": 1,
+               "sentence_ref": {"start": sentence(1)[0], "end": sentence(1)[1], "sha1": "x"},
+               "trigger_in_sentence": [0, 3], "trigger": "The", "root": "04", "src": "RUR", "tgt": "HKG",
+               "modality": "intended", "date": "2020-02", "labeller": "T", "note": "duplicate mention"}]
+    (out / "labels.jsonl").write_text("".join(json.dumps(r) + "\n" for r in labels), encoding="utf-8")
+    (out / "missed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in missed), encoding="utf-8")
+    (tmp_path / "table.tsv").write_text(TABLE, encoding="utf-8")
+    monkeypatch.setattr(nl, "OUT", out)
+    monkeypatch.setattr(nl, "NEWS", news)
+    monkeypatch.setattr(nl, "REJUDGE", tmp_path / "build" / "rejudge")
+    return tmp_path
+
+
+def test_selection_by_trigger_note_code_and_label_values(corpus: Path) -> None:
+    rows = [json.loads(line) for name in ("labels.jsonl", "missed.jsonl")
+            for line in (corpus / "eval" / "news" / name).read_text(encoding="utf-8").splitlines()]
+    chosen = nl.select_rejudge(rows, nl.read_selectors(corpus / "table.tsv"), {"train", "dev"})
+    missed_id = nl.rejudge_item_id(rows[-1])
+    assert chosen == {"e1": ["D2"], "e2": ["D5"], "e3": ["D3b"], missed_id: ["D5", "D3b"]}
+    # one decision only; the locked split only when named
+    assert nl.select_rejudge(rows, nl.read_selectors(corpus / "table.tsv"), {"train"}, {"D2"}) == {"e1": ["D2"]}
+    assert nl.select_rejudge(rows, nl.read_selectors(corpus / "table.tsv"), {"test"}, {"D2"}) == {"e4": ["D2"]}
+
+
+def test_rejudge_tasks_writes_blind_tasks_for_the_selected_labels(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"]) == 0
+    printed = capsys.readouterr().out
+    assert "4 stored labels selected (1 missed acts) in 1 articles" in printed
+    assert re.search(r"D5\s+train\s+1\s+1", printed)
+    task = (corpus / "build" / "rejudge" / "tasks" / "V1_01.md").read_text(encoding="utf-8")
+    assert "Ruritania [[warned]] it would respond" in task
+    assert "are to [[meet]] in Geneva" in task
+    assert "e=e4" not in task  # test split: not selected by default
+    assert "threat of a response" not in task  # the old label is not shown
+    assert '"guidelines": 2' in task
+    items = [json.loads(line) for line in
+             (corpus / "build" / "rejudge" / "items.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(i["item"] for i in items if not i["missed"]) == ["e1", "e2", "e3"]
+    assert [i["decisions"] for i in items if i["missed"]] == [["D5", "D3b"]]
+
+
+def test_count_only_writes_nothing(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--count-only", "--decisions", "D2"])
+    assert "1 stored labels selected (0 missed acts)" in capsys.readouterr().out
+    assert not (corpus / "build" / "rejudge").exists()
+
+
+def test_shipped_table_names_the_decisions_of_the_guidelines() -> None:
+    selectors = nl.read_selectors()
+    decisions = {s["decision"] for s in selectors}
+    doc = (REPO / "docs" / "annotation.md").read_text(encoding="utf-8")
+    assert len(decisions) >= 30
+    assert [d for d in sorted(decisions) if f"**{d}" not in doc and f"| {d} " not in doc] == []
+    assert {s["kind"] for s in selectors} <= {"event", "missed", "both"}

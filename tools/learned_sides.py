@@ -75,6 +75,7 @@ def collect(limit: int | None = None) -> list[dict[str, Any]]:
     infos: dict[int, tuple[dict[str, Any], list[Any]]] = {}
     for split in SPLITS:
         rounds = {a["id"]: a.get("round") for a in labels.split(split).articles}
+        headlines = _headline_countries(labels, split, nlp)
         for j in judged_events(labels, split, NEWS, nlp=nlp, limit=limit):
             if id(j.doc) not in infos:
                 infos.clear()
@@ -90,9 +91,75 @@ def collect(limit: int | None = None) -> list[dict[str, Any]]:
                 "current": {r: country_level(event.get(r)) for r in ROLES},
                 "rules": dict((event.get("evidence") or {}).get("rules") or {}),
                 "cands": {r: candidates(j.doc, event, r, info, sents) for r in ROLES},
+                "headline": headlines.get(j.article, []), "article_countries": sorted(info["shares"]),
             })
         print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
     return rows
+
+
+def _headline_countries(labels: Any, split: str, nlp: Any) -> dict[str, list[str]]:
+    """The countries of the actors the pipeline finds in each article's headline (the corpus record's
+    ``title``; the Doc holds only the body, so this is for the oracle only)."""
+    from dateline.newseval import corpus_texts
+
+    part = labels.split(split)
+    texts = corpus_texts(part.articles, NEWS)
+    out: dict[str, list[str]] = {}
+    for a in part.articles:
+        title = str(texts[a["id"]].get("title") or "").strip()
+        if title:
+            doc = nlp(title)
+            out[a["id"]] = sorted({c for c in (_country(x) for x in doc._.actors or []) if c})
+    return out
+
+
+def _country(actor: dict[str, Any]) -> str | None:
+    level = country_level(actor)
+    return None if level in ("UNK", "NONE") else level
+
+
+#: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
+TRANSNATIONAL = ("IGO", "IMG", "NGO", "MNC")
+
+
+def error_classes(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Each wrong side of a counted real act (rules' sides) by what an oracle over wider candidate pools
+    could fix: the first class that applies, in this order."""
+    out: dict[str, dict[str, int]] = {}
+    for role in ROLES:
+        tally: Counter[str] = Counter()
+        for r in rows:
+            gold, cur, cands = r["label"][role], r["current"][role], r["cands"][role]
+            tally["sides"] += 1
+            if gold == cur:
+                tally["right"] += 1
+                continue
+            sent = {c for c, f in cands.items() if "pool=sent" in f}
+            pools = {p[5:] for p in cands.get(gold, {}) if p.startswith("pool=")}
+            if gold == "NONE":
+                cls = "label NONE, a side coded"
+            elif gold in TRANSNATIONAL:
+                cls = "label transnational, " + ("among candidates" if gold in cands else "not a candidate")
+            elif cur == "NONE":
+                cls = "coded NONE, label a country " + ("in the sentence" if gold in sent else
+                                                        "in the wider pools" if gold in cands else
+                                                        "in the headline" if gold in r.get("headline", []) else
+                                                        "elsewhere in the article" if gold in r.get("article_countries", [])
+                                                        else "not in the article's actors")
+            elif gold in sent:
+                cls = "label among the sentence's candidates, not chosen"
+            elif pools & {"prev", "dateline", "top"}:
+                cls = "label only in the previous sentence / dateline / most named (" + "+".join(
+                    sorted(pools & {"prev", "dateline", "top"})) + ")"
+            elif gold in r.get("headline", []):
+                cls = "label only in the headline"
+            elif gold in r.get("article_countries", []):
+                cls = "label elsewhere in the article"
+            else:
+                cls = "label not among the article's actors"
+            tally[cls] += 1
+        out[role] = dict(tally.most_common())
+    return out
 
 
 def is_real(row: dict[str, Any]) -> bool:
@@ -124,6 +191,8 @@ def main() -> int:
     parser.add_argument("--recode", action="store_true", help="re-code the articles (ignore the cache)")
     parser.add_argument("--json", help="write the measured numbers here")
     parser.add_argument("--oracle-only", action="store_true")
+    parser.add_argument("--classes", action="store_true", help="print the rules' wrong sides on train by what an "
+                        "oracle over wider candidate pools could fix")
     parser.add_argument("--variant", default="lr_cross", choices=("lr", "lr_cross", "gbm"))
     parser.add_argument("--write", help="write the model (lr_cross, fitted on the older train articles) here")
     parser.add_argument("--self-directed", action="store_true", help="let the ranker fill a side the rules left out with the "
@@ -158,6 +227,9 @@ def main() -> int:
     train_real = [r for r in rows if r["split"] == "train" and is_real(r) and r["round"] not in HELD]
     report["oracle_train"] = oracle(train_real)
     print("oracle (train, counted real acts):", json.dumps(report["oracle_train"], indent=1))
+    if args.classes:
+        report["error_classes_train"] = error_classes(train_real)
+        print("error classes (train, counted real acts, rules' sides):", json.dumps(report["error_classes_train"], indent=1))
     if not args.oracle_only:
         report.update(rank(rows))
     if args.write:

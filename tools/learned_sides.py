@@ -90,7 +90,7 @@ def collect(limit: int | None = None) -> list[dict[str, Any]]:
                 "label": {"source": judged.get("src"), "target": judged.get("tgt")},
                 "current": {r: country_level(event.get(r)) for r in ROLES},
                 "rules": dict((event.get("evidence") or {}).get("rules") or {}),
-                "cands": {r: candidates(j.doc, event, r, info, sents) for r in ROLES},
+                "cands": {r: candidates(j.doc, event, r, info, sents, groups=tuple(sides_model.GROUPS)) for r in ROLES},
                 "headline": headlines.get(j.article, []), "article_countries": sorted(info["shares"]),
             })
         print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
@@ -193,7 +193,7 @@ def main() -> int:
     parser.add_argument("--oracle-only", action="store_true")
     parser.add_argument("--classes", action="store_true", help="print the rules' wrong sides on train by what an "
                         "oracle over wider candidate pools could fix")
-    parser.add_argument("--variant", default="lr_cross", choices=("lr", "lr_cross", "gbm"))
+    parser.add_argument("--variant", default="lr_cross", choices=("lr", "lr_cross", "gbm", "pair"))
     parser.add_argument("--write", help="write the model (lr_cross, fitted on the older train articles) here")
     parser.add_argument("--self-directed", action="store_true", help="let the ranker fill a side the rules left out with the "
                         "other side's country anywhere (same as --fill any)")
@@ -205,6 +205,12 @@ def main() -> int:
                         "measured: a blind check's rounds while settings are chosen)")
     parser.add_argument("--margin", type=float, help="margin of the written model (both sides; default: chosen per "
                         "side with C by the cross-fitted right events on the fitted train rounds)")
+    parser.add_argument("--groups", default="", help="optional feature groups (comma-separated: "
+                        + ", ".join(sides_model.GROUPS) + "; default none)")
+    parser.add_argument("--seed", type=int, default=0, help="shuffle the articles into the 5 folds with this seed "
+                        "(0: GroupKFold); repeated cross-fitting with several seeds tells a feature set's gain from noise")
+    parser.add_argument("--no-dev", action="store_true", help="do not measure dev (while choosing settings on "
+                        "cross-fitted train)")
     parser.add_argument("--limit", type=int, help="only the first articles of each split (a quick check; no cache)")
     parser.add_argument("--held-out", default="3", help="train rounds held out of the fit and measured as unseen "
                         "(comma-separated; 'none' fits on every train article)")
@@ -220,10 +226,17 @@ def main() -> int:
     EXCLUDED.update(int(x) for x in args.exclude.split(",") if x.strip())
     rows = [r for r in rows if not (r["split"] == "train" and r["round"] in EXCLUDED)]
     VARIANT["name"] = args.variant
+    global NO_DEV
+    NO_DEV = args.no_dev
+    SEED["seed"] = args.seed
+    USED_GROUPS.update(g for g in args.groups.split(",") if g.strip())
+    unknown = USED_GROUPS - set(sides_model.GROUPS)
+    if unknown:
+        parser.error(f"unknown --groups {sorted(unknown)}")
     SELF_DIRECTED["allowed"] = "any" if args.self_directed else args.fill
     HELD.clear()
     HELD.update(int(r) for r in args.held_out.split(",") if r.strip() and args.held_out != "none")
-    report: dict[str, Any] = {"variant": args.variant, "fill": SELF_DIRECTED["allowed"]}
+    report: dict[str, Any] = {"variant": args.variant, "fill": SELF_DIRECTED["allowed"], "groups": sorted(USED_GROUPS)}
     train_real = [r for r in rows if r["split"] == "train" and is_real(r) and r["round"] not in HELD]
     report["oracle_train"] = oracle(train_real)
     print("oracle (train, counted real acts):", json.dumps(report["oracle_train"], indent=1))
@@ -250,11 +263,22 @@ def _is_act(row: dict[str, Any]) -> bool:
 VARIANT = {"name": "lr_cross"}
 
 
+#: The articles' split into folds (``--seed``; 0: scikit-learn's GroupKFold).
+SEED = {"seed": 0}
+#: Leave dev out of the measure (``--no-dev``).
+NO_DEV = False
+#: The optional feature groups used (``--groups``; :data:`dateline.sides_model.GROUPS`): the cache holds
+#: them all, each fit keeps these.
+USED_GROUPS: set[str] = set()
+
+
 def features(row: dict[str, Any], role: str) -> dict[str, dict[str, float]]:
-    """The candidates' features for the current :data:`VARIANT`."""
+    """The candidates' features for the current :data:`VARIANT` and :data:`USED_GROUPS`."""
+    cands = {c: {k: v for k, v in f.items() if sides_model.in_groups(k, USED_GROUPS)}
+             for c, f in row["cands"][role].items()}
     if VARIANT["name"] == "lr":
-        return row["cands"][role]
-    return sides_model.features(row["cands"][role], row["current"][role], row["rules"], role)
+        return cands
+    return sides_model.features(cands, row["current"][role], row["rules"], role)
 
 
 def fit(rows: list[dict[str, Any]], role: str, c: float) -> Any:
@@ -263,14 +287,21 @@ def fit(rows: list[dict[str, Any]], role: str, c: float) -> Any:
     from sklearn.linear_model import LogisticRegression
 
     xs, ys = [], []
+    events: list[tuple[int, int, int]] = []
     for r in rows:
         if not _is_act(r) or r["label"][role] not in r["cands"][role]:
             continue
+        start = len(xs)
         for country, feats in features(r, role).items():
+            if country == r["label"][role]:
+                gold = len(xs)
             xs.append(feats)
             ys.append(country == r["label"][role])
+        events.append((start, len(xs), gold))
     vec = DictVectorizer()
     x = vec.fit_transform(xs)
+    if VARIANT["name"] == "pair":
+        return vec, _fit_pairs(x, events, c)
     if VARIANT["name"] == "gbm":
         from sklearn.ensemble import HistGradientBoostingClassifier
         clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15,
@@ -280,11 +311,33 @@ def fit(rows: list[dict[str, Any]], role: str, c: float) -> Any:
     return vec, clf
 
 
+def _fit_pairs(x: Any, events: list[tuple[int, int, int]], c: float) -> Any:
+    """A pairwise logistic regression (no intercept) on the differences between each event's labelled
+    candidate and each other candidate, both ways round (``events``: each event's rows [start, end) and
+    its labelled row): a ranker whose scores are compared within an event (``SidesModel`` with
+    ``meta.scale`` "softmax")."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.linear_model import LogisticRegression
+
+    rows_pos = [gold for start, end, gold in events for i in range(start, end) if i != gold]
+    rows_neg = [i for start, end, gold in events for i in range(start, end) if i != gold]
+    diff = x[rows_pos] - x[rows_neg]
+    data = sp.vstack([diff, -diff]).tocsr()
+    target = np.r_[np.ones(diff.shape[0]), np.zeros(diff.shape[0])]
+    return LogisticRegression(C=c, max_iter=5000, fit_intercept=False).fit(data, target)
+
+
 def scores(model: Any, row: dict[str, Any], role: str) -> dict[str, float]:
     vec, clf = model
     cands = features(row, role)
     names = list(cands)
     x = vec.transform([cands[n] for n in names])
+    if VARIANT["name"] == "pair":
+        import numpy as np
+        z = x @ clf.coef_[0]
+        e = np.exp(z - z.max())
+        return dict(zip(names, (float(p) for p in e / e.sum())))
     probs = clf.predict_proba(x.toarray() if VARIANT["name"] == "gbm" else x)[:, 1]
     return dict(zip(names, (float(p) for p in probs)))
 
@@ -352,10 +405,18 @@ def rank(rows: list[dict[str, Any]], cs: tuple[float, ...] = CS) -> dict[str, An
 
     old = [r for r in rows if r["split"] == "train" and r["round"] not in HELD]
     new = [r for r in rows if r["split"] == "train" and r["round"] in HELD]
-    dev = [r for r in rows if r["split"] == "dev"]
+    dev = [r for r in rows if r["split"] == "dev" and not NO_DEV]
     report: dict[str, Any] = {}
     groups = [r["article"] for r in old]
-    folds = list(GroupKFold(5).split(old, groups=groups))
+    if SEED["seed"]:  # another split of the articles into the 5 folds (repeated cross-fitting)
+        import random
+        articles = sorted(set(groups))
+        random.Random(SEED["seed"]).shuffle(articles)
+        fold_of = {a: k % 5 for k, a in enumerate(articles)}
+        folds = [([i for i, g in enumerate(groups) if fold_of[g] != f], [i for i, g in enumerate(groups) if fold_of[g] == f])
+                 for f in range(5)]
+    else:
+        folds = list(GroupKFold(5).split(old, groups=groups))
     cross: dict[float, dict[int, dict[str, dict[str, float]]]] = {}
     for c in cs:
         cross[c] = {k: {} for k in range(len(old))}
@@ -435,7 +496,7 @@ def write(rows: list[dict[str, Any]], out: Path, margin: float | None, report: d
     margins = {role: margin if margin is not None else (report.get(f"c_{role}") or {}).get("margin", 0.1)
                for role in ROLES}
     model = sides_model.SidesModel(weights, intercept, margins, {
-        "fill": SELF_DIRECTED["allowed"], "c": {role: (report.get(f"c_{role}") or {}).get("chosen") for role in ROLES},
+        "fill": SELF_DIRECTED["allowed"], "groups": sorted(USED_GROUPS), "c": {role: (report.get(f"c_{role}") or {}).get("chosen") for role in ROLES},
         "trained": dt.date.today().isoformat(), "coder": f"dateline {__version__}",
         "articles": len({r["article"] for r in old}), "data": "train articles" + (f" (rounds {sorted(HELD | EXCLUDED)} left out)" if HELD | EXCLUDED else ", every round"),
         "measured": {k: v for k, v in report.items() if k.endswith("source+target chosen")}})

@@ -205,8 +205,9 @@ def main() -> int:
                         "measured: a blind check's rounds while settings are chosen)")
     parser.add_argument("--margin", type=float, help="margin of the written model (both sides; default: chosen per "
                         "side with C by the cross-fitted right events on the fitted train rounds)")
-    parser.add_argument("--groups", default="", help="optional feature groups (comma-separated: "
-                        + ", ".join(sides_model.GROUPS) + "; default none)")
+    parser.add_argument("--groups", default=",".join(SHIPPED_GROUPS), help="optional feature groups (comma-separated: "
+                        + ", ".join(sides_model.GROUPS) + "; default the shipped " + ",".join(SHIPPED_GROUPS)
+                        + "; '' for none, the session-21 features)")
     parser.add_argument("--seed", type=int, default=0, help="shuffle the articles into the 5 folds with this seed "
                         "(0: GroupKFold); repeated cross-fitting with several seeds tells a feature set's gain from noise")
     parser.add_argument("--no-dev", action="store_true", help="do not measure dev (while choosing settings on "
@@ -265,6 +266,9 @@ VARIANT = {"name": "lr_cross"}
 
 #: The articles' split into folds (``--seed``; 0: scikit-learn's GroupKFold).
 SEED = {"seed": 0}
+#: The optional feature groups of the shipped model (session 22: chosen by the mean right counted events of
+#: repeated cross-fitting on train, eval/README.md), the default of ``--groups`` and so of ``make train``.
+SHIPPED_GROUPS = ("frame", "none", "code")
 #: Leave dev out of the measure (``--no-dev``).
 NO_DEV = False
 #: The optional feature groups used (``--groups``; :data:`dateline.sides_model.GROUPS`): the cache holds

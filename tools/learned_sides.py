@@ -34,6 +34,14 @@ drops a blind check's rounds from everything. Cross-fitted train rounds 1+3 +15,
 
     nice .venv/bin/python tools/learned_sides.py --held-out none --exclude 4,6,7 --fill named
 
+Session 22: ``--classes`` breaks the rules' wrong sides on train into what a wider-pool oracle could fix;
+``--groups`` picks optional feature groups (dateline.sides_model.GROUPS; default the shipped frame,none,code),
+``--seed`` repeats the cross-fitting over other splits of the articles into folds, ``--no-dev`` leaves dev
+out while settings are chosen, ``--variant pair`` is a pairwise ranker (not shipped). Cross-fitted train
+717 -> 764 right counted events (session-21 features: 751), dev 241 -> 261 (251) (eval/README.md).
+
+    nice .venv/bin/python tools/learned_sides.py --held-out none --no-dev --seed 1 --groups frame,none,code
+
 The measure is offline: an event's side is taken as right when the chosen country is the label's;
 the event's root and counted status are the coder's. Prints totals only for dev; never runs or reads
 the locked splits.

@@ -15,6 +15,13 @@ articles (eval/README.md). The rules' choice is replaced only where the model's 
 model's ``margin`` in probability; the side then names ``ranker`` in ``evidence.rules``
 (``source_country`` / ``target_country``).
 
+Session 22: optional feature groups (:data:`GROUPS`; the model's ``meta.groups``): ``frame`` (each mention's
+attachment to the trigger: subject, object, the object of "against" / "with" / "to", the possessor or "of"
+object of such an argument, alone and by the root's quad class), ``none`` (the trigger's own arguments on
+the NONE candidate: leaving a side empty is learned from the sentence) and ``code`` (a country, a
+transnational prefix or a sector code with no country); chosen by repeated cross-fitting on train
+(eval/README.md, "Session 22").
+
 The features are computed on the rules' sides (as in training) before any side is changed. Running
 the model needs no scikit-learn: weights by feature name, read once per process.
 """
@@ -318,8 +325,8 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
         if "code" in groups:
             c[f"code_kind={code_kind(country)}"] = 1.0
         if "fam" in groups:
-            for k in [k for k in c if k.startswith("path_m1=")]:
-                c[f"fpath={family}:{k[8:]}"] = 1.0
+            for name in [n for n in c if n.startswith("path_m1=")]:
+                c[f"fpath={family}:{name[8:]}"] = 1.0
             if c.get("chosen"):
                 c[f"fchosen={family}:{rules.get(role)}"] = 1.0
             if country == other:

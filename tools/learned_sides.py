@@ -218,6 +218,10 @@ def main() -> int:
                         + "; '' for none, the session-21 features)")
     parser.add_argument("--seed", type=int, default=0, help="shuffle the articles into the 5 folds with this seed "
                         "(0: GroupKFold); repeated cross-fitting with several seeds tells a feature set's gain from noise")
+    parser.add_argument("--fill-argument", choices=("yes", "no"), default="no", help="fill a left-out side only "
+                        "with a sentence candidate that is an argument of the trigger (needs the frame group; not shipped)")
+    parser.add_argument("--fill-country", choices=("yes", "no"), default="yes", help="fill a left-out side only "
+                        "with a country, not a transnational or sector-only code (needs the code group; shipped: yes)")
     parser.add_argument("--no-dev", action="store_true", help="do not measure dev (while choosing settings on "
                         "cross-fitted train)")
     parser.add_argument("--limit", type=int, help="only the first articles of each split (a quick check; no cache)")
@@ -239,6 +243,8 @@ def main() -> int:
     NO_DEV = args.no_dev
     SEED["seed"] = args.seed
     USED_GROUPS.update(g for g in args.groups.split(",") if g.strip())
+    FILL_ARGUMENT["on"] = args.fill_argument == "yes" and "frame" in USED_GROUPS
+    FILL_COUNTRY["on"] = args.fill_country == "yes" and "code" in USED_GROUPS
     unknown = USED_GROUPS - set(sides_model.GROUPS)
     if unknown:
         parser.error(f"unknown --groups {sorted(unknown)}")
@@ -277,6 +283,12 @@ SEED = {"seed": 0}
 #: The optional feature groups of the shipped model (session 22: chosen by the mean right counted events of
 #: repeated cross-fitting on train, eval/README.md), the default of ``--groups`` and so of ``make train``.
 SHIPPED_GROUPS = ("frame", "none", "code")
+#: A left-out side is filled only with a sentence candidate that is an argument of the trigger
+#: (``--fill-argument``; the model's ``meta.fill_argument``).
+FILL_ARGUMENT = {"on": False}
+#: A left-out side is filled only with a country (not a transnational or sector-only code: ``--fill-country``;
+#: the model's ``meta.fill_country``; needs the code group).
+FILL_COUNTRY = {"on": True}
 #: Leave dev out of the measure (``--no-dev``).
 NO_DEV = False
 #: The optional feature groups used (``--groups``; :data:`dateline.sides_model.GROUPS`): the cache holds
@@ -362,8 +374,7 @@ def choose(row: dict[str, Any], role: str, probs: dict[str, float], margin: floa
         cands = row["cands"][role]
         probs = {c: p for c, p in probs.items()
                  if c == current or current != "NONE"
-                 or (not cands[c].get("other_side") if fill != "named" else
-                     cands[c].get("named_apart") if cands[c].get("other_side") else not cands[c].get("venue"))}
+                 or sides_model.may_fill(cands[c], fill, FILL_ARGUMENT["on"], FILL_COUNTRY["on"])}
     best = max(probs, key=lambda k: probs[k])
     if best != current and probs[best] - probs.get(current, 0.0) > margin:
         return best
@@ -508,7 +519,7 @@ def write(rows: list[dict[str, Any]], out: Path, margin: float | None, report: d
     margins = {role: margin if margin is not None else (report.get(f"c_{role}") or {}).get("margin", 0.1)
                for role in ROLES}
     model = sides_model.SidesModel(weights, intercept, margins, {
-        "fill": SELF_DIRECTED["allowed"], "groups": sorted(USED_GROUPS), "c": {role: (report.get(f"c_{role}") or {}).get("chosen") for role in ROLES},
+        "fill": SELF_DIRECTED["allowed"], "fill_argument": FILL_ARGUMENT["on"], "fill_country": FILL_COUNTRY["on"], "groups": sorted(USED_GROUPS), "c": {role: (report.get(f"c_{role}") or {}).get("chosen") for role in ROLES},
         "trained": dt.date.today().isoformat(), "coder": f"dateline {__version__}",
         "articles": len({r["article"] for r in old}), "data": "train articles" + (f" (rounds {sorted(HELD | EXCLUDED)} left out)" if HELD | EXCLUDED else ", every round"),
         "measured": {k: v for k, v in report.items() if k.endswith("source+target chosen")}})

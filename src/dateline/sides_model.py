@@ -377,6 +377,27 @@ def features(cands: dict[str, dict[str, float]], current: str, rules: dict[str, 
     return out
 
 
+def may_fill(feats: dict[str, float], fill: str, argument: bool = False, country: bool = False) -> bool:
+    """Whether a side the rules left out (NONE) may be filled with this candidate (``SidesModel.choose``).
+    ``argument`` (``meta.fill_argument``, session 22): a candidate named in the sentence must also be an
+    argument of the trigger (a ``frame`` other than "other": its subject, object, the object of a
+    preposition on it, or their possessor or modifier), so that "China condemned the cyberattacks on the
+    company" is not aimed at the company, which is the object of the attack, not of the condemnation
+    (measured and not shipped: it removed most of the session-22 gain). ``country`` (``meta.fill_country``,
+    session 22, shipped): only a country, not a transnational or sector-only code (the ``code`` group's
+    ``code_kind``), fills a left-out side: the same sentence is then not aimed at the company as a
+    multinational."""
+    if fill == "any":
+        return True
+    if country and not feats.get("code_kind=country"):
+        return False
+    if argument and "pool=sent" in feats and not any(k.startswith("frame=") and k != "frame=other" for k in feats):
+        return False
+    if fill != "named":
+        return not feats.get("other_side")
+    return bool(feats.get("named_apart")) if feats.get("other_side") else not feats.get("venue")
+
+
 @dataclass
 class SidesModel:
     """One logistic regression per side: weights by feature name, an intercept, and the margin."""
@@ -402,9 +423,8 @@ class SidesModel:
         "none" (a model without the setting): never fill with the other side's country."""
         fill = self.meta.get("fill", "none")
         probs = {c: self.prob(role, f) for c, f in cands.items()
-                 if c == current or current != "NONE"
-                 or (not f.get("other_side") if fill != "named" else
-                     f.get("named_apart") if f.get("other_side") else not f.get("venue"))}
+                 if c == current or current != "NONE" or may_fill(f, fill, bool(self.meta.get("fill_argument")),
+                                                                     bool(self.meta.get("fill_country")))}
         best = max(probs, key=lambda c: probs[c])
         if best != current and probs[best] - probs.get(current, 0.0) > self.margin[role]:
             return best

@@ -217,3 +217,33 @@ def test_rank_sides_computes_the_groups_the_model_was_fitted_with(nlp) -> None:
     model.meta["groups"] = ["frame"]
     rank_sides(doc, default_kb(), model)
     assert event["target"]["country"] == "KEN"
+
+
+def test_a_side_left_out_is_filled_only_with_a_country_when_the_model_says_so() -> None:
+    model = _model({"pool=sent": 5.0, "chosen": -2.0})
+    model.meta.update({"fill": "named", "fill_country": True})
+    cands = {"MNC": {"pool=sent": 1.0, "code_kind=trans": 1.0}, "NONE": {"pool=none": 1.0, "chosen": 1.0}}
+    assert model.choose("target", cands, "NONE") == "NONE"
+    cands["JPN"] = {"pool=sent": 1.0, "code_kind=country": 1.0}
+    assert model.choose("target", cands, "NONE") == "JPN"
+    # a side the rules chose may still move to a transnational code
+    cands = {"MNC": {"pool=sent": 1.0, "code_kind=trans": 1.0}, "USA": {"chosen": 1.0, "code_kind=country": 1.0},
+             "NONE": {"pool=none": 1.0}}
+    assert model.choose("target", cands, "USA") == "MNC"
+
+
+def test_fill_argument_keeps_a_left_out_side_from_a_mention_outside_the_triggers_frame() -> None:
+    model = _model({"pool=sent": 5.0, "chosen": -2.0})
+    model.meta.update({"fill": "named", "fill_argument": True})
+    cands = {"JPN": {"pool=sent": 1.0, "frame=other": 1.0}, "NONE": {"pool=none": 1.0, "chosen": 1.0}}
+    assert model.choose("target", cands, "NONE") == "NONE"
+    cands["JPN"]["frame=dobj"] = 1.0
+    assert model.choose("target", cands, "NONE") == "JPN"
+
+
+def test_shipped_model_names_its_feature_groups_and_fills_only_with_countries() -> None:
+    model = shipped_model()
+    assert model is not None
+    assert set(model.meta.get("groups") or ()) <= set(sides_model.GROUPS)
+    if "code" in (model.meta.get("groups") or ()):
+        assert model.meta.get("fill_country") is True

@@ -34,6 +34,14 @@ drops a blind check's rounds from everything. Cross-fitted train rounds 1+3 +15,
 
     nice .venv/bin/python tools/learned_sides.py --held-out none --exclude 4,6,7 --fill named
 
+Session 22: ``--classes`` breaks the rules' wrong sides on train into what a wider-pool oracle could fix;
+``--groups`` picks optional feature groups (dateline.sides_model.GROUPS; default the shipped frame,none,code),
+``--seed`` repeats the cross-fitting over other splits of the articles into folds, ``--no-dev`` leaves dev
+out while settings are chosen, ``--variant pair`` is a pairwise ranker (not shipped). Cross-fitted train
+717 -> 764 right counted events (session-21 features: 751), dev 241 -> 261 (251) (eval/README.md).
+
+    nice .venv/bin/python tools/learned_sides.py --held-out none --no-dev --seed 1 --groups frame,none,code
+
 The measure is offline: an event's side is taken as right when the chosen country is the label's;
 the event's root and counted status are the coder's. Prints totals only for dev; never runs or reads
 the locked splits.
@@ -75,6 +83,7 @@ def collect(limit: int | None = None) -> list[dict[str, Any]]:
     infos: dict[int, tuple[dict[str, Any], list[Any]]] = {}
     for split in SPLITS:
         rounds = {a["id"]: a.get("round") for a in labels.split(split).articles}
+        headlines = _headline_countries(labels, split, nlp)
         for j in judged_events(labels, split, NEWS, nlp=nlp, limit=limit):
             if id(j.doc) not in infos:
                 infos.clear()
@@ -89,10 +98,76 @@ def collect(limit: int | None = None) -> list[dict[str, Any]]:
                 "label": {"source": judged.get("src"), "target": judged.get("tgt")},
                 "current": {r: country_level(event.get(r)) for r in ROLES},
                 "rules": dict((event.get("evidence") or {}).get("rules") or {}),
-                "cands": {r: candidates(j.doc, event, r, info, sents) for r in ROLES},
+                "cands": {r: candidates(j.doc, event, r, info, sents, groups=tuple(sides_model.GROUPS)) for r in ROLES},
+                "headline": headlines.get(j.article, []), "article_countries": sorted(info["shares"]),
             })
         print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
     return rows
+
+
+def _headline_countries(labels: Any, split: str, nlp: Any) -> dict[str, list[str]]:
+    """The countries of the actors the pipeline finds in each article's headline (the corpus record's
+    ``title``; the Doc holds only the body, so this is for the oracle only)."""
+    from dateline.newseval import corpus_texts
+
+    part = labels.split(split)
+    texts = corpus_texts(part.articles, NEWS)
+    out: dict[str, list[str]] = {}
+    for a in part.articles:
+        title = str(texts[a["id"]].get("title") or "").strip()
+        if title:
+            doc = nlp(title)
+            out[a["id"]] = sorted({c for c in (_country(x) for x in doc._.actors or []) if c})
+    return out
+
+
+def _country(actor: dict[str, Any]) -> str | None:
+    level = country_level(actor)
+    return None if level in ("UNK", "NONE") else level
+
+
+#: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
+TRANSNATIONAL = ("IGO", "IMG", "NGO", "MNC")
+
+
+def error_classes(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Each wrong side of a counted real act (rules' sides) by what an oracle over wider candidate pools
+    could fix: the first class that applies, in this order."""
+    out: dict[str, dict[str, int]] = {}
+    for role in ROLES:
+        tally: Counter[str] = Counter()
+        for r in rows:
+            gold, cur, cands = r["label"][role], r["current"][role], r["cands"][role]
+            tally["sides"] += 1
+            if gold == cur:
+                tally["right"] += 1
+                continue
+            sent = {c for c, f in cands.items() if "pool=sent" in f}
+            pools = {p[5:] for p in cands.get(gold, {}) if p.startswith("pool=")}
+            if gold == "NONE":
+                cls = "label NONE, a side coded"
+            elif gold in TRANSNATIONAL:
+                cls = "label transnational, " + ("among candidates" if gold in cands else "not a candidate")
+            elif cur == "NONE":
+                cls = "coded NONE, label a country " + ("in the sentence" if gold in sent else
+                                                        "in the wider pools" if gold in cands else
+                                                        "in the headline" if gold in r.get("headline", []) else
+                                                        "elsewhere in the article" if gold in r.get("article_countries", [])
+                                                        else "not in the article's actors")
+            elif gold in sent:
+                cls = "label among the sentence's candidates, not chosen"
+            elif pools & {"prev", "dateline", "top"}:
+                cls = "label only in the previous sentence / dateline / most named (" + "+".join(
+                    sorted(pools & {"prev", "dateline", "top"})) + ")"
+            elif gold in r.get("headline", []):
+                cls = "label only in the headline"
+            elif gold in r.get("article_countries", []):
+                cls = "label elsewhere in the article"
+            else:
+                cls = "label not among the article's actors"
+            tally[cls] += 1
+        out[role] = dict(tally.most_common())
+    return out
 
 
 def is_real(row: dict[str, Any]) -> bool:
@@ -124,7 +199,9 @@ def main() -> int:
     parser.add_argument("--recode", action="store_true", help="re-code the articles (ignore the cache)")
     parser.add_argument("--json", help="write the measured numbers here")
     parser.add_argument("--oracle-only", action="store_true")
-    parser.add_argument("--variant", default="lr_cross", choices=("lr", "lr_cross", "gbm"))
+    parser.add_argument("--classes", action="store_true", help="print the rules' wrong sides on train by what an "
+                        "oracle over wider candidate pools could fix")
+    parser.add_argument("--variant", default="lr_cross", choices=("lr", "lr_cross", "gbm", "pair"))
     parser.add_argument("--write", help="write the model (lr_cross, fitted on the older train articles) here")
     parser.add_argument("--self-directed", action="store_true", help="let the ranker fill a side the rules left out with the "
                         "other side's country anywhere (same as --fill any)")
@@ -136,6 +213,17 @@ def main() -> int:
                         "measured: a blind check's rounds while settings are chosen)")
     parser.add_argument("--margin", type=float, help="margin of the written model (both sides; default: chosen per "
                         "side with C by the cross-fitted right events on the fitted train rounds)")
+    parser.add_argument("--groups", default=",".join(SHIPPED_GROUPS), help="optional feature groups (comma-separated: "
+                        + ", ".join(sides_model.GROUPS) + "; default the shipped " + ",".join(SHIPPED_GROUPS)
+                        + "; '' for none, the session-21 features)")
+    parser.add_argument("--seed", type=int, default=0, help="shuffle the articles into the 5 folds with this seed "
+                        "(0: GroupKFold); repeated cross-fitting with several seeds tells a feature set's gain from noise")
+    parser.add_argument("--fill-argument", choices=("yes", "no"), default="no", help="fill a left-out side only "
+                        "with a sentence candidate that is an argument of the trigger (needs the frame group; not shipped)")
+    parser.add_argument("--fill-country", choices=("yes", "no"), default="yes", help="fill a left-out side only "
+                        "with a country, not a transnational or sector-only code (needs the code group; shipped: yes)")
+    parser.add_argument("--no-dev", action="store_true", help="do not measure dev (while choosing settings on "
+                        "cross-fitted train)")
     parser.add_argument("--limit", type=int, help="only the first articles of each split (a quick check; no cache)")
     parser.add_argument("--held-out", default="3", help="train rounds held out of the fit and measured as unseen "
                         "(comma-separated; 'none' fits on every train article)")
@@ -151,13 +239,25 @@ def main() -> int:
     EXCLUDED.update(int(x) for x in args.exclude.split(",") if x.strip())
     rows = [r for r in rows if not (r["split"] == "train" and r["round"] in EXCLUDED)]
     VARIANT["name"] = args.variant
+    global NO_DEV
+    NO_DEV = args.no_dev
+    SEED["seed"] = args.seed
+    USED_GROUPS.update(g for g in args.groups.split(",") if g.strip())
+    FILL_ARGUMENT["on"] = args.fill_argument == "yes" and "frame" in USED_GROUPS
+    FILL_COUNTRY["on"] = args.fill_country == "yes" and "code" in USED_GROUPS
+    unknown = USED_GROUPS - set(sides_model.GROUPS)
+    if unknown:
+        parser.error(f"unknown --groups {sorted(unknown)}")
     SELF_DIRECTED["allowed"] = "any" if args.self_directed else args.fill
     HELD.clear()
     HELD.update(int(r) for r in args.held_out.split(",") if r.strip() and args.held_out != "none")
-    report: dict[str, Any] = {"variant": args.variant, "fill": SELF_DIRECTED["allowed"]}
+    report: dict[str, Any] = {"variant": args.variant, "fill": SELF_DIRECTED["allowed"], "groups": sorted(USED_GROUPS)}
     train_real = [r for r in rows if r["split"] == "train" and is_real(r) and r["round"] not in HELD]
     report["oracle_train"] = oracle(train_real)
     print("oracle (train, counted real acts):", json.dumps(report["oracle_train"], indent=1))
+    if args.classes:
+        report["error_classes_train"] = error_classes(train_real)
+        print("error classes (train, counted real acts, rules' sides):", json.dumps(report["error_classes_train"], indent=1))
     if not args.oracle_only:
         report.update(rank(rows))
     if args.write:
@@ -178,11 +278,31 @@ def _is_act(row: dict[str, Any]) -> bool:
 VARIANT = {"name": "lr_cross"}
 
 
+#: The articles' split into folds (``--seed``; 0: scikit-learn's GroupKFold).
+SEED = {"seed": 0}
+#: The optional feature groups of the shipped model (session 22: chosen by the mean right counted events of
+#: repeated cross-fitting on train, eval/README.md), the default of ``--groups`` and so of ``make train``.
+SHIPPED_GROUPS = ("frame", "none", "code")
+#: A left-out side is filled only with a sentence candidate that is an argument of the trigger
+#: (``--fill-argument``; the model's ``meta.fill_argument``).
+FILL_ARGUMENT = {"on": False}
+#: A left-out side is filled only with a country (not a transnational or sector-only code: ``--fill-country``;
+#: the model's ``meta.fill_country``; needs the code group).
+FILL_COUNTRY = {"on": True}
+#: Leave dev out of the measure (``--no-dev``).
+NO_DEV = False
+#: The optional feature groups used (``--groups``; :data:`dateline.sides_model.GROUPS`): the cache holds
+#: them all, each fit keeps these.
+USED_GROUPS: set[str] = set()
+
+
 def features(row: dict[str, Any], role: str) -> dict[str, dict[str, float]]:
-    """The candidates' features for the current :data:`VARIANT`."""
+    """The candidates' features for the current :data:`VARIANT` and :data:`USED_GROUPS`."""
+    cands = {c: {k: v for k, v in f.items() if sides_model.in_groups(k, USED_GROUPS)}
+             for c, f in row["cands"][role].items()}
     if VARIANT["name"] == "lr":
-        return row["cands"][role]
-    return sides_model.features(row["cands"][role], row["current"][role], row["rules"], role)
+        return cands
+    return sides_model.features(cands, row["current"][role], row["rules"], role)
 
 
 def fit(rows: list[dict[str, Any]], role: str, c: float) -> Any:
@@ -191,14 +311,21 @@ def fit(rows: list[dict[str, Any]], role: str, c: float) -> Any:
     from sklearn.linear_model import LogisticRegression
 
     xs, ys = [], []
+    events: list[tuple[int, int, int]] = []
     for r in rows:
         if not _is_act(r) or r["label"][role] not in r["cands"][role]:
             continue
+        start = len(xs)
         for country, feats in features(r, role).items():
+            if country == r["label"][role]:
+                gold = len(xs)
             xs.append(feats)
             ys.append(country == r["label"][role])
+        events.append((start, len(xs), gold))
     vec = DictVectorizer()
     x = vec.fit_transform(xs)
+    if VARIANT["name"] == "pair":
+        return vec, _fit_pairs(x, events, c)
     if VARIANT["name"] == "gbm":
         from sklearn.ensemble import HistGradientBoostingClassifier
         clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15,
@@ -208,11 +335,33 @@ def fit(rows: list[dict[str, Any]], role: str, c: float) -> Any:
     return vec, clf
 
 
+def _fit_pairs(x: Any, events: list[tuple[int, int, int]], c: float) -> Any:
+    """A pairwise logistic regression (no intercept) on the differences between each event's labelled
+    candidate and each other candidate, both ways round (``events``: each event's rows [start, end) and
+    its labelled row): a ranker whose scores are compared within an event (``SidesModel`` with
+    ``meta.scale`` "softmax")."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.linear_model import LogisticRegression
+
+    rows_pos = [gold for start, end, gold in events for i in range(start, end) if i != gold]
+    rows_neg = [i for start, end, gold in events for i in range(start, end) if i != gold]
+    diff = x[rows_pos] - x[rows_neg]
+    data = sp.vstack([diff, -diff]).tocsr()
+    target = np.r_[np.ones(diff.shape[0]), np.zeros(diff.shape[0])]
+    return LogisticRegression(C=c, max_iter=5000, fit_intercept=False).fit(data, target)
+
+
 def scores(model: Any, row: dict[str, Any], role: str) -> dict[str, float]:
     vec, clf = model
     cands = features(row, role)
     names = list(cands)
     x = vec.transform([cands[n] for n in names])
+    if VARIANT["name"] == "pair":
+        import numpy as np
+        z = x @ clf.coef_[0]
+        e = np.exp(z - z.max())
+        return dict(zip(names, (float(p) for p in e / e.sum())))
     probs = clf.predict_proba(x.toarray() if VARIANT["name"] == "gbm" else x)[:, 1]
     return dict(zip(names, (float(p) for p in probs)))
 
@@ -225,8 +374,7 @@ def choose(row: dict[str, Any], role: str, probs: dict[str, float], margin: floa
         cands = row["cands"][role]
         probs = {c: p for c, p in probs.items()
                  if c == current or current != "NONE"
-                 or (not cands[c].get("other_side") if fill != "named" else
-                     cands[c].get("named_apart") if cands[c].get("other_side") else not cands[c].get("venue"))}
+                 or sides_model.may_fill(cands[c], fill, FILL_ARGUMENT["on"], FILL_COUNTRY["on"])}
     best = max(probs, key=lambda k: probs[k])
     if best != current and probs[best] - probs.get(current, 0.0) > margin:
         return best
@@ -280,10 +428,18 @@ def rank(rows: list[dict[str, Any]], cs: tuple[float, ...] = CS) -> dict[str, An
 
     old = [r for r in rows if r["split"] == "train" and r["round"] not in HELD]
     new = [r for r in rows if r["split"] == "train" and r["round"] in HELD]
-    dev = [r for r in rows if r["split"] == "dev"]
+    dev = [r for r in rows if r["split"] == "dev" and not NO_DEV]
     report: dict[str, Any] = {}
     groups = [r["article"] for r in old]
-    folds = list(GroupKFold(5).split(old, groups=groups))
+    if SEED["seed"]:  # another split of the articles into the 5 folds (repeated cross-fitting)
+        import random
+        articles = sorted(set(groups))
+        random.Random(SEED["seed"]).shuffle(articles)
+        fold_of = {a: k % 5 for k, a in enumerate(articles)}
+        folds = [([i for i, g in enumerate(groups) if fold_of[g] != f], [i for i, g in enumerate(groups) if fold_of[g] == f])
+                 for f in range(5)]
+    else:
+        folds = list(GroupKFold(5).split(old, groups=groups))
     cross: dict[float, dict[int, dict[str, dict[str, float]]]] = {}
     for c in cs:
         cross[c] = {k: {} for k in range(len(old))}
@@ -363,7 +519,7 @@ def write(rows: list[dict[str, Any]], out: Path, margin: float | None, report: d
     margins = {role: margin if margin is not None else (report.get(f"c_{role}") or {}).get("margin", 0.1)
                for role in ROLES}
     model = sides_model.SidesModel(weights, intercept, margins, {
-        "fill": SELF_DIRECTED["allowed"], "c": {role: (report.get(f"c_{role}") or {}).get("chosen") for role in ROLES},
+        "fill": SELF_DIRECTED["allowed"], "fill_argument": FILL_ARGUMENT["on"], "fill_country": FILL_COUNTRY["on"], "groups": sorted(USED_GROUPS), "c": {role: (report.get(f"c_{role}") or {}).get("chosen") for role in ROLES},
         "trained": dt.date.today().isoformat(), "coder": f"dateline {__version__}",
         "articles": len({r["article"] for r in old}), "data": "train articles" + (f" (rounds {sorted(HELD | EXCLUDED)} left out)" if HELD | EXCLUDED else ", every round"),
         "measured": {k: v for k, v in report.items() if k.endswith("source+target chosen")}})

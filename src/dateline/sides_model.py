@@ -15,6 +15,13 @@ articles (eval/README.md). The rules' choice is replaced only where the model's 
 model's ``margin`` in probability; the side then names ``ranker`` in ``evidence.rules``
 (``source_country`` / ``target_country``).
 
+Session 22: optional feature groups (:data:`GROUPS`; the model's ``meta.groups``): ``frame`` (each mention's
+attachment to the trigger: subject, object, the object of "against" / "with" / "to", the possessor or "of"
+object of such an argument, alone and by the root's quad class), ``none`` (the trigger's own arguments on
+the NONE candidate: leaving a side empty is learned from the sentence) and ``code`` (a country, a
+transnational prefix or a sector code with no country); chosen by repeated cross-fitting on train
+(eval/README.md, "Session 22").
+
 The features are computed on the rules' sides (as in training) before any side is changed. Running
 the model needs no scikit-learn: weights by feature name, read once per process.
 """
@@ -71,10 +78,9 @@ def _path(a: Token, b: Token) -> tuple[list[str], list[str]] | None:
 
 
 def mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentence: Span | None) -> dict[str, float]:
-    span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
-    if span is None or not len(span) or trigger is None:
+    head = _head(doc, m)
+    if head is None or trigger is None:
         return {"no_span": 1.0}
-    head = span.root
     out: dict[str, float] = {}
     path = _path(head, trigger)
     if path is None:
@@ -96,6 +102,83 @@ def mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentenc
         before = doc_text(doc)[sentence.start_char:m["start"]]
         out["in_quote"] = float(sum(before.count(q) for q in QUOTES) % 2 == 1)
     return out
+
+
+#: Optional feature groups (session 22; the model's ``meta.groups`` says which it was fitted with), each by
+#: the prefixes of its feature names: ``frame``, the mention's attachment to the trigger (subject, object,
+#: the object of "against" / "with" / "to" ..., or the possessor or modifier of such an argument), alone
+#: and crossed with the root family; ``none``, the trigger's own frame on the NONE candidate (which
+#: arguments it has), so that leaving a side empty is learned from the sentence; ``ctx``, features of the
+#: candidates named only around the sentence (the previous sentence's subject, its count there).
+GROUPS = {"frame": ("frame=", "fframe="), "none": ("none_has=", "none_pos=", "none_nsent="),
+          "ctx": ("prev_subj", "prev_n=", "ctx_fam="),
+          "code": ("code_kind=",), "fam": ("fpath=", "fchosen=", "fother=")}
+#: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
+TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
+
+
+@cache
+def _countries() -> frozenset[str]:
+    from .codebook import country_codes
+    return frozenset(country_codes())
+
+
+def code_kind(code: str) -> str:
+    """A candidate's code at the eval's level: a country, a transnational prefix, or a sector code with
+    no country (which a label names only rarely)."""
+    return "country" if code in _countries() else "trans" if code in TRANSNATIONAL else "sector"
+
+
+def in_groups(name: str, groups: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
+    """Whether feature ``name`` is computed with the optional ``groups`` (features of no group always are)."""
+    for group, prefixes in GROUPS.items():
+        if name.startswith(prefixes):
+            return group in groups
+    return True
+
+
+def root_family(cameo: str) -> str:
+    """The CAMEO root's quad class: verbal cooperation (01-05), material cooperation (06-08), verbal
+    conflict (09-13), material conflict (14-20); '?' when there is no root."""
+    try:
+        root = int(str(cameo)[:2])
+    except ValueError:
+        return "?"
+    return "vcoop" if root <= 5 else "mcoop" if root <= 8 else "vconf" if root <= 13 else "mconf"
+
+
+def _frame(head: Token, trigger: Token, depth: int = 0) -> str:
+    """How the mention's head attaches to the trigger: its own relation when the trigger governs it
+    ("nsubj", "dobj" ...), ``prep:<word>`` for the object of a preposition on the trigger ("against",
+    "with", "to" ...), ``agent`` for a passive's "by" object, ``<dep>><relation>`` for the possessor,
+    modifier or "of" object of a word that so attaches ("Russia's army attacked", "attacked Syrian
+    forces", "the president of France said"), a conjunct as its first conjunct; else "other"."""
+    if head.i == trigger.i:
+        return "trigger"
+    up = head.head
+    if up.i == trigger.i:
+        return head.dep_
+    if head.dep_ == "pobj" and up.head.i == trigger.i and up.i != trigger.i:
+        return "agent" if up.dep_ == "agent" else f"prep:{up.lower_}"
+    if head.dep_ == "conj" and depth < 2:
+        return _frame(up, trigger, depth + 1)
+    if depth < 2 and head.dep_ in ("poss", "compound", "amod", "nmod") and up.i != up.head.i:
+        inner = _frame(up, trigger, depth + 1)
+        return f"{head.dep_}>{inner}" if inner != "other" and ">" not in inner else "other"
+    if depth < 2 and head.dep_ == "pobj" and up.lower_ == "of" and up.head.i != up.i:
+        inner = _frame(up.head, trigger, depth + 1)
+        return f"of>{inner}" if inner != "other" and ">" not in inner else "other"
+    return "other"
+
+
+def _head(doc: Doc, m: dict[str, Any]) -> Token | None:
+    """The syntactic head of a mention, looked up once per Doc and mention offsets."""
+    heads: dict[tuple[int, int], Token | None] = per_doc(doc, "sides_model.heads", lambda d: {})
+    key = (m["start"], m["end"])
+    if key not in heads:
+        span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        heads[key] = span.root if span is not None and len(span) else None
+    return heads[key]
 
 
 def _is_venue(head: Token) -> bool:
@@ -138,9 +221,11 @@ def _country_mentions(doc: Doc) -> tuple[list[tuple[dict[str, Any], str, dict[st
 
 
 def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[str, Any],
-               sents: list[Span], spans: dict[str, tuple[int, int]] | None = None) -> dict[str, dict[str, float]]:
+               sents: list[Span], spans: dict[str, tuple[int, int]] | None = None,
+               groups: frozenset[str] | set[str] | tuple[str, ...] = ()) -> dict[str, dict[str, float]]:
     """Candidate country -> features, for one side of one event; ``spans`` (when given) receives the
-    offsets of the mention nearest the trigger of each candidate named in the sentence."""
+    offsets of the mention nearest the trigger of each candidate named in the sentence. ``groups``: the
+    optional feature groups (:data:`GROUPS`) to compute."""
     rules = ((event.get("evidence") or {}).get("rules") or {})
     s = event.get("sentence")
     span = event.get("span") or [0, 0]
@@ -158,11 +243,18 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
     rows, by_sentence = _country_mentions(doc)
     here = by_sentence.get(s, [])
     previous = by_sentence.get(s - 1, []) if isinstance(s, int) else []
+    family = root_family(str(event.get("cameo") or ""))
+    frames: dict[str, set[str]] = defaultdict(set)
+    prev_counts: Counter[str] = Counter()
     for k in sorted(here + previous):  # the order of a scan of every actor's mentions
         actor, country, m = rows[k]
         if m.get("sentence") == s:
             counts[country] += 1
             feats = mention_features(doc, m, trigger, sentence)
+            if "frame" in groups and trigger is not None:
+                head = _head(doc, m)
+                if head is not None:
+                    frames[country].add(_frame(head, trigger))
             own = _norm(text[m["start"]:m["end"]])
             if (own and own != other_text and other_text not in own and not feats.get("venue")
                     and actor.get("code") != other_side.get("code") and not _country_by_default(actor)):
@@ -172,6 +264,11 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
                 best[country] = (dist, feats, {**actor, "_m": m})
         else:
             cands[country]["pool=prev"] = 1.0
+            if "ctx" in groups:
+                prev_counts[country] += 1
+                head = _head(doc, m)
+                if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
+                    cands[country]["prev_subj"] = 1.0
     root = str(event.get("cameo") or "")[:2]
     plover = str((event.get("plover") or {}).get("event") or "")
     for country, (_, feats, actor) in best.items():
@@ -187,9 +284,31 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
         cands[article_info["dateline"]]["pool=dateline"] = 1.0
     if article_info.get("top"):
         cands[article_info["top"]]["pool=top"] = 1.0
+    for country, kinds in frames.items():
+        for kind in kinds:
+            cands[country][f"frame={kind}"] = 1.0
+            cands[country][f"fframe={family}:{kind}"] = 1.0
+    if "ctx" in groups:
+        for country, n in prev_counts.items():
+            cands[country][f"prev_n={_bucket(n, (1, 2, 3))}"] = 1.0
+        for country, c in cands.items():
+            if "pool=sent" not in c:
+                c[f"ctx_fam={family}"] = 1.0
     cands["NONE"]["pool=none"] = 1.0
     cands["NONE"][f"none_root={root}"] = 1.0
     cands["NONE"][f"none_plover={plover}"] = 1.0
+    if "none" in groups and trigger is not None:
+        none = cands["NONE"]
+        none[f"none_pos={trigger.pos_}"] = 1.0
+        none[f"none_nsent={_bucket(len(best), (0, 1, 2, 3))}"] = 1.0
+        for child in trigger.children:
+            dep = child.dep_
+            if dep == "prep":
+                dep = f"prep:{child.lower_}"
+            elif dep not in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "compound", "amod", "ccomp", "xcomp"):
+                continue
+            none[f"none_has={dep}"] = 1.0
+            none[f"none_has={family}:{dep}"] = 1.0
     current = country_level(event.get(role))
     if current != "UNK":
         if current not in cands:
@@ -203,6 +322,15 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
     for country, c in cands.items():
         if country == "NONE":
             continue
+        if "code" in groups:
+            c[f"code_kind={code_kind(country)}"] = 1.0
+        if "fam" in groups:
+            for name in [n for n in c if n.startswith("path_m1=")]:
+                c[f"fpath={family}:{name[8:]}"] = 1.0
+            if c.get("chosen"):
+                c[f"fchosen={family}:{rules.get(role)}"] = 1.0
+            if country == other:
+                c[f"fother={family}"] = 1.0
         c["other_side"] = float(country == other)
         c["named_apart"] = float(country in named)
         c["article_share"] = shares.get(country, 0.0)
@@ -249,6 +377,27 @@ def features(cands: dict[str, dict[str, float]], current: str, rules: dict[str, 
     return out
 
 
+def may_fill(feats: dict[str, float], fill: str, argument: bool = False, country: bool = False) -> bool:
+    """Whether a side the rules left out (NONE) may be filled with this candidate (``SidesModel.choose``).
+    ``argument`` (``meta.fill_argument``, session 22): a candidate named in the sentence must also be an
+    argument of the trigger (a ``frame`` other than "other": its subject, object, the object of a
+    preposition on it, or their possessor or modifier), so that "China condemned the cyberattacks on the
+    company" is not aimed at the company, which is the object of the attack, not of the condemnation
+    (measured and not shipped: it removed most of the session-22 gain). ``country`` (``meta.fill_country``,
+    session 22, shipped): only a country, not a transnational or sector-only code (the ``code`` group's
+    ``code_kind``), fills a left-out side: the same sentence is then not aimed at the company as a
+    multinational."""
+    if fill == "any":
+        return True
+    if country and not feats.get("code_kind=country"):
+        return False
+    if argument and "pool=sent" in feats and not any(k.startswith("frame=") and k != "frame=other" for k in feats):
+        return False
+    if fill != "named":
+        return not feats.get("other_side")
+    return bool(feats.get("named_apart")) if feats.get("other_side") else not feats.get("venue")
+
+
 @dataclass
 class SidesModel:
     """One logistic regression per side: weights by feature name, an intercept, and the margin."""
@@ -274,9 +423,8 @@ class SidesModel:
         "none" (a model without the setting): never fill with the other side's country."""
         fill = self.meta.get("fill", "none")
         probs = {c: self.prob(role, f) for c, f in cands.items()
-                 if c == current or current != "NONE"
-                 or (not f.get("other_side") if fill != "named" else
-                     f.get("named_apart") if f.get("other_side") else not f.get("venue"))}
+                 if c == current or current != "NONE" or may_fill(f, fill, bool(self.meta.get("fill_argument")),
+                                                                     bool(self.meta.get("fill_country")))}
         best = max(probs, key=lambda c: probs[c])
         if best != current and probs[best] - probs.get(current, 0.0) > self.margin[role]:
             return best
@@ -308,6 +456,7 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
         return doc
     info = article_info(doc, kb)
     sents = list(doc.sents)
+    groups = frozenset(model.meta.get("groups") or ())
     for event in doc._.events:
         rules = dict((event.get("evidence") or {}).get("rules") or {})
         chosen: dict[str, tuple[str, tuple[int, int] | None]] = {}
@@ -316,7 +465,7 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
                 continue
             spans: dict[str, tuple[int, int]] = {}
             current = country_level(event.get(role))
-            cands = features(candidates(doc, event, role, info, sents, spans), current, rules, role)
+            cands = features(candidates(doc, event, role, info, sents, spans, groups), current, rules, role)
             new = model.choose(role, cands, current)
             if new != current:
                 chosen[role] = (new, spans.get(new))

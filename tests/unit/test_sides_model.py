@@ -146,3 +146,104 @@ def test_a_side_left_out_is_not_filled_with_a_venue() -> None:
     assert model.choose("target", cands, "NONE") == "NONE"
     del cands["PAK"]["venue"]
     assert model.choose("target", cands, "NONE") == "PAK"
+
+
+def _cands_with_groups(nlp, text: str, trigger: str, role: str, groups: tuple[str, ...]) -> tuple[dict, dict[str, dict[str, float]]]:
+    sides_model.DISABLED = True
+    try:
+        doc = nlp(text)
+    finally:
+        sides_model.DISABLED = False
+    event = next(e for e in doc._.events if e["trigger"] == trigger)
+    return event, candidates(doc, event, role, article_info(doc, default_kb()), list(doc.sents), groups=groups)
+
+
+def test_frame_features_name_the_attachment_to_the_trigger(nlp) -> None:
+    event, cands = _cands_with_groups(nlp, "Brazilian officials protested against the Argentine government on Monday.",
+                                      "protested", "target", ("frame",))
+    assert cands["ARG"]["frame=prep:against"] == 1.0
+    family = sides_model.root_family(event["cameo"])
+    assert family != "?" and cands["ARG"][f"fframe={family}:prep:against"] == 1.0
+    assert cands["BRA"]["frame=nsubj"] == 1.0
+    # without the group none of its features is computed
+    _, plain = _cands_with_groups(nlp, "Brazilian officials protested against the Argentine government on Monday.",
+                                  "protested", "target", ())
+    assert plain["ARG"] and not [k for f in plain.values() for k in f if k.startswith(sides_model.GROUPS["frame"])]
+
+
+def test_frame_of_a_possessor_and_of_an_of_object(nlp) -> None:
+    doc = nlp("The president of Chile met Peru's foreign minister in the capital.")
+    met = next(t for t in doc if t.text == "met")
+    chile, peru, capital = (next(t for t in doc if t.text == w) for w in ("Chile", "Peru", "capital"))
+    assert sides_model._frame(chile, met) == "of>nsubj"
+    assert sides_model._frame(peru, met) == "poss>dobj"
+    assert sides_model._frame(capital, met) == "prep:in"
+    assert sides_model._frame(met, met) == "trigger"
+
+
+def test_none_candidate_reads_the_triggers_own_arguments(nlp) -> None:
+    _, cands = _cands_with_groups(nlp, "The Egyptian army attacked the town at dawn.", "attacked", "target", ("none",))
+    none = cands["NONE"]
+    assert none["none_has=nsubj"] == 1.0 and none["none_has=dobj"] == 1.0
+    assert none["none_has=mconf:dobj"] == 1.0
+    assert none["none_pos=VERB"] == 1.0
+
+
+def test_code_kind_tells_countries_from_transnational_and_sector_codes() -> None:
+    assert sides_model.code_kind("FRA") == "country"
+    assert sides_model.code_kind("IGO") == "trans"
+    assert sides_model.code_kind("GOV") == "sector"
+    assert sides_model.root_family("042") == "vcoop" and sides_model.root_family("190") == "mconf"
+    assert sides_model.root_family("") == "?"
+
+
+def test_feature_groups_are_told_apart_by_name() -> None:
+    assert sides_model.in_groups("frame=dobj", {"frame"}) and not sides_model.in_groups("frame=dobj", set())
+    assert sides_model.in_groups("path_m1=dobj", set())  # a base feature is always computed
+    assert sides_model.in_groups("code_kind=sector", {"code"}) and not sides_model.in_groups("code_kind=sector", {"frame"})
+
+
+def test_rank_sides_computes_the_groups_the_model_was_fitted_with(nlp) -> None:
+    sides_model.DISABLED = True
+    try:
+        doc = nlp("The Kenyan government condemned the Ugandan police on Tuesday.")
+    finally:
+        sides_model.DISABLED = False
+    event = next(e for e in doc._.events if e["trigger"] == "condemned")
+    # a model that moves the target to a country-coded subject: only through a group feature
+    model = _model({"frame=nsubj": 6.0})
+    rank_sides(doc, default_kb(), model)
+    assert event["target"]["country"] == "UGA"  # fitted without the group: the feature is never computed
+    model.meta["groups"] = ["frame"]
+    rank_sides(doc, default_kb(), model)
+    assert event["target"]["country"] == "KEN"
+
+
+def test_a_side_left_out_is_filled_only_with_a_country_when_the_model_says_so() -> None:
+    model = _model({"pool=sent": 5.0, "chosen": -2.0})
+    model.meta.update({"fill": "named", "fill_country": True})
+    cands = {"MNC": {"pool=sent": 1.0, "code_kind=trans": 1.0}, "NONE": {"pool=none": 1.0, "chosen": 1.0}}
+    assert model.choose("target", cands, "NONE") == "NONE"
+    cands["JPN"] = {"pool=sent": 1.0, "code_kind=country": 1.0}
+    assert model.choose("target", cands, "NONE") == "JPN"
+    # a side the rules chose may still move to a transnational code
+    cands = {"MNC": {"pool=sent": 1.0, "code_kind=trans": 1.0}, "USA": {"chosen": 1.0, "code_kind=country": 1.0},
+             "NONE": {"pool=none": 1.0}}
+    assert model.choose("target", cands, "USA") == "MNC"
+
+
+def test_fill_argument_keeps_a_left_out_side_from_a_mention_outside_the_triggers_frame() -> None:
+    model = _model({"pool=sent": 5.0, "chosen": -2.0})
+    model.meta.update({"fill": "named", "fill_argument": True})
+    cands = {"JPN": {"pool=sent": 1.0, "frame=other": 1.0}, "NONE": {"pool=none": 1.0, "chosen": 1.0}}
+    assert model.choose("target", cands, "NONE") == "NONE"
+    cands["JPN"]["frame=dobj"] = 1.0
+    assert model.choose("target", cands, "NONE") == "JPN"
+
+
+def test_shipped_model_names_its_feature_groups_and_fills_only_with_countries() -> None:
+    model = shipped_model()
+    assert model is not None
+    assert set(model.meta.get("groups") or ()) <= set(sides_model.GROUPS)
+    if "code" in (model.meta.get("groups") or ()):
+        assert model.meta.get("fill_country") is True

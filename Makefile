@@ -48,6 +48,8 @@ eval: $(STAMP)
 # model from the labelled real news (eval/news; needs ../shared/data/news).
 train: $(STAMP)
 	nice $(BIN)/python tools/learned_sides.py --recode --held-out none --write src/dateline/data/sides/model.json --json build/learned_sides.json
+	nice $(BIN)/python tools/learned_roots.py --recode --select --held-out none --variants all --cs 1 --ps "" \
+		--margins 0.5 --cross-margins 0.7 --no-dev --write src/dateline/data/roots/model.json --json build/learned_roots_select.json
 	$(BIN)/dateline train eval/news/labels.jsonl --news ../shared/data/news
 
 clean:

@@ -23,8 +23,9 @@ the feature set (``SELECT_VARIANTS``), C and the rule (``p``: the best root's pr
 ``margin``: it beats the coded root's probability by more than the margin) are chosen on the 5-fold
 cross-fitted train's right counted events ONLY; dev totals are printed once, for that one choice
 (``--no-dev``: not at all). ``--write FILE`` writes the chosen model fitted on all of them as JSON
-weights by class and feature name (nothing in the package reads it: the correction did not pass
-the gold floors, eval/README.md).
+weights by class and feature name (``dateline.roots_model`` reads it from
+``src/dateline/data/roots/model.json``; ``make train`` writes it). ``--cross-margins``: the margin a change to
+another PLOVER type must beat (roots4: the gold floors broke on such changes only).
 
     nice .venv/bin/python tools/learned_roots.py            # codes the articles once (cache in build/)
     nice .venv/bin/python tools/learned_roots.py --select --held-out none --variants all,sentence --cs 0.3,1,3
@@ -37,13 +38,10 @@ Prints totals only for dev; never runs or reads the locked splits.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import pickle
 import sys
 from collections import Counter
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.confidence import event_features  # noqa: E402
-from dateline.doc import trigger_head  # noqa: E402
-from dateline.lexicon import cue_words, valence  # noqa: E402
+from dateline.roots_model import ARTICLE_POSITION, extra_features, generic_features, plover_type  # noqa: E402
 from dateline.newseval import coded_root, counted, country_level, load_labels  # noqa: E402
 
 LABELS = ROOT / "eval/news/labels.jsonl"
@@ -61,137 +58,13 @@ CACHE = ROOT / "build/learned_roots.pkl"
 SPLITS = ("train", "dev")  # never the locked ones
 
 
-def extra_features(event: dict[str, Any], doc: Any) -> dict[str, float]:
-    """What the root correction adds to the confidence features: the trigger's children and head,
-    the negative words of its clause, the sides' evidence kinds and 3-letter codes."""
-    out: dict[str, float] = {}
-    head = trigger_head(doc, event)
-    if head is not None:
-        for child in head.children:
-            if child.is_alpha:
-                out[f"child={child.lemma_.lower()}"] = 1.0
-                out[f"child_dep={child.dep_}:{child.lemma_.lower()}"] = 1.0
-        if head.head is not head:
-            out[f"head={head.head.lemma_.lower()}"] = 1.0
-            out[f"head_dep={head.dep_}"] = 1.0
-        negs = [t for t in head.subtree if min(valence(t.lower_), valence(t.lemma_)) < 0]
-        if negs:
-            out["clause_negative"] = 1.0
-            out["clause_negative_n"] = min(len(negs) / 3.0, 2.0)
-        cameo = str(event.get("cameo") or "")
-        out[f"root_lemma={cameo[:2]}:{head.lemma_.lower()}"] = 1.0
-    for role, name in (("source", "src"), ("target", "tgt")):
-        actor = event.get(role) or {}
-        for ev in actor.get("evidence") or []:
-            if isinstance(ev, dict) and ev.get("kind"):
-                out[f"{name}_ev={ev['kind']}"] = 1.0
-        code = str(actor.get("code") or "")
-        if code:
-            out[f"{name}_code3={code[:3]}"] = 1.0
-    return out
-
-
-#: Cue classes of data/lexicon/cues.tsv whose presence in the trigger's clause is a generic feature.
-CUE_KINDS = ("speech_verb", "report_verb", "criticism_word", "accusation_word", "attack_word",
-             "physical_assault_verb", "aerial_weapon", "unconventional_violence", "intent_verb",
-             "intent_noun", "prospective", "warning_verb", "verbal_attack", "statement_noun",
-             "negation", "troop_noun", "armed_sector")
-
-
-@cache
-def lexicon_roots() -> dict[str, frozenset[str]]:
-    """The CAMEO roots data/lexicon/verbs*.tsv and nouns.tsv allow for each lemma."""
-    out: dict[str, set[str]] = {}
-    folder = resources.files("dateline").joinpath("data/lexicon")
-    for name in ("verbs.tsv", "verbs_extra.tsv", "nouns.tsv"):
-        lines = [line for line in folder.joinpath(name).read_text(encoding="utf-8").splitlines()
-                 if not line.startswith("#")]
-        for row in csv.DictReader(lines, delimiter="\t"):
-            code = (row.get("code") or "").strip()
-            if code[:2].isdigit():
-                out.setdefault((row.get("lemma") or "").strip().lower(), set()).add(code[:2])
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def generic_features(event: dict[str, Any], doc: Any) -> dict[str, float]:
-    """Features that name no word ("g_"): the coded root and PLOVER type, the clause's VADER negativity,
-    which cue classes (cues.tsv) occur in the trigger's clause, the roots the lexicon allows for the
-    trigger, the sides' kinds (sector, coded, pronoun), modality, quote, attribution; and ("w_") the
-    trigger's lemma and its object's and prepositions' words."""
-    cameo = str(event.get("cameo") or "")
-    out: dict[str, float] = {f"g_root={cameo[:2]}": 1.0, f"g_modality={event.get('modality')}": 1.0}
-    plover = event.get("plover") or {}
-    if isinstance(plover, dict) and plover.get("event"):
-        out[f"g_plover={plover['event']}"] = 1.0
-    if event.get("quote") is not None:
-        out["g_quote"] = 1.0
-    if event.get("negated"):
-        out["g_negated"] = 1.0
-    for role, name in (("source", "src"), ("target", "tgt")):
-        actor = event.get(role) or {}
-        code = str(actor.get("code") or "")
-        if not actor:
-            out[f"g_{name}=none"] = 1.0
-            continue
-        sector = actor.get("sector") or (code[3:6] if len(code) >= 6 else "")
-        out[f"g_{name}_sector={sector or '-'}"] = 1.0
-        out[f"g_{name}_kind={'country' if len(code) == 3 else 'coded' if code else 'uncoded'}"] = 1.0
-        words = str(actor.get("text") or "").split()
-        if words and all(w[:1].isupper() for w in words) and not sector:
-            out[f"g_{name}_bare_name"] = 1.0
-    src, tgt = event.get("source") or {}, event.get("target") or {}
-    if src.get("country") and src.get("country") == tgt.get("country"):
-        out["g_same_country"] = 1.0
-    head = trigger_head(doc, event)
-    if head is None:
-        return out
-    out[f"g_pos={head.pos_}"] = 1.0
-    allowed = lexicon_roots().get(head.lemma_.lower(), frozenset())
-    for root in allowed:
-        out[f"g_lex_allows={root}"] = 1.0
-    out["g_lex_n"] = min(len(allowed), 4) / 2.0
-    clause = [t for t in head.subtree if t.i != head.i]
-    negs = [v for t in clause if (v := min(valence(t.lower_), valence(t.lemma_))) < 0]
-    if negs:
-        out["g_clause_negative"] = 1.0
-        out["g_clause_negative_sum"] = min(-sum(negs) / 4.0, 3.0)
-        out["g_clause_negative_min"] = -min(negs) / 4.0
-    sent_negs = [v for t in head.sent if (v := min(valence(t.lower_), valence(t.lemma_))) < 0]
-    if sent_negs:
-        out["g_sentence_negative_sum"] = min(-sum(sent_negs) / 4.0, 3.0)
-    lemmas = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
-    for kind in CUE_KINDS:
-        if lemmas & cue_words(kind):
-            out[f"g_clause_cue={kind}"] = 1.0
-    speech = cue_words("speech_verb")
-    if head.lemma_.lower() in speech or head.lower_ in speech:
-        out["g_trigger_speech"] = 1.0
-    if any(t.dep_ in ("ccomp", "xcomp") for t in head.children):
-        out["g_has_complement"] = 1.0
-    if any(t.tag_ == "MD" for t in head.children):
-        out["g_modal"] = 1.0
-    if any(t.dep_ in ("dobj", "obj") for t in head.children):
-        out["g_has_object"] = 1.0
-    if any(t.dep_ == "nsubjpass" for t in head.children):
-        out["g_passive"] = 1.0
-    if any(t.like_num for t in clause):
-        out["g_clause_number"] = 1.0
-    if any(a.lemma_.lower() in speech for a in head.ancestors):
-        out["g_attributed"] = 1.0  # inside what someone says ("X said Y attacked ...")
-    out[f"w_lemma={head.lemma_.lower()}"] = 1.0
-    for t in head.children:
-        if t.dep_ in ("dobj", "obj", "attr", "dative") and t.is_alpha:
-            out[f"w_obj={t.lemma_.lower()}"] = 1.0
-        elif t.dep_ == "prep":
-            out[f"w_prep={t.lower_}"] = 1.0
-    return out
-
-
 def collect() -> list[dict[str, Any]]:
     """Code the train and dev articles once; one row per judged event (features, labels, split, round)."""
+    from dateline import roots_model
     from dateline.nlp import load_nlp
     from dateline.train import judged_events
 
+    roots_model.DISABLED = True  # the coded roots, uncorrected: what the correction learns to correct
     labels = load_labels(LABELS)
     rows: list[dict[str, Any]] = []
     nlp = load_nlp()
@@ -342,10 +215,9 @@ SELECT_VARIANTS = {
     "sentence": lambda r: {k: v for k, v in r["features"].items() if k not in ARTICLE_POSITION},
 }
 #: The confidence features that say where the event's sentence is in the article (dateline.roots_model).
-ARTICLE_POSITION = frozenset({"first_sentence", "sentence_index", "position"})
 
 
-def decide(probs: Any, classes: list[str], coded: str, rule: str, t: float) -> str:
+def decide(probs: Any, classes: list[str], coded: str, rule: str, t: float, cross: float | None = None) -> str:
     """The corrected root: the model's best root where it is another root than the coded one and
     its probability is at least ``t`` (rule "p") or beats the coded root's by more than ``t``
     (rule "margin"); else the coded root."""
@@ -356,6 +228,8 @@ def decide(probs: Any, classes: list[str], coded: str, rule: str, t: float) -> s
     if rule == "p":
         return classes[best] if probs[best] >= t else coded
     own = float(probs[classes.index(coded)]) if coded in classes else 0.0
+    if cross is not None and plover_type(classes[best]) != plover_type(coded):
+        t = cross  # a change to another PLOVER type must beat the cross-type margin (roots4)
     return classes[best] if probs[best] - own > t else coded
 
 
@@ -383,7 +257,9 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
           f"{len(real)} real acts, coded root right {base['root_right']}, counted right {base['counted_right']}")
     pairs = Counter((r["cameo"][:2], r["expected"]) for r in real if r["cameo"][:2] != r["expected"])
     print("  confusions (coded -> labelled): " + ", ".join(f"{y}->{x} {n}" for (y, x), n in pairs.most_common(10)))
-    grid = [("p", float(t)) for t in args.ps.split(",")] + [("margin", float(t)) for t in args.margins.split(",")]
+    crosses: list[float | None] = [float(x) for x in args.cross_margins.split(",") if x] or [None]
+    grid = [("p", float(t), None) for t in args.ps.split(",") if t] + [
+        ("margin", float(t), x) for t in args.margins.split(",") if t for x in crosses if x is None or x >= float(t)]
     groups = np.array([r["article"] for r in train])
     folds = list(GroupKFold(5).split(train, groups=groups))
     classes = sorted({r["expected"] for r in real} | {r["cameo"][:2] for r in train})
@@ -400,12 +276,12 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
             argmax_right = sum(classes[int(np.argmax(full[i]))] == r["expected"] for i, r in enumerate(train) if is_real(r))
             print(f"\n  {variant}, C {c}: cross-fitted argmax right on real {argmax_right}/{len(real)} "
                   f"(coded {base['root_right']})")
-            for rule, t in grid:
-                s = score(train, [decide(full[i], classes, r["cameo"][:2], rule, t) for i, r in enumerate(train)])
-                row = {"variant": variant, "c": c, "rule": rule, "t": t, **s,
+            for rule, t, cross in grid:
+                s = score(train, [decide(full[i], classes, r["cameo"][:2], rule, t, cross) for i, r in enumerate(train)])
+                row = {"variant": variant, "c": c, "rule": rule, "t": t, "cross": cross, **s,
                        "d_root": s["root_right"] - base["root_right"], "d_right": s["counted_right"] - base["counted_right"]}
                 results.append(row)
-                print(f"    {rule} {t:.2f}: changed {s['changed']:4d}, fixed/broken/sideways {s['fixed']}/{s['broken']}/"
+                print(f"    {rule} {t:.2f}{'' if cross is None else f' (across PLOVER types {cross:.2f})'}: changed {s['changed']:4d}, fixed/broken/sideways {s['fixed']}/{s['broken']}/"
                       f"{s['sideways']}, root right {row['d_root']:+d}, counted right {row['d_right']:+d}")
     best = max(results, key=lambda r: (r["d_right"], r["d_root"], -r["changed"]))
     print(f"\nchosen on cross-fitted train: {best['variant']}, C {best['c']}, {best['rule']} {best['t']}: "
@@ -418,7 +294,7 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
     if not args.no_dev:
         pr = clf.predict_proba(vec.transform([feats(r) for r in dev]))
         dbase = score(dev, [r["cameo"][:2] for r in dev])
-        s = score(dev, [decide(q, cls, r["cameo"][:2], best["rule"], best["t"]) for r, q in zip(dev, pr)])
+        s = score(dev, [decide(q, cls, r["cameo"][:2], best["rule"], best["t"], best.get("cross")) for r, q in zip(dev, pr)])
         print(f"dev totals (once, for the chosen setting): {len(dev)} counted judged; counted right "
               f"{dbase['counted_right']} -> {s['counted_right']} ({s['counted_right'] - dbase['counted_right']:+d}); "
               f"root right {s['root_right'] - dbase['root_right']:+d}; changed {s['changed']}")
@@ -445,7 +321,7 @@ def write_model(path: Path, vec: Any, clf: Any, best: dict[str, Any], n_real: in
                for k, cl in enumerate(clf.classes_)}
     data = {"classes": [str(c) for c in clf.classes_], "weights": weights,
             "intercept": {str(cl): round(float(b), 4) for cl, b in zip(clf.classes_, intercept)},
-            "rule": best["rule"], "threshold": best["t"],
+            "rule": best["rule"], "threshold": best["t"], "cross_threshold": best.get("cross"),
             "meta": {"variant": best["variant"], "c": best["c"], "real_acts": n_real, "articles": n_articles,
                      "cross_fitted_counted_right": best["d_right"], "cross_fitted_root_right": best["d_root"],
                      "cross_fitted_changed": best["changed"], "tool": "tools/learned_roots.py --select"}}
@@ -475,6 +351,8 @@ def main() -> int:
     parser.add_argument("--select", action="store_true",
                         help="session 22: choose features, C and p/margin on cross-fitted train, dev totals once")
     parser.add_argument("--margins", default="0.1,0.2,0.3,0.4,0.5", help="--select: margins over the coded root")
+    parser.add_argument("--cross-margins", default="",
+                        help="--select: margins for a change to another PLOVER type (the gold set scores types)")
     parser.add_argument("--no-dev", action="store_true", help="--select/--binary: do not score dev")
     parser.add_argument("--write", help="--select: write the chosen model (JSON) here")
     args = parser.parse_args()

@@ -76,6 +76,8 @@ def collect(limit: int | None = None) -> list[dict[str, Any]]:
     from dateline.train import judged_events
 
     sides_model.DISABLED = True  # the rules' sides: what the ranker is trained to correct
+    from dateline import roots_model
+    roots_model.DISABLED = True  # the coded roots, as the ranker sees them at run time (before the root model)
     labels = load_labels(LABELS)
     kb = default_kb()
     rows: list[dict[str, Any]] = []

@@ -63,6 +63,8 @@ class EventRules(TypedDict, total=False):
     #: the strategy that gave a side without a country its country (dateline.actors.countries)
     source_country: str
     target_country: str
+    #: "learned": the learned root correction replaced the coded root (dateline.roots_model)
+    root: str
 
 
 class Event(TypedDict):

@@ -72,3 +72,13 @@ def test_written_model_keeps_the_fitted_decision(tmp_path: Path) -> None:
     w = data["weights"]
     assert w["11"]["child=accuse"] > w["01"]["child=accuse"]
     assert w["01"]["child=plan"] > w["11"]["child=plan"]
+
+
+def test_decide_asks_more_of_a_change_to_another_plover_type() -> None:
+    import numpy as np
+    classes = ["11", "18", "19"]
+    across = np.array([0.7, 0.15, 0.15])  # 11 beats the coded 19 by 0.55
+    assert lr.decide(across, classes, "19", "margin", 0.5) == "11"
+    assert lr.decide(across, classes, "19", "margin", 0.5, 0.7) == "19"
+    inside = np.array([0.15, 0.7, 0.15])  # 18 (ASSAULT, as 19) beats it by the same 0.55
+    assert lr.decide(inside, classes, "19", "margin", 0.5, 0.7) == "18"

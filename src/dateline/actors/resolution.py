@@ -163,5 +163,6 @@ def redate_actors(doc: Doc) -> Doc:
     for event in doc._.events or []:
         redate_event_actors(doc, event)
         infer_side_countries(doc, kb, event)
+    from ..roots_model import correct_roots  # the learned root correction, on the chosen sides
     from ..sides_model import rank_sides  # the learned side chooser, on the rules' sides
-    return rank_sides(doc, kb)
+    return correct_roots(rank_sides(doc, kb))

@@ -1,0 +1,82 @@
+"""The learned root correction (dateline.roots_model): the margins, the hook, and the shipped model."""
+
+from __future__ import annotations
+
+from dateline import roots_model
+from dateline.roots_model import RootsModel, correct_roots, plover_type, shipped_model
+
+from conftest import WRITTEN_PUBLISHED, coded
+
+
+def _model(weights: dict[str, dict[str, float]], threshold: float = 0.5, cross: float | None = 0.7) -> RootsModel:
+    classes = sorted(weights)
+    return RootsModel(classes, weights, {c: 0.0 for c in classes}, "margin", threshold, {"variant": "all"}, cross)
+
+
+def test_plover_types_of_roots() -> None:
+    assert plover_type("19") == plover_type("18") == "ASSAULT"
+    assert plover_type("11") == "ACCUSE"
+    assert plover_type("19") != plover_type("11")
+
+
+def test_a_change_to_another_plover_type_needs_the_larger_margin() -> None:
+    # softmax over (11, 18, 19) with logits (0, 3, 0): p18 = 0.91, p19 = p11 = 0.045 -> margin 0.87
+    same = _model({"11": {}, "18": {"x": 3.0}, "19": {}})
+    assert same.choose("19", {"x": 1.0}) == "18"
+    # logits (1.6, 0, 0): p11 = 0.71, p18 = p19 = 0.14 -> margin 0.57: above 0.5, below the cross margin 0.7
+    across = _model({"11": {"x": 1.6}, "18": {}, "19": {}})
+    assert across.choose("19", {"x": 1.0}) == "19"
+    assert across.choose("18", {"x": 1.0}) == "18"
+    # the same margin inside one PLOVER type is enough: a model whose best root is 18 by 0.57
+    inside = _model({"11": {}, "18": {"x": 1.6}, "19": {}})
+    assert inside.choose("19", {"x": 1.0}) == "18"
+    # without a cross margin the one threshold rules every change
+    assert _model({"11": {"x": 1.6}, "18": {}, "19": {}}, cross=None).choose("19", {"x": 1.0}) == "11"
+    assert across.margin("19", "11") == 0.7 and across.margin("19", "18") == 0.5
+
+
+def test_model_reads_the_cross_threshold_from_json() -> None:
+    data = {"classes": ["18", "19"], "weights": {"18": {"a": 1.0}, "19": {}}, "intercept": {"18": 0.0, "19": 0.1},
+            "rule": "margin", "threshold": 0.5, "cross_threshold": 0.7, "meta": {"variant": "all"}}
+    model = RootsModel.from_dict(data)
+    assert model.cross_threshold == 0.7 and model.threshold == 0.5
+    del data["cross_threshold"]
+    assert RootsModel.from_dict(data).cross_threshold is None
+
+
+def test_correct_roots_replaces_the_root_and_names_the_model(nlp) -> None:
+    roots_model.DISABLED = True
+    try:
+        doc = nlp("Syrian troops attacked a Turkish border post on Monday.")
+    finally:
+        roots_model.DISABLED = False
+    event = next(e for e in doc._.events if e["trigger"] == "attacked")
+    assert event["cameo"].startswith("19")
+    # a model that calls every coded 19 an assault, 18 (the same PLOVER type)
+    model = _model({"18": {"root=19": 4.0}, "19": {}})
+    correct_roots(doc, model)
+    assert event["cameo"] == "180"
+    assert event["plover"]["event"] == "ASSAULT"
+    assert event["evidence"]["rules"]["root"] == "learned"
+
+
+def test_correct_roots_keeps_the_root_when_the_model_agrees(nlp) -> None:
+    roots_model.DISABLED = True
+    try:
+        doc = nlp("Syrian troops attacked a Turkish border post on Monday.")
+    finally:
+        roots_model.DISABLED = False
+    event = next(e for e in doc._.events if e["trigger"] == "attacked")
+    before = event["cameo"]
+    correct_roots(doc, _model({"18": {}, "19": {"root=19": 4.0}}))
+    assert event["cameo"] == before and "root" not in event["evidence"]["rules"]
+
+
+def test_shipped_model_is_loaded_and_keeps_a_plain_meeting(nlp) -> None:
+    model = shipped_model()
+    assert model is not None and model.rule == "margin"
+    assert model.cross_threshold is not None and model.cross_threshold > model.threshold
+    assert {"01", "18", "19"} <= set(model.classes)
+    events = coded(nlp, "The German chancellor met the Japanese prime minister in Tokyo on Monday.", WRITTEN_PUBLISHED)
+    meeting = next(e for e in events if e["trigger"] == "met")
+    assert meeting["cameo"].startswith("04") and meeting["evidence"]["rules"].get("root") != "learned"

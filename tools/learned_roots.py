@@ -65,6 +65,8 @@ def collect() -> list[dict[str, Any]]:
     from dateline.train import judged_events
 
     roots_model.DISABLED = True  # the coded roots, uncorrected: what the correction learns to correct
+    from dateline import modality_model
+    modality_model.DISABLED = True  # the rules' modality, as the correction sees it at run time (before the modality model)
     labels = load_labels(LABELS)
     rows: list[dict[str, Any]] = []
     nlp = load_nlp()

@@ -78,6 +78,8 @@ def collect(limit: int | None = None) -> list[dict[str, Any]]:
     sides_model.DISABLED = True  # the rules' sides: what the ranker is trained to correct
     from dateline import roots_model
     roots_model.DISABLED = True  # the coded roots, as the ranker sees them at run time (before the root model)
+    from dateline import modality_model
+    modality_model.DISABLED = True  # the rules' modality, as the ranker sees it at run time (before the modality model)
     labels = load_labels(LABELS)
     kb = default_kb()
     rows: list[dict[str, Any]] = []

@@ -3,7 +3,10 @@
 author last read errors (or left out of a model's fit, tools/learned_sides.py --held-out) measure
 whether it transfers. ``--no-ranker`` codes with the rules' sides only.
 
-    nice .venv/bin/python tools/sides_rounds.py [--rounds 4,6,7] [--no-ranker]
+    nice .venv/bin/python tools/sides_rounds.py [--rounds 4,6,7] [--no-ranker] [--split test]
+
+``--split`` scores another split's rounds apart (aggregate numbers only, as for any locked split: the
+release's test score on the articles of the earlier releases, round absent, and on those added later).
 """
 
 from __future__ import annotations
@@ -23,10 +26,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-ranker", action="store_true")
     parser.add_argument("--rounds", default="3", help="comma-separated rounds to score apart (default 3)")
+    parser.add_argument("--split", default="train", choices=["train", "dev", "test", "fresh"],
+                        help="the split whose rounds are scored apart (aggregates only)")
     args = parser.parse_args()
     sides_model.DISABLED = args.no_ranker
     labels = load_labels(ROOT / "eval/news/labels.jsonl")
-    part = labels.split("train")
+    part = labels.split(args.split)
     texts = corpus_texts(part.articles, ROOT / "../shared/data/news")
     coded = code_articles(texts, [a["id"] for a in part.articles])
     held = {int(r) for r in args.rounds.split(",") if r.strip()}
@@ -35,7 +40,7 @@ def main() -> int:
         ids = {a["id"] for a in part.articles if keep(a)}
         sub = LabelSet([a for a in part.articles if a["id"] in ids], [x for x in part.labels if x["id"] in ids],
                        [x for x in part.missed if x["id"] in ids], part.recall_articles & ids)
-        s = score(sub, coded, texts, "train")
+        s = score(sub, coded, texts, args.split)
         print(f"{name}: {s.articles} articles, precision {s.counted_right}/{s.counted_judged} = {s.precision:.3f}, "
               f"recall {s.gold_found_root}/{s.gold_acts}, source {s.source_right}/{s.counted_real}, "
               f"target {s.target_right}/{s.counted_real}")

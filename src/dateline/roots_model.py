@@ -209,13 +209,23 @@ class RootsModel:
     #: types needs the model to be surer (roots4: gold changes of type were the ones that broke).
     cross_threshold: float | None = None
 
+    def __post_init__(self) -> None:
+        # The weights by feature (feature -> [(class index, weight)]): one lookup per feature of an event
+        # instead of one per feature and class.
+        self._by_feature: dict[str, list[tuple[int, float]]] = {}
+        for index, c in enumerate(self.classes):
+            for k, w in self.weights[c].items():
+                self._by_feature.setdefault(k, []).append((index, w))
+
     def probs(self, feats: dict[str, float]) -> dict[str, float]:
-        z = {c: self.intercept[c] + sum(self.weights[c].get(k, 0.0) * v for k, v in feats.items())
-             for c in self.classes}
-        top = max(z.values())
-        e = {c: math.exp(v - top) for c, v in z.items()}
-        total = sum(e.values())
-        return {c: v / total for c, v in e.items()}
+        z = [self.intercept[c] for c in self.classes]
+        for k, v in feats.items():
+            for index, w in self._by_feature.get(k, ()):
+                z[index] += w * v
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
+        return {c: v / total for c, v in zip(self.classes, e)}
 
     def choose(self, coded: str, feats: dict[str, float]) -> str:
         """The model's best root where it is not ``coded`` and passes the rule; else ``coded``."""
@@ -261,7 +271,8 @@ def shipped_model() -> RootsModel | None:
 
 
 def correct_roots(doc: Doc, model: RootsModel | None = None) -> Doc:
-    """Re-choose the CAMEO root of every event of the Doc with the model (:class:`RootsModel`)."""
+    """Re-choose the CAMEO root of every asserted, not negated event of the Doc (the events the model is
+    fitted on: those that count) with the model (:class:`RootsModel`)."""
     from .confidence import DocContext
 
     model = model or (None if DISABLED else shipped_model())
@@ -271,8 +282,8 @@ def correct_roots(doc: Doc, model: RootsModel | None = None) -> Doc:
     variant = str(model.meta.get("variant", "all"))
     for event in doc._.events:
         cameo = str(event.get("cameo") or "")
-        if len(cameo) < 2:
-            continue
+        if len(cameo) < 2 or event.get("modality") != "asserted" or event.get("negated"):
+            continue  # the model's domain: it is fitted on the events that count (asserted, not negated)
         new = model.choose(cameo[:2], root_features(event, doc, context, variant))
         if new != cameo[:2]:
             set_root(event, new)

@@ -54,12 +54,19 @@ def side_features(name: str, actor: dict[str, Any] | None) -> dict[str, float]:
     return out
 
 
+#: The quotation marks whose presence in the event's sentence is the feature ``quote_marks``.
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+
 @dataclass
 class DocContext:
     """What the features need to know about the whole Doc, computed once per Doc."""
 
     sentences: int
     events_per_sentence: dict[int, int]
+    #: The start token of every sentence with a quotation mark (feature ``quote_marks``), found once per
+    #: Doc rather than once per event.
+    quoted_sentences: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
@@ -67,7 +74,9 @@ class DocContext:
         for event in doc._.events or []:
             index = int(event.get("sentence") or 0)
             per[index] = per.get(index, 0) + 1
-        return cls(sum(1 for _ in doc.sents), per)
+        sents = list(doc.sents)
+        quoted = frozenset(sent.start for sent in sents if any(t.text in QUOTE_MARKS for t in sent))
+        return cls(len(sents), per, quoted)
 
 
 def event_features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
@@ -102,7 +111,7 @@ def event_features(event: dict[str, Any], doc: Doc, context: DocContext | None =
         sent = head.sent
         out["sentence_tokens"] = min(len(sent) / 40.0, 3.0)
         out["trigger_at"] = (head.i - sent.start) / max(len(sent), 1)
-        if any(t.text in ('"', "\u201c", "\u201d") for t in sent):
+        if sent.start in context.quoted_sentences:
             out["quote_marks"] = 1.0
         if any(t.dep_ == "neg" for t in head.children):
             out["neg_child"] = 1.0

@@ -5,6 +5,7 @@ these tests, parsed by the real pipeline."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 
@@ -39,7 +40,13 @@ def test_verbal_attacks_are_criticism(nlp: Language) -> None:
     assert [(code, rule) for code, _, _, rule in platform] == [("111", "_verbal_attack")]
 
 
-def test_attacks_by_forces_stay_force(nlp: Language) -> None:
+def test_attacks_by_forces_stay_force(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rules' code: the learned root correction (dateline.roots_model, a later stage) may re-choose a
+    # root inside one PLOVER type (fight 19 -> assault 18: police against protesters, which labellers
+    # code either way), so it is switched off here.
+    from dateline import roots_model
+
+    monkeypatch.setattr(roots_model, "DISABLED", True)
     troops = coded(nlp, "Kenyan troops attacked Somali militia positions.")
     assert [code[:2] for code, *_ in troops] == ["19"]
     police = coded(nlp, "Kenyan police attacked the protesters in Nairobi.")

@@ -14,6 +14,8 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
     python tools/news_labels.py extend --n 40 --split fresh --round 2   # a later batch of new articles, own split
     python tools/news_labels.py batch-tasks --split fresh --labellers F1,F2,F3,F4   # every event + every missed act
     python tools/news_labels.py batch-add --split fresh build/labels/batch/fresh/out/F*.jsonl --second .../G_01.jsonl
+    python tools/news_labels.py rejudge-tasks --decisions D2,D5 --labellers V1,V2   # relabel under guidelines v2
+    python tools/news_labels.py rejudge-add build/labels/rejudge/out/V*.jsonl       # ... and merge (v1 rows kept)
     python tools/news_labels.py rejudge-tasks --splits train,dev --decisions D2,D5   # relabel under guidelines v2
 
 ``merge`` needs the first round's working files under build/labels (the coder output at labelling
@@ -31,7 +33,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from dateline.codebook import cameo_name
 from dateline.newseval import (LOCKED, Judge, code_articles, corpus_texts, counted, country_level, event_keys, sentence_span,
@@ -967,6 +969,79 @@ def rejudge_tasks(args: argparse.Namespace) -> None:
     print(", ".join(f"{k}: {len(v)} articles, load {load[k]}" for k, v in queue.items()))
 
 
+def rejudge_add(args: argparse.Namespace) -> int:
+    """Merge the labels of ``rejudge-tasks`` (made under version 2 of the guidelines) into eval/news: a
+    rejudged event label replaces the stored one, a rejudged missed act is updated, or removed when
+    version 2 does not list it. What is replaced or removed is kept in ``labels_v1.jsonl`` and
+    ``missed_v1.jsonl`` (nothing stored is lost). Lines with problems are reported and left out."""
+    items = {str(i["item"]): i for i in (json.loads(line) for line in
+             (REJUDGE / "items.jsonl").read_text(encoding="utf-8").splitlines() if line.strip())}
+    events: dict[str, dict[str, Any]] = {}
+    missed: dict[str, tuple[dict[str, Any], str]] = {}
+    bad = 0
+    for name in sorted(args.files):
+        labeller = Path(name).stem.split("_")[0]
+        for number, label in _label_lines(Path(name)):
+            key = None if label is None else str(label.get("e") or label.get("m") or "")
+            item = items.get(key or "")
+            if label is None or item is None or bool(item["missed"]) != ("m" in label):
+                print(f"{name}:{number}: not JSON, or not a rejudge item of its kind; left out")
+                bad += 1
+                continue
+            if item["missed"]:
+                act = label.get("act")
+                problems = (["act must be yes or no"] if act not in ("yes", "no") else [] if act == "no" else
+                            label_problems({**label, "missed": True, "article": item["id"], "s": item["sentence"],
+                                            "trigger": item["trigger"]}))
+            else:
+                problems = label_problems(label)
+            if problems:
+                print(f"{name}:{number}: {'; '.join(problems)}; left out")
+                bad += 1
+                continue
+            if item["missed"]:
+                missed[key] = (label, labeller)
+            else:
+                row = resolve(label, item)
+                row["labeller"], row["guidelines"] = labeller, 2
+                events[key] = row
+
+    def rewrite(name: str, archive: str, change: Callable[[dict[str, Any]], dict[str, Any] | None]) -> int:
+        rows = [json.loads(line) for line in (OUT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        kept, old = [], []
+        for row in rows:
+            new = change(row)
+            if new is not row:
+                old.append(row)
+            if new is not None:
+                kept.append(new)
+        (OUT / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept), encoding="utf-8")
+        with (OUT / archive).open("a", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in old)
+        return len(old)
+
+    def event_change(row: dict[str, Any]) -> dict[str, Any] | None:
+        return events.get(rejudge_item_id(row), row) if not row.get("missed") else row
+
+    def missed_change(row: dict[str, Any]) -> dict[str, Any] | None:
+        got = missed.get(rejudge_item_id(row))
+        if got is None:
+            return row
+        label, labeller = got
+        if label["act"] == "no":
+            return None
+        return {**row, **{k: label[k] for k in ("root", "src", "tgt", "modality")},
+                "date": label.get("date", row.get("date", "unknown")), "note": label.get("note", ""),
+                "labeller": labeller, "guidelines": 2}
+
+    replaced = rewrite("labels.jsonl", "labels_v1.jsonl", event_change)
+    changed = rewrite("missed.jsonl", "missed_v1.jsonl", missed_change)
+    dropped = sum(1 for label, _ in missed.values() if label["act"] == "no")
+    print(f"{replaced} event labels replaced, {changed} missed acts rejudged ({dropped} no longer listed); "
+          f"{bad} lines with problems left out")
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -1010,9 +1085,14 @@ def main(argv: list[str] | None = None) -> int:
     rj.add_argument("--selectors", default=str(SELECTORS), help="the selector table")
     rj.add_argument("--labellers", default="V1,V2", help="comma-separated labeller names")
     rj.add_argument("--count-only", action="store_true", help="print the counts per decision and split only")
+    ra = sub.add_parser("rejudge-add", help="merge rejudge-tasks labels (version 2) into eval/news; the replaced "
+                        "labels are kept in labels_v1.jsonl and missed_v1.jsonl")
+    ra.add_argument("files", nargs="+")
     args = parser.parse_args(argv)
     if args.command == "batch-add":
         return batch_add(args)
+    if args.command == "rejudge-add":
+        return rejudge_add(args)
     if args.command == "add":
         return add(args)
     if args.command == "check":

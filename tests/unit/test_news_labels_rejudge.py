@@ -115,3 +115,32 @@ def test_shipped_table_names_the_decisions_of_the_guidelines() -> None:
     assert len(decisions) >= 30
     assert [d for d in sorted(decisions) if f"**{d}" not in doc and f"| {d} " not in doc] == []
     assert {s["kind"] for s in selectors} <= {"event", "missed", "both"}
+
+
+def test_rejudge_add_replaces_labels_and_keeps_the_old_ones(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
+    items = [json.loads(line) for line in
+             (corpus / "build" / "rejudge" / "items.jsonl").read_text(encoding="utf-8").splitlines()]
+    missed_id = next(i["item"] for i in items if i["missed"])
+    out = corpus / "build" / "rejudge" / "out"
+    out.mkdir(parents=True)
+    lines = [{"e": "e1", "act": "yes", "modality": "asserted", "root": "13", "src": "OK", "tgt": "NONE",
+              "date": "OK", "note": "threat by content", "guidelines": 2},
+             {"e": "e2", "act": "yes", "modality": "intended", "root": "04", "src": "OK", "tgt": "NONE",
+              "date": "2020-02", "note": "the meeting, intended", "guidelines": 2},
+             {"e": "e3", "act": "maybe"},  # a problem: left out, the stored label stays
+             {"m": missed_id, "act": "no", "note": "a bare mention", "guidelines": 2},
+             {"e": "e4", "act": "no"}]  # not an item (test split not selected): left out
+    (out / "V1_01.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert nl.main(["rejudge-add", str(out / "V1_01.jsonl")]) == 1  # two lines left out
+    assert "2 event labels replaced, 1 missed acts rejudged (1 no longer listed); 2 lines" in capsys.readouterr().out
+    news = corpus / "eval" / "news"
+    labels = {r["event_id"]: r for r in map(json.loads, (news / "labels.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert (labels["e1"]["root"], labels["e1"]["src"], labels["e1"]["guidelines"], labels["e1"]["labeller"]) == \
+        ("13", "RUR", 2, "V1")
+    assert (labels["e2"]["root"], labels["e2"]["date"]) == ("04", "2020-02")
+    assert labels["e3"]["guidelines"] == 1 and labels["e4"]["guidelines"] == 1
+    old = [json.loads(line) for line in (news / "labels_v1.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["event_id"] for r in old) == ["e1", "e2"] and {r["guidelines"] for r in old} == {1}
+    assert (news / "missed.jsonl").read_text(encoding="utf-8").strip() == ""
+    assert json.loads((news / "missed_v1.jsonl").read_text(encoding="utf-8"))["note"] == "duplicate mention"

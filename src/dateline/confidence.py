@@ -27,7 +27,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doc import trigger_head
+from .doc import per_doc, sentence_bounds, token_texts, trigger_head
 from .lang.en import SUBJECT_PRONOUNS
 
 MODEL_RESOURCE = "data/confidence/model.json"
@@ -65,7 +65,7 @@ class DocContext:
     sentences: int
     events_per_sentence: dict[int, int]
     #: The start token of every sentence with a quotation mark (feature ``quote_marks``), found once per
-    #: Doc rather than once per event.
+    #: Doc (:func:`dateline.doc.per_doc`: the root correction and the confidence stage share it).
     quoted_sentences: frozenset[int] = frozenset()
 
     @classmethod
@@ -74,9 +74,15 @@ class DocContext:
         for event in doc._.events or []:
             index = int(event.get("sentence") or 0)
             per[index] = per.get(index, 0) + 1
-        sents = list(doc.sents)
-        quoted = frozenset(sent.start for sent in sents if any(t.text in QUOTE_MARKS for t in sent))
-        return cls(len(sents), per, quoted)
+        starts, _ = sentence_bounds(doc)
+        return cls(len(starts), per, per_doc(doc, "confidence.quoted_sentences", _quoted_sentences))
+
+
+def _quoted_sentences(doc: Doc) -> frozenset[int]:
+    """The start token of every sentence with a quotation mark (from the per-Doc token texts)."""
+    texts = token_texts(doc)[0]
+    return frozenset(start for start, end in zip(*sentence_bounds(doc))
+                     if any(text in QUOTE_MARKS for text in texts[start:end]))
 
 
 def event_features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:

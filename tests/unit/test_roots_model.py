@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from dateline import roots_model
 from dateline.roots_model import RootsModel, correct_roots, plover_type, shipped_model
 
@@ -44,13 +48,16 @@ def test_model_reads_the_cross_threshold_from_json() -> None:
     assert RootsModel.from_dict(data).cross_threshold is None
 
 
-def test_correct_roots_replaces_the_root_and_names_the_model(nlp) -> None:
-    roots_model.DISABLED = True
-    try:
-        doc = nlp("Syrian troops attacked a Turkish border post on Monday.")
-    finally:
-        roots_model.DISABLED = False
-    event = next(e for e in doc._.events if e["trigger"] == "attacked")
+def _attack_coded_by_the_rules(nlp, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, dict[str, Any]]:
+    """A written sentence coded with the shipped root correction off, and its attack event."""
+    monkeypatch.setattr(roots_model, "DISABLED", True)
+    doc = nlp("Syrian troops attacked a Turkish border post on Monday.")
+    monkeypatch.setattr(roots_model, "DISABLED", False)
+    return doc, next(e for e in doc._.events if e["trigger"] == "attacked")
+
+
+def test_correct_roots_replaces_the_root_and_names_the_model(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc, event = _attack_coded_by_the_rules(nlp, monkeypatch)
     assert event["cameo"].startswith("19")
     # a model that calls every coded 19 an assault, 18 (the same PLOVER type)
     model = _model({"18": {"root=19": 4.0}, "19": {}})
@@ -60,13 +67,8 @@ def test_correct_roots_replaces_the_root_and_names_the_model(nlp) -> None:
     assert event["evidence"]["rules"]["root"] == "learned"
 
 
-def test_correct_roots_keeps_the_root_when_the_model_agrees(nlp) -> None:
-    roots_model.DISABLED = True
-    try:
-        doc = nlp("Syrian troops attacked a Turkish border post on Monday.")
-    finally:
-        roots_model.DISABLED = False
-    event = next(e for e in doc._.events if e["trigger"] == "attacked")
+def test_correct_roots_keeps_the_root_when_the_model_agrees(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc, event = _attack_coded_by_the_rules(nlp, monkeypatch)
     before = event["cameo"]
     correct_roots(doc, _model({"18": {}, "19": {"root=19": 4.0}}))
     assert event["cameo"] == before and "root" not in event["evidence"]["rules"]

@@ -720,7 +720,9 @@ def batch_tasks(args: argparse.Namespace) -> None:
     queue, load = _share(args.labellers.split(","), order,
                          lambda i: len(coded[i]["events"]) + len(coded[i]["sentences"]))
     _write_tasks(folder, queue, coded, by_id, texts, "every event and every missed act",
-                 "Follow docs/annotation.md (version 1). For every event listed, one JSON line; for every "
+                 f"Follow docs/annotation.md (version {args.guidelines}"
+                 + ("" if args.guidelines == 1 else ": sections 1-6 with the decisions of section 7")
+                 + f"; write \"guidelines\": {args.guidelines} on every line). For every event listed, one JSON line; for every "
                  "article (all are RECALL articles), one `\"missed\": true` line per codable act that no "
                  "listed event covers, then one line {{\"article\": ID, \"recall_done\": true}} when the "
                  "article is finished. Write them to {out}.", recall=True)
@@ -746,7 +748,7 @@ def batch_add(args: argparse.Namespace) -> int:
         for _, label in _label_lines(Path(name)):
             if label and not label.get("missed") and label.get("e") in refs and not label_problems(label):
                 row = resolve(label, refs[label["e"]])
-                row["labeller"], row["guidelines"] = Path(name).stem.split("_")[0], 1
+                row["labeller"], row["guidelines"] = Path(name).stem.split("_")[0], args.guidelines
                 second[label["e"]] = row
     for name in sorted(args.files):
         path = Path(name)
@@ -775,10 +777,11 @@ def batch_add(args: argparse.Namespace) -> int:
                     print(f"{path}:{number}: missed act {label['trigger']!r} not found in sentence {label['s']}; left out")
                     bad += 1
                     continue
+                found["guidelines"] = args.guidelines
                 missed.append(found)
                 continue
             row = resolve(label, refs[label["e"]])
-            row["labeller"], row["guidelines"] = labeller, 1
+            row["labeller"], row["guidelines"] = labeller, args.guidelines
             labels[label["e"]] = row
     per_article = Counter(ref["id"] for ref in refs.values())
     labelled = Counter(row["id"] for row in labels.values())
@@ -1074,9 +1077,13 @@ def main(argv: list[str] | None = None) -> int:
     bt = sub.add_parser("batch-tasks", help="task files: every event and every missed act of a split's new articles")
     bt.add_argument("--split", default="fresh")
     bt.add_argument("--labellers", default="F1,F2,F3,F4", help="comma-separated labeller names")
+    bt.add_argument("--guidelines", type=int, choices=(1, 2), default=2,
+                    help="the version of docs/annotation.md the labellers follow (2: with section 7's decisions)")
     ba = sub.add_parser("batch-add", help="append a batch's labels, missed acts and complete articles to eval/news")
     ba.add_argument("--split", default="fresh")
     ba.add_argument("--second", nargs="*", help="a second labeller's files on some of the articles (agreement only)")
+    ba.add_argument("--guidelines", type=int, choices=(1, 2), default=2,
+                    help="the version of docs/annotation.md the batch was labelled under (stored on every row)")
     ba.add_argument("files", nargs="+")
     rj = sub.add_parser("rejudge-tasks", help="task files to label again, under guidelines version 2, the stored "
                         "labels a decision may change (tools/rejudge_v2.tsv)")

@@ -871,10 +871,11 @@ def rejudge_item_id(row: dict[str, Any]) -> str:
 def select_rejudge(rows: list[dict[str, Any]], selectors: list[dict[str, Any]], splits: set[str],
                    decisions: set[str] | None = None) -> dict[str, list[str]]:
     """The stored labels (event labels and missed acts) of ``splits`` that a decision may change: item id
-    -> the decisions that select it (in table order)."""
+    -> the decisions that select it (in table order). Labels already made under version 2 (a later round,
+    or rejudged before) are not selected again."""
     chosen: dict[str, list[str]] = {}
     for row in rows:
-        if row["split"] not in splits:
+        if row["split"] not in splits or (row.get("guidelines") or 1) >= 2:
             continue
         for selector in selectors:
             if decisions and selector["decision"] not in decisions:

@@ -113,6 +113,11 @@ def coded_root(label: dict[str, Any]) -> str | None:
     if label["modality"] == "asserted":
         return str(label["root"])
     if label["modality"] == "intended":
+        if label["root"] in ("03", "13"):
+            # the expression of intent itself (03x/13x on "promised", "vowed", "warned"), labelled with its
+            # content's modality: it was made, so it is the asserted intent (section 2; labellers of
+            # guidelines v2 wrote `intended` on 78 such labels where v1 wrote `asserted`)
+            return str(label["root"])
         if label["root"] in root_class("hostile"):
             return "13"
         if label["root"] in root_class("cooperative"):

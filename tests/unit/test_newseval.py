@@ -189,6 +189,10 @@ def test_an_intended_act_is_right_as_the_coded_intent_on_its_trigger() -> None:
     assert not is_right(event, strike) and not is_right(event, statement)
     assert not is_right(dict(event, cameo="040"), meet)  # the meeting itself asserted: wrong modality
     assert not is_right(event, label("expelled", 0, act=False, modality=None, root=None))
+    # the intent itself labelled with its content's modality ("promised to help": root 03, intended)
+    promise = label("expelled", 0, modality="intended", root="03")
+    assert coded_root(promise) == "03" and is_right(event, promise)
+    assert not is_right(dict(event, cameo="040"), promise)
 
 
 def test_expected_and_forbidden_events_per_article() -> None:

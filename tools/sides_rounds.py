@@ -3,7 +3,7 @@
 author last read errors (or left out of a model's fit, tools/learned_sides.py --held-out) measure
 whether it transfers. ``--no-ranker`` codes with the rules' sides only.
 
-    nice .venv/bin/python tools/sides_rounds.py [--rounds 4,6,7] [--no-ranker] [--split test]
+    nice .venv/bin/python tools/sides_rounds.py [--rounds 4,6,7] [--only] [--no-ranker] [--split test]
 
 ``--split`` scores another split's rounds apart (aggregate numbers only, as for any locked split: the
 release's test score on the articles of the earlier releases, round absent, and on those added later).
@@ -26,15 +26,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-ranker", action="store_true")
     parser.add_argument("--rounds", default="3", help="comma-separated rounds to score apart (default 3)")
+    parser.add_argument("--only", action="store_true",
+                        help="code and score only the given rounds (a blind check of several coders, faster)")
     parser.add_argument("--split", default="train", choices=["train", "dev", "test", "fresh"],
                         help="the split whose rounds are scored apart (aggregates only)")
     args = parser.parse_args()
     sides_model.DISABLED = args.no_ranker
     labels = load_labels(ROOT / "eval/news/labels.jsonl")
     part = labels.split(args.split)
+    held = {int(r) for r in args.rounds.split(",") if r.strip()}
+    if args.only:
+        ids = {a["id"] for a in part.articles if (a.get("round") or 1) in held}
+        part = LabelSet([a for a in part.articles if a["id"] in ids], [x for x in part.labels if x["id"] in ids],
+                        [x for x in part.missed if x["id"] in ids], part.recall_articles & ids)
     texts = corpus_texts(part.articles, ROOT / "../shared/data/news")
     coded = code_articles(texts, [a["id"] for a in part.articles])
-    held = {int(r) for r in args.rounds.split(",") if r.strip()}
     for name, keep in ((f"rounds other than {sorted(held)}", lambda a: (a.get("round") or 1) not in held),
                        (f"rounds {sorted(held)}", lambda a: (a.get("round") or 1) in held)):
         ids = {a["id"] for a in part.articles if keep(a)}

@@ -372,11 +372,13 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
 
 def _trailing_adjunct(participle: Token) -> bool:
     """Whether a present participle is an adjunct that follows its clause's act, set off by a
-    comma, with no subject of its own ("Israel shelled Gaza, killing 20", "the army stormed the
-    camp, arresting its leaders"): it tells a further act of the same doer in the same breath, as
-    done as the act it follows (its modality is read through that act, :func:`.modality._modality`).
-    A participle before its clause ("Citing security, X cancelled") or with no comma ("left
-    Paris saying ...") stays a described circumstance."""
+    comma, with no subject of its own, and with a party named in its object or its prepositional
+    phrases ("Syria shelled the town, threatening Lebanon", "..., accusing Washington of", "...,
+    killing two Hezbollah commanders in Syria"): it tells a further act of the same doer in the same
+    breath, as done as the act it follows (its modality is read through that act,
+    :func:`.modality._modality`). A participle before its clause ("Citing security, X cancelled"),
+    with no comma ("left Paris saying ..."), or done only to people counted or to things ("...,
+    killing 20 people", "..., setting fire to mattresses") stays a described circumstance."""
     head = participle.head
     if participle.dep_ != "advcl" or head == participle or participle.i < head.i:
         return False

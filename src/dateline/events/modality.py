@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import syntax
 from ..lexicon import Lexicon
-from .triggers import _can_act, _is_act, _measured, _subordinate, _verb_entry
+from .triggers import _can_act, _is_act, _measured, _subordinate, _trailing_adjunct, _verb_entry
 from ..codebook import root_class
 from ..lang import en
 from ..record import ActorRef, Modality
@@ -285,6 +285,10 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             # "could decide to lift", "will continue to be denied": an infinitive complement is as
             # done as the verb whose modal governs it
             modality = modality or _own_modality(head, lex, doc)
+        if link == "advcl" and _trailing_adjunct(clause):
+            # "may shell the town, threatening Lebanon": the adjunct is as done as the act it follows
+            modality = modality or _own_modality(head, lex, doc)
+            negated = negated or any(c.dep_ == "neg" for c in head.children)
         if link == "ccomp" and modality == "intended" and _predicted(clause, head, lex):
             modality = "hypothetical"  # "he expected most people would obey the law": foreseen, not declared
         if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in head.children):

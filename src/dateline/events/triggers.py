@@ -365,7 +365,37 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     if link == "ccomp":
         entry = _verb_entry(head, lex) if head.pos_ == "VERB" else None
         return "intended" if entry is not None and entry.code[:2] in ("02", "10") else "reported"
+    if token.tag_ == "VBG" and _trailing_adjunct(token):
+        return None  # "X shelled the town, killing 20": told as the act it follows is
     return "reported" if token.tag_ == "VBG" else None
+
+
+def _trailing_adjunct(participle: Token) -> bool:
+    """Whether a present participle is an adjunct that follows its clause's act, set off by a
+    comma, with no subject of its own, and with a party named in its object or its prepositional
+    phrases ("Syria shelled the town, threatening Lebanon", "..., accusing Washington of", "...,
+    killing two Hezbollah commanders in Syria"): it tells a further act of the same doer in the same
+    breath, as done as the act it follows (its modality is read through that act,
+    :func:`.modality._modality`). A participle before its clause ("Citing security, X cancelled"),
+    with no comma ("left Paris saying ..."), or done only to people counted or to things ("...,
+    killing 20 people", "..., setting fire to mattresses") stays a described circumstance."""
+    head = participle.head
+    if participle.dep_ != "advcl" or head == participle or participle.i < head.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in participle.children):
+        return False
+    start = participle.left_edge.i
+    if start == 0 or participle.doc[start - 1].text != ",":
+        return False
+    return any(t.ent_type_ in _PARTY_ENTITIES for c in participle.children if c.dep_ in ("dobj", "dative", "prep")
+               for t in c.subtree)
+
+
+#: Entity types of a named party: an adjunct act done to one is news of its own ("..., accusing
+#: Washington of", "..., killing two Hezbollah commanders"); one done to people counted or things
+#: ("..., killing 20 people", "..., setting fire to mattresses") elaborates the act it follows, which
+#: CAMEO codes as one event.
+_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _conditional_threat(verb: Token, entry: Entry, lex: Lexicon) -> bool:

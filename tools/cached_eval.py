@@ -1,0 +1,124 @@
+"""`dateline eval` on labelled real news with the model's parse cached (development only).
+
+The labelled articles are parsed by the model's components (tagger, parser, NER) once; the parse is
+kept in ``build/parse_cache/`` (one DocBin per article body, named by its SHA-1: lemmas and parses of
+corpus text, never committed) and dateline's own stages run on it each time. The scores are those of
+``dateline eval eval/news/labels.jsonl --split SPLIT`` (the same coding, matching and report; check
+with the real command before quoting numbers), in a fraction of the time, so a rule change can be
+measured on train and dev in minutes. Locked splits are refused, as by the command.
+
+    nice .venv/bin/python tools/cached_eval.py --split train [--by-rule] [--errors FILE] [--json FILE]
+    nice .venv/bin/python tools/cached_eval.py --split train --judged build/judged.jsonl [--all-events] [--roots-off]
+
+``--judged`` writes every counted event (``--all-events``: every event) with its label's verdict, so two
+coders' events can be compared (the events a change adds and removes, and how often each is right).
+``--events`` writes the coded records (they hold the article text: keep them in ``build/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, DocBin
+
+from dateline import pipeline
+from dateline.newseval import LOCKED, code_articles, corpus_texts, format_by_rule, format_news_report, load_labels, score
+from dateline.nlp import set_article
+
+CACHE = Path(__file__).resolve().parents[1] / "build" / "parse_cache"
+
+
+def _cached_run_model(original: Any) -> Any:
+    def run(articles: list[Any], *, nlp: Any, head: Any, batch_size: int) -> dict[int, Doc]:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        docs: dict[int, Doc] = {}
+        missing = []
+        for article in articles:
+            path = CACHE / (hashlib.sha1(article.body.encode("utf-8")).hexdigest() + ".spacy")
+            if path.exists():
+                doc = next(iter(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab)))
+                docs[id(article)] = set_article(doc, article)
+            else:
+                missing.append(article)
+        if missing:
+            parsed = original(missing, nlp=nlp, head=head, batch_size=batch_size)
+            for article in missing:
+                doc = parsed[id(article)]
+                path = CACHE / (hashlib.sha1(article.body.encode("utf-8")).hexdigest() + ".spacy")
+                binned = DocBin(store_user_data=False)
+                binned.add(doc)
+                path.write_bytes(binned.to_bytes())
+                docs[id(article)] = doc
+        return docs
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--labels", default="eval/news/labels.jsonl")
+    parser.add_argument("--news", default="../shared/data/news")
+    parser.add_argument("--split", default="train")
+    parser.add_argument("--by-rule", action="store_true")
+    parser.add_argument("--errors", help="write the wrong counted events (JSON Lines)")
+    parser.add_argument("--events", help="write every coded record (JSON Lines), for diffing two coders")
+    parser.add_argument("--judged", help="write every counted event with its judgement (JSON Lines)")
+    parser.add_argument("--roots-off", action="store_true", help="with the learned root correction off")
+    parser.add_argument("--all-events", action="store_true", help="--judged: also the events not counted")
+    parser.add_argument("--json", help="write the scores as JSON")
+    args = parser.parse_args(argv)
+    if args.split in LOCKED:
+        print(f"split {args.split} is locked", file=sys.stderr)
+        return 2
+    if args.roots_off:
+        import dateline.roots_model
+        dateline.roots_model.DISABLED = True
+    pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
+    labels = load_labels(args.labels)
+    part = labels.split(args.split)
+    texts = corpus_texts(part.articles, args.news)
+    coded = code_articles(texts, [a["id"] for a in part.articles])
+    errors: list[dict[str, Any]] | None = [] if args.errors else None
+    scores = score(labels, coded, texts, args.split, errors)
+    print(format_news_report(scores))
+    if args.by_rule:
+        print(format_by_rule(scores))
+    if args.errors and errors is not None:
+        with open(args.errors, "w", encoding="utf-8") as handle:
+            for row in errors:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if args.events:
+        with open(args.events, "w", encoding="utf-8") as handle:
+            for article in part.articles:
+                if article["id"] in coded:
+                    handle.write(json.dumps(coded[article["id"]], ensure_ascii=False) + "\n")
+    if args.judged:
+        from dateline.newseval import Judge, counted, event_keys, is_right
+        judge = Judge(part.labels, part.missed)
+        with open(args.judged, "w", encoding="utf-8") as handle:
+            for article in part.articles:
+                record = coded.get(article["id"])
+                if record is None:
+                    continue
+                for event, key in zip(record["events"], event_keys(record, texts[article["id"]]["text"])):
+                    if not counted(event) and not args.all_events:
+                        continue
+                    judged = judge(event, key)
+                    row = {"counted": counted(event), "modality": event["modality"], "negated": event["negated"],"id": article["id"], "sentence": event["sentence"], "span": event["span"],
+                           "trigger": event["trigger"], "cameo": event["cameo"],
+                           "src": (event.get("source") or {}).get("code"), "tgt": (event.get("target") or {}).get("code"),
+                           "rules": event["evidence"]["rules"], "judged": judged is not None,
+                           "right": bool(judged is not None and is_right(event, judged)),
+                           "label": None if judged is None else {k: judged.get(k) for k in ("act", "modality", "root", "src", "tgt")}}
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if args.json:
+        Path(args.json).write_text(json.dumps(scores.to_dict(), indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -45,11 +45,28 @@ def test_warning_of_own_strike_stays_a_threat(nlp: Language) -> None:
     assert "13" in roots
 
 
-def test_warning_against_is_an_appeal_at_home_a_threat_abroad(nlp: Language) -> None:
+def test_warning_against_is_an_appeal_unless_it_states_harm(nlp: Language) -> None:
+    # docs/annotation.md D2 (guidelines version 2): a warning against something with no harm stated is
+    # an appeal at home and abroad; harm in response from the warner makes it a threat
     home = coded(nlp, "Senators warned the White House against a deal with Iran.")
     assert home == [("020", "Senators", "White House", "_warning_appeal")]
     abroad = coded(nlp, "The American ambassador warned Iran against a deal with Russia.")
-    assert [code[:2] for code, *_ in abroad] == ["13"]
+    assert [(code, rule) for code, _, _, rule in abroad] == [("020", "_warning_appeal")]
+    harm = coded(nlp, "The American ambassador warned Iran against a deal with Russia, promising a firm response.")
+    assert [code[:2] for code, _, _, rule in harm if rule != "_warning_appeal"][:1] == ["13"]
+
+
+def test_warning_is_coded_by_its_content(nlp: Language) -> None:
+    # docs/annotation.md D2: harm from the warner 13, a danger it does not cause 012, a travel warning 160
+    def warning(text: str) -> str:
+        (code,) = [code for code, _, _, _ in coded(nlp, text)[:1]]
+        return code
+    assert warning("Kenya warned that it would retaliate if Uganda closed the border.")[:2] == "13"
+    assert warning("The Kenyan president warned Uganda that Kenya would respond to any incursion.")[:2] == "13"
+    assert warning("Germany warned Russia of serious consequences.")[:2] == "13"
+    assert warning("The Kenyan minister warned that the drought could leave millions of Somalis without food.") == "012"
+    assert warning("The United Nations warned of a famine in Somalia.") == "012"
+    assert warning("Britain warned its citizens against travel to Yemen.") == "160"
 
 
 def test_attributed_act_with_blame_is_also_an_accusation(nlp: Language) -> None:

@@ -197,3 +197,15 @@ def test_a_negative_noun_equated_with_an_actors_act_is_criticism(nlp: Language) 
     assert ("111", "Swedish minister", "Norwegian officials", "_negative_evaluation") in events
     events = coded(nlp, "The Swedish minister said the real question was the secret campaign by Norwegian officials.")
     assert "_negative_evaluation" not in {rule for *_, rule in events}
+
+
+def test_state_force_on_protesters_is_repression_protesters_on_police_riot(nlp: Language) -> None:
+    # docs/annotation.md D8k (guidelines version 2): police or troops against protesters 175, the
+    # protesters' violence against them 145; force against armed opponents stays 19
+    def first(text: str) -> tuple[str, str | None]:
+        code, _, _, rule = coded(nlp, text)[0]
+        return code, rule
+    assert first("Hong Kong police clashed with demonstrators on Sunday.") == ("175", "_crowd_control")
+    assert first("Egyptian troops opened fire on the crowd in Cairo.") == ("175", "_crowd_control")
+    assert first("Protesters clashed with riot police in Nairobi.") == ("145", "_crowd_control")
+    assert first("Kenyan troops attacked Somali militants.")[0][:2] == "19"

@@ -433,6 +433,31 @@ def _military_strike(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
     return not any(t.lemma_.lower() in lex.cue("labour_strike") for t in [*trigger.subtree, *_words_near(trigger)])
 
 
+def _crowd_word(text: str | None, lex: Lexicon) -> bool:
+    """Whether a side's words name a crowd of protesters (cue ``protest_crowd``: "protesters",
+    "the crowds of demonstrators")."""
+    crowd = lex.cue("protest_crowd")
+    return any(word in crowd or word.rstrip("s") in crowd for word in (text or "").lower().split())
+
+
+def _crowd_control(trigger: Token, sources: list[Side], targets: list[Side], lex: Lexicon) -> str | None:
+    """Force between a state's police or troops and protesters (docs/annotation.md D8k): a state force
+    (:func:`_state_force`) using violence (18-20) on a crowd of protesters, by the target's words or
+    the trigger's object ("police fired tear gas at protesters", "troops opened fire on the crowd") is
+    repression, 175, not fighting; protesters using violence on a state force ("protesters clashed
+    with riot police") riot, 145. None otherwise (19 stays for armed opponents)."""
+    state = any(_state_force(side, lex) for side in sources)
+    objects = [t for c in trigger.children if c.dep_ in ("dobj", "prep", "dative")
+               for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
+    if state and (any(side is not None and _crowd_word(side.get("text"), lex) for side in targets)
+                  or any(_crowd_word(t.lower_, lex) for t in objects)):
+        return "175"
+    if any(side is not None and _crowd_word(side.get("text"), lex) for side in sources) and \
+            any(_state_force(side, lex) for side in targets):
+        return "145"
+    return None
+
+
 def _verbal_attack(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
     """Whether an "attack" (cue ``attack_word``) coded as force (19x) is criticism in words (CAMEO
     111): a modifier or compound calls it verbal ("personal attacks", "social media attacks", cue
@@ -487,6 +512,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     - ``_assault_on_person``: force (19x) that beats, beheads or stabs a person (cue
       ``physical_assault_verb``) is a physical assault, 182 (CAMEO 18x is violence against
       individuals), unless a state's army or police does it (:func:`_state_force`: stays 19x);
+    - ``_crowd_control``: violence (18-20) by a state's police or troops on protesters is repression,
+      175, and by protesters on a state force rioting, 145 (:func:`_crowd_control`; docs/annotation.md D8k);
     - ``_verbal_attack``: an "attack" in words (a verbal, personal or social-media attack, one made
       in an op-ed or on television, or by the press) is criticism, 111 (:func:`_verbal_attack`);
     - ``_military_strike``: a "strike" (coded a labour strike, 143) whose doer is a state or an
@@ -541,6 +568,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     if code[:2] == "19" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.cue("physical_assault_verb") \
             and _person_object(trigger, lex) and not any(_state_force(side, lex) for side in sources):
         return replace(entry, code="182", reciprocal=False), {**rules, "code": "_assault_on_person"}
+    if code[:2] in root_class("violent") and (crowd := _crowd_control(trigger, sources, targets, lex)) is not None:
+        return replace(entry, code=crowd, reciprocal=False), {**rules, "code": "_crowd_control"}
     if code[:2] == "19" and _verbal_attack(trigger, sources, lex):
         return replace(entry, code="111", reciprocal=False), {**rules, "code": "_verbal_attack"}
     if code[:2] == "14" and _military_strike(trigger, sources, lex):

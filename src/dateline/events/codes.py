@@ -512,6 +512,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     - ``_assault_on_person``: force (19x) that beats, beheads or stabs a person (cue
       ``physical_assault_verb``) is a physical assault, 182 (CAMEO 18x is violence against
       individuals), unless a state's army or police does it (:func:`_state_force`: stays 19x);
+    - ``_declined_comment``: refusing (cue ``refusal_verb``, 12x) to comment, elaborate or discuss (cue ``comment_verb``:
+      "declined to comment on the expulsions") is CAMEO 011, Decline comment (docs/annotation.md D1b);
     - ``_crowd_control``: violence (18-20) by a state's police or troops on protesters is repression,
       175, and by protesters on a state force rioting, 145 (:func:`_crowd_control`; docs/annotation.md D8k);
     - ``_verbal_attack``: an "attack" in words (a verbal, personal or social-media attack, one made
@@ -568,6 +570,9 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     if code[:2] == "19" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.cue("physical_assault_verb") \
             and _person_object(trigger, lex) and not any(_state_force(side, lex) for side in sources):
         return replace(entry, code="182", reciprocal=False), {**rules, "code": "_assault_on_person"}
+    if code[:2] == "12" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.cue("refusal_verb") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in lex.cue("comment_verb") for c in trigger.children):
+        return Entry("011"), {**rules, "code": "_declined_comment"}
     if code[:2] in root_class("violent") and (crowd := _crowd_control(trigger, sources, targets, lex)) is not None:
         return replace(entry, code=crowd, reciprocal=False), {**rules, "code": "_crowd_control"}
     if code[:2] == "19" and _verbal_attack(trigger, sources, lex):

@@ -980,7 +980,9 @@ def rejudge_add(args: argparse.Namespace) -> int:
     items = {str(i["item"]): i for i in (json.loads(line) for line in
              (REJUDGE / "items.jsonl").read_text(encoding="utf-8").splitlines() if line.strip())}
     events: dict[str, dict[str, Any]] = {}
-    missed: dict[str, tuple[dict[str, Any], str]] = {}
+    # Several missed acts can share one place (one trigger, one target each): their items share an id,
+    # and their lines are matched to the stored rows in order.
+    missed: dict[str, list[tuple[dict[str, Any], str]]] = {}
     bad = 0
     for name in sorted(args.files):
         labeller = Path(name).stem.split("_")[0]
@@ -1003,7 +1005,7 @@ def rejudge_add(args: argparse.Namespace) -> int:
                 bad += 1
                 continue
             if item["missed"]:
-                missed[key] = (label, labeller)
+                missed.setdefault(key, []).append((label, labeller))
             else:
                 row = resolve(label, item)
                 row["labeller"], row["guidelines"] = labeller, 2
@@ -1027,19 +1029,19 @@ def rejudge_add(args: argparse.Namespace) -> int:
         return events.get(rejudge_item_id(row), row) if not row.get("missed") else row
 
     def missed_change(row: dict[str, Any]) -> dict[str, Any] | None:
-        got = missed.get(rejudge_item_id(row))
-        if got is None:
+        queue = missed.get(rejudge_item_id(row))
+        if not queue:
             return row
-        label, labeller = got
+        label, labeller = queue.pop(0)
         if label["act"] == "no":
             return None
         return {**row, **{k: label[k] for k in ("root", "src", "tgt", "modality")},
                 "date": label.get("date", row.get("date", "unknown")), "note": label.get("note", ""),
                 "labeller": labeller, "guidelines": 2}
 
+    dropped = sum(1 for queue in missed.values() for label, _ in queue if label["act"] == "no")
     replaced = rewrite("labels.jsonl", "labels_v1.jsonl", event_change)
     changed = rewrite("missed.jsonl", "missed_v1.jsonl", missed_change)
-    dropped = sum(1 for label, _ in missed.values() if label["act"] == "no")
     print(f"{replaced} event labels replaced, {changed} missed acts rejudged ({dropped} no longer listed); "
           f"{bad} lines with problems left out")
     return 1 if bad else 0

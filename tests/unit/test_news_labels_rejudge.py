@@ -144,3 +144,26 @@ def test_rejudge_add_replaces_labels_and_keeps_the_old_ones(corpus: Path, capsys
     assert sorted(r["event_id"] for r in old) == ["e1", "e2"] and {r["guidelines"] for r in old} == {1}
     assert (news / "missed.jsonl").read_text(encoding="utf-8").strip() == ""
     assert json.loads((news / "missed_v1.jsonl").read_text(encoding="utf-8"))["note"] == "duplicate mention"
+
+
+def test_rejudge_add_matches_missed_acts_sharing_a_place_in_order(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two missed acts on one trigger (one per target) share a rejudge id; their lines apply in order."""
+    news = corpus / "eval" / "news"
+    first = json.loads((news / "missed.jsonl").read_text(encoding="utf-8"))
+    second = {**first, "tgt": "BOR", "note": "the other target"}
+    (news / "missed.jsonl").write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
+    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
+    items = [json.loads(line) for line in
+             (corpus / "build" / "rejudge" / "items.jsonl").read_text(encoding="utf-8").splitlines()]
+    missed_ids = [i["item"] for i in items if i["missed"]]
+    assert len(missed_ids) == 2 and missed_ids[0] == missed_ids[1]
+    out = corpus / "build" / "rejudge" / "out"
+    out.mkdir(parents=True)
+    lines = [{"m": missed_ids[0], "act": "yes", "root": "04", "src": "RUR", "tgt": "CHN", "modality": "intended",
+              "date": "2020-02", "note": "first", "guidelines": 2},
+             {"m": missed_ids[0], "act": "yes", "root": "04", "src": "RUR", "tgt": "BOR", "modality": "intended",
+              "date": "2020-02", "note": "second", "guidelines": 2}]
+    (out / "V1_01.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert nl.main(["rejudge-add", str(out / "V1_01.jsonl")]) == 0
+    rows = [json.loads(line) for line in (news / "missed.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["tgt"], r["note"], r["guidelines"]) for r in rows] == [("CHN", "first", 2), ("BOR", "second", 2)]

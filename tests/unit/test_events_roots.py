@@ -211,12 +211,11 @@ def test_state_force_on_protesters_is_repression_protesters_on_police_riot(nlp: 
     assert first("Kenyan troops attacked Somali militants.")[0][:2] == "19"
 
 
-def test_declined_to_comment_is_decline_comment_to_no_one(nlp: Language) -> None:
-    # docs/annotation.md D1b (guidelines version 2): an explicit refusal to comment is 011, aimed at no
-    # one when the text names no one; a request for comment left unanswered is no act
+def test_declined_to_comment_is_decline_comment(nlp: Language) -> None:
+    # docs/annotation.md D1b (guidelines version 2): an explicit refusal to comment is 011, not a
+    # rejection; a request for comment left unanswered is no act
     events = nlp("Kenya and Somalia held talks on Monday. The Kenyan embassy declined to comment on Tuesday.")._.events
     (declined,) = [e for e in events if e["trigger"] == "declined"]
     assert (declined["cameo"], declined["evidence"]["rules"]["code"]) == ("011", "_declined_comment")
-    assert declined["target"] is None
     assert not coded(nlp, "The Kenyan embassy did not respond to a request for comment.")
     assert [code[:2] for code, *_ in coded(nlp, "Kenya declined to meet the Somali envoy.")][:1] == ["12"]

@@ -550,12 +550,9 @@ def _missing_target_chain(event: dict[str, Any]) -> tuple[str, tuple[tuple[str, 
     """Which fall-back an event with no target takes: coercion or violence (root class ``placed``)
     the country it is done in; a cooperative noun (meeting, visit, deal: class ``cooperative``) its
     nearby partner; a verb of statement, appeal, demand, disapproval, rejection or threat (class
-    ``addressed``) :data:`ADDRESSEE_STRATEGIES`; else none (a code addressed to no one, cue
-    ``no_addressee``: 011 Decline comment; an intent or a verb of meeting or
+    ``addressed``) :data:`ADDRESSEE_STRATEGIES`; else none (an intent or a verb of meeting or
     cooperation with no one named stays so: on train, a partner guessed for them was as often wrong
     as right)."""
-    if str(event.get("cameo", "")) in cue_words("no_addressee"):
-        return None  # "declined to comment": addressed to no one (docs/annotation.md D1b)
     root = str(event.get("cameo", ""))[:2]
     if root in root_class("placed"):
         return "place", PLACE_TARGET_STRATEGIES

@@ -67,6 +67,8 @@ def test_warning_is_coded_by_its_content(nlp: Language) -> None:
     assert warning("The Kenyan minister warned that the drought could leave millions of Somalis without food.") == "012"
     assert warning("The United Nations warned of a famine in Somalia.") == "012"
     assert warning("Britain warned its citizens against travel to Yemen.") == "160"
+    # the harm of a measure or act forecast is a judgement of it, 111
+    assert warning("The Kenyan president warned Parliament that such action would undercut his ability to govern.") == "111"
 
 
 def test_attributed_act_with_blame_is_also_an_accusation(nlp: Language) -> None:

@@ -522,6 +522,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       armed force is military force, 190 or 195 from the air (:func:`_military_strike`);
     - ``_warning_forecast``: a warning that only forecasts (:func:`_forecast`), judges no one and
       states no harm from the warner (:func:`_threatened_harm`) is pessimism, 012 (docs/annotation.md D2);
+      ``_warning_judgement`` when what it forecasts is the harm of a measure or act (:func:`_judges_a_measure`:
+      "warned that such action would undercut his ability"): a judgement, 111;
     - ``_warning_appeal``: a warning *against* something or *not to* do it ("warned lawmakers
       against a deal", "warned people not to draw conclusions") asks the hearer to refrain: an
       appeal (02x), not a threat (13x), at home or abroad ("lawmakers warned the White House against
@@ -564,6 +566,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         if _negative_evaluation(trigger, lex) is not None:
             return Entry("111"), {**rules, "code": "_negative_evaluation"}
         if not _threatened_harm(trigger, sources, lex) and not _obliging_content(trigger, lex):
+            if _judges_a_measure(trigger, lex):
+                return Entry("111"), {**rules, "code": "_warning_judgement"}
             return Entry("012"), {**rules, "code": "_warning_forecast"}
     if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
         return replace(entry, code="180", reciprocal=False), {**rules, "code": "_unconventional"}
@@ -589,6 +593,26 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             or _obliging_content(trigger, lex)) and not _threatened_harm(trigger, sources, lex):
         return replace(entry, code="020"), {**rules, "code": "_warning_appeal"}
     return entry, rules
+
+
+def _judges_a_measure(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a warning forecasts is the harm of a measure or act (docs/annotation.md D2: "the
+    target's act is wrong or dangerous", a judgement, 111): the that-clause's subject, or its passive
+    agent, is an act ("any strikes would violate the Constitution"), a measure (cue ``measure_noun``:
+    "such action would undercut his ability", "firms could be crippled by the move") or a gerund
+    ("binding judges might look like interference")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for child in clause.children:
+            if child.dep_ == "csubj":
+                return True
+            heads = [child] if child.dep_ in ("nsubj", "nsubjpass") else [
+                p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "agent" else []
+            for head in heads:
+                if head.pos_ == "NOUN" and (head.lemma_.lower() in lex.cue("measure_noun") or _named_act(head, lex) is not None):
+                    return True
+    return False
 
 
 def _in_relative_clause(token: Token, top: Token) -> bool:

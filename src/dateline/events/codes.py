@@ -602,8 +602,8 @@ def _judges_a_measure(verb: Token, lex: Lexicon) -> bool:
     "such action would undercut his ability", "firms could be crippled by the move") or a gerund
     ("binding judges might look like interference")."""
     for clause in verb.children:
-        if clause.dep_ != "ccomp":
-            continue
+        if clause.dep_ != "ccomp" or clause.lemma_ == "be":
+            continue  # (a copula states, it forecasts no harm: "recognizing X is a red line")
         for child in clause.children:
             if child.dep_ == "csubj":
                 return True

@@ -671,7 +671,7 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
             if side.get("country") and side.get("country") in own:
                 return True
             if not side.get("country") and str(side.get("sector") or side.get("code") or "").lower() in lex.cue("state_force_sector") \
-                    and any(str((s or {}).get("sector") or "").lower() in lex.cue("state_force_sector") for s in sources):
+                    and any(s is not None and str(s.get("sector") or "").lower() in lex.cue("state_force_sector") for s in sources):
                 return True  # "the leader warned that police will take all necessary actions": the state's own force
     return False
 

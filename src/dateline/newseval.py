@@ -36,7 +36,7 @@ SPLITS = ("train", "dev", "test", "fresh", "all")
 LOCKED = frozenset({"test", "fresh", "all"})
 # Text the structure stage removes as not the article's own (other stories' headlines pasted in by a
 # scrape): acts a labeller listed there are not the article's, and do not count in recall.
-NOT_ARTICLE_TEXT = frozenset({"link_card"})
+NOT_ARTICLE_TEXT = frozenset({"link_card", "link_line"})
 
 Key = tuple[str, int, int]  # record id, sentence start in the record text, trigger start in the sentence
 

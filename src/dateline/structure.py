@@ -119,6 +119,17 @@ _BOILERPLATE = [
     # A video blurb (USA Today): "CLOSE A gunman opened fire at ... Wochit"
     re.compile(r"CLOSE [A-Z](?=[^\n]*\b[a-z]{3,}\b)[^\n]{30,300}"),
 ]
+# A link line (docs/annotation.md D9b): a whole short line that points at another story or at a
+# photo gallery or video rather than telling this one: a label and a colon, "SEE ALSO: X says ...",
+# "( PHOTOS: Y)", "Read more: ...", "RELATED: ...", "More: ..."; a video player's card ("JUST
+# WATCHED <title> Replay More Videos ..."); a photo credit line opening with a bar ("| AP Photo ...").
+_LINK_LINE = re.compile(
+    r"\(?\s*(?:see also|read more|read also|also read|more|related(?: coverage| stories)?|photos?|videos?"
+    r"|watch|gallery|slideshow)\s*:\s*\S[^\n]*"
+    r"|JUST WATCHED\b[^\n]*"
+    r"|\|\s*(?:AP|AFP|Reuters|Getty Images?|EPA)\s+Photo\b[^\n]*",
+    re.I,
+)
 # Legal sentences, boilerplate after a first boilerplate sentence: the AP's "This material may
 # not be published, broadcast ...", "Click here for reprint permission.", "Distributed by ...".
 _LEGAL = re.compile(
@@ -187,7 +198,7 @@ def _remove(parts: ArticleParts, text: str, span: Span, kind: str, reason: str) 
 
 
 def _drop_lines(text: str, paras: list[Span], parts: ArticleParts) -> list[Span]:
-    """Drop caption, footer and boilerplate lines; return the runs of lines left, as blocks.
+    """Drop caption, link, footer and boilerplate lines; return the runs of lines left, as blocks.
 
     A paragraph losing a middle line becomes two blocks, each still a contiguous slice.
     """
@@ -205,6 +216,9 @@ def _drop_lines(text: str, paras: list[Span], parts: ArticleParts) -> list[Span]
             if nxt and _is_caption_copy(text[nxt[0] : nxt[1]], caption):
                 keep[k + 1] = False
                 _remove(parts, text, nxt, "caption_duplicate", "the caption again, credit glued on, no marks")
+        elif len(line) <= _BOILERPLATE_MAX and _LINK_LINE.fullmatch(line):
+            keep[k] = False
+            _remove(parts, text, span, "link_line", "a line linking to another story, a gallery or a video, not article text")
         elif kind := _footer_kind(line):
             keep[k] = False
             what = "a newspaper reader's footer" if kind == "footer" else "scrape boilerplate"

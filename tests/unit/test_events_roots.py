@@ -45,11 +45,30 @@ def test_warning_of_own_strike_stays_a_threat(nlp: Language) -> None:
     assert "13" in roots
 
 
-def test_warning_against_is_an_appeal_at_home_a_threat_abroad(nlp: Language) -> None:
+def test_warning_against_is_an_appeal_unless_it_states_harm(nlp: Language) -> None:
+    # docs/annotation.md D2 (guidelines version 2): a warning against something with no harm stated is
+    # an appeal at home and abroad; harm in response from the warner makes it a threat
     home = coded(nlp, "Senators warned the White House against a deal with Iran.")
     assert home == [("020", "Senators", "White House", "_warning_appeal")]
     abroad = coded(nlp, "The American ambassador warned Iran against a deal with Russia.")
-    assert [code[:2] for code, *_ in abroad] == ["13"]
+    assert [(code, rule) for code, _, _, rule in abroad] == [("020", "_warning_appeal")]
+    harm = coded(nlp, "The American ambassador warned Iran against a deal with Russia, promising a firm response.")
+    assert [code[:2] for code, _, _, rule in harm if rule != "_warning_appeal"][:1] == ["13"]
+
+
+def test_warning_is_coded_by_its_content(nlp: Language) -> None:
+    # docs/annotation.md D2: harm from the warner 13, a danger it does not cause 012, a travel warning 160
+    def warning(text: str) -> str:
+        (code,) = [code for code, _, _, _ in coded(nlp, text)[:1]]
+        return code
+    assert warning("Kenya warned that it would retaliate if Uganda closed the border.")[:2] == "13"
+    assert warning("The Kenyan president warned Uganda that Kenya would respond to any incursion.")[:2] == "13"
+    assert warning("Germany warned Russia of serious consequences.")[:2] == "13"
+    assert warning("The Kenyan minister warned that the drought could leave millions of Somalis without food.") == "012"
+    assert warning("The United Nations warned of a famine in Somalia.") == "012"
+    assert warning("Britain warned its citizens against travel to Yemen.") == "160"
+    # the harm of a measure or act forecast is a judgement of it, 111
+    assert warning("The Kenyan president warned Parliament that such action would undercut his ability to govern.") == "111"
 
 
 def test_attributed_act_with_blame_is_also_an_accusation(nlp: Language) -> None:
@@ -180,3 +199,25 @@ def test_a_negative_noun_equated_with_an_actors_act_is_criticism(nlp: Language) 
     assert ("111", "Swedish minister", "Norwegian officials", "_negative_evaluation") in events
     events = coded(nlp, "The Swedish minister said the real question was the secret campaign by Norwegian officials.")
     assert "_negative_evaluation" not in {rule for *_, rule in events}
+
+
+def test_state_force_on_protesters_is_repression_protesters_on_police_riot(nlp: Language) -> None:
+    # docs/annotation.md D8k (guidelines version 2): police or troops against protesters 175, the
+    # protesters' violence against them 145; force against armed opponents stays 19
+    def first(text: str) -> tuple[str, str | None]:
+        code, _, _, rule = coded(nlp, text)[0]
+        return code, rule
+    assert first("Hong Kong police clashed with demonstrators on Sunday.") == ("175", "_crowd_control")
+    assert first("Egyptian troops opened fire on the crowd in Cairo.") == ("175", "_crowd_control")
+    assert first("Protesters clashed with riot police in Nairobi.") == ("145", "_crowd_control")
+    assert first("Kenyan troops attacked Somali militants.")[0][:2] == "19"
+
+
+def test_declined_to_comment_is_decline_comment(nlp: Language) -> None:
+    # docs/annotation.md D1b (guidelines version 2): an explicit refusal to comment is 011, not a
+    # rejection; a request for comment left unanswered is no act
+    events = nlp("Kenya and Somalia held talks on Monday. The Kenyan embassy declined to comment on Tuesday.")._.events
+    (declined,) = [e for e in events if e["trigger"] == "declined"]
+    assert (declined["cameo"], declined["evidence"]["rules"]["code"]) == ("011", "_declined_comment")
+    assert not coded(nlp, "The Kenyan embassy did not respond to a request for comment.")
+    assert [code[:2] for code, *_ in coded(nlp, "Kenya declined to meet the Somali envoy.")][:1] == ["12"]

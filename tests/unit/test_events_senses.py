@@ -91,3 +91,16 @@ def test_arms_bans_and_import_duties_are_sanctions(nlp: Language) -> None:
     # nouns.tsv "arms ban", patterns_extra.tsv impose duties/tariffs: 163, not 172 / 170
     assert coded(nlp, "The EU imposed its arms ban on Uganda in 1989.")[0][:3] == ("163", "EU", "Uganda")
     assert coded(nlp, "Kenya imposed tariffs on Ugandan sugar.")[0][0] == "163"
+
+
+def test_denying_a_charge_is_a_denial_denying_a_request_a_rejection(nlp: Language) -> None:
+    # docs/annotation.md D8f (guidelines version 2): denying that something is so, or dismissing a claim,
+    # is 016; denying a request or a visa is 12
+    def first(text: str) -> tuple[str, str | None]:
+        code, _, _, rule = coded(nlp, text)[0]
+        return code, rule
+    assert first("The Kenyan government denied that its troops had entered Somalia.") == ("016", "_sense")
+    assert first("A Kenyan spokesman denied the campaign was unlawful.") == ("016", "_sense")
+    assert first("The Kenyan minister dismissed the claims as wild allegations.")[0] == "016"
+    assert first("Kenya denied Somalia's request for access.")[0][:2] == "12"
+    assert first("Kenya denied a visa to the Somali envoy.")[0][:2] == "12"

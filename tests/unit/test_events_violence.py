@@ -51,7 +51,8 @@ def test_attacks_by_forces_stay_force(nlp: Language, monkeypatch: pytest.MonkeyP
     assert [code[:2] for code, *_ in troops] == ["19"]
     police = coded(nlp, "Kenyan police attacked the protesters in Nairobi.")
     assert "_verbal_attack" not in {rule for *_, rule in police}
-    assert [code[:2] for code, *_ in police] == ["19"]
+    # police against protesters is repression, 175 (docs/annotation.md D8k, guidelines version 2)
+    assert [(code, rule) for code, *_, rule in police] == [("175", "_crowd_control")]
 
 
 def test_beheading_or_beating_a_person_is_assault_unless_by_state_force(nlp: Language) -> None:

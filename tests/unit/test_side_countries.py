@@ -124,11 +124,25 @@ def test_nearby_country_is_not_the_other_sides(nlp: Language) -> None:
 
 
 def test_armed_group_takes_the_country_it_acts_in(nlp: Language) -> None:
-    text = "France and Kenya held talks. Islamic State fighters attacked a police station in Mosul."
+    text = "France and Kenya held talks. Al-Qaeda fighters attacked a police station in Mosul."
     (event,) = events(nlp, text, "attacked")
     assert event["source"]["code"].startswith("IMG")
     assert event["source"]["country"] == "IRQ"
     assert event["evidence"]["rules"]["source_country"] == "armed_group:event_place"
+
+
+def test_islamic_state_is_img_wherever_it_acts(nlp: Language) -> None:
+    # docs/annotation.md D3d (guidelines version 2): the Islamic State, by any of its names, is IMG
+    # as a source or a target, whatever place the sentence gives
+    for text, trigger, role in (
+            ("France and Kenya held talks. Islamic State fighters attacked a police station in Mosul.", "attacked", "source"),
+            ("ISIS militants stormed a village in northern Syria on Monday.", "stormed", "source"),
+            ("Iraqi troops attacked Daesh positions near Tikrit on Sunday.", "attacked", "target"),
+            ("American jets bombed ISIL fighters in Nangarhar province.", "bombed", "target")):
+        (event,) = events(nlp, text, trigger)
+        assert event[role]["code"].startswith("IMGMUSISI"), text
+        assert event[role]["country"] == "IMG", text
+        assert f"{role}_country" not in event["evidence"]["rules"], text
 
 
 def test_armed_group_with_no_place_keeps_its_prefix(nlp: Language) -> None:

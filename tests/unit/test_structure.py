@@ -460,3 +460,36 @@ def test_structure_no_link_card(text: str) -> None:
     parts = structure_text(text)
     assert parts.body == text
     assert not [r for r in parts.removed if r.kind == "link_card"]
+
+
+LINK_LINES = (
+    "Freedonia and Sylvania signed a trade pact on Monday, officials said.\n\n"
+    "SEE ALSO: Freedonia expels Sylvanian diplomats over spy row\n\n"
+    "( PHOTOS: The president's ten foreign trips)\n\n"
+    "Read more: Sylvania rejects Freedonian plan for the border\n\n"
+    "JUST WATCHED Protesters demand new elections Replay More Videos ... MUST WATCH Protesters demand new elections 01:06\n\n"
+    "| AP Photo The Freedonian president urges Sylvania to reopen the border\n\n"
+    "The pact cuts tariffs on grain. More talks are planned for June."
+)
+
+
+def test_structure_link_lines_are_not_article_text() -> None:
+    # docs/annotation.md D9b: lines that link to other stories, galleries or videos are not the article
+    parts = structure_text(LINK_LINES)
+    assert parts.body == ("Freedonia and Sylvania signed a trade pact on Monday, officials said.\n\n"
+                          "The pact cuts tariffs on grain. More talks are planned for June.")
+    links = [r for r in parts.removed if r.kind == "link_line"]
+    assert [r.text.split()[0] for r in links] == ["SEE", "(", "Read", "JUST", "|"]
+    for removed in parts.removed:
+        assert LINK_LINES[removed.start : removed.end] == removed.text
+
+
+@pytest.mark.parametrize("text", [
+    "Also on Monday, the president paid tribute to the victims of the attack.",
+    "More than 40 people were killed: officials blamed the rebels.",
+    "Watch the border closely, the minister told the Sylvanian envoy on Monday.",
+])
+def test_structure_prose_is_no_link_line(text: str) -> None:
+    parts = structure_text(text)
+    assert parts.body == text
+    assert not [r for r in parts.removed if r.kind == "link_line"]

@@ -21,10 +21,11 @@ answers wins (:data:`STRATEGIES`):
 6. ``nearby_country``: else the country the text names most around the side (its sentence and the
    two before), a tie going to the mention nearest it, never the other side's country.
 
-A transnational armed group (``IMG``: ISIS, al-Qaeda) keeps its code but takes the country the text
+A transnational armed group (``IMG``: al-Qaeda) keeps its code but takes the country the text
 places it in (:func:`armed_group_country`: the event's place, else the one country of its
-sentence's places, else the article's), as docs/annotation.md section 4 asks (ISIS fighting in Iraq
-is IRQ); named ``armed_group:<strategy>`` in ``evidence.rules``.
+sentence's places, else the article's), as docs/annotation.md section 4 asks; named
+``armed_group:<strategy>`` in ``evidence.rules``. The Islamic State and its branches (cue
+``placeless_group``) stay ``IMG`` wherever they act (docs/annotation.md D3d, guidelines version 2).
 
 An event with a source and no target (or a target still with no country) takes one its kind
 implies (:func:`missing_target`): coercion or violence the country it is done in (``_act_place``), a
@@ -54,6 +55,7 @@ from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
 from .index import in_window, mentions_by_root
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
 from ..lang import en
+from ..lexicon import cue_words
 
 #: The article's country must hold at least this share of its country mentions (actors and places)
 #: to be the country of a side the text leaves without one.
@@ -417,15 +419,26 @@ ARMED_GROUP_STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("event_place", event_place), ("sentence_place", sentence_place), ("article_country", article_country))
 
 
+def placeless_group(code: str) -> bool:
+    """Whether an armed group's code is a transnational movement that stays ``IMG`` wherever it acts
+    (cue ``placeless_group``, a code prefix: the Islamic State and its named branches, ``IMGMUSISI``;
+    docs/annotation.md D3d), rather than taking the country the text places it in."""
+    code = code.lower()
+    return any(code.startswith(prefix) for prefix in cue_words("placeless_group"))
+
+
 def armed_group_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], role: str) -> None:
-    """A transnational armed group (``IMG``: "ISIS", "al-Qaeda") takes the country where the text
-    places it (docs/annotation.md section 4: ISIS fighting in Iraq is IRQ; with no place, IMG): the
+    """A transnational armed group (``IMG``: "al-Qaeda") takes the country where the text places it
+    (docs/annotation.md section 4; with no place, IMG), except a movement that is ``IMG`` wherever it
+    acts (:func:`placeless_group`: the Islamic State, D3d of guidelines version 2): the
     ``country`` becomes that state, the code keeps the group's own (``IMGMUSISI``), and
     ``evidence.rules.<role>_country`` names ``armed_group:<strategy>``."""
     side = event.get(role)
     if not side or not str(side.get("code") or "").startswith(ARMED_GROUP_PREFIX):
         return
     if side.get("country") not in (None, ARMED_GROUP_PREFIX):
+        return
+    if placeless_group(str(side["code"])):
         return
     found = side_country(doc, kb, event, side, ARMED_GROUP_STRATEGIES)
     if found is None:

@@ -14,7 +14,7 @@ from ..lang import en
 from ..codebook import cameo_to_plover, derived_codes, root_class
 from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
-from .sides import Side
+from .sides import Side, _side
 from .triggers import _noun_entry, _verb_entry
 
 
@@ -433,6 +433,31 @@ def _military_strike(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
     return not any(t.lemma_.lower() in lex.cue("labour_strike") for t in [*trigger.subtree, *_words_near(trigger)])
 
 
+def _crowd_word(text: str | None, lex: Lexicon) -> bool:
+    """Whether a side's words name a crowd of protesters (cue ``protest_crowd``: "protesters",
+    "the crowds of demonstrators")."""
+    crowd = lex.cue("protest_crowd")
+    return any(word in crowd or word.rstrip("s") in crowd for word in (text or "").lower().split())
+
+
+def _crowd_control(trigger: Token, sources: list[Side], targets: list[Side], lex: Lexicon) -> str | None:
+    """Force between a state's police or troops and protesters (docs/annotation.md D8k): a state force
+    (:func:`_state_force`) using violence (18-20) on a crowd of protesters, by the target's words or
+    the trigger's object ("police fired tear gas at protesters", "troops opened fire on the crowd") is
+    repression, 175, not fighting; protesters using violence on a state force ("protesters clashed
+    with riot police") riot, 145. None otherwise (19 stays for armed opponents)."""
+    state = any(_state_force(side, lex) for side in sources)
+    objects = [t for c in trigger.children if c.dep_ in ("dobj", "prep", "dative")
+               for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
+    if state and (any(side is not None and _crowd_word(side.get("text"), lex) for side in targets)
+                  or any(_crowd_word(t.lower_, lex) for t in objects)):
+        return "175"
+    if any(side is not None and _crowd_word(side.get("text"), lex) for side in sources) and \
+            any(_state_force(side, lex) for side in targets):
+        return "145"
+    return None
+
+
 def _verbal_attack(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
     """Whether an "attack" (cue ``attack_word``) coded as force (19x) is criticism in words (CAMEO
     111): a modifier or compound calls it verbal ("personal attacks", "social media attacks", cue
@@ -487,17 +512,25 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     - ``_assault_on_person``: force (19x) that beats, beheads or stabs a person (cue
       ``physical_assault_verb``) is a physical assault, 182 (CAMEO 18x is violence against
       individuals), unless a state's army or police does it (:func:`_state_force`: stays 19x);
+    - ``_declined_comment``: refusing (cue ``refusal_verb``, 12x) to comment, elaborate or discuss (cue ``comment_verb``:
+      "declined to comment on the expulsions") is CAMEO 011, Decline comment (docs/annotation.md D1b);
+    - ``_crowd_control``: violence (18-20) by a state's police or troops on protesters is repression,
+      175, and by protesters on a state force rioting, 145 (:func:`_crowd_control`; docs/annotation.md D8k);
     - ``_verbal_attack``: an "attack" in words (a verbal, personal or social-media attack, one made
       in an op-ed or on television, or by the press) is criticism, 111 (:func:`_verbal_attack`);
     - ``_military_strike``: a "strike" (coded a labour strike, 143) whose doer is a state or an
       armed force is military force, 190 or 195 from the air (:func:`_military_strike`);
+    - ``_warning_forecast``: a warning that only forecasts (:func:`_forecast`), judges no one and
+      states no harm from the warner (:func:`_threatened_harm`) is pessimism, 012 (docs/annotation.md D2);
+      ``_warning_judgement`` when what it forecasts is the harm of a measure or act (:func:`_judges_a_measure`:
+      "warned that such action would undercut his ability"): a judgement, 111;
     - ``_warning_appeal``: a warning *against* something or *not to* do it ("warned lawmakers
       against a deal", "warned people not to draw conclusions") asks the hearer to refrain: an
-      appeal (02x), not a threat (13x), when it is addressed to no one or to the warner's own
-      country ("lawmakers warned the White House against mission creep"); a warning to a foreign
-      actor ("warned the regime against moving into the area") stays a threat; cue ``warning_verb``;
-      so is a warning at home whose content is what someone must or should do ("warned: 'we must
-      not make that mistake again'", :func:`_obliging_content`);
+      appeal (02x), not a threat (13x), at home or abroad ("lawmakers warned the White House against
+      mission creep", "warned the regime against moving into the area"), unless it states harm from
+      the warner (:func:`_threatened_harm`: "..., promising a firm response"; docs/annotation.md D2);
+      cue ``warning_verb``; so is a warning whose content is what someone must or should do
+      ("warned: 'we must not make that mistake again'", :func:`_obliging_content`);
     - ``_suspended_person``: suspending (cue ``suspension_verb``, 16x) a person ("suspended the
       candidate", "suspended him as a member") is an administrative sanction, 172, not reduced relations."""
     sense = _sense(trigger, entry, lex)
@@ -532,11 +565,20 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return Entry(disapproval), {**rules, "code": "_disapproval"}
         if _negative_evaluation(trigger, lex) is not None:
             return Entry("111"), {**rules, "code": "_negative_evaluation"}
+        if not _threatened_harm(trigger, sources, lex) and not _obliging_content(trigger, lex):
+            if _judges_a_measure(trigger, lex):
+                return Entry("111"), {**rules, "code": "_warning_judgement"}
+            return Entry("012"), {**rules, "code": "_warning_forecast"}
     if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
         return replace(entry, code="180", reciprocal=False), {**rules, "code": "_unconventional"}
     if code[:2] == "19" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.cue("physical_assault_verb") \
             and _person_object(trigger, lex) and not any(_state_force(side, lex) for side in sources):
         return replace(entry, code="182", reciprocal=False), {**rules, "code": "_assault_on_person"}
+    if code[:2] == "12" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.cue("refusal_verb") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in lex.cue("comment_verb") for c in trigger.children):
+        return Entry("011"), {**rules, "code": "_declined_comment"}
+    if code[:2] in root_class("violent") and (crowd := _crowd_control(trigger, sources, targets, lex)) is not None:
+        return replace(entry, code=crowd, reciprocal=False), {**rules, "code": "_crowd_control"}
     if code[:2] == "19" and _verbal_attack(trigger, sources, lex):
         return replace(entry, code="111", reciprocal=False), {**rules, "code": "_verbal_attack"}
     if code[:2] == "14" and _military_strike(trigger, sources, lex):
@@ -544,15 +586,94 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         return replace(entry, code="195" if aerial else "190", reciprocal=False), {**rules, "code": "_military_strike"}
     if code[:2] == "16" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("suspension_verb") and _person_object(trigger, lex):
         return replace(entry, code="172", reciprocal=False), {**rules, "code": "_suspended_person"}
-    own = {side.get("country") for side in sources if side is not None and side.get("country")}
-    domestic = not own or all(side is None or not side.get("country") or side.get("country") in own for side in targets)
-    if code[:2] == "13" and trigger.lemma_ in lex.cue("warning_verb") and trigger.pos_ == "VERB" and domestic and (
+    if code[:2] == "13" and trigger.lemma_ in lex.cue("warning_verb") and trigger.pos_ == "VERB" and (
             any(c.dep_ == "prep" and c.lower_ == "against" for c in trigger.children)
             or any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "neg" for g in c.children) and any(
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children)
-            or _obliging_content(trigger, lex)):
+            or _obliging_content(trigger, lex)) and not _threatened_harm(trigger, sources, lex):
         return replace(entry, code="020"), {**rules, "code": "_warning_appeal"}
     return entry, rules
+
+
+def _judges_a_measure(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a warning forecasts is the harm of a measure or act (docs/annotation.md D2: "the
+    target's act is wrong or dangerous", a judgement, 111): the that-clause's subject, or its passive
+    agent, is an act ("any strikes would violate the Constitution"), a measure (cue ``measure_noun``:
+    "such action would undercut his ability", "firms could be crippled by the move") or a gerund
+    ("binding judges might look like interference")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ == "be":
+            continue  # (a copula states, it forecasts no harm: "recognizing X is a red line")
+        for child in clause.children:
+            if child.dep_ == "csubj":
+                return True
+            heads = [child] if child.dep_ in ("nsubj", "nsubjpass") else [
+                p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "agent" else []
+            for head in heads:
+                if head.pos_ == "NOUN" and (head.lemma_.lower() in lex.cue("measure_noun") or _named_act(head, lex) is not None):
+                    return True
+    return False
+
+
+def _in_relative_clause(token: Token, top: Token) -> bool:
+    """Whether a token below ``top`` sits in a relative clause or a participle that describes a noun
+    ("the Constitution, which grants Congress the power to declare war"): it tells of that noun, not of
+    what the clause around it says."""
+    while token != top and token.head != token:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
+
+
+def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether a warning states harm from the warner (docs/annotation.md D2: a threat, 13x) rather than
+    an appeal (02x) or a forecast of a danger it does not cause (012): a word of harm in response
+    anywhere in it (cue ``harm_word``: "consequences", "retaliation", "response"); a condition on the
+    hearer ("warned that if X ..., ...", "unless"); violence (the root class ``violent``) named in
+    what it warns of ("warned of war", "warned a conflict could result"); or a clause whose subject is the
+    warner ("we", or a pronoun or actor of the warner's country, or a state's force when a state's
+    organ warns: "warned that it would respond", "Iran warned that Iran would combat any
+    intervention", "warned that police will act") with a verb that is no copula and no obligation
+    ("we must not make that mistake": an appeal); or an act announced as no longer done ("warned
+    that Cairo will no longer tolerate X")."""
+    harm, conditions = lex.cue("harm_word"), lex.cue("condition")
+    obliging = lex.cue("obligation") | {"should"}
+    own = {side.get("country") for side in sources if side is not None and side.get("country")}
+    for token in verb.subtree:
+        if (token.lemma_.lower() in harm or token.lower_ in harm) and not _in_relative_clause(token, verb):
+            return True
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = syntax.pobj(child)
+            entry = _named_act(obj, lex) if obj is not None else None
+            if entry is not None and entry.code[:2] in root_class("violent"):
+                return True
+        if child.dep_ not in ("ccomp", "xcomp", "advcl"):
+            continue
+        if any(t.dep_ == "mark" and t.lower_ in conditions for t in child.subtree):
+            return True
+        for token in child.subtree:
+            if token.pos_ == "NOUN" and (entry := _named_act(token, lex)) is not None and entry.code[:2] in root_class("violent"):
+                return True
+        if child.lemma_ == "be" or any(c.dep_ == "aux" and c.lower_ in obliging for c in child.children):
+            continue  # a state ("would be"), or what someone must do ("we must not"): no harm done
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
+               for c in child.children) and any(
+                c.dep_ == "aux" and c.lower_ in lex.cue("future") for c in child.children) and _verb_entry(child, lex) is not None:
+            return True  # an act announced as no longer done ("will no longer tolerate rallies": _refusal_code)
+        for subject in (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subject.lower_ in lex.cue("first_person"):
+                return True
+            side = _side(subject.doc, subject, lex)
+            if side is None:
+                continue
+            if side.get("country") and side.get("country") in own:
+                return True
+            if not side.get("country") and str(side.get("sector") or side.get("code") or "").lower() in lex.cue("state_force_sector") \
+                    and any(s is not None and str(s.get("sector") or "").lower() in lex.cue("state_force_sector") for s in sources):
+                return True  # "the leader warned that police will take all necessary actions": the state's own force
+    return False
 
 
 def _forecast(verb: Token, lex: Lexicon) -> bool:

@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -114,6 +114,16 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
         with_ws = [text + " " if spacy else text for text, spacy in zip(texts, columns[:, 1].tolist())]
         return texts, with_ws, columns[:, 2].astype(bool).tolist()
     return per_doc(doc, "token_texts", build)
+
+
+def heads_and_deps(doc: Doc) -> tuple[list[int], list[str]]:
+    """Each token's head (``token.head.i``) and dependency label (``token.dep_``), read once per Doc from
+    ``Doc.to_array`` (a walk up the tree through ``token.head`` makes a new Token object at each step)."""
+    def build(d: Doc) -> tuple[list[int], list[str]]:
+        relative = d.to_array([HEAD]).astype("int64").tolist()  # HEAD is the offset to the head, stored unsigned
+        strings = d.vocab.strings
+        return [i + offset for i, offset in enumerate(relative)], [strings[dep] for dep in d.to_array([DEP]).tolist()]
+    return per_doc(doc, "heads_and_deps", build)
 
 
 def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:

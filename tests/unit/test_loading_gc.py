@@ -1,0 +1,34 @@
+"""dateline.cluster._loading: no automatic garbage collection while the pipeline loads, the load frozen after."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from dateline import cluster
+
+
+def test_loading_holds_off_the_collector_then_freezes_and_restores_the_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    frozen: list[bool] = []
+    monkeypatch.setattr(cluster, "_freeze", lambda: frozen.append(True))
+    before = gc.get_threshold()
+    with cluster._loading():
+        inside = gc.get_threshold()
+        gc.enable()  # what spaCy's model load does (srsly's msgpack reader): the threshold still holds
+        collections = [s["collections"] for s in gc.get_stats()]
+        junk = [[i] for i in range(50_000)]  # far more new container objects than the usual threshold
+        assert [s["collections"] for s in gc.get_stats()] == collections
+        del junk
+    assert inside[0] > 10_000_000 and inside[1:] == before[1:]
+    assert gc.get_threshold() == before and frozen == [True]
+
+
+def test_loading_that_fails_restores_the_thresholds_and_freezes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    frozen: list[bool] = []
+    monkeypatch.setattr(cluster, "_freeze", lambda: frozen.append(True))
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError):
+        with cluster._loading():
+            raise RuntimeError("the model is missing")
+    assert gc.get_threshold() == before and frozen == []

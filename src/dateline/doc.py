@@ -83,10 +83,16 @@ def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
 
 def trigger_head(doc: Doc, event: dict[str, Any]) -> Token | None:
     """The syntactic head of an event's trigger: the root of its ``span`` widened to whole tokens, or
-    None when the span covers no token."""
+    None when the span covers no token (once per Doc and span)."""
     start, end = event.get("span") or (0, 0)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    # looked up once per Doc and span: the side chooser, the root correction and the confidence stage
+    # each ask for every event's
+    heads: dict[tuple[int, int], Token | None] = per_doc(doc, "trigger_heads", lambda d: {})
+    key = (start, end)
+    if key not in heads:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        heads[key] = span.root if span is not None and len(span) else None
+    return heads[key]
 
 
 def doc_text(doc: Doc) -> str:

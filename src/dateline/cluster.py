@@ -223,22 +223,38 @@ def code_items_local(
     with _loading():
         nlp = load_nlp(actors_file=actors_file)
         warm(nlp)  # every lazy index is built before the fork (no worker warms again) and before the freeze
-    iterator = iter(items)
-    head = list(itertools.islice(iterator, PARALLEL_MIN_ARTICLES)) if workers > 1 else []
-    if workers <= 1 or len(head) < PARALLEL_MIN_ARTICLES:
-        yield from code_items(itertools.chain(head, iterator), nlp=nlp, batch_size=batch_size, skip=skip,
-                              budget=budget)
-        return
-    pool = _Pool(workers, actors_file=actors_file, batch_size=parallel_batch_size, budget=budget)
-    try:
-        batches = _in_order(itertools.chain(head, iterator), pool.submit, pool.collect,
-                            window=IN_FLIGHT_PER_WORKER * workers, batch_size=parallel_batch_size, skip=skip)
-        yield from _regroup(batches, group) if group else batches
-    finally:
-        pool.close()
+    with _fewer_collections():  # here and in the workers, which fork inside
+        iterator = iter(items)
+        head = list(itertools.islice(iterator, PARALLEL_MIN_ARTICLES)) if workers > 1 else []
+        if workers <= 1 or len(head) < PARALLEL_MIN_ARTICLES:
+            yield from code_items(itertools.chain(head, iterator), nlp=nlp, batch_size=batch_size, skip=skip,
+                                  budget=budget)
+            return
+        pool = _Pool(workers, actors_file=actors_file, batch_size=parallel_batch_size, budget=budget)
+        try:
+            batches = _in_order(itertools.chain(head, iterator), pool.submit, pool.collect,
+                                window=IN_FLIGHT_PER_WORKER * workers, batch_size=parallel_batch_size, skip=skip)
+            yield from _regroup(batches, group) if group else batches
+        finally:
+            pool.close()
 
 
 _frozen = False
+#: The collector's first-generation threshold while articles are coded (Python's default is 700): the
+#: stages make and drop many small containers per article, nearly all freed by their reference counts;
+#: collecting every 700 of them cost 0.2 s of CPU per 150 AllSides articles (0.7%), every 20,000 0.06 s.
+CODING_GC_THRESHOLD = 20_000
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The first-generation threshold raised to :data:`CODING_GC_THRESHOLD` (never lowered), restored after."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(CODING_GC_THRESHOLD, thresholds[0]), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 @contextlib.contextmanager

@@ -32,3 +32,11 @@ def test_loading_that_fails_restores_the_thresholds_and_freezes_nothing(monkeypa
         with cluster._loading():
             raise RuntimeError("the model is missing")
     assert gc.get_threshold() == before and frozen == []
+
+
+def test_coding_raises_the_first_threshold_and_restores_it() -> None:
+    before = gc.get_threshold()
+    with cluster._fewer_collections():
+        inside = gc.get_threshold()
+    assert inside == (max(cluster.CODING_GC_THRESHOLD, before[0]), *before[1:])
+    assert gc.get_threshold() == before

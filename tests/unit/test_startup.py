@@ -1,4 +1,4 @@
-"""dateline.cluster._loading: no automatic garbage collection while the pipeline loads, the load frozen after."""
+"""Start-up and the collector: dateline.cluster._loading and _fewer_collections, and what the CLI imports."""
 
 from __future__ import annotations
 
@@ -40,3 +40,15 @@ def test_coding_raises_the_first_threshold_and_restores_it() -> None:
         inside = gc.get_threshold()
     assert inside == (max(cluster.CODING_GC_THRESHOLD, before[0]), *before[1:])
     assert gc.get_threshold() == before
+
+
+def test_the_cli_imports_duckdb_only_for_the_commands_that_open_a_database() -> None:
+    import subprocess
+    import sys
+
+    from dateline import cli, store
+
+    assert cli.DEFAULT_DB == store.DEFAULT_DB
+    code = "import sys, dateline.cli; print('duckdb' in sys.modules, 'dateline.store' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]  # `dateline extract` never opens one: 0.06 s of its start

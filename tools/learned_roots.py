@@ -23,7 +23,7 @@ the feature set (``SELECT_VARIANTS``), C and the rule (``p``: the best root's pr
 ``margin``: it beats the coded root's probability by more than the margin) are chosen on the 5-fold
 cross-fitted train's right counted events ONLY; dev totals are printed once, for that one choice
 (``--no-dev``: not at all). ``--write FILE`` writes the chosen model fitted on all of them as JSON
-weights by class and feature name (``dateline.roots_model`` reads it from
+weights feature by feature (format 2, the layout ``dateline.roots_model`` reads at run time, from
 ``src/dateline/data/roots/model.json``; ``make train`` writes it). ``--cross-margins``: the margin a change to
 another PLOVER type must beat (roots4: the gold floors broke on such changes only).
 
@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.confidence import event_features  # noqa: E402
-from dateline.roots_model import ARTICLE_POSITION, extra_features, generic_features, plover_type  # noqa: E402
+from dateline.roots_model import ARTICLE_POSITION, RootsModel, extra_features, generic_features, plover_type  # noqa: E402
 from dateline.newseval import coded_root, counted, country_level, load_labels  # noqa: E402
 
 LABELS = ROOT / "eval/news/labels.jsonl"
@@ -310,7 +310,8 @@ PRUNE = 0.01
 
 
 def write_model(path: Path, vec: Any, clf: Any, best: dict[str, Any], n_real: int, n_articles: int) -> None:
-    """The fitted model as JSON weights by class and feature name (dateline.roots_model reads it). Weights
+    """The fitted model as JSON, weights feature by feature (``RootsModel.to_dict``, format 2: the layout
+    dateline.roots_model reads at run time, so that loading it is a plain read). Weights
     below PRUNE are left out: at 0.01 not one decision on train or dev changes (measured 2026-12-03; at
     0.02, 3 of 416), and the file is a third of the size."""
     import numpy as np
@@ -321,15 +322,17 @@ def write_model(path: Path, vec: Any, clf: Any, best: dict[str, Any], n_real: in
     keep = np.where(np.abs(coef).max(axis=0) >= PRUNE)[0]
     weights = {str(cl): {str(names[j]): round(float(coef[k, j]), 4) for j in keep if abs(coef[k, j]) >= PRUNE}
                for k, cl in enumerate(clf.classes_)}
-    data = {"classes": [str(c) for c in clf.classes_], "weights": weights,
-            "intercept": {str(cl): round(float(b), 4) for cl, b in zip(clf.classes_, intercept)},
-            "rule": best["rule"], "threshold": best["t"], "cross_threshold": best.get("cross"),
-            "meta": {"variant": best["variant"], "c": best["c"], "real_acts": n_real, "articles": n_articles,
-                     "cross_fitted_counted_right": best["d_right"], "cross_fitted_root_right": best["d_root"],
-                     "cross_fitted_changed": best["changed"], "tool": "tools/learned_roots.py --select"}}
+    model = RootsModel.from_weights(
+        [str(c) for c in clf.classes_], weights,
+        {str(cl): round(float(b), 4) for cl, b in zip(clf.classes_, intercept)}, best["rule"], best["t"],
+        {"variant": best["variant"], "c": best["c"], "real_acts": n_real, "articles": n_articles,
+         "cross_fitted_counted_right": best["d_right"], "cross_fitted_root_right": best["d_root"],
+         "cross_fitted_changed": best["changed"], "tool": "tools/learned_roots.py --select"},
+        best.get("cross"))
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {path} ({len(keep)} features, {len(data['classes'])} classes)")
+    # feature by feature (format 2): the layout the correction reads at run time, so that loading it is a plain read
+    path.write_text(json.dumps(model.to_dict(), sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {path} ({len(keep)} features, {len(model.classes)} classes)")
 
 
 def main() -> int:

@@ -145,7 +145,9 @@ class Model:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def raw(self, features: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        w = self.weights
+        # the features with a weight, in the features' order (one without adds 0.0, which changes no sum)
+        z = self.intercept + sum([w[k] * v for k, v in features.items() if k in w])
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
     def calibrate(self, p: float) -> float:

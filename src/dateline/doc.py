@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -83,10 +83,16 @@ def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
 
 def trigger_head(doc: Doc, event: dict[str, Any]) -> Token | None:
     """The syntactic head of an event's trigger: the root of its ``span`` widened to whole tokens, or
-    None when the span covers no token."""
+    None when the span covers no token (once per Doc and span)."""
     start, end = event.get("span") or (0, 0)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    # looked up once per Doc and span: the side chooser, the root correction and the confidence stage
+    # each ask for every event's
+    heads: dict[tuple[int, int], Token | None] = per_doc(doc, "trigger_heads", lambda d: {})
+    key = (start, end)
+    if key not in heads:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        heads[key] = span.root if span is not None and len(span) else None
+    return heads[key]
 
 
 def doc_text(doc: Doc) -> str:
@@ -114,6 +120,16 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
         with_ws = [text + " " if spacy else text for text, spacy in zip(texts, columns[:, 1].tolist())]
         return texts, with_ws, columns[:, 2].astype(bool).tolist()
     return per_doc(doc, "token_texts", build)
+
+
+def heads_and_deps(doc: Doc) -> tuple[list[int], list[str]]:
+    """Each token's head (``token.head.i``) and dependency label (``token.dep_``), read once per Doc from
+    ``Doc.to_array`` (a walk up the tree through ``token.head`` makes a new Token object at each step)."""
+    def build(d: Doc) -> tuple[list[int], list[str]]:
+        relative = d.to_array([HEAD]).astype("int64").tolist()  # HEAD is the offset to the head, stored unsigned
+        strings = d.vocab.strings
+        return [i + offset for i, offset in enumerate(relative)], [strings[dep] for dep in d.to_array([DEP]).tolist()]
+    return per_doc(doc, "heads_and_deps", build)
 
 
 def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:

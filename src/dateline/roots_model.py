@@ -19,7 +19,8 @@ word-free features of :func:`generic_features`.
 A changed event gets the root's base code (``root`` + "0", e.g. 110), its PLOVER type, and
 ``"root": "learned"`` in ``evidence.rules``. The hook runs after the learned side chooser and before
 the confidence model (``dateline_actor_dates``), on the events as the model was trained on them.
-Running it needs no scikit-learn: weights by class and feature name, read once per process.
+Running it needs no scikit-learn: weights feature by feature (the layout it reads them in), loaded
+once per process as stored.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ MODEL_RESOURCE = "data/roots/model.json"
 #: the coded roots, uncorrected.
 DISABLED = False
 RULE = "learned"
+#: The layout of data/roots/model.json (:meth:`RootsModel.to_dict`): 2, weights feature by feature.
+FORMAT = 2
 #: The confidence features that say where the event's sentence is in the article: left out by the
 #: "sentence" feature set (a root is what the sentence says; single sentences are coded too).
 ARTICLE_POSITION = frozenset({"first_sentence", "sentence_index", "position"})
@@ -195,10 +198,16 @@ def root_features(event: dict[str, Any], doc: Doc, context: Any, variant: str) -
 
 @dataclass
 class RootsModel:
-    """Weights by class (2-digit root) and feature name, an intercept per class, the rule and threshold."""
+    """The weights feature by feature (the layout :meth:`probs` reads: one lookup per feature of an event),
+    an intercept per class (2-digit root), the rule and threshold.
+
+    ``features`` maps a feature name to two lists, the indices in ``classes`` of the classes it has a
+    weight for (ascending) and those weights: the JSON file holds exactly this (``"format": 2``), so
+    that loading the model is a plain read. :meth:`from_weights` builds it from weights by class and
+    feature name (scikit-learn's layout; :meth:`weights` gives that back)."""
 
     classes: list[str]
-    weights: dict[str, dict[str, float]]
+    features: dict[str, list[list[Any]]]
     intercept: dict[str, float]
     rule: str = "margin"
     threshold: float = 0.4
@@ -210,18 +219,39 @@ class RootsModel:
     cross_threshold: float | None = None
 
     def __post_init__(self) -> None:
-        # The weights by feature (feature -> [(class index, weight)]): one lookup per feature of an event
-        # instead of one per feature and class.
-        self._by_feature: dict[str, list[tuple[int, float]]] = {}
-        for index, c in enumerate(self.classes):
-            for k, w in self.weights[c].items():
-                self._by_feature.setdefault(k, []).append((index, w))
+        self._intercepts = [self.intercept[c] for c in self.classes]
+
+    @classmethod
+    def from_weights(cls, classes: list[str], weights: dict[str, dict[str, float]], intercept: dict[str, float],
+                     rule: str = "margin", threshold: float = 0.4, meta: dict[str, Any] | None = None,
+                     cross_threshold: float | None = None) -> RootsModel:
+        """The model from weights by class and feature name: each feature's classes in the order of
+        ``classes``, so that :meth:`probs` adds up the same terms in the same order as a class-by-class
+        reading would."""
+        features: dict[str, list[list[Any]]] = {}
+        for index, c in enumerate(classes):
+            for k, w in weights.get(c, {}).items():
+                features.setdefault(k, [[], []])
+                features[k][0].append(index)
+                features[k][1].append(w)
+        return cls(list(classes), features, dict(intercept), rule, threshold, dict(meta or {}), cross_threshold)
+
+    def weights(self) -> dict[str, dict[str, float]]:
+        """The weights by class and feature name (the layout of scikit-learn and of the format-1 file)."""
+        out: dict[str, dict[str, float]] = {c: {} for c in self.classes}
+        for k, (indices, ws) in self.features.items():
+            for index, w in zip(indices, ws):
+                out[self.classes[index]][k] = w
+        return out
 
     def probs(self, feats: dict[str, float]) -> dict[str, float]:
-        z = [self.intercept[c] for c in self.classes]
+        z = list(self._intercepts)
+        get = self.features.get
         for k, v in feats.items():
-            for index, w in self._by_feature.get(k, ()):
-                z[index] += w * v
+            row = get(k)
+            if row is not None:
+                for index, w in zip(*row):
+                    z[index] += w * v
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)
@@ -244,13 +274,25 @@ class RootsModel:
             return self.threshold
         return self.cross_threshold
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (``"format": 2``, feature-major; what ``make train`` writes)."""
+        return {"format": FORMAT, "classes": self.classes, "features": self.features, "intercept": self.intercept,
+                "rule": self.rule, "threshold": self.threshold, "cross_threshold": self.cross_threshold,
+                "meta": self.meta}
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RootsModel:
-        return cls([str(c) for c in data["classes"]],
-                   {str(c): {str(k): float(v) for k, v in w.items()} for c, w in data["weights"].items()},
-                   {str(c): float(v) for c, v in data["intercept"].items()},
-                   str(data.get("rule", "margin")), float(data.get("threshold", 0.4)), dict(data.get("meta", {})),
-                   None if data.get("cross_threshold") is None else float(data["cross_threshold"]))
+        """The model from its JSON form: ``"format": 2`` (``features``: feature -> [class indices, weights]) is
+        taken as read; a file of the first format (``weights`` by class and feature name) is turned round."""
+        classes = [str(c) for c in data["classes"]]
+        intercept = {str(c): float(v) for c, v in data["intercept"].items()}
+        rule, threshold = str(data.get("rule", "margin")), float(data.get("threshold", 0.4))
+        meta = dict(data.get("meta", {}))
+        cross = None if data.get("cross_threshold") is None else float(data["cross_threshold"])
+        if "features" in data:
+            return cls(classes, data["features"], intercept, rule, threshold, meta, cross)
+        weights = {str(c): {str(k): float(v) for k, v in w.items()} for c, w in data["weights"].items()}
+        return cls.from_weights(classes, weights, intercept, rule, threshold, meta, cross)
 
 
 @cache

@@ -38,7 +38,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc import doc_text, per_doc, trigger_head
+from .doc import doc_text, heads_and_deps, per_doc, trigger_head
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
 
@@ -59,25 +59,38 @@ def _bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
 
 
 def _path(a: Token, b: Token) -> tuple[list[str], list[str]] | None:
-    """Dependency labels from ``a`` up to the lowest common ancestor, and from ``b`` up to it
-    (spaCy makes a new Token object at each ``.head``: tokens are compared by index)."""
-    up_a = [a]
-    while up_a[-1].head.i != up_a[-1].i and len(up_a) < 30:
-        up_a.append(up_a[-1].head)
-    index = {t.i: k for k, t in enumerate(up_a)}
+    """Dependency labels from ``a`` up to the lowest common ancestor, and from ``b`` up to it, or None
+    when they have none (30 steps at most): read from the Doc's head and label arrays (a walk through
+    ``token.head`` makes a new Token object at each step)."""
+    heads, deps = heads_and_deps(a.doc)
+    up_a = [a.i]
+    while heads[up_a[-1]] != up_a[-1] and len(up_a) < 30:
+        up_a.append(heads[up_a[-1]])
+    index = {i: k for k, i in enumerate(up_a)}
     chain_b: list[str] = []
-    t = b
+    t = b.i
     for _ in range(30):
-        if t.i in index:
-            return [x.dep_ for x in up_a[:index[t.i]]], chain_b
-        if t.head.i == t.i:
+        if t in index:
+            return [deps[x] for x in up_a[:index[t]]], chain_b
+        if heads[t] == t:
             return None
-        chain_b.append(t.dep_)
-        t = t.head
+        chain_b.append(deps[t])
+        t = heads[t]
     return None
 
 
 def mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentence: Span | None) -> dict[str, float]:
+    """The features of a mention (its offsets ``start``, ``end``) as a candidate side of the event of
+    ``trigger`` in ``sentence``. Computed once per Doc, mention, trigger and sentence (both sides of an
+    event, and every event of one trigger, ask for the same): the dict is shared, read it only."""
+    key = (m["start"], m["end"], None if trigger is None else trigger.i, None if sentence is None else sentence.start)
+    done: dict[tuple[Any, ...], dict[str, float]] = per_doc(doc, "sides_model.mention_features", lambda d: {})
+    if key not in done:
+        done[key] = _mention_features(doc, m, trigger, sentence)
+    return done[key]
+
+
+def _mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentence: Span | None) -> dict[str, float]:
     head = _head(doc, m)
     if head is None or trigger is None:
         return {"no_span": 1.0}
@@ -171,6 +184,15 @@ def _frame(head: Token, trigger: Token, depth: int = 0) -> str:
     return "other"
 
 
+def _frame_of(doc: Doc, head: Token, trigger: Token) -> str:
+    """:func:`_frame`, once per Doc, head and trigger (both sides of an event ask for it)."""
+    done: dict[tuple[int, int], str] = per_doc(doc, "sides_model.frames", lambda d: {})
+    key = (head.i, trigger.i)
+    if key not in done:
+        done[key] = _frame(head, trigger)
+    return done[key]
+
+
 def _head(doc: Doc, m: dict[str, Any]) -> Token | None:
     """The syntactic head of a mention, looked up once per Doc and mention offsets."""
     heads: dict[tuple[int, int], Token | None] = per_doc(doc, "sides_model.heads", lambda d: {})
@@ -220,13 +242,23 @@ def _country_mentions(doc: Doc) -> tuple[list[tuple[dict[str, Any], str, dict[st
     return per_doc(doc, "sides_model.country_mentions", build)
 
 
-def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[str, Any],
-               sents: list[Span], spans: dict[str, tuple[int, int]] | None = None,
-               groups: frozenset[str] | set[str] | tuple[str, ...] = ()) -> dict[str, dict[str, float]]:
-    """Candidate country -> features, for one side of one event; ``spans`` (when given) receives the
-    offsets of the mention nearest the trigger of each candidate named in the sentence. ``groups``: the
-    optional feature groups (:data:`GROUPS`) to compute."""
-    rules = ((event.get("evidence") or {}).get("rules") or {})
+@dataclass
+class EventPool:
+    """What an event's candidates are for both of its sides (:func:`event_pool`): computed once per event,
+    each side then adds what depends on it (:func:`candidates`)."""
+
+    #: candidate country -> features, in the order they were found, before any side-specific feature
+    cands: dict[str, dict[str, float]]
+    #: the offsets of the mention nearest the trigger of each candidate named in the sentence
+    spans: dict[str, tuple[int, int]]
+    #: each mention of the sentence with a country: (country, its text normalised, is a venue, its actor's
+    #: code, its country by default), for the countries named apart from the other side
+    named: list[tuple[str, str, bool, Any, bool]]
+
+
+def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], sents: list[Span],
+               groups: frozenset[str] | set[str] | tuple[str, ...] = ()) -> EventPool:
+    """The candidates of an event's sides and every feature of theirs that does not depend on the side."""
     s = event.get("sentence")
     span = event.get("span") or [0, 0]
     trigger = trigger_head(doc, event)
@@ -234,11 +266,7 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
     cands: dict[str, dict[str, float]] = defaultdict(dict)
     best: dict[str, tuple[int, dict[str, float], dict[str, Any]]] = {}
     counts: Counter[str] = Counter()
-    other_side = event.get("target" if role == "source" else "source") or {}
-    other_text = _norm(other_side.get("text"))
-    #: countries named in the sentence by an actor other than the other side's (another text and code), not as a
-    #: venue, and not by default (the article's one country)
-    named: set[str] = set()
+    named: list[tuple[str, str, bool, Any, bool]] = []
     text = doc_text(doc)
     rows, by_sentence = _country_mentions(doc)
     here = by_sentence.get(s, [])
@@ -254,11 +282,9 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
             if "frame" in groups and trigger is not None:
                 head = _head(doc, m)
                 if head is not None:
-                    frames[country].add(_frame(head, trigger))
-            own = _norm(text[m["start"]:m["end"]])
-            if (own and own != other_text and other_text not in own and not feats.get("venue")
-                    and actor.get("code") != other_side.get("code") and not _country_by_default(actor)):
-                named.add(country)
+                    frames[country].add(_frame_of(doc, head, trigger))
+            named.append((country, _norm(text[m["start"]:m["end"]]), bool(feats.get("venue")), actor.get("code"),
+                          _country_by_default(actor)))
             dist = abs(m["start"] - span[0])
             if country not in best or dist < best[country][0]:
                 best[country] = (dist, feats, {**actor, "_m": m})
@@ -271,6 +297,7 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
                     cands[country]["prev_subj"] = 1.0
     root = str(event.get("cameo") or "")[:2]
     plover = str((event.get("plover") or {}).get("event") or "")
+    spans: dict[str, tuple[int, int]] = {}
     for country, (_, feats, actor) in best.items():
         c = cands[country]
         c["pool=sent"] = 1.0
@@ -278,8 +305,7 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
         c[f"label={actor.get('label')}"] = 1.0
         c[f"sector={actor.get('sector')}"] = 1.0
         c[f"sent_mentions={_bucket(counts[country], (1, 2, 3))}"] = 1.0
-        if spans is not None:
-            spans[country] = (best[country][2]["_m"]["start"], best[country][2]["_m"]["end"])
+        spans[country] = (actor["_m"]["start"], actor["_m"]["end"])
     if article_info.get("dateline"):
         cands[article_info["dateline"]]["pool=dateline"] = 1.0
     if article_info.get("top"):
@@ -309,6 +335,32 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
                 continue
             none[f"none_has={dep}"] = 1.0
             none[f"none_has={family}:{dep}"] = 1.0
+    return EventPool(dict(cands), spans, named)
+
+
+def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[str, Any],
+               sents: list[Span], spans: dict[str, tuple[int, int]] | None = None,
+               groups: frozenset[str] | set[str] | tuple[str, ...] = (),
+               pool: EventPool | None = None) -> dict[str, dict[str, float]]:
+    """Candidate country -> features, for one side of one event; ``spans`` (when given) receives the
+    offsets of the mention nearest the trigger of each candidate named in the sentence. ``groups``: the
+    optional feature groups (:data:`GROUPS`) to compute. ``pool``: the event's :func:`event_pool` (with
+    the same ``article_info``, ``sents`` and ``groups``) when already computed for its other side."""
+    if pool is None:
+        pool = event_pool(doc, event, article_info, sents, groups)
+    if spans is not None:
+        spans.update(pool.spans)
+    rules = ((event.get("evidence") or {}).get("rules") or {})
+    family = root_family(str(event.get("cameo") or ""))
+    cands: dict[str, dict[str, float]] = defaultdict(dict, {country: dict(f) for country, f in pool.cands.items()})
+    other_side = event.get("target" if role == "source" else "source") or {}
+    other_text = _norm(other_side.get("text"))
+    other_code = other_side.get("code")
+    #: countries named in the sentence by an actor other than the other side's (another text and code), not as a
+    #: venue, and not by default (the article's one country)
+    named = {country for country, own, venue, code, by_default in pool.named
+             if own and own != other_text and other_text not in own and not venue and code != other_code
+             and not by_default}
     current = country_level(event.get(role))
     if current != "UNK":
         if current not in cands:
@@ -409,7 +461,9 @@ class SidesModel:
 
     def prob(self, role: str, feats: dict[str, float]) -> float:
         w = self.weights[role]
-        z = self.intercept[role] + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        # the features the model has a weight for, in the features' order (a feature it has none for adds 0.0,
+        # which changes no sum)
+        z = self.intercept[role] + sum([w[k] * v for k, v in feats.items() if k in w])
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def choose(self, role: str, cands: dict[str, dict[str, float]], current: str) -> str:
@@ -460,12 +514,15 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
     for event in doc._.events:
         rules = dict((event.get("evidence") or {}).get("rules") or {})
         chosen: dict[str, tuple[str, tuple[int, int] | None]] = {}
+        pool: EventPool | None = None
         for role in ROLES:
             if role not in model.weights:
                 continue
+            if pool is None:  # the candidates and what does not depend on the side: once for both sides
+                pool = event_pool(doc, event, info, sents, groups)
             spans: dict[str, tuple[int, int]] = {}
             current = country_level(event.get(role))
-            cands = features(candidates(doc, event, role, info, sents, spans, groups), current, rules, role)
+            cands = features(candidates(doc, event, role, info, sents, spans, groups, pool), current, rules, role)
             new = model.choose(role, cands, current)
             if new != current:
                 chosen[role] = (new, spans.get(new))

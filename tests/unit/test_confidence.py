@@ -22,6 +22,16 @@ def test_model_predicts_through_calibration_table() -> None:
     assert again.predict({"root=19": 1.0}) == model.predict({"root=19": 1.0})
 
 
+def test_raw_sums_the_weighted_features_in_their_order() -> None:
+    import math
+
+    weights = {"root=19": 0.75, "src=none": -1.5, "lemma=attack": 0.1}
+    model = Model(weights, 0.2)
+    feats = {"unknown": 1.0, "lemma=attack": 1.0, "root=19": 1.0, "sentence_tokens": 0.35, "src=none": 1.0}
+    z = 0.2 + sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    assert model.raw(feats) == 1.0 / (1.0 + math.exp(-z))  # exactly: a feature without a weight adds nothing
+
+
 def test_counted_needs_asserted_not_negated_and_the_threshold() -> None:
     assert is_counted({"modality": "asserted", "negated": False, "confidence": 0.5}, 0.4)
     assert not is_counted({"modality": "asserted", "negated": False, "confidence": 0.3}, 0.4)

@@ -16,6 +16,8 @@ assert _SPEC is not None and _SPEC.loader is not None
 lr = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(lr)
 
+from dateline.roots_model import RootsModel  # noqa: E402
+
 
 def row(article: str, cameo: str, expected: str | None, *, act: bool = True, sides: bool = True,
         features: dict[str, float] | None = None) -> dict:
@@ -69,9 +71,15 @@ def test_written_model_keeps_the_fitted_decision(tmp_path: Path) -> None:
                                    "d_root": 0, "changed": 0}, len(rows), 24)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["classes"] == ["01", "11"] and data["rule"] == "margin"
-    w = data["weights"]
+    assert data["format"] == 2 and "features" in data  # feature by feature, as dateline.roots_model reads it
+    model = RootsModel.from_dict(data)
+    w = model.weights()
     assert w["11"]["child=accuse"] > w["01"]["child=accuse"]
     assert w["01"]["child=plan"] > w["11"]["child=plan"]
+    # the written model decides as the fitted one: same probabilities (to the 4 decimals written)
+    feats = {"root=01": 1.0, "child=accuse": 1.0}
+    fitted = clf.predict_proba(vec.transform([feats]))[0]
+    assert [model.probs(feats)[c] for c in model.classes] == pytest.approx(list(fitted), abs=1e-3)
 
 
 def test_decide_asks_more_of_a_change_to_another_plover_type() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 from typing import Any
 
 import pytest
@@ -14,7 +16,8 @@ from conftest import WRITTEN_PUBLISHED, coded
 
 def _model(weights: dict[str, dict[str, float]], threshold: float = 0.5, cross: float | None = 0.7) -> RootsModel:
     classes = sorted(weights)
-    return RootsModel(classes, weights, {c: 0.0 for c in classes}, "margin", threshold, {"variant": "all"}, cross)
+    return RootsModel.from_weights(classes, weights, {c: 0.0 for c in classes}, "margin", threshold, {"variant": "all"},
+                                   cross)
 
 
 def test_plover_types_of_roots() -> None:
@@ -46,6 +49,44 @@ def test_model_reads_the_cross_threshold_from_json() -> None:
     assert model.cross_threshold == 0.7 and model.threshold == 0.5
     del data["cross_threshold"]
     assert RootsModel.from_dict(data).cross_threshold is None
+
+
+def test_feature_major_layout_gives_the_class_by_class_probabilities() -> None:
+    weights = {"01": {"a": 0.5, "b": -1.25}, "11": {"b": 2.0, "c": 0.1}, "19": {"a": -0.3, "c": 0.7}}
+    intercept = {"01": 0.1, "11": -0.2, "19": 0.0}
+    model = RootsModel.from_weights(["01", "11", "19"], weights, intercept)
+    assert model.features == {"a": [[0, 2], [0.5, -0.3]], "b": [[0, 1], [-1.25, 2.0]], "c": [[1, 2], [0.1, 0.7]]}
+    assert model.weights() == weights
+    feats = {"c": 1.0, "a": 0.5, "unknown": 1.0, "b": 2.0}
+    z = {c: intercept[c] + sum(weights[c].get(k, 0.0) * v for k, v in feats.items()) for c in weights}
+    top = max(z.values())
+    total = sum(math.exp(v - top) for v in z.values())
+    expected = {c: math.exp(v - top) / total for c, v in z.items()}
+    assert model.probs(feats) == pytest.approx(expected, abs=1e-15)
+
+
+def test_model_round_trips_through_its_json_form() -> None:
+    model = _model({"11": {"x": 1.6, "y": -0.2}, "18": {"y": 0.4}, "19": {}})
+    data = json.loads(json.dumps(model.to_dict(), sort_keys=True))
+    assert data["format"] == 2 and "weights" not in data
+    again = RootsModel.from_dict(data)
+    assert again == model
+    assert again.probs({"x": 1.0, "y": 1.0}) == model.probs({"x": 1.0, "y": 1.0})
+    # the first format (weights by class) still reads, into the same model
+    old = {"classes": model.classes, "weights": model.weights(), "intercept": model.intercept, "rule": model.rule,
+           "threshold": model.threshold, "cross_threshold": model.cross_threshold, "meta": model.meta}
+    assert RootsModel.from_dict(old) == model
+
+
+def test_shipped_model_file_is_stored_feature_by_feature() -> None:
+    from importlib import resources
+
+    data = json.loads(resources.files("dateline").joinpath(roots_model.MODEL_RESOURCE).read_text(encoding="utf-8"))
+    assert data["format"] == roots_model.FORMAT == 2 and "weights" not in data
+    model = shipped_model()
+    assert model is not None and model.features is not None and len(model.features) > 100
+    for indices, ws in list(model.features.values())[:200]:
+        assert indices == sorted(set(indices)) and len(indices) == len(ws)
 
 
 def _attack_coded_by_the_rules(nlp, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, dict[str, Any]]:

@@ -247,3 +247,68 @@ def test_shipped_model_names_its_feature_groups_and_fills_only_with_countries() 
     assert set(model.meta.get("groups") or ()) <= set(sides_model.GROUPS)
     if "code" in (model.meta.get("groups") or ()):
         assert model.meta.get("fill_country") is True
+
+
+_SHARED_TEXT = ("The Kenyan government condemned the Ugandan police on Tuesday after French and German diplomats met "
+                "Ugandan officials in Nairobi. Kenya then accused Uganda of arming the rebels, a Kenyan minister said.")
+
+
+def _walk(a, b):  # type: ignore[no-untyped-def]
+    """The labels from ``a`` and from ``b`` up to their lowest common ancestor, walking ``token.head``."""
+    up_a = [a]
+    while up_a[-1].head.i != up_a[-1].i and len(up_a) < 30:
+        up_a.append(up_a[-1].head)
+    index = {t.i: k for k, t in enumerate(up_a)}
+    chain_b, t = [], b
+    for _ in range(30):
+        if t.i in index:
+            return [x.dep_ for x in up_a[:index[t.i]]], chain_b
+        if t.head.i == t.i:
+            return None
+        chain_b.append(t.dep_)
+        t = t.head
+    return None
+
+
+def test_path_from_the_head_arrays_is_the_walk_through_the_tokens(nlp) -> None:
+    from dateline.doc import heads_and_deps
+
+    doc = nlp(_SHARED_TEXT)
+    heads, deps = heads_and_deps(doc)
+    assert heads == [t.head.i for t in doc] and deps == [t.dep_ for t in doc]
+    for a in doc:
+        for b in doc:
+            assert sides_model._path(a, b) == _walk(a, b)
+
+
+def test_both_sides_read_one_event_pool_and_get_what_each_alone_gets(nlp) -> None:
+    sides_model.DISABLED = True
+    try:
+        doc = nlp(_SHARED_TEXT)
+    finally:
+        sides_model.DISABLED = False
+    info, sents = article_info(doc, default_kb()), list(doc.sents)
+    groups = tuple(sides_model.GROUPS)
+    assert len(doc._.events) >= 2
+    for event in doc._.events:
+        pool = sides_model.event_pool(doc, event, info, sents, groups)
+        before = {c: dict(f) for c, f in pool.cands.items()}
+        for role in ("source", "target"):
+            alone_spans: dict[str, tuple[int, int]] = {}
+            alone = candidates(doc, event, role, info, sents, alone_spans, groups)
+            shared_spans: dict[str, tuple[int, int]] = {}
+            shared = candidates(doc, event, role, info, sents, shared_spans, groups, pool)
+            # the same candidates, features, values and order (the model's sums run in that order)
+            assert [(c, list(f.items())) for c, f in shared.items()] == [(c, list(f.items())) for c, f in alone.items()]
+            assert shared_spans == alone_spans
+        assert pool.cands == before  # a side's features never land in the shared pool
+
+
+def test_prob_leaves_out_features_without_a_weight() -> None:
+    import math
+
+    model = _model({"a": 0.25, "b": -1.5})
+    feats = {"x": 1.0, "a": 2.0, "y": 0.5, "b": 1.0}
+    z = -1.0 + sum({"a": 0.25, "b": -1.5}.get(k, 0.0) * v for k, v in feats.items())
+    assert model.prob("target", feats) == 1.0 / (1.0 + math.exp(-z))
+    assert model.prob("target", {"x": 1.0}) == 1.0 / (1.0 + math.exp(1.0))

@@ -646,7 +646,7 @@ def add(args: argparse.Namespace) -> int:
                 bad += 1
                 continue
             row = resolve(label, refs[label["e"]])
-            row["labeller"], row["guidelines"] = labeller, 1
+            row["labeller"], row["guidelines"] = labeller, args.guidelines
             if (label_key(row), row["event_id"]) not in have:
                 have.add((label_key(row), row["event_id"]))
                 rows.append(row)
@@ -1070,6 +1070,8 @@ def main(argv: list[str] | None = None) -> int:
     u.add_argument("--labellers", default="Y,Z", help="comma-separated labeller names")
     a = sub.add_parser("add", help="append the labels of unjudged-tasks to eval/news/labels.jsonl")
     a.add_argument("files", nargs="+")
+    a.add_argument("--guidelines", type=int, choices=(1, 2), default=2,
+                   help="the version of docs/annotation.md the labels follow (stored on every row)")
     x = sub.add_parser("extend", help="append a batch of new articles, all in one new split")
     x.add_argument("--n", type=int, default=40)
     x.add_argument("--split", default="fresh")

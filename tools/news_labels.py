@@ -1048,6 +1048,12 @@ def rejudge_add(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _guidelines_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--guidelines", type=int, choices=(1, 2), default=2,
+                        help="the version of docs/annotation.md the labellers follow (2: with section 7's decisions); "
+                             "stored on every label row")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -1070,8 +1076,7 @@ def main(argv: list[str] | None = None) -> int:
     u.add_argument("--labellers", default="Y,Z", help="comma-separated labeller names")
     a = sub.add_parser("add", help="append the labels of unjudged-tasks to eval/news/labels.jsonl")
     a.add_argument("files", nargs="+")
-    a.add_argument("--guidelines", type=int, choices=(1, 2), default=2,
-                   help="the version of docs/annotation.md the labels follow (stored on every row)")
+    _guidelines_option(a)
     x = sub.add_parser("extend", help="append a batch of new articles, all in one new split")
     x.add_argument("--n", type=int, default=40)
     x.add_argument("--split", default="fresh")
@@ -1082,13 +1087,11 @@ def main(argv: list[str] | None = None) -> int:
     bt = sub.add_parser("batch-tasks", help="task files: every event and every missed act of a split's new articles")
     bt.add_argument("--split", default="fresh")
     bt.add_argument("--labellers", default="F1,F2,F3,F4", help="comma-separated labeller names")
-    bt.add_argument("--guidelines", type=int, choices=(1, 2), default=2,
-                    help="the version of docs/annotation.md the labellers follow (2: with section 7's decisions)")
+    _guidelines_option(bt)
     ba = sub.add_parser("batch-add", help="append a batch's labels, missed acts and complete articles to eval/news")
     ba.add_argument("--split", default="fresh")
     ba.add_argument("--second", nargs="*", help="a second labeller's files on some of the articles (agreement only)")
-    ba.add_argument("--guidelines", type=int, choices=(1, 2), default=2,
-                    help="the version of docs/annotation.md the batch was labelled under (stored on every row)")
+    _guidelines_option(ba)
     ba.add_argument("files", nargs="+")
     rj = sub.add_parser("rejudge-tasks", help="task files to label again, under guidelines version 2, the stored "
                         "labels a decision may change (tools/rejudge_v2.tsv)")

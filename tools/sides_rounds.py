@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline import sides_model  # noqa: E402
-from dateline.newseval import LabelSet, code_articles, corpus_texts, load_labels, score  # noqa: E402
+from dateline.newseval import code_articles, corpus_texts, load_labels, score  # noqa: E402
 
 
 def main() -> int:
@@ -36,17 +36,12 @@ def main() -> int:
     part = labels.split(args.split)
     held = {int(r) for r in args.rounds.split(",") if r.strip()}
     if args.only:
-        ids = {a["id"] for a in part.articles if (a.get("round") or 1) in held}
-        part = LabelSet([a for a in part.articles if a["id"] in ids], [x for x in part.labels if x["id"] in ids],
-                        [x for x in part.missed if x["id"] in ids], part.recall_articles & ids)
+        part = part.subset({a["id"] for a in part.articles if (a.get("round") or 1) in held})
     texts = corpus_texts(part.articles, ROOT / "../shared/data/news")
     coded = code_articles(texts, [a["id"] for a in part.articles])
     for name, keep in ((f"rounds other than {sorted(held)}", lambda a: (a.get("round") or 1) not in held),
                        (f"rounds {sorted(held)}", lambda a: (a.get("round") or 1) in held)):
-        ids = {a["id"] for a in part.articles if keep(a)}
-        sub = LabelSet([a for a in part.articles if a["id"] in ids], [x for x in part.labels if x["id"] in ids],
-                       [x for x in part.missed if x["id"] in ids], part.recall_articles & ids)
-        s = score(sub, coded, texts, args.split)
+        s = score(part.subset({a["id"] for a in part.articles if keep(a)}), coded, texts, args.split)
         print(f"{name}: {s.articles} articles, precision {s.counted_right}/{s.counted_judged} = {s.precision:.3f}, "
               f"recall {s.gold_found_root}/{s.gold_acts}, source {s.source_right}/{s.counted_real}, "
               f"target {s.target_right}/{s.counted_real}")

@@ -247,14 +247,19 @@ CODING_GC_THRESHOLD = 20_000
 
 
 @contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """The first-generation threshold raised to :data:`CODING_GC_THRESHOLD` (never lowered), restored after."""
+def _first_gc_threshold(at_least: int) -> Iterator[None]:
+    """The collector's first-generation threshold raised to ``at_least`` (never lowered), restored after."""
     thresholds = gc.get_threshold()
-    gc.set_threshold(max(CODING_GC_THRESHOLD, thresholds[0]), *thresholds[1:])
+    gc.set_threshold(max(at_least, thresholds[0]), *thresholds[1:])
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
+
+
+def _fewer_collections() -> contextlib.AbstractContextManager[None]:
+    """The first-generation threshold at :data:`CODING_GC_THRESHOLD` while articles are coded."""
+    return _first_gc_threshold(CODING_GC_THRESHOLD)
 
 
 @contextlib.contextmanager
@@ -267,13 +272,9 @@ def _loading() -> Iterator[None]:
     out of reach, not by ``gc.disable()``: spaCy's model load (srsly's msgpack reader) turns the collector
     back on. What the collections would have freed is frozen with the rest: about 4,000 objects (1 MB) in
     cycles left by the model's config, once per process. The threshold is restored when the block ends."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(1 << 30, *thresholds[1:])
-    try:
+    with _first_gc_threshold(1 << 30):
         yield
         _freeze()
-    finally:
-        gc.set_threshold(*thresholds)
 
 
 def _freeze() -> None:

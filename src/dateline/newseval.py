@@ -154,7 +154,10 @@ class LabelSet:
     def split(self, name: str) -> LabelSet:
         if name == "all":
             return self
-        ids = {a["id"] for a in self.articles if a["split"] == name}
+        return self.subset({a["id"] for a in self.articles if a["split"] == name})
+
+    def subset(self, ids: set[str]) -> LabelSet:
+        """The articles whose ids are given, with their labels and missed acts."""
         return LabelSet([a for a in self.articles if a["id"] in ids], [x for x in self.labels if x["id"] in ids],
                         [x for x in self.missed if x["id"] in ids], self.recall_articles & ids)
 

@@ -14,6 +14,7 @@ from ..lang import en
 from ..codebook import cameo_to_plover, derived_codes, root_class
 from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
+from .clauses import CLAUSE_LINKS
 from .sides import Side, _side
 from .triggers import _noun_entry, _verb_entry
 
@@ -620,7 +621,7 @@ def _in_relative_clause(token: Token, top: Token) -> bool:
     ("the Constitution, which grants Congress the power to declare war"): it tells of that noun, not of
     what the clause around it says."""
     while token != top and token.head != token:
-        if token.dep_ in ("relcl", "acl"):
+        if token.dep_ in CLAUSE_LINKS:
             return True
         token = token.head
     return False

@@ -1,0 +1,21 @@
+"""Lexicon entries that coded non-acts (session 24, lexicon): the sense of a verb or noun that is not
+the CAMEO act is no event, while the sense the codebook codes stays coded. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def triggers(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    """(CAMEO code, trigger rule) of every event of the text, asserted or not."""
+    return [(e["cameo"], e["evidence"]["rules"].get("trigger")) for e in nlp(text)._.events]
+
+
+def rules(nlp: Language, text: str) -> set[str | None]:
+    return {rule for _, rule in triggers(nlp, text)}
+
+
+def test_failing_is_no_act_of_its_own(nlp: Language) -> None:
+    assert "verbs.tsv:fail" not in rules(nlp, "Kenya and Uganda failed to reach an agreement on the border.")
+    assert "verbs.tsv:fail" not in rules(nlp, "The Kenyan coalition is failing, the opposition leader said.")

@@ -19,3 +19,7 @@ def rules(nlp: Language, text: str) -> set[str | None]:
 def test_failing_is_no_act_of_its_own(nlp: Language) -> None:
     assert "verbs.tsv:fail" not in rules(nlp, "Kenya and Uganda failed to reach an agreement on the border.")
     assert "verbs.tsv:fail" not in rules(nlp, "The Kenyan coalition is failing, the opposition leader said.")
+
+
+def test_a_resignation_is_no_act(nlp: Language) -> None:
+    assert "verbs.tsv:resign" not in rules(nlp, "The Kenyan finance minister resigned on Friday after ten years in office.")

@@ -23,3 +23,9 @@ def test_failing_is_no_act_of_its_own(nlp: Language) -> None:
 
 def test_a_resignation_is_no_act(nlp: Language) -> None:
     assert "verbs.tsv:resign" not in rules(nlp, "The Kenyan finance minister resigned on Friday after ten years in office.")
+
+
+def test_waiting_studying_and_predicting_are_no_acts(nlp: Language) -> None:
+    assert "verbs.tsv:await" not in rules(nlp, "The Kenyan opposition leader is awaiting trial in Nairobi.")
+    assert "verbs.tsv:study" not in rules(nlp, "The Ugandan minister studied law in London before entering politics.")
+    assert "verbs.tsv:predict" not in rules(nlp, "The Kenyan party chairman predicted a large turnout in the election.")

@@ -29,3 +29,11 @@ def test_waiting_studying_and_predicting_are_no_acts(nlp: Language) -> None:
     assert "verbs.tsv:await" not in rules(nlp, "The Kenyan opposition leader is awaiting trial in Nairobi.")
     assert "verbs.tsv:study" not in rules(nlp, "The Ugandan minister studied law in London before entering politics.")
     assert "verbs.tsv:predict" not in rules(nlp, "The Kenyan party chairman predicted a large turnout in the election.")
+
+
+def test_come_is_motion_or_an_idiom_but_coming_under_fire_is_criticism(nlp: Language) -> None:
+    assert "verbs.tsv:come" not in rules(nlp, "The Kenyan president came to power in 2013.")
+    assert "verbs.tsv:come" not in rules(nlp, "Most of the refugees in Uganda came from South Sudan.")
+    assert "verbs.tsv:come" not in rules(nlp, "The new Kenyan law comes into effect on Monday.")
+    fire = triggers(nlp, "The Kenyan president came under fire from Uganda's foreign minister on Monday.")
+    assert ("111", "verbs.tsv:come") in fire

@@ -16,13 +16,11 @@ def rules(nlp: Language, text: str) -> set[str | None]:
     return {rule for _, rule in triggers(nlp, text)}
 
 
-def test_failing_is_no_act_of_its_own(nlp: Language) -> None:
-    assert "verbs.tsv:fail" not in rules(nlp, "Kenya and Uganda failed to reach an agreement on the border.")
+def test_failing_is_no_act_of_its_own_but_failing_to_agree_is_a_rejection(nlp: Language) -> None:
+    assert "verbs.tsv:fail" not in rules(nlp, "The Kenyan police failed to inform the court about the witness.")
     assert "verbs.tsv:fail" not in rules(nlp, "The Kenyan coalition is failing, the opposition leader said.")
-
-
-def test_a_resignation_is_no_act(nlp: Language) -> None:
-    assert "verbs.tsv:resign" not in rules(nlp, "The Kenyan finance minister resigned on Friday after ten years in office.")
+    agreement = triggers(nlp, "Kenya and Uganda failed to reach an agreement on the border on Sunday.")
+    assert [code[:2] for code, rule in agreement if rule == "verbs.tsv:fail"][:1] == ["12"]
 
 
 def test_waiting_studying_and_predicting_are_no_acts(nlp: Language) -> None:
@@ -37,3 +35,26 @@ def test_come_is_motion_or_an_idiom_but_coming_under_fire_is_criticism(nlp: Lang
     assert "verbs.tsv:come" not in rules(nlp, "The new Kenyan law comes into effect on Monday.")
     fire = triggers(nlp, "The Kenyan president came under fire from Uganda's foreign minister on Monday.")
     assert ("111", "verbs.tsv:come") in fire
+
+
+def visits(nlp: Language, text: str) -> list[tuple[str | None, str | None]]:
+    return [((e["source"] or {}).get("country"), (e["target"] or {}).get("country"))
+            for e in nlp(text)._.events if e["cameo"].startswith(("042", "043"))]
+
+
+def test_a_visit_inside_one_state_is_domestic_routine(nlp: Language) -> None:
+    assert visits(nlp, "The Kenyan president visited Mombasa and Kisumu on Monday.") == []
+    assert ("KEN", "UGA") in visits(nlp, "The Kenyan president visited Uganda on Monday.")
+
+
+def test_domestic_visit_reads_the_chosen_countries() -> None:
+    from dateline.actors.countries import domestic_visit
+
+    def event(code: str, src: str | None, tgt: str | None) -> dict[str, object]:
+        return {"cameo": code, "source": {"country": src} if src else None, "target": {"country": tgt} if tgt else None}
+
+    assert domestic_visit(event("042", "KEN", "KEN"))
+    assert not domestic_visit(event("043", "GBR", "GBR"))  # hosting: left alone
+    assert not domestic_visit(event("042", "KEN", "UGA"))
+    assert not domestic_visit(event("042", "KEN", None))
+    assert not domestic_visit(event("040", "KEN", "KEN"))  # a meeting of two domestic parties is judged elsewhere

@@ -115,7 +115,27 @@ def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
         return None  # "agencies agree Russia was behind the hacks": a shared opinion, no commitment
     if verb.lemma_ in lex.cue("intransitive_act") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return None  # "demonstrated that through history", "demonstrated its resolve": showing, no protest
+    if verb.lemma_ in lex.cue("failure_verb") and entry.code[:2] == "12" and not _failed_agreement(verb, lex):
+        return None  # "failed to inform the court", "the EU is failing": the failed act is negated, no rejection
     return entry if entry.code else None
+
+
+def _failed_agreement(verb: Token, lex: Lexicon) -> bool:
+    """Whether a failure verb (cue ``failure_verb``) fails to reach an agreement: its to-infinitive
+    agrees (an 03 verb, "failed to agree") or reaches a deal (its object an agreement noun of CAMEO
+    03 or 05, "failed to reach an agreement"). That is a rejection of each other's terms (CAMEO 12,
+    the PLOVER gold's REJECT); failing at anything else is no act of its own (docs/annotation.md)."""
+    for child in verb.children:
+        if child.dep_ != "xcomp" or child.pos_ != "VERB":
+            continue
+        own = _verb_entry(child, lex)
+        if own is not None and own.code[:2] == "03":
+            return True
+        obj = syntax.direct_object(child)
+        found = lex.nouns.get(obj.lemma_) if obj is not None else None
+        if found is not None and found.code[:2] in ("03", "05"):
+            return True
+    return False
 
 
 def _idiom(verb: Token, lex: Lexicon) -> bool:

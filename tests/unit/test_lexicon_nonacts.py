@@ -58,3 +58,8 @@ def test_domestic_visit_reads_the_chosen_countries() -> None:
     assert not domestic_visit(event("042", "KEN", "UGA"))
     assert not domestic_visit(event("042", "KEN", None))
     assert not domestic_visit(event("040", "KEN", "KEN"))  # a meeting of two domestic parties is judged elsewhere
+
+
+def test_a_cabinet_meeting_is_the_government_s_own_session(nlp: Language) -> None:
+    assert "nouns.tsv:meeting" not in rules(nlp, "The Kenyan president spoke about Uganda during a cabinet meeting on Monday.")
+    assert "nouns.tsv:meeting" in rules(nlp, "The Kenyan president held a meeting with Uganda's president on Monday.")

@@ -52,7 +52,7 @@ def _noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
         if child.dep_ in ("compound", "amod", "nmod"):
             found = lex.nouns.get(f"{child.lower_} {noun.lemma_}")
             if found is not None:
-                return found
+                return found if found.code else None  # a null key: "a cabinet meeting" is no act
     if noun.lemma_ in lex.cue("event_frame"):
         # "a mediation effort", "a bombing campaign": the modifier names the act, the frame
         # noun carries its roles

@@ -63,3 +63,8 @@ def test_domestic_visit_reads_the_chosen_countries() -> None:
 def test_a_cabinet_meeting_is_the_government_s_own_session(nlp: Language) -> None:
     assert "nouns.tsv:meeting" not in rules(nlp, "The Kenyan president spoke about Uganda during a cabinet meeting on Monday.")
     assert "nouns.tsv:meeting" in rules(nlp, "The Kenyan president held a meeting with Uganda's president on Monday.")
+
+
+def test_asked_about_a_topic_is_a_question_not_an_appeal(nlp: Language) -> None:
+    assert "verbs.tsv:ask" not in rules(nlp, "The Kenyan president smiled when asked about Uganda's new border policy.")
+    assert "verbs.tsv:ask" in rules(nlp, "The Kenyan president asked Uganda to reopen the border.")

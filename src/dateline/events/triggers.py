@@ -573,13 +573,17 @@ _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
     """Whether a question verb ("ask", "inquire") asks a question rather than appeals: its object
-    is a question noun ("asked questions"), or its clausal complement is a wh-question ("asked
+    is a question noun ("asked questions"), it asks about a topic with no act asked for (cue
+    ``question_preposition``: "when asked about the talks"), or its clausal complement is a wh-question ("asked
     why ..."), a yes/no question ("asked whether ...") or a quoted question ending in "?".
     Only a request of something ("asked Iran to ...", "asked for aid") is a CAMEO 02 appeal."""
     if verb.lemma_ not in lex.cue("question_verb"):
         return False
     if obj is not None and obj.lemma_ in lex.cue("question_noun"):
         return True
+    if any(c.dep_ == "prep" and c.lower_ in lex.cue("question_preposition") for c in verb.children) and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return True  # "when asked about the talks", "asked the minister about Iran": a question on a topic
     if _after_question(verb):
         return True  # '"Why now?" she asked.': the quoted question before it is what was asked
     for clause in verb.children:

@@ -23,10 +23,9 @@ def test_failing_is_no_act_of_its_own_but_failing_to_agree_is_a_rejection(nlp: L
     assert [code[:2] for code, rule in agreement if rule == "verbs.tsv:fail"][:1] == ["12"]
 
 
-def test_waiting_studying_and_predicting_are_no_acts(nlp: Language) -> None:
+def test_waiting_and_studying_are_no_acts(nlp: Language) -> None:
     assert "verbs.tsv:await" not in rules(nlp, "The Kenyan opposition leader is awaiting trial in Nairobi.")
     assert "verbs.tsv:study" not in rules(nlp, "The Ugandan minister studied law in London before entering politics.")
-    assert "verbs.tsv:predict" not in rules(nlp, "The Kenyan party chairman predicted a large turnout in the election.")
 
 
 def test_come_is_motion_or_an_idiom_but_coming_under_fire_is_criticism(nlp: Language) -> None:

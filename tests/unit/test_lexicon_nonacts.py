@@ -67,3 +67,9 @@ def test_a_cabinet_meeting_is_the_government_s_own_session(nlp: Language) -> Non
 def test_asked_about_a_topic_is_a_question_not_an_appeal(nlp: Language) -> None:
     assert "verbs.tsv:ask" not in rules(nlp, "The Kenyan president smiled when asked about Uganda's new border policy.")
     assert "verbs.tsv:ask" in rules(nlp, "The Kenyan president asked Uganda to reopen the border.")
+
+
+def test_departing_promoting_and_delaying_are_no_acts(nlp: Language) -> None:
+    assert "verbs.tsv:depart" not in rules(nlp, "The Kenyan president departed on Monday after the ceremony.")
+    assert "verbs.tsv:promote" not in rules(nlp, "The Kenyan president promoted his deputy to foreign minister.")
+    assert "verbs.tsv:delay" not in rules(nlp, "The Kenyan government had to delay the independence day parade.")

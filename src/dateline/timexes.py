@@ -135,7 +135,8 @@ def resolve_month(month: int, published: dt.date, tense: Tense | None, rel: str 
 def resolve_day(candidates: Callable[[int], dt.date | None], published: dt.date, tense: Tense | None,
                 rel: str | None = None) -> dt.date | None:
     """The day of a yearly date ("June 12", "Christmas") nearest to publication in the tense's direction."""
-    days = [d for d in (candidates(published.year + k) for k in (-1, 0, 1)) if d is not None]
+    years = [published.year + k for k in (-1, 0, 1) if dt.MINYEAR <= published.year + k <= dt.MAXYEAR]
+    days = [d for d in (candidates(year) for year in years) if d is not None]  # (no year 0: published 0001-01-01)
     strict = rel in ("last", "next", "past", "previous", "coming")
     before = [d for d in days if d < published or (d == published and not strict)]
     after = [d for d in days if d > published or (d == published and not strict)]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dateline.timexes import find_timexes, normalize, resolve_month, resolve_weekday
+from dateline.timexes import find_timexes, holiday, normalize, resolve_day, resolve_month, resolve_weekday
 
 SAT = dt.date(2019, 1, 19)  # a Saturday: the example article's publication date
 
@@ -188,3 +188,9 @@ def test_timexes_find_stretches_give_the_whole_scan() -> None:
         assert spans == _find_timexes_plain(text), text
         found += len(spans)
     assert found > 1000  # the texts do hold expressions
+
+
+def test_a_yearly_day_near_the_first_or_last_representable_year() -> None:
+    # published 0001-01-01 (a fuzzed date): the year before does not exist, the nearest Christmas is after
+    assert resolve_day(lambda y: holiday("Christmas", y), dt.date(1, 1, 1), "past") == dt.date(1, 12, 25)
+    assert resolve_day(lambda y: holiday("Christmas", y), dt.date(9999, 12, 31), "future") == dt.date(9999, 12, 25)

@@ -452,6 +452,21 @@ def armed_group_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], role
     evidence["rules"] = {**evidence.get("rules", {}), f"{role}_country": f"armed_group:{strategy}"}
 
 
+def domestic_visit(event: dict[str, Any]) -> bool:
+    """Whether a visit (CAMEO 042) stays inside one state: its source and target, with their
+    countries chosen, are of the same country ("the party leader visits Leeds and Hull", "the prime
+    minister visited the flooded region", "toured his home province"). A campaign stop or a tour of
+    one's own country is domestic routine, no act (docs/annotation.md D6; on train such visits were
+    0/41 right with hosting, 27 labelled no act); a visit is an act between states or their organs
+    abroad. Hosting (043) is left alone: a host and its guest of one country are more often a side
+    chosen wrong than a domestic act. A transnational side (IGO, NGO: no country) is never domestic."""
+    if not str(event.get("cameo") or "").startswith("042"):
+        return False
+    source, target = event.get("source") or {}, event.get("target") or {}
+    home = source.get("country")
+    return bool(home) and home == target.get("country") and home in country_codes()
+
+
 def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     """Give each side of the event that needs a country (:func:`needs_country`) the one its context
     gives, and name the strategy in ``evidence.rules`` (``source_country`` / ``target_country``);

@@ -52,7 +52,7 @@ def _noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
         if child.dep_ in ("compound", "amod", "nmod"):
             found = lex.nouns.get(f"{child.lower_} {noun.lemma_}")
             if found is not None:
-                return found
+                return found if found.code else None  # a null key: "a cabinet meeting" is no act
     if noun.lemma_ in lex.cue("event_frame"):
         # "a mediation effort", "a bombing campaign": the modifier names the act, the frame
         # noun carries its roles
@@ -115,7 +115,27 @@ def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
         return None  # "agencies agree Russia was behind the hacks": a shared opinion, no commitment
     if verb.lemma_ in lex.cue("intransitive_act") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return None  # "demonstrated that through history", "demonstrated its resolve": showing, no protest
+    if verb.lemma_ in lex.cue("failure_verb") and entry.code[:2] == "12" and not _failed_agreement(verb, lex):
+        return None  # "failed to inform the court", "the EU is failing": the failed act is negated, no rejection
     return entry if entry.code else None
+
+
+def _failed_agreement(verb: Token, lex: Lexicon) -> bool:
+    """Whether a failure verb (cue ``failure_verb``) fails to reach an agreement: its to-infinitive
+    agrees (an 03 verb, "failed to agree") or reaches a deal (its object an agreement noun of CAMEO
+    03 or 05, "failed to reach an agreement"). That is a rejection of each other's terms (CAMEO 12,
+    the PLOVER gold's REJECT); failing at anything else is no act of its own (docs/annotation.md)."""
+    for child in verb.children:
+        if child.dep_ != "xcomp" or child.pos_ != "VERB":
+            continue
+        own = _verb_entry(child, lex)
+        if own is not None and own.code[:2] == "03":
+            return True
+        obj = syntax.direct_object(child)
+        found = lex.nouns.get(obj.lemma_) if obj is not None else None
+        if found is not None and found.code[:2] in ("03", "05"):
+            return True
+    return False
 
 
 def _idiom(verb: Token, lex: Lexicon) -> bool:
@@ -553,13 +573,17 @@ _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
     """Whether a question verb ("ask", "inquire") asks a question rather than appeals: its object
-    is a question noun ("asked questions"), or its clausal complement is a wh-question ("asked
+    is a question noun ("asked questions"), it asks about a topic with no act asked for (cue
+    ``question_preposition``: "when asked about the talks"), or its clausal complement is a wh-question ("asked
     why ..."), a yes/no question ("asked whether ...") or a quoted question ending in "?".
     Only a request of something ("asked Iran to ...", "asked for aid") is a CAMEO 02 appeal."""
     if verb.lemma_ not in lex.cue("question_verb"):
         return False
     if obj is not None and obj.lemma_ in lex.cue("question_noun"):
         return True
+    if any(c.dep_ == "prep" and c.lower_ in lex.cue("question_preposition") for c in verb.children) and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return True  # "when asked about the talks", "asked the minister about Iran": a question on a topic
     if _after_question(verb):
         return True  # '"Why now?" she asked.': the quoted question before it is what was asked
     for clause in verb.children:

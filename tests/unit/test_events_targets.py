@@ -147,3 +147,27 @@ def test_condemning_an_attack_is_aimed_at_its_named_doer(nlp: Language) -> None:
 def test_the_country_stands_for_the_country_named_before(nlp: Language) -> None:
     text = "Greece held elections on Sunday. The German chancellor congratulated the country."
     assert events(nlp, text, "congratulated") == [("DEU", "GRC", "_verb_roles")]
+
+
+# What a statement is about (dateline.events.roles._said_about) ------------------------------------
+
+
+def test_a_statement_is_about_the_other_country_not_the_speakers_own(nlp: Language) -> None:
+    # "Hungary" is the speaker's own country, what he speaks for: the statement is aimed at Austria
+    assert events(nlp, "Hungarian Deputy Prime Minister Jozsef Marjai said Hungary might normalise relations "
+                       "with Austria.", "said") == [("HUN", "AUT", "_verb_roles")]
+    assert events(nlp, "Kenyan Foreign Minister Amina Mohamed said Kenya would never accept Somalia's claim "
+                       "to the waters.", "said") == [("KEN", "SOM", "_verb_roles")]
+
+
+def test_a_statement_about_its_own_country_only_keeps_it(nlp: Language) -> None:
+    found = events(nlp, "The Kenyan president said Kenyan troops would stay.", "said")
+    assert found == [("KEN", "KEN", "_verb_roles")]
+
+
+def test_an_audience_at_home_yields_to_the_country_the_statement_is_about(nlp: Language) -> None:
+    assert events(nlp, "President Obama told Congress that North Korea was the gravest threat.", "told") == [
+        ("USA", "PRK", "_verb_roles")]
+    # nothing abroad in what was said: the audience stays the target
+    assert events(nlp, "President Obama told Congress that the budget would be cut.", "told") == [
+        ("USA", "USA", "_verb_roles")]

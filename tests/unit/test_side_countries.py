@@ -304,3 +304,32 @@ def test_an_agentless_release_is_done_by_the_state_its_sentence_places_it_in(nlp
     rules = event["evidence"]["rules"]
     assert (rules["source"], rules["source_country"]) in {("_agentless_passive", "sentence_place"),
                                                           ("_agentless_passive", "event_place")}
+
+
+def test_a_states_violence_with_no_target_is_aimed_at_the_other_country_of_its_sentence(nlp: Language) -> None:
+    # no target, no place: not the doer's own country (source_home) but the opponent its sentence names
+    text = "An Israeli airstrike tore through a crowded market on Wednesday as the conflict with the Palestinians escalated."
+    (event,) = events(nlp, text, "tore")
+    assert (event["source"]["country"], event["target"]["country"]) == ("ISR", "PSE")
+    rules = event["evidence"]["rules"]
+    assert (rules["target"], rules["target_country"]) == ("_act_place", "armed_opponent")
+
+
+def test_the_other_doers_of_the_same_strike_are_no_opponent(nlp: Language) -> None:
+    found = events(nlp, "American and British warplanes bombed a fuel depot on Sunday, Iranian state television said.",
+                   "bombed")
+    assert {(e["source"]["country"], e["target"]["country"]) for e in found} == {("USA", "IRN"), ("GBR", "IRN")}
+    assert {e["evidence"]["rules"]["target_country"] for e in found} == {"armed_opponent"}
+
+
+def test_a_domestic_force_is_no_state_at_war(nlp: Language) -> None:
+    # police (COP) are left to the domestic rules: the other country named is no opponent of theirs
+    text = "Kenyan police fired on a crowded market on Wednesday, Ugandan radio said."
+    (event,) = events(nlp, text, "fired")
+    assert event["evidence"]["rules"].get("target_country") != "armed_opponent"
+
+
+def test_place_strategies_are_tried_in_the_documented_order() -> None:
+    from dateline.actors.countries import PLACE_TARGET_STRATEGIES
+    assert [name for name, _ in PLACE_TARGET_STRATEGIES] == [
+        "event_place", "sentence_place", "armed_opponent", "article_country", "source_home"]

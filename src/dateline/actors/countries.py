@@ -28,7 +28,9 @@ sentence's places, else the article's), as docs/annotation.md section 4 asks; na
 ``placeless_group``) stay ``IMG`` wherever they act (docs/annotation.md D3d, guidelines version 2).
 
 An event with a source and no target (or a target still with no country) takes one its kind
-implies (:func:`missing_target`): coercion or violence the country it is done in (``_act_place``), a
+implies (:func:`missing_target`): coercion or violence the country it is done in (``_act_place``;
+violence by a state or its forces with no place named, the other country named in its sentence:
+:func:`armed_opponent`), a
 meeting, visit or deal noun the partner named around it (``_noun_partner``), a statement, appeal,
 demand, disapproval, rejection or threat the other country named around it, else a domestic
 source's own (``_verb_addressee``).
@@ -248,10 +250,11 @@ def nearby_country(case: SideCase) -> tuple[str, str] | None:
 
 
 def _most_named_country(case: SideCase, lookback: int, exclude: str | None, at: int,
-                        skip: Callable[[dict[str, Any]], bool] | None) -> tuple[str, str] | None:
-    """The country other than ``exclude`` whose actors the text names most in the event's sentence
-    and the ``lookback`` before (mentions for which ``skip`` holds left out), a tie going to the
-    mention nearest the character offset ``at``; with that mention's text."""
+                        skip: Callable[[dict[str, Any]], bool] | None,
+                        others: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """The country other than ``exclude`` (and ``others``) whose actors the text names most in the
+    event's sentence and the ``lookback`` before (mentions for which ``skip`` holds left out), a tie
+    going to the mention nearest the character offset ``at``; with that mention's text."""
     doc = case.doc
     assert case.sentence is not None
     starts, _ends = sentence_bounds(doc)
@@ -262,7 +265,7 @@ def _most_named_country(case: SideCase, lookback: int, exclude: str | None, at: 
     nearest: dict[str, tuple[int, str]] = {}
     for _, _, _, actor, mention in in_window(doc, first, last):  # the sentences' mentions, in order
         country = _country(actor.get("code"))
-        if country is None or country == exclude or (skip is not None and skip(mention)):
+        if country is None or country == exclude or country in others or (skip is not None and skip(mention)):
             continue
         tally[country] += 1
         distance = abs(mention["start"] - at)
@@ -501,12 +504,59 @@ def source_home(case: SideCase) -> tuple[str, str] | None:
     return str(country), str(source.get("text"))
 
 
+#: Sectors of a state's own armed force or government: their violence is aimed abroad more often than at home.
+_STATE_FORCE_SECTORS = frozenset({None, "MIL", "GOV"})
+
+
+def armed_opponent(case: SideCase) -> tuple[str, str] | None:
+    """The opponent of violence (CAMEO 18-20) that a state, its government or its armed forces do
+    with no target and no place named ("An Israeli airstrike tore through a market as the conflict
+    with the Palestinians escalated", "U.S. forces destroyed one Iranian platform and raided
+    another"): the other country its own sentence names most, a tie going to the mention nearest
+    the trigger, never the doer's own nor that of another doer of the same act ("American and
+    British jets bombed ...": an ally) nor the place it is held in. Only the sentence: a country
+    named before it is often only the story's context ("Uganda and Tanzania disagreed. The Kenyan
+    army launched an offensive" stays at home). A domestic force (police, rebels, a party) is left
+    to :func:`source_home`. On train a state's violence aimed at home by :func:`source_home` was wrong
+    about three times in four (eval/README.md, "Session 24: targets")."""
+    if str(case.event.get("cameo", ""))[:2] not in root_class("violent"):
+        return None
+    country, sector = split_code((case.event.get("source") or {}).get("code"))
+    if not country or country in TRANSNATIONAL or sector not in _STATE_FORCE_SECTORS or case.sentence is None:
+        return None
+    span = case.event.get("span")
+    # the other doers of the same act ("strikes by the US, France and Britain"): allies, no opponent
+    allies = frozenset(c for e in case.doc._.events or [] if e.get("span") == span
+                       for c in [_country((e.get("source") or {}).get("code"))] if c is not None)
+    skipped = _venue_spans(case.doc, case.event) + _violence_doer_spans(case.doc, case.sentence)
+    return _most_named_country(case, 0, country, (span or [case.sentence.start_char])[0],
+                               lambda m: any(begin <= m["start"] < end for begin, end in skipped), allies)
+
+
+def _violence_doer_spans(doc: Doc, sentence: Span) -> list[tuple[int, int]]:
+    """Character spans of the words before a noun of violence in the sentence that name its doer
+    ("U.S. airstrikes", "Israeli shelling", "Russia's bombing": any noun event coded 18-20): a country
+    doing violence there is no opponent of another doer's ("U.S. airstrikes continued as Indian
+    troops fought")."""
+    violent = root_class("violent")
+    found = []
+    for event in doc._.events or []:
+        start, end = event.get("span") or (0, 0)
+        if not (sentence.start_char <= start < sentence.end_char) or str(event.get("cameo", ""))[:2] not in violent:
+            continue
+        trigger = doc.char_span(start, end, alignment_mode="expand")
+        if trigger is not None and trigger.root.pos_ == "NOUN" and trigger.root.left_edge.i < trigger.root.i:
+            found.append((trigger.root.left_edge.idx, start))
+    return found
+
+
 #: Where coercion or violence with no target named is done (CAMEO's convention of the location as
-#: target): the event's place, the one country of its sentence's places, the article's, else the
-#: source's own country (a domestic act).
+#: target): the event's place, the one country of its sentence's places, the other country a state's
+#: violence names in its sentence (:func:`armed_opponent`), the article's, else the source's own
+#: country (a domestic act).
 PLACE_TARGET_STRATEGIES: tuple[tuple[str, Strategy], ...] = (
-    ("event_place", event_place), ("sentence_place", sentence_place), ("article_country", article_country),
-    ("source_home", source_home))
+    ("event_place", event_place), ("sentence_place", sentence_place), ("armed_opponent", armed_opponent),
+    ("article_country", article_country), ("source_home", source_home))
 
 #: Sentences before the event's that :func:`nearby_partner` looks back over.
 PARTNER_LOOKBACK = 1

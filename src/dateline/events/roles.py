@@ -4,7 +4,7 @@ the purpose of a protest, what a condition binds)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -16,7 +16,7 @@ from ..doc import doc_text
 from ..kb import split_code
 from ..lexicon import Entry, Lexicon
 from ..actors.identity import same_side
-from .sides import _first_actor_tokens, _partitive_group, _political, Side, _side, _sides
+from .sides import _actor_tokens, _partitive_group, _political, Side, _side, _sides
 from .triggers import _frame_speaker, _meets, _verb_entry
 from ..lang import en
 from ..places import actor_place_codes, place_country
@@ -187,12 +187,18 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     if subject is not None and not (passive and subject.dep_ == "nsubjpass"):
         sources = _sides(doc, [subject], lex)
     if speech:
-        # the one addressed ("told Lavrov", "said to Putin") is the statement's target, else the
-        # first actor of what was said; the press addressed ("told reporters") is no party
+        # the one addressed ("told Lavrov", "said to Putin") is the statement's target, else whom
+        # what was said is about (:func:`_said_about`); the press addressed ("told reporters") is no party
         addressed = [t for t in _sides(doc, _addressees(verb), lex) if t is not None and t.get("country")
                      and str(t.get("sector")).lower() not in lex.cue("press_sector")]
         said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-        targets = addressed or (_sides(doc, _first_actor_tokens(doc, said, exclude=subject), lex) if said is not None else [])
+        targets: list[Side] = list(addressed)
+        if said is not None and (not addressed or _own_country(addressed, sources)):
+            # an audience of the speaker's own country ("told Congress that North Korea ...") yields
+            # to another country the statement is about (docs/annotation.md D1a)
+            about = _said_about(doc, said, subject, sources, lex)
+            if not addressed or (about and not _own_country(about, sources)):
+                targets = about
         return sources, [t for t in targets if not any(same_side(t, s) for s in sources)]
     theme = _moves_theme(verb, obj, lex) or _fires_weapon(verb, obj, lex)
     candidates = _target_candidates(verb, obj, theme=theme)
@@ -239,6 +245,42 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         if counted is not None:
             return sources, [counted]
     return sources, sector_only or unnamed
+
+
+#: How many actors of a statement's content clause :func:`_said_about` reads, first to last.
+SAID_LOOKAHEAD = 4
+
+
+def _own_country(sides: Sequence[Side], sources: Sequence[Side]) -> bool:
+    """Whether every side is of a source's own country (False when no source has a country)."""
+    own = {s.get("country") for s in sources if s is not None and s.get("country")}
+    return bool(own) and all(t is not None and t.get("country") in own for t in sides)
+
+
+def _said_about(doc: Doc, said: Token, subject: Token | None, sources: list[Side], lex: Lexicon) -> list[Side]:
+    """Whom a statement is about: the first actor of what was said ("said Iraq had ...") that is of
+    another country than the speaker's own, among the clause's first :data:`SAID_LOOKAHEAD` actors
+    ("Kerry said the U.S. and China's policies had to have teeth" is aimed at China, the speaker's
+    own country being what he speaks for, docs/annotation.md D1a); else the clause's first actor.
+    The first actor stays the target when it is the speaker itself (dropped by the caller: "X said it
+    would ...") or of another country, or when no later actor is of another country. Part of
+    ``_verb_roles`` (the rule named in ``evidence.rules.target``)."""
+    first: list[Side] = []
+    for token in _actor_tokens(doc, said, exclude=subject, limit=SAID_LOOKAHEAD):
+        sides: list[Side] = [t for t in _sides(doc, [token], lex) if t is not None]
+        if not sides:
+            continue  # a name no actor resolves ("the" opening "the European Union"): the next one
+        if not first:
+            first = sides
+            others: list[Side] = [t for t in sides if not any(same_side(t, s) for s in sources)]
+            if not others or not _own_country(others, sources):
+                return first  # the speaker itself ("X said it would ..."), or another country's actor
+            continue
+        other: list[Side] = [t for t in sides if t is not None and (t.get("country") or split_code(t.get("code"))[0])
+                 and not _own_country([t], sources) and not any(same_side(t, s) for s in sources)]
+        if other:
+            return other
+    return first
 
 
 def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token | None:

@@ -53,18 +53,25 @@ def _first_actor_tokens(doc: Doc, head: Token, exclude: Token | None) -> list[To
     tree in that order (:class:`_SubtreeOrder`) instead of walking the subtree of every speech verb
     (issue 15).
     """
+    return _actor_tokens(doc, head, exclude, limit=1)
+
+
+def _actor_tokens(doc: Doc, head: Token, exclude: Token | None, *, limit: int) -> list[Token]:
+    """The first ``limit`` actor-like entities (GPE, NORP, ORG, PERSON starts) in the head's
+    subtree, in ``head.subtree`` order, but those inside ``exclude``'s phrase before it."""
     found = per_doc(doc, "actor_starts", _SubtreeOrder).tree(head.i)
     if found is None:
         return []
     order, first, last, starts = found
+    out: list[Token] = []
     k = bisect.bisect_left(starts, first[head.i])
-    while k < len(starts) and starts[k] < last[head.i]:
+    while k < len(starts) and starts[k] < last[head.i] and len(out) < limit:
         token = doc[order[starts[k]]]
         k += 1
         if exclude is not None and token.i in range(exclude.left_edge.i, exclude.i + 1):
             continue
-        return [token]
-    return []
+        out.append(token)
+    return out
 
 
 class _SubtreeOrder:

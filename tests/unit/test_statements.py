@@ -43,3 +43,29 @@ def test_a_noun_negative_only_in_one_form_is_no_judgement(nlp: Language) -> None
 
 def test_a_compound_modifier_classifies_and_judges_nothing(nlp: Language) -> None:
     assert said(nlp, "The Kenyan foreign minister said Uganda's army uses a terror watch list.")[0][0] == "010"
+
+
+# appeal_clauses: what another should do is an appeal (020), what it should have done a reproach (111)
+
+
+def test_what_another_should_do_is_an_appeal(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda should withdraw its troops from the border.") == [
+        ("020", "Kenyan foreign minister", "Uganda", "_appeal_in_statement")]
+
+
+def test_what_another_must_do_stays_a_demand(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda must withdraw its troops from the border.")[0][0] == "100"
+
+
+def test_what_another_should_have_done_is_criticism(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda should have withdrawn its troops from the border.") == [
+        ("111", "Kenyan foreign minister", "Uganda", "_reproach_in_statement")]
+
+
+def test_an_inverted_condition_is_no_appeal(nlp: Language) -> None:
+    events = said(nlp, "Should Uganda withdraw its troops, Kenya would welcome it, the Kenyan foreign minister said.")
+    assert not any(code == "020" for code, *_ in events)
+
+
+def test_a_thing_that_should_be_done_is_no_appeal_to_anyone(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said the issue should be decided in Nairobi.")[0][0] == "010"

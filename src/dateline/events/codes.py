@@ -346,6 +346,48 @@ def obligation_clauses(verb: Token, lex: Lexicon) -> Iterable[list[Token]]:
         yield [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iterable[list[Token]]:
+    """The subjects of each that-clause of ``verb`` saying what someone should do (docs/annotation.md
+    section 2: an appeal, CAMEO 02): a verb clause with an advisory auxiliary (cue ``advisory``: "said Syria
+    should withdraw"), not negated and not a condition ("if Syria should attack"). One test for
+    ``_appealing_content`` and ``events.assemble._demand_in_statement``; "must" is a demand
+    (:func:`obligation_clauses`). ("needs to", "has to" were measured and not kept: they mostly report
+    what someone had to do, eval/README.md, "Session 24: statements by content".) An auxiliary before
+    the subject is an inverted condition ("should officials decide, ..."), no advice. With ``reproach``,
+    the clauses in the perfect instead ("said X should have acted"): what someone failed to do."""
+    conditions = lex.cue("condition")
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "neg" for c in clause.children) or any(
+                c.dep_ == "mark" and c.lower_ in conditions for c in clause.children):
+            continue
+        advisory = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in lex.cue("advisory")]
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not advisory or any(s.i > advisory[0].i for s in subjects):
+            continue  # "should officials become convinced, ...": an inverted condition
+        if reproach != any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children):
+            continue  # "should have acted": what someone failed to do (:func:`_reproaching_content`)
+        yield subjects
+
+
+def _appealing_content(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a statement says is what someone else should do ("said Syria should
+    withdraw"): an appeal clause (:func:`appeal_clauses`) whose subject is not the speaker ("we should",
+    cue ``first_person``). The statement is then the appeal (CAMEO 020), as on the clause's subject
+    (``events.assemble._demand_in_statement``)."""
+    return any(subjects and any(_actor_word(c, lex) for c in subjects) and not any(c.lower_ in lex.cue("first_person") for c in subjects)
+               for subjects in appeal_clauses(verb, lex))
+
+
+def _reproaching_content(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a statement says is what someone else should have done ("said the minister should
+    have resigned"): a reproach for what was not done, criticism (CAMEO 111) of the clause's subject, an
+    actor other than the speaker."""
+    return any(subjects and any(_actor_word(c, lex) for c in subjects) and not any(c.lower_ in lex.cue("first_person") for c in subjects)
+               for subjects in appeal_clauses(verb, lex, reproach=True))
+
+
 def _demanding_content(verb: Token, lex: Lexicon) -> bool:
     """Whether what a statement says is what someone else must do ("said Syria must withdraw",
     "told reporters the rebels ought to disarm"): an obligation clause (``obligation_clauses``) whose
@@ -615,6 +657,10 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return declared, {**rules, "code": "_expressed_intent"}
         if _demanding_content(trigger, lex):
             return Entry("100"), {**rules, "code": "_demand_content"}
+        if _appealing_content(trigger, lex):
+            return Entry("020"), {**rules, "code": "_appeal_content"}
+        if _reproaching_content(trigger, lex):
+            return Entry("111"), {**rules, "code": "_reproach_content"}
         if code == "010" and trigger.lemma_ in lex.cue("speech_verb") and _critical_statement(trigger, lex):
             return Entry("111"), {**rules, "code": "_critical_statement"}
     if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):

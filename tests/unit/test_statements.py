@@ -49,8 +49,8 @@ def test_a_compound_modifier_classifies_and_judges_nothing(nlp: Language) -> Non
 
 
 def test_what_another_should_do_is_an_appeal(nlp: Language) -> None:
-    assert said(nlp, "The Kenyan foreign minister said Uganda should withdraw its troops from the border.") == [
-        ("020", "Kenyan foreign minister", "Uganda", "_appeal_in_statement")]
+    assert said(nlp, "The Kenyan foreign minister said Uganda should be more careful.") == [
+        ("020", "Kenyan foreign minister", "Uganda", "_appeal_content")]
 
 
 def test_what_another_must_do_stays_a_demand(nlp: Language) -> None:
@@ -64,7 +64,7 @@ def test_what_another_should_have_done_is_criticism(nlp: Language) -> None:
 
 def test_an_inverted_condition_is_no_appeal(nlp: Language) -> None:
     events = said(nlp, "Should Uganda withdraw its troops, Kenya would welcome it, the Kenyan foreign minister said.")
-    assert not any(code == "020" for code, *_ in events)
+    assert not any(code in ("020", "111") for code, *_ in events)
 
 
 def test_a_thing_that_should_be_done_is_no_appeal_to_anyone(nlp: Language) -> None:

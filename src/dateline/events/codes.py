@@ -350,7 +350,7 @@ def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iter
     """The subjects of each that-clause of ``verb`` saying what someone should do (docs/annotation.md
     section 2: an appeal, CAMEO 02): a verb clause with an advisory auxiliary (cue ``advisory``: "said Syria
     should withdraw"), not negated and not a condition ("if Syria should attack"). One test for
-    ``_appealing_content`` and ``events.assemble._demand_in_statement``; "must" is a demand
+    ``_appealing_content``, ``_reproaching_content`` and ``events.assemble._demand_in_statement``; "must" is a demand
     (:func:`obligation_clauses`). ("needs to", "has to" were measured and not kept: they mostly report
     what someone had to do, eval/README.md, "Session 24: statements by content".) An auxiliary before
     the subject is an inverted condition ("should officials decide, ..."), no advice. With ``reproach``,
@@ -373,9 +373,9 @@ def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iter
 
 def _appealing_content(verb: Token, lex: Lexicon) -> bool:
     """Whether what a statement says is what someone else should do ("said Syria should
-    withdraw"): an appeal clause (:func:`appeal_clauses`) whose subject is not the speaker ("we should",
-    cue ``first_person``). The statement is then the appeal (CAMEO 020), as on the clause's subject
-    (``events.assemble._demand_in_statement``)."""
+    be more careful"): an appeal clause (:func:`appeal_clauses`) whose subject is not the speaker ("we should",
+    cue ``first_person``). The statement is then the appeal (CAMEO 020), aimed at what it says (a
+    clause whose verb codes an act of its own is an attribution frame: no appeal is coded there)."""
     return any(subjects and any(_actor_word(c, lex) for c in subjects) and not any(c.lower_ in lex.cue("first_person") for c in subjects)
                for subjects in appeal_clauses(verb, lex))
 
@@ -608,6 +608,9 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       the demand (100, :func:`_demanding_content`), as it is on the one who must act;
     - ``_expressed_intent``: a statement of a wish or readiness to act ("expressed eagerness to
       meet X": cue ``intent_noun``) is the intent to do it, 03x (:func:`_expressed_intent`);
+    - ``_appeal_content``: a statement that someone else should act ("said Syria should be more careful")
+      is an appeal to it (020, :func:`_appealing_content`); ``_reproach_content``: one that someone else
+      should have acted ("said Syria should have withdrawn") a criticism of it (111, :func:`_reproaching_content`);
     - ``_critical_statement``: else a plain statement (010 on a speech verb) with a noun of strong negative
       evaluation anywhere in what it says ("said X treated the agreement with contempt") is a criticism
       (111, :func:`_critical_statement`; docs/annotation.md D1a);

@@ -119,6 +119,21 @@ def _evaluative(verb: Token, lex: Lexicon) -> Entry | None:
     return Entry(code) if code is not None else None
 
 
+def _content(verb: Token, lex: Lexicon, *, naming: bool = False) -> list[tuple[Token, list[Token]]]:
+    """What a verb of saying says, as (the clause's head, its words), for :func:`_disapproval` and
+    :func:`_negative_evaluation`: its clauses and object ("said that ...", "expressed impatience with"),
+    with ``naming`` also its object predicate and "as" phrase ("called them invaders", "described the
+    plan as reckless"); a speech verb (cue ``speech_verb``) with none of these, set beside the quotation
+    it attributes ("“..., ” X said", parsed as parataxis of the quotation's verb), says that quotation
+    (:func:`_said_clauses`)."""
+    clauses = [(c, list(c.subtree)) for c in verb.children
+               if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") or (naming and (
+                   c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")))]
+    if clauses or verb.lemma_ not in lex.cue("speech_verb"):
+        return clauses
+    return _said_clauses(verb)
+
+
 def _disapproval(verb: Token, lex: Lexicon, *, naming: bool = False, framed: bool = False) -> str | None:
     """The CAMEO code of a statement that blames or criticises ("X said Y was responsible for",
     "X said Y misled Congress": 112, accuse; "X said Y's demands were abusive": 111, criticise): a
@@ -131,11 +146,8 @@ def _disapproval(verb: Token, lex: Lexicon, *, naming: bool = False, framed: boo
     act's, not the speaker's."""
     accuse, criticise = lex.cue("accusation_word"), lex.cue("criticism_word")
     found: str | None = None
-    for clause in verb.children:
-        if clause.dep_ not in ("ccomp", "xcomp", "parataxis", "dobj") and not (naming and (
-                clause.dep_ == "oprd" or (clause.dep_ == "prep" and clause.lower_ == "as"))):
-            continue
-        for token in clause.subtree:
+    for clause, words in _content(verb, lex, naming=naming):
+        for token in words:
             word = token.lemma_.lower()
             if word not in accuse and word not in criticise:
                 continue
@@ -167,11 +179,8 @@ def _negative_evaluation(verb: Token, lex: Lexicon, *, naming: bool = False) -> 
     name sympathy or fear (cue ``unblaming_emotion``: "saddened", "feared": CAMEO 018 or no act) do not
     count, nor a negated or conditioned word. What was said is read as in :func:`_disapproval`."""
     unblaming = lex.cue("unblaming_emotion")
-    for clause in verb.children:
-        if clause.dep_ not in ("ccomp", "xcomp", "parataxis", "dobj") and not (naming and (
-                clause.dep_ == "oprd" or (clause.dep_ == "prep" and clause.lower_ == "as"))):
-            continue
-        for token in clause.subtree:
+    for clause, words in _content(verb, lex, naming=naming):
+        for token in words:
             if token.pos_ not in ("ADJ", "NOUN") and not (token.tag_ == "VBN" and any(
                     c.dep_ == "auxpass" for c in token.children)):
                 continue  # (a passive participle only as an emotion: "was appalled by")
@@ -191,6 +200,60 @@ def _negative_evaluation(verb: Token, lex: Lexicon, *, naming: bool = False) -> 
                 continue
             return "111"
     return None
+
+
+def _said_clauses(verb: Token) -> list[tuple[Token, list[Token]]]:
+    """What a speech verb says, as (the clause's head, its words): each of its clauses ("said that ...",
+    "told reporters the talks were ..."), else, for a verb set beside the quotation it attributes
+    ("“..., ” X said" parsed as parataxis of the quotation's verb), that verb's words outside the speech verb."""
+    clauses = [(c, list(c.subtree)) for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+    if clauses or verb.dep_ not in ("parataxis", "ccomp") or verb.head == verb:
+        return clauses
+    own = {t.i for t in verb.subtree}
+    return [(verb.head, [t for t in verb.head.subtree if t.i not in own])]
+
+
+def _critical_statement(verb: Token, lex: Lexicon) -> bool:
+    """Whether a plain statement criticises (docs/annotation.md D1a: 111) by a noun of strong negative
+    evaluation in what it says, wherever it stands ("said Russia treated the incident with contempt",
+    "“it is the damndest foolishness on the part of our diplomats,” he said", "has shown complete
+    disdain for"): a noun (or a passive participle, "you have been bamboozled") whose VADER valence is
+    at most :data:`NEGATIVE_VALENCE` in both its form and its lemma ("weapons" is, "weapon" is not),
+    that names no act of the lexicon and no actor, is no unblaming emotion (cue ``unblaming_emotion``),
+    does not classify another noun (a compound, "a terror watch list") or sit in a relative clause
+    describing one ("a student who died of injuries"), and is not negated or conditioned. The adjectives
+    of a judgement are :func:`_negative_evaluation`'s, which also needs the actor judged (counting any
+    negative adjective as criticism lost right events: eval/README.md, "Session 24: statements by
+    content"). What was said is :func:`_said_clauses`."""
+    unblaming = lex.cue("unblaming_emotion")
+    for top, words in _said_clauses(verb):
+        for token in words:
+            if token.pos_ != "NOUN" and not (token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)):
+                continue
+            word, lemma = token.lower_, token.lemma_.lower()
+            if max(valence(word), valence(lemma)) > NEGATIVE_VALENCE or word in unblaming or lemma in unblaming:
+                continue
+            if token.dep_ == "compound" or _in_relative_clause(token, top):
+                continue  # "a terror watch list", "a student who died of injuries": it describes another noun
+            if _named_act(token, lex) is not None or (token.pos_ == "VERB" and _verb_entry(token, lex) is not None):
+                continue  # "said the attack was ...": the act's own word
+            if _actor_word(token, lex):
+                continue
+            if _negated_in_clause(token, top) or _conditioned(token, top, lex):
+                continue  # "said the eurozone is not in danger", "hoped there would be no more unrest"
+            return True
+    return False
+
+
+def _negated_in_clause(token: Token, top: Token) -> bool:
+    """Whether a word is negated: a negation on it, its head or the nearest verb above it within ``top``
+    ("is not in danger"), or the determiner "no" ("no more unrest")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in (*token.children, *token.head.children)):
+        return True
+    node = token
+    while node != top and node.head != node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return node.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in node.children)
 
 
 def _judged(token: Token, lex: Lexicon) -> Token | None:
@@ -281,6 +344,48 @@ def obligation_clauses(verb: Token, lex: Lexicon) -> Iterable[list[Token]]:
         if any(c.dep_ == "neg" for c in clause.children):
             continue
         yield [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iterable[list[Token]]:
+    """The subjects of each that-clause of ``verb`` saying what someone should do (docs/annotation.md
+    section 2: an appeal, CAMEO 02): a verb clause with an advisory auxiliary (cue ``advisory``: "said Syria
+    should withdraw"), not negated and not a condition ("if Syria should attack"). One test for
+    ``_appealing_content``, ``_reproaching_content`` and ``events.assemble._demand_in_statement``; "must" is a demand
+    (:func:`obligation_clauses`). ("needs to", "has to" were measured and not kept: they mostly report
+    what someone had to do, eval/README.md, "Session 24: statements by content".) An auxiliary before
+    the subject is an inverted condition ("should officials decide, ..."), no advice. With ``reproach``,
+    the clauses in the perfect instead ("said X should have acted"): what someone failed to do."""
+    conditions = lex.cue("condition")
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "neg" for c in clause.children) or any(
+                c.dep_ == "mark" and c.lower_ in conditions for c in clause.children):
+            continue
+        advisory = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in lex.cue("advisory")]
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not advisory or any(s.i > advisory[0].i for s in subjects):
+            continue  # "should officials become convinced, ...": an inverted condition
+        if reproach != any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children):
+            continue  # "should have acted": what someone failed to do (:func:`_reproaching_content`)
+        yield subjects
+
+
+def _appealing_content(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a statement says is what someone else should do ("said Syria should
+    be more careful"): an appeal clause (:func:`appeal_clauses`) whose subject is not the speaker ("we should",
+    cue ``first_person``). The statement is then the appeal (CAMEO 020), aimed at what it says (a
+    clause whose verb codes an act of its own is an attribution frame: no appeal is coded there)."""
+    return any(subjects and any(_actor_word(c, lex) for c in subjects) and not any(c.lower_ in lex.cue("first_person") for c in subjects)
+               for subjects in appeal_clauses(verb, lex))
+
+
+def _reproaching_content(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a statement says is what someone else should have done ("said the minister should
+    have resigned"): a reproach for what was not done, criticism (CAMEO 111) of the clause's subject, an
+    actor other than the speaker."""
+    return any(subjects and any(_actor_word(c, lex) for c in subjects) and not any(c.lower_ in lex.cue("first_person") for c in subjects)
+               for subjects in appeal_clauses(verb, lex, reproach=True))
 
 
 def _demanding_content(verb: Token, lex: Lexicon) -> bool:
@@ -503,6 +608,12 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       the demand (100, :func:`_demanding_content`), as it is on the one who must act;
     - ``_expressed_intent``: a statement of a wish or readiness to act ("expressed eagerness to
       meet X": cue ``intent_noun``) is the intent to do it, 03x (:func:`_expressed_intent`);
+    - ``_appeal_content``: a statement that someone else should act ("said Syria should be more careful")
+      is an appeal to it (020, :func:`_appealing_content`); ``_reproach_content``: one that someone else
+      should have acted ("said Syria should have withdrawn") a criticism of it (111, :func:`_reproaching_content`);
+    - ``_critical_statement``: else a plain statement (010 on a speech verb) with a noun of strong negative
+      evaluation anywhere in what it says ("said X treated the agreement with contempt") is a criticism
+      (111, :func:`_critical_statement`; docs/annotation.md D1a);
     - ``_intent_of``: promising, planning or preparing a hostile act named by a noun ("promised
       retaliation", "are preparing another attack") is a threat (13x), as with a verb;
     - ``_disapproval`` also for a warning (13x) that only forecasts (:func:`_forecast`) and whose
@@ -549,6 +660,12 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return declared, {**rules, "code": "_expressed_intent"}
         if _demanding_content(trigger, lex):
             return Entry("100"), {**rules, "code": "_demand_content"}
+        if _appealing_content(trigger, lex):
+            return Entry("020"), {**rules, "code": "_appeal_content"}
+        if _reproaching_content(trigger, lex):
+            return Entry("111"), {**rules, "code": "_reproach_content"}
+        if code == "010" and trigger.lemma_ in lex.cue("speech_verb") and _critical_statement(trigger, lex):
+            return Entry("111"), {**rules, "code": "_critical_statement"}
     if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
         obj = syntax.direct_object(trigger)
         intended = _named_act(obj, lex) if obj is not None else None

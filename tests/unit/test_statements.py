@@ -1,0 +1,71 @@
+"""docs/annotation.md D1a: a plain statement ("X said <clause>") is coded by what its clause says
+(events.codes.root_rule). Sentences written for these tests, parsed by the real pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def said(nlp: Language, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(e["cameo"], (e["source"] or {}).get("text"), (e["target"] or {}).get("text"),
+             e["evidence"]["rules"].get("code")) for e in nlp(text)._.events if e["trigger"] == "said"]
+
+
+# _critical_statement: a noun of strong negative evaluation anywhere in what was said is criticism, 111
+
+
+def test_contempt_in_the_clause_is_criticism(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda had treated the agreement with contempt.") == [
+        ("111", "Kenyan foreign minister", "Uganda", "_critical_statement")]
+
+
+def test_disdain_for_a_treaty_is_criticism(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda had shown disdain for the treaty.")[0][0] == "111"
+
+
+def test_a_quotation_the_speech_verb_is_set_beside_is_what_was_said(nlp: Language) -> None:
+    assert said(nlp, "“Uganda has treated its neighbours with contempt,” the Kenyan foreign minister said.") == [
+        ("111", "Kenyan foreign minister", "Uganda", "_critical_statement")]
+
+
+def test_negated_contempt_is_no_criticism(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda would not show contempt for the treaty.")[0][0] == "010"
+
+
+def test_a_negation_on_the_clause_verb_covers_a_noun_below_it(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda was not in danger.")[0][0] == "010"
+
+
+def test_a_noun_negative_only_in_one_form_is_no_judgement(nlp: Language) -> None:
+    # VADER rates "weapons" but not its lemma "weapon" as strongly negative: a topic, not a judgement
+    assert said(nlp, "The Kenyan foreign minister said Uganda's weapons programme was growing.")[0][0] == "010"
+
+
+def test_a_compound_modifier_classifies_and_judges_nothing(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda's army uses a terror watch list.")[0][0] == "010"
+
+
+# appeal_clauses: what another should do is an appeal (020), what it should have done a reproach (111)
+
+
+def test_what_another_should_do_is_an_appeal(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda should be more careful.") == [
+        ("020", "Kenyan foreign minister", "Uganda", "_appeal_content")]
+
+
+def test_what_another_must_do_stays_a_demand(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda must withdraw its troops from the border.")[0][0] == "100"
+
+
+def test_what_another_should_have_done_is_criticism(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda should have withdrawn its troops from the border.") == [
+        ("111", "Kenyan foreign minister", "Uganda", "_reproach_in_statement")]
+
+
+def test_an_inverted_condition_is_no_appeal(nlp: Language) -> None:
+    events = said(nlp, "Should Uganda withdraw its troops, Kenya would welcome it, the Kenyan foreign minister said.")
+    assert not any(code in ("020", "111") for code, *_ in events)
+
+
+def test_a_thing_that_should_be_done_is_no_appeal_to_anyone(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said the issue should be decided in Nairobi.")[0][0] == "010"

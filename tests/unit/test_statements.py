@@ -49,8 +49,15 @@ def test_a_compound_modifier_classifies_and_judges_nothing(nlp: Language) -> Non
 
 
 def test_what_another_should_do_is_an_appeal(nlp: Language) -> None:
-    assert said(nlp, "The Kenyan foreign minister said Uganda should be more careful.") == [
-        ("020", "Kenyan foreign minister", "Uganda", "_appeal_content")]
+    # one appeal, whichever of the two rules (the statement's content, the clause's subject) emits it
+    events = said(nlp, "The Kenyan foreign minister said Uganda should be more careful.")
+    assert [e[:3] for e in events] == [("020", "Kenyan foreign minister", "Uganda")]
+    assert events[0][3] in ("_appeal_content", "_appeal_in_statement")
+
+
+def test_what_another_should_do_from_a_frame_is_an_appeal_to_it(nlp: Language) -> None:
+    events = said(nlp, "The Kenyan foreign minister said Uganda should withdraw its troops from the border.")
+    assert ("020", "Kenyan foreign minister", "Uganda", "_appeal_in_statement") in events
 
 
 def test_what_another_must_do_stays_a_demand(nlp: Language) -> None:

@@ -437,14 +437,16 @@ def _accusation(doc: Doc, found: tuple[Token, Side], index: int, doers: list[Sid
 
 def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon) -> Iterable[Event]:
     """A statement that someone else must act ("Russia said Sudan must return ...") is a
-    request (CAMEO 10) from the speaker to the one who must act; one that someone else should have acted
-    ("said Sudan should have returned ...", :func:`.codes.appeal_clauses`) a criticism (CAMEO 111) of what
-    it failed to do. (What someone else should do is an appeal, 020, only on a statement that is no
-    frame, :func:`.codes._appealing_content`: here it counted one more labelled non-act on dev than the
-    news gate allows, eval/README.md, "Session 24: statements by content".)"""
+    request (CAMEO 10) from the speaker to the one who must act; one that someone else should act
+    ("said Sudan should return ...", :func:`.codes.appeal_clauses`) an appeal (CAMEO 020) to it; one
+    that someone else should have acted ("said Sudan should have returned ...") a criticism (CAMEO 111)
+    of what it failed to do. (The appeal from a frame was held back on the stmt branch by one labelled
+    non-act on dev; with the lexicon merge it adds right events on train, dev and the blind rounds,
+    eval/README.md, "Session 24: statements by content".)"""
     if not sources:
         return
     for code, rule, clauses in (("100", "_demand_in_statement", obligation_clauses(verb, lex)),
+                                ("020", "_appeal_in_statement", appeal_clauses(verb, lex)),
                                 ("111", "_reproach_in_statement", appeal_clauses(verb, lex, reproach=True))):
         for subjects in clauses:
             targets = [t for t in _sides(doc, subjects, lex) if not any(same_side(t, s) for s in sources)]

@@ -374,8 +374,9 @@ def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iter
 def _appealing_content(verb: Token, lex: Lexicon) -> bool:
     """Whether what a statement says is what someone else should do ("said Syria should
     be more careful"): an appeal clause (:func:`appeal_clauses`) whose subject is not the speaker ("we should",
-    cue ``first_person``). The statement is then the appeal (CAMEO 020), aimed at what it says (a
-    clause whose verb codes an act of its own is an attribution frame: no appeal is coded there)."""
+    cue ``first_person``). The statement is then the appeal (CAMEO 020), aimed at what it says; on an
+    attribution frame (a clause whose verb codes an act of its own) the appeal is emitted to the
+    clause's subject besides the act (``events.assemble._demand_in_statement``)."""
     return any(subjects and any(_actor_word(c, lex) for c in subjects) and not any(c.lower_ in lex.cue("first_person") for c in subjects)
                for subjects in appeal_clauses(verb, lex))
 

@@ -7,7 +7,7 @@ corpus text, never committed) and dateline's own stages run on it each time. The
 with the real command before quoting numbers), in a fraction of the time, so a rule change can be
 measured on train and dev in minutes. Locked splits are refused, as by the command.
 
-    nice .venv/bin/python tools/cached_eval.py --split train [--by-rule] [--errors FILE] [--json FILE]
+    nice .venv/bin/python tools/cached_eval.py --split train [--by-rule] [--errors FILE] [--json FILE] [--exclude-rounds 16,17]
     nice .venv/bin/python tools/cached_eval.py --split train --judged build/judged.jsonl [--all-events] [--roots-off]
 
 ``--judged`` writes every counted event (``--all-events``: every event) with its label's verdict, so two
@@ -70,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roots-off", action="store_true", help="with the learned root correction off")
     parser.add_argument("--all-events", action="store_true", help="--judged: also the events not counted")
     parser.add_argument("--json", help="write the scores as JSON")
+    parser.add_argument("--exclude-rounds", default="",
+                        help="comma-separated labelling rounds left out (e.g. 16,17: a blind set kept for the integrator)")
     args = parser.parse_args(argv)
     if args.split in LOCKED:
         print(f"split {args.split} is locked", file=sys.stderr)
@@ -79,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         dateline.roots_model.DISABLED = True
     pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
     labels = load_labels(args.labels)
+    if args.exclude_rounds:
+        left_out = {int(r) for r in args.exclude_rounds.split(",")}
+        labels = labels.subset({a["id"] for a in labels.articles if a.get("round", 1) not in left_out})
     part = labels.split(args.split)
     texts = corpus_texts(part.articles, args.news)
     coded = code_articles(texts, [a["id"] for a in part.articles])

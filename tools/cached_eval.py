@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     judged = judge(event, key)
                     row = {"counted": counted(event), "modality": event["modality"], "negated": event["negated"],"id": article["id"], "sentence": event["sentence"], "span": event["span"],
-                           "trigger": event["trigger"], "cameo": event["cameo"],
+                           "trigger": event["trigger"], "cameo": event["cameo"], "confidence": event.get("confidence"),
                            "src": (event.get("source") or {}).get("code"), "tgt": (event.get("target") or {}).get("code"),
                            "rules": event["evidence"]["rules"], "judged": judged is not None,
                            "right": bool(judged is not None and is_right(event, judged)),

@@ -313,7 +313,7 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
         coverage.append({"min_confidence": cut, "counted_kept": len(kept_rows),
                          "precision": round(sum(kept_rows) / len(kept_rows), 4) if kept_rows else None})
     digest = hashlib.sha1(Path(labels_path).read_bytes()).hexdigest()[:12]
-    report = {
+    report: dict[str, Any] = {
         "trained": dt.date.today().isoformat(), "coder": f"dateline {__version__}",
         "labels": {"file": Path(labels_path).name, "sha1": digest, "train_events": len(train_rows),
                    "train_articles": len(set(groups)), "dev_events": len(dev_rows),

@@ -43,7 +43,8 @@ eval: $(STAMP)
 	$(BIN)/python tools/corpus_fixtures.py resolve tests/fixtures/noevent_dev.jsonl --out build/fixtures
 	$(BIN)/dateline eval build/fixtures/noevent_dev.jsonl --floors eval/floors_noevent.json
 
-# Rebuild the confidence model from the labelled real news (eval/news; needs ../shared/data/news).
+# Rebuild the confidence model from the labelled real news (eval/news; needs ../shared/data/news): its second
+# stage over the learned components' probabilities is fitted on the train rounds neither was fitted on.
 train: $(STAMP)
 	$(BIN)/dateline train eval/news/labels.jsonl --news ../shared/data/news
 

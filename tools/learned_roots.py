@@ -302,14 +302,16 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
               f"root right {s['root_right'] - dbase['root_right']:+d}; changed {s['changed']}")
         report["dev"] = {"base": dbase, "chosen": s}
     if args.write:
-        write_model(Path(args.write), vec, clf, best, len(real), len({r["article"] for r in train}))
+        write_model(Path(args.write), vec, clf, best, len(real), len({r["article"] for r in train}),
+                    sorted({int(r["round"]) for r in train}))
     return report
 
 
 PRUNE = 0.01
 
 
-def write_model(path: Path, vec: Any, clf: Any, best: dict[str, Any], n_real: int, n_articles: int) -> None:
+def write_model(path: Path, vec: Any, clf: Any, best: dict[str, Any], n_real: int, n_articles: int,
+                rounds: list[int] | None = None) -> None:
     """The fitted model as JSON, weights feature by feature (``RootsModel.to_dict``, format 2: the layout
     dateline.roots_model reads at run time, so that loading it is a plain read). Weights
     below PRUNE are left out: at 0.01 not one decision on train or dev changes (measured 2026-12-03; at
@@ -327,7 +329,9 @@ def write_model(path: Path, vec: Any, clf: Any, best: dict[str, Any], n_real: in
         {str(cl): round(float(b), 4) for cl, b in zip(clf.classes_, intercept)}, best["rule"], best["t"],
         {"variant": best["variant"], "c": best["c"], "real_acts": n_real, "articles": n_articles,
          "cross_fitted_counted_right": best["d_right"], "cross_fitted_root_right": best["d_root"],
-         "cross_fitted_changed": best["changed"], "tool": "tools/learned_roots.py --select"},
+         "cross_fitted_changed": best["changed"], "tool": "tools/learned_roots.py --select",
+         # the train rounds fitted on: dateline train fits the confidence model's second stage on the others
+         **({"fitted_rounds": rounds} if rounds is not None else {})},
         best.get("cross"))
     path.parent.mkdir(parents=True, exist_ok=True)
     # feature by feature (format 2): the layout the correction reads at run time, so that loading it is a plain read

@@ -459,11 +459,16 @@ def _apply_floors(floors: str | None, update: bool, raise_: Any, check: Any) -> 
               help="The folder of the corpora the labels point into.")
 @click.option("--out", type=click.Path(dir_okay=False), default="src/dateline/data/confidence/model.json",
               show_default=True, help="Where to write the model (the package's own model by default).")
-def train(labels: str, news_dir: str, out: str) -> None:
+@click.option("--exclude-rounds", default="", help="Comma-separated train labelling rounds left out (a blind set).")
+@click.option("--no-learned", is_flag=True, help="No second stage over the learned side chooser's and root "
+              "correction's probabilities.")
+def train(labels: str, news_dir: str, out: str, exclude_rounds: str, no_learned: bool) -> None:
     """Train the confidence model from labelled real news (needs scikit-learn: pip install 'dateline[train]').
 
-    Fits on the train split, calibrates on dev, picks the threshold of `counted` on dev, and prints
-    the dev reliability table and expected calibration error. `make train` runs it.
+    Fits on the train split, then a second stage over the learned side chooser's and root correction's
+    probabilities on the train rounds neither was fitted on (their model.json's meta.fitted_rounds),
+    calibrates on dev, picks the threshold of `counted` on dev, and prints the dev reliability table
+    and expected calibration error. `make train` runs it.
 
     \b
     Example:
@@ -472,7 +477,8 @@ def train(labels: str, news_dir: str, out: str) -> None:
     from .train import train as run_training
 
     try:
-        report = run_training(labels, news_dir, out)
+        report = run_training(labels, news_dir, out, learned=not no_learned,
+                              exclude_rounds=tuple(int(r) for r in exclude_rounds.split(",") if r.strip()))
     except ImportError as err:
         fail(ModelError("E311", detail=str(err)))
     except DatelineError as err:
@@ -480,6 +486,20 @@ def train(labels: str, news_dir: str, out: str) -> None:
     dev = report["dev"]
     click.echo(f"{out}: trained on {report['labels']['train_events']} events of {report['labels']['train_articles']} "
                f"articles (labels {report['labels']['sha1']}), calibrated on {report['labels']['dev_events']} dev events")
+    stage = report["stage"]
+    if stage.get("fitted"):
+        click.echo(f"second stage: fitted on {stage['events']} events of {stage['articles']} train articles (rounds "
+                   f"{stage['rounds']}, unseen by the learned components), C {stage['c']}: base {stage['base']:+.2f}, "
+                   + ", ".join(f"{k} {w:+.2f}" for k, w in stage["weights"].items()))
+    else:
+        click.echo("second stage: not fitted" + (f" ({stage['why_not']})" if stage.get("why_not") else ""))
+    for name, key in (("first stage", "cross_fitted_first_stage"), ("model", "cross_fitted")):
+        if key in dev:
+            x = dev[key]
+            click.echo(f"dev, calibration cross-fitted by article, {name}: counted AP {x['counted_ap']}, "
+                       + ", ".join(f"{cut}: {x[f'at_{cut}']['precision']} / {x[f'at_{cut}']['share']:.0%}" for cut in (0.3, 0.5, 0.7))
+                       + f", 0.80 point: {x['point_080']['precision']} / {x['point_080']['share']:.1%} at "
+                       f"{x['point_080']['threshold']}, ECE {x['ece']}")
     click.echo(f"dev: expected calibration error {dev['ece']:.3f} in sample, {dev['ece_cross_fitted']:.3f} cross-fitted "
                f"by article (uncalibrated {dev['ece_uncalibrated']:.3f})")
     click.echo(f"dev: precision {dev['target_precision']:.2f} is reached at confidence {dev['target_threshold']:.3f} "

@@ -133,6 +133,40 @@ def event_features(event: dict[str, Any], doc: Doc, context: DocContext | None =
     return {k: v for k, v in out.items() if v}
 
 
+#: The probabilities the learned side chooser and root correction leave in ``evidence.learned``
+#: (:func:`dateline.sides_model.rank_sides`, :func:`dateline.roots_model.correct_roots`).
+LEARNED_KEYS = ("source_p", "source_margin", "target_p", "target_margin", "root_p", "root_margin")
+
+
+def learned_features(event: dict[str, Any]) -> dict[str, float]:
+    """The learned components' own probabilities for what they chose and their margins over the best
+    alternative (``evidence.learned``), as features of the model's second stage (``learned:<key>``);
+    absent where the component did not run on the event (the root correction runs only on asserted,
+    not negated events)."""
+    evidence = event.get("evidence")
+    learned = evidence.get("learned") if isinstance(evidence, dict) else None
+    if not isinstance(learned, dict):
+        return {}
+    return {f"learned:{k}": float(learned[k]) for k in LEARNED_KEYS if isinstance(learned.get(k), (int, float))}
+
+
+@dataclass
+class Stage:
+    """The second stage: a logistic regression over logit(the first stage's probability) and the learned
+    components' probabilities (:func:`learned_features`), fitted on train articles those components were
+    not fitted on (dateline.train)."""
+
+    base: float
+    weights: dict[str, float]
+    intercept: float
+
+    def raw(self, p: float, learned: dict[str, float]) -> float:
+        p = min(max(p, 1e-6), 1 - 1e-6)
+        w = self.weights
+        z = self.intercept + self.base * math.log(p / (1 - p)) + sum([w[k] * v for k, v in learned.items() if k in w])
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
 @dataclass
 class Model:
     """A trained confidence model: logistic regression weights and an isotonic calibration table."""
@@ -143,8 +177,15 @@ class Model:
     calibration_y: list[float] = field(default_factory=list)  # calibrated probabilities
     threshold: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
+    #: The second stage over the learned components' margins (None: the first stage alone is calibrated).
+    stage: Stage | None = None
 
-    def raw(self, features: dict[str, float]) -> float:
+    def raw(self, features: dict[str, float], learned: dict[str, float] | None = None) -> float:
+        """The uncalibrated probability: the first stage's, then the second stage's when there is one."""
+        p = self.raw1(features)
+        return p if self.stage is None else self.stage.raw(p, learned or {})
+
+    def raw1(self, features: dict[str, float]) -> float:
         w = self.weights
         # the features with a weight, in the features' order (one without adds 0.0, which changes no sum)
         z = self.intercept + sum([w[k] * v for k, v in features.items() if k in w])
@@ -162,20 +203,27 @@ class Model:
         x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
         return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
 
-    def predict(self, features: dict[str, float]) -> float:
-        return self.calibrate(self.raw(features))
+    def predict(self, features: dict[str, float], learned: dict[str, float] | None = None) -> float:
+        return self.calibrate(self.raw(features, learned))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": 1, "meta": self.meta, "intercept": self.intercept, "threshold": self.threshold,
-                "calibration": {"x": self.calibration_x, "y": self.calibration_y},
-                "weights": dict(sorted(self.weights.items()))}
+        out = {"format": 1, "meta": self.meta, "intercept": self.intercept, "threshold": self.threshold,
+               "calibration": {"x": self.calibration_x, "y": self.calibration_y},
+               "weights": dict(sorted(self.weights.items()))}
+        if self.stage is not None:
+            out["stage"] = {"base": self.stage.base, "intercept": self.stage.intercept,
+                            "weights": dict(sorted(self.stage.weights.items()))}
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Model:
         cal = data.get("calibration") or {}
+        stage = data.get("stage")
         return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["intercept"]),
                    [float(x) for x in cal.get("x", [])], [float(y) for y in cal.get("y", [])],
-                   float(data.get("threshold", 0.0)), dict(data.get("meta", {})))
+                   float(data.get("threshold", 0.0)), dict(data.get("meta", {})),
+                   None if not stage else Stage(float(stage["base"]), {str(k): float(v) for k, v in stage["weights"].items()},
+                                                float(stage["intercept"])))
 
 
 @cache
@@ -216,7 +264,8 @@ def score_events(doc: Doc, model: Model | None = None) -> Doc:
     context = DocContext.of(doc) if model is not None and doc._.events else None
     for event in doc._.events or []:
         if model is not None:
-            event["confidence"] = round(model.predict(event_features(event, doc, context)), 4)
+            learned = learned_features(event) if model.stage is not None else None
+            event["confidence"] = round(model.predict(event_features(event, doc, context), learned), 4)
         event["counted"] = is_counted(event, model.threshold if model else 0.0)
     return doc
 

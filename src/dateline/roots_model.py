@@ -259,13 +259,21 @@ class RootsModel:
 
     def choose(self, coded: str, feats: dict[str, float]) -> str:
         """The model's best root where it is not ``coded`` and passes the rule; else ``coded``."""
+        return self.scored(coded, feats)[0]
+
+    def scored(self, coded: str, feats: dict[str, float]) -> tuple[str, float, float]:
+        """:meth:`choose`'s root, with the model's probability of it and its margin over the best other
+        root: what :func:`correct_roots` leaves in ``evidence.learned`` for the confidence model."""
         probs = self.probs(feats)
         best = max(self.classes, key=lambda c: probs[c])
         if best == coded:
-            return coded
-        if self.rule == "p":
-            return best if probs[best] >= self.threshold else coded
-        return best if probs[best] - probs.get(coded, 0.0) > self.margin(coded, best) else coded
+            chosen = coded
+        elif self.rule == "p":
+            chosen = best if probs[best] >= self.threshold else coded
+        else:
+            chosen = best if probs[best] - probs.get(coded, 0.0) > self.margin(coded, best) else coded
+        mine = probs.get(chosen, 0.0)
+        return chosen, mine, mine - max((p for c, p in probs.items() if c != chosen), default=0.0)
 
     def margin(self, coded: str, best: str) -> float:
         """The margin a change from root ``coded`` to ``best`` must beat: ``cross_threshold`` where the
@@ -314,7 +322,9 @@ def shipped_model() -> RootsModel | None:
 
 def correct_roots(doc: Doc, model: RootsModel | None = None) -> Doc:
     """Re-choose the CAMEO root of every asserted, not negated event of the Doc (the events the model is
-    fitted on: those that count) with the model (:class:`RootsModel`)."""
+    fitted on: those that count) with the model (:class:`RootsModel`), and leave in the event's
+    ``evidence.learned`` the model's probability of the root it keeps or gives and its margin over the
+    best other root (``root_p``, ``root_margin``: features of the confidence model)."""
     from .confidence import DocContext
 
     model = model or (None if DISABLED else shipped_model())
@@ -326,9 +336,12 @@ def correct_roots(doc: Doc, model: RootsModel | None = None) -> Doc:
         cameo = str(event.get("cameo") or "")
         if len(cameo) < 2 or event.get("modality") != "asserted" or event.get("negated"):
             continue  # the model's domain: it is fitted on the events that count (asserted, not negated)
-        new = model.choose(cameo[:2], root_features(event, doc, context, variant))
+        new, p, margin = model.scored(cameo[:2], root_features(event, doc, context, variant))
         if new != cameo[:2]:
             set_root(event, new)
+        if isinstance(event.get("evidence", {}), dict):
+            evidence = event.setdefault("evidence", {})
+            evidence["learned"] = {**evidence.get("learned", {}), "root_p": round(p, 4), "root_margin": round(margin, 4)}
     return doc
 
 

@@ -475,14 +475,20 @@ class SidesModel:
         France, "held talks in Paris" hosted by France; nor is a left-out side filled with a venue
         ("an attack on the embassy in Karachi" done by Pakistan). ``meta.fill`` "named": these rules;
         "none" (a model without the setting): never fill with the other side's country."""
+        return self.scored(role, cands, current)[0]
+
+    def scored(self, role: str, cands: dict[str, dict[str, float]], current: str) -> tuple[str, float, float]:
+        """:meth:`choose`'s choice, with the model's probability of it and its margin over the best other
+        candidate it could have chosen (the chosen one's probability when there is none): what
+        :func:`rank_sides` leaves in ``evidence.learned`` for the confidence model."""
         fill = self.meta.get("fill", "none")
         probs = {c: self.prob(role, f) for c, f in cands.items()
                  if c == current or current != "NONE" or may_fill(f, fill, bool(self.meta.get("fill_argument")),
                                                                      bool(self.meta.get("fill_country")))}
         best = max(probs, key=lambda c: probs[c])
-        if best != current and probs[best] - probs.get(current, 0.0) > self.margin[role]:
-            return best
-        return current
+        chosen = best if best != current and probs[best] - probs.get(current, 0.0) > self.margin[role] else current
+        mine = probs.get(chosen, 0.0)
+        return chosen, mine, mine - max((p for c, p in probs.items() if c != chosen), default=0.0)
 
     def to_dict(self) -> dict[str, Any]:
         return {"weights": self.weights, "intercept": self.intercept, "margin": self.margin, "meta": self.meta}
@@ -504,7 +510,10 @@ def shipped_model() -> SidesModel | None:
 
 
 def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
-    """Re-choose the sides of every event of the Doc with the model (:class:`SidesModel`)."""
+    """Re-choose the sides of every event of the Doc with the model (:class:`SidesModel`), and leave in
+    the event's ``evidence.learned`` the model's probability of each side's chosen country and its margin
+    over the best other candidate (``source_p``, ``source_margin``, ``target_p``, ``target_margin``:
+    features of the confidence model, :func:`dateline.confidence.learned_features`)."""
     model = model or (None if DISABLED else shipped_model())
     if model is None or not doc._.events:
         return doc
@@ -514,6 +523,7 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
     for event in doc._.events:
         rules = dict((event.get("evidence") or {}).get("rules") or {})
         chosen: dict[str, tuple[str, tuple[int, int] | None]] = {}
+        learned: dict[str, float] = {}  # the model's probability of each chosen side and its margin
         pool: EventPool | None = None
         for role in ROLES:
             if role not in model.weights:
@@ -523,11 +533,15 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
             spans: dict[str, tuple[int, int]] = {}
             current = country_level(event.get(role))
             cands = features(candidates(doc, event, role, info, sents, spans, groups, pool), current, rules, role)
-            new = model.choose(role, cands, current)
+            new, p, margin = model.scored(role, cands, current)
+            learned[f"{role}_p"], learned[f"{role}_margin"] = round(p, 4), round(margin, 4)
             if new != current:
                 chosen[role] = (new, spans.get(new))
         for role, (country, span) in chosen.items():
             _set_side(doc, event, role, country, span)
+        if learned and isinstance(event.get("evidence", {}), dict):
+            evidence = event.setdefault("evidence", {})
+            evidence["learned"] = {**evidence.get("learned", {}), **learned}
     return doc
 
 

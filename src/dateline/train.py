@@ -18,15 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
 
 from . import __version__
 from .models import Article
-from .confidence import DocContext, Model, event_features
+from .confidence import DocContext, Model, Stage, event_features, learned_features
 from .newseval import Judge, LabelSet, asserted, corpus_texts, event_keys, is_right, load_labels
 
 #: Precision of counted events the default threshold must reach on dev (issue 11).
@@ -41,6 +42,10 @@ class Example:
     right: bool
     is_counted: bool
     article: str
+    #: the learned components' probabilities (:func:`dateline.confidence.learned_features`)
+    learned: dict[str, float] = field(default_factory=dict)
+    #: the article's labelling round (eval/news/articles.jsonl ``round``, absent = 1)
+    round: int = 1
 
 
 @dataclass
@@ -86,8 +91,25 @@ def judged_events(labels: LabelSet, split: str, news_dir: str | Path, *, limit: 
 def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int | None = None) -> list[Example]:
     """Features and targets of every labelled event the current coder emits on a split
     (on its first ``limit`` articles when given)."""
-    return [Example(event_features(j.event, j.doc, j.context), is_right(j.event, j.judged), asserted(j.event), j.article)
+    rounds = {str(a["id"]): int(a.get("round") or 1) for a in labels.articles}
+    return [Example(event_features(j.event, j.doc, j.context), is_right(j.event, j.judged), asserted(j.event), j.article,
+                    learned_features(j.event), rounds.get(j.article, 1))
             for j in judged_events(labels, split, news_dir, limit=limit)]
+
+
+def fitted_rounds() -> dict[str, set[int] | None]:
+    """The train rounds each learned component was fitted on (its model's ``meta.fitted_rounds``; None
+    when the model does not say, taken as every round): on the other rounds its probabilities are out of
+    sample, as on unseen news."""
+    from . import roots_model, sides_model
+
+    out: dict[str, set[int] | None] = {}
+    for name, model in (("sides", sides_model.shipped_model()), ("roots", roots_model.shipped_model())):
+        if model is None:
+            continue
+        rounds = model.meta.get("fitted_rounds")
+        out[name] = None if rounds is None else {int(r) for r in rounds}
+    return out
 
 
 def reliability(probs: list[float], ys: list[bool], bins: int = 10) -> tuple[list[dict[str, Any]], float]:
@@ -125,9 +147,9 @@ def choose_threshold(probs: list[float], ys: list[bool], target: float = TARGET_
     return best or fallback
 
 
-def _cross_fitted_ece(raw: list[float], ys: list[bool], groups: list[str], folds: int = 5) -> float:
-    """The calibration error of isotonic calibration fitted on other dev articles than those it is
-    scored on (5 folds by article): the honest figure, where the in-sample one is near zero."""
+def _cross_fitted(raw: list[float], ys: list[bool], groups: list[str], folds: int = 5) -> list[float]:
+    """Each dev event's probability under an isotonic calibration fitted on the other dev articles (5
+    folds by article): the honest figures, where the in-sample ones flatter the model."""
     from sklearn.isotonic import IsotonicRegression
 
     names = sorted(set(groups))
@@ -142,12 +164,85 @@ def _cross_fitted_ece(raw: list[float], ys: list[bool], groups: list[str], folds
         for i, g in enumerate(groups):
             if g in held:
                 calibrated[i] = float(iso.predict([raw[i]])[0])
-    return reliability(calibrated, ys)[1]
+    return calibrated
 
 
-def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, limit: int | None = None) -> dict[str, Any]:
+def _cross_fitted_ece(raw: list[float], ys: list[bool], groups: list[str], folds: int = 5) -> float:
+    """The calibration error of isotonic calibration fitted on other dev articles than those it is
+    scored on (5 folds by article): the honest figure, where the in-sample one is near zero."""
+    return reliability(_cross_fitted(raw, ys, groups, folds), ys)[1]
+
+
+#: The confidences at which the report gives the cross-fitted precision and share of counted dev events.
+REPORT_CUTS = (0.3, 0.5, 0.7)
+
+
+def cross_fitted_summary(raw: list[float], rows: list[Example]) -> dict[str, Any]:
+    """A model's dev figures with the calibration cross-fitted by dev article: the average precision of
+    the raw scores among counted events, the precision and share of counted events kept at 0.3, 0.5
+    and 0.7, the lowest threshold reaching precision 0.80 (or the best with 10% kept) and the ECE."""
+    from sklearn.metrics import average_precision_score
+
+    ys = [e.right for e in rows]
+    cross = _cross_fitted(raw, ys, [e.article for e in rows])
+    counted = [(p, r, y) for p, r, y, e in zip(cross, raw, ys, rows) if e.is_counted]
+    out: dict[str, Any] = {
+        "counted_ap": round(float(average_precision_score([y for _, _, y in counted], [r for _, r, _ in counted])), 4)
+        if any(y for _, _, y in counted) else None,
+        "ece": round(reliability(cross, ys)[1], 4)}
+    for cut in REPORT_CUTS:
+        kept = [y for p, _, y in counted if p >= cut]
+        out[f"at_{cut}"] = {"precision": round(sum(kept) / len(kept), 4) if kept else None,
+                            "share": round(len(kept) / max(len(counted), 1), 4)}
+    threshold, precision, share = choose_threshold([p for p, _, _ in counted], [y for _, _, y in counted])
+    out["point_080"] = {"threshold": round(threshold, 4), "precision": round(precision, 4), "share": round(share, 4)}
+    return out
+
+
+def _logit(p: float) -> float:
+    p = min(max(float(p), 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+#: L2 strengths tried for the second stage (a few weights, fitted on a few hundred articles).
+STAGE_CS = (0.01, 0.03, 0.1, 0.3, 1.0)
+
+
+def fit_stage(rows: list[Example], base: list[float]) -> tuple[Stage, float, float]:
+    """The second stage (:class:`dateline.confidence.Stage`) on ``rows``, whose first-stage probabilities
+    ``base`` are cross-fitted: a logistic regression over logit(base) and the learned components'
+    probabilities, its L2 strength by 5-fold cross-validation grouped by article. Returns it, its C and
+    its cross-validated log loss."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+    from sklearn.model_selection import GroupKFold
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([{"base": _logit(p), **e.learned} for e, p in zip(rows, base)])
+    y = np.array([e.right for e in rows])
+    groups = [e.article for e in rows]
+    best_c, best_loss = STAGE_CS[0], float("inf")
+    for c in STAGE_CS:
+        pred = np.zeros(len(rows))
+        for fit, held in GroupKFold(5).split(x, y, groups):
+            pred[held] = LogisticRegression(C=c, max_iter=5000).fit(x[fit], y[fit]).predict_proba(x[held])[:, 1]
+        loss = float(log_loss(y, pred, labels=[False, True]))
+        if loss < best_loss:
+            best_c, best_loss = c, loss
+    clf = LogisticRegression(C=best_c, max_iter=5000).fit(x, y)
+    weights = dict(zip(vec.get_feature_names_out(), (float(w) for w in clf.coef_[0])))
+    base_w = weights.pop("base", 0.0)
+    return Stage(base_w, {k: w for k, w in weights.items() if abs(w) > 1e-6}, float(clf.intercept_[0])), best_c, best_loss
+
+
+def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, limit: int | None = None,
+          exclude_rounds: tuple[int, ...] = (), learned: bool = True) -> dict[str, Any]:
     """Train, calibrate and write the model; return the report. ``limit``: use only the first
-    articles of each split (a quick run for tests)."""
+    articles of each split (a quick run for tests). ``exclude_rounds``: train rounds left out (a blind
+    set). ``learned``: fit the second stage over the learned components' probabilities (on the train
+    rounds neither the side chooser nor the root correction was fitted on, :func:`fitted_rounds`)."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.isotonic import IsotonicRegression
@@ -156,6 +251,8 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
     from sklearn.model_selection import GroupKFold
 
     labels = load_labels(labels_path)
+    if exclude_rounds:
+        labels = labels.subset({a["id"] for a in labels.articles if int(a.get("round") or 1) not in set(exclude_rounds)})
     train_rows = examples(labels, "train", news_dir, limit=limit)
     dev_rows = examples(labels, "dev", news_dir, limit=limit)
     vec = DictVectorizer()
@@ -163,25 +260,45 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
     y_train = np.array([e.right for e in train_rows])
     groups = [e.article for e in train_rows]
     best_c, best_score = 1.0, -1.0
+    oof = np.full(len(train_rows), 0.5)  # each train event scored by the model fitted without its article
     for c in (0.03, 0.1, 0.3, 1.0, 3.0):
         losses = []
+        pred = np.full(len(train_rows), 0.5)
         for fit, held in GroupKFold(5).split(x_train, y_train, groups):
             if len(set(y_train[fit])) < 2:
                 continue  # a fold with one class cannot be fitted (tiny label sets)
             clf = LogisticRegression(C=c, max_iter=5000).fit(x_train[fit], y_train[fit])
-            losses.append(log_loss(y_train[held], clf.predict_proba(x_train[held])[:, 1], labels=[False, True]))
+            pred[held] = clf.predict_proba(x_train[held])[:, 1]
+            losses.append(log_loss(y_train[held], pred[held], labels=[False, True]))
         score = -sum(losses) / len(losses) if losses else -1e9
         if score > best_score:
-            best_c, best_score = c, score
+            best_c, best_score, oof = c, score, pred
     clf = LogisticRegression(C=best_c, max_iter=5000).fit(x_train, y_train)
     weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-6}
     model = Model(weights, float(clf.intercept_[0]))
-    raw_dev = [model.raw(e.features) for e in dev_rows]
     y_dev = [e.right for e in dev_rows]
+    first_dev = [model.raw(e.features) for e in dev_rows]
+    stage_report: dict[str, Any] = {"fitted": False}
+    if learned:
+        seen = fitted_rounds()
+        if seen and all(r is not None for r in seen.values()):
+            fitted = set().union(*seen.values())  # type: ignore[arg-type]
+            unseen = [i for i, e in enumerate(train_rows) if e.round not in fitted]
+            stage_report.update({"components_fitted_on_rounds": {k: sorted(v or ()) for k, v in seen.items()},
+                                 "rounds": sorted({train_rows[i].round for i in unseen}), "events": len(unseen),
+                                 "articles": len({train_rows[i].article for i in unseen})})
+            if len({train_rows[i].article for i in unseen}) >= 5 and len({train_rows[i].right for i in unseen}) == 2:
+                stage, c2, loss2 = fit_stage([train_rows[i] for i in unseen], [float(oof[i]) for i in unseen])
+                model.stage = stage
+                stage_report.update({"fitted": True, "c": c2, "cv_log_loss": round(loss2, 4), "base": round(stage.base, 4),
+                                     "weights": {k: round(w, 4) for k, w in sorted(stage.weights.items())}})
+        else:
+            stage_report["why_not"] = "a learned component's model.json names no meta.fitted_rounds (taken as every round)"
+    raw_dev = [model.raw(e.features, e.learned) for e in dev_rows]
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw_dev, y_dev)
     model.calibration_x = [round(float(x), 6) for x in iso.X_thresholds_]
     model.calibration_y = [round(float(y), 6) for y in iso.y_thresholds_]
-    dev_probs = [model.predict(e.features) for e in dev_rows]
+    dev_probs = [model.predict(e.features, e.learned) for e in dev_rows]
     table, ece = reliability(dev_probs, y_dev)
     raw_table, raw_ece = reliability(raw_dev, y_dev)
     counted_dev = [(p, y) for p, y, e in zip(dev_probs, y_dev, dev_rows) if e.is_counted]
@@ -196,12 +313,13 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
         coverage.append({"min_confidence": cut, "counted_kept": len(kept_rows),
                          "precision": round(sum(kept_rows) / len(kept_rows), 4) if kept_rows else None})
     digest = hashlib.sha1(Path(labels_path).read_bytes()).hexdigest()[:12]
-    report = {
+    report: dict[str, Any] = {
         "trained": dt.date.today().isoformat(), "coder": f"dateline {__version__}",
         "labels": {"file": Path(labels_path).name, "sha1": digest, "train_events": len(train_rows),
                    "train_articles": len(set(groups)), "dev_events": len(dev_rows),
-                   "dev_articles": len({e.article for e in dev_rows})},
-        "c": best_c, "cv_log_loss": round(-best_score, 4),
+                   "dev_articles": len({e.article for e in dev_rows}),
+                   "excluded_rounds": sorted(exclude_rounds)},
+        "c": best_c, "cv_log_loss": round(-best_score, 4), "stage": stage_report,
         "dev": {"base_rate": round(sum(y_dev) / max(len(y_dev), 1), 4), "ece": round(ece, 4),
                 "ece_uncalibrated": round(raw_ece, 4), "reliability": table,
                 "counted": len(counted_dev),
@@ -212,6 +330,11 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
                 "counted_kept_at_threshold": round(kept, 4), "target_precision": TARGET_PRECISION,
                 "target_reached": precision >= TARGET_PRECISION},
     }
+    if len({e.article for e in dev_rows}) >= 5 and len(set(y_dev)) == 2:
+        # the figures to compare models by: the calibration cross-fitted by dev article
+        report["dev"]["cross_fitted"] = cross_fitted_summary(raw_dev, dev_rows)
+        if model.stage is not None:
+            report["dev"]["cross_fitted_first_stage"] = cross_fitted_summary(first_dev, dev_rows)
     model.meta = report
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

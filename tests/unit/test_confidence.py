@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -66,3 +68,60 @@ def test_threshold_reaches_target_precision() -> None:
 def test_reliability_and_ece() -> None:
     table, ece = reliability([0.05, 0.05, 0.95, 0.95], [False, False, True, True])
     assert [row["events"] for row in table] == [2, 2] and ece == pytest.approx(0.05)
+
+
+def test_learned_features_read_the_components_probabilities_and_are_absent_without_them() -> None:
+    from dateline.confidence import learned_features
+
+    event = {"evidence": {"rules": {}, "learned": {"source_p": 0.8, "source_margin": 0.5, "root_p": 0.9,
+                                                   "root_margin": 0.85, "other": 1.0}}}
+    assert learned_features(event) == {"learned:source_p": 0.8, "learned:source_margin": 0.5,
+                                       "learned:root_p": 0.9, "learned:root_margin": 0.85}
+    assert learned_features({"evidence": {"rules": {}}}) == {} and learned_features({}) == {}
+
+
+def test_a_second_stage_rescores_the_first_with_the_learned_probabilities() -> None:
+    from dateline.confidence import Model, Stage
+
+    model = Model({"root=19": 1.0}, 0.0, [0.0, 1.0], [0.0, 1.0])
+    model.stage = Stage(0.5, {"learned:root_margin": 2.0}, -0.25)
+    p1 = model.raw1({"root=19": 1.0})
+    z = -0.25 + 0.5 * math.log(p1 / (1 - p1)) + 2.0 * 0.6
+    assert model.raw({"root=19": 1.0}, {"learned:root_margin": 0.6}) == pytest.approx(1 / (1 + math.exp(-z)))
+    # without the learned features the stage sees their absence (zero), not an error
+    z0 = -0.25 + 0.5 * math.log(p1 / (1 - p1))
+    assert model.raw({"root=19": 1.0}) == pytest.approx(1 / (1 + math.exp(-z0)))
+    again = Model.from_dict(model.to_dict())
+    assert again.stage == model.stage
+    assert again.predict({"root=19": 1.0}, {"learned:root_margin": 0.6}) == model.predict({"root=19": 1.0}, {"learned:root_margin": 0.6})
+    assert Model.from_dict(Model({}, 0.0).to_dict()).stage is None
+
+
+def test_the_learned_components_name_the_train_rounds_they_were_fitted_on() -> None:
+    """dateline train fits the confidence model's second stage only on the train rounds neither learned
+    component was fitted on (their probabilities are in sample on the others): the shipped side chooser
+    was fitted on the rounds before 8, the root correction on those up to 12."""
+    from dateline.train import fitted_rounds
+
+    seen = fitted_rounds()
+    assert seen["sides"] == {1, 3, 4, 6, 7}
+    assert seen["roots"] == {1, 3, 4, 6, 7, 8, 10, 11, 12}
+    assert not {14, 15} & (seen["sides"] | seen["roots"])
+
+
+def test_fit_stage_learns_a_margin_that_tells_right_from_wrong() -> None:
+    pytest.importorskip("sklearn")
+    import random
+
+    from dateline.train import Example, fit_stage
+
+    rng = random.Random(0)
+    rows, base = [], []
+    for i in range(400):
+        right = rng.random() < 0.4
+        margin = rng.uniform(0.3, 1.0) if right else rng.uniform(-0.5, 0.6)
+        rows.append(Example({}, right, True, f"a{i % 40}", {"learned:root_margin": margin}, 14))
+        base.append(0.4)  # a first stage that cannot tell them apart
+    stage, c, loss = fit_stage(rows, base)
+    assert stage.weights["learned:root_margin"] > 1.0 and c > 0 and loss < 0.67
+    assert stage.raw(0.4, {"learned:root_margin": 0.9}) > 0.4 > stage.raw(0.4, {"learned:root_margin": -0.3})

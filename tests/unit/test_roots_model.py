@@ -123,3 +123,25 @@ def test_shipped_model_is_loaded_and_keeps_a_plain_meeting(nlp) -> None:
     events = coded(nlp, "The German chancellor met the Japanese prime minister in Tokyo on Monday.", WRITTEN_PUBLISHED)
     meeting = next(e for e in events if e["trigger"] == "met")
     assert meeting["cameo"].startswith("04") and meeting["evidence"]["rules"].get("root") != "learned"
+
+
+def test_scored_gives_the_root_its_probability_and_its_margin() -> None:
+    # logits (1.6, 0, 0): p11 = 0.71, p18 = p19 = 0.14; a change across PLOVER types needs 0.7: 19 is kept
+    across = _model({"11": {"x": 1.6}, "18": {}, "19": {}})
+    root, p, margin = across.scored("19", {"x": 1.0})
+    probs = across.probs({"x": 1.0})
+    assert root == across.choose("19", {"x": 1.0}) == "19"
+    assert p == probs["19"] and margin == pytest.approx(probs["19"] - probs["11"])
+    root, p, margin = _model({"11": {}, "18": {"x": 3.0}, "19": {}}).scored("19", {"x": 1.0})
+    assert root == "18" and p > 0.9 and margin == pytest.approx(p - (1 - p) / 2)
+
+
+def test_correct_roots_leaves_its_probabilities_in_the_evidence(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc, event = _attack_coded_by_the_rules(nlp, monkeypatch)
+    model = _model({"18": {"root=19": 4.0}, "19": {}})
+    correct_roots(doc, model)
+    learned = event["evidence"]["learned"]
+    assert event["cameo"] == "180" and learned["root_p"] > 0.9 and learned["root_margin"] > 0.8
+    # a non-asserted event is outside the correction's domain: no root probabilities
+    assert all("root_p" not in (e["evidence"].get("learned") or {})
+               for e in doc._.events if e.get("modality") != "asserted" or e.get("negated"))

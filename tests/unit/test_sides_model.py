@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline import sides_model
 from dateline.kb import default_kb
 from dateline.sides_model import SidesModel, article_info, candidates, features, rank_sides, shipped_model
@@ -312,3 +314,57 @@ def test_prob_leaves_out_features_without_a_weight() -> None:
     z = -1.0 + sum({"a": 0.25, "b": -1.5}.get(k, 0.0) * v for k, v in feats.items())
     assert model.prob("target", feats) == 1.0 / (1.0 + math.exp(-z))
     assert model.prob("target", {"x": 1.0}) == 1.0 / (1.0 + math.exp(1.0))
+
+
+def test_scored_gives_the_choice_its_probability_and_its_margin() -> None:
+    cands = {"USA": {"chosen": 1.0}, "CHN": {"rel=dobj": 1.0}, "NONE": {"pool=none": 1.0}}
+    model = _model({"chosen": 2.6, "rel=dobj": 3.0})
+    choice, p, margin = model.scored("target", cands, "USA")
+    usa, chn = model.prob("target", {"chosen": 1.0}), model.prob("target", {"rel=dobj": 1.0})
+    # USA is kept within the margin: its probability, and its (negative) margin over CHN, the best other
+    assert choice == model.choose("target", cands, "USA") == "USA"
+    assert p == usa and margin == pytest.approx(usa - chn) and margin < 0
+    choice, p, margin = _model({"chosen": 0.5, "rel=dobj": 3.0}).scored("target", cands, "USA")
+    assert choice == "CHN" and margin > 0.1
+
+
+def test_rank_sides_leaves_its_probabilities_in_the_evidence(nlp) -> None:
+    sides_model.DISABLED = True
+    try:
+        doc = nlp("The Kenyan government condemned the Ugandan police on Tuesday.")
+    finally:
+        sides_model.DISABLED = False
+    event = next(e for e in doc._.events if e["trigger"] == "condemned")
+    model = _model({"path_m1=nsubj": 6.0, "chosen": -3.0})
+    rank_sides(doc, default_kb(), model)
+    learned = event["evidence"]["learned"]
+    # both sides are scored (the source by its intercept alone), and the root correction adds its own
+    assert {"source_p", "source_margin", "target_p", "target_margin", "root_p", "root_margin"} == set(learned)
+    assert 0.5 < learned["target_p"] <= 1.0 and 0.0 < learned["target_margin"] <= learned["target_p"]
+
+
+def test_the_coders_events_are_those_of_choose(nlp) -> None:
+    """Leaving the probabilities changes no side: every event's sides are the ones ``choose`` gives."""
+    text = "The Kenyan government condemned the Ugandan police, and Uganda rejected the statement on Tuesday."
+    model = shipped_model()
+    assert model is not None
+    sides_model.DISABLED = True
+    try:
+        doc = nlp(text)
+    finally:
+        sides_model.DISABLED = False
+    info, sents = article_info(doc, default_kb()), list(doc.sents)
+    groups = frozenset(model.meta.get("groups") or ())
+    expected = []
+    for event in doc._.events:
+        rules = dict((event.get("evidence") or {}).get("rules") or {})
+        row = {}
+        for role in ("source", "target"):
+            current = sides_model.country_level(event.get(role))
+            cands = features(candidates(doc, event, role, info, sents, None, groups), current, rules, role)
+            row[role] = model.choose(role, cands, current)
+        expected.append(row)
+    rank_sides(doc, default_kb(), model)
+    got = [{role: sides_model.country_level(e.get(role)) for role in ("source", "target")} for e in doc._.events]
+    assert got == expected
+    assert all({"source_p", "target_p"} <= set(e["evidence"]["learned"]) for e in doc._.events)

@@ -691,3 +691,26 @@ def test_named_mention_by_index_matches_scan(vocab: Vocab) -> None:
             found += want is not None
             asked += 1
     assert asked == 1800 and found > 200
+
+
+def test_actors_a_neighbours_title_of_another_state_leaves_the_kb_person(vocab: Vocab) -> None:
+    # the title before the comma is the Chinese minister's, not Hagel's: the KB's state stands
+    doc = _parsed(vocab, """
+In ADP prep 12 O
+a DET det 2 O
+call NOUN pobj 0 O
+to ADP prep 2 O
+Chinese ADJ amod 6 B-NORP
+Defense PROPN compound 6 O
+Minister PROPN compound 8 O
+Zorbak PROPN compound 8 B-PERSON
+Quellin PROPN pobj 3 I-PERSON
+, PUNCT punct 12 O
+Chuck PROPN compound 11 B-PERSON
+Hagel PROPN nsubj 12 I-PERSON
+warned VERB ROOT 12 O
+. PUNCT punct 12 O
+""", dt.date(2013, 6, 1))
+    codes = _by_text(doc)
+    assert codes["Chuck Hagel"][:3] == "USA"
+    assert codes["Chinese Defense Minister Zorbak Quellin"] == "CHNGOV"  # the minister keeps his own title

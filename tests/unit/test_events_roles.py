@@ -590,3 +590,27 @@ def test_events_roles_passive_with_own_subject_inherits_no_doer(vocab: Vocab) ->
     assert [text(e["source"]) for e in blamed] == [None] * len(blamed)
     assert {e["evidence"]["rules"]["source"] for e in blamed} == {"passive_own_subject"}
     assert ("Kenya", "Togo") in pairs(doc, "attacked")
+
+
+def test_events_roles_passive_of_feeling_is_said_by_who_feels_it(vocab: Vocab) -> None:
+    # "Ruritania is concerned by Osterlich's missile tests": Ruritania voices the concern (source),
+    # Osterlich caused it (target); a plain passive would make the cause the doer
+    doc = code_doc(build(vocab, [("Ruritania", "PROPN", "NNP", "nsubjpass", 2, "Ruritania", "B-GPE"),
+                                 ("is", "AUX", "VBZ", "auxpass", 1, "be", "O"),
+                                 ("concerned", "VERB", "VBN", "ROOT", 0, "concern", "O"),
+                                 ("by", "ADP", "IN", "agent", -1, "by", "O"),
+                                 ("Osterlich", "PROPN", "NNP", "poss", 3, "Osterlich", "B-GPE"),
+                                 ("'s", "PART", "POS", "case", -1, "'s", "O"),
+                                 ("missile", "NOUN", "NN", "compound", 1, "missile", "O"),
+                                 ("tests", "NOUN", "NNS", "pobj", -4, "test", "O"),
+                                 (".", "PUNCT", ".", "punct", -6, ".", "O")]))
+    assert pairs(doc, "concerned") == [("Ruritania", "Osterlich")]
+
+
+def test_events_roles_a_passive_of_feeling_needs_its_cause(vocab: Vocab) -> None:
+    # with no "by" phrase the participle is left to the other rules (no cause to aim at)
+    doc = code_doc(build(vocab, [("Ruritania", "PROPN", "NNP", "nsubjpass", 2, "Ruritania", "B-GPE"),
+                                 ("is", "AUX", "VBZ", "auxpass", 1, "be", "O"),
+                                 ("concerned", "VERB", "VBN", "ROOT", 0, "concern", "O"),
+                                 (".", "PUNCT", ".", "punct", -1, ".", "O")]))
+    assert all(source != "Ruritania" or target is None for source, target in pairs(doc, "concerned"))

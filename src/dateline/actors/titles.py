@@ -242,6 +242,14 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
             # "U.N. Ambassador X", "X, ambassador to the United Nations": the envoy of a state to a
             # body stays the state's (the KB's)
             return False
+        if (country and known_country and country != known_country and len(group.entry.name.split()) > 1
+                and country not in TRANSNATIONAL and known_country not in TRANSNATIONAL):
+            # a title of another state near a KB person known by full name is another person's: the
+            # window reaches a neighbour's title ("In a call to Chinese Defense Minister Chang, Hagel
+            # said": not Chinese) or words about the person ("Haley, the daughter of Indian
+            # immigrants"); the KB's state stands. A one-word KB name ("Hassan") may be a namesake,
+            # and the text's realm wins ("King Hassan of Morocco"). (eval/README.md, "Session 24: sources")
+            return False
         if not former and sector is None:
             sector = known_sector if country in (None, known_country) else None
         country = country or known_country

@@ -17,7 +17,7 @@ from ..doc import doc_text
 from .clauses import clause_asserted, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, appeal_clauses, obligation_clauses, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
-from .roles import _addressees, _agentless_state, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import _addressees, _agentless_state, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
@@ -112,7 +112,9 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Ev
     patient = clause_object(verb, obj) if not speech else None
     sources, targets = _verb_roles(doc, verb, patient or obj, lex, speech=speech)
     source_rule = "passive_own_subject" if not entry.passive and passive_own_subject(verb, syntax.subject(verb)) else "_verb_roles"
-    speaker, speaker_rule = _first_person_speaker(doc, syntax.subject(verb), verb, lex) \
+    felt = _experiencer(verb, lex)  # "I am disappointed by ...": the first person is the one who feels it
+    speaker, speaker_rule = _first_person_speaker(doc, felt[0] if felt else syntax.subject(verb), verb, lex,
+                                                  felt=felt is not None) \
         if not entry.passive and not any(_identified(side) for side in sources) else ([], "")
     if speaker:
         sources, source_rule = speaker, speaker_rule  # "“We arrested three,” police said"
@@ -393,12 +395,15 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
     return out
 
 
-def _first_person_speaker(doc: Doc, subject: Token | None, trigger: Token, lex: Lexicon) -> tuple[list[Side], str]:
+def _first_person_speaker(doc: Doc, subject: Token | None, trigger: Token, lex: Lexicon, *,
+                          felt: bool = False) -> tuple[list[Side], str]:
     """The actor a first-person subject or possessor of an act stands for inside a statement, and
     the rule that found it: the speaker of the sentence's frame ("“We have arrested three
     suspects,” Kenyan police said": :func:`.triggers._frame_speaker`), else of the quotation it is
-    in across sentences (:func:`.triggers._quoted_speaker`), when that is an identified actor."""
-    if subject is None or subject.lower_ not in en.FIRST_PERSON_PRONOUNS or subject.dep_ == "nsubjpass":
+    in across sentences (:func:`.triggers._quoted_speaker`), when that is an identified actor. A
+    passive subject is no doer, except the one who feels a passive of feeling (``felt``: "“I am
+    disappointed by the decision,” the minister said", :func:`.roles._experiencer`)."""
+    if subject is None or subject.lower_ not in en.FIRST_PERSON_PRONOUNS or (subject.dep_ == "nsubjpass" and not felt):
         return [], ""
     speaker, rule = _frame_speaker(trigger, lex), "_frame_speaker"
     if speaker is None:

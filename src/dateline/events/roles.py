@@ -176,6 +176,11 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     if inverted is not None:
         # "The plan is dead, warned Russia's president": the reporter follows its verb
         subject, obj = inverted, None
+    felt = _experiencer(verb, lex)
+    if felt is not None:
+        # "Kerry is disappointed by the junta's decision": the one who feels it voices it (the
+        # source), what caused it is aimed at (the target), not the other way round
+        passive, (subject, obj) = False, felt
     stative = _stative_subject(verb, lex)
     if stative is not None:
         # "Israel is opposed to French mediation": the subject holds the stance, the "to" phrase
@@ -469,6 +474,23 @@ def _stative_subject(verb: Token, lex: Lexicon) -> Token | None:
     if not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _experiencer(verb: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """(who feels it, what caused it) of a passive of feeling with its cause ("X is concerned by
+    Y's tests", "X was disappointed by the decision"): a participle of the lexicon's
+    ``experiencer_participle`` cue with a passive subject and a "by" agent. The passive subject says
+    the concern or disappointment, so it is the source, and the agent is its target; a plain passive
+    reading makes the cause the source. Verbs whose lexicon entry is already ``passive`` (the
+    experiencer as object: "shock", "outrage") are swapped there, not here. Else None."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in lex.cue("experiencer_participle"):
+        return None
+    felt = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    cause = syntax.pobj(agent) if agent is not None else None
+    if felt is None or cause is None or cause.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return felt, cause
 
 
 def _moves_theme(verb: Token, obj: Token | None, lex: Lexicon) -> bool:

@@ -82,8 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
     labels = load_labels(args.labels)
     if args.exclude_rounds:
-        left_out = {int(r) for r in args.exclude_rounds.split(",")}
-        labels = labels.subset({a["id"] for a in labels.articles if a.get("round", 1) not in left_out})
+        labels = labels.rounds({int(r) for r in args.exclude_rounds.split(",")}, keep=False)
     part = labels.split(args.split)
     texts = corpus_texts(part.articles, args.news)
     coded = code_articles(texts, [a["id"] for a in part.articles])

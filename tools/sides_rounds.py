@@ -36,12 +36,11 @@ def main() -> int:
     part = labels.split(args.split)
     held = {int(r) for r in args.rounds.split(",") if r.strip()}
     if args.only:
-        part = part.subset({a["id"] for a in part.articles if (a.get("round") or 1) in held})
+        part = part.rounds(held)
     texts = corpus_texts(part.articles, ROOT / "../shared/data/news")
     coded = code_articles(texts, [a["id"] for a in part.articles])
-    for name, keep in ((f"rounds other than {sorted(held)}", lambda a: (a.get("round") or 1) not in held),
-                       (f"rounds {sorted(held)}", lambda a: (a.get("round") or 1) in held)):
-        s = score(part.subset({a["id"] for a in part.articles if keep(a)}), coded, texts, args.split)
+    for name, keep in ((f"rounds other than {sorted(held)}", False), (f"rounds {sorted(held)}", True)):
+        s = score(part.rounds(held, keep=keep), coded, texts, args.split)
         print(f"{name}: {s.articles} articles, precision {s.counted_right}/{s.counted_judged} = {s.precision:.3f}, "
               f"recall {s.gold_found_root}/{s.gold_acts}, source {s.source_right}/{s.counted_real}, "
               f"target {s.target_right}/{s.counted_real}")

@@ -138,6 +138,32 @@ def event_features(event: dict[str, Any], doc: Doc, context: DocContext | None =
 LEARNED_KEYS = ("source_p", "source_margin", "target_p", "target_margin", "root_p", "root_margin")
 
 
+def logit(p: float) -> float:
+    """log(p / (1 - p)), with p kept inside [1e-6, 1 - 1e-6]."""
+    p = min(max(float(p), 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, with z kept inside [-40, 40]."""
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def chosen_margin(probs: dict[str, float], chosen: str) -> tuple[float, float]:
+    """A learned component's probability of what it chose and its margin over the best other choice
+    (the probability itself when there is none)."""
+    mine = probs.get(chosen, 0.0)
+    return mine, mine - max((p for c, p in probs.items() if c != chosen), default=0.0)
+
+
+def leave_learned(event: dict[str, Any], values: dict[str, float]) -> None:
+    """Add a learned component's probabilities (keys of :data:`LEARNED_KEYS`) to the event's
+    ``evidence.learned``, rounded to 4 places, for :func:`learned_features` to read."""
+    if values and isinstance(event.get("evidence", {}), dict):
+        evidence = event.setdefault("evidence", {})
+        evidence["learned"] = {**evidence.get("learned", {}), **{k: round(v, 4) for k, v in values.items()}}
+
+
 def learned_features(event: dict[str, Any]) -> dict[str, float]:
     """The learned components' own probabilities for what they chose and their margins over the best
     alternative (``evidence.learned``), as features of the model's second stage (``learned:<key>``);
@@ -161,10 +187,8 @@ class Stage:
     intercept: float
 
     def raw(self, p: float, learned: dict[str, float]) -> float:
-        p = min(max(p, 1e-6), 1 - 1e-6)
         w = self.weights
-        z = self.intercept + self.base * math.log(p / (1 - p)) + sum([w[k] * v for k, v in learned.items() if k in w])
-        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+        return sigmoid(self.intercept + self.base * logit(p) + sum([w[k] * v for k, v in learned.items() if k in w]))
 
 
 @dataclass
@@ -188,8 +212,7 @@ class Model:
     def raw1(self, features: dict[str, float]) -> float:
         w = self.weights
         # the features with a weight, in the features' order (one without adds 0.0, which changes no sum)
-        z = self.intercept + sum([w[k] * v for k, v in features.items() if k in w])
-        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+        return sigmoid(self.intercept + sum([w[k] * v for k, v in features.items() if k in w]))
 
     def calibrate(self, p: float) -> float:
         xs, ys = self.calibration_x, self.calibration_y

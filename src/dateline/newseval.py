@@ -22,7 +22,7 @@ import math
 import re
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,6 +160,17 @@ class LabelSet:
         """The articles whose ids are given, with their labels and missed acts."""
         return LabelSet([a for a in self.articles if a["id"] in ids], [x for x in self.labels if x["id"] in ids],
                         [x for x in self.missed if x["id"] in ids], self.recall_articles & ids)
+
+    def rounds(self, rounds: Collection[int], *, keep: bool = True) -> LabelSet:
+        """The articles of the given labelling rounds (:func:`article_round`), or with ``keep=False``
+        those of every other round (a blind set left out)."""
+        wanted = set(rounds)
+        return self.subset({a["id"] for a in self.articles if (article_round(a) in wanted) == keep})
+
+
+def article_round(article: dict[str, Any]) -> int:
+    """An article's labelling round (``round`` in eval/news/articles.jsonl; absent = 1)."""
+    return int(article.get("round") or 1)
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

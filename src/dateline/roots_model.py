@@ -35,6 +35,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .confidence import chosen_margin, leave_learned
 from .doc import trigger_head
 from .lexicon import cue_words, valence
 
@@ -272,8 +273,7 @@ class RootsModel:
             chosen = best if probs[best] >= self.threshold else coded
         else:
             chosen = best if probs[best] - probs.get(coded, 0.0) > self.margin(coded, best) else coded
-        mine = probs.get(chosen, 0.0)
-        return chosen, mine, mine - max((p for c, p in probs.items() if c != chosen), default=0.0)
+        return (chosen, *chosen_margin(probs, chosen))
 
     def margin(self, coded: str, best: str) -> float:
         """The margin a change from root ``coded`` to ``best`` must beat: ``cross_threshold`` where the
@@ -339,9 +339,7 @@ def correct_roots(doc: Doc, model: RootsModel | None = None) -> Doc:
         new, p, margin = model.scored(cameo[:2], root_features(event, doc, context, variant))
         if new != cameo[:2]:
             set_root(event, new)
-        if isinstance(event.get("evidence", {}), dict):
-            evidence = event.setdefault("evidence", {})
-            evidence["learned"] = {**evidence.get("learned", {}), "root_p": round(p, 4), "root_margin": round(margin, 4)}
+        leave_learned(event, {"root_p": p, "root_margin": margin})
     return doc
 
 

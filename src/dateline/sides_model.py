@@ -38,6 +38,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .confidence import chosen_margin, leave_learned
 from .doc import doc_text, heads_and_deps, per_doc, trigger_head
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
@@ -487,8 +488,7 @@ class SidesModel:
                                                                      bool(self.meta.get("fill_country")))}
         best = max(probs, key=lambda c: probs[c])
         chosen = best if best != current and probs[best] - probs.get(current, 0.0) > self.margin[role] else current
-        mine = probs.get(chosen, 0.0)
-        return chosen, mine, mine - max((p for c, p in probs.items() if c != chosen), default=0.0)
+        return (chosen, *chosen_margin(probs, chosen))
 
     def to_dict(self) -> dict[str, Any]:
         return {"weights": self.weights, "intercept": self.intercept, "margin": self.margin, "meta": self.meta}
@@ -534,14 +534,12 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
             current = country_level(event.get(role))
             cands = features(candidates(doc, event, role, info, sents, spans, groups, pool), current, rules, role)
             new, p, margin = model.scored(role, cands, current)
-            learned[f"{role}_p"], learned[f"{role}_margin"] = round(p, 4), round(margin, 4)
+            learned[f"{role}_p"], learned[f"{role}_margin"] = p, margin
             if new != current:
                 chosen[role] = (new, spans.get(new))
         for role, (country, span) in chosen.items():
             _set_side(doc, event, role, country, span)
-        if learned and isinstance(event.get("evidence", {}), dict):
-            evidence = event.setdefault("evidence", {})
-            evidence["learned"] = {**evidence.get("learned", {}), **learned}
+        leave_learned(event, learned)
     return doc
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import math
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +26,8 @@ from typing import Any
 
 from . import __version__
 from .models import Article
-from .confidence import DocContext, Model, Stage, event_features, learned_features
-from .newseval import Judge, LabelSet, asserted, corpus_texts, event_keys, is_right, load_labels
+from .confidence import DocContext, Model, Stage, event_features, learned_features, logit
+from .newseval import Judge, LabelSet, article_round, asserted, corpus_texts, event_keys, is_right, load_labels
 
 #: Precision of counted events the default threshold must reach on dev (issue 11).
 TARGET_PRECISION = 0.80
@@ -91,7 +90,7 @@ def judged_events(labels: LabelSet, split: str, news_dir: str | Path, *, limit: 
 def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int | None = None) -> list[Example]:
     """Features and targets of every labelled event the current coder emits on a split
     (on its first ``limit`` articles when given)."""
-    rounds = {str(a["id"]): int(a.get("round") or 1) for a in labels.articles}
+    rounds = {str(a["id"]): article_round(a) for a in labels.articles}
     return [Example(event_features(j.event, j.doc, j.context), is_right(j.event, j.judged), asserted(j.event), j.article,
                     learned_features(j.event), rounds.get(j.article, 1))
             for j in judged_events(labels, split, news_dir, limit=limit)]
@@ -199,11 +198,6 @@ def cross_fitted_summary(raw: list[float], rows: list[Example]) -> dict[str, Any
     return out
 
 
-def _logit(p: float) -> float:
-    p = min(max(float(p), 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
-
-
 #: L2 strengths tried for the second stage (a few weights, fitted on a few hundred articles).
 STAGE_CS = (0.01, 0.03, 0.1, 0.3, 1.0)
 
@@ -220,7 +214,7 @@ def fit_stage(rows: list[Example], base: list[float]) -> tuple[Stage, float, flo
     from sklearn.model_selection import GroupKFold
 
     vec = DictVectorizer()
-    x = vec.fit_transform([{"base": _logit(p), **e.learned} for e, p in zip(rows, base)])
+    x = vec.fit_transform([{"base": logit(p), **e.learned} for e, p in zip(rows, base)])
     y = np.array([e.right for e in rows])
     groups = [e.article for e in rows]
     best_c, best_loss = STAGE_CS[0], float("inf")
@@ -252,7 +246,7 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
 
     labels = load_labels(labels_path)
     if exclude_rounds:
-        labels = labels.subset({a["id"] for a in labels.articles if int(a.get("round") or 1) not in set(exclude_rounds)})
+        labels = labels.rounds(exclude_rounds, keep=False)
     train_rows = examples(labels, "train", news_dir, limit=limit)
     dev_rows = examples(labels, "dev", news_dir, limit=limit)
     vec = DictVectorizer()

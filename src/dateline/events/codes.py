@@ -350,7 +350,7 @@ def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iter
     """The subjects of each that-clause of ``verb`` saying what someone should do (docs/annotation.md
     section 2: an appeal, CAMEO 02): a verb clause with an advisory auxiliary (cue ``advisory``: "said Syria
     should withdraw"), not negated and not a condition ("if Syria should attack"). One test for
-    ``_appealing_content``, ``_reproaching_content`` and ``events.assemble._demand_in_statement``; "must" is a demand
+    ``_appealing_content`` and ``events.assemble._demand_in_statement``; "must" is a demand
     (:func:`obligation_clauses`). ("needs to", "has to" were measured and not kept: they mostly report
     what someone had to do, eval/README.md, "Session 24: statements by content".) An auxiliary before
     the subject is an inverted condition ("should officials decide, ..."), no advice. With ``reproach``,
@@ -367,26 +367,20 @@ def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iter
         if not advisory or any(s.i > advisory[0].i for s in subjects):
             continue  # "should officials become convinced, ...": an inverted condition
         if reproach != any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children):
-            continue  # "should have acted": what someone failed to do (:func:`_reproaching_content`)
+            continue  # "should have acted": what someone failed to do (``_appealing_content(reproach=True)``)
         yield subjects
 
 
-def _appealing_content(verb: Token, lex: Lexicon) -> bool:
+def _appealing_content(verb: Token, lex: Lexicon, *, reproach: bool = False) -> bool:
     """Whether what a statement says is what someone else should do ("said Syria should
-    be more careful"): an appeal clause (:func:`appeal_clauses`) whose subject is not the speaker ("we should",
-    cue ``first_person``). The statement is then the appeal (CAMEO 020), aimed at what it says; on an
-    attribution frame (a clause whose verb codes an act of its own) the appeal is emitted to the
-    clause's subject besides the act (``events.assemble._demand_in_statement``)."""
+    be more careful"): an appeal clause (:func:`appeal_clauses`) whose subject is an actor other than the
+    speaker (not "we should", cue ``first_person``). The statement is then the appeal (CAMEO 020), aimed
+    at what it says; on an attribution frame (a clause whose verb codes an act of its own) the appeal is
+    emitted to the clause's subject besides the act (``events.assemble._demand_in_statement``). With
+    ``reproach``, what someone else should have done ("said the minister should have resigned"): a
+    reproach for what was not done, criticism (CAMEO 111) of the clause's subject."""
     return any(subjects and any(_actor_word(c, lex) for c in subjects) and not any(c.lower_ in lex.cue("first_person") for c in subjects)
-               for subjects in appeal_clauses(verb, lex))
-
-
-def _reproaching_content(verb: Token, lex: Lexicon) -> bool:
-    """Whether what a statement says is what someone else should have done ("said the minister should
-    have resigned"): a reproach for what was not done, criticism (CAMEO 111) of the clause's subject, an
-    actor other than the speaker."""
-    return any(subjects and any(_actor_word(c, lex) for c in subjects) and not any(c.lower_ in lex.cue("first_person") for c in subjects)
-               for subjects in appeal_clauses(verb, lex, reproach=True))
+               for subjects in appeal_clauses(verb, lex, reproach=reproach))
 
 
 def _demanding_content(verb: Token, lex: Lexicon) -> bool:
@@ -611,7 +605,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       meet X": cue ``intent_noun``) is the intent to do it, 03x (:func:`_expressed_intent`);
     - ``_appeal_content``: a statement that someone else should act ("said Syria should be more careful")
       is an appeal to it (020, :func:`_appealing_content`); ``_reproach_content``: one that someone else
-      should have acted ("said Syria should have withdrawn") a criticism of it (111, :func:`_reproaching_content`);
+      should have acted ("said Syria should have withdrawn") a criticism of it (111, ``_appealing_content(reproach=True)``);
     - ``_critical_statement``: else a plain statement (010 on a speech verb) with a noun of strong negative
       evaluation anywhere in what it says ("said X treated the agreement with contempt") is a criticism
       (111, :func:`_critical_statement`; docs/annotation.md D1a);
@@ -663,7 +657,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return Entry("100"), {**rules, "code": "_demand_content"}
         if _appealing_content(trigger, lex):
             return Entry("020"), {**rules, "code": "_appeal_content"}
-        if _reproaching_content(trigger, lex):
+        if _appealing_content(trigger, lex, reproach=True):
             return Entry("111"), {**rules, "code": "_reproach_content"}
         if code == "010" and trigger.lemma_ in lex.cue("speech_verb") and _critical_statement(trigger, lex):
             return Entry("111"), {**rules, "code": "_critical_statement"}

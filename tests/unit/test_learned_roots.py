@@ -90,3 +90,22 @@ def test_decide_asks_more_of_a_change_to_another_plover_type() -> None:
     assert lr.decide(across, classes, "19", "margin", 0.5, 0.7) == "19"
     inside = np.array([0.15, 0.7, 0.15])  # 18 (ASSAULT, as 19) beats it by the same 0.55
     assert lr.decide(inside, classes, "19", "margin", 0.5, 0.7) == "18"
+
+
+def test_domain_reads_the_code_rule_of_a_row() -> None:
+    lexicon = row("a", "010", "11", features={"rule:code=_verb_entry": 1.0, "root=01": 1.0})
+    content = row("b", "012", "01", features={"rule:code=_warning_forecast": 1.0})
+    assert lr.row_code_rule(lexicon) == "_verb_entry" and lr.row_code_rule(content) == "_warning_forecast"
+    assert lr.in_domain(lexicon, lr.DOMAINS["lexicon"]) and not lr.in_domain(content, lr.DOMAINS["lexicon"])
+    assert lr.in_domain(content, lr.DOMAINS["all"])  # every event, as fitted in 0.5.0
+
+
+def test_written_model_carries_its_domain(tmp_path: Path) -> None:
+    rows = ([row(f"s{i}", "010", "11", features={"child=accuse": 1.0}) for i in range(6)]
+            + [row(f"t{i}", "010", "01", features={"child=plan": 1.0}) for i in range(6)])
+    vec, clf = lr.fit_multinomial(rows, lr.SELECT_VARIANTS["all"], 1.0)
+    best = {"variant": "all", "c": 1.0, "rule": "margin", "t": 0.2, "d_right": 0, "d_root": 0, "changed": 0}
+    for domain in ("lexicon", "all"):
+        out = tmp_path / f"{domain}.json"
+        lr.write_model(out, vec, clf, best, len(rows), 12, lr.DOMAINS[domain])
+        assert RootsModel.from_dict(json.loads(out.read_text(encoding="utf-8"))).code_rules == lr.DOMAINS[domain]

@@ -273,6 +273,7 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
     base = score(train, [r["cameo"][:2] for r in train])
     domain = DOMAINS[args.domain]
     inside = [in_domain(r, domain) for r in train]
+    fit_inside = inside if args.fit_domain is None else [in_domain(r, DOMAINS[args.fit_domain]) for r in train]
     print(f"select: {len(train)} counted judged events of {len({r['article'] for r in train})} train articles, "
           f"{len(real)} real acts, coded root right {base['root_right']}, counted right {base['counted_right']}; "
           f"domain {args.domain}: {sum(inside)} counted, {sum(i and is_real(r) for i, r in zip(inside, train))} real")
@@ -290,7 +291,7 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
         for c in args.cs:
             full = np.zeros((len(train), len(classes)))
             for fit_i, held_i in folds:
-                vec, clf = fit_multinomial([train[i] for i in fit_i if is_real(train[i]) and inside[i]], feats, c)
+                vec, clf = fit_multinomial([train[i] for i in fit_i if is_real(train[i]) and fit_inside[i]], feats, c)
                 pr = clf.predict_proba(vec.transform([feats(train[i]) for i in held_i]))
                 for j, name in enumerate(clf.classes_):
                     full[held_i, classes.index(name)] = pr[:, j]
@@ -311,7 +312,7 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
     report: dict[str, Any] = {"train": {"counted": len(train), "real": len(real), "base": base}, "domain": args.domain,
                               "cross_fitted": results, "chosen": best}
     feats = SELECT_VARIANTS[best["variant"]]
-    fitted = [r for r, i in zip(train, inside) if i and is_real(r)]
+    fitted = [r for r, i in zip(train, fit_inside) if i and is_real(r)]
     vec, clf = fit_multinomial(fitted, feats, best["c"])
     cls = list(clf.classes_)
     if not args.no_dev:
@@ -414,10 +415,23 @@ def main() -> int:
     parser.add_argument("--domain", choices=sorted(DOMAINS), default="lexicon",
                         help="--select: fit on and correct only the events whose code is the lexicon's entry "
                              "(lexicon, the default) or every event (all, as in 0.5.0)")
+    parser.add_argument("--fit-domain", choices=sorted(DOMAINS), default=None,
+                        help="--select: the events the model is fitted on, when not those of --domain (which it "
+                             "corrects): --fit-domain all --domain lexicon fits on every asserted event, so that "
+                             "its probabilities mean something on the roots it leaves (the confidence reads them)")
     parser.add_argument("--shipped", action="store_true",
                         help="score the shipped model (src/dateline/data/roots/model.json) on train (not "
                              "cross-fitted) and dev, with and without the lexicon domain, and stop")
+    parser.add_argument("--cached-parse", action="store_true",
+                        help="--recode: read the model's parse from build/parse_cache (as tools/cached_eval.py): "
+                             "the same rows in minutes")
     args = parser.parse_args()
+    if args.cached_parse:
+        sys.path.insert(0, str(ROOT / "tools"))
+        from cached_eval import _cached_run_model
+
+        from dateline import pipeline
+        pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
     held = {int(r) for r in args.held_out.split(",") if r.strip()} if args.held_out != "none" else set()
     if CACHE.exists() and not args.recode:
         rows = pickle.loads(CACHE.read_bytes())

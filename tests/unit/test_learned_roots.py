@@ -107,5 +107,28 @@ def test_written_model_carries_its_domain(tmp_path: Path) -> None:
     best = {"variant": "all", "c": 1.0, "rule": "margin", "t": 0.2, "d_right": 0, "d_root": 0, "changed": 0}
     for domain in ("lexicon", "all"):
         out = tmp_path / f"{domain}.json"
-        lr.write_model(out, vec, clf, best, len(rows), 12, lr.DOMAINS[domain])
-        assert RootsModel.from_dict(json.loads(out.read_text(encoding="utf-8"))).code_rules == lr.DOMAINS[domain]
+        lr.write_model(out, vec, clf, best, len(rows), 12, [1, 3], code_rules=lr.DOMAINS[domain])
+        written = RootsModel.from_dict(json.loads(out.read_text(encoding="utf-8")))
+        assert written.code_rules == lr.DOMAINS[domain]
+        assert written.meta["fitted_rounds"] == [1, 3]  # what dateline train reads to fit its second stage elsewhere
+
+
+def test_fit_domain_all_fits_on_every_event_and_corrects_the_lexicons_only(tmp_path: Path) -> None:
+    """--fit-domain all --domain lexicon: the written model saw the content rules' events (its probabilities
+    mean something there, for the confidence) but corrects only the lexicon's roots."""
+    import argparse
+
+    rows = ([row(f"l{i}", "010", "11", features={"rule:code=_verb_entry": 1.0, "child=accuse": 1.0}) for i in range(5)]
+            + [row(f"p{i}", "010", "01", features={"rule:code=_verb_entry": 1.0, "child=plan": 1.0}) for i in range(5)]
+            + [row(f"c{i}", "130", "13", features={"rule:code=_warning_threat": 1.0, "child=respond": 1.0})
+               for i in range(10)])
+    out = {}
+    for fit_domain in (None, "all"):
+        path = tmp_path / f"{fit_domain}.json"
+        args = argparse.Namespace(domain="lexicon", fit_domain=fit_domain, cross_margins="0.7", ps="", margins="0.5",
+                                  variants="all", cs=[1.0], no_dev=True, write=str(path))
+        lr.select_main(rows, set(), args)
+        out[fit_domain] = RootsModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    assert out[None].meta["real_acts"] == 10 and out["all"].meta["real_acts"] == 20
+    assert "13" not in out[None].classes and "13" in out["all"].classes
+    assert out["all"].code_rules == lr.DOMAINS["lexicon"]

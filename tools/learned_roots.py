@@ -49,7 +49,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.confidence import event_features  # noqa: E402
-from dateline.roots_model import ARTICLE_POSITION, RootsModel, extra_features, generic_features, plover_type  # noqa: E402
+from dateline.roots_model import (ARTICLE_POSITION, LEXICON_CODE_RULES, RootsModel, extra_features,  # noqa: E402
+                                  generic_features, plover_type, shipped_model)
 from dateline.newseval import coded_root, counted, country_level, load_labels  # noqa: E402
 
 LABELS = ROOT / "eval/news/labels.jsonl"
@@ -87,6 +88,21 @@ def collect() -> list[dict[str, Any]]:
             })
         print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
     return rows
+
+
+#: ``--domain``: the code rules whose events the correction is fitted on and re-chooses ("lexicon": the
+#: lexicon's entry only, dateline.roots_model.LEXICON_CODE_RULES; "all": every event, as in 0.5.0).
+DOMAINS: dict[str, frozenset[str] | None] = {"lexicon": LEXICON_CODE_RULES, "all": None}
+
+
+def row_code_rule(row: dict[str, Any]) -> str | None:
+    """The rule that chose the row's code (the confidence feature ``rule:code=...``)."""
+    return next((k.split("=", 1)[1] for k in row["features"] if k.startswith("rule:code=")), None)
+
+
+def in_domain(row: dict[str, Any], code_rules: frozenset[str] | None) -> bool:
+    """Whether the correction may re-choose the row's root (dateline.roots_model.in_domain)."""
+    return code_rules is None or row_code_rule(row) in code_rules
 
 
 def is_real(row: dict[str, Any], root: str | None = None) -> bool:
@@ -255,8 +271,12 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
     dev = [r for r in rows if r["split"] == "dev" and r["counted"]]
     real = [r for r in train if is_real(r)]
     base = score(train, [r["cameo"][:2] for r in train])
+    domain = DOMAINS[args.domain]
+    inside = [in_domain(r, domain) for r in train]
+    fit_inside = inside if args.fit_domain is None else [in_domain(r, DOMAINS[args.fit_domain]) for r in train]
     print(f"select: {len(train)} counted judged events of {len({r['article'] for r in train})} train articles, "
-          f"{len(real)} real acts, coded root right {base['root_right']}, counted right {base['counted_right']}")
+          f"{len(real)} real acts, coded root right {base['root_right']}, counted right {base['counted_right']}; "
+          f"domain {args.domain}: {sum(inside)} counted, {sum(i and is_real(r) for i, r in zip(inside, train))} real")
     pairs = Counter((r["cameo"][:2], r["expected"]) for r in real if r["cameo"][:2] != r["expected"])
     print("  confusions (coded -> labelled): " + ", ".join(f"{y}->{x} {n}" for (y, x), n in pairs.most_common(10)))
     crosses: list[float | None] = [float(x) for x in args.cross_margins.split(",") if x] or [None]
@@ -271,7 +291,7 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
         for c in args.cs:
             full = np.zeros((len(train), len(classes)))
             for fit_i, held_i in folds:
-                vec, clf = fit_multinomial([train[i] for i in fit_i if is_real(train[i])], feats, c)
+                vec, clf = fit_multinomial([train[i] for i in fit_i if is_real(train[i]) and fit_inside[i]], feats, c)
                 pr = clf.predict_proba(vec.transform([feats(train[i]) for i in held_i]))
                 for j, name in enumerate(clf.classes_):
                     full[held_i, classes.index(name)] = pr[:, j]
@@ -279,7 +299,8 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
             print(f"\n  {variant}, C {c}: cross-fitted argmax right on real {argmax_right}/{len(real)} "
                   f"(coded {base['root_right']})")
             for rule, t, cross in grid:
-                s = score(train, [decide(full[i], classes, r["cameo"][:2], rule, t, cross) for i, r in enumerate(train)])
+                s = score(train, [decide(full[i], classes, r["cameo"][:2], rule, t, cross) if inside[i] else r["cameo"][:2]
+                                  for i, r in enumerate(train)])
                 row = {"variant": variant, "c": c, "rule": rule, "t": t, "cross": cross, **s,
                        "d_root": s["root_right"] - base["root_right"], "d_right": s["counted_right"] - base["counted_right"]}
                 results.append(row)
@@ -288,22 +309,49 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
     best = max(results, key=lambda r: (r["d_right"], r["d_root"], -r["changed"]))
     print(f"\nchosen on cross-fitted train: {best['variant']}, C {best['c']}, {best['rule']} {best['t']}: "
           f"counted right {best['d_right']:+d}, root right {best['d_root']:+d}, changed {best['changed']}")
-    report: dict[str, Any] = {"train": {"counted": len(train), "real": len(real), "base": base},
+    report: dict[str, Any] = {"train": {"counted": len(train), "real": len(real), "base": base}, "domain": args.domain,
                               "cross_fitted": results, "chosen": best}
     feats = SELECT_VARIANTS[best["variant"]]
-    vec, clf = fit_multinomial(real, feats, best["c"])
+    fitted = [r for r, i in zip(train, fit_inside) if i and is_real(r)]
+    vec, clf = fit_multinomial(fitted, feats, best["c"])
     cls = list(clf.classes_)
     if not args.no_dev:
         pr = clf.predict_proba(vec.transform([feats(r) for r in dev]))
         dbase = score(dev, [r["cameo"][:2] for r in dev])
-        s = score(dev, [decide(q, cls, r["cameo"][:2], best["rule"], best["t"], best.get("cross")) for r, q in zip(dev, pr)])
+        s = score(dev, [decide(q, cls, r["cameo"][:2], best["rule"], best["t"], best.get("cross"))
+                        if in_domain(r, domain) else r["cameo"][:2] for r, q in zip(dev, pr)])
         print(f"dev totals (once, for the chosen setting): {len(dev)} counted judged; counted right "
               f"{dbase['counted_right']} -> {s['counted_right']} ({s['counted_right'] - dbase['counted_right']:+d}); "
               f"root right {s['root_right'] - dbase['root_right']:+d}; changed {s['changed']}")
         report["dev"] = {"base": dbase, "chosen": s}
     if args.write:
-        write_model(Path(args.write), vec, clf, best, len(real), len({r["article"] for r in train}),
-                    sorted({int(r["round"]) for r in train}))
+        write_model(Path(args.write), vec, clf, best, len(fitted), len({r["article"] for r in train}),
+                    sorted({int(r["round"]) for r in train}), domain)
+    return report
+
+
+def shipped_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Namespace) -> dict[str, Any]:
+    """The shipped model's decisions on the coded rows, everywhere and in the lexicon domain only: train
+    (the rounds not in ``held``; the model may have been fitted on them: in-sample) and dev totals."""
+    model = shipped_model()
+    assert model is not None, "no shipped model"
+    report: dict[str, Any] = {}
+    parts = {"train (not cross-fitted)": [r for r in rows if r["split"] == "train" and r["round"] not in held and r["counted"]]}
+    if not args.no_dev:
+        parts["dev"] = [r for r in rows if r["split"] == "dev" and r["counted"]]
+    for name, part in parts.items():
+        base = score(part, [r["cameo"][:2] for r in part])
+        report[name] = {"base": base}
+        print(f"shipped model, {name}: {len(part)} counted judged; coded counted right {base['counted_right']}, "
+              f"root right {base['root_right']}")
+        for domain_name, domain in sorted(DOMAINS.items()):
+            roots = [model.choose(r["cameo"][:2], r["features"]) if in_domain(r, domain) else r["cameo"][:2]
+                     for r in part]
+            s = score(part, roots)
+            report[name][domain_name] = s
+            print(f"  domain {domain_name}: changed {s['changed']}, fixed/broken/sideways {s['fixed']}/{s['broken']}/"
+                  f"{s['sideways']}, root right {s['root_right'] - base['root_right']:+d}, counted right "
+                  f"{s['counted_right'] - base['counted_right']:+d}")
     return report
 
 
@@ -311,7 +359,7 @@ PRUNE = 0.01
 
 
 def write_model(path: Path, vec: Any, clf: Any, best: dict[str, Any], n_real: int, n_articles: int,
-                rounds: list[int] | None = None) -> None:
+                rounds: list[int] | None = None, code_rules: frozenset[str] | None = LEXICON_CODE_RULES) -> None:
     """The fitted model as JSON, weights feature by feature (``RootsModel.to_dict``, format 2: the layout
     dateline.roots_model reads at run time, so that loading it is a plain read). Weights
     below PRUNE are left out: at 0.01 not one decision on train or dev changes (measured 2026-12-03; at
@@ -332,7 +380,7 @@ def write_model(path: Path, vec: Any, clf: Any, best: dict[str, Any], n_real: in
          "cross_fitted_changed": best["changed"], "tool": "tools/learned_roots.py --select",
          # the train rounds fitted on: dateline train fits the confidence model's second stage on the others
          **({"fitted_rounds": rounds} if rounds is not None else {})},
-        best.get("cross"))
+        best.get("cross"), code_rules)
     path.parent.mkdir(parents=True, exist_ok=True)
     # feature by feature (format 2): the layout the correction reads at run time, so that loading it is a plain read
     path.write_text(json.dumps(model.to_dict(), sort_keys=True) + "\n", encoding="utf-8")
@@ -364,7 +412,26 @@ def main() -> int:
                         help="--select: margins for a change to another PLOVER type (the gold set scores types)")
     parser.add_argument("--no-dev", action="store_true", help="--select/--binary: do not score dev")
     parser.add_argument("--write", help="--select: write the chosen model (JSON) here")
+    parser.add_argument("--domain", choices=sorted(DOMAINS), default="lexicon",
+                        help="--select: fit on and correct only the events whose code is the lexicon's entry "
+                             "(lexicon, the default) or every event (all, as in 0.5.0)")
+    parser.add_argument("--fit-domain", choices=sorted(DOMAINS), default=None,
+                        help="--select: the events the model is fitted on, when not those of --domain (which it "
+                             "corrects): --fit-domain all --domain lexicon fits on every asserted event, so that "
+                             "its probabilities mean something on the roots it leaves (the confidence reads them)")
+    parser.add_argument("--shipped", action="store_true",
+                        help="score the shipped model (src/dateline/data/roots/model.json) on train (not "
+                             "cross-fitted) and dev, with and without the lexicon domain, and stop")
+    parser.add_argument("--cached-parse", action="store_true",
+                        help="--recode: read the model's parse from build/parse_cache (as tools/cached_eval.py): "
+                             "the same rows in minutes")
     args = parser.parse_args()
+    if args.cached_parse:
+        sys.path.insert(0, str(ROOT / "tools"))
+        from cached_eval import _cached_run_model
+
+        from dateline import pipeline
+        pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
     held = {int(r) for r in args.held_out.split(",") if r.strip()} if args.held_out != "none" else set()
     if CACHE.exists() and not args.recode:
         rows = pickle.loads(CACHE.read_bytes())
@@ -372,6 +439,11 @@ def main() -> int:
         rows = collect()
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         CACHE.write_bytes(pickle.dumps(rows))
+    if args.shipped:
+        report = shipped_main(rows, held, args)
+        if args.json:
+            Path(args.json).write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
+        return 0
     if args.binary or args.select:
         report = (select_main if args.select else binary_main)(rows, held, args)
         if args.json:

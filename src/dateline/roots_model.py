@@ -5,9 +5,13 @@ knows, the root a labeller would give the act, and replaces the coded root only 
 best root is another one and beats the coded root's probability by more than the model's
 ``threshold`` (rule "margin"; or has at least that probability, rule "p"), and by more than
 ``cross_threshold`` where the change moves the event to another PLOVER type (the gold floors: the
-codebook's example sentences are scored by PLOVER type, and the changes across types broke them). It is trained by
-``tools/learned_roots.py --select`` on every labelled train article (``make train``): the feature set,
-the L2 strength and the rule's threshold are chosen on 5-fold cross-fitted train (by article).
+codebook's example sentences are scored by PLOVER type, and the changes across types broke them). It
+re-chooses only the roots the lexicon gave (:func:`in_domain`, :data:`LEXICON_CODE_RULES`: the code rule
+``_verb_entry`` or ``_noun_entry``), never one a content rule of ``events.codes.root_rule`` or
+``events.assemble`` chose (a warning's threat or forecast, a critical statement, an appeal by content ...).
+It is trained by ``tools/learned_roots.py --select --domain lexicon`` on the labelled train articles not
+held out (``make train-learned``), on those events only: the feature set, the L2 strength and the rule's
+thresholds are chosen on 5-fold cross-fitted train (by article).
 
 Features (:func:`root_features`): the confidence model's event features (coded CAMEO code and root,
 modality, negation, quote, the rules in ``evidence.rules``, the sides' kinds and sectors, the
@@ -49,6 +53,29 @@ FORMAT = 2
 #: The confidence features that say where the event's sentence is in the article: left out by the
 #: "sentence" feature set (a root is what the sentence says; single sentences are coded too).
 ARTICLE_POSITION = frozenset({"first_sentence", "sentence_index", "position"})
+#: The code rules (``evidence.rules["code"]``) that mean the lexicon's own entry for the trigger: a verb's
+#: (``events.triggers._verb_entry``: the particle's or the bare verb's row of verbs*.tsv, refined by its
+#: block's object patterns) or an event noun's (``_noun_entry``: nouns.tsv). Every other code rule is one
+#: the rules chose by what the sentence says (``events.codes.root_rule``: ``_warning_forecast``,
+#: ``_critical_statement``, ``_appeal_content``, ``_declined_comment``, ``_crowd_control`` ...; the
+#: statements by content of ``events.assemble``: ``_demand_in_statement``, ``_claim``, ``_intent_of``,
+#: ``_intent_code``, ``_evaluative`` ...; the quotes' ``_act_code``). The correction re-chooses only the
+#: roots these two gave (:func:`in_domain`): where the rules had no say of their own (session 24: the model
+#: refitted on the v2 labels turned a stated threat, the rules' 13 by docs/annotation.md D2, into 01).
+LEXICON_CODE_RULES = frozenset({"_verb_entry", "_noun_entry"})
+
+
+def code_rule(event: dict[str, Any]) -> str | None:
+    """The rule that chose the event's code (``evidence.rules["code"]``), or None."""
+    rules = (event.get("evidence") or {}).get("rules") or {}
+    return rules.get("code") if isinstance(rules, dict) else None
+
+
+def in_domain(event: dict[str, Any], code_rules: frozenset[str] | None = LEXICON_CODE_RULES) -> bool:
+    """Whether the correction may re-choose the event's root: its code is the lexicon's entry for the
+    trigger (``code_rules``, default :data:`LEXICON_CODE_RULES`), not one a content rule chose; every
+    event when ``code_rules`` is None (the correction of 0.5.0)."""
+    return code_rules is None or code_rule(event) in code_rules
 
 
 def extra_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
@@ -218,6 +245,9 @@ class RootsModel:
     #: inside one type (fight 19 -> assault 18) is the codebook's finer distinction, a change across
     #: types needs the model to be surer (roots4: gold changes of type were the ones that broke).
     cross_threshold: float | None = None
+    #: The code rules whose roots the model re-chooses (:func:`in_domain`; None: every event's, as fitted
+    #: in 0.5.0). A model file without the key gets :data:`LEXICON_CODE_RULES`.
+    code_rules: frozenset[str] | None = LEXICON_CODE_RULES
 
     def __post_init__(self) -> None:
         self._intercepts = [self.intercept[c] for c in self.classes]
@@ -225,7 +255,8 @@ class RootsModel:
     @classmethod
     def from_weights(cls, classes: list[str], weights: dict[str, dict[str, float]], intercept: dict[str, float],
                      rule: str = "margin", threshold: float = 0.4, meta: dict[str, Any] | None = None,
-                     cross_threshold: float | None = None) -> RootsModel:
+                     cross_threshold: float | None = None,
+                     code_rules: frozenset[str] | None = LEXICON_CODE_RULES) -> RootsModel:
         """The model from weights by class and feature name: each feature's classes in the order of
         ``classes``, so that :meth:`probs` adds up the same terms in the same order as a class-by-class
         reading would."""
@@ -235,7 +266,8 @@ class RootsModel:
                 features.setdefault(k, [[], []])
                 features[k][0].append(index)
                 features[k][1].append(w)
-        return cls(list(classes), features, dict(intercept), rule, threshold, dict(meta or {}), cross_threshold)
+        return cls(list(classes), features, dict(intercept), rule, threshold, dict(meta or {}), cross_threshold,
+                   code_rules)
 
     def weights(self) -> dict[str, dict[str, float]]:
         """The weights by class and feature name (the layout of scikit-learn and of the format-1 file)."""
@@ -286,7 +318,7 @@ class RootsModel:
         """The JSON form (``"format": 2``, feature-major; what ``make train`` writes)."""
         return {"format": FORMAT, "classes": self.classes, "features": self.features, "intercept": self.intercept,
                 "rule": self.rule, "threshold": self.threshold, "cross_threshold": self.cross_threshold,
-                "meta": self.meta}
+                "code_rules": None if self.code_rules is None else sorted(self.code_rules), "meta": self.meta}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RootsModel:
@@ -297,10 +329,12 @@ class RootsModel:
         rule, threshold = str(data.get("rule", "margin")), float(data.get("threshold", 0.4))
         meta = dict(data.get("meta", {}))
         cross = None if data.get("cross_threshold") is None else float(data["cross_threshold"])
+        code_rules = LEXICON_CODE_RULES if "code_rules" not in data else (
+            None if data["code_rules"] is None else frozenset(str(r) for r in data["code_rules"]))
         if "features" in data:
-            return cls(classes, data["features"], intercept, rule, threshold, meta, cross)
+            return cls(classes, data["features"], intercept, rule, threshold, meta, cross, code_rules)
         weights = {str(c): {str(k): float(v) for k, v in w.items()} for c, w in data["weights"].items()}
-        return cls.from_weights(classes, weights, intercept, rule, threshold, meta, cross)
+        return cls.from_weights(classes, weights, intercept, rule, threshold, meta, cross, code_rules)
 
 
 @cache
@@ -322,9 +356,12 @@ def shipped_model() -> RootsModel | None:
 
 def correct_roots(doc: Doc, model: RootsModel | None = None) -> Doc:
     """Re-choose the CAMEO root of every asserted, not negated event of the Doc (the events the model is
-    fitted on: those that count) with the model (:class:`RootsModel`), and leave in the event's
+    fitted on: those that count) whose code is the lexicon's entry for its trigger (:func:`in_domain`:
+    never one a content rule chose) with the model (:class:`RootsModel`), and leave in the event's
     ``evidence.learned`` the model's probability of the root it keeps or gives and its margin over the
-    best other root (``root_p``, ``root_margin``: features of the confidence model)."""
+    best other root (``root_p``, ``root_margin``: features of the confidence model). An event outside the
+    domain keeps its root but still gets the model's probability and margin for it (the confidence model's
+    second stage reads them on every asserted event, as before the domain was introduced)."""
     from .confidence import DocContext
 
     model = model or (None if DISABLED else shipped_model())
@@ -336,7 +373,11 @@ def correct_roots(doc: Doc, model: RootsModel | None = None) -> Doc:
         cameo = str(event.get("cameo") or "")
         if len(cameo) < 2 or event.get("modality") != "asserted" or event.get("negated"):
             continue  # the model's domain: it is fitted on the events that count (asserted, not negated)
-        new, p, margin = model.scored(cameo[:2], root_features(event, doc, context, variant))
+        feats = root_features(event, doc, context, variant)
+        if in_domain(event, model.code_rules):
+            new, p, margin = model.scored(cameo[:2], feats)
+        else:  # a content rule chose the root (a warning's threat, a critical statement ...): it stands
+            new, (p, margin) = cameo[:2], chosen_margin(model.probs(feats), cameo[:2])
         if new != cameo[:2]:
             set_root(event, new)
         leave_learned(event, {"root_p": p, "root_margin": margin})

@@ -82,6 +82,16 @@ def test_threatened_strikes_are_not_made(nlp: Language) -> None:
     assert [e["cameo"][:2] for e in on(events, "warned") if e["counted"]] == ["13"]
 
 
+def test_strikes_a_state_warns_of_are_its_threat(nlp: Language) -> None:
+    """_threatened_harm: a "strike" a state warns of is military force from the warner (codes._military_strike),
+    a threat (D2), named ``_warning_threat``; a general strike it warns of is only a forecast (012)."""
+    events = coded(nlp, "Iran warned of strikes on American bases.")
+    warning = [e for e in on(events, "warned") if e["counted"]]
+    assert [(e["cameo"][:2], e["evidence"]["rules"]["code"]) for e in warning] == [("13", "_warning_threat")]
+    events = coded(nlp, "Israel warned of a general strike in Gaza.")
+    assert [e["cameo"] for e in on(events, "warned") if e["counted"]] == ["012"]
+
+
 def test_party_claim_about_its_adversary_is_claimed_and_an_accusation(nlp: Language) -> None:
     """_claim: Iraq says Iran attacked Iraq: the attack is reported (not counted); Iraq accuses Iran (112)."""
     events = coded(nlp, "Iraq said Iranian forces attacked Iraqi border posts on Monday.")

@@ -90,3 +90,45 @@ def test_decide_asks_more_of_a_change_to_another_plover_type() -> None:
     assert lr.decide(across, classes, "19", "margin", 0.5, 0.7) == "19"
     inside = np.array([0.15, 0.7, 0.15])  # 18 (ASSAULT, as 19) beats it by the same 0.55
     assert lr.decide(inside, classes, "19", "margin", 0.5, 0.7) == "18"
+
+
+def test_domain_reads_the_code_rule_of_a_row() -> None:
+    lexicon = row("a", "010", "11", features={"rule:code=_verb_entry": 1.0, "root=01": 1.0})
+    content = row("b", "012", "01", features={"rule:code=_warning_forecast": 1.0})
+    assert lr.row_code_rule(lexicon) == "_verb_entry" and lr.row_code_rule(content) == "_warning_forecast"
+    assert lr.in_domain(lexicon, lr.DOMAINS["lexicon"]) and not lr.in_domain(content, lr.DOMAINS["lexicon"])
+    assert lr.in_domain(content, lr.DOMAINS["all"])  # every event, as fitted in 0.5.0
+
+
+def test_written_model_carries_its_domain(tmp_path: Path) -> None:
+    rows = ([row(f"s{i}", "010", "11", features={"child=accuse": 1.0}) for i in range(6)]
+            + [row(f"t{i}", "010", "01", features={"child=plan": 1.0}) for i in range(6)])
+    vec, clf = lr.fit_multinomial(rows, lr.SELECT_VARIANTS["all"], 1.0)
+    best = {"variant": "all", "c": 1.0, "rule": "margin", "t": 0.2, "d_right": 0, "d_root": 0, "changed": 0}
+    for domain in ("lexicon", "all"):
+        out = tmp_path / f"{domain}.json"
+        lr.write_model(out, vec, clf, best, len(rows), 12, [1, 3], code_rules=lr.DOMAINS[domain])
+        written = RootsModel.from_dict(json.loads(out.read_text(encoding="utf-8")))
+        assert written.code_rules == lr.DOMAINS[domain]
+        assert written.meta["fitted_rounds"] == [1, 3]  # what dateline train reads to fit its second stage elsewhere
+
+
+def test_fit_domain_all_fits_on_every_event_and_corrects_the_lexicons_only(tmp_path: Path) -> None:
+    """--fit-domain all --domain lexicon: the written model saw the content rules' events (its probabilities
+    mean something there, for the confidence) but corrects only the lexicon's roots."""
+    import argparse
+
+    rows = ([row(f"l{i}", "010", "11", features={"rule:code=_verb_entry": 1.0, "child=accuse": 1.0}) for i in range(5)]
+            + [row(f"p{i}", "010", "01", features={"rule:code=_verb_entry": 1.0, "child=plan": 1.0}) for i in range(5)]
+            + [row(f"c{i}", "130", "13", features={"rule:code=_warning_threat": 1.0, "child=respond": 1.0})
+               for i in range(10)])
+    out = {}
+    for fit_domain in (None, "all"):
+        path = tmp_path / f"{fit_domain}.json"
+        args = argparse.Namespace(domain="lexicon", fit_domain=fit_domain, cross_margins="0.7", ps="", margins="0.5",
+                                  variants="all", cs=[1.0], no_dev=True, write=str(path))
+        lr.select_main(rows, set(), args)
+        out[fit_domain] = RootsModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    assert out[None].meta["real_acts"] == 10 and out["all"].meta["real_acts"] == 20
+    assert "13" not in out[None].classes and "13" in out["all"].classes
+    assert out["all"].code_rules == lr.DOMAINS["lexicon"]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from dateline import roots_model
-from dateline.roots_model import RootsModel, correct_roots, plover_type, shipped_model
+from dateline.roots_model import LEXICON_CODE_RULES, RootsModel, correct_roots, in_domain, plover_type, shipped_model
 
 from conftest import WRITTEN_PUBLISHED, coded
 
@@ -145,3 +145,79 @@ def test_correct_roots_leaves_its_probabilities_in_the_evidence(nlp, monkeypatch
     # a non-asserted event is outside the correction's domain: no root probabilities
     assert all("root_p" not in (e["evidence"].get("learned") or {})
                for e in doc._.events if e.get("modality") != "asserted" or e.get("negated"))
+
+
+def _event(code_rule: str | None) -> dict[str, Any]:
+    return {"cameo": "010", "evidence": {"rules": {} if code_rule is None else {"code": code_rule}}}
+
+
+def test_domain_is_the_lexicons_own_entries() -> None:
+    assert in_domain(_event("_verb_entry")) and in_domain(_event("_noun_entry"))
+    for rule in ("_warning_forecast", "_warning_threat", "_critical_statement", "_appeal_content", "_intent_of",
+                 "_act_code", "_claim", None):
+        assert not in_domain(_event(rule)), rule
+    assert in_domain(_event("_warning_forecast"), None)  # no domain: every event (the correction of 0.5.0)
+
+
+def test_every_content_rule_of_the_coder_is_outside_the_domain() -> None:
+    """The code rules named anywhere in the coder's source: only the lexicon's two entries are corrected,
+    so a content rule added later is left alone without being listed here."""
+    import re
+    from importlib import resources
+
+    found: set[str] = set()
+    for path in resources.files("dateline").rglob("*.py"):  # type: ignore[attr-defined]
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if '"code": "_' in line or "code_rule = " in line:  # a rule's name set as the code's rule
+                found |= set(re.findall(r'"code": "(_[a-z_]+)"', line))
+                if "code_rule = " in line:
+                    found |= set(re.findall(r'"(_[a-z_]+)"', line))
+    assert LEXICON_CODE_RULES <= found
+    assert {"_warning_forecast", "_warning_threat", "_warning_appeal", "_critical_statement", "_declined_comment",
+            "_crowd_control", "_appeal_content", "_reproach_content"} <= found
+    assert [rule for rule in sorted(found) if in_domain(_event(rule))] == sorted(LEXICON_CODE_RULES)
+
+
+def test_model_file_without_a_domain_reads_the_lexicon_domain() -> None:
+    model = _model({"11": {"x": 1.6}, "18": {}, "19": {}})
+    data = json.loads(json.dumps(model.to_dict()))
+    assert data["code_rules"] == sorted(LEXICON_CODE_RULES)
+    del data["code_rules"]
+    assert RootsModel.from_dict(data).code_rules == LEXICON_CODE_RULES
+    data["code_rules"] = None
+    assert RootsModel.from_dict(data).code_rules is None
+
+
+def test_correct_roots_leaves_a_root_a_content_rule_chose(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warning the rules judged a threat (docs/annotation.md D2: harm from the warner) stays one, whatever
+    the model says; the same model re-chooses a lexicon root."""
+    monkeypatch.setattr(roots_model, "DISABLED", True)
+    doc = nlp("Iran warned that it would respond to any attack by Israel.")
+    monkeypatch.setattr(roots_model, "DISABLED", False)
+    warning = next(e for e in doc._.events if e["trigger"] == "warned")
+    assert warning["cameo"].startswith("13") and warning["evidence"]["rules"]["code"] == "_warning_threat"
+    model = _model({"01": {"root=13": 5.0}, "13": {}})  # every coded 13 is a statement, by far
+    correct_roots(doc, model)
+    assert warning["cameo"].startswith("13") and "root" not in warning["evidence"]["rules"]
+    model.code_rules = None  # everywhere, as in 0.5.0: the threat would become a statement
+    correct_roots(doc, model)
+    assert warning["cameo"] == "010"
+
+
+def test_a_root_a_content_rule_chose_still_gets_its_probability(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside the domain the root stands, but the confidence model still reads the correction's probability
+    of that root and its margin (here far below the statement the model prefers)."""
+    monkeypatch.setattr(roots_model, "DISABLED", True)
+    doc = nlp("Iran warned that it would respond to any attack by Israel.")
+    monkeypatch.setattr(roots_model, "DISABLED", False)
+    warning = next(e for e in doc._.events if e["trigger"] == "warned")
+    model = _model({"01": {"root=13": 5.0}, "13": {}})
+    correct_roots(doc, model)
+    learned = warning["evidence"]["learned"]
+    assert warning["cameo"].startswith("13")
+    assert learned["root_p"] < 0.01 and learned["root_margin"] < -0.9  # the kept 13's, not the statement's
+
+
+def test_shipped_model_corrects_the_lexicons_roots_only() -> None:
+    model = shipped_model()
+    assert model is not None and model.code_rules == LEXICON_CODE_RULES

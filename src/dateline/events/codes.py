@@ -638,6 +638,10 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       the warner (:func:`_threatened_harm`: "..., promising a firm response"; docs/annotation.md D2);
       cue ``warning_verb``; so is a warning whose content is what someone must or should do
       ("warned: 'we must not make that mistake again'", :func:`_obliging_content`);
+    - ``_warning_threat``: a warning that states harm from the warner (:func:`_threatened_harm`) keeps the
+      lexicon's threat (13x), under this rule's name: the threat is what the rules decided by its content
+      (docs/annotation.md D2), and the learned root correction re-chooses only the lexicon's own roots
+      (``dateline.roots_model.in_domain``);
     - ``_suspended_person``: suspending (cue ``suspension_verb``, 16x) a person ("suspended the
       candidate", "suspended him as a member") is an administrative sanction, 172, not reduced relations."""
     sense = _sense(trigger, entry, lex)
@@ -705,6 +709,9 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children)
             or _obliging_content(trigger, lex)) and not _threatened_harm(trigger, sources, lex):
         return replace(entry, code="020"), {**rules, "code": "_warning_appeal"}
+    if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") \
+            and _threatened_harm(trigger, sources, lex):
+        return entry, {**rules, "code": "_warning_threat"}  # the threat the rules decided (D2), named as theirs
     return entry, rules
 
 
@@ -744,7 +751,8 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
     an appeal (02x) or a forecast of a danger it does not cause (012): a word of harm in response
     anywhere in it (cue ``harm_word``: "consequences", "retaliation", "response"); a condition on the
     hearer ("warned that if X ..., ...", "unless"); violence (the root class ``violent``) named in
-    what it warns of ("warned of war", "warned a conflict could result"); or a clause whose subject is the
+    what it warns of ("warned of war", "warned a conflict could result"; a "strike" warned of by a state or an
+    armed force is a military one, :func:`_military_strike`: "Iran warned of strikes on the bases"); or a clause whose subject is the
     warner ("we", or a pronoun or actor of the warner's country, or a state's force when a state's
     organ warns: "warned that it would respond", "Iran warned that Iran would combat any
     intervention", "warned that police will act") with a verb that is no copula and no obligation
@@ -762,6 +770,8 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
             entry = _named_act(obj, lex) if obj is not None else None
             if entry is not None and entry.code[:2] in root_class("violent"):
                 return True
+            if obj is not None and _military_strike(obj, sources, lex):
+                return True  # the warner's own strikes: military force
         if child.dep_ not in ("ccomp", "xcomp", "advcl"):
             continue
         if any(t.dep_ == "mark" and t.lower_ in conditions for t in child.subtree):

@@ -197,3 +197,11 @@ def test_a_state_appealing_for_a_measure_is_not_aimed_at_itself(nlp: Language) -
     # government; a state itself speaks to other states (countries.missing_target)
     assert events(nlp, "Russia called for the expulsion of American diplomats.", "called") == [
         ("RUS", "USA", "_verb_addressee")]
+
+
+def test_what_is_discussed_is_a_topic_not_a_party(nlp: Language) -> None:
+    # docs/annotation.md D10a: the one it is discussed with is the party, not what is discussed
+    assert events(nlp, "The Argentine economy minister discussed Brazil's loan request with the World Bank.",
+                  "discussed") == [("ARG", "IGO", "_verb_roles")]
+    assert events(nlp, "The Japanese foreign minister discussed the Iranian nuclear programme with the German "
+                  "chancellor.", "discussed") == [("JPN", "DEU", "_verb_roles")]

@@ -208,6 +208,11 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     theme = _moves_theme(verb, obj, lex) or _fires_weapon(verb, obj, lex)
     candidates = _target_candidates(verb, obj, theme=theme)
     candidates.extend(t for t in _controlled_candidates(verb, obj, lex) if t not in candidates)
+    if obj is not None and obj.dep_ == "dobj" and verb.lemma_ in lex.cue("topic_object_verb") and any(
+            c is not obj for c in candidates):
+        # "discussed Argentina's loan request with the World Bank": what is discussed is a topic, the
+        # party is the one it is discussed with (docs/annotation.md D10a)
+        candidates = [c for c in candidates if c is not obj]
     entry = _verb_entry(verb, lex)
     if entry is not None and entry.code[:2] == "11":
         candidates = _complained_of(verb, candidates)

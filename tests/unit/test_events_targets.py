@@ -171,3 +171,37 @@ def test_an_audience_at_home_yields_to_the_country_the_statement_is_about(nlp: L
     # nothing abroad in what was said: the audience stays the target
     assert events(nlp, "President Obama told Congress that the budget would be cut.", "told") == [
         ("USA", "USA", "_verb_roles")]
+
+
+def test_an_appeal_for_a_measure_against_another_country_is_aimed_at_home(nlp: Language) -> None:
+    # what the measure is done to ("the expulsion of American diplomats", "a ban on Iranian oil") is not
+    # whom a minister appeals to: with no one appealed to, the minister's own government would take it
+    assert events(nlp, "The Russian foreign minister called for the expulsion of American diplomats.", "called") == [
+        ("RUS", "RUS", "target_of_measure")]
+    assert events(nlp, "The British defence minister pressed for a ban on Iranian oil.", "pressed") == [
+        ("GBR", "GBR", "target_of_measure")]
+
+
+def test_an_appeal_for_a_measure_someone_else_would_take_is_aimed_at_them(nlp: Language) -> None:
+    # the measure's possessor, named modifier or "of" names who would take it: the one appealed to
+    assert events(nlp, "The Libyan prime minister called for Russia's intervention.", "called") == [
+        ("LBY", "RUS", "_verb_roles")]
+    assert events(nlp, "The Kenyan president appealed for more American investment.", "appealed") == [
+        ("KEN", "USA", "_verb_roles")]
+    assert events(nlp, "The British ambassador called for an emergency session of the Security Council.",
+                  "called") == [("GBR", "IGO", "_verb_roles")]
+
+
+def test_a_state_appealing_for_a_measure_is_not_aimed_at_itself(nlp: Language) -> None:
+    # only a domestic part of a state (a minister, a legislator) is taken to appeal to its own
+    # government; a state itself speaks to other states (countries.missing_target)
+    assert events(nlp, "Russia called for the expulsion of American diplomats.", "called") == [
+        ("RUS", "USA", "_verb_addressee")]
+
+
+def test_what_is_discussed_is_a_topic_not_a_party(nlp: Language) -> None:
+    # docs/annotation.md D10a: the one it is discussed with is the party, not what is discussed
+    assert events(nlp, "The Argentine economy minister discussed Brazil's loan request with the World Bank.",
+                  "discussed") == [("ARG", "IGO", "_verb_roles")]
+    assert events(nlp, "The Japanese foreign minister discussed the Iranian nuclear programme with the German "
+                  "chancellor.", "discussed") == [("JPN", "DEU", "_verb_roles")]

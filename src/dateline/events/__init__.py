@@ -22,7 +22,10 @@ A target that names no actor is looked through ("fired at targets in Jericho"); 
 binds; "A and B agreed" is one event per party (cue ``each_party``) while "A and B met" stays one
 reciprocal event; a mediation "between A and B" is aimed at both. A protest with no target is
 aimed at the first actor its purpose names ("a hunger strike to demand the resignation of X");
-"allowed X to ..." acts on X; a violent act done by a weapon with no named actor ("a roadside
+"allowed X to ..." acts on X; an appeal for a measure ("called for the expulsion of X's diplomats") is
+aimed at whoever would take the measure (its possessor, named modifier, "with"/"from"/"of" party), never
+at what it is done to, and by a minister or legislator naming no one, at its own country; the object of
+a verb of talks ("discussed X's loan request with Y") is a topic, not a party, when a party is named; a violent act done by a weapon with no named actor ("a roadside
 bombing near Samarra killed ...") has the unidentified armed forces of the place as source (UAF);
 a later definite mention naming an event's parties ("the talks included X and Y") adds them to
 the earlier event, with ``evidence`` pointing at the later sentence.

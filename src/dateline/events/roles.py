@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .. import syntax
 from ..actors import actor_ref
-from ..codebook import root_class
+from ..codebook import country_codes, root_class
 from ..doc import doc_text
 from ..kb import split_code
 from ..lexicon import Entry, Lexicon
@@ -208,6 +208,11 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     theme = _moves_theme(verb, obj, lex) or _fires_weapon(verb, obj, lex)
     candidates = _target_candidates(verb, obj, theme=theme)
     candidates.extend(t for t in _controlled_candidates(verb, obj, lex) if t not in candidates)
+    if obj is not None and obj.dep_ == "dobj" and verb.lemma_ in lex.cue("topic_object_verb") and any(
+            c is not obj for c in candidates):
+        # "discussed Argentina's loan request with the World Bank": what is discussed is a topic, the
+        # party is the one it is discussed with (docs/annotation.md D10a)
+        candidates = [c for c in candidates if c is not obj]
     entry = _verb_entry(verb, lex)
     if entry is not None and entry.code[:2] == "11":
         candidates = _complained_of(verb, candidates)
@@ -225,6 +230,8 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
             for clause in noun.children:
                 if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
                     candidates.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c not in candidates)
+    if entry is not None and entry.code[:2] in root_class("appeal"):
+        candidates = _measure_doers(doc, verb, obj, candidates, lex)
     unnamed: list[Side] = []
     sector_only: list[Side] = []
     # Nothing country-coded among the direct arguments: look one or two prepositions deeper
@@ -406,6 +413,64 @@ def _doers(noun: Token) -> list[Token]:
               for p in [syntax.pobj(c)] if p is not None]
     found += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
     return found
+
+
+def _measure(doc: Doc, verb: Token, token: Token, lex: Lexicon) -> bool:
+    """Whether the token is a measure an appeal or demand asks for ("called for the expulsion of X's
+    diplomats", "urged sanctions against X"): the verb's direct object or the object of its "for", a
+    common noun that is no actor itself (no actor mention holds it, not an unnamed group)."""
+    if token.pos_ != "NOUN" or token.lower_ in lex.agents or token.lemma_ in lex.agents:
+        return False
+    after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None
+    if token.lemma_ in en.COUNTRY_NOUNS or (after is not None and after.lower_ == "to" and after.head.pos_ in ("VERB", "AUX")):
+        return False  # "called for each member nation to accept refugees": who is to act, no measure
+    if not (token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head == verb):
+        return False
+    return actor_ref(doc, token.idx, token.idx + len(token.text)) is None
+
+
+def _measure_doers(doc: Doc, verb: Token, obj: Token | None, candidates: list[Token], lex: Lexicon) -> list[Token]:
+    """An appeal's candidates with each measure it asks for (:func:`_measure`) replaced by whoever
+    would take the measure: its possessor, named modifier or "by" object (:func:`_doers`), or the
+    party of its "with" or "from" ("called for Russia's intervention", "appealed for more U.S.
+    investment", "called for talks with X", "demanded an apology from X"). What the measure is done
+    to or where ("the expulsion of X's diplomats", "sanctions against X", "a no-fly zone in X") is not
+    whom the appeal is made to: docs/annotation.md, the open questions of version 2 (the appeal's
+    target is the one appealed to; the measure's target only on the measure's own trigger)."""
+    found: list[Token] = []
+    for candidate in candidates:
+        if not _measure(doc, verb, candidate, lex):
+            found.append(candidate)
+            continue
+        found.extend(d for d in _measure_parties(candidate, lex) if d not in found)
+    return found
+
+
+def _measure_parties(measure: Token, lex: Lexicon) -> list[Token]:
+    """Whoever would take a measure: its possessor, "by" object or named modifier (:func:`_doers`),
+    the party of its "with", "from" or "of" (:data:`en.MEASURE_PARTY_PREPOSITIONS`: "a session of the
+    Council", "the withdrawal of X's troops"), except the "of" of a noun of a measure done to someone
+    (cue ``done_to_noun``: "the expulsion of X's diplomats")."""
+    preps = en.MEASURE_PARTY_PREPOSITIONS - {"of"} if measure.lemma_ in lex.cue("done_to_noun") else en.MEASURE_PARTY_PREPOSITIONS
+    parties = _doers(measure)
+    parties += [p for c in measure.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in [syntax.pobj(c)] if p is not None and p.pos_ in ("PROPN", "NOUN")]
+    return parties
+
+
+def _measure_aimed(doc: Doc, verb: Token, lex: Lexicon) -> bool:
+    """Whether an appeal asks for a measure (:func:`_measure`) aimed at a named actor, one that is not
+    whoever would take it ("called for the expulsion of X's diplomats", "urged sanctions against X")."""
+    measures = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i
+                 for p in [syntax.pobj(c)] if p is not None and _measure(doc, verb, p, lex)]
+    for measure in measures:
+        if _measure_parties(measure, lex):
+            return False  # "asked for Western intervention against X": who would take it is named
+        start, end = measure.left_edge.idx, measure.right_edge.idx + len(measure.right_edge.text)
+        if any(start <= mention["start"] and mention["end"] <= end and actor.get("code")
+               for actor in doc._.actors or [] for mention in actor.get("mentions") or []):
+            return True
+    return False
 
 
 def _venue(token: Token) -> bool:
@@ -887,11 +952,27 @@ def target_of_host(case: TargetCase) -> list[Side]:
     return _host_targets(case.doc, [case.verb], case.lex, case.sources)
 
 
+def target_of_measure(case: TargetCase) -> list[Side]:
+    """An appeal or demand by a domestic part of a state (a source with a sector: a minister, a
+    legislator, a ministry) for a measure aimed at someone, naming no one appealed to and no one who
+    would take it ("Senator X called for sanctions against Y", "the foreign minister called for the
+    expulsion of Y's diplomats"), is aimed at the source's own country: its government, which would
+    take the measure (:func:`_measure_doers`)."""
+    if case.entry.passive or case.entry.code[:2] not in root_class("appeal"):
+        return []
+    homes = {s.get("country") for s in case.sources if s is not None and split_code(s.get("code"))[1]}
+    if len(homes) != 1 or None in homes or not _measure_aimed(case.doc, case.verb, case.lex):
+        return []
+    home = str(next(iter(homes)))
+    return [{"text": country_codes().get(home, home), "code": home, "country": home, "sector": None}]
+
+
 #: Where a verb event's target comes from when the parse (:func:`_verb_roles`) names none, tried in
 #: order; the first strategy that finds one wins. Then, if no target is a coded actor,
 #: :func:`target_of_place` may still name the country the act is done in.
 VERB_TARGET_STRATEGIES: tuple[Callable[[TargetCase], list[Side]], ...] = (
-    target_of_complement, target_of_purpose, target_of_condition, target_of_protest, target_of_host, target_of_topic)
+    target_of_complement, target_of_purpose, target_of_condition, target_of_protest, target_of_host, target_of_topic,
+    target_of_measure)
 
 
 def target_of_place(case: TargetCase) -> list[Side]:

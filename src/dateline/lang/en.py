@@ -71,6 +71,11 @@ TARGET_PREPOSITIONS = ("with", "to", "against", "on", "toward", "towards", "into
 #: Prepositions inside an object's phrase that name whom the act concerns ("an offer from Kabul").
 OBJECT_PHRASE_PREPOSITIONS = frozenset({"from", "by", "with", "to", "against", "on", "for"})
 
+#: Prepositions inside a measure an appeal asks for that name whoever would take it ("talks with X", "an
+#: apology from X", "a session of the Council"); what the measure is done to or where ("a ban on X",
+#: "sanctions against X", "a no-fly zone in X") is no party to the appeal.
+MEASURE_PARTY_PREPOSITIONS = frozenset({"with", "from", "of"})
+
 #: Prepositions of the place an act happens in ("in Iraq"), a target of last resort.
 PLACE_TARGET_PREPOSITIONS = frozenset({"in", "into", "inside", "throughout", "across"})
 

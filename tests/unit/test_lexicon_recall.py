@@ -44,3 +44,15 @@ def test_contact_is_an_act_only_behind_a_light_verb_or_a_named_owner(nlp: Langua
     assert not [e for e in events(nlp, "Reporters asked about contacts between Kenyan and Ugandan officers.")
                 if e[0] == "contacts"]
     assert ("contact", "04", "KEN", "UGA") in events(nlp, "Kenya made contact with Uganda about the border dispute.")
+
+
+def test_questioning_a_policy_is_criticism_and_questioning_a_person_an_interrogation(nlp: Language) -> None:
+    assert ("questioned", "11", "KEN", "UGA") in events(
+        nlp, "The Kenyan foreign minister questioned Uganda's decision to close the border.")
+    assert ("questioned", "09", "KEN", "UGA") in events(
+        nlp, "Kenyan police questioned the Ugandan ambassador on Monday.")
+
+
+def test_questioning_with_nothing_questioned_is_no_act(nlp: Language) -> None:
+    found = events(nlp, "A Kenyan judge ordered the former Ugandan minister to appear on Monday for questioning.")
+    assert not [e for e in found if e[0] == "questioning"]

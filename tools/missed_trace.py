@@ -18,6 +18,10 @@ It runs the real pipeline under ``sys.settrace`` limited to ``dateline/events`` 
 lines are the code's own: the report names ``function:line source`` and needs no list of gates.
 
     .venv/bin/python tools/missed_trace.py [--split train] [--out build/missed_trace.jsonl] [--top 60]
+
+``--found`` traces the acts no counted event finds at all (whatever its root: the "found at all" of the eval
+report), and adds the CAMEO roots of the labels and the trigger lemmas of each group; ``--cached`` runs on the
+parse cache of ``tools/cached_eval.py`` (``build/parse_cache/``).
 """
 
 from __future__ import annotations
@@ -195,12 +199,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="train")
     parser.add_argument("--out", default="build/missed_trace.jsonl")
     parser.add_argument("--top", type=int, default=60)
+    parser.add_argument("--found", action="store_true",
+                        help="trace the acts not found at all (no counted event at the trigger, whatever its root)")
+    parser.add_argument("--cached", action="store_true",
+                        help="parse with the model's parse cached in build/parse_cache/ (as tools/cached_eval.py)")
     args = parser.parse_args(argv)
     if args.split in LOCKED or args.split == "dev":
         parser.error("only train errors may be read")
     from dateline.lexicon import load_lexicon
 
     lex = load_lexicon()
+    if args.cached:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from cached_eval import _cached_run_model
+
+        from dateline import pipeline
+        pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
     labels = load_labels(args.labels)
     part = labels.split(args.split)
     texts = corpus_texts(part.articles, args.news)
@@ -213,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     gold = [x for x in part.labels if x["id"] in part.recall_articles and x["act"] and x["modality"] == "asserted"]
     gold += [x for x in part.missed if x["id"] in part.recall_articles and x["modality"] == "asserted"]
     stages: Counter[str] = Counter()
+    by_root: dict[str, Counter[str]] = defaultdict(Counter)
+    lemmas: dict[str, Counter[str]] = defaultdict(Counter)
     groups: Counter[str] = Counter()
     points: Counter[str] = Counter()
     rows = []
@@ -230,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         t0, t1 = act["trigger_in_sentence"]
         lo, hi = sent_start + t0, sent_start + max(t1, t0 + 1)
         on = [e for e in record["events"] if e["sentence"] == sent_index and lo <= e["span"][0] < hi]
-        good = [e for e in on if counted(e) and str(e["cameo"])[:2] == act["root"]]
+        good = [e for e in on if counted(e) and (args.found or str(e["cameo"])[:2] == act["root"])]
         if good:
             continue  # found
         article = next((aid for aid, doc in tracer.docs.items() if doc.text == record["article"]["body"]), None)
@@ -260,20 +276,30 @@ def main(argv: list[str] | None = None) -> int:
             row["text"] = first.sent.text if first is not None else ""
         stages[stage] += 1
         points[f"{stage}: {point}"] += 1
-        groups[group_of(f"{stage}: {point}")] += 1
-        row.update(stage=stage, point=point)
+        group = group_of(f"{stage}: {point}")
+        groups[group] += 1
+        by_root[group][act["root"]] += 1
+        lemma = row["parse"][0].split("/")[0] if row.get("parse") else act["trigger"].lower()
+        lemmas[group][lemma] += 1
+        row.update(stage=stage, point=point, group=group)
         rows.append(row)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"listed asserted acts on {args.split}: {len(gold)}; missed (no counted event with the right root): {len(rows)}")
+    what = "not found at all (no counted event at the trigger)" if args.found else "missed (no counted event with the right root)"
+    print(f"listed asserted acts on {args.split}: {len(gold)}; {what}: {len(rows)}")
     for stage, n in stages.most_common():
         print(f"{n:6d}  {stage}")
     print("\nloss points, grouped:")
     for name, n in groups.most_common():
         print(f"{n:6d}  {name}")
+    print("\nby group: CAMEO roots of the label (top 8) and trigger lemmas (top 10)")
+    for name, n in groups.most_common():
+        print(f"{n:6d}  {name}")
+        print("        roots: " + ", ".join(f"{r} {k}" for r, k in by_root[name].most_common(8)))
+        print("        lemmas: " + ", ".join(f"{w} {k}" for w, k in lemmas[name].most_common(10)))
     print(f"\nloss points (top {args.top}):")
     for point, n in points.most_common(args.top):
         print(f"{n:6d}  {point}")

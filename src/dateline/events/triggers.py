@@ -457,11 +457,17 @@ def _meets(code: str) -> bool:
     return code[:2] == "04" and code[:3] not in ("042", "043")
 
 
+#: The dependencies that give a verb of cue ``object_act`` what it acts on: a direct object, a passive subject,
+#: a clause ("questioned whether ...").
+_OBJECT_DEPS = ("dobj", "nsubjpass", "ccomp", "dative")
+
+
 def _not_an_act(verb: Token, lex: Lexicon) -> bool:
     """Whether a coded verb describes rather than acts, whatever its arguments: a participle used
     as an adjective ("were worst-hit", "is disappointed" parsed as acomp/amod), a present-tense
     verb with a habitual adverb ("the EU always seeks consensus": a disposition), or a subject
-    clause opened by a question word ("How it interacts with the Commons is important")."""
+    clause opened by a question word ("How it interacts with the Commons is important"), or a verb of
+    cue ``object_act`` with nothing it acts on ("appear for questioning")."""
     if verb.tag_ == "VBN" and verb.dep_ in ("acomp", "amod"):
         return True
     if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in verb.children):
@@ -475,6 +481,8 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
     if verb.lemma_ in lex.cue("reaction_passive") and any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
             c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return True  # "any attack would be met with force": a response, not a meeting
+    if verb.lemma_ in lex.cue("object_act") and not any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+        return True  # "ordered him to appear for questioning": an act only on someone or something questioned
     if verb.lemma_ in lex.cue("arrival_verb") and _troops_subject(verb, lex):
         return True  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit (CAMEO 042)
     if syntax.present_tense(verb) and any(c.dep_ == "advmod" and c.lower_ in lex.cue("habitual") for c in verb.children):

@@ -714,3 +714,69 @@ warned VERB ROOT 12 O
     codes = _by_text(doc)
     assert codes["Chuck Hagel"][:3] == "USA"
     assert codes["Chinese Defense Minister Zorbak Quellin"] == "CHNGOV"  # the minister keeps his own title
+
+
+def _kb_with_aliases(entry_id: str, aliases: list[str]):
+    """The shipped KB with more aliases for one of its entries (a copy: the shipped one is shared)."""
+    import dataclasses
+    kb = default_kb()
+    copy = dataclasses.replace(kb, entries=dict(kb.entries), names={k: list(v) for k, v in kb.names.items()})
+    entry = kb.entries[entry_id]
+    copy.add(dataclasses.replace(entry, aliases=[*entry.aliases, *aliases]))
+    return copy
+
+
+def test_actors_a_bodys_alias_that_runs_on_into_a_persons_name_leaves_the_person(vocab: Vocab) -> None:
+    # the actor dictionaries list office holders under their body ("White House Press Secretary X" as
+    # the White House): the person is the actor, titled by the body, and a later surname is theirs
+    kb = _kb_with_aliases("phx:white-house", ["White House Press Secretary Anna Testdottir",
+                                             "Friends of the White House Anna Testdottir"])
+    words = ["White", "House", "Press", "Secretary", "Anna", "Testdottir", "spoke", ".",
+             "Testdottir", "criticised", "Egypt", "."]
+    doc = _doc(vocab, words, ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT",
+                              "PROPN", "VERB", "PROPN", "PUNCT"],
+               ["compound", "compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct",
+                "nsubj", "ROOT", "dobj", "punct"], [5, 3, 3, 5, 5, 6, 6, 6, 9, 9, 9, 9],
+               ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "B-GPE", "O"],
+               dt.date(2013, 6, 1))
+    actors = {a["name"]: a for a in code_actors(doc, kb)}
+    anna = actors["Anna Testdottir"]
+    assert (anna["label"], anna["code"]) == ("PERSON", "USAGOV")
+    assert [m["text"] for m in anna["mentions"]] == ["White House Press Secretary Anna Testdottir", "Testdottir"]
+    assert "White House" not in actors  # the body is the person's title here, no actor of its own
+
+
+def test_actors_a_bodys_alias_with_no_role_word_before_a_name_stays_the_body(vocab: Vocab) -> None:
+    kb = _kb_with_aliases("phx:white-house", ["Friends of the White House Anna Testdottir"])
+    words = ["Friends", "of", "the", "White", "House", "Anna", "Testdottir", "spoke", "."]
+    doc = _doc(vocab, words, ["PROPN", "ADP", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+               ["nsubj", "prep", "det", "compound", "pobj", "compound", "appos", "ROOT", "punct"],
+               [7, 0, 4, 4, 1, 6, 0, 7, 7],
+               ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "B-PERSON", "I-PERSON", "O", "O"], dt.date(2013, 6, 1))
+    actors = {a["name"]: a for a in code_actors(doc, kb)}
+    assert "Anna Testdottir" not in actors
+
+
+def test_actors_a_surname_the_model_tags_as_a_place_is_the_person_named_before(vocab: Vocab) -> None:
+    words = ["Swedish", "envoy", "Anna", "Testdottir", "arrived", ".", "Testdottir", "criticised", "Egypt", "."]
+    doc = _doc(vocab, words, ["ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT"],
+               ["amod", "compound", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj", "punct"],
+               [1, 3, 3, 4, 4, 4, 7, 7, 7, 7],
+               ["B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "B-GPE", "O"], None)
+    actors = _coded(doc)
+    anna = actors["Anna Testdottir"]
+    assert anna["code"] == "SWEGOV"
+    assert [m["text"] for m in anna["mentions"]] == ["Swedish envoy Anna Testdottir", "Testdottir"]
+    assert "Testdottir" not in actors
+    assert actor_ref(doc, doc[6].idx, doc[6].idx + len("Testdottir"))["code"] == "SWEGOV"
+
+
+def test_actors_a_place_the_kb_knows_is_no_surname(vocab: Vocab) -> None:
+    # "Jordan" after "Anna Jordan" is still the country: the KB knows the name as a place
+    words = ["Swedish", "envoy", "Anna", "Jordan", "arrived", ".", "Jordan", "criticised", "Egypt", "."]
+    doc = _doc(vocab, words, ["ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT"],
+               ["amod", "compound", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj", "punct"],
+               [1, 3, 3, 4, 4, 4, 7, 7, 7, 7],
+               ["B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "B-GPE", "O"], None)
+    actors = _coded(doc)
+    assert actor_ref(doc, doc[6].idx, doc[6].idx + len("Jordan"))["code"] == "JOR"

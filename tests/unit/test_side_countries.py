@@ -11,7 +11,7 @@ from typing import Any
 from spacy.language import Language
 
 from conftest import coded
-from dateline.actors.countries import needs_country, STRATEGIES
+from dateline.actors.countries import needs_country, STRATEGIES, TERRITORIES
 
 
 def events(nlp: Language, text: str, trigger: str) -> list[dict[str, Any]]:
@@ -32,6 +32,11 @@ def test_needs_country_only_for_a_bare_sector_or_no_code() -> None:
 def test_strategies_are_tried_in_the_documented_order() -> None:
     assert [name for name, _ in STRATEGIES] == ["own_phrase", "kb_roles", "same_entity", "event_place",
                                                 "article_country", "nearby_country"]
+
+
+def test_the_territories_are_those_of_the_guidelines() -> None:
+    # docs/annotation.md D3b: Hong Kong, Macau and Taiwan have their own codes
+    assert TERRITORIES == {"HKG": "CHN", "MAC": "CHN", "TWN": "CHN"}
 
 
 def test_own_phrase_of_complement(nlp: Language) -> None:
@@ -121,6 +126,36 @@ def test_nearby_country_is_not_the_other_sides(nlp: Language) -> None:
     assert event["target"]["country"] == "KEN"
     assert event["source"]["country"] == "UGA"
     assert event["evidence"]["rules"]["source_country"] == "nearby_country"
+
+
+def test_a_territory_coded_on_its_own_wins_over_the_state_around_it(nlp: Language) -> None:
+    # docs/annotation.md D3b: Hong Kong's police and protesters are HKG, though China is named more
+    text = ("Protests continued in Hong Kong on Monday against China's new security law. "
+            "Police used water cannons to disperse the crowds.")
+    (event,) = events(nlp, text, "used")
+    assert event["source"]["code"] == "HKGCOP"
+    assert event["evidence"]["rules"]["source_country"] == "nearby_country:territory"
+    text = ("Students rallied in Macau against a decision by China's parliament. China defended the decision. "
+            "Officers detained two students.")
+    (event,) = events(nlp, text, "detained")
+    assert event["source"]["country"] == "MAC"
+    assert event["evidence"]["rules"]["source_country"].endswith(":territory")
+
+
+def test_the_state_stands_where_no_territory_is_named_or_the_side_names_it(nlp: Language) -> None:
+    text = ("Protests continued in Shanghai on Monday against China's new security law. "
+            "Police used water cannons to disperse the crowds.")
+    (event,) = events(nlp, text, "used")
+    assert event["source"]["code"] == "CHNCOP"
+    # two territories of the state named around the side: no telling which
+    text = "Macau and Hong Kong held talks on Monday. China criticised the talks. Police arrested six activists."
+    (event,) = events(nlp, text, "arrested")
+    assert event["source"]["code"] == "CHNCOP"
+    assert event["evidence"]["rules"]["source_country"] == "nearby_country"
+    # Beijing's own organs, named as such, stay CHN in Hong Kong (D3b)
+    text = "Protests continued in Hong Kong on Monday. Chinese police arrested six activists."
+    (event,) = events(nlp, text, "arrested")
+    assert event["source"]["code"] == "CHNCOP"
 
 
 def test_armed_group_takes_the_country_it_acts_in(nlp: Language) -> None:

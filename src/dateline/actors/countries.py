@@ -324,14 +324,58 @@ def _locate(doc: Doc, event: dict[str, Any], side: dict[str, Any]) -> tuple[Span
 
 def side_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], side: dict[str, Any],
                  strategies: tuple[tuple[str, Strategy], ...] = STRATEGIES) -> tuple[str, str, str] | None:
-    """(country, strategy, detail) for a side that needs one, from the first strategy that answers."""
+    """(country, strategy, detail) for a side that needs one, from the first strategy that answers;
+    a state read from the surroundings that holds a territory coded on its own, where the text is in
+    that territory, gives the territory (:func:`territory`, ``<strategy>:territory``)."""
     sentence, span = _locate(doc, event, side)
     case = SideCase(doc, kb, event, side, sentence, span)
     for name, strategy in strategies:
         found = strategy(case)
         if found is not None:
+            if name not in _STATE_STANDS:
+                local = territory(case, found[0])
+                if local is not None:
+                    return local[0], f"{name}:territory", local[1]
             return found[0], name, found[1]
     return None
+
+
+#: Territories coded on their own and the state that holds (or claims) them (docs/annotation.md D3b:
+#: Hong Kong's and Macau's own government, police, courts, residents and protesters are HKG and MAC,
+#: Taiwan's TWN; Beijing's organs, which the text names as such, stay CHN).
+TERRITORIES: dict[str, str] = {"HKG": "CHN", "MAC": "CHN", "TWN": "CHN"}
+#: The strategies whose state stands: those that read the side's own words or identity, and the partner
+#: named around an act with no target ("Hong Kong protesters threatened more strikes ... China" is aimed
+#: at China itself: on train this strategy's states were right 2 times in 3 against the territory's).
+_STATE_STANDS = frozenset({"own_phrase", "kb_roles", "same_entity", "nearby_partner"})
+
+
+def territory(case: SideCase, country: str) -> tuple[str, str] | None:
+    """The territory of :data:`TERRITORIES` a side placed by its surroundings in ``country`` belongs to
+    instead: when ``country`` holds one and the side's sentence or the :data:`SECTOR_LOOKBACK`
+    sentences before name that territory (as an actor or a place) and no other territory of it
+    ("Protests went on in Hong Kong against China's new law. Police fired tear gas" HKG, not the CHN
+    the mentions of China around the police would give). With the territory's name as detail."""
+    held = [t for t, state in TERRITORIES.items() if state == country]
+    if not held or case.sentence is None:
+        return None
+    doc = case.doc
+    starts, _ends = sentence_bounds(doc)
+    index = case.event.get("sentence") or 0
+    first = doc[starts[max(0, index - SECTOR_LOOKBACK)]].idx if starts else 0
+    last = case.sentence.end_char
+    named: dict[str, str] = {}
+    for _, _, _, actor, mention in in_window(doc, first, last):
+        code = actor.get("code")
+        if code in held:
+            named.setdefault(str(code), str(mention.get("text")))
+    for item in doc._.places or []:
+        start = item.get("start")
+        if item.get("country") in held and start is not None and first <= start < last:
+            named.setdefault(str(item["country"]), str(item.get("text") or item.get("name")))
+    if len(named) != 1:
+        return None
+    return next(iter(named.items()))
 
 
 def sentence_place(case: SideCase) -> tuple[str, str] | None:

@@ -326,7 +326,8 @@ def _label_of(entry: Entry) -> str:
 
 def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str, bool]]) -> list[Mention]:
     """Name mentions: KB matches merged with the model's actor entities."""
-    kb_spans = _kb_spans(doc, kb)
+    agent_tokens = {i for s, e, _, _ in agents for i in range(s, e)}
+    kb_spans = _titled_names_cut(doc, _kb_spans(doc, kb), agent_tokens)
     kb_ends = [k[1] for k in kb_spans]  # (KB spans do not overlap: their ends ascend with their starts)
     titles = [(s, e) for s, e, _, _ in agents if e - s > 1]
     mentions: dict[tuple[int, int], Mention] = {}
@@ -375,7 +376,6 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
                 if not (m.end < len(doc) and (doc[m.end].is_currency or doc[m.end].lower_ in ("dollar", "dollars")))}
     ordered = _bracketed_aliases(doc, sorted(mentions.values(), key=lambda m: m.start))
     person_starts = {m.start for m in ordered if m.label == "PERSON"}
-    agent_tokens = {i for s, e, _, _ in agents for i in range(s, e)}
     for m in ordered:
         if m.label == "PERSON":
             continue
@@ -387,6 +387,27 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
         if k in person_starts and any(i in agent_tokens for i in range(m.start, k)):
             m.kind = "title"
     return ordered
+
+
+def _titled_names_cut(doc: Doc, kb_spans: list[tuple[int, int, Entry]],
+                      agent_tokens: set[int]) -> list[tuple[int, int, Entry]]:
+    """KB matches of a body that run on into a person's name, cut before the name: the actor
+    dictionaries list some office holders under their body ("White House Press Secretary Jay Carney"
+    is an alias of the White House), which would make the person the body and leave the name for no
+    one ("Carney" later goes to another Carney). Where the match ends with a name the model tags as a
+    person and holds a role word before it ("Press Secretary", cue of ``agents``), the match keeps
+    only the words before the name (then the person's title, as for "White House Press Secretary
+    Sarah Sanders", which the KB lacks) and the name is a person of its own."""
+    ends = {(ent.end, ent.start) for ent in doc.ents if ent.label_ == "PERSON"}
+    out = []
+    for start, end, entry in kb_spans:
+        if _label_of(entry) != "PERSON":
+            person = next((s for e, s in ends if e == end and start < s), None)
+            if person is not None and any(i in agent_tokens for i in range(start, person)):
+                out.append((start, person, entry))
+                continue
+        out.append((start, end, entry))
+    return out
 
 
 def _person_without_initials(doc: Doc, kb: KnowledgeBase, start: int, end: int) -> Entry | None:

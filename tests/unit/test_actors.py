@@ -755,28 +755,3 @@ def test_actors_a_bodys_alias_with_no_role_word_before_a_name_stays_the_body(voc
                ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "B-PERSON", "I-PERSON", "O", "O"], dt.date(2013, 6, 1))
     actors = {a["name"]: a for a in code_actors(doc, kb)}
     assert "Anna Testdottir" not in actors
-
-
-def test_actors_a_surname_the_model_tags_as_a_place_is_the_person_named_before(vocab: Vocab) -> None:
-    words = ["Swedish", "envoy", "Anna", "Testdottir", "arrived", ".", "Testdottir", "criticised", "Egypt", "."]
-    doc = _doc(vocab, words, ["ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT"],
-               ["amod", "compound", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj", "punct"],
-               [1, 3, 3, 4, 4, 4, 7, 7, 7, 7],
-               ["B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "B-GPE", "O"], None)
-    actors = _coded(doc)
-    anna = actors["Anna Testdottir"]
-    assert anna["code"] == "SWEGOV"
-    assert [m["text"] for m in anna["mentions"]] == ["Swedish envoy Anna Testdottir", "Testdottir"]
-    assert "Testdottir" not in actors
-    assert actor_ref(doc, doc[6].idx, doc[6].idx + len("Testdottir"))["code"] == "SWEGOV"
-
-
-def test_actors_a_place_the_kb_knows_is_no_surname(vocab: Vocab) -> None:
-    # "Jordan" after "Anna Jordan" is still the country: the KB knows the name as a place
-    words = ["Swedish", "envoy", "Anna", "Jordan", "arrived", ".", "Jordan", "criticised", "Egypt", "."]
-    doc = _doc(vocab, words, ["ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT"],
-               ["amod", "compound", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj", "punct"],
-               [1, 3, 3, 4, 4, 4, 7, 7, 7, 7],
-               ["B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "B-GPE", "O"], None)
-    actors = _coded(doc)
-    assert actor_ref(doc, doc[6].idx, doc[6].idx + len("Jordan"))["code"] == "JOR"

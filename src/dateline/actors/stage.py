@@ -65,7 +65,7 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
             m.group.mentions.append(m)
             continue
         text = _text(doc, m.start, m.end)
-        if m.label == "PERSON" or (m.entry is not None and m.entry.kind == "person") or _surname_mistagged(doc, m, groups):
+        if m.label == "PERSON" or (m.entry is not None and m.entry.kind == "person"):
             tokens = _person_tokens(doc, m)
             # a surname or given name joins a fuller name earlier in the article (before the KB alias)
             if len(tokens) == 1:
@@ -150,22 +150,6 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
     _extend_titles(ctx, groups)
     sentence_of = sentence_index(doc)
     return [_actor_dict(doc, g, sentence_of) for g in groups if g.mentions]
-
-
-#: The model's labels of a place or a people that a surname it mistags may carry.
-_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-
-
-def _surname_mistagged(doc: Doc, m: Mention, groups: list[Group]) -> bool:
-    """A one-word name the model tags as a place or a people and the KB does not know, that is a word
-    of a person's fuller name earlier in the article ("State Department spokeswoman Victoria Nuland
-    ... Nuland said", the second tagged GPE): the person again, linked as a surname is. (Not a name
-    tagged ORG: on train that linked more, but the events it newly counted were right 7 times in 27,
-    eval/README.md, "Session 25: sources3".)"""
-    if m.entry is not None or m.label not in _PLACE_LABELS or m.end - m.start != 1:
-        return False
-    tokens = _person_tokens(doc, m)
-    return len(tokens) == 1 and any(g.label == "PERSON" and tokens[0] in g.tokens and len(g.tokens) > 1 for g in groups)
 
 
 def _actor_dict(doc: Doc, g: Group, sentence_of: Callable[[int], int]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .. import syntax
 from ..actors import actor_ref
+from ..actors.index import in_window
 from ..codebook import country_codes, root_class
 from ..doc import doc_text
 from ..kb import split_code
@@ -467,8 +468,7 @@ def _measure_aimed(doc: Doc, verb: Token, lex: Lexicon) -> bool:
         if _measure_parties(measure, lex):
             return False  # "asked for Western intervention against X": who would take it is named
         start, end = measure.left_edge.idx, measure.right_edge.idx + len(measure.right_edge.text)
-        if any(start <= mention["start"] and mention["end"] <= end and actor.get("code")
-               for actor in doc._.actors or [] for mention in actor.get("mentions") or []):
+        if any(actor.get("code") for _, _, _, actor, _ in in_window(doc, start, end)):
             return True
     return False
 

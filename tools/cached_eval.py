@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                 if article["id"] in coded:
                     handle.write(json.dumps(coded[article["id"]], ensure_ascii=False) + "\n")
     if args.judged:
-        from dateline.newseval import Judge, counted, event_keys, is_right
+        from dateline.newseval import Judge, counted, country_level, event_keys, is_right
         judge = Judge(part.labels, part.missed)
         with open(args.judged, "w", encoding="utf-8") as handle:
             for article in part.articles:
@@ -117,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
                            "src": (event.get("source") or {}).get("code"), "tgt": (event.get("target") or {}).get("code"),
                            "rules": event["evidence"]["rules"], "judged": judged is not None,
                            "right": bool(judged is not None and is_right(event, judged)),
-                           "label": None if judged is None else {k: judged.get(k) for k in ("act", "modality", "root", "src", "tgt")}}
+                           "label": None if judged is None else {k: judged.get(k) for k in ("act", "modality", "root", "src", "tgt")},
+                           "src_level": country_level(event.get("source")), "tgt_level": country_level(event.get("target")),
+                           "src_text": (event.get("source") or {}).get("text"), "tgt_text": (event.get("target") or {}).get("text")}
                     handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     if args.json:
         Path(args.json).write_text(json.dumps(scores.to_dict(), indent=1) + "\n", encoding="utf-8")

@@ -205,3 +205,23 @@ def test_what_is_discussed_is_a_topic_not_a_party(nlp: Language) -> None:
                   "discussed") == [("ARG", "IGO", "_verb_roles")]
     assert events(nlp, "The Japanese foreign minister discussed the Iranian nuclear programme with the German "
                   "chancellor.", "discussed") == [("JPN", "DEU", "_verb_roles")]
+
+
+def test_a_missile_fired_is_no_target(nlp: Language) -> None:
+    # the weapon a verb of firing or launching names (cue ``weapon_launch_verb``) is no party: it took
+    # the country named most around it (the drills' USA) as if it were an actor aimed at
+    text = "Seoul and Washington began joint drills on Monday. Hours later North Korea test-fired a new missile."
+    ((source, target, rule),) = events(nlp, text, "fired")
+    assert source == "PRK"
+    assert target != "USA" and rule != "_verb_roles"
+
+
+def test_a_missile_launched_over_a_country_is_aimed_at_it(nlp: Language) -> None:
+    assert events(nlp, "North Korea launched a missile over Japan on Tuesday.", "launched") == [
+        ("PRK", "JPN", "_verb_roles")]
+
+
+def test_firing_a_person_keeps_the_person_as_target(nlp: Language) -> None:
+    # "fire" is a verb of firing a weapon only when its object is one
+    ((source, target, rule),) = events(nlp, "The Nigerian president fired the Ghanaian ambassador on Monday.", "fired")
+    assert (target, rule) == ("GHA", "_verb_roles")

@@ -497,7 +497,9 @@ def _fires_weapon(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
     ("launched artillery, mortar and rocket fire against guerrilla camps", "fired rockets at
     X"): each conjunct is (or is modified by) an instrument of CAMEO's violent patterns, and an
     aiming preposition hangs on the verb or the object; the weapon is then no target. Without one
-    ("destroyed three Iraqi tanks") the object stays the target."""
+    ("destroyed three Iraqi tanks") the object stays the target, unless the verb is one of firing or
+    launching it (cue ``weapon_launch_verb``: "North Korea fired a missile", "test-launched two
+    rockets"): the weapon fired is never whom it is aimed at."""
     if obj is None or obj.dep_ != "dobj":
         return False
     instruments = lex.violent_instruments
@@ -506,6 +508,8 @@ def _fires_weapon(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
             c.dep_ == "compound" and (c.lemma_ in instruments or c.lower_ in instruments) for c in t.children)
             for t in items):
         return False
+    if verb.lemma_.lower() in lex.cue("weapon_launch_verb"):
+        return True
     return any(c.dep_ == "prep" and c.lower_ in en.AIMING_PREPOSITIONS and syntax.pobj(c) is not None
                for t in (verb, *items) for c in t.children)
 
@@ -610,8 +614,9 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
                 pobj = _stranded_object(prep) or pobj
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
                 candidates.append(pobj)
-    # a weapon object is aimed "at" or "into" its target ("rockets at X"), as well
-    object_preps = en.OBJECT_PHRASE_PREPOSITIONS | {"at", "into"} if theme else en.OBJECT_PHRASE_PREPOSITIONS
+    # a weapon object is aimed "at" or "into" its target ("rockets at X") or flies "over" it ("a
+    # missile over Japan"), as well
+    object_preps = en.OBJECT_PHRASE_PREPOSITIONS | {"at", "into", "over"} if theme else en.OBJECT_PHRASE_PREPOSITIONS
     if obj is not None and obj.dep_ != "nsubjpass":
         for item in (obj, *obj.conjuncts):
             for child in item.children:

@@ -732,3 +732,22 @@ def test_events_modality_has_to_is_owed_and_has_yet_to_is_not_done(vocab: Vocab)
                ("condemn", "VERB", "VB", "xcomp", -3, "condemn", "O"), rows[4]]
     not_yet = _modalities(code_doc(build(vocab, pending)), "condemn")
     assert not_yet and all(negated for _, negated in not_yet)
+
+
+def test_events_modality_clause_of_a_report_noun_is_relayed(vocab: Vocab) -> None:
+    # "Iran denied reports that Iraq attacked Kuwait": the attack is what the reports say, not asserted
+    rows: list[Row] = [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                       ("denied", "VERB", "VBD", "ROOT", 0, "deny", "O"),
+                       ("reports", "NOUN", "NNS", "dobj", -1, "report", "O"),
+                       ("that", "SCONJ", "IN", "mark", 2, "that", "O"),
+                       ("Iraq", "PROPN", "NNP", "nsubj", 1, "Iraq", "B-GPE"),
+                       ("attacked", "VERB", "VBD", "acl", -3, "attack", "O"),
+                       ("Kuwait", "PROPN", "NNP", "dobj", -1, "Kuwait", "B-GPE")]
+    relayed = _modalities(code_doc(build(vocab, rows)), "attacked")
+    assert relayed and all(mode != "asserted" for mode, _ in relayed)
+    # the same clause of a noun that reports nothing ("the fact that Iraq attacked Kuwait") is told as done
+    fact = [*rows[:2], ("the", "DET", "DT", "det", 1, "the", "O"), ("fact", "NOUN", "NN", "dobj", -2, "fact", "O"),
+            ("that", "SCONJ", "IN", "mark", 2, "that", "O"), ("Iraq", "PROPN", "NNP", "nsubj", 1, "Iraq", "B-GPE"),
+            ("attacked", "VERB", "VBD", "acl", -3, "attack", "O"), rows[6]]
+    told = _modalities(code_doc(build(vocab, fact)), "attacked")
+    assert told and all(mode == "asserted" for mode, _ in told)

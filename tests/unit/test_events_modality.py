@@ -692,3 +692,62 @@ def test_events_modality_infinitive_complement_takes_its_governors_modal(vocab: 
                        ("decided", "VERB", "VBD", "ROOT", 0, "decide", "O"), *rows[3:]]
     events = code_doc(build(vocab, past))._.events
     assert [e["modality"] for e in events if e["trigger"] == "attack"] == ["asserted"]
+
+
+def _modalities(doc: Doc, trigger: str) -> set[tuple[str, bool]]:
+    return {(e["modality"], e["negated"]) for e in doc._.events if e["trigger"] == trigger}
+
+
+def test_events_modality_gerund_prevented_or_spoken_of_is_not_done(vocab: Vocab) -> None:
+    # "Germany deterred Iran from arming Hezbollah": the arming is prevented, not reported as done
+    rows: list[Row] = [("Germany", "PROPN", "NNP", "nsubj", 1, "Germany", "B-GPE"),
+                       ("deterred", "VERB", "VBD", "ROOT", 0, "deter", "O"),
+                       ("Iran", "PROPN", "NNP", "dobj", -1, "Iran", "B-GPE"),
+                       ("from", "ADP", "IN", "prep", -2, "from", "O"),
+                       ("arming", "VERB", "VBG", "pcomp", -1, "arm", "O"),
+                       ("Hezbollah", "PROPN", "NNP", "dobj", -1, "Hezbollah", "B-ORG")]
+    arming = _modalities(code_doc(build(vocab, rows)), "arming")
+    assert arming and all(mode != "asserted" for mode, _ in arming)
+    # "... Iran for arming Hezbollah": what it is punished or blamed for stays as the text tells it
+    blamed = [*rows[:3], ("for", "ADP", "IN", "prep", -2, "for", "O"), *rows[4:]]
+    arming = _modalities(code_doc(build(vocab, blamed)), "arming")
+    assert arming and all(mode == "asserted" for mode, _ in arming)
+
+
+def test_events_modality_has_to_is_owed_and_has_yet_to_is_not_done(vocab: Vocab) -> None:
+    # "France has to condemn Russia": owed, not done
+    rows: list[Row] = [("France", "PROPN", "NNP", "nsubj", 1, "France", "B-GPE"),
+                       ("has", "VERB", "VBZ", "ROOT", 0, "have", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("condemn", "VERB", "VB", "xcomp", -2, "condemn", "O"),
+                       ("Russia", "PROPN", "NNP", "dobj", -1, "Russia", "B-GPE")]
+    owed = _modalities(code_doc(build(vocab, rows)), "condemn")
+    assert owed and all(mode == "hypothetical" for mode, _ in owed)
+    # "France had to condemn Russia": done
+    past = [rows[0], ("had", "VERB", "VBD", "ROOT", 0, "have", "O"), *rows[2:]]
+    done = _modalities(code_doc(build(vocab, past)), "condemn")
+    assert done == {("asserted", False)}
+    # "France has yet to condemn Russia": not (yet) done
+    pending = [*rows[:2], ("yet", "ADV", "RB", "advmod", -1, "yet", "O"), ("to", "PART", "TO", "aux", 1, "to", "O"),
+               ("condemn", "VERB", "VB", "xcomp", -3, "condemn", "O"), rows[4]]
+    not_yet = _modalities(code_doc(build(vocab, pending)), "condemn")
+    assert not_yet and all(negated for _, negated in not_yet)
+
+
+def test_events_modality_clause_of_a_report_noun_is_relayed(vocab: Vocab) -> None:
+    # "Iran denied reports that Iraq attacked Kuwait": the attack is what the reports say, not asserted
+    rows: list[Row] = [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                       ("denied", "VERB", "VBD", "ROOT", 0, "deny", "O"),
+                       ("reports", "NOUN", "NNS", "dobj", -1, "report", "O"),
+                       ("that", "SCONJ", "IN", "mark", 2, "that", "O"),
+                       ("Iraq", "PROPN", "NNP", "nsubj", 1, "Iraq", "B-GPE"),
+                       ("attacked", "VERB", "VBD", "acl", -3, "attack", "O"),
+                       ("Kuwait", "PROPN", "NNP", "dobj", -1, "Kuwait", "B-GPE")]
+    relayed = _modalities(code_doc(build(vocab, rows)), "attacked")
+    assert relayed and all(mode != "asserted" for mode, _ in relayed)
+    # the same clause of a noun that reports nothing ("the fact that Iraq attacked Kuwait") is told as done
+    fact = [*rows[:2], ("the", "DET", "DT", "det", 1, "the", "O"), ("fact", "NOUN", "NN", "dobj", -2, "fact", "O"),
+            ("that", "SCONJ", "IN", "mark", 2, "that", "O"), ("Iraq", "PROPN", "NNP", "nsubj", 1, "Iraq", "B-GPE"),
+            ("attacked", "VERB", "VBD", "acl", -3, "attack", "O"), rows[6]]
+    told = _modalities(code_doc(build(vocab, fact)), "attacked")
+    assert told and all(mode == "asserted" for mode, _ in told)

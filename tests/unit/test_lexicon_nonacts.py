@@ -73,3 +73,8 @@ def test_departing_promoting_and_delaying_are_no_acts(nlp: Language) -> None:
     assert "verbs.tsv:depart" not in rules(nlp, "The Kenyan president departed on Monday after the ceremony.")
     assert "verbs.tsv:promote" not in rules(nlp, "The Kenyan president promoted his deputy to foreign minister.")
     assert "verbs.tsv:delay" not in rules(nlp, "The Kenyan government had to delay the independence day parade.")
+
+
+def test_unveiling_a_plan_is_no_act(nlp: Language) -> None:
+    assert "verbs.tsv:unveil" not in rules(nlp, "The Kenyan president unveiled his new cabinet on Monday.")
+    assert "verbs.tsv:unveil" not in rules(nlp, "A new budget was unveiled by the Ugandan government on Thursday.")

@@ -256,6 +256,12 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
                 modality = modality or _own_modality(token, lex, doc)
                 negated = negated or any(c.dep_ == "neg" for c in token.children)
                 continue
+            if link == "pcomp" and clause.tag_ == "VBG" and head.lower_ in lex.cue("unrealised_preposition"):
+                # "deterred Iran from arming", "capable of hitting", "intent on stepping up", "a call against
+                # sending troops", "work towards lifting": the gerund is prevented, possible, sought or talked
+                # about, not reported as done
+                modality = modality or "hypothetical"
+                break
             if (head.lower_ != "to" and not aimed) or head.head == head:
                 break  # "after meeting X" says when, not whether ("aimed at ending" says what is sought)
             token = head = head.head  # "looks forward to meeting", "agreed to a summit"
@@ -275,10 +281,19 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             modality = modality or "hypothetical"
         if link == "xcomp" and head.lemma_ in lex.cue("unrealised_adjective"):
             modality = modality or "hypothetical"  # "is reluctant to impose", "is able to strike"
+        if link == "xcomp" and head.lemma_ in lex.cue("obligation_verb") and clause.tag_ == "VB":
+            if any(c.dep_ == "advmod" and c.lower_ in lex.cue("not_yet_adverb") for c in head.children):
+                negated = True  # "has yet to reveal", "had yet to issue": not (yet) done
+            elif not syntax.past_tense(head):
+                # "has to accept", "will have to veto", "having to apologise": owed, not done ("had to
+                # suspend payments" reports what was done)
+                modality = modality or "hypothetical"
         if link in ("ccomp", "xcomp", "pcomp") and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"
         if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"  # "an allegation that X had taken the city"
+        if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_noun"):
+            modality = modality or "reported"  # "reports that Iran intended to", "speculation that X had stolen"
         causing = link == "ccomp" and head.lemma_ in lex.cue("causative_verb") and not any(
             c.dep_ == "mark" for c in clause.children)
         if link in ("conj", "xcomp") or causing:

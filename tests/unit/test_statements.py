@@ -100,3 +100,20 @@ def test_a_claim_about_oneself_is_a_statement(nlp: Language) -> None:
 
 def test_a_claim_to_have_done_is_no_accusation(nlp: Language) -> None:
     assert [c for c, _ in claimed(nlp, "The rebel group claimed to have shot down a Kenyan helicopter.")] != ["112"]
+
+
+# OWN_ACCOUNT_CODES: an acknowledgement (015) or a denial (016) names the blame it accounts for: no criticism
+
+
+def codes_of(nlp: Language, text: str, trigger: str) -> list[str]:
+    return [e["cameo"] for e in nlp(text)._.events if e["trigger"] == trigger]
+
+
+def test_an_acknowledged_mistake_stays_an_acknowledgement(nlp: Language) -> None:
+    assert codes_of(nlp, "The Kenyan army acknowledged that the strike on the Ugandan village had been a mistake.",
+                    "acknowledged") == ["015"]
+
+
+def test_a_denied_blame_stays_a_denial(nlp: Language) -> None:
+    assert codes_of(nlp, "The Kenyan government denied that its soldiers had fomented the unrest in Uganda.",
+                    "denied") == ["016"]

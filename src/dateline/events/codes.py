@@ -608,6 +608,13 @@ def _named_act(noun: Token, lex: Lexicon) -> Entry | None:
     return _noun_entry(noun, lex) or lex.nouns.get(noun.lemma_)
 
 
+#: The statement codes of a speaker's account of its own conduct (015 acknowledge or claim responsibility,
+#: 016 deny: docs/annotation.md D1e): the blame their clause names is the one accounted for ("denied that
+#: its army was behind the attack", "acknowledged the strike had killed civilians"), not the speaker's
+#: criticism, so the content rules of a statement do not re-code them.
+OWN_ACCOUNT_CODES = frozenset({"015", "016"})
+
+
 def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
               sources: list[Side], targets: list[Side]) -> tuple[Entry, EventRules]:
     """The CAMEO root that the act's words decide over the lexicon's default, with the rule named
@@ -669,7 +676,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     if sense is not None and sense.code != entry.code:
         entry, rules = sense, {**rules, "code": "_sense"}
     code = entry.code
-    if code[:2] == "01" and trigger.pos_ == "VERB":
+    if code[:2] == "01" and trigger.pos_ == "VERB" and code not in OWN_ACCOUNT_CODES:
         disapproval = _disapproval(trigger, lex)
         if disapproval is not None:
             return Entry(disapproval), {**rules, "code": "_disapproval"}

@@ -29,8 +29,10 @@ _DIR = ("data", "lexicon")
 #: ``infinitive``, a to-infinitive complement that codes no act of the entry's own root ("invited X to
 #: testify", not "invited X to visit"); ``thing_object``, a direct object that is neither an actor nor
 #: a hostile event ("fight the subpoena", not "fight the rebels" or "fight the war"); ``actor_object``, a
-#: direct object or passive subject that names an actor ("dispersed the protesters", not "leaflets").
-SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object")
+#: direct object or passive subject that names an actor ("dispersed the protesters", not "leaflets");
+#: ``actor_clause``, a finite that-clause whose subject names an actor other than the speaker ("claimed the
+#: rebels had fired first", not "claimed they were observers" nor "claimed to have carried out").
+SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause")
 
 
 @dataclass(frozen=True)

@@ -204,6 +204,47 @@ def generic_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
     return out
 
 
+#: The auxiliaries and modal words whose presence in what was said is a feature of :func:`said_features`.
+SAID_MODALS = frozenset({"will", "would", "'ll", "shall", "should", "must", "could", "may", "might"})
+
+
+def said_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
+    """What a verb of saying says ("s_"), for the feature set "all+said": the lemmas of the content words
+    (nouns, adjectives, verbs, adverbs) of its clauses and quotation (``events.codes._said_clauses``),
+    its modal auxiliaries, whether its subject is a pronoun or names an actor, and the VADER
+    negativity and positivity of its words. Nothing for a trigger with no clause (the confidence and
+    extra features describe it)."""
+    from .events.codes import _said_clauses
+
+    head = trigger_head(doc, event)
+    if head is None or head.pos_ != "VERB":
+        return {}
+    out: dict[str, float] = {}
+    negative = positive = 0
+    for top, words in _said_clauses(head):
+        out["s_clause"] = 1.0
+        for t in words:
+            if t.dep_ == "aux" and t.lower_ in SAID_MODALS:
+                out[f"s_modal={t.lower_}"] = 1.0
+            if t.dep_ == "neg":
+                out["s_neg"] = 1.0
+            if t.pos_ not in ("NOUN", "ADJ", "VERB", "ADV") or not t.is_alpha or t.is_stop:
+                continue
+            lemma = t.lemma_.lower()
+            out[f"s_lemma={lemma}"] = 1.0
+            v = valence(t.lower_) if valence(t.lower_) else valence(lemma)
+            negative += v <= -1.5
+            positive += v >= 1.5
+        for subj in (c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")):
+            out["s_subj_pron" if subj.pos_ == "PRON" else
+                "s_subj_name" if subj.pos_ == "PROPN" or subj.ent_type_ else "s_subj_noun"] = 1.0
+    if negative:
+        out["s_negative"] = min(negative / 2.0, 2.0)
+    if positive:
+        out["s_positive"] = min(positive / 2.0, 2.0)
+    return out
+
+
 def root_features(event: dict[str, Any], doc: Doc, context: Any, variant: str) -> dict[str, float]:
     """The features of one event for the feature set ``variant`` (tools/learned_roots.py
     ``SELECT_VARIANTS``): "all" (confidence + extra), "sentence" (the same without the article
@@ -221,6 +262,8 @@ def root_features(event: dict[str, Any], doc: Doc, context: Any, variant: str) -
         if variant == "generic":  # the word-free features only
             generic = {k: v for k, v in generic.items() if k.startswith("g_")}
         out.update(generic)
+    if variant.endswith("+said"):
+        out.update(said_features(event, doc))
     return out
 
 

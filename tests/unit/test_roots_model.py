@@ -221,3 +221,13 @@ def test_a_root_a_content_rule_chose_still_gets_its_probability(nlp, monkeypatch
 def test_shipped_model_corrects_the_lexicons_roots_only() -> None:
     model = shipped_model()
     assert model is not None and model.code_rules == LEXICON_CODE_RULES
+
+
+def test_said_features_read_what_a_statement_says(nlp: Any) -> None:
+    # the "all+said" feature set (session 26, experiment): the clause's words, modals and subject kind
+    doc = nlp("The Kenyan foreign minister said Uganda would regret its reckless decision.")
+    event = next(e for e in doc._.events if e["trigger"] == "said")
+    feats = roots_model.said_features(event, doc)
+    assert feats["s_clause"] == 1.0 and feats["s_modal=would"] == 1.0 and feats["s_subj_name"] == 1.0
+    assert "s_lemma=reckless" in feats and "s_lemma=decision" in feats and feats["s_negative"] > 0
+    assert "s_lemma=said" not in feats  # (the speech verb is not what it says)

@@ -76,3 +76,44 @@ def test_an_inverted_condition_is_no_appeal(nlp: Language) -> None:
 
 def test_a_thing_that_should_be_done_is_no_appeal_to_anyone(nlp: Language) -> None:
     assert said(nlp, "The Kenyan foreign minister said the issue should be decided in Nairobi.")[0][0] == "010"
+
+
+# senses.tsv `claim actor_clause`: claiming that another actor did or is something accuses it (112)
+
+
+def claimed(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    return [(e["cameo"], e["evidence"]["rules"].get("code")) for e in nlp(text)._.events
+            if e["trigger"] in ("claimed", "claims")]
+
+
+def test_a_claim_about_another_actor_accuses_it(nlp: Language) -> None:
+    assert claimed(nlp, "The Kenyan government claimed Ugandan soldiers had crossed the border.") == [("112", "_sense")]
+
+
+def test_a_claim_about_a_named_state_accuses_it(nlp: Language) -> None:
+    assert claimed(nlp, "Kenya claims that Uganda has broken the ceasefire.") == [("112", "_sense")]
+
+
+def test_a_claim_about_oneself_is_a_statement(nlp: Language) -> None:
+    assert [c for c, _ in claimed(nlp, "The Kenyan government claimed it had acted within the law.")] != ["112"]
+
+
+def test_a_claim_to_have_done_is_no_accusation(nlp: Language) -> None:
+    assert [c for c, _ in claimed(nlp, "The rebel group claimed to have shot down a Kenyan helicopter.")] != ["112"]
+
+
+# OWN_ACCOUNT_CODES: an acknowledgement (015) or a denial (016) names the blame it accounts for: no criticism
+
+
+def codes_of(nlp: Language, text: str, trigger: str) -> list[str]:
+    return [e["cameo"] for e in nlp(text)._.events if e["trigger"] == trigger]
+
+
+def test_an_acknowledged_mistake_stays_an_acknowledgement(nlp: Language) -> None:
+    assert codes_of(nlp, "The Kenyan army acknowledged that the strike on the Ugandan village had been a mistake.",
+                    "acknowledged") == ["015"]
+
+
+def test_a_denied_blame_stays_a_denial(nlp: Language) -> None:
+    assert codes_of(nlp, "The Kenyan government denied that its soldiers had fomented the unrest in Uganda.",
+                    "denied") == ["016"]

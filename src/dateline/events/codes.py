@@ -462,9 +462,30 @@ def _actor_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
                for c in obj.children)
 
 
+def _actor_clause(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``actor_clause``: the verb has a finite that-clause (not a to-infinitive) whose
+    subject names an actor other than the speaker, itself or as the owner of what the clause is about
+    ("claimed the rebels had fired first", "claimed Russia's troops were in Ukraine"): what it asserts is
+    about another's conduct. A pronoun subject ("claimed they were merely observers") is mostly the
+    speaker's own side, and a subject with the speaker's words is the speaker: neither counts."""
+    speaker = {t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree if t.pos_ in ("PROPN", "NOUN")}
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subj.pos_ == "PRON" or subj.lower_ in speaker:
+                continue
+            if _actor_word(subj, lex) or any(
+                    c.dep_ in ("poss", "compound", "amod") and c.pos_ != "PRON" and _actor_word(c, lex) for c in subj.children):
+                return True
+    return False
+
+
 #: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
 _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
-                "actor_object": _actor_object}
+                "actor_object": _actor_object, "actor_clause": _actor_clause}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
@@ -587,6 +608,13 @@ def _named_act(noun: Token, lex: Lexicon) -> Entry | None:
     return _noun_entry(noun, lex) or lex.nouns.get(noun.lemma_)
 
 
+#: The statement codes of a speaker's account of its own conduct (015 acknowledge or claim responsibility,
+#: 016 deny: docs/annotation.md D1e): the blame their clause names is the one accounted for ("denied that
+#: its army was behind the attack", "acknowledged the strike had killed civilians"), not the speaker's
+#: criticism, so the content rules of a statement do not re-code them.
+OWN_ACCOUNT_CODES = frozenset({"015", "016"})
+
+
 def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
               sources: list[Side], targets: list[Side]) -> tuple[Entry, EventRules]:
     """The CAMEO root that the act's words decide over the lexicon's default, with the rule named
@@ -648,7 +676,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     if sense is not None and sense.code != entry.code:
         entry, rules = sense, {**rules, "code": "_sense"}
     code = entry.code
-    if code[:2] == "01" and trigger.pos_ == "VERB":
+    if code[:2] == "01" and trigger.pos_ == "VERB" and code not in OWN_ACCOUNT_CODES:
         disapproval = _disapproval(trigger, lex)
         if disapproval is not None:
             return Entry(disapproval), {**rules, "code": "_disapproval"}

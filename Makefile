@@ -59,7 +59,7 @@ train: $(STAMP)
 # on every root) and correcting only the lexicon's own roots (--domain lexicon); C 1, margins 0.5 / 0.7 across
 # PLOVER types (eval/README.md, "Session 25: the root correction refitted so the confidence keeps its data").
 train-learned: $(STAMP)
-	nice $(BIN)/python tools/learned_sides.py --recode --held-out none --exclude 8,10,11,12,14,15 --write src/dateline/data/sides/model.json --json build/learned_sides.json
+	nice $(BIN)/python tools/learned_sides.py --recode --held-out 14,15,16,17,18,19,20,21,22,23 --exclude 24,25 --fix target=0.3:0.1 --write src/dateline/data/sides/model.json --json build/learned_sides.json
 	nice $(BIN)/python tools/learned_roots.py --recode --select --held-out 14,15,16,17,18,19,20,21,22,23 --domain lexicon --fit-domain all \
 		--variants all --cs 1 --ps "" --margins 0.5 --cross-margins 0.7 --no-dev \
 		--write src/dateline/data/roots/model.json --json build/learned_roots_select.json

@@ -276,10 +276,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
             targets.extend(parts[1:])
         elif light is not None or (noun.dep_ == "dobj" and head.lemma_ in governing) or (
                 noun.dep_ == "pobj" and governor.pos_ in ("VERB", "AUX")
-                and (head.lower_ in ("on", "during", "after", "before") or (head.lower_ == "to" and governor.lemma_ in governing))
-                and not (head.lower_ in lex.cue("sequence_preposition") and entry.code[:2] in root_class("violent"))):
-            # (but "after the attack, X tweeted": an attack only dates the clause, whose subject
-            # reacts to it and did not do it, cue ``sequence_preposition``)
+                and (head.lower_ in ("on", "during", "after", "before") or (head.lower_ == "to" and governor.lemma_ in governing))):
             # "held talks with", "sanctions were imposed by", "on a visit to Beijing, he said":
             # the governor's subject (or passive agent) acts
             governor = light or governor

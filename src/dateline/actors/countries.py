@@ -19,7 +19,9 @@ answers wins (:data:`STRATEGIES`):
 5. ``article_country``: the article's own country: its dateline's, else the country most mentioned as
    an actor or place, only when it clearly dominates (:data:`DOMINANT_SHARE`);
 6. ``nearby_country``: else the country the text names most around the side (its sentence and the
-   two before), a tie going to the mention nearest it, never the other side's country.
+   two before), a tie going to the mention nearest it, never the other side's country (except for a
+   source of a domestic sector acting on a state's organ, :func:`_domestic_addressee`: "lawmakers
+   urged the White House").
 
 A transnational armed group (``IMG``: al-Qaeda) keeps its code but takes the country the text
 places it in (:func:`armed_group_country`: the event's place, else the one country of its
@@ -246,7 +248,24 @@ def nearby_country(case: SideCase) -> tuple[str, str] | None:
     span = case.span
     at = span.start_char if span is not None else case.sentence.start_char
     inside = (lambda m: m["start"] >= span.start_char and m["end"] <= span.end_char) if span is not None else None
-    return _most_named_country(case, SECTOR_LOOKBACK, _other_side_country(case), at, inside)
+    exclude = None if _domestic_addressee(case) else _other_side_country(case)
+    return _most_named_country(case, SECTOR_LOOKBACK, exclude, at, inside)
+
+
+def _domestic_addressee(case: SideCase) -> bool:
+    """Whether the side is a source of a domestic sector (cue ``domestic_sector``: a government,
+    legislature, party, intelligence service or university with no country of its own) whose
+    target is a part of a state of such a sector ("senators urged Tillerson", "lawmakers warned
+    the White House", "the president asked Congress"): such a body mostly acts on its own state's
+    organs (domestic politics), so the target's country is not left out of :func:`nearby_country`'s
+    tally as it is for a bare state or a person."""
+    if case.side is not case.event.get("source"):
+        return False
+    if str(split_code(case.side.get("code"))[1]).lower() not in cue_words("domestic_sector"):
+        return False
+    target = case.event.get("target") or {}
+    country, sector = split_code(target.get("code"))
+    return bool(country) and str(sector).lower() in cue_words("domestic_sector")
 
 
 def _most_named_country(case: SideCase, lookback: int, exclude: str | None, at: int,

@@ -117,3 +117,33 @@ def test_an_acknowledged_mistake_stays_an_acknowledgement(nlp: Language) -> None
 def test_a_denied_blame_stays_a_denial(nlp: Language) -> None:
     assert codes_of(nlp, "The Kenyan government denied that its soldiers had fomented the unrest in Uganda.",
                     "denied") == ["016"]
+
+
+# cues accusation_word / criticism_word (session 26 said11): deceit, neglect and illegitimacy said of another are 11x
+
+
+def test_calling_another_untruthful_accuses_it(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda had been untruthful about its troops.") == [
+        ("112", "Kenyan foreign minister", "Uganda", "_disapproval")]
+
+
+def test_denying_another_was_untruthful_is_a_statement(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda was not untruthful about its troops.")[0][0] == "010"
+
+
+def test_slander_in_a_quotation_accuses(nlp: Language) -> None:
+    assert said(nlp, "“Uganda has run a campaign of slander against our country,” the Kenyan foreign minister said.")[0][0] \
+        == "112"
+
+
+def test_what_another_lacked_or_forgot_is_criticism(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda lacked a strategy for the talks.")[0][0] == "111"
+    assert said(nlp, "The Kenyan foreign minister said Uganda had forgotten its promises to the refugees.")[0][0] == "111"
+
+
+def test_what_another_has_not_forgotten_is_no_criticism(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda had not forgotten its promises to the refugees.")[0][0] == "010"
+
+
+def test_an_illegitimate_election_is_criticism(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said the Ugandan election was illegitimate.")[0][0] == "111"

@@ -57,3 +57,15 @@ def test_the_existing_prepositions_come_first(nlp: Language) -> None:
     # "sanctions against X" keeps its own target rule
     assert events(nlp, "China's sanctions against American firms took effect on Monday.", "sanctions") == [
         ("CHN", "USA", "_noun_events")]
+
+
+def test_the_country_that_modifies_an_airstrike_is_the_striker(nlp: Language) -> None:
+    # "a US airstrike in Somalia": a strike from the air is a state's; the place struck follows
+    found = events(nlp, "A US airstrike in Somalia killed two militants on Monday.", "airstrike")
+    assert [(source, target) for source, target, _ in found] == [("USA", "SOM")]
+
+
+def test_the_city_that_modifies_a_bombing_is_the_place_struck(nlp: Language) -> None:
+    # "the London bombing": the place modifier of other violence is its target, as before
+    found = events(nlp, "Police made an arrest after the London bombing.", "bombing")
+    assert [target for _, target, _ in found] == ["GBR"]

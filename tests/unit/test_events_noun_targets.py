@@ -69,3 +69,17 @@ def test_the_city_that_modifies_a_bombing_is_the_place_struck(nlp: Language) -> 
     # "the London bombing": the place modifier of other violence is its target, as before
     found = events(nlp, "Police made an arrest after the London bombing.", "bombing")
     assert [target for _, target, _ in found] == ["GBR"]
+
+
+def test_the_striker_that_modifies_an_airstrike_is_not_its_place(nlp: Language) -> None:
+    # the country modifying the noun is the event's source: not where it happened
+    doc = nlp("A US airstrike killed a commander of Al Shabab on Monday.")
+    (event,) = [e for e in doc._.events if e["trigger"] == "airstrike"]
+    assert (event["source"] or {}).get("country") == "USA"
+    assert (event.get("location") or {}).get("country") != "USA"
+    assert (event["target"] or {}).get("country") != "USA"
+
+
+def test_a_place_modifier_is_still_a_meetings_place(nlp: Language) -> None:
+    doc = nlp("The Iranian and Japanese foreign ministers held a Geneva meeting on Monday.")
+    assert any((e.get("location") or {}).get("country") == "CHE" for e in doc._.events if e["trigger"] == "meeting")

@@ -328,8 +328,11 @@ def place_for(doc: Doc, token: Token) -> dict[str, Any] | None:
     return _place_with(token, tokens_to_items(doc, places))
 
 
-def _place_with(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+def _place_with(token: Token, by_token: dict[int, dict[str, Any]], source: str | None = None) -> dict[str, Any] | None:
     def head_of_place(tok: Token, place: dict[str, Any]) -> bool:
+        if source and tok.head == token and tok.dep_ in ("compound", "nmod", "amod") \
+                and tok.doc[tok.left_edge.i:tok.i + 1].text == source:
+            return False  # "a US airstrike": the modifier is who struck (the event's source), not where
         return locative(tok, token)
 
     def direct(child: Token) -> bool:
@@ -359,5 +362,5 @@ def place_events(doc: Doc) -> Doc:
             continue
         span = doc.char_span(event["span"][0], event["span"][1], alignment_mode="expand")
         if span is not None:
-            event["location"] = _place_with(span.root, by_token)
+            event["location"] = _place_with(span.root, by_token, (event.get("source") or {}).get("text"))
     return doc

@@ -17,7 +17,7 @@ from ..doc import doc_text
 from .clauses import clause_asserted, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, appeal_clauses, obligation_clauses, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
-from .roles import _addressees, _agentless_state, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import _addressees, _agentless_state, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
@@ -253,6 +253,12 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
             pobj = syntax.pobj(child)
             if pobj is not None:
                 sources.append(pobj)
+    owned_target = False
+    if not targets:
+        # "Russia's criticism of Ukraine", "Japan's complaints about China": the complement of an
+        # owned noun names its target
+        targets = owned_complement_targets(doc, noun, entry.code, lex)
+        owned_target = bool(targets)
     hyphenated = _hyphen_parties(doc, noun) if not sources and not targets else []
     source_rule = "_noun_events"
     if not sources and not targets and not hyphenated:
@@ -303,7 +309,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Ev
         speaker, speaker_rule = _first_person_speaker(doc, sources[0], noun, lex)  # "“We made an arrest,” police said"
         if speaker:
             source_sides, source_rule = speaker, speaker_rule
-    target_rule = "_noun_events"
+    target_rule = "owned_complement_targets" if owned_target else "_noun_events"
     if hyphenated and not target_sides:
         # "the Trump-Kim summit", "the Russia-Ukraine talks": the first party acts on the others
         source_sides, target_sides, target_rule = hyphenated[:1], hyphenated[1:], "_hyphen_parties"

@@ -1002,3 +1002,36 @@ def verb_targets(case: TargetCase, targets: list[Side]) -> tuple[list[Side], str
         place = target_of_place(case)
         targets, rule = (place, "target_of_place") if place else (targets, rule)
     return targets, rule
+
+
+def _owned_noun(noun: Token) -> bool:
+    """Whether an event noun names its doer on itself: a possessor ("Russia's criticism"), a
+    nationality adjective before it ("Russian criticism") or a "by" agent ("criticism by Russia")."""
+    return any(c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < noun.i)
+               or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
+def owned_complement_targets(doc: Doc, noun: Token, code: str, lex: Lexicon) -> list[Token]:
+    """The target of an event noun whose doer is named on it, from its complement
+    (:data:`en.OWNED_NOUN_TARGET_PREPOSITIONS`, by CAMEO root): "Russia's criticism of Ukraine",
+    "Japan's complaints about China". When the complement names no actor, its own owner is the
+    target ("Germany's rejection of Poland's proposal", "criticism of the president's policy",
+    "criticism of American sanctions"). Only on an owned noun (:func:`_owned_noun`): with no doer
+    named, "the criticism of the opposition" may name the doer."""
+    preps = en.OWNED_NOUN_TARGET_PREPOSITIONS.get(code[:2])
+    if not preps or not _owned_noun(noun):
+        return []
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ not in preps:
+            continue
+        pobj = syntax.pobj(child)
+        if pobj is None:
+            continue
+        named = [pobj, *pobj.conjuncts]
+        if any(side is not None and side.get("code") for side in _sides(doc, named, lex)):
+            return named
+        owners = [c for c in pobj.children if c.dep_ == "poss"
+                  or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in _NAMING)]
+        if owners and any(side is not None and side.get("code") for side in _sides(doc, owners, lex)):
+            return owners
+    return []

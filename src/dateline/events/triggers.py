@@ -725,5 +725,9 @@ def _violence_parties(noun: Token, entry: Entry, compounds: list[Token], nationa
     if nationals:
         return list(nationals), []
     if len(places) == 1 and len(compounds) == 1:
+        if entry.code.startswith("195") or noun.lemma_ in lex.cue("strike_noun"):
+            # "U.S. airstrikes", "a US missile strike": a strike from the air is a state's, the
+            # country that modifies it is the striker (a place struck is named after the noun)
+            return places, []
         return [], places
     return [], []

@@ -106,6 +106,19 @@ SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "capital", "province", 
 #: Prepositions whose object is an event noun's target ("talks with X", "sanctions against X").
 NOUN_TARGET_PREPOSITIONS = frozenset({"with", "to", "between", "against"})
 
+#: Prepositions whose object is the target of an event noun whose doer is named on the noun (a
+#: possessor, a nationality adjective, a "by" agent), by CAMEO root, beyond
+#: :data:`NOUN_TARGET_PREPOSITIONS`: a disapproval "of", "on" or "about" X ("Russia's criticism of
+#: Ukraine", "Japan's complaints about China"), a rejection "of" X's proposal (the owner of what is
+#: rejected), a show of force "over" a country ("North Korea's missile launch over Japan"). With no
+#: doer named, "of" may name the doer itself ("the criticism of the opposition"), so these are read
+#: only on an owned noun.
+OWNED_NOUN_TARGET_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "11": frozenset({"of", "on", "about"}),
+    "12": frozenset({"of"}),
+    "15": frozenset({"over"}),
+}
+
 #: Prepositions after which a capital is a place, not its government.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "into", "near", "outside", "inside", "from", "across", "around", "toward", "towards", "via"})
 

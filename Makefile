@@ -48,19 +48,18 @@ eval: $(STAMP)
 train: $(STAMP)
 	$(BIN)/dateline train eval/news/labels.jsonl --news ../shared/data/news
 
-# Refit the side ranker (tools/learned_sides.py: C and margin per side chosen by cross-fitted train; fitted on
-# the train rounds before 8 and 9-13: refitted on all train articles it lost one event of the gold set's
-# type+country F1, 0.667 -> 0.664, below its floor) and the root correction, then the confidence model. The
-# shipped side ranker is that of 0.5.0 (fitted on the version-1 labels; refitted on the version-2 labels it did
-# no better on the blind rounds 14-15, eval/README.md "Session 23"). The root correction (session 25, roots3) is
-# fitted on the v2 labels of the rounds the side ranker or the 0.5.0 correction already used (1-12: --held-out
-# 14,15,16,17), so that `dateline train` keeps rounds 14-17 (240 articles) for the confidence's second stage;
-# fitted on every asserted event (--fit-domain all: its probabilities, which the confidence reads, mean something
-# on every root) and correcting only the lexicon's own roots (--domain lexicon); C 1, margins 0.5 / 0.7 across
-# PLOVER types (eval/README.md, "Session 25: the root correction refitted so the confidence keeps its data").
+# Refit the side ranker and the root correction, then the confidence model. Both learned components are fitted
+# on the v2 labels of train rounds 1-12 (--held-out 14-25 and, for the sides, --exclude 24,25: the rounds labelled
+# blind in session 26, never coded by its fit), so that `dateline train` keeps rounds 14-25 for the confidence's
+# second stage. The side ranker (session 26, sides4): source C 0.3 margin 0 as cross-fitted, target fixed at C 0.3
+# margin 0.1 (the best cross-fitted setting that keeps the guideline tests; eval/README.md "Session 26: sides4").
+# The root correction (session 25, roots3): fitted on every asserted event (--fit-domain all: its probabilities,
+# which the confidence reads, mean something on every root), correcting only the lexicon's own roots (--domain
+# lexicon); C 1, margins 0.5 / 0.7 across PLOVER types (eval/README.md, "Session 25: the root correction refitted
+# so the confidence keeps its data").
 train-learned: $(STAMP)
 	nice $(BIN)/python tools/learned_sides.py --recode --held-out 14,15,16,17,18,19,20,21,22,23 --exclude 24,25 --fix target=0.3:0.1 --write src/dateline/data/sides/model.json --json build/learned_sides.json
-	nice $(BIN)/python tools/learned_roots.py --recode --select --held-out 14,15,16,17,18,19,20,21,22,23 --domain lexicon --fit-domain all \
+	nice $(BIN)/python tools/learned_roots.py --recode --select --held-out 14,15,16,17,18,19,20,21,22,23,24,25 --domain lexicon --fit-domain all \
 		--variants all --cs 1 --ps "" --margins 0.5 --cross-margins 0.7 --no-dev \
 		--write src/dateline/data/roots/model.json --json build/learned_roots_select.json
 	$(MAKE) train

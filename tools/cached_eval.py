@@ -33,6 +33,12 @@ from dateline.nlp import set_article
 CACHE = Path(__file__).resolve().parents[1] / "build" / "parse_cache"
 
 
+def use_parse_cache() -> None:
+    """Make ``dateline.pipeline`` read the model's parse from ``build/parse_cache/`` (and write what is
+    missing there): the one switch every development tool with a cached-parse option turns on."""
+    pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
+
+
 def _cached_run_model(original: Any) -> Any:
     def run(articles: list[Any], *, nlp: Any, head: Any, batch_size: int) -> dict[int, Doc]:
         CACHE.mkdir(parents=True, exist_ok=True)
@@ -79,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.roots_off:
         import dateline.roots_model
         dateline.roots_model.DISABLED = True
-    pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
+    use_parse_cache()
     labels = load_labels(args.labels)
     if args.exclude_rounds:
         labels = labels.rounds({int(r) for r in args.exclude_rounds.split(",")}, keep=False)

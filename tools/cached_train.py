@@ -23,9 +23,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cached_eval import _cached_run_model  # noqa: E402
+from cached_eval import use_parse_cache  # noqa: E402
 
-from dateline import pipeline  # noqa: E402
 from dateline.train import train  # noqa: E402
 
 
@@ -39,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", help="keep (first run) or read (next runs) the judged events' features here")
     parser.add_argument("--check", action="store_true", help="bootstrap and reverse check of the second stage")
     args = parser.parse_args(argv)
-    pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
+    use_parse_cache()
     if args.rows:
         _keep_rows(Path(args.rows))
     report = train(args.labels, args.news, args.out, learned=not args.no_learned,

@@ -439,10 +439,9 @@ def main() -> int:
     EXCLUDED_ROUNDS.update(int(r) for r in args.exclude_rounds.split(",") if r.strip())
     if args.cached_parse:
         sys.path.insert(0, str(ROOT / "tools"))
-        from cached_eval import _cached_run_model
+        from cached_eval import use_parse_cache
 
-        from dateline import pipeline
-        pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
+        use_parse_cache()
     held = {int(r) for r in args.held_out.split(",") if r.strip()} if args.held_out != "none" else set()
     if CACHE.exists() and not args.recode:
         rows = pickle.loads(CACHE.read_bytes())

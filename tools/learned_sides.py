@@ -241,10 +241,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.cached_parse:
         sys.path.insert(0, str(ROOT / "tools"))
-        from cached_eval import _cached_run_model
+        from cached_eval import use_parse_cache
 
-        from dateline import pipeline
-        pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
+        use_parse_cache()
     EXCLUDED.update(int(x) for x in args.exclude.split(",") if x.strip())
     for item in (x for x in args.fix.split(",") if x.strip()):
         side, _, setting = item.partition("=")

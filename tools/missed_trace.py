@@ -211,10 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     lex = load_lexicon()
     if args.cached:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from cached_eval import _cached_run_model
+        from cached_eval import use_parse_cache
 
-        from dateline import pipeline
-        pipeline._run_model = _cached_run_model(pipeline._run_model)  # type: ignore[assignment]
+        use_parse_cache()
     labels = load_labels(args.labels)
     part = labels.split(args.split)
     texts = corpus_texts(part.articles, args.news)

@@ -232,7 +232,7 @@ def said_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
                 continue
             lemma = t.lemma_.lower()
             out[f"s_lemma={lemma}"] = 1.0
-            v = valence(t.lower_) if valence(t.lower_) else valence(lemma)
+            v = valence(t.lower_) or valence(lemma)
             negative += v <= -1.5
             positive += v >= 1.5
         for subj in (c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")):

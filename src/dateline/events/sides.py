@@ -289,7 +289,7 @@ def _last_actor_before(doc: Doc, pronoun: Token, personal: bool) -> Side:
         end = bisect.bisect_left(starts, mention["end"])
         candidates.append((start, end, (mention["start"], mention["end"])))
     candidates.sort()
-    best = syntax.antecedent(pronoun, candidates, sentences=1)
+    best = syntax.antecedent(pronoun, candidates, sentences=1, subject_first=not personal)
     return actor_ref(doc, *best) if best else None
 
 

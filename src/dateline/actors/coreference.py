@@ -81,7 +81,8 @@ def _antecedent(ctx: Context, i: int, *, gender: str | None, recency: bool = Fal
             first = doc[first - 1].sent.start
     candidates = [(m.start, m.end, m.group) for m in _persons_between(ctx, first, i)
                   if m.group is not None and fits(m.group)]
-    return syntax.antecedent(token, candidates, sentences=2, subject_first=not recency)
+    return syntax.antecedent(token, candidates, sentences=2, subject_first=not recency,
+                             subject=lambda span: span.root.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _add_link(ctx: Context, group: Group, start: int, end: int, kind: str) -> None:

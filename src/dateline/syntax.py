@@ -232,8 +232,9 @@ def antecedent(pronoun: Token, candidates: Sequence[tuple[int, int, T]], *, sent
     of its sentence's main verb, :func:`main_subject`). ``missed`` gives the candidates of a sentence
     that has none (names the caller's mentions missed), as the same tuples.
 
-    The callers: actors coreference (he/she and "the official": two sentences back, the main subject
-    first), events sides (a pronoun side: one sentence back, nearest) and quotes speakers (a pronoun
+    The callers: actors coreference (he/she: two sentences back, the first subject of any clause
+    first; "the official": the latest), events sides (a pronoun side the actors stage left unlinked:
+    two sentences back for he/she, one for it/they, the main subject first) and quotes speakers (a pronoun
     speaker: eight sentences back, any clause's subject first in every sentence, mentions ranked
     by the actor list; a proper-noun subject of a cue verb where the model found no name).
     """

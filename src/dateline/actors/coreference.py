@@ -60,7 +60,8 @@ def _antecedent(ctx: Context, i: int, *, gender: str | None, recency: bool = Fal
     """The person token ``i`` (he/she, "the official") points back to: the subject of the main clause
     after a fronted clause it opens ("As he did last year ..., the official traveled"), else by
     :func:`dateline.syntax.antecedent` over the persons of its gender in its sentence and the two
-    before (their main subject first, unless ``recency``: a definite description takes the latest)."""
+    before (in a sentence before, the first subject of any of its clauses first, "A report said Kerry
+    had met Putin. He ...": Kerry, not Putin; unless ``recency``: a definite description takes the latest)."""
     doc = ctx.doc
     token = doc[i]
 
@@ -81,7 +82,8 @@ def _antecedent(ctx: Context, i: int, *, gender: str | None, recency: bool = Fal
             first = doc[first - 1].sent.start
     candidates = [(m.start, m.end, m.group) for m in _persons_between(ctx, first, i)
                   if m.group is not None and fits(m.group)]
-    return syntax.antecedent(token, candidates, sentences=2, subject_first=not recency)
+    return syntax.antecedent(token, candidates, sentences=2, subject_first=not recency,
+                             subject=lambda span: span.root.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _add_link(ctx: Context, group: Group, start: int, end: int, kind: str) -> None:

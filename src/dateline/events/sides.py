@@ -275,11 +275,23 @@ def _antecedent(doc: Doc, pronoun: Token, lex: Lexicon) -> Side:
     return _last_actor_before(doc, pronoun, personal)
 
 
+#: Sentences before a pronoun side that :func:`_last_actor_before` looks back over: two for he/she
+#: (as the actors stage's coreference), one for it/they (two there added events mostly wrong).
+PRONOUN_LOOKBACK = {True: 2, False: 1}
+
+
 def _last_actor_before(doc: Doc, pronoun: Token, personal: bool) -> Side:
-    """The last actor named before the pronoun in its sentence, else in the previous one
-    (:func:`dateline.syntax.antecedent`): a person for he/she, any other actor for it/they."""
+    """The actor a pronoun the actors stage left unlinked points back to (:func:`dateline.syntax.antecedent`):
+    the last named before it in its sentence, else the main subject of a sentence before (its last
+    actor when no subject is one), over :data:`PRONOUN_LOOKBACK` sentences: a person for he/she, any
+    other actor for it/they. "Britain, France and Germany condemned the tests. They urged ...":
+    Britain, not the Security Council named last (nearest first, it/they took the topic)."""
     starts = token_starts(doc)
-    first = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
+    back = PRONOUN_LOOKBACK[personal]
+    first = pronoun.sent.start
+    for _ in range(back):
+        if first > 0:
+            first = doc[first - 1].sent.start
     lower, upper = doc[first].idx, pronoun.idx
     candidates: list[tuple[int, int, tuple[int, int]]] = []
     for _, _, _, actor, mention in in_window(doc, lower, upper):  # (by bisection, not every mention)
@@ -289,7 +301,7 @@ def _last_actor_before(doc: Doc, pronoun: Token, personal: bool) -> Side:
         end = bisect.bisect_left(starts, mention["end"])
         candidates.append((start, end, (mention["start"], mention["end"])))
     candidates.sort()
-    best = syntax.antecedent(pronoun, candidates, sentences=1)
+    best = syntax.antecedent(pronoun, candidates, sentences=back, subject_first=True)
     return actor_ref(doc, *best) if best else None
 
 

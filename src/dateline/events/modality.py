@@ -229,8 +229,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         # considered, not one done
         governing = _own_modality(verb.head, lex, doc)
         modality = governing if governing in ("hypothetical", "intended") else None
-    if modality is None and _aim(verb, lex):
-        modality = "intended"
+    if modality is None and _aim(_first_conjunct(verb), lex):
+        modality = "intended"  # "to train and assist local forces": the second verb is the same aim
     if modality is None and _background(verb, doc) == "undated":
         modality = "historical"  # background the text dates is asserted (``background`` on the event)
     token = verb
@@ -294,6 +294,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             modality = modality or "reported"  # "an allegation that X had taken the city"
         if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_noun"):
             modality = modality or "reported"  # "reports that Iran intended to", "speculation that X had stolen"
+        if link == "ccomp" and head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.cue("belief_verb"):
+            modality = modality or "reported"  # "investigators believe X took part", "polls suggest X won": a view, not a report
         causing = link == "ccomp" and head.lemma_ in lex.cue("causative_verb") and not any(
             c.dep_ == "mark" for c in clause.children)
         if link in ("conj", "xcomp") or causing:
@@ -334,6 +336,16 @@ def _predicted(clause: Token, head: Token, lex: Lexicon) -> bool:
     same = own.lower_ == believer.lower_ or (own.lower_ in en.FIRST_PERSON_PRONOUNS
                                              and believer.lower_ in en.FIRST_PERSON_PRONOUNS)
     return not same
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The first of coordinated verbs that share their subject and auxiliaries ("to degrade and destroy
+    ISIL": "degrade"), else the verb itself."""
+    token = verb
+    while token.dep_ == "conj" and token.head != token and token.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children):
+        token = token.head
+    return token
 
 
 def _aim(verb: Token, lex: Lexicon) -> bool:

@@ -753,21 +753,6 @@ def test_events_modality_clause_of_a_report_noun_is_relayed(vocab: Vocab) -> Non
     assert told and all(mode == "asserted" for mode, _ in told)
 
 
-def test_events_modality_clause_of_a_belief_is_a_view(vocab: Vocab) -> None:
-    # "Investigators believe Iran attacked Israel": what someone believes is not reported as done
-    # (cue ``belief_verb``); "France said Iran attacked Israel": a third country's report is asserted
-    def attack(verb: str, lemma: str, subject: Row) -> set[str]:
-        rows: list[Row] = [subject,
-                           (verb, "VERB", "VBP" if lemma == "believe" else "VBD", "ROOT", 0, lemma, "O"),
-                           ("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
-                           ("attacked", "VERB", "VBD", "ccomp", -2, "attack", "O"),
-                           ("Israel", "PROPN", "NNP", "dobj", -1, "Israel", "B-GPE")]
-        return {e["modality"] for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "attacked"}
-
-    assert attack("believe", "believe", ("Investigators", "NOUN", "NNS", "nsubj", 1, "investigator", "O")) == {"reported"}
-    assert attack("said", "say", ("France", "PROPN", "NNP", "nsubj", 1, "France", "B-GPE")) == {"asserted"}
-
-
 def test_events_modality_second_verb_of_an_aim_is_the_same_aim(vocab: Vocab) -> None:
     # "Britain has troops in Kuwait to support Kuwait and monitor Iraq": "to support ... and monitor"
     # is one aim; the second verb is as little done as the first

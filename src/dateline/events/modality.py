@@ -294,8 +294,6 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             modality = modality or "reported"  # "an allegation that X had taken the city"
         if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_noun"):
             modality = modality or "reported"  # "reports that Iran intended to", "speculation that X had stolen"
-        if link == "ccomp" and head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.cue("belief_verb"):
-            modality = modality or "reported"  # "investigators believe X took part", "polls suggest X won": a view, not a report
         causing = link == "ccomp" and head.lemma_ in lex.cue("causative_verb") and not any(
             c.dep_ == "mark" for c in clause.children)
         if link in ("conj", "xcomp") or causing:

@@ -754,7 +754,7 @@ def test_events_modality_clause_of_a_report_noun_is_relayed(vocab: Vocab) -> Non
 
 
 def test_events_modality_second_verb_of_an_aim_is_the_same_aim(vocab: Vocab) -> None:
-    # "Britain has troops in Kuwait to support Kuwait and monitor Iraq": "to support ... and monitor"
+    # "Britain has troops to support Kuwait and monitor Iraq": "to support ... and monitor"
     # is one aim; the second verb is as little done as the first
     rows: list[Row] = [("Britain", "PROPN", "NNP", "nsubj", 1, "Britain", "B-GPE"),
                        ("has", "VERB", "VBZ", "ROOT", 0, "have", "O"),

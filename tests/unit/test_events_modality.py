@@ -751,3 +751,21 @@ def test_events_modality_clause_of_a_report_noun_is_relayed(vocab: Vocab) -> Non
             ("attacked", "VERB", "VBD", "acl", -3, "attack", "O"), rows[6]]
     told = _modalities(code_doc(build(vocab, fact)), "attacked")
     assert told and all(mode == "asserted" for mode, _ in told)
+
+
+def test_events_modality_second_verb_of_an_aim_is_the_same_aim(vocab: Vocab) -> None:
+    # "Britain has troops to support Kuwait and monitor Iraq": "to support ... and monitor"
+    # is one aim; the second verb is as little done as the first
+    rows: list[Row] = [("Britain", "PROPN", "NNP", "nsubj", 1, "Britain", "B-GPE"),
+                       ("has", "VERB", "VBZ", "ROOT", 0, "have", "O"),
+                       ("troops", "NOUN", "NNS", "dobj", -1, "troop", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("support", "VERB", "VB", "advcl", -3, "support", "O"),
+                       ("Kuwait", "PROPN", "NNP", "dobj", -1, "Kuwait", "B-GPE"),
+                       ("and", "CCONJ", "CC", "cc", -2, "and", "O"),
+                       ("monitor", "VERB", "VB", "conj", -3, "monitor", "O"),
+                       ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE")]
+    events = code_doc(build(vocab, rows))._.events
+    by_trigger = {e["trigger"]: e["modality"] for e in events if e["trigger"] in ("support", "monitor")}
+    assert by_trigger.get("support") == "intended"
+    assert by_trigger.get("monitor") == "intended"

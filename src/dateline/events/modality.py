@@ -229,8 +229,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         # considered, not one done
         governing = _own_modality(verb.head, lex, doc)
         modality = governing if governing in ("hypothetical", "intended") else None
-    if modality is None and _aim(verb, lex):
-        modality = "intended"
+    if modality is None and _aim(_first_conjunct(verb), lex):
+        modality = "intended"  # "to train and assist local forces": the second verb is the same aim
     if modality is None and _background(verb, doc) == "undated":
         modality = "historical"  # background the text dates is asserted (``background`` on the event)
     token = verb
@@ -334,6 +334,16 @@ def _predicted(clause: Token, head: Token, lex: Lexicon) -> bool:
     same = own.lower_ == believer.lower_ or (own.lower_ in en.FIRST_PERSON_PRONOUNS
                                              and believer.lower_ in en.FIRST_PERSON_PRONOUNS)
     return not same
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The first of coordinated verbs that share their subject and auxiliaries ("to degrade and destroy
+    ISIL": "degrade"), else the verb itself."""
+    token = verb
+    while token.dep_ == "conj" and token.head != token and token.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children):
+        token = token.head
+    return token
 
 
 def _aim(verb: Token, lex: Lexicon) -> bool:

@@ -129,7 +129,7 @@ GROUPS = {"frame": ("frame=", "fframe="), "none": ("none_has=", "none_pos=", "no
           "ctx": ("prev_subj", "prev_n=", "ctx_fam="),
           "code": ("code_kind=",), "fam": ("fpath=", "fchosen=", "fother="),
           "rframe": ("rframe=", "rnone="), "rother": ("rother=", "rother_named="),
-          "headline": ("pool=headline", "hl_")}
+          "headline": ("pool=headline", "hl_"), "hlfeat": ("hlf_",)}
 #: The optional groups that :func:`features` computes from the others' features and the event's root
 #: (session 27), not :func:`candidates`: the ``frame`` features by CAMEO root, and the other side's
 #: country by root.
@@ -377,6 +377,10 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
              if own and own != other_text and other_text not in own and not venue and code != other_code
              and not by_default}
     current = country_level(event.get(role))
+    if role == "source":  # the headline's countries are candidates of the target only (session 27)
+        for country in [c for c, f in cands.items() if f.get("pool=headline") and c != current
+                        and not any(k.startswith("pool=") and k != "pool=headline" for k in f)]:
+            del cands[country]
     if current != "UNK":
         if current not in cands:
             cands[current]["pool=current_only"] = 1.0
@@ -386,9 +390,13 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
         c[f"chosen_country_rule={str(rules.get(role + '_country', 'own')).split(':')[0]}"] = 1.0
     other = country_level(event.get("target" if role == "source" else "source"))
     shares = article_info.get("shares", {})
+    in_headline = article_info.get("headline") or []
     for country, c in cands.items():
         if country == "NONE":
             continue
+        if "hlfeat" in groups and country in in_headline:
+            # a candidate found otherwise that the headline names too (not a candidate of its own)
+            c["hlf_in" if in_headline.index(country) else "hlf_first"] = 1.0
         if "code" in groups:
             c[f"code_kind={code_kind(country)}"] = 1.0
         if "fam" in groups:
@@ -521,6 +529,9 @@ def may_fill(feats: dict[str, float], fill: str, argument: bool = False, country
     multinational."""
     if fill == "any":
         return True
+    if feats.get("pool=headline") and not any(k.startswith("pool=") and k != "pool=headline" for k in feats):
+        # named in the headline alone (session 27): not a side the text of the event names
+        return False
     if country and not feats.get("code_kind=country"):
         return False
     if argument and "pool=sent" in feats and not any(k.startswith("frame=") and k != "frame=other" for k in feats):

@@ -318,11 +318,19 @@ USED_GROUPS: set[str] = set()
 
 def features(row: dict[str, Any], role: str) -> dict[str, dict[str, float]]:
     """The candidates' features for the current :data:`VARIANT` and :data:`USED_GROUPS`."""
+    # a candidate only an unused group's pool found (the headline's: pool=headline) is no candidate
     cands = {c: {k: v for k, v in f.items() if sides_model.in_groups(k, USED_GROUPS)}
-             for c, f in row["cands"][role].items()}
+             for c, f in row["cands"][role].items()
+             if c == row["current"][role] or any(k.startswith("pool=") and sides_model.in_groups(k, USED_GROUPS)
+                                                 for k in f)}
+    if "hlfeat" in USED_GROUPS:  # the headline's countries as a feature of the candidates found otherwise
+        for c, f in cands.items():
+            raw = row["cands"][role][c]
+            if raw.get("pool=headline"):
+                f["hlf_first" if raw.get("hl_first") else "hlf_in"] = 1.0
     if VARIANT["name"] == "lr":
         return cands
-    return sides_model.features(cands, row["current"][role], row["rules"], role)
+    return sides_model.features(cands, row["current"][role], row["rules"], role, row["cameo"], frozenset(USED_GROUPS))
 
 
 def fit(rows: list[dict[str, Any]], role: str, c: float) -> Any:
@@ -333,10 +341,11 @@ def fit(rows: list[dict[str, Any]], role: str, c: float) -> Any:
     xs, ys = [], []
     events: list[tuple[int, int, int]] = []
     for r in rows:
-        if not _is_act(r) or r["label"][role] not in r["cands"][role]:
+        cands = features(r, role) if _is_act(r) else {}
+        if r["label"][role] not in cands:
             continue
         start = len(xs)
-        for country, feats in features(r, role).items():
+        for country, feats in cands.items():
             if country == r["label"][role]:
                 gold = len(xs)
             xs.append(feats)

@@ -42,7 +42,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 def register_extensions() -> None:
     """Register the Doc extensions above (idempotent; done on import)."""
-    for name in ("article_id", "published", "dateline", *LIST_EXTENSIONS):
+    for name in ("article_id", "published", "dateline", "headline", *LIST_EXTENSIONS):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 

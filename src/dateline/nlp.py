@@ -75,6 +75,7 @@ def set_article(doc: Doc, article: Article) -> Doc:
     doc._.article_id = article.id
     doc._.published = article.published
     doc._.dateline = article.parts.dateline
+    doc._.headline = article.parts.headline
     for name in LIST_EXTENSIONS:
         setattr(doc._, name, [])
     doc._.pull_quotes = [quote.to_dict() for quote in article.parts.pull_quotes]

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -126,7 +127,13 @@ def _mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, senten
 #: candidates named only around the sentence (the previous sentence's subject, its count there).
 GROUPS = {"frame": ("frame=", "fframe="), "none": ("none_has=", "none_pos=", "none_nsent="),
           "ctx": ("prev_subj", "prev_n=", "ctx_fam="),
-          "code": ("code_kind=",), "fam": ("fpath=", "fchosen=", "fother=")}
+          "code": ("code_kind=",), "fam": ("fpath=", "fchosen=", "fother="),
+          "rframe": ("rframe=", "rnone="), "rother": ("rother=", "rother_named="),
+          "headline": ("pool=headline", "hl_"), "hlfeat": ("hlf_",)}
+#: The optional groups that :func:`features` computes from the others' features and the event's root
+#: (session 27), not :func:`candidates`: the ``frame`` features by CAMEO root, and the other side's
+#: country by root.
+POST_GROUPS = frozenset({"rframe", "rother"})
 #: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
 TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
 
@@ -309,6 +316,13 @@ def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], se
         spans[country] = (actor["_m"]["start"], actor["_m"]["end"])
     if article_info.get("dateline"):
         cands[article_info["dateline"]]["pool=dateline"] = 1.0
+    if "headline" in groups:
+        named_in_headline = article_info.get("headline") or []
+        for k, country in enumerate(named_in_headline):
+            c = cands[country]
+            c["pool=headline"] = 1.0
+            c["hl_first" if k == 0 else "hl_later"] = 1.0
+            c[f"hl_n={_bucket(len(named_in_headline), (1, 2, 3))}"] = 1.0
     if article_info.get("top"):
         cands[article_info["top"]]["pool=top"] = 1.0
     for country, kinds in frames.items():
@@ -363,6 +377,10 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
              if own and own != other_text and other_text not in own and not venue and code != other_code
              and not by_default}
     current = country_level(event.get(role))
+    if role == "source":  # the headline's countries are candidates of the target only (session 27)
+        for country in [c for c, f in cands.items() if f.get("pool=headline") and c != current
+                        and not any(k.startswith("pool=") and k != "pool=headline" for k in f)]:
+            del cands[country]
     if current != "UNK":
         if current not in cands:
             cands[current]["pool=current_only"] = 1.0
@@ -372,9 +390,13 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
         c[f"chosen_country_rule={str(rules.get(role + '_country', 'own')).split(':')[0]}"] = 1.0
     other = country_level(event.get("target" if role == "source" else "source"))
     shares = article_info.get("shares", {})
+    in_headline = article_info.get("headline") or []
     for country, c in cands.items():
         if country == "NONE":
             continue
+        if "hlfeat" in groups and country in in_headline:
+            # a candidate found otherwise that the headline names too (not a candidate of its own)
+            c["hlf_in" if in_headline.index(country) else "hlf_first"] = 1.0
         if "code" in groups:
             c[f"code_kind={code_kind(country)}"] = 1.0
         if "fam" in groups:
@@ -407,16 +429,68 @@ def article_info(doc: Doc, kb: Any) -> dict[str, Any]:
             if dateline:
                 break
     return {"top": tally.most_common(1)[0][0] if tally else None, "dateline": dateline,
-            "shares": {k: v / total for k, v in tally.items()}}
+            "shares": {k: v / total for k, v in tally.items()},
+            "headline": headline_countries(doc, kb)}
+
+
+#: A word of a headline (letters, digits, and the dots, apostrophes and hyphens inside names: "U.S.", "Kim's").
+_HEADLINE_WORD = re.compile(r"[\w][\w.'\u2019-]*")
+
+
+def headline_countries(doc: Doc, kb: Any) -> list[str]:
+    """The countries the article's headline (``doc._.headline``; the body's Doc does not hold it) names,
+    in the order named: a country's name, adjective or seat ("Syria", "Russian", "Beijing": the KB's
+    :meth:`country_of` on each run of one to three words), or a mention of one of the article's actors
+    with a country ("Trump", "Kim Jong Un"). An event's side may be the country the whole article is
+    about, named in no sentence near it (session 27)."""
+    headline = str(getattr(doc._, "headline", None) or "").strip()
+    if not headline:
+        return []
+    found: dict[str, int] = {}
+    words = [(m.start(), m.group()) for m in _HEADLINE_WORD.finditer(headline)]
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            text = " ".join(w for _, w in words[i:i + n])
+            if n == 1 and (len(text) < 2 or not text[0].isupper()):
+                continue
+            country = kb.country_of(text) or kb.country_of(text.rstrip(".'\u2019-"))
+            if country and country not in found:
+                found[country] = words[i][0]
+                break
+    lowered = headline.lower()
+    for actor in doc._.actors or []:
+        country = _country_of_actor(actor)
+        if country is None or country in found or code_kind(country) != "country":
+            continue
+        for m in actor.get("mentions") or []:
+            text = doc_text(doc)[m["start"]:m["end"]].strip()
+            # a person's mention also by its last word ("President Trump" -> "Trump")
+            texts = [text, text.split()[-1]] if actor.get("label") == "PERSON" and text else [text]
+            at = -1
+            for t in (t.lower() for t in texts if len(t) >= 4 and t[0].isupper()):
+                at = lowered.find(t)
+                if at >= 0 and (at == 0 or not lowered[at - 1].isalnum()) and (
+                        at + len(t) >= len(lowered) or not lowered[at + len(t)].isalnum()):
+                    break
+                at = -1
+            if at >= 0:
+                found[country] = at
+                break
+    return [c for c, _ in sorted(found.items(), key=lambda kv: kv[1])]
 
 
 
-def features(cands: dict[str, dict[str, float]], current: str, rules: dict[str, Any], role: str) -> dict[str, dict[str, float]]:
+def features(cands: dict[str, dict[str, float]], current: str, rules: dict[str, Any], role: str,
+             cameo: str = "", groups: frozenset[str] | set[str] | tuple[str, ...] = ()) -> dict[str, dict[str, float]]:
     """The candidates' features plus each candidate's kind (named in the sentence, only around it, or
     NONE) crossed with the rule that chose the rules' side and with whether that side is NONE, UNK or
-    a country."""
+    a country. ``cameo`` and ``groups``: the event's code, for the optional groups computed here
+    (:data:`POST_GROUPS`)."""
     state = current if current in ("NONE", "UNK") else "country"
     rule = f"{rules.get(role)}|{str(rules.get(role + '_country', 'own')).split(':')[0]}"
+    root = str(cameo or "")[:2] or "-"
     out = {}
     for country, feats in cands.items():
         f = dict(feats)
@@ -426,6 +500,19 @@ def features(cands: dict[str, dict[str, float]], current: str, rules: dict[str, 
             f[f"alt_state={state}:{kind}"] = 1.0
         else:
             f[f"cur_rule_kind={rule}:{kind}"] = 1.0
+        if "rframe" in groups:
+            # the candidate's attachment to the trigger by the CAMEO root itself (not only its quad class):
+            # "with" names the partner of a meeting (04) but the topic of a statement (01) ...
+            for name in [n for n in feats if n.startswith("frame=")]:
+                f[f"rframe={root}:{name[6:]}"] = 1.0
+            for name in [n for n in feats if n.startswith("none_has=") and n.count(":") == 0]:
+                f[f"rnone={root}:{name[9:]}"] = 1.0
+            if kind == "NONE":
+                f[f"rnone={root}"] = 1.0
+        if "rother" in groups and feats.get("other_side"):
+            # the other side's own country as this side, by root: a statement or an act at home
+            f[f"rother={root}:{kind}"] = 1.0
+            f[f"rother_named={root}:{int(bool(feats.get('named_apart')))}"] = 1.0
         out[country] = f
     return out
 
@@ -442,6 +529,9 @@ def may_fill(feats: dict[str, float], fill: str, argument: bool = False, country
     multinational."""
     if fill == "any":
         return True
+    if feats.get("pool=headline") and not any(k.startswith("pool=") and k != "pool=headline" for k in feats):
+        # named in the headline alone (session 27): not a side the text of the event names
+        return False
     if country and not feats.get("code_kind=country"):
         return False
     if argument and "pool=sent" in feats and not any(k.startswith("frame=") and k != "frame=other" for k in feats):
@@ -532,7 +622,8 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
                 pool = event_pool(doc, event, info, sents, groups)
             spans: dict[str, tuple[int, int]] = {}
             current = country_level(event.get(role))
-            cands = features(candidates(doc, event, role, info, sents, spans, groups, pool), current, rules, role)
+            cands = features(candidates(doc, event, role, info, sents, spans, groups, pool), current, rules, role,
+                             str(event.get("cameo") or ""), groups)
             new, p, margin = model.scored(role, cands, current)
             learned[f"{role}_p"], learned[f"{role}_margin"] = p, margin
             if new != current:

@@ -368,3 +368,35 @@ def test_the_coders_events_are_those_of_choose(nlp) -> None:
     got = [{role: sides_model.country_level(e.get(role)) for role in ("source", "target")} for e in doc._.events]
     assert got == expected
     assert all({"source_p", "target_p"} <= set(e["evidence"]["learned"]) for e in doc._.events)
+
+
+def test_headline_countries_are_named_in_order(nlp) -> None:
+    doc = nlp("President Okafor met the visiting minister on Monday. The talks went well, officials said.")
+    doc._.headline = "Okafor hails Kenyan aid as Uganda's anger grows over U.S. deal"
+    found = sides_model.headline_countries(doc, default_kb())
+    assert found[:3] == ["KEN", "UGA", "USA"]
+    doc._.headline = None
+    assert sides_model.headline_countries(doc, default_kb()) == []
+
+
+def test_headline_countries_are_candidates_only_with_their_group(nlp) -> None:
+    sides_model.DISABLED = True
+    try:
+        doc = nlp("The minister condemned the attack on Tuesday.")
+    finally:
+        sides_model.DISABLED = False
+    doc._.headline = "Tanzania condemns attack in Mozambique"
+    event = next(e for e in doc._.events if e["trigger"] == "condemned")
+    info = article_info(doc, default_kb())
+    assert info["headline"] == ["TZA", "MOZ"]
+    with_group = candidates(doc, event, "target", info, list(doc.sents), groups=("headline",))
+    assert with_group["MOZ"]["pool=headline"] == 1.0 and with_group["TZA"]["hl_first"] == 1.0
+    assert "MOZ" not in candidates(doc, event, "target", info, list(doc.sents))
+
+
+def test_rframe_crosses_the_frame_with_the_root() -> None:
+    cands = {"USA": {"pool=sent": 1.0, "frame=prep:with": 1.0}, "NONE": {"pool=none": 1.0, "none_has=dobj": 1.0}}
+    out = features(cands, "USA", {"target": "_verb_roles"}, "target", "040", ("rframe",))
+    assert out["USA"]["rframe=04:prep:with"] == 1.0
+    assert out["NONE"]["rnone=04:dobj"] == 1.0 and out["NONE"]["rnone=04"] == 1.0
+    assert "rframe=04:prep:with" not in features(cands, "USA", {"target": "_verb_roles"}, "target", "040")["USA"]

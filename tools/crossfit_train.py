@@ -2,8 +2,8 @@
 fitted WITHOUT them (cross-fitting), so that the shipped side chooser and root correction can be fitted on
 every train round while the confidence's second stage still reads out-of-sample probabilities.
 
-For each fold of train rounds (``--folds``), the side chooser and the root correction are refitted on the
-other folds' rounds with the shipped models' own settings (their ``meta``: C, margins, fill, groups; the root
+For each fold of train rounds (``--folds``), the side chooser and the root correction are each refitted on the
+rounds it is shipped fitted on (its ``meta.fitted_rounds``) less the fold's, with the shipped models' own settings (their ``meta``: C, margins, fill, groups; the root
 correction's variant, C, rule, margins and domain), from the rows their tools cached (build/learned_sides.pkl,
 build/learned_roots.pkl, written by ``make train-learned``); the fold's articles are then coded with those
 fold models. The confidence model (``dateline.train.train``) is then fitted on those rows: the first stage on
@@ -103,14 +103,17 @@ def crossfit_rows(labels_path: str, news: str, folds: list[set[int]], excluded: 
     saved = (sides_model.shipped_model, roots_model.shipped_model)
     try:
         for k, fold in enumerate(folds):
-            fit_rounds = every - fold
-            sides = fold_sides(sides_rows, fit_rounds, shipped_sides, work / f"fold{k}" / "sides.json")
-            roots = fold_roots(roots_rows, fit_rounds, shipped_roots, work / f"fold{k}" / "roots.json")
+            # each component refitted on the rounds it is shipped fitted on, less the fold's
+            fit_sides = set(shipped_sides.meta.get("fitted_rounds") or every) - fold
+            fit_roots = set(shipped_roots.meta.get("fitted_rounds") or every) - fold
+            sides = fold_sides(sides_rows, fit_sides, shipped_sides, work / f"fold{k}" / "sides.json")
+            roots = fold_roots(roots_rows, fit_roots, shipped_roots, work / f"fold{k}" / "roots.json")
             sides_model.shipped_model = lambda m=sides: m  # type: ignore[assignment]
             roots_model.shipped_model = lambda m=roots: m  # type: ignore[assignment]
             part = labels.rounds(fold - excluded)
             rows = training.examples(part, "train", news)
-            print(f"fold {k}: rounds {sorted(fold)} coded with components fitted on {sorted(fit_rounds)}: "
+            print(f"fold {k}: rounds {sorted(fold)} coded with a side chooser fitted on {sorted(fit_sides)} and a "
+                  f"root correction on {sorted(fit_roots)}: "
                   f"{len(rows)} judged events of {len({e.article for e in rows})} articles", file=sys.stderr)
             out.extend(rows)
     finally:
@@ -170,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     # say how the stage's rows were made, in the model's meta
     model = json.loads(Path(args.out).read_text(encoding="utf-8"))
     model["meta"]["stage"]["components_fitted_on_rounds"] = {
-        "crossfit": "each fold's train articles coded with a side chooser and a root correction fitted on the "
-                    "other folds (tools/crossfit_train.py)", "folds": [sorted(f) for f in folds]}
+        "crossfit": "each fold's train articles coded with a side chooser and a root correction each refitted "
+                    "on the rounds it is shipped fitted on less the fold's (tools/crossfit_train.py)", "folds": [sorted(f) for f in folds]}
     Path(args.out).write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     dev = report["dev"]
     print(json.dumps({"labels": report["labels"], "c": report["c"], "cv_log_loss": report["cv_log_loss"],

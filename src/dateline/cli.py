@@ -468,7 +468,8 @@ def train(labels: str, news_dir: str, out: str, exclude_rounds: str, no_learned:
     Fits on the train split, then a second stage over the learned side chooser's and root correction's
     probabilities on the train rounds neither was fitted on (their model.json's meta.fitted_rounds),
     calibrates on dev, picks the threshold of `counted` on dev, and prints the dev reliability table
-    and expected calibration error. `make train` runs it.
+    and expected calibration error. The shipped components are fitted on every train round, which leaves
+    none for the second stage: `make train` fits it on cross-fitted rows instead (tools/crossfit_train.py).
 
     \b
     Example:

@@ -1,0 +1,46 @@
+"""tools/crossfit_train.py: each fold's components are refitted without the fold, with the shipped settings."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sklearn")
+
+_TOOLS = Path(__file__).resolve().parents[2] / "tools"
+sys.path.insert(0, str(_TOOLS))
+_SPEC = importlib.util.spec_from_file_location("crossfit_train", _TOOLS / "crossfit_train.py")
+assert _SPEC is not None and _SPEC.loader is not None
+cf = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(cf)
+
+from dateline.roots_model import LEXICON_CODE_RULES, RootsModel  # noqa: E402
+
+
+def row(article: str, rnd: int, expected: str, feature: str) -> dict:
+    return {"article": article, "cameo": "010", "expected": expected, "act": True, "label_modality": "asserted",
+            "src_right": True, "tgt_right": True, "counted": True, "split": "train", "round": rnd,
+            "features": {feature: 1.0}, "generic": {}}
+
+
+def test_a_fold_root_correction_is_fitted_without_the_fold_with_the_shipped_settings(tmp_path: Path) -> None:
+    rows = ([row(f"a{i}", 1, "11", "child=accuse") for i in range(6)] + [row(f"b{i}", 3, "01", "child=plan") for i in range(6)]
+            # the fold's own rows would teach the opposite: they must not be fitted on
+            + [row(f"c{i}", 4, "01", "child=accuse") for i in range(20)])
+    shipped = RootsModel.from_weights(["01", "11"], {"01": {}, "11": {}}, {"01": 0.0, "11": 0.0}, "margin", 0.3,
+                                      {"variant": "all", "c": 1.0}, 0.6, LEXICON_CODE_RULES)
+    model = cf.fold_roots(rows, {1, 3}, shipped, tmp_path / "roots.json")
+    assert model.meta["fitted_rounds"] == [1, 3]
+    assert (model.rule, model.threshold, model.cross_threshold, model.code_rules) == ("margin", 0.3, 0.6, LEXICON_CODE_RULES)
+    probs = model.probs({"child=accuse": 1.0})
+    assert probs["11"] > probs["01"]
+
+
+def test_the_default_folds_cover_the_labelled_train_rounds_once() -> None:
+    folds = [{int(r) for r in f.split(",")} for f in cf.FOLDS.split(";")]
+    every = [r for f in folds for r in f]
+    assert len(every) == len(set(every))
+    assert set(every) == {1, 3, 4, 6, 7, 8, 10, 11, 12} | set(range(14, 26))

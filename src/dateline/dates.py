@@ -276,10 +276,14 @@ def attached(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any
 
 def _possessor_of_other(found: Token, owner: Token) -> bool:
     """A possessive expression of another noun than ``owner`` ("Wednesday's attack", "last week's
-    report"): it dates that noun, not the verb the noun hangs on."""
+    report"): it dates that noun, not the verb the noun hangs on, unless a preposition places the
+    act against that noun ("before Friday's meeting", "during Sunday's fighting")."""
     possessive = found if found.dep_ == "poss" else found.head if found.head.dep_ == "poss" else None
-    return (possessive is not None and possessive.head != owner and possessive.head.pos_ in ("NOUN", "PROPN")
-            and possessive.i < possessive.head.i)
+    if possessive is None:
+        return False
+    noun = possessive.head
+    placing = noun.dep_ == "pobj" and noun.head.text.lower() in en.PLACING_PREPOSITIONS
+    return noun != owner and noun.pos_ in ("NOUN", "PROPN") and possessive.i < noun.i and not placing
 
 
 def _directly_timed(child: Token, by_token: dict[int, dict[str, Any]]) -> bool:
@@ -569,6 +573,7 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
         if after_publication(own, published):
             # a planned day: the act CAMEO records is the intent's expression, dated the day it was
             # stated (docs/annotation.md D7c), the report its sentence is framed by, else publication
+            # (a past act is not after the report either: its expression was misread or misattached)
             frame = frames[sentence_index(doc)(token.i)]
             if frame is not None and frame is not own and _by_publication(frame, published):
                 date = _event_date(frame, "frame")

@@ -101,7 +101,7 @@ def _clause_tense(token: Token) -> tuple[Tense | None, str | None]:
             if through_noun and tense == "future" and _bare_progressive(head):
                 # "are searching for suspects in Wednesday's attack": the noun's act is not the
                 # progressive's future; the nearer day
-                return "present", "progressive_noun"
+                return "present", None
             return tense, None
         through_noun = through_noun or head.pos_ in ("NOUN", "PROPN")
         current = head

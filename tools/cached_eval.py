@@ -123,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
                            "src": (event.get("source") or {}).get("code"), "tgt": (event.get("target") or {}).get("code"),
                            "rules": event["evidence"]["rules"], "judged": judged is not None,
                            "right": bool(judged is not None and is_right(event, judged)),
-                           "label": None if judged is None else {k: judged.get(k) for k in ("act", "modality", "root", "src", "tgt")},
+                           "label": None if judged is None else {k: judged.get(k) for k in ("act", "modality", "root", "src", "tgt", "date")},
+                           "date": event.get("date"),
                            "src_level": country_level(event.get("source")), "tgt_level": country_level(event.get("target")),
                            "src_text": (event.get("source") or {}).get("text"), "tgt_text": (event.get("target") or {}).get("text")}
                     handle.write(json.dumps(row, ensure_ascii=False) + "\n")

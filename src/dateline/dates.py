@@ -13,6 +13,13 @@ the first of:
    the summit, not the agreeing);
    An expression in a ``when`` clause of the trigger's verb dates it too ("was captured when his
    plane crashed in December"): the two acts are simultaneous;
+   An expression that lies after the publication day ("will meet on May 7", "will visit next
+   week") gives the day planned, not the day of the act CAMEO records, which is the intent's
+   expression (docs/annotation.md D7c): the act takes the day of the report its sentence is framed
+   by ("On Sunday, X said it would ..."), else the publication date (``+planned``). A possessive
+   expression ("Wednesday's attack") dates the noun it is the possessor of, not the verb that noun
+   hangs on ("are searching for suspects in Wednesday's attack"); an expression in a participle
+   adjunct of a past verb ("meeting on Thursday, the ministers condemned") dates the verb too;
 1b. ``inherited``: no expression of its own, but the trigger's clause is joined to a verb that has
    one: a conjunct of the same tense ("deployed troops on Tuesday and imposed curfews"), a bare
    participle ("spoke last Tuesday, warning lawmakers") or a clause ordered against a past act
@@ -26,8 +33,11 @@ the first of:
    mobilized army"), a clause ordered against another act ("after the State Department pulled
    out", "soon after the bombings") or an event noun such as "the previous summit". The day is
    unknown, so no value is claimed (ICEWS and GDELT would give the story date);
-3. ``context``: the frame of the paragraph, an expression tied to the main verb of an earlier
-   sentence in the same paragraph;
+3. ``context``: the frame of the sentence (an expression tied to its main verb: "On Sunday, the
+   ministry said troops had ...", for a past act, or for an intent a past report tells with
+   "would", cue ``reported_future``), else of the paragraph, an expression tied to the main verb of
+   an earlier sentence in the same paragraph; a frame after the publication day never dates a past
+   act;
 4. ``published``: the publication date (or a date in the dateline).
 
 :func:`date_for` gives the date of any trigger token, so the logic is testable without the coder.
@@ -87,7 +97,12 @@ def _clause_tense(token: Token) -> tuple[Tense | None, str | None]:
                 return "future", None
             if _reduced_passive(head):
                 return "past", "reduced_passive"  # "a remark made Friday", "the ship seized on Sunday"
-            return verb_tense(head), None
+            tense = verb_tense(head)
+            if through_noun and tense == "future" and _bare_progressive(head):
+                # "are searching for suspects in Wednesday's attack": the noun's act is not the
+                # progressive's future; the nearer day
+                return "present", None
+            return tense, None
         through_noun = through_noun or head.pos_ in ("NOUN", "PROPN")
         current = head
     if current.pos_ in ("VERB", "AUX") and current != token:
@@ -99,6 +114,12 @@ def _reduced_passive(verb: Token) -> bool:
     """A bare past participle describing a noun ("the call made Friday"): a done act, so past."""
     return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and verb.head.pos_ in ("NOUN", "PROPN")
             and not any(child.dep_ in ("aux", "auxpass") for child in verb.children))
+
+
+def _bare_progressive(verb: Token) -> bool:
+    """A progressive without a future or modal auxiliary ("are searching", not "will be meeting")."""
+    auxes = {child.text.lower() for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBG" and not auxes & (en.FUTURE_AUXILIARIES | en.MODALS)
 
 
 def verb_tense(verb: Token) -> Tense:
@@ -248,8 +269,21 @@ def _timex_dict(span: Span, timex: Timex, sentence: int) -> dict[str, Any]:
 
 def attached(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
     """The temporal expression tied to ``token`` (an event trigger) in the parse, nearest first."""
-    return attached_by(token, by_token, accept=lambda _token, timex: timex["value"] is not None,
+    return attached_by(token, by_token,
+                       accept=lambda found, timex: timex["value"] is not None and not _possessor_of_other(found, token),
                        direct=lambda child: _directly_timed(child, by_token))
+
+
+def _possessor_of_other(found: Token, owner: Token) -> bool:
+    """A possessive expression of another noun than ``owner`` ("Wednesday's attack", "last week's
+    report"): it dates that noun, not the verb the noun hangs on, unless a preposition places the
+    act against that noun ("before Friday's meeting", "during Sunday's fighting")."""
+    possessive = found if found.dep_ == "poss" else found.head if found.head.dep_ == "poss" else None
+    if possessive is None:
+        return False
+    noun = possessive.head
+    placing = noun.dep_ == "pobj" and noun.head.text.lower() in en.PLACING_PREPOSITIONS
+    return noun != owner and noun.pos_ in ("NOUN", "PROPN") and possessive.i < noun.i and not placing
 
 
 def _directly_timed(child: Token, by_token: dict[int, dict[str, Any]]) -> bool:
@@ -361,6 +395,35 @@ def _inherited(token: Token, by_token: dict[int, dict[str, Any]]) -> tuple[dict[
     return None
 
 
+def _first_day(timex: dict[str, Any]) -> str | None:
+    """The first ISO day an expression may stand for (None: no value, or no day known)."""
+    if timex.get("value") is None:
+        return None
+    first = timex["range"][0] if timex.get("range") else timex["value"]
+    return first if len(first) == 10 else None
+
+
+def after_publication(timex: dict[str, Any], published: dt.date | None) -> bool:
+    """The expression lies wholly after the publication day ("next week", "on May 7" in April)."""
+    first = _first_day(timex)
+    return published is not None and first is not None and first > published.isoformat()
+
+
+def _by_publication(timex: dict[str, Any], published: dt.date | None) -> bool:
+    """The expression lies wholly on or before the publication day ("on Sunday", not "this year")."""
+    if published is None or timex.get("value") is None:
+        return False
+    last = timex["range"][1] if timex.get("range") else timex["value"]
+    return len(last) == 10 and last <= published.isoformat()
+
+
+def _reported_future(token: Token) -> bool:
+    """The act's clause is a future told from the past ("said it would impose"): cue ``reported_future``."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    return verb is not None and any(child.dep_ == "aux" and child.text.lower() in cue_words("reported_future")
+                                    for child in verb.children)
+
+
 def is_perfect(verb: Token) -> bool:
     """A present or past perfect ("has met", "had been killed"), not a modal one ("would have met")."""
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
@@ -448,6 +511,19 @@ def _simultaneous(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str
             found = attached(child, by_token)
             if found is not None:
                 return found
+    if verb_tense(verb) == "past":
+        # a bare participle adjunct happens with the verb: "Kerry, speaking Tuesday at a news
+        # conference, said", "Meeting on Thursday, the ministers condemned"
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        adjuncts = [child for child in verb.children if child.dep_ == "advcl"]
+        adjuncts += [child for subject in subjects for child in subject.children if child.dep_ == "acl"]
+        for child in adjuncts:
+            if child.tag_ == "VBG" and not any(grand.dep_ in ("mark", "aux", "auxpass") for grand in child.children):
+                found = search_below(child, by_token,
+                                     accept=lambda found, timex: _framing(found, timex) and not _possessor_of_other(found, child),
+                                     direct=lambda grand: _directly_timed(grand, by_token), skip=None)
+                if found is not None:
+                    return found
     return None
 
 
@@ -491,8 +567,20 @@ def date_for(doc: Doc, token: Token) -> dict[str, Any]:
 
 def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
                frames: _SentenceFrames, paragraphs: list[int]) -> dict[str, Any]:
+    published: dt.date | None = doc._.published
     own = attached(token, by_token) or _simultaneous(token, by_token)
     if own is not None:
+        if after_publication(own, published):
+            # a planned day: the act CAMEO records is the intent's expression, dated the day it was
+            # stated (docs/annotation.md D7c), the report its sentence is framed by, else publication
+            # (a past act is not after the report either: its expression was misread or misattached)
+            frame = frames[sentence_index(doc)(token.i)]
+            if frame is not None and frame is not own and _by_publication(frame, published):
+                date = _event_date(frame, "frame")
+            else:
+                date = published_date(doc)
+            date["_rule"] = "planned"
+            return date
         return _event_date(own, "text")
     shared = _inherited(token, by_token)
     if shared is None:
@@ -505,15 +593,21 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
         return date
     if earlier_than_report(token, by_token):
         return before_published(doc)
-    if event_tense(token) != "past":
+    sentence = sentence_index(doc)(token.i)
+    past = event_tense(token) == "past"
+    frame = frames[sentence]
+    if frame is not None and not after_publication(frame, published) and (past or _reported_future(token)):
+        # the sentence's own frame: "On Sunday, the ministry said troops had ...", "said Friday it
+        # would impose" (the intent is dated the day it was stated, D7c)
+        return _event_date(frame, "frame")
+    if not past:
         # A frame dates what happened then; a future or present event is not in it.
         return published_date(doc)
-    sentence = sentence_index(doc)(token.i)
     for earlier in range(sentence - 1, -1, -1):
         if paragraphs[earlier] != paragraphs[sentence]:
             break
         frame = frames[earlier]
-        if frame is not None:
+        if frame is not None and not after_publication(frame, published):
             return _event_date(frame, "context")
     return published_date(doc)
 

@@ -89,7 +89,7 @@ SAME_WORDS = 0.8
 #: says many things on one day, so the sentences must say the same thing.
 VERBAL_QUADS = frozenset({1, 3})
 #: Where a mention's date was not read in its text (dateline.dates' ``date.source``): the day may be one off.
-INFERRED_DATE_SOURCES = frozenset({"published", "before_published", "context"})
+INFERRED_DATE_SOURCES = frozenset({"published", "before_published", "context", "frame"})
 #: Granularities from most to least precise: the representative mention is the best dated.
 _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 

@@ -51,8 +51,10 @@ CASES = [
     ("talks", "held talks", "2018-03", "month", "text", "SWE", "Stockholm"),
     ("visit", "on a visit", "2019-01-07", "week", "text", "CHN", "Beijing"),
     ("address", "New Year", "2019-01-01", "day", "text", None, None),
-    ("summit", "second summit with", "2019-02", "month", "text", None, None),
-    ("take", "take place late", "2019-02", "month", "text", None, None),
+    # planned acts: the day the intent was stated (docs/annotation.md D7c); "late February" and "late
+    # next month" stay in doc._.timexes (test_timeplace_example_planned_days)
+    ("summit", "second summit with", "2019-01-19", "day", "published", None, None),
+    ("take", "take place late", "2019-01-19", "day", "published", None, None),
     ("agreed", "Trump agreed", "2019-01-19", "day", "published", None, None),
 ]
 
@@ -68,6 +70,11 @@ def test_timeplace_example_triggers(example_doc: Doc, word: str, context: str, v
         assert location is None
     else:
         assert location is not None and (location["country"], location["name"]) == (country, name)
+
+
+def test_timeplace_example_planned_days(example_doc: Doc) -> None:
+    texts = {t["text"]: t for t in example_doc._.timexes}
+    assert texts["late February"]["value"] == "2019-02" and texts["late next month"]["value"] == "2019-02"
 
 
 def test_timeplace_example_week_range_and_places(example_doc: Doc) -> None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dateline import nlp as _nlp  # noqa: F401 - registers the Doc extensions
-from dateline.dates import clause_tense, date_events, date_for, verb_tense
+from dateline.dates import clause_tense, date_events, date_for, find_doc_timexes, verb_tense
 
 PUBLISHED = dt.date(2019, 1, 19)
 
@@ -66,14 +66,17 @@ def test_dates_weekday_attached_to_trigger_past_and_future(vocab: Vocab) -> None
     assert date_for(past, past[1]) == {"value": "2019-01-18", "granularity": "day", "source": "text",
                                        "text": "Friday", "range": None}
     future = build(vocab, WILL_MEET_FRIDAY)
-    assert date_for(future, future[2])["value"] == "2019-01-25"
     assert clause_tense(future[5]) == "future"
+    assert [t["value"] for t in find_doc_timexes(future)] == ["2019-01-25"]  # the planned day, the Friday after
+    # the act CAMEO records is the intent's expression: the day it was stated (annotation D7c)
+    assert date_for(future, future[2])["value"] == "2019-01-19"
 
 
 def test_dates_intention_dates_the_intended_event_not_the_agreeing(vocab: Vocab) -> None:
     doc = build(vocab, AGREED_TO_SUMMIT_IN_JUNE)
+    assert [t["value"] for t in find_doc_timexes(doc)] == ["2019-06"]  # future: the next June
     summit = date_for(doc, doc[4])
-    assert (summit["value"], summit["source"]) == ("2019-06", "text")  # future: the next June
+    assert (summit["value"], summit["source"]) == ("2019-01-19", "published")  # planned: the day stated (D7c)
     agreed = date_for(doc, doc[1])
     assert (agreed["value"], agreed["source"]) == ("2019-01-19", "published")
 
@@ -360,7 +363,8 @@ def test_dates_the_next_year_counts_from_the_last_year_named(vocab: Vocab) -> No
     alone = build(vocab, [(w, h - 5, d, p, t, l, e) for w, h, d, p, t, l, e in rows[5:]])
     alone._.events = [{"span": [alone[4].idx, alone[4].idx + 8], "date": {"value": None}, "location": None}]
     date_events(alone)
-    assert alone._.events[0]["date"]["value"] == "2020"  # no year named before: counted from publication
+    assert [t["value"] for t in alone._.timexes] == ["2020"]  # no year named before: counted from publication
+    assert alone._.events[0]["date"]["value"] == "2019-01-19"  # and a past act is not after the report
 
 
 #: "Officials said Friday the ministry opposes the plan." (a ccomp of a dated report)
@@ -425,3 +429,139 @@ def test_dates_a_statement_reported_after_it_takes_the_report_day(vocab: Vocab) 
     assert (weighing["value"], weighing["source"]) == ("2019-01-18", "inherited")
     undated = build(vocab, rows[:9] + [(".", 3, "punct", "PUNCT", ".", ".", "O")])
     assert date_for(undated, undated[3])["source"] == "published"  # no day on the report: nothing to share
+
+
+# Session 27 (dates5): the sentence's own frame, planned days, possessive dates, participle adjuncts.
+# Published Saturday 2019-01-19 unless said otherwise.
+
+#: "On Sunday, police said the march ended in clashes."
+SUNDAY_MARCH_ENDED_IN_CLASHES = [("On", 3, "prep", "ADP", "IN", "on", "O"),
+                                 ("Sunday", 0, "pobj", "PROPN", "NNP", "Sunday", "B-DATE"),
+                                 (",", 3, "punct", "PUNCT", ",", ",", "O"),
+                                 ("police", 4, "nsubj", "NOUN", "NNS", "police", "O"),
+                                 ("said", 4, "ROOT", "VERB", "VBD", "say", "O"),
+                                 ("the", 6, "det", "DET", "DT", "the", "O"),
+                                 ("march", 7, "nsubj", "NOUN", "NN", "march", "O"),
+                                 ("ended", 4, "ccomp", "VERB", "VBD", "end", "O"),
+                                 ("in", 7, "prep", "ADP", "IN", "in", "O"),
+                                 ("clashes", 8, "pobj", "NOUN", "NNS", "clash", "O"),
+                                 (".", 4, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_dates_a_past_act_takes_its_own_sentences_frame(vocab: Vocab) -> None:
+    doc = build(vocab, SUNDAY_MARCH_ENDED_IN_CLASHES)
+    clashes = date_for(doc, doc[9])
+    assert (clashes["value"], clashes["source"], clashes["text"]) == ("2019-01-13", "frame", "Sunday")
+    said = date_for(doc, doc[4])
+    assert (said["value"], said["source"]) == ("2019-01-13", "text")  # the frame's own verb: its expression
+    # a present act in the same sentence is not in the frame ("police said the march continues")
+    present = build(vocab, SUNDAY_MARCH_ENDED_IN_CLASHES[:7] + [("continues", 4, "ccomp", "VERB", "VBZ", "continue", "O"),
+                                                                (".", 4, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(present, present[7])["source"] != "frame"
+
+
+def _seoul_said_would_impose(later: bool) -> list[tuple[str, int, str, str, str, str, str]]:
+    """"On Friday, Seoul said it would impose sanctions[ next week]."."""
+    rows = [("On", 3, "prep", "ADP", "IN", "on", "O"), ("Friday", 0, "pobj", "PROPN", "NNP", "Friday", "B-DATE"),
+            (",", 3, "punct", "PUNCT", ",", ",", "O"), ("Seoul", 4, "nsubj", "PROPN", "NNP", "Seoul", "B-GPE"),
+            ("said", 4, "ROOT", "VERB", "VBD", "say", "O"), ("it", 7, "nsubj", "PRON", "PRP", "it", "O"),
+            ("would", 7, "aux", "AUX", "MD", "would", "O"), ("impose", 4, "ccomp", "VERB", "VB", "impose", "O"),
+            ("sanctions", 7, "dobj", "NOUN", "NNS", "sanction", "O")]
+    if later:
+        rows += [("next", 10, "amod", "ADJ", "JJ", "next", "B-DATE"), ("week", 7, "npadvmod", "NOUN", "NN", "week", "I-DATE")]
+    return rows + [(".", 4, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_dates_an_intent_told_with_would_takes_the_reports_day(vocab: Vocab) -> None:
+    doc = build(vocab, _seoul_said_would_impose(False))
+    impose = date_for(doc, doc[7])
+    assert (impose["value"], impose["source"]) == ("2019-01-18", "frame")
+    # "will" is the narrator's own future, not a report's: the publication day
+    will = build(vocab, [(w if w != "would" else "will", h, d, p, t, lemma if w != "would" else "will", e)
+                         for w, h, d, p, t, lemma, e in _seoul_said_would_impose(False)])
+    assert date_for(will, will[7])["source"] == "published"
+
+
+def test_dates_a_planned_day_gives_the_day_the_intent_was_stated(vocab: Vocab) -> None:
+    doc = build(vocab, _seoul_said_would_impose(True))
+    assert [(t["text"], t["value"]) for t in find_doc_timexes(doc)] == [("Friday", "2019-01-18"), ("next week", "2019-01-21")]
+    doc._.events = [{"span": [doc[7].idx, doc[7].idx + 6], "date": {"value": None}, "location": None,
+                     "evidence": {"rules": {}}}]
+    date_events(doc)
+    assert doc._.events[0]["date"]["value"] == "2019-01-18"  # Friday, when Seoul said it
+    assert doc._.events[0]["evidence"]["rules"]["date"] == "_date_with:frame+planned"
+    # with no dated report, the publication day (the narrator's schedule)
+    plain = build(vocab, WILL_MEET_FRIDAY)
+    plain._.events = [{"span": [plain[2].idx, plain[2].idx + 4], "date": {"value": None}, "location": None,
+                       "evidence": {"rules": {}}}]
+    date_events(plain)
+    assert plain._.events[0]["date"]["value"] == "2019-01-19"
+    assert plain._.events[0]["evidence"]["rules"]["date"] == "_date_with:published+planned"
+
+
+#: "Police are searching for suspects in Wednesday's attack."
+SEARCHING_WEDNESDAYS_ATTACK = [("Police", 2, "nsubj", "NOUN", "NNS", "police", "O"),
+                               ("are", 2, "aux", "AUX", "VBP", "be", "O"),
+                               ("searching", 2, "ROOT", "VERB", "VBG", "search", "O"),
+                               ("for", 2, "prep", "ADP", "IN", "for", "O"),
+                               ("suspects", 3, "pobj", "NOUN", "NNS", "suspect", "O"),
+                               ("in", 4, "prep", "ADP", "IN", "in", "O"),
+                               ("Wednesday", 9, "poss", "PROPN", "NNP", "Wednesday", "B-DATE"),
+                               ("’s", 6, "case", "PART", "POS", "’s", "I-DATE"),
+                               ("deadly", 9, "amod", "ADJ", "JJ", "deadly", "O"),
+                               ("attack", 5, "pobj", "NOUN", "NN", "attack", "O"),
+                               (".", 2, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_dates_a_possessive_date_dates_its_own_noun(vocab: Vocab) -> None:
+    doc = build(vocab, SEARCHING_WEDNESDAYS_ATTACK)
+    assert clause_tense(doc[6]) == "present"  # not the progressive's future: the nearer Wednesday
+    attack = date_for(doc, doc[9])
+    assert (attack["value"], attack["source"]) == ("2019-01-16", "text")
+    searching = date_for(doc, doc[2])
+    assert (searching["value"], searching["source"]) == ("2019-01-19", "published")  # not the attack's day
+
+
+def test_dates_a_possessive_date_placed_by_a_preposition_still_dates(vocab: Vocab) -> None:
+    # "Before Friday's meeting, Kim met Pompeo."
+    rows = [("Before", 6, "prep", "ADP", "IN", "before", "O"),
+            ("Friday", 3, "poss", "PROPN", "NNP", "Friday", "B-DATE"),
+            ("’s", 1, "case", "PART", "POS", "’s", "I-DATE"),
+            ("meeting", 0, "pobj", "NOUN", "NN", "meeting", "O"),
+            (",", 6, "punct", "PUNCT", ",", ",", "O"),
+            ("Kim", 6, "nsubj", "PROPN", "NNP", "Kim", "B-PERSON"),
+            ("met", 6, "ROOT", "VERB", "VBD", "meet", "O"),
+            ("Pompeo", 6, "dobj", "PROPN", "NNP", "Pompeo", "B-PERSON"),
+            (".", 6, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    met = date_for(doc, doc[6])
+    assert (met["value"], met["source"]) == ("2019-01-18", "text")
+
+
+def test_dates_a_participle_adjuncts_date_dates_its_past_verb(vocab: Vocab) -> None:
+    # "Speaking on Thursday, the minister condemned the strikes."
+    rows = [("Speaking", 6, "advcl", "VERB", "VBG", "speak", "O"), ("on", 0, "prep", "ADP", "IN", "on", "O"),
+            ("Thursday", 1, "pobj", "PROPN", "NNP", "Thursday", "B-DATE"), (",", 6, "punct", "PUNCT", ",", ",", "O"),
+            ("the", 5, "det", "DET", "DT", "the", "O"), ("minister", 6, "nsubj", "NOUN", "NN", "minister", "O"),
+            ("condemned", 6, "ROOT", "VERB", "VBD", "condemn", "O"), ("the", 8, "det", "DET", "DT", "the", "O"),
+            ("strikes", 6, "dobj", "NOUN", "NNS", "strike", "O"), (".", 6, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    condemned = date_for(doc, doc[6])
+    assert (condemned["value"], condemned["source"]) == ("2019-01-17", "text")
+    # with a marker it is another clause ("After speaking on Tuesday, ..."): no shared day
+    marked = build(vocab, [("After", 1, "mark", "SCONJ", "IN", "after", "O")]
+                   + [(w, h + 1, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows])
+    assert date_for(marked, marked[7])["source"] != "text"
+
+
+def test_dates_a_frame_after_publication_never_dates_a_past_act(vocab: Vocab) -> None:
+    # "Leaders will meet next week. They agreed on a plan." (one paragraph)
+    rows = [("Leaders", 2, "nsubj", "NOUN", "NNS", "leader", "O"), ("will", 2, "aux", "AUX", "MD", "will", "O"),
+            ("meet", 2, "ROOT", "VERB", "VB", "meet", "O"), ("next", 4, "amod", "ADJ", "JJ", "next", "B-DATE"),
+            ("week", 2, "npadvmod", "NOUN", "NN", "week", "I-DATE"), (".", 2, "punct", "PUNCT", ".", ".", "O"),
+            ("They", 7, "nsubj", "PRON", "PRP", "they", "O"), ("agreed", 7, "ROOT", "VERB", "VBD", "agree", "O"),
+            ("on", 7, "prep", "ADP", "IN", "on", "O"), ("a", 10, "det", "DET", "DT", "a", "O"),
+            ("plan", 8, "pobj", "NOUN", "NN", "plan", "O"), (".", 7, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    agreed = date_for(doc, doc[7])
+    assert (agreed["value"], agreed["source"]) == ("2019-01-19", "published")

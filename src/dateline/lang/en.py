@@ -154,6 +154,10 @@ SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "until", "t
 #: Subordinators of a clause simultaneous with the one it modifies: a date there dates both.
 SIMULTANEOUS_MARKS = frozenset({"when"})
 
+#: Prepositions through which a possessive date of another act still places the act they modify:
+#: "before Friday's meeting, X met", "came under shelling during Sunday's fighting" (dates).
+PLACING_PREPOSITIONS = SEQUENCE_WORDS | frozenset({"during"})
+
 # Particles inside names --------------------------------------------------------------------------
 
 #: Words that may stand lower-case inside a name ("Bank of Korea", "Ursula von der Leyen").

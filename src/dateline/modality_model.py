@@ -196,6 +196,24 @@ def features(doc: Doc, event: dict[str, Any]) -> dict[str, float]:
     return out
 
 
+#: The features that name a word (a model written with ``meta.no_lemmas`` has none of them: :func:`strip_lemmas`).
+LEMMA_KEYS = ("g1_lemma=", "g2_lemma=", "g3_lemma=", "frame_lemma=")
+
+
+def strip_lemmas(feats: dict[str, float]) -> dict[str, float]:
+    """The features with no word named: the governing and frame lemmas dropped, the trigger's lexicon
+    entry kept as its table only (``rule_trigger=verbs.tsv:strike`` becomes ``rule_trigger=verbs.tsv``),
+    so that a model cannot learn one word's news away."""
+    out = {}
+    for k, v in feats.items():
+        if k.startswith(LEMMA_KEYS):
+            continue
+        if k.startswith("rule_trigger="):
+            k = k.split(":", 1)[0]
+        out[k] = v
+    return out
+
+
 @dataclass
 class ModalityModel:
     """A multinomial logistic regression: weights by class and feature name, intercepts, margins."""
@@ -213,7 +231,14 @@ class ModalityModel:
         return {c: v / total for c, v in e.items()}
 
     def choose(self, feats: dict[str, float], coded: str) -> str:
+        if self.meta.get("no_lemmas"):
+            feats = strip_lemmas(feats)
         return choose(self.probs(feats), coded, self.margin)
+
+    def may_change(self, coded: str) -> bool:
+        """Whether :func:`choose` can change an event the rules coded ``coded`` (its features are
+        computed only then)."""
+        return ("from_asserted" in self.margin) if coded == "asserted" else ("to_asserted" in self.margin)
 
     def to_dict(self) -> dict[str, Any]:
         return {"weights": self.weights, "intercept": self.intercept, "margin": self.margin, "meta": self.meta}
@@ -265,7 +290,8 @@ def decide_modality(doc: Doc, model: ModalityModel | None = None) -> Doc:
     if model is None or not doc._.events:
         return doc
     coded = [coded_class(event) for event in doc._.events]
-    chosen = [model.choose(features(doc, event), c) for event, c in zip(doc._.events, coded)]
+    chosen = [model.choose(features(doc, event), c) if model.may_change(c) else c
+              for event, c in zip(doc._.events, coded)]
     for event, old, new in zip(doc._.events, coded, chosen):  # every event's features on the rules' modality first
         if new != old:
             set_modality(event, new)

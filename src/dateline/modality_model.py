@@ -162,12 +162,13 @@ def features(doc: Doc, event: dict[str, Any]) -> dict[str, float]:
     out[f"dep={trigger.dep_}"] = 1.0
     _token_feats(out, "t_", trigger)
     sent = trigger.sent
-    if sent.text.rstrip().endswith("?"):
+    text = sent.text  # not doc.text, which spaCy rebuilds from every token at each call
+    if text.rstrip().endswith("?"):
         out["question"] = 1.0
-    before = doc.text[sent.start_char:trigger.idx]
+    before = text[:trigger.idx - sent.start_char]
     if sum(before.count(q) for q in QUOTES) % 2 == 1:
         out["in_quote"] = 1.0
-    elif any(q in sent.text for q in QUOTES):
+    elif any(q in text for q in QUOTES):
         out["quote_in_sentence"] = 1.0
     lowers = [t.lower_ for t in sent]
     if "according" in lowers:

@@ -17,7 +17,8 @@ margin in probability (one margin for each direction). The event then names ``le
 ``evidence.rules`` (``modality``). Running the model needs no scikit-learn: weights by feature name,
 read once per process.
 
-**Not shipped** (session 22, eval/README.md "Learned modality (experiment)"): no model file is
+**Not shipped** (session 22, eval/README.md "Learned modality (experiment)"; refitted on rounds 1-12 with
+the v2 labels in session 27, "Session 27: modality2", still not shipped): no model file is
 written and :func:`decide_modality` is hooked into no stage. The module holds the features and the
 decision rule that ``tools/learned_modality.py`` measures, so that a model it writes runs the same
 code (hook: after the side chooser, at the end of ``dateline.actors.resolution.redate_actors``).
@@ -162,12 +163,13 @@ def features(doc: Doc, event: dict[str, Any]) -> dict[str, float]:
     out[f"dep={trigger.dep_}"] = 1.0
     _token_feats(out, "t_", trigger)
     sent = trigger.sent
-    if sent.text.rstrip().endswith("?"):
+    text = sent.text  # not doc.text, which spaCy rebuilds from every token at each call
+    if text.rstrip().endswith("?"):
         out["question"] = 1.0
-    before = doc.text[sent.start_char:trigger.idx]
+    before = text[:trigger.idx - sent.start_char]
     if sum(before.count(q) for q in QUOTES) % 2 == 1:
         out["in_quote"] = 1.0
-    elif any(q in sent.text for q in QUOTES):
+    elif any(q in text for q in QUOTES):
         out["quote_in_sentence"] = 1.0
     lowers = [t.lower_ for t in sent]
     if "according" in lowers:
@@ -196,6 +198,24 @@ def features(doc: Doc, event: dict[str, Any]) -> dict[str, float]:
     return out
 
 
+#: The features that name a word (a model written with ``meta.no_lemmas`` has none of them: :func:`strip_lemmas`).
+LEMMA_KEYS = ("g1_lemma=", "g2_lemma=", "g3_lemma=", "frame_lemma=")
+
+
+def strip_lemmas(feats: dict[str, float]) -> dict[str, float]:
+    """The features with no word named: the governing and frame lemmas dropped, the trigger's lexicon
+    entry kept as its table only (``rule_trigger=verbs.tsv:strike`` becomes ``rule_trigger=verbs.tsv``),
+    so that a model cannot learn one word's news away."""
+    out = {}
+    for k, v in feats.items():
+        if k.startswith(LEMMA_KEYS):
+            continue
+        if k.startswith("rule_trigger="):
+            k = k.split(":", 1)[0]
+        out[k] = v
+    return out
+
+
 @dataclass
 class ModalityModel:
     """A multinomial logistic regression: weights by class and feature name, intercepts, margins."""
@@ -213,7 +233,14 @@ class ModalityModel:
         return {c: v / total for c, v in e.items()}
 
     def choose(self, feats: dict[str, float], coded: str) -> str:
+        if self.meta.get("no_lemmas"):
+            feats = strip_lemmas(feats)
         return choose(self.probs(feats), coded, self.margin)
+
+    def may_change(self, coded: str) -> bool:
+        """Whether :func:`choose` can change an event the rules coded ``coded`` (its features are
+        computed only then)."""
+        return ("from_asserted" in self.margin) if coded == "asserted" else ("to_asserted" in self.margin)
 
     def to_dict(self) -> dict[str, Any]:
         return {"weights": self.weights, "intercept": self.intercept, "margin": self.margin, "meta": self.meta}
@@ -265,7 +292,8 @@ def decide_modality(doc: Doc, model: ModalityModel | None = None) -> Doc:
     if model is None or not doc._.events:
         return doc
     coded = [coded_class(event) for event in doc._.events]
-    chosen = [model.choose(features(doc, event), c) for event, c in zip(doc._.events, coded)]
+    chosen = [model.choose(features(doc, event), c) if model.may_change(c) else c
+              for event, c in zip(doc._.events, coded)]
     for event, old, new in zip(doc._.events, coded, chosen):  # every event's features on the rules' modality first
         if new != old:
             set_modality(event, new)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dateline import modality_model
-from dateline.modality_model import ModalityModel, choose, coded_class, decide_modality, features
+from dateline.modality_model import ModalityModel, choose, coded_class, decide_modality, features, strip_lemmas
 
 
 def _rules_doc(nlp, text: str):
@@ -91,3 +91,28 @@ def test_decide_modality_can_negate_an_asserted_event(nlp) -> None:
                           {"from_asserted": 0.2})
     decide_modality(doc, model)
     assert arrest["negated"] and arrest["evidence"]["rules"]["modality"] == "learned"
+
+
+def test_strip_lemmas_names_no_word_and_a_model_without_lemmas_reads_none() -> None:
+    f = {"rule_trigger=verbs.tsv:strike": 1.0, "g1_lemma=say": 1.0, "frame_lemma=say": 1.0, "t_aux=will": 1.0}
+    assert strip_lemmas(f) == {"rule_trigger=verbs.tsv": 1.0, "t_aux=will": 1.0}
+    # a weight on a word cannot act in a model written without lemmas
+    model = ModalityModel({"asserted": {}, "hypothetical": {"rule_trigger=verbs.tsv:strike": 9.0}},
+                          {"asserted": 0.0, "hypothetical": 0.0}, {"from_asserted": 0.1}, {"no_lemmas": True})
+    assert model.choose({"rule_trigger=verbs.tsv:strike": 1.0}, "asserted") == "asserted"
+
+
+def test_a_precision_filter_reads_only_the_counted_events(nlp) -> None:
+    doc = _rules_doc(nlp, "The Kenyan president will visit Uganda next month.")
+    visit = next(e for e in doc._.events if e["trigger"] == "visit")
+    filter_only = ModalityModel({"asserted": {"t_aux=will": 9.0}, "intended": {}}, {"asserted": 0.0, "intended": 0.0},
+                                {"from_asserted": 0.1})
+    assert not filter_only.may_change("intended") and filter_only.may_change("asserted")
+    decide_modality(doc, filter_only)  # it never counts more: the intended visit stays intended
+    assert visit["modality"] == "intended"
+
+
+def test_features_read_a_quote_from_the_sentence(nlp) -> None:
+    doc = _rules_doc(nlp, 'Kenya protested on Monday. "Uganda will attack us," a Kenyan minister said.')
+    attack = next(e for e in doc._.events if e["trigger"] == "attack")
+    assert features(doc, attack)["in_quote"] == 1.0

@@ -33,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", default="eval/news/labels.jsonl")
     parser.add_argument("--news", default="../shared/data/news")
     parser.add_argument("--out", default="build/confidence_model.json")
-    parser.add_argument("--exclude-rounds", default="")
+    parser.add_argument("--exclude-rounds", default=None,
+                        help="train rounds left out (default: eval/news/blind_rounds.json's, '' for none)")
     parser.add_argument("--no-learned", action="store_true")
     parser.add_argument("--rows", help="keep (first run) or read (next runs) the judged events' features here")
     parser.add_argument("--check", action="store_true", help="bootstrap and reverse check of the second stage")
@@ -42,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.rows:
         _keep_rows(Path(args.rows))
     report = train(args.labels, args.news, args.out, learned=not args.no_learned,
-                   exclude_rounds=tuple(int(r) for r in args.exclude_rounds.split(",") if r.strip()))
+                   exclude_rounds=None if args.exclude_rounds is None
+                   else tuple(int(r) for r in args.exclude_rounds.split(",") if r.strip()))
     dev = report["dev"]
     print(json.dumps({"labels": report["labels"], "c": report["c"], "cv_log_loss": report["cv_log_loss"],
                       "stage": report["stage"], "threshold": dev["threshold"], "ece_cross_fitted": dev["ece_cross_fitted"],

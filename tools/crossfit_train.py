@@ -127,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news", default="../shared/data/news")
     parser.add_argument("--out", default="build/confidence_crossfit.json")
     parser.add_argument("--folds", default=FOLDS, help="';'-separated lists of train rounds, one fold each")
-    parser.add_argument("--exclude-rounds", default="", help="train rounds left out of everything (the blind rounds)")
+    parser.add_argument("--exclude-rounds", default=None, help="train rounds left out of everything (the blind rounds; "
+                        "default: those eval/news/blind_rounds.json names, '' for none)")
     parser.add_argument("--rows", help="keep (first run) or read (next runs) the coded rows here")
     parser.add_argument("--cached-parse", action="store_true", help="read the model's parse from build/parse_cache")
     parser.add_argument("--work", default="build/crossfit", help="where the fold models are written")
@@ -137,9 +138,10 @@ def main(argv: list[str] | None = None) -> int:
 
         use_parse_cache()
     import dateline.train as training
-    from dateline.newseval import load_labels
+    from dateline.newseval import blind_rounds, load_labels
 
-    excluded = {int(r) for r in args.exclude_rounds.split(",") if r.strip()}
+    excluded = (set(blind_rounds(args.labels)) if args.exclude_rounds is None
+                else {int(r) for r in args.exclude_rounds.split(",") if r.strip()})
     folds = [{int(r) for r in f.split(",") if r.strip()} - excluded for f in args.folds.split(";") if f.strip()]
     labels = load_labels(args.labels)
     if excluded:

@@ -414,7 +414,14 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
     return dict(cands)
 
 
-def article_info(doc: Doc, kb: Any) -> dict[str, Any]:
+#: The optional groups that read the headline's countries (``article_info``'s ``headline``).
+HEADLINE_GROUPS = frozenset({"headline", "hlfeat"})
+
+
+def article_info(doc: Doc, kb: Any, *, headline: bool = True) -> dict[str, Any]:
+    """What the candidates read of the whole article: its most named country (``top``), the dateline's, each
+    country's share of the actor mentions and, with ``headline``, the countries the headline names
+    (:func:`headline_countries`: only the groups :data:`HEADLINE_GROUPS` read them)."""
     tally: Counter[str] = Counter()
     for actor in doc._.actors or []:
         country = _country_of_actor(actor)
@@ -430,7 +437,7 @@ def article_info(doc: Doc, kb: Any) -> dict[str, Any]:
                 break
     return {"top": tally.most_common(1)[0][0] if tally else None, "dateline": dateline,
             "shares": {k: v / total for k, v in tally.items()},
-            "headline": headline_countries(doc, kb)}
+            "headline": headline_countries(doc, kb) if headline else []}
 
 
 #: A word of a headline (letters, digits, and the dots, apostrophes and hyphens inside names: "U.S.", "Kim's").
@@ -448,7 +455,9 @@ def headline_countries(doc: Doc, kb: Any) -> list[str]:
         return []
     found: dict[str, int] = {}
     words = [(m.start(), m.group()) for m in _HEADLINE_WORD.finditer(headline)]
-    for i in range(len(words)):
+    i = 0
+    while i < len(words):
+        step = 1
         for n in (3, 2, 1):
             if i + n > len(words):
                 continue
@@ -456,9 +465,11 @@ def headline_countries(doc: Doc, kb: Any) -> list[str]:
             if n == 1 and (len(text) < 2 or not text[0].isupper()):
                 continue
             country = kb.country_of(text) or kb.country_of(text.rstrip(".'\u2019-"))
-            if country and country not in found:
-                found[country] = words[i][0]
+            if country:
+                found.setdefault(country, words[i][0])
+                step = n  # past the name: "Sudan" of "South Sudan" is not another country
                 break
+        i += step
     lowered = headline.lower()
     for actor in doc._.actors or []:
         country = _country_of_actor(actor)
@@ -607,9 +618,9 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
     model = model or (None if DISABLED else shipped_model())
     if model is None or not doc._.events:
         return doc
-    info = article_info(doc, kb)
-    sents = list(doc.sents)
     groups = frozenset(model.meta.get("groups") or ())
+    info = article_info(doc, kb, headline=bool(groups & HEADLINE_GROUPS))
+    sents = list(doc.sents)
     for event in doc._.events:
         rules = dict((event.get("evidence") or {}).get("rules") or {})
         chosen: dict[str, tuple[str, tuple[int, int] | None]] = {}

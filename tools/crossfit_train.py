@@ -14,8 +14,9 @@ fitted on dev) and calibrates, as before.
     nice .venv/bin/python tools/crossfit_train.py --cached-parse --exclude-rounds 26,27 \
         --out src/dateline/data/confidence/model.json --rows build/crossfit_rows.pkl
 
-``--rows FILE`` keeps the coded rows (train cross-fitted, dev) so that a rerun takes seconds (the same file
-also works with tools/cached_train.py --check, which then checks this model). The fold models are written
+``--rows FILE`` keeps the coded rows (train cross-fitted, dev) so that a rerun takes seconds; ``tools/cached_train.py
+--rows FILE --check-model MODEL`` then checks this model with them (the reverse check on every train round, all
+out of sample for the fold components). The fold models are written
 under build/crossfit/. One leak is left and named: the root correction's cached rows were coded with the
 shipped side chooser (as ``make train-learned`` codes them), which saw every fold; it touches only the side
 features of the rows the fold's root correction is fitted on.

@@ -25,6 +25,7 @@ features of the rows the fold's root correction is fitted on.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import sys
@@ -100,6 +101,14 @@ def crossfit_rows(labels_path: str, news: str, folds: list[set[int]], excluded: 
     shipped_sides, shipped_roots = sides_model.shipped_model(), roots_model.shipped_model()
     labels = load_labels(labels_path)
     every = set().union(*folds)
+    # each fold's components are fitted on the cached rows of their fit rounds: every one must be there
+    for cache, cached, shipped in zip(caches, (sides_rows, roots_rows), (shipped_sides, shipped_roots)):
+        have = {int(r["round"]) for r in cached if r["split"] == "train"}
+        for fold in folds:
+            lacking = set(shipped.meta.get("fitted_rounds") or every) - fold - have
+            if lacking:
+                raise SystemExit(f"{cache} holds no train row of rounds {sorted(lacking)}, which the fold {sorted(fold)} "
+                                 "components are fitted on: rerun `make train-learned` (or its tool with --recode)")
     out: list[Any] = []
     saved = (sides_model.shipped_model, roots_model.shipped_model)
     try:
@@ -151,10 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     missing = present - set().union(*folds)
     if missing:
         parser.error(f"train rounds in no fold (and not excluded): {sorted(missing)}")
-    kept: dict[str, list[Any]] = {}
+    kept: dict[str, Any] = {}
     rows_path = Path(args.rows) if args.rows else None
+    # what the rows were coded from: a rows file made from other labels, folds or rounds is refused
+    made_from = {"crossfit": True, "labels_sha1": hashlib.sha1(Path(args.labels).read_bytes()).hexdigest(),
+                 "folds": [sorted(f) for f in folds], "excluded_rounds": sorted(excluded), "news": args.news,
+                 "cached_parse": bool(args.cached_parse)}
     if rows_path and rows_path.exists():
         kept = pickle.loads(rows_path.read_bytes())
+        if kept.get("meta") != made_from:
+            stored = kept.get("meta") or {}
+            differ = sorted(k for k in made_from.keys() | stored.keys() if made_from.get(k) != stored.get(k))
+            raise SystemExit(f"{rows_path} was coded from other arguments or labels ({', '.join(differ)} differ"
+                             f"{'' if stored else ': an older rows file names none'}): delete it or pass another --rows")
+    kept["meta"] = made_from
     if "train" not in kept:
         kept["train"] = crossfit_rows(args.labels, args.news, folds, excluded, Path(args.work))
     original = training.examples

@@ -49,3 +49,15 @@ def test_the_default_folds_cover_the_labelled_train_rounds_once() -> None:
     articles = [json.loads(line) for line in (labels.parent / "articles.jsonl").read_text().splitlines() if line.strip()]
     train_rounds = {article_round(a) for a in articles if a["split"] == "train"} - set(blind_rounds(labels))
     assert set(every) == train_rounds
+
+
+def test_a_rows_file_coded_from_other_arguments_is_refused(tmp_path: Path) -> None:
+    import pickle
+
+    rows = tmp_path / "rows.pkl"
+    rows.write_bytes(pickle.dumps({"meta": {"crossfit": True, "labels_sha1": "0" * 40}, "train": [], "dev": []}))
+    with pytest.raises(SystemExit, match="labels_sha1"):
+        cf.main(["--rows", str(rows), "--out", str(tmp_path / "model.json")])
+    rows.write_bytes(pickle.dumps({"train": [], "dev": []}))  # an older rows file: says nothing of its making
+    with pytest.raises(SystemExit, match="older rows file"):
+        cf.main(["--rows", str(rows), "--out", str(tmp_path / "model.json")])

@@ -4,7 +4,7 @@ The rules (events/roles.py, actors/countries.py) choose each side; this model re
 side, the candidate countries: those of the actor mentions in the event's sentence, of the previous
 sentence, the dateline's and the article's most named country, NONE, and the rules' own choice. A
 logistic regression per side (trained by ``tools/learned_sides.py`` on the labelled train articles;
-``make train``) scores each candidate from generic features: the dependency path between the
+``make train-learned``) scores each candidate from generic features: the dependency path between the
 mention nearest the trigger and the trigger (the mention's labels up to their lowest common
 ancestor, the trigger's, its length, whether the trigger dominates it, same clause), distance,
 before/after, inside a quote, the mention's kind and sector, the share of the article's mentions,
@@ -124,7 +124,14 @@ def _mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, senten
 #: the object of "against" / "with" / "to" ..., or the possessor or modifier of such an argument), alone
 #: and crossed with the root family; ``none``, the trigger's own frame on the NONE candidate (which
 #: arguments it has), so that leaving a side empty is learned from the sentence; ``ctx``, features of the
-#: candidates named only around the sentence (the previous sentence's subject, its count there).
+#: candidates named only around the sentence (the previous sentence's subject, its count there); ``code``, the
+#: candidate's kind of code (country, transnational, sector); ``fam``, the path, the rule's choice and the other
+#: side crossed with the root family; ``rframe`` (session 27), the ``frame`` and NONE features crossed with the
+#: CAMEO root itself ("with" names a meeting's partner but a statement's topic); ``rother`` (session 27), the
+#: other side's own country as this side, by root (whether it is also named apart); ``headline`` (session 27),
+#: the countries the headline names as candidates of the target (``pool=headline``), first or later, and how many;
+#: ``hlfeat`` (session 27), whether a candidate found otherwise is also named in the headline, first or later.
+#: The shipped model's groups are in its ``meta.groups``; only ``headline`` and ``hlfeat`` read the headline.
 GROUPS = {"frame": ("frame=", "fframe="), "none": ("none_has=", "none_pos=", "none_nsent="),
           "ctx": ("prev_subj", "prev_n=", "ctx_fam="),
           "code": ("code_kind=",), "fam": ("fpath=", "fchosen=", "fother="),

@@ -323,11 +323,7 @@ def features(row: dict[str, Any], role: str) -> dict[str, dict[str, float]]:
              for c, f in row["cands"][role].items()
              if c == row["current"][role] or any(k.startswith("pool=") and sides_model.in_groups(k, USED_GROUPS)
                                                  for k in f)}
-    if "hlfeat" in USED_GROUPS:  # the headline's countries as a feature of the candidates found otherwise
-        for c, f in cands.items():
-            raw = row["cands"][role][c]
-            if raw.get("pool=headline"):
-                f["hlf_first" if raw.get("hl_first") else "hlf_in"] = 1.0
+    # (the hlfeat group's hlf_* features are in the cached candidates: sides_model.candidates computes them)
     if VARIANT["name"] == "lr":
         return cands
     return sides_model.features(cands, row["current"][role], row["rules"], role, row["cameo"], frozenset(USED_GROUPS))

@@ -137,10 +137,6 @@ GROUPS = {"frame": ("frame=", "fframe="), "none": ("none_has=", "none_pos=", "no
           "code": ("code_kind=",), "fam": ("fpath=", "fchosen=", "fother="),
           "rframe": ("rframe=", "rnone="), "rother": ("rother=", "rother_named="),
           "headline": ("pool=headline", "hl_"), "hlfeat": ("hlf_",)}
-#: The optional groups that :func:`features` computes from the others' features and the event's root
-#: (session 27), not :func:`candidates`: the ``frame`` features by CAMEO root, and the other side's
-#: country by root.
-POST_GROUPS = frozenset({"rframe", "rother"})
 #: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
 TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
 
@@ -505,7 +501,7 @@ def features(cands: dict[str, dict[str, float]], current: str, rules: dict[str, 
     """The candidates' features plus each candidate's kind (named in the sentence, only around it, or
     NONE) crossed with the rule that chose the rules' side and with whether that side is NONE, UNK or
     a country. ``cameo`` and ``groups``: the event's code, for the optional groups computed here
-    (:data:`POST_GROUPS`)."""
+    (``rframe``, ``rother``: computed from the other features and the root, not by :func:`candidates`)."""
     state = current if current in ("NONE", "UNK") else "country"
     rule = f"{rules.get(role)}|{str(rules.get(role + '_country', 'own')).split(':')[0]}"
     root = str(cameo or "")[:2] or "-"

@@ -8,7 +8,8 @@ cache holds the same parse. Writes the model where ``--out`` says (not the packa
 so a refit takes seconds. ``--check`` then tests the second stage (dateline.confidence.Stage) two ways:
 a paired bootstrap by dev article (2,000 resamples) of the counted events' average precision, the model
 against its first stage alone; and the other way round, the stage fitted on dev (C by grouped CV) and
-scored on the train rounds it is fitted on in the product (those the learned components never saw), with
+scored on the train rounds it is fitted on in the product (the model's ``meta.stage.rounds``: those whose rows
+the learned components never saw; every round for a cross-fitted model, with tools/crossfit_train.py's rows), with
 their first-stage scores cross-fitted by article and the calibration cross-fitted by article there.
 """
 
@@ -33,16 +34,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", default="eval/news/labels.jsonl")
     parser.add_argument("--news", default="../shared/data/news")
     parser.add_argument("--out", default="build/confidence_model.json")
-    parser.add_argument("--exclude-rounds", default="")
+    parser.add_argument("--exclude-rounds", default=None,
+                        help="train rounds left out (default: eval/news/blind_rounds.json's, '' for none)")
     parser.add_argument("--no-learned", action="store_true")
     parser.add_argument("--rows", help="keep (first run) or read (next runs) the judged events' features here")
     parser.add_argument("--check", action="store_true", help="bootstrap and reverse check of the second stage")
+    parser.add_argument("--check-model", help="only --check this model file with the --rows given (e.g. the model and "
+                        "rows of tools/crossfit_train.py), training nothing")
     args = parser.parse_args(argv)
+    if args.check_model:
+        if not args.rows:
+            parser.error("--check-model needs --rows")
+        check(Path(args.rows), Path(args.check_model))
+        return 0
     use_parse_cache()
     if args.rows:
         _keep_rows(Path(args.rows))
     report = train(args.labels, args.news, args.out, learned=not args.no_learned,
-                   exclude_rounds=tuple(int(r) for r in args.exclude_rounds.split(",") if r.strip()))
+                   exclude_rounds=None if args.exclude_rounds is None
+                   else tuple(int(r) for r in args.exclude_rounds.split(",") if r.strip()))
     dev = report["dev"]
     print(json.dumps({"labels": report["labels"], "c": report["c"], "cv_log_loss": report["cv_log_loss"],
                       "stage": report["stage"], "threshold": dev["threshold"], "ece_cross_fitted": dev["ece_cross_fitted"],
@@ -80,7 +90,7 @@ def check(rows_path: Path, model_path: Path, n: int = 2000) -> None:
     from sklearn.model_selection import GroupKFold
 
     from dateline.confidence import Model
-    from dateline.train import cross_fitted_summary, fit_stage, fitted_rounds
+    from dateline.train import cross_fitted_summary, fit_stage
 
     rows = pickle.loads(rows_path.read_bytes())
     model = Model.from_dict(json.loads(model_path.read_text(encoding="utf-8")))
@@ -104,15 +114,26 @@ def check(rows_path: Path, model_path: Path, n: int = 2000) -> None:
     d = average_precision_score(ys[full], final[full]) - average_precision_score(ys[full], first[full])
     print(f"dev counted AP, model - first stage: {d:+.4f} (95% {np.percentile(diffs, 2.5):+.4f} .. "
           f"{np.percentile(diffs, 97.5):+.4f}, P(<=0) {np.mean(np.array(diffs) <= 0):.3f})")
-    # the other way round: the stage fitted on dev, scored on the train rounds unseen by the components
-    seen = set().union(*(r or set() for r in fitted_rounds().values()))
+    # the other way round: the stage fitted on dev, scored on the train rounds whose rows were out of sample for
+    # the learned components: those the model's second stage was fitted on (meta.stage.rounds; every train round
+    # when cross-fitted, tools/crossfit_train.py, whose rows file then must be the cross-fitted one)
+    stage_meta = meta.get("stage") or {}
+    out_of_sample = set(stage_meta.get("rounds") or ()) if stage_meta.get("fitted") else set()
+    if "crossfit" in (stage_meta.get("components_fitted_on_rounds") or {}) and not (rows.get("meta") or {}).get("crossfit"):
+        print("reverse: not checked: the model is cross-fitted but these rows were coded with the shipped components "
+              "(in sample on every train round); pass the --rows file of tools/crossfit_train.py")
+        return
+    if not out_of_sample:
+        print("reverse: not checked: the model names no train round out of sample for the learned components "
+              "(meta.stage.rounds)")
+        return
     vec = DictVectorizer()
     x = vec.fit_transform([e.features for e in train_rows])
     y = np.array([e.right for e in train_rows])
     oof = np.zeros(len(train_rows))
     for fit, held in GroupKFold(5).split(x, y, [e.article for e in train_rows]):
         oof[held] = LogisticRegression(C=meta["c"], max_iter=5000).fit(x[fit], y[fit]).predict_proba(x[held])[:, 1]
-    late = [i for i, e in enumerate(train_rows) if e.round not in seen]
+    late = [i for i, e in enumerate(train_rows) if e.round in out_of_sample]
     stage, c, loss = fit_stage(dev, [float(p) for p in first])
     late_rows = [train_rows[i] for i in late]
     base = [float(oof[i]) for i in late]

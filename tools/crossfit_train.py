@@ -14,8 +14,9 @@ fitted on dev) and calibrates, as before.
     nice .venv/bin/python tools/crossfit_train.py --cached-parse --exclude-rounds 26,27 \
         --out src/dateline/data/confidence/model.json --rows build/crossfit_rows.pkl
 
-``--rows FILE`` keeps the coded rows (train cross-fitted, dev) so that a rerun takes seconds (the same file
-also works with tools/cached_train.py --check, which then checks this model). The fold models are written
+``--rows FILE`` keeps the coded rows (train cross-fitted, dev) so that a rerun takes seconds; ``tools/cached_train.py
+--rows FILE --check-model MODEL`` then checks this model with them (the reverse check on every train round, all
+out of sample for the fold components). The fold models are written
 under build/crossfit/. One leak is left and named: the root correction's cached rows were coded with the
 shipped side chooser (as ``make train-learned`` codes them), which saw every fold; it touches only the side
 features of the rows the fold's root correction is fitted on.
@@ -24,6 +25,7 @@ features of the rows the fold's root correction is fitted on.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import sys
@@ -99,6 +101,14 @@ def crossfit_rows(labels_path: str, news: str, folds: list[set[int]], excluded: 
     shipped_sides, shipped_roots = sides_model.shipped_model(), roots_model.shipped_model()
     labels = load_labels(labels_path)
     every = set().union(*folds)
+    # each fold's components are fitted on the cached rows of their fit rounds: every one must be there
+    for cache, cached, shipped in zip(caches, (sides_rows, roots_rows), (shipped_sides, shipped_roots)):
+        have = {int(r["round"]) for r in cached if r["split"] == "train"}
+        for fold in folds:
+            lacking = set(shipped.meta.get("fitted_rounds") or every) - fold - have
+            if lacking:
+                raise SystemExit(f"{cache} holds no train row of rounds {sorted(lacking)}, which the fold {sorted(fold)} "
+                                 "components are fitted on: rerun `make train-learned` (or its tool with --recode)")
     out: list[Any] = []
     saved = (sides_model.shipped_model, roots_model.shipped_model)
     try:
@@ -127,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news", default="../shared/data/news")
     parser.add_argument("--out", default="build/confidence_crossfit.json")
     parser.add_argument("--folds", default=FOLDS, help="';'-separated lists of train rounds, one fold each")
-    parser.add_argument("--exclude-rounds", default="", help="train rounds left out of everything (the blind rounds)")
+    parser.add_argument("--exclude-rounds", default=None, help="train rounds left out of everything (the blind rounds; "
+                        "default: those eval/news/blind_rounds.json names, '' for none)")
     parser.add_argument("--rows", help="keep (first run) or read (next runs) the coded rows here")
     parser.add_argument("--cached-parse", action="store_true", help="read the model's parse from build/parse_cache")
     parser.add_argument("--work", default="build/crossfit", help="where the fold models are written")
@@ -137,9 +148,10 @@ def main(argv: list[str] | None = None) -> int:
 
         use_parse_cache()
     import dateline.train as training
-    from dateline.newseval import load_labels
+    from dateline.newseval import blind_rounds, load_labels
 
-    excluded = {int(r) for r in args.exclude_rounds.split(",") if r.strip()}
+    excluded = (set(blind_rounds(args.labels)) if args.exclude_rounds is None
+                else {int(r) for r in args.exclude_rounds.split(",") if r.strip()})
     folds = [{int(r) for r in f.split(",") if r.strip()} - excluded for f in args.folds.split(";") if f.strip()]
     labels = load_labels(args.labels)
     if excluded:
@@ -148,10 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     missing = present - set().union(*folds)
     if missing:
         parser.error(f"train rounds in no fold (and not excluded): {sorted(missing)}")
-    kept: dict[str, list[Any]] = {}
+    kept: dict[str, Any] = {}
     rows_path = Path(args.rows) if args.rows else None
+    # what the rows were coded from: a rows file made from other labels, folds or rounds is refused
+    made_from = {"crossfit": True, "labels_sha1": hashlib.sha1(Path(args.labels).read_bytes()).hexdigest(),
+                 "folds": [sorted(f) for f in folds], "excluded_rounds": sorted(excluded), "news": args.news,
+                 "cached_parse": bool(args.cached_parse)}
     if rows_path and rows_path.exists():
         kept = pickle.loads(rows_path.read_bytes())
+        if kept.get("meta") != made_from:
+            stored = kept.get("meta") or {}
+            differ = sorted(k for k in made_from.keys() | stored.keys() if made_from.get(k) != stored.get(k))
+            raise SystemExit(f"{rows_path} was coded from other arguments or labels ({', '.join(differ)} differ"
+                             f"{'' if stored else ': an older rows file names none'}): delete it or pass another --rows")
+    kept["meta"] = made_from
     if "train" not in kept:
         kept["train"] = crossfit_rows(args.labels, args.news, folds, excluded, Path(args.work))
     original = training.examples

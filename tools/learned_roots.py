@@ -386,7 +386,8 @@ def write_model(path: Path, vec: Any, clf: Any, best: dict[str, Any], n_real: in
         {"variant": best["variant"], "c": best["c"], "real_acts": n_real, "articles": n_articles,
          "cross_fitted_counted_right": best["d_right"], "cross_fitted_root_right": best["d_root"],
          "cross_fitted_changed": best["changed"], "tool": "tools/learned_roots.py --select",
-         # the train rounds fitted on: dateline train fits the confidence model's second stage on the others
+         # the train rounds fitted on (tools/crossfit_train.py refits the model on these less each fold's rounds
+         # to code the confidence model's cross-fitted rows)
          **({"fitted_rounds": rounds} if rounds is not None else {})},
         best.get("cross"), code_rules)
     path.parent.mkdir(parents=True, exist_ok=True)

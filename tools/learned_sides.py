@@ -323,11 +323,7 @@ def features(row: dict[str, Any], role: str) -> dict[str, dict[str, float]]:
              for c, f in row["cands"][role].items()
              if c == row["current"][role] or any(k.startswith("pool=") and sides_model.in_groups(k, USED_GROUPS)
                                                  for k in f)}
-    if "hlfeat" in USED_GROUPS:  # the headline's countries as a feature of the candidates found otherwise
-        for c, f in cands.items():
-            raw = row["cands"][role][c]
-            if raw.get("pool=headline"):
-                f["hlf_first" if raw.get("hl_first") else "hlf_in"] = 1.0
+    # (the hlfeat group's hlf_* features are in the cached candidates: sides_model.candidates computes them)
     if VARIANT["name"] == "lr":
         return cands
     return sides_model.features(cands, row["current"][role], row["rules"], role, row["cameo"], frozenset(USED_GROUPS))
@@ -553,7 +549,8 @@ def write(rows: list[dict[str, Any]], out: Path, margin: float | None, report: d
         "fill": SELF_DIRECTED["allowed"], "fill_argument": FILL_ARGUMENT["on"], "fill_country": FILL_COUNTRY["on"], "groups": sorted(USED_GROUPS), "c": {role: (report.get(f"c_{role}") or {}).get("chosen") for role in ROLES},
         "trained": dt.date.today().isoformat(), "coder": f"dateline {__version__}",
         "articles": len({r["article"] for r in old}),
-        # the train rounds fitted on: dateline train fits the confidence model's second stage on the others
+        # the train rounds fitted on (every train round since session 27: the confidence model's second stage is
+        # fitted on cross-fitted rows, tools/crossfit_train.py, which refits this model on each fold's others)
         "fitted_rounds": sorted({int(r["round"]) for r in old}), "data": "train articles" + (f" (rounds {sorted(HELD | EXCLUDED)} left out)" if HELD | EXCLUDED else ", every round"),
         "measured": {k: v for k, v in report.items() if k.endswith("source+target chosen")}})
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,16 +1,14 @@
 """Session 27 (crossfit): learning curves of the two learned components on the same held-out train rounds.
 
-Each component is fitted, with the settings of ``make train-learned`` (no choice of settings), on a growing
-set of train rounds and scored offline on the same held-out rounds, from the rows its tool caches
-(build/learned_sides.pkl, build/learned_roots.pkl: run each tool once with ``--recode --cached-parse`` and the
-blind rounds excluded first):
+Each component is fitted as a fold of tools/crossfit_train.py (``fold_sides``, ``fold_roots``: the shipped
+model's own settings, its ``meta``; no choice of settings) on a growing set of train rounds and scored offline
+on the same held-out rounds, from the rows its tool caches (build/learned_sides.pkl, build/learned_roots.pkl:
+run each tool once with ``--recode --cached-parse`` and the blind rounds excluded first):
 
-* the side chooser (tools/learned_sides.py: source C 0.3 margin 0, target C 0.3 margin 0.1, groups
-  frame,none,code, fill named): right counted events (root, source and target right) among the counted real
-  acts of the held-out rounds, the rules' sides against the chooser's;
-* the root correction (tools/learned_roots.py --select: variant all, C 1, margin 0.5 / 0.7 across PLOVER
-  types, fitted on every asserted real act, correcting the lexicon's roots): counted right and root right
-  among the held-out rounds' counted events.
+* the side chooser: right counted events (root, source and target right) among the counted real acts of the
+  held-out rounds, the rules' sides against the chooser's (with the shipped margins);
+* the root correction: counted right and root right among the held-out rounds' counted events, correcting
+  the shipped model's domain (its code rules) with its rule and margins.
 
 The offline measure keeps each event's counted status (neither component changes it), so precision moves
 exactly as right events do: counted events are printed with each row.
@@ -34,49 +32,53 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
+import crossfit_train as cf  # noqa: E402
 import learned_roots as lr  # noqa: E402
 import learned_sides as ls  # noqa: E402
 
-SIDES_FIXED = {"source": (0.3, 0.0), "target": (0.3, 0.1)}
-ROOTS = {"variant": "all", "c": 1.0, "rule": "margin", "t": 0.5, "cross": 0.7}
+#: Where the fitted models are written (one pair per fit, overwritten).
+WORK = ROOT / "build/learning_curve"
 
 
 def _rounds(text: str) -> set[int]:
     return {int(x) for x in text.split(",") if x.strip()}
 
 
-def sides_curve(fit_rounds: set[int], held: set[int], seeds: tuple[int, ...] = (0,)) -> dict[str, Any]:
+def sides_curve(fit_rounds: set[int], held: set[int]) -> dict[str, Any]:
+    """The side chooser fitted on ``fit_rounds`` as a fold of tools/crossfit_train.py (the shipped model's
+    settings), scored on the held-out rounds' rows."""
+    from dateline import sides_model
+
     rows = pickle.loads((ROOT / "build/learned_sides.pkl").read_bytes())
-    ls.USED_GROUPS.clear()
-    ls.USED_GROUPS.update(ls.SHIPPED_GROUPS)
-    ls.VARIANT["name"] = "lr_cross"
-    ls.SELF_DIRECTED["allowed"] = "named"
-    ls.FILL_COUNTRY["on"] = True
-    ls.FILL_ARGUMENT["on"] = False
+    shipped = sides_model.shipped_model()
+    model = cf.fold_sides(rows, fit_rounds, shipped, WORK / "sides.json")
     fit = [r for r in rows if r["split"] == "train" and r["round"] in fit_rounds]
     test = [r for r in rows if r["split"] == "train" and r["round"] in held]
-    models = {role: ls.fit(fit, role, SIDES_FIXED[role][0]) for role in ls.ROLES}
-    probs = {k: {role: ls.scores(models[role], r, role) for role in ls.ROLES} for k, r in enumerate(test)}
-    m = ls.measure_at(test, probs, ls.ROLES, {role: SIDES_FIXED[role][1] for role in ls.ROLES})
+    probs = {k: {role: {c: model.prob(role, f) for c, f in ls.features(r, role).items()} for role in ls.ROLES}
+             for k, r in enumerate(test)}
+    m = ls.measure_at(test, probs, ls.ROLES, {role: shipped.margin[role] for role in ls.ROLES})
     counted = sum(1 for r in test if r["counted"])
     return {"fit_articles": len({r["article"] for r in fit}), "held_articles": len({r["article"] for r in test}),
             "held_counted_judged": counted, **m}
 
 
 def roots_curve(fit_rounds: set[int], held: set[int]) -> dict[str, Any]:
+    """The root correction fitted on ``fit_rounds`` as a fold of tools/crossfit_train.py (the shipped model's
+    settings), scored on the held-out rounds' counted rows in the shipped model's domain."""
+    from dateline import roots_model
+
     rows = pickle.loads((ROOT / "build/learned_roots.pkl").read_bytes())
-    feats = lr.SELECT_VARIANTS[ROOTS["variant"]]
+    shipped = roots_model.shipped_model()
+    model = cf.fold_roots(rows, fit_rounds, shipped, WORK / "roots.json")
+    feats = lr.SELECT_VARIANTS[shipped.meta.get("variant", "all")]
     fit = [r for r in rows if r["split"] == "train" and r["round"] in fit_rounds and r["counted"]]
     test = [r for r in rows if r["split"] == "train" and r["round"] in held and r["counted"]]
-    fitted = [r for r in fit if lr.is_real(r) and lr.in_domain(r, lr.DOMAINS["all"])]
-    vec, clf = lr.fit_multinomial(fitted, feats, ROOTS["c"])
-    cls = list(clf.classes_)
-    pr = clf.predict_proba(vec.transform([feats(r) for r in test]))
-    domain = lr.DOMAINS["lexicon"]
+    cls = list(model.classes)
     base = lr.score(test, [r["cameo"][:2] for r in test])
-    new = lr.score(test, [lr.decide(q, cls, r["cameo"][:2], ROOTS["rule"], ROOTS["t"], ROOTS["cross"])
-                          if lr.in_domain(r, domain) else r["cameo"][:2] for r, q in zip(test, pr)])
-    return {"fit_articles": len({r["article"] for r in fit}), "fit_real": len(fitted),
+    new = lr.score(test, [lr.decide([model.probs(feats(r))[c] for c in cls], cls, r["cameo"][:2], shipped.rule,
+                                    shipped.threshold, shipped.cross_threshold)
+                          if lr.in_domain(r, shipped.code_rules) else r["cameo"][:2] for r in test])
+    return {"fit_articles": len({r["article"] for r in fit}), "fit_real": sum(1 for r in fit if lr.is_real(r)),
             "held_articles": len({r["article"] for r in test}), "held_counted_judged": len(test),
             "right_before": base["counted_right"], "right_after": new["counted_right"],
             "root_right_before": base["root_right"], "root_right_after": new["root_right"],

@@ -459,27 +459,34 @@ def _apply_floors(floors: str | None, update: bool, raise_: Any, check: Any) -> 
               help="The folder of the corpora the labels point into.")
 @click.option("--out", type=click.Path(dir_okay=False), default="src/dateline/data/confidence/model.json",
               show_default=True, help="Where to write the model (the package's own model by default).")
-@click.option("--exclude-rounds", default="", help="Comma-separated train labelling rounds left out (a blind set).")
+@click.option("--exclude-rounds", default=None, help="Comma-separated train labelling rounds left out (a blind set; "
+              "default: those blind_rounds.json beside the labels names, '' for none).")
 @click.option("--no-learned", is_flag=True, help="No second stage over the learned side chooser's and root "
               "correction's probabilities.")
-def train(labels: str, news_dir: str, out: str, exclude_rounds: str, no_learned: bool) -> None:
+@click.option("--force", is_flag=True, help="Overwrite a cross-fitted model (one `make train` wrote) all the same.")
+def train(labels: str, news_dir: str, out: str, exclude_rounds: str | None, no_learned: bool, force: bool) -> None:
     """Train the confidence model from labelled real news (needs scikit-learn: pip install 'dateline[train]').
 
-    Fits on the train split, then a second stage over the learned side chooser's and root correction's
-    probabilities on the train rounds neither was fitted on (their model.json's meta.fitted_rounds),
-    calibrates on dev, picks the threshold of `counted` on dev, and prints the dev reliability table
-    and expected calibration error. The shipped components are fitted on every train round, which leaves
-    none for the second stage: `make train` fits it on cross-fitted rows instead (tools/crossfit_train.py).
+    Fits on the train split (less the blind rounds, blind_rounds.json beside the labels), then a second
+    stage over the learned side chooser's and root correction's probabilities on the train rounds neither
+    was fitted on (their model.json's meta.fitted_rounds), calibrates on dev, picks the threshold of
+    `counted` on dev, and prints the dev reliability table and expected calibration error.
+
+    Alone it writes a first-stage model: the shipped components are fitted on every train round, which
+    leaves no row for the second stage. The shipped model comes from `make train` (tools/crossfit_train.py,
+    the second stage on cross-fitted rows); this command refuses to overwrite such a model without --force.
 
     \b
     Example:
-        dateline train eval/news/labels.jsonl --news ../shared/data/news
+        dateline train eval/news/labels.jsonl --news ../shared/data/news --out build/confidence_model.json
     """
     from .train import train as run_training
 
+    if not force and _crossfitted(out):
+        fail(ModelError("E312", path=out))
+    rounds = None if exclude_rounds is None else tuple(int(r) for r in exclude_rounds.split(",") if r.strip())
     try:
-        report = run_training(labels, news_dir, out, learned=not no_learned,
-                              exclude_rounds=tuple(int(r) for r in exclude_rounds.split(",") if r.strip()))
+        report = run_training(labels, news_dir, out, learned=not no_learned, exclude_rounds=rounds)
     except ImportError as err:
         fail(ModelError("E311", detail=str(err)))
     except DatelineError as err:
@@ -512,6 +519,16 @@ def train(labels: str, news_dir: str, out: str, exclude_rounds: str, no_learned:
     click.echo("confidence   events   right")
     for row in dev["reliability"]:
         click.echo(f"{row['bin']:>10}  {row['events']:>7}  {row['right']:.3f} (mean confidence {row['mean_confidence']:.3f})")
+
+
+def _crossfitted(path: str) -> bool:
+    """True when the model file at ``path`` has a second stage fitted on cross-fitted rows (``make train``)."""
+    try:
+        meta = json.loads(Path(path).read_text(encoding="utf-8")).get("meta") or {}
+    except (OSError, ValueError):
+        return False
+    fitted_on = (meta.get("stage") or {}).get("components_fitted_on_rounds") or {}
+    return isinstance(fitted_on, dict) and "crossfit" in fitted_on
 
 
 def _eval_news(labels: str, news_dir: str, split: str, errors_out: str | None, floors: str | None,

@@ -168,6 +168,19 @@ class LabelSet:
         return self.subset({a["id"] for a in self.articles if (article_round(a) in wanted) == keep})
 
 
+#: The file, next to a labels file, naming the train rounds left out as a blind set (``{"rounds": [...]}``).
+BLIND_ROUNDS_FILE = "blind_rounds.json"
+
+
+def blind_rounds(labels_path: str | Path) -> tuple[int, ...]:
+    """The train rounds kept blind for the labels at ``labels_path`` (``blind_rounds.json`` beside it, the one
+    place they are named; none when it is absent): every fit and train measurement leaves them out by default."""
+    path = Path(labels_path).parent / BLIND_ROUNDS_FILE
+    if not path.exists():
+        return ()
+    return tuple(sorted(int(r) for r in json.loads(path.read_text(encoding="utf-8")).get("rounds") or ()))
+
+
 def article_round(article: dict[str, Any]) -> int:
     """An article's labelling round (``round`` in eval/news/articles.jsonl; absent = 1)."""
     return int(article.get("round") or 1)

@@ -4,7 +4,7 @@ The rules (events/roles.py, actors/countries.py) choose each side; this model re
 side, the candidate countries: those of the actor mentions in the event's sentence, of the previous
 sentence, the dateline's and the article's most named country, NONE, and the rules' own choice. A
 logistic regression per side (trained by ``tools/learned_sides.py`` on the labelled train articles;
-``make train``) scores each candidate from generic features: the dependency path between the
+``make train-learned``) scores each candidate from generic features: the dependency path between the
 mention nearest the trigger and the trigger (the mention's labels up to their lowest common
 ancestor, the trigger's, its length, whether the trigger dominates it, same clause), distance,
 before/after, inside a quote, the mention's kind and sector, the share of the article's mentions,
@@ -124,16 +124,19 @@ def _mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, senten
 #: the object of "against" / "with" / "to" ..., or the possessor or modifier of such an argument), alone
 #: and crossed with the root family; ``none``, the trigger's own frame on the NONE candidate (which
 #: arguments it has), so that leaving a side empty is learned from the sentence; ``ctx``, features of the
-#: candidates named only around the sentence (the previous sentence's subject, its count there).
+#: candidates named only around the sentence (the previous sentence's subject, its count there); ``code``, the
+#: candidate's kind of code (country, transnational, sector); ``fam``, the path, the rule's choice and the other
+#: side crossed with the root family; ``rframe`` (session 27), the ``frame`` and NONE features crossed with the
+#: CAMEO root itself ("with" names a meeting's partner but a statement's topic); ``rother`` (session 27), the
+#: other side's own country as this side, by root (whether it is also named apart); ``headline`` (session 27),
+#: the countries the headline names as candidates of the target (``pool=headline``), first or later, and how many;
+#: ``hlfeat`` (session 27), whether a candidate found otherwise is also named in the headline, first or later.
+#: The shipped model's groups are in its ``meta.groups``; only ``headline`` and ``hlfeat`` read the headline.
 GROUPS = {"frame": ("frame=", "fframe="), "none": ("none_has=", "none_pos=", "none_nsent="),
           "ctx": ("prev_subj", "prev_n=", "ctx_fam="),
           "code": ("code_kind=",), "fam": ("fpath=", "fchosen=", "fother="),
           "rframe": ("rframe=", "rnone="), "rother": ("rother=", "rother_named="),
           "headline": ("pool=headline", "hl_"), "hlfeat": ("hlf_",)}
-#: The optional groups that :func:`features` computes from the others' features and the event's root
-#: (session 27), not :func:`candidates`: the ``frame`` features by CAMEO root, and the other side's
-#: country by root.
-POST_GROUPS = frozenset({"rframe", "rother"})
 #: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
 TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
 
@@ -414,7 +417,14 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
     return dict(cands)
 
 
-def article_info(doc: Doc, kb: Any) -> dict[str, Any]:
+#: The optional groups that read the headline's countries (``article_info``'s ``headline``).
+HEADLINE_GROUPS = frozenset({"headline", "hlfeat"})
+
+
+def article_info(doc: Doc, kb: Any, *, headline: bool = True) -> dict[str, Any]:
+    """What the candidates read of the whole article: its most named country (``top``), the dateline's, each
+    country's share of the actor mentions and, with ``headline``, the countries the headline names
+    (:func:`headline_countries`: only the groups :data:`HEADLINE_GROUPS` read them)."""
     tally: Counter[str] = Counter()
     for actor in doc._.actors or []:
         country = _country_of_actor(actor)
@@ -430,7 +440,7 @@ def article_info(doc: Doc, kb: Any) -> dict[str, Any]:
                 break
     return {"top": tally.most_common(1)[0][0] if tally else None, "dateline": dateline,
             "shares": {k: v / total for k, v in tally.items()},
-            "headline": headline_countries(doc, kb)}
+            "headline": headline_countries(doc, kb) if headline else []}
 
 
 #: A word of a headline (letters, digits, and the dots, apostrophes and hyphens inside names: "U.S.", "Kim's").
@@ -448,7 +458,9 @@ def headline_countries(doc: Doc, kb: Any) -> list[str]:
         return []
     found: dict[str, int] = {}
     words = [(m.start(), m.group()) for m in _HEADLINE_WORD.finditer(headline)]
-    for i in range(len(words)):
+    i = 0
+    while i < len(words):
+        step = 1
         for n in (3, 2, 1):
             if i + n > len(words):
                 continue
@@ -456,9 +468,11 @@ def headline_countries(doc: Doc, kb: Any) -> list[str]:
             if n == 1 and (len(text) < 2 or not text[0].isupper()):
                 continue
             country = kb.country_of(text) or kb.country_of(text.rstrip(".'\u2019-"))
-            if country and country not in found:
-                found[country] = words[i][0]
+            if country:
+                found.setdefault(country, words[i][0])
+                step = n  # past the name: "Sudan" of "South Sudan" is not another country
                 break
+        i += step
     lowered = headline.lower()
     for actor in doc._.actors or []:
         country = _country_of_actor(actor)
@@ -487,7 +501,7 @@ def features(cands: dict[str, dict[str, float]], current: str, rules: dict[str, 
     """The candidates' features plus each candidate's kind (named in the sentence, only around it, or
     NONE) crossed with the rule that chose the rules' side and with whether that side is NONE, UNK or
     a country. ``cameo`` and ``groups``: the event's code, for the optional groups computed here
-    (:data:`POST_GROUPS`)."""
+    (``rframe``, ``rother``: computed from the other features and the root, not by :func:`candidates`)."""
     state = current if current in ("NONE", "UNK") else "country"
     rule = f"{rules.get(role)}|{str(rules.get(role + '_country', 'own')).split(':')[0]}"
     root = str(cameo or "")[:2] or "-"
@@ -607,9 +621,9 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
     model = model or (None if DISABLED else shipped_model())
     if model is None or not doc._.events:
         return doc
-    info = article_info(doc, kb)
-    sents = list(doc.sents)
     groups = frozenset(model.meta.get("groups") or ())
+    info = article_info(doc, kb, headline=bool(groups & HEADLINE_GROUPS))
+    sents = list(doc.sents)
     for event in doc._.events:
         rules = dict((event.get("evidence") or {}).get("rules") or {})
         chosen: dict[str, tuple[str, tuple[int, int] | None]] = {}

@@ -27,7 +27,7 @@ from typing import Any
 from . import __version__
 from .models import Article
 from .confidence import DocContext, Model, Stage, event_features, learned_features, logit
-from .newseval import Judge, LabelSet, article_round, asserted, corpus_texts, event_keys, is_right, load_labels
+from .newseval import Judge, LabelSet, article_round, asserted, blind_rounds, corpus_texts, event_keys, is_right, load_labels
 
 #: Precision of counted events the default threshold must reach on dev (issue 11).
 TARGET_PRECISION = 0.80
@@ -232,10 +232,11 @@ def fit_stage(rows: list[Example], base: list[float]) -> tuple[Stage, float, flo
 
 
 def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, limit: int | None = None,
-          exclude_rounds: tuple[int, ...] = (), learned: bool = True) -> dict[str, Any]:
+          exclude_rounds: tuple[int, ...] | None = None, learned: bool = True) -> dict[str, Any]:
     """Train, calibrate and write the model; return the report. ``limit``: use only the first
     articles of each split (a quick run for tests). ``exclude_rounds``: train rounds left out (a blind
-    set). ``learned``: fit the second stage over the learned components' probabilities (on the train
+    set; by default those the labels' ``blind_rounds.json`` names, :func:`dateline.newseval.blind_rounds`;
+    ``()`` leaves none out). ``learned``: fit the second stage over the learned components' probabilities (on the train
     rounds neither the side chooser nor the root correction was fitted on, :func:`fitted_rounds`)."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
@@ -245,6 +246,8 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
     from sklearn.model_selection import GroupKFold
 
     labels = load_labels(labels_path)
+    if exclude_rounds is None:
+        exclude_rounds = blind_rounds(labels_path)
     if exclude_rounds:
         labels = labels.rounds(exclude_rounds, keep=False)
     train_rows = examples(labels, "train", news_dir, limit=limit)
@@ -281,7 +284,15 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
             stage_report.update({"components_fitted_on_rounds": {k: sorted(v or ()) for k, v in seen.items()},
                                  "rounds": sorted({train_rows[i].round for i in unseen}), "events": len(unseen),
                                  "articles": len({train_rows[i].article for i in unseen})})
-            if len({train_rows[i].article for i in unseen}) >= 5 and len({train_rows[i].right for i in unseen}) == 2:
+            if not unseen:
+                stage_report["why_not"] = ("every train round was seen by a learned component's fit: no out-of-sample "
+                                           "rows (the shipped model's second stage is fitted on cross-fitted rows by "
+                                           "`make train`, tools/crossfit_train.py)")
+            elif len({train_rows[i].article for i in unseen}) < 5 or len({train_rows[i].right for i in unseen}) < 2:
+                stage_report["why_not"] = (f"too few rows unseen by the learned components ({len(unseen)} events of "
+                                           f"{stage_report['articles']} articles; at least 5 articles and both "
+                                           "verdicts are needed)")
+            else:
                 stage, c2, loss2 = fit_stage([train_rows[i] for i in unseen], [float(oof[i]) for i in unseen])
                 model.stage = stage
                 stage_report.update({"fitted": True, "c": c2, "cv_log_loss": round(loss2, 4), "base": round(stage.base, 4),

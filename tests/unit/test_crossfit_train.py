@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ assert _SPEC is not None and _SPEC.loader is not None
 cf = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(cf)
 
+from dateline.newseval import article_round, blind_rounds  # noqa: E402
 from dateline.roots_model import LEXICON_CODE_RULES, RootsModel  # noqa: E402
 
 
@@ -43,4 +45,19 @@ def test_the_default_folds_cover_the_labelled_train_rounds_once() -> None:
     folds = [{int(r) for r in f.split(",")} for f in cf.FOLDS.split(";")]
     every = [r for f in folds for r in f]
     assert len(every) == len(set(every))
-    assert set(every) == {1, 3, 4, 6, 7, 8, 10, 11, 12} | set(range(14, 26))
+    labels = Path(__file__).resolve().parents[2] / "eval" / "news" / "labels.jsonl"
+    articles = [json.loads(line) for line in (labels.parent / "articles.jsonl").read_text().splitlines() if line.strip()]
+    train_rounds = {article_round(a) for a in articles if a["split"] == "train"} - set(blind_rounds(labels))
+    assert set(every) == train_rounds
+
+
+def test_a_rows_file_coded_from_other_arguments_is_refused(tmp_path: Path) -> None:
+    import pickle
+
+    rows = tmp_path / "rows.pkl"
+    rows.write_bytes(pickle.dumps({"meta": {"crossfit": True, "labels_sha1": "0" * 40}, "train": [], "dev": []}))
+    with pytest.raises(SystemExit, match="labels_sha1"):
+        cf.main(["--rows", str(rows), "--out", str(tmp_path / "model.json")])
+    rows.write_bytes(pickle.dumps({"train": [], "dev": []}))  # an older rows file: says nothing of its making
+    with pytest.raises(SystemExit, match="older rows file"):
+        cf.main(["--rows", str(rows), "--out", str(tmp_path / "model.json")])

@@ -769,3 +769,10 @@ def test_events_modality_second_verb_of_an_aim_is_the_same_aim(vocab: Vocab) -> 
     by_trigger = {e["trigger"]: e["modality"] for e in events if e["trigger"] in ("support", "monitor")}
     assert by_trigger.get("support") == "intended"
     assert by_trigger.get("monitor") == "intended"
+    # with the infinitive repeated: "to support Kuwait and to monitor Iraq"
+    repeated = [*rows[:7], ("to", "PART", "TO", "aux", 1, "to", "O"), ("monitor", "VERB", "VB", "conj", -4, "monitor", "O"),
+                ("Iraq", "PROPN", "NNP", "dobj", -1, "Iraq", "B-GPE")]
+    events = code_doc(build(vocab, repeated))._.events
+    by_trigger = {e["trigger"]: e["modality"] for e in events if e["trigger"] in ("support", "monitor")}
+    assert by_trigger.get("support") == "intended"
+    assert by_trigger.get("monitor") == "intended"

@@ -374,7 +374,12 @@ def test_headline_countries_are_named_in_order(nlp) -> None:
     doc = nlp("President Okafor met the visiting minister on Monday. The talks went well, officials said.")
     doc._.headline = "Okafor hails Kenyan aid as Uganda's anger grows over U.S. deal"
     found = sides_model.headline_countries(doc, default_kb())
-    assert found[:3] == ["KEN", "UGA", "USA"]
+    assert found == ["KEN", "UGA", "USA"]
+    # a word inside a longer name already matched is not another country ("Sudan" of "South Sudan")
+    doc._.headline = "South Sudan and South Africa sign a deal in Kenya"
+    assert sides_model.headline_countries(doc, default_kb()) == ["SSD", "ZAF", "KEN"]
+    doc._.headline = "South Sudan talks: Sudan and Kenya trade blame"
+    assert sides_model.headline_countries(doc, default_kb()) == ["SSD", "SDN", "KEN"]
     doc._.headline = None
     assert sides_model.headline_countries(doc, default_kb()) == []
 
@@ -392,6 +397,8 @@ def test_headline_countries_are_candidates_only_with_their_group(nlp) -> None:
     with_group = candidates(doc, event, "target", info, list(doc.sents), groups=("headline",))
     assert with_group["MOZ"]["pool=headline"] == 1.0 and with_group["TZA"]["hl_first"] == 1.0
     assert "MOZ" not in candidates(doc, event, "target", info, list(doc.sents))
+    # computed only for a model whose groups read them
+    assert article_info(doc, default_kb(), headline=False)["headline"] == []
 
 
 def test_rframe_crosses_the_frame_with_the_root() -> None:

@@ -338,12 +338,21 @@ def _predicted(clause: Token, head: Token, lex: Lexicon) -> bool:
 
 def _first_conjunct(verb: Token) -> Token:
     """The first of coordinated verbs that share their subject and auxiliaries ("to degrade and destroy
-    ISIL": "degrade"), else the verb itself."""
+    ISIL": "degrade"; also with the infinitive "to" repeated, "to support Kuwait and to monitor Iraq"),
+    else the verb itself."""
     token = verb
     while token.dep_ == "conj" and token.head != token and token.head.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children):
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") and not _repeated_to(c, token.head)
+            for c in token.children):
         token = token.head
     return token
+
+
+def _repeated_to(child: Token, head: Token) -> bool:
+    """Whether ``child`` is an infinitive "to" (tag TO) repeated from the verb ``head`` it is coordinated
+    with ("to support ... and to monitor"): the same infinitive, not an auxiliary of its own."""
+    return child.dep_ == "aux" and child.tag_ == "TO" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
 
 
 def _aim(verb: Token, lex: Lexicon) -> bool:

@@ -255,8 +255,10 @@ def _partitive_group(token: Token) -> Token | None:
 
 def _antecedent(doc: Doc, pronoun: Token, lex: Lexicon) -> Side:
     """A pronoun's actor: the one the actors stage linked it to; for the subject of a reported
-    clause, the subject of the clause that reports it ("Hungary said it will ..."); else the
-    last actor named before it in this or the previous sentence (a person for he/she)."""
+    clause, the subject of the clause that reports it ("Hungary said it will ..."); else
+    (:func:`_last_actor_before`) the last actor named before it in its sentence, else the main subject
+    of a sentence before, main subject first, over the two sentences before for he/she (a person) and
+    the one before for it/they (:data:`PRONOUN_LOOKBACK`)."""
     ref = actor_ref(doc, pronoun.idx, pronoun.idx + len(pronoun.text))
     if ref is not None:
         return _named_mention(doc, pronoun) or ref

@@ -30,3 +30,18 @@ def test_us_as_a_target_in_a_quotation_of_several_sentences(nlp: Language) -> No
 def test_us_outside_a_quotation_is_left_alone(nlp: Language) -> None:
     text = "Hamas attacked us again last night, the newspaper's editor wrote in Jerusalem."
     assert all(target != "quote_speaker" for *_, target in sides(nlp, text, "attacked"))
+
+
+def test_we_in_a_quotation_continued_into_a_new_paragraph_is_the_speaker_named_at_its_start(nlp: Language) -> None:
+    # "X said: “... .” over three sentences, then a new paragraph re-opening the quotation: the events
+    # stage follows the quotation's marks over paragraphs (events.triggers._spanning_speaker)
+    text = ('Foreign Minister Sergei Lavrov spoke to reporters in Moscow on Tuesday. He said: "The situation is '
+            'difficult. Many people are worried. The talks have been long.\n\n"We condemn the sanctions imposed '
+            'by Washington."')
+    assert sides(nlp, text, "condemn") == [("RUSGOV", "USA", "_quoted_speaker", "_verb_addressee")]
+
+
+def test_we_in_a_long_quotation_is_the_speaker_named_after_it(nlp: Language) -> None:
+    text = ('"The situation is difficult. Many people are worried. The talks have been long.\n\n"We condemn the '
+            'sanctions imposed by Washington. They are illegal," Foreign Minister Sergei Lavrov told reporters.')
+    assert sides(nlp, text, "condemn") == [("RUSGOV", "USA", "_quoted_speaker", "_verb_addressee")]

@@ -44,7 +44,7 @@ def first_person_sides(art: _Article, quotes: list[_Quote], events: list[Event])
             speaker = _speaker_at(quoted, starts, token.idx)
             if speaker is None or not (speaker.get("code") or speaker.get("country")):
                 continue
-            other = event.get("target" if role == "source" else "source")
+            other: ActorRef | None = event["target"] if role == "source" else event["source"]
             if other is not None and same_actor(other, speaker):
                 continue
             event[role] = {"text": speaker["text"], "code": speaker.get("code"),  # type: ignore[literal-required]

@@ -1,9 +1,10 @@
 """First-person sides inside quotations: an event the events stage left without a source (or target)
 because its doer (or the one it is done to) is "I", "we", "our" ("us", "me") inside a quotation takes
 the quotation's speaker as the quotes stage found it (a cue in its sentence, the paragraph's or the
-next sentence's, a quote continued from the paragraph before: :mod:`.speakers`), also when the
-quotation runs over sentences and paragraphs the events stage's own search
-(:func:`dateline.events.triggers._quoted_speaker`: three sentences of one paragraph) does not reach."""
+next sentence's, a quote continued from the paragraph before, a colon, a heading: :mod:`.speakers`), where
+the events stage's own search (:func:`dateline.events.triggers._frame_speaker`, ``_quoted_speaker``,
+``_spanning_speaker``: a speech verb's subject next to the quotation's marks) found none; the events stage
+reads no first-person object at all."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ a stated fact, an imperative)."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Mapping
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .. import syntax
-from ..doc import per_doc, sentence_bounds, sentence_index, sentence_paragraphs
+from ..doc import doc_text, per_doc, sentence_bounds, sentence_index, sentence_paragraphs
 from ..codebook import root_class
 from ..lexicon import Entry, Lexicon
 from ..record import Modality
@@ -306,8 +307,6 @@ def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:
     marks = [t.i for t in doc[starts[here]:ends[here]] if t.text in _OPENING_MARKS | _CLOSING_MARKS]
     before = [i for i in marks if i < token.i]
     after = [i for i in marks if i > token.i]
-    if len(before) % 2 == 0 and (before or not after):
-        return None  # not inside quotation marks
     speech = lex.cue("speech_verb")
 
     def speaker_between(start: int, end: int, last: bool) -> Token | None:
@@ -317,6 +316,10 @@ def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:
             if subject is not None:
                 return subject
         return None
+
+    if len(before) % 2 == 0 and (before or not after):
+        # no quotation mark of its own sentence holds it: a sentence inside a longer quotation
+        return _spanning_speaker(token, speaker_between)
 
     # after: the first mark after the word closes the quotation (here or in a following sentence)
     close = after[0] if after else None
@@ -336,8 +339,47 @@ def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:
         sentence -= 1
         opened = next((t.i for t in reversed(doc[starts[sentence]:ends[sentence]]) if t.text in _OPENING_MARKS | _CLOSING_MARKS), None)
     if opened is not None and doc[opened].text in _OPENING_MARKS:
-        return speaker_between(starts[sentence_index(doc)(opened)], opened, last=True)
-    return None
+        found = speaker_between(starts[sentence_index(doc)(opened)], opened, last=True)
+        if found is not None:
+            return found
+    return _spanning_speaker(token, speaker_between)
+
+
+def _quote_spans(doc: Doc) -> tuple[list[int], list[Any]]:
+    """The Doc's top-level quotations as :func:`dateline.quotes.marks.scan_quotes` pairs their marks
+    (a quotation continued into the next paragraph is one span), with their starts."""
+    from ..quotes.marks import scan_quotes  # pure text; imported here, as the quotes package imports events
+    spans = sorted((q for q in scan_quotes(doc_text(doc)) if q.depth == 0), key=lambda q: q.start)
+    return [q.start for q in spans], spans
+
+
+def _spanning_speaker(token: Token, speaker_between: Any) -> Token | None:
+    """The speaker of a quotation longer than :func:`_quoted_speaker`'s search (more than
+    :data:`_QUOTE_SENTENCES` sentences, or continued over paragraphs, each opening with a quote mark):
+    the subject of a speech verb after its closing mark in that sentence, else before its opening mark
+    in that sentence, else in the sentence before it when that one ends with a colon ("X said: ...")."""
+    doc = token.doc
+    starts, spans = per_doc(doc, "quote_spans", _quote_spans)
+    k = bisect.bisect_right(starts, token.idx) - 1
+    if k < 0 or not spans[k].start <= token.idx < spans[k].end:
+        return None
+    span = spans[k]
+    first, ends = sentence_bounds(doc)
+    index = sentence_index(doc)
+    opened, closed = doc.char_span(span.start - 1, span.start, alignment_mode="expand"), None
+    if span.closed and span.end < len(doc_text(doc)):
+        closed = doc.char_span(span.end, span.end + 1, alignment_mode="expand")
+    if closed is not None and len(closed):
+        found = speaker_between(closed[-1].i + 1, ends[index(closed[-1].i)], False)
+        if found is not None:
+            return found
+    if opened is None or not len(opened):
+        return None
+    here = index(opened[0].i)
+    found = speaker_between(first[here], opened[0].i, True)
+    if found is None and here > 0 and first[here] == opened[0].i and doc[opened[0].i - 1].text == ":":
+        found = speaker_between(first[here - 1], opened[0].i, True)
+    return found
 
 
 def _named_subject(verb: Token) -> Token | None:

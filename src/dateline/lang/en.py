@@ -43,6 +43,10 @@ SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her"
 #: said) they stand for the speaker (events.triggers._frame_speaker).
 FIRST_PERSON_PRONOUNS = frozenset({"i", "we", "my", "our"})
 
+#: First-person object pronouns ("attacked us", "talk with me"): inside a quotation they stand for its
+#: speaker (quotes.sides.first_person_sides), as an act's target. Lower case only ("US" is a country).
+FIRST_PERSON_OBJECTS = frozenset({"us", "me"})
+
 # Determiners -------------------------------------------------------------------------------------
 
 #: Determiners of a definite mention ("the talks"), which can point back at an earlier event.

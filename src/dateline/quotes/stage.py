@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from .cues import Cues, _default_cues, load_cues
 from .marks import scan_quotes
 from .reported import _reported
+from .sides import first_person_sides
 from .speakers import _Article, _attribute, _continue_speakers, _pull_quotes, _quote
 from .verbal import _verbal_events
 from ..doc import doc_text
@@ -40,6 +41,7 @@ def find_quotes(doc: Doc, *, cues: Cues | None = None) -> Doc:
     _pull_quotes(art, quotes)
     quotes.sort(key=lambda q: (q.start, q.depth, q.end))
     events = doc._.events if doc._.events is not None else []
+    first_person_sides(art, quotes, events)
     _verbal_events(art, quotes, events)
     doc._.events = events
     doc._.quotes = [q.to_dict() for q in quotes]

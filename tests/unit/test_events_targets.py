@@ -251,3 +251,13 @@ def test_coordinated_parties_with_a_third_party_named_keep_it(nlp: Language) -> 
 
 def test_one_party_agreeing_has_no_partner_made_up(nlp: Language) -> None:
     assert events(nlp, "Brazil agreed to lower tariffs on steel.", "agreed") == [("BRA", None, "_verb_roles")]
+
+
+def test_where_two_coordinated_parties_agree_is_no_party(nlp: Language) -> None:
+    # a summit or agreement in a third country: the parties are each other's targets, not the host
+    # (docs/annotation.md section 2)
+    text = "The agreement was announced in Geneva by the Brazilian foreign minister and the Argentine foreign minister."
+    found = events(nlp, text, "agreement")
+    assert {t for _, t, _ in found} <= {"BRA", "ARG"} and all(s != t for s, t, _ in found)
+    # one party alone abroad still aims it at the host (target_of_host)
+    assert events(nlp, "The Brazilian president held talks in Geneva.", "talks") == [("BRA", "CHE", "target_of_host")]

@@ -491,6 +491,10 @@ def make_event(trigger: Token, index: int, code: str, source: Side, target: Side
     }
 
 
+#: Target rules that name where an act is done, not whom it is done to (``evidence.rules.target``).
+PLACE_TARGET_RULES = frozenset({"_place_targets", "target_of_place", "target_of_host", "_noun_place"})
+
+
 def _coordinated_countries(sides: list[Side]) -> set[str]:
     """The two countries of two coordinated sources of different countries ("the US and Mexico"),
     else the empty set (more parties than two are often a list the act is aimed from, not a pact)."""
@@ -526,13 +530,20 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     reciprocal = entry.reciprocal or entry.code[:2] == "04" and entry.code != "042"
     each_party = plover is not None and plover.event.lower() in lex.cue("each_party")
     pairs: list[tuple[Side | None, Side | None]]
-    parties = _coordinated_countries(source_sides) if trigger.pos_ == "VERB" else set()
+    coordinated = _coordinated_countries(source_sides)
+    parties = coordinated if trigger.pos_ == "VERB" else set()
+    venues: set[str] = set()
+    if coordinated and (reciprocal or each_party) and target_sides and rules.get("target") in PLACE_TARGET_RULES:
+        # "the agreement was announced in Geneva by Kerry and Lavrov": where two parties of two countries
+        # meet or agree is no party to it (docs/annotation.md section 2: a summit in a third country)
+        venues = {str(t.get("country")) for t in target_sides if t is not None and t.get("country")}
+        parties, target_sides = coordinated, []
     if parties and (reciprocal or each_party) and target_sides and all(
             t is not None and t.get("country") in parties for t in target_sides):
         # "the United States and Iran settled a dispute over Iranian assets": with the parties of two
         # countries coordinated, a target of one party's own country is a topic, not a third party
         target_sides = []
-    if parties and each_party and not target_sides and not _third_country_named(doc, trigger, parties):
+    if parties and each_party and not target_sides and not _third_country_named(doc, trigger, parties | venues):
         # "Washington and Beijing agreed to ...": one event per party (PLOVER), each aimed at the
         # other (docs/annotation.md section 4: each party is the other's target), unless the
         # sentence names a third country the act may be aimed at ("X and Y vowed to punish Z")

@@ -98,7 +98,7 @@ def collect(limit: int | None = None) -> list[dict[str, Any]]:
             event, judged = j.event, j.judged
             expected = coded_root(judged)
             rows.append({
-                "split": split, "round": rounds.get(j.article) or 1, "article": j.article,
+                "split": split, "round": rounds.get(j.article) or 1, "article": j.article, "span": list(event.get("span") or ()),
                 "cameo": str(event.get("cameo") or ""), "counted": counted(event),
                 "act": bool(judged["act"]), "modality": judged.get("modality"), "expected": expected,
                 "label": {"source": judged.get("src"), "target": judged.get("tgt")},

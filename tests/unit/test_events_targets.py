@@ -225,3 +225,39 @@ def test_firing_a_person_keeps_the_person_as_target(nlp: Language) -> None:
     # "fire" is a verb of firing a weapon only when its object is one
     ((source, target, rule),) = events(nlp, "The Nigerian president fired the Ghanaian ambassador on Monday.", "fired")
     assert (target, rule) == ("GHA", "_verb_roles")
+
+
+def test_coordinated_parties_of_an_agreement_are_each_others_targets(nlp: Language) -> None:
+    # "A and B agreed": one event per party (PLOVER's each_party), each aimed at the other
+    # (docs/annotation.md section 4), not left with no target
+    found = events(nlp, "Brazil and Argentina agreed to lower tariffs on steel.", "agreed")
+    assert sorted(found) == [("ARG", "BRA", "coordinated_parties"), ("BRA", "ARG", "coordinated_parties")]
+
+
+def test_a_target_of_one_partys_own_country_is_a_topic(nlp: Language) -> None:
+    # "settled a dispute over Peruvian fishing rights": Peru is a party, its rights what was settled
+    found = events(nlp, "Chile and Peru settled a dispute over Peruvian fishing rights.", "settled")
+    assert sorted((s, t) for s, t, _ in found) == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_coordinated_parties_with_a_third_party_named_keep_it(nlp: Language) -> None:
+    # a third party the agreement is aimed at stays the target
+    found = events(nlp, "Brazil and Argentina agreed to impose sanctions on Venezuela.", "agreed")
+    assert {t for _, t, _ in found} == {"VEN"}
+    # and a third country named elsewhere in the sentence keeps the parties from being paired
+    found = events(nlp, "Brazil and Argentina agreed to lower tariffs, a Chilean official said.", "agreed")
+    assert all(rule != "coordinated_parties" for _, _, rule in found)
+
+
+def test_one_party_agreeing_has_no_partner_made_up(nlp: Language) -> None:
+    assert events(nlp, "Brazil agreed to lower tariffs on steel.", "agreed") == [("BRA", None, "_verb_roles")]
+
+
+def test_where_two_coordinated_parties_agree_is_no_party(nlp: Language) -> None:
+    # a summit or agreement in a third country: the parties are each other's targets, not the host
+    # (docs/annotation.md section 2)
+    text = "The agreement was announced in Geneva by the Brazilian foreign minister and the Argentine foreign minister."
+    found = events(nlp, text, "agreement")
+    assert {t for _, t, _ in found} <= {"BRA", "ARG"} and all(s != t for s, t, _ in found)
+    # one party alone abroad still aims it at the host (target_of_host)
+    assert events(nlp, "The Brazilian president held talks in Geneva.", "talks") == [("BRA", "CHE", "target_of_host")]

@@ -19,6 +19,7 @@ from .codes import _conditional_offer, _declarer, _demanding_content, appeal_cla
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _addressees, _agentless_state, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
+from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
@@ -490,6 +491,24 @@ def make_event(trigger: Token, index: int, code: str, source: Side, target: Side
     }
 
 
+#: Target rules that name where an act is done, not whom it is done to (``evidence.rules.target``).
+PLACE_TARGET_RULES = frozenset({"_place_targets", "target_of_place", "target_of_host", "_noun_place"})
+
+
+def _coordinated_countries(sides: list[Side]) -> set[str]:
+    """The two countries of two coordinated sources of different countries ("the US and Mexico"),
+    else the empty set (more parties than two are often a list the act is aimed from, not a pact)."""
+    countries = {str(s.get("country")) for s in sides if s is not None and s.get("country")}
+    return countries if len(sides) == 2 and len(countries) == 2 else set()
+
+
+def _third_country_named(doc: Doc, trigger: Token, parties: set[str]) -> bool:
+    """Whether the trigger's sentence names an actor of a country other than ``parties``."""
+    sentence = trigger.sent
+    return any((actor.get("country") or None) not in (None, *parties)
+               for _, _, _, actor, _ in in_window(doc, sentence.start_char, sentence.end_char))
+
+
 def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list[Side], target_sides: list[Side],
           negated: bool, modality: Modality, lex: Lexicon, *, rules: EventRules, declare: bool = True) -> Iterable[Event]:
     """Events for every source-target pair. ``declare``: an intended act the sentence announces
@@ -511,7 +530,26 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     reciprocal = entry.reciprocal or entry.code[:2] == "04" and entry.code != "042"
     each_party = plover is not None and plover.event.lower() in lex.cue("each_party")
     pairs: list[tuple[Side | None, Side | None]]
-    if reciprocal and not target_sides and len(source_sides) > 1 and not each_party:
+    coordinated = _coordinated_countries(source_sides)
+    parties = coordinated if trigger.pos_ == "VERB" else set()
+    venues: set[str] = set()
+    if coordinated and (reciprocal or each_party) and target_sides and rules.get("target") in PLACE_TARGET_RULES:
+        # "the agreement was announced in Geneva by Kerry and Lavrov": where two parties of two countries
+        # meet or agree is no party to it (docs/annotation.md section 2: a summit in a third country)
+        venues = {str(t.get("country")) for t in target_sides if t is not None and t.get("country")}
+        parties, target_sides = coordinated, []
+    if parties and (reciprocal or each_party) and target_sides and all(
+            t is not None and t.get("country") in parties for t in target_sides):
+        # "the United States and Iran settled a dispute over Iranian assets": with the parties of two
+        # countries coordinated, a target of one party's own country is a topic, not a third party
+        target_sides = []
+    if parties and each_party and not target_sides and not _third_country_named(doc, trigger, parties | venues):
+        # "Washington and Beijing agreed to ...": one event per party (PLOVER), each aimed at the
+        # other (docs/annotation.md section 4: each party is the other's target), unless the
+        # sentence names a third country the act may be aimed at ("X and Y vowed to punish Z")
+        pairs = [(a, b) for a in source_sides for b in source_sides if a is not b and not same_side(a, b)]
+        rules = {**rules, "target": "coordinated_parties"}
+    elif reciprocal and not target_sides and len(source_sides) > 1 and not each_party:
         # "A, B and C met", "A and B clashed": the coordinated parties are each other's targets,
         # one reciprocal event per pair; "A and B agreed": one event each
         pairs = [(a, b) for i, a in enumerate(source_sides) for b in source_sides[i + 1:] if not same_side(a, b)]

@@ -29,7 +29,8 @@ def test_us_as_a_target_in_a_quotation_of_several_sentences(nlp: Language) -> No
 
 def test_us_outside_a_quotation_is_left_alone(nlp: Language) -> None:
     text = "Hamas attacked us again last night, the newspaper's editor wrote in Jerusalem."
-    assert all(target != "quote_speaker" for *_, target in sides(nlp, text, "attacked"))
+    # the target is the place's country, not a speaker: the sentence has no quotation
+    assert sides(nlp, text, "attacked") == [("PSEREBHMS", "ISR", "_verb_roles", "_act_place")]
 
 
 def test_we_in_a_quotation_continued_into_a_new_paragraph_is_the_speaker_named_at_its_start(nlp: Language) -> None:
@@ -42,6 +43,9 @@ def test_we_in_a_quotation_continued_into_a_new_paragraph_is_the_speaker_named_a
 
 
 def test_we_in_a_long_quotation_is_the_speaker_named_after_it(nlp: Language) -> None:
-    text = ('"The situation is difficult. Many people are worried. The talks have been long.\n\n"We condemn the '
-            'sanctions imposed by Washington. They are illegal," Foreign Minister Sergei Lavrov told reporters.')
+    # five sentences between "We" and the closing mark: beyond the three-sentence search, only
+    # events.triggers._spanning_speaker finds the speaker (without it the event has no source and is dropped)
+    text = ('"We condemn the sanctions imposed by Washington. They are illegal. The situation is difficult. Many '
+            'people are worried. The talks have been long. Nobody is happy," Foreign Minister Sergei Lavrov told '
+            'reporters.')
     assert sides(nlp, text, "condemn") == [("RUSGOV", "USA", "_quoted_speaker", "_verb_addressee")]

@@ -1,5 +1,5 @@
 """First-person sides inside quotations: an event the events stage left without a source (or target)
-because its doer (or the one it is done to) is "I", "we", "our" ("us", "me") inside a quotation takes
+because its doer (or the one it is done to) is "I", "we", "our", "my" ("us", "me") inside a quotation takes
 the quotation's speaker as the quotes stage found it (a cue in its sentence, the paragraph's or the
 next sentence's, a quote continued from the paragraph before, a colon, a heading: :mod:`.speakers`), where
 the events stage's own search (:func:`dateline.events.triggers._frame_speaker`, ``_quoted_speaker``,

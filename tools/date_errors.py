@@ -26,7 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from dateline.newseval import coded_root, counted, load_labels  # noqa: E402
+from dateline.newseval import counted, load_labels, real_act  # noqa: E402
 
 LABELS = ROOT / "eval/news/labels.jsonl"
 NEWS = ROOT / "../shared/data/news"
@@ -83,11 +83,8 @@ def main() -> None:
     wrong: list[tuple[str, str, str, str | None, str, str, str]] = []
     for j in judged_events(labels, "train", NEWS):
         event, judged = j.event, j.judged
-        expected = coded_root(judged)
-        if not judged["act"] or expected is None or not (args.all or counted(event)):
-            continue
-        if judged["modality"] != "asserted" and str(event.get("cameo"))[:2] != expected:
-            continue  # as dateline eval: the text gives it another modality, not a real act here
+        if not (args.all or counted(event)) or not real_act(event, judged):
+            continue  # as dateline eval: not an act, or the text gives it another modality
         rule = _rule(event)
         if args.rule not in rule:
             continue

@@ -27,9 +27,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from dateline.newseval import coded_root, country_level  # noqa: E402
+from dateline.newseval import country_level, real_act  # noqa: E402
+from dateline.sides_model import TRANSNATIONAL  # noqa: E402
 
-TRANSNATIONAL = {"IGO", "IMG", "NGO", "MNC"}
+sys.path.insert(0, str(ROOT / "tools"))
+from cached_eval import CACHE  # noqa: E402  (the parse cache's folder)
 
 
 def real_acts(path: str) -> list[dict[str, Any]]:
@@ -37,13 +39,8 @@ def real_acts(path: str) -> list[dict[str, Any]]:
     out = []
     for line in open(path, encoding="utf-8"):
         r = json.loads(line)
-        label = r["label"]
-        if not (r["counted"] and label and label["act"]):
-            continue
-        root = coded_root(label)
-        if root is None or (label["modality"] != "asserted" and str(r["cameo"])[:2] != root):
-            continue
-        out.append(r)
+        if r["counted"] and r["label"] and real_act(r, r["label"]):
+            out.append(r)
     return out
 
 
@@ -91,7 +88,7 @@ def main() -> int:
         rec = records[r["id"]]
         if r["id"] not in docs:
             body = rec["article"]["body"]
-            path = ROOT / "build/parse_cache" / (hashlib.sha1(body.encode("utf-8")).hexdigest() + ".spacy")
+            path = CACHE / (hashlib.sha1(body.encode("utf-8")).hexdigest() + ".spacy")
             docs.clear()
             docs[r["id"]] = next(iter(DocBin().from_bytes(path.read_bytes()).get_docs(vocab)))
         doc = docs[r["id"]]

@@ -395,26 +395,25 @@ def _inherited(token: Token, by_token: dict[int, dict[str, Any]]) -> tuple[dict[
     return None
 
 
-def _first_day(timex: dict[str, Any]) -> str | None:
-    """The first ISO day an expression may stand for (None: no value, or no day known)."""
+def _day_bound(timex: dict[str, Any], end: int) -> str | None:
+    """The first (``end`` 0) or last (1) ISO day an expression may stand for (None: no value, or no
+    day known)."""
     if timex.get("value") is None:
         return None
-    first = timex["range"][0] if timex.get("range") else timex["value"]
-    return first if len(first) == 10 else None
+    bound = timex["range"][end] if timex.get("range") else timex["value"]
+    return bound if len(bound) == 10 else None
 
 
 def after_publication(timex: dict[str, Any], published: dt.date | None) -> bool:
     """The expression lies wholly after the publication day ("next week", "on May 7" in April)."""
-    first = _first_day(timex)
+    first = _day_bound(timex, 0)
     return published is not None and first is not None and first > published.isoformat()
 
 
 def _by_publication(timex: dict[str, Any], published: dt.date | None) -> bool:
     """The expression lies wholly on or before the publication day ("on Sunday", not "this year")."""
-    if published is None or timex.get("value") is None:
-        return False
-    last = timex["range"][1] if timex.get("range") else timex["value"]
-    return len(last) == 10 and last <= published.isoformat()
+    last = _day_bound(timex, 1)
+    return published is not None and last is not None and last <= published.isoformat()
 
 
 def _reported_future(token: Token) -> bool:
@@ -568,13 +567,14 @@ def date_for(doc: Doc, token: Token) -> dict[str, Any]:
 def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
                frames: _SentenceFrames, paragraphs: list[int]) -> dict[str, Any]:
     published: dt.date | None = doc._.published
+    sentence = sentence_index(doc)(token.i)
     own = attached(token, by_token) or _simultaneous(token, by_token)
     if own is not None:
         if after_publication(own, published):
             # a planned day: the act CAMEO records is the intent's expression, dated the day it was
             # stated (docs/annotation.md D7c), the report its sentence is framed by, else publication
             # (a past act is not after the report either: its expression was misread or misattached)
-            frame = frames[sentence_index(doc)(token.i)]
+            frame = frames[sentence]
             if frame is not None and frame is not own and _by_publication(frame, published):
                 date = _event_date(frame, "frame")
             else:
@@ -593,7 +593,6 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
         return date
     if earlier_than_report(token, by_token):
         return before_published(doc)
-    sentence = sentence_index(doc)(token.i)
     past = event_tense(token) == "past"
     frame = frames[sentence]
     if frame is not None and not after_publication(frame, published) and (past or _reported_future(token)):

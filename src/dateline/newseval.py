@@ -125,6 +125,14 @@ def coded_root(label: dict[str, Any]) -> str | None:
     return None
 
 
+def real_act(event: dict[str, Any], label: dict[str, Any]) -> bool:
+    """Whether the event, on the label's trigger, is a real act as the eval counts it: an act with an
+    asserted root (:func:`coded_root`), told as asserted or coded with that root (an intent coded on the
+    intended act's trigger)."""
+    expected = coded_root(label)
+    return expected is not None and (label["modality"] == "asserted" or str(event.get("cameo"))[:2] == expected)
+
+
 def is_right(event: dict[str, Any], label: dict[str, Any]) -> bool:
     """A real act asserted by the text (or an intent the text expresses), with the right root and
     source/target countries."""
@@ -431,7 +439,7 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
             expected = coded_root(judged)
             if not judged["act"]:
                 why["not an act"] += 1
-            elif expected is None or (judged["modality"] != "asserted" and str(event["cameo"])[:2] != expected):
+            elif not real_act(event, judged):
                 why[f"text says {judged['modality']}"] += 1
             else:
                 scores.counted_real += 1

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .. import syntax
 from ..actors.identity import same_actor
+from ..events.sides import _identified
 from ..lang import en
 from ..record import ActorRef, Event
 from .speakers import _Article, _Quote
@@ -43,7 +44,7 @@ def first_person_sides(art: _Article, quotes: list[_Quote], events: list[Event])
             if token is None or event.get(role) is not None:
                 continue
             speaker = _speaker_at(quoted, starts, token.idx)
-            if speaker is None or not (speaker.get("code") or speaker.get("country")):
+            if speaker is None or not _identified(speaker):
                 continue
             other: ActorRef | None = event["target"] if role == "source" else event["source"]
             if other is not None and same_actor(other, speaker):

@@ -40,6 +40,15 @@ def test_quotes_scan_paragraph_continues_quote() -> None:
     assert quote.reopened == (text.index("“Second"),) and quote.closed
 
 
+def test_quotes_scan_paragraphs_run_together_continue_the_quote() -> None:
+    # a continued quotation whose paragraph break was lost: the mark re-opening a sentence goes on with it
+    text = 'He said: "We will act. "But not now," he added. Then "a" and "b".'
+    quote = scan_quotes(text)[0]
+    assert text[quote.start:quote.end] == 'We will act. "But not now,'
+    assert quote.reopened == (text.index('"But'),) and quote.closed
+    assert _texts(text)[1:] == ["a", "b"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ('a "b" c "d', ["b", "d"]),                       # odd number of marks: the last runs to its end
     ("x ” y “z” w", ["z"]),                          # a stray closing mark is skipped

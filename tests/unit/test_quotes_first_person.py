@@ -43,9 +43,17 @@ def test_we_in_a_quotation_continued_into_a_new_paragraph_is_the_speaker_named_a
 
 
 def test_we_in_a_long_quotation_is_the_speaker_named_after_it(nlp: Language) -> None:
-    # five sentences between "We" and the closing mark: beyond the three-sentence search, only
-    # events.triggers._spanning_speaker finds the speaker (without it the event has no source and is dropped)
+    # five sentences between "We" and the closing mark: the quotation's own span (quotes.marks.scan_quotes)
+    # leads to the speaker after it (without it the event has no source and is dropped)
     text = ('"We condemn the sanctions imposed by Washington. They are illegal. The situation is difficult. Many '
             'people are worried. The talks have been long. Nobody is happy," Foreign Minister Sergei Lavrov told '
             'reporters.')
+    assert sides(nlp, text, "condemn") == [("RUSGOV", "USA", "_quoted_speaker", "_verb_addressee")]
+
+
+def test_we_in_a_quotation_whose_paragraphs_were_run_together_is_the_speaker_named_at_its_start(nlp: Language) -> None:
+    # the paragraph break of a continued quotation lost in scraping: 'He said: "... . "We ...'; the second
+    # opening mark continues the quotation (quotes.marks.scan_quotes) instead of making the first one stray
+    text = ('Foreign Minister Sergei Lavrov spoke to reporters in Moscow on Tuesday. He said: "The situation is '
+            'difficult. "We condemn the sanctions imposed by Washington."')
     assert sides(nlp, text, "condemn") == [("RUSGOV", "USA", "_quoted_speaker", "_verb_addressee")]

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .. import syntax
-from ..doc import doc_text, per_doc, sentence_bounds, sentence_index, sentence_paragraphs
+from ..doc import doc_text, per_doc, sentence_bounds, sentence_index
 from ..codebook import root_class
 from ..lexicon import Entry, Lexicon
 from ..record import Modality
@@ -289,24 +289,13 @@ def _frame_speaker(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-#: Quotation marks as tokens: a straight mark opens or closes by position (:func:`_quoted_speaker`).
-_OPENING_MARKS, _CLOSING_MARKS = frozenset({"“", '"'}), frozenset({"”", '"'})
-#: How many sentences of its paragraph a quotation is followed across to its speaker.
-_QUOTE_SENTENCES = 3
-
-
 def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:
-    """The speaker of a quotation that runs over several sentences, for a word inside it whose own
-    sentence names none ("“We have been striking when we can. ... ,” the general said": the
-    general; "The minister said: “... . We will not meet them.”"): the subject of a speech verb
-    right after the quotation closes, else right before it opens, in the same paragraph."""
+    """The speaker of the quotation a word is in, when its own sentence names none ("“We have been
+    striking when we can. ... ,” the general said": the general; "The minister said: “... . We will not
+    meet them.”"): the subject of a speech verb after the quotation's closing mark in that sentence,
+    else before its opening mark in that sentence (:func:`_spanning_speaker`). The quotation is the one
+    :func:`dateline.quotes.marks.scan_quotes` pairs, so quotation marks are read in one place."""
     doc = token.doc
-    starts, ends = sentence_bounds(doc)
-    paragraphs = per_doc(doc, "sentence_paragraphs", sentence_paragraphs)
-    here = sentence_index(doc)(token.i)
-    marks = [t.i for t in doc[starts[here]:ends[here]] if t.text in _OPENING_MARKS | _CLOSING_MARKS]
-    before = [i for i in marks if i < token.i]
-    after = [i for i in marks if i > token.i]
     speech = lex.cue("speech_verb")
 
     def speaker_between(start: int, end: int, last: bool) -> Token | None:
@@ -317,31 +306,6 @@ def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:
                 return subject
         return None
 
-    if len(before) % 2 == 0 and (before or not after):
-        # no quotation mark of its own sentence holds it: a sentence inside a longer quotation
-        return _spanning_speaker(token, speaker_between)
-
-    # after: the first mark after the word closes the quotation (here or in a following sentence)
-    close = after[0] if after else None
-    sentence = here
-    while close is None and sentence + 1 < len(starts) and sentence - here < _QUOTE_SENTENCES \
-            and paragraphs[sentence + 1] == paragraphs[here]:
-        sentence += 1
-        close = next((t.i for t in doc[starts[sentence]:ends[sentence]] if t.text in _OPENING_MARKS | _CLOSING_MARKS), None)
-    if close is not None:
-        found = speaker_between(close + 1, ends[sentence_index(doc)(close)], last=False)
-        if found is not None:
-            return found
-    # before: the mark that opened it, and a speech verb before that mark in its sentence
-    opened = before[-1] if before else None
-    sentence = here
-    while opened is None and sentence > 0 and here - sentence < _QUOTE_SENTENCES and paragraphs[sentence - 1] == paragraphs[here]:
-        sentence -= 1
-        opened = next((t.i for t in reversed(doc[starts[sentence]:ends[sentence]]) if t.text in _OPENING_MARKS | _CLOSING_MARKS), None)
-    if opened is not None and doc[opened].text in _OPENING_MARKS:
-        found = speaker_between(starts[sentence_index(doc)(opened)], opened, last=True)
-        if found is not None:
-            return found
     return _spanning_speaker(token, speaker_between)
 
 
@@ -354,9 +318,8 @@ def _quote_spans(doc: Doc) -> tuple[list[int], list[Any]]:
 
 
 def _spanning_speaker(token: Token, speaker_between: Any) -> Token | None:
-    """The speaker of a quotation longer than :func:`_quoted_speaker`'s search (more than
-    :data:`_QUOTE_SENTENCES` sentences, or continued over paragraphs, each opening with a quote mark):
-    the subject of a speech verb after its closing mark in that sentence, else before its opening mark
+    """The speaker of the quotation a word is in (one sentence or many, or continued over paragraphs,
+    each opening with a quote mark): the subject of a speech verb after its closing mark in that sentence, else before its opening mark
     in that sentence, else in the sentence before it when that one ends with a colon ("X said: ...")."""
     doc = token.doc
     starts, spans = per_doc(doc, "quote_spans", _quote_spans)

@@ -81,13 +81,28 @@ def _mark_positions(text: str, start: int, end: int) -> list[int]:
     return [m.start() for m in _MARK_CHARS.finditer(text, start, end)]
 
 
+def _sentence_starts(text: str, i: int, start: int) -> bool:
+    """Whether the mark at ``text[i]`` opens a sentence: whitespace, then a sentence's final
+    punctuation (or a closing mark after it) before it."""
+    j = i - 1
+    if j < start or not text[j].isspace():
+        return False
+    while j >= start and text[j].isspace():
+        j -= 1
+    while j >= start and text[j] in CLOSE_SINGLE + "'":
+        j -= 1
+    return j >= start and text[j] in ".?!"
+
+
 def scan_quotes(text: str) -> list[QuoteSpan]:
     """Pair the quote marks of ``text`` into quotations, sorted by start.
 
     Never raises: an odd number of marks, a stray closing mark or mixed curly and straight marks
     give the best reading and leave the rest of the text alone. A top-level quote left open at the
     end of a paragraph continues into the next paragraph when that one opens with the same kind of
-    mark (the newspaper convention); otherwise it ends with its paragraph (``closed=False``).
+    mark (the newspaper convention); otherwise it ends with its paragraph (``closed=False``). A
+    double mark opening a sentence inside an open top-level double quote continues it too (the same
+    convention with the paragraph break lost).
     """
     found: list[QuoteSpan] = []
     paragraphs = paragraph_spans(text)
@@ -103,6 +118,13 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
             if role == "either":
                 role = "close" if open_at is not None else "open"
             if role == "open":
+                if kind == "double" and open_at == 0 and _sentence_starts(text, i, p_start):
+                    # A second opening double mark at the start of a sentence while a top-level quote is
+                    # open: the newspaper convention of a quote continued over paragraphs, with the
+                    # paragraphs run together ('He said: "We will. "But not now."'): it goes on.
+                    del stack[1:]
+                    stack[0][2].append(i)
+                    continue
                 if kind == "double" and open_at is not None:
                     # A second opening double mark while one is open: the first was stray.
                     del stack[open_at:]

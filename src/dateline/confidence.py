@@ -9,7 +9,8 @@ package (``data/confidence/model.json``): weights by feature name, so that runni
 machine-learning library, only a dot product.
 
 ``counted`` is the one definition of what the default export and the scores count: asserted, not
-negated, and confidence at or above the model's threshold (chosen on dev, see eval/README.md).
+negated, not un-counted by the learned act filter (``evidence.act_filter``, :mod:`dateline.acts_model`, run
+at the start of this stage), and confidence at or above the model's threshold (chosen on dev, see eval/README.md).
 """
 
 from __future__ import annotations

@@ -68,12 +68,17 @@ train: $(STAMP)
 # cross-type margin of 0.8, or on 1-12 and 26-27 it lost one gold event, below the floors (eval/README.md "Session 27:
 # crossfit", "Session 28 ... (integrator)"); session 25, roots3: fitted on every asserted event (--fit-domain
 # all: its probabilities, which the confidence reads, mean something on every root), correcting only the lexicon's
-# own roots (--domain lexicon); C 1, margins 0.5 / 0.7 across PLOVER types.
+# own roots (--domain lexicon); C 1, margins 0.5 / 0.7 across PLOVER types. Then the learned act filter (session 29,
+# actfilter; dateline.acts_model): P(real act) of each counted event, on the coder with the new side chooser and root
+# correction, fitted on every train round but the blind ones; an event below 0.15 is not counted (the threshold: the
+# largest whose cross-fitted train recall loss stays under 0.1% of the listed acts; eval/README.md "Session 29: actfilter").
 train-learned: $(STAMP)
 	nice $(BIN)/python tools/learned_sides.py --recode --held-out none --exclude=$(BLIND) --fix source=0.3:0,target=0.3:0.12 --no-dev --write src/dateline/data/sides/model.json --json build/learned_sides.json
 	nice $(BIN)/python tools/learned_roots.py --recode --exclude-rounds=$(BLIND) --select --held-out=$(ROOTS_HELD_OUT) --domain lexicon --fit-domain all \
 		--variants all --cs 1 --ps "" --margins 0.5 --cross-margins 0.7 --no-dev \
 		--write src/dateline/data/roots/model.json --json build/learned_roots_select.json
+	nice $(BIN)/python tools/learned_acts.py --recode --exclude-rounds=$(BLIND) --features conf,mod --target keep --threshold 0.15 \
+		--write src/dateline/data/acts/model.json --json build/learned_acts.json
 	$(MAKE) train
 
 clean:

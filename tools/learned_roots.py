@@ -72,6 +72,8 @@ def collect() -> list[dict[str, Any]]:
     roots_model.DISABLED = True  # the coded roots, uncorrected: what the correction learns to correct
     from dateline import modality_model
     modality_model.DISABLED = True  # the rules' modality, as the correction sees it at run time (before the modality model)
+    from dateline import acts_model
+    acts_model.DISABLED = True  # every asserted event counts in its rows: the correction runs before the act filter
     labels = load_labels(LABELS)
     rows: list[dict[str, Any]] = []
     nlp = load_nlp()

@@ -9,7 +9,8 @@ package (``data/confidence/model.json``): weights by feature name, so that runni
 machine-learning library, only a dot product.
 
 ``counted`` is the one definition of what the default export and the scores count: asserted, not
-negated, and confidence at or above the model's threshold (chosen on dev, see eval/README.md).
+negated, not un-counted by the learned act filter (``evidence.act_filter``, :mod:`dateline.acts_model`, run
+at the start of this stage), and confidence at or above the model's threshold (chosen on dev, see eval/README.md).
 """
 
 from __future__ import annotations
@@ -259,9 +260,12 @@ def shipped_model() -> Model | None:
 
 
 def is_counted(event: dict[str, Any], threshold: float) -> bool:
-    """The one definition of a counted event: asserted, not negated, confidence at or above ``threshold``."""
+    """The one definition of a counted event: asserted, not negated, not un-counted by the learned act filter
+    (``evidence.act_filter``, :mod:`dateline.acts_model`), confidence at or above ``threshold``."""
     confidence = event.get("confidence")
+    evidence = event.get("evidence")
     return (event.get("modality") == "asserted" and not event.get("negated")
+            and not (isinstance(evidence, dict) and evidence.get("act_filter"))
             and (confidence is None or confidence >= threshold))
 
 
@@ -282,9 +286,13 @@ def apply_min_confidence(record: dict[str, Any], threshold: float | None, *, dro
 
 
 def score_events(doc: Doc, model: Model | None = None) -> Doc:
-    """Set ``confidence`` and ``counted`` on every event of the Doc."""
+    """Set ``confidence`` and ``counted`` on every event of the Doc (after the learned act filter, which
+    :func:`is_counted` reads)."""
+    from .acts_model import filter_acts
+
     model = model or shipped_model()
-    context = DocContext.of(doc) if model is not None and doc._.events else None
+    context = DocContext.of(doc) if doc._.events else None
+    filter_acts(doc, context=context)  # the learned act filter: evidence.act_filter on the events it un-counts
     for event in doc._.events or []:
         if model is not None:
             learned = learned_features(event) if model.stage is not None else None

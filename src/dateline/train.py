@@ -26,8 +26,8 @@ from typing import Any
 
 from . import __version__
 from .models import Article
-from .confidence import DocContext, Model, Stage, event_features, learned_features, logit
-from .newseval import Judge, LabelSet, article_round, asserted, blind_rounds, corpus_texts, event_keys, is_right, load_labels
+from .confidence import DocContext, Model, Stage, event_features, is_counted, learned_features, logit
+from .newseval import Judge, LabelSet, article_round, blind_rounds, corpus_texts, event_keys, is_right, load_labels
 
 #: Precision of counted events the default threshold must reach on dev (issue 11).
 TARGET_PRECISION = 0.80
@@ -91,7 +91,9 @@ def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int |
     """Features and targets of every labelled event the current coder emits on a split
     (on its first ``limit`` articles when given)."""
     rounds = {str(a["id"]): article_round(a) for a in labels.articles}
-    return [Example(event_features(j.event, j.doc, j.context), is_right(j.event, j.judged), asserted(j.event), j.article,
+    # counted as the product counts it (dateline.confidence.is_counted: asserted, not negated, not un-counted by the
+    # learned act filter), before any confidence threshold
+    return [Example(event_features(j.event, j.doc, j.context), is_right(j.event, j.judged), is_counted(j.event, 0.0), j.article,
                     learned_features(j.event), rounds.get(j.article, 1))
             for j in judged_events(labels, split, news_dir, limit=limit)]
 

@@ -338,8 +338,9 @@ def test_rank_sides_leaves_its_probabilities_in_the_evidence(nlp) -> None:
     model = _model({"path_m1=nsubj": 6.0, "chosen": -3.0})
     rank_sides(doc, default_kb(), model)
     learned = event["evidence"]["learned"]
-    # both sides are scored (the source by its intercept alone), and the root correction adds its own
-    assert {"source_p", "source_margin", "target_p", "target_margin", "root_p", "root_margin"} == set(learned)
+    # both sides are scored (the source by its intercept alone), the root correction adds its own, and the act
+    # filter of the confidence stage its probability of a real act (dateline.acts_model)
+    assert {"source_p", "source_margin", "target_p", "target_margin", "root_p", "root_margin", "act_p"} == set(learned)
     assert 0.5 < learned["target_p"] <= 1.0 and 0.0 < learned["target_margin"] <= learned["target_p"]
 
 

@@ -158,8 +158,9 @@ def chosen_margin(probs: dict[str, float], chosen: str) -> tuple[float, float]:
 
 
 def leave_learned(event: dict[str, Any], values: dict[str, float]) -> None:
-    """Add a learned component's probabilities (keys of :data:`LEARNED_KEYS`) to the event's
-    ``evidence.learned``, rounded to 4 places, for :func:`learned_features` to read."""
+    """Add a learned component's probabilities to the event's ``evidence.learned``, rounded to 4 places: the
+    keys of :data:`LEARNED_KEYS` are what :func:`learned_features` reads; the act filter's ``act_p``
+    (:mod:`dateline.acts_model`) is shown there too but is no feature of the confidence."""
     if values and isinstance(event.get("evidence", {}), dict):
         evidence = event.setdefault("evidence", {})
         evidence["learned"] = {**evidence.get("learned", {}), **{k: round(v, 4) for k, v in values.items()}}

@@ -22,6 +22,9 @@ the v2 labels in session 27, "Session 27: modality2", still not shipped): no mod
 written and :func:`decide_modality` is hooked into no stage. The module holds the features and the
 decision rule that ``tools/learned_modality.py`` measures, so that a model it writes runs the same
 code (hook: after the side chooser, at the end of ``dateline.actors.resolution.redate_actors``).
+
+Its :func:`features` ARE shipped: the learned act filter (:mod:`dateline.acts_model`, session 29) reads them at
+run time (prefixed ``mod:``), so a change to them needs ``data/acts/model.json`` refitted (``make train-learned``).
 """
 
 from __future__ import annotations

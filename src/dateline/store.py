@@ -137,7 +137,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables holding one article's coded rows; deleted with the article on ``replace``.
 ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
 #: What ``dateline events``, the exports, fusion and the scores count: the coder's ``counted`` (asserted,
-#: not negated, confidence at or above the model's threshold; dateline.confidence); rows stored before
+#: not negated, not un-counted by the learned act filter, confidence at or above the model's threshold;
+#: dateline.confidence.is_counted); rows stored before
 #: confidence existed count when asserted and not negated.
 def counted_sql(alias: str = "") -> str:
     """The SQL of a counted event (see :data:`COUNTED`), on the events table's ``alias``."""

@@ -54,7 +54,6 @@ NEWS = ROOT / "../shared/data/news"
 CACHE = ROOT / "build/learned_acts.pkl"
 SPLITS = ("train", "dev")  # never the locked ones
 CS = (0.03, 0.1, 0.3, 1.0)
-CROSSFIT_FOLDS = "1,3,4;6,7,8,10;11,12,14,15;16,17,18,19;20,21,22,23,24,25;26,27;28,29,30,31"
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
@@ -220,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
                         "the largest of THRESHOLDS whose cross-fitted train recall loss is under 0.1%% of the listed acts)")
     parser.add_argument("--prune", type=float, default=0.005, help="weights below this (absolute) are not written")
     args = parser.parse_args(argv)
+    if args.write and set(args.features.split(",")) != {"conf", "mod"}:
+        # dateline.acts_model.features computes the conf and mod sets only: other weights would never be read
+        parser.error("--write needs --features conf,mod (the features dateline.acts_model computes at run time)")
     from dateline.newseval import blind_rounds
 
     excluded = (set(blind_rounds(LABELS)) if args.exclude_rounds is None
@@ -235,7 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = kept["rows"]
     add_covers(rows)
     sets = tuple(s for s in args.features.split(",") if s)
-    folds = "article" if args.folds == "article" else CROSSFIT_FOLDS
+    from crossfit_train import FOLDS
+
+    folds = "article" if args.folds == "article" else FOLDS
     train = [r for r in rows if r["split"] == "train" and r["counted"] and r["round"] not in excluded]
     dev = [r for r in rows if r["split"] == "dev" and r["counted"]]
     print(f"train counted judged rows {len(train)}: real acts {sum(r['real'] for r in train)}, "
@@ -313,7 +317,9 @@ def write(model: Any, out: Path, args: Any, sets: tuple[str, ...], c: float, tra
     vec, clf = model.steps[0][1], model.steps[1][1]
     weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
                if abs(w) >= args.prune}
-    line = next((x for x in report["table"] if x["t"] == args.threshold), None)
+    line = next((x for x in report["table"] if abs(x["t"] - args.threshold) < 1e-9), None)
+    if line is None:
+        print(f"threshold {args.threshold} is not one of {THRESHOLDS}: no cross-fitted numbers in the meta", file=sys.stderr)
     meta = {"target": {"real": "real act (dateline.newseval.real_act) of a counted event",
                        "keep": "real act, or an event that finds a listed asserted act of its root at its trigger"}[args.target], "features": list(sets), "c": c,
             "prune": args.prune, "events": len(train), "articles": len({r["article"] for r in train}),

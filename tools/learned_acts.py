@@ -84,7 +84,7 @@ def collect(excluded: set[int]) -> list[dict[str, Any]]:
             rows.append({
                 "split": split, "round": int(rounds.get(j.article) or 1), "article": j.article,
                 "recall_article": j.article in part.recall_articles,
-                "gold": (j.article, judged["sentence_ref"]["start"], tuple(judged["trigger_in_sentence"])),
+                "key": tuple(j.key),
                 "cameo": cameo, "counted": bool(event.get("modality") == "asserted" and not event.get("negated")),
                 "label_act": bool(judged["act"]), "label_modality": judged.get("modality"),
                 "real": real_act(event, judged), "root_right": expected is not None and cameo[:2] == expected,
@@ -160,10 +160,13 @@ def average_precision(scores: list[float], ys: list[bool]) -> float:
 
 def add_covers(rows: list[dict[str, Any]]) -> None:
     """Each row's ``covers``: the listed asserted acts (labels and missed acts of recall articles) of the event's root
-    whose trigger overlaps the judged label's, as the eval's recall finds them (:func:`dateline.newseval.score`: any
-    counted event at the act's trigger with the act's root; a trigger may carry two labels, "will not take part"
-    labelled negated 03 and asserted 12), and ``keep``: a real act by its label or one that covers a listed act."""
+    that the event finds as the eval's recall does (:func:`dateline.newseval.finds`: the event starts inside the act's
+    trigger; a trigger may carry two labels, "will not take part" labelled negated 03 and asserted 12), and ``keep``:
+    a real act by its label or one that covers a listed act. (The eval also leaves out acts in captions and other
+    text that is not the article's, which these rows cannot see: a handful.)"""
     from collections import defaultdict
+
+    from dateline.newseval import finds
 
     listed: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
     for path in (LABELS, LABELS.parent / "missed.jsonl"):
@@ -172,12 +175,12 @@ def add_covers(rows: list[dict[str, Any]]) -> None:
             if x and x.get("act", True) and x.get("modality") == "asserted":
                 listed[(x["id"], x["sentence_ref"]["start"])].append(x)
     for r in rows:
-        article, start, (a, b) = r["gold"]
+        article, start, _ = key = r["key"]
         covers = set()
         if r["recall_article"]:
             for x in listed[(article, start)]:
-                xa, xb = x["trigger_in_sentence"]
-                if x["root"] == r["cameo"][:2] and (a <= xa < max(b, a + 1) or xa <= a < max(xb, xa + 1)):
+                if x["root"] == r["cameo"][:2] and finds(x, key):
+                    xa, xb = x["trigger_in_sentence"]
                     covers.add((article, start, xa, xb, x["root"], bool(x.get("missed"))))
         r["covers"] = covers
         r["keep"] = bool(r["real"] or covers)
@@ -234,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         kept = pickle.loads(CACHE.read_bytes())
         if set(kept["excluded"]) != excluded:
             raise SystemExit(f"{CACHE} was coded with rounds {kept['excluded']} excluded: pass --recode")
+        if kept["rows"] and "key" not in kept["rows"][0]:
+            raise SystemExit(f"{CACHE} was coded by an older version of this tool: pass --recode")
         rows = kept["rows"]
     add_covers(rows)
     sets = tuple(s for s in args.features.split(",") if s)

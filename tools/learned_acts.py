@@ -54,7 +54,6 @@ NEWS = ROOT / "../shared/data/news"
 CACHE = ROOT / "build/learned_acts.pkl"
 SPLITS = ("train", "dev")  # never the locked ones
 CS = (0.03, 0.1, 0.3, 1.0)
-CROSSFIT_FOLDS = "1,3,4;6,7,8,10;11,12,14,15;16,17,18,19;20,21,22,23,24,25;26,27;28,29,30,31"
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
@@ -85,7 +84,7 @@ def collect(excluded: set[int]) -> list[dict[str, Any]]:
             rows.append({
                 "split": split, "round": int(rounds.get(j.article) or 1), "article": j.article,
                 "recall_article": j.article in part.recall_articles,
-                "gold": (j.article, judged["sentence_ref"]["start"], tuple(judged["trigger_in_sentence"])),
+                "key": tuple(j.key),
                 "cameo": cameo, "counted": bool(event.get("modality") == "asserted" and not event.get("negated")),
                 "label_act": bool(judged["act"]), "label_modality": judged.get("modality"),
                 "real": real_act(event, judged), "root_right": expected is not None and cameo[:2] == expected,
@@ -161,10 +160,13 @@ def average_precision(scores: list[float], ys: list[bool]) -> float:
 
 def add_covers(rows: list[dict[str, Any]]) -> None:
     """Each row's ``covers``: the listed asserted acts (labels and missed acts of recall articles) of the event's root
-    whose trigger overlaps the judged label's, as the eval's recall finds them (:func:`dateline.newseval.score`: any
-    counted event at the act's trigger with the act's root; a trigger may carry two labels, "will not take part"
-    labelled negated 03 and asserted 12), and ``keep``: a real act by its label or one that covers a listed act."""
+    that the event finds as the eval's recall does (:func:`dateline.newseval.finds`: the event starts inside the act's
+    trigger; a trigger may carry two labels, "will not take part" labelled negated 03 and asserted 12), and ``keep``:
+    a real act by its label or one that covers a listed act. (The eval also leaves out acts in captions and other
+    text that is not the article's, which these rows cannot see: a handful.)"""
     from collections import defaultdict
+
+    from dateline.newseval import finds
 
     listed: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
     for path in (LABELS, LABELS.parent / "missed.jsonl"):
@@ -173,12 +175,12 @@ def add_covers(rows: list[dict[str, Any]]) -> None:
             if x and x.get("act", True) and x.get("modality") == "asserted":
                 listed[(x["id"], x["sentence_ref"]["start"])].append(x)
     for r in rows:
-        article, start, (a, b) = r["gold"]
+        article, start, _ = key = r["key"]
         covers = set()
         if r["recall_article"]:
             for x in listed[(article, start)]:
-                xa, xb = x["trigger_in_sentence"]
-                if x["root"] == r["cameo"][:2] and (a <= xa < max(b, a + 1) or xa <= a < max(xb, xa + 1)):
+                if x["root"] == r["cameo"][:2] and finds(x, key):
+                    xa, xb = x["trigger_in_sentence"]
                     covers.add((article, start, xa, xb, x["root"], bool(x.get("missed"))))
         r["covers"] = covers
         r["keep"] = bool(r["real"] or covers)
@@ -220,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
                         "the largest of THRESHOLDS whose cross-fitted train recall loss is under 0.1%% of the listed acts)")
     parser.add_argument("--prune", type=float, default=0.005, help="weights below this (absolute) are not written")
     args = parser.parse_args(argv)
+    if args.write and set(args.features.split(",")) != {"conf", "mod"}:
+        # dateline.acts_model.features computes the conf and mod sets only: other weights would never be read
+        parser.error("--write needs --features conf,mod (the features dateline.acts_model computes at run time)")
     from dateline.newseval import blind_rounds
 
     excluded = (set(blind_rounds(LABELS)) if args.exclude_rounds is None
@@ -232,10 +237,14 @@ def main(argv: list[str] | None = None) -> int:
         kept = pickle.loads(CACHE.read_bytes())
         if set(kept["excluded"]) != excluded:
             raise SystemExit(f"{CACHE} was coded with rounds {kept['excluded']} excluded: pass --recode")
+        if kept["rows"] and "key" not in kept["rows"][0]:
+            raise SystemExit(f"{CACHE} was coded by an older version of this tool: pass --recode")
         rows = kept["rows"]
     add_covers(rows)
     sets = tuple(s for s in args.features.split(",") if s)
-    folds = "article" if args.folds == "article" else CROSSFIT_FOLDS
+    from crossfit_train import FOLDS
+
+    folds = "article" if args.folds == "article" else FOLDS
     train = [r for r in rows if r["split"] == "train" and r["counted"] and r["round"] not in excluded]
     dev = [r for r in rows if r["split"] == "dev" and r["counted"]]
     print(f"train counted judged rows {len(train)}: real acts {sum(r['real'] for r in train)}, "
@@ -313,7 +322,9 @@ def write(model: Any, out: Path, args: Any, sets: tuple[str, ...], c: float, tra
     vec, clf = model.steps[0][1], model.steps[1][1]
     weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
                if abs(w) >= args.prune}
-    line = next((x for x in report["table"] if x["t"] == args.threshold), None)
+    line = next((x for x in report["table"] if abs(x["t"] - args.threshold) < 1e-9), None)
+    if line is None:
+        print(f"threshold {args.threshold} is not one of {THRESHOLDS}: no cross-fitted numbers in the meta", file=sys.stderr)
     meta = {"target": {"real": "real act (dateline.newseval.real_act) of a counted event",
                        "keep": "real act, or an event that finds a listed asserted act of its root at its trigger"}[args.target], "features": list(sets), "c": c,
             "prune": args.prune, "events": len(train), "articles": len({r["article"] for r in train}),

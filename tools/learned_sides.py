@@ -80,6 +80,8 @@ def collect(limit: int | None = None) -> list[dict[str, Any]]:
     roots_model.DISABLED = True  # the coded roots, as the ranker sees them at run time (before the root model)
     from dateline import modality_model
     modality_model.DISABLED = True  # the rules' modality, as the ranker sees it at run time (before the modality model)
+    from dateline import acts_model
+    acts_model.DISABLED = True  # `counted` as the rules decide it: the act filter runs after the ranker
     labels = load_labels(LABELS)
     kb = default_kb()
     rows: list[dict[str, Any]] = []

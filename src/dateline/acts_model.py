@@ -17,6 +17,7 @@ labelled train round but the blind ones; the threshold is chosen on cross-fitted
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -24,13 +25,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .confidence import DocContext, event_features, leave_learned, sigmoid
+from .confidence import ACT_FILTER_KEY, DocContext, event_features, is_counted, leave_learned, sigmoid
 
 MODEL_RESOURCE = "data/acts/model.json"
 #: Set by tools/learned_acts.py while it codes its training data: no event is filtered.
 DISABLED = False
-#: The key of ``evidence`` on an event the filter un-counts.
-EVIDENCE_KEY = "act_filter"
+#: The key of ``evidence`` on an event the filter un-counts (defined with the rule that reads it).
+EVIDENCE_KEY = ACT_FILTER_KEY
 
 
 def features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
@@ -82,10 +83,11 @@ def filter_acts(doc: Doc, model: ActsModel | None = None, context: DocContext | 
         return doc
     context = context or DocContext.of(doc)
     for event in doc._.events:
-        if event.get("modality") != "asserted" or event.get("negated") or not isinstance(event.get("evidence", {}), dict):
-            continue
+        if not is_counted(event, 0.0) or not isinstance(event.get("evidence", {}), dict):
+            continue  # only what would count: asserted, not negated (the filter runs before the confidence)
         p = model.prob(features(event, doc, context))
         leave_learned(event, {"act_p": p})
         if p < model.threshold:
-            event.setdefault("evidence", {})[EVIDENCE_KEY] = {"p": round(p, 4), "threshold": model.threshold}
+            # rounded down, so the shown p stays below the threshold it was cut at
+            event.setdefault("evidence", {})[EVIDENCE_KEY] = {"p": math.floor(p * 1e4) / 1e4, "threshold": model.threshold}
     return doc

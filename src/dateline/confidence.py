@@ -260,13 +260,17 @@ def shipped_model() -> Model | None:
     return Model.from_dict(json.loads(resource.read_text(encoding="utf-8")))
 
 
+#: The key of ``evidence`` on an event the learned act filter un-counts (:mod:`dateline.acts_model` writes it).
+ACT_FILTER_KEY = "act_filter"
+
+
 def is_counted(event: dict[str, Any], threshold: float) -> bool:
     """The one definition of a counted event: asserted, not negated, not un-counted by the learned act filter
     (``evidence.act_filter``, :mod:`dateline.acts_model`), confidence at or above ``threshold``."""
     confidence = event.get("confidence")
     evidence = event.get("evidence")
     return (event.get("modality") == "asserted" and not event.get("negated")
-            and not (isinstance(evidence, dict) and evidence.get("act_filter"))
+            and not (isinstance(evidence, dict) and evidence.get(ACT_FILTER_KEY))
             and (confidence is None or confidence >= threshold))
 
 

@@ -282,6 +282,13 @@ def event_keys(record: dict[str, Any], text: str) -> list[Key | None]:
     return keys
 
 
+def finds(act: dict[str, Any], key: Key) -> bool:
+    """Whether an event at ``key`` (:func:`event_keys`) is at a listed act's trigger: it starts inside the act's
+    trigger words in the act's sentence. The one match of recall (:func:`score`; tools/learned_acts.py)."""
+    start, end = act["trigger_in_sentence"]
+    return key[0] == act["id"] and key[1] == act["sentence_ref"]["start"] and start <= key[2] < max(end, start + 1)
+
+
 def label_key(label: dict[str, Any]) -> Key:
     return (label["id"], label["sentence_ref"]["start"], label["trigger_in_sentence"][0])
 
@@ -484,9 +491,7 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
                for r in (record.get("article") or {}).get("removed") or ()):
             continue
         scores.gold_acts += 1
-        start, end = act["trigger_in_sentence"]
-        hits = [root for (rid, sent, trig), root in found.get(act["id"], [])
-                if sent == act["sentence_ref"]["start"] and start <= trig < max(end, start + 1)]
+        hits = [root for key, root in found.get(act["id"], []) if finds(act, key)]
         scores.gold_found += bool(hits)
         scores.gold_found_root += act["root"] in hits
     return scores

@@ -55,6 +55,7 @@ class JudgedEvent:
     judged: dict[str, Any]
     doc: Any  # the parsed spaCy Doc the event came from
     context: DocContext
+    key: Any = None  # where the event is: (article, sentence start, trigger offset), dateline.newseval.event_keys
 
 
 def judged_events(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int | None = None,
@@ -84,7 +85,7 @@ def judged_events(labels: LabelSet, split: str, news_dir: str | Path, *, limit: 
             for event, key in zip(light["events"], event_keys(light, texts[record_id]["text"])):
                 judged = judge(event, key)
                 if judged is not None:
-                    yield JudgedEvent(record_id, event, judged, doc, context)
+                    yield JudgedEvent(record_id, event, judged, doc, context, key)
 
 
 def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int | None = None) -> list[Example]:

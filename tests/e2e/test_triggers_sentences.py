@@ -154,7 +154,7 @@ def test_first_person_outside_a_statement_stays_unresolved(nlp: Language) -> Non
 ])
 def test_first_person_in_a_quotation_over_sentences_is_its_speaker(nlp: Language, text: str, trigger: str,
                                                                    country: str) -> None:
-    """_quoted_speaker: the quotation's speaker named after it closes (or before it opens) in the paragraph."""
+    """_quoted_speaker: the quotation's speaker named after it closes (or before it opens) in that sentence."""
     events = on(coded(nlp, text), trigger)
     assert events and {(e["source"] or {}).get("country") for e in events} == {country}
     assert {e["evidence"]["rules"]["source"] for e in events} == {"_quoted_speaker"}

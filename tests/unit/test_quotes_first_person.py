@@ -35,7 +35,7 @@ def test_us_outside_a_quotation_is_left_alone(nlp: Language) -> None:
 
 def test_we_in_a_quotation_continued_into_a_new_paragraph_is_the_speaker_named_at_its_start(nlp: Language) -> None:
     # "X said: “... .” over three sentences, then a new paragraph re-opening the quotation: the events
-    # stage follows the quotation's marks over paragraphs (events.triggers._spanning_speaker)
+    # stage follows the quotation's marks over paragraphs (events.triggers._quoted_speaker)
     text = ('Foreign Minister Sergei Lavrov spoke to reporters in Moscow on Tuesday. He said: "The situation is '
             'difficult. Many people are worried. The talks have been long.\n\n"We condemn the sanctions imposed '
             'by Washington."')

@@ -407,7 +407,7 @@ def _first_person_speaker(doc: Doc, subject: Token | None, trigger: Token, lex: 
     """The actor a first-person subject or possessor of an act stands for inside a statement, and
     the rule that found it: the speaker of the sentence's frame ("“We have arrested three
     suspects,” Kenyan police said": :func:`.triggers._frame_speaker`), else of the quotation it is
-    in across sentences (:func:`.triggers._quoted_speaker`), when that is an identified actor. A
+    in, over sentences and paragraphs (:func:`.triggers._quoted_speaker`), when that is an identified actor. A
     passive subject is no doer, except the one who feels a passive of feeling (``felt``: "“I am
     disappointed by the decision,” the minister said", :func:`.roles._experiencer`)."""
     if subject is None or subject.lower_ not in en.FIRST_PERSON_PRONOUNS or (subject.dep_ == "nsubjpass" and not felt):

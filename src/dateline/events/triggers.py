@@ -289,13 +289,27 @@ def _frame_speaker(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _quote_spans(doc: Doc) -> tuple[list[int], list[Any]]:
+    """The Doc's top-level quotations as :func:`dateline.quotes.marks.scan_quotes` pairs their marks
+    (a quotation continued into the next paragraph is one span), with their starts."""
+    from ..quotes.marks import scan_quotes  # pure text; imported here, as the quotes package imports events
+    spans = sorted((q for q in scan_quotes(doc_text(doc)) if q.depth == 0), key=lambda q: q.start)
+    return [q.start for q in spans], spans
+
+
 def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:
-    """The speaker of the quotation a word is in, when its own sentence names none ("“We have been
-    striking when we can. ... ,” the general said": the general; "The minister said: “... . We will not
-    meet them.”"): the subject of a speech verb after the quotation's closing mark in that sentence,
-    else before its opening mark in that sentence (:func:`_spanning_speaker`). The quotation is the one
-    :func:`dateline.quotes.marks.scan_quotes` pairs, so quotation marks are read in one place."""
+    """The speaker of the quotation a word is in, when its own sentence names none: the subject of a
+    speech verb after the quotation's closing mark in that sentence ("“We have been striking when we
+    can. ... ,” the general said": the general), else before its opening mark in that sentence, else in
+    the sentence before it when that one ends with a colon ("The minister said: “... . We will not meet
+    them.”"). The quotation is the one :func:`dateline.quotes.marks.scan_quotes` pairs: one sentence or
+    many, continued over paragraphs, each opening with a mark, or with the paragraph break lost."""
     doc = token.doc
+    starts, spans = per_doc(doc, "quote_spans", _quote_spans)
+    k = bisect.bisect_right(starts, token.idx) - 1
+    if k < 0 or not spans[k].start <= token.idx < spans[k].end:
+        return None
+    span = spans[k]
     speech = lex.cue("speech_verb")
 
     def speaker_between(start: int, end: int, last: bool) -> Token | None:
@@ -306,27 +320,6 @@ def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:
                 return subject
         return None
 
-    return _spanning_speaker(token, speaker_between)
-
-
-def _quote_spans(doc: Doc) -> tuple[list[int], list[Any]]:
-    """The Doc's top-level quotations as :func:`dateline.quotes.marks.scan_quotes` pairs their marks
-    (a quotation continued into the next paragraph is one span), with their starts."""
-    from ..quotes.marks import scan_quotes  # pure text; imported here, as the quotes package imports events
-    spans = sorted((q for q in scan_quotes(doc_text(doc)) if q.depth == 0), key=lambda q: q.start)
-    return [q.start for q in spans], spans
-
-
-def _spanning_speaker(token: Token, speaker_between: Any) -> Token | None:
-    """The speaker of the quotation a word is in (one sentence or many, or continued over paragraphs,
-    each opening with a quote mark): the subject of a speech verb after its closing mark in that sentence, else before its opening mark
-    in that sentence, else in the sentence before it when that one ends with a colon ("X said: ...")."""
-    doc = token.doc
-    starts, spans = per_doc(doc, "quote_spans", _quote_spans)
-    k = bisect.bisect_right(starts, token.idx) - 1
-    if k < 0 or not spans[k].start <= token.idx < spans[k].end:
-        return None
-    span = spans[k]
     first, ends = sentence_bounds(doc)
     index = sentence_index(doc)
     opened, closed = doc.char_span(span.start - 1, span.start, alignment_mode="expand"), None
@@ -336,6 +329,15 @@ def _spanning_speaker(token: Token, speaker_between: Any) -> Token | None:
         found = speaker_between(closed[-1].i + 1, ends[index(closed[-1].i)], False)
         if found is not None:
             return found
+    if opened is None or not len(opened):
+        return None
+    here = index(opened[0].i)
+    found = speaker_between(first[here], opened[0].i, True)
+    if found is None and here > 0 and first[here] == opened[0].i and doc[opened[0].i - 1].text == ":":
+        found = speaker_between(first[here - 1], opened[0].i, True)
+    return found
+
+
     if opened is None or not len(opened):
         return None
     here = index(opened[0].i)

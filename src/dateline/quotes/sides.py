@@ -2,8 +2,8 @@
 because its doer (or the one it is done to) is "I", "we", "our", "my" ("us", "me") inside a quotation takes
 the quotation's speaker as the quotes stage found it (a cue in its sentence, the paragraph's or the
 next sentence's, a quote continued from the paragraph before, a colon, a heading: :mod:`.speakers`), where
-the events stage's own search (:func:`dateline.events.triggers._frame_speaker`, ``_quoted_speaker``,
-``_spanning_speaker``: a speech verb's subject next to the quotation's marks) found none; the events stage
+the events stage's own search (:func:`dateline.events.triggers._frame_speaker`, ``_quoted_speaker``: a
+speech verb's subject next to the quotation's marks) found none; the events stage
 reads no first-person object at all."""
 
 from __future__ import annotations

@@ -39,8 +39,6 @@ fuzz: $(STAMP)
 
 # The train rounds kept blind (labelled for the integrator's test), named in one place.
 BLIND = $(shell python3 -c "import json; print(','.join(str(r) for r in json.load(open('eval/news/blind_rounds.json'))['rounds']))")
-# The root correction is fitted on train rounds 1-12 only (see train-learned): every later round is held out of its fit.
-ROOTS_HELD_OUT = $(shell python3 -c "import json; rs={json.loads(l).get('round') or 1 for l in open('eval/news/articles.jsonl') if l.strip()}; print(','.join(str(r) for r in sorted(rs) if r > 12))")
 
 # Accuracy on the dev gold set, checked against the floors in eval/floors.json.
 eval: $(STAMP)
@@ -60,23 +58,25 @@ train: $(STAMP)
 
 # Refit the side ranker and the root correction, then the confidence model; the blind rounds ($(BLIND)) are left out
 # (--exclude, --exclude-rounds). The side ranker is fitted on the v2 labels of every train round but the blind ones
-# (1-27 in session 28; --held-out none): session 27 found that more data still helps it on held-out rounds, and the confidence keeps honest data by
+# (1-29 in session 29; --held-out none): session 27 found that more data still helps it on held-out rounds, and the confidence keeps honest data by
 # cross-fitting (`make train`). Its settings: source C 0.3 margin 0, target C 0.3 margin 0.12 (session 26, sides4: the
 # best cross-fitted setting that keeps the guideline tests, margin 0.1; session 28: 0.12, the smallest tried that keeps
 # them with rounds 26-27; eval/README.md "Session 26: sides4", "Session 28 ... (integrator)"). The root correction
-# stays on rounds 1-12, every later round held out ($(ROOTS_HELD_OUT)): fitted on 1-25, on 1-25 with a
-# cross-type margin of 0.8, on 1-12 and 26-27, or on 1-29 it lost one gold event, below the floors (eval/README.md "Session 27:
-# crossfit", "Session 28 ... (integrator)", "Session 29: roots4": the shipped model gains that event, a deportation the
-# gold calls ASSAULT, through the actors' country codes, and the news labels code it as coercion); session 25, roots3: fitted on every asserted event (--fit-domain
-# all: its probabilities, which the confidence reads, mean something on every root), correcting only the lexicon's
-# own roots (--domain lexicon); C 1, margins 0.5 / 0.7 across PLOVER types. Then the learned act filter (session 29,
+# is fitted on every train round but the blind ones too (session 29): fitted on more rounds it gained on rounds held
+# out of its fit in three measures (blind 26-27+28-29 in session 28, held-out 26-29 in roots4, blind 30-31 in session
+# 29: +5 right, +6 recall), and lost one gold event, a deportation the gold calls ASSAULT that the rounds-1-12 model won
+# through the actors' country codes (the news labels code it as coercion); the gold floors were lowered by that event
+# (eval/README.md "Session 29: roots4", "Session 29 ... (integrator)"). Session 25, roots3: fitted on every asserted
+# event (--fit-domain all: its probabilities, which the confidence reads, mean something on every root), correcting
+# only the lexicon's own roots (--domain lexicon); C 1, margins 0.5 / 0.8 across PLOVER types (0.8 since session 29:
+# with 0.7 the fit on rounds 1-29 also moved a law's approval, 08, to 17 on gold). Then the learned act filter (session 29,
 # actfilter; dateline.acts_model): P(real act) of each counted event, on the coder with the new side chooser and root
 # correction, fitted on every train round but the blind ones; an event below 0.15 is not counted (the threshold: the
 # largest whose cross-fitted train recall loss stays under 0.1% of the listed acts; eval/README.md "Session 29: actfilter").
 train-learned: $(STAMP)
 	nice $(BIN)/python tools/learned_sides.py --recode --held-out none --exclude=$(BLIND) --fix source=0.3:0,target=0.3:0.12 --no-dev --write src/dateline/data/sides/model.json --json build/learned_sides.json
-	nice $(BIN)/python tools/learned_roots.py --recode --exclude-rounds=$(BLIND) --select --held-out=$(ROOTS_HELD_OUT) --domain lexicon --fit-domain all \
-		--variants all --cs 1 --ps "" --margins 0.5 --cross-margins 0.7 --no-dev \
+	nice $(BIN)/python tools/learned_roots.py --recode --exclude-rounds=$(BLIND) --select --held-out none --domain lexicon --fit-domain all \
+		--variants all --cs 1 --ps "" --margins 0.5 --cross-margins 0.8 --no-dev \
 		--write src/dateline/data/roots/model.json --json build/learned_roots_select.json
 	nice $(BIN)/python tools/learned_acts.py --recode --exclude-rounds=$(BLIND) --features conf,mod --target keep --threshold 0.15 \
 		--write src/dateline/data/acts/model.json --json build/learned_acts.json

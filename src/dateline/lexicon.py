@@ -32,7 +32,7 @@ _DIR = ("data", "lexicon")
 #: direct object or passive subject that names an actor ("dispersed the protesters", not "leaflets");
 #: ``actor_clause``, a finite that-clause whose subject names an actor other than the speaker ("claimed the
 #: rebels had fired first", not "claimed they were observers" nor "claimed to have carried out").
-SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause")
+SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object")
 
 
 @dataclass(frozen=True)

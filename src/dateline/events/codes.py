@@ -462,6 +462,18 @@ def _actor_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
                for c in obj.children)
 
 
+def _request_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``request_object``: the verb's direct object is what one asks for: an event noun of an
+    appeal or a demand (a noun of the lexicon coded CAMEO 02 or 10: "denied Somalia's request", "denied the
+    demand") or a thing granted on request (cue ``granted_thing``: "denied a visa", "denied access")."""
+    obj = syntax.direct_object(verb)
+    if obj is None or obj.dep_ != "dobj":
+        return False
+    lemma = obj.lemma_.lower()
+    event = lex.nouns.get(lemma)
+    return (event is not None and event.code[:2] in ("02", "10")) or lemma in lex.cue("granted_thing")
+
+
 def _actor_clause(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Sense condition ``actor_clause``: the verb has a finite that-clause (not a to-infinitive) whose
     subject names an actor other than the speaker, itself or as the owner of what the clause is about
@@ -485,7 +497,7 @@ def _actor_clause(verb: Token, entry: Entry, lex: Lexicon) -> bool:
 
 #: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
 _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
-                "actor_object": _actor_object, "actor_clause": _actor_clause}
+                "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
@@ -673,8 +685,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     - ``_suspended_person``: suspending (cue ``suspension_verb``, 16x) a person ("suspended the
       candidate", "suspended him as a member") is an administrative sanction, 172, not reduced relations."""
     sense = _sense(trigger, entry, lex)
-    if sense is not None and sense.code != entry.code:
-        entry, rules = sense, {**rules, "code": "_sense"}
+    if sense is not None:  # the sense decided the root, also when it is the entry's own (then a content rule's,
+        entry, rules = sense, {**rules, "code": "_sense"}  # which the learned root correction leaves)
     code = entry.code
     if code[:2] == "01" and trigger.pos_ == "VERB" and code not in OWN_ACCOUNT_CODES:
         disapproval = _disapproval(trigger, lex)

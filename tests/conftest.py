@@ -29,6 +29,24 @@ def coded(nlp: Language, text: str, published: dt.date = WRITTEN_PUBLISHED) -> l
     return events
 
 
+def expelled_doc() -> tuple[Any, dict[str, Any]]:
+    """A hand-parsed "Russia expelled two diplomats." with its one event (CAMEO 166, asserted, source Russia):
+    for the unit tests of the learned components' features, which need no parser."""
+    from spacy.tokens import Doc
+
+    import dateline.nlp  # noqa: F401  (registers the Doc extensions)
+
+    words = ["Russia", "expelled", "two", "diplomats", "."]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, True, False, False], pos=["PROPN", "VERB", "NUM", "NOUN", "PUNCT"],
+              deps=["nsubj", "ROOT", "nummod", "dobj", "punct"], heads=[1, 1, 3, 1, 1], lemmas=["Russia", "expel", "two",
+              "diplomat", "."], sent_starts=[True, False, False, False, False])
+    event = {"cameo": "166", "modality": "asserted", "negated": False, "span": [7, 15], "sentence": 0,
+             "source": {"text": "Russia", "code": "RUS", "country": "RUS"}, "target": None,
+             "date": {"source": "published"}, "evidence": {"rules": {"trigger": "verbs.tsv:expel"}}}
+    doc._.events = [event]
+    return doc, event
+
+
 def _absent(reason: str, *, gate: bool) -> None:
     """Skip for want of ../shared; a quality gate fails instead when run in CI (env CI set), which always has it."""
     if gate and os.environ.get("CI"):

@@ -16,16 +16,14 @@ labelled train round but the blind ones; the threshold is chosen on cross-fitted
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc
 
-from .confidence import ACT_FILTER_KEY, DocContext, event_features, is_counted, leave_learned, sigmoid
+from .confidence import ACT_FILTER_KEY, DocContext, event_features, is_counted, leave_learned, packaged_model, sigmoid
 
 MODEL_RESOURCE = "data/acts/model.json"
 #: Set by tools/learned_acts.py while it codes its training data: no event is filtered.
@@ -69,10 +67,7 @@ class ActsModel:
 @cache
 def shipped_model() -> ActsModel | None:
     """The model shipped in the package (None when there is none)."""
-    resource = resources.files("dateline").joinpath(MODEL_RESOURCE)
-    if not resource.is_file():
-        return None
-    return ActsModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+    return packaged_model(MODEL_RESOURCE, ActsModel)
 
 
 def filter_acts(doc: Doc, model: ActsModel | None = None, context: DocContext | None = None) -> Doc:

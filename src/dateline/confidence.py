@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from collections.abc import Callable
 
@@ -251,13 +251,28 @@ class Model:
                                                 float(stage["intercept"])))
 
 
+class _FromDict(Protocol):
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Any: ...
+
+
+_M = TypeVar("_M", bound=_FromDict)
+
+
+def packaged_model(resource: str, kind: type[_M]) -> _M | None:
+    """A learned component's model as shipped in the package: ``kind.from_dict`` of the JSON file at
+    ``resource`` (under ``dateline/``), or None when the package has none. The one loader of the
+    confidence, side chooser, root correction, act filter and modality models (each caches its own)."""
+    file = resources.files("dateline").joinpath(resource)
+    if not file.is_file():
+        return None
+    return kind.from_dict(json.loads(file.read_text(encoding="utf-8")))
+
+
 @cache
 def shipped_model() -> Model | None:
     """The model shipped in the package (None before one is trained)."""
-    resource = resources.files("dateline").joinpath(MODEL_RESOURCE)
-    if not resource.is_file():
-        return None
-    return Model.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+    return packaged_model(MODEL_RESOURCE, Model)
 
 
 #: The key of ``evidence`` on an event the learned act filter un-counts (:mod:`dateline.acts_model` writes it).

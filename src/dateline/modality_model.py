@@ -29,16 +29,15 @@ run time (prefixed ``mod:``), so a change to them needs ``data/acts/model.json``
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .confidence import packaged_model
 from .doc import per_doc, trigger_head
 from .newseval import country_level
 
@@ -272,10 +271,7 @@ def choose(probs: dict[str, float], coded: str, margin: dict[str, float]) -> str
 @cache
 def shipped_model() -> ModalityModel | None:
     """The model shipped in the package (None when there is none)."""
-    resource = resources.files("dateline").joinpath(MODEL_RESOURCE)
-    if not resource.is_file():
-        return None
-    return ModalityModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+    return packaged_model(MODEL_RESOURCE, ModalityModel)
 
 
 def set_modality(event: dict[str, Any], chosen: str) -> None:

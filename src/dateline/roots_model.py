@@ -30,7 +30,6 @@ once per process as stored.
 from __future__ import annotations
 
 import csv
-import json
 import math
 from dataclasses import dataclass, field
 from functools import cache
@@ -39,7 +38,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .confidence import chosen_margin, leave_learned
+from .confidence import chosen_margin, leave_learned, packaged_model
 from .doc import trigger_head
 from .lexicon import cue_words, valence
 
@@ -391,10 +390,7 @@ def plover_type(root: str) -> str | None:
 @cache
 def shipped_model() -> RootsModel | None:
     """The model shipped in the package (None when there is none)."""
-    resource = resources.files("dateline").joinpath(MODEL_RESOURCE)
-    if not resource.is_file():
-        return None
-    return RootsModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+    return packaged_model(MODEL_RESOURCE, RootsModel)
 
 
 def correct_roots(doc: Doc, model: RootsModel | None = None) -> Doc:

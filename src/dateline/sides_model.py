@@ -28,18 +28,16 @@ the model needs no scikit-learn: weights by feature name, read once per process.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .confidence import chosen_margin, leave_learned
+from .confidence import chosen_margin, leave_learned, packaged_model
 from .doc import doc_text, heads_and_deps, per_doc, trigger_head
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
@@ -607,10 +605,7 @@ class SidesModel:
 @cache
 def shipped_model() -> SidesModel | None:
     """The model shipped in the package (None when there is none)."""
-    resource = resources.files("dateline").joinpath(MODEL_RESOURCE)
-    if not resource.is_file():
-        return None
-    return SidesModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+    return packaged_model(MODEL_RESOURCE, SidesModel)
 
 
 def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:

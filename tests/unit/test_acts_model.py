@@ -6,25 +6,16 @@ import math
 
 import pytest
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 import dateline.nlp  # noqa: F401  (registers the Doc extensions)
 from dateline.acts_model import EVIDENCE_KEY, ActsModel, features, filter_acts, shipped_model
 from dateline.confidence import DocContext, is_counted
 
-from conftest import coded
+from conftest import coded, expelled_doc
 
 
 def _doc() -> tuple[Doc, dict]:
-    words = ["Russia", "expelled", "two", "diplomats", "."]
-    doc = Doc(Vocab(), words=words, spaces=[True, True, True, False, False], pos=["PROPN", "VERB", "NUM", "NOUN", "PUNCT"],
-              deps=["nsubj", "ROOT", "nummod", "dobj", "punct"], heads=[1, 1, 3, 1, 1], lemmas=["Russia", "expel", "two",
-              "diplomat", "."], sent_starts=[True, False, False, False, False])
-    event = {"cameo": "166", "modality": "asserted", "negated": False, "span": [7, 15], "sentence": 0,
-             "source": {"text": "Russia", "code": "RUS", "country": "RUS"}, "target": None,
-             "date": {"source": "published"}, "evidence": {"rules": {"trigger": "verbs.tsv:expel"}}}
-    doc._.events = [event]
-    return doc, event
+    return expelled_doc()
 
 
 def test_features_join_the_confidence_and_the_modality_features() -> None:

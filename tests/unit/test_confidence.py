@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 
 import pytest
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 import dateline.nlp  # noqa: F401  (registers the Doc extensions)
 from dateline.confidence import DocContext, Model, event_features, is_counted
 from dateline.train import choose_threshold, reliability
+
+from conftest import expelled_doc
 
 
 def test_model_predicts_through_calibration_table() -> None:
@@ -42,14 +42,7 @@ def test_counted_needs_asserted_not_negated_and_the_threshold() -> None:
 
 
 def test_features_read_the_trigger_parse() -> None:
-    words = ["Russia", "expelled", "two", "diplomats", "."]
-    doc = Doc(Vocab(), words=words, spaces=[True, True, True, False, False], pos=["PROPN", "VERB", "NUM", "NOUN", "PUNCT"],
-              deps=["nsubj", "ROOT", "nummod", "dobj", "punct"], heads=[1, 1, 3, 1, 1], lemmas=["Russia", "expel", "two",
-              "diplomat", "."], sent_starts=[True, False, False, False, False])
-    event = {"cameo": "166", "modality": "asserted", "negated": False, "span": [7, 15], "sentence": 0,
-             "source": {"text": "Russia", "code": "RUS", "country": "RUS"}, "target": None,
-             "date": {"source": "published"}}
-    doc._.events = [event]
+    doc, event = expelled_doc()
     features = event_features(event, doc, DocContext.of(doc))
     assert features["lemma=expel"] == 1.0 and features["root=16"] == 1.0 and features["tgt=none"] == 1.0
     assert features["dep=ROOT"] == 1.0 and features["first_sentence"] == 1.0 and "negated" not in features

@@ -69,19 +69,21 @@ def fold_sides(rows: list[dict[str, Any]], fit_rounds: set[int], shipped: Any, o
     return model
 
 
-def fold_roots(rows: list[dict[str, Any]], fit_rounds: set[int], shipped: Any, out: Path) -> Any:
-    """The root correction with the shipped model's settings, fitted on the counted real acts of ``fit_rounds``
-    (every asserted real act, as ``--fit-domain all``; the domain it corrects is the shipped model's)."""
+def fold_roots(rows: list[dict[str, Any]], fit_rounds: set[int], shipped: Any, out: Path,
+               settings: dict[str, Any] | None = None) -> Any:
+    """The root correction with the shipped model's settings (or ``settings``: any of ``variant``, ``c``, ``rule``,
+    ``t``, ``cross``), fitted on the counted real acts of ``fit_rounds`` (every asserted real act, as
+    ``--fit-domain all``; the domain it corrects is the shipped model's), written to ``out`` and read back."""
     import learned_roots as lr
     from dateline.roots_model import RootsModel
 
     meta = shipped.meta
-    feats = lr.SELECT_VARIANTS[meta.get("variant", "all")]
+    best = {"variant": meta.get("variant", "all"), "c": meta["c"], "rule": shipped.rule, "t": shipped.threshold,
+            "cross": shipped.cross_threshold, **(settings or {}), "d_right": None, "d_root": None, "changed": None}
+    feats = lr.SELECT_VARIANTS[best["variant"]]
     fit = [r for r in rows if r["split"] == "train" and r["round"] in fit_rounds and r["counted"]]
     fitted = [r for r in fit if lr.is_real(r)]
-    vec, clf = lr.fit_multinomial(fitted, feats, float(meta["c"]))
-    best = {"variant": meta.get("variant", "all"), "c": meta["c"], "rule": shipped.rule, "t": shipped.threshold,
-            "cross": shipped.cross_threshold, "d_right": None, "d_root": None, "changed": None}
+    vec, clf = lr.fit_multinomial(fitted, feats, float(best["c"]))
     lr.write_model(out, vec, clf, best, len(fitted), len({r["article"] for r in fit}), sorted(fit_rounds),
                    shipped.code_rules)
     return RootsModel.from_dict(json.loads(out.read_text(encoding="utf-8")))

@@ -40,8 +40,30 @@ import learned_sides as ls  # noqa: E402
 WORK = ROOT / "build/learning_curve"
 
 
-def _rounds(text: str) -> set[int]:
-    return {int(x) for x in text.split(",") if x.strip()}
+def parse_rounds(text: str) -> set[int]:
+    """'1-12,14' -> {1, ..., 12, 14} ('' -> none)."""
+    out: set[int] = set()
+    for part in text.split(","):
+        if "-" in part:
+            a, b = part.split("-")
+            out |= set(range(int(a), int(b) + 1))
+        elif part.strip():
+            out.add(int(part))
+    return out
+
+
+def score_roots(model: Any, part: list[dict[str, Any]]) -> dict[str, Any]:
+    """A fitted root correction (``dateline.roots_model.RootsModel``: its variant, rule, margins and domain) on
+    the rows of ``part`` (tools/learned_roots.py's): right counted events and roots right before and after."""
+    feats = lr.SELECT_VARIANTS[model.meta.get("variant", "all")]
+    cls = list(model.classes)
+    base = lr.score(part, [r["cameo"][:2] for r in part])
+    new = lr.score(part, [lr.decide([model.probs(feats(r))[c] for c in cls], cls, r["cameo"][:2], model.rule,
+                                    model.threshold, model.cross_threshold)
+                          if lr.in_domain(r, model.code_rules) else r["cameo"][:2] for r in part])
+    return {"right_before": base["counted_right"], "right_after": new["counted_right"],
+            "root_right_before": base["root_right"], "root_right_after": new["root_right"],
+            "changed": new["changed"], "fixed": new["fixed"], "broken": new["broken"], "sideways": new["sideways"]}
 
 
 def sides_curve(fit_rounds: set[int], held: set[int]) -> dict[str, Any]:
@@ -70,19 +92,11 @@ def roots_curve(fit_rounds: set[int], held: set[int]) -> dict[str, Any]:
     rows = pickle.loads((ROOT / "build/learned_roots.pkl").read_bytes())
     shipped = roots_model.shipped_model()
     model = cf.fold_roots(rows, fit_rounds, shipped, WORK / "roots.json")
-    feats = lr.SELECT_VARIANTS[shipped.meta.get("variant", "all")]
     fit = [r for r in rows if r["split"] == "train" and r["round"] in fit_rounds and r["counted"]]
     test = [r for r in rows if r["split"] == "train" and r["round"] in held and r["counted"]]
-    cls = list(model.classes)
-    base = lr.score(test, [r["cameo"][:2] for r in test])
-    new = lr.score(test, [lr.decide([model.probs(feats(r))[c] for c in cls], cls, r["cameo"][:2], shipped.rule,
-                                    shipped.threshold, shipped.cross_threshold)
-                          if lr.in_domain(r, shipped.code_rules) else r["cameo"][:2] for r in test])
     return {"fit_articles": len({r["article"] for r in fit}), "fit_real": sum(1 for r in fit if lr.is_real(r)),
             "held_articles": len({r["article"] for r in test}), "held_counted_judged": len(test),
-            "right_before": base["counted_right"], "right_after": new["counted_right"],
-            "root_right_before": base["root_right"], "root_right_after": new["root_right"],
-            "changed": new["changed"], "fixed": new["fixed"], "broken": new["broken"], "sideways": new["sideways"]}
+            **score_roots(model, test)}
 
 
 def main() -> int:
@@ -91,10 +105,10 @@ def main() -> int:
     parser.add_argument("--fits", required=True, help="';'-separated round lists, one fit each")
     parser.add_argument("--json")
     args = parser.parse_args()
-    held = _rounds(args.held_out)
+    held = parse_rounds(args.held_out)
     out = []
     for text in args.fits.split(";"):
-        fit_rounds = _rounds(text)
+        fit_rounds = parse_rounds(text)
         assert not fit_rounds & held
         row = {"fit_rounds": sorted(fit_rounds), "sides": sides_curve(fit_rounds, held),
                "roots": roots_curve(fit_rounds, held)}

@@ -1,10 +1,12 @@
 """Session 29 (roots4): the root correction fitted on chosen train rounds, scored offline, and its gold changes.
 
-``fit``: fit the correction (tools/learned_roots.py's multinomial, on every counted real act of the fit rounds,
-as ``--fit-domain all``; the lexicon domain corrected, rule margin) on ``FIT`` rounds with given settings, and
-score it offline on held-out train rounds and on dev (right counted events and roots right before and after,
-from the rows tools/learned_roots.py caches in build/learned_roots.pkl; a root change does not change which
-events count, so precision moves with the right events); ``--write`` writes the model file.
+``fit``: fit the correction on ``FIT`` rounds with given settings as a fold of tools/crossfit_train.py
+(``fold_roots``: tools/learned_roots.py's multinomial on every counted real act of the fit rounds, as
+``--fit-domain all``; the shipped model's domain corrected, rule margin), and score the model as written (what
+the pipeline runs; ``learning_curve.score_roots``) offline on held-out train rounds and on dev: right counted
+events and roots right before and after, from the rows tools/learned_roots.py caches in build/learned_roots.pkl
+(a root change does not change which events count, so precision moves with the right events); the model file
+goes to ``--write``, else build/roots_rounds.json.
 
 ``gold``: code the gold sentences (the file `make eval` scores) with each model file in turn, print the three
 F1s (the no-event fixture of `make eval` is not coded here), and every record whose events differ from the first file's;
@@ -34,51 +36,35 @@ sys.path.insert(0, str(ROOT / "tools"))
 GOLD = ROOT / "../shared/data/eventgold/plover_gsr_cameo_manual.jsonl"
 
 
-def rounds(text: str) -> set[int]:
-    """'1-12,14' -> {1, ..., 12, 14}."""
-    out: set[int] = set()
-    for part in text.split(","):
-        if "-" in part:
-            a, b = part.split("-")
-            out |= set(range(int(a), int(b) + 1))
-        elif part.strip():
-            out.add(int(part))
-    return out
-
-
 def fit_main(args: argparse.Namespace) -> None:
-    import learned_roots as lr
-    from dateline.roots_model import LEXICON_CODE_RULES
+    import crossfit_train as cf
+    from learning_curve import parse_rounds, score_roots
 
-    blind = set(json.loads((ROOT / "eval/news/blind_rounds.json").read_text())["rounds"])
-    fit_rounds, held = rounds(args.fit) - blind, rounds(args.held) - blind
+    import learned_roots as lr
+    from dateline import roots_model
+    from dateline.newseval import blind_rounds
+
+    blind = set(blind_rounds(ROOT / "eval/news/labels.jsonl"))
+    fit_rounds, held = parse_rounds(args.fit) - blind, parse_rounds(args.held) - blind
     assert not fit_rounds & held, "a round both fitted on and held out"
     rows = pickle.loads((ROOT / "build/learned_roots.pkl").read_bytes())
-    feats = lr.SELECT_VARIANTS[args.variant]
     fit = [r for r in rows if r["split"] == "train" and r["round"] in fit_rounds and r["counted"]]
-    fitted = [r for r in fit if lr.is_real(r)]
-    vec, clf = lr.fit_multinomial(fitted, feats, args.c)
-    classes = list(clf.classes_)
-    print(f"fitted on rounds {sorted({r['round'] for r in fit})}: {len(fitted)} real acts; variant {args.variant}, "
-          f"C {args.c}, margin {args.margin}, across PLOVER types {args.cross}")
+    out = Path(args.write) if args.write else ROOT / "build/roots_rounds.json"
+    # the shipped model's domain (its code rules), with the settings asked for
+    model = cf.fold_roots(rows, {int(r["round"]) for r in fit}, roots_model.shipped_model(), out,
+                          {"variant": args.variant, "c": args.c, "rule": "margin", "t": args.margin, "cross": args.cross})
+    print(f"fitted on rounds {sorted({r['round'] for r in fit})}: {sum(1 for r in fit if lr.is_real(r))} real acts; "
+          f"variant {args.variant}, C {args.c}, margin {args.margin}, across PLOVER types {args.cross}")
     parts = {f"held-out rounds {args.held}": [r for r in rows if r["split"] == "train" and r["round"] in held
                                               and r["counted"]],
              "dev": [r for r in rows if r["split"] == "dev" and r["counted"]]}
     for name, part in parts.items():
         if not part:
             continue
-        probs = clf.predict_proba(vec.transform([feats(r) for r in part]))
-        base = lr.score(part, [r["cameo"][:2] for r in part])
-        new = lr.score(part, [lr.decide(q, classes, r["cameo"][:2], "margin", args.margin, args.cross)
-                              if lr.in_domain(r, LEXICON_CODE_RULES) else r["cameo"][:2] for r, q in zip(part, probs)])
-        print(f"  {name}: {len(part)} counted; right {base['counted_right']} -> {new['counted_right']} "
-              f"({new['counted_right'] - base['counted_right']:+d}); root right {new['root_right'] - base['root_right']:+d}; "
-              f"changed {new['changed']}, fixed/broken/sideways {new['fixed']}/{new['broken']}/{new['sideways']}")
-    if args.write:
-        best = {"variant": args.variant, "c": args.c, "rule": "margin", "t": args.margin, "cross": args.cross,
-                "d_right": None, "d_root": None, "changed": None}
-        lr.write_model(Path(args.write), vec, clf, best, len(fitted), len({r["article"] for r in fit}),
-                       sorted({int(r["round"]) for r in fit}), LEXICON_CODE_RULES)
+        m = score_roots(model, part)
+        print(f"  {name}: {len(part)} counted; right {m['right_before']} -> {m['right_after']} "
+              f"({m['right_after'] - m['right_before']:+d}); root right {m['root_right_after'] - m['root_right_before']:+d}; "
+              f"changed {m['changed']}, fixed/broken/sideways {m['fixed']}/{m['broken']}/{m['sideways']}")
 
 
 def _summary(event: dict[str, Any]) -> tuple[Any, ...]:
@@ -156,7 +142,7 @@ def main() -> int:
     f.add_argument("fit", help="train rounds fitted on, e.g. 1-25")
     f.add_argument("held", help="train rounds scored, e.g. 26-29 ('' none)")
     f.add_argument("--margin", type=float, default=0.5)
-    f.add_argument("--cross", type=float, default=0.7)
+    f.add_argument("--cross", type=float, default=0.8)
     f.add_argument("--c", type=float, default=1.0)
     f.add_argument("--variant", default="all")
     f.add_argument("--write")

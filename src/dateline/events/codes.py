@@ -685,8 +685,10 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     - ``_suspended_person``: suspending (cue ``suspension_verb``, 16x) a person ("suspended the
       candidate", "suspended him as a member") is an administrative sanction, 172, not reduced relations."""
     sense = _sense(trigger, entry, lex)
-    if sense is not None:  # the sense decided the root, also when it is the entry's own (then a content rule's,
-        entry, rules = sense, {**rules, "code": "_sense"}  # which the learned root correction leaves)
+    if sense is not None:
+        # the sense decided the root, also when it is the entry's own: a content rule's root, which the
+        # learned root correction leaves
+        entry, rules = sense, {**rules, "code": "_sense"}
     code = entry.code
     if code[:2] == "01" and trigger.pos_ == "VERB" and code not in OWN_ACCOUNT_CODES:
         disapproval = _disapproval(trigger, lex)

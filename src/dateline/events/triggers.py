@@ -292,8 +292,8 @@ def _frame_speaker(token: Token, lex: Lexicon) -> Token | None:
 def _quote_spans(doc: Doc) -> tuple[list[int], list[Any]]:
     """The Doc's top-level quotations as :func:`dateline.quotes.marks.scan_quotes` pairs their marks
     (a quotation continued into the next paragraph is one span), with their starts."""
-    from ..quotes.marks import scan_quotes  # pure text; imported here, as the quotes package imports events
-    spans = sorted((q for q in scan_quotes(doc_text(doc)) if q.depth == 0), key=lambda q: q.start)
+    from ..quotes.marks import doc_quotes  # imported here, as the quotes package imports events
+    spans = sorted((q for q in doc_quotes(doc) if q.depth == 0), key=lambda q: q.start)
     return [q.start for q in spans], spans
 
 
@@ -329,15 +329,6 @@ def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:
         found = speaker_between(closed[-1].i + 1, ends[index(closed[-1].i)], False)
         if found is not None:
             return found
-    if opened is None or not len(opened):
-        return None
-    here = index(opened[0].i)
-    found = speaker_between(first[here], opened[0].i, True)
-    if found is None and here > 0 and first[here] == opened[0].i and doc[opened[0].i - 1].text == ":":
-        found = speaker_between(first[here - 1], opened[0].i, True)
-    return found
-
-
     if opened is None or not len(opened):
         return None
     here = index(opened[0].i)

@@ -1,12 +1,15 @@
 """Quote marks: pure text, no parse. :func:`scan_quotes` pairs opening and closing marks, nested
-quotes and the newspaper convention of a quote continued into the next paragraph."""
+quotes and the newspaper convention of a quote continued into the next paragraph; :func:`doc_quotes`, the
+scan of a Doc's text, once per Doc for the stages that read it (events, quotes)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..doc import paragraph_spans
+from spacy.tokens import Doc
+
+from ..doc import doc_text, paragraph_spans, per_doc
 
 
 OPEN_DOUBLE = "“„«"
@@ -149,6 +152,12 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
                 continue
         found.append(QuoteSpan(start, p_end, 0, False, tuple(reopened)))
     return sorted(found, key=lambda q: (q.start, q.depth))
+
+
+def doc_quotes(doc: Doc) -> list[QuoteSpan]:
+    """:func:`scan_quotes` of the Doc's text, scanned once per Doc (the events stage's speaker search and
+    the quotes stage read the same quotations). Not to be changed by the caller."""
+    return per_doc(doc, "scan_quotes", lambda d: scan_quotes(doc_text(d)))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

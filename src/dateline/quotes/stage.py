@@ -9,12 +9,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .cues import Cues, _default_cues, load_cues
-from .marks import scan_quotes
+from .marks import doc_quotes
 from .reported import _reported
 from .sides import first_person_sides
 from .speakers import _Article, _attribute, _continue_speakers, _pull_quotes, _quote
 from .verbal import _verbal_events
-from ..doc import doc_text
 
 
 @Language.factory("dateline_quotes", default_config={"cues_dir": None},
@@ -28,7 +27,7 @@ def make_quotes(nlp: Language, name: str, cues_dir: str | None) -> Callable[[Doc
 def find_quotes(doc: Doc, *, cues: Cues | None = None) -> Doc:
     """Find the quotes of ``doc`` with their speakers, and link them to events (``doc._.quotes``)."""
     cues = cues or _default_cues()
-    spans = scan_quotes(doc_text(doc))
+    spans = doc_quotes(doc)
     art = _Article(doc, cues, spans)
     quotes = [q for q in (_quote(art, span) for span in spans) if q is not None]
     tops = [q for q in quotes if q.depth == 0]

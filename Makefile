@@ -78,7 +78,7 @@ train-learned: $(STAMP)
 	nice $(BIN)/python tools/learned_roots.py --recode --exclude-rounds=$(BLIND) --select --held-out none --domain lexicon --fit-domain all \
 		--variants all --cs 1 --ps "" --margins 0.5 --cross-margins 0.8 --no-dev \
 		--write src/dateline/data/roots/model.json --json build/learned_roots_select.json
-	nice $(BIN)/python tools/learned_acts.py --recode --exclude-rounds=$(BLIND) --features conf,mod --target keep --threshold 0.15 \
+	nice $(BIN)/python tools/learned_acts.py --recode --exclude-rounds=$(BLIND) --features conf,mod,stmt --target keep --threshold 0.15 \
 		--write src/dateline/data/acts/model.json --json build/learned_acts.json
 	$(MAKE) train
 

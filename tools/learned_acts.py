@@ -9,7 +9,9 @@ of events dropped.
 1. ``--recode`` codes the train (less the blind rounds) and dev articles once from the parse cache and keeps one row
    per judged event in build/learned_acts.pkl: the confidence's first-stage features
    (:func:`dateline.confidence.event_features`), the learned modality experiment's generic features
-   (:func:`dateline.modality_model.features`: governing verbs, cues, quotes, conditionals), the learned components'
+   (:func:`dateline.modality_model.features`: governing verbs, cues, quotes, conditionals), the statement features
+   (:func:`dateline.acts_model.statement_features`: the said clause's tense, where the target is named; session 30),
+   the learned components'
    probabilities (:func:`dateline.confidence.learned_features`), the shipped confidence, and the label's verdicts.
 2. On the counted train events (asserted, not negated, with a label), a logistic regression for the target
    ``real act`` (:func:`dateline.newseval.real_act`) is cross-fitted (``--folds``: by article, 5 groups, or by the
@@ -21,7 +23,7 @@ of events dropped.
    non-acts; then train precision and recall; and the same numbers when the same count is cut on the confidence.
 
     nice .venv/bin/python tools/learned_acts.py --recode --exclude-rounds 32,33
-    nice .venv/bin/python tools/learned_acts.py --exclude-rounds 32,33 --features conf,mod --json build/learned_acts.json
+    nice .venv/bin/python tools/learned_acts.py --exclude-rounds 32,33 --features conf,mod,stmt --json build/learned_acts.json
     nice .venv/bin/python tools/learned_acts.py --recode --target keep --threshold 0.15 \
         --write src/dateline/data/acts/model.json          # the shipped filter (make train-learned)
 
@@ -90,6 +92,7 @@ def collect(excluded: set[int]) -> list[dict[str, Any]]:
                 "real": real_act(event, judged), "root_right": expected is not None and cameo[:2] == expected,
                 "right": is_right(event, judged), "confidence": event.get("confidence"),
                 "conf": event_features(event, j.doc, j.context), "mod": modality_model.features(j.doc, event),
+                "stmt": acts_model.statement_features(event, j.doc),
                 "learned": learned_features(event),
             })
         print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
@@ -212,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--recode", action="store_true", help="code the articles again (else read build/learned_acts.pkl)")
     parser.add_argument("--exclude-rounds", default=None, help="train rounds never coded (default: the blind rounds "
                         "eval/news/blind_rounds.json names)")
-    parser.add_argument("--features", default="conf,mod", help="comma-separated sets: conf, mod, learned")
+    parser.add_argument("--features", default="conf,mod,stmt", help="comma-separated sets: conf, mod, stmt, learned")
     parser.add_argument("--target", default="real", choices=("real", "keep"), help="real: the judged label's real act; "
                         "keep: that, or an event that finds a listed act of its root at its trigger (add_covers)")
     parser.add_argument("--folds", default="article", help="'article' (5 groups) or 'rounds' (the crossfit folds)")
@@ -222,9 +225,9 @@ def main(argv: list[str] | None = None) -> int:
                         "the largest of THRESHOLDS whose cross-fitted train recall loss is under 0.1%% of the listed acts)")
     parser.add_argument("--prune", type=float, default=0.005, help="weights below this (absolute) are not written")
     args = parser.parse_args(argv)
-    if args.write and set(args.features.split(",")) != {"conf", "mod"}:
-        # dateline.acts_model.features computes the conf and mod sets only: other weights would never be read
-        parser.error("--write needs --features conf,mod (the features dateline.acts_model computes at run time)")
+    if args.write and not set(args.features.split(",")) <= {"conf", "mod", "stmt"}:
+        # dateline.acts_model.features computes the conf, mod and stmt sets only: other weights would never be read
+        parser.error("--write needs --features among conf,mod,stmt (the features dateline.acts_model computes at run time)")
     from dateline.newseval import blind_rounds
 
     excluded = (set(blind_rounds(LABELS)) if args.exclude_rounds is None

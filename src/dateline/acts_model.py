@@ -5,7 +5,8 @@ hypothetical, intended, negated). This model estimates, for each asserted, not n
 that it is a real act told as done (``dateline.newseval.real_act``; root and sides do not matter), from the
 confidence model's event features (:func:`dateline.confidence.event_features`, prefixed ``conf:``) and the
 learned modality experiment's generic features (:func:`dateline.modality_model.features`: the governing words
-and their cues, quotation, conditionals; prefixed ``mod:``). An event below the model's ``threshold`` is not
+and their cues, quotation, conditionals; prefixed ``mod:``) and, on a statement, what was said and where its target
+is named in it (:func:`statement_features`, prefixed ``stmt:``; session 30). An event below the model's ``threshold`` is not
 counted (:func:`dateline.confidence.is_counted`): it stays in the output, with ``evidence.act_filter``
 ``{"p": ..., "threshold": ...}`` saying why. Every scored event keeps its probability in ``evidence.learned.act_p``.
 
@@ -33,12 +34,100 @@ EVIDENCE_KEY = ACT_FILTER_KEY
 
 
 def features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
-    """The model's features of one event: the confidence's (``conf:``) and the modality features (``mod:``)."""
+    """The model's features of one event: the confidence's (``conf:``), the modality features (``mod:``) and, on a
+    statement, the statement features (``stmt:``)."""
     from . import modality_model
 
     out = {f"conf:{k}": v for k, v in event_features(event, doc, context).items()}
     out.update({f"mod:{k}": v for k, v in modality_model.features(doc, event).items()})
+    out.update({f"stmt:{k}": v for k, v in statement_features(event, doc).items()})
     return out
+
+
+#: Auxiliaries of the said clause read as its tense (:func:`statement_features`).
+_PERFECT = frozenset({"had", "has", "have", "'d", "’d"})
+_MODAL_FUTURE = frozenset({"will", "would", "'ll", "’ll", "shall"})
+
+
+def statement_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
+    """What a statement (a verb of saying coded 01x, or any code on a speech verb, cue ``speech_verb``) says and
+    whom it is aimed at, for the act filter (session 30, branch ``stmt3``): most counted statements the labels call
+    no act relay a fact (docs/annotation.md D1a: "the minister said 40 people had died"), are made by a speaker who
+    is no political actor (D1d, D10b), or are aimed at an actor that is only a topic of what was said (D10a: "said
+    the talks would help Canadian workers"). Features: the said clause's tense (``perfect``, ``passive``,
+    ``future``, ``modal``, ``past``, ``present``, ``none``), its verb's lemma, negation; where the target's words
+    are in the sentence (``tgt=clause_subject``, ``modifier_actor`` / ``modifier_thing``: a word modifying a noun
+    that can or cannot name an actor, ``pobj:<preposition>``, ``addressee``, ``object``, ``outside``); whether
+    the speaker's phrase names a person or organisation. Empty for other events. The shipped model gives these
+    no weight until it is refitted (``make train-learned``)."""
+    from .doc import trigger_head
+    from .events.codes import _actor_word
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    trigger = trigger_head(doc, event)
+    cameo = str(event.get("cameo") or "")
+    if trigger is None or trigger.pos_ != "VERB" or (trigger.lemma_ not in lex.cue("speech_verb") and cameo[:2] != "01"):
+        return {}
+    out: dict[str, float] = {"statement": 1.0}
+    said = next((c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if said is None and trigger.dep_ == "parataxis" and trigger.head != trigger:
+        said = trigger.head  # "“...,” he said": the quotation's verb governs the speech verb
+    if said is None:
+        out["tense=none"] = 1.0
+    else:
+        aux = {c.text.lower() for c in said.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "auxpass" for c in said.children):
+            tense = "passive"
+        elif aux & _MODAL_FUTURE:
+            tense = "future"
+        elif any(c.dep_ == "aux" and c.tag_ == "MD" for c in said.children):
+            tense = "modal"
+        elif aux & _PERFECT and said.tag_ == "VBN":
+            tense = "perfect_past" if aux & {"had", "'d", "’d"} else "perfect"
+        elif said.tag_ == "VBD":
+            tense = "past"
+        else:
+            tense = "present"
+        out[f"tense={tense}"] = 1.0
+        out[f"said_lemma={said.lemma_.lower()}"] = 1.0
+        if any(c.dep_ == "neg" for c in said.children):
+            out["said_negated"] = 1.0
+    out[f"tgt={_target_place(event, trigger, said, lex, _actor_word)}"] = 1.0
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        named = any(t.ent_type_ in ("PERSON", "ORG") for t in subject.subtree)
+        out[f"speaker_named={named}"] = 1.0
+    return out
+
+
+def _target_place(event: dict[str, Any], trigger: Any, said: Any, lex: Any, actor_word: Any) -> str:
+    """Where a statement's target is named (:func:`statement_features`), found by its words in the sentence."""
+    text = str((event.get("target") or {}).get("text") or "")
+    if not text:
+        return "none"
+    sent = trigger.sent
+    at = sent.text.find(text)
+    if at < 0:
+        return "outside"
+    span = trigger.doc.char_span(sent.start_char + at, sent.start_char + at + len(text), alignment_mode="expand")
+    if span is None or not len(span):
+        return "outside"
+    token = span.root
+    if token.head == trigger:
+        return "addressee" if token.dep_ in ("dobj", "dative") else "speaker_side"
+    if said is None or not (said.left_edge.i <= token.i <= said.right_edge.i):
+        return "outside"
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head == said:
+        return "clause_subject"
+    head = token
+    while head.dep_ in ("amod", "compound", "poss", "nmod") and head.head != head:
+        head = head.head
+    if head is not token:
+        return "modifier_actor" if actor_word(head, lex) else "modifier_thing"
+    if token.dep_ == "pobj" and token.head.pos_ == "ADP":
+        return f"pobj:{token.head.text.lower()}"
+    return "object" if token.dep_ in ("dobj", "attr") else "other"
 
 
 @dataclass

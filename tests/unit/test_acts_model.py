@@ -83,3 +83,56 @@ def test_the_shipped_filter_keeps_plain_acts_and_scores_a_non_act_lower(nlp) -> 
         assert probs and min(probs) > 0.8 and all(counted)
     probs, _ = act_p("The deal constitutes a threat to Egypt, analysts said.")
     assert probs and max(probs) < 0.5
+
+
+def _parsed(rows: list[tuple[str, str, str, str, int, str, str]]) -> Doc:
+    """A hand-parsed sentence: (word, pos, tag, dep, head, lemma, entity IOB) per token."""
+    from spacy.vocab import Vocab
+
+    words = [r[0] for r in rows]
+    return Doc(Vocab(), words=words, spaces=[i + 1 < len(rows) and rows[i + 1][0] != "." for i in range(len(rows))],
+               pos=[r[1] for r in rows], tags=[r[2] for r in rows], deps=[r[3] for r in rows],
+               heads=[r[4] for r in rows], lemmas=[r[5] for r in rows], ents=[r[6] for r in rows],
+               sent_starts=[i == 0 for i in range(len(rows))])
+
+
+def _statement(doc: Doc, target: str) -> dict:
+    said = next(t for t in doc if t.lemma_ == "say")
+    return {"cameo": "010", "modality": "asserted", "negated": False, "span": [said.idx, said.idx + len(said)],
+            "sentence": 0, "source": {"text": doc[0].text}, "target": {"text": target},
+            "evidence": {"rules": {"trigger": "verbs.tsv:say"}}}
+
+
+def test_a_statement_that_relays_a_past_act_names_its_tense_and_its_target_as_the_clause_subject() -> None:
+    from dateline.acts_model import statement_features
+
+    doc = _parsed([("Smith", "PROPN", "NNP", "nsubj", 1, "Smith", "B-PERSON"), ("said", "VERB", "VBD", "ROOT", 1, "say", "O"),
+                   ("Kenya", "PROPN", "NNP", "nsubj", 4, "Kenya", "B-GPE"), ("had", "AUX", "VBD", "aux", 4, "have", "O"),
+                   ("expelled", "VERB", "VBN", "ccomp", 1, "expel", "O"), ("the", "DET", "DT", "det", 6, "the", "O"),
+                   ("envoy", "NOUN", "NN", "dobj", 4, "envoy", "O"), (".", "PUNCT", ".", "punct", 1, ".", "O")])
+    feats = statement_features(_statement(doc, "Kenya"), doc)
+    assert feats["statement"] == 1.0 and feats["tense=perfect_past"] == 1.0 and feats["said_lemma=expel"] == 1.0
+    assert feats["tgt=clause_subject"] == 1.0 and feats["speaker_named=True"] == 1.0
+
+
+def test_an_unnamed_speaker_and_a_target_that_only_modifies_a_thing_are_features() -> None:
+    from dateline.acts_model import features, statement_features
+
+    doc = _parsed([("Analysts", "NOUN", "NNS", "nsubj", 1, "analyst", "O"), ("said", "VERB", "VBD", "ROOT", 1, "say", "O"),
+                   ("the", "DET", "DT", "det", 3, "the", "O"), ("deal", "NOUN", "NN", "nsubj", 4, "deal", "O"),
+                   ("was", "AUX", "VBD", "ccomp", 1, "be", "O"), ("the", "DET", "DT", "det", 6, "the", "O"),
+                   ("largest", "ADJ", "JJS", "attr", 4, "large", "O"), ("in", "ADP", "IN", "prep", 6, "in", "O"),
+                   ("Canadian", "ADJ", "JJ", "amod", 9, "canadian", "B-NORP"), ("history", "NOUN", "NN", "pobj", 7, "history", "O"),
+                   (".", "PUNCT", ".", "punct", 1, ".", "O")])
+    event = _statement(doc, "Canadian")
+    feats = statement_features(event, doc)
+    assert feats["tgt=modifier_thing"] == 1.0 and feats["speaker_named=False"] == 1.0 and feats["tense=past"] == 1.0
+    doc._.events = [event]
+    assert features(event, doc, DocContext.of(doc))["stmt:tgt=modifier_thing"] == 1.0
+
+
+def test_an_event_that_is_no_statement_has_no_statement_features() -> None:
+    from dateline.acts_model import statement_features
+
+    doc, event = _doc()
+    assert statement_features(event, doc) == {}

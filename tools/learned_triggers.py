@@ -44,7 +44,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from spacy.tokens import Doc, Span, Token  # noqa: E402
 
 from dateline import syntax  # noqa: E402
-from dateline.doc import doc_text, per_doc  # noqa: E402
+from dateline.doc import per_doc  # noqa: E402
+from dateline.quotes.marks import in_quotation  # noqa: E402
 from dateline.events import assemble  # noqa: E402
 from dateline.events.triggers import _particle, _verb_entry  # noqa: E402
 from dateline.lexicon import Entry  # noqa: E402
@@ -62,7 +63,6 @@ NONE = "none"
 MODEL_FOR: Callable[[Doc], TriggerModel | None] | None = None
 #: Receives (article id, token offset, root, probability) of every candidate while :func:`proposing` is on.
 LOG: list[tuple[str, int, str, float]] | None = None
-QUOTES = ('"', "\u201c", "\u201d")
 ARG_DEPS = {"nsubj": "subj", "nsubjpass": "subj", "agent": "agent", "dobj": "obj", "dative": "obj"}
 
 
@@ -195,8 +195,7 @@ def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[s
             _arg_feats(out, "isubj", inherited, by_token)
         else:
             out["no_subj"] = 1.0
-    before = doc_text(doc)[sent.start_char:token.idx]
-    if sum(before.count(q) for q in QUOTES) % 2 == 1:
+    if in_quotation(doc, token.idx):
         out["in_quote"] = 1.0
     out[f"sent_pos={_bucket(token.i - sent.start, (2, 5, 10, 20))}"] = 1.0
     out[f"sent_index={_bucket(index, (0, 1, 3, 8))}"] = 1.0

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doc import per_doc, sentence_bounds, token_texts, trigger_head
+from .doc import sentence_bounds, trigger_head
 from .lang.en import SUBJECT_PRONOUNS
 
 MODEL_RESOURCE = "data/confidence/model.json"
@@ -55,18 +55,15 @@ def side_features(name: str, actor: dict[str, Any] | None) -> dict[str, float]:
     return out
 
 
-#: The quotation marks whose presence in the event's sentence is the feature ``quote_marks``.
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
-
-
 @dataclass
 class DocContext:
     """What the features need to know about the whole Doc, computed once per Doc."""
 
     sentences: int
     events_per_sentence: dict[int, int]
-    #: The start token of every sentence with a quotation mark (feature ``quote_marks``), found once per
-    #: Doc (:func:`dateline.doc.per_doc`: the root correction and the confidence stage share it).
+    #: The start token of every sentence that holds a quotation or sits inside one (feature ``quote_marks``:
+    #: :func:`dateline.quotes.marks.quoted_sentences`, found once per Doc for the root correction and the
+    #: confidence stage).
     quoted_sentences: frozenset[int] = frozenset()
 
     @classmethod
@@ -76,14 +73,8 @@ class DocContext:
             index = int(event.get("sentence") or 0)
             per[index] = per.get(index, 0) + 1
         starts, _ = sentence_bounds(doc)
-        return cls(len(starts), per, per_doc(doc, "confidence.quoted_sentences", _quoted_sentences))
-
-
-def _quoted_sentences(doc: Doc) -> frozenset[int]:
-    """The start token of every sentence with a quotation mark (from the per-Doc token texts)."""
-    texts = token_texts(doc)[0]
-    return frozenset(start for start, end in zip(*sentence_bounds(doc))
-                     if any(text in QUOTE_MARKS for text in texts[start:end]))
+        from .quotes.marks import quoted_sentences  # imported here, as the quotes package imports this one
+        return cls(len(starts), per, quoted_sentences(doc))
 
 
 def event_features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:

@@ -45,7 +45,6 @@ MODEL_RESOURCE = "data/modality/model.json"
 CLASSES = ("asserted", "negated", "intended", "hypothetical", "claimed")
 #: Set by tools/learned_modality.py while it codes the training data: the rules' modality, unchanged.
 DISABLED = False
-QUOTES = ('"', "\u201c", "\u201d")
 #: The relations by which a governing word is followed up from the trigger (as events/modality.py does).
 GOVERNING = ("xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "pobj", "prep", "relcl", "csubj")
 
@@ -168,11 +167,11 @@ def features(doc: Doc, event: dict[str, Any]) -> dict[str, float]:
     text = sent.text  # not doc.text, which spaCy rebuilds from every token at each call
     if text.rstrip().endswith("?"):
         out["question"] = 1.0
-    before = text[:trigger.idx - sent.start_char]
-    if sum(before.count(q) for q in QUOTES) % 2 == 1:
-        out["in_quote"] = 1.0
-    elif any(q in text for q in QUOTES):
-        out["quote_in_sentence"] = 1.0
+    from .quotes.marks import in_quotation, quoted_sentences  # imported here, as the quotes package imports this one
+    if in_quotation(doc, trigger.idx):
+        out["in_quote"] = 1.0  # the trigger is inside a quotation
+    elif sent.start in quoted_sentences(doc):
+        out["quote_in_sentence"] = 1.0  # its sentence holds a quotation, the trigger is outside it
     lowers = [t.lower_ for t in sent]
     if "according" in lowers:
         out["according_to"] = 1.0

@@ -48,7 +48,6 @@ ROLES = ("source", "target")
 DISABLED = False
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl"})
-QUOTES = ('"', "\u201c", "\u201d")
 
 
 def _bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
@@ -112,8 +111,8 @@ def _mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, senten
     out["after" if dist > 0 else "before"] = 1.0
     out[f"dist={_bucket(abs(dist))}"] = 1.0
     if sentence is not None:
-        before = doc_text(doc)[sentence.start_char:m["start"]]
-        out["in_quote"] = float(sum(before.count(q) for q in QUOTES) % 2 == 1)
+        from .quotes.marks import in_quotation  # imported here, as the quotes package imports this one
+        out["in_quote"] = float(in_quotation(doc, m["start"]))  # the mention is inside a quotation
     return out
 
 

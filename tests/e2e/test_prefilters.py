@@ -2,7 +2,8 @@
 
 Each shortcut is checked against the straightforward version on text written here: KB names in
 several spellings ("The ...", possessives, accents, underscores, names cut by a sentence end),
-quotation marks of every kind, paragraphs longer than the 400-token walk.
+and the token texts read once per Doc. (Whether a token is inside a quotation is the quote scan's,
+tests/unit/test_quoted.py.)
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dateline.actors.coreference import _in_quote
 from dateline.actors.mentions import MAX_NAME_TOKENS, _agent_spans, _kb_spans, _name_like, _names_a_place, _text
 from dateline.doc import doc_text, sentence_bounds, token_starts, token_texts
 from dateline.kb import KnowledgeBase, normalise
@@ -45,19 +45,6 @@ def _kb_spans_plain(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, object]
     return spans
 
 
-def _in_quote_plain(doc: Doc, i: int) -> bool:
-    """``_in_quote`` as a walk back to the paragraph start (at most 400 tokens before the sentence)."""
-    sent = doc[i].sent
-    start = sent.start
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        start -= 1
-        if sent.start - start > 400:
-            break
-    tokens = [t.text for t in doc[start:i]]
-    opened = sum(t in ("“", "‘") for t in tokens) - sum(t in ("”", "’") for t in tokens)
-    return opened > 0 or tokens.count('"') % 2 == 1
-
-
 def _text_with_names(kb: KnowledgeBase, seed: int) -> str:
     rng = random.Random(seed)
     names = rng.sample(sorted(kb.names), 200)
@@ -80,23 +67,18 @@ def test_kb_spans_as_the_plain_search(nlp: Language, seed: int) -> None:
     assert _kb_spans(doc, kb) == plain
 
 
-def test_in_quote_and_text_as_the_plain_walks(nlp: Language) -> None:
+def test_text_as_the_plain_join(nlp: Language) -> None:
     rng = random.Random(4)
     words = ["He", "said", '"', "\u201c", "\u201d", "\u2018", "\u2019", "the", "minister", "left", ".", "and", "Paris"]
     long_paragraph = " ".join(rng.choice(words) for _ in range(1500))
     short_paragraphs = " ".join(rng.choice([*words, "\n\n"]) for _ in range(800))
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("dateline_") and n != "dateline_paragraphs"]):
         docs = list(nlp.pipe([long_paragraph, short_paragraphs]))
-    inside = 0
     for doc in docs:
-        for i in range(len(doc)):
-            assert _in_quote(doc, i) == _in_quote_plain(doc, i), (i, doc[i].text)
-            inside += _in_quote(doc, i)
         for start, end in [(0, 1), (3, 9), (len(doc) - 2, len(doc)), (5, 5), (7, 2), (-3, len(doc)), (0, len(doc) + 4)]:
             assert _text(doc, start, end) == doc[start:end].text
         texts, _, _ = token_texts(doc)
         assert texts == [t.text for t in doc]
-    assert 0 < inside < sum(len(d) for d in docs)
 
 
 def _agent_spans_plain(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]]:

@@ -3,12 +3,10 @@ person before them."""
 
 from __future__ import annotations
 
-import bisect
-
 from spacy.tokens import Doc
 
 from .. import syntax
-from ..doc import per_doc, sentence_bounds, sentence_index, token_texts
+from ..doc import token_texts
 
 from .mentions import Context, _evidence, Group, Mention, _text
 from ..lang import en
@@ -17,34 +15,11 @@ from ..lang import en
 
 
 def _in_quote(doc: Doc, i: int) -> bool:
-    """Whether token i sits inside quotation marks within its paragraph (an odd number of quotes before it).
-
-    The paragraph starts after the last line-break token before the sentence, at most 401 tokens
-    before it; the quotes are counted from prefix sums read once per Doc (:func:`_quote_counts`:
-    each call walked back to the paragraph start and counted three times)."""
-    breaks, opening, closing, straight = per_doc(doc, "coreference_quotes", _quote_counts)
-    start = sentence_bounds(doc)[0][sentence_index(doc)(i)]
-    k = bisect.bisect_left(breaks, start) - 1  # the last line break before the sentence
-    para_start = max(breaks[k] + 1 if k >= 0 else 0, start - 401, 0)
-    opened = (opening[i] - opening[para_start]) - (closing[i] - closing[para_start])
-    return opened > 0 or (straight[i] - straight[para_start]) % 2 == 1
-
-
-def _quote_counts(doc: Doc) -> tuple[list[int], list[int], list[int], list[int]]:
-    """The Doc's line-break tokens (spaces holding a newline), and the numbers of opening (“ ‘),
-    closing (” ’) and straight (") quote tokens before each token index."""
-    texts, _, spaces = token_texts(doc)
-    breaks = [k for k, text in enumerate(texts) if spaces[k] and "\n" in text]
-    opening, closing, straight = [0], [0], [0]
-    o = c = q = 0
-    for text in texts:
-        o += text in ("“", "‘")
-        c += text in ("”", "’")
-        q += text == '"'
-        opening.append(o)
-        closing.append(c)
-        straight.append(q)
-    return breaks, opening, closing, straight
+    """Whether token i sits inside a quotation (:func:`dateline.quotes.marks.token_in_quotation`: the
+    quote scan's, over sentences and paragraphs): a name or pronoun in a quote is the speaker's, not
+    the writer's, and is not linked back."""
+    from ..quotes.marks import token_in_quotation  # imported here, as the quotes package imports actors
+    return token_in_quotation(doc, i)
 
 
 def _persons_between(ctx: Context, start: int, end: int) -> list[Mention]:

@@ -4,12 +4,13 @@ scan of a Doc's text, once per Doc for the stages that read it (events, quotes).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..doc import doc_text, paragraph_spans, per_doc
+from ..doc import doc_text, paragraph_spans, per_doc, sentence_bounds, token_starts, token_texts
 
 
 OPEN_DOUBLE = "“„«"
@@ -158,6 +159,57 @@ def doc_quotes(doc: Doc) -> list[QuoteSpan]:
     """:func:`scan_quotes` of the Doc's text, scanned once per Doc (the events stage's speaker search and
     the quotes stage read the same quotations). Not to be changed by the caller."""
     return per_doc(doc, "scan_quotes", lambda d: scan_quotes(doc_text(d)))
+
+
+def _quotation_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """The starts and ends of the Doc's top-level quotations (:func:`doc_quotes`, depth 0: a nested
+    quote lies inside one), sorted and merged where they touch: the index of :func:`in_quotation`."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for q in sorted((q for q in doc_quotes(doc) if q.depth == 0), key=lambda q: q.start):
+        if starts and q.start <= ends[-1]:
+            ends[-1] = max(ends[-1], q.end)
+        else:
+            starts.append(q.start)
+            ends.append(q.end)
+    return starts, ends
+
+
+def in_quotation(doc: Doc, char: int) -> bool:
+    """Whether the character at offset ``char`` of the Doc's text is inside a quotation as
+    :func:`doc_quotes` pairs the marks: between an opening and its closing mark (the marks themselves are
+    outside), in a sentence of a quotation that runs over several sentences or paragraphs, or in a quote
+    left open until its paragraph ends. An apostrophe opens nothing. The one test of "is this quoted"
+    for every stage and learned feature (the sides', the modality's, the confidence's, coreference)."""
+    starts, ends = per_doc(doc, "quotes.quotation_bounds", _quotation_bounds)
+    k = bisect.bisect_right(starts, char) - 1
+    return k >= 0 and char < ends[k]
+
+
+def token_in_quotation(doc: Doc, i: int) -> bool:
+    """:func:`in_quotation` at the start of token ``i``."""
+    return in_quotation(doc, token_starts(doc)[i])
+
+
+def quoted_sentences(doc: Doc) -> frozenset[int]:
+    """The start token of every sentence that holds a quotation or sits (in part) inside one: some
+    character of the sentence's text is inside a quotation by :func:`in_quotation`. Computed once per Doc."""
+    def build(d: Doc) -> frozenset[int]:
+        q_starts, q_ends = per_doc(d, "quotes.quotation_bounds", _quotation_bounds)
+        if not q_starts:
+            return frozenset()
+        idx = token_starts(d)
+        texts = token_texts(d)[0]
+        out = set()
+        for start, end in zip(*sentence_bounds(d)):
+            if end <= start:
+                continue
+            first, last = idx[start], idx[end - 1] + len(texts[end - 1])  # the sentence's characters [first, last)
+            k = bisect.bisect_right(q_starts, first) - 1
+            if (k >= 0 and first < q_ends[k]) or (k + 1 < len(q_starts) and q_starts[k + 1] < last):
+                out.add(start)
+        return frozenset(out)
+    return per_doc(doc, "quotes.quoted_sentences", build)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

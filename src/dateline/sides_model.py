@@ -42,6 +42,9 @@ from .doc import doc_text, heads_and_deps, per_doc, trigger_head
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
 
+#: The ``evidence.rules.<role>_country`` prefix of a side chosen by a written guideline (:func:`guideline_country`).
+GUIDELINE_COUNTRY_RULE = "armed_group:"
+
 MODEL_RESOURCE = "data/sides/model.json"
 ROLES = ("source", "target")
 #: Set by tools/learned_sides.py while it codes the training data: the rules' sides, unranked.
@@ -634,12 +637,19 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
                              str(event.get("cameo") or ""), groups)
             new, p, margin = model.scored(role, cands, current)
             learned[f"{role}_p"], learned[f"{role}_margin"] = p, margin
-            if new != current:
+            if new != current and not guideline_country(rules, role):
                 chosen[role] = (new, spans.get(new))
         for role, (country, span) in chosen.items():
             _set_side(doc, event, role, country, span)
         leave_learned(event, learned)
     return doc
+
+
+def guideline_country(rules: dict[str, Any], role: str) -> bool:
+    """Whether a written guideline, not a heuristic, chose the side's country, so the ranker leaves it: a
+    transnational armed group placed by the text (``armed_group:<strategy>``, docs/annotation.md section 4 and
+    D3d; the labels of some rounds keep such groups ``IMG``, which the ranker learns)."""
+    return str(rules.get(f"{role}_country") or "").startswith(GUIDELINE_COUNTRY_RULE)
 
 
 def _set_side(doc: Doc, event: dict[str, Any], role: str, country: str, span: tuple[int, int] | None) -> None:

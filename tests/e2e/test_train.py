@@ -23,8 +23,9 @@ def test_train_writes_a_calibrated_model_with_its_provenance(tmp_path: Path) -> 
     data = json.loads(out.read_text())
     model = Model.from_dict(data)
     assert data["meta"]["labels"]["sha1"] == report["labels"]["sha1"] and len(report["labels"]["sha1"]) == 12
-    # (an article of the twelve may hold no labelled event: train_articles counts those that do)
-    assert 0 < report["labels"]["train_articles"] <= 12 and report["labels"]["train_events"] > 100
+    # (an article of the twelve may hold no labelled event: train_articles counts those that do; the twelve give
+    # about a hundred counted events, fewer as the act filter un-counts more non-acts)
+    assert 0 < report["labels"]["train_articles"] <= 12 and report["labels"]["train_events"] > 50
     assert len(model.weights) > 20 and any(name.startswith("lemma=") for name in model.weights)
     assert model.calibration_x == sorted(model.calibration_x) and model.calibration_y == sorted(model.calibration_y)
     assert 0.0 <= model.threshold <= 1.0 and 0.0 <= report["dev"]["ece_cross_fitted"] <= 1.0

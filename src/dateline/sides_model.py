@@ -37,13 +37,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .actors.countries import ARMED_GROUP_RULE
 from .confidence import chosen_margin, leave_learned, packaged_model
 from .doc import doc_text, heads_and_deps, per_doc, trigger_head
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
-
-#: The ``evidence.rules.<role>_country`` prefix of a side chosen by a written guideline (:func:`guideline_country`).
-GUIDELINE_COUNTRY_RULE = "armed_group:"
 
 MODEL_RESOURCE = "data/sides/model.json"
 ROLES = ("source", "target")
@@ -649,7 +647,7 @@ def guideline_country(rules: dict[str, Any], role: str) -> bool:
     """Whether a written guideline, not a heuristic, chose the side's country, so the ranker leaves it: a
     transnational armed group placed by the text (``armed_group:<strategy>``, docs/annotation.md section 4 and
     D3d; the labels of some rounds keep such groups ``IMG``, which the ranker learns)."""
-    return str(rules.get(f"{role}_country") or "").startswith(GUIDELINE_COUNTRY_RULE)
+    return str(rules.get(f"{role}_country") or "").startswith(ARMED_GROUP_RULE)
 
 
 def _set_side(doc: Doc, event: dict[str, Any], role: str, country: str, span: tuple[int, int] | None) -> None:

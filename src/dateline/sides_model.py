@@ -580,16 +580,18 @@ class SidesModel:
         "none" (a model without the setting): never fill with the other side's country."""
         return self.scored(role, cands, current)[0]
 
-    def scored(self, role: str, cands: dict[str, dict[str, float]], current: str) -> tuple[str, float, float]:
+    def scored(self, role: str, cands: dict[str, dict[str, float]], current: str,
+               locked: bool = False) -> tuple[str, float, float]:
         """:meth:`choose`'s choice, with the model's probability of it and its margin over the best other
         candidate it could have chosen (the chosen one's probability when there is none): what
-        :func:`rank_sides` leaves in ``evidence.learned`` for the confidence model."""
+        :func:`rank_sides` leaves in ``evidence.learned`` for the confidence model. ``locked``: the side's
+        country was given by a written guideline (:func:`guideline_country`): ``current`` is kept, and the
+        probability and margin are those of ``current`` (:func:`pick`)."""
         fill = self.meta.get("fill", "none")
         probs = {c: self.prob(role, f) for c, f in cands.items()
                  if c == current or current != "NONE" or may_fill(f, fill, bool(self.meta.get("fill_argument")),
                                                                      bool(self.meta.get("fill_country")))}
-        best = max(probs, key=lambda c: probs[c])
-        chosen = best if best != current and probs[best] - probs.get(current, 0.0) > self.margin[role] else current
+        chosen = pick(probs, current, self.margin[role], locked)
         return (chosen, *chosen_margin(probs, chosen))
 
     def to_dict(self) -> dict[str, Any]:
@@ -633,14 +635,25 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
             current = country_level(event.get(role))
             cands = features(candidates(doc, event, role, info, sents, spans, groups, pool), current, rules, role,
                              str(event.get("cameo") or ""), groups)
-            new, p, margin = model.scored(role, cands, current)
+            new, p, margin = model.scored(role, cands, current, guideline_country(rules, role))
             learned[f"{role}_p"], learned[f"{role}_margin"] = p, margin
-            if new != current and not guideline_country(rules, role):
+            if new != current:
                 chosen[role] = (new, spans.get(new))
         for role, (country, span) in chosen.items():
             _set_side(doc, event, role, country, span)
         leave_learned(event, learned)
     return doc
+
+
+def pick(probs: dict[str, float], current: str, margin: float, locked: bool = False) -> str:
+    """The side chooser's one decision rule (:meth:`SidesModel.scored`, and ``tools/learned_sides.py``
+    when it measures a fitted model): the most probable candidate of ``probs`` where it beats the rules'
+    ``current`` by more than ``margin``, else ``current``; always ``current`` on a ``locked`` side, one whose
+    country a written guideline gave (:func:`guideline_country`)."""
+    if locked:
+        return current
+    best = max(probs, key=lambda c: probs[c])
+    return best if best != current and probs[best] - probs.get(current, 0.0) > margin else current
 
 
 def guideline_country(rules: dict[str, Any], role: str) -> bool:

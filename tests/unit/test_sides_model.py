@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from dateline import sides_model
@@ -433,8 +435,21 @@ def test_ranker_never_moves_a_side_a_guideline_placed(nlp) -> None:
     rank_sides(doc, default_kb(), _prefers_img())
     assert event["source"]["country"] == "IRQ"
     assert event["evidence"]["rules"]["source_country"] == ARMED_GROUP_RULE + "event_place"
+    # the learned probability is the kept country's, and its margin is below the preferred IMG's (docs/output.md)
+    low, high = 1 / (1 + math.exp(3.0)), 1 / (1 + math.exp(-3.0))  # IRQ (and the others), IMG (label=ORG)
+    learned = event["evidence"]["learned"]
+    assert learned["source_p"] == round(low, 4)
+    assert learned["source_margin"] == round(low - high, 4)
     # the same model moves the same side when no guideline gave it: it does prefer IMG
     event["evidence"]["rules"]["source_country"] = "event_place"
     rank_sides(doc, default_kb(), _prefers_img())
     assert event["source"]["country"] == "IMG"
     assert event["evidence"]["rules"]["source_country"] == "ranker"
+    assert event["evidence"]["learned"]["source_p"] == round(high, 4)
+
+
+def test_pick_keeps_a_locked_side() -> None:
+    probs = {"IRQ": 0.1, "IMG": 0.9, "NONE": 0.2}
+    assert sides_model.pick(probs, "IRQ", 0.1) == "IMG"
+    assert sides_model.pick(probs, "IRQ", 0.1, locked=True) == "IRQ"
+    assert sides_model.pick(probs, "IRQ", 0.9) == "IRQ"

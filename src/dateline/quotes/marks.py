@@ -193,10 +193,15 @@ def quotation_at(doc: Doc, char: int) -> QuoteSpan | None:
 
 def in_quotation(doc: Doc, char: int) -> bool:
     """Whether the character at offset ``char`` of the Doc's text is inside a quotation as
-    :func:`doc_quotes` pairs the marks: between an opening and its closing mark (the marks themselves are
-    outside), in a sentence of a quotation that runs over several sentences or paragraphs, or in a quote
-    left open until its paragraph ends. An apostrophe opens nothing. The one test of "is this quoted"
-    for every stage and learned feature (the sides', the modality's, the confidence's, coreference)."""
+    :func:`doc_quotes` pairs the marks: between an opening and its closing mark (the first opening and the
+    last closing marks themselves are outside), in a sentence of a quotation that runs over several sentences
+    or paragraphs, or in a quote left open until its paragraph ends. A quotation continued over paragraphs is
+    one span from its first opening mark to its closing one, so the opening marks that start each continuation
+    paragraph (:attr:`QuoteSpan.reopened`, also a sentence-opening double mark where the paragraph break was
+    lost) and the paragraph breaks between them fall inside. An apostrophe opens nothing. The one test of "is
+    this quoted" for every stage and learned feature (the sides', the modality's, the confidence's,
+    coreference, the events stage's speaker of a quotation, :func:`quotation_at`); the quotes stage's own
+    ``quotes.speakers._Article.in_quote`` differs on the marks (see there)."""
     starts, ends, _ = per_doc(doc, "quotes.quotation_bounds", _quotation_bounds)
     k = bisect.bisect_right(starts, char) - 1
     return k >= 0 and char < ends[k]

@@ -164,11 +164,14 @@ def doc_quotes(doc: Doc) -> list[QuoteSpan]:
 def _quotation_bounds(doc: Doc) -> tuple[list[int], list[int], list[list[QuoteSpan]]]:
     """The starts and ends of the Doc's top-level quotations (:func:`doc_quotes`, depth 0: a nested
     quote lies inside one), sorted and merged where they touch, with the quotations of each merged range:
-    the one index of :func:`in_quotation`, :func:`quotation_at` and :func:`quoted_sentences`."""
+    the one index of :func:`in_quotation`, :func:`quotation_at` and :func:`quoted_sentences`. An empty quotation
+    (two marks side by side, '“”') holds no character and is left out (until branch mend30,
+    :func:`quoted_sentences` counted a sentence holding only such a pair, not at its first character, as
+    quoted, though none of its characters is)."""
     starts: list[int] = []
     ends: list[int] = []
     members: list[list[QuoteSpan]] = []
-    for q in sorted((q for q in doc_quotes(doc) if q.depth == 0), key=lambda q: q.start):
+    for q in sorted((q for q in doc_quotes(doc) if q.depth == 0 and q.end > q.start), key=lambda q: q.start):
         if starts and q.start <= ends[-1]:
             ends[-1] = max(ends[-1], q.end)
             members[-1].append(q)

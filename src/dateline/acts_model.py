@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cache
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
@@ -33,14 +34,35 @@ DISABLED = False
 EVIDENCE_KEY = ACT_FILTER_KEY
 
 
+def _modality_features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
+    from . import modality_model  # imported here, as modality_model imports the confidence's neighbours
+
+    return modality_model.features(doc, event)
+
+
+def _statement_features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
+    return statement_features(event, doc)
+
+
+#: The act filter's feature sets, by the name that prefixes each set's features (``conf:...``) in :func:`features`,
+#: in the order they are joined: the confidence's event features, the modality experiment's, and (on a statement
+#: only) :func:`statement_features`. The one definition of what the sets are: ``tools/learned_acts.py`` codes its
+#: rows (:func:`feature_sets`) and checks ``--features`` by these names.
+FEATURE_SETS: dict[str, Callable[[dict[str, Any], Doc, DocContext | None], dict[str, float]]] = {
+    "conf": event_features, "mod": _modality_features, "stmt": _statement_features}
+
+
+def feature_sets(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, dict[str, float]]:
+    """Each set of :data:`FEATURE_SETS` of one event, unprefixed, by the set's name."""
+    return {name: compute(event, doc, context) for name, compute in FEATURE_SETS.items()}
+
+
 def features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
     """The model's features of one event: the confidence's (``conf:``), the modality features (``mod:``) and, on a
-    statement, the statement features (``stmt:``)."""
-    from . import modality_model
-
-    out = {f"conf:{k}": v for k, v in event_features(event, doc, context).items()}
-    out.update({f"mod:{k}": v for k, v in modality_model.features(doc, event).items()})
-    out.update({f"stmt:{k}": v for k, v in statement_features(event, doc).items()})
+    statement, the statement features (``stmt:``): :data:`FEATURE_SETS`, each feature prefixed by its set's name."""
+    out: dict[str, float] = {}
+    for name, values in feature_sets(event, doc, context).items():
+        out.update({f"{name}:{k}": v for k, v in values.items()})
     return out
 
 

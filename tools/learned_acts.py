@@ -63,8 +63,8 @@ def collect(excluded: set[int]) -> list[dict[str, Any]]:
     """Code the train and dev articles once; one row per judged event."""
     from cached_eval import use_parse_cache
 
-    from dateline import acts_model, modality_model
-    from dateline.confidence import event_features, learned_features
+    from dateline import acts_model
+    from dateline.confidence import learned_features
     from dateline.newseval import coded_root, is_right, load_labels, real_act
     from dateline.nlp import load_nlp
     from dateline.train import judged_events
@@ -91,8 +91,7 @@ def collect(excluded: set[int]) -> list[dict[str, Any]]:
                 "label_act": bool(judged["act"]), "label_modality": judged.get("modality"),
                 "real": real_act(event, judged), "root_right": expected is not None and cameo[:2] == expected,
                 "right": is_right(event, judged), "confidence": event.get("confidence"),
-                "conf": event_features(event, j.doc, j.context), "mod": modality_model.features(j.doc, event),
-                "stmt": acts_model.statement_features(event, j.doc),
+                **acts_model.feature_sets(event, j.doc, j.context),  # conf, mod, stmt: acts_model.FEATURE_SETS
                 "learned": learned_features(event),
             })
         print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
@@ -211,11 +210,14 @@ def cut_report(rows: list[dict[str, Any]], drop: list[bool], base_found: set[tup
 
 
 def main(argv: list[str] | None = None) -> int:
+    from dateline import acts_model
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--recode", action="store_true", help="code the articles again (else read build/learned_acts.pkl)")
     parser.add_argument("--exclude-rounds", default=None, help="train rounds never coded (default: the blind rounds "
                         "eval/news/blind_rounds.json names)")
-    parser.add_argument("--features", default="conf,mod,stmt", help="comma-separated sets: conf, mod, stmt, learned")
+    parser.add_argument("--features", default=",".join(acts_model.FEATURE_SETS),
+                        help="comma-separated sets: those of dateline.acts_model.FEATURE_SETS (conf, mod, stmt), learned")
     parser.add_argument("--target", default="real", choices=("real", "keep"), help="real: the judged label's real act; "
                         "keep: that, or an event that finds a listed act of its root at its trigger (add_covers)")
     parser.add_argument("--folds", default="article", help="'article' (5 groups) or 'rounds' (the crossfit folds)")
@@ -225,9 +227,10 @@ def main(argv: list[str] | None = None) -> int:
                         "the largest of THRESHOLDS whose cross-fitted train recall loss is under 0.1%% of the listed acts)")
     parser.add_argument("--prune", type=float, default=0.005, help="weights below this (absolute) are not written")
     args = parser.parse_args(argv)
-    if args.write and not set(args.features.split(",")) <= {"conf", "mod", "stmt"}:
-        # dateline.acts_model.features computes the conf, mod and stmt sets only: other weights would never be read
-        parser.error("--write needs --features among conf,mod,stmt (the features dateline.acts_model computes at run time)")
+    if args.write and not set(args.features.split(",")) <= set(acts_model.FEATURE_SETS):
+        # dateline.acts_model.features computes its FEATURE_SETS only: other weights would never be read
+        parser.error(f"--write needs --features among {','.join(acts_model.FEATURE_SETS)} (the features "
+                     "dateline.acts_model computes at run time)")
     from dateline.newseval import blind_rounds
 
     excluded = (set(blind_rounds(LABELS)) if args.exclude_rounds is None

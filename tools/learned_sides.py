@@ -394,7 +394,9 @@ def scores(model: Any, row: dict[str, Any], role: str) -> dict[str, float]:
 
 
 def choose(row: dict[str, Any], role: str, probs: dict[str, float], margin: float) -> str:
-    """The ranker's country where it beats the rules' choice by more than ``margin``, else the rules'."""
+    """The ranker's country where it beats the rules' choice by more than ``margin``, else the rules'; never
+    on a side whose country a written guideline gave (the row's rules, ``sides_model.guideline_country``):
+    the shipped chooser's rule, ``sides_model.pick``."""
     current = row["current"][role]
     fill = SELF_DIRECTED["allowed"]
     if fill != "any":
@@ -402,10 +404,7 @@ def choose(row: dict[str, Any], role: str, probs: dict[str, float], margin: floa
         probs = {c: p for c, p in probs.items()
                  if c == current or current != "NONE"
                  or sides_model.may_fill(cands[c], fill, FILL_ARGUMENT["on"], FILL_COUNTRY["on"])}
-    best = max(probs, key=lambda k: probs[k])
-    if best != current and probs[best] - probs.get(current, 0.0) > margin:
-        return best
-    return current
+    return sides_model.pick(probs, current, margin, sides_model.guideline_country(row["rules"], role))
 
 
 def measure(rows: list[dict[str, Any]], probs: dict[int, dict[str, dict[str, float]]], roles: tuple[str, ...],

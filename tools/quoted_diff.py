@@ -1,5 +1,14 @@
 """Which events' quotation features the quote scan changes (session 30, branch quotes3; development only).
 
+A SESSION-30 MEASURING TOOL, kept to reproduce the counts of eval/README.md "Session 30: quotes3" and nothing
+else: it carries its own copies of the per-sentence quote tests deleted in session 30 (the "old" side of each
+comparison) and monkeypatches private names of the coder (``confidence.event_features`` and
+``acts_model.event_features``, ``modality_model.features``, ``sides_model._mention_features``,
+``coreference._in_quote``). It reproduces that section's numbers at commit 047b551 (quotes3: dev 38 of 1,506) and
+at eea7811 (main, refitted models: dev 38 of 1,505) only; later code need not call those names the same way (since
+branch mend30 the act filter reads the confidence's features through ``acts_model.FEATURE_SETS``, which its patch
+of ``acts_model.event_features`` does not reach), so run it at those commits (``git worktree add``), not on a later checkout, and do not extend it.
+
 Runs ``tools/cached_eval.py`` with its arguments, and for every event the learned components see, compares
 the features they read now (``dateline.quotes.marks.in_quotation`` / ``quoted_sentences``: the quotations
 the quote scan pairs) with the per-sentence tests they had before (an odd number of " \u201c \u201d before

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cache
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
@@ -33,14 +34,35 @@ DISABLED = False
 EVIDENCE_KEY = ACT_FILTER_KEY
 
 
+def _modality_features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
+    from . import modality_model  # imported here, as modality_model imports the confidence's neighbours
+
+    return modality_model.features(doc, event)
+
+
+def _statement_features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
+    return statement_features(event, doc)
+
+
+#: The act filter's feature sets, by the name that prefixes each set's features (``conf:...``) in :func:`features`,
+#: in the order they are joined: the confidence's event features, the modality experiment's, and (on a statement
+#: only) :func:`statement_features`. The one definition of what the sets are: ``tools/learned_acts.py`` codes its
+#: rows (:func:`feature_sets`) and checks ``--features`` by these names.
+FEATURE_SETS: dict[str, Callable[[dict[str, Any], Doc, DocContext | None], dict[str, float]]] = {
+    "conf": event_features, "mod": _modality_features, "stmt": _statement_features}
+
+
+def feature_sets(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, dict[str, float]]:
+    """Each set of :data:`FEATURE_SETS` of one event, unprefixed, by the set's name."""
+    return {name: compute(event, doc, context) for name, compute in FEATURE_SETS.items()}
+
+
 def features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
     """The model's features of one event: the confidence's (``conf:``), the modality features (``mod:``) and, on a
-    statement, the statement features (``stmt:``)."""
-    from . import modality_model
-
-    out = {f"conf:{k}": v for k, v in event_features(event, doc, context).items()}
-    out.update({f"mod:{k}": v for k, v in modality_model.features(doc, event).items()})
-    out.update({f"stmt:{k}": v for k, v in statement_features(event, doc).items()})
+    statement, the statement features (``stmt:``): :data:`FEATURE_SETS`, each feature prefixed by its set's name."""
+    out: dict[str, float] = {}
+    for name, values in feature_sets(event, doc, context).items():
+        out.update({f"{name}:{k}": v for k, v in values.items()})
     return out
 
 
@@ -50,16 +72,35 @@ _MODAL_FUTURE = frozenset({"will", "would", "'ll", "’ll", "shall"})
 
 
 def statement_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
-    """What a statement (a verb of saying coded 01x, or any code on a speech verb, cue ``speech_verb``) says and
-    whom it is aimed at, for the act filter (session 30, branch ``stmt3``): most counted statements the labels call
-    no act relay a fact (docs/annotation.md D1a: "the minister said 40 people had died"), are made by a speaker who
-    is no political actor (D1d, D10b), or are aimed at an actor that is only a topic of what was said (D10a: "said
-    the talks would help Canadian workers"). Features: the said clause's tense (``perfect``, ``passive``,
-    ``future``, ``modal``, ``past``, ``present``, ``none``), its verb's lemma, negation; where the target's words
-    are in the sentence (``tgt=clause_subject``, ``modifier_actor`` / ``modifier_thing``: a word modifying a noun
-    that can or cannot name an actor, ``pobj:<preposition>``, ``addressee``, ``object``, ``outside``); whether
-    the speaker's phrase names a person or organisation. Empty for other events. The shipped model gives these
-    no weight until it is refitted (``make train-learned``)."""
+    """What a statement says and whom it is aimed at, for the act filter (session 30, branch ``stmt3``): most
+    counted statements the labels call no act relay a fact (docs/annotation.md D1a: "the minister said 40 people
+    had died"), are made by a speaker who is no political actor (D1d, D10b), or are aimed at an actor that is only
+    a topic of what was said (D10a: "said the talks would help Canadian workers").
+
+    Applies to an event whose trigger's head is a verb (``pos_`` VERB) that is a speech verb (cue
+    ``speech_verb``, whatever its code) or is coded a statement (CAMEO 01x, whatever the verb); empty (``{}``)
+    for every other event, nouns included. The said clause is the verb's clausal complement (``ccomp``,
+    ``xcomp``), else, on a speech verb that is itself a ``parataxis`` ("“...,” he said"), the verb it hangs from.
+    The features (each 1.0):
+
+    * ``statement``: on every statement;
+    * ``tense=<t>``: the said clause's tense by its auxiliaries and tag, the first that holds: ``passive`` (an
+      ``auxpass``), ``future`` (will, would, 'll, shall), ``modal`` (another modal), ``perfect_past`` (had or 'd
+      with a past participle), ``perfect`` (has or have with one), ``past`` (VBD), ``present`` (anything else);
+      ``none`` when there is no said clause;
+    * ``said_lemma=<lemma>`` (lower case) and ``said_negated`` (a ``neg`` on it): only with a said clause;
+    * ``tgt=<place>``: where the target's words are, found by its text in the trigger's sentence: ``none`` (the
+      event has no target text), ``outside`` (not in the sentence, or not in the said clause), ``addressee``
+      (the speech verb's object or dative), ``speaker_side`` (another dependant of the speech verb itself, e.g.
+      its subject or a prepositional phrase), ``clause_subject`` (the said clause's subject), ``modifier_actor``
+      / ``modifier_thing`` (a word modifying a noun, ``amod``/``compound``/``poss``/``nmod``, that can / cannot
+      name an actor, ``events.codes._actor_word``), ``pobj:<preposition>``, ``object`` (a ``dobj`` or
+      ``attr`` in the clause), ``other`` (any other place inside the clause);
+    * ``speaker_named=True`` / ``speaker_named=False``: whether the speech verb's subject phrase holds a PERSON
+      or ORG entity; absent when the verb has no subject.
+
+    Read by the act filter as ``stmt:<feature>`` (:func:`features`, feature set ``stmt``). The shipped model
+    gives these no weight until it is refitted with that set (``make train-learned``)."""
     from .doc import trigger_head
     from .events.codes import _actor_word
     from .lexicon import load_lexicon

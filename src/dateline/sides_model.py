@@ -37,13 +37,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .actors.countries import ARMED_GROUP_RULE
 from .confidence import chosen_margin, leave_learned, packaged_model
 from .doc import doc_text, heads_and_deps, per_doc, trigger_head
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
-
-#: The ``evidence.rules.<role>_country`` prefix of a side chosen by a written guideline (:func:`guideline_country`).
-GUIDELINE_COUNTRY_RULE = "armed_group:"
 
 MODEL_RESOURCE = "data/sides/model.json"
 ROLES = ("source", "target")
@@ -582,16 +580,18 @@ class SidesModel:
         "none" (a model without the setting): never fill with the other side's country."""
         return self.scored(role, cands, current)[0]
 
-    def scored(self, role: str, cands: dict[str, dict[str, float]], current: str) -> tuple[str, float, float]:
+    def scored(self, role: str, cands: dict[str, dict[str, float]], current: str,
+               locked: bool = False) -> tuple[str, float, float]:
         """:meth:`choose`'s choice, with the model's probability of it and its margin over the best other
         candidate it could have chosen (the chosen one's probability when there is none): what
-        :func:`rank_sides` leaves in ``evidence.learned`` for the confidence model."""
+        :func:`rank_sides` leaves in ``evidence.learned`` for the confidence model. ``locked``: the side's
+        country was given by a written guideline (:func:`guideline_country`): ``current`` is kept, and the
+        probability and margin are those of ``current`` (:func:`pick`)."""
         fill = self.meta.get("fill", "none")
         probs = {c: self.prob(role, f) for c, f in cands.items()
                  if c == current or current != "NONE" or may_fill(f, fill, bool(self.meta.get("fill_argument")),
                                                                      bool(self.meta.get("fill_country")))}
-        best = max(probs, key=lambda c: probs[c])
-        chosen = best if best != current and probs[best] - probs.get(current, 0.0) > self.margin[role] else current
+        chosen = pick(probs, current, self.margin[role], locked)
         return (chosen, *chosen_margin(probs, chosen))
 
     def to_dict(self) -> dict[str, Any]:
@@ -635,9 +635,9 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
             current = country_level(event.get(role))
             cands = features(candidates(doc, event, role, info, sents, spans, groups, pool), current, rules, role,
                              str(event.get("cameo") or ""), groups)
-            new, p, margin = model.scored(role, cands, current)
+            new, p, margin = model.scored(role, cands, current, guideline_country(rules, role))
             learned[f"{role}_p"], learned[f"{role}_margin"] = p, margin
-            if new != current and not guideline_country(rules, role):
+            if new != current:
                 chosen[role] = (new, spans.get(new))
         for role, (country, span) in chosen.items():
             _set_side(doc, event, role, country, span)
@@ -645,11 +645,22 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
     return doc
 
 
+def pick(probs: dict[str, float], current: str, margin: float, locked: bool = False) -> str:
+    """The side chooser's one decision rule (:meth:`SidesModel.scored`, and ``tools/learned_sides.py``
+    when it measures a fitted model): the most probable candidate of ``probs`` where it beats the rules'
+    ``current`` by more than ``margin``, else ``current``; always ``current`` on a ``locked`` side, one whose
+    country a written guideline gave (:func:`guideline_country`)."""
+    if locked:
+        return current
+    best = max(probs, key=lambda c: probs[c])
+    return best if best != current and probs[best] - probs.get(current, 0.0) > margin else current
+
+
 def guideline_country(rules: dict[str, Any], role: str) -> bool:
     """Whether a written guideline, not a heuristic, chose the side's country, so the ranker leaves it: a
     transnational armed group placed by the text (``armed_group:<strategy>``, docs/annotation.md section 4 and
     D3d; the labels of some rounds keep such groups ``IMG``, which the ranker learns)."""
-    return str(rules.get(f"{role}_country") or "").startswith(GUIDELINE_COUNTRY_RULE)
+    return str(rules.get(f"{role}_country") or "").startswith(ARMED_GROUP_RULE)
 
 
 def _set_side(doc: Doc, event: dict[str, Any], role: str, country: str, span: tuple[int, int] | None) -> None:

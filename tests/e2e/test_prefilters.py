@@ -2,8 +2,9 @@
 
 Each shortcut is checked against the straightforward version on text written here: KB names in
 several spellings ("The ...", possessives, accents, underscores, names cut by a sentence end),
-and the token texts read once per Doc. (Whether a token is inside a quotation is the quote scan's,
-tests/unit/test_quoted.py.)
+and the token texts read once per Doc; and the one "inside a quotation" test (``quotes.marks.in_quotation``,
+``quoted_sentences``) against a plain walk over the quotations the quote scan pairs, on random texts of words and
+mixed curly and straight marks (the scan itself: tests/unit/test_quoted.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dateline.actors.mentions import MAX_NAME_TOKENS, _agent_spans, _kb_spans, _
 from dateline.doc import doc_text, sentence_bounds, token_starts, token_texts
 from dateline.kb import KnowledgeBase, normalise
 from dateline.lang import en
+from dateline.quotes.marks import doc_quotes, in_quotation, quotation_at, quoted_sentences
 
 
 def _kb_spans_plain(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, object]]:
@@ -70,17 +72,51 @@ def test_kb_spans_as_the_plain_search(nlp: Language, seed: int) -> None:
 def test_text_as_the_plain_join(nlp: Language) -> None:
     rng = random.Random(4)
     words = ["He", "said", '"', "\u201c", "\u201d", "\u2018", "\u2019", "the", "minister", "left", ".", "and", "Paris"]
-    long_paragraph = " ".join(rng.choice(words) for _ in range(1500))
-    short_paragraphs = " ".join(rng.choice([*words, "\n\n"]) for _ in range(800))
+    text = " ".join(rng.choice([*words, "\n\n"]) for _ in range(800))
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("dateline_") and n != "dateline_paragraphs"]):
-        docs = list(nlp.pipe([long_paragraph, short_paragraphs]))
-    for doc in docs:
-        for start, end in [(0, 1), (3, 9), (len(doc) - 2, len(doc)), (5, 5), (7, 2), (-3, len(doc)), (0, len(doc) + 4)]:
-            assert _text(doc, start, end) == doc[start:end].text
-        texts, _, _ = token_texts(doc)
-        assert texts == [t.text for t in doc]
+        doc = nlp(text)
+    for start, end in [(0, 1), (3, 9), (len(doc) - 2, len(doc)), (5, 5), (7, 2), (-3, len(doc)), (0, len(doc) + 4)]:
+        assert _text(doc, start, end) == doc[start:end].text
+    texts, _, _ = token_texts(doc)
+    assert texts == [t.text for t in doc]
 
 
+#: Words, sentence ends, paragraph breaks and every kind of quote mark, curly and straight, mixed.
+_QUOTE_WORDS = ["He", "said", "the", "minister", "left", "Paris", "and", "we", "will", "not", ".", ".", ",", ":",
+                '"', '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "\u00ab", "\u00bb", "\u201e", "it's", "\n\n"]
+
+
+def _quoted_text(seed: int) -> str:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(rng.randrange(50, 400)):
+        word = rng.choice(_QUOTE_WORDS)
+        glue = "" if word in '"\u201c\u2018\u00ab\u201e' and rng.random() < 0.5 else " "  # a mark against the word
+        out.append(word + glue)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_in_quotation_as_the_plain_walk_over_the_scan(nlp: Language, seed: int) -> None:
+    # The shortcuts of quotes.marks (the merged, bisected bounds of in_quotation; quoted_sentences' range test)
+    # against the plain reading of the quote scan: a character is quoted when a top-level quotation holds it
+    # (quotation_at names that one); a sentence is quoted when one of its characters is.
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("dateline_") and n != "dateline_paragraphs"]):
+        doc = nlp(_quoted_text(seed))
+    top = [q for q in doc_quotes(doc) if q.depth == 0]
+    text = doc_text(doc)
+    inside = 0
+    for c in range(len(text) + 2):
+        plain = [q for q in top if q.start <= c < q.end]
+        assert in_quotation(doc, c) == bool(plain), (c, text[max(0, c - 20):c + 20])
+        assert quotation_at(doc, c) == (plain[0] if plain else None)
+        inside += bool(plain)
+    starts, ends = sentence_bounds(doc)
+    plain_sentences = {start for start, end in zip(starts, ends) if end > start and any(
+        in_quotation(doc, c) for c in range(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))}
+    assert quoted_sentences(doc) == plain_sentences
+    if seed == 0:  # the texts do hold quotations, and text outside them
+        assert 0 < inside < len(text)
 def _agent_spans_plain(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, str, bool]]:
     """``_agent_spans`` without its shortcuts: every token, every length up to five, longest first."""
     found: list[tuple[int, int, str, bool]] = []

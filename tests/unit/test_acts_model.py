@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 import dateline.nlp  # noqa: F401  (registers the Doc extensions)
-from dateline.acts_model import EVIDENCE_KEY, ActsModel, features, filter_acts, shipped_model
+from dateline.acts_model import EVIDENCE_KEY, FEATURE_SETS, ActsModel, feature_sets, features, filter_acts, shipped_model
 from dateline.confidence import DocContext, is_counted
 
 from conftest import coded, expelled_doc
@@ -23,6 +23,16 @@ def test_features_join_the_confidence_and_the_modality_features() -> None:
     feats = features(event, doc, DocContext.of(doc))
     assert feats["conf:lemma=expel"] == 1.0 and feats["conf:root=16"] == 1.0
     assert any(k.startswith("mod:") for k in feats) and all(k.startswith(("conf:", "mod:")) for k in feats)
+
+
+def test_features_are_the_feature_sets_prefixed_by_their_names() -> None:
+    # one definition of the sets (tools/learned_acts.py codes its rows by feature_sets and fits by these names)
+    doc, event = _doc()
+    assert list(FEATURE_SETS) == ["conf", "mod", "stmt"]
+    sets = feature_sets(event, doc, DocContext.of(doc))
+    assert list(sets) == list(FEATURE_SETS)
+    assert features(event, doc, DocContext.of(doc)) == {f"{name}:{k}": v for name, values in sets.items()
+                                                         for k, v in values.items()}
 
 
 def test_an_event_below_the_threshold_is_marked_and_not_counted() -> None:

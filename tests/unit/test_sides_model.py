@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from dateline import sides_model
+from dateline.actors.countries import ARMED_GROUP_RULE
 from dateline.kb import default_kb
 from dateline.sides_model import SidesModel, article_info, candidates, features, rank_sides, shipped_model
 
@@ -408,3 +411,45 @@ def test_rframe_crosses_the_frame_with_the_root() -> None:
     assert out["USA"]["rframe=04:prep:with"] == 1.0
     assert out["NONE"]["rnone=04:dobj"] == 1.0 and out["NONE"]["rnone=04"] == 1.0
     assert "rframe=04:prep:with" not in features(cands, "USA", {"target": "_verb_roles"}, "target", "040")["USA"]
+
+
+def _prefers_img() -> SidesModel:
+    """A hand-built model (not the shipped one) that strongly prefers a candidate named by an organisation
+    (``label=ORG``): on the test sentence, al-Qaeda's own ``IMG``."""
+    return SidesModel({"source": {"label=ORG": 6.0}, "target": {}}, {"source": -3.0, "target": 0.0},
+                      {"source": 0.1, "target": 0.1})
+
+
+def _armed_group_event(nlp):
+    doc = nlp("France and Kenya held talks. Al-Qaeda fighters attacked a police station in Mosul.")
+    event = next(e for e in doc._.events if e["trigger"] == "attacked")
+    assert event["source"]["country"] == "IRQ"
+    assert event["evidence"]["rules"]["source_country"].startswith(ARMED_GROUP_RULE)
+    return doc, event
+
+
+def test_ranker_never_moves_a_side_a_guideline_placed(nlp) -> None:
+    # docs/annotation.md D3d: al-Qaeda takes the country the text places it in (armed_group:<strategy>);
+    # a ranker that prefers IMG there must leave it, whatever its weights
+    doc, event = _armed_group_event(nlp)
+    rank_sides(doc, default_kb(), _prefers_img())
+    assert event["source"]["country"] == "IRQ"
+    assert event["evidence"]["rules"]["source_country"] == ARMED_GROUP_RULE + "event_place"
+    # the learned probability is the kept country's, and its margin is below the preferred IMG's (docs/output.md)
+    low, high = 1 / (1 + math.exp(3.0)), 1 / (1 + math.exp(-3.0))  # IRQ (and the others), IMG (label=ORG)
+    learned = event["evidence"]["learned"]
+    assert learned["source_p"] == round(low, 4)
+    assert learned["source_margin"] == round(low - high, 4)
+    # the same model moves the same side when no guideline gave it: it does prefer IMG
+    event["evidence"]["rules"]["source_country"] = "event_place"
+    rank_sides(doc, default_kb(), _prefers_img())
+    assert event["source"]["country"] == "IMG"
+    assert event["evidence"]["rules"]["source_country"] == "ranker"
+    assert event["evidence"]["learned"]["source_p"] == round(high, 4)
+
+
+def test_pick_keeps_a_locked_side() -> None:
+    probs = {"IRQ": 0.1, "IMG": 0.9, "NONE": 0.2}
+    assert sides_model.pick(probs, "IRQ", 0.1) == "IMG"
+    assert sides_model.pick(probs, "IRQ", 0.1, locked=True) == "IRQ"
+    assert sides_model.pick(probs, "IRQ", 0.9) == "IRQ"

@@ -479,6 +479,11 @@ def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None
 #: The transnational prefix of armed groups that take the country they act in (docs/annotation.md 4).
 ARMED_GROUP_PREFIX = "IMG"
 
+#: The ``evidence.rules.<role>_country`` prefix :func:`armed_group_country` writes (``armed_group:<strategy>``):
+#: a side whose country a written guideline gave, which the learned side chooser leaves
+#: (``dateline.sides_model.guideline_country``). Written here only.
+ARMED_GROUP_RULE = "armed_group:"
+
 
 #: Where a transnational armed group acts: the event's place, its sentence's, else the article's.
 ARMED_GROUP_STRATEGIES: tuple[tuple[str, Strategy], ...] = (
@@ -515,7 +520,7 @@ def armed_group_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], role
         return  # the country named is the group's adversary ("ISIS cannot destroy the United States")
     event[role] = {**side, "country": country}
     evidence = event.setdefault("evidence", {})
-    evidence["rules"] = {**evidence.get("rules", {}), f"{role}_country": f"armed_group:{strategy}"}
+    evidence["rules"] = {**evidence.get("rules", {}), f"{role}_country": ARMED_GROUP_RULE + strategy}
 
 
 def domestic_visit(event: dict[str, Any]) -> bool:

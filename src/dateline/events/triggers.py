@@ -4,7 +4,6 @@ a stated fact, an imperative)."""
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Mapping
 from typing import Any
@@ -289,14 +288,6 @@ def _frame_speaker(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _quote_spans(doc: Doc) -> tuple[list[int], list[Any]]:
-    """The Doc's top-level quotations as :func:`dateline.quotes.marks.scan_quotes` pairs their marks
-    (a quotation continued into the next paragraph is one span), with their starts."""
-    from ..quotes.marks import doc_quotes  # imported here, as the quotes package imports events
-    spans = sorted((q for q in doc_quotes(doc) if q.depth == 0), key=lambda q: q.start)
-    return [q.start for q in spans], spans
-
-
 def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:
     """The speaker of the quotation a word is in, when its own sentence names none: the subject of a
     speech verb after the quotation's closing mark in that sentence ("“We have been striking when we
@@ -304,12 +295,11 @@ def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:
     the sentence before it when that one ends with a colon ("The minister said: “... . We will not meet
     them.”"). The quotation is the one :func:`dateline.quotes.marks.scan_quotes` pairs: one sentence or
     many, continued over paragraphs, each opening with a mark, or with the paragraph break lost."""
+    from ..quotes.marks import quotation_at  # imported here, as the quotes package imports events
     doc = token.doc
-    starts, spans = per_doc(doc, "quote_spans", _quote_spans)
-    k = bisect.bisect_right(starts, token.idx) - 1
-    if k < 0 or not spans[k].start <= token.idx < spans[k].end:
+    span = quotation_at(doc, token.idx)  # the one "inside a quotation" test, quotes.marks.in_quotation
+    if span is None:
         return None
-    span = spans[k]
     speech = lex.cue("speech_verb")
 
     def speaker_between(start: int, end: int, last: bool) -> Token | None:

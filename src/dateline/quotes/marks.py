@@ -161,27 +161,51 @@ def doc_quotes(doc: Doc) -> list[QuoteSpan]:
     return per_doc(doc, "scan_quotes", lambda d: scan_quotes(doc_text(d)))
 
 
-def _quotation_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+def _quotation_bounds(doc: Doc) -> tuple[list[int], list[int], list[list[QuoteSpan]]]:
     """The starts and ends of the Doc's top-level quotations (:func:`doc_quotes`, depth 0: a nested
-    quote lies inside one), sorted and merged where they touch: the index of :func:`in_quotation`."""
+    quote lies inside one), sorted and merged where they touch, with the quotations of each merged range:
+    the one index of :func:`in_quotation`, :func:`quotation_at` and :func:`quoted_sentences`. An empty quotation
+    (two marks side by side, '“”') holds no character and is left out (until branch mend30,
+    :func:`quoted_sentences` counted a sentence holding only such a pair, not at its first character, as
+    quoted, though none of its characters is)."""
     starts: list[int] = []
     ends: list[int] = []
-    for q in sorted((q for q in doc_quotes(doc) if q.depth == 0), key=lambda q: q.start):
+    members: list[list[QuoteSpan]] = []
+    for q in sorted((q for q in doc_quotes(doc) if q.depth == 0 and q.end > q.start), key=lambda q: q.start):
         if starts and q.start <= ends[-1]:
             ends[-1] = max(ends[-1], q.end)
+            members[-1].append(q)
         else:
             starts.append(q.start)
             ends.append(q.end)
-    return starts, ends
+            members.append([q])
+    return starts, ends, members
+
+
+def quotation_at(doc: Doc, char: int) -> QuoteSpan | None:
+    """The top-level quotation (:func:`doc_quotes`, depth 0) that holds the character at offset ``char``
+    where :func:`in_quotation` says it is quoted, else None: the same test, for a caller that needs the
+    quotation itself (its marks, whether it was closed; the events stage's speaker of a first-person word,
+    ``events.triggers._quoted_speaker``)."""
+    starts, ends, members = per_doc(doc, "quotes.quotation_bounds", _quotation_bounds)
+    k = bisect.bisect_right(starts, char) - 1
+    if k < 0 or char >= ends[k]:
+        return None
+    return next((q for q in reversed(members[k]) if q.start <= char < q.end), None)
 
 
 def in_quotation(doc: Doc, char: int) -> bool:
     """Whether the character at offset ``char`` of the Doc's text is inside a quotation as
-    :func:`doc_quotes` pairs the marks: between an opening and its closing mark (the marks themselves are
-    outside), in a sentence of a quotation that runs over several sentences or paragraphs, or in a quote
-    left open until its paragraph ends. An apostrophe opens nothing. The one test of "is this quoted"
-    for every stage and learned feature (the sides', the modality's, the confidence's, coreference)."""
-    starts, ends = per_doc(doc, "quotes.quotation_bounds", _quotation_bounds)
+    :func:`doc_quotes` pairs the marks: between an opening and its closing mark (the first opening and the
+    last closing marks themselves are outside), in a sentence of a quotation that runs over several sentences
+    or paragraphs, or in a quote left open until its paragraph ends. A quotation continued over paragraphs is
+    one span from its first opening mark to its closing one, so the opening marks that start each continuation
+    paragraph (:attr:`QuoteSpan.reopened`, also a sentence-opening double mark where the paragraph break was
+    lost) and the paragraph breaks between them fall inside. An apostrophe opens nothing. The one test of "is
+    this quoted" for every stage and learned feature (the sides', the modality's, the confidence's,
+    coreference, the events stage's speaker of a quotation, :func:`quotation_at`); the quotes stage's own
+    ``quotes.speakers._Article.in_quote`` differs on the marks (see there)."""
+    starts, ends, _ = per_doc(doc, "quotes.quotation_bounds", _quotation_bounds)
     k = bisect.bisect_right(starts, char) - 1
     return k >= 0 and char < ends[k]
 
@@ -195,7 +219,7 @@ def quoted_sentences(doc: Doc) -> frozenset[int]:
     """The start token of every sentence that holds a quotation or sits (in part) inside one: some
     character of the sentence's text is inside a quotation by :func:`in_quotation`. Computed once per Doc."""
     def build(d: Doc) -> frozenset[int]:
-        q_starts, q_ends = per_doc(d, "quotes.quotation_bounds", _quotation_bounds)
+        q_starts, q_ends, _ = per_doc(d, "quotes.quotation_bounds", _quotation_bounds)
         if not q_starts:
             return frozenset()
         idx = token_starts(d)

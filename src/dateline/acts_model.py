@@ -18,6 +18,7 @@ labelled train round but the blind ones; the threshold is chosen on cross-fitted
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from collections.abc import Callable
@@ -147,14 +148,9 @@ def _target_place(event: dict[str, Any], trigger: Any, said: Any, lex: Any, acto
     text = str((event.get("target") or {}).get("text") or "")
     if not text:
         return "none"
-    sent = trigger.sent
-    at = sent.text.find(text)
-    if at < 0:
+    token = _target_token(text, trigger, said)
+    if token is None:
         return "outside"
-    span = trigger.doc.char_span(sent.start_char + at, sent.start_char + at + len(text), alignment_mode="expand")
-    if span is None or not len(span):
-        return "outside"
-    token = span.root
     if token.head == trigger:
         return "addressee" if token.dep_ in ("dobj", "dative") else "speaker_side"
     if said is None or not (said.left_edge.i <= token.i <= said.right_edge.i):
@@ -169,6 +165,27 @@ def _target_place(event: dict[str, Any], trigger: Any, said: Any, lex: Any, acto
     if token.dep_ == "pobj" and token.head.pos_ == "ADP":
         return f"pobj:{token.head.text.lower()}"
     return "object" if token.dep_ in ("dobj", "attr") else "other"
+
+
+def _target_token(text: str, trigger: Any, said: Any) -> Any:
+    """The root token of the target's words in the trigger's sentence: whole words only ("Iran" is not found in
+    "Iranian"), the mention inside the said clause first, then one after the trigger, then the first; None when the
+    sentence does not name it in those words (a side filled in from elsewhere)."""
+    sent = trigger.sent
+    spans = []
+    for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", sent.text):
+        span = trigger.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                     alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+    if not spans:
+        return None
+    if said is not None:
+        inside = [span for span in spans if said.left_edge.i <= span.root.i <= said.right_edge.i]
+        if inside:
+            return inside[0].root
+    after = [span for span in spans if span.start > trigger.i]
+    return (after or spans)[0].root
 
 
 @dataclass

@@ -146,3 +146,16 @@ def test_an_event_that_is_no_statement_has_no_statement_features() -> None:
 
     doc, event = _doc()
     assert statement_features(event, doc) == {}
+
+
+def test_the_target_is_found_by_whole_words_and_inside_what_was_said_first() -> None:
+    from dateline.acts_model import statement_features
+
+    # "Iran" is not the "Iran" of "Iranian" (the speaker's phrase): it is the said clause's subject
+    doc = _parsed([("Iranian", "ADJ", "JJ", "amod", 1, "iranian", "B-NORP"), ("officials", "NOUN", "NNS", "nsubj", 2, "official", "O"),
+                   ("said", "VERB", "VBD", "ROOT", 2, "say", "O"), ("Iran", "PROPN", "NNP", "nsubj", 5, "Iran", "B-GPE"),
+                   ("would", "AUX", "MD", "aux", 5, "would", "O"), ("talk", "VERB", "VB", "ccomp", 2, "talk", "O"),
+                   (".", "PUNCT", ".", "punct", 2, ".", "O")])
+    assert statement_features(_statement(doc, "Iran"), doc)["tgt=clause_subject"] == 1.0
+    # a target whose words the sentence does not hold as whole words is named outside it
+    assert statement_features(_statement(doc, "Ira"), doc)["tgt=outside"] == 1.0

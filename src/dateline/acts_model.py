@@ -100,8 +100,8 @@ def statement_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
     * ``speaker_named=True`` / ``speaker_named=False``: whether the speech verb's subject phrase holds a PERSON
       or ORG entity; absent when the verb has no subject.
 
-    Read by the act filter as ``stmt:<feature>`` (:func:`features`, feature set ``stmt``). The shipped model
-    gives these no weight until it is refitted with that set (``make train-learned``)."""
+    Read by the act filter as ``stmt:<feature>`` (:func:`features`, feature set ``stmt``); the shipped filter is
+    fitted with them (``make train-learned``), so a change here needs ``data/acts/model.json`` refitted."""
     from .doc import trigger_head
     from .events.codes import _actor_word
     from .lexicon import load_lexicon

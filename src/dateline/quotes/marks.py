@@ -164,10 +164,8 @@ def doc_quotes(doc: Doc) -> list[QuoteSpan]:
 def _quotation_bounds(doc: Doc) -> tuple[list[int], list[int], list[list[QuoteSpan]]]:
     """The starts and ends of the Doc's top-level quotations (:func:`doc_quotes`, depth 0: a nested
     quote lies inside one), sorted and merged where they touch, with the quotations of each merged range:
-    the one index of :func:`in_quotation`, :func:`quotation_at` and :func:`quoted_sentences`. An empty quotation
-    (two marks side by side, '“”') holds no character and is left out (until branch mend30,
-    :func:`quoted_sentences` counted a sentence holding only such a pair, not at its first character, as
-    quoted, though none of its characters is)."""
+    the one index of :func:`in_quotation`, :func:`quotation_at` and :func:`quoted_sentences` (read through
+    :func:`_bounds`). An empty quotation (two marks side by side, '“”') holds no character and is left out."""
     starts: list[int] = []
     ends: list[int] = []
     members: list[list[QuoteSpan]] = []
@@ -182,12 +180,17 @@ def _quotation_bounds(doc: Doc) -> tuple[list[int], list[int], list[list[QuoteSp
     return starts, ends, members
 
 
+def _bounds(doc: Doc) -> tuple[list[int], list[int], list[list[QuoteSpan]]]:
+    """:func:`_quotation_bounds` of the Doc, computed once per Doc."""
+    return per_doc(doc, "quotes.quotation_bounds", _quotation_bounds)
+
+
 def quotation_at(doc: Doc, char: int) -> QuoteSpan | None:
     """The top-level quotation (:func:`doc_quotes`, depth 0) that holds the character at offset ``char``
     where :func:`in_quotation` says it is quoted, else None: the same test, for a caller that needs the
     quotation itself (its marks, whether it was closed; the events stage's speaker of a first-person word,
     ``events.triggers._quoted_speaker``)."""
-    starts, ends, members = per_doc(doc, "quotes.quotation_bounds", _quotation_bounds)
+    starts, ends, members = _bounds(doc)
     k = bisect.bisect_right(starts, char) - 1
     if k < 0 or char >= ends[k]:
         return None
@@ -205,7 +208,7 @@ def in_quotation(doc: Doc, char: int) -> bool:
     this quoted" for every stage and learned feature (the sides', the modality's, the confidence's,
     coreference, the events stage's speaker of a quotation, :func:`quotation_at`); the quotes stage's own
     ``quotes.speakers._Article.in_quote`` differs on the marks (see there)."""
-    starts, ends, _ = per_doc(doc, "quotes.quotation_bounds", _quotation_bounds)
+    starts, ends, _ = _bounds(doc)
     k = bisect.bisect_right(starts, char) - 1
     return k >= 0 and char < ends[k]
 
@@ -219,7 +222,7 @@ def quoted_sentences(doc: Doc) -> frozenset[int]:
     """The start token of every sentence that holds a quotation or sits (in part) inside one: some
     character of the sentence's text is inside a quotation by :func:`in_quotation`. Computed once per Doc."""
     def build(d: Doc) -> frozenset[int]:
-        q_starts, q_ends, _ = per_doc(d, "quotes.quotation_bounds", _quotation_bounds)
+        q_starts, q_ends, _ = _bounds(d)
         if not q_starts:
             return frozenset()
         idx = token_starts(d)

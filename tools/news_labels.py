@@ -80,9 +80,10 @@ def fixture_ids() -> set[str]:
     return ids
 
 
-def candidates(corpus: str, exclude: set[str]) -> dict[str, list[dict[str, Any]]]:
-    """Eligible records of a corpus, by stratum (topic)."""
-    low, high = WORDS[corpus]
+def candidates(corpus: str, exclude: set[str],
+               words: tuple[int, int] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Eligible records of a corpus, by stratum (topic); ``words`` overrides the corpus's length range."""
+    low, high = words or WORDS[corpus]
     strata: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rec in read(corpus + ".jsonl"):
         words = len(rec["text"].split())
@@ -674,7 +675,7 @@ def extend(args: argparse.Namespace) -> None:
     total = sum(QUOTA.values())
     new: list[dict[str, Any]] = []
     for corpus, quota in QUOTA.items():
-        strata = candidates(corpus, exclude)
+        strata = candidates(corpus, exclude, _words_override(args.words).get(corpus))
         for stratum, n in sorted(allocate(strata, round(args.n * quota / total), least=1).items()):
             pool = sorted(strata[stratum], key=lambda r: r["id"])
             for rec in rng.sample(pool, n):
@@ -688,6 +689,19 @@ def extend(args: argparse.Namespace) -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(new)} articles added in split {args.split!r} (round {args.round}); "
           f"{Counter(r['stratum'].split('/')[0] for r in new)}")
+
+
+def _words_override(specs: list[str] | None) -> dict[str, tuple[int, int]]:
+    """``CORPUS=LOW-HIGH`` options of ``extend`` (e.g. ``allsides_abp=700-1000``: the stratified pools of the
+    default lengths run out after enough rounds; longer articles of the same topics are the next pool)."""
+    out: dict[str, tuple[int, int]] = {}
+    for spec in specs or []:
+        corpus, _, span = spec.partition("=")
+        low, _, high = span.partition("-")
+        if corpus not in WORDS or not low.isdigit() or not high.isdigit():
+            raise SystemExit(f"--words {spec!r}: expected CORPUS=LOW-HIGH with CORPUS one of {sorted(WORDS)}")
+        out[corpus] = (int(low), int(high))
+    return out
 
 
 def _batch_dir(split: str) -> Path:
@@ -1081,6 +1095,9 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("--n", type=int, default=40)
     x.add_argument("--split", default="fresh")
     x.add_argument("--round", type=int, default=2)
+    x.add_argument("--words", action="append", metavar="CORPUS=LOW-HIGH",
+                   help="another length range for one corpus's pool (repeatable), e.g. allsides_abp=700-1000 when "
+                        "the default range has run out")
     x.add_argument("--grow-locked", action="store_true",
                    help="add the batch to a locked split that exists (test): new articles nobody has read, so the "
                         "split stays locked; its later scores are not comparable with the earlier ones")

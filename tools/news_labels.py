@@ -853,7 +853,6 @@ def batch_add(args: argparse.Namespace) -> int:
 REJUDGE = BUILD / "rejudge"
 
 
-
 def selectors_path(version: int = GUIDELINES) -> Path:
     """The selector table of a version of the guidelines: tools/rejudge_v{N}.tsv."""
     return Path(__file__).resolve().parent / f"rejudge_v{version}.tsv"

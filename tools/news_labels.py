@@ -14,9 +14,17 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
     python tools/news_labels.py extend --n 40 --split fresh --round 2   # a later batch of new articles, own split
     python tools/news_labels.py batch-tasks --split fresh --labellers F1,F2,F3,F4   # every event + every missed act
     python tools/news_labels.py batch-add --split fresh build/labels/batch/fresh/out/F*.jsonl --second .../G_01.jsonl
-    python tools/news_labels.py rejudge-tasks --decisions D2,D5 --labellers V1,V2   # relabel under guidelines v2
-    python tools/news_labels.py rejudge-add build/labels/rejudge/out/V*.jsonl       # ... and merge (v1 rows kept)
-    python tools/news_labels.py rejudge-tasks --splits train,dev --decisions D2,D5   # relabel under guidelines v2
+    python tools/news_labels.py rejudge-tasks --count-only   # labels below v3 (GUIDELINES) each decision may change
+    python tools/news_labels.py rejudge-tasks --labellers W1,W2,W3,W4 --decisions "$FIRST"   # v3's first batch, with
+        # FIRST=D11a,D11b,D11e,D12a,D12b,D12c,D14a,D18a,D18b,D18c,D18d,D18e,D18f,D19a,D19b (tools/rejudge_v3.tsv)
+    python tools/news_labels.py rejudge-add build/labels/rejudge/out/W*.jsonl   # merge: "guidelines": 3, old rows
+                                                          # kept in labels_v2.jsonl / missed_v2.jsonl
+    python tools/news_labels.py rejudge-tasks --version 2 --decisions D2,D5   # the v1 -> v2 relabelling (rejudge_v2.tsv)
+
+``rejudge-tasks --version N`` (default ``GUIDELINES``, the current version, 3) selects with tools/rejudge_v{N}.tsv
+the stored labels made under a lower version (``guidelines`` < N, absent = 1), leaves out the blind train rounds
+of eval/news/blind_rounds.json (``--exclude-rounds``), and stores N in build/labels/rejudge/items.jsonl, where
+``rejudge-add`` reads it. ``add``, ``batch-tasks`` and ``batch-add`` take ``--guidelines 1-3`` (default 3).
 
 ``merge`` needs the first round's working files under build/labels (the coder output at labelling
 time, the assignment); ``unjudged-tasks`` and ``add`` need none: they re-code the labelled articles with
@@ -36,14 +44,27 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from dateline.codebook import cameo_name
-from dateline.newseval import (LOCKED, Judge, code_articles, corpus_texts, counted, country_level, event_keys, sentence_span,
-                               label_key, load_labels)
+from dateline.newseval import (LOCKED, Judge, article_round, blind_rounds, code_articles, corpus_texts, counted,
+                               country_level, event_keys, label_key, load_labels, sentence_span)
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO.parent / "shared" / "data" / "news"
 OUT = REPO / "eval" / "news"
 BUILD = REPO / "build" / "labels"
 SEED = 20261202
+#: The current version of docs/annotation.md (section 7 holds version 2's decisions, section 8 version 3's): the
+#: default of ``--guidelines`` (add, batch-tasks, batch-add) and of ``rejudge-tasks --version``.
+GUIDELINES = 3
+
+
+def guideline_sections(version: int) -> str:
+    """Which sections of docs/annotation.md a labeller follows under ``version`` (version N >= 2 adds the
+    decisions of section N + 5): "sections 1-6", "... with the decisions of section 7", "... of sections 7 and 8"."""
+    if version <= 1:
+        return "sections 1-6"
+    decided = [str(n + 5) for n in range(2, version + 1)]
+    names = decided[0] if len(decided) == 1 else ", ".join(decided[:-1]) + " and " + decided[-1]
+    return f"sections 1-6 with the decisions of section{'s' if len(decided) > 1 else ''} {names}"
 
 #: AllSides topics of international politics (the corpus README's selection); all others are domestic.
 INTERNATIONAL = {
@@ -734,8 +755,7 @@ def batch_tasks(args: argparse.Namespace) -> None:
     queue, load = _share(args.labellers.split(","), order,
                          lambda i: len(coded[i]["events"]) + len(coded[i]["sentences"]))
     _write_tasks(folder, queue, coded, by_id, texts, "every event and every missed act",
-                 f"Follow docs/annotation.md (version {args.guidelines}"
-                 + ("" if args.guidelines == 1 else ": sections 1-6 with the decisions of section 7")
+                 f"Follow docs/annotation.md (version {args.guidelines}: {guideline_sections(args.guidelines)}"
                  + f"; write \"guidelines\": {args.guidelines} on every line). For every event listed, one JSON line; for every "
                  "article (all are RECALL articles), one `\"missed\": true` line per codable act that no "
                  "listed event covers, then one line {{\"article\": ID, \"recall_done\": true}} when the "
@@ -831,12 +851,19 @@ def batch_add(args: argparse.Namespace) -> int:
 # -- relabelling under a new version of the guidelines ------------------------------------------
 
 REJUDGE = BUILD / "rejudge"
-SELECTORS = Path(__file__).resolve().parent / "rejudge_v2.tsv"
+
+
+def selectors_path(version: int = GUIDELINES) -> Path:
+    """The selector table of a version of the guidelines: tools/rejudge_v{N}.tsv."""
+    return Path(__file__).resolve().parent / f"rejudge_v{version}.tsv"
+
+
+SELECTORS = selectors_path()
 
 
 def read_selectors(path: Path = SELECTORS) -> list[dict[str, Any]]:
-    """The rows of a selector table (tools/rejudge_v2.tsv): which stored labels a decision of
-    docs/annotation.md (version 2) may change. A row matches a label when each of its columns that is
+    """The rows of a selector table (tools/rejudge_v{N}.tsv): which stored labels a decision of
+    docs/annotation.md (version N) may change. A row matches a label when each of its columns that is
     not ``-`` matches: ``kind`` (event, missed or both), ``cameo`` (the start of the coded CAMEO code,
     or of a missed act's root), ``trigger`` (the whole trigger, lower case), ``note`` (anywhere in the
     note, any case) and ``label`` (``field=regex`` conditions joined by ``;``, fields joined by ``|``:
@@ -883,13 +910,15 @@ def rejudge_item_id(row: dict[str, Any]) -> str:
 
 
 def select_rejudge(rows: list[dict[str, Any]], selectors: list[dict[str, Any]], splits: set[str],
-                   decisions: set[str] | None = None) -> dict[str, list[str]]:
-    """The stored labels (event labels and missed acts) of ``splits`` that a decision may change: item id
-    -> the decisions that select it (in table order). Labels already made under version 2 (a later round,
-    or rejudged before) are not selected again."""
+                   decisions: set[str] | None = None, version: int = GUIDELINES,
+                   exclude: set[str] | frozenset[str] = frozenset()) -> dict[str, list[str]]:
+    """The stored labels (event labels and missed acts) of ``splits`` that a decision of ``version`` may
+    change: item id -> the decisions that select it (in table order). Only labels made under a lower version
+    (``guidelines`` < ``version``, absent = 1) are selected: those made under it (a later round, or rejudged
+    before) are not selected again. Labels of the articles in ``exclude`` (the blind rounds) are left out."""
     chosen: dict[str, list[str]] = {}
     for row in rows:
-        if row["split"] not in splits or (row.get("guidelines") or 1) >= 2:
+        if row["split"] not in splits or row["id"] in exclude or (row.get("guidelines") or 1) >= version:
             continue
         for selector in selectors:
             if decisions and selector["decision"] not in decisions:
@@ -930,21 +959,36 @@ def _rejudge_md(article: dict[str, Any], rec: dict[str, Any], items: list[dict[s
     return "\n".join(lines + ["", ""])
 
 
+def blind_articles(rounds: str | None = None) -> tuple[tuple[int, ...], set[str]]:
+    """The blind train rounds and their articles: ``rounds`` ("34,35"; "" for none), by default those
+    eval/news/blind_rounds.json names (being labelled blind as the integrator's test of a session: their
+    labels must not be read, so no task shows them and no count includes them)."""
+    wanted = blind_rounds(OUT / "labels.jsonl") if rounds is None else tuple(int(r) for r in rounds.split(",") if r)
+    return wanted, {a["id"] for a in load_selection() if a["split"] == "train" and article_round(a) in wanted}
+
+
 def rejudge_tasks(args: argparse.Namespace) -> None:
-    """Task files to label again, under version 2 of docs/annotation.md, the stored labels a decision may
-    change (selected by tools/rejudge_v2.tsv: coded code, trigger, note keywords, label values). Prints
-    how many labels each decision selects per split; ``--count-only`` writes nothing else. Locked splits
-    are left out unless named (their labels are made the same way; nobody reads their errors)."""
+    """Task files to label again, under version N (``--version``, default the current one) of
+    docs/annotation.md, the stored labels made under a lower version that a decision of version N may change
+    (selected by tools/rejudge_v{N}.tsv: coded code, trigger, note keywords, label values). Prints how many
+    labels each decision selects per split; ``--count-only`` writes nothing else. Locked splits are left out
+    unless named (their labels are made the same way; nobody reads their errors); the blind train rounds
+    (blind_rounds.json) are left out unless ``--exclude-rounds`` says otherwise."""
+    version = args.version
     splits = set(args.splits.split(","))
-    selectors = read_selectors(Path(args.selectors))
+    selectors = read_selectors(Path(args.selectors) if args.selectors else selectors_path(version))
     decisions = set(args.decisions.split(",")) if args.decisions else None
     rows = [json.loads(line) for name in ("labels.jsonl", "missed.jsonl")
             for line in (OUT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = select_rejudge(rows, selectors, splits, decisions)
+    blind, exclude = blind_articles(args.exclude_rounds)
+    if blind:
+        print(f"train rounds {','.join(map(str, blind))} left out (blind rounds, blind_rounds.json): {len(exclude)} articles")
+    rows = [row for row in rows if row["split"] in splits and row["id"] not in exclude]
+    chosen = select_rejudge(rows, selectors, splits, decisions, version)
     titles = {s["decision"]: s["title"] for s in selectors}
     counts: Counter[tuple[str, str, str]] = Counter()
     for row in rows:
-        for decision in chosen.get(rejudge_item_id(row), []) if row["split"] in splits else []:
+        for decision in chosen.get(rejudge_item_id(row), []):
             counts[(decision, row["split"], "missed" if row.get("missed") else "event")] += 1
     print("decision  split  event-labels  missed-acts")
     for decision in dict.fromkeys(s["decision"] for s in selectors):
@@ -952,7 +996,10 @@ def rejudge_tasks(args: argparse.Namespace) -> None:
             if counts[(decision, split, "event")] or counts[(decision, split, "missed")]:
                 print(f"{decision:8s}  {split:5s}  {counts[(decision, split, 'event')]:12d}  "
                       f"{counts[(decision, split, 'missed')]:11d}")
-    items = [r for r in rows if r["split"] in splits and rejudge_item_id(r) in chosen]
+    if decisions is None or len(decisions) > 1:
+        total = Counter("missed" if r.get("missed") else "event" for r in rows if rejudge_item_id(r) in chosen)
+        print(f"{'all':8s}  {'all':5s}  {total['event']:12d}  {total['missed']:11d}")
+    items = [r for r in rows if rejudge_item_id(r) in chosen]
     print(f"{len(items)} stored labels selected ({sum(1 for r in items if r.get('missed'))} missed acts) "
           f"in {len({r['id'] for r in items})} articles")
     if args.count_only or not items:
@@ -969,31 +1016,38 @@ def rejudge_tasks(args: argparse.Namespace) -> None:
         for row in sorted(items, key=label_order):
             ref = {k: row[k] for k in ("corpus", "id", "split", "sentence", "sentence_ref", "trigger_in_sentence", "trigger")}
             ref.update({"item": rejudge_item_id(row), "missed": bool(row.get("missed")),
-                        "event_id": row.get("event_id"), "coded": row.get("coded"), "decisions": chosen[rejudge_item_id(row)]})
+                        "event_id": row.get("event_id"), "coded": row.get("coded"), "decisions": chosen[rejudge_item_id(row)],
+                        "guidelines": version})
             handle.write(json.dumps(ref, ensure_ascii=False) + "\n")
     for name, articles in queue.items():
         path = REJUDGE / "tasks" / f"{name}_01.md"
         out = REJUDGE / "out" / f"{path.stem}.jsonl"
         with path.open("w", encoding="utf-8") as handle:
-            handle.write(f"# Rejudge task {path.stem}: {len(articles)} articles, labels to make again under version 2\n\n"
-                         "Follow docs/annotation.md, VERSION 2 (the decisions named on each item). For each `e=` "
+            handle.write(f"# Rejudge task {path.stem}: {len(articles)} articles, labels to make again under version {version}\n\n"
+                         f"Follow docs/annotation.md, VERSION {version} ({guideline_sections(version)}; the decisions "
+                         "named on each item). For each `e=` "
                          "item write one label line as for any event (`\"e\"`, `act`, `modality`, `root`, `src`, "
-                         "`tgt`, `date`, `background`, `note`) with `\"guidelines\": 2`. For each `m=` item (an "
+                         f"`tgt`, `date`, `background`, `note`) with `\"guidelines\": {version}`. For each `m=` item (an "
                          "act a labeller listed as missed) write {\"m\": ID, \"act\": \"yes\" or \"no\", \"root\", "
-                         "\"src\", \"tgt\", \"modality\", \"date\", \"note\", \"guidelines\": 2}: `no` when under "
-                         f"version 2 it is not an act to list. Write them to {out.relative_to(REPO) if out.is_relative_to(REPO) else out}.\n\n")
+                         f"\"src\", \"tgt\", \"modality\", \"date\", \"note\", \"guidelines\": {version}}}: `no` when under "
+                         f"version {version} it is not an act to list. Write them to {out.relative_to(REPO) if out.is_relative_to(REPO) else out}.\n\n")
             for article_id in articles:
                 handle.write(_rejudge_md(selection[article_id], texts[article_id], by_article[article_id], chosen, titles))
     print(", ".join(f"{k}: {len(v)} articles, load {load[k]}" for k, v in queue.items()))
 
 
 def rejudge_add(args: argparse.Namespace) -> int:
-    """Merge the labels of ``rejudge-tasks`` (made under version 2 of the guidelines) into eval/news: a
-    rejudged event label replaces the stored one, a rejudged missed act is updated, or removed when
-    version 2 does not list it. What is replaced or removed is kept in ``labels_v1.jsonl`` and
-    ``missed_v1.jsonl`` (nothing stored is lost). Lines with problems are reported and left out."""
+    """Merge the labels of ``rejudge-tasks`` (made under version N of the guidelines, N as the items file
+    says; an items file without it is version 2's) into eval/news: a rejudged event label replaces the
+    stored one, a rejudged missed act is updated, or removed when version N does not list it. What is
+    replaced or removed is kept in ``labels_v{N-1}.jsonl`` and ``missed_v{N-1}.jsonl`` with its own
+    ``guidelines`` value (nothing stored is lost). Lines with problems are reported and left out."""
     items = {str(i["item"]): i for i in (json.loads(line) for line in
              (REJUDGE / "items.jsonl").read_text(encoding="utf-8").splitlines() if line.strip())}
+    versions = {int(i.get("guidelines") or 2) for i in items.values()}
+    if len(versions) > 1:
+        raise SystemExit(f"{REJUDGE / 'items.jsonl'}: items of several versions {sorted(versions)}")
+    version = versions.pop() if versions else GUIDELINES
     events: dict[str, dict[str, Any]] = {}
     # Several missed acts can share one place (one trigger, one target each): their items share an id,
     # and their lines are matched to the stored rows in order.
@@ -1015,6 +1069,8 @@ def rejudge_add(args: argparse.Namespace) -> int:
                                             "trigger": item["trigger"]}))
             else:
                 problems = label_problems(label)
+            if label.get("guidelines") not in (None, version):
+                problems.append(f"guidelines must be {version} (the version of the tasks)")
             if problems:
                 print(f"{name}:{number}: {'; '.join(problems)}; left out")
                 bad += 1
@@ -1023,7 +1079,7 @@ def rejudge_add(args: argparse.Namespace) -> int:
                 missed.setdefault(key, []).append((label, labeller))
             else:
                 row = resolve(label, item)
-                row["labeller"], row["guidelines"] = labeller, 2
+                row["labeller"], row["guidelines"] = labeller, version
                 events[key] = row
 
     def rewrite(name: str, archive: str, change: Callable[[dict[str, Any]], dict[str, Any] | None]) -> int:
@@ -1052,20 +1108,20 @@ def rejudge_add(args: argparse.Namespace) -> int:
             return None
         return {**row, **{k: label[k] for k in ("root", "src", "tgt", "modality")},
                 "date": label.get("date", row.get("date", "unknown")), "note": label.get("note", ""),
-                "labeller": labeller, "guidelines": 2}
+                "labeller": labeller, "guidelines": version}
 
     dropped = sum(1 for queue in missed.values() for label, _ in queue if label["act"] == "no")
-    replaced = rewrite("labels.jsonl", "labels_v1.jsonl", event_change)
-    changed = rewrite("missed.jsonl", "missed_v1.jsonl", missed_change)
-    print(f"{replaced} event labels replaced, {changed} missed acts rejudged ({dropped} no longer listed); "
+    replaced = rewrite("labels.jsonl", f"labels_v{version - 1}.jsonl", event_change)
+    changed = rewrite("missed.jsonl", f"missed_v{version - 1}.jsonl", missed_change)
+    print(f"version {version}: {replaced} event labels replaced, {changed} missed acts rejudged ({dropped} no longer listed); "
           f"{bad} lines with problems left out")
     return 1 if bad else 0
 
 
 def _guidelines_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--guidelines", type=int, choices=(1, 2), default=2,
-                        help="the version of docs/annotation.md the labellers follow (2: with section 7's decisions); "
-                             "stored on every label row")
+    parser.add_argument("--guidelines", type=int, choices=range(1, GUIDELINES + 1), default=GUIDELINES,
+                        help=f"the version of docs/annotation.md the labellers follow (default {GUIDELINES}, the current "
+                             "one; 2: with section 7's decisions, 3: with sections 7 and 8's); stored on every label row")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1110,15 +1166,20 @@ def main(argv: list[str] | None = None) -> int:
     ba.add_argument("--second", nargs="*", help="a second labeller's files on some of the articles (agreement only)")
     _guidelines_option(ba)
     ba.add_argument("files", nargs="+")
-    rj = sub.add_parser("rejudge-tasks", help="task files to label again, under guidelines version 2, the stored "
-                        "labels a decision may change (tools/rejudge_v2.tsv)")
+    rj = sub.add_parser("rejudge-tasks", help="task files to label again, under guidelines version N, the stored "
+                        "labels made under a lower version that a decision may change (tools/rejudge_vN.tsv)")
+    rj.add_argument("--version", type=int, choices=range(2, GUIDELINES + 1), default=GUIDELINES,
+                    help=f"the version to label under (default {GUIDELINES}); labels with guidelines below it are selectable")
     rj.add_argument("--splits", default="train,dev", help="comma-separated splits (locked ones only when named)")
     rj.add_argument("--decisions", default="", help="comma-separated decision ids (default: all)")
-    rj.add_argument("--selectors", default=str(SELECTORS), help="the selector table")
+    rj.add_argument("--selectors", default=None, help="the selector table (default tools/rejudge_v{N}.tsv)")
+    rj.add_argument("--exclude-rounds", default=None,
+                    help="comma-separated train rounds left out (default: eval/news/blind_rounds.json's, being "
+                         "labelled blind: their labels are not to be read; '' for none)")
     rj.add_argument("--labellers", default="V1,V2", help="comma-separated labeller names")
     rj.add_argument("--count-only", action="store_true", help="print the counts per decision and split only")
-    ra = sub.add_parser("rejudge-add", help="merge rejudge-tasks labels (version 2) into eval/news; the replaced "
-                        "labels are kept in labels_v1.jsonl and missed_v1.jsonl")
+    ra = sub.add_parser("rejudge-add", help="merge rejudge-tasks labels (version N, from build/labels/rejudge/items.jsonl) "
+                        "into eval/news; the replaced labels are kept in labels_v{N-1}.jsonl and missed_v{N-1}.jsonl")
     ra.add_argument("files", nargs="+")
     args = parser.parse_args(argv)
     if args.command == "batch-add":

@@ -1,5 +1,5 @@
-"""tools/news_labels.py rejudge-tasks: relabelling tasks for the stored labels a decision of the
-annotation guidelines (version 2) may change. Sentences here are written for the test."""
+"""tools/news_labels.py rejudge-tasks: relabelling tasks for the stored labels a decision of a version
+of the annotation guidelines (2 or 3) may change. Sentences here are written for the test."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def test_selection_by_trigger_note_code_and_label_values(corpus: Path) -> None:
 
 
 def test_rejudge_tasks_writes_blind_tasks_for_the_selected_labels(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"]) == 0
+    assert nl.main(["rejudge-tasks", "--version", "2", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"]) == 0
     printed = capsys.readouterr().out
     assert "4 stored labels selected (1 missed acts) in 1 articles" in printed
     assert re.search(r"D5\s+train\s+1\s+1", printed)
@@ -108,17 +108,21 @@ def test_count_only_writes_nothing(corpus: Path, capsys: pytest.CaptureFixture[s
     assert not (corpus / "build" / "rejudge").exists()
 
 
-def test_shipped_table_names_the_decisions_of_the_guidelines() -> None:
-    selectors = nl.read_selectors()
+@pytest.mark.parametrize(("version", "least"), [(2, 30), (3, 9)])
+def test_shipped_table_names_the_decisions_of_the_guidelines(version: int, least: int) -> None:
+    """Each id of tools/rejudge_v{N}.tsv is a decision of docs/annotation.md, or (the first batch's narrow
+    rows of v3, e.g. D18b) a lettered part of one whose heading is there."""
+    selectors = nl.read_selectors(nl.selectors_path(version))
     decisions = {s["decision"] for s in selectors}
     doc = (REPO / "docs" / "annotation.md").read_text(encoding="utf-8")
-    assert len(decisions) >= 30
-    assert [d for d in sorted(decisions) if f"**{d}" not in doc and f"| {d} " not in doc] == []
+    assert len(decisions) >= least
+    assert [d for d in sorted(decisions) if f"**{d}" not in doc and f"| {d} " not in doc
+            and f"### {d.rstrip('abcdefghij')}. " not in doc] == []
     assert {s["kind"] for s in selectors} <= {"event", "missed", "both"}
 
 
 def test_rejudge_add_replaces_labels_and_keeps_the_old_ones(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
+    nl.main(["rejudge-tasks", "--version", "2", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
     items = [json.loads(line) for line in
              (corpus / "build" / "rejudge" / "items.jsonl").read_text(encoding="utf-8").splitlines()]
     missed_id = next(i["item"] for i in items if i["missed"])
@@ -133,7 +137,7 @@ def test_rejudge_add_replaces_labels_and_keeps_the_old_ones(corpus: Path, capsys
              {"e": "e4", "act": "no"}]  # not an item (test split not selected): left out
     (out / "V1_01.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     assert nl.main(["rejudge-add", str(out / "V1_01.jsonl")]) == 1  # two lines left out
-    assert "2 event labels replaced, 1 missed acts rejudged (1 no longer listed); 2 lines" in capsys.readouterr().out
+    assert "version 2: 2 event labels replaced, 1 missed acts rejudged (1 no longer listed); 2 lines" in capsys.readouterr().out
     news = corpus / "eval" / "news"
     labels = {r["event_id"]: r for r in map(json.loads, (news / "labels.jsonl").read_text(encoding="utf-8").splitlines())}
     assert (labels["e1"]["root"], labels["e1"]["src"], labels["e1"]["guidelines"], labels["e1"]["labeller"]) == \
@@ -152,7 +156,7 @@ def test_rejudge_add_matches_missed_acts_sharing_a_place_in_order(corpus: Path, 
     first = json.loads((news / "missed.jsonl").read_text(encoding="utf-8"))
     second = {**first, "tgt": "BOR", "note": "the other target"}
     (news / "missed.jsonl").write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
-    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
+    nl.main(["rejudge-tasks", "--version", "2", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
     items = [json.loads(line) for line in
              (corpus / "build" / "rejudge" / "items.jsonl").read_text(encoding="utf-8").splitlines()]
     missed_ids = [i["item"] for i in items if i["missed"]]
@@ -167,3 +171,125 @@ def test_rejudge_add_matches_missed_acts_sharing_a_place_in_order(corpus: Path, 
     assert nl.main(["rejudge-add", str(out / "V1_01.jsonl")]) == 0
     rows = [json.loads(line) for line in (news / "missed.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(r["tgt"], r["note"], r["guidelines"]) for r in rows] == [("CHN", "first", 2), ("BOR", "second", 2)]
+
+
+# -- the version the relabelling follows (v2 -> v3) --------------------------------------------
+
+
+def _rows(corpus: Path) -> list[dict]:
+    return [json.loads(line) for name in ("labels.jsonl", "missed.jsonl")
+            for line in (corpus / "eval" / "news" / name).read_text(encoding="utf-8").splitlines()]
+
+
+def test_selection_takes_the_labels_made_under_a_lower_version(corpus: Path) -> None:
+    rows = _rows(corpus)
+    rows[0]["guidelines"], rows[1]["guidelines"], rows[2]["guidelines"] = 2, 3, None  # e1 v2, e2 v3, e3 absent = 1
+    selectors = nl.read_selectors(corpus / "table.tsv")
+    v2 = nl.select_rejudge(rows, selectors, {"train"}, None, version=2)
+    v3 = nl.select_rejudge(rows, selectors, {"train"}, None, version=3)
+    missed_id = nl.rejudge_item_id(rows[-1])
+    assert sorted(v2) == sorted(["e3", missed_id])  # e1 (v2) and e2 (v3) are made under version 2 or later
+    assert sorted(v3) == sorted(["e1", "e3", missed_id])  # only e2, made under v3, is not selected again
+    assert nl.select_rejudge(rows, selectors, {"train"}) == v3  # the current version is the default
+    assert nl.GUIDELINES == 3
+    # the articles of the blind rounds are left out
+    assert nl.select_rejudge(rows, selectors, {"train"}, None, version=3, exclude={"a1"}) == {}
+
+
+def test_rejudge_tasks_leaves_the_blind_rounds_out(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    news = corpus / "eval" / "news"
+    article = json.loads((news / "articles.jsonl").read_text(encoding="utf-8"))
+    (news / "articles.jsonl").write_text(json.dumps({**article, "round": 35}) + "\n", encoding="utf-8")
+    (news / "blind_rounds.json").write_text(json.dumps({"rounds": [34, 35]}), encoding="utf-8")
+    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--count-only"])
+    printed = capsys.readouterr().out
+    assert "train rounds 34,35 left out" in printed and "0 stored labels selected" in printed
+    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--count-only", "--exclude-rounds", ""])
+    assert "4 stored labels selected (1 missed acts)" in capsys.readouterr().out
+
+
+def test_task_text_names_the_version_and_its_sections(corpus: Path) -> None:
+    assert nl.guideline_sections(1) == "sections 1-6"
+    assert nl.guideline_sections(2) == "sections 1-6 with the decisions of section 7"
+    assert nl.guideline_sections(3) == "sections 1-6 with the decisions of sections 7 and 8"
+    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
+    task = (corpus / "build" / "rejudge" / "tasks" / "V1_01.md").read_text(encoding="utf-8")
+    assert "under version 3" in task and "VERSION 3 (sections 1-6 with the decisions of sections 7 and 8" in task
+    assert '"guidelines": 3' in task and '"guidelines": 2' not in task and "VERSION 2" not in task
+    items = (corpus / "build" / "rejudge" / "items.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {json.loads(line)["guidelines"] for line in items} == {3}
+    nl.main(["rejudge-tasks", "--version", "2", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
+    task = (corpus / "build" / "rejudge" / "tasks" / "V1_01.md").read_text(encoding="utf-8")
+    assert "VERSION 2 (sections 1-6 with the decisions of section 7;" in task and '"guidelines": 2' in task
+
+
+def test_rejudge_add_under_v3_writes_3_and_archives_in_the_v2_files(corpus: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    news = corpus / "eval" / "news"
+    (news / "labels_v1.jsonl").write_text('{"kept": "as it is"}\n', encoding="utf-8")
+    labels = [json.loads(line) for line in (news / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+    labels[0]["guidelines"] = 2  # e1 was made under v2: selectable for v3, archived with its own value
+    (news / "labels.jsonl").write_text("".join(json.dumps(r) + "\n" for r in labels), encoding="utf-8")
+    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
+    items = [json.loads(line) for line in
+             (corpus / "build" / "rejudge" / "items.jsonl").read_text(encoding="utf-8").splitlines()]
+    missed_id = next(i["item"] for i in items if i["missed"])
+    out = corpus / "build" / "rejudge" / "out"
+    out.mkdir(parents=True)
+    lines = [{"e": "e1", "act": "yes", "modality": "asserted", "root": "13", "src": "OK", "tgt": "NONE",
+              "date": "OK", "note": "threat by content", "guidelines": 3},
+             {"e": "e2", "act": "no", "note": "schedule", "guidelines": 2},  # the wrong version: left out
+             {"m": missed_id, "act": "yes", "root": "04", "src": "RUR", "tgt": "HKG", "modality": "hypothetical",
+              "date": "2020-01-02", "note": "appeal's act", "guidelines": 3}]
+    (out / "V2_01.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert nl.main(["rejudge-add", str(out / "V2_01.jsonl")]) == 1
+    printed = capsys.readouterr().out
+    assert "guidelines must be 3" in printed
+    assert "version 3: 1 event labels replaced, 1 missed acts rejudged (0 no longer listed); 1 lines" in printed
+    rows = {r["event_id"]: r for r in map(json.loads, (news / "labels.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert (rows["e1"]["guidelines"], rows["e1"]["labeller"], rows["e2"]["guidelines"]) == (3, "V2", 1)
+    old = [json.loads(line) for line in (news / "labels_v2.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["event_id"], r["guidelines"]) for r in old] == [("e1", 2)]
+    assert (news / "labels_v1.jsonl").read_text(encoding="utf-8") == '{"kept": "as it is"}\n'
+    missed = json.loads((news / "missed.jsonl").read_text(encoding="utf-8"))
+    assert (missed["modality"], missed["guidelines"]) == ("hypothetical", 3)
+    assert json.loads((news / "missed_v2.jsonl").read_text(encoding="utf-8"))["modality"] == "intended"
+    assert not (news / "missed_v1.jsonl").exists()
+
+
+def test_rejudge_add_reads_version_2_from_an_items_file_without_one(corpus: Path) -> None:
+    nl.main(["rejudge-tasks", "--version", "2", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
+    path = corpus / "build" / "rejudge" / "items.jsonl"
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    path.write_text("".join(json.dumps({k: v for k, v in i.items() if k != "guidelines"}) + "\n" for i in items),
+                    encoding="utf-8")
+    out = corpus / "build" / "rejudge" / "out"
+    out.mkdir(parents=True)
+    (out / "V1_01.jsonl").write_text(json.dumps({"e": "e3", "act": "no", "note": "routine"}) + "\n", encoding="utf-8")
+    assert nl.main(["rejudge-add", str(out / "V1_01.jsonl")]) == 0
+    news = corpus / "eval" / "news"
+    assert json.loads((news / "labels_v1.jsonl").read_text(encoding="utf-8"))["event_id"] == "e3"
+    assert not (news / "labels_v2.jsonl").exists()
+
+
+@pytest.mark.parametrize("command", ["add", "batch-tasks", "batch-add"])
+def test_guidelines_3_is_accepted_and_the_default(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    target = {"add": "add", "batch-tasks": "batch_tasks", "batch-add": "batch_add"}[command]
+    monkeypatch.setattr(nl, target, lambda args: seen.append(args.guidelines) or 0)
+    files = [] if command == "batch-tasks" else ["x.jsonl"]
+    nl.main([command, "--guidelines", "3", *files])
+    nl.main([command, "--guidelines", "2", *files])
+    nl.main([command, *files])
+    assert seen == [3, 2, 3]
+    with pytest.raises(SystemExit):
+        nl.main([command, "--guidelines", "4", *files])
+
+
+def test_shipped_v3_table_has_a_first_batch_of_narrow_rows() -> None:
+    """The first batch's sub-ids select a subset of the stored labels the table's wide rows select."""
+    selectors = nl.read_selectors(nl.selectors_path(3))
+    ids = list(dict.fromkeys(s["decision"] for s in selectors))
+    narrow = [d for d in ids if re.fullmatch(r"D1\d[a-j]", d)]
+    assert {"D11a", "D11e", "D12a", "D14a", "D18b", "D19a"} <= set(narrow)
+    assert {d.rstrip("abcdefghij") for d in narrow} <= set(ids)

@@ -159,16 +159,22 @@ def test_the_state_stands_where_no_territory_is_named_or_the_side_names_it(nlp: 
 
 
 def test_armed_group_takes_the_country_it_acts_in(nlp: Language) -> None:
-    text = "France and Kenya held talks. Al-Qaeda fighters attacked a police station in Mosul."
+    # a regional armed group of the actor dictionaries (IMGSEAMUS...: a South-East Asian movement) takes the
+    # country the text places it in (docs/annotation.md section 4)
+    text = "France and Kenya held talks. Abdullah Anshori attacked a police station in Jakarta."
     (event,) = events(nlp, text, "attacked")
-    assert event["source"]["code"].startswith("IMG")
-    assert event["source"]["country"] == "IRQ"
+    assert event["source"]["code"].startswith("IMGSEAMUS")
+    assert event["source"]["country"] == "IDN"
     assert event["evidence"]["rules"]["source_country"] == "armed_group:event_place"
 
 
-def test_islamic_state_is_img_wherever_it_acts(nlp: Language) -> None:
+def test_islamic_state_and_al_qaeda_are_img_wherever_they_act(nlp: Language) -> None:
     # docs/annotation.md D3d (guidelines version 2): the Islamic State, by any of its names, is IMG
-    # as a source or a target, whatever place the sentence gives
+    # as a source or a target, whatever place the sentence gives; D11a (version 3): al-Qaeda too
+    (event,) = events(nlp, "France and Kenya held talks. Al-Qaeda fighters attacked a police station in Mosul.",
+                      "attacked")
+    assert (event["source"]["code"], event["source"]["country"]) == ("IMGMUSALQ", "IMG")
+    assert "source_country" not in event["evidence"]["rules"]
     for text, trigger, role in (
             ("France and Kenya held talks. Islamic State fighters attacked a police station in Mosul.", "attacked", "source"),
             ("ISIS militants stormed a village in northern Syria on Monday.", "stormed", "source"),

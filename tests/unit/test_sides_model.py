@@ -415,28 +415,29 @@ def test_rframe_crosses_the_frame_with_the_root() -> None:
 
 def _prefers_img() -> SidesModel:
     """A hand-built model (not the shipped one) that strongly prefers a candidate named by an organisation
-    (``label=ORG``): on the test sentence, al-Qaeda's own ``IMG``."""
-    return SidesModel({"source": {"label=ORG": 6.0}, "target": {}}, {"source": -3.0, "target": 0.0},
+    (``label=PERSON``): on the test sentence, the armed group member's own ``IMG``."""
+    return SidesModel({"source": {"label=PERSON": 6.0}, "target": {}}, {"source": -3.0, "target": 0.0},
                       {"source": 0.1, "target": 0.1})
 
 
 def _armed_group_event(nlp):
-    doc = nlp("France and Kenya held talks. Al-Qaeda fighters attacked a police station in Mosul.")
+    doc = nlp("France and Kenya held talks. Abdullah Anshori attacked a police station in Jakarta.")
     event = next(e for e in doc._.events if e["trigger"] == "attacked")
-    assert event["source"]["country"] == "IRQ"
+    assert event["source"]["country"] == "IDN"
     assert event["evidence"]["rules"]["source_country"].startswith(ARMED_GROUP_RULE)
     return doc, event
 
 
 def test_ranker_never_moves_a_side_a_guideline_placed(nlp) -> None:
-    # docs/annotation.md D3d: al-Qaeda takes the country the text places it in (armed_group:<strategy>);
+    # docs/annotation.md section 4: a regional armed group takes the country the text places it in
+    # (armed_group:<strategy>);
     # a ranker that prefers IMG there must leave it, whatever its weights
     doc, event = _armed_group_event(nlp)
     rank_sides(doc, default_kb(), _prefers_img())
-    assert event["source"]["country"] == "IRQ"
+    assert event["source"]["country"] == "IDN"
     assert event["evidence"]["rules"]["source_country"] == ARMED_GROUP_RULE + "event_place"
     # the learned probability is the kept country's, and its margin is below the preferred IMG's (docs/output.md)
-    low, high = 1 / (1 + math.exp(3.0)), 1 / (1 + math.exp(-3.0))  # IRQ (and the others), IMG (label=ORG)
+    low, high = 1 / (1 + math.exp(3.0)), 1 / (1 + math.exp(-3.0))  # IDN (and the others), IMG (label=PERSON)
     learned = event["evidence"]["learned"]
     assert learned["source_p"] == round(low, 4)
     assert learned["source_margin"] == round(low - high, 4)

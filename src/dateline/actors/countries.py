@@ -23,11 +23,11 @@ answers wins (:data:`STRATEGIES`):
    source of a domestic sector acting on a state's organ, :func:`_domestic_addressee`: "lawmakers
    urged the White House").
 
-A transnational armed group (``IMG``: al-Qaeda) keeps its code but takes the country the text
-places it in (:func:`armed_group_country`: the event's place, else the one country of its
-sentence's places, else the article's), as docs/annotation.md section 4 asks; named
-``armed_group:<strategy>`` in ``evidence.rules``. The Islamic State and its branches (cue
-``placeless_group``) stay ``IMG`` wherever they act (docs/annotation.md D3d, guidelines version 2).
+A regional armed group of the actor dictionaries (``IMG``: ``IMGSEAMUS...``, ``IMGSASMUS...``) keeps its
+code but takes the country the text places it in (:func:`armed_group_country`: the event's place, else
+the one country of its sentence's places, else the article's), as docs/annotation.md section 4 asks;
+named ``armed_group:<strategy>`` in ``evidence.rules``. The Islamic State and al-Qaeda with their
+branches (cue ``placeless_group``) stay ``IMG`` wherever they act (docs/annotation.md D3d and D11a).
 
 An event with a source and no target (or a target still with no country) takes one its kind
 implies (:func:`missing_target`): coercion or violence the country it is done in (``_act_place``;
@@ -492,16 +492,17 @@ ARMED_GROUP_STRATEGIES: tuple[tuple[str, Strategy], ...] = (
 
 def placeless_group(code: str) -> bool:
     """Whether an armed group's code is a transnational movement that stays ``IMG`` wherever it acts
-    (cue ``placeless_group``, a code prefix: the Islamic State and its named branches, ``IMGMUSISI``;
-    docs/annotation.md D3d), rather than taking the country the text places it in."""
+    (cue ``placeless_group``, a code prefix: the Islamic State and its named branches, ``IMGMUSISI``,
+    docs/annotation.md D3d; al-Qaeda, ``IMGMUSALQ``, D11a), rather than taking the country the text places
+    it in."""
     code = code.lower()
     return any(code.startswith(prefix) for prefix in cue_words("placeless_group"))
 
 
 def armed_group_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], role: str) -> None:
-    """A transnational armed group (``IMG``: "al-Qaeda") takes the country where the text places it
-    (docs/annotation.md section 4; with no place, IMG), except a movement that is ``IMG`` wherever it
-    acts (:func:`placeless_group`: the Islamic State, D3d of guidelines version 2): the
+    """A regional armed group (``IMG``) takes the country where the text places it (docs/annotation.md
+    section 4; with no place, IMG), except a movement that is ``IMG`` wherever it acts
+    (:func:`placeless_group`: the Islamic State, D3d, and al-Qaeda, D11a of guidelines version 3): the
     ``country`` becomes that state, the code keeps the group's own (``IMGMUSISI``), and
     ``evidence.rules.<role>_country`` names ``armed_group:<strategy>``."""
     side = event.get(role)

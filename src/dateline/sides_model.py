@@ -128,13 +128,16 @@ def _mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, senten
 #: CAMEO root itself ("with" names a meeting's partner but a statement's topic); ``rother`` (session 27), the
 #: other side's own country as this side, by root (whether it is also named apart); ``headline`` (session 27),
 #: the countries the headline names as candidates of the target (``pool=headline``), first or later, and how many;
-#: ``hlfeat`` (session 27), whether a candidate found otherwise is also named in the headline, first or later.
+#: ``hlfeat`` (session 27), whether a candidate found otherwise is also named in the headline, first or later;
+#: ``dom`` and ``fsent`` (session 31), the article as domestic or foreign news for the other side's country and whether
+#: the sentence names a foreign country (:func:`domestic_features`; not shipped).
 #: The shipped model's groups are in its ``meta.groups``; only ``headline`` and ``hlfeat`` read the headline.
 GROUPS = {"frame": ("frame=", "fframe="), "none": ("none_has=", "none_pos=", "none_nsent="),
           "ctx": ("prev_subj", "prev_n=", "ctx_fam="),
           "code": ("code_kind=",), "fam": ("fpath=", "fchosen=", "fother="),
           "rframe": ("rframe=", "rnone="), "rother": ("rother=", "rother_named="),
-          "headline": ("pool=headline", "hl_"), "hlfeat": ("hlf_",)}
+          "headline": ("pool=headline", "hl_"), "hlfeat": ("hlf_",), "dom": ("dom=", "dom_top=", "dom_ftop="),
+          "fsent": ("fsent=",)}
 #: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
 TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
 
@@ -526,7 +529,44 @@ def features(cands: dict[str, dict[str, float]], current: str, rules: dict[str, 
             f[f"rother={root}:{kind}"] = 1.0
             f[f"rother_named={root}:{int(bool(feats.get('named_apart')))}"] = 1.0
         out[country] = f
+    if role == "target" and DOMESTIC_GROUPS & set(groups):  # the target's groups (the source is measured without)
+        domestic_features(out, groups)
     return out
+
+
+#: The optional groups :func:`domestic_features` computes.
+DOMESTIC_GROUPS = frozenset({"dom", "fsent"})
+
+
+def _share_bucket(share: float) -> str:
+    return "<.2" if share < 0.2 else "<.4" if share < 0.4 else "<.6" if share < 0.6 else "<.8" if share < 0.8 else ">=.8"
+
+
+def domestic_features(cands: dict[str, dict[str, float]], groups: frozenset[str] | set[str] | tuple[str, ...] = ()) -> None:
+    """The ``dom`` and ``fsent`` groups (session 31, targets7; measured, not shipped): is the article domestic
+    news of the other side's country or foreign news, and does the event's sentence name a foreign country at
+    all? Each candidate's relation to the other side (``own``: the other side's country, ``foreign``: another
+    country, ``trans``: a transnational or sector code, ``NONE``) crossed, in ``dom``, with the other side's
+    share of the article's country mentions (``absent`` when it is no candidate) and with whether it is the
+    country the article names most (a foreign candidate also by whether it is the most named), and in
+    ``fsent`` with whether the sentence names a country other than the other side's. Added to ``cands`` in
+    place, from the features :func:`candidates` gives (``other_side``, ``article_share``, ``is_top``,
+    ``pool=sent``): no recoding of the cached rows."""
+    own = next((c for c, f in cands.items() if c != "NONE" and f.get("other_side")), None)
+    share = "absent" if own is None else _share_bucket(float(cands[own].get("article_share", 0.0)))
+    own_top = int(own is not None and bool(cands[own].get("is_top")))
+    foreign_in_sentence = int(any(c not in ("NONE", own) and "pool=sent" in f and code_kind(c) == "country"
+                                  for c, f in cands.items()))
+    for country, f in cands.items():
+        rel = ("NONE" if country == "NONE" else "own" if country == own
+               else "foreign" if code_kind(country) == "country" else "trans")
+        if "dom" in groups:
+            f[f"dom={rel}:{share}"] = 1.0
+            f[f"dom_top={rel}:{own_top}"] = 1.0
+            if rel == "foreign":
+                f[f"dom_ftop={int(bool(f.get('is_top')))}:{share}"] = 1.0
+        if "fsent" in groups:
+            f[f"fsent={rel}:{foreign_in_sentence}"] = 1.0
 
 
 def may_fill(feats: dict[str, float], fill: str, argument: bool = False, country: bool = False) -> bool:

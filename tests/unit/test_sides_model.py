@@ -454,3 +454,28 @@ def test_pick_keeps_a_locked_side() -> None:
     assert sides_model.pick(probs, "IRQ", 0.1) == "IMG"
     assert sides_model.pick(probs, "IRQ", 0.1, locked=True) == "IRQ"
     assert sides_model.pick(probs, "IRQ", 0.9) == "IRQ"
+
+
+def test_domestic_groups_tell_own_from_foreign_candidates_and_a_sentence_naming_a_foreign_country(nlp) -> None:
+    # session 31 (targets7; measured, not shipped): the other side's country as this side, in an article mostly
+    # of that country, and whether the sentence names another country at all
+    text = ("The Kenyan parliament debated the budget. Kenyan lawmakers criticized the Kenyan finance minister. "
+            "The Kenyan president condemned the Ugandan police on Tuesday.")
+    event, cands = _cands_with_groups(nlp, text, "condemned", "target", ())
+    rules = (event.get("evidence") or {}).get("rules") or {}
+    out = features(cands, "UGA", rules, "target", event["cameo"], frozenset({"dom", "fsent"}))
+    assert out["KEN"]["fsent=own:1"] == 1.0 and out["UGA"]["fsent=foreign:1"] == 1.0
+    assert out["NONE"]["fsent=NONE:1"] == 1.0
+    share = sides_model._share_bucket(cands["KEN"]["article_share"])
+    assert share in (">=.8", "<.8") and out["KEN"][f"dom=own:{share}"] == 1.0
+    assert out["KEN"]["dom_top=own:1"] == 1.0 and out["UGA"][f"dom_ftop=0:{share}"] == 1.0
+    # a sentence that names no country but the doer's: fsent says so
+    event2, cands2 = _cands_with_groups(nlp, "The Kenyan president condemned the police on Tuesday.", "condemned",
+                                        "target", ())
+    rules2 = (event2.get("evidence") or {}).get("rules") or {}
+    out2 = features(cands2, "NONE", rules2, "target", event2["cameo"], frozenset({"fsent"}))
+    assert out2["KEN"]["fsent=own:0"] == 1.0 and out2["NONE"]["fsent=NONE:0"] == 1.0
+    assert not [k for f in out2.values() for k in f if k.startswith(sides_model.GROUPS["dom"])]
+    # without the groups none of their features is computed
+    plain = features(cands, "UGA", rules, "target", event["cameo"], frozenset())
+    assert not [k for f in plain.values() for k in f if k.startswith(("dom=", "dom_", "fsent="))]

@@ -91,11 +91,23 @@ def collect(excluded: set[int]) -> list[dict[str, Any]]:
                 "label_act": bool(judged["act"]), "label_modality": judged.get("modality"),
                 "real": real_act(event, judged), "root_right": expected is not None and cameo[:2] == expected,
                 "right": is_right(event, judged), "confidence": event.get("confidence"),
-                **acts_model.feature_sets(event, j.doc, j.context),  # conf, mod, stmt: acts_model.FEATURE_SETS
+                **_compact(acts_model.feature_sets(event, j.doc, j.context)),  # conf, mod, stmt, v*: acts_model.FEATURE_SETS
                 "learned": learned_features(event),
             })
         print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
     return rows
+
+
+def _compact(sets: dict[str, dict[str, float]]) -> dict[str, Any]:
+    """The dense sets (``v...``) kept as float32 arrays (None when absent), the others as they are."""
+    import numpy as np
+
+    return {name: (np.asarray([v[str(i)] for i in range(len(v))], dtype=np.float32) if v else None)
+            if name.startswith("v") else v for name, v in sets.items()}
+
+
+#: The dense features' Standardiser of this run (set by main from the train rows; dateline.dense.standardise).
+DENSE: Any = None
 
 
 def row_features(row: dict[str, Any], sets: tuple[str, ...]) -> dict[str, float]:
@@ -103,9 +115,12 @@ def row_features(row: dict[str, Any], sets: tuple[str, ...]) -> dict[str, float]
     for name in sets:
         if name == "learned":
             out.update({k: v for k, v in row["learned"].items()})
+        elif name.startswith("v"):
+            if row.get(name) is not None:
+                out.update({f"{name}:{i}": float(v) for i, v in enumerate(row[name])})
         else:
             out.update({f"{name}:{k}": v for k, v in row[name].items()})
-    return out
+    return DENSE.apply(out) if DENSE is not None else out
 
 
 def fit(rows: list[dict[str, Any]], target: str, sets: tuple[str, ...], c: float) -> Any:
@@ -226,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=0.15, help="the written model's threshold (session 29: "
                         "the largest of THRESHOLDS whose cross-fitted train recall loss is under 0.1%% of the listed acts)")
     parser.add_argument("--prune", type=float, default=0.005, help="weights below this (absolute) are not written")
+    parser.add_argument("--dense-weight", type=float, default=1.0, help="the dense blocks' scale after standardising "
+                        "(each feature divided by std * sqrt(block size), times this; dateline.dense.standardise)")
     args = parser.parse_args(argv)
     if args.write and not set(args.features.split(",")) <= set(acts_model.FEATURE_SETS):
         # dateline.acts_model.features computes its FEATURE_SETS only: other weights would never be read
@@ -243,12 +260,21 @@ def main(argv: list[str] | None = None) -> int:
         kept = pickle.loads(CACHE.read_bytes())
         if set(kept["excluded"]) != excluded:
             raise SystemExit(f"{CACHE} was coded with rounds {kept['excluded']} excluded: pass --recode")
-        if kept["rows"] and "key" not in kept["rows"][0]:
+        if kept["rows"] and not {"key", "vtrig"} <= set(kept["rows"][0]):
             raise SystemExit(f"{CACHE} was coded by an older version of this tool: pass --recode")
         rows = kept["rows"]
     add_covers(rows)
     sets = tuple(s for s in args.features.split(",") if s)
     from crossfit_train import FOLDS
+
+    global DENSE
+    DENSE = None
+    if any(s.startswith("v") for s in sets):
+        from dateline.dense import standardise
+
+        fit_rows = [r for r in rows if r["split"] == "train" and r["counted"] and r["round"] not in excluded]
+        DENSE = standardise([row_features(r, sets) for r in fit_rows],
+                            tuple(f"{s}:" for s in sets if s.startswith("v")), weight=args.dense_weight)
 
     folds = "article" if args.folds == "article" else FOLDS
     train = [r for r in rows if r["split"] == "train" and r["counted"] and r["round"] not in excluded]
@@ -337,7 +363,11 @@ def write(model: Any, out: Path, args: Any, sets: tuple[str, ...], c: float, tra
             "fitted_rounds": sorted({r["round"] for r in train}), "excluded_rounds": sorted(excluded),
             "threshold_chosen_on": "cross-fitted train (tools/learned_acts.py, eval/README.md 'Session 29: actfilter')",
             "cross_fitted_at_threshold": line and line["act_model"], "ap_act_cross_fitted": report["ap_act"]["act_model"]}
-    acts = ActsModel(weights, round(float(clf.intercept_[0]), 5), args.threshold, meta)
+    from dateline.dense import Standardiser
+
+    meta["dense_weight"] = args.dense_weight if DENSE is not None else None
+    used = {k: v for k, v in (DENSE.params if DENSE is not None else {}).items() if k in weights}
+    acts = ActsModel(weights, round(float(clf.intercept_[0]), 5), args.threshold, meta, Standardiser(used))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(acts.to_dict(), indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {out}: {len(weights)} weights, threshold {args.threshold}", file=sys.stderr)

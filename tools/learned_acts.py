@@ -11,6 +11,9 @@ of events dropped.
    (:func:`dateline.confidence.event_features`), the learned modality experiment's generic features
    (:func:`dateline.modality_model.features`: governing verbs, cues, quotes, conditionals), the statement features
    (:func:`dateline.acts_model.statement_features`: the said clause's tense, where the target is named; session 30),
+   the parser's token vectors (:mod:`dateline.dense`, sets vtrig, vsent, vsrc, vtgt, kept as arrays; session 31: in
+   a fit they are standardised over the train rows and scaled by ``--dense-weight / sqrt(96)``, and the written model
+   stores the means and factors),
    the learned components'
    probabilities (:func:`dateline.confidence.learned_features`), the shipped confidence, and the label's verdicts.
 2. On the counted train events (asserted, not negated, with a label), a logistic regression for the target
@@ -146,13 +149,14 @@ def groups_of(rows: list[dict[str, Any]], folds: str) -> list[int]:
     return [by_round[r["round"]] for r in rows]
 
 
-def crossfit(rows: list[dict[str, Any]], target: str, sets: tuple[str, ...], folds: str) -> tuple[list[float], float]:
+def crossfit(rows: list[dict[str, Any]], target: str, sets: tuple[str, ...], folds: str,
+             cs: tuple[float, ...] = CS) -> tuple[list[float], float]:
     """Cross-fitted P(target) for every row, C chosen by the cross-fitted log loss."""
     from sklearn.metrics import log_loss
 
     groups = groups_of(rows, folds)
     best: tuple[float, list[float], float] | None = None
-    for c in CS:
+    for c in cs:
         pred = [0.5] * len(rows)
         for g in sorted(set(groups)):
             fit_rows = [r for r, k in zip(rows, groups) if k != g]
@@ -241,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=0.15, help="the written model's threshold (session 29: "
                         "the largest of THRESHOLDS whose cross-fitted train recall loss is under 0.1%% of the listed acts)")
     parser.add_argument("--prune", type=float, default=0.005, help="weights below this (absolute) are not written")
+    parser.add_argument("--cs", default="", help="the L2 strengths tried (comma-separated; default: CS)")
     parser.add_argument("--dense-weight", type=float, default=1.0, help="the dense blocks' scale after standardising "
                         "(each feature divided by std * sqrt(block size), times this; dateline.dense.standardise)")
     args = parser.parse_args(argv)
@@ -281,8 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     dev = [r for r in rows if r["split"] == "dev" and r["counted"]]
     print(f"train counted judged rows {len(train)}: real acts {sum(r['real'] for r in train)}, "
           f"right {sum(r['right'] for r in train)}; dev {len(dev)}", file=sys.stderr)
-    p_act, c_act = crossfit(train, args.target, sets, folds)
-    p_right, c_right = crossfit(train, "right", sets, folds)
+    cs = tuple(float(c) for c in args.cs.split(",")) if args.cs else CS
+    p_act, c_act = crossfit(train, args.target, sets, folds, cs)
+    p_right, c_right = crossfit(train, "right", sets, folds, cs)
     conf = [float(r["confidence"]) if r["confidence"] is not None else 0.0 for r in train]
     ys_act = [r["real"] for r in train]
     ys_right = [r["right"] for r in train]

@@ -6,7 +6,10 @@ that it is a real act told as done (``dateline.newseval.real_act``; root and sid
 confidence model's event features (:func:`dateline.confidence.event_features`, prefixed ``conf:``) and the
 learned modality experiment's generic features (:func:`dateline.modality_model.features`: the governing words
 and their cues, quotation, conditionals; prefixed ``mod:``) and, on a statement, what was said and where its target
-is named in it (:func:`statement_features`, prefixed ``stmt:``; session 30). An event below the model's ``threshold`` is not
+is named in it (:func:`statement_features`, prefixed ``stmt:``; session 30) and the parser's token vectors
+(:mod:`dateline.dense`: the trigger's, the sentence mean, the source's and target's heads; ``vtrig:`` ``vsent:``
+``vsrc:`` ``vtgt:``; session 31), standardised by the means and factors the model file stores (``dense``, format 2);
+the sets a model reads are its ``meta.features`` (an older model: :data:`DEFAULT_SETS`). An event below the model's ``threshold`` is not
 counted (:func:`dateline.confidence.is_counted`): it stays in the output, with ``evidence.act_filter``
 ``{"p": ..., "threshold": ...}`` saying why. Every scored event keeps its probability in ``evidence.learned.act_p``.
 

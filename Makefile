@@ -73,6 +73,8 @@ train: $(STAMP)
 # actfilter; dateline.acts_model): P(real act) of each counted event, on the coder with the new side chooser and root
 # correction, fitted on every train round but the blind ones; an event below 0.15 is not counted (the threshold: the
 # largest whose cross-fitted train recall loss stays under 0.1% of the listed acts; eval/README.md "Session 29: actfilter").
+# Session 31 (dense): the act filter can also read the parser's token vectors (dateline.dense; --features
+# ...,vtrig,vsent,vsrc,vtgt); not shipped: +3 right cross-fitted on train, but dev recall 452 -> 451 (below its floor).
 train-learned: $(STAMP)
 	nice $(BIN)/python tools/learned_sides.py --recode --held-out none --exclude=$(BLIND) --fix source=0.3:0,target=0.3:0.12 --no-dev --write src/dateline/data/sides/model.json --json build/learned_sides.json
 	nice $(BIN)/python tools/learned_roots.py --recode --exclude-rounds=$(BLIND) --select --held-out none --domain lexicon --fit-domain all \

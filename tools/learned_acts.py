@@ -11,6 +11,9 @@ of events dropped.
    (:func:`dateline.confidence.event_features`), the learned modality experiment's generic features
    (:func:`dateline.modality_model.features`: governing verbs, cues, quotes, conditionals), the statement features
    (:func:`dateline.acts_model.statement_features`: the said clause's tense, where the target is named; session 30),
+   the parser's token vectors (:mod:`dateline.dense`, sets vtrig, vsent, vsrc, vtgt, kept as arrays; session 31: in
+   a fit they are standardised over the train rows and scaled by ``--dense-weight / sqrt(96)``, and the written model
+   stores the means and factors),
    the learned components'
    probabilities (:func:`dateline.confidence.learned_features`), the shipped confidence, and the label's verdicts.
 2. On the counted train events (asserted, not negated, with a label), a logistic regression for the target
@@ -91,11 +94,23 @@ def collect(excluded: set[int]) -> list[dict[str, Any]]:
                 "label_act": bool(judged["act"]), "label_modality": judged.get("modality"),
                 "real": real_act(event, judged), "root_right": expected is not None and cameo[:2] == expected,
                 "right": is_right(event, judged), "confidence": event.get("confidence"),
-                **acts_model.feature_sets(event, j.doc, j.context),  # conf, mod, stmt: acts_model.FEATURE_SETS
+                **_compact(acts_model.feature_sets(event, j.doc, j.context)),  # conf, mod, stmt, v*: acts_model.FEATURE_SETS
                 "learned": learned_features(event),
             })
         print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
     return rows
+
+
+def _compact(sets: dict[str, dict[str, float]]) -> dict[str, Any]:
+    """The dense sets (``v...``) kept as float32 arrays (None when absent), the others as they are."""
+    import numpy as np
+
+    return {name: (np.asarray([v[str(i)] for i in range(len(v))], dtype=np.float32) if v else None)
+            if name.startswith("v") else v for name, v in sets.items()}
+
+
+#: The dense features' Standardiser of this run (set by main from the train rows; dateline.dense.standardise).
+DENSE: Any = None
 
 
 def row_features(row: dict[str, Any], sets: tuple[str, ...]) -> dict[str, float]:
@@ -103,9 +118,12 @@ def row_features(row: dict[str, Any], sets: tuple[str, ...]) -> dict[str, float]
     for name in sets:
         if name == "learned":
             out.update({k: v for k, v in row["learned"].items()})
+        elif name.startswith("v"):
+            if row.get(name) is not None:
+                out.update({f"{name}:{i}": float(v) for i, v in enumerate(row[name])})
         else:
             out.update({f"{name}:{k}": v for k, v in row[name].items()})
-    return out
+    return DENSE.apply(out) if DENSE is not None else out
 
 
 def fit(rows: list[dict[str, Any]], target: str, sets: tuple[str, ...], c: float) -> Any:
@@ -131,13 +149,14 @@ def groups_of(rows: list[dict[str, Any]], folds: str) -> list[int]:
     return [by_round[r["round"]] for r in rows]
 
 
-def crossfit(rows: list[dict[str, Any]], target: str, sets: tuple[str, ...], folds: str) -> tuple[list[float], float]:
+def crossfit(rows: list[dict[str, Any]], target: str, sets: tuple[str, ...], folds: str,
+             cs: tuple[float, ...] = CS) -> tuple[list[float], float]:
     """Cross-fitted P(target) for every row, C chosen by the cross-fitted log loss."""
     from sklearn.metrics import log_loss
 
     groups = groups_of(rows, folds)
     best: tuple[float, list[float], float] | None = None
-    for c in CS:
+    for c in cs:
         pred = [0.5] * len(rows)
         for g in sorted(set(groups)):
             fit_rows = [r for r, k in zip(rows, groups) if k != g]
@@ -226,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=0.15, help="the written model's threshold (session 29: "
                         "the largest of THRESHOLDS whose cross-fitted train recall loss is under 0.1%% of the listed acts)")
     parser.add_argument("--prune", type=float, default=0.005, help="weights below this (absolute) are not written")
+    parser.add_argument("--cs", default="", help="the L2 strengths tried (comma-separated; default: CS)")
+    parser.add_argument("--dense-weight", type=float, default=1.0, help="the dense blocks' scale after standardising "
+                        "(each feature divided by std * sqrt(block size), times this; dateline.dense.standardise)")
     args = parser.parse_args(argv)
     if args.write and not set(args.features.split(",")) <= set(acts_model.FEATURE_SETS):
         # dateline.acts_model.features computes its FEATURE_SETS only: other weights would never be read
@@ -243,20 +265,30 @@ def main(argv: list[str] | None = None) -> int:
         kept = pickle.loads(CACHE.read_bytes())
         if set(kept["excluded"]) != excluded:
             raise SystemExit(f"{CACHE} was coded with rounds {kept['excluded']} excluded: pass --recode")
-        if kept["rows"] and "key" not in kept["rows"][0]:
+        if kept["rows"] and not {"key", "vtrig"} <= set(kept["rows"][0]):
             raise SystemExit(f"{CACHE} was coded by an older version of this tool: pass --recode")
         rows = kept["rows"]
     add_covers(rows)
     sets = tuple(s for s in args.features.split(",") if s)
     from crossfit_train import FOLDS
 
+    global DENSE
+    DENSE = None
+    if any(s.startswith("v") for s in sets):
+        from dateline.dense import standardise
+
+        fit_rows = [r for r in rows if r["split"] == "train" and r["counted"] and r["round"] not in excluded]
+        DENSE = standardise([row_features(r, sets) for r in fit_rows],
+                            tuple(f"{s}:" for s in sets if s.startswith("v")), weight=args.dense_weight)
+
     folds = "article" if args.folds == "article" else FOLDS
     train = [r for r in rows if r["split"] == "train" and r["counted"] and r["round"] not in excluded]
     dev = [r for r in rows if r["split"] == "dev" and r["counted"]]
     print(f"train counted judged rows {len(train)}: real acts {sum(r['real'] for r in train)}, "
           f"right {sum(r['right'] for r in train)}; dev {len(dev)}", file=sys.stderr)
-    p_act, c_act = crossfit(train, args.target, sets, folds)
-    p_right, c_right = crossfit(train, "right", sets, folds)
+    cs = tuple(float(c) for c in args.cs.split(",")) if args.cs else CS
+    p_act, c_act = crossfit(train, args.target, sets, folds, cs)
+    p_right, c_right = crossfit(train, "right", sets, folds, cs)
     conf = [float(r["confidence"]) if r["confidence"] is not None else 0.0 for r in train]
     ys_act = [r["real"] for r in train]
     ys_right = [r["right"] for r in train]
@@ -337,7 +369,11 @@ def write(model: Any, out: Path, args: Any, sets: tuple[str, ...], c: float, tra
             "fitted_rounds": sorted({r["round"] for r in train}), "excluded_rounds": sorted(excluded),
             "threshold_chosen_on": "cross-fitted train (tools/learned_acts.py, eval/README.md 'Session 29: actfilter')",
             "cross_fitted_at_threshold": line and line["act_model"], "ap_act_cross_fitted": report["ap_act"]["act_model"]}
-    acts = ActsModel(weights, round(float(clf.intercept_[0]), 5), args.threshold, meta)
+    from dateline.dense import Standardiser
+
+    meta["dense_weight"] = args.dense_weight if DENSE is not None else None
+    used = {k: v for k, v in (DENSE.params if DENSE is not None else {}).items() if k in weights}
+    acts = ActsModel(weights, round(float(clf.intercept_[0]), 5), args.threshold, meta, Standardiser(used))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(acts.to_dict(), indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {out}: {len(weights)} weights, threshold {args.threshold}", file=sys.stderr)

@@ -88,6 +88,7 @@ def collect() -> list[dict[str, Any]]:
             rows.append({
                 "split": split, "round": rounds.get(j.article) or 1, "article": j.article,
                 "features": feats, "generic": generic_features(event, j.doc), "said": said_features(event, j.doc), "cameo": str(event.get("cameo") or ""),
+                "dense": _dense_arrays(event, j.doc),
                 "counted": counted(event), "confidence": event.get("confidence"),
                 "act": bool(judged["act"]), "label_modality": judged.get("modality"),
                 "expected": coded_root(judged),
@@ -96,6 +97,29 @@ def collect() -> list[dict[str, Any]]:
             })
         print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
     return rows
+
+
+def _dense_arrays(event: dict[str, Any], doc: Any) -> dict[str, Any]:
+    """The raw dense blocks of dateline.dense (session 31), each a float32 array (absent blocks left out)."""
+    import numpy as np
+    from dateline import dense
+
+    feats = dense.features(event, doc)
+    out = {}
+    for block in dense.BLOCKS:
+        values = [feats.get(f"{block}:{i}") for i in range(96)]
+        if values[0] is not None:
+            out[block] = np.asarray(values, dtype=np.float32)
+    return out
+
+
+#: The dense features' Standardiser (dateline.dense.standardise over the train rows; set by select_main).
+DENSE: dict[str, Any] = {"std": None, "weight": 1.0}
+
+
+def dense_feats(r: dict[str, Any], blocks: tuple[str, ...]) -> dict[str, float]:
+    out = {f"v{b}:{i}": float(v) for b in blocks for i, v in enumerate(r.get("dense", {}).get(b, ()))}
+    return DENSE["std"].apply(out) if DENSE["std"] is not None else out
 
 
 #: ``--domain``: the code rules whose events the correction is fitted on and re-chooses ("lexicon": the
@@ -241,6 +265,9 @@ SELECT_VARIANTS = {
     # "all" without where the sentence is in the article: a root is what the sentence says, and the
     # coder also codes single sentences (the gold set, short texts), where these features mislead
     "sentence": lambda r: {k: v for k, v in r["features"].items() if k not in ARTICLE_POSITION},
+    # session 31 (dense): "all" with the parser's token vectors (dateline.dense), standardised
+    "all+vtrig": lambda r: {**r["features"], **dense_feats(r, ("trig",))},
+    "all+vtrig+vsent": lambda r: {**r["features"], **dense_feats(r, ("trig", "sent"))},
 }
 #: The confidence features that say where the event's sentence is in the article (dateline.roots_model).
 
@@ -295,6 +322,12 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
     groups = np.array([r["article"] for r in train])
     folds = list(GroupKFold(5).split(train, groups=groups))
     classes = sorted({r["expected"] for r in real} | {r["cameo"][:2] for r in train})
+    if any("+v" in v for v in args.variants.split(",")):
+        from dateline.dense import standardise
+
+        DENSE["std"] = None
+        DENSE["std"] = standardise([dense_feats(r, ("trig", "sent", "src", "tgt")) for r in train], "v",
+                                   weight=args.dense_weight)
     results: list[dict[str, Any]] = []
     for variant in args.variants.split(","):
         feats = SELECT_VARIANTS[variant]
@@ -416,6 +449,8 @@ def main() -> int:
     parser.add_argument("--min-pair", type=int, default=15, help="--binary: fewest examples of a confusion")
     parser.add_argument("--c", type=float, default=0.3, help="--binary: L2 strength")
     parser.add_argument("--features", default="generic", help="--binary: generic or generic+confidence")
+    parser.add_argument("--dense-weight", type=float, default=1.0, help="the dense blocks' scale after standardising "
+                        "(variants all+v...; dateline.dense.standardise)")
     parser.add_argument("--select", action="store_true",
                         help="session 22: choose features, C and p/margin on cross-fitted train, dev totals once")
     parser.add_argument("--margins", default="0.1,0.2,0.3,0.4,0.5", help="--select: margins over the coded root")

@@ -6,7 +6,10 @@ that it is a real act told as done (``dateline.newseval.real_act``; root and sid
 confidence model's event features (:func:`dateline.confidence.event_features`, prefixed ``conf:``) and the
 learned modality experiment's generic features (:func:`dateline.modality_model.features`: the governing words
 and their cues, quotation, conditionals; prefixed ``mod:``) and, on a statement, what was said and where its target
-is named in it (:func:`statement_features`, prefixed ``stmt:``; session 30). An event below the model's ``threshold`` is not
+is named in it (:func:`statement_features`, prefixed ``stmt:``; session 30) and the parser's token vectors
+(:mod:`dateline.dense`: the trigger's, the sentence mean, the source's and target's heads; ``vtrig:`` ``vsent:``
+``vsrc:`` ``vtgt:``; session 31), standardised by the means and factors the model file stores (``dense``, format 2);
+the sets a model reads are its ``meta.features`` (an older model: :data:`DEFAULT_SETS`). An event below the model's ``threshold`` is not
 counted (:func:`dateline.confidence.is_counted`): it stays in the output, with ``evidence.act_filter``
 ``{"p": ..., "threshold": ...}`` saying why. Every scored event keeps its probability in ``evidence.learned.act_p``.
 
@@ -26,6 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .dense import Standardiser
 from .confidence import ACT_FILTER_KEY, DocContext, event_features, is_counted, leave_learned, packaged_model, sigmoid
 
 MODEL_RESOURCE = "data/acts/model.json"
@@ -45,24 +49,39 @@ def _statement_features(event: dict[str, Any], doc: Doc, context: DocContext | N
     return statement_features(event, doc)
 
 
+def _dense(block: str) -> Callable[[dict[str, Any], Doc, DocContext | None], dict[str, float]]:
+    def compute(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
+        from . import dense
+
+        return {k.split(":", 1)[1]: v for k, v in dense.features(event, doc, (block,)).items()}
+    return compute
+
+
 #: The act filter's feature sets, by the name that prefixes each set's features (``conf:...``) in :func:`features`,
 #: in the order they are joined: the confidence's event features, the modality experiment's, and (on a statement
 #: only) :func:`statement_features`. The one definition of what the sets are: ``tools/learned_acts.py`` codes its
 #: rows (:func:`feature_sets`) and checks ``--features`` by these names.
 FEATURE_SETS: dict[str, Callable[[dict[str, Any], Doc, DocContext | None], dict[str, float]]] = {
-    "conf": event_features, "mod": _modality_features, "stmt": _statement_features}
+    "conf": event_features, "mod": _modality_features, "stmt": _statement_features,
+    # session 31 (dense): the parser's token vectors (dateline.dense), raw; the model standardises them
+    **{f"v{block}": _dense(block) for block in ("trig", "sent", "src", "tgt")}}
+#: The sets a model without ``meta.features`` reads (every model written before session 31).
+DEFAULT_SETS: tuple[str, ...] = ("conf", "mod", "stmt")
 
 
-def feature_sets(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, dict[str, float]]:
-    """Each set of :data:`FEATURE_SETS` of one event, unprefixed, by the set's name."""
-    return {name: compute(event, doc, context) for name, compute in FEATURE_SETS.items()}
+def feature_sets(event: dict[str, Any], doc: Doc, context: DocContext | None = None,
+                 sets: tuple[str, ...] | None = None) -> dict[str, dict[str, float]]:
+    """Each set of :data:`FEATURE_SETS` (or of ``sets``) of one event, unprefixed, by the set's name."""
+    return {name: FEATURE_SETS[name](event, doc, context) for name in (sets or tuple(FEATURE_SETS))}
 
 
-def features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
+def features(event: dict[str, Any], doc: Doc, context: DocContext | None = None,
+             sets: tuple[str, ...] = DEFAULT_SETS) -> dict[str, float]:
     """The model's features of one event: the confidence's (``conf:``), the modality features (``mod:``) and, on a
-    statement, the statement features (``stmt:``): :data:`FEATURE_SETS`, each feature prefixed by its set's name."""
+    statement, the statement features (``stmt:``), and any dense block named in ``sets`` (``vtrig:`` ...):
+    :data:`FEATURE_SETS`, each feature prefixed by its set's name."""
     out: dict[str, float] = {}
-    for name, values in feature_sets(event, doc, context).items():
+    for name, values in feature_sets(event, doc, context, sets).items():
         out.update({f"{name}:{k}": v for k, v in values.items()})
     return out
 
@@ -196,19 +215,31 @@ class ActsModel:
     intercept: float
     threshold: float
     meta: dict[str, Any] = field(default_factory=dict)
+    #: The dense features' train means and factors (session 31; empty: the model reads no dense block).
+    dense: Standardiser = field(default_factory=lambda: Standardiser({}))
+
+    @property
+    def sets(self) -> tuple[str, ...]:
+        """The feature sets the model reads (``meta.features``; :data:`DEFAULT_SETS` for an older model)."""
+        return tuple(s for s in self.meta.get("features") or DEFAULT_SETS if s in FEATURE_SETS)
 
     def prob(self, feats: dict[str, float]) -> float:
         w = self.weights
+        if self.dense.params:
+            feats = self.dense.apply(feats)
         return sigmoid(self.intercept + sum([w[k] * v for k, v in feats.items() if k in w]))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": 1, "meta": self.meta, "intercept": self.intercept, "threshold": self.threshold,
-                "weights": dict(sorted(self.weights.items()))}
+        out = {"format": 2 if self.dense.params else 1, "meta": self.meta, "intercept": self.intercept,
+               "threshold": self.threshold, "weights": dict(sorted(self.weights.items()))}
+        if self.dense.params:  # format 2: per dense feature [train mean, factor] (dateline.dense.Standardiser)
+            out["dense"] = self.dense.to_dict()
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ActsModel:
         return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["intercept"]),
-                   float(data.get("threshold", 0.0)), dict(data.get("meta", {})))
+                   float(data.get("threshold", 0.0)), dict(data.get("meta", {})), Standardiser.from_dict(data.get("dense")))
 
 
 @cache
@@ -227,7 +258,7 @@ def filter_acts(doc: Doc, model: ActsModel | None = None, context: DocContext | 
     for event in doc._.events:
         if not is_counted(event, 0.0) or not isinstance(event.get("evidence", {}), dict):
             continue  # only what would count: asserted, not negated (the filter runs before the confidence)
-        p = model.prob(features(event, doc, context))
+        p = model.prob(features(event, doc, context, model.sets))
         leave_learned(event, {"act_p": p})
         if p < model.threshold:
             # rounded down, so the shown p stays below the threshold it was cut at

@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 import dateline.nlp  # noqa: F401  (registers the Doc extensions)
-from dateline.acts_model import EVIDENCE_KEY, FEATURE_SETS, ActsModel, feature_sets, features, filter_acts, shipped_model
+from dateline.acts_model import DEFAULT_SETS, EVIDENCE_KEY, FEATURE_SETS, ActsModel, feature_sets, features, filter_acts, shipped_model
 from dateline.confidence import DocContext, is_counted
 
 from conftest import coded, expelled_doc
@@ -28,9 +28,10 @@ def test_features_join_the_confidence_and_the_modality_features() -> None:
 def test_features_are_the_feature_sets_prefixed_by_their_names() -> None:
     # one definition of the sets (tools/learned_acts.py codes its rows by feature_sets and fits by these names)
     doc, event = _doc()
-    assert list(FEATURE_SETS) == ["conf", "mod", "stmt"]
-    sets = feature_sets(event, doc, DocContext.of(doc))
-    assert list(sets) == list(FEATURE_SETS)
+    assert list(FEATURE_SETS) == ["conf", "mod", "stmt", "vtrig", "vsent", "vsrc", "vtgt"]
+    assert DEFAULT_SETS == ("conf", "mod", "stmt")  # the sets of a model whose meta names none
+    sets = feature_sets(event, doc, DocContext.of(doc), DEFAULT_SETS)
+    assert list(sets) == list(DEFAULT_SETS)
     assert features(event, doc, DocContext.of(doc)) == {f"{name}:{k}": v for name, values in sets.items()
                                                          for k, v in values.items()}
 

@@ -221,8 +221,16 @@ def test_affiliation_only_reads_the_hyphen_and_the_preposition(nlp: Language) ->
 
 
 def test_armed_group_with_no_place_keeps_its_prefix(nlp: Language) -> None:
-    text = "Al-Qaeda threatened the United States."
-    (event,) = events(nlp, text, "threatened")
+    # a regional group (IMGSEAMUS...) that the text places nowhere: the place rule finds no country
+    (event,) = events(nlp, "Abdullah Anshori threatened the United States.", "threatened")
+    assert event["source"]["code"].startswith("IMGSEAMUS")
+    assert event["source"]["country"] == "IMG"
+    assert "source_country" not in event["evidence"]["rules"]
+
+
+def test_a_placeless_group_with_no_place_stays_img(nlp: Language) -> None:
+    # al-Qaeda (D11a) never reaches the place rule (placeless_group)
+    (event,) = events(nlp, "Al-Qaeda threatened the United States.", "threatened")
     assert event["source"]["country"] == "IMG"
     assert "source_country" not in event["evidence"]["rules"]
 

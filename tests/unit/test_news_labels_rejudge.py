@@ -121,13 +121,20 @@ def test_shipped_table_names_the_decisions_of_the_guidelines(version: int, least
     assert {s["kind"] for s in selectors} <= {"event", "missed", "both"}
 
 
-def test_rejudge_add_replaces_labels_and_keeps_the_old_ones(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    nl.main(["rejudge-tasks", "--version", "2", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
+def _tasks(corpus: Path, *args: str) -> tuple[list[dict], str, Path]:
+    """rejudge-tasks on the corpus's selectors (labeller V1): (its items, the first missed act's item id, the empty
+    folder the labellers' answers go in)."""
+    nl.main(["rejudge-tasks", *args, "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
     items = [json.loads(line) for line in
              (corpus / "build" / "rejudge" / "items.jsonl").read_text(encoding="utf-8").splitlines()]
     missed_id = next(i["item"] for i in items if i["missed"])
     out = corpus / "build" / "rejudge" / "out"
     out.mkdir(parents=True)
+    return items, missed_id, out
+
+
+def test_rejudge_add_replaces_labels_and_keeps_the_old_ones(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _items, missed_id, out = _tasks(corpus, "--version", "2")
     lines = [{"e": "e1", "act": "yes", "modality": "asserted", "root": "13", "src": "OK", "tgt": "NONE",
               "date": "OK", "note": "threat by content", "guidelines": 2},
              {"e": "e2", "act": "yes", "modality": "intended", "root": "04", "src": "OK", "tgt": "NONE",
@@ -230,12 +237,7 @@ def test_rejudge_add_under_v3_writes_3_and_archives_in_the_v2_files(corpus: Path
     labels = [json.loads(line) for line in (news / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
     labels[0]["guidelines"] = 2  # e1 was made under v2: selectable for v3, archived with its own value
     (news / "labels.jsonl").write_text("".join(json.dumps(r) + "\n" for r in labels), encoding="utf-8")
-    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
-    items = [json.loads(line) for line in
-             (corpus / "build" / "rejudge" / "items.jsonl").read_text(encoding="utf-8").splitlines()]
-    missed_id = next(i["item"] for i in items if i["missed"])
-    out = corpus / "build" / "rejudge" / "out"
-    out.mkdir(parents=True)
+    _items, missed_id, out = _tasks(corpus)
     lines = [{"e": "e1", "act": "yes", "modality": "asserted", "root": "13", "src": "OK", "tgt": "NONE",
               "date": "OK", "note": "threat by content", "guidelines": 3},
              {"e": "e2", "act": "no", "note": "schedule", "guidelines": 2},  # the wrong version: left out

@@ -81,6 +81,9 @@ def fold_roots(rows: list[dict[str, Any]], fit_rounds: set[int], shipped: Any, o
     meta = shipped.meta
     best = {"variant": meta.get("variant", "all"), "c": meta["c"], "rule": shipped.rule, "t": shipped.threshold,
             "cross": shipped.cross_threshold, **(settings or {}), "d_right": None, "d_root": None, "changed": None}
+    if not lr.shippable(str(best["variant"])):  # dense blocks: run time computes none, and DENSE is unset here
+        raise SystemExit(f"fold_roots: variant {best['variant']!r} reads the dense blocks, which dateline.roots_model "
+                         "never computes: refused")
     feats = lr.SELECT_VARIANTS[best["variant"]]
     fit = [r for r in rows if r["split"] == "train" and r["round"] in fit_rounds and r["counted"]]
     fitted = [r for r in fit if lr.is_real(r)]

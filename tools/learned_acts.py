@@ -13,7 +13,8 @@ of events dropped.
    (:func:`dateline.acts_model.statement_features`: the said clause's tense, where the target is named; session 30),
    the parser's token vectors (:mod:`dateline.dense`, sets vtrig, vsent, vsrc, vtgt, kept as arrays; session 31: in
    a fit they are standardised over the train rows and scaled by ``--dense-weight / sqrt(96)``, and the written model
-   stores the means and factors),
+   stores the means and factors; computed only when ``--features`` names a ``v...`` set or ``--dense`` is given: on
+   the cached parse they re-run the parser's tok2vec on every Doc, and the shipped filter reads none of them),
    the learned components'
    probabilities (:func:`dateline.confidence.learned_features`), the shipped confidence, and the label's verdicts.
 2. On the counted train events (asserted, not negated, with a label), a logistic regression for the target
@@ -34,7 +35,9 @@ The parse is read from build/parse_cache (what is missing there is parsed and ad
 also keeps an event that the eval's recall counts as finding a listed act of its root at its trigger, though the
 judge matched it to another label of the same trigger (add_covers).
 
-Leak, named: the side features (sides present, coded, pronoun ...) come from the shipped side chooser, which was
+Leak, named: the dense features' Standardiser (means and stds, unsupervised) is fitted on every counted train row
+before the cross-fitting, so a held-out fold's rows are in its means; the cross-fitted numbers of a dense set are
+slightly optimistic (not refitted per fold: small, and the same for every set compared). The side features (sides present, coded, pronoun ...) come from the shipped side chooser, which was
 fitted on every train round; the act target does not depend on the sides' correctness, only on their presence.
 Dev (``--split dev`` in cached_eval) is scored with the model fitted on all train rows (totals only). The locked
 splits are never coded.
@@ -62,17 +65,19 @@ CS = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
-def collect(excluded: set[int]) -> list[dict[str, Any]]:
-    """Code the train and dev articles once; one row per judged event."""
+def collect(excluded: set[int], dense_sets: bool = False) -> list[dict[str, Any]]:
+    """Code the train and dev articles once; one row per judged event. The dense sets (``v...``: the parser's token
+    vectors, :func:`dateline.dense.arrays`) only with ``dense_sets``."""
     from cached_eval import use_parse_cache
 
-    from dateline import acts_model
+    from dateline import acts_model, dense
     from dateline.confidence import learned_features
     from dateline.newseval import coded_root, is_right, load_labels, real_act
     from dateline.nlp import load_nlp
     from dateline.train import judged_events
 
     use_parse_cache()
+    plain = tuple(s for s in acts_model.FEATURE_SETS if not s.startswith(dense.PREFIX))
     acts_model.DISABLED = True  # the rows are the coder's without the filter it is fitted for
     labels = load_labels(LABELS)
     if excluded:  # the blind rounds are never coded
@@ -94,23 +99,44 @@ def collect(excluded: set[int]) -> list[dict[str, Any]]:
                 "label_act": bool(judged["act"]), "label_modality": judged.get("modality"),
                 "real": real_act(event, judged), "root_right": expected is not None and cameo[:2] == expected,
                 "right": is_right(event, judged), "confidence": event.get("confidence"),
-                **_compact(acts_model.feature_sets(event, j.doc, j.context)),  # conf, mod, stmt, v*: acts_model.FEATURE_SETS
+                **acts_model.feature_sets(event, j.doc, j.context, plain),  # conf, mod, stmt
+                **(packed_dense(event, j.doc) if dense_sets else {}),  # vtrig, vsent, vsrc, vtgt
                 "learned": learned_features(event),
             })
         print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
     return rows
 
 
-def _compact(sets: dict[str, dict[str, float]]) -> dict[str, Any]:
-    """The dense sets (``v...``) kept as float32 arrays (None when absent), the others as they are."""
-    import numpy as np
-
-    return {name: (np.asarray([v[str(i)] for i in range(len(v))], dtype=np.float32) if v else None)
-            if name.startswith("v") else v for name, v in sets.items()}
-
-
 #: The dense features' Standardiser of this run (set by main from the train rows; dateline.dense.standardise).
 DENSE: Any = None
+
+
+def packed_dense(event: dict[str, Any], doc: Any) -> dict[str, Any]:
+    """The act filter's dense sets of one event (``vtrig`` ...), each the float32 array of dateline.dense.arrays, None
+    when the event lacks the block."""
+    from dateline import dense
+
+    packed = dense.arrays(event, doc)
+    return {f"{dense.PREFIX}{block}": packed.get(block) for block in dense.BLOCKS}
+
+
+def dense_prefix() -> str:
+    from dateline.dense import PREFIX
+
+    return PREFIX
+
+
+def named_block(row: dict[str, Any], name: str) -> dict[str, float]:
+    """The features of the row's packed dense set ``name`` (``vtrig`` ...: dateline.dense.named)."""
+    from dateline.dense import named
+
+    block = name[len(dense_prefix()):]
+    return named({block: row.get(name)}, (block,))
+
+
+def dense_asked(sets: tuple[str, ...], dense_flag: bool = False) -> bool:
+    """Whether the rows need the dense sets: ``--features`` names one, or ``--dense``."""
+    return dense_flag or any(s.startswith(dense_prefix()) for s in sets)
 
 
 def row_features(row: dict[str, Any], sets: tuple[str, ...]) -> dict[str, float]:
@@ -118,9 +144,8 @@ def row_features(row: dict[str, Any], sets: tuple[str, ...]) -> dict[str, float]
     for name in sets:
         if name == "learned":
             out.update({k: v for k, v in row["learned"].items()})
-        elif name.startswith("v"):
-            if row.get(name) is not None:
-                out.update({f"{name}:{i}": float(v) for i, v in enumerate(row[name])})
+        elif name.startswith(dense_prefix()):
+            out.update(named_block(row, name))
         else:
             out.update({f"{name}:{k}": v for k, v in row[name].items()})
     return DENSE.apply(out) if DENSE is not None else out
@@ -235,8 +260,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--recode", action="store_true", help="code the articles again (else read build/learned_acts.pkl)")
     parser.add_argument("--exclude-rounds", default=None, help="train rounds never coded (default: the blind rounds "
                         "eval/news/blind_rounds.json names)")
-    parser.add_argument("--features", default=",".join(acts_model.FEATURE_SETS),
-                        help="comma-separated sets: those of dateline.acts_model.FEATURE_SETS (conf, mod, stmt), learned")
+    parser.add_argument("--features", default=",".join(acts_model.DEFAULT_SETS),
+                        help="comma-separated sets: those of dateline.acts_model.FEATURE_SETS (conf, mod, stmt; the dense "
+                        "vtrig, vsent, vsrc, vtgt, which --recode then computes), learned")
+    parser.add_argument("--dense", action="store_true", help="--recode: also code the dense sets (the parser's token "
+                        "vectors) into the cache when --features names none, for later runs that do")
     parser.add_argument("--target", default="real", choices=("real", "keep"), help="real: the judged label's real act; "
                         "keep: that, or an event that finds a listed act of its root at its trigger (add_covers)")
     parser.add_argument("--folds", default="article", help="'article' (5 groups) or 'rounds' (the crossfit folds)")
@@ -257,29 +285,32 @@ def main(argv: list[str] | None = None) -> int:
 
     excluded = (set(blind_rounds(LABELS)) if args.exclude_rounds is None
                 else {int(r) for r in args.exclude_rounds.split(",") if r.strip()})
+    sets = tuple(s for s in args.features.split(",") if s)
+    need_dense = dense_asked(sets, args.dense)
     if args.recode or not CACHE.exists():
-        rows = collect(excluded)
+        rows = collect(excluded, need_dense)
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         CACHE.write_bytes(pickle.dumps({"excluded": sorted(excluded), "rows": rows}))
     else:
         kept = pickle.loads(CACHE.read_bytes())
         if set(kept["excluded"]) != excluded:
             raise SystemExit(f"{CACHE} was coded with rounds {kept['excluded']} excluded: pass --recode")
-        if kept["rows"] and not {"key", "vtrig"} <= set(kept["rows"][0]):
+        if kept["rows"] and "key" not in kept["rows"][0]:
             raise SystemExit(f"{CACHE} was coded by an older version of this tool: pass --recode")
+        if need_dense and kept["rows"] and "vtrig" not in kept["rows"][0]:
+            raise SystemExit(f"{CACHE} was coded without the dense sets: pass --recode")
         rows = kept["rows"]
     add_covers(rows)
-    sets = tuple(s for s in args.features.split(",") if s)
     from crossfit_train import FOLDS
 
     global DENSE
     DENSE = None
-    if any(s.startswith("v") for s in sets):
+    if dense_asked(sets):
         from dateline.dense import standardise
 
         fit_rows = [r for r in rows if r["split"] == "train" and r["counted"] and r["round"] not in excluded]
         DENSE = standardise([row_features(r, sets) for r in fit_rows],
-                            tuple(f"{s}:" for s in sets if s.startswith("v")), weight=args.dense_weight)
+                            tuple(f"{s}:" for s in sets if s.startswith(dense_prefix())), weight=args.dense_weight)
 
     folds = "article" if args.folds == "article" else FOLDS
     train = [r for r in rows if r["split"] == "train" and r["counted"] and r["round"] not in excluded]
@@ -371,7 +402,8 @@ def write(model: Any, out: Path, args: Any, sets: tuple[str, ...], c: float, tra
             "cross_fitted_at_threshold": line and line["act_model"], "ap_act_cross_fitted": report["ap_act"]["act_model"]}
     from dateline.dense import Standardiser
 
-    meta["dense_weight"] = args.dense_weight if DENSE is not None else None
+    if DENSE is not None:
+        meta["dense_weight"] = args.dense_weight
     used = {k: v for k, v in (DENSE.params if DENSE is not None else {}).items() if k in weights}
     acts = ActsModel(weights, round(float(clf.intercept_[0]), 5), args.threshold, meta, Standardiser(used))
     out.parent.mkdir(parents=True, exist_ok=True)

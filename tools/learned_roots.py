@@ -63,8 +63,10 @@ SPLITS = ("train", "dev")  # never the locked ones
 EXCLUDED_ROUNDS: set[int] = set()
 
 
-def collect() -> list[dict[str, Any]]:
-    """Code the train and dev articles once; one row per judged event (features, labels, split, round)."""
+def collect(dense_blocks: bool = False) -> list[dict[str, Any]]:
+    """Code the train and dev articles once; one row per judged event (features, labels, split, round); the parser's
+    token vectors (``dense``: dateline.dense.arrays, session 31) only with ``dense_blocks`` (a ``+v`` variant asked:
+    on the cached parse they re-run the parser's tok2vec on every Doc, and each row carries ~1.5 KB more)."""
     from dateline import roots_model
     from dateline.nlp import load_nlp
     from dateline.train import judged_events
@@ -88,7 +90,7 @@ def collect() -> list[dict[str, Any]]:
             rows.append({
                 "split": split, "round": rounds.get(j.article) or 1, "article": j.article,
                 "features": feats, "generic": generic_features(event, j.doc), "said": said_features(event, j.doc), "cameo": str(event.get("cameo") or ""),
-                "dense": _dense_arrays(event, j.doc),
+                **({"dense": dense_arrays(event, j.doc)} if dense_blocks else {}),
                 "counted": counted(event), "confidence": event.get("confidence"),
                 "act": bool(judged["act"]), "label_modality": judged.get("modality"),
                 "expected": coded_root(judged),
@@ -99,27 +101,36 @@ def collect() -> list[dict[str, Any]]:
     return rows
 
 
-def _dense_arrays(event: dict[str, Any], doc: Any) -> dict[str, Any]:
+def dense_arrays(event: dict[str, Any], doc: Any) -> dict[str, Any]:
     """The raw dense blocks of dateline.dense (session 31), each a float32 array (absent blocks left out)."""
-    import numpy as np
     from dateline import dense
 
-    feats = dense.features(event, doc)
-    out = {}
-    for block in dense.BLOCKS:
-        values = [feats.get(f"{block}:{i}") for i in range(96)]
-        if values[0] is not None:
-            out[block] = np.asarray(values, dtype=np.float32)
-    return out
+    return dense.arrays(event, doc)
 
 
-#: The dense features' Standardiser (dateline.dense.standardise over the train rows; set by select_main).
-DENSE: dict[str, Any] = {"std": None, "weight": 1.0}
+#: The dense features' Standardiser (dateline.dense.standardise over the train rows; set by select_main). It is
+#: fitted on every train row before the cross-fitting (unsupervised; a held-out fold's rows are in its means and
+#: stds, so the cross-fitted numbers of a dense variant are slightly optimistic).
+DENSE: dict[str, Any] = {"std": None}
 
 
 def dense_feats(r: dict[str, Any], blocks: tuple[str, ...]) -> dict[str, float]:
-    out = {f"v{b}:{i}": float(v) for b in blocks for i, v in enumerate(r.get("dense", {}).get(b, ()))}
+    """The row's dense blocks by feature name (``vtrig:0`` ...: dateline.dense.named), standardised when DENSE is set."""
+    from dateline.dense import named
+
+    out = named(r.get("dense", {}), blocks)
     return DENSE["std"].apply(out) if DENSE["std"] is not None else out
+
+
+#: The mark of a --select variant that reads the dense blocks (``all+vtrig``): run time (dateline.roots_model)
+#: computes none, so such a variant is measured only, never written (:func:`shippable`).
+DENSE_VARIANT = "+v"
+
+
+def shippable(variant: str) -> bool:
+    """Whether a --select variant can be written as the shipped model: dateline.roots_model computes its features
+    at run time (not a dense variant, :data:`DENSE_VARIANT`)."""
+    return DENSE_VARIANT not in variant
 
 
 #: ``--domain``: the code rules whose events the correction is fitted on and re-chooses ("lexicon": the
@@ -322,7 +333,7 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
     groups = np.array([r["article"] for r in train])
     folds = list(GroupKFold(5).split(train, groups=groups))
     classes = sorted({r["expected"] for r in real} | {r["cameo"][:2] for r in train})
-    if any("+v" in v for v in args.variants.split(",")):
+    if not all(shippable(v) for v in args.variants.split(",")):
         from dateline.dense import standardise
 
         DENSE["std"] = None
@@ -406,8 +417,12 @@ def write_model(path: Path, vec: Any, clf: Any, best: dict[str, Any], n_real: in
     """The fitted model as JSON, weights feature by feature (``RootsModel.to_dict``, format 2: the layout
     dateline.roots_model reads at run time, so that loading it is a plain read). Weights
     below PRUNE are left out: at 0.01 not one decision on train or dev changes (measured 2026-12-03; at
-    0.02, 3 of 416), and the file is a third of the size."""
+    0.02, 3 of 416), and the file is a third of the size. A dense variant (:func:`shippable`) is refused: run
+    time would never compute its features (``--select --write`` and tools/crossfit_train.py's ``fold_roots``)."""
     import numpy as np
+    if not shippable(str(best["variant"])):
+        raise ValueError(f"variant {best['variant']!r} reads the dense blocks, which dateline.roots_model never "
+                         "computes at run time: not written")
     names = vec.get_feature_names_out()
     coef, intercept = clf.coef_, clf.intercept_
     if coef.shape[0] == 1:  # two classes: one logit; as a softmax over two, -z/2 and z/2
@@ -481,10 +496,16 @@ def main() -> int:
 
         use_parse_cache()
     held = {int(r) for r in args.held_out.split(",") if r.strip()} if args.held_out != "none" else set()
+    need_dense = bool(args.select) and not all(shippable(v) for v in args.variants.split(","))
+    if args.write and need_dense:
+        parser.error(f"--write: the variants {args.variants} include a dense one ({DENSE_VARIANT}...), whose features "
+                     "dateline.roots_model never computes at run time; measure it without --write")
     if CACHE.exists() and not args.recode:
         rows = pickle.loads(CACHE.read_bytes())
+        if need_dense and rows and "dense" not in rows[0]:
+            raise SystemExit(f"{CACHE} was coded without the dense blocks: pass --recode with a +v variant")
     else:
-        rows = collect()
+        rows = collect(need_dense)
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         CACHE.write_bytes(pickle.dumps(rows))
     if args.shipped:

@@ -106,6 +106,9 @@ def collect(limit: int | None = None) -> list[dict[str, Any]]:
                 "label": {"source": judged.get("src"), "target": judged.get("tgt")},
                 "current": {r: country_level(event.get(r)) for r in ROLES},
                 "rules": dict((event.get("evidence") or {}).get("rules") or {}),
+                # sides a written guideline fixed (sides_model.guideline_country: also a placeless group left IMG)
+                "locked": {r: sides_model.guideline_country(dict((event.get("evidence") or {}).get("rules") or {}), r,
+                                                            event.get(r)) for r in ROLES},
                 "cands": {r: candidates(j.doc, event, r, info, sents, groups=tuple(sides_model.GROUPS)) for r in ROLES},
                 "headline": headlines.get(j.article, []), "article_countries": sorted(info["shares"]),
             })
@@ -406,7 +409,10 @@ def choose(row: dict[str, Any], role: str, probs: dict[str, float], margin: floa
         probs = {c: p for c, p in probs.items()
                  if c == current or current != "NONE"
                  or sides_model.may_fill(cands[c], fill, FILL_ARGUMENT["on"], FILL_COUNTRY["on"])}
-    return sides_model.pick(probs, current, margin, sides_model.guideline_country(row["rules"], role))
+    locked = (row.get("locked") or {}).get(role)  # rows coded before session 31's mend: the rules only
+    if locked is None:
+        locked = sides_model.guideline_country(row["rules"], role)
+    return sides_model.pick(probs, current, margin, locked)
 
 
 def measure(rows: list[dict[str, Any]], probs: dict[int, dict[str, dict[str, float]]], roles: tuple[str, ...],

@@ -910,15 +910,15 @@ def rejudge_item_id(row: dict[str, Any]) -> str:
 
 
 def select_rejudge(rows: list[dict[str, Any]], selectors: list[dict[str, Any]], splits: set[str],
-                   decisions: set[str] | None = None, version: int = GUIDELINES,
-                   exclude: set[str] | frozenset[str] = frozenset()) -> dict[str, list[str]]:
+                   decisions: set[str] | None = None, version: int = GUIDELINES) -> dict[str, list[str]]:
     """The stored labels (event labels and missed acts) of ``splits`` that a decision of ``version`` may
     change: item id -> the decisions that select it (in table order). Only labels made under a lower version
     (``guidelines`` < ``version``, absent = 1) are selected: those made under it (a later round, or rejudged
-    before) are not selected again. Labels of the articles in ``exclude`` (the blind rounds) are left out."""
+    before) are not selected again. The blind rounds are left out of ``rows`` by the caller (:func:`rejudge_tasks`,
+    which counts the same rows)."""
     chosen: dict[str, list[str]] = {}
     for row in rows:
-        if row["split"] not in splits or row["id"] in exclude or (row.get("guidelines") or 1) >= version:
+        if row["split"] not in splits or (row.get("guidelines") or 1) >= version:
             continue
         for selector in selectors:
             if decisions and selector["decision"] not in decisions:
@@ -931,10 +931,12 @@ def select_rejudge(rows: list[dict[str, Any]], selectors: list[dict[str, Any]], 
 
 
 def _rejudge_md(article: dict[str, Any], rec: dict[str, Any], items: list[dict[str, Any]],
-                why: dict[str, list[str]], titles: dict[str, str]) -> str:
+                why: dict[str, list[str]], titles: dict[str, str], version: int = GUIDELINES) -> str:
     """One article of a rejudge task: its whole text, then each stored label to judge again (its
     sentence with the trigger in [[ ]], what was coded, which decisions may change it). The old
-    label is not shown: the new one is made blind."""
+    label is not shown: the new one is made blind. A label made under a version older than N-1 (a v1
+    label selected for v3) names only version N's decisions that select it, but every decision of the
+    versions in between applies too: the item says so (:func:`_older_note`)."""
     text = rec["text"]
     lines = [f"## Article {article['id']}",
              f"corpus {article['corpus']}, outlet {article.get('outlet') or '-'}, published {rec.get('date') or 'unknown'}",
@@ -944,7 +946,7 @@ def _rejudge_md(article: dict[str, Any], rec: dict[str, Any], items: list[dict[s
         sentence = text[ref["start"]:ref["end"]]
         shown = " ".join((sentence[:a] + "[[" + sentence[a:b] + "]]" + sentence[b:]).split())
         item = rejudge_item_id(row)
-        decisions = "; ".join(f"{d} ({titles[d]})" for d in why[item])
+        decisions = "; ".join(f"{d} ({titles[d]})" for d in why[item]) + _older_note(row, version)
         if row.get("missed"):
             lines.append(f"- m={item} | S{row['sentence']} | MISSED ACT listed on trigger \"{row['trigger']}\" | "
                          f"decisions {decisions}\n  {shown}")
@@ -957,6 +959,18 @@ def _rejudge_md(article: dict[str, Any], rec: dict[str, Any], items: list[dict[s
                          f"{', NEGATED' if coded.get('negated') else ''} | date {coded.get('date') or '-'} | "
                          f"decisions {decisions}\n  {shown}")
     return "\n".join(lines + ["", ""])
+
+
+def _older_note(row: dict[str, Any], version: int) -> str:
+    """On a label made under a version older than ``version`` - 1: that every decision of the sections added since
+    applies, not only those named (its ``guidelines`` becomes ``version``, so no later pass of an older version
+    picks it up)."""
+    made = int(row.get("guidelines") or 1)
+    if made >= version - 1:
+        return ""
+    sections = [str(v + 5) for v in range(made + 1, version + 1)]
+    return (f"; made under version {made}: every decision of sections {sections[0]}-{sections[-1]} applies, "
+            "not only those named")
 
 
 def blind_articles(rounds: str | None = None) -> tuple[tuple[int, ...], set[str]]:
@@ -1032,7 +1046,8 @@ def rejudge_tasks(args: argparse.Namespace) -> None:
                          f"\"src\", \"tgt\", \"modality\", \"date\", \"note\", \"guidelines\": {version}}}: `no` when under "
                          f"version {version} it is not an act to list. Write them to {out.relative_to(REPO) if out.is_relative_to(REPO) else out}.\n\n")
             for article_id in articles:
-                handle.write(_rejudge_md(selection[article_id], texts[article_id], by_article[article_id], chosen, titles))
+                handle.write(_rejudge_md(selection[article_id], texts[article_id], by_article[article_id], chosen, titles,
+                                         version))
     print(", ".join(f"{k}: {len(v)} articles, load {load[k]}" for k, v in queue.items()))
 
 
@@ -1041,7 +1056,9 @@ def rejudge_add(args: argparse.Namespace) -> int:
     says; an items file without it is version 2's) into eval/news: a rejudged event label replaces the
     stored one, a rejudged missed act is updated, or removed when version N does not list it. What is
     replaced or removed is kept in ``labels_v{N-1}.jsonl`` and ``missed_v{N-1}.jsonl`` with its own
-    ``guidelines`` value (nothing stored is lost). Lines with problems are reported and left out."""
+    ``guidelines`` value (nothing stored is lost). The archive's name says "replaced by the version N
+    relabelling", not "labels of version N-1": ``labels_v2.jsonl`` also holds version-1 rows that v3 replaced
+    (each row's ``guidelines`` says which). Lines with problems are reported and left out."""
     items = {str(i["item"]): i for i in (json.loads(line) for line in
              (REJUDGE / "items.jsonl").read_text(encoding="utf-8").splitlines() if line.strip())}
     versions = {int(i.get("guidelines") or 2) for i in items.values()}
@@ -1121,7 +1138,8 @@ def rejudge_add(args: argparse.Namespace) -> int:
 def _guidelines_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--guidelines", type=int, choices=range(1, GUIDELINES + 1), default=GUIDELINES,
                         help=f"the version of docs/annotation.md the labellers follow (default {GUIDELINES}, the current "
-                             "one; 2: with section 7's decisions, 3: with sections 7 and 8's); stored on every label row")
+                             "one; " + "; ".join(f"{v}: {guideline_sections(v)}" for v in range(1, GUIDELINES + 1))
+                             + "); stored on every label row")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .dense import Standardiser
+from .errors import ModelError
 from .confidence import ACT_FILTER_KEY, DocContext, event_features, is_counted, leave_learned, packaged_model, sigmoid
 
 MODEL_RESOURCE = "data/acts/model.json"
@@ -53,7 +54,8 @@ def _dense(block: str) -> Callable[[dict[str, Any], Doc, DocContext | None], dic
     def compute(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
         from . import dense
 
-        return {k.split(":", 1)[1]: v for k, v in dense.features(event, doc, (block,)).items()}
+        # unprefixed here (features() prefixes the set's name, v<block>, as dense.named does)
+        return {k.split(":", 1)[1]: v for k, v in dense.named(dense.arrays(event, doc, (block,))).items()}
     return compute
 
 
@@ -69,17 +71,27 @@ FEATURE_SETS: dict[str, Callable[[dict[str, Any], Doc, DocContext | None], dict[
 DEFAULT_SETS: tuple[str, ...] = ("conf", "mod", "stmt")
 
 
-def feature_sets(event: dict[str, Any], doc: Doc, context: DocContext | None = None,
-                 sets: tuple[str, ...] | None = None) -> dict[str, dict[str, float]]:
-    """Each set of :data:`FEATURE_SETS` (or of ``sets``) of one event, unprefixed, by the set's name."""
-    return {name: FEATURE_SETS[name](event, doc, context) for name in (sets or tuple(FEATURE_SETS))}
+def check_sets(sets: tuple[str, ...]) -> tuple[str, ...]:
+    """``sets``, or a :class:`~dateline.errors.ModelError` naming a set that :data:`FEATURE_SETS` does not
+    compute (a model file from a newer tool would otherwise score without those weights)."""
+    unknown = [s for s in sets if s not in FEATURE_SETS]
+    if unknown:
+        raise ModelError("E313", path=MODEL_RESOURCE,
+                         detail=f"sets {', '.join(unknown)} unknown (known: {', '.join(FEATURE_SETS)})")
+    return sets
 
 
-def features(event: dict[str, Any], doc: Doc, context: DocContext | None = None,
-             sets: tuple[str, ...] = DEFAULT_SETS) -> dict[str, float]:
-    """The model's features of one event: the confidence's (``conf:``), the modality features (``mod:``) and, on a
-    statement, the statement features (``stmt:``), and any dense block named in ``sets`` (``vtrig:`` ...):
-    :data:`FEATURE_SETS`, each feature prefixed by its set's name."""
+def feature_sets(event: dict[str, Any], doc: Doc, context: DocContext | None,
+                 sets: tuple[str, ...]) -> dict[str, dict[str, float]]:
+    """Each set of ``sets`` (names of :data:`FEATURE_SETS`) of one event, unprefixed, by the set's name. Named
+    explicitly by every caller: a dense set (``v...``) recomputes the parser's tensor on a cached Doc."""
+    return {name: FEATURE_SETS[name](event, doc, context) for name in sets}
+
+
+def features(event: dict[str, Any], doc: Doc, context: DocContext | None, sets: tuple[str, ...]) -> dict[str, float]:
+    """The model's features of one event for the sets it reads (``model.sets``): the confidence's (``conf:``), the
+    modality features (``mod:``) and, on a statement, the statement features (``stmt:``), and any dense block named
+    in ``sets`` (``vtrig:`` ...): :data:`FEATURE_SETS`, each feature prefixed by its set's name."""
     out: dict[str, float] = {}
     for name, values in feature_sets(event, doc, context, sets).items():
         out.update({f"{name}:{k}": v for k, v in values.items()})
@@ -221,7 +233,7 @@ class ActsModel:
     @property
     def sets(self) -> tuple[str, ...]:
         """The feature sets the model reads (``meta.features``; :data:`DEFAULT_SETS` for an older model)."""
-        return tuple(s for s in self.meta.get("features") or DEFAULT_SETS if s in FEATURE_SETS)
+        return tuple(self.meta.get("features") or DEFAULT_SETS)
 
     def prob(self, feats: dict[str, float]) -> float:
         w = self.weights
@@ -238,8 +250,10 @@ class ActsModel:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ActsModel:
+        meta = dict(data.get("meta", {}))
+        check_sets(tuple(meta.get("features") or DEFAULT_SETS))  # a set run time does not compute: refuse the file
         return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["intercept"]),
-                   float(data.get("threshold", 0.0)), dict(data.get("meta", {})), Standardiser.from_dict(data.get("dense")))
+                   float(data.get("threshold", 0.0)), meta, Standardiser.from_dict(data.get("dense")))
 
 
 @cache

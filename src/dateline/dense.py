@@ -2,7 +2,8 @@
 
 spaCy's model computes a contextual vector for every token (its ``tok2vec``, 96 dimensions, ``doc.tensor`` after
 the pipeline) for its tagger and parser: reading it costs nothing at run time. :func:`features` turns it into
-small dense blocks of one event (each a dict ``<block>:<i> -> value``):
+small dense blocks of one event (:func:`arrays`: each a float32 array; :func:`features`: a dict
+``v<block>:<i> -> value``):
 
 * ``trig``: the trigger's head token's vector;
 * ``sent``: the mean over the trigger's sentence;
@@ -70,32 +71,53 @@ def _side_token(side: dict[str, Any] | None, trigger: Token) -> Token | None:
     return best
 
 
-def _block(name: str, vector: np.ndarray) -> dict[str, float]:
-    return {f"{name}:{i}": float(v) for i, v in enumerate(vector)}
-
-
-def features(event: dict[str, Any], doc: Doc, blocks: Iterable[str] = BLOCKS) -> dict[str, float]:
-    """The raw (not standardised) dense blocks of one event; ``{}`` when its trigger covers no token."""
+def arrays(event: dict[str, Any], doc: Doc, blocks: Iterable[str] = BLOCKS) -> dict[str, np.ndarray]:
+    """The raw (not standardised) dense blocks of one event, each a float32 array of the tensor's width, by block
+    name; a block the event lacks (no side words in the sentence) is left out, and all are when its trigger covers no
+    token. The one place the blocks are computed: :func:`features`, ``dateline.acts_model`` and the tools that fit on
+    them (learned_acts, learned_roots) read them through this and :func:`named`."""
     trigger = trigger_head(doc, event)
     if trigger is None:
         return {}
     tensor = ensure_tensor(doc)
-    out: dict[str, float] = {}
+    out: dict[str, np.ndarray] = {}
     for name in blocks:
+        vector: np.ndarray | None = None
         if name == "trig":
-            out.update(_block(name, tensor[trigger.i]))
+            vector = tensor[trigger.i]
         elif name == "sent":
-            means = per_doc(doc, "dense_sentence_means", _sentence_means)
-            start = trigger.sent.start
-            if start in means:
-                out.update(_block(name, means[start]))
+            vector = per_doc(doc, "dense_sentence_means", _sentence_means).get(trigger.sent.start)
         elif name in ("src", "tgt"):
             token = _side_token(event.get("source" if name == "src" else "target"), trigger)
             if token is not None:
-                out.update(_block(name, tensor[token.i]))
+                vector = tensor[token.i]
         else:
             raise ValueError(f"unknown dense block {name!r} (known: {', '.join(BLOCKS)})")
+        if vector is not None:
+            out[name] = np.asarray(vector, dtype=np.float32)
     return out
+
+
+#: The prefix of a dense feature's name: block ``trig`` -> features ``vtrig:0`` ... (the act filter's set names).
+PREFIX = "v"
+
+
+def named(blocks: dict[str, Any], names: Iterable[str] | None = None) -> dict[str, float]:
+    """The features of packed blocks (:func:`arrays`; a block that is None or absent gives none), by their names
+    ``v<block>:<i>`` (:data:`PREFIX`), of ``names`` (default: every block given)."""
+    out: dict[str, float] = {}
+    for name in (blocks if names is None else names):
+        vector = blocks.get(name)
+        if vector is not None:
+            out.update({f"{PREFIX}{name}:{i}": float(v) for i, v in enumerate(vector)})
+    return out
+
+
+def features(event: dict[str, Any], doc: Doc, blocks: Iterable[str] = BLOCKS) -> dict[str, float]:
+    """The raw (not standardised) dense blocks of one event by feature name (``vtrig:0`` ...: :func:`named` of
+    :func:`arrays`); ``{}`` when its trigger covers no token."""
+    blocks = tuple(blocks)
+    return named(arrays(event, doc, blocks), blocks)
 
 
 @dataclass

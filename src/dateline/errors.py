@@ -82,6 +82,7 @@ class Errors:
     E310 = "--split {split}: this split is locked (test is scored once per release, fresh once per session) for the aggregate numbers only; per-event output (--errors) is refused."
     E311 = "dateline train needs scikit-learn ({detail}). Install it with `pip install 'dateline[train]'` (make train does)."
     E312 = "{path}: this confidence model's second stage was fitted on cross-fitted rows (`make train`, tools/crossfit_train.py); dateline train alone would replace it with a first-stage model. Write elsewhere with --out, run `make train`, or pass --force."
+    E313 = "{path}: the act filter's model reads feature sets this dateline does not compute ({detail}). Its other weights would score without them: upgrade dateline, or refit the model with `make train-learned`."
 
     # Quotes
     E701 = "{name}: line {line} of the quote cue data lacks {columns}. Fix the row (tab-separated, with a header row)."

@@ -37,7 +37,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors.countries import ARMED_GROUP_RULE
+from .actors.countries import ARMED_GROUP_PREFIX, ARMED_GROUP_RULE, placeless_group
 from .confidence import chosen_margin, leave_learned, packaged_model
 from .doc import doc_text, heads_and_deps, per_doc, trigger_head
 from .lang.en import VENUE_PREPOSITIONS
@@ -675,7 +675,7 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
             current = country_level(event.get(role))
             cands = features(candidates(doc, event, role, info, sents, spans, groups, pool), current, rules, role,
                              str(event.get("cameo") or ""), groups)
-            new, p, margin = model.scored(role, cands, current, guideline_country(rules, role))
+            new, p, margin = model.scored(role, cands, current, guideline_country(rules, role, event.get(role)))
             learned[f"{role}_p"], learned[f"{role}_margin"] = p, margin
             if new != current:
                 chosen[role] = (new, spans.get(new))
@@ -696,11 +696,16 @@ def pick(probs: dict[str, float], current: str, margin: float, locked: bool = Fa
     return best if best != current and probs[best] - probs.get(current, 0.0) > margin else current
 
 
-def guideline_country(rules: dict[str, Any], role: str) -> bool:
+def guideline_country(rules: dict[str, Any], role: str, side: dict[str, Any] | None = None) -> bool:
     """Whether a written guideline, not a heuristic, chose the side's country, so the ranker leaves it: a
-    transnational armed group placed by the text (``armed_group:<strategy>``, docs/annotation.md section 4 and
-    D3d; the labels of some rounds keep such groups ``IMG``, which the ranker learns)."""
-    return str(rules.get(f"{role}_country") or "").startswith(ARMED_GROUP_RULE)
+    regional armed group placed by the text (``armed_group:<strategy>``, docs/annotation.md section 4; the labels
+    of some rounds keep such groups ``IMG``, which the ranker learns), or a movement that is ``IMG`` wherever it
+    acts (``side``'s code a ``placeless_group``: the Islamic State, D3d, al-Qaeda, D11a) and was left ``IMG``."""
+    if str(rules.get(f"{role}_country") or "").startswith(ARMED_GROUP_RULE):
+        return True
+    if side is None or side.get("country") != ARMED_GROUP_PREFIX:
+        return False
+    return placeless_group(str(side.get("code") or ""))
 
 
 def _set_side(doc: Doc, event: dict[str, Any], role: str, country: str, span: tuple[int, int] | None) -> None:

@@ -20,7 +20,7 @@ def _doc() -> tuple[Doc, dict]:
 
 def test_features_join_the_confidence_and_the_modality_features() -> None:
     doc, event = _doc()
-    feats = features(event, doc, DocContext.of(doc))
+    feats = features(event, doc, DocContext.of(doc), DEFAULT_SETS)
     assert feats["conf:lemma=expel"] == 1.0 and feats["conf:root=16"] == 1.0
     assert any(k.startswith("mod:") for k in feats) and all(k.startswith(("conf:", "mod:")) for k in feats)
 
@@ -32,7 +32,7 @@ def test_features_are_the_feature_sets_prefixed_by_their_names() -> None:
     assert DEFAULT_SETS == ("conf", "mod", "stmt")  # the sets of a model whose meta names none
     sets = feature_sets(event, doc, DocContext.of(doc), DEFAULT_SETS)
     assert list(sets) == list(DEFAULT_SETS)
-    assert features(event, doc, DocContext.of(doc)) == {f"{name}:{k}": v for name, values in sets.items()
+    assert features(event, doc, DocContext.of(doc), DEFAULT_SETS) == {f"{name}:{k}": v for name, values in sets.items()
                                                          for k, v in values.items()}
 
 
@@ -58,6 +58,31 @@ def test_events_that_do_not_count_anyway_are_not_scored() -> None:
     event["modality"] = "intended"
     filter_acts(doc, ActsModel({}, -10.0, 0.15))
     assert "learned" not in event["evidence"] and EVIDENCE_KEY not in event["evidence"]
+
+
+def test_a_model_that_names_an_unknown_feature_set_is_refused() -> None:
+    # a model file from a newer tool: its weights of that set would never be read (review31 N1)
+    from dateline.errors import ModelError
+
+    data = {"format": 1, "meta": {"features": ["conf", "vfuture"]}, "intercept": 0.0, "threshold": 0.15, "weights": {}}
+    with pytest.raises(ModelError, match="E313"):
+        ActsModel.from_dict(data)
+
+
+def test_a_model_of_the_plain_sets_never_computes_the_parsers_tensor(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the run-time cost path: a model of conf,mod,stmt reads no dense block (review31 N6)
+    from dateline import dense
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a dense block was computed")
+
+    monkeypatch.setattr(dense, "ensure_tensor", refuse)
+    monkeypatch.setattr(dense, "arrays", refuse)
+    doc, event = _doc()
+    model = ActsModel.from_dict({"format": 1, "meta": {"features": ["conf", "mod", "stmt"]}, "intercept": 0.0,
+                                 "threshold": 0.15, "weights": {"conf:lemma=expel": 2.0}})
+    filter_acts(doc, model)
+    assert event["evidence"]["learned"]["act_p"] > 0.8
 
 
 def test_the_model_round_trips_through_its_json_form() -> None:
@@ -139,7 +164,7 @@ def test_an_unnamed_speaker_and_a_target_that_only_modifies_a_thing_are_features
     feats = statement_features(event, doc)
     assert feats["tgt=modifier_thing"] == 1.0 and feats["speaker_named=False"] == 1.0 and feats["tense=past"] == 1.0
     doc._.events = [event]
-    assert features(event, doc, DocContext.of(doc))["stmt:tgt=modifier_thing"] == 1.0
+    assert features(event, doc, DocContext.of(doc), DEFAULT_SETS)["stmt:tgt=modifier_thing"] == 1.0
 
 
 def test_an_event_that_is_no_statement_has_no_statement_features() -> None:

@@ -61,14 +61,24 @@ def test_the_features_are_the_same_from_a_fresh_parse_and_from_the_cache(nlp, pa
 
 def test_a_side_not_named_in_the_sentence_has_no_block(parsed: Doc) -> None:
     feats = dense.features(_event(parsed, "rescued", "coastguard", "navy"), parsed)
-    assert any(k.startswith("src:") for k in feats) and not any(k.startswith("tgt:") for k in feats)
+    assert any(k.startswith("vsrc:") for k in feats) and not any(k.startswith("vtgt:") for k in feats)
 
 
 def test_the_side_block_is_its_head_tokens_vector(parsed: Doc) -> None:
     feats = dense.features(_event(parsed, "rescued", "The coastguard", None), parsed, ("src", "trig"))
     head = next(t for t in parsed if t.text == "coastguard")
-    assert feats["src:0"] == pytest.approx(float(parsed.tensor[head.i][0]))
-    assert feats["trig:5"] == pytest.approx(float(parsed.tensor[next(t.i for t in parsed if t.text == "rescued")][5]))
+    assert feats["vsrc:0"] == pytest.approx(float(parsed.tensor[head.i][0]))
+    assert feats["vtrig:5"] == pytest.approx(float(parsed.tensor[next(t.i for t in parsed if t.text == "rescued")][5]))
+
+
+def test_the_packed_blocks_name_the_features_and_take_the_tensors_width(parsed: Doc) -> None:
+    event = _event(parsed, "rescued", "coastguard", "navy")
+    packed = dense.arrays(event, parsed)
+    assert set(packed) == {"trig", "sent", "src"}  # the target's words are not in the sentence
+    assert all(v.dtype == np.float32 and v.shape == (parsed.tensor.shape[1],) for v in packed.values())
+    assert dense.named(packed) == dense.features(event, parsed)
+    assert set(dense.named({"trig": packed["trig"], "tgt": None}, ("trig", "tgt", "sent"))) == {
+        f"vtrig:{i}" for i in range(parsed.tensor.shape[1])}
 
 
 def test_the_pieces_of_a_long_article_keep_their_vectors(nlp) -> None:  # type: ignore[no-untyped-def]

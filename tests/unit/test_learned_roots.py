@@ -132,3 +132,23 @@ def test_fit_domain_all_fits_on_every_event_and_corrects_the_lexicons_only(tmp_p
     assert out[None].meta["real_acts"] == 10 and out["all"].meta["real_acts"] == 20
     assert "13" not in out[None].classes and "13" in out["all"].classes
     assert out["all"].code_rules == lr.DOMAINS["lexicon"]
+
+
+def test_a_dense_variant_is_measured_but_never_written(tmp_path: Path) -> None:
+    # dateline.roots_model computes no dense block at run time (review31 must-fix 5)
+    assert lr.shippable("all") and lr.shippable("all+said")
+    assert not lr.shippable("all+vtrig") and not lr.shippable("all+vtrig+vsent")
+    rows = [row("a", "01", "01", features={"x": 1.0}), row("b", "01", "11", features={"y": 1.0})]
+    vec, clf = lr.fit_multinomial(rows, lr.SELECT_VARIANTS["all"], 1.0)
+    best = {"variant": "all+vtrig", "c": 1.0, "rule": "margin", "t": 0.5, "d_right": 0, "d_root": 0, "changed": 0}
+    with pytest.raises(ValueError, match="dense"):
+        lr.write_model(tmp_path / "m.json", vec, clf, best, 2, 2)
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_dense_features_are_read_from_the_packed_blocks() -> None:
+    import numpy as np
+
+    r = {"dense": {"trig": np.asarray([0.5, -1.0], dtype=np.float32)}}
+    assert lr.dense_feats(r, ("trig", "sent")) == {"vtrig:0": 0.5, "vtrig:1": -1.0}
+    assert lr.dense_feats({}, ("trig",)) == {}

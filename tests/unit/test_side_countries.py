@@ -186,9 +186,51 @@ def test_islamic_state_and_al_qaeda_are_img_wherever_they_act(nlp: Language) -> 
         assert f"{role}_country" not in event["evidence"]["rules"], text
 
 
+def test_al_qaedas_named_branches_are_img_wherever_they_act(nlp: Language) -> None:
+    # D11a: AQAP and AQIM by their short names too (curated KB rows over Phoenix's IMG / AFRREB)
+    for text in ("France and Kenya held talks. AQAP fighters attacked a police station in Aden.",
+                 "France and Kenya held talks. AQIM fighters attacked a police station in Bamako."):
+        (event,) = events(nlp, text, "attacked")
+        assert (event["source"]["code"], event["source"]["country"]) == ("IMGMUSALQ", "IMG"), text
+        assert "source_country" not in event["evidence"]["rules"], text
+
+
+def test_a_group_only_linked_to_al_qaeda_keeps_its_country(nlp: Language) -> None:
+    # D11a: a local group the text only calls "al-Qaeda-linked" (or "-affiliated", "-inspired") keeps the
+    # country the text places it in (cue group_affiliation)
+    for text, country in (("An al-Qaeda-linked group attacked a police station in Bamako.", "MLI"),
+                          ("France and Kenya held talks. An al Qaeda-affiliated militia attacked a police station "
+                           "in Mogadishu.", "SOM")):
+        (event,) = events(nlp, text, "attacked")
+        assert event["source"]["country"] == country, text
+        assert event["evidence"]["rules"]["source_country"].startswith("armed_group:"), text
+
+
+def test_affiliation_only_reads_the_hyphen_and_the_preposition(nlp: Language) -> None:
+    from dateline.actors.countries import affiliation_only
+
+    doc = nlp("Troops fought militants linked to al-Qaeda and an IS-inspired cell, then al-Qaeda fighters.")
+    text = doc.text
+    first = text.index("al-Qaeda")
+    assert affiliation_only(doc, doc.char_span(first, first + 8), "al-Qaeda")
+    at = text.index("IS-")
+    assert affiliation_only(doc, doc.char_span(at, at + 2, alignment_mode="expand"), "IS")
+    last = text.rindex("al-Qaeda")
+    assert not affiliation_only(doc, doc.char_span(last, last + 8), "al-Qaeda")
+    assert not affiliation_only(doc, None, "al-Qaeda")
+
+
 def test_armed_group_with_no_place_keeps_its_prefix(nlp: Language) -> None:
-    text = "Al-Qaeda threatened the United States."
-    (event,) = events(nlp, text, "threatened")
+    # a regional group (IMGSEAMUS...) that the text places nowhere: the place rule finds no country
+    (event,) = events(nlp, "Abdullah Anshori threatened the United States.", "threatened")
+    assert event["source"]["code"].startswith("IMGSEAMUS")
+    assert event["source"]["country"] == "IMG"
+    assert "source_country" not in event["evidence"]["rules"]
+
+
+def test_a_placeless_group_with_no_place_stays_img(nlp: Language) -> None:
+    # al-Qaeda (D11a) never reaches the place rule (placeless_group)
+    (event,) = events(nlp, "Al-Qaeda threatened the United States.", "threatened")
     assert event["source"]["country"] == "IMG"
     assert "source_country" not in event["evidence"]["rules"]
 

@@ -449,6 +449,16 @@ def test_ranker_never_moves_a_side_a_guideline_placed(nlp) -> None:
     assert event["evidence"]["learned"]["source_p"] == round(high, 4)
 
 
+def test_a_placeless_group_left_img_is_locked_too() -> None:
+    # D3d, D11a: the Islamic State and al-Qaeda are IMG wherever they act, a written guideline as well
+    assert sides_model.guideline_country({}, "source", {"code": "IMGMUSALQ", "country": "IMG"})
+    assert sides_model.guideline_country({}, "target", {"code": "IMGMUSISI", "country": "IMG"})
+    # a regional group left IMG (no place found) and a placeless one the text only links to (placed) are not
+    assert not sides_model.guideline_country({}, "source", {"code": "IMGSEAMUSJMA", "country": "IMG"})
+    assert not sides_model.guideline_country({}, "source", {"code": "IMGMUSALQ", "country": "MLI"})
+    assert not sides_model.guideline_country({}, "source")
+
+
 def test_pick_keeps_a_locked_side() -> None:
     probs = {"IRQ": 0.1, "IMG": 0.9, "NONE": 0.2}
     assert sides_model.pick(probs, "IRQ", 0.1) == "IMG"

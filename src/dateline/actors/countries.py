@@ -27,7 +27,9 @@ A regional armed group of the actor dictionaries (``IMG``: ``IMGSEAMUS...``, ``I
 code but takes the country the text places it in (:func:`armed_group_country`: the event's place, else
 the one country of its sentence's places, else the article's), as docs/annotation.md section 4 asks;
 named ``armed_group:<strategy>`` in ``evidence.rules``. The Islamic State and al-Qaeda with their
-branches (cue ``placeless_group``) stay ``IMG`` wherever they act (docs/annotation.md D3d and D11a).
+branches (cue ``placeless_group``) stay ``IMG`` wherever they act (docs/annotation.md D3d and D11a),
+except where their name only says what another group is linked to ("an al-Qaeda-linked group",
+"militants inspired by the Islamic State", cue ``group_affiliation``: :func:`affiliation_only`).
 
 An event with a source and no target (or a target still with no country) takes one its kind
 implies (:func:`missing_target`): coercion or violence the country it is done in (``_act_place``;
@@ -46,6 +48,7 @@ side's ``code`` becomes country + code ("PAK" + "COP"), ``country`` the country,
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -499,24 +502,50 @@ def placeless_group(code: str) -> bool:
     return any(code.startswith(prefix) for prefix in cue_words("placeless_group"))
 
 
+def affiliation_only(doc: Doc, span: Span | None, text: str) -> bool:
+    """Whether a group's name, ``text`` at ``span``, only says what another group is linked to rather
+    than naming the doer itself (docs/annotation.md D11a: "a local group the text only calls
+    'al-Qaeda-linked' or 'inspired by' it keeps its country"; D11c): glued by a hyphen to a word of cue
+    ``group_affiliation`` ("an al-Qaeda-linked group", "an IS-inspired gunman"), or the object of a
+    preposition after such a word ("militants linked to al-Qaeda", "a cell inspired by the Islamic
+    State")."""
+    if span is None or not text:
+        return False
+    words = cue_words("group_affiliation")
+    body = doc_text(doc)
+    at = body.find(text, span.start_char)
+    if at >= 0:
+        rest = body[at + len(text):at + len(text) + 40]
+        match = re.match(r"-(\w+)", rest)
+        if match and match.group(1).lower() in words:
+            return True
+    root = span.root
+    preposition = root.head
+    if root.dep_ == "pobj" and preposition.dep_ in ("prep", "agent"):
+        word = preposition.head
+        return word.lower_ in words or word.lemma_.lower() in words
+    return False
+
+
 def armed_group_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], role: str) -> None:
     """A regional armed group (``IMG``) takes the country where the text places it (docs/annotation.md
     section 4; with no place, IMG), except a movement that is ``IMG`` wherever it acts
-    (:func:`placeless_group`: the Islamic State, D3d, and al-Qaeda, D11a of guidelines version 3): the
-    ``country`` becomes that state, the code keeps the group's own (``IMGMUSISI``), and
+    (:func:`placeless_group`: the Islamic State, D3d, and al-Qaeda, D11a of guidelines version 3) where
+    the text names that movement itself, not only a group linked to it (:func:`affiliation_only`): the
+    ``country`` becomes that state, the code keeps the group's own (``IMGSEAMUSJMA``), and
     ``evidence.rules.<role>_country`` names ``armed_group:<strategy>``."""
     side = event.get(role)
     if not side or not str(side.get("code") or "").startswith(ARMED_GROUP_PREFIX):
         return
     if side.get("country") not in (None, ARMED_GROUP_PREFIX):
         return
-    if placeless_group(str(side["code"])):
+    sentence, span = _locate(doc, event, side)
+    if placeless_group(str(side["code"])) and not affiliation_only(doc, span, str(side.get("text") or "")):
         return
     found = side_country(doc, kb, event, side, ARMED_GROUP_STRATEGIES)
     if found is None:
         return
     country, strategy, _detail = found
-    sentence, span = _locate(doc, event, side)
     if strategy != "event_place" and country == _other_side_country(SideCase(doc, kb, event, side, sentence, span)):
         return  # the country named is the group's adversary ("ISIS cannot destroy the United States")
     event[role] = {**side, "country": country}

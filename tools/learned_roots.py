@@ -67,7 +67,7 @@ def collect(dense_blocks: bool = False) -> list[dict[str, Any]]:
     """Code the train and dev articles once; one row per judged event (features, labels, split, round); the parser's
     token vectors (``dense``: dateline.dense.arrays, session 31) only with ``dense_blocks`` (a ``+v`` variant asked:
     on the cached parse they re-run the parser's tok2vec on every Doc, and each row carries ~1.5 KB more)."""
-    from dateline import roots_model
+    from dateline import dense, roots_model
     from dateline.nlp import load_nlp
     from dateline.train import judged_events
 
@@ -90,7 +90,7 @@ def collect(dense_blocks: bool = False) -> list[dict[str, Any]]:
             rows.append({
                 "split": split, "round": rounds.get(j.article) or 1, "article": j.article,
                 "features": feats, "generic": generic_features(event, j.doc), "said": said_features(event, j.doc), "cameo": str(event.get("cameo") or ""),
-                **({"dense": dense_arrays(event, j.doc)} if dense_blocks else {}),
+                **({"dense": dense.arrays(event, j.doc)} if dense_blocks else {}),
                 "counted": counted(event), "confidence": event.get("confidence"),
                 "act": bool(judged["act"]), "label_modality": judged.get("modality"),
                 "expected": coded_root(judged),
@@ -99,13 +99,6 @@ def collect(dense_blocks: bool = False) -> list[dict[str, Any]]:
             })
         print(f"coded {split}: {len(rows)} judged events so far", file=sys.stderr)
     return rows
-
-
-def dense_arrays(event: dict[str, Any], doc: Any) -> dict[str, Any]:
-    """The raw dense blocks of dateline.dense (session 31), each a float32 array (absent blocks left out)."""
-    from dateline import dense
-
-    return dense.arrays(event, doc)
 
 
 #: The dense features' Standardiser (dateline.dense.standardise over the train rows; set by select_main). It is
@@ -334,10 +327,9 @@ def select_main(rows: list[dict[str, Any]], held: set[int], args: argparse.Names
     folds = list(GroupKFold(5).split(train, groups=groups))
     classes = sorted({r["expected"] for r in real} | {r["cameo"][:2] for r in train})
     if not all(shippable(v) for v in args.variants.split(",")):
-        from dateline.dense import standardise
+        from dateline.dense import BLOCKS, PREFIX, standardise
 
-        DENSE["std"] = None
-        DENSE["std"] = standardise([dense_feats(r, ("trig", "sent", "src", "tgt")) for r in train], "v",
+        DENSE["std"] = standardise([dense_feats(r, BLOCKS) for r in train], PREFIX,
                                    weight=args.dense_weight)
     results: list[dict[str, Any]] = []
     for variant in args.variants.split(","):

@@ -57,12 +57,17 @@ SEED = 20261202
 GUIDELINES = 3
 
 
+def decision_section(version: int) -> int:
+    """The section of docs/annotation.md that holds a version's decisions (version N >= 2: section N + 5)."""
+    return version + 5
+
+
 def guideline_sections(version: int) -> str:
-    """Which sections of docs/annotation.md a labeller follows under ``version`` (version N >= 2 adds the
-    decisions of section N + 5): "sections 1-6", "... with the decisions of section 7", "... of sections 7 and 8"."""
+    """Which sections of docs/annotation.md a labeller follows under ``version`` (:func:`decision_section`):
+    "sections 1-6", "... with the decisions of section 7", "... of sections 7 and 8"."""
     if version <= 1:
         return "sections 1-6"
-    decided = [str(n + 5) for n in range(2, version + 1)]
+    decided = [str(decision_section(n)) for n in range(2, version + 1)]
     names = decided[0] if len(decided) == 1 else ", ".join(decided[:-1]) + " and " + decided[-1]
     return f"sections 1-6 with the decisions of section{'s' if len(decided) > 1 else ''} {names}"
 
@@ -968,7 +973,7 @@ def _older_note(row: dict[str, Any], version: int) -> str:
     made = int(row.get("guidelines") or 1)
     if made >= version - 1:
         return ""
-    sections = [str(v + 5) for v in range(made + 1, version + 1)]
+    sections = [str(decision_section(v)) for v in range(made + 1, version + 1)]
     return (f"; made under version {made}: every decision of sections {sections[0]}-{sections[-1]} applies, "
             "not only those named")
 

@@ -21,7 +21,6 @@ labelled train round but the blind ones; the threshold is chosen on cross-fitted
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from collections.abc import Callable
@@ -202,13 +201,9 @@ def _target_token(text: str, trigger: Any, said: Any) -> Any:
     """The root token of the target's words in the trigger's sentence: whole words only ("Iran" is not found in
     "Iranian"), the mention inside the said clause first, then one after the trigger, then the first; None when the
     sentence does not name it in those words (a side filled in from elsewhere)."""
-    sent = trigger.sent
-    spans = []
-    for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", sent.text):
-        span = trigger.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
-                                     alignment_mode="expand")
-        if span is not None and len(span):
-            spans.append(span)
+    from .doc import word_spans
+
+    spans = word_spans(trigger.sent, text)
     if not spans:
         return None
     if said is not None:

@@ -23,7 +23,6 @@ recomputes it by running the model's ``tok2vec`` on the Doc's tokens (the tensor
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +30,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from .doc import per_doc, trigger_head
+from .doc import per_doc, trigger_head, word_spans
 
 #: The blocks :func:`features` can compute, in order.
 BLOCKS: tuple[str, ...] = ("trig", "sent", "src", "tgt")
@@ -61,14 +60,8 @@ def _side_token(side: dict[str, Any] | None, trigger: Token) -> Token | None:
     text = str((side or {}).get("text") or "")
     if not text:
         return None
-    sent = trigger.sent
-    best: Token | None = None
-    for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", sent.text):
-        span = trigger.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
-                                     alignment_mode="expand")
-        if span is not None and len(span) and (best is None or abs(span.root.i - trigger.i) < abs(best.i - trigger.i)):
-            best = span.root
-    return best
+    spans = word_spans(trigger.sent, text)
+    return min((span.root for span in spans), key=lambda t: abs(t.i - trigger.i), default=None)
 
 
 def arrays(event: dict[str, Any], doc: Doc, blocks: Iterable[str] = BLOCKS) -> dict[str, np.ndarray]:

@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
 
@@ -93,6 +93,19 @@ def trigger_head(doc: Doc, event: dict[str, Any]) -> Token | None:
         span = doc.char_span(start, end, alignment_mode="expand")
         heads[key] = span.root if span is not None and len(span) else None
     return heads[key]
+
+
+def word_spans(sent: Span, text: str) -> list[Span]:
+    """The places ``text`` is written in the sentence as whole words ("Iran" not inside "Iranian"), each widened to
+    whole tokens, in text order (a side's words found again in its event's sentence: the act filter's statement
+    target, the dense blocks' side heads)."""
+    spans = []
+    for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", sent.text):
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                  alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans
 
 
 def doc_text(doc: Doc) -> str:

@@ -11,7 +11,7 @@ all of them (its C by 5-fold CV grouped by article, as always) and the second st
 no train article was coded by a component fitted on it; dev is coded with the shipped components (never
 fitted on dev) and calibrates, as before.
 
-    nice .venv/bin/python tools/crossfit_train.py --cached-parse --exclude-rounds 28,29 \
+    nice .venv/bin/python tools/crossfit_train.py --cached-parse \
         --out src/dateline/data/confidence/model.json --rows build/crossfit_rows.pkl
 
 ``--rows FILE`` keeps the coded rows (train cross-fitted, dev) so that a rerun takes seconds; ``tools/cached_train.py

@@ -6,10 +6,13 @@ the shipped groups (frame, none, code), fill "named" and fill_country, and cross
 
 * ``lr``: the shipped logistic regression (C 0.3 both sides), a check that this reproduces learned_sides.py;
 * ``lrx``: the same with second-order crosses (:func:`crosses`: the candidate's kind and each of its frames x the
-  root family x whether the rules chose it);
+  root family x whether the rules chose it, and the other side's country x whether it is named apart, ``x2o``);
 * ``gb``: scikit-learn's HistGradientBoostingClassifier, pointwise on the candidate rows (a dense matrix of the
   features seen at least ``k`` times in the fold's fit rows; ``--gb`` settings k, iters, lr (the learning rate), leaves,
   l2, msl, source_lr), argmax per side with the same margin rule.
+
+``learned_sides.py --variant gbm`` (session 22) is an older boosted chooser with fixed settings and no filter on rare
+features; this tool tunes them and keeps the same rows, folds and margin rule as the shipped chooser.
 
 Prints right_after per side and together for a grid of margins, and with ``--dev`` the dev totals of a model fitted
 on every train row. Never reads the locked splits or the blind rounds.
@@ -36,6 +39,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import learned_sides as ls  # noqa: E402
 from dateline import sides_model  # noqa: E402
+from dateline.newseval import blind_rounds  # noqa: E402
 
 ROLES = ("source", "target")
 MARGINS = (0.0, 0.05, 0.1, 0.12, 0.15, 0.2, 0.3)
@@ -131,14 +135,16 @@ def crossfit(old, feats, folds, make) -> dict[int, dict[str, dict[str, float]]]:
 
 
 def main() -> int:
-    p = argparse.ArgumentParser()
-    p.add_argument("--exclude", default="36,37")
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--exclude", default=None, help="train rounds left out (default: the blind rounds "
+                   "eval/news/blind_rounds.json names)")
     p.add_argument("--learners", default="lr,lrx,gb")
-    p.add_argument("--gb", default='[{}]', help="JSON list of gb settings (k, iters, lr, leaves, l2, msl)")
+    p.add_argument("--gb", default='[{}]', help="JSON list of gb settings (k, iters, lr, leaves, l2, msl, source_lr)")
     p.add_argument("--dev", action="store_true")
     p.add_argument("--json")
     args = p.parse_args()
-    excluded = {int(x) for x in args.exclude.split(",") if x.strip()}
+    excluded = (set(blind_rounds(ls.LABELS)) if args.exclude is None
+                else {int(x) for x in args.exclude.split(",") if x.strip()})
     rows = pickle.loads(ls.CACHE.read_bytes())
     rows = [r for r in rows if not (r["split"] == "train" and r["round"] in excluded)]
     ls.USED_GROUPS.update(ls.SHIPPED_GROUPS)

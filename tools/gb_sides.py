@@ -108,9 +108,6 @@ class Learner:
         print(f"  gb fit: {x.shape[0]} rows, {x.shape[1]} features", file=sys.stderr, flush=True)
         return self
 
-    def scores(self, cands):
-        return self.batch([cands])[0]
-
     def batch(self, many):
         """Scores of many events' candidates in one transform and one predict_proba."""
         flat = [f for cands in many for f in cands.values()]

@@ -78,7 +78,8 @@ def dense(rows_feats: list[dict[str, float]], names: list[str]) -> Any:
     return x
 
 
-def fit_hgb(feats: list[dict[str, float]], ys: list[bool], k: int, params: dict[str, Any]) -> tuple[Any, list[str]]:
+def fit_hgb(feats: list[dict[str, float]], ys: list[Any], k: int, params: dict[str, Any]) -> tuple[Any, list[str]]:
+    """A HistGradientBoostingClassifier on the features present in at least ``k`` rows, and their names."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     names = vocab(feats, k)
@@ -86,7 +87,8 @@ def fit_hgb(feats: list[dict[str, float]], ys: list[bool], k: int, params: dict[
     return clf.fit(dense(feats, names), ys), names
 
 
-def fit_lr(feats: list[dict[str, float]], ys: list[bool], c: float) -> Any:
+def fit_lr(feats: list[dict[str, float]], ys: list[Any], c: float) -> Any:
+    """The logistic regression (a DictVectorizer pipeline) of the shipped learned components, with C ``c``."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import learned_roots as lr  # noqa: E402
-from nonlinear_acts import crossed, dense, vocab  # noqa: E402
+from nonlinear_acts import crossed, dense, fit_hgb, fit_lr  # noqa: E402
 
 from dateline.newseval import blind_rounds  # noqa: E402
 
@@ -99,16 +99,12 @@ def main(argv: list[str] | None = None) -> int:
 
     def lr_fit(c: float) -> Any:
         def f(x: list[dict[str, float]], y: list[str]) -> Any:
-            from sklearn.feature_extraction import DictVectorizer
-            from sklearn.linear_model import LogisticRegression
-            vec = DictVectorizer()
-            clf = LogisticRegression(C=c, max_iter=5000).fit(vec.fit_transform(x), np.array(y))
-            return (vec, clf), list(clf.classes_)
+            model = fit_lr(x, y, c)
+            return model, list(model.classes_)
         return f
 
     def lr_pred(model: Any, x: list[dict[str, float]]) -> Any:
-        vec, clf = model
-        return clf.predict_proba(vec.transform(x))
+        return model.predict_proba(x)
 
     models = args.models.split(",")
     if "lr" in models:
@@ -118,16 +114,14 @@ def main(argv: list[str] | None = None) -> int:
             crosses = tuple(c for part in name.split("+") for c in CROSSES[part])
             run(f"lrx {name} C1", lambda r: crossed(feats_all(r), crosses), lr_fit(1.0), lr_pred)
     if "hgb" in models:
-        from sklearn.ensemble import HistGradientBoostingClassifier
         for setting in args.hgb.split(","):
             it, rate, leaves, l2, k = setting.split(":")
+            params = {"max_iter": int(it), "learning_rate": float(rate), "max_leaf_nodes": int(leaves),
+                      "l2_regularization": float(l2)}
 
             def hfit(x: list[dict[str, float]], y: list[str]) -> Any:
-                names = vocab(x, int(k))
-                clf = HistGradientBoostingClassifier(max_iter=int(it), learning_rate=float(rate),
-                                                     max_leaf_nodes=int(leaves), l2_regularization=float(l2),
-                                                     early_stopping=False, random_state=0)
-                return (clf.fit(dense(x, names), np.array(y)), names), list(clf.classes_)
+                clf, names = fit_hgb(x, y, int(k), params)
+                return (clf, names), list(clf.classes_)
 
             def hpred(model: Any, x: list[dict[str, float]]) -> Any:
                 clf, names = model

@@ -1,5 +1,5 @@
 """tools/news_labels.py rejudge-tasks: relabelling tasks for the stored labels a decision of a version
-of the annotation guidelines (2 or 3) may change. Sentences here are written for the test."""
+of the annotation guidelines (2, 3 or 4) may change. Sentences here are written for the test."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def test_count_only_writes_nothing(corpus: Path, capsys: pytest.CaptureFixture[s
     assert not (corpus / "build" / "rejudge").exists()
 
 
-@pytest.mark.parametrize(("version", "least"), [(2, 30), (3, 9)])
+@pytest.mark.parametrize(("version", "least"), [(2, 30), (3, 9), (4, 10)])
 def test_shipped_table_names_the_decisions_of_the_guidelines(version: int, least: int) -> None:
     """Each id of tools/rejudge_v{N}.tsv is a decision of docs/annotation.md, or (the first batch's narrow
     rows of v3, e.g. D18b) a lettered part of one whose heading is there."""
@@ -179,7 +179,7 @@ def test_rejudge_add_matches_missed_acts_sharing_a_place_in_order(corpus: Path, 
     assert [(r["tgt"], r["note"], r["guidelines"]) for r in rows] == [("CHN", "first", 2), ("BOR", "second", 2)]
 
 
-# -- the version the relabelling follows (v2 -> v3) --------------------------------------------
+# -- the version the relabelling follows (v2 -> v3 -> v4) --------------------------------------
 
 
 def _rows(corpus: Path) -> list[dict]:
@@ -193,11 +193,15 @@ def test_selection_takes_the_labels_made_under_a_lower_version(corpus: Path) -> 
     selectors = nl.read_selectors(corpus / "table.tsv")
     v2 = nl.select_rejudge(rows, selectors, {"train"}, None, version=2)
     v3 = nl.select_rejudge(rows, selectors, {"train"}, None, version=3)
+    v4 = nl.select_rejudge(rows, selectors, {"train"}, None, version=4)
     missed_id = nl.rejudge_item_id(rows[-1])
     assert sorted(v2) == sorted(["e3", missed_id])  # e1 (v2) and e2 (v3) are made under version 2 or later
     assert sorted(v3) == sorted(["e1", "e3", missed_id])  # only e2, made under v3, is not selected again
-    assert nl.select_rejudge(rows, selectors, {"train"}) == v3  # the current version is the default
-    assert nl.GUIDELINES == 3
+    assert sorted(v4) == sorted(["e1", "e2", "e3", missed_id])  # v3's label too is below version 4
+    rows[1]["guidelines"] = 4  # ... until it is rejudged under v4
+    assert sorted(nl.select_rejudge(rows, selectors, {"train"}, None, version=4)) == sorted(["e1", "e3", missed_id])
+    assert nl.select_rejudge(rows, selectors, {"train"}) == nl.select_rejudge(rows, selectors, {"train"}, None, 4)
+    assert nl.GUIDELINES == 4  # the current version is the default
 
 
 def test_rejudge_tasks_leaves_the_blind_rounds_out(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -216,7 +220,13 @@ def test_task_text_names_the_version_and_its_sections(corpus: Path) -> None:
     assert nl.guideline_sections(1) == "sections 1-6"
     assert nl.guideline_sections(2) == "sections 1-6 with the decisions of section 7"
     assert nl.guideline_sections(3) == "sections 1-6 with the decisions of sections 7 and 8"
-    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
+    assert nl.guideline_sections(4) == "sections 1-6 with the decisions of sections 7, 8 and 9"
+    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])  # the default: v4
+    task = (corpus / "build" / "rejudge" / "tasks" / "V1_01.md").read_text(encoding="utf-8")
+    assert "under version 4" in task and "VERSION 4 (sections 1-6 with the decisions of sections 7, 8 and 9" in task
+    assert '"guidelines": 4' in task and '"guidelines": 3' not in task
+    assert "made under version 1: every decision of sections 7-9 applies, not only those named" in task
+    nl.main(["rejudge-tasks", "--version", "3", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
     task = (corpus / "build" / "rejudge" / "tasks" / "V1_01.md").read_text(encoding="utf-8")
     assert "under version 3" in task and "VERSION 3 (sections 1-6 with the decisions of sections 7 and 8" in task
     assert '"guidelines": 3' in task and '"guidelines": 2' not in task and "VERSION 2" not in task
@@ -237,7 +247,7 @@ def test_rejudge_add_under_v3_writes_3_and_archives_in_the_v2_files(corpus: Path
     labels = [json.loads(line) for line in (news / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
     labels[0]["guidelines"] = 2  # e1 was made under v2: selectable for v3, archived with its own value
     (news / "labels.jsonl").write_text("".join(json.dumps(r) + "\n" for r in labels), encoding="utf-8")
-    _items, missed_id, out = _tasks(corpus)
+    _items, missed_id, out = _tasks(corpus, "--version", "3")
     lines = [{"e": "e1", "act": "yes", "modality": "asserted", "root": "13", "src": "OK", "tgt": "NONE",
               "date": "OK", "note": "threat by content", "guidelines": 3},
              {"e": "e2", "act": "no", "note": "schedule", "guidelines": 2},  # the wrong version: left out
@@ -275,17 +285,18 @@ def test_rejudge_add_reads_version_2_from_an_items_file_without_one(corpus: Path
 
 
 @pytest.mark.parametrize("command", ["add", "batch-tasks", "batch-add"])
-def test_guidelines_3_is_accepted_and_the_default(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_guidelines_4_is_accepted_and_the_default(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
     target = {"add": "add", "batch-tasks": "batch_tasks", "batch-add": "batch_add"}[command]
     monkeypatch.setattr(nl, target, lambda args: seen.append(args.guidelines) or 0)
     files = [] if command == "batch-tasks" else ["x.jsonl"]
-    nl.main([command, "--guidelines", "3", *files])
+    nl.main([command, "--guidelines", "4", *files])
+    nl.main([command, "--guidelines", "3", *files])  # rounds labelled under v3 (blind rounds begun before v4)
     nl.main([command, "--guidelines", "2", *files])
     nl.main([command, *files])
-    assert seen == [3, 2, 3]
+    assert seen == [4, 3, 2, 4]
     with pytest.raises(SystemExit):
-        nl.main([command, "--guidelines", "4", *files])
+        nl.main([command, "--guidelines", "5", *files])
 
 
 def test_shipped_v3_table_has_a_first_batch_of_narrow_rows() -> None:
@@ -295,3 +306,65 @@ def test_shipped_v3_table_has_a_first_batch_of_narrow_rows() -> None:
     narrow = [d for d in ids if re.fullmatch(r"D1\d[a-j]", d)]
     assert {"D11a", "D11e", "D12a", "D14a", "D18b", "D19a"} <= set(narrow)
     assert {d.rstrip("abcdefghij") for d in narrow} <= set(ids)
+
+
+def test_rejudge_add_under_v4_writes_4_and_archives_in_the_v3_files(corpus: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    news = corpus / "eval" / "news"
+    labels = [json.loads(line) for line in (news / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+    labels[0]["guidelines"] = 3  # e1 was made under v3: selectable for v4, archived with its own value
+    (news / "labels.jsonl").write_text("".join(json.dumps(r) + "\n" for r in labels), encoding="utf-8")
+    items, missed_id, out = _tasks(corpus, "--version", "4")
+    assert {i["guidelines"] for i in items} == {4}
+    lines = [{"e": "e1", "act": "yes", "modality": "asserted", "root": "13", "src": "OK", "tgt": "NONE",
+              "date": "OK", "note": "threat by content", "guidelines": 4},
+             {"e": "e2", "act": "no", "note": "schedule", "guidelines": 3},  # the wrong version: left out
+             {"m": missed_id, "act": "no", "note": "one reciprocal line", "guidelines": 4}]
+    (out / "V3_01.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert nl.main(["rejudge-add", str(out / "V3_01.jsonl")]) == 1
+    printed = capsys.readouterr().out
+    assert "guidelines must be 4" in printed
+    assert "version 4: 1 event labels replaced, 1 missed acts rejudged (1 no longer listed); 1 lines" in printed
+    rows = {r["event_id"]: r for r in map(json.loads, (news / "labels.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert (rows["e1"]["guidelines"], rows["e1"]["labeller"], rows["e2"]["guidelines"]) == (4, "V3", 1)
+    old = [json.loads(line) for line in (news / "labels_v3.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["event_id"], r["guidelines"]) for r in old] == [("e1", 3)]
+    assert json.loads((news / "missed_v3.jsonl").read_text(encoding="utf-8"))["note"] == "duplicate mention"
+    assert not (news / "labels_v2.jsonl").exists()
+
+
+def _stored(trigger: str, note: str, cameo: str = "080", missed: bool = False, **values: object) -> dict:
+    """A stored label for the shipped v4 table (no text needed: the selectors read trigger, code, note, values)."""
+    row = {"corpus": "mini.jsonl", "id": "a1", "split": "train", "sentence": 0, "trigger": trigger, "note": note,
+           "sentence_ref": {"start": 0, "end": 10, "sha1": "x"}, "trigger_in_sentence": [0, len(trigger)],
+           "guidelines": 3, **values}
+    if missed:
+        return {**row, "missed": True}
+    return {**row, "event_id": f"e-{trigger}-{len(note)}", "coded": {"cameo": cameo}}
+
+
+def test_shipped_v4_table_selects_what_its_decisions_change() -> None:
+    """tools/rejudge_v4.tsv is narrow: an executive's authorisation labelled as a routine vote, a reciprocal threat
+    listed per direction and a police raid labelled 19 are selected; boilerplate, a veto already labelled 12 and a
+    raid already labelled 17 are not."""
+    selectors = nl.read_selectors(nl.selectors_path(4))
+    ids = list(dict.fromkeys(s["decision"] for s in selectors))
+    assert {"D20a", "D20b", "D21", "D22a", "D22b", "D22c", "D22d", "D22e", "D22f", "D22g"} == set(ids)
+    rows = {
+        "D20a": _stored("authorized", "D12h: the authorisation is routine; the strikes are on their own trigger",
+                        act=False, root=None),
+        "none1": _stored("authorized", "officials not authorized to speak to reporters", act=False, root=None),
+        "none2": _stored("authorize", "D12h: the authorising vote is routine; the force is on its own trigger",
+                         act=False, root=None),
+        "D20b": _stored("veto", "veto of a bill: legislative step", cameo="120", act=False, root=None),
+        "none3": _stored("vetoed", "veto = reject the resolution", cameo="120", act=True, root="12"),
+        "D22a": _stored("threats", "exchanged threats, reverse direction", missed=True, root="13"),
+        "D22f": _stored("raids", "police raids on suspects' homes", cameo="190", act=True, root="19"),
+        "none4": _stored("raid", "FBI raid on an official's home", cameo="190", act=True, root="17"),
+        "D22c": _stored("pulled", "US quit the nuclear deal", missed=True, act=None, root="12"),
+    }
+    chosen = nl.select_rejudge(list(rows.values()), selectors, {"train"}, None, 4)
+    got = {key: chosen.get(nl.rejudge_item_id(row), []) for key, row in rows.items()}
+    assert got == {"D20a": ["D20a"], "none1": [], "none2": [], "D20b": ["D20b"], "none3": [], "D22a": ["D22a"],
+                   "D22f": ["D22f"], "none4": [], "D22c": ["D22c"]}
+    assert nl.select_rejudge(list(rows.values()), selectors, {"train"}, None, 3) == {}  # made under v3: not below 3

@@ -1,27 +1,31 @@
-"""Experiment (issue 11, recall): a LEARNED trigger proposer for verbs the lexicon leaves uncoded.
+"""The learned trigger proposer (issue 11, recall): fit and measure ``dateline.trigger_model``, which proposes verbs the lexicon leaves uncoded.
 
-Candidates (:func:`is_candidate`): every verb of a sentence naming at least one actor that no lexicon
-rule made a trigger and whose lemma the lexicon does not code (not in it, or its entries code nothing). Class: the CAMEO root of the listed act at that token (a labelled real act of
-eval/news/labels.jsonl or a row of eval/news/missed.jsonl), or "none" (every train article has every act
-listed: a candidate with no listed act is no act). A multinomial logistic regression over generic
-features (features).
+Candidates (``trigger_model.is_candidate``): every verb of a sentence naming at least one actor that no lexicon
+rule made a trigger and whose lemma the lexicon does not code (not in it, or its entries code nothing). Class: the
+CAMEO root of the listed act at that token (a labelled real act of eval/news/labels.jsonl or a row of
+eval/news/missed.jsonl), or "none" (every train article has every act listed). A multinomial logistic regression
+over generic features (``trigger_model.features``; session 33 added what the verb governs: its object's or a
+preposition's event noun root, its complement's coded root, the object's head, the governing verb, particle+object).
 
-1. ``collect``: code train and dev with the proposer off; the candidates' features and classes, and the
-   oracle: of the missed asserted acts, how many sit on a candidate verb.
-2. Cross-fit by article (5 folds) on train: each fold's model codes its held-out articles through the
-   real pipeline (:func:`proposing`; every proposal logged with its probability), then the eval
-   (dateline.newseval.score) is run with the proposals below each threshold removed. The threshold is
-   chosen on cross-fitted train ONLY: the lowest whose added counted events are right at least as often
-   as the coder's counted events (strict: an added event with no listed act at its trigger is wrong).
-3. Dev TOTALS at that threshold, with the model fitted on every train article.
+1. ``collect`` (cached parse, ``tools/cached_eval.use_parse_cache``): code train (blind rounds left out) and dev
+   with the proposer off and keep every candidate's features and class (build/learned_triggers.pkl: lemmas of
+   corpus sentences, not committed; --recode collects again, about 8 minutes).
+2. Cross-fit on train by the train folds of ``tools/crossfit_train.FOLDS``: each fold's model codes its held-out
+   articles through the real pipeline (every candidate proposed and its probability logged), then the eval is run
+   with the proposals below each threshold removed (an approximation: the coder with every candidate proposed
+   scores a few right events fewer without them than the coder never proposing). The threshold is chosen on
+   cross-fitted train ONLY: the lowest whose added counted events are right at least as often as the coder's
+   counted events (strict: an added event with no listed act at its trigger is wrong). Dev TOTALS at it.
+3. ``--exact T``: train coded by the fold models and dev by the model fitted on every train row, with only the
+   proposals at T, as the shipped hook codes: the numbers the keep rule reads.
+4. ``--write FILE``: fit on every train row, prune (:data:`PRUNE`) and write the shipped model (``make train-learned``).
 
-    nice .venv/bin/python tools/learned_triggers.py --json build/learned_triggers.json
+    nice .venv/bin/python tools/learned_triggers.py --json build/learned_triggers.json      # the table
+    nice .venv/bin/python tools/learned_triggers.py --exact 0.8 --json build/lt_exact.json  # the keep rule
+    nice .venv/bin/python tools/learned_triggers.py --write src/dateline/data/triggers/model.json
 
-(it collects the candidates once, about 5 minutes, into build/learned_triggers.pkl, which holds lemmas of
-corpus sentences and is not committed; --recode collects again; the cross-fitted coding takes about 3 more.)
-Result (eval/README.md, "Learned trigger proposer (experiment)"): no threshold earns; nothing is shipped.
-
-Never runs or reads the locked splits; prints totals only for dev.
+Results: eval/README.md "Learned trigger proposer (experiment)" (session 22: nothing earned) and "Session 33:
+triggers2" (shipped at 0.8). Never runs or reads the locked splits; prints totals only for dev.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import syntax
 from .doc import per_doc
-from .events.triggers import _noun_entry, _particle, _verb_entry
+from .events.triggers import _idiom, _names, _noun_entry, _particle, _verb_entry
 
 #: The shipped model, under ``dateline/``.
 MODEL_RESOURCE = "data/triggers/model.json"
@@ -295,6 +295,10 @@ def is_candidate(token: Token, lex: Any) -> bool:
         return False
     if token.lemma_ not in lex.verb_lemmas:
         return True
+    if token.lemma_ in lex.cue("naming_verb") or _names(token, lex) or _idiom(token, lex):
+        # the lexicon's gates decide: a naming verb ("called the envoy a friend", "the chief negotiator": an act
+        # only when what it names the actor blames it, ``_evaluative``), a set phrase
+        return False
     particle = _particle(token)
     found = (lex.verbs.get((token.lemma_, particle)) if particle else None) or lex.verbs.get((token.lemma_, ""))
     if found is not None and found[0].code:

@@ -1,5 +1,5 @@
-"""tools/learned_triggers.py: the learned trigger proposer's features, prediction, and its hook into
-the events stage (an experiment: nothing is shipped, eval/README.md)."""
+"""The learned trigger proposer (dateline.trigger_model, fitted by tools/learned_triggers.py): its features,
+prediction, the shipped model and its hook into the events stage (eval/README.md, "Session 33: triggers2")."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from dateline import trigger_model as tm
 from dateline.lexicon import load_lexicon
+from dateline.newseval import blind_rounds
 
 from conftest import coded
 
@@ -22,7 +24,8 @@ assert _SPEC is not None and _SPEC.loader is not None
 lt = importlib.util.module_from_spec(_SPEC)
 sys.modules["learned_triggers"] = lt  # dataclasses look their module up
 _SPEC.loader.exec_module(lt)
-TriggerModel, features, proposals = lt.TriggerModel, lt.features, lt.proposals
+TriggerModel, features, proposals = tm.TriggerModel, tm.features, tm.proposals
+_LABELS = Path(__file__).resolve().parents[2] / "eval" / "news" / "labels.jsonl"
 
 #: A verb the lexicon does not have (checked below), in a sentence between two named actors.
 WOO_SENTENCE = "The Chinese government wooed the Kenyan president with new loans on Tuesday."
@@ -72,11 +75,43 @@ def test_a_proposed_verb_is_coded_through_the_roles_and_named_learned(nlp, woo_m
     assert event["modality"] == "asserted"
 
 
-def test_nothing_is_proposed_below_the_threshold_or_without_a_model(nlp) -> None:
+def test_nothing_is_proposed_below_the_threshold_or_without_a_model(nlp, monkeypatch) -> None:
     weak = _model("woo", "05", weight=1.0)  # softmax(1, 2): an act probability of 0.27
     with lt.proposing(lambda doc: weak):
         assert not [e for e in coded(nlp, WOO_SENTENCE) if e["trigger"] == "wooed"]
-    assert not [e for e in coded(nlp, WOO_SENTENCE) if e["trigger"] == "wooed"]  # the stage as shipped
+    with lt.proposing(None):  # a tool's "no model": not even the shipped one
+        assert not [e for e in coded(nlp, WOO_SENTENCE) if e["trigger"] == "wooed"]
+    monkeypatch.setattr(tm, "DISABLED", True)  # the switch the measuring tools turn
+    assert not [e for e in coded(nlp, WOO_SENTENCE) if e["evidence"]["rules"].get("trigger") == "learned"]
+
+
+def test_features_carry_the_root_of_what_the_verb_governs(nlp) -> None:
+    """Session 33: the root of the object's event noun ("pursued talks": 04), the object's head, the
+    root of a coded complement and the governing verb, so a general verb's root can follow what it governs."""
+    lex = load_lexicon()
+    doc = nlp("The Kenyan government pursued talks with the Ugandan rebels on Monday.")
+    sent = next(iter(doc.sents))
+    pursued = next(t for t in doc if t.lower_ == "pursued")
+    feats = features(doc, pursued, sent, 0, lex)
+    assert feats["obj_head=talk"] == 1.0 and feats["obj_event"] == 1.0
+    assert feats["gov_root=04"] == 1.0 and feats["lemma_objroot=pursue|04"] == 1.0
+    doc = nlp("The Kenyan president urged Uganda to impose sanctions on its neighbour.")
+    impose = next(t for t in doc if t.lower_ == "impose")
+    feats = features(doc, impose, next(iter(doc.sents)), 0, lex)
+    assert feats["obj_root=16"] == 1.0 and feats["governor=xcomp|urge"] == 1.0 and feats["governor_root=02"] == 1.0
+    doc = nlp("The Kenyan army prepared to invade Uganda on Monday.")
+    prepared = next(t for t in doc if t.lower_ == "prepared")
+    feats = features(doc, prepared, next(iter(doc.sents)), 0, lex)
+    assert feats["comp_root=xcomp|19"] == 1.0 and feats["lemma_comproot=prepare|19"] == 1.0
+
+
+def test_the_shipped_model_is_read_once_and_left_the_blind_rounds_out() -> None:
+    model = tm.shipped_model()
+    assert model is not None and tm.shipped_model() is model
+    assert tm.NONE in model.classes and 0.5 <= model.threshold < 1.0
+    blind = set(blind_rounds(_LABELS))
+    assert blind and blind <= set(model.meta["excluded_rounds"])
+    assert not blind & set(model.meta["fitted_rounds"])
 
 
 def test_no_proposal_in_a_sentence_that_names_no_actor(nlp, woo_model) -> None:
@@ -90,6 +125,6 @@ def test_a_lexicon_trigger_is_not_proposed_again(nlp) -> None:
         doc = nlp("The Kenyan government condemned the Ugandan police on Tuesday.")
         sent = next(iter(doc.sents))
         condemned = next(t for t in doc if t.lower_ == "condemned")
-        assert not lt.is_candidate(condemned, lex)
+        assert not tm.is_candidate(condemned, lex)
         assert proposals(doc, sent, 0, lex, set()) == []  # not a candidate even where no event sits on it
         assert {e["cameo"][:2] for e in doc._.events if e["trigger"] == "condemned"} == {"11"}

@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import syntax
+from .. import syntax, trigger_model
 from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
@@ -89,16 +89,37 @@ def _political_story(doc: Doc, lex: Lexicon) -> bool:
 
 def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[Event]:
     verbs, nouns = lex.verb_lemmas, lex.noun_heads
+    taken: set[int] = set()
     for token in sent:
         pos = token.pos_
         if pos == "VERB" and token.lemma_ in verbs:
-            yield from _verb_events(doc, token, index, lex)
+            found: Iterable[Event] = _verb_events(doc, token, index, lex)
         elif pos == "NOUN" and (token.lemma_ in nouns or token.lemma_ in lex.cue("event_frame")):
-            yield from _noun_events(doc, token, index, lex)
+            found = _noun_events(doc, token, index, lex)
+        else:
+            continue
+        for event in found:
+            taken.add(event["span"][0])
+            yield event
+    yield from _learned_events(doc, sent, index, lex, taken)
 
 
-def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon) -> Iterable[Event]:
-    entry = _verb_entry(verb, lex)
+def _learned_events(doc: Doc, sent: Span, index: int, lex: Lexicon, taken: set[int]) -> Iterable[Event]:
+    """The verbs the learned trigger proposer codes (:mod:`dateline.trigger_model`: verbs the lexicon
+    leaves uncoded, no event on them yet), each coded by :func:`_verb_events` with the proposed root as
+    its entry, so the same sides, modality and gates apply; their events name ``learned`` as trigger."""
+    for verb, root, _ in trigger_model.proposals(doc, sent, index, lex, taken):
+        for event in _verb_events(doc, verb, index, lex, proposed=Entry(root + "0")):
+            rules = event["evidence"]["rules"]
+            if rules.get("trigger") == f"verbs.tsv:{verb.lemma_}":
+                rules["trigger"] = "learned"
+                if rules.get("code") == "_verb_entry":
+                    rules["code"] = "learned"
+            yield event
+
+
+def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entry | None = None) -> Iterable[Event]:
+    entry = proposed or _verb_entry(verb, lex)
     evaluative = entry is None
     if evaluative:
         entry = _evaluative(verb, lex)  # "added that X had failed", "called the troops invaders"

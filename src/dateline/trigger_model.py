@@ -1,0 +1,330 @@
+"""The learned trigger proposer (session 33, eval/README.md "Session 33: triggers2"): a verb no lexicon rule
+made a trigger, whose lemma the lexicon does not code, in a sentence naming an actor, is proposed as an act when a
+multinomial logistic regression (``data/triggers/model.json``, fitted by ``tools/learned_triggers.py``) gives it
+an act probability at or above the model's threshold. The events stage then codes the verb with the proposed
+CAMEO root as its entry (``_verb_events``: the same sides, modality and gates as a lexicon verb); its events name
+``learned`` as ``evidence.rules.trigger``.
+
+The features are generic: the verb's lemma, what the lexicon knows of it, its syntax, its arguments (actor or
+not, kind), and what it governs: the root of its object's event noun, of a preposition's event noun, of its
+complement's coded verb ("called for sanctions", "signed a deal"), the object's head, the governing verb."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from . import syntax
+from .doc import per_doc
+from .events.triggers import _idiom, _names, _noun_entry, _particle, _verb_entry
+
+#: The shipped model, under ``dateline/``.
+MODEL_RESOURCE = "data/triggers/model.json"
+#: Set True to code without proposals (the tools that measure the coder without them).
+DISABLED = False
+#: A tool's model for a Doc in place of the shipped one (tools/learned_triggers.py: each fold's model).
+MODEL_FOR: Callable[[Doc], TriggerModel | None] | None = None
+#: While a list, every scored candidate's (article id, offset, root, probability) is appended (tools).
+LOG: list[tuple[str, int, str, float]] | None = None
+#: While a list, every candidate's (article id, sentence index, offset, features) is appended (tools).
+COLLECT: list[tuple[str, int, int, dict[str, float]]] | None = None
+NONE = "none"
+_ARG_DEPS = {"nsubj": "subj", "nsubjpass": "subj", "agent": "agent", "dobj": "obj", "dative": "obj"}
+_LIGHT = ("be", "have", "do")
+
+
+@dataclass
+class TriggerModel:
+    """A multinomial logistic regression: classes (CAMEO roots and "none"), weights by feature name
+    (one per class), intercepts, and the act-probability threshold."""
+
+    classes: list[str]
+    weights: dict[str, list[float]]
+    intercept: list[float]
+    threshold: float
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def predict(self, feats: dict[str, float]) -> tuple[str, float]:
+        """(most probable root, probability that the verb is an act)."""
+        z = list(self.intercept)
+        for name, value in feats.items():
+            w = self.weights.get(name)
+            if w is not None and value:
+                for k, x in enumerate(w):
+                    z[k] += x * value
+        top = max(z)
+        exps = [math.exp(v - top) for v in z]
+        none = self.classes.index(NONE)
+        act = 1.0 - exps[none] / sum(exps)
+        best = max((k for k in range(len(z)) if k != none), key=lambda k: z[k])
+        return self.classes[best], act
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"classes": self.classes, "weights": self.weights, "intercept": self.intercept,
+                "threshold": self.threshold, "meta": self.meta}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TriggerModel:
+        return cls([str(c) for c in data["classes"]], {str(k): [float(x) for x in v] for k, v in data["weights"].items()},
+                   [float(x) for x in data["intercept"]], float(data["threshold"]), dict(data.get("meta", {})))
+
+
+@cache
+def shipped_model() -> TriggerModel | None:
+    """The model shipped in the package (None when there is none); read once per process."""
+    from .confidence import packaged_model
+
+    return packaged_model(MODEL_RESOURCE, TriggerModel)
+
+
+def active_model(doc: Doc) -> TriggerModel | None:
+    """The model that proposes on ``doc``: a tool's (:data:`MODEL_FOR`), else the shipped one unless :data:`DISABLED`."""
+    if MODEL_FOR is not None:
+        return MODEL_FOR(doc)
+    return None if DISABLED else shipped_model()
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+def _lexicon_index(lex: Any) -> dict[str, Any]:
+    """What the lexicon knows of each lemma: the roots of its verb entries (particles included),
+    whether one has patterns, its senses, the root of an event noun of the same lemma. Once per lexicon."""
+    held = getattr(lex, "_trigger_index", None)
+    if held is not None:
+        return held
+    roots: dict[str, set[str]] = {}
+    patterned: set[str] = set()
+    for (lemma, particle), (entry, block) in lex.verbs.items():
+        roots.setdefault(lemma, set()).add((entry.code[:2] or "nocode") + ("+prt" if particle else ""))
+        if lex.patterns.get(block):
+            patterned.add(lemma)
+    nouns = {k: e.code[:2] for k, e in lex.nouns.items() if " " not in k and e.code}
+    index = {"roots": roots, "patterned": patterned, "nouns": nouns, "senses": set(lex.senses)}
+    try:
+        object.__setattr__(lex, "_trigger_index", index)
+    except (AttributeError, TypeError):
+        pass
+    return index
+
+
+def _token_actors(doc: Doc) -> tuple[dict[int, dict[str, Any]], set[Any]]:
+    """Token index -> the actor whose mention covers it; and the sentences that hold a mention. Once per Doc."""
+    def build(d: Doc) -> tuple[dict[int, dict[str, Any]], set[Any]]:
+        by_token: dict[int, dict[str, Any]] = {}
+        sentences: set[Any] = set()
+        for actor in d._.actors or []:
+            for m in actor.get("mentions") or []:
+                sentences.add(m.get("sentence"))
+                span = d.char_span(m["start"], m["end"], alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in range(span.start, span.end):
+                    by_token.setdefault(t, actor)
+        return by_token, sentences
+    return per_doc(doc, "trigger_model.token_actors", build)
+
+
+def has_actor(doc: Doc, index: int) -> bool:
+    """Whether sentence ``index`` names an actor."""
+    return index in _token_actors(doc)[1]
+
+
+def _actor_of(arg: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    if arg.i in by_token:
+        return by_token[arg.i]
+    lo, hi = arg.left_edge.i, min(arg.right_edge.i, arg.left_edge.i + 8)
+    return next((by_token[i] for i in range(lo, hi + 1) if i in by_token), None)
+
+
+def _arg_feats(out: dict[str, float], role: str, arg: Token | None, by_token: dict[int, dict[str, Any]]) -> None:
+    if arg is None:
+        return
+    actor = _actor_of(arg, by_token)
+    if actor is None:
+        out[f"{role}=thing" if arg.pos_ not in ("PRON",) else f"{role}=pron"] = 1.0
+        out[f"{role}_lemma={arg.lemma_.lower()}"] = 1.0
+        return
+    out[f"{role}=actor"] = 1.0
+    out[f"{role}_label={actor.get('label')}"] = 1.0
+    out[f"{role}_sector={actor.get('sector')}"] = 1.0
+    out[f"{role}_country={bool(actor.get('country'))}"] = 1.0
+
+
+def _event_root(token: Token | None, lex: Any) -> str | None:
+    """The lexicon root of a governed word: an event noun's (nouns.tsv) or a coded verb's."""
+    if token is None:
+        return None
+    if token.pos_ in ("NOUN", "PROPN"):
+        entry = _noun_entry(token, lex)
+    elif token.pos_ == "VERB":
+        entry = _verb_entry(token, lex)
+    else:
+        return None
+    return entry.code[:2] if entry is not None and entry.code else None
+
+
+def _governed_feats(out: dict[str, float], token: Token, lemma: str, lex: Any) -> None:
+    """The root of what the candidate governs (its object's event noun, a preposition's event noun,
+    its complement's coded verb: "called for sanctions", "signed a deal", "moved to impose"), the
+    object's head lemma and whether it is an event noun, the governing verb, particle+object."""
+    particle = _particle(token)
+    for child in token.children:
+        dep = child.dep_
+        if dep in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
+            root = _event_root(child, lex)
+            out[f"obj_head={child.lemma_.lower()}"] = 1.0
+            if root:
+                out["obj_event"] = 1.0
+                out[f"gov_root={root}"] = 1.0
+                out[f"obj_root={root}"] = 1.0
+                out[f"lemma_objroot={lemma}|{root}"] = 1.0
+            if particle:
+                out[f"prt_obj={lemma}|{particle}|{child.lemma_.lower()}"] = 1.0
+        elif dep in ("prep", "agent"):
+            inner = syntax.pobj(child) or next((g for g in child.children if g.dep_ == "pcomp"), None)
+            root = _event_root(inner, lex)
+            if root:
+                out[f"gov_root={root}"] = 1.0
+                out[f"prep_root={child.lower_}|{root}"] = 1.0
+                out[f"lemma_preproot={lemma}|{child.lower_}|{root}"] = 1.0
+            if inner is not None:
+                out[f"prep_obj={child.lower_}|{inner.lemma_.lower()}"] = 1.0
+        elif dep in ("xcomp", "ccomp") and child.pos_ == "VERB":
+            root = _event_root(child, lex)
+            if root:
+                out[f"gov_root={root}"] = 1.0
+                out[f"comp_root={dep}|{root}"] = 1.0
+                out[f"lemma_comproot={lemma}|{root}"] = 1.0
+    head = token.head
+    if head.i != token.i and head.pos_ in ("VERB", "NOUN"):
+        out[f"governor={token.dep_}|{head.lemma_.lower()}"] = 1.0
+        root = _event_root(head, lex)
+        if root:
+            out[f"governor_root={root}"] = 1.0
+
+
+#: Whether :func:`features` adds what the verb governs (``tools/learned_triggers.py --no-governed`` turns it off).
+GOVERNED = {"on": True}
+
+
+def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[str, float]:
+    """The generic features of one candidate verb."""
+    from .quotes.marks import in_quotation  # (the quotes stage imports the events stage, which imports this)
+
+    known = _lexicon_index(lex)
+    by_token, _ = _token_actors(doc)
+    lemma = token.lemma_.lower()
+    out: dict[str, float] = {"bias": 1.0, f"lemma={lemma}": 1.0, f"tag={token.tag_}": 1.0,
+                             f"dep={token.dep_}": 1.0, f"head_pos={token.head.pos_ if token.head.i != token.i else 'ROOT'}": 1.0}
+    roots = known["roots"].get(lemma)
+    if roots:
+        for r in roots:
+            out[f"lex_root={r}"] = 1.0
+    else:
+        out["lex_absent"] = 1.0
+    if lemma in known["patterned"]:
+        out["lex_patterns"] = 1.0
+    if lemma in known["senses"]:
+        out["lex_senses"] = 1.0
+    noun_root = known["nouns"].get(lemma)
+    if noun_root:
+        out[f"noun_root={noun_root}"] = 1.0
+    if token.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"):
+        out[f"head_dep={token.dep_}|{token.head.lemma_.lower()}"] = 1.0
+        roots_head = known["roots"].get(token.head.lemma_.lower())
+        out[f"head_lex={'/'.join(sorted(roots_head)) if roots_head else '-'}"] = 1.0
+    subj = None
+    for child in token.children:
+        dep = child.dep_
+        if dep in _ARG_DEPS:
+            role = _ARG_DEPS[dep]
+            if role == "subj" and subj is None:
+                subj = child
+            if role == "agent":
+                _arg_feats(out, "agent", syntax.pobj(child), by_token)
+            else:
+                _arg_feats(out, role, child, by_token)
+            if role == "obj":
+                out[f"lemma_obj={lemma}|{child.lemma_.lower()}"] = 1.0
+        elif dep == "prep":
+            prep = child.lower_
+            out[f"prep={prep}"] = 1.0
+            out[f"lemma_prep={lemma}|{prep}"] = 1.0
+            _arg_feats(out, "pobj", syntax.pobj(child), by_token)
+        elif dep == "prt":
+            out[f"lemma_prt={lemma}|{child.lower_}"] = 1.0
+        elif dep in ("aux", "auxpass"):
+            out[f"aux={child.lower_ if child.tag_ == 'MD' else child.lemma_.lower()}"] = 1.0
+            if dep == "auxpass":
+                out["passive"] = 1.0
+        elif dep == "neg":
+            out["neg"] = 1.0
+        elif dep in ("ccomp", "xcomp"):
+            out[f"comp={dep}"] = 1.0
+    if subj is None:
+        inherited = syntax.subject(token)
+        if inherited is not None:
+            _arg_feats(out, "isubj", inherited, by_token)
+        else:
+            out["no_subj"] = 1.0
+    if GOVERNED["on"]:
+        _governed_feats(out, token, lemma, lex)
+    if in_quotation(doc, token.idx):
+        out["in_quote"] = 1.0
+    out[f"sent_pos={_bucket(token.i - sent.start, (2, 5, 10, 20))}"] = 1.0
+    out[f"sent_index={_bucket(index, (0, 1, 3, 8))}"] = 1.0
+    return out
+
+
+def is_candidate(token: Token, lex: Any) -> bool:
+    """A verb the lexicon leaves uncoded: its lemma is not in the lexicon, or its entries (with its
+    particle, else bare, and their patterns) code nothing. A verb the lexicon codes that its gates then
+    turned down (an attribution frame, a claim, a naming, an idiom, a light verb) is not one: those
+    gates are the guidelines' decisions, not gaps."""
+    if token.pos_ != "VERB" or not token.is_alpha or token.lemma_ in _LIGHT:
+        return False
+    if token.lemma_ not in lex.verb_lemmas:
+        return True
+    if token.lemma_ in lex.cue("naming_verb") or _names(token, lex) or _idiom(token, lex):
+        # the lexicon's gates decide: a naming verb ("called the envoy a friend", "the chief negotiator": an act
+        # only when what it names the actor blames it, ``_evaluative``), a set phrase
+        return False
+    particle = _particle(token)
+    found = (lex.verbs.get((token.lemma_, particle)) if particle else None) or lex.verbs.get((token.lemma_, ""))
+    if found is not None and found[0].code:
+        return False
+    return _verb_entry(token, lex) is None
+
+
+def proposals(doc: Doc, sent: Span, index: int, lex: Any, taken: set[int]) -> list[tuple[Token, str, float]]:
+    """The sentence's candidate verbs (:func:`is_candidate`; none that an event already starts on, offsets in
+    ``taken``) that the active model (:func:`active_model`) codes as acts: (verb, root, probability of an act)
+    at or above its threshold; nothing when the sentence names no actor or no model is active."""
+    model = active_model(doc)
+    if (model is None and COLLECT is None) or not has_actor(doc, index):
+        return []
+    out = []
+    for token in sent:
+        if token.idx in taken or not is_candidate(token, lex):
+            continue
+        feats = features(doc, token, sent, index, lex)
+        if COLLECT is not None:
+            COLLECT.append((doc._.article_id, index, token.idx, feats))
+        if model is None:
+            continue
+        root, p = model.predict(feats)
+        if LOG is not None:
+            LOG.append((doc._.article_id, token.idx, root, p))
+        if p >= model.threshold:
+            out.append((token, root, p))
+    return out

@@ -91,8 +91,9 @@ def test_a_second_stage_rescores_the_first_with_the_learned_probabilities() -> N
 
 
 def test_the_learned_components_name_the_train_rounds_they_were_fitted_on() -> None:
-    """The shipped side chooser (session 27, crossfit) and root correction (session 29) are fitted on every
-    labelled train round but the blind ones, so no round is left out of both: the confidence model's second stage was
+    """The shipped side chooser (session 27, crossfit), root correction (session 29), act filter and trigger proposer
+    (session 33) are fitted on every labelled train round but the blind ones, so no round is left out of both: the
+    confidence model's second stage was
     fitted on train articles each coded with components refitted without its fold (tools/crossfit_train.py, `make
     train`), and its meta names the folds, which cover every fitted round."""
     import json
@@ -111,6 +112,10 @@ def test_the_learned_components_name_the_train_rounds_they_were_fitted_on() -> N
     assert seen["sides"] == train_rounds - set(blind_rounds(news / "labels.jsonl"))
     assert {1, 12, 25, 27} <= seen["sides"]
     assert seen["roots"] == seen["sides"]
+    # the act filter (session 29) and the trigger proposer (session 33) are fitted on the same rounds
+    for model in ("acts", "triggers"):
+        shipped = json.loads(resources.files("dateline").joinpath(f"data/{model}/model.json").read_text(encoding="utf-8"))
+        assert set(shipped["meta"]["fitted_rounds"]) == seen["sides"], model
     meta = json.loads(resources.files("dateline").joinpath("data/confidence/model.json").read_text(encoding="utf-8"))["meta"]
     folds = meta["stage"]["components_fitted_on_rounds"]["folds"]
     assert meta["stage"]["fitted"] and set().union(*map(set, folds)) == seen["sides"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from . import syntax
@@ -48,21 +49,40 @@ class TriggerModel:
     intercept: list[float]
     threshold: float
     meta: dict[str, Any] = field(default_factory=dict)
+    _index: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _matrix: Any = field(default=None, init=False, repr=False, compare=False)
+    _intercept: Any = field(default=None, init=False, repr=False, compare=False)
 
     def predict(self, feats: dict[str, float]) -> tuple[str, float]:
         """(most probable root, probability that the verb is an act)."""
-        z = list(self.intercept)
+        rows, values = [], []
+        index = self._rows()
         for name, value in feats.items():
-            w = self.weights.get(name)
-            if w is not None and value:
-                for k, x in enumerate(w):
-                    z[k] += x * value
+            row = index.get(name)
+            if row is not None and value:
+                rows.append(row)
+                values.append(value)
+        # rounded, so that a tie between roots (the weights are stored rounded) goes to the first class whatever the
+        # order of the sum
+        z = [round(v, 9) for v in (self._intercept + numpy.asarray(values) @ self._matrix[rows]).tolist()]
         top = max(z)
         exps = [math.exp(v - top) for v in z]
         none = self.classes.index(NONE)
         act = 1.0 - exps[none] / sum(exps)
         best = max((k for k in range(len(z)) if k != none), key=lambda k: z[k])
         return self.classes[best], act
+
+    def _rows(self) -> dict[str, int]:
+        """The weights as one matrix (a row per feature, a column per class) and each feature's row, built once:
+        a prediction is then one product over the candidate's features (numpy, which spaCy installs)."""
+        index = self._index
+        if index is None:
+            names = list(self.weights)
+            self._matrix = numpy.array([self.weights[n] for n in names], dtype=numpy.float64).reshape(
+                len(names), len(self.classes))
+            self._intercept = numpy.array(self.intercept, dtype=numpy.float64)
+            index = self._index = {n: i for i, n in enumerate(names)}
+        return index
 
     def to_dict(self) -> dict[str, Any]:
         return {"classes": self.classes, "weights": self.weights, "intercept": self.intercept,

@@ -129,3 +129,17 @@ def test_a_lexicon_trigger_is_not_proposed_again(nlp) -> None:
         assert not tm.is_candidate(condemned, lex)
         assert proposals(doc, sent, 0, lex, set()) == []  # not a candidate even where no event sits on it
         assert {e["cameo"][:2] for e in doc._.events if e["trigger"] == "condemned"} == {"11"}
+
+
+def test_without_a_model_file_nothing_is_proposed(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A package with no trigger model (a user's build without it, or before `make train-learned`) codes as the
+    lexicon alone: the loader gives None and no verb is proposed."""
+    monkeypatch.setattr(tm, "MODEL_RESOURCE", "data/triggers/no-such-model.json")
+    tm.shipped_model.cache_clear()
+    try:
+        assert tm.shipped_model() is None
+        doc = nlp("The Kenyan army prepared to invade Uganda on Monday.")
+        sent = next(iter(doc.sents))
+        assert tm.proposals(doc, sent, 0, load_lexicon(), set()) == []
+    finally:
+        tm.shipped_model.cache_clear()

@@ -43,6 +43,13 @@ sys.path.insert(0, str(ROOT / "tools"))
 FOLDS = "1,3,4;6,7,8,10;11,12,14,15;16,17,18,19;20,21,22,23,24,25;26,27;28,29;30,31;32,33;34,35;36,37,38,39,40,41"
 
 
+def parse_folds(text: str, excluded: set[int]) -> list[set[int]]:
+    """The folds of ``text`` (:data:`FOLDS`' format: ';'-separated lists of rounds) less the ``excluded`` rounds;
+    a fold left empty is dropped."""
+    folds = [{int(r) for r in f.split(",") if r.strip()} - excluded for f in text.split(";") if f.strip()]
+    return [fold for fold in folds if fold]
+
+
 def fold_sides(rows: list[dict[str, Any]], fit_rounds: set[int], shipped: Any, out: Path) -> Any:
     """The side chooser with the shipped model's settings, fitted on the train rows of ``fit_rounds``."""
     import learned_sides as ls
@@ -160,8 +167,7 @@ def main(argv: list[str] | None = None) -> int:
 
     excluded = (set(blind_rounds(args.labels)) if args.exclude_rounds is None
                 else {int(r) for r in args.exclude_rounds.split(",") if r.strip()})
-    folds = [{int(r) for r in f.split(",") if r.strip()} - excluded for f in args.folds.split(";") if f.strip()]
-    folds = [fold for fold in folds if fold]
+    folds = parse_folds(args.folds, excluded)
     labels = load_labels(args.labels)
     if excluded:
         labels = labels.rounds(excluded, keep=False)

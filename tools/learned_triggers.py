@@ -48,7 +48,7 @@ from spacy.tokens import Doc  # noqa: E402
 
 from dateline import trigger_model as tm  # noqa: E402
 from dateline.newseval import Judge, code_articles, corpus_texts, counted, is_right, load_labels, score  # noqa: E402
-from dateline.trigger_model import GOVERNED, NONE, TriggerModel  # noqa: E402
+from dateline.trigger_model import NONE, TriggerModel  # noqa: E402
 
 LABELS = ROOT / "eval/news/labels.jsonl"
 NEWS = ROOT / "../shared/data/news"
@@ -160,6 +160,14 @@ def fit(rows: list[dict[str, Any]], c: float, threshold: float = 0.5) -> Trigger
     return TriggerModel(classes, weights, [round(float(b), 5) for b in clf.intercept_], threshold, {"c": c})
 
 
+def shipped_fit(train: list[dict[str, Any]], c: float, threshold: float, exclude: set[int]) -> TriggerModel:
+    """The model fitted on every train row, pruned, with what it was fitted on in its meta (the shipped file's)."""
+    full = pruned(fit(train, c, threshold))
+    full.meta.update({"rows": len(train), "articles": len({r["article"] for r in train}),
+                      "fitted_rounds": sorted({r["round"] for r in train}), "excluded_rounds": sorted(exclude)})
+    return full
+
+
 def code_with(models: dict[str, TriggerModel], split: str, exclude: set[int]) -> tuple[dict[str, Any], dict[tuple[str, int], float], Any, Any]:
     """Code a split with each article's model (threshold 0: every candidate proposed, its probability logged)."""
     labels = _labels(split, exclude)
@@ -242,7 +250,7 @@ def main() -> int:
     parser.add_argument("--exclude-rounds", default=None, help="train rounds left out (default: the blind rounds)")
     args = parser.parse_args()
     from cached_eval import use_parse_cache
-    from crossfit_train import FOLDS
+    from crossfit_train import FOLDS, parse_folds
     from dateline.newseval import blind_rounds
     use_parse_cache()
     exclude = (set(blind_rounds(LABELS)) if args.exclude_rounds is None
@@ -255,7 +263,7 @@ def main() -> int:
         CACHE.write_bytes(pickle.dumps(data))
     rows, article_ids = data["rows"], data["article_ids"]
     if args.no_governed:
-        GOVERNED["on"] = False
+        tm.GOVERNED = False
         skip = ("obj_head=", "obj_event", "gov_root=", "obj_root=", "lemma_objroot=", "prt_obj=", "prep_root=",
                 "lemma_preproot=", "prep_obj=", "comp_root=", "lemma_comproot=", "governor=", "governor_root=")
         for r in rows:
@@ -267,9 +275,7 @@ def main() -> int:
           dict(Counter(r["y"] for r in train if r["y"] != "none").most_common()))
     threshold = args.threshold
     if args.write:
-        full = pruned(fit(train, args.c, SHIPPED_THRESHOLD if threshold is None else threshold))
-        full.meta.update({"rows": len(train), "articles": len({r["article"] for r in train}),
-                          "fitted_rounds": sorted({r["round"] for r in train}), "excluded_rounds": sorted(exclude)})
+        full = shipped_fit(train, args.c, SHIPPED_THRESHOLD if threshold is None else threshold, exclude)
         Path(args.write).parent.mkdir(parents=True, exist_ok=True)
         Path(args.write).write_text(json.dumps(full.to_dict(), sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {args.write}: {len(full.weights)} features, threshold {full.threshold}")
@@ -277,8 +283,7 @@ def main() -> int:
     if args.exact is not None:
         return exact(train, rows, article_ids, exclude, args)
     if threshold is None:
-        folds = [{int(x) for x in f.split(",")} - exclude for f in FOLDS.split(";")]
-        folds = [f for f in folds if f]
+        folds = parse_folds(FOLDS, exclude)
         models: dict[str, TriggerModel] = {}
         token_probs: dict[str, tuple[str, float]] = {}
         for fold in folds:
@@ -328,11 +333,10 @@ def exact(train: list[dict[str, Any]], rows: list[dict[str, Any]], article_ids: 
           args: Any) -> int:
     """Code train (each fold's articles with the model fitted without them) and dev (the model fitted on every train
     row) with only the proposals at or above ``args.exact``: the scores the shipped hook gives, no filtering after."""
-    from crossfit_train import FOLDS
+    from crossfit_train import FOLDS, parse_folds
     t = float(args.exact)
-    folds = [{int(x) for x in f.split(",")} - exclude for f in FOLDS.split(";")]
     models: dict[str, TriggerModel] = {}
-    for fold in (f for f in folds if f):
+    for fold in parse_folds(FOLDS, exclude):
         model = pruned(fit([r for r in train if r["round"] not in fold], args.c, t))
         for r in train:
             if r["round"] in fold:
@@ -340,9 +344,7 @@ def exact(train: list[dict[str, Any]], rows: list[dict[str, Any]], article_ids: 
     report: dict[str, Any] = {"threshold": t}
     for split, chosen in (("train", models), ("dev", None)):
         if chosen is None:
-            full = pruned(fit(train, args.c, t))
-            full.meta.update({"rows": len(train), "articles": len({r["article"] for r in train}),
-                              "fitted_rounds": sorted({r["round"] for r in train}), "excluded_rounds": sorted(exclude)})
+            full = shipped_fit(train, args.c, t, exclude)
             if args.save_model:
                 Path(args.save_model).write_text(json.dumps(full.to_dict(), sort_keys=True) + "\n", encoding="utf-8")
             chosen = {article_ids[a]: full for a in {r["article"] for r in rows if r["split"] == "dev"}}

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
+from typing import Any
 
 from .codebook import root_class
 from .datacache import cached, module_source
@@ -78,6 +79,21 @@ class Lexicon:
         a bomb, an IED, a rocket ..."): the objects of "with" in the 18-20 patterns."""
         return frozenset(pobj for table in self.patterns.values() for (_, prep, pobj), entry in table.items()
                          if prep == "with" and pobj and entry.code[:2] in root_class("violent"))
+
+    @cached_property
+    def lemma_knowledge(self) -> dict[str, Any]:
+        """What the lexicon knows of each lemma, for the learned trigger proposer's features
+        (:mod:`dateline.trigger_model`): ``roots``, the two-digit roots of its verb entries ("nocode" for a null
+        one, "+prt" with a particle); ``patterned``, lemmas with an entry whose block has patterns; ``nouns``, the
+        root of the one-word event noun of that lemma; ``senses``, the lemmas with rows in senses.tsv."""
+        roots: dict[str, set[str]] = {}
+        patterned: set[str] = set()
+        for (lemma, particle), (entry, block) in self.verbs.items():
+            roots.setdefault(lemma, set()).add((entry.code[:2] or "nocode") + ("+prt" if particle else ""))
+            if self.patterns.get(block):
+                patterned.add(lemma)
+        nouns = {k: e.code[:2] for k, e in self.nouns.items() if " " not in k and e.code}
+        return {"roots": roots, "patterned": patterned, "nouns": nouns, "senses": set(self.senses)}
 
     def cue(self, kind: str) -> frozenset[str]:
         """The words of cue ``kind`` (empty when the lexicon has none)."""

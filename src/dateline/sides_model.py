@@ -51,7 +51,8 @@ DISABLED = False
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl"})
 
 
-def _bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
+def bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
+    """A count as a feature value: the first edge at or above it, else ">" the last (also the trigger proposer's)."""
     for e in edges:
         if n <= e:
             return str(e)
@@ -100,7 +101,7 @@ def _mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, senten
         out["path=none"] = 1.0
     else:
         up_m, up_t = path
-        out[f"path_len={_bucket(len(up_m) + len(up_t))}"] = 1.0
+        out[f"path_len={bucket(len(up_m) + len(up_t))}"] = 1.0
         out[f"path_m={'/'.join(up_m[:3])}"] = 1.0
         out[f"path_t={'/'.join(up_t[:2])}"] = 1.0
         out[f"path_m1={up_m[0] if up_m else '-'}"] = 1.0
@@ -110,7 +111,7 @@ def _mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, senten
         out["venue"] = 1.0
     dist = head.i - trigger.i
     out["after" if dist > 0 else "before"] = 1.0
-    out[f"dist={_bucket(abs(dist))}"] = 1.0
+    out[f"dist={bucket(abs(dist))}"] = 1.0
     if sentence is not None:
         from .quotes.marks import in_quotation  # imported here, as the quotes package imports this one
         out["in_quote"] = float(in_quotation(doc, m["start"]))  # the mention is inside a quotation
@@ -316,7 +317,7 @@ def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], se
         c.update(feats)
         c[f"label={actor.get('label')}"] = 1.0
         c[f"sector={actor.get('sector')}"] = 1.0
-        c[f"sent_mentions={_bucket(counts[country], (1, 2, 3))}"] = 1.0
+        c[f"sent_mentions={bucket(counts[country], (1, 2, 3))}"] = 1.0
         spans[country] = (actor["_m"]["start"], actor["_m"]["end"])
     if article_info.get("dateline"):
         cands[article_info["dateline"]]["pool=dateline"] = 1.0
@@ -326,7 +327,7 @@ def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], se
             c = cands[country]
             c["pool=headline"] = 1.0
             c["hl_first" if k == 0 else "hl_later"] = 1.0
-            c[f"hl_n={_bucket(len(named_in_headline), (1, 2, 3))}"] = 1.0
+            c[f"hl_n={bucket(len(named_in_headline), (1, 2, 3))}"] = 1.0
     if article_info.get("top"):
         cands[article_info["top"]]["pool=top"] = 1.0
     for country, kinds in frames.items():
@@ -335,7 +336,7 @@ def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], se
             cands[country][f"fframe={family}:{kind}"] = 1.0
     if "ctx" in groups:
         for country, n in prev_counts.items():
-            cands[country][f"prev_n={_bucket(n, (1, 2, 3))}"] = 1.0
+            cands[country][f"prev_n={bucket(n, (1, 2, 3))}"] = 1.0
         for country, c in cands.items():
             if "pool=sent" not in c:
                 c[f"ctx_fam={family}"] = 1.0
@@ -345,7 +346,7 @@ def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], se
     if "none" in groups and trigger is not None:
         none = cands["NONE"]
         none[f"none_pos={trigger.pos_}"] = 1.0
-        none[f"none_nsent={_bucket(len(best), (0, 1, 2, 3))}"] = 1.0
+        none[f"none_nsent={bucket(len(best), (0, 1, 2, 3))}"] = 1.0
         for child in trigger.children:
             dep = child.dep_
             if dep == "prep":

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from . import syntax
 from .doc import per_doc
 from .events.triggers import _idiom, _names, _noun_entry, _particle, _verb_entry
+from .sides_model import bucket
 
 #: The shipped model, under ``dateline/``.
 MODEL_RESOURCE = "data/triggers/model.json"
@@ -107,34 +108,6 @@ def active_model(doc: Doc) -> TriggerModel | None:
     if MODEL_FOR is not None:
         return MODEL_FOR(doc)
     return None if DISABLED else shipped_model()
-
-
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    for e in edges:
-        if n <= e:
-            return str(e)
-    return f">{edges[-1]}"
-
-
-def _lexicon_index(lex: Any) -> dict[str, Any]:
-    """What the lexicon knows of each lemma: the roots of its verb entries (particles included),
-    whether one has patterns, its senses, the root of an event noun of the same lemma. Once per lexicon."""
-    held = getattr(lex, "_trigger_index", None)
-    if held is not None:
-        return held
-    roots: dict[str, set[str]] = {}
-    patterned: set[str] = set()
-    for (lemma, particle), (entry, block) in lex.verbs.items():
-        roots.setdefault(lemma, set()).add((entry.code[:2] or "nocode") + ("+prt" if particle else ""))
-        if lex.patterns.get(block):
-            patterned.add(lemma)
-    nouns = {k: e.code[:2] for k, e in lex.nouns.items() if " " not in k and e.code}
-    index = {"roots": roots, "patterned": patterned, "nouns": nouns, "senses": set(lex.senses)}
-    try:
-        object.__setattr__(lex, "_trigger_index", index)
-    except (AttributeError, TypeError):
-        pass
-    return index
 
 
 def _token_actors(doc: Doc) -> tuple[dict[int, dict[str, Any]], set[Any]]:
@@ -234,14 +207,14 @@ def _governed_feats(out: dict[str, float], token: Token, lemma: str, lex: Any) -
 
 
 #: Whether :func:`features` adds what the verb governs (``tools/learned_triggers.py --no-governed`` turns it off).
-GOVERNED = {"on": True}
+GOVERNED = True
 
 
 def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[str, float]:
     """The generic features of one candidate verb."""
     from .quotes.marks import in_quotation  # (the quotes stage imports the events stage, which imports this)
 
-    known = _lexicon_index(lex)
+    known = lex.lemma_knowledge
     by_token, _ = _token_actors(doc)
     lemma = token.lemma_.lower()
     out: dict[str, float] = {"bias": 1.0, f"lemma={lemma}": 1.0, f"tag={token.tag_}": 1.0,
@@ -297,12 +270,12 @@ def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[s
             _arg_feats(out, "isubj", inherited, by_token)
         else:
             out["no_subj"] = 1.0
-    if GOVERNED["on"]:
+    if GOVERNED:
         _governed_feats(out, token, lemma, lex)
     if in_quotation(doc, token.idx):
         out["in_quote"] = 1.0
-    out[f"sent_pos={_bucket(token.i - sent.start, (2, 5, 10, 20))}"] = 1.0
-    out[f"sent_index={_bucket(index, (0, 1, 3, 8))}"] = 1.0
+    out[f"sent_pos={bucket(token.i - sent.start, (2, 5, 10, 20))}"] = 1.0
+    out[f"sent_index={bucket(index, (0, 1, 3, 8))}"] = 1.0
     return out
 
 

@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-events", action="store_true", help="--judged: also the events not counted")
     parser.add_argument("--json", help="write the scores as JSON")
     parser.add_argument("--exclude-rounds", default="",
-                        help="comma-separated labelling rounds left out (e.g. 38,39,40,41: the blind rounds of eval/news/blind_rounds.json, kept for the integrator; default none)")
+                        help="comma-separated labelling rounds left out (e.g. 40,41,42,43: the blind rounds of eval/news/blind_rounds.json, kept for the integrator; default none)")
     args = parser.parse_args(argv)
     if args.split in LOCKED:
         print(f"split {args.split} is locked", file=sys.stderr)

@@ -266,8 +266,13 @@ def at_threshold(coded: dict[str, Any], probs: dict[tuple[str, int], float], art
     return out
 
 
+#: (article id, offset) of every candidate noun (``--nouns``): :func:`added` counts their events apart too.
+NOUN_IDS: set[tuple[str, int]] = set()
+
+
 def added(coded: dict[str, Any], labels: Any, texts: Any, split: str) -> Counter[str]:
-    """The counted learned events: judged, right, and unjudged (no listed act at the trigger: wrong, strictly)."""
+    """The counted learned events: judged, right, and unjudged (no listed act at the trigger: wrong, strictly);
+    ``noun counted`` ... those on candidate nouns (:data:`NOUN_IDS`)."""
     from dateline.newseval import event_keys
     part = labels.split(split)
     judge = Judge(part.labels, part.missed)
@@ -276,13 +281,15 @@ def added(coded: dict[str, Any], labels: Any, texts: Any, split: str) -> Counter
         for event, key in zip(record["events"], event_keys(record, texts[rid]["text"])):
             if not counted(event) or (event.get("evidence") or {}).get("rules", {}).get("trigger") != "learned":
                 continue
-            out["counted"] += 1
+            noun = (str(record["article"]["id"]), event["span"][0]) in NOUN_IDS
             judged = judge(event, key)
-            if judged is None:
-                out["unjudged"] += 1
-                continue
-            out["judged"] += 1
-            out["right"] += is_right(event, judged)
+            for prefix in ("", "noun ") if noun else ("",):
+                out[prefix + "counted"] += 1
+                if judged is None:
+                    out[prefix + "unjudged"] += 1
+                    continue
+                out[prefix + "judged"] += 1
+                out[prefix + "right"] += is_right(event, judged)
     return out
 
 
@@ -298,6 +305,10 @@ def token_report(rows: list[dict[str, Any]], probs: dict[str, tuple[str, float]]
         prop = [r for r in rows if probs[id_of(r)][1] >= t]
         out[str(t)] = {"proposed": len(prop), "acts": sum(r["y"] != NONE for r in prop),
                        "right_root": sum(r["y"] == probs[id_of(r)][0] for r in prop)}
+        nouns = [r for r in prop if "n:bias" in r["x"]]
+        if nouns:
+            out[str(t)].update({"noun proposed": len(nouns), "noun acts": sum(r["y"] != NONE for r in nouns),
+                                "noun right_root": sum(r["y"] == probs[id_of(r)][0] for r in nouns)})
     return out
 
 
@@ -339,6 +350,7 @@ def main() -> int:
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_bytes(pickle.dumps(data))
     rows, article_ids = data["rows"], data["article_ids"]
+    NOUN_IDS.update((article_ids[r["article"]], r["idx"]) for r in rows if "n:bias" in r["x"])
     if data.get("ceiling"):
         print("ceiling (train's listed missed acts by what their trigger holds):", data["ceiling"])
     if args.ceiling_only:

@@ -333,6 +333,7 @@ def main() -> int:
     parser.add_argument("--save-model", help="with --exact: write the model fitted on every train row here (JSON)")
     parser.add_argument("--nouns", action="store_true", help="nouns the lexicon leaves uncoded are candidates too "
                         "(session 34; its own cache, build/learned_triggers_nouns.pkl)")
+    parser.add_argument("--drop-nouns", action="store_true", help="with --nouns: fit and measure on the verbs' rows only")
     parser.add_argument("--ceiling-only", action="store_true", help="collect (if needed) and print the ceiling only")
     parser.add_argument("--exclude-rounds", default=None, help="train rounds left out (default: the blind rounds)")
     args = parser.parse_args()
@@ -350,6 +351,8 @@ def main() -> int:
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_bytes(pickle.dumps(data))
     rows, article_ids = data["rows"], data["article_ids"]
+    if args.drop_nouns:  # the verbs-only comparison on the same collection (a verb's row does not depend on nouns)
+        rows = [r for r in rows if "n:bias" not in r["x"]]
     NOUN_IDS.update((article_ids[r["article"]], r["idx"]) for r in rows if "n:bias" in r["x"])
     if data.get("ceiling"):
         print("ceiling (train's listed missed acts by what their trigger holds):", data["ceiling"])

@@ -95,20 +95,90 @@ def _listed(part: Any) -> dict[tuple[str, int], list[tuple[int, int, str | None]
     return out
 
 
-def collect(exclude: set[int]) -> dict[str, Any]:
-    """Code train and dev (cached parse) with the proposer collecting: one row per candidate verb."""
+@contextmanager
+def surveying(seen: list[tuple[str, int, int, str, bool]]) -> Iterator[None]:
+    """Within the block, every verb and noun of every sentence the events stage codes is appended to ``seen`` as
+    (article id, sentence index, offset, kind, whether the sentence names an actor), kind one of "taken" (an event
+    starts on it), "verb" / "noun" (a candidate of the proposer), "noun_lex" (a nouns.tsv head with no event),
+    "verb_other" / "noun_other" (the rest: a coded verb its gates turned down, a noun naming an actor ...)."""
+    original = tm.proposals
+
+    def recording(doc: Doc, sent: Any, index: int, lex: Any, taken: set[int]) -> Any:
+        actor = tm.has_actor(doc, index)
+        for token in sent:
+            if token.pos_ not in ("VERB", "NOUN"):
+                continue
+            if token.idx in taken:
+                kind = "taken"
+            elif tm.is_candidate(token, lex):
+                kind = "verb"
+            elif tm.is_noun_candidate(doc, token, lex):
+                kind = "noun"
+            elif token.pos_ == "NOUN" and token.lemma_ in lex.noun_heads:
+                kind = "noun_lex"
+            else:
+                kind = f"{token.pos_.lower()}_other"
+            seen.append((doc._.article_id, index, token.idx, kind, actor))
+        return original(doc, sent, index, lex, taken)
+    tm.proposals = recording  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        tm.proposals = original  # type: ignore[assignment]
+
+
+_ORDER = ("taken", "verb", "noun", "noun_lex", "verb_other", "noun_other")
+
+
+def ceiling(part: Any, coded: dict[str, Any], texts: Any, seen: list[tuple[str, int, int, str, bool]]) -> dict[str, Any]:
+    """The listed missed acts of ``part`` by what their trigger span holds (the first of :data:`_ORDER` among its
+    verbs and nouns; "none" when it holds neither), and whether their sentence names an actor: counts only."""
+    from dateline.newseval import event_keys
+    by_article: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
+    for aid, index, idx, kind, actor in seen:
+        by_article[aid].append((index, idx, kind, actor))
+    at: dict[tuple[str, int], list[tuple[int, str, bool]]] = defaultdict(list)
+    for rid, record in coded.items():
+        toks = by_article.get(str(record["article"]["id"]), [])
+        fake = {**record, "events": [{"sentence": i, "span": [idx, idx + 1]} for i, idx, _, _ in toks]}
+        for (_, _, kind, actor), key in zip(toks, event_keys(fake, texts[rid]["text"])):
+            if key is not None:
+                at[(key[0], key[1])].append((key[2], kind, actor))
+    out: Counter[str] = Counter()
+    for row in part.missed:
+        t0, t1 = row["trigger_in_sentence"]
+        here = [(kind, actor) for off, kind, actor in at.get((row["id"], row["sentence_ref"]["start"]), [])
+                if t0 <= off < max(t1, t0 + 1)]
+        kinds = {k for k, _ in here}
+        kind = next((k for k in _ORDER if k in kinds), "none")
+        actor = any(a for _, a in here)
+        out["listed"] += 1
+        out[kind] += 1
+        out[f"{kind}, actor sentence"] += actor
+    return dict(out)
+
+
+def collect(exclude: set[int], nouns: bool = False) -> dict[str, Any]:
+    """Code train and dev (cached parse) with the proposer collecting: one row per candidate verb (and, with
+    ``nouns``, candidate noun), and the ceiling (:func:`ceiling`) of train's listed missed acts."""
     from dateline.newseval import article_round, event_keys
     rows: list[dict[str, Any]] = []
     article_ids: dict[str, str] = {}
     rounds: dict[str, int] = {}
+    ceilings: dict[str, Any] = {}
+    tm.NOUNS = nouns
     for split in SPLITS:
         labels = _labels(split, exclude)
         part = labels.split(split)
         texts = corpus_texts(part.articles, NEWS)
         listed = _listed(part)
         got: list[tuple[str, int, int, dict[str, float]]] = []
-        with proposing(None, None, got):
+        seen: list[tuple[str, int, int, str, bool]] = []
+        with proposing(None, None, got), surveying(seen):
             coded = code_articles(texts, [a["id"] for a in part.articles])
+        if split == "train":  # (dev: no sentence-level look, so no ceiling)
+            ceilings[split] = ceiling(part, coded, texts, seen)
+            print(f"ceiling {split}:", ceilings[split], file=sys.stderr)
         by_article: dict[str, list[tuple[int, int, dict[str, float]]]] = defaultdict(list)
         for aid, index, idx, feats in got:
             by_article[aid].append((index, idx, feats))
@@ -127,7 +197,7 @@ def collect(exclude: set[int]) -> dict[str, Any]:
                 rows.append({"split": split, "article": rid, "round": rounds.get(rid, 0), "idx": idx,
                              "y": roots[0] if roots else NONE, "labelled": bool(here), "x": feats})
         print(f"collected {split}: {len(rows)} candidates so far", file=sys.stderr)
-    return {"rows": rows, "article_ids": article_ids, "oracle": {}}
+    return {"rows": rows, "article_ids": article_ids, "oracle": {}, "ceiling": ceilings}
 
 
 #: The shipped model keeps the features with a weight of at least this size on some class, rounded to 3 decimals
@@ -157,7 +227,10 @@ def fit(rows: list[dict[str, Any]], c: float, threshold: float = 0.5) -> Trigger
         col = [round(float(clf.coef_[k, j]), 5) for k in range(len(classes))]
         if any(abs(w) > 1e-5 for w in col):
             weights[str(name)] = col
-    return TriggerModel(classes, weights, [round(float(b), 5) for b in clf.intercept_], threshold, {"c": c})
+    meta: dict[str, Any] = {"c": c}
+    if any("n:bias" in r["x"] for r in rows):
+        meta["nouns"] = True  # candidate nouns too (session 34)
+    return TriggerModel(classes, weights, [round(float(b), 5) for b in clf.intercept_], threshold, meta)
 
 
 def shipped_fit(train: list[dict[str, Any]], c: float, threshold: float, exclude: set[int]) -> TriggerModel:
@@ -193,8 +266,13 @@ def at_threshold(coded: dict[str, Any], probs: dict[tuple[str, int], float], art
     return out
 
 
+#: (article id, offset) of every candidate noun (``--nouns``): :func:`added` counts their events apart too.
+NOUN_IDS: set[tuple[str, int]] = set()
+
+
 def added(coded: dict[str, Any], labels: Any, texts: Any, split: str) -> Counter[str]:
-    """The counted learned events: judged, right, and unjudged (no listed act at the trigger: wrong, strictly)."""
+    """The counted learned events: judged, right, and unjudged (no listed act at the trigger: wrong, strictly);
+    ``noun counted`` ... those on candidate nouns (:data:`NOUN_IDS`)."""
     from dateline.newseval import event_keys
     part = labels.split(split)
     judge = Judge(part.labels, part.missed)
@@ -203,13 +281,15 @@ def added(coded: dict[str, Any], labels: Any, texts: Any, split: str) -> Counter
         for event, key in zip(record["events"], event_keys(record, texts[rid]["text"])):
             if not counted(event) or (event.get("evidence") or {}).get("rules", {}).get("trigger") != "learned":
                 continue
-            out["counted"] += 1
+            noun = (str(record["article"]["id"]), event["span"][0]) in NOUN_IDS
             judged = judge(event, key)
-            if judged is None:
-                out["unjudged"] += 1
-                continue
-            out["judged"] += 1
-            out["right"] += is_right(event, judged)
+            for prefix in ("", "noun ") if noun else ("",):
+                out[prefix + "counted"] += 1
+                if judged is None:
+                    out[prefix + "unjudged"] += 1
+                    continue
+                out[prefix + "judged"] += 1
+                out[prefix + "right"] += is_right(event, judged)
     return out
 
 
@@ -225,6 +305,10 @@ def token_report(rows: list[dict[str, Any]], probs: dict[str, tuple[str, float]]
         prop = [r for r in rows if probs[id_of(r)][1] >= t]
         out[str(t)] = {"proposed": len(prop), "acts": sum(r["y"] != NONE for r in prop),
                        "right_root": sum(r["y"] == probs[id_of(r)][0] for r in prop)}
+        nouns = [r for r in prop if "n:bias" in r["x"]]
+        if nouns:
+            out[str(t)].update({"noun proposed": len(nouns), "noun acts": sum(r["y"] != NONE for r in nouns),
+                                "noun right_root": sum(r["y"] == probs[id_of(r)][0] for r in nouns)})
     return out
 
 
@@ -247,6 +331,10 @@ def main() -> int:
     parser.add_argument("--write", help="fit on every train row (blind rounds left out) and write the model here (JSON); "
                         "its threshold: --threshold, else the shipped one")
     parser.add_argument("--save-model", help="with --exact: write the model fitted on every train row here (JSON)")
+    parser.add_argument("--nouns", action="store_true", help="nouns the lexicon leaves uncoded are candidates too "
+                        "(session 34; its own cache, build/learned_triggers_nouns.pkl)")
+    parser.add_argument("--drop-nouns", action="store_true", help="with --nouns: fit and measure on the verbs' rows only")
+    parser.add_argument("--ceiling-only", action="store_true", help="collect (if needed) and print the ceiling only")
     parser.add_argument("--exclude-rounds", default=None, help="train rounds left out (default: the blind rounds)")
     args = parser.parse_args()
     from cached_eval import use_parse_cache
@@ -255,13 +343,22 @@ def main() -> int:
     use_parse_cache()
     exclude = (set(blind_rounds(LABELS)) if args.exclude_rounds is None
                else {int(r) for r in args.exclude_rounds.split(",") if r.strip()})
-    if CACHE.exists() and not args.recode:
-        data = pickle.loads(CACHE.read_bytes())
+    cache = CACHE.with_name("learned_triggers_nouns.pkl") if args.nouns else CACHE
+    if cache.exists() and not args.recode:
+        data = pickle.loads(cache.read_bytes())
     else:
-        data = collect(exclude)
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        CACHE.write_bytes(pickle.dumps(data))
+        data = collect(exclude, args.nouns)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(pickle.dumps(data))
     rows, article_ids = data["rows"], data["article_ids"]
+    if args.drop_nouns:  # the verbs-only comparison on the same collection (a verb's row does not depend on nouns)
+        rows = [r for r in rows if "n:bias" not in r["x"]]
+    NOUN_IDS.update((article_ids[r["article"]], r["idx"]) for r in rows if "n:bias" in r["x"])
+    if data.get("ceiling"):
+        print("ceiling (train's listed missed acts by what their trigger holds):", data["ceiling"])
+    if args.ceiling_only:
+        _dump({"ceiling": data.get("ceiling")}, args.json)
+        return 0
     if args.no_governed:
         tm.GOVERNED = False
         skip = ("obj_head=", "obj_event", "gov_root=", "obj_root=", "lemma_objroot=", "prt_obj=", "prep_root=",

@@ -206,6 +206,9 @@ def _governed_feats(out: dict[str, float], token: Token, lemma: str, lex: Any) -
             out[f"governor_root={root}"] = 1.0
 
 
+#: Whether a tool collecting with no model (:data:`COLLECT`) takes nouns as candidates too (session 34,
+#: :func:`is_noun_candidate`); with a model, its ``meta["nouns"]`` decides.
+NOUNS = False
 #: Whether :func:`features` adds what the verb governs (``tools/learned_triggers.py --no-governed`` turns it off).
 GOVERNED = True
 
@@ -299,6 +302,40 @@ def is_candidate(token: Token, lex: Any) -> bool:
     return _verb_entry(token, lex) is None
 
 
+def is_noun_candidate(doc: Doc, token: Token, lex: Any) -> bool:
+    """A noun the lexicon leaves uncoded (session 34): not the head of any nouns.tsv key, not an event frame
+    ("effort", "campaign": the lexicon codes its modifier) nor the modifier of one, not an unnamed actor's head
+    noun ("police"), and not inside an actor's mention."""
+    lemma = token.lemma_
+    if token.pos_ != "NOUN" or not token.is_alpha or len(lemma) < 3 or lemma in lex.noun_heads:
+        return False
+    frames = lex.cue("event_frame")
+    if lemma in frames or lemma in lex.agents or (token.dep_ == "compound" and token.head.lemma_ in frames):
+        return False
+    return token.i not in _token_actors(doc)[0]
+
+
+def noun_features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[str, float]:
+    """The generic features of one candidate noun: :func:`features` (its lemma, what the lexicon knows of it, its
+    relation, arguments and prepositions' objects, what governs it), then its possessor, compound and adjective
+    (an actor or not, kind: "X's incursion", "the Turkish offensive"), the preposition it is the object of with
+    that preposition's head, its last four letters; every name prefixed ``n:`` so that nouns weigh apart from verbs."""
+    out = features(doc, token, sent, index, lex)
+    by_token, _ = _token_actors(doc)
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            role = "poss" if child.dep_ == "poss" else "mod"
+            if _actor_of(child, by_token) is not None:
+                _arg_feats(out, role, child, by_token)
+            else:
+                out[f"{role}_lemma={child.lemma_.lower()}"] = 1.0
+    head = token.head
+    if token.dep_ == "pobj" and head.head.i != head.i:
+        out[f"pobj_of={head.lower_}|{head.head.lemma_.lower()}"] = 1.0
+    out[f"suffix={token.lemma_.lower()[-4:]}"] = 1.0
+    return {f"n:{k}": v for k, v in out.items()}
+
+
 def proposals(doc: Doc, sent: Span, index: int, lex: Any, taken: set[int]) -> list[tuple[Token, str, float]]:
     """The sentence's candidate verbs (:func:`is_candidate`; none that an event already starts on, offsets in
     ``taken``) that the active model (:func:`active_model`) codes as acts: (verb, root, probability of an act)
@@ -306,11 +343,17 @@ def proposals(doc: Doc, sent: Span, index: int, lex: Any, taken: set[int]) -> li
     model = active_model(doc)
     if (model is None and COLLECT is None) or not has_actor(doc, index):
         return []
+    nouns = NOUNS if model is None else bool(model.meta.get("nouns"))
     out = []
     for token in sent:
-        if token.idx in taken or not is_candidate(token, lex):
+        if token.idx in taken:
             continue
-        feats = features(doc, token, sent, index, lex)
+        if is_candidate(token, lex):
+            feats = features(doc, token, sent, index, lex)
+        elif nouns and is_noun_candidate(doc, token, lex):
+            feats = noun_features(doc, token, sent, index, lex)
+        else:
+            continue
         if COLLECT is not None:
             COLLECT.append((doc._.article_id, index, token.idx, feats))
         if model is None:

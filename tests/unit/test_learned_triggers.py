@@ -143,3 +143,47 @@ def test_without_a_model_file_nothing_is_proposed(nlp, monkeypatch: pytest.Monke
         assert tm.proposals(doc, sent, 0, load_lexicon(), set()) == []
     finally:
         tm.shipped_model.cache_clear()
+
+
+#: A noun the lexicon does not have (checked below), owned by one named actor and aimed at another.
+OVERTURE_SENTENCE = "The Chinese government's overture to the Kenyan president surprised diplomats on Tuesday."
+
+
+def _noun_model(lemma: str, root: str, weight: float = 6.0) -> TriggerModel:
+    """A hand-made model over nouns too (session 34): ``root`` for nouns of ``lemma``, none for every other word."""
+    return TriggerModel([root, "none"], {f"n:lemma={lemma}": [weight, 0.0]}, [0.0, 2.0], 0.5, {"nouns": True})
+
+
+def test_a_noun_the_lexicon_leaves_uncoded_is_a_candidate_with_its_owner_as_a_feature(nlp) -> None:
+    lex = load_lexicon()
+    doc = nlp(OVERTURE_SENTENCE)
+    sent = next(iter(doc.sents))
+    overture = next(t for t in doc if t.lower_ == "overture")
+    assert "overture" not in lex.noun_heads and tm.is_noun_candidate(doc, overture, lex)
+    assert not tm.is_candidate(overture, lex)  # not a verb
+    government = next(t for t in doc if t.lower_ == "government")
+    assert not tm.is_noun_candidate(doc, government, lex)  # names an actor
+    feats = tm.noun_features(doc, overture, sent, 0, lex)
+    assert all(name.startswith("n:") for name in feats)  # nouns weigh apart from verbs
+    assert feats["n:lemma=overture"] == 1.0 and feats["n:poss=actor"] == 1.0 and feats["n:poss_sector=GOV"] == 1.0
+    assert feats["n:lemma_prep=overture|to"] == 1.0 and feats["n:suffix=ture"] == 1.0
+    doc = nlp("The Kenyan government imposed sanctions on Uganda.")
+    sanctions = next(t for t in doc if t.lower_ == "sanctions")
+    assert not tm.is_noun_candidate(doc, sanctions, lex)  # a nouns.tsv head: the lexicon decides
+
+
+def test_a_proposed_noun_is_coded_as_an_event_noun_and_named_learned(nlp) -> None:
+    model = _noun_model("overture", "05")
+    with lt.proposing(lambda doc: model):
+        events = [e for e in coded(nlp, OVERTURE_SENTENCE) if e["trigger"] == "overture"]
+    assert len(events) == 1
+    event = events[0]
+    assert event["cameo"] == "050" and event["source"]["country"] == "CHN" and event["target"]["country"] == "KEN"
+    assert event["evidence"]["rules"]["trigger"] == "learned" and event["evidence"]["rules"]["code"] == "learned"
+
+
+def test_a_model_fitted_on_verbs_only_proposes_no_noun(nlp) -> None:
+    model = _noun_model("overture", "05")
+    model.meta = {}  # session 33's models: no "nouns" in their meta
+    with lt.proposing(lambda doc: model):
+        assert not [e for e in coded(nlp, OVERTURE_SENTENCE) if e["trigger"] == "overture"]

@@ -108,12 +108,15 @@ def _learned_events(doc: Doc, sent: Span, index: int, lex: Lexicon, taken: set[i
     """The verbs the learned trigger proposer codes (:mod:`dateline.trigger_model`: verbs the lexicon
     leaves uncoded, no event on them yet), each coded by :func:`_verb_events` with the proposed root as
     its entry, so the same sides, modality and gates apply; their events name ``learned`` as trigger."""
-    for verb, root, _ in trigger_model.proposals(doc, sent, index, lex, taken):
-        for event in _verb_events(doc, verb, index, lex, proposed=Entry(root + "0")):
+    for word, root, _ in trigger_model.proposals(doc, sent, index, lex, taken):
+        noun = word.pos_ == "NOUN"  # a proposed noun (session 34) is coded as an event noun
+        found = (_noun_events(doc, word, index, lex, proposed=Entry(root + "0")) if noun
+                 else _verb_events(doc, word, index, lex, proposed=Entry(root + "0")))
+        for event in found:
             rules = event["evidence"]["rules"]
-            if rules.get("trigger") == f"verbs.tsv:{verb.lemma_}":
+            if rules.get("trigger") == f"{'nouns' if noun else 'verbs'}.tsv:{word.lemma_}":
                 rules["trigger"] = "learned"
-                if rules.get("code") == "_verb_entry":
+                if rules.get("code") in ("_verb_entry", "_noun_entry"):
                     rules["code"] = "learned"
             yield event
 
@@ -229,10 +232,10 @@ def _reports_doer(doc: Doc, verb: Token, entry: Entry, sources: list[Side], lex:
     return any(side is not None and side.get("country") in countries for side in _sides(doc, first, lex))
 
 
-def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Event]:
+def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entry | None = None) -> Iterable[Event]:
     if noun.lemma_ == "talk" and noun.tag_ != "NNS":
         return  # "talk" in the singular is speech, not negotiation
-    entry = _noun_entry(noun, lex)
+    entry = proposed or _noun_entry(noun, lex)
     if entry is None:
         return
     # Hostile acts name their target with "on"/"into" ("sanctions on Iran", "an inquiry into"),

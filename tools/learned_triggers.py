@@ -24,8 +24,15 @@ preposition's event noun root, its complement's coded root, the object's head, t
     nice .venv/bin/python tools/learned_triggers.py --exact 0.8 --json build/lt_exact.json  # the keep rule
     nice .venv/bin/python tools/learned_triggers.py --write src/dateline/data/triggers/model.json
 
-Results: eval/README.md "Learned trigger proposer (experiment)" (session 22: nothing earned) and "Session 33:
-triggers2" (shipped at 0.8). Never runs or reads the locked splits; prints totals only for dev.
+``--nouns`` (session 34, nouns34; not shipped): nouns the lexicon leaves uncoded are candidates too
+(``trigger_model.is_noun_candidate``, features ``n:``-prefixed; a model fitted on them sets ``meta.nouns``), in their
+own cache (build/learned_triggers_nouns.pkl); the collection also counts train's listed missed acts by what their
+trigger span holds (the ceiling; ``--ceiling-only`` prints it and stops; "none" there also holds acts whose sentence
+the events stage never coded). ``--drop-nouns`` fits the verbs' rows of that collection only (the comparison).
+
+Results: eval/README.md "Learned trigger proposer (experiment)" (session 22: nothing earned), "Session 33:
+triggers2" (shipped at 0.8) and "Session 34: nouns34" (nouns: not shipped). Never runs or reads the locked splits;
+prints totals only for dev.
 """
 
 from __future__ import annotations
@@ -120,11 +127,11 @@ def surveying(seen: list[tuple[str, int, int, str, bool]]) -> Iterator[None]:
                 kind = f"{token.pos_.lower()}_other"
             seen.append((doc._.article_id, index, token.idx, kind, actor))
         return original(doc, sent, index, lex, taken)
-    tm.proposals = recording  # type: ignore[assignment]
+    tm.proposals = recording
     try:
         yield
     finally:
-        tm.proposals = original  # type: ignore[assignment]
+        tm.proposals = original
 
 
 _ORDER = ("taken", "verb", "noun", "noun_lex", "verb_other", "noun_other")
@@ -166,37 +173,40 @@ def collect(exclude: set[int], nouns: bool = False) -> dict[str, Any]:
     article_ids: dict[str, str] = {}
     rounds: dict[str, int] = {}
     ceilings: dict[str, Any] = {}
-    tm.NOUNS = nouns
-    for split in SPLITS:
-        labels = _labels(split, exclude)
-        part = labels.split(split)
-        texts = corpus_texts(part.articles, NEWS)
-        listed = _listed(part)
-        got: list[tuple[str, int, int, dict[str, float]]] = []
-        seen: list[tuple[str, int, int, str, bool]] = []
-        with proposing(None, None, got), surveying(seen):
-            coded = code_articles(texts, [a["id"] for a in part.articles])
-        if split == "train":  # (dev: no sentence-level look, so no ceiling)
-            ceilings[split] = ceiling(part, coded, texts, seen)
-            print(f"ceiling {split}:", ceilings[split], file=sys.stderr)
-        by_article: dict[str, list[tuple[int, int, dict[str, float]]]] = defaultdict(list)
-        for aid, index, idx, feats in got:
-            by_article[aid].append((index, idx, feats))
-        for a in part.articles:
-            rounds[a["id"]] = int(article_round(a))
-        for rid, record in coded.items():
-            aid = str(record["article"]["id"])
-            article_ids[rid] = aid
-            cands = by_article.get(aid, [])
-            fake = {**record, "events": [{"sentence": i, "span": [idx, idx + 1]} for i, idx, _ in cands]}
-            for (index, idx, feats), key in zip(cands, event_keys(fake, texts[rid]["text"])):
-                if key is None:
-                    continue
-                here = [root for t0, t1, root in listed.get((key[0], key[1]), []) if t0 <= key[2] < t1]
-                roots = [r for r in here if r]
-                rows.append({"split": split, "article": rid, "round": rounds.get(rid, 0), "idx": idx,
-                             "y": roots[0] if roots else NONE, "labelled": bool(here), "x": feats})
-        print(f"collected {split}: {len(rows)} candidates so far", file=sys.stderr)
+    saved, tm.NOUNS = tm.NOUNS, nouns  # restored below: later coding in the process is the shipped model's
+    try:
+        for split in SPLITS:
+            labels = _labels(split, exclude)
+            part = labels.split(split)
+            texts = corpus_texts(part.articles, NEWS)
+            listed = _listed(part)
+            got: list[tuple[str, int, int, dict[str, float]]] = []
+            seen: list[tuple[str, int, int, str, bool]] = []
+            with proposing(None, None, got), surveying(seen):
+                coded = code_articles(texts, [a["id"] for a in part.articles])
+            if split == "train":  # (dev: no sentence-level look, so no ceiling)
+                ceilings[split] = ceiling(part, coded, texts, seen)
+                print(f"ceiling {split}:", ceilings[split], file=sys.stderr)
+            by_article: dict[str, list[tuple[int, int, dict[str, float]]]] = defaultdict(list)
+            for aid, index, idx, feats in got:
+                by_article[aid].append((index, idx, feats))
+            for a in part.articles:
+                rounds[a["id"]] = int(article_round(a))
+            for rid, record in coded.items():
+                aid = str(record["article"]["id"])
+                article_ids[rid] = aid
+                cands = by_article.get(aid, [])
+                fake = {**record, "events": [{"sentence": i, "span": [idx, idx + 1]} for i, idx, _ in cands]}
+                for (index, idx, feats), key in zip(cands, event_keys(fake, texts[rid]["text"])):
+                    if key is None:
+                        continue
+                    here = [root for t0, t1, root in listed.get((key[0], key[1]), []) if t0 <= key[2] < t1]
+                    roots = [r for r in here if r]
+                    rows.append({"split": split, "article": rid, "round": rounds.get(rid, 0), "idx": idx,
+                                 "y": roots[0] if roots else NONE, "labelled": bool(here), "x": feats})
+            print(f"collected {split}: {len(rows)} candidates so far", file=sys.stderr)
+    finally:
+        tm.NOUNS = saved
     return {"rows": rows, "article_ids": article_ids, "oracle": {}, "ceiling": ceilings}
 
 
@@ -340,6 +350,8 @@ def main() -> int:
     from cached_eval import use_parse_cache
     from crossfit_train import FOLDS, parse_folds
     from dateline.newseval import blind_rounds
+    if args.drop_nouns and not args.nouns:
+        parser.error("--drop-nouns needs --nouns (it drops the noun rows of the nouns collection)")
     use_parse_cache()
     exclude = (set(blind_rounds(LABELS)) if args.exclude_rounds is None
                else {int(r) for r in args.exclude_rounds.split(",") if r.strip()})
@@ -357,6 +369,8 @@ def main() -> int:
     if data.get("ceiling"):
         print("ceiling (train's listed missed acts by what their trigger holds):", data["ceiling"])
     if args.ceiling_only:
+        if not data.get("ceiling"):
+            parser.error(f"{cache} holds no ceiling (an older collection): run again with --recode")
         _dump({"ceiling": data.get("ceiling")}, args.json)
         return 0
     if args.no_governed:
@@ -364,7 +378,7 @@ def main() -> int:
         skip = ("obj_head=", "obj_event", "gov_root=", "obj_root=", "lemma_objroot=", "prt_obj=", "prep_root=",
                 "lemma_preproot=", "prep_obj=", "comp_root=", "lemma_comproot=", "governor=", "governor_root=")
         for r in rows:
-            r["x"] = {k: v for k, v in r["x"].items() if not k.startswith(skip)}
+            r["x"] = {k: v for k, v in r["x"].items() if not k.removeprefix("n:").startswith(skip)}
     report: dict[str, Any] = {"exclude_rounds": sorted(exclude)}
     train = [r for r in rows if r["split"] == "train" and r["round"] not in exclude]
     report["candidates_train"] = dict(Counter("none" if r["y"] == "none" else "act" for r in train))

@@ -7,7 +7,11 @@ CAMEO root as its entry (``_verb_events``: the same sides, modality and gates as
 
 The features are generic: the verb's lemma, what the lexicon knows of it, its syntax, its arguments (actor or
 not, kind), and what it governs: the root of its object's event noun, of a preposition's event noun, of its
-complement's coded verb ("called for sanctions", "signed a deal"), the object's head, the governing verb."""
+complement's coded verb ("called for sanctions", "signed a deal"), the object's head, the governing verb.
+
+Nouns (session 34, eval/README.md "Session 34: nouns34"; not shipped): a model whose ``meta.nouns`` is set also
+proposes nouns the lexicon leaves uncoded (:func:`is_noun_candidate`, :func:`noun_features`, ``n:``-prefixed), coded
+by ``_noun_events``; the shipped model has no ``meta.nouns`` and proposes verbs only."""
 
 from __future__ import annotations
 
@@ -337,8 +341,9 @@ def noun_features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> d
 
 
 def proposals(doc: Doc, sent: Span, index: int, lex: Any, taken: set[int]) -> list[tuple[Token, str, float]]:
-    """The sentence's candidate verbs (:func:`is_candidate`; none that an event already starts on, offsets in
-    ``taken``) that the active model (:func:`active_model`) codes as acts: (verb, root, probability of an act)
+    """The sentence's candidate verbs (:func:`is_candidate`), and nouns (:func:`is_noun_candidate`) for a model whose
+    ``meta.nouns`` is set; none that an event already starts on (offsets in ``taken``), that the active model
+    (:func:`active_model`) codes as acts: (token, root, probability of an act)
     at or above its threshold; nothing when the sentence names no actor or no model is active."""
     model = active_model(doc)
     if (model is None and COLLECT is None) or not has_actor(doc, index):

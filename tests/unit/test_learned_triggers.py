@@ -187,3 +187,12 @@ def test_a_model_fitted_on_verbs_only_proposes_no_noun(nlp) -> None:
     model.meta = {}  # session 33's models: no "nouns" in their meta
     with lt.proposing(lambda doc: model):
         assert not [e for e in coded(nlp, OVERTURE_SENTENCE) if e["trigger"] == "overture"]
+
+
+def test_the_shipped_model_proposes_verbs_only() -> None:
+    # session 34's noun experiment was not shipped: the package's model has no meta.nouns and no noun weights,
+    # so no noun is ever a candidate when it codes
+    model = tm.shipped_model()
+    assert model is not None
+    assert not model.meta.get("nouns")
+    assert model.weights and not any(name.startswith("n:") for name in model.weights)

@@ -105,9 +105,10 @@ def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[E
 
 
 def _learned_events(doc: Doc, sent: Span, index: int, lex: Lexicon, taken: set[int]) -> Iterable[Event]:
-    """The verbs the learned trigger proposer codes (:mod:`dateline.trigger_model`: verbs the lexicon
-    leaves uncoded, no event on them yet), each coded by :func:`_verb_events` with the proposed root as
-    its entry, so the same sides, modality and gates apply; their events name ``learned`` as trigger."""
+    """The words the learned trigger proposer codes (:mod:`dateline.trigger_model`: verbs the lexicon
+    leaves uncoded, no event on them yet; nouns too for a model fitted on them), each coded by
+    :func:`_verb_events` (a noun by :func:`_noun_events`) with the proposed root as its entry, so the same
+    sides, modality and gates apply; their events name ``learned`` as trigger."""
     for word, root, _ in trigger_model.proposals(doc, sent, index, lex, taken):
         noun = word.pos_ == "NOUN"  # a proposed noun (session 34) is coded as an event noun
         found = (_noun_events(doc, word, index, lex, proposed=Entry(root + "0")) if noun

@@ -108,7 +108,7 @@ def test_count_only_writes_nothing(corpus: Path, capsys: pytest.CaptureFixture[s
     assert not (corpus / "build" / "rejudge").exists()
 
 
-@pytest.mark.parametrize(("version", "least"), [(2, 30), (3, 9), (4, 10)])
+@pytest.mark.parametrize(("version", "least"), [(2, 30), (3, 9), (4, 10), (5, 8)])
 def test_shipped_table_names_the_decisions_of_the_guidelines(version: int, least: int) -> None:
     """Each id of tools/rejudge_v{N}.tsv is a decision of docs/annotation.md, or (the first batch's narrow
     rows of v3, e.g. D18b) a lettered part of one whose heading is there."""
@@ -179,7 +179,7 @@ def test_rejudge_add_matches_missed_acts_sharing_a_place_in_order(corpus: Path, 
     assert [(r["tgt"], r["note"], r["guidelines"]) for r in rows] == [("CHN", "first", 2), ("BOR", "second", 2)]
 
 
-# -- the version the relabelling follows (v2 -> v3 -> v4) --------------------------------------
+# -- the version the relabelling follows (v2 -> v3 -> v4 -> v5) --------------------------------------
 
 
 def _rows(corpus: Path) -> list[dict]:
@@ -200,8 +200,11 @@ def test_selection_takes_the_labels_made_under_a_lower_version(corpus: Path) -> 
     assert sorted(v4) == sorted(["e1", "e2", "e3", missed_id])  # v3's label too is below version 4
     rows[1]["guidelines"] = 4  # ... until it is rejudged under v4
     assert sorted(nl.select_rejudge(rows, selectors, {"train"}, None, version=4)) == sorted(["e1", "e3", missed_id])
-    assert nl.select_rejudge(rows, selectors, {"train"}) == nl.select_rejudge(rows, selectors, {"train"}, None, 4)
-    assert nl.GUIDELINES == 4  # the current version is the default
+    assert sorted(nl.select_rejudge(rows, selectors, {"train"}, None, version=5)) == sorted(["e1", "e2", "e3", missed_id])
+    rows[1]["guidelines"] = 5  # ... and v4's until it is rejudged under v5
+    assert sorted(nl.select_rejudge(rows, selectors, {"train"}, None, version=5)) == sorted(["e1", "e3", missed_id])
+    assert nl.select_rejudge(rows, selectors, {"train"}) == nl.select_rejudge(rows, selectors, {"train"}, None, 5)
+    assert nl.GUIDELINES == 5  # the current version is the default
 
 
 def test_rejudge_tasks_leaves_the_blind_rounds_out(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -221,7 +224,14 @@ def test_task_text_names_the_version_and_its_sections(corpus: Path) -> None:
     assert nl.guideline_sections(2) == "sections 1-6 with the decisions of section 7"
     assert nl.guideline_sections(3) == "sections 1-6 with the decisions of sections 7 and 8"
     assert nl.guideline_sections(4) == "sections 1-6 with the decisions of sections 7, 8 and 9"
-    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])  # the default: v4
+    assert nl.guideline_sections(5) == "sections 1-6 with the decisions of sections 7, 8, 9 and 10"
+    assert nl.decision_section(5) == 10
+    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])  # the default: v5
+    task = (corpus / "build" / "rejudge" / "tasks" / "V1_01.md").read_text(encoding="utf-8")
+    assert "under version 5" in task and "VERSION 5 (sections 1-6 with the decisions of sections 7, 8, 9 and 10" in task
+    assert '"guidelines": 5' in task and '"guidelines": 4' not in task
+    assert "made under version 1: every decision of sections 7-10 applies, not only those named" in task
+    nl.main(["rejudge-tasks", "--version", "4", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
     task = (corpus / "build" / "rejudge" / "tasks" / "V1_01.md").read_text(encoding="utf-8")
     assert "under version 4" in task and "VERSION 4 (sections 1-6 with the decisions of sections 7, 8 and 9" in task
     assert '"guidelines": 4' in task and '"guidelines": 3' not in task
@@ -285,18 +295,19 @@ def test_rejudge_add_reads_version_2_from_an_items_file_without_one(corpus: Path
 
 
 @pytest.mark.parametrize("command", ["add", "batch-tasks", "batch-add"])
-def test_guidelines_4_is_accepted_and_the_default(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_guidelines_5_is_accepted_and_the_default(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
     target = {"add": "add", "batch-tasks": "batch_tasks", "batch-add": "batch_add"}[command]
     monkeypatch.setattr(nl, target, lambda args: seen.append(args.guidelines) or 0)
     files = [] if command == "batch-tasks" else ["x.jsonl"]
-    nl.main([command, "--guidelines", "4", *files])
-    nl.main([command, "--guidelines", "3", *files])  # rounds labelled under v3 (blind rounds begun before v4)
+    nl.main([command, "--guidelines", "5", *files])
+    nl.main([command, "--guidelines", "4", *files])  # rounds labelled under v4 (blind rounds begun before v5)
+    nl.main([command, "--guidelines", "3", *files])
     nl.main([command, "--guidelines", "2", *files])
     nl.main([command, *files])
-    assert seen == [4, 3, 2, 4]
+    assert seen == [5, 4, 3, 2, 5]
     with pytest.raises(SystemExit):
-        nl.main([command, "--guidelines", "5", *files])
+        nl.main([command, "--guidelines", "6", *files])
 
 
 def test_shipped_v3_table_has_a_first_batch_of_narrow_rows() -> None:
@@ -368,3 +379,28 @@ def test_shipped_v4_table_selects_what_its_decisions_change() -> None:
     assert got == {"D20a": ["D20a"], "none1": [], "none2": [], "D20b": ["D20b"], "none3": [], "D22a": ["D22a"],
                    "D22f": ["D22f"], "none4": [], "D22c": ["D22c"]}
     assert nl.select_rejudge(list(rows.values()), selectors, {"train"}, None, 3) == {}  # made under v3: not below 3
+
+
+def test_shipped_v5_table_selects_what_its_decisions_change() -> None:
+    """tools/rejudge_v5.tsv is narrow: a private exchange inside one government labelled as an act, an asserted act
+    dated a day "this week", a proposed act in an op-ed labelled no act and an airspace entry labelled 19 are selected;
+    the same exchange already `act no`, a planned act "later this week" and an airspace entry labelled 15 are not."""
+    selectors = nl.read_selectors(nl.selectors_path(5))
+    ids = list(dict.fromkeys(s["decision"] for s in selectors))
+    assert {"D23", "D24", "D25", "D26", "D27", "D28", "D29", "D30"} == set(ids)
+    rows = {
+        "D23": _stored("suggested", "officials suggest a policy to their own administration (D12d?)", cameo="020",
+                       act=True, root="02"),
+        "none1": _stored("advised", "exchange inside one government, no act (D12d)", cameo="020", act=False, root=None),
+        "D25": _stored("met", "talks earlier this week", cameo="040", act=True, root="04", modality="asserted",
+                       date="2019-04-30"),
+        "none2": _stored("talks", "talks planned later this week", cameo="040", act=True, root="04",
+                         modality="intended", date="2019-05-01"),
+        "D27": _stored("suspend", "op-ed writer's proposal, the writer is no actor", cameo="160", act=False, root=None),
+        "D29": _stored("entered", "drone entered the neighbour's airspace", missed=True, root="19"),
+        "none3": _stored("flew", "jets flew through the neighbour's airspace", cameo="150", act=True, root="15"),
+    }
+    chosen = nl.select_rejudge(list(rows.values()), selectors, {"train"}, None, 5)
+    got = {key: chosen.get(nl.rejudge_item_id(row), []) for key, row in rows.items()}
+    assert got == {"D23": ["D23"], "none1": [], "D25": ["D25"], "none2": [], "D27": ["D27"], "D29": ["D29"],
+                   "none3": []}

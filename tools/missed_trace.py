@@ -17,7 +17,7 @@ stage it was lost:
 It runs the real pipeline under ``sys.settrace`` limited to ``dateline/events`` frames, so the
 lines are the code's own: the report names ``function:line source`` and needs no list of gates.
 
-    .venv/bin/python tools/missed_trace.py [--split train] [--out build/missed_trace.jsonl] [--top 60]
+    .venv/bin/python tools/missed_trace.py [--split train] [--out build/missed_trace.jsonl] [--top 60] [--exclude-rounds 40,41,42,43]
 
 ``--found`` traces the acts no counted event finds at all (whatever its root: the "found at all" of the eval
 report), and adds the CAMEO roots of the labels and the trigger lemmas of each group; ``--cached`` runs on the
@@ -203,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="trace the acts not found at all (no counted event at the trigger, whatever its root)")
     parser.add_argument("--cached", action="store_true",
                         help="parse with the model's parse cached in build/parse_cache/ (as tools/cached_eval.py)")
+    parser.add_argument("--exclude-rounds", default="",
+                        help="comma-separated labelling rounds left out (e.g. 40,41,42,43: the blind rounds of eval/news/blind_rounds.json; default none)")
     args = parser.parse_args(argv)
     if args.split in LOCKED or args.split == "dev":
         parser.error("only train errors may be read")
@@ -215,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
 
         use_parse_cache()
     labels = load_labels(args.labels)
+    if args.exclude_rounds:
+        labels = labels.rounds({int(r) for r in args.exclude_rounds.split(",")}, keep=False)
     part = labels.split(args.split)
     texts = corpus_texts(part.articles, args.news)
     tracer = Tracer()

@@ -222,6 +222,11 @@ def pruned(model: TriggerModel) -> TriggerModel:
                         {**model.meta, "pruned": PRUNE})
 
 
+def is_noun_row(row: dict[str, Any]) -> bool:
+    """Whether a collected row is a candidate noun's (its features are ``n:``-prefixed, :func:`trigger_model.noun_features`)."""
+    return "n:bias" in row["x"]
+
+
 def fit(rows: list[dict[str, Any]], c: float, threshold: float = 0.5) -> TriggerModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -238,7 +243,7 @@ def fit(rows: list[dict[str, Any]], c: float, threshold: float = 0.5) -> Trigger
         if any(abs(w) > 1e-5 for w in col):
             weights[str(name)] = col
     meta: dict[str, Any] = {"c": c}
-    if any("n:bias" in r["x"] for r in rows):
+    if any(is_noun_row(r) for r in rows):
         meta["nouns"] = True  # candidate nouns too (session 34)
     return TriggerModel(classes, weights, [round(float(b), 5) for b in clf.intercept_], threshold, meta)
 
@@ -315,7 +320,7 @@ def token_report(rows: list[dict[str, Any]], probs: dict[str, tuple[str, float]]
         prop = [r for r in rows if probs[id_of(r)][1] >= t]
         out[str(t)] = {"proposed": len(prop), "acts": sum(r["y"] != NONE for r in prop),
                        "right_root": sum(r["y"] == probs[id_of(r)][0] for r in prop)}
-        nouns = [r for r in prop if "n:bias" in r["x"]]
+        nouns = [r for r in prop if is_noun_row(r)]
         if nouns:
             out[str(t)].update({"noun proposed": len(nouns), "noun acts": sum(r["y"] != NONE for r in nouns),
                                 "noun right_root": sum(r["y"] == probs[id_of(r)][0] for r in nouns)})
@@ -364,8 +369,8 @@ def main() -> int:
         cache.write_bytes(pickle.dumps(data))
     rows, article_ids = data["rows"], data["article_ids"]
     if args.drop_nouns:  # the verbs-only comparison on the same collection (a verb's row does not depend on nouns)
-        rows = [r for r in rows if "n:bias" not in r["x"]]
-    NOUN_IDS.update((article_ids[r["article"]], r["idx"]) for r in rows if "n:bias" in r["x"])
+        rows = [r for r in rows if not is_noun_row(r)]
+    NOUN_IDS.update((article_ids[r["article"]], r["idx"]) for r in rows if is_noun_row(r))
     if data.get("ceiling"):
         print("ceiling (train's listed missed acts by what their trigger holds):", data["ceiling"])
     if args.ceiling_only:

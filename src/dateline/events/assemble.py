@@ -111,9 +111,8 @@ def _learned_events(doc: Doc, sent: Span, index: int, lex: Lexicon, taken: set[i
     sides, modality and gates apply; their events name ``learned`` as trigger."""
     for word, root, _ in trigger_model.proposals(doc, sent, index, lex, taken):
         noun = word.pos_ == "NOUN"  # a proposed noun (session 34) is coded as an event noun
-        found = (_noun_events(doc, word, index, lex, proposed=Entry(root + "0")) if noun
-                 else _verb_events(doc, word, index, lex, proposed=Entry(root + "0")))
-        for event in found:
+        code = _noun_events if noun else _verb_events
+        for event in code(doc, word, index, lex, proposed=Entry(root + "0")):
             rules = event["evidence"]["rules"]
             if rules.get("trigger") == f"{'nouns' if noun else 'verbs'}.tsv:{word.lemma_}":
                 rules["trigger"] = "learned"

@@ -17,7 +17,7 @@ stage it was lost:
 It runs the real pipeline under ``sys.settrace`` limited to ``dateline/events`` frames, so the
 lines are the code's own: the report names ``function:line source`` and needs no list of gates.
 
-    .venv/bin/python tools/missed_trace.py [--split train] [--out build/missed_trace.jsonl] [--top 60] [--exclude-rounds 40,41,42,43]
+    .venv/bin/python tools/missed_trace.py [--split train] [--out build/missed_trace.jsonl] [--top 60] [--exclude-rounds 42,43,44,45]
 
 ``--found`` traces the acts no counted event finds at all (whatever its root: the "found at all" of the eval
 report), and adds the CAMEO roots of the labels and the trigger lemmas of each group; ``--cached`` runs on the
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cached", action="store_true",
                         help="parse with the model's parse cached in build/parse_cache/ (as tools/cached_eval.py)")
     parser.add_argument("--exclude-rounds", default="",
-                        help="comma-separated labelling rounds left out (e.g. 40,41,42,43: the blind rounds of eval/news/blind_rounds.json; default none)")
+                        help="comma-separated labelling rounds left out (e.g. 42,43,44,45: the blind rounds of eval/news/blind_rounds.json; default none)")
     args = parser.parse_args(argv)
     if args.split in LOCKED or args.split == "dev":
         parser.error("only train errors may be read")

@@ -430,7 +430,7 @@ def _conditioned_clause(clause: Token, lex: Lexicon) -> bool:
 
 
 def _blamed(subject: Token, lex: Lexicon) -> list[Token]:
-    """Whom a clause's subject blames: the subject itself when it can name an actor (:func:`_actor_word`),
+    """Who is blamed through a clause's subject: the subject itself when it can name an actor (:func:`_actor_word`),
     else the actor that owns or does the thing it names ("Y's comments", "the U.S. measures", "the
     actions of Y"), else nobody."""
     if _actor_word(subject, lex):

@@ -123,8 +123,10 @@ def test_a_denied_blame_stays_a_denial(nlp: Language) -> None:
 
 
 def test_calling_another_untruthful_accuses_it(nlp: Language) -> None:
-    assert said(nlp, "The Kenyan foreign minister said Uganda had been untruthful about its troops.") == [
-        ("112", "Kenyan foreign minister", "Uganda", "_disapproval")]
+    # one accusation, whichever of the two rules (the statement's content, the clause's predicate) emits it
+    events = said(nlp, "The Kenyan foreign minister said Uganda had been untruthful about its troops.")
+    assert [e[:3] for e in events] == [("112", "Kenyan foreign minister", "Uganda")]
+    assert events[0][3] in ("_disapproval", "_judgement_in_statement")
 
 
 def test_denying_another_was_untruthful_is_a_statement(nlp: Language) -> None:
@@ -147,3 +149,73 @@ def test_what_another_has_not_forgotten_is_no_criticism(nlp: Language) -> None:
 
 def test_an_illegitimate_election_is_criticism(nlp: Language) -> None:
     assert said(nlp, "The Kenyan foreign minister said the Ugandan election was illegitimate.")[0][0] == "111"
+
+
+# accusation_clauses (session 35 said35): a clause that says another did wrong is the speaker's accusation (112) or
+# criticism (111) of it, coded on the speech verb also when the clause's own verb codes an act (an attribution frame)
+
+
+def test_a_violation_said_of_another_accuses_it(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda had violated the border accord.") == [
+        ("112", "Kenyan foreign minister", "Uganda", "_wrongdoing_in_statement")]
+
+
+def test_a_lie_in_a_quotation_accuses(nlp: Language) -> None:
+    assert said(nlp, "“Uganda lied to the United Nations,” the Kenyan foreign minister said.") == [
+        ("112", "Kenyan foreign minister", "Uganda", "_wrongdoing_in_statement")]
+
+
+def test_a_failure_said_of_another_is_criticism(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda had failed to protect the refugees.") == [
+        ("111", "Kenyan foreign minister", "Uganda", "_wrongdoing_in_statement")]
+
+
+def test_a_wrong_in_a_coordinated_clause_accuses(nlp: Language) -> None:
+    assert ("112", "Kenyan foreign minister", "Uganda", "_wrongdoing_in_statement") in said(
+        nlp, "The Kenyan foreign minister said Uganda signed the accord and then violated it.")
+
+
+def test_judging_what_another_said_criticises_its_owner(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda's remarks were irresponsible.") == [
+        ("111", "Kenyan foreign minister", "Uganda", "_judgement_in_statement")]
+
+
+def test_a_mistake_another_made_is_criticism(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda had made a serious mistake.") == [
+        ("111", "Kenyan foreign minister", "Uganda", "_judgement_in_statement")]
+
+
+def test_a_negated_violation_accuses_no_one(nlp: Language) -> None:
+    assert said(nlp, "The Kenyan foreign minister said Uganda had not violated the accord.") == [
+        ("010", "Kenyan foreign minister", "Uganda", "_verb_entry")]
+
+
+def test_a_violation_under_a_condition_accuses_no_one(nlp: Language) -> None:
+    events = said(nlp, "The Kenyan foreign minister said Kenya would respond if Uganda violated the accord.")
+    assert not any(rule in ("_wrongdoing_in_statement", "_judgement_in_statement") for *_, rule in events)
+
+
+def test_lies_of_place_accuse_no_one(nlp: Language) -> None:
+    # the cue is the form "lied": "lies 50 kilometres from" is where a place is
+    events = said(nlp, "The Ugandan foreign minister said Kenya lies about 50 kilometres from the border.")
+    assert not any(code[:2] == "11" for code, *_ in events)
+
+
+def test_breaking_a_silence_accuses_no_one(nlp: Language) -> None:
+    # cue idiom "break silence": speaking at last is no broken accord
+    events = said(nlp, "The Kenyan foreign minister said Uganda's president had broken his silence on the raid.")
+    assert not any(rule == "_wrongdoing_in_statement" for *_, rule in events)
+
+
+def test_a_disapproval_the_subject_voices_is_its_own_act(nlp: Language) -> None:
+    # "Kenya condemns the raid" is Kenya's criticism, coded on "condemns", not the speaker's of Kenya
+    events = said(nlp, "The Ugandan foreign minister said Kenya strongly condemns the raid.")
+    assert not any(rule == "_wrongdoing_in_statement" for *_, rule in events)
+
+
+def test_the_speakers_own_failure_accuses_no_one(nlp: Language) -> None:
+    assert said(nlp, "“We have failed the refugees,” the Kenyan foreign minister said.") == []
+
+
+def test_a_speaker_that_is_no_actor_accuses_no_one(nlp: Language) -> None:
+    assert said(nlp, "Witnesses said Uganda had violated the accord.") == []

@@ -15,7 +15,7 @@ from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import doc_text
 from .clauses import clause_asserted, clause_object
-from .codes import _conditional_offer, _declarer, _demanding_content, appeal_clauses, obligation_clauses, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
+from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _addressees, _agentless_state, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
@@ -179,6 +179,10 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
         yield from accusation
     if speech and not negated:
         yield from _demand_in_statement(doc, verb, index, sources, lex)
+        accused = list(_accusation_in_statement(doc, verb, index, sources, lex))
+        if accused:
+            yield from accused
+            return  # what was said is the accusation: the statement codes no 010 besides it
     if speech and _attribution_frame(verb, lex) and _disapproval(verb, lex, framed=True) is None:
         # "X said Y attacked Z": the attack is the event, the saying only attributes it; unless what
         # was said blames or criticises ("X said Y was responsible for the attacks"): X's accusation
@@ -490,6 +494,25 @@ def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side],
                 yield from _emit(doc, verb, index, Entry(code), sources, targets, False, "asserted", lex,
                                  rules={"trigger": f"verbs.tsv:{verb.lemma_}", "code": rule,
                                         "source": "_verb_roles", "target": rule, "modality": rule})
+
+
+def _accusation_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon) -> Iterable[Event]:
+    """A statement that someone else did wrong ("Turkey said the Russian plane violated its airspace",
+    "X said Y lied") or whose conduct it judges ("said Y's comments were irresponsible") is the
+    speaker's accusation (CAMEO 112) or criticism (111) of that actor (:func:`.codes.accusation_clauses`),
+    coded on the speech verb whether or not the clause's own verb codes an act (the attribution frame)
+    and whether or not the statement is about any other actor: the one blamed is its target. A speaker
+    that is no actor (:func:`_speaker`) or a target of the speaker's own side makes no event."""
+    speakers = [side for side in sources if _speaker(side, lex)]
+    if not speakers:
+        return
+    for code, rule, blamed in accusation_clauses(verb, lex):
+        targets = [t for t in _sides(doc, blamed, lex)
+                   if _identified(t) and not any(same_side(t, s) for s in speakers)]
+        if targets:
+            yield from _emit(doc, verb, index, Entry(code), speakers, targets, False, "asserted", lex, declare=False,
+                             rules={"trigger": f"verbs.tsv:{verb.lemma_}", "code": rule,
+                                    "source": "_verb_roles", "target": rule, "modality": rule})
 
 
 def make_event(trigger: Token, index: int, code: str, source: Side, target: Side, *, negated: bool,

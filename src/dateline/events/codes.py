@@ -16,7 +16,7 @@ from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
 from .clauses import CLAUSE_LINKS
 from .sides import Side, _side
-from .triggers import _noun_entry, _verb_entry
+from .triggers import _idiom, _noun_entry, _verb_entry
 
 
 #: ``plover.event`` of CAMEO 01/02 events, which PLOVER does not code: null (the schema allows
@@ -369,6 +369,75 @@ def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iter
         if reproach != any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children):
             continue  # "should have acted": what someone failed to do (``_appealing_content(reproach=True)``)
         yield subjects
+
+
+def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, list[Token]]]:
+    """What a statement says someone did wrong, as (CAMEO code, rule, the ones it blames) for each clause
+    of what was said (:func:`_said_clauses`: "said that ...", and the quotation a speech verb is set
+    beside) and each verb coordinated with it: a clause whose verb is a wrong done (cue ``wrongdoing_verb``:
+    "said Y violated the accord", "Y lied to Parliament", X said; or a verb of the cues ``accusation_word``,
+    "misled", 112, or ``criticism_word``, "failed to", 111) blames its subject (``_wrongdoing_in_statement``);
+    one whose predicate blames or criticises its subject or what its subject names (the same cues: "said
+    Y was responsible for", "said Y's comments were irresponsible", ``_judgement_in_statement``). The
+    one blamed is the clause's subject, or the actor who owns it when the subject is a thing done ("Y's
+    comments", "the measures of Y", :func:`_blamed`). Not a negated or conditioned clause, a to-infinitive,
+    one with an auxiliary of obligation or advice (a demand or an appeal, :func:`obligation_clauses`), one
+    whose subject is the speaker speaking of itself ("we", "I"), nor a clause verb that codes a disapproval
+    of its own ("said the U.S. condemns the attack": the subject's act, coded on its verb)."""
+    accuse, criticise, wrongs = lex.cue("accusation_word"), lex.cue("criticism_word"), lex.cue("wrongdoing_verb")
+    bound = lex.cue("obligation") | lex.cue("advisory")
+    for top, _ in _said_clauses(verb):
+        if top.pos_ not in ("VERB", "AUX") or top is verb:
+            continue
+        heads = [top, *(c for c in top.conjuncts if c.pos_ in ("VERB", "AUX") and c.i > top.i)]
+        shared: list[Token] = []
+        for clause in heads:
+            kids = list(clause.children)
+            own_subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+            if clause is top:
+                shared = own_subjects
+            if any(c.dep_ == "neg" for c in kids) or _conditioned_clause(clause, lex):
+                continue
+            if any(c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.lower_ in bound) for c in kids):
+                continue
+            subjects = [c for c in (own_subjects or shared) if c.dep_ == "nsubj"
+                        and c.lower_ not in lex.cue("first_person") and c.lower_ not in en.FIRST_PERSON_PRONOUNS]
+            if not subjects:
+                continue
+            blamed = [t for s in subjects for t in _blamed(s, lex)]
+            lemma = clause.lemma_.lower()
+            if clause.lower_ in wrongs:
+                lemma = clause.lower_  # a form where the lemma is ambiguous: "lied" (deceit), not "lies 50 km away"
+            own = _verb_entry(clause, lex) if clause.pos_ == "VERB" and lemma not in wrongs else None
+            if own is not None and own.code[:2] == "11":
+                continue  # "said the U.S. strongly condemns the attack": the subject's own disapproval, coded on its verb
+            if clause.pos_ == "VERB" and (lemma in wrongs or lemma in accuse or lemma in criticise) and not _idiom(clause, lex):
+                yield ("111" if lemma in criticise and lemma not in wrongs else "112"), "_wrongdoing_in_statement", blamed
+                continue
+            for pred in (c for c in kids if c.dep_ in ("acomp", "attr", "dobj")):
+                word = pred.lemma_.lower()
+                if any(c.dep_ == "neg" for c in pred.children):
+                    continue  # "would plead not guilty"
+                if word in accuse or word in criticise:
+                    yield ("112" if word in accuse else "111"), "_judgement_in_statement", blamed
+                    break
+
+
+def _conditioned_clause(clause: Token, lex: Lexicon) -> bool:
+    """Whether a clause is a condition or holds one ("if Y fails ...", "unless ...")."""
+    conditions = lex.cue("condition")
+    return any(t.dep_ == "mark" and t.lower_ in conditions for t in clause.subtree)
+
+
+def _blamed(subject: Token, lex: Lexicon) -> list[Token]:
+    """Who is blamed through a clause's subject: the subject itself when it can name an actor (:func:`_actor_word`),
+    else the actor that owns or does the thing it names ("Y's comments", "the U.S. measures", "the
+    actions of Y"), else nobody."""
+    if _actor_word(subject, lex):
+        return [subject]
+    return [c for c in subject.children if c.dep_ in ("poss", "compound", "amod") and _actor_word(c, lex)] + [
+        p for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+        and (p := syntax.pobj(c)) is not None and _actor_word(p, lex)]
 
 
 def _appealing_content(verb: Token, lex: Lexicon, *, reproach: bool = False) -> bool:

@@ -89,9 +89,21 @@ def _owned(noun: Token, lex: Lexicon) -> bool:
 
 
 def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
-    """The coded entry of a verb (particle, then bare verb, refined by its patterns), or None."""
+    """The coded entry of a verb (particle, then bare verb, refined by its patterns), or None; worked out once per
+    Doc, verb and lexicon (:func:`_lexicon_entry`): the coder, its gates and the trigger proposer ask it of the
+    same verb several times."""
     if verb.pos_ != "VERB" or verb.lemma_ not in lex.verb_lemmas:
         return None
+    memo: dict[int, Entry | None] = per_doc(verb.doc, f"verb_entry:{id(lex)}", lambda _: {})
+    i = verb.i
+    if i not in memo:
+        memo[i] = _lexicon_entry(verb, lex)
+    return memo[i]
+
+
+def _lexicon_entry(verb: Token, lex: Lexicon) -> Entry | None:
+    """:func:`_verb_entry` worked out: the verb's row of verbs*.tsv, refined by its patterns, and the gates that
+    make a coded verb no act (a light verb's event noun, naming, an idiom, a claim, a stated fact ...)."""
     particle = _particle(verb)
     found = lex.verbs.get((verb.lemma_, particle)) if particle else None
     phrasal = found is not None

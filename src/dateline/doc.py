@@ -82,6 +82,16 @@ def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
     return values[key]
 
 
+def per_token(token: Token, key: str, compute: Callable[[Token], T]) -> T:
+    """``compute(token)``, worked out once per Doc, ``key`` and token (:func:`per_doc`): for a question the
+    stages ask of the same token several times ("the verb's entry", "its particle")."""
+    memo: dict[int, Any] = per_doc(token.doc, key, lambda _: {})
+    i = token.i
+    if i not in memo:
+        memo[i] = compute(token)
+    return memo[i]
+
+
 def trigger_head(doc: Doc, event: dict[str, Any]) -> Token | None:
     """The syntactic head of an event's trigger: the root of its ``span`` widened to whole tokens, or
     None when the span covers no token (once per Doc and span)."""

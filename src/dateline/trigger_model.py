@@ -255,8 +255,9 @@ def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[s
     known = lex.lemma_knowledge
     by_token, _ = _token_actors(doc)
     lemma = token.lemma_.lower()
+    relation, head = token.dep_, token.head
     out: dict[str, float] = {"bias": 1.0, f"lemma={lemma}": 1.0, f"tag={token.tag_}": 1.0,
-                             f"dep={token.dep_}": 1.0, f"head_pos={token.head.pos_ if token.head.i != token.i else 'ROOT'}": 1.0}
+                             f"dep={relation}": 1.0, f"head_pos={head.pos_ if head.i != token.i else 'ROOT'}": 1.0}
     roots = known["roots"].get(lemma)
     if roots:
         for r in roots:
@@ -270,9 +271,10 @@ def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[s
     noun_root = known["nouns"].get(lemma)
     if noun_root:
         out[f"noun_root={noun_root}"] = 1.0
-    if token.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"):
-        out[f"head_dep={token.dep_}|{token.head.lemma_.lower()}"] = 1.0
-        roots_head = known["roots"].get(token.head.lemma_.lower())
+    if relation in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"):
+        head_lemma = head.lemma_.lower()
+        out[f"head_dep={relation}|{head_lemma}"] = 1.0
+        roots_head = known["roots"].get(head_lemma)
         out[f"head_lex={'/'.join(sorted(roots_head)) if roots_head else '-'}"] = 1.0
     subj = None
     for child in token.children:
@@ -322,16 +324,17 @@ def is_candidate(token: Token, lex: Any) -> bool:
     particle, else bare, and their patterns) code nothing. A verb the lexicon codes that its gates then
     turned down (an attribution frame, a claim, a naming, an idiom, a light verb) is not one: those
     gates are the guidelines' decisions, not gaps."""
-    if token.pos_ != "VERB" or not token.is_alpha or token.lemma_ in _LIGHT:
+    lemma = token.lemma_
+    if token.pos_ != "VERB" or not token.is_alpha or lemma in _LIGHT:
         return False
-    if token.lemma_ not in lex.verb_lemmas:
+    if lemma not in lex.verb_lemmas:
         return True
-    if token.lemma_ in lex.cue("naming_verb") or _names(token, lex) or _idiom(token, lex):
+    if lemma in lex.cue("naming_verb") or _names(token, lex) or _idiom(token, lex):
         # the lexicon's gates decide: a naming verb ("called the envoy a friend", "the chief negotiator": an act
         # only when what it names the actor blames it, ``_evaluative``), a set phrase
         return False
     particle = _particle(token)
-    found = (lex.verbs.get((token.lemma_, particle)) if particle else None) or lex.verbs.get((token.lemma_, ""))
+    found = (lex.verbs.get((lemma, particle)) if particle else None) or lex.verbs.get((lemma, ""))
     if found is not None and found[0].code:
         return False
     return _verb_entry(token, lex) is None

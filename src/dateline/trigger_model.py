@@ -97,7 +97,7 @@ class TriggerModel:
 
     def _rows(self) -> dict[str, int]:
         """The weights as one matrix (a row per feature, a column per class, the intercept as the last row) and each
-        feature's row, built once: a sentence's candidates are then scored in one sum (numpy, which spaCy installs)."""
+        feature's row, built once: a Doc's candidates are then scored in one sum (numpy, which spaCy installs)."""
         index = self._index
         if index is None:
             names = list(self.weights)

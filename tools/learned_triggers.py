@@ -108,30 +108,31 @@ def surveying(seen: list[tuple[str, int, int, str, bool]]) -> Iterator[None]:
     (article id, sentence index, offset, kind, whether the sentence names an actor), kind one of "taken" (an event
     starts on it), "verb" / "noun" (a candidate of the proposer), "noun_lex" (a nouns.tsv head with no event),
     "verb_other" / "noun_other" (the rest: a coded verb its gates turned down, a noun naming an actor ...)."""
-    original = tm.proposals
+    original = tm.doc_proposals
 
-    def recording(doc: Doc, sent: Any, index: int, lex: Any, taken: set[int]) -> Any:
-        actor = tm.has_actor(doc, index)
-        for token in sent:
-            if token.pos_ not in ("VERB", "NOUN"):
-                continue
-            if token.idx in taken:
-                kind = "taken"
-            elif tm.is_candidate(token, lex):
-                kind = "verb"
-            elif tm.is_noun_candidate(doc, token, lex):
-                kind = "noun"
-            elif token.pos_ == "NOUN" and token.lemma_ in lex.noun_heads:
-                kind = "noun_lex"
-            else:
-                kind = f"{token.pos_.lower()}_other"
-            seen.append((doc._.article_id, index, token.idx, kind, actor))
-        return original(doc, sent, index, lex, taken)
-    tm.proposals = recording
+    def recording(doc: Doc, sentences: list[tuple[Any, int, set[int]]], lex: Any) -> Any:
+        for sent, index, taken in sentences:
+            actor = tm.has_actor(doc, index)
+            for token in sent:
+                if token.pos_ not in ("VERB", "NOUN"):
+                    continue
+                if token.idx in taken:
+                    kind = "taken"
+                elif tm.is_candidate(token, lex):
+                    kind = "verb"
+                elif tm.is_noun_candidate(doc, token, lex):
+                    kind = "noun"
+                elif token.pos_ == "NOUN" and token.lemma_ in lex.noun_heads:
+                    kind = "noun_lex"
+                else:
+                    kind = f"{token.pos_.lower()}_other"
+                seen.append((doc._.article_id, index, token.idx, kind, actor))
+        return original(doc, sentences, lex)
+    tm.doc_proposals = recording
     try:
         yield
     finally:
-        tm.proposals = original
+        tm.doc_proposals = original
 
 
 _ORDER = ("taken", "verb", "noun", "noun_lex", "verb_other", "noun_other")

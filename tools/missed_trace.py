@@ -39,6 +39,9 @@ from dateline.newseval import LOCKED, code_articles, corpus_texts, counted, load
 
 EVENTS_DIR = str(Path(__file__).resolve().parents[1] / "src" / "dateline" / "events")
 TRIGGER_FUNCS = ("_verb_events", "_noun_events")
+#: Answers the events stage works out once per Doc and token (``dateline.doc.per_token``): the function that works
+#: one out, and the one the coder calls (a later call answers from the memo, and is traced to the lines of the first).
+WORKED_OUT = {"_find_verb_entry": "_verb_entry", "_find_noun_entry": "_noun_entry"}
 
 
 class Tracer:
@@ -51,6 +54,7 @@ class Tracer:
         self.yielded: dict[int, int] = defaultdict(int)
         self.ends: dict[tuple[str, int, str], dict[str, Any]] = {}  # (article, token idx, func) -> end
         self.docs: dict[str, Any] = {}  # article id -> the Doc the events stage coded
+        self.worked: dict[tuple[str, int, int], tuple[int, int, str]] = {}  # (asked, Doc, token) -> its working's end
 
     def __call__(self, frame: FrameType, event: str, arg: Any) -> Any:
         if event != "call" or not frame.f_code.co_filename.startswith(EVENTS_DIR):
@@ -75,6 +79,11 @@ class Tracer:
                 return self.local  # a yield, not the end
             prev, last = self.lines.pop(key, [0, 0])
             caller = frame.f_back
+            asked = frame.f_locals.get("verb") or frame.f_locals.get("noun")
+            if name in WORKED_OUT and asked is not None:
+                self.worked[(WORKED_OUT[name], id(asked.doc), asked.i)] = (prev, last, name)
+            elif name in WORKED_OUT.values() and asked is not None:
+                prev, last, name = self.worked.get((name, id(asked.doc), asked.i), (prev, last, name))
             if caller is not None and caller.f_code.co_name in TRIGGER_FUNCS:
                 value = self.yielded.pop(key, 0) if generator else _short(arg)
                 self.calls[id(caller)].append((caller.f_lineno, name, prev, last, value))
@@ -103,8 +112,8 @@ GROUPS = (
     ("trigger: verb lemma in lexicon", "trigger: lexicon lemma under another part of speech"),
     ("trigger: noun lemma in lexicon", "trigger: lexicon lemma under another part of speech"),
     ("trigger:", "trigger: sentence or story discarded, no token"),
-    ("_verb_entry:118", "entry: verb in the lexicon with no code and no pattern matched"),
-    ("_noun_entry:68", "entry: governed noun with no light verb or named owner"),
+    ("_find_verb_entry:134", "entry: verb in the lexicon with no code and no pattern matched"),
+    ("_find_noun_entry:74", "entry: governed noun with no light verb or named owner"),
     ("_entry:", "entry: sense gates (light verb, naming, idiom, claim, opinion)"),
     ("_not_an_act", "non-act gates (_not_an_act)"),
     ("_agentless_state", "non-act gates (_agentless_state)"),

@@ -28,8 +28,9 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, ORTH, POS, SENT_START, SPACY
 from spacy.language import Language
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
@@ -79,6 +80,16 @@ def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
     if key not in values:
         values[key] = build(doc)
     return values[key]
+
+
+def per_token(token: Token, key: str, compute: Callable[[Token], T]) -> T:
+    """``compute(token)``, worked out once per Doc, ``key`` and token (:func:`per_doc`): for a question the
+    stages ask of the same token several times ("the verb's entry", "its particle")."""
+    memo: dict[int, Any] = per_doc(token.doc, key, lambda _: {})
+    i = token.i
+    if i not in memo:
+        memo[i] = compute(token)
+    return memo[i]
 
 
 def trigger_head(doc: Doc, event: dict[str, Any]) -> Token | None:
@@ -154,6 +165,22 @@ def sentence_index(doc: Doc) -> Callable[[int], int]:
     """A function from token index to the index of its sentence in the Doc."""
     starts = sentence_bounds(doc)[0]
     return lambda i: max(0, bisect.bisect_right(starts, i) - 1)
+
+
+def pos_indices(doc: Doc, *parts: str) -> list[int]:
+    """The indices of the Doc's tokens whose part of speech (``token.pos_``) is one of ``parts`` ("VERB", "NOUN"),
+    ascending, from one array of the Doc's parts of speech, once per Doc and parts: a stage that looks at a
+    sentence's verbs or nouns makes no Token object of its other words."""
+    def build(d: Doc) -> list[int]:
+        pos = d.to_array(POS).tolist()
+        wanted = {IDS[p] for p in parts}
+        return [i for i, p in enumerate(pos) if p in wanted]
+    return per_doc(doc, "pos_indices:" + "|".join(parts), build)
+
+
+def in_span(indices: list[int], span: Span) -> list[int]:
+    """Those of the ascending token ``indices`` that fall inside ``span``."""
+    return indices[bisect.bisect_left(indices, span.start):bisect.bisect_left(indices, span.end)]
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -25,7 +25,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from . import syntax
-from .doc import per_doc
+from .doc import in_span, per_doc, pos_indices
 from .events.triggers import _idiom, _names, _noun_entry, _particle, _verb_entry
 from .sides_model import bucket
 
@@ -56,36 +56,54 @@ class TriggerModel:
     meta: dict[str, Any] = field(default_factory=dict)
     _index: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
     _matrix: Any = field(default=None, init=False, repr=False, compare=False)
-    _intercept: Any = field(default=None, init=False, repr=False, compare=False)
+    _none: int = field(default=0, init=False, repr=False, compare=False)
 
     def predict(self, feats: dict[str, float]) -> tuple[str, float]:
         """(most probable root, probability that the verb is an act)."""
-        rows, values = [], []
+        return self.predict_many([feats])[0]
+
+    def predict_many(self, many: list[dict[str, float]]) -> list[tuple[str, float]]:
+        """Each candidate's (most probable root, probability that it is an act), all summed at once: the weight rows
+        of every candidate's features (after the intercept's row, each times the feature's value) in one array, one
+        sum per candidate's run of rows (numpy's ``add.reduceat``), then the rounded sums' best root per candidate."""
+        if not many:
+            return []
         index = self._rows()
-        for name, value in feats.items():
-            row = index.get(name)
-            if row is not None and value:
-                rows.append(row)
-                values.append(value)
+        intercept = len(index)  # the intercept's row, after the features'
+        starts: list[int] = []
+        rows: list[int] = []
+        values: list[float] = []
+        for feats in many:
+            starts.append(len(rows))
+            rows.append(intercept)
+            values.append(1.0)
+            for name, value in feats.items():
+                row = index.get(name)
+                if row is not None and value:
+                    rows.append(row)
+                    values.append(value)
+        weighted = self._matrix[rows] * numpy.array(values, dtype=numpy.float64)[:, None]
         # rounded, so that a tie between roots (the weights are stored rounded) goes to the first class whatever the
         # order of the sum
-        z = [round(v, 9) for v in (self._intercept + numpy.asarray(values) @ self._matrix[rows]).tolist()]
-        top = max(z)
-        exps = [math.exp(v - top) for v in z]
-        none = self.classes.index(NONE)
-        act = 1.0 - exps[none] / sum(exps)
-        best = max((k for k in range(len(z)) if k != none), key=lambda k: z[k])
-        return self.classes[best], act
+        z = round9(numpy.add.reduceat(weighted, starts))
+        none = self._none
+        roots = z.copy()
+        roots[:, none] = -math.inf
+        out = []
+        for sums, top, best in zip(z.tolist(), z.max(axis=1).tolist(), roots.argmax(axis=1).tolist()):
+            exps = [math.exp(v - top) for v in sums]
+            out.append((self.classes[best], 1.0 - exps[none] / sum(exps)))
+        return out
 
     def _rows(self) -> dict[str, int]:
-        """The weights as one matrix (a row per feature, a column per class) and each feature's row, built once:
-        a prediction is then one product over the candidate's features (numpy, which spaCy installs)."""
+        """The weights as one matrix (a row per feature, a column per class, the intercept as the last row) and each
+        feature's row, built once: a Doc's candidates are then scored in one sum (numpy, which spaCy installs)."""
         index = self._index
         if index is None:
             names = list(self.weights)
-            self._matrix = numpy.array([self.weights[n] for n in names], dtype=numpy.float64).reshape(
-                len(names), len(self.classes))
-            self._intercept = numpy.array(self.intercept, dtype=numpy.float64)
+            self._matrix = numpy.array([*(self.weights[n] for n in names), self.intercept],
+                                       dtype=numpy.float64).reshape(len(names) + 1, len(self.classes))
+            self._none = self.classes.index(NONE)
             index = self._index = {n: i for i, n in enumerate(names)}
         return index
 
@@ -97,6 +115,19 @@ class TriggerModel:
     def from_dict(cls, data: dict[str, Any]) -> TriggerModel:
         return cls([str(c) for c in data["classes"]], {str(k): [float(x) for x in v] for k, v in data["weights"].items()},
                    [float(x) for x in data["intercept"]], float(data["threshold"]), dict(data.get("meta", {})))
+
+
+def round9(values: Any) -> Any:
+    """``round(v, 9)`` of every value of a numpy array, the very floats Python's ``round`` gives (the value's exact
+    decimal expansion rounded, half to even): numpy's ``rint(v * 1e9) / 1e9``, except where ``v * 1e9`` (itself
+    rounded) lies within a thousandth of a half or beyond 2**40, which Python's ``round`` then decides."""
+    with numpy.errstate(over="ignore", invalid="ignore"):  # (those beyond are Python's to round)
+        scaled = values * 1e9
+        out = numpy.rint(scaled) / 1e9
+        odd = (numpy.abs(scaled - numpy.floor(scaled) - 0.5) < 1e-3) | ~(numpy.abs(scaled) < 2.0**40)
+    if odd.any():
+        out[odd] = [round(v, 9) for v in values[odd].tolist()]
+    return out
 
 
 @cache
@@ -224,8 +255,9 @@ def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[s
     known = lex.lemma_knowledge
     by_token, _ = _token_actors(doc)
     lemma = token.lemma_.lower()
+    relation, head = token.dep_, token.head
     out: dict[str, float] = {"bias": 1.0, f"lemma={lemma}": 1.0, f"tag={token.tag_}": 1.0,
-                             f"dep={token.dep_}": 1.0, f"head_pos={token.head.pos_ if token.head.i != token.i else 'ROOT'}": 1.0}
+                             f"dep={relation}": 1.0, f"head_pos={head.pos_ if head.i != token.i else 'ROOT'}": 1.0}
     roots = known["roots"].get(lemma)
     if roots:
         for r in roots:
@@ -239,9 +271,10 @@ def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[s
     noun_root = known["nouns"].get(lemma)
     if noun_root:
         out[f"noun_root={noun_root}"] = 1.0
-    if token.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"):
-        out[f"head_dep={token.dep_}|{token.head.lemma_.lower()}"] = 1.0
-        roots_head = known["roots"].get(token.head.lemma_.lower())
+    if relation in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"):
+        head_lemma = head.lemma_.lower()
+        out[f"head_dep={relation}|{head_lemma}"] = 1.0
+        roots_head = known["roots"].get(head_lemma)
         out[f"head_lex={'/'.join(sorted(roots_head)) if roots_head else '-'}"] = 1.0
     subj = None
     for child in token.children:
@@ -291,16 +324,17 @@ def is_candidate(token: Token, lex: Any) -> bool:
     particle, else bare, and their patterns) code nothing. A verb the lexicon codes that its gates then
     turned down (an attribution frame, a claim, a naming, an idiom, a light verb) is not one: those
     gates are the guidelines' decisions, not gaps."""
-    if token.pos_ != "VERB" or not token.is_alpha or token.lemma_ in _LIGHT:
+    lemma = token.lemma_
+    if token.pos_ != "VERB" or not token.is_alpha or lemma in _LIGHT:
         return False
-    if token.lemma_ not in lex.verb_lemmas:
+    if lemma not in lex.verb_lemmas:
         return True
-    if token.lemma_ in lex.cue("naming_verb") or _names(token, lex) or _idiom(token, lex):
+    if lemma in lex.cue("naming_verb") or _names(token, lex) or _idiom(token, lex):
         # the lexicon's gates decide: a naming verb ("called the envoy a friend", "the chief negotiator": an act
         # only when what it names the actor blames it, ``_evaluative``), a set phrase
         return False
     particle = _particle(token)
-    found = (lex.verbs.get((token.lemma_, particle)) if particle else None) or lex.verbs.get((token.lemma_, ""))
+    found = (lex.verbs.get((lemma, particle)) if particle else None) or lex.verbs.get((lemma, ""))
     if found is not None and found[0].code:
         return False
     return _verb_entry(token, lex) is None
@@ -340,32 +374,50 @@ def noun_features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> d
     return {f"n:{k}": v for k, v in out.items()}
 
 
-def proposals(doc: Doc, sent: Span, index: int, lex: Any, taken: set[int]) -> list[tuple[Token, str, float]]:
-    """The sentence's candidate verbs (:func:`is_candidate`), and nouns (:func:`is_noun_candidate`) for a model whose
-    ``meta.nouns`` is set; none that an event already starts on (offsets in ``taken``), that the active model
-    (:func:`active_model`) codes as acts: (token, root, probability of an act)
-    at or above its threshold; nothing when the sentence names no actor or no model is active."""
+#: A proposal: the candidate word, the CAMEO root proposed, the probability of an act.
+Proposal = tuple[Token, str, float]
+
+
+def proposals(doc: Doc, sent: Span, index: int, lex: Any, taken: set[int]) -> list[Proposal]:
+    """The proposals of one sentence (:func:`doc_proposals` of that sentence alone)."""
+    return doc_proposals(doc, [(sent, index, taken)], lex)[0]
+
+
+def doc_proposals(doc: Doc, sentences: list[tuple[Span, int, set[int]]], lex: Any) -> list[list[Proposal]]:
+    """For each (sentence, its index in the Doc, offsets an event already starts on): its candidate verbs
+    (:func:`is_candidate`), and nouns (:func:`is_noun_candidate`) for a model whose ``meta.nouns`` is set, on none
+    of those offsets, that the active model (:func:`active_model`) codes as acts: (token, root, probability of an
+    act) at or above its threshold; nothing in a sentence that names no actor, nor when no model is active. Only
+    the verbs (and nouns) are tested, and the candidates of all the sentences are scored in one batch
+    (:meth:`TriggerModel.predict_many`)."""
+    out: list[list[Proposal]] = [[] for _ in sentences]
     model = active_model(doc)
-    if (model is None and COLLECT is None) or not has_actor(doc, index):
-        return []
+    if model is None and COLLECT is None:
+        return out
     nouns = NOUNS if model is None else bool(model.meta.get("nouns"))
-    out = []
-    for token in sent:
-        if token.idx in taken:
+    words = pos_indices(doc, "VERB", "NOUN") if nouns else pos_indices(doc, "VERB")
+    candidates: list[tuple[int, Token, dict[str, float]]] = []
+    for k, (sent, index, taken) in enumerate(sentences):
+        if not has_actor(doc, index):
             continue
-        if is_candidate(token, lex):
-            feats = features(doc, token, sent, index, lex)
-        elif nouns and is_noun_candidate(doc, token, lex):
-            feats = noun_features(doc, token, sent, index, lex)
-        else:
-            continue
-        if COLLECT is not None:
-            COLLECT.append((doc._.article_id, index, token.idx, feats))
-        if model is None:
-            continue
-        root, p = model.predict(feats)
+        for i in in_span(words, sent):
+            token = doc[i]
+            if token.idx in taken:
+                continue
+            if is_candidate(token, lex):
+                feats = features(doc, token, sent, index, lex)
+            elif nouns and is_noun_candidate(doc, token, lex):
+                feats = noun_features(doc, token, sent, index, lex)
+            else:
+                continue
+            if COLLECT is not None:
+                COLLECT.append((doc._.article_id, index, token.idx, feats))
+            candidates.append((k, token, feats))
+    if model is None:
+        return out
+    for (k, token, _), (root, p) in zip(candidates, model.predict_many([feats for *_, feats in candidates])):
         if LOG is not None:
             LOG.append((doc._.article_id, token.idx, root, p))
         if p >= model.threshold:
-            out.append((token, root, p))
+            out[k].append((token, root, p))
     return out

@@ -196,3 +196,45 @@ def test_the_shipped_model_proposes_verbs_only() -> None:
     assert model is not None
     assert not model.meta.get("nouns")
     assert model.weights and not any(name.startswith("n:") for name in model.weights)
+
+
+def test_round9_rounds_as_python_does() -> None:
+    """The batch's rounding (session 35) gives the very floats of ``round(v, 9)``: sums of weights stored rounded,
+    values near a half of the ninth decimal (Python decides them), huge, tiny and negative values."""
+    import numpy
+
+    rng = numpy.random.default_rng(35)
+    values = numpy.concatenate([
+        rng.integers(-20_000, 20_000, 5_000) / 1000 + rng.normal(0, 1e-13, 5_000),  # 3-decimal sums, summed in any order
+        rng.normal(0, 5, 5_000),
+        (rng.integers(-10**6, 10**6, 2_000) + 0.5) / 1e9,  # halves of the ninth decimal, as near as floats get
+        numpy.array([0.0, -0.0, 1e-12, -1e-12, 2.5e-9, 3.5e-9, 123456.0000000005, 1e7, -3e12, 1e300, 5e-324]),
+    ])
+    assert tm.round9(values).tolist() == [round(v, 9) for v in values.tolist()]
+
+
+def test_a_batch_scores_each_candidate_as_alone_and_a_doc_as_its_sentences(nlp) -> None:
+    """predict_many (one sum for many candidates) gives what predict gives each; doc_proposals (a Doc's sentences in
+    one batch) gives each sentence what proposals gives it alone; pos_indices are the tokens of that part of speech."""
+    from dateline.doc import pos_indices
+
+    shipped = tm.shipped_model()
+    assert shipped is not None
+    lex = load_lexicon()
+    doc = nlp("The Chinese government wooed the Kenyan president with new loans on Tuesday. The Kenyan army courted "
+              "Ugandan rebels on Monday. Uganda's president lambasted the Kenyan government and stonewalled its envoy.")
+    assert pos_indices(doc, "VERB") == [t.i for t in doc if t.pos_ == "VERB"]
+    assert pos_indices(doc, "VERB", "NOUN") == [t.i for t in doc if t.pos_ in ("VERB", "NOUN")]
+    sentences = [(sent, index, set()) for index, sent in enumerate(doc.sents)]
+    feats = [tm.features(doc, t, sent, index, lex) for sent, index, _ in sentences for t in sent if tm.is_candidate(t, lex)]
+    assert len(feats) == 4
+    hand = TriggerModel(["05", "11", "none"], {"lemma=woo": [6.0, 0.0, 0.0], "lemma=lambast": [0.0, 6.0, 0.0],
+                                               "lemma=stonewall": [3.0, 3.0, 0.0]}, [0.0, 0.0, 2.0], 0.5)
+    for model in (shipped, hand):
+        assert model.predict_many(feats) == [model.predict(f) for f in feats] and model.predict_many([]) == []
+        assert model.predict_many([{}, {"no such feature": 1.0}]) == [model.predict({})] * 2  # the intercept alone
+        with lt.proposing(lambda doc: model):
+            alone = [proposals(doc, sent, index, lex, taken) for sent, index, taken in sentences]
+            assert tm.doc_proposals(doc, sentences, lex) == alone
+    assert [[(t.lower_, root) for t, root, _ in found] for found in alone] == [
+        [("wooed", "05")], [], [("lambasted", "11"), ("stonewalled", "05")]]  # a tie goes to the first root

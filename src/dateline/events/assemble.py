@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import Any
 
 from spacy.language import Language
@@ -13,7 +14,7 @@ from .. import syntax, trigger_model
 from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
-from ..doc import doc_text
+from ..doc import doc_text, in_span, pos_indices
 from .clauses import clause_asserted, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
@@ -57,12 +58,15 @@ def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     if not _political_story(doc, lex):
         doc._.events = events  # a story naming no political actor: sports, arts, markets
         return doc
-    seen: set[tuple[Any, ...]] = set()
     body = doc_text(doc)  # a sentence's text is its slice of the Doc's (sent.text joins its tokens)
-    for index, sent in enumerate(doc.sents):
-        if lex.sentence_discards is not None and lex.sentence_discards.search(body[sent.start_char:sent.end_char]):
-            continue
-        for event in _code_sentence(doc, sent, index, lex):
+    coded = [(sent, index, list(_lexicon_events(doc, sent, index, lex))) for index, sent in enumerate(doc.sents)
+             if lex.sentence_discards is None or not lex.sentence_discards.search(body[sent.start_char:sent.end_char])]
+    # the learned proposer's words: not where a lexicon event starts; the whole Doc's candidates scored at once
+    proposed = trigger_model.doc_proposals(doc, [(sent, index, {e["span"][0] for e in found})
+                                                 for sent, index, found in coded], lex)
+    seen: set[tuple[Any, ...]] = set()
+    for (_, index, found), words in zip(coded, proposed):
+        for event in chain(found, _learned_events(doc, index, lex, words)):
             key = _key(event)
             if key not in seen:
                 seen.add(key)
@@ -87,29 +91,25 @@ def _political_story(doc: Doc, lex: Lexicon) -> bool:
     return False
 
 
-def _code_sentence(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[Event]:
+def _lexicon_events(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[Event]:
+    """The events of the sentence's verbs and event nouns that the lexicon codes, in token order."""
     verbs, nouns = lex.verb_lemmas, lex.noun_heads
-    taken: set[int] = set()
-    for token in sent:
+    for i in in_span(pos_indices(doc, "VERB", "NOUN"), sent):
+        token = doc[i]
         pos = token.pos_
         if pos == "VERB" and token.lemma_ in verbs:
-            found: Iterable[Event] = _verb_events(doc, token, index, lex)
+            yield from _verb_events(doc, token, index, lex)
         elif pos == "NOUN" and (token.lemma_ in nouns or token.lemma_ in lex.cue("event_frame")):
-            found = _noun_events(doc, token, index, lex)
-        else:
-            continue
-        for event in found:
-            taken.add(event["span"][0])
-            yield event
-    yield from _learned_events(doc, sent, index, lex, taken)
+            yield from _noun_events(doc, token, index, lex)
 
 
-def _learned_events(doc: Doc, sent: Span, index: int, lex: Lexicon, taken: set[int]) -> Iterable[Event]:
-    """The words the learned trigger proposer codes (:mod:`dateline.trigger_model`: verbs the lexicon
-    leaves uncoded, no event on them yet; nouns too for a model fitted on them), each coded by
-    :func:`_verb_events` (a noun by :func:`_noun_events`) with the proposed root as its entry, so the same
-    sides, modality and gates apply; their events name ``learned`` as trigger."""
-    for word, root, _ in trigger_model.proposals(doc, sent, index, lex, taken):
+def _learned_events(doc: Doc, index: int, lex: Lexicon, proposed: list[trigger_model.Proposal]) -> Iterable[Event]:
+    """The events of the words the learned trigger proposer proposes in sentence ``index``
+    (:func:`dateline.trigger_model.doc_proposals`: verbs the lexicon leaves uncoded, no event on them yet; nouns
+    too for a model fitted on them), each coded by :func:`_verb_events` (a noun by :func:`_noun_events`) with the
+    proposed root as its entry, so the same sides, modality and gates apply; their events name ``learned`` as
+    trigger. After the sentence's lexicon events (:func:`_lexicon_events`)."""
+    for word, root, _ in proposed:
         noun = word.pos_ == "NOUN"  # a proposed noun (session 34) is coded as an event noun
         code = _noun_events if noun else _verb_events
         for event in code(doc, word, index, lex, proposed=Entry(root + "0")):
@@ -392,8 +392,9 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
     added: dict[int, list[Event]] = {}
     seen = {_key(e) for e in events}
     for later_index, sent in enumerate(doc.sents):
-        for noun in sent:
-            if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in en.DEFINITE_DETERMINERS for c in noun.children):
+        for i in in_span(pos_indices(doc, "NOUN"), sent):
+            noun = doc[i]
+            if not any(c.dep_ == "det" and c.lower_ in en.DEFINITE_DETERMINERS for c in noun.children):
                 continue
             parts = _participants(noun, lex)
             if not parts:

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .. import syntax
-from ..doc import doc_text, per_doc, sentence_bounds, sentence_index
+from ..doc import doc_text, per_doc, per_token, sentence_bounds, sentence_index
 from ..codebook import root_class
 from ..lexicon import Entry, Lexicon
 from ..record import Modality
@@ -42,7 +42,13 @@ def _light_governor(noun: Token, lex: Lexicon) -> Token | None:
 
 def _noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
     """The entry of an event noun: "<light verb> <noun>" ("reach agreement"), then "<modifier>
-    <noun>" ("hunger strike"), then the noun; a ``governed`` noun only behind a light verb."""
+    <noun>" ("hunger strike"), then the noun; a ``governed`` noun only behind a light verb. Worked out once per
+    Doc, noun and lexicon (:func:`_find_noun_entry`)."""
+    return per_token(noun, f"noun_entry:{id(lex)}", lambda n: _find_noun_entry(n, lex))
+
+
+def _find_noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
+    """:func:`_noun_entry` worked out."""
     governor = _light_governor(noun, lex)
     if governor is not None:
         found = lex.nouns.get(f"{governor.lemma_} {noun.lemma_}")
@@ -89,9 +95,17 @@ def _owned(noun: Token, lex: Lexicon) -> bool:
 
 
 def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
-    """The coded entry of a verb (particle, then bare verb, refined by its patterns), or None."""
+    """The coded entry of a verb (particle, then bare verb, refined by its patterns), or None; worked out once per
+    Doc, verb and lexicon (:func:`_find_verb_entry`): the coder, its gates and the trigger proposer ask it of the
+    same verb several times."""
     if verb.pos_ != "VERB" or verb.lemma_ not in lex.verb_lemmas:
         return None
+    return per_token(verb, f"verb_entry:{id(lex)}", lambda v: _find_verb_entry(v, lex))
+
+
+def _find_verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
+    """:func:`_verb_entry` worked out: the verb's row of verbs*.tsv, refined by its patterns, and the gates that
+    make a coded verb no act (a light verb's event noun, naming, an idiom, a claim, a stated fact ...)."""
     particle = _particle(verb)
     found = lex.verbs.get((verb.lemma_, particle)) if particle else None
     phrasal = found is not None
@@ -170,7 +184,12 @@ def _idioms(phrases: frozenset[str]) -> dict[str, list[frozenset[str]]]:
 
 def _particle(verb: Token) -> str:
     """The verb's particle: a ``prt`` child, or an adverb the parser hung on the verb right after
-    it ("back away from", "back down"), which the lexicon names as a phrasal verb."""
+    it ("back away from", "back down"), which the lexicon names as a phrasal verb. Once per Doc and verb."""
+    return per_token(verb, "particle", _find_particle)
+
+
+def _find_particle(verb: Token) -> str:
+    """:func:`_particle` worked out."""
     found = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     if found:
         return found

@@ -705,9 +705,9 @@ ADDRESSEE_STRATEGIES: tuple[tuple[str, Strategy], ...] = (("nearby_partner", nea
 #: Whom praise, endorsement, a defence or an apology (05), an investigation (09) or a protest (14) that
 #: names no one is aimed at: the doer's own country ("Downing Street defended the decision", "the
 #: registrars welcomed the new regulations", "protests in Istanbul" by Turks: its decision, its
-#: inquiry, its government). On train, of such root- and source-right events with no target, the
-#: labelled target was the source's own country 47 times in 96, no target 25 (eval/README.md,
-#: "Session 35: targets35").
+#: inquiry, its government). On train (rounds 42-45 out), of such counted real acts with the right root and
+#: source and no target after the side chooser, the labelled target was the source's own country 49 times in 83,
+#: no target 19, another country 15 (eval/README.md, "Session 35: targets35").
 HOME_TARGET_STRATEGIES: tuple[tuple[str, Strategy], ...] = (("source_home", source_home),)
 
 #: Rule names (``evidence.rules.target``) of a target the text leaves unnamed, by kind.

@@ -423,3 +423,39 @@ def test_place_strategies_are_tried_in_the_documented_order() -> None:
     from dateline.actors.countries import PLACE_TARGET_STRATEGIES
     assert [name for name, _ in PLACE_TARGET_STRATEGIES] == [
         "event_place", "sentence_place", "armed_opponent", "article_country", "source_home"]
+
+
+# Session 35 (targets35): a domestic act with no target --------------------------------------------
+
+
+def test_praise_or_a_defence_that_names_no_one_is_aimed_at_the_doers_own_country(nlp: Language) -> None:
+    # its decision, its regulations: the labels give the doer's own country (eval/README.md, "Session 35: targets35")
+    for text, trigger in (("The British government defended the decision on Tuesday.", "defended"),
+                          ("The British government welcomed the new regulations on Tuesday.", "welcomed")):
+        (event,) = events(nlp, text, trigger)
+        assert (event["source"]["country"], event["target"]["country"]) == ("GBR", "GBR")
+        rules = event["evidence"]["rules"]
+        assert (rules["target"], rules["target_country"]) == ("_act_home", "source_home")
+        assert event["target"]["code"] == "GBR"  # the country itself, no sector
+
+
+def test_an_investigation_or_a_protest_that_names_no_one_is_aimed_at_home(nlp: Language) -> None:
+    (event,) = events(nlp, "The French interior ministry opened an investigation on Monday.", "investigation")
+    assert (event["source"]["country"], event["target"]["country"]) == ("FRA", "FRA")
+    assert event["evidence"]["rules"]["target"] == "_act_home"
+    (event,) = events(nlp, "Thousands of Turkish workers protested on Sunday.", "protested")
+    assert (event["source"]["country"], event["target"]["country"]) == ("TUR", "TUR")
+
+
+def test_a_named_target_and_a_transnational_doer_are_left_alone(nlp: Language) -> None:
+    (event,) = events(nlp, "The British government praised France on Tuesday.", "praised")
+    assert event["target"]["country"] == "FRA"
+    assert event["evidence"]["rules"]["target"] != "_act_home"
+    # an NGO has no home country: no target is guessed
+    (event,) = events(nlp, "Amnesty International welcomed the decision on Tuesday.", "welcomed")
+    assert event["target"] is None
+
+
+def test_the_home_target_runs_only_for_the_homebound_roots() -> None:
+    from dateline.codebook import root_class
+    assert root_class("homebound") == frozenset({"05", "09", "14"})

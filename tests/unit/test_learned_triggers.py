@@ -4,6 +4,7 @@ prediction, the shipped model and its hook into the events stage (eval/README.md
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -230,8 +231,19 @@ def test_a_batch_scores_each_candidate_as_alone_and_a_doc_as_its_sentences(nlp) 
     assert len(feats) == 4
     hand = TriggerModel(["05", "11", "none"], {"lemma=woo": [6.0, 0.0, 0.0], "lemma=lambast": [0.0, 6.0, 0.0],
                                                "lemma=stonewall": [3.0, 3.0, 0.0]}, [0.0, 0.0, 2.0], 0.5)
+    def reference(model: TriggerModel, f: dict[str, float]) -> tuple[str, float]:
+        # the softmax worked out in plain Python, one candidate at a time (independent of the batch's numpy sum)
+        z = [b + sum(model.weights.get(n, [0.0] * len(model.classes))[k] * v for n, v in f.items())
+             for k, b in enumerate(model.intercept)]
+        none = model.classes.index("none")
+        best = max((k for k in range(len(z)) if k != none), key=lambda k: (z[k], -k))
+        return model.classes[best], 1.0 - math.exp(z[none]) / sum(math.exp(v) for v in z)
+
     for model in (shipped, hand):
-        assert model.predict_many(feats) == [model.predict(f) for f in feats] and model.predict_many([]) == []
+        got = model.predict_many(feats)
+        for (root, p), (ref_root, ref_p) in zip(got, [reference(model, f) for f in feats], strict=True):
+            assert root == ref_root and abs(p - ref_p) < 1e-9
+        assert got == [model.predict(f) for f in feats] and model.predict_many([]) == []
         assert model.predict_many([{}, {"no such feature": 1.0}]) == [model.predict({})] * 2  # the intercept alone
         with lt.proposing(lambda doc: model):
             alone = [proposals(doc, sent, index, lex, taken) for sent, index, taken in sentences]

@@ -459,3 +459,12 @@ def test_a_named_target_and_a_transnational_doer_are_left_alone(nlp: Language) -
 def test_the_home_target_runs_only_for_the_homebound_roots() -> None:
     from dateline.codebook import root_class
     assert root_class("homebound") == frozenset({"05", "09", "14"})
+
+
+def test_an_act_of_another_root_that_names_no_one_keeps_no_target(nlp: Language) -> None:
+    # pledging aid (03) or mobilising (15) with no one named is not aimed at home: only 05, 09 and 14 are
+    for text, trigger in (("The British government pledged more aid on Tuesday.", "pledged"),
+                          ("The British government mobilized its troops on Tuesday.", "mobilized")):
+        (event,) = events(nlp, text, trigger)
+        assert event["source"]["country"] == "GBR"
+        assert event["target"] is None, text

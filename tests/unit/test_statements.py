@@ -191,8 +191,40 @@ def test_a_negated_violation_accuses_no_one(nlp: Language) -> None:
 
 
 def test_a_violation_under_a_condition_accuses_no_one(nlp: Language) -> None:
-    events = said(nlp, "The Kenyan foreign minister said Kenya would respond if Uganda violated the accord.")
+    # the condition is the clause itself (its verb is the wrong): "unless" / "if" on the head
+    for text in ("The Kenyan foreign minister said Kenya would respond if Uganda violated the accord.",
+                 "The Kenyan foreign minister said that if Uganda violated the accord, Kenya would respond.",
+                 "The Kenyan foreign minister said Uganda violated the accord only if its troops crossed."):
+        events = said(nlp, text)
+        assert not any(rule in ("_wrongdoing_in_statement", "_judgement_in_statement") for *_, rule in events), text
+
+
+def test_a_forecast_wrong_accuses_no_one(nlp: Language) -> None:
+    # a modal clause forecasts (or threatens): no wrong is said to have been done
+    events = said(nlp, "The Kenyan foreign minister said Uganda will break the ceasefire.")
     assert not any(rule in ("_wrongdoing_in_statement", "_judgement_in_statement") for *_, rule in events)
+
+
+def test_a_phrasal_break_is_no_wrong(nlp: Language) -> None:
+    for text in ("The Kenyan foreign minister said Uganda broke off the talks.",
+                 "The Kenyan foreign minister said the talks with Uganda broke down."):
+        events = said(nlp, text)
+        assert not any(rule == "_wrongdoing_in_statement" for *_, rule in events), text
+    # the verb with no particle still is one
+    assert ("112", "Kenyan foreign minister", "Uganda", "_wrongdoing_in_statement") in said(
+        nlp, "The Kenyan foreign minister said Uganda broke the ceasefire.")
+
+
+def test_an_object_is_a_judgement_only_behind_a_light_verb(nlp: Language) -> None:
+    assert not any(rule == "_judgement_in_statement" for *_, rule in said(
+        nlp, "The Kenyan foreign minister said Uganda rejected the criticism."))
+
+
+def test_an_accusation_keeps_the_statement_s_modality(nlp: Language) -> None:
+    doc = nlp("The Kenyan foreign minister may say Uganda violated the accord.")
+    found = [(e["cameo"], e["modality"]) for e in doc._.events
+             if e["evidence"]["rules"]["code"] == "_wrongdoing_in_statement"]
+    assert found and all(modality != "asserted" for _, modality in found)
 
 
 def test_lies_of_place_accuse_no_one(nlp: Language) -> None:

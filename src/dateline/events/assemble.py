@@ -179,7 +179,7 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
         yield from accusation
     if speech and not negated:
         yield from _demand_in_statement(doc, verb, index, sources, lex)
-        accused = list(_accusation_in_statement(doc, verb, index, sources, lex))
+        accused = list(_accusation_in_statement(doc, verb, index, sources, lex, modality, rules["modality"]))
         if accused:
             yield from accused
             return  # what was said is the accusation: the statement codes no 010 besides it
@@ -497,13 +497,17 @@ def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side],
                                         "source": "_verb_roles", "target": rule, "modality": rule})
 
 
-def _accusation_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon) -> Iterable[Event]:
+def _accusation_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon,
+                             modality: Modality = "asserted", modality_rule: str = "_modality") -> Iterable[Event]:
     """A statement that someone else did wrong ("Turkey said the Russian plane violated its airspace",
     "X said Y lied") or whose conduct it judges ("said Y's comments were irresponsible") is the
     speaker's accusation (CAMEO 112) or criticism (111) of that actor (:func:`.codes.accusation_clauses`),
     coded on the speech verb whether or not the clause's own verb codes an act (the attribution frame)
-    and whether or not the statement is about any other actor: the one blamed is its target. A speaker
-    that is no actor (:func:`_speaker`) or a target of the speaker's own side makes no event."""
+    and whether or not the statement is about any other actor: the one blamed is its target. The accusation
+    has the statement's own modality ("may say Y violated ...": hypothetical; "the minister, who said ...":
+    reported). A speaker that is no actor (:func:`_speaker`) makes no event, nor a target that is the
+    speaker itself (:func:`..actors.identity.same_side`; an accusation of the speaker's own country, "a senator said
+    the administration violated the law", is one)."""
     speakers = [side for side in sources if _speaker(side, lex)]
     if not speakers:
         return
@@ -511,9 +515,10 @@ def _accusation_in_statement(doc: Doc, verb: Token, index: int, sources: list[Si
         targets = [t for t in _sides(doc, blamed, lex)
                    if _identified(t) and not any(same_side(t, s) for s in speakers)]
         if targets:
-            yield from _emit(doc, verb, index, Entry(code), speakers, targets, False, "asserted", lex, declare=False,
+            yield from _emit(doc, verb, index, Entry(code), speakers, targets, False, modality, lex, declare=False,
                              rules={"trigger": f"verbs.tsv:{verb.lemma_}", "code": rule,
-                                    "source": "_verb_roles", "target": rule, "modality": rule})
+                                    "source": "_verb_roles", "target": rule,
+                                    "modality": rule if modality_rule == "_modality" else modality_rule})
 
 
 def make_event(trigger: Token, index: int, code: str, source: Side, target: Side, *, negated: bool,

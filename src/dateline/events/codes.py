@@ -16,7 +16,7 @@ from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
 from .clauses import CLAUSE_LINKS
 from .sides import Side, _side
-from .triggers import _idiom, _noun_entry, _verb_entry
+from .triggers import _idiom, _noun_entry, _particle, _verb_entry
 
 
 #: ``plover.event`` of CAMEO 01/02 events, which PLOVER does not code: null (the schema allows
@@ -143,7 +143,8 @@ def _disapproval(verb: Token, lex: Lexicon, *, naming: bool = False, framed: boo
     with ``naming``, also the object predicate ("called them invaders") and the "as" phrase
     ("described the plan as reckless") of a naming or describing verb (:func:`_evaluative`). With
     ``framed`` (a speech verb that attributes a reported act), a cue verb coded on its own is that
-    act's, not the speaker's."""
+    act's, not the speaker's. (A wrong or a judgement said of an identified actor is read first, by
+    :func:`accusation_clauses` in ``events.assemble._accusation_in_statement``; this reads the rest.)"""
     accuse, criticise = lex.cue("accusation_word"), lex.cue("criticism_word")
     found: str | None = None
     for clause, words in _content(verb, lex, naming=naming):
@@ -376,12 +377,14 @@ def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, li
     of what was said (:func:`_said_clauses`: "said that ...", and the quotation a speech verb is set
     beside) and each verb coordinated with it: a clause whose verb is a wrong done (cue ``wrongdoing_verb``:
     "said Y violated the accord", "Y lied to Parliament", X said; or a verb of the cues ``accusation_word``,
-    "misled", 112, or ``criticism_word``, "failed to", 111) blames its subject (``_wrongdoing_in_statement``);
-    one whose predicate blames or criticises its subject or what its subject names (the same cues: "said
-    Y was responsible for", "said Y's comments were irresponsible", ``_judgement_in_statement``). The
+    "misled", 112, or ``criticism_word``, "failed to", 111; not with a particle, "broke off talks") blames its
+    subject (``_wrongdoing_in_statement``); one whose predicate (or the object of a light verb, "made a
+    mistake") blames or criticises its subject or what its subject names (the same cues: "said Y was
+    responsible for", "said Y's comments were irresponsible", ``_judgement_in_statement``). The
     one blamed is the clause's subject, or the actor who owns it when the subject is a thing done ("Y's
     comments", "the measures of Y", :func:`_blamed`). Not a negated or conditioned clause, a to-infinitive,
-    one with an auxiliary of obligation or advice (a demand or an appeal, :func:`obligation_clauses`), one
+    one with an auxiliary of obligation or advice (a demand or an appeal, :func:`obligation_clauses`) or any
+    other modal (a forecast, "said Y will break the ceasefire"), one
     whose subject is the speaker speaking of itself ("we", "I"), nor a clause verb that codes a disapproval
     of its own ("said the U.S. condemns the attack": the subject's act, coded on its verb)."""
     accuse, criticise, wrongs = lex.cue("accusation_word"), lex.cue("criticism_word"), lex.cue("wrongdoing_verb")
@@ -398,8 +401,8 @@ def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, li
                 shared = own_subjects
             if any(c.dep_ == "neg" for c in kids) or _conditioned_clause(clause, lex):
                 continue
-            if any(c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.lower_ in bound) for c in kids):
-                continue
+            if any(c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.lower_ in bound or c.tag_ == "MD") for c in kids):
+                continue  # a demand, an appeal, or a forecast ("said Y will break the ceasefire"): no wrong done
             subjects = [c for c in (own_subjects or shared) if c.dep_ == "nsubj"
                         and c.lower_ not in lex.cue("first_person") and c.lower_ not in en.FIRST_PERSON_PRONOUNS]
             if not subjects:
@@ -412,9 +415,11 @@ def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, li
             if own is not None and own.code[:2] == "11":
                 continue  # "said the U.S. strongly condemns the attack": the subject's own disapproval, coded on its verb
             if clause.pos_ == "VERB" and (lemma in wrongs or lemma in accuse or lemma in criticise) and not _idiom(clause, lex):
-                yield ("111" if lemma in criticise and lemma not in wrongs else "112"), "_wrongdoing_in_statement", blamed
+                if not _particle(clause):  # "broke off talks", "broke into the embassy", "talks broke down": no wrong
+                    yield ("111" if lemma in criticise and lemma not in wrongs else "112"), "_wrongdoing_in_statement", blamed
                 continue
-            for pred in (c for c in kids if c.dep_ in ("acomp", "attr", "dobj")):
+            light = lemma in lex.cue("light_verb")
+            for pred in (c for c in kids if c.dep_ in ("acomp", "attr") or (c.dep_ == "dobj" and light)):
                 word = pred.lemma_.lower()
                 if any(c.dep_ == "neg" for c in pred.children):
                     continue  # "would plead not guilty"

@@ -251,3 +251,9 @@ def test_the_speakers_own_failure_accuses_no_one(nlp: Language) -> None:
 
 def test_a_speaker_that_is_no_actor_accuses_no_one(nlp: Language) -> None:
     assert said(nlp, "Witnesses said Uganda had violated the accord.") == []
+
+
+def test_a_judgement_under_a_modal_is_still_one(nlp: Language) -> None:
+    # a wrong forecast is no wrong done, but a plan judged ("would be a mistake") is criticism of its owner
+    assert said(nlp, "The Kenyan foreign minister said Uganda's decision would be irresponsible.") == [
+        ("111", "Kenyan foreign minister", "Uganda", "_judgement_in_statement")]

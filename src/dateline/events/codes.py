@@ -383,8 +383,9 @@ def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, li
     responsible for", "said Y's comments were irresponsible", ``_judgement_in_statement``). The
     one blamed is the clause's subject, or the actor who owns it when the subject is a thing done ("Y's
     comments", "the measures of Y", :func:`_blamed`). Not a negated or conditioned clause, a to-infinitive,
-    one with an auxiliary of obligation or advice (a demand or an appeal, :func:`obligation_clauses`) or any
-    other modal (a forecast, "said Y will break the ceasefire"), one
+    one with an auxiliary of obligation or advice (a demand or an appeal, :func:`obligation_clauses`), a wrong
+    done under any other modal (a forecast, "said Y will break the ceasefire"; a judgement under one is one,
+    "said the plan would be a mistake"), one
     whose subject is the speaker speaking of itself ("we", "I"), nor a clause verb that codes a disapproval
     of its own ("said the U.S. condemns the attack": the subject's act, coded on its verb)."""
     accuse, criticise, wrongs = lex.cue("accusation_word"), lex.cue("criticism_word"), lex.cue("wrongdoing_verb")
@@ -401,8 +402,9 @@ def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, li
                 shared = own_subjects
             if any(c.dep_ == "neg" for c in kids) or _conditioned_clause(clause, lex):
                 continue
-            if any(c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.lower_ in bound or c.tag_ == "MD") for c in kids):
-                continue  # a demand, an appeal, or a forecast ("said Y will break the ceasefire"): no wrong done
+            if any(c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.lower_ in bound) for c in kids):
+                continue
+            forecast = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in kids)
             subjects = [c for c in (own_subjects or shared) if c.dep_ == "nsubj"
                         and c.lower_ not in lex.cue("first_person") and c.lower_ not in en.FIRST_PERSON_PRONOUNS]
             if not subjects:
@@ -415,7 +417,7 @@ def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, li
             if own is not None and own.code[:2] == "11":
                 continue  # "said the U.S. strongly condemns the attack": the subject's own disapproval, coded on its verb
             if clause.pos_ == "VERB" and (lemma in wrongs or lemma in accuse or lemma in criticise) and not _idiom(clause, lex):
-                if not _particle(clause):  # "broke off talks", "broke into the embassy", "talks broke down": no wrong
+                if not _particle(clause) and not forecast:  # "broke off talks", "talks broke down", "will break": no wrong done
                     yield ("111" if lemma in criticise and lemma not in wrongs else "112"), "_wrongdoing_in_statement", blamed
                 continue
             light = lemma in lex.cue("light_verb")

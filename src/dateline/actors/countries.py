@@ -761,20 +761,25 @@ def missing_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     if found is None:
         return
     country, strategy, detail = found
-    rules = (event.setdefault("evidence", {})).get("rules", {})
     if target is None:
-        why = _MISSING_TARGET_EVIDENCE[kind]
-        # No words name it: the text is the country's name (as GDELT names a country-only actor), and the
-        # evidence says why; never the trigger, which exports would show as the actor's name.
-        event["target"] = {"text": country_codes().get(country, country), "code": country, "country": country,
-                           "sector": None,
-                           "evidence": f"{why} ({strategy}: {detail})"}
-        rules = {**rules, "target": MISSING_TARGET_RULES[kind], "target_country": strategy}
-    else:
-        code = country + (target.get("code") or "") if needs_country(target) else target.get("code")
-        event["target"] = {**target, "code": code, "country": country, "sector": split_code(code)[1]}
-        rules = {**rules, "target_country": f"missing:{strategy}"}
-    event["evidence"]["rules"] = rules
+        _country_target(event, kind, found)
+        return
+    rules = (event.setdefault("evidence", {})).get("rules", {})
+    code = country + (target.get("code") or "") if needs_country(target) else target.get("code")
+    event["target"] = {**target, "code": code, "country": country, "sector": split_code(code)[1]}
+    event["evidence"]["rules"] = {**rules, "target_country": f"missing:{strategy}"}
+
+
+def _country_target(event: dict[str, Any], kind: str, found: tuple[str, str, str]) -> None:
+    """Give an event with no target the country ``found`` (country, strategy, detail) as its target, for the
+    reason ``kind`` (:data:`MISSING_TARGET_RULES`). No words name it: the text is the country's name (as GDELT
+    names a country-only actor), and the evidence says why; never the trigger, which exports would show as the
+    actor's name."""
+    country, strategy, detail = found
+    evidence = event.setdefault("evidence", {})
+    event["target"] = {"text": country_codes().get(country, country), "code": country, "country": country,
+                       "sector": None, "evidence": f"{_MISSING_TARGET_EVIDENCE[kind]} ({strategy}: {detail})"}
+    evidence["rules"] = {**evidence.get("rules", {}), "target": MISSING_TARGET_RULES[kind], "target_country": strategy}
 
 
 def home_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
@@ -791,10 +796,5 @@ def home_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
         return
     side = {"text": "", "code": None, "country": None, "sector": None}
     found = side_country(doc, kb, event, side, HOME_TARGET_STRATEGIES)
-    if found is None:
-        return
-    country, strategy, detail = found
-    evidence = event.setdefault("evidence", {})
-    event["target"] = {"text": country_codes().get(country, country), "code": country, "country": country,
-                       "sector": None, "evidence": f"{_MISSING_TARGET_EVIDENCE['home']} ({strategy}: {detail})"}
-    evidence["rules"] = {**evidence.get("rules", {}), "target": MISSING_TARGET_RULES["home"], "target_country": strategy}
+    if found is not None:
+        _country_target(event, "home", found)

@@ -322,11 +322,10 @@ def _obliging_content(verb: Token, lex: Lexicon) -> bool:
     of obligation (cue ``obligation``, "should") and no condition (a consequence set on a condition
     is a threat)."""
     obliging = lex.cue("obligation") | {"should"}
-    conditions = lex.cue("condition")
     for clause in verb.children:
         if clause.dep_ not in ("ccomp", "parataxis"):
             continue
-        if any(t.dep_ == "mark" and t.lower_ in conditions for t in clause.subtree):
+        if _conditioned_clause(clause, lex):
             return False
         if any(c.dep_ == "aux" and c.lower_ in obliging for c in clause.children):
             return True

@@ -506,7 +506,7 @@ def _accusation_in_statement(doc: Doc, verb: Token, index: int, sources: list[Si
     and whether or not the statement is about any other actor: the one blamed is its target. The accusation
     has the statement's own modality ("may say Y violated ...": hypothetical; "the minister, who said ...":
     reported). A speaker that is no actor (:func:`_speaker`) makes no event, nor a target that is the
-    speaker itself (:func:`..actors.identity.same_side`; an accusation of the speaker's own country, "a senator said
+    speaker itself (:func:`dateline.actors.identity.same_side`; an accusation of the speaker's own country, "a senator said
     the administration violated the law", is one)."""
     speakers = [side for side in sources if _speaker(side, lex)]
     if not speakers:

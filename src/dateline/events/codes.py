@@ -288,12 +288,7 @@ def _judged(token: Token, lex: Lexicon) -> Token | None:
 def _about_actor(token: Token, lex: Lexicon) -> bool:
     """Whether a noun phrase names an actor or an actor's act: an actor word itself, one that owns or
     modifies it ("Russia's actions", "Russian drills", "the actions of Y"), or an act of the lexicon."""
-    if _actor_word(token, lex) or _named_act(token, lex) is not None:
-        return True
-    if any(c.dep_ in ("poss", "compound", "amod") and _actor_word(c, lex) for c in token.children):
-        return True
-    return any(c.dep_ == "prep" and c.lower_ in ("of", "by") and (p := syntax.pobj(c)) is not None and _actor_word(p, lex)
-               for c in token.children)
+    return _named_act(token, lex) is not None or bool(_blamed(token, lex))
 
 
 def _expressed_intent(verb: Token, lex: Lexicon) -> Entry | None:
@@ -388,7 +383,8 @@ def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, li
     whose subject is the speaker speaking of itself ("we", "I"), nor a clause verb that codes a disapproval
     of its own ("said the U.S. condemns the attack": the subject's act, coded on its verb)."""
     accuse, criticise, wrongs = lex.cue("accusation_word"), lex.cue("criticism_word"), lex.cue("wrongdoing_verb")
-    bound = lex.cue("obligation") | lex.cue("advisory")
+    bound, light_verbs = lex.cue("obligation") | lex.cue("advisory"), lex.cue("light_verb")
+    speaker_words = lex.cue("first_person") | en.FIRST_PERSON_PRONOUNS
     for top, _ in _said_clauses(verb):
         if top.pos_ not in ("VERB", "AUX") or top is verb:
             continue
@@ -404,8 +400,7 @@ def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, li
             if any(c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.lower_ in bound) for c in kids):
                 continue
             forecast = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in kids)
-            subjects = [c for c in (own_subjects or shared) if c.dep_ == "nsubj"
-                        and c.lower_ not in lex.cue("first_person") and c.lower_ not in en.FIRST_PERSON_PRONOUNS]
+            subjects = [c for c in (own_subjects or shared) if c.dep_ == "nsubj" and c.lower_ not in speaker_words]
             if not subjects:
                 continue
             blamed = [t for s in subjects for t in _blamed(s, lex)]
@@ -419,7 +414,7 @@ def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, li
                 if not _particle(clause) and not forecast:  # "broke off talks", "talks broke down", "will break": no wrong done
                     yield ("111" if lemma in criticise and lemma not in wrongs else "112"), "_wrongdoing_in_statement", blamed
                 continue
-            light = lemma in lex.cue("light_verb")
+            light = lemma in light_verbs
             for pred in (c for c in kids if c.dep_ in ("acomp", "attr") or (c.dep_ == "dobj" and light)):
                 word = pred.lemma_.lower()
                 if any(c.dep_ == "neg" for c in pred.children):

@@ -7,7 +7,7 @@ corpus text, never committed) and dateline's own stages run on it each time. The
 with the real command before quoting numbers), in a fraction of the time, so a rule change can be
 measured on train and dev in minutes. Locked splits are refused, as by the command.
 
-    nice .venv/bin/python tools/cached_eval.py --split train [--by-rule] [--errors FILE] [--json FILE] [--exclude-rounds 42,43,44,45]
+    nice .venv/bin/python tools/cached_eval.py --split train [--by-rule] [--errors FILE] [--json FILE] [--exclude-rounds 44,45,46,47]
     nice .venv/bin/python tools/cached_eval.py --split train --judged build/judged.jsonl [--all-events] [--roots-off]
 
 ``--judged`` writes every counted event (``--all-events``: every event) with its label's verdict, so two
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-events", action="store_true", help="--judged: also the events not counted")
     parser.add_argument("--json", help="write the scores as JSON")
     parser.add_argument("--exclude-rounds", default="",
-                        help="comma-separated labelling rounds left out (e.g. 42,43,44,45: the blind rounds of eval/news/blind_rounds.json, kept for the integrator; default none)")
+                        help="comma-separated labelling rounds left out (e.g. 44,45,46,47: the blind rounds of eval/news/blind_rounds.json, kept for the integrator; default none)")
     args = parser.parse_args(argv)
     if args.split in LOCKED:
         print(f"split {args.split} is locked", file=sys.stderr)

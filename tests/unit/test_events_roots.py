@@ -71,6 +71,19 @@ def test_warning_is_coded_by_its_content(nlp: Language) -> None:
     assert warning("The Kenyan president warned Parliament that such action would undercut his ability to govern.") == "111"
 
 
+def test_warning_that_a_war_may_break_out_is_a_forecast(nlp: Language) -> None:
+    # docs/annotation.md D2: a war or conflict that may happen, the subject of what is warned and tied to no side
+    # of the warner, is a danger foreseen (012), not harm from the warner (cue danger_noun, codes._danger_happening)
+    def warning(text: str) -> tuple[str, str | None]:
+        (found,) = [(code, rule) for code, _, _, rule in coded(nlp, text)[:1]]
+        return found
+    assert warning("Kenya warned that war with Uganda could break out at any moment.") == ("012", "_warning_forecast")
+    assert warning("The Kenyan president warned that a major conflict with Uganda could result from the standoff.") \
+        == ("012", "_warning_forecast")
+    # a war warned of (no subject of a clause) stays harm: a threat
+    assert warning("Kenya warned Uganda of war.")[0][:2] == "13"
+
+
 def test_attributed_act_with_blame_is_also_an_accusation(nlp: Language) -> None:
     # the reported act keeps its own event; the saying that blames is the speaker's accusation
     events = coded(nlp, "The Kenyan foreign minister said Ugandan militias were responsible for the raids on Kenya.")

@@ -31,6 +31,15 @@ def test_strike_by_workers_or_general_strike_stays_labour(nlp: Language) -> None
     assert "_military_strike" not in {rule for *_, rule in union}
 
 
+def test_on_strike_or_a_trade_striking_stays_labour(nlp: Language) -> None:
+    # "on strike" is labour whoever strikes (civil servants are GOV); a trade's strike (cue labour_strike: seamen,
+    # whom agents.tsv gives the MIL sector) is no military one
+    servants = coded(nlp, "Thousands of Kenyan civil servants went on strike against the government in Nairobi.")
+    assert [(code, rule) for code, _, _, rule in servants] == [("143", "_noun_entry")]
+    seamen = coded(nlp, "The strike by Kenyan seamen paralysed the ports of the Kenyan government.")
+    assert [(code, rule) for code, _, _, rule in seamen] == [("143", "_noun_entry")]
+
+
 def test_verbal_attacks_are_criticism(nlp: Language) -> None:
     personal = coded(nlp, "The ministry launched personal attacks on the Kenyan president.")
     assert ("111", "ministry", "Kenyan president", "_verbal_attack") in personal

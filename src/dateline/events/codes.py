@@ -628,9 +628,14 @@ def _military_strike(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
     nationality adjective, compound or "by" phrase, the event's sources) is a state or an armed
     force ("US strikes on Syria", "a strike by American forces": CAMEO 190, 195 when from the air,
     cue ``aerial_weapon``); a strike of workers or unions, or one the words near it call a labour
-    strike (cue ``labour_strike``: "a general strike", "a hunger strike"), stays 143."""
+    strike (cue ``labour_strike``: "a general strike", "a hunger strike", "the seamen's strike"), or
+    the set phrase "on strike" ("civil servants were on strike": :data:`dateline.lang.en.STRIKE_STATE_PREPOSITIONS`, the
+    noun with no determiner), stays 143."""
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.lemma_.lower() not in lex.cue("strike_noun"):
         return False
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in en.STRIKE_STATE_PREPOSITIONS \
+            and not any(c.dep_ in ("det", "poss") for c in trigger.children):
+        return False  # "went on strike": labour, whoever strikes
     coded = [side for side in sources if side is not None and (side.get("code") or side.get("country"))]
     if not coded or not all(_armed_or_state(side, lex) for side in coded):
         return False
@@ -869,12 +874,18 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
     organ warns: "warned that it would respond", "Iran warned that Iran would combat any
     intervention", "warned that police will act") with a verb that is no copula and no obligation
     ("we must not make that mistake": an appeal); or an act announced as no longer done ("warned
-    that Cairo will no longer tolerate X")."""
+    that Cairo will no longer tolerate X"). A war or conflict (cue ``danger_noun``) or a violent act that is
+    the subject of what is warned, and that no word of it ties to the warner, is a danger foreseen, no harm
+    from the warner (:func:`_danger_happening`: "warned that war could break out", "warned a major conflict
+    could result": 012 by D2)."""
     harm, conditions = lex.cue("harm_word"), lex.cue("condition")
     obliging = lex.cue("obligation") | {"should"}
     own = {side.get("country") for side in sources if side is not None and side.get("country")}
     for token in verb.subtree:
         if (token.lemma_.lower() in harm or token.lower_ in harm) and not _in_relative_clause(token, verb):
+            if token.lemma_.lower() in lex.cue("danger_noun") and token.head.head == verb \
+                    and _danger_happening(token, token.head, own, lex):
+                continue  # "warned that war could break out": a danger foreseen (012), unless the rest says harm
             return True
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -889,7 +900,8 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
         if any(t.dep_ == "mark" and t.lower_ in conditions for t in child.subtree):
             return True
         for token in child.subtree:
-            if token.pos_ == "NOUN" and (entry := _named_act(token, lex)) is not None and entry.code[:2] in root_class("violent"):
+            if token.pos_ == "NOUN" and (entry := _named_act(token, lex)) is not None and entry.code[:2] in root_class("violent") \
+                    and not _danger_happening(token, child, own, lex):
                 return True
         if child.lemma_ == "be" or any(c.dep_ == "aux" and c.lower_ in obliging for c in child.children):
             continue  # a state ("would be"), or what someone must do ("we must not"): no harm done
@@ -911,6 +923,23 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
     return False
 
 
+def _danger_happening(noun: Token, clause: Token, own: set[Any], lex: Lexicon) -> bool:
+    """Whether a violent event noun in a warned clause names a danger that may happen rather than harm from
+    the warner (docs/annotation.md D2: a danger not caused by the speaker is 012): it is the subject of the
+    clause's own verb ("warned that war could break out", "warned a conflict could result", "warned that a
+    wider war was possible") and no word of it names the warner's side ("warned that an Iranian strike
+    would follow", said by Iran, stays a threat)."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head != clause:
+        return False
+    for word in noun.children:
+        if word.dep_ in ("poss", "compound", "amod", "nmod") or (word.dep_ == "prep" and word.lower_ == "by"):
+            head = syntax.pobj(word) if word.dep_ == "prep" else word
+            side = _side(noun.doc, head, lex) if head is not None else None
+            if side is not None and (side.get("country") in own or not own):
+                return False
+    return True
+
+
 def _forecast(verb: Token, lex: Lexicon) -> bool:
     """Whether a warning verb only forecasts or reports ("warned that a Leave vote would sink the
     pound", "warned of Y's desire to escalate"): a "that" clause or an "of" object, none of whose
@@ -925,7 +954,8 @@ def _forecast(verb: Token, lex: Lexicon) -> bool:
             if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.cue("first_person") for c in child.children):
                 return False
             entry = _verb_entry(child, lex)
-            if entry is not None and entry.code[:2] in root_class("hostile"):
-                return False
+            if entry is not None and entry.code[:2] in root_class("hostile") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.cue("danger_noun") for c in child.children):
+                return False  # (a war that "could break out" is a danger foreseen, not a hostile act told)
             found = True
     return found

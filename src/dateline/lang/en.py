@@ -24,6 +24,10 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PARTITIVE_HEADS = frozenset({"one", "some", "many", "most", "all", "several", "each", "both", "few", "dozens",
                              "hundreds", "thousands", "scores", "none", "any"})
 
+#: The preposition of a labour strike's set phrase ("workers went on strike", "are on strike"): a "strike" that is its
+#: object with no determiner is a strike of labour, never a military one (``events.codes._military_strike``).
+STRIKE_STATE_PREPOSITIONS = frozenset({"on"})
+
 #: Nouns that, definite and unmodified ("the country", "this nation"), stand for a country named before.
 COUNTRY_NOUNS = frozenset({"country", "nation"})
 

@@ -129,3 +129,11 @@ def test_convicting_or_sentencing_is_finding_guilty(nlp: Language) -> None:
     for text in ("A Kenyan court convicted the Ugandan opposition leader of treason.",
                  "A Kenyan court sentenced the Ugandan opposition leader to five years in prison."):
         assert [code for code, *_ in coded(nlp, text)] == ["116"]
+
+
+def test_expressing_support_or_appreciation_endorses(nlp: Language) -> None:
+    # patterns_extra.tsv explain_verbal support / appreciation: CAMEO 051 praise or endorse, not Phoenix's first
+    # row for "express support" (032, an intent to cooperate) or its 013 optimistic comment for appreciation
+    for text in ("The Kenyan foreign minister expressed support for the Ugandan peace initiative.",
+                 "The Kenyan president expressed appreciation for Uganda's help."):
+        assert [code for code, *_ in coded(nlp, text)] == ["051"]

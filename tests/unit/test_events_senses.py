@@ -137,3 +137,12 @@ def test_expressing_support_or_appreciation_endorses(nlp: Language) -> None:
     for text in ("The Kenyan foreign minister expressed support for the Ugandan peace initiative.",
                  "The Kenyan president expressed appreciation for Uganda's help."):
         assert [code for code, *_ in coded(nlp, text)] == ["051"]
+
+
+def test_firing_a_person_dismisses_firing_weapons_or_at_someone_is_force(nlp: Language) -> None:
+    # senses.tsv "fire person_object": 172 (docs/annotation.md D6, D23c), over Phoenix's 190
+    assert ("172", "Kenyan president", "intelligence chief", "_sense") in coded(
+        nlp, "The Kenyan president fired the Ugandan-born intelligence chief.")
+    for text in ("Kenyan troops fired missiles at Somali militants.",  # agents.tsv: "missile" is a MIL agent
+                 "Two Kenyan officers were fired upon by Ugandan police."):
+        assert [code[:2] for code, *_ in coded(nlp, text)] == ["19"]

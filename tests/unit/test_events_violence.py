@@ -40,6 +40,14 @@ def test_on_strike_or_a_trade_striking_stays_labour(nlp: Language) -> None:
     assert [(code, rule) for code, _, _, rule in seamen] == [("143", "_noun_entry")]
 
 
+def test_police_raid_is_coercion_a_commando_raid_force(nlp: Language) -> None:
+    # docs/annotation.md D22f: a raid by a state's police, prosecutors or intelligence is 170 (cue police_sector)
+    police = coded(nlp, "The Kenyan police raided the offices of the Ugandan opposition party in Nairobi.")
+    assert [(code, rule) for code, _, _, rule in police] == [("170", "_police_raid")]
+    commandos = coded(nlp, "A raid by Kenyan commandos on a Somali militant camp killed ten fighters.")
+    assert ("190", "_noun_entry") in [(code, rule) for code, _, _, rule in commandos]
+
+
 def test_verbal_attacks_are_criticism(nlp: Language) -> None:
     personal = coded(nlp, "The ministry launched personal attacks on the Kenyan president.")
     assert ("111", "ministry", "Kenyan president", "_verbal_attack") in personal

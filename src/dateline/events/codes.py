@@ -477,6 +477,25 @@ def _person_object(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _person_sense_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``person_object``: the verb's direct object (or passive subject) is a named person, a
+    personal pronoun or a role noun of ``agents.tsv`` that is no weapon or military unit (its sector not MIL:
+    agents.tsv lists "missile", "gun", "artillery" as MIL agents): "fired the director", "Comey was fired", not
+    "fired missiles" nor "fired artillery"; one shot at ("were fired on", "fired upon by police": a preposition of
+    :data:`dateline.lang.en.AIMED_FIRE_PREPOSITIONS` on the verb) is no one dismissed."""
+    if any(c.dep_ == "prep" and c.lower_ in en.AIMED_FIRE_PREPOSITIONS for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if child.ent_type_ == "PERSON" or child.lower_ in en.PERSONAL_PRONOUNS:
+            return True
+        sector = lex.agents.get(child.lemma_.lower()) or lex.agents.get(child.lower_)
+        if child.pos_ == "NOUN" and sector is not None and sector != "MIL":
+            return True
+    return False
+
+
 def _clause_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Sense condition ``clause``: the verb has a that-clause ("denied that its troops had entered")
     or a gerund complement ("denied saying it", "denied sending arms")."""
@@ -567,7 +586,8 @@ def _actor_clause(verb: Token, entry: Entry, lex: Lexicon) -> bool:
 
 #: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
 _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
-                "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object}
+                "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object,
+                "person_object": _person_sense_object}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
@@ -667,6 +687,22 @@ def _crowd_control(trigger: Token, sources: list[Side], targets: list[Side], lex
     return None
 
 
+def _police_raid(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether a raid coded as military force (19x) is a police or security-service raid (docs/annotation.md
+    D22f: CAMEO 170 coercion, not fighting): the trigger is a raid (cue ``raid_word``: the noun or the verb, or
+    a verb whose object is one, "carried out raids") and a source is a state's police, prosecutors or
+    intelligence (cue ``police_sector``: "the FBI raided his home", "a police raid on the offices"), none of
+    them an armed force ("a raid by Navy SEALs" stays 190)."""
+    raids = lex.cue("raid_word")
+    obj = syntax.direct_object(trigger) if trigger.pos_ == "VERB" else None
+    if trigger.lemma_.lower() not in raids and (obj is None or obj.lemma_.lower() not in raids):
+        return False
+    sectors = [str(side.get("sector") or "").lower() for side in sources if side is not None]
+    police = lex.cue("police_sector")
+    return any(sector in police for sector in sectors) and not any(
+        sector in lex.cue("armed_sector") and sector not in police and sector != "gov" for sector in sectors)
+
+
 def _verbal_attack(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
     """Whether an "attack" (cue ``attack_word``) coded as force (19x) is criticism in words (CAMEO
     111): a modifier or compound calls it verbal ("personal attacks", "social media attacks", cue
@@ -738,6 +774,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       "declined to comment on the expulsions") is CAMEO 011, Decline comment (docs/annotation.md D1b);
     - ``_crowd_control``: violence (18-20) by a state's police or troops on protesters is repression,
       175, and by protesters on a state force rioting, 145 (:func:`_crowd_control`; docs/annotation.md D8k);
+    - ``_police_raid``: a raid (cue ``raid_word``) by a state's police, prosecutors or intelligence (cue
+      ``police_sector``) is coercion, 170, not military force (:func:`_police_raid`; docs/annotation.md D22f);
     - ``_verbal_attack``: an "attack" in words (a verbal, personal or social-media attack, one made
       in an op-ed or on television, or by the press) is criticism, 111 (:func:`_verbal_attack`);
     - ``_military_strike``: a "strike" (coded a labour strike, 143) whose doer is a state or an
@@ -813,6 +851,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         return Entry("011"), {**rules, "code": "_declined_comment"}
     if code[:2] in root_class("violent") and (crowd := _crowd_control(trigger, sources, targets, lex)) is not None:
         return replace(entry, code=crowd, reciprocal=False), {**rules, "code": "_crowd_control"}
+    if code[:2] == "19" and _police_raid(trigger, sources, lex):
+        return replace(entry, code="170", reciprocal=False), {**rules, "code": "_police_raid"}
     if code[:2] == "19" and _verbal_attack(trigger, sources, lex):
         return replace(entry, code="111", reciprocal=False), {**rules, "code": "_verbal_attack"}
     if code[:2] == "14" and _military_strike(trigger, sources, lex):

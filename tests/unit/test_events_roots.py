@@ -236,3 +236,14 @@ def test_declined_to_comment_is_decline_comment(nlp: Language) -> None:
     assert (declined["cameo"], declined["evidence"]["rules"]["code"]) == ("011", "_declined_comment")
     assert not coded(nlp, "The Kenyan embassy did not respond to a request for comment.")
     assert [code[:2] for code, *_ in coded(nlp, "Kenya declined to meet the Somali envoy.")][:1] == ["12"]
+
+
+def test_refusing_to_say_or_answer_is_decline_comment(nlp: Language) -> None:
+    # cue disclosure_verb (docs/annotation.md D1b): refusing to say, detail or answer is 011 as refusing to comment;
+    # refusing to release someone stays a rejection
+    for text in ("Kenya and Somalia held talks on Monday. The Kenyan foreign minister refused to say whether Uganda "
+                 "had joined the talks.",
+                 "Kenya and Somalia held talks on Monday. The Kenyan foreign minister refused to answer questions about Uganda."):
+        (refused,) = [e for e in nlp(text)._.events if e["trigger"] == "refused"]
+        assert (refused["cameo"], refused["evidence"]["rules"]["code"]) == ("011", "_declined_comment")
+    assert [code[:2] for code, *_ in coded(nlp, "The Kenyan government refused to release the Ugandan prisoners.")][:1] == ["12"]

@@ -771,7 +771,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       ``physical_assault_verb``) is a physical assault, 182 (CAMEO 18x is violence against
       individuals), unless a state's army or police does it (:func:`_state_force`: stays 19x);
     - ``_declined_comment``: refusing (cue ``refusal_verb``, 12x) to comment, elaborate or discuss (cue ``comment_verb``:
-      "declined to comment on the expulsions") is CAMEO 011, Decline comment (docs/annotation.md D1b);
+      "declined to comment on the expulsions"), or to say, detail, describe or answer (cue ``disclosure_verb``:
+      "refused to say whether") is CAMEO 011, Decline comment (docs/annotation.md D1b);
     - ``_crowd_control``: violence (18-20) by a state's police or troops on protesters is repression,
       175, and by protesters on a state force rioting, 145 (:func:`_crowd_control`; docs/annotation.md D8k);
     - ``_police_raid``: a raid (cue ``raid_word``) by a state's police, prosecutors or intelligence (cue
@@ -847,7 +848,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             and _person_object(trigger, lex) and not any(_state_force(side, lex) for side in sources):
         return replace(entry, code="182", reciprocal=False), {**rules, "code": "_assault_on_person"}
     if code[:2] == "12" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.cue("refusal_verb") and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in lex.cue("comment_verb") for c in trigger.children):
+            c.dep_ == "xcomp" and c.lemma_.lower() in lex.cue("comment_verb") | lex.cue("disclosure_verb") for c in trigger.children):
         return Entry("011"), {**rules, "code": "_declined_comment"}
     if code[:2] in root_class("violent") and (crowd := _crowd_control(trigger, sources, targets, lex)) is not None:
         return replace(entry, code=crowd, reciprocal=False), {**rules, "code": "_crowd_control"}

@@ -146,3 +146,10 @@ def test_firing_a_person_dismisses_firing_weapons_or_at_someone_is_force(nlp: La
     for text in ("Kenyan troops fired missiles at Somali militants.",  # agents.tsv: "missile" is a MIL agent
                  "Two Kenyan officers were fired upon by Ugandan police."):
         assert [code[:2] for code, *_ in coded(nlp, text)] == ["19"]
+
+
+def test_seizing_a_place_occupies_it_seizing_a_thing_takes_property(nlp: Language) -> None:
+    # senses.tsv "seize place_object": 192 occupy territory, over the 171 (seize property) of Phoenix's apprehend block
+    for text in ("Ugandan rebels seized the Kenyan town of Lodwar.", "Ugandan rebels seized Nairobi by force in 2007."):
+        assert [(code, rule) for code, _, _, rule in coded(nlp, text)] == [("192", "_sense")]
+    assert [code for code, *_ in coded(nlp, "The Kenyan navy seized a Ugandan oil tanker.")] == ["171"]

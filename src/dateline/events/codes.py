@@ -496,6 +496,16 @@ def _person_sense_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     return False
 
 
+def _place_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``place_object``: the verb's direct object (or passive subject) is a named country, city or
+    region (GPE, LOC) or a noun of a settled place or region (:data:`dateline.lang.en.SETTLEMENT_NOUNS`): "seized
+    Gaza", "seized two provincial capitals", not "seized a tanker" nor "seized documents"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and (child.ent_type_ in ("GPE", "LOC") or child.lemma_.lower() in en.SETTLEMENT_NOUNS):
+            return True
+    return False
+
+
 def _clause_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Sense condition ``clause``: the verb has a that-clause ("denied that its troops had entered")
     or a gerund complement ("denied saying it", "denied sending arms")."""
@@ -587,7 +597,7 @@ def _actor_clause(verb: Token, entry: Entry, lex: Lexicon) -> bool:
 #: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
 _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
                 "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object,
-                "person_object": _person_sense_object}
+                "person_object": _person_sense_object, "place_object": _place_object}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:

@@ -32,8 +32,13 @@ _DIR = ("data", "lexicon")
 #: a hostile event ("fight the subpoena", not "fight the rebels" or "fight the war"); ``actor_object``, a
 #: direct object or passive subject that names an actor ("dispersed the protesters", not "leaflets");
 #: ``actor_clause``, a finite that-clause whose subject names an actor other than the speaker ("claimed the
-#: rebels had fired first", not "claimed they were observers" nor "claimed to have carried out").
-SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object")
+#: rebels had fired first", not "claimed they were observers" nor "claimed to have carried out"); ``person_object``,
+#: a direct object or passive subject that is a named person, a personal pronoun or a role noun of
+#: ``agents.tsv`` that is no weapon or military unit ("fired the director", "Comey was fired", not "fired missiles");
+#: ``place_object``, a direct object or passive subject that is a named country or region or a noun of a settled
+#: place ("seized Gaza", "seized two capitals", not "seized a tanker").
+SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object",
+                    "person_object", "place_object")
 
 
 @dataclass(frozen=True)

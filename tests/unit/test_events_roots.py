@@ -71,6 +71,19 @@ def test_warning_is_coded_by_its_content(nlp: Language) -> None:
     assert warning("The Kenyan president warned Parliament that such action would undercut his ability to govern.") == "111"
 
 
+def test_warning_that_a_war_may_break_out_is_a_forecast(nlp: Language) -> None:
+    # docs/annotation.md D2: a war or conflict that may happen, the subject of what is warned and tied to no side
+    # of the warner, is a danger foreseen (012), not harm from the warner (cue danger_noun, codes._danger_happening)
+    def warning(text: str) -> tuple[str, str | None]:
+        (found,) = [(code, rule) for code, _, _, rule in coded(nlp, text)[:1]]
+        return found
+    assert warning("Kenya warned that war with Uganda could break out at any moment.") == ("012", "_warning_forecast")
+    assert warning("The Kenyan president warned that a major conflict with Uganda could result from the standoff.") \
+        == ("012", "_warning_forecast")
+    # a war warned of (no subject of a clause) stays harm: a threat
+    assert warning("Kenya warned Uganda of war.")[0][:2] == "13"
+
+
 def test_attributed_act_with_blame_is_also_an_accusation(nlp: Language) -> None:
     # the reported act keeps its own event; the saying that blames is the speaker's accusation
     events = coded(nlp, "The Kenyan foreign minister said Ugandan militias were responsible for the raids on Kenya.")
@@ -223,3 +236,14 @@ def test_declined_to_comment_is_decline_comment(nlp: Language) -> None:
     assert (declined["cameo"], declined["evidence"]["rules"]["code"]) == ("011", "_declined_comment")
     assert not coded(nlp, "The Kenyan embassy did not respond to a request for comment.")
     assert [code[:2] for code, *_ in coded(nlp, "Kenya declined to meet the Somali envoy.")][:1] == ["12"]
+
+
+def test_refusing_to_say_or_answer_is_decline_comment(nlp: Language) -> None:
+    # cue disclosure_verb (docs/annotation.md D1b): refusing to say, detail or answer is 011 as refusing to comment;
+    # refusing to release someone stays a rejection
+    for text in ("Kenya and Somalia held talks on Monday. The Kenyan foreign minister refused to say whether Uganda "
+                 "had joined the talks.",
+                 "Kenya and Somalia held talks on Monday. The Kenyan foreign minister refused to answer questions about Uganda."):
+        (refused,) = [e for e in nlp(text)._.events if e["trigger"] == "refused"]
+        assert (refused["cameo"], refused["evidence"]["rules"]["code"]) == ("011", "_declined_comment")
+    assert [code[:2] for code, *_ in coded(nlp, "The Kenyan government refused to release the Ugandan prisoners.")][:1] == ["12"]

@@ -104,3 +104,52 @@ def test_denying_a_charge_is_a_denial_denying_a_request_a_rejection(nlp: Languag
     assert first("The Kenyan minister dismissed the claims as wild allegations.")[0] == "016"
     assert first("Kenya denied Somalia's request for access.")[0][:2] == "12"
     assert first("Kenya denied a visa to the Somali envoy.")[0][:2] == "12"
+
+
+def test_encouraging_or_persuading_someone_to_act_is_an_appeal(nlp: Language) -> None:
+    # senses.tsv "encourage/persuade infinitive": 020, over Phoenix's 051 (praise) and 050 (influence)
+    assert ("020", "Kenyan president", "Ugandan rebels", "_sense") in coded(
+        nlp, "The Kenyan president encouraged the Ugandan rebels to lay down their arms.")
+    assert ("020", "Kenyan envoy", "Ugandan government", "_sense") in coded(
+        nlp, "The Kenyan envoy persuaded the Ugandan government to release the prisoners.")
+    # encouraged by something, no infinitive: the default stays
+    assert "_sense" not in {rule for *_, rule in coded(nlp, "The Kenyan president was encouraged by the Ugandan offer.")}
+
+
+def test_charging_that_is_an_accusation_charging_with_a_legal_charge(nlp: Language) -> None:
+    # senses.tsv "charge clause": 112; "charged X with" stays verbs_extra.tsv's 173
+    accused = coded(nlp, "Ugandan opposition leaders charged that the Kenyan government had rigged the vote.")
+    assert [(code, rule) for code, _, _, rule in accused] == [("112", "_sense")]
+    legal = coded(nlp, "Kenyan prosecutors charged the Ugandan diplomat with espionage.")
+    assert [(code, rule) for code, _, _, rule in legal] == [("173", "_verb_entry")]
+
+
+def test_convicting_or_sentencing_is_finding_guilty(nlp: Language) -> None:
+    # verbs_extra.tsv convict, sentence: CAMEO 116 (docs/annotation.md D12c), not Phoenix's 173 / 172
+    for text in ("A Kenyan court convicted the Ugandan opposition leader of treason.",
+                 "A Kenyan court sentenced the Ugandan opposition leader to five years in prison."):
+        assert [code for code, *_ in coded(nlp, text)] == ["116"]
+
+
+def test_expressing_support_or_appreciation_endorses(nlp: Language) -> None:
+    # patterns_extra.tsv explain_verbal support / appreciation: CAMEO 051 praise or endorse, not Phoenix's first
+    # row for "express support" (032, an intent to cooperate) or its 013 optimistic comment for appreciation
+    for text in ("The Kenyan foreign minister expressed support for the Ugandan peace initiative.",
+                 "The Kenyan president expressed appreciation for Uganda's help."):
+        assert [code for code, *_ in coded(nlp, text)] == ["051"]
+
+
+def test_firing_a_person_dismisses_firing_weapons_or_at_someone_is_force(nlp: Language) -> None:
+    # senses.tsv "fire person_object": 172 (docs/annotation.md D6, D23c), over Phoenix's 190
+    assert ("172", "Kenyan president", "intelligence chief", "_sense") in coded(
+        nlp, "The Kenyan president fired the Ugandan-born intelligence chief.")
+    for text in ("Kenyan troops fired missiles at Somali militants.",  # agents.tsv: "missile" is a MIL agent
+                 "Two Kenyan officers were fired upon by Ugandan police."):
+        assert [code[:2] for code, *_ in coded(nlp, text)] == ["19"]
+
+
+def test_seizing_a_place_occupies_it_seizing_a_thing_takes_property(nlp: Language) -> None:
+    # senses.tsv "seize place_object": 192 occupy territory, over the 171 (seize property) of Phoenix's apprehend block
+    for text in ("Ugandan rebels seized the Kenyan town of Lodwar.", "Ugandan rebels seized Nairobi by force in 2007."):
+        assert [(code, rule) for code, _, _, rule in coded(nlp, text)] == [("192", "_sense")]
+    assert [code for code, *_ in coded(nlp, "The Kenyan navy seized a Ugandan oil tanker.")] == ["171"]

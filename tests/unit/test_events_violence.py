@@ -31,6 +31,23 @@ def test_strike_by_workers_or_general_strike_stays_labour(nlp: Language) -> None
     assert "_military_strike" not in {rule for *_, rule in union}
 
 
+def test_on_strike_or_a_trade_striking_stays_labour(nlp: Language) -> None:
+    # "on strike" is labour whoever strikes (civil servants are GOV); a trade's strike (cue labour_strike: seamen,
+    # whom agents.tsv gives the MIL sector) is no military one
+    servants = coded(nlp, "Thousands of Kenyan civil servants went on strike against the government in Nairobi.")
+    assert [(code, rule) for code, _, _, rule in servants] == [("143", "_noun_entry")]
+    seamen = coded(nlp, "The strike by Kenyan seamen paralysed the ports of the Kenyan government.")
+    assert [(code, rule) for code, _, _, rule in seamen] == [("143", "_noun_entry")]
+
+
+def test_police_raid_is_coercion_a_commando_raid_force(nlp: Language) -> None:
+    # docs/annotation.md D22f: a raid by a state's police, prosecutors or intelligence is 170 (cue police_sector)
+    police = coded(nlp, "The Kenyan police raided the offices of the Ugandan opposition party in Nairobi.")
+    assert [(code, rule) for code, _, _, rule in police] == [("170", "_police_raid")]
+    commandos = coded(nlp, "A raid by Kenyan commandos on a Somali militant camp killed ten fighters.")
+    assert ("190", "_noun_entry") in [(code, rule) for code, _, _, rule in commandos]
+
+
 def test_verbal_attacks_are_criticism(nlp: Language) -> None:
     personal = coded(nlp, "The ministry launched personal attacks on the Kenyan president.")
     assert ("111", "ministry", "Kenyan president", "_verbal_attack") in personal

@@ -477,6 +477,35 @@ def _person_object(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _person_sense_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``person_object``: the verb's direct object (or passive subject) is a named person, a
+    personal pronoun or a role noun of ``agents.tsv`` that is no weapon or military unit (its sector not MIL:
+    agents.tsv lists "missile", "gun", "artillery" as MIL agents): "fired the director", "Comey was fired", not
+    "fired missiles" nor "fired artillery"; one shot at ("were fired on", "fired upon by police": a preposition of
+    :data:`dateline.lang.en.AIMED_FIRE_PREPOSITIONS` on the verb) is no one dismissed."""
+    if any(c.dep_ == "prep" and c.lower_ in en.AIMED_FIRE_PREPOSITIONS for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if child.ent_type_ == "PERSON" or child.lower_ in en.PERSONAL_PRONOUNS:
+            return True
+        sector = lex.agents.get(child.lemma_.lower()) or lex.agents.get(child.lower_)
+        if child.pos_ == "NOUN" and sector is not None and sector != "MIL":
+            return True
+    return False
+
+
+def _place_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``place_object``: the verb's direct object (or passive subject) is a named country, city or
+    region (GPE, LOC) or a noun of a settled place or region (:data:`dateline.lang.en.SETTLEMENT_NOUNS`): "seized
+    Gaza", "seized two provincial capitals", not "seized a tanker" nor "seized documents"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and (child.ent_type_ in ("GPE", "LOC") or child.lemma_.lower() in en.SETTLEMENT_NOUNS):
+            return True
+    return False
+
+
 def _clause_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Sense condition ``clause``: the verb has a that-clause ("denied that its troops had entered")
     or a gerund complement ("denied saying it", "denied sending arms")."""
@@ -567,7 +596,8 @@ def _actor_clause(verb: Token, entry: Entry, lex: Lexicon) -> bool:
 
 #: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
 _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
-                "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object}
+                "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object,
+                "person_object": _person_sense_object, "place_object": _place_object}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
@@ -628,9 +658,14 @@ def _military_strike(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
     nationality adjective, compound or "by" phrase, the event's sources) is a state or an armed
     force ("US strikes on Syria", "a strike by American forces": CAMEO 190, 195 when from the air,
     cue ``aerial_weapon``); a strike of workers or unions, or one the words near it call a labour
-    strike (cue ``labour_strike``: "a general strike", "a hunger strike"), stays 143."""
+    strike (cue ``labour_strike``: "a general strike", "a hunger strike", "the seamen's strike"), or
+    the set phrase "on strike" ("civil servants were on strike": :data:`dateline.lang.en.STRIKE_STATE_PREPOSITIONS`, the
+    noun with no determiner), stays 143."""
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.lemma_.lower() not in lex.cue("strike_noun"):
         return False
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in en.STRIKE_STATE_PREPOSITIONS \
+            and not any(c.dep_ in ("det", "poss") for c in trigger.children):
+        return False  # "went on strike": labour, whoever strikes
     coded = [side for side in sources if side is not None and (side.get("code") or side.get("country"))]
     if not coded or not all(_armed_or_state(side, lex) for side in coded):
         return False
@@ -660,6 +695,22 @@ def _crowd_control(trigger: Token, sources: list[Side], targets: list[Side], lex
             any(_state_force(side, lex) for side in targets):
         return "145"
     return None
+
+
+def _police_raid(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether a raid coded as military force (19x) is a police or security-service raid (docs/annotation.md
+    D22f: CAMEO 170 coercion, not fighting): the trigger is a raid (cue ``raid_word``: the noun or the verb, or
+    a verb whose object is one, "carried out raids") and a source is a state's police, prosecutors or
+    intelligence (cue ``police_sector``: "the FBI raided his home", "a police raid on the offices"), none of
+    them an armed force ("a raid by Navy SEALs" stays 190)."""
+    raids = lex.cue("raid_word")
+    obj = syntax.direct_object(trigger) if trigger.pos_ == "VERB" else None
+    if trigger.lemma_.lower() not in raids and (obj is None or obj.lemma_.lower() not in raids):
+        return False
+    sectors = [str(side.get("sector") or "").lower() for side in sources if side is not None]
+    police = lex.cue("police_sector")
+    return any(sector in police for sector in sectors) and not any(
+        sector in lex.cue("armed_sector") and sector not in police and sector != "gov" for sector in sectors)
 
 
 def _verbal_attack(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
@@ -730,9 +781,12 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       ``physical_assault_verb``) is a physical assault, 182 (CAMEO 18x is violence against
       individuals), unless a state's army or police does it (:func:`_state_force`: stays 19x);
     - ``_declined_comment``: refusing (cue ``refusal_verb``, 12x) to comment, elaborate or discuss (cue ``comment_verb``:
-      "declined to comment on the expulsions") is CAMEO 011, Decline comment (docs/annotation.md D1b);
+      "declined to comment on the expulsions"), or to say, detail, describe or answer (cue ``disclosure_verb``:
+      "refused to say whether") is CAMEO 011, Decline comment (docs/annotation.md D1b);
     - ``_crowd_control``: violence (18-20) by a state's police or troops on protesters is repression,
       175, and by protesters on a state force rioting, 145 (:func:`_crowd_control`; docs/annotation.md D8k);
+    - ``_police_raid``: a raid (cue ``raid_word``) by a state's police, prosecutors or intelligence (cue
+      ``police_sector``) is coercion, 170, not military force (:func:`_police_raid`; docs/annotation.md D22f);
     - ``_verbal_attack``: an "attack" in words (a verbal, personal or social-media attack, one made
       in an op-ed or on television, or by the press) is criticism, 111 (:func:`_verbal_attack`);
     - ``_military_strike``: a "strike" (coded a labour strike, 143) whose doer is a state or an
@@ -804,10 +858,12 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             and _person_object(trigger, lex) and not any(_state_force(side, lex) for side in sources):
         return replace(entry, code="182", reciprocal=False), {**rules, "code": "_assault_on_person"}
     if code[:2] == "12" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.cue("refusal_verb") and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in lex.cue("comment_verb") for c in trigger.children):
+            c.dep_ == "xcomp" and c.lemma_.lower() in lex.cue("comment_verb") | lex.cue("disclosure_verb") for c in trigger.children):
         return Entry("011"), {**rules, "code": "_declined_comment"}
     if code[:2] in root_class("violent") and (crowd := _crowd_control(trigger, sources, targets, lex)) is not None:
         return replace(entry, code=crowd, reciprocal=False), {**rules, "code": "_crowd_control"}
+    if code[:2] == "19" and _police_raid(trigger, sources, lex):
+        return replace(entry, code="170", reciprocal=False), {**rules, "code": "_police_raid"}
     if code[:2] == "19" and _verbal_attack(trigger, sources, lex):
         return replace(entry, code="111", reciprocal=False), {**rules, "code": "_verbal_attack"}
     if code[:2] == "14" and _military_strike(trigger, sources, lex):
@@ -869,12 +925,18 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
     organ warns: "warned that it would respond", "Iran warned that Iran would combat any
     intervention", "warned that police will act") with a verb that is no copula and no obligation
     ("we must not make that mistake": an appeal); or an act announced as no longer done ("warned
-    that Cairo will no longer tolerate X")."""
+    that Cairo will no longer tolerate X"). A war or conflict (cue ``danger_noun``) or a violent act that is
+    the subject of what is warned, and that no word of it ties to the warner, is a danger foreseen, no harm
+    from the warner (:func:`_danger_happening`: "warned that war could break out", "warned a major conflict
+    could result": 012 by D2)."""
     harm, conditions = lex.cue("harm_word"), lex.cue("condition")
     obliging = lex.cue("obligation") | {"should"}
     own = {side.get("country") for side in sources if side is not None and side.get("country")}
     for token in verb.subtree:
         if (token.lemma_.lower() in harm or token.lower_ in harm) and not _in_relative_clause(token, verb):
+            if token.lemma_.lower() in lex.cue("danger_noun") and token.head.head == verb \
+                    and _danger_happening(token, token.head, own, lex):
+                continue  # "warned that war could break out": a danger foreseen (012), unless the rest says harm
             return True
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -889,7 +951,8 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
         if any(t.dep_ == "mark" and t.lower_ in conditions for t in child.subtree):
             return True
         for token in child.subtree:
-            if token.pos_ == "NOUN" and (entry := _named_act(token, lex)) is not None and entry.code[:2] in root_class("violent"):
+            if token.pos_ == "NOUN" and (entry := _named_act(token, lex)) is not None and entry.code[:2] in root_class("violent") \
+                    and not _danger_happening(token, child, own, lex):
                 return True
         if child.lemma_ == "be" or any(c.dep_ == "aux" and c.lower_ in obliging for c in child.children):
             continue  # a state ("would be"), or what someone must do ("we must not"): no harm done
@@ -911,6 +974,23 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
     return False
 
 
+def _danger_happening(noun: Token, clause: Token, own: set[Any], lex: Lexicon) -> bool:
+    """Whether a violent event noun in a warned clause names a danger that may happen rather than harm from
+    the warner (docs/annotation.md D2: a danger not caused by the speaker is 012): it is the subject of the
+    clause's own verb ("warned that war could break out", "warned a conflict could result", "warned that a
+    wider war was possible") and no word of it names the warner's side ("warned that an Iranian strike
+    would follow", said by Iran, stays a threat)."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head != clause:
+        return False
+    for word in noun.children:
+        if word.dep_ in ("poss", "compound", "amod", "nmod") or (word.dep_ == "prep" and word.lower_ == "by"):
+            head = syntax.pobj(word) if word.dep_ == "prep" else word
+            side = _side(noun.doc, head, lex) if head is not None else None
+            if side is not None and (side.get("country") in own or not own):
+                return False
+    return True
+
+
 def _forecast(verb: Token, lex: Lexicon) -> bool:
     """Whether a warning verb only forecasts or reports ("warned that a Leave vote would sink the
     pound", "warned of Y's desire to escalate"): a "that" clause or an "of" object, none of whose
@@ -925,7 +1005,8 @@ def _forecast(verb: Token, lex: Lexicon) -> bool:
             if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.cue("first_person") for c in child.children):
                 return False
             entry = _verb_entry(child, lex)
-            if entry is not None and entry.code[:2] in root_class("hostile"):
-                return False
+            if entry is not None and entry.code[:2] in root_class("hostile") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.cue("danger_noun") for c in child.children):
+                return False  # (a war that "could break out" is a danger foreseen, not a hostile act told)
             found = True
     return found

@@ -178,7 +178,10 @@ def test_meeting_ahead_of_which_an_appeal_is_made_is_intended(vocab: Vocab) -> N
                         ("Putin", "PROPN", "NNP", "compound", 1, "Putin", "B-PERSON"),
                         ("meeting", "NOUN", "NN", "pobj", -3, "meeting", "O"),
                         (".", "PUNCT", ".", "punct", -7, ".", "O")])
-    assert modalities(doc, "meeting") == ["intended"]
+    meeting = [(e["cameo"], e["modality"]) for e in code_doc(doc)._.events if e["trigger"] == "meeting"]
+    assert [modality for code, modality in meeting if code != "036"] == ["intended"]
+    # the meeting still to come is its parties' declared intent (036, asserted: _planned_meeting)
+    assert all(modality == "asserted" for code, modality in meeting if code == "036")
     assert modalities(doc, "urged") == ["asserted"]
 
 
@@ -192,7 +195,9 @@ def test_expected_summit_is_intended(vocab: Vocab) -> None:
                         ("with", "ADP", "IN", "prep", -1, "with", "O"),
                         ("Kim", "PROPN", "NNP", "pobj", -1, "Kim", "B-PERSON"),
                         (".", "PUNCT", ".", "punct", -6, ".", "O")])
-    assert modalities(doc, "summit") and set(modalities(doc, "summit")) == {"intended"}
+    summit = [(e["cameo"], e["modality"]) for e in code_doc(doc)._.events if e["trigger"] == "summit"]
+    assert summit and {modality for code, modality in summit if code != "036"} == {"intended"}
+    assert all(modality == "asserted" for code, modality in summit if code == "036")  # the declared intent
 
 
 def test_visit_that_times_a_planned_act_keeps_its_own_modality(vocab: Vocab) -> None:

@@ -776,3 +776,40 @@ def test_events_modality_second_verb_of_an_aim_is_the_same_aim(vocab: Vocab) -> 
     by_trigger = {e["trigger"]: e["modality"] for e in events if e["trigger"] in ("support", "monitor")}
     assert by_trigger.get("support") == "intended"
     assert by_trigger.get("monitor") == "intended"
+
+
+def test_events_modality_a_planned_meeting_noun_is_its_parties_intent(vocab: Vocab) -> None:
+    # "Japan's planned visit to China is next.": the visit is intended, and scheduling it is Japan's
+    # declared intent to meet (036), as "Japan will visit China" is
+    rows: list[Row] = [("Japan", "PROPN", "NNP", "poss", 3, "Japan", "B-GPE"),
+                       ("'s", "PART", "POS", "case", -1, "'s", "O"),
+                       ("planned", "VERB", "VBN", "amod", 1, "plan", "O"),
+                       ("visit", "NOUN", "NN", "nsubj", 3, "visit", "O"),
+                       ("to", "ADP", "IN", "prep", -1, "to", "O"),
+                       ("China", "PROPN", "NNP", "pobj", -1, "China", "B-GPE"),
+                       ("is", "AUX", "VBZ", "ROOT", 0, "be", "O"),
+                       ("next", "ADV", "RB", "advmod", -1, "next", "O"),
+                       (".", "PUNCT", ".", "punct", -2, ".", "O")]
+    events = code_doc(build(vocab, rows))._.events
+    visit = {(e["cameo"], e["modality"]) for e in events if e["trigger"] == "visit"}
+    assert visit == {("042", "intended"), ("036", "asserted")}
+    assert {((e["source"] or {}).get("country"), (e["target"] or {}).get("country")) for e in events if e["cameo"] == "036"} == {("JAP", "CHI")}
+    # a planned attack names no declared threat: the strike stays intended, with no 13x of its own
+    strike = [*rows[:3], ("attack", "NOUN", "NN", "nsubj", 3, "attack", "O"), ("on", "ADP", "IN", "prep", -1, "on", "O"), *rows[5:]]
+    planned = {(e["cameo"][:2], e["modality"]) for e in code_doc(build(vocab, strike))._.events}
+    assert planned and all(modality == "intended" and root != "13" for root, modality in planned)
+
+
+def test_events_modality_a_meeting_agreed_to_declares_no_second_intent(vocab: Vocab) -> None:
+    # "Japan agreed to a visit to China.": the agreement (03x on "agreed") declares it; the visit,
+    # intended, codes no 036 of its own
+    rows: list[Row] = [("Japan", "PROPN", "NNP", "nsubj", 1, "Japan", "B-GPE"),
+                       ("agreed", "VERB", "VBD", "ROOT", 0, "agree", "O"),
+                       ("to", "ADP", "IN", "prep", -1, "to", "O"),
+                       ("a", "DET", "DT", "det", 1, "a", "O"),
+                       ("visit", "NOUN", "NN", "pobj", -2, "visit", "O"),
+                       ("to", "ADP", "IN", "prep", -1, "to", "O"),
+                       ("China", "PROPN", "NNP", "pobj", -1, "China", "B-GPE"),
+                       (".", "PUNCT", ".", "punct", -6, ".", "O")]
+    visit = {(e["cameo"], e["modality"]) for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "visit"}
+    assert visit == {("042", "intended")}

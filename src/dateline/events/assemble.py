@@ -22,7 +22,7 @@ from .roles import _addressees, _agentless_state, _experiencer, passive_own_subj
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
-from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
+from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 
 
@@ -293,6 +293,9 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
     if not sources and not targets and not hyphenated:
         sources, targets = _violence_parties(noun, entry, compounds, nationals, lex)
         source_rule = "_violence_parties" if sources or targets else source_rule
+        if not sources and not targets:
+            sources = _demonstration_parties(noun, entry, compounds, nationals, lex)  # "Iranian missile tests"
+            source_rule = "_demonstration_parties" if sources else source_rule
     if not sources and not targets:
         # "the Trump-Kim summit", "U.S.-China talks"; a lone place ("the Singapore meeting") is where
         sources = [c for c in compounds if c.ent_type_ != "GPE" or len(compounds) > 1]
@@ -370,6 +373,11 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
         # verb ("reimposed blockades in X": its subject is the doer) nor another act's topic
         target_sides = _place_targets(doc, noun, lex, [])
         target_rule = source_rule = "_noun_place" if target_sides else target_rule
+    if not source_sides and not target_sides and entry.code[:2] in root_class("popular") and not _topic_of_act(noun, lex):
+        # "protests across Iran", "the demonstrations in Hong Kong": no doer named, the people of the
+        # country they are held in protest (its own government, by countries.home_target)
+        source_sides = _place_targets(doc, noun, lex, [])
+        source_rule = "_protest_place" if source_sides else source_rule
     if not source_sides and not target_sides:
         return
     rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": source_rule,

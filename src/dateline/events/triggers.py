@@ -738,3 +738,27 @@ def _violence_parties(noun: Token, entry: Entry, compounds: list[Token], nationa
             return places, []
         return [], places
     return [], []
+
+
+def _demonstration_parties(noun: Token, entry: Entry, compounds: list[Token], nationals: list[Token],
+                           lex: Lexicon) -> list[Token]:
+    """The doer of a protest or a show of force (the roots of class ``demonstrative``: CAMEO 14, 15) that
+    names no possessor, no "by" agent and no target (issue 11, recall): its nationality adjective ("Iranian
+    missile tests", "Chinese military exercises") or the one named place that modifies it ("the Hong Kong
+    protests": the people of the place protest, docs/annotation.md section 4), not a name after "anti-"
+    ("anti-China riots": what they are against, :data:`en.AGAINST_PREFIXES`). Not for the topic of another
+    act (:func:`_topic_of_act`)."""
+    if entry.code[:2] not in root_class("demonstrative") or _topic_of_act(noun, lex):
+        return []
+    doc = noun.doc
+
+    def against(token: Token) -> bool:
+        before = doc[max(token.left_edge.i - 2, 0):token.left_edge.i]
+        return any(t.lower_ in en.AGAINST_PREFIXES for t in before)
+
+    if nationals:
+        return [t for t in nationals if not against(t)]
+    places = [c for c in compounds if c.ent_type_ == "GPE"]
+    if len(places) == 1 and len(compounds) == 1 and not against(places[0]):
+        return places
+    return []

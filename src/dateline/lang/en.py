@@ -101,6 +101,10 @@ NESTED_PREPOSITIONS = OBJECT_PHRASE_PREPOSITIONS | PLACE_TARGET_PREPOSITIONS | {
 #: Prepositions naming what a protest is against ("rallies against X", "a strike over a bill").
 PROTEST_PREPOSITIONS = frozenset({"against", "over"})
 
+#: Prefixes that make the name after them what an act is against ("anti-China riots", "anti-French
+#: demonstrations"), not its doer (dateline.events.triggers._demonstration_parties).
+AGAINST_PREFIXES = frozenset({"anti", "counter"})
+
 #: Prepositions of where an act happened, for :func:`_unattributed`.
 WHERE_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "inside", "on"})
 

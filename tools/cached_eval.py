@@ -27,7 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, DocBin
 
 from dateline import pipeline
-from dateline.newseval import LOCKED, code_articles, corpus_texts, format_by_rule, format_news_report, load_labels, score
+from dateline.newseval import LOCKED, blind_rounds, code_articles, corpus_texts, format_by_rule, format_news_report, load_labels, score
 from dateline.nlp import set_article
 
 CACHE = Path(__file__).resolve().parents[1] / "build" / "parse_cache"
@@ -64,6 +64,15 @@ def _cached_run_model(original: Any) -> Any:
     return run
 
 
+
+def excluded_rounds(spec: str | None, labels_path: str | Path) -> set[int]:
+    """The labelling rounds a tool's ``--exclude-rounds`` leaves out: the blind rounds of ``blind_rounds.json`` beside
+    the labels when it is not given (so that copying a command never reads them), none for ``''``, else the list."""
+    if spec is None:
+        return set(blind_rounds(labels_path))
+    return {int(r) for r in spec.split(",") if r.strip()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--labels", default="eval/news/labels.jsonl")
@@ -76,8 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roots-off", action="store_true", help="with the learned root correction off")
     parser.add_argument("--all-events", action="store_true", help="--judged: also the events not counted")
     parser.add_argument("--json", help="write the scores as JSON")
-    parser.add_argument("--exclude-rounds", default="",
-                        help="comma-separated labelling rounds left out (e.g. 44,45,46,47: the blind rounds of eval/news/blind_rounds.json, kept for the integrator; default none)")
+    parser.add_argument("--exclude-rounds", default=None,
+                        help="comma-separated labelling rounds left out (default: the blind rounds eval/news/blind_rounds.json "
+                             "names, kept for the integrator; '' for none, as the integrator scores them)")
     args = parser.parse_args(argv)
     if args.split in LOCKED:
         print(f"split {args.split} is locked", file=sys.stderr)
@@ -87,8 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         dateline.roots_model.DISABLED = True
     use_parse_cache()
     labels = load_labels(args.labels)
-    if args.exclude_rounds:
-        labels = labels.rounds({int(r) for r in args.exclude_rounds.split(",")}, keep=False)
+    labels = labels.rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False)
     part = labels.split(args.split)
     texts = corpus_texts(part.articles, args.news)
     coded = code_articles(texts, [a["id"] for a in part.articles])

@@ -17,7 +17,7 @@ stage it was lost:
 It runs the real pipeline under ``sys.settrace`` limited to ``dateline/events`` frames, so the
 lines are the code's own: the report names ``function:line source`` and needs no list of gates.
 
-    .venv/bin/python tools/missed_trace.py [--split train] [--out build/missed_trace.jsonl] [--top 60] [--exclude-rounds 42,43,44,45]
+    .venv/bin/python tools/missed_trace.py [--split train] [--out build/missed_trace.jsonl] [--top 60] [--exclude-rounds 44,45,46,47]
 
 ``--found`` traces the acts no counted event finds at all (whatever its root: the "found at all" of the eval
 report), and adds the CAMEO roots of the labels and the trigger lemmas of each group; ``--cached`` runs on the
@@ -212,8 +212,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="trace the acts not found at all (no counted event at the trigger, whatever its root)")
     parser.add_argument("--cached", action="store_true",
                         help="parse with the model's parse cached in build/parse_cache/ (as tools/cached_eval.py)")
-    parser.add_argument("--exclude-rounds", default="",
-                        help="comma-separated labelling rounds left out (e.g. 42,43,44,45: the blind rounds of eval/news/blind_rounds.json; default none)")
+    parser.add_argument("--exclude-rounds", default=None,
+                        help="comma-separated labelling rounds left out (default: the blind rounds eval/news/blind_rounds.json names; '' for none)")
     args = parser.parse_args(argv)
     if args.split in LOCKED or args.split == "dev":
         parser.error("only train errors may be read")
@@ -226,8 +226,10 @@ def main(argv: list[str] | None = None) -> int:
 
         use_parse_cache()
     labels = load_labels(args.labels)
-    if args.exclude_rounds:
-        labels = labels.rounds({int(r) for r in args.exclude_rounds.split(",")}, keep=False)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cached_eval import excluded_rounds
+
+    labels = labels.rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False)
     part = labels.split(args.split)
     texts = corpus_texts(part.articles, args.news)
     tracer = Tracer()

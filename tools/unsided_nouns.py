@@ -12,7 +12,7 @@ label's sides.
 
     nice .venv/bin/python tools/unsided_nouns.py --exclude-rounds 44,45,46,47 [--out build/unsided_nouns.jsonl]
 
-Train only (errors are read on train); the blind rounds must be passed to ``--exclude-rounds``.
+Train only (errors are read on train); the blind rounds of eval/news/blind_rounds.json are left out by default.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cached_eval import use_parse_cache  # noqa: E402
+from cached_eval import excluded_rounds, use_parse_cache  # noqa: E402
 from missed_trace import body_offset, parse_of  # noqa: E402
 
 from dateline.events import assemble  # noqa: E402
@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", default="eval/news/labels.jsonl")
     parser.add_argument("--news", default="../shared/data/news")
     parser.add_argument("--out", default="build/unsided_nouns.jsonl")
-    parser.add_argument("--exclude-rounds", default="", help="comma-separated labelling rounds left out (the blind rounds)")
+    parser.add_argument("--exclude-rounds", default=None,
+                        help="comma-separated labelling rounds left out (default: the blind rounds eval/news/blind_rounds.json names; '' for none)")
     args = parser.parse_args(argv)
     outcome: dict[tuple[str, int], tuple[str, str | None]] = {}
     docs: dict[str, Any] = {}
@@ -115,8 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     use_parse_cache()
     lex = load_lexicon()
     labels = load_labels(args.labels)
-    if args.exclude_rounds:
-        labels = labels.rounds({int(r) for r in args.exclude_rounds.split(",")}, keep=False)
+    labels = labels.rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False)
     part = labels.split("train")
     texts = corpus_texts(part.articles, args.news)
     coded = code_articles(texts, [a["id"] for a in part.articles])

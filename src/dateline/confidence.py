@@ -65,6 +65,11 @@ class DocContext:
     #: :func:`dateline.quotes.marks.quoted_sentences`, found once per Doc for the root correction and the
     #: confidence stage).
     quoted_sentences: frozenset[int] = frozenset()
+    #: When given, each event's :func:`event_features` by the event's ``id`` (with the event, which keeps the id
+    #: its own), worked out once: :func:`score_events` keeps them, as its act filter and the confidence read the
+    #: features of the same events, which the filter changes in nothing the features read (None: worked out on
+    #: every call, for callers that change the events in between)
+    features: dict[int, tuple[dict[str, Any], dict[str, float]]] | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
@@ -78,8 +83,18 @@ class DocContext:
 
 
 def event_features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
-    """Sparse features of one event (names -> values), from the event and the parse around it."""
+    """Sparse features of one event (names -> values), from the event and the parse around it (once per event
+    when the context keeps them, :attr:`DocContext.features`: the dict is then shared, read it only)."""
     context = context or DocContext.of(doc)
+    if context.features is None:
+        return _event_features(event, doc, context)
+    held = context.features.get(id(event))
+    if held is None or held[0] is not event:
+        held = context.features[id(event)] = (event, _event_features(event, doc, context))
+    return held[1]
+
+
+def _event_features(event: dict[str, Any], doc: Doc, context: DocContext) -> dict[str, float]:
     cameo = str(event.get("cameo") or "")
     out: dict[str, float] = {f"root={cameo[:2]}": 1.0, f"cameo={cameo}": 1.0,
                              f"modality={event.get('modality')}": 1.0}
@@ -303,6 +318,8 @@ def score_events(doc: Doc, model: Model | None = None) -> Doc:
 
     model = model or shipped_model()
     context = DocContext.of(doc) if doc._.events else None
+    if context is not None:
+        context.features = {}  # the filter's and the confidence's features of an event: worked out once
     filter_acts(doc, context=context)  # the learned act filter: evidence.act_filter on the events it un-counts
     for event in doc._.events or []:
         if model is not None:

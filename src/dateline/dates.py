@@ -56,7 +56,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .doc import doc_text, per_doc, sentence_bounds, sentence_index, sentence_paragraphs, tokens_to_items
+from .doc import doc_ents, doc_text, per_doc, sentence_bounds, sentence_index, sentence_paragraphs, tokens_to_items
 from .syntax import CLAUSAL_DEPS, attached_by, governing_verb, search_below
 from .timexes import Tense, Timex, anaphoric, find_timexes, normalize
 from .lang import en
@@ -156,9 +156,9 @@ def event_tense(token: Token) -> Tense | None:
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     """(start, end, from_ner) of temporal expressions: DATE/TIME entities and strong cues, merged."""
-    spans: list[tuple[int, int, bool]] = [(ent.start_char, ent.end_char, True) for ent in doc.ents
+    spans: list[tuple[int, int, bool]] = [(ent.start_char, ent.end_char, True) for ent in doc_ents(doc)
                                           if ent.label_ in TIMEX_LABELS]
-    blocked = sorted((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _BLOCKING_LABELS)
+    blocked = sorted((ent.start_char, ent.end_char) for ent in doc_ents(doc) if ent.label_ in _BLOCKING_LABELS)
     # a cue overlaps a blocking entity when one of those starting before its end ends after its start:
     # the furthest end of the entities starting before each point, by bisection
     blocked_starts = [s for s, _ in blocked]
@@ -258,7 +258,7 @@ def _has_date_entity(doc: Doc, span: Span) -> bool:
 
 
 def _entity_bounds(doc: Doc) -> tuple[list[int], list[int], list[str]]:
-    ents = doc.ents  # a new tuple of Spans on every access
+    ents = doc_ents(doc)
     return [e.start for e in ents], [e.end for e in ents], [e.label_ for e in ents]
 
 

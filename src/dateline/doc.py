@@ -25,10 +25,10 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.language import Language
 from spacy.symbols import IDS
 from spacy.tokens import Doc, Span, Token
@@ -146,6 +146,23 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
     return per_doc(doc, "token_texts", build)
 
 
+def lower_ids(doc: Doc) -> list[int]:
+    """Each token's ``LOWER``: the string id of its ``lower_`` (``doc.vocab.strings[word]`` is the id of a word, to
+    compare with), read once per Doc from ``Doc.to_array`` (no Token object, no string per token)."""
+    return per_doc(doc, "lower_ids", lambda d: d.to_array(LOWER).tolist())
+
+
+def doc_ents(doc: Doc) -> Sequence[Span]:
+    """``doc.ents``, built once per Doc (the property makes a new Span for every entity on each access).
+    The Spans are shared: read them only."""
+    return per_doc(doc, "ents", lambda d: d.ents)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, built once per Doc. The list and its Spans are shared: read them only."""
+    return per_doc(doc, "sentences", lambda d: list(d.sents))
+
+
 def heads_and_deps(doc: Doc) -> tuple[list[int], list[str]]:
     """Each token's head (``token.head.i``) and dependency label (``token.dep_``), read once per Doc from
     ``Doc.to_array`` (a walk up the tree through ``token.head`` makes a new Token object at each step)."""
@@ -158,7 +175,7 @@ def heads_and_deps(doc: Doc) -> tuple[list[int], list[str]]:
 
 def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """The token starts and ends of the Doc's sentences, computed once per Doc."""
-    return per_doc(doc, "sentence_bounds", lambda d: ([s.start for s in d.sents], [s.end for s in d.sents]))
+    return per_doc(doc, "sentence_bounds", lambda d: ([s.start for s in sentences(d)], [s.end for s in sentences(d)]))
 
 
 def sentence_index(doc: Doc) -> Callable[[int], int]:
@@ -201,7 +218,7 @@ def paragraph_index(starts: list[int]) -> Callable[[int], int]:
 def sentence_paragraphs(doc: Doc) -> list[int]:
     """The paragraph number of each sentence of the Doc."""
     of = paragraph_index([start for start, _ in paragraph_spans(doc_text(doc))])
-    return [of(sent.start_char) for sent in doc.sents]
+    return [of(sent.start_char) for sent in sentences(doc)]
 
 
 def tokens_to_items(doc: Doc, items: Iterable[dict[str, Any]]) -> dict[int, dict[str, Any]]:

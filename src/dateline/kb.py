@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -89,9 +89,11 @@ def parse_date(text: str | None, *, end: bool = False, where: str = "") -> dt.da
         raise KBError("E403", value=text, where=where or "the knowledge base") from err
 
 
+@lru_cache(maxsize=1 << 16)
 def split_code(code: str | None) -> tuple[str | None, str | None]:
     """(country, sector) of a CAMEO actor code: ``USAGOV`` -> (USA, GOV), ``IGOUNOIAE`` -> (IGO, None),
-    ``MED`` -> (None, MED), ``PRK`` -> (PRK, None)."""
+    ``MED`` -> (None, MED), ``PRK`` -> (PRK, None). Remembered per code (the actor stages ask about the same
+    few hundred codes about 700 times per article)."""
     if not code:
         return None, None
     head = code[:3]

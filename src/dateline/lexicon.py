@@ -102,7 +102,11 @@ class Lexicon:
 
     def cue(self, kind: str) -> frozenset[str]:
         """The words of cue ``kind`` (empty when the lexicon has none)."""
-        return self.cues.get(kind, frozenset())
+        return self.cues.get(kind, _NO_WORDS)
+
+
+#: What :meth:`Lexicon.cue` gives for a kind the lexicon has no words of (one object, not a new one per call).
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:

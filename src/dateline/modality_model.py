@@ -38,7 +38,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .confidence import packaged_model
-from .doc import per_doc, trigger_head
+from .doc import doc_text, lower_ids, per_doc, sentences, trigger_head
 from .newseval import country_level
 
 MODEL_RESOURCE = "data/modality/model.json"
@@ -77,7 +77,7 @@ def _cues(token: Token) -> set[str]:
 
 def _sentence_info(doc: Doc) -> dict[str, Any]:
     def build(d: Doc) -> dict[str, Any]:
-        sents = list(d.sents)
+        sents = sentences(d)
         return {"sents": sents, "n": len(sents)}
     return per_doc(doc, "modality_model.sentences", build)
 
@@ -164,7 +164,7 @@ def features(doc: Doc, event: dict[str, Any]) -> dict[str, float]:
     out[f"dep={trigger.dep_}"] = 1.0
     _token_feats(out, "t_", trigger)
     sent = trigger.sent
-    text = sent.text  # not doc.text, which spaCy rebuilds from every token at each call
+    text = doc_text(doc)[sent.start_char:sent.end_char]  # sent.text, not joined from its tokens again
     if text.rstrip().endswith("?"):
         out["question"] = 1.0
     from .quotes.marks import in_quotation, quoted_sentences  # imported here, as the quotes package imports this one
@@ -172,12 +172,14 @@ def features(doc: Doc, event: dict[str, Any]) -> dict[str, float]:
         out["in_quote"] = 1.0  # the trigger is inside a quotation
     elif sent.start in quoted_sentences(doc):
         out["quote_in_sentence"] = 1.0  # its sentence holds a quotation, the trigger is outside it
-    lowers = [t.lower_ for t in sent]
-    if "according" in lowers:
+    # the words' lower cases as string ids, read once per Doc (no Token per word)
+    lowers, strings = lower_ids(doc), doc.vocab.strings
+    if strings["according"] in lowers[sent.start:sent.end]:
         out["according_to"] = 1.0
-    for t in sent:
-        if t.lower_ in ("if", "unless") and t.i < trigger.i:
-            out[f"cond_before={t.lower_}"] = 1.0
+    conditions = {strings[word]: word for word in ("if", "unless")}
+    for lower in lowers[sent.start:trigger.i]:
+        if lower in conditions:
+            out[f"cond_before={conditions[lower]}"] = 1.0
     token = trigger
     for depth in range(1, 4):
         if token.dep_ not in GOVERNING or token.head.i == token.i:

@@ -30,7 +30,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .doc import per_doc, sentence_index, tokens_to_items
+from .doc import doc_ents, per_doc, sentence_index, tokens_to_items
 from .kb import split_code, TRANSNATIONAL
 from .syntax import attached_by
 from . import tables
@@ -231,7 +231,7 @@ def _facility_tokens() -> list[tuple[list[str], list[bool]]]:
 
 def _mentions(doc: Doc) -> list[Span]:
     """Toponym mentions: place entities and our facilities, longest first where they overlap."""
-    spans = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    spans = [ent for ent in doc_ents(doc) if ent.label_ in PLACE_LABELS]
     matcher = _matcher(doc.vocab)
     spans.extend(Span(doc, start, end, label="FAC") for _, start, end in matcher(doc))
     spans.sort(key=lambda span: (span.start, -(span.end - span.start)))

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .confidence import is_counted
+from .doc import sentences
 from .ids import event_ids
 from .models import Article, Rejection
 
@@ -141,7 +142,7 @@ def article_record(article: Article, doc: Doc, *, model: str) -> dict[str, Any]:
         },
         "sentences": [
             {"index": i, "start": sent.start_char, "end": sent.end_char}
-            for i, sent in enumerate(doc.sents)
+            for i, sent in enumerate(sentences(doc))
         ],
         "actors": [
             {

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors.countries import ARMED_GROUP_PREFIX, ARMED_GROUP_RULE, placeless_group
 from .confidence import chosen_margin, leave_learned, packaged_model
-from .doc import doc_text, heads_and_deps, per_doc, trigger_head
+from .doc import doc_text, heads_and_deps, per_doc, sentences, trigger_head
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
 
@@ -661,7 +661,7 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
         return doc
     groups = frozenset(model.meta.get("groups") or ())
     info = article_info(doc, kb, headline=bool(groups & HEADLINE_GROUPS))
-    sents = list(doc.sents)
+    sents = sentences(doc)
     for event in doc._.events:
         rules = dict((event.get("evidence") or {}).get("rules") or {})
         chosen: dict[str, tuple[str, tuple[int, int] | None]] = {}

@@ -13,6 +13,7 @@ from typing import Any, Literal, TypeVar
 
 from spacy.tokens import Span, Token
 
+from .doc import token_texts
 from .lexicon import cue_words
 
 T = TypeVar("T")
@@ -188,9 +189,17 @@ def search_below(root: Token, items: dict[int, dict[str, Any]], *, accept: Calla
 
 def ends_in_question(token: Token) -> bool:
     """Whether a sentence's root verb is asked about: its sentence ends in "?" (before any
-    closing quote)."""
-    words = [t for t in token.sent if not t.is_space and t.text not in ('"', "'", "”", "’", "“", "‘")]
-    return bool(words) and words[-1].text == "?"
+    closing quote). Read from the sentence's end in the token texts of the Doc (no Token per word)."""
+    texts, _, spaces = token_texts(token.doc)
+    sent = token.sent
+    for i in range(sent.end - 1, sent.start - 1, -1):  # the last word that is no blank and no quote mark
+        if not spaces[i] and texts[i] not in _QUOTE_MARKS:
+            return texts[i] == "?"
+    return False
+
+
+#: The quote marks :func:`ends_in_question` reads past.
+_QUOTE_MARKS = ('"', "'", "”", "’", "“", "‘")
 
 
 def present_tense(token: Token) -> bool:

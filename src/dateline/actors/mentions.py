@@ -12,7 +12,7 @@ import numpy
 from spacy.attrs import IS_PUNCT, IS_STOP, LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..doc import per_doc, sentence_bounds, token_texts
+from ..doc import doc_ents, per_doc, sentence_bounds, token_texts
 from ..kb import Entry, KnowledgeBase, normalise, Role, split_code
 from ..lang import en
 
@@ -332,7 +332,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
     titles = [(s, e) for s, e, _, _ in agents if e - s > 1]
     mentions: dict[tuple[int, int], Mention] = {}
     used: set[int] = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ACTOR_LABELS:
             continue
         start, end = _trim(ent)
@@ -398,7 +398,7 @@ def _titled_names_cut(doc: Doc, kb_spans: list[tuple[int, int, Entry]],
     person and holds a role word before it ("Press Secretary", cue of ``agents``), the match keeps
     only the words before the name (then the person's title, as for "White House Press Secretary
     Sarah Sanders", which the KB lacks) and the name is a person of its own."""
-    ends = {(ent.end, ent.start) for ent in doc.ents if ent.label_ == "PERSON"}
+    ends = {(ent.end, ent.start) for ent in doc_ents(doc) if ent.label_ == "PERSON"}
     out = []
     for start, end, entry in kb_spans:
         if _label_of(entry) != "PERSON":

@@ -14,7 +14,7 @@ from .. import syntax, trigger_model
 from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
-from ..doc import doc_text, in_span, pos_indices
+from ..doc import doc_text, in_span, pos_indices, sentences
 from .clauses import clause_asserted, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
@@ -59,7 +59,7 @@ def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         doc._.events = events  # a story naming no political actor: sports, arts, markets
         return doc
     body = doc_text(doc)  # a sentence's text is its slice of the Doc's (sent.text joins its tokens)
-    coded = [(sent, index, list(_lexicon_events(doc, sent, index, lex))) for index, sent in enumerate(doc.sents)
+    coded = [(sent, index, list(_lexicon_events(doc, sent, index, lex))) for index, sent in enumerate(sentences(doc))
              if lex.sentence_discards is None or not lex.sentence_discards.search(body[sent.start_char:sent.end_char])]
     # the learned proposer's words: not where a lexicon event starts; the whole Doc's candidates scored at once
     proposed = trigger_model.doc_proposals(doc, [(sent, index, {e["span"][0] for e in found})
@@ -81,7 +81,7 @@ def _political_story(doc: Doc, lex: Lexicon) -> bool:
     judiciary, IGO ... code: cue ``political_sector``). Sports, arts and business stories name
     teams, players and firms, whose nationality alone ("Italians", "England") is no state act.
     Shorter texts (a single sentence, a wire brief) are not judged: they carry no story context."""
-    if sum(1 for _ in doc.sents) < _STORY_SENTENCES:
+    if len(sentences(doc)) < _STORY_SENTENCES:
         return True
     sectors = lex.cue("political_sector")
     for actor in doc._.actors or []:
@@ -399,7 +399,7 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
     replaced: set[int] = set()
     added: dict[int, list[Event]] = {}
     seen = {_key(e) for e in events}
-    for later_index, sent in enumerate(doc.sents):
+    for later_index, sent in enumerate(sentences(doc)):
         for i in in_span(pos_indices(doc, "NOUN"), sent):
             noun = doc[i]
             if not any(c.dep_ == "det" and c.lower_ in en.DEFINITE_DETERMINERS for c in noun.children):

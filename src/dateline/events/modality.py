@@ -3,12 +3,16 @@ and whether it is negated, from its own words and from the clause that governs i
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from .. import syntax
+from ..doc import per_doc
 from ..lexicon import Lexicon
 from .triggers import _can_act, _is_act, _measured, _subordinate, _trailing_adjunct, _verb_entry
 from ..codebook import root_class
@@ -154,6 +158,10 @@ def _background(token: Token, doc: Doc) -> str | None:
     phrase gives its year (a year before last, with a publication date; "N years ago" with N of
     two or more: the dates stage dates it by the text), "undated" when it names only an era (a decade
     that ended before it, "in the 1970s"; a world war, "during World War Two"), else None."""
+    starts = _time_starts(doc)
+    k = bisect.bisect_left(starts, token.left_edge.i)
+    if k == len(starts) or starts[k] > token.right_edge.i:
+        return None  # no time phrase opens inside the token's subtree: the walk below finds none
     published = doc._.published
     found: str | None = None
     for child in token.children:
@@ -170,6 +178,16 @@ def _background(token: Token, doc: Doc) -> str | None:
                 return kind
             found = found or kind
     return found
+
+
+def _time_starts(doc: Doc) -> list[int]:
+    """The tokens that open a DATE or EVENT entity (``ent_iob_`` "B"), ascending, once per Doc: most acts have
+    none in their subtree, which :func:`_background` then need not walk."""
+    def build(d: Doc) -> list[int]:
+        columns = d.to_array([ENT_IOB, ENT_TYPE])
+        labels = [d.vocab.strings[label] for label in ("DATE", "EVENT")]
+        return numpy.flatnonzero((columns[:, 0] == 3) & numpy.isin(columns[:, 1], labels)).tolist()  # 3: B
+    return per_doc(doc, "modality.time_starts", build)
 
 
 def _own_time(item: Token, token: Token) -> bool:

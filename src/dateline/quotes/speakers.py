@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import syntax
 from ..lang import en
 from ..actors import actor_ref
-from ..doc import doc_text, paragraph_spans, per_doc, token_starts
+from ..doc import doc_ents, doc_text, paragraph_spans, per_doc, sentences, token_starts
 from .cues import Cue, Cues, _SUBJECTS
 from .marks import DASHES, OPEN_DOUBLE, OPEN_SINGLE, QuoteSpan, _trimmed
 from ..lang import en
@@ -62,7 +62,7 @@ class _Article:
         self.doc = doc
         self.text = doc_text(doc)  # doc.text rebuilds the string on every access: read it once
         self.cues = cues
-        self.sents = list(doc.sents)
+        self.sents = sentences(doc)
         self.sent_starts = [s.start for s in self.sents]
         self.paragraphs = paragraph_spans(self.text)
         self.para_starts = [s for s, _ in self.paragraphs]
@@ -367,7 +367,7 @@ def _dash_speaker(art: _Article, tokens: Span, scope: Span) -> Span | None:
     while i < len(doc) and i < scope.end + 2 and (doc[i].is_punct and doc[i].text not in DASHES):
         i += 1
     if i < len(doc) and doc[i].text in DASHES + "-":
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.start in (i + 1, i + 2) and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 return ent
     return None
@@ -447,7 +447,7 @@ def _entity_at(token: Token) -> Span | None:
 def _entities_by_token(doc: Doc) -> list[Span | None]:
     """The entity each token of the Doc lies in (None outside entities)."""
     by_token: list[Span | None] = [None] * len(doc)
-    for ent in reversed(doc.ents):  # (entities do not overlap; the first one wins anyway)
+    for ent in reversed(doc_ents(doc)):  # (entities do not overlap; the first one wins anyway)
         by_token[ent.start:ent.end] = [ent] * len(ent)
     return by_token
 

@@ -746,7 +746,8 @@ def _demonstration_parties(noun: Token, entry: Entry, compounds: list[Token], na
     names no possessor, no "by" agent and no target (issue 11, recall): its nationality adjective ("Iranian
     missile tests", "Chinese military exercises") or the one named place that modifies it ("the Hong Kong
     protests": the people of the place protest, docs/annotation.md section 4), not a name after "anti-"
-    ("anti-China riots": what they are against, :data:`en.AGAINST_PREFIXES`). Not for the topic of another
+    ("anti-China riots": what they are against, :data:`en.AGAINST_PREFIXES`), nor the place of a "strike" (cue
+    ``strike_noun``: "the Syria strikes" are strikes on Syria, not by it). Not for the topic of another
     act (:func:`_topic_of_act`)."""
     if entry.code[:2] not in root_class("demonstrative") or _topic_of_act(noun, lex):
         return []
@@ -758,6 +759,8 @@ def _demonstration_parties(noun: Token, entry: Entry, compounds: list[Token], na
 
     if nationals:
         return [t for t in nationals if not against(t)]
+    if noun.lemma_.lower() in lex.cue("strike_noun"):
+        return []  # "the Syria strikes": the place is the one struck, not the striker (a strike is also class 14)
     places = [c for c in compounds if c.ent_type_ == "GPE"]
     if len(places) == 1 and len(compounds) == 1 and not against(places[0]):
         return places

@@ -55,6 +55,9 @@ def test_the_place_of_a_strike_is_not_its_doer(nlp: Language) -> None:
                           ("Strikes in Somalia killed 20 civilians.", "Strikes")):
         found = events(nlp, text, trigger)
         assert not any(rule in ("_demonstration_parties", "_protest_place") for *_, rule in found), found
-    # a protest's place still protests
+    # a protest's place still protests, and so does that of a strike its words call a labour one (cue labour_strike)
+    assert [(source, rule) for source, _, rule in events(
+        nlp, "Six people were wounded at the start of a general strike in Ecuador called to press the government.", "strike")] \
+        == [("ECU", "_protest_place")]
     assert [(source, rule) for source, _, rule in events(nlp, "The Caracas protests grew larger on Sunday.", "protests")] \
         == [("VEN", "_demonstration_parties")]

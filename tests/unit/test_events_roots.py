@@ -256,6 +256,7 @@ def test_refusing_to_answer_a_summons_or_say_sorry_is_no_declined_comment(nlp: L
         assert "011" not in [code for code, *_ in coded(nlp, text)], text
     assert "011" in [code for code, *_ in coded(nlp, "The Kenyan minister refused to answer questions from Ugandan reporters.")]
     assert "011" in [code for code, *_ in coded(nlp, "The Kenyan minister declined to say whether Uganda had been consulted.")]
+    assert "011" in [code for code, *_ in coded(nlp, "Kenyan officials declined to say precisely what weapons the Kenyan army has agreed to sell to Uganda.")]
 
 
 def test_a_war_of_the_warners_own_is_no_forecast(nlp: Language) -> None:

@@ -162,3 +162,4 @@ def test_firing_a_person_on_a_day_or_a_commander_dismisses(nlp: Language) -> Non
         nlp, "The Kenyan president fired the Ugandan-born intelligence chief on Tuesday.")
     assert ("172", "Kenyan president", "army commander", "_sense") in coded(nlp, "The Kenyan president fired the army commander.")
     assert [code[:2] for code, *_ in coded(nlp, "Two Kenyan officers were fired upon by Ugandan police.")] == ["19"]
+    assert [code[:2] for code, *_ in coded(nlp, "Kenyan troops were fired on in the chaos of the withdrawal.")] == ["19"]  # "on": a particle

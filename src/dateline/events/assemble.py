@@ -22,7 +22,7 @@ from .roles import _addressees, _agentless_state, _experiencer, passive_own_subj
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
-from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
+from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 
 
@@ -374,10 +374,10 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
         target_sides = _place_targets(doc, noun, lex, [])
         target_rule = source_rule = "_noun_place" if target_sides else target_rule
     if not source_sides and not target_sides and entry.code[:2] in root_class("popular") and not _topic_of_act(noun, lex) \
-            and noun.lemma_.lower() not in lex.cue("strike_noun"):
+            and not military_strike_noun(noun, lex):
         # "protests across Iran", "the demonstrations in Hong Kong": no doer named, the people of the
         # country they are held in protest (its own government, by countries.home_target); not "strikes in
-        # Syria", whose place is the one struck
+        # Syria", whose place is the one struck (a general strike in Ecuador stays Ecuador's)
         source_sides = _place_targets(doc, noun, lex, [])
         source_rule = "_protest_place" if source_sides else source_rule
     if not source_sides and not target_sides:

@@ -485,9 +485,10 @@ def _person_sense_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Sense condition ``person_object``: the verb acts on a person (:func:`_person_object`: "fired the director",
     "Comey was fired", "fired the army commander", not "fired missiles" nor "fired artillery"); one shot at ("were
     fired on", "fired upon by police": a preposition of :data:`dateline.lang.en.AIMED_FIRE_PREPOSITIONS` on the verb
-    with no object of its own, stranded by the passive) is no one dismissed. A preposition with its object ("fired
+    with no object of its own, stranded by the passive, which the parser may call a particle: "troops were fired on in
+    the chaos") is no one dismissed. A preposition with its object ("fired
     Comey on Tuesday", "fired him at a meeting") says when or where, and does not block the sense."""
-    if any(c.dep_ == "prep" and c.lower_ in en.AIMED_FIRE_PREPOSITIONS and syntax.pobj(c) is None for c in verb.children):
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in en.AIMED_FIRE_PREPOSITIONS and syntax.pobj(c) is None for c in verb.children):
         return False
     return _person_object(verb, lex)
 
@@ -1014,20 +1015,21 @@ def _comment_verb(verb: Token, lex: Lexicon) -> bool:
         return False
     if lemma not in lex.cue("open_disclosure_verb"):
         return True
-    for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "oprd", "acomp", "intj") and child.lemma_.lower() not in lex.cue("question_noun"):
-            return False
-        if child.dep_ in ("ccomp", "xcomp") and not _question_clause(child, lex):
-            return False
-    return True
+    if any(c.dep_ in ("dobj", "attr", "oprd", "acomp", "intj") and c.lemma_.lower() not in lex.cue("question_noun")
+           and not _question_clause(c, lex) for c in verb.children):
+        return False  # (an object opened by a wh-word, "say precisely what equipment ...", asks as a clause does)
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    # "declined to say whether X would be among the options ... should he become convinced": one question clause
+    # suffices (the parser hangs the inverted condition on "say" as a second clause)
+    return not clauses or any(_question_clause(c, lex) for c in clauses)
 
 
 def _question_clause(clause: Token, lex: Lexicon) -> bool:
     """Whether a clause is an indirect question: opened by "whether" or "if" (cue ``question_mark``) or by a
-    wh-word ("what", "why", "how", "who")."""
+    wh-word ("what", "why", "how", "who"), after any adverb ("say precisely what equipment ...")."""
     if any(c.dep_ == "mark" and c.lower_ in lex.cue("question_mark") for c in clause.children):
         return True
-    words = [t for t in clause.subtree if not t.is_punct]
+    words = sorted((t for t in clause.subtree if not t.is_punct and t.tag_ not in ("RB", "RBR", "RBS")), key=lambda t: t.i)
     return bool(words) and words[0].tag_ in ("WDT", "WP", "WP$", "WRB")
 
 

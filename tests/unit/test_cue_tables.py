@@ -57,3 +57,13 @@ def test_every_derived_code_table_is_read_and_codes_are_cameo() -> None:
         assert codebook.is_cameo(row["prefix"]), row
         assert row["code"] == "" or codebook.is_cameo(row["code"]), row
     assert codebook.derived_codes("threat")["1662"[:3]] == "136"  # "will withdraw inspectors"
+
+
+def test_weapon_nouns_are_mil_agents_and_no_person() -> None:
+    # cue weapon_noun (review of session 36, finding 2): the weapons and vehicles agents.tsv lists as MIL agents,
+    # excluded from the person a verb acts on (events.codes._person_object); the MIL people are not among them
+    lex = load_lexicon()
+    weapons = lex.cue("weapon_noun")
+    assert {"missile", "gun", "artillery", "drone"} <= weapons
+    assert all(lex.agents.get(word) == "MIL" for word in weapons), sorted(w for w in weapons if lex.agents.get(w) != "MIL")
+    assert not weapons & {"commander", "colonel", "general", "soldier", "sergeant", "lieutenant"}

@@ -813,3 +813,18 @@ def test_events_modality_a_meeting_agreed_to_declares_no_second_intent(vocab: Vo
                        (".", "PUNCT", ".", "punct", -6, ".", "O")]
     visit = {(e["cameo"], e["modality"]) for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "visit"}
     assert visit == {("042", "intended")}
+
+
+def test_events_modality_talks_sought_declare_no_intent_whatever_the_lemma_case(vocab: Vocab) -> None:
+    # review of session 36, finding 14: the governor of a consultation noun (assemble._noun_governor) is compared
+    # lower-cased: "Japan will Seek talks with China." with a capitalised lemma ("Seek", as a tagger may give a
+    # headline's word) still hangs the talks on a verb of intent, so the talks declare no 036 of their own
+    rows: list[Row] = [("Japan", "PROPN", "NNP", "nsubj", 2, "Japan", "B-GPE"),
+                       ("will", "AUX", "MD", "aux", 1, "will", "O"),
+                       ("Seek", "VERB", "VB", "ROOT", 0, "Seek", "O"),
+                       ("talks", "NOUN", "NNS", "dobj", -1, "talk", "O"),
+                       ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                       ("China", "PROPN", "NNP", "pobj", -1, "China", "B-GPE"),
+                       (".", "PUNCT", ".", "punct", -4, ".", "O")]
+    talks = {(e["cameo"], e["modality"]) for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "talks"}
+    assert talks == {("046", "intended")}

@@ -46,3 +46,18 @@ def test_protests_held_in_a_country_are_its_people_s(nlp: Language) -> None:
 def test_a_test_held_in_a_place_is_not_done_by_it(nlp: Language) -> None:
     # the place rule is for protests only: a missile test over a sea names no doer
     assert events(nlp, "A missile test over Japan alarmed the region on Monday.", "test") == []
+
+
+def test_the_place_of_a_strike_is_not_its_doer(nlp: Language) -> None:
+    # review of session 36, finding 5: a "strike" noun (cue strike_noun) is root class 14, but the place that
+    # modifies it or that it is in is the one struck: no SOM->SOM strike from the place branches
+    for text, trigger in (("The Somalia strikes killed dozens of civilians.", "strikes"),
+                          ("Strikes in Somalia killed 20 civilians.", "Strikes")):
+        found = events(nlp, text, trigger)
+        assert not any(rule in ("_demonstration_parties", "_protest_place") for *_, rule in found), found
+    # a protest's place still protests, and so does that of a strike its words call a labour one (cue labour_strike)
+    assert [(source, rule) for source, _, rule in events(
+        nlp, "Six people were wounded at the start of a general strike in Ecuador called to press the government.", "strike")] \
+        == [("ECU", "_protest_place")]
+    assert [(source, rule) for source, _, rule in events(nlp, "The Caracas protests grew larger on Sunday.", "protests")] \
+        == [("VEN", "_demonstration_parties")]

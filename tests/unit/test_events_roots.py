@@ -247,3 +247,21 @@ def test_refusing_to_say_or_answer_is_decline_comment(nlp: Language) -> None:
         (refused,) = [e for e in nlp(text)._.events if e["trigger"] == "refused"]
         assert (refused["cameo"], refused["evidence"]["rules"]["code"]) == ("011", "_declined_comment")
     assert [code[:2] for code, *_ in coded(nlp, "The Kenyan government refused to release the Ugandan prisoners.")][:1] == ["12"]
+
+
+def test_refusing_to_answer_a_summons_or_say_sorry_is_no_declined_comment(nlp: Language) -> None:
+    # review of session 36, finding 8: "say" and "answer" (cue open_disclosure_verb) decline comment only with no
+    # object, a question noun as object or a wh-/whether clause
+    for text in ("The Kenyan minister refused to answer the court's summons.", "The Kenyan minister refused to say sorry to Uganda."):
+        assert "011" not in [code for code, *_ in coded(nlp, text)], text
+    assert "011" in [code for code, *_ in coded(nlp, "The Kenyan minister refused to answer questions from Ugandan reporters.")]
+    assert "011" in [code for code, *_ in coded(nlp, "The Kenyan minister declined to say whether Uganda had been consulted.")]
+    assert "011" in [code for code, *_ in coded(nlp, "Kenyan officials declined to say precisely what weapons the Kenyan army has agreed to sell to Uganda.")]
+
+
+def test_a_war_of_the_warners_own_is_no_forecast(nlp: Language) -> None:
+    # review of session 36, finding 9: _forecast shares _danger_happening's test (_danger_subject): a war the
+    # warner's side names as its own is harm threatened (13x), not a danger foreseen whose content is judged (111)
+    warned = [(code, rule) for code, _, _, rule in coded(nlp, "Kenya warned that a Kenyan war would punish Uganda's reckless provocation.")]
+    assert ("130", "_warning_threat") in warned and not any(code == "111" for code, _ in warned)
+    assert ("012", "_warning_forecast") in [(code, rule) for code, _, _, rule in coded(nlp, "Kenya warned that war could break out with Uganda.")]

@@ -153,3 +153,13 @@ def test_seizing_a_place_occupies_it_seizing_a_thing_takes_property(nlp: Languag
     for text in ("Ugandan rebels seized the Kenyan town of Lodwar.", "Ugandan rebels seized Nairobi by force in 2007."):
         assert [(code, rule) for code, _, _, rule in coded(nlp, text)] == [("192", "_sense")]
     assert [code for code, *_ in coded(nlp, "The Kenyan navy seized a Ugandan oil tanker.")] == ["171"]
+
+
+def test_firing_a_person_on_a_day_or_a_commander_dismisses(nlp: Language) -> None:
+    # review of session 36, findings 1-2: a preposition with its own object ("on Tuesday") says when, not whom
+    # shots were aimed at; a MIL agent that is a person ("commander") is dismissed, only weapon_noun words are fired
+    assert ("172", "Kenyan president", "intelligence chief", "_sense") in coded(
+        nlp, "The Kenyan president fired the Ugandan-born intelligence chief on Tuesday.")
+    assert ("172", "Kenyan president", "army commander", "_sense") in coded(nlp, "The Kenyan president fired the army commander.")
+    assert [code[:2] for code, *_ in coded(nlp, "Two Kenyan officers were fired upon by Ugandan police.")] == ["19"]
+    assert [code[:2] for code, *_ in coded(nlp, "Kenyan troops were fired on in the chaos of the withdrawal.")] == ["19"]  # "on": a particle

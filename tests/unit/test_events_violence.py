@@ -77,3 +77,27 @@ def test_beheading_or_beating_a_person_is_assault_unless_by_state_force(nlp: Lan
     assert [(code, rule) for code, _, _, rule in beheaded] == [("182", "_assault_on_person")]
     soldiers = coded(nlp, "Kenyan soldiers beat the Somali prisoner.")
     assert "_assault_on_person" not in {rule for *_, rule in soldiers}
+
+
+def test_strikes_reported_on_or_killing_a_trade_are_military(nlp: Language) -> None:
+    # review of session 36, findings 3-4: "on strike" is only the bare singular under a verb's "on" ("reported on
+    # American strikes" is no labour strike); a trade word (cue labour_trade) names a labour strike only as its doer,
+    # not in a clause of what the strike did
+    reported = coded(nlp, "The Kenyan minister reported on American strikes in Somalia.")
+    assert ("190", "American", "_military_strike") in [(c, s, r) for c, s, _, r in reported]
+    assert not any(code == "143" for code, *_ in reported)
+    hospital = coded(nlp, "A Kenyan strike on a Somali hospital that killed two doctors drew condemnation.")
+    assert ("190", "Kenyan", "_military_strike") in [(c, s, r) for c, s, _, r in hospital]
+    assert not any(code == "143" for code, *_ in hospital)
+    doctors = coded(nlp, "The strike by Kenyan doctors paralysed the hospitals of the Kenyan government.")
+    assert [code for code, *_ in doctors] == ["143"]
+
+
+def test_force_sectors_that_keep_a_raid_military_are_data() -> None:
+    # review of session 36, finding 15: the sectors whose raid stays 19x are a cue kind, not a hard-coded "gov"
+    from dateline.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    forces = lex.cue("raid_force_sector")
+    assert forces == {"mil", "reb", "ins", "uaf", "sep"}
+    assert not forces & lex.cue("police_sector") and "gov" not in forces and forces <= lex.cue("armed_sector")

@@ -22,7 +22,7 @@ from .roles import _addressees, _agentless_state, _experiencer, passive_own_subj
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
-from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
+from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 
 
@@ -307,7 +307,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
     governing = lex.cue("light_verb") | lex.cue("intent_verb")
     light = _light_governor(noun, lex)
     if not sources and head != noun and source_rule != "_violence_parties":
-        governor = head.head if noun.dep_ == "pobj" and head.pos_ == "ADP" else head
+        governor = _noun_governor(noun)
         parts = _participants(noun, lex)
         if parts:  # "talks including X and Y": the parties meet each other
             sources.append(parts[0])
@@ -373,9 +373,11 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
         # verb ("reimposed blockades in X": its subject is the doer) nor another act's topic
         target_sides = _place_targets(doc, noun, lex, [])
         target_rule = source_rule = "_noun_place" if target_sides else target_rule
-    if not source_sides and not target_sides and entry.code[:2] in root_class("popular") and not _topic_of_act(noun, lex):
+    if not source_sides and not target_sides and entry.code[:2] in root_class("popular") and not _topic_of_act(noun, lex) \
+            and not military_strike_noun(noun, lex):
         # "protests across Iran", "the demonstrations in Hong Kong": no doer named, the people of the
-        # country they are held in protest (its own government, by countries.home_target)
+        # country they are held in protest (its own government, by countries.home_target); not "strikes in
+        # Syria", whose place is the one struck (a general strike in Ecuador stays Ecuador's)
         source_sides = _place_targets(doc, noun, lex, [])
         source_rule = "_protest_place" if source_sides else source_rule
     if not source_sides and not target_sides:
@@ -658,20 +660,27 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
 
 
 def _planned_meeting(trigger: Token, entry: Entry, lex: Lexicon) -> bool:
-    """Whether an event noun of consultation (CAMEO 04: a meeting, talks, a visit, a summit, a trip) told
-    as still to come ("Iran's planned visit to Iraq", "ahead of next week's talks with China", "the
-    upcoming summit between X and Y") announces its parties' intent to meet (036), as "X will meet Y"
-    does: docs/annotation.md section 2 (a scheduled or planned meeting is an act, `intended`; the intent
-    is what is asserted, ``newseval.coded_root``). Not when the noun hangs on a verb of intent ("agreed
-    to US mediation", "plans talks with Y"): that verb's own 03x declares it. Only consultations: other
-    event nouns still to come ("the planned strikes", "a proposed deal") do not say that their doer
-    declared them (train, rounds 44-47 out: of the nouns told as still to come and given no intent, the
-    label is an intended act with these sides for 75 of 198 consultations, 7 of 86 attacks;
-    eval/README.md, "Session 36: noacts36")."""
+    """Whether an event noun of consultation (CAMEO 04: a meeting, talks, a visit, a summit, a trip) can announce
+    its parties' intent to meet (036), as "X will meet Y" does, when it is told as still to come ("Iran's planned
+    visit to Iraq", "ahead of next week's talks with China", "the upcoming summit between X and Y"): the caller
+    tests that (the event's modality ``intended``); docs/annotation.md section 2 (a scheduled or planned meeting is
+    an act, `intended`; the intent is what is asserted, ``newseval.coded_root``). Not when the noun hangs on a verb
+    of intent (:func:`_noun_governor`: "agreed to US mediation", "plans talks with Y"): that verb's own 03x declares
+    it. Only consultations: other event nouns still to come ("the planned strikes", "a proposed deal") do not say
+    that their doer declared them (train, rounds 44-47 out: of the nouns told as still to come and given no intent,
+    the label is an intended act with these sides for 75 of 198 consultations, 7 of 86 attacks; eval/README.md,
+    "Session 36: noacts36")."""
     if trigger.pos_ != "NOUN" or entry.code[:2] != "04":
         return False
-    head = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.pos_ == "ADP" else trigger.head
-    return not (head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.cue("intent_verb"))
+    head = _noun_governor(trigger)
+    return not (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.cue("intent_verb"))
+
+
+def _noun_governor(noun: Token) -> Token:
+    """The word an event noun hangs on: its head, or the head of its preposition ("agreed to talks": "agreed";
+    "held talks": "held")."""
+    head = noun.head
+    return head.head if noun.dep_ == "pobj" and head.pos_ == "ADP" else head
 
 
 def _key(event: Event) -> tuple[Any, ...]:

@@ -466,34 +466,31 @@ def _demanding_content(verb: Token, lex: Lexicon) -> bool:
 def _person_object(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb acts on a person: its object (or passive subject) is a named person, a
     personal pronoun, or a common noun that names a person's role in ``agents.tsv``
-    ("candidate", "official"), not a thing ("talks", "aid", "exercises")."""
+    ("candidate", "official", "the army commander"), not a thing ("talks", "aid", "exercises") nor a weapon or
+    vehicle (cue ``weapon_noun``: agents.tsv lists "missile", "gun", "artillery" as MIL agents, as it does
+    "commander" and "soldier")."""
+    weapons = lex.cue("weapon_noun")
     for child in verb.children:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
         if child.ent_type_ == "PERSON" or child.lower_ in en.PERSONAL_PRONOUNS:
             return True
-        if child.pos_ == "NOUN" and (child.lemma_.lower() in lex.agents or child.lower_ in lex.agents):
+        if child.pos_ == "NOUN" and (child.lemma_.lower() in lex.agents or child.lower_ in lex.agents) \
+                and child.lemma_.lower() not in weapons and child.lower_ not in weapons:
             return True
     return False
 
 
 def _person_sense_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
-    """Sense condition ``person_object``: the verb's direct object (or passive subject) is a named person, a
-    personal pronoun or a role noun of ``agents.tsv`` that is no weapon or military unit (its sector not MIL:
-    agents.tsv lists "missile", "gun", "artillery" as MIL agents): "fired the director", "Comey was fired", not
-    "fired missiles" nor "fired artillery"; one shot at ("were fired on", "fired upon by police": a preposition of
-    :data:`dateline.lang.en.AIMED_FIRE_PREPOSITIONS` on the verb) is no one dismissed."""
-    if any(c.dep_ == "prep" and c.lower_ in en.AIMED_FIRE_PREPOSITIONS for c in verb.children):
+    """Sense condition ``person_object``: the verb acts on a person (:func:`_person_object`: "fired the director",
+    "Comey was fired", "fired the army commander", not "fired missiles" nor "fired artillery"); one shot at ("were
+    fired on", "fired upon by police": a preposition of :data:`dateline.lang.en.AIMED_FIRE_PREPOSITIONS` on the verb
+    with no object of its own, stranded by the passive, which the parser may call a particle: "troops were fired on in
+    the chaos") is no one dismissed. A preposition with its object ("fired
+    Comey on Tuesday", "fired him at a meeting") says when or where, and does not block the sense."""
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in en.AIMED_FIRE_PREPOSITIONS and syntax.pobj(c) is None for c in verb.children):
         return False
-    for child in verb.children:
-        if child.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        if child.ent_type_ == "PERSON" or child.lower_ in en.PERSONAL_PRONOUNS:
-            return True
-        sector = lex.agents.get(child.lemma_.lower()) or lex.agents.get(child.lower_)
-        if child.pos_ == "NOUN" and sector is not None and sector != "MIL":
-            return True
-    return False
+    return _person_object(verb, lex)
 
 
 def _place_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
@@ -658,18 +655,32 @@ def _military_strike(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
     nationality adjective, compound or "by" phrase, the event's sources) is a state or an armed
     force ("US strikes on Syria", "a strike by American forces": CAMEO 190, 195 when from the air,
     cue ``aerial_weapon``); a strike of workers or unions, or one the words near it call a labour
-    strike (cue ``labour_strike``: "a general strike", "a hunger strike", "the seamen's strike"), or
-    the set phrase "on strike" ("civil servants were on strike": :data:`dateline.lang.en.STRIKE_STATE_PREPOSITIONS`, the
-    noun with no determiner), stays 143."""
+    strike (cue ``labour_strike``: "a general strike", "a hunger strike", "a strike over pay"), or one whose doer
+    is named by a trade (cue ``labour_trade`` in the words that name the doer, :func:`_words_near`: "the seamen's
+    strike", "a strike by doctors", not "a strike on a hospital that killed two doctors"), or the set phrase "on
+    strike" (:func:`_on_strike`), stays 143."""
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.lemma_.lower() not in lex.cue("strike_noun"):
         return False
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in en.STRIKE_STATE_PREPOSITIONS \
-            and not any(c.dep_ in ("det", "poss") for c in trigger.children):
+    if _on_strike(trigger):
         return False  # "went on strike": labour, whoever strikes
     coded = [side for side in sources if side is not None and (side.get("code") or side.get("country"))]
     if not coded or not all(_armed_or_state(side, lex) for side in coded):
         return False
-    return not any(t.lemma_.lower() in lex.cue("labour_strike") for t in [*trigger.subtree, *_words_near(trigger)])
+    near = list(_words_near(trigger))
+    if any(t.lemma_.lower() in lex.cue("labour_trade") for t in near):
+        return False
+    return not any(t.lemma_.lower() in lex.cue("labour_strike") for t in [*trigger.subtree, *near])
+
+
+def _on_strike(trigger: Token) -> bool:
+    """Whether a "strike" noun is the set phrase "on strike" ("civil servants went on strike", "nurses are on
+    strike"): the bare singular (tag NN, no determiner, possessor, adjective, compound or number: not "reported on
+    American strikes", "on the strike") as the object of :data:`dateline.lang.en.STRIKE_STATE_PREPOSITIONS`
+    governed by a verb."""
+    prep = trigger.head
+    return trigger.dep_ == "pobj" and trigger.tag_ == "NN" and prep.lower_ in en.STRIKE_STATE_PREPOSITIONS \
+        and prep.head.pos_ in ("VERB", "AUX") and prep.head != prep \
+        and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in trigger.children)
 
 
 def _crowd_word(text: str | None, lex: Lexicon) -> bool:
@@ -702,15 +713,15 @@ def _police_raid(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
     D22f: CAMEO 170 coercion, not fighting): the trigger is a raid (cue ``raid_word``: the noun or the verb, or
     a verb whose object is one, "carried out raids") and a source is a state's police, prosecutors or
     intelligence (cue ``police_sector``: "the FBI raided his home", "a police raid on the offices"), none of
-    them an armed force ("a raid by Navy SEALs" stays 190)."""
+    them a force whose raid is fighting (cue ``raid_force_sector``: the army, rebels, insurgents, "a raid by Navy
+    SEALs" stays 190; a government beside the police does not make it one)."""
     raids = lex.cue("raid_word")
     obj = syntax.direct_object(trigger) if trigger.pos_ == "VERB" else None
     if trigger.lemma_.lower() not in raids and (obj is None or obj.lemma_.lower() not in raids):
         return False
     sectors = [str(side.get("sector") or "").lower() for side in sources if side is not None]
     police = lex.cue("police_sector")
-    return any(sector in police for sector in sectors) and not any(
-        sector in lex.cue("armed_sector") and sector not in police and sector != "gov" for sector in sectors)
+    return any(sector in police for sector in sectors) and not any(sector in lex.cue("raid_force_sector") for sector in sectors)
 
 
 def _verbal_attack(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
@@ -782,7 +793,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       individuals), unless a state's army or police does it (:func:`_state_force`: stays 19x);
     - ``_declined_comment``: refusing (cue ``refusal_verb``, 12x) to comment, elaborate or discuss (cue ``comment_verb``:
       "declined to comment on the expulsions"), or to say, detail, describe or answer (cue ``disclosure_verb``:
-      "refused to say whether") is CAMEO 011, Decline comment (docs/annotation.md D1b);
+      "refused to say whether"; "say" and "answer" only with no object but questions, :func:`_comment_verb`) is CAMEO
+      011, Decline comment (docs/annotation.md D1b);
     - ``_crowd_control``: violence (18-20) by a state's police or troops on protesters is repression,
       175, and by protesters on a state force rioting, 145 (:func:`_crowd_control`; docs/annotation.md D8k);
     - ``_police_raid``: a raid (cue ``raid_word``) by a state's police, prosecutors or intelligence (cue
@@ -842,7 +854,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             intended = next((e for p in acts if (e := _named_act(p, lex)) is not None), None)
         if intended is not None and intended.code[:2] in root_class("hostile"):
             return Entry(_intent_code(intended.code) or "130"), {**rules, "code": "_intent_of"}
-    if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") and _forecast(trigger, lex):
+    if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") and _forecast(trigger, sources, lex):
         disapproval = _disapproval(trigger, lex)
         if disapproval is not None:
             return Entry(disapproval), {**rules, "code": "_disapproval"}
@@ -858,7 +870,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             and _person_object(trigger, lex) and not any(_state_force(side, lex) for side in sources):
         return replace(entry, code="182", reciprocal=False), {**rules, "code": "_assault_on_person"}
     if code[:2] == "12" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.cue("refusal_verb") and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in lex.cue("comment_verb") | lex.cue("disclosure_verb") for c in trigger.children):
+            c.dep_ == "xcomp" and _comment_verb(c, lex) for c in trigger.children):
         return Entry("011"), {**rules, "code": "_declined_comment"}
     if code[:2] in root_class("violent") and (crowd := _crowd_control(trigger, sources, targets, lex)) is not None:
         return replace(entry, code=crowd, reciprocal=False), {**rules, "code": "_crowd_control"}
@@ -931,11 +943,10 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
     could result": 012 by D2)."""
     harm, conditions = lex.cue("harm_word"), lex.cue("condition")
     obliging = lex.cue("obligation") | {"should"}
-    own = {side.get("country") for side in sources if side is not None and side.get("country")}
+    own = _own_countries(sources)
     for token in verb.subtree:
         if (token.lemma_.lower() in harm or token.lower_ in harm) and not _in_relative_clause(token, verb):
-            if token.lemma_.lower() in lex.cue("danger_noun") and token.head.head == verb \
-                    and _danger_happening(token, token.head, own, lex):
+            if token.head.head == verb and _danger_subject(token, token.head, own, lex):
                 continue  # "warned that war could break out": a danger foreseen (012), unless the rest says harm
             return True
     for child in verb.children:
@@ -991,12 +1002,57 @@ def _danger_happening(noun: Token, clause: Token, own: set[Any], lex: Lexicon) -
     return True
 
 
-def _forecast(verb: Token, lex: Lexicon) -> bool:
+def _comment_verb(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb refused is a comment or a telling of what one knows, so that refusing it declines comment
+    (011, :func:`root_rule` ``_declined_comment``): a verb of cue ``comment_verb`` or ``disclosure_verb``
+    ("refused to detail the plans"); one also of cue ``open_disclosure_verb`` ("say", "answer") only with no
+    object, a question noun as object (cue ``question_noun``: "refused to answer questions") or a wh- or whether
+    clause ("declined to say whether"), not "refused to answer the court's summons" nor "refused to say sorry"."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.cue("comment_verb"):
+        return True
+    if lemma not in lex.cue("disclosure_verb"):
+        return False
+    if lemma not in lex.cue("open_disclosure_verb"):
+        return True
+    if any(c.dep_ in ("dobj", "attr", "oprd", "acomp", "intj") and c.lemma_.lower() not in lex.cue("question_noun")
+           and not _question_clause(c, lex) for c in verb.children):
+        return False  # (an object opened by a wh-word, "say precisely what equipment ...", asks as a clause does)
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    # "declined to say whether X would be among the options ... should he become convinced": one question clause
+    # suffices (the parser hangs the inverted condition on "say" as a second clause)
+    return not clauses or any(_question_clause(c, lex) for c in clauses)
+
+
+def _question_clause(clause: Token, lex: Lexicon) -> bool:
+    """Whether a clause is an indirect question: opened by "whether" or "if" (cue ``question_mark``) or by a
+    wh-word ("what", "why", "how", "who"), after any adverb ("say precisely what equipment ...")."""
+    if any(c.dep_ == "mark" and c.lower_ in lex.cue("question_mark") for c in clause.children):
+        return True
+    words = sorted((t for t in clause.subtree if not t.is_punct and t.tag_ not in ("RB", "RBR", "RBS")), key=lambda t: t.i)
+    return bool(words) and words[0].tag_ in ("WDT", "WP", "WP$", "WRB")
+
+
+def _own_countries(sources: list[Side]) -> set[Any]:
+    """The countries of an act's sources (the warner's side)."""
+    return {side.get("country") for side in sources if side is not None and side.get("country")}
+
+
+def _danger_subject(noun: Token, clause: Token, own: set[Any], lex: Lexicon) -> bool:
+    """Whether a noun is a danger (cue ``danger_noun``: "war", "conflict") that may happen, the subject of a warned
+    clause that no word of the warner's side owns (:func:`_danger_happening`): "warned that war could break out",
+    not "warned that an Iranian war would follow" said by Iran."""
+    return noun.lemma_.lower() in lex.cue("danger_noun") and _danger_happening(noun, clause, own, lex)
+
+
+def _forecast(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
     """Whether a warning verb only forecasts or reports ("warned that a Leave vote would sink the
     pound", "warned of Y's desire to escalate"): a "that" clause or an "of" object, none of whose
     subjects is the warner speaking of itself ("we", "I": "warned that we will respond" is a
     threat), and whose verb is no hostile act of the lexicon ("warned that police will no longer
-    tolerate rallies" keeps the threat)."""
+    tolerate rallies" keeps the threat) unless its subject is a danger foreseen, not the warner's
+    (:func:`_danger_subject`: "warned that war could break out")."""
+    own = _own_countries(sources)
     found = False
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -1006,7 +1062,7 @@ def _forecast(verb: Token, lex: Lexicon) -> bool:
                 return False
             entry = _verb_entry(child, lex)
             if entry is not None and entry.code[:2] in root_class("hostile") and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.cue("danger_noun") for c in child.children):
+                    _danger_subject(c, child, own, lex) for c in child.children):
                 return False  # (a war that "could break out" is a danger foreseen, not a hostile act told)
             found = True
     return found

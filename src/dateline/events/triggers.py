@@ -740,13 +740,23 @@ def _violence_parties(noun: Token, entry: Entry, compounds: list[Token], nationa
     return [], []
 
 
+def military_strike_noun(noun: Token, lex: Lexicon) -> bool:
+    """Whether a "strike" noun (cue ``strike_noun``, root class 14 like a protest) may be a military strike, so that
+    the place that modifies it or that it is in is the one struck, not its doer ("The Syria strikes killed dozens",
+    "Strikes in Syria killed 20 civilians"): any strike its own words do not call a labour strike (cue
+    ``labour_strike`` in its subtree: "a general strike in Ecuador", whose people strike)."""
+    return noun.lemma_.lower() in lex.cue("strike_noun") and not any(
+        t.lemma_.lower() in lex.cue("labour_strike") for t in noun.subtree)
+
+
 def _demonstration_parties(noun: Token, entry: Entry, compounds: list[Token], nationals: list[Token],
                            lex: Lexicon) -> list[Token]:
     """The doer of a protest or a show of force (the roots of class ``demonstrative``: CAMEO 14, 15) that
     names no possessor, no "by" agent and no target (issue 11, recall): its nationality adjective ("Iranian
     missile tests", "Chinese military exercises") or the one named place that modifies it ("the Hong Kong
     protests": the people of the place protest, docs/annotation.md section 4), not a name after "anti-"
-    ("anti-China riots": what they are against, :data:`en.AGAINST_PREFIXES`). Not for the topic of another
+    ("anti-China riots": what they are against, :data:`en.AGAINST_PREFIXES`), nor the place of a "strike" (cue
+    ``strike_noun``: "the Syria strikes" are strikes on Syria, not by it; :func:`military_strike_noun`). Not for the topic of another
     act (:func:`_topic_of_act`)."""
     if entry.code[:2] not in root_class("demonstrative") or _topic_of_act(noun, lex):
         return []
@@ -758,6 +768,8 @@ def _demonstration_parties(noun: Token, entry: Entry, compounds: list[Token], na
 
     if nationals:
         return [t for t in nationals if not against(t)]
+    if military_strike_noun(noun, lex):
+        return []  # "the Syria strikes": the place is the one struck, not the striker (a strike is also class 14)
     places = [c for c in compounds if c.ent_type_ == "GPE"]
     if len(places) == 1 and len(compounds) == 1 and not against(places[0]):
         return places

@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 
 from ..doc import sentence_index, token_starts, token_texts
 from ..kb import KnowledgeBase, load_kb, normalise, split_code
+from ..lang import en
 from ..lexicon import cue_words
-from .coreference import _link_nominals_and_pronouns
+from .coreference import _in_quote, _link_nominals_and_pronouns
 from .mentions import _agent_spans, Context, _evidence, find_mentions, Group, _is_place, _kb_code, _label_of, Mention, _person_tokens, _text
 from .nominals import _add_instrument_doers, _code_ethnic, _code_nominals, _titled_context_country
 from .resolution import KB_KEY, _REGISTRY
@@ -115,6 +116,9 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
         m.group = g
         g.mentions.append(m)
 
+    _untagged_surnames(ctx, groups)
+    _compass_states(ctx, groups)
+
     # titles and appositives, in text order so a possessor ("Kim's") is coded before it is used;
     # organisations first (then the bodies named after others), so a person's appositive can name one
     # ("X, the United Nations Emergency Relief Coordinator")
@@ -150,6 +154,79 @@ def code_actors(doc: Doc, kb: KnowledgeBase, date: dt.date | None = None) -> lis
     _extend_titles(ctx, groups)
     sentence_of = sentence_index(doc)
     return [_actor_dict(doc, g, sentence_of) for g in groups if g.mentions]
+
+
+#: Dependency relations of a word that names a party to a clause (not a modifier of another noun).
+_ARGUMENT_RELATIONS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "poss", "attr"})
+
+
+def _untagged_surnames(ctx: Context, groups: list[Group]) -> None:
+    """A person's surname or given name that the model's NER left untagged ("Ms Jamieson praised",
+    "Schiff said", after "Cathy Jamieson" and "Adam Schiff" were named) joins the fuller name named
+    before it, as a tagged one does (:func:`code_actors`): a proper noun standing alone (no proper
+    noun beside it but an honorific), a party to its clause, outside every mention, one of the words
+    of a person named in full earlier in the article (of two, the one named most so far, the later on
+    a tie). Not inside a quotation (the speaker's words)."""
+    doc = ctx.doc
+    persons = {id(g) for g in groups if g.label == "PERSON" and len(g.tokens) > 1}
+    if not persons:
+        return
+    words = frozenset(w for g in groups if id(g) in persons for w in g.tokens)
+    texts = token_texts(doc)[0]
+    for i, text in enumerate(texts):
+        if text.lower() not in words or i in ctx.by_token:
+            continue
+        token = doc[i]
+        if token.tag_ != "NNP" or token.ent_type_ or token.dep_ not in _ARGUMENT_RELATIONS or not text[:1].isupper():
+            continue
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if (before is not None and before.pos_ == "PROPN" and before.lower_ not in en.ADDRESS_WORDS) or (
+                after is not None and after.pos_ == "PROPN"):
+            continue  # part of a longer name the model did not tag ("Trump Tower")
+        fuller = [(sum(1 for m in g.mentions if m.start < i), k, g) for k, g in enumerate(groups)
+                  if id(g) in persons and text.lower() in g.tokens and any(m.start < i for m in g.mentions)]
+        if not fuller:
+            continue
+        if _in_quote(doc, i):
+            continue
+        group = max(fuller, key=lambda f: (f[0], f[1]))[2]
+        m = Mention(i, i + 1, "PERSON", group=group)
+        group.mentions.append(m)
+        ctx.by_token[i] = m
+        if not any(e["kind"] == "coreference" and e["detail"].startswith(repr(text)) for e in group.evidence):
+            group.evidence.append(_evidence("coreference", f"{text!r} -> {group.name!r} (same name, untagged)"))
+
+
+def _compass_states(ctx: Context, groups: list[Group]) -> None:
+    """"The North" or "the South" standing alone (a party to its clause, capitalised, "the" before
+    it, no capitalised word after it) names the state called "North X" or "South X" that the
+    article names before it, the latest first ("North Korea fired a missile ... the North said"):
+    it joins that state's mentions. Not inside a quotation."""
+    doc = ctx.doc
+    states = [g for g in groups if g.entry is not None and g.entry.kind == "country" and len(g.name.split()) > 1
+              and g.name.split()[0].lower() in en.COMPASS_STATE_WORDS]
+    if not states:
+        return
+    texts = token_texts(doc)[0]
+    for i, text in enumerate(texts):
+        if text.lower() not in en.COMPASS_STATE_WORDS or not text[:1].isupper() or i == 0 or i in ctx.by_token:
+            continue
+        token = doc[i]
+        if doc[i - 1].lower_ != "the" or token.dep_ not in _ARGUMENT_RELATIONS:
+            continue
+        if i + 1 < len(doc) and texts[i + 1][:1].isupper():
+            continue  # "the North Korean regime", "the South China Sea"
+        named = [(max(m.start for m in g.mentions if m.start < i), g) for g in states
+                 if g.name.split()[0].lower() == text.lower() and any(m.start < i for m in g.mentions)]
+        if not named or _in_quote(doc, i):
+            continue
+        group = max(named, key=lambda n: n[0])[1]
+        m = Mention(i, i + 1, group.label, entry=group.entry, group=group)
+        group.mentions.append(m)
+        ctx.by_token[i] = m
+        if not any(e["kind"] == "coreference" and e["detail"].startswith(repr(f"the {text}")) for e in group.evidence):
+            group.evidence.append(_evidence("coreference", f"{'the ' + text!r} -> {group.name!r} (the state named before)"))
 
 
 def _actor_dict(doc: Doc, g: Group, sentence_of: Callable[[int], int]) -> dict[str, Any]:

@@ -187,3 +187,12 @@ NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
 
 #: Honorifics before a name: the word after one is a person, never a place ("Mr Houston").
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "mme", "mme."})
+
+#: Compass words that, as "the North" or "the South", name the state called "North X" or "South X"
+#: earlier in the article ("North Korea ... the North", "South Sudan ... the South": actors/stage.py
+#: ``_compass_states``).
+COMPASS_STATE_WORDS = frozenset({"north", "south"})
+
+#: Forms of address that may stand before a surname the model left untagged ("Ms Jamieson", "Lord
+#: Haskins"): the honorifics and the British titles of address (actors/stage.py ``_untagged_surnames``).
+ADDRESS_WORDS = HONORIFICS | frozenset({"lord", "lady", "sir", "dame", "baroness"})

@@ -38,7 +38,7 @@ from dateline.newseval import code_articles, corpus_texts, counted, load_labels 
 
 PATTERNS = ("own modifier names an actor", "object of \"of\" after a noun (\"a day of X\", \"results of the summit\")",
             "place named after the noun", "governing verb's subject is an actor",
-            "earlier event of the same root (this or the previous sentence)", "another actor named in the sentence",
+            "earlier event of the same root (one of the two sentences before)", "another actor named in the sentence",
             "no actor named in the sentence")
 
 

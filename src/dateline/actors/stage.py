@@ -191,11 +191,7 @@ def _untagged_surnames(ctx: Context, groups: list[Group]) -> None:
         if _in_quote(doc, i):
             continue
         group = max(fuller, key=lambda f: (f[0], f[1]))[2]
-        m = Mention(i, i + 1, "PERSON", group=group)
-        group.mentions.append(m)
-        ctx.by_token[i] = m
-        if not any(e["kind"] == "coreference" and e["detail"].startswith(repr(text)) for e in group.evidence):
-            group.evidence.append(_evidence("coreference", f"{text!r} -> {group.name!r} (same name, untagged)"))
+        _join(ctx, group, Mention(i, i + 1, "PERSON", group=group), text, "same name, untagged")
 
 
 def _compass_states(ctx: Context, groups: list[Group]) -> None:
@@ -222,11 +218,17 @@ def _compass_states(ctx: Context, groups: list[Group]) -> None:
         if not named or _in_quote(doc, i):
             continue
         group = max(named, key=lambda n: n[0])[1]
-        m = Mention(i, i + 1, group.label, entry=group.entry, group=group)
-        group.mentions.append(m)
-        ctx.by_token[i] = m
-        if not any(e["kind"] == "coreference" and e["detail"].startswith(repr(f"the {text}")) for e in group.evidence):
-            group.evidence.append(_evidence("coreference", f"{'the ' + text!r} -> {group.name!r} (the state named before)"))
+        _join(ctx, group, Mention(i, i + 1, group.label, entry=group.entry, group=group), f"the {text}",
+              "the state named before")
+
+
+def _join(ctx: Context, group: Group, mention: Mention, words: str, why: str) -> None:
+    """Add ``mention`` (of ``words``) to ``group``, as coreference, with one evidence line per group and words
+    (:func:`_untagged_surnames`, :func:`_compass_states`)."""
+    group.mentions.append(mention)
+    ctx.by_token[mention.start] = mention
+    if not any(e["kind"] == "coreference" and e["detail"].startswith(repr(words)) for e in group.evidence):
+        group.evidence.append(_evidence("coreference", f"{words!r} -> {group.name!r} ({why})"))
 
 
 def _actor_dict(doc: Doc, g: Group, sentence_of: Callable[[int], int]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
 from .clauses import CLAUSE_LINKS
 from .sides import Side, _side
-from .triggers import _idiom, _noun_entry, _particle, _verb_entry
+from .triggers import _idiom, military_strike_noun, _noun_entry, _particle, _verb_entry
 
 
 #: ``plover.event`` of CAMEO 01/02 events, which PLOVER does not code: null (the schema allows
@@ -659,17 +659,15 @@ def _military_strike(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
     is named by a trade (cue ``labour_trade`` in the words that name the doer, :func:`_words_near`: "the seamen's
     strike", "a strike by doctors", not "a strike on a hospital that killed two doctors"), or the set phrase "on
     strike" (:func:`_on_strike`), stays 143."""
-    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.lemma_.lower() not in lex.cue("strike_noun"):
-        return False
+    if trigger.pos_ not in ("NOUN", "PROPN") or not military_strike_noun(trigger, lex):
+        return False  # no strike, or one its own words call a labour strike ("a general strike")
     if _on_strike(trigger):
         return False  # "went on strike": labour, whoever strikes
     coded = [side for side in sources if side is not None and (side.get("code") or side.get("country"))]
     if not coded or not all(_armed_or_state(side, lex) for side in coded):
         return False
-    near = list(_words_near(trigger))
-    if any(t.lemma_.lower() in lex.cue("labour_trade") for t in near):
-        return False
-    return not any(t.lemma_.lower() in lex.cue("labour_strike") for t in [*trigger.subtree, *near])
+    labour = lex.cue("labour_trade") | lex.cue("labour_strike")
+    return not any(t.lemma_.lower() in labour for t in _words_near(trigger))
 
 
 def _on_strike(trigger: Token) -> bool:

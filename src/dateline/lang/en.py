@@ -25,11 +25,11 @@ PARTITIVE_HEADS = frozenset({"one", "some", "many", "most", "all", "several", "e
                              "hundreds", "thousands", "scores", "none", "any"})
 
 #: The preposition of a labour strike's set phrase ("workers went on strike", "are on strike"): a "strike" that is its
-#: object with no determiner is a strike of labour, never a military one (``events.codes._military_strike``).
+#: object, bare and singular, is a strike of labour, never a military one (``events.codes._on_strike``).
 STRIKE_STATE_PREPOSITIONS = frozenset({"on"})
 
-#: Prepositions of shooting at someone ("police were fired on", "fired upon by gunmen", "fired at the crowd"): a verb
-#: with one is no dismissal of the person it names (``events.codes._person_sense_object``).
+#: Prepositions of shooting at someone ("police were fired on", "fired upon by gunmen"): a verb with one left without
+#: its object by the passive is no dismissal of the person it names (``events.codes._person_sense_object``).
 AIMED_FIRE_PREPOSITIONS = frozenset({"on", "upon", "at"})
 
 #: Nouns that, definite and unmodified ("the country", "this nation"), stand for a country named before.

@@ -387,6 +387,13 @@ class NewsScores:
         return self.gold_found_root / self.gold_acts if self.gold_acts else 0.0
 
     @property
+    def f1(self) -> float:
+        """The harmonic mean of :attr:`precision` and :attr:`recall`: the keep rule's one number since session 37
+        (a change that drops events less precise than about half of it raises it; eval/README.md)."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
     def expected_kept(self) -> float:
         """The share of labelled real acts (all articles) that a counted event still gets right."""
         expected = sum(v[0] for v in self.per_article.values())
@@ -511,6 +518,7 @@ def format_news_report(scores: NewsScores) -> str:
         f"target {pct(s.target_right, s.counted_real)}, date {pct(s.date_right, s.dated)}",
         f"  recall on {s.recall_articles} articles with every act listed: {pct(s.gold_found_root, s.gold_acts)} "
         f"(found at all: {pct(s.gold_found, s.gold_acts)})",
+        f"  F1 of precision and recall: {s.f1:.4f}",
     ]
     worse = sum(1 for _, k, _, c in s.per_article.values() if c > k)
     expected, kept, forbidden, claimed = (sum(v[i] for v in s.per_article.values()) for i in range(4))

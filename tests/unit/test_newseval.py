@@ -10,7 +10,7 @@ import pytest
 
 from dateline.errors import GoldError
 from dateline.newseval import (
-    LabelSet, check_news_floors, country_level, event_keys, find_span, format_by_rule, load_labels, raise_news_floors,
+    LabelSet, check_news_floors, country_level, event_keys, find_span, format_by_rule, format_news_report, load_labels, raise_news_floors,
     score, sentence_span,
 )
 
@@ -100,6 +100,9 @@ def test_score_precision_recall_and_reasons() -> None:
     assert scores.precision == pytest.approx(1 / 3)
     # Gold acts on the recall article: the labelled expulsion (found, right root) and the missed one.
     assert (scores.gold_acts, scores.gold_found, scores.gold_found_root) == (2, 1, 1)
+    # The keep rule's number: the harmonic mean of precision 1/3 and recall 1/2.
+    assert scores.f1 == pytest.approx(2 * (1 / 3) * (1 / 2) / (1 / 3 + 1 / 2))
+    assert "F1 of precision and recall: 0.4000" in format_news_report(scores)
 
 
 def test_listed_acts_in_link_cards_do_not_count_in_recall() -> None:

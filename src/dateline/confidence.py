@@ -284,14 +284,20 @@ def shipped_model() -> Model | None:
 #: The key of ``evidence`` on an event the learned act filter un-counts (:mod:`dateline.acts_model` writes it).
 ACT_FILTER_KEY = "act_filter"
 
+#: The key of ``evidence.rules`` naming the rule gate that un-counts an event after its sides are chosen
+#: (``domestic_statement``: :func:`dateline.actors.countries.domestic_statement`).
+GATE_KEY = "gate"
+
 
 def is_counted(event: dict[str, Any], threshold: float) -> bool:
     """The one definition of a counted event: asserted, not negated, not un-counted by the learned act filter
-    (``evidence.act_filter``, :mod:`dateline.acts_model`), confidence at or above ``threshold``."""
+    (``evidence.act_filter``, :mod:`dateline.acts_model`) nor by a rule gate (``evidence.rules.gate``:
+    :func:`dateline.actors.countries.domestic_statement`), confidence at or above ``threshold``."""
     confidence = event.get("confidence")
     evidence = event.get("evidence")
     return (event.get("modality") == "asserted" and not event.get("negated")
-            and not (isinstance(evidence, dict) and evidence.get(ACT_FILTER_KEY))
+            and not (isinstance(evidence, dict) and (evidence.get(ACT_FILTER_KEY)
+                                                     or (evidence.get("rules") or {}).get(GATE_KEY)))
             and (confidence is None or confidence >= threshold))
 
 

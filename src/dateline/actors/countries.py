@@ -568,6 +568,42 @@ def domestic_visit(event: dict[str, Any]) -> bool:
     return bool(home) and home == target.get("country") and home in country_codes()
 
 
+#: The name :func:`gate_domestic_statement` writes in ``evidence.rules.gate`` on an event it un-counts: the event
+#: stays in the output with ``counted`` false (:func:`dateline.confidence.is_counted` reads the key).
+DOMESTIC_STATEMENT = "domestic_statement"
+
+
+def domestic_statement(event: dict[str, Any]) -> bool:
+    """Whether a plain statement stays inside one state: a verb of saying (cue ``speech_verb``: say, tell, announce,
+    argue ...) coded 010 by its lexicon entry (code rule ``_verb_entry``, and still 010 after the learned root
+    correction) whose speaker and target, what the statement is about (:func:`dateline.events.roles._verb_roles`),
+    are of one country once their countries are chosen ("the prime minister said the economy grew", "the party's
+    spokesman told reporters the leader would stand again"). Such a statement relays a fact (an attribution frame,
+    docs/annotation.md D1a) or is the domestic routine of a government, party or campaign (D6); on the train split
+    they were right 50 times in 647 (0.08, the coder 0.35: eval/README.md, "Session 37: statements37"). Left alone:
+    a statement the code rules read as more than a statement (a demand, an appeal, a criticism, an accusation:
+    another code rule or another root), another verb coded 010 ("predict", "deny", "plead": right more often), a
+    statement to or about another state, and a side with no country or a transnational one (IGO, NGO)."""
+    evidence = event.get("evidence")
+    rules = (evidence.get("rules") or {}) if isinstance(evidence, dict) else {}
+    if str(event.get("cameo") or "") != "010" or rules.get("code") != "_verb_entry":
+        return False
+    table, _, lemma = str(rules.get("trigger") or "").partition(":")
+    if table != "verbs.tsv" or lemma not in cue_words("speech_verb"):
+        return False
+    source, target = event.get("source") or {}, event.get("target") or {}
+    home = source.get("country")
+    return bool(home) and home == target.get("country") and home in country_codes()
+
+
+def gate_domestic_statement(event: dict[str, Any]) -> None:
+    """Name :data:`DOMESTIC_STATEMENT` in ``evidence.rules.gate`` of a :func:`domestic_statement`, which is then not
+    counted (the event stays in the output, as an event the learned act filter un-counts does)."""
+    evidence = event.get("evidence")
+    if isinstance(evidence, dict) and domestic_statement(event):
+        evidence["rules"] = {**(evidence.get("rules") or {}), "gate": DOMESTIC_STATEMENT}
+
+
 def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     """Give each side of the event that needs a country (:func:`needs_country`) the one its context
     gives, and name the strategy in ``evidence.rules`` (``source_country`` / ``target_country``);

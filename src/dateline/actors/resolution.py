@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..doc import token_starts
 from ..kb import KnowledgeBase, load_kb, split_code
 from ..record import ActorRef
-from .countries import domestic_visit, home_target, infer_side_countries
+from .countries import domestic_visit, gate_domestic_statement, home_target, infer_side_countries
 from .index import in_window, mention_index
 
 
@@ -170,4 +170,6 @@ def redate_actors(doc: Doc) -> Doc:
         home_target(doc, kb, event)  # a domestic act the rules and the chooser left with no target
     # a visit inside one state (countries now chosen) is domestic routine, no act (D6)
     doc._.events = [event for event in doc._.events or [] if not domestic_visit(event)]
+    for event in doc._.events:
+        gate_domestic_statement(event)  # a plain statement inside one state (sides chosen): not counted (D1a, D6)
     return doc

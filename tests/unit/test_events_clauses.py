@@ -120,3 +120,34 @@ def test_restrictive_relative_clause_stays_reported(vocab: Vocab) -> None:
     events = coded(vocab, rows, "shelled")
     assert [sides(e) for e in events] == [("Israelis", "Gaza")]
     assert events[0]["modality"] == "reported"
+
+
+def _warned(verb: tuple, *aux: tuple) -> list[Row]:
+    # "France warned that Russia [aux] <verb> Ukraine."
+    n = len(aux)
+    return [("France", "PROPN", "NNP", "nsubj", 1, "France", "B-GPE"),
+            ("warned", "VERB", "VBD", "ROOT", 0, "warn", "O"),
+            ("that", "SCONJ", "IN", "mark", 2 + n, "that", "O"),
+            ("Russia", "PROPN", "NNP", "nsubj", 1 + n, "Russia", "B-GPE"),
+            *[(a[0], "AUX", a[1], "aux", n - k, a[2], "O") for k, a in enumerate(aux)],
+            (verb[0], "VERB", verb[1], "ccomp", -(3 + n), verb[2], "O"),
+            ("Ukraine", "PROPN", "NNP", "dobj", -1, "Ukraine", "B-GPE"),
+            (".", "PUNCT", ".", "punct", -(5 + n), ".", "O")]
+
+
+def test_a_done_act_in_the_complement_of_an_act_is_asserted(vocab: Vocab) -> None:
+    # "France warned that Russia attacked Ukraine." (session 37, rule _clause_done): told as done
+    events = coded(vocab, _warned(("attacked", "VBD", "attack")), "attacked")
+    assert [sides(e) for e in events] == [("Russia", "Ukraine")]
+    assert events[0]["modality"] == "asserted" and not events[0]["negated"]
+    assert events[0]["evidence"]["rules"]["modality"] == "_clause_done"
+    # "France warned that Russia had attacked Ukraine.": the perfect is as done
+    events = coded(vocab, _warned(("attacked", "VBN", "attack"), ("had", "VBD", "have")), "attacked")
+    assert [e["modality"] for e in events] == ["asserted"]
+
+
+def test_a_modal_or_infinitive_act_in_the_complement_of_an_act_is_not(vocab: Vocab) -> None:
+    # "France warned that Russia could attack Ukraine.": possible, not done
+    events = coded(vocab, _warned(("attack", "VB", "attack"), ("could", "MD", "could")), "attack")
+    assert "_clause_done" not in [e["evidence"]["rules"]["modality"] for e in events]
+    assert "asserted" not in [e["modality"] for e in events if e["evidence"]["rules"]["modality"] != "_declarer"]

@@ -15,7 +15,7 @@ from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import doc_text, in_span, pos_indices, sentences
-from .clauses import clause_asserted, clause_object
+from .clauses import clause_asserted, clause_done, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _addressees, _agentless_state, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
@@ -172,6 +172,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
     if subordinate == "reported" and clause_asserted(verb, entry.code, sources, targets):
         modality, rules["modality"] = "asserted", "_clause_asserted"  # "the troops who shelled Gaza"
+    elif subordinate == "reported" and clause_done(verb, entry.code):
+        modality, rules["modality"] = "asserted", "_clause_done"  # "warned that Russia had sent troops"
     accusation = _party_claim(doc, verb, index, entry, sources, targets, lex) \
         if modality == "asserted" and not negated and not speech else None
     if accusation is not None:

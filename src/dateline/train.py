@@ -199,56 +199,6 @@ def _cross_fitted_ece(raw: list[float], ys: list[bool], groups: list[str], folds
     return reliability(_cross_fitted(raw, ys, groups, folds), ys)[1]
 
 
-#: The thresholds at which the F1 fallback of the default threshold is measured on dev (:func:`default_threshold`).
-F1_CUTS = tuple(round(0.05 * i, 2) for i in range(11))
-
-
-def dev_f1_by_threshold(labels: LabelSet, news_dir: str | Path, model: Model,
-                        cuts: tuple[float, ...] = F1_CUTS, *, limit: int | None = None) -> list[dict[str, Any]]:
-    """The dev split coded as the product codes it, every event's confidence from ``model``, and scored
-    (:func:`dateline.newseval.score`) with the events counted at each of ``cuts``: counted events, precision,
-    recall and F1 of the two (the keep rule's number since session 37). ``limit``: its first articles only."""
-    from . import confidence
-    from .newseval import code_articles, score
-
-    if limit is not None:
-        labels = labels.subset({str(a["id"]) for a in labels.split("dev").articles[:limit]})
-    part = labels.split("dev")
-    texts = corpus_texts(part.articles, news_dir)
-    original = confidence.score_events
-    confidence.score_events = lambda doc, _shipped=None: original(doc, model)  # type: ignore[assignment]
-    try:
-        coded = code_articles(texts, [str(a["id"]) for a in part.articles])
-    finally:
-        confidence.score_events = original
-    out = []
-    for cut in cuts:
-        for record in coded.values():
-            for event in record["events"]:
-                event["counted"] = is_counted(event, cut)
-        s = score(labels, coded, texts, "dev")
-        out.append({"min_confidence": cut, "counted": s.counted, "precision": round(s.precision, 4),
-                    "recall": round(s.recall, 4), "f1": round(s.f1, 4)})
-    return out
-
-
-def default_threshold(threshold: float, precision: float, kept: float,
-                      f1_curve: list[dict[str, Any]] | None = None) -> tuple[float, str]:
-    """The model's default threshold and why: the lowest confidence whose counted dev events reach
-    :data:`TARGET_PRECISION` (``threshold``, at ``precision``, keeping the share ``kept``) where it keeps
-    :data:`MIN_KEPT` of them; when none does, the threshold of the best F1 of precision and recall on dev
-    (``f1_curve``, :func:`dev_f1_by_threshold`; the lowest of a tie) where it beats counting every event (session 37,
-    eval/README.md "confidence37"); else 0: every asserted event is counted and users choose with --min-confidence."""
-    if precision >= TARGET_PRECISION and kept >= MIN_KEPT:
-        return round(threshold, 4), "target precision"
-    if f1_curve:
-        base = next((r["f1"] for r in f1_curve if r["min_confidence"] == 0.0), None)
-        best = max(f1_curve, key=lambda r: (r["f1"], -r["min_confidence"]))
-        if base is not None and best["f1"] > base:
-            return float(best["min_confidence"]), "best dev F1"
-    return 0.0, "none"
-
-
 #: The confidences at which the report gives the cross-fitted precision and share of counted dev events.
 REPORT_CUTS = (0.3, 0.5, 0.7)
 
@@ -309,13 +259,11 @@ def fit_stage(rows: list[Example], base: list[float]) -> tuple[Stage, float, flo
 
 
 def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, limit: int | None = None,
-          exclude_rounds: tuple[int, ...] | None = None, learned: bool = True,
-          f1_fallback: bool = True) -> dict[str, Any]:
+          exclude_rounds: tuple[int, ...] | None = None, learned: bool = True) -> dict[str, Any]:
     """Train, calibrate and write the model; return the report. ``limit``: use only the first
     articles of each split (a quick run for tests). ``exclude_rounds``: train rounds left out (a blind
     set; by default those the labels' ``blind_rounds.json`` names, :func:`dateline.newseval.blind_rounds`;
-    ``()`` leaves none out). ``f1_fallback``: when no threshold reaches the target precision on dev, code dev
-    again with the model and take the threshold of the best F1 there (:func:`default_threshold`). ``learned``: fit the second stage over the learned components' probabilities (on the train
+    ``()`` leaves none out). ``learned``: fit the second stage over the learned components' probabilities (on the train
     rounds neither the side chooser nor the root correction was fitted on, :func:`fitted_rounds`)."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
@@ -384,11 +332,9 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
     raw_table, raw_ece = reliability(raw_dev, y_dev)
     counted_dev = [(p, y) for p, y, e in zip(dev_probs, y_dev, dev_rows) if e.is_counted]
     threshold, precision, kept = choose_threshold([p for p, _ in counted_dev], [y for _, y in counted_dev])
-    # The default threshold is the target's only where it keeps a usable share of the counted events; below that,
-    # the dev F1's best (session 37), else 0: the default counts every asserted event (users choose with --min-confidence).
-    f1_curve = (dev_f1_by_threshold(labels, news_dir, model, limit=limit)
-                if f1_fallback and not (precision >= TARGET_PRECISION and kept >= MIN_KEPT) and dev_rows else None)
-    model.threshold, threshold_rule = default_threshold(threshold, precision, kept, f1_curve)
+    # The default threshold is the target's only where it keeps a usable share of the counted events;
+    # below that the default counts every asserted event and users choose with --min-confidence.
+    model.threshold = round(threshold, 4) if precision >= TARGET_PRECISION and kept >= MIN_KEPT else 0.0
     cross_ece = _cross_fitted_ece(raw_dev, y_dev, [e.article for e in dev_rows])
     coverage = []
     for cut in (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
@@ -408,8 +354,7 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
                 "counted": len(counted_dev),
                 "counted_precision_without_threshold": round(sum(y for _, y in counted_dev) / max(len(counted_dev), 1), 4),
                 "ece_cross_fitted": round(cross_ece, 4), "by_min_confidence": coverage,
-                "threshold": model.threshold, "threshold_rule": threshold_rule, "f1_by_min_confidence": f1_curve,
-                "target_threshold": round(threshold, 4),
+                "threshold": model.threshold, "target_threshold": round(threshold, 4),
                 "precision_at_threshold": round(precision, 4),
                 "counted_kept_at_threshold": round(kept, 4), "target_precision": TARGET_PRECISION,
                 "target_reached": precision >= TARGET_PRECISION},

@@ -163,18 +163,3 @@ def test_the_calibration_is_platt_scaling_and_keeps_the_raw_scores_order() -> No
     assert abs(model.calibrate(sigmoid(2.0)) - sigmoid(0.5)) < 0.05  # raw 0.88 is right about 0.62 of the time
     assert abs(model.calibrate(sigmoid(-2.0)) - sigmoid(-1.5)) < 0.05
 
-
-def test_the_default_threshold_falls_back_to_the_best_dev_f1_when_no_threshold_reaches_the_target() -> None:
-    """Session 37: with no confidence reaching dev precision 0.80 the default threshold is the one of the best F1 of
-    precision and recall on dev (the lowest of a tie), and 0 when none beats counting every event."""
-    from dateline.train import default_threshold
-
-    curve = [{"min_confidence": 0.0, "f1": 0.30}, {"min_confidence": 0.05, "f1": 0.31},
-             {"min_confidence": 0.1, "f1": 0.32}, {"min_confidence": 0.15, "f1": 0.32},
-             {"min_confidence": 0.2, "f1": 0.28}]
-    assert default_threshold(0.75, 0.78, 0.09, curve) == (0.1, "best dev F1")
-    assert default_threshold(0.42, 0.81, 0.4, curve) == (0.42, "target precision")  # the target, where reached
-    assert default_threshold(0.75, 0.81, 0.05, curve) == (0.1, "best dev F1")  # reached, but on too few events
-    flat = [{"min_confidence": 0.0, "f1": 0.30}, {"min_confidence": 0.1, "f1": 0.29}]
-    assert default_threshold(0.75, 0.78, 0.09, flat) == (0.0, "none")
-    assert default_threshold(0.75, 0.78, 0.09, None) == (0.0, "none")

@@ -221,7 +221,7 @@ def load_rows(path: Path, labels_path: str) -> tuple[list[Any], list[Any], list[
 def lofo(train: list[Any], dev: list[Any], folds: list[set[int]], c: float, variant: str) -> dict[str, Any]:
     """Leave-one-fold-out raw scores: each fold's rows and dev under the model fitted on the other folds; and dev
     under the model fitted on every fold."""
-    cache = OUT / f"lofo_{variant}.pkl"
+    cache = OUT / f"lofo_{variant.replace('/', 'div').replace(' ', '_')}.pkl"
     if cache.exists():
         return pickle.loads(cache.read_bytes())
     out: dict[str, Any] = {"folds": []}

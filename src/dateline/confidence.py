@@ -4,7 +4,8 @@
 the right CAMEO root and the right source and target countries (the labels of ``eval/news``, see
 docs/annotation.md). It comes from a logistic regression over features of the event, its trigger's
 parse, its sides and its sentence, trained on the train split (``dateline train``) and calibrated on
-the dev split (isotonic, stored as a step table). The model is a small JSON file shipped in the
+the dev split (Platt scaling since session 37, isotonic before; stored as a table of points, interpolated
+linearly). The model is a small JSON file shipped in the
 package (``data/confidence/model.json``): weights by feature name, so that running it needs no
 machine-learning library, only a dot product.
 
@@ -201,7 +202,8 @@ class Stage:
 
 @dataclass
 class Model:
-    """A trained confidence model: logistic regression weights and an isotonic calibration table."""
+    """A trained confidence model: logistic regression weights and a calibration table (points of raw and
+    calibrated probability, interpolated linearly: Platt scaling since session 37, isotonic steps before)."""
 
     weights: dict[str, float]
     intercept: float

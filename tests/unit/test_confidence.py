@@ -137,3 +137,29 @@ def test_fit_stage_learns_a_margin_that_tells_right_from_wrong() -> None:
     stage, c, loss = fit_stage(rows, base)
     assert stage.weights["learned:root_margin"] > 1.0 and c > 0 and loss < 0.67
     assert stage.raw(0.4, {"learned:root_margin": 0.9}) > 0.4 > stage.raw(0.4, {"learned:root_margin": -0.3})
+
+
+def test_the_calibration_is_platt_scaling_and_keeps_the_raw_scores_order() -> None:
+    """Session 37: the dev calibration is a logistic regression on logit(raw), tabulated; unlike the isotonic steps
+    it replaced, it ties no two raw scores (the confidence ranks as the raw score), and an over-confident raw score
+    is pulled in."""
+    pytest.importorskip("sklearn")
+    import random
+
+    from dateline.confidence import sigmoid
+    from dateline.train import calibration_table
+
+    rng = random.Random(1)
+    raw, ys = [], []
+    for _ in range(2000):
+        z = rng.gauss(0, 2)
+        raw.append(sigmoid(z))
+        ys.append(rng.random() < sigmoid(0.5 * z - 0.5))  # the truth: half the slope, shifted down
+    xs, cal = calibration_table(raw, ys)
+    model = Model({}, 0.0, xs, cal)
+    assert all(b > a for a, b in zip(cal[40:160], cal[41:161]))  # strictly rising where the scores are
+    scores = [model.calibrate(p) for p in (0.2, 0.3, 0.5, 0.7, 0.8, 0.9)]
+    assert all(b > a for a, b in zip(scores, scores[1:]))  # no two tied
+    assert abs(model.calibrate(sigmoid(2.0)) - sigmoid(0.5)) < 0.05  # raw 0.88 is right about 0.62 of the time
+    assert abs(model.calibrate(sigmoid(-2.0)) - sigmoid(-1.5)) < 0.05
+

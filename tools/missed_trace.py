@@ -240,6 +240,12 @@ def main(argv: list[str] | None = None) -> int:
         sys.settrace(None)
     gold = [x for x in part.labels if x["id"] in part.recall_articles and x["act"] and x["modality"] == "asserted"]
     gold += [x for x in part.missed if x["id"] in part.recall_articles and x["modality"] == "asserted"]
+    by_text: dict[str, str] = {}
+    for aid, doc in tracer.docs.items():
+        by_text.setdefault(doc.text, aid)  # the first article with that body, as a scan would find it
+    ends_of: dict[str | None, list[tuple[int, str, dict[str, Any]]]] = defaultdict(list)
+    for (aid, idx, func), end in tracer.ends.items():
+        ends_of[aid].append((idx, func, end))  # by article: the lookup per act is then linear in the article's triggers
     stages: Counter[str] = Counter()
     by_root: dict[str, Counter[str]] = defaultdict(Counter)
     lemmas: dict[str, Counter[str]] = defaultdict(Counter)
@@ -263,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         good = [e for e in on if counted(e) and (args.found or str(e["cameo"])[:2] == act["root"])]
         if good:
             continue  # found
-        article = next((aid for aid, doc in tracer.docs.items() if doc.text == record["article"]["body"]), None)
+        article = by_text.get(record["article"]["body"])
         row = {"id": act["id"], "sentence": act["sentence_ref"]["start"], "trigger": act["trigger"],
                "root": act["root"], "src": act["src"], "tgt": act["tgt"]}
         if [e for e in on if counted(e)]:
@@ -280,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
                 point = "not counted: confidence"
             stage = "emitted"
         else:
-            stage, point = trace_point(article, lo, hi, tracer, lex)
+            stage, point = trace_point(article, lo, hi, tracer, lex, ends_of.get(article, []))
             row["root_elsewhere"] = any(counted(e) and e["sentence"] == sent_index and str(e["cameo"])[:2] == act["root"]
                                         for e in record["events"])
         doc = tracer.docs.get(article) if article is not None else None
@@ -322,10 +328,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def trace_point(article: str | None, lo: int, hi: int, tracer: Tracer, lex: Any) -> tuple[str, str]:
+def trace_point(article: str | None, lo: int, hi: int, tracer: Tracer, lex: Any,
+                article_ends: list[tuple[int, str, dict[str, Any]]]) -> tuple[str, str]:
     """Stage and point of an act with no event on its trigger, from the trace (``article``: the id
-    the events stage saw, :attr:`Tracer.docs`)."""
-    ends = [(idx, func, end) for (aid, idx, func), end in tracer.ends.items() if aid == article and lo <= idx < hi]
+    the events stage saw, :attr:`Tracer.docs`; ``article_ends``: that article's ends of :attr:`Tracer.ends`)."""
+    ends = [(idx, func, end) for idx, func, end in article_ends if lo <= idx < hi]
     if not ends:
         return "trigger", candidate_reason(tracer.docs.get(article) if article is not None else None, lo, hi, lex)
     yielded = [e for e in ends if e[2]["yielded"]]

@@ -1,8 +1,10 @@
 """Acts in relative clauses and participles (issue 11, events/clauses.py) on hand-built parses:
 the noun a clause modifies is the act's target when the relative pronoun is its object or passive
-subject, or the clause is a passive participle (rule ``_clause_object``); a non-restrictive
-relative-clause act in the simple past with both sides country-coded is asserted (rule
-``_clause_asserted``), the rest stay reported."""
+subject, or the clause is a passive participle (rule ``_clause_object``); a relative-clause act
+that is done or going on (simple past, perfect or passive participle, progressive) and a participle on
+a name, each with both sides identified actors, are asserted (rule ``_clause_asserted``, session 37
+missed37), the rest stay reported (a simple present or modal clause, a participle on a common noun, an
+act with one side only, a statement, intent or threat)."""
 
 from __future__ import annotations
 
@@ -47,8 +49,9 @@ def test_passive_relative_pronoun_stands_for_the_target(vocab: Vocab) -> None:
     events = coded(vocab, rows, "backed")
     assert [sides(e) for e in events] == [("Russia", "Iran")]
     assert events[0]["evidence"]["rules"]["target"] == "_clause_object"
-    # (a passive participle is not asserted: only the simple past is)
-    assert events[0]["modality"] == "reported"
+    # (a passive relative clause tells a done act: asserted, since session 37)
+    assert events[0]["modality"] == "asserted"
+    assert events[0]["evidence"]["rules"]["modality"] == "_clause_asserted"
 
 
 def test_object_relative_pronoun_stands_for_the_target(vocab: Vocab) -> None:
@@ -93,8 +96,8 @@ def test_subject_relative_act_is_asserted_but_a_modal_one_is_not(vocab: Vocab) -
     assert [e["modality"] for e in events if e["evidence"]["rules"]["modality"] != "_declarer"] == ["intended"]
 
 
-def test_passive_participle_acts_on_its_noun_and_stays_reported(vocab: Vocab) -> None:
-    # "Kurds killed by Turkey were buried."
+def test_passive_participle_on_a_name_acts_on_it_and_is_asserted(vocab: Vocab) -> None:
+    # "Kurds killed by Turkey were buried.": a participle hanging on a name tells the act
     rows = [("Kurds", "PROPN", "NNPS", "nsubjpass", 5, "Kurds", "B-NORP"),
             ("killed", "VERB", "VBN", "acl", -1, "kill", "O"),
             ("by", "ADP", "IN", "agent", -1, "by", "O"),
@@ -104,12 +107,25 @@ def test_passive_participle_acts_on_its_noun_and_stays_reported(vocab: Vocab) ->
             (".", "PUNCT", ".", "punct", -1, ".", "O")]
     events = coded(vocab, rows, "killed")
     assert [sides(e) for e in events] == [("Turkey", "Kurds")]
-    assert events[0]["modality"] == "reported"
+    assert events[0]["modality"] == "asserted"
     assert events[0]["evidence"]["rules"]["target"] == "_clause_object"
 
 
-def test_restrictive_relative_clause_stays_reported(vocab: Vocab) -> None:
-    # "The Israelis who shelled Gaza withdrew.": the clause says which Israelis
+def test_passive_participle_on_a_common_noun_stays_reported(vocab: Vocab) -> None:
+    # "Villages shelled by Turkey were empty.": a participle on a common noun describes it
+    rows = [("Villages", "NOUN", "NNS", "nsubj", 5, "village", "O"),
+            ("shelled", "VERB", "VBN", "acl", -1, "shell", "O"),
+            ("by", "ADP", "IN", "agent", -1, "by", "O"),
+            ("Turkey", "PROPN", "NNP", "pobj", -1, "Turkey", "B-GPE"),
+            ("were", "AUX", "VBD", "ROOT", 1, "be", "O"),
+            ("empty", "ADJ", "JJ", "acomp", -1, "empty", "O"),
+            (".", "PUNCT", ".", "punct", -2, ".", "O")]
+    events = coded(vocab, rows, "shelled")
+    assert events and all(e["modality"] != "asserted" for e in events)
+
+
+def test_restrictive_relative_clause_in_the_past_is_asserted(vocab: Vocab) -> None:
+    # "The Israelis who shelled Gaza withdrew.": the clause says which Israelis, and that they shelled Gaza
     rows = [("The", "DET", "DT", "det", 1, "the", "O"),
             ("Israelis", "PROPN", "NNPS", "nsubj", 4, "Israelis", "B-NORP"),
             ("who", "PRON", "WP", "nsubj", 1, "who", "O"),
@@ -119,6 +135,33 @@ def test_restrictive_relative_clause_stays_reported(vocab: Vocab) -> None:
             (".", "PUNCT", ".", "punct", -1, ".", "O")]
     events = coded(vocab, rows, "shelled")
     assert [sides(e) for e in events] == [("Israelis", "Gaza")]
+    assert events[0]["modality"] == "asserted"
+    assert events[0]["evidence"]["rules"]["modality"] == "_clause_asserted"
+
+
+def test_perfect_relative_clause_is_asserted_a_present_one_is_not(vocab: Vocab) -> None:
+    # "Ruritania, which has attacked Borduria, withdrew." / "Ruritania, which attacks Borduria, withdrew."
+    perfect = [("Ruritania", "PROPN", "NNP", "nsubj", 6, "Ruritania", "B-GPE"),
+               (",", "PUNCT", ",", "punct", -1, ",", "O"),
+               ("which", "PRON", "WDT", "nsubj", 2, "which", "O"),
+               ("has", "AUX", "VBZ", "aux", 1, "have", "O"),
+               ("attacked", "VERB", "VBN", "relcl", -4, "attack", "O"),
+               ("Borduria", "PROPN", "NNP", "dobj", -1, "Borduria", "B-GPE"),
+               ("withdrew", "VERB", "VBD", "ROOT", 0, "withdraw", "O"),
+               (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    events = coded(vocab, perfect, "attacked")
+    assert [sides(e) for e in events] == [("Ruritania", "Borduria")]
+    assert events[0]["modality"] == "asserted"
+    assert events[0]["evidence"]["rules"]["modality"] == "_clause_asserted"
+    present = [("Ruritania", "PROPN", "NNP", "nsubj", 5, "Ruritania", "B-GPE"),
+               (",", "PUNCT", ",", "punct", -1, ",", "O"),
+               ("which", "PRON", "WDT", "nsubj", 1, "which", "O"),
+               ("attacks", "VERB", "VBZ", "relcl", -3, "attack", "O"),
+               ("Borduria", "PROPN", "NNP", "dobj", -1, "Borduria", "B-GPE"),
+               ("withdrew", "VERB", "VBD", "ROOT", 0, "withdraw", "O"),
+               (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    events = coded(vocab, present, "attacks")
+    assert [sides(e) for e in events] == [("Ruritania", "Borduria")]
     assert events[0]["modality"] == "reported"
 
 
@@ -151,3 +194,34 @@ def test_a_modal_or_infinitive_act_in_the_complement_of_an_act_is_not(vocab: Voc
     events = coded(vocab, _warned(("attack", "VB", "attack"), ("could", "MD", "could")), "attack")
     assert "_clause_done" not in [e["evidence"]["rules"]["modality"] for e in events]
     assert "asserted" not in [e["modality"] for e in events if e["evidence"]["rules"]["modality"] != "_declarer"]
+
+
+def test_relative_clause_act_with_one_side_stays_reported(vocab: Vocab) -> None:
+    # "Ruritania, which shelled the hills, withdrew.": no identified target
+    rows = [("Ruritania", "PROPN", "NNP", "nsubj", 6, "Ruritania", "B-GPE"),
+            (",", "PUNCT", ",", "punct", -1, ",", "O"),
+            ("which", "PRON", "WDT", "nsubj", 1, "which", "O"),
+            ("shelled", "VERB", "VBD", "relcl", -3, "shell", "O"),
+            ("the", "DET", "DT", "det", 1, "the", "O"),
+            ("hills", "NOUN", "NNS", "dobj", -2, "hill", "O"),
+            ("withdrew", "VERB", "VBD", "ROOT", 0, "withdraw", "O"),
+            (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    events = coded(vocab, rows, "shelled")
+    assert events and all(e["evidence"]["rules"]["modality"] != "_clause_asserted" for e in events)
+
+
+def test_intent_in_a_relative_clause_stays_reported(vocab: Vocab) -> None:
+    # "Ruritania, which has vowed to help Borduria, withdrew.": a stance, the help not given
+    rows = [("Ruritania", "PROPN", "NNP", "nsubj", 8, "Ruritania", "B-GPE"),
+            (",", "PUNCT", ",", "punct", -1, ",", "O"),
+            ("which", "PRON", "WDT", "nsubj", 2, "which", "O"),
+            ("has", "AUX", "VBZ", "aux", 1, "have", "O"),
+            ("vowed", "VERB", "VBN", "relcl", -4, "vow", "O"),
+            ("to", "PART", "TO", "aux", 1, "to", "O"),
+            ("help", "VERB", "VB", "xcomp", -2, "help", "O"),
+            ("Borduria", "PROPN", "NNP", "dobj", -1, "Borduria", "B-GPE"),
+            ("withdrew", "VERB", "VBD", "ROOT", 0, "withdraw", "O"),
+            (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    doc = code_doc(parsed_doc(vocab, rows, places=("GPE", "NORP")))
+    mine = [e for e in doc._.events if e["trigger"] in ("vowed", "help")]
+    assert mine and all(e["modality"] != "asserted" for e in mine)

@@ -113,7 +113,8 @@ def test_passive_participle_on_a_name_acts_on_it_and_is_asserted(vocab: Vocab) -
 
 def test_passive_participle_on_a_common_noun_stays_reported(vocab: Vocab) -> None:
     # "Villages shelled by Turkey were empty.": a participle on a common noun describes it
-    rows = [("Villages", "NOUN", "NNS", "nsubj", 5, "village", "O"),
+    # (the villages are an actor with a code, so both sides are identified: only the common noun keeps it reported)
+    rows = [("Villages", "NOUN", "NNS", "nsubj", 5, "village", "B-ORG"),
             ("shelled", "VERB", "VBN", "acl", -1, "shell", "O"),
             ("by", "ADP", "IN", "agent", -1, "by", "O"),
             ("Turkey", "PROPN", "NNP", "pobj", -1, "Turkey", "B-GPE"),
@@ -121,6 +122,8 @@ def test_passive_participle_on_a_common_noun_stays_reported(vocab: Vocab) -> Non
             ("empty", "ADJ", "JJ", "acomp", -1, "empty", "O"),
             (".", "PUNCT", ".", "punct", -2, ".", "O")]
     events = coded(vocab, rows, "shelled")
+    assert [sides(e) for e in events] == [("Turkey", "Villages")]
+    assert events[0]["target"]["code"] == "VIL"
     assert events and all(e["modality"] != "asserted" for e in events)
 
 
@@ -225,3 +228,95 @@ def test_intent_in_a_relative_clause_stays_reported(vocab: Vocab) -> None:
     doc = code_doc(parsed_doc(vocab, rows, places=("GPE", "NORP")))
     mine = [e for e in doc._.events if e["trigger"] in ("vowed", "help")]
     assert mine and all(e["modality"] != "asserted" for e in mine)
+
+
+def test_a_threat_in_the_complement_of_an_act_stays_reported(vocab: Vocab) -> None:
+    # "Germany complained that Russia threatened Poland." (session 37 mend): a threat told as done is the
+    # holder's stance, reported (UNASSERTED_ROOTS, as in a relative clause)
+    rows = [("Germany", "PROPN", "NNP", "nsubj", 1, "Germany", "B-GPE"),
+            ("complained", "VERB", "VBD", "ROOT", 0, "complain", "O"),
+            ("that", "SCONJ", "IN", "mark", 2, "that", "O"),
+            ("Russia", "PROPN", "NNP", "nsubj", 1, "Russia", "B-GPE"),
+            ("threatened", "VERB", "VBD", "ccomp", -3, "threaten", "O"),
+            ("Poland", "PROPN", "NNP", "dobj", -1, "Poland", "B-GPE"),
+            (".", "PUNCT", ".", "punct", -5, ".", "O")]
+    events = [e for e in coded(vocab, rows, "threatened") if e["evidence"]["rules"]["modality"] != "_declarer"]
+    assert [sides(e) for e in events] == [("Russia", "Poland")]
+    assert events[0]["cameo"].startswith("13")
+    assert events[0]["modality"] != "asserted"
+    assert events[0]["evidence"]["rules"]["modality"] != "_clause_done"
+
+
+def test_a_present_or_progressive_act_in_the_complement_of_an_act_is_not_done(vocab: Vocab) -> None:
+    # "France warned that Russia attacks Ukraine." / "... is attacking Ukraine.": no done act (session 37 mend)
+    for rows, trigger in ((_warned(("attacks", "VBZ", "attack")), "attacks"),
+                          (_warned(("attacking", "VBG", "attack"), ("is", "VBZ", "be")), "attacking")):
+        events = coded(vocab, rows, trigger)
+        assert [sides(e) for e in events] == [("Russia", "Ukraine")]
+        assert events[0]["evidence"]["rules"]["modality"] != "_clause_done"
+        assert events[0]["modality"] != "asserted"
+
+
+def test_a_modal_perfect_in_the_complement_of_an_act_is_not_done(vocab: Vocab) -> None:
+    # "France warned that Russia could have attacked Ukraine.": a participle after "have", but possible only
+    events = coded(vocab, _warned(("attacked", "VBN", "attack"), ("could", "MD", "could"), ("have", "VB", "have")),
+                   "attacked")
+    assert [sides(e) for e in events] == [("Russia", "Ukraine")]
+    assert events[0]["evidence"]["rules"]["modality"] != "_clause_done"
+    assert events[0]["modality"] != "asserted"
+
+
+def test_a_party_s_report_of_an_act_against_itself_is_its_claim(vocab: Vocab) -> None:
+    # "China warned that Taiwan attacked China.": the target is the warner's own country (D14c: claimed)
+    rows = [("China", "PROPN", "NNP", "nsubj", 1, "China", "B-GPE"),
+            ("warned", "VERB", "VBD", "ROOT", 0, "warn", "O"),
+            ("that", "SCONJ", "IN", "mark", 2, "that", "O"),
+            ("Taiwan", "PROPN", "NNP", "nsubj", 1, "Taiwan", "B-GPE"),
+            ("attacked", "VERB", "VBD", "ccomp", -3, "attack", "O"),
+            ("China", "PROPN", "NNP", "dobj", -1, "China", "B-GPE"),
+            (".", "PUNCT", ".", "punct", -5, ".", "O")]
+    events = coded(vocab, rows, "attacked")
+    assert [sides(e) for e in events] == [("Taiwan", "China")]
+    assert events[0]["modality"] != "asserted"
+    assert events[0]["evidence"]["rules"]["modality"] != "_clause_done"
+
+
+def _report(verb: tuple, *aux: tuple) -> list[Row]:
+    # "A week Russia [aux] <verb> Ukraine ended.": the parser hangs the clause on the noun (acl)
+    n = len(aux)
+    return [("A", "DET", "DT", "det", 1, "a", "O"),
+            ("week", "NOUN", "NN", "nsubj", 5 + n, "week", "O"),
+            ("Russia", "PROPN", "NNP", "nsubj", 1 + n, "Russia", "B-GPE"),
+            *[(a[0], "AUX", a[1], "aux", n - k, a[2], "O") for k, a in enumerate(aux)],
+            (verb[0], "VERB", verb[1], "acl", -(2 + n), verb[2], "O"),
+            ("Ukraine", "PROPN", "NNP", "dobj", -1, "Ukraine", "B-GPE"),
+            ("ended", "VERB", "VBD", "ROOT", 0, "end", "O"),
+            (".", "PUNCT", ".", "punct", -1, ".", "O")]
+
+
+def test_a_simple_past_hung_on_a_noun_is_done_a_participle_there_is_not(vocab: Vocab) -> None:
+    # "A week Russia attacked Ukraine ended.": acl VBD, a misread clause told as done
+    events = coded(vocab, _report(("attacked", "VBD", "attack")), "attacked")
+    assert [sides(e) for e in events] == [("Russia", "Ukraine")]
+    assert events[0]["modality"] == "asserted"
+    assert events[0]["evidence"]["rules"]["modality"] == "_clause_done"
+    # "A week Russia had attacked Ukraine ended.": a participle on a noun describes
+    events = coded(vocab, _report(("attacked", "VBN", "attack"), ("had", "VBD", "have")), "attacked")
+    assert events and events[0]["evidence"]["rules"]["modality"] not in ("_clause_done", "_clause_asserted")
+
+
+def test_a_modal_perfect_relative_clause_is_not_asserted(vocab: Vocab) -> None:
+    # "Israel, which could have shelled Gaza, withdrew.": VBN, but the modal makes it possible only
+    rows = [("Israel", "PROPN", "NNP", "nsubj", 7, "Israel", "B-GPE"),
+            (",", "PUNCT", ",", "punct", -1, ",", "O"),
+            ("which", "PRON", "WDT", "nsubj", 3, "which", "O"),
+            ("could", "AUX", "MD", "aux", 2, "could", "O"),
+            ("have", "AUX", "VB", "aux", 1, "have", "O"),
+            ("shelled", "VERB", "VBN", "relcl", -5, "shell", "O"),
+            ("Gaza", "PROPN", "NNP", "dobj", -1, "Gaza", "B-GPE"),
+            ("withdrew", "VERB", "VBD", "ROOT", 0, "withdraw", "O"),
+            (".", "PUNCT", ".", "punct", -1, ".", "O")]
+    events = coded(vocab, rows, "shelled")
+    assert [sides(e) for e in events] == [("Israel", "Gaza")]
+    assert events[0]["evidence"]["rules"]["modality"] != "_clause_asserted"
+    assert events[0]["modality"] != "asserted"

@@ -172,7 +172,7 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
     if subordinate == "reported" and clause_asserted(verb, entry.code, sources, targets):
         modality, rules["modality"] = "asserted", "_clause_asserted"  # "the troops who shelled Gaza"
-    elif subordinate == "reported" and clause_done(verb, entry.code):
+    elif subordinate == "reported" and clause_done(verb, entry.code, targets, _governor_sources(doc, verb, lex)):
         modality, rules["modality"] = "asserted", "_clause_done"  # "warned that Russia had sent troops"
     accusation = _party_claim(doc, verb, index, entry, sources, targets, lex) \
         if modality == "asserted" and not negated and not speech else None
@@ -465,6 +465,19 @@ def _speaker(side: Side | None, lex: Lexicon) -> bool:
     """Whether a statement's source is an actor whose saying is an act: a coded actor, not the
     press (sector cue ``press_sector``: "CNN notes that", "local media said"), which reports."""
     return side is not None and side.get("code") is not None and str(side.get("sector")).lower() not in lex.cue("press_sector")
+
+
+def _governor_sources(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
+    """The sides of the subject of the verb that governs a clausal complement ("China warned that Taiwan has
+    provoked Beijing": China), for :func:`.clauses.clause_done`'s check of a party's report of an act against
+    it; empty for any other verb."""
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first.dep_ != "ccomp" or first.head == first:
+        return []
+    subject = syntax.subject(first.head)
+    return _sides(doc, [subject], lex) if subject is not None else []
 
 
 def _party_claim(doc: Doc, trigger: Token, index: int, entry: Entry, doers: list[Side], aimed: list[Side],

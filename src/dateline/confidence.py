@@ -4,14 +4,16 @@
 the right CAMEO root and the right source and target countries (the labels of ``eval/news``, see
 docs/annotation.md). It comes from a logistic regression over features of the event, its trigger's
 parse, its sides and its sentence, trained on the train split (``dateline train``) and calibrated on
-the dev split (Platt scaling since session 37, isotonic before; stored as a table of points, interpolated
-linearly). The model is a small JSON file shipped in the
-package (``data/confidence/model.json``): weights by feature name, so that running it needs no
+the dev split (stored as a table of points, interpolated linearly: isotonic steps in the shipped model; Platt
+scaling from the next refit, :func:`dateline.train.calibration_table`, session 37, whose model names it in
+``meta.calibration``). The model is a small JSON file shipped in the package (``data/confidence/model.json``): weights by feature name, so that running it needs no
 machine-learning library, only a dot product.
 
-``counted`` is the one definition of what the default export and the scores count: asserted, not
-negated, not un-counted by the learned act filter (``evidence.act_filter``, :mod:`dateline.acts_model`, run
-at the start of this stage), and confidence at or above the model's threshold (chosen on dev, see eval/README.md).
+``counted`` is the one definition of what the default export and the scores count (:func:`is_counted`): asserted,
+not negated, not un-counted by the learned act filter (``evidence.act_filter``, :mod:`dateline.acts_model`, run
+at the start of this stage) nor by a rule gate (``evidence.rules.gate``, :data:`GATE_KEY`:
+:func:`dateline.actors.countries.domestic_statement`), and confidence at or above the model's threshold (chosen on
+dev, see eval/README.md).
 """
 
 from __future__ import annotations
@@ -203,7 +205,8 @@ class Stage:
 @dataclass
 class Model:
     """A trained confidence model: logistic regression weights and a calibration table (points of raw and
-    calibrated probability, interpolated linearly: Platt scaling since session 37, isotonic steps before)."""
+    calibrated probability, interpolated linearly: isotonic steps in the shipped model, Platt scaling from the next
+    refit, whose ``meta.calibration`` says "platt")."""
 
     weights: dict[str, float]
     intercept: float

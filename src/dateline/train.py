@@ -156,24 +156,40 @@ def choose_threshold(probs: list[float], ys: list[bool], target: float = TARGET_
 CALIBRATION_LOGITS = tuple(round(-10 + 0.1 * i, 1) for i in range(201))
 
 
-def platt(raw: list[float], ys: list[bool]) -> tuple[float, float]:
-    """Platt scaling: (slope, intercept) of a logistic regression of the verdicts on logit(raw) (unpenalised)."""
+def platt(raw: list[float], ys: list[bool]) -> tuple[float, float] | None:
+    """Platt scaling: (slope, intercept) of a logistic regression of the verdicts on logit(raw) (unpenalised);
+    None where it cannot calibrate: the verdicts are of one class (no fit), or the slope is not positive (the
+    calibration would reverse the raw score's ranking)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
+    if len(set(bool(y) for y in ys)) < 2:
+        return None
     z = np.array([[logit(p)] for p in raw])
     clf = LogisticRegression(C=1e6, max_iter=5000).fit(z, np.array(ys, dtype=bool))
-    return float(clf.coef_[0][0]), float(clf.intercept_[0])
+    slope, intercept = float(clf.coef_[0][0]), float(clf.intercept_[0])
+    return (slope, intercept) if slope > 0 else None
 
 
 def calibration_table(raw: list[float], ys: list[bool]) -> tuple[list[float], list[float]]:
     """The calibration of raw scores ``raw`` by their verdicts ``ys`` as the model stores it (``Model.calibration_x``,
     ``calibration_y``, read by ``Model.calibrate``): Platt scaling (:func:`platt`) at the raw scores of
-    :data:`CALIBRATION_LOGITS`. Session 37 (eval/README.md, "confidence37"): held out fold by fold on train and
-    on dev it is better calibrated than the isotonic steps it replaced, and its top events more often right."""
-    a, b = platt(raw, ys)
+    :data:`CALIBRATION_LOGITS` (y rounded to 9 digits, so that the table keeps rising where the sigmoid
+    flattens); the identity where Platt cannot calibrate (one class of verdicts, or a slope not above 0).
+    Session 37 (eval/README.md, "confidence37"): held out fold by fold on train and on dev it is better
+    calibrated than the isotonic steps it replaced, and its top events more often right."""
+    fitted = platt(raw, ys)
     xs = [round(sigmoid(z), 6) for z in CALIBRATION_LOGITS]
-    return xs, [round(sigmoid(a * logit(x) + b), 6) for x in xs]
+    if fitted is None:
+        return xs, list(xs)
+    a, b = fitted
+    return xs, [round(sigmoid(a * logit(x) + b), 9) for x in xs]
+
+
+def calibration_kind(raw: list[float], ys: list[bool]) -> str:
+    """What :func:`calibration_table` fits on these verdicts: ``platt``, or ``identity`` where it falls back
+    (written in the model's ``meta.calibration``)."""
+    return "platt" if platt(raw, ys) is not None else "identity"
 
 
 def _cross_fitted(raw: list[float], ys: list[bool], groups: list[str], folds: int = 5) -> list[float]:
@@ -364,6 +380,7 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
         report["dev"]["cross_fitted"] = cross_fitted_summary(raw_dev, dev_rows)
         if model.stage is not None:
             report["dev"]["cross_fitted_first_stage"] = cross_fitted_summary(first_dev, dev_rows)
+    report["calibration"] = calibration_kind(raw_dev, y_dev)
     model.meta = report
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -163,3 +163,29 @@ def test_the_calibration_is_platt_scaling_and_keeps_the_raw_scores_order() -> No
     assert abs(model.calibrate(sigmoid(2.0)) - sigmoid(0.5)) < 0.05  # raw 0.88 is right about 0.62 of the time
     assert abs(model.calibrate(sigmoid(-2.0)) - sigmoid(-1.5)) < 0.05
 
+
+
+def test_the_platt_table_falls_back_to_the_identity_and_rounds_to_nine_digits() -> None:
+    """Session 37 mend: one class of verdicts (no fit) or a slope not above 0 (a reversed ranking) gives the identity
+    table, and ``platt`` None; a fitted table's y is rounded to 9 digits."""
+    pytest.importorskip("sklearn")
+    import random
+
+    from dateline.confidence import sigmoid
+    from dateline.train import calibration_kind, calibration_table, platt
+
+    raw = [sigmoid(z / 10) for z in range(-30, 31)]
+    assert platt(raw, [True] * len(raw)) is None
+    xs, ys = calibration_table(raw, [False] * len(raw))
+    assert ys == xs and calibration_kind(raw, [False] * len(raw)) == "identity"
+    reversed_ys = [p < 0.5 for p in raw]  # the higher the raw score, the less often right
+    assert platt(raw, reversed_ys) is None
+    xs, ys = calibration_table(raw, reversed_ys)
+    assert ys == xs
+    rng = random.Random(2)
+    mixed = [rng.random() < p for p in raw for _ in range(5)]
+    fitted = platt([p for p in raw for _ in range(5)], mixed)
+    assert fitted is not None and fitted[0] > 0
+    xs, ys = calibration_table([p for p in raw for _ in range(5)], mixed)
+    assert ys != xs and all(y == round(y, 9) for y in ys)
+    assert calibration_kind([p for p in raw for _ in range(5)], mixed) == "platt"

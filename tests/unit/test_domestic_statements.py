@@ -38,6 +38,9 @@ def test_what_the_code_rules_read_as_more_than_a_statement_stays() -> None:
     assert not domestic_statement(event("112", "KEN", "KEN", rule="_judgement_in_statement"))
     assert not domestic_statement(event("010", "KEN", "KEN", rule="_act_code", table="quotes/cues.tsv"))
     assert not domestic_statement(event("011", "KEN", "KEN"))  # root not the plain 010
+    # a plain 010 on "say" that another code rule gave (not the lexicon entry's own code): the `_verb_entry` guard
+    assert not domestic_statement(event("010", "KEN", "KEN", rule="_evaluative"))
+    assert not domestic_statement(event("010", "KEN", "KEN", rule="_sense"))
     assert not domestic_statement(event("010", "KEN", "KEN", lemma="predict"))  # not a verb of saying
 
 

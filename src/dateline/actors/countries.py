@@ -57,6 +57,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..codebook import country_codes, root_class
+from ..confidence import GATE_KEY
 from ..doc import per_doc, sentence_bounds, doc_text
 from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
 from .index import in_window, mentions_by_root
@@ -561,14 +562,17 @@ def domestic_visit(event: dict[str, Any]) -> bool:
     0/41 right with hosting, 27 labelled no act); a visit is an act between states or their organs
     abroad. Hosting (043) is left alone: a host and its guest of one country are more often a side
     chosen wrong than a domestic act. A transnational side (IGO, NGO: no country) is never domestic."""
-    if not str(event.get("cameo") or "").startswith("042"):
-        return False
+    return str(event.get("cameo") or "").startswith("042") and _one_country(event)
+
+
+def _one_country(event: dict[str, Any]) -> bool:
+    """Whether the event's source and target are of one state (a country code; a transnational side has none)."""
     source, target = event.get("source") or {}, event.get("target") or {}
     home = source.get("country")
     return bool(home) and home == target.get("country") and home in country_codes()
 
 
-#: The name :func:`gate_domestic_statement` writes in ``evidence.rules.gate`` on an event it un-counts: the event
+#: The name :func:`gate_domestic_statement` writes in ``evidence.rules.gate`` (:data:`dateline.confidence.GATE_KEY`) on an event it un-counts: the event
 #: stays in the output with ``counted`` false (:func:`dateline.confidence.is_counted` reads the key).
 DOMESTIC_STATEMENT = "domestic_statement"
 
@@ -589,11 +593,7 @@ def domestic_statement(event: dict[str, Any]) -> bool:
     if str(event.get("cameo") or "") != "010" or rules.get("code") != "_verb_entry":
         return False
     table, _, lemma = str(rules.get("trigger") or "").partition(":")
-    if table != "verbs.tsv" or lemma not in cue_words("speech_verb"):
-        return False
-    source, target = event.get("source") or {}, event.get("target") or {}
-    home = source.get("country")
-    return bool(home) and home == target.get("country") and home in country_codes()
+    return table == "verbs.tsv" and lemma in cue_words("speech_verb") and _one_country(event)
 
 
 def gate_domestic_statement(event: dict[str, Any]) -> None:
@@ -601,7 +601,7 @@ def gate_domestic_statement(event: dict[str, Any]) -> None:
     counted (the event stays in the output, as an event the learned act filter un-counts does)."""
     evidence = event.get("evidence")
     if isinstance(evidence, dict) and domestic_statement(event):
-        evidence["rules"] = {**(evidence.get("rules") or {}), "gate": DOMESTIC_STATEMENT}
+        evidence["rules"] = {**(evidence.get("rules") or {}), GATE_KEY: DOMESTIC_STATEMENT}
 
 
 def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:

@@ -5,7 +5,8 @@ eval/news/missed.jsonl) that no counted event with the right root sits on, the s
 stage it was lost:
 
 - ``emitted``: an event is on the trigger but is not counted (its modality and the rule that set it,
-  negation) or counts with another root (the code rule);
+  negation, the learned act filter, a rule gate by name, or its confidence: ``confidence.is_counted``) or
+  counts with another root (the code rule);
 - ``trigger``: no verb or noun in the trigger span is a lexicon candidate (lemma not in the lexicon,
   or in it under another part of speech), or the sentence or story was discarded;
 - ``gate``: the candidate's ``_verb_events``/``_noun_events`` ran and yielded nothing: the line it
@@ -36,6 +37,7 @@ from types import FrameType
 from typing import Any
 
 from dateline.newseval import LOCKED, code_articles, corpus_texts, counted, load_labels, sentence_span
+from dateline.confidence import ACT_FILTER_KEY, GATE_KEY
 
 EVENTS_DIR = str(Path(__file__).resolve().parents[1] / "src" / "dateline" / "events")
 TRIGGER_FUNCS = ("_verb_events", "_noun_events")
@@ -107,6 +109,9 @@ def _short(value: Any) -> Any:
 GROUPS = (
     ("other root", "code: counted with another root"),
     ("not counted: negated", "modality: negated"),
+    ("not counted: act filter", "act filter (evidence.act_filter)"),
+    ("not counted: gate", "rule gate (evidence.rules.gate)"),
+    ("not counted: confidence", "confidence under the threshold"),
     ("not counted:", "modality: not asserted"),
     ("trigger: lemma not in lexicon", "trigger: lemma not in the lexicon"),
     ("trigger: verb lemma in lexicon", "trigger: lexicon lemma under another part of speech"),
@@ -282,6 +287,10 @@ def main(argv: list[str] | None = None) -> int:
                 point = f"not counted: negated (modality rule {rules.get('modality')})"
             elif e.get("modality") != "asserted":
                 point = f"not counted: {e['modality']} by {rules.get('modality')}"
+            elif (e.get("evidence") or {}).get(ACT_FILTER_KEY):
+                point = "not counted: act filter"
+            elif rules.get(GATE_KEY):
+                point = f"not counted: gate {rules[GATE_KEY]}"
             else:
                 point = "not counted: confidence"
             stage = "emitted"

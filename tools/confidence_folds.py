@@ -12,16 +12,17 @@ that any confidence model can score the events again without coding them again::
 
 ``calib``: leave-one-fold-out over ``tools/crossfit_train.FOLDS`` on the cross-fitted train rows of
 ``tools/crossfit_train.py --rows`` (the blind rounds out): for each fold the confidence model (first stage with the
-shipped method's C, second stage with its C by grouped CV, as ``dateline.train``) is fitted on the other folds and
+installed model's C, second stage with its C by grouped CV, as ``dateline.train``) is fitted on the other folds and
 calibrated by each method, and the fold's counted judged events are scored: ECE (10 equal-width bins), average
 precision of the confidence, and the precision of the events at >= 0.8. Dev is scored with the model fitted on every
 train fold, its calibration cross-fitted by dev article (5 folds) where the method calibrates on dev::
 
     nice .venv/bin/python tools/confidence_folds.py calib --rows build/crossfit_rows.pkl
 
-``f1``: the F1 of precision and recall (``dateline.newseval.score``) as the threshold rises, on dev (the shipped
+``f1``: the F1 of precision and recall (``dateline.newseval.score``) as the threshold rises, on dev (the installed
 model's confidences, as the product counts) and on each held-out train fold (its events scored by the model fitted
-without the fold, calibrated as shipped, isotonic on dev)::
+without the fold, calibrated on dev as the installed model is: Platt where its ``meta.calibration`` says so, else
+isotonic). The leave-one-fold-out fits are cached by a hash of the rows file (``build/c37/lofo_*``)::
 
     nice .venv/bin/python tools/confidence_folds.py f1 --rows build/crossfit_rows.pkl
 """
@@ -29,6 +30,7 @@ without the fold, calibrated as shipped, isotonic on dev)::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import pickle
@@ -136,12 +138,11 @@ def iso(raw: Sequence[float], ys: Sequence[bool]) -> Callable[[np.ndarray], np.n
 
 
 def platt(raw: Sequence[float], ys: Sequence[bool]) -> Callable[[np.ndarray], np.ndarray]:
-    from sklearn.linear_model import LogisticRegression
+    """The calibration ``dateline train`` fits (:func:`dateline.train.calibration_table`: Platt scaling, tabulated)."""
+    from dateline.train import calibration_table
 
-    z = np.array([[logit(p)] for p in raw])
-    clf = LogisticRegression(C=1e6, max_iter=5000).fit(z, np.array(ys))
-    a, b = float(clf.coef_[0][0]), float(clf.intercept_[0])
-    return lambda r: np.array([sigmoid(a * logit(p) + b) for p in r])
+    probe = Model({}, 0.0, *calibration_table([float(p) for p in raw], list(ys)))
+    return lambda r: np.array([probe.calibrate(float(p)) for p in r])
 
 
 def temperature(raw: Sequence[float], ys: Sequence[bool]) -> Callable[[np.ndarray], np.ndarray]:
@@ -161,10 +162,10 @@ def ident(raw: Sequence[float], ys: Sequence[bool]) -> Callable[[np.ndarray], np
     return lambda r: np.asarray(r, dtype=float)
 
 
-#: method -> (calibrator, fitted on): "dev" the dev split (as shipped), "oof" the train rows' held-out scores of
+#: method -> (calibrator, fitted on): "dev" the dev split (as `dateline train` does), "oof" the train rows' held-out scores of
 #: the other folds, "both" the two together
 METHODS: dict[str, tuple[Callable[..., Any], str]] = {
-    "isotonic, dev (shipped)": (iso, "dev"), "Platt, dev": (platt, "dev"), "temperature, dev": (temperature, "dev"),
+    "isotonic, dev": (iso, "dev"), "Platt, dev": (platt, "dev"), "temperature, dev": (temperature, "dev"),
     "isotonic, train held-out": (iso, "oof"), "Platt, train held-out": (platt, "oof"),
     "temperature, train held-out": (temperature, "oof"), "isotonic, train held-out + dev": (iso, "both"),
     "Platt, train held-out + dev": (platt, "both"), "none (raw)": (ident, "dev"),
@@ -218,10 +219,15 @@ def load_rows(path: Path, labels_path: str) -> tuple[list[Any], list[Any], list[
     return kept["train"], kept["dev"], parse_folds(FOLDS, excluded)
 
 
-def lofo(train: list[Any], dev: list[Any], folds: list[set[int]], c: float, variant: str) -> dict[str, Any]:
+def rows_key(rows_path: Path, c: float) -> str:
+    """The key of the lofo cache: a hash of the rows file and the first stage's C, so that new rows refit."""
+    return hashlib.sha1(rows_path.read_bytes() + repr(c).encode()).hexdigest()[:12]
+
+
+def lofo(train: list[Any], dev: list[Any], folds: list[set[int]], c: float, variant: str, key: str) -> dict[str, Any]:
     """Leave-one-fold-out raw scores: each fold's rows and dev under the model fitted on the other folds; and dev
-    under the model fitted on every fold."""
-    cache = OUT / f"lofo_{variant.replace('/', 'div').replace(' ', '_')}.pkl"
+    under the model fitted on every fold (cached under ``key``, :func:`rows_key`)."""
+    cache = OUT / f"lofo_{variant.replace('/', 'div').replace(' ', '_')}_{key}.pkl"
     if cache.exists():
         return pickle.loads(cache.read_bytes())
     out: dict[str, Any] = {"folds": []}
@@ -258,7 +264,7 @@ def calib(rows_path: Path, labels_path: str, c: float, variants: Sequence[str]) 
     dev_groups = [e.article for e in dev]
     report: dict[str, Any] = {}
     for variant in variants:
-        scores = lofo(train, dev, folds, c, variant)
+        scores = lofo(train, dev, folds, c, variant, rows_key(rows_path, c))
         for name, (fit, on) in METHODS.items():
             if variant != "shipped" and on != "dev" and name != "isotonic, train held-out":
                 continue
@@ -365,6 +371,7 @@ def curve(labels: Any, coded: dict[str, Any], texts: dict[str, Any], split: str,
 
 
 def f1(rows_path: Path, labels_path: str, news: str, c: float) -> dict[str, Any]:
+    import dateline.confidence as confidence
     from dateline.newseval import corpus_texts, load_labels
 
     from cached_eval import excluded_rounds
@@ -372,17 +379,20 @@ def f1(rows_path: Path, labels_path: str, news: str, c: float) -> dict[str, Any]
     labels = load_labels(labels_path)
     labels = labels.rounds(excluded_rounds(None, labels_path), keep=False)
     train_rows, dev_rows, folds = load_rows(rows_path, labels_path)
-    scores = lofo(train_rows, dev_rows, folds, c, "shipped")
+    scores = lofo(train_rows, dev_rows, folds, c, "shipped", rows_key(rows_path, c))
     report: dict[str, Any] = {}
     dev_coded = pickle.loads((OUT / "dev_coded.pkl").read_bytes())
     dev_texts = corpus_texts(labels.split("dev").articles, news)
-    report["dev (shipped model)"] = curve(labels, dev_coded, dev_texts, "dev", lambda e: None)
+    report["dev (installed model)"] = curve(labels, dev_coded, dev_texts, "dev", lambda e: None)
     train_coded = pickle.loads((OUT / "train_coded.pkl").read_bytes())
     train_texts = corpus_texts(labels.split("train").articles, news)
     dev_y = [e.right for e in dev_rows]
+    installed = confidence.shipped_model()
+    # calibrated as the installed model is: Platt where its meta says so (dateline.train), else isotonic
+    calibrate = platt if installed is not None and installed.meta.get("calibration") == "platt" else iso
     for f in scores["folds"]:
         model: Model = f["model"]
-        cal = iso(list(f["dev"]), dev_y)
+        cal = calibrate(list(f["dev"]), dev_y)
         part = labels.rounds(set(f["rounds"]))
         ids = {a["id"] for a in part.articles}
         coded = {k: v for k, v in train_coded.items() if k in ids}

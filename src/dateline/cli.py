@@ -173,8 +173,8 @@ def extract(paths: tuple[str, ...], published: str | None, actors_file: str | No
 @timeout_option
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
               help="Store every event, but count (the `counted` field) only those whose confidence is at least "
-                   "this (default: the model's threshold); an event the learned act filter un-counted "
-                   "(evidence.act_filter) stays uncounted.")
+                   "this (default: the model's threshold); an event the learned act filter (evidence.act_filter) "
+                   "or a rule gate (evidence.rules.gate) un-counted stays uncounted (dateline.confidence.is_counted).")
 def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: str | None, replace: bool,
            workers: int | None, scheduler: str | None, per_10k: float, min_confidence: float | None) -> None:
     """Code articles into the database. Running it twice on the same input changes nothing.
@@ -249,8 +249,8 @@ def events(db: str, fmt: str, out: str | None, include_all: bool, reviewed: bool
            raw_csv: bool) -> None:
     """Export events, one row each, with their article and sentence.
 
-    By default only counted events (asserted, not negated, not un-counted by the act filter, at or above
-    the confidence threshold): the ones to count, with reviews applied.
+    By default only counted events (dateline.confidence.is_counted: asserted, not negated, not un-counted by
+    the act filter or a rule gate, at or above the confidence threshold): the ones to count, with reviews applied.
 
     \b
     Example:

@@ -294,6 +294,20 @@ ACT_FILTER_KEY = "act_filter"
 GATE_KEY = "gate"
 
 
+def uncounted_by(event: dict[str, Any]) -> str:
+    """What keeps an event out of the count (:func:`is_counted`), for display: ``not asserted``, ``negated``,
+    ``act filter`` (``evidence.act_filter``), ``gate <name>`` (``evidence.rules.gate``), else ``confidence``."""
+    evidence = event.get("evidence") if isinstance(event.get("evidence"), dict) else {}
+    gate = (evidence.get("rules") or {}).get(GATE_KEY)
+    if event.get("modality") != "asserted":
+        return "not asserted"
+    if event.get("negated"):
+        return "negated"
+    if evidence.get(ACT_FILTER_KEY):
+        return "act filter"
+    return f"gate {gate}" if gate else "confidence"
+
+
 def is_counted(event: dict[str, Any], threshold: float) -> bool:
     """The one definition of a counted event: asserted, not negated, not un-counted by the learned act filter
     (``evidence.act_filter``, :mod:`dateline.acts_model`) nor by a rule gate (``evidence.rules.gate``:

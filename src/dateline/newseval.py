@@ -8,7 +8,9 @@ each event to a label by article, sentence and trigger, so the labels keep scori
 changed since: a label records the right values (root, source and target country, modality, date),
 not just a verdict on the old ones.
 
-An event **counts** when it is asserted and not negated (what the default export holds). A counted
+An event **counts** when the default export holds it: its ``counted`` field (:func:`dateline.confidence.is_counted`:
+asserted, not negated, not un-counted by the learned act filter nor by a rule gate, confidence at or above the
+threshold; records from before confidence: asserted and not negated, :func:`counted`). A counted
 event is **right** when its label says it is a real act asserted by the text, with the right CAMEO
 root and the right source and target at the country level. Counted events with no label at their
 trigger (the coder changed) are reported as unjudged, never guessed.
@@ -98,7 +100,8 @@ def country_level(actor: dict[str, Any] | None) -> str:
 
 
 def asserted(event: dict[str, Any]) -> bool:
-    """Asserted and not negated: what counts before any confidence threshold."""
+    """Asserted and not negated: what counted before confidence, the act filter and the rule gates (a counted event
+    now is :func:`dateline.confidence.is_counted`'s, read by :func:`counted`)."""
     return event.get("modality") == "asserted" and not event.get("negated")
 
 

@@ -97,8 +97,9 @@ class Event(TypedDict):
     id: NotRequired[str]
     #: the estimated probability that the event is a real act with the right root and countries (dateline.confidence)
     confidence: NotRequired[float]
-    #: whether the default export and the scores count it: asserted, not negated, not un-counted by the act filter
-    #: (evidence.act_filter), confidence at or above the threshold (dateline.confidence.is_counted)
+    #: whether the default export and the scores count it (dateline.confidence.is_counted): asserted, not negated, not
+    #: un-counted by the act filter (evidence.act_filter) nor by a rule gate (evidence.rules.gate), confidence at or
+    #: above the threshold
     counted: NotRequired[bool]
 
 

@@ -6,6 +6,7 @@ import json
 import textwrap
 from collections.abc import Sequence
 
+from .confidence import uncounted_by
 from .store import COUNTED, Store
 
 
@@ -53,11 +54,14 @@ def summary(store: Store, *, sources: Sequence[str], db: str) -> str:
             out.append(f"    ... and {len(actors) - 12} more")
         events = con.execute(
             f"SELECT cameo, plover_event, source_code, target_code, trigger, date_value, location_name, negated, "
-            f"modality, ({COUNTED}) FROM events WHERE article_id = ? ORDER BY idx", [aid]).fetchall()
-        asserted = sum(1 for e in events if e[-1])
-        out.append(f"  Events ({len(events)}, {asserted} asserted; CAMEO, PLOVER, source -> target, trigger, date, place)")
-        for cameo, plover, src, tgt, trigger, date, place, negated, modality, _ in events[:15]:
+            f"modality, evidence, ({COUNTED}) FROM events WHERE article_id = ? ORDER BY idx", [aid]).fetchall()
+        counted = sum(1 for e in events if e[-1])
+        out.append(f"  Events ({len(events)}, {counted} counted; CAMEO, PLOVER, source -> target, trigger, date, place)")
+        for cameo, plover, src, tgt, trigger, date, place, negated, modality, evidence, is_counted in events[:15]:
             flag = "negated" if negated else modality
+            if flag == "asserted" and not is_counted:  # the act filter, a rule gate or the confidence left it out
+                stored = (json.loads(evidence) if isinstance(evidence, str) else evidence or {}).get("event") or {}
+                flag += ", not counted: " + uncounted_by({"modality": modality, "evidence": stored})
             out.append(f"    {cameo:<5} {plover or '-':<9} {src or '-':>9} -> {tgt or '-':<9} "
                        f"{trigger or '':<12} {date or '-':<10} {(place or '-')[:12]:<12} {flag}")
         if len(events) > 15:

@@ -136,9 +136,9 @@ MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION, _V4_REVIEWS, _V_CONFID
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables holding one article's coded rows; deleted with the article on ``replace``.
 ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
-#: What ``dateline events``, the exports, fusion and the scores count: the coder's ``counted`` (asserted,
-#: not negated, not un-counted by the learned act filter, confidence at or above the model's threshold;
-#: dateline.confidence.is_counted); rows stored before
+#: What ``dateline events``, the exports, fusion and the scores count: the coder's ``counted``
+#: (dateline.confidence.is_counted: asserted, not negated, not un-counted by the learned act filter nor by a rule
+#: gate, confidence at or above the model's threshold); rows stored before
 #: confidence existed count when asserted and not negated.
 def counted_sql(alias: str = "") -> str:
     """The SQL of a counted event (see :data:`COUNTED`), on the events table's ``alias``."""

@@ -94,7 +94,7 @@ def examples(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int |
     (on its first ``limit`` articles when given)."""
     rounds = {str(a["id"]): article_round(a) for a in labels.articles}
     # counted as the product counts it (dateline.confidence.is_counted: asserted, not negated, not un-counted by the
-    # learned act filter), before any confidence threshold
+    # learned act filter nor by a rule gate), before any confidence threshold
     return [Example(event_features(j.event, j.doc, j.context), is_right(j.event, j.judged), is_counted(j.event, 0.0), j.article,
                     learned_features(j.event), rounds.get(j.article, 1))
             for j in judged_events(labels, split, news_dir, limit=limit)]

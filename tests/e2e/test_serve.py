@@ -187,6 +187,12 @@ def test_serve_events_filters_and_cursor_pagination(server: Server) -> None:
     # filter or a rule gate, evidence.rules.gate), never an event that is not asserted or is negated
     counted = [r for r in everything["rows"] if r["counted"]]
     assert asserted == len(counted) and all(r["modality"] == "asserted" and not r["negated"] for r in counted)
+    # and the sample holds such an event, so the difference is tested
+    left_out = [r for r in everything["rows"] if r["modality"] == "asserted" and not r["negated"] and r["counted"] is False]
+    assert left_out
+    # whose article page says it is not counted, and why (the act filter, a rule gate by name, the confidence)
+    page = server.http.get(f"/articles/{left_out[0]['article_id']}").text
+    assert "not counted: " in page
     words = server.http.get("/api/events", params={"q": "MACKEREL"}).json()
     assert words["count"] == sum(1 for r in everything["rows"] if "mackerel" in (r["sentence_text"] or "").lower())
     assert words["count"] > 0

@@ -189,3 +189,16 @@ def test_the_platt_table_falls_back_to_the_identity_and_rounds_to_nine_digits() 
     xs, ys = calibration_table([p for p in raw for _ in range(5)], mixed)
     assert ys != xs and all(y == round(y, 9) for y in ys)
     assert calibration_kind([p for p in raw for _ in range(5)], mixed) == "platt"
+
+
+def test_uncounted_by_names_what_keeps_an_event_out_of_the_count() -> None:
+    """Session 37 mend: the pages and the report show why an asserted event is not counted."""
+    from dateline.confidence import uncounted_by
+
+    base = {"modality": "asserted", "negated": False, "confidence": 0.9, "evidence": {"rules": {}}}
+    assert uncounted_by({**base, "modality": "reported"}) == "not asserted"
+    assert uncounted_by({**base, "negated": True}) == "negated"
+    assert uncounted_by({**base, "evidence": {"act_filter": {"p": 0.1}, "rules": {}}}) == "act filter"
+    gated = {**base, "evidence": {"rules": {"gate": "domestic_statement"}}}
+    assert uncounted_by(gated) == "gate domestic_statement" and not is_counted(gated, 0.0)
+    assert uncounted_by({**base, "confidence": 0.01}) == "confidence"

@@ -74,7 +74,7 @@ def test_report_summarises_the_stored_articles(blank: Language, tmp_path: Path) 
         store.write(batches[0].records)
         text = summary(store, sources=["news.jsonl"], db=db)
     assert "body         37 characters, 2 sentences" in text
-    assert "Events (1, 1 asserted;" in text and "040   CONSULT" in text
+    assert "Events (1, 1 counted;" in text and "040   CONSULT" in text
     assert f"The database {db} now holds 1 article(s), 2 sentences, 0 actors, 1 events (1 counted)" in text
     with Store(db) as store:
         assert "Article" not in summary(store, sources=["other.jsonl"], db=db).split("The database")[0]

@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..confidence import uncounted_by
 from ..errors import DatelineError, Errors, StoreError
 from ..store import REVIEW_FIELDS, REVIEW_VERDICTS, add_review, events_sql
 from . import query as Q
@@ -573,6 +574,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             row["sentence_html"] = _sentence_html(row)
             row["reviews"] = reviews.get(row["id"], [])
             row["evidence_obj"] = json.loads(row["evidence"]) if row.get("evidence") else None
+            row["uncounted_by"] = _uncounted_by(row)
         params = flt.params()
         return page(request, "events.html", result=result, facets=facets, params=params, flt=flt, sort=sort,
                     has_confidence=state.db.has("confidence"), has_quadclass=state.db.has("quadclass"),
@@ -598,6 +600,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         reviews = state.reviews_of([e["id"] for e in data["events"] if e.get("id")])
         for ev in data["events"]:
             ev["reviews"] = reviews.get(ev["id"], [])
+            ev["uncounted_by"] = _uncounted_by(ev)
         return page(request, "article.html", **data, paragraphs=paragraphs, fields=REVIEW_FIELDS,
                     verdicts=REVIEW_VERDICTS, here=str(request.url.path))
 
@@ -702,6 +705,17 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         return RedirectResponse(back, status_code=303)
 
     return api
+
+
+def _uncounted_by(row: dict[str, Any]) -> str | None:
+    """Why an asserted, not negated stored event the coder did not count is left out
+    (:func:`dateline.confidence.uncounted_by`: the act filter, a rule gate by name, its confidence), or None (a
+    counted event, one not asserted or negated, a row from before ``counted``)."""
+    if row.get("counted") is not False or row.get("modality") != "asserted" or row.get("negated"):
+        return None  # (the modality or negation shown already says why)
+    stored = row.get("evidence")
+    evidence = (json.loads(stored) if isinstance(stored, str) else stored or {}).get("event") or {}
+    return uncounted_by({"modality": row.get("modality"), "negated": row.get("negated"), "evidence": evidence})
 
 
 def _sentence_html(row: dict[str, Any]) -> Any:

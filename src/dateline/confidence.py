@@ -297,7 +297,8 @@ GATE_KEY = "gate"
 def uncounted_by(event: dict[str, Any]) -> str:
     """What keeps an event out of the count (:func:`is_counted`), for display: ``not asserted``, ``negated``,
     ``act filter`` (``evidence.act_filter``), ``gate <name>`` (``evidence.rules.gate``), else ``confidence``."""
-    evidence = event.get("evidence") if isinstance(event.get("evidence"), dict) else {}
+    stored = event.get("evidence")
+    evidence: dict[str, Any] = stored if isinstance(stored, dict) else {}
     gate = (evidence.get("rules") or {}).get(GATE_KEY)
     if event.get("modality") != "asserted":
         return "not asserted"

@@ -28,6 +28,8 @@ def test_train_writes_a_calibrated_model_with_its_provenance(tmp_path: Path) -> 
     assert 0 < report["labels"]["train_articles"] <= 12 and report["labels"]["train_events"] > 50
     assert len(model.weights) > 20 and any(name.startswith("lemma=") for name in model.weights)
     assert model.calibration_x == sorted(model.calibration_x) and model.calibration_y == sorted(model.calibration_y)
+    # the calibration fitted is named in the model's meta (session 37 mend): Platt, or the identity it falls back to
+    assert data["meta"]["calibration"] in ("platt", "identity") and report["calibration"] == data["meta"]["calibration"]
     assert 0.0 <= model.threshold <= 1.0 and 0.0 <= report["dev"]["ece_cross_fitted"] <= 1.0
     probabilities = [model.predict({"root=01": 1.0, "lemma=say": 1.0}), model.predict({"root=19": 1.0})]
     assert all(0.0 <= p <= 1.0 for p in probabilities) and len(probabilities) == 2

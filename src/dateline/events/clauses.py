@@ -137,7 +137,13 @@ def clause_done(verb: Token, code: str, targets: Sequence[Side | None] = (),
     list only the main act, and its type F1 fell under its floor (eval/README.md, "Session 37: modality37"
     and "Session 37: missed37"). An ``acl`` VBD is not held to :func:`clause_asserted`'s checks (a proper
     noun head, both sides identified): it is mostly a misparsed main clause, not a clause on a name, and
-    those checks cost train F1 (eval/README.md, "Mend (review of session 37)")."""
+    those checks cost train F1 0.3392 -> 0.3389 (22 fewer counted, 7 right) and dev 0.3080 -> 0.3071 (eval/README.md,
+    "Mend (review of session 37)").
+
+    ``first`` is the first of coordinated verbs (:func:`_first`), whose link (``ccomp``, ``acl``), form and
+    auxiliaries the others share; a complement's done form is read on ``verb``'s own tag, so that "warned that Russia
+    attacked X and is shelling Y" asserts the attack only. (Reading every tag on ``verb``, or every tag on ``first``,
+    lost a right dev event or a recalled one: eval/README.md, the same section.)"""
     first = _first(verb)
     if code[:2] in UNASSERTED_ROOTS or first.tag_ in BARE_TAGS or _modal_or_to(first, verb):
         return False

@@ -18,9 +18,10 @@ fighting the army") or a participle hanging on a name ("Iran, backed by Russia, 
 sides identified actors and no statement, intent or threat; the rest keep ``reported`` (descriptions,
 generic roles: "the man who leads", a present or modal clause, participles on common nouns, an act with
 one side only, whose sides are still found here; participial adjuncts, "..., killing 20", are
-``triggers._trailing_adjunct``'s). :func:`clause_done` asserts a done act in a finite clause the
-coder would otherwise leave reported (rule ``_clause_done``, session 37: the complement of an act,
-"warned that Russia had sent artillery", or a simple past the parser hangs on a noun).
+``triggers._trailing_adjunct``'s). :func:`clause_done` asserts a done act the coder would otherwise leave
+reported (rule ``_clause_done``, session 37): the complement of an act in the simple past or the perfect,
+"warned that Russia had sent artillery", or a simple past the parser hangs on a noun; no statement, intent
+or threat, and not a party's report of an act against its own country.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ BARE_TAGS = frozenset({"VB", "MD"})
 UNASSERTED_ROOTS = frozenset({"01", "03", "13"})
 
 
-def _first(verb: Token) -> Token:
+def first_of(verb: Token) -> Token:
+    """The first of coordinated verbs, whose clause (link, form, auxiliaries) the others share."""
     token = verb
     while token.dep_ == "conj" and token.head != token:
         token = token.head  # coordinated verbs share the clause of the first
@@ -110,7 +112,7 @@ def clause_asserted(verb: Token, code: str, sources: Sequence[Side | None], targ
     A statement, an intent or a threat (:data:`UNASSERTED_ROOTS`, by ``code``) stays reported."""
     if code[:2] in UNASSERTED_ROOTS:
         return False
-    first = _first(verb)
+    first = first_of(verb)
     if first.dep_ == "relcl":
         if verb.tag_ not in DONE_TAGS or _modal_or_to(verb):
             return False
@@ -140,11 +142,11 @@ def clause_done(verb: Token, code: str, targets: Sequence[Side | None] = (),
     those checks cost train F1 0.3392 -> 0.3389 (22 fewer counted, 7 right) and dev 0.3080 -> 0.3071 (eval/README.md,
     "Mend (review of session 37)").
 
-    ``first`` is the first of coordinated verbs (:func:`_first`), whose link (``ccomp``, ``acl``), form and
+    ``first`` is the first of coordinated verbs (:func:`first_of`), whose link (``ccomp``, ``acl``), form and
     auxiliaries the others share; a complement's done form is read on ``verb``'s own tag, so that "warned that Russia
     attacked X and is shelling Y" asserts the attack only. (Reading every tag on ``verb``, or every tag on ``first``,
     lost a right dev event or a recalled one: eval/README.md, the same section.)"""
-    first = _first(verb)
+    first = first_of(verb)
     if code[:2] in UNASSERTED_ROOTS or first.tag_ in BARE_TAGS or _modal_or_to(first, verb):
         return False
     if first.dep_ == "ccomp":

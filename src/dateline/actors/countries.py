@@ -631,6 +631,74 @@ def armed_opponent(case: SideCase) -> tuple[str, str] | None:
                                lambda m: any(begin <= m["start"] < end for begin, end in skipped), allies)
 
 
+#: Sentences before the event's that :func:`placeless_opponent` looks back over for the movement.
+PLACELESS_LOOKBACK = 2
+
+#: Target rules that give violence the place it is done in, CAMEO's convention when no one is named:
+#: the place phrase of the verb or noun (``_place_targets``, ``_noun_place``, ``target_of_place``) or the
+#: place read from the surroundings (``_act_place``).
+PLACE_TARGET_RULES = frozenset({"_place_targets", "_noun_place", "target_of_place", "_act_place"})
+
+#: Countries of ``_act_place`` that :func:`placeless_opponent` leaves: the event's own place (``event_place``,
+#: the places stage's location of the act) and the learned side chooser's choice (``ranker``); on train (rounds
+#: 46-49 out) replacing them gained nothing (3 right before and after, 1 and 1).
+PLACE_KEPT = frozenset({"event_place", "ranker"})
+
+#: ``evidence.rules.target`` of a target :func:`placeless_opponent` gives.
+PLACELESS_OPPONENT_RULE = "_placeless_opponent"
+
+
+def placeless_opponent(doc: Doc, event: dict[str, Any]) -> bool:
+    """Violence (CAMEO 18-20) by a state's side (a source with a country of its own) with no target named,
+    or only the place it is done in (:data:`PLACE_TARGET_RULES`), whose sentence or the
+    :data:`PLACELESS_LOOKBACK` before name a movement that is ``IMG`` wherever it acts
+    (:func:`placeless_group`: the Islamic State, al-Qaeda; docs/annotation.md D3d, D11a), not only as what
+    another group is linked to (:func:`affiliation_only`), is aimed at that movement: "U.S. airstrikes in
+    Syria" after "the Islamic State seized Raqqa" is against the Islamic State, not Syria; "Iraqi forces
+    bombed the convoy in Anbar" of its leader, against the group. The mention nearest before the trigger
+    wins (else the nearest after it in the sentence). The target is the movement's own actor reference,
+    ``evidence.rules.target`` ``_placeless_opponent``. Run after the learned side chooser and root correction
+    (``redate_actors``), which were fitted on the rules' targets; a source of a domestic sector (police,
+    rebels) is left alone. Returns whether it set one."""
+    if str(event.get("cameo", ""))[:2] not in root_class("violent"):
+        return False
+    source = event.get("source") or {}
+    country, sector = split_code(source.get("code"))
+    if not country or country in TRANSNATIONAL or sector not in _STATE_FORCE_SECTORS:
+        return False
+    rules = (event.get("evidence") or {}).get("rules") or {}
+    if event.get("target") is not None and (rules.get("target") not in PLACE_TARGET_RULES
+                                            or rules.get("target_country") in PLACE_KEPT):
+        return False
+    span = event.get("span")
+    index = event.get("sentence")
+    starts, ends = sentence_bounds(doc)
+    if not span or index is None or index >= len(starts):
+        return False
+    first = doc[starts[max(0, index - PLACELESS_LOOKBACK)]].idx
+    last = doc[ends[index] - 1].idx + len(doc[ends[index] - 1])
+    best: tuple[tuple[int, int], dict[str, Any], dict[str, Any]] | None = None
+    for _, _, _, actor, mention in in_window(doc, first, last):
+        code = str(actor.get("code") or "")
+        if not code or not placeless_group(code):
+            continue
+        mspan = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        if affiliation_only(doc, mspan, str(mention.get("text") or "")):
+            continue
+        rank = (0, span[0] - mention["start"]) if mention["start"] < span[0] else (1, mention["start"] - span[0])
+        if best is None or rank < best[0]:
+            best = (rank, actor, mention)
+    if best is None:
+        return False
+    _, actor, mention = best
+    code = str(actor["code"])
+    event["target"] = {"text": str(mention.get("text") or actor.get("name") or ""), "code": code,
+                       "country": ARMED_GROUP_PREFIX, "sector": split_code(code)[1]}
+    evidence = event.setdefault("evidence", {})
+    evidence["rules"] = {**{k: v for k, v in rules.items() if k != "target_country"}, "target": PLACELESS_OPPONENT_RULE}
+    return True
+
+
 def _violence_doer_spans(doc: Doc, sentence: Span) -> list[tuple[int, int]]:
     """Character spans of the words before a noun of violence in the sentence that name its doer
     ("U.S. airstrikes", "Israeli shelling", "Russia's bombing": any noun event coded 18-20): a country

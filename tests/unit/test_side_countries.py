@@ -468,30 +468,3 @@ def test_an_act_of_another_root_that_names_no_one_keeps_no_target(nlp: Language)
         (event,) = events(nlp, text, trigger)
         assert event["source"]["country"] == "GBR"
         assert event["target"] is None, text
-
-
-def test_violence_at_a_place_where_the_islamic_state_is_named_is_aimed_at_it(nlp: Language) -> None:
-    # docs/annotation.md D3d: the movement is IMG wherever it acts; the place of the strikes is only where
-    text = ("The Islamic State seized two towns near the border last week. "
-            "American jets launched airstrikes in Syria on Monday.")
-    (event,) = events(nlp, text, "airstrikes")
-    assert event["target"]["code"] == "IMGMUSISI" and event["target"]["country"] == "IMG"
-    assert event["evidence"]["rules"]["target"] == "_placeless_opponent"
-    # al-Qaeda (D11a), replacing the country read from the surroundings
-    text = "Al-Qaeda fighters took over the old fort. The Yemeni army launched airstrikes in the province on Tuesday."
-    (event,) = events(nlp, text, "airstrikes")
-    assert event["target"]["code"] == "IMGMUSALQ"
-
-
-def test_violence_at_a_place_keeps_the_place_without_a_placeless_movement_nearby(nlp: Language) -> None:
-    # no movement named: the place stays (CAMEO's convention); a group only linked to al-Qaeda is no movement
-    for text, country in (("Rebels seized two towns near the border last week. American jets launched airstrikes in Syria on Monday.", "SYR"),
-                          ("An al-Qaeda-linked group seized two towns last week. Malian troops launched airstrikes in Mali on Tuesday.", "MLI")):
-        (event,) = events(nlp, text, "airstrikes")
-        assert event["target"]["country"] == country, text
-        assert event["evidence"]["rules"]["target"] != "_placeless_opponent"
-    # named three sentences before: out of reach (PLACELESS_LOOKBACK = 2)
-    text = ("The Islamic State seized two towns last week. Kurdish fighters held the line. Villagers fled to the hills. "
-            "Three days later, Iraqi troops launched an offensive in Mosul.")
-    (event,) = events(nlp, text, "offensive")
-    assert event["target"]["country"] == "IRQ"

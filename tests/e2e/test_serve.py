@@ -36,6 +36,13 @@ HOSTILE = {
             "in Paris on Thursday <script>window.__xss = 1</script> to discuss trade. "
             "<img src=x onerror=\"window.__xss = 2\"> Germany accused France of delaying the talks.",
 }
+#: An invented article whose statement stays inside one state: asserted, not negated, and not counted (the rule gate
+#: `domestic_statement`), so the store holds such an event with or without ../shared.
+DOMESTIC = {
+    "id": "domestic-1", "date": "2025-02-03", "title": "Kenya's parliament in recess",
+    "text": "Kenya's parliament in recess\n\nNAIROBI - The Kenyan president said on Monday that the Kenyan parliament "
+            "is in recess until March.",
+}
 
 
 def _run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -59,7 +66,8 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp / "serve.duckdb"
     assert _run("demo", "--db", str(db)).returncode == 0
     inputs = tmp / "inputs.jsonl"
-    inputs.write_text(json.dumps(HOSTILE) + "\n" + "".join(_news_lines(0, 5)), encoding="utf-8")
+    inputs.write_text(json.dumps(HOSTILE) + "\n" + json.dumps(DOMESTIC) + "\n" + "".join(_news_lines(0, 5)),
+                      encoding="utf-8")
     proc = _run("ingest", str(inputs), "--db", str(db))
     assert proc.returncode == 0, proc.stderr
     return db

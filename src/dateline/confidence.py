@@ -294,31 +294,34 @@ ACT_FILTER_KEY = "act_filter"
 GATE_KEY = "gate"
 
 
-def uncounted_by(event: dict[str, Any]) -> str:
-    """What keeps an event out of the count (:func:`is_counted`), for display: ``not asserted``, ``negated``,
-    ``act filter`` (``evidence.act_filter``), ``gate <name>`` (``evidence.rules.gate``), else ``confidence``."""
+def uncounted_by(event: dict[str, Any], threshold: float | None = None) -> str | None:
+    """What keeps an event out of the count, checked in this order: ``not asserted``, ``negated``, ``act filter``
+    (``evidence.act_filter``), ``gate <name>`` (``evidence.rules.gate``), ``confidence`` (below ``threshold``); None
+    when it is counted. With no ``threshold`` (the pages and the report, on a stored row already known not counted)
+    what is left is its confidence."""
     stored = event.get("evidence")
     evidence: dict[str, Any] = stored if isinstance(stored, dict) else {}
     gate = (evidence.get("rules") or {}).get(GATE_KEY)
+    confidence = event.get("confidence")
     if event.get("modality") != "asserted":
         return "not asserted"
     if event.get("negated"):
         return "negated"
     if evidence.get(ACT_FILTER_KEY):
         return "act filter"
-    return f"gate {gate}" if gate else "confidence"
+    if gate:
+        return f"gate {gate}"
+    if threshold is None or (confidence is not None and confidence < threshold):
+        return "confidence"
+    return None
 
 
 def is_counted(event: dict[str, Any], threshold: float) -> bool:
-    """The one definition of a counted event: asserted, not negated, not un-counted by the learned act filter
-    (``evidence.act_filter``, :mod:`dateline.acts_model`) nor by a rule gate (``evidence.rules.gate``:
-    :func:`dateline.actors.countries.domestic_statement`), confidence at or above ``threshold``."""
-    confidence = event.get("confidence")
-    evidence = event.get("evidence")
-    return (event.get("modality") == "asserted" and not event.get("negated")
-            and not (isinstance(evidence, dict) and (evidence.get(ACT_FILTER_KEY)
-                                                     or (evidence.get("rules") or {}).get(GATE_KEY)))
-            and (confidence is None or confidence >= threshold))
+    """The one definition of a counted event (:func:`uncounted_by` finds nothing): asserted, not negated, not
+    un-counted by the learned act filter (``evidence.act_filter``, :mod:`dateline.acts_model`) nor by a rule gate
+    (``evidence.rules.gate``: :func:`dateline.actors.countries.domestic_statement`), confidence at or above
+    ``threshold``."""
+    return uncounted_by(event, threshold) is None
 
 
 def apply_min_confidence(record: dict[str, Any], threshold: float | None, *, drop: bool) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Sequence
 
 from .confidence import uncounted_by
-from .store import COUNTED, Store
+from .store import COUNTED, Store, stored_event_evidence
 
 
 def _shorten(text: str | None, width: int = 90) -> str:
@@ -60,8 +60,8 @@ def summary(store: Store, *, sources: Sequence[str], db: str) -> str:
         for cameo, plover, src, tgt, trigger, date, place, negated, modality, evidence, is_counted in events[:15]:
             flag = "negated" if negated else modality
             if flag == "asserted" and not is_counted:  # the act filter, a rule gate or the confidence left it out
-                stored = (json.loads(evidence) if isinstance(evidence, str) else evidence or {}).get("event") or {}
-                flag += ", not counted: " + uncounted_by({"modality": modality, "evidence": stored})
+                why = uncounted_by({"modality": modality, "evidence": stored_event_evidence(evidence)})
+                flag += f", not counted: {why}"
             out.append(f"    {cameo:<5} {plover or '-':<9} {src or '-':>9} -> {tgt or '-':<9} "
                        f"{trigger or '':<12} {date or '-':<10} {(place or '-')[:12]:<12} {flag}")
         if len(events) > 15:

@@ -774,6 +774,13 @@ def _event_evidence(event: dict[str, Any]) -> str | None:
     return _json(found) if found else None
 
 
+def stored_event_evidence(stored: str | dict[str, Any] | None) -> dict[str, Any]:
+    """The event's own ``evidence`` back from an events row's ``evidence`` column (JSON text, or already read),
+    which :func:`_event_evidence` stored under ``event`` beside its sides'; empty when there is none."""
+    found = json.loads(stored) if isinstance(stored, str) else stored or {}
+    return found.get("event") or {}
+
+
 def _quote_row(aid: str, i: int, quote: dict[str, Any]) -> list[Any]:
     speaker = quote.get("speaker") or {}
     span = quote.get("span") or [None, None]

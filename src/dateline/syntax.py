@@ -202,6 +202,14 @@ def ends_in_question(token: Token) -> bool:
 _QUOTE_MARKS = ('"', "'", "”", "’", "“", "‘")
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of coordinated tokens ("imposed sanctions and expelled diplomats": imposed; "an attack on X and
+    another assault on Y": attack), whose clause, link and governor the later conjuncts share."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
 def present_tense(token: Token) -> bool:
     """Whether a verb is in the present tense (its own tag or its auxiliary's): a past-tense
     "until" clause ("fought until they were killed") reports what happened."""

@@ -15,7 +15,7 @@ from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import doc_text, in_span, pos_indices, sentences
-from .clauses import clause_asserted, clause_done, clause_object, first_of
+from .clauses import clause_asserted, clause_done, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _addressees, _agentless_state, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
@@ -471,7 +471,7 @@ def _governor_sources(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
     """The sides of the subject of the verb that governs a clausal complement ("China warned that Taiwan has
     provoked Beijing": China), for :func:`.clauses.clause_done`'s check of a party's report of an act against
     it; empty for any other verb."""
-    first = first_of(verb)
+    first = syntax.first_conjunct(verb)
     if first.dep_ != "ccomp" or first.head == first:
         return []
     subject = syntax.subject(first.head)
@@ -641,9 +641,8 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     # names nobody who declares: the act stays intended, with no 03x/13x of its own
     if declare and modality == "intended" and not negated and announced and named and _declarer(trigger, source_sides):
         intent = _intent_code(entry.code)
-        verb = trigger if trigger.pos_ == "VERB" else trigger.head
-        while verb.dep_ == "conj" and verb.head != verb:
-            verb = verb.head  # "aims to tighten sanctions and impose a blockade": the first conjunct's governor
+        # "aims to tighten sanctions and impose a blockade": the first conjunct's governor
+        verb = syntax.first_conjunct(trigger if trigger.pos_ == "VERB" else trigger.head)
         governor = verb.head.head if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" else verb.head
         if verb.dep_ in ("xcomp", "acl", "pcomp") and governor.pos_ == "VERB" and (
                 governor.lemma_ in lex.verb_lemmas or governor.lemma_ in lex.cue("intent_verb")):

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ..syntax import first_conjunct
 from .sides import Side
 
 #: Tags of relative pronouns ("which", "that", "who", "whom").
@@ -61,14 +62,6 @@ BARE_TAGS = frozenset({"VB", "MD"})
 #: threatening Poland": the holder's stance, the act promised not done; on train the intents a clause
 #: would assert were right 2 of 17).
 UNASSERTED_ROOTS = frozenset({"01", "03", "13"})
-
-
-def first_of(verb: Token) -> Token:
-    """The first of coordinated verbs, whose clause (link, form, auxiliaries) the others share."""
-    token = verb
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head  # coordinated verbs share the clause of the first
-    return token
 
 
 def _modal_or_to(*verbs: Token) -> bool:
@@ -112,7 +105,7 @@ def clause_asserted(verb: Token, code: str, sources: Sequence[Side | None], targ
     A statement, an intent or a threat (:data:`UNASSERTED_ROOTS`, by ``code``) stays reported."""
     if code[:2] in UNASSERTED_ROOTS:
         return False
-    first = first_of(verb)
+    first = first_conjunct(verb)
     if first.dep_ == "relcl":
         if verb.tag_ not in DONE_TAGS or _modal_or_to(verb):
             return False
@@ -142,11 +135,11 @@ def clause_done(verb: Token, code: str, targets: Sequence[Side | None] = (),
     those checks cost train F1 0.3392 -> 0.3389 (22 fewer counted, 7 right) and dev 0.3080 -> 0.3071 (eval/README.md,
     "Mend (review of session 37)").
 
-    ``first`` is the first of coordinated verbs (:func:`first_of`), whose link (``ccomp``, ``acl``), form and
+    ``first`` is the first of coordinated verbs (:func:`dateline.syntax.first_conjunct`), whose link (``ccomp``, ``acl``), form and
     auxiliaries the others share; a complement's done form is read on ``verb``'s own tag, so that "warned that Russia
     attacked X and is shelling Y" asserts the attack only. (Reading every tag on ``verb``, or every tag on ``first``,
     lost a right dev event or a recalled one: eval/README.md, the same section.)"""
-    first = first_of(verb)
+    first = first_conjunct(verb)
     if code[:2] in UNASSERTED_ROOTS or first.tag_ in BARE_TAGS or _modal_or_to(first, verb):
         return False
     if first.dep_ == "ccomp":

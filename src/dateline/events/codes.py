@@ -264,8 +264,7 @@ def _judged(token: Token, lex: Lexicon) -> Token | None:
     negotiator"); the subject of a feeling verb (cue ``feeling_verb``) for an
     emotion noun that is its object ("expressed outrage", "felt indignation"); what a negative subject
     noun is equated with ("the real scandal is Y's cover-up"); else None."""
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head  # "illegal and illegitimate"
+    token = syntax.first_conjunct(token)  # "illegal and illegitimate"
     if token.dep_ == "amod" and token.pos_ == "ADJ":
         if token.head.dep_ in ("attr", "oprd") and token.head.head != token.head:
             return _judged(token.head, lex)  # "called X the worst negotiator": said of X

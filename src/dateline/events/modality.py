@@ -80,8 +80,7 @@ def _reported_future(token: Token, lex: Lexicon) -> bool:
     content of a statement noun (cue ``statement_noun``: "gave notice that it would fight").
     Elsewhere "would" puts a case ("it would increase spending", "talks that would lead to
     membership"): no intent is reported."""
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
+    token = syntax.first_conjunct(token)
     if any(c.dep_ == "parataxis" and c.lemma_ in lex.cue("speech_verb") for c in token.children):
         return True
     head = token.head

@@ -339,8 +339,7 @@ def responsibility_claimant(noun: Token, lex: Lexicon) -> Token | None:
     another assault on Z"): the subject of the verb the lexicon codes 015 (CAMEO "Acknowledge or
     claim responsibility") that the noun's "for" phrase hangs on, or on whose object it hangs. The
     caller has checked that the noun's entry is a violent act. Rule ``responsibility_claimant``."""
-    while noun.dep_ == "conj" and noun.head != noun:
-        noun = noun.head  # "an attack on X and another assault on Y": both were claimed
+    noun = syntax.first_conjunct(noun)  # "an attack on X and another assault on Y": both were claimed
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
         return None

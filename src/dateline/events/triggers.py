@@ -364,9 +364,7 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     adverbial clauses with their own conjunction ("resigned as the opposition threatened") are
     main acts.
     """
-    token = verb
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head  # coordinated verbs share the status of the first
+    token = syntax.first_conjunct(verb)  # coordinated verbs share the status of the first
     link, head = token.dep_, token.head
     if head == token:
         return None

@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..confidence import uncounted_by
 from ..errors import DatelineError, Errors, StoreError
-from ..store import REVIEW_FIELDS, REVIEW_VERDICTS, add_review, events_sql
+from ..store import REVIEW_FIELDS, REVIEW_VERDICTS, add_review, events_sql, stored_event_evidence
 from . import query as Q
 from .db import Busy, Database
 from .render import Mark, find, highlight
@@ -713,9 +713,8 @@ def _uncounted_by(row: dict[str, Any]) -> str | None:
     counted event, one not asserted or negated, a row from before ``counted``)."""
     if row.get("counted") is not False or row.get("modality") != "asserted" or row.get("negated"):
         return None  # (the modality or negation shown already says why)
-    stored = row.get("evidence")
-    evidence = (json.loads(stored) if isinstance(stored, str) else stored or {}).get("event") or {}
-    return uncounted_by({"modality": row.get("modality"), "negated": row.get("negated"), "evidence": evidence})
+    stored = row["evidence_obj"] if "evidence_obj" in row else row.get("evidence")  # the events page read it already
+    return uncounted_by({"modality": row.get("modality"), "evidence": stored_event_evidence(stored)})
 
 
 def _sentence_html(row: dict[str, Any]) -> Any:

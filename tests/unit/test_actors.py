@@ -779,5 +779,7 @@ def test_actors_a_body_is_not_the_person_before_it(vocab: Vocab) -> None:
     assert [m["text"] for m in anna["mentions"]] == ["Swedish envoy Anna Testdottir"]
     government = [a for a in body.values() if any(m["text"].lower().endswith("government") for m in a["mentions"])]
     assert len(government) == 1 and government[0]["label"] != "PERSON" and (government[0]["code"] or "").endswith("GOV")
+    assert any(e["kind"] == "coreference" and "a body, not the person before it ('Anna Testdottir'" in e["detail"]
+               for e in government[0]["evidence"])
     person = {a["name"]: a for a in code_actors(_parsed(vocab, _ENVOY_AND_BODY.format(noun="official")), default_kb())}
     assert [m["text"] for m in person["Anna Testdottir"]["mentions"]] == ["Swedish envoy Anna Testdottir", "The official"]

@@ -90,11 +90,16 @@ def _link_nominals_and_pronouns(ctx: Context, groups: list[Group]) -> None:
             det -= 1
         if det < 0 or doc[det].lower_ != "the" or doc[end - 1].tag_ not in ("NN", "NNP"):
             continue
-        if not _person_noun(doc[end - 1]):
-            continue  # "the government", "the ministry", "the company": a body, not the person before it
         if end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].lower_ in ("of", "'s", "’s")):
             continue
         if any(i in ctx.by_token for i in range(det, end)) or _in_quote(doc, start):
+            continue
+        if not _person_noun(doc[end - 1]):
+            # "the government", "the ministry", "the company": a body, not the person before it (the
+            # nominal's evidence names the person it is not, actors/nominals.py ``_add_nominal``)
+            group = _antecedent(ctx, det, gender=None, recency=True)
+            if group is not None:
+                ctx.bodies[start] = group.name
             continue
         # a definite description points back to the latest person (recency), not the topic
         group = _antecedent(ctx, det, gender=None, recency=True)

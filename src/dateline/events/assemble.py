@@ -15,7 +15,7 @@ from ..codebook import cameo_to_plover, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import doc_text, in_span, pos_indices, sentences
-from .clauses import clause_asserted, clause_done, clause_object
+from .clauses import ALONE_RULE, clause_alone, clause_asserted, clause_done, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _addressees, _agentless_state, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
@@ -71,8 +71,23 @@ def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
             if key not in seen:
                 seen.add(key)
                 events.append(event)
-    doc._.events = _later_participants(doc, events, lex)
+    doc._.events = _later_participants(doc, _alone_clauses(events), lex)
     return doc
+
+
+def _alone_clauses(events: list[Event]) -> list[Event]:
+    """Assert the relative-clause acts :func:`.clauses.clause_alone` left ``reported`` under ``_clause_alone``
+    in a sentence with no other asserted, non-negated event (the clause tells the sentence's news: "the
+    rebels who seized the town were ..."); the others fall back to ``_subordinate``."""
+    told = {e["sentence"] for e in events if e["modality"] == "asserted" and not e["negated"]}
+    for event in events:
+        rules = event["evidence"]["rules"]
+        if rules.get("modality") == ALONE_RULE and event["modality"] == "reported":
+            if event["sentence"] in told or event["negated"]:
+                rules["modality"] = "_subordinate"
+            else:
+                event["modality"] = "asserted"
+    return events
 
 
 def _political_story(doc: Doc, lex: Lexicon) -> bool:
@@ -174,6 +189,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
         modality, rules["modality"] = "asserted", "_clause_asserted"  # "the troops who shelled Gaza"
     elif subordinate == "reported" and clause_done(verb, entry.code, targets, _governor_sources(doc, verb, lex)):
         modality, rules["modality"] = "asserted", "_clause_done"  # "warned that Russia had sent troops"
+    elif subordinate == "reported" and clause_alone(verb, entry.code, lex):
+        rules["modality"] = ALONE_RULE  # asserted by _alone_clauses if the sentence tells no other act
     accusation = _party_claim(doc, verb, index, entry, sources, targets, lex) \
         if modality == "asserted" and not negated and not speech else None
     if accusation is not None:

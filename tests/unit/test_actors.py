@@ -755,3 +755,31 @@ def test_actors_a_bodys_alias_with_no_role_word_before_a_name_stays_the_body(voc
                ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "B-PERSON", "I-PERSON", "O", "O"], dt.date(2013, 6, 1))
     actors = {a["name"]: a for a in code_actors(doc, kb)}
     assert "Anna Testdottir" not in actors
+
+
+_ENVOY_AND_BODY = """
+Swedish ADJ amod 1 B-NORP
+envoy NOUN compound 3 O
+Anna PROPN compound 3 B-PERSON
+Testdottir PROPN nsubj 4 I-PERSON
+arrived VERB ROOT 4 O
+. PUNCT punct 4 O
+The DET det 7 O
+{noun} NOUN nsubj 8 O
+refused VERB ROOT 8 O
+. PUNCT punct 8 O
+"""
+
+
+def test_actors_a_body_is_not_the_person_before_it(vocab: Vocab) -> None:
+    """xsides38: "the government" (a body) stays a nominal actor of its own; "the official" (a person noun,
+    cue ``person_noun``) is still the person named before."""
+    body = {a["name"]: a for a in code_actors(_parsed(vocab, _ENVOY_AND_BODY.format(noun="government")), default_kb())}
+    anna = body["Anna Testdottir"]
+    assert [m["text"] for m in anna["mentions"]] == ["Swedish envoy Anna Testdottir"]
+    government = [a for a in body.values() if any(m["text"].lower().endswith("government") for m in a["mentions"])]
+    assert len(government) == 1 and government[0]["label"] != "PERSON" and (government[0]["code"] or "").endswith("GOV")
+    assert any(e["kind"] == "coreference" and "a body, not the person before it ('Anna Testdottir'" in e["detail"]
+               for e in government[0]["evidence"])
+    person = {a["name"]: a for a in code_actors(_parsed(vocab, _ENVOY_AND_BODY.format(noun="official")), default_kb())}
+    assert [m["text"] for m in person["Anna Testdottir"]["mentions"]] == ["Swedish envoy Anna Testdottir", "The official"]

@@ -320,3 +320,72 @@ def test_a_modal_perfect_relative_clause_is_not_asserted(vocab: Vocab) -> None:
     assert [sides(e) for e in events] == [("Israel", "Gaza")]
     assert events[0]["evidence"]["rules"]["modality"] != "_clause_asserted"
     assert events[0]["modality"] != "asserted"
+
+
+
+def _alone_rows(verb: str, lemma: str, main: list[Row], perfect: bool = True) -> list[Row]:
+    # "Ruritania, which has <verb> the hills, <main>" (or "which <verb>"): the clause's target is no identified actor
+    aux = [("has", "AUX", "VBZ", "aux", 1, "have", "O")] if perfect else []
+    return [("Ruritania", "PROPN", "NNP", "nsubj", 7 + len(aux), "Ruritania", "B-GPE"),
+            (",", "PUNCT", ",", "punct", -1, ",", "O"),
+            ("which", "PRON", "WDT", "nsubj", 1 + len(aux), "which", "O"), *aux,
+            (verb, "VERB", "VBN" if perfect else "VBD", "relcl", -3 - len(aux), lemma, "O"),
+            ("the", "DET", "DT", "det", 1, "the", "O"),
+            ("hills", "NOUN", "NNS", "dobj", -2, "hill", "O"),
+            (",", "PUNCT", ",", "punct", 1, ",", "O"), *main]
+
+
+_SILENT: list[Row] = [("was", "AUX", "VBD", "ROOT", 0, "be", "O"), ("silent", "ADJ", "JJ", "acomp", -1, "silent", "O"),
+                      (".", "PUNCT", ".", "punct", -2, ".", "O")]
+
+
+def test_a_perfect_relative_clause_act_in_a_sentence_with_no_other_act_is_asserted(vocab: Vocab) -> None:
+    # "Ruritania, which has shelled the hills, was silent.": the clause tells the sentence's news (session 38)
+    events = coded(vocab, _alone_rows("shelled", "shell", _SILENT), "shelled")
+    assert events and all(e["modality"] == "asserted" for e in events)
+    assert all(e["evidence"]["rules"]["modality"] == "_clause_alone" for e in events)
+
+
+def test_a_relative_clause_act_beside_a_main_act_stays_reported(vocab: Vocab) -> None:
+    # "Ruritania, which has shelled the hills, attacked Borduria.": the main act is the news, the clause its background
+    rows = _alone_rows("shelled", "shell", [("attacked", "VERB", "VBD", "ROOT", 0, "attack", "O"),
+                                            ("Borduria", "PROPN", "NNP", "dobj", -1, "Borduria", "B-GPE"),
+                                            (".", "PUNCT", ".", "punct", -2, ".", "O")])
+    doc = code_doc(parsed_doc(vocab, rows, places=("GPE", "NORP")))
+    assert any(e["trigger"] == "attacked" and e["modality"] == "asserted" for e in doc._.events)
+    events = [e for e in doc._.events if e["trigger"] == "shelled"]
+    assert events and all(e["modality"] == "reported" for e in events)
+    assert all(e["evidence"]["rules"]["modality"] == "_subordinate" for e in events)
+
+
+def test_a_simple_past_modal_or_threatening_relative_clause_alone_stays_reported(vocab: Vocab) -> None:
+    # "Ruritania, which shelled the hills, was silent.": a simple past on a name describes it (no event noun)
+    events = coded(vocab, _alone_rows("shelled", "shell", _SILENT, perfect=False), "shelled")
+    assert events and all(e["modality"] != "asserted" for e in events)
+    # "Ruritania, which could shell the hills, was silent."
+    modal = [("Ruritania", "PROPN", "NNP", "nsubj", 8, "Ruritania", "B-GPE"),
+             (",", "PUNCT", ",", "punct", -1, ",", "O"),
+             ("which", "PRON", "WDT", "nsubj", 2, "which", "O"),
+             ("could", "AUX", "MD", "aux", 1, "could", "O"),
+             ("shell", "VERB", "VB", "relcl", -4, "shell", "O"),
+             ("the", "DET", "DT", "det", 1, "the", "O"),
+             ("hills", "NOUN", "NNS", "dobj", -2, "hill", "O"),
+             (",", "PUNCT", ",", "punct", 1, ",", "O"), *_SILENT]
+    assert all(e["modality"] != "asserted" for e in coded(vocab, modal, "shell"))
+    # "Ruritania, which has threatened the hills, was silent.": a threat (13) is the holder's stance
+    assert all(e["modality"] != "asserted" for e in coded(vocab, _alone_rows("threatened", "threaten", _SILENT), "threatened"))
+
+
+def test_a_gerund_under_a_preposition_in_a_sentence_with_no_other_act_is_asserted(vocab: Vocab) -> None:
+    # "The silence after shelling Borduria was long.": no other act told, the gerund's act is the news (session 38)
+    rows = [("The", "DET", "DT", "det", 1, "the", "O"),
+            ("silence", "NOUN", "NN", "nsubj", 4, "silence", "O"),
+            ("after", "ADP", "IN", "prep", -1, "after", "O"),
+            ("shelling", "VERB", "VBG", "pcomp", -1, "shell", "O"),
+            ("Borduria", "PROPN", "NNP", "dobj", -1, "Borduria", "B-GPE"),
+            ("was", "AUX", "VBD", "ROOT", 0, "be", "O"),
+            ("long", "ADJ", "JJ", "acomp", -1, "long", "O"),
+            (".", "PUNCT", ".", "punct", -2, ".", "O")]
+    events = coded(vocab, rows, "shelling")
+    assert events and all(e["modality"] == "asserted" for e in events)
+    assert all(e["evidence"]["rules"]["modality"] == "_clause_alone" for e in events)

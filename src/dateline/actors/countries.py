@@ -596,12 +596,43 @@ def domestic_statement(event: dict[str, Any]) -> bool:
     return table == "verbs.tsv" and lemma in cue_words("speech_verb") and _one_country(event)
 
 
-def gate_domestic_statement(event: dict[str, Any]) -> None:
-    """Name :data:`DOMESTIC_STATEMENT` in ``evidence.rules.gate`` of a :func:`domestic_statement`, which is then not
-    counted (the event stays in the output, as an event the learned act filter un-counts does)."""
+#: The name :func:`gate_domestic_statement` writes in ``evidence.rules.gate`` on an :func:`unplaced_statement`.
+UNPLACED_STATEMENT = "unplaced_statement"
+#: The side-country strategies (``evidence.rules.source_country``) that read the side's own words or identity: its
+#: phrase ("the ambassador of Kenya") or the KB's past roles of the person. The others place it by its surroundings.
+_OWN_WORDS = frozenset({"own_phrase", "kb_roles"})
+
+
+def unplaced_statement(event: dict[str, Any]) -> bool:
+    """Whether a plain statement's speaker is placed only by its surroundings: a verb coded 010 by its lexicon entry
+    (code rule ``_verb_entry``, still 010 after the learned root correction) whose source the text names with no
+    country, so that a strategy of this module gave it one from the article, the same body named earlier, the
+    countries named nearby, or the learned side chooser replaced it (``evidence.rules.source_country`` other than
+    ``own_phrase`` and ``kb_roles``): "the spokesman said", "the police chief revealed", "officials told reporters".
+    Such a speaker is an unnamed official of the article's own state relaying a fact, an analyst, a writer (an
+    attribution frame or a speaker who is no actor, docs/annotation.md D1a, D1d); on the train split such statements
+    were right 30 times in 288 (0.10, the coder 0.36: eval/README.md, "Session 38: nonacts38"). Left alone: a speaker
+    named with its country, and a statement the code rules read as more than a statement (another code rule, another
+    root)."""
     evidence = event.get("evidence")
-    if isinstance(evidence, dict) and domestic_statement(event):
+    rules = (evidence.get("rules") or {}) if isinstance(evidence, dict) else {}
+    if str(event.get("cameo") or "") != "010" or rules.get("code") != "_verb_entry":
+        return False
+    strategy = str(rules.get("source_country") or "").split(":")[0]
+    return str(rules.get("trigger") or "").startswith("verbs.tsv:") and bool(strategy) and strategy not in _OWN_WORDS
+
+
+def gate_domestic_statement(event: dict[str, Any]) -> None:
+    """Name :data:`DOMESTIC_STATEMENT` in ``evidence.rules.gate`` of a :func:`domestic_statement`, else
+    :data:`UNPLACED_STATEMENT` of an :func:`unplaced_statement`, which is then not counted (the event stays in the
+    output, as an event the learned act filter un-counts does)."""
+    evidence = event.get("evidence")
+    if not isinstance(evidence, dict):
+        return
+    if domestic_statement(event):
         evidence["rules"] = {**(evidence.get("rules") or {}), GATE_KEY: DOMESTIC_STATEMENT}
+    elif unplaced_statement(event):
+        evidence["rules"] = {**(evidence.get("rules") or {}), GATE_KEY: UNPLACED_STATEMENT}
 
 
 def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:

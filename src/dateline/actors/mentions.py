@@ -478,6 +478,9 @@ class Context:
     agent_at: dict[int, tuple[int, int, str, bool]]
     #: first tokens of demonyms that name an ethnic group, not a state ("ethnic Albanians")
     ethnic: set[int] = field(default_factory=set)
+    #: role-noun starts of bodies ("the government") coreference did not join to the person before them
+    #: (cue ``person_noun``), with that person's name: the nominal's evidence says so (xsides38)
+    bodies: dict[int, str] = field(default_factory=dict)
 
 
 def _is_place(doc: Doc, mention: Mention) -> bool:

@@ -171,5 +171,5 @@ def redate_actors(doc: Doc) -> Doc:
     # a visit inside one state (countries now chosen) is domestic routine, no act (D6)
     doc._.events = [event for event in doc._.events or [] if not domestic_visit(event)]
     for event in doc._.events:
-        gate_domestic_statement(event)  # a plain statement inside one state (sides chosen): not counted (D1a, D6)
+        gate_domestic_statement(event)  # a plain statement inside one state, or by a speaker placed only by its surroundings: not counted (D1a, D1d, D6)
     return doc

@@ -12,11 +12,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import syntax, trigger_model
 from ..codebook import cameo_to_plover, root_class
-from ..record import Event, EventRules, Modality
+from ..record import ActorRef, Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import doc_text, in_span, pos_indices, sentences
-from .clauses import clause_asserted, clause_done, clause_object
-from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
+from .clauses import ALONE_RULE, clause_alone, clause_asserted, clause_done, clause_object
+from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _addressees, _agentless_state, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
@@ -24,6 +24,7 @@ from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
+from ..kb import TRANSNATIONAL
 
 
 __all__ = ["NO_PLOVER_EVENT", "code_doc", "make_event", "make_events"]
@@ -71,8 +72,23 @@ def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
             if key not in seen:
                 seen.add(key)
                 events.append(event)
-    doc._.events = _later_participants(doc, events, lex)
+    doc._.events = _later_participants(doc, _alone_clauses(events), lex)
     return doc
+
+
+def _alone_clauses(events: list[Event]) -> list[Event]:
+    """Assert the relative-clause acts :func:`.clauses.clause_alone` left ``reported`` under ``_clause_alone``
+    in a sentence with no other asserted, non-negated event (the clause tells the sentence's news: "the
+    rebels who seized the town were ..."); the others fall back to ``_subordinate``."""
+    told = {e["sentence"] for e in events if e["modality"] == "asserted" and not e["negated"]}
+    for event in events:
+        rules = event["evidence"]["rules"]
+        if rules.get("modality") == ALONE_RULE and event["modality"] == "reported":
+            if event["sentence"] in told or event["negated"]:
+                rules["modality"] = "_subordinate"
+            else:
+                event["modality"] = "asserted"
+    return events
 
 
 def _political_story(doc: Doc, lex: Lexicon) -> bool:
@@ -168,12 +184,16 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
     if patient is not None and target_rule == "_verb_roles" and targets and targets[0] is not None \
             and targets[0]["text"] in doc[patient.left_edge.i:patient.i + 1].text:
         target_rule = "_clause_object"
+    if speech and not negated and entry.code[:2] == "01" and entry.code not in OWN_ACCOUNT_CODES:
+        targets, target_rule = _disapproved_targets(doc, verb, sources, targets, target_rule, lex)
     rules: EventRules = {"trigger": f"verbs.tsv:{verb.lemma_}", "code": code_rule, "source": source_rule,
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
     if subordinate == "reported" and clause_asserted(verb, entry.code, sources, targets):
         modality, rules["modality"] = "asserted", "_clause_asserted"  # "the troops who shelled Gaza"
     elif subordinate == "reported" and clause_done(verb, entry.code, targets, _governor_sources(doc, verb, lex)):
         modality, rules["modality"] = "asserted", "_clause_done"  # "warned that Russia had sent troops"
+    elif subordinate == "reported" and clause_alone(verb, entry.code, lex):
+        rules["modality"] = ALONE_RULE  # asserted by _alone_clauses if the sentence tells no other act
     accusation = _party_claim(doc, verb, index, entry, sources, targets, lex) \
         if modality == "asserted" and not negated and not speech else None
     if accusation is not None:
@@ -205,6 +225,42 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
         yield from _emit(doc, verb, index, threat, sources, bound or targets, False, "asserted", lex, declare=False,
                          rules={**rules, "code": "_conditional_threat", "modality": "_conditional_threat",
                                 "target": "_condition_targets" if bound else target_rule})
+
+
+def _disapproved_targets(doc: Doc, verb: Token, sources: list[Side], targets: list[Side], rule: str,
+                         lex: Lexicon) -> tuple[list[Side], str]:
+    """The target of a statement that disapproves (docs/annotation.md D1a: the labellers code what a
+    statement blames or criticises as 11x from the speaker to the one it is about), with its rule:
+
+    - ``disapproved``: the identified actors its disapproval word is said of (:func:`.codes.disapproved`:
+      "said Y's remarks were irresponsible", "said Y misled Congress"), not the speaker's own side, whatever
+      their country; they replace the first foreign actor of what was said (:func:`.roles._said_about`), and
+      give a statement that had no target one;
+    - ``disapproved_home``: a statement that blames or criticises by a cue word (:func:`.codes._disapproval`)
+      or judges negatively (:func:`.codes._negative_evaluation`) and names no actor that the side finder
+      resolves ("the Kenyan president said the decision was irresponsible", "said the new tax was a
+      disgrace") is aimed at the speaker's own country, as a domestic criticism is labelled (a transnational
+      speaker, IGO or NGO, has none; nor a statement judging "we" or "I": "“We have failed the refugees,” the
+      minister said" blames no one);
+
+    else the targets and rule as they were (also when the one disapproved is the target already). The caller
+    checked a statement (01x, not its own account), not negated."""
+    judged, blamed = disapproved(verb, lex)
+    named = [t for t in _sides(doc, blamed, lex) if t is not None]
+    against: list[Side] = [t for t in named if _identified(t) and not any(same_side(t, s) for s in sources)]
+    if against and len(against) == len(targets) and all(same_side(a, t) for a, t in zip(against, targets)):
+        return targets, rule  # the one disapproved is the target already
+    if against:
+        return against, "disapproved"
+    if targets or (_disapproval(verb, lex) is None and _negative_evaluation(verb, lex) is None):
+        return targets, rule
+    if judged is not None and judged.lower_ in en.FIRST_PERSON_PRONOUNS:
+        return targets, rule  # "“We have failed,” the minister said": the speaker's own failing blames no one
+    homes = [side["country"] for side in sources if side is not None and side.get("country")
+             and side["country"] not in TRANSNATIONAL and _speaker(side, lex)]
+    if not homes:
+        return targets, rule
+    return [ActorRef(text="", code=homes[0], country=homes[0], sector=None)], "disapproved_home"
 
 
 def _reports_doer(doc: Doc, verb: Token, entry: Entry, sources: list[Side], lex: Lexicon) -> bool:

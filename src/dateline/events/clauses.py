@@ -21,7 +21,10 @@ one side only, whose sides are still found here; participial adjuncts, "..., kil
 ``triggers._trailing_adjunct``'s). :func:`clause_done` asserts a done act the coder would otherwise leave
 reported (rule ``_clause_done``, session 37): the complement of an act in the simple past or the perfect,
 "warned that Russia had sent artillery", or a simple past the parser hangs on a noun; no statement, intent
-or threat, and not a party's report of an act against its own country.
+or threat, and not a party's report of an act against its own country. :func:`clause_alone` (rule
+``_clause_alone``, session 38) asserts a perfect or passive relative clause, or a simple past one on an event
+noun, that :func:`clause_asserted` leaves for a side not identified, or a gerund under a preposition, when the
+sentence asserts no other act.
 """
 
 from __future__ import annotations
@@ -30,8 +33,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ..lexicon import Lexicon
 from ..syntax import first_conjunct
 from .sides import Side
+from .triggers import _noun_entry
 
 #: Tags of relative pronouns ("which", "that", "who", "whom").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -161,3 +166,44 @@ def _identified(sides: Sequence[Side | None]) -> bool:
     """Whether a side is an identified actor: a country, or an actor code (a person or group the
     countries stage may still give one)."""
     return any(side is not None and (side.get("country") or side.get("code")) for side in sides)
+
+
+#: The rule of a relative-clause act asserted because its sentence tells no other act (:func:`clause_alone`,
+#: session 38): until the events stage has read the whole sentence the act stays ``reported`` under this rule
+#: name, and falls back to ``_subordinate`` if another act is told there
+#: (:func:`dateline.events.assemble._alone_clauses`).
+ALONE_RULE = "_clause_alone"
+#: The verb tag of a relative clause :func:`clause_alone` reads as done whatever its noun: the perfect or passive
+#: participle ("a helicopter that was seized by X", "the rebels who have seized the town"); the simple past only
+#: on an event noun (:func:`_event_noun`: "the attacks that killed 20"), where it tells that event's act rather
+#: than describe a party ("Iran, which invaded Iraq in 1980, ...": background, right 0.14 on train).
+ALONE_TAG = "VBN"
+
+
+def clause_alone(verb: Token, code: str, lex: Lexicon) -> bool:
+    """Whether an act in a relative clause that :func:`clause_asserted` leaves reported (a side not identified)
+    may be asserted when nothing else in its sentence is (rule ``_clause_alone``, session 38, relcl38): a
+    perfect or passive participle (:data:`ALONE_TAG`: "a convoy that was attacked near X", "the militants who
+    have seized the town"), or a simple past on an event noun ("the raids that killed 20"), or a gerund or
+    participle under a preposition (``pcomp``: "after attacking the convoy"), with no modal or "to", and not a
+    statement, an intent or a threat (:data:`UNASSERTED_ROOTS`). The events stage asserts it only if the sentence
+    has no other asserted act (:func:`dateline.events.assemble._alone_clauses`): then the clause tells the
+    sentence's news. Beside a main act ("Russia demanded the return of a helicopter that was
+    captured by Sudan") the clause is its background: every relative clause and participle counted there
+    (modality37's wide rule) fired on sentences of the gold set that list only the main act, under its floors;
+    a simple past on a common noun or a name, or a progressive, lowered dev F1 (eval/README.md, "Session 38:
+    relcl38")."""
+    if code[:2] in UNASSERTED_ROOTS:
+        return False
+    first = first_conjunct(verb)
+    if first.dep_ == "pcomp":  # "after attacking the convoy", with nothing else asserted in the sentence
+        return verb.tag_ in PARTICIPLE_TAGS and not _modal_or_to(first, verb)
+    if first.dep_ != "relcl" or _modal_or_to(verb):
+        return False
+    return verb.tag_ == ALONE_TAG or (verb.tag_ == PAST_TAG and _event_noun(first.head, lex))
+
+
+def _event_noun(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun names an event: one the lexicon codes (:func:`.triggers._noun_entry`) or an event frame
+    ("the incident that", cue ``event_frame``)."""
+    return noun.pos_ == "NOUN" and (_noun_entry(noun, lex) is not None or noun.lemma_ in lex.cue("event_frame"))

@@ -145,8 +145,16 @@ def _disapproval(verb: Token, lex: Lexicon, *, naming: bool = False, framed: boo
     ``framed`` (a speech verb that attributes a reported act), a cue verb coded on its own is that
     act's, not the speaker's. (A wrong or a judgement said of an identified actor is read first, by
     :func:`accusation_clauses` in ``events.assemble._accusation_in_statement``; this reads the rest.)"""
+    found = _disapproval_word(verb, lex, naming=naming, framed=framed)
+    return found[0] if found is not None else None
+
+
+def _disapproval_word(verb: Token, lex: Lexicon, *, naming: bool = False,
+                      framed: bool = False) -> tuple[str, Token] | None:
+    """:func:`_disapproval`'s code with the cue word that decided it (the first word of accusation, else
+    the first of criticism), for :func:`disapproved`."""
     accuse, criticise = lex.cue("accusation_word"), lex.cue("criticism_word")
-    found: str | None = None
+    found: tuple[str, Token] | None = None
     for clause, words in _content(verb, lex, naming=naming):
         for token in words:
             word = token.lemma_.lower()
@@ -159,8 +167,8 @@ def _disapproval(verb: Token, lex: Lexicon, *, naming: bool = False, framed: boo
             if framed and token.pos_ == "VERB" and _verb_entry(token, lex) is not None:
                 continue  # "said X, whom authorities blame for ...": the blaming is coded on its own verb
             if word in accuse:
-                return "112"
-            found = "111"
+                return "112", token
+            found = found or ("111", token)
     return found
 
 
@@ -179,6 +187,11 @@ def _negative_evaluation(verb: Token, lex: Lexicon, *, naming: bool = False) -> 
     "said it felt indignation at", "said he was horrified by the murder"); else None. Words that code an act of their own ("attack", "war", "killed") or
     name sympathy or fear (cue ``unblaming_emotion``: "saddened", "feared": CAMEO 018 or no act) do not
     count, nor a negated or conditioned word. What was said is read as in :func:`_disapproval`."""
+    return "111" if _negative_judgement(verb, lex, naming=naming) is not None else None
+
+
+def _negative_judgement(verb: Token, lex: Lexicon, *, naming: bool = False) -> Token | None:
+    """What :func:`_negative_evaluation` finds judged negatively (the noun phrase the word is said of), or None."""
     unblaming = lex.cue("unblaming_emotion")
     for clause, words in _content(verb, lex, naming=naming):
         for token in words:
@@ -199,7 +212,7 @@ def _negative_evaluation(verb: Token, lex: Lexicon, *, naming: bool = False) -> 
                 continue  # "said the plan was not illegal"
             if _conditioned(token, clause, lex):
                 continue
-            return "111"
+            return judged
     return None
 
 
@@ -288,6 +301,26 @@ def _about_actor(token: Token, lex: Lexicon) -> bool:
     """Whether a noun phrase names an actor or an actor's act: an actor word itself, one that owns or
     modifies it ("Russia's actions", "Russian drills", "the actions of Y"), or an act of the lexicon."""
     return _named_act(token, lex) is not None or bool(_blamed(token, lex))
+
+
+def disapproved(verb: Token, lex: Lexicon) -> tuple[Token | None, list[Token]]:
+    """What a statement that disapproves speaks against, as (the phrase its disapproval word is said of, the
+    actors that phrase names): the word is :func:`_disapproval`'s cue word of accusation or criticism, else
+    :func:`_negative_evaluation`'s word of negative evaluation; the phrase is the clause subject it is
+    predicated of, the subject of a cue verb ("said Y misled Congress") or the noun it modifies; the actors are
+    that phrase or its owner ("Y's comments were irresponsible", :func:`_blamed`). ``(None, [])`` for a
+    statement that disapproves of nothing said. Read by ``events.assemble._disapproved_targets``: the
+    statement's target is the one disapproved, whatever its country, not the first foreign actor of what was
+    said (docs/annotation.md D1a)."""
+    found = _disapproval_word(verb, lex)
+    if found is not None:
+        word = found[1]
+        judged = _judged(word, lex)
+        if judged is None and word.pos_ in ("VERB", "AUX"):
+            judged = next((c for c in word.children if c.dep_ == "nsubj"), None)  # "said Y misled Congress"
+    else:
+        judged = _negative_judgement(verb, lex)
+    return judged, (_blamed(judged, lex) if judged is not None else [])
 
 
 def _expressed_intent(verb: Token, lex: Lexicon) -> Entry | None:

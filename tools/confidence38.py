@@ -189,8 +189,12 @@ def calib(train: list[Any], dev: list[Any], folds: list[set[int]], c: float, var
             probs = cal(f["held"], fmeta[k])
             sel = [i for i, cc in enumerate(f["held_counted"]) if cc]
             p, y = [float(probs[i]) for i in sel], [f["held_y"][i] for i in sel]
+            # the ECE a model calibrated exactly would show on the fold by chance: verdicts drawn from its own
+            # confidences 200 times (mean and 90th percentile)
+            rng = np.random.default_rng(0)
+            chance = [cf.ece(p, list(rng.random(len(p)) < np.array(p))) for _ in range(200)]
             per_fold.append({"rounds": f["rounds"], **cf.metrics(p, y), "mean_p": float(np.mean(p)),
-                             "rate": float(np.mean(y)),
+                             "rate": float(np.mean(y)), "chance": (float(np.mean(chance)), float(np.percentile(chance, 90))),
                              "by_source": {s: (float(np.mean([p[j] for j, i in enumerate(sel) if fmeta[k][i][0] == s] or [0])),
                                                float(np.mean([y[j] for j, i in enumerate(sel) if fmeta[k][i][0] == s] or [0])),
                                                sum(1 for i in sel if fmeta[k][i][0] == s)) for s in SOURCES}})
@@ -264,12 +268,14 @@ def show(reports: dict[str, dict[str, Any]]) -> str:
     lines += ["", "Drift: mean confidence against rate right per fold (counted events; Platt on dev), and by source:", ""]
     for variant, report in reports.items():
         r = report["Platt, dev (shipped default)"]
-        lines.append(f"| {variant}: rounds | events | mean confidence | right | AllSides p/rate (n) | BBC | Reuters |")
-        lines.append("|---|---|---|---|---|---|---|")
+        lines.append(f"| {variant}: rounds | events | mean confidence | right | AllSides p/rate (n) | BBC | Reuters | ECE | "
+                     "ECE of a calibrated model by chance (mean, 90th pct.) |")
+        lines.append("|---|---|---|---|---|---|---|---|---|")
         for f in r["folds"]:
             bs = f["by_source"]
             lines.append(f"| {','.join(map(str, f['rounds']))} | {f['n']} | {f['mean_p']:.3f} | {f['rate']:.3f} | " + " | ".join(
-                f"{bs[s][0]:.3f}/{bs[s][1]:.3f} ({bs[s][2]})" for s in SOURCES) + " |")
+                f"{bs[s][0]:.3f}/{bs[s][1]:.3f} ({bs[s][2]})" for s in SOURCES)
+                         + f" | {f['ece']:.3f} | {f['chance'][0]:.3f}, {f['chance'][1]:.3f} |")
         lines.append("")
         lines.append(f"{variant}: the weights of session 37's features in the model fitted on every fold: {report['uses37']}")
         lines.append("")

@@ -34,6 +34,7 @@ import numpy as np  # noqa: E402
 
 import confidence_folds as cf  # noqa: E402
 from dateline.confidence import logit, sigmoid  # noqa: E402
+from dateline.train import reliability  # noqa: E402
 
 OUT = ROOT / "build" / "c38"
 #: guidelines v5: rounds 38 on (the last four fold groups: 38-41, 42-43, 44-45, 46-47)
@@ -174,7 +175,8 @@ def calib(train: list[Any], dev: list[Any], folds: list[set[int]], c: float, var
     for name, (fit, on) in METHODS.items():
         if variant.endswith("@v5") and on != "dev":
             continue  # the other folds' held-out scores are not there
-        per_fold, pooled = [], [[], []]
+        per_fold: list[dict[str, Any]] = []
+        pooled: list[list[Any]] = [[], []]
         for k, f in enumerate(scores["folds"]):
             others = [j for j in range(len(scores["folds"])) if j != k]
             o_raw = [p for j in others for p in scores["folds"][j]["held"]]
@@ -230,7 +232,7 @@ def calib(train: list[Any], dev: list[Any], folds: list[set[int]], c: float, var
         dp, dy = [float(dev_probs[i]) for i in sel], [dev_y[i] for i in sel]
         late = [f for f in per_fold if f["rounds"][0] >= V5]
         report[name] = {"folds": per_fold, "pooled": cf.metrics(*pooled), "dev": cf.metrics(dp, dy),
-                        "dev_table": __import__("dateline.train", fromlist=["reliability"]).reliability(dp, dy)[0],
+                        "dev_table": reliability(dp, dy)[0],
                         "mean_fold_ece": float(np.mean([f["ece"] for f in per_fold])),
                         "mean_fold_ap": float(np.mean([f["ap"] for f in per_fold])),
                         "mean_late_ece": float(np.mean([f["ece"] for f in late])),

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .tables import data_text, tsv_rows
+
+if TYPE_CHECKING:
+    from .record import ActorRef
 
 V = TypeVar("V")
 
@@ -191,6 +194,14 @@ def country_codes() -> dict[str, str]:
     Where the table repeats a code under aliases, the first name is kept (``"FRA"`` -> ``"France"``).
     """
     return dict(_country_codes())
+
+
+def country_side(code: str) -> ActorRef:
+    """The side that is a country and nothing more (a home country no words name: an appeal's or a domestic
+    criticism's own government, an agentless act of authority's state, a missing target found elsewhere): its
+    text is the country's name (``"KEN"`` -> ``"Kenya"``, as GDELT names a country-only actor; the code itself
+    where the table has none), never an empty string or the trigger, which exports would show as its name."""
+    return {"text": _country_codes().get(code, code), "code": code, "country": code, "sector": None}
 
 
 @cache

@@ -49,3 +49,20 @@ def test_a_statement_that_judges_nothing_has_no_home_target(nlp: Language) -> No
 
 def test_a_transnational_speaker_has_no_home_country(nlp: Language) -> None:
     assert said(nlp, "Amnesty International said the decision was irresponsible.") == []
+
+
+def test_the_home_target_is_named_by_its_country(nlp: Language) -> None:
+    # a home target names its country, as every side that is a country and nothing more (codebook.country_side)
+    events = [e for e in nlp("The Kenyan president said the decision was irresponsible.")._.events
+              if e["trigger"] == "said"]
+    assert [(e["target"]["text"], e["target"]["code"]) for e in events] == [("Kenya", "KEN")]
+
+
+def test_a_speaker_judging_we_blames_no_one(nlp: Language) -> None:
+    assert said(nlp, "“We were irresponsible,” the Kenyan president said.") == []
+
+
+def test_a_speaker_judging_what_is_ours_blames_no_one(nlp: Language) -> None:
+    # the possessor of the judged phrase, also of the subject a judging noun is predicated of
+    assert said(nlp, "“Our failure was a disgrace,” the Kenyan president said.") == []
+    assert said(nlp, "The Kenyan president said our decision was irresponsible.") == []

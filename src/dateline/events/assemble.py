@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import syntax, trigger_model
-from ..codebook import cameo_to_plover, root_class
-from ..record import ActorRef, Event, EventRules, Modality
+from ..codebook import cameo_to_plover, country_side, root_class
+from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import doc_text, in_span, pos_indices, sentences
 from .clauses import ALONE_RULE, clause_alone, clause_asserted, clause_done, clause_object
@@ -72,19 +72,24 @@ def code_doc(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
             if key not in seen:
                 seen.add(key)
                 events.append(event)
-    doc._.events = _later_participants(doc, _alone_clauses(events), lex)
+    doc._.events = _later_participants(doc, _alone_clauses(doc, events, lex), lex)
     return doc
 
 
-def _alone_clauses(events: list[Event]) -> list[Event]:
-    """Assert the relative-clause acts :func:`.clauses.clause_alone` left ``reported`` under ``_clause_alone``
-    in a sentence with no other asserted, non-negated event (the clause tells the sentence's news: "the
-    rebels who seized the town were ..."); the others fall back to ``_subordinate``."""
+def _alone_clauses(doc: Doc, events: list[Event], lex: Lexicon) -> list[Event]:
+    """Assert the relative-clause acts and the gerunds under a preposition that :func:`.clauses.clause_alone`
+    left ``reported`` under ``_clause_alone`` in a sentence with no other asserted event (the clause tells the
+    sentence's news: "the rebels who seized the town were ..."), if the act passes the checks every asserted
+    act passes (:func:`_assertable`, and no party's claim about its adversary, :func:`_claimed`); the others
+    fall back to ``_subordinate``. It sees only the events stage's own events (not the quotes stage's)."""
     told = {e["sentence"] for e in events if e["modality"] == "asserted" and not e["negated"]}
     for event in events:
         rules = event["evidence"]["rules"]
         if rules.get("modality") == ALONE_RULE and event["modality"] == "reported":
-            if event["sentence"] in told or event["negated"]:
+            sources, targets = [event["source"]], [event["target"]]
+            span = doc.char_span(*event["span"])
+            if event["sentence"] in told or not _assertable(event["cameo"], sources, targets, lex) \
+                    or (span is not None and _claimed(doc, span[0], event["cameo"], sources, targets, lex)):
                 rules["modality"] = "_subordinate"
             else:
                 event["modality"] = "asserted"
@@ -240,8 +245,8 @@ def _disapproved_targets(doc: Doc, verb: Token, sources: list[Side], targets: li
       or judges negatively (:func:`.codes._negative_evaluation`) and names no actor that the side finder
       resolves ("the Kenyan president said the decision was irresponsible", "said the new tax was a
       disgrace") is aimed at the speaker's own country, as a domestic criticism is labelled (a transnational
-      speaker, IGO or NGO, has none; nor a statement judging "we" or "I": "“We have failed the refugees,” the
-      minister said" blames no one);
+      speaker, IGO or NGO, has none; nor a statement judging "we" or "I", or what is "ours" or "mine": "“We have
+      failed the refugees,” the minister said", "“Our failure was a disgrace”" blame no one);
 
     else the targets and rule as they were (also when the one disapproved is the target already). The caller
     checked a statement (01x, not its own account), not negated."""
@@ -254,13 +259,24 @@ def _disapproved_targets(doc: Doc, verb: Token, sources: list[Side], targets: li
         return against, "disapproved"
     if targets or (_disapproval(verb, lex) is None and _negative_evaluation(verb, lex) is None):
         return targets, rule
-    if judged is not None and judged.lower_ in en.FIRST_PERSON_PRONOUNS:
-        return targets, rule  # "“We have failed,” the minister said": the speaker's own failing blames no one
+    if judged is not None and _own_judged(judged):
+        return targets, rule  # "“We have failed”", "“Our failure was a disgrace,” the minister said": own failing
     homes = [side["country"] for side in sources if side is not None and side.get("country")
              and side["country"] not in TRANSNATIONAL and _speaker(side, lex)]
     if not homes:
         return targets, rule
-    return [ActorRef(text="", code=homes[0], country=homes[0], sector=None)], "disapproved_home"
+    return [country_side(homes[0])], "disapproved_home"
+
+
+def _own_judged(judged: Token) -> bool:
+    """Whether what a statement judges is the speaker's own: "we" or "I", or what is "ours" or "mine" (a
+    possessor: "our decision was irresponsible"), also as the subject a judging noun or adjective is predicated
+    of ("our failure was a disgrace": the judged word is "disgrace")."""
+    phrases = [judged]
+    if judged.dep_ in ("attr", "acomp") and judged.head != judged:
+        phrases += [c for c in judged.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(p.lower_ in en.FIRST_PERSON_PRONOUNS or any(c.dep_ == "poss" and c.lower_ in en.FIRST_PERSON_PRONOUNS
+                                                          for c in p.children) for p in phrases)
 
 
 def _reports_doer(doc: Doc, verb: Token, entry: Entry, sources: list[Side], lex: Lexicon) -> bool:
@@ -538,10 +554,18 @@ def _party_claim(doc: Doc, trigger: Token, index: int, entry: Entry, doers: list
                  lex: Lexicon) -> list[Event] | None:
     """When an asserted act is a party's claim about its adversary (:func:`.modality._claim`), the
     party's accusation (:func:`_accusation`; the act itself is then ``reported``), else None."""
-    found = _claimant(doc, trigger, lex)
-    if found is None or not _claim(entry.code, doers, aimed, found[1], lex):
+    found = _claimed(doc, trigger, entry.code, doers, aimed, lex)
+    if found is None:
         return None
     return list(_accusation(doc, found, index, doers, lex))
+
+
+def _claimed(doc: Doc, trigger: Token, code: str, doers: list[Side], aimed: list[Side],
+             lex: Lexicon) -> tuple[Token, Side] | None:
+    """The claimant's frame and side when an act is a party's claim about its adversary
+    (:func:`.modality._claim`), else None."""
+    found = _claimant(doc, trigger, lex)
+    return found if found is not None and _claim(code, doers, aimed, found[1], lex) else None
 
 
 def _accusation(doc: Doc, found: tuple[Token, Side], index: int, doers: list[Side], lex: Lexicon) -> Iterable[Event]:
@@ -641,22 +665,26 @@ def _third_country_named(doc: Doc, trigger: Token, parties: set[str]) -> bool:
                for _, _, _, actor, _ in in_window(doc, sentence.start_char, sentence.end_char))
 
 
+def _assertable(code: str, source_sides: list[Side], target_sides: list[Side], lex: Lexicon) -> bool:
+    """Whether an act of CAMEO ``code`` between these sides may be asserted: a hostile or material act needs a
+    political actor ("fight rising prices" is none), and any act but a statement an identified party (no code,
+    no country: "Rigby's family visited the scene", "Democrats have raised money" with the party unresolved
+    say nothing of who acted on whom). The one test of :func:`_emit` (for an act asserted where it is read) and
+    :func:`_alone_clauses` (for a relative clause asserted once its whole sentence is read)."""
+    sides = (*source_sides, *target_sides)
+    if code[:2] in root_class("material") and not any(_political(side, lex) for side in sides):
+        return False
+    return code[:2] == "01" or any(_identified(side) for side in sides)
+
+
 def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list[Side], target_sides: list[Side],
           negated: bool, modality: Modality, lex: Lexicon, *, rules: EventRules, declare: bool = True) -> Iterable[Event]:
     """Events for every source-target pair. ``declare``: an intended act the sentence announces
     ("will visit") is also an asserted intent (03x/13x); not one that only modifies another act."""
     if not source_sides and not target_sides:
         return  # no act between actors: description or opinion
-    if modality == "asserted" and entry.code[:2] in root_class("material") and not any(
-            _political(side, lex) for side in (*source_sides, *target_sides)):
-        # a hostile or material act with no political actor: "fight rising prices"; an intended
-        # one keeps its modality for the act that governs it ("talks aimed at ending the war")
-        return
-    if modality == "asserted" and entry.code[:2] != "01" and not any(
-            _identified(side) for side in (*source_sides, *target_sides)):
-        # no party is a known actor (no code, no country): "Rigby's family visited the scene",
-        # "Democrats have raised money" with the party unresolved say nothing of who acted on whom
-        return
+    if modality == "asserted" and not _assertable(entry.code, source_sides, target_sides, lex):
+        return  # an intended act keeps its modality for the act that governs it ("talks aimed at ending the war")
     entry, rules = root_rule(trigger, entry, rules, lex, source_sides, target_sides)  # the root the act's parties and cues decide
     plover = cameo_to_plover(entry.code)
     reciprocal = entry.reciprocal or entry.code[:2] == "04" and entry.code != "042"

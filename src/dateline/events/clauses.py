@@ -178,6 +178,10 @@ ALONE_RULE = "_clause_alone"
 #: on an event noun (:func:`_event_noun`: "the attacks that killed 20"), where it tells that event's act rather
 #: than describe a party ("Iran, which invaded Iraq in 1980, ...": background, right 0.14 on train).
 ALONE_TAG = "VBN"
+#: The prepositions that place a gerund or participle :func:`clause_alone` reads as done, when they modify a verb
+#: ("were silent after shelling the hills", "was arrested while attacking a convoy"): the act's time against
+#: another's. The topic of a noun ("the debate over attacking Iran") or a preposition of aim or manner is no act.
+ALONE_PREPOSITIONS = frozenset({"after", "before", "since", "while", "upon", "on", "following", "during"})
 
 
 def clause_alone(verb: Token, code: str, lex: Lexicon) -> bool:
@@ -185,7 +189,8 @@ def clause_alone(verb: Token, code: str, lex: Lexicon) -> bool:
     may be asserted when nothing else in its sentence is (rule ``_clause_alone``, session 38, relcl38): a
     perfect or passive participle (:data:`ALONE_TAG`: "a convoy that was attacked near X", "the militants who
     have seized the town"), or a simple past on an event noun ("the raids that killed 20"), or a gerund or
-    participle under a preposition (``pcomp``: "after attacking the convoy"), with no modal or "to", and not a
+    participle under a temporal preposition of a verb (``pcomp``, :data:`ALONE_PREPOSITIONS`: "fled after attacking the
+    convoy"; not a noun's topic, "the debate over attacking Iran"), with no modal or "to", and not a
     statement, an intent or a threat (:data:`UNASSERTED_ROOTS`). The events stage asserts it only if the sentence
     has no other asserted act (:func:`dateline.events.assemble._alone_clauses`): then the clause tells the
     sentence's news. Beside a main act ("Russia demanded the return of a helicopter that was
@@ -196,8 +201,10 @@ def clause_alone(verb: Token, code: str, lex: Lexicon) -> bool:
     if code[:2] in UNASSERTED_ROOTS:
         return False
     first = first_conjunct(verb)
-    if first.dep_ == "pcomp":  # "after attacking the convoy", with nothing else asserted in the sentence
-        return verb.tag_ in PARTICIPLE_TAGS and not _modal_or_to(first, verb)
+    if first.dep_ == "pcomp":  # "fled after attacking the convoy", with nothing else asserted in the sentence
+        prep = first.head
+        return verb.tag_ in PARTICIPLE_TAGS and prep.lower_ in ALONE_PREPOSITIONS \
+            and prep.head.pos_ in ("VERB", "AUX") and not _modal_or_to(first, verb)
     if first.dep_ != "relcl" or _modal_or_to(verb):
         return False
     return verb.tag_ == ALONE_TAG or (verb.tag_ == PAST_TAG and _event_noun(first.head, lex))

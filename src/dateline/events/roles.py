@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..actors import actor_ref
 from ..actors.index import in_window
-from ..codebook import country_codes, root_class
+from ..codebook import country_side, root_class
 from ..doc import doc_text
 from ..kb import split_code
 from ..lexicon import Entry, Lexicon
@@ -968,7 +968,7 @@ def target_of_measure(case: TargetCase) -> list[Side]:
     if len(homes) != 1 or None in homes or not _measure_aimed(case.doc, case.verb, case.lex):
         return []
     home = str(next(iter(homes)))
-    return [{"text": country_codes().get(home, home), "code": home, "country": home, "sector": None}]
+    return [country_side(home)]
 
 
 #: Where a verb event's target comes from when the parse (:func:`_verb_roles`) names none, tried in

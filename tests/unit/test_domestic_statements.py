@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from dateline.actors.countries import DOMESTIC_STATEMENT, domestic_statement, gate_domestic_statement
+from dateline.actors.countries import DOMESTIC_STATEMENT, domestic_statement, gate_statements
 from dateline.confidence import is_counted
 
 
@@ -46,8 +46,8 @@ def test_what_the_code_rules_read_as_more_than_a_statement_stays() -> None:
 
 def test_the_gate_names_itself_and_the_event_is_not_counted() -> None:
     gated, kept = event("010", "KEN", "KEN"), event("010", "KEN", "UGA")
-    gate_domestic_statement(gated)
-    gate_domestic_statement(kept)
+    gate_statements(gated)
+    gate_statements(kept)
     assert gated["evidence"]["rules"]["gate"] == DOMESTIC_STATEMENT and not is_counted(gated, 0.0)
     assert "gate" not in kept["evidence"]["rules"] and is_counted(kept, 0.0)
 

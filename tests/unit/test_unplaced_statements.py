@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from dateline.actors.countries import UNPLACED_STATEMENT, gate_domestic_statement, unplaced_statement
+from dateline.actors.countries import UNPLACED_STATEMENT, gate_statements, unplaced_statement
 from dateline.confidence import is_counted
 
 
@@ -48,8 +48,8 @@ def test_what_the_code_rules_read_as_more_than_a_statement_stays() -> None:
 
 def test_the_gate_names_itself_and_the_event_is_not_counted() -> None:
     gated, kept = event("010", "KEN", "UGA"), event("010", "KEN", "UGA", strategy=None)
-    gate_domestic_statement(gated)
-    gate_domestic_statement(kept)
+    gate_statements(gated)
+    gate_statements(kept)
     assert gated["evidence"]["rules"]["gate"] == UNPLACED_STATEMENT and not is_counted(gated, 0.0)
     assert "gate" not in kept["evidence"]["rules"] and is_counted(kept, 0.0)
 
@@ -68,3 +68,12 @@ def test_the_pipeline_gates_a_statement_by_a_speaker_placed_by_an_earlier_senten
 def test_the_pipeline_counts_a_statement_by_a_speaker_named_with_its_country(nlp: Language) -> None:
     assert statements(nlp, "Kenyan police arrested three men in Nairobi on Sunday. The Kenyan police chief revealed on "
                            "Monday that Uganda had sent a team to help.") == [("010", "UGA", True, None)]
+
+
+def test_one_set_of_own_strategies_and_same_entity_is_surroundings_for_a_speaker() -> None:
+    # the territory rule and the statement gate read one set of the strategies of the side's own words or identity
+    from dateline.actors.countries import _STATE_STANDS, OWN_STRATEGIES
+    assert OWN_STRATEGIES <= _STATE_STANDS and "same_entity" in OWN_STRATEGIES
+    for strategy in OWN_STRATEGIES - {"same_entity"}:
+        assert not unplaced_statement(event("010", "KEN", "UGA", strategy=strategy)), strategy
+    assert unplaced_statement(event("010", "KEN", "UGA", strategy="same_entity"))  # borrowed from a body named earlier

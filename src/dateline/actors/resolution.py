@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..doc import token_starts
 from ..kb import KnowledgeBase, load_kb, split_code
 from ..record import ActorRef
-from .countries import domestic_visit, gate_domestic_statement, home_target, infer_side_countries
+from .countries import domestic_visit, gate_statements, home_target, infer_side_countries
 from .index import in_window, mention_index
 
 
@@ -171,5 +171,5 @@ def redate_actors(doc: Doc) -> Doc:
     # a visit inside one state (countries now chosen) is domestic routine, no act (D6)
     doc._.events = [event for event in doc._.events or [] if not domestic_visit(event)]
     for event in doc._.events:
-        gate_domestic_statement(event)  # a plain statement inside one state, or by a speaker placed only by its surroundings: not counted (D1a, D1d, D6)
+        gate_statements(event)  # a plain statement inside one state, or by a speaker placed only by its surroundings: not counted (D1a, D1d, D6)
     return doc

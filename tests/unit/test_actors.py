@@ -783,3 +783,16 @@ def test_actors_a_body_is_not_the_person_before_it(vocab: Vocab) -> None:
                for e in government[0]["evidence"])
     person = {a["name"]: a for a in code_actors(_parsed(vocab, _ENVOY_AND_BODY.format(noun="official")), default_kb())}
     assert [m["text"] for m in person["Anna Testdottir"]["mentions"]] == ["Swedish envoy Anna Testdottir", "The official"]
+
+
+def test_actors_a_body_named_twice_after_a_person_says_so_once(vocab: Vocab) -> None:
+    """The body's evidence that it is not the person before it is written once, as a coreference link's is."""
+    text = _ENVOY_AND_BODY.format(noun="government") + """The DET det 12 O
+government NOUN nsubj 12 O
+agreed VERB ROOT 12 O
+. PUNCT punct 12 O
+"""
+    actors = code_actors(_parsed(vocab, text), default_kb())
+    government = [a for a in actors if any(m["text"].lower().endswith("government") for m in a["mentions"])]
+    assert len(government) == 1
+    assert [e["kind"] for e in government[0]["evidence"]].count("coreference") == 1

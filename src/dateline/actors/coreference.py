@@ -4,7 +4,7 @@ ministry") is no person and stays a nominal actor of its own (actors/nominals.py
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .. import syntax
 from ..doc import token_texts
@@ -24,12 +24,12 @@ def _in_quote(doc: Doc, i: int) -> bool:
     return token_in_quotation(doc, i)
 
 
-def _person_noun(token) -> bool:
+def _person_noun(token: Token) -> bool:
     """Whether a role noun names a person (cue ``person_noun``: "official", "president", "spokesman"), so
     that "the official" may be the person named before; a body ("government", "ministry", "army",
-    "company") is not (xsides38: 1,000 such links on train joined a body to a person)."""
-    words = cue_words("person_noun")
-    return token.lower_ in words or token.lemma_.lower() in words
+    "company") is not (xsides38: 1,000 such links on train joined a body to a person). Singular,
+    non-possessive nouns only (the caller's: tag NN or NNP, no "'s" after), read by their lower case."""
+    return token.lower_ in cue_words("person_noun")
 
 
 def _persons_between(ctx: Context, start: int, end: int) -> list[Mention]:

@@ -456,9 +456,10 @@ def _add_nominal(ctx: Context, by_key: dict[tuple[str | None, str], Group], grou
         group.evidence.append(_evidence("rule", detail))
         groups.append(group)
     for i in range(start, end):
-        if i in ctx.bodies:  # coreference left it a body of its own (xsides38)
+        if i in ctx.bodies:  # coreference left it a body of its own (xsides38); once per body and person
             detail = f"{_text(ctx.doc, i, end)!r}: a body, not the person before it ({ctx.bodies.pop(i)!r}; cue person_noun)"
-            group.evidence.append(_evidence("coreference", detail))
+            if not any(e["kind"] == "coreference" and e["detail"] == detail for e in group.evidence):
+                group.evidence.append(_evidence("coreference", detail))
     m = Mention(start, end, "NOMINAL", kind="nominal", group=group)
     old = ctx.by_token.get(start)
     if old is not None and old.group is not None and old in old.group.mentions:

@@ -796,3 +796,15 @@ agreed VERB ROOT 12 O
     government = [a for a in actors if any(m["text"].lower().endswith("government") for m in a["mentions"])]
     assert len(government) == 1
     assert [e["kind"] for e in government[0]["evidence"]].count("coreference") == 1
+
+
+def test_actors_the_guard_is_a_body_and_the_sheriff_a_person(vocab: Vocab) -> None:
+    """Cue ``person_noun`` (mend38): "guard" ("the National Guard") and "executive" ("the EU's executive") can name a
+    body and are no person nouns; the person nouns of agents.tsv ("sheriff", "legislator", "consul") are."""
+    for noun in ("guard", "executive"):
+        actors = {a["name"]: a for a in code_actors(_parsed(vocab, _ENVOY_AND_BODY.format(noun=noun)), default_kb())}
+        assert [m["text"] for m in actors["Anna Testdottir"]["mentions"]] == ["Swedish envoy Anna Testdottir"], noun
+    for noun in ("sheriff", "legislator", "consul"):
+        actors = {a["name"]: a for a in code_actors(_parsed(vocab, _ENVOY_AND_BODY.format(noun=noun)), default_kb())}
+        assert [m["text"] for m in actors["Anna Testdottir"]["mentions"]] == [
+            "Swedish envoy Anna Testdottir", f"The {noun}"], noun

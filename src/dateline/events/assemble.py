@@ -87,7 +87,8 @@ def _alone_clauses(doc: Doc, events: list[Event], lex: Lexicon) -> list[Event]:
         rules = event["evidence"]["rules"]
         if rules.get("modality") == ALONE_RULE and event["modality"] == "reported":
             sources, targets = [event["source"]], [event["target"]]
-            span = doc.char_span(*event["span"])
+            start, end = event["span"]
+            span = doc.char_span(start, end)
             if event["sentence"] in told or not _assertable(event["cameo"], sources, targets, lex) \
                     or (span is not None and _claimed(doc, span[0], event["cameo"], sources, targets, lex)):
                 rules["modality"] = "_subordinate"
@@ -261,7 +262,7 @@ def _disapproved_targets(doc: Doc, verb: Token, sources: list[Side], targets: li
         return targets, rule
     if judged is not None and _own_judged(judged):
         return targets, rule  # "“We have failed”", "“Our failure was a disgrace,” the minister said": own failing
-    homes = [side["country"] for side in sources if side is not None and side.get("country")
+    homes = [str(side["country"]) for side in sources if side is not None and side.get("country")
              and side["country"] not in TRANSNATIONAL and _speaker(side, lex)]
     if not homes:
         return targets, rule

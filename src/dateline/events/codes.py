@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from .. import syntax
 from ..lang import en
 from ..codebook import cameo_to_plover, derived_codes, root_class
+from ..doc import per_token
 from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
 from .clauses import CLAUSE_LINKS
@@ -152,7 +153,15 @@ def _disapproval(verb: Token, lex: Lexicon, *, naming: bool = False, framed: boo
 def _disapproval_word(verb: Token, lex: Lexicon, *, naming: bool = False,
                       framed: bool = False) -> tuple[str, Token] | None:
     """:func:`_disapproval`'s code with the cue word that decided it (the first word of accusation, else
-    the first of criticism), for :func:`disapproved`."""
+    the first of criticism), for :func:`disapproved`; worked out once per Doc, verb, lexicon and flags
+    (:func:`_find_disapproval_word`): a statement verb is asked it up to five times (its code, its target,
+    its gates)."""
+    return per_token(verb, f"disapproval_word:{naming}:{framed}:{id(lex)}",
+                     lambda v: _find_disapproval_word(v, lex, naming=naming, framed=framed))
+
+
+def _find_disapproval_word(verb: Token, lex: Lexicon, *, naming: bool, framed: bool) -> tuple[str, Token] | None:
+    """:func:`_disapproval_word` worked out: the words of what was said (:func:`_content`), read in order."""
     accuse, criticise = lex.cue("accusation_word"), lex.cue("criticism_word")
     found: tuple[str, Token] | None = None
     for clause, words in _content(verb, lex, naming=naming):
@@ -191,7 +200,14 @@ def _negative_evaluation(verb: Token, lex: Lexicon, *, naming: bool = False) -> 
 
 
 def _negative_judgement(verb: Token, lex: Lexicon, *, naming: bool = False) -> Token | None:
-    """What :func:`_negative_evaluation` finds judged negatively (the noun phrase the word is said of), or None."""
+    """What :func:`_negative_evaluation` finds judged negatively (the noun phrase the word is said of), or None;
+    worked out once per Doc, verb, lexicon and flag (:func:`_find_negative_judgement`), as :func:`_disapproval_word`."""
+    return per_token(verb, f"negative_judgement:{naming}:{id(lex)}",
+                     lambda v: _find_negative_judgement(v, lex, naming=naming))
+
+
+def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Token | None:
+    """:func:`_negative_judgement` worked out: the words of what was said (:func:`_content`), read in order."""
     unblaming = lex.cue("unblaming_emotion")
     for clause, words in _content(verb, lex, naming=naming):
         for token in words:

@@ -126,7 +126,12 @@ def _content(verb: Token, lex: Lexicon, *, naming: bool = False) -> list[tuple[T
     with ``naming`` also its object predicate and "as" phrase ("called them invaders", "described the
     plan as reckless"); a speech verb (cue ``speech_verb``) with none of these, set beside the quotation
     it attributes ("“..., ” X said", parsed as parataxis of the quotation's verb), says that quotation
-    (:func:`_said_clauses`)."""
+    (:func:`_said_clauses`). Worked out once per Doc, verb, lexicon and flag (the list is shared: read it only)."""
+    return per_token(verb, f"content:{naming}:{id(lex)}", lambda v: _find_content(v, lex, naming=naming))
+
+
+def _find_content(verb: Token, lex: Lexicon, *, naming: bool) -> list[tuple[Token, list[Token]]]:
+    """:func:`_content` worked out."""
     clauses = [(c, list(c.subtree)) for c in verb.children
                if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") or (naming and (
                    c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")))]

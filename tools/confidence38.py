@@ -205,11 +205,7 @@ def calib(train: list[Any], dev: list[Any], folds: list[set[int]], c: float, var
         raw = scores["all"]["dev"]
         if on == "dev":
             dev_probs = np.zeros(len(raw))
-            names = sorted(set(dev_groups))
-            for fold in range(5):
-                held = {g for i, g in enumerate(names) if i % 5 == fold}
-                tr = [i for i, g in enumerate(dev_groups) if g not in held]
-                te = [i for i, g in enumerate(dev_groups) if g in held]
+            for tr, te in cf.article_folds(dev_groups):
                 cal = fit([raw[i] for i in tr], [dev_y[i] for i in tr], [dev_meta[i] for i in tr])
                 dev_probs[te] = cal(raw[te], [dev_meta[i] for i in te])
         else:
@@ -219,12 +215,8 @@ def calib(train: list[Any], dev: list[Any], folds: list[set[int]], c: float, var
             if on == "oof":
                 dev_probs = fit(all_raw, all_y, all_meta)(raw, dev_meta)
             else:
-                names = sorted(set(dev_groups))
                 dev_probs = np.zeros(len(raw))
-                for fold in range(5):
-                    held = {g for i, g in enumerate(names) if i % 5 == fold}
-                    tr = [i for i, g in enumerate(dev_groups) if g not in held]
-                    te = [i for i, g in enumerate(dev_groups) if g in held]
+                for tr, te in cf.article_folds(dev_groups):
                     cal = fit(all_raw + [raw[i] for i in tr], all_y + [dev_y[i] for i in tr],
                               all_meta + [dev_meta[i] for i in tr])
                     dev_probs[te] = cal(raw[te], [dev_meta[i] for i in te])

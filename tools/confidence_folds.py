@@ -35,7 +35,7 @@ import json
 import math
 import pickle
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -191,15 +191,20 @@ def metrics(probs: Sequence[float], ys: Sequence[bool]) -> dict[str, Any]:
             "top": (int(sum(top)), len(top)), "seven": (int(sum(seven)), len(seven))}
 
 
+def article_folds(groups: Sequence[str], folds: int = 5) -> Iterator[tuple[list[int], list[int]]]:
+    """(fit rows, held rows) of each of ``folds`` folds by article (``groups``: each row's article, the articles
+    sorted and dealt in turn, as dateline.train)."""
+    names = sorted(set(groups))
+    for fold in range(folds):
+        held = {g for i, g in enumerate(names) if i % folds == fold}
+        yield [i for i, g in enumerate(groups) if g not in held], [i for i, g in enumerate(groups) if g in held]
+
+
 def cross_fitted(fit: Callable[..., Any], raw: np.ndarray, ys: Sequence[bool], groups: Sequence[str],
                  folds: int = 5) -> np.ndarray:
     """Each dev event calibrated by ``fit`` on the other dev articles (5 folds by article, as dateline.train)."""
-    names = sorted(set(groups))
     out = np.zeros(len(raw))
-    for fold in range(folds):
-        held = {g for i, g in enumerate(names) if i % folds == fold}
-        tr = [i for i, g in enumerate(groups) if g not in held]
-        te = [i for i, g in enumerate(groups) if g in held]
+    for tr, te in article_folds(groups, folds):
         cal = fit([raw[i] for i in tr], [ys[i] for i in tr])
         out[te] = cal(raw[te])
     return out
@@ -298,12 +303,8 @@ def calib(rows_path: Path, labels_path: str, c: float, variants: Sequence[str]) 
                 if on == "oof":
                     dev_probs = fit(all_raw, all_y)(raw)
                 else:  # the dev part cross-fitted by article
-                    names = sorted(set(dev_groups))
                     dev_probs = np.zeros(len(raw))
-                    for fold in range(5):
-                        held = {g for i, g in enumerate(names) if i % 5 == fold}
-                        tr = [i for i, g in enumerate(dev_groups) if g not in held]
-                        te = [i for i, g in enumerate(dev_groups) if g in held]
+                    for tr, te in article_folds(dev_groups):
                         cal = fit(all_raw + [raw[i] for i in tr], all_y + [dev_y[i] for i in tr])
                         dev_probs[te] = cal(raw[te])
             sel = [i for i, cc in enumerate(dev_counted) if cc]

@@ -12,8 +12,8 @@ machine-learning library, only a dot product.
 ``counted`` is the one definition of what the default export and the scores count (:func:`is_counted`): asserted,
 not negated, not un-counted by the learned act filter (``evidence.act_filter``, :mod:`dateline.acts_model`, run
 at the start of this stage) nor by a rule gate (``evidence.rules.gate``, :data:`GATE_KEY`:
-:func:`dateline.actors.countries.domestic_statement`), and confidence at or above the model's threshold (chosen on
-dev, see eval/README.md).
+:func:`dateline.actors.countries.gate_statements`: ``domestic_statement``, ``unplaced_statement``), and confidence at
+or above the model's threshold (chosen on dev, see eval/README.md).
 """
 
 from __future__ import annotations
@@ -290,7 +290,7 @@ def shipped_model() -> Model | None:
 ACT_FILTER_KEY = "act_filter"
 
 #: The key of ``evidence.rules`` naming the rule gate that un-counts an event after its sides are chosen
-#: (``domestic_statement``: :func:`dateline.actors.countries.domestic_statement`).
+#: (``domestic_statement``, ``unplaced_statement``: :func:`dateline.actors.countries.gate_statements`).
 GATE_KEY = "gate"
 
 
@@ -319,7 +319,7 @@ def uncounted_by(event: dict[str, Any], threshold: float | None = None) -> str |
 def is_counted(event: dict[str, Any], threshold: float) -> bool:
     """The one definition of a counted event (:func:`uncounted_by` finds nothing): asserted, not negated, not
     un-counted by the learned act filter (``evidence.act_filter``, :mod:`dateline.acts_model`) nor by a rule gate
-    (``evidence.rules.gate``: :func:`dateline.actors.countries.domestic_statement`), confidence at or above
+    (``evidence.rules.gate``: :func:`dateline.actors.countries.gate_statements`), confidence at or above
     ``threshold``."""
     return uncounted_by(event, threshold) is None
 

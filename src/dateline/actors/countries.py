@@ -479,7 +479,7 @@ def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None
         return
     country, strategy, detail = found
     # No words name the doer: the text is the country's name, as for a target no words name.
-    event["source"] = {**side, **country_side(country),
+    event["source"] = {**country_side(country),
                        "evidence": f"an act of authority with no doer: the state where it happened ({detail})"}
     evidence = event.setdefault("evidence", {})
     evidence["rules"] = {**evidence.get("rules", {}), "source": "_agentless_passive", "source_country": strategy}

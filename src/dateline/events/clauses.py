@@ -35,7 +35,7 @@ from spacy.tokens import Token
 
 from ..lexicon import Lexicon
 from ..syntax import first_conjunct
-from .sides import Side
+from .sides import Side, _identified as _identified_side
 from .triggers import _noun_entry
 
 #: Tags of relative pronouns ("which", "that", "who", "whom").
@@ -163,9 +163,9 @@ def _against_speaker(targets: Sequence[Side | None], governor_sources: Sequence[
 
 
 def _identified(sides: Sequence[Side | None]) -> bool:
-    """Whether a side is an identified actor: a country, or an actor code (a person or group the
-    countries stage may still give one)."""
-    return any(side is not None and (side.get("country") or side.get("code")) for side in sides)
+    """Whether one of the sides is an identified actor (:func:`.sides._identified`: a country, or an actor code,
+    a person or group the countries stage may still give one)."""
+    return any(_identified_side(side) for side in sides)
 
 
 #: The rule of a relative-clause act asserted because its sentence tells no other act (:func:`clause_alone`,

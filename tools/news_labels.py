@@ -14,18 +14,19 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
     python tools/news_labels.py extend --n 40 --split fresh --round 2   # a later batch of new articles, own split
     python tools/news_labels.py batch-tasks --split fresh --labellers F1,F2,F3,F4   # every event + every missed act
     python tools/news_labels.py batch-add --split fresh build/labels/batch/fresh/out/F*.jsonl --second .../G_01.jsonl
-    python tools/news_labels.py rejudge-tasks --count-only   # labels below v5 (GUIDELINES) each decision may change
-    python tools/news_labels.py rejudge-tasks --labellers W1,W2,W3,W4   # v5: every row of tools/rejudge_v5.tsv
-    python tools/news_labels.py rejudge-add build/labels/rejudge/out/W*.jsonl   # merge: "guidelines": 5, old rows
-                                                          # kept in labels_v4.jsonl / missed_v4.jsonl
+    python tools/news_labels.py rejudge-tasks --count-only   # labels below v6 (GUIDELINES) each decision may change
+    python tools/news_labels.py rejudge-tasks --labellers W1,W2,W3,W4   # v6: every row of tools/rejudge_v6.tsv
+    python tools/news_labels.py rejudge-add build/labels/rejudge/out/W*.jsonl   # merge: "guidelines": 6, old rows
+                                                          # kept in labels_v5.jsonl / missed_v5.jsonl
+    python tools/news_labels.py rejudge-tasks --version 5 --decisions D23,D24   # a v5 pass (rejudge_v5.tsv)
     python tools/news_labels.py rejudge-tasks --version 4 --decisions D20a,D22a   # a v4 pass (rejudge_v4.tsv)
     python tools/news_labels.py rejudge-tasks --version 3 --decisions D12,D13   # a v3 pass (rejudge_v3.tsv)
     python tools/news_labels.py rejudge-tasks --version 2 --decisions D2,D5   # the v1 -> v2 relabelling (rejudge_v2.tsv)
 
-``rejudge-tasks --version N`` (default ``GUIDELINES``, the current version, 5) selects with tools/rejudge_v{N}.tsv
+``rejudge-tasks --version N`` (default ``GUIDELINES``, the current version, 6) selects with tools/rejudge_v{N}.tsv
 the stored labels made under a lower version (``guidelines`` < N, absent = 1), leaves out the blind train rounds
 of eval/news/blind_rounds.json (``--exclude-rounds``), and stores N in build/labels/rejudge/items.jsonl, where
-``rejudge-add`` reads it. ``add``, ``batch-tasks`` and ``batch-add`` take ``--guidelines 1-5`` (default 5; a round
+``rejudge-add`` reads it. ``add``, ``batch-tasks`` and ``batch-add`` take ``--guidelines 1-6`` (default 6; a round
 labelled under an older version, such as blind rounds begun before a new version was merged, is added with that
 version's number).
 
@@ -56,9 +57,9 @@ OUT = REPO / "eval" / "news"
 BUILD = REPO / "build" / "labels"
 SEED = 20261202
 #: The current version of docs/annotation.md (section 7 holds version 2's decisions, section 8 version 3's, section 9
-#: version 4's, section 10 version 5's): the default of ``--guidelines`` (add, batch-tasks, batch-add) and of
-#: ``rejudge-tasks --version``.
-GUIDELINES = 5
+#: version 4's, section 10 version 5's, section 11 version 6's): the default of ``--guidelines`` (add, batch-tasks,
+#: batch-add) and of ``rejudge-tasks --version``.
+GUIDELINES = 6
 
 
 def decision_section(version: int) -> int:

@@ -108,7 +108,7 @@ def test_count_only_writes_nothing(corpus: Path, capsys: pytest.CaptureFixture[s
     assert not (corpus / "build" / "rejudge").exists()
 
 
-@pytest.mark.parametrize(("version", "least"), [(2, 30), (3, 9), (4, 10), (5, 8)])
+@pytest.mark.parametrize(("version", "least"), [(2, 30), (3, 9), (4, 10), (5, 8), (6, 8)])
 def test_shipped_table_names_the_decisions_of_the_guidelines(version: int, least: int) -> None:
     """Each id of tools/rejudge_v{N}.tsv is a decision of docs/annotation.md, or (the first batch's narrow
     rows of v3, e.g. D18b) a lettered part of one whose heading is there."""
@@ -179,7 +179,7 @@ def test_rejudge_add_matches_missed_acts_sharing_a_place_in_order(corpus: Path, 
     assert [(r["tgt"], r["note"], r["guidelines"]) for r in rows] == [("CHN", "first", 2), ("BOR", "second", 2)]
 
 
-# -- the version the relabelling follows (v2 -> v3 -> v4 -> v5) --------------------------------------
+# -- the version the relabelling follows (v2 -> v3 -> v4 -> v5 -> v6) --------------------------------
 
 
 def _rows(corpus: Path) -> list[dict]:
@@ -203,8 +203,11 @@ def test_selection_takes_the_labels_made_under_a_lower_version(corpus: Path) -> 
     assert sorted(nl.select_rejudge(rows, selectors, {"train"}, None, version=5)) == sorted(["e1", "e2", "e3", missed_id])
     rows[1]["guidelines"] = 5  # ... and v4's until it is rejudged under v5
     assert sorted(nl.select_rejudge(rows, selectors, {"train"}, None, version=5)) == sorted(["e1", "e3", missed_id])
-    assert nl.select_rejudge(rows, selectors, {"train"}) == nl.select_rejudge(rows, selectors, {"train"}, None, 5)
-    assert nl.GUIDELINES == 5  # the current version is the default
+    assert sorted(nl.select_rejudge(rows, selectors, {"train"}, None, version=6)) == sorted(["e1", "e2", "e3", missed_id])
+    rows[1]["guidelines"] = 6  # ... and v5's until it is rejudged under v6
+    assert sorted(nl.select_rejudge(rows, selectors, {"train"}, None, version=6)) == sorted(["e1", "e3", missed_id])
+    assert nl.select_rejudge(rows, selectors, {"train"}) == nl.select_rejudge(rows, selectors, {"train"}, None, 6)
+    assert nl.GUIDELINES == 6  # the current version is the default
 
 
 def test_rejudge_tasks_leaves_the_blind_rounds_out(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -226,7 +229,14 @@ def test_task_text_names_the_version_and_its_sections(corpus: Path) -> None:
     assert nl.guideline_sections(4) == "sections 1-6 with the decisions of sections 7, 8 and 9"
     assert nl.guideline_sections(5) == "sections 1-6 with the decisions of sections 7, 8, 9 and 10"
     assert nl.decision_section(5) == 10
-    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])  # the default: v5
+    assert nl.guideline_sections(6) == "sections 1-6 with the decisions of sections 7, 8, 9, 10 and 11"
+    assert nl.decision_section(6) == 11
+    nl.main(["rejudge-tasks", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])  # the default: v6
+    task = (corpus / "build" / "rejudge" / "tasks" / "V1_01.md").read_text(encoding="utf-8")
+    assert "under version 6" in task and "VERSION 6 (sections 1-6 with the decisions of sections 7, 8, 9, 10 and 11" in task
+    assert '"guidelines": 6' in task and '"guidelines": 5' not in task
+    assert "made under version 1: every decision of sections 7-11 applies, not only those named" in task
+    nl.main(["rejudge-tasks", "--version", "5", "--selectors", str(corpus / "table.tsv"), "--labellers", "V1"])
     task = (corpus / "build" / "rejudge" / "tasks" / "V1_01.md").read_text(encoding="utf-8")
     assert "under version 5" in task and "VERSION 5 (sections 1-6 with the decisions of sections 7, 8, 9 and 10" in task
     assert '"guidelines": 5' in task and '"guidelines": 4' not in task
@@ -295,19 +305,20 @@ def test_rejudge_add_reads_version_2_from_an_items_file_without_one(corpus: Path
 
 
 @pytest.mark.parametrize("command", ["add", "batch-tasks", "batch-add"])
-def test_guidelines_5_is_accepted_and_the_default(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_guidelines_6_is_accepted_and_the_default(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
     target = {"add": "add", "batch-tasks": "batch_tasks", "batch-add": "batch_add"}[command]
     monkeypatch.setattr(nl, target, lambda args: seen.append(args.guidelines) or 0)
     files = [] if command == "batch-tasks" else ["x.jsonl"]
-    nl.main([command, "--guidelines", "5", *files])
-    nl.main([command, "--guidelines", "4", *files])  # rounds labelled under v4 (blind rounds begun before v5)
+    nl.main([command, "--guidelines", "6", *files])
+    nl.main([command, "--guidelines", "5", *files])  # rounds labelled under v5 (blind rounds begun before v6)
+    nl.main([command, "--guidelines", "4", *files])
     nl.main([command, "--guidelines", "3", *files])
     nl.main([command, "--guidelines", "2", *files])
     nl.main([command, *files])
-    assert seen == [5, 4, 3, 2, 5]
+    assert seen == [6, 5, 4, 3, 2, 6]
     with pytest.raises(SystemExit):
-        nl.main([command, "--guidelines", "6", *files])
+        nl.main([command, "--guidelines", "7", *files])
 
 
 def test_shipped_v3_table_has_a_first_batch_of_narrow_rows() -> None:
@@ -404,3 +415,31 @@ def test_shipped_v5_table_selects_what_its_decisions_change() -> None:
     got = {key: chosen.get(nl.rejudge_item_id(row), []) for key, row in rows.items()}
     assert got == {"D23": ["D23"], "none1": [], "D25": ["D25"], "none2": [], "D27": ["D27"], "D29": ["D29"],
                    "none3": []}
+
+
+def test_shipped_v6_table_selects_what_its_decisions_change() -> None:
+    """tools/rejudge_v6.tsv is narrow: member states' ministers meeting among themselves labelled no act, an aim word
+    labelled as an intended act, an editor's note labelled as an act and a cancelled meeting labelled intended are
+    selected; the same meeting labelled `IGO` to `IGO`, an aim word already `act no`, a label that says it is not
+    furniture and an intended meeting nobody cancelled are not."""
+    selectors = nl.read_selectors(nl.selectors_path(6))
+    ids = list(dict.fromkeys(s["decision"] for s in selectors))
+    assert {"D31", "D32", "D33", "D34", "D35", "D36", "D37", "D38"} == set(ids)
+    rows = {
+        "D32": _stored("discussed", "EC farm ministers discussing the package, internal routine", cameo="040",
+                       act=False, root=None, guidelines=5),
+        "none1": _stored("met", "OPEC ministers met", cameo="040", act=True, root="04", src="IGO", tgt="IGO",
+                         guidelines=5),
+        "D34": _stored("ease", "purpose of the talks (D14b)", cameo="080", act=True, root="08", modality="intended"),
+        "none2": _stored("defend", "stated aim of the deployment (D14b)", cameo="074", act=False, root=None),
+        "D36": _stored("clashes", "clashes with police; editor's note", cameo="190", act=True, root="14"),
+        "none3": _stored("pushing", "habitual pushback; not furniture (D19)", cameo="020", act=True, root="11"),
+        "D38": _stored("meet", "the meeting was cancelled", missed=True, root="04", modality="intended"),
+        "none4": _stored("summit", "the leaders' summit next week", missed=True, root="04", modality="intended"),
+    }
+    chosen = nl.select_rejudge(list(rows.values()), selectors, {"train"}, None, 6)
+    got = {key: chosen.get(nl.rejudge_item_id(row), []) for key, row in rows.items()}
+    assert got == {"D32": ["D32"], "none1": [], "D34": ["D34"], "none2": [], "D36": ["D36"], "none3": [],
+                   "D38": ["D38"], "none4": []}
+    made_under_v6 = [{**row, "guidelines": 6} for row in rows.values()]
+    assert nl.select_rejudge(made_under_v6, selectors, {"train"}, None, 6) == {}  # made under v6: not below 6

@@ -55,3 +55,8 @@ def test_wanting_another_actor_to_act_is_an_appeal(nlp: Language) -> None:
 def test_calling_for_another_actor_to_act_is_an_appeal(nlp: Language) -> None:
     events = coded(nlp, "The Kenyan president called for Uganda to release the detained journalists.")
     assert ("020", "KEN", "UGA") in on(events, "called")
+
+
+def test_comparing_an_actor_to_another_is_criticism(nlp: Language) -> None:
+    events = coded(nlp, "The Kenyan foreign minister compared the Ugandan president to a colonial governor.")
+    assert [code for code, *_ in on(events, "compared")] == ["111"]

@@ -50,6 +50,8 @@ def test_wanting_another_actor_to_act_is_an_appeal(nlp: Language) -> None:
     assert ("020", "KEN", "UGA") in on(events, "wants")
     own = coded(nlp, "Kenya wants to resume talks with Uganda.")
     assert not on(own, "wants")
+    state = coded(nlp, "The Kenyan government wants Uganda to be a partner in the region.")
+    assert not on(state, "wants")  # a state wished for (the copula), no act asked
 
 
 def test_calling_for_another_actor_to_act_is_an_appeal(nlp: Language) -> None:

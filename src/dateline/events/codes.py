@@ -581,9 +581,10 @@ def _subject_infinitive(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     names an actor ("wants Iran to halt enrichment", "needs Congress to act"; the parser's clausal complement), or
     one opened by "for" ("called for Britain to expel the diplomats": the parser hangs "for" on the clause, not on
     the verb): what another actor is asked to do. Not a to-infinitive with no subject of its own ("wants to
-    resume talks": the subject's own wish) nor a finite clause ("wants it known that")."""
+    resume talks": the subject's own wish) nor a finite clause ("wants it known that"), nor a state wished for, a
+    clause whose head is the copula ("wants Jerusalem to be its capital", "wanted the UK to be prosperous")."""
     for clause in verb.children:
-        if clause.dep_ not in ("ccomp", "advcl") or clause.pos_ not in ("VERB", "AUX"):
+        if clause.dep_ not in ("ccomp", "advcl") or clause.pos_ != "VERB":
             continue
         kids = list(clause.children)
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):

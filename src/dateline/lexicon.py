@@ -38,7 +38,7 @@ _DIR = ("data", "lexicon")
 #: ``place_object``, a direct object or passive subject that is a named country or region or a noun of a settled
 #: place ("seized Gaza", "seized two capitals", not "seized a tanker").
 SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object",
-                    "person_object", "place_object")
+                    "person_object", "place_object", "subject_infinitive")
 
 
 @dataclass(frozen=True)

@@ -576,6 +576,26 @@ def _infinitive_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     return False
 
 
+def _subject_infinitive(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``subject_infinitive``: the verb has a to-infinitive clause with a subject of its own that
+    names an actor ("wants Iran to halt enrichment", "needs Congress to act"; the parser's clausal complement), or
+    one opened by "for" ("called for Britain to expel the diplomats": the parser hangs "for" on the clause, not on
+    the verb): what another actor is asked to do. Not a to-infinitive with no subject of its own ("wants to
+    resume talks": the subject's own wish) nor a finite clause ("wants it known that"), nor a state wished for, a
+    clause whose head is the copula ("wants Jerusalem to be its capital", "wanted the UK to be prosperous")."""
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "advcl") or clause.pos_ != "VERB":
+            continue
+        kids = list(clause.children)
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+            continue
+        if clause.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "for" for c in kids):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and _actor_word(c, lex) for c in kids):
+            return True
+    return False
+
+
 def _actor_word(token: Token, lex: Lexicon) -> bool:
     """Whether a noun phrase's head can name an actor: a named person, organisation, place or
     nationality, a pronoun, a role noun of ``agents.tsv`` or an agentive noun (cue ``agentive_noun``)."""
@@ -646,6 +666,7 @@ def _actor_clause(verb: Token, entry: Entry, lex: Lexicon) -> bool:
 
 #: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
 _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
+                "subject_infinitive": _subject_infinitive,
                 "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object,
                 "person_object": _person_sense_object, "place_object": _place_object}
 

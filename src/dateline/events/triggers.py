@@ -131,7 +131,20 @@ def _find_verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
         return None  # "demonstrated that through history", "demonstrated its resolve": showing, no protest
     if verb.lemma_ in lex.cue("failure_verb") and entry.code[:2] == "12" and not _failed_agreement(verb, lex):
         return None  # "failed to inform the court", "the EU is failing": the failed act is negated, no rejection
-    return entry if entry.code else None
+    if not entry.code:
+        return _null_sense(verb, entry, lex)
+    return entry
+
+
+def _null_sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
+    """The sense of a verb whose lexicon entry codes nothing (a ``---`` row: "want", "call"), when a ``senses.tsv``
+    row of its lemma holds (issue 11, recall): "wants Iran to halt enrichment", "called for the UN to investigate"
+    ask another actor to act (CAMEO 02), while a bare wish or call ("wants to resume talks", "called him") stays no
+    act. The sense is the event's code (``events.codes`` reads it again, rule ``_sense``); else None."""
+    from .codes import _sense  # codes reads this module's entries
+
+    sense = _sense(verb, entry, lex)
+    return sense if sense is not None and sense.code else None
 
 
 def _failed_agreement(verb: Token, lex: Lexicon) -> bool:

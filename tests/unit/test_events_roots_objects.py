@@ -1,5 +1,5 @@
 """Roots decided by what a verb acts on (session 39, roots39): an attack on a policy or a standing is criticism, refusing
-to give details declines comment, seizing a stretch of land occupies it, agreeing with a view endorses it, and a quote
+to give details declines comment, seizing a stretch of land occupies it, agreeing with a view endorses it, offering congratulations or an apology does it, and a quote
 cue "denied" is a denial; on sentences written for these tests and parsed by the real pipeline."""
 
 from __future__ import annotations
@@ -55,3 +55,10 @@ def test_a_quote_denied_is_a_denial() -> None:
 
     assert load_cues().verbs["deny"].cameo == "016"
     assert load_cues().verbs["reject"].cameo == "120"
+
+
+def test_offering_congratulations_or_an_apology_is_doing_it_offering_aid_is_an_offer(nlp: Language) -> None:
+    # patterns_extra.tsv "offer congratulations / apology": the act itself, not the 030 of an offer to act
+    assert _by_trigger(nlp, "The Kenyan president offered his congratulations to the Ugandan president.", "offered")[0] == "051"
+    assert _by_trigger(nlp, "The Kenyan government offered an apology to Uganda.", "offered")[0] == "055"
+    assert _by_trigger(nlp, "Kenya offered aid to the Ugandan government.", "offered")[0][:2] == "03"

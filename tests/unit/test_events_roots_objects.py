@@ -1,6 +1,7 @@
 """Roots decided by what a verb acts on (session 39, roots39): an attack on a policy or a standing is criticism, refusing
-to give details declines comment, seizing a stretch of land occupies it, agreeing with a view endorses it, offering congratulations or an apology does it, and a quote
-cue "denied" is a denial; on sentences written for these tests and parsed by the real pipeline."""
+to give details declines comment, seizing a stretch of land occupies it, agreeing with a view endorses it, offering
+congratulations or an apology does it, and a quote cue "denied" is a denial; on sentences written for these tests and
+parsed by the real pipeline."""
 
 from __future__ import annotations
 

@@ -35,10 +35,12 @@ _DIR = ("data", "lexicon")
 #: rebels had fired first", not "claimed they were observers" nor "claimed to have carried out"); ``person_object``,
 #: a direct object or passive subject that is a named person, a personal pronoun or a role noun of
 #: ``agents.tsv`` that is no weapon or military unit ("fired the director", "Comey was fired", not "fired missiles");
-#: ``place_object``, a direct object or passive subject that is a named country or region or a noun of a settled
-#: place ("seized Gaza", "seized two capitals", not "seized a tanker").
+#: ``place_object``, a direct object or passive subject that is a named country or region, a noun of a settled
+#: place or of a stretch of land ("seized Gaza", "seized two capitals", "took over a third of Syria", not "seized a
+#: tanker"); ``with_thing``, "with" and a thing, no actor, and no complement of the verb's own ("agreed with the
+#: conclusion", not "agreed with Xi to meet").
 SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object",
-                    "person_object", "place_object", "subject_infinitive")
+                    "person_object", "place_object", "subject_infinitive", "with_thing")
 
 
 @dataclass(frozen=True)

@@ -548,10 +548,14 @@ def _person_sense_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
 
 def _place_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Sense condition ``place_object``: the verb's direct object (or passive subject) is a named country, city or
-    region (GPE, LOC) or a noun of a settled place or region (:data:`dateline.lang.en.SETTLEMENT_NOUNS`): "seized
-    Gaza", "seized two provincial capitals", not "seized a tanker" nor "seized documents"."""
+    region (GPE, LOC) or a noun of a settled place or region (:data:`dateline.lang.en.SETTLEMENT_NOUNS`) or of a
+    stretch of land (cue ``territory_noun``: "seized swaths of Iraq", "took over a third of Syria", "seized 1,200 square
+    kilometers of the Golan"): "seized Gaza", "seized two provincial capitals", not "seized a tanker" nor "seized
+    documents"."""
+    land = lex.cue("territory_noun")
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and (child.ent_type_ in ("GPE", "LOC") or child.lemma_.lower() in en.SETTLEMENT_NOUNS):
+        if child.dep_ in ("dobj", "nsubjpass") and (child.ent_type_ in ("GPE", "LOC") or child.lemma_.lower() in en.SETTLEMENT_NOUNS
+                                                    or child.lemma_.lower() in land or child.lower_ in land):
             return True
     return False
 
@@ -618,6 +622,17 @@ def _thing_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     return event is None or event.code[:2] not in root_class("hostile")
 
 
+def _with_thing(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``with_thing``: the verb has "with" and a thing, no actor ("agreed with the panel's conclusion",
+    "agrees with the move"), and no complement of its own, to-infinitive or clause ("agreed with Gabon to reschedule
+    the debt", "agreed with Xi that they would ...": a deal with an actor, an intent)."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    things = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and (p := syntax.pobj(c)) is not None]
+    return bool(things) and not any(_actor_word(p, lex) or any(_actor_word(c, lex) for c in p.children if c.dep_ == "conj")
+                                    for p in things)
+
+
 def _actor_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Sense condition ``actor_object``: the verb's direct object (or passive subject) names an actor,
     itself or through "of" ("dispersed the protesters", "dispersed thousands of people"; not
@@ -668,7 +683,8 @@ def _actor_clause(verb: Token, entry: Entry, lex: Lexicon) -> bool:
 _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
                 "subject_infinitive": _subject_infinitive,
                 "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object,
-                "person_object": _person_sense_object, "place_object": _place_object}
+                "person_object": _person_sense_object, "place_object": _place_object,
+                "with_thing": _with_thing}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
@@ -802,9 +818,13 @@ def _verbal_attack(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
     ``verbal_attack``), it is made in a medium of speech ("attacked him in an op-ed", cue
     ``speech_medium``; "on Twitter", cue ``speech_platform``),
     or its doer is the press, a legislature, a party or a court, which have no arms (cue
-    ``unarmed_sector``: "magazines attacked him", "critics in Congress renewed their attacks")."""
-    if trigger.lemma_.lower() not in lex.cue("attack_word"):
+    ``unarmed_sector``: "magazines attacked him", "critics in Congress renewed their attacks"), or it is aimed at a
+    thing said or decided (:func:`_attacks_a_thing_said_or_decided`: "attacks on the legitimacy of the inquiry"). The
+    words of cue ``attack_verb`` ("assailed", "blasted", "hammered", "an offensive against") take the same tests."""
+    if trigger.lemma_.lower() not in lex.cue("attack_word") | lex.cue("attack_verb"):
         return False
+    if _attacks_a_thing_said_or_decided(trigger, lex):
+        return True
     verbal = lex.cue("verbal_attack")
     if any(c.dep_ in ("amod", "compound") and any(t.lemma_.lower() in verbal or t.lower_ in verbal for t in c.subtree)
            for c in trigger.children):
@@ -817,6 +837,19 @@ def _verbal_attack(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
             return True
     unarmed = lex.cue("unarmed_sector")
     return any(side is not None and (side.get("sector") or "").lower() in unarmed for side in sources)
+
+
+def _attacks_a_thing_said_or_decided(trigger: Token, lex: Lexicon) -> bool:
+    """Whether what an attack is aimed at is a policy, a decision, a claim or a standing, that no arms can hit
+    (cue ``criticised_thing``): the verb's direct object ("assailed American policies", "attacked the decision") or the
+    object of "on" or "against" after the attack ("attacks on the legitimacy of the inquiry", "an attack on the cost
+    of the asylum system", "an offensive against the decision")."""
+    things = lex.cue("criticised_thing")
+    aims = []
+    if trigger.pos_ == "VERB" and (obj := syntax.direct_object(trigger)) is not None:
+        aims.append(obj)
+    aims += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against") and (p := syntax.pobj(c)) is not None]
+    return any(aim.lemma_.lower() in things or aim.lower_ in things for aim in aims)
 
 
 def _named_act(noun: Token, lex: Lexicon) -> Entry | None:
@@ -865,14 +898,16 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       individuals), unless a state's army or police does it (:func:`_state_force`: stays 19x);
     - ``_declined_comment``: refusing (cue ``refusal_verb``, 12x) to comment, elaborate or discuss (cue ``comment_verb``:
       "declined to comment on the expulsions"), or to say, detail, describe or answer (cue ``disclosure_verb``:
-      "refused to say whether"; "say" and "answer" only with no object but questions, :func:`_comment_verb`) is CAMEO
+      "refused to say whether"; "say" and "answer" only with no object but questions, :func:`_comment_verb`), or to give
+      details or name someone ("declined to give details", "declined to identify the nations": :func:`_gives_details`) is CAMEO
       011, Decline comment (docs/annotation.md D1b);
     - ``_crowd_control``: violence (18-20) by a state's police or troops on protesters is repression,
       175, and by protesters on a state force rioting, 145 (:func:`_crowd_control`; docs/annotation.md D8k);
     - ``_police_raid``: a raid (cue ``raid_word``) by a state's police, prosecutors or intelligence (cue
       ``police_sector``) is coercion, 170, not military force (:func:`_police_raid`; docs/annotation.md D22f);
     - ``_verbal_attack``: an "attack" in words (a verbal, personal or social-media attack, one made
-      in an op-ed or on television, or by the press) is criticism, 111 (:func:`_verbal_attack`);
+      in an op-ed or on television, or by the press, or one aimed at a policy, decision, claim or standing:
+      :func:`_attacks_a_thing_said_or_decided`) is criticism, 111 (:func:`_verbal_attack`);
     - ``_military_strike``: a "strike" (coded a labour strike, 143) whose doer is a state or an
       armed force is military force, 190 or 195 from the air (:func:`_military_strike`);
     - ``_warning_forecast``: a warning that only forecasts (:func:`_forecast`), judges no one and
@@ -1074,6 +1109,18 @@ def _danger_happening(noun: Token, clause: Token, own: set[Any], lex: Lexicon) -
     return True
 
 
+def _gives_details(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb refused tells what one knows by its object: its direct object (or the object of "into")
+    is a detail (cue ``detail_noun``: "give details", "provide specifics", "go into details"), or it names or
+    identifies someone (cue ``identifying_verb``: "declined to identify the nations", "refused to name him")."""
+    if verb.lemma_.lower() in lex.cue("identifying_verb") and syntax.direct_object(verb) is not None:
+        return True
+    obj = syntax.direct_object(verb)
+    objects = [obj] if obj is not None else []
+    objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "into" and (p := syntax.pobj(c)) is not None]
+    return any(o.lemma_.lower() in lex.cue("detail_noun") or o.lower_ in lex.cue("detail_noun") for o in objects)
+
+
 def _comment_verb(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb refused is a comment or a telling of what one knows, so that refusing it declines comment
     (011, :func:`root_rule` ``_declined_comment``): a verb of cue ``comment_verb`` or ``disclosure_verb``
@@ -1083,6 +1130,8 @@ def _comment_verb(verb: Token, lex: Lexicon) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in lex.cue("comment_verb"):
         return True
+    if _gives_details(verb, lex):
+        return True  # "declined to give details", "refused to go into specifics", "declined to name the countries"
     if lemma not in lex.cue("disclosure_verb"):
         return False
     if lemma not in lex.cue("open_disclosure_verb"):

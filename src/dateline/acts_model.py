@@ -30,7 +30,6 @@ from spacy.tokens import Doc
 
 from .dense import Standardiser
 from .errors import ModelError
-from .doc import children
 from .confidence import ACT_FILTER_KEY, DocContext, event_features, is_counted, leave_learned, packaged_model, sigmoid
 
 MODEL_RESOURCE = "data/acts/model.json"
@@ -143,18 +142,18 @@ def statement_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
     if trigger is None or trigger.pos_ != "VERB" or (trigger.lemma_ not in lex.cue("speech_verb") and cameo[:2] != "01"):
         return {}
     out: dict[str, float] = {"statement": 1.0}
-    said = next((c for c in children(trigger) if c.dep_ in ("ccomp", "xcomp")), None)
+    said = next((c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")), None)
     if said is None and trigger.dep_ == "parataxis" and trigger.head != trigger:
         said = trigger.head  # "“...,” he said": the quotation's verb governs the speech verb
     if said is None:
         out["tense=none"] = 1.0
     else:
-        aux = {c.text.lower() for c in children(said) if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "auxpass" for c in children(said)):
+        aux = {c.text.lower() for c in said.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "auxpass" for c in said.children):
             tense = "passive"
         elif aux & _MODAL_FUTURE:
             tense = "future"
-        elif any(c.dep_ == "aux" and c.tag_ == "MD" for c in children(said)):
+        elif any(c.dep_ == "aux" and c.tag_ == "MD" for c in said.children):
             tense = "modal"
         elif aux & _PERFECT and said.tag_ == "VBN":
             tense = "perfect_past" if aux & {"had", "'d", "’d"} else "perfect"
@@ -164,10 +163,10 @@ def statement_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
             tense = "present"
         out[f"tense={tense}"] = 1.0
         out[f"said_lemma={said.lemma_.lower()}"] = 1.0
-        if any(c.dep_ == "neg" for c in children(said)):
+        if any(c.dep_ == "neg" for c in said.children):
             out["said_negated"] = 1.0
     out[f"tgt={_target_place(event, trigger, said, lex, _actor_word)}"] = 1.0
-    subject = next((c for c in children(trigger) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None:
         named = any(t.ent_type_ in ("PERSON", "ORG") for t in subject.subtree)
         out[f"speaker_named={named}"] = 1.0

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doc import children, sentence_bounds, trigger_head
+from .doc import sentence_bounds, trigger_head
 from .lang.en import SUBJECT_PRONOUNS
 
 MODEL_RESOURCE = "data/confidence/model.json"
@@ -129,9 +129,9 @@ def _event_features(event: dict[str, Any], doc: Doc, context: DocContext) -> dic
         out["trigger_at"] = (head.i - sent.start) / max(len(sent), 1)
         if sent.start in context.quoted_sentences:
             out["quote_marks"] = 1.0
-        if any(t.dep_ == "neg" for t in children(head)):
+        if any(t.dep_ == "neg" for t in head.children):
             out["neg_child"] = 1.0
-        if any(t.tag_ == "MD" for t in children(head)):
+        if any(t.tag_ == "MD" for t in head.children):
             out["modal_child"] = 1.0
         if head.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl"):
             out["subordinate"] = 1.0

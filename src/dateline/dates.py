@@ -56,7 +56,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .doc import children, doc_ents, doc_text, per_doc, sentence_bounds, sentence_index, sentence_paragraphs, tokens_to_items
+from .doc import doc_ents, doc_text, per_doc, sentence_bounds, sentence_index, sentence_paragraphs, tokens_to_items
 from .syntax import CLAUSAL_DEPS, attached_by, governing_verb, search_below
 from .timexes import Tense, Timex, anaphoric, find_timexes, normalize
 from .lang import en
@@ -90,7 +90,7 @@ def _clause_tense(token: Token) -> tuple[Tense | None, str | None]:
         head = current.head
         if head == current:
             break
-        if head.pos_ in ("NOUN", "PROPN") and any(c.text.lower() in cue_words("future_modifier") for c in children(head)):
+        if head.pos_ in ("NOUN", "PROPN") and any(c.text.lower() in cue_words("future_modifier") for c in head.children):
             return "future", None
         if head.pos_ in ("VERB", "AUX"):
             if through_noun and head.lemma_ in cue_words("prospective"):
@@ -113,18 +113,18 @@ def _clause_tense(token: Token) -> tuple[Tense | None, str | None]:
 def _reduced_passive(verb: Token) -> bool:
     """A bare past participle describing a noun ("the call made Friday"): a done act, so past."""
     return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and verb.head.pos_ in ("NOUN", "PROPN")
-            and not any(child.dep_ in ("aux", "auxpass") for child in children(verb)))
+            and not any(child.dep_ in ("aux", "auxpass") for child in verb.children))
 
 
 def _bare_progressive(verb: Token) -> bool:
     """A progressive without a future or modal auxiliary ("are searching", not "will be meeting")."""
-    auxes = {child.text.lower() for child in children(verb) if child.dep_ in ("aux", "auxpass")}
+    auxes = {child.text.lower() for child in verb.children if child.dep_ in ("aux", "auxpass")}
     return verb.tag_ == "VBG" and not auxes & (en.FUTURE_AUXILIARIES | en.MODALS)
 
 
 def verb_tense(verb: Token) -> Tense:
     """past, present or future, from the verb's tag and auxiliaries (and its governor, for infinitives)."""
-    auxes = [child for child in children(verb) if child.dep_ in ("aux", "auxpass")]
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.text.lower() for aux in auxes}
     if words & en.FUTURE_AUXILIARIES or words & en.MODALS:
         return "future"
@@ -291,12 +291,12 @@ def _directly_timed(child: Token, by_token: dict[int, dict[str, Any]]) -> bool:
     if child.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "obl"):
         return _timed_phrase(child, by_token)
     return child.dep_ == "prep" and any(grand.dep_ == "pobj" and _timed_phrase(grand, by_token)
-                                        for grand in children(child))
+                                        for grand in child.children)
 
 
 def _timed_phrase(token: Token, by_token: dict[int, dict[str, Any]]) -> bool:
     """The token is part of a timex, or heads one of its modifiers ("Friday afternoon")."""
-    return token.i in by_token or any(child.i in by_token for child in children(token)
+    return token.i in by_token or any(child.i in by_token for child in token.children
                                       if child.dep_ in ("compound", "nmod", "amod", "npadvmod"))
 
 
@@ -343,7 +343,7 @@ def _joined(verb: Token) -> bool:
         return _holding(verb) and verb_tense(head) == "past"
     if verb.dep_ != "advcl":
         return False
-    marks = [child.text.lower() for child in children(verb) if child.dep_ in ("mark", "advmod") and child.i < verb.i]
+    marks = [child.text.lower() for child in verb.children if child.dep_ in ("mark", "advmod") and child.i < verb.i]
     if verb.tag_ == "VBG" and not marks:
         return verb_tense(head) != "future"
     return any(mark in en.SEQUENCE_WORDS for mark in marks) and verb_tense(head) == "past"
@@ -352,7 +352,7 @@ def _joined(verb: Token) -> bool:
 def _holding(verb: Token) -> bool:
     """A state or act going on when it is reported: a simple present ("opposes") or a progressive
     ("is considering", "was preparing" under a past report), not a perfect, a modal or a future."""
-    auxes = [child for child in children(verb) if child.dep_ in ("aux", "auxpass")]
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.text.lower() for aux in auxes}
     if words & (en.FUTURE_AUXILIARIES | en.MODALS) or "to" in words or is_perfect(verb):
         return False
@@ -368,7 +368,7 @@ def _reported(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, An
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None or not _holding(verb):
         return None
-    for child in children(verb):
+    for child in verb.children:
         if (child.dep_ in ("parataxis", "ccomp") and child.i > verb.i and child.lemma_ in cue_words("speech_verb")
                 and verb_tense(child) == "past"):
             found = search_below(child, by_token, accept=_framing,
@@ -420,12 +420,12 @@ def _reported_future(token: Token) -> bool:
     """The act's clause is a future told from the past ("said it would impose"): cue ``reported_future``."""
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     return verb is not None and any(child.dep_ == "aux" and child.text.lower() in cue_words("reported_future")
-                                    for child in children(verb))
+                                    for child in verb.children)
 
 
 def is_perfect(verb: Token) -> bool:
     """A present or past perfect ("has met", "had been killed"), not a modal one ("would have met")."""
-    auxes = [child for child in children(verb) if child.dep_ in ("aux", "auxpass")]
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.text.lower() for aux in auxes}
     if words & en.FUTURE_AUXILIARIES or words & en.MODALS or "to" in words:
         return False
@@ -436,21 +436,21 @@ def is_perfect(verb: Token) -> bool:
 def _sequenced(verb: Token) -> bool:
     """The verb's clause is ordered against another act: "after X pulled out", "before offering"."""
     if verb.dep_ == "advcl":
-        return any(child.dep_ == "mark" and child.text.lower() in en.SEQUENCE_WORDS for child in children(verb))
+        return any(child.dep_ == "mark" and child.text.lower() in en.SEQUENCE_WORDS for child in verb.children)
     return verb.dep_ == "pcomp" and verb.head.text.lower() in en.SEQUENCE_WORDS
 
 
 def _anchored_to_event(verb: Token, by_token: dict[int, dict[str, Any]]) -> bool:
     """The verb is placed by another act, not a date: "shot soon after the bombings"."""
-    preps = [child for child in children(verb) if child.dep_ == "prep"]
+    preps = [child for child in verb.children if child.dep_ == "prep"]
     # "in the months following the strikes", "days after the vote": a stretch measured from an act.
-    spans = [grand for prep in preps for grand in children(prep) if grand.dep_ == "pobj"]
-    spans += [child for child in children(verb) if child.dep_ == "npadvmod"]
-    preps += [grand for span in spans if span.lemma_ in cue_words("time_unit") for grand in children(span)
+    spans = [grand for prep in preps for grand in prep.children if grand.dep_ == "pobj"]
+    spans += [child for child in verb.children if child.dep_ == "npadvmod"]
+    preps += [grand for span in spans if span.lemma_ in cue_words("time_unit") for grand in span.children
               if grand.dep_ in ("prep", "acl")]
     for child in preps:
         if child.text.lower() in en.SEQUENCE_WORDS:
-            objects = [grand for grand in children(child) if grand.dep_ in ("pobj", "dobj")]
+            objects = [grand for grand in child.children if grand.dep_ in ("pobj", "dobj")]
             if objects and not any(_timed_phrase(obj, by_token) or obj.ent_type_ in TIMEX_LABELS for obj in objects):
                 return True
     return False
@@ -474,7 +474,7 @@ def earlier_than_report(token: Token, by_token: dict[int, dict[str, Any]]) -> bo
     summit". Only called when no expression dates the act.
     """
     if token.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "amod" and child.text.lower() in cue_words("earlier_modifier")
-                                               for child in children(token)):
+                                               for child in token.children):
         return True
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None or _purpose(token, verb):
@@ -484,13 +484,13 @@ def earlier_than_report(token: Token, by_token: dict[int, dict[str, Any]]) -> bo
         return verb_tense(verb) == "past" or is_perfect(verb)
     if is_perfect(verb):
         return True
-    if any(child.dep_ == "advmod" and child.text.lower() in cue_words("earlier_adverb") for child in children(verb)):
+    if any(child.dep_ == "advmod" and child.text.lower() in cue_words("earlier_adverb") for child in verb.children):
         return True
     tense = verb_tense(verb)
     if verb.dep_ in ("relcl", "acl", "amod") and verb.tag_ in ("VBD", "VBN") and tense != "future":
         # A past act told about an entity ("the American killed in Syria"), not the news act.
         return verb.head.pos_ in ("NOUN", "PROPN", "PRON")
-    past = tense == "past" or verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children(verb))
+    past = tense == "past" or verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if _sequenced(verb) and verb.head.text.lower() == "after" and verb.head.head.lemma_ in cue_words("time_unit"):
         return True  # "three years after supporting rebels": measured back from a later act
     if _sequenced(verb):
@@ -504,20 +504,20 @@ def _simultaneous(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None:
         return None
-    for child in children(verb):
+    for child in verb.children:
         if child.dep_ == "advcl" and any(grand.dep_ in ("mark", "advmod") and grand.text.lower() in en.SIMULTANEOUS_MARKS
-                                         and grand.i < child.i for grand in children(child)):
+                                         and grand.i < child.i for grand in child.children):
             found = attached(child, by_token)
             if found is not None:
                 return found
     if verb_tense(verb) == "past":
         # a bare participle adjunct happens with the verb: "Kerry, speaking Tuesday at a news
         # conference, said", "Meeting on Thursday, the ministers condemned"
-        subjects = [child for child in children(verb) if child.dep_ in ("nsubj", "nsubjpass")]
-        adjuncts = [child for child in children(verb) if child.dep_ == "advcl"]
-        adjuncts += [child for subject in subjects for child in children(subject) if child.dep_ == "acl"]
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        adjuncts = [child for child in verb.children if child.dep_ == "advcl"]
+        adjuncts += [child for subject in subjects for child in subject.children if child.dep_ == "acl"]
         for child in adjuncts:
-            if child.tag_ == "VBG" and not any(grand.dep_ in ("mark", "aux", "auxpass") for grand in children(child)):
+            if child.tag_ == "VBG" and not any(grand.dep_ in ("mark", "aux", "auxpass") for grand in child.children):
                 found = search_below(child, by_token,
                                      accept=lambda found, timex: _framing(found, timex) and not _possessor_of_other(found, child),
                                      direct=lambda grand: _directly_timed(grand, by_token), skip=None)

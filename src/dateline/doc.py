@@ -28,7 +28,6 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-import numpy
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.language import Language
 from spacy.symbols import IDS
@@ -172,45 +171,6 @@ def heads_and_deps(doc: Doc) -> tuple[list[int], list[str]]:
         strings = d.vocab.strings
         return [i + offset for i, offset in enumerate(relative)], [strings[dep] for dep in d.to_array([DEP]).tolist()]
     return per_doc(doc, "heads_and_deps", build)
-
-
-def children(token: Token) -> list[Token]:
-    """``list(token.children)``, from an index of every token's children made once per Doc: the stages' one
-    walk down the parse (a shared list: read it only).
-
-    spaCy's ``token.children`` scans the token's whole subtree for the tokens whose head it is and makes
-    a new Token object for each child at every call; the rules ask for the children of the same verbs
-    and nouns again and again (hundreds of thousands of times per hundred articles). Here each token's
-    children are its dependents in index order (spaCy's order: the left ones, then the right ones), read
-    from the Doc's heads once (:func:`per_doc`: the parse does not change after the model), and made into
-    Token objects the first time a token's children are asked for, so a walk makes no Token object after
-    the first. Identity differs from spaCy's fresh objects (the same child is the same object each time):
-    compare tokens with ``==`` or by ``.i``, never with ``is``."""
-    doc = token.doc
-    if getattr(_HELD, "doc", None) is doc and "children" in _HELD.values:
-        index = _HELD.values["children"]
-    else:
-        index = per_doc(doc, "children", _children_index)
-    i = token.i
-    made = index[2][i]
-    if made is None:
-        order = index[0]
-        made = index[2][i] = [doc[j] for j in order[index[1][i]:index[1][i + 1]]]
-    return made
-
-
-def _children_index(doc: Doc) -> tuple[list[int], list[int], list[list[Token] | None]]:
-    """The Doc's token indices ordered by their head (each head's children ascending, the roots left out),
-    where each token's children begin in that order (its own and the next token's), and a slot for each
-    token's children as Token objects (:func:`children`)."""
-    n = len(doc)
-    positions = numpy.arange(n, dtype="int64")
-    heads = doc.to_array([HEAD]).astype("int64") + positions  # HEAD is the offset to the head, stored unsigned
-    heads[heads == positions] = -1  # a root is its own head, and nobody's child
-    order = numpy.argsort(heads, kind="stable")  # stable: each head's children in index order
-    bounds = numpy.searchsorted(heads[order], numpy.arange(n + 1, dtype="int64"))
-    made: list[list[Token] | None] = [None] * n
-    return order.tolist(), bounds.tolist(), made
 
 
 def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:

@@ -38,7 +38,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .confidence import packaged_model
-from .doc import children, doc_text, lower_ids, per_doc, sentences, trigger_head
+from .doc import doc_text, lower_ids, per_doc, sentences, trigger_head
 from .newseval import country_level
 
 MODEL_RESOURCE = "data/modality/model.json"
@@ -94,7 +94,7 @@ def _by_span(doc: Doc) -> dict[tuple[int, ...], list[dict[str, Any]]]:
 
 def _token_feats(out: dict[str, float], prefix: str, token: Token) -> None:
     """A token's own modality words: aux and modal verbs, marks, negation, adverbs with a cue."""
-    for child in children(token):
+    for child in token.children:
         dep = child.dep_
         if dep in ("aux", "auxpass"):
             out[f"{prefix}aux={child.lower_}"] = 1.0
@@ -106,7 +106,7 @@ def _token_feats(out: dict[str, float], prefix: str, token: Token) -> None:
             out[f"{prefix}mark={child.lower_}"] = 1.0
         elif dep == "advmod" and _cues(child):
             out[f"{prefix}advmod={child.lower_}"] = 1.0
-        elif dep in ("nsubj", "nsubjpass") and any(g.dep_ == "det" and g.lower_ == "no" for g in children(child)):
+        elif dep in ("nsubj", "nsubjpass") and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
             out[f"{prefix}neg_subject"] = 1.0
         if dep in ("aux", "auxpass", "mark", "advmod", "neg"):
             for kind in _cues(child):
@@ -116,7 +116,7 @@ def _token_feats(out: dict[str, float], prefix: str, token: Token) -> None:
 
 def _speaker_side(doc: Doc, verb: Token, event: dict[str, Any]) -> str:
     """Whether the subject of an attribution verb is one of the event's sides (its country)."""
-    subject = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return "none"
     at = subject.idx

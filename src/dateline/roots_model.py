@@ -39,7 +39,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .confidence import chosen_margin, leave_learned, packaged_model
-from .doc import children, trigger_head
+from .doc import trigger_head
 from .lexicon import cue_words, valence
 
 MODEL_RESOURCE = "data/roots/model.json"
@@ -83,7 +83,7 @@ def extra_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
     out: dict[str, float] = {}
     head = trigger_head(doc, event)
     if head is not None:
-        for child in children(head):
+        for child in head.children:
             if child.is_alpha:
                 out[f"child={child.lemma_.lower()}"] = 1.0
                 out[f"child_dep={child.dep_}:{child.lemma_.lower()}"] = 1.0
@@ -182,20 +182,20 @@ def generic_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
     speech = cue_words("speech_verb")
     if head.lemma_.lower() in speech or head.lower_ in speech:
         out["g_trigger_speech"] = 1.0
-    if any(t.dep_ in ("ccomp", "xcomp") for t in children(head)):
+    if any(t.dep_ in ("ccomp", "xcomp") for t in head.children):
         out["g_has_complement"] = 1.0
-    if any(t.tag_ == "MD" for t in children(head)):
+    if any(t.tag_ == "MD" for t in head.children):
         out["g_modal"] = 1.0
-    if any(t.dep_ in ("dobj", "obj") for t in children(head)):
+    if any(t.dep_ in ("dobj", "obj") for t in head.children):
         out["g_has_object"] = 1.0
-    if any(t.dep_ == "nsubjpass" for t in children(head)):
+    if any(t.dep_ == "nsubjpass" for t in head.children):
         out["g_passive"] = 1.0
     if any(t.like_num for t in clause):
         out["g_clause_number"] = 1.0
     if any(a.lemma_.lower() in speech for a in head.ancestors):
         out["g_attributed"] = 1.0  # inside what someone says ("X said Y attacked ...")
     out[f"w_lemma={head.lemma_.lower()}"] = 1.0
-    for t in children(head):
+    for t in head.children:
         if t.dep_ in ("dobj", "obj", "attr", "dative") and t.is_alpha:
             out[f"w_obj={t.lemma_.lower()}"] = 1.0
         elif t.dep_ == "prep":
@@ -234,7 +234,7 @@ def said_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
             v = valence(t.lower_) or valence(lemma)
             negative += v <= -1.5
             positive += v >= 1.5
-        for subj in (c for c in children(top) if c.dep_ in ("nsubj", "nsubjpass")):
+        for subj in (c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")):
             out["s_subj_pron" if subj.pos_ == "PRON" else
                 "s_subj_name" if subj.pos_ == "PROPN" or subj.ent_type_ else "s_subj_noun"] = 1.0
     if negative:

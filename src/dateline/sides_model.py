@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors.countries import ARMED_GROUP_PREFIX, ARMED_GROUP_RULE, placeless_group
 from .confidence import chosen_margin, leave_learned, packaged_model
-from .doc import children, doc_text, heads_and_deps, per_doc, sentences, trigger_head
+from .doc import doc_text, heads_and_deps, per_doc, sentences, trigger_head
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
 
@@ -347,7 +347,7 @@ def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], se
         none = cands["NONE"]
         none[f"none_pos={trigger.pos_}"] = 1.0
         none[f"none_nsent={bucket(len(best), (0, 1, 2, 3))}"] = 1.0
-        for child in children(trigger):
+        for child in trigger.children:
             dep = child.dep_
             if dep == "prep":
                 dep = f"prep:{child.lower_}"

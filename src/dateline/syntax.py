@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar
 
 from spacy.tokens import Span, Token
 
-from .doc import children, token_texts
+from .doc import token_texts
 from .lexicon import cue_words
 
 T = TypeVar("T")
@@ -31,22 +31,22 @@ CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "c
 
 
 def direct_object(verb: Token) -> Token | None:
-    for child in children(verb):
+    for child in verb.children:
         if child.dep_ in ("dobj", "dative"):
             return child
-    for child in children(verb):
+    for child in verb.children:
         if child.dep_ == "nsubjpass":
             return child
     return None
 
 
 def pobj(prep: Token) -> Token | None:
-    return next((c for c in children(prep) if c.dep_ in ("pobj", "pcomp")), None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
 def subject(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, inherited through xcomp/conj/advcl and relative clauses."""
-    subjects = [c for c in children(verb) if c.dep_ in SUBJECTS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if subjects:
         child = subjects[0]
         if len(subjects) > 1 and any(t.tag_ == ":" or t.text in ("—", "–", "--")
@@ -60,7 +60,7 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return child
     if depth > 3:
         return None
-    for child in children(verb):
+    for child in verb.children:
         if child.dep_ == "agent":
             return pobj(child)
     if verb.dep_ == "ROOT":
@@ -72,14 +72,14 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return subject(head.head, depth + 1)  # "after meeting X": the subject of what "after" modifies
     if verb.dep_ in INHERIT_SUBJECT and head != verb:
         if verb.dep_ == "xcomp":
-            controller = next((c for c in children(head) if c.dep_ in ("dobj", "nsubjpass")), None)
+            controller = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON"):
                 # object control, also in the passive: "forced Russia to withdraw" and "Russia was
                 # forced (by X) to withdraw" both have Russia withdraw
                 return controller
         return subject(head, depth + 1)
     if verb.dep_ == "acl" and head.pos_ == "NOUN":
-        owner = next((c for c in children(head) if c.dep_ == "poss"), None)
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
@@ -118,7 +118,7 @@ def phrase_span(token: Token) -> tuple[int, int]:
     stack = [token]
     while stack:
         item = stack.pop()
-        for child in children(item):
+        for child in item.children:
             if child.dep_ in ("conj", "cc", "relcl", "acl") or (item == token and child.dep_ == "prep" and child.lower_ != "of"):
                 continue
             if child.dep_ in NP_DEPS:
@@ -175,7 +175,7 @@ def search_below(root: Token, items: dict[int, dict[str, Any]], *, accept: Calla
                 return items[node.i]
             continue
         intention = node.lemma_ in cue_words("prospective") and node.pos_ in ("VERB", "NOUN")
-        for child in children(node):
+        for child in node.children:
             if child.i in seen or child == skip:
                 continue
             if child.dep_ in CLAUSAL_DEPS and not (child.dep_ == "pcomp" and node == root):
@@ -215,14 +215,14 @@ def present_tense(token: Token) -> bool:
     "until" clause ("fought until they were killed") reports what happened."""
     if token.tag_ in ("VBP", "VBZ"):
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in children(token))
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in token.children)
 
 
 def past_tense(token: Token) -> bool:
     """Whether a verb reports a past act: simple past, or a participle with "have"."""
     if token.tag_ == "VBD":
         return True
-    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children(token))
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
 
 
 def main_subject(token: Token) -> bool:

@@ -25,7 +25,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from . import syntax
-from .doc import children, in_span, per_doc, pos_indices
+from .doc import in_span, per_doc, pos_indices
 from .events.triggers import _idiom, _names, _noun_entry, _particle, _verb_entry
 from .sides_model import bucket
 
@@ -206,7 +206,7 @@ def _governed_feats(out: dict[str, float], token: Token, lemma: str, lex: Any) -
     its complement's coded verb: "called for sanctions", "signed a deal", "moved to impose"), the
     object's head lemma and whether it is an event noun, the governing verb, particle+object."""
     particle = _particle(token)
-    for child in children(token):
+    for child in token.children:
         dep = child.dep_
         if dep in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
             root = _event_root(child, lex)
@@ -219,7 +219,7 @@ def _governed_feats(out: dict[str, float], token: Token, lemma: str, lex: Any) -
             if particle:
                 out[f"prt_obj={lemma}|{particle}|{child.lemma_.lower()}"] = 1.0
         elif dep in ("prep", "agent"):
-            inner = syntax.pobj(child) or next((g for g in children(child) if g.dep_ == "pcomp"), None)
+            inner = syntax.pobj(child) or next((g for g in child.children if g.dep_ == "pcomp"), None)
             root = _event_root(inner, lex)
             if root:
                 out[f"gov_root={root}"] = 1.0
@@ -277,7 +277,7 @@ def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[s
         roots_head = known["roots"].get(head_lemma)
         out[f"head_lex={'/'.join(sorted(roots_head)) if roots_head else '-'}"] = 1.0
     subj = None
-    for child in children(token):
+    for child in token.children:
         dep = child.dep_
         if dep in _ARG_DEPS:
             role = _ARG_DEPS[dep]
@@ -360,7 +360,7 @@ def noun_features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> d
     that preposition's head, its last four letters; every name prefixed ``n:`` so that nouns weigh apart from verbs."""
     out = features(doc, token, sent, index, lex)
     by_token, _ = _token_actors(doc)
-    for child in children(token):
+    for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             role = "poss" if child.dep_ == "poss" else "mod"
             if _actor_of(child, by_token) is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import syntax
-from ..doc import children, token_texts
+from ..doc import token_texts
 
 from .mentions import Context, _evidence, Group, Mention, _text
 from ..lang import en
@@ -55,7 +55,7 @@ def _antecedent(ctx: Context, i: int, *, gender: str | None, recency: bool = Fal
 
     verb = token.head
     if token.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "advcl" and verb.i < verb.head.i:
-        for child in children(verb.head):
+        for child in verb.head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i > i:
                 m = ctx.by_token.get(child.i)
                 if m is not None and m.group is not None and m.group.label == "PERSON" and fits(m.group):

@@ -58,7 +58,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import country_codes, country_side, root_class
 from ..confidence import GATE_KEY
-from ..doc import children, doc_text, per_doc, sentence_bounds
+from ..doc import per_doc, sentence_bounds, doc_text
 from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
 from .index import in_window, mentions_by_root
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
@@ -144,7 +144,7 @@ def _phrase_tokens(head: Token) -> set[int]:
     while stack:
         item = stack.pop()
         out.add(item.i)
-        for child in children(item):
+        for child in item.children:
             if child.dep_ in ("relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct") or (
                     child.dep_ == "prep" and child.lower_ in en.LOCATIVE_PREPOSITIONS | en.PLACE_PREPOSITIONS
                     and child.lower_ != "from"):
@@ -456,9 +456,9 @@ def _agentless_passive(doc: Doc, event: dict[str, Any]) -> Token | None:
     if trigger is None:
         return None
     verb = trigger.root
-    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in children(verb)):
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
         return None
-    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)):
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
     return verb
 
@@ -765,7 +765,7 @@ def _venue_spans(doc: Doc, event: dict[str, Any]) -> list[tuple[int, int]]:
     trigger = doc.char_span(span[0], span[1], alignment_mode="expand") if span else None
     if trigger is None:
         return []
-    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in children(trigger.root)
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.root.children
             if c.dep_ == "prep" and c.lower_ in en.VENUE_PREPOSITIONS]
 
 

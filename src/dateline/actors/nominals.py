@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..doc import children, token_texts
+from ..doc import token_texts
 from ..kb import normalise, split_code, TRANSNATIONAL
 from ..places import place_country
 from .mentions import Context, _evidence, Group, MAX_TITLE_TOKENS, Mention, _mention_code, _person_tokens, _text
@@ -42,19 +42,19 @@ def _located(ctx: Context, head: Token, *, of: bool = False) -> tuple[str, str, 
     "of X" for an ethnic group ("the Albanians of southern Serbia"); ``end`` is the place phrase's
     last token + 1 (0 when the place is coordinated with others)."""
     preps = en.NOMINAL_PLACE_PREPOSITIONS | {"of"} if of else en.NOMINAL_PLACE_PREPOSITIONS
-    candidates = [c for c in children(head) if c.dep_ == "prep" and c.lower_ in preps and c.i > head.i]
-    for child in children(head):
+    candidates = [c for c in head.children if c.dep_ == "prep" and c.lower_ in preps and c.i > head.i]
+    for child in head.children:
         if child.dep_ == "acl" and child.lower_ in cue_words("placing_participle") and child.i > head.i:
-            candidates += [c for c in children(child) if c.dep_ == "prep" and c.lower_ in en.NOMINAL_PLACE_PREPOSITIONS]
+            candidates += [c for c in child.children if c.dep_ == "prep" and c.lower_ in en.NOMINAL_PLACE_PREPOSITIONS]
     for prep in sorted(candidates, key=lambda t: t.i):
-        for obj in children(prep):
+        for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
             found = _place_country(ctx, obj)
             if found is not None:
                 country, m = found
                 # coordinated places ("from Uganda and Tanzania") stay actors of their own
-                last = 0 if any(c.dep_ == "conj" for c in children(obj)) else obj.right_edge.i + 1
+                last = 0 if any(c.dep_ == "conj" for c in obj.children) else obj.right_edge.i + 1
                 return country, f"{prep.text} {_text(ctx.doc, m.start, m.end)!r} ({country})", last
     return None
 
@@ -111,7 +111,7 @@ def _nominal_extent(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
                 t.pos_ != "PROPN" or t.i in ctx.by_token for t in doc[e:name.i + 1]):
             return None
         end = name.i + 1
-    for near in (head.head, *children(head)):
+    for near in (head.head, *head.children):
         if near.dep_ == "appos" or head.dep_ == "appos":
             m = ctx.by_token.get(near.i)
             if m is not None and m.label == "PERSON":
@@ -290,7 +290,7 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
         # (a single capitalised word the model calls ORG is as often a people, "Hausa politicians")
         named = [m for m in seen if m.label == "ORG" and m.kind == "name" and m.end <= s
                  and (m.end - m.start > 1 or doc[m.start].text.isupper())]
-        owner = next((c for c in children(head) if c.dep_ == "poss" and c.lower_ in ("its", "his", "her")), None)
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "his", "her")), None)
         if prefix is None and owner is not None and not named:
             # "the UN ... its peacekeeping forces": the owner is the actor named before (a body for
             # "its", a person for "his/her"), whose country or body the phrase takes

@@ -14,7 +14,7 @@ from .. import syntax, trigger_model
 from ..codebook import cameo_to_plover, country_side, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
-from ..doc import children, doc_text, in_span, pos_indices, sentences
+from ..doc import doc_text, in_span, pos_indices, sentences
 from .clauses import ALONE_RULE, clause_alone, clause_asserted, clause_done, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
@@ -275,9 +275,9 @@ def _own_judged(judged: Token) -> bool:
     of ("our failure was a disgrace": the judged word is "disgrace")."""
     phrases = [judged]
     if judged.dep_ in ("attr", "acomp") and judged.head != judged:
-        phrases += [c for c in children(judged.head) if c.dep_ in ("nsubj", "nsubjpass")]
+        phrases += [c for c in judged.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(p.lower_ in en.FIRST_PERSON_PRONOUNS or any(c.dep_ == "poss" and c.lower_ in en.FIRST_PERSON_PRONOUNS
-                                                          for c in children(p)) for p in phrases)
+                                                          for c in p.children) for p in phrases)
 
 
 def _reports_doer(doc: Doc, verb: Token, entry: Entry, sources: list[Side], lex: Lexicon) -> bool:
@@ -292,10 +292,10 @@ def _reports_doer(doc: Doc, verb: Token, entry: Entry, sources: list[Side], lex:
     demands (:func:`.codes.root_rule`) stay events."""
     if entry.code != "010" or _addressees(verb):
         return False
-    said = next((c for c in children(verb) if c.dep_ in ("ccomp", "xcomp")), None)
+    said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
     if said is None or said.pos_ != "VERB" or said.lemma_ in ("be", "have"):
         return False
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in children(said)):
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in said.children):
         return False  # "X said Y must / will / could ...": what X says of Y, a statement about Y
     if _disapproval(verb, lex) is not None or _demanding_content(verb, lex):
         return False
@@ -328,7 +328,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
     targets: list[Token] = []
     compounds: list[Token] = []
     nationals: list[Token] = []
-    for child in children(noun):
+    for child in noun.children:
         if child.dep_ == "poss":
             sources.append(child)
         elif child.dep_ == "compound" and child.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
@@ -351,7 +351,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
         elif child.dep_ == "prep" and child.lower_ == "of" and not targets:
             # "a suspension of air links with Serbia": the target hangs on what is suspended
             pobj = syntax.pobj(child)
-            inner = [syntax.pobj(g) for g in children(pobj) if g.dep_ == "prep" and g.lower_ in preps] if pobj is not None else []
+            inner = [syntax.pobj(g) for g in pobj.children if g.dep_ == "prep" and g.lower_ in preps] if pobj is not None else []
             targets.extend(t for t in inner[:1] if t is not None)
         elif child.dep_ == "prep" and child.lower_ == "by":
             pobj = syntax.pobj(child)
@@ -479,7 +479,7 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
     for later_index, sent in enumerate(sentences(doc)):
         for i in in_span(pos_indices(doc, "NOUN"), sent):
             noun = doc[i]
-            if not any(c.dep_ == "det" and c.lower_ in en.DEFINITE_DETERMINERS for c in children(noun)):
+            if not any(c.dep_ == "det" and c.lower_ in en.DEFINITE_DETERMINERS for c in noun.children):
                 continue
             parts = _participants(noun, lex)
             if not parts:

@@ -34,7 +34,6 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ..lexicon import Lexicon
-from ..doc import children
 from ..syntax import first_conjunct
 from .sides import Side, _identified as _identified_side
 from .triggers import _noun_entry
@@ -73,12 +72,12 @@ UNASSERTED_ROOTS = frozenset({"01", "03", "13"})
 def _modal_or_to(*verbs: Token) -> bool:
     """Whether one of the verbs has a modal or "to" among its auxiliaries ("could strike", "to withdraw",
     "could have attacked"): no act yet."""
-    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for verb in set(verbs) for c in children(verb))
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for verb in set(verbs) for c in verb.children)
 
 
 def _perfect(*verbs: Token) -> bool:
     """Whether one of the verbs has "have" among its auxiliaries ("had sent", "has seized")."""
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for verb in set(verbs) for c in children(verb))
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for verb in set(verbs) for c in verb.children)
 
 
 def clause_object(verb: Token, obj: Token | None) -> Token | None:
@@ -94,7 +93,7 @@ def clause_object(verb: Token, obj: Token | None) -> Token | None:
         if obj is not None and obj.tag_ in RELATIVE_TAGS and obj.head == verb:
             return verb.head
         return None
-    if verb.tag_ == "VBN" and obj is None and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in children(verb)):
+    if verb.tag_ == "VBN" and obj is None and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
         return verb.head
     return None
 

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from .. import syntax
 from ..lang import en
 from ..codebook import cameo_to_plover, derived_codes, root_class
-from ..doc import children, per_token
+from ..doc import per_token
 from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
 from .clauses import CLAUSE_LINKS
@@ -70,7 +70,7 @@ def _refusal_code(verb: Token, code: str, lex: Lexicon) -> str:
     negation under a warning ("warned that police will no longer tolerate rallies": the warning
     codes the threat)."""
     if verb.dep_ not in ("ROOT", "ccomp", "conj") or not any(
-            c.dep_ == "aux" and c.lower_ in lex.cue("future") for c in children(verb)):
+            c.dep_ == "aux" and c.lower_ in lex.cue("future") for c in verb.children):
         return ""
     head = verb.head
     if verb.dep_ == "ccomp" and head.pos_ == "VERB":
@@ -89,12 +89,12 @@ def _conditional_offer(verb: Token, lex: Lexicon) -> bool:
     not being inside a condition. CAMEO codes such an offer as an intent (03x), as it codes a
     conditional hostile act as a threat (:func:`_conditional_threat`)."""
     conditions = lex.cue("condition")
-    if any(c.dep_ == "mark" and c.lower_ in conditions for c in children(verb)):
+    if any(c.dep_ == "mark" and c.lower_ in conditions for c in verb.children):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in lex.cue("future") for c in children(verb)):
+    if not any(c.dep_ == "aux" and c.lower_ in lex.cue("future") for c in verb.children):
         return False
-    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in conditions for g in children(c))
-               for c in children(verb))
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in conditions for g in c.children)
+               for c in verb.children)
 
 
 def _declarer(trigger: Token, source_sides: list[Side]) -> bool:
@@ -103,7 +103,7 @@ def _declarer(trigger: Token, source_sides: list[Side]) -> bool:
     assassinate X" or "that would reward the regime" name no declarer: no 03x/13x is coded."""
     if any(side is not None for side in source_sides):
         return True
-    return trigger.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in children(trigger))
+    return trigger.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
 
 
 def _evaluative(verb: Token, lex: Lexicon) -> Entry | None:
@@ -114,7 +114,7 @@ def _evaluative(verb: Token, lex: Lexicon) -> Entry | None:
     phrase here); else None: describing, naming and adding are otherwise no act."""
     if verb.pos_ != "VERB" or verb.lemma_ not in lex.cue("evaluative_verb"):
         return None
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)):
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # "are believed to have agreed": a passive names no one who evaluates
     code = _disapproval(verb, lex, naming=True) or _negative_evaluation(verb, lex, naming=True)
     return Entry(code) if code is not None else None
@@ -132,7 +132,7 @@ def _content(verb: Token, lex: Lexicon, *, naming: bool = False) -> list[tuple[T
 
 def _find_content(verb: Token, lex: Lexicon, *, naming: bool) -> list[tuple[Token, list[Token]]]:
     """:func:`_content` worked out."""
-    clauses = [(c, list(c.subtree)) for c in children(verb)
+    clauses = [(c, list(c.subtree)) for c in verb.children
                if c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") or (naming and (
                    c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")))]
     if clauses or verb.lemma_ not in lex.cue("speech_verb"):
@@ -174,7 +174,7 @@ def _find_disapproval_word(verb: Token, lex: Lexicon, *, naming: bool, framed: b
             word = token.lemma_.lower()
             if word not in accuse and word not in criticise:
                 continue
-            if any(c.dep_ == "neg" for c in (*children(token), *children(token.head))):
+            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
                 continue  # "said Y was not responsible": no blame
             if _conditioned(token, clause, lex):
                 continue  # "if Tokyo failed to act, ...": a condition blames no one
@@ -217,7 +217,7 @@ def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Toke
     for clause, words in _content(verb, lex, naming=naming):
         for token in words:
             if token.pos_ not in ("ADJ", "NOUN") and not (token.tag_ == "VBN" and any(
-                    c.dep_ == "auxpass" for c in children(token))):
+                    c.dep_ == "auxpass" for c in token.children)):
                 continue  # (a passive participle only as an emotion: "was appalled by")
             word, lemma = token.lower_, token.lemma_.lower()
             if min(valence(word), valence(lemma)) > NEGATIVE_VALENCE or word in unblaming or lemma in unblaming:
@@ -229,7 +229,7 @@ def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Toke
             judged = _judged(token, lex)
             if judged is None or not _about_actor(judged, lex):
                 continue
-            if any(c.dep_ == "neg" for c in (*children(token), *children(token.head))):
+            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
                 continue  # "said the plan was not illegal"
             if _conditioned(token, clause, lex):
                 continue
@@ -241,7 +241,7 @@ def _said_clauses(verb: Token) -> list[tuple[Token, list[Token]]]:
     """What a speech verb says, as (the clause's head, its words): each of its clauses ("said that ...",
     "told reporters the talks were ..."), else, for a verb set beside the quotation it attributes
     ("“..., ” X said" parsed as parataxis of the quotation's verb), that verb's words outside the speech verb."""
-    clauses = [(c, list(c.subtree)) for c in children(verb) if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+    clauses = [(c, list(c.subtree)) for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
     if clauses or verb.dep_ not in ("parataxis", "ccomp") or verb.head == verb:
         return clauses
     own = {t.i for t in verb.subtree}
@@ -263,7 +263,7 @@ def _critical_statement(verb: Token, lex: Lexicon) -> bool:
     unblaming = lex.cue("unblaming_emotion")
     for top, words in _said_clauses(verb):
         for token in words:
-            if token.pos_ != "NOUN" and not (token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children(token))):
+            if token.pos_ != "NOUN" and not (token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)):
                 continue
             word, lemma = token.lower_, token.lemma_.lower()
             if max(valence(word), valence(lemma)) > NEGATIVE_VALENCE or word in unblaming or lemma in unblaming:
@@ -283,12 +283,12 @@ def _critical_statement(verb: Token, lex: Lexicon) -> bool:
 def _negated_in_clause(token: Token, top: Token) -> bool:
     """Whether a word is negated: a negation on it, its head or the nearest verb above it within ``top``
     ("is not in danger"), or the determiner "no" ("no more unrest")."""
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in (*children(token), *children(token.head))):
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in (*token.children, *token.head.children)):
         return True
     node = token
     while node != top and node.head != node and node.pos_ not in ("VERB", "AUX"):
         node = node.head
-    return node.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in children(node))
+    return node.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in node.children)
 
 
 def _judged(token: Token, lex: Lexicon) -> Token | None:
@@ -304,17 +304,17 @@ def _judged(token: Token, lex: Lexicon) -> Token | None:
             return _judged(token.head, lex)  # "called X the worst negotiator": said of X
         return token.head
     if token.dep_ == "dobj" and token.pos_ == "NOUN" and token.head.lemma_ in lex.cue("feeling_verb"):
-        return next((c for c in children(token.head) if c.dep_ == "nsubj"), None)  # "expressed/felt outrage"
+        return next((c for c in token.head.children if c.dep_ == "nsubj"), None)  # "expressed/felt outrage"
     if token.dep_ in ("acomp", "attr"):
-        return next((c for c in children(token.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if token.pos_ == "VERB":
-        return next((c for c in children(token) if c.dep_ == "nsubjpass"), None)  # "he was appalled"
+        return next((c for c in token.children if c.dep_ == "nsubjpass"), None)  # "he was appalled"
     if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
-        return next((c for c in children(token.head) if c.dep_ == "attr"), None)  # "the scandal is Y's effort"
+        return next((c for c in token.head.children if c.dep_ == "attr"), None)  # "the scandal is Y's effort"
     if token.dep_ == "oprd":
-        return next((c for c in children(token.head) if c.dep_ in ("dobj", "nsubjpass")), None)
+        return next((c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if token.dep_ == "ccomp" and token.pos_ == "ADJ":
-        return next((c for c in children(token) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
 
@@ -338,7 +338,7 @@ def disapproved(verb: Token, lex: Lexicon) -> tuple[Token | None, list[Token]]:
         word = found[1]
         judged = _judged(word, lex)
         if judged is None and word.pos_ in ("VERB", "AUX"):
-            judged = next((c for c in children(word) if c.dep_ == "nsubj"), None)  # "said Y misled Congress"
+            judged = next((c for c in word.children if c.dep_ == "nsubj"), None)  # "said Y misled Congress"
     else:
         judged = _negative_judgement(verb, lex)
     return judged, (_blamed(judged, lex) if judged is not None else [])
@@ -352,12 +352,12 @@ def _expressed_intent(verb: Token, lex: Lexicon) -> Entry | None:
     obj = syntax.direct_object(verb)
     if obj is None or obj.lemma_.lower() not in lex.cue("intent_noun"):
         return None
-    for act in children(obj):
+    for act in obj.children:
         if act.dep_ not in ("acl", "xcomp") or act.pos_ != "VERB":
             continue
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(act)):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children):
             continue
-        if any(c.dep_ == "neg" for c in children(act)):
+        if any(c.dep_ == "neg" for c in act.children):
             return None  # "willingness not to escalate": no act is intended
         intended = _verb_entry(act, lex)
         return Entry((_intent_code(intended.code) if intended is not None else "") or "030")
@@ -370,12 +370,12 @@ def _obliging_content(verb: Token, lex: Lexicon) -> bool:
     of obligation (cue ``obligation``, "should") and no condition (a consequence set on a condition
     is a threat)."""
     obliging = lex.cue("obligation") | {"should"}
-    for clause in children(verb):
+    for clause in verb.children:
         if clause.dep_ not in ("ccomp", "parataxis"):
             continue
         if _conditioned_clause(clause, lex):
             return False
-        if any(c.dep_ == "aux" and c.lower_ in obliging for c in children(clause)):
+        if any(c.dep_ == "aux" and c.lower_ in obliging for c in clause.children):
             return True
     return False
 
@@ -384,14 +384,14 @@ def obligation_clauses(verb: Token, lex: Lexicon) -> Iterable[list[Token]]:
     """The subjects of each that-clause of ``verb`` saying what someone must do: a verb clause with an
     auxiliary of obligation (cue ``obligation``: "must", "ought"), not negated. One test for
     ``_demanding_content`` and ``events.assemble._demand_in_statement``."""
-    for clause in children(verb):
+    for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in children(clause)):
+        if not any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in clause.children):
             continue
-        if any(c.dep_ == "neg" for c in children(clause)):
+        if any(c.dep_ == "neg" for c in clause.children):
             continue
-        yield [c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
+        yield [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iterable[list[Token]]:
@@ -404,17 +404,17 @@ def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iter
     the subject is an inverted condition ("should officials decide, ..."), no advice. With ``reproach``,
     the clauses in the perfect instead ("said X should have acted"): what someone failed to do."""
     conditions = lex.cue("condition")
-    for clause in children(verb):
+    for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ == "neg" for c in children(clause)) or any(
-                c.dep_ == "mark" and c.lower_ in conditions for c in children(clause)):
+        if any(c.dep_ == "neg" for c in clause.children) or any(
+                c.dep_ == "mark" and c.lower_ in conditions for c in clause.children):
             continue
-        advisory = [c for c in children(clause) if c.dep_ == "aux" and c.lower_ in lex.cue("advisory")]
-        subjects = [c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
+        advisory = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in lex.cue("advisory")]
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not advisory or any(s.i > advisory[0].i for s in subjects):
             continue  # "should officials become convinced, ...": an inverted condition
-        if reproach != any(c.dep_ == "aux" and c.lemma_ == "have" for c in children(clause)):
+        if reproach != any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children):
             continue  # "should have acted": what someone failed to do (``_appealing_content(reproach=True)``)
         yield subjects
 
@@ -444,7 +444,7 @@ def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, li
         heads = [top, *(c for c in top.conjuncts if c.pos_ in ("VERB", "AUX") and c.i > top.i)]
         shared: list[Token] = []
         for clause in heads:
-            kids = list(children(clause))
+            kids = list(clause.children)
             own_subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
             if clause is top:
                 shared = own_subjects
@@ -470,7 +470,7 @@ def accusation_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[str, str, li
             light = lemma in light_verbs
             for pred in (c for c in kids if c.dep_ in ("acomp", "attr") or (c.dep_ == "dobj" and light)):
                 word = pred.lemma_.lower()
-                if any(c.dep_ == "neg" for c in children(pred)):
+                if any(c.dep_ == "neg" for c in pred.children):
                     continue  # "would plead not guilty"
                 if word in accuse or word in criticise:
                     yield ("112" if word in accuse else "111"), "_judgement_in_statement", blamed
@@ -489,8 +489,8 @@ def _blamed(subject: Token, lex: Lexicon) -> list[Token]:
     actions of Y"), else nobody."""
     if _actor_word(subject, lex):
         return [subject]
-    return [c for c in children(subject) if c.dep_ in ("poss", "compound", "amod") and _actor_word(c, lex)] + [
-        p for c in children(subject) if c.dep_ == "prep" and c.lower_ in ("of", "by")
+    return [c for c in subject.children if c.dep_ in ("poss", "compound", "amod") and _actor_word(c, lex)] + [
+        p for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
         and (p := syntax.pobj(c)) is not None and _actor_word(p, lex)]
 
 
@@ -523,7 +523,7 @@ def _person_object(verb: Token, lex: Lexicon) -> bool:
     vehicle (cue ``weapon_noun``: agents.tsv lists "missile", "gun", "artillery" as MIL agents, as it does
     "commander" and "soldier")."""
     weapons = lex.cue("weapon_noun")
-    for child in children(verb):
+    for child in verb.children:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
         if child.ent_type_ == "PERSON" or child.lower_ in en.PERSONAL_PRONOUNS:
@@ -541,7 +541,7 @@ def _person_sense_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     with no object of its own, stranded by the passive, which the parser may call a particle: "troops were fired on in
     the chaos") is no one dismissed. A preposition with its object ("fired
     Comey on Tuesday", "fired him at a meeting") says when or where, and does not block the sense."""
-    if any(c.dep_ in ("prep", "prt") and c.lower_ in en.AIMED_FIRE_PREPOSITIONS and syntax.pobj(c) is None for c in children(verb)):
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in en.AIMED_FIRE_PREPOSITIONS and syntax.pobj(c) is None for c in verb.children):
         return False
     return _person_object(verb, lex)
 
@@ -550,7 +550,7 @@ def _place_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Sense condition ``place_object``: the verb's direct object (or passive subject) is a named country, city or
     region (GPE, LOC) or a noun of a settled place or region (:data:`dateline.lang.en.SETTLEMENT_NOUNS`): "seized
     Gaza", "seized two provincial capitals", not "seized a tanker" nor "seized documents"."""
-    for child in children(verb):
+    for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") and (child.ent_type_ in ("GPE", "LOC") or child.lemma_.lower() in en.SETTLEMENT_NOUNS):
             return True
     return False
@@ -559,17 +559,17 @@ def _place_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
 def _clause_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Sense condition ``clause``: the verb has a that-clause ("denied that its troops had entered")
     or a gerund complement ("denied saying it", "denied sending arms")."""
-    return any(c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG") for c in children(verb))
+    return any(c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG") for c in verb.children)
 
 
 def _infinitive_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Sense condition ``infinitive``: the verb has a to-infinitive complement ("invited Mueller to
     testify") whose own verb codes no act of the entry's root ("invited him to visit" codes 04 as
     the invitation does: no other sense)."""
-    for child in children(verb):
+    for child in verb.children:
         if child.dep_ not in ("xcomp", "ccomp") or child.pos_ != "VERB":
             continue
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(child)):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             continue
         own = _verb_entry(child, lex)
         return own is None or own.code[:2] != entry.code[:2]
@@ -592,7 +592,7 @@ def _thing_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     obj = syntax.direct_object(verb)
     if obj is None or obj.dep_ != "dobj" or _actor_word(obj, lex):
         return False
-    if any(_actor_word(c, lex) for c in children(obj) if c.dep_ == "conj"):
+    if any(_actor_word(c, lex) for c in obj.children if c.dep_ == "conj"):
         return False  # "fight corruption and the militias"
     event = _noun_entry(obj, lex) or lex.nouns.get(obj.lemma_.lower())
     return event is None or event.code[:2] not in root_class("hostile")
@@ -608,7 +608,7 @@ def _actor_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     if _actor_word(obj, lex) and obj.pos_ != "PRON":
         return True
     return any(c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None and _actor_word(p, lex)
-               for c in children(obj))
+               for c in obj.children)
 
 
 def _request_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
@@ -629,17 +629,17 @@ def _actor_clause(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     ("claimed the rebels had fired first", "claimed Russia's troops were in Ukraine"): what it asserts is
     about another's conduct. A pronoun subject ("claimed they were merely observers") is mostly the
     speaker's own side, and a subject with the speaker's words is the speaker: neither counts."""
-    speaker = {t.lower_ for c in children(verb) if c.dep_ == "nsubj" for t in c.subtree if t.pos_ in ("PROPN", "NOUN")}
-    for clause in children(verb):
+    speaker = {t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree if t.pos_ in ("PROPN", "NOUN")}
+    for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children(clause)):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             continue
-        for subj in (c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")):
+        for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             if subj.pos_ == "PRON" or subj.lower_ in speaker:
                 continue
             if _actor_word(subj, lex) or any(
-                    c.dep_ in ("poss", "compound", "amod") and c.pos_ != "PRON" and _actor_word(c, lex) for c in children(subj)):
+                    c.dep_ in ("poss", "compound", "amod") and c.pos_ != "PRON" and _actor_word(c, lex) for c in subj.children):
                 return True
     return False
 
@@ -667,7 +667,7 @@ def _conditioned(token: Token, top: Token, lex: Lexicon) -> bool:
     conditions = lex.cue("condition")
     node = token
     while node != top and node.head != node:
-        if any(c.dep_ == "mark" and c.lower_ in conditions for c in children(node)):
+        if any(c.dep_ == "mark" and c.lower_ in conditions for c in node.children):
             return True
         node = node.head
     return False
@@ -681,7 +681,7 @@ def _words_near(trigger: Token) -> Iterable[Token]:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj":
         heads.append(trigger.head)
     for head in heads:
-        for child in children(head):
+        for child in head.children:
             if child.dep_ in ("nsubj", "amod", "compound", "agent", "poss"):  # not nsubjpass: the one acted on
                 yield from child.subtree
             elif child.dep_ == "prep" and child.lower_ == "by":
@@ -731,7 +731,7 @@ def _on_strike(trigger: Token) -> bool:
     prep = trigger.head
     return trigger.dep_ == "pobj" and trigger.tag_ == "NN" and prep.lower_ in en.STRIKE_STATE_PREPOSITIONS \
         and prep.head.pos_ in ("VERB", "AUX") and prep.head != prep \
-        and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in children(trigger))
+        and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in trigger.children)
 
 
 def _crowd_word(text: str | None, lex: Lexicon) -> bool:
@@ -748,7 +748,7 @@ def _crowd_control(trigger: Token, sources: list[Side], targets: list[Side], lex
     repression, 175, not fighting; protesters using violence on a state force ("protesters clashed
     with riot police") riot, 145. None otherwise (19 stays for armed opponents)."""
     state = any(_state_force(side, lex) for side in sources)
-    objects = [t for c in children(trigger) if c.dep_ in ("dobj", "prep", "dative")
+    objects = [t for c in trigger.children if c.dep_ in ("dobj", "prep", "dative")
                for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
     if state and (any(side is not None and _crowd_word(side.get("text"), lex) for side in targets)
                   or any(_crowd_word(t.lower_, lex) for t in objects)):
@@ -786,10 +786,10 @@ def _verbal_attack(trigger: Token, sources: list[Side], lex: Lexicon) -> bool:
         return False
     verbal = lex.cue("verbal_attack")
     if any(c.dep_ in ("amod", "compound") and any(t.lemma_.lower() in verbal or t.lower_ in verbal for t in c.subtree)
-           for c in children(trigger)):
+           for c in trigger.children):
         return True
     obj = syntax.direct_object(trigger) if trigger.pos_ == "VERB" else None
-    for child in [*children(trigger), *(children(obj) if obj is not None else ())]:
+    for child in [*trigger.children, *(obj.children if obj is not None else ())]:
         medium = syntax.pobj(child) if child.dep_ == "prep" else None
         if medium is not None and (child.lower_ == "in" and medium.lemma_.lower() in lex.cue("speech_medium")
                                    or child.lower_ == "on" and medium.lemma_.lower() in lex.cue("speech_platform")):
@@ -901,7 +901,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         if intended is None and obj is not None:
             # an object that is no act measures the act named after "of": "planning a week of strikes",
             # "promised a wave of attacks"
-            acts = [p for c in children(obj) if c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None]
+            acts = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None]
             intended = next((e for p in acts if (e := _named_act(p, lex)) is not None), None)
         if intended is not None and intended.code[:2] in root_class("hostile"):
             return Entry(_intent_code(intended.code) or "130"), {**rules, "code": "_intent_of"}
@@ -921,7 +921,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             and _person_object(trigger, lex) and not any(_state_force(side, lex) for side in sources):
         return replace(entry, code="182", reciprocal=False), {**rules, "code": "_assault_on_person"}
     if code[:2] == "12" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.cue("refusal_verb") and any(
-            c.dep_ == "xcomp" and _comment_verb(c, lex) for c in children(trigger)):
+            c.dep_ == "xcomp" and _comment_verb(c, lex) for c in trigger.children):
         return Entry("011"), {**rules, "code": "_declined_comment"}
     if code[:2] in root_class("violent") and (crowd := _crowd_control(trigger, sources, targets, lex)) is not None:
         return replace(entry, code=crowd, reciprocal=False), {**rules, "code": "_crowd_control"}
@@ -935,9 +935,9 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     if code[:2] == "16" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("suspension_verb") and _person_object(trigger, lex):
         return replace(entry, code="172", reciprocal=False), {**rules, "code": "_suspended_person"}
     if code[:2] == "13" and trigger.lemma_ in lex.cue("warning_verb") and trigger.pos_ == "VERB" and (
-            any(c.dep_ == "prep" and c.lower_ == "against" for c in children(trigger))
-            or any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "neg" for g in children(c)) and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in children(c)) for c in children(trigger))
+            any(c.dep_ == "prep" and c.lower_ == "against" for c in trigger.children)
+            or any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "neg" for g in c.children) and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children)
             or _obliging_content(trigger, lex)) and not _threatened_harm(trigger, sources, lex):
         return replace(entry, code="020"), {**rules, "code": "_warning_appeal"}
     if code[:2] == "13" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("warning_verb") \
@@ -952,14 +952,14 @@ def _judges_a_measure(verb: Token, lex: Lexicon) -> bool:
     agent, is an act ("any strikes would violate the Constitution"), a measure (cue ``measure_noun``:
     "such action would undercut his ability", "firms could be crippled by the move") or a gerund
     ("binding judges might look like interference")."""
-    for clause in children(verb):
+    for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.lemma_ == "be":
             continue  # (a copula states, it forecasts no harm: "recognizing X is a red line")
-        for child in children(clause):
+        for child in clause.children:
             if child.dep_ == "csubj":
                 return True
             heads = [child] if child.dep_ in ("nsubj", "nsubjpass") else [
-                p for p in children(child) if p.dep_ == "pobj"] if child.dep_ == "agent" else []
+                p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "agent" else []
             for head in heads:
                 if head.pos_ == "NOUN" and (head.lemma_.lower() in lex.cue("measure_noun") or _named_act(head, lex) is not None):
                     return True
@@ -1000,7 +1000,7 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
             if token.head.head == verb and _danger_subject(token, token.head, own, lex):
                 continue  # "warned that war could break out": a danger foreseen (012), unless the rest says harm
             return True
-    for child in children(verb):
+    for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             obj = syntax.pobj(child)
             entry = _named_act(obj, lex) if obj is not None else None
@@ -1016,13 +1016,13 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
             if token.pos_ == "NOUN" and (entry := _named_act(token, lex)) is not None and entry.code[:2] in root_class("violent") \
                     and not _danger_happening(token, child, own, lex):
                 return True
-        if child.lemma_ == "be" or any(c.dep_ == "aux" and c.lower_ in obliging for c in children(child)):
+        if child.lemma_ == "be" or any(c.dep_ == "aux" and c.lower_ in obliging for c in child.children):
             continue  # a state ("would be"), or what someone must do ("we must not"): no harm done
-        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in children(c)))
-               for c in children(child)) and any(
-                c.dep_ == "aux" and c.lower_ in lex.cue("future") for c in children(child)) and _verb_entry(child, lex) is not None:
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
+               for c in child.children) and any(
+                c.dep_ == "aux" and c.lower_ in lex.cue("future") for c in child.children) and _verb_entry(child, lex) is not None:
             return True  # an act announced as no longer done ("will no longer tolerate rallies": _refusal_code)
-        for subject in (c for c in children(child) if c.dep_ in ("nsubj", "nsubjpass")):
+        for subject in (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")):
             if subject.lower_ in lex.cue("first_person"):
                 return True
             side = _side(subject.doc, subject, lex)
@@ -1044,7 +1044,7 @@ def _danger_happening(noun: Token, clause: Token, own: set[Any], lex: Lexicon) -
     would follow", said by Iran, stays a threat)."""
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head != clause:
         return False
-    for word in children(noun):
+    for word in noun.children:
         if word.dep_ in ("poss", "compound", "amod", "nmod") or (word.dep_ == "prep" and word.lower_ == "by"):
             head = syntax.pobj(word) if word.dep_ == "prep" else word
             side = _side(noun.doc, head, lex) if head is not None else None
@@ -1067,9 +1067,9 @@ def _comment_verb(verb: Token, lex: Lexicon) -> bool:
     if lemma not in lex.cue("open_disclosure_verb"):
         return True
     if any(c.dep_ in ("dobj", "attr", "oprd", "acomp", "intj") and c.lemma_.lower() not in lex.cue("question_noun")
-           and not _question_clause(c, lex) for c in children(verb)):
+           and not _question_clause(c, lex) for c in verb.children):
         return False  # (an object opened by a wh-word, "say precisely what equipment ...", asks as a clause does)
-    clauses = [c for c in children(verb) if c.dep_ in ("ccomp", "xcomp")]
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     # "declined to say whether X would be among the options ... should he become convinced": one question clause
     # suffices (the parser hangs the inverted condition on "say" as a second clause)
     return not clauses or any(_question_clause(c, lex) for c in clauses)
@@ -1078,7 +1078,7 @@ def _comment_verb(verb: Token, lex: Lexicon) -> bool:
 def _question_clause(clause: Token, lex: Lexicon) -> bool:
     """Whether a clause is an indirect question: opened by "whether" or "if" (cue ``question_mark``) or by a
     wh-word ("what", "why", "how", "who"), after any adverb ("say precisely what equipment ...")."""
-    if any(c.dep_ == "mark" and c.lower_ in lex.cue("question_mark") for c in children(clause)):
+    if any(c.dep_ == "mark" and c.lower_ in lex.cue("question_mark") for c in clause.children):
         return True
     words = sorted((t for t in clause.subtree if not t.is_punct and t.tag_ not in ("RB", "RBR", "RBS")), key=lambda t: t.i)
     return bool(words) and words[0].tag_ in ("WDT", "WP", "WP$", "WRB")
@@ -1105,15 +1105,15 @@ def _forecast(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
     (:func:`_danger_subject`: "warned that war could break out")."""
     own = _own_countries(sources)
     found = False
-    for child in children(verb):
+    for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             found = True
         elif child.dep_ == "ccomp":
-            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.cue("first_person") for c in children(child)):
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.cue("first_person") for c in child.children):
                 return False
             entry = _verb_entry(child, lex)
             if entry is not None and entry.code[:2] in root_class("hostile") and not any(
-                    _danger_subject(c, child, own, lex) for c in children(child)):
+                    _danger_subject(c, child, own, lex) for c in child.children):
                 return False  # (a war that "could break out" is a danger foreseen, not a hostile act told)
             found = True
     return found

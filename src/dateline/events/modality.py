@@ -12,7 +12,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from .. import syntax
-from ..doc import children, per_doc
+from ..doc import per_doc
 from ..lexicon import Lexicon
 from .triggers import _can_act, _is_act, _measured, _subordinate, _trailing_adjunct, _verb_entry
 from ..codebook import root_class
@@ -39,7 +39,7 @@ _WORLD_WAR = re.compile(r"\b(?:world war|ww\s?(?:i|ii|1|2)\b|(?:first|second) wo
 def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
     future, possible = lex.cue("future"), lex.cue("possible")
     mode: Modality | None = None
-    for child in children(token):
+    for child in token.children:
         if child.dep_ == "aux" and child.lower_ in lex.cue("backshifted_future") and not _reported_future(token, lex):
             mode = "hypothetical"  # "would increase spending", "talks that would lead to": a case put, no intent told
         elif child.dep_ == "aux" and child.lower_ in future:
@@ -57,11 +57,11 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
         elif (child.dep_ == "advmod" and child.lower_ in lex.cue("pending_adverb") and child.i == token.left_edge.i
               and syntax.present_tense(token)):
             return "hypothetical"  # "when the leaders press Obama, he will ...": a case put, not a report
-        elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in children(child)):
+        elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
             return "hypothetical"
     if mode is None and _for_infinitive(token, lex):
         return "hypothetical"  # "pushed for North Korea to attend", "no sense for the Taliban to be rewarded"
-    if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in children(token.head)):
+    if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
         mode = "intended"  # "is going to meet"
     if mode is None and _scheduled(token, lex):
         mode = "intended"  # "Trump is to meet Putin on Friday": scheduled, not held
@@ -81,7 +81,7 @@ def _reported_future(token: Token, lex: Lexicon) -> bool:
     Elsewhere "would" puts a case ("it would increase spending", "talks that would lead to
     membership"): no intent is reported."""
     token = syntax.first_conjunct(token)
-    if any(c.dep_ == "parataxis" and c.lemma_ in lex.cue("speech_verb") for c in children(token)):
+    if any(c.dep_ == "parataxis" and c.lemma_ in lex.cue("speech_verb") for c in token.children):
         return True
     head = token.head
     if head == token:
@@ -95,12 +95,12 @@ def _for_infinitive(token: Token, lex: Lexicon) -> bool:
     """Whether a verb is an infinitive whose subject "for" introduces (cue ``irrealis_mark``: "a plea
     for X to surrender", "pushed for North Korea to attend"): English puts a wished, urged or
     judged act so, never one reported as done."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token)):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     marks = lex.cue("irrealis_mark")
-    if any(c.dep_ == "mark" and c.lower_ in marks for c in children(token)):
+    if any(c.dep_ == "mark" and c.lower_ in marks for c in token.children):
         return True
-    subject = next((c for c in children(token) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.left_edge.i > 0 and token.doc[subject.left_edge.i - 1].lower_ in marks
 
 
@@ -118,7 +118,7 @@ def _be_to_subject(token: Token, lex: Lexicon) -> Token | None:
     head = token.head
     if token.dep_ != "xcomp" or head.lemma_ != "be" or token.lemma_ in lex.cue("be_to_idiom"):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token)):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return None
     return _be_subject(head, lex)
 
@@ -131,9 +131,9 @@ def _doer(subject: Token, lex: Lexicon) -> bool:
 def _be_subject(head: Token, lex: Lexicon) -> Token | None:
     """The subject of "be" in "X is to ...", a partitive number standing for what its "of" names
     ("one of its greatest successes was to persuade voters": the successes)."""
-    subject = next((c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.pos_ == "NUM" and subject.lower_ in lex.cue("partitive_noun"):
-        counted = next((syntax.pobj(c) for c in children(subject) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((syntax.pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return counted if counted is not None else subject
     return subject
 
@@ -163,7 +163,7 @@ def _background(token: Token, doc: Doc) -> str | None:
         return None  # no time phrase opens inside the token's subtree: the walk below finds none
     published = doc._.published
     found: str | None = None
-    for child in children(token):
+    for child in token.children:
         if child.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
             continue
         for item in child.subtree:
@@ -231,15 +231,15 @@ def _past_time(text: str, published: Any) -> str | None:
 def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
     """(negated, modality) of a verb: its own cues, then those of the verbs governing it."""
     negation = lex.cue("negation")
-    negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children(verb))
-    negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in children(c))
-                             for c in children(verb))
+    negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in verb.children)
+    negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                             for c in verb.children)
     # "nobody has called them", "no one attended": a negative subject denies the act
     negated = negated or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in lex.cue("negative_subject") or any(
-        g.dep_ == "det" and g.lower_ == "no" for g in children(c))) for c in children(verb))
+        g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in verb.children)
     # "will no longer tolerate": the negation hangs on the adverb, not on the verb
     negated = negated or any(c.dep_ == "advmod" and any(
-        f"{g.lower_} {c.lower_}" in lex.cue("negating_phrase") for g in children(c) if g.dep_ == "neg") for c in children(verb))
+        f"{g.lower_} {c.lower_}" in lex.cue("negating_phrase") for g in c.children if g.dep_ == "neg") for c in verb.children)
     modality = _own_modality(verb, lex, doc)
     if modality is None and verb.dep_ == "csubj" and verb.tag_ == "VBG" and verb.head != verb:
         # "Conceding to protesters may quell the protests": a gerund subject under a modal is an act
@@ -271,7 +271,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
                 # troops": the means is done as, and only as far as, the act it serves
                 token = head.head
                 modality = modality or _own_modality(token, lex, doc)
-                negated = negated or any(c.dep_ == "neg" for c in children(token))
+                negated = negated or any(c.dep_ == "neg" for c in token.children)
                 continue
             if link == "pcomp" and clause.tag_ == "VBG" and head.lower_ in lex.cue("unrealised_preposition"):
                 # "deterred Iran from arming", "capable of hitting", "intent on stepping up", "a call against
@@ -286,20 +286,20 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         if link in ("xcomp", "pcomp", "acl") and head.lemma_ in lex.cue("negating_verb"):
             negated = True
         if link == "conj":
-            negated = negated or any(c.dep_ == "neg" for c in children(head))
+            negated = negated or any(c.dep_ == "neg" for c in head.children)
         if link == "xcomp" and head.lemma_ in lex.cue("attempt_verb") and syntax.past_tense(head):
             pass  # "tried to hack", "attempted to assassinate": an attempt made is the act (CAMEO codes it)
         elif link in ("xcomp", "acl", "pcomp") and head.lemma_ in (lex.cue("intent_verb") | lex.cue("control_noun")
                                                                    | lex.cue("intent_adjective")):
             modality = modality or "intended"
         elif link == "ccomp" and head.lemma_ in lex.cue("intent_verb") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in children(clause)):
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             # "expects the authorities to prosecute": wanted by another, no intent its doer declared
             modality = modality or "hypothetical"
         if link == "xcomp" and head.lemma_ in lex.cue("unrealised_adjective"):
             modality = modality or "hypothetical"  # "is reluctant to impose", "is able to strike"
         if link == "xcomp" and head.lemma_ in lex.cue("obligation_verb") and clause.tag_ == "VB":
-            if any(c.dep_ == "advmod" and c.lower_ in lex.cue("not_yet_adverb") for c in children(head)):
+            if any(c.dep_ == "advmod" and c.lower_ in lex.cue("not_yet_adverb") for c in head.children):
                 negated = True  # "has yet to reveal", "had yet to issue": not (yet) done
             elif not syntax.past_tense(head):
                 # "has to accept", "will have to veto", "having to apologise": owed, not done ("had to
@@ -312,7 +312,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_noun"):
             modality = modality or "reported"  # "reports that Iran intended to", "speculation that X had stolen"
         causing = link == "ccomp" and head.lemma_ in lex.cue("causative_verb") and not any(
-            c.dep_ == "mark" for c in children(clause))
+            c.dep_ == "mark" for c in clause.children)
         if link in ("conj", "xcomp") or causing:
             # "could decide to lift", "will continue to be denied": an infinitive complement is as
             # done as the verb whose modal governs it
@@ -320,14 +320,14 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         if link == "advcl" and _trailing_adjunct(clause):
             # "may shell the town, threatening Lebanon": the adjunct is as done as the act it follows
             modality = modality or _own_modality(head, lex, doc)
-            negated = negated or any(c.dep_ == "neg" for c in children(head))
+            negated = negated or any(c.dep_ == "neg" for c in head.children)
         if link == "ccomp" and modality == "intended" and _predicted(clause, head, lex):
             modality = "hypothetical"  # "he expected most people would obey the law": foreseen, not declared
-        if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in children(head)):
+        if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in head.children):
             # "has not said he will abide by it": nothing declared, not even an intent
             modality = "hypothetical" if modality in (None, "intended") else modality
         if link == "ccomp" and head.lemma_ in lex.cue("denial_verb") and any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children(clause)):
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
             negated = True  # "officials denied that Russia was sending arms": said not to have happened
         if link in ("ccomp",) and not causing:
             break  # what someone said keeps its own modality
@@ -360,7 +360,7 @@ def _first_conjunct(verb: Token) -> Token:
     token = verb
     while token.dep_ == "conj" and token.head != token and token.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") and not _repeated_to(c, token.head)
-            for c in children(token)):
+            for c in token.children):
         token = token.head
     return token
 
@@ -369,7 +369,7 @@ def _repeated_to(child: Token, head: Token) -> bool:
     """Whether ``child`` is an infinitive "to" (tag TO) repeated from the verb ``head`` it is coordinated
     with ("to support ... and to monitor"): the same infinitive, not an auxiliary of its own."""
     return child.dep_ == "aux" and child.tag_ == "TO" and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in children(head))
+        c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
 
 
 def _aim(verb: Token, lex: Lexicon) -> bool:
@@ -379,9 +379,9 @@ def _aim(verb: Token, lex: Lexicon) -> bool:
         return False
     if verb.head.lemma_ in lex.cue("contact_verb"):
         return False  # "called Modi to congratulate him": the call performs the act
-    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children(verb)):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
         return False  # "so that they meet", "after he met": a clause of its own
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _requests(verb: Token, lex: Lexicon) -> bool:
@@ -393,7 +393,7 @@ def _requests(verb: Token, lex: Lexicon) -> bool:
 def _future_time(noun: Token, lex: Lexicon) -> bool:
     """Whether an event noun's own time phrase is still to come: a DATE modifier of the noun with a
     ``future_modifier`` word ("next week's visit", "talks next month", "the coming summit")."""
-    for child in children(noun):
+    for child in noun.children:
         if child.dep_ not in ("poss", "npadvmod", "amod", "compound", "nmod"):
             continue
         if any(t.ent_type_ == "DATE" and t.lower_ in lex.cue("future_modifier") for t in child.subtree):
@@ -416,8 +416,8 @@ def _threatened(noun: Token, lex: Lexicon) -> bool:
 
 
 def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
-    negated = any(c.dep_ == "det" and c.lower_ == "no" for c in children(noun))
-    modality: Modality | None = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in children(noun) if c.dep_ == "amod") else None
+    negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    modality: Modality | None = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
     noun = _measured(noun)  # "will provide 25,000 tons of aid": the amount hangs on the verb
     head = noun.head
     if modality is None and noun.dep_ == "pobj" and f"{head.head.lower_} {head.lower_}" in en.PROSPECTIVE_PREPOSITIONS:
@@ -432,7 +432,7 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]
     if head != noun and head.pos_ in ("VERB", "AUX") and not span_of_time:
         # ("protests scheduled throughout Trump's visit": the visit is when, it is not planned)
         cancelling = head.lemma_ in lex.cue("cancelling_verb") and (
-            head.lemma_ != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in children(head)))
+            head.lemma_ != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
         if cancelling and noun.dep_ in ("dobj", "nsubjpass"):
             negated = True
         elif head.lemma_ in lex.cue("intent_verb") or (noun.dep_ == "dobj" and _requests(head, lex)):
@@ -465,7 +465,7 @@ def _claim_frame(trigger: Token, lex: Lexicon) -> Token | None:
             token = token.head
     speech = lex.cue("speech_verb")
     for _ in range(4):
-        for child in children(token):  # "Y attacked Z, X said": the saying hangs on the act
+        for child in token.children:  # "Y attacked Z, X said": the saying hangs on the act
             if child.dep_ == "parataxis" and child.lemma_ in speech:
                 return child
         if token.head == token:

@@ -13,7 +13,7 @@ from .. import syntax
 from ..actors import actor_ref
 from ..actors.index import in_window
 from ..codebook import country_side, root_class
-from ..doc import children, doc_text
+from ..doc import doc_text
 from ..kb import split_code
 from ..lexicon import Entry, Lexicon
 from ..actors.identity import same_side
@@ -53,15 +53,15 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
     subject, the passive agent or an attack noun the act happened in ("killed in a bombing");
     the country is that of the first place named in the cause's phrase, else in the verb's own
     prepositions. None when the cause names an actor or no place is named."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children(verb))
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     cause: Token | None = None
     if not passive:
-        cause = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+        cause = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     else:
-        agent = next((c for c in children(verb) if c.dep_ == "agent"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         cause = syntax.pobj(agent) if agent is not None else None
         if agent is None:
-            for child in children(verb):
+            for child in verb.children:
                 pobj = syntax.pobj(child) if child.dep_ == "prep" and child.lower_ == "in" else None
                 found = lex.nouns.get(pobj.lemma_) if pobj is not None else None
                 if found is not None and found.code[:2] in root_class("violent"):
@@ -69,7 +69,7 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
     if cause is None or cause.pos_ != "NOUN" or cause.ent_type_ or cause.lower_ in lex.agents or cause.lemma_ in lex.agents:
         return []
     instruments = lex.violent_instruments
-    violent = [t for t in (cause, *(c for c in children(cause) if c.dep_ in ("compound", "amod")))
+    violent = [t for t in (cause, *(c for c in cause.children if c.dep_ in ("compound", "amod")))
                if t.lemma_ in instruments or t.lower_ in instruments
                or (t.lemma_ in lex.nouns and lex.nouns[t.lemma_].code[:2] in root_class("violent"))]
     if not violent:
@@ -79,7 +79,7 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
     if actor_ref(doc, start, end) is not None or any(
             t.ent_type_ in _NAMING or (t != cause and t.lemma_ in lex.agents) for t in named or []):
         return []  # the cause names its actor ("Israeli shelling", "rebel attacks", "coalition airstrikes")
-    scopes = [cause, *(c for c in children(verb) if c.dep_ == "prep" and c.lower_ in en.WHERE_PREPOSITIONS)]
+    scopes = [cause, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in en.WHERE_PREPOSITIONS)]
     for scope in scopes:
         country = _place_country(doc, scope)
         if country is not None:
@@ -112,8 +112,8 @@ def _agentless_state(doc: Doc, verb: Token, lex: Lexicon) -> bool:
     """Whether the verb is a passive with no agent whose subject is no political actor ("the
     terminal had been stalled because of ...", "the waitress is disappointed in the vote"): a
     state of a thing or a private person, not an act between political actors."""
-    subject = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None)
-    if subject is None or any(c.dep_ == "agent" for c in children(verb)):
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or any(c.dep_ == "agent" for c in verb.children):
         return False
     return not any(_political(side, lex) for side in _sides(doc, [subject], lex))
 
@@ -121,10 +121,10 @@ def _agentless_state(doc: Doc, verb: Token, lex: Lexicon) -> bool:
 def _governor_targets(governor: Token, preps: set[str]) -> list[Token]:
     """The target of an event noun named on its light verb: "held talks with X", "imposed
     sanctions on X", "gave X aid" (the dative), the first that fits."""
-    for child in children(governor):
+    for child in governor.children:
         if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return [child]
-    for child in children(governor):
+    for child in governor.children:
         if child.dep_ in ("prep", "dative") and (child.lower_ in preps or child.lower_ in ("with", "to", "between")):
             pobj = syntax.pobj(child) or _stranded_object(child)
             if pobj is not None:
@@ -137,17 +137,17 @@ def _stranded_object(prep: Token) -> Token | None:
     ("granted asylum to five officers holed up in ...": "officers" parsed as the subject of
     "holed"): the subject of a clause on the same governor that starts right after the preposition."""
     following = prep.i + 1
-    for clause in children(prep):
+    for clause in prep.children:
         # "spoke with Merkel to express condolences": the parser made "Merkel to express ..." a
         # clause under the preposition; its subject right after the preposition is the object
         if clause.dep_ == "pcomp" and clause.pos_ in ("VERB", "AUX"):
-            for subject in children(clause):
+            for subject in clause.children:
                 if subject.dep_ in ("nsubj", "nsubjpass") and subject.left_edge.i == following:
                     return subject
-    for clause in children(prep.head):
+    for clause in prep.head.children:
         if clause.pos_ != "VERB" or clause.i <= prep.i:
             continue
-        for subject in children(clause):
+        for subject in clause.children:
             if subject.dep_ in ("nsubj", "nsubjpass") and subject.left_edge.i == following:
                 return subject
     return None
@@ -159,11 +159,11 @@ def passive_own_subject(verb: Token, subject: Token | None) -> bool:
     for the abduction": the one blamed is no blamer; :func:`dateline.syntax.subject` reads no
     passive subject and climbs the conjunction): then it is no source. A "by" agent stays the doer.
     Rule ``passive_own_subject`` (the source left empty)."""
-    if subject is None or subject.head == verb or not any(c.dep_ == "auxpass" for c in children(verb)):
+    if subject is None or subject.head == verb or not any(c.dep_ == "auxpass" for c in verb.children):
         return False
-    if not any(c.dep_ == "nsubjpass" for c in children(verb)):
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
         return False
-    return not any(c.dep_ == "agent" and syntax.pobj(c) == subject for c in children(verb))
+    return not any(c.dep_ == "agent" and syntax.pobj(c) == subject for c in verb.children)
 
 
 def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool) -> tuple[list[Side], list[Side]]:
@@ -171,7 +171,7 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     prepositional object (in :data:`en.TARGET_PREPOSITIONS` order), else an actor inside the object's own
     phrase ("rejected an offer from Kabul"), else for a request the subject of what is requested
     ("demanded that Iraq ..."). A named actor is preferred to an unnamed group ("officials")."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children(verb))
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subject = syntax.subject(verb)
     inverted = _inverted_subject(verb)
     if inverted is not None:
@@ -197,7 +197,7 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         # what was said is about (:func:`_said_about`); the press addressed ("told reporters") is no party
         addressed = [t for t in _sides(doc, _addressees(verb), lex) if t is not None and t.get("country")
                      and str(t.get("sector")).lower() not in lex.cue("press_sector")]
-        said = next((c for c in children(verb) if c.dep_ in ("ccomp", "xcomp")), None)
+        said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
         targets: list[Side] = list(addressed)
         if said is not None and (not addressed or _own_country(addressed, sources)):
             # an audience of the speaker's own country ("told Congress that North Korea ...") yields
@@ -222,15 +222,15 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         # (its possessor, "by" phrase or named modifier), never at its victim
         candidates = _doers(obj)
     if entry is not None and entry.code[:2] in ("02", "10"):
-        for clause in children(verb):
+        for clause in verb.children:
             if clause.dep_ == "ccomp":
-                candidates.extend(c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass"))
+                candidates.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
         # the content clause of a demand noun: "insisted on its demands that Burundi's government
         # grant ...", "renewed its call that Iraq withdraw": who is to act is whom it is aimed at
         for noun in list(candidates):
-            for clause in children(noun):
-                if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(clause)):
-                    candidates.extend(c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass") and c not in candidates)
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    candidates.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c not in candidates)
     if entry is not None and entry.code[:2] in root_class("appeal"):
         candidates = _measure_doers(doc, verb, obj, candidates, lex)
     unnamed: list[Side] = []
@@ -323,7 +323,7 @@ def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token 
     for _ in range(3):
         # its own subject, also in the passive ("was locked in talks"), else that of the clause a
         # participle or coordinated verb hangs from
-        subject = next((c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None or clause.dep_ not in ("advcl", "conj") or clause.head == clause:
             break
         clause = clause.head
@@ -371,7 +371,7 @@ def reporting_speaker(noun: Token, targets: list[Token], lex: Lexicon) -> Token 
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head.lemma_ not in lex.cue("speech_verb"):
         return None
-    for child in children(clause):
+    for child in clause.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child != noun and (
                 child.pos_ in ("PROPN", "PRON") or child.ent_type_ or child.lower_ in lex.agents or child.lemma_ in lex.agents):
             return None
@@ -383,7 +383,7 @@ def _counted_victims(doc: Doc, obj: Token | None) -> Side:
     """The people a violent act counts without naming ("killed four", "wounded 12"): a bare numeral
     object, an unnamed group whose country is where it happened (:mod:`dateline.actors.countries`)."""
     if obj is None or obj.dep_ not in ("dobj", "nsubjpass") or obj.pos_ != "NUM" or any(
-            c.dep_ in ("prep", "pobj", "compound") for c in children(obj)):
+            c.dep_ in ("prep", "pobj", "compound") for c in obj.children):
         return None
     start, end = syntax.phrase_span(obj)
     return {"text": doc_text(doc)[start:end], "code": None, "country": None, "sector": None}
@@ -408,10 +408,10 @@ def _attack_noun(obj: Token | None, lex: Lexicon) -> bool:
 def _doers(noun: Token) -> list[Token]:
     """Who did what an event noun names: its possessor, the object of its "by", a named modifier
     ("Israeli raids", "Taliban attacks"), in that order."""
-    found = [c for c in children(noun) if c.dep_ == "poss"]
-    found += [p for c in children(noun) if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    found += [p for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
               for p in [syntax.pobj(c)] if p is not None]
-    found += [c for c in children(noun) if c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+    found += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
     return found
 
 
@@ -453,7 +453,7 @@ def _measure_parties(measure: Token, lex: Lexicon) -> list[Token]:
     (cue ``done_to_noun``: "the expulsion of X's diplomats")."""
     preps = en.MEASURE_PARTY_PREPOSITIONS - {"of"} if measure.lemma_ in lex.cue("done_to_noun") else en.MEASURE_PARTY_PREPOSITIONS
     parties = _doers(measure)
-    parties += [p for c in children(measure) if c.dep_ == "prep" and c.lower_ in preps
+    parties += [p for c in measure.children if c.dep_ == "prep" and c.lower_ in preps
                 for p in [syntax.pobj(c)] if p is not None and p.pos_ in ("PROPN", "NOUN")]
     return parties
 
@@ -461,7 +461,7 @@ def _measure_parties(measure: Token, lex: Lexicon) -> list[Token]:
 def _measure_aimed(doc: Doc, verb: Token, lex: Lexicon) -> bool:
     """Whether an appeal asks for a measure (:func:`_measure`) aimed at a named actor, one that is not
     whoever would take it ("called for the expulsion of X's diplomats", "urged sanctions against X")."""
-    measures = [p for c in children(verb) if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i
+    measures = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i
                  for p in [syntax.pobj(c)] if p is not None and _measure(doc, verb, p, lex)]
     for measure in measures:
         if _measure_parties(measure, lex):
@@ -482,8 +482,8 @@ def _venue(token: Token) -> bool:
 def _addressees(verb: Token) -> list[Token]:
     """Whom a speech verb addresses: its object or dative ("told Lavrov", "assured Kiev"), or the
     object of its "to" ("said to Putin", "spoke to Merkel")."""
-    found = [c for c in children(verb) if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")]
-    for child in children(verb):
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")]
+    for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ == "to":
             pobj = syntax.pobj(child)
             if pobj is not None:
@@ -504,13 +504,13 @@ def _fires_weapon(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
     instruments = lex.violent_instruments
     items = [obj, *obj.conjuncts]
     if not all(t.lemma_ in instruments or t.lower_ in instruments or any(
-            c.dep_ == "compound" and (c.lemma_ in instruments or c.lower_ in instruments) for c in children(t))
+            c.dep_ == "compound" and (c.lemma_ in instruments or c.lower_ in instruments) for c in t.children)
             for t in items):
         return False
     if verb.lemma_.lower() in lex.cue("weapon_launch_verb"):
         return True
     return any(c.dep_ == "prep" and c.lower_ in en.AIMING_PREPOSITIONS and syntax.pobj(c) is not None
-               for t in (verb, *items) for c in children(t))
+               for t in (verb, *items) for c in t.children)
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -521,12 +521,12 @@ def _inverted_subject(verb: Token) -> Token | None:
     clause's subject (the clause has none). Else None."""
     if verb.i == 0 or verb.is_sent_start or verb.doc[verb.i - 1].text not in (",", '"', "”", "'", "’"):
         return None
-    obj = next((c for c in children(verb) if c.dep_ == "dobj" and c.i > verb.i), None)
-    content = [c for c in children(verb) if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in children(c))]
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    content = [c for c in verb.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)]
     if obj is None or not content or obj.pos_ not in ("PROPN", "NOUN"):
         return None
-    has_subject = any(c.dep_ in syntax.SUBJECTS for c in children(verb))
-    if has_subject and all(any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in children(c)) for c in content):
+    has_subject = any(c.dep_ in syntax.SUBJECTS for c in verb.children)
+    if has_subject and all(any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in content):
         return None  # "Officials, however, warned Iran the deal is off"
     return obj
 
@@ -537,11 +537,11 @@ def _stative_subject(verb: Token, lex: Lexicon) -> Token | None:
     with no "by" agent, whose subject holds the stance; else None."""
     if verb.tag_ != "VBN" or verb.lemma_.lower() not in lex.cue("attitude_participle"):
         return None
-    if any(c.dep_ == "agent" for c in children(verb)):
+    if any(c.dep_ == "agent" for c in verb.children):
         return None  # "was opposed by X": a real passive
-    if not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in children(verb)):
+    if not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children):
         return None
-    return next((c for c in children(verb) if c.dep_ == "nsubjpass"), None)
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _experiencer(verb: Token, lex: Lexicon) -> tuple[Token, Token] | None:
@@ -553,8 +553,8 @@ def _experiencer(verb: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     experiencer as object: "shock", "outrage") are swapped there, not here. Else None."""
     if verb.tag_ != "VBN" or verb.lemma_.lower() not in lex.cue("experiencer_participle"):
         return None
-    felt = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None)
-    agent = next((c for c in children(verb) if c.dep_ == "agent"), None)
+    felt = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     cause = syntax.pobj(agent) if agent is not None else None
     if felt is None or cause is None or cause.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
@@ -569,17 +569,17 @@ def _moves_theme(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
     if obj is None or obj.dep_ != "dobj":
         return False
     cues = lex.cue("transfer_verb")
-    particle = next((c.lower_ for c in children(verb) if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if verb.lemma_.lower() not in cues and (particle is None or f"{verb.lemma_.lower()} {particle}" not in cues):
         return False
-    return not any(c.dep_ == "prep" and c.lower_ == "with" and c.i > obj.i for c in children(verb))
+    return not any(c.dep_ == "prep" and c.lower_ == "with" and c.i > obj.i for c in verb.children)
 
 
 def _owned_by_source(doc: Doc, token: Token, sources: list[Side], lex: Lexicon) -> bool:
     """Whether the token is the sources' own unnamed part ("its troops", "Syria's forces"): its
     possessor is a source and the phrase names no entity of its own (unlike "its European
     Community partners", another actor)."""
-    poss = next((c for c in children(token) if c.dep_ == "poss"), None)
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
     if poss is None:
         return False
     owner = _side(doc, poss, lex)
@@ -597,13 +597,13 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
     agreed") sets the scene and names no target. ``theme``: the object is what is moved
     ("sent troops to Liberia"), never the target; only its prepositions are looked at."""
     candidates: list[Token] = []
-    recipient = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None) if obj is not None and obj.dep_ == "dobj" else None
+    recipient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if obj is not None and obj.dep_ == "dobj" else None
     if recipient is not None and recipient.pos_ in ("PROPN", "NOUN", "PRON"):
         # a passive with an object left ("Modi will be given a visa"): the subject is the recipient
         candidates.append(recipient)
     if obj is not None and (obj.pos_ in ("PROPN", "NOUN", "PRON") or _partitive_group(obj) is not None) and not theme:
         candidates.append(obj)  # "killed two of the protesters": the group the numeral counts
-    preps = [c for c in children(verb) if c.dep_ in ("prep", "dative") and c.i > verb.i]
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i]
     for name in en.TARGET_PREPOSITIONS:
         for prep in preps:  # every one of a repeated preposition ("for new EU members for two years")
             if prep.lower_ != name:
@@ -618,7 +618,7 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
     object_preps = en.OBJECT_PHRASE_PREPOSITIONS | {"at", "into", "over"} if theme else en.OBJECT_PHRASE_PREPOSITIONS
     if obj is not None and obj.dep_ != "nsubjpass":
         for item in (obj, *obj.conjuncts):
-            for child in children(item):
+            for child in item.children:
                 if child.dep_ == "prep" and child.lower_ in object_preps:
                     pobj = syntax.pobj(child)
                     if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj not in candidates:
@@ -629,7 +629,7 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
 def _complained_of(verb: Token, candidates: list[Token]) -> list[Token]:
     """For disapproval (CAMEO 11), what it is about comes before whom it is told to: "complained
     to the United Nations over Israeli air raids" is aimed at Israel, the UN being the audience."""
-    about = [p for c in children(verb) if c.dep_ == "prep" and c.lower_ in ("over", "about") and c.i > verb.i
+    about = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "about") and c.i > verb.i
              for p in [syntax.pobj(c)] if p is not None and p.pos_ in ("PROPN", "NOUN")]
     told = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ == "to" and c.head.head == verb]
     if not about or not told:
@@ -645,15 +645,15 @@ def _controlled_candidates(verb: Token, obj: Token | None, lex: Lexicon) -> list
     ("approved a law recognizing victories by X's coalition": what the law does names whom); not
     the aim of a control noun ("continued their effort to overthrow ...": the subject's own aim)."""
     found: list[Token] = []
-    for clause in children(verb):
+    for clause in verb.children:
         if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.pos_ not in ("VERB", "AUX") or clause.i < verb.i:
             continue
         infinitive = any((c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ == "for")
-                         for c in children(clause))
+                         for c in clause.children)
         if infinitive:
-            found.extend(c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN"))
+            found.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN"))
     if obj is not None and obj.dep_ == "dobj" and obj.ent_type_ == "" and obj.lemma_ not in lex.cue("control_noun"):
-        for clause in children(obj):
+        for clause in obj.children:
             if clause.dep_ == "acl" and clause.pos_ == "VERB":
                 inner = syntax.direct_object(clause)
                 if inner is not None and inner.dep_ == "dobj" and inner.pos_ in ("PROPN", "NOUN"):
@@ -670,7 +670,7 @@ def _nested_candidates(candidates: list[Token], depth: int = 2) -> list[Token]:
         following: list[Token] = []
         for candidate in frontier:
             for item in (candidate, *candidate.conjuncts):
-                for child in children(item):
+                for child in item.children:
                     if child.dep_ != "prep" or child.lower_ not in en.NESTED_PREPOSITIONS:
                         continue
                     pobj = syntax.pobj(child)
@@ -685,13 +685,13 @@ def _nested_candidates(candidates: list[Token], depth: int = 2) -> list[Token]:
 
 def _complement(verb: Token) -> Token | None:
     """The verb's infinitival complement ("agreed to lift", "threatened to cut off"), if any."""
-    return next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
 
 def _purpose(verb: Token) -> Token | None:
     """The verb's infinitival purpose clause ("began a hunger strike to protest ..."), if any."""
-    return next((c for c in children(verb) if c.dep_ == "advcl" and c.pos_ == "VERB"
-                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))), None)
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
 
 
 def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
@@ -713,7 +713,7 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
         if inner is not None and inner.dep_ != "nsubjpass":
             heads.append(inner)
     for head in heads:
-        for child in children(head):
+        for child in head.children:
             if child.dep_ == "prep" and child.lower_ in en.PLACE_TARGET_PREPOSITIONS and (child.i > verb.i or violent):
                 pobj = syntax.pobj(child)
                 if pobj is None:
@@ -721,7 +721,7 @@ def _place_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> 
                 # "in the capital city of Algiers", "at this jail in northern Israel"
                 # "in Montenegro province": the named place modifying a common noun
                 places = [pobj] if pobj.ent_type_ in _PLACE_ENTS else [
-                    c for c in children(pobj) if c.dep_ == "compound" and c.ent_type_ in _PLACE_ENTS] + [
+                    c for c in pobj.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_ENTS] + [
                     g for g in _nested_candidates([pobj], depth=1) if g.ent_type_ in _PLACE_ENTS]
                 for place in places:
                     targets = [t for t in _sides(doc, [place], lex) if not any(same_side(t, s) for s in sources)]
@@ -740,8 +740,8 @@ def _phrase_place(doc: Doc, pobj: Token) -> list[Side]:
     a settlement noun in apposition (:data:`en.SETTLEMENT_NOUNS`). Else []."""
     phrase = doc[pobj.left_edge.i:pobj.right_edge.i + 1]
     if pobj.ent_type_ not in _PLACE_ENTS and not (pobj.pos_ == "NOUN" and not pobj.ent_type_ and any(
-            c.dep_ in ("poss", "compound") and c.ent_type_ in _PLACE_ENTS for c in children(pobj))) and not (
-            pobj.pos_ == "PROPN" and any(c.dep_ == "appos" and c.lemma_ in en.SETTLEMENT_NOUNS for c in children(pobj))):
+            c.dep_ in ("poss", "compound") and c.ent_type_ in _PLACE_ENTS for c in pobj.children)) and not (
+            pobj.pos_ == "PROPN" and any(c.dep_ == "appos" and c.lemma_ in en.SETTLEMENT_NOUNS for c in pobj.children)):
         return []  # the place itself, a region of it ("Pakistan's tribal areas"), a town in apposition
     country = _place_country(doc, pobj)
     if country is None:
@@ -755,12 +755,12 @@ def _protest_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[S
     "to protest X's failure") or in a phrase of protest ("in protest of X's refusal", "a strike
     over a bill signed by X", "rallies against X"), possessors of nominalised objects included."""
     for head in heads:
-        for child in children(head):
+        for child in head.children:
             if child.i < head.i:
                 continue  # a fronted phrase sets the scene
             scope: Token | None = None
             if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
-                    g.dep_ == "aux" and g.lower_ == "to" for g in children(child)):
+                    g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
                 scope = child
             elif child.dep_ == "prep" and child.lower_ in en.PROTEST_PREPOSITIONS:
                 scope = child
@@ -822,7 +822,7 @@ def _complement_targets(doc: Doc, complement: Token, lex: Lexicon, sources: list
     Mozambique" is aimed at Mozambique; the first of the complement and its conjuncts with one."""
     chain = [complement, *complement.conjuncts]
     # a verb split at its hyphen ("re-open" as "re", "-", "open") leaves sibling complements
-    chain += [c for c in children(complement.head) if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in chain]
+    chain += [c for c in complement.head.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in chain]
     nested = _complement(complement)
     if nested is not None:
         chain.append(nested)  # "threatened to try to ..."
@@ -840,9 +840,9 @@ def _condition_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side])
     ahead"), nearest first."""
     conditions = lex.cue("condition")
     for token in verb.subtree:
-        if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in conditions for c in children(token)):
+        if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in conditions for c in token.children):
             continue
-        subjects = [c for c in children(token) if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         targets = [t for t in _sides(doc, subjects, lex) if not any(same_side(t, s) for s in sources)]
         if targets and targets[0] is not None and targets[0].get("code"):
             return targets
@@ -910,14 +910,14 @@ def target_of_topic(case: TargetCase) -> list[Side]:
     if case.entry.code[:2] in ("11", "12") and _attack_noun(obj, case.lex):
         return []  # "condemned the attacks on X": its doers were the only candidates (_verb_roles)
     heads = [verb] + ([obj] if obj is not None and obj.dep_ == "dobj" else [])
-    scopes: list[Token] = [c for head in heads for c in children(head)
+    scopes: list[Token] = [c for head in heads for c in head.children
                            if c.dep_ == "prep" and c.lower_ in en.TOPIC_PREPOSITIONS and c.i > verb.i]
     if obj is not None and obj.dep_ == "dobj":
-        scopes.extend(c for c in children(obj) if c.dep_ == "poss")
-    scopes.extend(c for c in children(verb) if c.dep_ == "ccomp" and c.i > verb.i)
+        scopes.extend(c for c in obj.children if c.dep_ == "poss")
+    scopes.extend(c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i)
     if obj is not None and obj.dep_ == "dobj":
-        scopes.extend(c for c in children(obj) if c.dep_ in ("acl", "ccomp")
-                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(c)))
+        scopes.extend(c for c in obj.children if c.dep_ in ("acl", "ccomp")
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
     for scope in scopes:
         found = _first_actor(case.doc, scope, case.sources, named=True)
         if found:
@@ -939,7 +939,7 @@ def _host_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side
     for head in heads:
         found = _place_targets(doc, head, lex, sources)
         clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
-        if not found and clause is not None and any(c.lower_ == "where" for c in children(clause)):
+        if not found and clause is not None and any(c.lower_ == "where" for c in clause.children):
             place = clause.head  # "in Japan, where Putin was on an official visit"
             if place.ent_type_ in _PLACE_ENTS:
                 found = [t for t in _sides(doc, [place], lex) if t is not None and t.get("code")]
@@ -1007,7 +1007,7 @@ def _owned_noun(noun: Token) -> bool:
     """Whether an event noun names its doer on itself: a possessor ("Russia's criticism"), a
     nationality adjective before it ("Russian criticism") or a "by" agent ("criticism by Russia")."""
     return any(c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < noun.i)
-               or (c.dep_ == "prep" and c.lower_ == "by") for c in children(noun))
+               or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
 
 def owned_complement_targets(doc: Doc, noun: Token, code: str, lex: Lexicon) -> list[Token]:
@@ -1020,7 +1020,7 @@ def owned_complement_targets(doc: Doc, noun: Token, code: str, lex: Lexicon) -> 
     preps = en.OWNED_NOUN_TARGET_PREPOSITIONS.get(code[:2])
     if not preps or not _owned_noun(noun):
         return []
-    for child in children(noun):
+    for child in noun.children:
         if child.dep_ != "prep" or child.lower_ not in preps:
             continue
         pobj = syntax.pobj(child)
@@ -1029,7 +1029,7 @@ def owned_complement_targets(doc: Doc, noun: Token, code: str, lex: Lexicon) -> 
         named = [pobj, *pobj.conjuncts]
         if any(side is not None and side.get("code") for side in _sides(doc, named, lex)):
             return named
-        owners = [c for c in children(pobj) if c.dep_ == "poss"
+        owners = [c for c in pobj.children if c.dep_ == "poss"
                   or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in _NAMING)]
         if owners and any(side is not None and side.get("code") for side in _sides(doc, owners, lex)):
             return owners

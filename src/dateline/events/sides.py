@@ -16,7 +16,7 @@ from ..actors.index import in_window, mention_index
 # When two sides are the same actor, and what a side is counted by, is decided in actors/identity.py
 # (roles and assemble import the two from here).
 from ..actors.identity import same_side as _same, side_key as _actor_key
-from ..doc import children, doc_text, per_doc, token_starts
+from ..doc import doc_text, per_doc, token_starts
 from ..lexicon import Lexicon
 from ..lang import en
 
@@ -143,8 +143,8 @@ def _expand(tokens: list[Token]) -> list[Token]:
     for token in tokens:
         # only conjuncts after the token: a stranded subject's conjuncts include the fronted
         # phrase the parser hung it on
-        members = [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
-                   for p in children(c) if p.dep_ == "pobj" for g in p.conjuncts if g.i > p.i]
+        members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for g in p.conjuncts if g.i > p.i]
         for item in (token, *[c for c in token.conjuncts if c.i > token.i], *members):
             if item not in out and item.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") or item.ent_type_:
                 if item not in out:
@@ -175,8 +175,8 @@ def _coordinated_modifiers(doc: Doc, token: Token) -> list[Side]:
     there are at least two; else an empty list (the phrase is one actor)."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return []
-    for child in children(token):
-        if child.dep_ not in ("amod", "compound", "nmod") or not any(c.dep_ == "conj" for c in children(child)):
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound", "nmod") or not any(c.dep_ == "conj" for c in child.children):
             continue
         refs: list[Side] = []
         for part in (child, *child.conjuncts):
@@ -215,8 +215,8 @@ def _country_anaphor(token: Token) -> bool:
     possessor's phrase; "the whole country", "a country" are not)."""
     if token.lemma_ not in en.COUNTRY_NOUNS or token.tag_ != "NN":
         return False
-    dets = [c for c in children(token) if c.dep_ == "det"]
-    return len(dets) == 1 and dets[0].lower_ in ("the", "this", "that") and len(list(children(token))) == 1
+    dets = [c for c in token.children if c.dep_ == "det"]
+    return len(dets) == 1 and dets[0].lower_ in ("the", "this", "that") and len(list(token.children)) == 1
 
 
 def _last_country_before(doc: Doc, token: Token) -> Side:
@@ -245,7 +245,7 @@ def _partitive_group(token: Token) -> Token | None:
     the object of the "of" on a numeral or a quantity word (:data:`en.PARTITIVE_HEADS`); else None."""
     if token.pos_ != "NUM" and token.lower_ not in en.PARTITIVE_HEADS:
         return None
-    for child in children(token):
+    for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = syntax.pobj(child)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
@@ -269,7 +269,7 @@ def _antecedent(doc: Doc, pronoun: Token, lex: Lexicon) -> Side:
             if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head == clause:
                 break
             clause = clause.head
-            subject = next((c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.lower_ not in en.REFERRING_PRONOUNS:
                 side = _side(doc, subject, lex)
                 if side is not None:

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .. import syntax
-from ..doc import children, doc_text, per_doc, per_token, sentence_bounds, sentence_index
+from ..doc import doc_text, per_doc, per_token, sentence_bounds, sentence_index
 from ..codebook import root_class
 from ..lexicon import Entry, Lexicon
 from ..record import Modality
@@ -25,7 +25,7 @@ def _measured(noun: Token) -> Token:
     if noun.dep_ != "pobj" or head.lower_ != "of" or head.head == head:
         return noun
     measure = head.head
-    counted = measure.ent_type_ in ("MONEY", "QUANTITY") or any(c.dep_ == "nummod" for c in children(measure))
+    counted = measure.ent_type_ in ("MONEY", "QUANTITY") or any(c.dep_ == "nummod" for c in measure.children)
     return measure if measure.pos_ == "NOUN" and counted else noun
 
 
@@ -54,7 +54,7 @@ def _find_noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
         found = lex.nouns.get(f"{governor.lemma_} {noun.lemma_}")
         if found is not None:
             return found
-    for child in children(noun):
+    for child in noun.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             found = lex.nouns.get(f"{child.lower_} {noun.lemma_}")
             if found is not None:
@@ -62,7 +62,7 @@ def _find_noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
     if noun.lemma_ in lex.cue("event_frame"):
         # "a mediation effort", "a bombing campaign": the modifier names the act, the frame
         # noun carries its roles
-        for child in children(noun):
+        for child in noun.children:
             if child.dep_ == "compound" and child.pos_ == "NOUN":
                 found = lex.nouns.get(child.lemma_)
                 if found is not None:
@@ -84,7 +84,7 @@ def _owned(noun: Token, lex: Lexicon) -> bool:
     what another act is about (:func:`_topic_of_act`: "rejected X's demand")."""
     if _topic_of_act(noun, lex):
         return False
-    for child in children(noun):
+    for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             child = syntax.pobj(child) or child
         elif child.dep_ != "poss":
@@ -127,7 +127,7 @@ def _find_verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
         return None  # "insisted that Trump would recognize ...": a claim (said so), not a demand
     if entry.code[:2] == "03" and verb.lemma_ in lex.cue("opinion_verb") and _states_fact(verb):
         return None  # "agencies agree Russia was behind the hacks": a shared opinion, no commitment
-    if verb.lemma_ in lex.cue("intransitive_act") and any(c.dep_ in ("dobj", "ccomp") for c in children(verb)):
+    if verb.lemma_ in lex.cue("intransitive_act") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return None  # "demonstrated that through history", "demonstrated its resolve": showing, no protest
     if verb.lemma_ in lex.cue("failure_verb") and entry.code[:2] == "12" and not _failed_agreement(verb, lex):
         return None  # "failed to inform the court", "the EU is failing": the failed act is negated, no rejection
@@ -139,7 +139,7 @@ def _failed_agreement(verb: Token, lex: Lexicon) -> bool:
     agrees (an 03 verb, "failed to agree") or reaches a deal (its object an agreement noun of CAMEO
     03 or 05, "failed to reach an agreement"). That is a rejection of each other's terms (CAMEO 12,
     the PLOVER gold's REJECT); failing at anything else is no act of its own (docs/annotation.md)."""
-    for child in children(verb):
+    for child in verb.children:
         if child.dep_ != "xcomp" or child.pos_ != "VERB":
             continue
         own = _verb_entry(child, lex)
@@ -162,7 +162,7 @@ def _idiom(verb: Token, lex: Lexicon) -> bool:
     if not rests:
         return False
     words = {verb.lemma_}
-    for child in children(verb):
+    for child in verb.children:
         words.update((child.lower_, child.lemma_.lower()))
         if child.dep_ in ("prep", "agent", "dative"):
             pobj = syntax.pobj(child)
@@ -190,7 +190,7 @@ def _particle(verb: Token) -> str:
 
 def _find_particle(verb: Token) -> str:
     """:func:`_particle` worked out."""
-    found = next((c.lower_ for c in children(verb) if c.dep_ == "prt"), "")
+    found = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     if found:
         return found
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
@@ -205,17 +205,17 @@ def _names(verb: Token, lex: Lexicon) -> bool:
     sense ("called on X to", "called for talks") takes none."""
     # (a day is no predicate: "called Thursday on Arabs to unite" is an appeal made on Thursday)
     return verb.lemma_ in lex.cue("naming_verb") and any(
-        c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME") for c in children(verb))
+        c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME") for c in verb.children)
 
 
 def _states_fact(verb: Token) -> bool:
     """Whether a verb has a that-clause (with its own subject) stating a fact: a past or present
     indicative with no modal ("agree Russia was behind the hacks"), not a commitment to a future
     act ("agreed that talks would resume", "agreed that a committee will be formed")."""
-    for clause in children(verb):
-        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children(clause)):
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
             continue
-        auxes = [c for c in children(clause) if c.dep_ in ("aux", "auxpass")]
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
         if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes):
             return False
         if clause.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes):
@@ -232,10 +232,10 @@ def _claims(verb: Token, lex: Lexicon) -> bool:
     if verb.lemma_ not in lex.cue("claim_or_demand"):
         return False
     obliging = lex.cue("obligation") | {"should", "shall"}
-    for clause in children(verb):
-        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children(clause)):
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
             continue
-        auxes = [c for c in children(clause) if c.dep_ in ("aux", "auxpass")]
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in obliging for a in auxes):
             return False
         if clause.tag_ in ("VBD", "VBZ") or any(a.tag_ in ("VBD", "VBZ", "MD") for a in auxes):
@@ -268,10 +268,10 @@ def _act_below(clause: Token, lex: Lexicon) -> bool:
         if token.i in memo:
             continue
         if ready:
-            memo[token.i] = _is_act(token, lex) or any(memo[c.i] for c in children(token))
+            memo[token.i] = _is_act(token, lex) or any(memo[c.i] for c in token.children)
         else:
             stack.append((token, True))
-            stack.extend((c, False) for c in children(token) if c.i not in memo)
+            stack.extend((c, False) for c in token.children if c.i not in memo)
     return memo[clause.i]
 
 
@@ -280,7 +280,7 @@ def _attribution_frame(verb: Token, lex: Lexicon) -> bool:
     X said", "X told reporters that Y would meet Z". The reported act is the event (coded on its own
     trigger, with the modality its clause gives it); the saying is not an event from X to whoever
     the clause mentions. A statement stays an event only when no codable act is inside it."""
-    said = [c for c in children(verb) if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
     if any(_act_below(clause, lex) for clause in said):  # (the verb is in no child's subtree)
         return True
     head = verb.head
@@ -296,7 +296,7 @@ def _frame_speaker(token: Token, lex: Lexicon) -> Token | None:
     speech = lex.cue("speech_verb")
     node = token
     for _ in range(6):
-        for child in children(node):
+        for child in node.children:
             if child.dep_ == "parataxis" and child.lemma_ in speech and child.pos_ == "VERB":
                 return _named_subject(child)
         if node is not token and node.lemma_ in speech and node.pos_ == "VERB":
@@ -369,7 +369,7 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     if head == token:
         return None
     if link in ("relcl", "acl"):
-        if any(c.lower_ == "that" and c.dep_ in ("advmod", "mark") for c in children(token)):
+        if any(c.lower_ == "that" and c.dep_ in ("advmod", "mark") for c in token.children):
             return None  # "said at the time that X had canceled": a complement clause parsed as relative
         return "reported"
     if link in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head != head and head.lower_ != "by":
@@ -382,9 +382,9 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
         return None
     if link not in ("xcomp", "ccomp", "advcl") or not _is_act(head, lex):
         return None
-    if link == "advcl" and any(c.dep_ == "mark" and c.lower_ != "to" for c in children(token)):
+    if link == "advcl" and any(c.dep_ == "mark" and c.lower_ != "to" for c in token.children):
         return None
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token))
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if link == "xcomp" or infinitive:
         return "intended"
     if link == "ccomp":
@@ -407,12 +407,12 @@ def _trailing_adjunct(participle: Token) -> bool:
     head = participle.head
     if participle.dep_ != "advcl" or head == participle or participle.i < head.i:
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children(participle)):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in participle.children):
         return False
     start = participle.left_edge.i
     if start == 0 or participle.doc[start - 1].text != ",":
         return False
-    return any(t.ent_type_ in _PARTY_ENTITIES for c in children(participle) if c.dep_ in ("dobj", "dative", "prep")
+    return any(t.ent_type_ in _PARTY_ENTITIES for c in participle.children if c.dep_ in ("dobj", "dative", "prep")
                for t in c.subtree)
 
 
@@ -431,15 +431,15 @@ def _conditional_threat(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     if entry.code[:2] not in root_class("hostile") or entry.code[:2] == "13":
         return False
     conditions = lex.cue("condition")
-    if any(c.dep_ == "mark" and c.lower_ in conditions for c in children(verb)):
+    if any(c.dep_ == "mark" and c.lower_ in conditions for c in verb.children):
         return False  # the condition itself ("if it is attacked")
     if not any(c.dep_ == "aux" and c.lower_ in (lex.cue("future") | lex.cue("possible")) - lex.cue("ability_modal")
-               for c in children(verb)):
+               for c in verb.children):
         return False  # ("if it can detect them, it can suspend them": an ability, no threat)
-    if any(c.dep_ == "nsubjpass" for c in children(verb)) and not any(c.dep_ == "agent" for c in children(verb)):
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
         return False  # "if he says yes, she should be fired": nobody named threatens
-    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in conditions for g in children(c))
-               for c in children(verb))
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in conditions for g in c.children)
+               for c in verb.children)
 
 
 def _obliged(verb: Token, lex: Lexicon) -> bool:
@@ -447,7 +447,7 @@ def _obliged(verb: Token, lex: Lexicon) -> bool:
     mediate"): then it is intended by someone else, not a declared intent of its own."""
     token = verb
     for _ in range(4):
-        if any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in children(token)):
+        if any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in token.children):
             return True
         if token.dep_ not in ("xcomp", "acomp", "conj") or token.head == token:
             return False
@@ -475,7 +475,7 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
     cue ``object_act`` with nothing it acts on ("appear for questioning")."""
     if verb.tag_ == "VBN" and verb.dep_ in ("acomp", "amod"):
         return True
-    if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in children(verb)):
+    if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in verb.children):
         return True  # a participle used as a noun: "evacuated the wounded"
     if _opening_participle(verb):
         return True  # "Pressed for an explanation, Obama said ...": done to Obama by no one named
@@ -483,19 +483,19 @@ def _not_an_act(verb: Token, lex: Lexicon) -> bool:
         return True  # "is largely defeated", "heavily guarded", "are connected to the grid"
     if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.pos_ == "ADJ":
         return True  # coordinated with an adjective: "once secular and opposed to the settlements"
-    if verb.lemma_ in lex.cue("reaction_passive") and any(c.dep_ == "nsubjpass" for c in children(verb)) and not any(
-            c.dep_ == "agent" for c in children(verb)) and any(c.dep_ == "prep" and c.lower_ == "with" for c in children(verb)):
+    if verb.lemma_ in lex.cue("reaction_passive") and any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return True  # "any attack would be met with force": a response, not a meeting
-    if verb.lemma_ in lex.cue("object_act") and not any(c.dep_ in _OBJECT_DEPS for c in children(verb)):
+    if verb.lemma_ in lex.cue("object_act") and not any(c.dep_ in _OBJECT_DEPS for c in verb.children):
         return True  # "ordered him to appear for questioning": an act only on someone or something questioned
     if verb.lemma_ in lex.cue("arrival_verb") and _troops_subject(verb, lex):
         return True  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit (CAMEO 042)
-    if syntax.present_tense(verb) and any(c.dep_ == "advmod" and c.lower_ in lex.cue("habitual") for c in children(verb)):
+    if syntax.present_tense(verb) and any(c.dep_ == "advmod" and c.lower_ in lex.cue("habitual") for c in verb.children):
         return True
     if verb.lemma_ not in lex.cue("speech_verb") and _thing_subject(verb, lex):
         return True  # "an earthquake struck Nepal", "the rescue package allowed Greece to avoid default"
     return verb.dep_ == "csubj" and any(c.dep_ in ("advmod", "mark") and c.lower_ in lex.cue("indirect_question")
-                                        for c in children(verb))
+                                        for c in verb.children)
 
 
 def _opening_participle(verb: Token) -> bool:
@@ -505,7 +505,7 @@ def _opening_participle(verb: Token) -> bool:
     doer is not named, so there is no act to code between actors."""
     if verb.tag_ != "VBN" or verb.dep_ != "advcl":
         return False
-    if any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in children(verb)):
+    if any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children):
         return False
     first = next((t for t in verb.sent if not t.is_punct), None)
     return first is not None and first.i == verb.i
@@ -516,9 +516,9 @@ def _graded_state(verb: Token, lex: Lexicon) -> bool:
     subject is in ("is largely defeated", "is heavily guarded", "will be better protected"), not
     an act done to it; in the past the act is told ("was heavily shelled", "has been largely
     destroyed")."""
-    if verb.tag_ != "VBN" or not any(c.dep_ == "advmod" and c.lower_ in lex.cue("degree_adverb") for c in children(verb)):
+    if verb.tag_ != "VBN" or not any(c.dep_ == "advmod" and c.lower_ in lex.cue("degree_adverb") for c in verb.children):
         return False
-    return not any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in children(verb))
+    return not any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children)
 
 
 def _present_state(verb: Token, lex: Lexicon) -> bool:
@@ -530,8 +530,8 @@ def _present_state(verb: Token, lex: Lexicon) -> bool:
     "is accused of") are acts however told."""
     if verb.tag_ != "VBN" or verb.lemma_ in lex.cue("attitude_participle"):
         return False  # ("Israel is opposed to French mediation": a stance taken, the subject's act)
-    passive = [c for c in children(verb) if c.dep_ == "auxpass"]
-    if not passive or any(c.dep_ in ("aux", "agent", "mark") for c in children(verb)):
+    passive = [c for c in verb.children if c.dep_ == "auxpass"]
+    if not passive or any(c.dep_ in ("aux", "agent", "mark") for c in verb.children):
         return False  # (a clause of condition or time keeps its modality: "until demands are met")
     if not all(b.lemma_ == "be" and b.tag_ in ("VBZ", "VBP") for b in passive):
         return False
@@ -547,7 +547,7 @@ def _thing_subject(verb: Token, lex: Lexicon) -> bool:
     author acts) and no name or nationality, nor one of the cue ``agentive_noun`` ("country", "side").
     "An earthquake struck Nepal", "cameras captured footage", "the deal's terms would allow it to
     enrich", "commodity prices dealt a blow": the verb is not used in its political sense."""
-    subject = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "NOUN" or subject.ent_type_ or not subject.text[:1].islower():
         return False  # (a name the tagger took for a common noun: "Trump drew fire")
     return not _can_act(subject, lex)
@@ -566,7 +566,7 @@ def _can_act(noun: Token, lex: Lexicon) -> bool:
         return True
     if lemma not in lex.cue("partitive_noun"):
         return False
-    counted = [syntax.pobj(c) for c in children(noun) if c.dep_ == "prep" and c.lower_ == "of"]
+    counted = [syntax.pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
     return any(c is not None and (c.ent_type_ or c.pos_ == "PROPN" or (c.pos_ == "NOUN" and _can_act(c, lex)))
                for c in counted)
 
@@ -574,7 +574,7 @@ def _can_act(noun: Token, lex: Lexicon) -> bool:
 def _troops_subject(verb: Token, lex: Lexicon) -> bool:
     """Whether the verb's subject phrase names armed units ("a first patch of Bangladeshi
     peacekeeping troops", cue ``troop_noun``), not a delegation or an official."""
-    subject = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
     return any(t.lemma_.lower() in lex.cue("troop_noun") or t.lower_ in lex.cue("troop_noun")
@@ -594,15 +594,15 @@ def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
         return False
     if obj is not None and obj.lemma_ in lex.cue("question_noun"):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in lex.cue("question_preposition") for c in children(verb)) and not any(
-            c.dep_ in ("xcomp", "ccomp") for c in children(verb)):
+    if any(c.dep_ == "prep" and c.lower_ in lex.cue("question_preposition") for c in verb.children) and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return True  # "when asked about the talks", "asked the minister about Iran": a question on a topic
     if _after_question(verb):
         return True  # '"Why now?" she asked.': the quoted question before it is what was asked
-    for clause in children(verb):
+    for clause in verb.children:
         if clause.dep_ not in ("ccomp", "parataxis"):
             continue
-        if any(c.dep_ == "mark" and c.lower_ in lex.cue("question_mark") for c in children(clause)):
+        if any(c.dep_ == "mark" and c.lower_ in lex.cue("question_mark") for c in clause.children):
             return True  # "asked whether/if ..."
         words = [t for t in clause.subtree if not t.is_punct]
         if words and words[0].tag_ in _WH_TAGS:
@@ -618,7 +618,7 @@ def _after_question(verb: Token) -> bool:
     """Whether a verb with no clause or preposition after it ("she asked", "asked the minister") closes a
     quoted question ('"Will they strike?" she asked'): between the "?" and the verb stand only
     quotes, commas and the asker's name, in its own sentence or across the parser's split at '?"'."""
-    if any(c.dep_ in ("ccomp", "xcomp", "prep", "parataxis") and c.i > verb.i for c in children(verb)):
+    if any(c.dep_ in ("ccomp", "xcomp", "prep", "parataxis") and c.i > verb.i for c in verb.children):
         return False
     quoting = ('"', "”", "“", "'", "’", ",")
     i = verb.i - 1
@@ -637,7 +637,7 @@ def _imperative(verb: Token) -> bool:
     heading its sentence with no subject or auxiliary, first after any opening punctuation."""
     if verb.dep_ != "ROOT" or verb.tag_ != "VB":
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass") for c in children(verb)):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass") for c in verb.children):
         return False
     return all(t.is_punct for t in verb.doc[verb.sent.start:verb.i])
 
@@ -651,10 +651,10 @@ def _participants(noun: Token, lex: Lexicon) -> list[Token]:
     if head == noun or head.pos_ != "VERB":
         return []
     if noun.dep_ == "nsubj" and (head.lemma_ in lex.cue("participation_verb") or (
-            head.lemma_ in lex.cue("gathering_verb") and any(c.lower_ == "together" for c in children(head)))):
-        first = next((c for c in children(head) if c.dep_ == "dobj"), None)
+            head.lemma_ in lex.cue("gathering_verb") and any(c.lower_ == "together" for c in head.children))):
+        first = next((c for c in head.children if c.dep_ == "dobj"), None)
     elif noun.dep_ == "nsubjpass" and head.lemma_ == "attend":
-        agent = next((c for c in children(head) if c.dep_ == "agent"), None)
+        agent = next((c for c in head.children if c.dep_ == "agent"), None)
         first = syntax.pobj(agent) if agent is not None else None
     else:
         return []
@@ -694,7 +694,7 @@ def _match_pattern(verb: Token, obj: Token | None, entry: Entry, table: dict[tup
 def _prep_keys(token: Token) -> list[tuple[str, str]]:
     """(preposition, its object's form or lemma or "") for each preposition on ``token``."""
     preps: list[tuple[str, str]] = []
-    for child in children(token):
+    for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
             pobj = syntax.pobj(child)
             preps.append((child.lower_, ""))

@@ -11,7 +11,6 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from ..errors import DatelineError
-from ..doc import children
 from ..tables import tsv_rows
 
 
@@ -48,7 +47,7 @@ class Cues:
         if lemma not in self.verbs:
             return None  # what the test below would return too, without walking a noun's children
         if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB") and not (
-                token.pos_ == "NOUN" and any(c.dep_ in _SUBJECTS for c in children(token))):
+                token.pos_ == "NOUN" and any(c.dep_ in _SUBJECTS for c in token.children)):
             # A noun with a subject is a verb the tagger missed ("As Bordoff states, ...").
             return None
         return self.verbs.get(lemma)

@@ -9,7 +9,6 @@ import numpy
 from spacy.attrs import IS_PUNCT, LOWER
 from spacy.tokens import Span, Token
 
-from ..doc import children
 from .marks import CLOSE_DOUBLE, CLOSE_SINGLE, _trimmed
 from .speakers import _Article, _cue_text, _Quote, _speaker_of
 
@@ -96,17 +95,17 @@ def _content(art: _Article, cue: Token, index: _Index | None = None) -> Span | N
         if index.any_in(index.saying, start, end) is not None:
             return None  # the clause has its own speech verb ("he said ..., according to ...")
         return doc[start:end] if end - start >= 3 else None
-    clauses = [c for c in children(cue) if c.dep_ == "ccomp"]
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     entry = art.cue_at[cue.i]
     if not clauses and entry is not None and entry.role == "act":
-        clauses = [c for c in children(cue) if c.dep_ == "xcomp"]
+        clauses = [c for c in cue.children if c.dep_ == "xcomp"]
     if not clauses:
         return None
     # "said that A, but that B": the parser makes both clauses complements of the cue (or
     # coordinates them); they are one statement.
     start = min(c.left_edge.i for c in clauses)
     edges = [c.right_edge.i for c in clauses]
-    edges += [g.right_edge.i for c in clauses for g in children(c) if g.dep_ == "conj"]
+    edges += [g.right_edge.i for c in clauses for g in c.children if g.dep_ == "conj"]
     end = max(edges) + 1
     if start < cue.i < end:
         start = cue.i + 1  # the clauses sit on both sides of the cue: keep the part after it

@@ -12,7 +12,6 @@ import bisect
 
 from spacy.tokens import Token
 
-from ..doc import children
 from .. import syntax
 from ..actors.identity import same_actor
 from ..events.sides import _identified
@@ -62,7 +61,7 @@ def _first_person_doer(trigger: Token) -> Token | None:
         if doer is None or doer.dep_ == "nsubjpass":
             return None
     else:
-        doer = next((c for c in children(trigger) if c.dep_ == "poss"), None)
+        doer = next((c for c in trigger.children if c.dep_ == "poss"), None)
     return doer if doer is not None and doer.lower_ in en.FIRST_PERSON_PRONOUNS else None
 
 
@@ -72,7 +71,7 @@ def _first_person_object(trigger: Token) -> Token | None:
     if trigger.pos_ not in ("VERB", "AUX"):
         return None
     found = [syntax.direct_object(trigger)]
-    found += [syntax.pobj(c) for c in children(trigger) if c.dep_ == "prep"]
+    found += [syntax.pobj(c) for c in trigger.children if c.dep_ == "prep"]
     return next((t for t in found if t is not None and t.text in en.FIRST_PERSON_OBJECTS), None)
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import syntax
 from ..lang import en
 from ..actors import actor_ref
-from ..doc import children, doc_ents, doc_text, paragraph_spans, per_doc, sentences, token_starts
+from ..doc import doc_ents, doc_text, paragraph_spans, per_doc, sentences, token_starts
 from .cues import Cue, Cues, _SUBJECTS
 from .marks import DASHES, OPEN_DOUBLE, OPEN_SINGLE, QuoteSpan, _trimmed
 from ..lang import en
@@ -242,7 +242,7 @@ def _colon_owner(art: _Article, tokens: Span) -> Token | None:
     if i < 1 or doc[i].text != ":" or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
         return None
     noun = doc[i - 1]
-    for child in children(noun):
+    for child in noun.children:
         if child.dep_ == "poss":
             return child
         # "James Mattis’ maxim": the parser may miss a possessive after an s (nmod + a stray mark).
@@ -297,7 +297,7 @@ def _attribute_in(art: _Article, quote: _Quote, tokens: Span, scope: Span,
     candidates = [t for t in (doc[i] for i in range(scope.start, scope.end) if cue_at[i] is not None)
                   if not art.in_quote(t, within) and not (tokens.start <= t.i < tokens.end)]
     if bare:
-        candidates = [t for t in candidates if not any(c.dep_ in ("ccomp", "xcomp") for c in children(t))]
+        candidates = [t for t in candidates if not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
     dash = _dash_speaker(art, tokens, scope)
     if not candidates and dash is None:
         return False
@@ -321,7 +321,7 @@ def _attribute_in(art: _Article, quote: _Quote, tokens: Span, scope: Span,
 def _cue_text(cue: Token) -> str:
     if cue.lower_ == "according":
         return "according to"
-    particles = [c.text for c in children(cue) if c.dep_ == "prt"]
+    particles = [c.text for c in cue.children if c.dep_ == "prt"]
     return " ".join([cue.text, *particles])
 
 
@@ -393,13 +393,13 @@ def _speaker_of(art: _Article, cue: Token, candidates: list[Token]) -> tuple[Act
             if obj is not None and art.cues.is_medium(_name_text(art, obj)):
                 medium = _name_text(art, obj)
     # "X told Reuters", "said in an interview with CNN"
-    for child in children(cue):
+    for child in cue.children:
         target = child if child.dep_ in ("dobj", "dative") else None
         if child.dep_ == "prep":
-            target = next((g for g in children(child) if g.dep_ == "pobj"), None)
+            target = next((g for g in child.children if g.dep_ == "pobj"), None)
             if target is not None and target.lemma_ in ("interview", "statement", "broadcast"):
-                target = next((h for p in children(target) if p.dep_ == "prep"
-                               for h in children(p) if h.dep_ == "pobj"), None)
+                target = next((h for p in target.children if p.dep_ == "prep"
+                               for h in p.children if h.dep_ == "pobj"), None)
         if target is not None and medium is None and target.ent_type_ == "ORG" \
                 and art.cues.is_medium(_name_text(art, target)):
             medium = _name_text(art, target)
@@ -409,24 +409,24 @@ def _speaker_of(art: _Article, cue: Token, candidates: list[Token]) -> tuple[Act
 
 
 def _according_object(cue: Token) -> Token | None:
-    to = next((t for t in children(cue) if t.lower_ == "to"), None)
+    to = next((t for t in cue.children if t.lower_ == "to"), None)
     if to is None and cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "to":
         to = cue.nbor(1)
     if to is None:
         return None
-    return next((t for t in children(to) if t.dep_ == "pobj"), None)
+    return next((t for t in to.children if t.dep_ == "pobj"), None)
 
 
 def _subject(verb: Token) -> Token | None:
     """The subject of a cue verb, inherited through coordination and clauses ("X said and added")."""
     for _ in range(3):
-        subject = next((c for c in children(verb) if c.dep_ in _SUBJECTS), None)
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is not None:
             if subject.lemma_.lower() in cue_words("document_noun"):
                 # "a statement from the ministry said", "the ministry's statement said"
-                owner = next((g for c in children(subject) if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                              for g in children(c) if g.dep_ == "pobj"), None)
-                owner = owner or next((c for c in children(subject) if c.dep_ == "poss"), None)
+                owner = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                              for g in c.children if g.dep_ == "pobj"), None)
+                owner = owner or next((c for c in subject.children if c.dep_ == "poss"), None)
                 return owner or subject
             return subject
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import actor_ref
 from ..actors.identity import same_actor
-from ..doc import children, per_doc
+from ..doc import per_doc
 from ..events import make_event
 from .cues import _SUBJECTS
 from .speakers import _Article, _entity_at, _Quote
@@ -106,9 +106,9 @@ def _comment_words(art: _Article, doc: Doc) -> list[int]:
 
 def _target(art: _Article, cue: Token, quote: _Quote) -> ActorRef | None:
     """Whom the act is aimed at: the cue's object, or the subject of what it demands or reports."""
-    heads = [c for c in children(cue) if c.dep_ in ("dobj", "dative")]
-    heads += [g for c in children(cue) if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
-              for g in children(c) if g.dep_ == "pobj"]
+    heads = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    heads += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+              for g in c.children if g.dep_ == "pobj"]
     if quote.content is not None:
         heads += [t for t in quote.content if t.dep_ in _SUBJECTS and t.head.i == quote.content.root.i]
     for head in heads:
@@ -133,7 +133,7 @@ def _new_event(art: _Article, quote: _Quote, cue: Token, code: str) -> Event:
                          "source": "_speaker_of", "target": "_target",
                          "modality": "_modal_modality" if modality != "asserted" else "_new_event"}
     return make_event(cue, art.sentence_of(cue.i), code, source, _target(art, cue, quote),
-                      negated=any(c.dep_ == "neg" for c in children(cue)),
+                      negated=any(c.dep_ == "neg" for c in cue.children),
                       modality=modality, reciprocal=False, rules=rules)
 
 
@@ -142,7 +142,7 @@ def _modal_modality(cue: Token) -> Modality:
     ``future`` and ``obligation``: intended, "would warn", "must demand"; ``possible``: hypothetical,
     "could call for"). Measured on the labelled train split, "would" marks an intended act more
     often than a hypothetical one (8 to 4 of the events coded intended on it)."""
-    for child in children(cue):
+    for child in cue.children:
         if child.dep_ != "aux":
             continue
         if child.lower_ in cue_words("future") | cue_words("obligation"):

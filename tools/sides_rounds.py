@@ -43,7 +43,9 @@ def main() -> int:
         s = score(part.rounds(held, keep=keep), coded, texts, args.split)
         print(f"{name}: {s.articles} articles, precision {s.counted_right}/{s.counted_judged} = {s.precision:.3f}, "
               f"recall {s.gold_found_root}/{s.gold_acts}, source {s.source_right}/{s.counted_real}, "
-              f"target {s.target_right}/{s.counted_real}")
+              f"target {s.target_right}/{s.counted_real}; strict precision {s.counted_right}/"
+              f"{s.counted_judged + s.counted_unjudged_recall} = {s.strict_precision:.3f} "
+              f"({s.counted_unjudged_recall} unjudged counted on recall articles)")
     return 0
 
 

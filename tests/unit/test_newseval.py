@@ -130,6 +130,21 @@ def test_score_wrong_fields_and_unjudged_events() -> None:
     assert len(errors) == 1 and errors[0]["judged"]["root"] == "11"
 
 
+def test_strict_precision_counts_unjudged_events_of_recall_articles_as_wrong() -> None:
+    """A recall article lists every real asserted act, so a counted event with no label at its trigger there is no
+    act of the labels: strict precision counts it wrong; on an article without a recall list it stays unjudged."""
+    labels = [label("expelled", TEXT.index("Russia"))]
+    scores = score(labelset(labels), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
+    assert (scores.counted_judged, scores.counted_right, scores.counted_unjudged_recall) == (1, 1, 2)
+    assert scores.precision == 1.0 and scores.strict_precision == pytest.approx(1 / 3)
+    assert scores.strict_f1 == pytest.approx(2 * (1 / 3) * 1.0 / (1 / 3 + 1.0))
+    assert "strict (the 2 unjudged counted events of recall articles as wrong): precision 1/3" in \
+        format_news_report(scores)
+    no_recall = LabelSet([{"corpus": "c.jsonl", "id": "r1", "split": "dev", "sha1": ""}], labels, [], set())
+    scores = score(no_recall, {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
+    assert scores.counted_unjudged_recall == 0 and scores.strict_precision == 1.0
+
+
 @pytest.mark.parametrize("split", ["test", "fresh", "all"])
 def test_locked_splits_refuse_per_event_output(split: str) -> None:
     with pytest.raises(GoldError) as info:

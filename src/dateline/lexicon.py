@@ -38,9 +38,18 @@ _DIR = ("data", "lexicon")
 #: ``place_object``, a direct object or passive subject that is a named country or region, a noun of a settled
 #: place or of a stretch of land ("seized Gaza", "seized two capitals", "took over a third of Syria", not "seized a
 #: tanker"); ``with_thing``, "with" and a thing, no actor, and no complement of the verb's own ("agreed with the
-#: conclusion", not "agreed with Xi to meet").
+#: conclusion", not "agreed with Xi to meet", nor "with his German counterpart"); ``request_object``, a direct object
+#: that is a request or demand noun or a thing granted on request ("denied the request", "denied a visa");
+#: ``subject_infinitive``, a to-infinitive clause with a subject of its own that names an actor ("wants Iran to halt
+#: enrichment", "called for the UN to investigate"; not "wants to resume talks"); ``land_taken`` ("take"), taken over
+#: or a settled place or stretch of land with no "to" ("took over Crimea", "took the town"; not "take Iran to court",
+#: "taken aback", "took a third of the vote"); ``criticised_object`` ("slam"), an actor's verb whose direct object is
+#: an actor or what one did ("slammed Congress", "slammed the decision"; not "slammed into a building", "Hurricane
+#: Maria slammed Puerto Rico"); ``actor_compared`` ("compare"), an actor as direct object and a "to" phrase
+#: ("compared the president to a governor"; not "compared the figures with those of last year").
 SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object",
-                    "person_object", "place_object", "subject_infinitive", "with_thing")
+                    "person_object", "place_object", "subject_infinitive", "with_thing", "land_taken",
+                    "criticised_object", "actor_compared")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import doc_text, in_span, pos_indices, sentences
 from .clauses import ALONE_RULE, clause_alone, clause_asserted, clause_done, clause_object
-from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule
+from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
 from .roles import _addressees, _agentless_state, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
@@ -690,6 +690,9 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     plover = cameo_to_plover(entry.code)
     reciprocal = entry.reciprocal or entry.code[:2] == "04" and entry.code != "042"
     each_party = plover is not None and plover.event.lower() in lex.cue("each_party")
+    if each_party and rules.get("code") == "_sense" and trigger.pos_ == "VERB" and _with_thing(trigger, entry, lex):
+        # "the United States and Iran agreed with the proposal": each endorses the thing, not the other party
+        each_party = False
     pairs: list[tuple[Side | None, Side | None]]
     coordinated = _coordinated_countries(source_sides)
     parties = coordinated if trigger.pos_ == "VERB" else set()

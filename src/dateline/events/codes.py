@@ -547,17 +547,79 @@ def _person_sense_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
 
 
 def _place_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
-    """Sense condition ``place_object``: the verb's direct object (or passive subject) is a named country, city or
-    region (GPE, LOC) or a noun of a settled place or region (:data:`dateline.lang.en.SETTLEMENT_NOUNS`) or of a
-    stretch of land (cue ``territory_noun``: "seized swaths of Iraq", "took over a third of Syria", "seized 1,200 square
-    kilometers of the Golan"): "seized Gaza", "seized two provincial capitals", not "seized a tanker" nor "seized
-    documents"."""
+    """Sense condition ``place_object``: the verb's direct object (or passive subject) is a place (:func:`_land`):
+    "seized Gaza", "seized two provincial capitals", "seized swaths of Iraq", "seized 1,200 square kilometers of the
+    Golan", not "seized a tanker", "seized documents" nor "seized half of the shipment"."""
+    return any(child.dep_ in ("dobj", "nsubjpass") and _land(child, lex) for child in verb.children)
+
+
+def _land(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun names land: a named country, city or region (GPE, LOC), a noun of a settled place or region
+    (:data:`dateline.lang.en.SETTLEMENT_NOUNS`) or of land (cue ``territory_noun``: "land", "peninsula", "base");
+    a fraction or measure (cue ``territory_measure``: "third", "half", "swath", "mile") only when its "of" object is
+    such a place ("a third of Syria", "swaths of northern Iraq"; not "half of the shipment", "a third of the
+    vote")."""
+    lemma = noun.lemma_.lower()
+    if lemma in lex.cue("territory_measure") or noun.lower_ in lex.cue("territory_measure"):
+        return any(c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None and _land(p, lex)
+                   for c in noun.children)
     land = lex.cue("territory_noun")
+    return noun.ent_type_ in ("GPE", "LOC") or lemma in en.SETTLEMENT_NOUNS or lemma in land or noun.lower_ in land
+
+
+def _land_taken(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``land_taken`` ("take"): taken over ("took over Crimea", "took over a third of Syria") or
+    taken with no particle and no "to" of its own, a settled place or a stretch of land ("took the town", "took
+    swaths of Iraq"): occupation. Not a named country alone ("will take Iran to court", "Britain was taken aback"),
+    nor a share of something else ("took a third of the vote")."""
+    particle = _particle(verb)
+    if particle not in ("", "over"):
+        return False  # "taken aback", "took Britain out"
+    if particle == "" and any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into", "before") for c in verb.children):
+        return False  # "take Iran to court", "take the case before a judge"
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and (child.ent_type_ in ("GPE", "LOC") or child.lemma_.lower() in en.SETTLEMENT_NOUNS
-                                                    or child.lemma_.lower() in land or child.lower_ in land):
+        if child.dep_ not in ("dobj", "nsubjpass") or not _land(child, lex):
+            continue
+        if particle == "over" or child.ent_type_ not in ("GPE", "LOC"):
             return True
     return False
+
+
+def _criticised_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``criticised_object`` ("slam"): an actor's verb (its subject names an actor, not a weapon
+    nor a storm) whose direct object is an actor or what an actor said, decided or did ("slammed Congress for",
+    "slammed the decision", "slammed the strikes"): criticism. Not a crash ("a missile slammed into a building":
+    no object; "Hurricane Maria slammed Puerto Rico": no actor as subject)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    weapons = lex.cue("weapon_noun")
+    if not subjects or not all(_actor_word(s, lex) and s.ent_type_ not in ("EVENT", "LOC", "FAC")
+                               and s.lemma_.lower() not in weapons and s.lower_ not in weapons
+                               and not any(c.lower_ in lex.cue("weather_noun") for c in s.subtree)
+                               for s in subjects):
+        return False
+    obj = syntax.direct_object(verb)
+    if obj is None or obj.dep_ != "dobj":
+        return False
+    lemma = obj.lemma_.lower()
+    return _actor_word(obj, lex) or lemma in lex.cue("criticised_thing") or lemma in lex.nouns
+
+
+def _actor_compared(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``actor_compared`` ("compare"): an actor or its conduct compared to something ("compared the
+    Ugandan president to a colonial governor", "compared him to Hitler", "compared Putin's behavior to that of a
+    bored kid"): a direct object that names an actor, or whose possessor or "of" object does, and a "to" phrase. Not a comparison of things ("compared the figures with those of last year") nor one with no object
+    ("the economy compared favorably to that of Japan")."""
+    obj = syntax.direct_object(verb)
+    if obj is None or obj.dep_ != "dobj":
+        return False
+    owners = [c for c in obj.children if c.dep_ == "poss"]
+    owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None]
+    if not _actor_word(obj, lex) and not any(_actor_word(o, lex) and o.pos_ != "PRON" for o in owners):
+        return False  # "compared the figures", not "compared Putin's behavior"
+    return any((c.dep_ == "prep" and c.lower_ == "to" and syntax.pobj(c) is not None)
+               or (c.dep_ in ("advcl", "xcomp") and c.pos_ in ("NOUN", "PROPN")
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))  # "to “stormtroopers”" misparsed
+               for c in list(verb.children) + list(obj.children))
 
 
 def _clause_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
@@ -586,7 +648,8 @@ def _subject_infinitive(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     one opened by "for" ("called for Britain to expel the diplomats": the parser hangs "for" on the clause, not on
     the verb): what another actor is asked to do. Not a to-infinitive with no subject of its own ("wants to
     resume talks": the subject's own wish) nor a finite clause ("wants it known that"), nor a state wished for, a
-    clause whose head is the copula ("wants Jerusalem to be its capital", "wanted the UK to be prosperous")."""
+    clause whose head is the copula ("wants Jerusalem to be its capital", "wanted the UK to be prosperous"), nor an
+    outcome no one can be asked to bring about (cue ``unaskable_verb``: "wanted Trump to win the election")."""
     for clause in verb.children:
         if clause.dep_ not in ("ccomp", "advcl") or clause.pos_ != "VERB":
             continue
@@ -595,6 +658,8 @@ def _subject_infinitive(verb: Token, entry: Entry, lex: Lexicon) -> bool:
             continue
         if clause.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "for" for c in kids):
             continue
+        if clause.lemma_.lower() in lex.cue("unaskable_verb"):
+            continue  # "wanted Trump to win the election": an outcome wished for, no act one could be asked to do
         if any(c.dep_ in ("nsubj", "nsubjpass") and _actor_word(c, lex) for c in kids):
             return True
     return False
@@ -629,8 +694,18 @@ def _with_thing(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False
     things = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and (p := syntax.pobj(c)) is not None]
-    return bool(things) and not any(_actor_word(p, lex) or any(_actor_word(c, lex) for c in p.children if c.dep_ == "conj")
+    return bool(things) and not any(_names_actor(p, lex) or any(_names_actor(c, lex) for c in p.children if c.dep_ == "conj")
                                     for p in things)
+
+
+def _names_actor(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun phrase names an actor: :func:`_actor_word`, or the side finder (``events.sides._side``)
+    resolves it to a mention that holds its head ("his German counterpart"; not "the Ugandan panel's conclusion",
+    whose actor is the possessor)."""
+    if _actor_word(token, lex):
+        return True
+    side = _side(token.doc, token, lex)
+    return side is not None and token.text in str(side.get("text") or "").split()
 
 
 def _actor_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
@@ -684,7 +759,8 @@ _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_compleme
                 "subject_infinitive": _subject_infinitive,
                 "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object,
                 "person_object": _person_sense_object, "place_object": _place_object,
-                "with_thing": _with_thing}
+                "with_thing": _with_thing, "land_taken": _land_taken, "criticised_object": _criticised_object,
+                "actor_compared": _actor_compared}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
@@ -1112,9 +1188,14 @@ def _danger_happening(noun: Token, clause: Token, own: set[Any], lex: Lexicon) -
 def _gives_details(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb refused tells what one knows by its object: its direct object (or the object of "into")
     is a detail (cue ``detail_noun``: "give details", "provide specifics", "go into details"), or it names or
-    identifies someone (cue ``identifying_verb``: "declined to identify the nations", "refused to name him")."""
-    if verb.lemma_.lower() in lex.cue("identifying_verb") and syntax.direct_object(verb) is not None:
-        return True
+    identifies someone (cue ``identifying_verb`` with an object that names an actor, not a new or indefinite one:
+    "declined to identify the nations", "refused to name him"; not "refused to name a new ambassador")."""
+    if verb.lemma_.lower() in lex.cue("identifying_verb"):
+        named = syntax.direct_object(verb)
+        # "declined to identify the nations", "refused to name him"; not "refused to name a new ambassador" (an
+        # appointment: an indefinite or new office holder) nor "declined to name the date" (no actor)
+        return named is not None and _actor_word(named, lex) and not any(
+            (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "amod" and c.lower_ == "new") for c in named.children)
     obj = syntax.direct_object(verb)
     objects = [obj] if obj is not None else []
     objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "into" and (p := syntax.pobj(c)) is not None]

@@ -117,7 +117,7 @@ GROUPS = (
     ("trigger: verb lemma in lexicon", "trigger: lexicon lemma under another part of speech"),
     ("trigger: noun lemma in lexicon", "trigger: lexicon lemma under another part of speech"),
     ("trigger:", "trigger: sentence or story discarded, no token"),
-    ("return _null_sense(", "entry: verb in the lexicon with no code and no pattern matched"),  # no sense of a null entry holds
+    ("null entry: no sense holds", "entry: verb in the lexicon with no code and no pattern matched"),  # events.triggers._find_verb_entry
     ("_find_noun_entry:74", "entry: governed noun with no light verb or named owner"),
     ("_entry:", "entry: sense gates (light verb, naming, idiom, claim, opinion)"),
     ("_not_an_act", "non-act gates (_not_an_act)"),

@@ -65,3 +65,14 @@ def test_wanting_an_outcome_is_no_appeal(nlp: Language) -> None:
 def test_refusing_to_name_a_new_ambassador_declines_no_comment(nlp: Language) -> None:
     assert "011" not in [c for c, *_ in codes_at(nlp, "Kenya refused to name a new ambassador to Uganda.", "refused")]
     assert ("011", "KEN", "UGA") in codes_at(nlp, "Kenya declined to identify the Ugandan officials.", "declined")
+
+
+def test_a_null_entrys_sense_is_read_by_the_gates(nlp: Language, monkeypatch: Any) -> None:
+    # one order for every entry: the sense of a null entry ("want" 020) is resolved before the gates, so a gate
+    # on an 02 code (here the claim gate, made to hold) sees it; before, the gates read the null code and let it pass
+    from dateline.events import triggers
+
+    text = "The Kenyan government wants Uganda to hand over the rebel leaders."
+    assert ("020", "KEN", "UGA") in codes_at(nlp, text, "wants")
+    monkeypatch.setattr(triggers, "_claims", lambda verb, lex: verb.lemma_ == "want")
+    assert not codes_at(nlp, text, "wants")

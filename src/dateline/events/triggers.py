@@ -123,6 +123,12 @@ def _find_verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
     if _idiom(verb, lex):
         return None  # "fought back tears", "when it comes to": a set phrase, not the verb's act
     entry = _match_pattern(verb, obj, entry, lex.patterns.get(block))
+    if not entry.code:
+        # a null entry's sense first ("wants Iran to halt enrichment": 020), so the gates below read its code
+        sense = _null_sense(verb, entry, lex)
+        if sense is None:
+            return None  # null entry: no sense holds
+        entry = sense
     if entry.code[:2] in ("02", "10") and _claims(verb, lex):
         return None  # "insisted that Trump would recognize ...": a claim (said so), not a demand
     if entry.code[:2] == "03" and verb.lemma_ in lex.cue("opinion_verb") and _states_fact(verb):
@@ -131,8 +137,6 @@ def _find_verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
         return None  # "demonstrated that through history", "demonstrated its resolve": showing, no protest
     if verb.lemma_ in lex.cue("failure_verb") and entry.code[:2] == "12" and not _failed_agreement(verb, lex):
         return None  # "failed to inform the court", "the EU is failing": the failed act is negated, no rejection
-    if not entry.code:
-        return _null_sense(verb, entry, lex)
     return entry
 
 

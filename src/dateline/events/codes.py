@@ -644,7 +644,7 @@ def _infinitive_complement(verb: Token, entry: Entry, lex: Lexicon) -> bool:
 
 def _subject_infinitive(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     """Sense condition ``subject_infinitive``: the verb has a to-infinitive clause with a subject of its own that
-    names an actor ("wants Iran to halt enrichment", "needs Congress to act"; the parser's clausal complement), or
+    names an actor ("wants Iran to halt enrichment", "wants Congress to act"; the parser's clausal complement), or
     one opened by "for" ("called for Britain to expel the diplomats": the parser hangs "for" on the clause, not on
     the verb): what another actor is asked to do. Not a to-infinitive with no subject of its own ("wants to
     resume talks": the subject's own wish) nor a finite clause ("wants it known that"), nor a state wished for, a

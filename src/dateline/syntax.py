@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar
 
 from spacy.tokens import Span, Token
 
-from .doc import token_texts
+from .doc import sentence_of, token_texts
 from .lexicon import cue_words
 
 T = TypeVar("T")
@@ -191,8 +191,8 @@ def ends_in_question(token: Token) -> bool:
     """Whether a sentence's root verb is asked about: its sentence ends in "?" (before any
     closing quote). Read from the sentence's end in the token texts of the Doc (no Token per word)."""
     texts, _, spaces = token_texts(token.doc)
-    sent = token.sent
-    for i in range(sent.end - 1, sent.start - 1, -1):  # the last word that is no blank and no quote mark
+    sent_start, sent_end = sentence_of(token.doc, token.i)
+    for i in range(sent_end - 1, sent_start - 1, -1):  # the last word that is no blank and no quote mark
         if not spaces[i] and texts[i] not in _QUOTE_MARKS:
             return texts[i] == "?"
     return False

@@ -106,7 +106,8 @@ def extension(doc: Doc, name: str) -> Any:
     """``doc._.<name>`` for one of the Doc extensions registered above (default None, no getter), read from
     ``doc.user_data`` where spaCy keeps it: the same value, without the ``Underscore`` object spaCy makes on
     each ``doc._`` (a stage that asks once per event or mention asks tens of thousands of times per 150 articles)."""
-    return doc.user_data.get(("._.", name, None, None))
+    user_data: dict[Any, Any] = doc.user_data  # (typed dict[str, Any] in spaCy's stub; its keys are tuples)
+    return user_data.get(("._.", name, None, None))
 
 
 def trigger_head(doc: Doc, event: dict[str, Any]) -> Token | None:

@@ -210,6 +210,12 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     return starts[k], ends[k]
 
 
+def sentence_span(doc: Doc, i: int) -> Span:
+    """``doc[i].sent``: the sentence of token ``i`` among the Spans read once per Doc (:func:`sentences`: the same
+    bounds, both read ``sent_start``), found by bisection. The Span is shared: read it only."""
+    return sentences(doc)[sentence_index(doc)(i)]
+
+
 def pos_indices(doc: Doc, *parts: str) -> list[int]:
     """The indices of the Doc's tokens whose part of speech (``token.pos_``) is one of ``parts`` ("VERB", "NOUN"),
     ascending, from one array of the Doc's parts of speech, once per Doc and parts: a stage that looks at a

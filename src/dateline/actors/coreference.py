@@ -60,8 +60,7 @@ def _antecedent(ctx: Context, i: int, *, gender: str | None, recency: bool = Fal
                 m = ctx.by_token.get(child.i)
                 if m is not None and m.group is not None and m.group.label == "PERSON" and fits(m.group):
                     return m.group
-    sent = token.sent
-    first = sent.start
+    first = sentence_of(doc, token.i)[0]
     for _ in range(2):
         if first > 0:
             first = sentence_of(doc, first - 1)[0]

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doc import sentence_bounds, trigger_head
+from .doc import sentence_bounds, sentence_of, trigger_head
 from .lang.en import SUBJECT_PRONOUNS
 
 MODEL_RESOURCE = "data/confidence/model.json"
@@ -124,10 +124,10 @@ def _event_features(event: dict[str, Any], doc: Doc, context: DocContext) -> dic
         out[f"pos={head.pos_}"] = 1.0
         out[f"dep={head.dep_}"] = 1.0
         out[f"tag={head.tag_}"] = 1.0
-        sent = head.sent
-        out["sentence_tokens"] = min(len(sent) / 40.0, 3.0)
-        out["trigger_at"] = (head.i - sent.start) / max(len(sent), 1)
-        if sent.start in context.quoted_sentences:
+        sent_start, sent_end = sentence_of(doc, head.i)  # (head.sent's bounds, without the Span)
+        out["sentence_tokens"] = min((sent_end - sent_start) / 40.0, 3.0)
+        out["trigger_at"] = (head.i - sent_start) / max(sent_end - sent_start, 1)
+        if sent_start in context.quoted_sentences:
             out["quote_marks"] = 1.0
         if any(t.dep_ == "neg" for t in head.children):
             out["neg_child"] = 1.0

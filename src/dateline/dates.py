@@ -56,7 +56,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .doc import doc_ents, doc_text, per_doc, sentence_bounds, sentence_index, sentence_paragraphs, tokens_to_items
+from .doc import doc_ents, doc_text, extension, per_doc, sentence_bounds, sentence_index, sentence_paragraphs, tokens_to_items
 from .syntax import CLAUSAL_DEPS, attached_by, governing_verb, search_below
 from .timexes import Tense, Timex, anaphoric, find_timexes, normalize
 from .lang import en
@@ -181,7 +181,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:
 
 def find_doc_timexes(doc: Doc) -> list[dict[str, Any]]:
     """The temporal expressions of the Doc in the ``doc._.timexes`` shape, normalised in their tense."""
-    published: dt.date | None = doc._.published
+    published: dt.date | None = extension(doc, "published")
     sentence_of = sentence_index(doc)
     found: list[dict[str, Any]] = []
     rules: dict[int, str] = doc.user_data.setdefault(TIMEX_RULES, {})
@@ -529,7 +529,7 @@ def _simultaneous(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str
 def before_published(doc: Doc) -> dict[str, Any]:
     """The date of an act the text puts before the report without saying when: no value claimed,
     only that it is no later than the publication day (present perfects in leads are often that day)."""
-    published = doc._.published
+    published = extension(doc, "published")
     last = published.isoformat() if published is not None else None
     return {"value": None, "granularity": None, "source": "before_published", "text": None,
             "range": [None, last] if last else None}
@@ -537,8 +537,8 @@ def before_published(doc: Doc) -> dict[str, Any]:
 
 def published_date(doc: Doc) -> dict[str, Any]:
     """The fallback date: the publication date (or a date in the dateline), else no value."""
-    published: dt.date | None = doc._.published
-    dateline: str | None = doc._.dateline
+    published: dt.date | None = extension(doc, "published")
+    dateline: str | None = extension(doc, "dateline")
     if dateline:
         timex = normalize(dateline, published, "past")
         if timex is not None and timex.value is not None and timex.granularity == "day":
@@ -556,7 +556,7 @@ def _event_date(timex: dict[str, Any], source: str) -> dict[str, Any]:
 
 def date_for(doc: Doc, token: Token) -> dict[str, Any]:
     """The date of the event whose trigger is ``token``: ``{value, granularity, source, text, range}``."""
-    timexes = doc._.timexes if doc._.timexes else find_doc_timexes(doc)
+    timexes = extension(doc, "timexes") or find_doc_timexes(doc)
     by_token = tokens_to_items(doc, timexes)
     date = _date_with(doc, token, by_token, _sentence_frames(doc, by_token), sentence_paragraphs(doc))
     date.pop("_timex", None)
@@ -566,7 +566,7 @@ def date_for(doc: Doc, token: Token) -> dict[str, Any]:
 
 def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
                frames: _SentenceFrames, paragraphs: list[int]) -> dict[str, Any]:
-    published: dt.date | None = doc._.published
+    published: dt.date | None = extension(doc, "published")
     sentence = sentence_index(doc)(token.i)
     own = attached(token, by_token) or _simultaneous(token, by_token)
     if own is not None:

@@ -73,23 +73,41 @@ def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
     """``build(doc)``, computed once per Doc and key: the indexes that turn the stages' per-token
     rescans into lookups (issue 15). Only the last Doc seen in this thread is held; the parse and
     ``doc.ents`` do not change once the model has run, so an index stays valid for the Doc's life."""
-    held = getattr(_HELD, "doc", None)
-    if held is not doc:
-        _HELD.doc, _HELD.values = doc, {}
-    values: dict[str, Any] = _HELD.values
+    values = _values(doc)
     if key not in values:
         values[key] = build(doc)
     return values[key]
 
 
+def _values(doc: Doc) -> dict[str, Any]:
+    """The values :func:`per_doc` holds for ``doc`` (a new dict when ``doc`` is not the Doc held): the held Doc and
+    its dict in one attribute of the thread's, read once per call (the stages ask about 400,000 times per 150
+    articles)."""
+    held = getattr(_HELD, "held", None)
+    if held is None or held[0] is not doc:
+        held = _HELD.held = (doc, {})
+    return held[1]
+
+
 def per_token(token: Token, key: str, compute: Callable[[Token], T]) -> T:
     """``compute(token)``, worked out once per Doc, ``key`` and token (:func:`per_doc`): for a question the
     stages ask of the same token several times ("the verb's entry", "its particle")."""
-    memo: dict[int, Any] = per_doc(token.doc, key, lambda _: {})
+    values = _values(token.doc)
+    memo: dict[int, Any] | None = values.get(key)
+    if memo is None:
+        memo = values[key] = {}
     i = token.i
     if i not in memo:
         memo[i] = compute(token)
     return memo[i]
+
+
+def extension(doc: Doc, name: str) -> Any:
+    """``doc._.<name>`` for one of the Doc extensions registered above (default None, no getter), read from
+    ``doc.user_data`` where spaCy keeps it: the same value, without the ``Underscore`` object spaCy makes on
+    each ``doc._`` (a stage that asks once per event or mention asks tens of thousands of times per 150 articles)."""
+    user_data: dict[Any, Any] = doc.user_data  # (typed dict[str, Any] in spaCy's stub; its keys are tuples)
+    return user_data.get(("._.", name, None, None))
 
 
 def trigger_head(doc: Doc, event: dict[str, Any]) -> Token | None:
@@ -182,6 +200,20 @@ def sentence_index(doc: Doc) -> Callable[[int], int]:
     """A function from token index to the index of its sentence in the Doc."""
     starts = sentence_bounds(doc)[0]
     return lambda i: max(0, bisect.bisect_right(starts, i) - 1)
+
+
+def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
+    """The token start and end of the sentence of token ``i`` (``doc[i].sent``'s ``start`` and ``end``), by bisection
+    in the sentences read once per Doc: no Span, no walk of ``sent_start`` to the sentence's edges."""
+    starts, ends = sentence_bounds(doc)
+    k = max(0, bisect.bisect_right(starts, i) - 1)
+    return starts[k], ends[k]
+
+
+def sentence_span(doc: Doc, i: int) -> Span:
+    """``doc[i].sent``: the sentence of token ``i`` among the Spans read once per Doc (:func:`sentences`: the same
+    bounds, both read ``sent_start``), found by bisection. The Span is shared: read it only."""
+    return sentences(doc)[sentence_index(doc)(i)]
 
 
 def pos_indices(doc: Doc, *parts: str) -> list[int]:

@@ -38,7 +38,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .confidence import packaged_model
-from .doc import doc_text, lower_ids, per_doc, sentences, trigger_head
+from .doc import doc_text, lower_ids, per_doc, sentence_span, sentences, trigger_head
 from .newseval import country_level
 
 MODEL_RESOURCE = "data/modality/model.json"
@@ -163,7 +163,7 @@ def features(doc: Doc, event: dict[str, Any]) -> dict[str, float]:
     out[f"pos={trigger.pos_}"] = 1.0
     out[f"dep={trigger.dep_}"] = 1.0
     _token_feats(out, "t_", trigger)
-    sent = trigger.sent
+    sent = sentence_span(doc, trigger.i)  # (trigger.sent, without walking to its edges)
     text = doc_text(doc)[sent.start_char:sent.end_char]  # sent.text, not joined from its tokens again
     if text.rstrip().endswith("?"):
         out["question"] = 1.0

@@ -36,10 +36,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from spacy.tokens import Doc
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 from .confidence import chosen_margin, leave_learned, packaged_model
-from .doc import trigger_head
+from .doc import heads_and_deps, per_doc, trigger_head
 from .lexicon import cue_words, valence
 
 MODEL_RESOURCE = "data/roots/model.json"
@@ -77,6 +79,32 @@ def in_domain(event: dict[str, Any], code_rules: frozenset[str] | None = LEXICON
     return code_rules is None or code_rule(event) in code_rules
 
 
+def _negative_words(doc: Doc, head: Token) -> int:
+    """How many tokens of ``head.subtree`` have a negative valence as written or by their lemma
+    (``min(valence(t.lower_), valence(t.lemma_)) < 0``), counted without spaCy's walk of the subtree: each token
+    from the subtree's left edge to its right edge (the subtree lies inside them) is looked up by its two string ids
+    (once per Doc and pair), and a negative one is counted when ``head`` is on its way up the Doc's head array
+    (the subtree is the head and the tokens below it)."""
+    lowers, lemmas = per_doc(doc, "roots_model.lower_lemma",
+                             lambda d: (d.to_array(LOWER).tolist(), d.to_array(LEMMA).tolist()))
+    negative: dict[tuple[int, int], bool] = per_doc(doc, "roots_model.negative", lambda d: {})
+    heads = heads_and_deps(doc)[0]
+    strings = doc.vocab.strings
+    top = head.i
+    count = 0
+    for j in range(head.left_edge.i, head.right_edge.i + 1):
+        key = (lowers[j], lemmas[j])
+        neg = negative.get(key)
+        if neg is None:
+            neg = negative[key] = min(valence(strings[key[0]]), valence(strings[key[1]])) < 0
+        if neg:
+            k = j
+            while k != top and heads[k] != k:
+                k = heads[k]
+            count += k == top
+    return count
+
+
 def extra_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
     """What the root correction adds to the confidence features: the trigger's children and head,
     the negative words of its clause, the sides' evidence kinds and 3-letter codes."""
@@ -90,10 +118,10 @@ def extra_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
         if head.head is not head:
             out[f"head={head.head.lemma_.lower()}"] = 1.0
             out[f"head_dep={head.dep_}"] = 1.0
-        negs = [t for t in head.subtree if min(valence(t.lower_), valence(t.lemma_)) < 0]
+        negs = _negative_words(doc, head)
         if negs:
             out["clause_negative"] = 1.0
-            out["clause_negative_n"] = min(len(negs) / 3.0, 2.0)
+            out["clause_negative_n"] = min(negs / 3.0, 2.0)
         cameo = str(event.get("cameo") or "")
         out[f"root_lemma={cameo[:2]}:{head.lemma_.lower()}"] = 1.0
     for role, name in (("source", "src"), ("target", "tgt")):
@@ -293,6 +321,7 @@ class RootsModel:
 
     def __post_init__(self) -> None:
         self._intercepts = [self.intercept[c] for c in self.classes]
+        self._dense: tuple[dict[str, int], Any, dict[str, list[list[Any]]]] | None = None
 
     @classmethod
     def from_weights(cls, classes: list[str], weights: dict[str, dict[str, float]], intercept: dict[str, float],
@@ -320,17 +349,40 @@ class RootsModel:
         return out
 
     def probs(self, feats: dict[str, float]) -> dict[str, float]:
-        z = list(self._intercepts)
-        get = self.features.get
-        for k, v in feats.items():
-            row = get(k)
-            if row is not None:
-                for index, w in zip(*row):
-                    z[index] += w * v
+        """Each class's probability: the softmax of the intercept plus each feature's weight times its value, the
+        terms added in the features' order (:meth:`_sums`)."""
+        z = self._sums(feats)
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)
         return {c: v / total for c, v in zip(self.classes, e)}
+
+    def _sums(self, feats: dict[str, float]) -> list[float]:
+        """The classes' sums of :meth:`probs`, the same floats as adding ``w * v`` to each class's intercept feature
+        by feature in ``feats``' order, in one array: a row per feature the model has (its weight per class, 0.0
+        for a class it has none for: adding ``0.0 * v`` changes no sum), each times its value, after the
+        intercepts' row, added up row by row (numpy's ``add.accumulate``, which adds in order). Feature values are
+        finite (``0.0 * inf`` would add a NaN)."""
+        dense = self._dense
+        if dense is None or dense[2] is not self.features:
+            rows = {k: i for i, k in enumerate(self.features)}
+            matrix = numpy.zeros((len(rows) + 1, len(self.classes)), dtype=numpy.float64)
+            for k, (indices, ws) in self.features.items():
+                matrix[rows[k], indices] = ws
+            matrix[len(rows)] = self._intercepts
+            dense = self._dense = (rows, matrix, self.features)
+        rows, matrix, _ = dense
+        picked = [len(rows)]
+        values = [1.0]
+        for k, v in feats.items():
+            row = rows.get(k)
+            if row is not None:
+                picked.append(row)
+                values.append(v)
+        if len(picked) == 1:
+            return list(self._intercepts)
+        terms = matrix[picked] * numpy.array(values, dtype=numpy.float64)[:, None]
+        return numpy.add.accumulate(terms, axis=0)[-1].tolist()
 
     def choose(self, coded: str, feats: dict[str, float]) -> str:
         """The model's best root where it is not ``coded`` and passes the rule; else ``coded``."""

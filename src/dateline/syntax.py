@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar
 
 from spacy.tokens import Span, Token
 
-from .doc import token_texts
+from .doc import sentence_of, sentence_span, token_texts
 from .lexicon import cue_words
 
 T = TypeVar("T")
@@ -191,8 +191,8 @@ def ends_in_question(token: Token) -> bool:
     """Whether a sentence's root verb is asked about: its sentence ends in "?" (before any
     closing quote). Read from the sentence's end in the token texts of the Doc (no Token per word)."""
     texts, _, spaces = token_texts(token.doc)
-    sent = token.sent
-    for i in range(sent.end - 1, sent.start - 1, -1):  # the last word that is no blank and no quote mark
+    sent_start, sent_end = sentence_of(token.doc, token.i)
+    for i in range(sent_end - 1, sent_start - 1, -1):  # the last word that is no blank and no quote mark
         if not spaces[i] and texts[i] not in _QUOTE_MARKS:
             return texts[i] == "?"
     return False
@@ -261,7 +261,7 @@ def antecedent(pronoun: Token, candidates: Sequence[tuple[int, int, T]], *, sent
         span = doc[c[0]:c[1]]
         return subject(span) if subject is not None else any(main_subject(t) for t in span)
 
-    sent = pronoun.sent
+    sent = sentence_span(doc, pronoun.i)
     before = [c for c in candidates if sent.start <= c[0] and c[1] <= pronoun.i]
     if not before and missed is not None:
         before = [c for c in missed(sent) if sent.start <= c[0] and c[1] <= pronoun.i]
@@ -272,7 +272,7 @@ def antecedent(pronoun: Token, candidates: Sequence[tuple[int, int, T]], *, sent
     for _ in range(sentences):
         if start <= 0:
             break
-        previous = doc[start - 1].sent
+        previous = sentence_span(doc, start - 1)
         inside = [c for c in candidates if previous.start <= c[0] and c[1] <= previous.end]
         if not inside and missed is not None:
             inside = [c for c in missed(previous) if previous.start <= c[0] and c[1] <= previous.end]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import syntax
-from ..doc import token_texts
+from ..doc import sentence_of, token_texts
 
 from .mentions import Context, _evidence, Group, Mention, _text
 from ..lang import en
@@ -60,11 +60,10 @@ def _antecedent(ctx: Context, i: int, *, gender: str | None, recency: bool = Fal
                 m = ctx.by_token.get(child.i)
                 if m is not None and m.group is not None and m.group.label == "PERSON" and fits(m.group):
                     return m.group
-    sent = token.sent
-    first = sent.start
+    first = sentence_of(doc, token.i)[0]
     for _ in range(2):
         if first > 0:
-            first = doc[first - 1].sent.start
+            first = sentence_of(doc, first - 1)[0]
     candidates = [(m.start, m.end, m.group) for m in _persons_between(ctx, first, i)
                   if m.group is not None and fits(m.group)]
     return syntax.antecedent(token, candidates, sentences=2, subject_first=not recency,

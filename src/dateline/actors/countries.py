@@ -58,7 +58,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import country_codes, country_side, root_class
 from ..confidence import GATE_KEY
-from ..doc import per_doc, sentence_bounds, doc_text
+from ..doc import doc_text, extension, per_doc, sentence_bounds
 from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
 from .index import in_window, mentions_by_root
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
@@ -159,7 +159,7 @@ def kb_roles(case: SideCase) -> tuple[str, str] | None:
     if case.span is None:
         return None
     start, end = case.span.start_char, case.span.end_char
-    for actor in case.doc._.actors or []:
+    for actor in extension(case.doc, "actors") or []:
         entry = case.kb.entries.get(actor.get("kb_id") or "")
         if entry is None or entry.kind in ("country", "seat"):
             continue
@@ -178,7 +178,7 @@ def same_entity(case: SideCase) -> tuple[str, str] | None:
     doc, side = case.doc, case.side
     at = case.span.start_char if case.span is not None else (case.sentence.start_char if case.sentence else 0)
     if case.head is None or case.head.ent_type_ in ("PERSON", "ORG"):
-        for actor in doc._.actors or []:
+        for actor in extension(doc, "actors") or []:
             country = _country(actor.get("code"))
             if country is None or actor.get("label") in _PLACE_LABELS:
                 continue
@@ -217,18 +217,18 @@ def article_country(case: SideCase) -> tuple[str, str] | None:
 
 
 def _article_country(doc: Doc, kb: KnowledgeBase) -> tuple[str, str] | None:
-    place = doc._.dateline
+    place = extension(doc, "dateline")
     if place:
         for text in (place, place.split(",")[0], place.split(",")[-1]):
             country = kb.country_of(text.strip())
             if country:
                 return country, f"dateline {place!r}"
     tally: Counter[str] = Counter()
-    for actor in doc._.actors or []:
+    for actor in extension(doc, "actors") or []:
         country = _country(actor.get("code"))
         if country is not None:
             tally[country] += len(actor.get("mentions") or [])
-    for item in doc._.places or []:
+    for item in extension(doc, "places") or []:
         if item.get("country"):
             tally[str(item["country"])] += 1
     if not tally:
@@ -397,7 +397,7 @@ def territory(case: SideCase, country: str) -> tuple[str, str] | None:
         code = actor.get("code")
         if code in held:
             named.setdefault(str(code), str(mention.get("text")))
-    for item in doc._.places or []:
+    for item in extension(doc, "places") or []:
         start = item.get("start")
         if item.get("country") in held and start is not None and first <= start < last:
             named.setdefault(str(item["country"]), str(item.get("text") or item.get("name")))
@@ -411,7 +411,7 @@ def sentence_place(case: SideCase) -> tuple[str, str] | None:
     Afghanistan" AFG); None when the sentence names places in more than one country, or none."""
     index = case.event.get("sentence")
     countries: dict[str, str] = {}
-    for item in case.doc._.places or []:
+    for item in extension(case.doc, "places") or []:
         if item.get("sentence") == index and item.get("country") and _used_as_place(case.doc, item):
             countries.setdefault(str(item["country"]), str(item.get("text") or item.get("name")))
     if len(countries) != 1:
@@ -707,7 +707,7 @@ def armed_opponent(case: SideCase) -> tuple[str, str] | None:
         return None
     span = case.event.get("span")
     # the other doers of the same act ("strikes by the US, France and Britain"): allies, no opponent
-    allies = frozenset(c for e in case.doc._.events or [] if e.get("span") == span
+    allies = frozenset(c for e in extension(case.doc, "events") or [] if e.get("span") == span
                        for c in [_country((e.get("source") or {}).get("code"))] if c is not None)
     skipped = _venue_spans(case.doc, case.event) + _violence_doer_spans(case.doc, case.sentence)
     return _most_named_country(case, 0, country, (span or [case.sentence.start_char])[0],
@@ -721,7 +721,7 @@ def _violence_doer_spans(doc: Doc, sentence: Span) -> list[tuple[int, int]]:
     troops fought")."""
     violent = root_class("violent")
     found = []
-    for event in doc._.events or []:
+    for event in extension(doc, "events") or []:
         start, end = event.get("span") or (0, 0)
         if not (sentence.start_char <= start < sentence.end_char) or str(event.get("cameo", ""))[:2] not in violent:
             continue

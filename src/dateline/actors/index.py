@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..doc import per_doc
+from ..doc import extension, per_doc
 
 #: ``(start, end, order, actor, mention)``: ``order`` is the mention's place in the actors' own
 #: order (``doc._.actors``, each actor's mentions in turn).
@@ -18,7 +18,7 @@ Entry = tuple[int, int, int, dict[str, Any], dict[str, Any]]
 def _held(doc: Doc) -> dict[str, Any] | None:
     """The indexes of the Doc's current actor list (the actors stage assigns the list whole, later
     stages only read it): dropped when another list is assigned."""
-    actors = doc._.actors
+    actors = extension(doc, "actors")
     if not actors:
         return None
     held: dict[str, Any] = per_doc(doc, "mention_index", lambda d: {})

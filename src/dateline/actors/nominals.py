@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..doc import token_texts
+from ..doc import sentence_of, token_texts
 from ..kb import normalise, split_code, TRANSNATIONAL
 from ..places import place_country
 from .mentions import Context, _evidence, Group, MAX_TITLE_TOKENS, Mention, _mention_code, _person_tokens, _text
@@ -117,7 +117,8 @@ def _nominal_extent(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
             if m is not None and m.label == "PERSON":
                 return None  # "Kim Yong Chol, Kim's spy chief": the person's title
     lo = s
-    while lo > head.sent.start and s - lo < MAX_TITLE_TOKENS:
+    sent_start = sentence_of(doc, head.i)[0]
+    while lo > sent_start and s - lo < MAX_TITLE_TOKENS:
         t = doc[lo - 1]
         if t.is_space or t.pos_ in _NOMINAL_STOP or (t.is_punct and t.text not in ("-", ".", "'s", "’s")):
             break

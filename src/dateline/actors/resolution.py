@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..doc import token_starts
+from ..doc import extension, token_starts
 from ..kb import KnowledgeBase, load_kb, split_code
 from ..record import ActorRef
 from .countries import domestic_visit, gate_statements, home_target, infer_side_countries
@@ -139,7 +139,7 @@ def redate_event_actors(doc: Doc, event: dict[str, Any]) -> None:
     """Re-code an event's source and target as of its date, when that falls in another year than
     publication (issue 3: Trump is ``USAGOV`` in 2019, not in 2015)."""
     date = event.get("date") or {}
-    published: dt.date | None = doc._.published
+    published: dt.date | None = extension(doc, "published")
     if not date.get("value") or published is None or date["value"][:4] == str(published.year):
         return
     day = _as_of(date["value"], date.get("granularity"), date.get("range"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..doc import sentence_of
 from ..kb import AGENT_SECTORS, split_code, TRANSNATIONAL
 from .mentions import _capitalised, Context, _evidence, Group, MAX_NAME_TOKENS, MAX_TITLE_TOKENS, Mention, _mention_code, _text
 from ..lexicon import cue_words
@@ -30,7 +31,7 @@ STOP_LEFT = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "INTJ", "NUM"})
 def _window_left(ctx: Context, start: int, *, allow_and: bool = False) -> tuple[int, int]:
     """The title-like stretch just before token ``start``: modifiers, names, role nouns, "of"/"for"."""
     doc, i = ctx.doc, start - 1
-    lo = max(doc[start].sent.start, start - MAX_TITLE_TOKENS)
+    lo = max(sentence_of(doc, start)[0], start - MAX_TITLE_TOKENS)
     while i >= lo:
         token = doc[i]
         if token.is_space or (token.is_punct and token.text not in ("-", ".", "'s", "’s")):
@@ -327,7 +328,7 @@ def _extend_titles(ctx: Context, groups: list[Group]) -> None:
         for m in g.mentions:
             if m.kind != "name":
                 continue
-            i, lo = m.start, max(doc[m.start].sent.start, m.start - MAX_TITLE_TOKENS)
+            i, lo = m.start, max(sentence_of(doc, m.start)[0], m.start - MAX_TITLE_TOKENS)
             while i > lo:
                 other = ctx.by_token.get(i - 1)
                 if other is not None and other.kind == "title":

@@ -14,7 +14,7 @@ from .. import syntax, trigger_model
 from ..codebook import cameo_to_plover, country_side, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
-from ..doc import doc_text, in_span, pos_indices, sentences
+from ..doc import doc_text, in_span, pos_indices, sentence_span, sentences
 from .clauses import ALONE_RULE, clause_alone, clause_asserted, clause_done, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
@@ -661,7 +661,7 @@ def _coordinated_countries(sides: list[Side]) -> set[str]:
 
 def _third_country_named(doc: Doc, trigger: Token, parties: set[str]) -> bool:
     """Whether the trigger's sentence names an actor of a country other than ``parties``."""
-    sentence = trigger.sent
+    sentence = sentence_span(doc, trigger.i)
     return any((actor.get("country") or None) not in (None, *parties)
                for _, _, _, actor, _ in in_window(doc, sentence.start_char, sentence.end_char))
 

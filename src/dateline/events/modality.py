@@ -12,7 +12,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from .. import syntax
-from ..doc import per_doc
+from ..doc import extension, per_doc
 from ..lexicon import Lexicon
 from .triggers import _can_act, _is_act, _measured, _subordinate, _trailing_adjunct, _verb_entry
 from ..codebook import root_class
@@ -161,7 +161,7 @@ def _background(token: Token, doc: Doc) -> str | None:
     k = bisect.bisect_left(starts, token.left_edge.i)
     if k == len(starts) or starts[k] > token.right_edge.i:
         return None  # no time phrase opens inside the token's subtree: the walk below finds none
-    published = doc._.published
+    published = extension(doc, "published")
     found: str | None = None
     for child in token.children:
         if child.dep_ in ("ccomp", "xcomp", "conj", "advcl"):

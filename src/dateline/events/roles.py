@@ -13,7 +13,7 @@ from .. import syntax
 from ..actors import actor_ref
 from ..actors.index import in_window
 from ..codebook import country_side, root_class
-from ..doc import doc_text
+from ..doc import doc_text, extension
 from ..kb import split_code
 from ..lexicon import Entry, Lexicon
 from ..actors.identity import same_side
@@ -786,7 +786,7 @@ def _hyphen_parties(doc: Doc, noun: Token) -> list[Side]:
     """The parties joined by a hyphen in an event noun's modifiers ("the Trump-Kim summit", "US-China
     trade talks", "the Russia-Ukraine talks"): the actors mentioned right before and right after
     each hyphen, in order, when they are at least two; else []."""
-    mentions = [(m["start"], m["end"]) for actor in doc._.actors or [] for m in actor.get("mentions") or []]
+    mentions = [(m["start"], m["end"]) for actor in extension(doc, "actors") or [] for m in actor.get("mentions") or []]
     parties: list[Side] = []
     for hyphen in doc[noun.left_edge.i:noun.i]:
         if hyphen.text != "-":
@@ -807,7 +807,7 @@ def _first_actor(doc: Doc, scope: Token, sources: list[Side], *, named: bool = F
     ``named``: only one with a country (not "protesters", "judges")."""
     start = scope.left_edge.idx
     end = scope.right_edge.idx + len(scope.right_edge.text)
-    mentions = sorted((m["start"], m["end"]) for actor in doc._.actors or [] for m in actor.get("mentions") or []
+    mentions = sorted((m["start"], m["end"]) for actor in extension(doc, "actors") or [] for m in actor.get("mentions") or []
                       if start <= m["start"] and m["end"] <= end and m["text"].lower() not in en.REFERRING_PRONOUNS)
     for begin, finish in mentions:
         ref = actor_ref(doc, begin, finish)

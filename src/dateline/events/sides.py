@@ -16,7 +16,7 @@ from ..actors.index import in_window, mention_index
 # When two sides are the same actor, and what a side is counted by, is decided in actors/identity.py
 # (roles and assemble import the two from here).
 from ..actors.identity import same_side as _same, side_key as _actor_key
-from ..doc import doc_text, per_doc, token_starts
+from ..doc import doc_text, extension, per_doc, sentence_of, token_starts
 from ..lexicon import Lexicon
 from ..lang import en
 
@@ -228,7 +228,7 @@ def _last_country_before(doc: Doc, token: Token) -> Side:
             start = doc[start - 1].sent.start
     lower, upper = doc[start].idx, token.idx
     best: tuple[int, int] | None = None
-    for actor in doc._.actors or []:
+    for actor in extension(doc, "actors") or []:
         if actor.get("label") != "GPE" or not actor.get("code"):
             continue
         for mention in actor.get("mentions") or []:
@@ -293,7 +293,7 @@ def _last_actor_before(doc: Doc, pronoun: Token, personal: bool) -> Side:
     first = pronoun.sent.start
     for _ in range(back):
         if first > 0:
-            first = doc[first - 1].sent.start
+            first = sentence_of(doc, first - 1)[0]
     lower, upper = doc[first].idx, pronoun.idx
     candidates: list[tuple[int, int, tuple[int, int]]] = []
     for _, _, _, actor, mention in in_window(doc, lower, upper):  # (by bisection, not every mention)
@@ -319,7 +319,7 @@ def _named_mention(doc: Doc, pronoun: Token) -> Side:
     starts, entries, longest, _ = index
     holding = {id(e[3]) for e in entries[bisect.bisect_left(starts, start - longest):bisect.bisect_right(starts, start)]
                if e[0] <= start < e[1]}
-    for actor in doc._.actors or []:
+    for actor in extension(doc, "actors") or []:
         if id(actor) not in holding:
             continue
         mentions = actor.get("mentions") or []

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import syntax
 from ..lang import en
 from ..actors import actor_ref
-from ..doc import doc_ents, doc_text, paragraph_spans, per_doc, sentences, token_starts
+from ..doc import doc_ents, doc_text, extension, paragraph_spans, per_doc, sentences, token_starts
 from .cues import Cue, Cues, _SUBJECTS
 from .marks import DASHES, OPEN_DOUBLE, OPEN_SINGLE, QuoteSpan, _trimmed
 from ..lang import en
@@ -70,7 +70,7 @@ class _Article:
         self.quoted = sorted((q.start - 1, q.end + 1) for q in spans if q.depth == 0)
         self.quoted_starts = [s for s, _ in self.quoted]
         person_names: set[str] = set()
-        for actor in doc._.actors or []:
+        for actor in extension(doc, "actors") or []:
             if actor.get("label") == "PERSON":
                 person_names.update(actor["name"].split())
                 person_names.add(actor["name"])
@@ -137,7 +137,7 @@ class _Article:
         actor's mentions in text order; a person is the model's PERSON or a name a PERSON actor
         carries."""
         out: list[tuple[int, int, int, int, bool]] = []
-        for actor in self.doc._.actors or []:
+        for actor in extension(self.doc, "actors") or []:
             for m in actor["mentions"]:
                 span = self.tokens(m["start"], m["end"])
                 if span is not None:
@@ -500,14 +500,14 @@ def _speaker_dict(art: _Article, ref: ActorRef | None, text: str) -> ActorRef:
 
 def _actor_at(art: _Article, start: int, end: int) -> str | None:
     """The name of the actor with a mention at exactly ``start:end``."""
-    for actor in art.doc._.actors or []:
+    for actor in extension(art.doc, "actors") or []:
         if any(m["start"] == start and m["end"] == end for m in actor["mentions"]):
             return str(actor["name"])
     return None
 
 
 def _actor_name(art: _Article, mention_text: str) -> str | None:
-    for actor in art.doc._.actors or []:
+    for actor in extension(art.doc, "actors") or []:
         if any(m["text"] == mention_text for m in actor["mentions"]):
             return str(actor["name"])
     return None
@@ -605,7 +605,7 @@ def _pull_quotes(art: _Article, quotes: list[_Quote]) -> None:
 def _attributed(art: _Article, attribution: str) -> ActorRef:
     """The speaker a pull quote's attribution names ("Andrei Lankov, Kookmin University")."""
     name = attribution.split(",")[0].strip()
-    for actor in art.doc._.actors or []:
+    for actor in extension(art.doc, "actors") or []:
         if actor["name"] == name or actor["name"].endswith(" " + name) or name.endswith(" " + actor["name"]):
             mention = actor["mentions"][0]
             ref = actor_ref(art.doc, mention["start"], mention["end"])

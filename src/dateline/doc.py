@@ -199,14 +199,19 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
 def sentence_index(doc: Doc) -> Callable[[int], int]:
     """A function from token index to the index of its sentence in the Doc."""
     starts = sentence_bounds(doc)[0]
-    return lambda i: max(0, bisect.bisect_right(starts, i) - 1)
+    return lambda i: _sentence_number(starts, i)
+
+
+def _sentence_number(starts: list[int], i: int) -> int:
+    """The index of the sentence that holds token ``i``, by bisection in the sentences' token starts."""
+    return max(0, bisect.bisect_right(starts, i) - 1)
 
 
 def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     """The token start and end of the sentence of token ``i`` (``doc[i].sent``'s ``start`` and ``end``), by bisection
     in the sentences read once per Doc: no Span, no walk of ``sent_start`` to the sentence's edges."""
     starts, ends = sentence_bounds(doc)
-    k = max(0, bisect.bisect_right(starts, i) - 1)
+    k = _sentence_number(starts, i)
     return starts[k], ends[k]
 
 

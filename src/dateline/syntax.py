@@ -44,6 +44,12 @@ def pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
+def prep_objects(token: Token, *preps: str) -> list[Token]:
+    """The objects (:func:`pobj`) of the token's prepositions among ``preps`` ("of", "with", ...), in the order of
+    its children: "a third of Syria" -> [Syria] for ("of",)."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps and (p := pobj(c)) is not None]
+
+
 def subject(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, inherited through xcomp/conj/advcl and relative clauses."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]

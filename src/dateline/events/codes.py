@@ -561,8 +561,7 @@ def _land(noun: Token, lex: Lexicon) -> bool:
     vote")."""
     lemma = noun.lemma_.lower()
     if lemma in lex.cue("territory_measure") or noun.lower_ in lex.cue("territory_measure"):
-        return any(c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None and _land(p, lex)
-                   for c in noun.children)
+        return any(_land(p, lex) for p in syntax.prep_objects(noun, "of"))
     land = lex.cue("territory_noun")
     return noun.ent_type_ in ("GPE", "LOC") or lemma in en.SETTLEMENT_NOUNS or lemma in land or noun.lower_ in land
 
@@ -613,7 +612,7 @@ def _actor_compared(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     if obj is None or obj.dep_ != "dobj":
         return False
     owners = [c for c in obj.children if c.dep_ == "poss"]
-    owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None]
+    owners += syntax.prep_objects(obj, "of")
     if not _actor_word(obj, lex) and not any(_actor_word(o, lex) and o.pos_ != "PRON" for o in owners):
         return False  # "compared the figures", not "compared Putin's behavior"
     return any((c.dep_ == "prep" and c.lower_ == "to" and syntax.pobj(c) is not None)
@@ -693,7 +692,7 @@ def _with_thing(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     the debt", "agreed with Xi that they would ...": a deal with an actor, an intent)."""
     if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False
-    things = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and (p := syntax.pobj(c)) is not None]
+    things = syntax.prep_objects(verb, "with")
     return bool(things) and not any(_names_actor(p, lex) or any(_names_actor(c, lex) for c in p.children if c.dep_ == "conj")
                                     for p in things)
 
@@ -717,8 +716,7 @@ def _actor_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
         return False
     if _actor_word(obj, lex) and obj.pos_ != "PRON":
         return True
-    return any(c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None and _actor_word(p, lex)
-               for c in obj.children)
+    return any(_actor_word(p, lex) for p in syntax.prep_objects(obj, "of"))
 
 
 def _request_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
@@ -924,7 +922,7 @@ def _attacks_a_thing_said_or_decided(trigger: Token, lex: Lexicon) -> bool:
     aims = []
     if trigger.pos_ == "VERB" and (obj := syntax.direct_object(trigger)) is not None:
         aims.append(obj)
-    aims += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against") and (p := syntax.pobj(c)) is not None]
+    aims += syntax.prep_objects(trigger, "on", "against")
     return any(aim.lemma_.lower() in things or aim.lower_ in things for aim in aims)
 
 
@@ -1033,7 +1031,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         if intended is None and obj is not None:
             # an object that is no act measures the act named after "of": "planning a week of strikes",
             # "promised a wave of attacks"
-            acts = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" and (p := syntax.pobj(c)) is not None]
+            acts = syntax.prep_objects(obj, "of")
             intended = next((e for p in acts if (e := _named_act(p, lex)) is not None), None)
         if intended is not None and intended.code[:2] in root_class("hostile"):
             return Entry(_intent_code(intended.code) or "130"), {**rules, "code": "_intent_of"}
@@ -1198,7 +1196,7 @@ def _gives_details(verb: Token, lex: Lexicon) -> bool:
             (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "amod" and c.lower_ == "new") for c in named.children)
     obj = syntax.direct_object(verb)
     objects = [obj] if obj is not None else []
-    objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "into" and (p := syntax.pobj(c)) is not None]
+    objects += syntax.prep_objects(verb, "into")
     return any(o.lemma_.lower() in lex.cue("detail_noun") or o.lower_ in lex.cue("detail_noun") for o in objects)
 
 

@@ -81,7 +81,7 @@ train: $(STAMP)
 # with the proposer off, so it does not depend on the components fitted after it.
 train-learned: $(STAMP)
 	nice $(BIN)/python tools/learned_triggers.py --recode --exclude-rounds=$(BLIND) --write src/dateline/data/triggers/model.json
-	nice $(BIN)/python tools/learned_sides.py --recode --held-out none --exclude=$(BLIND) --fix source=0.3:0,target=0.3:0.16 --no-dev --write src/dateline/data/sides/model.json --json build/learned_sides.json
+	nice $(BIN)/python tools/learned_sides.py --recode --held-out none --exclude=$(BLIND) --fix source=0.3:0,target=0.3:0.16 --sentence-margin target=0.0 --no-dev --write src/dateline/data/sides/model.json --json build/learned_sides.json
 	nice $(BIN)/python tools/learned_roots.py --recode --exclude-rounds=$(BLIND) --select --held-out none --domain lexicon --fit-domain all \
 		--variants all --cs 1 --ps "" --margins 0.5 --cross-margins 0.8 --no-dev \
 		--write src/dateline/data/roots/model.json --json build/learned_roots_select.json

@@ -241,6 +241,9 @@ def main() -> int:
     parser.add_argument("--fix", default="", help="a side's C and margin, not chosen (comma-separated "
                         "SIDE=C:MARGIN, e.g. target=0.3:0.1: session 26 ships the target's best cross-fitted setting "
                         "whose margin keeps the written guideline tests, eval/README.md)")
+    parser.add_argument("--sentence-margin", default="", help="a side's margin for a country its sentence names or "
+                        "NONE (comma-separated SIDE=MARGIN; shipped since session 40: target=0.0, eval/README.md "
+                        "\"Session 40: targets40\"), written into the model as margin[SIDE_sentence]")
     parser.add_argument("--cs", default="", help="the L2 strengths C tried (comma-separated; default "
                         + ",".join(map(str, CS)) + "; with --fix one C, e.g. 0.3, is four times faster)")
     parser.add_argument("--cached-parse", action="store_true", help="--recode: read the model's parse from "
@@ -252,6 +255,9 @@ def main() -> int:
 
         use_parse_cache()
     EXCLUDED.update(int(x) for x in args.exclude.split(",") if x.strip())
+    for item in (x for x in args.sentence_margin.split(",") if x.strip()):
+        side, _, value = item.partition("=")
+        SENTENCE_MARGIN[side.strip()] = float(value)
     for item in (x for x in args.fix.split(",") if x.strip()):
         side, _, setting = item.partition("=")
         c, _, margin = setting.partition(":")
@@ -410,8 +416,12 @@ def choose(row: dict[str, Any], role: str, probs: dict[str, float], margin: floa
                  if c == current or current != "NONE"
                  or sides_model.may_fill(cands[c], fill, FILL_ARGUMENT["on"], FILL_COUNTRY["on"])}
     locked = (row.get("locked") or {}).get(role)  # rows coded before session 31's mend: the rules only
-    if locked is None:
-        locked = sides_model.guideline_country(row["rules"], role)
+    # session 40: the target rules a guideline writes down are locked too (rows cached before it lack them)
+    locked = bool(locked) or sides_model.guideline_country(row["rules"], role)
+    if role in SENTENCE_MARGIN:  # a country the sentence names, or NONE, needs only its own margin (sides_model.pick)
+        cands = row["cands"][role]
+        inside = frozenset(c for c in cands if c == "NONE" or "pool=sent" in cands[c])
+        return sides_model.pick(probs, current, margin, locked, inside, SENTENCE_MARGIN[role])
     return sides_model.pick(probs, current, margin, locked)
 
 
@@ -450,6 +460,9 @@ CS = (0.03, 0.1, 0.3, 1.0)
 #: ``round``, absent = 1). Empty: fit on every train article (the shipped model, once a held-out
 #: measurement has chosen the settings).
 HELD: set[int] = {3}
+#: A side's margin for a country its event's sentence names, or NONE (``--sentence-margin``, session 40): the
+#: model's ``margin["<side>_sentence"]``; the side's margin (chosen or ``--fix``) then holds for the others.
+SENTENCE_MARGIN: dict[str, float] = {}
 #: Sides whose C and margin are given, not chosen (``--fix``): side -> (C, margin).
 FIXED: dict[str, tuple[float, float]] = {}
 #: Train rounds dropped from everything (``--exclude``).
@@ -554,6 +567,7 @@ def write(rows: list[dict[str, Any]], out: Path, margin: float | None, report: d
         intercept[role] = round(float(clf.intercept_[0]), 6)
     margins = {role: margin if margin is not None else (report.get(f"c_{role}") or {}).get("margin", 0.1)
                for role in ROLES}
+    margins.update({f"{role}_sentence": value for role, value in SENTENCE_MARGIN.items()})
     model = sides_model.SidesModel(weights, intercept, margins, {
         "fill": SELF_DIRECTED["allowed"], "fill_argument": FILL_ARGUMENT["on"], "fill_country": FILL_COUNTRY["on"], "groups": sorted(USED_GROUPS), "c": {role: (report.get(f"c_{role}") or {}).get("chosen") for role in ROLES},
         "trained": dt.date.today().isoformat(), "coder": f"dateline {__version__}",

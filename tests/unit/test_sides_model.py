@@ -489,3 +489,39 @@ def test_domestic_groups_tell_own_from_foreign_candidates_and_a_sentence_naming_
     # without the groups none of their features is computed
     plain = features(cands, "UGA", rules, "target", event["cameo"], frozenset())
     assert not [k for f in plain.values() for k in f if k.startswith(("dom=", "dom_", "fsent="))]
+
+
+def test_a_target_its_sentence_names_needs_only_the_sentence_margin() -> None:
+    # session 40 (targets40): within the event's sentence the chooser needs a margin of its own (``target_sentence``)
+    model = SidesModel({"source": {}, "target": {"chosen": 2.6, "rel=dobj": 3.0}}, {"source": 0.0, "target": -1.0},
+                       {"source": 0.0, "target": 0.16, "target_sentence": 0.0})
+    # CHN 0.88 against the rules' USA 0.83 (a gap of 0.05): named in the sentence, it is chosen
+    cands = {"USA": {"chosen": 1.0, "pool=sent": 1.0}, "CHN": {"rel=dobj": 1.0, "pool=sent": 1.0},
+             "NONE": {"pool=none": 1.0}}
+    assert model.choose("target", cands, "USA") == "CHN"
+    # the same gap to a country named only in the sentence before keeps the target's own margin (0.16): USA stays
+    cands["CHN"] = {"rel=dobj": 1.0, "pool=prev": 1.0}
+    assert model.choose("target", cands, "USA") == "USA"
+    # a model without the key keeps one margin for every candidate
+    del model.margin["target_sentence"]
+    cands["CHN"] = {"rel=dobj": 1.0, "pool=sent": 1.0}
+    assert model.choose("target", cands, "USA") == "USA"
+    assert sides_model.pick({"USA": 0.5, "NONE": 0.52}, "USA", 0.16, inside=frozenset({"NONE"}), inside_margin=0.0) == "NONE"
+
+
+def test_a_target_a_guideline_rule_gave_is_left_by_the_ranker() -> None:
+    # the appeal for a measure aimed at home, and the opponent of a state's violence (never an ally): written
+    # guidelines, which the chooser does not undo however sure it is (tests/unit/test_events_targets.py)
+    assert sides_model.guideline_country({"target": "target_of_measure"}, "target")
+    assert sides_model.guideline_country({"target": "_act_place", "target_country": "armed_opponent"}, "target")
+    assert not sides_model.guideline_country({"target": "_verb_roles"}, "target")
+    assert not sides_model.guideline_country({"target": "target_of_measure"}, "source")
+    model = _model({"rel=dobj": 5.0}, margin=0.0)
+    cands = {"RUS": {"chosen": 1.0}, "USA": {"rel=dobj": 1.0}}
+    assert model.scored("target", cands, "RUS", sides_model.guideline_country({"target": "target_of_measure"}, "target"))[0] == "RUS"
+
+
+def test_the_shipped_model_needs_less_margin_inside_the_sentence() -> None:
+    model = shipped_model()
+    assert model is not None
+    assert 0.0 <= model.margin["target_sentence"] < model.margin["target"]

@@ -32,12 +32,16 @@ the first of:
    relative clause or participle about an entity ("an American killed fighting in Syria", "a
    mobilized army"), a clause ordered against another act ("after the State Department pulled
    out", "soon after the bombings") or an event noun such as "the previous summit". The day is
-   unknown, so no value is claimed (ICEWS and GDELT would give the story date);
+   unknown, so no value is claimed (ICEWS and GDELT would give the story date), unless a clause
+   above the act's own is dated ("CentCom said Sunday it had launched airstrikes", "the attack two
+   years ago on a girl shot by a gunman"): that expression's value, the source still
+   ``before_published`` (:func:`_superordinate`);
 3. ``context``: the frame of the sentence (an expression tied to its main verb: "On Sunday, the
    ministry said troops had ...", for a past act, or for an intent a past report tells with
    "would", cue ``reported_future``), else of the paragraph, an expression tied to the main verb of
    an earlier sentence in the same paragraph; a frame after the publication day never dates a past
-   act;
+   act; before the paragraph's frame, a past act takes the expression of the nearest clause above its
+   own that has one (``inherited``: "called Erdogan on Saturday to discuss the war");
 4. ``published``: the publication date (or a date in the dateline).
 
 :func:`date_for` gives the date of any trigger token, so the logic is testable without the coder.

@@ -350,9 +350,6 @@ def _joined(verb: Token) -> bool:
     marks = [child.text.lower() for child in verb.children if child.dep_ in ("mark", "advmod") and child.i < verb.i]
     if verb.tag_ == "VBG" and not marks:
         return verb_tense(head) != "future"
-    if any(mark in en.JOINING_SIMULTANEOUS_MARKS for mark in marks):
-        # "began arming rebels in 2014 while conducting airstrikes": the two acts go together
-        return verb_tense(head) == "past" and verb_tense(verb) != "future"
     return any(mark in en.SEQUENCE_WORDS for mark in marks) and verb_tense(head) == "past"
 
 

@@ -568,26 +568,6 @@ def test_dates_a_frame_after_publication_never_dates_a_past_act(vocab: Vocab) ->
     assert (agreed["value"], agreed["source"]) == ("2019-01-19", "published")
 
 
-def test_dates_clause_while_a_dated_past_act_shares_its_date(vocab: Vocab) -> None:
-    # "In 2014, the army began arming rebels while conducting raids." (dates40): the two go together
-    rows = [("In", 5, "prep", "ADP", "IN", "in", "O"), ("2014", 0, "pobj", "NUM", "CD", "2014", "B-DATE"),
-            (",", 5, "punct", "PUNCT", ",", ",", "O"), ("the", 4, "det", "DET", "DT", "the", "O"),
-            ("army", 5, "nsubj", "NOUN", "NN", "army", "O"), ("began", 5, "ROOT", "VERB", "VBD", "begin", "O"),
-            ("arming", 5, "xcomp", "VERB", "VBG", "arm", "O"), ("rebels", 6, "dobj", "NOUN", "NNS", "rebel", "O"),
-            ("while", 9, "mark", "SCONJ", "IN", "while", "O"), ("conducting", 5, "advcl", "VERB", "VBG", "conduct", "O"),
-            ("raids", 9, "dobj", "NOUN", "NNS", "raid", "O"), (".", 5, "punct", "PUNCT", ".", ".", "O")]
-    doc = build(vocab, rows)
-    raids = date_for(doc, doc[10])
-    assert (raids["value"], raids["source"]) == ("2014", "inherited")
-    # under a present head nothing is shared: "The army arms rebels while conducting raids."
-    present = build(vocab, [("The", 1, "det", "DET", "DT", "the", "O"), ("army", 2, "nsubj", "NOUN", "NN", "army", "O"),
-                            ("arms", 2, "ROOT", "VERB", "VBZ", "arm", "O"), ("rebels", 2, "dobj", "NOUN", "NNS", "rebel", "O"),
-                            ("while", 5, "mark", "SCONJ", "IN", "while", "O"),
-                            ("conducting", 2, "advcl", "VERB", "VBG", "conduct", "O"),
-                            ("raids", 5, "dobj", "NOUN", "NNS", "raid", "O"), (".", 2, "punct", "PUNCT", ".", ".", "O")])
-    assert date_for(present, present[6])["source"] == "published"
-
-
 def test_dates_act_before_the_report_takes_the_date_of_the_clause_above(vocab: Vocab) -> None:
     # "Refugees crossed the bridge on Thursday after guards had lifted the blockade." (dates40): the lifting is
     # before the report and its clause hangs on a dated one: that clause's day, still ``before_published``

@@ -170,11 +170,6 @@ SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "until", "t
 #: Subordinators of a clause simultaneous with the one it modifies: a date there dates both.
 SIMULTANEOUS_MARKS = frozenset({"when"})
 
-#: Subordinators of a clause that happens with the past verb it modifies, so takes that verb's date when
-#: it has none ("In 2014, the U.S. began arming rebels while conducting airstrikes", "was dismissed
-#: Friday as protesters gathered"): dates (``dateline.dates._joined``).
-JOINING_SIMULTANEOUS_MARKS = SIMULTANEOUS_MARKS | frozenset({"while", "as"})
-
 #: Prepositions through which a possessive date of another act still places the act they modify:
 #: "before Friday's meeting, X met", "came under shelling during Sunday's fighting" (dates).
 PLACING_PREPOSITIONS = SEQUENCE_WORDS | frozenset({"during"})

@@ -32,12 +32,16 @@ the first of:
    relative clause or participle about an entity ("an American killed fighting in Syria", "a
    mobilized army"), a clause ordered against another act ("after the State Department pulled
    out", "soon after the bombings") or an event noun such as "the previous summit". The day is
-   unknown, so no value is claimed (ICEWS and GDELT would give the story date);
+   unknown, so no value is claimed (ICEWS and GDELT would give the story date), unless a clause
+   above the act's own is dated ("CentCom said Sunday it had launched airstrikes", "the attack two
+   years ago on a girl shot by a gunman"): that expression's value, the source still
+   ``before_published`` (:func:`_superordinate`);
 3. ``context``: the frame of the sentence (an expression tied to its main verb: "On Sunday, the
    ministry said troops had ...", for a past act, or for an intent a past report tells with
    "would", cue ``reported_future``), else of the paragraph, an expression tied to the main verb of
    an earlier sentence in the same paragraph; a frame after the publication day never dates a past
-   act;
+   act; before the paragraph's frame, a past act takes the expression of the nearest clause above its
+   own that has one (``inherited``: "called Erdogan on Saturday to discuss the war");
 4. ``published``: the publication date (or a date in the dateline).
 
 :func:`date_for` gives the date of any trigger token, so the logic is testable without the coder.
@@ -526,13 +530,58 @@ def _simultaneous(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str
     return None
 
 
-def before_published(doc: Doc) -> dict[str, Any]:
+def before_published(doc: Doc, bound: dict[str, Any] | None = None) -> dict[str, Any]:
     """The date of an act the text puts before the report without saying when: no value claimed,
-    only that it is no later than the publication day (present perfects in leads are often that day)."""
+    only that it is no later than the publication day (present perfects in leads are often that day).
+
+    With ``bound``, the expression of a clause the act's clause hangs on (:func:`_superordinate`: "reported
+    Sunday that airstrikes had hit", "in 2014, after Moscow had annexed Crimea", "the attack two years
+    ago on a girl shot by a gunman"), that expression's value: the time the text places the act in. The
+    source stays ``before_published`` (the learned confidence reads it; the ``text`` says which expression)."""
+    if bound is not None:
+        return {"value": bound["value"], "granularity": bound["granularity"], "source": "before_published",
+                "text": bound["text"], "range": bound["range"]}
     published = extension(doc, "published")
     last = published.isoformat() if published is not None else None
     return {"value": None, "granularity": None, "source": "before_published", "text": None,
             "range": [None, last] if last else None}
+
+
+#: How many clauses up :func:`_superordinate` looks for a dated clause.
+SUPERORDINATE_LEVELS = 4
+
+
+def _superordinate(token: Token, by_token: dict[int, dict[str, Any]], published: dt.date | None) -> dict[str, Any] | None:
+    """For an act the grammar puts before the report with no date of its own: the expression of the nearest
+    clause above its own that has one, on or before the publication day. Up the heads from the act's verb:
+    a verb whose clause holds the expression ("CentCom said Sunday it had launched airstrikes", "flooded the
+    station Thursday after police lifted a blockade", not a possessive date of another noun), or a noun the
+    act's clause describes ("the attack two years ago on a girl shot by a gunman", "tension last summer when
+    the leaders exchanged threats")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if verb is None:
+        return None
+
+    def not_after(timex: dict[str, Any]) -> bool:
+        last = timex["range"][1] if timex.get("range") else timex["value"]
+        return published is None or str(last)[:10] <= published.isoformat()
+
+    current = verb
+    for _ in range(SUPERORDINATE_LEVELS):
+        if current.head == current:
+            return None
+        current = current.head
+        holder = current
+        if current.pos_ in ("VERB", "AUX"):
+            accept = lambda found, timex: (_framing(found, timex) and not_after(timex)  # noqa: E731
+                                           and not _possessor_of_other(found, holder))
+        else:
+            accept = lambda found, timex: _framing(found, timex) and not_after(timex)  # noqa: E731
+        found = search_below(current, by_token, accept=accept, direct=lambda child: _directly_timed(child, by_token),
+                             skip=None)
+        if found is not None:
+            return found
+    return None
 
 
 def published_date(doc: Doc) -> dict[str, Any]:
@@ -592,7 +641,7 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
             date["_rule"] = "reported"
         return date
     if earlier_than_report(token, by_token):
-        return before_published(doc)
+        return before_published(doc, _superordinate(token, by_token, published))
     past = event_tense(token) == "past"
     frame = frames[sentence]
     if frame is not None and not after_publication(frame, published) and (past or _reported_future(token)):
@@ -602,6 +651,10 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
     if not past:
         # A frame dates what happened then; a future or present event is not in it.
         return published_date(doc)
+    above = _superordinate(token, by_token, published)
+    if above is not None:
+        # "the raid in 2012 on a village rebels seized": the clause the act is told in is dated
+        return _event_date(above, "inherited")
     for earlier in range(sentence - 1, -1, -1):
         if paragraphs[earlier] != paragraphs[sentence]:
             break

@@ -405,7 +405,8 @@ def _said_friday(aux: tuple[str, str, str] | None, verb: tuple[str, str, str]) -
 
 def test_dates_a_reported_perfect_past_or_future_is_not_the_report_day(vocab: Vocab) -> None:
     doc = build(vocab, _said_friday(("has", "VBZ", "have"), ("opposed", "VBN", "oppose")))
-    assert date_for(doc, doc[6])["source"] == "before_published"
+    # a perfect: before the report, and no later than the report's day, which it is given (dates40)
+    assert (date_for(doc, doc[6])["source"], date_for(doc, doc[6])["value"]) == ("before_published", "2019-01-18")
     doc = build(vocab, _said_friday(None, ("opposed", "VBD", "oppose")))
     assert date_for(doc, doc[5])["source"] != "inherited"  # a past act reported: its day is not said
     doc = build(vocab, _said_friday(("will", "MD", "will"), ("oppose", "VB", "oppose")))
@@ -565,3 +566,59 @@ def test_dates_a_frame_after_publication_never_dates_a_past_act(vocab: Vocab) ->
     doc = build(vocab, rows)
     agreed = date_for(doc, doc[7])
     assert (agreed["value"], agreed["source"]) == ("2019-01-19", "published")
+
+
+def test_dates_act_before_the_report_takes_the_date_of_the_clause_above(vocab: Vocab) -> None:
+    # "Refugees crossed the bridge on Thursday after guards had lifted the blockade." (dates40): the lifting is
+    # before the report and its clause hangs on a dated one: that clause's day, still ``before_published``
+    rows = [("Refugees", 1, "nsubj", "NOUN", "NNS", "refugee", "O"), ("crossed", 1, "ROOT", "VERB", "VBD", "cross", "O"),
+            ("the", 3, "det", "DET", "DT", "the", "O"), ("bridge", 1, "dobj", "NOUN", "NN", "bridge", "O"),
+            ("on", 1, "prep", "ADP", "IN", "on", "O"), ("Thursday", 4, "pobj", "PROPN", "NNP", "Thursday", "B-DATE"),
+            ("after", 9, "mark", "SCONJ", "IN", "after", "O"), ("guards", 9, "nsubj", "NOUN", "NNS", "guard", "O"),
+            ("had", 9, "aux", "AUX", "VBD", "have", "O"), ("lifted", 1, "advcl", "VERB", "VBN", "lift", "O"),
+            ("the", 11, "det", "DET", "DT", "the", "O"), ("blockade", 9, "dobj", "NOUN", "NN", "blockade", "O"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert doc[9].text == "lifted" and doc[9].head.text == "crossed"
+    lifted = date_for(doc, doc[9])
+    assert (lifted["value"], lifted["source"], lifted["text"]) == ("2019-01-17", "before_published", "Thursday")
+    # with no dated clause above, no value is claimed
+    undated = build(vocab, rows[:4] + [(w, h - 2 if h > 4 else h, d, p, t, l, e) for w, h, d, p, t, l, e in rows[6:]])
+    assert undated[7].text == "lifted"
+    assert date_for(undated, undated[7]) == BEFORE_PUBLISHED
+
+
+def test_dates_act_told_of_a_dated_noun_takes_its_date(vocab: Vocab) -> None:
+    # "Crowds recalled the raid in 2012 on a village rebels had held." (dates40): the holding is told of the dated raid
+    rows = [("Crowds", 1, "nsubj", "NOUN", "NNS", "crowd", "O"), ("recalled", 1, "ROOT", "VERB", "VBD", "recall", "O"),
+            ("the", 3, "det", "DET", "DT", "the", "O"), ("raid", 1, "dobj", "NOUN", "NN", "raid", "O"),
+            ("in", 3, "prep", "ADP", "IN", "in", "O"), ("2012", 4, "pobj", "NUM", "CD", "2012", "B-DATE"),
+            ("on", 3, "prep", "ADP", "IN", "on", "O"), ("a", 8, "det", "DET", "DT", "a", "O"),
+            ("village", 6, "pobj", "NOUN", "NN", "village", "O"), ("rebels", 11, "nsubj", "NOUN", "NNS", "rebel", "O"),
+            ("had", 11, "aux", "AUX", "VBD", "have", "O"), ("held", 8, "relcl", "VERB", "VBN", "hold", "O"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    held = date_for(doc, doc[11])
+    assert (held["value"], held["source"], held["text"]) == ("2012", "before_published", "2012")
+    # an expression after the publication day bounds nothing: "the raid next year on a village rebels had held"
+    later = build(vocab, rows[:4] + [("next", 5, "amod", "ADJ", "JJ", "next", "B-DATE"),
+                                     ("year", 3, "npadvmod", "NOUN", "NN", "year", "I-DATE")] + rows[6:])
+    assert date_for(later, later[11]) == BEFORE_PUBLISHED
+
+
+def test_dates_past_act_in_a_clause_of_a_dated_verb_takes_its_date(vocab: Vocab) -> None:
+    # "Aides said ministers phoned Seoul on Thursday to discuss the crisis." (dates40): the discussing is the
+    # phoning's, in a clause the sentence's frame does not reach
+    rows = [("Aides", 1, "nsubj", "NOUN", "NNS", "aide", "O"), ("said", 1, "ROOT", "VERB", "VBD", "say", "O"),
+            ("ministers", 3, "nsubj", "NOUN", "NNS", "minister", "O"), ("phoned", 1, "ccomp", "VERB", "VBD", "phone", "O"),
+            ("Seoul", 3, "dobj", "PROPN", "NNP", "Seoul", "B-GPE"), ("on", 3, "prep", "ADP", "IN", "on", "O"),
+            ("Thursday", 5, "pobj", "PROPN", "NNP", "Thursday", "B-DATE"), ("to", 8, "aux", "PART", "TO", "to", "O"),
+            ("discuss", 3, "advcl", "VERB", "VB", "discuss", "O"), ("the", 10, "det", "DET", "DT", "the", "O"),
+            ("crisis", 8, "dobj", "NOUN", "NN", "crisis", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    discuss = date_for(doc, doc[8])
+    assert (discuss["value"], discuss["source"], discuss["text"]) == ("2019-01-17", "inherited", "Thursday")
+    # the same clause under an undated verb: the publication day
+    undated = build(vocab, rows[:5] + [(w, h - 2 if h > 5 else h, d, p, t, l, e) for w, h, d, p, t, l, e in rows[7:]])
+    assert undated[6].text == "discuss"
+    assert date_for(undated, undated[6])["source"] == "published"

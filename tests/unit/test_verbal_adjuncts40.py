@@ -26,6 +26,12 @@ def test_a_letter_urging_an_actor_is_an_appeal_made(nlp: Language) -> None:
     assert ("020", "KEN", "UGA", "asserted") in events
 
 
+def test_a_statement_accusing_an_actor_is_an_accusation_made(nlp: Language) -> None:
+    # "statement" is also a report noun ("Obama's statement that the regime attacked"): a claim there, an act here
+    events = events_on(nlp, "Kenya issued a statement accusing Uganda of arming the rebels.", "accusing")
+    assert ("112", "KEN", "UGA", "asserted") in events
+
+
 def test_joining_another_in_calling_for_is_an_appeal_made(nlp: Language) -> None:
     events = events_on(nlp, "Kenya joined Tanzania in calling for Uganda to withdraw its troops.", "calling")
     assert ("020", "KEN", "UGA", "asserted") in events

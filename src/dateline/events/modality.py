@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..doc import extension, per_doc
 from ..lexicon import Lexicon
-from .triggers import _can_act, _is_act, _measured, _subordinate, _trailing_adjunct, _verb_entry
+from .triggers import _can_act, _is_act, _measured, _subordinate, _speaking_document, _trailing_adjunct, _verb_entry, _verbal_adjunct
 from ..codebook import root_class
 from ..lang import en
 from ..record import ActorRef, Modality
@@ -307,7 +307,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
                 modality = modality or "hypothetical"
         if link in ("ccomp", "xcomp", "pcomp") and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"
-        if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_verb"):
+        if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_verb") and not _speaking_document(clause, lex):
             modality = modality or "reported"  # "an allegation that X had taken the city"
         if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_noun"):
             modality = modality or "reported"  # "reports that Iran intended to", "speculation that X had stolen"
@@ -317,7 +317,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             # "could decide to lift", "will continue to be denied": an infinitive complement is as
             # done as the verb whose modal governs it
             modality = modality or _own_modality(head, lex, doc)
-        if link == "advcl" and _trailing_adjunct(clause):
+        if link == "advcl" and (_trailing_adjunct(clause) or _verbal_adjunct(clause, lex)):
             # "may shell the town, threatening Lebanon": the adjunct is as done as the act it follows
             modality = modality or _own_modality(head, lex, doc)
             negated = negated or any(c.dep_ == "neg" for c in head.children)

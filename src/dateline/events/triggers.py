@@ -388,7 +388,11 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     if link in ("relcl", "acl"):
         if any(c.lower_ == "that" and c.dep_ in ("advmod", "mark") for c in token.children):
             return None  # "said at the time that X had canceled": a complement clause parsed as relative
+        if link == "acl" and _speaking_document(token, lex):
+            return None  # "a Putin op-ed criticizing the United States": the text says what it says
         return "reported"
+    if link == "pcomp" and head.lower_ in en.VERBAL_GERUND_PREPOSITIONS and _verbal_act(token, lex):
+        return None  # "joined Graham in calling for an inquiry", "after denouncing Soleimani": said, done
     if link in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head != head and head.lower_ != "by":
         # ("broke sanctions by allowing rice in": the means is the act itself)
         governor = head.head
@@ -407,7 +411,7 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     if link == "ccomp":
         entry = _verb_entry(head, lex) if head.pos_ == "VERB" else None
         return "intended" if entry is not None and entry.code[:2] in ("02", "10") else "reported"
-    if token.tag_ == "VBG" and _trailing_adjunct(token):
+    if token.tag_ == "VBG" and (_trailing_adjunct(token) or _verbal_adjunct(token, lex)):
         return None  # "X shelled the town, killing 20": told as the act it follows is
     return "reported" if token.tag_ == "VBG" else None
 
@@ -431,6 +435,61 @@ def _trailing_adjunct(participle: Token) -> bool:
         return False
     return any(t.ent_type_ in _PARTY_ENTITIES for c in participle.children if c.dep_ in ("dobj", "dative", "prep")
                for t in c.subtree)
+
+
+def _verbal_adjunct(participle: Token, lex: Lexicon) -> bool:
+    """Whether a present participle set off after its clause as :func:`_trailing_adjunct` asks (``advcl``,
+    after the act it follows and a comma, no subject or conjunction of its own) is a verbal act addressed to
+    someone (:func:`_verbal_act`: an appeal, demand, disapproval, rejection or threat, not a plain statement)
+    with an object, a clause or a phrase of what it says ("..., accusing it of backing the rebels", "...,
+    urging them to withdraw", "..., warning that X would retaliate"): what the doer says in the same breath
+    as the act it follows is said, as done as that act, whoever it names (a pronoun stands for a party named
+    before; the sides stage finds it), where :func:`_trailing_adjunct` asks any act for a named party. Not
+    the further gerunds of an accusation's "of" ("accused X of violating rights, ignoring the law"), nor a
+    protest's demand or a refusal's reason or counter-proposal, which CAMEO codes as one act with them."""
+    head = participle.head
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or head == participle or participle.i < head.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in participle.children):
+        return False
+    start = participle.left_edge.i
+    if start == 0 or participle.doc[start - 1].text != ",":
+        return False  # before its clause or with no comma: a circumstance, as for any act (_trailing_adjunct)
+    if head.dep_ in ("pcomp", "pobj", "acl", "relcl"):
+        return False  # "accused X of violating rights, ignoring the law": part of what the accusation says
+    if any(c.dep_ == "prep" and c.i < participle.i and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+           for c in head.children):
+        return False  # "accused the US of violating rights, ignoring the law": the gerunds after "of" go on
+    governing = _verb_entry(head, lex) if head.pos_ == "VERB" else None
+    if governing is not None and governing.code[:2] in ("12", "14"):
+        # "demonstrated in Kirkuk calling for independence", "rejected the proposal, urging the counterpart
+        # to sign another", "refused, citing domestic opposition": a protest's demand, a refusal's reason or
+        # counter-proposal, which CAMEO codes with the protest or refusal as one act (its 14x, 12x)
+        return False
+    if not _verbal_act(participle, lex):
+        return False  # ("..., citing security concerns", "..., saying ...": the reason or words of the act it goes with)
+    return any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prep", "oprd") for c in participle.children)
+
+
+def _verbal_act(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb's entry is a verbal act addressed to someone, not a plain statement: CAMEO roots of
+    the class ``addressed`` but 01 (an appeal, demand, disapproval, rejection or threat)."""
+    entry = _verb_entry(verb, lex)
+    return entry is not None and entry.code[:2] in root_class("addressed") and entry.code[:2] != "01"
+
+
+def _speaking_document(participle: Token, lex: Lexicon) -> bool:
+    """Whether a present participle hung on a written or spoken text (cues ``document_noun``,
+    ``speech_medium``: a statement, letter, op-ed, tweet, speech) or on a name ("Republicans urging the
+    president to act") is a verbal act addressed to someone (:func:`_verbal_act`, not a plain statement)
+    that the text or the named party makes ("a Putin op-ed criticizing the United States", "a statement
+    accusing Iran of"): the act is done, not a description of the noun ("reported", as relative clauses
+    and other participles on nouns are, :func:`_subordinate`)."""
+    if participle.tag_ != "VBG" or participle.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if participle.head.pos_ == "NOUN" and participle.head.lemma_.lower() not in lex.cue("document_noun") | lex.cue("speech_medium"):
+        return False
+    return _verbal_act(participle, lex)
 
 
 #: Entity types of a named party: an adjunct act done to one is news of its own ("..., accusing

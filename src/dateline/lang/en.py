@@ -158,6 +158,11 @@ PROSPECTIVE_PREPOSITIONS = frozenset({"ahead of", "advance of"})
 #: throughout Trump's visit"): the event keeps its own modality, not that of the act it times.
 DURATION_PREPOSITIONS = frozenset({"during", "throughout", "amid", "amidst"})
 
+#: Prepositions whose gerund, when a verbal act (an appeal, demand, disapproval, rejection or threat), is
+#: told as done ("joined Graham in calling for an inquiry", "after denouncing Soleimani as a war criminal"):
+#: ``events.triggers._subordinate``.
+VERBAL_GERUND_PREPOSITIONS = frozenset({"in", "after", "since", "following"})
+
 #: Prepositions whose object is what an act is for, so later than it ("left for talks").
 PURPOSE_PREPOSITIONS = frozenset({"for", "to", "toward", "towards"})
 

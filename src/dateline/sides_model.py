@@ -634,8 +634,7 @@ class SidesModel:
         probs = {c: self.prob(role, f) for c, f in cands.items()
                  if c == current or current != "NONE" or may_fill(f, fill, bool(self.meta.get("fill_argument")),
                                                                      bool(self.meta.get("fill_country")))}
-        inside = frozenset(c for c, f in cands.items() if c == "NONE" or "pool=sent" in f)
-        chosen = pick(probs, current, self.margin[role], locked, inside, self.margin.get(f"{role}_sentence"))
+        chosen = pick(probs, current, self.margin, role, locked, inside(cands))
         return (chosen, *chosen_margin(probs, chosen))
 
     def to_dict(self) -> dict[str, Any]:
@@ -689,20 +688,43 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
     return doc
 
 
-def pick(probs: dict[str, float], current: str, margin: float, locked: bool = False,
-         inside: frozenset[str] = frozenset(), inside_margin: float | None = None) -> str:
+def inside(cands: dict[str, dict[str, float]]) -> frozenset[str]:
+    """The candidates inside the event's sentence, which need only the side's ``<role>_sentence`` margin
+    (:func:`margin_for`, session 40): NONE, and a country the sentence names apart (``named_apart``, as
+    :func:`may_fill` reads it): by a mention in the sentence that is not a venue ("talks in Paris"), not a
+    country its actor has only by default from the article (:func:`_country_by_default`), and not the other
+    side's own mention. A country the sentence names only so, or one read from the sentence before, the
+    headline or the article, keeps the side's own margin. The one test of :meth:`SidesModel.scored` and
+    ``tools/learned_sides.py``."""
+    return frozenset(c for c, f in cands.items() if c == "NONE" or "pool=sent" in f)
+
+
+def margin_for(margins: dict[str, float], role: str, within: bool) -> float:
+    """The margin a side's best candidate must beat the rules' choice by: ``margins["<role>_sentence"]`` for
+    one :func:`inside` the sentence (``within``) when the model has that key (session 40: ``target_sentence``
+    0.0), else ``margins[role]``. The one reading of a model's margins (:meth:`SidesModel.scored`,
+    ``tools/learned_sides.py``, ``tools/learning_curve.py``)."""
+    if within and f"{role}_sentence" in margins:
+        return margins[f"{role}_sentence"]
+    return margins[role]
+
+
+def pick(probs: dict[str, float], current: str, margins: dict[str, float], role: str, locked: bool = False,
+         within: frozenset[str] = frozenset()) -> str:
     """The side chooser's one decision rule (:meth:`SidesModel.scored`, and ``tools/learned_sides.py``
     when it measures a fitted model): the most probable candidate of ``probs`` where it beats the rules'
-    ``current`` by more than ``margin``, else ``current``; always ``current`` on a ``locked`` side, one whose
-    country a written guideline gave (:func:`guideline_country`). A best candidate in ``inside`` (a country the
-    event's own sentence names, or NONE) needs only ``inside_margin`` when it is given (the model's
-    ``margin["target_sentence"]``, session 40: the chooser is right more often within the sentence than on a
-    country it reads from the sentence before or the article, which keeps the larger margin)."""
+    ``current`` by more than its margin (:func:`margin_for` of ``margins``, the model's margins dict), else
+    ``current``; always ``current`` on a ``locked`` side, one whose country a written guideline gave
+    (:func:`guideline_country`). A best candidate in ``within`` (:func:`inside`: a country the event's own
+    sentence names apart, or NONE) needs only ``margins["<role>_sentence"]`` when the model has it (session
+    40: the chooser is right more often within the sentence than on a country it reads from the sentence
+    before or the article, which keeps the larger margin). NONE counts as inside on purpose: dropping a
+    side reads the sentence alone (the sentence names no actor for it), never a country from elsewhere, and
+    targets40 measured the key with NONE inside (eval/README.md "Session 40: targets40")."""
     if locked:
         return current
     best = max(probs, key=lambda c: probs[c])
-    if inside_margin is not None and best in inside:
-        margin = inside_margin
+    margin = margin_for(margins, role, best in within)
     return best if best != current and probs[best] - probs.get(current, 0.0) > margin else current
 
 
@@ -713,6 +735,9 @@ GUIDELINE_TARGET_RULES = frozenset({"target_of_measure"})
 #: Target country strategies that do: the opponent of a state's violence, never an ally doing the same act
 #: (``armed_opponent``, actors/countries.py).
 GUIDELINE_TARGET_COUNTRIES = frozenset({"armed_opponent"})
+#: The prefix of a ``target_country`` strategy that placed a target the rules had found without a country
+#: (``missing:<strategy>``, :func:`dateline.actors.countries.missing_target`).
+MISSING_PREFIX = "missing:"
 
 
 def guideline_country(rules: dict[str, Any], role: str, side: dict[str, Any] | None = None) -> bool:
@@ -723,8 +748,9 @@ def guideline_country(rules: dict[str, Any], role: str, side: dict[str, Any] | N
     target a guideline rule gave (:data:`GUIDELINE_TARGET_RULES`, :data:`GUIDELINE_TARGET_COUNTRIES`)."""
     if str(rules.get(f"{role}_country") or "").startswith(ARMED_GROUP_RULE):
         return True
-    if role == "target" and (rules.get("target") in GUIDELINE_TARGET_RULES
-                             or rules.get("target_country") in GUIDELINE_TARGET_COUNTRIES):
+    # a strategy that placed a target the rules had given keeps its "missing:" prefix (countries.missing_target)
+    strategy = str(rules.get("target_country") or "").removeprefix(MISSING_PREFIX)
+    if role == "target" and (rules.get("target") in GUIDELINE_TARGET_RULES or strategy in GUIDELINE_TARGET_COUNTRIES):
         return True
     if side is None or side.get("country") != ARMED_GROUP_PREFIX:
         return False

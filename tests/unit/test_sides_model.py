@@ -461,9 +461,9 @@ def test_a_placeless_group_left_img_is_locked_too() -> None:
 
 def test_pick_keeps_a_locked_side() -> None:
     probs = {"IRQ": 0.1, "IMG": 0.9, "NONE": 0.2}
-    assert sides_model.pick(probs, "IRQ", 0.1) == "IMG"
-    assert sides_model.pick(probs, "IRQ", 0.1, locked=True) == "IRQ"
-    assert sides_model.pick(probs, "IRQ", 0.9) == "IRQ"
+    assert sides_model.pick(probs, "IRQ", {"source": 0.1}, "source") == "IMG"
+    assert sides_model.pick(probs, "IRQ", {"source": 0.1}, "source", locked=True) == "IRQ"
+    assert sides_model.pick(probs, "IRQ", {"source": 0.9}, "source") == "IRQ"
 
 
 def test_domestic_groups_tell_own_from_foreign_candidates_and_a_sentence_naming_a_foreign_country(nlp) -> None:
@@ -506,7 +506,11 @@ def test_a_target_its_sentence_names_needs_only_the_sentence_margin() -> None:
     del model.margin["target_sentence"]
     cands["CHN"] = {"rel=dobj": 1.0, "pool=sent": 1.0}
     assert model.choose("target", cands, "USA") == "USA"
-    assert sides_model.pick({"USA": 0.5, "NONE": 0.52}, "USA", 0.16, inside=frozenset({"NONE"}), inside_margin=0.0) == "NONE"
+    margins = {"target": 0.16, "target_sentence": 0.0}
+    assert sides_model.pick({"USA": 0.5, "NONE": 0.52}, "USA", margins, "target", within=frozenset({"NONE"})) == "NONE"
+    assert sides_model.pick({"USA": 0.5, "NONE": 0.52}, "USA", margins, "target") == "USA"
+    assert sides_model.margin_for(margins, "target", True) == 0.0 and sides_model.margin_for(margins, "target", False) == 0.16
+    assert sides_model.margin_for({"source": 0.1}, "source", True) == 0.1  # no source_sentence: the side's own
 
 
 def test_a_target_a_guideline_rule_gave_is_left_by_the_ranker() -> None:
@@ -516,9 +520,33 @@ def test_a_target_a_guideline_rule_gave_is_left_by_the_ranker() -> None:
     assert sides_model.guideline_country({"target": "_act_place", "target_country": "armed_opponent"}, "target")
     assert not sides_model.guideline_country({"target": "_verb_roles"}, "target")
     assert not sides_model.guideline_country({"target": "target_of_measure"}, "source")
+    # a target the rules had found and armed_opponent placed: missing_target (actors/countries.py) writes "missing:"
+    assert sides_model.guideline_country({"target": "_verb_roles", "target_country": "missing:armed_opponent"}, "target")
+    assert not sides_model.guideline_country({"target": "_verb_roles", "target_country": "missing:event_place"}, "target")
     model = _model({"rel=dobj": 5.0}, margin=0.0)
     cands = {"RUS": {"chosen": 1.0}, "USA": {"rel=dobj": 1.0}}
+    # unlocked, the chooser moves the target to USA: the lock is what keeps RUS
+    assert model.scored("target", cands, "RUS")[0] == "USA"
     assert model.scored("target", cands, "RUS", sides_model.guideline_country({"target": "target_of_measure"}, "target"))[0] == "RUS"
+    for rule in ("armed_opponent", "missing:armed_opponent"):
+        locked = sides_model.guideline_country({"target": "_verb_roles", "target_country": rule}, "target")
+        assert model.scored("target", cands, "RUS", locked)[0] == "RUS"
+
+
+def test_rank_sides_keeps_an_armed_opponent_target(nlp) -> None:
+    # the opponent of a state's violence, given as a strategy of a target the rules had found ("missing:"):
+    # a model that would move the target (test_rank_sides_replaces_a_side_and_names_the_ranker) leaves it
+    sides_model.DISABLED = True
+    try:
+        doc = nlp("The Kenyan government condemned the Ugandan police on Tuesday.")
+    finally:
+        sides_model.DISABLED = False
+    event = next(e for e in doc._.events if e["trigger"] == "condemned")
+    assert event["target"]["country"] == "UGA"
+    event["evidence"]["rules"] = {**event["evidence"]["rules"], "target_country": "missing:armed_opponent"}
+    rank_sides(doc, default_kb(), _model({"path_m1=nsubj": 6.0, "chosen": -3.0}))
+    assert event["target"]["country"] == "UGA"
+    assert event["evidence"]["rules"]["target_country"] == "missing:armed_opponent"
 
 
 def test_the_shipped_model_needs_less_margin_inside_the_sentence() -> None:

@@ -13,9 +13,12 @@ with the candidate's kind. The direct relation to the trigger (subject, object .
 it the model learned to copy the rules (the rules read those relations) and gained less on held-out
 articles (eval/README.md). The rules' choice is replaced only where the model's best candidate beats it by more than the
 model's ``margin`` in probability; the side then names ``ranker`` in ``evidence.rules``
-(``source_country`` / ``target_country``). Session 40 (targets40): a target moved to a country its own sentence
-names, or to NONE, needs only ``margin["target_sentence"]`` (0.0), one read from the sentence before or the article
-still ``margin["target"]`` (0.16); a target a guideline rule gave is left (:func:`guideline_country`).
+(``source_country`` / ``target_country``). Session 40 (targets40, its mend): a target moved to a country its own
+sentence names apart (:func:`inside`: a mention in the sentence that is not a venue, not a country its actor has only
+by default from the article, and not the other side's own mention), or to NONE, needs only
+``margin["target_sentence"]`` (0.0); any other still needs ``margin["target"]`` (0.16): one read from the sentence
+before, the dateline or the article, or one the sentence names only so (:func:`margin_for`); a target a guideline
+rule gave is left (:func:`guideline_country`).
 
 Session 22: optional feature groups (:data:`GROUPS`; the model's ``meta.groups``): ``frame`` (each mention's
 attachment to the trigger: subject, object, the object of "against" / "with" / "to", the possessor or "of"
@@ -598,7 +601,12 @@ def may_fill(feats: dict[str, float], fill: str, argument: bool = False, country
 
 @dataclass
 class SidesModel:
-    """One logistic regression per side: weights by feature name, an intercept, and the margin."""
+    """One logistic regression per side: weights by feature name, an intercept, and the margins.
+
+    ``margin``: by side (``"source"``, ``"target"``), the probability by which the side's best candidate must beat
+    the rules' choice to replace it; optionally ``"<side>_sentence"`` (``"target_sentence"``, session 40), the
+    margin of a best candidate :func:`inside` the event's sentence (a country it names apart, or NONE), the side's
+    own margin holding for the others (:func:`margin_for`). A model without the key keeps one margin per side."""
 
     weights: dict[str, dict[str, float]]
     intercept: dict[str, float]
@@ -613,8 +621,9 @@ class SidesModel:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def choose(self, role: str, cands: dict[str, dict[str, float]], current: str) -> str:
-        """The best candidate where it beats the rules' ``current`` by more than the margin, else
-        ``current``. A side the rules left out is filled with the other side's country only where the
+        """The best candidate where it beats the rules' ``current`` by more than its margin, else
+        ``current``: ``margin[role]``, or ``margin[f"{role}_sentence"]`` when the model has that key and the best
+        candidate is :func:`inside` the sentence (:func:`pick`, :func:`margin_for`). A side the rules left out is filled with the other side's country only where the
         sentence names that country apart from the other side's own mention and not as the venue
         (docs/annotation.md section 4: NONE when the text names no such actor; a venue is not a side):
         the ranker does not make "China condemned ..." aimed at China, "the Paris attacks" done by
@@ -696,7 +705,7 @@ def inside(cands: dict[str, dict[str, float]]) -> frozenset[str]:
     side's own mention. A country the sentence names only so, or one read from the sentence before, the
     headline or the article, keeps the side's own margin. The one test of :meth:`SidesModel.scored` and
     ``tools/learned_sides.py``."""
-    return frozenset(c for c, f in cands.items() if c == "NONE" or "pool=sent" in f)
+    return frozenset(c for c, f in cands.items() if c == "NONE" or f.get("named_apart"))
 
 
 def margin_for(margins: dict[str, float], role: str, within: bool) -> float:

@@ -51,3 +51,6 @@ def test_the_tool_chooses_with_the_shipped_rule() -> None:
     probs = {"USA": 0.5, "CHN": 0.55, "NONE": 0.1}
     assert ls.choose(row, "target", probs, {"target": 0.16}) == "USA"
     assert ls.choose(row, "target", probs, {"target": 0.16, "target_sentence": 0.0}) == "CHN"
+    # a country the sentence names only as a venue or by default (no named_apart) keeps the side's margin
+    row["cands"]["target"] = {**row["cands"]["target"], "CHN": {"pool=sent": 1.0, "venue": 1.0}}
+    assert ls.choose(row, "target", probs, {"target": 0.16, "target_sentence": 0.0}) == "USA"

@@ -128,11 +128,17 @@ def test_the_other_sides_own_mention_a_venue_or_a_default_country_is_not_named_a
     event, cands = _target_cands(nlp, "The Italian prime minister held talks in Rome.", "talks")
     assert event["source"]["country"] == "ITA" and event["target"] is None
     assert cands["ITA"]["venue"] == 1.0 and cands["ITA"]["named_apart"] == 0.0
+    # so neither is inside the sentence for the side chooser's sentence margin (sides_model.inside), though both are
+    # candidates of the sentence (pool=sent)
+    assert "pool=sent" in cands["ITA"] and sides_model.inside(cands) == {"NONE"}
+    _, cands = _target_cands(nlp, "Russia denounced the bombing of the factory.", "denounced")
+    assert "pool=sent" in cands["RUS"] and "RUS" not in sides_model.inside(cands)
 
 
 def test_another_actor_of_the_same_country_is_named_apart(nlp) -> None:
     _, cands = _target_cands(nlp, "The Kenyan government criticised the Kenyan opposition leader on Friday.", "criticised")
     assert cands["KEN"]["named_apart"] == 1.0
+    assert "KEN" in sides_model.inside(cands)
 
 
 def test_shipped_model_keeps_the_guideline_cases_empty(nlp) -> None:
@@ -495,16 +501,23 @@ def test_a_target_its_sentence_names_needs_only_the_sentence_margin() -> None:
     # session 40 (targets40): within the event's sentence the chooser needs a margin of its own (``target_sentence``)
     model = SidesModel({"source": {}, "target": {"chosen": 2.6, "rel=dobj": 3.0}}, {"source": 0.0, "target": -1.0},
                        {"source": 0.0, "target": 0.16, "target_sentence": 0.0})
-    # CHN 0.88 against the rules' USA 0.83 (a gap of 0.05): named in the sentence, it is chosen
-    cands = {"USA": {"chosen": 1.0, "pool=sent": 1.0}, "CHN": {"rel=dobj": 1.0, "pool=sent": 1.0},
-             "NONE": {"pool=none": 1.0}}
+    # CHN 0.88 against the rules' USA 0.83 (a gap of 0.05): named in the sentence (apart from the other side, not as
+    # a venue, not by default: named_apart), it is chosen
+    cands = {"USA": {"chosen": 1.0, "pool=sent": 1.0, "named_apart": 1.0},
+             "CHN": {"rel=dobj": 1.0, "pool=sent": 1.0, "named_apart": 1.0}, "NONE": {"pool=none": 1.0}}
     assert model.choose("target", cands, "USA") == "CHN"
+    assert sides_model.inside(cands) == {"USA", "CHN", "NONE"}
+    # named in the sentence only as a venue ("talks in Beijing"), by default (the article's one country) or as the
+    # other side's own mention (pool=sent, named_apart 0): the target's own margin (0.16), USA stays
+    cands["CHN"] = {"rel=dobj": 1.0, "pool=sent": 1.0, "venue": 1.0, "named_apart": 0.0}
+    assert sides_model.inside(cands) == {"USA", "NONE"}
+    assert model.choose("target", cands, "USA") == "USA"
     # the same gap to a country named only in the sentence before keeps the target's own margin (0.16): USA stays
     cands["CHN"] = {"rel=dobj": 1.0, "pool=prev": 1.0}
     assert model.choose("target", cands, "USA") == "USA"
     # a model without the key keeps one margin for every candidate
     del model.margin["target_sentence"]
-    cands["CHN"] = {"rel=dobj": 1.0, "pool=sent": 1.0}
+    cands["CHN"] = {"rel=dobj": 1.0, "pool=sent": 1.0, "named_apart": 1.0}
     assert model.choose("target", cands, "USA") == "USA"
     margins = {"target": 0.16, "target_sentence": 0.0}
     assert sides_model.pick({"USA": 0.5, "NONE": 0.52}, "USA", margins, "target", within=frozenset({"NONE"})) == "NONE"

@@ -699,12 +699,13 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
 
 def inside(cands: dict[str, dict[str, float]]) -> frozenset[str]:
     """The candidates inside the event's sentence, which need only the side's ``<role>_sentence`` margin
-    (:func:`margin_for`, session 40): NONE, and a country the sentence names apart (``named_apart``, as
-    :func:`may_fill` reads it): by a mention in the sentence that is not a venue ("talks in Paris"), not a
-    country its actor has only by default from the article (:func:`_country_by_default`), and not the other
-    side's own mention. A country the sentence names only so, or one read from the sentence before, the
+    (:func:`margin_for`, session 40): NONE, and a country or transnational code the sentence names apart
+    (``named_apart``, as :func:`may_fill` reads it): by a mention in the sentence that is not a venue ("talks in
+    Paris"), not a country its actor has only by default from the article (:func:`_country_by_default`), and not
+    the other side's own mention. A country the sentence names only so, or one read from the sentence before, the
     headline or the article, keeps the side's own margin. The one test of :meth:`SidesModel.scored` and
-    ``tools/learned_sides.py``."""
+    ``tools/learned_sides.py`` (session 40 mend; countries only, transnational codes out, cost 8 right train
+    events: eval/README.md "Session 40: mend (review of targets40)")."""
     return frozenset(c for c, f in cands.items() if c == "NONE" or f.get("named_apart"))
 
 

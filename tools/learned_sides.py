@@ -255,9 +255,7 @@ def main() -> int:
 
         use_parse_cache()
     EXCLUDED.update(int(x) for x in args.exclude.split(",") if x.strip())
-    for item in (x for x in args.sentence_margin.split(",") if x.strip()):
-        side, _, value = item.partition("=")
-        SENTENCE_MARGIN[side.strip()] = float(value)
+    SENTENCE_MARGIN.update(sentence_margins(args.sentence_margin))
     for item in (x for x in args.fix.split(",") if x.strip()):
         side, _, setting = item.partition("=")
         c, _, margin = setting.partition(":")
@@ -327,6 +325,17 @@ NO_DEV = False
 #: The optional feature groups used (``--groups``; :data:`dateline.sides_model.GROUPS`): the cache holds
 #: them all, each fit keeps these.
 USED_GROUPS: set[str] = set()
+
+
+def sentence_margins(text: str) -> dict[str, float]:
+    """``--sentence-margin``'s comma-separated SIDE=MARGIN, by side; a side not in :data:`ROLES` is refused."""
+    out: dict[str, float] = {}
+    for item in (x for x in text.split(",") if x.strip()):
+        side, _, value = item.partition("=")
+        if side.strip() not in ROLES:
+            raise SystemExit(f"--sentence-margin: {side.strip()!r} is not a side ({', '.join(ROLES)})")
+        out[side.strip()] = float(value)
+    return out
 
 
 def features(row: dict[str, Any], role: str) -> dict[str, dict[str, float]]:
@@ -404,25 +413,29 @@ def scores(model: Any, row: dict[str, Any], role: str) -> dict[str, float]:
     return dict(zip(names, (float(p) for p in probs)))
 
 
-def choose(row: dict[str, Any], role: str, probs: dict[str, float], margin: float) -> str:
-    """The ranker's country where it beats the rules' choice by more than ``margin``, else the rules'; never
+def choose(row: dict[str, Any], role: str, probs: dict[str, float], margins: dict[str, float]) -> str:
+    """The ranker's country where it beats the rules' choice by more than its margin, else the rules'; never
     on a side whose country a written guideline gave (the row's rules, ``sides_model.guideline_country``):
-    the shipped chooser's rule, ``sides_model.pick``."""
+    the shipped chooser's rule, ``sides_model.pick``. ``margins``: a model's margins dict (``<role>``, and
+    ``<role>_sentence`` for a candidate ``sides_model.inside`` the sentence; :func:`with_sentence` adds
+    ``--sentence-margin``'s)."""
     current = row["current"][role]
+    cands = row["cands"][role]
     fill = SELF_DIRECTED["allowed"]
     if fill != "any":
-        cands = row["cands"][role]
         probs = {c: p for c, p in probs.items()
                  if c == current or current != "NONE"
                  or sides_model.may_fill(cands[c], fill, FILL_ARGUMENT["on"], FILL_COUNTRY["on"])}
     locked = (row.get("locked") or {}).get(role)  # rows coded before session 31's mend: the rules only
     # session 40: the target rules a guideline writes down are locked too (rows cached before it lack them)
     locked = bool(locked) or sides_model.guideline_country(row["rules"], role)
-    if role in SENTENCE_MARGIN:  # a country the sentence names, or NONE, needs only its own margin (sides_model.pick)
-        cands = row["cands"][role]
-        inside = frozenset(c for c in cands if c == "NONE" or "pool=sent" in cands[c])
-        return sides_model.pick(probs, current, margin, locked, inside, SENTENCE_MARGIN[role])
-    return sides_model.pick(probs, current, margin, locked)
+    return sides_model.pick(probs, current, with_sentence(margins), role, locked, sides_model.inside(cands))
+
+
+def with_sentence(margins: dict[str, float]) -> dict[str, float]:
+    """``margins`` with ``--sentence-margin``'s ``<side>_sentence`` keys (:data:`SENTENCE_MARGIN`) where it has
+    none of its own (a shipped model's margins dict keeps its own)."""
+    return {**{f"{role}_sentence": value for role, value in SENTENCE_MARGIN.items()}, **margins}
 
 
 def measure(rows: list[dict[str, Any]], probs: dict[int, dict[str, dict[str, float]]], roles: tuple[str, ...],
@@ -436,7 +449,7 @@ def measure(rows: list[dict[str, Any]], probs: dict[int, dict[str, dict[str, flo
         root = r["cameo"][:2] == r["expected"]
         sides = {}
         for role in ("source", "target"):
-            sides[role] = choose(r, role, probs[k][role], margin) if role in roles else r["current"][role]
+            sides[role] = choose(r, role, probs[k][role], {role: margin}) if role in roles else r["current"][role]
             if sides[role] != r["current"][role]:
                 out["changed"] += 1
                 out["to_right"] += sides[role] == r["label"][role]
@@ -532,7 +545,7 @@ def rank(rows: list[dict[str, Any]], cs: tuple[float, ...] = CS) -> dict[str, An
 
 def measure_at(rows: list[dict[str, Any]], probs: dict[int, dict[str, dict[str, float]]], roles: tuple[str, ...],
                margins: dict[str, float]) -> dict[str, int]:
-    """:func:`measure` with a margin per side."""
+    """:func:`measure` with a margin per side (a model's margins dict: ``<role>``, optional ``<role>_sentence``)."""
     out: Counter[str] = Counter()
     for k, r in enumerate(rows):
         if not is_real(r):
@@ -540,7 +553,7 @@ def measure_at(rows: list[dict[str, Any]], probs: dict[int, dict[str, dict[str, 
         root = r["cameo"][:2] == r["expected"]
         sides = {}
         for role in ROLES:
-            sides[role] = choose(r, role, probs[k][role], margins[role]) if role in roles else r["current"][role]
+            sides[role] = choose(r, role, probs[k][role], margins) if role in roles else r["current"][role]
             if sides[role] != r["current"][role]:
                 out["changed"] += 1
                 out["to_right"] += sides[role] == r["label"][role]
@@ -567,7 +580,7 @@ def write(rows: list[dict[str, Any]], out: Path, margin: float | None, report: d
         intercept[role] = round(float(clf.intercept_[0]), 6)
     margins = {role: margin if margin is not None else (report.get(f"c_{role}") or {}).get("margin", 0.1)
                for role in ROLES}
-    margins.update({f"{role}_sentence": value for role, value in SENTENCE_MARGIN.items()})
+    margins = with_sentence(margins)
     model = sides_model.SidesModel(weights, intercept, margins, {
         "fill": SELF_DIRECTED["allowed"], "fill_argument": FILL_ARGUMENT["on"], "fill_country": FILL_COUNTRY["on"], "groups": sorted(USED_GROUPS), "c": {role: (report.get(f"c_{role}") or {}).get("chosen") for role in ROLES},
         "trained": dt.date.today().isoformat(), "coder": f"dateline {__version__}",

@@ -78,7 +78,7 @@ def sides_curve(fit_rounds: set[int], held: set[int]) -> dict[str, Any]:
     test = [r for r in rows if r["split"] == "train" and r["round"] in held]
     probs = {k: {role: {c: model.prob(role, f) for c, f in ls.features(r, role).items()} for role in ls.ROLES}
              for k, r in enumerate(test)}
-    m = ls.measure_at(test, probs, ls.ROLES, {role: shipped.margin[role] for role in ls.ROLES})
+    m = ls.measure_at(test, probs, ls.ROLES, dict(shipped.margin))  # with target_sentence (sides_model.margin_for)
     counted = sum(1 for r in test if r["counted"])
     return {"fit_articles": len({r["article"] for r in fit}), "held_articles": len({r["article"] for r in test}),
             "held_counted_judged": counted, **m}

@@ -13,9 +13,12 @@ with the candidate's kind. The direct relation to the trigger (subject, object .
 it the model learned to copy the rules (the rules read those relations) and gained less on held-out
 articles (eval/README.md). The rules' choice is replaced only where the model's best candidate beats it by more than the
 model's ``margin`` in probability; the side then names ``ranker`` in ``evidence.rules``
-(``source_country`` / ``target_country``). Session 40 (targets40): a target moved to a country its own sentence
-names, or to NONE, needs only ``margin["target_sentence"]`` (0.0), one read from the sentence before or the article
-still ``margin["target"]`` (0.16); a target a guideline rule gave is left (:func:`guideline_country`).
+(``source_country`` / ``target_country``). Session 40 (targets40, its mend): a target moved to a country its own
+sentence names apart (:func:`inside`: a mention in the sentence that is not a venue, not a country its actor has only
+by default from the article, and not the other side's own mention), or to NONE, needs only
+``margin["target_sentence"]`` (0.0); any other still needs ``margin["target"]`` (0.16): one read from the sentence
+before, the dateline or the article, or one the sentence names only so (:func:`margin_for`); a target a guideline
+rule gave is left (:func:`guideline_country`).
 
 Session 22: optional feature groups (:data:`GROUPS`; the model's ``meta.groups``): ``frame`` (each mention's
 attachment to the trigger: subject, object, the object of "against" / "with" / "to", the possessor or "of"
@@ -598,7 +601,12 @@ def may_fill(feats: dict[str, float], fill: str, argument: bool = False, country
 
 @dataclass
 class SidesModel:
-    """One logistic regression per side: weights by feature name, an intercept, and the margin."""
+    """One logistic regression per side: weights by feature name, an intercept, and the margins.
+
+    ``margin``: by side (``"source"``, ``"target"``), the probability by which the side's best candidate must beat
+    the rules' choice to replace it; optionally ``"<side>_sentence"`` (``"target_sentence"``, session 40), the
+    margin of a best candidate :func:`inside` the event's sentence (a country it names apart, or NONE), the side's
+    own margin holding for the others (:func:`margin_for`). A model without the key keeps one margin per side."""
 
     weights: dict[str, dict[str, float]]
     intercept: dict[str, float]
@@ -613,8 +621,9 @@ class SidesModel:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def choose(self, role: str, cands: dict[str, dict[str, float]], current: str) -> str:
-        """The best candidate where it beats the rules' ``current`` by more than the margin, else
-        ``current``. A side the rules left out is filled with the other side's country only where the
+        """The best candidate where it beats the rules' ``current`` by more than its margin, else
+        ``current``: ``margin[role]``, or ``margin[f"{role}_sentence"]`` when the model has that key and the best
+        candidate is :func:`inside` the sentence (:func:`pick`, :func:`margin_for`). A side the rules left out is filled with the other side's country only where the
         sentence names that country apart from the other side's own mention and not as the venue
         (docs/annotation.md section 4: NONE when the text names no such actor; a venue is not a side):
         the ranker does not make "China condemned ..." aimed at China, "the Paris attacks" done by
@@ -634,8 +643,7 @@ class SidesModel:
         probs = {c: self.prob(role, f) for c, f in cands.items()
                  if c == current or current != "NONE" or may_fill(f, fill, bool(self.meta.get("fill_argument")),
                                                                      bool(self.meta.get("fill_country")))}
-        inside = frozenset(c for c, f in cands.items() if c == "NONE" or "pool=sent" in f)
-        chosen = pick(probs, current, self.margin[role], locked, inside, self.margin.get(f"{role}_sentence"))
+        chosen = pick(probs, current, self.margin, role, locked, inside(cands))
         return (chosen, *chosen_margin(probs, chosen))
 
     def to_dict(self) -> dict[str, Any]:
@@ -689,20 +697,44 @@ def rank_sides(doc: Doc, kb: Any, model: SidesModel | None = None) -> Doc:
     return doc
 
 
-def pick(probs: dict[str, float], current: str, margin: float, locked: bool = False,
-         inside: frozenset[str] = frozenset(), inside_margin: float | None = None) -> str:
+def inside(cands: dict[str, dict[str, float]]) -> frozenset[str]:
+    """The candidates inside the event's sentence, which need only the side's ``<role>_sentence`` margin
+    (:func:`margin_for`, session 40): NONE, and a country or transnational code the sentence names apart
+    (``named_apart``, as :func:`may_fill` reads it): by a mention in the sentence that is not a venue ("talks in
+    Paris"), not a country its actor has only by default from the article (:func:`_country_by_default`), and not
+    the other side's own mention. A country the sentence names only so, or one read from the sentence before, the
+    headline or the article, keeps the side's own margin. The one test of :meth:`SidesModel.scored` and
+    ``tools/learned_sides.py`` (session 40 mend; countries only, transnational codes out, cost 8 right train
+    events: eval/README.md "Session 40: mend (review of targets40)")."""
+    return frozenset(c for c, f in cands.items() if c == "NONE" or f.get("named_apart"))
+
+
+def margin_for(margins: dict[str, float], role: str, within: bool) -> float:
+    """The margin a side's best candidate must beat the rules' choice by: ``margins["<role>_sentence"]`` for
+    one :func:`inside` the sentence (``within``) when the model has that key (session 40: ``target_sentence``
+    0.0), else ``margins[role]``. The one reading of a model's margins (:meth:`SidesModel.scored`,
+    ``tools/learned_sides.py``, ``tools/learning_curve.py``)."""
+    if within and f"{role}_sentence" in margins:
+        return margins[f"{role}_sentence"]
+    return margins[role]
+
+
+def pick(probs: dict[str, float], current: str, margins: dict[str, float], role: str, locked: bool = False,
+         within: frozenset[str] = frozenset()) -> str:
     """The side chooser's one decision rule (:meth:`SidesModel.scored`, and ``tools/learned_sides.py``
     when it measures a fitted model): the most probable candidate of ``probs`` where it beats the rules'
-    ``current`` by more than ``margin``, else ``current``; always ``current`` on a ``locked`` side, one whose
-    country a written guideline gave (:func:`guideline_country`). A best candidate in ``inside`` (a country the
-    event's own sentence names, or NONE) needs only ``inside_margin`` when it is given (the model's
-    ``margin["target_sentence"]``, session 40: the chooser is right more often within the sentence than on a
-    country it reads from the sentence before or the article, which keeps the larger margin)."""
+    ``current`` by more than its margin (:func:`margin_for` of ``margins``, the model's margins dict), else
+    ``current``; always ``current`` on a ``locked`` side, one whose country a written guideline gave
+    (:func:`guideline_country`). A best candidate in ``within`` (:func:`inside`: a country the event's own
+    sentence names apart, or NONE) needs only ``margins["<role>_sentence"]`` when the model has it (session
+    40: the chooser is right more often within the sentence than on a country it reads from the sentence
+    before or the article, which keeps the larger margin). NONE counts as inside on purpose: dropping a
+    side reads the sentence alone (the sentence names no actor for it), never a country from elsewhere, and
+    targets40 measured the key with NONE inside (eval/README.md "Session 40: targets40")."""
     if locked:
         return current
     best = max(probs, key=lambda c: probs[c])
-    if inside_margin is not None and best in inside:
-        margin = inside_margin
+    margin = margin_for(margins, role, best in within)
     return best if best != current and probs[best] - probs.get(current, 0.0) > margin else current
 
 
@@ -713,6 +745,9 @@ GUIDELINE_TARGET_RULES = frozenset({"target_of_measure"})
 #: Target country strategies that do: the opponent of a state's violence, never an ally doing the same act
 #: (``armed_opponent``, actors/countries.py).
 GUIDELINE_TARGET_COUNTRIES = frozenset({"armed_opponent"})
+#: The prefix of a ``target_country`` strategy that placed a target the rules had found without a country
+#: (``missing:<strategy>``, :func:`dateline.actors.countries.missing_target`).
+MISSING_PREFIX = "missing:"
 
 
 def guideline_country(rules: dict[str, Any], role: str, side: dict[str, Any] | None = None) -> bool:
@@ -723,8 +758,9 @@ def guideline_country(rules: dict[str, Any], role: str, side: dict[str, Any] | N
     target a guideline rule gave (:data:`GUIDELINE_TARGET_RULES`, :data:`GUIDELINE_TARGET_COUNTRIES`)."""
     if str(rules.get(f"{role}_country") or "").startswith(ARMED_GROUP_RULE):
         return True
-    if role == "target" and (rules.get("target") in GUIDELINE_TARGET_RULES
-                             or rules.get("target_country") in GUIDELINE_TARGET_COUNTRIES):
+    # a strategy that placed a target the rules had given keeps its "missing:" prefix (countries.missing_target)
+    strategy = str(rules.get("target_country") or "").removeprefix(MISSING_PREFIX)
+    if role == "target" and (rules.get("target") in GUIDELINE_TARGET_RULES or strategy in GUIDELINE_TARGET_COUNTRIES):
         return True
     if side is None or side.get("country") != ARMED_GROUP_PREFIX:
         return False

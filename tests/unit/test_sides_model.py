@@ -128,11 +128,17 @@ def test_the_other_sides_own_mention_a_venue_or_a_default_country_is_not_named_a
     event, cands = _target_cands(nlp, "The Italian prime minister held talks in Rome.", "talks")
     assert event["source"]["country"] == "ITA" and event["target"] is None
     assert cands["ITA"]["venue"] == 1.0 and cands["ITA"]["named_apart"] == 0.0
+    # so neither is inside the sentence for the side chooser's sentence margin (sides_model.inside), though both are
+    # candidates of the sentence (pool=sent)
+    assert "pool=sent" in cands["ITA"] and sides_model.inside(cands) == {"NONE"}
+    _, cands = _target_cands(nlp, "Russia denounced the bombing of the factory.", "denounced")
+    assert "pool=sent" in cands["RUS"] and "RUS" not in sides_model.inside(cands)
 
 
 def test_another_actor_of_the_same_country_is_named_apart(nlp) -> None:
     _, cands = _target_cands(nlp, "The Kenyan government criticised the Kenyan opposition leader on Friday.", "criticised")
     assert cands["KEN"]["named_apart"] == 1.0
+    assert "KEN" in sides_model.inside(cands)
 
 
 def test_shipped_model_keeps_the_guideline_cases_empty(nlp) -> None:
@@ -461,9 +467,9 @@ def test_a_placeless_group_left_img_is_locked_too() -> None:
 
 def test_pick_keeps_a_locked_side() -> None:
     probs = {"IRQ": 0.1, "IMG": 0.9, "NONE": 0.2}
-    assert sides_model.pick(probs, "IRQ", 0.1) == "IMG"
-    assert sides_model.pick(probs, "IRQ", 0.1, locked=True) == "IRQ"
-    assert sides_model.pick(probs, "IRQ", 0.9) == "IRQ"
+    assert sides_model.pick(probs, "IRQ", {"source": 0.1}, "source") == "IMG"
+    assert sides_model.pick(probs, "IRQ", {"source": 0.1}, "source", locked=True) == "IRQ"
+    assert sides_model.pick(probs, "IRQ", {"source": 0.9}, "source") == "IRQ"
 
 
 def test_domestic_groups_tell_own_from_foreign_candidates_and_a_sentence_naming_a_foreign_country(nlp) -> None:
@@ -495,18 +501,29 @@ def test_a_target_its_sentence_names_needs_only_the_sentence_margin() -> None:
     # session 40 (targets40): within the event's sentence the chooser needs a margin of its own (``target_sentence``)
     model = SidesModel({"source": {}, "target": {"chosen": 2.6, "rel=dobj": 3.0}}, {"source": 0.0, "target": -1.0},
                        {"source": 0.0, "target": 0.16, "target_sentence": 0.0})
-    # CHN 0.88 against the rules' USA 0.83 (a gap of 0.05): named in the sentence, it is chosen
-    cands = {"USA": {"chosen": 1.0, "pool=sent": 1.0}, "CHN": {"rel=dobj": 1.0, "pool=sent": 1.0},
-             "NONE": {"pool=none": 1.0}}
+    # CHN 0.88 against the rules' USA 0.83 (a gap of 0.05): named in the sentence (apart from the other side, not as
+    # a venue, not by default: named_apart), it is chosen
+    cands = {"USA": {"chosen": 1.0, "pool=sent": 1.0, "named_apart": 1.0},
+             "CHN": {"rel=dobj": 1.0, "pool=sent": 1.0, "named_apart": 1.0}, "NONE": {"pool=none": 1.0}}
     assert model.choose("target", cands, "USA") == "CHN"
+    assert sides_model.inside(cands) == {"USA", "CHN", "NONE"}
+    # named in the sentence only as a venue ("talks in Beijing"), by default (the article's one country) or as the
+    # other side's own mention (pool=sent, named_apart 0): the target's own margin (0.16), USA stays
+    cands["CHN"] = {"rel=dobj": 1.0, "pool=sent": 1.0, "venue": 1.0, "named_apart": 0.0}
+    assert sides_model.inside(cands) == {"USA", "NONE"}
+    assert model.choose("target", cands, "USA") == "USA"
     # the same gap to a country named only in the sentence before keeps the target's own margin (0.16): USA stays
     cands["CHN"] = {"rel=dobj": 1.0, "pool=prev": 1.0}
     assert model.choose("target", cands, "USA") == "USA"
     # a model without the key keeps one margin for every candidate
     del model.margin["target_sentence"]
-    cands["CHN"] = {"rel=dobj": 1.0, "pool=sent": 1.0}
+    cands["CHN"] = {"rel=dobj": 1.0, "pool=sent": 1.0, "named_apart": 1.0}
     assert model.choose("target", cands, "USA") == "USA"
-    assert sides_model.pick({"USA": 0.5, "NONE": 0.52}, "USA", 0.16, inside=frozenset({"NONE"}), inside_margin=0.0) == "NONE"
+    margins = {"target": 0.16, "target_sentence": 0.0}
+    assert sides_model.pick({"USA": 0.5, "NONE": 0.52}, "USA", margins, "target", within=frozenset({"NONE"})) == "NONE"
+    assert sides_model.pick({"USA": 0.5, "NONE": 0.52}, "USA", margins, "target") == "USA"
+    assert sides_model.margin_for(margins, "target", True) == 0.0 and sides_model.margin_for(margins, "target", False) == 0.16
+    assert sides_model.margin_for({"source": 0.1}, "source", True) == 0.1  # no source_sentence: the side's own
 
 
 def test_a_target_a_guideline_rule_gave_is_left_by_the_ranker() -> None:
@@ -516,9 +533,33 @@ def test_a_target_a_guideline_rule_gave_is_left_by_the_ranker() -> None:
     assert sides_model.guideline_country({"target": "_act_place", "target_country": "armed_opponent"}, "target")
     assert not sides_model.guideline_country({"target": "_verb_roles"}, "target")
     assert not sides_model.guideline_country({"target": "target_of_measure"}, "source")
+    # a target the rules had found and armed_opponent placed: missing_target (actors/countries.py) writes "missing:"
+    assert sides_model.guideline_country({"target": "_verb_roles", "target_country": "missing:armed_opponent"}, "target")
+    assert not sides_model.guideline_country({"target": "_verb_roles", "target_country": "missing:event_place"}, "target")
     model = _model({"rel=dobj": 5.0}, margin=0.0)
     cands = {"RUS": {"chosen": 1.0}, "USA": {"rel=dobj": 1.0}}
+    # unlocked, the chooser moves the target to USA: the lock is what keeps RUS
+    assert model.scored("target", cands, "RUS")[0] == "USA"
     assert model.scored("target", cands, "RUS", sides_model.guideline_country({"target": "target_of_measure"}, "target"))[0] == "RUS"
+    for rule in ("armed_opponent", "missing:armed_opponent"):
+        locked = sides_model.guideline_country({"target": "_verb_roles", "target_country": rule}, "target")
+        assert model.scored("target", cands, "RUS", locked)[0] == "RUS"
+
+
+def test_rank_sides_keeps_an_armed_opponent_target(nlp) -> None:
+    # the opponent of a state's violence, given as a strategy of a target the rules had found ("missing:"):
+    # a model that would move the target (test_rank_sides_replaces_a_side_and_names_the_ranker) leaves it
+    sides_model.DISABLED = True
+    try:
+        doc = nlp("The Kenyan government condemned the Ugandan police on Tuesday.")
+    finally:
+        sides_model.DISABLED = False
+    event = next(e for e in doc._.events if e["trigger"] == "condemned")
+    assert event["target"]["country"] == "UGA"
+    event["evidence"]["rules"] = {**event["evidence"]["rules"], "target_country": "missing:armed_opponent"}
+    rank_sides(doc, default_kb(), _model({"path_m1=nsubj": 6.0, "chosen": -3.0}))
+    assert event["target"]["country"] == "UGA"
+    assert event["evidence"]["rules"]["target_country"] == "missing:armed_opponent"
 
 
 def test_the_shipped_model_needs_less_margin_inside_the_sentence() -> None:

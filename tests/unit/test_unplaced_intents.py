@@ -1,8 +1,9 @@
-"""The gate on intents aimed at nobody or declared by nobody the text places (session 40, `unplaced_intent`): an
-intent coded on the intended act's own word (code rule `_intent_code`: "will meet", "is due to travel") with no
-target, or whose source took its country from the article, the countries nearby or the learned side chooser, is not
-counted; one with a target whose declarer's own words, identity or the same body named earlier place it stays, and
-so do intents coded on a word of intent. Events written for these tests."""
+"""The gate on cooperative intents aimed at nobody or declared by nobody the text places (session 40,
+`unplaced_intent`): a cooperative intent (03x) coded on the intended act's own word (code rule `_intent_code`: "will
+meet", "is due to travel") with no target, or whose source took its country from the article, the countries nearby
+or the learned side chooser, is not counted; one with a target whose declarer's own words, identity or the same body
+named earlier place it stays, and so do threats (13x) and intents coded on a word of intent. Events written for
+these tests."""
 
 from __future__ import annotations
 
@@ -26,7 +27,13 @@ def event(code: str, src: str | None, tgt: str | None, *, rule: str = "_intent_c
 def test_an_intent_aimed_at_nobody_is_not_counted() -> None:
     # "The Kenyan cabinet will meet next week": no counterpart, an agenda
     assert unplaced_intent(event("036", "KEN", None))
-    assert unplaced_intent(event("138", "KEN", None, lemma="attack"))  # a threat coded on the act's word, the same
+    assert unplaced_intent(event("036", "KEN", None, lemma="visit"))
+
+
+def test_a_threat_coded_on_the_threatened_act_stays() -> None:
+    # "Kenya is prepared to impose martial law": a threat (13x) often names no one it binds
+    assert not unplaced_intent(event("1324", "KEN", None, lemma="impose"))
+    assert not unplaced_intent(event("138", "KEN", "UGA", lemma="attack", strategy="article_country"))
 
 
 def test_an_intent_whose_declarer_is_placed_by_its_surroundings_is_not_counted() -> None:

@@ -644,12 +644,12 @@ UNPLACED_INTENT = "unplaced_intent"
 
 def unplaced_intent(event: dict[str, Any]) -> bool:
     """Whether a cooperative intent coded on the intended act's own word (code rule ``_intent_code``, CAMEO 03: "will
-    meet next week", "is due to travel", "would cooperate") has no counterpart or no declarer the text places: no target at
-    all, or a source whose country a strategy of this module took from the article or the countries nearby, or the
-    learned side chooser gave (``evidence.rules.source_country`` other than :data:`OWN_STRATEGIES`). An intent is an
-    actor's declared aim towards another (docs/annotation.md section 2, D34); one aimed at nobody, or told by nobody
-    the text places, is most often an agenda ("the party will hold its conference", "officials will meet next week"),
-    a forecast or a figure of speech ("we will soon be finding out"). On train, with blind rounds out, such intents
+    meet next week", "is due to travel", "would cooperate") has no counterpart or no declarer the text places: no
+    target at all, or a source whose country a strategy of this module took from the article or the countries
+    nearby, or the learned side chooser gave (``evidence.rules.source_country`` other than :data:`OWN_STRATEGIES`).
+    An intent is an actor's declared aim towards another (docs/annotation.md section 2, D34); one aimed at nobody, or
+    told by nobody the text places, is most often an agenda ("the party will hold its conference", "officials will
+    meet next week"), a forecast or a figure of speech ("we will soon be finding out"). On train, with blind rounds out, such intents
     were right 20 times in 218 (0.09; the coder 0.37: eval/README.md, "Session 40: nonacts40"); placed by the same
     body named earlier (``same_entity``) they were right 10 in 27, and stay. Left alone: a threat coded on the
     threatened act's word (13x: "is prepared to impose martial law", right 10 in 46, and a threat often names no

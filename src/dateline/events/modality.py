@@ -57,8 +57,8 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
         elif (child.dep_ == "advmod" and child.lower_ in lex.cue("pending_adverb") and child.i == token.left_edge.i
               and syntax.present_tense(token)):
             return "hypothetical"  # "when the leaders press Obama, he will ...": a case put, not a report
-        elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children) \
-                and not _conditioning(token, lex):
+        elif child.dep_ == "advcl" and not _conditioning(token, lex) and any(
+                g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
             return "hypothetical"
     if mode is None and _for_infinitive(token, lex):
         return "hypothetical"  # "pushed for North Korea to attend", "no sense for the Taliban to be rewarded"

@@ -644,17 +644,17 @@ UNPLACED_INTENT = "unplaced_intent"
 
 def unplaced_intent(event: dict[str, Any]) -> bool:
     """Whether a cooperative intent coded on the intended act's own word (code rule ``_intent_code``, CAMEO 03: "will
-    meet next week", "is due to travel", "would cooperate") has no counterpart or no declarer the text places: no
-    target at all, or a source whose country a strategy of this module took from the article or the countries
-    nearby, or the learned side chooser gave (``evidence.rules.source_country`` other than :data:`OWN_STRATEGIES`).
-    An intent is an actor's declared aim towards another (docs/annotation.md section 2, D34); one aimed at nobody, or
-    told by nobody the text places, is most often an agenda ("the party will hold its conference", "officials will
-    meet next week"), a forecast or a figure of speech ("we will soon be finding out"). On train, with blind rounds out, such intents
-    were right 20 times in 218 (0.09; the coder 0.37: eval/README.md, "Session 40: nonacts40"); placed by the same
-    body named earlier (``same_entity``) they were right 10 in 27, and stay. Left alone: a threat coded on the
-    threatened act's word (13x: "is prepared to impose martial law", right 10 in 46, and a threat often names no
-    one it binds), an intent with a target whose declarer's own words or identity place it, and intents coded on a
-    word of intent ("promised", "vowed": code rule ``_intent_of`` and the lexicon's 03x/13x)."""
+    meet next week", "is due to travel", "would cooperate") has no counterpart or no declarer the text places: no target
+    at all, or a source whose country a strategy of this module took from the article or the countries nearby, or the
+    learned side chooser gave (``evidence.rules.source_country`` other than :data:`OWN_STRATEGIES`). An intent is an
+    actor's declared aim towards another (docs/annotation.md section 2, D34); one aimed at nobody, or told by nobody the
+    text places, is most often an agenda ("the party will hold its conference", "officials will meet next week"), a
+    forecast or a figure of speech ("we will soon be finding out"). On train, with blind rounds out, such intents were
+    right 20 times in 218 (0.09; the coder 0.37: eval/README.md, "Session 40: nonacts40"); placed by the same body named
+    earlier (``same_entity``) they were right 9 in 21, and stay (those placed by their own words 150 in 307). Left
+    alone: a threat coded on the threatened act's word (13x: "is prepared to impose martial law", right 10 in 46, and a
+    threat often names no one it binds), an intent with a target whose declarer's own words or identity place it, and
+    intents coded on a word of intent ("promised", "vowed": code rule ``_intent_of`` and the lexicon's 03x/13x)."""
     evidence = event.get("evidence")
     rules = (evidence.get("rules") or {}) if isinstance(evidence, dict) else {}
     if rules.get("code") != "_intent_code" or not str(event.get("cameo") or "").startswith("03"):

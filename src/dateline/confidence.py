@@ -12,8 +12,8 @@ machine-learning library, only a dot product.
 ``counted`` is the one definition of what the default export and the scores count (:func:`is_counted`): asserted,
 not negated, not un-counted by the learned act filter (``evidence.act_filter``, :mod:`dateline.acts_model`, run
 at the start of this stage) nor by a rule gate (``evidence.rules.gate``, :data:`GATE_KEY`:
-:func:`dateline.actors.countries.gate_statements`: ``domestic_statement``, ``unplaced_statement``), and confidence at
-or above the model's threshold (chosen on dev, see eval/README.md).
+:func:`dateline.actors.countries.gate_statements`: ``domestic_statement``, ``unplaced_statement``,
+``unplaced_intent``), and confidence at or above the model's threshold (chosen on dev, see eval/README.md).
 """
 
 from __future__ import annotations
@@ -290,7 +290,8 @@ def shipped_model() -> Model | None:
 ACT_FILTER_KEY = "act_filter"
 
 #: The key of ``evidence.rules`` naming the rule gate that un-counts an event after its sides are chosen
-#: (``domestic_statement``, ``unplaced_statement``: :func:`dateline.actors.countries.gate_statements`).
+#: (``domestic_statement``, ``unplaced_statement``, ``unplaced_intent``:
+#: :func:`dateline.actors.countries.gate_statements`).
 GATE_KEY = "gate"
 
 

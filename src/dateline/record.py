@@ -67,7 +67,8 @@ class EventRules(TypedDict, total=False):
     #: "learned": the learned root correction replaced the coded root (dateline.roots_model)
     root: str
     #: the rule gate that un-counts the event once its sides are chosen ("domestic_statement",
-    #: "unplaced_statement": dateline.actors.countries.domestic_statement, unplaced_statement)
+    #: "unplaced_statement", "unplaced_intent": dateline.actors.countries.domestic_statement, unplaced_statement,
+    #: unplaced_intent)
     gate: str
 
 

@@ -638,10 +638,38 @@ def unplaced_statement(event: dict[str, Any]) -> bool:
     return bool(strategy) and strategy not in _PLACED_SPEAKER
 
 
+#: The name :func:`gate_statements` writes in ``evidence.rules.gate`` on an :func:`unplaced_intent`.
+UNPLACED_INTENT = "unplaced_intent"
+
+
+def unplaced_intent(event: dict[str, Any]) -> bool:
+    """Whether a cooperative intent coded on the intended act's own word (code rule ``_intent_code``, CAMEO 03: "will
+    meet next week", "is due to travel", "would cooperate") has no counterpart or no declarer the text places: no target
+    at all, or a source whose country a strategy of this module took from the article or the countries nearby, or the
+    learned side chooser gave (``evidence.rules.source_country`` other than :data:`OWN_STRATEGIES`). An intent is an
+    actor's declared aim towards another (docs/annotation.md section 2, D34); one aimed at nobody, or told by nobody the
+    text places, is most often an agenda ("the party will hold its conference", "officials will meet next week"), a
+    forecast or a figure of speech ("we will soon be finding out"). On train, with blind rounds out, such intents were
+    right 20 times in 218 (0.09; the coder 0.37: eval/README.md, "Session 40: nonacts40"); placed by the same body named
+    earlier (``same_entity``) they were right 9 in 21, and stay (those placed by their own words 150 in 307). Left
+    alone: a threat coded on the threatened act's word (13x: "is prepared to impose martial law", right 10 in 46, and a
+    threat often names no one it binds), an intent with a target whose declarer's own words or identity place it, and
+    intents coded on a word of intent ("promised", "vowed": code rule ``_intent_of`` and the lexicon's 03x/13x)."""
+    evidence = event.get("evidence")
+    rules = (evidence.get("rules") or {}) if isinstance(evidence, dict) else {}
+    if rules.get("code") != "_intent_code" or not str(event.get("cameo") or "").startswith("03"):
+        return False
+    if event.get("target") is None:
+        return True
+    strategy = str(rules.get("source_country") or "").split(":")[0]
+    return bool(strategy) and strategy not in OWN_STRATEGIES
+
+
 def gate_statements(event: dict[str, Any]) -> None:
     """Name :data:`DOMESTIC_STATEMENT` in ``evidence.rules.gate`` of a :func:`domestic_statement`, else
-    :data:`UNPLACED_STATEMENT` of an :func:`unplaced_statement`, which is then not counted (the event stays in the
-    output, as an event the learned act filter un-counts does)."""
+    :data:`UNPLACED_STATEMENT` of an :func:`unplaced_statement`, else :data:`UNPLACED_INTENT` of an
+    :func:`unplaced_intent`, which is then not counted (the event stays in the output, as an event the learned act
+    filter un-counts does)."""
     evidence = event.get("evidence")
     if not isinstance(evidence, dict):
         return
@@ -649,6 +677,8 @@ def gate_statements(event: dict[str, Any]) -> None:
         evidence["rules"] = {**(evidence.get("rules") or {}), GATE_KEY: DOMESTIC_STATEMENT}
     elif unplaced_statement(event):
         evidence["rules"] = {**(evidence.get("rules") or {}), GATE_KEY: UNPLACED_STATEMENT}
+    elif unplaced_intent(event):
+        evidence["rules"] = {**(evidence.get("rules") or {}), GATE_KEY: UNPLACED_INTENT}
 
 
 def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:

@@ -57,7 +57,8 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
         elif (child.dep_ == "advmod" and child.lower_ in lex.cue("pending_adverb") and child.i == token.left_edge.i
               and syntax.present_tense(token)):
             return "hypothetical"  # "when the leaders press Obama, he will ...": a case put, not a report
-        elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
+        elif child.dep_ == "advcl" and not _conditioning(token, lex) and any(
+                g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
             return "hypothetical"
     if mode is None and _for_infinitive(token, lex):
         return "hypothetical"  # "pushed for North Korea to attend", "no sense for the Taliban to be rewarded"
@@ -70,6 +71,17 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
     if mode is None and token.dep_ == "ROOT" and syntax.ends_in_question(token):
         return "hypothetical"  # "Will North Korea attack?": asked, not reported
     return mode
+
+
+def _conditioning(token: Token, lex: Lexicon) -> bool:
+    """Whether a verb is a threat or warning that states its own condition ("threatened Europe with refugees if
+    it called the invasion an occupation", "has warned of a strike if provoked"): the condition is what the threat
+    says, and the threat is made (docs/annotation.md section 2: a threat is coded when announced). Its verb is coded
+    a threat (CAMEO 13) by its lexicon entry, or is a verb of warning (cue ``warning_verb``)."""
+    if token.lemma_ in lex.cue("warning_verb"):
+        return True
+    entry = _verb_entry(token, lex) if token.pos_ == "VERB" else None
+    return entry is not None and entry.code[:2] == "13"
 
 
 def _reported_future(token: Token, lex: Lexicon) -> bool:
@@ -415,6 +427,21 @@ def _threatened(noun: Token, lex: Lexicon) -> bool:
     return entry is not None and entry.code[:2] == "13"
 
 
+def _presupposed(noun: Token, head: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is told as done whatever its negated governing verb denies: a noun owned by its
+    doer (a possessive: "refused to reinstate Trump's ban", "did not accept Syria's denials", "won't stop its
+    offensive") or the subject of a verb that says something of the act other than that it happened ("the talks
+    have not cost anything", "negotiations would not end next week"). The negation denies the verb's own act, not
+    the noun's. Left negated: a noun a light verb makes the event of ("did not hold talks", "did not launch its
+    attack": cue ``light_verb``) and the subject of a verb of occurrence ("the meeting did not take place": cue
+    ``occurrence_verb``)."""
+    if head.lemma_ in lex.cue("light_verb"):
+        return False
+    if noun.dep_ == "nsubj":
+        return head.lemma_ not in lex.cue("occurrence_verb")
+    return any(c.dep_ == "poss" for c in noun.children)
+
+
 def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
     negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
     modality: Modality | None = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
@@ -440,7 +467,7 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]
             modality = modality or "intended"
         if noun.dep_ != "nsubjpass" or not negated:
             head_negated, head_modality = _modality(head, lex, doc)
-            negated = negated or head_negated
+            negated = negated or (head_negated and not _presupposed(noun, head, lex))
             if head_modality != "asserted" and head.lemma_ not in lex.cue("light_verb") | {"lead", "yield"}:
                 modality = modality or head_modality
             elif head_modality != "asserted":

@@ -576,8 +576,11 @@ EPSILON = 1e-4
 
 
 def news_metrics(scores: NewsScores) -> dict[str, float]:
-    """The scores a floors file holds for a split: ``news_<split>_precision`` and ``news_<split>_recall``."""
+    """The scores a floors file holds for a split: ``news_<split>_precision``, ``news_<split>_recall``, the
+    ``news_<split>_strict_f1`` (session 40: the keep rule's measure, :attr:`NewsScores.strict_f1`) and the per-article
+    ``expected_kept`` / ``forbidden_dropped``."""
     return {f"news_{scores.split}_precision": scores.precision, f"news_{scores.split}_recall": scores.recall,
+            f"news_{scores.split}_strict_f1": scores.strict_f1,
             f"news_{scores.split}_expected_kept": scores.expected_kept,
             f"news_{scores.split}_forbidden_dropped": scores.forbidden_dropped}
 

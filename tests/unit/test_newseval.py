@@ -161,7 +161,9 @@ def test_news_floors_only_rise(tmp_path: Path) -> None:
     assert check_news_floors(scores, floors) == []
     worse = score(labelset([label("expelled", TEXT.index("Russia"), root="11")]), {"r1": coded_record()},
                   {"r1": {"text": TEXT}}, "dev")
-    assert set(check_news_floors(worse, floors)) == {"news_dev_precision", "news_dev_recall", "news_dev_expected_kept"}
+    assert set(check_news_floors(worse, floors)) == {"news_dev_precision", "news_dev_recall", "news_dev_strict_f1",
+                                                     "news_dev_expected_kept"}
+    assert json.loads(floors.read_text())["news_dev_strict_f1"] == pytest.approx(scores.strict_f1, abs=1e-4)
     with pytest.raises(Exception) as info:
         raise_news_floors(worse, floors)
     assert getattr(info.value, "code", None) == "E303"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.vocab import Vocab
 
 import dateline.nlp  # noqa: F401  (registers the Doc extensions)
@@ -51,3 +52,26 @@ def test_another_act_with_a_condition_of_its_own_stays_hypothetical(vocab: Vocab
     # "Egypt meets Sudan if it agrees.": a case put, not a meeting held
     assert modalities(vocab, conditioned("meets", "VBZ", "meet", "agrees", "VBZ", "agree"),
                       "meets") == {("04", "hypothetical")}
+
+
+# Session 40 mend (review of nonacts40): invented sentences through the real pipeline (model + dateline stages).
+
+def coded_modalities(nlp: Language, text: str, trigger: str) -> set[tuple[str, str, bool]]:
+    return {(e["cameo"][:2], e["modality"], e["negated"]) for e in nlp(text)._.events if e["trigger"] == trigger}
+
+
+def test_the_pipeline_keeps_a_condition_put_before_a_present_threat_hypothetical(nlp: Language) -> None:
+    # the "if" clause comes first and the verb is in the present: a case put, the threat hangs on it
+    assert coded_modalities(nlp, "If NATO expands, Russia threatens Finland with missiles.", "threatens") \
+        == {("13", "hypothetical", False)}
+    assert coded_modalities(nlp, "If Iran attacks, Israel warns Lebanon.", "warns") == {("13", "hypothetical", False)}
+
+
+def test_the_pipeline_makes_a_threat_with_its_condition_after_it(nlp: Language) -> None:
+    assert coded_modalities(nlp, "Russia threatened Finland with missiles if NATO expands.", "threatened") \
+        == {("13", "asserted", False)}
+
+
+def test_the_pipeline_keeps_a_refusal_to_retaliate_if_attacked_as_it_was(nlp: Language) -> None:
+    # pinned: no threat verb, so the "if" clause makes it hypothetical (and the negation stays)
+    assert coded_modalities(nlp, "Israel will not retaliate if attacked.", "retaliate") == {("19", "hypothetical", True)}

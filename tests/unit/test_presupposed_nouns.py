@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.vocab import Vocab
 
 import dateline.nlp  # noqa: F401  (registers the Doc extensions)
@@ -81,3 +82,28 @@ def test_the_subject_event_noun_of_a_negated_verb_stays_asserted(vocab: Vocab) -
 def test_a_negated_verb_of_occurrence_still_denies_its_subject(vocab: Vocab) -> None:
     # "The talks between Egypt and Sudan did not happen": no talks were held
     assert negation(vocab, subject("happen", "happen"), "talks") == {True}
+
+
+# Session 40 mend (review of nonacts40): invented sentences through the real pipeline (model + dateline stages).
+
+def coded_negation(nlp: Language, text: str, trigger: str) -> set[bool]:
+    return {e["negated"] for e in nlp(text)._.events if e["trigger"] == trigger}
+
+
+def test_the_pipeline_denies_an_owned_event_noun_a_negated_verb_of_getting_governs(nlp: Language) -> None:
+    # cue getting_verb: the meeting he did not get or secure was not held
+    assert coded_negation(nlp, "The French president did not get his meeting with Putin.", "meeting") == {True}
+    assert coded_negation(nlp, "The French president did not secure his meeting with Putin.", "meeting") == {True}
+
+
+def test_the_pipeline_keeps_the_subject_event_noun_of_a_negated_light_verb(nlp: Language) -> None:
+    # a light verb makes its object the event, not its subject: the talks were held, as with "produce"
+    assert coded_negation(nlp, "The talks between Egypt and Sudan did not reach an agreement.", "talks") == {False}
+    assert coded_negation(nlp, "The talks between Egypt and Sudan did not produce an agreement.", "talks") == {False}
+    # "take" is a verb of occurrence only with the object "place"
+    assert coded_negation(nlp, "The talks between Egypt and Sudan did not take long.", "talks") == {False}
+
+
+def test_the_pipeline_denies_the_subject_of_a_negated_verb_of_occurrence(nlp: Language) -> None:
+    for verb in ("begin", "take place", "go ahead"):
+        assert coded_negation(nlp, f"The talks between Egypt and Sudan did not {verb}.", "talks") == {True}, verb

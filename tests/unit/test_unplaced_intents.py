@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.language import Language
+
 from dateline.actors.countries import UNPLACED_INTENT, UNPLACED_STATEMENT, gate_statements, unplaced_intent
 from dateline.confidence import is_counted
 
@@ -62,3 +64,17 @@ def test_the_gate_names_itself_and_the_event_is_not_counted() -> None:
     statement = event("010", "KEN", None, rule="_verb_entry", lemma="say", strategy="article_country")
     gate_statements(statement)  # a plain statement keeps its own gate's name
     assert statement["evidence"]["rules"]["gate"] == UNPLACED_STATEMENT
+
+
+def intents(nlp: Language, text: str) -> set[tuple[str, str | None, str | None, bool]]:
+    """(cameo, target code, gate, counted) of the intents the real pipeline codes on the intended act's word."""
+    return {(e["cameo"], (e.get("target") or {}).get("code"), e["evidence"]["rules"].get("gate"), bool(e.get("counted")))
+            for e in nlp(text)._.events if e["evidence"]["rules"].get("code") == "_intent_code"}
+
+
+def test_the_pipeline_gates_an_intent_aimed_at_nobody(nlp: Language) -> None:
+    assert intents(nlp, "The Kenyan cabinet will meet next week.") == {("036", None, UNPLACED_INTENT, False)}
+
+
+def test_the_pipeline_counts_an_intent_towards_another_placed_by_its_own_words(nlp: Language) -> None:
+    assert intents(nlp, "Japan will meet China next week.") == {("036", "CHN", None, True)}

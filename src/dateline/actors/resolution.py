@@ -171,5 +171,8 @@ def redate_actors(doc: Doc) -> Doc:
     # a visit inside one state (countries now chosen) is domestic routine, no act (D6)
     doc._.events = [event for event in doc._.events or [] if not domestic_visit(event)]
     for event in doc._.events:
-        gate_statements(event)  # a plain statement inside one state, or by a speaker placed only by its surroundings: not counted (D1a, D1d, D6)
+        # not counted: a plain statement inside one state (domestic_statement) or by a speaker placed only by its
+        # surroundings (unplaced_statement), D1a, D1d, D6; a cooperative intent aimed at nobody or by a declarer
+        # placed only by its surroundings (unplaced_intent), D34
+        gate_statements(event)
     return doc

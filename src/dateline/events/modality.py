@@ -39,6 +39,7 @@ _WORLD_WAR = re.compile(r"\b(?:world war|ww\s?(?:i|ii|1|2)\b|(?:first|second) wo
 def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
     future, possible = lex.cue("future"), lex.cue("possible")
     mode: Modality | None = None
+    threat: bool | None = None  # a threat or warning (cue warning_verb, _threat_entry): read once, on an "if" clause
     for child in token.children:
         if child.dep_ == "aux" and child.lower_ in lex.cue("backshifted_future") and not _reported_future(token, lex):
             mode = "hypothetical"  # "would increase spending", "talks that would lead to": a case put, no intent told
@@ -57,9 +58,11 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
         elif (child.dep_ == "advmod" and child.lower_ in lex.cue("pending_adverb") and child.i == token.left_edge.i
               and syntax.present_tense(token)):
             return "hypothetical"  # "when the leaders press Obama, he will ...": a case put, not a report
-        elif child.dep_ == "advcl" and not _conditioning(token, lex) and any(
-                g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
-            return "hypothetical"
+        elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lex.cue("condition") for g in child.children):
+            if threat is None:
+                threat = token.lemma_ in lex.cue("warning_verb") or _threat_entry(token, lex)
+            if not (threat and _conditioning(token, child)):
+                return "hypothetical"
     if mode is None and _for_infinitive(token, lex):
         return "hypothetical"  # "pushed for North Korea to attend", "no sense for the Taliban to be rewarded"
     if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
@@ -73,15 +76,24 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
     return mode
 
 
-def _conditioning(token: Token, lex: Lexicon) -> bool:
-    """Whether a verb is a threat or warning that states its own condition ("threatened Europe with refugees if
-    it called the invasion an occupation", "has warned of a strike if provoked"): the condition is what the threat
-    says, and the threat is made (docs/annotation.md section 2: a threat is coded when announced). Its verb is coded
-    a threat (CAMEO 13) by its lexicon entry, or is a verb of warning (cue ``warning_verb``)."""
-    if token.lemma_ in lex.cue("warning_verb"):
-        return True
-    entry = _verb_entry(token, lex) if token.pos_ == "VERB" else None
+def _threat_entry(token: Token, lex: Lexicon) -> bool:
+    """Whether a verb is coded a threat (CAMEO 13) by its lexicon entry: read by :func:`_own_modality` (a threat
+    that states its own condition, :func:`_conditioning`) and :func:`_threatened` (the event noun a threat names)."""
+    if token.pos_ != "VERB":
+        return False
+    entry = _verb_entry(token, lex)
     return entry is not None and entry.code[:2] == "13"
+
+
+def _conditioning(token: Token, clause: Token) -> bool:
+    """Whether a threat or warning (its verb coded 13 by its entry, :func:`_threat_entry`, or of cue
+    ``warning_verb``) states its own condition in its "if"/"unless" clause
+    ``clause`` ("threatened Europe with refugees if it called the invasion an occupation", "has warned of a strike if
+    provoked"): the condition is what the threat says, and the threat is made (docs/annotation.md section 2: a
+    threat is coded when announced). Only a clause after the verb, or any clause of a verb not in the present
+    tense: a clause put before a present-tense verb puts a case the threat hangs on ("If NATO expands, Russia
+    threatens Finland with missiles": hypothetical, session 40 mend)."""
+    return clause.i > token.i or not syntax.present_tense(token)
 
 
 def _reported_future(token: Token, lex: Lexicon) -> bool:
@@ -421,25 +433,35 @@ def _threatened(noun: Token, lex: Lexicon) -> bool:
         head = head.head
     elif noun.dep_ != "dobj":
         return False
-    if head.pos_ != "VERB":
-        return False
-    entry = _verb_entry(head, lex)
-    return entry is not None and entry.code[:2] == "13"
+    return _threat_entry(head, lex)
 
 
 def _presupposed(noun: Token, head: Token, lex: Lexicon) -> bool:
     """Whether an event noun is told as done whatever its negated governing verb denies: a noun owned by its
     doer (a possessive: "refused to reinstate Trump's ban", "did not accept Syria's denials", "won't stop its
     offensive") or the subject of a verb that says something of the act other than that it happened ("the talks
-    have not cost anything", "negotiations would not end next week"). The negation denies the verb's own act, not
-    the noun's. Left negated: a noun a light verb makes the event of ("did not hold talks", "did not launch its
-    attack": cue ``light_verb``) and the subject of a verb of occurrence ("the meeting did not take place": cue
-    ``occurrence_verb``)."""
-    if head.lemma_ in lex.cue("light_verb"):
-        return False
+    have not cost anything", "negotiations would not end next week", "the talks did not reach an agreement"). The
+    negation denies the verb's own act, not the noun's. Left negated: the subject of a verb of occurrence ("the
+    meeting did not take place", "the talks did not begin": :func:`_occurring`), and an object a light verb makes
+    the event of ("did not hold talks", "did not launch its attack": cue ``light_verb``) or a verb of getting makes
+    the thing not got ("did not get his meeting with Putin", "did not secure his meeting": cue ``getting_verb``).
+    A light verb makes its object the event, not its subject ("the talks did not reach an agreement" is told as
+    held, as "did not produce an agreement" is)."""
     if noun.dep_ == "nsubj":
-        return head.lemma_ not in lex.cue("occurrence_verb")
+        return not _occurring(head, lex)
+    if head.lemma_ in lex.cue("light_verb") or head.lemma_ in lex.cue("getting_verb"):
+        return False
     return any(c.dep_ == "poss" for c in noun.children)
+
+
+def _occurring(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb says its subject event happened or not (cue ``occurrence_verb``: happen, occur, begin, come
+    ...), a row of two words counting only with its object or particle ("take place", not "did not take long"; "go
+    ahead", not "did not go well")."""
+    cues = lex.cue("occurrence_verb")
+    if verb.lemma_ in cues:
+        return True
+    return any(f"{verb.lemma_} {c.lower_}" in cues for c in verb.children if c.dep_ in ("dobj", "prt", "advmod"))
 
 
 def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:

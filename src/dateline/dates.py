@@ -657,12 +657,13 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
     if earlier_than_report(token, by_token):
         return before_published(doc, _superordinate(token, by_token, published))
     past = event_tense(token) == "past"
-    above = _superordinate(token, by_token, published) if past else None
-    if above is not None:
-        # "the raid in 2012 on a village rebels seized", "said on Sunday troops crossed on Thursday to
-        # discuss": the nearest clause above the act's own that is dated, before the sentence's frame
-        return _event_date(above, "inherited")
     frame = frames[sentence]
+    above = _superordinate(token, by_token, published) if past else None
+    if above is not None and above is not frame:
+        # "the raid in 2012 on a village rebels seized", "said on Sunday troops crossed on Thursday to
+        # discuss": the nearest clause above the act's own that is dated, before the sentence's frame (when
+        # that nearest clause is the frame's own, the act is dated by the frame, below)
+        return _event_date(above, "inherited")
     if frame is not None and not after_publication(frame, published) and (past or _reported_future(token)):
         # the sentence's own frame: "On Sunday, the ministry said troops had ...", "said Friday it
         # would impose" (the intent is dated the day it was stated, D7c)

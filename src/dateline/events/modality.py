@@ -351,11 +351,11 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         if link == "acl" and _speaking_document(clause, lex):
             # "a letter urging X", "Kenya denied sending a letter urging X": the text's act is as done
             # as the clause the text is told in (the noun is no report: "a statement accusing X of")
-            governing = _noun_clause(head)
-            if governing is not None:
-                clause_negated, clause_modality = _modality(governing, lex, doc)
+            clause_verb = _noun_clause(head)
+            if clause_verb is not None:
+                clause_negated, clause_modality = _modality(clause_verb, lex, doc)
                 if clause_modality == "asserted" and not clause_negated:
-                    clause_modality = _subordinate(governing, lex) or clause_modality
+                    clause_modality = _subordinate(clause_verb, lex) or clause_modality
                 negated = negated or clause_negated
                 if clause_modality != "asserted":
                     modality = modality or clause_modality

@@ -537,51 +537,65 @@ def before_published(doc: Doc, bound: dict[str, Any] | None = None) -> dict[str,
     With ``bound``, the expression of a clause the act's clause hangs on (:func:`_superordinate`: "reported
     Sunday that airstrikes had hit", "in 2014, after Moscow had annexed Crimea", "the attack two years
     ago on a girl shot by a gunman"), that expression's value: the time the text places the act in. The
-    source stays ``before_published`` (the learned confidence reads it; the ``text`` says which expression)."""
+    act is known only to be no later than that expression's last day, so the ``range`` is open at its
+    start, ``[None, last day of the expression]`` ("Uganda has attacked our border," Kenya said on Friday:
+    no later than Friday, not [Friday, Friday]). The source stays ``before_published`` (the learned
+    confidence reads it; the ``text`` says which expression)."""
     if bound is not None:
+        last = _day_bound(bound, 1)
         return {"value": bound["value"], "granularity": bound["granularity"], "source": "before_published",
-                "text": bound["text"], "range": bound["range"]}
+                "text": bound["text"], "range": [None, last] if last else None}
     published = extension(doc, "published")
     last = published.isoformat() if published is not None else None
     return {"value": None, "granularity": None, "source": "before_published", "text": None,
             "range": [None, last] if last else None}
 
 
-#: How many clauses up :func:`_superordinate` looks for a dated clause.
+#: How many heads up (each a verb, noun or preposition the walk passes) :func:`_superordinate` looks for a
+#: dated clause.
 SUPERORDINATE_LEVELS = 4
 
 
 def _superordinate(token: Token, by_token: dict[int, dict[str, Any]], published: dt.date | None) -> dict[str, Any] | None:
     """For an act the grammar puts before the report with no date of its own: the expression of the nearest
-    clause above its own that has one, on or before the publication day. Up the heads from the act's verb:
-    a verb whose clause holds the expression ("CentCom said Sunday it had launched airstrikes", "flooded the
-    station Thursday after police lifted a blockade", not a possessive date of another noun), or a noun the
-    act's clause describes ("the attack two years ago on a girl shot by a gunman", "tension last summer when
-    the leaders exchanged threats")."""
+    clause above its own that has one, on or before the publication day (:func:`_by_publication`: none
+    without a publication day). Up the heads from the act's verb: a verb whose clause holds the expression
+    ("CentCom said Sunday it had launched airstrikes", "flooded the station Thursday after police lifted a
+    blockade", not a possessive date of another noun), or a noun the act's clause describes ("the attack two
+    years ago on a girl shot by a gunman", "tension last summer when the leaders exchanged threats"). Once the
+    walk reaches a noun it searches only that noun phrase (the nouns and prepositions above it) and stops
+    before the noun's own verb: "The rebel who had attacked Kenya was arrested on Monday" is not dated by the
+    arrest."""
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None:
         return None
-
-    def not_after(timex: dict[str, Any]) -> bool:
-        last = timex["range"][1] if timex.get("range") else timex["value"]
-        return published is None or str(last)[:10] <= published.isoformat()
-
     current = verb
+    nominal = False
+
+    def accept(found: Token, timex: dict[str, Any]) -> bool:
+        if not (_framing(found, timex) and _by_publication(timex, published)):
+            return False
+        return current.pos_ not in ("VERB", "AUX") or not _possessor_of_other(found, current)
+
     for _ in range(SUPERORDINATE_LEVELS):
         if current.head == current:
             return None
+        if nominal and current.head.pos_ in ("VERB", "AUX") and not _dated_noun(current):
+            return None  # the noun's own verb: another act's clause, not the one the act describes
         current = current.head
-        holder = current
-        if current.pos_ in ("VERB", "AUX"):
-            accept = lambda found, timex: (_framing(found, timex) and not_after(timex)  # noqa: E731
-                                           and not _possessor_of_other(found, holder))
-        else:
-            accept = lambda found, timex: _framing(found, timex) and not_after(timex)  # noqa: E731
+        nominal = nominal or current.pos_ in ("NOUN", "PROPN", "PRON")
         found = search_below(current, by_token, accept=accept, direct=lambda child: _directly_timed(child, by_token),
                              skip=None)
         if found is not None:
             return found
     return None
+
+
+def _dated_noun(noun: Token) -> bool:
+    """Whether a noun is the subject of a copula that dates it ("the last time the U.S. expelled diplomats
+    on this scale was in 2001"): the clause says when the noun was, not another act."""
+    head = noun.head
+    return noun.dep_ == "nsubj" and head.lemma_ == "be" and not any(c.dep_ in ("acomp", "attr") for c in head.children)
 
 
 def published_date(doc: Doc) -> dict[str, Any]:
@@ -644,6 +658,12 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
         return before_published(doc, _superordinate(token, by_token, published))
     past = event_tense(token) == "past"
     frame = frames[sentence]
+    above = _superordinate(token, by_token, published) if past else None
+    if above is not None and above is not frame:
+        # "the raid in 2012 on a village rebels seized", "said on Sunday troops crossed on Thursday to
+        # discuss": the nearest clause above the act's own that is dated, before the sentence's frame (when
+        # that nearest clause is the frame's own, the act is dated by the frame, below)
+        return _event_date(above, "inherited")
     if frame is not None and not after_publication(frame, published) and (past or _reported_future(token)):
         # the sentence's own frame: "On Sunday, the ministry said troops had ...", "said Friday it
         # would impose" (the intent is dated the day it was stated, D7c)
@@ -651,10 +671,6 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
     if not past:
         # A frame dates what happened then; a future or present event is not in it.
         return published_date(doc)
-    above = _superordinate(token, by_token, published)
-    if above is not None:
-        # "the raid in 2012 on a village rebels seized": the clause the act is told in is dated
-        return _event_date(above, "inherited")
     for earlier in range(sentence - 1, -1, -1):
         if paragraphs[earlier] != paragraphs[sentence]:
             break

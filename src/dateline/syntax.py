@@ -88,10 +88,49 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN" and is_text_noun(head):
+        author = document_author(head)
+        if author is not None:
+            return author  # "Kenya published a letter urging", "a letter from Kenya urging": its author
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return head  # "demonstrators protesting the results": the noun does what its -ing modifier says
     if verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and head.dep_ == "prep"):
         return subject(head.head, depth + 1)
+    return None
+
+
+def is_text_noun(noun: Token) -> bool:
+    """Whether a noun names a written or spoken text (cues ``document_noun``, ``speech_medium``: a letter,
+    statement, op-ed, tweet, speech)."""
+    return noun.lemma_.lower() in cue_words("document_noun") | cue_words("speech_medium")
+
+
+#: Entity types of a name that may author a text it modifies ("a Putin op-ed", "a Kenyan statement").
+_AUTHOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def document_author(noun: Token) -> Token | None:
+    """The author of a text (:func:`is_text_noun`): its possessor ("Kenya's letter"), a name before it ("a
+    Putin op-ed", "a Kenyan statement"), its "from" or "by" phrase ("a letter from Kenya"; also on the verb
+    it is the object of, "received a letter from Kenya"), else the subject of an issuing verb it is the
+    object of (cue ``issuing_verb``: "Kenya published a letter", "issued a statement"); else None: the one
+    who holds or receives a text did not write it ("Uganda received a letter urging it to withdraw")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod") and child.i < noun.i and child.ent_type_ in _AUTHOR_ENTITIES:
+            return child
+    head = noun.head
+    holders = [noun] + ([head] if noun.dep_ == "dobj" and head.pos_ == "VERB" else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+                found = pobj(child)
+                if found is not None:
+                    return found
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in cue_words("issuing_verb"):
+        return subject(head)
     return None
 
 

@@ -130,8 +130,9 @@ def resolve_as_of(doc: Doc, actor_or_mention: Mapping[str, Any], date: dt.date |
 
 
 def _as_of(value: str, granularity: str | None, date_range: list[str] | None) -> dt.date:
-    """A day standing for a date value (the first day of its range)."""
-    return dt.date.fromisoformat(date_range[0] if date_range else value if granularity == "day" else
+    """A day standing for a date value (the first day of its range; an open start, ``[None, last]``, of a
+    ``before_published`` act dated by the clause above: the value's own first day)."""
+    return dt.date.fromisoformat(date_range[0] if date_range and date_range[0] else value if granularity == "day" else
                                  (value + "-01-01")[:10] if len(value) == 4 else value + "-01")
 
 

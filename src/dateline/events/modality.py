@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..doc import extension, per_doc
 from ..lexicon import Lexicon
-from .triggers import _can_act, _is_act, _measured, _subordinate, _speaking_document, _trailing_adjunct, _verb_entry, _verbal_adjunct
+from .triggers import (_can_act, _is_act, _measured, _subordinate, _speaking_document, _trailing_adjunct, _verb_entry,
+                       _verbal_adjunct, verbal_gerund)
 from ..codebook import root_class
 from ..lang import en
 from ..record import ActorRef, Modality
@@ -252,9 +253,8 @@ def _past_time(text: str, published: Any) -> str | None:
     return "dated" if match and int(match.group(1)) < published.year - 1 else None
 
 
-def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
-    """(negated, modality) of a verb: its own cues, then those of the verbs governing it."""
-    negation = lex.cue("negation")
+def _own_negation(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb's own words deny it: "not", "no talks", "nobody has called them", "will no longer"."""
     negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in verb.children)
     negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                              for c in verb.children)
@@ -262,8 +262,29 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
     negated = negated or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in lex.cue("negative_subject") or any(
         g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in verb.children)
     # "will no longer tolerate": the negation hangs on the adverb, not on the verb
-    negated = negated or any(c.dep_ == "advmod" and any(
+    return negated or any(c.dep_ == "advmod" and any(
         f"{g.lower_} {c.lower_}" in lex.cue("negating_phrase") for g in c.children if g.dep_ == "neg") for c in verb.children)
+
+
+def _noun_clause(noun: Token) -> Token | None:
+    """The verb of the clause a noun is an argument of, through prepositions ("sent a letter", "denied
+    sending a letter", "in a letter"), or None."""
+    token = noun
+    for _ in range(3):
+        head = token.head
+        if head == token or token.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative", "appos", "conj",
+                                               "prep"):
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        token = head
+    return None
+
+
+def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
+    """(negated, modality) of a verb: its own cues, then those of the verbs governing it."""
+    negation = lex.cue("negation")
+    negated = _own_negation(verb, lex)
     modality = _own_modality(verb, lex, doc)
     if modality is None and verb.dep_ == "csubj" and verb.tag_ == "VBG" and verb.head != verb:
         # "Conceding to protesters may quell the protests": a gerund subject under a modal is an act
@@ -281,6 +302,14 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         head = token.head
         link = token.dep_
         clause, token = token, head
+        if link == "pcomp" and verbal_gerund(clause, lex):
+            # "did not join X in calling for", "will meet X after demanding talks" (the preposition an ADP,
+            # "since" a SCONJ, "following" a VERB to the parser): the verbal act is as done as the verb it
+            # is told with (_subordinate counts it a main act)
+            token = head.head
+            modality = modality or _own_modality(token, lex, doc)
+            negated = negated or _own_negation(token, lex)
+            continue
         if head.pos_ == "ADP":
             if head.lower_ in negation:
                 negated = True  # "without meeting"
@@ -331,7 +360,19 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
                 modality = modality or "hypothetical"
         if link in ("ccomp", "xcomp", "pcomp") and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"
-        if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_verb") and not _speaking_document(clause, lex):
+        if link == "acl" and _speaking_document(clause, lex):
+            # "a letter urging X", "Kenya denied sending a letter urging X": the text's act is as done
+            # as the clause the text is told in (the noun is no report: "a statement accusing X of")
+            clause_verb = _noun_clause(head)
+            if clause_verb is not None:
+                clause_negated, clause_modality = _modality(clause_verb, lex, doc)
+                if clause_modality == "asserted" and not clause_negated:
+                    clause_modality = _subordinate(clause_verb, lex) or clause_modality
+                negated = negated or clause_negated
+                if clause_modality != "asserted":
+                    modality = modality or clause_modality
+            break
+        if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_verb"):
             modality = modality or "reported"  # "an allegation that X had taken the city"
         if link == "acl" and head.pos_ == "NOUN" and head.lemma_ in lex.cue("report_noun"):
             modality = modality or "reported"  # "reports that Iran intended to", "speculation that X had stolen"

@@ -391,8 +391,8 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
         if link == "acl" and _speaking_document(token, lex):
             return None  # "a Putin op-ed criticizing the United States": the text says what it says
         return "reported"
-    if link == "pcomp" and head.lower_ in en.VERBAL_GERUND_PREPOSITIONS and _verbal_act(token, lex):
-        return None  # "joined Graham in calling for an inquiry", "after denouncing Soleimani": said, done
+    if verbal_gerund(token, lex):
+        return None  # "joined Graham in calling for an inquiry", "after denouncing Soleimani": as done as its verb
     if link in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head != head and head.lower_ != "by":
         # ("broke sanctions by allowing rice in": the means is the act itself)
         governor = head.head
@@ -425,16 +425,22 @@ def _trailing_adjunct(participle: Token) -> bool:
     :func:`.modality._modality`). A participle before its clause ("Citing security, X cancelled"),
     with no comma ("left Paris saying ..."), or done only to people counted or to things ("...,
     killing 20 people", "..., setting fire to mattresses") stays a described circumstance."""
+    if not _set_off_after(participle):
+        return False
+    return any(t.ent_type_ in _PARTY_ENTITIES for c in participle.children if c.dep_ in ("dobj", "dative", "prep")
+               for t in c.subtree)
+
+
+def _set_off_after(participle: Token) -> bool:
+    """Whether a participle is an adjunct (``advcl``) after the act it goes with, set off by a comma, with no
+    subject or conjunction of its own: what :func:`_trailing_adjunct` and :func:`_verbal_adjunct` both ask."""
     head = participle.head
     if participle.dep_ != "advcl" or head == participle or participle.i < head.i:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in participle.children):
         return False
     start = participle.left_edge.i
-    if start == 0 or participle.doc[start - 1].text != ",":
-        return False
-    return any(t.ent_type_ in _PARTY_ENTITIES for c in participle.children if c.dep_ in ("dobj", "dative", "prep")
-               for t in c.subtree)
+    return start > 0 and participle.doc[start - 1].text == ","
 
 
 def _verbal_adjunct(participle: Token, lex: Lexicon) -> bool:
@@ -448,12 +454,7 @@ def _verbal_adjunct(participle: Token, lex: Lexicon) -> bool:
     the further gerunds of an accusation's "of" ("accused X of violating rights, ignoring the law"), nor a
     protest's demand or a refusal's reason or counter-proposal, which CAMEO codes as one act with them."""
     head = participle.head
-    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or head == participle or participle.i < head.i:
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in participle.children):
-        return False
-    start = participle.left_edge.i
-    if start == 0 or participle.doc[start - 1].text != ",":
+    if participle.tag_ != "VBG" or not _set_off_after(participle):
         return False  # before its clause or with no comma: a circumstance, as for any act (_trailing_adjunct)
     if head.dep_ in ("pcomp", "pobj", "acl", "relcl"):
         return False  # "accused X of violating rights, ignoring the law": part of what the accusation says
@@ -461,7 +462,7 @@ def _verbal_adjunct(participle: Token, lex: Lexicon) -> bool:
            for c in head.children):
         return False  # "accused the US of violating rights, ignoring the law": the gerunds after "of" go on
     governing = _verb_entry(head, lex) if head.pos_ == "VERB" else None
-    if governing is not None and governing.code[:2] in ("12", "14"):
+    if governing is not None and governing.code[:2] in root_class("encompassing"):
         # "demonstrated in Kirkuk calling for independence", "rejected the proposal, urging the counterpart
         # to sign another", "refused, citing domestic opposition": a protest's demand, a refusal's reason or
         # counter-proposal, which CAMEO codes with the protest or refusal as one act (its 14x, 12x)
@@ -473,21 +474,45 @@ def _verbal_adjunct(participle: Token, lex: Lexicon) -> bool:
 
 def _verbal_act(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb's entry is a verbal act addressed to someone, not a plain statement: CAMEO roots of
-    the class ``addressed`` but 01 (an appeal, demand, disapproval, rejection or threat)."""
+    the class ``verbal`` (``data/cameo_root_classes.tsv``: the class ``addressed`` but 01; an appeal, demand,
+    disapproval, rejection or threat)."""
     entry = _verb_entry(verb, lex)
-    return entry is not None and entry.code[:2] in root_class("addressed") and entry.code[:2] != "01"
+    return entry is not None and entry.code[:2] in root_class("verbal")
+
+
+def verbal_gerund(gerund: Token, lex: Lexicon) -> bool:
+    """Whether a gerund after "in", "after", "since" or "following" (``lang/en.py``
+    ``VERBAL_GERUND_PREPOSITIONS``) of a verb is a verbal act (:func:`_verbal_act`): "joined Graham in calling
+    for an inquiry", "after denouncing Soleimani". It is as done as that verb (:func:`.modality._modality`
+    gives it the verb's modality and negation: "did not join X in calling for", "will meet X after
+    demanding"); after a noun it is what the noun is about ("no interest in threatening X": ``reported``)."""
+    head = gerund.head
+    return (gerund.dep_ == "pcomp" and head.lower_ in en.VERBAL_GERUND_PREPOSITIONS and head.head != head
+            and head.head.pos_ == "VERB" and _verbal_act(gerund, lex))
+
+
+#: Entity types of a name a verbal act's participle may hang on as the one who makes it ("Republicans
+#: urging the president to act"); not a place ("protesters in Kampala demanding").
+_SPEAKING_NAMES = frozenset({"PERSON", "ORG", "NORP"})
 
 
 def _speaking_document(participle: Token, lex: Lexicon) -> bool:
     """Whether a present participle hung on a written or spoken text (cues ``document_noun``,
-    ``speech_medium``: a statement, letter, op-ed, tweet, speech) or on a name ("Republicans urging the
-    president to act") is a verbal act addressed to someone (:func:`_verbal_act`, not a plain statement)
-    that the text or the named party makes ("a Putin op-ed criticizing the United States", "a statement
-    accusing Iran of"): the act is done, not a description of the noun ("reported", as relative clauses
-    and other participles on nouns are, :func:`_subordinate`)."""
-    if participle.tag_ != "VBG" or participle.head.pos_ not in ("NOUN", "PROPN"):
+    ``speech_medium``: a statement, letter, op-ed, tweet, speech) whose author the text names
+    (:func:`.syntax.document_author`: a possessor or name before it, a "from"/"by" phrase, or the subject
+    of an issuing verb, cue ``issuing_verb``) or on a name of a person, organisation or group
+    (``_SPEAKING_NAMES``: "Republicans urging the president to act", not a place) is a verbal act addressed
+    to someone (:func:`_verbal_act`, not a plain statement) that the author or the named party makes ("a
+    Putin op-ed criticizing the United States", "Kenya issued a statement accusing Iran of"): the act is
+    done as far as the noun's clause is (:func:`.modality._modality`: "denied sending a letter urging"),
+    not a description of the noun ("reported", as relative clauses and other participles on nouns are,
+    :func:`_subordinate`; so is a text no author is named for, "received a letter urging it to")."""
+    head = participle.head
+    if participle.tag_ != "VBG" or participle.dep_ != "acl" or head.pos_ not in ("NOUN", "PROPN"):
         return False
-    if participle.head.pos_ == "NOUN" and participle.head.lemma_.lower() not in lex.cue("document_noun") | lex.cue("speech_medium"):
+    if head.pos_ == "PROPN" and head.ent_type_ not in _SPEAKING_NAMES:
+        return False
+    if head.pos_ == "NOUN" and (not syntax.is_text_noun(head) or syntax.document_author(head) is None):
         return False
     return _verbal_act(participle, lex)
 

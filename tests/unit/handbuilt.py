@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -41,3 +42,16 @@ def parsed_doc(vocab: Vocab, *sentences: list[Row], published: dt.date | None = 
                     for ent in doc.ents if wanted is None or ent.label_ in wanted]
     doc._.events = []
     return doc
+
+
+def gate_event(code: str, src: str | None, tgt: str | None, *, rule: str, lemma: str, table: str = "verbs.tsv",
+               strategy: str | None = None) -> dict[str, Any]:
+    """An asserted event record as the rule gates of dateline.actors.countries read it: its CAMEO code, sides
+    (``<country>GOV`` source), trigger and code rule, and the strategy that gave the source its country."""
+    rules = {"trigger": f"{table}:{lemma}", "code": rule}
+    if strategy:
+        rules["source_country"] = strategy
+    return {"cameo": code, "modality": "asserted", "negated": False, "confidence": 0.9,
+            "source": {"code": src + "GOV", "country": src} if src else None,
+            "target": {"code": tgt, "country": tgt} if tgt else None,
+            "evidence": {"rules": rules}}

@@ -13,17 +13,12 @@ from spacy.language import Language
 
 from dateline.actors.countries import UNPLACED_INTENT, UNPLACED_STATEMENT, gate_statements, unplaced_intent
 from dateline.confidence import is_counted
+from handbuilt import gate_event
 
 
 def event(code: str, src: str | None, tgt: str | None, *, rule: str = "_intent_code", lemma: str = "meet",
           strategy: str | None = None) -> dict[str, Any]:
-    rules = {"trigger": f"verbs.tsv:{lemma}", "code": rule}
-    if strategy:
-        rules["source_country"] = strategy
-    return {"cameo": code, "modality": "asserted", "negated": False, "confidence": 0.9,
-            "source": {"code": src + "GOV", "country": src} if src else None,
-            "target": {"code": tgt, "country": tgt} if tgt else None,
-            "evidence": {"rules": rules}}
+    return gate_event(code, src, tgt, rule=rule, lemma=lemma, strategy=strategy)
 
 
 def test_an_intent_aimed_at_nobody_is_not_counted() -> None:

@@ -13,17 +13,12 @@ from spacy.language import Language
 
 from dateline.actors.countries import UNPLACED_STATEMENT, gate_statements, unplaced_statement
 from dateline.confidence import is_counted
+from handbuilt import gate_event
 
 
 def event(code: str, src: str | None, tgt: str | None, *, rule: str = "_verb_entry", lemma: str = "say",
           table: str = "verbs.tsv", strategy: str | None = "article_country") -> dict[str, Any]:
-    rules = {"trigger": f"{table}:{lemma}", "code": rule}
-    if strategy:
-        rules["source_country"] = strategy
-    return {"cameo": code, "modality": "asserted", "negated": False, "confidence": 0.9,
-            "source": {"code": src + "GOV", "country": src} if src else None,
-            "target": {"code": tgt, "country": tgt} if tgt else None,
-            "evidence": {"rules": rules}}
+    return gate_event(code, src, tgt, rule=rule, lemma=lemma, table=table, strategy=strategy)
 
 
 def test_a_statement_whose_speaker_is_placed_by_its_surroundings_is_not_an_act() -> None:

@@ -42,7 +42,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors.countries import ARMED_GROUP_PREFIX, ARMED_GROUP_RULE, placeless_group
+from .actors.countries import ARMED_GROUP_PREFIX, ARMED_GROUP_RULE, MISSING_PREFIX, placeless_group
 from .confidence import chosen_margin, leave_learned, packaged_model
 from .doc import doc_text, heads_and_deps, per_doc, sentences, trigger_head
 from .lang.en import VENUE_PREPOSITIONS
@@ -745,9 +745,6 @@ GUIDELINE_TARGET_RULES = frozenset({"target_of_measure"})
 #: Target country strategies that do: the opponent of a state's violence, never an ally doing the same act
 #: (``armed_opponent``, actors/countries.py).
 GUIDELINE_TARGET_COUNTRIES = frozenset({"armed_opponent"})
-#: The prefix of a ``target_country`` strategy that placed a target the rules had found without a country
-#: (``missing:<strategy>``, :func:`dateline.actors.countries.missing_target`).
-MISSING_PREFIX = "missing:"
 
 
 def guideline_country(rules: dict[str, Any], role: str, side: dict[str, Any] | None = None) -> bool:

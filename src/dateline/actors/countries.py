@@ -492,6 +492,9 @@ ARMED_GROUP_PREFIX = "IMG"
 #: a side whose country a written guideline gave, which the learned side chooser leaves
 #: (``dateline.sides_model.guideline_country``). Written here only.
 ARMED_GROUP_RULE = "armed_group:"
+#: The prefix of a ``target_country`` strategy that placed a target the rules had found without a country
+#: (``missing:<strategy>``, :func:`missing_target`).
+MISSING_PREFIX = "missing:"
 
 
 #: Where a transnational armed group acts: the event's place, its sentence's, else the article's.
@@ -893,7 +896,7 @@ def missing_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     rules = (event.setdefault("evidence", {})).get("rules", {})
     code = country + (target.get("code") or "") if needs_country(target) else target.get("code")
     event["target"] = {**target, "code": code, "country": country, "sector": split_code(code)[1]}
-    event["evidence"]["rules"] = {**rules, "target_country": f"missing:{strategy}"}
+    event["evidence"]["rules"] = {**rules, "target_country": f"{MISSING_PREFIX}{strategy}"}
 
 
 def _country_target(event: dict[str, Any], kind: str, found: tuple[str, str, str]) -> None:

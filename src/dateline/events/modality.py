@@ -266,21 +266,6 @@ def _own_negation(verb: Token, lex: Lexicon) -> bool:
         f"{g.lower_} {c.lower_}" in lex.cue("negating_phrase") for g in c.children if g.dep_ == "neg") for c in verb.children)
 
 
-def _noun_clause(noun: Token) -> Token | None:
-    """The verb of the clause a noun is an argument of, through prepositions ("sent a letter", "denied
-    sending a letter", "in a letter"), or None."""
-    token = noun
-    for _ in range(3):
-        head = token.head
-        if head == token or token.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative", "appos", "conj",
-                                               "prep"):
-            return None
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        token = head
-    return None
-
-
 def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
     """(negated, modality) of a verb: its own cues, then those of the verbs governing it."""
     negation = lex.cue("negation")
@@ -363,7 +348,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         if link == "acl" and _speaking_document(clause, lex):
             # "a letter urging X", "Kenya denied sending a letter urging X": the text's act is as done
             # as the clause the text is told in (the noun is no report: "a statement accusing X of")
-            clause_verb = _noun_clause(head)
+            clause_verb = syntax.governing_verb(head)
             if clause_verb is not None:
                 clause_negated, clause_modality = _modality(clause_verb, lex, doc)
                 if clause_modality == "asserted" and not clause_negated:

@@ -1,0 +1,59 @@
+"""nonacts41: counted events that are no act (session 41). A plain statement by a private speaker, a company, the
+media or a union (rule gate `private_statement`, D1a/D10b), or by no speaker at all (`unplaced_statement`); a journey
+the text places nowhere (`placeless_journey`, D6/D14b). Invented event dicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.actors.countries import (PLACELESS_JOURNEY, PRIVATE_STATEMENT, UNPLACED_STATEMENT, gate_statements,
+                                       placeless_journey, private_statement, unplaced_statement)
+from dateline.confidence import is_counted
+
+
+def event(code: str, sector: str | None, *, rule: str = "_verb_entry", lemma: str = "say", source: bool = True,
+          location: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An asserted event from a Kenyan source of ``sector`` (placed by its own words) to Uganda."""
+    return {"cameo": code, "modality": "asserted", "negated": False, "confidence": 0.9, "location": location,
+            "source": {"code": "KEN" + (sector or ""), "country": "KEN", "sector": sector} if source else None,
+            "target": {"code": "UGA", "country": "UGA", "sector": None},
+            "evidence": {"rules": {"trigger": f"verbs.tsv:{lemma}", "code": rule}}}
+
+
+def test_a_plain_statement_by_a_private_speaker_is_not_counted() -> None:
+    # "The Kenyan company said its profits rose", "the Kenyan newspaper said ...", "the union said ..."
+    for sector in ("BUS", "MED", "LAB", "REL"):
+        assert private_statement(event("010", sector)), sector
+
+
+def test_a_statement_by_the_state_or_more_than_a_statement_stays() -> None:
+    for sector in (None, "GOV", "MIL", "LEG", "PTY", "OPP", "EDU", "CVL"):
+        assert not private_statement(event("010", sector)), sector
+    assert not private_statement(event("020", "BUS"))  # "the company urged Uganda to ...": an appeal
+    assert not private_statement(event("010", "BUS", rule="_demand_content"))
+
+
+def test_a_plain_statement_with_no_speaker_is_unplaced() -> None:
+    # "It was revealed last week that Uganda trained the rebels": no one says it
+    assert unplaced_statement(event("010", None, lemma="reveal", source=False))
+    assert not unplaced_statement(event("010", "GOV", lemma="reveal"))  # "the Kenyan minister revealed"
+    assert not unplaced_statement(event("111", None, rule="_disapproval", source=False))  # more than a statement
+
+
+def test_a_journey_placed_nowhere_is_no_visit() -> None:
+    # "Kenyan volunteers travelled to fight", "the missile travelled a short distance"
+    assert placeless_journey(event("042", "CVL", lemma="travel"))
+    # "the Kenyan minister travelled to Kampala": a visit to a place
+    assert not placeless_journey(event("042", "GOV", lemma="travel", location={"name": "Kampala", "country": "UGA"}))
+    assert not placeless_journey(event("042", "GOV", lemma="visit"))
+
+
+def test_the_gates_name_themselves_and_the_event_is_not_counted() -> None:
+    cases = [(event("010", "BUS"), PRIVATE_STATEMENT), (event("010", None, source=False), UNPLACED_STATEMENT),
+             (event("042", "GOV", lemma="travel"), PLACELESS_JOURNEY)]
+    for gated, name in cases:
+        gate_statements(gated)
+        assert gated["evidence"]["rules"]["gate"] == name and not is_counted(gated, 0.0), name
+    kept = event("042", "GOV", lemma="travel", location={"name": "Kampala", "country": "UGA"})
+    gate_statements(kept)
+    assert "gate" not in kept["evidence"]["rules"] and is_counted(kept, 0.0)

@@ -1,14 +1,26 @@
 """nonacts41: counted events that are no act (session 41). A plain statement by a private speaker, a company, the
 media or a union (rule gate `private_statement`, D1a/D10b), or by no speaker at all (`unplaced_statement`); a journey
-the text places nowhere (`placeless_journey`, D6/D14b). Invented event dicts."""
+the text places nowhere (`placeless_journey`, D6/D14b); set phrases of a coded verb ("sent a message", "offered an
+example", cue `idiom`); verbs that describe rather than act ("dominated", "inspired": verbs_extra.tsv nulls them).
+Invented sentences and event dicts; the real pipeline for the set phrases, hand-built parses for the verbs."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+import dateline.nlp  # noqa: F401  (registers the Doc extensions)
 from dateline.actors.countries import (PLACELESS_JOURNEY, PRIVATE_STATEMENT, UNPLACED_STATEMENT, gate_statements,
                                        placeless_journey, private_statement, unplaced_statement)
 from dateline.confidence import is_counted
+from dateline.events import code_doc
+
+from handbuilt import parsed_doc
 
 
 def event(code: str, sector: str | None, *, rule: str = "_verb_entry", lemma: str = "say", source: bool = True,
@@ -57,3 +69,36 @@ def test_the_gates_name_themselves_and_the_event_is_not_counted() -> None:
     kept = event("042", "GOV", lemma="travel", location={"name": "Kampala", "country": "UGA"})
     gate_statements(kept)
     assert "gate" not in kept["evidence"]["rules"] and is_counted(kept, 0.0)
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocab:
+    return spacy.blank("en").vocab
+
+
+def triggers(doc: Doc) -> list[str]:
+    return [e["trigger"] for e in code_doc(doc)._.events]
+
+
+def test_set_phrases_are_no_act(nlp: Language) -> None:
+    # each coded by its verb without the idiom rows (sent 040, met 040, cast 014, offered 030, released 084, raised 013)
+    for text in ("Russia sent a message to Iran on Monday.", "The Kenyan president met the press in Nairobi on Monday.",
+                 "Kenyan voters cast their ballots on Monday.",
+                 "The Kenyan minister offered an example of Ugandan aggression.",
+                 "The Kenyan police released pictures of the Ugandan suspects.",
+                 "The Kenyan talks raised hopes in Uganda."):
+        assert nlp(text)._.events == [], text
+    # the verbs' own acts stay
+    assert [e["cameo"] for e in nlp("Russia sent a delegation to Iran on Monday.")._.events] == ["042"]
+
+
+def test_verbs_that_describe_are_no_act(vocab: Vocab) -> None:
+    # "Russia dominated Iran ." / "Russia inspired Iran .": a description or a cause (verbs_extra.tsv nulls the
+    # Phoenix defaults 190 and 051); "Russia attacked Iran ." stays an act
+    def said(verb: str, lemma: str) -> list[str]:
+        return triggers(parsed_doc(vocab, [("Russia", "PROPN", "NNP", "nsubj", 1, "Russia", "B-GPE"),
+                                           (verb, "VERB", "VBD", "ROOT", 0, lemma, "O"),
+                                           ("Iran", "PROPN", "NNP", "dobj", -1, "Iran", "B-GPE"),
+                                           (".", "PUNCT", ".", "punct", -2, ".", "O")]))
+    assert said("dominated", "dominate") == [] and said("inspired", "inspire") == []
+    assert said("attacked", "attack") == ["attacked"]

@@ -46,14 +46,14 @@ def test_a_statement_by_the_state_or_more_than_a_statement_stays() -> None:
 
 
 def test_a_plain_statement_with_no_speaker_is_unplaced() -> None:
-    # "It was revealed last week that Uganda trained the rebels": no one says it
+    # "It was reported on Monday that Uganda trained the rebels": no one says it
     assert unplaced_statement(event("010", None, lemma="reveal", source=False))
     assert not unplaced_statement(event("010", "GOV", lemma="reveal"))  # "the Kenyan minister revealed"
     assert not unplaced_statement(event("111", None, rule="_disapproval", source=False))  # more than a statement
 
 
 def test_a_journey_placed_nowhere_is_no_visit() -> None:
-    # "Kenyan volunteers travelled to fight", "the missile travelled a short distance"
+    # "Kenyan volunteers travelled to join the militia", "the rocket travelled 300 kilometres"
     assert placeless_journey(event("042", "CVL", lemma="travel"))
     # "the Kenyan minister travelled to Kampala": a visit to a place
     assert not placeless_journey(event("042", "GOV", lemma="travel", location={"name": "Kampala", "country": "UGA"}))
@@ -102,3 +102,36 @@ def test_verbs_that_describe_are_no_act(vocab: Vocab) -> None:
                                            (".", "PUNCT", ".", "punct", -2, ".", "O")]))
     assert said("dominated", "dominate") == [] and said("inspired", "inspire") == []
     assert said("attacked", "attack") == ["attacked"]
+
+
+def test_releasing_a_number_of_people_is_still_a_release(nlp: Language) -> None:
+    # session 41 mend: the idiom row "release number" made "released a number of prisoners" no act; it is a release
+    for text in ("Israel released a number of Palestinian prisoners on Monday.",
+                 "Iran released a number of detained British sailors on Friday."):
+        assert [e["cameo"] for e in nlp(text)._.events if e["trigger"] == "released"] == ["084"], text
+
+
+def test_a_journey_to_a_named_host_stays_a_visit() -> None:
+    # "the Kenyan minister travelled to meet the Ugandan president": a host named, whatever place was found
+    host = event("042", "GOV", lemma="travel")
+    host["target"] = {"code": "UGAGOV", "country": "UGA", "sector": "GOV"}
+    assert not placeless_journey(host)
+    host["source"] = {"code": "KENMED", "country": "KEN", "sector": "MED"}  # "a Kenyan reporter travelled with ..."
+    assert placeless_journey(host)
+
+
+def test_journeys_through_the_pipeline(nlp: Language) -> None:
+    def travel_gates(text: str) -> list[Any]:
+        events = [e for e in nlp(text)._.events if e["trigger"].startswith("travel")]
+        assert events, text
+        return [((e.get("evidence") or {}).get("rules") or {}).get("gate") for e in events]
+
+    assert travel_gates("Chinese President Xi Jinping travelled to Moscow on Monday.") == [None]
+    assert travel_gates("The German chancellor travelled to meet the Chinese president on Friday.") == [None]
+    assert travel_gates("The French foreign minister travelled to the region on Tuesday.") == [PLACELESS_JOURNEY]
+
+
+def test_a_plain_statement_of_an_environmental_group_through_the_pipeline(nlp: Language) -> None:
+    events = nlp("Greenpeace said on Monday that Japan's whaling fleet had left port.")._.events
+    assert [((e.get("evidence") or {}).get("rules") or {}).get("gate") for e in events] == [PRIVATE_STATEMENT]
+    assert not any(e.get("counted") for e in events)

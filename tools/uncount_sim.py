@@ -28,8 +28,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cached_eval import excluded_rounds  # noqa: E402
-from dateline.newseval import (NOT_ARTICLE_TEXT, Judge, corpus_texts, counted, event_keys, finds, is_right,  # noqa: E402
-                               load_labels, real_act, score)
+from dateline.newseval import (Judge, corpus_texts, counted, event_keys, finds, is_right, load_labels,  # noqa: E402
+                               real_act, recall_acts, score)
 
 
 def verdict(event: dict[str, Any], judged: dict[str, Any] | None, recall_article: bool) -> str:
@@ -63,16 +63,8 @@ def counted_rows(part: Any, texts: dict[str, Any], coded: dict[str, Any]) -> tup
                          "verdict": verdict(event, judge(event, key), article["id"] in part.recall_articles)})
             if key is not None:
                 found[article["id"]].append((key, str(event["cameo"])[:2], len(rows) - 1))
-    acts = [a for a in part.labels if a["id"] in part.recall_articles and a["act"] and a["modality"] == "asserted"]
-    acts += [a for a in part.missed if a["id"] in part.recall_articles and a["modality"] == "asserted"]
-    finders = []
-    for act in acts:
-        record = coded.get(act["id"]) or {}
-        at = act["sentence_ref"]["start"] + act["trigger_in_sentence"][0]
-        if any(r["kind"] in NOT_ARTICLE_TEXT and r["span"][0] <= at < r["span"][1]
-               for r in (record.get("article") or {}).get("removed") or ()):
-            continue
-        finders.append({n for key, root, n in found.get(act["id"], []) if finds(act, key) and root == act["root"]})
+    finders = [{n for key, root, n in found.get(act["id"], []) if finds(act, key) and root == act["root"]}
+               for act in recall_acts(part, coded)]
     return rows, finders
 
 

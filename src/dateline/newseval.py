@@ -431,6 +431,23 @@ class NewsScores:
         return out
 
 
+def recall_acts(part: LabelSet, coded: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The listed acts recall is counted over: the asserted acts, labelled or missed, of the split's articles that list
+    every act (``part.recall_articles``), but those whose trigger lies in text the coder removed as no article text
+    (``NOT_ARTICLE_TEXT``: the record's ``article.removed``). :func:`score` and ``tools/uncount_sim.py`` read them."""
+    recall_ids = part.recall_articles
+    gold = [x for x in part.labels if x["id"] in recall_ids and x["act"] and x["modality"] == "asserted"]
+    gold += [x for x in part.missed if x["id"] in recall_ids and x["modality"] == "asserted"]
+    acts = []
+    for act in gold:
+        record = coded.get(act["id"]) or {}
+        at = act["sentence_ref"]["start"] + act["trigger_in_sentence"][0]
+        if not any(r["kind"] in NOT_ARTICLE_TEXT and r["span"][0] <= at < r["span"][1]
+                   for r in (record.get("article") or {}).get("removed") or ()):
+            acts.append(act)
+    return acts
+
+
 def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, dict[str, Any]], split: str,
           errors: list[dict[str, Any]] | None = None) -> NewsScores:
     """Score coded records against the labels of one split; ``errors`` collects wrong counted events."""
@@ -507,16 +524,8 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
         elif not label["act"]:
             row[2] += 1
             row[3] += id(label) in claimed
-    recall_ids = part.recall_articles
-    scores.recall_articles = len(recall_ids)
-    gold = [x for x in part.labels if x["id"] in recall_ids and x["act"] and x["modality"] == "asserted"]
-    gold += [x for x in part.missed if x["id"] in recall_ids and x["modality"] == "asserted"]
-    for act in gold:
-        record = coded.get(act["id"]) or {}
-        at = act["sentence_ref"]["start"] + act["trigger_in_sentence"][0]
-        if any(r["kind"] in NOT_ARTICLE_TEXT and r["span"][0] <= at < r["span"][1]
-               for r in (record.get("article") or {}).get("removed") or ()):
-            continue
+    scores.recall_articles = len(part.recall_articles)
+    for act in recall_acts(part, coded):
         scores.gold_acts += 1
         hits = [root for key, root in found.get(act["id"], []) if finds(act, key)]
         scores.gold_found += bool(hits)

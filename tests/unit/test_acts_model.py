@@ -105,8 +105,9 @@ def test_the_shipped_model_is_fitted_without_the_blind_rounds_and_cuts_low() -> 
 
 
 def test_the_shipped_filter_keeps_plain_acts_and_scores_a_non_act_lower(nlp) -> None:
-    """Written sentences: a shelling and a meeting told as done are likely acts and stay counted; "constitutes a
-    threat", a judgement about a deal, is not an act and scores far lower (not necessarily below the threshold)."""
+    """Written sentences: a shelling and a meeting told as done are likely acts and stay counted; "escalates tensions",
+    a judgement about a deal, is not an act and scores far lower (not necessarily below the threshold). The example
+    was "constitutes a threat" until session 41 nulled "constitute" (verbs_extra.tsv), which now codes no event."""
     def act_p(text: str) -> tuple[list[float], list[bool]]:
         events = [e for e in coded(nlp, text) if e.get("modality") == "asserted" and not e.get("negated")]
         probs = [((e.get("evidence") or {}).get("learned") or {}).get("act_p") for e in events]
@@ -117,7 +118,7 @@ def test_the_shipped_filter_keeps_plain_acts_and_scores_a_non_act_lower(nlp) -> 
                  "The French president met the German chancellor in Berlin on Monday."):
         probs, counted = act_p(text)
         assert probs and min(probs) > 0.8 and all(counted)
-    probs, _ = act_p("The deal constitutes a threat to Egypt, analysts said.")
+    probs, _ = act_p("The deal escalates tensions with Egypt, analysts said.")
     assert probs and max(probs) < 0.5
 
 

@@ -174,6 +174,7 @@ def redate_actors(doc: Doc) -> Doc:
     for event in doc._.events:
         # not counted: a plain statement inside one state (domestic_statement) or by a speaker placed only by its
         # surroundings (unplaced_statement), D1a, D1d, D6; a cooperative intent aimed at nobody or by a declarer
-        # placed only by its surroundings (unplaced_intent), D34
+        # placed only by its surroundings (unplaced_intent), D34; a plain statement by a private speaker
+        # (private_statement), D1a, D10b; a journey the text places nowhere (placeless_journey), D6
         gate_statements(event)
     return doc

@@ -47,10 +47,11 @@ _DIR = ("data", "lexicon")
 #: an actor or what one did ("slammed Congress", "slammed the decision"; not "slammed into a building", "Hurricane
 #: Maria slammed Puerto Rico"); ``actor_compared`` ("compare"), an actor as direct object and a "to" phrase
 #: ("compared the president to a governor"; not "compared the figures with those of last year"); ``coordinated_actors``
-#: ("talk"), a subject coordinated with another actor and no "to" phrase ("Kenya and Uganda
-#: talked about trade"); ``plea`` ("plead"), a word of cue ``plea_word`` as complement ("pleaded guilty"; not "pleaded for
-#: help"); ``state_subject`` ("protest"), a subject that is a named country or city or a state's government or force
-#: ("Kenya protested over the ruling"; not "thousands of Kenyans protested").
+#: ("talk"), a subject coordinated with another actor of another known country and no "to" phrase ("Kenya and Uganda
+#: talked about trade"; not "Biden and Harris talked"); ``plea`` ("plead"), a word of cue ``plea_word`` as complement
+#: ("pleaded guilty"; not "pleaded for help"); ``state_subject`` ("protest"), a subject that is a named country or a
+#: side of cue ``complaining_sector`` ("Kenya protested over the ruling"; not "thousands of Kenyans protested", "police
+#: protested over pay").
 SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object",
                     "person_object", "place_object", "subject_infinitive", "with_thing", "land_taken",
                     "criticised_object", "actor_compared", "coordinated_actors", "plea",

@@ -62,6 +62,9 @@ def test_two_actors_who_talked_consulted_each_other_one_talking_about_a_topic_di
                        "talked") == ("040", "_sense")
     assert _by_trigger(nlp, "The Kenyan president talked about the Ugandan border on Monday.", "talked")[0] == "010"
     assert _by_trigger(nlp, "The Kenyan president talked to reporters on Monday.", "talked")[0] == "010"
+    # two actors of one country each talking, or one side talking among itself, consulted no other (session 41 mend)
+    assert _by_trigger(nlp, "Biden and Harris talked about immigration at separate rallies.", "talked")[0] != "040"
+    assert _by_trigger(nlp, "The Kenyan president and his ministers talked about the budget.", "talked")[0] != "040"
 
 
 def test_pleading_guilty_is_a_statement_pleading_for_help_an_appeal(nlp: Language) -> None:
@@ -76,3 +79,6 @@ def test_a_state_protesting_complains_a_crowd_demonstrates(nlp: Language) -> Non
     assert _by_trigger(nlp, "The Kenyan government protested to the Ugandan government.",
                        "protested") == ("114", "_sense")
     assert _by_trigger(nlp, "Thousands of Kenyans protested against the Ugandan decision.", "protested")[0] == "140"
+    # police or soldiers who protest demonstrate: no state's complaint (session 41 mend)
+    assert _by_trigger(nlp, "Kenyan police protested over unpaid wages.", "protested")[0] == "140"
+    assert _by_trigger(nlp, "Kenyan soldiers protested over the Ugandan decision.", "protested")[0] == "140"

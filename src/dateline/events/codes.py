@@ -759,9 +759,19 @@ def _coordinated_actors(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     if syntax.prep_objects(verb, "to"):
         return False
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        if _names_actor(subject, lex) and any(c.dep_ == "conj" and _names_actor(c, lex) for c in subject.children):
+        if _names_actor(subject, lex) and any(c.dep_ == "conj" and _names_actor(c, lex)
+                                              and _other_countries(subject, c, lex) for c in subject.children):
             return True
     return False
+
+
+def _other_countries(one: Token, other: Token, lex: Lexicon) -> bool:
+    """Whether two actor phrases belong to two different known countries ("Kenya and Uganda", "the U.S. and Russian
+    envoys"; not "Biden and Harris", "the president and his ministers": one side talking among itself or each on
+    its own is no consultation between them)."""
+    sides = [_side(token.doc, token, lex) for token in (one, other)]
+    countries = [side.get("country") if side is not None else None for side in sides]
+    return None not in countries and countries[0] != countries[1]
 
 
 def _plea(verb: Token, entry: Entry, lex: Lexicon) -> bool:
@@ -771,15 +781,18 @@ def _plea(verb: Token, entry: Entry, lex: Lexicon) -> bool:
 
 
 def _state_subject(verb: Token, entry: Entry, lex: Lexicon) -> bool:
-    """Sense condition ``state_subject`` ("protest"): the verb's subject is a named country or city (GPE: "Kenya
-    protested", "Kenya protested over the ruling") or a state's government or force (its side's sector of cue
-    ``state_force_sector``: "the Kenyan government protested to Uganda", "Kenyan officials protested"): a
-    state's complaint, not a crowd's demonstration ("thousands of Kenyans protested": a nationality, no state)."""
+    """Sense condition ``state_subject`` ("protest"): the verb's subject is a named country or a state's
+    government (GPE with no sector of its own: "Kenya protested over the ruling"; or a side whose sector is of cue
+    ``complaining_sector``, a capital standing for its government included: "the Kenyan government protested to
+    Uganda", "Kenyan officials protested", "Moscow protested"): a state's complaint, not a crowd's demonstration
+    ("thousands of Kenyans protested": a nationality, no state), nor police or soldiers demonstrating ("Kenyan police
+    protested over unpaid wages")."""
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        if subject.ent_type_ == "GPE":
-            return True
         side = _side(subject.doc, subject, lex)
-        if side is not None and str(side.get("sector") or "").lower() in lex.cue("state_force_sector"):
+        if side is None:
+            continue
+        sector = str(side.get("sector") or "").lower()
+        if sector in lex.cue("complaining_sector") or (subject.ent_type_ == "GPE" and not sector):
             return True
     return False
 

@@ -46,10 +46,16 @@ _DIR = ("data", "lexicon")
 #: "taken aback", "took a third of the vote"); ``criticised_object`` ("slam"), an actor's verb whose direct object is
 #: an actor or what one did ("slammed Congress", "slammed the decision"; not "slammed into a building", "Hurricane
 #: Maria slammed Puerto Rico"); ``actor_compared`` ("compare"), an actor as direct object and a "to" phrase
-#: ("compared the president to a governor"; not "compared the figures with those of last year").
+#: ("compared the president to a governor"; not "compared the figures with those of last year"); ``coordinated_actors``
+#: ("talk"), a subject coordinated with another actor of another known country and no "to" phrase ("Kenya and Uganda
+#: talked about trade"; not "Biden and Harris talked"); ``plea`` ("plead"), a word of cue ``plea_word`` as complement
+#: ("pleaded guilty"; not "pleaded for help"); ``state_subject`` ("protest"), a subject that is a named country or a
+#: side of cue ``complaining_sector`` ("Kenya protested over the ruling"; not "thousands of Kenyans protested", "police
+#: protested over pay").
 SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object",
                     "person_object", "place_object", "subject_infinitive", "with_thing", "land_taken",
-                    "criticised_object", "actor_compared")
+                    "criticised_object", "actor_compared", "coordinated_actors", "plea",
+                    "state_subject")
 
 
 @dataclass(frozen=True)

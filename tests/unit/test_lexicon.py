@@ -29,7 +29,7 @@ def test_lexicon_loaded_once_and_indexed() -> None:
     assert load_lexicon() is lex
     assert lex.verbs[("meet", "")][0] == Entry("040", reciprocal=True)
     assert lex.verbs[("call", "off")][1] == "cancel"  # a particle verb keeps its block's patterns
-    assert lex.patterns["cancel"][("meeting", "", "")].code == "125"  # our row overrides Phoenix
+    assert lex.patterns["cancel"][("meeting", "", "")].code == "160"  # our row (D38a) overrides Phoenix's 040
     assert "meet" in lex.verb_lemmas and "meeting" in lex.nouns
     assert "not" in lex.cue("negation") and "will" in lex.cue("future")
 

@@ -752,13 +752,58 @@ def _actor_clause(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     return False
 
 
+def _coordinated_actors(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``coordinated_actors`` ("talk"): a subject coordinated with another that names an actor, and no
+    "to" phrase of the verb's own ("the Kenyan and Ugandan presidents talked", "Kenya and Uganda talked about
+    trade"): the parties talked with each other."""
+    if syntax.prep_objects(verb, "to"):
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if _names_actor(subject, lex) and any(c.dep_ == "conj" and _names_actor(c, lex)
+                                              and _other_countries(subject, c, lex) for c in subject.children):
+            return True
+    return False
+
+
+def _other_countries(one: Token, other: Token, lex: Lexicon) -> bool:
+    """Whether two actor phrases belong to two different known countries ("Kenya and Uganda", "the U.S. and Russian
+    envoys"; not "Biden and Harris", "the president and his ministers": one side talking among itself or each on
+    its own is no consultation between them)."""
+    sides = [_side(token.doc, token, lex) for token in (one, other)]
+    countries = [side.get("country") if side is not None else None for side in sides]
+    return None not in countries and countries[0] != countries[1]
+
+
+def _plea(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``plea`` ("plead"): a plea to a charge, its complement a word of cue ``plea_word`` ("pleaded
+    guilty", "pleaded not guilty to all counts"): a statement to a court, not the appeal of "pleaded for help"."""
+    return any(c.dep_ in ("acomp", "oprd", "advmod", "dobj") and c.lower_ in lex.cue("plea_word") for c in verb.children)
+
+
+def _state_subject(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``state_subject`` ("protest"): the verb's subject is a named country or a state's
+    government (GPE with no sector of its own: "Kenya protested over the ruling"; or a side whose sector is of cue
+    ``complaining_sector``, a capital standing for its government included: "the Kenyan government protested to
+    Uganda", "Kenyan officials protested", "Moscow protested"): a state's complaint, not a crowd's demonstration
+    ("thousands of Kenyans protested": a nationality, no state), nor police or soldiers demonstrating ("Kenyan police
+    protested over unpaid wages")."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        side = _side(subject.doc, subject, lex)
+        if side is None:
+            continue
+        sector = str(side.get("sector") or "").lower()
+        if sector in lex.cue("complaining_sector") or (subject.ent_type_ == "GPE" and not sector):
+            return True
+    return False
+
+
 #: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
 _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
                 "subject_infinitive": _subject_infinitive,
                 "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object,
                 "person_object": _person_sense_object, "place_object": _place_object,
                 "with_thing": _with_thing, "land_taken": _land_taken, "criticised_object": _criticised_object,
-                "actor_compared": _actor_compared}
+                "actor_compared": _actor_compared, "coordinated_actors": _coordinated_actors, "plea": _plea, "state_subject": _state_subject}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:

@@ -1,0 +1,51 @@
+"""Event nouns the lexicon lacked (issue 11, recall, session 41: recall41): a conversation or a dialogue between
+parties consults (04), a named actor's invitation declares the intent to meet (036), its appeal or plea asks (020),
+its release of people returns them (0841), and a named missile or rocket test or launch is a show of force (150,
+keys of ``data/lexicon/nouns.tsv``). The governed ones are acts only behind a light verb or owned by a name; a
+conversation between nobody is no act. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def events_on(nlp: Language, text: str, trigger: str) -> list[tuple[str, str | None, str | None, str]]:
+    return [(e["cameo"], (e["source"] or {}).get("country"), (e["target"] or {}).get("country"), e["modality"])
+            for e in nlp(text)._.events if e["trigger"] == trigger]
+
+
+def test_a_conversation_between_parties_consults(nlp: Language) -> None:
+    events = events_on(nlp, "Kenya's president held a long conversation with the Ugandan president on Monday.", "conversation")
+    assert ("040", "KEN", "UGA", "asserted") in events
+
+
+def test_a_conversation_between_nobody_is_no_act(nlp: Language) -> None:
+    assert events_on(nlp, "The conversation about the weather was short.", "conversation") == []
+
+
+def test_a_dialogue_with_a_party_is_a_negotiation(nlp: Language) -> None:
+    events = events_on(nlp, "Kenya opened a dialogue with Uganda over the disputed island.", "dialogue")
+    assert ("046", "KEN", "UGA", "asserted") in events
+
+
+def test_a_named_actors_invitation_declares_the_intent_to_meet(nlp: Language) -> None:
+    events = events_on(nlp, "Uganda's invitation to the Kenyan president to visit Kampala was welcomed in Nairobi.",
+                       "invitation")
+    assert ("036", "UGA", "KEN", "asserted") in events
+
+
+def test_a_named_actors_appeal_and_plea_ask(nlp: Language) -> None:
+    assert ("020", "KEN", "UGA", "asserted") in events_on(nlp, "Kenya's appeal to Uganda for calm went unanswered.", "appeal")
+    assert ("020", "KEN", "IGO", "asserted") in events_on(
+        nlp, "Kenya's plea to the United Nations for food aid was heard.", "plea")
+
+
+def test_a_named_actors_release_of_people_returns_them(nlp: Language) -> None:
+    events = events_on(nlp, "Uganda's release of the Kenyan fishermen eased tensions.", "release")
+    assert ("0841", "UGA", "KEN", "asserted") in events
+
+
+def test_a_named_missile_test_or_launch_shows_force(nlp: Language) -> None:
+    assert ("150", "PRK", None, "asserted") in events_on(nlp, "Pyongyang staged two ICBM tests last year.", "tests")
+    assert ("150", "PRK", None, "asserted") in events_on(
+        nlp, "After the satellite launch by North Korea, Japan protested.", "launch")

@@ -40,6 +40,11 @@ def test_a_named_actors_appeal_and_plea_ask(nlp: Language) -> None:
         nlp, "Kenya's plea to the United Nations for food aid was heard.", "plea")
 
 
+def test_a_court_appeal_and_a_guilty_plea_ask_nobody(nlp: Language) -> None:
+    assert events_on(nlp, "Kenya filed an appeal against the ruling with the High Court.", "appeal") == []
+    assert events_on(nlp, "The former Ugandan minister John Okello's guilty plea surprised Kampala.", "plea") == []
+
+
 def test_a_named_actors_release_of_people_returns_them(nlp: Language) -> None:
     events = events_on(nlp, "Uganda's release of the Kenyan fishermen eased tensions.", "release")
     assert ("0841", "UGA", "KEN", "asserted") in events

@@ -45,12 +45,16 @@ def test_a_court_appeal_and_a_guilty_plea_ask_nobody(nlp: Language) -> None:
     assert events_on(nlp, "The former Ugandan minister John Okello's guilty plea surprised Kampala.", "plea") == []
 
 
-def test_a_named_actors_release_of_people_returns_them(nlp: Language) -> None:
-    events = events_on(nlp, "Uganda's release of the Kenyan fishermen eased tensions.", "release")
-    assert ("0841", "UGA", "KEN", "asserted") in events
+def test_the_release_of_a_document_is_no_act(nlp: Language) -> None:
+    assert events_on(nlp, "Kenya's release of the audit report angered Uganda.", "release") == []
 
 
 def test_a_named_missile_test_or_launch_shows_force(nlp: Language) -> None:
     assert ("150", "PRK", None, "asserted") in events_on(nlp, "Pyongyang staged two ICBM tests last year.", "tests")
     assert ("150", "PRK", None, "asserted") in events_on(
-        nlp, "After the satellite launch by North Korea, Japan protested.", "launch")
+        nlp, "After the ICBM launch by North Korea, Japan protested.", "launch")
+
+
+def test_an_aircraft_flight_test_and_a_satellite_launch_show_no_force(nlp: Language) -> None:
+    assert events_on(nlp, "Kenya Airways conducted a flight test of its new jet in Mombasa.", "test") == []
+    assert events_on(nlp, "Kenya's satellite launch put a weather satellite into orbit.", "launch") == []

@@ -53,7 +53,7 @@ def _find_noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
     if governor is not None:
         found = lex.nouns.get(f"{governor.lemma_} {noun.lemma_}")
         if found is not None:
-            return found
+            return found if found.code else None  # a null key: "filed an appeal" (to a court) is no act
     for child in noun.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             found = lex.nouns.get(f"{child.lower_} {noun.lemma_}")

@@ -166,7 +166,7 @@ def passive_own_subject(verb: Token, subject: Token | None) -> bool:
     return not any(c.dep_ == "agent" and syntax.pobj(c) == subject for c in verb.children)
 
 
-def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool, keep_own: bool = False) -> tuple[list[Side], list[Side]]:
+def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool) -> tuple[list[Side], list[Side]]:
     """Resolved sources and targets of a verb: the subject; the object, else the first
     prepositional object (in :data:`en.TARGET_PREPOSITIONS` order), else an actor inside the object's own
     phrase ("rejected an offer from Kabul"), else for a request the subject of what is requested
@@ -202,7 +202,7 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         if said is not None and (not addressed or _own_country(addressed, sources)):
             # an audience of the speaker's own country ("told Congress that North Korea ...") yields
             # to another country the statement is about (docs/annotation.md D1a)
-            about = _said_about(doc, said, subject, sources, lex, keep_own=keep_own)
+            about = _said_about(doc, said, subject, sources, lex)
             if not addressed or (about and not _own_country(about, sources)):
                 targets = about
         return sources, [t for t in targets if not any(same_side(t, s) for s in sources)]
@@ -262,10 +262,6 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
 
 #: How many actors of a statement's content clause :func:`_said_about` reads, first to last.
 SAID_LOOKAHEAD = 4
-#: The evidence of a target :func:`_said_about` kept of the speaker's own country (``keep_own``) where it would
-#: have passed over it for another country's actor, and the target rule ``events.assemble`` names it by.
-SAID_OWN_FIRST = "the speaker's own state named first in a statement that disapproves"
-SAID_OWN_RULE = "said_own_first"
 
 
 def _own_country(sides: Sequence[Side], sources: Sequence[Side]) -> bool:
@@ -274,17 +270,13 @@ def _own_country(sides: Sequence[Side], sources: Sequence[Side]) -> bool:
     return bool(own) and all(t is not None and t.get("country") in own for t in sides)
 
 
-def _said_about(doc: Doc, said: Token, subject: Token | None, sources: list[Side], lex: Lexicon, *, keep_own: bool = False) -> list[Side]:
+def _said_about(doc: Doc, said: Token, subject: Token | None, sources: list[Side], lex: Lexicon) -> list[Side]:
     """Whom a statement is about: the first actor of what was said ("said Iraq had ...") that is of
     another country than the speaker's own, among the clause's first :data:`SAID_LOOKAHEAD` actors
     ("Kerry said the U.S. and China's policies had to have teeth" is aimed at China, the speaker's
     own country being what he speaks for, docs/annotation.md D1a); else the clause's first actor.
     The first actor stays the target when it is the speaker itself (dropped by the caller: "X said it
-    would ...") or of another country, or when no later actor is of another country. With ``keep_own``
-    (a statement that blames or criticises, ``codes.disapproving_statement``) it stays the target also
-    when it is of the speaker's own country: criticism by what is said is aimed at whom it names first
-    ("Y said the White House's policy on Iran was a failure" is aimed at the United States), marked
-    :data:`SAID_OWN_FIRST` where that changes the target (rule ``said_own_first``). Part of
+    would ...") or of another country, or when no later actor is of another country. Part of
     ``_verb_roles`` (the rule named in ``evidence.rules.target``)."""
     first: list[Side] = []
     for token in _actor_tokens(doc, said, exclude=subject, limit=SAID_LOOKAHEAD):
@@ -300,7 +292,7 @@ def _said_about(doc: Doc, said: Token, subject: Token | None, sources: list[Side
         other: list[Side] = [t for t in sides if t is not None and (t.get("country") or split_code(t.get("code"))[0])
                  and not _own_country([t], sources) and not any(same_side(t, s) for s in sources)]
         if other:
-            return [{**t, "evidence": SAID_OWN_FIRST} for t in first if t is not None] if keep_own else other
+            return other
     return first
 
 

@@ -829,28 +829,9 @@ def _complement_targets(doc: Doc, complement: Token, lex: Lexicon, sources: list
     for verb in chain:
         _, targets = _verb_roles(doc, verb, syntax.direct_object(verb), lex, speech=False)
         targets = [t for t in targets if not any(same_side(t, s) for s in sources)]
-        if targets and _own_country(targets, sources):
-            targets = _abroad(doc, verb, sources, lex) or targets
         if targets:
             return targets
     return []
-
-
-#: Suffix of the target rule (``evidence.rules.target``, e.g. ``target_of_topic_abroad``) whose target
-#: :func:`_abroad` moved from the sources' own country to another one the phrase names.
-ABROAD = "_abroad"
-ABROAD_EVIDENCE = "the speaker's own country named first; another country its phrase names"
-
-
-def _abroad(doc: Doc, head: Token, sources: list[Side], lex: Lexicon) -> list[Side]:
-    """For a target found first of the sources' own country, an actor of another country among the first
-    actors of the head's phrase (:func:`_said_about`): what a speaker announces, vows or claims of its own
-    state ("Iran warned that Tehran would retaliate against Israel", "threatened to pull U.S. troops out
-    of South Korea") is aimed at the other country it names (docs/annotation.md D1a). Each side found
-    carries ``evidence``; :func:`verb_targets` adds :data:`ABROAD` to the rule's name."""
-    return [{**t, "evidence": ABROAD_EVIDENCE}
-            for t in _said_about(doc, head, None, sources, lex)
-            if t is not None and not _own_country([t], sources) and not any(same_side(t, s) for s in sources)]
 
 
 def _condition_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
@@ -939,8 +920,6 @@ def target_of_topic(case: TargetCase) -> list[Side]:
                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
     for scope in scopes:
         found = _first_actor(case.doc, scope, case.sources, named=True)
-        if found and _own_country(found, case.sources):
-            found = _abroad(case.doc, scope, case.sources, case.lex) or found
         if found:
             return found
     return []
@@ -1018,8 +997,6 @@ def verb_targets(case: TargetCase, targets: list[Side]) -> tuple[list[Side], str
             break
         targets = strategy(case)
         rule = strategy.__name__ if targets else rule
-        if any(t is not None and t.get("evidence") == ABROAD_EVIDENCE for t in targets):
-            rule += ABROAD
     if not any(t is not None and t.get("code") for t in targets):
         place = target_of_place(case)
         targets, rule = (place, "target_of_place") if place else (targets, rule)

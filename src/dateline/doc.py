@@ -272,11 +272,15 @@ _POS_KEYS: dict[tuple[str, ...], str] = {}
 
 def _build_pos_indices(doc: Doc, parts: tuple[str, ...]) -> list[int]:
     """The indices for :func:`pos_indices`, compared in numpy (a Python loop over every token cost ten times as much)."""
-    pos = doc.to_array(POS)
+    pos = per_doc(doc, "pos", _build_pos)  # (one array for every tuple of parts asked)
     wanted = numpy.zeros(len(pos), dtype=bool)
     for part in parts:
         wanted |= pos == IDS[part]
     return numpy.flatnonzero(wanted).tolist()
+
+
+def _build_pos(doc: Doc) -> Any:
+    return doc.to_array(POS)
 
 
 def definite_heads(doc: Doc) -> set[int]:
@@ -288,10 +292,14 @@ def definite_heads(doc: Doc) -> set[int]:
 
 def _build_definite_heads(doc: Doc) -> set[int]:
     strings = doc.vocab.strings
-    columns = doc.to_array([DEP, LOWER])
-    wanted = numpy.isin(columns[:, 1], [strings[word] for word in DEFINITE_DETERMINERS])
-    heads = heads_and_deps(doc)[0]
-    return {heads[j] for j in numpy.flatnonzero((columns[:, 0] == strings["det"]) & wanted).tolist() if heads[j] != j}
+    columns = doc.to_array([HEAD, DEP, LOWER])
+    lowers = columns[:, 2]
+    definite = numpy.zeros(len(lowers), dtype=bool)
+    for word in DEFINITE_DETERMINERS:
+        definite |= lowers == strings[word]
+    found = numpy.flatnonzero((columns[:, 1] == strings["det"]) & definite)
+    heads = found + columns[found, 0].astype("int64")  # HEAD is the offset to the head, stored unsigned
+    return {head for head, j in zip(heads.tolist(), found.tolist()) if head != j}
 
 
 def in_span(indices: list[int], span: Span) -> list[int]:

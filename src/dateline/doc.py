@@ -70,6 +70,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 _HELD = threading.local()
+#: What :func:`per_doc` and :func:`per_token` find for a value not worked out yet (a value may be None).
+_MISSING: Any = object()
 
 
 def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
@@ -82,11 +84,10 @@ def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
     if held is None or held[0] is not doc:
         held = _HELD.held = (doc, {})
     values: dict[str, Any] = held[1]
-    try:
-        return values[key]
-    except KeyError:
+    value = values.get(key, _MISSING)
+    if value is _MISSING:
         value = values[key] = build(doc)
-        return value
+    return value
 
 
 def per_token(token: Token, key: str, compute: Callable[[Token], T]) -> T:
@@ -101,11 +102,10 @@ def per_token(token: Token, key: str, compute: Callable[[Token], T]) -> T:
     if memo is None:
         memo = values[key] = {}
     i = token.i
-    try:
-        return memo[i]
-    except KeyError:
+    value = memo.get(i, _MISSING)
+    if value is _MISSING:
         value = memo[i] = compute(token)
-        return value
+    return value
 
 
 def extension(doc: Doc, name: str) -> Any:

@@ -28,8 +28,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from . import modality_model
 from .dense import Standardiser
+from .doc import trigger_head
+from .events.codes import _actor_word
 from .errors import ModelError
+from .lexicon import load_lexicon
 from .confidence import ACT_FILTER_KEY, DocContext, event_features, is_counted, leave_learned, packaged_model, sigmoid
 
 MODEL_RESOURCE = "data/acts/model.json"
@@ -40,7 +44,6 @@ EVIDENCE_KEY = ACT_FILTER_KEY
 
 
 def _modality_features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
-    from . import modality_model  # imported here, as modality_model imports the confidence's neighbours
 
     return modality_model.features(doc, event)
 
@@ -132,9 +135,6 @@ def statement_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
 
     Read by the act filter as ``stmt:<feature>`` (:func:`features`, feature set ``stmt``); the shipped filter is
     fitted with them (``make train-learned``), so a change here needs ``data/acts/model.json`` refitted."""
-    from .doc import trigger_head
-    from .events.codes import _actor_word
-    from .lexicon import load_lexicon
 
     lex = load_lexicon()
     trigger = trigger_head(doc, event)

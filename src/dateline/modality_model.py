@@ -33,6 +33,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from types import ModuleType
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -132,6 +133,14 @@ def _speaker_side(doc: Doc, verb: Token, event: dict[str, Any]) -> str:
     return "unknown"
 
 
+@cache
+def _marks() -> ModuleType:
+    """:mod:`dateline.quotes.marks`, imported at the first call (the quotes package imports this module), not by an import statement at each
+    call: one costs about 2 µs a run, and the stages ran such statements about 50,000 times per 150 articles."""
+    from .quotes import marks
+    return marks
+
+
 def features(doc: Doc, event: dict[str, Any]) -> dict[str, float]:
     """The features of one event (computed on the rules' modality, as in training)."""
     out: dict[str, float] = {}
@@ -167,10 +176,10 @@ def features(doc: Doc, event: dict[str, Any]) -> dict[str, float]:
     text = doc_text(doc)[sent.start_char:sent.end_char]  # sent.text, not joined from its tokens again
     if text.rstrip().endswith("?"):
         out["question"] = 1.0
-    from .quotes.marks import in_quotation, quoted_sentences  # imported here, as the quotes package imports this one
-    if in_quotation(doc, trigger.idx):
+    marks = _marks()
+    if marks.in_quotation(doc, trigger.idx):
         out["in_quote"] = 1.0  # the trigger is inside a quotation
-    elif sent.start in quoted_sentences(doc):
+    elif sent.start in marks.quoted_sentences(doc):
         out["quote_in_sentence"] = 1.0  # its sentence holds a quotation, the trigger is outside it
     # the words' lower cases as string ids, read once per Doc (no Token per word)
     lowers, strings = lower_ids(doc), doc.vocab.strings

@@ -40,7 +40,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from .confidence import chosen_margin, leave_learned, packaged_model
+from .confidence import chosen_margin, event_features, leave_learned, packaged_model
 from .doc import heads_and_deps, per_doc, trigger_head
 from .lexicon import cue_words, valence
 
@@ -276,7 +276,6 @@ def root_features(event: dict[str, Any], doc: Doc, context: Any, variant: str) -
     """The features of one event for the feature set ``variant`` (tools/learned_roots.py
     ``SELECT_VARIANTS``): "all" (confidence + extra), "sentence" (the same without the article
     position), "generic", "generic+words", "all+generic"."""
-    from .confidence import event_features
 
     out: dict[str, float] = {}
     if variant.startswith("all") or variant == "sentence":

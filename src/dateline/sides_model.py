@@ -38,13 +38,17 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from types import ModuleType
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .actors import actor_ref
 from .actors.countries import ARMED_GROUP_PREFIX, ARMED_GROUP_RULE, MISSING_PREFIX, placeless_group
+from .codebook import country_codes
 from .confidence import chosen_margin, leave_learned, packaged_model
 from .doc import doc_text, heads_and_deps, per_doc, sentences, trigger_head
+from .kb import split_code
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
 
@@ -96,6 +100,14 @@ def mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentenc
     return done[key]
 
 
+@cache
+def _marks() -> ModuleType:
+    """:mod:`dateline.quotes.marks`, imported at the first call (the quotes package imports this module), not by an import statement at each
+    call: one costs about 2 µs a run, and the stages ran such statements about 50,000 times per 150 articles."""
+    from .quotes import marks
+    return marks
+
+
 def _mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentence: Span | None) -> dict[str, float]:
     head = _head(doc, m)
     if head is None or trigger is None:
@@ -118,8 +130,7 @@ def _mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, senten
     out["after" if dist > 0 else "before"] = 1.0
     out[f"dist={bucket(abs(dist))}"] = 1.0
     if sentence is not None:
-        from .quotes.marks import in_quotation  # imported here, as the quotes package imports this one
-        out["in_quote"] = float(in_quotation(doc, m["start"]))  # the mention is inside a quotation
+        out["in_quote"] = float(_marks().in_quotation(doc, m["start"]))  # the mention is inside a quotation
     return out
 
 
@@ -767,9 +778,6 @@ def guideline_country(rules: dict[str, Any], role: str, side: dict[str, Any] | N
 def _set_side(doc: Doc, event: dict[str, Any], role: str, country: str, span: tuple[int, int] | None) -> None:
     """Give the event's side the ranker's country: NONE drops the side; a country named in the
     sentence becomes that mention's actor; another keeps the side's sector under the new country."""
-    from .actors import actor_ref
-    from .codebook import country_codes
-    from .kb import split_code
 
     side = event.get(role)
     if country == "NONE":

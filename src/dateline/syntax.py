@@ -210,24 +210,31 @@ def governing_verb(token: Token) -> Token | None:
 
 def search_below(root: Token, items: dict[int, dict[str, Any]], *, accept: Callable[[Token, dict[str, Any]], bool],
             direct: Callable[[Token], bool], skip: Token | None) -> dict[str, Any] | None:
-    """Breadth-first search below ``root`` for an accepted item, not crossing into other clauses."""
+    """Breadth-first search below ``root`` for an accepted item, not crossing into other clauses. (Tokens of
+    one Doc compared by index: spaCy's ``==`` compares their Doc and character offset, the same answer.)"""
+    prospective = cue_words("prospective")
+    top = root.i
+    avoid = skip.i if skip is not None else -1
     queue: deque[Token] = deque([root])
-    seen = {root.i}
+    seen = {top}
     while queue:
         node = queue.popleft()
-        if node != root and node.i in items:
-            if accept(node, items[node.i]):
-                return items[node.i]
+        at = node.i
+        if at != top and at in items:
+            if accept(node, items[at]):
+                return items[at]
             continue
-        intention = node.lemma_ in cue_words("prospective") and node.pos_ in ("VERB", "NOUN")
+        intention = node.lemma_ in prospective and node.pos_ in ("VERB", "NOUN")
         for child in node.children:
-            if child.i in seen or child == skip:
+            i = child.i
+            if i in seen or i == avoid:
                 continue
-            if child.dep_ in CLAUSAL_DEPS and not (child.dep_ == "pcomp" and node == root):
+            dep = child.dep_
+            if dep in CLAUSAL_DEPS and not (dep == "pcomp" and at == top):
                 continue
             if intention and not direct(child):
                 continue
-            seen.add(child.i)
+            seen.add(i)
             queue.append(child)
     return None
 

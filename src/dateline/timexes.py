@@ -24,6 +24,8 @@ from typing import Literal, TypeVar
 
 from dateutil.easter import easter
 
+from .lexicon import CASE_FOLDS
+
 Tense = Literal["past", "present", "future"]
 Granularity = Literal["day", "week", "month", "year"]
 
@@ -649,16 +651,15 @@ _ABBREVIATIONS = frozenset({"Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "ept", "Oc
 #: "year" ("last week"), "today", "yesterday", "night" ("tonight", "last night"), "morrow", "ago".
 _CORE_WORDS = ("ago", "week", "month", "year", "today", "yesterday", "night", "morrow")
 _CORE_YEAR = re.compile(_YEAR)
-#: Characters that case-insensitive patterns take for an ASCII letter but ``str.lower`` does not turn
-#: into it ("ſ" is an "s", "ı" an "i"; "İ" lowercases to two characters): a text with one is scanned whole.
-_FOLDS = re.compile("[ſıİ]")
+#: A text with one of :data:`dateline.lexicon.CASE_FOLDS` (characters that case-insensitive patterns take for an
+#: ASCII letter but ``str.lower`` does not turn into it) is scanned whole.
 
 
 def _stretches(text: str) -> tuple[tuple[bool, ...] | None, list[tuple[int, int]]]:
     """Which of the _ANCHORS ``text`` holds (None: not known), and the (start, end) stretches of
     ``text`` between breaks that hold a core, in order (neighbours with only a break between joined)."""
     lower = text.lower()
-    if len(lower) != len(text) or _FOLDS.search(text):
+    if len(lower) != len(text) or CASE_FOLDS.search(text):
         return None, [(0, len(text))]
     cores: list[int] = []
     present = []

@@ -19,6 +19,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from types import ModuleType
 from typing import Any
 
 import numpy
@@ -248,10 +249,16 @@ NOUNS = False
 GOVERNED = True
 
 
+@cache
+def _marks() -> ModuleType:
+    """:mod:`dateline.quotes.marks`, imported at the first call (the quotes stage imports the events stage, which imports this module), not by an import statement at each
+    call: one costs about 2 µs a run, and the stages ran such statements about 50,000 times per 150 articles."""
+    from .quotes import marks
+    return marks
+
+
 def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[str, float]:
     """The generic features of one candidate verb."""
-    from .quotes.marks import in_quotation  # (the quotes stage imports the events stage, which imports this)
-
     known = lex.lemma_knowledge
     by_token, _ = _token_actors(doc)
     lemma = token.lemma_.lower()
@@ -312,7 +319,7 @@ def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[s
             out["no_subj"] = 1.0
     if GOVERNED:
         _governed_feats(out, token, lemma, lex)
-    if in_quotation(doc, token.idx):
+    if _marks().in_quotation(doc, token.idx):
         out["in_quote"] = 1.0
     out[f"sent_pos={bucket(token.i - sent.start, (2, 5, 10, 20))}"] = 1.0
     out[f"sent_index={bucket(index, (0, 1, 3, 8))}"] = 1.0

@@ -7,8 +7,9 @@ import datetime as dt
 import spacy
 
 from dateline.confidence import DocContext, event_features
-from dateline.doc import doc_ents, lower_ids, sentences
+from dateline.doc import definite_heads, doc_ents, lower_ids, pos_indices, sentences
 from dateline.events.modality import _background, _time_starts
+from dateline.lang.en import DEFINITE_DETERMINERS
 from dateline.syntax import ends_in_question
 
 from handbuilt import parsed_doc
@@ -68,3 +69,20 @@ def test_event_features_kept_once_per_event_only_when_the_context_keeps_them() -
     assert first == event_features(event, doc, plain) and event_features(event, doc, kept) is first
     other = dict(event, cameo="040")  # another event: its own features
     assert event_features(other, doc, kept)["root=04"] == 1.0
+
+
+def test_definite_heads_and_parts_of_speech_read_from_arrays() -> None:
+    """definite_heads (session 41): the tokens with a definite determiner among their children, as the Token walk
+    finds them; pos_indices from numpy's comparisons, as ``token.pos_`` gives them; both once per Doc."""
+    words = [("The", "DET", "DT", "det", 1, "the", "O"), ("talks", "NOUN", "NNS", "nsubj", 1, "talk", "O"),
+             ("resumed", "VERB", "VBD", "ROOT", 0, "resume", "O"), ("after", "ADP", "IN", "prep", -1, "after", "O"),
+             ("a", "DET", "DT", "det", 1, "a", "O"), ("pause", "NOUN", "NN", "pobj", -2, "pause", "O"),
+             ("and", "CCONJ", "CC", "cc", -4, "and", "O"), ("THOSE", "DET", "DT", "det", 1, "those", "O"),
+             ("visits", "NOUN", "NNS", "conj", -6, "visit", "O"), (".", "PUNCT", ".", "punct", -7, ".", "O")]
+    doc = parsed_doc(spacy.blank("en").vocab, words, PLAIN, published=dt.date(2020, 1, 1))
+    walked = {t.i for t in doc if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in t.children)}
+    assert definite_heads(doc) == walked == {1, 8}
+    assert definite_heads(doc) is definite_heads(doc)
+    for parts in (("VERB",), ("NOUN",), ("VERB", "NOUN"), ("PROPN", "ADP")):
+        assert pos_indices(doc, *parts) == [t.i for t in doc if t.pos_ in parts]
+    assert pos_indices(doc, "NOUN") is pos_indices(doc, "NOUN")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -10,7 +11,7 @@ import pytest
 
 from dateline.codebook import is_cameo
 from dateline.errors import ModelError
-from dateline.lexicon import Entry, build_lexicon, load_lexicon
+from dateline.lexicon import CASE_FOLDS, Entry, _phrase_regex, build_lexicon, load_lexicon
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -170,3 +171,40 @@ def test_lexicon_senses_read_with_known_conditions() -> None:
     rows = [condition for senses in lex.senses.values() for condition, _ in senses]
     assert rows and set(rows) <= set(SENSE_CONDITIONS)
     assert all(is_cameo(entry.code) for senses in lex.senses.values() for _, entry in senses)
+
+
+def test_case_folds_are_the_characters_lower_case_does_not_make_ascii() -> None:
+    """CASE_FOLDS (session 41) holds every character a case-insensitive pattern takes for an ASCII letter, digit,
+    underscore or hyphen whose lower case is not that ASCII character; and no other character's lower case is
+    longer or differs from it in being a word character or a hyphen: over every code point."""
+    ascii_word = re.compile(r"[a-z0-9_\-]", re.IGNORECASE)
+    word = re.compile(r"[\w-]")
+    folds, changed = set(), set()
+    for point in range(0x80, 0x110000):
+        char = chr(point)
+        lower = char.lower()
+        if ascii_word.match(char) and not (len(lower) == 1 and ascii_word.match(lower) and lower.isascii()):
+            folds.add(char)
+        if len(lower) != 1 or bool(word.match(char)) != bool(word.match(lower)):
+            changed.add(char)
+    assert folds == set("ſıİ") == {c for c in map(chr, range(0x110000)) if CASE_FOLDS.match(c)}
+    assert changed <= folds
+
+
+@pytest.mark.parametrize("text", [
+    "the Australian Open final", "THE AUSTRALIAN OPEN FINAL", "the Australian Openness report", "pre-Australian Open final",
+    "the Australian Open-final", "Australian Open final.", "“Australian Open final”", "the Australian Open fiNAL",
+    "the Auſtralian Open final", "the AUSTRALİAN Open final", "the Austral\u0131an Open final", "the \u212a-POP charts",
+    "Ä Australian Open final é", "", "final", "Australian\u00a0Open final", "Australian  Open final",
+])
+def test_phrase_search_finds_what_the_case_insensitive_pattern_finds(text: str) -> None:
+    """PhraseSearch searches in lower case, case-sensitively, what its pattern would find ignoring case: the same
+    answer on capitals, hyphens and word edges, the characters of CASE_FOLDS (searched as written), the Kelvin
+    sign (a "k" both ways) and other non-ASCII text; phrases written in capitals are found too."""
+    search = _phrase_regex(["Australian Open final", "world cup", "K-pop", "U.S. Open"])
+    assert search is not None and search.lowered is not None
+    assert bool(search.search(text)) == bool(search.ignoring.search(text))
+    for other in (text.upper(), text.replace("final", "World Cup"), text + " k-POP", text + " u.s. open", "Kelvin"):
+        assert bool(search.search(other)) == bool(search.ignoring.search(other))
+    not_ascii = _phrase_regex(["Côte final"])  # a phrase not in ASCII: always the case-insensitive pattern
+    assert not_ascii is not None and not_ascii.lowered is None and bool(not_ascii.search("CÔTE FINAL"))

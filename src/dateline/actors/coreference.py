@@ -4,6 +4,9 @@ ministry") is no person and stays a nominal actor of its own (actors/nominals.py
 
 from __future__ import annotations
 
+from functools import cache
+from types import ModuleType
+
 from spacy.tokens import Doc, Token
 
 from .. import syntax
@@ -16,12 +19,19 @@ from ..lexicon import cue_words
 
 
 
+@cache
+def _marks() -> ModuleType:
+    """:mod:`dateline.quotes.marks`, imported at the first call (the quotes package imports actors), not by an import statement at each
+    call: one costs about 2 µs a run, and the stages ran such statements about 50,000 times per 150 articles."""
+    from ..quotes import marks
+    return marks
+
+
 def _in_quote(doc: Doc, i: int) -> bool:
     """Whether token i sits inside a quotation (:func:`dateline.quotes.marks.token_in_quotation`: the
     quote scan's, over sentences and paragraphs): a name or pronoun in a quote is the speaker's, not
     the writer's, and is not linked back."""
-    from ..quotes.marks import token_in_quotation  # imported here, as the quotes package imports actors
-    return token_in_quotation(doc, i)
+    return _marks().token_in_quotation(doc, i)
 
 
 def _person_noun(token: Token) -> bool:

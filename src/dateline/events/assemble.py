@@ -14,7 +14,7 @@ from .. import syntax, trigger_model
 from ..codebook import cameo_to_plover, country_side, root_class
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
-from ..doc import doc_text, in_span, pos_indices, sentence_span, sentences
+from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
 from .clauses import ALONE_RULE, clause_alone, clause_asserted, clause_done, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
@@ -476,11 +476,12 @@ def _later_participants(doc: Doc, events: list[Event], lex: Lexicon) -> list[Eve
     replaced: set[int] = set()
     added: dict[int, list[Event]] = {}
     seen = {_key(e) for e in events}
+    determined = definite_heads(doc)
     for later_index, sent in enumerate(sentences(doc)):
         for i in in_span(pos_indices(doc, "NOUN"), sent):
-            noun = doc[i]
-            if not any(c.dep_ == "det" and c.lower_ in en.DEFINITE_DETERMINERS for c in noun.children):
+            if i not in determined:
                 continue
+            noun = doc[i]
             parts = _participants(noun, lex)
             if not parts:
                 continue

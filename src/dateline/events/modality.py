@@ -19,6 +19,7 @@ from .triggers import (_can_act, _is_act, _measured, _subordinate, _speaking_doc
 from ..codebook import root_class
 from ..lang import en
 from ..record import ActorRef, Modality
+from .sides import _sides
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -576,8 +577,6 @@ def _claim(entry_code: str, sources: list[ActorRef | None], targets: list[ActorR
 
 def _claimant(doc: Doc, trigger: Token, lex: Lexicon) -> tuple[Token, ActorRef | None] | None:
     """The speech verb that frames the act (:func:`_claim_frame`) and its speaker's side, or None."""
-    from .sides import _sides
-
     frame = _claim_frame(trigger, lex)
     if frame is None:
         return None

@@ -13,7 +13,7 @@ from .. import syntax
 from ..actors import actor_ref
 from ..actors.index import in_window
 from ..codebook import country_side, root_class
-from ..doc import doc_text, extension
+from ..doc import doc_text, extension, token_texts
 from ..kb import split_code
 from ..lexicon import Entry, Lexicon
 from ..actors.identity import same_side
@@ -785,10 +785,14 @@ def _hyphen_named(noun: Token) -> bool:
 def _hyphen_parties(doc: Doc, noun: Token) -> list[Side]:
     """The parties joined by a hyphen in an event noun's modifiers ("the Trump-Kim summit", "US-China
     trade talks", "the Russia-Ukraine talks"): the actors mentioned right before and right after
-    each hyphen, in order, when they are at least two; else []."""
+    each hyphen, in order, when they are at least two; else []. The Doc's mentions are listed only when a
+    hyphen is there (most event nouns have none)."""
+    left = noun.left_edge.i
+    if "-" not in token_texts(doc)[0][left:noun.i]:
+        return []
     mentions = [(m["start"], m["end"]) for actor in extension(doc, "actors") or [] for m in actor.get("mentions") or []]
     parties: list[Side] = []
-    for hyphen in doc[noun.left_edge.i:noun.i]:
+    for hyphen in doc[left:noun.i]:
         if hyphen.text != "-":
             continue
         before = next((m for m in mentions if m[1] == hyphen.idx), None)

@@ -5,6 +5,7 @@ a stated fact, an imperative)."""
 from __future__ import annotations
 
 import functools
+from types import ModuleType
 from collections.abc import Mapping
 from typing import Any
 
@@ -140,14 +141,20 @@ def _find_verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
     return entry
 
 
+@functools.cache
+def _codes() -> ModuleType:
+    """:mod:`.codes`, imported at the first call (it reads this module's entries), not by an import statement at each
+    call: one costs about 2 µs a run, and the stages ran such statements about 50,000 times per 150 articles."""
+    from . import codes
+    return codes
+
+
 def _null_sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
     """The sense of a verb whose lexicon entry codes nothing (a ``---`` row: "want", "call"), when a ``senses.tsv``
     row of its lemma holds (issue 11, recall): "wants Iran to halt enrichment", "called for the UN to investigate"
     ask another actor to act (CAMEO 02), while a bare wish or call ("wants to resume talks", "called him") stays no
     act. The sense is the event's code (``events.codes`` reads it again, rule ``_sense``); else None."""
-    from .codes import _sense  # codes reads this module's entries
-
-    sense = _sense(verb, entry, lex)
+    sense = _codes()._sense(verb, entry, lex)
     return sense if sense is not None and sense.code else None
 
 

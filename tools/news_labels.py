@@ -13,6 +13,7 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
     python tools/news_labels.py add build/labels/out/Y_*.jsonl    # their labels appended to eval/news/labels.jsonl
     python tools/news_labels.py extend --n 40 --split fresh --round 2   # a later batch of new articles, own split
     python tools/news_labels.py batch-tasks --split fresh --labellers F1,F2,F3,F4   # every event + every missed act
+    python tools/news_labels.py batch-second --split fresh --labellers G1,G2 --n 12 --seed 6465   # events only, again
     python tools/news_labels.py batch-add --split fresh build/labels/batch/fresh/out/F*.jsonl --second .../G_01.jsonl
     python tools/news_labels.py rejudge-tasks --count-only   # labels below v6 (GUIDELINES) each decision may change
     python tools/news_labels.py rejudge-tasks --labellers W1,W2,W3,W4   # v6: every row of tools/rejudge_v6.tsv
@@ -774,6 +775,33 @@ def batch_tasks(args: argparse.Namespace) -> None:
           + ", ".join(f"{k}: {len(v)} articles, load {load[k]}" for k, v in queue.items()))
 
 
+def batch_second(args: argparse.Namespace) -> None:
+    """Second labellers' task files for a batch that ``batch-tasks`` wrote: the events (no missed acts) of ``--n`` of
+    its articles with events, drawn with ``--seed``, shared among ``--labellers``, written to ``tasks2/``; the labels
+    go to ``out2/`` and ``batch-add --second`` reads them for the agreement (Cohen's kappa) only."""
+    folder = _batch_dir(args.split)
+    coded = read_coded(folder / "coded.jsonl")
+    selection = {row["id"]: row for row in load_selection()}
+    texts = corpus_texts([selection[i] for i in coded], NEWS)
+    ids = sorted(coded)
+    random.Random(args.seed).shuffle(ids)
+    picked = [i for i in ids if coded[i]["events"]][:args.n]
+    queue, load = _share(args.labellers.split(","), picked, lambda i: len(coded[i]["events"]))
+    (folder / "tasks2").mkdir(parents=True, exist_ok=True)
+    (folder / "out2").mkdir(parents=True, exist_ok=True)
+    for name, articles in queue.items():
+        out = folder / "out2" / f"{name}_01.jsonl"
+        shown = out.relative_to(REPO) if out.is_relative_to(REPO) else out
+        with (folder / "tasks2" / f"{name}_01.md").open("w", encoding="utf-8") as handle:
+            handle.write(f"# Second labelling task {name}_01: {len(articles)} articles, events only\n\n"
+                         f"Follow docs/annotation.md (version {args.guidelines}: {guideline_sections(args.guidelines)}; "
+                         f"write \"guidelines\": {args.guidelines} on every line). For every event listed, one JSON line "
+                         f"(no missed acts, no recall_done lines). Write them to {shown}.\n\n")
+            for article_id in articles:
+                handle.write(_article_md(coded[article_id], selection[article_id], texts[article_id], False))
+    print(", ".join(f"{k}: {len(v)} articles, {load[k]} events" for k, v in queue.items()))
+
+
 def batch_add(args: argparse.Namespace) -> int:
     """Append a batch's labels to eval/news: event labels to labels.jsonl, missed acts to missed.jsonl,
     and each article whose events are all labelled and whose recall list is finished to complete.json
@@ -1189,6 +1217,12 @@ def main(argv: list[str] | None = None) -> int:
     bt.add_argument("--split", default="fresh")
     bt.add_argument("--labellers", default="F1,F2,F3,F4", help="comma-separated labeller names")
     _guidelines_option(bt)
+    b2 = sub.add_parser("batch-second", help="second labellers' task files: the events of some of a batch's articles")
+    b2.add_argument("--split", default="fresh")
+    b2.add_argument("--labellers", default="G1,G2", help="comma-separated labeller names")
+    b2.add_argument("--n", type=int, default=12, help="articles (with events) to label twice")
+    b2.add_argument("--seed", type=int, required=True, help="the draw's seed (a new one per batch)")
+    _guidelines_option(b2)
     ba = sub.add_parser("batch-add", help="append a batch's labels, missed acts and complete articles to eval/news")
     ba.add_argument("--split", default="fresh")
     ba.add_argument("--second", nargs="*", help="a second labeller's files on some of the articles (agreement only)")
@@ -1221,7 +1255,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "merge":
         return merge(args)
     {"select": select, "tasks": tasks, "recall-tasks": recall_tasks, "unjudged-tasks": unjudged_tasks,
-     "extend": extend, "batch-tasks": batch_tasks, "rejudge-tasks": rejudge_tasks}[args.command](args)
+     "extend": extend, "batch-tasks": batch_tasks, "batch-second": batch_second,
+     "rejudge-tasks": rejudge_tasks}[args.command](args)
     return 0
 
 

@@ -44,7 +44,6 @@ EVIDENCE_KEY = ACT_FILTER_KEY
 
 
 def _modality_features(event: dict[str, Any], doc: Doc, context: DocContext | None = None) -> dict[str, float]:
-
     return modality_model.features(doc, event)
 
 
@@ -135,7 +134,6 @@ def statement_features(event: dict[str, Any], doc: Doc) -> dict[str, float]:
 
     Read by the act filter as ``stmt:<feature>`` (:func:`features`, feature set ``stmt``); the shipped filter is
     fitted with them (``make train-learned``), so a change here needs ``data/acts/model.json`` refitted."""
-
     lex = load_lexicon()
     trigger = trigger_head(doc, event)
     cameo = str(event.get("cameo") or "")

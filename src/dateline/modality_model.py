@@ -33,12 +33,12 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from types import ModuleType
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from .confidence import packaged_model
+from .deferred import deferred_module
 from .doc import doc_text, lower_ids, per_doc, sentence_span, sentences, trigger_head
 from .newseval import country_level
 
@@ -133,12 +133,8 @@ def _speaker_side(doc: Doc, verb: Token, event: dict[str, Any]) -> str:
     return "unknown"
 
 
-@cache
-def _marks() -> ModuleType:
-    """:mod:`dateline.quotes.marks`, imported at the first call (the quotes package imports this module), not by an import statement at each
-    call: one costs about 2 µs a run, and the stages ran such statements about 50,000 times per 150 articles."""
-    from .quotes import marks
-    return marks
+#: :mod:`dateline.quotes.marks`, imported at its first use (the quotes package imports this module).
+_marks = deferred_module("dateline.quotes.marks")
 
 
 def features(doc: Doc, event: dict[str, Any]) -> dict[str, float]:

@@ -276,7 +276,6 @@ def root_features(event: dict[str, Any], doc: Doc, context: Any, variant: str) -
     """The features of one event for the feature set ``variant`` (tools/learned_roots.py
     ``SELECT_VARIANTS``): "all" (confidence + extra), "sentence" (the same without the article
     position), "generic", "generic+words", "all+generic"."""
-
     out: dict[str, float] = {}
     if variant.startswith("all") or variant == "sentence":
         out.update(event_features(event, doc, context))

@@ -38,7 +38,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from types import ModuleType
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +46,7 @@ from .actors import actor_ref
 from .actors.countries import ARMED_GROUP_PREFIX, ARMED_GROUP_RULE, MISSING_PREFIX, placeless_group
 from .codebook import country_codes
 from .confidence import chosen_margin, leave_learned, packaged_model
+from .deferred import deferred_module
 from .doc import doc_text, heads_and_deps, per_doc, sentences, trigger_head
 from .kb import split_code
 from .lang.en import VENUE_PREPOSITIONS
@@ -100,12 +100,8 @@ def mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentenc
     return done[key]
 
 
-@cache
-def _marks() -> ModuleType:
-    """:mod:`dateline.quotes.marks`, imported at the first call (the quotes package imports this module), not by an import statement at each
-    call: one costs about 2 µs a run, and the stages ran such statements about 50,000 times per 150 articles."""
-    from .quotes import marks
-    return marks
+#: :mod:`dateline.quotes.marks`, imported at its first use (the quotes package imports this module).
+_marks = deferred_module("dateline.quotes.marks")
 
 
 def _mention_features(doc: Doc, m: dict[str, Any], trigger: Token | None, sentence: Span | None) -> dict[str, float]:
@@ -778,7 +774,6 @@ def guideline_country(rules: dict[str, Any], role: str, side: dict[str, Any] | N
 def _set_side(doc: Doc, event: dict[str, Any], role: str, country: str, span: tuple[int, int] | None) -> None:
     """Give the event's side the ranker's country: NONE drops the side; a country named in the
     sentence becomes that mention's actor; another keeps the side's sector under the new country."""
-
     side = event.get(role)
     if country == "NONE":
         new = None

@@ -19,13 +19,13 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from types import ModuleType
 from typing import Any
 
 import numpy
 from spacy.tokens import Doc, Span, Token
 
 from . import syntax
+from .deferred import deferred_module
 from .doc import in_span, per_doc, pos_indices
 from .events.triggers import _idiom, _names, _noun_entry, _particle, _verb_entry
 from .sides_model import bucket
@@ -249,12 +249,9 @@ NOUNS = False
 GOVERNED = True
 
 
-@cache
-def _marks() -> ModuleType:
-    """:mod:`dateline.quotes.marks`, imported at the first call (the quotes stage imports the events stage, which imports this module), not by an import statement at each
-    call: one costs about 2 µs a run, and the stages ran such statements about 50,000 times per 150 articles."""
-    from .quotes import marks
-    return marks
+#: :mod:`dateline.quotes.marks`, imported at its first use (the quotes stage imports the events stage, which imports
+#: this module).
+_marks = deferred_module("dateline.quotes.marks")
 
 
 def features(doc: Doc, token: Token, sent: Span, index: int, lex: Any) -> dict[str, float]:

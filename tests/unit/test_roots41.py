@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-
-def _by_trigger(nlp: Language, text: str, trigger: str) -> tuple[str, str | None]:
-    found = [(e["cameo"], e["evidence"]["rules"].get("code")) for e in nlp(text)._.events if e["trigger"] == trigger]
-    assert found, text
-    return found[0]
+from tests.unit.test_events_roots_objects import by_trigger as _by_trigger
 
 
 def test_calling_off_a_summit_reduces_relations_refusing_to_meet_stays_a_rejection(nlp: Language) -> None:

@@ -4,12 +4,10 @@ ministry") is no person and stays a nominal actor of its own (actors/nominals.py
 
 from __future__ import annotations
 
-from functools import cache
-from types import ModuleType
-
 from spacy.tokens import Doc, Token
 
 from .. import syntax
+from ..deferred import deferred_module
 from ..doc import sentence_of, token_texts
 
 from .mentions import Context, _evidence, Group, Mention, _text
@@ -19,12 +17,8 @@ from ..lexicon import cue_words
 
 
 
-@cache
-def _marks() -> ModuleType:
-    """:mod:`dateline.quotes.marks`, imported at the first call (the quotes package imports actors), not by an import statement at each
-    call: one costs about 2 µs a run, and the stages ran such statements about 50,000 times per 150 articles."""
-    from ..quotes import marks
-    return marks
+#: :mod:`dateline.quotes.marks`, imported at its first use (the quotes package imports actors).
+_marks = deferred_module("dateline.quotes.marks")
 
 
 def _in_quote(doc: Doc, i: int) -> bool:

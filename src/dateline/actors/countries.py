@@ -601,12 +601,17 @@ def domestic_statement(event: dict[str, Any]) -> bool:
         and _one_country(event)
 
 
+def _event_rules(event: dict[str, Any]) -> dict[str, Any]:
+    """The event's ``evidence.rules`` ({} when it has none): what the rule gates below read."""
+    evidence = event.get("evidence")
+    return (evidence.get("rules") or {}) if isinstance(evidence, dict) else {}
+
+
 def _plain_statement(event: dict[str, Any]) -> dict[str, Any] | None:
     """The ``evidence.rules`` of a plain statement, else None: a verb (trigger ``verbs.tsv:<lemma>``) coded 010 by
     its lexicon entry (code rule ``_verb_entry``), still 010 after the learned root correction; the test that
     :func:`domestic_statement`, :func:`unplaced_statement` and :func:`private_statement` share."""
-    evidence = event.get("evidence")
-    rules = (evidence.get("rules") or {}) if isinstance(evidence, dict) else {}
+    rules = _event_rules(event)
     if str(event.get("cameo") or "") != "010" or rules.get("code") != "_verb_entry":
         return None
     return rules if str(rules.get("trigger") or "").startswith("verbs.tsv:") else None
@@ -676,8 +681,7 @@ def unplaced_intent(event: dict[str, Any]) -> bool:
     alone: a threat coded on the threatened act's word (13x: "is prepared to impose martial law", right 10 in 46, and a
     threat often names no one it binds), an intent with a target whose declarer's own words or identity place it, and
     intents coded on a word of intent ("promised", "vowed": code rule ``_intent_of`` and the lexicon's 03x/13x)."""
-    evidence = event.get("evidence")
-    rules = (evidence.get("rules") or {}) if isinstance(evidence, dict) else {}
+    rules = _event_rules(event)
     if rules.get("code") != "_intent_code" or not str(event.get("cameo") or "").startswith("03"):
         return False
     return event.get("target") is None or surroundings_placed(rules, _PLACED_DECLARER)
@@ -715,8 +719,7 @@ def placeless_journey(event: dict[str, Any]) -> bool:
     (eval/README.md, "Session 41: nonacts41"). Left alone (session 41 mend): a journey whose host the text names,
     a government organ of another state met by one of the traveller's ("the chancellor travelled to meet the Chinese
     president": a visit, whatever place the places stage found)."""
-    evidence = event.get("evidence")
-    rules = (evidence.get("rules") or {}) if isinstance(evidence, dict) else {}
+    rules = _event_rules(event)
     table, _, lemma = str(rules.get("trigger") or "").partition(":")
     return table == "verbs.tsv" and lemma in cue_words("journey_verb") and not event.get("location") \
         and not _state_host(event)

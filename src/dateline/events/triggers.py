@@ -5,7 +5,6 @@ a stated fact, an imperative)."""
 from __future__ import annotations
 
 import functools
-from types import ModuleType
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,6 +13,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..doc import doc_text, per_doc, per_token, sentence_bounds, sentence_index
 from ..codebook import root_class
+from ..deferred import deferred_module
 from ..lexicon import Entry, Lexicon
 from ..record import Modality
 from ..lang import en
@@ -141,12 +141,8 @@ def _find_verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
     return entry
 
 
-@functools.cache
-def _codes() -> ModuleType:
-    """:mod:`.codes`, imported at the first call (it reads this module's entries), not by an import statement at each
-    call: one costs about 2 µs a run, and the stages ran such statements about 50,000 times per 150 articles."""
-    from . import codes
-    return codes
+#: :mod:`dateline.events.codes`, imported at its first use (it reads this module's entries).
+_codes = deferred_module("dateline.events.codes")
 
 
 def _null_sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:

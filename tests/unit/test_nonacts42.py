@@ -1,0 +1,114 @@
+"""nonacts42: counted events that are no act (session 42). A vote or a campaign (rule gate `electoral_routine`, D6);
+a consultation (04) or an intent (03) of a private or unofficial side with nobody, another such side or its own country
+(`private_cooperation`, D6/D10b); military protection (074) by a side that is no fighting force
+(`unarmed_protection`); "led to" an outcome (`caused_outcome`). Invented sentences and event dicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+from dateline.actors.countries import (CAUSED_OUTCOME, ELECTORAL_ROUTINE, PRIVATE_COOPERATION, UNARMED_PROTECTION,
+                                       caused_outcome, electoral_routine, gate_statements, private_cooperation,
+                                       unarmed_protection)
+from dateline.confidence import is_counted
+
+
+def side(code: str | None, country: str | None, sector: str | None) -> dict[str, Any]:
+    return {"code": code, "country": country, "sector": sector, "text": "x"}
+
+
+def event(code: str, source: dict[str, Any] | None, target: dict[str, Any] | None, *, lemma: str = "meet",
+          rule: str = "_verb_entry", table: str = "verbs.tsv") -> dict[str, Any]:
+    return {"cameo": code, "modality": "asserted", "negated": False, "confidence": 0.9, "source": source,
+            "target": target, "evidence": {"rules": {"trigger": f"{table}:{lemma}", "code": rule}}}
+
+
+KENGOV, UGAGOV = side("KENGOV", "KEN", "GOV"), side("UGAGOV", "UGA", "GOV")
+KENMED, KENEDU, KENBUS = side("KENMED", "KEN", "MED"), side("KENEDU", "KEN", "EDU"), side("KENBUS", "KEN", "BUS")
+
+
+def gates(nlp: Language, text: str, trigger: str) -> list[Any]:
+    """The gate named on each event of ``trigger`` in ``text`` coded by the real pipeline (None: counted)."""
+    events = [e for e in nlp(text)._.events if e["trigger"] == trigger]
+    assert events, text
+    for e in events:
+        assert bool(e.get("counted")) == (((e.get("evidence") or {}).get("rules") or {}).get("gate") is None), text
+    return [((e.get("evidence") or {}).get("rules") or {}).get("gate") for e in events]
+
+
+def test_votes_and_campaigns_are_routine() -> None:
+    assert electoral_routine(event("110", KENGOV, UGAGOV, lemma="vote"))
+    assert electoral_routine(event("110", KENGOV, KENGOV, lemma="campaign"))
+    assert not electoral_routine(event("110", KENGOV, UGAGOV, lemma="oppose"))
+    assert not electoral_routine(event("140", KENGOV, None, lemma="campaign", table="nouns.tsv"))  # an event noun
+
+
+def test_votes_and_campaigns_through_the_pipeline(nlp: Language) -> None:
+    assert gates(nlp, "Forty Labour MPs voted against the Kenyan budget on Tuesday.", "voted") == [ELECTORAL_ROUTINE]
+    assert gates(nlp, "The Kenyan senator campaigned against the governor in Mombasa last year.",
+                 "campaigned") == [ELECTORAL_ROUTINE]
+    # the measure a vote imposes is that measure's act, on its own word, and stays counted
+    assert gates(nlp, "The Kenyan parliament voted to impose sanctions on Uganda on Monday.", "sanctions") == [None]
+
+
+def test_intents_and_consultations_of_private_sides() -> None:
+    assert private_cooperation(event("040", KENMED, None))  # "Kenyan reporters gathered"
+    assert private_cooperation(event("046", KENEDU, KENMED))  # "a professor discussed it with a newspaper"
+    assert private_cooperation(event("040", KENBUS, KENGOV))  # at home: "the bank's chief met the finance minister"
+    assert not private_cooperation(event("040", KENBUS, UGAGOV))  # another state's organ: "... met the Ugandan president"
+    assert not private_cooperation(event("040", KENGOV, None))  # a state's own side
+    assert private_cooperation(event("030", KENMED, None))  # "the newspaper plans to print more copies"
+    assert private_cooperation(event("030", KENBUS, side("KENLAB", "KEN", "LAB")))  # "the firm and the union agreed"
+    assert not private_cooperation(event("020", KENMED, None))  # an appeal, no cooperation
+    # a side with no country is not "at home" with another with none
+    assert not private_cooperation(event("040", side("BUS", None, "BUS"), side("IGOUNO", None, None)))
+
+
+def test_intents_and_consultations_of_private_sides_through_the_pipeline(nlp: Language) -> None:
+    assert gates(nlp, "Kenyan journalists gathered outside the presidential palace on Monday.",
+                 "gathered") == [PRIVATE_COOPERATION]
+    assert gates(nlp, "A professor at Nairobi University discussed the crisis with a Kenyan newspaper on Monday.",
+                 "discussed") == [PRIVATE_COOPERATION]
+    assert gates(nlp, "The chief executive of a Kenyan bank met the Ugandan president in Kampala on Monday.",
+                 "met") == [None]
+    assert gates(nlp, "The Kenyan newspaper plans to print a million copies.", "plans") == [PRIVATE_COOPERATION]
+
+
+def test_protection_by_no_fighting_force() -> None:
+    assert unarmed_protection(event("074", KENGOV, UGAGOV, lemma="defend"))
+    assert not unarmed_protection(event("074", side("KENMIL", "KEN", "MIL"), UGAGOV, lemma="defend"))
+    assert not unarmed_protection(event("074", side("UGAREB", "UGA", "REB"), UGAGOV, lemma="defend"))
+    assert not unarmed_protection(event("051", KENGOV, UGAGOV, lemma="defend"))
+    assert not unarmed_protection(event("074", KENGOV, UGAGOV, lemma="defend", rule="_sense"))
+
+
+def test_protection_through_the_pipeline(nlp: Language) -> None:
+    assert gates(nlp, "The Kenyan president defended the Ugandan leader on Monday.", "defended") == [UNARMED_PROTECTION]
+    assert gates(nlp, "The Kenyan minister shielded the Ugandan envoy from the inquiry.",
+                 "shielded") == [UNARMED_PROTECTION]
+    assert gates(nlp, "The Kenyan army defended Uganda on Monday.", "defended") == [None]
+    assert gates(nlp, "Kenyan soldiers shielded Ugandan villagers from the rebels.", "shielded") == [None]
+
+
+def test_a_caused_outcome_needs_the_parse() -> None:
+    assert not caused_outcome(event("042", KENGOV, UGAGOV, lemma="lead"), None)
+
+
+def test_caused_outcomes_through_the_pipeline(nlp: Language) -> None:
+    assert gates(nlp, "The Kenyan ban on imports led to a breakdown of trust with Uganda.", "led") == [CAUSED_OUTCOME]
+    # with its object the verb is the subject's own act
+    assert gates(nlp, "The Kenyan foreign minister led a delegation to Uganda on Monday.", "led") == [None]
+
+
+def test_the_new_gates_name_themselves() -> None:
+    cases = [(event("110", KENGOV, UGAGOV, lemma="vote"), ELECTORAL_ROUTINE),
+             (event("040", KENMED, None), PRIVATE_COOPERATION),
+             (event("074", KENGOV, UGAGOV, lemma="defend"), UNARMED_PROTECTION)]
+    for gated, name in cases:
+        gate_statements(gated)
+        assert gated["evidence"]["rules"]["gate"] == name and not is_counted(gated, 0.0), name
+    kept = event("040", KENGOV, UGAGOV)
+    gate_statements(kept)
+    assert "gate" not in kept["evidence"]["rules"] and is_counted(kept, 0.0)

@@ -1,7 +1,8 @@
 """nonacts42: counted events that are no act (session 42). A vote or a campaign (rule gate `electoral_routine`, D6);
 a consultation (04) or an intent (03) of a private or unofficial side with nobody, another such side or its own country
 (`private_cooperation`, D6/D10b); military protection (074) by a side that is no fighting force
-(`unarmed_protection`); "led to" an outcome (`caused_outcome`). Invented sentences and event dicts."""
+(`unarmed_protection`); "led to" an outcome (`caused_outcome`); violence by a civilian political organ to its own state
+or its organs (`figurative_violence`, D6). Invented sentences and event dicts."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from typing import Any
 
 from spacy.language import Language
 
-from dateline.actors.countries import (CAUSED_OUTCOME, ELECTORAL_ROUTINE, PRIVATE_COOPERATION, UNARMED_PROTECTION,
-                                       caused_outcome, electoral_routine, gate_statements, private_cooperation,
-                                       unarmed_protection)
+from dateline.actors.countries import (CAUSED_OUTCOME, ELECTORAL_ROUTINE, FIGURATIVE_VIOLENCE, PRIVATE_COOPERATION,
+                                       UNARMED_PROTECTION, caused_outcome, electoral_routine, figurative_violence,
+                                       gate_statements, private_cooperation, unarmed_protection)
 from dateline.confidence import is_counted
 
 
@@ -102,10 +103,31 @@ def test_caused_outcomes_through_the_pipeline(nlp: Language) -> None:
     assert gates(nlp, "The Kenyan foreign minister led a delegation to Uganda on Monday.", "led") == [None]
 
 
+def test_violence_of_a_civilian_organ_at_home() -> None:
+    assert figurative_violence(event("190", side("KENLEG", "KEN", "LEG"), KENGOV, lemma="defeat"))
+    assert figurative_violence(event("190", KENGOV, side("KEN", "KEN", None), lemma="overtake"))
+    assert not figurative_violence(event("190", KENGOV, side("UGA", "UGA", None), lemma="bomb"))  # another state
+    assert not figurative_violence(event("190", side("KENMIL", "KEN", "MIL"), KENGOV, lemma="attack"))  # a force
+    assert not figurative_violence(event("190", KENGOV, side("KENCVL", "KEN", "CVL"), lemma="shell"))  # the people
+    assert not figurative_violence(event("190", KENGOV, KENGOV, lemma="attack", table="nouns.tsv"))  # an event noun
+    assert not figurative_violence(event("111", KENGOV, KENGOV, lemma="attack"))  # criticism
+
+
+def test_violence_of_a_civilian_organ_through_the_pipeline(nlp: Language) -> None:
+    assert gates(nlp, "Kenyan MPs defeated the government's bill by a margin of 40 votes on Tuesday.",
+                 "defeated") == [FIGURATIVE_VIOLENCE]
+    assert gates(nlp, "The Kenyan president overtook his predecessor as the longest-serving leader last year.",
+                 "overtook") == [FIGURATIVE_VIOLENCE]
+    assert gates(nlp, "The Kenyan government bombed Ugandan rebel camps on Monday.", "bombed") == [None]
+    assert gates(nlp, "The Kenyan army shelled the rebels in Mombasa on Monday.", "shelled") == [None]
+    assert gates(nlp, "The Kenyan government shelled the protesters in Mombasa on Monday.", "shelled") == [None]
+
+
 def test_the_new_gates_name_themselves() -> None:
     cases = [(event("110", KENGOV, UGAGOV, lemma="vote"), ELECTORAL_ROUTINE),
              (event("040", KENMED, None), PRIVATE_COOPERATION),
-             (event("074", KENGOV, UGAGOV, lemma="defend"), UNARMED_PROTECTION)]
+             (event("074", KENGOV, UGAGOV, lemma="defend"), UNARMED_PROTECTION),
+             (event("190", side("KENLEG", "KEN", "LEG"), KENGOV, lemma="defeat"), FIGURATIVE_VIOLENCE)]
     for gated, name in cases:
         gate_statements(gated)
         assert gated["evidence"]["rules"]["gate"] == name and not is_counted(gated, 0.0), name

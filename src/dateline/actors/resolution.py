@@ -178,6 +178,6 @@ def redate_actors(doc: Doc) -> Doc:
         # (private_statement), D1a, D10b; a journey the text places nowhere (placeless_journey), D6; a vote or a
         # campaign (electoral_routine), D6; an intent or consultation of private sides or at home
         # (private_cooperation), D6, D10b; military protection by no fighting force (unarmed_protection); "led to"
-        # an outcome (caused_outcome), read on the parse
+        # an outcome (caused_outcome), read on the parse; violence of a civilian organ at home (figurative_violence), D6
         gate_statements(event, doc)
     return doc

@@ -47,7 +47,7 @@ def test_votes_and_campaigns_are_routine() -> None:
 
 
 def test_votes_and_campaigns_through_the_pipeline(nlp: Language) -> None:
-    assert gates(nlp, "Forty Labour MPs voted against the Kenyan budget on Tuesday.", "voted") == [ELECTORAL_ROUTINE]
+    assert gates(nlp, "Kenyan senators voted against the amendment on Tuesday.", "voted") == [ELECTORAL_ROUTINE]
     assert gates(nlp, "The Kenyan senator campaigned against the governor in Mombasa last year.",
                  "campaigned") == [ELECTORAL_ROUTINE]
     # the measure a vote imposes is that measure's act, on its own word, and stays counted
@@ -55,26 +55,26 @@ def test_votes_and_campaigns_through_the_pipeline(nlp: Language) -> None:
 
 
 def test_intents_and_consultations_of_private_sides() -> None:
-    assert private_cooperation(event("040", KENMED, None))  # "Kenyan reporters gathered"
+    assert private_cooperation(event("040", KENMED, None))  # "Kenyan journalists gathered at a hotel"
     assert private_cooperation(event("046", KENEDU, KENMED))  # "a professor discussed it with a newspaper"
     assert private_cooperation(event("040", KENBUS, KENGOV))  # at home: "the bank's chief met the finance minister"
     assert not private_cooperation(event("040", KENBUS, UGAGOV))  # another state's organ: "... met the Ugandan president"
     assert not private_cooperation(event("040", KENGOV, None))  # a state's own side
-    assert private_cooperation(event("030", KENMED, None))  # "the newspaper plans to print more copies"
-    assert private_cooperation(event("030", KENBUS, side("KENLAB", "KEN", "LAB")))  # "the firm and the union agreed"
+    assert private_cooperation(event("030", KENMED, None))  # "the newspaper plans to open an office"
+    assert private_cooperation(event("030", KENBUS, side("KENLAB", "KEN", "LAB")))  # "the firm and its union agreed on pay"
     assert not private_cooperation(event("020", KENMED, None))  # an appeal, no cooperation
     # a side with no country is not "at home" with another with none
     assert not private_cooperation(event("040", side("BUS", None, "BUS"), side("IGOUNO", None, None)))
 
 
 def test_intents_and_consultations_of_private_sides_through_the_pipeline(nlp: Language) -> None:
-    assert gates(nlp, "Kenyan journalists gathered outside the presidential palace on Monday.",
+    assert gates(nlp, "Kenyan journalists gathered at a hotel in Mombasa on Monday.",
                  "gathered") == [PRIVATE_COOPERATION]
     assert gates(nlp, "A professor at Nairobi University discussed the crisis with a Kenyan newspaper on Monday.",
                  "discussed") == [PRIVATE_COOPERATION]
     assert gates(nlp, "The chief executive of a Kenyan bank met the Ugandan president in Kampala on Monday.",
                  "met") == [None]
-    assert gates(nlp, "The Kenyan newspaper plans to print a million copies.", "plans") == [PRIVATE_COOPERATION]
+    assert gates(nlp, "The Kenyan newspaper plans to open an office in Kisumu.", "plans") == [PRIVATE_COOPERATION]
 
 
 def test_protection_by_no_fighting_force() -> None:
@@ -98,7 +98,7 @@ def test_a_caused_outcome_needs_the_parse() -> None:
 
 
 def test_caused_outcomes_through_the_pipeline(nlp: Language) -> None:
-    assert gates(nlp, "The Kenyan ban on imports led to a breakdown of trust with Uganda.", "led") == [CAUSED_OUTCOME]
+    assert gates(nlp, "The Kenyan ban on imports led to a collapse of trade with Uganda.", "led") == [CAUSED_OUTCOME]
     # with its object the verb is the subject's own act
     assert gates(nlp, "The Kenyan foreign minister led a delegation to Uganda on Monday.", "led") == [None]
 
@@ -114,7 +114,7 @@ def test_violence_of_a_civilian_organ_at_home() -> None:
 
 
 def test_violence_of_a_civilian_organ_through_the_pipeline(nlp: Language) -> None:
-    assert gates(nlp, "Kenyan MPs defeated the government's bill by a margin of 40 votes on Tuesday.",
+    assert gates(nlp, "Kenyan senators defeated the finance bill on Tuesday.",
                  "defeated") == [FIGURATIVE_VIOLENCE]
     assert gates(nlp, "The Kenyan president overtook his predecessor as the longest-serving leader last year.",
                  "overtook") == [FIGURATIVE_VIOLENCE]

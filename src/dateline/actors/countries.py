@@ -742,7 +742,7 @@ ELECTORAL_ROUTINE = "electoral_routine"
 
 def electoral_routine(event: dict[str, Any]) -> bool:
     """Whether the event is coded on a verb of voting or campaigning (trigger ``verbs.tsv:<lemma>`` with the lemma of
-    cue ``electoral_verb``: vote, campaign), whatever its code: "the backbenchers voted against the bill", "the
+    cue ``electoral_verb``: vote, campaign), whatever its code: "the deputies voted against the amendment", "the
     senator campaigned against the party's leadership". A vote or a campaign is a body's own procedure or an
     election's routine, no act between actors (docs/annotation.md D6: party-internal and parliamentary votes, campaign
     stops); a vote that imposes or lifts a measure on an actor is that measure's code, on the measure's own word ("voted
@@ -765,9 +765,9 @@ def _private_side(side: dict[str, Any]) -> bool:
 def private_cooperation(event: dict[str, Any]) -> bool:
     """Whether a consultation or an intent to cooperate (CAMEO 04: a meeting, a discussion; 03: a plan, a pledge, an
     agreement to act) is a private or unofficial side's (:func:`_private_side`: a company, the media, a union, a church,
-    scholars, civilians) with nobody, with another such side, or with a side of its own country: "the reporters
-    gathered outside the palace", "the professor discussed the crisis with a newspaper", "the newspaper plans to print
-    more copies", "the company and the union agreed to resume talks". Commercial deals, a firm's plans and meetings
+    scholars, civilians) with nobody, with another such side, or with a side of its own country: "the journalists
+    gathered at a hotel", "the professor discussed the crisis with a newspaper", "the broadcaster plans to open a
+    studio", "the firm and its union agreed on pay". Commercial deals, a firm's plans and meetings
     between private parties or at home are no act between political actors (docs/annotation.md D6, D10b; the press
     holds no consultation, D1c); one with another state's organ stays ("the company's chief met the Kenyan president").
     On the train split such events were right 7 times in 79 (eval/README.md, "Session 42: nonacts42")."""
@@ -801,8 +801,8 @@ CAUSED_OUTCOME = "caused_outcome"
 
 def caused_outcome(event: dict[str, Any], doc: Doc | None) -> bool:
     """Whether the event is coded on a verb of result (trigger ``verbs.tsv:<lemma>`` with the lemma of cue
-    ``result_verb``: lead) that takes a "to" phrase and no direct object in ``doc``: "the ban led to a breakdown of
-    trust", "the cuts would lead to higher taxes". The verb tells what a thing caused, no journey or act of its
+    ``result_verb``: lead) that takes a "to" phrase and no direct object in ``doc``: "the ban led to a collapse of
+    trade", "the cuts would lead to shortages". The verb tells what a thing caused, no journey or act of its
     subject's (the lexicon's pattern codes "led ... to" as a visit, CAMEO 042, for "led a delegation to Moscow", which
     has its object and stays); on the train split such events were right 0 times in 15 (eval/README.md, "Session 42:
     nonacts42"). Without the parse (``doc`` None) nothing is gated."""
@@ -824,8 +824,8 @@ def figurative_violence(event: dict[str, Any]) -> bool:
     """Whether violence (a verb coded CAMEO 18-20, root class ``violent``) is done by a civilian political organ (its
     source's sector of cue ``civilian_political_sector``: a government, party, legislature or elite, not its army or
     police) to its own state or to such an organ of its own state (the target's country the source's, with no sector
-    or one of the cue's): "the MPs defeated the deal", "the prime minister overtook his predecessor", "the Speaker's
-    team worked to whip nervous members", "the senator said the president had committed a crime". Such a verb is in a
+    or one of the cue's): "the deputies defeated the budget", "the prime minister overtook his predecessor", "the whips
+    beat the rebels into line", "the senator said the minister had committed a crime". Such a verb is in a
     figurative sense, a vote, an election, a dismissal or a crime told in words of force, or the act's target was only
     guessed from the surroundings (docs/annotation.md D6); a state's force against its people names its force or the
     people ("the army shelled the protesters", "police beat the opposition leaders") and stays. On the train split such

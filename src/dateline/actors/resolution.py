@@ -175,6 +175,10 @@ def redate_actors(doc: Doc) -> Doc:
         # not counted: a plain statement inside one state (domestic_statement) or by a speaker placed only by its
         # surroundings (unplaced_statement), D1a, D1d, D6; a cooperative intent aimed at nobody or by a declarer
         # placed only by its surroundings (unplaced_intent), D34; a plain statement by a private speaker
-        # (private_statement), D1a, D10b; a journey the text places nowhere (placeless_journey), D6
-        gate_statements(event)
+        # (private_statement), D1a, D10b; a journey the text places nowhere (placeless_journey), D6; a vote or a
+        # campaign (electoral_routine), D6; an intent or consultation of private sides among themselves or with
+        # nobody (private_cooperation), D6, D10b; military protection by no fighting or police force
+        # (unarmed_protection); "led to" an outcome (caused_outcome), read on the parse; force told in general by a
+        # civilian organ to another at home or to its own state guessed (figurative_violence), D6, read on the parse
+        gate_statements(event, doc)
     return doc

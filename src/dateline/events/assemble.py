@@ -176,7 +176,7 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
     negated, modality = _modality(verb, lex, doc)
     custody = False  # "two men were arrested": a private person, but only a state arrests (roles.custody_passive)
     if modality == "asserted" and _agentless_state(doc, verb, lex):
-        if not custody_passive(verb, entry.code):
+        if not custody_passive(verb, entry.code, lex):
             return  # (a pending or reported passive keeps its modality: "until demands are met")
         custody = True
     subordinate = _subordinate(verb, lex) if modality == "asserted" and not negated else None
@@ -678,7 +678,8 @@ def _assertable(code: str, source_sides: list[Side], target_sides: list[Side], l
     political actor ("fight rising prices" is none), and any act but a statement an identified party (no code,
     no country: "Rigby's family visited the scene", "Democrats have raised money" with the party unresolved
     say nothing of who acted on whom). The one test of :func:`_emit` (for an act asserted where it is read) and
-    :func:`_alone_clauses` (for a relative clause asserted once its whole sentence is read)."""
+    :func:`_alone_clauses` (for a relative clause asserted once its whole sentence is read); :func:`_emit` alone
+    lets through an arrest in the passive with no doer and no source (:func:`roles.custody_passive`, session 42)."""
     sides = (*source_sides, *target_sides)
     if code[:2] in root_class("material") and not any(_political(side, lex) for side in sides):
         return False
@@ -692,7 +693,7 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     if not source_sides and not target_sides:
         return  # no act between actors: description or opinion
     if modality == "asserted" and not _assertable(entry.code, source_sides, target_sides, lex):
-        if any(side is not None for side in source_sides) or trigger.pos_ != "VERB" or not custody_passive(trigger, entry.code):
+        if any(side is not None for side in source_sides) or not custody_passive(trigger, entry.code, lex):
             return  # an intended act keeps its modality for the act that governs it ("talks aimed at ending the war")
         # "two men were arrested": no doer named and no party identified, but only a state arrests; its source
         # is the state where it happened (dateline.actors.countries.agentless_source)

@@ -119,14 +119,17 @@ def _agentless_state(doc: Doc, verb: Token, lex: Lexicon) -> bool:
     return not any(_political(side, lex) for side in _sides(doc, [subject], lex))
 
 
-def custody_passive(verb: Token, code: str) -> bool:
+def custody_passive(verb: Token, code: str, lex: Lexicon) -> bool:
     """Whether the verb is an arrest, detention or charge (CAMEO codes of the codebook's class
     ``custody``, 173) told in the passive with no "by" doer ("two men were arrested", "she has been
     charged with fraud"): only a state's police, prosecutors or courts do it, so it is the state's
     act whoever it is done to, a private person too; its source is the state where it happened
     (``dateline.actors.countries.agentless_source``), named ``custody_passive`` in
-    ``evidence.rules.source``."""
-    return code[:3] in root_class("custody") and syntax.agentless_passive(verb)
+    ``evidence.rules.source``. Only the verbs of cue ``custody_verb`` ("arrest", "detain", "charge",
+    "jail" ...): not another verb a pattern codes 173, whose doer need not be a state ("was accused
+    of misconduct", "was blamed for the crime", "the rioting was confined to two districts")."""
+    return (code[:3] in root_class("custody") and verb.lemma_.lower() in lex.cue("custody_verb")
+            and syntax.agentless_passive(verb))
 
 
 def _governor_targets(governor: Token, preps: set[str]) -> list[Token]:

@@ -122,6 +122,9 @@ GROUPS = (
     ("_entry:", "entry: sense gates (light verb, naming, idiom, claim, opinion)"),
     ("_not_an_act", "non-act gates (_not_an_act)"),
     ("_agentless_state", "non-act gates (_agentless_state)"),
+    ("if not custody_passive(verb", "non-act gates (_agentless_state)"),  # its return sits under the custody test (session 42)
+    ("_assertable(entry.code", "emit: no identified or political actor (_assertable)"),
+    ("if any(side is not None for side in source_sides) or not custody_passive", "emit: no identified or political actor (_assertable)"),
     ("_asks_question", "non-act gates (question, moved thing)"),
     ("_moves_a_thing", "non-act gates (question, moved thing)"),
     ("_attribution_frame", "statements: attribution frame"),

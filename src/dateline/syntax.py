@@ -254,6 +254,13 @@ def ends_in_question(token: Token) -> bool:
 _QUOTE_MARKS = ('"', "'", "”", "’", "“", "‘")
 
 
+def agentless_passive(verb: Token) -> bool:
+    """Whether a verb is a passive participle with no "by" doer ("was arrested in Moscow", "have been
+    charged"): a VBN with a passive auxiliary or subject and no ``agent`` child."""
+    return (verb.pos_ == "VERB" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
+
+
 def first_conjunct(token: Token) -> Token:
     """The first of coordinated tokens ("imposed sanctions and expelled diplomats": imposed; "an attack on X and
     another assault on Y": attack), whose clause, link and governor the later conjuncts share."""

@@ -62,6 +62,7 @@ from ..doc import doc_text, extension, per_doc, sentence_bounds
 from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
 from .index import in_window, mentions_by_root
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
+from .. import syntax
 from ..lang import en
 from ..lexicon import cue_words
 
@@ -447,6 +448,11 @@ AUTHORITY_STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("article_country", article_country), ("nearby_country", nearby_country))
 
 
+#: ``evidence.rules.source`` of an arrest, detention or charge in the passive with no doer done to a private person
+#: (``dateline.events.roles.custody_passive``), whose source :func:`agentless_source` gives as for ``_agentless_passive``.
+CUSTODY_RULE = "custody_passive"
+
+
 def _agentless_passive(doc: Doc, event: dict[str, Any]) -> Token | None:
     """The trigger of an event with no source when it is a passive verb with no "by" agent."""
     span = event.get("span")
@@ -456,11 +462,7 @@ def _agentless_passive(doc: Doc, event: dict[str, Any]) -> Token | None:
     if trigger is None:
         return None
     verb = trigger.root
-    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
-        return None
-    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None
-    return verb
+    return verb if syntax.agentless_passive(verb) else None
 
 
 def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
@@ -482,7 +484,10 @@ def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None
     event["source"] = {**country_side(country),
                        "evidence": f"an act of authority with no doer: the state where it happened ({detail})"}
     evidence = event.setdefault("evidence", {})
-    evidence["rules"] = {**evidence.get("rules", {}), "source": "_agentless_passive", "source_country": strategy}
+    rules = evidence.get("rules", {})
+    # an arrest of a private person the events stage let through (``events.roles.custody_passive``) keeps that name
+    rule = CUSTODY_RULE if rules.get("source") == CUSTODY_RULE else "_agentless_passive"
+    evidence["rules"] = {**rules, "source": rule, "source_country": strategy}
 
 
 #: The transnational prefix of armed groups that take the country they act in (docs/annotation.md 4).

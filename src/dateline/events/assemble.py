@@ -18,13 +18,14 @@ from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span,
 from .clauses import ALONE_RULE, clause_alone, clause_asserted, clause_done, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
-from .roles import _addressees, _agentless_state, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
 from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 from ..kb import TRANSNATIONAL
+from ..actors.countries import CUSTODY_RULE
 
 
 __all__ = ["NO_PLOVER_EVENT", "code_doc", "make_event", "make_events"]
@@ -173,8 +174,11 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
         sources = _unattributed(doc, verb, lex)  # "a roadside bombing near Samarra killed ..."
         source_rule = "_unattributed" if sources else source_rule
     negated, modality = _modality(verb, lex, doc)
+    custody = False  # "two men were arrested": a private person, but only a state arrests (roles.custody_passive)
     if modality == "asserted" and _agentless_state(doc, verb, lex):
-        return  # (a pending or reported passive keeps its modality: "until demands are met")
+        if not custody_passive(verb, entry.code, lex):
+            return  # (a pending or reported passive keeps its modality: "until demands are met")
+        custody = True
     subordinate = _subordinate(verb, lex) if modality == "asserted" and not negated else None
     modality = subordinate or modality
     complement = _complement(verb)
@@ -194,6 +198,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
         targets, target_rule = _disapproved_targets(doc, verb, sources, targets, target_rule, lex)
     rules: EventRules = {"trigger": f"verbs.tsv:{verb.lemma_}", "code": code_rule, "source": source_rule,
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
+    if custody:
+        rules["source"] = CUSTODY_RULE
     if subordinate == "reported" and clause_asserted(verb, entry.code, sources, targets):
         modality, rules["modality"] = "asserted", "_clause_asserted"  # "the troops who shelled Gaza"
     elif subordinate == "reported" and clause_done(verb, entry.code, targets, _governor_sources(doc, verb, lex)):
@@ -672,7 +678,8 @@ def _assertable(code: str, source_sides: list[Side], target_sides: list[Side], l
     political actor ("fight rising prices" is none), and any act but a statement an identified party (no code,
     no country: "Rigby's family visited the scene", "Democrats have raised money" with the party unresolved
     say nothing of who acted on whom). The one test of :func:`_emit` (for an act asserted where it is read) and
-    :func:`_alone_clauses` (for a relative clause asserted once its whole sentence is read)."""
+    :func:`_alone_clauses` (for a relative clause asserted once its whole sentence is read); :func:`_emit` alone
+    lets through an arrest in the passive with no doer and no source (:func:`roles.custody_passive`, session 42)."""
     sides = (*source_sides, *target_sides)
     if code[:2] in root_class("material") and not any(_political(side, lex) for side in sides):
         return False
@@ -686,7 +693,11 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
     if not source_sides and not target_sides:
         return  # no act between actors: description or opinion
     if modality == "asserted" and not _assertable(entry.code, source_sides, target_sides, lex):
-        return  # an intended act keeps its modality for the act that governs it ("talks aimed at ending the war")
+        if any(side is not None for side in source_sides) or not custody_passive(trigger, entry.code, lex):
+            return  # an intended act keeps its modality for the act that governs it ("talks aimed at ending the war")
+        # "two men were arrested": no doer named and no party identified, but only a state arrests; its source
+        # is the state where it happened (dateline.actors.countries.agentless_source)
+        rules = {**rules, "source": CUSTODY_RULE}
     entry, rules = root_rule(trigger, entry, rules, lex, source_sides, target_sides)  # the root the act's parties and cues decide
     plover = cameo_to_plover(entry.code)
     reciprocal = entry.reciprocal or entry.code[:2] == "04" and entry.code != "042"

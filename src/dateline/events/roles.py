@@ -111,11 +111,25 @@ def _moves_a_thing(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon) -> bo
 def _agentless_state(doc: Doc, verb: Token, lex: Lexicon) -> bool:
     """Whether the verb is a passive with no agent whose subject is no political actor ("the
     terminal had been stalled because of ...", "the waitress is disappointed in the vote"): a
-    state of a thing or a private person, not an act between political actors."""
+    state of a thing or a private person, not an act between political actors (but an arrest,
+    which the state does to anyone: :func:`custody_passive`)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None or any(c.dep_ == "agent" for c in verb.children):
         return False
     return not any(_political(side, lex) for side in _sides(doc, [subject], lex))
+
+
+def custody_passive(verb: Token, code: str, lex: Lexicon) -> bool:
+    """Whether the verb is an arrest, detention or charge (CAMEO codes of the codebook's class
+    ``custody``, 173) told in the passive with no "by" doer ("two men were arrested", "she has been
+    charged with fraud"): only a state's police, prosecutors or courts do it, so it is the state's
+    act whoever it is done to, a private person too; its source is the state where it happened
+    (``dateline.actors.countries.agentless_source``), named ``custody_passive`` in
+    ``evidence.rules.source``. Only the verbs of cue ``custody_verb`` ("arrest", "detain", "charge",
+    "jail" ...): not another verb a pattern codes 173, whose doer need not be a state ("was accused
+    of misconduct", "was blamed for the crime", "the rioting was confined to two districts")."""
+    return (code[:3] in root_class("custody") and verb.lemma_.lower() in lex.cue("custody_verb")
+            and syntax.agentless_passive(verb))
 
 
 def _governor_targets(governor: Token, preps: set[str]) -> list[Token]:

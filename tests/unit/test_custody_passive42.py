@@ -79,3 +79,13 @@ def test_an_arrest_still_to_come_stays_intended(nlp: Language) -> None:
 
 def test_the_custody_class_is_the_arrest_code() -> None:
     assert root_class("custody") == frozenset({"173"})
+
+
+def test_a_thing_charged_or_detained_is_no_arrest(nlp: Language) -> None:
+    # a thing is not held or charged by the state (integrator's mend of session 42): the subject must be able to be a person
+    assert _on(nlp, "The phones were charged overnight in Kenya.", "charged") == []
+    assert _on(nlp, "The goods were detained at the port of Mombasa.", "detained") == []
+    (suspects,) = _on(nlp, "Three suspects were arrested in Lagos.", "arrested")  # a person noun (cue person_noun)
+    assert suspects["cameo"] == "173" and (suspects["source"] or {}).get("country") == "NGA"
+    lex = load_lexicon()
+    assert not custody_passive(_verb(nlp, "The phones were charged overnight in Kenya.", "charged"), "173", lex)

@@ -18,7 +18,7 @@ from ..kb import split_code
 from ..lexicon import Entry, Lexicon
 from ..actors.identity import same_side
 from .sides import _actor_tokens, _partitive_group, _political, Side, _side, _sides
-from .triggers import _frame_speaker, _meets, _verb_entry
+from .triggers import _can_act, _frame_speaker, _meets, _verb_entry
 from ..lang import en
 from ..places import actor_place_codes, place_country
 
@@ -129,7 +129,19 @@ def custody_passive(verb: Token, code: str, lex: Lexicon) -> bool:
     "jail" ...): not another verb a pattern codes 173, whose doer need not be a state ("was accused
     of misconduct", "was blamed for the crime", "the rioting was confined to two districts")."""
     return (code[:3] in root_class("custody") and verb.lemma_.lower() in lex.cue("custody_verb")
-            and syntax.agentless_passive(verb))
+            and syntax.agentless_passive(verb) and _held_person(verb, lex))
+
+
+def _held_person(verb: Token, lex: Lexicon) -> bool:
+    """Whether the passive subject of a :func:`custody_passive` verb can be a person held or charged: a name, a
+    pronoun, a common noun that can act (:func:`dateline.events.triggers._can_act`) or a person noun (cue
+    ``person_noun``: "suspect", "detainee"); not a thing ("the phones were charged", "the goods were detained"), or
+    no subject of its own (a conjunct's)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return True
+    lemma = subject.lemma_.lower()
+    return lemma in lex.cue("person_noun") or subject.lower_ in lex.cue("person_noun") or _can_act(subject, lex)
 
 
 def _governor_targets(governor: Token, preps: set[str]) -> list[Token]:

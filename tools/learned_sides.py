@@ -42,6 +42,17 @@ out while settings are chosen, ``--variant pair`` is a pairwise ranker (not ship
 
     nice .venv/bin/python tools/learned_sides.py --held-out none --no-dev --seed 1 --groups frame,none,code
 
+Session 42 (sides42): five more optional groups (``attr``: the speaker of an attribution frame, the relation to
+the trigger's governing word, the frame by the trigger's kind; ``count``: mentions of the entity in the article and
+of the country in the paragraph; ``coord``: coordinated with another country's mention; ``artfam``: the dateline's
+and headline's countries by root family; ``sdist``: sentences away by the trigger's kind). All five on held-out
+rounds 14-25: +7 right counted events (1610 -> 1617 of 3,197), each alone -5 to +2; the coder with a model fitted
+with them lost dev strict F1 and a gold floor, so they stay off (eval/README.md "Session 42: sides42").
+
+    nice .venv/bin/python tools/learned_sides.py --held-out 14,15,16,17,18,19,20,21,22,23,24,25 --exclude <blind> \
+        --no-dev --fix source=0.3:0,target=0.3:0.16 --sentence-margin target=0.0 --cs 0.3 \
+        --groups frame,none,code,attr,count,coord,artfam,sdist
+
 The measure is offline: an event's side is taken as right when the chosen country is the label's;
 the event's root and counted status are the coder's. Prints totals only for dev; never runs or reads
 the locked splits.

@@ -47,7 +47,7 @@ from .actors.countries import ARMED_GROUP_PREFIX, ARMED_GROUP_RULE, MISSING_PREF
 from .codebook import country_codes
 from .confidence import chosen_margin, leave_learned, packaged_model
 from .deferred import deferred_module
-from .doc import doc_text, heads_and_deps, per_doc, sentences, trigger_head
+from .doc import doc_text, heads_and_deps, per_doc, sentence_paragraphs, sentences, trigger_head
 from .kb import split_code
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
@@ -150,7 +150,17 @@ GROUPS = {"frame": ("frame=", "fframe="), "none": ("none_has=", "none_pos=", "no
           "code": ("code_kind=",), "fam": ("fpath=", "fchosen=", "fother="),
           "rframe": ("rframe=", "rnone="), "rother": ("rother=", "rother_named="),
           "headline": ("pool=headline", "hl_"), "hlfeat": ("hlf_",), "dom": ("dom=", "dom_top=", "dom_ftop="),
-          "fsent": ("fsent=",)}
+          "fsent": ("fsent=",),
+          "attr": ("spk=", "gov=", "kframe="), "count": ("ment_n=", "par_n="), "coord": ("coord=",),
+          "artfam": ("artc=",), "sdist": ("sdist=",)}
+#: The session-42 groups (sides42; measured, see eval/README.md "Session 42: sides42"): ``attr``, the candidate's
+#: role in an attribution frame (the subject of a speech verb: :func:`_speaker_role`), its relation to the verb
+#: that governs the trigger (:func:`_governor_role`) and its ``frame`` crossed with the trigger's kind (verb /
+#: noun); ``count``, its nearest mention's entity's number of mentions in the article and the candidate's
+#: mentions in the sentence's paragraph; ``coord``, a mention coordinated with another country's mention;
+#: ``artfam``, the dateline's and the headline's countries crossed with the root family; ``sdist``, the
+#: candidate's distance in sentences (0, 1, or the article) crossed with the trigger's kind.
+S42_GROUPS = frozenset({"attr", "count", "coord", "artfam", "sdist"})
 #: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
 TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
 
@@ -207,6 +217,61 @@ def _frame(head: Token, trigger: Token, depth: int = 0) -> str:
         inner = _frame(up.head, trigger, depth + 1)
         return f"of>{inner}" if inner != "other" and ">" not in inner else "other"
     return "other"
+
+
+def trigger_kind(trigger: Token | None) -> str:
+    """The trigger's kind for the session-42 groups: "verb", "noun" or "other" (its part of speech)."""
+    if trigger is None:
+        return "none"
+    return "verb" if trigger.pos_ in ("VERB", "AUX") else "noun" if trigger.pos_ in ("NOUN", "PROPN") else "other"
+
+
+#: :mod:`dateline.quotes.cues`, imported at its first use (the quotes package imports this module).
+_cues = deferred_module("dateline.quotes.cues")
+
+
+def _speaker_role(head: Token, trigger: Token) -> str | None:
+    """The mention as the speaker of an attribution frame: the subject of a speech cue (``data/quotes/cues.tsv``,
+    role ``speech``: "said", "told" ...), ``gov`` when that cue governs the trigger (the trigger is in what the
+    speaker says, or is the cue itself), ``apart`` when it does not; None when the mention is no such subject."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    cue = _cues().load_cues().get(verb)
+    if cue is None or cue.role != "speech":
+        return None
+    t = trigger
+    for _ in range(12):
+        if t.i == verb.i:
+            return "gov"
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return "apart"
+
+
+def _governor_role(head: Token, trigger: Token) -> str | None:
+    """The mention's relation to the word that governs the trigger (its head, through a preposition or a clausal
+    link: "launched an attack", "vowed to retaliate", "the talks with"): ``<trigger's relation>:<mention's
+    relation>`` for a subject, object or possessor of that word; None otherwise (or when the trigger is the root)."""
+    up = trigger.head
+    rel = trigger.dep_
+    if up.i == trigger.i:
+        return None
+    if rel == "pobj" and up.dep_ == "prep" and up.head.i != up.i:
+        rel, up = f"pobj:{up.lower_}", up.head
+    if head.head.i != up.i or head.i == trigger.i:
+        return None
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "dative"):
+        return None
+    return f"{rel}:{head.dep_}"
+
+
+def _coordinated(head: Token, others: set[int]) -> bool:
+    """The mention's head is a conjunct of (or has as its conjunct) another mention's head of ``others``."""
+    if head.dep_ == "conj" and head.head.i in others:
+        return True
+    return any(c.dep_ == "conj" and c.i in others for c in head.children)
 
 
 def _frame_of(doc: Doc, head: Token, trigger: Token) -> str:
@@ -299,20 +364,39 @@ def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], se
     family = root_family(str(event.get("cameo") or ""))
     frames: dict[str, set[str]] = defaultdict(set)
     prev_counts: Counter[str] = Counter()
+    s42 = S42_GROUPS & set(groups)
+    tkind = trigger_kind(trigger)
+    extra: dict[str, set[str]] = defaultdict(set)  # the session-42 groups' features by candidate
+    heads_of: dict[str, set[int]] = defaultdict(set)
     for k in sorted(here + previous):  # the order of a scan of every actor's mentions
         actor, country, m = rows[k]
         if m.get("sentence") == s:
             counts[country] += 1
             feats = mention_features(doc, m, trigger, sentence)
-            if "frame" in groups and trigger is not None:
+            if ("frame" in groups or "attr" in groups or "coord" in groups) and trigger is not None:
                 head = _head(doc, m)
                 if head is not None:
-                    frames[country].add(_frame_of(doc, head, trigger))
+                    frame = _frame_of(doc, head, trigger)
+                    if "frame" in groups:
+                        frames[country].add(frame)
+                    heads_of[country].add(head.i)
+                    if "attr" in groups:
+                        extra[country].add(f"kframe={tkind}:{frame}")
+                        speaker = _speaker_role(head, trigger)
+                        if speaker:
+                            extra[country].add(f"spk={speaker}")
+                            extra[country].add(f"spk={tkind}:{speaker}")
+                        governor = _governor_role(head, trigger)
+                        if governor:
+                            extra[country].add(f"gov={tkind}:{governor}")
             named.append((country, _norm(text[m["start"]:m["end"]]), bool(feats.get("venue")), actor.get("code"),
                           _country_by_default(actor)))
             dist = abs(m["start"] - span[0])
             if country not in best or dist < best[country][0]:
                 best[country] = (dist, feats, {**actor, "_m": m})
+                if "count" in groups:
+                    extra[country] = {f for f in extra[country] if not f.startswith("ment_n=")}
+                    extra[country].add(f"ment_n={bucket(len(actor.get('mentions') or []), (1, 2, 3, 5, 8, 12))}")
         else:
             cands[country]["pool=prev"] = 1.0
             if "ctx" in groups:
@@ -352,6 +436,8 @@ def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], se
         for country, c in cands.items():
             if "pool=sent" not in c:
                 c[f"ctx_fam={family}"] = 1.0
+    if s42:
+        _s42_features(doc, cands, extra, heads_of, s, tkind, groups)
     cands["NONE"]["pool=none"] = 1.0
     cands["NONE"][f"none_root={root}"] = 1.0
     cands["NONE"][f"none_plover={plover}"] = 1.0
@@ -368,6 +454,42 @@ def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], se
             none[f"none_has={dep}"] = 1.0
             none[f"none_has={family}:{dep}"] = 1.0
     return EventPool(dict(cands), spans, named)
+
+
+def _paragraph_counts(doc: Doc) -> tuple[list[int], dict[int, Counter[str]]]:
+    """Each sentence's paragraph, and each paragraph's mentions by country (once per Doc)."""
+    def build(d: Doc) -> tuple[list[int], dict[int, Counter[str]]]:
+        of = sentence_paragraphs(d)
+        tally: dict[int, Counter[str]] = defaultdict(Counter)
+        for _, country, m in _country_mentions(d)[0]:
+            sent = m.get("sentence")
+            if isinstance(sent, int) and 0 <= sent < len(of):
+                tally[of[sent]][country] += 1
+        return of, dict(tally)
+    return per_doc(doc, "sides_model.paragraph_counts", build)
+
+
+def _s42_features(doc: Doc, cands: dict[str, dict[str, float]], extra: dict[str, set[str]],
+                  heads_of: dict[str, set[int]], s: Any, kind: str, groups: Any) -> None:
+    """The session-42 groups' features (:data:`S42_GROUPS`) added to the event's candidates in place."""
+    for country, names in extra.items():
+        for name in names:
+            cands[country][name] = 1.0
+    if "coord" in groups:
+        for country, heads in heads_of.items():
+            others = set().union(*(h for c, h in heads_of.items() if c != country)) if len(heads_of) > 1 else set()
+            if others and any(_coordinated(doc[i], others) for i in heads):
+                cands[country]["coord=other"] = 1.0
+                cands[country][f"coord={kind}"] = 1.0
+    if "count" in groups:
+        of, tally = _paragraph_counts(doc)
+        here = tally.get(of[s], Counter()) if isinstance(s, int) and 0 <= s < len(of) else Counter()
+        for country, c in cands.items():
+            c[f"par_n={bucket(here.get(country, 0), (0, 1, 2, 3, 5))}"] = 1.0
+    if "sdist" in groups:
+        for country, c in cands.items():
+            where = "0" if "pool=sent" in c else "1" if "pool=prev" in c else "art"
+            c[f"sdist={kind}:{where}"] = 1.0
 
 
 def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[str, Any],
@@ -416,6 +538,11 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
             c["hlf_in" if in_headline.index(country) else "hlf_first"] = 1.0
         if "code" in groups:
             c[f"code_kind={code_kind(country)}"] = 1.0
+        if "artfam" in groups:
+            if country == article_info.get("dateline"):
+                c[f"artc={family}:dateline"] = 1.0
+            if country in in_headline:
+                c[f"artc={family}:{'hl_later' if in_headline.index(country) else 'hl_first'}"] = 1.0
         if "fam" in groups:
             for name in [n for n in c if n.startswith("path_m1=")]:
                 c[f"fpath={family}:{name[8:]}"] = 1.0
@@ -432,7 +559,7 @@ def candidates(doc: Doc, event: dict[str, Any], role: str, article_info: dict[st
 
 
 #: The optional groups that read the headline's countries (``article_info``'s ``headline``).
-HEADLINE_GROUPS = frozenset({"headline", "hlfeat"})
+HEADLINE_GROUPS = frozenset({"headline", "hlfeat", "artfam"})
 
 
 def article_info(doc: Doc, kb: Any, *, headline: bool = True) -> dict[str, Any]:

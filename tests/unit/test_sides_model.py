@@ -566,3 +566,36 @@ def test_the_shipped_model_needs_less_margin_inside_the_sentence() -> None:
     model = shipped_model()
     assert model is not None
     assert 0.0 <= model.margin["target_sentence"] < model.margin["target"]
+
+
+def test_session_42_groups_attribution_coordination_counts_and_distance(nlp) -> None:
+    """The optional groups of session 42 (sides42; off in the shipped model): the speaker of the clause that holds
+    the trigger, the subject of the verb governing a noun trigger, coordinated candidates, the paragraph's count and
+    the distance in sentences by the trigger's kind."""
+    sides_model.DISABLED = True
+    try:
+        doc = nlp("Kenyan officials said the Ugandan army attacked villages near the border.")
+        doc2 = nlp("France and Germany condemned the Russian strikes on Tuesday.\n\n"
+                   "The Kenyan president launched an attack on Somali militants.")
+    finally:
+        sides_model.DISABLED = False
+    groups = tuple(sides_model.GROUPS)
+    event = next(e for e in doc._.events if e["trigger"] == "attacked")
+    cands = candidates(doc, event, "source", article_info(doc, default_kb()), list(doc.sents), groups=groups)
+    assert cands["KEN"]["spk=gov"] == 1.0 and cands["KEN"]["spk=verb:gov"] == 1.0
+    assert "spk=gov" not in cands["UGA"] and cands["UGA"]["kframe=verb:nsubj"] == 1.0
+    assert cands["UGA"]["sdist=verb:0"] == 1.0 and cands["UGA"]["par_n=1"] == 1.0
+    condemned = next(e for e in doc2._.events if e["trigger"] == "condemned")
+    cands = candidates(doc2, condemned, "source", article_info(doc2, default_kb()), list(doc2.sents), groups=groups)
+    assert cands["FRA"]["coord=other"] == 1.0 and cands["DEU"]["coord=other"] == 1.0
+    assert "coord=other" not in cands["RUS"]
+    attack = next(e for e in doc2._.events if e["trigger"] == "attack")
+    cands = candidates(doc2, attack, "source", article_info(doc2, default_kb()), list(doc2.sents), groups=groups)
+    assert cands["KEN"]["gov=noun:dobj:nsubj"] == 1.0 and cands["KEN"]["sdist=noun:0"] == 1.0
+    # the sentence before is in another paragraph: its countries are one sentence away and not in this paragraph
+    assert cands["FRA"]["sdist=noun:1"] == 1.0 and cands["FRA"]["par_n=0"] == 1.0
+    # none of them is computed without its group (the shipped model's groups)
+    plain = candidates(doc2, attack, "source", article_info(doc2, default_kb()), list(doc2.sents),
+                       groups=("frame", "none", "code"))
+    assert not any(name.startswith(("spk=", "gov=", "kframe=", "coord=", "par_n=", "ment_n=", "sdist=", "artc="))
+                   for f in plain.values() for name in f)

@@ -98,6 +98,27 @@ def clause_object(verb: Token, obj: Token | None) -> Token | None:
     return None
 
 
+def acted_on_noun(verb: Token, obj: Token | None) -> Token | None:
+    """The noun a clause's verb acts on when the verb has no object word of its own, or None: the noun of
+    :func:`clause_object` ("an offer that Democrats refused", "a deal already struck with Iran"), the noun of
+    a relative clause whose pronoun is left out ("the deal Germany struck with Russia", "the tariffs it
+    imposed on Japan": a subject, no object and no relative word between the noun and the verb), or that of a
+    passive relative clause ("the sanctions that were imposed"). Session 42 (roots42): the lexicon's
+    patterns read it as the verb's object (``events.codes._clause_pattern``)."""
+    if obj is not None and obj.tag_ not in RELATIVE_TAGS:
+        return None
+    found = clause_object(verb, obj)
+    if found is not None or verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
+        return found
+    if any(c.dep_ == "nsubjpass" and c.tag_ in RELATIVE_TAGS for c in verb.children):
+        return verb.head
+    between = verb.doc[verb.head.i + 1:verb.i]
+    if obj is None and any(c.dep_ == "nsubj" for c in verb.children) \
+            and not any(t.tag_ in RELATIVE_TAGS or t.tag_ == "WRB" for t in between):
+        return verb.head
+    return None
+
+
 def clause_asserted(verb: Token, code: str, sources: Sequence[Side | None], targets: Sequence[Side | None]) -> bool:
     """Whether an act in a relative clause or a participle on a name is asserted as an event of its
     own, with both its sides identified actors (a country or an actor code):

@@ -30,3 +30,34 @@ def test_a_clause_on_a_place_or_a_clause_with_its_own_object_keeps_the_verbs_cod
     # the verb's own object decides, as before
     assert by_trigger(nlp, "The Kenyan army struck the Ugandan base.", "struck") == ("190", "_verb_entry")
 
+
+def test_a_deal_reached_or_struck_is_made_an_agreement_reached_stays_an_intent(nlp: Language) -> None:
+    # nouns.tsv reach deal / accord 057, patterns_extra.tsv strike deal / compromise 057 (labels: 05)
+    assert by_trigger(nlp, "Kenya reached a deal with Uganda on the border.", "deal")[0] == "057"
+    assert by_trigger(nlp, "Kenya struck a deal with Uganda on the border.", "struck")[0] == "057"
+    assert by_trigger(nlp, "Kenya struck a compromise with Uganda on the border.", "struck")[0] == "057"
+    assert by_trigger(nlp, "Kenya reached an agreement with Uganda on the border.", "agreement")[0] == "030"
+    # a deal struck in a clause: the same pattern
+    assert by_trigger(nlp, "Kenya criticised the deal Uganda struck with Tanzania last week.", "struck") == ("057", "_clause_pattern")
+
+
+def test_arming_a_force_is_military_aid(nlp: Language) -> None:
+    # verbs_extra.tsv arm 072 (Phoenix 062)
+    assert by_trigger(nlp, "Kenya armed the Ugandan rebels last year.", "armed")[0] == "072"
+
+
+def test_slapping_tariffs_or_hitting_with_sanctions_is_a_sanction(nlp: Language) -> None:
+    # patterns_extra.tsv slap tariff(s) / duties, slap / hit "with" sanctions or tariffs 163
+    assert by_trigger(nlp, "Kenya slapped tariffs on Ugandan goods.", "slapped")[0] == "163"
+    assert by_trigger(nlp, "Kenya hit Uganda with new sanctions.", "hit")[0] == "163"
+    # the tariffs it slapped on: the clause's noun, the same pattern
+    assert by_trigger(nlp, "Kenya will lift the tariffs it slapped on Ugandan goods.", "slapped") == ("163", "_clause_pattern")
+    # a blow is no sanction
+    assert by_trigger(nlp, "Kenyan jets hit the Ugandan base with missiles.", "hit")[0][:2] == "19"
+
+
+def test_stamping_out_dissent_is_repression(nlp: Language) -> None:
+    # patterns_extra.tsv kill / destroy blocks: dissent, unrest, protests 175
+    assert by_trigger(nlp, "The Kenyan government moved to stamp out dissent in Nairobi.", "stamp")[0] == "175"
+    assert by_trigger(nlp, "Kenyan troops crushed the protests in Nairobi.", "crushed")[0] == "175"
+    assert by_trigger(nlp, "Kenyan troops crushed the Ugandan rebels.", "crushed")[0][:2] == "19"

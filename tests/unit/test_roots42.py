@@ -56,6 +56,14 @@ def test_slapping_tariffs_or_hitting_with_sanctions_is_a_sanction(nlp: Language)
     assert by_trigger(nlp, "Kenyan jets hit the Ugandan base with missiles.", "hit")[0][:2] == "19"
 
 
+def test_seizing_or_capturing_weapons_takes_property_places_stay_force(nlp: Language) -> None:
+    # senses.tsv seize / capture weapon_object 1711 (cue weapon_noun)
+    assert by_trigger(nlp, "The Ugandan rebels seized tanks from the Kenyan army.", "seized") == ("1711", "_sense")
+    assert by_trigger(nlp, "The Ugandan rebels captured the launcher from a Kenyan base.", "captured") == ("1711", "_sense")
+    assert by_trigger(nlp, "The Ugandan rebels captured the Kenyan village.", "captured")[0][:2] == "19"
+
+
+
 def test_stamping_out_dissent_is_repression(nlp: Language) -> None:
     # patterns_extra.tsv kill / destroy blocks: dissent, unrest, protests 175
     assert by_trigger(nlp, "The Kenyan government moved to stamp out dissent in Nairobi.", "stamp")[0] == "175"

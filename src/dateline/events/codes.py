@@ -553,6 +553,15 @@ def _place_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     return any(child.dep_ in ("dobj", "nsubjpass") and _land(child, lex) for child in verb.children)
 
 
+def _weapon_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``weapon_object``: the verb's direct object (or passive subject) is a weapon or a military
+    vehicle (cue ``weapon_noun``, the MIL agents of agents.tsv, or cue ``arms_noun``, "launcher", "weapon"): "seized
+    tanks and rocket launchers", "captured the launcher" take property (CAMEO 171), not the ground or the fighters of a
+    battle ("captured the village", "captured soldiers"). Session 42."""
+    weapons = lex.cue("weapon_noun") | lex.cue("arms_noun")
+    return any(child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in weapons for child in verb.children)
+
+
 def _land(noun: Token, lex: Lexicon) -> bool:
     """Whether a noun names land: a named country, city or region (GPE, LOC), a noun of a settled place or region
     (:data:`dateline.lang.en.SETTLEMENT_NOUNS`) or of land (cue ``territory_noun``: "land", "peninsula", "base");
@@ -803,7 +812,8 @@ _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_compleme
                 "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object,
                 "person_object": _person_sense_object, "place_object": _place_object,
                 "with_thing": _with_thing, "land_taken": _land_taken, "criticised_object": _criticised_object,
-                "actor_compared": _actor_compared, "coordinated_actors": _coordinated_actors, "plea": _plea, "state_subject": _state_subject}
+                "actor_compared": _actor_compared, "coordinated_actors": _coordinated_actors, "plea": _plea, "state_subject": _state_subject,
+                "weapon_object": _weapon_object}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:

@@ -31,6 +31,20 @@ def test_a_clause_on_a_place_or_a_clause_with_its_own_object_keeps_the_verbs_cod
     assert by_trigger(nlp, "The Kenyan army struck the Ugandan base.", "struck") == ("190", "_verb_entry")
 
 
+def test_a_clause_whose_noun_is_not_the_verbs_object_keeps_the_verbs_code(nlp: Language) -> None:
+    # session 42 mend, clauses._gap_elsewhere / _verb_after: the noun is a stranded preposition's object, the gap of
+    # an infinitive or of a clause after the verb; the block's pattern for that noun would misread it
+    assert by_trigger(nlp, "Uganda praised the attack Kenya warned about on Monday.", "warned")[1] != "_clause_pattern"
+    assert by_trigger(nlp, "Uganda mocked the deal Kenya backed out of in March.", "backed")[1] != "_clause_pattern"
+    assert by_trigger(nlp, "Uganda criticised the sanctions Kenya has pushed for at the United Nations.",
+                      "pushed")[1] != "_clause_pattern"
+    assert by_trigger(nlp, "Uganda criticised the aid Kenya promised to send to Somalia.", "promised")[1] != "_clause_pattern"
+    assert by_trigger(nlp, "Uganda denied the attack Kenya claimed had killed ten soldiers.", "claimed") == ("010", "_verb_entry")
+    # the noun's own verb after the clause does not block it
+    assert by_trigger(nlp, "The deal Kenya struck with Uganda was a mistake.", "struck") == ("057", "_clause_pattern")
+    assert by_trigger(nlp, "The tariffs Kenya imposed on Uganda have hurt farmers.", "imposed") == ("163", "_clause_pattern")
+
+
 def test_a_deal_reached_or_struck_is_made_an_agreement_reached_stays_an_intent(nlp: Language) -> None:
     # nouns.tsv reach deal / accord 057, patterns_extra.tsv strike deal / compromise 057 (labels: 05)
     assert by_trigger(nlp, "Kenya reached a deal with Uganda on the border.", "deal")[0] == "057"
@@ -61,7 +75,6 @@ def test_seizing_or_capturing_weapons_takes_property_places_stay_force(nlp: Lang
     assert by_trigger(nlp, "The Ugandan rebels seized tanks from the Kenyan army.", "seized") == ("1711", "_sense")
     assert by_trigger(nlp, "The Ugandan rebels captured the launcher from a Kenyan base.", "captured") == ("1711", "_sense")
     assert by_trigger(nlp, "The Ugandan rebels captured the Kenyan village.", "captured")[0][:2] == "19"
-
 
 
 def test_stamping_out_dissent_is_repression(nlp: Language) -> None:

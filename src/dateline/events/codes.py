@@ -17,7 +17,7 @@ from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
 from .clauses import CLAUSE_LINKS, acted_on_noun
 from .sides import Side, _side
-from .triggers import _idiom, _match_pattern, military_strike_noun, _noun_entry, _particle, _verb_entry
+from .triggers import _idiom, _match_pattern, military_strike_noun, _noun_entry, _particle, _verb_entry, _verb_row
 
 
 #: ``plover.event`` of CAMEO 01/02 events, which PLOVER does not code: null (the schema allows
@@ -996,8 +996,8 @@ OWN_ACCOUNT_CODES = frozenset({"015", "016"})
 def _clause_pattern(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
     """The coded pattern of the verb's lexicon block whose object is the noun the verb's clause acts on
     (:func:`dateline.events.clauses.acted_on_noun`), for a verb with no object word of its own, or None:
-    "the deal Germany struck with Russia" is the block's "strike deal" (an agreement, not the 190 of an
-    attack), "the tariffs it imposed on Japan" its "impose tariffs" (163, not the block's 170 coerce).
+    "the deal Kenya struck with Uganda" is the block's "strike deal" (an agreement, not the 190 of an
+    attack), "the tariffs it imposed on Ugandan goods" its "impose tariffs" (163, not the block's 170 coerce).
     Only a pattern keyed by that object and with a code of its own: a clause never makes or unmakes an
     event here, it recodes the verb's (session 42, roots42; session 41's reading of every pattern, null
     rows too, coded 194 more events and was dropped)."""
@@ -1007,13 +1007,13 @@ def _clause_pattern(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
     noun = acted_on_noun(verb, obj)
     if noun is None:
         return None
-    particle = _particle(verb)
-    found = (lex.verbs.get((verb.lemma_, particle)) if particle else None) or lex.verbs.get((verb.lemma_, ""))
-    if found is None:
+    row = _verb_row(verb, lex)
+    if row is None:
         return None
-    table = lex.patterns.get(found[1])
-    base = _match_pattern(verb, None, found[0], table)
-    pattern = _match_pattern(verb, noun, found[0], table)
+    listed, block, _ = row
+    table = lex.patterns.get(block)
+    base = _match_pattern(verb, None, listed, table)
+    pattern = _match_pattern(verb, noun, listed, table)
     if pattern is base or not pattern.code or pattern.code == entry.code:
         return None
     return pattern
@@ -1025,8 +1025,9 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     in ``rules["code"]``:
 
     - ``_clause_pattern``: a verb with no object word of its own in a clause on the noun it acts on takes
-      the pattern of its lexicon block for that noun ("the deal Germany struck with Russia": 030, not
-      190; :func:`_clause_pattern`);
+      the pattern of its lexicon block for that noun ("the deal Kenya struck with Uganda": 057, not
+      190; not where the noun may be another word's, :func:`dateline.events.clauses.acted_on_noun`;
+      :func:`_clause_pattern`);
     - ``_sense``: a row of ``senses.tsv`` whose condition on the verb's complements or object holds
       sets the verb's sense (:func:`_sense`; the later rules refine that root);
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a

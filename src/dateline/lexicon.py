@@ -51,11 +51,12 @@ _DIR = ("data", "lexicon")
 #: talked about trade"; not "Biden and Harris talked"); ``plea`` ("plead"), a word of cue ``plea_word`` as complement
 #: ("pleaded guilty"; not "pleaded for help"); ``state_subject`` ("protest"), a subject that is a named country or a
 #: side of cue ``complaining_sector`` ("Kenya protested over the ruling"; not "thousands of Kenyans protested", "police
-#: protested over pay").
+#: protested over pay"); ``weapon_object`` ("seize", "capture"), a direct object or passive subject of cue ``weapon_noun`` or
+#: ``arms_noun`` ("seized tanks", "captured the launcher"; not "captured the village").
 SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object",
                     "person_object", "place_object", "subject_infinitive", "with_thing", "land_taken",
                     "criticised_object", "actor_compared", "coordinated_actors", "plea",
-                    "state_subject")
+                    "state_subject", "weapon_object")
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from ..codebook import cameo_to_plover, derived_codes, root_class
 from ..doc import per_token
 from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
-from .clauses import CLAUSE_LINKS
+from .clauses import CLAUSE_LINKS, acted_on_noun
 from .sides import Side, _side
-from .triggers import _idiom, military_strike_noun, _noun_entry, _particle, _verb_entry
+from .triggers import _idiom, _match_pattern, military_strike_noun, _noun_entry, _particle, _verb_entry, _verb_row
 
 
 #: ``plover.event`` of CAMEO 01/02 events, which PLOVER does not code: null (the schema allows
@@ -553,6 +553,15 @@ def _place_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     return any(child.dep_ in ("dobj", "nsubjpass") and _land(child, lex) for child in verb.children)
 
 
+def _weapon_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``weapon_object``: the verb's direct object (or passive subject) is a weapon or a military
+    vehicle (cue ``weapon_noun``, the MIL agents of agents.tsv, or cue ``arms_noun``, "launcher", "weapon"): "seized
+    tanks and rocket launchers", "captured the launcher" take property (CAMEO 171), not the ground or the fighters of a
+    battle ("captured the village", "captured soldiers"). Session 42."""
+    weapons = lex.cue("weapon_noun") | lex.cue("arms_noun")
+    return any(child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in weapons for child in verb.children)
+
+
 def _land(noun: Token, lex: Lexicon) -> bool:
     """Whether a noun names land: a named country, city or region (GPE, LOC), a noun of a settled place or region
     (:data:`dateline.lang.en.SETTLEMENT_NOUNS`) or of land (cue ``territory_noun``: "land", "peninsula", "base");
@@ -803,7 +812,8 @@ _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_compleme
                 "actor_object": _actor_object, "actor_clause": _actor_clause, "request_object": _request_object,
                 "person_object": _person_sense_object, "place_object": _place_object,
                 "with_thing": _with_thing, "land_taken": _land_taken, "criticised_object": _criticised_object,
-                "actor_compared": _actor_compared, "coordinated_actors": _coordinated_actors, "plea": _plea, "state_subject": _state_subject}
+                "actor_compared": _actor_compared, "coordinated_actors": _coordinated_actors, "plea": _plea, "state_subject": _state_subject,
+                "weapon_object": _weapon_object}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
@@ -983,11 +993,41 @@ def _named_act(noun: Token, lex: Lexicon) -> Entry | None:
 OWN_ACCOUNT_CODES = frozenset({"015", "016"})
 
 
+def _clause_pattern(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
+    """The coded pattern of the verb's lexicon block whose object is the noun the verb's clause acts on
+    (:func:`dateline.events.clauses.acted_on_noun`), for a verb with no object word of its own, or None:
+    "the deal Kenya struck with Uganda" is the block's "strike deal" (an agreement, not the 190 of an
+    attack), "the tariffs it imposed on Ugandan goods" its "impose tariffs" (163, not the block's 170 coerce).
+    Only a pattern keyed by that object and with a code of its own: a clause never makes or unmakes an
+    event here, it recodes the verb's (session 42, roots42; session 41's reading of every pattern, null
+    rows too, coded 194 more events and was dropped)."""
+    if verb.pos_ != "VERB":
+        return None
+    obj = syntax.direct_object(verb)
+    noun = acted_on_noun(verb, obj)
+    if noun is None:
+        return None
+    row = _verb_row(verb, lex)
+    if row is None:
+        return None
+    listed, block, _ = row
+    table = lex.patterns.get(block)
+    base = _match_pattern(verb, None, listed, table)
+    pattern = _match_pattern(verb, noun, listed, table)
+    if pattern is base or not pattern.code or pattern.code == entry.code:
+        return None
+    return pattern
+
+
 def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
               sources: list[Side], targets: list[Side]) -> tuple[Entry, EventRules]:
     """The CAMEO root that the act's words decide over the lexicon's default, with the rule named
     in ``rules["code"]``:
 
+    - ``_clause_pattern``: a verb with no object word of its own in a clause on the noun it acts on takes
+      the pattern of its lexicon block for that noun ("the deal Kenya struck with Uganda": 057, not
+      190; not where the noun may be another word's, :func:`dateline.events.clauses.acted_on_noun`;
+      :func:`_clause_pattern`);
     - ``_sense``: a row of ``senses.tsv`` whose condition on the verb's complements or object holds
       sets the verb's sense (:func:`_sense`; the later rules refine that root);
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
@@ -1046,6 +1086,10 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       (``dateline.roots_model.in_domain``);
     - ``_suspended_person``: suspending (cue ``suspension_verb``, 16x) a person ("suspended the
       candidate", "suspended him as a member") is an administrative sanction, 172, not reduced relations."""
+    if rules.get("code") == "_verb_entry":
+        patterned = _clause_pattern(trigger, entry, lex)
+        if patterned is not None:
+            entry, rules = patterned, {**rules, "code": "_clause_pattern"}
     sense = _sense(trigger, entry, lex)
     if sense is not None:
         # the sense decided the root, also when it is the entry's own: a content rule's root, which the

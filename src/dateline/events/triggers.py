@@ -104,17 +104,24 @@ def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
     return per_token(verb, f"verb_entry:{id(lex)}", lambda v: _find_verb_entry(v, lex))
 
 
-def _find_verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
-    """:func:`_verb_entry` worked out: the verb's row of verbs*.tsv, refined by its patterns, and the gates that
-    make a coded verb no act (a light verb's event noun, naming, an idiom, a claim, a stated fact ...)."""
+def _verb_row(verb: Token, lex: Lexicon) -> tuple[Entry, str, bool] | None:
+    """The verb's row of verbs*.tsv as (entry, pattern block, phrasal): the row of the verb with its particle
+    ("call off") when there is one, else the bare verb's; None for a verb the lexicon does not list."""
     particle = _particle(verb)
     found = lex.verbs.get((verb.lemma_, particle)) if particle else None
     phrasal = found is not None
     if found is None:
         found = lex.verbs.get((verb.lemma_, ""))
-    if found is None:
+    return None if found is None else (found[0], found[1], phrasal)
+
+
+def _find_verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
+    """:func:`_verb_entry` worked out: the verb's row of verbs*.tsv, refined by its patterns, and the gates that
+    make a coded verb no act (a light verb's event noun, naming, an idiom, a claim, a stated fact ...)."""
+    row = _verb_row(verb, lex)
+    if row is None:
         return None
-    entry, block = found
+    entry, block, phrasal = row
     obj = syntax.direct_object(verb)
     if obj is not None and not phrasal and verb.lemma_ in lex.cue("light_verb") and _noun_entry(obj, lex) is not None:
         # "held talks with": the noun is the event; not a phrasal verb ("called off a strike")

@@ -105,3 +105,47 @@ def test_a_doer_scheduled_by_be_to_keeps_its_intent(nlp: Language) -> None:
     # "Kenya is to meet Uganda on Friday": scheduled, the intent (036) is coded and counted
     events = [e for e in nlp("Kenya is to meet Uganda on Friday.")._.events if e["trigger"] == "meet"]
     assert any(e["cameo"] == "036" and e["counted"] for e in events)
+
+
+# Mend (review of modality42): the subject of a clause a negated verb of knowing does not affirm is presupposed;
+# each cue rule names itself in evidence.rules.modality_cue, which no model reads.
+
+def test_the_subject_of_a_clause_not_believed_stays_asserted(nlp: Language) -> None:
+    assert coded(nlp, "Kenya did not think the talks with Uganda were useful.", "talks") == {("asserted", False)}
+
+
+def test_an_event_object_in_a_clause_not_confirmed_is_hypothetical(nlp: Language) -> None:
+    assert coded(nlp, "Kenya did not confirm that Uganda launched an attack on Sudan.", "attack") \
+        == {("hypothetical", False)}
+
+
+def cues(nlp: Language, text: str, trigger: str) -> set[str | None]:
+    return {e["evidence"]["rules"].get("modality_cue") for e in nlp(text)._.events if e["trigger"] == trigger}
+
+
+def test_each_cue_rule_names_itself(nlp: Language) -> None:
+    assert cues(nlp, "Kenya has ruled out sending troops to Somalia.", "sending") == {"negating_verb"}
+    assert cues(nlp, "Kenya missed the summit with Uganda.", "summit") == {"cancelling_verb"}
+    assert cues(nlp, "Neither Kenya nor Uganda accepted the proposal from Sudan.", "accepted") == {"neither_subject"}
+    assert cues(nlp, "Kenya refused to say how it will punish Uganda.", "punish") == {"indirect_question"}
+    assert cues(nlp, "As long as Uganda arms the rebels, Kenya will close the border.", "arms") == {"pending_clause"}
+    assert cues(nlp, "Kenya warned of the risk of an invasion of Uganda.", "invasion") == {"possibility_noun"}
+    assert cues(nlp, "Kenya called for talks with Uganda.", "talks") == {"proposed_event"}
+    assert cues(nlp, "Kenya suggested inviting Uganda to the summit.", "inviting") == {"proposal_verb"}
+    assert cues(nlp, "Kenya did not confirm that Uganda attacked Sudan.", "attacked") == {"unaffirmed_clause"}
+    assert cues(nlp, "It is important to meet Uganda, Kenya said.", "meet") == {"extraposed"}
+
+
+def test_an_asserted_act_names_no_cue(nlp: Language) -> None:
+    assert cues(nlp, "Kenya confirmed that Uganda attacked Sudan.", "attacked") == {None}
+
+
+def test_the_cue_name_is_no_feature_of_the_models(nlp: Language) -> None:
+    from dateline.confidence import MODALITY_CUE_KEY, event_features
+
+    doc = nlp("Kenya missed the summit with Uganda.")
+    event = next(e for e in doc._.events if e["trigger"] == "summit")
+    assert event["evidence"]["rules"][MODALITY_CUE_KEY] == "cancelling_verb"
+    plain = {**event, "evidence": {**event["evidence"], "rules": {
+        k: v for k, v in event["evidence"]["rules"].items() if k != MODALITY_CUE_KEY}}}
+    assert event_features(event, doc) == event_features(plain, doc)

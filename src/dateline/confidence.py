@@ -25,7 +25,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, Protocol, TypeVar
+from typing import Any, Final, Protocol, TypeVar
 
 from collections.abc import Callable
 
@@ -110,7 +110,8 @@ def _event_features(event: dict[str, Any], doc: Doc, context: DocContext) -> dic
         out["in_quote"] = 1.0
     evidence: dict[str, Any] = event["evidence"] if isinstance(event.get("evidence"), dict) else {}
     for decision, rule in (evidence.get("rules") or {}).items():
-        out[f"rule:{decision}={rule}"] = 1.0  # the rule or lexicon entry behind each decision
+        if decision != MODALITY_CUE_KEY:  # (an explanation of the modality rule's decision, no feature)
+            out[f"rule:{decision}={rule}"] = 1.0  # the rule or lexicon entry behind each decision
     if evidence.get("kind"):
         out[f"completed={evidence['kind']}"] = 1.0
     out[f"date={(event.get('date') or {}).get('source')}"] = 1.0
@@ -289,6 +290,13 @@ def shipped_model() -> Model | None:
 
 #: The key of ``evidence`` on an event the learned act filter un-counts (:mod:`dateline.acts_model` writes it).
 ACT_FILTER_KEY = "act_filter"
+
+#: The key of ``evidence.rules`` naming the modality cue rules (session 42: ``negating_verb``, ``cancelling_verb``,
+#: ``rather_than``, ``neither_subject``, ``indirect_question``, ``pending_clause``, ``possibility_noun``,
+#: ``proposed_event``, ``proposal_verb``, ``unaffirmed_clause``, ``extraposed``; joined by "+") inside ``_modality`` or
+#: ``_noun_modality`` that made the event not asserted or negated (``events.modality._note``). An explanation only:
+#: :func:`event_features` skips it, so the confidence, the act filter and the root correction read what they read.
+MODALITY_CUE_KEY: Final = "modality_cue"
 
 #: The key of ``evidence.rules`` naming the rule gate that un-counts an event after its sides are chosen
 #: (``domestic_statement``, ``unplaced_statement``, ``unplaced_intent``:

@@ -70,6 +70,9 @@ class EventRules(TypedDict, total=False):
     #: "unplaced_statement", "unplaced_intent": dateline.actors.countries.domestic_statement, unplaced_statement,
     #: unplaced_intent)
     gate: str
+    #: the session-42 modality cue rules that made the event not asserted or negated, "+"-joined
+    #: (dateline.confidence.MODALITY_CUE_KEY; no feature of any model)
+    modality_cue: str
 
 
 class Event(TypedDict):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import syntax, trigger_model
 from ..codebook import cameo_to_plover, country_side, root_class
+from ..confidence import MODALITY_CUE_KEY
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
@@ -173,7 +174,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
     if not sources and entry.code[:2] in root_class("violent"):
         sources = _unattributed(doc, verb, lex)  # "a roadside bombing near Samarra killed ..."
         source_rule = "_unattributed" if sources else source_rule
-    negated, modality = _modality(verb, lex, doc)
+    why: list[str] = []
+    negated, modality = _modality(verb, lex, doc, why)
     custody = False  # "two men were arrested": a private person, but only a state arrests (roles.custody_passive)
     if modality == "asserted" and _agentless_state(doc, verb, lex):
         if not custody_passive(verb, entry.code, lex):
@@ -200,6 +202,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
     if custody:
         rules["source"] = CUSTODY_RULE
+    if why:
+        rules[MODALITY_CUE_KEY] = "+".join(why)  # "ruled out sending troops": negating_verb
     if subordinate == "reported" and clause_asserted(verb, entry.code, sources, targets):
         modality, rules["modality"] = "asserted", "_clause_asserted"  # "the troops who shelled Gaza"
     elif subordinate == "reported" and clause_done(verb, entry.code, targets, _governor_sources(doc, verb, lex)):
@@ -416,7 +420,8 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
         claimant = responsibility_claimant(noun, lex)  # "X claimed responsibility for the bombing"
         if claimant is not None:
             sources, source_rule = [claimant], "responsibility_claimant"
-    negated, modality = _noun_modality(noun, lex, doc)
+    why: list[str] = []
+    negated, modality = _noun_modality(noun, lex, doc, why)
     source_sides, target_sides = _sides(doc, sources, lex), _sides(doc, targets, lex)
     if sources and not any(_identified(side) for side in source_sides):
         speaker, speaker_rule = _first_person_speaker(doc, sources[0], noun, lex)  # "“We made an arrest,” police said"
@@ -465,6 +470,8 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
         return
     rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": source_rule,
                          "target": target_rule, "modality": "_noun_modality"}
+    if why:
+        rules[MODALITY_CUE_KEY] = "+".join(why)  # "the risk of war": possibility_noun
     accusation = _party_claim(doc, noun, index, entry, source_sides, target_sides, lex) \
         if modality == "asserted" and not negated else None
     if accusation is not None:

@@ -38,7 +38,14 @@ _YEARS_AGO = re.compile(r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|
 _WORLD_WAR = re.compile(r"\b(?:world war|ww\s?(?:i|ii|1|2)\b|(?:first|second) world war|napoleonic wars?)\b")
 
 
-def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
+def _note(why: list[str] | None, cue: str) -> None:
+    """Name a modality cue rule that decided (``why``: the list :func:`_modality` and :func:`_noun_modality` fill for
+    ``evidence.rules.modality_cue``, :data:`dateline.confidence.MODALITY_CUE_KEY`; None: nobody asked)."""
+    if why is not None and cue not in why:
+        why.append(cue)
+
+
+def _own_modality(token: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None) -> Modality | None:
     future, possible = lex.cue("future"), lex.cue("possible")
     mode: Modality | None = None
     threat: bool | None = None  # a threat or warning (cue warning_verb, _threat_entry): read once, on an "if" clause
@@ -55,6 +62,10 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
             return "reported"
         elif child.dep_ == "mark" and child.lower_ in lex.cue("condition"):
             return "hypothetical"  # "if Iran attacks"
+        elif child.dep_ == "advmod" and child.lower_ in lex.cue("indirect_question") and token.dep_ != "advcl" \
+                and _modal(token, lex):
+            _note(why, "indirect_question")
+            return "hypothetical"  # "refused to say how Russia will retaliate": what is still to be decided, asked
         elif child.dep_ == "mark" and child.lower_ in lex.cue("pending") and syntax.present_tense(token):
             return "hypothetical"  # "until their demands are met": not (yet) done
         elif (child.dep_ == "advmod" and child.lower_ in lex.cue("pending_adverb") and child.i == token.left_edge.i
@@ -65,6 +76,10 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
                 threat = token.lemma_ in lex.cue("warning_verb") or _threat_entry(token, lex)
             if not (threat and _conditioning(token, child)):
                 return "hypothetical"
+    if mode is None and token.dep_ == "advcl" and token.head.lower_ in lex.cue("pending") and \
+            syntax.present_tense(token):
+        _note(why, "pending_clause")
+        return "hypothetical"  # "as long as Iran arms the rebels", "as soon as the US withdraws": not (yet) done
     if mode is None and _for_infinitive(token, lex):
         return "hypothetical"  # "pushed for North Korea to attend", "no sense for the Taliban to be rewarded"
     if token.dep_ == "xcomp" and token.head.lemma_ == "go" and any(c.dep_ == "aux" for c in token.head.children):
@@ -72,10 +87,20 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc) -> Modality | None:
     if mode is None and _scheduled(token, lex):
         mode = "intended"  # "Trump is to meet Putin on Friday": scheduled, not held
     if mode is None and _stated_aim(token, lex):
+        subject = _be_to_subject(token, lex)
+        if subject is not None and _extraposed(subject) and _doer(subject, lex):
+            _note(why, "extraposed")  # a doer's "is to" that _scheduled took before session 42
         return "hypothetical"  # "the aim of the policy is to encourage reform": an aim, not an act
     if mode is None and token.dep_ == "ROOT" and syntax.ends_in_question(token):
         return "hypothetical"  # "Will North Korea attack?": asked, not reported
     return mode
+
+
+def _modal(token: Token, lex: Lexicon) -> bool:
+    """Whether a verb has a modal auxiliary of the future or of possibility (cues ``future``, ``possible``,
+    ``obligation``): "will", "would", "could", "must"."""
+    modals = lex.cue("future") | lex.cue("possible") | lex.cue("obligation")
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in token.children)
 
 
 def _threat_entry(token: Token, lex: Lexicon) -> bool:
@@ -135,7 +160,17 @@ def _scheduled(token: Token, lex: Lexicon) -> bool:
     of "be" whose subject is a doer (a name, a pronoun, an agent noun); not "is to blame" (cue
     ``be_to_idiom``), nor an aim stated by a thing ("its mandate is to fight prices")."""
     subject = _be_to_subject(token, lex)
+    if subject is not None and (_extraposed(subject) or any(
+            c.dep_ == "mark" and c.lower_ in lex.cue("condition") for c in token.head.children)):
+        return False  # "it would be a mistake to fire him"; "if Iran were to attack": a case, not a schedule
     return subject is not None and _doer(subject, lex)
+
+
+def _extraposed(subject: Token) -> bool:
+    """Whether the subject of "be" is the dummy "it" of an extraposed infinitive, "be" having a predicate of its
+    own ("it would be a mistake to fire him", "it is important to meet them"): the infinitive is the case judged,
+    not an act scheduled (:func:`_scheduled`) or an aim (:func:`_stated_aim`)."""
+    return subject.lower_ == "it" and any(c.dep_ in ("attr", "acomp") for c in subject.head.children)
 
 
 def _be_to_subject(token: Token, lex: Lexicon) -> Token | None:
@@ -170,7 +205,7 @@ def _stated_aim(token: Token, lex: Lexicon) -> bool:
     was to persuade voters"): what the aim or task is, not an act done (:func:`_scheduled` takes
     a doer's "is to meet"). Not "is to blame" (cue ``be_to_idiom``)."""
     subject = _be_to_subject(token, lex)
-    return subject is not None and not _doer(subject, lex)
+    return subject is not None and (not _doer(subject, lex) or _extraposed(subject))
 
 
 def _historical(token: Token, doc: Doc) -> bool:
@@ -254,24 +289,39 @@ def _past_time(text: str, published: Any) -> str | None:
     return "dated" if match and int(match.group(1)) < published.year - 1 else None
 
 
-def _own_negation(verb: Token, lex: Lexicon) -> bool:
+def _own_negation(verb: Token, lex: Lexicon, why: list[str] | None = None) -> bool:
     """Whether a verb's own words deny it: "not", "no talks", "nobody has called them", "will no longer"."""
     negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in verb.children)
     negated = negated or any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                              for c in verb.children)
     # "nobody has called them", "no one attended": a negative subject denies the act
-    negated = negated or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in lex.cue("negative_subject") or any(
-        g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in verb.children)
+    # ("neither X nor Y accepted": the negative word opens the coordinated subject)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    negated = negated or any(c.lower_ in lex.cue("negative_subject") or any(
+        g.dep_ == "det" and g.lower_ == "no" for g in c.children) for c in subjects)
+    if not negated and any(g.dep_ in ("preconj", "det") and g.lower_ in lex.cue("negative_subject")
+                           for c in subjects for g in c.children):
+        negated = True
+        _note(why, "neither_subject")
+    # "abstained rather than vetoing it": the verb coordinated by "rather than" is what was not done
+    # (the parser hangs "than" on the first verb, as a conjunction before the second)
+    if not negated and verb.dep_ == "conj" and any(
+            c.dep_ == "cc" and verb.head.i < c.i < verb.i and any(
+                f"{g.lower_} {c.lower_}" in lex.cue("negating_phrase") for g in c.children if g.dep_ == "advmod")
+            for c in verb.head.children):
+        negated = True
+        _note(why, "rather_than")
     # "will no longer tolerate": the negation hangs on the adverb, not on the verb
     return negated or any(c.dep_ == "advmod" and any(
         f"{g.lower_} {c.lower_}" in lex.cue("negating_phrase") for g in c.children if g.dep_ == "neg") for c in verb.children)
 
 
-def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
-    """(negated, modality) of a verb: its own cues, then those of the verbs governing it."""
+def _modality(verb: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None) -> tuple[bool, Modality]:
+    """(negated, modality) of a verb: its own cues, then those of the verbs governing it. ``why``, when given, gets
+    the names of the session-42 cue rules that decided (:func:`_note`; written as ``evidence.rules.modality_cue``)."""
     negation = lex.cue("negation")
-    negated = _own_negation(verb, lex)
-    modality = _own_modality(verb, lex, doc)
+    negated = _own_negation(verb, lex, why)
+    modality = _own_modality(verb, lex, doc, why)
     if modality is None and verb.dep_ == "csubj" and verb.tag_ == "VBG" and verb.head != verb:
         # "Conceding to protesters may quell the protests": a gerund subject under a modal is an act
         # considered, not one done
@@ -293,8 +343,8 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             # "since" a SCONJ, "following" a VERB to the parser): the verbal act is as done as the verb it
             # is told with (_subordinate counts it a main act)
             token = head.head
-            modality = modality or _own_modality(token, lex, doc)
-            negated = negated or _own_negation(token, lex)
+            modality = modality or _own_modality(token, lex, doc, why)
+            negated = negated or _own_negation(token, lex, why)
             continue
         if head.pos_ == "ADP":
             if head.lower_ in negation:
@@ -309,7 +359,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
                 # "the accusation that Russia is playing a role by arming rebels", "will help by sending
                 # troops": the means is done as, and only as far as, the act it serves
                 token = head.head
-                modality = modality or _own_modality(token, lex, doc)
+                modality = modality or _own_modality(token, lex, doc, why)
                 negated = negated or any(c.dep_ == "neg" for c in token.children)
                 continue
             if link == "pcomp" and clause.tag_ == "VBG" and head.lower_ in lex.cue("unrealised_preposition"):
@@ -322,8 +372,17 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
                 break  # "after meeting X" says when, not whether ("aimed at ending" says what is sought)
             token = head = head.head  # "looks forward to meeting", "agreed to a summit"
             link = "pcomp"
-        if link in ("xcomp", "pcomp", "acl") and head.lemma_ in lex.cue("negating_verb"):
+        if link in ("xcomp", "pcomp", "acl") and _verb_cue(head, lex.cue("negating_verb")):
+            if not negated:
+                _note(why, "negating_verb")
             negated = True
+        elif not negated and link == "advcl" and clause.tag_ == "VBG" and _verb_cue(head, lex.cue("negating_verb"), phrasal_only=True) \
+                and head.i < clause.i and not any(t.is_punct and t.text != "-"
+                                                  for t in clause.doc[head.i:clause.left_edge.i]):
+            # "has ruled out sending troops": the parser hangs the gerund on the phrasal verb (not a participle
+            # set off by a comma, "ruled out strikes, while praising the coalition")
+            negated = True
+            _note(why, "negating_verb")
         if link == "conj":
             negated = negated or any(c.dep_ == "neg" for c in head.children)
         if link == "xcomp" and head.lemma_ in lex.cue("attempt_verb") and syntax.past_tense(head):
@@ -337,6 +396,15 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
             modality = modality or "hypothetical"
         if link == "xcomp" and head.lemma_ in lex.cue("unrealised_adjective"):
             modality = modality or "hypothetical"  # "is reluctant to impose", "is able to strike"
+        if modality is None and link in ("xcomp", "dobj") and clause.tag_ == "VBG" \
+                and head.lemma_ in lex.cue("proposal_verb"):
+            modality = "hypothetical"  # "suggested inviting Russia to rejoin": proposed, not done
+            _note(why, "proposal_verb")
+        if modality is None and link == "ccomp" and head.lemma_ in lex.cue("affirming_verb") and any(
+                c.dep_ == "neg" for c in head.children):
+            # "did not confirm that X was killed", "the evidence did not establish that X asked": not asserted
+            modality = "hypothetical"
+            _note(why, "unaffirmed_clause")
         if link == "xcomp" and head.lemma_ in lex.cue("obligation_verb") and clause.tag_ == "VB":
             if any(c.dep_ == "advmod" and c.lower_ in lex.cue("not_yet_adverb") for c in head.children):
                 negated = True  # "has yet to reveal", "had yet to issue": not (yet) done
@@ -367,10 +435,10 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
         if link in ("conj", "xcomp") or causing:
             # "could decide to lift", "will continue to be denied": an infinitive complement is as
             # done as the verb whose modal governs it
-            modality = modality or _own_modality(head, lex, doc)
+            modality = modality or _own_modality(head, lex, doc, why)
         if link == "advcl" and (_trailing_adjunct(clause) or _verbal_adjunct(clause, lex)):
             # "may shell the town, threatening Lebanon": the adjunct is as done as the act it follows
-            modality = modality or _own_modality(head, lex, doc)
+            modality = modality or _own_modality(head, lex, doc, why)
             negated = negated or any(c.dep_ == "neg" for c in head.children)
         if link == "ccomp" and modality == "intended" and _predicted(clause, head, lex):
             modality = "hypothetical"  # "he expected most people would obey the law": foreseen, not declared
@@ -463,6 +531,26 @@ def _threatened(noun: Token, lex: Lexicon) -> bool:
     return _threat_entry(head, lex)
 
 
+def _possible_event(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is what a noun of possibility names with "of" (cue ``possibility_noun``: "the
+    possibility of strikes", "the risk of war", "fears of an invasion", "the prospect of talks"): a case
+    foreseen or feared, not an act reported."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head != head and \
+        head.head.pos_ == "NOUN" and head.head.lemma_.lower() in lex.cue("possibility_noun")
+
+
+def _proposed_event(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is what is asked or proposed: the object of "for" after a word of request (cue
+    ``request_word``: "called for talks", "a push for a military strike", "their request for a meeting") or the
+    object of a verb of proposal (cue ``proposal_verb``: "proposed a general strike"). The act is asked for, not
+    reported (the request itself is coded on its own word)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head != head:
+        return head.head.lemma_.lower() in lex.cue("request_word")
+    return noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in lex.cue("proposal_verb")
+
+
 def _presupposed(noun: Token, head: Token, lex: Lexicon) -> bool:
     """Whether an event noun is told as done whatever its negated governing verb denies: a noun owned by its
     doer (a possessive: "refused to reinstate Trump's ban", "did not accept Syria's denials", "won't stop its
@@ -485,13 +573,19 @@ def _occurring(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb says its subject event happened or not (cue ``occurrence_verb``: happen, occur, begin, come
     ...), a row of two words counting only with its object or particle ("take place", not "did not take long"; "go
     ahead", not "did not go well")."""
-    cues = lex.cue("occurrence_verb")
-    if verb.lemma_ in cues:
+    return _verb_cue(verb, lex.cue("occurrence_verb"))
+
+
+def _verb_cue(verb: Token, cues: frozenset[str], phrasal_only: bool = False) -> bool:
+    """Whether a verb is a row of a cue's words ``cues``: its lemma, or a row of two words with its object, particle
+    or adverb ("take place", "rule out"); with ``phrasal_only`` only such a row of two words."""
+    if not phrasal_only and verb.lemma_ in cues:
         return True
     return any(f"{verb.lemma_} {c.lower_}" in cues for c in verb.children if c.dep_ in ("dobj", "prt", "advmod"))
 
 
-def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]:
+def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None) -> tuple[bool, Modality]:
+    """(negated, modality) of an event noun; ``why`` as for :func:`_modality`."""
     negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
     modality: Modality | None = "intended" if any(c.lower_ in lex.cue("intent_modifier") for c in noun.children if c.dep_ == "amod") else None
     noun = _measured(noun)  # "will provide 25,000 tons of aid": the amount hangs on the verb
@@ -502,25 +596,42 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc) -> tuple[bool, Modality]
         modality = "intended"  # "next week's talks", "talks next month": still to come
     if modality is None and _threatened(noun, lex):
         modality = "hypothetical"  # "warned of strikes against X": the strikes are threatened, not made
+    if modality is None and _possible_event(noun, lex):
+        modality = "hypothetical"  # "the risk of war", "the prospect of talks": what may happen, not what did
+        _note(why, "possibility_noun")
+    if modality is None and _proposed_event(noun, lex):
+        modality = "hypothetical"  # "called for talks", "proposed a general strike": asked for, not (yet) done
+        _note(why, "proposed_event")
     span_of_time = noun.dep_ == "pobj" and head.lower_ in en.DURATION_PREPOSITIONS
     if noun.dep_ == "pobj" and head.pos_ == "ADP":
         head = head.head
     if head != noun and head.pos_ in ("VERB", "AUX") and not span_of_time:
         # ("protests scheduled throughout Trump's visit": the visit is when, it is not planned)
-        cancelling = head.lemma_ in lex.cue("cancelling_verb") and (
+        cancelling = _verb_cue(head, lex.cue("cancelling_verb")) and (
             head.lemma_ != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children))
         if cancelling and noun.dep_ in ("dobj", "nsubjpass"):
+            if not negated:
+                _note(why, "cancelling_verb")
             negated = True
         elif head.lemma_ in lex.cue("intent_verb") or (noun.dep_ == "dobj" and _requests(head, lex)):
             # "plans a visit"; "demanded a truce": the act asked for is not (yet) done
             modality = modality or "intended"
         if noun.dep_ != "nsubjpass" or not negated:
-            head_negated, head_modality = _modality(head, lex, doc)
+            head_why: list[str] = []
+            head_negated, head_modality = _modality(head, lex, doc, head_why)
+            if head_why == ["unaffirmed_clause"] and noun.dep_ in ("nsubj", "nsubjpass") and noun.head == head:
+                # "did not think the attack was justified": the clause's subject is presupposed, only what is
+                # said of it is not affirmed (its own modality then comes from the rules below)
+                head_modality = "asserted"
+            before = (negated, modality)
             negated = negated or (head_negated and not _presupposed(noun, head, lex))
             if head_modality != "asserted" and head.lemma_ not in lex.cue("light_verb") | {"lead", "yield"}:
                 modality = modality or head_modality
             elif head_modality != "asserted":
                 modality = modality or head_modality
+            if (negated, modality) != before:
+                for cue in head_why:  # the noun takes its verb's negation or modality, and the cues behind it
+                    _note(why, cue)
             if modality is None and not negated and head.pos_ == "VERB" and _subordinate(head, lex) == "intended":
                 # "urged X to attend the session", "agreed to hold talks": the event its verb
                 # is asked or promised to do is not (yet) held

@@ -885,40 +885,33 @@ def _names_beside_subject(child: Token) -> bool:
     return (child.pos_ == "PROPN" and child.ent_type_ not in ("DATE", "TIME")) or child.ent_type_ in _PLACE_LABELS
 
 
+#: The rule gates in the order :func:`gate_statements` tries them: the name each writes in ``evidence.rules.gate``
+#: and its test on the event (and the parse, for the two that read it).
+_GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
+    (DOMESTIC_STATEMENT, lambda event, doc: domestic_statement(event)),
+    (UNPLACED_STATEMENT, lambda event, doc: unplaced_statement(event)),
+    (PRIVATE_STATEMENT, lambda event, doc: private_statement(event)),
+    (UNPLACED_INTENT, lambda event, doc: unplaced_intent(event)),
+    (PLACELESS_JOURNEY, lambda event, doc: placeless_journey(event)),
+    (ELECTORAL_ROUTINE, lambda event, doc: electoral_routine(event)),
+    (PRIVATE_COOPERATION, lambda event, doc: private_cooperation(event)),
+    (UNARMED_PROTECTION, lambda event, doc: unarmed_protection(event)),
+    (CAUSED_OUTCOME, caused_outcome),
+    (FIGURATIVE_VIOLENCE, figurative_violence),
+)
+
+
 def gate_statements(event: dict[str, Any], doc: Doc | None = None) -> None:
-    """The rule gates: name :data:`DOMESTIC_STATEMENT` in ``evidence.rules.gate`` of a :func:`domestic_statement`,
-    else :data:`UNPLACED_STATEMENT` of an :func:`unplaced_statement`, else :data:`PRIVATE_STATEMENT` of a
-    :func:`private_statement`, else :data:`UNPLACED_INTENT` of an :func:`unplaced_intent`, else
-    :data:`PLACELESS_JOURNEY` of a :func:`placeless_journey`, else :data:`ELECTORAL_ROUTINE` of an
-    :func:`electoral_routine`, else :data:`PRIVATE_COOPERATION` of a :func:`private_cooperation`, else
-    :data:`UNARMED_PROTECTION` of an :func:`unarmed_protection`, else :data:`CAUSED_OUTCOME` of a
-    :func:`caused_outcome` read on ``doc``, else :data:`FIGURATIVE_VIOLENCE` of a :func:`figurative_violence` (also
-    read on ``doc``; session 42); the event is then not counted (it stays in the output,
-    as an event the learned act filter un-counts does)."""
+    """The rule gates: the first of :data:`_GATES` whose test holds (a :func:`domestic_statement`, an
+    :func:`unplaced_statement`, a :func:`private_statement`, an :func:`unplaced_intent`, a :func:`placeless_journey`, an
+    :func:`electoral_routine`, a :func:`private_cooperation`, an :func:`unarmed_protection`, and, read on ``doc``, a
+    :func:`caused_outcome` or a :func:`figurative_violence`: sessions 37-42) names itself in ``evidence.rules.gate``;
+    the event is then not counted (it stays in the output, as an event the learned act filter un-counts does)."""
     evidence = event.get("evidence")
     if not isinstance(evidence, dict):
         return
-    if domestic_statement(event):
-        gate = DOMESTIC_STATEMENT
-    elif unplaced_statement(event):
-        gate = UNPLACED_STATEMENT
-    elif private_statement(event):
-        gate = PRIVATE_STATEMENT
-    elif unplaced_intent(event):
-        gate = UNPLACED_INTENT
-    elif placeless_journey(event):
-        gate = PLACELESS_JOURNEY
-    elif electoral_routine(event):
-        gate = ELECTORAL_ROUTINE
-    elif private_cooperation(event):
-        gate = PRIVATE_COOPERATION
-    elif unarmed_protection(event):
-        gate = UNARMED_PROTECTION
-    elif caused_outcome(event, doc):
-        gate = CAUSED_OUTCOME
-    elif figurative_violence(event, doc):
-        gate = FIGURATIVE_VIOLENCE
-    else:
+    gate = next((name for name, test in _GATES if test(event, doc)), None)
+    if gate is None:
         return
     evidence["rules"] = {**(evidence.get("rules") or {}), GATE_KEY: gate}
 

@@ -240,14 +240,7 @@ def _speaker_role(head: Token, trigger: Token) -> str | None:
     cue = _cues().load_cues().get(verb)
     if cue is None or cue.role != "speech":
         return None
-    t = trigger
-    for _ in range(12):
-        if t.i == verb.i:
-            return "gov"
-        if t.head.i == t.i:
-            break
-        t = t.head
-    return "apart"
+    return "gov" if verb == trigger or verb.is_ancestor(trigger) else "apart"
 
 
 def _governor_role(head: Token, trigger: Token) -> str | None:
@@ -394,9 +387,6 @@ def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], se
             dist = abs(m["start"] - span[0])
             if country not in best or dist < best[country][0]:
                 best[country] = (dist, feats, {**actor, "_m": m})
-                if "count" in groups:
-                    extra[country] = {f for f in extra[country] if not f.startswith("ment_n=")}
-                    extra[country].add(f"ment_n={bucket(len(actor.get('mentions') or []), (1, 2, 3, 5, 8, 12))}")
         else:
             cands[country]["pool=prev"] = 1.0
             if "ctx" in groups:
@@ -415,6 +405,8 @@ def event_pool(doc: Doc, event: dict[str, Any], article_info: dict[str, Any], se
         c[f"sector={actor.get('sector')}"] = 1.0
         c[f"sent_mentions={bucket(counts[country], (1, 2, 3))}"] = 1.0
         spans[country] = (actor["_m"]["start"], actor["_m"]["end"])
+        if "count" in groups:  # (session 42) the entity of the mention nearest the trigger: how often the article names it
+            c[f"ment_n={bucket(len(actor.get('mentions') or []), (1, 2, 3, 5, 8, 12))}"] = 1.0
     if article_info.get("dateline"):
         cands[article_info["dateline"]]["pool=dateline"] = 1.0
     if "headline" in groups:
@@ -477,7 +469,7 @@ def _s42_features(doc: Doc, cands: dict[str, dict[str, float]], extra: dict[str,
             cands[country][name] = 1.0
     if "coord" in groups:
         for country, heads in heads_of.items():
-            others = set().union(*(h for c, h in heads_of.items() if c != country)) if len(heads_of) > 1 else set()
+            others = set().union(*(h for c, h in heads_of.items() if c != country))
             if others and any(_coordinated(doc[i], others) for i in heads):
                 cands[country]["coord=other"] = 1.0
                 cands[country][f"coord={kind}"] = 1.0

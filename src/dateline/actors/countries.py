@@ -58,7 +58,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import country_codes, country_side, root_class
 from ..confidence import GATE_KEY
-from ..doc import doc_text, extension, per_doc, sentence_bounds
+from ..doc import doc_text, extension, per_doc, sentence_bounds, trigger_head
 from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
 from .index import in_window, mentions_by_root
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
@@ -810,16 +810,6 @@ def unarmed_protection(event: dict[str, Any]) -> bool:
     return bool(sector) and sector not in cue_words("raid_force_sector") and sector not in cue_words("police_sector")
 
 
-def _trigger_token(event: dict[str, Any], doc: Doc | None) -> Token | None:
-    """The root token of the event's trigger (its ``span``) in ``doc``, else None (no parse, no span): what the gates
-    that read the parse read."""
-    span = event.get("span")
-    if doc is None or not span:
-        return None
-    trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
-    return None if trigger is None else trigger.root
-
-
 #: The name :func:`gate_statements` writes in ``evidence.rules.gate`` on a :func:`caused_outcome`.
 CAUSED_OUTCOME = "caused_outcome"
 
@@ -831,7 +821,9 @@ def caused_outcome(event: dict[str, Any], doc: Doc | None) -> bool:
     subject's (the lexicon's pattern codes "led ... to" as a visit, CAMEO 042, for "led a delegation to Moscow", which
     has its object and stays); on the train split such events were right 0 times in 15 (eval/README.md, "Session 42:
     nonacts42"). Without the parse (``doc`` None) nothing is gated."""
-    trigger = _trigger_token(event, doc) if _verb_lemma(event) in cue_words("result_verb") else None
+    if doc is None or _verb_lemma(event) not in cue_words("result_verb"):
+        return False
+    trigger = trigger_head(doc, event)
     if trigger is None:
         return False
     children = list(trigger.children)
@@ -873,7 +865,7 @@ def figurative_violence(event: dict[str, Any], doc: Doc | None = None) -> bool:
         and rules.get("target_country") in GUESSED_PLACE_STRATEGIES
     if not guessed:
         return False
-    trigger = _trigger_token(event, doc)
+    trigger = trigger_head(doc, event) if doc is not None else None
     return trigger is not None and not any(_names_beside_subject(child) for child in trigger.children)
 
 

@@ -176,11 +176,10 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
         source_rule = "_unattributed" if sources else source_rule
     why: list[str] = []
     negated, modality = _modality(verb, lex, doc, why)
-    custody = False  # "two men were arrested": a private person, but only a state arrests (roles.custody_passive)
     if modality == "asserted" and _agentless_state(doc, verb, lex):
         if not custody_passive(verb, entry.code, lex):
             return  # (a pending or reported passive keeps its modality: "until demands are met")
-        custody = True
+        source_rule = CUSTODY_RULE  # "two men were arrested": a private person, but only a state arrests
     subordinate = _subordinate(verb, lex) if modality == "asserted" and not negated else None
     modality = subordinate or modality
     complement = _complement(verb)
@@ -200,8 +199,6 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
         targets, target_rule = _disapproved_targets(doc, verb, sources, targets, target_rule, lex)
     rules: EventRules = {"trigger": f"verbs.tsv:{verb.lemma_}", "code": code_rule, "source": source_rule,
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
-    if custody:
-        rules["source"] = CUSTODY_RULE
     if why:
         rules[MODALITY_CUE_KEY] = "+".join(why)  # "ruled out sending troops": negating_verb
     if subordinate == "reported" and clause_asserted(verb, entry.code, sources, targets):

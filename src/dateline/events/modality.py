@@ -625,9 +625,7 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
                 head_modality = "asserted"
             before = (negated, modality)
             negated = negated or (head_negated and not _presupposed(noun, head, lex))
-            if head_modality != "asserted" and head.lemma_ not in lex.cue("light_verb") | {"lead", "yield"}:
-                modality = modality or head_modality
-            elif head_modality != "asserted":
+            if head_modality != "asserted":
                 modality = modality or head_modality
             if (negated, modality) != before:
                 for cue in head_why:  # the noun takes its verb's negation or modality, and the cues behind it

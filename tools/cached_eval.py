@@ -9,6 +9,10 @@ measured on train and dev in minutes. Locked splits are refused, as by the comma
 
     nice .venv/bin/python tools/cached_eval.py --split train [--by-rule] [--errors FILE] [--json FILE] [--exclude-rounds 46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67,68,69]
     nice .venv/bin/python tools/cached_eval.py --split train --judged build/judged.jsonl [--all-events] [--roots-off]
+    nice .venv/bin/python tools/cached_eval.py --split train --half read     # or unread
+
+``--half`` scores one half of the split by article id (``newseval.article_half``): a rule's author reads the
+errors of ``read`` only, and ``unread`` checks that the rule carries over to articles the author did not read.
 
 ``--judged`` writes every counted event (``--all-events``: every event) with its label's verdict, so two
 coders' events can be compared (the events a change adds and removes, and how often each is right).
@@ -27,7 +31,7 @@ from typing import Any
 from spacy.tokens import Doc, DocBin
 
 from dateline import pipeline
-from dateline.newseval import LOCKED, blind_rounds, code_articles, corpus_texts, format_by_rule, format_news_report, load_labels, score
+from dateline.newseval import HALVES, LOCKED, blind_rounds, code_articles, corpus_texts, format_by_rule, format_news_report, load_labels, score
 from dateline.nlp import set_article
 
 CACHE = Path(__file__).resolve().parents[1] / "build" / "parse_cache"
@@ -88,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exclude-rounds", default=None,
                         help="comma-separated labelling rounds left out (default: the blind rounds eval/news/blind_rounds.json "
                              "names, kept for the integrator; '' for none, as the integrator scores them)")
+    parser.add_argument("--half", default="all", choices=("all",) + HALVES,
+                        help="score one half of the split by article id (newseval.article_half): 'read', whose errors "
+                             "a rule's author reads, or 'unread', the check that a rule carries over (default all)")
     args = parser.parse_args(argv)
     if args.split in LOCKED:
         print(f"split {args.split} is locked", file=sys.stderr)
@@ -97,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         dateline.roots_model.DISABLED = True
     use_parse_cache()
     labels = load_labels(args.labels)
-    labels = labels.rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False)
+    labels = labels.rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False).half(args.half)
     part = labels.split(args.split)
     texts = corpus_texts(part.articles, args.news)
     coded = code_articles(texts, [a["id"] for a in part.articles])

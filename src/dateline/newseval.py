@@ -172,6 +172,12 @@ class LabelSet:
         return LabelSet([a for a in self.articles if a["id"] in ids], [x for x in self.labels if x["id"] in ids],
                         [x for x in self.missed if x["id"] in ids], self.recall_articles & ids)
 
+    def half(self, name: str) -> LabelSet:
+        """The articles of one half (:func:`article_half`), ``all`` for every article."""
+        if name == "all":
+            return self
+        return self.subset({a["id"] for a in self.articles if article_half(a["id"]) == name})
+
     def rounds(self, rounds: Collection[int], *, keep: bool = True) -> LabelSet:
         """The articles of the given labelling rounds (:func:`article_round`), or with ``keep=False``
         those of every other round (a blind set left out)."""
@@ -195,6 +201,16 @@ def blind_rounds(labels_path: str | Path) -> tuple[int, ...]:
 def article_round(article: dict[str, Any]) -> int:
     """An article's labelling round (``round`` in eval/news/articles.jsonl; absent = 1)."""
     return int(article.get("round") or 1)
+
+
+#: The two halves of a split by article id (development only): ``read``, whose errors a rule's author reads, and
+#: ``unread``, whose score checks that the rule carries over to articles the author did not read.
+HALVES = ("read", "unread")
+
+
+def article_half(article_id: str) -> str:
+    """The half (:data:`HALVES`) an article falls in, fixed by the SHA-1 of its id: about one article in two each."""
+    return "read" if hashlib.sha1(article_id.encode("utf-8")).digest()[0] < 128 else "unread"
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

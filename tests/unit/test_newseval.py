@@ -242,3 +242,19 @@ def test_an_event_on_a_listed_missed_act_is_judged_by_that_act() -> None:
     wrong = dict(hit, tgt="FRA")
     scores = score(labelset(labels, [wrong]), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
     assert (scores.counted_judged, scores.counted_right, scores.target_right) == (2, 1, 1)
+
+
+def test_the_read_and_unread_halves_split_the_articles_by_id_alone() -> None:
+    """An article's half depends on its id only, the halves part the articles, and both are about one in two."""
+    from dateline.newseval import HALVES, article_half
+
+    ids = [f"article-{i}" for i in range(400)]
+    halves = [article_half(i) for i in ids]
+    assert halves == [article_half(i) for i in ids]
+    assert set(halves) == set(HALVES)
+    assert 150 < halves.count("read") < 250
+    labels = LabelSet([{"id": i, "split": "train"} for i in ids], [{"id": i} for i in ids], [], set(ids))
+    read, unread, every = labels.half("read"), labels.half("unread"), labels.half("all")
+    assert {a["id"] for a in read.articles} | {a["id"] for a in unread.articles} == set(ids)
+    assert not {a["id"] for a in read.articles} & {a["id"] for a in unread.articles}
+    assert len(read.labels) == halves.count("read") and every is labels

@@ -77,6 +77,13 @@ def excluded_rounds(spec: str | None, labels_path: str | Path) -> set[int]:
     return {int(r) for r in spec.split(",") if r.strip()}
 
 
+def add_half_argument(parser: argparse.ArgumentParser) -> None:
+    """``--half``, shared by the tools that read train's labels: one half of the split by article id."""
+    parser.add_argument("--half", default="all", choices=("all",) + HALVES,
+                        help="one half of the split by article id (newseval.article_half): 'read', whose errors a "
+                             "rule's author reads, or 'unread', the check that a rule carries over (default all)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--labels", default="eval/news/labels.jsonl")
@@ -92,9 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exclude-rounds", default=None,
                         help="comma-separated labelling rounds left out (default: the blind rounds eval/news/blind_rounds.json "
                              "names, kept for the integrator; '' for none, as the integrator scores them)")
-    parser.add_argument("--half", default="all", choices=("all",) + HALVES,
-                        help="score one half of the split by article id (newseval.article_half): 'read', whose errors "
-                             "a rule's author reads, or 'unread', the check that a rule carries over (default all)")
+    add_half_argument(parser)
     args = parser.parse_args(argv)
     if args.split in LOCKED:
         print(f"split {args.split} is locked", file=sys.stderr)

@@ -121,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", default="eval/news/labels.jsonl")
     parser.add_argument("--news", default="../shared/data/news")
     parser.add_argument("--exclude-rounds", default=None)
+    from cached_eval import add_half_argument
+    add_half_argument(parser)
     parser.add_argument("--out", default="build/gate_probe.jsonl")
     parser.add_argument("--top", type=int, default=12)
     args = parser.parse_args(argv)
@@ -130,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     from dateline.newseval import Judge, code_articles, corpus_texts, counted, event_keys, is_right, load_labels
 
     use_parse_cache()
-    labels = load_labels(args.labels).rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False)
+    labels = load_labels(args.labels).rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False).half(args.half)
     part = labels.split("train")
     texts = corpus_texts(part.articles, args.news)
     coded = code_articles(texts, [a["id"] for a in part.articles])

@@ -222,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="parse with the model's parse cached in build/parse_cache/ (as tools/cached_eval.py)")
     parser.add_argument("--exclude-rounds", default=None,
                         help="comma-separated labelling rounds left out (default: the blind rounds eval/news/blind_rounds.json names; '' for none)")
+    from cached_eval import add_half_argument
+    add_half_argument(parser)
     args = parser.parse_args(argv)
     if args.split in LOCKED or args.split == "dev":
         parser.error("only train errors may be read")
@@ -237,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from cached_eval import excluded_rounds
 
-    labels = labels.rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False)
+    labels = labels.rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False).half(args.half)
     part = labels.split(args.split)
     texts = corpus_texts(part.articles, args.news)
     tracer = Tracer()

@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cached_eval import excluded_rounds  # noqa: E402
+from cached_eval import add_half_argument, excluded_rounds  # noqa: E402
 from dateline.newseval import (Judge, corpus_texts, counted, event_keys, finds, is_right, load_labels,  # noqa: E402
                                real_act, recall_acts, score)
 
@@ -94,13 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news", default="../shared/data/news")
     parser.add_argument("--split", default="train")
     parser.add_argument("--exclude-rounds", default=None, help="as cached_eval.py (default: the blind rounds)")
+    add_half_argument(parser)
     parser.add_argument("--show", type=int, default=0, help="print this many events of each class, drawn at random")
     parser.add_argument("--check", action="store_true", help="also re-score with newseval.score (slower)")
     args = parser.parse_args(argv)
     if args.split != "train":
         print("per-event verdicts are read on train only (dev: totals only)", file=sys.stderr)
         return 2
-    labels = load_labels(args.labels).rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False)
+    labels = load_labels(args.labels).rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False).half(args.half)
     part = labels.split(args.split)
     wanted = {a["id"] for a in part.articles}
     coded = {}

@@ -9,9 +9,14 @@ a rule gate can be measured before it is written. Each class is a Python express
 session 41's gates matched the coded runs to the event); a change to the lexicon, which drops events before the other
 stages run, is approximate (a statement frame may come back: eval/README.md, "Session 41: nonacts41"). The blind
 rounds are left out as in ``cached_eval.py``; ``--check`` also re-scores with ``newseval.score`` itself.
+``--split dev`` (session 43) gives each class's totals only (counted, right, recall, strict F1: no verdicts, and
+``--show`` is refused, as on the ``unread`` half), from a ``cached_eval.py --split dev --events`` file, so a candidate's dev cost is known before
+it is built (the news dev floors allow no listed act lost).
 
     nice .venv/bin/python tools/cached_eval.py --split train --events build/events.jsonl
     nice .venv/bin/python tools/uncount_sim.py build/events.jsonl --class 'private=ev["cameo"] == "010" and src.get("sector") == "BUS"' [--check] [--show 10]
+    nice .venv/bin/python tools/cached_eval.py --split dev --events build/dev_events.jsonl
+    nice .venv/bin/python tools/uncount_sim.py build/dev_events.jsonl --split dev --class 'private=...'
 """
 
 from __future__ import annotations
@@ -98,8 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, help="print this many events of each class, drawn at random")
     parser.add_argument("--check", action="store_true", help="also re-score with newseval.score (slower)")
     args = parser.parse_args(argv)
-    if args.split != "train":
-        print("per-event verdicts are read on train only (dev: totals only)", file=sys.stderr)
+    if args.split not in ("train", "dev"):
+        print("train or dev only (the test and fresh splits are locked)", file=sys.stderr)
+        return 2
+    totals_only = args.split == "dev"  # dev: totals only, no verdicts and no event shown
+    if args.show and (totals_only or args.half == "unread"):
+        print("--show reads events: train's read half or all of train only (unread half, dev: totals only)", file=sys.stderr)
         return 2
     labels = load_labels(args.labels).rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False).half(args.half)
     part = labels.split(args.split)
@@ -121,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         dropped = frozenset(n for n, r in enumerate(rows) if eval(expr, {}, names(r["event"], r["text"])))  # noqa: S307
         union |= dropped
         t = totals(rows, finders, dropped)
-        tally = Counter(rows[n]["verdict"] for n in dropped)
-        print(f"{name}: un-counts {len(dropped)} ({dict(tally.most_common())}); right {t['right']}, recall "
+        tally = "" if totals_only else f" ({dict(Counter(rows[n]['verdict'] for n in dropped).most_common())})"
+        print(f"{name}: un-counts {len(dropped)}{tally}; right {t['right']}, recall "
               f"{t['recall']} ({t['recall'] - base['recall']:+d}), strict F1 {t['strict_f1']:.5f} "
               f"({t['strict_f1'] - base['strict_f1']:+.5f})")
         for n in random.Random(1).sample(sorted(dropped), min(args.show, len(dropped))):

@@ -53,13 +53,10 @@ _DIR = ("data", "lexicon")
 #: side of cue ``complaining_sector`` ("Kenya protested over the ruling"; not "thousands of Kenyans protested", "police
 #: protested over pay"); ``weapon_object`` ("seize", "capture"), a direct object or passive subject of cue ``weapon_noun`` or
 #: ``arms_noun`` ("seized tanks", "captured the launcher"; not "captured the village").
-#: ``crowd_subject`` ("gather", "rally"), no direct object and a subject of cue ``protest_crowd`` or counted in
-#: hundreds ("thousands of farmers gathered"; not "thousands of troops gathered", "the leaders gathered");
-#: ``cause_for`` ("fight"), a "for" phrase and no direct object ("fought for the rebels"; not "attacked X for").
 SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object",
                     "person_object", "place_object", "subject_infinitive", "with_thing", "land_taken",
                     "criticised_object", "actor_compared", "coordinated_actors", "plea",
-                    "state_subject", "weapon_object", "crowd_subject", "cause_for")
+                    "state_subject", "weapon_object")
 
 
 @dataclass(frozen=True)

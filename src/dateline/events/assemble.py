@@ -738,7 +738,7 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
             return  # PLOVER requires a recipient for this type
         pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not same_side(s, t)]
-    intent, decided = "", False
+    intent = ""
     # "will impose a curfew"; "Iran's planned visit to Iraq" (_planned_meeting)
     announced = trigger.pos_ == "VERB" or _light_governor(trigger, lex) is not None or _planned_meeting(trigger, entry, lex)
     named = any(side is not None for side in source_sides)  # an agentless passive ("ISIL will be defeated")
@@ -757,17 +757,12 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
             intent = ""  # "to amend the constitution so that X is banned": intended only as its governor's aim
         if verb.dep_ in ("acl", "xcomp") and governor.pos_ == "NOUN" and governor.lemma_ in lex.cue("attempt_verb"):
             intent = ""  # "their effort to overthrow the government": an attempt under way, no declaration
-        if intent and _decided_measure(trigger, verb, governor, entry, lex):
-            intent, decided = "", True
     if declare and modality == "hypothetical" and not negated and trigger.pos_ == "VERB" and entry.code[:2] in root_class("cooperative") \
             and _declarer(trigger, source_sides) and _conditional_offer(trigger, lex):
         intent = _intent_code(entry.code)  # "would meet the mediator if he gave them a veto": a conditional offer
     refusal = ""
     if declare and modality == "intended" and negated and trigger.pos_ == "VERB" and _declarer(trigger, source_sides):
         refusal = _refusal_code(trigger, entry.code, lex)
-    if decided:
-        # "Kenya's decision to expel the Ugandan envoy": the measure, taken by the decision, asserted with its own root
-        modality, rules = "asserted", {**rules, "code": "_decided_measure", "modality": "_decided_measure"}
     for source, target in pairs[:6]:
         yield make_event(trigger, index, entry.code, source, target, negated=negated, modality=modality,
                          reciprocal=reciprocal and target is not None, rules=rules)
@@ -778,21 +773,6 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         if refusal:
             yield make_event(trigger, index, refusal, source, target, negated=False, modality="asserted",
                              reciprocal=False, rules={**rules, "code": "_refusal_code", "modality": "_declarer"})
-
-
-def _decided_measure(trigger: Token, verb: Token, governor: Token, entry: Entry, lex: Lexicon) -> bool:
-    """Whether an act told as intended is a measure its doer took by deciding it (docs/annotation.md D5: an act that
-    happened, coded as an intent, is its own root, asserted): the verb (or its first conjunct) is the infinitive
-    clause of a noun of cue ``decision_noun`` that a possessor or a definite article marks as a decision taken
-    ("Kenya's decision to expel the Ugandan envoy", "the government's decision to lift the ban", "the decision to
-    suspend payments"), and the act is one its doer effects alone, not a consultation (CAMEO 04: "his decision to
-    meet X" still needs X; it keeps its intent, 036). Not a decision still to be taken ("a decision to expel him is
-    expected", "no decision to"), nor a noun of plans or efforts (their own cues). Session 43."""
-    if verb.dep_ != "acl" or governor.pos_ != "NOUN" or governor.lemma_.lower() not in lex.cue("decision_noun"):
-        return False
-    if entry.code[:2] == "04" or trigger.pos_ != "VERB":
-        return False
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in governor.children)
 
 
 def _planned_meeting(trigger: Token, entry: Entry, lex: Lexicon) -> bool:

@@ -562,56 +562,6 @@ def _weapon_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     return any(child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in weapons for child in verb.children)
 
 
-def _crowd_subject(verb: Token, entry: Entry, lex: Lexicon) -> bool:
-    """Sense condition ``crowd_subject`` ("gather", "rally"): a verb with no direct object whose subject is a crowd:
-    a word of cue ``protest_crowd`` ("a large crowd gathered", "protesters rallied outside"), or people counted in
-    hundreds and more, by a head of cue ``crowd_count`` ("thousands of farmers gathered", "hundreds rallied") or a
-    number of 100 or more ("5,000 people gathered"). People gathering in the street in numbers demonstrate (CAMEO
-    141; the Phoenix mobilize block's "DEMONSTRATORS *", "ACTIVISTS *" rows); not an armed or governing side
-    (cue ``troop_noun``, a side of cue ``armed_sector``: "thousands of troops gathered near the border"), nor a verb
-    with an object ("rallied support", "gathered evidence") or a leaders' gathering ("the leaders gathered"). Session 43."""
-    if syntax.direct_object(verb) is not None:
-        return False
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        people = [subject, *syntax.prep_objects(subject, "of")]
-        if any(p.lemma_.lower() in lex.cue("troop_noun") for p in people):
-            return False
-        side = _side(subject.doc, subject, lex)
-        if side is not None and str(side.get("sector") or "").lower() in lex.cue("armed_sector"):
-            return False
-        if any(p.lemma_.lower() in lex.cue("protest_crowd") or p.lower_ in lex.cue("protest_crowd") for p in people):
-            return True
-        if subject.lower_ in lex.cue("crowd_count") or any(_counted_in_hundreds(p, lex) for p in people):
-            return True
-    return False
-
-
-def _counted_in_hundreds(noun: Token, lex: Lexicon) -> bool:
-    """Whether a plural noun is counted in hundreds or more: a number modifier of 100 or more ("5,000 people",
-    "more than 300 residents") or a word of cue ``crowd_count`` ("tens of thousands North Koreans")."""
-    for child in noun.children:
-        if child.dep_ != "nummod":
-            continue
-        if child.lower_ in lex.cue("crowd_count"):
-            return True
-        try:
-            if float(child.text.replace(",", "")) >= 100:
-                return True
-        except ValueError:
-            continue
-    return False
-
-
-def _cause_for(verb: Token, entry: Entry, lex: Lexicon) -> bool:
-    """Sense condition ``cause_for`` ("fight"): a "for" phrase and no direct object or passive subject ("fought for
-    the rebels", "is fighting for independence"): fighting on a side or for a cause, not the criticism (CAMEO 111)
-    of the physical_conflict block's "for" row, which Phoenix wrote for a verb with an object ("slammed X for",
-    "attacked X for failing"): only where that row (a criticism, root 11) was matched; "fought for control of the
-    town" keeps the block's 190 row as it is. Session 43."""
-    return (entry.code[:2] == "11" and syntax.direct_object(verb) is None
-            and bool(syntax.prep_objects(verb, "for")))
-
-
 def _land(noun: Token, lex: Lexicon) -> bool:
     """Whether a noun names land: a named country, city or region (GPE, LOC), a noun of a settled place or region
     (:data:`dateline.lang.en.SETTLEMENT_NOUNS`) or of land (cue ``territory_noun``: "land", "peninsula", "base");
@@ -863,7 +813,7 @@ _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_compleme
                 "person_object": _person_sense_object, "place_object": _place_object,
                 "with_thing": _with_thing, "land_taken": _land_taken, "criticised_object": _criticised_object,
                 "actor_compared": _actor_compared, "coordinated_actors": _coordinated_actors, "plea": _plea, "state_subject": _state_subject,
-                "weapon_object": _weapon_object, "crowd_subject": _crowd_subject, "cause_for": _cause_for}
+                "weapon_object": _weapon_object}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:

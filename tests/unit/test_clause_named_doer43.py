@@ -1,5 +1,5 @@
 """A done act in a relative clause that names its own doer as subject (issue 11, recall, session 43: recall43):
-"the town that rebels attacked", "the town where Ugandan soldiers fought", "the speech in which he criticized Kenya".
+"the town that rebels attacked", "the town where Ugandan soldiers fought", "the summit at which Kenya rejected the plan".
 The noun the clause hangs on is what was done or where, and the clause tells who did it: a past act of its own,
 asserted whatever else the sentence tells (``events.clauses.clause_named_doer``, rule ``_clause_named_doer`` in
 ``evidence.rules.modality``). A present or modal clause, a clause whose verb frames a clause of its own ("which the
@@ -8,20 +8,10 @@ for these tests."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language
 
 from dateline.events.clauses import NAMED_DOER_RULE, clause_named_doer
-
-
-def _on(nlp: Language, text: str, trigger: str) -> list[dict[str, Any]]:
-    return [e for e in nlp(text)._.events if e["trigger"] == trigger]
-
-
-def _verb(nlp: Language, text: str, word: str) -> Any:
-    (verb,) = [t for t in nlp(text) if t.text == word]
-    return verb
+from test_custody_passive42 import _on, _verb  # tests/unit is on sys.path (pytest prepend import mode)
 
 
 def test_a_past_clause_with_its_own_doer_beside_a_main_act_is_asserted(nlp: Language) -> None:
@@ -45,7 +35,7 @@ def test_a_present_or_modal_clause_is_not_asserted(nlp: Language) -> None:
 
 
 def test_a_clause_that_frames_what_it_says_is_no_named_doers_act(nlp: Language) -> None:
-    text = "Kenya condemned the law, which the Ugandan president said would curtail liberties."
+    text = "Kenya rejected the plan, which the Ugandan president said would raise taxes."
     assert not clause_named_doer(_verb(nlp, text, "said"))
     assert not any(e["modality"] == "asserted" for e in _on(nlp, text, "said"))
 

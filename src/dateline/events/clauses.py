@@ -281,9 +281,9 @@ def clause_named_doer(verb: Token) -> bool:
     raid Kenya said had failed"), also where the parser hung what it frames under another verb
     (:func:`_verb_after`: "the raid Kenya claimed had killed ten"; session 43 mend): what it frames is the act, as
     for a statement's attribution frame. A clause whose pronoun is the subject ("Iran, which invaded Iraq")
-    describes the noun's party and stays as :func:`clause_asserted` and :func:`clause_alone` leave it. On train's read half the rule counts 70 more events,
-    25 right, and finds 40 more listed acts; counted alike, the clauses whose pronoun is the subject were right 29
-    times in 193 (eval/README.md, "Session 43: recall43")."""
+    describes the noun's party and stays as :func:`clause_asserted` and :func:`clause_alone` leave it. On train's
+    read half the rule counts 70 more events, 25 right, and finds 40 more listed acts; counted alike, the clauses
+    whose pronoun is the subject were right 29 times in 193 (eval/README.md, "Session 43: recall43")."""
     if verb.dep_ != "relcl" or verb.tag_ not in NAMED_DOER_TAGS or _modal_or_to(verb):
         return False
     if any(c.dep_ == "ccomp" for c in verb.children) or _verb_after(verb):

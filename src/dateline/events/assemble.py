@@ -18,7 +18,7 @@ from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
 from .clauses import ALONE_RULE, clause_alone, clause_asserted, clause_done, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
-from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
+from .modality import _aim, _claim, _claimant, _future_time, _historical, _modality, _noun_modality, _own_modality
 from .roles import _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
@@ -788,13 +788,21 @@ def _decided_measure(trigger: Token, verb: Token, governor: Token, entry: Entry,
     asserted with its own root, not coded as an intent), rule ``_decided_measure`` for its code and modality. Not a
     consultation (CAMEO 04: "her decision to meet the envoy" still needs the envoy, and keeps its 036), an event
     noun, a decision still to be taken ("a decision to close the border is expected": no possessor, no "the") nor a
-    noun of plans or efforts (cues ``control_noun``, ``attempt_verb``: intended or attempted). Session 43 (roots43):
-    on train's read half, 15 such intents, 12 labelled the measure asserted."""
+    noun of plans or efforts (cues ``control_noun``, ``attempt_verb``: intended or attempted). The decision noun must
+    itself be told as taken, by its own modality (``modality._noun_modality``: not "Kenya's decision to expel the
+    envoy is expected next week", "will announce its decision to", "has not made the decision to", "could make the
+    decision to"), the infinitive no open question ("its decision whether to expel": a ``mark``) and the measure
+    no time still to come of its own (``modality._future_time``: "its decision to send troops next year"); session
+    43 mend. Session 43 (roots43): on train's read half, 15 such intents, 12 labelled the measure asserted."""
     if verb.dep_ != "acl" or governor.pos_ != "NOUN" or governor.lemma_.lower() not in lex.cue("decision_noun"):
         return False
     if entry.code[:2] == "04" or trigger.pos_ != "VERB":
         return False
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in governor.children)
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in governor.children):
+        return False
+    if any(c.dep_ == "mark" for c in verb.children) or _future_time(trigger, lex):
+        return False
+    return _noun_modality(governor, lex, trigger.doc) == (False, "asserted")
 
 
 def _planned_meeting(trigger: Token, entry: Entry, lex: Lexicon) -> bool:

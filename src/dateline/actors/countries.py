@@ -592,8 +592,14 @@ def domestic_agenda(event: dict[str, Any]) -> bool:
     his cabinet on Monday". A leader's agenda at home is domestic routine, no act (docs/annotation.md D6), as the
     visit itself is (:func:`domestic_visit`, which drops it); on train such intents were right 7 times in 49
     (eval/README.md, "Session 43: nonacts43"). Left alone: an intent toward another state or a transnational side
-    (IGO, NGO: no country), and a meeting held or planned (04x), whose own modality and gates decide."""
-    return str(event.get("cameo") or "").startswith("036") and _one_country(event)
+    (IGO, NGO: no country), a meeting held or planned (04x), whose own modality and gates decide, and an intent
+    to meet or negotiate with a state's domestic opponents, either side of a sector of cue ``opposing_sector`` (the
+    opposition, rebels, insurgents, separatists: "the government will hold peace talks with the rebels", "the
+    president will meet the opposition leader"), an act on an identified actor that D6 codes (session 43 mend)."""
+    if not str(event.get("cameo") or "").startswith("036") or not _one_country(event):
+        return False
+    opposing = cue_words("opposing_sector")
+    return not any(str((event.get(role) or {}).get("sector") or "").lower() in opposing for role in ("source", "target"))
 
 
 def _one_country(event: dict[str, Any]) -> bool:

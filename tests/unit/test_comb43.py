@@ -91,3 +91,37 @@ def test_a_visit_planned_at_home_is_not_counted_one_abroad_is(nlp: Language) -> 
 
     assert intents("The Kenyan president will visit Mombasa next week.") == [("KEN", "KEN", False)]
     assert ("KEN", "UGA", True) in intents("The Kenyan president will meet the Ugandan president next week.")
+
+
+def test_a_decision_told_as_still_to_come_keeps_the_intent_whatever_its_possessor(nlp: Language) -> None:
+    # mend: a possessor alone does not make the decision taken; the decision noun's own modality does
+    for text in ("Tanzania's decision to expel the Rwandan consul is expected on Friday.",
+                 "The Tanzanian cabinet will announce its decision to expel the Rwandan consul.",
+                 "Tanzania's decision whether to expel the Rwandan consul depends on the police report."):
+        found = events_on(nlp, text, "expel")
+        assert found, text
+        assert not any(rule == "_decided_measure" for _, _, rule, _ in found), text
+        assert not any(m == "asserted" and not code.startswith(("03", "13")) for code, m, *_ in found), text
+    # and the same decision told as taken still is the measure (an expulsion, 16x/17x), asserted, no intent
+    taken = events_on(nlp, "Rwanda protested against Tanzania's decision to expel the Rwandan consul.", "expel")
+    assert [(m, rule) for _, m, rule, _ in taken] == [("asserted", "_decided_measure")]
+    assert taken[0][0][:2] in ("16", "17")
+
+
+def test_an_intent_to_negotiate_with_domestic_opponents_stays_counted() -> None:
+    # mend: talks with rebels or the opposition at home are an act on an identified actor (D6), no agenda
+    for sector in ("REB", "OPP", "INS"):
+        talks = event("036", "KEN", "KEN")
+        talks["target"]["sector"], talks["target"]["code"] = sector, "KEN" + sector
+        assert not domestic_agenda(talks), sector
+        reverse = event("036", "KEN", "KEN")
+        reverse["source"]["sector"], reverse["source"]["code"] = sector, "KEN" + sector
+        assert not domestic_agenda(reverse), sector
+    assert domestic_agenda(event("036", "KEN", "KEN"))  # government to government stays gated
+
+
+def test_peace_talks_planned_with_rebels_at_home_are_counted(nlp: Language) -> None:
+    found = [(e["source"]["code"], e["target"]["code"], bool(e["counted"]), e["evidence"]["rules"].get("gate"))
+             for e in nlp("The Malian government will hold peace talks with Tuareg rebels next month.")._.events
+             if e["cameo"] == "036" and e["source"] and e["target"]]
+    assert found and all(counted and gate is None for *_, counted, gate in found), found

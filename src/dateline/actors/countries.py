@@ -574,8 +574,32 @@ def domestic_visit(event: dict[str, Any]) -> bool:
     one's own country is domestic routine, no act (docs/annotation.md D6; on train such visits were
     0/41 right with hosting, 27 labelled no act); a visit is an act between states or their organs
     abroad. Hosting (043) is left alone: a host and its guest of one country are more often a side
-    chosen wrong than a domestic act. A transnational side (IGO, NGO: no country) is never domestic."""
+    chosen wrong than a domestic act. A transnational side (IGO, NGO: no country) is never domestic. The intent
+    to meet or visit inside one state (036) is the same decision's other half, un-counted by the rule gate
+    :func:`domestic_agenda` (it stays in the output, as every gated event does)."""
     return str(event.get("cameo") or "").startswith("042") and _one_country(event)
+
+
+#: The name :func:`gate_statements` writes in ``evidence.rules.gate`` on a :func:`domestic_agenda`.
+DOMESTIC_AGENDA = "domestic_agenda"
+
+
+def domestic_agenda(event: dict[str, Any]) -> bool:
+    """Whether an intent to meet, visit or negotiate (CAMEO 036, whatever rule coded it: the intent declared with
+    an intended meeting, ``_intent_code``, a verb's or a quote cue's own 036) stays inside one state: its source and
+    target, with their countries chosen, are of one country (:func:`_one_country`, the test :func:`domestic_visit`
+    reads on a visit made): "the governor will tour the flooded districts next week", "the premier plans to meet
+    his cabinet on Monday". A leader's agenda at home is domestic routine, no act (docs/annotation.md D6), as the
+    visit itself is (:func:`domestic_visit`, which drops it); on train such intents were right 7 times in 49
+    (eval/README.md, "Session 43: nonacts43"). Left alone: an intent toward another state or a transnational side
+    (IGO, NGO: no country), a meeting held or planned (04x), whose own modality and gates decide, and an intent
+    to meet or negotiate with a state's domestic opponents, either side of a sector of cue ``opposing_sector`` (the
+    opposition, rebels, insurgents, separatists: "the government will hold peace talks with the rebels", "the
+    president will meet the opposition leader"), an act on an identified actor that D6 codes (session 43 mend)."""
+    if not str(event.get("cameo") or "").startswith("036") or not _one_country(event):
+        return False
+    opposing = cue_words("opposing_sector")
+    return not any(str((event.get(role) or {}).get("sector") or "").lower() in opposing for role in ("source", "target"))
 
 
 def _one_country(event: dict[str, Any]) -> bool:
@@ -884,6 +908,7 @@ _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
     (UNPLACED_STATEMENT, lambda event, doc: unplaced_statement(event)),
     (PRIVATE_STATEMENT, lambda event, doc: private_statement(event)),
     (UNPLACED_INTENT, lambda event, doc: unplaced_intent(event)),
+    (DOMESTIC_AGENDA, lambda event, doc: domestic_agenda(event)),
     (PLACELESS_JOURNEY, lambda event, doc: placeless_journey(event)),
     (ELECTORAL_ROUTINE, lambda event, doc: electoral_routine(event)),
     (PRIVATE_COOPERATION, lambda event, doc: private_cooperation(event)),
@@ -895,7 +920,8 @@ _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
 
 def gate_statements(event: dict[str, Any], doc: Doc | None = None) -> None:
     """The rule gates: the first of :data:`_GATES` whose test holds (a :func:`domestic_statement`, an
-    :func:`unplaced_statement`, a :func:`private_statement`, an :func:`unplaced_intent`, a :func:`placeless_journey`, an
+    :func:`unplaced_statement`, a :func:`private_statement`, an :func:`unplaced_intent`, a :func:`domestic_agenda`
+    (session 43), a :func:`placeless_journey`, an
     :func:`electoral_routine`, a :func:`private_cooperation`, an :func:`unarmed_protection`, and, read on ``doc``, a
     :func:`caused_outcome` or a :func:`figurative_violence`: sessions 37-42) names itself in ``evidence.rules.gate``;
     the event is then not counted (it stays in the output, as an event the learned act filter un-counts does)."""

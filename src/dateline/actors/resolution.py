@@ -174,7 +174,8 @@ def redate_actors(doc: Doc) -> Doc:
     for event in doc._.events:
         # not counted: a plain statement inside one state (domestic_statement) or by a speaker placed only by its
         # surroundings (unplaced_statement), D1a, D1d, D6; a cooperative intent aimed at nobody or by a declarer
-        # placed only by its surroundings (unplaced_intent), D34; a plain statement by a private speaker
+        # placed only by its surroundings (unplaced_intent), D34; an intent to meet or visit inside one state
+        # (domestic_agenda: the intent half of domestic_visit above), D6; a plain statement by a private speaker
         # (private_statement), D1a, D10b; a journey the text places nowhere (placeless_journey), D6; a vote or a
         # campaign (electoral_routine), D6; an intent or consultation of private sides among themselves or with
         # nobody (private_cooperation), D6, D10b; military protection by no fighting or police force

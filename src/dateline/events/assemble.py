@@ -18,7 +18,7 @@ from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
 from .clauses import ALONE_RULE, NAMED_DOER_RULE, clause_alone, clause_asserted, clause_done, clause_named_doer, clause_object
 from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
-from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
+from .modality import _aim, _claim, _claimant, _future_time, _historical, _modality, _noun_modality, _own_modality
 from .roles import _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
@@ -740,7 +740,7 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
             return  # PLOVER requires a recipient for this type
         pairs = [(s, t) for s in (source_sides or [None]) for t in (target_sides or [None]) if not same_side(s, t)]
-    intent = ""
+    intent, decided = "", False
     # "will impose a curfew"; "Iran's planned visit to Iraq" (_planned_meeting)
     announced = trigger.pos_ == "VERB" or _light_governor(trigger, lex) is not None or _planned_meeting(trigger, entry, lex)
     named = any(side is not None for side in source_sides)  # an agentless passive ("ISIL will be defeated")
@@ -759,12 +759,16 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
             intent = ""  # "to amend the constitution so that X is banned": intended only as its governor's aim
         if verb.dep_ in ("acl", "xcomp") and governor.pos_ == "NOUN" and governor.lemma_ in lex.cue("attempt_verb"):
             intent = ""  # "their effort to overthrow the government": an attempt under way, no declaration
+        if intent and _decided_measure(trigger, verb, governor, entry, lex):
+            intent, decided = "", True  # "the council's decision to revoke the licence": the measure itself
     if declare and modality == "hypothetical" and not negated and trigger.pos_ == "VERB" and entry.code[:2] in root_class("cooperative") \
             and _declarer(trigger, source_sides) and _conditional_offer(trigger, lex):
         intent = _intent_code(entry.code)  # "would meet the mediator if he gave them a veto": a conditional offer
     refusal = ""
     if declare and modality == "intended" and negated and trigger.pos_ == "VERB" and _declarer(trigger, source_sides):
         refusal = _refusal_code(trigger, entry.code, lex)
+    if decided:
+        modality, rules = "asserted", {**rules, "code": "_decided_measure", "modality": "_decided_measure"}
     for source, target in pairs[:6]:
         yield make_event(trigger, index, entry.code, source, target, negated=negated, modality=modality,
                          reciprocal=reciprocal and target is not None, rules=rules)
@@ -775,6 +779,32 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         if refusal:
             yield make_event(trigger, index, refusal, source, target, negated=False, modality="asserted",
                              reciprocal=False, rules={**rules, "code": "_refusal_code", "modality": "_declarer"})
+
+
+def _decided_measure(trigger: Token, verb: Token, governor: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Whether an act told as intended, whose doer would declare it (``_intent_code``'s 03x/13x), is a measure its
+    doer took by deciding it: the verb (or its first conjunct, ``verb``) is the infinitive clause (``acl``) of a noun
+    of cue ``decision_noun`` (``governor``) that a possessor or "the" marks as a decision taken ("the council's
+    decision to revoke the licence", "its decision to close the border", "the decision to freeze the accounts"). The
+    measure is then coded once, with its own root, ``asserted`` (docs/annotation.md D5: an act that happened is
+    asserted with its own root, not coded as an intent), rule ``_decided_measure`` for its code and modality. Not a
+    consultation (CAMEO 04: "her decision to meet the envoy" still needs the envoy, and keeps its 036), an event
+    noun, a decision still to be taken ("a decision to close the border is expected": no possessor, no "the") nor a
+    noun of plans or efforts (cues ``control_noun``, ``attempt_verb``: intended or attempted). The decision noun must
+    itself be told as taken, by its own modality (``modality._noun_modality``: not "Kenya's decision to expel the
+    envoy is expected next week", "will announce its decision to", "has not made the decision to", "could make the
+    decision to"), the infinitive no open question ("its decision whether to expel": a ``mark``) and the measure
+    no time still to come of its own (``modality._future_time``: "its decision to send troops next year"); session
+    43 mend. Session 43 (roots43): on train's read half, 15 such intents, 12 labelled the measure asserted."""
+    if verb.dep_ != "acl" or governor.pos_ != "NOUN" or governor.lemma_.lower() not in lex.cue("decision_noun"):
+        return False
+    if entry.code[:2] == "04" or trigger.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in governor.children):
+        return False
+    if any(c.dep_ == "mark" for c in verb.children) or _future_time(trigger, lex):
+        return False
+    return _noun_modality(governor, lex, trigger.doc) == (False, "asserted")
 
 
 def _planned_meeting(trigger: Token, entry: Entry, lex: Lexicon) -> bool:

@@ -153,9 +153,32 @@ def verb_tense(verb: Token) -> Tense:
 def event_tense(token: Token) -> Tense | None:
     """The tense of an event trigger: its own (a verb) or its governing verb's (a noun)."""
     if token.pos_ in ("VERB", "AUX"):
-        return verb_tense(token)
+        governor = _participle_governor(token)
+        return event_tense(governor) if governor is not None else verb_tense(token)
     verb = governing_verb(token)
     return verb_tense(verb) if verb is not None else None
+
+
+#: Dependencies of a bare participle or gerund whose time is its governor's: a complement ("began
+#: supporting"), an adjunct ("spoke Tuesday, warning") or a participle on a noun ("a statement condemning").
+PARTICIPLE_DEPS = frozenset({"xcomp", "advcl", "acl"})
+
+
+def _participle_governor(verb: Token) -> Token | None:
+    """The verb a bare present participle or gerund takes its tense from, when it has no tense of its own:
+    no auxiliary, no marker ("while", "after") and no subject, hung on a verb ("began supporting rebels",
+    "spoke Tuesday, warning lawmakers") or on a noun a verb governs ("issued a statement condemning the
+    attack"): that verb. None for a finite verb or another participle."""
+    if verb.tag_ != "VBG" or verb.dep_ not in PARTICIPLE_DEPS or verb.head == verb:
+        return None
+    if any(child.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for child in verb.children):
+        return None
+    head = verb.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    if head.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl":
+        return governing_verb(head)
+    return None
 
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:
@@ -530,6 +553,89 @@ def _simultaneous(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str
     return None
 
 
+def _day_measure(verb: Token) -> tuple[int, Token] | None:
+    """For a clause (or an event noun) ordered a counted number of days from the act it hangs on ("a day after Pyongyang
+    detonated", "two days after declaring", "just one day before the vote was held"): the days from that
+    act to the clause's (negative: earlier) and that act's word. Read from the words before the ordering
+    word, whatever the parse hung the measure on."""
+    if verb.dep_ == "advcl":
+        word = next((c for c in verb.children if c.dep_ == "mark" and c.text.lower() in en.MEASURED_ORDER), None)
+        anchor = verb.head
+    elif verb.dep_ in ("pcomp", "pobj") and verb.head.text.lower() in en.MEASURED_ORDER:
+        word, anchor = verb.head, verb.head.head  # "a day after barring entry", "four days after the bombings"
+    else:
+        return None
+    if word is not None and anchor.lemma_ == "day" and anchor.i < word.i:
+        anchor = anchor.head  # the measure's own noun ("a day after X": "after" hung on "day")
+    if word is None or word.i < 2 or anchor == verb or anchor.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = verb.doc
+    i = word.i - 1
+    while i > 0 and doc[i].text.lower() in en.MEASURE_HEDGES:
+        i -= 1
+    unit, count = doc[i], doc[i - 1].text.lower()
+    if unit.lemma_ != "day" or not (count in en.NUMBER_WORDS or count == "an" or count.isdigit()):
+        return None
+    days = int(count) if count.isdigit() else en.NUMBER_WORDS.get(count, 1)
+    return en.MEASURED_ORDER[word.text.lower()] * days, anchor
+
+
+def _measured(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]], frames: _SentenceFrames,
+              paragraphs: list[int]) -> dict[str, Any] | None:
+    """The date of an act whose clause is ordered a counted number of days from a dated act: "Kim spoke
+    on Saturday, a day after the country fired a missile" (Friday), "The abstention comes a day after
+    Trump issued a statement" (the day before publication: a present report is the day's news). The act it
+    hangs on must be dated to a day by the text (or, a present act, by the publication day), on or before
+    the publication day; the source is ``inherited`` and the rule names ``measured``."""
+    measure = _day_measure(token) if token.pos_ in ("VERB", "AUX", "NOUN") else None
+    if measure is None:
+        return None
+    days, anchor = measure
+    published: dt.date | None = extension(doc, "published")
+    date = _date_with(doc, anchor, by_token, frames, paragraphs)
+    source, value = date.get("source"), date.get("value")
+    if source == "published" and (event_tense(anchor) != "present" or date.get("_rule")):
+        return None  # a past or planned act the text does not date
+    if source not in ("text", "inherited", "frame", "published") or date.get("granularity") != "day" or not value:
+        return None
+    if published is not None and value > published.isoformat():
+        return None
+    day = (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+    return {"value": day, "granularity": "day", "source": "inherited", "text": date.get("text"),
+            "range": [day, day], "_timex": date.get("_timex"), "_rule": "measured"}
+
+
+#: How many heads below an occasion noun (:func:`_occasion`) its expression may lie: the noun's own
+#: modifiers and the verb of a clause describing it ("an interview that aired Sunday").
+OCCASION_DEPTH = 3
+
+
+def _occasion(token: Token, by_token: dict[int, dict[str, Any]], published: dt.date | None) -> dict[str, Any] | None:
+    """The date of an occasion the act is done in: a common noun after "in", "at" or "during" on the act's
+    verb (``en.OCCASION_PREPOSITIONS``) whose phrase, or a clause describing it, holds an expression on or
+    before the publication day ("In an interview that aired Sunday, Obama vowed", "said in a statement
+    released Thursday night", "at a news conference held on Friday"). Not a possessive date of another noun
+    in that phrase; none without a publication day."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if verb is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.text.lower() not in en.OCCASION_PREPOSITIONS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+                continue
+            level: list[Token] = [noun]
+            for _ in range(OCCASION_DEPTH):
+                level = [child for node in level for child in node.children if child.dep_ != "prep"]
+                for node in level:
+                    timex = by_token.get(node.i)
+                    if (timex is not None and _framing(node, timex) and _by_publication(timex, published)
+                            and not _possessor_of_other(node, noun)):
+                        return timex
+    return None
+
+
 def before_published(doc: Doc, bound: dict[str, Any] | None = None) -> dict[str, Any]:
     """The date of an act the text puts before the report without saying when: no value claimed,
     only that it is no later than the publication day (present perfects in leads are often that day).
@@ -631,7 +737,7 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
                frames: _SentenceFrames, paragraphs: list[int]) -> dict[str, Any]:
     published: dt.date | None = extension(doc, "published")
     sentence = sentence_index(doc)(token.i)
-    own = attached(token, by_token) or _simultaneous(token, by_token)
+    own = attached(token, by_token) or _simultaneous(token, by_token) or _occasion(token, by_token, published)
     if own is not None:
         if after_publication(own, published):
             # a planned day: the act CAMEO records is the intent's expression, dated the day it was
@@ -645,6 +751,9 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
             date["_rule"] = "planned"
             return date
         return _event_date(own, "text")
+    measured = _measured(doc, token, by_token, frames, paragraphs)
+    if measured is not None:
+        return measured
     shared = _inherited(token, by_token)
     if shared is None:
         report = _reported(token, by_token)

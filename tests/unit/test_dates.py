@@ -622,3 +622,68 @@ def test_dates_past_act_in_a_clause_of_a_dated_verb_takes_its_date(vocab: Vocab)
     undated = build(vocab, rows[:5] + [(w, h - 2 if h > 5 else h, d, p, t, l, e) for w, h, d, p, t, l, e in rows[7:]])
     assert undated[6].text == "discuss"
     assert date_for(undated, undated[6])["source"] == "published"
+
+
+def test_dates_a_bare_participle_takes_its_governors_tense(vocab: Vocab) -> None:
+    # "In 2014, Washington began supporting rebels." (dates41): the gerund has no tense of its own; it is the
+    # beginning's, so the sentence's frame dates it (before, a present act: the publication day)
+    rows = [("In", 4, "prep", "ADP", "IN", "in", "O"), ("2014", 0, "pobj", "NUM", "CD", "2014", "B-DATE"),
+            (",", 4, "punct", "PUNCT", ",", ",", "O"), ("Washington", 4, "nsubj", "PROPN", "NNP", "Washington", "B-GPE"),
+            ("began", 4, "ROOT", "VERB", "VBD", "begin", "O"), ("supporting", 4, "xcomp", "VERB", "VBG", "support", "O"),
+            ("rebels", 5, "dobj", "NOUN", "NNS", "rebel", "O"), (".", 4, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    supporting = date_for(doc, doc[5])
+    assert (supporting["value"], supporting["source"]) == ("2014", "frame")
+    # under a future verb the gerund is future too: a frame dates what happened then, not this
+    future = build(vocab, rows[:4] + [("will", 5, "aux", "AUX", "MD", "will", "O"),
+                                      ("begin", 5, "ROOT", "VERB", "VB", "begin", "O")]
+                   + [(w, 5, d, p, t, lemma, e) if h == 4 else (w, h + 1, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[5:]])
+    assert future[6].text == "supporting" and future[6].head.text == "begin"
+    assert date_for(future, future[6])["source"] == "published"
+
+
+def test_dates_an_act_done_in_a_dated_occasion_takes_its_date(vocab: Vocab) -> None:
+    # "In an interview that aired Thursday, the minister vowed revenge." (dates41): the vow is made in the
+    # interview, dated by the clause describing it
+    rows = [("In", 9, "prep", "ADP", "IN", "in", "O"), ("an", 2, "det", "DET", "DT", "an", "O"),
+            ("interview", 0, "pobj", "NOUN", "NN", "interview", "O"), ("that", 4, "nsubj", "PRON", "WDT", "that", "O"),
+            ("aired", 2, "relcl", "VERB", "VBD", "air", "O"), ("Thursday", 4, "npadvmod", "PROPN", "NNP", "Thursday", "B-DATE"),
+            (",", 9, "punct", "PUNCT", ",", ",", "O"), ("the", 8, "det", "DET", "DT", "the", "O"),
+            ("minister", 9, "nsubj", "NOUN", "NN", "minister", "O"), ("vowed", 9, "ROOT", "VERB", "VBD", "vow", "O"),
+            ("revenge", 9, "dobj", "NOUN", "NN", "revenge", "O"), (".", 9, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    vowed = date_for(doc, doc[9])
+    assert (vowed["value"], vowed["source"], vowed["text"]) == ("2019-01-17", "text", "Thursday")
+    # an occasion after the publication day is not the act's: "In an interview that airs next week, ..."
+    later = build(vocab, rows[:5] + [("next", 6, "amod", "ADJ", "JJ", "next", "B-DATE"),
+                                     ("week", 4, "npadvmod", "NOUN", "NN", "week", "I-DATE")]
+                  + [(w, h + 1, d, p, t, lemma, e) if h > 5 else (w, h, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[6:]])
+    assert later[10].text == "vowed"
+    assert date_for(later, later[10])["value"] != "2019-01-24"
+
+
+def test_dates_a_clause_a_counted_number_of_days_after_a_dated_act(vocab: Vocab) -> None:
+    # "Kim spoke on Thursday, a day after the army fired a missile." (dates41): the firing is the day before
+    rows = [("Kim", 1, "nsubj", "PROPN", "NNP", "Kim", "B-PERSON"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak", "O"),
+            ("on", 1, "prep", "ADP", "IN", "on", "O"), ("Thursday", 2, "pobj", "PROPN", "NNP", "Thursday", "B-DATE"),
+            (",", 1, "punct", "PUNCT", ",", ",", "O"), ("a", 6, "det", "DET", "DT", "a", "O"),
+            ("day", 10, "npadvmod", "NOUN", "NN", "day", "O"), ("after", 10, "mark", "SCONJ", "IN", "after", "O"),
+            ("the", 9, "det", "DET", "DT", "the", "O"), ("army", 10, "nsubj", "NOUN", "NN", "army", "O"),
+            ("fired", 1, "advcl", "VERB", "VBD", "fire", "O"), ("a", 12, "det", "DET", "DT", "a", "O"),
+            ("missile", 10, "dobj", "NOUN", "NN", "missile", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    fired = date_for(doc, doc[10])
+    assert (fired["value"], fired["source"]) == ("2019-01-16", "inherited")
+    two = build(vocab, rows[:5] + [("two", 6, "nummod", "NUM", "CD", "two", "O"), ("days", 10, "npadvmod", "NOUN", "NNS", "day", "O")]
+                + rows[7:])
+    assert date_for(two, two[10])["value"] == "2019-01-15"
+    # a present report is the day's news: "The vote comes a day after the army fired a missile."
+    present = build(vocab, [("The", 1, "det", "DET", "DT", "the", "O"), ("vote", 2, "nsubj", "NOUN", "NN", "vote", "O"),
+                            ("comes", 2, "ROOT", "VERB", "VBZ", "come", "O")]
+                    + [(w, 2 if h == 1 else h - 2, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[5:]])
+    assert present[8].text == "fired" and present[8].head.text == "comes"
+    assert date_for(present, present[8])["value"] == "2019-01-18"
+    # with no count the clause is only before the report ("after the army fired"): no day claimed
+    plain = build(vocab, rows[:5] + [(w, h - 2, d, p, t, lemma, e) if h > 6 else (w, h, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[7:]])
+    assert plain[8].text == "fired"
+    assert date_for(plain, plain[8])["value"] != "2019-01-16"

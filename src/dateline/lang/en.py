@@ -175,6 +175,16 @@ SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "until", "t
 #: Subordinators of a clause simultaneous with the one it modifies: a date there dates both.
 SIMULTANEOUS_MARKS = frozenset({"when"})
 
+#: Words that order a clause a measured number of days from the act it hangs on ("a day after X did Y",
+#: "two days before the vote was held"), with the sign of the step from that act to the clause's (dates).
+MEASURED_ORDER = {"after": -1, "before": 1}
+#: Adverbs between the measure and its ordering word ("just a day after") (dates).
+MEASURE_HEDGES = frozenset({"just", "only", "exactly", "barely", "some"})
+
+#: Prepositions of an occasion the act is done in ("in an interview that aired Sunday", "at a rally held on
+#: Friday", "during a visit last week"): the occasion's date is the act's (dates).
+OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
+
 #: Prepositions through which a possessive date of another act still places the act they modify:
 #: "before Friday's meeting, X met", "came under shelling during Sunday's fighting" (dates).
 PLACING_PREPOSITIONS = SEQUENCE_WORDS | frozenset({"during"})

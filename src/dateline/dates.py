@@ -697,6 +697,34 @@ def _superordinate(token: Token, by_token: dict[int, dict[str, Any]], published:
     return None
 
 
+def _ordered_against(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]], frames: _SentenceFrames,
+                     paragraphs: list[int]) -> dict[str, Any] | None:
+    """For an act the text orders before another ("police fired tear gas after protesters threw bottles",
+    "After meeting with Putin, Trump said") and no clause above dates: the date of that other act, whatever
+    dates it (its expression, its sentence's or paragraph's frame, or the publication day for the day's news),
+    as the act's bound (:func:`before_published`: no later than it).
+    Only "after" and "following" (``en.ORDERED_AFTER``): an act "before" another is not bounded by it. None
+    when that act is itself told as earlier than the report, planned, or undated."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if verb is None:
+        return None
+    if is_perfect(verb) or not _sequenced(verb):
+        return None
+    if verb.dep_ == "pcomp":
+        ordered = verb.head.text.lower() in en.ORDERED_AFTER
+        anchor = verb.head.head  # "After meeting Putin, Trump said"
+    else:
+        ordered = any(child.dep_ == "mark" and child.text.lower() in en.ORDERED_AFTER for child in verb.children)
+        anchor = verb.head  # "fired tear gas after protesters threw bottles"
+    if not ordered or anchor.pos_ not in ("VERB", "AUX") or earlier_than_report(anchor, by_token):
+        return None
+    date = _date_with(doc, anchor, by_token, frames, paragraphs)
+    if date.get("value") is None or date.get("_rule") or date.get("source") == "before_published":
+        return None
+    return {"value": date["value"], "granularity": date["granularity"], "text": date.get("text"),
+            "range": date.get("range")}
+
+
 def _dated_noun(noun: Token) -> bool:
     """Whether a noun is the subject of a copula that dates it ("the last time the U.S. expelled diplomats
     on this scale was in 2001"): the clause says when the noun was, not another act."""
@@ -764,7 +792,14 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
             date["_rule"] = "reported"
         return date
     if earlier_than_report(token, by_token):
-        return before_published(doc, _superordinate(token, by_token, published))
+        bound = _superordinate(token, by_token, published)
+        if bound is None:
+            ordered = _ordered_against(doc, token, by_token, frames, paragraphs)
+            if ordered is not None:
+                date = before_published(doc, ordered)
+                date["_rule"] = "ordered"
+                return date
+        return before_published(doc, bound)
     past = event_tense(token) == "past"
     frame = frames[sentence]
     above = _superordinate(token, by_token, published) if past else None

@@ -187,15 +187,21 @@ def test_dates_participle_about_an_entity_is_background(vocab: Vocab) -> None:
 
 
 def test_dates_clause_after_another_act_is_before_publication(vocab: Vocab) -> None:
-    doc = build(vocab, [("Troops", 1, "nsubj", "NOUN", "NNS", "troop", "O"),
-                        ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
-                        ("after", 4, "mark", "SCONJ", "IN", "after", "O"),
-                        ("envoys", 4, "nsubj", "NOUN", "NNS", "envoy", "O"),
-                        ("pulled", 1, "advcl", "VERB", "VBD", "pull", "O"),
-                        ("out", 4, "prt", "ADP", "RP", "out", "O"),
-                        (".", 1, "punct", "PUNCT", ".", ".", "O")])
-    assert date_for(doc, doc[4]) == BEFORE_PUBLISHED
+    rows = [("Troops", 1, "nsubj", "NOUN", "NNS", "troop", "O"),
+            ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
+            ("after", 4, "mark", "SCONJ", "IN", "after", "O"),
+            ("envoys", 4, "nsubj", "NOUN", "NNS", "envoy", "O"),
+            ("pulled", 1, "advcl", "VERB", "VBD", "pull", "O"),
+            ("out", 4, "prt", "ADP", "RP", "out", "O"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    # the pull-out is no later than the leaving it is ordered before, which the publication day dates (dates43:
+    # the bound of the act "after" orders it against; still ``before_published``, open at its start)
+    assert date_for(doc, doc[4]) == {**BEFORE_PUBLISHED, "value": "2019-01-19", "granularity": "day"}
     assert date_for(doc, doc[1])["source"] == "published"
+    # "before" bounds nothing ("Troops left before envoys pulled out": the pull-out came later)
+    before = build(vocab, rows[:2] + [("before", 4, "mark", "SCONJ", "IN", "before", "O")] + rows[3:])
+    assert before[2].text == "before" and date_for(before, before[4])["value"] is None
     anchored = build(vocab, [("He", 2, "nsubjpass", "PRON", "PRP", "he", "O"),
                              ("was", 2, "auxpass", "AUX", "VBD", "be", "O"),
                              ("shot", 2, "ROOT", "VERB", "VBN", "shoot", "O"),
@@ -687,3 +693,27 @@ def test_dates_a_clause_a_counted_number_of_days_after_a_dated_act(vocab: Vocab)
     plain = build(vocab, rows[:5] + [(w, h - 2, d, p, t, lemma, e) if h > 6 else (w, h, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[7:]])
     assert plain[8].text == "fired"
     assert date_for(plain, plain[8])["value"] != "2019-01-16"
+
+
+def test_dates_an_act_after_which_another_happened_is_bounded_by_it(vocab: Vocab) -> None:
+    # "After meeting the envoy, the minister spoke on Thursday." (dates43): the meeting is no later than the
+    # speaking, which dates it through the clause above (dates40); "After meeting the envoy, the minister
+    # spoke." has no expression at all: the speaking is the day's news, the meeting no later than it
+    rows = [("After", 7, "prep", "ADP", "IN", "after", "O"), ("meeting", 0, "pcomp", "VERB", "VBG", "meet", "O"),
+            ("the", 3, "det", "DET", "DT", "the", "O"), ("envoy", 1, "dobj", "NOUN", "NN", "envoy", "O"),
+            (",", 7, "punct", "PUNCT", ",", ",", "O"), ("the", 6, "det", "DET", "DT", "the", "O"),
+            ("minister", 7, "nsubj", "NOUN", "NN", "minister", "O"), ("spoke", 7, "ROOT", "VERB", "VBD", "speak", "O"),
+            (".", 7, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    meeting = date_for(doc, doc[1])
+    assert (meeting["value"], meeting["source"], meeting["range"]) == ("2019-01-19", "before_published", [None, "2019-01-19"])
+    # the rule names itself
+    doc._.events = [{"span": [doc[1].idx, doc[1].idx + len(doc[1].text)], "evidence": {"rules": {}}}]
+    date_events(doc)
+    assert doc._.events[0]["evidence"]["rules"]["date"] == "_date_with:before_published+ordered"
+    # the act it is ordered against is itself earlier than the report (a perfect): no bound from it
+    perfect = build(vocab, [(w, 8 if h == 7 else h, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[:7]]
+                    + [("has", 8, "aux", "AUX", "VBZ", "have", "O"), ("spoken", 8, "ROOT", "VERB", "VBN", "speak", "O"),
+                       (".", 8, "punct", "PUNCT", ".", ".", "O")])
+    assert perfect[8].text == "spoken" and perfect[1].head.head.text == "spoken"
+    assert date_for(perfect, perfect[1])["value"] is None

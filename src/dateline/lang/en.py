@@ -150,6 +150,10 @@ BOUNDING_PREPOSITIONS = frozenset({"since", "until", "till", "by"})
 #: Prepositions whose event-noun object happened before the act they modify ("after the talks").
 ANCHOR_PREPOSITIONS = frozenset({"after", "since", "following"})
 
+#: Words that put the act they introduce before the act they modify, which bounds its date ("urged the
+#: president after Obama's remarks", "fired tear gas following clashes"): dates.
+ORDERED_AFTER = frozenset({"after", "following"})
+
 #: Prepositions whose event-noun object is still to come ("ahead of the Trump-Putin meeting"):
 #: planned, not held. Keyed "<head word> <preposition>".
 PROSPECTIVE_PREPOSITIONS = frozenset({"ahead of", "advance of"})

@@ -54,7 +54,7 @@ import datetime as dt
 import itertools
 import re
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -460,11 +460,33 @@ def is_perfect(verb: Token) -> bool:
     return participle and any(aux.text.lower() in en.PERFECT_AUXILIARIES and aux.dep_ == "aux" for aux in auxes)
 
 
+def _ordering(verb: Token, words: Collection[str], nouns: bool = False) -> tuple[Token, Token] | None:
+    """The word of ``words`` that orders the clause of ``verb`` against another act, and that act's word:
+    a subordinator ("fired after protesters threw": "after", "fired") or the preposition a gerund is the
+    object of ("After meeting the envoy, the minister spoke": "After", "spoke"); with ``nouns``, also one an
+    event noun is the object of ("four days after the bombings")."""
+    if verb.dep_ == "advcl":
+        word = next((child for child in verb.children if child.dep_ == "mark" and child.text.lower() in words), None)
+        return (word, verb.head) if word is not None else None
+    if (verb.dep_ == "pcomp" or nouns and verb.dep_ == "pobj") and verb.head.text.lower() in words:
+        return verb.head, verb.head.head
+    return None
+
+
 def _sequenced(verb: Token) -> bool:
     """The verb's clause is ordered against another act: "after X pulled out", "before offering"."""
-    if verb.dep_ == "advcl":
-        return any(child.dep_ == "mark" and child.text.lower() in en.SEQUENCE_WORDS for child in verb.children)
-    return verb.dep_ == "pcomp" and verb.head.text.lower() in en.SEQUENCE_WORDS
+    return _ordering(verb, en.SEQUENCE_WORDS) is not None
+
+
+def _measure_unit(word: Token) -> Token | None:
+    """The unit of a measure just before an ordering word ("two days after", "just a week before", "more
+    than two years after"), past the hedges between them (``en.MEASURE_HEDGES``): a noun of cue
+    ``time_unit``, else None."""
+    doc = word.doc
+    i = word.i - 1
+    while i > 0 and doc[i].text.lower() in en.MEASURE_HEDGES:
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].lemma_ in cue_words("time_unit") else None
 
 
 def _anchored_to_event(verb: Token, by_token: dict[int, dict[str, Any]]) -> bool:
@@ -520,8 +542,9 @@ def earlier_than_report(token: Token, by_token: dict[int, dict[str, Any]]) -> bo
     past = tense == "past" or verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if _sequenced(verb) and verb.head.text.lower() == "after" and verb.head.head.lemma_ in cue_words("time_unit"):
         return True  # "three years after supporting rebels": measured back from a later act
-    if _sequenced(verb):
-        superordinate = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    ordering = _ordering(verb, en.SEQUENCE_WORDS)
+    if ordering is not None:
+        superordinate = ordering[1]
         return verb.tag_ == "VBD" or (superordinate.pos_ in ("VERB", "AUX") and verb_tense(superordinate) == "past")
     return past and _anchored_to_event(verb, by_token)
 
@@ -554,27 +577,23 @@ def _simultaneous(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str
 
 
 def _day_measure(verb: Token) -> tuple[int, Token] | None:
-    """For a clause (or an event noun) ordered a counted number of days from the act it hangs on ("a day after Pyongyang
-    detonated", "two days after declaring", "just one day before the vote was held"): the days from that
+    """For a clause (or an event noun) ordered a counted number of days from the act it hangs on ("a day after the army
+    fired", "two days after declaring", "just one day before the vote was held"): the days from that
     act to the clause's (negative: earlier) and that act's word. Read from the words before the ordering
     word, whatever the parse hung the measure on."""
-    if verb.dep_ == "advcl":
-        word = next((c for c in verb.children if c.dep_ == "mark" and c.text.lower() in en.MEASURED_ORDER), None)
-        anchor = verb.head
-    elif verb.dep_ in ("pcomp", "pobj") and verb.head.text.lower() in en.MEASURED_ORDER:
-        word, anchor = verb.head, verb.head.head  # "a day after barring entry", "four days after the bombings"
-    else:
+    ordering = _ordering(verb, en.MEASURED_ORDER, nouns=True)  # "a day after barring entry", "four days after the bombings"
+    if ordering is None:
         return None
-    if word is not None and anchor.lemma_ == "day" and anchor.i < word.i:
+    word, anchor = ordering
+    if anchor.lemma_ == "day" and anchor.i < word.i:
         anchor = anchor.head  # the measure's own noun ("a day after X": "after" hung on "day")
-    if word is None or word.i < 2 or anchor == verb or anchor.pos_ not in ("VERB", "AUX"):
+    if word.i < 2 or anchor == verb or anchor.pos_ not in ("VERB", "AUX"):
         return None
-    doc = verb.doc
-    i = word.i - 1
-    while i > 0 and doc[i].text.lower() in en.MEASURE_HEDGES:
-        i -= 1
-    unit, count = doc[i], doc[i - 1].text.lower()
-    if unit.lemma_ != "day" or not (count in en.NUMBER_WORDS or count == "an" or count.isdigit()):
+    unit = _measure_unit(word)
+    if unit is None or unit.lemma_ != "day" or unit.i < 1:
+        return None
+    count = verb.doc[unit.i - 1].text.lower()
+    if not (count in en.NUMBER_WORDS or count == "an" or count.isdigit()):
         return None
     days = int(count) if count.isdigit() else en.NUMBER_WORDS.get(count, 1)
     return en.MEASURED_ORDER[word.text.lower()] * days, anchor
@@ -583,10 +602,11 @@ def _day_measure(verb: Token) -> tuple[int, Token] | None:
 def _measured(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]], frames: _SentenceFrames,
               paragraphs: list[int]) -> dict[str, Any] | None:
     """The date of an act whose clause is ordered a counted number of days from a dated act: "Kim spoke
-    on Saturday, a day after the country fired a missile" (Friday), "The abstention comes a day after
-    Trump issued a statement" (the day before publication: a present report is the day's news). The act it
+    on Saturday, a day after the country fired a missile" (Friday), "The vote comes a day after the
+    army fired a missile" (the day before publication: a present report is the day's news). The act it
     hangs on must be dated to a day by the text (or, a present act, by the publication day), on or before
-    the publication day; the source is ``inherited`` and the rule names ``measured``."""
+    the publication day, and so must the day counted from it ("two days before the vote is held" after a
+    report of today is a planned day: none); the source is ``inherited`` and the rule names ``measured``."""
     measure = _day_measure(token) if token.pos_ in ("VERB", "AUX", "NOUN") else None
     if measure is None:
         return None
@@ -601,6 +621,8 @@ def _measured(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]], frame
     if published is not None and value > published.isoformat():
         return None
     day = (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+    if published is not None and day > published.isoformat():
+        return None  # "spoke Friday, two days before the election is held": a planned day, not the act's
     return {"value": day, "granularity": "day", "source": "inherited", "text": date.get("text"),
             "range": [day, day], "_timex": date.get("_timex"), "_rule": "measured"}
 
@@ -611,11 +633,14 @@ OCCASION_DEPTH = 3
 
 
 def _occasion(token: Token, by_token: dict[int, dict[str, Any]], published: dt.date | None) -> dict[str, Any] | None:
-    """The date of an occasion the act is done in: a common noun after "in", "at" or "during" on the act's
-    verb (``en.OCCASION_PREPOSITIONS``) whose phrase, or a clause describing it, holds an expression on or
-    before the publication day ("In an interview that aired Sunday, Obama vowed", "said in a statement
-    released Thursday night", "at a news conference held on Friday"). Not a possessive date of another noun
-    in that phrase; none without a publication day."""
+    """The date of an occasion the act is done in: a noun of an occasion (cue ``occasion_noun``: an
+    interview, a statement, a briefing, a meeting, a visit) after "in", "at" or "during" on the act's verb
+    (``en.OCCASION_PREPOSITIONS``) whose phrase, or a clause describing it, holds an expression on or before
+    the publication day ("In an interview that aired Friday, the minister vowed", "said in a statement
+    released Thursday night", "during last week's talks"); the rule names ``occasion``. Not a place, a
+    person or a thing ("arrested him at a house he bought last year"), not an expression of another noun in
+    that phrase ("at a meeting that reviews the 2015 accord", :func:`_of_other_noun`); none without a
+    publication day."""
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None:
         return None
@@ -623,7 +648,7 @@ def _occasion(token: Token, by_token: dict[int, dict[str, Any]], published: dt.d
         if prep.dep_ != "prep" or prep.text.lower() not in en.OCCASION_PREPOSITIONS:
             continue
         for noun in prep.children:
-            if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in cue_words("occasion_noun"):
                 continue
             level: list[Token] = [noun]
             for _ in range(OCCASION_DEPTH):
@@ -631,9 +656,18 @@ def _occasion(token: Token, by_token: dict[int, dict[str, Any]], published: dt.d
                 for node in level:
                     timex = by_token.get(node.i)
                     if (timex is not None and _framing(node, timex) and _by_publication(timex, published)
-                            and not _possessor_of_other(node, noun)):
+                            and not _of_other_noun(node, noun, by_token)):
                         return timex
     return None
+
+
+def _of_other_noun(found: Token, noun: Token, by_token: dict[int, dict[str, Any]]) -> bool:
+    """An expression that modifies another noun than ``noun`` ("the 2015 accord", "last week's vote"): it
+    dates that noun, not ``noun``. Read at the expression's top word."""
+    top = found
+    while top.head != top and top.head.i in by_token:
+        top = top.head
+    return top.head != noun and top.head.pos_ in ("NOUN", "PROPN")
 
 
 def before_published(doc: Doc, bound: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -697,29 +731,35 @@ def _superordinate(token: Token, by_token: dict[int, dict[str, Any]], published:
     return None
 
 
+#: Rules (``_rule``) whose date is not the day of the act it is given to (a planned day's statement, a report's
+#: day, a day counted from another act): an act ordered before that act takes no bound from it.
+UNBOUNDING_RULES = frozenset({"planned", "reported", "measured"})
+
+
 def _ordered_against(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]], frames: _SentenceFrames,
                      paragraphs: list[int]) -> dict[str, Any] | None:
     """For an act the text orders before another ("police fired tear gas after protesters threw bottles",
-    "After meeting with Putin, Trump said") and no clause above dates: the date of that other act, whatever
+    "After meeting the envoy, the minister spoke") and no clause above dates: the date of that other act, whatever
     dates it (its expression, its sentence's or paragraph's frame, or the publication day for the day's news),
     as the act's bound (:func:`before_published`: no later than it).
     Only "after" and "following" (``en.ORDERED_AFTER``): an act "before" another is not bounded by it. None
-    when that act is itself told as earlier than the report, planned, or undated."""
+    when that act is itself told as earlier than the report, dated by a rule of :data:`UNBOUNDING_RULES`
+    (planned, reported, measured), or undated, and when a measure of a day or more separates the two ("a week
+    after", "two years after": ``en.SAME_DAY_UNITS`` aside, "hours after")."""
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None:
         return None
-    if is_perfect(verb) or not _sequenced(verb):
+    ordering = _ordering(verb, en.ORDERED_AFTER) if not is_perfect(verb) else None
+    if ordering is None:
         return None
-    if verb.dep_ == "pcomp":
-        ordered = verb.head.text.lower() in en.ORDERED_AFTER
-        anchor = verb.head.head  # "After meeting Putin, Trump said"
-    else:
-        ordered = any(child.dep_ == "mark" and child.text.lower() in en.ORDERED_AFTER for child in verb.children)
-        anchor = verb.head  # "fired tear gas after protesters threw bottles"
-    if not ordered or anchor.pos_ not in ("VERB", "AUX") or earlier_than_report(anchor, by_token):
+    word, anchor = ordering  # "After meeting the envoy, the minister spoke", "fired tear gas after protesters threw bottles"
+    unit = _measure_unit(word)
+    if unit is not None and unit.lemma_ not in en.SAME_DAY_UNITS:
+        return None  # "two years after troops entered": measured back, the other act's day is not its bound
+    if anchor.pos_ not in ("VERB", "AUX") or earlier_than_report(anchor, by_token):
         return None
     date = _date_with(doc, anchor, by_token, frames, paragraphs)
-    if date.get("value") is None or date.get("_rule") or date.get("source") == "before_published":
+    if date.get("value") is None or date.get("_rule") in UNBOUNDING_RULES or date.get("source") == "before_published":
         return None
     return {"value": date["value"], "granularity": date["granularity"], "text": date.get("text"),
             "range": date.get("range")}
@@ -765,7 +805,9 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
                frames: _SentenceFrames, paragraphs: list[int]) -> dict[str, Any]:
     published: dt.date | None = extension(doc, "published")
     sentence = sentence_index(doc)(token.i)
-    own = attached(token, by_token) or _simultaneous(token, by_token) or _occasion(token, by_token, published)
+    own = attached(token, by_token) or _simultaneous(token, by_token)
+    occasion = _occasion(token, by_token, published) if own is None else None
+    own = own or occasion
     if own is not None:
         if after_publication(own, published):
             # a planned day: the act CAMEO records is the intent's expression, dated the day it was
@@ -778,7 +820,10 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
                 date = published_date(doc)
             date["_rule"] = "planned"
             return date
-        return _event_date(own, "text")
+        date = _event_date(own, "text")
+        if occasion is not None:
+            date["_rule"] = "occasion"
+        return date
     measured = _measured(doc, token, by_token, frames, paragraphs)
     if measured is not None:
         return measured
@@ -801,17 +846,19 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
                 return date
         return before_published(doc, bound)
     past = event_tense(token) == "past"
+    # a bare participle or gerund past only by its governor's tense ("In 2014, X began supporting"): named
+    participle = past and token.pos_ in ("VERB", "AUX") and verb_tense(token) != "past"
     frame = frames[sentence]
     above = _superordinate(token, by_token, published) if past else None
     if above is not None and above is not frame:
         # "the raid in 2012 on a village rebels seized", "said on Sunday troops crossed on Thursday to
         # discuss": the nearest clause above the act's own that is dated, before the sentence's frame (when
         # that nearest clause is the frame's own, the act is dated by the frame, below)
-        return _event_date(above, "inherited")
+        return _named(_event_date(above, "inherited"), "participle" if participle else None)
     if frame is not None and not after_publication(frame, published) and (past or _reported_future(token)):
         # the sentence's own frame: "On Sunday, the ministry said troops had ...", "said Friday it
         # would impose" (the intent is dated the day it was stated, D7c)
-        return _event_date(frame, "frame")
+        return _named(_event_date(frame, "frame"), "participle" if participle else None)
     if not past:
         # A frame dates what happened then; a future or present event is not in it.
         return published_date(doc)
@@ -820,8 +867,16 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
             break
         frame = frames[earlier]
         if frame is not None and not after_publication(frame, published):
-            return _event_date(frame, "context")
+            return _named(_event_date(frame, "context"), "participle" if participle else None)
     return published_date(doc)
+
+
+def _named(date: dict[str, Any], rule: str | None) -> dict[str, Any]:
+    """``date`` with the rule that reached it (``_rule``, joined to ``evidence.rules.date`` by
+    :func:`date_events`), when one is given."""
+    if rule is not None:
+        date["_rule"] = rule
+    return date
 
 
 @Language.factory("dateline_dates", requires=["doc._.events"], assigns=["doc._.timexes", "doc._.events"])

@@ -150,8 +150,8 @@ BOUNDING_PREPOSITIONS = frozenset({"since", "until", "till", "by"})
 #: Prepositions whose event-noun object happened before the act they modify ("after the talks").
 ANCHOR_PREPOSITIONS = frozenset({"after", "since", "following"})
 
-#: Words that put the act they introduce before the act they modify, which bounds its date ("urged the
-#: president after Obama's remarks", "fired tear gas following clashes"): dates.
+#: Words that put the act they introduce before the act they modify, which bounds its date ("left the
+#: talks after the envoy's remarks", "fired tear gas following clashes"): dates.
 ORDERED_AFTER = frozenset({"after", "following"})
 
 #: Prepositions whose event-noun object is still to come ("ahead of the Trump-Putin meeting"):
@@ -184,6 +184,9 @@ SIMULTANEOUS_MARKS = frozenset({"when"})
 MEASURED_ORDER = {"after": -1, "before": 1}
 #: Adverbs between the measure and its ordering word ("just a day after") (dates).
 MEASURE_HEDGES = frozenset({"just", "only", "exactly", "barely", "some"})
+#: Units of a measure short enough to leave two ordered acts on one day ("hours after X did Y"): the later
+#: act's day still bounds the earlier's (dates).
+SAME_DAY_UNITS = frozenset({"hour", "minute"})
 
 #: Prepositions of an occasion the act is done in ("in an interview that aired Sunday", "at a rally held on
 #: Friday", "during a visit last week"): the occasion's date is the act's (dates).

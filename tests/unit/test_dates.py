@@ -717,3 +717,101 @@ def test_dates_an_act_after_which_another_happened_is_bounded_by_it(vocab: Vocab
                        (".", 8, "punct", "PUNCT", ".", ".", "O")])
     assert perfect[8].text == "spoken" and perfect[1].head.head.text == "spoken"
     assert date_for(perfect, perfect[1])["value"] is None
+
+
+def _date_rule(doc: Doc, token_i: int) -> str:
+    """``evidence.rules.date`` of an event on ``doc[token_i]`` as the dates stage names it."""
+    token = doc[token_i]
+    doc._.events = [{"span": [token.idx, token.idx + len(token.text)], "evidence": {"rules": {}}}]
+    date_events(doc)
+    return doc._.events[0]["evidence"]["rules"]["date"]
+
+
+def test_dates_an_occasion_is_an_occasion_noun_and_names_itself(vocab: Vocab) -> None:
+    # "At a briefing held Friday, the general warned the rebels." (mend of dates43): the warning is dated by the
+    # briefing, and the rule names itself
+    rows = [("At", 8, "prep", "ADP", "IN", "at", "O"), ("a", 2, "det", "DET", "DT", "a", "O"),
+            ("briefing", 0, "pobj", "NOUN", "NN", "briefing", "O"), ("held", 2, "acl", "VERB", "VBN", "hold", "O"),
+            ("Friday", 3, "npadvmod", "PROPN", "NNP", "Friday", "B-DATE"), (",", 8, "punct", "PUNCT", ",", ",", "O"),
+            ("the", 7, "det", "DET", "DT", "the", "O"), ("general", 8, "nsubj", "NOUN", "NN", "general", "O"),
+            ("warned", 8, "ROOT", "VERB", "VBD", "warn", "O"), ("the", 10, "det", "DET", "DT", "the", "O"),
+            ("rebels", 8, "dobj", "NOUN", "NNS", "rebel", "O"), (".", 8, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert date_for(doc, doc[8])["value"] == "2019-01-18"
+    assert _date_rule(doc, 8) == "_date_with:text+occasion"
+    # a place is no occasion: "At a house bought Friday, the general warned the rebels" is the day's news
+    house = build(vocab, rows[:2] + [("house", 0, "pobj", "NOUN", "NN", "house", "O"),
+                                     ("bought", 2, "acl", "VERB", "VBN", "buy", "O")] + rows[4:])
+    assert house[2].text == "house"
+    assert (date_for(house, house[8])["value"], date_for(house, house[8])["source"]) == ("2019-01-19", "published")
+    # an expression of another noun in the occasion's phrase dates that noun: "At a meeting that reviewed the
+    # 2015 accord, the envoy walked out" is not dated 2015
+    accord = build(vocab, [("At", 10, "prep", "ADP", "IN", "at", "O"), ("a", 2, "det", "DET", "DT", "a", "O"),
+                           ("meeting", 0, "pobj", "NOUN", "NN", "meeting", "O"), ("that", 4, "nsubj", "PRON", "WDT", "that", "O"),
+                           ("reviewed", 2, "relcl", "VERB", "VBD", "review", "O"), ("the", 7, "det", "DET", "DT", "the", "O"),
+                           ("2015", 7, "nummod", "NUM", "CD", "2015", "B-DATE"), ("accord", 4, "dobj", "NOUN", "NN", "accord", "O"),
+                           (",", 10, "punct", "PUNCT", ",", ",", "O"), ("envoys", 10, "nsubj", "NOUN", "NNS", "envoy", "O"),
+                           ("left", 10, "ROOT", "VERB", "VBD", "leave", "O"), (".", 10, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(accord, accord[10])["value"] == "2019-01-19"
+    # the same clause dating the meeting itself does date the act
+    dated = build(vocab, [("At", 8, "prep", "ADP", "IN", "at", "O"), ("a", 2, "det", "DET", "DT", "a", "O"),
+                          ("meeting", 0, "pobj", "NOUN", "NN", "meeting", "O"), ("that", 4, "nsubj", "PRON", "WDT", "that", "O"),
+                          ("ended", 2, "relcl", "VERB", "VBD", "end", "O"), ("Thursday", 4, "npadvmod", "PROPN", "NNP", "Thursday", "B-DATE"),
+                          (",", 8, "punct", "PUNCT", ",", ",", "O"), ("envoys", 8, "nsubj", "NOUN", "NNS", "envoy", "O"),
+                          ("left", 8, "ROOT", "VERB", "VBD", "leave", "O"), (".", 8, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(dated, dated[8])["value"] == "2019-01-17"
+
+
+def test_dates_a_counted_day_after_the_publication_day_is_no_date(vocab: Vocab) -> None:
+    # "Kim spoke on Thursday, a day before the army fired a missile." (mend of dates43): the firing is Friday
+    rows = [("Kim", 1, "nsubj", "PROPN", "NNP", "Kim", "B-PERSON"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak", "O"),
+            ("on", 1, "prep", "ADP", "IN", "on", "O"), ("Thursday", 2, "pobj", "PROPN", "NNP", "Thursday", "B-DATE"),
+            (",", 1, "punct", "PUNCT", ",", ",", "O"), ("a", 6, "det", "DET", "DT", "a", "O"),
+            ("day", 10, "npadvmod", "NOUN", "NN", "day", "O"), ("before", 10, "mark", "SCONJ", "IN", "before", "O"),
+            ("the", 9, "det", "DET", "DT", "the", "O"), ("army", 10, "nsubj", "NOUN", "NN", "army", "O"),
+            ("fired", 1, "advcl", "VERB", "VBD", "fire", "O"), ("a", 12, "det", "DET", "DT", "a", "O"),
+            ("missile", 10, "dobj", "NOUN", "NN", "missile", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert date_for(doc, doc[10])["value"] == "2019-01-18"
+    assert _date_rule(doc, 10) == "_date_with:inherited+measured"
+    # "three days before" Thursday is Sunday, after a Saturday's publication: a planned day, not the act's
+    later = build(vocab, rows[:5] + [("three", 6, "nummod", "NUM", "CD", "three", "O"),
+                                     ("days", 10, "npadvmod", "NOUN", "NNS", "day", "O")] + rows[7:])
+    assert later[5].text == "three"
+    assert date_for(later, later[10])["value"] != "2019-01-20"
+    assert "measured" not in _date_rule(later, 10)
+
+
+def test_dates_no_bound_from_an_act_a_measured_stretch_later(vocab: Vocab) -> None:
+    # "Hours after meeting the envoy, the minister spoke." (mend of dates43): hours leave the two acts on one
+    # day, the speaking (the day's news) bounds the meeting; "Two years after meeting the envoy, ..." does not
+    rows = [("Hours", 1, "npadvmod", "NOUN", "NNS", "hour", "O"), ("after", 8, "prep", "ADP", "IN", "after", "O"),
+            ("meeting", 1, "pcomp", "VERB", "VBG", "meet", "O"), ("the", 4, "det", "DET", "DT", "the", "O"),
+            ("envoy", 2, "dobj", "NOUN", "NN", "envoy", "O"), (",", 8, "punct", "PUNCT", ",", ",", "O"),
+            ("the", 7, "det", "DET", "DT", "the", "O"), ("minister", 8, "nsubj", "NOUN", "NN", "minister", "O"),
+            ("spoke", 8, "ROOT", "VERB", "VBD", "speak", "O"), (".", 8, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert date_for(doc, doc[2])["value"] == "2019-01-19"
+    assert _date_rule(doc, 2) == "_date_with:before_published+ordered"
+    years = build(vocab, [("Two", 1, "nummod", "NUM", "CD", "two", "O"), ("years", 2, "npadvmod", "NOUN", "NNS", "year", "O")]
+                  + [(w, h + 1, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[1:]])
+    assert years[2].text == "after" and years[3].head.text == "after"
+    meeting = date_for(years, years[3])
+    assert (meeting["value"], meeting["source"]) == (None, "before_published")
+    assert "ordered" not in _date_rule(years, 3)
+
+
+def test_dates_a_participle_past_by_its_governor_names_itself(vocab: Vocab) -> None:
+    # "In 2014, Kenya began arming rebels." (mend of dates43): the frame dates the gerund, +participle says why
+    rows = [("In", 4, "prep", "ADP", "IN", "in", "O"), ("2014", 0, "pobj", "NUM", "CD", "2014", "B-DATE"),
+            (",", 4, "punct", "PUNCT", ",", ",", "O"), ("Kenya", 4, "nsubj", "PROPN", "NNP", "Kenya", "B-GPE"),
+            ("began", 4, "ROOT", "VERB", "VBD", "begin", "O"), ("arming", 4, "xcomp", "VERB", "VBG", "arm", "O"),
+            ("rebels", 5, "dobj", "NOUN", "NNS", "rebel", "O"), (".", 4, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert _date_rule(doc, 5) == "_date_with:frame+participle"
+    assert _date_rule(doc, 4) == "_date_with:text"  # the governor's own expression: no participle rule
+    # a gerund with a subject of its own is no bare participle: its own (present) tense, the day's news
+    own = build(vocab, rows[:5] + [("arming", 4, "xcomp", "VERB", "VBG", "arm", "O"), ("them", 5, "nsubj", "PRON", "PRP", "they", "O")]
+                + rows[7:])
+    assert own[6].text == "them" and own[6].head.text == "arming"
+    assert _date_rule(own, 5) == "_date_with:published"

@@ -581,7 +581,8 @@ def _day_measure(verb: Token) -> tuple[int, Token] | None:
     fired", "two days after declaring", "just one day before the vote was held"): the days from that
     act to the clause's (negative: earlier) and that act's word. Read from the words before the ordering
     word, whatever the parse hung the measure on."""
-    ordering = _ordering(verb, en.MEASURED_ORDER, nouns=True)  # "a day after barring entry", "four days after the bombings"
+    # "a day after barring entry", "four days after the bombings"
+    ordering = _ordering(verb, en.MEASURED_ORDER, nouns=True)
     if ordering is None:
         return None
     word, anchor = ordering
@@ -752,14 +753,16 @@ def _ordered_against(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]]
     ordering = _ordering(verb, en.ORDERED_AFTER) if not is_perfect(verb) else None
     if ordering is None:
         return None
-    word, anchor = ordering  # "After meeting the envoy, the minister spoke", "fired tear gas after protesters threw bottles"
+    # "After meeting the envoy, the minister spoke", "fired tear gas after protesters threw bottles"
+    word, anchor = ordering
     unit = _measure_unit(word)
     if unit is not None and unit.lemma_ not in en.SAME_DAY_UNITS:
         return None  # "two years after troops entered": measured back, the other act's day is not its bound
     if anchor.pos_ not in ("VERB", "AUX") or earlier_than_report(anchor, by_token):
         return None
     date = _date_with(doc, anchor, by_token, frames, paragraphs)
-    if date.get("value") is None or date.get("_rule") in UNBOUNDING_RULES or date.get("source") == "before_published":
+    if (date.get("value") is None or date.get("_rule") in UNBOUNDING_RULES
+            or date.get("source") == "before_published"):
         return None
     return {"value": date["value"], "granularity": date["granularity"], "text": date.get("text"),
             "range": date.get("range")}

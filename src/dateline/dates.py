@@ -54,7 +54,7 @@ import datetime as dt
 import itertools
 import re
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -153,9 +153,32 @@ def verb_tense(verb: Token) -> Tense:
 def event_tense(token: Token) -> Tense | None:
     """The tense of an event trigger: its own (a verb) or its governing verb's (a noun)."""
     if token.pos_ in ("VERB", "AUX"):
-        return verb_tense(token)
+        governor = _participle_governor(token)
+        return event_tense(governor) if governor is not None else verb_tense(token)
     verb = governing_verb(token)
     return verb_tense(verb) if verb is not None else None
+
+
+#: Dependencies of a bare participle or gerund whose time is its governor's: a complement ("began
+#: supporting"), an adjunct ("spoke Tuesday, warning") or a participle on a noun ("a statement condemning").
+PARTICIPLE_DEPS = frozenset({"xcomp", "advcl", "acl"})
+
+
+def _participle_governor(verb: Token) -> Token | None:
+    """The verb a bare present participle or gerund takes its tense from, when it has no tense of its own:
+    no auxiliary, no marker ("while", "after") and no subject, hung on a verb ("began supporting rebels",
+    "spoke Tuesday, warning lawmakers") or on a noun a verb governs ("issued a statement condemning the
+    attack"): that verb. None for a finite verb or another participle."""
+    if verb.tag_ != "VBG" or verb.dep_ not in PARTICIPLE_DEPS or verb.head == verb:
+        return None
+    if any(child.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for child in verb.children):
+        return None
+    head = verb.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    if head.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl":
+        return governing_verb(head)
+    return None
 
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, bool]]:
@@ -437,11 +460,33 @@ def is_perfect(verb: Token) -> bool:
     return participle and any(aux.text.lower() in en.PERFECT_AUXILIARIES and aux.dep_ == "aux" for aux in auxes)
 
 
+def _ordering(verb: Token, words: Collection[str], nouns: bool = False) -> tuple[Token, Token] | None:
+    """The word of ``words`` that orders the clause of ``verb`` against another act, and that act's word:
+    a subordinator ("fired after protesters threw": "after", "fired") or the preposition a gerund is the
+    object of ("After meeting the envoy, the minister spoke": "After", "spoke"); with ``nouns``, also one an
+    event noun is the object of ("four days after the bombings")."""
+    if verb.dep_ == "advcl":
+        word = next((child for child in verb.children if child.dep_ == "mark" and child.text.lower() in words), None)
+        return (word, verb.head) if word is not None else None
+    if (verb.dep_ == "pcomp" or nouns and verb.dep_ == "pobj") and verb.head.text.lower() in words:
+        return verb.head, verb.head.head
+    return None
+
+
 def _sequenced(verb: Token) -> bool:
     """The verb's clause is ordered against another act: "after X pulled out", "before offering"."""
-    if verb.dep_ == "advcl":
-        return any(child.dep_ == "mark" and child.text.lower() in en.SEQUENCE_WORDS for child in verb.children)
-    return verb.dep_ == "pcomp" and verb.head.text.lower() in en.SEQUENCE_WORDS
+    return _ordering(verb, en.SEQUENCE_WORDS) is not None
+
+
+def _measure_unit(word: Token) -> Token | None:
+    """The unit of a measure just before an ordering word ("two days after", "just a week before", "more
+    than two years after"), past the hedges between them (``en.MEASURE_HEDGES``): a noun of cue
+    ``time_unit``, else None."""
+    doc = word.doc
+    i = word.i - 1
+    while i > 0 and doc[i].text.lower() in en.MEASURE_HEDGES:
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].lemma_ in cue_words("time_unit") else None
 
 
 def _anchored_to_event(verb: Token, by_token: dict[int, dict[str, Any]]) -> bool:
@@ -497,8 +542,9 @@ def earlier_than_report(token: Token, by_token: dict[int, dict[str, Any]]) -> bo
     past = tense == "past" or verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if _sequenced(verb) and verb.head.text.lower() == "after" and verb.head.head.lemma_ in cue_words("time_unit"):
         return True  # "three years after supporting rebels": measured back from a later act
-    if _sequenced(verb):
-        superordinate = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    ordering = _ordering(verb, en.SEQUENCE_WORDS)
+    if ordering is not None:
+        superordinate = ordering[1]
         return verb.tag_ == "VBD" or (superordinate.pos_ in ("VERB", "AUX") and verb_tense(superordinate) == "past")
     return past and _anchored_to_event(verb, by_token)
 
@@ -528,6 +574,101 @@ def _simultaneous(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str
                 if found is not None:
                     return found
     return None
+
+
+def _day_measure(verb: Token) -> tuple[int, Token] | None:
+    """For a clause (or an event noun) ordered a counted number of days from the act it hangs on ("a day after the army
+    fired", "two days after declaring", "just one day before the vote was held"): the days from that
+    act to the clause's (negative: earlier) and that act's word. Read from the words before the ordering
+    word, whatever the parse hung the measure on."""
+    # "a day after barring entry", "four days after the bombings"
+    ordering = _ordering(verb, en.MEASURED_ORDER, nouns=True)
+    if ordering is None:
+        return None
+    word, anchor = ordering
+    if anchor.lemma_ == "day" and anchor.i < word.i:
+        anchor = anchor.head  # the measure's own noun ("a day after X": "after" hung on "day")
+    if word.i < 2 or anchor == verb or anchor.pos_ not in ("VERB", "AUX"):
+        return None
+    unit = _measure_unit(word)
+    if unit is None or unit.lemma_ != "day" or unit.i < 1:
+        return None
+    count = verb.doc[unit.i - 1].text.lower()
+    if not (count in en.NUMBER_WORDS or count == "an" or count.isdigit()):
+        return None
+    days = int(count) if count.isdigit() else en.NUMBER_WORDS.get(count, 1)
+    return en.MEASURED_ORDER[word.text.lower()] * days, anchor
+
+
+def _measured(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]], frames: _SentenceFrames,
+              paragraphs: list[int]) -> dict[str, Any] | None:
+    """The date of an act whose clause is ordered a counted number of days from a dated act: "Kim spoke
+    on Saturday, a day after the country fired a missile" (Friday), "The vote comes a day after the
+    army fired a missile" (the day before publication: a present report is the day's news). The act it
+    hangs on must be dated to a day by the text (or, a present act, by the publication day), on or before
+    the publication day, and so must the day counted from it ("two days before the vote is held" after a
+    report of today is a planned day: none); the source is ``inherited`` and the rule names ``measured``."""
+    measure = _day_measure(token) if token.pos_ in ("VERB", "AUX", "NOUN") else None
+    if measure is None:
+        return None
+    days, anchor = measure
+    published: dt.date | None = extension(doc, "published")
+    date = _date_with(doc, anchor, by_token, frames, paragraphs)
+    source, value = date.get("source"), date.get("value")
+    if source == "published" and (event_tense(anchor) != "present" or date.get("_rule")):
+        return None  # a past or planned act the text does not date
+    if source not in ("text", "inherited", "frame", "published") or date.get("granularity") != "day" or not value:
+        return None
+    if published is not None and value > published.isoformat():
+        return None
+    day = (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+    if published is not None and day > published.isoformat():
+        return None  # "spoke Friday, two days before the election is held": a planned day, not the act's
+    return {"value": day, "granularity": "day", "source": "inherited", "text": date.get("text"),
+            "range": [day, day], "_timex": date.get("_timex"), "_rule": "measured"}
+
+
+#: How many heads below an occasion noun (:func:`_occasion`) its expression may lie: the noun's own
+#: modifiers and the verb of a clause describing it ("an interview that aired Sunday").
+OCCASION_DEPTH = 3
+
+
+def _occasion(token: Token, by_token: dict[int, dict[str, Any]], published: dt.date | None) -> dict[str, Any] | None:
+    """The date of an occasion the act is done in: a noun of an occasion (cue ``occasion_noun``: an
+    interview, a statement, a briefing, a meeting, a visit) after "in", "at" or "during" on the act's verb
+    (``en.OCCASION_PREPOSITIONS``) whose phrase, or a clause describing it, holds an expression on or before
+    the publication day ("In an interview that aired Friday, the minister vowed", "said in a statement
+    released Thursday night", "during last week's talks"); the rule names ``occasion``. Not a place, a
+    person or a thing ("arrested him at a house he bought last year"), not an expression of another noun in
+    that phrase ("at a meeting that reviews the 2015 accord", :func:`_of_other_noun`); none without a
+    publication day."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if verb is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.text.lower() not in en.OCCASION_PREPOSITIONS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in cue_words("occasion_noun"):
+                continue
+            level: list[Token] = [noun]
+            for _ in range(OCCASION_DEPTH):
+                level = [child for node in level for child in node.children if child.dep_ != "prep"]
+                for node in level:
+                    timex = by_token.get(node.i)
+                    if (timex is not None and _framing(node, timex) and _by_publication(timex, published)
+                            and not _of_other_noun(node, noun, by_token)):
+                        return timex
+    return None
+
+
+def _of_other_noun(found: Token, noun: Token, by_token: dict[int, dict[str, Any]]) -> bool:
+    """An expression that modifies another noun than ``noun`` ("the 2015 accord", "last week's vote"): it
+    dates that noun, not ``noun``. Read at the expression's top word."""
+    top = found
+    while top.head != top and top.head.i in by_token:
+        top = top.head
+    return top.head != noun and top.head.pos_ in ("NOUN", "PROPN")
 
 
 def before_published(doc: Doc, bound: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -591,6 +732,42 @@ def _superordinate(token: Token, by_token: dict[int, dict[str, Any]], published:
     return None
 
 
+#: Rules (``_rule``) whose date is not the day of the act it is given to (a planned day's statement, a report's
+#: day, a day counted from another act): an act ordered before that act takes no bound from it.
+UNBOUNDING_RULES = frozenset({"planned", "reported", "measured"})
+
+
+def _ordered_against(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]], frames: _SentenceFrames,
+                     paragraphs: list[int]) -> dict[str, Any] | None:
+    """For an act the text orders before another ("police fired tear gas after protesters threw bottles",
+    "After meeting the envoy, the minister spoke") and no clause above dates: the date of that other act, whatever
+    dates it (its expression, its sentence's or paragraph's frame, or the publication day for the day's news),
+    as the act's bound (:func:`before_published`: no later than it).
+    Only "after" and "following" (``en.ORDERED_AFTER``): an act "before" another is not bounded by it. None
+    when that act is itself told as earlier than the report, dated by a rule of :data:`UNBOUNDING_RULES`
+    (planned, reported, measured), or undated, and when a measure of a day or more separates the two ("a week
+    after", "two years after": ``en.SAME_DAY_UNITS`` aside, "hours after")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if verb is None:
+        return None
+    ordering = _ordering(verb, en.ORDERED_AFTER) if not is_perfect(verb) else None
+    if ordering is None:
+        return None
+    # "After meeting the envoy, the minister spoke", "fired tear gas after protesters threw bottles"
+    word, anchor = ordering
+    unit = _measure_unit(word)
+    if unit is not None and unit.lemma_ not in en.SAME_DAY_UNITS:
+        return None  # "two years after troops entered": measured back, the other act's day is not its bound
+    if anchor.pos_ not in ("VERB", "AUX") or earlier_than_report(anchor, by_token):
+        return None
+    date = _date_with(doc, anchor, by_token, frames, paragraphs)
+    if (date.get("value") is None or date.get("_rule") in UNBOUNDING_RULES
+            or date.get("source") == "before_published"):
+        return None
+    return {"value": date["value"], "granularity": date["granularity"], "text": date.get("text"),
+            "range": date.get("range")}
+
+
 def _dated_noun(noun: Token) -> bool:
     """Whether a noun is the subject of a copula that dates it ("the last time the U.S. expelled diplomats
     on this scale was in 2001"): the clause says when the noun was, not another act."""
@@ -632,6 +809,8 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
     published: dt.date | None = extension(doc, "published")
     sentence = sentence_index(doc)(token.i)
     own = attached(token, by_token) or _simultaneous(token, by_token)
+    occasion = _occasion(token, by_token, published) if own is None else None
+    own = own or occasion
     if own is not None:
         if after_publication(own, published):
             # a planned day: the act CAMEO records is the intent's expression, dated the day it was
@@ -644,7 +823,13 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
                 date = published_date(doc)
             date["_rule"] = "planned"
             return date
-        return _event_date(own, "text")
+        date = _event_date(own, "text")
+        if occasion is not None:
+            date["_rule"] = "occasion"
+        return date
+    measured = _measured(doc, token, by_token, frames, paragraphs)
+    if measured is not None:
+        return measured
     shared = _inherited(token, by_token)
     if shared is None:
         report = _reported(token, by_token)
@@ -655,19 +840,28 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
             date["_rule"] = "reported"
         return date
     if earlier_than_report(token, by_token):
-        return before_published(doc, _superordinate(token, by_token, published))
+        bound = _superordinate(token, by_token, published)
+        if bound is None:
+            ordered = _ordered_against(doc, token, by_token, frames, paragraphs)
+            if ordered is not None:
+                date = before_published(doc, ordered)
+                date["_rule"] = "ordered"
+                return date
+        return before_published(doc, bound)
     past = event_tense(token) == "past"
+    # a bare participle or gerund past only by its governor's tense ("In 2014, X began supporting"): named
+    participle = past and token.pos_ in ("VERB", "AUX") and verb_tense(token) != "past"
     frame = frames[sentence]
     above = _superordinate(token, by_token, published) if past else None
     if above is not None and above is not frame:
         # "the raid in 2012 on a village rebels seized", "said on Sunday troops crossed on Thursday to
         # discuss": the nearest clause above the act's own that is dated, before the sentence's frame (when
         # that nearest clause is the frame's own, the act is dated by the frame, below)
-        return _event_date(above, "inherited")
+        return _named(_event_date(above, "inherited"), "participle" if participle else None)
     if frame is not None and not after_publication(frame, published) and (past or _reported_future(token)):
         # the sentence's own frame: "On Sunday, the ministry said troops had ...", "said Friday it
         # would impose" (the intent is dated the day it was stated, D7c)
-        return _event_date(frame, "frame")
+        return _named(_event_date(frame, "frame"), "participle" if participle else None)
     if not past:
         # A frame dates what happened then; a future or present event is not in it.
         return published_date(doc)
@@ -676,8 +870,16 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
             break
         frame = frames[earlier]
         if frame is not None and not after_publication(frame, published):
-            return _event_date(frame, "context")
+            return _named(_event_date(frame, "context"), "participle" if participle else None)
     return published_date(doc)
+
+
+def _named(date: dict[str, Any], rule: str | None) -> dict[str, Any]:
+    """``date`` with the rule that reached it (``_rule``, joined to ``evidence.rules.date`` by
+    :func:`date_events`), when one is given."""
+    if rule is not None:
+        date["_rule"] = rule
+    return date
 
 
 @Language.factory("dateline_dates", requires=["doc._.events"], assigns=["doc._.timexes", "doc._.events"])

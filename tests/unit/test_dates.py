@@ -187,15 +187,21 @@ def test_dates_participle_about_an_entity_is_background(vocab: Vocab) -> None:
 
 
 def test_dates_clause_after_another_act_is_before_publication(vocab: Vocab) -> None:
-    doc = build(vocab, [("Troops", 1, "nsubj", "NOUN", "NNS", "troop", "O"),
-                        ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
-                        ("after", 4, "mark", "SCONJ", "IN", "after", "O"),
-                        ("envoys", 4, "nsubj", "NOUN", "NNS", "envoy", "O"),
-                        ("pulled", 1, "advcl", "VERB", "VBD", "pull", "O"),
-                        ("out", 4, "prt", "ADP", "RP", "out", "O"),
-                        (".", 1, "punct", "PUNCT", ".", ".", "O")])
-    assert date_for(doc, doc[4]) == BEFORE_PUBLISHED
+    rows = [("Troops", 1, "nsubj", "NOUN", "NNS", "troop", "O"),
+            ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
+            ("after", 4, "mark", "SCONJ", "IN", "after", "O"),
+            ("envoys", 4, "nsubj", "NOUN", "NNS", "envoy", "O"),
+            ("pulled", 1, "advcl", "VERB", "VBD", "pull", "O"),
+            ("out", 4, "prt", "ADP", "RP", "out", "O"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    # the pull-out is no later than the leaving it is ordered before, which the publication day dates (dates43:
+    # the bound of the act "after" orders it against; still ``before_published``, open at its start)
+    assert date_for(doc, doc[4]) == {**BEFORE_PUBLISHED, "value": "2019-01-19", "granularity": "day"}
     assert date_for(doc, doc[1])["source"] == "published"
+    # "before" bounds nothing ("Troops left before envoys pulled out": the pull-out came later)
+    before = build(vocab, rows[:2] + [("before", 4, "mark", "SCONJ", "IN", "before", "O")] + rows[3:])
+    assert before[2].text == "before" and date_for(before, before[4])["value"] is None
     anchored = build(vocab, [("He", 2, "nsubjpass", "PRON", "PRP", "he", "O"),
                              ("was", 2, "auxpass", "AUX", "VBD", "be", "O"),
                              ("shot", 2, "ROOT", "VERB", "VBN", "shoot", "O"),
@@ -622,3 +628,190 @@ def test_dates_past_act_in_a_clause_of_a_dated_verb_takes_its_date(vocab: Vocab)
     undated = build(vocab, rows[:5] + [(w, h - 2 if h > 5 else h, d, p, t, l, e) for w, h, d, p, t, l, e in rows[7:]])
     assert undated[6].text == "discuss"
     assert date_for(undated, undated[6])["source"] == "published"
+
+
+def test_dates_a_bare_participle_takes_its_governors_tense(vocab: Vocab) -> None:
+    # "In 2014, Washington began supporting rebels." (dates41): the gerund has no tense of its own; it is the
+    # beginning's, so the sentence's frame dates it (before, a present act: the publication day)
+    rows = [("In", 4, "prep", "ADP", "IN", "in", "O"), ("2014", 0, "pobj", "NUM", "CD", "2014", "B-DATE"),
+            (",", 4, "punct", "PUNCT", ",", ",", "O"), ("Washington", 4, "nsubj", "PROPN", "NNP", "Washington", "B-GPE"),
+            ("began", 4, "ROOT", "VERB", "VBD", "begin", "O"), ("supporting", 4, "xcomp", "VERB", "VBG", "support", "O"),
+            ("rebels", 5, "dobj", "NOUN", "NNS", "rebel", "O"), (".", 4, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    supporting = date_for(doc, doc[5])
+    assert (supporting["value"], supporting["source"]) == ("2014", "frame")
+    # under a future verb the gerund is future too: a frame dates what happened then, not this
+    future = build(vocab, rows[:4] + [("will", 5, "aux", "AUX", "MD", "will", "O"),
+                                      ("begin", 5, "ROOT", "VERB", "VB", "begin", "O")]
+                   + [(w, 5, d, p, t, lemma, e) if h == 4 else (w, h + 1, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[5:]])
+    assert future[6].text == "supporting" and future[6].head.text == "begin"
+    assert date_for(future, future[6])["source"] == "published"
+
+
+def test_dates_an_act_done_in_a_dated_occasion_takes_its_date(vocab: Vocab) -> None:
+    # "In an interview that aired Thursday, the minister vowed revenge." (dates41): the vow is made in the
+    # interview, dated by the clause describing it
+    rows = [("In", 9, "prep", "ADP", "IN", "in", "O"), ("an", 2, "det", "DET", "DT", "an", "O"),
+            ("interview", 0, "pobj", "NOUN", "NN", "interview", "O"), ("that", 4, "nsubj", "PRON", "WDT", "that", "O"),
+            ("aired", 2, "relcl", "VERB", "VBD", "air", "O"), ("Thursday", 4, "npadvmod", "PROPN", "NNP", "Thursday", "B-DATE"),
+            (",", 9, "punct", "PUNCT", ",", ",", "O"), ("the", 8, "det", "DET", "DT", "the", "O"),
+            ("minister", 9, "nsubj", "NOUN", "NN", "minister", "O"), ("vowed", 9, "ROOT", "VERB", "VBD", "vow", "O"),
+            ("revenge", 9, "dobj", "NOUN", "NN", "revenge", "O"), (".", 9, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    vowed = date_for(doc, doc[9])
+    assert (vowed["value"], vowed["source"], vowed["text"]) == ("2019-01-17", "text", "Thursday")
+    # an occasion after the publication day is not the act's: "In an interview that airs next week, ..."
+    later = build(vocab, rows[:5] + [("next", 6, "amod", "ADJ", "JJ", "next", "B-DATE"),
+                                     ("week", 4, "npadvmod", "NOUN", "NN", "week", "I-DATE")]
+                  + [(w, h + 1, d, p, t, lemma, e) if h > 5 else (w, h, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[6:]])
+    assert later[10].text == "vowed"
+    assert date_for(later, later[10])["value"] != "2019-01-24"
+
+
+def test_dates_a_clause_a_counted_number_of_days_after_a_dated_act(vocab: Vocab) -> None:
+    # "Kim spoke on Thursday, a day after the army fired a missile." (dates41): the firing is the day before
+    rows = [("Kim", 1, "nsubj", "PROPN", "NNP", "Kim", "B-PERSON"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak", "O"),
+            ("on", 1, "prep", "ADP", "IN", "on", "O"), ("Thursday", 2, "pobj", "PROPN", "NNP", "Thursday", "B-DATE"),
+            (",", 1, "punct", "PUNCT", ",", ",", "O"), ("a", 6, "det", "DET", "DT", "a", "O"),
+            ("day", 10, "npadvmod", "NOUN", "NN", "day", "O"), ("after", 10, "mark", "SCONJ", "IN", "after", "O"),
+            ("the", 9, "det", "DET", "DT", "the", "O"), ("army", 10, "nsubj", "NOUN", "NN", "army", "O"),
+            ("fired", 1, "advcl", "VERB", "VBD", "fire", "O"), ("a", 12, "det", "DET", "DT", "a", "O"),
+            ("missile", 10, "dobj", "NOUN", "NN", "missile", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    fired = date_for(doc, doc[10])
+    assert (fired["value"], fired["source"]) == ("2019-01-16", "inherited")
+    two = build(vocab, rows[:5] + [("two", 6, "nummod", "NUM", "CD", "two", "O"), ("days", 10, "npadvmod", "NOUN", "NNS", "day", "O")]
+                + rows[7:])
+    assert date_for(two, two[10])["value"] == "2019-01-15"
+    # a present report is the day's news: "The vote comes a day after the army fired a missile."
+    present = build(vocab, [("The", 1, "det", "DET", "DT", "the", "O"), ("vote", 2, "nsubj", "NOUN", "NN", "vote", "O"),
+                            ("comes", 2, "ROOT", "VERB", "VBZ", "come", "O")]
+                    + [(w, 2 if h == 1 else h - 2, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[5:]])
+    assert present[8].text == "fired" and present[8].head.text == "comes"
+    assert date_for(present, present[8])["value"] == "2019-01-18"
+    # with no count the clause is only before the report ("after the army fired"): no day claimed
+    plain = build(vocab, rows[:5] + [(w, h - 2, d, p, t, lemma, e) if h > 6 else (w, h, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[7:]])
+    assert plain[8].text == "fired"
+    assert date_for(plain, plain[8])["value"] != "2019-01-16"
+
+
+def test_dates_an_act_after_which_another_happened_is_bounded_by_it(vocab: Vocab) -> None:
+    # "After meeting the envoy, the minister spoke on Thursday." (dates43): the meeting is no later than the
+    # speaking, which dates it through the clause above (dates40); "After meeting the envoy, the minister
+    # spoke." has no expression at all: the speaking is the day's news, the meeting no later than it
+    rows = [("After", 7, "prep", "ADP", "IN", "after", "O"), ("meeting", 0, "pcomp", "VERB", "VBG", "meet", "O"),
+            ("the", 3, "det", "DET", "DT", "the", "O"), ("envoy", 1, "dobj", "NOUN", "NN", "envoy", "O"),
+            (",", 7, "punct", "PUNCT", ",", ",", "O"), ("the", 6, "det", "DET", "DT", "the", "O"),
+            ("minister", 7, "nsubj", "NOUN", "NN", "minister", "O"), ("spoke", 7, "ROOT", "VERB", "VBD", "speak", "O"),
+            (".", 7, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    meeting = date_for(doc, doc[1])
+    assert (meeting["value"], meeting["source"], meeting["range"]) == ("2019-01-19", "before_published", [None, "2019-01-19"])
+    # the rule names itself
+    doc._.events = [{"span": [doc[1].idx, doc[1].idx + len(doc[1].text)], "evidence": {"rules": {}}}]
+    date_events(doc)
+    assert doc._.events[0]["evidence"]["rules"]["date"] == "_date_with:before_published+ordered"
+    # the act it is ordered against is itself earlier than the report (a perfect): no bound from it
+    perfect = build(vocab, [(w, 8 if h == 7 else h, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[:7]]
+                    + [("has", 8, "aux", "AUX", "VBZ", "have", "O"), ("spoken", 8, "ROOT", "VERB", "VBN", "speak", "O"),
+                       (".", 8, "punct", "PUNCT", ".", ".", "O")])
+    assert perfect[8].text == "spoken" and perfect[1].head.head.text == "spoken"
+    assert date_for(perfect, perfect[1])["value"] is None
+
+
+def _date_rule(doc: Doc, token_i: int) -> str:
+    """``evidence.rules.date`` of an event on ``doc[token_i]`` as the dates stage names it."""
+    token = doc[token_i]
+    doc._.events = [{"span": [token.idx, token.idx + len(token.text)], "evidence": {"rules": {}}}]
+    date_events(doc)
+    return doc._.events[0]["evidence"]["rules"]["date"]
+
+
+def test_dates_an_occasion_is_an_occasion_noun_and_names_itself(vocab: Vocab) -> None:
+    # "At a briefing held Friday, the general warned the rebels." (mend of dates43): the warning is dated by the
+    # briefing, and the rule names itself
+    rows = [("At", 8, "prep", "ADP", "IN", "at", "O"), ("a", 2, "det", "DET", "DT", "a", "O"),
+            ("briefing", 0, "pobj", "NOUN", "NN", "briefing", "O"), ("held", 2, "acl", "VERB", "VBN", "hold", "O"),
+            ("Friday", 3, "npadvmod", "PROPN", "NNP", "Friday", "B-DATE"), (",", 8, "punct", "PUNCT", ",", ",", "O"),
+            ("the", 7, "det", "DET", "DT", "the", "O"), ("general", 8, "nsubj", "NOUN", "NN", "general", "O"),
+            ("warned", 8, "ROOT", "VERB", "VBD", "warn", "O"), ("the", 10, "det", "DET", "DT", "the", "O"),
+            ("rebels", 8, "dobj", "NOUN", "NNS", "rebel", "O"), (".", 8, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert date_for(doc, doc[8])["value"] == "2019-01-18"
+    assert _date_rule(doc, 8) == "_date_with:text+occasion"
+    # a place is no occasion: "At a house bought Friday, the general warned the rebels" is the day's news
+    house = build(vocab, rows[:2] + [("house", 0, "pobj", "NOUN", "NN", "house", "O"),
+                                     ("bought", 2, "acl", "VERB", "VBN", "buy", "O")] + rows[4:])
+    assert house[2].text == "house"
+    assert (date_for(house, house[8])["value"], date_for(house, house[8])["source"]) == ("2019-01-19", "published")
+    # an expression of another noun in the occasion's phrase dates that noun: "At a meeting that reviewed the
+    # 2015 accord, the envoy walked out" is not dated 2015
+    accord = build(vocab, [("At", 10, "prep", "ADP", "IN", "at", "O"), ("a", 2, "det", "DET", "DT", "a", "O"),
+                           ("meeting", 0, "pobj", "NOUN", "NN", "meeting", "O"), ("that", 4, "nsubj", "PRON", "WDT", "that", "O"),
+                           ("reviewed", 2, "relcl", "VERB", "VBD", "review", "O"), ("the", 7, "det", "DET", "DT", "the", "O"),
+                           ("2015", 7, "nummod", "NUM", "CD", "2015", "B-DATE"), ("accord", 4, "dobj", "NOUN", "NN", "accord", "O"),
+                           (",", 10, "punct", "PUNCT", ",", ",", "O"), ("envoys", 10, "nsubj", "NOUN", "NNS", "envoy", "O"),
+                           ("left", 10, "ROOT", "VERB", "VBD", "leave", "O"), (".", 10, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(accord, accord[10])["value"] == "2019-01-19"
+    # the same clause dating the meeting itself does date the act
+    dated = build(vocab, [("At", 8, "prep", "ADP", "IN", "at", "O"), ("a", 2, "det", "DET", "DT", "a", "O"),
+                          ("meeting", 0, "pobj", "NOUN", "NN", "meeting", "O"), ("that", 4, "nsubj", "PRON", "WDT", "that", "O"),
+                          ("ended", 2, "relcl", "VERB", "VBD", "end", "O"), ("Thursday", 4, "npadvmod", "PROPN", "NNP", "Thursday", "B-DATE"),
+                          (",", 8, "punct", "PUNCT", ",", ",", "O"), ("envoys", 8, "nsubj", "NOUN", "NNS", "envoy", "O"),
+                          ("left", 8, "ROOT", "VERB", "VBD", "leave", "O"), (".", 8, "punct", "PUNCT", ".", ".", "O")])
+    assert date_for(dated, dated[8])["value"] == "2019-01-17"
+
+
+def test_dates_a_counted_day_after_the_publication_day_is_no_date(vocab: Vocab) -> None:
+    # "Kim spoke on Thursday, a day before the army fired a missile." (mend of dates43): the firing is Friday
+    rows = [("Kim", 1, "nsubj", "PROPN", "NNP", "Kim", "B-PERSON"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak", "O"),
+            ("on", 1, "prep", "ADP", "IN", "on", "O"), ("Thursday", 2, "pobj", "PROPN", "NNP", "Thursday", "B-DATE"),
+            (",", 1, "punct", "PUNCT", ",", ",", "O"), ("a", 6, "det", "DET", "DT", "a", "O"),
+            ("day", 10, "npadvmod", "NOUN", "NN", "day", "O"), ("before", 10, "mark", "SCONJ", "IN", "before", "O"),
+            ("the", 9, "det", "DET", "DT", "the", "O"), ("army", 10, "nsubj", "NOUN", "NN", "army", "O"),
+            ("fired", 1, "advcl", "VERB", "VBD", "fire", "O"), ("a", 12, "det", "DET", "DT", "a", "O"),
+            ("missile", 10, "dobj", "NOUN", "NN", "missile", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert date_for(doc, doc[10])["value"] == "2019-01-18"
+    assert _date_rule(doc, 10) == "_date_with:inherited+measured"
+    # "three days before" Thursday is Sunday, after a Saturday's publication: a planned day, not the act's
+    later = build(vocab, rows[:5] + [("three", 6, "nummod", "NUM", "CD", "three", "O"),
+                                     ("days", 10, "npadvmod", "NOUN", "NNS", "day", "O")] + rows[7:])
+    assert later[5].text == "three"
+    assert date_for(later, later[10])["value"] != "2019-01-20"
+    assert "measured" not in _date_rule(later, 10)
+
+
+def test_dates_no_bound_from_an_act_a_measured_stretch_later(vocab: Vocab) -> None:
+    # "Hours after meeting the envoy, the minister spoke." (mend of dates43): hours leave the two acts on one
+    # day, the speaking (the day's news) bounds the meeting; "Two years after meeting the envoy, ..." does not
+    rows = [("Hours", 1, "npadvmod", "NOUN", "NNS", "hour", "O"), ("after", 8, "prep", "ADP", "IN", "after", "O"),
+            ("meeting", 1, "pcomp", "VERB", "VBG", "meet", "O"), ("the", 4, "det", "DET", "DT", "the", "O"),
+            ("envoy", 2, "dobj", "NOUN", "NN", "envoy", "O"), (",", 8, "punct", "PUNCT", ",", ",", "O"),
+            ("the", 7, "det", "DET", "DT", "the", "O"), ("minister", 8, "nsubj", "NOUN", "NN", "minister", "O"),
+            ("spoke", 8, "ROOT", "VERB", "VBD", "speak", "O"), (".", 8, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert date_for(doc, doc[2])["value"] == "2019-01-19"
+    assert _date_rule(doc, 2) == "_date_with:before_published+ordered"
+    years = build(vocab, [("Two", 1, "nummod", "NUM", "CD", "two", "O"), ("years", 2, "npadvmod", "NOUN", "NNS", "year", "O")]
+                  + [(w, h + 1, d, p, t, lemma, e) for w, h, d, p, t, lemma, e in rows[1:]])
+    assert years[2].text == "after" and years[3].head.text == "after"
+    meeting = date_for(years, years[3])
+    assert (meeting["value"], meeting["source"]) == (None, "before_published")
+    assert "ordered" not in _date_rule(years, 3)
+
+
+def test_dates_a_participle_past_by_its_governor_names_itself(vocab: Vocab) -> None:
+    # "In 2014, Kenya began arming rebels." (mend of dates43): the frame dates the gerund, +participle says why
+    rows = [("In", 4, "prep", "ADP", "IN", "in", "O"), ("2014", 0, "pobj", "NUM", "CD", "2014", "B-DATE"),
+            (",", 4, "punct", "PUNCT", ",", ",", "O"), ("Kenya", 4, "nsubj", "PROPN", "NNP", "Kenya", "B-GPE"),
+            ("began", 4, "ROOT", "VERB", "VBD", "begin", "O"), ("arming", 4, "xcomp", "VERB", "VBG", "arm", "O"),
+            ("rebels", 5, "dobj", "NOUN", "NNS", "rebel", "O"), (".", 4, "punct", "PUNCT", ".", ".", "O")]
+    doc = build(vocab, rows)
+    assert _date_rule(doc, 5) == "_date_with:frame+participle"
+    assert _date_rule(doc, 4) == "_date_with:text"  # the governor's own expression: no participle rule
+    # a gerund with a subject of its own is no bare participle: its own (present) tense, the day's news
+    own = build(vocab, rows[:5] + [("arming", 4, "xcomp", "VERB", "VBG", "arm", "O"), ("them", 5, "nsubj", "PRON", "PRP", "they", "O")]
+                + rows[7:])
+    assert own[6].text == "them" and own[6].head.text == "arming"
+    assert _date_rule(own, 5) == "_date_with:published"

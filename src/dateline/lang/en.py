@@ -150,6 +150,10 @@ BOUNDING_PREPOSITIONS = frozenset({"since", "until", "till", "by"})
 #: Prepositions whose event-noun object happened before the act they modify ("after the talks").
 ANCHOR_PREPOSITIONS = frozenset({"after", "since", "following"})
 
+#: Words that put the act they introduce before the act they modify, which bounds its date ("left the
+#: talks after the envoy's remarks", "fired tear gas following clashes"): dates.
+ORDERED_AFTER = frozenset({"after", "following"})
+
 #: Prepositions whose event-noun object is still to come ("ahead of the Trump-Putin meeting"):
 #: planned, not held. Keyed "<head word> <preposition>".
 PROSPECTIVE_PREPOSITIONS = frozenset({"ahead of", "advance of"})
@@ -174,6 +178,19 @@ SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "until", "t
 
 #: Subordinators of a clause simultaneous with the one it modifies: a date there dates both.
 SIMULTANEOUS_MARKS = frozenset({"when"})
+
+#: Words that order a clause a measured number of days from the act it hangs on ("a day after X did Y",
+#: "two days before the vote was held"), with the sign of the step from that act to the clause's (dates).
+MEASURED_ORDER = {"after": -1, "before": 1}
+#: Adverbs between the measure and its ordering word ("just a day after") (dates).
+MEASURE_HEDGES = frozenset({"just", "only", "exactly", "barely", "some"})
+#: Units of a measure short enough to leave two ordered acts on one day ("hours after X did Y"): the later
+#: act's day still bounds the earlier's (dates).
+SAME_DAY_UNITS = frozenset({"hour", "minute"})
+
+#: Prepositions of an occasion the act is done in ("in an interview that aired Sunday", "at a rally held on
+#: Friday", "during a visit last week"): the occasion's date is the act's (dates).
+OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
 
 #: Prepositions through which a possessive date of another act still places the act they modify:
 #: "before Friday's meeting, X met", "came under shelling during Sunday's fighting" (dates).

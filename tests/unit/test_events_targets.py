@@ -261,3 +261,29 @@ def test_where_two_coordinated_parties_agree_is_no_party(nlp: Language) -> None:
     assert {t for _, t, _ in found} <= {"BRA", "ARG"} and all(s != t for s, t, _ in found)
     # one party alone abroad still aims it at the host (target_of_host)
     assert events(nlp, "The Brazilian president held talks in Geneva.", "talks") == [("BRA", "CHE", "target_of_host")]
+
+
+def test_own_state_first_in_what_is_vowed_gives_way_to_the_other_country(nlp: Language) -> None:
+    # session 41 (targets41): "warned that Iran would retaliate against Israel" is aimed at Israel, not at the
+    # speaker's own state named first in the clause (roles._abroad)
+    assert events(nlp, "The Iranian foreign minister warned that Iran would retaliate against Israel.", "warned") == [
+        ("IRN", "ISR", "target_of_topic_abroad")]
+
+
+def test_own_state_stays_the_target_when_no_other_country_is_named(nlp: Language) -> None:
+    assert events(nlp, "The Iranian foreign minister warned that Iran would defend itself.", "warned") == [
+        ("IRN", "IRN", "target_of_topic")]
+
+
+def test_own_forces_in_a_threatened_act_give_way_to_the_other_country(nlp: Language) -> None:
+    # the complement's object is the source's own troops; the country they would leave is the target
+    assert events(nlp, "The American president threatened to keep U.S. troops out of South Korea.", "threatened") == [
+        ("USA", "KOR", "target_of_complement_abroad")]
+
+
+def test_the_two_leaders_act_between_the_pair_named_before(nlp: Language) -> None:
+    # "the two leaders" stand for the pair the sentence before names: the target is the other of the pair
+    # (actors.countries.pair_partner), not a topic or the source's own country
+    found = events(nlp, "The Brazilian president met the Argentine president on Monday. The two leaders praised the new "
+                   "trade agreement.", "praised")
+    assert len(found) == 1 and found[0][2] == "pair_partner" and {found[0][0], found[0][1]} == {"BRA", "ARG"}

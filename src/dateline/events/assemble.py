@@ -17,9 +17,9 @@ from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
 from .clauses import ALONE_RULE, clause_alone, clause_asserted, clause_done, clause_object
-from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
+from .codes import _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _historical, _modality, _noun_modality, _own_modality
-from .roles import _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
@@ -159,7 +159,10 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
     if speech and entry.code[:2] != "01" and not evaluative:
         speech = False
     patient = clause_object(verb, obj) if not speech else None
-    sources, targets = _verb_roles(doc, verb, patient or obj, lex, speech=speech)
+    # a statement that blames or criticises is aimed at the speaker's own state when it names that first
+    # (:func:`.roles._said_about`, ``keep_own``; docs/annotation.md D1a)
+    keep_own = speech and disapproving_statement(verb, entry.code, lex)
+    sources, targets = _verb_roles(doc, verb, patient or obj, lex, speech=speech, keep_own=keep_own)
     source_rule = "passive_own_subject" if not entry.passive and passive_own_subject(verb, syntax.subject(verb)) else "_verb_roles"
     felt = _experiencer(verb, lex)  # "I am disappointed by ...": the first person is the one who feels it
     speaker, speaker_rule = _first_person_speaker(doc, felt[0] if felt else syntax.subject(verb), verb, lex,
@@ -195,6 +198,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
     if patient is not None and target_rule == "_verb_roles" and targets and targets[0] is not None \
             and targets[0]["text"] in doc[patient.left_edge.i:patient.i + 1].text:
         target_rule = "_clause_object"
+    if any(t is not None and t.get("evidence") == SAID_OWN_FIRST for t in targets):
+        target_rule = SAID_OWN_RULE
     if speech and not negated and entry.code[:2] == "01" and entry.code not in OWN_ACCOUNT_CODES:
         targets, target_rule = _disapproved_targets(doc, verb, sources, targets, target_rule, lex)
     rules: EventRules = {"trigger": f"verbs.tsv:{verb.lemma_}", "code": code_rule, "source": source_rule,
@@ -261,8 +266,9 @@ def _disapproved_targets(doc: Doc, verb: Token, sources: list[Side], targets: li
     judged, blamed = disapproved(verb, lex)
     named = [t for t in _sides(doc, blamed, lex) if t is not None]
     against: list[Side] = [t for t in named if _identified(t) and not any(same_side(t, s) for s in sources)]
-    if against and len(against) == len(targets) and all(same_side(a, t) for a, t in zip(against, targets)):
-        return targets, rule  # the one disapproved is the target already
+    if against and rule != SAID_OWN_RULE and len(against) == len(targets) and all(
+            same_side(a, t) for a, t in zip(against, targets)):
+        return targets, rule  # the one disapproved is the target already (by its own rule: "disapproved" over "said_own_first")
     if against:
         return against, "disapproved"
     if targets or (_disapproval(verb, lex) is None and _negative_evaluation(verb, lex) is None):

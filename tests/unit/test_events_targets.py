@@ -279,11 +279,3 @@ def test_own_forces_in_a_threatened_act_give_way_to_the_other_country(nlp: Langu
     # the complement's object is the source's own troops; the country they would leave is the target
     assert events(nlp, "The American president threatened to keep U.S. troops out of South Korea.", "threatened") == [
         ("USA", "KOR", "target_of_complement_abroad")]
-
-
-def test_the_two_leaders_act_between_the_pair_named_before(nlp: Language) -> None:
-    # "the two leaders" stand for the pair the sentence before names: the target is the other of the pair
-    # (actors.countries.pair_partner), not a topic or the source's own country
-    found = events(nlp, "The Brazilian president met the Argentine president on Monday. The two leaders praised the new "
-                   "trade agreement.", "praised")
-    assert len(found) == 1 and found[0][2] == "pair_partner" and {found[0][0], found[0][1]} == {"BRA", "ARG"}

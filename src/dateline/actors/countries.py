@@ -926,45 +926,7 @@ def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> 
         event[role] = {**side, "code": code, "country": country, "sector": split_code(code)[1]}
         evidence = event.setdefault("evidence", {})
         evidence["rules"] = {**evidence.get("rules", {}), f"{role}_country": strategy}
-    pair_partner(doc, kb, event)
     missing_target(doc, kb, event)
-
-
-#: Sentences before the event's that :func:`pair_partner` looks back over for the pair's other party.
-PAIR_LOOKBACK = 2
-PAIR_PARTNER = "pair_partner"
-
-
-def pair_partner(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
-    """An act whose source is a pair named before it ("Trump met Kim in Hanoi. The two leaders discussed
-    sanctions", "both sides agreed to a truce"), a plural noun with "two" or "both" (:data:`en.PAIR_WORDS`)
-    whose country its surroundings gave (no country of its own words), is between the pair: the source
-    stands for the one its country was read as, the target is the other, the country other than the
-    source's that the text names most in the event's sentence and the :data:`PAIR_LOOKBACK` before, not
-    in the place it is held in (:func:`nearby_partner`'s tally), whatever the parse took as the target
-    (a topic, a venue). Rule ``pair_partner`` (``evidence.rules.target`` and ``target_country``)."""
-    source = event.get("source")
-    rules = (event.get("evidence") or {}).get("rules") or {}
-    if source is None or not source.get("country") or rules.get("source_country") in (None, *OWN_STRATEGIES):
-        return
-    sentence, span = _locate(doc, event, source)
-    if sentence is None or span is None:
-        return
-    head = span.root
-    if head.tag_ not in ("NNS", "NNPS") or not any(
-            c.lower_ in en.PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "quantmod") for c in head.children):
-        return
-    own = str(source["country"])
-    case = SideCase(doc, kb, event, source, sentence, span)
-    at = (event.get("span") or [sentence.start_char])[0]
-    venues = _venue_spans(doc, event)
-    found = _most_named_country(case, PAIR_LOOKBACK, own, at, lambda m: any(begin <= m["start"] < end for begin, end in venues))
-    target = event.get("target")
-    if found is None or (target is not None and target.get("country") == found[0]):
-        return
-    country, text = found
-    event["target"] = {**country_side(country), "evidence": f"the other of the pair the source names ({PAIR_PARTNER}: {text})"}
-    event["evidence"]["rules"] = {**rules, "target": PAIR_PARTNER, "target_country": PAIR_PARTNER}
 
 
 # A target the text leaves unnamed ------------------------------------------------------------------

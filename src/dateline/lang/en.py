@@ -59,9 +59,6 @@ FIRST_PERSON_OBJECTS = frozenset({"us", "me"})
 
 #: Determiners of a definite mention ("the talks"), which can point back at an earlier event.
 DEFINITE_DETERMINERS = frozenset({"the", "these", "those", "that", "this"})
-#: Words that make a plural side a pair of parties named before it ("the two leaders", "both sides"):
-#: ``actors.countries.pair_partner``.
-PAIR_WORDS = frozenset({"two", "both"})
 
 #: Words before a day or month name that make it no particular one.
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "every", "each", "any", "some"})

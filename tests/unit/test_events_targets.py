@@ -279,3 +279,28 @@ def test_own_forces_in_a_threatened_act_give_way_to_the_other_country(nlp: Langu
     # the complement's object is the source's own troops; the country they would leave is the target
     assert events(nlp, "The American president threatened to keep U.S. troops out of South Korea.", "threatened") == [
         ("USA", "KOR", "target_of_complement_abroad")]
+
+
+def test_region_words_give_the_region_code(nlp: Language) -> None:
+    # a region of states with no organisation takes CAMEO's region code (docs/annotation.md D3a(2)), not a
+    # country named nearby (actors.countries.region_phrase)
+    found = events(nlp, "Speaking in Paris, the Brazilian president urged European leaders to cut tariffs.", "urged")
+    assert [(s, t) for s, t, _ in found] == [("BRA", "EUR")]
+
+
+def test_region_word_yields_to_a_country_in_the_phrase(nlp: Language) -> None:
+    # "American and European": the country the phrase names first stands (own_phrase before region_phrase)
+    found = events(nlp, "The Iranian minister criticized American and European diplomats on Monday.", "criticized")
+    assert [(s, t) for s, t, _ in found] == [("IRN", "USA")]
+
+
+def test_states_at_large_are_no_target(nlp: Language) -> None:
+    # "the international community": states in general, no target (D3a(3); actors.countries.states_at_large)
+    found = events(nlp, "The Kenyan president called on the international community to help Somalia.", "called")
+    assert [(s, t, r) for s, t, r in found] == [("KEN", None, "states_at_large")]
+
+
+def test_some_nations_are_not_states_at_large(nlp: Language) -> None:
+    # a number of nations is some states, not states in general
+    found = events(nlp, "The Kenyan president called on ten nations near Somalia to send troops.", "called")
+    assert all(r != "states_at_large" for _, _, r in found)

@@ -304,3 +304,10 @@ def test_some_nations_are_not_states_at_large(nlp: Language) -> None:
     # a number of nations is some states, not states in general
     found = events(nlp, "The Kenyan president called on ten nations near Somalia to send troops.", "called")
     assert all(r != "states_at_large" for _, _, r in found)
+
+
+def test_meeting_of_two_parties_is_not_aimed_at_its_topic(nlp: Language) -> None:
+    # two coordinated parties of two countries meet about a third: each is the other's target, the topic is
+    # none (events.assemble, rule reciprocal_topic; docs/annotation.md section 4)
+    found = events(nlp, "The Kenyan president and the Ugandan president met in Nairobi to discuss Somalia.", "met")
+    assert {(s, t) for s, t, _ in found} <= {("KEN", "UGA"), ("UGA", "KEN")} and found

@@ -311,3 +311,38 @@ def test_meeting_of_two_parties_is_not_aimed_at_its_topic(nlp: Language) -> None
     # none (events.assemble, rule reciprocal_topic; docs/annotation.md section 4)
     found = events(nlp, "The Kenyan president and the Ugandan president met in Nairobi to discuss Somalia.", "met")
     assert {(s, t) for s, t, _ in found} <= {("KEN", "UGA"), ("UGA", "KEN")} and found
+
+
+# session 43 mend (review of targets43): what region_phrase and states_at_large must leave
+
+
+def test_a_region_word_on_a_target_with_no_country_gives_the_region_code(nlp: Language) -> None:
+    found = events(nlp, "The Russian ambassador criticized European banks for freezing assets.", "criticized")
+    assert [(s, t, r) for s, t, r in found] == [("RUS", "EUR", "_verb_roles")]
+
+
+def test_a_compass_word_is_no_region(nlp: Language) -> None:
+    # lower-case "western" places towns inside one state; it is not the West (WST)
+    found = events(nlp, "Syrian troops shelled western towns.", "shelled")
+    assert [t for _, t, _ in found] and all(t != "WST" for _, t, _ in found)
+    found = events(nlp, "The Afghan army attacked western districts of the province.", "attacked")
+    assert all(t != "WST" for _, t, _ in found)
+
+
+def test_a_hyphened_region_word_is_no_region(nlp: Language) -> None:
+    # "pro-Western rebels" are no Western state's
+    found = events(nlp, "The Turkish president criticized pro-Western rebels.", "criticized")
+    assert all(t != "WST" for _, t, _ in found)
+
+
+def test_latin_american_is_a_region_not_the_united_states(nlp: Language) -> None:
+    # "American" after "Latin" names no country (countries.own_phrase passes over it)
+    found = events(nlp, "The Cuban leader thanked Latin American states for their support.", "thanked")
+    assert [(s, t) for s, t, _ in found] == [("CUB", "LAM")]
+
+
+def test_a_noun_or_clause_on_nations_makes_them_some_states(nlp: Language) -> None:
+    # "member nations", "donor countries": members of something, not states in general
+    for text, trigger in (("The American president urged member nations to pay more.", "urged"),
+                          ("The Japanese minister urged donor countries to pledge more.", "urged")):
+        assert all(r != "states_at_large" for _, _, r in events(nlp, text, trigger)), text

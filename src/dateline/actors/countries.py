@@ -127,17 +127,20 @@ def own_phrase(case: SideCase) -> tuple[str, str] | None:
     doc = case.doc
     # the first mention (in the actors' order) of a place actor rooted in the phrase
     by_root = mentions_by_root(doc)
-    for _, actor, mention in sorted((m for i in tokens for m in by_root.get(i, ())), key=lambda m: m[0]):
+    for (_, actor, mention), root in sorted(((m, i) for i in tokens for m in by_root.get(i, ())), key=lambda m: m[0][0]):
         country = _country(actor.get("code"))
         if country is None or actor.get("label") not in _PLACE_LABELS or len(actor.get("code") or "") != 3:
             continue
+        if _region_pair_tail(doc[root]):
+            continue  # "Latin American states": a region (region_phrase), not the United States
         return country, mention["text"]
     kb = case.kb
     for i in sorted(tokens):
         token = doc[i]
         if i > 0 and doc[i - 1].lower_ in en.HONORIFICS:
             continue  # "Mr Houston" is a person, not the city
-        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ not in ("ORG", "PERSON", "FAC"):
+        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ not in ("ORG", "PERSON", "FAC") \
+                and not _region_pair_tail(token):
             country = kb.country_of(token.text)
             if country is not None:
                 return country, token.text
@@ -162,8 +165,10 @@ def region_phrase(case: SideCase) -> tuple[str, str] | None:
     for token in sorted((doc[i] for i in _phrase_tokens(head)), key=lambda t: t.i):
         if token != head and (token.head != head or token.dep_ not in ("amod", "compound", "nmod")):
             continue
-        if token.ent_type_ in ("ORG", "PERSON", "FAC"):
-            continue
+        if token.ent_type_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") or not token.text[:1].isupper():
+            continue  # a name ("Western Union", "Western Cape"), or a compass word ("western towns")
+        if _hyphen_joined(token):
+            continue  # "pro-Western rebels", "Western-backed forces": not the West's own
         before = doc[token.i - 1] if token.i > 0 else None
         pair = f"{before.lower_} {token.lower_}" if before is not None else ""
         if before is not None and pair in en.REGION_WORDS:
@@ -173,6 +178,19 @@ def region_phrase(case: SideCase) -> tuple[str, str] | None:
         if token.lower_ in en.REGION_WORDS:
             return en.REGION_WORDS[token.lower_], token.text
     return None
+
+
+def _hyphen_joined(token: Token) -> bool:
+    """Whether a word is joined by a hyphen to the word before or after it ("pro-Western", "Western-backed")."""
+    doc = token.doc
+    return (token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_) or (
+        not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+
+
+def _region_pair_tail(token: Token) -> bool:
+    """Whether a word is the second word of a region of :data:`en.REGION_WORDS` ("American" in "Latin American"),
+    which names no country of its own (:func:`own_phrase` passes over it)."""
+    return token.i > 0 and f"{token.doc[token.i - 1].lower_} {token.lower_}" in en.REGION_WORDS
 
 
 #: The target rule of a target that stands for states in general (:func:`states_at_large`): no target.
@@ -192,7 +210,10 @@ def states_at_large(case: SideCase) -> bool:
     modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]
     if any(f"{c.lower_} {name}" in words for c in modifiers if c.dep_ != "nummod"):
         return True
-    return name in words and not any(c.dep_ == "nummod" or c.pos_ == "PROPN" or c.is_title for c in modifiers)
+    # a number, a name, a noun ("member nations", "donor countries") or a clause ("the countries that imposed
+    # sanctions") makes a bare "nations" some states, not all of them
+    return name in words and not any(c.dep_ in ("nummod", "compound", "nmod") or c.pos_ == "PROPN" or c.is_title
+                                     for c in modifiers) and not any(c.dep_ in ("relcl", "acl") for c in head.children)
 
 
 def _phrase_tokens(head: Token) -> set[int]:

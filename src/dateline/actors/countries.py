@@ -154,10 +154,11 @@ REGION_PHRASE = "region_phrase"
 def region_phrase(case: SideCase) -> tuple[str, str] | None:
     """A region of states with no organisation that a target's own phrase names, as its CAMEO region code
     (:data:`en.REGION_WORDS`; docs/annotation.md D3a(2), D26a): "European leaders" EUR, "Western governments" WST,
-    "Latin American states" LAM. Only the head or a modifier of it ("European banks", not "a Western-backed
-    government"), not a word of a name (an organisation, a person) nor the second word of a country's ("South
-    African"); tried after :func:`own_phrase`, so a country the phrase names wins ("American and European
-    officials" USA)."""
+    "Latin American states" LAM. Only the head or a modifier of it ("European banks"), capitalised (not the
+    compass word of "western towns"), not joined by a hyphen ("pro-Western rebels", "a Western-backed
+    government"), not a word of a name (an organisation, a person, a place: "Western Cape") nor the second word
+    of a country's ("South African"); tried after :func:`own_phrase`, so a country the phrase names wins
+    ("American and European officials" USA), which passes over the second word of a region ("Latin American")."""
     head = case.head
     if head is None or case.side is case.event.get("source"):
         return None  # a source's region let statements through the rule gates (dev: a non-act more counted)
@@ -200,8 +201,9 @@ STATES_AT_LARGE = "states_at_large"
 def states_at_large(case: SideCase) -> bool:
     """Whether the side stands for states in general, no one state nor an organisation (cue
     ``states_at_large``; docs/annotation.md D3a(3)): "the international community", "world powers", "the
-    world", "all responsible nations"; a cue of two words is a modifier and the head, one of one word the head
-    with no number and no proper modifier ("ten nations", "Pacific Rim nations" are some states)."""
+    world", "all nations"; a cue of two words is a modifier and the head, one of one word the head
+    with no number, no proper or noun modifier and no clause ("ten nations", "Pacific Rim nations", "member
+    nations", "the countries that imposed sanctions" are some states)."""
     head = case.head
     if head is None:
         return False

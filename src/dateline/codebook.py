@@ -196,6 +196,18 @@ def country_codes() -> dict[str, str]:
     return dict(_country_codes())
 
 
+@cache
+def _region_codes() -> dict[str, str]:
+    return {row["code"].strip(): row["name"].strip() for row in _rows("cameo_region_codes.tsv")}
+
+
+def region_codes() -> dict[str, str]:
+    """CAMEO region codes -> names (``"EUR"`` -> ``"Europe"``, ``"WST"`` -> ``"the West"``): the codes a side's
+    ``country`` holds, instead of a country's, for a group of states with no organisation (docs/annotation.md
+    D3a(2), D26a; ``actors.countries.region_phrase``); a fresh dict. No code is also a country's."""
+    return dict(_region_codes())
+
+
 def country_side(code: str) -> ActorRef:
     """The side that is a country and nothing more (a home country no words name: an appeal's or a domestic
     criticism's own government, an agentless act of authority's state, a missing target found elsewhere): its

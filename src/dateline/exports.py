@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
-from .codebook import agent_codes, cameo_name, country_codes
+from .codebook import agent_codes, cameo_name, country_codes, region_codes
 from .scores import goldstein, plover_quad, quad_class
 from .store import OUTLET_SQL, Store
 from .tables import data_text, tsv_rows
@@ -149,6 +149,7 @@ def _cow_codes() -> dict[str, str]:
 
 
 def _country_name(code: Any) -> str | None:
+    """A country code's name; none for a CAMEO region code (``EUR``, ``codebook.region_codes``), which names no state."""
     return country_codes().get(str(code)) if code else None
 
 
@@ -229,6 +230,8 @@ def icews_row(row: dict[str, Any]) -> list[Any]:
 
 def _polecat_side(row: dict[str, Any], side: str) -> list[Any]:
     country = row.get(f"{side}_country")
+    if country in region_codes():
+        country = None  # a CAMEO region ("EUR": docs/annotation.md D3a(2)) has no ISO or COW code; the name keeps it
     return [
         row.get(f"{side}_text"), country, _cow_codes().get(str(country)) if country else None,
         _sector_name(row.get(f"{side}_sector")), _sector_name(row.get(f"{side}_sector")), None,

@@ -43,7 +43,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .actors import actor_ref
-from .actors.countries import ARMED_GROUP_PREFIX, ARMED_GROUP_RULE, MISSING_PREFIX, placeless_group
+from .actors.countries import ARMED_GROUP_PREFIX, ARMED_GROUP_RULE, MISSING_PREFIX, REGION_PHRASE, STATES_AT_LARGE, placeless_group
 from .codebook import country_codes
 from .confidence import chosen_margin, leave_learned, packaged_model
 from .deferred import deferred_module
@@ -866,8 +866,9 @@ def pick(probs: dict[str, float], current: str, margins: dict[str, float], role:
 
 #: Target rules that write a guideline down, so the ranker leaves their target (session 40, targets40; the guideline
 #: tests tests/unit/test_events_targets.py held them only through the margin): an appeal for a measure done to
-#: another country is aimed at home (``target_of_measure``, events/roles.py).
-GUIDELINE_TARGET_RULES = frozenset({"target_of_measure"})
+#: another country is aimed at home (``target_of_measure``, events/roles.py); a target that stands for states in general
+#: is none (``states_at_large``, actors/countries.py, docs/annotation.md D3a(3)).
+GUIDELINE_TARGET_RULES = frozenset({"target_of_measure", STATES_AT_LARGE})
 #: Target country strategies that do: the opponent of a state's violence, never an ally doing the same act
 #: (``armed_opponent``, actors/countries.py).
 GUIDELINE_TARGET_COUNTRIES = frozenset({"armed_opponent"})
@@ -879,8 +880,8 @@ def guideline_country(rules: dict[str, Any], role: str, side: dict[str, Any] | N
     of some rounds keep such groups ``IMG``, which the ranker learns), or a movement that is ``IMG`` wherever it
     acts (``side``'s code a ``placeless_group``: the Islamic State, D3d, al-Qaeda, D11a) and was left ``IMG``; or a
     target a guideline rule gave (:data:`GUIDELINE_TARGET_RULES`, :data:`GUIDELINE_TARGET_COUNTRIES`)."""
-    if str(rules.get(f"{role}_country") or "").startswith(ARMED_GROUP_RULE):
-        return True
+    if str(rules.get(f"{role}_country") or "").startswith(ARMED_GROUP_RULE) or rules.get(f"{role}_country") == REGION_PHRASE:
+        return True  # a region the side's own phrase names (D3a(2)) is not a guess either
     # a strategy that placed a target the rules had given keeps its "missing:" prefix (countries.missing_target)
     strategy = str(rules.get("target_country") or "").removeprefix(MISSING_PREFIX)
     if role == "target" and (rules.get("target") in GUIDELINE_TARGET_RULES or strategy in GUIDELINE_TARGET_COUNTRIES):

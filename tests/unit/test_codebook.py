@@ -29,6 +29,7 @@ SHIPPED = [
     "plover_modes.tsv",
     "plover_contexts.tsv",
     "cameo_country_codes.tsv",
+    "cameo_region_codes.tsv",
     "cameo_agent_codes.tsv",
     "README.md",
 ]
@@ -164,3 +165,13 @@ def test_codebook_appeals_map_like_their_demand_twins() -> None:
     for code in appeals:
         assert cameo_to_plover(code) == cameo_to_plover("10" + code[2:]), code
     assert cameo_to_plover("0253") == PloverCode("REQUEST", "yield", "legal")
+
+
+def test_region_codes_are_no_country_codes_and_cover_the_region_words() -> None:
+    # a side's country may hold a CAMEO region code (docs/annotation.md D3a(2)); no region code is a country's
+    from dateline.codebook import country_codes, region_codes
+    from dateline.lang import en
+
+    regions = region_codes()
+    assert regions["EUR"] == "Europe" and not set(regions) & set(country_codes())
+    assert set(en.REGION_WORDS.values()) <= set(regions)

@@ -261,3 +261,88 @@ def test_where_two_coordinated_parties_agree_is_no_party(nlp: Language) -> None:
     assert {t for _, t, _ in found} <= {"BRA", "ARG"} and all(s != t for s, t, _ in found)
     # one party alone abroad still aims it at the host (target_of_host)
     assert events(nlp, "The Brazilian president held talks in Geneva.", "talks") == [("BRA", "CHE", "target_of_host")]
+
+
+def test_own_state_first_in_what_is_vowed_gives_way_to_the_other_country(nlp: Language) -> None:
+    # session 41 (targets41): "warned that Iran would retaliate against Israel" is aimed at Israel, not at the
+    # speaker's own state named first in the clause (roles._abroad)
+    assert events(nlp, "The Iranian foreign minister warned that Iran would retaliate against Israel.", "warned") == [
+        ("IRN", "ISR", "target_of_topic_abroad")]
+
+
+def test_own_state_stays_the_target_when_no_other_country_is_named(nlp: Language) -> None:
+    assert events(nlp, "The Iranian foreign minister warned that Iran would defend itself.", "warned") == [
+        ("IRN", "IRN", "target_of_topic")]
+
+
+def test_own_forces_in_a_threatened_act_give_way_to_the_other_country(nlp: Language) -> None:
+    # the complement's object is the source's own troops; the country they would leave is the target
+    assert events(nlp, "The American president threatened to keep U.S. troops out of South Korea.", "threatened") == [
+        ("USA", "KOR", "target_of_complement_abroad")]
+
+
+def test_region_words_give_the_region_code(nlp: Language) -> None:
+    # a region of states with no organisation takes CAMEO's region code (docs/annotation.md D3a(2)), not a
+    # country named nearby (actors.countries.region_phrase)
+    found = events(nlp, "Speaking in Paris, the Brazilian president urged European leaders to cut tariffs.", "urged")
+    assert [(s, t) for s, t, _ in found] == [("BRA", "EUR")]
+
+
+def test_region_word_yields_to_a_country_in_the_phrase(nlp: Language) -> None:
+    # "American and European": the country the phrase names first stands (own_phrase before region_phrase)
+    found = events(nlp, "The Iranian minister criticized American and European diplomats on Monday.", "criticized")
+    assert [(s, t) for s, t, _ in found] == [("IRN", "USA")]
+
+
+def test_states_at_large_are_no_target(nlp: Language) -> None:
+    # "the international community": states in general, no target (D3a(3); actors.countries.states_at_large)
+    found = events(nlp, "The Kenyan president called on the international community to help Somalia.", "called")
+    assert [(s, t, r) for s, t, r in found] == [("KEN", None, "states_at_large")]
+
+
+def test_some_nations_are_not_states_at_large(nlp: Language) -> None:
+    # a number of nations is some states, not states in general
+    found = events(nlp, "The Kenyan president called on ten nations near Somalia to send troops.", "called")
+    assert all(r != "states_at_large" for _, _, r in found)
+
+
+def test_meeting_of_two_parties_is_not_aimed_at_its_topic(nlp: Language) -> None:
+    # two coordinated parties of two countries meet about a third: each is the other's target, the topic is
+    # none (events.assemble, rule reciprocal_topic; docs/annotation.md section 4)
+    found = events(nlp, "The Kenyan president and the Ugandan president met in Nairobi to discuss Somalia.", "met")
+    assert {(s, t) for s, t, _ in found} <= {("KEN", "UGA"), ("UGA", "KEN")} and found
+
+
+# session 43 mend (review of targets43): what region_phrase and states_at_large must leave
+
+
+def test_a_region_word_on_a_target_with_no_country_gives_the_region_code(nlp: Language) -> None:
+    found = events(nlp, "The Russian ambassador criticized European banks for freezing assets.", "criticized")
+    assert [(s, t, r) for s, t, r in found] == [("RUS", "EUR", "_verb_roles")]
+
+
+def test_a_compass_word_is_no_region(nlp: Language) -> None:
+    # lower-case "western" places towns inside one state; it is not the West (WST)
+    found = events(nlp, "Syrian troops shelled western towns.", "shelled")
+    assert [t for _, t, _ in found] and all(t != "WST" for _, t, _ in found)
+    found = events(nlp, "The Afghan army attacked western districts of the province.", "attacked")
+    assert all(t != "WST" for _, t, _ in found)
+
+
+def test_a_hyphened_region_word_is_no_region(nlp: Language) -> None:
+    # "pro-Western rebels" are no Western state's
+    found = events(nlp, "The Turkish president criticized pro-Western rebels.", "criticized")
+    assert all(t != "WST" for _, t, _ in found)
+
+
+def test_latin_american_is_a_region_not_the_united_states(nlp: Language) -> None:
+    # "American" after "Latin" names no country (countries.own_phrase passes over it)
+    found = events(nlp, "The Cuban leader thanked Latin American states for their support.", "thanked")
+    assert [(s, t) for s, t, _ in found] == [("CUB", "LAM")]
+
+
+def test_a_noun_or_clause_on_nations_makes_them_some_states(nlp: Language) -> None:
+    # "member nations", "donor countries": members of something, not states in general
+    for text, trigger in (("The American president urged member nations to pay more.", "urged"),
+                          ("The Japanese minister urged donor countries to pledge more.", "urged")):
+        assert all(r != "states_at_large" for _, _, r in events(nlp, text, trigger)), text

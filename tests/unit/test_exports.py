@@ -162,3 +162,15 @@ def test_counts_by_dyad_month_on_fused_events(db: str) -> None:
     assert mentions.output.splitlines()[1:] == ["2025-03-13,CONSULT,3,3", "2025-03-15,CONSULT,1,1"]
     bad = CliRunner().invoke(cli, ["counts", "--db", db, "--by", "galaxy"])
     assert bad.exit_code == 2 and "galaxy" in bad.output
+
+
+def test_a_region_code_is_kept_where_the_format_has_cameo_codes_and_left_out_where_it_has_states() -> None:
+    # a target "European leaders" has country EUR (docs/annotation.md D3a(2)): GDELT's CAMEO country codes and
+    # PLOVER JSON keep it; ICEWS's country name and POLECAT's ISO country and COW code name states, so are empty
+    from dateline.exports import _country_name, _polecat_side
+
+    row = {"target_text": "European leaders", "target_country": "EUR", "target_sector": "GOV",
+           "source_text": "Kenya", "source_country": "KEN", "source_sector": None}
+    assert _country_name("EUR") is None and _country_name("KEN") == "Kenya"
+    assert _polecat_side(row, "target")[:3] == ["European leaders", None, None]
+    assert _polecat_side(row, "source")[1] == "KEN"

@@ -30,7 +30,7 @@ def test_needs_country_only_for_a_bare_sector_or_no_code() -> None:
 
 
 def test_strategies_are_tried_in_the_documented_order() -> None:
-    assert [name for name, _ in STRATEGIES] == ["own_phrase", "kb_roles", "same_entity", "event_place",
+    assert [name for name, _ in STRATEGIES] == ["own_phrase", "region_phrase", "kb_roles", "same_entity", "event_place",
                                                 "article_country", "nearby_country"]
 
 

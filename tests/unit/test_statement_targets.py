@@ -66,3 +66,17 @@ def test_a_speaker_judging_what_is_ours_blames_no_one(nlp: Language) -> None:
     # the possessor of the judged phrase, also of the subject a judging noun is predicated of
     assert said(nlp, "“Our failure was a disgrace,” the Kenyan president said.") == []
     assert said(nlp, "The Kenyan president said our decision was irresponsible.") == []
+
+
+# said_own_first (session 41, targets41b): a statement that blames or criticises keeps the speaker's own state named
+# first in what it says as its target, where a plain statement passes over it for the next country named
+
+
+def test_a_criticism_keeps_the_speakers_own_state_named_first(nlp: Language) -> None:
+    assert said(nlp, "The American senator said the Pentagon's plan for Iraq showed a shameful lack of strategy.") == [
+        ("111", "American senator", "USAMIL", "_disapproval", "said_own_first")]
+
+
+def test_a_plain_statement_still_passes_over_the_speakers_own_state(nlp: Language) -> None:
+    assert said(nlp, "The American senator said the Pentagon's plan for Iraq was ready.") == [
+        ("010", "American senator", "IRQ", "_verb_entry", "_verb_roles")]

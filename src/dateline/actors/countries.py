@@ -9,6 +9,9 @@ answers wins (:data:`STRATEGIES`):
 
 1. ``own_phrase``: a country in the side's own phrase, apposition or "of X" ("the ambassador of
    Kuwait", "Mr X, a Kenyan lawmaker");
+   ``region_phrase``: else, for a target, a region of states its own phrase names, as CAMEO's region
+   code ("urged European leaders" EUR, "Western governments" WST: docs/annotation.md D3a(2), D26a; the
+   side chooser leaves it; not for a source, whose region let plain statements through the rule gates);
 2. ``kb_roles``: a person or body the KB knows but holds no role on the event's date, when all
    its roles are one country's (a past president: USA);
 3. ``same_entity``: the same actor elsewhere in the article with a country (a surname coded in full
@@ -30,6 +33,10 @@ named ``armed_group:<strategy>`` in ``evidence.rules``. The Islamic State and al
 branches (cue ``placeless_group``) stay ``IMG`` wherever they act (docs/annotation.md D3d and D11a),
 except where their name only says what another group is linked to ("an al-Qaeda-linked group",
 "militants inspired by the Islamic State", cue ``group_affiliation``: :func:`affiliation_only`).
+
+A target that stands for states in general ("the international community", "world powers", "all
+responsible nations", cue ``states_at_large``: :func:`states_at_large`, D3a(3)) is no target (rule
+``states_at_large``, which no fall-back below nor the side chooser fills).
 
 An event with a source and no target (or a target still with no country) takes one its kind
 implies (:func:`missing_target`): coercion or violence the country it is done in (``_act_place``;
@@ -120,21 +127,95 @@ def own_phrase(case: SideCase) -> tuple[str, str] | None:
     doc = case.doc
     # the first mention (in the actors' order) of a place actor rooted in the phrase
     by_root = mentions_by_root(doc)
-    for _, actor, mention in sorted((m for i in tokens for m in by_root.get(i, ())), key=lambda m: m[0]):
+    for (_, actor, mention), root in sorted(((m, i) for i in tokens for m in by_root.get(i, ())), key=lambda m: m[0][0]):
         country = _country(actor.get("code"))
         if country is None or actor.get("label") not in _PLACE_LABELS or len(actor.get("code") or "") != 3:
             continue
+        if _region_pair_tail(doc[root]):
+            continue  # "Latin American states": a region (region_phrase), not the United States
         return country, mention["text"]
     kb = case.kb
     for i in sorted(tokens):
         token = doc[i]
         if i > 0 and doc[i - 1].lower_ in en.HONORIFICS:
             continue  # "Mr Houston" is a person, not the city
-        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ not in ("ORG", "PERSON", "FAC"):
+        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ not in ("ORG", "PERSON", "FAC") \
+                and not _region_pair_tail(token):
             country = kb.country_of(token.text)
             if country is not None:
                 return country, token.text
     return None
+
+
+#: The strategy that gives a side the CAMEO region code its own phrase names (:func:`region_phrase`).
+REGION_PHRASE = "region_phrase"
+
+
+def region_phrase(case: SideCase) -> tuple[str, str] | None:
+    """A region of states with no organisation that a target's own phrase names, as its CAMEO region code
+    (:data:`en.REGION_WORDS`; docs/annotation.md D3a(2), D26a): "European leaders" EUR, "Western governments" WST,
+    "Latin American states" LAM. Only the head or a modifier of it ("European banks"), capitalised (not the
+    compass word of "western towns"), not joined by a hyphen ("pro-Western rebels", "a Western-backed
+    government"), not a word of a name (an organisation, a person, a place: "Western Cape") nor the second word
+    of a country's ("South African"); tried after :func:`own_phrase`, so a country the phrase names wins
+    ("American and European officials" USA), which passes over the second word of a region ("Latin American")."""
+    head = case.head
+    if head is None or case.side is case.event.get("source"):
+        return None  # a source's region let statements through the rule gates (dev: a non-act more counted)
+    doc = case.doc
+    for token in sorted((doc[i] for i in _phrase_tokens(head)), key=lambda t: t.i):
+        if token != head and (token.head != head or token.dep_ not in ("amod", "compound", "nmod")):
+            continue
+        if token.ent_type_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") or not token.text[:1].isupper():
+            continue  # a name ("Western Union", "Western Cape"), or a compass word ("western towns")
+        if _hyphen_joined(token):
+            continue  # "pro-Western rebels", "Western-backed forces": not the West's own
+        before = doc[token.i - 1] if token.i > 0 else None
+        pair = f"{before.lower_} {token.lower_}" if before is not None else ""
+        if before is not None and pair in en.REGION_WORDS:
+            return en.REGION_WORDS[pair], f"{before.text} {token.text}"
+        if before is not None and before.head == token and before.is_title and before.pos_ in ("PROPN", "ADJ"):
+            continue  # the second word of a name ("South African", "Central African")
+        if token.lower_ in en.REGION_WORDS:
+            return en.REGION_WORDS[token.lower_], token.text
+    return None
+
+
+def _hyphen_joined(token: Token) -> bool:
+    """Whether a word is joined by a hyphen to the word before or after it ("pro-Western", "Western-backed")."""
+    doc = token.doc
+    return (token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_) or (
+        not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+
+
+def _region_pair_tail(token: Token) -> bool:
+    """Whether a word is the second word of a region of :data:`en.REGION_WORDS` ("American" in "Latin American"),
+    which names no country of its own (:func:`own_phrase` passes over it)."""
+    return token.i > 0 and f"{token.doc[token.i - 1].lower_} {token.lower_}" in en.REGION_WORDS
+
+
+#: The target rule of a target that stands for states in general (:func:`states_at_large`): no target.
+STATES_AT_LARGE = "states_at_large"
+
+
+def states_at_large(case: SideCase) -> bool:
+    """Whether the side stands for states in general, no one state nor an organisation (cue
+    ``states_at_large``; docs/annotation.md D3a(3)): "the international community", "world powers", "the
+    world", "all nations"; a cue of two words is a modifier and the head, one of one word the head
+    with no number, no proper or noun modifier and no clause ("ten nations", "Pacific Rim nations", "member
+    nations", "the countries that imposed sanctions" are some states)."""
+    head = case.head
+    if head is None:
+        return False
+    words = cue_words("states_at_large")
+    name = head.lower_
+    modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]
+    if any(f"{c.lower_} {name}" in words for c in modifiers if c.dep_ != "nummod"):
+        return True
+    # a number, a name, a noun ("member nations", "donor countries") or a clause ("the countries that imposed
+    # sanctions") makes a bare "nations" some states, not all of them
+    return name in words and not any(c.dep_ in ("nummod", "compound", "nmod") or c.pos_ == "PROPN" or c.is_title
+                                     for c in modifiers) and not any(c.dep_ in ("relcl", "acl") for c in head.children)
 
 
 def _phrase_tokens(head: Token) -> set[int]:
@@ -313,6 +394,7 @@ def _other_side_country(case: SideCase) -> str | None:
 #: The strategies, in the order they are tried (the names go into ``evidence.rules``).
 STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("own_phrase", own_phrase),
+    (REGION_PHRASE, region_phrase),
     ("kb_roles", kb_roles),
     ("same_entity", same_entity),
     ("event_place", event_place),
@@ -945,6 +1027,14 @@ def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> 
         if side is None or not needs_country(side):
             continue
         found = side_country(doc, kb, event, side)
+        if role == "target" and (found is None or found[1] not in OWN_STRATEGIES | {REGION_PHRASE}) \
+                and states_at_large(SideCase(doc, kb, event, side, *_locate(doc, event, side))):
+            # "urged the international community to act": states in general, no target (D3a(3))
+            event["target"] = None
+            evidence = event.setdefault("evidence", {})
+            rules = {k: v for k, v in (evidence.get("rules") or {}).items() if k != "target_country"}
+            evidence["rules"] = {**rules, "target": STATES_AT_LARGE}
+            continue
         if found is None:
             continue
         country, strategy, _detail = found
@@ -1117,7 +1207,7 @@ def missing_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     target's ``text`` is its country's name, its ``evidence`` says why; it is named ``_act_place``,
     ``_noun_partner`` or ``_verb_addressee`` in ``evidence.rules.target``, its country's strategy in
     ``target_country`` (``missing:<strategy>`` for a target that was there)."""
-    if event.get("source") is None:
+    if event.get("source") is None or _event_rules(event).get("target") == STATES_AT_LARGE:
         return
     target = event.get("target")
     if target is not None and target.get("country"):
@@ -1159,7 +1249,7 @@ def home_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     protests in Istanbul" (Turks). Run after the side chooser, which gives a country named around
     such an act where the labels say so more often; a transnational source (IGO, NGO) gets none. The
     target's ``text`` is the country's name, ``evidence.rules.target`` ``_act_home``."""
-    if event.get("source") is None or event.get("target") is not None:
+    if event.get("source") is None or event.get("target") is not None or _event_rules(event).get("target") == STATES_AT_LARGE:
         return
     if str(event.get("cameo", ""))[:2] not in root_class("homebound"):
         return

@@ -17,9 +17,9 @@ from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
 from .clauses import ALONE_RULE, NAMED_DOER_RULE, clause_alone, clause_asserted, clause_done, clause_named_doer, clause_object
-from .codes import _conditional_offer, _declarer, _demanding_content, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
+from .codes import _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _future_time, _historical, _modality, _noun_modality, _own_modality
-from .roles import _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
@@ -159,7 +159,10 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
     if speech and entry.code[:2] != "01" and not evaluative:
         speech = False
     patient = clause_object(verb, obj) if not speech else None
-    sources, targets = _verb_roles(doc, verb, patient or obj, lex, speech=speech)
+    # a statement that blames or criticises is aimed at the speaker's own state when it names that first
+    # (:func:`.roles._said_about`, ``keep_own``; docs/annotation.md D1a)
+    keep_own = speech and disapproving_statement(verb, entry.code, lex)
+    sources, targets = _verb_roles(doc, verb, patient or obj, lex, speech=speech, keep_own=keep_own)
     source_rule = "passive_own_subject" if not entry.passive and passive_own_subject(verb, syntax.subject(verb)) else "_verb_roles"
     felt = _experiencer(verb, lex)  # "I am disappointed by ...": the first person is the one who feels it
     speaker, speaker_rule = _first_person_speaker(doc, felt[0] if felt else syntax.subject(verb), verb, lex,
@@ -195,6 +198,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
     if patient is not None and target_rule == "_verb_roles" and targets and targets[0] is not None \
             and targets[0]["text"] in doc[patient.left_edge.i:patient.i + 1].text:
         target_rule = "_clause_object"
+    if any(t is not None and t.get("evidence") == SAID_OWN_FIRST for t in targets):
+        target_rule = SAID_OWN_RULE
     if speech and not negated and entry.code[:2] == "01" and entry.code not in OWN_ACCOUNT_CODES:
         targets, target_rule = _disapproved_targets(doc, verb, sources, targets, target_rule, lex)
     rules: EventRules = {"trigger": f"verbs.tsv:{verb.lemma_}", "code": code_rule, "source": source_rule,
@@ -263,8 +268,9 @@ def _disapproved_targets(doc: Doc, verb: Token, sources: list[Side], targets: li
     judged, blamed = disapproved(verb, lex)
     named = [t for t in _sides(doc, blamed, lex) if t is not None]
     against: list[Side] = [t for t in named if _identified(t) and not any(same_side(t, s) for s in sources)]
-    if against and len(against) == len(targets) and all(same_side(a, t) for a, t in zip(against, targets)):
-        return targets, rule  # the one disapproved is the target already
+    if against and rule != SAID_OWN_RULE and len(against) == len(targets) and all(
+            same_side(a, t) for a, t in zip(against, targets)):
+        return targets, rule  # the one disapproved is the target already (by its own rule: "disapproved" over "said_own_first")
     if against:
         return against, "disapproved"
     if targets or (_disapproval(verb, lex) is None and _negative_evaluation(verb, lex) is None):
@@ -663,6 +669,10 @@ def make_event(trigger: Token, index: int, code: str, source: Side, target: Side
 
 #: Target rules that name where an act is done, not whom it is done to (``evidence.rules.target``).
 PLACE_TARGET_RULES = frozenset({"_place_targets", "target_of_place", "target_of_host", "_noun_place"})
+#: Target rules that name what an act is about or for (its topic, purpose or announced act): for a meeting of two
+#: coordinated parties of two countries no party to it (rule ``reciprocal_topic``, :func:`_emit`).
+TOPIC_TARGET_RULES = frozenset({"target_of_topic", "target_of_purpose", "target_of_complement"})
+RECIPROCAL_TOPIC = "reciprocal_topic"
 
 
 def _coordinated_countries(sides: list[Side]) -> set[str]:
@@ -720,6 +730,13 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         # meet or agree is no party to it (docs/annotation.md section 2: a summit in a third country)
         venues = {str(t.get("country")) for t in target_sides if t is not None and t.get("country")}
         parties, target_sides = coordinated, []
+    topic = str(rules.get("target") or "").removesuffix(ABROAD)
+    if coordinated and reciprocal and not each_party and target_sides and topic in TOPIC_TARGET_RULES:
+        # "Trump and Putin met at the G20 to discuss Syria", "the U.S. and Japan will talk at the Security Council":
+        # what two parties of two countries meet about or for is a topic, each party is the other's target
+        # (docs/annotation.md section 4); rule reciprocal_topic
+        parties, target_sides = coordinated, []
+        rules = {**rules, "target": RECIPROCAL_TOPIC}
     if parties and (reciprocal or each_party) and target_sides and all(
             t is not None and t.get("country") in parties for t in target_sides):
         # "the United States and Iran settled a dispute over Iranian assets": with the parties of two
@@ -735,7 +752,7 @@ def _emit(doc: Doc, trigger: Token, index: int, entry: Entry, source_sides: list
         # "A, B and C met", "A and B clashed": the coordinated parties are each other's targets,
         # one reciprocal event per pair; "A and B agreed": one event each
         pairs = [(a, b) for i, a in enumerate(source_sides) for b in source_sides[i + 1:] if not same_side(a, b)]
-        rules = {**rules, "target": "reciprocal"}
+        rules = {**rules, "target": RECIPROCAL_TOPIC if rules.get("target") == RECIPROCAL_TOPIC else "reciprocal"}
     else:
         if not target_sides and plover is not None and plover.event.lower() in lex.cue("needs_target"):
             return  # PLOVER requires a recipient for this type

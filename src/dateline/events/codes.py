@@ -204,6 +204,16 @@ def _negative_evaluation(verb: Token, lex: Lexicon, *, naming: bool = False) -> 
     return "111" if _negative_judgement(verb, lex, naming=naming) is not None else None
 
 
+def disapproving_statement(verb: Token, code: str, lex: Lexicon) -> bool:
+    """Whether a statement (a verb coded ``code``, 01x, not the speaker's own account: :data:`OWN_ACCOUNT_CODES`)
+    blames or criticises by what it says: a cue word of accusation or criticism (:func:`_disapproval`) or a
+    negative judgement of an actor (:func:`_negative_evaluation`), the first two rules of :func:`root_rule`
+    on a statement, which code it 112/111. Read for the statement's target (``events.assemble``:
+    ``_disapproved_targets``, and the speaker's own state kept as the target, ``roles._said_about``)."""
+    return code[:2] == "01" and code not in OWN_ACCOUNT_CODES and (
+        _disapproval(verb, lex) is not None or _negative_evaluation(verb, lex) is not None)
+
+
 def _negative_judgement(verb: Token, lex: Lexicon, *, naming: bool = False) -> Token | None:
     """What :func:`_negative_evaluation` finds judged negatively (the noun phrase the word is said of), or None;
     worked out once per Doc, verb, lexicon and flag (:func:`_find_negative_judgement`), as :func:`_disapproval_word`."""

@@ -192,7 +192,7 @@ def passive_own_subject(verb: Token, subject: Token | None) -> bool:
     return not any(c.dep_ == "agent" and syntax.pobj(c) == subject for c in verb.children)
 
 
-def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool) -> tuple[list[Side], list[Side]]:
+def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speech: bool, keep_own: bool = False) -> tuple[list[Side], list[Side]]:
     """Resolved sources and targets of a verb: the subject; the object, else the first
     prepositional object (in :data:`en.TARGET_PREPOSITIONS` order), else an actor inside the object's own
     phrase ("rejected an offer from Kabul"), else for a request the subject of what is requested
@@ -228,7 +228,7 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         if said is not None and (not addressed or _own_country(addressed, sources)):
             # an audience of the speaker's own country ("told Congress that North Korea ...") yields
             # to another country the statement is about (docs/annotation.md D1a)
-            about = _said_about(doc, said, subject, sources, lex)
+            about = _said_about(doc, said, subject, sources, lex, keep_own=keep_own)
             if not addressed or (about and not _own_country(about, sources)):
                 targets = about
         return sources, [t for t in targets if not any(same_side(t, s) for s in sources)]
@@ -288,6 +288,10 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
 
 #: How many actors of a statement's content clause :func:`_said_about` reads, first to last.
 SAID_LOOKAHEAD = 4
+#: The evidence of a target :func:`_said_about` kept of the speaker's own country (``keep_own``) where it would
+#: have passed over it for another country's actor, and the target rule ``events.assemble`` names it by.
+SAID_OWN_FIRST = "the speaker's own state named first in a statement that disapproves"
+SAID_OWN_RULE = "said_own_first"
 
 
 def _own_country(sides: Sequence[Side], sources: Sequence[Side]) -> bool:
@@ -296,13 +300,17 @@ def _own_country(sides: Sequence[Side], sources: Sequence[Side]) -> bool:
     return bool(own) and all(t is not None and t.get("country") in own for t in sides)
 
 
-def _said_about(doc: Doc, said: Token, subject: Token | None, sources: list[Side], lex: Lexicon) -> list[Side]:
+def _said_about(doc: Doc, said: Token, subject: Token | None, sources: list[Side], lex: Lexicon, *, keep_own: bool = False) -> list[Side]:
     """Whom a statement is about: the first actor of what was said ("said Iraq had ...") that is of
     another country than the speaker's own, among the clause's first :data:`SAID_LOOKAHEAD` actors
     ("Kerry said the U.S. and China's policies had to have teeth" is aimed at China, the speaker's
     own country being what he speaks for, docs/annotation.md D1a); else the clause's first actor.
     The first actor stays the target when it is the speaker itself (dropped by the caller: "X said it
-    would ...") or of another country, or when no later actor is of another country. Part of
+    would ...") or of another country, or when no later actor is of another country. With ``keep_own``
+    (a statement that blames or criticises, ``codes.disapproving_statement``) it stays the target also
+    when it is of the speaker's own country: criticism by what is said is aimed at whom it names first
+    ("Y said the White House's policy on Iran was a failure" is aimed at the United States), marked
+    :data:`SAID_OWN_FIRST` where that changes the target (rule ``said_own_first``). Part of
     ``_verb_roles`` (the rule named in ``evidence.rules.target``)."""
     first: list[Side] = []
     for token in _actor_tokens(doc, said, exclude=subject, limit=SAID_LOOKAHEAD):
@@ -318,7 +326,7 @@ def _said_about(doc: Doc, said: Token, subject: Token | None, sources: list[Side
         other: list[Side] = [t for t in sides if t is not None and (t.get("country") or split_code(t.get("code"))[0])
                  and not _own_country([t], sources) and not any(same_side(t, s) for s in sources)]
         if other:
-            return other
+            return [{**t, "evidence": SAID_OWN_FIRST} for t in first if t is not None] if keep_own else other
     return first
 
 
@@ -859,9 +867,28 @@ def _complement_targets(doc: Doc, complement: Token, lex: Lexicon, sources: list
     for verb in chain:
         _, targets = _verb_roles(doc, verb, syntax.direct_object(verb), lex, speech=False)
         targets = [t for t in targets if not any(same_side(t, s) for s in sources)]
+        if targets and _own_country(targets, sources):
+            targets = _abroad(doc, verb, sources, lex) or targets
         if targets:
             return targets
     return []
+
+
+#: Suffix of the target rule (``evidence.rules.target``, e.g. ``target_of_topic_abroad``) whose target
+#: :func:`_abroad` moved from the sources' own country to another one the phrase names.
+ABROAD = "_abroad"
+ABROAD_EVIDENCE = "the speaker's own country named first; another country its phrase names"
+
+
+def _abroad(doc: Doc, head: Token, sources: list[Side], lex: Lexicon) -> list[Side]:
+    """For a target found first of the sources' own country, an actor of another country among the first
+    actors of the head's phrase (:func:`_said_about`): what a speaker announces, vows or claims of its own
+    state ("Iran warned that Tehran would retaliate against Israel", "threatened to pull U.S. troops out
+    of South Korea") is aimed at the other country it names (docs/annotation.md D1a). Each side found
+    carries ``evidence``; :func:`verb_targets` adds :data:`ABROAD` to the rule's name."""
+    return [{**t, "evidence": ABROAD_EVIDENCE}
+            for t in _said_about(doc, head, None, sources, lex)
+            if t is not None and not _own_country([t], sources) and not any(same_side(t, s) for s in sources)]
 
 
 def _condition_targets(doc: Doc, verb: Token, lex: Lexicon, sources: list[Side]) -> list[Side]:
@@ -950,6 +977,8 @@ def target_of_topic(case: TargetCase) -> list[Side]:
                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
     for scope in scopes:
         found = _first_actor(case.doc, scope, case.sources, named=True)
+        if found and _own_country(found, case.sources):
+            found = _abroad(case.doc, scope, case.sources, case.lex) or found
         if found:
             return found
     return []
@@ -1027,6 +1056,8 @@ def verb_targets(case: TargetCase, targets: list[Side]) -> tuple[list[Side], str
             break
         targets = strategy(case)
         rule = strategy.__name__ if targets else rule
+        if any(t is not None and t.get("evidence") == ABROAD_EVIDENCE for t in targets):
+            rule += ABROAD
     if not any(t is not None and t.get("code") for t in targets):
         place = target_of_place(case)
         targets, rule = (place, "target_of_place") if place else (targets, rule)

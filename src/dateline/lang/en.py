@@ -59,6 +59,11 @@ FIRST_PERSON_OBJECTS = frozenset({"us", "me"})
 
 #: Determiners of a definite mention ("the talks"), which can point back at an earlier event.
 DEFINITE_DETERMINERS = frozenset({"the", "these", "those", "that", "this"})
+#: Words of a side's own phrase that name a region of states with no organisation, and the CAMEO region code they
+#: take (docs/annotation.md D3a(2), D26a: "European leaders" EUR, "Western governments" WST, "Latin American states"
+#: LAM, "African leaders" AFR): ``actors.countries.region_phrase``. Two words are one key ("latin american").
+REGION_WORDS = {"european": "EUR", "europeans": "EUR", "western": "WST", "latin american": "LAM",
+                "latin americans": "LAM", "african": "AFR", "africans": "AFR", "asian": "ASA", "middle eastern": "MEA"}
 
 #: Words before a day or month name that make it no particular one.
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "every", "each", "any", "some"})

@@ -310,7 +310,7 @@ def clause_by_agent(verb: Token, sources: Sequence[Side | None], targets: Sequen
     "Session 43: recall43" and "Session 43: recall43b")."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children):
         return False
-    return _identified(sources) and _identified(targets)
+    return _identified(sources)
 
 
 def adjunct_both_sides(verb: Token, sources: Sequence[Side | None], targets: Sequence[Side | None]) -> bool:
@@ -323,7 +323,7 @@ def adjunct_both_sides(verb: Token, sources: Sequence[Side | None], targets: Seq
     killing 20 people") stays ``reported``."""
     if verb.dep_ != "advcl" or verb.tag_ != "VBG":
         return False
-    return _identified(sources) and _identified(targets)
+    return _identified(sources) and any(side is not None for side in targets)
 
 
 def _event_noun(noun: Token, lex: Lexicon) -> bool:

@@ -212,9 +212,9 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
         modality, rules["modality"] = "asserted", "_clause_done"  # "warned that Russia had sent troops"
     elif subordinate == "reported" and clause_named_doer(verb):
         modality, rules["modality"] = "asserted", NAMED_DOER_RULE  # "the sanctions that Russia imposed"
-    elif subordinate == "reported" and clause_by_agent(verb, sources, targets):
+    elif subordinate == "reported" and clause_by_agent(verb, entry.code, sources):
         modality, rules["modality"] = "asserted", BY_AGENT_RULE  # "the sanctions imposed by Kenya on Uganda"
-    elif subordinate == "reported" and adjunct_both_sides(verb, sources, targets):
+    elif subordinate == "reported" and adjunct_both_sides(verb, entry.code, sources, targets):
         modality, rules["modality"] = "asserted", ADJUNCT_SIDES_RULE  # "..., attacking Kenyan posts"
     elif subordinate == "reported" and clause_alone(verb, entry.code, lex):
         rules["modality"] = ALONE_RULE  # asserted by _alone_clauses if the sentence tells no other act

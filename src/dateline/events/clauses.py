@@ -300,7 +300,7 @@ BY_AGENT_RULE = "_clause_by_agent"
 ADJUNCT_SIDES_RULE = "_adjunct_both_sides"
 
 
-def clause_by_agent(verb: Token, sources: Sequence[Side | None], targets: Sequence[Side | None]) -> bool:
+def clause_by_agent(verb: Token, code: str, sources: Sequence[Side | None]) -> bool:
     """Whether a passive participle on a noun (``acl`` VBN) that the coder would leave ``reported`` names its
     doer in a "by" phrase and both its sides are identified actors ("the sanctions imposed by Kenya on
     Uganda", "the strikes carried out by Ugandan jets against Kenyan posts"; rule ``_clause_by_agent``,
@@ -308,12 +308,12 @@ def clause_by_agent(verb: Token, sources: Sequence[Side | None], targets: Sequen
     :func:`clause_named_doer`'s relative clauses are. With no agent ("the aid sent to Uganda") or a side
     unidentified it stays ``reported``: counted whole, those participles lose F1 (eval/README.md,
     "Session 43: recall43" and "Session 43: recall43b")."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children):
+    if code[:2] in UNASSERTED_ROOTS or verb.dep_ != "acl" or verb.tag_ != "VBN":
         return False
-    return _identified(sources)
+    return any(c.dep_ == "agent" for c in verb.children) and _identified(sources)
 
 
-def adjunct_both_sides(verb: Token, sources: Sequence[Side | None], targets: Sequence[Side | None]) -> bool:
+def adjunct_both_sides(verb: Token, code: str, sources: Sequence[Side | None], targets: Sequence[Side | None]) -> bool:
     """Whether a present participle adjunct (``advcl`` VBG) that the coder would leave ``reported`` (neither
     :func:`.triggers._trailing_adjunct` nor :func:`.triggers._verbal_adjunct` reads it as done) has both its
     sides identified actors ("Kenya closed the border, accusing Uganda of harbouring rebels" where the
@@ -321,7 +321,7 @@ def adjunct_both_sides(verb: Token, sources: Sequence[Side | None], targets: Seq
     ``_adjunct_both_sides``, session 43, recall43b): a further act of the clause's doer against a named
     party, told in the same breath as the act it goes with. A participle with a side unidentified ("...,
     killing 20 people") stays ``reported``."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+    if code[:2] in UNASSERTED_ROOTS or verb.dep_ != "advcl" or verb.tag_ != "VBG":
         return False
     return _identified(sources) and any(side is not None for side in targets)
 

@@ -292,40 +292,6 @@ def clause_named_doer(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS and c.lower_ != "that" for c in verb.children)
 
 
-#: The rule of a passive participle on a noun asserted because its "by" agent and its object are identified
-#: parties (:func:`clause_by_agent`, session 43, recall43b).
-BY_AGENT_RULE = "_clause_by_agent"
-#: The rule of a present participle adjunct asserted because both its sides are identified parties
-#: (:func:`adjunct_both_sides`, session 43, recall43b).
-ADJUNCT_SIDES_RULE = "_adjunct_both_sides"
-
-
-def clause_by_agent(verb: Token, code: str, sources: Sequence[Side | None]) -> bool:
-    """Whether a passive participle on a noun (``acl`` VBN) that the coder would leave ``reported`` names its
-    doer in a "by" phrase and both its sides are identified actors ("the sanctions imposed by Kenya on
-    Uganda", "the strikes carried out by Ugandan jets against Kenyan posts"; rule ``_clause_by_agent``,
-    session 43, recall43b): the noun is what was done, the agent who did it, an act of its own as
-    :func:`clause_named_doer`'s relative clauses are. With no agent ("the aid sent to Uganda") or a side
-    unidentified it stays ``reported``: counted whole, those participles lose F1 (eval/README.md,
-    "Session 43: recall43" and "Session 43: recall43b")."""
-    if code[:2] in UNASSERTED_ROOTS or verb.dep_ != "acl" or verb.tag_ != "VBN":
-        return False
-    return any(c.dep_ == "agent" for c in verb.children) and _identified(sources)
-
-
-def adjunct_both_sides(verb: Token, code: str, sources: Sequence[Side | None], targets: Sequence[Side | None]) -> bool:
-    """Whether a present participle adjunct (``advcl`` VBG) that the coder would leave ``reported`` (neither
-    :func:`.triggers._trailing_adjunct` nor :func:`.triggers._verbal_adjunct` reads it as done) has both its
-    sides identified actors ("Kenya closed the border, accusing Uganda of harbouring rebels" where the
-    parser gives the participle no comma, "Uganda sent troops into Kenya, attacking Kenyan posts"; rule
-    ``_adjunct_both_sides``, session 43, recall43b): a further act of the clause's doer against a named
-    party, told in the same breath as the act it goes with. A participle with a side unidentified ("...,
-    killing 20 people") stays ``reported``."""
-    if code[:2] in UNASSERTED_ROOTS or verb.dep_ != "advcl" or verb.tag_ != "VBG":
-        return False
-    return _identified(sources) and any(side is not None for side in targets)
-
-
 def _event_noun(noun: Token, lex: Lexicon) -> bool:
     """Whether a noun names an event: one the lexicon codes (:func:`.triggers._noun_entry`) or an event frame
     ("the incident that", cue ``event_frame``)."""

@@ -292,49 +292,6 @@ def clause_named_doer(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS and c.lower_ != "that" for c in verb.children)
 
 
-#: The rule of a done act in a participle that names its doer (:func:`participle_named_doer`, session 43).
-PARTICIPLE_DOER_RULE = "_participle_named_doer"
-#: The rule of a done act in a participle trailing a done main verb (:func:`trailing_done`, session 43).
-TRAILING_DONE_RULE = "_trailing_done"
-#: The tags of a main verb told as done, whose trailing participle :func:`trailing_done` reads as done too: the
-#: simple past ("attacked the town, killing ten") and the perfect's or the passive's participle.
-DONE_HEAD_TAGS = frozenset({"VBD", "VBN"})
-#: The entity label of a "by" agent :func:`participle_named_doer` reads as a named doer: a state's name.
-STATE_AGENT_LABELS = frozenset({"GPE"})
-
-
-def participle_named_doer(verb: Token) -> bool:
-    """Whether a passive participle hung on a noun (``acl`` VBN) that the coder would leave ``reported`` names a
-    state as its doer in a "by" agent, so tells a done act of its own (rule ``_participle_named_doer``, session 43,
-    modality43b): "the truce brokered by Egypt", "the sanctions imposed by Kenya", "the items demanded by Nairobi".
-    The passive's counterpart of :func:`clause_named_doer`'s relative clause with a subject of its own. The agent
-    is a place-named state (:data:`STATE_AGENT_LABELS`): with a person or an organisation as the agent ("a dinner
-    hosted by the minister", "a forum sponsored by the institute", "the photo released by the agency") the
-    participle more often tells what the noun is than an act (train's read half: of the participles with a proper
-    name as the agent, 7 of 13 with a state's name right and none a non-act, 6 of 44 with another name). Not one
-    with a modal or "to"."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or _modal_or_to(verb):
-        return False
-    return any(c.dep_ == "agent" and any(g.dep_ == "pobj" and g.ent_type_ in STATE_AGENT_LABELS for g in c.children)
-               for c in verb.children)
-
-
-def trailing_done(verb: Token) -> bool:
-    """Whether a participle trailing a main verb (``advcl`` VBG, "attacked the town, killing ten", "criticised the
-    vote, calling it illegal", and the participles joined to it: "killing two and wounding five") that the coder would leave ``reported`` is told as done because the verb it trails
-    is (rule ``_trailing_done``, session 43, modality43b): the main verb is in the simple past, the perfect or the
-    passive (:data:`DONE_HEAD_TAGS`), with no modal or "to" ("will attack the town, killing ..." is not). The
-    participle tells what the done act did or how; a participle under a subordinating word ("after", "while",
-    "before") is not this construction."""
-    trail = first_conjunct(verb)  # "killing two and wounding five": the second participle trails as the first does
-    head = trail.head
-    if trail.dep_ != "advcl" or verb.tag_ != "VBG" or trail.tag_ != "VBG" or head.tag_ not in DONE_HEAD_TAGS \
-            or _modal_or_to(head):
-        return False
-    return not any(c.dep_ in ("mark", "neg") for c in (*trail.children, *verb.children)) \
-        and not any(c.dep_ == "neg" for c in head.children)
-
-
 def _event_noun(noun: Token, lex: Lexicon) -> bool:
     """Whether a noun names an event: one the lexicon codes (:func:`.triggers._noun_entry`) or an event frame
     ("the incident that", cue ``event_frame``)."""

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..doc import extension, token_starts
 from ..kb import KnowledgeBase, load_kb, split_code
 from ..record import ActorRef
-from .countries import domestic_visit, gate_statements, home_target, infer_side_countries
+from .countries import domestic_visit, gate_statements, home_target, infer_side_countries, subjectless_source
 from .index import in_window, mention_index
 
 
@@ -168,6 +168,7 @@ def redate_actors(doc: Doc) -> Doc:
     from ..sides_model import rank_sides  # the learned side chooser, on the rules' sides
     doc = correct_roots(rank_sides(doc, kb))
     for event in doc._.events or []:
+        subjectless_source(doc, kb, event)  # an active verb the rules and the chooser left with no doer
         home_target(doc, kb, event)  # a domestic act the rules and the chooser left with no target
     # a visit inside one state (countries now chosen) is domestic routine, no act (D6)
     doc._.events = [event for event in doc._.events or [] if not domestic_visit(event)]

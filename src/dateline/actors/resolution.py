@@ -158,6 +158,18 @@ def make_actor_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return redate_actors
 
 
+def counted_fallbacks(doc: Doc) -> Doc:
+    """The fallback sides filled after the act filter and the confidence have scored every event (called by the
+    ``dateline_confidence`` stage after ``dateline.confidence.score_events``), so they change no event's
+    confidence nor whether it counts: the models were fitted on the sides as the rules and the chooser leave them.
+    An active verb, or an event noun not of violence, with no doer takes the article's country
+    (:func:`dateline.actors.countries.subjectless_source`)."""
+    kb = _REGISTRY.get(doc.user_data.get(KB_KEY, "")) or load_kb(None)
+    for event in doc._.events or []:
+        subjectless_source(doc, kb, event)
+    return doc
+
+
 def redate_actors(doc: Doc) -> Doc:
     """Re-code every dated event's actors as of its date (:func:`redate_event_actors`)."""
     kb = _REGISTRY.get(doc.user_data.get(KB_KEY, "")) or load_kb(None)
@@ -168,7 +180,6 @@ def redate_actors(doc: Doc) -> Doc:
     from ..sides_model import rank_sides  # the learned side chooser, on the rules' sides
     doc = correct_roots(rank_sides(doc, kb))
     for event in doc._.events or []:
-        subjectless_source(doc, kb, event)  # an active verb the rules and the chooser left with no doer
         home_target(doc, kb, event)  # a domestic act the rules and the chooser left with no target
     # a visit inside one state (countries now chosen) is domestic routine, no act (D6)
     doc._.events = [event for event in doc._.events or [] if not domestic_visit(event)]

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.language import Language
 
 from dateline.actors.countries import DOERLESS_NOUN_RULE, SUBJECTLESS_RULE, subjectless_source
+from dateline.actors.resolution import without_counted_fallbacks
 from dateline.confidence import score_events
 
 KENYA = ("Kenya held elections on Monday. Kenyan voters queued for hours in Kenya, and Uganda sent observers. "
@@ -85,3 +86,15 @@ def test_the_filled_source_changes_no_confidence_nor_counting(nlp: Language) -> 
     event["evidence"]["rules"].pop("source_country", None)
     score_events(doc)
     assert (event["confidence"], event["counted"]) == scored
+
+
+def test_the_models_training_data_is_coded_without_the_fill(nlp: Language) -> None:
+    # dateline.train.judged_events codes the models' data so: the sides the confidence scored, none filled after it
+    text = KENYA + "Arresting the opposition leader on Tuesday drew criticism."
+    with without_counted_fallbacks():
+        bare = event_on(nlp, text, "Arresting")
+    assert bare["source"] is None
+    assert bare["evidence"]["rules"]["source"] == "_verb_roles"
+    filled = event_on(nlp, text, "Arresting")  # on again once the block ends
+    assert filled["evidence"]["rules"]["source"] == SUBJECTLESS_RULE
+    assert (filled["confidence"], filled["counted"]) == (bare["confidence"], bare["counted"])

@@ -572,6 +572,54 @@ def agentless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None
     evidence["rules"] = {**rules, "source": rule, "source_country": strategy}
 
 
+#: ``evidence.rules.source`` of an active verb the rules found no doer for (:func:`subjectless_source`).
+SUBJECTLESS_RULE = "_subjectless_verb"
+#: ``evidence.rules.source`` of an event noun, not of violence, with no doer found (:func:`subjectless_source`).
+DOERLESS_NOUN_RULE = "_doerless_noun"
+#: The strategies that give such an act its doer's country.
+SUBJECTLESS_STRATEGIES: tuple[tuple[str, Strategy], ...] = (("article_country", article_country),)
+
+
+def subjectless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
+    """The source of an act that the rules and the learned side chooser left with no doer, where the article has
+    its own country (:func:`article_country`: its dateline's or the one that dominates its mentions):
+
+    * an active verb of ``_verb_roles`` (an infinitive, a gerund or a conjunct whose subject the parse lost:
+      "vowed to confront ...", "... before meeting ..."), whatever its root: ``_subjectless_verb``;
+    * an event noun of ``_noun_events`` whose root is not violence (``root_class("violent")``, 18-20: "talks with
+      the unions", "a meeting with the governor"): ``_doerless_noun``.
+
+    Both take the article's country, named in ``evidence.rules.source``. A passive keeps no source (its doer is
+    D11e's "no doer anywhere" as often as the article's), an assault or fight told by a noun too (its doer is
+    mostly unknown or foreign: "the attacks in the capital"). Runs after the chooser, the act filter and the
+    confidence (``dateline.actors.resolution.counted_fallbacks``), so it changes no event's confidence nor whether
+    it counts: those models were fitted on the sides the rules and the chooser leave."""
+    rules = (event.get("evidence") or {}).get("rules") or {}
+    span = event.get("span")
+    if event.get("source") is not None or not span:
+        return
+    if rules.get("source") == "_verb_roles":
+        trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if trigger is None:
+            return
+        verb = trigger.root
+        if not verb.tag_.startswith("VB") or any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
+            return
+        rule, what = SUBJECTLESS_RULE, "an active verb with no doer"
+    elif rules.get("source") == "_noun_events" and str(event.get("cameo") or "")[:2] not in root_class("violent"):
+        rule, what = DOERLESS_NOUN_RULE, "an event noun with no doer"
+    else:
+        return
+    side = {"text": "", "code": None, "country": None, "sector": None}
+    found = side_country(doc, kb, event, side, SUBJECTLESS_STRATEGIES)
+    if found is None:
+        return
+    country, strategy, detail = found
+    event["source"] = {**country_side(country), "evidence": f"{what}: {strategy} ({detail})"}
+    evidence = event.setdefault("evidence", {})
+    evidence["rules"] = {**evidence.get("rules", {}), "source": rule, "source_country": strategy}
+
+
 #: The transnational prefix of armed groups that take the country they act in (docs/annotation.md 4).
 ARMED_GROUP_PREFIX = "IMG"
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from spacy.language import Language
@@ -15,7 +17,7 @@ from spacy.tokens import Doc
 from ..doc import extension, token_starts
 from ..kb import KnowledgeBase, load_kb, split_code
 from ..record import ActorRef
-from .countries import domestic_visit, gate_statements, home_target, infer_side_countries
+from .countries import domestic_visit, gate_statements, home_target, infer_side_countries, subjectless_source
 from .index import in_window, mention_index
 
 
@@ -156,6 +158,37 @@ def redate_event_actors(doc: Doc, event: dict[str, Any]) -> None:
 def make_actor_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Actors as of the event's date: runs after ``dateline_dates`` has dated every event."""
     return redate_actors
+
+
+#: Whether :func:`counted_fallbacks` fills sides (off while the models' training data is coded).
+_FALLBACKS_ON: ContextVar[bool] = ContextVar("dateline_counted_fallbacks", default=True)
+
+
+@contextmanager
+def without_counted_fallbacks() -> Iterator[None]:
+    """Code with :func:`counted_fallbacks` off: every event as the confidence and the act filter score it (no side
+    filled after them). ``dateline.train.judged_events`` codes the models' training data so."""
+    token = _FALLBACKS_ON.set(False)
+    try:
+        yield
+    finally:
+        _FALLBACKS_ON.reset(token)
+
+
+def counted_fallbacks(doc: Doc) -> Doc:
+    """The fallback sides filled after the act filter and the confidence have scored every event (called by the
+    ``dateline_confidence`` stage after ``dateline.confidence.score_events``), so they change no event's
+    confidence nor whether it counts: the models were fitted on the sides as the rules and the chooser leave them.
+    An active verb, or an event noun not of violence, with no doer takes the article's country
+    (:func:`dateline.actors.countries.subjectless_source`). Off inside :func:`without_counted_fallbacks`: the
+    training data of the models (``dateline.train.judged_events``) is coded so, so that they are fitted on the sides
+    they score in the product."""
+    if not _FALLBACKS_ON.get():
+        return doc
+    kb = _REGISTRY.get(doc.user_data.get(KB_KEY, "")) or load_kb(None)
+    for event in doc._.events or []:
+        subjectless_source(doc, kb, event)
+    return doc
 
 
 def redate_actors(doc: Doc) -> Doc:

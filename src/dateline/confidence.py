@@ -370,9 +370,7 @@ def score_events(doc: Doc, model: Model | None = None) -> Doc:
 
 @Language.factory("dateline_confidence", requires=["doc._.events"], assigns=["doc._.events"])
 def make_confidence(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """The confidence stage: ``confidence`` and ``counted`` on every event, with the shipped model; then the
-    fallback sides that must not change either (:func:`dateline.actors.resolution.counted_fallbacks`)."""
-    from .actors.resolution import counted_fallbacks  # sides filled once scored: no effect on counting
-
+    """The confidence stage: ``confidence`` and ``counted`` on every event, with the shipped model (the fallback
+    sides are filled after it, by ``dateline_fallbacks``: :func:`dateline.actors.resolution.counted_fallbacks`)."""
     model = shipped_model()
-    return lambda doc: counted_fallbacks(score_events(doc, model))
+    return lambda doc: score_events(doc, model)

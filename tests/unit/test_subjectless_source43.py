@@ -10,7 +10,7 @@ from typing import Any
 from spacy.language import Language
 
 from dateline.actors.countries import DOERLESS_NOUN_RULE, SUBJECTLESS_RULE, subjectless_source
-from dateline.actors.resolution import without_counted_fallbacks
+from dateline.actors.resolution import FALLBACKS_STAGE
 from dateline.confidence import score_events
 
 KENYA = ("Kenya held elections on Monday. Kenyan voters queued for hours in Kenya, and Uganda sent observers. "
@@ -91,10 +91,18 @@ def test_the_filled_source_changes_no_confidence_nor_counting(nlp: Language) -> 
 def test_the_models_training_data_is_coded_without_the_fill(nlp: Language) -> None:
     # dateline.train.judged_events codes the models' data so: the sides the confidence scored, none filled after it
     text = KENYA + "Arresting the opposition leader on Tuesday drew criticism."
-    with without_counted_fallbacks():
+    assert nlp.pipe_names[-2:] == ["dateline_confidence", FALLBACKS_STAGE]
+    with nlp.select_pipes(disable=[FALLBACKS_STAGE]):
         bare = event_on(nlp, text, "Arresting")
     assert bare["source"] is None
     assert bare["evidence"]["rules"]["source"] == "_verb_roles"
-    filled = event_on(nlp, text, "Arresting")  # on again once the block ends
+    filled = event_on(nlp, text, "Arresting")  # on again once the stage is enabled
+    # judged_events' own path: dateline.nlp.parse with the stage disabled for that run only
+    from dateline.nlp import parse
+    from dateline.pipeline import sentence_article
+
+    (_, doc), = parse([sentence_article(text)], nlp=nlp, disable=[FALLBACKS_STAGE])
+    assert next(e for e in doc._.events if e["trigger"] == "Arresting")["source"] is None
+    assert FALLBACKS_STAGE not in nlp.disabled
     assert filled["evidence"]["rules"]["source"] == SUBJECTLESS_RULE
     assert (filled["confidence"], filled["counted"]) == (bare["confidence"], bare["counted"])

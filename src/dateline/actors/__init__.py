@@ -51,7 +51,7 @@ Layout (each module imports only those above it): :mod:`.mentions` (names and th
 from __future__ import annotations
 
 from .mentions import _name_like
-from .resolution import actor_ref, resolve_as_of, make_actor_dates, redate_actors, redate_event_actors, KB_KEY
+from .resolution import actor_ref, resolve_as_of, make_actor_dates, make_fallbacks, redate_actors, redate_event_actors, KB_KEY
 from .stage import code_actors, group_actors, make_actors, ActorCoder
 
-__all__ = ["actor_ref", "resolve_as_of", "code_actors", "group_actors", "make_actors", "make_actor_dates", "redate_actors", "redate_event_actors", "ActorCoder", "KB_KEY"]
+__all__ = ["actor_ref", "resolve_as_of", "code_actors", "group_actors", "make_actors", "make_actor_dates", "make_fallbacks", "redate_actors", "redate_event_actors", "ActorCoder", "KB_KEY"]

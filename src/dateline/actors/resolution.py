@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from spacy.language import Language
@@ -160,35 +158,27 @@ def make_actor_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return redate_actors
 
 
-#: Whether :func:`counted_fallbacks` fills sides (off while the models' training data is coded).
-_FALLBACKS_ON: ContextVar[bool] = ContextVar("dateline_counted_fallbacks", default=True)
-
-
-@contextmanager
-def without_counted_fallbacks() -> Iterator[None]:
-    """Code with :func:`counted_fallbacks` off: every event as the confidence and the act filter score it (no side
-    filled after them). ``dateline.train.judged_events`` codes the models' training data so."""
-    token = _FALLBACKS_ON.set(False)
-    try:
-        yield
-    finally:
-        _FALLBACKS_ON.reset(token)
+#: The name of the fallbacks stage (:func:`make_fallbacks`), which the models' training data is coded without.
+FALLBACKS_STAGE = "dateline_fallbacks"
 
 
 def counted_fallbacks(doc: Doc) -> Doc:
-    """The fallback sides filled after the act filter and the confidence have scored every event (called by the
-    ``dateline_confidence`` stage after ``dateline.confidence.score_events``), so they change no event's
-    confidence nor whether it counts: the models were fitted on the sides as the rules and the chooser leave them.
-    An active verb, or an event noun not of violence, with no doer takes the article's country
-    (:func:`dateline.actors.countries.subjectless_source`). Off inside :func:`without_counted_fallbacks`: the
-    training data of the models (``dateline.train.judged_events``) is coded so, so that they are fitted on the sides
-    they score in the product."""
-    if not _FALLBACKS_ON.get():
-        return doc
+    """The fallback sides filled after the act filter and the confidence have scored every event (the
+    ``dateline_fallbacks`` stage, after ``dateline_confidence``), so they change no event's confidence nor whether it
+    counts: the models were fitted on the sides as the rules and the chooser leave them. An active verb, or an event
+    noun not of violence, with no doer takes the article's country
+    (:func:`dateline.actors.countries.subjectless_source`). ``dateline.train.judged_events`` codes the models'
+    training data with this stage disabled, so that they are fitted on the sides they score in the product."""
     kb = _REGISTRY.get(doc.user_data.get(KB_KEY, "")) or load_kb(None)
     for event in doc._.events or []:
         subjectless_source(doc, kb, event)
     return doc
+
+
+@Language.factory(FALLBACKS_STAGE, requires=["doc._.events"], assigns=["doc._.events"])
+def make_fallbacks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The fallback sides, once every event is scored (:func:`counted_fallbacks`): runs after ``dateline_confidence``."""
+    return counted_fallbacks
 
 
 def redate_actors(doc: Doc) -> Doc:

@@ -850,18 +850,18 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
         return before_published(doc, bound)
     past = event_tense(token) == "past"
     # a bare participle or gerund past only by its governor's tense ("In 2014, X began supporting"): named
-    participle = past and token.pos_ in ("VERB", "AUX") and verb_tense(token) != "past"
+    participle = "participle" if past and token.pos_ in ("VERB", "AUX") and verb_tense(token) != "past" else None
     frame = frames[sentence]
     above = _superordinate(token, by_token, published) if past else None
     if above is not None and above is not frame:
         # "the raid in 2012 on a village rebels seized", "said on Sunday troops crossed on Thursday to
         # discuss": the nearest clause above the act's own that is dated, before the sentence's frame (when
         # that nearest clause is the frame's own, the act is dated by the frame, below)
-        return _named(_event_date(above, "inherited"), "participle" if participle else None)
+        return _named(_event_date(above, "inherited"), participle)
     if frame is not None and not after_publication(frame, published) and (past or _reported_future(token)):
         # the sentence's own frame: "On Sunday, the ministry said troops had ...", "said Friday it
         # would impose" (the intent is dated the day it was stated, D7c)
-        return _named(_event_date(frame, "frame"), "participle" if participle else None)
+        return _named(_event_date(frame, "frame"), participle)
     if not past:
         # A frame dates what happened then; a future or present event is not in it.
         return published_date(doc)
@@ -870,7 +870,7 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
             break
         frame = frames[earlier]
         if frame is not None and not after_publication(frame, published):
-            return _named(_event_date(frame, "context"), "participle" if participle else None)
+            return _named(_event_date(frame, "context"), participle)
     return published_date(doc)
 
 

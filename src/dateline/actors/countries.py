@@ -171,9 +171,8 @@ def region_phrase(case: SideCase) -> tuple[str, str] | None:
         if _hyphen_joined(token):
             continue  # "pro-Western rebels", "Western-backed forces": not the West's own
         before = doc[token.i - 1] if token.i > 0 else None
-        pair = f"{before.lower_} {token.lower_}" if before is not None else ""
-        if before is not None and pair in en.REGION_WORDS:
-            return en.REGION_WORDS[pair], f"{before.text} {token.text}"
+        if before is not None and _region_pair_tail(token):
+            return en.REGION_WORDS[f"{before.lower_} {token.lower_}"], f"{before.text} {token.text}"
         if before is not None and before.head == token and before.is_title and before.pos_ in ("PROPN", "ADJ"):
             continue  # the second word of a name ("South African", "Central African")
         if token.lower_ in en.REGION_WORDS:
@@ -595,15 +594,11 @@ def subjectless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> No
     confidence (``dateline.actors.resolution.counted_fallbacks``), so it changes no event's confidence nor whether
     it counts: those models were fitted on the sides the rules and the chooser leave."""
     rules = (event.get("evidence") or {}).get("rules") or {}
-    span = event.get("span")
-    if event.get("source") is not None or not span:
+    if event.get("source") is not None or not event.get("span"):
         return
     if rules.get("source") == "_verb_roles":
-        trigger = doc.char_span(span[0], span[1], alignment_mode="expand")
-        if trigger is None:
-            return
-        verb = trigger.root
-        if not verb.tag_.startswith("VB") or any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
+        verb = trigger_head(doc, event)
+        if verb is None or not verb.tag_.startswith("VB") or any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
             return
         rule, what = SUBJECTLESS_RULE, "an active verb with no doer"
     elif rules.get("source") == "_noun_events" and str(event.get("cameo") or "")[:2] not in root_class("violent"):

@@ -26,6 +26,11 @@ _REGISTRY: dict[str, KnowledgeBase] = {}
 KB_KEY = "dateline.kb"
 
 
+def _doc_kb(doc: Doc) -> KnowledgeBase:
+    """The KB ``doc`` was coded with (:data:`_REGISTRY` by ``doc.user_data``'s key), else the packaged one."""
+    return _REGISTRY.get(doc.user_data.get(KB_KEY, "")) or load_kb(None)
+
+
 def _ref(actor: Mapping[str, Any], text: str, code: str | None) -> ActorRef:
     country, sector = split_code(code)
     return {"text": text, "code": code, "country": country, "sector": sector}
@@ -113,7 +118,7 @@ def resolve_as_of(doc: Doc, actor_or_mention: Mapping[str, Any], date: dt.date |
             return None
         actor, mention = found
         text = mention["text"]
-    kb = _REGISTRY.get(doc.user_data.get(KB_KEY, "")) or load_kb(None)
+    kb = _doc_kb(doc)
     entry = kb.entries.get(actor.get("kb_id") or "")
     if entry is None:
         return _ref(actor, text, actor.get("code"))
@@ -169,7 +174,7 @@ def counted_fallbacks(doc: Doc) -> Doc:
     noun not of violence, with no doer takes the article's country
     (:func:`dateline.actors.countries.subjectless_source`). ``dateline.train.judged_events`` codes the models'
     training data with this stage disabled, so that they are fitted on the sides they score in the product."""
-    kb = _REGISTRY.get(doc.user_data.get(KB_KEY, "")) or load_kb(None)
+    kb = _doc_kb(doc)
     for event in doc._.events or []:
         subjectless_source(doc, kb, event)
     return doc
@@ -183,7 +188,7 @@ def make_fallbacks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 def redate_actors(doc: Doc) -> Doc:
     """Re-code every dated event's actors as of its date (:func:`redate_event_actors`)."""
-    kb = _REGISTRY.get(doc.user_data.get(KB_KEY, "")) or load_kb(None)
+    kb = _doc_kb(doc)
     for event in doc._.events or []:
         redate_event_actors(doc, event)
         infer_side_countries(doc, kb, event)

@@ -9,6 +9,7 @@ measured on train and dev in minutes. Locked splits are refused, as by the comma
 
     nice .venv/bin/python tools/cached_eval.py --split train [--by-rule] [--errors FILE] [--json FILE] [--exclude-rounds 46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67,68,69,70,71,72,73]
     nice .venv/bin/python tools/cached_eval.py --split train --judged build/judged.jsonl [--all-events] [--roots-off]
+    nice .venv/bin/python tools/cached_eval.py --split dev --roots-domain all    # the root correction on every event
     nice .venv/bin/python tools/cached_eval.py --split train --half read     # or unread
 
 ``--half`` scores one half of the split by article id (``newseval.article_half``): a rule's author reads the
@@ -69,6 +70,22 @@ def _cached_run_model(original: Any) -> Any:
 
 
 
+def widen_roots_domain(spec: str) -> None:
+    """Make the shipped learned root correction re-choose the roots of the code rules ``spec`` names as well as the
+    lexicon's (``roots_model.LEXICON_CODE_RULES``), or every event's for ``all`` (session 44, roots44)."""
+    import dataclasses
+
+    from dateline import roots_model
+
+    model = roots_model.shipped_model()
+    if model is None:
+        return
+    rules = None if spec.strip().lower() == "all" else \
+        frozenset(roots_model.LEXICON_CODE_RULES | {r.strip() for r in spec.split(",") if r.strip()})
+    widened = dataclasses.replace(model, code_rules=rules)
+    roots_model.shipped_model = lambda: widened  # type: ignore[assignment]
+
+
 def excluded_rounds(spec: str | None, labels_path: str | Path) -> set[int]:
     """The labelling rounds a tool's ``--exclude-rounds`` leaves out: the blind rounds of ``blind_rounds.json`` beside
     the labels when it is not given (so that copying a command never reads them), none for ``''``, else the list."""
@@ -94,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", help="write every coded record (JSON Lines), for diffing two coders")
     parser.add_argument("--judged", help="write every counted event with its judgement (JSON Lines)")
     parser.add_argument("--roots-off", action="store_true", help="with the learned root correction off")
+    parser.add_argument("--roots-domain", default=None,
+                        help="the code rules whose roots the learned root correction re-chooses, added to the "
+                             "lexicon's (comma-separated, e.g. _warning_threat,_act_code), or 'all' for every event "
+                             "(roots_model.in_domain; a measurement only: the model is fitted on the lexicon's events)")
     parser.add_argument("--all-events", action="store_true", help="--judged: also the events not counted")
     parser.add_argument("--json", help="write the scores as JSON")
     parser.add_argument("--exclude-rounds", default=None,
@@ -107,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.roots_off:
         import dateline.roots_model
         dateline.roots_model.DISABLED = True
+    if args.roots_domain is not None:
+        widen_roots_domain(args.roots_domain)
     use_parse_cache()
     labels = load_labels(args.labels)
     labels = labels.rounds(excluded_rounds(args.exclude_rounds, args.labels), keep=False).half(args.half)

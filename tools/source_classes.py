@@ -13,6 +13,14 @@ stage's mention of it in the trigger's sentence: entity type, ``coref`` where th
 ``noactor`` where no mention of it is in the sentence); and every such event in one class of how its source was found
 (the side chooser, a subject of the trigger verb by part of speech and strategy, a conjunct's inherited subject, a
 passive, an event noun, a statement's speaker, no source), with the wrong ones split by what the label wanted.
+With ``--cells`` (eval/README.md "Session 44: sources44") it prints instead three tables of counts over the counted real
+acts whose source is wrong, whatever else is wrong (the root by ``newseval.coded_root``, the sides at country level):
+by what else is wrong and the cell (coded NONE where the label names a country, a country where the label says NONE,
+the article's own country where the label names another, another country, the speaker of a statement or attribution
+frame; "= target" where the label's source is the coded target's country); by cell, source rule and strategy; and where
+the label's country stands (the coded target's; the dependency path from the trigger to the nearest actor mention of it
+in the trigger's sentence; else named in the two sentences before, elsewhere in the article, or nowhere). Counts only,
+no sentence: safe on the unread half.
 Development only: reads the articles' text, never a locked split (the judged file is whatever split it was run on).
 """
 
@@ -37,6 +45,8 @@ from cached_eval import CACHE  # noqa: E402  (the parse cache's folder)
 
 #: Personal pronouns a subject may be.
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+#: Sentences before the trigger's that ``--cells`` looks back over for the label's country.
+LOOKBACK = 2
 #: Source rules that name a statement's speaker or an attribution frame's.
 SPEAKER_RULES = frozenset({"_speaker_of", "_frame_speaker", "_quoted_speaker", "quote_speaker", "_unattributed",
                            "reporting_speaker", "governing_subject"})
@@ -115,16 +125,144 @@ def source_class(row: dict[str, Any], trigger: Any) -> str:
     return "other (_verb_roles)"
 
 
+def wrong_source_rows(path: str) -> list[dict[str, Any]]:
+    """The counted, judged events of a ``--judged`` file that are real acts (or an intent coded on the intended act)
+    with the source wrong, each with ``what``: what is wrong ("source", "source+target", "root+source", ...)."""
+    out = []
+    with open(path, encoding="utf-8") as handle:
+        lines = list(handle)
+    for line in lines:
+        r = json.loads(line)
+        label = r.get("label")
+        if not (r.get("counted") and r.get("judged")) or r.get("right") or not label or not label["act"]:
+            continue
+        root = coded_root(label)
+        if label["modality"] != "asserted" and root is None:
+            continue
+        if r["src_level"] == label["src"]:
+            continue
+        wrong = (["root"] if root is None or str(r.get("cameo") or "")[:2] != root else []) + ["source"] \
+            + (["target"] if r["tgt_level"] != label["tgt"] else [])
+        out.append({**r, "what": "+".join(wrong)})
+    return out
+
+
+def article_country_of(record: dict[str, Any]) -> str | None:
+    """The country that dominates an article's actor mentions and places (``countries.dominant_country``, as
+    ``article_country`` without the dateline's country: the events file carries no knowledge base)."""
+    from dateline.actors.countries import dominant_country
+    tally: Counter[str] = Counter()
+    for actor in record.get("actors") or []:
+        if actor.get("country"):
+            tally[str(actor["country"])] += len(actor.get("mentions") or [])
+    for place in record.get("places") or []:
+        if place.get("country"):
+            tally[str(place["country"])] += 1
+    found = dominant_country(tally)
+    return found[0] if found else None
+
+
+def source_cell(row: dict[str, Any], home: str | None) -> str:
+    """The cell of a wrong source (module docstring); ``home`` the article's own country."""
+    coded, label = row["src_level"], row["label"]["src"]
+    rule = str(row["rules"].get("source"))
+    if rule in SPEAKER_RULES or rule.startswith("_speaker"):
+        cell = "speaker of a statement or frame"
+    elif coded == "NONE":
+        cell = "coded NONE, label a country"
+    elif label == "NONE":
+        cell = "coded a country, label NONE"
+    elif coded == home:
+        cell = "coded the article's country, label another"
+    else:
+        cell = "coded a country, label another"
+    return cell + (" (= target)" if label not in ("NONE", coded) and label == row["tgt_level"] else "")
+
+
+def dependency_path(start: Any, end: Any) -> str:
+    """The dependency labels from ``start`` up to the tokens' common head and down to ``end`` ("^ccomp / nsubj")."""
+    up_start, up_end = [start, *start.ancestors], [end, *end.ancestors]
+    common = next((t for t in up_start if t in up_end), None)
+    if common is None:
+        return "no common head"
+    return "^" + ">".join(t.dep_ for t in up_start[:up_start.index(common)]) + " / " \
+        + ">".join(t.dep_ for t in reversed(up_end[:up_end.index(common)]))
+
+
+def label_place(row: dict[str, Any], record: dict[str, Any], trigger: Any) -> str:
+    """Where the label's source country stands in the trigger's sentence (module docstring)."""
+    label = row["label"]["src"]
+    if label == "NONE":
+        return "label NONE"
+    if label == row["tgt_level"]:
+        return "the coded target's country"
+    doc = trigger.doc if trigger is not None else None
+    heads, sentences = [], set()
+    for actor in record.get("actors") or []:
+        if (actor.get("country") or str(actor.get("code") or "")[:3]) != label:
+            continue
+        for mention in actor.get("mentions") or []:
+            sentences.add(mention["sentence"])
+            span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand") \
+                if doc is not None and mention["sentence"] == row["sentence"] else None
+            if span is not None:
+                heads.append(span.root)
+    if heads:
+        return min((dependency_path(trigger, head) for head in heads), key=len)
+    if sentences & set(range(row["sentence"] - LOOKBACK, row["sentence"])):
+        return f"not in the sentence: named in the {LOOKBACK} before"
+    return "not in the sentence: named elsewhere in the article" if sentences else "named nowhere in the article"
+
+
+def print_cells(rows: list[dict[str, Any]], records: dict[str, Any], trigger_of: Any, smallest: int) -> None:
+    """The three ``--cells`` tables (module docstring)."""
+    by_what: Counter[tuple[str, str]] = Counter()
+    by_rule: Counter[tuple[str, str, str]] = Counter()
+    places: Counter[str] = Counter()
+    homes: dict[str, str | None] = {}
+    for row in rows:
+        record = records.get(row["id"])
+        if record is None:
+            continue
+        if row["id"] not in homes:
+            homes[row["id"]] = article_country_of(record)
+        cell = source_cell(row, homes[row["id"]])
+        by_what[(row["what"], cell)] += 1
+        by_rule[(cell, str(row["rules"].get("source")), str(row["rules"].get("source_country", "-")).split(":")[0])] += 1
+        places[label_place(row, record, trigger_of(row))] += 1
+    print(f"{sum(by_what.values())} counted real acts with the source wrong\n")
+    print("| what is wrong | cell | events |\n|---|---|---|")
+    for (what, cell), n in sorted(by_what.items(), key=lambda item: -item[1]):
+        print(f"| {what} | {cell} | {n} |")
+    print("\n| cell | source rule | country from | events |\n|---|---|---|---|")
+    rest = 0
+    for (cell, rule, strategy), n in sorted(by_rule.items(), key=lambda item: -item[1]):
+        if n >= smallest:
+            print(f"| {cell} | `{rule}` | {strategy} | {n} |")
+        else:
+            rest += n
+    print(f"| (smaller cells) | | | {rest} |\n")
+    print("| where the label's country is named | events |\n|---|---|")
+    rest = 0
+    for place, n in places.most_common():
+        if n >= smallest:
+            print(f"| {place} | {n} |")
+        else:
+            rest += n
+    print(f"| (smaller, each a dependency path) | {rest} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--judged", required=True, help="cached_eval.py --judged file (with --all-events or not)")
     parser.add_argument("--events", required=True, help="cached_eval.py --events file of the same coder")
     parser.add_argument("--min", type=int, default=8, help="smallest cell of the first table (wrong sources)")
+    parser.add_argument("--cells", action="store_true", help="the wrong sources of all real acts by cell (counts only)")
     args = parser.parse_args(argv)
     import spacy
     from spacy.tokens import DocBin
 
-    rows = right_root_acts(args.judged)
+    rows = wrong_source_rows(args.judged) if args.cells else right_root_acts(args.judged)
     wanted_ids = {r["id"] for r in rows}
     records = {}
     for line in open(args.events, encoding="utf-8"):
@@ -144,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
         span = doc.char_span(row["span"][0], row["span"][1], alignment_mode="expand") if doc is not None else None
         return span.root if span is not None else None
 
+    if args.cells:
+        print_cells(rows, records, trigger_of, args.min)
+        return 0
     cells: Counter[tuple[str, str, str]] = Counter()
     cell_wrong: Counter[tuple[str, str, str]] = Counter()
     classes: Counter[str] = Counter()

@@ -312,6 +312,12 @@ def _article_country(doc: Doc, kb: KnowledgeBase) -> tuple[str, str] | None:
     for item in extension(doc, "places") or []:
         if item.get("country"):
             tally[str(item["country"])] += 1
+    return dominant_country(tally)
+
+
+def dominant_country(tally: Counter[str]) -> tuple[str, str] | None:
+    """The country of a tally of country mentions that holds :data:`DOMINANT_SHARE` of them and :data:`DOMINANT_RATIO`
+    times the next, with the detail "<count> of <total> country mentions"; else None."""
     if not tally:
         return None
     ranked = tally.most_common(2)

@@ -405,51 +405,6 @@ def _reported(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, An
     return None
 
 
-#: How many clauses up (what a report says, a complement, a conjunct) :func:`_stated` looks for the report.
-STATED_LEVELS = 4
-#: Dependencies through which a clause is part of what a report says: its complement, a quotation the
-#: parse hangs beside it, an infinitive or a conjunct of one.
-STATED_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "conj"})
-
-
-def _stated(token: Token, by_token: dict[int, dict[str, Any]], published: dt.date | None) -> dict[str, Any] | None:
-    """For a future act (an intent: "will", a modal, "plans to") that a past verb of saying reports: the
-    expression dating that report, on or before the publication day ("The minister said on Friday that Kenya
-    will close the border", "'We will never retreat,' the president said Tuesday"): the intent is dated the
-    day it was stated (docs/annotation.md D7c). The report is the verb the act's clause is said by, up
-    :data:`STATED_DEPS`, or a verb of saying hung after the act's own verb (a ``parataxis`` or ``ccomp``
-    child: "Kenya will close the border, officials said Friday"). None without a publication day."""
-    if event_tense(token) != "future":
-        return None
-    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
-    if verb is None:
-        return None
-
-    def dated(report: Token) -> dict[str, Any] | None:
-        if report.lemma_ not in cue_words("speech_verb") or verb_tense(report) != "past":
-            return None
-        return search_below(report, by_token,
-                            accept=lambda found, timex: _framing(found, timex) and _by_publication(timex, published),
-                            direct=lambda child: _directly_timed(child, by_token), skip=None)
-
-    for child in verb.children:
-        if child.dep_ in ("parataxis", "ccomp") and child.i > verb.i:
-            found = dated(child)
-            if found is not None:
-                return found
-    current = verb
-    for _ in range(STATED_LEVELS):
-        if current.dep_ not in STATED_DEPS or current.head == current:
-            return None
-        current = current.head
-        if current.pos_ not in ("VERB", "AUX"):
-            return None
-        found = dated(current)
-        if found is not None:
-            return found
-    return None
-
-
 def _inherited(token: Token, by_token: dict[int, dict[str, Any]]) -> tuple[dict[str, Any], bool] | None:
     """The date of the verb the trigger's clause is joined to (see :func:`_joined`), up the chain,
     and whether the chain went through what a report says (a ``ccomp``: the ``reported`` rule)."""
@@ -908,11 +863,6 @@ def _date_with(doc: Doc, token: Token, by_token: dict[int, dict[str, Any]],
         # would impose" (the intent is dated the day it was stated, D7c)
         return _named(_event_date(frame, "frame"), participle)
     if not past:
-        stated = _stated(token, by_token, published)
-        if stated is not None:
-            # "Kenya will close the border, the minister said on Friday": the intent is dated the day it was
-            # stated (D7c)
-            return _named(_event_date(stated, "inherited"), "stated")
         # A frame dates what happened then; a future or present event is not in it.
         return published_date(doc)
     for earlier in range(sentence - 1, -1, -1):
@@ -963,40 +913,7 @@ def date_events(doc: Doc) -> Doc:
         how = event["date"].pop("_rule", None)  # how an inherited date was reached ("reported")
         resolved = timex_rules.get(timex["start"]) if timex is not None else None
         _name_date_rule(event, "+".join(part for part in (rule, how, resolved) if part))
-        if how == "planned":
-            _planned_meeting(event, span.root, events)
     return doc
-
-
-#: CAMEO roots whose act, told for a day after the report, is only the intent to do it (``_intent_code``): a
-#: consultation (04: "will meet on May 7", "a visit next week").
-PLANNED_INTENT_ROOTS = frozenset({"04"})
-#: ``evidence.rules.code`` of an act recoded as its intent by its planned day (:func:`_planned_meeting`).
-PLANNED_INTENT_RULE = "_planned_intent"
-
-
-def _planned_meeting(event: dict[str, Any], trigger: Token, events: list[dict[str, Any]]) -> None:
-    """An asserted consultation (root 04) whose own expression lies after the publication day (the date rule
-    ``planned``: "Kenya's president will meet his Ugandan counterpart next week") has not happened: the act the
-    text asserts is the intent to meet, 036 (``events.codes._intent_code``; docs/annotation.md D7c and D8i), named
-    ``_planned_intent`` in ``evidence.rules.code``. Not a past act (its day was misread), not a negated one, and
-    not when the events stage already coded an intent on the same trigger."""
-    from .events.codes import _intent_code, _plover
-
-    cameo = str(event.get("cameo") or "")
-    if cameo[:2] not in PLANNED_INTENT_ROOTS or event.get("modality") != "asserted" or event.get("negated"):
-        return
-    if event_tense(trigger) == "past":
-        return
-    intent = _intent_code(cameo)
-    if not intent or any(other is not event and other.get("span") == event.get("span")
-                         and str(other.get("cameo") or "").startswith(intent[:2]) for other in events):
-        return
-    event["cameo"] = intent
-    event["plover"] = _plover(intent)
-    rules = (event.get("evidence") or {}).get("rules")
-    if isinstance(rules, dict):
-        rules["code"] = PLANNED_INTENT_RULE
 
 
 def _name_date_rule(event: dict[str, Any], rule: str) -> None:

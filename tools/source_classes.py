@@ -21,6 +21,12 @@ frame; "= target" where the label's source is the coded target's country); by ce
 the label's country stands (the coded target's; the dependency path from the trigger to the nearest actor mention of it
 in the trigger's sentence; else named in the two sentences before, elsewhere in the article, or nowhere). Counts only,
 no sentence: safe on the unread half.
+With ``--resolution`` (eval/README.md "Session 44: linking44") it prints instead, over both sides of every counted real
+act, how many are wrong (at country level) by how the side's actor was resolved (:func:`resolution_path`: a KB person
+matched by its full name, a partial name or one word and whether the article names its country otherwise; a short
+name, pronoun or role noun linked to a person; an antecedent named in a sentence before; a country or capital; a
+nominal actor; a title; no mention) and where its country came from (its own code, or the context strategy of
+``evidence.rules``): by family, by country source, and path by path. Counts only: safe on the unread half.
 Development only: reads the articles' text, never a locked split (the judged file is whatever split it was run on).
 """
 
@@ -252,13 +258,176 @@ def print_cells(rows: list[dict[str, Any]], records: dict[str, Any], trigger_of:
     print(f"| (smaller, each a dependency path) | {rest} |")
 
 
+#: Evidence of a coreference link, by the words its detail ends with (actors/stage.py, actors/coreference.py).
+LINKS = (("(pronoun)", "pronoun"), ("(nominal)", "role noun (the official)"), ("(same name", "short name"),
+         ("(the state named before)", "the North / the South"))
+
+
+def _linked_how(actor: dict[str, Any], text: str) -> str | None:
+    """How the actors stage linked ``text`` to ``actor`` (:data:`LINKS`), if by coreference."""
+    for evidence in actor.get("evidence") or []:
+        detail = str(evidence.get("detail"))
+        if evidence.get("kind") == "coreference" and detail.startswith(repr(text)):
+            return next((name for end, name in LINKS if end in detail), "coreference")
+    return None
+
+
+def _named_country(record: dict[str, Any], country: str | None, actor: dict[str, Any]) -> bool:
+    """Whether the article names ``country`` other than through ``actor`` (another actor of that country that is
+    not a person, or a place in it)."""
+    if not country:
+        return False
+    return any(a is not actor and a.get("country") == country and a.get("entity_type") != "PERSON"
+               for a in record.get("actors") or []) or any(p.get("country") == country for p in record.get("places") or [])
+
+
+def resolution_path(record: dict[str, Any], row: dict[str, Any], side: str, kinds: dict[str, str]) -> str:
+    """How one side (``src`` or ``tgt``) of a judged event was resolved to its actor: no side; a text no actor
+    mention of the trigger's sentence holds; else the mention's path (a pronoun, a role noun or a short name linked
+    to an earlier person, a country or capital, a KB person by the name in full or by one word, a KB organisation,
+    a title, a nominal actor), the person's kind when linked, and "country from context (strategy)" when
+    ``evidence.rules`` names a context strategy for the side's country. ``kinds``: KB id -> entry kind. For
+    a KB person, whether the article names its country other than through it ("country named" / "not named")."""
+    text = row.get(f"{side}_text")
+    strategy = str(row["rules"].get("source_country" if side == "src" else "target_country") or "").split(":")[0]
+    context = f" + country from context ({strategy})" if strategy else ""
+    if not text:
+        return "no side" + context
+    found, before = None, None
+    for actor in record.get("actors") or []:
+        for mention in actor.get("mentions") or []:
+            if mention["text"] == text and mention["sentence"] == row["sentence"]:
+                found = actor
+            elif mention["text"] == text and mention["sentence"] < row["sentence"] and (
+                    before is None or mention["sentence"] > before[0]):
+                before = (mention["sentence"], actor)
+    if found is None and before is not None:
+        # a pronoun, or an inherited subject, stands for an actor named in a sentence before (events/sides.py
+        # ``_antecedent`` gives the antecedent's last name): the distance in sentences
+        found = before[1]
+        away = row["sentence"] - before[0]
+        prefix = f"named {'1 sentence' if away == 1 else '2 sentences' if away == 2 else '3 or more sentences'} before: "
+    elif found is None:
+        return "no actor mention" + context
+    else:
+        prefix = ""
+    kb_id = str(found.get("kb_id") or "")
+    kind = kinds.get(kb_id, "")
+    evidence = {e.get("kind") for e in found.get("evidence") or []}
+    if kind in ("country", "seat"):
+        what = "country or capital (KB)"
+    elif kind in ("person", "actor") and found.get("entity_type") == "PERSON":
+        what = "KB person" + (" + title" if "title" in evidence else "")
+    elif kind:
+        what = "KB organisation or other"
+    elif "title" in evidence:
+        what = "titled " + ("person" if found.get("entity_type") == "PERSON" else "organisation")
+    elif "rule" in evidence:
+        what = "nominal actor (rule)"
+    else:
+        what = "name, no KB entry" + ("" if found.get("code") else ", uncoded")
+    how = _linked_how(found, text)
+    if how is None and what.startswith("KB person"):
+        words = [w for w in text.removesuffix("'s").removesuffix("’s").split() if w.rstrip(".").lower() not in
+                 ("mr", "ms", "mrs", "dr", "miss")]
+        full = str(found.get("name") or "").lower() in record["article"]["body"].lower()
+        how = ("one word" if len(words) == 1 else "in full" if full else "a partial name") + \
+            (", the full name never given" if len(words) == 1 and not full else "")
+        what += ", " + ("country named" if _named_country(record, found.get("country"), found) else "country not named")
+    return prefix + (f"{how} -> {what}" if how else what) + context
+
+
+def resolution_family(path: str) -> tuple[str, str]:
+    """A :func:`resolution_path` in its family (the mechanism: a country, a nominal actor, a KB person by how much of
+    its name and whether the article names its country, a person linked by coreference, an antecedent in a sentence
+    before ...) and where its country came from (its own code, or the context strategy)."""
+    base, _, strategy = path.partition(" + country from context (")
+    before = base.startswith("named ")
+    base = base.split(": ", 1)[1] if before else base
+    if base in ("no side", "no actor mention"):
+        family = base
+    elif "KB person" in base and base.startswith(("one word", "in full", "a partial name")):
+        family = "KB person matched by " + base.split(" -> ")[0].split(",")[0].replace("in full", "its full name") \
+            + (", its country named" if "country named" in base else ", its country not named")
+    elif base.startswith(("short name", "pronoun", "role noun")) and "person" in base:
+        family = "a person linked (short name, pronoun, role noun)"
+    elif "person" in base:
+        family = "titled person"
+    elif base.startswith("country"):
+        family = "country or capital"
+    elif "nominal actor" in base:
+        family = "nominal actor (role noun phrase)"
+    else:
+        family = "organisation or other name"
+    if before:
+        family = "named in a sentence before (a pronoun's antecedent, an inherited side): " + (
+            "a person" if "person" in base else "another actor")
+    return family, f"country from context ({strategy}" if strategy else "its own code"
+
+
+def print_resolution(path: str, events: str, smallest: int) -> None:
+    """The ``--resolution`` table: every counted judged real act's source and target by :func:`resolution_path`,
+    with how many of each path are wrong at country level (counts only, no sentence: safe on the unread half)."""
+    from dateline.kb import load_kb
+    kinds = {entry_id: entry.kind for entry_id, entry in load_kb(None).entries.items()}
+    rows = []
+    for line in open(path, encoding="utf-8"):
+        r = json.loads(line)
+        label = r.get("label")
+        if r.get("counted") and r.get("judged") and label and real_act(r, label):
+            rows.append(r)
+    wanted_ids = {r["id"] for r in rows}
+    records = {}
+    for line in open(events, encoding="utf-8"):
+        record = json.loads(line)
+        if record["id"] in wanted_ids:
+            records[record["id"]] = record
+    counted: Counter[tuple[str, str]] = Counter()
+    wrong: Counter[tuple[str, str]] = Counter()
+    for row in rows:
+        if row["id"] not in records:
+            continue
+        for side, level in (("src", "src_level"), ("tgt", "tgt_level")):
+            path = resolution_path(records[row["id"]], row, side, kinds)
+            for key in ((side, path), *((f"{side} {k}", name) for k, name in zip(("family", "country"),
+                                                                                 resolution_family(path)))):
+                counted[key] += 1
+                wrong[key] += row[level] != row["label"][side]
+    print(f"{len(rows)} counted real acts; each side by how its actor was resolved\n")
+    for table, title in (("family", "resolved by (family)"), ("country", "country from")):
+        print(f"| {title} | source wrong / counted | target wrong / counted |\n|---|---|---|")
+        names = sorted({k[1] for k in counted if k[0].endswith(table)},
+                       key=lambda n: -(wrong[(f"src {table}", n)] + wrong[(f"tgt {table}", n)]))
+        for name in names:
+            print(f"| {name} | " + " | ".join(f"{wrong[(f'{side} {table}', name)]} / {counted[(f'{side} {table}', name)]}"
+                                              for side in ("src", "tgt")) + " |")
+        print()
+    for side, name in (("src", "source"), ("tgt", "target")):
+        print(f"| {name} resolved by | wrong / counted |\n|---|---|")
+        rest = [0, 0]
+        for key, n in sorted(counted.items(), key=lambda item: (-wrong[item[0]], -item[1])):
+            if key[0] != side:
+                continue
+            if n >= smallest:
+                print(f"| {key[1]} | {wrong[key]} / {n} |")
+            else:
+                rest[0] += wrong[key]
+                rest[1] += n
+        print(f"| (smaller paths) | {rest[0]} / {rest[1]} |\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--judged", required=True, help="cached_eval.py --judged file (with --all-events or not)")
     parser.add_argument("--events", required=True, help="cached_eval.py --events file of the same coder")
     parser.add_argument("--min", type=int, default=8, help="smallest cell of the first table (wrong sources)")
     parser.add_argument("--cells", action="store_true", help="the wrong sources of all real acts by cell (counts only)")
+    parser.add_argument("--resolution", action="store_true",
+                        help="both sides of all real acts by how their actor was resolved (counts only)")
     args = parser.parse_args(argv)
+    if args.resolution:
+        print_resolution(args.judged, args.events, args.min)
+        return 0
     import spacy
     from spacy.tokens import DocBin
 

@@ -105,6 +105,12 @@ def _short(value: Any) -> Any:
     return type(value).__name__
 
 
+#: The line of ``triggers._find_noun_entry`` that returns no entry for a governed event noun with no light verb and
+#: no named owner (the line after its test), found in the source so that the group follows the code (session 44: the
+#: fixed line 74 had gone stale, and these acts were counted among the sense gates).
+GOVERNED_LINE = 1 + next(i for i, line in enumerate(Path(EVENTS_DIR, "triggers.py").read_text(encoding="utf-8").splitlines(), 1)
+                         if "entry.governed and governor is None" in line)
+
 #: Coarse loss points: the first (substring of the point, name) that matches names it.
 GROUPS = (
     ("other root", "code: counted with another root"),
@@ -118,7 +124,7 @@ GROUPS = (
     ("trigger: noun lemma in lexicon", "trigger: lexicon lemma under another part of speech"),
     ("trigger:", "trigger: sentence or story discarded, no token"),
     ("null entry: no sense holds", "entry: verb in the lexicon with no code and no pattern matched"),  # events.triggers._find_verb_entry
-    ("_find_noun_entry:74", "entry: governed noun with no light verb or named owner"),
+    (f"_find_noun_entry:{GOVERNED_LINE} ", "entry: governed noun with no light verb or named owner"),
     ("_entry:", "entry: sense gates (light verb, naming, idiom, claim, opinion)"),
     ("_not_an_act", "non-act gates (_not_an_act)"),
     ("_agentless_state", "non-act gates (_agentless_state)"),

@@ -23,7 +23,7 @@ from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentles
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
-from .triggers import DISTINCT_ADJUNCT_RULE, distinct_adjunct_of, _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
+from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 from ..kb import TRANSNATIONAL
 from ..actors.countries import CUSTODY_RULE
@@ -206,8 +206,6 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
                          "target": target_rule, "modality": "_subordinate" if subordinate else "_modality"}
     if why:
         rules[MODALITY_CUE_KEY] = "+".join(why)  # "ruled out sending troops": negating_verb
-    if subordinate is None and distinct_adjunct_of(verb, lex):
-        rules["modality"] = DISTINCT_ADJUNCT_RULE  # "met the minister, signing a deal": an act of another kind
     if subordinate == "reported" and clause_asserted(verb, entry.code, sources, targets):
         modality, rules["modality"] = "asserted", "_clause_asserted"  # "the troops who shelled Gaza"
     elif subordinate == "reported" and clause_done(verb, entry.code, targets, _governor_sources(doc, verb, lex)):

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..doc import extension, per_doc
 from ..lexicon import Lexicon
-from .triggers import (_can_act, _is_act, _measured, _subordinate, _speaking_document, _verb_entry,
-                       adjunct_rule, verbal_gerund)
+from .triggers import (_can_act, _is_act, _measured, _subordinate, _speaking_document, _trailing_adjunct, _verb_entry,
+                       _verbal_adjunct, verbal_gerund)
 from ..codebook import root_class
 from ..lang import en
 from ..record import ActorRef, Modality
@@ -436,7 +436,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None)
             # "could decide to lift", "will continue to be denied": an infinitive complement is as
             # done as the verb whose modal governs it
             modality = modality or _own_modality(head, lex, doc, why)
-        if link == "advcl" and adjunct_rule(clause, lex) is not None:
+        if link == "advcl" and (_trailing_adjunct(clause) or _verbal_adjunct(clause, lex)):
             # "may shell the town, threatening Lebanon": the adjunct is as done as the act it follows
             modality = modality or _own_modality(head, lex, doc, why)
             negated = negated or any(c.dep_ == "neg" for c in head.children)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .. import syntax
 from ..doc import doc_text, per_doc, per_token, sentence_bounds, sentence_index
-from ..codebook import cameo_to_plover, root_class
+from ..codebook import root_class
 from ..deferred import deferred_module
 from ..lexicon import Entry, Lexicon
 from ..record import Modality
@@ -421,32 +421,9 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     if link == "ccomp":
         entry = _verb_entry(head, lex) if head.pos_ == "VERB" else None
         return "intended" if entry is not None and entry.code[:2] in ("02", "10") else "reported"
-    if token.tag_ == "VBG" and adjunct_rule(token, lex) is not None:
-        return None  # "X shelled the town, killing Hezbollah commanders": told as the act it follows is
+    if token.tag_ == "VBG" and (_trailing_adjunct(token) or _verbal_adjunct(token, lex)):
+        return None  # "X shelled the town, killing 20": told as the act it follows is
     return "reported" if token.tag_ == "VBG" else None
-
-
-#: the rule that counts a participle trailing an act as an act of its own when it is another kind of act (session 44)
-DISTINCT_ADJUNCT_RULE = "_distinct_adjunct"
-
-
-def adjunct_rule(participle: Token, lex: Lexicon) -> str | None:
-    """The rule by which a present participle set off after the act it follows tells an act of its own, as done as
-    that act (:func:`_subordinate` counts it a main act; :func:`.modality._modality` reads its modality through the
-    act it follows): ``_trailing_adjunct`` (a party named), ``_verbal_adjunct`` (a verbal act addressed to someone)
-    or ``_distinct_adjunct`` (another kind of act, :func:`_distinct_adjunct`); None for a described circumstance."""
-    if _trailing_adjunct(participle):
-        return "_trailing_adjunct"
-    if _verbal_adjunct(participle, lex):
-        return "_verbal_adjunct"
-    return DISTINCT_ADJUNCT_RULE if _distinct_adjunct(participle, lex) else None
-
-
-def distinct_adjunct_of(verb: Token, lex: Lexicon) -> bool:
-    """Whether a verb (or the first of the verbs it is joined to, as :func:`_subordinate` reads them) is a
-    participle counted as an act of its own by ``_distinct_adjunct``: the rule the events stage names."""
-    token = syntax.first_conjunct(verb)
-    return token.dep_ == "advcl" and token.tag_ == "VBG" and adjunct_rule(token, lex) == DISTINCT_ADJUNCT_RULE
 
 
 def _trailing_adjunct(participle: Token) -> bool:
@@ -486,18 +463,6 @@ def _verbal_adjunct(participle: Token, lex: Lexicon) -> bool:
     before; the sides stage finds it), where :func:`_trailing_adjunct` asks any act for a named party. Not
     the further gerunds of an accusation's "of" ("accused X of violating rights, ignoring the law"), nor a
     protest's demand or a refusal's reason or counter-proposal, which CAMEO codes as one act with them."""
-    if not _adjunct_of_its_own(participle, lex):
-        return False
-    if not _verbal_act(participle, lex):
-        return False  # ("..., citing security concerns", "..., saying ...": the reason or words of the act it goes with)
-    return _adjunct_says_something(participle)
-
-
-def _adjunct_of_its_own(participle: Token, lex: Lexicon) -> bool:
-    """Whether a present participle set off after its clause (:func:`_set_off_after`) can be an act of its own
-    rather than part of the act it follows: what :func:`_verbal_adjunct` and :func:`_distinct_adjunct` both ask.
-    Not the further gerunds of an accusation's "of", nor a protest's demand or a refusal's reason or
-    counter-proposal, which CAMEO codes as one act with them."""
     head = participle.head
     if participle.tag_ != "VBG" or not _set_off_after(participle):
         return False  # before its clause or with no comma: a circumstance, as for any act (_trailing_adjunct)
@@ -507,33 +472,14 @@ def _adjunct_of_its_own(participle: Token, lex: Lexicon) -> bool:
            for c in head.children):
         return False  # "accused the US of violating rights, ignoring the law": the gerunds after "of" go on
     governing = _verb_entry(head, lex) if head.pos_ == "VERB" else None
-    # "demonstrated in Kirkuk calling for independence", "rejected the proposal, urging the counterpart
-    # to sign another", "refused, citing domestic opposition": a protest's demand, a refusal's reason or
-    # counter-proposal, which CAMEO codes with the protest or refusal as one act (its 14x, 12x)
-    return governing is None or governing.code[:2] not in root_class("encompassing")
-
-
-def _adjunct_says_something(participle: Token) -> bool:
-    """Whether a participle has an object, a clause or a phrase of what it does or says."""
+    if governing is not None and governing.code[:2] in root_class("encompassing"):
+        # "demonstrated in Kirkuk calling for independence", "rejected the proposal, urging the counterpart
+        # to sign another", "refused, citing domestic opposition": a protest's demand, a refusal's reason or
+        # counter-proposal, which CAMEO codes with the protest or refusal as one act (its 14x, 12x)
+        return False
+    if not _verbal_act(participle, lex):
+        return False  # ("..., citing security concerns", "..., saying ...": the reason or words of the act it goes with)
     return any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prep", "oprd") for c in participle.children)
-
-
-def _distinct_adjunct(participle: Token, lex: Lexicon) -> bool:
-    """Whether a present participle set off after a coded act (as :func:`_adjunct_of_its_own` asks) is a coded
-    act of another kind, with an object or phrase of its own: another CAMEO root and another PLOVER event type
-    than the act it follows ("met the minister, signing a deal", "criticised the vote, threatening sanctions"),
-    a further act of the same doer in the same breath. A participle of the act's own kind ("attacked the town,
-    killing ten": both an assault) elaborates the one act CAMEO and PLOVER code, and a plain statement
-    ("..., saying") gives its words (session 44, participle44)."""
-    head = participle.head
-    if head.pos_ != "VERB" or not _adjunct_of_its_own(participle, lex) or not _adjunct_says_something(participle):
-        return False
-    own, governing = _verb_entry(participle, lex), _verb_entry(head, lex)
-    if own is None or governing is None or own.code[:2] == "01" or not _is_act(participle, lex):
-        return False
-    own_type, governing_type = cameo_to_plover(own.code), cameo_to_plover(governing.code)
-    return (own.code[:2] != governing.code[:2] and own_type is not None and governing_type is not None
-            and own_type.event != governing_type.event)
 
 
 def _verbal_act(verb: Token, lex: Lexicon) -> bool:

@@ -303,7 +303,7 @@ VERBAL_RULE = "_clause_verbal"
 def clause_verbal(verb: Token, code: str, lex: Lexicon) -> bool:
     """Whether a verbal act the coder would leave ``reported`` (a relative clause, a participle on a noun, a
     complement or an adjunct: :func:`.triggers._subordinate`) is a demand or a disapproval (its code's root in
-    the class ``described_verbal`` of ``data/cameo_root_classes.tsv``: "the senator, who accused Iran of
+    the class ``described`` of ``data/cameo_root_classes.tsv``: "the senator, who accused Iran of
     arming the rebels", "protesters demanding his resignation", "Kenya, which condemned the attack"): a
     demand or a criticism that the text describes a party by was made, and is an act of its own (rule
     ``_clause_verbal``, session 44), in whatever tense the clause tells it; not one under a modal or "to". Not a
@@ -327,7 +327,7 @@ def clause_verbal(verb: Token, code: str, lex: Lexicon) -> bool:
     if verb.dep_ == "acl" and (syntax.is_text_noun(verb.head) or not _party_noun(verb.head, lex)):
         return False  # "received a letter urging it to": a text's participle is triggers._speaking_document's;
         # "a vote condemning the strike": a participle on a thing tells what the thing says, not who made it
-    return code[:2] in root_class("described_verbal") and not _modal_or_to(verb)
+    return code[:2] in root_class("described") and not _modal_or_to(verb)
 
 
 def _party_noun(noun: Token, lex: Lexicon) -> bool:

@@ -58,3 +58,15 @@ def test_what_is_said_of_a_noun_stays_reported(nlp: Language) -> None:
                           ("The parliament passed a motion condemning Uganda's attack on Kenya.", "condemning")):
         (event,) = _on(nlp, text, trigger)
         assert event["cameo"][:2] == "11" and event["modality"] == "reported" and not event["counted"], text
+
+
+def test_a_conjunct_is_read_in_the_place_of_its_first_verb(nlp: Language) -> None:
+    # session 44 mend: a conjunct of a trailing adjunct trails the act too; one of a relative clause is asserted
+    trailing = "Protesters blocked roads in Nairobi, demanding his return and denouncing the government."
+    (event,) = _on(nlp, trailing, "denouncing")
+    assert event["modality"] == "reported" and not event["counted"]
+    assert event["evidence"]["rules"]["modality"] != VERBAL_RULE
+    relative = "Kenya expelled the envoy, who had met the rebels and condemned the election."
+    (event,) = _on(nlp, relative, "condemned")
+    assert event["cameo"][:2] == "11" and event["modality"] == "asserted" and event["counted"]
+    assert event["evidence"]["rules"]["modality"] == VERBAL_RULE

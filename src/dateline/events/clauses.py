@@ -292,6 +292,12 @@ def clause_named_doer(verb: Token) -> bool:
     if any(c.dep_ == "ccomp" for c in verb.children) or _verb_after(verb):
         return False  # "the plan, which they said would raise taxes": a frame of what it says, not an act;
         # also when the parser hung what it frames elsewhere ("the raid Kenya claimed had killed ten")
+    return _own_subject(verb)
+
+
+def _own_subject(verb: Token) -> bool:
+    """Whether a clause's verb has a subject that is a word of its own, not the relative pronoun ("the sanctions
+    that Russia imposed", "refugees whom the authorities blame"; not "Iran, which invaded Iraq")."""
     return any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS and c.lower_ != "that" for c in verb.children)
 
 
@@ -306,7 +312,11 @@ def clause_verbal(verb: Token, code: str, lex: Lexicon) -> bool:
     the class ``described`` of ``data/cameo_root_classes.tsv``: "the senator, who accused Iran of
     arming the rebels", "protesters demanding his resignation", "Kenya, which condemned the attack"): a
     demand or a criticism that the text describes a party by was made, and is an act of its own (rule
-    ``_clause_verbal``, session 44), in whatever tense the clause tells it; not one under a modal or "to". Not a
+    ``_clause_verbal``, session 44), in whatever tense the clause tells it; not one under a modal or "to". The simple
+    present is read too: it also tells stances held, not acts made ("a group that opposes the Ugandan government"), but
+    leaving it out lost as many right events as no-acts on train and put dev precision under its floor (session 44
+    mend, eval/README.md). A conjunct is read in the place of the first verb of its coordination, as :func:`.triggers._subordinate` reads it
+    ("..., demanding his return and denouncing the government": both trail the act). Not a
     passive participle on a noun ("two nationals suspected of the bombing", "the waters disputed by Kenya and
     Uganda", "refugees whom the authorities blame for the clashes": what is said of the noun describes it; a past
     clause with its own doer is :func:`clause_named_doer`'s), nor a participle or clause adjunct to another act ("refused
@@ -317,17 +327,18 @@ def clause_verbal(verb: Token, code: str, lex: Lexicon) -> bool:
     who made it is not the noun). Appeals, rejections and threats
     so told are not: measured on train's read half they were right too seldom, or did not carry over to its
     unread half (eval/README.md, "Session 44: modality44")."""
-    if verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.tag_ == PERFECT_TAG):
+    clause = first_conjunct(verb)  # a conjunct has the place of the first: "..., demanding his return and
+    # denouncing the government" trails the act as "demanding" does (session 44 mend)
+    if clause.dep_ == "advcl" or (clause.dep_ == "acl" and PERFECT_TAG in (clause.tag_, verb.tag_)):
         return False  # "..., citing the opposition": part of the act it trails; "nationals suspected of": the noun's
         # description, what is said of it
-    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS and c.lower_ != "that"
-                                    for c in verb.children):
+    if clause.dep_ == "relcl" and (_own_subject(clause) or _own_subject(verb)):
         return False  # "refugees, whom the authorities blame for": what others say of the noun (a past one with
         # its own doer is clause_named_doer's)
-    if verb.dep_ == "acl" and (syntax.is_text_noun(verb.head) or not _party_noun(verb.head, lex)):
+    if clause.dep_ == "acl" and (syntax.is_text_noun(clause.head) or not _party_noun(clause.head, lex)):
         return False  # "received a letter urging it to": a text's participle is triggers._speaking_document's;
         # "a vote condemning the strike": a participle on a thing tells what the thing says, not who made it
-    return code[:2] in root_class("described") and not _modal_or_to(verb)
+    return code[:2] in root_class("described") and not _modal_or_to(verb, clause)
 
 
 def _party_noun(noun: Token, lex: Lexicon) -> bool:

@@ -397,7 +397,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None)
         if link == "xcomp" and head.lemma_ in lex.cue("unrealised_adjective"):
             modality = modality or "hypothetical"  # "is reluctant to impose", "is able to strike"
         if modality is None and link in ("xcomp", "pcomp") and head.pos_ == "ADJ" and head.lemma_ in lex.cue("prospect_adjective"):
-            # "is about to strike", "was open to pardoning him", "is getting closer to arming the rebels": an act in
+            # "is about to strike", "was open to meeting them", "is closer to sending troops": an act in
             # view, not done (the gerund after "to" reaches the adjective by the hop above)
             modality = "hypothetical"
             _note(why, "prospect_adjective")

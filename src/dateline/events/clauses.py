@@ -27,6 +27,8 @@ noun, that :func:`clause_asserted` leaves for a side not identified, or a gerund
 sentence asserts no other act. :func:`clause_named_doer` (rule ``_clause_named_doer``, session 43) asserts a done
 relative clause that names its own doer as subject and acts on the noun it hangs on ("the sanctions that Russia
 imposed", "the deal Kenya signed with Uganda", "the summit at which Kenya rejected the plan"), beside a main act or not.
+:func:`clause_verbal` (rule ``_clause_verbal``, session 44) asserts a demand or a disapproval the coder would leave
+reported ("the senator, who accused Iran of", "protesters demanding his resignation").
 """
 
 from __future__ import annotations
@@ -36,10 +38,11 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .. import syntax
+from ..codebook import root_class
 from ..lexicon import Lexicon
 from ..syntax import first_conjunct
 from .sides import Side, _identified as _identified_side
-from .triggers import _noun_entry
+from .triggers import _can_act, _noun_entry
 
 #: Tags of relative pronouns ("which", "that", "who", "whom").
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -289,7 +292,59 @@ def clause_named_doer(verb: Token) -> bool:
     if any(c.dep_ == "ccomp" for c in verb.children) or _verb_after(verb):
         return False  # "the plan, which they said would raise taxes": a frame of what it says, not an act;
         # also when the parser hung what it frames elsewhere ("the raid Kenya claimed had killed ten")
+    return _own_subject(verb)
+
+
+def _own_subject(verb: Token) -> bool:
+    """Whether a clause's verb has a subject that is a word of its own, not the relative pronoun ("the sanctions
+    that Russia imposed", "refugees whom the authorities blame"; not "Iran, which invaded Iraq")."""
     return any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS and c.lower_ != "that" for c in verb.children)
+
+
+VERBAL_RULE = "_clause_verbal"
+"""The rule that asserts a demand or a disapproval told in a clause the coder would leave reported
+(:func:`clause_verbal`)."""
+
+
+def clause_verbal(verb: Token, code: str, lex: Lexicon) -> bool:
+    """Whether a verbal act the coder would leave ``reported`` (a relative clause, a participle on a noun, a
+    complement or an adjunct: :func:`.triggers._subordinate`) is a demand or a disapproval (its code's root in
+    the class ``described`` of ``data/cameo_root_classes.tsv``: "the senator, who accused Iran of
+    arming the rebels", "protesters demanding his resignation", "Kenya, which condemned the attack"): a
+    demand or a criticism that the text describes a party by was made, and is an act of its own (rule
+    ``_clause_verbal``, session 44), in whatever tense the clause tells it; not one under a modal or "to". The simple
+    present is read too: it also tells stances held, not acts made ("a group that opposes the Ugandan government"), but
+    leaving it out lost as many right events as no-acts on train and put dev precision under its floor (session 44
+    mend, eval/README.md). A conjunct is read in the place of the first verb of its coordination, as :func:`.triggers._subordinate` reads it
+    ("..., demanding his return and denouncing the government": both trail the act). Not a
+    passive participle on a noun ("two nationals suspected of the bombing", "the waters disputed by Kenya and
+    Uganda", "refugees whom the authorities blame for the clashes": what is said of the noun describes it; a past
+    clause with its own doer is :func:`clause_named_doer`'s), nor a participle or clause adjunct to another act ("refused
+    to help, citing the opposition", "blocked roads demanding his return": part of the act it trails, which the
+    gold codes as one event; :func:`.triggers._verbal_adjunct` decides those), nor a participle on a text ("a
+    letter urging Kenya to"): whether its author is named decides (:func:`.triggers._speaking_document`), nor a
+    participle on a noun that names no party ("a vote condemning the strike", "a petition demanding his release":
+    who made it is not the noun). Appeals, rejections and threats
+    so told are not: measured on train's read half they were right too seldom, or did not carry over to its
+    unread half (eval/README.md, "Session 44: modality44")."""
+    clause = first_conjunct(verb)  # a conjunct has the place of the first: "..., demanding his return and
+    # denouncing the government" trails the act as "demanding" does (session 44 mend)
+    if clause.dep_ == "advcl" or (clause.dep_ == "acl" and PERFECT_TAG in (clause.tag_, verb.tag_)):
+        return False  # "..., citing the opposition": part of the act it trails; "nationals suspected of": the noun's
+        # description, what is said of it
+    if clause.dep_ == "relcl" and (_own_subject(clause) or _own_subject(verb)):
+        return False  # "refugees, whom the authorities blame for": what others say of the noun (a past one with
+        # its own doer is clause_named_doer's)
+    if clause.dep_ == "acl" and (syntax.is_text_noun(clause.head) or not _party_noun(clause.head, lex)):
+        return False  # "received a letter urging it to": a text's participle is triggers._speaking_document's;
+        # "a vote condemning the strike": a participle on a thing tells what the thing says, not who made it
+    return code[:2] in root_class("described") and not _modal_or_to(verb, clause)
+
+
+def _party_noun(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun a participle hangs on names a party that can make the participle's act: a name, a pronoun
+    or a common noun that stands for a doer (:func:`.triggers._can_act`)."""
+    return noun.pos_ in ("PROPN", "PRON") or (noun.pos_ == "NOUN" and _can_act(noun, lex))
 
 
 def _event_noun(noun: Token, lex: Lexicon) -> bool:

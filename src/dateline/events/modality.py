@@ -396,6 +396,19 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None)
             modality = modality or "hypothetical"
         if link == "xcomp" and head.lemma_ in lex.cue("unrealised_adjective"):
             modality = modality or "hypothetical"  # "is reluctant to impose", "is able to strike"
+        if modality is None and link in ("xcomp", "pcomp") and head.pos_ == "ADJ" and head.lemma_ in lex.cue("prospect_adjective"):
+            # "is about to strike", "was open to meeting them", "is closer to sending troops": an act in
+            # view, not done (the gerund after "to" reaches the adjective by the hop above)
+            modality = "hypothetical"
+            _note(why, "prospect_adjective")
+        if modality is None and link == "xcomp" and clause == syntax.first_conjunct(verb) \
+                and head.lemma_ in lex.cue("directive_verb") \
+                and any(c.dep_ in ("dobj", "nsubjpass") for c in head.children) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            # "told Uganda to withdraw", "the troops were instructed to fire": what one is told to do is asked of
+            # them, not reported as done
+            modality = "hypothetical"
+            _note(why, "directive_verb")
         if modality is None and link in ("xcomp", "dobj") and clause.tag_ == "VBG" \
                 and head.lemma_ in lex.cue("proposal_verb"):
             modality = "hypothetical"  # "suggested inviting Russia to rejoin": proposed, not done

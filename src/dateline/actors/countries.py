@@ -55,6 +55,7 @@ side's ``code`` becomes country + code ("PAK" + "COP"), ``country`` the country,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -65,7 +66,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..codebook import country_codes, country_side, root_class
 from ..confidence import GATE_KEY
-from ..doc import doc_text, extension, per_doc, sentence_bounds, trigger_head
+from ..doc import doc_text, extension, paragraph_index, paragraph_spans, per_doc, sentence_bounds, trigger_head
 from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
 from .index import in_window, mentions_by_root
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
@@ -1032,6 +1033,127 @@ def _names_beside_subject(child: Token) -> bool:
     return (child.pos_ == "PROPN" and child.ent_type_ not in ("DATE", "TIME")) or child.ent_type_ in _PLACE_LABELS
 
 
+# Page furniture inside the body (session 44) ----------------------------------------------------------------
+
+#: The names :func:`gate_statements` writes in ``evidence.rules.gate`` on a :func:`headline_line`, a
+#: :func:`furniture_label`, a :func:`repeated_sentence` and a :func:`caption_credit`.
+HEADLINE_LINE = "headline_line"
+FURNITURE_LABEL = "furniture_label"
+REPEATED_SENTENCE = "repeated_sentence"
+CAPTION_CREDIT = "caption_credit"
+
+#: A sentence shorter than this (whitespace normalised) is not tested as a repeat: a short line ("he said.") may
+#: recur in any article.
+REPEAT_MIN_CHARS = 25
+
+
+def _trigger_paragraph(doc: Doc, event: dict[str, Any]) -> tuple[Span, str, int] | None:
+    """The trigger's sentence, the text of its paragraph (``doc.paragraph_spans``, stripped) and how many sentences
+    start in that paragraph; None when the trigger is not found."""
+    trigger = trigger_head(doc, event)
+    if trigger is None:
+        return None
+    paragraphs, paragraph_of, sentence_starts = per_doc(doc, "furniture_paragraphs", _furniture_paragraphs)
+    sentence = trigger.sent
+    start, end = paragraphs[paragraph_of(sentence.start_char)]
+    count = bisect.bisect_left(sentence_starts, end) - bisect.bisect_left(sentence_starts, start)
+    return sentence, doc_text(doc)[start:end].strip(), count
+
+
+def _furniture_paragraphs(doc: Doc) -> tuple[list[tuple[int, int]], Callable[[int], int], list[int]]:
+    """The Doc's paragraphs, the paragraph of a character offset and the sentences' starting characters."""
+    paragraphs = paragraph_spans(doc_text(doc))
+    return paragraphs, paragraph_index([s for s, _ in paragraphs]), [doc[i].idx for i in sentence_bounds(doc)[0]]
+
+
+def _headline_grammar(sentence: Span) -> bool:
+    """A headline's grammar on a sentence's main verb: the present simple with no auxiliary ("Minister defends
+    plan"), a bare "to" infinitive ("Ruritania to hold talks"), a participle with no auxiliary ("Officials
+    fired"); or most of its words capitalised ("Diplomats Call For Pressure")."""
+    root = sentence.root
+    auxiliaries = [c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if (root.tag_ in ("VBZ", "VBP", "VBN") and not auxiliaries) or (root.tag_ == "VB" and auxiliaries == ["to"]):
+        return True
+    words = [t for t in sentence if t.is_alpha]
+    return bool(words) and sum(1 for t in words if t.text[:1].isupper()) >= 0.7 * len(words)
+
+
+def headline_line(event: dict[str, Any], doc: Doc | None) -> bool:
+    """Whether the event's sentence is a headline inside the body: its paragraph is that one sentence, on one line,
+    ending on no closing mark (``en.CLOSING_MARKS``), in a headline's grammar (:func:`_headline_grammar`): a second
+    headline, a teaser of another story, a highlights bullet ("Minister defends plan", "Ruritania to hold talks").
+    docs/annotation.md D19a, D36a: such lines are furniture, no act listed from them. On train's read half 22 events,
+    right 2; on the unread half 20, right 2 (eval/README.md, "Session 44: nonacts44"). Without the parse nothing is
+    gated."""
+    found = _trigger_paragraph(doc, event) if doc is not None else None
+    if found is None:
+        return False
+    sentence, paragraph, count = found
+    return count == 1 and "\n" not in paragraph and paragraph[-1:] not in en.CLOSING_MARKS \
+        and _headline_grammar(sentence)
+
+
+def furniture_label(event: dict[str, Any], doc: Doc | None) -> bool:
+    """Whether the event's paragraph opens with a label of page furniture (cue ``furniture_label``: "CLOSE", "FILE
+    PHOTO", "Story highlights", "Related Coverage", "Editor's note", "Analysis:"), written as a label: in capitals,
+    followed by a separator (``en.LABEL_SEPARATORS``), or of two words. A video block, a caption, a teaser or an
+    editor's note (docs/annotation.md D19a, D36a). Without the parse nothing is gated."""
+    found = _trigger_paragraph(doc, event) if doc is not None else None
+    if found is None:
+        return False
+    opening = found[1].lstrip("".join(en.LABEL_SEPARATORS) + " ").replace("\u2019", "'")
+    lowered = opening.lower()
+    for label in cue_words("furniture_label"):
+        if not lowered.startswith(label):
+            continue
+        rest = opening[len(label):]
+        if rest[:1].isalnum():
+            continue
+        written = opening[:len(label)]
+        if written.isupper() or " " in label or rest.lstrip()[:1] in en.LABEL_SEPARATORS:
+            return True
+    return False
+
+
+def caption_credit(event: dict[str, Any], doc: Doc | None) -> bool:
+    """Whether the event's paragraph closes on a photo or video credit (cue ``credit_word``: "AP", "AFP", "Reuters",
+    "Getty Images", "VPC", "USA TODAY"), written capitalised after a space, "/", "|" or ")": "Police clash with
+    protesters in the capital. Photo: Jane Doe/AFP/Getty Images", "... a video posted online. VPC". Such a paragraph is
+    a caption or a video block (docs/annotation.md D36a): no act listed from it. Without the parse nothing is gated."""
+    found = _trigger_paragraph(doc, event) if doc is not None else None
+    if found is None:
+        return False
+    paragraph = found[1]
+    lowered = paragraph.lower()
+    for credit in cue_words("credit_word"):
+        if lowered.endswith(credit) and paragraph[-len(credit)].isupper() \
+                and paragraph[-len(credit) - 1:-len(credit)] in (" ", "/", "|", ")"):
+            return True
+    return False
+
+
+def repeated_sentence(event: dict[str, Any], doc: Doc | None) -> bool:
+    """Whether the event's sentence repeats one the body has told before, word for word (whitespace aside, at least
+    :data:`REPEAT_MIN_CHARS` characters): a sentence scraped twice, a pull quote or caption copied into the body.
+    docs/annotation.md D36b: the first telling is judged, the repeat is furniture. Without the parse nothing is
+    gated."""
+    trigger = trigger_head(doc, event) if doc is not None else None
+    if trigger is None:
+        return False
+    first = per_doc(doc, "first_sentences", _first_sentences)
+    text = " ".join(trigger.sent.text.split())
+    return len(text) >= REPEAT_MIN_CHARS and first.get(text, trigger.sent.start) < trigger.sent.start
+
+
+def _first_sentences(doc: Doc) -> dict[str, int]:
+    """Each sentence text of the Doc (whitespace normalised) and the token where it is first told."""
+    first: dict[str, int] = {}
+    starts, ends = sentence_bounds(doc)
+    for start, end in zip(starts, ends):
+        first.setdefault(" ".join(doc[start:end].text.split()), start)
+    return first
+
+
 #: The rule gates in the order :func:`gate_statements` tries them: the name each writes in ``evidence.rules.gate``
 #: and its test on the event (and the parse, for the two that read it).
 _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
@@ -1046,6 +1168,10 @@ _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
     (UNARMED_PROTECTION, lambda event, doc: unarmed_protection(event)),
     (CAUSED_OUTCOME, caused_outcome),
     (FIGURATIVE_VIOLENCE, figurative_violence),
+    (HEADLINE_LINE, headline_line),
+    (FURNITURE_LABEL, furniture_label),
+    (REPEATED_SENTENCE, repeated_sentence),
+    (CAPTION_CREDIT, caption_credit),
 )
 
 

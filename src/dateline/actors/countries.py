@@ -1137,7 +1137,9 @@ def repeated_sentence(event: dict[str, Any], doc: Doc | None) -> bool:
     :data:`REPEAT_MIN_CHARS` characters): a sentence scraped twice, a pull quote or caption copied into the body.
     docs/annotation.md D36b: the first telling is judged, the repeat is furniture. Without the parse nothing is
     gated."""
-    trigger = trigger_head(doc, event) if doc is not None else None
+    if doc is None:
+        return False
+    trigger = trigger_head(doc, event)
     if trigger is None:
         return False
     first = per_doc(doc, "first_sentences", _first_sentences)

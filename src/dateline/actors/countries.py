@@ -360,12 +360,19 @@ def _domestic_addressee(case: SideCase) -> bool:
     return bool(country) and str(sector).lower() in cue_words("domestic_sector")
 
 
+def _actor_state(actor: dict[str, Any]) -> str | None:
+    """The state an actor belongs to (:func:`_country` of its code)."""
+    return _country(actor.get("code"))
+
+
 def _most_named_country(case: SideCase, lookback: int, exclude: str | None, at: int,
                         skip: Callable[[dict[str, Any]], bool] | None,
-                        others: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+                        others: frozenset[str] = frozenset(),
+                        key: Callable[[dict[str, Any]], str | None] = _actor_state) -> tuple[str, str] | None:
     """The country other than ``exclude`` (and ``others``) whose actors the text names most in the
     event's sentence and the ``lookback`` before (mentions for which ``skip`` holds left out), a tie
-    going to the mention nearest the character offset ``at``; with that mention's text."""
+    going to the mention nearest the character offset ``at``; with that mention's text. ``key`` reads
+    what an actor counts for (by default its state; :func:`armed_group_target` its armed group's code)."""
     doc = case.doc
     assert case.sentence is not None
     starts, _ends = sentence_bounds(doc)
@@ -375,7 +382,7 @@ def _most_named_country(case: SideCase, lookback: int, exclude: str | None, at: 
     tally: Counter[str] = Counter()
     nearest: dict[str, tuple[int, str]] = {}
     for _, _, _, actor, mention in in_window(doc, first, last):  # the sentences' mentions, in order
-        country = _country(actor.get("code"))
+        country = key(actor)
         if country is None or country == exclude or country in others or (skip is not None and skip(mention)):
             continue
         tally[country] += 1
@@ -1372,6 +1379,56 @@ def _missing_target_chain(event: dict[str, Any]) -> tuple[str, tuple[tuple[str, 
     if root in root_class("addressed") and trigger.startswith("verbs.tsv:"):
         return "addressee", ADDRESSEE_STRATEGIES
     return None
+
+
+#: Sentences before the event's that :func:`armed_group_target` looks back over: the group an offensive is waged
+#: against is often named only in the sentence before ("The Islamic State held the town. U.S. jets struck overnight").
+ARMED_GROUP_LOOKBACK = 1
+#: The ``evidence.rules.target`` of :func:`armed_group_target`.
+ARMED_GROUP_TARGET = "armed_group_target"
+
+
+def _armed_group_code(actor: dict[str, Any]) -> str | None:
+    """An armed group's code (an ``IMG`` actor's), else None."""
+    code = str(actor.get("code") or "")
+    return code if code.startswith(ARMED_GROUP_PREFIX) else None
+
+
+def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bool:
+    """Fighting or mass violence (root class ``warfare``, CAMEO 19-20) that a state, its government or its
+    armed forces do with no target named ("U.S. jets carried out airstrikes near the town", "the army launched
+    an offensive"), which :func:`missing_target` aimed at the country it is done in (``_act_place``), is aimed
+    instead at the armed group (an ``IMG`` actor) that its sentence and the :data:`ARMED_GROUP_LOOKBACK` before
+    name most, a tie going to the mention nearest the trigger: CAMEO's target is the party fought, and the labels
+    code strikes on the Islamic State ``IMG`` wherever they fall. The group's mention becomes the target
+    (``evidence.rules.target`` ``armed_group_target``), and a regional group then takes the country the text
+    places it in (:func:`armed_group_country`). Run after the learned root correction (whose root it reads:
+    ``dateline.actors.resolution.redate_actors``), so that an assault (18: a bombing or a shooting is aimed at
+    the place and its people as often) is left to the place; nor for a domestic force (police, a party:
+    :func:`source_home`). Whether it answered."""
+    if _event_rules(event).get("target") != MISSING_TARGET_RULES["place"] \
+            or str(event.get("cameo", ""))[:2] not in root_class("warfare"):
+        return False
+    country, sector = split_code((event.get("source") or {}).get("code"))
+    if not country or country in TRANSNATIONAL or sector not in _STATE_FORCE_SECTORS:
+        return False
+    sentence, _span = _locate(doc, event, {})
+    if sentence is None:
+        return False
+    case = SideCase(doc, kb, event, {}, sentence, None)
+    found = _most_named_country(case, ARMED_GROUP_LOOKBACK, None, (event.get("span") or [sentence.start_char])[0],
+                                None, key=_armed_group_code)
+    if found is None:
+        return False
+    code, text = found
+    group, group_sector = split_code(code)
+    event["target"] = {"text": text, "code": code, "country": group, "sector": group_sector,
+                       "evidence": f"no target named: the armed group named around a state's fighting ({text})"}
+    evidence = event.setdefault("evidence", {})
+    rules = {k: v for k, v in (evidence.get("rules") or {}).items() if k != "target_country"}
+    evidence["rules"] = {**rules, "target": ARMED_GROUP_TARGET}
+    armed_group_country(doc, kb, event, "target")
+    return True
 
 
 def missing_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:

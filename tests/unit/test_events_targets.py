@@ -380,3 +380,32 @@ def test_fighting_with_no_armed_group_named_keeps_the_place(nlp: Language) -> No
     doc = nlp("The rebels held the valley for a year. American warplanes carried out airstrikes in Syria on Tuesday.")
     found = [(e["target"] or {}).get("country") for e in doc._.events if e["trigger"] == "airstrikes"]
     assert found and all(t != "IMG" for t in found)
+
+
+def test_an_armed_group_named_as_absent_is_no_target(nlp: Language) -> None:
+    # session 44 mend (comb44): a group its text names as absent is no party to the strikes
+    for before in ("The Islamic State has never been active in the valley.",
+                   "No Islamic State fighters were in the valley."):
+        doc = nlp(before + " Syrian jets carried out airstrikes near the town, killing twenty civilians.")
+        found = [(e["target"] or {}).get("country") for e in doc._.events if e["trigger"] == "airstrikes"]
+        assert found and all(t != "IMG" for t in found), before
+    # a contrast denies the word after the "not", not the group before it
+    doc = nlp("When the strikes began in Syria, the target was ISIS, not Assad's forces. By then American planes "
+              "carried out strikes near the town.")
+    found = [e["evidence"]["rules"]["target"] for e in doc._.events if e["trigger"] == "strikes"]
+    assert found == ["armed_group_target"]
+
+
+def test_a_state_opponent_in_the_sentence_beats_a_group_named_before(nlp: Language) -> None:
+    # session 44 mend (comb44): the state the sentence names as the opponent keeps the target; a group named only
+    # in the sentence before does not displace it, one named in the sentence does
+    doc = nlp("Al-Qaeda fighters were seen in the hills. Turkish troops fought along the frontier as tensions with "
+              "Syria rose on Tuesday.")
+    found = [((e["target"] or {}).get("country"), e["evidence"]["rules"].get("target_country"))
+             for e in doc._.events if e["trigger"] == "fought"]
+    assert found == [("SYR", "armed_opponent")]
+    doc = nlp("Turkish troops fought along the frontier as tensions with Syria rose on Tuesday, while Islamic State "
+              "fighters fled.")
+    found = [((e["target"] or {}).get("code"), e["evidence"]["rules"]["target"]) for e in doc._.events
+             if e["trigger"] == "fought"]
+    assert found == [("IMGMUSISI", "armed_group_target")]

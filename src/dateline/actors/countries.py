@@ -1052,6 +1052,9 @@ CAPTION_CREDIT = "caption_credit"
 #: A sentence shorter than this (whitespace normalised) is not tested as a repeat: a short line ("he said.") may
 #: recur in any article.
 REPEAT_MIN_CHARS = 25
+#: A one-line paragraph longer than this many words is a sentence of the article that lost its closing mark, not a
+#: headline (on train's read half the headline lines gated were 4-16 words long): :func:`headline_line`.
+HEADLINE_MAX_WORDS = 16
 
 
 def _trigger_paragraph(doc: Doc, event: dict[str, Any]) -> tuple[Span, str, int] | None:
@@ -1090,14 +1093,15 @@ def headline_line(event: dict[str, Any], doc: Doc | None) -> bool:
     ending on no closing mark (``en.CLOSING_MARKS``), in a headline's grammar (:func:`_headline_grammar`): a second
     headline, a teaser of another story, a highlights bullet ("Minister defends plan", "Ruritania to hold talks").
     docs/annotation.md D19a, D36a: such lines are furniture, no act listed from them. On train's read half 22 events,
-    right 2; on the unread half 20, right 2 (eval/README.md, "Session 44: nonacts44"). Without the parse nothing is
-    gated."""
+    right 2; on the unread half 20, right 2 (eval/README.md, "Session 44: nonacts44"). A line longer than
+    :data:`HEADLINE_MAX_WORDS` words is a sentence of the article that lost its full stop, and stays (session 44,
+    comb44). Without the parse nothing is gated."""
     found = _trigger_paragraph(doc, event) if doc is not None else None
     if found is None:
         return False
     sentence, paragraph, count = found
     return count == 1 and "\n" not in paragraph and paragraph[-1:] not in en.CLOSING_MARKS \
-        and _headline_grammar(sentence)
+        and len(paragraph.split()) <= HEADLINE_MAX_WORDS and _headline_grammar(sentence)
 
 
 def furniture_label(event: dict[str, Any], doc: Doc | None) -> bool:
@@ -1126,7 +1130,8 @@ def caption_credit(event: dict[str, Any], doc: Doc | None) -> bool:
     """Whether the event's paragraph closes on a photo or video credit (cue ``credit_word``: "AP", "AFP", "Reuters",
     "Getty Images", "VPC", "USA TODAY"), written capitalised after a space, "/", "|" or ")": "Police clash with
     protesters in the capital. Photo: Jane Doe/AFP/Getty Images", "... a video posted online. VPC". Such a paragraph is
-    a caption or a video block (docs/annotation.md D36a): no act listed from it. Without the parse nothing is gated."""
+    a caption or a video block (docs/annotation.md D36a): no act listed from it. Only on a credit line
+    (:func:`_credit_line`): "..., a spokesman told the AP" stays. Without the parse nothing is gated."""
     found = _trigger_paragraph(doc, event) if doc is not None else None
     if found is None:
         return False
@@ -1134,16 +1139,28 @@ def caption_credit(event: dict[str, Any], doc: Doc | None) -> bool:
     lowered = paragraph.lower()
     for credit in cue_words("credit_word"):
         if lowered.endswith(credit) and paragraph[-len(credit)].isupper() \
-                and paragraph[-len(credit) - 1:-len(credit)] in (" ", "/", "|", ")"):
+                and paragraph[-len(credit) - 1:-len(credit)] in (" ", "/", "|", ")") \
+                and _credit_line(paragraph[:-len(credit)]):
             return True
     return False
+
+
+def _credit_line(before: str) -> bool:
+    """Whether the words before a credit, back to the paragraph's last closing mark (``en.CLOSING_MARKS``) or its
+    start, make a credit line: names and labels, capitalised ("Photo: Jane Doe/", "Pool via "), numbers and the
+    connectors of ``en.CREDIT_CONNECTORS``; not a sentence that names the agency as its own words ("a spokesman told
+    the AP", "in an interview with Reuters": session 44, comb44)."""
+    cut = max(before.rfind(mark) for mark in en.CLOSING_MARKS)
+    words = re.split(r"[\s/|]+", before[cut + 1:])
+    return all(not word[:1].islower() or word in en.CREDIT_CONNECTORS for word in words if word)
 
 
 def repeated_sentence(event: dict[str, Any], doc: Doc | None) -> bool:
     """Whether the event's sentence repeats one the body has told before, word for word (whitespace aside, at least
     :data:`REPEAT_MIN_CHARS` characters): a sentence scraped twice, a pull quote or caption copied into the body.
-    docs/annotation.md D36b: the first telling is judged, the repeat is furniture. Without the parse nothing is
-    gated."""
+    docs/annotation.md D36b: the first telling is judged, the repeat is furniture. A sentence that is all quotation
+    (:func:`dateline.quotes.marks.token_in_quotation`), its speaker named outside it, stays: a line a speaker said
+    twice on purpose (session 44, comb44). Without the parse nothing is gated."""
     if doc is None:
         return False
     trigger = trigger_head(doc, event)
@@ -1151,7 +1168,12 @@ def repeated_sentence(event: dict[str, Any], doc: Doc | None) -> bool:
         return False
     first = per_doc(doc, "first_sentences", _first_sentences)
     text = " ".join(trigger.sent.text.split())
-    return len(text) >= REPEAT_MIN_CHARS and first.get(text, trigger.sent.start) < trigger.sent.start
+    if len(text) < REPEAT_MIN_CHARS or first.get(text, trigger.sent.start) >= trigger.sent.start:
+        return False
+    # a quoted line standing alone, its speaker outside it: a line said twice on purpose (a refrain), each a saying
+    from ..quotes.marks import token_in_quotation  # the quote scan; the quotes package imports the actors stage
+    words = [token for token in trigger.sent if token.is_alpha]
+    return not all(token_in_quotation(doc, token.i) for token in words)
 
 
 def _first_sentences(doc: Doc) -> dict[str, int]:
@@ -1394,6 +1416,23 @@ def _armed_group_code(actor: dict[str, Any]) -> str | None:
     return code if code.startswith(ARMED_GROUP_PREFIX) else None
 
 
+def _denied_mention(doc: Doc, mention: dict[str, Any]) -> bool:
+    """Whether a mention is the subject or object of a clause its own words deny ("the Islamic State has never been
+    active there", "no Islamic State fighters were in the town"): the group is named as absent, not as a party
+    (the events stage's negation test, ``events.modality._own_negation``, on the verb governing the mention); not a
+    contrast that denies another word after it ("the target was ISIS, not Assad's forces")."""
+    from ..events.modality import _own_negation  # the one negation test; the events stage imports this module's users
+    from ..lexicon import load_lexicon
+    span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    verb = syntax.governing_verb(span.root)
+    if verb is None or not _own_negation(verb, load_lexicon()):
+        return False
+    # "the target was ISIS, not Assad's forces": a "not" after a mention that follows its verb denies another word
+    return span.root.i < verb.i or not any(c.dep_ == "neg" and c.i > span.root.i for c in verb.children)
+
+
 def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bool:
     """Fighting or mass violence (root class ``warfare``, CAMEO 19-20) that a state, its government or its
     armed forces do with no target named ("U.S. jets carried out airstrikes near the town", "the army launched
@@ -1405,7 +1444,10 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     places it in (:func:`armed_group_country`). Run after the learned root correction (whose root it reads:
     ``dateline.actors.resolution.redate_actors``), so that an assault (18: a bombing or a shooting is aimed at
     the place and its people as often) is left to the place; nor for a domestic force (police, a party:
-    :func:`source_home`). Whether it answered."""
+    :func:`source_home`). Not a group its text names as absent (:func:`_denied_mention`: "the Islamic State has
+    never been active there"), and a state the event's own sentence names as the opponent (``target_country``
+    ``armed_opponent``: "Turkish troops fought along the frontier as tensions with Syria rose") gives way only to a
+    group named in that sentence, not one named before (session 44, comb44). Whether it answered."""
     if _event_rules(event).get("target") != MISSING_TARGET_RULES["place"] \
             or str(event.get("cameo", ""))[:2] not in root_class("warfare"):
         return False
@@ -1416,8 +1458,10 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     if sentence is None:
         return False
     case = SideCase(doc, kb, event, {}, sentence, None)
-    found = _most_named_country(case, ARMED_GROUP_LOOKBACK, None, (event.get("span") or [sentence.start_char])[0],
-                                None, key=_armed_group_code)
+    # a state the sentence itself names as the opponent (``armed_opponent``) gives way only to a group named there too
+    lookback = 0 if _event_rules(event).get("target_country") == "armed_opponent" else ARMED_GROUP_LOOKBACK
+    found = _most_named_country(case, lookback, None, (event.get("span") or [sentence.start_char])[0],
+                                lambda mention: _denied_mention(doc, mention), key=_armed_group_code)
     if found is None:
         return False
     code, text = found

@@ -231,3 +231,7 @@ CLOSING_MARKS = frozenset(".?!\"\u201d\u2019')\u2026:")
 #: Separators that may follow a furniture label at a paragraph's opening ("Analysis: ...", "FILE PHOTO - ...",
 #: "| REUTERS ..."), and that may precede it ("| AP Photo ...") (``countries.furniture_label``).
 LABEL_SEPARATORS = frozenset(":|-\u2013\u2014")
+
+#: Lower-case words a photo or video credit line may hold between its names ("Jane Doe/Pool via Reuters", "Photo by
+#: Jane Doe for USA TODAY"): ``countries._credit_line``; any other lower-case word makes the line a sentence.
+CREDIT_CONNECTORS = frozenset({"via", "by", "for"})

@@ -346,3 +346,66 @@ def test_a_noun_or_clause_on_nations_makes_them_some_states(nlp: Language) -> No
     for text, trigger in (("The American president urged member nations to pay more.", "urged"),
                           ("The Japanese minister urged donor countries to pledge more.", "urged")):
         assert all(r != "states_at_large" for _, _, r in events(nlp, text, trigger)), text
+
+
+# session 44 (targets44): the armed group a state's fighting is aimed at (actors.countries.armed_group_target)
+
+
+def test_a_states_airstrikes_with_no_target_are_aimed_at_the_armed_group_named_before(nlp: Language) -> None:
+    # fighting (19) by a state's forces that names no target: the armed group the sentence before names, not the
+    # country the strikes fall in
+    doc = nlp("The Islamic State still holds much of the province. American warplanes carried out airstrikes near "
+              "the town on Tuesday.")
+    found = [(e["source"]["country"], e["target"]["code"], e["evidence"]["rules"]["target"])
+             for e in doc._.events if e["trigger"] == "airstrikes" and e["source"] and e["target"]]
+    assert found == [("USA", "IMGMUSISI", "armed_group_target")]
+
+
+def test_an_army_offensive_is_aimed_at_the_armed_group_named_before(nlp: Language) -> None:
+    # an offensive with no target named: the group the sentence before names, not the place (the article's country)
+    doc = nlp("Islamic State fighters seized the town last week. On Sunday the Iraqi army launched an offensive.")
+    found = [(e["source"]["country"], (e["target"] or {}).get("country"), e["evidence"]["rules"]["target"])
+             for e in doc._.events if e["trigger"] == "offensive" and e["source"]]
+    assert found == [("IRQ", "IMG", "armed_group_target")]
+
+
+def test_a_police_raid_is_not_aimed_at_an_armed_group_named_nearby(nlp: Language) -> None:
+    # a domestic force's act (police: COP) and an arrest (17, not fighting) keep the place's country
+    doc = nlp("The Islamic State claimed the attack. French police arrested three men in Paris.")
+    found = [(e["target"] or {}).get("country") for e in doc._.events if e["trigger"] == "arrested"]
+    assert found and all(t != "IMG" for t in found)
+
+
+def test_fighting_with_no_armed_group_named_keeps_the_place(nlp: Language) -> None:
+    doc = nlp("The rebels held the valley for a year. American warplanes carried out airstrikes in Syria on Tuesday.")
+    found = [(e["target"] or {}).get("country") for e in doc._.events if e["trigger"] == "airstrikes"]
+    assert found and all(t != "IMG" for t in found)
+
+
+def test_an_armed_group_named_as_absent_is_no_target(nlp: Language) -> None:
+    # session 44 mend (comb44): a group its text names as absent is no party to the strikes
+    for before in ("The Islamic State has never been active in the valley.",
+                   "No Islamic State fighters were in the valley."):
+        doc = nlp(before + " Syrian jets carried out airstrikes near the town, killing twenty civilians.")
+        found = [(e["target"] or {}).get("country") for e in doc._.events if e["trigger"] == "airstrikes"]
+        assert found and all(t != "IMG" for t in found), before
+    # a contrast denies the word after the "not", not the group before it
+    doc = nlp("When the strikes began in Syria, the target was ISIS, not Assad's forces. By then American planes "
+              "carried out strikes near the town.")
+    found = [e["evidence"]["rules"]["target"] for e in doc._.events if e["trigger"] == "strikes"]
+    assert found == ["armed_group_target"]
+
+
+def test_a_state_opponent_in_the_sentence_beats_a_group_named_before(nlp: Language) -> None:
+    # session 44 mend (comb44): the state the sentence names as the opponent keeps the target; a group named only
+    # in the sentence before does not displace it, one named in the sentence does
+    doc = nlp("Al-Qaeda fighters were seen in the hills. Turkish troops fought along the frontier as tensions with "
+              "Syria rose on Tuesday.")
+    found = [((e["target"] or {}).get("country"), e["evidence"]["rules"].get("target_country"))
+             for e in doc._.events if e["trigger"] == "fought"]
+    assert found == [("SYR", "armed_opponent")]
+    doc = nlp("Turkish troops fought along the frontier as tensions with Syria rose on Tuesday, while Islamic State "
+              "fighters fled.")
+    found = [((e["target"] or {}).get("code"), e["evidence"]["rules"]["target"]) for e in doc._.events
+             if e["trigger"] == "fought"]
+    assert found == [("IMGMUSISI", "armed_group_target")]

@@ -223,3 +223,15 @@ COMPASS_STATE_WORDS = frozenset({"north", "south"})
 #: Forms of address that may stand before a surname the model left untagged ("Ms Jamieson", "Lord
 #: Haskins"): the honorifics and the British titles of address (actors/stage.py ``_untagged_surnames``).
 ADDRESS_WORDS = HONORIFICS | frozenset({"lord", "lady", "sir", "dame", "baroness"})
+
+#: Characters a sentence of the article's own prose ends on (after trailing space): a paragraph of one sentence that
+#: ends on none of them is a line of page furniture when its grammar is a headline's (``countries.headline_line``).
+CLOSING_MARKS = frozenset(".?!\"\u201d\u2019')\u2026:")
+
+#: Separators that may follow a furniture label at a paragraph's opening ("Analysis: ...", "FILE PHOTO - ...",
+#: "| REUTERS ..."), and that may precede it ("| AP Photo ...") (``countries.furniture_label``).
+LABEL_SEPARATORS = frozenset(":|-\u2013\u2014")
+
+#: Lower-case words a photo or video credit line may hold between its names ("Jane Doe/Pool via Reuters", "Photo by
+#: Jane Doe for USA TODAY"): ``countries._credit_line``; any other lower-case word makes the line a sentence.
+CREDIT_CONNECTORS = frozenset({"via", "by", "for"})

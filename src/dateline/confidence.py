@@ -293,9 +293,10 @@ ACT_FILTER_KEY = "act_filter"
 
 #: The key of ``evidence.rules`` naming the modality cue rules (session 42: ``negating_verb``, ``cancelling_verb``,
 #: ``rather_than``, ``neither_subject``, ``indirect_question``, ``pending_clause``, ``possibility_noun``,
-#: ``proposed_event``, ``proposal_verb``, ``unaffirmed_clause``, ``extraposed``; session 44: ``prospect_adjective``, ``directive_verb``; joined by "+") inside ``_modality`` or
-#: ``_noun_modality`` that made the event not asserted or negated (``events.modality._note``). An explanation only:
-#: :func:`event_features` skips it, so the confidence, the act filter and the root correction read what they read.
+#: ``proposed_event``, ``proposal_verb``, ``unaffirmed_clause``, ``extraposed``; session 44: ``prospect_adjective``,
+#: ``directive_verb``; joined by "+") inside ``_modality`` or ``_noun_modality`` that made the event not asserted or
+#: negated (``events.modality._note``). An explanation only: :func:`event_features` skips it, so the confidence, the
+#: act filter and the root correction read what they read.
 MODALITY_CUE_KEY: Final = "modality_cue"
 
 #: The key of ``evidence.rules`` naming the rule gate that un-counts an event after its sides are chosen

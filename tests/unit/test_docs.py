@@ -58,3 +58,16 @@ def test_docs_name_every_tool_and_module() -> None:
     modules = [p.relative_to(src).as_posix() for p in sorted(src.rglob("*.py")) if p.name != "__init__.py"]
     missing = [m for m in modules if m not in arch and Path(m).name not in arch and f"`{Path(m).stem}`" not in arch]
     assert missing == [], f"modules not in docs/architecture.md: {missing}"
+
+
+def test_docs_name_every_rule_gate() -> None:
+    """The schema's ``evidence.rules.gate`` and docs/output.md name every rule gate of
+    ``actors.countries._GATES`` (session 44's furniture gates were missing from the schema)."""
+    from dateline.actors.countries import _GATES
+
+    described = output_schema()["$defs"]["event"]["properties"]["evidence"]["properties"]["rules"]["properties"]["gate"]
+    doc = (REPO / "docs" / "output.md").read_text(encoding="utf-8")
+    names = [name for name, _ in _GATES]
+    assert len(names) >= 15
+    assert [n for n in names if n not in described["description"]] == []
+    assert [n for n in names if f"`{n}`" not in doc] == []

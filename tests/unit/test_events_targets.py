@@ -369,7 +369,7 @@ def test_an_army_offensive_is_aimed_at_the_armed_group_named_before(nlp: Languag
     assert found == [("IRQ", "IMG", "armed_group_target")]
 
 
-def test_a_police_raid_is_not_aimed_at_an_armed_group_named_nearby(nlp: Language) -> None:
+def test_a_police_arrest_is_not_aimed_at_an_armed_group_named_nearby(nlp: Language) -> None:
     # a domestic force's act (police: COP) and an arrest (17, not fighting) keep the place's country
     doc = nlp("The Islamic State claimed the attack. French police arrested three men in Paris.")
     found = [(e["target"] or {}).get("country") for e in doc._.events if e["trigger"] == "arrested"]

@@ -72,7 +72,7 @@ from .index import in_window, mentions_by_root
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
 from .. import syntax
 from ..lang import en
-from ..lexicon import cue_words
+from ..lexicon import cue_words, load_lexicon
 
 #: The article's country must hold at least this share of its country mentions (actors and places)
 #: to be the country of a side the text leaves without one.
@@ -1092,8 +1092,8 @@ def headline_line(event: dict[str, Any], doc: Doc | None) -> bool:
     """Whether the event's sentence is a headline inside the body: its paragraph is that one sentence, on one line,
     ending on no closing mark (``en.CLOSING_MARKS``), in a headline's grammar (:func:`_headline_grammar`): a second
     headline, a teaser of another story, a highlights bullet ("Minister defends plan", "Ruritania to hold talks").
-    docs/annotation.md D19a, D36a: such lines are furniture, no act listed from them. On train's read half 22 events,
-    right 2; on the unread half 20, right 2 (eval/README.md, "Session 44: nonacts44"). A line longer than
+    docs/annotation.md D19a, D36a: such lines are furniture, no act listed from them. As first built, on train's read
+    half 22 events, right 2; on the unread half 20, right 2 (eval/README.md, "Session 44: nonacts44"). A line longer than
     :data:`HEADLINE_MAX_WORDS` words is a sentence of the article that lost its full stop, and stays (session 44,
     comb44). Without the parse nothing is gated."""
     found = _trigger_paragraph(doc, event) if doc is not None else None
@@ -1128,9 +1128,9 @@ def furniture_label(event: dict[str, Any], doc: Doc | None) -> bool:
 
 def caption_credit(event: dict[str, Any], doc: Doc | None) -> bool:
     """Whether the event's paragraph closes on a photo or video credit (cue ``credit_word``: "AP", "AFP", "Reuters",
-    "Getty Images", "VPC", "USA TODAY"), written capitalised after a space, "/", "|" or ")": "Police clash with
-    protesters in the capital. Photo: Jane Doe/AFP/Getty Images", "... a video posted online. VPC". Such a paragraph is
-    a caption or a video block (docs/annotation.md D36a): no act listed from it. Only on a credit line
+    "Getty Images", "VPC", "USA TODAY"), written capitalised after one of ``en.CREDIT_SEPARATORS`` (a space, "/",
+    "|", ")"): "Police clash with protesters in the capital. Photo: Jane Doe/AFP/Getty Images", "... a video posted
+    online. VPC". Such a paragraph is a caption or a video block (docs/annotation.md D36a): no act listed from it. Only on a credit line
     (:func:`_credit_line`): "..., a spokesman told the AP" stays. Without the parse nothing is gated."""
     found = _trigger_paragraph(doc, event) if doc is not None else None
     if found is None:
@@ -1139,7 +1139,7 @@ def caption_credit(event: dict[str, Any], doc: Doc | None) -> bool:
     lowered = paragraph.lower()
     for credit in cue_words("credit_word"):
         if lowered.endswith(credit) and paragraph[-len(credit)].isupper() \
-                and paragraph[-len(credit) - 1:-len(credit)] in (" ", "/", "|", ")") \
+                and paragraph[-len(credit) - 1:-len(credit)] in en.CREDIT_SEPARATORS \
                 and _credit_line(paragraph[:-len(credit)]):
             return True
     return False
@@ -1186,7 +1186,8 @@ def _first_sentences(doc: Doc) -> dict[str, int]:
 
 
 #: The rule gates in the order :func:`gate_statements` tries them: the name each writes in ``evidence.rules.gate``
-#: and its test on the event (and the parse, for the two that read it).
+#: and its test on the event (and the parse, for those that read it: :func:`caused_outcome`,
+#: :func:`figurative_violence` and the four page-furniture gates of session 44).
 _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
     (DOMESTIC_STATEMENT, lambda event, doc: domestic_statement(event)),
     (UNPLACED_STATEMENT, lambda event, doc: unplaced_statement(event)),
@@ -1211,8 +1212,10 @@ def gate_statements(event: dict[str, Any], doc: Doc | None = None) -> None:
     :func:`unplaced_statement`, a :func:`private_statement`, an :func:`unplaced_intent`, a :func:`domestic_agenda`
     (session 43), a :func:`placeless_journey`, an
     :func:`electoral_routine`, a :func:`private_cooperation`, an :func:`unarmed_protection`, and, read on ``doc``, a
-    :func:`caused_outcome` or a :func:`figurative_violence`: sessions 37-42) names itself in ``evidence.rules.gate``;
-    the event is then not counted (it stays in the output, as an event the learned act filter un-counts does)."""
+    :func:`caused_outcome` or a :func:`figurative_violence`: sessions 37-42; page furniture inside the body, read on
+    ``doc``: a :func:`headline_line`, a :func:`furniture_label`, a :func:`repeated_sentence` or a
+    :func:`caption_credit`, session 44) names itself in ``evidence.rules.gate``; the event is then not counted (it
+    stays in the output, as an event the learned act filter un-counts does)."""
     evidence = event.get("evidence")
     if not isinstance(evidence, dict):
         return
@@ -1422,7 +1425,6 @@ def _denied_mention(doc: Doc, mention: dict[str, Any]) -> bool:
     (the events stage's negation test, ``events.modality._own_negation``, on the verb governing the mention); not a
     contrast that denies another word after it ("the target was ISIS, not Assad's forces")."""
     from ..events.modality import _own_negation  # the one negation test; the events stage imports this module's users
-    from ..lexicon import load_lexicon
     span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
     if span is None:
         return False

@@ -307,26 +307,25 @@ VERBAL_RULE = "_clause_verbal"
 
 
 def clause_verbal(verb: Token, code: str, lex: Lexicon) -> bool:
-    """Whether a verbal act the coder would leave ``reported`` (a relative clause, a participle on a noun, a
-    complement or an adjunct: :func:`.triggers._subordinate`) is a demand or a disapproval (its code's root in
-    the class ``described`` of ``data/cameo_root_classes.tsv``: "the senator, who accused Iran of
-    arming the rebels", "protesters demanding his resignation", "Kenya, which condemned the attack"): a
-    demand or a criticism that the text describes a party by was made, and is an act of its own (rule
-    ``_clause_verbal``, session 44), in whatever tense the clause tells it; not one under a modal or "to". The simple
-    present is read too: it also tells stances held, not acts made ("a group that opposes the Ugandan government"), but
-    leaving it out lost as many right events as no-acts on train and put dev precision under its floor (session 44
-    mend, eval/README.md). A conjunct is read in the place of the first verb of its coordination, as :func:`.triggers._subordinate` reads it
-    ("..., demanding his return and denouncing the government": both trail the act). Not a
-    passive participle on a noun ("two nationals suspected of the bombing", "the waters disputed by Kenya and
-    Uganda", "refugees whom the authorities blame for the clashes": what is said of the noun describes it; a past
-    clause with its own doer is :func:`clause_named_doer`'s), nor a participle or clause adjunct to another act ("refused
-    to help, citing the opposition", "blocked roads demanding his return": part of the act it trails, which the
-    gold codes as one event; :func:`.triggers._verbal_adjunct` decides those), nor a participle on a text ("a
-    letter urging Kenya to"): whether its author is named decides (:func:`.triggers._speaking_document`), nor a
-    participle on a noun that names no party ("a vote condemning the strike", "a petition demanding his release":
-    who made it is not the noun). Appeals, rejections and threats
-    so told are not: measured on train's read half they were right too seldom, or did not carry over to its
-    unread half (eval/README.md, "Session 44: modality44")."""
+    """Whether a verbal act the coder would leave ``reported`` (a relative clause, a participle on a noun, a complement
+    or an adjunct: :func:`.triggers._subordinate`) is a demand or a disapproval (its code's root in the class
+    ``described`` of ``data/cameo_root_classes.tsv``: "the senator, who accused Iran of arming the rebels", "protesters
+    demanding his resignation", "Kenya, which condemned the attack"): a demand or a criticism that the text describes a
+    party by was made, and is an act of its own (rule ``_clause_verbal``, session 44), in whatever tense the clause
+    tells it; not one under a modal or "to". The simple present is read too: it also tells stances held, not acts made
+    ("a group that opposes the Ugandan government"), but leaving it out lost as many right events as no-acts on train
+    and put dev precision under its floor (session 44 mend, eval/README.md). A conjunct is read in the place of the
+    first verb of its coordination, as :func:`.triggers._subordinate` reads it ("..., demanding his return and
+    denouncing the government": both trail the act). Not a passive participle on a noun ("two nationals suspected of the
+    bombing", "the waters disputed by Kenya and Uganda", "refugees whom the authorities blame for the clashes": what is
+    said of the noun describes it; a past clause with its own doer is :func:`clause_named_doer`'s), nor a participle or
+    clause adjunct to another act ("refused to help, citing the opposition", "blocked roads demanding his return": part
+    of the act it trails, which the gold codes as one event; :func:`.triggers._verbal_adjunct` decides those), nor a
+    participle on a text ("a letter urging Kenya to"): whether its author is named decides
+    (:func:`.triggers._speaking_document`), nor a participle on a noun that names no party ("a vote condemning the
+    strike", "a petition demanding his release": who made it is not the noun). Appeals, rejections and threats so told
+    are not: measured on train's read half they were right too seldom, or did not carry over to its unread half
+    (eval/README.md, "Session 44: modality44")."""
     clause = first_conjunct(verb)  # a conjunct has the place of the first: "..., demanding his return and
     # denouncing the government" trails the act as "demanding" does (session 44 mend)
     if clause.dep_ == "advcl" or (clause.dep_ == "acl" and PERFECT_TAG in (clause.tag_, verb.tag_)):

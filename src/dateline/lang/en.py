@@ -235,3 +235,7 @@ LABEL_SEPARATORS = frozenset(":|-\u2013\u2014")
 #: Lower-case words a photo or video credit line may hold between its names ("Jane Doe/Pool via Reuters", "Photo by
 #: Jane Doe for USA TODAY"): ``countries._credit_line``; any other lower-case word makes the line a sentence.
 CREDIT_CONNECTORS = frozenset({"via", "by", "for"})
+
+#: Characters a photo or video credit closing a paragraph may follow ("... online. VPC", "Jane Doe/AFP", "| AP",
+#: "(May 27) AP"): ``countries.caption_credit``.
+CREDIT_SEPARATORS = frozenset({" ", "/", "|", ")"})

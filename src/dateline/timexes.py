@@ -590,7 +590,14 @@ def _normalize(text: str, published: dt.date | None, tense: Tense | None) -> Tim
     if best is None:
         return None
     start, end, index, match = best
-    timex = RULES[index][1](match, published, tense)
+    try:
+        timex = RULES[index][1](match, published, tense)
+    except (OverflowError, ValueError) as err:
+        # "Monday" or "next year" read against a publication day at the calendar's edge (9999-12-31,
+        # 0001-01-01): a date outside Python's years 1-9999 is no value, not a failed article.
+        if "out of range" not in str(err):
+            raise
+        return None
     return Timex(timex.value, timex.granularity, timex.range, start, end, timex.relative, timex.rule)
 
 

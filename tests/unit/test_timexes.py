@@ -194,3 +194,13 @@ def test_a_yearly_day_near_the_first_or_last_representable_year() -> None:
     # published 0001-01-01 (a fuzzed date): the year before does not exist, the nearest Christmas is after
     assert resolve_day(lambda y: holiday("Christmas", y), dt.date(1, 1, 1), "past") == dt.date(1, 12, 25)
     assert resolve_day(lambda y: holiday("Christmas", y), dt.date(9999, 12, 31), "future") == dt.date(9999, 12, 25)
+
+
+@pytest.mark.parametrize("published", [dt.date(9999, 12, 31), dt.date(1, 1, 1)])
+@pytest.mark.parametrize("text", ["on Monday", "next year", "last year", "next month", "last December", "tomorrow",
+                                  "yesterday", "the next day"])
+def test_timex_past_the_calendar_edge_has_no_value(text: str, published: dt.date) -> None:
+    """Session 45: read against a publication day at the calendar's edge (`--published 9999-12-31`), an
+    expression whose date falls outside years 1-9999 has no value; it no longer costs its article (E012)."""
+    timex = normalize(text, published)
+    assert timex is None or timex.value is None or 1 <= int(timex.value[:4]) <= 9999

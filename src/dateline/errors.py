@@ -58,6 +58,7 @@ class Errors:
     E202 = "{db}: could not open the database ({detail}). Is another process writing to it? Close it or use another --db file."
     E203 = "{db}: no such database. Run `dateline ingest PATH --db {db}` first."
     E204 = "{db}: the database is not a dateline store (no 'meta' table). Pass the right --db file."
+    E206 = "{db}: cannot create or write the database ({detail}). Check that its folder exists and that you may write the folder and the file (`ls -ld`), or pass --db a path in a folder you can write to."
     E205 = "Review of event {event_id!r} refused: {detail}. Check the event id (GET /api/events/ID) and the fields."
 
     # Serve (issue 12): the HTTP API answers these as {"error": {"code", "message", "status"}}

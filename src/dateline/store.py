@@ -184,7 +184,7 @@ class Store:
         try:
             self.con = connect(self.path, read_only=read_only, wait=wait)
         except duckdb.Error as err:
-            raise StoreError("E202", db=self.path, detail=str(err).splitlines()[0]) from err
+            raise open_error(self.path, err) from err
         if read_only:
             self._check_version()
         else:
@@ -327,14 +327,24 @@ class Store:
         """Insert rows column-wise through a registered dict of NumPy arrays.
 
         DuckDB's ``executemany`` costs about a millisecond a row; scanning column arrays costs
-        microseconds (measured in bench/README.md).
+        microseconds (measured in bench/README.md). A column that is null in every row is inserted as
+        ``NULL`` instead of an array: DuckDB 1.4 cannot scan an object array of 2,000 or more ``None``
+        (its type sniffing fails), which cost a whole batch its transaction, and an article with that
+        many quotes or events its place in the store (session 45).
         """
         if not rows:
             return
-        columns = {f"c{i}": np.array(column, dtype=object) for i, column in enumerate(zip(*rows))}
+        columns: dict[str, Any] = {}
+        selected = []
+        for i, column in enumerate(zip(*rows)):
+            if i and all(value is None for value in column):  # the first column (an id) keeps a row count
+                selected.append(f"NULL AS c{i}")
+            else:
+                columns[f"c{i}"] = np.array(column, dtype=object)
+                selected.append(f"c{i}")
         self.con.register("_dateline_rows", columns)
         try:
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM _dateline_rows")
+            self.con.execute(f"INSERT INTO {table} SELECT {', '.join(selected)} FROM _dateline_rows")
         finally:
             self.con.unregister("_dateline_rows")
 
@@ -615,7 +625,7 @@ class SharedStore(Store):
             try:
                 self.con = connect(self.path, read_only=False, wait=self.wait, announce=True)
             except duckdb.Error as err:
-                raise StoreError("E202", db=self.path, detail=str(err).splitlines()[0]) from err
+                raise open_error(self.path, err) from err
         self._depth += 1
         try:
             yield
@@ -635,6 +645,19 @@ class SharedStore(Store):
 
     def close(self) -> None:
         """Nothing is held between batches."""
+
+
+def open_error(path: str, err: duckdb.Error) -> StoreError:
+    """The coded error for a database that would not open: E206 when the file or its folder may not be
+    written (permissions, a read-only file system, no such folder), E202 otherwise (another process holds it)."""
+    detail = str(err).splitlines()[0]
+    if any(cue in detail.lower() for cue in ("permission denied", "read-only file system", "no such file or directory")):
+        return StoreError("E206", db=path, detail=detail)
+    return StoreError("E202", db=path, detail=detail)
+
+
+#: A writer that waits this long or longer for another process's lock says so when the wait begins.
+ANNOUNCE_WAIT = 60.0
 
 
 def is_lock_error(err: BaseException) -> bool:
@@ -664,6 +687,9 @@ def connect(path: str, *, read_only: bool = False, wait: float = 0.0,
             except duckdb.IOException as err:
                 if not is_lock_error(err) or time.monotonic() >= deadline:
                     raise
+                if delay == 0.01 and not read_only and wait >= ANNOUNCE_WAIT:
+                    log.warning("%s: another process holds the database; waiting up to %.0f s for it to let go (%s)",
+                                path, wait, str(err).splitlines()[0])
                 if marker is not None:
                     with contextlib.suppress(OSError):
                         marker.touch()

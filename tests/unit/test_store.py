@@ -299,3 +299,43 @@ def test_store_background_is_stored_not_exported(db: str, tmp_path: Path) -> Non
         columns, _ = store.events()
     assert rows == [(0, True), (1, None)]
     assert "background" not in columns and "modality" in columns
+
+
+def test_store_takes_columns_null_in_thousands_of_rows(db: str) -> None:
+    """Session 45: DuckDB cannot scan an object array of 2,000 or more None; an article with that many quotes
+    (a column such as the speaker null in each) lost its batch's transaction and then itself (E012)."""
+    record = make_record()
+    quote = record["quotes"][0]
+    record["quotes"] = [dict(quote, span=[38, 48 - i % 5]) for i in range(2500)]
+    with Store(db) as store:
+        result = store.write([record])
+        assert (result.stored, result.rejected) == (1, 0)
+        assert store.counts()["quotes"] == 2500 and store.counts()["rejected"] == 0
+
+
+def test_store_unwritable_path_is_e206_not_a_lock(tmp_path: Path) -> None:
+    """Session 45: a --db in a missing or read-only folder said "Is another process writing to it?" (E202)."""
+    with pytest.raises(StoreError) as info:
+        Store(str(tmp_path / "no such folder" / "x.duckdb"))
+    assert info.value.code == "E206" and "folder exists" in str(info.value)
+
+
+def test_store_writer_says_it_waits_for_a_lock(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+                                               db: str) -> None:
+    """A writer waiting for another process's lock says so at once, not after two silent minutes."""
+    from dateline import store as store_module
+
+    calls = []
+
+    def locked(path: str, read_only: bool = False) -> Any:
+        calls.append(path)
+        raise duckdb.IOException('IO Error: Could not set lock on file "x": Conflicting lock is held in python (PID 1)')
+
+    monkeypatch.setattr(store_module.duckdb, "connect", locked)
+    with pytest.raises(duckdb.IOException):
+        store_module.connect(db, wait=0.05)
+    assert "waiting" not in caplog.text  # a short wait (dateline serve's readers) stays quiet
+    monkeypatch.setattr(store_module, "ANNOUNCE_WAIT", 0.05)
+    with pytest.raises(duckdb.IOException):
+        store_module.connect(db, wait=0.1)
+    assert caplog.text.count("another process holds the database; waiting up to") == 1

@@ -31,7 +31,7 @@ class Errors:
 
     # Inputs: each names the file (and record) and says what to do.
     E001 = "{source}: no such file or directory. Check the path, or quote a glob so the shell does not expand it."
-    E002 = "{source}: not valid UTF-8 text ({detail}). Re-save it as UTF-8, or convert it with `iconv -t UTF-8`."
+    E002 = "{source}: not valid UTF-8 text ({detail}). Re-save it as UTF-8, or convert it with `iconv -f ENCODING -t UTF-8 FILE`, ENCODING being the one it was saved in (WINDOWS-1252, UTF-16, ...)."
     E003 = "{source}: looks like a binary file ({detail}), not text, HTML or JSON Lines. Pass only .txt, .html or .jsonl files."
     E004 = "{source}: no article text (the input is empty or only white space). Remove it from the batch or fill it."
     E005 = "{source}: {size:,} bytes is over the limit of {limit:,} for one article. Split it into articles (JSON Lines: one per line) under the limit."
@@ -42,6 +42,7 @@ class Errors:
     E010 = "{source}: line {record} is a JSON {kind}, not an object. Each line must be one JSON object."
     E011 = "--published {value!r} is not a date. Use YYYY-MM-DD, e.g. --published 2019-01-19."
     E012 = "{source}: could not be processed ({detail}). The rest of the batch went on; please report this with the file."
+    E018 = "{source}: a directory with no .txt, .html or .jsonl file in it ({detail}). Pass a folder of articles (compressed or not), or name the files."
     E014 = "{source}: cannot be read ({detail}). Check its permissions (`ls -ld`), or leave it out of the batch; the rest of the batch went on."
     E015 = "{source}: is a symbolic link that loops back on itself. Point it at a real file, or remove it."
     E016 = "{source}: took longer than its time budget of {budget:.1f} s (--article-timeout {per_10k:g} s per 10,000 characters, {size:,} characters). It was abandoned and the batch went on; raise --article-timeout, or check the text is an article."
@@ -103,7 +104,7 @@ class Errors:
     # Warnings
     W001 = "{source}: decoded as {encoding} after UTF-8 failed; check the characters look right."
     W003 = "{source}: line {record} had {count} lone UTF-16 surrogate(s) (like \\ud800) in its fields; each was replaced by U+FFFD."
-    W002 = "{source}: line {record} has id {input_id!r} already seen in this batch; kept both (dateline ids are content hashes)."
+    W002 = "{source}: line {record} has id {input_id!r}, as line {first} does; both were kept (dateline's article ids are content hashes). Give each record its own id if you join the output to the input by id."
 
 
 class DatelineError(Exception):

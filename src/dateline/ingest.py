@@ -55,6 +55,8 @@ _MAGIC = {b"\x1f\x8b": ".gz", b"BZh": ".bz2", b"\xfd7zXZ\x00": ".xz", b"PK\x03\x
           b"(\xb5/\xfd": "zstd", b"7z\xbc\xaf\x27\x1c": "7z"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SNIFF = 8192
+#: Input ids remembered per JSON Lines file to warn of a repeated one (W002): about 100 MB at most.
+_MAX_IDS = 1_000_000
 _JSONL_KNOWN = {"id", "text", "html", "title", "published", "date", "url", "source"}
 
 
@@ -90,6 +92,8 @@ def _walk(top: Path) -> Iterator[str]:
     for folder, dirs, files in os.walk(top, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [Path(folder, name) for name in files if not name.startswith(".") and _known(name)]
+    if not found:  # read as itself: a coded rejection (E018) instead of a run that codes nothing, silently
+        yield str(top)
     for path in sorted(found):
         yield str(path)
 
@@ -166,6 +170,8 @@ def _read_one(source: str, *, max_bytes: int) -> Iterator[RawDocument | Rejectio
             with (opener or open)(path, "rb") as handle:
                 head = handle.read(_SNIFF)
                 if kind == "jsonl" or (kind == "auto" and _looks_jsonl(head)):
+                    if (wide := wide_encoding(head)) is not None:  # its lines cannot be split at b"\n"
+                        raise InputError("E002", source=shown, detail=_wide_detail(wide) + "; JSON Lines must be UTF-8")
                     if b"\x00" in head and not _looks_jsonl(head):
                         raise InputError("E003", source=shown, detail="it contains NUL bytes")
                     handle.seek(0)  # stream the lines: a corpus file may be far larger than memory
@@ -194,9 +200,9 @@ def _stat(source: str, shown: str) -> int:
     """The size of a regular file; a coded rejection for anything that cannot be opened as one."""
     try:
         if os.path.isdir(source):
-            # A directory reaches here only when it cannot be listed (see expand_paths).
+            # A directory reaches here when it cannot be listed, or holds no input file (see _walk).
             os.listdir(source)
-            raise InputError("E014", source=shown, detail="a directory that could not be listed")
+            raise InputError("E018", source=shown, detail=_other_files(source))
         info = os.stat(source)
     except OSError as err:
         raise _os_error(err, shown) from err
@@ -204,6 +210,16 @@ def _stat(source: str, shown: str) -> int:
         # A FIFO, socket or device: opening or reading it could wait forever.
         raise InputError("E014", source=shown, detail="not a regular file (a pipe, socket or device)")
     return info.st_size
+
+
+def _other_files(top: str) -> str:
+    """What a directory without input files holds instead, for E018: "empty" or "2 other files (.csv, .png)"."""
+    names = [name for _, _, files in os.walk(top) for name in files]
+    if not names:
+        return "it is empty"
+    kinds = sorted({Path(name).suffix.lower() or Path(name).name for name in names})
+    shown = ", ".join(kinds[:5]) + (", ..." if len(kinds) > 5 else "")
+    return f"{len(names):,} other or hidden file(s): {shown}"
 
 
 def _os_error(err: OSError, shown: str) -> InputError:
@@ -214,15 +230,53 @@ def _os_error(err: OSError, shown: str) -> InputError:
     return InputError("E014", source=shown, detail=err.strerror or type(err).__name__)
 
 
+def wide_encoding(head: bytes) -> str | None:
+    """``utf-16``/``utf-32`` when ``head`` starts with their byte order mark, ``utf-16-le``/``-be`` when
+    it looks like UTF-16 without one (every other byte NUL: Latin-script text), else None."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = head[:len(head) - len(head) % 2]
+    for name, text, zeros in (("utf-16-le", sample[0::2], sample[1::2]), ("utf-16-be", sample[1::2], sample[0::2])):
+        if len(sample) >= 8 and b"\x00" not in text and zeros.count(0) >= 0.9 * len(zeros):
+            return name
+    return None
+
+
 def decode(source: str, data: bytes, record: int | None = None) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), refusing binary and undecodable input."""
-    head = data[:_SNIFF]
-    if b"\x00" in head:
-        raise InputError("E003", source=source, detail="it contains NUL bytes", record=record)
+    """Bytes to text: UTF-8 (with or without BOM), refusing binary and undecodable input. A whole
+    file in UTF-16 or UTF-32 (a byte order mark, or every other byte NUL) is decoded as such, with a
+    warning (W001); a JSON Lines line (``record``) never is: its file was split at UTF-8 newlines."""
+    wide = wide_encoding(data[:_SNIFF])
+    if wide is not None:
+        if record is not None:
+            raise InputError("E002", source=source, record=record, detail=_wide_detail(wide))
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError as err:
+            raise InputError("E002", source=source, detail=f"{_wide_detail(wide)}, broken at byte {err.start}") from err
+        if "\x00" in text:
+            raise InputError("E003", source=source, detail=f"a NUL character in its {wide.upper()} text")
+        log.warning("[W001] %s", Errors.W001.format(source=source, encoding=wide.upper()))
+        return _checked_text(source, text.lstrip("\ufeff"), record)
+    nul = data.find(b"\x00")
+    if nul >= 0:  # anywhere in the input, not only in its first bytes
+        raise InputError("E003", source=source, detail=f"a NUL byte at byte {nul:,}", record=record)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError("E002", source=source, detail=f"byte {err.start}: {err.reason}", record=record) from err
+        raise InputError("E002", source=source, detail=f"byte {err.start:,}: {err.reason}", record=record) from err
+    return _checked_text(source, text, record)
+
+
+def _wide_detail(wide: str) -> str:
+    bom = "with a byte order mark" if wide in ("utf-16", "utf-32") else "without a byte order mark"
+    return f"it is {wide.upper()} text, {bom}"
+
+
+def _checked_text(source: str, text: str, record: int | None) -> str:
+    """Decoded text that is not mostly control characters and not blank (E003, E004)."""
     controls = sum(1 for ch in text[:_SNIFF] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(text[:_SNIFF]) // 20):
         raise InputError("E003", source=source, detail=f"{controls} control characters in its first {_SNIFF} bytes", record=record)
@@ -256,14 +310,24 @@ def _read_jsonl(source: str, lines: Iterable[bytes], *, max_bytes: int) -> Itera
     """One RawDocument or Rejection per non-blank line: a bad line (NUL bytes, broken JSON, too
     large) costs only itself."""
     seen = False
+    first_line: dict[str, int] = {}  # input id -> the line that had it first (W002), for the first ids only
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         seen = True
         try:
-            yield _jsonl_record(source, number, line.rstrip(b"\r\n"), max_bytes=max_bytes)
+            raw = _jsonl_record(source, number, line.rstrip(b"\r\n"), max_bytes=max_bytes)
         except InputError as err:
             yield Rejection(source, number, err.code, err.detail, err.fields.get("input_id"))
+            continue
+        if raw.input_id is not None:
+            first = first_line.get(raw.input_id)
+            if first is not None:
+                log.warning("[W002] %s", Errors.W002.format(source=source, record=number, input_id=raw.input_id,
+                                                            first=first))
+            elif len(first_line) < _MAX_IDS:
+                first_line[raw.input_id] = number
+        yield raw
     if not seen:
         raise InputError("E004", source=source)
 
@@ -275,13 +339,13 @@ def _jsonl_record(source: str, number: int, line: bytes, *, max_bytes: int) -> R
         column = line.index(b"\x00") + 1
         raise InputError("E003", source=f"{source}:{number}", detail=f"a NUL byte at column {column}", record=number)
     try:
-        parsed = json.loads(decode(source, line, record=number))
+        parsed = json.loads(decode(f"{source}:{number}", line, record=number))
     except json.JSONDecodeError as err:
-        raise InputError("E006", source=source, record=number, detail=err.msg) from err
+        raise InputError("E006", source=source, record=number, detail=f"{err.msg}: column {err.colno}") from err
     except RecursionError as err:  # '[[[[...' nested deeper than the JSON parser's stack
         raise InputError("E006", source=source, record=number, detail="nested too deeply") from err
     if not isinstance(parsed, dict):
-        raise InputError("E010", source=source, record=number, kind=type(parsed).__name__)
+        raise InputError("E010", source=source, record=number, kind=json_kind(parsed))
     obj, replaced = sanitise(parsed)
     if replaced:
         log.warning("[W003] %s", Errors.W003.format(source=source, record=number, count=replaced))
@@ -312,11 +376,23 @@ def _jsonl_record(source: str, number: int, line: bytes, *, max_bytes: int) -> R
     )
 
 
+def json_kind(value: Any) -> str:
+    """The JSON name of a parsed value's type: object, array, string, number, boolean or null."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    return {dict: "object", list: "array", str: "string"}.get(type(value), type(value).__name__)
+
+
 def _why_no_text(obj: dict[str, Any]) -> str:
-    present = {key: obj[key] for key in ("text", "html") if key in obj and obj[key] is not None}
+    present = {key: obj[key] for key in ("text", "html") if key in obj}
     if not present:
         return "it has neither field"
-    return "; ".join(f"'{key}' is " + (repr(value[:20]) if isinstance(value, str) else f"a JSON {type(value).__name__}")
+    return "; ".join(f"'{key}' is " + (repr(value[:20]) if isinstance(value, str) else
+                                       "null" if value is None else f"a JSON {json_kind(value)}")
                      for key, value in present.items())
 
 

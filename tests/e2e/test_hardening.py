@@ -107,3 +107,32 @@ def test_hardening_extract_streams_each_article(tmp_path: Path) -> None:
         proc.wait(timeout=600)
     assert first["id"] == "first" and still_running
     assert json.loads(rest)["id"] == "long" and proc.returncode == 0
+
+
+def test_hardening_session45_hostile_batch(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Session 45 (robust45), with the real CLI: a UTF-16 text is coded (W001), a late NUL byte, an empty folder
+    and a JSON Lines line of another kind are coded rejections naming file and line, a publication day at the
+    calendar's edge codes its article instead of failing it (E012), a repeated id is warned of (W002), and a
+    --db that cannot be written says so (E206), not "another process"."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (tmp_path / "empty").mkdir()
+    (folder / "u16.txt").write_bytes(("OSLO — " + GOOD[2] + "\n").encode("utf-16"))
+    (folder / "late.txt").write_bytes((GOOD[0] + "\n\n").encode() * 400 + b"\x00\n")
+    (folder / "n.jsonl").write_text("\n".join([json.dumps({"id": "a", "text": GOOD[1], "published": "9999-12-31"}),
+                                               "null", json.dumps({"id": "a", "text": GOOD[0] + " On Monday."})]) + "\n")
+    db = str(tmp_path / "h.duckdb")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), str(tmp_path / "empty"), "--db", db, "--workers", "1"])
+    assert result.exit_code == EXIT_REJECTED, result.output
+    assert "stored 3 article(s)" in result.stdout and "rejected 3" in result.stdout
+    assert "[W001]" in caplog.text and "[W002]" in caplog.text and "line 3 has id 'a', as line 1 does" in caplog.text
+    con = duckdb.connect(db, read_only=True)
+    try:
+        rejected = sorted((Path(src).name, rec, code) for src, rec, code in
+                          con.execute("SELECT source, record, code FROM rejected").fetchall())
+    finally:
+        con.close()
+    assert rejected == [("empty", None, "E018"), ("late.txt", None, "E003"), ("n.jsonl", 2, "E010")]
+    assert "a JSON null, not an object" in result.stderr
+    unwritable = CliRunner().invoke(cli, ["ingest", str(folder / "u16.txt"), "--db", str(tmp_path / "nowhere" / "x.duckdb")])
+    assert unwritable.exit_code == 1 and "E206" in unwritable.output

@@ -227,7 +227,7 @@ def test_ingest_binary_file_named_jsonl_is_one_rejection(tmp_path: Path) -> None
 def test_ingest_text_not_a_string_says_what_it_is(tmp_path: Path) -> None:
     path = write(tmp_path / "t.jsonl", _jsonl({"id": 1, "text": 5}, {"id": 2}))
     first, second = read_raw([path])
-    assert isinstance(first, Rejection) and first.code == "E007" and "'text' is a JSON int" in first.reason
+    assert isinstance(first, Rejection) and first.code == "E007" and "'text' is a JSON number" in first.reason
     assert isinstance(second, Rejection) and "neither field" in second.reason
 
 
@@ -348,3 +348,70 @@ def test_ingest_text_file_with_a_brace_and_a_nul_is_one_rejection(tmp_path: Path
     path = write(tmp_path / "n.txt", b"{\n\x00")
     (rejection,) = read_articles([path])
     assert isinstance(rejection, Rejection) and rejection.code == "E003"
+
+
+# Session 45 (robust45): hostile inputs attacked with the real CLI; each failure found, fixed at its one place.
+
+def test_ingest_directory_without_inputs_is_e018(tmp_path: Path) -> None:
+    """A folder that holds no article file is a coded rejection, not a run that codes nothing in silence."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "images").mkdir()
+    write(tmp_path / "images" / "a.png", b"\x89PNG\r\n\x1a\n")
+    write(tmp_path / "images" / "b.csv", "a,b\n")
+    items = list(read_raw([str(tmp_path / "empty"), str(tmp_path / "images")]))
+    assert [(Path(i.source).name, getattr(i, "code", None)) for i in items] == [("empty", "E018"), ("images", "E018")]
+    assert isinstance(items[0], Rejection) and "it is empty" in items[0].reason
+    assert isinstance(items[1], Rejection) and "2 other or hidden file(s): .csv, .png" in items[1].reason
+
+
+def test_ingest_nul_byte_anywhere_in_a_text_is_e003(tmp_path: Path) -> None:
+    """A NUL byte past the first 8 KB was coded into the article; one in the first 8 KB was rejected."""
+    path = write(tmp_path / "late.txt", STORY.encode() * 300 + b"\x00" + STORY.encode())
+    (item,) = read_raw([path])
+    assert isinstance(item, Rejection) and item.code == "E003" and f"a NUL byte at byte {len(STORY.encode()) * 300:,}" in item.reason
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_ingest_utf16_text_is_decoded_with_w001(tmp_path: Path, encoding: str, caplog: pytest.LogCaptureFixture) -> None:
+    """UTF-16 text was "a binary file"; a whole text or HTML file in UTF-16 or UTF-32 is read, with a warning."""
+    path = write(tmp_path / "u.txt", STORY.encode(encoding))
+    (item,) = read_articles([path])
+    assert isinstance(item, Article) and item.body.startswith("Ministers met on Tuesday.")
+    assert "W001" in caplog.text and path in caplog.text
+
+
+def test_ingest_utf16_json_lines_is_e002_naming_the_encoding(tmp_path: Path) -> None:
+    path = write(tmp_path / "u.jsonl", _jsonl({"id": "a", "text": STORY}).encode("utf-16"))
+    (item,) = read_raw([path])
+    assert isinstance(item, Rejection) and item.code == "E002" and "UTF-16 text" in item.reason
+
+
+def test_ingest_json_lines_decode_errors_name_the_line(tmp_path: Path) -> None:
+    good = json.dumps({"id": "g", "text": "Ministers met."}).encode()
+    path = write(tmp_path / "b.jsonl", good + b"\n" + b'{"id": "b", "text": "caf\xe9"}\n' + good + b"\n")
+    items = list(read_raw([path]))
+    assert [getattr(i, "code", None) for i in items] == [None, "E002", None]
+    assert isinstance(items[1], Rejection) and f"{path}:2: not valid UTF-8" in items[1].reason
+
+
+def test_ingest_json_lines_name_json_kinds(tmp_path: Path) -> None:
+    """Python's type names (int, str, NoneType) were shown; a null 'text' was "neither field"."""
+    path = write(tmp_path / "k.jsonl", "[1]\n42\n\"s\"\nnull\ntrue\n" + _jsonl({"id": 1, "text": None}, {"id": 2, "text": 3.5}))
+    reasons = [i.reason for i in read_raw([path]) if isinstance(i, Rejection)]
+    kinds = ["a JSON array", "a JSON number", "a JSON string", "a JSON null", "a JSON boolean"]
+    assert [kind in reason for kind, reason in zip(kinds, reasons)] == [True] * 5
+    assert "'text' is null" in reasons[5] and "'text' is a JSON number" in reasons[6]
+
+
+def test_ingest_broken_json_line_names_the_column(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.jsonl", '{"id": "x", "text": "unterminated\n')
+    (item,) = read_raw([path])
+    assert isinstance(item, Rejection) and item.code == "E006" and "column 21" in item.reason
+
+
+def test_ingest_repeated_id_warns_w002(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = write(tmp_path / "r.jsonl", _jsonl({"id": "a", "text": STORY}, {"id": "b", "text": STORY + "B."},
+                                           {"id": "a", "text": STORY + "Again."}))
+    items = list(read_articles([path]))
+    assert [i.input_id for i in items if isinstance(i, Article)] == ["a", "b", "a"]
+    assert "W002" in caplog.text and f"{path}: line 3 has id 'a', as line 1 does" in caplog.text

@@ -307,9 +307,29 @@ def _regroup(batches: Iterable[Batch], size: int) -> Iterator[Batch]:
         yield joined
 
 
-def _serve(conn: Any, actors_file: str | None) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies (Linux's ``PR_SET_PDEATHSIG``).
+
+    A forked worker holds a copy of the parent's end of its own pipe, so a parent killed with SIGKILL (or by
+    the out-of-memory killer) never closes it: the worker waited on it, holding its memory, for ever
+    (session 45). Elsewhere (no ``prctl``) the workers are spawned, not forked, and see the pipe close.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call
+        os._exit(0)
+
+
+def _serve(conn: Any, actors_file: str | None, parent: int | None = None) -> None:
     """A local worker's loop (in the forked child): code each batch received, send back its results."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
+    if parent is not None:
+        _die_with_parent(parent)
     while True:
         try:
             job = conn.recv()
@@ -340,7 +360,7 @@ class _Worker:
 
     def __init__(self, context: Any, actors_file: str | None) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, actors_file), daemon=True,
+        self.process = context.Process(target=_serve, args=(child, actors_file, os.getpid()), daemon=True,
                                        name="dateline-worker")
         self.process.start()
         child.close()

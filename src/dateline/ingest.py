@@ -352,7 +352,10 @@ def build_article(raw: RawDocument, *, published: dt.date | None = None) -> Arti
     if text is None or not text.strip():
         raise InputError("E004", source=raw.where, record=raw.record)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    parts = structure_text(text, title=title)
+    from_html = raw.text is None and raw.html is not None
+    parts = structure_text(text, title=title, line_paragraphs=from_html)  # trafilatura: a line per paragraph
+    if from_html and parts.byline is None and metadata.get("html_author"):
+        parts.byline = str(metadata["html_author"])  # the page's author when its text has no "By ..." line
     if not parts.body.strip():
         raise InputError("E004", source=raw.where, record=raw.record)
     return Article(

@@ -153,6 +153,28 @@ def test_ingest_html_through_trafilatura(tmp_path: Path) -> None:
     assert article.published == dt.date(2021, 5, 4)
 
 
+def test_ingest_html_keeps_the_pages_paragraphs_headline_dateline_and_author(tmp_path: Path) -> None:
+    # trafilatura gives one line per <p> with no blank line between: each line is a paragraph, so the
+    # heading repeating the title leaves the body, the dateline is found and no sentence spans two paragraphs
+    html = (
+        "<!DOCTYPE html><html><head><title>Envoys agree on river survey</title>"
+        '<meta name="author" content="Jo Example"><meta name="date" content="2023-04-02"></head><body>'
+        "<article><h1>Envoys agree on river survey</h1>"
+        "<p>RIVERTON - Envoys of two neighbouring states agreed on Monday to survey the shared river together "
+        "before the dry season, their offices said.</p>"
+        "<p>The survey will start in May and its results will be published by both governments.</p>"
+        "</article></body></html>"
+    )
+    (article,) = read_articles([write(tmp_path / "page.html", html)])
+    assert isinstance(article, Article)
+    parts = article.parts
+    assert parts.headline == "Envoys agree on river survey" and parts.dateline == "RIVERTON"
+    assert parts.byline == "Jo Example"
+    assert article.body.startswith("Envoys of two neighbouring states agreed")
+    assert "said.\n\nThe survey will start" in article.body
+    assert [r.kind for r in parts.removed] == ["headline", "dateline"]
+
+
 def test_ingest_html_without_text_is_e009(tmp_path: Path) -> None:
     (item,) = read_articles([write(tmp_path / "empty.html", "<html><body><script>x=1</script></body></html>")])
     assert isinstance(item, Rejection) and item.code == "E009"

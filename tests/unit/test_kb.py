@@ -78,6 +78,22 @@ def test_kb_user_csv_overrides_and_adds(tmp_path: Path) -> None:
     assert default_kb().lookup("Donald Trump")[0].role_at(dt.date(2019, 1, 1)).code == "USAGOV"
 
 
+def test_kb_user_csv_country_by_name_and_any_header_case(tmp_path: Path) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text("Name,Country,Sector\nJane Roe,Sweden,GOV\nJohn Roe,nor,MIL\n", encoding="utf-8")
+    assert [e.default for e in read_user_actors(path)] == ["SWEGOV", "NORMIL"]  # not SWEDENGOV
+    path.write_text("name,country,sector\nJane Roe,Swedden,GOV\n", encoding="utf-8")
+    with pytest.raises(KBError, match=r"E405.*row 1.*'Swedden'"):
+        read_user_actors(path)
+
+
+def test_kb_user_csv_without_a_name_column_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text("name;code\nJane Roe;SWEGOV\n", encoding="utf-8")
+    with pytest.raises(KBError, match=r"E401.*no 'name' column.*'name;code'"):
+        read_user_actors(path)
+
+
 def test_kb_user_json_needs_a_code(tmp_path: Path) -> None:
     path = tmp_path / "actors.json"
     path.write_text(json.dumps([{"name": "Nobody"}]), encoding="utf-8")

@@ -100,7 +100,6 @@ class Errors:
     E406 = "No knowledge-base entry {entry_id!r}. Find ids with `dateline kb search NAME`."
 
     # Warnings
-    W001 = "{source}: decoded as {encoding} after UTF-8 failed; check the characters look right."
     W003 = "{source}: line {record} had {count} lone UTF-16 surrogate(s) (like \\ud800) in its fields; each was replaced by U+FFFD."
     W002 = "{source}: line {record} has id {input_id!r} already seen in this batch; kept both (dateline ids are content hashes)."
 

@@ -122,10 +122,19 @@ def sanitise(value: Any) -> tuple[Any, int]:
 
 
 def read_raw(paths: Iterable[str], *, max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | Rejection]:
-    """Read every input into RawDocument records; failures become Rejections."""
+    """Read every input into RawDocument records; failures become Rejections. A record id seen before in
+    the run is kept, with a warning (W002)."""
+    seen_ids: set[int] = set()  # hashes of the input ids: a million ids cost tens of MB, not hundreds
     for source in expand_paths(paths):
         try:
-            yield from _read_one(source, max_bytes=max_bytes)
+            for item in _read_one(source, max_bytes=max_bytes):
+                if isinstance(item, RawDocument) and item.input_id is not None:
+                    key = hash(item.input_id)
+                    if key in seen_ids:
+                        log.warning("[W002] %s", Errors.W002.format(source=item.source, record=item.record,
+                                                                   input_id=item.input_id))
+                    seen_ids.add(key)
+                yield item
         except InputError as err:
             yield Rejection(sanitise(source)[0], err.fields.get("record"), err.code, err.detail)
         except Exception as err:  # noqa: BLE001 - an input we did not foresee must not stop the run

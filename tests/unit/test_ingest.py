@@ -207,6 +207,16 @@ def test_ingest_read_raw_keeps_input_order(tmp_path: Path) -> None:
     assert texts == [f"Story {i}." for i in range(5)]
 
 
+def test_ingest_repeated_record_id_is_kept_with_w002(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    first = write(tmp_path / "a.jsonl", '{"id": "r1", "text": "Story one."}\n{"id": "r2", "text": "Story two."}\n')
+    second = write(tmp_path / "b.jsonl", '{"id": "r1", "text": "Story three."}\n')
+    with caplog.at_level("WARNING", logger="dateline.ingest"):
+        items = list(read_raw([first, second]))
+    assert [r.input_id for r in items if isinstance(r, RawDocument)] == ["r1", "r2", "r1"]
+    assert "[W002]" in caplog.text and f"{second}: line 1 has id 'r1'" in caplog.text
+    assert caplog.text.count("W002") == 1
+
+
 # -- issue 15: hostile inputs get coded, per-line answers ----------------------------------------
 
 

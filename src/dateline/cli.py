@@ -317,10 +317,16 @@ def export(db: str, fmt: str, out: str, mentions: bool, daily: bool, min_confide
     try:
         from .store import Store  # DuckDB is imported by the commands that open a database
         with Store(db, must_exist=True) as store:  # not read-only: an older file gets its fused events
-            n = write_export(store, fmt, out, mentions=mentions, daily=daily, min_confidence=min_confidence)
+            stats: dict[str, int] = {}
+            n = write_export(store, fmt, out, mentions=mentions, daily=daily, min_confidence=min_confidence,
+                             stats=stats)
     except DatelineError as err:
         fail(err)
     click.echo(f"{out}: {n} row(s)", err=True)
+    if stats.get("undated"):
+        click.echo(f"{out}: {stats['undated']} of them have no date (no day in their text and no publication date), "
+                   "so their date fields are empty; ingest with --published YYYY-MM-DD, or give JSON Lines records "
+                   "a 'published' field, to date them.", err=True)
 
 
 @cli.command()

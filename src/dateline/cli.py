@@ -127,7 +127,9 @@ def cli(verbose: int) -> None:
               help="json: one indented object per article; jsonl: one line per article (and per input line).")
 @workers_option
 @timeout_option
-@min_confidence_option
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Print only events whose confidence is at least this (0-1; see docs/output.md); their `counted` "
+                   "field still says which to count. Default: every event, counted or not.")
 def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str,
             workers: int | None, per_10k: float, min_confidence: float | None) -> None:
     """Print one JSON object per article: structure, actors, events, quotes.
@@ -238,7 +240,8 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Output file (required for parquet; default stdout).")
 @click.option("--all", "include_all", is_flag=True,
-              help="Include negated, intended, hypothetical, reported and historical events.")
+              help="Every event: also negated, intended, hypothetical, reported and historical ones, and those "
+                   "under the confidence threshold or un-counted by the act filter.")
 @click.option("--reviewed/--raw", default=True, show_default=True,
               help="Apply reviews (drop events marked wrong, use corrections) or give the coder's rows as stored.")
 @min_confidence_option

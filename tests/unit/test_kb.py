@@ -43,6 +43,8 @@ def test_kb_names_resolve(name: str, code: str) -> None:
 def test_kb_curated_codes_use_known_countries() -> None:
     # CAMEO's countries, and the ISO codes dateline uses where CAMEO's differ (code_fixes.tsv: TMP -> TLS)
     known = set(country_codes()) | {"IGO", "NGO", "IMG"} | set(_code_fixes().values())
+    curated = [entry for entry in default_kb().entries.values() if entry.source == "dateline-curated"]
+    assert len(curated) >= 100 and sum(len(entry.roles or []) for entry in curated) >= 100
     for entry in default_kb().entries.values():
         if entry.source == "dateline-curated":
             for role in entry.roles or []:
@@ -168,6 +170,7 @@ def test_kb_offices_have_one_holder_at_a_time() -> None:
     for row in _people_rows():
         if not PLURAL.search(row["role"]):
             by_office.setdefault(row["role"], []).append(row)
+    assert sum(len(rows) - 1 for rows in by_office.values()) >= 10  # successions to check
     for office, rows in by_office.items():
         rows.sort(key=lambda r: parse_date(r["start"]) or dt.date.min)
         for before, after in zip(rows, rows[1:]):
@@ -179,6 +182,7 @@ def test_kb_offices_have_one_holder_at_a_time() -> None:
 
 def test_kb_people_rows_are_one_dated_office_each() -> None:
     names: dict[str, str] = {}
+    assert len(_people_rows()) >= 100
     for row in _people_rows():
         start, end = parse_date(row["start"]), parse_date(row["end"], end=True)
         assert start is not None and (end is None or start <= end), row["id"]
@@ -222,6 +226,7 @@ def test_kb_seats_and_armed_groups_resolve(name: str, code: str) -> None:
 def test_kb_person_aliases_do_not_shadow_places_or_organisations() -> None:
     """A surname alias must not take over a city or group ("Austin" is a Texan city, not Lloyd Austin)."""
     kb = default_kb()
+    assert sum(entry.kind == "person" and entry.source == "dateline-curated" for entry in kb.entries.values()) >= 100
     for entry in kb.entries.values():
         if entry.kind == "person" and entry.source == "dateline-curated":
             for alias in [entry.name, *entry.aliases]:

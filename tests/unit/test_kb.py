@@ -136,6 +136,7 @@ DEFENCE = re.compile(r"^(Acting )?(Minister (of|for) (National )?Defen[cs]e|Secr
 #: The issue's countries (CAMEO code prefix of the office holder's role); the EU's offices are IGOEUREEC.
 COVERED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA IGOEUREEC "
            "PRK IRN ISR UKR SYR VEN SWE").split()
+COVERED += "JOR LBN ARE PAK BGD LKA THA VNM PHL MYS SGP KAZ NZL TWN".split()  # kb45, the Middle East and Asia outside the G20 (at least: IRQ JOR LBN QAT ARE KWT OMN BHR YEM PAK AFG BGD LKA NPL MMR THA VNM PHL MYS SGP KAZ UZB NZL TWN MNG, in that order of priority)
 #: Offices held by many people at once, exempt from the one-holder-at-a-time check.
 PLURAL = re.compile(r"^Member of |official$|^Opposition ")
 
@@ -200,6 +201,9 @@ def test_kb_people_rows_are_one_dated_office_each() -> None:
     ("Marco Rubio", dt.date(2019, 1, 18), "USALEG"), ("Marco Rubio", dt.date(2025, 6, 1), "USAGOV"),
     ("Qasem Soleimani", dt.date(2021, 1, 1), "IRN"), ("Ahmed al-Sharaa", dt.date(2019, 1, 18), "SYRREB"),
     ("Ahmed al-Sharaa", dt.date(2025, 6, 1), "SYRGOV"), ("Mark Rutte", dt.date(2025, 1, 1), "IGOWSTNAT"),
+    ("Joseph Aoun", dt.date(2019, 1, 18), "LBNMIL"), ("Joseph Aoun", dt.date(2025, 6, 1), "LBNGOV"),
+    ("Min Aung Hlaing", dt.date(2019, 1, 18), "MMRMIL"), ("Min Aung Hlaing", dt.date(2022, 6, 1), "MMRGOV"),
+    ("Hibatullah Akhundzada", dt.date(2019, 1, 18), "AFGREB"), ("Hibatullah Akhundzada", dt.date(2022, 6, 1), "AFGGOV"),
 ])
 def test_kb_people_change_jobs_on_dated_rows(name: str, date: dt.date, code: str) -> None:
     assert default_kb().lookup(name)[0].role_at(date).code == code

@@ -25,7 +25,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Not part of `make test`: speed and memory, reported as ratios (see README, "Benchmarks").
+# Not part of `make test`: speed and memory, reported as ratios (bench/README.md; README, "Accuracy and speed").
 bench: $(STAMP)
 	$(BIN)/python bench/bench_pipeline.py
 

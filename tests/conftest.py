@@ -54,6 +54,16 @@ def _absent(reason: str, *, gate: bool) -> None:
     pytest.skip(reason)
 
 
+def need_module(name: str) -> Any:
+    """The module, or a skip where it is not installed; in CI (env var CI set), which installs the test extras
+    (pyproject.toml), a missing module fails the test instead of hiding it."""
+    if os.environ.get("CI"):
+        import importlib
+
+        return importlib.import_module(name)
+    return pytest.importorskip(name)
+
+
 def need_shared(path: Path, *, gate: bool = False) -> Path:
     """The path under ../shared, or a skip saying why (it ships only with the development checkout).
 

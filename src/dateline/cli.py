@@ -127,7 +127,9 @@ def cli(verbose: int) -> None:
               help="json: one indented object per article; jsonl: one line per article (and per input line).")
 @workers_option
 @timeout_option
-@min_confidence_option
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Print only events whose confidence is at least this (0-1; see docs/output.md); their `counted` "
+                   "field still says which to count. Default: every event, counted or not.")
 def extract(paths: tuple[str, ...], published: str | None, actors_file: str | None, fmt: str,
             workers: int | None, per_10k: float, min_confidence: float | None) -> None:
     """Print one JSON object per article: structure, actors, events, quotes.
@@ -238,7 +240,8 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Output file (required for parquet; default stdout).")
 @click.option("--all", "include_all", is_flag=True,
-              help="Include negated, intended, hypothetical, reported and historical events.")
+              help="Every event: also negated, intended, hypothetical, reported and historical ones, and those "
+                   "under the confidence threshold or un-counted by the act filter.")
 @click.option("--reviewed/--raw", default=True, show_default=True,
               help="Apply reviews (drop events marked wrong, use corrections) or give the coder's rows as stored.")
 @min_confidence_option
@@ -317,10 +320,16 @@ def export(db: str, fmt: str, out: str, mentions: bool, daily: bool, min_confide
     try:
         from .store import Store  # DuckDB is imported by the commands that open a database
         with Store(db, must_exist=True) as store:  # not read-only: an older file gets its fused events
-            n = write_export(store, fmt, out, mentions=mentions, daily=daily, min_confidence=min_confidence)
+            stats: dict[str, int] = {}
+            n = write_export(store, fmt, out, mentions=mentions, daily=daily, min_confidence=min_confidence,
+                             stats=stats)
     except DatelineError as err:
         fail(err)
     click.echo(f"{out}: {n} row(s)", err=True)
+    if stats.get("undated"):
+        click.echo(f"{out}: {stats['undated']} of them have no date (no day in their text and no publication date), "
+                   "so their date fields are empty; ingest with --published YYYY-MM-DD, or give JSON Lines records "
+                   "a 'published' field, to date them.", err=True)
 
 
 @cli.command()

@@ -104,7 +104,7 @@ class Errors:
     # Warnings
     W001 = "{source}: decoded as {encoding} after UTF-8 failed; check the characters look right."
     W003 = "{source}: line {record} had {count} lone UTF-16 surrogate(s) (like \\ud800) in its fields; each was replaced by U+FFFD."
-    W002 = "{source}: line {record} has id {input_id!r}, as line {first} does; both were kept (dateline's article ids are content hashes). Give each record its own id if you join the output to the input by id."
+    W002 = "{source}: line {record} has id {input_id!r} already seen in this batch; kept both (dateline ids are content hashes)."
 
 
 class DatelineError(Exception):

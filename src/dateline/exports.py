@@ -329,9 +329,14 @@ _TABLES: dict[str, tuple[Sequence[str] | None, Callable[[dict[str, Any]], list[A
 
 
 def export(store: Store, fmt: str, out: str | Path, *, mentions: bool = False, daily: bool = False,
-           min_confidence: float | None = None) -> int:
-    """Write ``fmt`` to the file ``out``. RETURNS the number of rows written."""
+           min_confidence: float | None = None, stats: dict[str, int] | None = None) -> int:
+    """Write ``fmt`` to the file ``out``. RETURNS the number of rows written.
+
+    stats: filled with ``undated``, the rows with no day (none in the text, no publication date): their
+    date fields are empty, which the field's loaders (GDELT's integer SQLDATE) do not expect."""
     rows = export_rows(store, mentions=mentions, daily=daily, min_confidence=min_confidence)
+    if stats is not None:
+        stats["undated"] = sum(1 for row in rows if _event_day(row) is None)
     with open(out, "w", encoding="utf-8", newline="") as handle:
         if fmt == "plover-json":
             for row in rows:

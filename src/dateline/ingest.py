@@ -55,8 +55,6 @@ _MAGIC = {b"\x1f\x8b": ".gz", b"BZh": ".bz2", b"\xfd7zXZ\x00": ".xz", b"PK\x03\x
           b"(\xb5/\xfd": "zstd", b"7z\xbc\xaf\x27\x1c": "7z"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SNIFF = 8192
-#: Input ids remembered per JSON Lines file to warn of a repeated one (W002): about 100 MB at most.
-_MAX_IDS = 1_000_000
 _JSONL_KNOWN = {"id", "text", "html", "title", "published", "date", "url", "source"}
 
 
@@ -126,10 +124,19 @@ def sanitise(value: Any) -> tuple[Any, int]:
 
 
 def read_raw(paths: Iterable[str], *, max_bytes: int = MAX_BYTES) -> Iterator[RawDocument | Rejection]:
-    """Read every input into RawDocument records; failures become Rejections."""
+    """Read every input into RawDocument records; failures become Rejections. A record id seen before in
+    the run is kept, with a warning (W002)."""
+    seen_ids: set[int] = set()  # hashes of the input ids: a million ids cost tens of MB, not hundreds
     for source in expand_paths(paths):
         try:
-            yield from _read_one(source, max_bytes=max_bytes)
+            for item in _read_one(source, max_bytes=max_bytes):
+                if isinstance(item, RawDocument) and item.input_id is not None:
+                    key = hash(item.input_id)
+                    if key in seen_ids:
+                        log.warning("[W002] %s", Errors.W002.format(source=item.source, record=item.record,
+                                                                   input_id=item.input_id))
+                    seen_ids.add(key)
+                yield item
         except InputError as err:
             yield Rejection(sanitise(source)[0], err.fields.get("record"), err.code, err.detail)
         except Exception as err:  # noqa: BLE001 - an input we did not foresee must not stop the run
@@ -310,24 +317,14 @@ def _read_jsonl(source: str, lines: Iterable[bytes], *, max_bytes: int) -> Itera
     """One RawDocument or Rejection per non-blank line: a bad line (NUL bytes, broken JSON, too
     large) costs only itself."""
     seen = False
-    first_line: dict[str, int] = {}  # input id -> the line that had it first (W002), for the first ids only
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         seen = True
         try:
-            raw = _jsonl_record(source, number, line.rstrip(b"\r\n"), max_bytes=max_bytes)
+            yield _jsonl_record(source, number, line.rstrip(b"\r\n"), max_bytes=max_bytes)
         except InputError as err:
             yield Rejection(source, number, err.code, err.detail, err.fields.get("input_id"))
-            continue
-        if raw.input_id is not None:
-            first = first_line.get(raw.input_id)
-            if first is not None:
-                log.warning("[W002] %s", Errors.W002.format(source=source, record=number, input_id=raw.input_id,
-                                                            first=first))
-            elif len(first_line) < _MAX_IDS:
-                first_line[raw.input_id] = number
-        yield raw
     if not seen:
         raise InputError("E004", source=source)
 
@@ -429,7 +426,10 @@ def build_article(raw: RawDocument, *, published: dt.date | None = None) -> Arti
     if text is None or not text.strip():
         raise InputError("E004", source=raw.where, record=raw.record)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    parts = structure_text(text, title=title)
+    from_html = raw.text is None and raw.html is not None
+    parts = structure_text(text, title=title, line_paragraphs=from_html)  # trafilatura: a line per paragraph
+    if from_html and parts.byline is None and metadata.get("html_author"):
+        parts.byline = str(metadata["html_author"])  # the page's author when its text has no "By ..." line
     if not parts.body.strip():
         raise InputError("E004", source=raw.where, record=raw.record)
     return Article(

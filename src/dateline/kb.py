@@ -396,25 +396,39 @@ def _user_rows(path: Path) -> list[dict[str, Any]]:
         rows = data.get("actors") if isinstance(data, dict) else data
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise KBError("E401", source=str(path), detail="expected a list of objects (or {\"actors\": [...]})")
-        return rows
-    return list(csv.DictReader(io.StringIO(text)))
+        return [{str(k).strip().lower(): v for k, v in r.items()} for r in rows]
+    reader = csv.DictReader(io.StringIO(text))
+    header = [(h or "").strip().lower() for h in reader.fieldnames or []]
+    if "name" not in header:
+        found = ",".join(reader.fieldnames or []) or "nothing"
+        raise KBError("E401", source=str(path), detail=f"its header row has no 'name' column (it reads {found!r}; "
+                      "separate the columns with commas: name,code,aliases,start,end)")
+    return [{(k or "").strip().lower(): v for k, v in r.items()} for r in reader]
 
 
 def read_user_actors(path: str | Path) -> list[Entry]:
     """Entries from a user's CSV or JSON file.
 
-    Columns (CSV header or JSON keys): ``name`` (required), ``aliases`` (``|``-separated, or a JSON
-    list), ``code`` (a CAMEO actor code, e.g. ``SWEGOV``) or ``country`` + ``sector``, ``start`` and
+    Columns (CSV header or JSON keys, any case): ``name`` (required), ``aliases`` (``|``-separated, or a JSON
+    list), ``code`` (a CAMEO actor code, e.g. ``SWEGOV``) or ``country`` (a name or ISO3/CAMEO code, E405
+    when unknown) + ``sector``, ``start`` and
     ``end`` (ISO dates, may be partial or empty), ``source``. Rows with the same name are one actor
     with several roles; an actor named like a shipped one replaces it for that name.
     """
     path = Path(path)
     entries: dict[str, Entry] = {}
+    countries: dict[str, str] | None = None
     for number, row in enumerate(_user_rows(path), 1):
         where = f"{path} row {number}"
         name = str(row.get("name") or "").strip()
-        code = str(row.get("code") or "").strip().upper() or (
-            str(row.get("country") or "").strip().upper() + str(row.get("sector") or "").strip().upper())
+        code = str(row.get("code") or "").strip().upper()
+        country_text = str(row.get("country") or "").strip()
+        if not code and country_text:  # a country name or code ("Kenya", "KEN") and a sector ("GOV")
+            countries = countries if countries is not None else _country_names(default_kb())
+            country_code = countries.get(normalise(country_text))
+            if country_code is None:
+                raise KBError("E405", where=where, country=country_text)
+            code = country_code + str(row.get("sector") or "").strip().upper()
         if not name or not code:
             raise KBError("E402", where=where, missing="name" if not name else "code (or country and sector)")
         start = parse_date(row.get("start"), where=where)
@@ -505,6 +519,13 @@ def _describe(entry: Entry, date: dt.date | None) -> str:
 @click.group("kb")
 def kb_command() -> None:
     """List and search the actor knowledge base, or import Wikidata roles.
+
+    An actors file (--actors FILE, on extract, ingest and these commands) adds actors or overrides
+    the shipped ones: a UTF-8 CSV with a header row, or a JSON list of objects. Columns: name
+    (required); code, a CAMEO actor code such as SWEGOV, or country (a name or ISO3 code) and
+    sector (GOV, MIL, ...); aliases (|-separated); start and end, the dates of that role
+    (YYYY-MM-DD, YYYY-MM or YYYY; empty: always); source. Rows with one name are one actor with
+    several dated roles. docs/cli.md, "Actors files", has an example.
 
     Example: dateline kb search "Kim Jong Un" --date 2019-01-19
     """

@@ -151,14 +151,17 @@ _LINK_CARD = re.compile(
 )
 
 
-def structure_text(text: str, *, title: str | None = None) -> ArticleParts:
+def structure_text(text: str, *, title: str | None = None, line_paragraphs: bool = False) -> ArticleParts:
     """Split plain article text into body and furniture (see the module docstring).
 
     ``title`` (from metadata) becomes the headline; a first line repeating it is dropped.
+    ``line_paragraphs``: every line is a paragraph, as in the text trafilatura extracts from an HTML
+    page (one line per ``<p>``, no blank lines between), so that the body's paragraphs are the page's.
     """
     norm = text.replace("\r\n", "\n").replace("\r", "\n")
     parts = ArticleParts(body="", headline=title.strip() if title and title.strip() else None)
-    blocks = _drop_lines(norm, [_strip(norm, m.start(), m.end()) for m in _PARAGRAPH.finditer(norm)], parts)
+    paragraph = _LINE if line_paragraphs else _PARAGRAPH
+    blocks = _drop_lines(norm, [_strip(norm, m.start(), m.end()) for m in paragraph.finditer(norm)], parts)
     i = _masthead(norm, blocks, parts, title)
     body = blocks[_top_zone(norm, blocks, i, parts, title) :]
     if body:

@@ -73,6 +73,7 @@ def test_cli_extract_example_pull_quote_marked_not_duplicated(example_record: di
 def test_cli_extract_offsets_point_into_original(example_record: dict, example_path: Path) -> None:
     original = example_path.read_text(encoding="utf-8")
     body = example_record["article"]["body"]
+    assert example_record["provenance"]["body_offsets"]
     for body_start, orig_start, length in example_record["provenance"]["body_offsets"]:
         assert original[orig_start:orig_start + length] == body[body_start:body_start + length]
     sentences = example_record["sentences"]

@@ -134,7 +134,7 @@ def score_speakers(nlp: Language, rows: list[dict[str, Any]]) -> tuple[float, fl
 
 
 def test_quotes_speaker_precision_recall_floors(nlp: Language) -> None:
-    rows = fixture_rows(FIXTURE)
+    rows = fixture_rows(FIXTURE, gate=True)  # a quality gate: floors
     assert len(rows) >= 50
     precision, recall, misses = score_speakers(nlp, rows)
     print(f"speaker attribution on {len(rows)} quotes: P={precision:.3f} R={recall:.3f}")

@@ -67,5 +67,6 @@ def test_structure_example_offsets_map_back(text: str) -> None:
         start = parts.offsets.to_original(pos)
         assert text[start : start + len(para)] == para
         pos += len(para) + 2
+    assert parts.removed and pos > 0
     for removed in parts.removed:
         assert text[removed.start : removed.end] == removed.text

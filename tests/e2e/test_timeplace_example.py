@@ -109,7 +109,7 @@ def test_timeplace_example_components_fill_hand_made_events(example_doc: Doc) ->
 
 def allsides_accuracy(nlp: Language) -> tuple[int, int, list[str]]:
     """(right, total, misses) of the dates stage on the hand-checked AllSides sample."""
-    rows = fixture_rows(FIXTURE)
+    rows = fixture_rows(FIXTURE, gate=True)  # a quality gate: test_timeplace_allsides_accuracy_floor
     docs = []
     for row in rows:
         doc = nlp.make_doc(row["sentence"])

@@ -143,6 +143,7 @@ def test_first_person_inside_a_statement_is_the_speaker(nlp: Language, text: str
 def test_first_person_outside_a_statement_stays_unresolved(nlp: Language) -> None:
     """_frame_speaker: no speech verb frames "we" (a column's own voice): no speaker is made up."""
     events = coded(nlp, "We have arrested three suspects in Nairobi.")
+    assert any(e["trigger"] == "arrested" for e in events)  # the act is coded, its doer not made a speaker
     assert not any(e["evidence"]["rules"].get("source") == "_frame_speaker" for e in events)
 
 
@@ -163,4 +164,5 @@ def test_first_person_in_a_quotation_over_sentences_is_its_speaker(nlp: Language
 def test_first_person_after_a_closed_quotation_is_not_its_speaker(nlp: Language) -> None:
     """_quoted_speaker: a sentence outside the marks is the writer's, not the quoted speaker's."""
     events = coded(nlp, '"The talks failed," the Iranian minister said. We have arrested three suspects in Tehran.')
+    assert any(e["trigger"] == "arrested" for e in events)
     assert not any(e["evidence"]["rules"].get("source") in ("_quoted_speaker", "_frame_speaker") for e in events)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import need_shared
+from conftest import need_module, need_shared
 
 
 def test_gate_fails_in_ci_without_shared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -22,3 +22,13 @@ def test_gate_skips_outside_ci_without_shared(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(pytest.skip.Exception):
         need_shared(tmp_path / "absent", gate=True)
     assert need_shared(tmp_path, gate=True) == tmp_path
+
+
+def test_a_test_extra_missing_fails_in_ci_and_skips_outside(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(ImportError):  # CI installs the test extras: a missing one is a failure, not a skip
+        need_module("no_such_module_dateline")
+    assert need_module("json").dumps([1]) == "[1]"
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        need_module("no_such_module_dateline")

@@ -50,7 +50,10 @@ def test_corpus_refs_changed_corpus_and_absent_corpus(news: Path, tmp_path: Path
 
 def test_corpus_refs_fixtures_in_repo_hold_no_corpus_sentences() -> None:
     """Every hand-checked fixture stores references: no field named like a copied sentence."""
-    for path in (Path(__file__).resolve().parents[1] / "fixtures").glob("*.jsonl"):
+    paths = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("*.jsonl"))
+    assert len(paths) >= 5
+    for path in paths:
+        assert path.stat().st_size > 0, path.name
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             row = json.loads(line)
             copied = {"sentence", "text"} & set(row) if "expected_value" not in row else {"sentence"} & set(row)

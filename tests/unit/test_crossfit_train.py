@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("sklearn")
+from conftest import need_module
+
+need_module("sklearn")
 
 _TOOLS = Path(__file__).resolve().parents[2] / "tools"
 sys.path.insert(0, str(_TOOLS))

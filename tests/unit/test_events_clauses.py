@@ -400,7 +400,7 @@ def test_a_gerund_that_is_the_topic_of_a_noun_stays_reported(vocab: Vocab) -> No
             ("continues", "VERB", "VBZ", "ROOT", 0, "continue", "O"),
             (".", "PUNCT", ".", "punct", -1, ".", "O")]
     events = coded(vocab, rows, "shelling")
-    assert all(e["modality"] != "asserted" for e in events)
+    assert events and all(e["modality"] != "asserted" for e in events)
 
 
 def test_a_relative_clause_act_alone_with_no_identified_party_stays_reported(vocab: Vocab) -> None:
@@ -420,5 +420,5 @@ def test_a_relative_clause_act_alone_with_no_identified_party_stays_reported(voc
             ("angry", "ADJ", "JJ", "acomp", -1, "angry", "O"),
             (".", "PUNCT", ".", "punct", -2, ".", "O")]
     events = coded(vocab, rows, "visited")
-    assert all(e["modality"] != "asserted" for e in events)
+    assert events and all(e["modality"] != "asserted" for e in events)
     assert all(e["evidence"]["rules"]["modality"] == "_subordinate" for e in events)

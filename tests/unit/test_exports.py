@@ -174,3 +174,23 @@ def test_a_region_code_is_kept_where_the_format_has_cameo_codes_and_left_out_whe
     assert _country_name("EUR") is None and _country_name("KEN") == "Kenya"
     assert _polecat_side(row, "target")[:3] == ["European leaders", None, None]
     assert _polecat_side(row, "source")[1] == "KEN"
+
+
+def test_exports_say_how_many_rows_have_no_date(tmp_path: Path) -> None:
+    # an article with no publication date and an event with no day: GDELT's SQLDATE stays empty, and the
+    # command says how many rows are so and how to date them (a GDELT user's int64 SQLDATE would not load)
+    path = str(tmp_path / "u.duckdb")
+    undated = record("e" * 16, "one", "2025-03-14")
+    undated["article"]["published"] = None
+    undated["events"][0]["date"] = None
+    with Store(path) as store:
+        store.write([record("a" * 16, "one", "2025-03-14"), undated])
+    result = CliRunner().invoke(cli, ["export", "--db", path, "--format", "gdelt", "--out", str(tmp_path / "g.tsv")])
+    assert result.exit_code == 0, result.output
+    assert "g.tsv: 2 row(s)" in result.output and "1 of them have no date" in result.output
+    assert "--published" in result.output
+    frame = pd.read_csv(tmp_path / "g.tsv", sep="\t", header=None, names=GDELT_SPEC, dtype=str)
+    assert frame["SQLDATE"].isna().sum() == 1
+    dated = CliRunner().invoke(cli, ["export", "--db", path, "--format", "icews", "--out", str(tmp_path / "i.tsv"),
+                                     "--mentions"])
+    assert "have no date" in dated.output

@@ -153,6 +153,28 @@ def test_ingest_html_through_trafilatura(tmp_path: Path) -> None:
     assert article.published == dt.date(2021, 5, 4)
 
 
+def test_ingest_html_keeps_the_pages_paragraphs_headline_dateline_and_author(tmp_path: Path) -> None:
+    # trafilatura gives one line per <p> with no blank line between: each line is a paragraph, so the
+    # heading repeating the title leaves the body, the dateline is found and no sentence spans two paragraphs
+    html = (
+        "<!DOCTYPE html><html><head><title>Envoys agree on river survey</title>"
+        '<meta name="author" content="Jo Example"><meta name="date" content="2023-04-02"></head><body>'
+        "<article><h1>Envoys agree on river survey</h1>"
+        "<p>RIVERTON - Envoys of two neighbouring states agreed on Monday to survey the shared river together "
+        "before the dry season, their offices said.</p>"
+        "<p>The survey will start in May and its results will be published by both governments.</p>"
+        "</article></body></html>"
+    )
+    (article,) = read_articles([write(tmp_path / "page.html", html)])
+    assert isinstance(article, Article)
+    parts = article.parts
+    assert parts.headline == "Envoys agree on river survey" and parts.dateline == "RIVERTON"
+    assert parts.byline == "Jo Example"
+    assert article.body.startswith("Envoys of two neighbouring states agreed")
+    assert "said.\n\nThe survey will start" in article.body
+    assert [r.kind for r in parts.removed] == ["headline", "dateline"]
+
+
 def test_ingest_html_without_text_is_e009(tmp_path: Path) -> None:
     (item,) = read_articles([write(tmp_path / "empty.html", "<html><body><script>x=1</script></body></html>")])
     assert isinstance(item, Rejection) and item.code == "E009"
@@ -183,6 +205,16 @@ def test_ingest_read_raw_keeps_input_order(tmp_path: Path) -> None:
     paths = [write(tmp_path / f"{i}.txt", f"Story {i}.") for i in range(5)]
     texts = [r.text for r in read_raw(paths) if isinstance(r, RawDocument)]
     assert texts == [f"Story {i}." for i in range(5)]
+
+
+def test_ingest_repeated_record_id_is_kept_with_w002(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    first = write(tmp_path / "a.jsonl", '{"id": "r1", "text": "Story one."}\n{"id": "r2", "text": "Story two."}\n')
+    second = write(tmp_path / "b.jsonl", '{"id": "r1", "text": "Story three."}\n')
+    with caplog.at_level("WARNING", logger="dateline.ingest"):
+        items = list(read_raw([first, second]))
+    assert [r.input_id for r in items if isinstance(r, RawDocument)] == ["r1", "r2", "r1"]
+    assert "[W002]" in caplog.text and f"{second}: line 1 has id 'r1'" in caplog.text
+    assert caplog.text.count("W002") == 1
 
 
 # -- issue 15: hostile inputs get coded, per-line answers ----------------------------------------
@@ -407,11 +439,3 @@ def test_ingest_broken_json_line_names_the_column(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", '{"id": "x", "text": "unterminated\n')
     (item,) = read_raw([path])
     assert isinstance(item, Rejection) and item.code == "E006" and "column 21" in item.reason
-
-
-def test_ingest_repeated_id_warns_w002(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    path = write(tmp_path / "r.jsonl", _jsonl({"id": "a", "text": STORY}, {"id": "b", "text": STORY + "B."},
-                                           {"id": "a", "text": STORY + "Again."}))
-    items = list(read_articles([path]))
-    assert [i.input_id for i in items if isinstance(i, Article)] == ["a", "b", "a"]
-    assert "W002" in caplog.text and f"{path}: line 3 has id 'a', as line 1 does" in caplog.text

@@ -43,6 +43,8 @@ def test_kb_names_resolve(name: str, code: str) -> None:
 def test_kb_curated_codes_use_known_countries() -> None:
     # CAMEO's countries, and the ISO codes dateline uses where CAMEO's differ (code_fixes.tsv: TMP -> TLS)
     known = set(country_codes()) | {"IGO", "NGO", "IMG"} | set(_code_fixes().values())
+    curated = [entry for entry in default_kb().entries.values() if entry.source == "dateline-curated"]
+    assert len(curated) >= 100 and sum(len(entry.roles or []) for entry in curated) >= 100
     for entry in default_kb().entries.values():
         if entry.source == "dateline-curated":
             for role in entry.roles or []:
@@ -76,6 +78,22 @@ def test_kb_user_csv_overrides_and_adds(tmp_path: Path) -> None:
     assert roe.role_at(dt.date(2023, 5, 1)).code == "SWE"
     assert kb.lookup("Donald Trump")[0].role_at(dt.date(2019, 1, 1)).code == "USABUS"
     assert default_kb().lookup("Donald Trump")[0].role_at(dt.date(2019, 1, 1)).code == "USAGOV"
+
+
+def test_kb_user_csv_country_by_name_and_any_header_case(tmp_path: Path) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text("Name,Country,Sector\nJane Roe,Sweden,GOV\nJohn Roe,nor,MIL\n", encoding="utf-8")
+    assert [e.default for e in read_user_actors(path)] == ["SWEGOV", "NORMIL"]  # not SWEDENGOV
+    path.write_text("name,country,sector\nJane Roe,Swedden,GOV\n", encoding="utf-8")
+    with pytest.raises(KBError, match=r"E405.*row 1.*'Swedden'"):
+        read_user_actors(path)
+
+
+def test_kb_user_csv_without_a_name_column_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text("name;code\nJane Roe;SWEGOV\n", encoding="utf-8")
+    with pytest.raises(KBError, match=r"E401.*no 'name' column.*'name;code'"):
+        read_user_actors(path)
 
 
 def test_kb_user_json_needs_a_code(tmp_path: Path) -> None:
@@ -118,6 +136,7 @@ DEFENCE = re.compile(r"^(Acting )?(Minister (of|for) (National )?Defen[cs]e|Secr
 #: The issue's countries (CAMEO code prefix of the office holder's role); the EU's offices are IGOEUREEC.
 COVERED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA IGOEUREEC "
            "PRK IRN ISR UKR SYR VEN SWE").split()
+COVERED += "JOR LBN ARE PAK BGD LKA THA VNM PHL MYS SGP KAZ NZL TWN".split()  # kb45, the Middle East and Asia outside the G20 (at least: IRQ JOR LBN QAT ARE KWT OMN BHR YEM PAK AFG BGD LKA NPL MMR THA VNM PHL MYS SGP KAZ UZB NZL TWN MNG, in that order of priority)
 #: Offices held by many people at once, exempt from the one-holder-at-a-time check.
 PLURAL = re.compile(r"^Member of |official$|^Opposition ")
 
@@ -152,6 +171,7 @@ def test_kb_offices_have_one_holder_at_a_time() -> None:
     for row in _people_rows():
         if not PLURAL.search(row["role"]):
             by_office.setdefault(row["role"], []).append(row)
+    assert sum(len(rows) - 1 for rows in by_office.values()) >= 10  # successions to check
     for office, rows in by_office.items():
         rows.sort(key=lambda r: parse_date(r["start"]) or dt.date.min)
         for before, after in zip(rows, rows[1:]):
@@ -163,6 +183,7 @@ def test_kb_offices_have_one_holder_at_a_time() -> None:
 
 def test_kb_people_rows_are_one_dated_office_each() -> None:
     names: dict[str, str] = {}
+    assert len(_people_rows()) >= 100
     for row in _people_rows():
         start, end = parse_date(row["start"]), parse_date(row["end"], end=True)
         assert start is not None and (end is None or start <= end), row["id"]
@@ -180,6 +201,9 @@ def test_kb_people_rows_are_one_dated_office_each() -> None:
     ("Marco Rubio", dt.date(2019, 1, 18), "USALEG"), ("Marco Rubio", dt.date(2025, 6, 1), "USAGOV"),
     ("Qasem Soleimani", dt.date(2021, 1, 1), "IRN"), ("Ahmed al-Sharaa", dt.date(2019, 1, 18), "SYRREB"),
     ("Ahmed al-Sharaa", dt.date(2025, 6, 1), "SYRGOV"), ("Mark Rutte", dt.date(2025, 1, 1), "IGOWSTNAT"),
+    ("Joseph Aoun", dt.date(2019, 1, 18), "LBNMIL"), ("Joseph Aoun", dt.date(2025, 6, 1), "LBNGOV"),
+    ("Min Aung Hlaing", dt.date(2019, 1, 18), "MMRMIL"), ("Min Aung Hlaing", dt.date(2022, 6, 1), "MMRGOV"),
+    ("Hibatullah Akhundzada", dt.date(2019, 1, 18), "AFGREB"), ("Hibatullah Akhundzada", dt.date(2022, 6, 1), "AFGGOV"),
 ])
 def test_kb_people_change_jobs_on_dated_rows(name: str, date: dt.date, code: str) -> None:
     assert default_kb().lookup(name)[0].role_at(date).code == code
@@ -206,6 +230,7 @@ def test_kb_seats_and_armed_groups_resolve(name: str, code: str) -> None:
 def test_kb_person_aliases_do_not_shadow_places_or_organisations() -> None:
     """A surname alias must not take over a city or group ("Austin" is a Texan city, not Lloyd Austin)."""
     kb = default_kb()
+    assert sum(entry.kind == "person" and entry.source == "dateline-curated" for entry in kb.entries.values()) >= 100
     for entry in kb.entries.values():
         if entry.kind == "person" and entry.source == "dateline-curated":
             for alias in [entry.name, *entry.aliases]:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("sklearn")
+from conftest import need_module
+
+need_module("sklearn")
 
 _PATH = Path(__file__).resolve().parents[2] / "tools" / "learned_roots.py"
 _SPEC = importlib.util.spec_from_file_location("learned_roots", _PATH)

@@ -15,9 +15,9 @@ from dateline import trigger_model as tm
 from dateline.lexicon import load_lexicon
 from dateline.newseval import blind_rounds
 
-from conftest import coded
+from conftest import coded, need_module
 
-pytest.importorskip("sklearn")
+need_module("sklearn")
 
 _PATH = Path(__file__).resolve().parents[2] / "tools" / "learned_triggers.py"
 _SPEC = importlib.util.spec_from_file_location("learned_triggers", _PATH)

@@ -54,7 +54,7 @@ def test_agreeing_with_a_counterpart_is_no_endorsement(nlp: Language) -> None:
 
 def test_coordinated_parties_endorsing_a_thing_are_not_each_others_targets(nlp: Language) -> None:
     found = [e for e in events(nlp, "The United States and Iran agreed with the proposal.") if e["trigger"] == "agreed"]
-    assert all(e["evidence"]["rules"].get("target") != "coordinated_parties" for e in found)
+    assert found and all(e["evidence"]["rules"].get("target") != "coordinated_parties" for e in found)
 
 
 def test_wanting_an_outcome_is_no_appeal(nlp: Language) -> None:

@@ -142,9 +142,15 @@ def test_correct_roots_leaves_its_probabilities_in_the_evidence(nlp, monkeypatch
     correct_roots(doc, model)
     learned = event["evidence"]["learned"]
     assert event["cameo"] == "180" and learned["root_p"] > 0.9 and learned["root_margin"] > 0.8
-    # a non-asserted event is outside the correction's domain: no root probabilities
-    assert all("root_p" not in (e["evidence"].get("learned") or {})
-               for e in doc._.events if e.get("modality") != "asserted" or e.get("negated"))
+    # a non-asserted event is outside the correction's domain: no root probabilities (the sentence above codes
+    # only the asserted attack: this one adds an intended one)
+    monkeypatch.setattr(roots_model, "DISABLED", True)
+    doc = nlp("Syrian troops attacked a Turkish border post on Monday and threatened to attack another.")
+    monkeypatch.setattr(roots_model, "DISABLED", False)
+    correct_roots(doc, model)
+    outside = [e for e in doc._.events if e.get("modality") != "asserted" or e.get("negated")]
+    assert outside and all("root_p" not in (e["evidence"].get("learned") or {}) for e in outside)
+    assert all("root_p" in e["evidence"]["learned"] for e in doc._.events if e not in outside)
 
 
 def _event(code_rule: str | None) -> dict[str, Any]:

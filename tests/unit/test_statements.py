@@ -241,8 +241,12 @@ def test_breaking_a_silence_accuses_no_one(nlp: Language) -> None:
 
 def test_a_disapproval_the_subject_voices_is_its_own_act(nlp: Language) -> None:
     # "Kenya condemns the raid" is Kenya's criticism, coded on "condemns", not the speaker's of Kenya
-    events = said(nlp, "The Ugandan foreign minister said Kenya strongly condemns the raid.")
+    text = "The Ugandan foreign minister said Kenya strongly condemns the raid."
+    events = said(nlp, text)
     assert not any(rule == "_wrongdoing_in_statement" for *_, rule in events)
+    # and Kenya's own criticism is coded (else nothing above says whose act it is)
+    assert [(e["cameo"], (e["source"] or {}).get("code")) for e in nlp(text)._.events
+            if e["trigger"] == "condemns"] == [("111", "KEN")]
 
 
 def test_the_speakers_own_failure_accuses_no_one(nlp: Language) -> None:

@@ -69,6 +69,7 @@ def test_one_set_of_own_strategies_and_same_entity_is_surroundings_for_a_speaker
     # the territory rule and the statement gate read one set of the strategies of the side's own words or identity
     from dateline.actors.countries import _STATE_STANDS, OWN_STRATEGIES
     assert OWN_STRATEGIES <= _STATE_STANDS and "same_entity" in OWN_STRATEGIES
+    assert OWN_STRATEGIES - {"same_entity"}
     for strategy in OWN_STRATEGIES - {"same_entity"}:
         assert not unplaced_statement(event("010", "KEN", "UGA", strategy=strategy)), strategy
     assert unplaced_statement(event("010", "KEN", "UGA", strategy="same_entity"))  # borrowed from a body named earlier

@@ -554,7 +554,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             totals = {t: _one(con, f"SELECT count(*) FROM {t}")
                       for t in ("articles", "events", "actors", "quotes")}
             articles = _rows(con.execute(
-                """SELECT a.id, a.headline, coalesce(a.outlet, a.publication) AS outlet, a.published,
+                """SELECT a.id, a.headline, a.deck, coalesce(a.outlet, a.publication) AS outlet, a.published,
                           (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events
                    FROM articles a ORDER BY a.published DESC NULLS LAST, a.id LIMIT 50"""))
         return page(request, "index.html", totals=totals, articles=articles)

@@ -33,6 +33,10 @@ from types import TracebackType
 DEFAULT_PER_10K = 5.0
 #: No article gets less than this, whatever its length: a busy machine (or a first call) is slower.
 MINIMUM_SECONDS = 10.0
+#: The budget stops growing at this length (180 s at the default ``per_10k``): news articles are far shorter, a real
+#: long text of this size parses in well under a minute, and a 2 MB run of junk would otherwise hold its worker (or a
+#: one-process run) for about 17 minutes before it is rejected (eval/README.md, "Session 45: robust45").
+MAXIMUM_CHARS = 360_000
 #: Once fired, the deadline fires again this often until the guarded block has ended.
 REFIRE_SECONDS = 0.5
 
@@ -43,13 +47,15 @@ class ArticleTimeout(BaseException):
 
 @dataclass(frozen=True)
 class Budget:
-    """How long one article may take: ``per_10k`` seconds per 10,000 characters, at least ``minimum``."""
+    """How long one article may take: ``per_10k`` seconds per 10,000 characters, at least ``minimum``; the length
+    counted stops at ``maximum_chars``."""
 
     per_10k: float = DEFAULT_PER_10K
     minimum: float = MINIMUM_SECONDS
+    maximum_chars: int = MAXIMUM_CHARS
 
     def seconds(self, chars: int) -> float:
-        return max(self.minimum, self.per_10k * chars / 10_000)
+        return max(self.minimum, self.per_10k * min(chars, self.maximum_chars) / 10_000)
 
 
 def _inject(thread_id: int, exc: type[BaseException] | None) -> int:

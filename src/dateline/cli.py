@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
-from .budget import DEFAULT_PER_10K, MINIMUM_SECONDS, Budget
+from .budget import DEFAULT_PER_10K, MAXIMUM_CHARS, MINIMUM_SECONDS, Budget
 from .confidence import apply_min_confidence
 from .errors import EXIT_BELOW_FLOOR, EXIT_FATAL, EXIT_REJECTED, DatelineError, GoldError, InputError, ModelError
 from .models import Rejection
@@ -90,7 +90,8 @@ scheduler_option = click.option(
 timeout_option = click.option(
     "--article-timeout", "per_10k", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_PER_10K,
     show_default=True, metavar="SECONDS",
-    help=f"Time budget per 10,000 characters of an article (at least {MINIMUM_SECONDS:g} s per article); "
+    help=f"Time budget per 10,000 characters of an article (at least {MINIMUM_SECONDS:g} s per article; the "
+         f"length counted stops at {MAXIMUM_CHARS:,} characters); "
          "an article over it is rejected (E016) and the batch goes on.",
 )
 db_option = click.option(

@@ -95,3 +95,11 @@ def test_budget_seconds_scale_with_length() -> None:
     budget = Budget(per_10k=5.0, minimum=10.0)
     assert budget.seconds(500) == 10.0
     assert budget.seconds(100_000) == 50.0
+
+
+def test_budget_stops_growing_at_its_maximum_length() -> None:
+    """A 2 MB run of junk gets the budget of 360,000 characters, not 17 minutes (robust45)."""
+    budget = Budget(per_10k=5.0, minimum=10.0)
+    assert budget.seconds(360_000) == 180.0
+    assert budget.seconds(2_000_000) == 180.0
+    assert Budget(per_10k=10.0).seconds(2_000_000) == 360.0  # --article-timeout still scales it

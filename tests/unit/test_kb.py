@@ -134,6 +134,7 @@ DEFENCE = re.compile(r"^(Acting )?(Minister (of|for) (National )?Defen[cs]e|Secr
 #: The issue's countries (CAMEO code prefix of the office holder's role); the EU's offices are IGOEUREEC.
 COVERED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA IGOEUREEC "
            "PRK IRN ISR UKR SYR VEN SWE").split()
+COVERED += "EGY ETH KEN COD DZA UGA RWA MOZ GHA".split()  # kb45, Africa and Egypt (at least: NGA EGY ETH KEN SDN SSD SOM COD LBY DZA MAR TUN MLI BFA NER TCD CMR UGA RWA ZWE MOZ GHA SEN CAF ERI, in that order of priority)
 #: Offices held by many people at once, exempt from the one-holder-at-a-time check.
 PLURAL = re.compile(r"^Member of |official$|^Opposition ")
 
@@ -196,6 +197,9 @@ def test_kb_people_rows_are_one_dated_office_each() -> None:
     ("Marco Rubio", dt.date(2019, 1, 18), "USALEG"), ("Marco Rubio", dt.date(2025, 6, 1), "USAGOV"),
     ("Qasem Soleimani", dt.date(2021, 1, 1), "IRN"), ("Ahmed al-Sharaa", dt.date(2019, 1, 18), "SYRREB"),
     ("Ahmed al-Sharaa", dt.date(2025, 6, 1), "SYRGOV"), ("Mark Rutte", dt.date(2025, 1, 1), "IGOWSTNAT"),
+    ("Abdel Fattah al-Burhan", dt.date(2019, 6, 1), "SDNMIL"), ("al-Burhan", dt.date(2021, 6, 1), "SDNGOV"),
+    ("Riek Machar", dt.date(2018, 1, 1), "SSDREB"), ("Riek Machar", dt.date(2021, 6, 1), "SSDGOV"),
+    ("Constantino Chiwenga", dt.date(2015, 6, 1), "ZWEMIL"), ("Chiwenga", dt.date(2019, 1, 18), "ZWEGOV"),
 ])
 def test_kb_people_change_jobs_on_dated_rows(name: str, date: dt.date, code: str) -> None:
     assert default_kb().lookup(name)[0].role_at(date).code == code

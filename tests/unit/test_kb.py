@@ -136,7 +136,8 @@ DEFENCE = re.compile(r"^(Acting )?(Minister (of|for) (National )?Defen[cs]e|Secr
 #: The issue's countries (CAMEO code prefix of the office holder's role); the EU's offices are IGOEUREEC.
 COVERED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA IGOEUREEC "
            "PRK IRN ISR UKR SYR VEN SWE").split()
-COVERED += "JOR LBN ARE PAK BGD LKA THA VNM PHL MYS SGP KAZ NZL TWN".split()  # kb45, the Middle East and Asia outside the G20 (at least: IRQ JOR LBN QAT ARE KWT OMN BHR YEM PAK AFG BGD LKA NPL MMR THA VNM PHL MYS SGP KAZ UZB NZL TWN MNG, in that order of priority)
+COVERED += "JOR LBN ARE PAK BGD LKA THA VNM PHL MYS SGP KAZ NZL TWN".split()  # kb45c: the Middle East and Asia outside the G20
+COVERED += "EGY ETH KEN COD DZA UGA RWA MOZ GHA".split()  # kb45a: Africa and Egypt
 #: Offices held by many people at once, exempt from the one-holder-at-a-time check.
 PLURAL = re.compile(r"^Member of |official$|^Opposition ")
 
@@ -204,6 +205,9 @@ def test_kb_people_rows_are_one_dated_office_each() -> None:
     ("Joseph Aoun", dt.date(2019, 1, 18), "LBNMIL"), ("Joseph Aoun", dt.date(2025, 6, 1), "LBNGOV"),
     ("Min Aung Hlaing", dt.date(2019, 1, 18), "MMRMIL"), ("Min Aung Hlaing", dt.date(2022, 6, 1), "MMRGOV"),
     ("Hibatullah Akhundzada", dt.date(2019, 1, 18), "AFGREB"), ("Hibatullah Akhundzada", dt.date(2022, 6, 1), "AFGGOV"),
+    ("Abdel Fattah al-Burhan", dt.date(2019, 6, 1), "SDNMIL"), ("al-Burhan", dt.date(2021, 6, 1), "SDNGOV"),
+    ("Riek Machar", dt.date(2018, 1, 1), "SSDREB"), ("Riek Machar", dt.date(2021, 6, 1), "SSDGOV"),
+    ("Constantino Chiwenga", dt.date(2015, 6, 1), "ZWEMIL"), ("Chiwenga", dt.date(2019, 1, 18), "ZWEGOV"),
 ])
 def test_kb_people_change_jobs_on_dated_rows(name: str, date: dt.date, code: str) -> None:
     assert default_kb().lookup(name)[0].role_at(date).code == code

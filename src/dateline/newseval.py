@@ -269,7 +269,9 @@ def corpus_texts(articles: Sequence[dict[str, Any]], news_dir: str | Path) -> di
 
 
 def code_articles(records: dict[str, dict[str, Any]], order: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Code the corpus records with the current coder, exactly as ``dateline extract`` codes JSON Lines."""
+    """Code the corpus records with the current coder, exactly as ``dateline extract`` codes JSON Lines, but with
+    the scoring budget (:meth:`dateline.budget.Budget.scoring`): no article times out on a busy machine."""
+    from .budget import Budget
     from .pipeline import code_paths
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -278,7 +280,7 @@ def code_articles(records: dict[str, dict[str, Any]], order: Sequence[str]) -> d
             for record_id in order:
                 handle.write(json.dumps(records[record_id], ensure_ascii=False) + "\n")
         out: dict[str, dict[str, Any]] = {}
-        for batch in code_paths([str(path)]):
+        for batch in code_paths([str(path)], budget=Budget.scoring()):
             for record in batch.records:
                 out[str(record["id"])] = record
     return out

@@ -284,10 +284,11 @@ def sentence_article(text: str, *, published: dt.date | None = None, source: str
 def code_texts(
     texts: Sequence[str], *, dates: Sequence[dt.date | None] | None = None, nlp: Language | None = None
 ) -> list[list[dict[str, Any]]]:
-    """Events for each text, in order: the coder as the eval harness sees it."""
+    """Events for each text, in order: the coder as the eval harness sees it (with the scoring budget,
+    :meth:`Budget.scoring`, so that no text times out on a busy machine)."""
     dates = dates or [None] * len(texts)
     articles = [sentence_article(t, published=d, record=i + 1) for i, (t, d) in enumerate(zip(texts, dates))]
     events: list[list[dict[str, Any]]] = []
-    for batch in code_items(articles, nlp=nlp):
+    for batch in code_items(articles, nlp=nlp, budget=Budget.scoring()):
         events.extend(line.get("events", []) for line in batch.lines)
     return events

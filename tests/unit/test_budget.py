@@ -103,3 +103,21 @@ def test_budget_stops_growing_at_its_maximum_length() -> None:
     assert budget.seconds(360_000) == 180.0
     assert budget.seconds(2_000_000) == 180.0
     assert Budget(per_10k=10.0).seconds(2_000_000) == 360.0  # --article-timeout still scales it
+
+
+def test_the_eval_harness_codes_under_the_scoring_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scores must not depend on the machine's load: the gold and news evals give every article a day."""
+    import dateline.pipeline as pipeline
+
+    assert Budget.scoring().seconds(10) == Budget.scoring().seconds(10**9) == 86_400.0
+    seen: list[Budget | None] = []
+
+    def fake_items(articles, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(kwargs.get("budget"))
+        return iter(())
+
+    monkeypatch.setattr(pipeline, "code_items", fake_items)
+    pipeline.code_texts(["Kenya met Uganda."])
+    from dateline import newseval
+    newseval.code_articles({"a": {"id": "a", "text": "Kenya met Uganda."}}, ["a"])
+    assert seen == [Budget.scoring(), Budget.scoring()]

@@ -134,6 +134,7 @@ DEFENCE = re.compile(r"^(Acting )?(Minister (of|for) (National )?Defen[cs]e|Secr
 #: The issue's countries (CAMEO code prefix of the office holder's role); the EU's offices are IGOEUREEC.
 COVERED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA IGOEUREEC "
            "PRK IRN ISR UKR SYR VEN SWE").split()
+COVERED += "POL ESP NLD BEL GRC HUN SRB BLR ROU CZE AUT CHE NOR DNK FIN PRT IRL AZE COL CUB".split()  # kb45, Europe outside the G20 and the Americas outside the G20 (at least: POL ESP NLD BEL GRC HUN SRB BLR ROU CZE AUT CHE NOR DNK FIN PRT IRL GEO ARM AZE MDA BIH COL PER CHL CUB BOL ECU NIC, in that order of priority)
 #: Offices held by many people at once, exempt from the one-holder-at-a-time check.
 PLURAL = re.compile(r"^Member of |official$|^Opposition ")
 
@@ -196,6 +197,10 @@ def test_kb_people_rows_are_one_dated_office_each() -> None:
     ("Marco Rubio", dt.date(2019, 1, 18), "USALEG"), ("Marco Rubio", dt.date(2025, 6, 1), "USAGOV"),
     ("Qasem Soleimani", dt.date(2021, 1, 1), "IRN"), ("Ahmed al-Sharaa", dt.date(2019, 1, 18), "SYRREB"),
     ("Ahmed al-Sharaa", dt.date(2025, 6, 1), "SYRGOV"), ("Mark Rutte", dt.date(2025, 1, 1), "IGOWSTNAT"),
+    ("Frans Timmermans", dt.date(2014, 6, 1), "NLDGOV"), ("Frans Timmermans", dt.date(2019, 1, 18), "IGOEUREEC"),
+    ("Didier Reynders", dt.date(2019, 1, 18), "BELGOV"), ("Didier Reynders", dt.date(2021, 6, 1), "IGOEUREEC"),
+    ("Alexander Stubb", dt.date(2015, 1, 1), "FINGOV"), ("Alexander Stubb", dt.date(2019, 1, 18), "FIN"),
+    ("Alexander Stubb", dt.date(2024, 6, 1), "FINGOV"),
 ])
 def test_kb_people_change_jobs_on_dated_rows(name: str, date: dt.date, code: str) -> None:
     assert default_kb().lookup(name)[0].role_at(date).code == code

@@ -138,6 +138,7 @@ COVERED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR 
            "PRK IRN ISR UKR SYR VEN SWE").split()
 COVERED += "JOR LBN ARE PAK BGD LKA THA VNM PHL MYS SGP KAZ NZL TWN".split()  # kb45c: the Middle East and Asia outside the G20
 COVERED += "EGY ETH KEN COD DZA UGA RWA MOZ GHA".split()  # kb45a: Africa and Egypt
+COVERED += "POL ESP NLD BEL GRC HUN SRB BLR ROU CZE AUT CHE NOR DNK FIN PRT IRL AZE COL CUB".split()  # kb45b: Europe and the Americas outside the G20
 #: Offices held by many people at once, exempt from the one-holder-at-a-time check.
 PLURAL = re.compile(r"^Member of |official$|^Opposition ")
 
@@ -208,6 +209,10 @@ def test_kb_people_rows_are_one_dated_office_each() -> None:
     ("Abdel Fattah al-Burhan", dt.date(2019, 6, 1), "SDNMIL"), ("al-Burhan", dt.date(2021, 6, 1), "SDNGOV"),
     ("Riek Machar", dt.date(2018, 1, 1), "SSDREB"), ("Riek Machar", dt.date(2021, 6, 1), "SSDGOV"),
     ("Constantino Chiwenga", dt.date(2015, 6, 1), "ZWEMIL"), ("Chiwenga", dt.date(2019, 1, 18), "ZWEGOV"),
+    ("Frans Timmermans", dt.date(2014, 6, 1), "NLDGOV"), ("Frans Timmermans", dt.date(2019, 1, 18), "IGOEUREEC"),
+    ("Didier Reynders", dt.date(2019, 1, 18), "BELGOV"), ("Didier Reynders", dt.date(2021, 6, 1), "IGOEUREEC"),
+    ("Alexander Stubb", dt.date(2015, 1, 1), "FINGOV"), ("Alexander Stubb", dt.date(2019, 1, 18), "FIN"),
+    ("Alexander Stubb", dt.date(2024, 6, 1), "FINGOV"),
 ])
 def test_kb_people_change_jobs_on_dated_rows(name: str, date: dt.date, code: str) -> None:
     assert default_kb().lookup(name)[0].role_at(date).code == code

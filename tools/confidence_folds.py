@@ -25,6 +25,16 @@ without the fold, calibrated on dev as the installed model is: Platt where its `
 isotonic). The leave-one-fold-out fits are cached by a hash of the rows file (``build/c37/lofo_*``)::
 
     nice .venv/bin/python tools/confidence_folds.py f1 --rows build/crossfit_rows.pkl
+
+Session 45 (conf45): ``calib --against MODEL[,MODEL]`` scores fixed model files too (their own weights and stored
+calibration, no refit) on the same held-out folds' and dev's counted events, beside the leave-one-fold-out refits: a
+model fitted on some of those rounds is in sample there, so its figures flatter it, said in the table's name. The
+variant ``drop:PREFIX`` refits without the features whose names start with PREFIX (``drop:doc_``: the model without a
+feature group, on the same rows); ``vocab:MODEL`` refits with only the features the model file MODEL weighs (the
+shipped model's vocabulary: what weighing the rule names it never saw adds, out of sample on both sides)::
+
+    nice .venv/bin/python tools/confidence_folds.py calib --rows build/crossfit_rows.pkl --variants shipped,drop:doc_ \
+        --against src/dateline/data/confidence/model.json
 """
 
 from __future__ import annotations
@@ -35,6 +45,7 @@ import json
 import math
 import pickle
 import sys
+from dataclasses import replace
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -186,9 +197,11 @@ def metrics(probs: Sequence[float], ys: Sequence[bool]) -> dict[str, Any]:
 
     top = [y for p, y in zip(probs, ys) if p >= 0.8]
     seven = [y for p, y in zip(probs, ys) if p >= 0.7]
+    half = [y for p, y in zip(probs, ys) if p >= 0.5]
     return {"n": len(ys), "right": int(sum(ys)), "ece": ece(probs, ys),
             "ap": float(average_precision_score(list(ys), list(probs))) if 0 < sum(ys) < len(ys) else float("nan"),
-            "top": (int(sum(top)), len(top)), "seven": (int(sum(seven)), len(seven))}
+            "top": (int(sum(top)), len(top)), "seven": (int(sum(seven)), len(seven)),
+            "half": (int(sum(half)), len(half))}
 
 
 def article_folds(groups: Sequence[str], folds: int = 5) -> Iterator[tuple[list[int], list[int]]]:
@@ -232,9 +245,10 @@ def rows_key(rows_path: Path, c: float) -> str:
 def lofo(train: list[Any], dev: list[Any], folds: list[set[int]], c: float, variant: str, key: str) -> dict[str, Any]:
     """Leave-one-fold-out raw scores: each fold's rows and dev under the model fitted on the other folds; and dev
     under the model fitted on every fold (cached under ``key``, :func:`rows_key`)."""
-    cache = OUT / f"lofo_{variant.replace('/', 'div').replace(' ', '_')}_{key}.pkl"
+    cache = OUT / f"lofo_{variant.replace('/', 'div').replace(' ', '_').replace(':', '-')}_{key}.pkl"
     if cache.exists():
         return pickle.loads(cache.read_bytes())
+    train, dev = variant_rows(train, variant), variant_rows(dev, variant)
     out: dict[str, Any] = {"folds": []}
     for k, fold in enumerate(folds):
         fit = [e for e in train if e.round not in fold]
@@ -250,10 +264,24 @@ def lofo(train: list[Any], dev: list[Any], folds: list[set[int]], c: float, vari
     return out
 
 
+def variant_rows(rows: list[Any], variant: str) -> list[Any]:
+    """The rows a variant is fitted and scored on: "drop:PREFIX" leaves out the features whose names start with
+    PREFIX (a feature group, session 45); "vocab:MODEL" keeps only the features the model file MODEL weighs (the
+    shipped model's vocabulary: the refit without the rule names it never saw); every other variant the rows as they
+    are."""
+    if variant.startswith("vocab:"):  # only the features a model file weighs (its vocabulary, e.g. an older model's)
+        known = set(json.loads(Path(variant[len("vocab:"):]).read_text(encoding="utf-8"))["weights"])
+        return [replace(e, features={k: v for k, v in e.features.items() if k in known}) for e in rows]
+    if not variant.startswith("drop:"):
+        return rows
+    prefix = variant[len("drop:"):]
+    return [replace(e, features={k: v for k, v in e.features.items() if not k.startswith(prefix)}) for e in rows]
+
+
 def variant_args(variant: str, rows: Sequence[Any], c: float) -> tuple[float, np.ndarray | None]:
-    """(C, sample weights) of a variant of the first stage: "shipped"; "c/3" (three times the L2); "late x3" (the
-    rounds of guidelines v5, 38 on, weighted three times)."""
-    if variant == "shipped":
+    """(C, sample weights) of a variant of the first stage: "shipped" (and "drop:PREFIX", whose rows differ, not its
+    fit); "c/3" (three times the L2); "late x3" (the rounds of guidelines v5, 38 on, weighted three times)."""
+    if variant == "shipped" or variant.startswith(("drop:", "vocab:")):
         return c, None
     if variant == "c/3":
         return c / 3, None
@@ -262,12 +290,38 @@ def variant_args(variant: str, rows: Sequence[Any], c: float) -> tuple[float, np
     raise SystemExit(f"unknown variant {variant}")
 
 
-def calib(rows_path: Path, labels_path: str, c: float, variants: Sequence[str]) -> dict[str, Any]:
+def fixed(train: list[Any], dev: list[Any], folds: list[set[int]], path: Path) -> dict[str, Any]:
+    """A model file scored as it is (its weights, second stage and stored calibration; no refit) on each fold's
+    counted judged rows and on dev's: the report of :func:`calib`'s shape."""
+    model = Model.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    per_fold, pooled, late = [], ([], []), ([], [])
+    for fold in folds:
+        held = [e for e in train if e.round in fold and e.is_counted]
+        p, y = [model.predict(e.features, e.learned) for e in held], [e.right for e in held]
+        per_fold.append({"rounds": sorted(fold), **metrics(p, y)})
+        pooled[0].extend(p)
+        pooled[1].extend(y)
+        if fold & LATE:
+            late[0].extend(p)
+            late[1].extend(y)
+    counted = [e for e in dev if e.is_counted]
+    return {"folds": per_fold, "pooled": metrics(*pooled), "late": metrics(*late),
+            "dev": metrics([model.predict(e.features, e.learned) for e in counted], [e.right for e in counted]),
+            "mean_fold_ece": float(np.mean([f["ece"] for f in per_fold])),
+            "late_folds": [f for f in per_fold if set(f["rounds"]) & LATE]}
+
+
+def calib(rows_path: Path, labels_path: str, c: float, variants: Sequence[str],
+          against: Sequence[Path] = ()) -> dict[str, Any]:
     train, dev, folds = load_rows(rows_path, labels_path)
+    report: dict[str, Any] = {}
+    for path in against:
+        fitted = json.loads(path.read_text(encoding="utf-8")).get("meta", {}).get("labels", {})
+        report[f"model {path} as it is (fitted on the rounds but {fitted.get('excluded_rounds')}: in sample there)"] = \
+            fixed(train, dev, folds, path)
     dev_y = [e.right for e in dev]
     dev_counted = [e.is_counted for e in dev]
     dev_groups = [e.article for e in dev]
-    report: dict[str, Any] = {}
     for variant in variants:
         scores = lofo(train, dev, folds, c, variant, rows_key(rows_path, c))
         for name, (fit, on) in METHODS.items():
@@ -334,6 +388,15 @@ def show(report: dict[str, Any]) -> str:
     for name, r in report.items():
         lines.append(f"| {name} | " + " | ".join(f"{f['ece']:.3f} · {f['ap']:.3f} · {top(f)}" for f in r["late_folds"])
                      + " |")
+
+    def share(m: dict[str, Any], key: str) -> str:
+        r, n = m.get(key, (0, 0))
+        return f"{r}/{n}" + (f" = {r / n:.3f}" if n else "")
+
+    lines += ["", "| variant, calibration | held-out folds: events, >= 0.5, >= 0.8 | folds 38-45 | dev |", "|---|---|---|---|"]
+    for name, r in report.items():
+        lines.append(f"| {name} | " + " | ".join(f"{r[part]['n']}, {share(r[part], 'half')}, {share(r[part], 'top')}"
+                                                  for part in ("pooled", "late", "dev")) + " |")
     return "\n".join(lines)
 
 
@@ -427,7 +490,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=Path, default=ROOT / "build" / "crossfit_rows.pkl")
     parser.add_argument("--model", type=Path, default=ROOT / "build" / "confidence_crossfit.json",
                         help="the crossfit's model, whose meta gives the first stage's C")
-    parser.add_argument("--variants", default="shipped", help="comma-separated: shipped, c/3, late x3")
+    parser.add_argument("--variants", default="shipped", help="comma-separated: shipped, c/3, late x3, drop:PREFIX, "
+                        "vocab:MODEL")
+    parser.add_argument("--against", default="", help="calib: comma-separated model files scored as they are (no "
+                        "refit) on the same rows, beside the refits")
     args = parser.parse_args(argv)
     if args.step == "code":
         code(args.split, args.labels, args.news, args.exclude_rounds)
@@ -435,7 +501,8 @@ def main(argv: list[str] | None = None) -> int:
     c = float(json.loads(args.model.read_text(encoding="utf-8"))["meta"]["c"])
     OUT.mkdir(parents=True, exist_ok=True)
     if args.step == "calib":
-        report = calib(args.rows, args.labels, c, [v.strip() for v in args.variants.split(",") if v.strip()])
+        report = calib(args.rows, args.labels, c, [v.strip() for v in args.variants.split(",") if v.strip()],
+                       [Path(p) for p in args.against.split(",") if p.strip()])
         (OUT / "calib.json").write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
         print(show(report))
     else:

@@ -103,6 +103,12 @@ min_confidence_option = click.option(
     help="Keep only events whose confidence is at least this (0-1; see docs/output.md). Default: every counted event.",
 )
 
+#: dateline events, export and counts: reviews apply (dateline serve --allow-review), unless --raw.
+reviewed_option = click.option(
+    "--reviewed/--raw", default=True, show_default=True,
+    help="Apply reviews (drop events marked wrong, use corrections) or give the coder's rows as stored.",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dateline")
@@ -243,8 +249,7 @@ def _ingest(paths: tuple[str, ...] | list[str], *, db: str, published: dt.date |
 @click.option("--all", "include_all", is_flag=True,
               help="Every event: also negated, intended, hypothetical, reported and historical ones, and those "
                    "under the confidence threshold or un-counted by the act filter.")
-@click.option("--reviewed/--raw", default=True, show_default=True,
-              help="Apply reviews (drop events marked wrong, use corrections) or give the coder's rows as stored.")
+@reviewed_option
 @min_confidence_option
 @click.option("--raw-csv", is_flag=True,
               help="CSV: write cells as stored. By default a cell starting with = + - @ (a formula to a "
@@ -302,11 +307,14 @@ def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, *, ra
 @click.option("--one-a-day", "daily", is_flag=True,
               help="Phoenix's convention: one mention per day, source, target and CAMEO code, instead of fused events.")
 @min_confidence_option
-def export(db: str, fmt: str, out: str, mentions: bool, daily: bool, min_confidence: float | None) -> None:
+@reviewed_option
+def export(db: str, fmt: str, out: str, mentions: bool, daily: bool, min_confidence: float | None,
+           reviewed: bool) -> None:
     """Export fused events in the field's standard formats, to load into existing scripts unchanged.
 
     One row per real-world act (fused from all its mentions), with GDELT's NumMentions, NumSources
     and NumArticles, the Goldstein scale value and QuadClass. Fields dateline cannot fill are empty.
+    Reviews apply: a mention marked wrong is in no row and no count, a corrected one is fused as corrected.
 
     \b
     Example:
@@ -323,7 +331,7 @@ def export(db: str, fmt: str, out: str, mentions: bool, daily: bool, min_confide
         with Store(db, must_exist=True) as store:  # not read-only: an older file gets its fused events
             stats: dict[str, int] = {}
             n = write_export(store, fmt, out, mentions=mentions, daily=daily, min_confidence=min_confidence,
-                             stats=stats)
+                             stats=stats, reviewed=reviewed)
     except DatelineError as err:
         fail(err)
     click.echo(f"{out}: {n} row(s)", err=True)
@@ -342,8 +350,10 @@ def export(db: str, fmt: str, out: str, mentions: bool, daily: bool, min_confide
 @click.option("--mentions", is_flag=True, help="Count event mentions instead of fused events.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Output file (default stdout).")
-def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | None) -> None:
+@reviewed_option
+def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | None, reviewed: bool) -> None:
     """Count fused events (and their mentions) by dyad, country, place, time and event type: a tidy table.
+    Reviews apply, as in dateline export.
 
     Country is the source actor's; place is the event's location country; time is the event's
     day when known, else its first report's.
@@ -363,7 +373,7 @@ def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | No
     try:
         from .store import Store  # DuckDB is imported by the commands that open a database
         with Store(db, must_exist=True) as store:
-            columns, rows = count_rows(store, dims, type_, mentions=mentions)
+            columns, rows = count_rows(store, dims, type_, mentions=mentions, reviewed=reviewed)
     except DatelineError as err:
         fail(err)
     text = counts_text(columns, rows, fmt)

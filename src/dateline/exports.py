@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from .codebook import agent_codes, cameo_name, country_codes, region_codes
 from .scores import goldstein, plover_quad, quad_class
-from .store import OUTLET_SQL, Store
+from .store import OUTLET_SQL, Store, events_table
 from .tables import data_text, tsv_rows
 
 FORMATS = ("gdelt", "icews", "polecat", "plover-json")
@@ -62,13 +62,14 @@ POLECAT_COLUMNS: tuple[str, ...] = (
 
 # -- the rows to export ---------------------------------------------------------------------------
 
+# {fused}, {links}, {events}: the tables of Store.fused_tables (reviews applied, or the coder's rows with --raw)
 _FUSED_SQL = f"""
     WITH added AS (
         SELECT m.fused_id, min(a.ingested_at) AS added, list(m.event_id ORDER BY m.event_id) AS mention_ids
-        FROM fused_event_mentions m JOIN articles a ON a.id = m.article_id GROUP BY m.fused_id)
+        FROM {{links}} m JOIN articles a ON a.id = m.article_id GROUP BY m.fused_id)
     SELECT f.*, f.id AS fused_id, e.article_id, e.sentence, e.start_char, e.trigger, e.coder, a.url, a.source AS input,
            a.published, {OUTLET_SQL} AS outlet, length(a.body) AS doc_len, d.added, d.mention_ids
-    FROM fused_events f JOIN events e ON e.id = f.representative JOIN articles a ON a.id = e.article_id
+    FROM {{fused}} f JOIN events e ON e.id = f.representative JOIN articles a ON a.id = e.article_id
     JOIN added d ON d.fused_id = f.id
     ORDER BY f.first_reported NULLS LAST, f.id"""
 
@@ -76,7 +77,7 @@ _MENTIONS_SQL = f"""
     SELECT e.*, m.fused_id, a.url, a.source AS input, a.published, a.published AS first_reported,
            a.published AS last_reported, {OUTLET_SQL} AS outlet, length(a.body) AS doc_len, a.ingested_at AS added,
            1 AS n_mentions, 1 AS n_articles, 1 AS n_outlets, [e.id] AS mention_ids, left(e.cameo, 2) AS cameo_root
-    FROM events e JOIN fused_event_mentions m ON m.event_id = e.id JOIN articles a ON a.id = e.article_id
+    FROM {{events}} e JOIN {{links}} m ON m.event_id = e.id JOIN articles a ON a.id = e.article_id
     ORDER BY a.published NULLS LAST, e.article_id, e.idx"""
 
 
@@ -95,13 +96,16 @@ def one_a_day(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(kept.values())
 
 
-def export_rows(store: Store, *, mentions: bool = False, daily: bool = False,
-                min_confidence: float | None = None) -> list[dict[str, Any]]:
+def export_rows(store: Store, *, mentions: bool = False, daily: bool = False, min_confidence: float | None = None,
+                reviewed: bool = True) -> list[dict[str, Any]]:
     """Fused events (default), counted mentions, or mentions one a day (``daily``), one dict each.
 
     min_confidence: keep only mentions at or above it (a fused event: its most confident mention);
-    rows without a confidence (stored before it existed) are left out when it is given."""
-    rows = _dicts(store, _MENTIONS_SQL if mentions or daily else _FUSED_SQL)
+    rows without a confidence (stored before it existed) are left out when it is given.
+    reviewed: reviews applied (a mention marked wrong is in no row and no count, a corrected one is fused and
+    exported as corrected); False: the coder's rows as stored, fused."""
+    tables = store.fused_tables(reviewed=reviewed)
+    rows = _dicts(store, (_MENTIONS_SQL if mentions or daily else _FUSED_SQL).format(**tables))
     if min_confidence is not None:
         key = "confidence" if mentions or daily else "confidence_max"
         rows = [r for r in rows if r.get(key) is not None and float(r[key]) >= min_confidence]
@@ -329,12 +333,12 @@ _TABLES: dict[str, tuple[Sequence[str] | None, Callable[[dict[str, Any]], list[A
 
 
 def export(store: Store, fmt: str, out: str | Path, *, mentions: bool = False, daily: bool = False,
-           min_confidence: float | None = None, stats: dict[str, int] | None = None) -> int:
+           min_confidence: float | None = None, stats: dict[str, int] | None = None, reviewed: bool = True) -> int:
     """Write ``fmt`` to the file ``out``. RETURNS the number of rows written.
 
     stats: filled with ``undated``, the rows with no day (none in the text, no publication date): their
     date fields are empty, which the field's loaders (GDELT's integer SQLDATE) do not expect."""
-    rows = export_rows(store, mentions=mentions, daily=daily, min_confidence=min_confidence)
+    rows = export_rows(store, mentions=mentions, daily=daily, min_confidence=min_confidence, reviewed=reviewed)
     if stats is not None:
         stats["undated"] = sum(1 for row in rows if _event_day(row) is None)
     with open(out, "w", encoding="utf-8", newline="") as handle:
@@ -379,8 +383,12 @@ def _quad_values() -> str:
     return f"(VALUES {pairs}) q(root, quad_class)"
 
 
-def counts_query(by: Sequence[str], type_: str = "quadclass", *, mentions: bool = False) -> str:
-    """SQL for ``dateline counts``: one row per combination, with ``events`` and ``mentions`` counted."""
+def counts_query(by: Sequence[str], type_: str = "quadclass", *, mentions: bool = False,
+                 tables: dict[str, str] | None = None) -> str:
+    """SQL for ``dateline counts``: one row per combination, with ``events`` and ``mentions`` counted.
+
+    tables: Store.fused_tables' (default: the stored fusion, reviews applied)."""
+    tables = tables or {"fused": "fused_events", "links": "fused_event_mentions", "events": events_table(True)}
     cols = [pair for name in by for pair in DIMENSIONS[name]]
     typed = TYPES[type_]
     if typed and typed[0] not in {c[0] for c in cols}:
@@ -389,19 +397,20 @@ def counts_query(by: Sequence[str], type_: str = "quadclass", *, mentions: bool 
     if mentions:
         source = f"""(SELECT e.*, a.published AS first_reported, left(e.cameo, 2) AS cameo_root, q.quad_class,
                       1 AS n_mentions
-                      FROM events e JOIN fused_event_mentions m ON m.event_id = e.id JOIN articles a ON a.id = e.article_id
+                      FROM {tables["events"]} e JOIN {tables["links"]} m ON m.event_id = e.id
+                      JOIN articles a ON a.id = e.article_id
                       LEFT JOIN {_quad_values()} ON q.root = left(e.cameo, 2)) f"""
     else:
-        source = "fused_events f"
+        source = f"{tables['fused']} f"
     group = ", ".join(str(i + 1) for i in range(len(cols)))
     return f"""SELECT {select}, count(*) AS events, sum(f.n_mentions)::BIGINT AS mentions FROM {source}
                GROUP BY {group} ORDER BY {group}"""
 
 
-def counts(store: Store, by: Sequence[str], type_: str = "quadclass", *,
-           mentions: bool = False) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Column names and rows of the aggregate table (what the web API's aggregate endpoint serves)."""
-    cur = store.con.execute(counts_query(by, type_, mentions=mentions))
+def counts(store: Store, by: Sequence[str], type_: str = "quadclass", *, mentions: bool = False,
+           reviewed: bool = True) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Column names and rows of the aggregate table; reviewed: reviews applied (else the coder's rows)."""
+    cur = store.con.execute(counts_query(by, type_, mentions=mentions, tables=store.fused_tables(reviewed=reviewed)))
     return [d[0] for d in cur.description], cur.fetchall()
 
 

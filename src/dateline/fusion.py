@@ -1,6 +1,6 @@
 """Event fusion: mentions of the same real-world act, in one article or across outlets, become one fused event.
 
-Pure functions over event-mention rows (dicts with the columns of :data:`dateline.store.FUSION_ROWS_SQL`);
+Pure functions over event-mention rows (dicts with the columns of :func:`dateline.store.fusion_rows_sql`);
 :mod:`dateline.store` fetches the rows and writes the result.
 
 Two mentions are **compatible** when

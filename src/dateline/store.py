@@ -132,10 +132,19 @@ _V_BACKGROUND = """
 ALTER TABLE events ADD COLUMN background BOOLEAN;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION, _V4_REVIEWS, _V_CONFIDENCE, _V_BACKGROUND)
+#: Fusion reads the reviewed mentions (a mention marked wrong is not fused, a corrected one is fused as corrected):
+#: no table changes; a file with reviews is fused again once when it is opened (Store.migrate).
+_V_REVIEWED_FUSION = """
+SELECT 'fused_events: from the reviewed mentions' AS migration;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION, _V4_REVIEWS, _V_CONFIDENCE, _V_BACKGROUND,
+                               _V_REVIEWED_FUSION)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables holding one article's coded rows; deleted with the article on ``replace``.
 ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
+#: The fused events and their mentions' links (dateline.fusion), filled from the reviewed mentions.
+FUSED_TABLES = ("fused_events", "fused_event_mentions")
 #: What ``dateline events``, the exports, fusion and the scores count: the coder's ``counted``
 #: (dateline.confidence.is_counted: asserted, not negated, not un-counted by the learned act filter nor by a rule
 #: gate, confidence at or above the model's threshold); rows stored before
@@ -149,15 +158,20 @@ def counted_sql(alias: str = "") -> str:
 COUNTED = counted_sql()
 #: An article's outlet: the input's ``outlet`` field, else its ``source`` field, else the masthead.
 OUTLET_SQL = "coalesce(json_extract_string(a.metadata, '$.outlet'), a.outlet, a.publication)"
-#: The mention rows dateline.fusion reads: counted events (:data:`COUNTED`) with a CAMEO code.
-FUSION_ROWS_SQL = f"""
+
+
+def fusion_rows_sql(*, reviewed: bool = True) -> str:
+    """The mention rows dateline.fusion reads, as ``e``: counted events (:data:`COUNTED`) with a CAMEO code, from
+    :func:`events_table` (with ``reviewed``, each event's latest review applied: a mention marked wrong is not
+    fused, a corrected one is fused with its corrected fields). Callers add ``AND`` conditions on ``e``."""
+    return f"""
     SELECT e.id, e.article_id, e.idx, e.sentence, e.cameo, e.source_text, e.source_code, e.source_country,
            e.source_sector, e.target_text, e.target_code, e.target_country, e.target_sector, e.reciprocal,
            e.date_value, e.date_granularity, e.date_first, e.date_last, e.location_name, e.location_country,
            e.lat, e.lon, e.confidence, a.published, {OUTLET_SQL} AS outlet, q.text AS quote_text,
            e.date_source, e.trigger, json_extract_string(e.evidence, '$.event.rules.trigger') AS trigger_rule,
            s.text AS sentence_text
-    FROM events e JOIN articles a ON a.id = e.article_id
+    FROM {events_table(reviewed)} e JOIN articles a ON a.id = e.article_id
     LEFT JOIN quotes q ON q.article_id = e.article_id AND q.idx = e.quote_idx
     LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
     WHERE {counted_sql("e")} AND e.cameo IS NOT NULL"""
@@ -189,6 +203,13 @@ class Store:
             self._check_version()
         else:
             self.migrate()
+
+    @classmethod
+    def over(cls, con: duckdb.DuckDBPyConnection) -> Store:
+        """A Store on a connection already open (the server's), which it neither migrates nor closes."""
+        store = cls.__new__(cls)
+        store.path, store.wait, store.con = ":connection:", 0.0, con
+        return store
 
     def __enter__(self) -> Store:
         return self
@@ -226,13 +247,14 @@ class Store:
         for version in range(found, SCHEMA_VERSION):
             self.con.execute("BEGIN TRANSACTION")
             self.con.execute(MIGRATIONS[version])
-            fuse = fuse or (MIGRATIONS[version] is _V4_FUSION and found > 0)
+            fuse = fuse or (found > 0 and (MIGRATIONS[version] is _V4_FUSION or (
+                MIGRATIONS[version] is _V_REVIEWED_FUSION and _count(self.con, "reviews") > 0)))
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version + 1)]
             )
             self.con.execute("COMMIT")
             log.info("%s: migrated to schema version %d", self.path, version + 1)
-        if fuse:  # rows stored before fusion existed get their fused events (with every column there)
+        if fuse:  # rows stored before fusion (or before it read reviews) get their fused events (every column there)
             self.con.execute("BEGIN TRANSACTION")
             self.refuse()
             self.con.execute("COMMIT")
@@ -350,8 +372,10 @@ class Store:
 
     # -- fusion (dateline.fusion) -----------------------------------------------------------------
 
-    def _fusion_rows(self, where: str, params: list[Any]) -> list[dict[str, Any]]:
-        cur = self.con.execute(f"{FUSION_ROWS_SQL} AND {where}", params)
+    def _fusion_rows(self, where: str, params: list[Any], *, reviewed: bool = True) -> list[dict[str, Any]]:
+        """The mentions to fuse (:func:`fusion_rows_sql`, reviews applied unless not ``reviewed``) where ``where``."""
+        reviewed = reviewed and has_table(self.con, "reviews")
+        cur = self.con.execute(f"{fusion_rows_sql(reviewed=reviewed)} AND {where}", params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
@@ -389,9 +413,9 @@ class Store:
             self.con.execute("DELETE FROM fused_event_mentions WHERE list_contains(?, fused_id)", [gone])
         self._write_fused([f for f in fused if f.row["id"] not in kept])
 
-    def _write_fused(self, fused: list[fusion.Fused]) -> None:
-        self._bulk_insert("fused_events", [[f.row[c] for c in fusion.FUSED_COLUMNS] for f in fused])
-        self._bulk_insert("fused_event_mentions", [
+    def _write_fused(self, fused: list[fusion.Fused], tables: tuple[str, str] = FUSED_TABLES) -> None:
+        self._bulk_insert(tables[0], [[f.row[c] for c in fusion.FUSED_COLUMNS] for f in fused])
+        self._bulk_insert(tables[1], [
             [mention_id, mention_id_article, f.row["id"], f.row["block"]]
             for f in fused for mention_id, mention_id_article in zip(f.mention_ids, f.article_ids)
         ])
@@ -426,12 +450,37 @@ class Store:
         return self.counts()["articles"] - before
 
     def refuse(self) -> int:
-        """Fuse every stored mention from scratch (what incremental fusion must equal). RETURNS fused events."""
+        """Fuse every stored mention from scratch (what incremental fusion must equal), reviews applied.
+        RETURNS fused events."""
         self.con.execute("DELETE FROM fused_events")
         self.con.execute("DELETE FROM fused_event_mentions")
         fused = fusion.fuse(self._fusion_rows("TRUE", []))
         self._write_fused(fused)
         return len(fused)
+
+    def _refuse_event(self, event_id: str) -> None:
+        """Re-fuse the blocks one mention was in and is in now, after a review of it (a mention marked wrong
+        leaves its fused event; a corrected side or code moves it to its corrected block)."""
+        if not _fuses():
+            return
+        before = [row[0] for row in self.con.execute(
+            "SELECT block FROM fused_event_mentions WHERE event_id = ?", [event_id]).fetchall()]
+        now = self._fusion_rows("e.id = ?", [event_id])
+        blocks = sorted({*before, *(fusion.block_key(row) for row in now)})
+        self._refuse_blocks(blocks, [] if before else now)  # a mention fused before is read back as stored
+
+    def fused_tables(self, *, reviewed: bool = True) -> dict[str, str]:
+        """Where the exports and counts read fused events: ``fused`` (fused_events), ``links`` (their mentions,
+        fused_event_mentions) and ``events`` (the mention rows, :func:`events_table`). Reviewed: the stored
+        fusion, reviews applied; else the coder's rows as stored, fused again into temporary tables."""
+        reviewed = reviewed and has_table(self.con, "reviews")
+        if reviewed or not _count(self.con, "reviews"):
+            return {"fused": FUSED_TABLES[0], "links": FUSED_TABLES[1], "events": events_table(reviewed)}
+        raw = ("raw_fused_events", "raw_fused_event_mentions")
+        for table, like in zip(raw, FUSED_TABLES):
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM {like} LIMIT 0")
+        self._write_fused(fusion.fuse(self._fusion_rows("TRUE", [], reviewed=False)), raw)
+        return {"fused": raw[0], "links": raw[1], "events": "events"}
 
     def _write_rejections(self, rejections: Sequence[Rejection]) -> None:
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -507,7 +556,8 @@ class Store:
 
     def add_review(self, event_id: str, *, verdict: str, reviewer: str | None = None, note: str | None = None,
                    corrections: dict[str, str | None] | None = None) -> dict[str, Any]:
-        """Store one review of event ``event_id``; the coder's row is never changed. RETURNS the review."""
+        """Store one review of event ``event_id`` and re-fuse its blocks (one transaction); the coder's row is
+        never changed. RETURNS the review."""
         return add_review(self.con, event_id, verdict=verdict, reviewer=reviewer, note=note,
                           corrections=corrections)
 
@@ -528,6 +578,29 @@ def has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     return bool(row and row[0])
 
 
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Rows of ``table``; 0 when there is no such table."""
+    if not has_table(con, table):
+        return 0
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    return int(row[0]) if row else 0
+
+
+#: The columns a review changes: the corrected fields, and the PLOVER type and countries that follow them.
+REVIEWED_COLUMNS = (*REVIEW_FIELDS, "plover_event", "source_country", "target_country")
+
+
+def events_table(reviewed: bool) -> str:
+    """The events table, SQL to alias: with ``reviewed``, each event's latest review applied (an event marked
+    wrong is left out, a correction replaces the coder's value); else the coder's rows as stored. The one
+    definition of a reviewed event: the events export, fusion (so the exports and counts) and the server read it."""
+    if not reviewed:
+        return "events"
+    replaced = ", ".join(f"coalesce(r.{c}, e.{c}) AS {c}" for c in REVIEWED_COLUMNS)
+    return f"""(SELECT e.* REPLACE ({replaced}) FROM events e LEFT JOIN ({LATEST_REVIEWS}) r ON r.event_id = e.id
+               WHERE coalesce(r.verdict, '') <> 'wrong')"""
+
+
 def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bool = True, extra: str = "",
                min_confidence: float | None = None) -> str:
     """The events export as SQL. With ``reviewed``, each event's latest review applies: an event
@@ -540,21 +613,12 @@ def events_sql(*, include_all: bool = False, reviewed: bool = False, ordered: bo
     where = [] if include_all else [counted_sql("e")]
     if min_confidence is not None:  # a float from the command line, never text: safe to inline
         where.append(f"e.confidence >= {float(min_confidence)!r}")
-    if not reviewed:
-        select, join = "e.* EXCLUDE (article_id, background)", ""
-    else:
-        replaced = ", ".join(f"coalesce(r.{c}, e.{c}) AS {c}" for c in (*REVIEW_FIELDS, "plover_event",
-                                                                        "source_country", "target_country"))
-        select = f"e.* EXCLUDE (article_id, background) REPLACE ({replaced})"
-        join = f"LEFT JOIN ({LATEST_REVIEWS}) r ON r.event_id = e.id"
-        where.append("coalesce(r.verdict, '') <> 'wrong'")
     return f"""
-            SELECT e.article_id, a.input_id, a.published, a.source, {select},
+            SELECT e.article_id, a.input_id, a.published, a.source, e.* EXCLUDE (article_id, background),
                    s.text AS sentence_text{extra}
-            FROM events e
+            FROM {events_table(reviewed)} e
             JOIN articles a ON a.id = e.article_id
             LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-            {join}
             {"WHERE " + " AND ".join(where) if where else ""}
             {"ORDER BY a.published NULLS LAST, e.article_id, e.idx" if ordered else ""}"""
 
@@ -600,8 +664,15 @@ def add_review(con: duckdb.DuckDBPyConnection, event_id: str, *, verdict: str, r
         "source_country": countries["source_country"], "target_country": countries["target_country"],
     }
     cols = list(review)
-    con.execute(f"INSERT INTO reviews ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [review[c] for c in cols])
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(f"INSERT INTO reviews ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                    [review[c] for c in cols])
+        Store.over(con)._refuse_event(event_id)  # fusion reads the reviewed mentions: the exports and counts follow
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
     return review
 
 

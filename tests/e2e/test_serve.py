@@ -340,6 +340,59 @@ def test_serve_reviews_survive_reingest_and_apply_in_exports(built_db: Path, tmp
     assert sum(r["reviewed"] for r in report["cameo_root"]) == sum(r["reviewed"] for r in report["rule"]) == 2
 
 
+#: Two invented reports of one meeting, by two outlets: one fused event of two mentions.
+MEETING = [
+    {"id": f"meet-{i}", "date": "2025-03-14", "source": outlet, "title": title,
+     "text": f"{title}\n\nOSLO - Norwegian Foreign Minister Espen Barth Eide met Icelandic Foreign Minister "
+             f"Thorgerdur Gunnarsdottir in Oslo on Thursday {words}."}
+    for i, (outlet, title, words) in enumerate([
+        ("Northern Post", "Norway and Iceland talk fish", "to discuss mackerel quotas"),
+        ("Harbour Daily", "Oslo hosts Reykjavik", "for talks on mackerel quotas, officials said")], start=1)
+]
+
+
+def test_serve_reviews_apply_to_the_fused_exports_and_counts(tmp_path: Path) -> None:
+    db = tmp_path / "meet.duckdb"
+    inputs = tmp_path / "meet.jsonl"
+    inputs.write_text("".join(json.dumps(a) + "\n" for a in MEETING), encoding="utf-8")
+    assert _run("ingest", str(inputs), "--db", str(db)).returncode == 0
+
+    def gdelt(*extra: str) -> list[tuple[str, str, str]]:
+        out = tmp_path / "e.tsv"
+        assert _run("export", "--db", str(db), "--format", "gdelt", "--out", str(out), *extra).returncode == 0
+        rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+        return sorted((r[15], r[26], r[31]) for r in rows)  # Actor2Code, EventCode, NumMentions
+
+    def counts(*extra: str) -> list[str]:
+        proc = _run("counts", "--db", str(db), "--by", "dyad,day", "--type", "root", *extra)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.splitlines()[1:]
+
+    assert gdelt() == [("ISLGOV", "040", "2")]
+    srv = Server(db, "--allow-review")
+    try:
+        auth = {"Authorization": f"Bearer {srv.token}"}
+        rows = srv.http.get("/api/events", params={"asserted": "true"}).json()["rows"]
+        ids = {r["input_id"]: r["id"] for r in rows if r["cameo"] == "040"}
+        assert sorted(ids) == ["meet-1", "meet-2"]
+        for body in ({"event_id": ids["meet-2"], "verdict": "wrong"},
+                     {"event_id": ids["meet-1"], "verdict": "corrected", "target_code": "FRAGOV"}):
+            assert srv.http.post("/api/reviews", json=body, headers=auth).status_code == 201
+        served = srv.http.get("/api/counts", params={"by": "dyad", "asserted": "true", "reviewed": "true"}).json()
+    finally:
+        srv.stop()
+    # the mention marked wrong is in no row and no count; the corrected one is a meeting with France
+    assert gdelt() == [("FRAGOV", "040", "1")]
+    assert counts() == ["NOR,FRA,2025-03-13,04,1,1"]
+    mentions = counts("--mentions")
+    assert mentions == ["NOR,FRA,2025-03-13,04,1,1"]
+    # the web API's counts (event mentions, reviews applied) give the same numbers as `dateline counts --mentions`
+    assert [(r["source"], r["target"], r["n"]) for r in served["rows"]] == [("NOR", "FRA", 1)]
+    # --raw: the coder's rows, fused as coded
+    assert gdelt("--raw") == [("ISLGOV", "040", "2")]
+    assert counts("--raw") == ["NOR,ISL,2025-03-13,04,1,2"]
+
+
 # -- an ingest writing while the server answers -----------------------------------------------------
 
 

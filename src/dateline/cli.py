@@ -353,7 +353,7 @@ def export(db: str, fmt: str, out: str, mentions: bool, daily: bool, min_confide
 @reviewed_option
 def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | None, reviewed: bool) -> None:
     """Count fused events (and their mentions) by dyad, country, place, time and event type: a tidy table.
-    Reviews apply, as in dateline export.
+    Reviews apply, as in dateline export. dateline serve's GET /api/aggregate serves the same table.
 
     Country is the source actor's; place is the event's location country; time is the event's
     day when known, else its first report's.

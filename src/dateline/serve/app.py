@@ -518,6 +518,30 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             rows = _rows(con.execute(sql, [*params, limit]))
         return {"by": by, "stack": stack, "rows": rows}
 
+    @api.get("/api/aggregate", tags=["aggregates"],
+             summary="dateline counts over HTTP: fused events (reviews applied) by dyad, country, place, time and type")
+    def api_aggregate(
+        by: Annotated[str, Query(pattern=r"^[a-z]+(,[a-z]+)*$",
+                                 description="comma-separated: dyad, country, place, day, month, year, root, plover, "
+                                             "quadclass")] = "dyad,month",
+        type_: Annotated[str, Query(alias="type", pattern="^(quadclass|root|plover|cameo|none)$",
+                                    description="the event classification each count is split by")] = "quadclass",
+        mentions: Annotated[bool, Query(description="count event mentions instead of fused events")] = False,
+    ) -> dict[str, Any]:
+        """The same table as ``dateline counts`` (``exports.counts_query``, reviews applied), one dict per row."""
+        from ..exports import DIMENSIONS, counts_query
+
+        dims = [d for d in by.split(",") if d]
+        unknown = [d for d in dims if d not in DIMENSIONS]
+        if unknown:
+            return JSONResponse({"detail": f"by: {', '.join(unknown)}: choose from {', '.join(DIMENSIONS)}"},
+                                status_code=422)  # type: ignore[return-value]
+        with db.read() as con:
+            cur = con.execute(counts_query(dims, type_, mentions=mentions))
+            columns = [d[0] for d in cur.description]
+            rows = [dict(zip(columns, row)) for row in cur.fetchall()]
+        return {"by": dims, "type": type_, "mentions": mentions, "columns": columns, "rows": rows}
+
     @api.get("/api/reviews", tags=["reviews"], summary="Reviews, newest first")
     def api_reviews(
         event_id: Annotated[str | None, Query(pattern=r"^[0-9a-f]{16}$")] = None,

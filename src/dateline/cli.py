@@ -363,13 +363,12 @@ def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | No
         dateline counts --by dyad,month --type quadclass
         dateline counts --by country,year --type plover --out counts.csv
     """
-    from .exports import DIMENSIONS, counts as count_rows, counts_text
+    from .exports import counts as count_rows, counts_text, dimensions
 
-    dims = [d.strip() for d in by.split(",") if d.strip()]
-    unknown = [d for d in dims if d not in DIMENSIONS]
-    if unknown or not dims:
-        raise click.BadParameter(f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(DIMENSIONS)}.",
-                                 param_hint="--by")
+    try:
+        dims = dimensions(by)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--by") from err
     try:
         from .store import Store  # DuckDB is imported by the commands that open a database
         with Store(db, must_exist=True) as store:

@@ -377,6 +377,16 @@ TYPES: dict[str, tuple[str, str] | None] = {
 }
 
 
+def dimensions(by: str) -> list[str]:
+    """The ``--by`` list of ``dateline counts`` (and ``/api/aggregate``'s ``by``): comma-separated names of
+    :data:`DIMENSIONS`; ValueError naming the unknown ones (or an empty list)."""
+    dims = [d.strip() for d in by.split(",") if d.strip()]
+    unknown = [d for d in dims if d not in DIMENSIONS]
+    if unknown or not dims:
+        raise ValueError(f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(DIMENSIONS)}.")
+    return dims
+
+
 def _quad_values() -> str:
     quads = {root: quad_class(root) for root in (f"{i:02d}" for i in range(1, 21))}
     pairs = ", ".join(f"('{root}', {quad.number})" for root, quad in quads.items() if quad)

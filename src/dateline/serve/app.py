@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..confidence import uncounted_by
 from ..errors import DatelineError, Errors, StoreError
-from ..store import REVIEW_FIELDS, REVIEW_VERDICTS, add_review, events_sql, stored_event_evidence
+from ..store import REVIEW_FIELDS, REVIEW_VERDICTS, Store, add_review, events_sql, stored_event_evidence
 from . import query as Q
 from .db import Busy, Database
 from .render import Mark, find, highlight
@@ -528,19 +528,17 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
                                     description="the event classification each count is split by")] = "quadclass",
         mentions: Annotated[bool, Query(description="count event mentions instead of fused events")] = False,
     ) -> dict[str, Any]:
-        """The same table as ``dateline counts`` (``exports.counts_query``, reviews applied), one dict per row."""
-        from ..exports import DIMENSIONS, counts_query
+        """The same table as ``dateline counts`` (``exports.counts``, reviews applied), one dict per row."""
+        from ..exports import counts as count_rows, dimensions
 
-        dims = [d for d in by.split(",") if d]
-        unknown = [d for d in dims if d not in DIMENSIONS]
-        if unknown:
-            return JSONResponse({"detail": f"by: {', '.join(unknown)}: choose from {', '.join(DIMENSIONS)}"},
-                                status_code=422)  # type: ignore[return-value]
+        try:
+            dims = dimensions(by)
+        except ValueError as err:
+            return JSONResponse({"detail": f"by: {err}"}, status_code=422)  # type: ignore[return-value]
         with db.read() as con:
-            cur = con.execute(counts_query(dims, type_, mentions=mentions))
-            columns = [d[0] for d in cur.description]
-            rows = [dict(zip(columns, row)) for row in cur.fetchall()]
-        return {"by": dims, "type": type_, "mentions": mentions, "columns": columns, "rows": rows}
+            columns, rows = count_rows(Store.over(con), dims, type_, mentions=mentions)
+        return {"by": dims, "type": type_, "mentions": mentions, "columns": columns,
+                "rows": [dict(zip(columns, row)) for row in rows]}
 
     @api.get("/api/reviews", tags=["reviews"], summary="Reviews, newest first")
     def api_reviews(

@@ -15,14 +15,16 @@ a change of the bare row changes.
 ``--rule N,p,M,q`` also prints what the session 46 audit rule (eval/README.md, "Session 46") would
 change, over the ``own`` events of each entry:
 
-* null: at least N own events, at most a share p of them real acts, and at most one right: the bare
-  row codes nothing (``---`` in verbs_extra.tsv; its block's patterns still code the verb);
+* null: at least N own events, at most a share p of them real acts (or with ``,right``, at most a share p of
+  them right), and at most one right: the bare row codes nothing (``---`` in verbs_extra.tsv; its block's
+  patterns still code the verb);
 * re-root: at least M own events that are real acts, of which a share of at least q are labelled one
   other root R, and more of them labelled R than right: the bare row is coded R's general code
   (``R0``: "03" -> "030"), to be checked against the CAMEO codebook.
 
     nice .venv/bin/python tools/lexicon_audit.py build/judged_read.jsonl [--top 60] [--min 5]
         [--rule 8,0.25,8,0.6] [--json build/audit.json]
+    nice .venv/bin/python tools/lexicon_audit.py build/base_judged_read.jsonl --diff build/new_judged_read.jsonl
 """
 
 from __future__ import annotations
@@ -103,14 +105,16 @@ def audit(path: Path) -> list[dict[str, Any]]:
     return out
 
 
-def proposals(rows: list[dict[str, Any]], n: int, p: float, m: int, q: float) -> list[dict[str, Any]]:
-    """The changes the audit rule (N, p, M, q) makes: null or re-root an entry's bare row."""
+def proposals(rows: list[dict[str, Any]], n: int, p: float, m: int, q: float,
+              basis: str = "real") -> list[dict[str, Any]]:
+    """The changes the audit rule (N, p, M, q) makes: null or re-root an entry's bare row. ``basis`` "real" nulls
+    by the share of real acts (settings A, B), "right" by the share of right events (setting D)."""
     changes = []
     for row in rows:
         if row["code_rule"] not in ENTRY_RULES or not row["bare_code"]:
             continue
         own, real, right = row["own"], row["own_real"], row["own_right"]
-        if own >= n and real <= p * own and right <= 1:
+        if own >= n and (real if basis == "real" else right) <= p * own and right <= 1:
             changes.append({"trigger": row["trigger"], "change": "null", "from": row["bare_code"], "to": "---",
                             "own": own, "own_real": real, "own_right": right})
             continue
@@ -125,14 +129,76 @@ def proposals(rows: list[dict[str, Any]], n: int, p: float, m: int, q: float) ->
     return changes
 
 
+def _counted(path: Path) -> dict[tuple[Any, ...], dict[str, Any]]:
+    """The counted events of a judged file of the read half, by article, sentence, span and sides' text."""
+    out = {}
+    for line in path.open(encoding="utf-8"):
+        event = json.loads(line)
+        if not event.get("counted"):
+            continue
+        if article_half(event["id"]) != "read":
+            raise SystemExit(f"{event['id']} is not in the read half: audit the read half only")
+        key = (event["id"], event["sentence"], tuple(event["span"]), event.get("src_text"), event.get("tgt_text"))
+        seen = sum(1 for k in out if k[:-1] == key) if key + (0,) in out else 0
+        out[key + (seen,)] = event  # one trigger may code several events (one per target)
+    return out
+
+
+def diff(base: Path, new: Path) -> list[dict[str, Any]]:
+    """Per trigger (of either coder), the counted events a changed lexicon removes, adds or re-judges between two
+    judged files of the read half: removed (and how many of those were right), added (and right), and events
+    kept whose verdict changed (right gained, right lost)."""
+    before, after = _counted(base), _counted(new)
+    rows: dict[str, collections.Counter[str]] = {}
+    for key in before.keys() | after.keys():
+        old, now = before.get(key), after.get(key)
+        trigger = ((now or old or {}).get("rules") or {}).get("trigger") or "?"
+        if old is not None and now is not None:
+            if bool(old.get("right")) == bool(now.get("right")):
+                continue
+            trigger = (old.get("rules") or {}).get("trigger") or trigger
+        row = rows.setdefault(trigger, collections.Counter())
+        if now is None:
+            row["removed"] += 1
+            row["removed_right"] += bool(old.get("right"))
+        elif old is None:
+            row["added"] += 1
+            row["added_right"] += bool(now.get("right"))
+        elif now.get("right"):
+            row["gained_right"] += 1
+        else:
+            row["lost_right"] += 1
+    out = [{"trigger": t, **{k: c[k] for k in ("removed", "removed_right", "added", "added_right", "gained_right",
+                                                   "lost_right")}} for t, c in rows.items()]
+    for row in out:
+        row["net_right"] = row["added_right"] + row["gained_right"] - row["removed_right"] - row["lost_right"]
+        row["net_counted"] = row["added"] - row["removed"]
+    out.sort(key=lambda r: (r["net_right"], r["trigger"]))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("judged", type=Path, help="a --judged --all-events file of the read half")
     parser.add_argument("--top", type=int, default=60, help="rows to print (default 60)")
     parser.add_argument("--min", type=int, default=1, help="print only rows with this many counted events")
-    parser.add_argument("--rule", help="N,p,M,q: print the changes of the audit rule with these settings")
+    parser.add_argument("--rule", help="N,p,M,q[,right]: print the changes of the audit rule with these settings "
+                        "(p the share of real acts, or with ',right' of right events, at most)")
     parser.add_argument("--json", type=Path, help="write every row (and the rule's changes) as JSON")
+    parser.add_argument("--diff", type=Path, metavar="NEW",
+                        help="compare with NEW, a judged file of the read half coded with a changed lexicon: per "
+                        "trigger, counted events removed, added, right gained or lost")
     args = parser.parse_args()
+    if args.diff:
+        changed = diff(args.judged, args.diff)
+        print("entry\tremoved\tof them right\tadded\tof them right\tgained right\tlost right\tnet right\tnet counted")
+        for row in changed:
+            print("\t".join(str(v) for v in row.values()))
+        total = {k: sum(r[k] for r in changed) for k in changed[0] if k != "trigger"} if changed else {}
+        print("total\t" + "\t".join(str(v) for v in total.values()))
+        if args.json:
+            args.json.write_text(json.dumps(changed, indent=1) + "\n", encoding="utf-8")
+        return
     rows = audit(args.judged)
     print("entry\tcode rule\tbare\tcounted\tright\twrong\tno act\tnot asserted\troot wrong\town\town right\t"
           "own real\tlabels' roots of the root-wrong\tcodes")
@@ -144,9 +210,9 @@ def main() -> None:
               f"{row['root_wrong']}\t{row['own']}\t{row['own_right']}\t{row['own_real']}\t{roots}\t{codes}")
     changes = []
     if args.rule:
-        n, p, m, q = args.rule.split(",")
-        changes = proposals(rows, int(n), float(p), int(m), float(q))
-        print(f"\nrule N={n} p={p} M={m} q={q}: {len(changes)} changes")
+        n, p, m, q, *basis = args.rule.split(",")
+        changes = proposals(rows, int(n), float(p), int(m), float(q), basis[0] if basis else "real")
+        print(f"\nrule N={n} p={p} M={m} q={q} {basis[0] if basis else 'real'}: {len(changes)} changes")
         for change in changes:
             print("\t".join(f"{k}={v}" for k, v in change.items()))
     if args.json:

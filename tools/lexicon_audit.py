@@ -5,7 +5,9 @@ run it on a file of the ``unread`` half, the blind rounds, dev or test) and prin
 entry, the event's ``evidence.rules.trigger`` (``verbs.tsv:gather``, ``nouns.tsv:visit``) with its
 code rule (``_verb_entry``, ``_noun_entry``, ``_sense``, ...): the counted events, how many are
 right, labelled no act, labelled an act the text does not assert (claimed, hypothetical, intended,
-negated), real acts with the root wrong and the labels' roots of those, sorted by wrong events.
+negated), real acts with the root right (each finds its listed act for recall, whatever its sides: an entry
+with no right event may still hold recall) and with the root wrong, and the labels' roots of those, sorted by
+wrong events.
 
 ``own`` counts the counted events the entry's own code decided: code rule ``_verb_entry`` or
 ``_noun_entry`` and the root of the bare row (``verbs*.tsv`` with no particle, or ``nouns.tsv``), so
@@ -54,16 +56,21 @@ def bare_code(trigger: str, lex: Any) -> str | None:
     return None
 
 
+def _read(path: Path) -> list[dict[str, Any]]:
+    """The counted events of a judged file, refusing any event of an article outside the read half."""
+    with path.open(encoding="utf-8") as lines:
+        events = [event for event in map(json.loads, lines) if event.get("counted")]
+    for event in events:
+        if article_half(event["id"]) != "read":
+            raise SystemExit(f"{event['id']} is not in the read half: audit the read half only")
+    return events
+
+
 def audit(path: Path) -> list[dict[str, Any]]:
     """One row per (trigger, code rule) over the counted events of a judged file."""
     lex = load_lexicon()
     rows: dict[tuple[str, str], dict[str, Any]] = {}
-    for line in path.open(encoding="utf-8"):
-        event = json.loads(line)
-        if not event.get("counted"):
-            continue
-        if article_half(event["id"]) != "read":
-            raise SystemExit(f"{event['id']} is not in the read half: audit the read half only")
+    for event in _read(path):
         rules = event.get("rules") or {}
         trigger, rule = rules.get("trigger") or "?", rules.get("code") or "?"
         bare = bare_code(trigger, lex)
@@ -131,16 +138,12 @@ def proposals(rows: list[dict[str, Any]], n: int, p: float, m: int, q: float,
 
 def _counted(path: Path) -> dict[tuple[Any, ...], dict[str, Any]]:
     """The counted events of a judged file of the read half, by article, sentence, span and sides' text."""
-    out = {}
-    for line in path.open(encoding="utf-8"):
-        event = json.loads(line)
-        if not event.get("counted"):
-            continue
-        if article_half(event["id"]) != "read":
-            raise SystemExit(f"{event['id']} is not in the read half: audit the read half only")
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    seen: collections.Counter[tuple[Any, ...]] = collections.Counter()
+    for event in _read(path):
         key = (event["id"], event["sentence"], tuple(event["span"]), event.get("src_text"), event.get("tgt_text"))
-        seen = sum(1 for k in out if k[:-1] == key) if key + (0,) in out else 0
-        out[key + (seen,)] = event  # one trigger may code several events (one per target)
+        out[key + (seen[key],)] = event  # one trigger may code several events (one per target)
+        seen[key] += 1
     return out
 
 
@@ -158,21 +161,22 @@ def diff(base: Path, new: Path) -> list[dict[str, Any]]:
                 continue
             trigger = (old.get("rules") or {}).get("trigger") or trigger
         row = rows.setdefault(trigger, collections.Counter())
-        if now is None:
+        if now is None and old is not None:
             row["removed"] += 1
             row["removed_right"] += bool(old.get("right"))
-        elif old is None:
+        elif old is None and now is not None:
             row["added"] += 1
             row["added_right"] += bool(now.get("right"))
-        elif now.get("right"):
+        elif now is not None and now.get("right"):
             row["gained_right"] += 1
         else:
             row["lost_right"] += 1
-    out = [{"trigger": t, **{k: c[k] for k in ("removed", "removed_right", "added", "added_right", "gained_right",
-                                                   "lost_right")}} for t, c in rows.items()]
-    for row in out:
-        row["net_right"] = row["added_right"] + row["gained_right"] - row["removed_right"] - row["lost_right"]
-        row["net_counted"] = row["added"] - row["removed"]
+    out: list[dict[str, Any]] = [
+        {"trigger": t, **{k: c[k] for k in ("removed", "removed_right", "added", "added_right", "gained_right",
+                                            "lost_right")}} for t, c in rows.items()]
+    for entry in out:
+        entry["net_right"] = entry["added_right"] + entry["gained_right"] - entry["removed_right"] - entry["lost_right"]
+        entry["net_counted"] = entry["added"] - entry["removed"]
     out.sort(key=lambda r: (r["net_right"], r["trigger"]))
     return out
 
@@ -191,7 +195,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.diff:
         changed = diff(args.judged, args.diff)
-        print("entry\tremoved\tof them right\tadded\tof them right\tgained right\tlost right\tnet right\tnet counted")
+        print("entry\tremoved\tof them right\tadded\tof them right\tgained right\tlost right\tnet right\t"
+              "net counted")
         for row in changed:
             print("\t".join(str(v) for v in row.values()))
         total = {k: sum(r[k] for r in changed) for k in changed[0] if k != "trigger"} if changed else {}
@@ -200,14 +205,15 @@ def main() -> None:
             args.json.write_text(json.dumps(changed, indent=1) + "\n", encoding="utf-8")
         return
     rows = audit(args.judged)
-    print("entry\tcode rule\tbare\tcounted\tright\twrong\tno act\tnot asserted\troot wrong\town\town right\t"
-          "own real\tlabels' roots of the root-wrong\tcodes")
+    print("entry\tcode rule\tbare\tcounted\tright\twrong\tno act\tnot asserted\troot right\troot wrong\town\t"
+          "own right\town real\tlabels' roots of the root-wrong\tcodes")
     for row in [r for r in rows if r["counted"] >= args.min][: args.top]:
         roots = " ".join(f"{r}:{c}" for r, c in row["label_roots"].most_common(4))
         codes = " ".join(f"{c}:{n}" for c, n in row["codes"].most_common(4))
         print(f"{row['trigger']}\t{row['code_rule']}\t{row['bare_code'] if row['bare_code'] is not None else ''}\t"
               f"{row['counted']}\t{row['right']}\t{row['wrong']}\t{row['no_act']}\t{row['not_asserted']}\t"
-              f"{row['root_wrong']}\t{row['own']}\t{row['own_right']}\t{row['own_real']}\t{roots}\t{codes}")
+              f"{row['real'] - row['root_wrong']}\t{row['root_wrong']}\t{row['own']}\t{row['own_right']}\t"
+              f"{row['own_real']}\t{roots}\t{codes}")
     changes = []
     if args.rule:
         n, p, m, q, *basis = args.rule.split(",")

@@ -324,8 +324,8 @@ REF = re.compile(
 )
 #: ``eval/README.md, session N`` / ``eval/README.md session N`` (no quotes): the session's file.
 REF_SESSION = re.compile(r"eval/README(?:\.md)?,? session (\d+)\b")
-#: Files never rewritten: the data the coder reads.
-REF_SKIP = ("src/dateline/data/",)
+#: Files never rewritten: the data the coder reads, this script and its test (their examples).
+REF_SKIP = ("src/dateline/data/", "tools/split_eval_notes.py", "tests/unit/test_split_eval_notes.py")
 
 
 def _norm(name: str) -> str:

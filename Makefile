@@ -50,8 +50,8 @@ eval: $(STAMP)
 # is fitted on every labelled train round (below), so the second stage over the learned components' probabilities is
 # fitted on cross-fitted rows: tools/crossfit_train.py codes each of the folds of train rounds (fourteen non-empty in session 40, with the blind rounds 46-81 out) with a side chooser
 # and a root correction each refitted (the shipped models' own settings) on the rounds it is shipped fitted on less
-# the fold's, from the rows `make train-learned` caches in build/, and fits the confidence on them (eval/README.md,
-# "Session 27: crossfit"). The blind rounds (eval/news/blind_rounds.json, $(BLIND)) are left out of everything.
+# the fold's, from the rows `make train-learned` caches in build/, and fits the confidence on them (eval/sessions/27.md,
+# "crossfit"). The blind rounds (eval/news/blind_rounds.json, $(BLIND)) are left out of everything.
 # `dateline train` alone writes only a first-stage model (no train row is unseen by the shipped components).
 train: $(STAMP)
 	nice $(BIN)/python tools/crossfit_train.py --exclude-rounds=$(BLIND) --out src/dateline/data/confidence/model.json
@@ -61,23 +61,23 @@ train: $(STAMP)
 # (1-29 in session 29; --held-out none): session 27 found that more data still helps it on held-out rounds, and the confidence keeps honest data by
 # cross-fitting (`make train`). Its settings: source C 0.3 margin 0, target C 0.3 margin 0.16 (session 26, sides4: the
 # best cross-fitted setting that keeps the guideline tests, margin 0.1; session 28: 0.12, the smallest tried that keeps
-# them with rounds 26-27; session 33: 0.13, the same with rounds 36-37 and the v4 labels; session 34: 0.15, the same with rounds 38-39; session 35: 0.16, the same with rounds 40-41 and the v5 labels; session 40: target_sentence 0.0, the target's margin for a country its event's sentence names apart, not as a venue nor by default, or NONE, --sentence-margin target=0.0, 0.16 elsewhere; eval/README.md "Session 26: sides4", "Session 28 ... (integrator)", "Session 35: blind rounds 42-43 ... (integrator)"). The root correction
+# them with rounds 26-27; session 33: 0.13, the same with rounds 36-37 and the v4 labels; session 34: 0.15, the same with rounds 38-39; session 35: 0.16, the same with rounds 40-41 and the v5 labels; session 40: target_sentence 0.0, the target's margin for a country its event's sentence names apart, not as a venue nor by default, or NONE, --sentence-margin target=0.0, 0.16 elsewhere; eval/sessions/26.md "sides4", "Session 28 ... (integrator)", "Session 35: blind rounds 42-43 ... (integrator)"). The root correction
 # is fitted on every train round but the blind ones too (session 29): fitted on more rounds it gained on rounds held
 # out of its fit in three measures (blind 26-27+28-29 in session 28, held-out 26-29 in roots4, blind 30-31 in session
 # 29: +5 right, +6 recall), and lost one gold event, a deportation the gold calls ASSAULT that the rounds-1-12 model won
 # through the actors' country codes (the news labels code it as coercion); the gold floors were lowered by that event
-# (eval/README.md "Session 29: roots4", "Session 29 ... (integrator)"). Session 25, roots3: fitted on every asserted
+# (eval/sessions/29.md "roots4", "Session 29 ... (integrator)"). Session 25, roots3: fitted on every asserted
 # event (--fit-domain all: its probabilities, which the confidence reads, mean something on every root), correcting
 # only the lexicon's own roots (--domain lexicon); C 1, margins 0.5 / 0.8 across PLOVER types (0.8 since session 29:
 # with 0.7 the fit on rounds 1-29 also moved a law's approval, 08, to 17 on gold). Then the learned act filter (session 29,
 # actfilter; dateline.acts_model): P(real act) of each counted event, on the coder with the new side chooser and root
 # correction, fitted on every train round but the blind ones; an event below 0.15 is not counted (the threshold: the
-# largest whose cross-fitted train recall loss stays under 0.1% of the listed acts; eval/README.md "Session 29: actfilter").
+# largest whose cross-fitted train recall loss stays under 0.1% of the listed acts; eval/sessions/29.md "actfilter").
 # Session 31 (dense): the act filter can also read the parser's token vectors (dateline.dense; --features
 # ...,vtrig,vsent,vsrc,vtgt); not shipped: +3 right cross-fitted on train, but dev recall 452 -> 451 (below its floor).
 # Session 33 (triggers2): first the learned trigger proposer (dateline.trigger_model): verbs the lexicon leaves uncoded,
 # proposed as acts at an act probability of 0.8 (the lowest threshold whose cross-fitted added events were right at
-# least as often as the coder's counted events; eval/README.md "Session 33: triggers2"); its candidates are collected
+# least as often as the coder's counted events; eval/sessions/33.md "triggers2"); its candidates are collected
 # with the proposer off, so it does not depend on the components fitted after it.
 train-learned: $(STAMP)
 	nice $(BIN)/python tools/learned_triggers.py --recode --exclude-rounds=$(BLIND) --write src/dateline/data/triggers/model.json

@@ -1,7 +1,7 @@
 """Confidence bands under a relabelling: how the verdicts of the counted train events change from a label's
 earlier version to its later one (eval/news/labels_v{N}.jsonl keep the rows a relabelling replaced), by
 confidence band, and for the v5 -> v6 relabelling by the v6 decision whose tools/rejudge_v6.tsv rows selected
-the label (session 40, conf40; eval/README.md "Session 40: conf40"). Train only, the blind rounds left out
+the label (session 40, conf40; eval/sessions/40.md "conf40"). Train only, the blind rounds left out
 (eval/news/blind_rounds.json, as tools/cached_eval.py), the model's parse cached in build/parse_cache/.
 
     nice .venv/bin/python tools/confidence_relabel.py [--cues]

@@ -1,7 +1,7 @@
 """Experiment (session 29, actfilter): a LEARNED estimate of P(real asserted act) for each counted event.
 
 A third of the counted events are not real asserted acts (labelled no act, or claimed, hypothetical, intended,
-negated). Rule branches on them found a long tail (eval/README.md "Session 26: nonacts", "Session 27: nonacts2").
+negated). Rule branches on them found a long tail (eval/sessions/26.md "nonacts", "Session 27: nonacts2").
 This tool asks whether a model of act-ness alone (root and sides do not matter) can un-count non-acts at little cost
 to right events and recall, and whether it does better than cutting on the confidence (P(right)) at the same number
 of events dropped.
@@ -398,7 +398,7 @@ def write(model: Any, out: Path, args: Any, sets: tuple[str, ...], c: float, tra
                        "keep": "real act, or an event that finds a listed asserted act of its root at its trigger"}[args.target], "features": list(sets), "c": c,
             "prune": args.prune, "events": len(train), "articles": len({r["article"] for r in train}),
             "fitted_rounds": sorted({r["round"] for r in train}), "excluded_rounds": sorted(excluded),
-            "threshold_chosen_on": "cross-fitted train (tools/learned_acts.py, eval/README.md 'Session 29: actfilter')",
+            "threshold_chosen_on": "cross-fitted train (tools/learned_acts.py, eval/sessions/29.md 'actfilter')",
             "cross_fitted_at_threshold": line and line["act_model"], "ap_act_cross_fitted": report["ap_act"]["act_model"]}
     from dateline.dense import Standardiser
 

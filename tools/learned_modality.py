@@ -14,12 +14,12 @@ act (docs/annotation.md section 3). This tool
    what the rules' precision would give the events added (so precision rises), among the settings
    that gain right events; dev is measured (totals only) for that choice;
 3. ``--write``: fits on every train article of the fitted rounds and writes the model (not shipped, not in ``make train``:
-   eval/README.md "Learned modality (experiment)").
+   eval/experiments.md "Learned modality (experiment)").
 
     nice .venv/bin/python tools/learned_modality.py --recode    # codes the articles once (cache in build/)
     nice .venv/bin/python tools/learned_modality.py --json build/learned_modality.json
 
-Session 27 (eval/README.md "Session 27: modality2"): ``--held-out`` rounds are kept out of the fit and of every
+Session 27 (eval/sessions/27.md "modality2"): ``--held-out`` rounds are kept out of the fit and of every
 choice and scored (totals) with the model fitted on the other train rounds; ``--exclude-rounds`` rounds are never
 coded; ``--directions from`` lets the grid only un-count asserted events (a precision filter); ``--no-lemmas``
 fits on features that name no word (:func:`dateline.modality_model.strip_lemmas`, kept in the written model's meta).

@@ -30,7 +30,7 @@ dateline.sides_model: ``--write``, ``make train``) +3, +1 and +7.
 Session 21: ``--fill named`` (shipped) lets the ranker fill a left-out side with the other side's
 country where the sentence names that country apart (another actor, not a venue, not by default);
 C and margin are chosen per side by the right events cross-fitted on the fitted rounds; ``--exclude``
-drops a blind check's rounds from everything. Cross-fitted train rounds 1+3 +15, dev +7 (eval/README.md).
+drops a blind check's rounds from everything. Cross-fitted train rounds 1+3 +15, dev +7 (eval/sessions/21.md).
 
     nice .venv/bin/python tools/learned_sides.py --held-out none --exclude 4,6,7 --fill named
 
@@ -38,7 +38,7 @@ Session 22: ``--classes`` breaks the rules' wrong sides on train into what a wid
 ``--groups`` picks optional feature groups (dateline.sides_model.GROUPS; default the shipped frame,none,code),
 ``--seed`` repeats the cross-fitting over other splits of the articles into folds, ``--no-dev`` leaves dev
 out while settings are chosen, ``--variant pair`` is a pairwise ranker (not shipped). Cross-fitted train
-717 -> 764 right counted events (session-21 features: 751), dev 241 -> 261 (251) (eval/README.md).
+717 -> 764 right counted events (session-21 features: 751), dev 241 -> 261 (251) (eval/sessions/22.md).
 
     nice .venv/bin/python tools/learned_sides.py --held-out none --no-dev --seed 1 --groups frame,none,code
 
@@ -47,7 +47,7 @@ the trigger's governing word, the frame by the trigger's kind; ``count``: mentio
 of the country in the paragraph; ``coord``: coordinated with another country's mention; ``artfam``: the dateline's
 and headline's countries by root family; ``sdist``: sentences away by the trigger's kind). All five on held-out
 rounds 14-25: +7 right counted events (1610 -> 1617 of 3,197), each alone -5 to +2; the coder with a model fitted
-with them lost dev strict F1 and a gold floor, so they stay off (eval/README.md "Session 42: sides42").
+with them lost dev strict F1 and a gold floor, so they stay off (eval/sessions/42.md "sides42").
 
     nice .venv/bin/python tools/learned_sides.py --held-out 14,15,16,17,18,19,20,21,22,23,24,25 --exclude <blind> \
         --no-dev --fix source=0.3:0,target=0.3:0.16 --sentence-margin target=0.0 --cs 0.3 \
@@ -251,10 +251,10 @@ def main() -> int:
                         "(comma-separated; 'none' fits on every train article)")
     parser.add_argument("--fix", default="", help="a side's C and margin, not chosen (comma-separated "
                         "SIDE=C:MARGIN, e.g. target=0.3:0.1: session 26 ships the target's best cross-fitted setting "
-                        "whose margin keeps the written guideline tests, eval/README.md)")
+                        "whose margin keeps the written guideline tests, eval/sessions/26.md)")
     parser.add_argument("--sentence-margin", default="", help="a side's margin for a country its sentence names or "
-                        "NONE (comma-separated SIDE=MARGIN; shipped since session 40: target=0.0, eval/README.md "
-                        "\"Session 40: targets40\"), written into the model as margin[SIDE_sentence]")
+                        "NONE (comma-separated SIDE=MARGIN; shipped since session 40: target=0.0, eval/sessions/40.md "
+                        "\"targets40\"), written into the model as margin[SIDE_sentence]")
     parser.add_argument("--cs", default="", help="the L2 strengths C tried (comma-separated; default "
                         + ",".join(map(str, CS)) + "; with --fix one C, e.g. 0.3, is four times faster)")
     parser.add_argument("--cached-parse", action="store_true", help="--recode: read the model's parse from "
@@ -323,7 +323,7 @@ VARIANT = {"name": "lr_cross"}
 #: The articles' split into folds (``--seed``; 0: scikit-learn's GroupKFold).
 SEED = {"seed": 0}
 #: The optional feature groups of the shipped model (session 22: chosen by the mean right counted events of
-#: repeated cross-fitting on train, eval/README.md), the default of ``--groups`` and so of ``make train``.
+#: repeated cross-fitting on train, eval/sessions/22.md), the default of ``--groups`` and so of ``make train``.
 SHIPPED_GROUPS = ("frame", "none", "code")
 #: A left-out side is filled only with a sentence candidate that is an argument of the trigger
 #: (``--fill-argument``; the model's ``meta.fill_argument``).

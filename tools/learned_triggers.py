@@ -30,7 +30,7 @@ own cache (build/learned_triggers_nouns.pkl); the collection also counts train's
 trigger span holds (the ceiling; ``--ceiling-only`` prints it and stops; "none" there also holds acts whose sentence
 the events stage never coded). ``--drop-nouns`` fits the verbs' rows of that collection only (the comparison).
 
-Results: eval/README.md "Learned trigger proposer (experiment)" (session 22: nothing earned), "Session 33:
+Results: eval/experiments.md "Learned trigger proposer (experiment)" (session 22: nothing earned), "Session 33:
 triggers2" (shipped at 0.8) and "Session 34: nouns34" (nouns: not shipped). Never runs or reads the locked splits;
 prints totals only for dev.
 """
@@ -62,7 +62,7 @@ NEWS = ROOT / "../shared/data/news"
 CACHE = ROOT / "build/learned_triggers.pkl"
 SPLITS = ("train", "dev")  # never the locked ones
 #: The shipped threshold: the lowest of THRESHOLDS whose cross-fitted added events were right at least as often as
-#: the coder's counted events (session 33, eval/README.md "Session 33: triggers2").
+#: the coder's counted events (session 33, eval/sessions/33.md "triggers2").
 SHIPPED_THRESHOLD = 0.8
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 

@@ -14,7 +14,7 @@ wrong events.
 not a particle row, a pattern of another root or the learned root correction. Those are the events
 a change of the bare row changes.
 
-``--rule N,p,M,q`` also prints what the session 46 audit rule (eval/README.md, "Session 46") would
+``--rule N,p,M,q`` also prints what the session 46 audit rule (eval/sessions/46.md) would
 change, over the ``own`` events of each entry:
 
 * null: at least N own events, at most a share p of them real acts (or with ``,right``, at most a share p of

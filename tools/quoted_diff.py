@@ -1,6 +1,6 @@
 """Which events' quotation features the quote scan changes (session 30, branch quotes3; development only).
 
-A SESSION-30 MEASURING TOOL, kept to reproduce the counts of eval/README.md "Session 30: quotes3" and nothing
+A SESSION-30 MEASURING TOOL, kept to reproduce the counts of eval/sessions/30.md "quotes3" and nothing
 else: it carries its own copies of the per-sentence quote tests deleted in session 30 (the "old" side of each
 comparison) and monkeypatches private names of the coder (``confidence.event_features`` and
 ``acts_model.event_features``, ``modality_model.features``, ``sides_model._mention_features``,

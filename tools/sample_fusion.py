@@ -5,7 +5,7 @@
 Prints one JSON line per item: references only (article id, trigger offsets), never the article text,
 so the output can be kept as a labels file (add "label": "one act" / "not one act" / "same act" /
 "different acts" by hand, and for groups "same_referent": whether all mentions point at one act even
-when the coder got one of them wrong; see eval/README.md, "Event fusion on real news", for the rule).
+when the coder got one of them wrong; see eval/experiments.md, "Event fusion on real news: the judged rounds", for the rule).
 --show also prints each mention's sentence to the terminal for reading.
 
 - groups: fused events of two or more mentions (were they one real act?)

@@ -1,4 +1,4 @@
-"""The wrong sources of counted real acts on train, by how the source was found (eval/README.md "Session 42: sources42").
+"""The wrong sources of counted real acts on train, by how the source was found (eval/sessions/42.md "sources42").
 
 Joins a ``--judged`` file and an ``--events`` file of the same coder (by article and trigger span) with the parse of
 each article in ``build/parse_cache``:
@@ -13,7 +13,7 @@ stage's mention of it in the trigger's sentence: entity type, ``coref`` where th
 ``noactor`` where no mention of it is in the sentence); and every such event in one class of how its source was found
 (the side chooser, a subject of the trigger verb by part of speech and strategy, a conjunct's inherited subject, a
 passive, an event noun, a statement's speaker, no source), with the wrong ones split by what the label wanted.
-With ``--cells`` (eval/README.md "Session 44: sources44") it prints instead three tables of counts over the counted real
+With ``--cells`` (eval/sessions/44.md "sources44") it prints instead three tables of counts over the counted real
 acts whose source is wrong, whatever else is wrong (the root by ``newseval.coded_root``, the sides at country level):
 by what else is wrong and the cell (coded NONE where the label names a country, a country where the label says NONE,
 the article's own country where the label names another, another country, the speaker of a statement or attribution
@@ -21,7 +21,7 @@ frame; "= target" where the label's source is the coded target's country); by ce
 the label's country stands (the coded target's; the dependency path from the trigger to the nearest actor mention of it
 in the trigger's sentence; else named in the two sentences before, elsewhere in the article, or nowhere). Counts only,
 no sentence: safe on the unread half.
-With ``--resolution`` (eval/README.md "Session 44: linking44") it prints instead, over both sides of every counted real
+With ``--resolution`` (eval/sessions/44.md "linking44") it prints instead, over both sides of every counted real
 act, how many are wrong (at country level) by how the side's actor was resolved (:func:`resolution_path`: a KB person
 matched by its full name, a partial name or one word and whether the article names its country otherwise; a short
 name, pronoun or role noun linked to a person; an antecedent named in a sentence before; a country or capital; a

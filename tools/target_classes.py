@@ -1,4 +1,4 @@
-"""The wrong targets of counted real acts on train, by mechanism (eval/README.md "Session 28: targets6").
+"""The wrong targets of counted real acts on train, by mechanism (eval/sessions/28.md "targets6").
 
 Joins three files of the same coder, by article and trigger span:
 

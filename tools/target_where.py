@@ -1,5 +1,5 @@
 """The wrong targets of counted real train acts by what the label wanted, where its country is named and the
-strategy that chose the target (eval/README.md, "Session 41: targets41").
+strategy that chose the target (eval/sessions/41.md, "targets41").
 
     PYTHONPATH=src nice .venv/bin/python tools/cached_eval.py --split train --judged build/j.jsonl --all-events --events build/e.jsonl
     PYTHONPATH=src nice .venv/bin/python tools/target_where.py --judged build/j.jsonl --events build/e.jsonl [--all]

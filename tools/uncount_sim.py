@@ -7,7 +7,7 @@ a rule gate can be measured before it is written. Each class is a Python express
 ``rules`` (its ``evidence.rules``), ``src``/``tgt`` (its sides, ``{}`` when none), ``text`` (its sentence) and
 ``lemma`` (its trigger's lexicon lemma, ``verbs.tsv:say`` -> ``say``). Exact for a gate (the simulated totals of
 session 41's gates matched the coded runs to the event); a change to the lexicon, which drops events before the other
-stages run, is approximate (a statement frame may come back: eval/README.md, "Session 41: nonacts41"). The blind
+stages run, is approximate (a statement frame may come back: eval/sessions/41.md, "nonacts41"). The blind
 rounds are left out as in ``cached_eval.py``; ``--check`` also re-scores with ``newseval.score`` itself.
 ``--split dev`` (session 43) gives each class's totals only (counted, right, recall, strict F1: no verdicts, and
 ``--show`` is refused, as on the ``unread`` half), from a ``cached_eval.py --split dev --events`` file, so a candidate's dev cost is known before

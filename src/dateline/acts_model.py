@@ -14,7 +14,7 @@ counted (:func:`dateline.confidence.is_counted`): it stays in the output, with `
 ``{"p": ..., "threshold": ...}`` saying why. Every scored event keeps its probability in ``evidence.learned.act_p``.
 
 It is fitted by ``tools/learned_acts.py --write`` (``make train-learned``) on the counted train events of every
-labelled train round but the blind ones; the threshold is chosen on cross-fitted train (eval/README.md "Session
+labelled train round but the blind ones; the threshold is chosen on cross-fitted train (eval/sessions/29.md "Session
 29: actfilter"). Running it needs no scikit-learn: a dot product over the stored weights.
 """
 

@@ -35,7 +35,7 @@ DEFAULT_PER_10K = 5.0
 MINIMUM_SECONDS = 10.0
 #: The budget stops growing at this length (180 s at the default ``per_10k``): news articles are far shorter, a real
 #: long text of this size parses in well under a minute, and a 2 MB run of junk would otherwise hold its worker (or a
-#: one-process run) for about 17 minutes before it is rejected (eval/README.md, "Session 45: robust45").
+#: one-process run) for about 17 minutes before it is rejected (eval/sessions/45.md, "robust45").
 MAXIMUM_CHARS = 360_000
 #: Once fired, the deadline fires again this often until the guarded block has ended.
 REFIRE_SECONDS = 0.5

@@ -17,7 +17,7 @@ margin in probability (one margin for each direction). The event then names ``le
 ``evidence.rules`` (``modality``). Running the model needs no scikit-learn: weights by feature name,
 read once per process.
 
-**Not shipped** (session 22, eval/README.md "Learned modality (experiment)"; refitted on rounds 1-12 with
+**Not shipped** (session 22, eval/experiments.md "Learned modality (experiment)"; refitted on rounds 1-12 with
 the v2 labels in session 27, "Session 27: modality2", still not shipped): no model file is
 written and :func:`decide_modality` is hooked into no stage. The module holds the features and the
 decision rule that ``tools/learned_modality.py`` measures, so that a model it writes runs the same

@@ -411,7 +411,7 @@ class NewsScores:
     @property
     def f1(self) -> float:
         """The harmonic mean of :attr:`precision` and :attr:`recall`: the keep rule's one number since session 37
-        (a change that drops events less precise than about half of it raises it; eval/README.md)."""
+        (a change that drops events less precise than about half of it raises it; eval/sessions/37.md)."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 

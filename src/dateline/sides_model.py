@@ -25,7 +25,7 @@ attachment to the trigger: subject, object, the object of "against" / "with" / "
 object of such an argument, alone and by the root's quad class), ``none`` (the trigger's own arguments on
 the NONE candidate: leaving a side empty is learned from the sentence) and ``code`` (a country, a
 transnational prefix or a sector code with no country); chosen by repeated cross-fitting on train
-(eval/README.md, "Session 22").
+(eval/sessions/22.md).
 
 The features are computed on the rules' sides (as in training) before any side is changed. Running
 the model needs no scikit-learn: weights by feature name, read once per process.
@@ -153,7 +153,7 @@ GROUPS = {"frame": ("frame=", "fframe="), "none": ("none_has=", "none_pos=", "no
           "fsent": ("fsent=",),
           "attr": ("spk=", "gov=", "kframe="), "count": ("ment_n=", "par_n="), "coord": ("coord=",),
           "artfam": ("artc=",), "sdist": ("sdist=",)}
-#: The session-42 groups (sides42; measured, see eval/README.md "Session 42: sides42"): ``attr``, the candidate's
+#: The session-42 groups (sides42; measured, see eval/sessions/42.md "sides42"): ``attr``, the candidate's
 #: role in an attribution frame (the subject of a speech verb: :func:`_speaker_role`), its relation to the verb
 #: that governs the trigger (:func:`_governor_role`) and its ``frame`` crossed with the trigger's kind (verb /
 #: noun); ``count``, its nearest mention's entity's number of mentions in the article and the candidate's
@@ -831,7 +831,7 @@ def inside(cands: dict[str, dict[str, float]]) -> frozenset[str]:
     the other side's own mention. A country the sentence names only so, or one read from the sentence before, the
     headline or the article, keeps the side's own margin. The one test of :meth:`SidesModel.scored` and
     ``tools/learned_sides.py`` (session 40 mend; countries only, transnational codes out, cost 8 right train
-    events: eval/README.md "Session 40: mend (review of targets40)")."""
+    events: eval/sessions/40.md "mend (review of targets40)")."""
     return frozenset(c for c, f in cands.items() if c == "NONE" or f.get("named_apart"))
 
 
@@ -856,7 +856,7 @@ def pick(probs: dict[str, float], current: str, margins: dict[str, float], role:
     40: the chooser is right more often within the sentence than on a country it reads from the sentence
     before or the article, which keeps the larger margin). NONE counts as inside on purpose: dropping a
     side reads the sentence alone (the sentence names no actor for it), never a country from elsewhere, and
-    targets40 measured the key with NONE inside (eval/README.md "Session 40: targets40")."""
+    targets40 measured the key with NONE inside (eval/sessions/40.md "targets40")."""
     if locked:
         return current
     best = max(probs, key=lambda c: probs[c])

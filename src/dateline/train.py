@@ -179,7 +179,7 @@ def calibration_table(raw: list[float], ys: list[bool]) -> tuple[list[float], li
     ``calibration_y``, read by ``Model.calibrate``): Platt scaling (:func:`platt`) at the raw scores of
     :data:`CALIBRATION_LOGITS` (y rounded to 9 digits, so that the table keeps rising where the sigmoid
     flattens); the identity where Platt cannot calibrate (one class of verdicts, or a slope not above 0).
-    Session 37 (eval/README.md, "confidence37"): held out fold by fold on train and on dev it is better
+    Session 37 (eval/sessions/37.md, "confidence37"): held out fold by fold on train and on dev it is better
     calibrated than the isotonic steps it replaced, and its top events more often right."""
     fitted = platt(raw, ys)
     xs = [round(sigmoid(z), 6) for z in CALIBRATION_LOGITS]

@@ -1,4 +1,4 @@
-"""The learned trigger proposer (session 33, eval/README.md "Session 33: triggers2"): a verb no lexicon rule
+"""The learned trigger proposer (session 33, eval/sessions/33.md "triggers2"): a verb no lexicon rule
 made a trigger, whose lemma the lexicon does not code, in a sentence naming an actor, is proposed as an act when a
 multinomial logistic regression (``data/triggers/model.json``, fitted by ``tools/learned_triggers.py``) gives it
 an act probability at or above the model's threshold. The events stage then codes the verb with the proposed
@@ -9,7 +9,7 @@ The features are generic: the verb's lemma, what the lexicon knows of it, its sy
 not, kind), and what it governs: the root of its object's event noun, of a preposition's event noun, of its
 complement's coded verb ("called for sanctions", "signed a deal"), the object's head, the governing verb.
 
-Nouns (session 34, eval/README.md "Session 34: nouns34"; not shipped): a model whose ``meta.nouns`` is set also
+Nouns (session 34, eval/sessions/34.md "nouns34"; not shipped): a model whose ``meta.nouns`` is set also
 proposes nouns the lexicon leaves uncoded (:func:`is_noun_candidate`, :func:`noun_features`, ``n:``-prefixed), coded
 by ``_noun_events``; the shipped model has no ``meta.nouns`` and proposes verbs only."""
 

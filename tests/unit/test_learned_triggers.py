@@ -1,5 +1,5 @@
 """The learned trigger proposer (dateline.trigger_model, fitted by tools/learned_triggers.py): its features,
-prediction, the shipped model and its hook into the events stage (eval/README.md, "Session 33: triggers2")."""
+prediction, the shipped model and its hook into the events stage (eval/sessions/33.md, "triggers2")."""
 
 from __future__ import annotations
 

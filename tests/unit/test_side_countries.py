@@ -429,7 +429,7 @@ def test_place_strategies_are_tried_in_the_documented_order() -> None:
 
 
 def test_praise_or_a_defence_that_names_no_one_is_aimed_at_the_doers_own_country(nlp: Language) -> None:
-    # its decision, its regulations: the labels give the doer's own country (eval/README.md, "Session 35: targets35")
+    # its decision, its regulations: the labels give the doer's own country (eval/sessions/35.md, "targets35")
     for text, trigger in (("The British government defended the decision on Tuesday.", "defended"),
                           ("The British government welcomed the new regulations on Tuesday.", "welcomed")):
         (event,) = events(nlp, text, trigger)

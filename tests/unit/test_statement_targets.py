@@ -1,5 +1,5 @@
 """docs/annotation.md D1a: a statement that blames or criticises is the speaker's disapproval (11x) of the one
-it is about (events.assemble._disapproved_targets, events.codes.disapproved; eval/README.md, "Session 38:
+it is about (events.assemble._disapproved_targets, events.codes.disapproved; eval/sessions/38.md, "Session 38:
 stmtroot38"). Sentences written for these tests, parsed by the real pipeline."""
 
 from __future__ import annotations

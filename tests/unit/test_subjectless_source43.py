@@ -1,6 +1,6 @@
 """An active verb, or an event noun not of violence, that the rules and the side chooser leave with no doer takes the
 article's own country as its source, after the confidence has scored it (dateline.actors.countries.subjectless_source,
-dateline.actors.resolution.counted_fallbacks; eval/README.md "Session 43: sources43" and "Session 43: sources43b"),
+dateline.actors.resolution.counted_fallbacks; eval/sessions/43.md "sources43" and "Session 43: sources43b"),
 on sentences written for these tests and parsed by the real pipeline."""
 
 from __future__ import annotations

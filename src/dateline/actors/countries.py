@@ -730,7 +730,7 @@ def domestic_agenda(event: dict[str, Any]) -> bool:
     reads on a visit made): "the governor will tour the flooded districts next week", "the premier plans to meet
     his cabinet on Monday". A leader's agenda at home is domestic routine, no act (docs/annotation.md D6), as the
     visit itself is (:func:`domestic_visit`, which drops it); on train such intents were right 7 times in 49
-    (eval/README.md, "Session 43: nonacts43"). Left alone: an intent toward another state or a transnational side
+    (eval/sessions/43.md, "nonacts43"). Left alone: an intent toward another state or a transnational side
     (IGO, NGO: no country), a meeting held or planned (04x), whose own modality and gates decide, and an intent
     to meet or negotiate with a state's domestic opponents, either side of a sector of cue ``opposing_sector`` (the
     opposition, rebels, insurgents, separatists: "the government will hold peace talks with the rebels", "the
@@ -760,7 +760,7 @@ def domestic_statement(event: dict[str, Any]) -> bool:
     are of one country once their countries are chosen ("the prime minister said the economy grew", "the party's
     spokesman told reporters the leader would stand again"). Such a statement relays a fact (an attribution frame,
     docs/annotation.md D1a) or is the domestic routine of a government, party or campaign (D6); on the train split
-    they were right 50 times in 647 (0.08, the coder 0.35: eval/README.md, "Session 37: statements37"). Left alone:
+    they were right 50 times in 647 (0.08, the coder 0.35: eval/sessions/37.md, "statements37"). Left alone:
     a statement the code rules read as more than a statement (a demand, an appeal, a criticism, an accusation:
     another code rule or another root), another verb coded 010 ("predict", "deny", "plead": right more often), a
     statement to or about another state, and a side with no country or a transnational one (IGO, NGO)."""
@@ -828,9 +828,9 @@ def unplaced_statement(event: dict[str, Any]) -> bool:
     ``own_phrase`` and ``kb_roles``): "the spokesman said", "the police chief revealed", "officials told reporters".
     Such a speaker is an unnamed official of the article's own state relaying a fact, an analyst, a writer (an
     attribution frame or a speaker who is no actor, docs/annotation.md D1a, D1d); on the train split such statements
-    were right 30 of 286 judged (0.10, the coder 0.36: eval/README.md, "Session 38: nonacts38"). A plain statement with
+    were right 30 of 286 judged (0.10, the coder 0.36: eval/sessions/38.md, "nonacts38"). A plain statement with
     no speaker at all ("it was reported that ...", "the figures were confirmed") is as unplaced (session 41:
-    right 0 times in 8 on train, eval/README.md, "Session 41: nonacts41"). Left alone: a speaker
+    right 0 times in 8 on train, eval/sessions/41.md, "nonacts41"). Left alone: a speaker
     named with its country, and a statement the code rules read as more than a statement (another code rule, another
     root)."""
     rules = _plain_statement(event)
@@ -851,7 +851,7 @@ def unplaced_intent(event: dict[str, Any]) -> bool:
     actor's declared aim towards another (docs/annotation.md section 2, D34); one aimed at nobody, or told by nobody the
     text places, is most often an agenda ("the party will hold its conference", "officials will meet next week"), a
     forecast or a figure of speech ("we will soon be finding out"). On train, with blind rounds out, such intents were
-    right 20 times in 218 (0.09; the coder 0.37: eval/README.md, "Session 40: nonacts40"); placed by the same body named
+    right 20 times in 218 (0.09; the coder 0.37: eval/sessions/40.md, "nonacts40"); placed by the same body named
     earlier (``same_entity``) they were right 9 in 21, and stay (those placed by their own words 150 in 307). Left
     alone: a threat coded on the threatened act's word (13x: "is prepared to impose martial law", right 10 in 46, and a
     threat often names no one it binds), an intent with a target whose declarer's own words or identity place it, and
@@ -872,7 +872,7 @@ def private_statement(event: dict[str, Any]) -> bool:
     sector of the source: a company, the media, a union, a church, a hospital, an environmental or farmers' group,
     criminals): "the company said its chief executive would retire", "the newspaper said the figures were up". Such a
     speaker makes no political statement: a company's own news or a fact it relays (docs/annotation.md D1a, D10b); on
-    the train split such statements were right 0 times in 28 (eval/README.md, "Session 41: nonacts41"). Left alone: a
+    the train split such statements were right 0 times in 28 (eval/sessions/41.md, "nonacts41"). Left alone: a
     statement the code rules read as more than a statement (a demand, an appeal, a criticism: another code rule or
     root), and speakers of the state, a party, the opposition, rebels, a school or university (``EDU``: scholars and
     think tanks, whose statements were right more often) or civilians (``CVL``)."""
@@ -891,7 +891,7 @@ def placeless_journey(event: dict[str, Any]) -> bool:
     militia", "the rocket travelled 300 kilometres". A journey is a visit (CAMEO 042) only to a place or host the text names;
     with none it is private travel, a recruit's trip or a missile's flight, no act between actors (docs/annotation.md
     D6, D14b); on the train split such events were right 0 times in 14, those placed somewhere 16 times in 33
-    (eval/README.md, "Session 41: nonacts41"). Left alone (session 41 mend): a journey whose host the text names,
+    (eval/sessions/41.md, "nonacts41"). Left alone (session 41 mend): a journey whose host the text names,
     a government organ of another state met by one of the traveller's ("the chancellor travelled to meet the Chinese
     president": a visit, whatever place the places stage found)."""
     return _verb_lemma(event) in cue_words("journey_verb") and not event.get("location") and not _state_host(event)
@@ -915,7 +915,7 @@ def electoral_routine(event: dict[str, Any]) -> bool:
     election's routine, no act between actors (docs/annotation.md D6: party-internal and parliamentary votes, campaign
     stops); a vote that imposes or lifts a measure on an actor is that measure's code, on the measure's own word ("voted
     to impose sanctions on X": the imposing stays). On the train split such events were right 0 times in 40
-    (eval/README.md, "Session 42: nonacts42"). Left alone (session 42 mend): a state itself (a side with no sector)
+    (eval/sessions/42.md, "nonacts42"). Left alone (session 42 mend): a state itself (a side with no sector)
     voting or campaigning toward another state, an act of its foreign policy, not domestic routine ("Germany
     campaigned for the reporter's release in Turkey", "the United States voted against the resolution")."""
     if _verb_lemma(event) not in cue_words("electoral_verb"):
@@ -945,7 +945,7 @@ def private_cooperation(event: dict[str, Any]) -> bool:
     actors (docs/annotation.md D6, D10b; the press holds no consultation, D1c). One with a state, an organ of one or any
     other political side stays, at home too ("the villagers met the president", "the union agreed to talks with the
     government"; session 42 mend: at home such events were right 4 times in 26, no F1 gained). On the train split the
-    gated events were right 3 times in 53 (eval/README.md, "Session 42: mend")."""
+    gated events were right 3 times in 53 (eval/sessions/42.md, "mend")."""
     source, target = event.get("source") or {}, event.get("target") or {}
     if str(event.get("cameo") or "")[:2] not in ("03", "04") or not source or not _private_side(source):
         return False
@@ -965,7 +965,7 @@ def unarmed_protection(event: dict[str, Any]) -> bool:
     shares: no one root to recode to), not an armed force protecting another. A state or an alliance itself (a side
     with no sector) may protect with arms and stays ("Ukraine defended Kyiv", "the alliance defended the Baltic
     airspace"), as does the police ("the police guarded the embassy"; session 42 mend). On the train split the gated
-    events were right 0 times in 8 (eval/README.md, "Session 42: mend")."""
+    events were right 0 times in 8 (eval/sessions/42.md, "mend")."""
     rules = _event_rules(event)
     if str(event.get("cameo") or "") != "074" or rules.get("code") != "_verb_entry":
         return False
@@ -982,7 +982,7 @@ def caused_outcome(event: dict[str, Any], doc: Doc | None) -> bool:
     ``result_verb``: lead) that takes a "to" phrase and no direct object in ``doc``: "the ban led to a collapse of
     trade", "the cuts would lead to shortages". The verb tells what a thing caused, no journey or act of its
     subject's (the lexicon's pattern codes "led ... to" as a visit, CAMEO 042, for "led a delegation to Moscow", which
-    has its object and stays); on the train split such events were right 0 times in 15 (eval/README.md, "Session 42:
+    has its object and stays); on the train split such events were right 0 times in 15 (eval/sessions/42.md, "Session 42:
     nonacts42"). Without the parse (``doc`` None) nothing is gated."""
     if doc is None or _verb_lemma(event) not in cue_words("result_verb"):
         return False
@@ -1011,8 +1011,8 @@ def figurative_violence(event: dict[str, Any], doc: Doc | None = None) -> bool:
     surroundings (docs/annotation.md D6). A state's violence against its people, its towns or its opposition names
     them or the place and stays ("the government shelled the protesters", "the regime bombed the city", "the
     government killed hundreds of its citizens"; session 42 mend: a target of the source's country with no sector was
-    gated before, whatever named it). On the train split the gated events were right 1 time in 52 (eval/README.md,
-    "Session 42: mend")."""
+    gated before, whatever named it). On the train split the gated events were right 1 time in 52 (eval/sessions/42.md,
+    "mend")."""
     code = str(event.get("cameo") or "")
     if code[:2] not in root_class("figurable") or code != code[:2] + "0" or _verb_lemma(event) is None:
         return False
@@ -1093,7 +1093,7 @@ def headline_line(event: dict[str, Any], doc: Doc | None) -> bool:
     ending on no closing mark (``en.CLOSING_MARKS``), in a headline's grammar (:func:`_headline_grammar`): a second
     headline, a teaser of another story, a highlights bullet ("Minister defends plan", "Ruritania to hold talks").
     docs/annotation.md D19a, D36a: such lines are furniture, no act listed from them. As first built, on train's read
-    half 22 events, right 2; on the unread half 20, right 2 (eval/README.md, "Session 44: nonacts44"). A line longer than
+    half 22 events, right 2; on the unread half 20, right 2 (eval/sessions/44.md, "nonacts44"). A line longer than
     :data:`HEADLINE_MAX_WORDS` words is a sentence of the article that lost its full stop, and stays (session 44,
     comb44). Without the parse nothing is gated."""
     found = _trigger_paragraph(doc, event) if doc is not None else None
@@ -1281,7 +1281,7 @@ def armed_opponent(case: SideCase) -> tuple[str, str] | None:
     named before it is often only the story's context ("Uganda and Tanzania disagreed. The Kenyan
     army launched an offensive" stays at home). A domestic force (police, rebels, a party) is left
     to :func:`source_home`. On train a state's violence aimed at home by :func:`source_home` was wrong
-    about three times in four (eval/README.md, "Session 24: targets")."""
+    about three times in four (eval/sessions/24.md, "targets")."""
     if str(case.event.get("cameo", ""))[:2] not in root_class("violent"):
         return None
     country, sector = split_code((case.event.get("source") or {}).get("code"))
@@ -1376,7 +1376,7 @@ ADDRESSEE_STRATEGIES: tuple[tuple[str, Strategy], ...] = (("nearby_partner", nea
 #: registrars welcomed the new regulations", "protests in Istanbul" by Turks: its decision, its
 #: inquiry, its government). On train (rounds 42-45 out), of such counted real acts with the right root and
 #: source and no target after the side chooser, the labelled target was the source's own country 49 times in 83,
-#: no target 19, another country 15 (eval/README.md, "Session 35: targets35").
+#: no target 19, another country 15 (eval/sessions/35.md, "targets35").
 HOME_TARGET_STRATEGIES: tuple[tuple[str, Strategy], ...] = (("source_home", source_home),)
 
 #: Rule names (``evidence.rules.target``) of a target the text leaves unnamed, by kind.

@@ -249,7 +249,7 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
             # window reaches a neighbour's title ("In a call to Chinese Defense Minister Chang, Hagel
             # said": not Chinese) or words about the person ("Haley, the daughter of Indian
             # immigrants"); the KB's state stands. A one-word KB name ("Hassan") may be a namesake,
-            # and the text's realm wins ("King Hassan of Morocco"). (eval/README.md, "Session 24: sources")
+            # and the text's realm wins ("King Hassan of Morocco"). (eval/sessions/24.md, "sources")
             return False
         if not former and sector is None:
             sector = known_sector if country in (None, known_country) else None

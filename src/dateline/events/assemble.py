@@ -609,7 +609,7 @@ def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side],
     that someone else should have acted ("said Sudan should have returned ...") a criticism (CAMEO 111)
     of what it failed to do. (The appeal from a frame was held back on the stmt branch by one labelled
     non-act on dev; with the lexicon merge it adds right events on train, dev and the blind rounds,
-    eval/README.md, "Session 24: statements by content".)"""
+    eval/sessions/24.md, "statements by content".)"""
     if not sources:
         return
     for code, rule, clauses in (("100", "_demand_in_statement", obligation_clauses(verb, lex)),
@@ -836,8 +836,8 @@ def _planned_meeting(trigger: Token, entry: Entry, lex: Lexicon) -> bool:
     of intent (:func:`_noun_governor`: "agreed to US mediation", "plans talks with Y"): that verb's own 03x declares
     it. Only consultations: other event nouns still to come ("the planned strikes", "a proposed deal") do not say
     that their doer declared them (train, rounds 44-47 out: of the nouns told as still to come and given no intent,
-    the label is an intended act with these sides for 75 of 198 consultations, 7 of 86 attacks; eval/README.md,
-    "Session 36: noacts36")."""
+    the label is an intended act with these sides for 75 of 198 consultations, 7 of 86 attacks; eval/sessions/36.md,
+    "noacts36")."""
     if trigger.pos_ != "NOUN" or entry.code[:2] != "04":
         return False
     head = _noun_governor(trigger)

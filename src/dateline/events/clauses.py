@@ -53,7 +53,7 @@ CLAUSE_LINKS = frozenset({"relcl", "acl"})
 #: progressive ("that is fighting"); a simple present one mostly describes ("a firm that plans"), an
 #: infinitive or a modal is no act yet. (Session 37, missed37: the participles and the progressive
 #: added, and the comma of a non-restrictive clause no longer asked, with both sides identified rather
-#: than country-coded: train F1 rises, eval/README.md "Session 37: missed37". Named FINITE_TAGS until
+#: than country-coded: train F1 rises, eval/sessions/37.md "missed37". Named FINITE_TAGS until
 #: the session 37 mend: VBN and VBG are not finite.)
 DONE_TAGS = frozenset({"VBD", "VBN", "VBG"})
 #: Verb tags of a participle that hangs on a name ("Iran, backed by Russia", "Hamas, firing rockets
@@ -189,16 +189,16 @@ def clause_done(verb: Token, code: str, targets: Sequence[Side | None] = (),
     Beijing" is China's claim, docs/annotation.md D14c). Relative clauses and participles on names are
     :func:`clause_asserted`'s (both sides identified); those with a side missing, participles on common
     nouns and participial adjuncts stay ``reported``: counted, they fired on sentences of the gold set that
-    list only the main act, and its type F1 fell under its floor (eval/README.md, "Session 37: modality37"
+    list only the main act, and its type F1 fell under its floor (eval/sessions/37.md, "modality37"
     and "Session 37: missed37"). An ``acl`` VBD is not held to :func:`clause_asserted`'s checks (a proper
     noun head, both sides identified): it is mostly a misparsed main clause, not a clause on a name, and
-    those checks cost train F1 0.3392 -> 0.3389 (22 fewer counted, 7 right) and dev 0.3080 -> 0.3071 (eval/README.md,
+    those checks cost train F1 0.3392 -> 0.3389 (22 fewer counted, 7 right) and dev 0.3080 -> 0.3071 (eval/sessions/37.md,
     "Mend (review of session 37)").
 
     ``first`` is the first of coordinated verbs (:func:`dateline.syntax.first_conjunct`), whose link (``ccomp``, ``acl``), form and
     auxiliaries the others share; a complement's done form is read on ``verb``'s own tag, so that "warned that Russia
     attacked X and is shelling Y" asserts the attack only. (Reading every tag on ``verb``, or every tag on ``first``,
-    lost a right dev event or a recalled one: eval/README.md, the same section.)"""
+    lost a right dev event or a recalled one: eval/sessions/37.md, the same section.)"""
     first = first_conjunct(verb)
     if code[:2] in UNASSERTED_ROOTS or first.tag_ in BARE_TAGS or _modal_or_to(first, verb):
         return False
@@ -251,7 +251,7 @@ def clause_alone(verb: Token, code: str, lex: Lexicon) -> bool:
     sentence's news. Beside a main act ("Russia demanded the return of a helicopter that was
     captured by Sudan") the clause is its background: every relative clause and participle counted there
     (modality37's wide rule) fired on sentences of the gold set that list only the main act, under its floors;
-    a simple past on a common noun or a name, or a progressive, lowered dev F1 (eval/README.md, "Session 38:
+    a simple past on a common noun or a name, or a progressive, lowered dev F1 (eval/sessions/38.md, "Session 38:
     relcl38")."""
     if code[:2] in UNASSERTED_ROOTS:
         return False
@@ -286,7 +286,7 @@ def clause_named_doer(verb: Token) -> bool:
     for a statement's attribution frame. A clause whose pronoun is the subject ("Iran, which invaded Iraq")
     describes the noun's party and stays as :func:`clause_asserted` and :func:`clause_alone` leave it. On train's
     read half the rule counts 70 more events, 25 right, and finds 40 more listed acts; counted alike, the clauses
-    whose pronoun is the subject were right 29 times in 193 (eval/README.md, "Session 43: recall43")."""
+    whose pronoun is the subject were right 29 times in 193 (eval/sessions/43.md, "recall43")."""
     if verb.dep_ != "relcl" or verb.tag_ not in NAMED_DOER_TAGS or _modal_or_to(verb):
         return False
     if any(c.dep_ == "ccomp" for c in verb.children) or _verb_after(verb):
@@ -314,7 +314,7 @@ def clause_verbal(verb: Token, code: str, lex: Lexicon) -> bool:
     party by was made, and is an act of its own (rule ``_clause_verbal``, session 44), in whatever tense the clause
     tells it; not one under a modal or "to". The simple present is read too: it also tells stances held, not acts made
     ("a group that opposes the Ugandan government"), but leaving it out lost as many right events as no-acts on train
-    and put dev precision under its floor (session 44 mend, eval/README.md). A conjunct is read in the place of the
+    and put dev precision under its floor (session 44 mend, eval/sessions/44.md). A conjunct is read in the place of the
     first verb of its coordination, as :func:`.triggers._subordinate` reads it ("..., demanding his return and
     denouncing the government": both trail the act). Not a passive participle on a noun ("two nationals suspected of the
     bombing", "the waters disputed by Kenya and Uganda", "refugees whom the authorities blame for the clashes": what is
@@ -325,7 +325,7 @@ def clause_verbal(verb: Token, code: str, lex: Lexicon) -> bool:
     (:func:`.triggers._speaking_document`), nor a participle on a noun that names no party ("a vote condemning the
     strike", "a petition demanding his release": who made it is not the noun). Appeals, rejections and threats so told
     are not: measured on train's read half they were right too seldom, or did not carry over to its unread half
-    (eval/README.md, "Session 44: modality44")."""
+    (eval/sessions/44.md, "modality44")."""
     clause = first_conjunct(verb)  # a conjunct has the place of the first: "..., demanding his return and
     # denouncing the government" trails the act as "demanding" does (session 44 mend)
     if clause.dep_ == "advcl" or (clause.dep_ == "acl" and PERFECT_TAG in (clause.tag_, verb.tag_)):

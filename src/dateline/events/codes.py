@@ -268,7 +268,7 @@ def _critical_statement(verb: Token, lex: Lexicon) -> bool:
     does not classify another noun (a compound, "a terror watch list") or sit in a relative clause
     describing one ("a student who died of injuries"), and is not negated or conditioned. The adjectives
     of a judgement are :func:`_negative_evaluation`'s, which also needs the actor judged (counting any
-    negative adjective as criticism lost right events: eval/README.md, "Session 24: statements by
+    negative adjective as criticism lost right events: eval/sessions/24.md, "statements by
     content"). What was said is :func:`_said_clauses`."""
     unblaming = lex.cue("unblaming_emotion")
     for top, words in _said_clauses(verb):
@@ -410,7 +410,7 @@ def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iter
     should withdraw"), not negated and not a condition ("if Syria should attack"). One test for
     ``_appealing_content`` and ``events.assemble._demand_in_statement``; "must" is a demand
     (:func:`obligation_clauses`). ("needs to", "has to" were measured and not kept: they mostly report
-    what someone had to do, eval/README.md, "Session 24: statements by content".) An auxiliary before
+    what someone had to do, eval/sessions/24.md, "statements by content".) An auxiliary before
     the subject is an inverted condition ("should officials decide, ..."), no advice. With ``reproach``,
     the clauses in the perfect instead ("said X should have acted"): what someone failed to do."""
     conditions = lex.cue("condition")

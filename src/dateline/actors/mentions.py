@@ -15,13 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc import doc_ents, per_doc, sentence_bounds, token_texts
 from ..kb import Entry, KnowledgeBase, normalise, Role, split_code
 from ..lang import en
-
-
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-
-
+from ..syntax import ACTOR_ENTITIES
 
 
 MAX_NAME_TOKENS = 8
@@ -333,7 +327,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
     mentions: dict[tuple[int, int], Mention] = {}
     used: set[int] = set()
     for ent in doc_ents(doc):
-        if ent.label_ not in ACTOR_LABELS:
+        if ent.label_ not in ACTOR_ENTITIES:
             continue
         start, end = _trim(ent)
         if any(s <= start and end <= e for s, e in titles):
@@ -366,7 +360,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
             continue
         label = _label_of(entry)
         ent_label = doc[start].ent_type_
-        if ent_label in ACTOR_LABELS and not (entry.kind == "person" and ent_label == "ORG"):
+        if ent_label in ACTOR_ENTITIES and not (entry.kind == "person" and ent_label == "ORG"):
             label = ent_label if entry.kind not in ("person", "country", "seat") else label
         if entry.kind == "country" and doc[start].pos_ in ("ADJ",) or ent_label == "NORP":
             label = "NORP"

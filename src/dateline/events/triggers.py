@@ -90,7 +90,7 @@ def _owned(noun: Token, lex: Lexicon) -> bool:
             child = syntax.pobj(child) or child
         elif child.dep_ != "poss":
             continue
-        if child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+        if child.pos_ == "PROPN" and child.ent_type_ in syntax.ACTOR_ENTITIES:
             return True
     return False
 
@@ -437,7 +437,7 @@ def _trailing_adjunct(participle: Token) -> bool:
     killing 20 people", "..., setting fire to mattresses") stays a described circumstance."""
     if not _set_off_after(participle):
         return False
-    return any(t.ent_type_ in _PARTY_ENTITIES for c in participle.children if c.dep_ in ("dobj", "dative", "prep")
+    return any(t.ent_type_ in syntax.ACTOR_ENTITIES for c in participle.children if c.dep_ in ("dobj", "dative", "prep")
                for t in c.subtree)
 
 
@@ -525,13 +525,6 @@ def _speaking_document(participle: Token, lex: Lexicon) -> bool:
     if head.pos_ == "NOUN" and (not syntax.is_text_noun(head) or syntax.document_author(head) is None):
         return False
     return _verbal_act(participle, lex)
-
-
-#: Entity types of a named party: an adjunct act done to one is news of its own ("..., accusing
-#: Washington of", "..., killing two Hezbollah commanders"); one done to people counted or things
-#: ("..., killing 20 people", "..., setting fire to mattresses") elaborates the act it follows, which
-#: CAMEO codes as one event.
-_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _conditional_threat(verb: Token, entry: Entry, lex: Lexicon) -> bool:

@@ -30,6 +30,11 @@ INHERIT_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 #: of these names (``dateline.actors.mentions``); the event rules ask it of a name that may author a text,
 #: name a doer ("Israeli shelling") or stand as a party.
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Tags of relative and interrogative pronouns and determiners ("which", "that", "who", "whom", "what"): such a
+#: subject or object stands for a noun elsewhere, and a name or title stops before one.
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+#: Tags of the wh-words that open a wh-question or wh-clause ("what", "which", "whose", "why", "how", "who").
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 #: Dependencies that open another clause: a date there belongs to that clause's event.
 CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "csubjpass", "parataxis", "conj",
                           "pcomp", "punct", "cc", "mark", "dep"})
@@ -66,7 +71,7 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
             # heading ("Tehran, Iran -- Two rockets struck ..."); set off by commas, the second
             # is an appositive ("Members of X, a body linked to Y, investigated")
             child = subjects[1]
-        if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
             return verb.head
         return child
     if depth > 3:

@@ -12,6 +12,7 @@ from .mentions import Context, _evidence, Group, MAX_TITLE_TOKENS, Mention, _men
 from .titles import _country_in_words
 from ..lang import en
 from ..lexicon import cue_words
+from ..syntax import RELATIVE_TAGS
 
 
 #: Words inside a noun phrase that end its modifiers on the left (a determiner, a number, a clause).
@@ -132,7 +133,7 @@ def _nominal_extent(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
         k = end + 1
         while k < min(len(doc), head.sent.end, end + 1 + MAX_TITLE_TOKENS):
             t = doc[k]
-            if t.pos_ in ("VERB", "AUX") or t.text == "," or t.tag_ in ("WDT", "WP") or not (
+            if t.pos_ in ("VERB", "AUX") or t.text == "," or t.tag_ in RELATIVE_TAGS or not (
                     doc[end].left_edge.i <= k <= doc[end].right_edge.i):
                 break
             k += 1

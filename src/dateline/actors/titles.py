@@ -9,6 +9,7 @@ from ..doc import sentence_of
 from ..kb import AGENT_SECTORS, split_code, TRANSNATIONAL
 from .mentions import _capitalised, Context, _evidence, Group, MAX_NAME_TOKENS, MAX_TITLE_TOKENS, Mention, _mention_code, _text
 from ..lexicon import cue_words
+from ..syntax import RELATIVE_TAGS
 
 
 
@@ -63,7 +64,7 @@ def _window_right(ctx: Context, end: int) -> tuple[int, int]:
         if token.lower_ == "based" and doc[i - 1].text == "-":
             i += 1
             continue
-        if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or token.tag_ in ("WDT", "WP"):
+        if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or token.tag_ in RELATIVE_TAGS:
             break
         i += 1
     return end + 1, i

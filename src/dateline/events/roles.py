@@ -358,7 +358,7 @@ def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token 
         if subject is not None or clause.dep_ not in ("advcl", "conj") or clause.head == clause:
             break
         clause = clause.head
-    if subject is None or subject.tag_ in ("WDT", "WP") or subject in targets \
+    if subject is None or subject.tag_ in syntax.RELATIVE_TAGS or subject in targets \
             or subject.i in range(noun.left_edge.i, noun.right_edge.i + 1):
         return None
     return subject
@@ -383,7 +383,7 @@ def responsibility_claimant(noun: Token, lex: Lexicon) -> Token | None:
     if entry is None or entry.code != "015":
         return None
     subject = syntax.subject(verb)
-    if subject is None or subject.dep_ == "nsubjpass" or subject.tag_ in ("WDT", "WP"):
+    if subject is None or subject.dep_ == "nsubjpass" or subject.tag_ in syntax.RELATIVE_TAGS:
         return None
     return subject
 

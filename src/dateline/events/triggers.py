@@ -685,9 +685,6 @@ def _troops_subject(verb: Token, lex: Lexicon) -> bool:
                for t in subject.subtree if t.pos_ == "NOUN")
 
 
-_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-
-
 def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
     """Whether a question verb ("ask", "inquire") asks a question rather than appeals: its object
     is a question noun ("asked questions"), it asks about a topic with no act asked for (cue
@@ -709,7 +706,7 @@ def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in lex.cue("question_mark") for c in clause.children):
             return True  # "asked whether/if ..."
         words = [t for t in clause.subtree if not t.is_punct]
-        if words and words[0].tag_ in _WH_TAGS:
+        if words and words[0].tag_ in syntax.WH_TAGS:
             return True  # "asked what would Reagan do", "asked why ..."
         # a quoted question: its "?" ends the clause, attached to the clause or to the verb
         following = [t for t in verb.doc[clause.right_edge.i + 1:verb.sent.end] if t.text not in ('"', "”", "'", "’")]

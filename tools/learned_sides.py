@@ -72,6 +72,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline import sides_model  # noqa: E402
+from dateline.kb import CAMEO_TRANSNATIONAL  # noqa: E402
 from dateline.newseval import coded_root, counted, country_level, load_labels  # noqa: E402
 from dateline.sides_model import article_info, candidates  # noqa: E402
 
@@ -148,10 +149,6 @@ def _country(actor: dict[str, Any]) -> str | None:
     return None if level in ("UNK", "NONE") else level
 
 
-#: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
-TRANSNATIONAL = ("IGO", "IMG", "NGO", "MNC")
-
-
 def error_classes(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     """Each wrong side of a counted real act (rules' sides) by what an oracle over wider candidate pools
     could fix: the first class that applies, in this order."""
@@ -168,7 +165,7 @@ def error_classes(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
             pools = {p[5:] for p in cands.get(gold, {}) if p.startswith("pool=")}
             if gold == "NONE":
                 cls = "label NONE, a side coded"
-            elif gold in TRANSNATIONAL:
+            elif gold in CAMEO_TRANSNATIONAL:
                 cls = "label transnational, " + ("among candidates" if gold in cands else "not a candidate")
             elif cur == "NONE":
                 cls = "coded NONE, label a country " + ("in the sentence" if gold in sent else

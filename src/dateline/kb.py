@@ -39,8 +39,13 @@ SECTORS = frozenset(
     "GOV MIL REB OPP PTY COP JUD SPY IGO MED EDU BUS CRM CVL ELI HLH HRI LAB LEG NGO NGM REF REL UAF "
     "AGR ENV MOD RAD SEP UNO DEV RES INS JEW MUS CHR".split()
 )
-#: First chunks that stand where a country would: international and transnational actors.
-TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UAF"})
+#: CAMEO's four transnational first chunks (intergovernmental, international militarized group, NGO,
+#: multinational): the ``trans`` kind of a side and the ``_transnational`` feature of the learned sides and
+#: confidence models (their weights were fitted on these four).
+CAMEO_TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
+#: First chunks that stand where a country would: international and transnational actors (CAMEO's four,
+#: and the non-governmental movement and the unidentified armed forces).
+TRANSNATIONAL = CAMEO_TRANSNATIONAL | {"NGM", "UAF"}
 #: Sectors, as opposed to organisation codes such as UNO or EUR, for the ``sector`` field.
 AGENT_SECTORS = SECTORS - {"IGO", "NGO", "UNO", "MUS", "CHR", "JEW"}
 

@@ -48,7 +48,7 @@ from .codebook import country_codes
 from .confidence import chosen_margin, leave_learned, packaged_model
 from .deferred import deferred_module
 from .doc import doc_text, heads_and_deps, per_doc, sentence_paragraphs, sentences, trigger_head
-from .kb import split_code
+from .kb import CAMEO_TRANSNATIONAL, split_code
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
 
@@ -161,8 +161,6 @@ GROUPS = {"frame": ("frame=", "fframe="), "none": ("none_has=", "none_pos=", "no
 #: ``artfam``, the dateline's and the headline's countries crossed with the root family; ``sdist``, the
 #: candidate's distance in sentences (0, 1, or the article) crossed with the trigger's kind.
 S42_GROUPS = frozenset({"attr", "count", "coord", "artfam", "sdist"})
-#: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
-TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
 
 
 @cache
@@ -174,7 +172,7 @@ def _countries() -> frozenset[str]:
 def code_kind(code: str) -> str:
     """A candidate's code at the eval's level: a country, a transnational prefix, or a sector code with
     no country (which a label names only rarely)."""
-    return "country" if code in _countries() else "trans" if code in TRANSNATIONAL else "sector"
+    return "country" if code in _countries() else "trans" if code in CAMEO_TRANSNATIONAL else "sector"
 
 
 def in_groups(name: str, groups: frozenset[str] | set[str] | tuple[str, ...]) -> bool:

@@ -300,7 +300,9 @@ def _norm(text: Any) -> str:
     return " ".join(str(text or "").lower().split())
 
 
-def _country_of_actor(actor: dict[str, Any]) -> str | None:
+def actor_country(actor: dict[str, Any]) -> str | None:
+    """The country of an actor at the level the eval judges (:func:`dateline.newseval.country_level`), None
+    when it has none (``UNK``, ``NONE``): what a side candidate's country is read from."""
     level = country_level(actor)
     return None if level in ("UNK", "NONE") else level
 
@@ -313,7 +315,7 @@ def _country_mentions(doc: Doc) -> tuple[list[tuple[dict[str, Any], str, dict[st
         rows: list[tuple[dict[str, Any], str, dict[str, Any]]] = []
         by_sentence: dict[Any, list[int]] = defaultdict(list)
         for actor in d._.actors or []:
-            country = _country_of_actor(actor)
+            country = actor_country(actor)
             if country is None:
                 continue
             for m in actor.get("mentions") or []:
@@ -558,7 +560,7 @@ def article_info(doc: Doc, kb: Any, *, headline: bool = True) -> dict[str, Any]:
     (:func:`headline_countries`: only the groups :data:`HEADLINE_GROUPS` read them)."""
     tally: Counter[str] = Counter()
     for actor in doc._.actors or []:
-        country = _country_of_actor(actor)
+        country = actor_country(actor)
         if country is not None:
             tally[country] += len(actor.get("mentions") or [])
     total = sum(tally.values()) or 1
@@ -606,7 +608,7 @@ def headline_countries(doc: Doc, kb: Any) -> list[str]:
         i += step
     lowered = headline.lower()
     for actor in doc._.actors or []:
-        country = _country_of_actor(actor)
+        country = actor_country(actor)
         if country is None or country in found or code_kind(country) != "country":
             continue
         for m in actor.get("mentions") or []:

@@ -380,6 +380,13 @@ def _named_subject(verb: Token) -> Token | None:
     return None if subject is None or subject.lower_ in en.FIRST_PERSON_PRONOUNS else subject
 
 
+def aim_of_intent(prep: Token, lex: Lexicon) -> bool:
+    """Whether a preposition gives the aim of an intent verb (cue ``intent_verb``), its object an act aimed at,
+    not done ("talks aimed at ending the war", ``en.AIM_PREPOSITIONS``): the one test of :func:`_subordinate`
+    and :func:`.modality._modality`."""
+    return prep.lower_ in en.AIM_PREPOSITIONS and prep.head.lemma_ in lex.cue("intent_verb")
+
+
 def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     """The modality of a verb that is not a separate asserted act, or None for a main act.
 
@@ -406,7 +413,7 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     if link in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head != head and head.lower_ != "by":
         # ("broke sanctions by allowing rice in": the means is the act itself)
         governor = head.head
-        if head.lower_ in ("at", "toward", "towards") and governor.lemma_ in lex.cue("intent_verb"):
+        if aim_of_intent(head, lex):
             return "intended"  # "talks aimed at ending the war": the aim, not an act of its own
         if governor.pos_ in ("NOUN", "PROPN") or (governor.pos_ == "VERB" and _is_act(governor, lex)):
             return "intended" if head.lower_ in ("to", "for") else "reported"

@@ -172,6 +172,10 @@ DURATION_PREPOSITIONS = frozenset({"during", "throughout", "amid", "amidst"})
 #: ``events.triggers._subordinate``.
 VERBAL_GERUND_PREPOSITIONS = frozenset({"in", "after", "since", "following"})
 
+#: Prepositions whose object is the aim of an intent verb ("talks aimed at ending the war"):
+#: ``events.triggers.aim_of_intent``.
+AIM_PREPOSITIONS = frozenset({"at", "toward", "towards"})
+
 #: Prepositions whose object is what an act is for, so later than it ("left for talks").
 PURPOSE_PREPOSITIONS = frozenset({"for", "to", "toward", "towards"})
 

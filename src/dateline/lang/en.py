@@ -205,6 +205,12 @@ OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
 #: "before Friday's meeting, X met", "came under shelling during Sunday's fighting" (dates).
 PLACING_PREPOSITIONS = SEQUENCE_WORDS | frozenset({"during"})
 
+#: Relative words of a date that point back from the report ("last March", "the past week", "previous
+#: summer") and forward ("next Friday", "the coming year"): a date so modified is the nearest one before
+#: (after) publication, never the publication's own (timexes).
+BACKWARD_RELATIVES = frozenset({"last", "past", "previous"})
+FORWARD_RELATIVES = frozenset({"next", "coming"})
+
 # Particles inside names --------------------------------------------------------------------------
 
 #: Words that may stand lower-case inside a name ("Bank of Korea", "Ursula von der Leyen").

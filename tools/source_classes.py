@@ -43,7 +43,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from dateline.kb import TRANSNATIONAL  # noqa: E402
+from dateline.kb import COUNTRY_KINDS, TRANSNATIONAL  # noqa: E402
 from dateline.lang.en import SUBJECT_PRONOUNS  # noqa: E402
 from dateline.newseval import coded_root, real_act  # noqa: E402
 
@@ -313,7 +313,7 @@ def resolution_path(record: dict[str, Any], row: dict[str, Any], side: str, kind
     kb_id = str(found.get("kb_id") or "")
     kind = kinds.get(kb_id, "")
     evidence = {e.get("kind") for e in found.get("evidence") or []}
-    if kind in ("country", "seat"):
+    if kind in COUNTRY_KINDS:
         what = "country or capital (KB)"
     elif kind in ("person", "actor") and found.get("entity_type") == "PERSON":
         what = "KB person" + (" + title" if "title" in evidence else "")

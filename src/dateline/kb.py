@@ -46,6 +46,9 @@ CAMEO_TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
 #: First chunks that stand where a country would: international and transnational actors (CAMEO's four,
 #: and the non-governmental movement and the unidentified armed forces).
 TRANSNATIONAL = CAMEO_TRANSNATIONAL | {"NGM", "UAF"}
+#: Entry kinds that name a country itself: the country and its seat of government ("Sudan", "Sudanese",
+#: "Khartoum" -> SDN), as opposed to an organisation, person or actor of it.
+COUNTRY_KINDS = frozenset({"country", "seat"})
 #: Sectors, as opposed to organisation codes such as UNO or EUR, for the ``sector`` field.
 AGENT_SECTORS = SECTORS - {"IGO", "NGO", "UNO", "MUS", "CHR", "JEW"}
 
@@ -203,7 +206,7 @@ class KnowledgeBase:
         ("Sudanese", "North Korea", "Pyongyang" -> SDN, PRK, PRK), else None."""
         for entry_id in self.names.get(normalise(text), []):
             entry = self.entries[entry_id]
-            if entry.kind in ("country", "seat") and entry.default:
+            if entry.kind in COUNTRY_KINDS and entry.default:
                 return entry.default[:3]
         return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..doc import sentence_of, token_texts
-from ..kb import normalise, split_code, TRANSNATIONAL
+from ..kb import COUNTRY_KINDS, normalise, split_code, TRANSNATIONAL
 from ..places import place_country
 from .mentions import Context, _evidence, Group, MAX_TITLE_TOKENS, Mention, _mention_code, _person_tokens, _text
 from .titles import _country_in_words
@@ -259,7 +259,7 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
             country, institution = split_code(code)
             prefix = code if country in TRANSNATIONAL else country
             if weak and not roles and institution and m.label != "PERSON" and not (
-                    m.entry and m.entry.kind in ("country", "seat")):
+                    m.entry and m.entry.kind in COUNTRY_KINDS):
                 sector_code = institution if country not in TRANSNATIONAL else ""
             if country in TRANSNATIONAL and prefix and prefix.endswith(sector_code):
                 sector_code = ""

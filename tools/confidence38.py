@@ -232,11 +232,6 @@ def calib(train: list[Any], dev: list[Any], folds: list[set[int]], c: float, var
     return report
 
 
-def top(m: dict[str, Any]) -> str:
-    r, n = m["top"]
-    return f"{r}/{n} = {r / n:.3f}" if n else "0/0"
-
-
 def show(reports: dict[str, dict[str, Any]]) -> str:
     lines = ["| features, calibration | mean fold ECE · AP | mean v5-fold ECE (4) · AP | pooled folds ECE · AP · >= 0.8 | "
              "dev ECE · AP · >= 0.8 |", "|---|---|---|---|---|"]
@@ -246,8 +241,8 @@ def show(reports: dict[str, dict[str, Any]]) -> str:
                 continue
             p, d = r["pooled"], r["dev"]
             lines.append(f"| {variant}, {name} | {r['mean_fold_ece']:.4f} · {r['mean_fold_ap']:.4f} | "
-                         f"{r['mean_late_ece']:.4f} · {r['mean_late_ap']:.4f} | {p['ece']:.4f} · {p['ap']:.4f} · {top(p)} | "
-                         f"{d['ece']:.4f} · {d['ap']:.4f} · {top(d)} |")
+                         f"{r['mean_late_ece']:.4f} · {r['mean_late_ap']:.4f} | {p['ece']:.4f} · {p['ap']:.4f} · {cf.top(p)} | "
+                         f"{d['ece']:.4f} · {d['ap']:.4f} · {cf.top(d)} |")
     lines += ["", "The v5 folds apart (ECE · AP · >= 0.8 right):", ""]
     first = next(iter(reports.values()))
     late_names = [",".join(map(str, f["rounds"])) for f in next(v for k, v in first.items() if k != "uses37")["late_folds"]]
@@ -258,7 +253,7 @@ def show(reports: dict[str, dict[str, Any]]) -> str:
             if name == "uses37":
                 continue
             lines.append(f"| {variant}, {name} | " + " | ".join(
-                f"{f['ece']:.3f} · {f['ap']:.3f} · {top(f)}" for f in r["late_folds"]) + " |")
+                f"{f['ece']:.3f} · {f['ap']:.3f} · {cf.top(f)}" for f in r["late_folds"]) + " |")
     lines += ["", "Drift: mean confidence against rate right per fold (counted events; Platt on dev), and by source:", ""]
     for variant, report in reports.items():
         r = report["Platt, dev (shipped default)"]

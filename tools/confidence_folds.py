@@ -370,11 +370,13 @@ def calib(rows_path: Path, labels_path: str, c: float, variants: Sequence[str],
     return report
 
 
-def show(report: dict[str, Any]) -> str:
-    def top(m: dict[str, Any]) -> str:
-        r, n = m["top"]
-        return f"{r}/{n} = {r / n:.3f}" if n else "0/0"
+def top(m: dict[str, Any]) -> str:
+    """A report cell: the right / kept events at confidence >= 0.8 (``metrics``' ``top``) and their share."""
+    r, n = m["top"]
+    return f"{r}/{n} = {r / n:.3f}" if n else "0/0"
 
+
+def show(report: dict[str, Any]) -> str:
     lines = ["| variant, calibration | held-out folds ECE · AP · >= 0.8 | folds 38-45 ECE · AP · >= 0.8 | mean fold ECE | "
              "dev ECE · AP · >= 0.8 |", "|---|---|---|---|---|"]
     for name, r in report.items():

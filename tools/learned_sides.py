@@ -72,8 +72,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline import sides_model  # noqa: E402
+from dateline.kb import CAMEO_TRANSNATIONAL  # noqa: E402
 from dateline.newseval import coded_root, counted, country_level, load_labels  # noqa: E402
-from dateline.sides_model import article_info, candidates  # noqa: E402
+from dateline.sides_model import actor_country, article_info, candidates  # noqa: E402
 
 LABELS = ROOT / "eval/news/labels.jsonl"
 NEWS = ROOT / "../shared/data/news"
@@ -139,17 +140,8 @@ def _headline_countries(labels: Any, split: str, nlp: Any) -> dict[str, list[str
         title = str(texts[a["id"]].get("title") or "").strip()
         if title:
             doc = nlp(title)
-            out[a["id"]] = sorted({c for c in (_country(x) for x in doc._.actors or []) if c})
+            out[a["id"]] = sorted({c for c in (actor_country(x) for x in doc._.actors or []) if c})
     return out
-
-
-def _country(actor: dict[str, Any]) -> str | None:
-    level = country_level(actor)
-    return None if level in ("UNK", "NONE") else level
-
-
-#: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
-TRANSNATIONAL = ("IGO", "IMG", "NGO", "MNC")
 
 
 def error_classes(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
@@ -168,7 +160,7 @@ def error_classes(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
             pools = {p[5:] for p in cands.get(gold, {}) if p.startswith("pool=")}
             if gold == "NONE":
                 cls = "label NONE, a side coded"
-            elif gold in TRANSNATIONAL:
+            elif gold in CAMEO_TRANSNATIONAL:
                 cls = "label transnational, " + ("among candidates" if gold in cands else "not a candidate")
             elif cur == "NONE":
                 cls = "coded NONE, label a country " + ("in the sentence" if gold in sent else

@@ -37,11 +37,11 @@ import spacy  # noqa: E402
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
 from cached_eval import CACHE, excluded_rounds  # noqa: E402
+from dateline.actors.countries import REPEAT_MIN_CHARS  # noqa: E402  (the repeated-sentence gate's length)
 from dateline.newseval import corpus_texts, load_labels  # noqa: E402
 from uncount_sim import counted_rows, names, totals  # noqa: E402
 
 SETS = ("read", "unread", "all", "dev")
-REPEAT_MIN_CHARS = 25
 
 
 def _token(t: Any) -> dict[str, str]:

@@ -30,17 +30,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from news_labels import INTERNATIONAL  # the AllSides topics of international politics
+
 SEED = 11
 ARTICLES = 30
 PER_ARTICLE = (2, 3)
 # Articles coded per pipeline call while filling the sample (articles without events are skipped).
 CHUNK = 16
-# AllSides topics of international politics, diplomacy and conflict (the corpus README's list).
-TOPICS = frozenset({
-    "world", "middle_east", "foreign_policy", "terrorism", "north_korea", "russia", "great_britain",
-    "isis", "china", "europe", "israel", "mexico", "asia", "nuclear_weapons", "palestine", "africa",
-    "south_korea",
-})
 
 
 def _party(ref: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -129,7 +125,7 @@ def main(make_rows: Candidates = candidates, *, description: str = __doc__ or ""
     with open(args.corpus, encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle]
     skip = excluded_ids(args.exclude)
-    pool = [r for r in records if r.get("date") and r.get("category") in TOPICS and str(r["id"]) not in skip]
+    pool = [r for r in records if r.get("date") and r.get("category") in INTERNATIONAL and str(r["id"]) not in skip]
     random.Random(args.seed).shuffle(pool)
     nlp = load_nlp()
     taken = 0

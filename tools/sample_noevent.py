@@ -22,15 +22,10 @@ from typing import Any
 
 # Importing dateline.nlp registers the "dateline_paragraphs" component used below.
 from dateline.nlp import MODEL_PACKAGE
+from news_labels import INTERNATIONAL  # the AllSides topics that are international politics
 
 NEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news"
 SEED = 20240404
-#: The AllSides topics that are international politics (see ../shared/data/news/README.md).
-INTERNATIONAL = {
-    "world", "middle_east", "foreign_policy", "terrorism", "north_korea", "russia", "great_britain",
-    "isis", "china", "europe", "israel", "mexico", "asia", "nuclear_weapons", "palestine", "africa",
-    "south_korea",
-}
 BBC_CATEGORIES = {"politics", "business"}
 MIN_WORDS, MAX_WORDS = 8, 60
 #: Share of candidates drawn from allsides_abp; the rest come from bbc2225.

@@ -43,14 +43,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from dateline.kb import TRANSNATIONAL  # noqa: E402
+from dateline.kb import COUNTRY_KINDS, TRANSNATIONAL  # noqa: E402
+from dateline.lang.en import SUBJECT_PRONOUNS  # noqa: E402
 from dateline.newseval import coded_root, real_act  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
 from cached_eval import CACHE  # noqa: E402  (the parse cache's folder)
 
-#: Personal pronouns a subject may be.
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 #: Sentences before the trigger's that ``--cells`` looks back over for the label's country.
 LOOKBACK = 2
 #: Source rules that name a statement's speaker or an attribution frame's.
@@ -122,7 +121,7 @@ def source_class(row: dict[str, Any], trigger: Any) -> str:
             return "passive (subject from elsewhere)"
         return "other (_verb_roles)"
     own = strategy == "-"
-    if subject.lower_ in PRONOUNS:
+    if subject.lower_ in SUBJECT_PRONOUNS:
         return "pronoun subject (" + ("own code" if own else "context country") + ")"
     if subject.pos_ == "PROPN":
         return f"name subject, own code ({subject.ent_type_ or '-'})" if own else "name subject, country from context"
@@ -314,7 +313,7 @@ def resolution_path(record: dict[str, Any], row: dict[str, Any], side: str, kind
     kb_id = str(found.get("kb_id") or "")
     kind = kinds.get(kb_id, "")
     evidence = {e.get("kind") for e in found.get("evidence") or []}
-    if kind in ("country", "seat"):
+    if kind in COUNTRY_KINDS:
         what = "country or capital (KB)"
     elif kind in ("person", "actor") and found.get("entity_type") == "PERSON":
         what = "KB person" + (" + title" if "title" in evidence else "")

@@ -33,6 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cached_eval import add_half_argument, excluded_rounds  # noqa: E402
+from dateline.evaluate import f1_score  # noqa: E402
 from dateline.newseval import (Judge, corpus_texts, counted, event_keys, finds, is_right, load_labels,  # noqa: E402
                                real_act, recall_acts, score)
 
@@ -81,7 +82,7 @@ def totals(rows: list[dict[str, Any]], finders: list[set[int]], dropped: frozens
     recall = sum(1 for f in finders if f - dropped)
     p, r = right / judged if judged else 0.0, recall / len(finders) if finders else 0.0
     return {"counted": len(kept), "right": right, "strict_judged": judged, "recall": recall, "acts": len(finders),
-            "strict_precision": p, "recall_share": r, "strict_f1": 2 * p * r / (p + r) if p + r else 0.0}
+            "strict_precision": p, "recall_share": r, "strict_f1": f1_score(p, r)}
 
 
 def names(event: dict[str, Any], text: str) -> dict[str, Any]:

@@ -35,6 +35,7 @@ from dateline.events.sides import _sides  # noqa: E402
 from dateline.events.triggers import _trigger_lemma  # noqa: E402
 from dateline.lexicon import load_lexicon  # noqa: E402
 from dateline.newseval import code_articles, corpus_texts, counted, load_labels  # noqa: E402
+from dateline.syntax import ACTOR_ENTITIES  # noqa: E402
 
 PATTERNS = ("own modifier names an actor", "object of \"of\" after a noun (\"a day of X\", \"results of the summit\")",
             "place named after the noun", "governing verb's subject is an actor",
@@ -61,7 +62,7 @@ def features(doc: Any, t: Any, sent: Any, lex: Any) -> dict[str, Any]:
     subj = [c for c in gov.children if c.dep_ == "nsubj"] if gov.pos_ in ("VERB", "AUX") else []
     f["gov"] = gov.lemma_
     f["gov_subj"] = codes(_sides(doc, subj, lex)) if subj else []
-    f["ents"] = [(e.text, e.label_) for e in sent.ents if e.label_ in ("GPE", "NORP", "ORG", "PERSON")]
+    f["ents"] = [(e.text, e.label_) for e in sent.ents if e.label_ in ACTOR_ENTITIES]
     return f
 
 

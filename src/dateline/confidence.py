@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .doc import sentence_bounds, sentence_of, trigger_head
+from .kb import CAMEO_TRANSNATIONAL
 from .lang.en import SUBJECT_PRONOUNS
 
 MODEL_RESOURCE = "data/confidence/model.json"
@@ -50,7 +51,7 @@ def side_features(name: str, actor: dict[str, Any] | None) -> dict[str, float]:
         out[f"{name}_sector={actor['sector']}"] = 1.0
     elif code and len(code) >= 6:
         out[f"{name}_sector={code[3:6]}"] = 1.0
-    if code[:3] in ("IGO", "NGO", "IMG", "MNC"):
+    if code[:3] in CAMEO_TRANSNATIONAL:
         out[f"{name}_transnational"] = 1.0
     if actor.get("evidence"):
         out[f"{name}_by_rule"] = 1.0

@@ -217,6 +217,12 @@ def _gold_type(code: str, source: str, number: int) -> str:
 # Scores
 
 
+def f1_score(precision: float, recall: float) -> float:
+    """F1, the harmonic mean of a precision and a recall (0.0 when both are 0): the one formula of the gold eval's
+    :class:`LevelScore` and the news eval's :attr:`dateline.newseval.NewsScores.f1` and ``strict_f1``."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass(frozen=True)
 class LevelScore:
     """Counts at one level; precision, recall and F1 are 0.0 when their denominator is 0."""
@@ -235,8 +241,7 @@ class LevelScore:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -39,8 +39,16 @@ SECTORS = frozenset(
     "GOV MIL REB OPP PTY COP JUD SPY IGO MED EDU BUS CRM CVL ELI HLH HRI LAB LEG NGO NGM REF REL UAF "
     "AGR ENV MOD RAD SEP UNO DEV RES INS JEW MUS CHR".split()
 )
-#: First chunks that stand where a country would: international and transnational actors.
-TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UAF"})
+#: CAMEO's four transnational first chunks (intergovernmental, international militarized group, NGO,
+#: multinational): the ``trans`` kind of a side and the ``_transnational`` feature of the learned sides and
+#: confidence models (their weights were fitted on these four).
+CAMEO_TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
+#: First chunks that stand where a country would: international and transnational actors (CAMEO's four,
+#: and the non-governmental movement and the unidentified armed forces).
+TRANSNATIONAL = CAMEO_TRANSNATIONAL | {"NGM", "UAF"}
+#: Entry kinds that name a country itself: the country and its seat of government ("Sudan", "Sudanese",
+#: "Khartoum" -> SDN), as opposed to an organisation, person or actor of it.
+COUNTRY_KINDS = frozenset({"country", "seat"})
 #: Sectors, as opposed to organisation codes such as UNO or EUR, for the ``sector`` field.
 AGENT_SECTORS = SECTORS - {"IGO", "NGO", "UNO", "MUS", "CHR", "JEW"}
 
@@ -198,7 +206,7 @@ class KnowledgeBase:
         ("Sudanese", "North Korea", "Pyongyang" -> SDN, PRK, PRK), else None."""
         for entry_id in self.names.get(normalise(text), []):
             entry = self.entries[entry_id]
-            if entry.kind in ("country", "seat") and entry.default:
+            if entry.kind in COUNTRY_KINDS and entry.default:
                 return entry.default[:3]
         return None
 

@@ -118,6 +118,12 @@ class ArticleParts:
     removed: list[Removed] = field(default_factory=list)
 
 
+def source_where(source: str, record: int | None) -> str:
+    """Where an input came from, for messages: ``path``, or ``path:line`` for a record of a JSON Lines file (the
+    ``where`` of :class:`RawDocument`, :class:`Article` and :class:`Rejection`)."""
+    return source if record is None else f"{source}:{record}"
+
+
 @dataclass
 class RawDocument:
     """One input record before structure: the text (or HTML) and what came with it."""
@@ -135,8 +141,7 @@ class RawDocument:
 
     @property
     def where(self) -> str:
-        """``path`` or ``path:line`` for messages."""
-        return self.source if self.record is None else f"{self.source}:{self.record}"
+        return source_where(self.source, self.record)
 
 
 @dataclass
@@ -160,7 +165,7 @@ class Article:
 
     @property
     def where(self) -> str:
-        return self.source if self.record is None else f"{self.source}:{self.record}"
+        return source_where(self.source, self.record)
 
 
 @dataclass
@@ -175,7 +180,7 @@ class Rejection:
 
     @property
     def where(self) -> str:
-        return self.source if self.record is None else f"{self.source}:{self.record}"
+        return source_where(self.source, self.record)
 
 
 def content_id(text: str) -> str:

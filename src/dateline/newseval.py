@@ -31,6 +31,7 @@ from typing import Any
 
 from .codebook import root_class
 from .errors import FloorError, GoldError
+from .evaluate import f1_score
 
 SPLITS = ("train", "dev", "test", "fresh", "all")
 #: Locked splits: test is scored once per release; fresh (a later batch of articles nobody has read,
@@ -412,8 +413,7 @@ class NewsScores:
     def f1(self) -> float:
         """The harmonic mean of :attr:`precision` and :attr:`recall`: the keep rule's one number since session 37
         (a change that drops events less precise than about half of it raises it; eval/sessions/37.md)."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     @property
     def strict_precision(self) -> float:
@@ -427,8 +427,7 @@ class NewsScores:
     @property
     def strict_f1(self) -> float:
         """The harmonic mean of :attr:`strict_precision` and :attr:`recall`."""
-        p, r = self.strict_precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.strict_precision, self.recall)
 
     @property
     def expected_kept(self) -> float:

@@ -48,7 +48,7 @@ from .codebook import country_codes
 from .confidence import chosen_margin, leave_learned, packaged_model
 from .deferred import deferred_module
 from .doc import doc_text, heads_and_deps, per_doc, sentence_paragraphs, sentences, trigger_head
-from .kb import split_code
+from .kb import CAMEO_TRANSNATIONAL, split_code
 from .lang.en import VENUE_PREPOSITIONS
 from .newseval import country_level
 
@@ -161,8 +161,6 @@ GROUPS = {"frame": ("frame=", "fframe="), "none": ("none_has=", "none_pos=", "no
 #: ``artfam``, the dateline's and the headline's countries crossed with the root family; ``sdist``, the
 #: candidate's distance in sentences (0, 1, or the article) crossed with the trigger's kind.
 S42_GROUPS = frozenset({"attr", "count", "coord", "artfam", "sdist"})
-#: Transnational codes (CAMEO: intergovernmental, international militarized group, NGO, multinational).
-TRANSNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
 
 
 @cache
@@ -174,7 +172,7 @@ def _countries() -> frozenset[str]:
 def code_kind(code: str) -> str:
     """A candidate's code at the eval's level: a country, a transnational prefix, or a sector code with
     no country (which a label names only rarely)."""
-    return "country" if code in _countries() else "trans" if code in TRANSNATIONAL else "sector"
+    return "country" if code in _countries() else "trans" if code in CAMEO_TRANSNATIONAL else "sector"
 
 
 def in_groups(name: str, groups: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
@@ -302,7 +300,9 @@ def _norm(text: Any) -> str:
     return " ".join(str(text or "").lower().split())
 
 
-def _country_of_actor(actor: dict[str, Any]) -> str | None:
+def actor_country(actor: dict[str, Any]) -> str | None:
+    """The country of an actor at the level the eval judges (:func:`dateline.newseval.country_level`), None
+    when it has none (``UNK``, ``NONE``): what a side candidate's country is read from."""
     level = country_level(actor)
     return None if level in ("UNK", "NONE") else level
 
@@ -315,7 +315,7 @@ def _country_mentions(doc: Doc) -> tuple[list[tuple[dict[str, Any], str, dict[st
         rows: list[tuple[dict[str, Any], str, dict[str, Any]]] = []
         by_sentence: dict[Any, list[int]] = defaultdict(list)
         for actor in d._.actors or []:
-            country = _country_of_actor(actor)
+            country = actor_country(actor)
             if country is None:
                 continue
             for m in actor.get("mentions") or []:
@@ -560,7 +560,7 @@ def article_info(doc: Doc, kb: Any, *, headline: bool = True) -> dict[str, Any]:
     (:func:`headline_countries`: only the groups :data:`HEADLINE_GROUPS` read them)."""
     tally: Counter[str] = Counter()
     for actor in doc._.actors or []:
-        country = _country_of_actor(actor)
+        country = actor_country(actor)
         if country is not None:
             tally[country] += len(actor.get("mentions") or [])
     total = sum(tally.values()) or 1
@@ -608,7 +608,7 @@ def headline_countries(doc: Doc, kb: Any) -> list[str]:
         i += step
     lowered = headline.lower()
     for actor in doc._.actors or []:
-        country = _country_of_actor(actor)
+        country = actor_country(actor)
         if country is None or country in found or code_kind(country) != "country":
             continue
         for m in actor.get("mentions") or []:

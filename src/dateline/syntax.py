@@ -25,6 +25,16 @@ NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "flat",
 SUBJECTS = frozenset({"nsubj", "csubj"})
 #: Relations through which a clause inherits the subject of the clause it hangs from.
 INHERIT_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
+#: Entity types of a name that may be an actor, who does or suffers an act: a person, an organisation, a
+#: country or place, a nationality ("Putin", "NATO", "Kenya", "Israeli"). The actors stage makes mentions
+#: of these names (``dateline.actors.mentions``); the event rules ask it of a name that may author a text,
+#: name a doer ("Israeli shelling") or stand as a party.
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Tags of relative and interrogative pronouns and determiners ("which", "that", "who", "whom", "what"): such a
+#: subject or object stands for a noun elsewhere, and a name or title stops before one.
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+#: Tags of the wh-words that open a wh-question or wh-clause ("what", "which", "whose", "why", "how", "who").
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 #: Dependencies that open another clause: a date there belongs to that clause's event.
 CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "csubjpass", "parataxis", "conj",
                           "pcomp", "punct", "cc", "mark", "dep"})
@@ -61,7 +71,7 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
             # heading ("Tehran, Iran -- Two rockets struck ..."); set off by commas, the second
             # is an appositive ("Members of X, a body linked to Y, investigated")
             child = subjects[1]
-        if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
             return verb.head
         return child
     if depth > 3:
@@ -105,10 +115,6 @@ def is_text_noun(noun: Token) -> bool:
     return noun.lemma_.lower() in cue_words("document_noun") | cue_words("speech_medium")
 
 
-#: Entity types of a name that may author a text it modifies ("a Putin op-ed", "a Kenyan statement").
-_AUTHOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
 def document_author(noun: Token) -> Token | None:
     """The author of a text (:func:`is_text_noun`): its possessor ("Kenya's letter"), a name before it ("a
     Putin op-ed", "a Kenyan statement"), its "from" or "by" phrase ("a letter from Kenya"; also on the verb
@@ -119,7 +125,7 @@ def document_author(noun: Token) -> Token | None:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ in ("compound", "amod") and child.i < noun.i and child.ent_type_ in _AUTHOR_ENTITIES:
+        if child.dep_ in ("compound", "amod") and child.i < noun.i and child.ent_type_ in ACTOR_ENTITIES:
             return child
     head = noun.head
     holders = [noun] + ([head] if noun.dep_ == "dobj" and head.pos_ == "VERB" else [])

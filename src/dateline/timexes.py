@@ -24,6 +24,7 @@ from typing import Literal, TypeVar
 
 from dateutil.easter import easter
 
+from .lang import en
 from .lexicon import CASE_FOLDS
 
 Tense = Literal["past", "present", "future"]
@@ -122,9 +123,9 @@ def resolve_month(month: int, published: dt.date, tense: Tense | None, rel: str 
     """
     here = published.year * 12 + published.month - 1
     year = published.year
-    if rel in ("last", "past", "previous"):
+    if rel in en.BACKWARD_RELATIVES:
         return (year, month) if month < published.month else (year - 1, month)
-    if rel in ("next", "coming"):
+    if rel in en.FORWARD_RELATIVES:
         return (year, month) if month > published.month else (year + 1, month)
     if rel == "this":
         return year, month
@@ -139,14 +140,14 @@ def resolve_day(candidates: Callable[[int], dt.date | None], published: dt.date,
     """The day of a yearly date ("June 12", "Christmas") nearest to publication in the tense's direction."""
     years = [published.year + k for k in (-1, 0, 1) if dt.MINYEAR <= published.year + k <= dt.MAXYEAR]
     days = [d for d in (candidates(year) for year in years) if d is not None]  # (no year 0: published 0001-01-01)
-    strict = rel in ("last", "next", "past", "previous", "coming")
+    strict = rel in en.BACKWARD_RELATIVES | en.FORWARD_RELATIVES
     before = [d for d in days if d < published or (d == published and not strict)]
     after = [d for d in days if d > published or (d == published and not strict)]
     if rel == "this":
         return candidates(published.year)
-    if rel in ("last", "past", "previous"):
+    if rel in en.BACKWARD_RELATIVES:
         tense = "past"
-    elif rel in ("next", "coming"):
+    elif rel in en.FORWARD_RELATIVES:
         tense = "future"
     if not before or not after:
         return before[-1] if before else after[0] if after else None
@@ -161,9 +162,9 @@ def resolve_weekday(weekday: int, published: dt.date, tense: Tense | None, rel: 
     """
     back = (published.weekday() - weekday) % 7
     ahead = (weekday - published.weekday()) % 7
-    if rel in ("last", "past", "previous"):
+    if rel in en.BACKWARD_RELATIVES:
         return published - dt.timedelta(days=back or 7)
-    if rel in ("next", "coming"):
+    if rel in en.FORWARD_RELATIVES:
         return published + dt.timedelta(days=ahead or 7)
     before, after = published - dt.timedelta(days=back), published + dt.timedelta(days=ahead)
     return _pick(before, after, lambda d: abs((d - published).days), tense)
@@ -512,9 +513,9 @@ def _season(m: re.Match[str], published: dt.date | None, tense: Tense | None) ->
         rel = _rel_word(m["rel"])
         current = max(i for i in idx if i <= here)
         ended = here >= current + 3
-        if rel in ("last", "past", "previous"):
+        if rel in en.BACKWARD_RELATIVES:
             chosen = current if ended else current - 12
-        elif rel in ("next", "coming"):
+        elif rel in en.FORWARD_RELATIVES:
             chosen = current + 12
         elif rel == "this":
             chosen = current if not ended else current + 12

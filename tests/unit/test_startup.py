@@ -52,3 +52,13 @@ def test_the_cli_imports_duckdb_only_for_the_commands_that_open_a_database() -> 
     code = "import sys, dateline.cli; print('duckdb' in sys.modules, 'dateline.store' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "False"]  # `dateline extract` never opens one: 0.06 s of its start
+
+
+def test_the_cli_s_own_copies_are_their_owners_lists() -> None:
+    # the cli imports neither the store (DuckDB) nor exports and newseval at start, so it spells out their lists
+    from dateline import cli, exports, newseval
+
+    export = {p.name: p for p in cli.cli.commands["export"].params}
+    assert tuple(export["fmt"].type.choices) == exports.FORMATS
+    eval_ = {p.name: p for p in cli.cli.commands["eval"].params}
+    assert tuple(eval_["split"].type.choices) == newseval.SPLITS

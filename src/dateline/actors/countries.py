@@ -67,7 +67,7 @@ from spacy.tokens import Doc, Span, Token
 from ..codebook import country_codes, country_side, root_class
 from ..confidence import GATE_KEY
 from ..doc import doc_text, extension, paragraph_index, paragraph_spans, per_doc, sentence_bounds, trigger_head
-from ..kb import KnowledgeBase, split_code, TRANSNATIONAL
+from ..kb import COUNTRY_KINDS, KnowledgeBase, split_code, TRANSNATIONAL
 from .index import in_window, mentions_by_root
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
 from .. import syntax
@@ -243,7 +243,7 @@ def kb_roles(case: SideCase) -> tuple[str, str] | None:
     start, end = case.span.start_char, case.span.end_char
     for actor in extension(case.doc, "actors") or []:
         entry = case.kb.entries.get(actor.get("kb_id") or "")
-        if entry is None or entry.kind in ("country", "seat"):
+        if entry is None or entry.kind in COUNTRY_KINDS:
             continue
         if not any(m["start"] < end and start < m["end"] for m in actor.get("mentions") or []):
             continue

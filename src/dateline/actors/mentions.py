@@ -13,15 +13,9 @@ from spacy.attrs import IS_PUNCT, IS_STOP, LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ..doc import doc_ents, per_doc, sentence_bounds, token_texts
-from ..kb import Entry, KnowledgeBase, normalise, Role, split_code
+from ..kb import COUNTRY_KINDS, Entry, KnowledgeBase, normalise, Role, split_code
 from ..lang import en
-
-
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-
-
+from ..syntax import ACTOR_ENTITIES
 
 
 MAX_NAME_TOKENS = 8
@@ -123,7 +117,7 @@ def _shouted(sent: Span) -> bool:
 def _names_a_place(kb: KnowledgeBase, entry: Entry) -> bool:
     """A country or seat entry, or an actor entry that is a country (Phoenix files a country's
     cities as its aliases)."""
-    return entry.kind in ("country", "seat") or (entry.kind != "person" and kb.country_of(entry.name) is not None)
+    return entry.kind in COUNTRY_KINDS or (entry.kind != "person" and kb.country_of(entry.name) is not None)
 
 
 def _kb_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Entry]]:
@@ -317,7 +311,7 @@ def _label_of(entry: Entry) -> str:
     if entry.kind == "actor" and any(r.start or r.end for r in entry.roles) and any(
             split_code(r.code)[1] for r in entry.roles):
         return "PERSON"  # Phoenix's unsorted actors: people hold dated offices ("USAGOV" from ... to ...)
-    if entry.kind in ("country", "seat"):
+    if entry.kind in COUNTRY_KINDS:
         return "GPE"
     role = entry.role_at(None)
     country, sector = split_code(role.code if role else None)
@@ -333,7 +327,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
     mentions: dict[tuple[int, int], Mention] = {}
     used: set[int] = set()
     for ent in doc_ents(doc):
-        if ent.label_ not in ACTOR_LABELS:
+        if ent.label_ not in ACTOR_ENTITIES:
             continue
         start, end = _trim(ent)
         if any(s <= start and end <= e for s, e in titles):
@@ -366,8 +360,8 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, agents: list[tuple[int, int, str,
             continue
         label = _label_of(entry)
         ent_label = doc[start].ent_type_
-        if ent_label in ACTOR_LABELS and not (entry.kind == "person" and ent_label == "ORG"):
-            label = ent_label if entry.kind not in ("person", "country", "seat") else label
+        if ent_label in ACTOR_ENTITIES and not (entry.kind == "person" and ent_label == "ORG"):
+            label = ent_label if entry.kind != "person" and entry.kind not in COUNTRY_KINDS else label
         if entry.kind == "country" and doc[start].pos_ in ("ADJ",) or ent_label == "NORP":
             label = "NORP"
         mentions[(start, end)] = Mention(start, end, label, entry)

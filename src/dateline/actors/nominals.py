@@ -6,12 +6,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..doc import sentence_of, token_texts
-from ..kb import normalise, split_code, TRANSNATIONAL
+from ..kb import COUNTRY_KINDS, normalise, split_code, TRANSNATIONAL
 from ..places import place_country
 from .mentions import Context, _evidence, Group, MAX_TITLE_TOKENS, Mention, _mention_code, _person_tokens, _text
 from .titles import _country_in_words
 from ..lang import en
 from ..lexicon import cue_words
+from ..syntax import RELATIVE_TAGS
 
 
 #: Words inside a noun phrase that end its modifiers on the left (a determiner, a number, a clause).
@@ -132,7 +133,7 @@ def _nominal_extent(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
         k = end + 1
         while k < min(len(doc), head.sent.end, end + 1 + MAX_TITLE_TOKENS):
             t = doc[k]
-            if t.pos_ in ("VERB", "AUX") or t.text == "," or t.tag_ in ("WDT", "WP") or not (
+            if t.pos_ in ("VERB", "AUX") or t.text == "," or t.tag_ in RELATIVE_TAGS or not (
                     doc[end].left_edge.i <= k <= doc[end].right_edge.i):
                 break
             k += 1
@@ -258,7 +259,7 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
             country, institution = split_code(code)
             prefix = code if country in TRANSNATIONAL else country
             if weak and not roles and institution and m.label != "PERSON" and not (
-                    m.entry and m.entry.kind in ("country", "seat")):
+                    m.entry and m.entry.kind in COUNTRY_KINDS):
                 sector_code = institution if country not in TRANSNATIONAL else ""
             if country in TRANSNATIONAL and prefix and prefix.endswith(sector_code):
                 sector_code = ""

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..doc import sentence_of
-from ..kb import AGENT_SECTORS, split_code, TRANSNATIONAL
+from ..kb import AGENT_SECTORS, COUNTRY_KINDS, split_code, TRANSNATIONAL
 from .mentions import _capitalised, Context, _evidence, Group, MAX_NAME_TOKENS, MAX_TITLE_TOKENS, Mention, _mention_code, _text
 from ..lexicon import cue_words
+from ..syntax import RELATIVE_TAGS
 
 
 
@@ -63,7 +64,7 @@ def _window_right(ctx: Context, end: int) -> tuple[int, int]:
         if token.lower_ == "based" and doc[i - 1].text == "-":
             i += 1
             continue
-        if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or token.tag_ in ("WDT", "WP"):
+        if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or token.tag_ in RELATIVE_TAGS:
             break
         i += 1
     return end + 1, i
@@ -89,7 +90,7 @@ def _inside_place_name(ctx: Context, agent: tuple[int, int, str, bool]) -> bool:
     Kingdom"), so no role at all."""
     m = ctx.by_token.get(agent[0])
     return (m is not None and m.start <= agent[0] and agent[1] <= m.end
-            and (m.label in ("GPE", "LOC") or (m.entry is not None and m.entry.kind in ("country", "seat"))))
+            and (m.label in ("GPE", "LOC") or (m.entry is not None and m.entry.kind in COUNTRY_KINDS)))
 
 
 def _read_title(ctx: Context, start: int, end: int, *, exclude: Group | None,
@@ -123,7 +124,7 @@ def _read_title(ctx: Context, start: int, end: int, *, exclude: Group | None,
         if c:
             country = c
             code = _mention_code(ctx, m)
-            if code and m.label != "PERSON" and not (m.entry and m.entry.kind in ("country", "seat")):
+            if code and m.label != "PERSON" and not (m.entry and m.entry.kind in COUNTRY_KINDS):
                 institution_sector = split_code(code)[1]
                 if c in TRANSNATIONAL:
                     # the body's own chunks, without an agent sector: IGOUNO of IGOUNOMIL

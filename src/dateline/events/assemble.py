@@ -349,7 +349,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
     for child in noun.children:
         if child.dep_ == "poss":
             sources.append(child)
-        elif child.dep_ == "compound" and child.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+        elif child.dep_ == "compound" and child.ent_type_ in syntax.ACTOR_ENTITIES:
             compounds.append(child)
         elif child.dep_ == "amod" and child.ent_type_ == "NORP" and child.i < noun.i:
             nationals.append(child)

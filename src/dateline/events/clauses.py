@@ -40,12 +40,10 @@ from spacy.tokens import Token
 from .. import syntax
 from ..codebook import root_class
 from ..lexicon import Lexicon
-from ..syntax import first_conjunct
+from ..syntax import first_conjunct, RELATIVE_TAGS
 from .sides import Side, _identified as _identified_side
 from .triggers import _can_act, _noun_entry
 
-#: Tags of relative pronouns ("which", "that", "who", "whom").
-RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Dependencies of a noun-modifying clause.
 CLAUSE_LINKS = frozenset({"relcl", "acl"})
 #: Verb tags of a relative clause that reports a done act or one going on: the simple past ("who

@@ -1329,7 +1329,7 @@ def _question_clause(clause: Token, lex: Lexicon) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in lex.cue("question_mark") for c in clause.children):
         return True
     words = sorted((t for t in clause.subtree if not t.is_punct and t.tag_ not in ("RB", "RBR", "RBS")), key=lambda t: t.i)
-    return bool(words) and words[0].tag_ in ("WDT", "WP", "WP$", "WRB")
+    return bool(words) and words[0].tag_ in syntax.WH_TAGS
 
 
 def _own_countries(sources: list[Side]) -> set[Any]:

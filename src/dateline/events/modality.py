@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..doc import extension, per_doc
 from ..lexicon import Lexicon
-from .triggers import (_can_act, _is_act, _measured, _subordinate, _speaking_document, _trailing_adjunct, _verb_entry,
-                       _verbal_adjunct, verbal_gerund)
+from .triggers import (aim_of_intent, _can_act, _is_act, _measured, _subordinate, _speaking_document, _trailing_adjunct,
+                       _verb_entry, _verbal_adjunct, verbal_gerund)
 from ..codebook import root_class
 from ..lang import en
 from ..record import ActorRef, Modality
@@ -353,7 +353,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None)
                 negated = True  # "far from launching an attack", "stopped short of imposing"
             if head.head.pos_ == "VERB" and head.head.lemma_ in lex.cue("negating_verb") and link == "pcomp":
                 negated = True  # "refrained from criticizing Russia": as "avoided criticizing"
-            aimed = head.lower_ in ("at", "toward", "towards") and head.head.lemma_ in lex.cue("intent_verb")
+            aimed = aim_of_intent(head, lex)
             if head.lower_ in lex.cue("means_preposition") and link == "pcomp" and head.head.pos_ in ("VERB", "AUX") \
                     and head.head != head:
                 # "the accusation that Russia is playing a role by arming rebels", "will help by sending

@@ -40,9 +40,6 @@ _PLACE_ENTS = frozenset({"GPE", "LOC"})
 
 
 
-#: Entity types that name who did an act ("Israeli shelling"): such a cause is no unattributed attack.
-_NAMING = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-
 
 
 
@@ -77,7 +74,7 @@ def _unattributed(doc: Doc, verb: Token, lex: Lexicon) -> list[Side]:
     start, end = syntax.phrase_span(cause)
     named = doc.char_span(start, end, alignment_mode="expand")
     if actor_ref(doc, start, end) is not None or any(
-            t.ent_type_ in _NAMING or (t != cause and t.lemma_ in lex.agents) for t in named or []):
+            t.ent_type_ in syntax.ACTOR_ENTITIES or (t != cause and t.lemma_ in lex.agents) for t in named or []):
         return []  # the cause names its actor ("Israeli shelling", "rebel attacks", "coalition airstrikes")
     scopes = [cause, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in en.WHERE_PREPOSITIONS)]
     for scope in scopes:
@@ -361,7 +358,7 @@ def governing_subject(noun: Token, targets: list[Token], lex: Lexicon) -> Token 
         if subject is not None or clause.dep_ not in ("advcl", "conj") or clause.head == clause:
             break
         clause = clause.head
-    if subject is None or subject.tag_ in ("WDT", "WP") or subject in targets \
+    if subject is None or subject.tag_ in syntax.RELATIVE_TAGS or subject in targets \
             or subject.i in range(noun.left_edge.i, noun.right_edge.i + 1):
         return None
     return subject
@@ -386,7 +383,7 @@ def responsibility_claimant(noun: Token, lex: Lexicon) -> Token | None:
     if entry is None or entry.code != "015":
         return None
     subject = syntax.subject(verb)
-    if subject is None or subject.dep_ == "nsubjpass" or subject.tag_ in ("WDT", "WP"):
+    if subject is None or subject.dep_ == "nsubjpass" or subject.tag_ in syntax.RELATIVE_TAGS:
         return None
     return subject
 
@@ -445,7 +442,7 @@ def _doers(noun: Token) -> list[Token]:
     found = [c for c in noun.children if c.dep_ == "poss"]
     found += [p for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
               for p in [syntax.pobj(c)] if p is not None]
-    found += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+    found += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in syntax.ACTOR_ENTITIES]
     return found
 
 
@@ -1091,7 +1088,7 @@ def owned_complement_targets(doc: Doc, noun: Token, code: str, lex: Lexicon) -> 
         if any(side is not None and side.get("code") for side in _sides(doc, named, lex)):
             return named
         owners = [c for c in pobj.children if c.dep_ == "poss"
-                  or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in _NAMING)]
+                  or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in syntax.ACTOR_ENTITIES)]
         if owners and any(side is not None and side.get("code") for side in _sides(doc, owners, lex)):
             return owners
     return []

@@ -92,7 +92,7 @@ class _SubtreeOrder:
             roots = higher
         self.heads: list[int] = heads.tolist()
         self.roots = roots
-        labels = [doc.vocab.strings[label] for label in ("GPE", "NORP", "ORG", "PERSON")]
+        labels = [doc.vocab.strings[label] for label in syntax.ACTOR_ENTITIES]
         begins = (columns[:, 2] == 3) & numpy.isin(columns[:, 1], labels)  # 3: B
         self.begins = set(numpy.flatnonzero(begins).tolist())
         self.trees: dict[int, tuple[list[int], dict[int, int], dict[int, int], list[int]]] = {}

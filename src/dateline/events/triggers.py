@@ -90,7 +90,7 @@ def _owned(noun: Token, lex: Lexicon) -> bool:
             child = syntax.pobj(child) or child
         elif child.dep_ != "poss":
             continue
-        if child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+        if child.pos_ == "PROPN" and child.ent_type_ in syntax.ACTOR_ENTITIES:
             return True
     return False
 
@@ -380,6 +380,13 @@ def _named_subject(verb: Token) -> Token | None:
     return None if subject is None or subject.lower_ in en.FIRST_PERSON_PRONOUNS else subject
 
 
+def aim_of_intent(prep: Token, lex: Lexicon) -> bool:
+    """Whether a preposition gives the aim of an intent verb (cue ``intent_verb``), its object an act aimed at,
+    not done ("talks aimed at ending the war", ``en.AIM_PREPOSITIONS``): the one test of :func:`_subordinate`
+    and :func:`.modality._modality`."""
+    return prep.lower_ in en.AIM_PREPOSITIONS and prep.head.lemma_ in lex.cue("intent_verb")
+
+
 def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     """The modality of a verb that is not a separate asserted act, or None for a main act.
 
@@ -406,7 +413,7 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     if link in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head != head and head.lower_ != "by":
         # ("broke sanctions by allowing rice in": the means is the act itself)
         governor = head.head
-        if head.lower_ in ("at", "toward", "towards") and governor.lemma_ in lex.cue("intent_verb"):
+        if aim_of_intent(head, lex):
             return "intended"  # "talks aimed at ending the war": the aim, not an act of its own
         if governor.pos_ in ("NOUN", "PROPN") or (governor.pos_ == "VERB" and _is_act(governor, lex)):
             return "intended" if head.lower_ in ("to", "for") else "reported"
@@ -437,7 +444,7 @@ def _trailing_adjunct(participle: Token) -> bool:
     killing 20 people", "..., setting fire to mattresses") stays a described circumstance."""
     if not _set_off_after(participle):
         return False
-    return any(t.ent_type_ in _PARTY_ENTITIES for c in participle.children if c.dep_ in ("dobj", "dative", "prep")
+    return any(t.ent_type_ in syntax.ACTOR_ENTITIES for c in participle.children if c.dep_ in ("dobj", "dative", "prep")
                for t in c.subtree)
 
 
@@ -525,13 +532,6 @@ def _speaking_document(participle: Token, lex: Lexicon) -> bool:
     if head.pos_ == "NOUN" and (not syntax.is_text_noun(head) or syntax.document_author(head) is None):
         return False
     return _verbal_act(participle, lex)
-
-
-#: Entity types of a named party: an adjunct act done to one is news of its own ("..., accusing
-#: Washington of", "..., killing two Hezbollah commanders"); one done to people counted or things
-#: ("..., killing 20 people", "..., setting fire to mattresses") elaborates the act it follows, which
-#: CAMEO codes as one event.
-_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _conditional_threat(verb: Token, entry: Entry, lex: Lexicon) -> bool:
@@ -692,9 +692,6 @@ def _troops_subject(verb: Token, lex: Lexicon) -> bool:
                for t in subject.subtree if t.pos_ == "NOUN")
 
 
-_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-
-
 def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
     """Whether a question verb ("ask", "inquire") asks a question rather than appeals: its object
     is a question noun ("asked questions"), it asks about a topic with no act asked for (cue
@@ -716,7 +713,7 @@ def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in lex.cue("question_mark") for c in clause.children):
             return True  # "asked whether/if ..."
         words = [t for t in clause.subtree if not t.is_punct]
-        if words and words[0].tag_ in _WH_TAGS:
+        if words and words[0].tag_ in syntax.WH_TAGS:
             return True  # "asked what would Reagan do", "asked why ..."
         # a quoted question: its "?" ends the clause, attached to the clause or to the verb
         following = [t for t in verb.doc[clause.right_edge.i + 1:verb.sent.end] if t.text not in ('"', "”", "'", "’")]

@@ -172,6 +172,10 @@ DURATION_PREPOSITIONS = frozenset({"during", "throughout", "amid", "amidst"})
 #: ``events.triggers._subordinate``.
 VERBAL_GERUND_PREPOSITIONS = frozenset({"in", "after", "since", "following"})
 
+#: Prepositions whose object is the aim of an intent verb ("talks aimed at ending the war"):
+#: ``events.triggers.aim_of_intent``.
+AIM_PREPOSITIONS = frozenset({"at", "toward", "towards"})
+
 #: Prepositions whose object is what an act is for, so later than it ("left for talks").
 PURPOSE_PREPOSITIONS = frozenset({"for", "to", "toward", "towards"})
 
@@ -200,6 +204,12 @@ OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
 #: Prepositions through which a possessive date of another act still places the act they modify:
 #: "before Friday's meeting, X met", "came under shelling during Sunday's fighting" (dates).
 PLACING_PREPOSITIONS = SEQUENCE_WORDS | frozenset({"during"})
+
+#: Relative words of a date that point back from the report ("last March", "the past week", "previous
+#: summer") and forward ("next Friday", "the coming year"): a date so modified is the nearest one before
+#: (after) publication, never the publication's own (timexes).
+BACKWARD_RELATIVES = frozenset({"last", "past", "previous"})
+FORWARD_RELATIVES = frozenset({"next", "coming"})
 
 # Particles inside names --------------------------------------------------------------------------
 

@@ -368,7 +368,7 @@ def _dash_speaker(art: _Article, tokens: Span, scope: Span) -> Span | None:
         i += 1
     if i < len(doc) and doc[i].text in DASHES + "-":
         for ent in doc_ents(doc):
-            if ent.start in (i + 1, i + 2) and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            if ent.start in (i + 1, i + 2) and ent.label_ in syntax.ACTOR_ENTITIES:
                 return ent
     return None
 

@@ -164,3 +164,16 @@ def test_pages_say_what_they_count(tmp_path: Path) -> None:
     for path in ("/events", "/timeline", "/dyads", "/map"):
         assert 'data-scope="all"' in _client_get(db, path).text, path
         assert 'data-scope="counted"' in _client_get(db, path + "?asserted=true&reviewed=true").text, path
+
+
+def test_a_chart_piece_links_to_exactly_its_events_or_to_none() -> None:
+    """A timeline piece links to its period and its stack value; a piece with no value ("(none)") has no link, since
+    the period's events without the filter would not be its count."""
+    from dateline.serve.app import _stacked_bars
+
+    rows = [{"period": "2025-03-01", "key": "CONSULT", "n": 2}, {"period": "2025-03-01", "key": None, "n": 1}]
+    chart = _stacked_bars(rows, by="month", stack="plover_event", params={"asserted": "true"})
+    links = {b["title"]: b["href"] for b in chart["bars"]}
+    assert links["2025-03-01 (none): 1"] is None
+    assert links["2025-03-01 CONSULT: 2"] == ("/events?asserted=true&date_from=2025-03-01&date_to=2025-03-31"
+                                              "&plover_event=CONSULT")

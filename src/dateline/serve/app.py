@@ -810,11 +810,12 @@ def _stacked_bars(rows: list[dict[str, Any]], *, by: str, stack: str, params: di
         stacked[r["period"]] += h
         first = dt.date.fromisoformat(r["period"])
         last = _period_end(first, by)
-        link = {**params, "date_from": first.isoformat(), "date_to": last.isoformat()}
-        if r["key"] is not None:
-            link[stack] = str(r["key"])
+        link = {**params, "date_from": first.isoformat(), "date_to": last.isoformat(), stack: str(r["key"])}
+        # a piece with no value ("(none)": a CAMEO 01 statement has no PLOVER type) has no link: the events filters
+        # cannot ask for a missing value, and the period's events without it would not be the piece's count
         bars.append({"x": x, "y": round(y, 1), "w": max(1, width - 2), "h": round(h, 1), "fill": colour[r["label"]],
-                     "title": f"{r['period']} {r['label']}: {r['n']}", "n": r["n"], "href": "/events?" + urlencode(link)})
+                     "title": f"{r['period']} {r['label']}: {r['n']}", "n": r["n"],
+                     "href": "/events?" + urlencode(link) if r["key"] is not None else None})
     return {"bars": bars, "width": max(1, len(periods)) * width, "height": height, "legend": colour,
             "periods": periods, "top": top}
 

@@ -351,9 +351,12 @@ def export(db: str, fmt: str, out: str, mentions: bool, daily: bool, min_confide
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Output file (default stdout).")
 @reviewed_option
-def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | None, reviewed: bool) -> None:
+@min_confidence_option
+def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | None, reviewed: bool,
+           min_confidence: float | None) -> None:
     """Count fused events (and their mentions) by dyad, country, place, time and event type: a tidy table.
     Reviews apply, as in dateline export. dateline serve's GET /api/aggregate serves the same table.
+    With --min-confidence, of the mentions at or above it only, fused again (as dateline export).
 
     Country is the source actor's; place is the event's location country; time is the event's
     day when known, else its first report's.
@@ -372,7 +375,8 @@ def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | No
     try:
         from .store import Store  # DuckDB is imported by the commands that open a database
         with Store(db, must_exist=True) as store:
-            columns, rows = count_rows(store, dims, type_, mentions=mentions, reviewed=reviewed)
+            columns, rows = count_rows(store, dims, type_, mentions=mentions, reviewed=reviewed,
+                                       min_confidence=min_confidence)
     except DatelineError as err:
         fail(err)
     text = counts_text(columns, rows, fmt)

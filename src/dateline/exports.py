@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from .codebook import agent_codes, cameo_name, country_codes, region_codes
 from .scores import goldstein, plover_quad, quad_class
-from .store import OUTLET_SQL, Store, events_table
+from .store import OUTLET_SQL, Store, event_day_sql, events_table
 from .tables import data_text, tsv_rows
 
 FORMATS = ("gdelt", "icews", "polecat", "plover-json")
@@ -100,15 +100,13 @@ def export_rows(store: Store, *, mentions: bool = False, daily: bool = False, mi
                 reviewed: bool = True) -> list[dict[str, Any]]:
     """Fused events (default), counted mentions, or mentions one a day (``daily``), one dict each.
 
-    min_confidence: keep only mentions at or above it (a fused event: its most confident mention);
-    rows without a confidence (stored before it existed) are left out when it is given.
+    min_confidence: only the mentions at or above it, fused again (a fused event's counts are of those mentions:
+    the rows `dateline events --min-confidence` gives); rows without a confidence (stored before it existed) are
+    left out when it is given.
     reviewed: reviews applied (a mention marked wrong is in no row and no count, a corrected one is fused and
     exported as corrected); False: the coder's rows as stored, fused."""
-    tables = store.fused_tables(reviewed=reviewed)
+    tables = store.fused_tables(reviewed=reviewed, min_confidence=min_confidence)
     rows = _dicts(store, (_MENTIONS_SQL if mentions or daily else _FUSED_SQL).format(**tables))
-    if min_confidence is not None:
-        key = "confidence" if mentions or daily else "confidence_max"
-        rows = [r for r in rows if r.get(key) is not None and float(r[key]) >= min_confidence]
     return one_a_day(rows) if daily else rows
 
 
@@ -126,7 +124,7 @@ def _row_id(row: dict[str, Any]) -> str:
 
 
 def _event_day(row: dict[str, Any]) -> dt.date | None:
-    """The event's day: its own when dated to a day, else the first report's."""
+    """The event's day: its own when dated to a day, else the first report's (``store.event_day_sql`` in SQL)."""
     value = row.get("date_value")
     if row.get("date_granularity") == "day" and value:
         try:
@@ -355,14 +353,14 @@ def export(store: Store, fmt: str, out: str | Path, *, mentions: bool = False, d
 # -- counts ---------------------------------------------------------------------------------------
 
 #: ``--by`` dimensions: name -> SQL over a fused event (or mention) row ``f``.
-_DAY_SQL = "CASE WHEN f.date_granularity = 'day' THEN left(f.date_value, 10) ELSE strftime(f.first_reported, '%Y-%m-%d') END"
+_DAY_SQL = event_day_sql("f")
 DIMENSIONS: dict[str, list[tuple[str, str]]] = {
     "dyad": [("source_country", "f.source_country"), ("target_country", "f.target_country")],
     "country": [("country", "f.source_country")],
     "place": [("place_country", "f.location_country")],
-    "day": [("day", _DAY_SQL)],
-    "month": [("month", f"left({_DAY_SQL}, 7)")],
-    "year": [("year", f"left({_DAY_SQL}, 4)")],
+    "day": [("day", f"strftime({_DAY_SQL}, '%Y-%m-%d')")],
+    "month": [("month", f"strftime({_DAY_SQL}, '%Y-%m')")],
+    "year": [("year", f"strftime({_DAY_SQL}, '%Y')")],
     "root": [("cameo_root", "f.cameo_root")],
     "plover": [("plover_event", "f.plover_event")],
     "quadclass": [("quad_class", "f.quad_class")],
@@ -418,9 +416,11 @@ def counts_query(by: Sequence[str], type_: str = "quadclass", *, mentions: bool 
 
 
 def counts(store: Store, by: Sequence[str], type_: str = "quadclass", *, mentions: bool = False,
-           reviewed: bool = True) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Column names and rows of the aggregate table; reviewed: reviews applied (else the coder's rows)."""
-    cur = store.con.execute(counts_query(by, type_, mentions=mentions, tables=store.fused_tables(reviewed=reviewed)))
+           reviewed: bool = True, min_confidence: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Column names and rows of the aggregate table; reviewed: reviews applied (else the coder's rows);
+    min_confidence: of the mentions at or above it only, fused again (as :func:`export_rows`)."""
+    tables = store.fused_tables(reviewed=reviewed, min_confidence=min_confidence)
+    cur = store.con.execute(counts_query(by, type_, mentions=mentions, tables=tables))
     return [d[0] for d in cur.description], cur.fetchall()
 
 

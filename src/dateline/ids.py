@@ -4,8 +4,9 @@ An article's id is the hash of its text (:func:`dateline.models.content_id`). An
 the hash of that article id, the coder version and what identifies the mention inside the article:
 the trigger's offsets, the CAMEO code and both sides (text and code). It is the same on every re-run
 of the same coder over the same article, on any machine or Dask worker, and does not depend on the
-order in which events were found. Two mentions that agree on all of these (none today) get
-``-2``, ``-3`` ... suffixes in the order the coder emitted them.
+order in which events were found. Two mentions that agree on all of these (rare: one trigger coded twice with
+the same code and sides) get ``-2``, ``-3`` ... suffixes in the order the coder emitted them
+(:data:`EVENT_ID_PATTERN`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from typing import Any
 
 #: Hex digits kept from the SHA-256: 16 (64 bits) as for article ids.
 ID_LENGTH = 16
+#: An event mention's id, with its suffix when it has one (the JSON Schema's pattern; `dateline serve` checks ids
+#: against it).
+EVENT_ID_PATTERN = r"^[0-9a-f]{16}(-[0-9]+)?$"
 
 
 def _side(actor: Any) -> str:

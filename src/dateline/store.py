@@ -138,8 +138,25 @@ _V_REVIEWED_FUSION = """
 SELECT 'fused_events: from the reviewed mentions' AS migration;
 """
 
+#: What follows from a correction (issue 13, session 46): the PLOVER mode and context of a corrected code, the
+#: sector of a corrected actor code, the granularity and range of a corrected date, the country and point of a
+#: corrected place; stored with the review (:func:`review_derived`) so that every surface reads the same row.
+#: Reviews stored before it get them when the file is opened (Store.migrate), and the file is fused again.
+_V_REVIEW_DERIVED = """
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS plover_mode VARCHAR;
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS plover_context VARCHAR;
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS source_sector VARCHAR;
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS target_sector VARCHAR;
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS date_granularity VARCHAR;
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS date_first VARCHAR;
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS date_last VARCHAR;
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS location_country VARCHAR;
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS lat DOUBLE;
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS lon DOUBLE;
+"""
+
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION, _V4_REVIEWS, _V_CONFIDENCE, _V_BACKGROUND,
-                               _V_REVIEWED_FUSION)
+                               _V_REVIEWED_FUSION, _V_REVIEW_DERIVED)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables holding one article's coded rows; deleted with the article on ``replace``.
 ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
@@ -156,6 +173,15 @@ def counted_sql(alias: str = "") -> str:
 
 
 COUNTED = counted_sql()
+def event_day_sql(alias: str, reported: str = "first_reported") -> str:
+    """The day an event is placed on, as a DATE (SQL over ``alias``): its own day when it is dated to a day, else
+    the day it was first reported (``reported``: a fused event's ``first_reported``, a mention's article's
+    ``published``); null when neither is known. The one definition `dateline counts`' day/month/year, the exports'
+    event day (``exports._event_day``) and the server's date filters and charts use."""
+    return (f"coalesce(CASE WHEN {alias}.date_granularity = 'day' THEN try_cast(left({alias}.date_value, 10) AS DATE) "
+            f"END, try_cast({alias}.{reported} AS DATE))")
+
+
 #: An article's outlet: the input's ``outlet`` field, else its ``source`` field, else the masthead.
 OUTLET_SQL = "coalesce(json_extract_string(a.metadata, '$.outlet'), a.outlet, a.publication)"
 
@@ -200,9 +226,20 @@ class Store:
         except duckdb.Error as err:
             raise open_error(self.path, err) from err
         if read_only:
-            self._check_version()
+            if 0 < self._check_version() < SCHEMA_VERSION and self.path != ":memory:":
+                self._migrate_first()
         else:
             self.migrate()
+
+    def _migrate_first(self) -> None:
+        """Bring an older file up to date through a short writable connection before reading it, so that every
+        reader sees the columns the queries name (a file that may not be written is read as it is)."""
+        self.con.close()
+        try:
+            Store(self.path, wait=self.wait).close()
+        except StoreError as err:
+            log.warning("%s: read at an older schema version without migrating it (%s)", self.path, err.code)
+        self.con = connect(self.path, read_only=True, wait=self.wait)
 
     @classmethod
     def over(cls, con: duckdb.DuckDBPyConnection) -> Store:
@@ -247,8 +284,10 @@ class Store:
         for version in range(found, SCHEMA_VERSION):
             self.con.execute("BEGIN TRANSACTION")
             self.con.execute(MIGRATIONS[version])
-            fuse = fuse or (found > 0 and (MIGRATIONS[version] is _V4_FUSION or (
-                MIGRATIONS[version] is _V_REVIEWED_FUSION and _count(self.con, "reviews") > 0)))
+            reviewed = MIGRATIONS[version] in (_V_REVIEWED_FUSION, _V_REVIEW_DERIVED) and _count(self.con, "reviews") > 0
+            if found > 0 and reviewed and MIGRATIONS[version] is _V_REVIEW_DERIVED:
+                _derive_stored_reviews(self.con)
+            fuse = fuse or (found > 0 and (MIGRATIONS[version] is _V4_FUSION or reviewed))
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version + 1)]
             )
@@ -469,18 +508,21 @@ class Store:
         blocks = sorted({*before, *(fusion.block_key(row) for row in now)})
         self._refuse_blocks(blocks, [] if before else now)  # a mention fused before is read back as stored
 
-    def fused_tables(self, *, reviewed: bool = True) -> dict[str, str]:
+    def fused_tables(self, *, reviewed: bool = True, min_confidence: float | None = None) -> dict[str, str]:
         """Where the exports and counts read fused events: ``fused`` (fused_events), ``links`` (their mentions,
         fused_event_mentions) and ``events`` (the mention rows, :func:`events_table`). Reviewed: the stored
-        fusion, reviews applied; else the coder's rows as stored, fused again into temporary tables."""
+        fusion, reviews applied; else the coder's rows as stored, fused again into temporary tables.
+        min_confidence: only the mentions at or above it (those `dateline events --min-confidence` gives; none
+        without a confidence), fused again into temporary tables, so that a fused event's counts are of those."""
         reviewed = reviewed and has_table(self.con, "reviews")
-        if reviewed or not _count(self.con, "reviews"):
+        if min_confidence is None and (reviewed or not _count(self.con, "reviews")):
             return {"fused": FUSED_TABLES[0], "links": FUSED_TABLES[1], "events": events_table(reviewed)}
-        raw = ("raw_fused_events", "raw_fused_event_mentions")
-        for table, like in zip(raw, FUSED_TABLES):
+        temp = ("selected_fused_events", "selected_fused_event_mentions")
+        for table, like in zip(temp, FUSED_TABLES):
             self.con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM {like} LIMIT 0")
-        self._write_fused(fusion.fuse(self._fusion_rows("TRUE", [], reviewed=False)), raw)
-        return {"fused": raw[0], "links": raw[1], "events": "events"}
+        where, params = ("TRUE", []) if min_confidence is None else ("e.confidence >= ?", [float(min_confidence)])
+        self._write_fused(fusion.fuse(self._fusion_rows(where, params, reviewed=reviewed)), temp)
+        return {"fused": temp[0], "links": temp[1], "events": events_table(reviewed)}
 
     def _write_rejections(self, rejections: Sequence[Rejection]) -> None:
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -586,17 +628,82 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return int(row[0]) if row else 0
 
 
-#: The columns a review changes: the corrected fields, and the PLOVER type and countries that follow them.
-REVIEWED_COLUMNS = (*REVIEW_FIELDS, "plover_event", "source_country", "target_country")
+#: The columns that follow each corrected field (:func:`review_derived` works them out when the review is saved): a
+#: corrected CAMEO code brings its PLOVER coding, an actor code its country and sector, a date its granularity and
+#: range, a place its country and point (null when the offline gazetteer does not know the name).
+DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "cameo": ("plover_event", "plover_mode", "plover_context"),
+    "source_code": ("source_country", "source_sector"),
+    "target_code": ("target_country", "target_sector"),
+    "date_value": ("date_granularity", "date_first", "date_last"),
+    "location_name": ("location_country", "lat", "lon"),
+}
+#: The columns a review changes: the corrected fields, and the columns that follow them.
+REVIEWED_COLUMNS = (*REVIEW_FIELDS, *(c for field in REVIEW_FIELDS for c in DERIVED_COLUMNS[field]))
+
+
+def review_derived(fixes: dict[str, str | None]) -> dict[str, Any]:
+    """The columns that follow a review's corrected fields (:data:`DERIVED_COLUMNS`), each None where its field
+    was not corrected: what the coder would have written for that code, date or place."""
+    from .codebook import cameo_to_plover
+    from .kb import split_code
+
+    out: dict[str, Any] = {c: None for cols in DERIVED_COLUMNS.values() for c in cols}
+    if fixes.get("cameo"):
+        plover = cameo_to_plover(str(fixes["cameo"]))
+        if plover is not None:
+            out.update(plover_event=plover.event, plover_mode=plover.mode, plover_context=plover.context)
+    for side in ("source", "target"):
+        country, sector = split_code(fixes.get(f"{side}_code"))
+        out.update({f"{side}_country": country, f"{side}_sector": sector})
+    if fixes.get("date_value"):
+        with contextlib.suppress(ValueError):  # add_review refuses such a date; one stored before is left as is
+            out.update(zip(("date_granularity", "date_first", "date_last"), _date_range(str(fixes["date_value"]))))
+    if fixes.get("location_name"):
+        from .places import gazetteer
+
+        place = gazetteer().resolve(str(fixes["location_name"]))
+        if place is not None:
+            out.update(location_country=place.country, lat=place.lat, lon=place.lon)
+    return out
+
+
+def _date_range(value: str) -> tuple[str | None, str | None, str | None]:
+    """(granularity, first day, last day) of a corrected date ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as the coder
+    writes them: a day has no range. ValueError for anything else."""
+    import calendar
+
+    parts = value.split("-")
+    if len(parts) == 1 and len(value) == 4 and value.isdigit():
+        return "year", f"{value}-01-01", f"{value}-12-31"
+    if len(parts) == 2 and len(value) == 7:
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]  # ValueError for month 13
+        return "month", f"{value}-01", f"{value}-{last:02d}"
+    if len(parts) == 3 and len(value) == 10:
+        dt.date.fromisoformat(value)
+        return "day", None, None
+    raise ValueError(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _derive_stored_reviews(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill the derived columns (:func:`review_derived`) of reviews stored before they existed."""
+    cur = con.execute(f"SELECT review_id, {', '.join(REVIEW_FIELDS)} FROM reviews")
+    for review_id, *values in cur.fetchall():
+        derived = review_derived(dict(zip(REVIEW_FIELDS, values)))
+        con.execute(f"UPDATE reviews SET {', '.join(f'{c} = ?' for c in derived)} WHERE review_id = ?",
+                    [*derived.values(), review_id])
 
 
 def events_table(reviewed: bool) -> str:
     """The events table, SQL to alias: with ``reviewed``, each event's latest review applied (an event marked
-    wrong is left out, a correction replaces the coder's value); else the coder's rows as stored. The one
-    definition of a reviewed event: the events export, fusion (so the exports and counts) and the server read it."""
+    wrong is left out, a correction replaces the coder's value, and the columns that follow it,
+    :data:`DERIVED_COLUMNS`, take the review's); else the coder's rows as stored. The one definition of a reviewed
+    event: the events export, fusion (so the exports and counts) and the server read it."""
     if not reviewed:
         return "events"
-    replaced = ", ".join(f"coalesce(r.{c}, e.{c}) AS {c}" for c in REVIEWED_COLUMNS)
+    replaced = ", ".join([f"coalesce(r.{c}, e.{c}) AS {c}" for c in REVIEW_FIELDS] + [
+        f"CASE WHEN r.{field} IS NOT NULL THEN r.{c} ELSE e.{c} END AS {c}"
+        for field in REVIEW_FIELDS for c in DERIVED_COLUMNS[field]])
     return f"""(SELECT e.* REPLACE ({replaced}) FROM events e LEFT JOIN ({LATEST_REVIEWS}) r ON r.event_id = e.id
                WHERE coalesce(r.verdict, '') <> 'wrong')"""
 
@@ -629,7 +736,6 @@ def add_review(con: duckdb.DuckDBPyConnection, event_id: str, *, verdict: str, r
     import uuid
 
     from .codebook import cameo_to_plover
-    from .kb import split_code
 
     if verdict not in REVIEW_VERDICTS:
         raise StoreError("E205", event_id=event_id, detail=f"verdict {verdict!r} is not one of {REVIEW_VERDICTS}")
@@ -646,22 +752,20 @@ def add_review(con: duckdb.DuckDBPyConnection, event_id: str, *, verdict: str, r
     if row is None:
         raise StoreError("E205", event_id=event_id, detail="no event has this id")
     original = dict(zip(names, row))
-    plover = None
     new_cameo = fixes.get("cameo")
-    if new_cameo:
-        mapped = cameo_to_plover(new_cameo)
-        if mapped is None and not new_cameo.isdigit():
-            raise StoreError("E205", event_id=event_id, detail=f"{new_cameo!r} is not a CAMEO code")
-        plover = mapped.event if mapped else None
-    countries = {f"{side}_country": split_code(fixes.get(f"{side}_code"))[0] for side in ("source", "target")}
+    if new_cameo and cameo_to_plover(new_cameo) is None and not new_cameo.isdigit():
+        raise StoreError("E205", event_id=event_id, detail=f"{new_cameo!r} is not a CAMEO code")
+    if fixes.get("date_value"):
+        try:
+            _date_range(str(fixes["date_value"]))
+        except ValueError as err:
+            raise StoreError("E205", event_id=event_id, detail=f"date_value: {err}") from err
     review = {
         "review_id": uuid.uuid4().hex, "event_id": event_id, "article_id": original["article_id"],
         "reviewer": reviewer, "created_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-        "verdict": verdict, **{k: fixes.get(k) for k in ("cameo",)}, "plover_event": plover,
-        "source_code": fixes.get("source_code"), "target_code": fixes.get("target_code"),
-        "date_value": fixes.get("date_value"), "location_name": fixes.get("location_name"), "note": note or None,
+        "verdict": verdict, **{k: fixes.get(k) for k in REVIEW_FIELDS}, "note": note or None,
         "original": _json({k: original.get(k) for k in (*REVIEW_FIELDS, "plover_event", "coder")}),
-        "source_country": countries["source_country"], "target_country": countries["target_country"],
+        **review_derived(fixes),
     }
     cols = list(review)
     con.execute("BEGIN TRANSACTION")

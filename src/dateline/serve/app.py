@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..confidence import uncounted_by
 from ..errors import DatelineError, Errors, StoreError
+from ..ids import EVENT_ID_PATTERN
 from ..store import REVIEW_FIELDS, REVIEW_VERDICTS, Store, add_review, events_sql, stored_event_evidence
 from . import query as Q
 from .db import Busy, Database
@@ -122,7 +123,7 @@ Filter = Annotated[Q.EventFilter, Depends(event_filter)]
 class ReviewIn(BaseModel):
     """One review of one event, as POSTed to /api/reviews."""
 
-    event_id: str = Field(pattern=r"^[0-9a-f]{16}$")
+    event_id: str = Field(pattern=EVENT_ID_PATTERN)
     verdict: str = Field(pattern="^(right|wrong|corrected)$")
     reviewer: str | None = Field(default=None, max_length=100)
     note: str | None = Field(default=None, max_length=MAX_NOTE)
@@ -376,7 +377,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         return Response(json.dumps(page_, ensure_ascii=False, default=str), media_type="application/json")
 
     @api.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence, sentence, quote and reviews")
-    def api_event(event_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")]) -> Response:
+    def api_event(event_id: Annotated[str, PathParam(pattern=EVENT_ID_PATTERN)]) -> Response:
         return Response(json.dumps(state.event(event_id), ensure_ascii=False, default=str),
                         media_type="application/json")
 
@@ -527,6 +528,8 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         type_: Annotated[str, Query(alias="type", pattern="^(quadclass|root|plover|cameo|none)$",
                                     description="the event classification each count is split by")] = "quadclass",
         mentions: Annotated[bool, Query(description="count event mentions instead of fused events")] = False,
+        min_confidence: Annotated[float | None, Query(ge=0, le=1, description="of the mentions at or above this "
+                                                      "confidence only, fused again (--min-confidence)")] = None,
     ) -> dict[str, Any]:
         """The same table as ``dateline counts`` (``exports.counts``, reviews applied), one dict per row."""
         from ..exports import counts as count_rows, dimensions
@@ -536,13 +539,13 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         except ValueError as err:
             return JSONResponse({"detail": f"by: {err}"}, status_code=422)  # type: ignore[return-value]
         with db.read() as con:
-            columns, rows = count_rows(Store.over(con), dims, type_, mentions=mentions)
-        return {"by": dims, "type": type_, "mentions": mentions, "columns": columns,
+            columns, rows = count_rows(Store.over(con), dims, type_, mentions=mentions, min_confidence=min_confidence)
+        return {"by": dims, "type": type_, "mentions": mentions, "min_confidence": min_confidence, "columns": columns,
                 "rows": [dict(zip(columns, row)) for row in rows]}
 
     @api.get("/api/reviews", tags=["reviews"], summary="Reviews, newest first")
     def api_reviews(
-        event_id: Annotated[str | None, Query(pattern=r"^[0-9a-f]{16}$")] = None,
+        event_id: Annotated[str | None, Query(pattern=EVENT_ID_PATTERN)] = None,
         limit: Annotated[int, Query(ge=1, le=Q.MAX_PAGE)] = 100,
     ) -> dict[str, Any]:
         if not db.has_reviews:
@@ -643,7 +646,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         level: Annotated[str, Query(pattern="^(country|code)$")] = "country",
     ) -> HTMLResponse:
         data = counts(flt, by="dyad", level=level, limit=60)
-        graph = _network(data["rows"])
+        graph = _network(data["rows"], params=flt.params(), level=level)
         return page(request, "dyads.html", rows=data["rows"], graph=graph, level=level, params=flt.params())
 
     @api.get("/map", response_class=HTMLResponse, include_in_schema=False)
@@ -807,11 +810,12 @@ def _stacked_bars(rows: list[dict[str, Any]], *, by: str, stack: str, params: di
         stacked[r["period"]] += h
         first = dt.date.fromisoformat(r["period"])
         last = _period_end(first, by)
-        link = {**params, "date_from": first.isoformat(), "date_to": last.isoformat()}
-        if r["key"] is not None:
-            link[stack] = str(r["key"])
+        link = {**params, "date_from": first.isoformat(), "date_to": last.isoformat(), stack: str(r["key"])}
+        # a piece with no value ("(none)": a CAMEO 01 statement has no PLOVER type) has no link: the events filters
+        # cannot ask for a missing value, and the period's events without it would not be the piece's count
         bars.append({"x": x, "y": round(y, 1), "w": max(1, width - 2), "h": round(h, 1), "fill": colour[r["label"]],
-                     "title": f"{r['period']} {r['label']}: {r['n']}", "n": r["n"], "href": "/events?" + urlencode(link)})
+                     "title": f"{r['period']} {r['label']}: {r['n']}", "n": r["n"],
+                     "href": "/events?" + urlencode(link) if r["key"] is not None else None})
     return {"bars": bars, "width": max(1, len(periods)) * width, "height": height, "legend": colour,
             "periods": periods, "top": top}
 
@@ -840,8 +844,9 @@ def _period_end(first: dt.date, by: str) -> dt.date:
     return first.replace(month=12, day=31)
 
 
-def _network(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """A circular layout of the dyads: nodes by activity, edges by count, coloured by cooperation."""
+def _network(rows: list[dict[str, Any]], *, params: dict[str, str] | None = None, level: str = "country") -> dict[str, Any]:
+    """A circular layout of the dyads: nodes by activity, edges by count, coloured by cooperation; each edge links to
+    its events under the page's filter (``params``), by country or actor code (``level``), as the table's rows do."""
     import math
 
     weight: dict[str, int] = defaultdict(int)
@@ -854,6 +859,7 @@ def _network(rows: list[dict[str, Any]]) -> dict[str, Any]:
                size / 2 + radius * math.sin(2 * math.pi * i / max(1, len(nodes)))) for i, k in enumerate(nodes)}
     top = max((r["n"] for r in rows), default=1)
     top_w = max(weight.values(), default=1)
+    side = "country" if level == "country" else "code"
     radius_of = {k: 6 + 14 * weight[k] / top_w for k in nodes}
     edges = []
     for r in rows:
@@ -869,7 +875,8 @@ def _network(rows: list[dict[str, Any]]) -> dict[str, Any]:
             edges.append({"x1": round(x1, 1), "y1": round(y1, 1), "x2": round(x2, 1), "y2": round(y2, 1),
                           "w": round(1 + 6 * r["n"] / top, 1), "colour": colour,
                           "title": f"{r['source']} -> {r['target']}: {r['n']} events, cooperation {coop:+.2f}",
-                          "href": "/events?" + urlencode({"source_country": r["source"], "target_country": r["target"]})})
+                          "href": "/events?" + urlencode({**(params or {}), f"source_{side}": r["source"],
+                                                          f"target_{side}": r["target"]})})
     circles = [{"x": round(x, 1), "y": round(y, 1), "r": round(radius_of[k], 1), "label": k}
                for k, (x, y) in pos.items()]
     return {"size": size, "nodes": circles, "edges": edges}

@@ -13,12 +13,11 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from ..kb import split_code
-from ..store import counted_sql, events_sql
+from ..store import counted_sql, event_day_sql, events_sql
 
-#: The day an event is counted on: its own date when the text gives a day, else the first day of its
-#: range, else the publication day. Date filters and the timeline use this same expression.
-EVENT_DAY = ("coalesce(try_cast(ev.date_value AS DATE), try_cast(ev.date_first AS DATE), "
-             "try_cast(ev.published AS DATE))")
+#: The day an event is counted on (``store.event_day_sql``, as `dateline counts` and the exports place it): its own
+#: day when it is dated to a day, else the publication day. Date filters and the timeline use this same expression.
+EVENT_DAY = event_day_sql("ev", "published")
 #: QuadClass from the CAMEO root, the standard ranges (1 verbal cooperation 01-05, 2 material
 #: cooperation 06-08, 3 verbal conflict 09-13, 4 material conflict 14-20); a stored quadclass column wins.
 QUADCLASS_FROM_CAMEO = """CASE WHEN ev.cameo IS NULL THEN NULL

@@ -400,7 +400,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         if err.status_code == 404:
             return fail(request, 404, "E807", Errors.E807.format(path=request.url.path[:100]))
         if err.status_code == 400:  # a body Starlette could not parse (not UTF-8, a form part over its size)
-            detail = f"request body: {err.detail}"
+            detail = f"request body: {err.detail} (send UTF-8 JSON or a form, within the documented sizes)"
             return fail(request, 422, "E801", Errors.E801.format(detail=detail), [{"param": "body", "problem": str(err.detail)}])
         return fail(request, err.status_code, f"H{err.status_code}", str(err.detail))
 

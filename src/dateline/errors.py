@@ -70,6 +70,9 @@ class Errors:
     E805 = "The form's CSRF token is missing or stale. Reload the page and submit again."
     E806 = "{db}: the database stayed busy (another process is writing to it). Try again in a moment."
     E807 = "No page {path!r}. The pages are /, /events, /articles/ID, /timeline, /dyads, /map, /actors/CODE; the API is under /api (see /openapi.json)."
+    E808 = "Cross-origin request refused: a page of {origin} may not change this server's data. Submit the form from the server's own pages, or send a script's request without an Origin header (curl, httpx)."
+    E809 = "{db}: the database cannot be read ({detail}). It was deleted, moved or replaced since `dateline serve` started: put it back, or restart the server on the new file."
+    E810 = "Internal error ({detail}); the server logged it and goes on answering. Report it with the request that caused it."
 
     # Eval
     E301 = "{source}: line {record} is not a gold record ({detail}). Each needs 'id', 'text' and 'expected' [{{source, target, code}}]."

@@ -378,7 +378,7 @@ TYPES: dict[str, tuple[str, str] | None] = {
 def dimensions(by: str) -> list[str]:
     """The ``--by`` list of ``dateline counts`` (and ``/api/aggregate``'s ``by``): comma-separated names of
     :data:`DIMENSIONS`; ValueError naming the unknown ones (or an empty list)."""
-    dims = [d.strip() for d in by.split(",") if d.strip()]
+    dims = list(dict.fromkeys(d.strip() for d in by.split(",") if d.strip()))  # a name given twice counts once
     unknown = [d for d in dims if d not in DIMENSIONS]
     if unknown or not dims:
         raise ValueError(f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(DIMENSIONS)}.")

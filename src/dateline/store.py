@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -746,6 +747,16 @@ def add_review(con: duckdb.DuckDBPyConnection, event_id: str, *, verdict: str, r
     fixes = {k: v for k, v in fixes.items() if v is not None}
     if verdict == "corrected" and not fixes:
         raise StoreError("E205", event_id=event_id, detail="a correction needs at least one corrected field")
+    if (day := fixes.get("date_value")) is not None:
+        from .kb import parse_date
+
+        try:
+            if not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", day):
+                raise ValueError
+            parse_date(day)
+        except ValueError as err:  # (KBError is a ValueError)
+            raise StoreError("E205", event_id=event_id, detail=f"date_value {day!r} is not a date "
+                                                               "(YYYY-MM-DD, YYYY-MM or YYYY)") from err
     cur = con.execute("SELECT * FROM events WHERE id = ? LIMIT 1", [event_id])
     names = [d[0] for d in cur.description]
     row = cur.fetchone()

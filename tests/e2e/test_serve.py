@@ -307,6 +307,130 @@ def test_serve_read_only_by_default(built_db: Path, tmp_path: Path) -> None:
         srv.stop()
 
 
+# -- hostile requests (session 46: the server attacked) -----------------------------------------------
+
+
+def _cursor(offset: object) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+
+
+def test_serve_refuses_unknown_and_repeated_parameters(server: Server) -> None:
+    # a misspelt filter was ignored and the answer held every event
+    err = _error(server.http.get("/api/events", params={"cameoroot": "19"}), 422, "E801")
+    assert "cameoroot: not a parameter of /api/events (did you mean cameo_root?)" in err["message"]
+    err = _error(server.http.get("/api/events?cameo_root=19&cameo_root=20"), 422, "E801")
+    assert "cameo_root: given 2 times" in err["message"]
+    _error(server.http.get("/api/counts", params={"type": "root"}), 422, "E801")  # /api/aggregate's, not /api/counts'
+    _error(server.http.get("/api/events/0123456789abcdef", params={"x": "1"}), 422, "E801")
+    page = server.http.get("/events", params={"limit": "5"})  # the events page has no limit: a page, not JSON
+    assert page.status_code == 422 and "E801" in page.text and "limit: not a parameter" in page.text
+    assert server.http.get("/events", params={"cameo_root": "04", "sort": "-id"}).status_code == 200
+
+
+@pytest.mark.parametrize("offset", [2**63, 10**30, -1, "1e400"])
+def test_serve_huge_or_bad_cursors_are_422_not_500(server: Server, offset: object) -> None:
+    for path, extra in (("/api/events", {}), ("/api/events", {"format": "parquet"}), ("/api/events", {"format": "csv"}),
+                        ("/api/articles", {}), ("/api/quotes", {})):
+        _error(server.http.get(path, params={"cursor": _cursor(offset), **extra}), 422, "E801")
+    assert server.http.get("/events", params={"cursor": _cursor(offset)}).status_code == 422
+    far = server.http.get("/api/events", params={"cursor": _cursor(10**9)}).json()  # in range, past the end
+    assert far["rows"] == [] and far["next_cursor"] is None
+
+
+def test_serve_aggregate_errors_have_the_error_shape(server: Server) -> None:
+    err = _error(server.http.get("/api/aggregate", params={"by": "nosuch"}), 422, "E801")
+    assert "choose from dyad" in err["message"]
+    twice = server.http.get("/api/aggregate", params={"by": "dyad,dyad"}).json()
+    assert twice["by"] == ["dyad"] and twice["columns"].count("source_country") == 1
+
+
+def test_serve_unparseable_bodies_are_422(server: Server) -> None:
+    auth = {"Authorization": f"Bearer {server.token}", "Content-Type": "application/json"}
+    row = server.http.get("/api/events", params={"limit": 1}).json()["rows"][0]
+    for body in (b'{"event_id": "\xff\xfe", "verdict": "right"}', b"{not json", b"", b"[1, 2]"):
+        _error(server.http.post("/api/reviews", content=body, headers=auth), 422, "E801")
+    # a date that is no day is refused, not stored as a correction nothing can read
+    err = _error(server.http.post("/api/reviews", json={"event_id": row["id"], "verdict": "corrected",
+                                                         "date_value": "2024-13-45"}, headers=auth), 422, "E205")
+    assert "is not a date" in err["message"]
+
+
+def _signed_in(server: Server, name: str) -> tuple[httpx.Client, str]:
+    client = httpx.Client(base_url=server.url, timeout=30, follow_redirects=True)
+    resp = client.post("/login", data={"token": server.token or "", "reviewer": name})
+    assert resp.status_code == 200, resp.text  # followed to /events
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', resp.text)
+    assert csrf
+    return client, csrf.group(1)
+
+
+def test_serve_reviewer_name_in_any_script(server: Server) -> None:
+    name = "\u0645\u0631\u064a\u0645 \u200bO'Brien; <b>x</b>"  # Arabic, a zero-width space, a quote, a ';', markup
+    client, csrf = _signed_in(server, name)
+    row = server.http.get("/api/events", params={"limit": 1, "sort": "-id"}).json()["rows"][0]
+    resp = client.post("/review", data={"csrf": csrf, "event_id": row["id"], "verdict": "right"})
+    assert resp.status_code == 200, resp.text
+    assert server.http.get("/api/reviews", params={"event_id": row["id"]}).json()["rows"][0]["reviewer"] == name
+    # a form part over its size is a clear 422, not a bare 400
+    resp = client.post("/review", data={"csrf": csrf, "event_id": row["id"], "verdict": "right", "note": "x" * 9000})
+    assert resp.status_code == 422 and "E801" in resp.text
+    # the page to return to is always this server's
+    for nxt in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
+        resp = client.post("/review", data={"csrf": csrf, "event_id": row["id"], "verdict": "right", "next": nxt},
+                           follow_redirects=False)
+        assert resp.status_code == 303 and not re.match(r"(/[/\\]|\w+:)", resp.headers["location"]), resp.headers
+    client.close()
+
+
+def test_serve_refuses_cross_origin_writes(server: Server) -> None:
+    client, csrf = _signed_in(server, "ann")
+    row = server.http.get("/api/events", params={"limit": 1, "sort": "id"}).json()["rows"][0]
+    form = {"csrf": csrf, "event_id": row["id"], "verdict": "wrong"}
+    before = server.http.get("/api/reviews", params={"event_id": row["id"]}).json()["rows"]
+    # another site, and another port of this host (SameSite cookies do not tell ports apart)
+    for headers in ({"Sec-Fetch-Site": "cross-site", "Origin": "http://evil.example"}, {"Sec-Fetch-Site": "same-site"},
+                    {"Origin": "http://127.0.0.1:1"}, {"Origin": "null"}):
+        resp = client.post("/review", data=form, headers=headers)
+        assert resp.status_code == 403 and "E808" in resp.text, headers
+    _error(server.http.post("/api/reviews", json={"event_id": row["id"], "verdict": "wrong"},
+                            headers={"Authorization": f"Bearer {server.token}", "Origin": "http://evil.example"}),
+           403, "E808")
+    assert server.http.get("/api/reviews", params={"event_id": row["id"]}).json()["rows"] == before
+    # this server's own pages (and scripts, which send no Origin) still write
+    host = server.url.split("//")[1]
+    resp = client.post("/review", data={**form, "verdict": "right"}, headers={"Origin": f"http://{host}",
+                                                                             "Sec-Fetch-Site": "same-origin"})
+    assert resp.status_code == 200, resp.text
+    client.close()
+
+
+def test_serve_database_deleted_or_replaced(built_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "gone.duckdb"
+    shutil.copy(built_db, db)
+    srv = Server(db, "--allow-review")  # writable: a connect must not create an empty file in its place
+    try:
+        assert srv.http.get("/api/events", params={"limit": 1}).status_code == 200
+        db.unlink()
+        for path in ("/api/events", "/api/reviews"):
+            err = _error(srv.http.get(path), 503, "E809")
+            assert "gone.duckdb" in err["message"] and str(tmp_path) not in err["message"]
+        page = srv.http.get("/events")
+        assert page.status_code == 503 and "E809" in page.text
+        assert not db.exists()
+        shutil.copy(built_db, db)  # put back: answers again
+        assert srv.http.get("/api/events", params={"limit": 1}).status_code == 200
+        db.write_text("not a database\n", encoding="utf-8")
+        _error(srv.http.get("/api/events"), 503, "E809")
+        db.unlink()
+        duckdb.connect(str(db)).close()  # another, empty DuckDB file
+        _error(srv.http.get("/api/events"), 503, "E809")
+        assert srv.proc.poll() is None
+    finally:
+        srv.stop()
+
+
 # -- reviews flow into the exports ----------------------------------------------------------------
 
 
@@ -550,6 +674,47 @@ def test_serve_browser_timeline_dyads_map_actor(server: Server, browser: object)
     page.goto(server.url + f"/actors/{code}")
     assert code in page.inner_text("h1") and page.locator("ul.latest li").count() > 0
     _shot(page, "actor")
+    page.close()
+
+
+def test_serve_browser_form_from_another_origin_cannot_review(server: Server, browser: object) -> None:
+    """A page on another port of this host (same site, so the SameSite=Strict cookie is sent) that even knows the
+    CSRF token posts a review: refused (E808), nothing stored."""
+    import http.server
+
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server.url + "/login")
+    page.fill("input[name=token]", server.token or "")
+    page.fill("input[name=reviewer]", "victim")
+    page.click("form.login button")
+    page.wait_for_url(re.compile(r"/events$"))
+    csrf = page.locator("input[name=csrf]").first.get_attribute("value")
+    row = server.http.get("/api/events", params={"limit": 1, "sort": "id"}).json()["rows"][0]
+    before = server.http.get("/api/reviews", params={"event_id": row["id"]}).json()["rows"]
+    evil = (f'<form method="post" action="{server.url}/review"><input name="csrf" value="{csrf}">'
+            f'<input name="event_id" value="{row["id"]}"><input name="verdict" value="wrong"></form>'
+            "<script>document.forms[0].submit()</script>").encode()
+
+    class Evil(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(evil)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Evil)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with page.expect_navigation(url=re.compile(r"/review$")):
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/")
+        assert "E808" in page.content()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert server.http.get("/api/reviews", params={"event_id": row["id"]}).json()["rows"] == before
     page.close()
 
 

@@ -139,3 +139,24 @@ def test_a_file_reviewed_before_fusion_read_reviews_is_fused_again_when_opened(
     with Store(db) as store:
         assert store.schema_version() == len(current)
         assert sorted(row[1] for row in fused(store)) == [1, 2]
+
+
+@pytest.mark.parametrize("value", ["2024-13-45", "2024-02-30", "2024-1-5", "2024-01-01junk", "sometime"])
+def test_a_corrected_date_must_be_a_date(db: str, value: str) -> None:
+    from dateline.errors import StoreError
+
+    with Store(db) as store:
+        event_id = store.con.execute("SELECT id FROM events WHERE article_id = ?", ["b" * 16]).fetchone()[0]
+        with pytest.raises(StoreError, match="is not a date"):
+            store.add_review(event_id, verdict="corrected", corrections={"date_value": value})
+        assert store.con.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+        for good in ("2024", "2024-02", "2024-02-29"):
+            assert store.add_review(event_id, verdict="corrected", corrections={"date_value": good})["date_value"] == good
+
+
+def test_counts_by_a_dimension_given_twice_counts_it_once(db: str) -> None:
+    from dateline.exports import dimensions
+
+    assert dimensions("dyad, day,dyad") == ["dyad", "day"]
+    assert counts(db) == CliRunner().invoke(cli, ["counts", "--db", db, "--by", "dyad,day,dyad", "--type", "root"],
+                                            catch_exceptions=False).output.splitlines()[1:]

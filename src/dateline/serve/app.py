@@ -16,8 +16,10 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+import difflib
+from urllib.parse import quote, unquote, urlencode, urlsplit
 
+import duckdb
 import jinja2
 from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -33,7 +35,7 @@ from ..errors import DatelineError, Errors, StoreError
 from ..ids import EVENT_ID_PATTERN
 from ..store import REVIEW_FIELDS, REVIEW_VERDICTS, Store, add_review, events_sql, stored_event_evidence
 from . import query as Q
-from .db import Busy, Database
+from .db import Busy, Database, Gone
 from .render import Mark, find, highlight
 
 PACKAGE = resources.files("dateline.serve")
@@ -282,6 +284,62 @@ class App:
         return {"article": art, "sentences": sentences, "actors": actors, "events": events, "quotes": quotes}
 
 
+#: Methods that change nothing; any other request must come from the server's own pages or from a script.
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def cross_origin(request: Request) -> str | None:
+    """The foreign origin of a state-changing browser request, else None (the check of Go's
+    ``http.CrossOriginProtection``): a browser says where a request comes from in ``Sec-Fetch-Site`` (all current
+    ones) or ``Origin``; a request from another site, or from another port of this host (which SameSite cookies do
+    not tell apart), is refused. Scripts (curl, httpx) send neither header and pass, as do the server's own forms."""
+    site = request.headers.get("sec-fetch-site")
+    origin = request.headers.get("origin")
+    if site is not None:
+        return None if site in ("same-origin", "none") else (origin or site)
+    if origin is None:
+        return None
+    return None if urlsplit(origin).netloc == request.headers.get("host") else origin
+
+
+#: The query parameters of each route (by id), read once from its signature and dependencies.
+_KNOWN: dict[int, set[str]] = {}
+
+
+def query_problems(request: Request) -> list[str]:
+    """Query parameters the route does not take (a misspelt filter would otherwise be ignored and the answer
+    hold every event) or that are given twice (only one value would be used): one problem each."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return []
+    if id(route) not in _KNOWN:
+        known: set[str] = set()
+        todo = [dependant]
+        while todo:  # the route's own parameters and those of its dependencies (the events filters)
+            dep = todo.pop()
+            known.update(p.alias for p in dep.query_params)
+            todo.extend(dep.dependencies)
+        _KNOWN[id(route)] = known
+    known = _KNOWN[id(route)]  # (every one takes a single value)
+    problems = []
+    for name in dict.fromkeys(request.query_params.keys()):
+        if name not in known:
+            near = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f" (did you mean {near[0]}?)" if near else ""
+            problems.append(f"{name[:40]}: not a parameter of {request.url.path[:60]}{hint}")
+        elif len(request.query_params.getlist(name)) > 1:
+            problems.append(f"{name}: given {len(request.query_params.getlist(name))} times; give it once")
+    return problems
+
+
+def known_query(request: Request) -> None:
+    """Every route's first dependency: refuse unknown and repeated query parameters (422 E801)."""
+    problems = query_problems(request)
+    if problems:
+        raise ApiError(422, "E801", detail="; ".join(problems))
+
+
 def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     """The app over ``db_path``; with a ``token``, reviews may be written (API: Bearer token; pages:
     a cookie set at /login plus a CSRF field in every form)."""
@@ -289,13 +347,17 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     state = App(db, token=token)
     # FastAPI's own docs pages load Swagger UI from a CDN: off; /api/docs is rendered here instead
     api = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None,
+                  dependencies=[Depends(known_query)],
                   description="Explore, check and correct the events of a dateline store. Event rows use the "
                               "column names of the `events` table and the CSV export (docs/output.md).")
     api.mount("/static", StaticFiles(directory=str(PACKAGE.joinpath("static"))), name="static")
 
     @api.middleware("http")
     async def _bounded_bodies(request: Request, call_next: Any) -> Response:
-        """Refuse request bodies over MAX_BODY bytes (and bodies of unknown length) before reading them."""
+        """Refuse state-changing requests from another origin's page (403 E808), and request bodies over MAX_BODY
+        bytes (and bodies of unknown length) before reading them."""
+        if request.method not in SAFE_METHODS and (origin := cross_origin(request)) is not None:
+            return fail(request, 403, "E808", Errors.E808.format(origin=origin[:100]))
         if request.method in ("POST", "PUT", "PATCH"):
             length = request.headers.get("content-length")
             if length is None or not length.isdigit() or int(length) > MAX_BODY:
@@ -338,7 +400,24 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     async def _http(request: Request, err: StarletteHTTPException) -> Response:
         if err.status_code == 404:
             return fail(request, 404, "E807", Errors.E807.format(path=request.url.path[:100]))
+        if err.status_code == 400:  # a body Starlette could not parse (not UTF-8, a form part over its size)
+            detail = f"request body: {err.detail} (send UTF-8 JSON or a form, within the documented sizes)"
+            return fail(request, 422, "E801", Errors.E801.format(detail=detail), [{"param": "body", "problem": str(err.detail)}])
         return fail(request, err.status_code, f"H{err.status_code}", str(err.detail))
+
+    @api.exception_handler(Gone)
+    async def _gone(request: Request, err: Gone) -> Response:
+        return fail(request, 503, "E809", Errors.E809.format(db=Path(db.path).name, detail=err.detail))
+
+    @api.exception_handler(duckdb.CatalogException)
+    async def _not_this_store(request: Request, err: duckdb.CatalogException) -> Response:
+        # a table the server found at start is missing: the file was replaced by another database
+        return fail(request, 503, "E809", Errors.E809.format(db=Path(db.path).name, detail=str(err).splitlines()[0][:200]))
+
+    @api.exception_handler(Exception)
+    async def _internal(request: Request, err: Exception) -> Response:
+        # Starlette logs the traceback after this answer; the server goes on
+        return fail(request, 500, "E810", Errors.E810.format(detail=type(err).__name__))
 
     def need_token(request: Request) -> str | None:
         if state.token is None:
@@ -537,7 +616,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         try:
             dims = dimensions(by)
         except ValueError as err:
-            return JSONResponse({"detail": f"by: {err}"}, status_code=422)  # type: ignore[return-value]
+            raise ApiError(422, "E801", detail=f"by: {str(err).rstrip('.')}") from err
         with db.read() as con:
             columns, rows = count_rows(Store.over(con), dims, type_, mentions=mentions, min_confidence=min_confidence)
         return {"by": dims, "type": type_, "mentions": mentions, "min_confidence": min_confidence, "columns": columns,
@@ -703,7 +782,8 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             raise ApiError(401, "E804")
         resp = RedirectResponse("/events", status_code=303)
         resp.set_cookie("dateline_review", state.token, httponly=True, samesite="strict")
-        resp.set_cookie("dateline_reviewer", name or "reviewer", httponly=True, samesite="strict")
+        # quoted: a cookie is Latin-1 in the header, a reviewer's name may be any text
+        resp.set_cookie("dateline_reviewer", quote(name or "reviewer", safe=""), httponly=True, samesite="strict")
         return resp
 
     @api.post("/review", include_in_schema=False)
@@ -720,7 +800,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         if data.get("verdict") is None and any(data.get(k) for k in REVIEW_FIELDS):
             data["verdict"] = "corrected"
         try:
-            review = ReviewIn(reviewer=request.cookies.get("dateline_reviewer"), **data)
+            review = ReviewIn(reviewer=unquote(request.cookies.get("dateline_reviewer", "")) or None, **data)
         except ValueError as err:
             raise ApiError(422, "E801", detail=str(err).splitlines()[0] if str(err) else "bad review") from err
         save_review(review)

@@ -22,6 +22,14 @@ class Busy(Exception):
     """The file stayed locked by another process for LOCK_WAIT seconds."""
 
 
+class Gone(Exception):
+    """The file cannot be read any more (deleted, moved or replaced since the server started): ``detail`` says how."""
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__(detail)
+
+
 class Database:
     """One dateline store, opened per request: read-only unless reviews may be written.
 
@@ -67,12 +75,14 @@ class Database:
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection for one request, closed after it (the file is free for an ingest in between)."""
         self._let_writer_in()
+        if not Path(self.path).is_file():  # never let a writable connect create an empty file in its place
+            raise Gone("no such file")
         try:
             con = connect(self.path, read_only=not self.writable, wait=LOCK_WAIT)
         except duckdb.IOException as err:
             if is_lock_error(err):
                 raise Busy(self.path) from err
-            raise
+            raise Gone(str(err).splitlines()[0].replace(self.path, Path(self.path).name)[:200]) from err
         try:
             yield con
         finally:

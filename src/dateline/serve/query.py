@@ -26,6 +26,8 @@ QUADCLASS_FROM_CAMEO = """CASE WHEN ev.cameo IS NULL THEN NULL
 #: Largest page of JSON rows, and largest CSV/Parquet download, per request.
 MAX_PAGE = 1000
 MAX_DOWNLOAD = 100_000
+#: Largest row offset a cursor may stand for (DuckDB's OFFSET is a 64-bit integer; no store comes near this).
+MAX_OFFSET = 2**53
 #: Grouping keys for stacked counts and facets (name -> SQL over ``ev``).
 GROUPS = {
     "plover_event": "ev.plover_event",
@@ -162,8 +164,8 @@ def decode_cursor(cursor: str | None) -> int:
     try:
         data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         offset = int(data["o"])
-    except (ValueError, KeyError, TypeError) as err:
+    except (ValueError, KeyError, TypeError, OverflowError) as err:
         raise ValueError("cursor: not a cursor from this API (use next_cursor from the previous page)") from err
-    if offset < 0:
-        raise ValueError("cursor: negative offset")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise ValueError("cursor: offset out of range (use next_cursor from the previous page)")
     return offset

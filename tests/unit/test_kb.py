@@ -128,7 +128,8 @@ def test_kb_command_search_and_import(tmp_path: Path) -> None:
 
 # -- the curated people: coverage of the offices users count events on, and consistent successions ------------------
 
-HEAD = re.compile(r"^(Acting )?(President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Supreme Leader) of ")
+HEAD = re.compile(r"^(Acting )?(President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Supreme Leader|"
+                  r"Chairman of the Council of Ministers) of ")  # Bosnia's head of government
 FOREIGN = re.compile(r"^(Acting )?(Minister (of|for) Foreign Affairs|Foreign Secretary$|Secretary of State$|Secretary of Foreign "
                      r"Affairs|Minister of External Affairs|Minister of International Relations|High Representative of the EU)")
 DEFENCE = re.compile(r"^(Acting )?(Minister (of|for) (National )?Defen[cs]e|Secretary of (State for )?Defen[cs]e|"
@@ -137,6 +138,7 @@ DEFENCE = re.compile(r"^(Acting )?(Minister (of|for) (National )?Defen[cs]e|Secr
 COVERED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA IGOEUREEC "
            "PRK IRN ISR UKR SYR VEN SWE").split()
 COVERED += "AFG TUN MLI NER SEN ZWE TZA CIV NAM BWA".split()  # kb46, Africa and the Middle East, completing first the countries that have rows but are not in COVERED (NGA IRQ AFG YEM SDN LBY TUN MAR SOM SSD MLI BFA NER TCD CMR SEN ZWE CAF QAT KWT OMN BHR PSE ERI), then the missing ones (TZA CIV AGO ZMB LBR NAM BWA MWI DJI), in that order of priority
+COVERED += "GEO MDA BIH EST UZB LTU LVA SVK SVN HRV BGR ALB MKD MNE CYP LUX TJK".split()  # kb46, Europe and the former Soviet Union, completing first the countries that have rows but are not in COVERED (GEO ARM MDA BIH EST UZB), then the missing ones (LTU LVA SVK SVN HRV BGR ALB MKD MNE CYP MLT LUX ISL KGZ TJK TKM), in that order of priority
 COVERED += "JOR LBN ARE PAK BGD LKA THA VNM PHL MYS SGP KAZ NZL TWN".split()  # kb45c: the Middle East and Asia outside the G20
 COVERED += "EGY ETH KEN COD DZA UGA RWA MOZ GHA".split()  # kb45a: Africa and Egypt
 COVERED += "POL ESP NLD BEL GRC HUN SRB BLR ROU CZE AUT CHE NOR DNK FIN PRT IRL AZE COL CUB".split()  # kb45b: Europe and the Americas outside the G20
@@ -217,6 +219,9 @@ def test_kb_people_rows_are_one_dated_office_each() -> None:
     ("Mahmoud Ali Youssouf", dt.date(2019, 1, 18), "DJIGOV"), ("Mahmoud Ali Youssouf", dt.date(2025, 6, 1), "IGOAFRAFU"),
     ("Joseph Boakai", dt.date(2021, 6, 1), "LBR"), ("Joseph Boakai", dt.date(2024, 6, 1), "LBRGOV"),
     ("Peter Mutharika", dt.date(2022, 6, 1), "MWI"), ("Peter Mutharika", dt.date(2019, 1, 18), "MWIGOV"),
+    ("Zoran Milanovic", dt.date(2015, 6, 1), "HRVGOV"), ("Zoran Milanovic", dt.date(2017, 6, 1), "HRV"),
+    ("Edgars Rinkevics", dt.date(2019, 1, 18), "LVAGOV"), ("Mariya Gabriel", dt.date(2019, 1, 18), "IGOEUREEC"),
+    ("Mariya Gabriel", dt.date(2024, 1, 1), "BGRGOV"), ("Olta Xhacka", dt.date(2022, 6, 1), "ALBGOV"),
 ])
 def test_kb_people_change_jobs_on_dated_rows(name: str, date: dt.date, code: str) -> None:
     assert default_kb().lookup(name)[0].role_at(date).code == code

@@ -136,6 +136,7 @@ DEFENCE = re.compile(r"^(Acting )?(Minister (of|for) (National )?Defen[cs]e|Secr
 #: The issue's countries (CAMEO code prefix of the office holder's role); the EU's offices are IGOEUREEC.
 COVERED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA IGOEUREEC "
            "PRK IRN ISR UKR SYR VEN SWE").split()
+COVERED += "CHL BOL ECU MMR URY DOM KHM LAO BRN TLS MDV".split()  # kb46, the Americas and Asia-Pacific, completing first the countries that have rows but are not in COVERED (CHL PER BOL ECU NIC MMR NPL MNG), then the missing ones (URY PRY PAN HND GTM SLV DOM HTI JAM TTO KHM LAO PNG FJI BRN TLS MDV BTN), in that order of priority
 COVERED += "JOR LBN ARE PAK BGD LKA THA VNM PHL MYS SGP KAZ NZL TWN".split()  # kb45c: the Middle East and Asia outside the G20
 COVERED += "EGY ETH KEN COD DZA UGA RWA MOZ GHA".split()  # kb45a: Africa and Egypt
 COVERED += "POL ESP NLD BEL GRC HUN SRB BLR ROU CZE AUT CHE NOR DNK FIN PRT IRL AZE COL CUB".split()  # kb45b: Europe and the Americas outside the G20
@@ -213,6 +214,9 @@ def test_kb_people_rows_are_one_dated_office_each() -> None:
     ("Didier Reynders", dt.date(2019, 1, 18), "BELGOV"), ("Didier Reynders", dt.date(2021, 6, 1), "IGOEUREEC"),
     ("Alexander Stubb", dt.date(2015, 1, 1), "FINGOV"), ("Alexander Stubb", dt.date(2019, 1, 18), "FIN"),
     ("Alexander Stubb", dt.date(2024, 6, 1), "FINGOV"),
+    ("Hun Sen", dt.date(2019, 1, 18), "KHMGOV"), ("Hun Sen", dt.date(2024, 6, 1), "KHMLEG"),
+    ("Taur Matan Ruak", dt.date(2018, 1, 1), "TLS"), ("Taur Matan Ruak", dt.date(2019, 1, 18), "TLSGOV"),
+    ("Kamla Persad-Bissessar", dt.date(2019, 1, 18), "TTO"), ("Kamla Persad-Bissessar", dt.date(2025, 6, 1), "TTOGOV"),
 ])
 def test_kb_people_change_jobs_on_dated_rows(name: str, date: dt.date, code: str) -> None:
     assert default_kb().lookup(name)[0].role_at(date).code == code

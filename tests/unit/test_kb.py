@@ -139,6 +139,7 @@ COVERED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR 
            "PRK IRN ISR UKR SYR VEN SWE").split()
 COVERED += "AFG TUN MLI NER SEN ZWE TZA CIV NAM BWA".split()  # kb46, Africa and the Middle East, completing first the countries that have rows but are not in COVERED (NGA IRQ AFG YEM SDN LBY TUN MAR SOM SSD MLI BFA NER TCD CMR SEN ZWE CAF QAT KWT OMN BHR PSE ERI), then the missing ones (TZA CIV AGO ZMB LBR NAM BWA MWI DJI), in that order of priority
 COVERED += "GEO MDA BIH EST UZB LTU LVA SVK SVN HRV BGR ALB MKD MNE CYP LUX TJK".split()  # kb46, Europe and the former Soviet Union, completing first the countries that have rows but are not in COVERED (GEO ARM MDA BIH EST UZB), then the missing ones (LTU LVA SVK SVN HRV BGR ALB MKD MNE CYP MLT LUX ISL KGZ TJK TKM), in that order of priority
+COVERED += "CHL BOL ECU MMR URY DOM KHM LAO BRN TLS MDV".split()  # kb46, the Americas and Asia-Pacific, completing first the countries that have rows but are not in COVERED (CHL PER BOL ECU NIC MMR NPL MNG), then the missing ones (URY PRY PAN HND GTM SLV DOM HTI JAM TTO KHM LAO PNG FJI BRN TLS MDV BTN), in that order of priority
 COVERED += "JOR LBN ARE PAK BGD LKA THA VNM PHL MYS SGP KAZ NZL TWN".split()  # kb45c: the Middle East and Asia outside the G20
 COVERED += "EGY ETH KEN COD DZA UGA RWA MOZ GHA".split()  # kb45a: Africa and Egypt
 COVERED += "POL ESP NLD BEL GRC HUN SRB BLR ROU CZE AUT CHE NOR DNK FIN PRT IRL AZE COL CUB".split()  # kb45b: Europe and the Americas outside the G20
@@ -222,6 +223,9 @@ def test_kb_people_rows_are_one_dated_office_each() -> None:
     ("Zoran Milanovic", dt.date(2015, 6, 1), "HRVGOV"), ("Zoran Milanovic", dt.date(2017, 6, 1), "HRV"),
     ("Edgars Rinkevics", dt.date(2019, 1, 18), "LVAGOV"), ("Mariya Gabriel", dt.date(2019, 1, 18), "IGOEUREEC"),
     ("Mariya Gabriel", dt.date(2024, 1, 1), "BGRGOV"), ("Olta Xhacka", dt.date(2022, 6, 1), "ALBGOV"),
+    ("Hun Sen", dt.date(2019, 1, 18), "KHMGOV"), ("Hun Sen", dt.date(2024, 6, 1), "KHMLEG"),
+    ("Taur Matan Ruak", dt.date(2018, 1, 1), "TLS"), ("Taur Matan Ruak", dt.date(2019, 1, 18), "TLSGOV"),
+    ("Kamla Persad-Bissessar", dt.date(2019, 1, 18), "TTO"), ("Kamla Persad-Bissessar", dt.date(2025, 6, 1), "TTOGOV"),
 ])
 def test_kb_people_change_jobs_on_dated_rows(name: str, date: dt.date, code: str) -> None:
     assert default_kb().lookup(name)[0].role_at(date).code == code

@@ -828,3 +828,65 @@ def test_events_modality_talks_sought_declare_no_intent_whatever_the_lemma_case(
                        (".", "PUNCT", ".", "punct", -4, ".", "O")]
     talks = {(e["cameo"], e["modality"]) for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "talks"}
     assert talks == {("046", "intended")}
+
+
+# Session 46 (intent46): a consultation whose own time phrase lies after the publication day is still to come, and
+# is its parties' declared intent to meet (036); invented sentences, published on Monday 3 June 2019.
+MONDAY = dt.date(2019, 6, 3)
+
+
+def test_events_modality_a_meeting_dated_after_publication_is_an_intent(vocab: Vocab) -> None:
+    # "Kenya meets Uganda tomorrow.": scheduled, not held
+    rows: list[Row] = [("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
+                       ("meets", "VERB", "VBZ", "ROOT", 0, "meet", "O"),
+                       ("Uganda", "PROPN", "NNP", "dobj", -1, "Uganda", "B-GPE"),
+                       ("tomorrow", "NOUN", "NN", "npadvmod", -2, "tomorrow", "B-DATE"),
+                       (".", "PUNCT", ".", "punct", -3, ".", "O")]
+    meet = {(e["cameo"], e["modality"]) for e in code_doc(build(vocab, rows, MONDAY))._.events if e["trigger"] == "meets"}
+    assert meet == {("040", "intended"), ("036", "asserted")}
+    # published without a day, nothing is after it: the meeting keeps the modality of its words
+    unknown = {(e["cameo"], e["modality"]) for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "meets"}
+    assert unknown == {("040", "asserted")}
+    # "Kenya met Uganda on Friday.": held (a past verb's day after publication is a misread day)
+    held = [*rows[:1], ("met", "VERB", "VBD", "ROOT", 0, "meet", "O"), *rows[2:3],
+            ("on", "ADP", "IN", "prep", -2, "on", "O"), ("Friday", "PROPN", "NNP", "pobj", -1, "Friday", "B-DATE"),
+            (".", "PUNCT", ".", "punct", -4, ".", "O")]
+    met = {(e["cameo"], e["modality"]) for e in code_doc(build(vocab, held, MONDAY))._.events if e["trigger"] == "met"}
+    assert met == {("040", "asserted")}
+
+
+def test_events_modality_only_a_consultation_is_dated_still_to_come(vocab: Vocab) -> None:
+    # "Kenya expels Uganda's envoy tomorrow.": another act's later day is mostly a deadline or a misread day, and the
+    # act keeps the modality of its own words (no intent, no threat)
+    rows: list[Row] = [("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
+                       ("expels", "VERB", "VBZ", "ROOT", 0, "expel", "O"),
+                       ("Uganda", "PROPN", "NNP", "poss", 2, "Uganda", "B-GPE"),
+                       ("'s", "PART", "POS", "case", -1, "'s", "O"),
+                       ("envoy", "NOUN", "NN", "dobj", -3, "envoy", "O"),
+                       ("tomorrow", "NOUN", "NN", "npadvmod", -4, "tomorrow", "B-DATE"),
+                       (".", "PUNCT", ".", "punct", -5, ".", "O")]
+    events = code_doc(build(vocab, rows, MONDAY))._.events
+    assert events and all(e["modality"] == "asserted" and e["cameo"][:2] not in ("03", "13") for e in events)
+
+
+def test_events_modality_talks_during_a_future_act_are_still_to_come(vocab: Vocab) -> None:
+    # "Trade will be on the agenda during Kenya's talks with Uganda.": the span of a future act is itself to come
+    rows: list[Row] = [("Trade", "NOUN", "NN", "nsubj", 2, "trade", "O"),
+                       ("will", "AUX", "MD", "aux", 1, "will", "O"),
+                       ("be", "AUX", "VB", "ROOT", 0, "be", "O"),
+                       ("on", "ADP", "IN", "prep", -1, "on", "O"),
+                       ("the", "DET", "DT", "det", 1, "the", "O"),
+                       ("agenda", "NOUN", "NN", "pobj", -2, "agenda", "O"),
+                       ("during", "ADP", "IN", "prep", -4, "during", "O"),
+                       ("Kenya", "PROPN", "NNP", "poss", 2, "Kenya", "B-GPE"),
+                       ("'s", "PART", "POS", "case", -1, "'s", "O"),
+                       ("talks", "NOUN", "NNS", "pobj", -3, "talk", "O"),
+                       ("with", "ADP", "IN", "prep", -1, "with", "O"),
+                       ("Uganda", "PROPN", "NNP", "pobj", -1, "Uganda", "B-GPE"),
+                       (".", "PUNCT", ".", "punct", -10, ".", "O")]
+    talks = {(e["cameo"][:2], e["modality"]) for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "talks"}
+    assert ("03", "asserted") in talks and ("04", "asserted") not in talks
+    # "Trade was on the agenda during Kenya's talks with Uganda.": talks held
+    past = [("Trade", "NOUN", "NN", "nsubj", 1, "trade", "O"), ("was", "AUX", "VBD", "ROOT", 0, "be", "O"), *rows[3:]]
+    held = {(e["cameo"][:2], e["modality"]) for e in code_doc(build(vocab, past))._.events if e["trigger"] == "talks"}
+    assert held and all(root == "04" and modality == "asserted" for root, modality in held)

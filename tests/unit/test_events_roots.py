@@ -265,3 +265,45 @@ def test_a_war_of_the_warners_own_is_no_forecast(nlp: Language) -> None:
     warned = [(code, rule) for code, _, _, rule in coded(nlp, "Kenya warned that a Kenyan war would punish Uganda's reckless provocation.")]
     assert ("130", "_warning_threat") in warned and not any(code == "111" for code, _ in warned)
     assert ("012", "_warning_forecast") in [(code, rule) for code, _, _, rule in coded(nlp, "Kenya warned that war could break out with Uganda.")]
+
+
+# _positive_evaluation: a plain statement whose content praises an actor is praise (CAMEO 051)
+
+
+def test_praise_of_an_actor_is_051(nlp: Language) -> None:
+    events = coded(nlp, "The Swedish minister said Norway was a loyal friend.")
+    assert ("051", "Swedish minister", "Norway", "_positive_evaluation") in events
+    events = coded(nlp, "The Swedish prime minister said the Norwegian negotiators were brave.")
+    assert [(code, rule) for code, *_, rule in events] == [("051", "_positive_evaluation")]
+
+
+def test_the_speakers_emotion_of_approval_is_praise(nlp: Language) -> None:
+    events = coded(nlp, "The Swedish foreign minister expressed admiration for the Norwegian king.")
+    assert [(code, rule) for code, *_, rule in events] == [("051", "_positive_evaluation")]
+
+
+def test_positive_words_about_no_other_actor_are_no_praise(nlp: Language) -> None:
+    # a thing ("it", "this"), the speaker itself ("we"), a word that only describes ("good government"), a negated
+    # judgement, a readiness to act (cue intent_adjective), a mild word (below POSITIVE_VALENCE)
+    for text in ("The Swedish minister said it was clear that the talks would go on.",
+                 "The Swedish minister said this was a great relief.",
+                 "The Swedish minister said we are confident about the vote.",
+                 "The Swedish minister said Norway needed good government.",
+                 "The Swedish minister said Norway was not a friend.",
+                 "The Swedish minister said Norway was ready to talk.",
+                 "The Swedish minister said Norway was sincere."):
+        events = coded(nlp, text)
+        assert "_positive_evaluation" not in {rule for *_, rule in events}, text
+
+
+def test_optimism_keeps_its_own_code(nlp: Language) -> None:
+    # "expressed optimism" is an optimistic comment (013) of the lexicon, not praise: the rule reads plain 010 statements
+    events = coded(nlp, "The Swedish minister expressed optimism about the Norwegian talks.")
+    assert "_positive_evaluation" not in {rule for *_, rule in events}
+
+
+def test_positive_valence_comes_from_the_shipped_lexicon() -> None:
+    from dateline.lexicon import valence
+
+    assert valence("brave") >= 2.0 and valence("Admiration") >= 2.0
+    assert valence("illegal") < -1.5 and valence("talks") == 0.0

@@ -307,3 +307,15 @@ def test_positive_valence_comes_from_the_shipped_lexicon() -> None:
 
     assert valence("brave") >= 2.0 and valence("Admiration") >= 2.0
     assert valence("illegal") < -1.5 and valence("talks") == 0.0
+
+
+def test_praise_needs_another_identified_actor(nlp: Language) -> None:
+    # the one praised is an actor the side finder identifies, not of the speaker's side (harvest46's mend of the
+    # session-46 rule): an unresolved group praised before another actor; the speaker's emotion whose only target is
+    # its own country
+    for text in ("The Swedish minister told Norway's envoy that the officials were honest.",
+                 "The Swedish minister expressed admiration for the volunteers."):
+        events = coded(nlp, text)
+        assert "_positive_evaluation" not in {rule for *_, rule in events}, text
+    assert ("051", "Swedish minister", "Norwegian soldiers", "_positive_evaluation") in coded(
+        nlp, "The Swedish minister said Norwegian soldiers were brave.")

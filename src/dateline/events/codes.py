@@ -16,7 +16,8 @@ from ..doc import per_token
 from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
 from .clauses import CLAUSE_LINKS, acted_on_noun
-from .sides import Side, _side
+from ..actors.identity import same_side
+from .sides import Side, _identified, _side
 from .triggers import _idiom, _match_pattern, military_strike_noun, _noun_entry, _particle, _verb_entry, _verb_row
 
 
@@ -226,14 +227,28 @@ def _negative_judgement(verb: Token, lex: Lexicon, *, naming: bool = False) -> T
 POSITIVE_VALENCE = 2.0
 
 
-def _positive_evaluation(verb: Token, lex: Lexicon) -> bool:
-    """Whether a statement praises (docs/annotation.md section 2: praise or support, 051) by what it says: the
-    mirror of :func:`_negative_evaluation`, a word of strong positive evaluation (VADER valence at least
+def _positive_evaluation(verb: Token, lex: Lexicon, sources: list[Side], targets: list[Side]) -> bool:
+    """Whether a statement praises another actor (docs/annotation.md section 2: praise or support, 051) by what it
+    says: the mirror of :func:`_negative_evaluation`, a word of strong positive evaluation (VADER valence at least
     :data:`POSITIVE_VALENCE`) predicated of an actor or its act or modifying it ("said Y acted with
     restraint and was sincere", "called the decision wise"), or the speaker's emotion of approval as its
-    object ("expressed admiration for Y"), not negated or conditioned; worked out once per Doc and verb."""
-    return per_token(verb, f"positive_judgement:{id(lex)}",
-                     lambda v: _find_judgement(v, lex, naming=False, positive=True)) is not None
+    object ("expressed admiration for Y"), not negated or conditioned (the word found once per Doc and verb).
+    The one praised is another actor the side finder identifies (a CAMEO code or a country, :func:`.sides._identified`)
+    and not of the speaker's side (``actors.identity.same_side`` with a source): the actor the word is said of, or
+    its owner (:func:`_blamed`: "said the Norwegian negotiators were brave"); for the speaker's own emotion, said of
+    the speaker, the statement's target ("expressed admiration for the Norwegian king"). An unresolved group ("said
+    the people were brave"), the speaker's own side ("the Swedish minister said Swedish troops were brave") or a
+    statement with no identified other actor is no praise."""
+    judged = per_token(verb, f"positive_judgement:{id(lex)}",
+                       lambda v: _find_judgement(v, lex, naming=False, positive=True))
+    if judged is None:
+        return False
+    if judged.head == verb and judged.dep_ in ("nsubj", "nsubjpass"):
+        praised = targets  # the speaker's emotion of approval: what it approves of is the statement's target
+    else:
+        praised = [_side(verb.doc, token, lex) for token in _blamed(judged, lex)]
+    return any(_identified(side) and not any(source is not None and same_side(side, source) for source in sources)
+               for side in praised)
 
 
 def _find_judgement(verb: Token, lex: Lexicon, *, naming: bool, positive: bool) -> Token | None:
@@ -1160,7 +1175,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return Entry("111"), {**rules, "code": "_reproach_content"}
         if code == "010" and trigger.lemma_ in lex.cue("speech_verb") and _critical_statement(trigger, lex):
             return Entry("111"), {**rules, "code": "_critical_statement"}
-        if code == "010" and _positive_evaluation(trigger, lex):
+        if code == "010" and _positive_evaluation(trigger, lex, sources, targets):
             return Entry("051"), {**rules, "code": "_positive_evaluation"}
     if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
         obj = syntax.direct_object(trigger)

@@ -3,8 +3,7 @@
 VADER (Hutto and Gilbert 2014, https://github.com/cjhutto/vaderSentiment, vaderSentiment 3.3.2, MIT
 License, Copyright (c) 2016 C.J. Hutto) rates ~7,500 English words and emoticons from -4 (most
 negative) to +4 by the mean of ten human raters. dateline keeps the words (letters only, no
-emoticons) with a mean other than 0, with that mean: ``events.codes._negative_evaluation`` reads the
-negative ones, ``events.codes._positive_evaluation`` the positive ones.
+emoticons) whose mean is negative, with that mean: ``events.codes._negative_evaluation`` reads them.
 
     pip download vaderSentiment==3.3.2 --no-deps -d /tmp/vader && unzip /tmp/vader/*.whl -d /tmp/vader
     .venv/bin/python tools/build_valence.py /tmp/vader/vaderSentiment/vader_lexicon.txt
@@ -25,7 +24,7 @@ def main(source: str) -> None:
         if len(parts) < 2:
             continue
         word, mean = parts[0].strip().lower(), float(parts[1])
-        if mean != 0 and word.isalpha() and word.isascii():
+        if mean < 0 and word.isalpha() and word.isascii():
             rows.append((word, mean))
     with OUT.open("w", encoding="utf-8") as out:
         out.write("word\tvalence\n")

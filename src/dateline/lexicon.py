@@ -270,7 +270,7 @@ def cue_words(kind: str) -> frozenset[str]:
 @cache
 def valence(word: str) -> float:
     """The VADER valence of a word (``data/lexicon/valence.tsv``: the mean rating of ten raters,
-    -4 most negative, +4 most positive), 0.0 for a word not listed."""
+    -4 most negative; only negative words are shipped), 0.0 for a word not listed."""
     return _valences().get(word.lower(), 0.0)
 
 

@@ -16,8 +16,7 @@ from ..doc import per_token
 from ..lexicon import Entry, Lexicon, valence
 from ..record import EventRules
 from .clauses import CLAUSE_LINKS, acted_on_noun
-from ..actors.identity import same_side
-from .sides import Side, _identified, _side
+from .sides import Side, _side
 from .triggers import _idiom, _match_pattern, military_strike_noun, _noun_entry, _particle, _verb_entry, _verb_row
 
 
@@ -217,43 +216,13 @@ def disapproving_statement(verb: Token, code: str, lex: Lexicon) -> bool:
 
 def _negative_judgement(verb: Token, lex: Lexicon, *, naming: bool = False) -> Token | None:
     """What :func:`_negative_evaluation` finds judged negatively (the noun phrase the word is said of), or None;
-    worked out once per Doc, verb, lexicon and flag (:func:`_find_judgement`), as :func:`_disapproval_word`."""
+    worked out once per Doc, verb, lexicon and flag (:func:`_find_negative_judgement`), as :func:`_disapproval_word`."""
     return per_token(verb, f"negative_judgement:{naming}:{id(lex)}",
-                     lambda v: _find_judgement(v, lex, naming=naming, positive=False))
+                     lambda v: _find_negative_judgement(v, lex, naming=naming))
 
 
-#: The VADER valence at or above which a word evaluates positively enough to make a statement praise
-#: (:func:`_positive_evaluation`).
-POSITIVE_VALENCE = 2.0
-
-
-def _positive_evaluation(verb: Token, lex: Lexicon, sources: list[Side], targets: list[Side]) -> bool:
-    """Whether a statement praises another actor (docs/annotation.md section 2: praise or support, 051) by what it
-    says: the mirror of :func:`_negative_evaluation`, a word of strong positive evaluation (VADER valence at least
-    :data:`POSITIVE_VALENCE`) predicated of an actor or its act or modifying it ("said Y acted with
-    restraint and was sincere", "called the decision wise"), or the speaker's emotion of approval as its
-    object ("expressed admiration for Y"), not negated or conditioned (the word found once per Doc and verb).
-    The one praised is another actor the side finder identifies (a CAMEO code or a country, :func:`.sides._identified`)
-    and not of the speaker's side (``actors.identity.same_side`` with a source): the actor the word is said of, or
-    its owner (:func:`_blamed`: "said the Norwegian negotiators were brave"); for the speaker's own emotion, said of
-    the speaker, the statement's target ("expressed admiration for the Norwegian king"). An unresolved group ("said
-    the people were brave"), the speaker's own side ("the Swedish minister said Swedish troops were brave") or a
-    statement with no identified other actor is no praise."""
-    judged = per_token(verb, f"positive_judgement:{id(lex)}",
-                       lambda v: _find_judgement(v, lex, naming=False, positive=True))
-    if judged is None:
-        return False
-    if judged.head == verb and judged.dep_ in ("nsubj", "nsubjpass"):
-        praised = targets  # the speaker's emotion of approval: what it approves of is the statement's target
-    else:
-        praised = [_side(verb.doc, token, lex) for token in _blamed(judged, lex)]
-    return any(_identified(side) and not any(source is not None and same_side(side, source) for source in sources)
-               for side in praised)
-
-
-def _find_judgement(verb: Token, lex: Lexicon, *, naming: bool, positive: bool) -> Token | None:
-    """:func:`_negative_judgement` (or with ``positive`` :func:`_positive_evaluation`) worked out: the words of
-    what was said (:func:`_content`), read in order."""
+def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Token | None:
+    """:func:`_negative_judgement` worked out: the words of what was said (:func:`_content`), read in order."""
     unblaming = lex.cue("unblaming_emotion")
     for clause, words in _content(verb, lex, naming=naming):
         for token in words:
@@ -261,14 +230,7 @@ def _find_judgement(verb: Token, lex: Lexicon, *, naming: bool, positive: bool) 
                     c.dep_ == "auxpass" for c in token.children)):
                 continue  # (a passive participle only as an emotion: "was appalled by")
             word, lemma = token.lower_, token.lemma_.lower()
-            if positive:
-                if max(valence(word), valence(lemma)) < POSITIVE_VALENCE or lemma in lex.cue("intent_adjective") \
-                        or lemma in lex.cue("unrealised_adjective") or token.pos_ not in ("ADJ", "NOUN"):
-                    continue  # "said Y was ready to talk", "said it was easy": an intent or a forecast, no praise;
-                    # "was relieved of his posts": a passive participle tells what was done to Y
-                if token.dep_ == "amod" and token.head.dep_ not in ("attr", "oprd"):
-                    continue  # "the special counsel", "good government": a word that describes, not one predicated
-            elif min(valence(word), valence(lemma)) > NEGATIVE_VALENCE or word in unblaming or lemma in unblaming:
+            if min(valence(word), valence(lemma)) > NEGATIVE_VALENCE or word in unblaming or lemma in unblaming:
                 continue
             if _named_act(token, lex) is not None or (token.pos_ == "VERB" and _verb_entry(token, lex) is not None):
                 continue  # "said the attack was ...": the act's own word, no judgement
@@ -277,26 +239,12 @@ def _find_judgement(verb: Token, lex: Lexicon, *, naming: bool, positive: bool) 
             judged = _judged(token, lex)
             if judged is None or not _about_actor(judged, lex):
                 continue
-            if positive and not _praised(judged, lex):
-                continue
             if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
                 continue  # "said the plan was not illegal"
-            if positive and _negated_in_clause(token, clause):
-                continue  # "has no greater ally"
             if _conditioned(token, clause, lex):
                 continue
             return judged
     return None
-
-
-def _praised(judged: Token, lex: Lexicon) -> bool:
-    """Whether what a word of positive evaluation is said of names another actor (:func:`_blamed`: the actor or its
-    owner), not the speaker ("we are confident": a first-person pronoun), nor a thing ("it is clear", "this is a
-    relief": a neuter pronoun, or one that is not personal), by the pronoun's morphology."""
-    if judged.pos_ == "PRON" and (judged.morph.get("Person", []) != ["3"] or judged.morph.get("Gender", []) == ["Neut"]
-                                  or judged.morph.get("PronType", []) != ["Prs"]):
-        return False
-    return bool(_blamed(judged, lex))
 
 
 def _said_clauses(verb: Token) -> list[tuple[Token, list[Token]]]:
@@ -1175,8 +1123,6 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return Entry("111"), {**rules, "code": "_reproach_content"}
         if code == "010" and trigger.lemma_ in lex.cue("speech_verb") and _critical_statement(trigger, lex):
             return Entry("111"), {**rules, "code": "_critical_statement"}
-        if code == "010" and _positive_evaluation(trigger, lex, sources, targets):
-            return Entry("051"), {**rules, "code": "_positive_evaluation"}
     if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
         obj = syntax.direct_object(trigger)
         intended = _named_act(obj, lex) if obj is not None else None

@@ -11,11 +11,11 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Token
 
-from .. import dates, syntax
-from ..doc import extension, per_doc, tokens_to_items
+from .. import syntax
+from ..doc import extension, per_doc
 from ..lexicon import Lexicon
-from .triggers import (aim_of_intent, _can_act, _is_act, _measured, _noun_entry, _subordinate, _speaking_document,
-                       _trailing_adjunct, _verb_entry, _verbal_adjunct, verbal_gerund)
+from .triggers import (aim_of_intent, _can_act, _is_act, _measured, _subordinate, _speaking_document, _trailing_adjunct,
+                       _verb_entry, _verbal_adjunct, verbal_gerund)
 from ..codebook import root_class
 from ..lang import en
 from ..record import ActorRef, Modality
@@ -86,9 +86,6 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
         mode = "intended"  # "is going to meet"
     if mode is None and _scheduled(token, lex):
         mode = "intended"  # "Trump is to meet Putin on Friday": scheduled, not held
-    if mode is None and token.pos_ == "VERB" and not syntax.past_tense(token) and _after_publication(token, lex):
-        _note(why, "after_publication")
-        mode = "intended"  # "Ebrard meets Pompeo on Wednesday" (published on a Monday): still to come
     if mode is None and _stated_aim(token, lex):
         subject = _be_to_subject(token, lex)
         if subject is not None and _extraposed(subject) and _doer(subject, lex):
@@ -527,36 +524,13 @@ def _requests(verb: Token, lex: Lexicon) -> bool:
 
 def _future_time(noun: Token, lex: Lexicon) -> bool:
     """Whether an event noun's own time phrase is still to come: a DATE modifier of the noun with a
-    ``future_modifier`` word ("next week's visit", "talks next month", "the coming summit"), or a time phrase of
-    its own that lies after the publication day (:func:`_after_publication`: "the summit on June 12" in May)."""
+    ``future_modifier`` word ("next week's visit", "talks next month", "the coming summit")."""
     for child in noun.children:
         if child.dep_ not in ("poss", "npadvmod", "amod", "compound", "nmod"):
             continue
         if any(t.ent_type_ == "DATE" and t.lower_ in lex.cue("future_modifier") for t in child.subtree):
             return True
-    return _after_publication(noun, lex)
-
-
-def _after_publication(token: Token, lex: Lexicon) -> bool:
-    """Whether an act's own time phrase, as the dates stage ties it to the act (:func:`dateline.dates.attached`),
-    lies wholly after the publication day (:func:`dateline.dates.after_publication`): "Ebrard meets Pompeo on
-    Wednesday" in a Monday's paper, "the summit on June 12" in May, "talks at the end of the month". The act is
-    then still to come (docs/annotation.md section 2: a scheduled act is ``intended``). The date rules are not
-    changed: the dates stage still dates the act (an intent on the day it was expressed). Only a consultation (a
-    verb or event noun whose entry's root is CAMEO 04: a meeting, talks, a visit): a meeting is announced before it
-    is held, and other acts' phrases after publication are mostly deadlines and misread days ("able to lift the
-    sanctions by the end of June", "the citizen released this summer"; session 46, as session 37 found for event
-    nouns still to come)."""
-    entry = _verb_entry(token, lex) if token.pos_ == "VERB" else _noun_entry(token, lex)
-    if entry is None or entry.code[:2] != "04":
-        return False
-    doc = token.doc
-    published = extension(doc, "published")
-    if published is None or not _time_starts(doc):
-        return False
-    timex = dates.attached(token, per_doc(doc, "modality.timexes",
-                                          lambda d: tokens_to_items(d, dates.find_doc_timexes(d))))
-    return timex is not None and dates.after_publication(timex, published)
+    return False
 
 
 def _threatened(noun: Token, lex: Lexicon) -> bool:
@@ -633,8 +607,6 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
         modality = "intended"  # "ahead of the Trump-Putin meeting": still to come
     if modality is None and _future_time(noun, lex):
         modality = "intended"  # "next week's talks", "talks next month": still to come
-        if _after_publication(noun, lex):
-            _note(why, "after_publication")  # "the summit on June 12" in May
     if modality is None and _threatened(noun, lex):
         modality = "hypothetical"  # "warned of strikes against X": the strikes are threatened, not made
     if modality is None and _possible_event(noun, lex):
@@ -646,13 +618,6 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
     span_of_time = noun.dep_ == "pobj" and head.lower_ in en.DURATION_PREPOSITIONS
     if noun.dep_ == "pobj" and head.pos_ == "ADP":
         head = head.head
-    if modality is None and span_of_time and head.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "aux" and c.lower_ in lex.cue("future") - lex.cue("backshifted_future") for c in head.children):
-        # "X will be on the agenda during his meetings with Y": the span of a future act is itself still to come
-        # (not "protests scheduled throughout Trump's visit", whose time the visit only gives; nor "would stay
-        # silent during the negotiations", a future told from the past)
-        modality = "intended"
-        _note(why, "future_span")
     if head != noun and head.pos_ in ("VERB", "AUX") and not span_of_time:
         # ("protests scheduled throughout Trump's visit": the visit is when, it is not planned)
         cancelling = _verb_cue(head, lex.cue("cancelling_verb")) and (

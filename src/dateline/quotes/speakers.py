@@ -574,10 +574,10 @@ def _pronoun_ref(art: _Article, pronoun: Token) -> ActorRef | None:
     chained = _chained_speaker(art, pronoun)
     ref = actor_ref(art.doc, pronoun.idx, pronoun.idx + len(pronoun))
     if chained is not None:
-        named = _actor_at(art, pronoun.idx, pronoun.idx + len(pronoun)) or (ref or {}).get("text") or ""
+        linked = _actor_at(art, pronoun.idx, pronoun.idx + len(pronoun)) or (ref["text"] if ref is not None else "")
         if ref is not None and (ref.get("code") or ref.get("country")) and not (chained.get("code") or chained.get("country")) \
-                and chained["text"].split()[-1] in named.split():
-            return _speaker_dict(art, ref, named)  # the same person, whom the coreference links to a coded actor
+                and chained["text"].split()[-1] in linked.split():
+            return _speaker_dict(art, ref, linked)  # the same person, whom the coreference links to a coded actor
         return chained
     if ref is not None:
         # The actors stage linked the pronoun itself to an actor (coreference): take its name.

@@ -27,6 +27,7 @@ LAYOUT: dict[str, tuple[dict[str, str], str]] = {
     "allsides_events_heldout.jsonl": ({"sentence": "corpus"}, "article_id"),
     "allsides_event_dates.jsonl": ({"sentence": "corpus"}, "article_id"),
     "allsides_quotes.jsonl": ({"text": "corpus", "quote": "text"}, "id"),
+    "news_quotes_heldout.jsonl": ({"text": "corpus", "quote": "text"}, "id"),
     "noevent_dev.jsonl": ({"text": "corpus"}, "source_article"),
 }
 

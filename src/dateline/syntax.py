@@ -14,6 +14,7 @@ from typing import Any, Literal, TypeVar
 from spacy.tokens import Span, Token
 
 from .doc import sentence_of, sentence_span, token_texts
+from .lang import en
 from .lexicon import cue_words
 
 T = TypeVar("T")
@@ -52,6 +53,20 @@ def direct_object(verb: Token) -> Token | None:
 
 def pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def partitive_group(token: Token) -> Token | None:
+    """The group a partitive phrase takes its members from ("one of the bombers" -> "bombers"):
+    the object of the "of" on a numeral or a quantity word (:data:`en.PARTITIVE_HEADS`); else None.
+    Read by the events sides and the quote speakers ("one of the pollsters said")."""
+    if token.pos_ != "NUM" and token.lower_ not in en.PARTITIVE_HEADS:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            group = pobj(child)
+            if group is not None and group.pos_ in ("NOUN", "PROPN"):
+                return group
+    return None
 
 
 def prep_objects(token: Token, *preps: str) -> list[Token]:

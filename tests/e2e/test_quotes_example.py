@@ -1,8 +1,9 @@
-"""Quotes on real text with the real model: the LA Times example and hand-checked AllSides quotes."""
+"""Quotes on real text with the real model: the LA Times example and hand-checked AllSides and BBC quotes."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Any
 
@@ -23,6 +24,12 @@ FIXTURE = "allsides_quotes.jsonl"
 #: unrecognised-name antecedents (issue 6); floors only rise.
 PRECISION_FLOOR = 0.81
 RECALL_FLOOR = 0.82
+#: The held-out sample of session 46 (tools/sample_quotes.py 100 --seed 4602, AllSides and BBC, the 60 above
+#: and the development sample A, seed 4601, left out): labelled by reading before dateline's speakers were
+#: seen, scored once after the fixes made on sample A (P=0.844, R=0.739 on the coder before them; 0.883, 0.773 after).
+HELDOUT = "news_quotes_heldout.jsonl"
+HELDOUT_PRECISION_FLOOR = 0.88
+HELDOUT_RECALL_FLOOR = 0.77
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +120,24 @@ def _same_speaker(expected: str, predicted: str | None) -> bool:
     return a in b or b in a
 
 
+_MARKS = re.compile("[\"\u201c\u201d]")
+
+
+def _words(text: str) -> str:
+    """A quote's words to compare: no double quote marks (a paragraph's re-opening mark, which the
+    sampled text keeps and dateline drops, "... Liverpool. \"It doesn't ..."), spaces collapsed."""
+    return " ".join(_MARKS.sub(" ", text).split()).strip(" ,")
+
+
+def sampled_quote(quotes: list[dict[str, Any]], quote: str) -> dict[str, Any] | None:
+    """The quote of ``quotes`` (not a reported one) that is the sampled quote: the same words, else the
+    longest that holds them or that they hold (so a one-word quote inside it does not stand for it)."""
+    target = _words(quote)
+    found = [q for q in quotes if q["kind"] != "reported" and (_words(q["text"]) in target or target in _words(q["text"]))]
+    same = [q for q in found if _words(q["text"]) == target]
+    return (same or sorted(found, key=lambda q: -len(q["text"])) or [None])[0]
+
+
 def score_speakers(nlp: Language, rows: list[dict[str, Any]]) -> tuple[float, float, list[str]]:
     """Precision and recall of speaker attribution on hand-checked quotes, and the misses."""
     predicted = correct = expected = 0
@@ -120,10 +145,8 @@ def score_speakers(nlp: Language, rows: list[dict[str, Any]]) -> tuple[float, fl
     articles = [sentence_article(row["text"], record=i + 1) for i, row in enumerate(rows)]
     docs = nlp.pipe(make_doc(nlp, article) for article in articles)
     for row, doc in zip(rows, docs):
-        target = row["quote"].strip().rstrip(",")
-        found = [q for q in doc._.quotes if q["kind"] != "reported"
-                 and (q["text"] in target or target in q["text"])]
-        speaker = _speaker(found[0]) if found else None
+        found = sampled_quote(doc._.quotes, row["quote"])
+        speaker = _speaker(found) if found else None
         expected += row["speaker"] is not None
         predicted += speaker is not None
         if row["speaker"] is not None and _same_speaker(row["speaker"], speaker):
@@ -140,3 +163,12 @@ def test_quotes_speaker_precision_recall_floors(nlp: Language) -> None:
     print(f"speaker attribution on {len(rows)} quotes: P={precision:.3f} R={recall:.3f}")
     print("\n".join(misses))
     assert precision >= PRECISION_FLOOR and recall >= RECALL_FLOOR, misses
+
+
+def test_quotes_speaker_floors_on_the_held_out_sample(nlp: Language) -> None:
+    rows = fixture_rows(HELDOUT, gate=True)
+    assert len(rows) == 100
+    precision, recall, misses = score_speakers(nlp, rows)
+    print(f"speaker attribution on {len(rows)} held-out quotes: P={precision:.3f} R={recall:.3f}")
+    print("\n".join(misses))
+    assert precision >= HELDOUT_PRECISION_FLOOR and recall >= HELDOUT_RECALL_FLOOR, misses

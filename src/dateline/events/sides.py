@@ -240,17 +240,7 @@ def _last_country_before(doc: Doc, token: Token) -> Side:
     return ref if ref is not None and ref.get("country") else None
 
 
-def _partitive_group(token: Token) -> Token | None:
-    """The group a partitive phrase takes its members from ("one of the bombers" -> "bombers"):
-    the object of the "of" on a numeral or a quantity word (:data:`en.PARTITIVE_HEADS`); else None."""
-    if token.pos_ != "NUM" and token.lower_ not in en.PARTITIVE_HEADS:
-        return None
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = syntax.pobj(child)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-                return pobj
-    return None
+_partitive_group = syntax.partitive_group  # (events.roles imports it from here)
 
 
 def _antecedent(doc: Doc, pronoun: Token, lex: Lexicon) -> Side:

@@ -12,8 +12,9 @@ The ``dateline_quotes`` stage writes ``doc._.quotes``, each in the output shape
    complement outside quote marks add ``reported`` statements.
 3. The speaker is found from the cue (``X said``, ``said X``, ``X told``, ``according to X``, a
    colon or dash), else the next or previous sentence, else the previous quote it continues.
-   Speakers link to actors through :func:`dateline.actors.actor_ref`; pronouns go through it first
-   (coreference) and fall back on the nearest preceding name.
+   Speakers link to actors through :func:`dateline.actors.actor_ref`; a he/she speaker is first the
+   speaker of the speech verb before it (same or previous paragraph, no other person a subject in
+   between), then the actors stage's coreference, then the nearest preceding name.
 4. Pull quotes mark the body quote they repeat; cues that are acts (accuse, demand, threaten, ...)
    and optimistic or pessimistic comments become events linked both ways with their quote.
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import syntax
 from ..lang import en
 from ..actors import actor_ref
+from ..actors.coreference import _person_noun
 from ..doc import doc_ents, doc_text, extension, paragraph_spans, per_doc, sentences, token_starts
 from .cues import Cue, Cues, _SUBJECTS
 from .marks import DASHES, OPEN_DOUBLE, OPEN_SINGLE, QuoteSpan, _trimmed
@@ -329,26 +330,30 @@ def _governing_cue(art: _Article, tokens: Span, candidates: list[Token], *, stri
     """The candidate cue the quote hangs from in the parse, else (unless strict) the nearest one.
 
     Fragments are strict: a phrase in scare quotes belongs to a speaker only when it hangs from
-    the cue ("Pence said the talks were “promising”"), never because a cue is near.
+    the cue ("Pence said the talks were “promising”"), never because a cue is near (nor because the
+    stop inside its marks hangs from the sentence's verb, "known as “ballot harvesting.”"); or when a
+    cue frames the clause it is in ("according to X", "as X reported": :func:`_framing_cue`).
 
     "according to" yields to a speech verb in the same sentence: the verb names the speaker, the
     "according to" phrase then names the medium (see :func:`_speaker_of`).
     """
     inside = set(range(tokens.start, tokens.end))
     verbs = [c for c in candidates if c.lower_ != "according"] or candidates
+    framing: Token | None = None
     for token in tokens:
-        if token.head.i in inside and token.head != token:
-            continue
+        if (token.head.i in inside and token.head != token) or (strict and token.is_punct):
+            continue  # (a fragment's stop inside its marks, "known as “ballot harvesting.”", hangs from the root)
         # Walk up from the quote's top tokens to a cue outside the quote.
         head = token.head
         for _ in range(8):
             if head in verbs:
                 return head
+            framing = framing or _framing_cue(head, candidates)
             if head.head == head:
                 break
             head = head.head
     if strict:
-        return None
+        return framing
     roots = {t for t in tokens if t.head.i not in inside or t.head == t}
     for cue in verbs:
         if any(a in roots for a in cue.ancestors):
@@ -360,13 +365,28 @@ def _governing_cue(art: _Article, tokens: Span, candidates: list[Token], *, stri
     return min(verbs, key=distance)
 
 
+def _framing_cue(head: Token, candidates: list[Token]) -> Token | None:
+    """A cue that frames the whole clause of ``head``: "according to X" on it, or an "as X reported"
+    clause ("As the agency reported, the ban “caused chaos”": the fragment is the agency's)."""
+    for child in head.children:
+        if child not in candidates:
+            continue
+        if child.lower_ == "according" or (child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in child.children)):
+            return child
+    return None
+
+
 def _dash_speaker(art: _Article, tokens: Span, scope: Span) -> Span | None:
-    """``“...” — Andrei Lankov``: the name right after a dash that follows the quote."""
+    """``“...” — Andrei Lankov``: the name right after a dash that follows the quote; or after a colon
+    when the quote opens its paragraph (a heading: ``‘A quiet handover’: Ann Lee, BBC correspondent``)."""
     doc = art.doc
+    p_start = art.paragraphs[art.paragraph_of(tokens.start_char)][0]
+    marks = DASHES + "-" + (":" if not art.text[p_start: max(p_start, tokens.start_char - 1)].strip() else "")
     i = tokens.end
-    while i < len(doc) and i < scope.end + 2 and (doc[i].is_punct and doc[i].text not in DASHES):
+    while i < len(doc) and i < scope.end + 2 and (doc[i].is_punct and doc[i].text not in marks):
         i += 1
-    if i < len(doc) and doc[i].text in DASHES + "-":
+    if i < len(doc) and doc[i].text in marks:
         for ent in doc_ents(doc):
             if ent.start in (i + 1, i + 2) and ent.label_ in syntax.ACTOR_ENTITIES:
                 return ent
@@ -474,6 +494,19 @@ def _phrase_ref(art: _Article, head: Token) -> ActorRef | None:
     """The speaker named by the phrase headed by ``head``, linked to its actor."""
     if head.pos_ == "PRON" or head.lower_ in en.SPEAKER_PRONOUNS:
         return _pronoun_ref(art, head)
+    group = syntax.partitive_group(head)
+    if group is not None:
+        # "one of the pollsters said": the speaker is one of the group, its actor the group's.
+        ref = actor_ref(art.doc, group.left_edge.idx, group.idx + len(group))
+        return _speaker_dict(art, ref, art.text[head.idx: group.idx + len(group)], keep_text=True)
+    name = _apposed_name(head)
+    if name is not None:
+        # "GE's chief executive Jeff Immelt said", "His pick, Jeff Sessions, said": the role noun's
+        # apposed name is the speaker; the role phrase gives its actor when the name has none.
+        ref = actor_ref(art.doc, name.start_char, name.end_char)
+        if ref is None or not (ref.get("code") or ref.get("country")):
+            ref = actor_ref(art.doc, head.left_edge.idx, head.idx + len(head)) or ref
+        return _speaker_dict(art, ref, _clean_name(name.text), keep_text=True)
     ent = _entity_at(head)
     if ent is not None:
         ref = actor_ref(art.doc, ent.start_char, ent.end_char)
@@ -484,15 +517,37 @@ def _phrase_ref(art: _Article, head: Token) -> ActorRef | None:
     return _speaker_dict(art, ref, text)
 
 
+def _apposed_name(head: Token) -> Span | None:
+    """The person's name set beside a role noun ("GE's chief executive Jeff Immelt", "the pick, Jeff
+    Sessions,"): a PERSON entity, or proper nouns the model missed, in apposition to a common noun, or
+    closing the role phrase in apposition to a noun inside it ("his choice for minister, Ann Lee,")."""
+    if head.pos_ != "NOUN" or _entity_at(head) is not None:
+        return None
+    last = head.right_edge
+    for child in [c for c in head.children if c.dep_ == "appos"] + [last] * (last.dep_ == "appos" and last.head.pos_ == "NOUN"):
+        if child.dep_ != "appos":
+            continue
+        ent = _entity_at(child)
+        if ent is not None:
+            return ent if ent.label_ == "PERSON" else None
+        if child.pos_ == "PROPN":
+            left = min([child.i] + [c.i for c in child.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            return head.doc[left: child.i + 1]
+    return None
+
+
 def _speaker_ref(art: _Article, ent: Span) -> ActorRef:
     """The speaker named by an entity span (a dash attribution), linked to its actor."""
     return _speaker_dict(art, actor_ref(art.doc, ent.start_char, ent.end_char), _clean_name(ent.text))
 
 
-def _speaker_dict(art: _Article, ref: ActorRef | None, text: str) -> ActorRef:
-    """``{text, code, country, sector}``: the actor's full name when the mention is a short form."""
+def _speaker_dict(art: _Article, ref: ActorRef | None, text: str, *, keep_text: bool = False) -> ActorRef:
+    """``{text, code, country, sector}``: the actor's full name when the mention is a short form
+    (``keep_text``: the text as given, the actor only for its code)."""
     if ref is None:
         return {"text": text, "code": None, "country": None, "sector": None}
+    if keep_text:
+        return {"text": text, "code": ref.get("code"), "country": ref.get("country"), "sector": ref.get("sector")}
     name = text if text.lower() not in en.SPEAKER_PRONOUNS and ref["text"].lower() in en.SPEAKER_PRONOUNS else (
         _actor_name(art, ref["text"]) or text)
     return {"text": name, "code": ref.get("code"), "country": ref.get("country"), "sector": ref.get("sector")}
@@ -514,8 +569,16 @@ def _actor_name(art: _Article, mention_text: str) -> str | None:
 
 
 def _pronoun_ref(art: _Article, pronoun: Token) -> ActorRef | None:
-    """A pronoun speaker: the actors stage's coreference first, else the nearest fitting name before."""
+    """A pronoun speaker: the speaker of the speech verb before it (:func:`_chained_speaker`), else the
+    actors stage's coreference, else the nearest fitting name before."""
+    chained = _chained_speaker(art, pronoun)
     ref = actor_ref(art.doc, pronoun.idx, pronoun.idx + len(pronoun))
+    if chained is not None:
+        linked = _actor_at(art, pronoun.idx, pronoun.idx + len(pronoun)) or (ref["text"] if ref is not None else "")
+        if ref is not None and (ref.get("code") or ref.get("country")) and not (chained.get("code") or chained.get("country")) \
+                and chained["text"].split()[-1] in linked.split():
+            return _speaker_dict(art, ref, linked)  # the same person, whom the coreference links to a coded actor
+        return chained
     if ref is not None:
         # The actors stage linked the pronoun itself to an actor (coreference): take its name.
         named = _actor_at(art, pronoun.idx, pronoun.idx + len(pronoun))
@@ -529,6 +592,63 @@ def _pronoun_ref(art: _Article, pronoun: Token) -> ActorRef | None:
     if ref is not None:
         return _speaker_dict(art, ref, ref["text"])
     return None
+
+
+#: Paragraphs before a pronoun speaker's that :func:`_chained_speaker` looks back over for a speech verb.
+CHAIN_PARAGRAPHS = 1
+#: Dependencies of a speech verb in a sentence's main clauses (the verbs :func:`_chained_speaker` chains to).
+_MAIN_CLAUSE = frozenset({"ROOT", "conj", "parataxis"})
+
+
+def _chained_speaker(art: _Article, pronoun: Token) -> ActorRef | None:
+    """"X said ... “...,” he added": a he/she subject of a speech verb is the speaker of the speech verb
+    of a main clause before it (in its paragraph or the one before, outside quote marks), a person, when
+    no person is the subject of a clause (or in apposition to one) between that speaker and the pronoun. The nearest name is often someone
+    the speaker talked about ("Smith said Jones had ... He said"), and the actors stage's coreference
+    ranks the first subject of the sentence before, which may be the subject of the quoted clause
+    ("X “is pushing ...,” says Smith. ... he adds")."""
+    doc, cue_at = art.doc, art.cue_at
+    own = cue_at[pronoun.head.i] if pronoun.dep_ in _SUBJECTS else None
+    if pronoun.lower_ not in en.PERSON_SPEAKER_PRONOUNS or pronoun.lower_ == "i" or own is None or own.role != "speech":
+        return None  # (only the subject of a speech verb: "had he denied the charge" is no one's statement)
+    first_para = max(0, art.paragraph_of(pronoun.idx) - CHAIN_PARAGRAPHS)
+    k = art.sentence_of(pronoun.i)
+    for sent in reversed(art.sents[max(0, k - SPEAKER_LOOKBACK): k + 1]):
+        if art.paragraph_of(sent.start_char) < first_para:
+            return None
+        # (a speech verb of the sentence's main clauses: "X refused ... after he said ..." is not X's)
+        cues = [doc[i] for i in range(sent.start, min(sent.end, pronoun.i))
+                if cue_at[i] is not None and cue_at[i].role == "speech" and not art.quoted_at[i]  # type: ignore[union-attr]
+                and doc[i].lower_ != "according" and doc[i].dep_ in _MAIN_CLAUSE]
+        for cue in reversed(cues):
+            subject = _subject(cue)
+            if subject is None or subject.i >= pronoun.i or art.quoted_at[subject.i] or not _a_person(art, subject):
+                continue
+            if _person_subject_between(art, subject.i, pronoun.i):
+                return None
+            return _phrase_ref(art, subject)
+    return None
+
+
+def _a_person(art: _Article, token: Token) -> bool:
+    """Whether a speaker phrase's head names a person: he/she, a person's name (or a proper noun the
+    model tagged as no name), or a role noun that names a person (cue ``person_noun``: "the spokeswoman")."""
+    if token.lower_ in en.PERSON_SPEAKER_PRONOUNS:
+        return True
+    ent = _entity_at(token)
+    if ent is not None:
+        return ent.label_ == "PERSON" or _clean_name(ent.text) in art.person_names
+    return token.pos_ == "PROPN" or _person_noun(token)
+
+
+def _person_subject_between(art: _Article, start: int, end: int) -> bool:
+    """Whether a person's name, outside quote marks, is the subject of a clause between tokens ``start`` and ``end``."""
+    def subject(root: Token) -> bool:  # a subject, or a name in apposition to one ("her killer, John Doe, pleaded")
+        return root.dep_ in _SUBJECTS or (root.dep_ == "appos" and root.head.dep_ in _SUBJECTS)
+
+    return any(start < s < end and is_person and not art.quoted_at[s] and subject(art.doc[s:e].root)
+               and art.doc[s:e].root.lower_ not in en.SPEAKER_PRONOUNS
+               for s, e, _, _, is_person in art.mentions)
 
 
 def _antecedent(art: _Article, pronoun: Token) -> tuple[int, int] | None:
@@ -575,9 +695,31 @@ def _continue_speakers(art: _Article, tops: list[_Quote]) -> None:
             if para == prev_para or (para == prev_para + 1 and opens_paragraph):
                 quote.speaker, quote.medium = previous.speaker, previous.medium
                 quote.cue = previous.cue
+                between = _speech_between(art, previous.end, quote.start)
+                if between is not None:
+                    # "“...” said Smith. Jones said the plan ... “...”": the speaker who spoke last.
+                    quote.speaker, quote.medium, quote.cue = between
                 quote.cue_token = None  # the cue is the previous quote's: no second event
         if quote.speaker is not None:
             previous = quote
+
+
+def _speech_between(art: _Article, start: int, end: int) -> tuple[ActorRef, str | None, str] | None:
+    """The speaker, medium and cue of the last speech verb between characters ``start`` and ``end``,
+    outside quote marks, whose subject names a speaker; None when there is none."""
+    span = art.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    for token in reversed(span):
+        cue = art.cue_at[token.i]
+        if cue is None or cue.role != "speech" or art.quoted_at[token.i] or token.lower_ == "according":
+            continue
+        if _subject(token) is None:
+            continue
+        speaker, medium = _speaker_of(art, token, [])
+        if speaker is not None:
+            return speaker, medium, _cue_text(token)
+    return None
 
 
 def _pull_quotes(art: _Article, quotes: list[_Quote]) -> None:

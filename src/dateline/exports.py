@@ -68,7 +68,8 @@ _FUSED_SQL = f"""
         SELECT m.fused_id, min(a.ingested_at) AS added, list(m.event_id ORDER BY m.event_id) AS mention_ids
         FROM {{links}} m JOIN articles a ON a.id = m.article_id GROUP BY m.fused_id)
     SELECT f.*, f.id AS fused_id, e.article_id, e.sentence, e.start_char, e.trigger, e.coder, a.url, a.source AS input,
-           a.published, {OUTLET_SQL} AS outlet, length(a.body) AS doc_len, d.added, d.mention_ids
+           a.published, {OUTLET_SQL} AS outlet, length(a.body) AS doc_len, d.added, d.mention_ids,
+           {event_day_sql("f")} AS event_day
     FROM {{fused}} f JOIN events e ON e.id = f.representative JOIN articles a ON a.id = e.article_id
     JOIN added d ON d.fused_id = f.id
     ORDER BY f.first_reported NULLS LAST, f.id"""
@@ -76,7 +77,8 @@ _FUSED_SQL = f"""
 _MENTIONS_SQL = f"""
     SELECT e.*, m.fused_id, a.url, a.source AS input, a.published, a.published AS first_reported,
            a.published AS last_reported, {OUTLET_SQL} AS outlet, length(a.body) AS doc_len, a.ingested_at AS added,
-           1 AS n_mentions, 1 AS n_articles, 1 AS n_outlets, [e.id] AS mention_ids, left(e.cameo, 2) AS cameo_root
+           1 AS n_mentions, 1 AS n_articles, 1 AS n_outlets, [e.id] AS mention_ids, left(e.cameo, 2) AS cameo_root,
+           {event_day_sql("e", "a.published")} AS event_day
     FROM {{events}} e JOIN {{links}} m ON m.event_id = e.id JOIN articles a ON a.id = e.article_id
     ORDER BY a.published NULLS LAST, e.article_id, e.idx"""
 
@@ -124,15 +126,9 @@ def _row_id(row: dict[str, Any]) -> str:
 
 
 def _event_day(row: dict[str, Any]) -> dt.date | None:
-    """The event's day: its own when dated to a day, else the first report's (``store.event_day_sql`` in SQL)."""
-    value = row.get("date_value")
-    if row.get("date_granularity") == "day" and value:
-        try:
-            return dt.date.fromisoformat(str(value)[:10])
-        except ValueError:
-            pass
-    first = row.get("first_reported") or row.get("published")
-    return first if isinstance(first, dt.date) else None
+    """The event's day: its own when dated to a day, else the first report's (the rows' ``event_day``, worked out
+    by ``store.event_day_sql`` as `dateline counts` and the server do)."""
+    return row.get("event_day")
 
 
 @cache

@@ -177,10 +177,12 @@ COUNTED = counted_sql()
 def event_day_sql(alias: str, reported: str = "first_reported") -> str:
     """The day an event is placed on, as a DATE (SQL over ``alias``): its own day when it is dated to a day, else
     the day it was first reported (``reported``: a fused event's ``first_reported``, a mention's article's
-    ``published``); null when neither is known. The one definition `dateline counts`' day/month/year, the exports'
-    event day (``exports._event_day``) and the server's date filters and charts use."""
+    ``published``; a qualified name, ``a.published``, is taken as it is); null when neither is known. The one
+    definition `dateline counts`' day/month/year, the exports' event day (their ``event_day`` column) and the
+    server's date filters and charts use."""
+    reported = reported if "." in reported else f"{alias}.{reported}"
     return (f"coalesce(CASE WHEN {alias}.date_granularity = 'day' THEN try_cast(left({alias}.date_value, 10) AS DATE) "
-            f"END, try_cast({alias}.{reported} AS DATE))")
+            f"END, try_cast({reported} AS DATE))")
 
 
 #: An article's outlet: the input's ``outlet`` field, else its ``source`` field, else the masthead.

@@ -523,10 +523,11 @@ def _apposed_name(head: Token) -> Span | None:
     closing the role phrase in apposition to a noun inside it ("his choice for minister, Ann Lee,")."""
     if head.pos_ != "NOUN" or _entity_at(head) is not None:
         return None
+    apposed = [c for c in head.children if c.dep_ == "appos"]
     last = head.right_edge
-    for child in [c for c in head.children if c.dep_ == "appos"] + [last] * (last.dep_ == "appos" and last.head.pos_ == "NOUN"):
-        if child.dep_ != "appos":
-            continue
+    if last.dep_ == "appos" and last.head.pos_ == "NOUN":
+        apposed.append(last)
+    for child in apposed:
         ent = _entity_at(child)
         if ent is not None:
             return ent if ent.label_ == "PERSON" else None

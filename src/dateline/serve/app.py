@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import hashlib
 import hmac
 import io
@@ -16,7 +17,6 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-import difflib
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
 import duckdb

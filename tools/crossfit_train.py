@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 #: fourteenth (36), 46-47 in a fifteenth (36), 48-49 in a sixteenth (33) and 50-61 in a seventeenth (as the blind
 #: rounds of the day leave it). The blind rounds are taken out of
 #: every fold at run time; a fold left empty is dropped. A new labelling round must be added here (the run says so).
-FOLDS = "1,3,4;6,7,8,10;11,12,14,15;16,17,18,19;20,21,22,23,24,25;26,27;28,29;30,31;32,33;34,35;36,37;38,39,40,41;42,43;44,45;46,47;48,49;50,51;52,53;54,55;56,57,58,59,60,61,62,63,64,65,66,67,68,69,70,71,72,73,74,75,76,77,78,79,80,81,82,83"
+FOLDS = "1,3,4;6,7,8,10;11,12,14,15;16,17,18,19;20,21,22,23,24,25;26,27;28,29;30,31;32,33;34,35;36,37;38,39,40,41;42,43;44,45;46,47;48,49;50,51;52,53;54,55;56,57,58,59,60,61,62,63,64,65,66,67,68,69,70,71,72,73,74,75,76,77,78,79,80,81,82,83,84,85"
 
 
 def parse_folds(text: str, excluded: set[int]) -> list[set[int]]:

@@ -6,10 +6,8 @@ Pure functions over event-mention rows (dicts with the columns of :func:`datelin
 Two mentions are **compatible** when
 
 - they share a **block**: the CAMEO root family and both sides' country (else the side's actor code;
-  a side that names no one in particular, no code or only a sector such as ``GOV``, is only compared
-  inside its own article, by its text; a side not told at all, no words, no code, no country, as the
-  attacker of "bombs hit Brussels", is :data:`UNTOLD` and compared across articles when the other side
-  is known, between mentions dated to a day); a reciprocal act's two sides are put in order, so
+  a side that names no one in particular, no side, no code or only a sector such as ``GOV``, is only
+  compared inside its own article, by its text); a reciprocal act's two sides are put in order, so
   "A met B" and "B met A" share a block;
 - each side's actor codes agree: equal, one missing, or one extending the other (``USA`` and ``USAGOV``,
   not ``USAGOV`` and ``USAMIL``);
@@ -49,11 +47,7 @@ gives exactly what fusing everything at once gives. Inside a block:
 2. a mention with a coarser date joins the one day-group it is compatible with, if exactly one;
 3. the coarser mentions left are linked among themselves when one's date lies inside the other's;
 4. an undated mention joins the one group holding a compatible mention of its own article (the same act
-   told twice), else groups with the other undated ones of its article;
-5. such an undated group of one article (an act of the days before the report: "ISIS has claimed the
-   attacks") joins the one group of other articles with a mention of the same act (compatible, and of one
-   trigger class or one meeting) dated to a day at most ``undated_days`` before its article's publication;
-   the undated groups left link across articles published at most ``undated_days`` apart on the same test.
+   told twice), else groups with the other undated ones of its article.
 
 A coarse or undated mention never bridges two day-groups, so "in March" does not fuse March 3 with March 20.
 """
@@ -108,32 +102,14 @@ def _agent_codes() -> frozenset[str]:
     return frozenset(agent_codes())
 
 
-#: The version of :func:`block_key`: a store fused with another is fused again when opened for writing
-#: (``Store.migrate``), since incremental fusion re-fuses a batch's blocks by their stored keys.
-BLOCKS = "2"
-#: The block key of a side the text does not tell at all (no words, no code, no country): "bombs hit
-#: Brussels" has no attacker. Such a side is compared across articles when the other side is known.
-UNTOLD = "-"
-
-
-def _untold(row: Row, side: str) -> bool:
-    """Whether the mention tells nothing of a side: no words, no code, no country."""
-    return not (row.get(f"{side}_country") or row.get(f"{side}_code") or str(row.get(f"{side}_text") or "").strip())
-
-
 def _side_key(row: Row, side: str) -> str:
     """A side's country, else its actor code; a side that names no one in particular (no code, or only a
-    sector such as ``GOV`` or ``COP``) is comparable only inside its article; a side not told at all is
-    :data:`UNTOLD` when the other side is known (a country or a code), else only inside its article."""
+    sector such as ``GOV`` or ``COP``, or no side at all) is comparable only inside its article."""
     country, code, text = row.get(f"{side}_country"), row.get(f"{side}_code"), row.get(f"{side}_text")
     if country:
         return str(country)
     if code and str(code) not in _agent_codes():
         return str(code)
-    other = "target" if side == "source" else "source"
-    if _untold(row, side) and (row.get(f"{other}_country") or (row.get(f"{other}_code")
-                                                             and str(row.get(f"{other}_code")) not in _agent_codes())):
-        return UNTOLD
     return f"@{row['article_id']}:{str(text or '-').strip().lower()}"
 
 
@@ -247,7 +223,6 @@ class Rules:
     visit_codes: frozenset[str]
     visit_days: int
     strong_days: int
-    undated_days: int
 
 
 RULES_RESOURCE = ("data", "fusion", "rules.tsv")
@@ -268,8 +243,7 @@ def rules() -> Rules:
                      min_words=int(values["min_words"]),
                      meeting_roots=frozenset(values["meeting_roots"].replace(",", " ").split()),
                      visit_codes=frozenset(values["visit_codes"].replace(",", " ").split()),
-                     visit_days=int(values["visit_days"]), strong_days=int(values["strong_days"]),
-                     undated_days=int(values["undated_days"]))
+                     visit_days=int(values["visit_days"]), strong_days=int(values["strong_days"]))
     except (OSError, KeyError, ValueError) as err:
         # shipped data, like the lexicon's: a broken install
         raise ModelError("E501", file="/".join(RULES_RESOURCE), detail=f"{type(err).__name__}: {err}") from err
@@ -527,18 +501,8 @@ def _noun(row: Row) -> bool:
 
 def compatible(a: Row, b: Row) -> bool:
     """Sides and places agree and the two tell the same act (:func:`same_act`; the block already holds
-    root and countries; dates are checked by the caller). Across articles, a block with a side not told
-    (:data:`UNTOLD`) holds only acts dated to a day: "North Korea has tested since 2006" and "tested its first
-    bomb in 2006" name no second side that would tell them apart."""
-    if a["article_id"] != b["article_id"] and UNTOLD in block_key(a).split("|")[1:] and not (_day(a) and _day(b)):
-        return False
+    root and countries; dates are checked by the caller)."""
     return _sides_agree(a, b) and not places_conflict(a, b) and same_act(a, b)
-
-
-def _same_undated(a: Row, b: Row) -> bool:
-    """Two mentions of two articles, one undated, tell the same act: compatible, and told by triggers of one
-    class (the same lemma or synonym block), or one meeting or visit (:func:`same_meeting`)."""
-    return compatible(a, b) and (trigger_class(a) == trigger_class(b) or same_meeting(a, b))
 
 
 def strongly_compatible(a: Row, b: Row) -> bool:
@@ -716,63 +680,10 @@ def _fuse_block(rows: Sequence[Row]) -> list[list[int]]:
                     groups.union(i, j)
     for u, root in undated_attach.items():
         groups.union(u, root)
-    _fuse_undated_across(groups, rows, spans, [u for u in undated if u not in undated_attach])
     out: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         out[groups.find(i)].append(i)
     return sorted(sorted(members) for members in out.values())
-
-
-def _published_day(row: Row) -> dt.date | None:
-    span = _bounds(str(row.get("published") or "")[:10])
-    return span[0] if span else None
-
-
-def _fuse_undated_across(groups: _Groups, rows: Sequence[Row], spans: Sequence[Any], loose: Sequence[int]) -> None:
-    """Step 5: an article's undated mentions that joined nothing of their own article (step 4) tell an act
-    of the days before the report ("ISIS has claimed the attacks"): such a group of one article joins the
-    one group of other articles holding a mention dated to a day at most ``undated_days`` before its
-    publication (not after it) that tells the same act (:func:`_same_undated`), if exactly one; the groups
-    left link across articles published at most ``undated_days`` apart when they tell the same act. A loose group never joins two groups, so it bridges nothing."""
-    if not loose:
-        return
-    window = dt.timedelta(days=rules().undated_days)
-    members: dict[int, list[int]] = defaultdict(list)
-    for u in loose:
-        members[groups.find(u)].append(u)
-    dated = [i for i, span in enumerate(spans) if span is not None and span[0] == span[1]]
-    attach: dict[int, int] = {}
-    for root, us in members.items():
-        day = _published_day(rows[us[0]])
-        if day is None:
-            continue
-        article = rows[us[0]]["article_id"]
-        found: set[int] = set()
-        for i in dated:
-            if rows[i]["article_id"] == article or not (day - window <= spans[i][0] <= day):
-                continue
-            target = groups.find(i)
-            if target not in found and any(_same_undated(rows[u], rows[i]) for u in us):
-                found.add(target)
-                if len(found) > 1:
-                    break
-        if len(found) == 1:
-            attach[root] = found.pop()
-    left = sorted(root for root in members if root not in attach)
-    links = []
-    for x, g in enumerate(left):
-        day_g = _published_day(rows[members[g][0]])
-        for h in left[x + 1:]:
-            day_h = _published_day(rows[members[h][0]])
-            if (day_g is None or day_h is None or abs((day_g - day_h).days) > rules().undated_days
-                    or rows[members[g][0]]["article_id"] == rows[members[h][0]]["article_id"]):
-                continue
-            if any(_same_undated(rows[a], rows[b]) for a in members[g] for b in members[h]):
-                links.append((g, h))
-    for root, target in attach.items():
-        groups.union(root, target)
-    for g, h in links:
-        groups.union(g, h)
 
 
 @dataclass(frozen=True)

@@ -300,21 +300,6 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             self.refuse()
             self.con.execute("COMMIT")
-        self._fusion_blocks_current(refused=fuse)
-
-    def _fusion_blocks_current(self, *, refused: bool) -> None:
-        """A file fused with an older block key (:data:`dateline.fusion.BLOCKS`, kept in ``meta``) is fused again
-        once, so that incremental fusion finds every stored mention in the block it belongs to now."""
-        if not _fuses():
-            return
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'fusion_blocks'").fetchone()
-        if row and row[0] == fusion.BLOCKS:
-            return
-        self.con.execute("BEGIN TRANSACTION")
-        if not refused and _count(self.con, "fused_event_mentions") > 0:
-            self.refuse()
-        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('fusion_blocks', ?)", [fusion.BLOCKS])
-        self.con.execute("COMMIT")
 
     # -- writing --------------------------------------------------------------------------------
 

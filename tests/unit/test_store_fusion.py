@@ -94,25 +94,3 @@ def test_store_fusion_keeps_the_fused_rows_a_batch_does_not_change(tmp_path: Pat
         incremental = fused(store)
         store.refuse()
         assert fused(store) == incremental
-
-
-def test_store_fusion_file_of_older_blocks_is_fused_again_when_opened(tmp_path: Path) -> None:
-    """A file fused with an older block key (fusion.BLOCKS) gets its fused events again from its mentions,
-    once, so that incremental fusion finds each stored mention in the block it belongs to now."""
-    from dateline import fusion
-
-    path = tmp_path / "blocks.duckdb"
-    with Store(path) as store:
-        store.write([record("a" * 16, "one", "2025-03-14"), record("b" * 16, "two", "2025-03-14")])
-        expected = fused(store)
-        assert store.con.execute("SELECT value FROM meta WHERE key = 'fusion_blocks'").fetchone() == (fusion.BLOCKS,)
-        # as an older version left it: its blocks under other keys, its mentions unfused
-        store.con.execute("UPDATE meta SET value = '1' WHERE key = 'fusion_blocks'")
-        store.con.execute("UPDATE fused_event_mentions SET block = 'old|' || block")
-        store.con.execute("DELETE FROM fused_events")
-    with Store(path, read_only=True) as reader:  # a reader leaves the file as it is
-        assert reader.con.execute("SELECT count(*) FROM fused_events").fetchone() == (0,)
-    with Store(path) as store:
-        assert fused(store) == expected
-        assert store.con.execute("SELECT count(*) FROM fused_event_mentions WHERE block LIKE 'old|%'").fetchone() == (0,)
-        assert store.con.execute("SELECT value FROM meta WHERE key = 'fusion_blocks'").fetchone() == (fusion.BLOCKS,)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -116,7 +117,11 @@ def export_rows(store: Store, *, mentions: bool = False, daily: bool = False, mi
 
 
 def numeric_id(hex_id: str) -> int:
-    """A 60-bit integer from a hex id, for formats whose ids are integers (fits int64)."""
+    """A 60-bit integer from a hex id, for formats whose ids are integers (fits int64). A suffixed event-mention id
+    (``...-2``: a trigger coded twice with the same code and sides, dateline/ids.py) is hashed whole, so that it gets
+    an integer of its own rather than its twin's (ICEWS users key rows on ``Event ID``)."""
+    if "-" in hex_id:
+        hex_id = hashlib.sha256(hex_id.encode("utf-8")).hexdigest()
     return int(hex_id[:15], 16)
 
 

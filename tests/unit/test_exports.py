@@ -194,3 +194,19 @@ def test_exports_say_how_many_rows_have_no_date(tmp_path: Path) -> None:
     dated = CliRunner().invoke(cli, ["export", "--db", path, "--format", "icews", "--out", str(tmp_path / "i.tsv"),
                                      "--mentions"])
     assert "have no date" in dated.output
+
+
+def test_exports_integer_ids_of_suffixed_mentions_differ(tmp_path: Path) -> None:
+    # two mentions that agree on trigger, code and sides get ids "X" and "X-2" (dateline/ids.py); the ICEWS rows of
+    # --mentions took the integer of the first 15 hex digits of each, so both had one Event ID (walk47)
+    path = str(tmp_path / "twins.duckdb")
+    twins = record("f" * 16, "one", "2025-03-14")
+    twins["events"].append(dict(twins["events"][0]))
+    with Store(path) as store:
+        store.write([twins])
+        ids = [r[0] for r in store.con.execute("SELECT id FROM events ORDER BY id").fetchall()]
+    assert len(ids) == 2 and ids[1] == ids[0] + "-2"
+    frame = pd.read_csv(export(path, "icews", tmp_path / "i.tsv", "--mentions"), sep="\t",
+                        dtype={"CAMEO Code": object})
+    assert len(frame) == 2 and frame["Event ID"].nunique() == 2 and frame["Event ID"].dtype == "int64"
+    assert frame["Event ID"].max() < 2 ** 63

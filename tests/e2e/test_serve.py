@@ -162,6 +162,30 @@ def test_serve_events_same_columns_as_export(server: Server, built_db: Path) -> 
     assert set(export_header) <= set(page["rows"][0])
 
 
+def test_serve_csv_download_has_the_cells_of_dateline_events(tmp_path: Path) -> None:
+    # the events page's "Download this filter: CSV" wrote Python's True/False and let a cell starting with = or @ reach
+    # the spreadsheet as a formula; `dateline events` neutralises it (dateline.csvsafe) (walk47)
+    db = tmp_path / "formula.duckdb"
+    inputs = tmp_path / "formula.jsonl"
+    inputs.write_text(json.dumps({
+        "id": "formula-1", "date": "2025-02-03", "title": "Kenya accuses Uganda",
+        "text": 'Kenya accuses Uganda\n\n=HYPERLINK("http://example.invalid","Kenya") Kenya accused Uganda on Monday '
+                "of shelling the border.\n\n@Uganda rejected the accusation on Tuesday."}) + "\n", encoding="utf-8")
+    assert _run("ingest", str(inputs), "--db", str(db)).returncode == 0
+    proc = _run("events", "--db", str(db), "--all", "--raw", "--format", "csv")
+    exported = list(csv.reader(io.StringIO(proc.stdout)))
+    srv = Server(db)
+    try:
+        resp = srv.http.get("/api/events", params={"format": "csv", "limit": 100000})
+    finally:
+        srv.stop()
+    served = list(csv.reader(io.StringIO(resp.text)))
+    assert served[0] == exported[0] and sorted(served[1:]) == sorted(exported[1:]) and len(served) > 2
+    cells = [cell for row in served[1:] for cell in row]
+    assert any(c.startswith("'=HYPERLINK") for c in cells) and "'@Uganda" in cells
+    assert not any(c.startswith(("=", "+", "@")) for c in cells) and "True" not in cells and "true" in cells
+
+
 def test_serve_events_filters_and_cursor_pagination(server: Server) -> None:
     everything = server.http.get("/api/events", params={"limit": 1000}).json()
     total = everything["count"]

@@ -31,6 +31,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..confidence import uncounted_by
+from ..csvsafe import csv_rows
 from ..errors import DatelineError, Errors, StoreError
 from ..ids import EVENT_ID_PATTERN
 from ..store import REVIEW_FIELDS, REVIEW_VERDICTS, Store, add_review, events_sql, stored_event_evidence
@@ -448,7 +449,8 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             buf = io.StringIO()
             writer = csv.writer(buf, lineterminator="\n")
             writer.writerow(state.export_columns)
-            writer.writerows([[r[c] for c in state.export_columns] for r in page_["rows"]])
+            # the cells `dateline events` writes: formulas neutralised, booleans as true/false (dateline.csvsafe)
+            writer.writerows(csv_rows([r[c] for c in state.export_columns] for r in page_["rows"]))
             headers = {"Content-Disposition": 'attachment; filename="events.csv"'}
             if page_["next_cursor"]:
                 headers["X-Next-Cursor"] = page_["next_cursor"]

@@ -210,3 +210,38 @@ def test_exports_integer_ids_of_suffixed_mentions_differ(tmp_path: Path) -> None
                         dtype={"CAMEO Code": object})
     assert len(frame) == 2 and frame["Event ID"].nunique() == 2 and frame["Event ID"].dtype == "int64"
     assert frame["Event ID"].max() < 2 ** 63
+
+
+#: The files the loading calls of docs/output.md name, and the command that writes each.
+DOC_FILES = {
+    "events.csv": ["events", "--format", "csv"], "events.jsonl": ["events", "--format", "jsonl"],
+    "events.gdelt.tsv": ["export", "--format", "gdelt"], "mentions.gdelt.tsv": ["export", "--format", "gdelt", "--mentions"],
+    "events.icews.tsv": ["export", "--format", "icews"], "events.polecat.tsv": ["export", "--format", "polecat"],
+    "events.plover.jsonl": ["export", "--format", "plover-json"],
+}
+
+
+def test_docs_pandas_calls_keep_codes_as_codes(db: str, tmp_path: Path) -> None:
+    # docs/output.md told JSON Lines users `pandas.read_json("events.jsonl", lines=True)`, which reads the CAMEO code
+    # "040" as the number 40 (walk47): each loading call the docs give, run on the file it names, keeps the codes
+    import re
+
+    from dateline import exports
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "output.md").read_text(encoding="utf-8")
+    calls = re.findall(r'`(pandas\.read_(?:csv|json)\("([^"]+)"[^`]*\))`', doc)
+    assert {name for _, name in calls} == set(DOC_FILES)
+    for call, name in calls:
+        out = tmp_path / name
+        result = CliRunner().invoke(cli, [*DOC_FILES[name], "--db", db, "--out", str(out)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        frame = eval(call.replace(f'"{name}"', repr(str(out))),  # noqa: S307 - the docs' own call
+                     {"pandas": pd, "str": str, "GDELT_EVENT_COLUMNS": list(exports.GDELT_EVENT_COLUMNS),
+                      "GDELT_MENTION_COLUMNS": list(exports.GDELT_MENTION_COLUMNS)})
+        assert len(frame) > 0, call
+        for column in ("cameo", "EventCode", "CAMEO Code", "EventBaseCode", "EventRootCode"):
+            if column in frame:
+                assert all(isinstance(v, str) and v.startswith("04") for v in frame[column]), (call, column)
+        for column in ("Actor COW", "Recipient COW"):
+            if column in frame:
+                assert all(isinstance(v, str) for v in frame[column]), (call, column)

@@ -204,6 +204,12 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
         f"{db}: stored {totals['stored']} article(s), skipped {totals['skipped']} already stored, "
         f"rejected {totals['rejected']} input(s)."
     )
+    if min_confidence is not None and totals["skipped"]:
+        # --min-confidence sets `counted` as a record is stored: an article skipped as stored keeps its own (walk47)
+        click.echo(f"--min-confidence {min_confidence:g} counted the events of the {totals['stored']} article(s) stored "
+                   f"now; the {totals['skipped']} already stored keep the `counted` of their own ingest. Run again with "
+                   f"--replace to recount them, or give --min-confidence to dateline events, export or counts.",
+                   err=True)
     if totals["rejected"]:
         sys.exit(EXIT_REJECTED)
 

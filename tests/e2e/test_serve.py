@@ -701,6 +701,36 @@ def test_serve_browser_timeline_dyads_map_actor(server: Server, browser: object)
     page.close()
 
 
+def test_serve_browser_timeline_says_how_many_events_have_no_date(tmp_path: Path, browser: object) -> None:
+    # a text file with no publication date: its events have no day, and the timeline left them out without a word
+    # (walk47); it now says how many of the filter's events it cannot place
+    db = tmp_path / "undated.duckdb"
+    (tmp_path / "undated.txt").write_text(
+        "Kenya and Uganda trade blame\n\nKenya accused Uganda of shelling the border, and Uganda rejected the "
+        "accusation.\n", encoding="utf-8")
+    (tmp_path / "dated.jsonl").write_text(json.dumps(DOMESTIC) + "\n" + json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    assert _run("ingest", str(tmp_path / "undated.txt"), str(tmp_path / "dated.jsonl"), "--db", str(db)).returncode == 0
+    srv = Server(db)
+    try:
+        total = srv.http.get("/api/events").json()["count"]
+        undated_id = next(a["id"] for a in srv.http.get("/api/articles").json()["rows"] if not a["published"])
+        undated = srv.http.get("/api/events", params={"article_id": undated_id}).json()["count"]
+        assert 0 < undated < total
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.goto(srv.url + "/timeline?by=year")
+        on_chart = sum(int(bar.get_attribute("data-n") or 0) for bar in page.locator("svg.bars rect.bar").all())
+        assert on_chart == total - undated
+        note = page.locator("p.undated")
+        assert int(note.locator(".n").inner_text()) == undated and "--published" in note.inner_text()
+        page.goto(srv.url + f"/timeline?article_id={undated_id}")
+        assert page.locator("p.empty").is_visible() and int(page.inner_text("p.undated .n")) == undated
+        page.goto(srv.url + "/timeline?outlet=nowhere")
+        assert page.locator("p.undated").count() == 0
+        page.close()
+    finally:
+        srv.stop()
+
+
 def test_serve_browser_form_from_another_origin_cannot_review(server: Server, browser: object) -> None:
     """A page on another port of this host (same site, so the SameSite=Strict cookie is sent) that even knows the
     CSRF token posts a review: refused (E808), nothing stored."""

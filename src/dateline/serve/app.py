@@ -718,8 +718,11 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     ) -> HTMLResponse:
         data = counts(flt, by=by, stack=stack, limit=5000)
         chart = _stacked_bars(data["rows"], by=by, stack=stack, params=flt.params())
+        from_sql, params = state.filtered(flt)
+        with db.read() as con:  # the events of the filter with no day at all are not on it: say how many (walk47)
+            undated = _one(con, f"SELECT count(*) FILTER (WHERE {Q.EVENT_DAY} IS NULL) {from_sql}", params)
         return page(request, "timeline.html", chart=chart, by=by, stack=stack, params=flt.params(),
-                    rows=data["rows"])
+                    rows=data["rows"], undated=int(undated or 0))
 
     @api.get("/dyads", response_class=HTMLResponse, include_in_schema=False)
     def dyads_page(

@@ -260,7 +260,18 @@ def test_ingest_text_not_a_string_says_what_it_is(tmp_path: Path) -> None:
     path = write(tmp_path / "t.jsonl", _jsonl({"id": 1, "text": 5}, {"id": 2}))
     first, second = read_raw([path])
     assert isinstance(first, Rejection) and first.code == "E007" and "'text' is a JSON number" in first.reason
-    assert isinstance(second, Rejection) and "neither field" in second.reason
+    assert isinstance(second, Rejection) and "it has no 'text' or 'html' field (its fields: 'id')" in second.reason
+
+
+def test_ingest_record_without_text_names_the_fields_it_has(tmp_path: Path) -> None:
+    # "line 2 has no article text: it has neither field." left the user to guess that the body was under another
+    # name (walk47)
+    path = write(tmp_path / "b.jsonl", _jsonl({"id": "a", "title": "T", "body": "Kenya accused Uganda."}, {}))
+    first, second = read_raw([path])
+    assert isinstance(first, Rejection) and first.code == "E007"
+    assert "b.jsonl: line 1 has no article text: it has no 'text' or 'html' field (its fields: 'id', 'title', " \
+           "'body')" in first.reason
+    assert isinstance(second, Rejection) and "(it is {})" in second.reason
 
 
 @pytest.mark.issue(15)

@@ -104,3 +104,19 @@ def test_docs_cli_synopsis_names_every_option() -> None:
                    if opt.startswith("--") and opt != "--help"}
         shown = set(re.findall(r"--[a-z][a-z0-9-]*", text))
         assert shown == options, f"dateline {name}: synopsis lacks {sorted(options - shown)}, names {sorted(shown - options)}"
+
+
+def test_docs_state_the_shipped_threshold_of_counted() -> None:
+    # the docs said "confidence at or above the model's threshold" and nowhere that the shipped threshold is 0, so
+    # that an event of confidence 0.0 is counted (walk47): README, docs/cli.md and docs/output.md give the value the
+    # shipped model holds
+    from dateline.confidence import shipped_model
+
+    model = shipped_model()
+    assert model is not None
+    shipped = f"`{model.threshold:g}`"
+    output = (REPO / "docs" / "output.md").read_text(encoding="utf-8")
+    assert f"The shipped model's threshold is {shipped}" in output
+    for doc in ("README.md", "docs/cli.md"):
+        text = " ".join((REPO / doc).read_text(encoding="utf-8").replace("#", " ").split())
+        assert f"the model's threshold, {shipped} as shipped" in text, doc

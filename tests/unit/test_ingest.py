@@ -175,6 +175,24 @@ def test_ingest_html_keeps_the_pages_paragraphs_headline_dateline_and_author(tmp
     assert [r.kind for r in parts.removed] == ["headline", "dateline"]
 
 
+def test_ingest_html_metadata_keys_are_documented(tmp_path: Path) -> None:
+    # an HTML page's author and description land in article.metadata as html_author, html_description, which
+    # docs/output.md did not name (walk47)
+    html = (
+        "<!DOCTYPE html><html><head><title>Envoys agree on river survey</title>"
+        '<meta name="author" content="Jo Example"><meta name="description" content="Two states will survey a river.">'
+        '<meta name="date" content="2023-04-02"></head><body><article><h1>Envoys agree on river survey</h1>'
+        "<p>Envoys of two neighbouring states agreed on Monday to survey the shared river together before the dry "
+        "season, their offices said.</p><p>The survey will start in May.</p></article></body></html>"
+    )
+    (article,) = read_articles([write(tmp_path / "page.html", html)])
+    assert isinstance(article, Article)
+    assert set(article.metadata) == {"html_author", "html_description"}
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "output.md").read_text(encoding="utf-8")
+    row = next(line for line in doc.splitlines() if line.startswith("| `article.metadata` |"))
+    assert all(f"`{key}`" in row for key in article.metadata)
+
+
 def test_ingest_html_without_text_is_e009(tmp_path: Path) -> None:
     (item,) = read_articles([write(tmp_path / "empty.html", "<html><body><script>x=1</script></body></html>")])
     assert isinstance(item, Rejection) and item.code == "E009"

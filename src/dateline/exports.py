@@ -75,12 +75,17 @@ _FUSED_SQL = f"""
     JOIN added d ON d.fused_id = f.id
     ORDER BY f.first_reported NULLS LAST, f.id"""
 
+# event_added: the fused event's DATEADDED (its first article's ingest), GDELT's EventTimeDate of each of its mentions
 _MENTIONS_SQL = f"""
+    WITH event_added AS (
+        SELECT m.fused_id, min(a.ingested_at) AS event_added
+        FROM {{links}} m JOIN articles a ON a.id = m.article_id GROUP BY m.fused_id)
     SELECT e.*, m.fused_id, a.url, a.source AS input, a.published, a.published AS first_reported,
            a.published AS last_reported, {OUTLET_SQL} AS outlet, length(a.body) AS doc_len, a.ingested_at AS added,
-           1 AS n_mentions, 1 AS n_articles, 1 AS n_outlets, [e.id] AS mention_ids, left(e.cameo, 2) AS cameo_root,
-           {event_day_sql("e", "a.published")} AS event_day
+           d.event_added, 1 AS n_mentions, 1 AS n_articles, 1 AS n_outlets, [e.id] AS mention_ids,
+           left(e.cameo, 2) AS cameo_root, {event_day_sql("e", "a.published")} AS event_day
     FROM {{events}} e JOIN {{links}} m ON m.event_id = e.id JOIN articles a ON a.id = e.article_id
+    JOIN event_added d ON d.fused_id = m.fused_id
     ORDER BY a.published NULLS LAST, e.article_id, e.idx"""
 
 
@@ -208,7 +213,7 @@ def gdelt_mention_row(row: dict[str, Any]) -> list[Any]:
     """One GDELT 2.0 mentions row (16 values) for an event mention."""
     url = row.get("url")
     return [
-        numeric_id(str(row["fused_id"])), _timestamp(row.get("added")), _timestamp(row.get("published")),
+        numeric_id(str(row["fused_id"])), _timestamp(row.get("event_added")), _timestamp(row.get("published")),
         1 if url else 2, row.get("outlet"), url or row.get("input"), (row.get("sentence") or 0) + 1,
         -1, -1, row.get("start_char"), 1, None, row.get("doc_len"), None, None, None,
     ]

@@ -245,3 +245,21 @@ def test_docs_pandas_calls_keep_codes_as_codes(db: str, tmp_path: Path) -> None:
         for column in ("Actor COW", "Recipient COW"):
             if column in frame:
                 assert all(isinstance(v, str) for v in frame[column]), (call, column)
+
+
+def test_exports_gdelt_mentions_event_time_is_the_events_dateadded(db: str, tmp_path: Path) -> None:
+    # GDELT's EventTimeDate is the DATEADDED of the mentioned event; each mention had its own article's ingest time,
+    # so a mention ingested a day later disagreed with its event's row (walk47)
+    import duckdb
+
+    con = duckdb.connect(db)
+    con.execute("UPDATE articles SET ingested_at = TIMESTAMP '2099-03-20 08:00:00' WHERE id = ?", ["c" * 16])
+    con.close()
+    mentions = pd.read_csv(export(db, "gdelt", tmp_path / "m.tsv", "--mentions"), sep="\t", header=None,
+                           names=GDELT_MENTIONS_SPEC, dtype={"GLOBALEVENTID": "int64", "EventTimeDate": "int64"})
+    events = pd.read_csv(export(db, "gdelt", tmp_path / "e.tsv"), sep="\t", header=None, names=GDELT_SPEC,
+                         dtype=GDELT_DTYPES)
+    added = dict(zip(events["GLOBALEVENTID"], events["DATEADDED"]))
+    assert mentions.groupby("GLOBALEVENTID")["EventTimeDate"].nunique().max() == 1
+    assert all(added[e] == t for e, t in zip(mentions["GLOBALEVENTID"], mentions["EventTimeDate"]))
+    assert 20990320080000 not in set(mentions["EventTimeDate"])

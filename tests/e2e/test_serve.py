@@ -319,6 +319,16 @@ def test_serve_bounds_request_bodies(server: Server) -> None:
     _error(server.http.post("/api/reviews", json={**big, "note": "x" * 2_001}, headers=auth), 422, "E801")
 
 
+def test_serve_missing_database_is_e203_as_in_the_other_commands(tmp_path: Path) -> None:
+    # `dateline events`, `export` and `counts` answer a missing --db with E203 and what to run; `serve` answered with
+    # click's usage error (exit 2) (walk47)
+    missing = tmp_path / "none.duckdb"
+    for extra in ([], ["--allow-review"]):
+        proc = _run("serve", "--db", str(missing), "--port", "0", *extra, timeout=60)
+        assert proc.returncode == 1 and "[E203]" in proc.stderr and "dateline ingest PATH --db" in proc.stderr
+        assert not missing.exists()
+
+
 def test_serve_read_only_by_default(built_db: Path, tmp_path: Path) -> None:
     db = tmp_path / "ro.duckdb"
     shutil.copy(built_db, db)

@@ -186,6 +186,30 @@ def test_serve_csv_download_has_the_cells_of_dateline_events(tmp_path: Path) -> 
     assert not any(c.startswith(("=", "+", "@")) for c in cells) and "True" not in cells and "true" in cells
 
 
+def test_serve_outlet_is_the_one_the_exports_name(tmp_path: Path) -> None:
+    # a JSON Lines record with both `source` (a corpus name, as in the AllSides file) and `outlet`: the exports and
+    # fusion name the outlet (store.OUTLET_SQL), the pages and the API named the corpus (walk47)
+    db = tmp_path / "outlets.duckdb"
+    record = dict(HOSTILE, source="corpus-x", outlet="Lakeside Courier")
+    (tmp_path / "o.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert _run("ingest", str(tmp_path / "o.jsonl"), "--db", str(db)).returncode == 0
+    assert _run("export", "--db", str(db), "--format", "icews", "--mentions", "--out", str(tmp_path / "i.tsv"),
+                ).returncode == 0
+    with (tmp_path / "i.tsv").open(encoding="utf-8") as fh:
+        assert {row["Publisher"] for row in csv.DictReader(fh, delimiter="\t")} == {"Lakeside Courier"}
+    srv = Server(db)
+    try:
+        rows = srv.http.get("/api/events").json()["rows"]
+        assert rows and {r["outlet"] for r in rows} == {"Lakeside Courier"}
+        assert srv.http.get("/api/events", params={"outlet": "Lakeside Courier"}).json()["count"] == len(rows)
+        assert srv.http.get("/api/articles").json()["rows"][0]["outlet"] == "Lakeside Courier"
+        assert srv.http.get("/api/articles", params={"outlet": "Lakeside Courier"}).json()["count"] == 1
+        assert srv.http.get(f"/api/events/{rows[0]['id']}").json()["article"]["outlet"] == "Lakeside Courier"
+        assert "Lakeside Courier" in srv.http.get("/").text and "corpus-x" not in srv.http.get("/events").text
+    finally:
+        srv.stop()
+
+
 def test_serve_events_filters_and_cursor_pagination(server: Server) -> None:
     everything = server.http.get("/api/events", params={"limit": 1000}).json()
     total = everything["count"]

@@ -206,6 +206,8 @@ def test_serve_outlet_is_the_one_the_exports_name(tmp_path: Path) -> None:
         assert srv.http.get("/api/articles", params={"outlet": "Lakeside Courier"}).json()["count"] == 1
         assert srv.http.get(f"/api/events/{rows[0]['id']}").json()["article"]["outlet"] == "Lakeside Courier"
         assert "Lakeside Courier" in srv.http.get("/").text and "corpus-x" not in srv.http.get("/events").text
+        meta = srv.http.get(f"/articles/{rows[0]['article_id']}").text.split('<p class="meta">')[1].split("</p>")[0]
+        assert "Lakeside Courier" in meta and "corpus-x" not in meta
     finally:
         srv.stop()
 

@@ -204,6 +204,12 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, actors_file: 
         f"{db}: stored {totals['stored']} article(s), skipped {totals['skipped']} already stored, "
         f"rejected {totals['rejected']} input(s)."
     )
+    if min_confidence is not None and totals["skipped"]:
+        # --min-confidence sets `counted` as a record is stored: an article skipped as stored keeps its own (walk47)
+        click.echo(f"--min-confidence {min_confidence:g} counted the events of the {totals['stored']} article(s) stored "
+                   f"now; the {totals['skipped']} already stored keep the `counted` of their own ingest. Run again with "
+                   f"--replace to recount them, or give --min-confidence to dateline events, export or counts.",
+                   err=True)
     if totals["rejected"]:
         sys.exit(EXIT_REJECTED)
 
@@ -638,7 +644,7 @@ def demo(db: str) -> None:
 
 
 @cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False, exists=True),
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
               help="The DuckDB database file.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 exposes it to the network (put a reverse proxy in front).")

@@ -444,7 +444,8 @@ def evaluate(path: str | os.PathLike[str], code: Coder) -> Scores:
 def format_report(scores: Scores) -> str:
     """A plain-text table of the scores."""
     head = f"gold: {scores.gold or '(unnamed)'}: {scores.n_records} records, {scores.n_gold_events} gold events"
-    head += f", {scores.n_predicted} predicted events scored ({scores.n_ignored} ignored)"
+    head += (f", {scores.n_predicted} predicted events scored ({scores.n_ignored} left out: negated, not asserted, "
+             "not counted, or with no PLOVER type, as CAMEO 01)")
     lines = [head, "", f"{'level':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'fp':>7}{'fn':>7}"]
     for level in LEVELS:
         s = scores.levels[level]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -74,12 +75,17 @@ _FUSED_SQL = f"""
     JOIN added d ON d.fused_id = f.id
     ORDER BY f.first_reported NULLS LAST, f.id"""
 
+# event_added: the fused event's DATEADDED (its first article's ingest), GDELT's EventTimeDate of each of its mentions
 _MENTIONS_SQL = f"""
+    WITH event_added AS (
+        SELECT m.fused_id, min(a.ingested_at) AS event_added
+        FROM {{links}} m JOIN articles a ON a.id = m.article_id GROUP BY m.fused_id)
     SELECT e.*, m.fused_id, a.url, a.source AS input, a.published, a.published AS first_reported,
            a.published AS last_reported, {OUTLET_SQL} AS outlet, length(a.body) AS doc_len, a.ingested_at AS added,
-           1 AS n_mentions, 1 AS n_articles, 1 AS n_outlets, [e.id] AS mention_ids, left(e.cameo, 2) AS cameo_root,
-           {event_day_sql("e", "a.published")} AS event_day
+           d.event_added, 1 AS n_mentions, 1 AS n_articles, 1 AS n_outlets, [e.id] AS mention_ids,
+           left(e.cameo, 2) AS cameo_root, {event_day_sql("e", "a.published")} AS event_day
     FROM {{events}} e JOIN {{links}} m ON m.event_id = e.id JOIN articles a ON a.id = e.article_id
+    JOIN event_added d ON d.fused_id = m.fused_id
     ORDER BY a.published NULLS LAST, e.article_id, e.idx"""
 
 
@@ -116,7 +122,11 @@ def export_rows(store: Store, *, mentions: bool = False, daily: bool = False, mi
 
 
 def numeric_id(hex_id: str) -> int:
-    """A 60-bit integer from a hex id, for formats whose ids are integers (fits int64)."""
+    """A 60-bit integer from a hex id, for formats whose ids are integers (fits int64). A suffixed event-mention id
+    (``...-2``: a trigger coded twice with the same code and sides, dateline/ids.py) is hashed whole, so that it gets
+    an integer of its own rather than its twin's (ICEWS users key rows on ``Event ID``)."""
+    if "-" in hex_id:
+        hex_id = hashlib.sha256(hex_id.encode("utf-8")).hexdigest()
     return int(hex_id[:15], 16)
 
 
@@ -203,7 +213,7 @@ def gdelt_mention_row(row: dict[str, Any]) -> list[Any]:
     """One GDELT 2.0 mentions row (16 values) for an event mention."""
     url = row.get("url")
     return [
-        numeric_id(str(row["fused_id"])), _timestamp(row.get("added")), _timestamp(row.get("published")),
+        numeric_id(str(row["fused_id"])), _timestamp(row.get("event_added")), _timestamp(row.get("published")),
         1 if url else 2, row.get("outlet"), url or row.get("input"), (row.get("sentence") or 0) + 1,
         -1, -1, row.get("start_char"), 1, None, row.get("doc_len"), None, None, None,
     ]

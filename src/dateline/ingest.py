@@ -387,8 +387,9 @@ def json_kind(value: Any) -> str:
 
 def _why_no_text(obj: dict[str, Any]) -> str:
     present = {key: obj[key] for key in ("text", "html") if key in obj}
-    if not present:
-        return "it has neither field"
+    if not present:  # name what it has: a corpus's "body" or "content" is then plain to see (walk47)
+        keys = [repr(str(key)[:30]) for key in list(obj)[:8]] + (["..."] if len(obj) > 8 else [])
+        return "it has no 'text' or 'html' field" + (f" (its fields: {', '.join(keys)})" if keys else " (it is {})")
     return "; ".join(f"'{key}' is " + (repr(value[:20]) if isinstance(value, str) else
                                        "null" if value is None else f"a JSON {json_kind(value)}")
                      for key, value in present.items())

@@ -616,7 +616,7 @@ def kb_import_wikidata(path: str, output: str | None) -> None:
     text = json.dumps(rows, ensure_ascii=False, indent=1)
     if output:
         Path(output).write_text(text + "\n", encoding="utf-8")
-        click.echo(f"{len(rows)} roles -> {output}", err=True)
+        click.echo(f"{output}: {len(rows)} role(s) written, an actors file for --actors.", err=True)
     else:
         click.echo(text)
 

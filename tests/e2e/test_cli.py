@@ -248,3 +248,26 @@ def test_cli_min_confidence_on_extract_drops_and_on_ingest_keeps_uncounted(tmp_p
     below = con.execute("SELECT count(*) FROM events WHERE confidence < ?", [cut]).fetchone()[0]
     con.close()
     assert stored == len(scores) and below > 0 and counted_low == 0  # stored, not counted
+
+
+
+def test_cli_ingest_min_confidence_says_it_leaves_stored_articles_alone(tmp_path: Path, example_path: Path) -> None:
+    # a second ingest with --min-confidence skipped the stored article and changed nothing, silently (walk47)
+    db = str(tmp_path / "t.duckdb")
+    code, _, err = run("ingest", str(example_path), "--db", db, "--published", "2019-01-19")
+    assert code == 0 and "--min-confidence" not in err
+    con = duckdb.connect(db)
+    before = con.execute("SELECT count(*) FILTER (WHERE counted) FROM events").fetchone()[0]
+    con.close()
+    code, out, err = run("ingest", str(example_path), "--db", db, "--published", "2019-01-19", "--min-confidence", "0.99")
+    assert code == 0 and "stored 0 article(s), skipped 1 already stored" in out
+    assert "--min-confidence 0.99" in err and "the 1 already stored keep" in err and "--replace" in err
+    con = duckdb.connect(db)
+    assert con.execute("SELECT count(*) FILTER (WHERE counted) FROM events").fetchone()[0] == before > 0
+    con.close()
+    code, out, err = run("ingest", str(example_path), "--db", db, "--published", "2019-01-19", "--min-confidence", "0.99",
+                         "--replace")
+    assert code == 0 and "already stored keep" not in err
+    con = duckdb.connect(db)
+    assert con.execute("SELECT count(*) FILTER (WHERE counted AND confidence < 0.99) FROM events").fetchone()[0] == 0
+    con.close()

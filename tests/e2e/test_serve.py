@@ -162,6 +162,56 @@ def test_serve_events_same_columns_as_export(server: Server, built_db: Path) -> 
     assert set(export_header) <= set(page["rows"][0])
 
 
+def test_serve_csv_download_has_the_cells_of_dateline_events(tmp_path: Path) -> None:
+    # the events page's "Download this filter: CSV" wrote Python's True/False and let a cell starting with = or @ reach
+    # the spreadsheet as a formula; `dateline events` neutralises it (dateline.csvsafe) (walk47)
+    db = tmp_path / "formula.duckdb"
+    inputs = tmp_path / "formula.jsonl"
+    inputs.write_text(json.dumps({
+        "id": "formula-1", "date": "2025-02-03", "title": "Kenya accuses Uganda",
+        "text": 'Kenya accuses Uganda\n\n=HYPERLINK("http://example.invalid","Kenya") Kenya accused Uganda on Monday '
+                "of shelling the border.\n\n@Uganda rejected the accusation on Tuesday."}) + "\n", encoding="utf-8")
+    assert _run("ingest", str(inputs), "--db", str(db)).returncode == 0
+    proc = _run("events", "--db", str(db), "--all", "--raw", "--format", "csv")
+    exported = list(csv.reader(io.StringIO(proc.stdout)))
+    srv = Server(db)
+    try:
+        resp = srv.http.get("/api/events", params={"format": "csv", "limit": 100000})
+    finally:
+        srv.stop()
+    served = list(csv.reader(io.StringIO(resp.text)))
+    assert served[0] == exported[0] and sorted(served[1:]) == sorted(exported[1:]) and len(served) > 2
+    cells = [cell for row in served[1:] for cell in row]
+    assert any(c.startswith("'=HYPERLINK") for c in cells) and "'@Uganda" in cells
+    assert not any(c.startswith(("=", "+", "@")) for c in cells) and "True" not in cells and "true" in cells
+
+
+def test_serve_outlet_is_the_one_the_exports_name(tmp_path: Path) -> None:
+    # a JSON Lines record with both `source` (a corpus name, as in the AllSides file) and `outlet`: the exports and
+    # fusion name the outlet (store.OUTLET_SQL), the pages and the API named the corpus (walk47)
+    db = tmp_path / "outlets.duckdb"
+    record = dict(HOSTILE, source="corpus-x", outlet="Lakeside Courier")
+    (tmp_path / "o.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert _run("ingest", str(tmp_path / "o.jsonl"), "--db", str(db)).returncode == 0
+    assert _run("export", "--db", str(db), "--format", "icews", "--mentions", "--out", str(tmp_path / "i.tsv"),
+                ).returncode == 0
+    with (tmp_path / "i.tsv").open(encoding="utf-8") as fh:
+        assert {row["Publisher"] for row in csv.DictReader(fh, delimiter="\t")} == {"Lakeside Courier"}
+    srv = Server(db)
+    try:
+        rows = srv.http.get("/api/events").json()["rows"]
+        assert rows and {r["outlet"] for r in rows} == {"Lakeside Courier"}
+        assert srv.http.get("/api/events", params={"outlet": "Lakeside Courier"}).json()["count"] == len(rows)
+        assert srv.http.get("/api/articles").json()["rows"][0]["outlet"] == "Lakeside Courier"
+        assert srv.http.get("/api/articles", params={"outlet": "Lakeside Courier"}).json()["count"] == 1
+        assert srv.http.get(f"/api/events/{rows[0]['id']}").json()["article"]["outlet"] == "Lakeside Courier"
+        assert "Lakeside Courier" in srv.http.get("/").text and "corpus-x" not in srv.http.get("/events").text
+        meta = srv.http.get(f"/articles/{rows[0]['article_id']}").text.split('<p class="meta">')[1].split("</p>")[0]
+        assert "Lakeside Courier" in meta and "corpus-x" not in meta
+    finally:
+        srv.stop()
+
+
 def test_serve_events_filters_and_cursor_pagination(server: Server) -> None:
     everything = server.http.get("/api/events", params={"limit": 1000}).json()
     total = everything["count"]
@@ -293,6 +343,16 @@ def test_serve_bounds_request_bodies(server: Server) -> None:
     big = {"event_id": "0123456789abcdef", "verdict": "right", "note": "x" * 20_000}
     _error(server.http.post("/api/reviews", json=big, headers=auth), 413, "E801")
     _error(server.http.post("/api/reviews", json={**big, "note": "x" * 2_001}, headers=auth), 422, "E801")
+
+
+def test_serve_missing_database_is_e203_as_in_the_other_commands(tmp_path: Path) -> None:
+    # `dateline events`, `export` and `counts` answer a missing --db with E203 and what to run; `serve` answered with
+    # click's usage error (exit 2) (walk47)
+    missing = tmp_path / "none.duckdb"
+    for extra in ([], ["--allow-review"]):
+        proc = _run("serve", "--db", str(missing), "--port", "0", *extra, timeout=60)
+        assert proc.returncode == 1 and "[E203]" in proc.stderr and "dateline ingest PATH --db" in proc.stderr
+        assert not missing.exists()
 
 
 def test_serve_read_only_by_default(built_db: Path, tmp_path: Path) -> None:
@@ -675,6 +735,36 @@ def test_serve_browser_timeline_dyads_map_actor(server: Server, browser: object)
     assert code in page.inner_text("h1") and page.locator("ul.latest li").count() > 0
     _shot(page, "actor")
     page.close()
+
+
+def test_serve_browser_timeline_says_how_many_events_have_no_date(tmp_path: Path, browser: object) -> None:
+    # a text file with no publication date: its events have no day, and the timeline left them out without a word
+    # (walk47); it now says how many of the filter's events it cannot place
+    db = tmp_path / "undated.duckdb"
+    (tmp_path / "undated.txt").write_text(
+        "Kenya and Uganda trade blame\n\nKenya accused Uganda of shelling the border, and Uganda rejected the "
+        "accusation.\n", encoding="utf-8")
+    (tmp_path / "dated.jsonl").write_text(json.dumps(DOMESTIC) + "\n" + json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    assert _run("ingest", str(tmp_path / "undated.txt"), str(tmp_path / "dated.jsonl"), "--db", str(db)).returncode == 0
+    srv = Server(db)
+    try:
+        total = srv.http.get("/api/events").json()["count"]
+        undated_id = next(a["id"] for a in srv.http.get("/api/articles").json()["rows"] if not a["published"])
+        undated = srv.http.get("/api/events", params={"article_id": undated_id}).json()["count"]
+        assert 0 < undated < total
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.goto(srv.url + "/timeline?by=year")
+        on_chart = sum(int(bar.get_attribute("data-n") or 0) for bar in page.locator("svg.bars rect.bar").all())
+        assert on_chart == total - undated
+        note = page.locator("p.undated")
+        assert int(note.locator(".n").inner_text()) == undated and "--published" in note.inner_text()
+        page.goto(srv.url + f"/timeline?article_id={undated_id}")
+        assert page.locator("p.empty").is_visible() and int(page.inner_text("p.undated .n")) == undated
+        page.goto(srv.url + "/timeline?outlet=nowhere")
+        assert page.locator("p.undated").count() == 0
+        page.close()
+    finally:
+        srv.stop()
 
 
 def test_serve_browser_form_from_another_origin_cannot_review(server: Server, browser: object) -> None:

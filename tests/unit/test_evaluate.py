@@ -263,6 +263,9 @@ def test_evaluate_negated_or_unasserted_prediction_is_not_counted(pred: dict[str
     # Not a true positive, and not a false positive either: it is left out.
     assert counts(scores, "type") == (0, 0, 1)
     assert scores.n_predicted == 0 and scores.n_ignored == 1
+    # the report said "(1 ignored)" with no word of why (walk47)
+    assert "0 predicted events scored (1 left out: negated, not asserted, not counted, or with no PLOVER type" \
+        in format_report(scores)
 
 
 def test_evaluate_missing_modality_counts_as_asserted() -> None:

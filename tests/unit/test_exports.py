@@ -194,3 +194,72 @@ def test_exports_say_how_many_rows_have_no_date(tmp_path: Path) -> None:
     dated = CliRunner().invoke(cli, ["export", "--db", path, "--format", "icews", "--out", str(tmp_path / "i.tsv"),
                                      "--mentions"])
     assert "have no date" in dated.output
+
+
+def test_exports_integer_ids_of_suffixed_mentions_differ(tmp_path: Path) -> None:
+    # two mentions that agree on trigger, code and sides get ids "X" and "X-2" (dateline/ids.py); the ICEWS rows of
+    # --mentions took the integer of the first 15 hex digits of each, so both had one Event ID (walk47)
+    path = str(tmp_path / "twins.duckdb")
+    twins = record("f" * 16, "one", "2025-03-14")
+    twins["events"].append(dict(twins["events"][0]))
+    with Store(path) as store:
+        store.write([twins])
+        ids = [r[0] for r in store.con.execute("SELECT id FROM events ORDER BY id").fetchall()]
+    assert len(ids) == 2 and ids[1] == ids[0] + "-2"
+    frame = pd.read_csv(export(path, "icews", tmp_path / "i.tsv", "--mentions"), sep="\t",
+                        dtype={"CAMEO Code": object})
+    assert len(frame) == 2 and frame["Event ID"].nunique() == 2 and frame["Event ID"].dtype == "int64"
+    assert frame["Event ID"].max() < 2 ** 63
+
+
+#: The files the loading calls of docs/output.md name, and the command that writes each.
+DOC_FILES = {
+    "events.csv": ["events", "--format", "csv"], "events.jsonl": ["events", "--format", "jsonl"],
+    "events.gdelt.tsv": ["export", "--format", "gdelt"], "mentions.gdelt.tsv": ["export", "--format", "gdelt", "--mentions"],
+    "events.icews.tsv": ["export", "--format", "icews"], "events.polecat.tsv": ["export", "--format", "polecat"],
+    "events.plover.jsonl": ["export", "--format", "plover-json"],
+}
+
+
+def test_docs_pandas_calls_keep_codes_as_codes(db: str, tmp_path: Path) -> None:
+    # docs/output.md told JSON Lines users `pandas.read_json("events.jsonl", lines=True)`, which reads the CAMEO code
+    # "040" as the number 40 (walk47): each loading call the docs give, run on the file it names, keeps the codes
+    import re
+
+    from dateline import exports
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "output.md").read_text(encoding="utf-8")
+    calls = re.findall(r'`(pandas\.read_(?:csv|json)\("([^"]+)"[^`]*\))`', doc)
+    assert {name for _, name in calls} == set(DOC_FILES)
+    for call, name in calls:
+        out = tmp_path / name
+        result = CliRunner().invoke(cli, [*DOC_FILES[name], "--db", db, "--out", str(out)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        frame = eval(call.replace(f'"{name}"', repr(str(out))),  # noqa: S307 - the docs' own call
+                     {"pandas": pd, "str": str, "GDELT_EVENT_COLUMNS": list(exports.GDELT_EVENT_COLUMNS),
+                      "GDELT_MENTION_COLUMNS": list(exports.GDELT_MENTION_COLUMNS)})
+        assert len(frame) > 0, call
+        for column in ("cameo", "EventCode", "CAMEO Code", "EventBaseCode", "EventRootCode"):
+            if column in frame:
+                assert all(isinstance(v, str) and v.startswith("04") for v in frame[column]), (call, column)
+        for column in ("Actor COW", "Recipient COW"):
+            if column in frame:
+                assert all(isinstance(v, str) for v in frame[column]), (call, column)
+
+
+def test_exports_gdelt_mentions_event_time_is_the_events_dateadded(db: str, tmp_path: Path) -> None:
+    # GDELT's EventTimeDate is the DATEADDED of the mentioned event; each mention had its own article's ingest time,
+    # so a mention ingested a day later disagreed with its event's row (walk47)
+    import duckdb
+
+    con = duckdb.connect(db)
+    con.execute("UPDATE articles SET ingested_at = TIMESTAMP '2099-03-20 08:00:00' WHERE id = ?", ["c" * 16])
+    con.close()
+    mentions = pd.read_csv(export(db, "gdelt", tmp_path / "m.tsv", "--mentions"), sep="\t", header=None,
+                           names=GDELT_MENTIONS_SPEC, dtype={"GLOBALEVENTID": "int64", "EventTimeDate": "int64"})
+    events = pd.read_csv(export(db, "gdelt", tmp_path / "e.tsv"), sep="\t", header=None, names=GDELT_SPEC,
+                         dtype=GDELT_DTYPES)
+    added = dict(zip(events["GLOBALEVENTID"], events["DATEADDED"]))
+    assert mentions.groupby("GLOBALEVENTID")["EventTimeDate"].nunique().max() == 1
+    assert all(added[e] == t for e, t in zip(mentions["GLOBALEVENTID"], mentions["EventTimeDate"]))
+    assert 20990320080000 not in set(mentions["EventTimeDate"])

@@ -175,6 +175,24 @@ def test_ingest_html_keeps_the_pages_paragraphs_headline_dateline_and_author(tmp
     assert [r.kind for r in parts.removed] == ["headline", "dateline"]
 
 
+def test_ingest_html_metadata_keys_are_documented(tmp_path: Path) -> None:
+    # an HTML page's author and description land in article.metadata as html_author, html_description, which
+    # docs/output.md did not name (walk47)
+    html = (
+        "<!DOCTYPE html><html><head><title>Envoys agree on river survey</title>"
+        '<meta name="author" content="Jo Example"><meta name="description" content="Two states will survey a river.">'
+        '<meta name="date" content="2023-04-02"></head><body><article><h1>Envoys agree on river survey</h1>'
+        "<p>Envoys of two neighbouring states agreed on Monday to survey the shared river together before the dry "
+        "season, their offices said.</p><p>The survey will start in May.</p></article></body></html>"
+    )
+    (article,) = read_articles([write(tmp_path / "page.html", html)])
+    assert isinstance(article, Article)
+    assert set(article.metadata) == {"html_author", "html_description"}
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "output.md").read_text(encoding="utf-8")
+    row = next(line for line in doc.splitlines() if line.startswith("| `article.metadata` |"))
+    assert all(f"`{key}`" in row for key in article.metadata)
+
+
 def test_ingest_html_without_text_is_e009(tmp_path: Path) -> None:
     (item,) = read_articles([write(tmp_path / "empty.html", "<html><body><script>x=1</script></body></html>")])
     assert isinstance(item, Rejection) and item.code == "E009"
@@ -260,7 +278,18 @@ def test_ingest_text_not_a_string_says_what_it_is(tmp_path: Path) -> None:
     path = write(tmp_path / "t.jsonl", _jsonl({"id": 1, "text": 5}, {"id": 2}))
     first, second = read_raw([path])
     assert isinstance(first, Rejection) and first.code == "E007" and "'text' is a JSON number" in first.reason
-    assert isinstance(second, Rejection) and "neither field" in second.reason
+    assert isinstance(second, Rejection) and "it has no 'text' or 'html' field (its fields: 'id')" in second.reason
+
+
+def test_ingest_record_without_text_names_the_fields_it_has(tmp_path: Path) -> None:
+    # "line 2 has no article text: it has neither field." left the user to guess that the body was under another
+    # name (walk47)
+    path = write(tmp_path / "b.jsonl", _jsonl({"id": "a", "title": "T", "body": "Kenya accused Uganda."}, {}))
+    first, second = read_raw([path])
+    assert isinstance(first, Rejection) and first.code == "E007"
+    assert "b.jsonl: line 1 has no article text: it has no 'text' or 'html' field (its fields: 'id', 'title', " \
+           "'body')" in first.reason
+    assert isinstance(second, Rejection) and "(it is {})" in second.reason
 
 
 @pytest.mark.issue(15)

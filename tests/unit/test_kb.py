@@ -124,6 +124,12 @@ def test_kb_command_search_and_import(tmp_path: Path) -> None:
     bad.write_text("person,position\nX,Y\n", encoding="utf-8")
     result = runner.invoke(kb_command, ["import-wikidata", str(bad)])
     assert result.exit_code == 1 and "E404" in result.output
+    good = tmp_path / "good.csv"
+    good.write_text("person,QID,position,country,start,end\nTest Person,Q1,Minister of Defence,Kenya,2020-01-01,\n",
+                    encoding="utf-8")
+    result = runner.invoke(kb_command, ["import-wikidata", str(good), "-o", str(tmp_path / "a.json")])
+    # it said "1 roles -> a.json"
+    assert result.exit_code == 0 and "a.json: 1 role(s) written, an actors file for --actors." in result.stderr
 
 
 # -- the curated people: coverage of the offices users count events on, and consistent successions ------------------

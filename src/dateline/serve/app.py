@@ -31,9 +31,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..confidence import uncounted_by
+from ..csvsafe import csv_rows
 from ..errors import DatelineError, Errors, StoreError
 from ..ids import EVENT_ID_PATTERN
-from ..store import REVIEW_FIELDS, REVIEW_VERDICTS, Store, add_review, events_sql, stored_event_evidence
+from ..store import (OUTLET_SQL, REVIEW_FIELDS, REVIEW_VERDICTS, Store, add_review, events_sql,
+                     stored_event_evidence)
 from . import query as Q
 from .db import Busy, Database, Gone
 from .render import Mark, find, highlight
@@ -105,7 +107,8 @@ def event_filter(
     quadclass: Annotated[int | None, Query(ge=1, le=4, description="1 verbal/2 material cooperation, "
                                                                     "3 verbal/4 material conflict")] = None,
     place: Annotated[str | None, _text("part of the place name, or its country code")] = None,
-    outlet: Annotated[str | None, _text("the article's outlet or publication")] = None,
+    outlet: Annotated[str | None, _text("the article's outlet as the exports name it: the input's outlet, else its "
+                                        "source, else the masthead")] = None,
     q: Annotated[str | None, Query(max_length=MAX_TEXT, description="words in the sentence")] = None,
     article_id: Annotated[str | None, Query(pattern=r"^[0-9a-f]{16}$", description="one article's events")] = None,
     reviewed: Annotated[bool, Query(description="apply reviews as the exports do")] = False,
@@ -243,7 +246,8 @@ class App:
                 got = _rows(cur)
                 reviewed = got[0] if got else None  # None: a reviewer marked it wrong
             article = _rows(con.execute(
-                "SELECT id, headline, publication, outlet, published, url FROM articles WHERE id = ?",
+                f"SELECT a.id, a.headline, a.publication, {OUTLET_SQL} AS outlet, a.published, a.url FROM articles a "
+                "WHERE a.id = ?",
                 [row["article_id"]]))[0]
             quote = None
             if row.get("quote_idx") is not None:
@@ -448,7 +452,8 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             buf = io.StringIO()
             writer = csv.writer(buf, lineterminator="\n")
             writer.writerow(state.export_columns)
-            writer.writerows([[r[c] for c in state.export_columns] for r in page_["rows"]])
+            # the cells `dateline events` writes: formulas neutralised, booleans as true/false (dateline.csvsafe)
+            writer.writerows(csv_rows([r[c] for c in state.export_columns] for r in page_["rows"]))
             headers = {"Content-Disposition": 'attachment; filename="events.csv"'}
             if page_["next_cursor"]:
                 headers["X-Next-Cursor"] = page_["next_cursor"]
@@ -473,13 +478,13 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             clauses.append("contains(lower(coalesce(a.headline, '')), lower(?))")
             params.append(q)
         if outlet:
-            clauses.append("coalesce(a.outlet, a.publication) = ?")
+            clauses.append(f"{OUTLET_SQL} = ?")
             params.append(outlet)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         with db.read() as con:
             total = _one(con, f"SELECT count(*) FROM articles a {where}", params)
             rows = _rows(con.execute(
-                f"""SELECT a.id, a.headline, coalesce(a.outlet, a.publication) AS outlet, a.published, a.url,
+                f"""SELECT a.id, a.headline, {OUTLET_SQL} AS outlet, a.published, a.url,
                        (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events
                     FROM articles a {where} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?""",
                 [*params, limit, offset]))
@@ -553,7 +558,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         with db.read() as con:
             total = _one(con, f"SELECT count(*) FROM quotes q {where}", params)
             rows = _rows(con.execute(
-                f"""SELECT q.*, a.published, coalesce(a.outlet, a.publication) AS outlet FROM quotes q
+                f"""SELECT q.*, a.published, {OUTLET_SQL} AS outlet FROM quotes q
                     JOIN articles a ON a.id = q.article_id {where}
                     ORDER BY a.published DESC NULLS LAST, q.article_id, q.idx LIMIT ? OFFSET ?""",
                 [*params, limit, offset]))
@@ -658,7 +663,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             totals = {t: _one(con, f"SELECT count(*) FROM {t}")
                       for t in ("articles", "events", "actors", "quotes")}
             articles = _rows(con.execute(
-                """SELECT a.id, a.headline, a.deck, coalesce(a.outlet, a.publication) AS outlet, a.published,
+                f"""SELECT a.id, a.headline, a.deck, {OUTLET_SQL} AS outlet, a.published,
                           (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events
                    FROM articles a ORDER BY a.published DESC NULLS LAST, a.id LIMIT 50"""))
         return page(request, "index.html", totals=totals, articles=articles)
@@ -716,8 +721,11 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     ) -> HTMLResponse:
         data = counts(flt, by=by, stack=stack, limit=5000)
         chart = _stacked_bars(data["rows"], by=by, stack=stack, params=flt.params())
+        from_sql, params = state.filtered(flt)
+        with db.read() as con:  # the events of the filter with no day at all are not on it: say how many (walk47)
+            undated = _one(con, f"SELECT count(*) FILTER (WHERE {Q.EVENT_DAY} IS NULL) {from_sql}", params)
         return page(request, "timeline.html", chart=chart, by=by, stack=stack, params=flt.params(),
-                    rows=data["rows"])
+                    rows=data["rows"], undated=int(undated or 0))
 
     @api.get("/dyads", response_class=HTMLResponse, include_in_schema=False)
     def dyads_page(

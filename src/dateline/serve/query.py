@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from ..kb import split_code
-from ..store import counted_sql, event_day_sql, events_sql
+from ..store import OUTLET_SQL, counted_sql, event_day_sql, events_sql
 
 #: The day an event is counted on (``store.event_day_sql``, as `dateline counts` and the exports place it): its own
 #: day when it is dated to a day, else the publication day. Date filters and the timeline use this same expression.
@@ -85,7 +85,7 @@ class EventFilter:
 def base_sql(*, reviewed: bool, has_reviews: bool) -> str:
     """The export's rows (all events, any modality) as ``ev``, plus the article's ``outlet`` and where
     the sentence starts in the body (``sentence_start``, to place the trigger in ``sentence_text``)."""
-    extra = ", coalesce(a.outlet, a.publication) AS outlet, s.start_char AS sentence_start"
+    extra = f", {OUTLET_SQL} AS outlet, s.start_char AS sentence_start"  # the outlet the exports and fusion name
     return f"({events_sql(include_all=True, reviewed=reviewed and has_reviews, ordered=False, extra=extra)}) ev"
 
 

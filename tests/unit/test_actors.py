@@ -808,3 +808,18 @@ def test_actors_the_guard_is_a_body_and_the_sheriff_a_person(vocab: Vocab) -> No
         actors = {a["name"]: a for a in code_actors(_parsed(vocab, _ENVOY_AND_BODY.format(noun=noun)), default_kb())}
         assert [m["text"] for m in actors["Anna Testdottir"]["mentions"]] == [
             "Swedish envoy Anna Testdottir", f"The {noun}"], noun
+
+
+def test_actors_religion_word_beside_kb_officeholder_keeps_the_office(vocab: Vocab) -> None:
+    # "John McCain, a friend of the Jewish state, criticized Egypt." (written for this test): "Jewish" is a
+    # religion's agent word (JEW), no office; the KB's senator keeps his dated term (session 47, actors47)
+    words = ["John", "McCain", ",", "a", "friend", "of", "the", "Jewish", "state", ",", "criticized", "Egypt", "."]
+    doc = _doc(vocab, words, ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "ADJ", "NOUN", "PUNCT", "VERB",
+                              "PROPN", "PUNCT"],
+               ["compound", "nsubj", "punct", "det", "appos", "prep", "det", "amod", "pobj", "punct", "ROOT", "dobj",
+                "punct"],
+               [1, 10, 1, 4, 1, 4, 8, 8, 5, 1, 10, 10, 10],
+               ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-NORP", "O", "O", "O", "B-GPE", "O"],
+               dt.date(2013, 8, 18))
+    actors = {a["name"]: a for a in code_actors(doc, default_kb())}
+    assert actors["John McCain"]["code"] == "USAGOVLEG"  # not USAJEW

@@ -238,6 +238,10 @@ def _code_title(ctx: Context, group: Group, mention: Mention) -> bool:
             # nothing the KB does not; an appositive naming a body ("X, the UN coordinator") does;
             # words with no role noun are no title ("But Mr X, France and Britain led the war")
             return False
+        if not former and sector is not None and sector not in AGENT_SECTORS and country in (None, known_country):
+            # a word of no office near a KB person who holds one, a religion's or a people's ("the Jewish state"
+            # beside a senator: JEW; "people": PPL): the KB's role stands (session 47, actors47)
+            return False
         if (not former and country in TRANSNATIONAL and known_country and known_country not in TRANSNATIONAL
                 and (words & cue_words("envoy_word") or any(
                     t is best and s > 0 and ctx.doc[s - 1].lower_ == "to" for t, s, _ in readings))):

@@ -2,7 +2,7 @@
 the confidence model can be refitted and compared in minutes; the same model as the command's when the
 cache holds the same parse. Writes the model where ``--out`` says (not the package's by default).
 
-    nice .venv/bin/python tools/cached_train.py --out build/confidence_model.json --exclude-rounds 46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67,68,69,70,71,72,73,74,75,76,77,78,79,80,81,82,83,84,85 [--no-learned]
+    nice .venv/bin/python tools/cached_train.py --out build/confidence_model.json --exclude-rounds 78,79,80,81,82,83,84,85 [--no-learned]
 
 ``--rows FILE`` keeps the judged events' features (pickle) on the first run and reads them on the next,
 so a refit takes seconds. ``--check`` then tests the second stage (dateline.confidence.Stage) two ways:

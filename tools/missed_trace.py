@@ -18,7 +18,7 @@ stage it was lost:
 It runs the real pipeline under ``sys.settrace`` limited to ``dateline/events`` frames, so the
 lines are the code's own: the report names ``function:line source`` and needs no list of gates.
 
-    .venv/bin/python tools/missed_trace.py [--split train] [--out build/missed_trace.jsonl] [--top 60] [--exclude-rounds 46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67,68,69,70,71,72,73,74,75,76,77,78,79,80,81,82,83,84,85]
+    .venv/bin/python tools/missed_trace.py [--split train] [--out build/missed_trace.jsonl] [--top 60] [--exclude-rounds 78,79,80,81,82,83,84,85]
 
 ``--found`` traces the acts no counted event finds at all (whatever its root: the "found at all" of the eval
 report), and adds the CAMEO roots of the labels and the trigger lemmas of each group; ``--cached`` runs on the

@@ -13,8 +13,8 @@ Reads the rows ``tools/learned_acts.py --recode`` cached (build/learned_acts.pkl
 Each is compared with the shipped ``lr`` at equal numbers of events dropped (the counts ``lr`` drops at the
 thresholds of learned_acts.THRESHOLDS), and at its own thresholds; dev totals from each fitted on every train row.
 
-    nice .venv/bin/python tools/learned_acts.py --recode --exclude-rounds 46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67,68,69,70,71,72,73,74,75,76,77,78,79,80,81,82,83,84,85 --target keep    # the rows
-    nice .venv/bin/python tools/nonlinear_acts.py --exclude-rounds 46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67,68,69,70,71,72,73,74,75,76,77,78,79,80,81,82,83,84,85 --models lr,hgb,lrx
+    nice .venv/bin/python tools/learned_acts.py --recode --exclude-rounds 78,79,80,81,82,83,84,85 --target keep    # the rows
+    nice .venv/bin/python tools/nonlinear_acts.py --exclude-rounds 78,79,80,81,82,83,84,85 --models lr,hgb,lrx
 """
 
 from __future__ import annotations

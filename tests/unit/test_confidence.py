@@ -91,11 +91,12 @@ def test_a_second_stage_rescores_the_first_with_the_learned_probabilities() -> N
 
 
 def test_the_learned_components_name_the_train_rounds_they_were_fitted_on() -> None:
-    """The shipped side chooser (session 27, crossfit), root correction (session 29), act filter and trigger proposer
-    (session 33) are fitted on every labelled train round but the blind ones, so no round is left out of both: the
-    confidence model's second stage was
-    fitted on train articles each coded with components refitted without its fold (tools/crossfit_train.py, `make
-    train`), and its meta names the folds, which cover every fitted round."""
+    """Every learned component names the train rounds it was fitted on, and none was fitted on a blind round. The
+    trigger proposer (session 33) and the confidence (its folds, tools/crossfit_train.py, `make train`) are fitted on
+    every labelled train round but the blind ones. The side chooser (session 27, crossfit), root correction (session
+    29) and act filter are fitted on a subset of those, one set for the three: their refits with the rounds released
+    in session 47 (46-77) lost the news dev and gold floors (eval/sessions/47.md, "refit47"), so they stay session 37's
+    (rounds 1-45); the confidence's folds over the released rounds are coded by components not fitted on them."""
     import json
     from importlib import resources
     from pathlib import Path
@@ -108,17 +109,19 @@ def test_the_learned_components_name_the_train_rounds_they_were_fitted_on() -> N
     articles = [json.loads(line) for line in (news / "articles.jsonl").read_text().splitlines() if line.strip()]
     # the train rounds with labels (a round selected but not yet labelled is in no fit)
     train_rounds = {article_round(a) for a in articles if a["split"] == "train" and a["id"] in labelled}
+    open_rounds = train_rounds - set(blind_rounds(news / "labels.jsonl"))
     seen = fitted_rounds()
-    assert seen["sides"] == train_rounds - set(blind_rounds(news / "labels.jsonl"))
-    assert {1, 12, 25, 27} <= seen["sides"]
+    assert {1, 12, 25, 27} <= seen["sides"] <= open_rounds
     assert seen["roots"] == seen["sides"]
-    # the act filter (session 29) and the trigger proposer (session 33) are fitted on the same rounds
-    for model in ("acts", "triggers"):
-        shipped = json.loads(resources.files("dateline").joinpath(f"data/{model}/model.json").read_text(encoding="utf-8"))
-        assert set(shipped["meta"]["fitted_rounds"]) == seen["sides"], model
+    shipped = {
+        model: json.loads(resources.files("dateline").joinpath(f"data/{model}/model.json").read_text(encoding="utf-8"))
+        for model in ("acts", "triggers")
+    }
+    assert set(shipped["acts"]["meta"]["fitted_rounds"]) == seen["sides"]
+    assert set(shipped["triggers"]["meta"]["fitted_rounds"]) == open_rounds
     meta = json.loads(resources.files("dateline").joinpath("data/confidence/model.json").read_text(encoding="utf-8"))["meta"]
     folds = meta["stage"]["components_fitted_on_rounds"]["folds"]
-    assert meta["stage"]["fitted"] and set().union(*map(set, folds)) == seen["sides"]
+    assert meta["stage"]["fitted"] and set().union(*map(set, folds)) == open_rounds
 
 
 def test_fit_stage_learns_a_margin_that_tells_right_from_wrong() -> None:

@@ -279,29 +279,21 @@ def manifest() -> dict[str, Any]:
 
 
 def _code_fixes() -> dict[str, str]:
-    """Phoenix codes that are not CAMEO's or dateline's -> dateline's (``code_fixes.tsv``): a country
-    (three letters, ``TMP`` -> ``TLS``), or the agent codes after the country (six letters, ``GOVLEG`` -> ``LEG``),
-    which :func:`_load_phoenix` replaces in an entry's standing (undated) codes only."""
+    """Phoenix country codes that are not CAMEO's -> CAMEO's (``code_fixes.tsv``)."""
     return {row["old"]: row["new"] for row in _tsv("code_fixes.tsv")}
 
 
 def _fixed(code: str | None, fixes: dict[str, str]) -> str | None:
     if code and code[:3] in fixes:
-        code = fixes[code[:3]] + code[3:]
-    if code and code[3:9] in fixes and len(code[3:9]) == 6:
-        code = code[:3] + fixes[code[3:9]] + code[9:]
+        return fixes[code[:3]] + code[3:]
     return code
 
 
 def _load_phoenix(kb: KnowledgeBase) -> None:
     fixes = _code_fixes()
-    # a dated term keeps the dictionaries' agent codes: a legislator's dated GOVLEG stays (the cue sectors and the
-    # learned sides' features read those people as GOV; session 47, actors47); only the country is fixed
-    countries = {old: new for old, new in fixes.items() if len(old) == 3}
     for line in _data("phoenix_actors.jsonl").splitlines():
         rec = json.loads(line)
-        roles = [Role(_fixed(r["code"], fixes if r["start"] is None and r["end"] is None else countries) or r["code"],
-                      parse_date(r["start"]), parse_date(r["end"], end=True))
+        roles = [Role(_fixed(r["code"], fixes) or r["code"], parse_date(r["start"]), parse_date(r["end"], end=True))
                  for r in rec["roles"]]
         kb.add(Entry(rec["id"], rec["name"].title(), rec["kind"], rec["source"], aliases=rec["aliases"],
                      default=_fixed(rec["default"], fixes), roles=roles))

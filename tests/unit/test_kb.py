@@ -329,17 +329,3 @@ def test_kb_east_timor_is_tls_as_in_places() -> None:
     assert {r.code[:3] for r in phoenix.roles} == {"TLS"}  # code_fixes.tsv: TMP -> TLS
     gazetteer = places.gazetteer()
     assert gazetteer.resolve("East Timor").country == gazetteer.resolve("Dili").country == "TLS"
-
-
-def test_kb_phoenix_legislatures_are_leg() -> None:
-    # the dictionaries code legislatures and legislators GOVLEG; CAMEO's legislature is LEG, as the curated KB
-    # codes the U.S. Senate (code_fixes.tsv: the agent codes after the country, session 47)
-    kb = default_kb()
-    congress = kb.entries["phx:united-states-congress"]
-    assert {r.code for r in congress.roles} == {"USALEG"}
-    assert split_code(kb.lookup("Lok Sabha")[0].role_at(None).code) == ("IND", "LEG")
-    assert _code_fixes()["GOVLEG"] == "LEG" and _code_fixes()["TMP"] == "TLS"
-
-    # a legislator's dated term keeps the dictionaries' code (only a standing, undated code is fixed)
-    boehner = kb.entries["phx:john-boehner"]
-    assert any(r.code == "USAGOVLEG" and r.start is not None for r in boehner.roles)

@@ -26,15 +26,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
+from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from dateline.fusion import _stems
 from dateline.store import fusion_rows_sql
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corroboration import wilson  # noqa: E402  (the Wilson interval, one copy among the tools)
 
 STRATA = (("high", 0.5), ("mid", 0.25), ("low", 0.0))
 
@@ -43,15 +46,6 @@ _ROWS = f"""SELECT e.id, coalesce(a2.input_id, e.article_id), ev.start_char, ev.
                   e.source_text, e.target_text, e.trigger, e.date_source, e.confidence
            FROM ({fusion_rows_sql()}) e JOIN events ev ON ev.id = e.id JOIN articles a2 ON a2.id = e.article_id
            LEFT JOIN fused_event_mentions m ON m.event_id = e.id"""
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return 0.0, 1.0
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def _ref(row: tuple) -> list:

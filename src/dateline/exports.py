@@ -64,10 +64,14 @@ POLECAT_COLUMNS: tuple[str, ...] = (
 # -- the rows to export ---------------------------------------------------------------------------
 
 # {fused}, {links}, {events}: the tables of Store.fused_tables (reviews applied, or the coder's rows with --raw)
-_FUSED_SQL = f"""
-    WITH added AS (
+# A fused event's DATEADDED (its first article's ingest) and its mentions: the event rows' `added`, and GDELT's
+# EventTimeDate of each of its mention rows (`event_added`), so that the two never disagree
+_ADDED_CTE = """added AS (
         SELECT m.fused_id, min(a.ingested_at) AS added, list(m.event_id ORDER BY m.event_id) AS mention_ids
-        FROM {{links}} m JOIN articles a ON a.id = m.article_id GROUP BY m.fused_id)
+        FROM {links} m JOIN articles a ON a.id = m.article_id GROUP BY m.fused_id)"""
+
+_FUSED_SQL = f"""
+    WITH {_ADDED_CTE}
     SELECT f.*, f.id AS fused_id, e.article_id, e.sentence, e.start_char, e.trigger, e.coder, a.url, a.source AS input,
            a.published, {OUTLET_SQL} AS outlet, length(a.body) AS doc_len, d.added, d.mention_ids,
            {event_day_sql("f")} AS event_day
@@ -75,17 +79,14 @@ _FUSED_SQL = f"""
     JOIN added d ON d.fused_id = f.id
     ORDER BY f.first_reported NULLS LAST, f.id"""
 
-# event_added: the fused event's DATEADDED (its first article's ingest), GDELT's EventTimeDate of each of its mentions
 _MENTIONS_SQL = f"""
-    WITH event_added AS (
-        SELECT m.fused_id, min(a.ingested_at) AS event_added
-        FROM {{links}} m JOIN articles a ON a.id = m.article_id GROUP BY m.fused_id)
+    WITH {_ADDED_CTE}
     SELECT e.*, m.fused_id, a.url, a.source AS input, a.published, a.published AS first_reported,
            a.published AS last_reported, {OUTLET_SQL} AS outlet, length(a.body) AS doc_len, a.ingested_at AS added,
-           d.event_added, 1 AS n_mentions, 1 AS n_articles, 1 AS n_outlets, [e.id] AS mention_ids,
+           d.added AS event_added, 1 AS n_mentions, 1 AS n_articles, 1 AS n_outlets, [e.id] AS mention_ids,
            left(e.cameo, 2) AS cameo_root, {event_day_sql("e", "a.published")} AS event_day
     FROM {{events}} e JOIN {{links}} m ON m.event_id = e.id JOIN articles a ON a.id = e.article_id
-    JOIN event_added d ON d.fused_id = m.fused_id
+    JOIN added d ON d.fused_id = m.fused_id
     ORDER BY a.published NULLS LAST, e.article_id, e.idx"""
 
 

@@ -695,6 +695,8 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     def article_page(request: Request, article_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")]) -> HTMLResponse:
         data = state.article(article_id)
         art = data["article"]
+        with db.read() as con:  # the outlet the exports and the other pages name (store.OUTLET_SQL), for the header
+            art["named_outlet"] = _one(con, f"SELECT {OUTLET_SQL} FROM articles a WHERE a.id = ?", [article_id])
         marks = _article_marks(data)
         body = art["body"] or ""
         paragraphs = []

@@ -15,6 +15,8 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
     python tools/news_labels.py batch-tasks --split fresh --labellers F1,F2,F3,F4   # every event + every missed act
     python tools/news_labels.py batch-second --split fresh --labellers G1,G2 --n 12 --seed 6465   # events only, again
     python tools/news_labels.py batch-add --split fresh build/labels/batch/fresh/out/F*.jsonl --second .../G_01.jsonl
+    python tools/news_labels.py batch-tasks --split dev --relabel --labellers R1,R2   # a labelled split again, blind (v6)
+    python tools/news_labels.py batch-add --split dev --relabel build/labels/relabel/dev/out/R*.jsonl   # old rows kept
     python tools/news_labels.py rejudge-tasks --count-only   # labels below v6 (GUIDELINES) each decision may change
     python tools/news_labels.py rejudge-tasks --labellers W1,W2,W3,W4   # v6: every row of tools/rejudge_v6.tsv
     python tools/news_labels.py rejudge-add build/labels/rejudge/out/W*.jsonl   # merge: "guidelines": 6, old rows
@@ -50,7 +52,7 @@ from typing import Any, Callable, Iterator
 
 from dateline.codebook import cameo_name
 from dateline.newseval import (LOCKED, Judge, article_round, blind_rounds, code_articles, corpus_texts, counted,
-                               country_level, event_keys, label_key, load_labels, sentence_span)
+                               country_level, event_keys, label_key, load_labels, pick_label, sentence_span)
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO.parent / "shared" / "data" / "news"
@@ -736,22 +738,31 @@ def _words_override(specs: list[str] | None) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _batch_dir(split: str) -> Path:
-    return BUILD / "batch" / split
+def _batch_dir(split: str, relabel: bool = False) -> Path:
+    """A batch's working folder: build/labels/batch/SPLIT, or build/labels/relabel/SPLIT for ``--relabel``."""
+    return BUILD / ("relabel" if relabel else "batch") / split
 
 
 def batch_tasks(args: argparse.Namespace) -> None:
     """Task files for every article of a split that is not labelled yet: each coded event (asserted or
-    not) and, for every article, the list of acts no event covers (all articles are RECALL)."""
+    not) and, for every article, the list of acts no event covers (all articles are RECALL).
+
+    With ``--relabel``, the split's articles that *are* labelled complete instead: the whole article labelled
+    again, blind (the stored labels are not shown), under the current guidelines, by today's coder's events;
+    ``batch-add --relabel`` replaces the stored labels and keeps the old ones (:func:`batch_add`). A locked split
+    is never relabelled (its labels would be read through the task files' coder output)."""
     selection = load_selection()
     complete = set(json.loads((OUT / "complete.json").read_text(encoding="utf-8")))
-    rows = [row for row in selection if row["split"] == args.split and row["id"] not in complete]
+    relabel = bool(getattr(args, "relabel", False))
+    if relabel and args.split in LOCKED:
+        raise SystemExit(f"split {args.split!r} is locked: it is not relabelled")
+    rows = [row for row in selection if row["split"] == args.split and (row["id"] in complete) == relabel]
     if not rows:
-        raise SystemExit(f"no unlabelled article in split {args.split!r}")
+        raise SystemExit(f"no {'labelled' if relabel else 'unlabelled'} article in split {args.split!r}")
     texts = corpus_texts(rows, NEWS)
     order = sorted(texts, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     coded = code_articles(texts, order)
-    folder = _batch_dir(args.split)
+    folder = _batch_dir(args.split, relabel)
     (folder / "tasks").mkdir(parents=True, exist_ok=True)
     (folder / "out").mkdir(parents=True, exist_ok=True)
     by_id = {row["id"]: row for row in rows}
@@ -779,7 +790,7 @@ def batch_second(args: argparse.Namespace) -> None:
     """Second labellers' task files for a batch that ``batch-tasks`` wrote: the events (no missed acts) of ``--n`` of
     its articles with events, drawn with ``--seed``, shared among ``--labellers``, written to ``tasks2/``; the labels
     go to ``out2/`` and ``batch-add --second`` reads them for the agreement (Cohen's kappa) only."""
-    folder = _batch_dir(args.split)
+    folder = _batch_dir(args.split, bool(getattr(args, "relabel", False)))
     coded = read_coded(folder / "coded.jsonl")
     selection = {row["id"]: row for row in load_selection()}
     texts = corpus_texts([selection[i] for i in coded], NEWS)
@@ -805,8 +816,16 @@ def batch_second(args: argparse.Namespace) -> None:
 def batch_add(args: argparse.Namespace) -> int:
     """Append a batch's labels to eval/news: event labels to labels.jsonl, missed acts to missed.jsonl,
     and each article whose events are all labelled and whose recall list is finished to complete.json
-    and recall.json. Lines with problems are reported and left out."""
-    folder = _batch_dir(args.split)
+    and recall.json. Lines with problems are reported and left out.
+
+    With ``--relabel`` (a batch of ``batch-tasks --relabel``), each complete article's new labels replace its
+    stored ones in labels.jsonl, missed.jsonl and labels_second.jsonl. Nothing is lost: the replaced rows are
+    appended to ``labels_v{N-1}.jsonl``, ``missed_v{N-1}.jsonl`` and ``labels_second_v{N-1}.jsonl`` (N the
+    ``--guidelines`` version; as :func:`rejudge_add`, "replaced by the version N relabelling"), and the agreement
+    of the stored labels with the new ones on the events both judged (matched by trigger place and sides) is
+    written to ``agreement_relabel_SPLIT_vN.json``: how far the older conventions differ from the current ones."""
+    relabel = bool(getattr(args, "relabel", False))
+    folder = _batch_dir(args.split, relabel)
     refs = read_refs(folder / "events.jsonl")
     coded = read_coded(folder / "coded.jsonl")
     selection = {row["id"]: row for row in load_selection()}
@@ -862,9 +881,17 @@ def batch_add(args: argparse.Namespace) -> int:
         print(f"{i}: not complete ({labelled[i]} of {per_article[i]} events labelled, "
               f"recall {'finished' if i in done else 'not finished'}); left out")
 
+    replaced: dict[str, list[dict[str, Any]]] = {}
+
     def extend_rows(name: str, new: list[dict[str, Any]]) -> None:
         path = OUT / name
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        old = [r for r in rows if r["id"] in complete_now]
+        if old and relabel:
+            replaced[name] = old
+            archive = OUT / f"{path.stem}_v{args.guidelines - 1}.jsonl"
+            with archive.open("a", encoding="utf-8") as handle:
+                handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in old)
         rows = [r for r in rows if r["id"] not in complete_now] + new
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(rows, key=label_order)),
                         encoding="utf-8")
@@ -880,10 +907,40 @@ def batch_add(args: argparse.Namespace) -> int:
         (OUT / f"agreement_round{'+'.join(rounds)}.json").write_text(json.dumps(agreement, indent=1) + "\n", encoding="utf-8")
         extend_rows("labels_second.jsonl", [r for r in second.values() if r["id"] in complete_now])
         print(json.dumps(agreement))
+    if relabel:
+        drift = relabel_agreement(replaced.get("labels.jsonl", []), [r for r in labels.values() if r["id"] in complete_now],
+                                  replaced.get("missed.jsonl", []), [m for m in missed if m["id"] in complete_now])
+        (OUT / f"agreement_relabel_{args.split}_v{args.guidelines}.json").write_text(json.dumps(drift, indent=1) + "\n",
+                                                                                      encoding="utf-8")
+        print("stored labels against the relabelling: " + json.dumps(drift))
     print(f"{len(complete_now)} of {len(coded)} articles added complete: "
           f"{sum(1 for r in labels.values() if r['id'] in complete_now)} event labels, "
           f"{sum(1 for m in missed if m['id'] in complete_now)} missed acts ({bad} lines with problems left out)")
     return 1 if bad else 0
+
+
+def relabel_agreement(old: list[dict[str, Any]], new: list[dict[str, Any]], old_missed: list[dict[str, Any]],
+                      new_missed: list[dict[str, Any]]) -> dict[str, Any]:
+    """How the stored labels of relabelled articles compare with their new labels: the agreement and kappa of
+    :func:`agreement_of` on the events both judged (an old label is matched to a new one at the same trigger
+    place, by :func:`dateline.newseval.pick_label` where several share it), the old labels' guideline versions, and
+    the real acts each set lists (labelled real acts plus missed acts)."""
+    by_key: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for row in old:
+        by_key[label_key(row)].append(row)
+    first: dict[str, dict[str, Any]] = {}
+    second: dict[str, dict[str, Any]] = {}
+    for row in new:
+        candidates = by_key.get(label_key(row), [])
+        found = pick_label(row["coded"], candidates) if candidates else None
+        if found is not None:
+            first[row["event_id"]], second[row["event_id"]] = found, row
+    drift = agreement_of(first, second)
+    drift["old_guidelines"] = {str(k): v for k, v in sorted(Counter(r.get("guidelines") or 1 for r in old).items())}
+    drift["acts_listed"] = {"old": sum(1 for r in old if r["act"]) + len(old_missed),
+                            "new": sum(1 for r in new if r["act"]) + len(new_missed)}
+    drift["labels"] = {"old": len(old), "new": len(new)}
+    return drift
 
 
 # -- relabelling under a new version of the guidelines ------------------------------------------
@@ -1217,16 +1274,25 @@ def main(argv: list[str] | None = None) -> int:
     bt.add_argument("--split", default="fresh")
     bt.add_argument("--labellers", default="F1,F2,F3,F4", help="comma-separated labeller names")
     _guidelines_option(bt)
+    bt.add_argument("--relabel", action="store_true", help="a split's labelled articles labelled again, blind, "
+                        "under the guidelines version (build/labels/relabel/SPLIT; the stored labels are replaced and "
+                        "kept in *_v{N-1}.jsonl)")
     b2 = sub.add_parser("batch-second", help="second labellers' task files: the events of some of a batch's articles")
     b2.add_argument("--split", default="fresh")
     b2.add_argument("--labellers", default="G1,G2", help="comma-separated labeller names")
     b2.add_argument("--n", type=int, default=12, help="articles (with events) to label twice")
     b2.add_argument("--seed", type=int, required=True, help="the draw's seed (a new one per batch)")
     _guidelines_option(b2)
+    b2.add_argument("--relabel", action="store_true", help="a split's labelled articles labelled again, blind, "
+                        "under the guidelines version (build/labels/relabel/SPLIT; the stored labels are replaced and "
+                        "kept in *_v{N-1}.jsonl)")
     ba = sub.add_parser("batch-add", help="append a batch's labels, missed acts and complete articles to eval/news")
     ba.add_argument("--split", default="fresh")
     ba.add_argument("--second", nargs="*", help="a second labeller's files on some of the articles (agreement only)")
     _guidelines_option(ba)
+    ba.add_argument("--relabel", action="store_true", help="a split's labelled articles labelled again, blind, "
+                        "under the guidelines version (build/labels/relabel/SPLIT; the stored labels are replaced and "
+                        "kept in *_v{N-1}.jsonl)")
     ba.add_argument("files", nargs="+")
     rj = sub.add_parser("rejudge-tasks", help="task files to label again, under guidelines version N, the stored "
                         "labels made under a lower version that a decision may change (tools/rejudge_vN.tsv)")

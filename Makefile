@@ -48,7 +48,7 @@ eval: $(STAMP)
 
 # Rebuild the confidence model from the labelled real news (eval/news; needs ../shared/data/news). The side chooser
 # is fitted on every labelled train round (below), so the second stage over the learned components' probabilities is
-# fitted on cross-fitted rows: tools/crossfit_train.py codes each of the folds of train rounds (twenty-three non-empty in session 47, with the blind rounds 78-87 out) with a side chooser
+# fitted on cross-fitted rows: tools/crossfit_train.py codes each of the folds of train rounds (twenty-three non-empty in session 47, with the blind rounds 78-91 out) with a side chooser
 # and a root correction each refitted (the shipped models' own settings) on the rounds it is shipped fitted on less
 # the fold's, from the rows `make train-learned` caches in build/, and fits the confidence on them (eval/sessions/27.md,
 # "crossfit"). The blind rounds (eval/news/blind_rounds.json, $(BLIND)) are left out of everything.

@@ -7,7 +7,7 @@ corpus text, never committed) and dateline's own stages run on it each time. The
 with the real command before quoting numbers), in a fraction of the time, so a rule change can be
 measured on train and dev in minutes. Locked splits are refused, as by the command.
 
-    nice .venv/bin/python tools/cached_eval.py --split train [--by-rule] [--errors FILE] [--json FILE] [--exclude-rounds 78,79,80,81,82,83,84,85,86,87]
+    nice .venv/bin/python tools/cached_eval.py --split train [--by-rule] [--errors FILE] [--json FILE] [--exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91]
     nice .venv/bin/python tools/cached_eval.py --split train --judged build/judged.jsonl [--all-events] [--roots-off]
     nice .venv/bin/python tools/cached_eval.py --split dev --roots-domain all    # the root correction on every event
     nice .venv/bin/python tools/cached_eval.py --split train --half read     # or unread

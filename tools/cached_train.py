@@ -2,7 +2,7 @@
 the confidence model can be refitted and compared in minutes; the same model as the command's when the
 cache holds the same parse. Writes the model where ``--out`` says (not the package's by default).
 
-    nice .venv/bin/python tools/cached_train.py --out build/confidence_model.json --exclude-rounds 78,79,80,81,82,83,84,85,86,87 [--no-learned]
+    nice .venv/bin/python tools/cached_train.py --out build/confidence_model.json --exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91 [--no-learned]
 
 ``--rows FILE`` keeps the judged events' features (pickle) on the first run and reads them on the next,
 so a refit takes seconds. ``--check`` then tests the second stage (dateline.confidence.Stage) two ways:

@@ -9,7 +9,7 @@ wrong date with its sentence, trigger and the timex used.
 
 Train only: the dev split is read by its totals, never its errors.
 
-    .venv/bin/python tools/date_errors.py [-v] [--rule SUBSTRING] [--all] [--exclude-rounds 78,79,80,81,82,83,84,85,86,87]
+    .venv/bin/python tools/date_errors.py [-v] [--rule SUBSTRING] [--all] [--exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91]
 
 (Faster, on the cached parse: ``tools/cached_eval.py --judged F --all-events`` rows carry the event's and the
 label's date.)

@@ -17,7 +17,7 @@ features; this tool tunes them and keeps the same rows, folds and margin rule as
 Prints right_after per side and together for a grid of margins, and with ``--dev`` the dev totals of a model fitted
 on every train row. Never reads the locked splits or the blind rounds.
 
-    OMP_NUM_THREADS=1 nice .venv/bin/python tools/gb_sides.py --exclude 78,79,80,81,82,83,84,85,86,87 --learners lr,lrx,gb --dev
+    OMP_NUM_THREADS=1 nice .venv/bin/python tools/gb_sides.py --exclude 78,79,80,81,82,83,84,85,86,87,88,89,90,91 --learners lr,lrx,gb --dev
 
 Result (eval/sessions/32.md, "gbsides"): trees gain on the cross-fitted train target (+22 to +40 right
 events) but lose 2-7 on dev; the crosses +7 on train, -5 on dev. Not shipped.

@@ -26,8 +26,8 @@ of events dropped.
    labelled root (of which how many labelled acts lose their only counted event with that root: recall), how many
    non-acts; then train precision and recall; and the same numbers when the same count is cut on the confidence.
 
-    nice .venv/bin/python tools/learned_acts.py --recode --exclude-rounds 78,79,80,81,82,83,84,85,86,87
-    nice .venv/bin/python tools/learned_acts.py --exclude-rounds 78,79,80,81,82,83,84,85,86,87 --features conf,mod,stmt --json build/learned_acts.json
+    nice .venv/bin/python tools/learned_acts.py --recode --exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91
+    nice .venv/bin/python tools/learned_acts.py --exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91 --features conf,mod,stmt --json build/learned_acts.json
     nice .venv/bin/python tools/learned_acts.py --recode --target keep --threshold 0.15 \
         --write src/dateline/data/acts/model.json          # the shipped filter (make train-learned)
 

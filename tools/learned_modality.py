@@ -24,7 +24,7 @@ choice and scored (totals) with the model fitted on the other train rounds; ``--
 coded; ``--directions from`` lets the grid only un-count asserted events (a precision filter); ``--no-lemmas``
 fits on features that name no word (:func:`dateline.modality_model.strip_lemmas`, kept in the written model's meta).
 
-    nice .venv/bin/python tools/learned_modality.py --recode --cached-parse --exclude-rounds 78,79,80,81,82,83,84,85,86,87 \
+    nice .venv/bin/python tools/learned_modality.py --recode --cached-parse --exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91 \
         --held-out 14,15,16,17,18,19,20,21,22,23,24,25 --directions from --no-lemmas --json build/lm.json
 
 The measure is offline: an event counts when its modality is asserted and not negated (the shipped

@@ -18,7 +18,7 @@ stage it was lost:
 It runs the real pipeline under ``sys.settrace`` limited to ``dateline/events`` frames, so the
 lines are the code's own: the report names ``function:line source`` and needs no list of gates.
 
-    .venv/bin/python tools/missed_trace.py [--split train] [--out build/missed_trace.jsonl] [--top 60] [--exclude-rounds 78,79,80,81,82,83,84,85,86,87]
+    .venv/bin/python tools/missed_trace.py [--split train] [--out build/missed_trace.jsonl] [--top 60] [--exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91]
 
 ``--found`` traces the acts no counted event finds at all (whatever its root: the "found at all" of the eval
 report), and adds the CAMEO roots of the labels and the trigger lemmas of each group; ``--cached`` runs on the

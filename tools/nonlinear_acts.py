@@ -13,8 +13,8 @@ Reads the rows ``tools/learned_acts.py --recode`` cached (build/learned_acts.pkl
 Each is compared with the shipped ``lr`` at equal numbers of events dropped (the counts ``lr`` drops at the
 thresholds of learned_acts.THRESHOLDS), and at its own thresholds; dev totals from each fitted on every train row.
 
-    nice .venv/bin/python tools/learned_acts.py --recode --exclude-rounds 78,79,80,81,82,83,84,85,86,87 --target keep    # the rows
-    nice .venv/bin/python tools/nonlinear_acts.py --exclude-rounds 78,79,80,81,82,83,84,85,86,87 --models lr,hgb,lrx
+    nice .venv/bin/python tools/learned_acts.py --recode --exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91 --target keep    # the rows
+    nice .venv/bin/python tools/nonlinear_acts.py --exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91 --models lr,hgb,lrx
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ the same 5 GroupKFold article folds, the lexicon domain corrected, rule margin 0
 
 Printed: root right and counted right gained over the coded roots, changes fixed / broken / sideways.
 
-    nice .venv/bin/python tools/learned_roots.py --recode --exclude-rounds=78,79,80,81,82,83,84,85,86,87 --select --held-out none ...  # rows
+    nice .venv/bin/python tools/learned_roots.py --recode --exclude-rounds=78,79,80,81,82,83,84,85,86,87,88,89,90,91 --select --held-out none ...  # rows
     nice .venv/bin/python tools/nonlinear_roots.py
 """
 

@@ -2,9 +2,9 @@
 
 Joins three files of the same coder, by article and trigger span:
 
-    nice .venv/bin/python tools/cached_eval.py --split train --exclude-rounds 78,79,80,81,82,83,84,85,86,87 --judged build/judged.jsonl --all-events
-    nice .venv/bin/python tools/cached_eval.py --split train --exclude-rounds 78,79,80,81,82,83,84,85,86,87 --events build/events.jsonl
-    nice .venv/bin/python tools/learned_sides.py --recode --cached-parse --exclude 78,79,80,81,82,83,84,85,86,87 --held-out none --no-dev --oracle-only
+    nice .venv/bin/python tools/cached_eval.py --split train --exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91 --judged build/judged.jsonl --all-events
+    nice .venv/bin/python tools/cached_eval.py --split train --exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91 --events build/events.jsonl
+    nice .venv/bin/python tools/learned_sides.py --recode --cached-parse --exclude 78,79,80,81,82,83,84,85,86,87,88,89,90,91 --held-out none --no-dev --oracle-only
     nice .venv/bin/python tools/target_classes.py --judged build/judged.jsonl --events build/events.jsonl
 
 (the side chooser's candidate pools from ``build/learned_sides.pkl``; the parse from ``build/parse_cache``) and prints

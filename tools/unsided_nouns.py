@@ -10,7 +10,7 @@ subject of the governing verb, the nearest earlier counted event of the same roo
 named entities; then a table of patterns (the first that applies), with how often the candidate is one of the
 label's sides.
 
-    nice .venv/bin/python tools/unsided_nouns.py --exclude-rounds 78,79,80,81,82,83,84,85,86,87 [--out build/unsided_nouns.jsonl]
+    nice .venv/bin/python tools/unsided_nouns.py --exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91 [--out build/unsided_nouns.jsonl]
 
 Train only (errors are read on train); the blind rounds of eval/news/blind_rounds.json are left out by default.
 """

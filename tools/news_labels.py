@@ -904,7 +904,9 @@ def batch_add(args: argparse.Namespace) -> int:
     if second:
         agreement = agreement_of(labels, second)
         rounds = sorted({str(selection[i].get("round", 1)) for i in complete_now if i in selection})
-        (OUT / f"agreement_round{'+'.join(rounds)}.json").write_text(json.dumps(agreement, indent=1) + "\n", encoding="utf-8")
+        name = (f"agreement_relabel_{args.split}_v{args.guidelines}_second.json" if relabel
+                else f"agreement_round{'+'.join(rounds)}.json")
+        (OUT / name).write_text(json.dumps(agreement, indent=1) + "\n", encoding="utf-8")
         extend_rows("labels_second.jsonl", [r for r in second.values() if r["id"] in complete_now])
         print(json.dumps(agreement))
     if relabel:

@@ -186,6 +186,49 @@ def test_serve_csv_download_has_the_cells_of_dateline_events(tmp_path: Path) -> 
     assert not any(c.startswith(("=", "+", "@")) for c in cells) and "True" not in cells and "true" in cells
 
 
+#: An invented article of several paragraphs, each ending on an act: spaCy ends a paragraph's last sentence after the
+#: paragraph break (walk48).
+PARAGRAPHS = {
+    "id": "paragraphs-1", "date": "2025-02-03", "title": "Kenya and Uganda sign a border accord",
+    "text": "Kenya and Uganda sign a border accord\n\nKenya signed a border accord with Uganda on Monday.\n\n"
+            "The Ugandan president thanked Kenya for the talks. Kenya's foreign minister praised Uganda on Tuesday."
+            "\n\nTanzania criticised the accord on Wednesday.\n\n",
+}
+
+
+def test_serve_sentences_end_at_their_last_character_everywhere(tmp_path: Path) -> None:
+    # a paragraph's last sentence ended in "\n\n" (spaCy's whitespace token): every CSV cell of `sentence_text` had
+    # a line break in it (267 of the walk's 433 rows); the events still sit in their sentences and are highlighted
+    db = tmp_path / "paragraphs.duckdb"
+    (tmp_path / "p.jsonl").write_text(json.dumps(PARAGRAPHS) + "\n", encoding="utf-8")
+    assert _run("ingest", str(tmp_path / "p.jsonl"), "--db", str(db)).returncode == 0
+    con = duckdb.connect(str(db), read_only=True)
+    body = con.execute("SELECT body FROM articles").fetchone()[0]
+    sentences = con.execute("SELECT idx, start_char, end_char, text FROM sentences ORDER BY idx").fetchall()
+    events = con.execute("SELECT sentence, start_char, end_char, trigger FROM events").fetchall()
+    con.close()
+    assert "\n\n" in body and len(sentences) >= 4 and len(events) >= 3
+    for _, start, end, text in sentences:
+        assert text == body[start:end] == text.strip() and text
+    bounds = {idx: (start, end) for idx, start, end, _ in sentences}
+    for sentence, start, end, trigger in events:  # every trigger inside its own (trimmed) sentence
+        assert bounds[sentence][0] <= start < end <= bounds[sentence][1] and body[start:end] == trigger
+    proc = _run("events", "--db", str(db), "--all", "--raw", "--format", "csv")
+    exported = list(csv.DictReader(io.StringIO(proc.stdout)))
+    srv = Server(db)
+    try:
+        served = list(csv.DictReader(io.StringIO(
+            srv.http.get("/api/events", params={"format": "csv", "limit": 100000}).text)))
+        page = srv.http.get("/events", params={"asserted": "false"}).text + srv.http.get("/events").text
+    finally:
+        srv.stop()
+    assert len(exported) == len(served) == len(events)
+    for row in exported + served:
+        assert "\n" not in row["sentence_text"] and row["sentence_text"] == row["sentence_text"].strip()
+    shown = re.findall(r'<p class="sentence">(.*?)</p>', page, re.S)
+    assert shown and all('m-trigger' in html and not html.endswith(("\n", " ")) for html in shown)
+
+
 def test_serve_outlet_is_the_one_the_exports_name(tmp_path: Path) -> None:
     # a JSON Lines record with both `source` (a corpus name, as in the AllSides file) and `outlet`: the exports and
     # fusion name the outlet (store.OUTLET_SQL), the pages and the API named the corpus (walk47)

@@ -260,6 +260,30 @@ def test_serve_downloads_of_one_filter_have_the_same_columns_in_every_format(tmp
     assert {r[parquet_columns.index("outlet")] for r in parquet_rows} == {"Lakeside Courier"}
 
 
+def test_serve_names_the_site_of_a_page_whose_only_site_name_is_in_its_title(tmp_path: Path) -> None:
+    # "Headline | The Lakeside Courier" and no og:site_name: no publication, no outlet anywhere (walk47, walk48)
+    page = ("<!DOCTYPE html><html><head><title>Kenya and Uganda sign a border accord | The Lakeside Courier</title>"
+            '<meta name="date" content="2025-02-03"></head><body><nav><a href="/">Home</a></nav><article>'
+            "<h1>Kenya and Uganda sign a border accord</h1>"
+            "<p>Kenya signed a border accord with Uganda on Monday after two days of talks in a lakeside town.</p>"
+            "<p>The Ugandan president thanked Kenya for the talks and said the crossing would open within a month.</p>"
+            "</article></body></html>")
+    (tmp_path / "accord.html").write_text(page, encoding="utf-8")
+    db = tmp_path / "page.duckdb"
+    assert _run("ingest", str(tmp_path / "accord.html"), "--db", str(db)).returncode == 0
+    con = duckdb.connect(str(db), read_only=True)
+    article_id, publication, outlet = con.execute("SELECT id, publication, outlet FROM articles").fetchone()
+    con.close()
+    assert publication == outlet == "The Lakeside Courier"
+    srv = Server(db)
+    try:
+        assert srv.http.get("/api/articles").json()["rows"][0]["outlet"] == "The Lakeside Courier"
+        meta = srv.http.get(f"/articles/{article_id}").text.split('<p class="meta">')[1].split("</p>")[0]
+        assert "The Lakeside Courier" in meta
+    finally:
+        srv.stop()
+
+
 def test_serve_outlet_is_the_one_the_exports_name(tmp_path: Path) -> None:
     # a JSON Lines record with both `source` (a corpus name, as in the AllSides file) and `outlet`: the exports and
     # fusion name the outlet (store.OUTLET_SQL), the pages and the API named the corpus (walk47)

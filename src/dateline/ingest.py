@@ -36,7 +36,7 @@ from typing import Any
 
 from .errors import Errors, InputError
 from .models import Article, RawDocument, Rejection, content_id
-from .structure import structure_text
+from .structure import compare_form, structure_text
 
 log = logging.getLogger(__name__)
 
@@ -413,11 +413,12 @@ def build_article(raw: RawDocument, *, published: dt.date | None = None) -> Arti
     """Structure one RawDocument into an Article. ``published`` overrides the record's date."""
     text, title, date, url, outlet = raw.text, raw.title, raw.published, raw.url, raw.outlet
     metadata = dict(raw.metadata)
+    meta: dict[str, Any] = {}
     if text is None and raw.html is not None:
         text, meta = extract_html(raw.html, source=raw.where)
         title = title or meta.get("title")
         url = url or meta.get("url")
-        outlet = outlet or meta.get("sitename")
+        outlet = outlet or meta.get("site") or meta.get("sitename")  # the page's own name, else its host's
         if date is None and meta.get("date"):
             try:
                 date = dt.date.fromisoformat(str(meta["date"])[:10])
@@ -428,7 +429,8 @@ def build_article(raw: RawDocument, *, published: dt.date | None = None) -> Arti
         raise InputError("E004", source=raw.where, record=raw.record)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     from_html = raw.text is None and raw.html is not None
-    parts = structure_text(text, title=title, line_paragraphs=from_html)  # trafilatura: a line per paragraph
+    parts = structure_text(text, title=title, line_paragraphs=from_html,  # trafilatura: a line per paragraph
+                           site=meta.get("site") if from_html else None)
     if from_html and parts.byline is None and metadata.get("html_author"):
         parts.byline = str(metadata["html_author"])  # the page's author when its text has no "By ..." line
     if not parts.body.strip():
@@ -459,7 +461,54 @@ def extract_html(html: str, *, source: str) -> tuple[str, dict[str, Any]]:
     if not text.strip():
         raise InputError("E009", source=source)
     meta = {k: data.get(k) for k in ("title", "author", "url", "hostname", "date", "sitename", "description")}
+    meta["site"] = page_site(html, meta)
     return text, meta
+
+
+#: The marks between a page title's headline and its site name that :func:`page_site` reads ("Headline | Site",
+#: "Headline - Site", an en or em dash). trafilatura's split of the title (``metadata.HTMLTITLE_REGEX``) also cuts
+#: at ":", "·", "»" and others, which set off a section or a topic as often as a site.
+TITLE_SITE_MARKS = frozenset("|-\u2013\u2014")
+#: The longest site name read off a title, in words.
+TITLE_SITE_WORDS = 6
+
+
+def page_site(html: str, meta: dict[str, Any]) -> str | None:
+    """The name an HTML page gives its own site (the article's publication when its text names none; walk48):
+    trafilatura's ``sitename`` (``og:site_name``, ``article:publisher``, a publisher or application-name meta tag,
+    ``twitter:site``, JSON-LD's ``publisher``, a part of the ``<title>`` with a dot in it when that part is a host
+    name, "lakeside-courier.example"), unless trafilatura took it from the URL's host, its last resort; else the part
+    of the ``<title>`` after the headline ("Kenya and Uganda sign an accord | The Lakeside Courier"), as trafilatura
+    splits the title, when the part before it is the headline that the page also gives in an ``h1``/``h2`` or a
+    title meta tag (``og:title``, ``twitter:title``), or that headline's first words, and the part is in none of
+    them, the mark between them is one of :data:`TITLE_SITE_MARKS`, and the part is a name: at most
+    :data:`TITLE_SITE_WORDS` words, one with a capital, no closing stop."""
+    from trafilatura.metadata import META_URL, examine_title_element
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    title, headline, site = examine_title_element(tree) if tree is not None else ("", None, None)
+    sitename = str(meta.get("sitename") or "").strip()
+    host = META_URL.match(str(meta.get("url") or ""))
+    if sitename and not (host and sitename == host[1]):
+        if sitename not in (headline, site) or re.fullmatch(r"\S+\.\w+", sitename):
+            return sitename  # (a title part trafilatura took for its dot must be a host name, not a sentence)
+    if tree is None or not headline or not site:
+        return None
+    mark = title[len(headline):len(title) - len(site)].strip()
+    words = site.split()
+    if mark not in TITLE_SITE_MARKS or not 0 < len(words) <= TITLE_SITE_WORDS or site.rstrip()[-1] in ".?!" \
+            or not any(w[:1].isupper() for w in words) or compare_form(site) == compare_form(headline):
+        return None
+    given = [compare_form(h.text_content()) for h in tree.iter("h1", "h2")]
+    given += [compare_form(t) for t in
+              tree.xpath("//head/meta[@property='og:title' or @name='twitter:title' or @name='title']/@content")]
+    shown, name = compare_form(headline), compare_form(site)
+    # the headline shown, or its start ("... border accord" of "... border accord after weeks of tension"), and the
+    # part after the mark none of the headline's own words ("Kenya - Uganda border accord signed")
+    if any(g == shown or g.startswith(shown + " ") for g in given) and not any(name in g for g in given):
+        return site.strip()
+    return None
 
 
 def read_articles(

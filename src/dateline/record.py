@@ -122,6 +122,17 @@ class Quote(TypedDict):
     events: list[int]
 
 
+def sentence_offsets(doc: Doc) -> list[dict[str, int]]:
+    """The body's sentences as output, ``{index, start, end}``: each ends at its last non-space character. spaCy keeps
+    a paragraph break ("\\n\\n") in the sentence before it, as a whitespace token; a sentence's offsets and its text
+    in every output (``sentences.text``, the exports' ``sentence_text``) leave it out. The start is spaCy's (the
+    labels key on it). A sentence of whitespace only is empty, ``end == start``."""
+    text = doc.text
+    return [{"index": i, "start": sent.start_char,
+             "end": sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())}
+            for i, sent in enumerate(sentences(doc))]
+
+
 def article_record(article: Article, doc: Doc, *, model: str) -> dict[str, Any]:
     """The output record of one article (see docs/output.md for every field)."""
     parts = article.parts
@@ -148,10 +159,7 @@ def article_record(article: Article, doc: Doc, *, model: str) -> dict[str, Any]:
             "outlet": article.outlet,
             "metadata": article.metadata,
         },
-        "sentences": [
-            {"index": i, "start": sent.start_char, "end": sent.end_char}
-            for i, sent in enumerate(sentences(doc))
-        ],
+        "sentences": sentence_offsets(doc),
         "actors": [
             {
                 "name": actor["name"],

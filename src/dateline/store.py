@@ -156,8 +156,23 @@ ALTER TABLE reviews ADD COLUMN IF NOT EXISTS lat DOUBLE;
 ALTER TABLE reviews ADD COLUMN IF NOT EXISTS lon DOUBLE;
 """
 
+#: Python's whitespace (``str.isspace``, what ``str.rstrip`` removes) as a regular-expression class (RE2 syntax, as
+#: DuckDB's ``regexp_replace`` reads it); tests/unit/test_store.py checks it against Python's definition.
+WHITESPACE_CLASS = (r"[\x{9}-\x{d}\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}"
+                    r"\x{205f}\x{3000}]")
+
+#: A sentence ends at its last non-space character (walk48, ``record.sentence_offsets``): rows stored before kept
+#: spaCy's trailing whitespace token, a paragraph break, in ``end_char`` and ``text`` (so in every CSV cell of
+#: ``sentence_text``). They are trimmed as the coder now writes them, and the file is fused again (fusion's page
+#: furniture patterns read the sentence text).
+_V_SENTENCE_ENDS = f"""
+UPDATE sentences SET end_char = start_char + length(regexp_replace(text, '{WHITESPACE_CLASS}+$', '')),
+                     text = regexp_replace(text, '{WHITESPACE_CLASS}+$', '')
+WHERE regexp_matches(text, '{WHITESPACE_CLASS}$');
+"""
+
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4_FUSION, _V4_REVIEWS, _V_CONFIDENCE, _V_BACKGROUND,
-                               _V_REVIEWED_FUSION, _V_REVIEW_DERIVED)
+                               _V_REVIEWED_FUSION, _V_REVIEW_DERIVED, _V_SENTENCE_ENDS)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables holding one article's coded rows; deleted with the article on ``replace``.
 ARTICLE_TABLES = ("sentences", "actors", "mentions", "events", "quotes")
@@ -290,7 +305,7 @@ class Store:
             reviewed = MIGRATIONS[version] in (_V_REVIEWED_FUSION, _V_REVIEW_DERIVED) and _count(self.con, "reviews") > 0
             if found > 0 and reviewed and MIGRATIONS[version] is _V_REVIEW_DERIVED:
                 _derive_stored_reviews(self.con)
-            fuse = fuse or (found > 0 and (MIGRATIONS[version] is _V4_FUSION or reviewed))
+            fuse = fuse or (found > 0 and (MIGRATIONS[version] in (_V4_FUSION, _V_SENTENCE_ENDS) or reviewed))
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version + 1)]
             )

@@ -151,18 +151,23 @@ _LINK_CARD = re.compile(
 )
 
 
-def structure_text(text: str, *, title: str | None = None, line_paragraphs: bool = False) -> ArticleParts:
+def structure_text(text: str, *, title: str | None = None, line_paragraphs: bool = False,
+                   site: str | None = None) -> ArticleParts:
     """Split plain article text into body and furniture (see the module docstring).
 
     ``title`` (from metadata) becomes the headline; a first line repeating it is dropped.
     ``line_paragraphs``: every line is a paragraph, as in the text trafilatura extracts from an HTML
     page (one line per ``<p>``, no blank lines between), so that the body's paragraphs are the page's.
+    ``site``: the name the input gives its own site (an HTML page's, :func:`dateline.ingest.page_site`): the
+    publication when the text has no masthead line.
     """
     norm = text.replace("\r\n", "\n").replace("\r", "\n")
     parts = ArticleParts(body="", headline=title.strip() if title and title.strip() else None)
     paragraph = _LINE if line_paragraphs else _PARAGRAPH
     blocks = _drop_lines(norm, [_strip(norm, m.start(), m.end()) for m in paragraph.finditer(norm)], parts)
     i = _masthead(norm, blocks, parts, title)
+    if parts.publication is None and site and site.strip():
+        parts.publication = site.strip()
     body = blocks[_top_zone(norm, blocks, i, parts, title) :]
     if body:
         body[0] = _dateline(norm, body[0], parts)
@@ -194,6 +199,9 @@ def _lines(text: str, span: Span) -> list[Span]:
 def _norm(s: str) -> str:
     """Compare-form: quote marks unified, white space collapsed, case folded, final "." dropped."""
     return re.sub(r"\s+", " ", s.translate(_PLAIN_QUOTES)).strip().rstrip(".").casefold()
+
+
+compare_form = _norm  # (the name other modules import: ingest compares a page's title parts with it)
 
 
 def _remove(parts: ArticleParts, text: str, span: Span, kind: str, reason: str) -> None:

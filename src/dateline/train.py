@@ -29,6 +29,7 @@ from . import __version__
 from .models import Article
 from .confidence import DocContext, Model, Stage, event_features, is_counted, learned_features, logit, sigmoid
 from .newseval import Judge, LabelSet, article_round, blind_rounds, corpus_texts, event_keys, is_right, load_labels
+from .record import sentence_offsets
 
 #: Precision of counted events the default threshold must reach on dev (issue 11).
 TARGET_PRECISION = 0.80
@@ -83,8 +84,7 @@ def judged_events(labels: LabelSet, split: str, news_dir: str | Path, *, limit: 
         for article, doc in parse(articles, nlp=nlp or load_nlp(), disable=[FALLBACKS_STAGE]):
             record_id = str(article.input_id)
             light = {"id": record_id, "article": {"body": doc.text}, "events": doc._.events or [],
-                     "sentences": [{"index": i, "start": s.start_char, "end": s.end_char}
-                                   for i, s in enumerate(doc.sents)]}
+                     "sentences": sentence_offsets(doc)}
             context = DocContext.of(doc)
             for event, key in zip(light["events"], event_keys(light, texts[record_id]["text"])):
                 judged = judge(event, key)

@@ -156,10 +156,12 @@ def test_serve_events_same_columns_as_export(server: Server, built_db: Path) -> 
     resp = server.http.get("/api/events", params={"format": "csv", "limit": 100000})
     assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
     served = list(csv.reader(io.StringIO(resp.text)))
-    assert served[0] == export_header and len(served) - 1 == export_rows
+    # the export's columns in its order, then the rows' `outlet` and `sentence_start` (the JSON rows' and the Parquet
+    # file's columns too: App.row_columns, walk48)
+    assert served[0] == export_header + ["outlet", "sentence_start"] and len(served) - 1 == export_rows
     page = server.http.get("/api/events", params={"limit": 1}).json()
     assert page["count"] == export_rows > 10
-    assert set(export_header) <= set(page["rows"][0])
+    assert list(page["rows"][0]) == served[0]
 
 
 def test_serve_csv_download_has_the_cells_of_dateline_events(tmp_path: Path) -> None:
@@ -180,10 +182,106 @@ def test_serve_csv_download_has_the_cells_of_dateline_events(tmp_path: Path) -> 
     finally:
         srv.stop()
     served = list(csv.reader(io.StringIO(resp.text)))
-    assert served[0] == exported[0] and sorted(served[1:]) == sorted(exported[1:]) and len(served) > 2
+    # the export's columns, then the page's own two (walk48: every format of a download has the same columns)
+    assert served[0] == exported[0] + ["outlet", "sentence_start"] and len(served) > 2
+    assert sorted(row[:-2] for row in served[1:]) == sorted(exported[1:])
     cells = [cell for row in served[1:] for cell in row]
     assert any(c.startswith("'=HYPERLINK") for c in cells) and "'@Uganda" in cells
     assert not any(c.startswith(("=", "+", "@")) for c in cells) and "True" not in cells and "true" in cells
+
+
+#: An invented article of several paragraphs, each ending on an act: spaCy ends a paragraph's last sentence after the
+#: paragraph break (walk48).
+PARAGRAPHS = {
+    "id": "paragraphs-1", "date": "2025-02-03", "title": "Kenya and Uganda sign a border accord",
+    "text": "Kenya and Uganda sign a border accord\n\nKenya signed a border accord with Uganda on Monday.\n\n"
+            "The Ugandan president thanked Kenya for the talks. Kenya's foreign minister praised Uganda on Tuesday."
+            "\n\nTanzania criticised the accord on Wednesday.\n\n",
+}
+
+
+def test_serve_sentences_end_at_their_last_character_everywhere(tmp_path: Path) -> None:
+    # a paragraph's last sentence ended in "\n\n" (spaCy's whitespace token): every CSV cell of `sentence_text` had
+    # a line break in it (267 of the walk's 433 rows); the events still sit in their sentences and are highlighted
+    db = tmp_path / "paragraphs.duckdb"
+    (tmp_path / "p.jsonl").write_text(json.dumps(PARAGRAPHS) + "\n", encoding="utf-8")
+    assert _run("ingest", str(tmp_path / "p.jsonl"), "--db", str(db)).returncode == 0
+    con = duckdb.connect(str(db), read_only=True)
+    body = con.execute("SELECT body FROM articles").fetchone()[0]
+    sentences = con.execute("SELECT idx, start_char, end_char, text FROM sentences ORDER BY idx").fetchall()
+    events = con.execute("SELECT sentence, start_char, end_char, trigger FROM events").fetchall()
+    con.close()
+    assert "\n\n" in body and len(sentences) >= 4 and len(events) >= 3
+    for _, start, end, text in sentences:
+        assert text == body[start:end] == text.strip() and text
+    bounds = {idx: (start, end) for idx, start, end, _ in sentences}
+    for sentence, start, end, trigger in events:  # every trigger inside its own (trimmed) sentence
+        assert bounds[sentence][0] <= start < end <= bounds[sentence][1] and body[start:end] == trigger
+    proc = _run("events", "--db", str(db), "--all", "--raw", "--format", "csv")
+    exported = list(csv.DictReader(io.StringIO(proc.stdout)))
+    srv = Server(db)
+    try:
+        served = list(csv.DictReader(io.StringIO(
+            srv.http.get("/api/events", params={"format": "csv", "limit": 100000}).text)))
+        page = srv.http.get("/events", params={"asserted": "false"}).text + srv.http.get("/events").text
+    finally:
+        srv.stop()
+    assert len(exported) == len(served) == len(events)
+    for row in exported + served:
+        assert "\n" not in row["sentence_text"] and row["sentence_text"] == row["sentence_text"].strip()
+    shown = re.findall(r'<p class="sentence">(.*?)</p>', page, re.S)
+    assert shown and all('m-trigger' in html and not html.endswith(("\n", " ")) for html in shown)
+
+
+def test_serve_downloads_of_one_filter_have_the_same_columns_in_every_format(tmp_path: Path) -> None:
+    # the events page's Parquet download had two columns more than its CSV (`outlet`, `sentence_start`, as the JSON
+    # rows) (walk48): one list of columns, App.row_columns, in every format, with the same rows and values
+    db = tmp_path / "formats.duckdb"
+    (tmp_path / "f.jsonl").write_text(json.dumps(dict(PARAGRAPHS, outlet="Lakeside Courier")) + "\n", encoding="utf-8")
+    assert _run("ingest", str(tmp_path / "f.jsonl"), "--db", str(db)).returncode == 0
+    srv = Server(db)
+    try:
+        params = {"sort": "-trigger", "limit": 100000}
+        served = {fmt: srv.http.get("/api/events", params=dict(params, format=fmt))
+                  for fmt in ("csv", "parquet")}
+        page = srv.http.get("/api/events", params={"sort": "-trigger", "limit": 1000}).json()
+    finally:
+        srv.stop()
+    parquet = tmp_path / "events.parquet"
+    parquet.write_bytes(served["parquet"].content)
+    con = duckdb.connect()
+    cur = con.execute(f"SELECT * FROM read_parquet('{parquet}')")
+    parquet_columns, parquet_rows = [d[0] for d in cur.description], cur.fetchall()
+    csv_rows = list(csv.reader(io.StringIO(served["csv"].text)))
+    assert page["rows"] and len(page["rows"]) == len(parquet_rows) == len(csv_rows) - 1
+    assert csv_rows[0] == parquet_columns == list(page["rows"][0])
+    assert parquet_columns[-2:] == ["outlet", "sentence_start"]
+    assert [r[parquet_columns.index("id")] for r in parquet_rows] == [r["id"] for r in page["rows"]]  # the same sort
+    assert {r[parquet_columns.index("outlet")] for r in parquet_rows} == {"Lakeside Courier"}
+
+
+def test_serve_names_the_site_of_a_page_whose_only_site_name_is_in_its_title(tmp_path: Path) -> None:
+    # "Headline | The Lakeside Courier" and no og:site_name: no publication, no outlet anywhere (walk47, walk48)
+    page = ("<!DOCTYPE html><html><head><title>Kenya and Uganda sign a border accord | The Lakeside Courier</title>"
+            '<meta name="date" content="2025-02-03"></head><body><nav><a href="/">Home</a></nav><article>'
+            "<h1>Kenya and Uganda sign a border accord</h1>"
+            "<p>Kenya signed a border accord with Uganda on Monday after two days of talks in a lakeside town.</p>"
+            "<p>The Ugandan president thanked Kenya for the talks and said the crossing would open within a month.</p>"
+            "</article></body></html>")
+    (tmp_path / "accord.html").write_text(page, encoding="utf-8")
+    db = tmp_path / "page.duckdb"
+    assert _run("ingest", str(tmp_path / "accord.html"), "--db", str(db)).returncode == 0
+    con = duckdb.connect(str(db), read_only=True)
+    article_id, publication, outlet = con.execute("SELECT id, publication, outlet FROM articles").fetchone()
+    con.close()
+    assert publication == outlet == "The Lakeside Courier"
+    srv = Server(db)
+    try:
+        assert srv.http.get("/api/articles").json()["rows"][0]["outlet"] == "The Lakeside Courier"
+        meta = srv.http.get(f"/articles/{article_id}").text.split('<p class="meta">')[1].split("</p>")[0]
+        assert "The Lakeside Courier" in meta
+    finally:
+        srv.stop()
 
 
 def test_serve_outlet_is_the_one_the_exports_name(tmp_path: Path) -> None:

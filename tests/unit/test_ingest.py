@@ -468,3 +468,81 @@ def test_ingest_broken_json_line_names_the_column(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", '{"id": "x", "text": "unterminated\n')
     (item,) = read_raw([path])
     assert isinstance(item, Rejection) and item.code == "E006" and "column 21" in item.reason
+
+
+def _page(title: str, head: str = "", h1: str | None = "Kenya and Uganda sign a border accord") -> str:
+    """An invented news page: a <title>, more of <head>, an <h1> and three paragraphs (walk48)."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in (
+        "Kenya signed a border accord with Uganda on Monday after two days of talks in a lakeside town.",
+        "The Ugandan president thanked Kenya for the talks and said the crossing would open within a month.",
+        "Kenya's foreign minister praised Uganda on Tuesday and promised engineers to repair the road."))
+    heading = f"<h1>{h1}</h1>" if h1 else ""
+    return (f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body><article>{heading}{paragraphs}"
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize(("title", "head", "h1", "publication", "outlet"), [
+    # the page's only site name is in its <title>, after the headline (walk47 left it: no publication, no outlet)
+    ("Kenya and Uganda sign a border accord | The Lakeside Courier", "", "Kenya and Uganda sign a border accord",
+     "The Lakeside Courier", "The Lakeside Courier"),
+    ("Kenya and Uganda sign a border accord - The Lakeside Courier", "", "Kenya and Uganda sign a border accord",
+     "The Lakeside Courier", "The Lakeside Courier"),
+    ("Kenya and Uganda sign a border accord \u2014 Lakeside Courier", "", "Kenya and Uganda sign a border accord",
+     "Lakeside Courier", "Lakeside Courier"),
+    # the title's headline shorter than the page's (walk47's page)
+    ("Kenya and Uganda sign border accord | The Lakeside Courier", "",
+     "Kenya and Uganda sign border accord after weeks of tension", "The Lakeside Courier", "The Lakeside Courier"),
+    # the headline confirmed by og:title when the page has no h1
+    ("Kenya and Uganda sign a border accord | The Lakeside Courier",
+     '<meta property="og:title" content="Kenya and Uganda sign a border accord">', None,
+     "The Lakeside Courier", "The Lakeside Courier"),
+    # a better source first: og:site_name, JSON-LD's publisher (trafilatura's sitename)
+    ("Kenya and Uganda sign a border accord | Lakeside", '<meta property="og:site_name" content="The Lakeside Courier">',
+     "Kenya and Uganda sign a border accord", "The Lakeside Courier", "The Lakeside Courier"),
+    ("Kenya and Uganda sign a border accord",
+     '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+     '"publisher": {"@type": "Organization", "name": "The Lakeside Courier"}}</script>',
+     "Kenya and Uganda sign a border accord", "The Lakeside Courier", "The Lakeside Courier"),
+    # the title's name before the URL's host name, trafilatura's last resort; the host alone stays the outlet only
+    ("Kenya and Uganda sign a border accord | The Lakeside Courier",
+     '<link rel="canonical" href="https://www.lakeside-courier.example/news/accord">',
+     "Kenya and Uganda sign a border accord", "The Lakeside Courier", "The Lakeside Courier"),
+    ("Kenya and Uganda sign a border accord", '<link rel="canonical" href="https://www.lakeside-courier.example/a">',
+     "Kenya and Uganda sign a border accord", None, "lakeside-courier.example"),
+    # no site name: a title that is the headline alone, a section before the headline, a colon, a headline's own
+    # dash, a part that is a sentence or too long, a title the page does not confirm as its headline
+    ("Kenya and Uganda sign a border accord", "", "Kenya and Uganda sign a border accord", None, None),
+    ("World | Kenya and Uganda sign a border accord", "", "Kenya and Uganda sign a border accord", None, None),
+    ("Kenya and Uganda sign a border accord: The Lakeside Courier", "", "Kenya and Uganda sign a border accord",
+     None, None),
+    ("Kenya - Uganda border accord signed", "", None, None, None),
+    ("Kenya - Uganda border accord signed", "", "Kenya - Uganda border accord signed after talks", None, None),
+    ("Kenya and Uganda sign a border accord | Read the full story here!", "", "Kenya and Uganda sign a border accord",
+     None, None),
+    # a part with a dot, trafilatura's sitename: a host name is one, a sentence is not (it stays trafilatura's outlet)
+    ("Kenya and Uganda sign a border accord | lakeside-courier.example", "", "Kenya and Uganda sign a border accord",
+     "lakeside-courier.example", "lakeside-courier.example"),
+    ("Kenya and Uganda sign a border accord | Read the full story here.", "", "Kenya and Uganda sign a border accord",
+     None, "Read the full story here."),
+    ("Kenya and Uganda sign a border accord | the courier of the lakeside towns of east africa", "",
+     "Kenya and Uganda sign a border accord", None, None),
+    ("Kenya and Uganda sign a border accord | The Lakeside Courier", "", "Border accord signed", None, None),
+])
+def test_ingest_html_publication_from_the_pages_site_name(tmp_path: Path, title: str, head: str, h1: str | None,
+                                                           publication: str | None, outlet: str | None) -> None:
+    (article,) = read_articles([write(tmp_path / "page.html", _page(title, head, h1))])
+    assert isinstance(article, Article)
+    assert (article.parts.publication, article.outlet) == (publication, outlet)
+    assert "Kenya signed a border accord" in article.body
+
+
+def test_ingest_html_title_site_is_not_taken_from_a_record_or_a_text_file(tmp_path: Path) -> None:
+    # the input's own outlet wins (a record's `source`), and only an HTML page's title is read for a site name
+    record = {"id": "p1", "html": _page("Kenya and Uganda sign a border accord | The Lakeside Courier"),
+              "source": "Courier Wire"}
+    (article,) = read_articles([write(tmp_path / "p.jsonl", json.dumps(record) + "\n")])
+    assert isinstance(article, Article)
+    assert (article.parts.publication, article.outlet) == ("The Lakeside Courier", "Courier Wire")
+    (text,) = read_articles([write(tmp_path / "t.txt", "Kenya and Uganda sign a border accord | The Lakeside "
+                                   "Courier\n\n" + STORY)])
+    assert isinstance(text, Article) and text.parts.publication is None

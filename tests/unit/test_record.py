@@ -66,3 +66,20 @@ def test_record_schema_rejects_an_unknown_modality() -> None:
     event = make_event(doc[1], 0, "040", None, None, negated=False, modality="asserted", reciprocal=False, rules={})
     bad = {**event, "modality": "rumoured"}
     assert list(_validator("event").iter_errors(bad))
+
+
+def test_record_sentence_ends_at_its_last_non_space_character() -> None:
+    # spaCy keeps a paragraph break in the sentence before it, as a whitespace token: the record's sentence (and so
+    # `sentences.text` and every CSV cell of `sentence_text`) ended in "\n\n" (walk48)
+    from dateline.record import sentence_offsets
+
+    words = ["Kenya", "thanked", "Uganda", ".", "\n\n", "Talks", "resume", "today", ".", " \n", "  "]
+    spaces = [True, True, False, False, False, True, True, False, False, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces,
+              sent_starts=[True, False, False, False, False, True, False, False, False, False, True])
+    assert [s.text for s in doc.sents][0] == "Kenya thanked Uganda.\n\n"
+    got = sentence_offsets(doc)
+    assert [doc.text[s["start"]:s["end"]] for s in got] == ["Kenya thanked Uganda.", "Talks resume today.", ""]
+    assert [s["index"] for s in got] == [0, 1, 2]
+    assert [s["start"] for s in got] == [s.start_char for s in doc.sents]  # the starts, which the labels key on, stay
+    assert got[2]["end"] == got[2]["start"]  # a sentence of whitespace only is empty

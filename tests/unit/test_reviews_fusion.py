@@ -134,7 +134,8 @@ def test_a_file_reviewed_before_fusion_read_reviews_is_fused_again_when_opened(
         event_id = store.con.execute("SELECT id FROM events WHERE article_id = ?", ["b" * 16]).fetchone()[0]
         store.con.execute("INSERT INTO reviews (review_id, event_id, verdict, created_at) "
                           "VALUES ('r1', ?, 'wrong', now())", [event_id])
-        store.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(len(current) - 1)])
+        store.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                          [str(current.index(store_module._V_REVIEWED_FUSION))])
         assert sorted(row[1] for row in fused(store)) == [1, 3]
     with Store(db) as store:
         assert store.schema_version() == len(current)

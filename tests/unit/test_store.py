@@ -339,3 +339,46 @@ def test_store_writer_says_it_waits_for_a_lock(monkeypatch: pytest.MonkeyPatch, 
     with pytest.raises(duckdb.IOException):
         store_module.connect(db, wait=0.1)
     assert caplog.text.count("another process holds the database; waiting up to") == 1
+
+
+def test_store_whitespace_class_is_pythons_whitespace() -> None:
+    # the migration trims in SQL what record.sentence_offsets trims with str.rstrip: one definition of a space
+    import re
+
+    from dateline.store import WHITESPACE_CLASS
+
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    ranges = re.findall(r"\\x\{([0-9a-f]+)\}(?:-\\x\{([0-9a-f]+)\})?", WHITESPACE_CLASS)
+    listed = {chr(c) for lo, hi in ranges for c in range(int(lo, 16), int(hi or lo, 16) + 1)}
+    assert listed == spaces and len(spaces) == 29
+    con = duckdb.connect()
+    text = "Kenya thanked Uganda." + "".join(sorted(spaces))
+    assert con.execute(f"SELECT regexp_replace(?, '{WHITESPACE_CLASS}+$', '')", [text]).fetchone()[0] == text.rstrip()
+
+
+def test_store_sentences_stored_with_trailing_whitespace_are_trimmed_when_the_file_is_opened(
+        db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a file of 0.11.0 holds spaCy's paragraph break at the end of a paragraph's last sentence (walk48)
+    import dateline.store as store_module
+
+    record = make_record()
+    body = "Ministers met in Oslo.\n\nThey agreed to talk again.\u00a0"
+    record["article"]["body"] = body
+    record["sentences"] = [{"index": 0, "start": 0, "end": 24}, {"index": 1, "start": 24, "end": len(body)}]
+    record["quotes"][0]["span"] = [39, 49]
+    current = store_module.MIGRATIONS
+    monkeypatch.setattr(store_module, "MIGRATIONS", current[:-1])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(current) - 1)
+    with Store(db) as store:
+        store.write([record])
+        assert store.con.execute("SELECT text FROM sentences ORDER BY idx").fetchall()[0] == ("Ministers met in Oslo.\n\n",)
+        store.con.execute("DELETE FROM fused_event_mentions")  # so that the test sees fusion run again
+        store.con.execute("DELETE FROM fused_events")
+    monkeypatch.setattr(store_module, "MIGRATIONS", current)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(current))
+    with Store(db, read_only=True) as store:
+        assert store.schema_version() == len(current)
+        rows = store.con.execute("SELECT start_char, end_char, text FROM sentences ORDER BY idx").fetchall()
+        assert rows == [(0, 22, "Ministers met in Oslo."), (24, 50, "They agreed to talk again.")]
+        assert all(body[start:end] == text for start, end, text in rows)
+        assert store.con.execute("SELECT count(*) FROM fused_event_mentions").fetchone()[0] == 1  # fused again

@@ -93,7 +93,8 @@ def test_a_review_stored_before_the_derived_columns_gets_them_when_the_file_is_o
         store.add_review(event_id, verdict="corrected", corrections={"cameo": "042"})
         # as the previous version left it: the review without the columns that follow it
         store.con.execute("UPDATE reviews SET plover_mode = NULL, plover_event = 'CONSULT'")
-        store.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(store_module.SCHEMA_VERSION - 1)])
+        store.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                          [str(store_module.MIGRATIONS.index(store_module._V_REVIEW_DERIVED))])
     with Store(db, read_only=True) as store:  # a reader brings it up to date first
         assert store.schema_version() == store_module.SCHEMA_VERSION
     (row,) = _events(db)

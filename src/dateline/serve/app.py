@@ -34,7 +34,7 @@ from ..confidence import uncounted_by
 from ..csvsafe import csv_rows
 from ..errors import DatelineError, Errors, StoreError
 from ..ids import EVENT_ID_PATTERN
-from ..store import (OUTLET_SQL, REVIEW_FIELDS, REVIEW_VERDICTS, Store, add_review, events_sql,
+from ..store import (OUTLET_SQL, REVIEW_FIELDS, REVIEW_VERDICTS, Store, add_review,
                      stored_event_evidence)
 from . import query as Q
 from .db import Busy, Database, Gone
@@ -173,18 +173,24 @@ class App:
         return set(self.db.event_columns)
 
     @cached_property
-    def export_columns(self) -> list[str]:
-        """The columns of the events export (CSV out uses exactly these)."""
-        with self.db.read() as con:
-            cur = con.execute(f"SELECT * FROM ({events_sql(include_all=True)}) LIMIT 0")
-            return [d[0] for d in cur.description]
-
-    @cached_property
-    def sort_columns(self) -> list[str]:
-        """Columns an events request may sort on: the export's, plus outlet and sentence_start."""
+    def row_columns(self) -> list[str]:
+        """The columns of an events row (:func:`Q.base_sql`: the `dateline events` export's, then ``outlet`` and
+        ``sentence_start``), in this order in every format of ``/api/events`` (the JSON rows, the CSV and Parquet
+        downloads), and the columns a request may sort on."""
         with self.db.read() as con:
             cur = con.execute(f"SELECT * FROM {Q.base_sql(reviewed=False, has_reviews=False)} LIMIT 0")
             return [d[0] for d in cur.description]
+
+    def rows_sql(self, flt: Q.EventFilter, *, sort: str | None) -> tuple[str, list[Any]]:
+        """The SELECT of one filter's rows in :attr:`row_columns`' order, sorted (without LIMIT), and its
+        parameters: what the JSON page, the CSV and the Parquet download read."""
+        from_sql, params = self.filtered(flt)
+        try:
+            order = Q.sort_sql(sort, self.row_columns)
+        except ValueError as err:
+            raise ApiError(422, "E801", detail=str(err)) from err
+        columns = ", ".join(f'ev."{c}"' for c in self.row_columns)
+        return f"SELECT {columns} {from_sql} {order}", params
 
     def csrf(self) -> str:
         assert self.token is not None
@@ -198,13 +204,10 @@ class App:
 
     def events(self, flt: Q.EventFilter, *, sort: str | None, limit: int, offset: int) -> dict[str, Any]:
         from_sql, params = self.filtered(flt)
-        try:
-            order = Q.sort_sql(sort, self.sort_columns)
-        except ValueError as err:
-            raise ApiError(422, "E801", detail=str(err)) from err
+        select, _ = self.rows_sql(flt, sort=sort)
         with self.db.read() as con:
             total = _one(con, f"SELECT count(*) {from_sql}", params)
-            cur = con.execute(f"SELECT ev.* {from_sql} {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+            cur = con.execute(f"{select} LIMIT ? OFFSET ?", [*params, limit, offset])
             rows = _rows(cur)
         nxt = offset + len(rows)
         return {"count": int(total), "rows": rows, "next_cursor": Q.encode_cursor(nxt) if nxt < total else None}
@@ -451,9 +454,9 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         if format == "csv":
             buf = io.StringIO()
             writer = csv.writer(buf, lineterminator="\n")
-            writer.writerow(state.export_columns)
+            writer.writerow(state.row_columns)  # the JSON rows' and the Parquet file's columns (App.row_columns)
             # the cells `dateline events` writes: formulas neutralised, booleans as true/false (dateline.csvsafe)
-            writer.writerows(csv_rows([r[c] for c in state.export_columns] for r in page_["rows"]))
+            writer.writerows(csv_rows([r[c] for c in state.row_columns] for r in page_["rows"]))
             headers = {"Content-Disposition": 'attachment; filename="events.csv"'}
             if page_["next_cursor"]:
                 headers["X-Next-Cursor"] = page_["next_cursor"]
@@ -973,16 +976,11 @@ def _network(rows: list[dict[str, Any]], *, params: dict[str, str] | None = None
 
 
 def _parquet(state: App, flt: Q.EventFilter, *, sort: str | None, limit: int, offset: int) -> Response:
-    from_sql, params = state.filtered(flt)
-    try:
-        order = Q.sort_sql(sort, state.sort_columns)
-    except ValueError as err:
-        raise ApiError(422, "E801", detail=str(err)) from err
+    select, params = state.rows_sql(flt, sort=sort)
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "events.parquet")
         with state.db.read() as con:
-            con.execute(f"COPY (SELECT ev.* {from_sql} {order} LIMIT {int(limit)} OFFSET {int(offset)}) "
-                        f"TO '{out}' (FORMAT parquet)", params)
+            con.execute(f"COPY ({select} LIMIT {int(limit)} OFFSET {int(offset)}) TO '{out}' (FORMAT parquet)", params)
         data = Path(out).read_bytes()
     return Response(data, media_type="application/vnd.apache.parquet",
                     headers={"Content-Disposition": 'attachment; filename="events.parquet"'})

@@ -738,9 +738,15 @@ def _words_override(specs: list[str] | None) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _batch_dir(split: str, relabel: bool = False) -> Path:
-    """A batch's working folder: build/labels/batch/SPLIT, or build/labels/relabel/SPLIT for ``--relabel``."""
-    return BUILD / ("relabel" if relabel else "batch") / split
+def _batch_dir(split: str, relabel: bool = False, rounds: str | None = None) -> Path:
+    """A batch's working folder: build/labels/batch/SPLIT, or build/labels/relabel/SPLIT for ``--relabel``
+    (build/labels/relabel/SPLIT-rA-B for the ``--rounds A,...,B`` of a split relabelled in parts)."""
+    tag = f"-r{rounds.split(',')[0]}-{rounds.split(',')[-1]}" if relabel and rounds else ""
+    return BUILD / ("relabel" if relabel else "batch") / (split + tag)
+
+
+def _round_filter(rounds: str | None) -> set[int] | None:
+    return {int(r) for r in rounds.split(",")} if rounds else None
 
 
 def batch_tasks(args: argparse.Namespace) -> None:
@@ -756,13 +762,20 @@ def batch_tasks(args: argparse.Namespace) -> None:
     relabel = bool(getattr(args, "relabel", False))
     if relabel and args.split in LOCKED:
         raise SystemExit(f"split {args.split!r} is locked: it is not relabelled")
-    rows = [row for row in selection if row["split"] == args.split and (row["id"] in complete) == relabel]
+    wanted = _round_filter(getattr(args, "rounds", None))
+    if wanted and not relabel:
+        raise SystemExit("--rounds chooses the rounds of a relabelling (with --relabel)")
+    if wanted and wanted & set(blind_rounds(OUT / "labels.jsonl")):
+        raise SystemExit(f"--rounds names blind rounds {sorted(wanted & set(blind_rounds(OUT / 'labels.jsonl')))}: "
+                         "their labels are not relabelled while they are blind")
+    rows = [row for row in selection if row["split"] == args.split and (row["id"] in complete) == relabel
+            and (wanted is None or article_round(row) in wanted)]
     if not rows:
         raise SystemExit(f"no {'labelled' if relabel else 'unlabelled'} article in split {args.split!r}")
     texts = corpus_texts(rows, NEWS)
     order = sorted(texts, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     coded = code_articles(texts, order)
-    folder = _batch_dir(args.split, relabel)
+    folder = _batch_dir(args.split, relabel, getattr(args, "rounds", None))
     (folder / "tasks").mkdir(parents=True, exist_ok=True)
     (folder / "out").mkdir(parents=True, exist_ok=True)
     by_id = {row["id"]: row for row in rows}
@@ -790,7 +803,7 @@ def batch_second(args: argparse.Namespace) -> None:
     """Second labellers' task files for a batch that ``batch-tasks`` wrote: the events (no missed acts) of ``--n`` of
     its articles with events, drawn with ``--seed``, shared among ``--labellers``, written to ``tasks2/``; the labels
     go to ``out2/`` and ``batch-add --second`` reads them for the agreement (Cohen's kappa) only."""
-    folder = _batch_dir(args.split, bool(getattr(args, "relabel", False)))
+    folder = _batch_dir(args.split, bool(getattr(args, "relabel", False)), getattr(args, "rounds", None))
     coded = read_coded(folder / "coded.jsonl")
     selection = {row["id"]: row for row in load_selection()}
     texts = corpus_texts([selection[i] for i in coded], NEWS)
@@ -825,7 +838,7 @@ def batch_add(args: argparse.Namespace) -> int:
     of the stored labels with the new ones on the events both judged (matched by trigger place and sides) is
     written to ``agreement_relabel_SPLIT_vN.json``: how far the older conventions differ from the current ones."""
     relabel = bool(getattr(args, "relabel", False))
-    folder = _batch_dir(args.split, relabel)
+    folder = _batch_dir(args.split, relabel, getattr(args, "rounds", None))
     refs = read_refs(folder / "events.jsonl")
     coded = read_coded(folder / "coded.jsonl")
     selection = {row["id"]: row for row in load_selection()}
@@ -904,7 +917,7 @@ def batch_add(args: argparse.Namespace) -> int:
     if second:
         agreement = agreement_of(labels, second)
         rounds = sorted({str(selection[i].get("round", 1)) for i in complete_now if i in selection})
-        name = (f"agreement_relabel_{args.split}_v{args.guidelines}_second.json" if relabel
+        name = (f"agreement_relabel_{folder.name}_v{args.guidelines}_second.json" if relabel
                 else f"agreement_round{'+'.join(rounds)}.json")
         (OUT / name).write_text(json.dumps(agreement, indent=1) + "\n", encoding="utf-8")
         extend_rows("labels_second.jsonl", [r for r in second.values() if r["id"] in complete_now])
@@ -912,7 +925,8 @@ def batch_add(args: argparse.Namespace) -> int:
     if relabel:
         drift = relabel_agreement(replaced.get("labels.jsonl", []), [r for r in labels.values() if r["id"] in complete_now],
                                   replaced.get("missed.jsonl", []), [m for m in missed if m["id"] in complete_now])
-        (OUT / f"agreement_relabel_{args.split}_v{args.guidelines}.json").write_text(json.dumps(drift, indent=1) + "\n",
+        tag = folder.name[len(args.split):]
+        (OUT / f"agreement_relabel_{args.split}{tag}_v{args.guidelines}.json").write_text(json.dumps(drift, indent=1) + "\n",
                                                                                       encoding="utf-8")
         print("stored labels against the relabelling: " + json.dumps(drift))
     print(f"{len(complete_now)} of {len(coded)} articles added complete: "
@@ -1279,6 +1293,8 @@ def main(argv: list[str] | None = None) -> int:
     bt.add_argument("--relabel", action="store_true", help="a split's labelled articles labelled again, blind, "
                         "under the guidelines version (build/labels/relabel/SPLIT; the stored labels are replaced and "
                         "kept in *_v{N-1}.jsonl)")
+    bt.add_argument("--rounds", default=None, help="with --relabel: only these comma-separated rounds of the split "
+                        "(a split relabelled in parts; never the blind rounds)")
     b2 = sub.add_parser("batch-second", help="second labellers' task files: the events of some of a batch's articles")
     b2.add_argument("--split", default="fresh")
     b2.add_argument("--labellers", default="G1,G2", help="comma-separated labeller names")
@@ -1288,6 +1304,8 @@ def main(argv: list[str] | None = None) -> int:
     b2.add_argument("--relabel", action="store_true", help="a split's labelled articles labelled again, blind, "
                         "under the guidelines version (build/labels/relabel/SPLIT; the stored labels are replaced and "
                         "kept in *_v{N-1}.jsonl)")
+    b2.add_argument("--rounds", default=None, help="with --relabel: only these comma-separated rounds of the split "
+                        "(a split relabelled in parts; never the blind rounds)")
     ba = sub.add_parser("batch-add", help="append a batch's labels, missed acts and complete articles to eval/news")
     ba.add_argument("--split", default="fresh")
     ba.add_argument("--second", nargs="*", help="a second labeller's files on some of the articles (agreement only)")
@@ -1295,6 +1313,8 @@ def main(argv: list[str] | None = None) -> int:
     ba.add_argument("--relabel", action="store_true", help="a split's labelled articles labelled again, blind, "
                         "under the guidelines version (build/labels/relabel/SPLIT; the stored labels are replaced and "
                         "kept in *_v{N-1}.jsonl)")
+    ba.add_argument("--rounds", default=None, help="with --relabel: only these comma-separated rounds of the split "
+                        "(a split relabelled in parts; never the blind rounds)")
     ba.add_argument("files", nargs="+")
     rj = sub.add_parser("rejudge-tasks", help="task files to label again, under guidelines version N, the stored "
                         "labels made under a lower version that a decision may change (tools/rejudge_vN.tsv)")

@@ -93,3 +93,13 @@ def test_relabel_replaces_the_stored_labels_and_keeps_them(batch: Path) -> None:
 def test_a_locked_split_is_never_relabelled(batch: Path) -> None:
     with pytest.raises(SystemExit, match="locked"):
         nl.batch_tasks(argparse.Namespace(split="test", relabel=True, labellers="R1", guidelines=6))
+
+
+def test_a_relabelling_in_parts_names_its_rounds_and_never_a_blind_one(batch: Path) -> None:
+    (batch / "eval" / "news" / "blind_rounds.json").write_text('{"rounds": [9]}\n', encoding="utf-8")
+    assert nl._batch_dir("train", True, "1,3,4").name == "train-r1-4"
+    assert nl._batch_dir("train", False, "1,3,4").name == "train"
+    with pytest.raises(SystemExit, match="blind"):
+        nl.batch_tasks(argparse.Namespace(split="train", relabel=True, rounds="8,9", labellers="R1", guidelines=6))
+    with pytest.raises(SystemExit, match="with --relabel"):
+        nl.batch_tasks(argparse.Namespace(split="train", relabel=False, rounds="8", labellers="R1", guidelines=6))

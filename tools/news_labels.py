@@ -756,12 +756,15 @@ def batch_tasks(args: argparse.Namespace) -> None:
     With ``--relabel``, the split's articles that *are* labelled complete instead: the whole article labelled
     again, blind (the stored labels are not shown), under the current guidelines, by today's coder's events;
     ``batch-add --relabel`` replaces the stored labels and keeps the old ones (:func:`batch_add`). A locked split
-    is never relabelled (its labels would be read through the task files' coder output)."""
+    is relabelled only with ``--locked``: blind, as it was first labelled (the labellers see the articles and the
+    coder's events, never a score), once per version of the guidelines, its errors read by nobody; the integrator
+    reads only the aggregate agreement of old and new labels (session 48: test and fresh under v6)."""
     selection = load_selection()
     complete = set(json.loads((OUT / "complete.json").read_text(encoding="utf-8")))
     relabel = bool(getattr(args, "relabel", False))
-    if relabel and args.split in LOCKED:
-        raise SystemExit(f"split {args.split!r} is locked: it is not relabelled")
+    if relabel and args.split in LOCKED and not getattr(args, "locked", False):
+        raise SystemExit(f"split {args.split!r} is locked: relabel it only with --locked (blind, once per guidelines "
+                         "version; nobody reads its errors, and the integrator reads only the aggregate agreement)")
     wanted = _round_filter(getattr(args, "rounds", None))
     if wanted and not relabel:
         raise SystemExit("--rounds chooses the rounds of a relabelling (with --relabel)")
@@ -1293,6 +1296,8 @@ def main(argv: list[str] | None = None) -> int:
     bt.add_argument("--relabel", action="store_true", help="a split's labelled articles labelled again, blind, "
                         "under the guidelines version (build/labels/relabel/SPLIT; the stored labels are replaced and "
                         "kept in *_v{N-1}.jsonl)")
+    bt.add_argument("--locked", action="store_true", help="with --relabel: allow a locked split (test, fresh), "
+                    "relabelled blind once per guidelines version; nobody reads its errors")
     bt.add_argument("--rounds", default=None, help="with --relabel: only these comma-separated rounds of the split "
                         "(a split relabelled in parts; never the blind rounds)")
     b2 = sub.add_parser("batch-second", help="second labellers' task files: the events of some of a batch's articles")

@@ -90,9 +90,12 @@ def test_relabel_replaces_the_stored_labels_and_keeps_them(batch: Path) -> None:
     assert drift["acts_listed"] == {"old": 2, "new": 3}
 
 
-def test_a_locked_split_is_never_relabelled(batch: Path) -> None:
-    with pytest.raises(SystemExit, match="locked"):
+def test_a_locked_split_is_relabelled_only_when_asked(batch: Path) -> None:
+    with pytest.raises(SystemExit, match="--locked"):
         nl.batch_tasks(argparse.Namespace(split="test", relabel=True, labellers="R1", guidelines=6))
+    # asked for, it gets past the lock (and stops here only because the test corpus has no test article)
+    with pytest.raises(SystemExit, match="no labelled article"):
+        nl.batch_tasks(argparse.Namespace(split="test", relabel=True, locked=True, labellers="R1", guidelines=6))
 
 
 def test_a_relabelling_in_parts_names_its_rounds_and_never_a_blind_one(batch: Path) -> None:

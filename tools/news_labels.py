@@ -768,9 +768,10 @@ def batch_tasks(args: argparse.Namespace) -> None:
     wanted = _round_filter(getattr(args, "rounds", None))
     if wanted and not relabel:
         raise SystemExit("--rounds chooses the rounds of a relabelling (with --relabel)")
-    if wanted and wanted & set(blind_rounds(OUT / "labels.jsonl")):
-        raise SystemExit(f"--rounds names blind rounds {sorted(wanted & set(blind_rounds(OUT / 'labels.jsonl')))}: "
-                         "their labels are not relabelled while they are blind")
+    blind = (wanted or set()) & set(blind_rounds(OUT / "labels.jsonl"))
+    if blind:
+        raise SystemExit(f"--rounds names blind rounds {sorted(blind)}: their labels are not relabelled while they "
+                         "are blind")
     rows = [row for row in selection if row["split"] == args.split and (row["id"] in complete) == relabel
             and (wanted is None or article_round(row) in wanted)]
     if not rows:
@@ -928,9 +929,8 @@ def batch_add(args: argparse.Namespace) -> int:
     if relabel:
         drift = relabel_agreement(replaced.get("labels.jsonl", []), [r for r in labels.values() if r["id"] in complete_now],
                                   replaced.get("missed.jsonl", []), [m for m in missed if m["id"] in complete_now])
-        tag = folder.name[len(args.split):]
-        (OUT / f"agreement_relabel_{args.split}{tag}_v{args.guidelines}.json").write_text(json.dumps(drift, indent=1) + "\n",
-                                                                                      encoding="utf-8")
+        (OUT / f"agreement_relabel_{folder.name}_v{args.guidelines}.json").write_text(json.dumps(drift, indent=1) + "\n",
+                                                                                    encoding="utf-8")
         print("stored labels against the relabelling: " + json.dumps(drift))
     print(f"{len(complete_now)} of {len(coded)} articles added complete: "
           f"{sum(1 for r in labels.values() if r['id'] in complete_now)} event labels, "
@@ -1256,6 +1256,14 @@ def _guidelines_option(parser: argparse.ArgumentParser) -> None:
                              + "); stored on every label row")
 
 
+def _relabel_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--relabel", action="store_true", help="a split's labelled articles labelled again, blind, "
+                        "under the guidelines version (build/labels/relabel/SPLIT; the stored labels are replaced and "
+                        "kept in *_v{N-1}.jsonl)")
+    parser.add_argument("--rounds", default=None, help="with --relabel: only these comma-separated rounds of the "
+                        "split (a split relabelled in parts; never the blind rounds)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -1293,33 +1301,21 @@ def main(argv: list[str] | None = None) -> int:
     bt.add_argument("--split", default="fresh")
     bt.add_argument("--labellers", default="F1,F2,F3,F4", help="comma-separated labeller names")
     _guidelines_option(bt)
-    bt.add_argument("--relabel", action="store_true", help="a split's labelled articles labelled again, blind, "
-                        "under the guidelines version (build/labels/relabel/SPLIT; the stored labels are replaced and "
-                        "kept in *_v{N-1}.jsonl)")
+    _relabel_options(bt)
     bt.add_argument("--locked", action="store_true", help="with --relabel: allow a locked split (test, fresh), "
                     "relabelled blind once per guidelines version; nobody reads its errors")
-    bt.add_argument("--rounds", default=None, help="with --relabel: only these comma-separated rounds of the split "
-                        "(a split relabelled in parts; never the blind rounds)")
     b2 = sub.add_parser("batch-second", help="second labellers' task files: the events of some of a batch's articles")
     b2.add_argument("--split", default="fresh")
     b2.add_argument("--labellers", default="G1,G2", help="comma-separated labeller names")
     b2.add_argument("--n", type=int, default=12, help="articles (with events) to label twice")
     b2.add_argument("--seed", type=int, required=True, help="the draw's seed (a new one per batch)")
     _guidelines_option(b2)
-    b2.add_argument("--relabel", action="store_true", help="a split's labelled articles labelled again, blind, "
-                        "under the guidelines version (build/labels/relabel/SPLIT; the stored labels are replaced and "
-                        "kept in *_v{N-1}.jsonl)")
-    b2.add_argument("--rounds", default=None, help="with --relabel: only these comma-separated rounds of the split "
-                        "(a split relabelled in parts; never the blind rounds)")
+    _relabel_options(b2)
     ba = sub.add_parser("batch-add", help="append a batch's labels, missed acts and complete articles to eval/news")
     ba.add_argument("--split", default="fresh")
     ba.add_argument("--second", nargs="*", help="a second labeller's files on some of the articles (agreement only)")
     _guidelines_option(ba)
-    ba.add_argument("--relabel", action="store_true", help="a split's labelled articles labelled again, blind, "
-                        "under the guidelines version (build/labels/relabel/SPLIT; the stored labels are replaced and "
-                        "kept in *_v{N-1}.jsonl)")
-    ba.add_argument("--rounds", default=None, help="with --relabel: only these comma-separated rounds of the split "
-                        "(a split relabelled in parts; never the blind rounds)")
+    _relabel_options(ba)
     ba.add_argument("files", nargs="+")
     rj = sub.add_parser("rejudge-tasks", help="task files to label again, under guidelines version N, the stored "
                         "labels made under a lower version that a decision may change (tools/rejudge_vN.tsv)")

@@ -181,16 +181,15 @@ class App:
             cur = con.execute(f"SELECT * FROM {Q.base_sql(reviewed=False, has_reviews=False)} LIMIT 0")
             return [d[0] for d in cur.description]
 
-    def rows_sql(self, flt: Q.EventFilter, *, sort: str | None) -> tuple[str, list[Any]]:
-        """The SELECT of one filter's rows in :attr:`row_columns`' order, sorted (without LIMIT), and its
-        parameters: what the JSON page, the CSV and the Parquet download read."""
-        from_sql, params = self.filtered(flt)
+    def rows_sql(self, from_sql: str, *, sort: str | None) -> str:
+        """The SELECT of one filter's rows (``from_sql``, :meth:`filtered`'s) in :attr:`row_columns`' order, sorted
+        (without LIMIT): what the JSON page, the CSV and the Parquet download read."""
         try:
             order = Q.sort_sql(sort, self.row_columns)
         except ValueError as err:
             raise ApiError(422, "E801", detail=str(err)) from err
         columns = ", ".join(f'ev."{c}"' for c in self.row_columns)
-        return f"SELECT {columns} {from_sql} {order}", params
+        return f"SELECT {columns} {from_sql} {order}"
 
     def csrf(self) -> str:
         assert self.token is not None
@@ -204,7 +203,7 @@ class App:
 
     def events(self, flt: Q.EventFilter, *, sort: str | None, limit: int, offset: int) -> dict[str, Any]:
         from_sql, params = self.filtered(flt)
-        select, _ = self.rows_sql(flt, sort=sort)
+        select = self.rows_sql(from_sql, sort=sort)
         with self.db.read() as con:
             total = _one(con, f"SELECT count(*) {from_sql}", params)
             cur = con.execute(f"{select} LIMIT ? OFFSET ?", [*params, limit, offset])
@@ -976,7 +975,8 @@ def _network(rows: list[dict[str, Any]], *, params: dict[str, str] | None = None
 
 
 def _parquet(state: App, flt: Q.EventFilter, *, sort: str | None, limit: int, offset: int) -> Response:
-    select, params = state.rows_sql(flt, sort=sort)
+    from_sql, params = state.filtered(flt)
+    select = state.rows_sql(from_sql, sort=sort)
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "events.parquet")
         with state.db.read() as con:

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.newseval import coded_root, country_level, real_act  # noqa: E402
-from dateline.sides_model import TRANSNATIONAL  # noqa: E402
+from dateline.kb import CAMEO_TRANSNATIONAL as TRANSNATIONAL  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
 from cached_eval import CACHE  # noqa: E402  (the parse cache's folder)

@@ -101,6 +101,24 @@ def add_half_argument(parser: argparse.ArgumentParser) -> None:
                              "rule's author reads, or 'unread', the check that a rule carries over (default all)")
 
 
+def threshold_table(labels: Any, coded: dict[str, dict[str, Any]], texts: dict[str, dict[str, Any]], split: str,
+                    thresholds: list[float]) -> str:
+    """The split scored again with ``counted`` decided at each confidence threshold: a Markdown table of the
+    counted events, the right ones, strict precision, recall of the listed acts and strict F1."""
+    import copy
+
+    from dateline.confidence import apply_min_confidence
+    lines = ["| min confidence | counted | right | strict precision | recall (listed acts) | strict F1 | expected kept | "
+             "forbidden dropped |", "|---|---|---|---|---|---|---|---|"]
+    for threshold in thresholds:
+        again = {i: apply_min_confidence(copy.deepcopy(record), threshold, drop=False) for i, record in coded.items()}
+        scores = score(labels, again, texts, split, None)
+        lines.append(f"| {threshold:g} | {scores.counted} | {scores.counted_right} | {scores.strict_precision:.4f} | "
+                     f"{scores.gold_found_root}/{scores.gold_acts} = {scores.recall:.4f} | {scores.strict_f1:.4f} | "
+                     f"{scores.expected_kept:.4f} | {scores.forbidden_dropped:.4f} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--labels", default="eval/news/labels.jsonl")
@@ -120,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exclude-rounds", default=None,
                         help="comma-separated labelling rounds left out (default: the blind rounds eval/news/blind_rounds.json "
                              "names, kept for the integrator; '' for none, as the integrator scores them)")
+    parser.add_argument("--min-confidence", default=None,
+                        help="comma-separated thresholds: also score the split with `counted` decided at each "
+                             "(confidence.apply_min_confidence, as `dateline events --min-confidence`), one row each")
     add_half_argument(parser)
     args = parser.parse_args(argv)
     if args.split in LOCKED:
@@ -139,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     errors: list[dict[str, Any]] | None = [] if args.errors else None
     scores = score(labels, coded, texts, args.split, errors)
     print(format_news_report(scores))
+    if args.min_confidence:
+        print(threshold_table(labels, coded, texts, args.split, [float(t) for t in args.min_confidence.split(",")]))
     if args.by_rule:
         print(format_by_rule(scores))
     if args.errors and errors is not None:

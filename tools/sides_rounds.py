@@ -30,6 +30,9 @@ def main() -> int:
                         help="code and score only the given rounds (a blind check of several coders, faster)")
     parser.add_argument("--split", default="train", choices=["train", "dev", "test", "fresh"],
                         help="the split whose rounds are scored apart (aggregates only)")
+    parser.add_argument("--min-confidence", default=None,
+                        help="comma-separated thresholds: also score the given rounds with `counted` decided at each "
+                             "(totals only; tools/cached_eval.py --min-confidence)")
     args = parser.parse_args()
     sides_model.DISABLED = args.no_ranker
     labels = load_labels(ROOT / "eval/news/labels.jsonl")
@@ -46,6 +49,12 @@ def main() -> int:
               f"target {s.target_right}/{s.counted_real}; strict precision {s.counted_right}/"
               f"{s.counted_judged + s.counted_unjudged_recall} = {s.strict_precision:.3f} "
               f"({s.counted_unjudged_recall} unjudged counted on recall articles)")
+    if args.min_confidence:
+        from cached_eval import threshold_table
+
+        print(f"rounds {sorted(held)} by the minimum confidence counted:")
+        print(threshold_table(part.rounds(held), coded, texts, args.split,
+                              [float(t) for t in args.min_confidence.split(",")]))
     return 0
 
 

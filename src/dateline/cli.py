@@ -496,13 +496,19 @@ def _apply_floors(floors: str | None, update: bool, raise_: Any, check: Any) -> 
 @click.option("--no-learned", is_flag=True, help="No second stage over the learned side chooser's and root "
               "correction's probabilities.")
 @click.option("--force", is_flag=True, help="Overwrite a cross-fitted model (one `make train` wrote) all the same.")
-def train(labels: str, news_dir: str, out: str, exclude_rounds: str | None, no_learned: bool, force: bool) -> None:
+@click.option("--threshold-only", is_flag=True, help="Do not fit: choose the default threshold of the model at --out "
+              "again on dev (after the dev labels changed) and write it into that file.")
+def train(labels: str, news_dir: str, out: str, exclude_rounds: str | None, no_learned: bool, force: bool,
+          threshold_only: bool) -> None:
     """Train the confidence model from labelled real news (needs scikit-learn: pip install 'dateline[train]').
 
     Fits on the train split (less the blind rounds, blind_rounds.json beside the labels), then a second
     stage over the learned side chooser's and root correction's probabilities on the train rounds neither
     was fitted on (their model.json's meta.fitted_rounds), calibrates on dev, picks the threshold of
-    `counted` on dev, and prints the dev reliability table and expected calibration error.
+    `counted` on dev (the lowest reaching precision 0.80 if that keeps a quarter of the counted events,
+    else the one of 0, 0.05 ... 0.6 with the best dev strict F1), and prints the dev reliability table
+    and expected calibration error. --threshold-only chooses the threshold of the model at --out again,
+    without fitting (after the dev labels changed).
 
     Alone it writes a first-stage model: the shipped components are fitted on every train round, which
     leaves no row for the second stage. The shipped model comes from `make train` (tools/crossfit_train.py,
@@ -514,6 +520,17 @@ def train(labels: str, news_dir: str, out: str, exclude_rounds: str | None, no_l
     """
     from .train import train as run_training
 
+    if threshold_only:
+        from .train import choose_default_threshold
+
+        try:
+            dev = choose_default_threshold(out, labels, news_dir)
+        except ImportError as err:
+            fail(ModelError("E311", detail=str(err)))
+        except DatelineError as err:
+            fail(err)
+        _echo_threshold(dev)
+        return
     if not force and _crossfitted(out):
         fail(ModelError("E312", path=out))
     rounds = None if exclude_rounds is None else tuple(int(r) for r in exclude_rounds.split(",") if r.strip())
@@ -542,15 +559,25 @@ def train(labels: str, news_dir: str, out: str, exclude_rounds: str | None, no_l
                        f"{x['point_080']['threshold']}, ECE {x['ece']}")
     click.echo(f"dev: expected calibration error {dev['ece']:.3f} in sample, {dev['ece_cross_fitted']:.3f} cross-fitted "
                f"by article (uncalibrated {dev['ece_uncalibrated']:.3f})")
-    click.echo(f"dev: precision {dev['target_precision']:.2f} is reached at confidence {dev['target_threshold']:.3f} "
-               f"keeping {dev['counted_kept_at_threshold']:.0%} of asserted events; default threshold "
-               f"{dev['threshold']:.3f}" + ("" if dev["threshold"] else " (too few kept: every asserted event counts)"))
-    click.echo("min confidence   asserted kept   precision")
+    _echo_threshold(dev)
+    click.echo("min confidence   asserted kept   precision (judged)")
     for row in dev["by_min_confidence"]:
         click.echo(f"{row['min_confidence']:>14.2f}  {row['counted_kept']:>14}  {row['precision']}")
     click.echo("confidence   events   right")
     for row in dev["reliability"]:
         click.echo(f"{row['bin']:>10}  {row['events']:>7}  {row['right']:.3f} (mean confidence {row['mean_confidence']:.3f})")
+
+
+def _echo_threshold(dev: dict[str, Any]) -> None:
+    """How `dateline train` chose the default threshold, with the dev rows behind it."""
+    click.echo(f"dev: precision {dev['target_precision']:.2f} is reached at confidence {dev['target_threshold']:.3f} "
+               f"keeping {dev['counted_kept_at_threshold']:.0%} of asserted events; default threshold "
+               f"{dev['threshold']:.3f} ({dev.get('threshold_rule', 'target precision')})")
+    if dev.get("by_min_confidence_scored"):
+        click.echo("min confidence   counted   right   strict precision   recall   strict F1")
+        for row in dev["by_min_confidence_scored"]:
+            click.echo(f"{row['min_confidence']:>14.2f}  {row['counted']:>8}  {row['right']:>6}  "
+                       f"{row['strict_precision']:>16.4f}  {row['recall']:>7.4f}  {row['strict_f1']:>9.4f}")
 
 
 def _crossfitted(path: str) -> bool:

@@ -154,6 +154,18 @@ def counted(event: dict[str, Any]) -> bool:
     return asserted(event)
 
 
+def reaches(event: dict[str, Any]) -> bool:
+    """Whether the event counts at any confidence (:func:`dateline.confidence.is_counted` at 0): counted, or left
+    out only by the default threshold of ``counted``. Records from before confidence: :func:`counted`."""
+    if counted(event):
+        return True
+    if "confidence" not in event:
+        return False
+    from .confidence import is_counted
+
+    return is_counted(event, 0.0)
+
+
 @dataclass
 class LabelSet:
     """The labelled corpus: its articles, the event labels and the missed acts."""
@@ -389,12 +401,14 @@ class NewsScores:
     gold_acts: int = 0  # real asserted acts on recall articles (labelled events + missed acts)
     gold_found: int = 0  # a counted event at the act's trigger
     gold_found_root: int = 0  # ... with the right root
+    #: ... with the right root, by an event counted at any confidence (the coder's reach: :func:`reaches`)
+    gold_found_root_any: int = 0
     not_real: dict[str, int] = field(default_factory=dict)  # why counted events are not real acts
     by_rule: dict[str, list[int]] = field(default_factory=dict)  # "decision=rule" -> [counted judged, right]
     # Expected and forbidden events per article (as trafilatura's evaluation keeps snippets): every
     # labelled real act is expected (a counted event at its trigger with every field right), every
     # labelled non-act forbidden (no counted event at its trigger). Article id -> [expected, kept,
-    # forbidden, counted anyway].
+    # forbidden, counted anyway, kept at any confidence (:func:`reaches`)].
     per_article: dict[str, list[int]] = field(default_factory=dict)
 
     @property
@@ -408,6 +422,19 @@ class NewsScores:
     @property
     def recall(self) -> float:
         return self.gold_found_root / self.gold_acts if self.gold_acts else 0.0
+
+    @property
+    def reach_recall(self) -> float:
+        """:attr:`recall` with the events counted at any confidence (:func:`reaches`): what the coder finds before the
+        default threshold of ``counted`` drops the least confident (session 50: the recall floor of the coder
+        itself, kept when the default threshold rose from 0)."""
+        return self.gold_found_root_any / self.gold_acts if self.gold_acts else 0.0
+
+    @property
+    def reach_expected_kept(self) -> float:
+        """:attr:`expected_kept` with the events counted at any confidence (:func:`reaches`)."""
+        expected = sum(v[0] for v in self.per_article.values())
+        return sum(v[4] for v in self.per_article.values()) / expected if expected else 0.0
 
     @property
     def f1(self) -> float:
@@ -444,7 +471,8 @@ class NewsScores:
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out.update(precision=round(self.precision, 4), real_share=round(self.real_share, 4),
-                   recall=round(self.recall, 4), strict_precision=round(self.strict_precision, 4))
+                   recall=round(self.recall, 4), strict_precision=round(self.strict_precision, 4),
+                   reach_recall=round(self.reach_recall, 4))
         return out
 
 
@@ -476,6 +504,8 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
     found: dict[str, list[tuple[Key, str]]] = defaultdict(list)  # record id -> (key, root) of counted events
     why: Counter[str] = Counter()
     kept: set[int] = set()  # id() of labels a counted event gets right
+    kept_any: set[int] = set()  # ... an event counted at any confidence (:func:`reaches`)
+    reached: dict[str, list[tuple[Key, str]]] = defaultdict(list)  # ... (key, root) of events counted at any confidence
     claimed: set[int] = set()  # id() of non-act labels a counted event sits on
     for article in part.articles:
         record = coded.get(article["id"])
@@ -485,7 +515,15 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
         for event, key in zip(record["events"], event_keys(record, text)):
             scores.events += 1
             if not counted(event):
+                if reaches(event):
+                    if key is not None:
+                        reached[article["id"]].append((key, str(event["cameo"])[:2]))
+                    judged = judge(event, key)
+                    if judged is not None and is_right(event, judged):
+                        kept_any.add(id(judged))
                 continue
+            if key is not None:
+                reached[article["id"]].append((key, str(event["cameo"])[:2]))
             scores.counted += 1
             if key is not None:
                 found[article["id"]].append((key, str(event["cameo"])[:2]))
@@ -498,6 +536,7 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
             right = is_right(event, judged)
             if right:
                 kept.add(id(judged))
+                kept_any.add(id(judged))
             if not judged["act"]:
                 claimed.add(id(judged))
             for decision, rule in rules.items():
@@ -530,7 +569,7 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
                 errors.append({"judged": judged, "event": event})
     scores.not_real = dict(why)
     for article in part.articles:
-        scores.per_article[article["id"]] = [0, 0, 0, 0]
+        scores.per_article[article["id"]] = [0, 0, 0, 0, 0]
     for label in part.labels:
         row = scores.per_article.get(label["id"])
         if row is None:
@@ -538,6 +577,7 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
         if coded_root(label) is not None:
             row[0] += 1
             row[1] += id(label) in kept
+            row[4] += id(label) in kept_any
         elif not label["act"]:
             row[2] += 1
             row[3] += id(label) in claimed
@@ -547,6 +587,7 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
         hits = [root for key, root in found.get(act["id"], []) if finds(act, key)]
         scores.gold_found += bool(hits)
         scores.gold_found_root += act["root"] in hits
+        scores.gold_found_root_any += act["root"] in [root for key, root in reached.get(act["id"], []) if finds(act, key)]
     return scores
 
 
@@ -563,12 +604,12 @@ def format_news_report(scores: NewsScores) -> str:
         f"  among real acts: root {pct(s.root_right, s.counted_real)}, source {pct(s.source_right, s.counted_real)}, "
         f"target {pct(s.target_right, s.counted_real)}, date {pct(s.date_right, s.dated)}",
         f"  recall on {s.recall_articles} articles with every act listed: {pct(s.gold_found_root, s.gold_acts)} "
-        f"(found at all: {pct(s.gold_found, s.gold_acts)})",
+        f"(found at all: {pct(s.gold_found, s.gold_acts)}; at any confidence: {pct(s.gold_found_root_any, s.gold_acts)})",
         f"  F1 of precision and recall: {s.f1:.4f}",
         f"  strict (the {s.counted_unjudged_recall} unjudged counted events of recall articles as wrong): precision "
         f"{pct(s.counted_right, s.counted_judged + s.counted_unjudged_recall)}, F1 {s.strict_f1:.4f}",
     ]
-    worse = sum(1 for _, k, _, c in s.per_article.values() if c > k)
+    worse = sum(1 for _, k, _, c, *_ in s.per_article.values() if c > k)
     expected, kept, forbidden, claimed = (sum(v[i] for v in s.per_article.values()) for i in range(4))
     lines.append(f"  per article: labelled acts kept right {pct(kept, expected)}, labelled non-acts still counted "
                  f"{pct(claimed, forbidden)}; {worse} of {len(s.per_article)} articles count more non-acts than "
@@ -603,12 +644,16 @@ EPSILON = 1e-4
 
 def news_metrics(scores: NewsScores) -> dict[str, float]:
     """The scores a floors file holds for a split: ``news_<split>_precision``, ``news_<split>_recall``, the
-    ``news_<split>_strict_f1`` (session 40: the keep rule's measure, :attr:`NewsScores.strict_f1`) and the per-article
-    ``expected_kept`` / ``forbidden_dropped``."""
+    ``news_<split>_strict_f1`` (session 40: the keep rule's measure, :attr:`NewsScores.strict_f1`), the per-article
+    ``expected_kept`` / ``forbidden_dropped``, and (session 50) the coder's reach at any confidence,
+    ``reach_recall`` / ``reach_expected_kept``: the floors of recall and expected kept the default threshold of
+    ``counted`` does not move."""
     return {f"news_{scores.split}_precision": scores.precision, f"news_{scores.split}_recall": scores.recall,
             f"news_{scores.split}_strict_f1": scores.strict_f1,
             f"news_{scores.split}_expected_kept": scores.expected_kept,
-            f"news_{scores.split}_forbidden_dropped": scores.forbidden_dropped}
+            f"news_{scores.split}_forbidden_dropped": scores.forbidden_dropped,
+            f"news_{scores.split}_reach_recall": scores.reach_recall,
+            f"news_{scores.split}_reach_expected_kept": scores.reach_expected_kept}
 
 
 def _read_news_floors(path: Path) -> dict[str, float]:

@@ -205,3 +205,16 @@ def test_uncounted_by_names_what_keeps_an_event_out_of_the_count() -> None:
     gated = {**base, "evidence": {"rules": {"gate": "domestic_statement"}}}
     assert uncounted_by(gated) == "gate domestic_statement" and not is_counted(gated, 0.0)
     assert uncounted_by({**base, "confidence": 0.01}) == "confidence"
+
+
+def test_default_threshold_falls_back_to_the_best_dev_strict_f1() -> None:
+    from dateline.train import MIN_KEPT, default_threshold
+
+    rows = [{"min_confidence": 0.0, "strict_f1": 0.30}, {"min_confidence": 0.05, "strict_f1": 0.33},
+            {"min_confidence": 0.1, "strict_f1": 0.33}, {"min_confidence": 0.15, "strict_f1": 0.31}]
+    # the target precision reached with a usable share kept: its threshold, whatever the rows say
+    assert default_threshold(0.63, 0.81, MIN_KEPT, rows) == 0.63
+    # reached by too few: the best strict F1, the lowest threshold among equals
+    assert default_threshold(0.63, 0.81, MIN_KEPT - 0.01, rows) == 0.05
+    assert default_threshold(0.9, 0.5, 0.1, rows) == 0.05
+    assert default_threshold(0.9, 0.5, 0.1, []) == 0.0

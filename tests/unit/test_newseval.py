@@ -162,7 +162,8 @@ def test_news_floors_only_rise(tmp_path: Path) -> None:
     worse = score(labelset([label("expelled", TEXT.index("Russia"), root="11")]), {"r1": coded_record()},
                   {"r1": {"text": TEXT}}, "dev")
     assert set(check_news_floors(worse, floors)) == {"news_dev_precision", "news_dev_recall", "news_dev_strict_f1",
-                                                     "news_dev_expected_kept"}
+                                                     "news_dev_expected_kept", "news_dev_reach_recall",
+                                                     "news_dev_reach_expected_kept"}
     assert json.loads(floors.read_text())["news_dev_strict_f1"] == pytest.approx(scores.strict_f1, abs=1e-4)
     with pytest.raises(Exception) as info:
         raise_news_floors(worse, floors)
@@ -223,11 +224,34 @@ def test_expected_and_forbidden_events_per_article() -> None:
               label("said", police, act=False, modality=None, root=None, src=None, tgt=None, date=None),
               label("hit", police, act=False, modality=None, root=None, src=None, tgt=None, date=None)]
     scores = score(labelset(labels), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
-    assert scores.per_article == {"r1": [1, 1, 2, 2]}
+    assert scores.per_article == {"r1": [1, 1, 2, 2, 1]}
     assert scores.expected_kept == 1.0 and scores.forbidden_dropped == 0.0
     wrong = [label("expelled", TEXT.index("Russia"), tgt="USA")] + labels[1:2]
     scores = score(labelset(wrong), {"r1": coded_record()}, {"r1": {"text": TEXT}}, "dev")
-    assert scores.per_article == {"r1": [1, 0, 1, 1]} and scores.expected_kept == 0.0
+    assert scores.per_article == {"r1": [1, 0, 1, 1, 0]} and scores.expected_kept == 0.0
+
+
+def test_reach_counts_the_events_the_default_threshold_left_out() -> None:
+    """Recall and expected kept are of the counted events; their reach twins also take the events counted at any
+    confidence (below the default threshold of ``counted``), never a negated or not asserted one, nor one the act
+    filter un-counted."""
+    labels = [label("expelled", TEXT.index("Russia"))]
+    missed = [dict(label("diplomats", TEXT.index("Russia")), root="16", missed=True)]
+    record = coded_record()
+    record["events"][0].update(confidence=0.1, counted=False)  # the right expulsion, below the threshold
+    for event in record["events"][1:]:
+        event.update(confidence=0.9, counted=event["modality"] == "asserted")
+    scores = score(labelset(labels, missed), {"r1": record}, {"r1": {"text": TEXT}}, "dev")
+    assert (scores.gold_acts, scores.gold_found_root, scores.gold_found_root_any) == (2, 0, 1)
+    assert scores.recall == 0.0 and scores.reach_recall == 0.5
+    assert scores.expected_kept == 0.0 and scores.reach_expected_kept == 1.0
+    assert "at any confidence: 1/2" in format_news_report(scores)
+    record["events"][0]["evidence"] = {"act_filter": {"p": 0.1, "threshold": 0.15}}
+    scores = score(labelset(labels, missed), {"r1": record}, {"r1": {"text": TEXT}}, "dev")
+    assert scores.gold_found_root_any == 0 and scores.reach_expected_kept == 0.0
+    record["events"][0].update(evidence={}, negated=True)
+    scores = score(labelset(labels, missed), {"r1": record}, {"r1": {"text": TEXT}}, "dev")
+    assert scores.gold_found_root_any == 0
 
 
 def test_an_event_on_a_listed_missed_act_is_judged_by_that_act() -> None:

@@ -52,7 +52,8 @@ from typing import Any, Callable, Iterator
 
 from dateline.codebook import cameo_name
 from dateline.newseval import (LOCKED, Judge, article_round, blind_rounds, code_articles, corpus_texts, counted,
-                               country_level, event_keys, label_key, load_labels, pick_label, sentence_span)
+                               country_level, duplicate_texts, event_keys, label_key, load_labels, pick_label,
+                               sentence_span)
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO.parent / "shared" / "data" / "news"
@@ -772,8 +773,9 @@ def batch_tasks(args: argparse.Namespace) -> None:
     if blind:
         raise SystemExit(f"--rounds names blind rounds {sorted(blind)}: their labels are not relabelled while they "
                          "are blind")
+    twins = duplicate_texts(selection)  # one text, one article: a repeated text's event ids would collide
     rows = [row for row in selection if row["split"] == args.split and (row["id"] in complete) == relabel
-            and (wanted is None or article_round(row) in wanted)]
+            and (wanted is None or article_round(row) in wanted) and row["id"] not in twins]
     if not rows:
         raise SystemExit(f"no {'labelled' if relabel else 'unlabelled'} article in split {args.split!r}")
     texts = corpus_texts(rows, NEWS)

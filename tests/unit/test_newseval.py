@@ -10,7 +10,7 @@ import pytest
 
 from dateline.errors import GoldError
 from dateline.newseval import (
-    LabelSet, check_news_floors, country_level, event_keys, find_span, format_by_rule, format_news_report, load_labels, raise_news_floors,
+    LabelSet, check_news_floors, country_level, duplicate_texts, event_keys, find_span, format_by_rule, format_news_report, load_labels, raise_news_floors,
     score, sentence_span,
 )
 
@@ -180,6 +180,23 @@ def test_load_labels_scores_only_complete_articles(tmp_path: Path) -> None:
     with pytest.raises(GoldError) as info:
         load_labels(tmp_path / "labels.jsonl")
     assert info.value.code == "E307"
+
+
+def test_one_text_is_one_article(tmp_path: Path) -> None:
+    """The corpora repeat some stories under two ids: a text two articles share is kept once, in the split first in
+    SPLIT_PRECEDENCE (a test article's train copy is left out of train, so no model is fitted on it), then the
+    lowest id; the copies' labels and missed acts go with them."""
+    rows = [{"corpus": "c.jsonl", "id": i, "split": split, "sha1": sha}
+            for i, split, sha in (("t1", "train", "x"), ("s1", "test", "x"), ("t2", "train", "y"), ("t3", "train", "y"),
+                                  ("d1", "dev", "z"), ("t4", "train", ""), ("t5", "train", ""))]
+    assert duplicate_texts(rows) == {"t1", "t3"}
+    (tmp_path / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (tmp_path / "labels.jsonl").write_text("".join(json.dumps({"id": i}) + "\n" for i in ("t1", "s1", "t3", "t2")))
+    (tmp_path / "missed.jsonl").write_text(json.dumps({"id": "t3"}) + "\n")
+    (tmp_path / "recall.json").write_text('["t1", "t2", "t3"]')
+    loaded = load_labels(tmp_path / "labels.jsonl")
+    assert [a["id"] for a in loaded.articles] == ["s1", "t2", "d1", "t4", "t5"]
+    assert [r["id"] for r in loaded.labels] == ["s1", "t2"] and loaded.missed == [] and loaded.recall_articles == {"t2"}
 
 
 def test_precision_by_rule() -> None:

@@ -232,6 +232,22 @@ def choose_threshold(probs: list[float], ys: list[bool], target: float = TARGET_
     return best or fallback
 
 
+def set_default_threshold(model: Model, counted_dev: list[tuple[float, bool]], labels: LabelSet,
+                          news_dir: str | Path, *, limit: int | None = None) -> dict[str, Any]:
+    """Set ``model.threshold`` by :func:`default_threshold` from the calibrated confidence of the counted dev events
+    (``counted_dev``: (confidence, right) pairs) and, when the target precision is out of reach, the dev rows of
+    :func:`threshold_scores`; return what the model's ``meta.dev`` records of the choice."""
+    target, precision, kept = choose_threshold([p for p, _ in counted_dev], [y for _, y in counted_dev])
+    reached = precision >= TARGET_PRECISION and kept >= MIN_KEPT
+    scored = [] if reached else threshold_scores(model, labels, news_dir, limit=limit)
+    model.threshold = default_threshold(target, precision, kept, scored)
+    return {"threshold": model.threshold, "target_threshold": round(target, 4),
+            "precision_at_threshold": round(precision, 4), "counted_kept_at_threshold": round(kept, 4),
+            "target_precision": TARGET_PRECISION, "target_reached": precision >= TARGET_PRECISION,
+            "threshold_rule": "target precision" if reached else "best dev strict F1 of the grid",
+            "by_min_confidence_scored": scored}
+
+
 def choose_default_threshold(model_path: str | Path, labels_path: str | Path, news_dir: str | Path, *,
                              limit: int | None = None) -> dict[str, Any]:
     """Choose the default threshold of an existing model again on dev (:func:`default_threshold`), without
@@ -242,18 +258,10 @@ def choose_default_threshold(model_path: str | Path, labels_path: str | Path, ne
     dev_rows = examples(labels, "dev", news_dir, limit=limit)
     counted_dev = [(model.predict(e.features, e.learned if model.stage is not None else None), e.right)
                    for e in dev_rows if e.is_counted]
-    target, precision, kept = choose_threshold([p for p, _ in counted_dev], [y for _, y in counted_dev])
-    reached = precision >= TARGET_PRECISION and kept >= MIN_KEPT
-    scored = [] if reached else threshold_scores(model, labels, news_dir, limit=limit)
-    model.threshold = default_threshold(target, precision, kept, scored)
     dev = dict(model.meta.get("dev") or {})
-    dev.update({"threshold": model.threshold, "target_threshold": round(target, 4),
-                "precision_at_threshold": round(precision, 4), "counted_kept_at_threshold": round(kept, 4),
-                "target_precision": TARGET_PRECISION, "target_reached": precision >= TARGET_PRECISION,
-                "threshold_rule": "target precision" if reached else "best dev strict F1 of the grid",
-                "by_min_confidence_scored": scored,
-                "threshold_chosen": {"on": dt.date.today().isoformat(), "coder": f"dateline {__version__}",
-                                     "labels_sha1": hashlib.sha1(Path(labels_path).read_bytes()).hexdigest()[:12]}})
+    dev.update(set_default_threshold(model, counted_dev, labels, news_dir, limit=limit))
+    dev["threshold_chosen"] = {"on": dt.date.today().isoformat(), "coder": f"dateline {__version__}",
+                               "labels_sha1": hashlib.sha1(Path(labels_path).read_bytes()).hexdigest()[:12]}
     model.meta["dev"] = dev
     Path(model_path).write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return dev
@@ -456,12 +464,9 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
     table, ece = reliability(dev_probs, y_dev)
     raw_table, raw_ece = reliability(raw_dev, y_dev)
     counted_dev = [(p, y) for p, y, e in zip(dev_probs, y_dev, dev_rows) if e.is_counted]
-    threshold, precision, kept = choose_threshold([p for p, _ in counted_dev], [y for _, y in counted_dev])
     # The default threshold is the target's only where it keeps a usable share of the counted events; below that,
     # the one of the grid with the best dev strict F1 (users choose another with --min-confidence).
-    scored = [] if precision >= TARGET_PRECISION and kept >= MIN_KEPT else threshold_scores(model, labels, news_dir,
-                                                                                               limit=limit)
-    model.threshold = default_threshold(threshold, precision, kept, scored)
+    chosen = set_default_threshold(model, counted_dev, labels, news_dir, limit=limit)
     cross_ece = _cross_fitted_ece(raw_dev, y_dev, [e.article for e in dev_rows])
     coverage = []
     for cut in (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
@@ -480,13 +485,7 @@ def train(labels_path: str | Path, news_dir: str | Path, out: str | Path, *, lim
                 "ece_uncalibrated": round(raw_ece, 4), "reliability": table,
                 "counted": len(counted_dev),
                 "counted_precision_without_threshold": round(sum(y for _, y in counted_dev) / max(len(counted_dev), 1), 4),
-                "ece_cross_fitted": round(cross_ece, 4), "by_min_confidence": coverage,
-                "threshold": model.threshold, "target_threshold": round(threshold, 4),
-                "precision_at_threshold": round(precision, 4),
-                "counted_kept_at_threshold": round(kept, 4), "target_precision": TARGET_PRECISION,
-                "target_reached": precision >= TARGET_PRECISION,
-                "threshold_rule": ("target precision" if not scored else "best dev strict F1 of the grid"),
-                "by_min_confidence_scored": scored},
+                "ece_cross_fitted": round(cross_ece, 4), "by_min_confidence": coverage, **chosen},
     }
     if len({e.article for e in dev_rows}) >= 5 and len(set(y_dev)) == 2:
         # the figures to compare models by: the calibration cross-fitted by dev article

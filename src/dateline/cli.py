@@ -423,9 +423,10 @@ def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_f
     Labelled real news (eval/news/labels.jsonl, docs/annotation.md): re-codes the labelled
     articles of --split and prints the precision of counted events (a real act, root and countries
     right), the share that are real acts, field accuracy, recall on the articles whose every act was
-    listed, their F1, and a strict precision and F1 that count the counted events with no label on
-    those articles as wrong. Floors for it are keys news_<split>_precision / _recall / _strict_f1 /
-    _expected_kept / _forbidden_dropped.
+    listed (and at any confidence: before the default threshold of `counted`), their F1, and a strict
+    precision and F1 that count the counted events with no label on those articles as wrong. Floors
+    for it are keys news_<split>_precision / _recall / _strict_f1 / _expected_kept /
+    _forbidden_dropped / _reach_recall / _reach_expected_kept.
 
     With --reviews (and no GOLD): precision as the reviewers of `dateline serve` judged it.
 

@@ -102,8 +102,11 @@ def coded_docs(labels: LabelSet, split: str, news_dir: str | Path, *, limit: int
         articles = [a for a in read_articles([str(path)]) if isinstance(a, Article)]
         for article, doc in parse(articles, nlp=nlp or load_nlp(), disable=[FALLBACKS_STAGE]):
             record_id = str(article.input_id)
-            light = {"id": record_id, "article": {"body": doc.text}, "events": doc._.events or [],
-                     "sentences": sentence_offsets(doc)}
+            # the removed spans too (a link card cut out of a sentence): newseval.sentence_span finds such a
+            # sentence in the corpus text through them, as it does on the product's record
+            light = {"id": record_id, "article": {"body": doc.text,
+                                                 "removed": [item.to_dict() for item in article.parts.removed]},
+                     "events": doc._.events or [], "sentences": sentence_offsets(doc)}
             yield CodedDoc(record_id, doc, light, DocContext.of(doc), texts[record_id]["text"])
 
 

@@ -105,14 +105,11 @@ def threshold_table(labels: Any, coded: dict[str, dict[str, Any]], texts: dict[s
                     thresholds: list[float]) -> str:
     """The split scored again with ``counted`` decided at each confidence threshold: a Markdown table of the
     counted events, the right ones, strict precision, recall of the listed acts and strict F1."""
-    import copy
+    from dateline.newseval import scores_at_thresholds
 
-    from dateline.confidence import apply_min_confidence
     lines = ["| min confidence | counted | right | strict precision | recall (listed acts) | strict F1 | expected kept | "
              "forbidden dropped |", "|---|---|---|---|---|---|---|---|"]
-    for threshold in thresholds:
-        again = {i: apply_min_confidence(copy.deepcopy(record), threshold, drop=False) for i, record in coded.items()}
-        scores = score(labels, again, texts, split, None)
+    for threshold, scores in zip(thresholds, scores_at_thresholds(labels, coded, texts, split, thresholds)):
         lines.append(f"| {threshold:g} | {scores.counted} | {scores.counted_right} | {scores.strict_precision:.4f} | "
                      f"{scores.gold_found_root}/{scores.gold_acts} = {scores.recall:.4f} | {scores.strict_f1:.4f} | "
                      f"{scores.expected_kept:.4f} | {scores.forbidden_dropped:.4f} |")

@@ -541,16 +541,13 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
         text = texts[article["id"]]["text"]
         for event, key in zip(record["events"], event_keys(record, text)):
             scores.events += 1
-            if not counted(event):
-                if reaches(event):
-                    if key is not None:
-                        reached[article["id"]].append((key, str(event["cameo"])[:2]))
-                    judged = judge(event, key)
-                    if judged is not None and is_right(event, judged):
-                        kept_any.add(id(judged))
-                continue
-            if key is not None:
+            reach = reaches(event)
+            if reach and key is not None:
                 reached[article["id"]].append((key, str(event["cameo"])[:2]))
+            if not counted(event):
+                if reach and (judged := judge(event, key)) is not None and is_right(event, judged):
+                    kept_any.add(id(judged))
+                continue
             scores.counted += 1
             if key is not None:
                 found[article["id"]].append((key, str(event["cameo"])[:2]))
@@ -616,6 +613,30 @@ def score(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, d
         scores.gold_found_root += act["root"] in hits
         scores.gold_found_root_any += act["root"] in [root for key, root in reached.get(act["id"], []) if finds(act, key)]
     return scores
+
+
+def scores_at_thresholds(labels: LabelSet, coded: dict[str, dict[str, Any]], texts: dict[str, dict[str, Any]],
+                         split: str, thresholds: Sequence[float]) -> list[NewsScores]:
+    """The split scored with ``counted`` decided at each confidence threshold
+    (:func:`dateline.confidence.apply_min_confidence`, as ``dateline ingest --min-confidence``), one
+    :class:`NewsScores` each; the records' own ``counted`` are put back after."""
+    from .confidence import apply_min_confidence
+
+    stored = {i: [event.get("counted") for event in record["events"]] for i, record in coded.items()}
+    out = []
+    try:
+        for threshold in thresholds:
+            for record in coded.values():
+                apply_min_confidence(record, threshold, drop=False)
+            out.append(score(labels, coded, texts, split))
+    finally:
+        for i, record in coded.items():
+            for event, value in zip(record["events"], stored[i]):
+                if value is None:
+                    event.pop("counted", None)
+                else:
+                    event["counted"] = value
+    return out
 
 
 def format_news_report(scores: NewsScores) -> str:

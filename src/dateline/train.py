@@ -132,8 +132,7 @@ def threshold_scores(model: Model, labels: LabelSet, news_dir: str | Path, *, sp
     dropped. The events are coded before the fallbacks stage (:func:`coded_docs`), scored by ``model`` as the
     confidence stage scores them, and then given their fallback sources, as the pipeline does."""
     from .actors.resolution import FALLBACKS_STAGE
-    from .confidence import apply_min_confidence
-    from .newseval import score
+    from .newseval import scores_at_thresholds
     from .nlp import load_nlp
 
     nlp = load_nlp()
@@ -147,17 +146,11 @@ def threshold_scores(model: Model, labels: LabelSet, news_dir: str | Path, *, sp
         fallbacks(item.doc)
         item.record["events"] = item.doc._.events or []
         coded[item.article], texts[item.article] = item.record, {"text": item.text}
-    part = _part(labels, split, limit)
-    rows = []
-    for threshold in grid:
-        for record in coded.values():
-            apply_min_confidence(record, threshold, drop=False)
-        s = score(part, coded, texts, split)
-        rows.append({"min_confidence": threshold, "counted": s.counted, "right": s.counted_right,
-                     "strict_precision": round(s.strict_precision, 4), "recall": round(s.recall, 4),
-                     "strict_f1": round(s.strict_f1, 4), "expected_kept": round(s.expected_kept, 4),
-                     "forbidden_dropped": round(s.forbidden_dropped, 4)})
-    return rows
+    return [{"min_confidence": threshold, "counted": s.counted, "right": s.counted_right,
+             "strict_precision": round(s.strict_precision, 4), "recall": round(s.recall, 4),
+             "strict_f1": round(s.strict_f1, 4), "expected_kept": round(s.expected_kept, 4),
+             "forbidden_dropped": round(s.forbidden_dropped, 4)}
+            for threshold, s in zip(grid, scores_at_thresholds(_part(labels, split, limit), coded, texts, split, grid))]
 
 
 def default_threshold(target_threshold: float, precision: float, kept: float, rows: list[dict[str, Any]]) -> float:

@@ -828,3 +828,19 @@ def test_events_modality_talks_sought_declare_no_intent_whatever_the_lemma_case(
                        (".", "PUNCT", ".", "punct", -4, ".", "O")]
     talks = {(e["cameo"], e["modality"]) for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "talks"}
     assert talks == {("046", "intended")}
+
+
+def test_events_modality_denied_readiness_declares_no_intent(vocab: Vocab) -> None:
+    # "Kenya is willing to meet Uganda": the meeting is intended and Kenya declares it (036); "Kenya is not willing
+    # to meet Uganda": the readiness is denied, the meeting intended and negated, and no intent is declared
+    rows: list[Row] = [("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
+                       ("is", "AUX", "VBZ", "ROOT", 0, "be", "O"),
+                       ("not", "PART", "RB", "neg", -1, "not", "O"),
+                       ("willing", "ADJ", "JJ", "acomp", -2, "willing", "O"),
+                       ("to", "PART", "TO", "aux", 1, "to", "O"),
+                       ("meet", "VERB", "VB", "xcomp", -2, "meet", "O"),
+                       ("Uganda", "PROPN", "NNP", "dobj", -1, "Uganda", "B-GPE")]
+    assert coded(build(vocab, rows)) == {("040", "intended", True)}
+    willing = [rows[0], rows[1], *rows[3:]]
+    willing[2] = ("willing", "ADJ", "JJ", "acomp", -1, "willing", "O")
+    assert coded(build(vocab, willing)) == {("040", "intended", False), ("036", "asserted", False)}

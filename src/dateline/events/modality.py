@@ -385,6 +385,12 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None)
             _note(why, "negating_verb")
         if link == "conj":
             negated = negated or any(c.dep_ == "neg" for c in head.children)
+        if link in ("xcomp", "pcomp") and head.pos_ == "ADJ" and head.lemma_ in lex.cue("intent_adjective") \
+                and not negated and _negated_predicate(head):
+            # "is not willing to negotiate", "was not ready to extradite": the readiness is denied, so no intent
+            # is declared (the act is intended and negated, as under "refused to")
+            negated = True
+            _note(why, "negated_intent_adjective")
         if link == "xcomp" and head.lemma_ in lex.cue("attempt_verb") and syntax.past_tense(head):
             pass  # "tried to hack", "attempted to assassinate": an attempt made is the act (CAMEO codes it)
         elif link in ("xcomp", "acl", "pcomp") and head.lemma_ in (lex.cue("intent_verb") | lex.cue("control_noun")
@@ -520,6 +526,14 @@ def _requests(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb is coded as a request or demand (CAMEO 10): its object is what is asked for."""
     entry = _verb_entry(verb, lex) if verb.pos_ == "VERB" else None
     return entry is not None and entry.code[:2] == "10"
+
+
+def _negated_predicate(adjective: Token) -> bool:
+    """Whether a predicate adjective is negated: its own "not" ("not ready"), or its copula's ("is not willing",
+    "was never prepared")."""
+    if any(c.dep_ == "neg" for c in adjective.children):
+        return True
+    return adjective.dep_ == "acomp" and any(c.dep_ == "neg" for c in adjective.head.children)
 
 
 def _future_time(noun: Token, lex: Lexicon) -> bool:

@@ -482,8 +482,9 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
         source_rule = "_protest_place" if source_sides else source_rule
     if not source_sides and not target_sides:
         return
-    code_rule = "targeted_noun" if proposed is None and entry.governed and light is None and not _owned(noun, lex) \
-        and targeted_noun(noun, lex) else "_noun_entry"  # "threats against the United States"
+    code_rule = "_noun_entry"
+    if proposed is None and entry.governed and light is None and not _owned(noun, lex) and targeted_noun(noun, lex):
+        code_rule = "targeted_noun"  # "threats against the United States": an act by its preposition alone
     rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": code_rule, "source": source_rule,
                          "target": target_rule, "modality": "_noun_modality"}
     if why:

@@ -24,7 +24,7 @@ from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentles
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
-from .triggers import _asks_question, _attribution_frame, _frame_speaker, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
+from .triggers import _asks_question, _attribution_frame, _frame_speaker, from_source, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, _owned, targeted_noun, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 from ..kb import TRANSNATIONAL
 from ..actors.countries import CUSTODY_RULE
@@ -344,6 +344,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
         preps.add("of")
     sources: list[Token] = []
     targets: list[Token] = []
+    from_doer: Token | None = None
     compounds: list[Token] = []
     nationals: list[Token] = []
     for child in noun.children:
@@ -375,6 +376,11 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
             pobj = syntax.pobj(child)
             if pobj is not None:
                 sources.append(pobj)
+        elif from_source(noun, child, lex) and not sources:
+            pobj = syntax.pobj(child)  # "criticism from Beijing of Tokyo's policy"
+            if pobj is not None:
+                sources.append(pobj)
+                from_doer = pobj
     owned_target = False
     if not targets:
         # "Russia's criticism of Ukraine", "Japan's complaints about China": the complement of an
@@ -382,7 +388,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
         targets = owned_complement_targets(doc, noun, entry.code, lex)
         owned_target = bool(targets)
     hyphenated = _hyphen_parties(doc, noun) if not sources and not targets else []
-    source_rule = "_noun_events"
+    source_rule = "from_source" if from_doer is not None and sources == [from_doer] else "_noun_events"
     if not sources and not targets and not hyphenated:
         sources, targets = _violence_parties(noun, entry, compounds, nationals, lex)
         source_rule = "_violence_parties" if sources or targets else source_rule
@@ -476,7 +482,10 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
         source_rule = "_protest_place" if source_sides else source_rule
     if not source_sides and not target_sides:
         return
-    rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": "_noun_entry", "source": source_rule,
+    code_rule = "_noun_entry"
+    if proposed is None and entry.governed and light is None and not _owned(noun, lex) and targeted_noun(noun, lex):
+        code_rule = "targeted_noun"  # "threats against the United States": an act by its preposition alone
+    rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": code_rule, "source": source_rule,
                          "target": target_rule, "modality": "_noun_modality"}
     if why:
         rules[MODALITY_CUE_KEY] = "+".join(why)  # "the risk of war": possibility_noun

@@ -71,7 +71,7 @@ def _find_noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
     if noun.dep_ == "compound" and noun.head.lemma_ in lex.cue("event_frame"):
         return None  # coded on its frame noun
     entry = lex.nouns.get(noun.lemma_)
-    if entry is None or (entry.governed and governor is None and not _owned(noun, lex)):
+    if entry is None or (entry.governed and governor is None and not _owned(noun, lex) and not targeted_noun(noun, lex)):
         return None
     return entry
 
@@ -82,17 +82,37 @@ def _owned(noun: Token, lex: Lexicon) -> bool:
     possessor ("Washington's accusations against Pyongyang", "Kim's call to reopen the hotline")
     or a named "by" agent ("an investigation by the Senate"). A pronoun or a common noun does not
     ("its pressure campaign", "the government's demands" stay unread), nor a noun that is only
-    what another act is about (:func:`_topic_of_act`: "rejected X's demand")."""
+    what another act is about (:func:`_topic_of_act`: "rejected X's demand"). A noun of cue
+    ``from_source_noun`` also names its doer by a named "from" object ("criticism from Beijing",
+    "an apology from Tokyo": rule ``from_source``)."""
     if _topic_of_act(noun, lex):
         return False
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and (child.lower_ == "by" or from_source(noun, child, lex)):
             child = syntax.pobj(child) or child
         elif child.dep_ != "poss":
             continue
         if child.pos_ == "PROPN" and child.ent_type_ in syntax.ACTOR_ENTITIES:
             return True
     return False
+
+
+def from_source(noun: Token, prep: Token, lex: Lexicon) -> bool:
+    """Whether ``prep`` is a "from" on a noun of cue ``from_source_noun`` whose object is the noun's doer
+    ("criticism from Beijing", "an apology from Tokyo"), unlike the place left in "a withdrawal from Syria"
+    (rule ``from_source``). Not threats, warnings, requests or support: "the threat from ISIL" is a danger,
+    and on train's read half those "from" X were mostly no act."""
+    return prep.dep_ == "prep" and prep.lower_ == "from" and noun.lemma_ in lex.cue("from_source_noun")
+
+
+def targeted_noun(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun names the side it is aimed at by a preposition that makes it an act without a
+    light verb or a named owner (cue ``targeted_noun``, "<lemma> <preposition>": "threats against the United
+    States", "aid to Egypt"; rule ``targeted_noun``): its doer is then found as for any event noun. Unlike
+    "the threat of war" or "the aid budget", which name no act."""
+    pairs = lex.cue("targeted_noun")
+    return any(c.dep_ == "prep" and f"{noun.lemma_} {c.lower_}" in pairs and syntax.pobj(c) is not None
+               for c in noun.children)
 
 
 def _verb_entry(verb: Token, lex: Lexicon) -> Entry | None:

@@ -79,9 +79,9 @@ def quoted_appeals(art: _Article, quotes: list[_Quote], events: list[Event], lex
     """Add an appeal (:data:`CODE`, rule :data:`RULE`) on each modal of :func:`modal_clause` inside a quotation
     (not a reported statement: "X said that Y should", coded on the speech verb) that the quotation tells
     (:func:`_told`), from the quotation's speaker, an actor whose saying is an act (a coded actor, not the press:
-    :func:`dateline.events.assemble._speaker`), not of a private or unofficial sector (:func:`_unofficial`), to the
-    clause's subject, an identified actor of no such sector other than the speaker. Not in a sentence where the
-    events stage coded the statement by what it says (:data:`STATEMENT_RULES`)."""
+    :func:`dateline.events.assemble._speaker`; a private sector's too, "the employers' federation said: “The government
+    must act”", whose plain statement counts for nothing), to the clause's subject, an identified actor other than the
+    speaker. Not in a sentence where the events stage coded the statement by what it says (:data:`STATEMENT_RULES`)."""
     lex = lex or load_lexicon()
     doc = art.doc
     quoted = sorted((q for q in quotes if q.kind != "reported"), key=lambda q: (q.start, -q.end))
@@ -103,10 +103,10 @@ def quoted_appeals(art: _Article, quotes: list[_Quote], events: list[Event], lex
         if quote is None or not _told(clause, quote, lex):
             continue
         teller = quote.speaker
-        if teller is None or not _speaker(teller, lex) or _unofficial(teller, lex):
+        if teller is None or not _speaker(teller, lex):
             continue
         for target in _sides(doc, subjects, lex):
-            if target is None or not _identified(target) or _unofficial(target, lex) or _same_person(target, teller):
+            if target is None or not _identified(target) or _same_person(target, teller):
                 continue
             events.append(make_event(modal, index, CODE, ActorRef(**teller), target,
                                      negated=False, modality="asserted", reciprocal=False,
@@ -150,10 +150,3 @@ def _same_person(a: ActorRef, b: ActorRef) -> bool:
     ta, tb = str(a.get("text", "")).lower(), str(b.get("text", "")).lower()
     return same_side(a, b) or (bool(ta and tb) and (ta in tb or tb in ta))
 
-
-def _unofficial(side: ActorRef, lex: Lexicon) -> bool:
-    """Whether a side is of a private or unofficial sector (cues ``private_sector``, ``unofficial_sector``, by its
-    sector or a chunk of its code after the country: "voters", "American taxpayers", "the business community")."""
-    sectors = lex.cue("private_sector") | lex.cue("unofficial_sector")
-    code = str(side.get("code") or "").lower()
-    return str(side.get("sector") or "").lower() in sectors or any(code[i:i + 3] in sectors for i in range(3, len(code), 3))

@@ -16,6 +16,10 @@ from __future__ import annotations
 #: Pronouns an event side is resolved through (the actor linked to it, else its antecedent).
 REFERRING_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"})
 
+#: Verbs that with a predicate tell a state, not an act (quotes/advice.py: "must be bad for the system", "should
+#: feel secure" ask no one to act).
+STATE_VERBS = frozenset({"be", "feel"})
+
 #: Pronouns that stand for a person (their antecedent is a PERSON).
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 

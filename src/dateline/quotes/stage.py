@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from .cues import Cues, _default_cues, load_cues
 from .marks import doc_quotes
 from .reported import _reported
+from .advice import quoted_appeals
 from .sides import first_person_sides
 from .speakers import _Article, _attribute, _continue_speakers, _pull_quotes, _quote
 from .verbal import _verbal_events
@@ -42,6 +43,7 @@ def find_quotes(doc: Doc, *, cues: Cues | None = None) -> Doc:
     events = doc._.events if doc._.events is not None else []
     first_person_sides(art, quotes, events)
     _verbal_events(art, quotes, events)
+    quoted_appeals(art, quotes, events)
     doc._.events = events
     doc._.quotes = [q.to_dict() for q in quotes]
     return doc

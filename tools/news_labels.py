@@ -116,14 +116,23 @@ def fixture_ids() -> set[str]:
 
 
 def candidates(corpus: str, exclude: set[str],
-               words: tuple[int, int] | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Eligible records of a corpus, by stratum (topic); ``words`` overrides the corpus's length range."""
+               words: tuple[int, int] | None = None, texts: set[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Eligible records of a corpus, by stratum (topic); ``words`` overrides the corpus's length range; ``texts``
+    (SHA-1 prefixes, :func:`sha1`) leaves out a record whose text is already selected under another id (the corpora
+    repeat some stories: such a copy is never scored, ``newseval.duplicate_texts``). Of records sharing a text, the
+    first (by id) is the candidate."""
     low, high = words or WORDS[corpus]
     strata: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for rec in read(corpus + ".jsonl"):
+    seen = set(texts or ())
+    for rec in sorted(read(corpus + ".jsonl"), key=lambda r: r["id"]) if texts is not None else read(corpus + ".jsonl"):
         words = len(rec["text"].split())
         if rec["id"] in exclude or not low <= words <= high:
             continue
+        if texts is not None:
+            digest = sha1(rec["text"])
+            if digest in seen:
+                continue
+            seen.add(digest)
         if corpus == "allsides_abp":
             if rec.get("category") in INTERNATIONAL and rec.get("date"):
                 strata[rec["category"]].append(rec)
@@ -710,7 +719,8 @@ def extend(args: argparse.Namespace) -> None:
     total = sum(QUOTA.values())
     new: list[dict[str, Any]] = []
     for corpus, quota in QUOTA.items():
-        strata = candidates(corpus, exclude, _words_override(args.words).get(corpus))
+        strata = candidates(corpus, exclude, _words_override(args.words).get(corpus),
+                            texts={row["sha1"] for row in selection if row.get("sha1")})
         for stratum, n in sorted(allocate(strata, round(args.n * quota / total), least=1).items()):
             pool = sorted(strata[stratum], key=lambda r: r["id"])
             for rec in rng.sample(pool, n):

@@ -124,7 +124,10 @@ def candidates(corpus: str, exclude: set[str],
     low, high = words or WORDS[corpus]
     strata: dict[str, list[dict[str, Any]]] = defaultdict(list)
     seen = set(texts or ())
-    for rec in sorted(read(corpus + ".jsonl"), key=lambda r: r["id"]) if texts is not None else read(corpus + ".jsonl"):
+    records = read(corpus + ".jsonl")
+    if texts is not None:
+        records = sorted(records, key=lambda r: r["id"])  # of records sharing a text, the first by id stays
+    for rec in records:
         words = len(rec["text"].split())
         if rec["id"] in exclude or not low <= words <= high:
             continue

@@ -24,7 +24,7 @@ from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentles
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
-from .triggers import _asks_question, _attribution_frame, _frame_speaker, from_source, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, _owned, targeted_noun, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
+from .triggers import _asks_question, _attribution_frame, _frame_speaker, from_source, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, targeted_noun, unowned_governed, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 from ..kb import TRANSNATIONAL
 from ..actors.countries import CUSTODY_RULE
@@ -483,7 +483,7 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
     if not source_sides and not target_sides:
         return
     code_rule = "_noun_entry"
-    if proposed is None and entry.governed and light is None and not _owned(noun, lex) and targeted_noun(noun, lex):
+    if proposed is None and unowned_governed(noun, entry, light, lex) and targeted_noun(noun, lex):
         code_rule = "targeted_noun"  # "threats against the United States": an act by its preposition alone
     rules: EventRules = {"trigger": f"nouns.tsv:{noun.lemma_}", "code": code_rule, "source": source_rule,
                          "target": target_rule, "modality": "_noun_modality"}

@@ -71,9 +71,16 @@ def _find_noun_entry(noun: Token, lex: Lexicon) -> Entry | None:
     if noun.dep_ == "compound" and noun.head.lemma_ in lex.cue("event_frame"):
         return None  # coded on its frame noun
     entry = lex.nouns.get(noun.lemma_)
-    if entry is None or (entry.governed and governor is None and not _owned(noun, lex) and not targeted_noun(noun, lex)):
+    if entry is None or (unowned_governed(noun, entry, governor, lex) and not targeted_noun(noun, lex)):
         return None
     return entry
+
+
+def unowned_governed(noun: Token, entry: Entry, governor: Token | None, lex: Lexicon) -> bool:
+    """Whether a ``governed`` event noun has neither a light verb (``governor``) nor a named owner (:func:`_owned`):
+    then it is an act only by a preposition of cue ``targeted_noun`` (:func:`targeted_noun`), else none. One test for
+    :func:`_find_noun_entry` and the code rule ``targeted_noun`` of ``events.assemble._noun_events``."""
+    return entry.governed and governor is None and not _owned(noun, lex)
 
 
 def _owned(noun: Token, lex: Lexicon) -> bool:

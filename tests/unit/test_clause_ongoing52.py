@@ -36,3 +36,13 @@ def test_a_modal_progressive_stays_not_asserted(nlp: Language) -> None:
 def test_an_intent_in_the_progressive_stays_reported(nlp: Language) -> None:
     found = events(nlp, "Kenya deported the soldiers who are preparing to attack Uganda.", "preparing")
     assert found and all(e["modality"] != "asserted" for e in found)
+
+
+def test_a_passive_participle_with_being_is_asserted(nlp: Language) -> None:
+    found = events(nlp, "Two men being detained by Ugandan police have asked for bail.", "detained")
+    assert any(e["modality"] == "asserted" and e["evidence"]["rules"]["modality"] == "_clause_ongoing" for e in found)
+
+
+def test_a_passive_participle_without_being_stays_reported(nlp: Language) -> None:
+    found = events(nlp, "Two men detained by Ugandan police have asked for bail.", "detained")
+    assert found and all(e["modality"] != "asserted" for e in found)

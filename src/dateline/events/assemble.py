@@ -16,8 +16,8 @@ from ..confidence import MODALITY_CUE_KEY
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
-from .clauses import (ALONE_RULE, NAMED_DOER_RULE, VERBAL_RULE, clause_alone, clause_asserted, clause_done, clause_named_doer,
-                      clause_object, clause_verbal)
+from .clauses import (ALONE_RULE, NAMED_DOER_RULE, ONGOING_RULE, VERBAL_RULE, clause_alone, clause_asserted, clause_done, clause_named_doer,
+                      clause_object, clause_ongoing, clause_verbal)
 from .codes import _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _future_time, _historical, _modality, _noun_modality, _own_modality
 from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
@@ -215,6 +215,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
         modality, rules["modality"] = "asserted", NAMED_DOER_RULE  # "the sanctions that Russia imposed"
     elif subordinate == "reported" and clause_verbal(verb, entry.code, lex):
         modality, rules["modality"] = "asserted", VERBAL_RULE  # "the diplomat who had condemned the vote"
+    elif subordinate == "reported" and clause_ongoing(verb, entry.code):
+        modality, rules["modality"] = "asserted", ONGOING_RULE  # "the rebels who are fighting the army"
     elif subordinate == "reported" and clause_alone(verb, entry.code, lex):
         rules["modality"] = ALONE_RULE  # asserted by _alone_clauses if the sentence tells no other act
     accusation = _party_claim(doc, verb, index, entry, sources, targets, lex) \

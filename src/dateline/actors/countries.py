@@ -945,11 +945,24 @@ def private_cooperation(event: dict[str, Any]) -> bool:
     actors (docs/annotation.md D6, D10b; the press holds no consultation, D1c). One with a state, an organ of one or any
     other political side stays, at home too ("the villagers met the president", "the union agreed to talks with the
     government"; session 42 mend: at home such events were right 4 times in 26, no F1 gained). On the train split the
-    gated events were right 3 times in 53 (eval/sessions/42.md, "mend")."""
+    gated events were right 3 times in 53 (eval/sessions/42.md, "mend"). Two private sides of two states
+    (:func:`_two_states`: "British and American firms met", "aid workers from Lebanon plan to help Palestinian
+    refugees") stay: an act across borders, judged an act on the v6 labels (right 4 times in 5 on the read half of
+    train, eval/sessions/52.md, "hE"); not with the press as the target (cue ``press_sector``: the media are never
+    a target, D1c; "journalists met foreign editors")."""
     source, target = event.get("source") or {}, event.get("target") or {}
     if str(event.get("cameo") or "")[:2] not in ("03", "04") or not source or not _private_side(source):
         return False
-    return not target or _private_side(target)
+    if not target or not _private_side(target):
+        return not target
+    return not _two_states(event) or str(target.get("sector") or "").lower() in cue_words("press_sector")
+
+
+def _two_states(event: dict[str, Any]) -> bool:
+    """Whether the event's source and target are of two different states (each a country code)."""
+    source, target = event.get("source") or {}, event.get("target") or {}
+    home, other = source.get("country"), target.get("country")
+    return bool(home) and bool(other) and home != other and home in country_codes() and other in country_codes()
 
 
 #: The name :func:`gate_statements` writes in ``evidence.rules.gate`` on an :func:`unarmed_protection`.

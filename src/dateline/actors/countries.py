@@ -806,9 +806,10 @@ UNPLACED_STATEMENT = "unplaced_statement"
 #:   body's identity, which stands.
 #: - an intent's declarer (:func:`unplaced_intent`): all of :data:`OWN_STRATEGIES`, ``same_entity`` included: intents
 #:   placed by the same body named earlier were right 9 times in 21 on train (nonacts40), near those placed by their
-#:   own words (150 in 307).
+#:   own words (150 in 307). So do intents with a target whose declarer a country named near it places
+#:   (``nearby_country``): right 4 times in 6 on the read half of train on the v6 labels (eval/sessions/52.md, "hE").
 _PLACED_SPEAKER = OWN_STRATEGIES - {"same_entity"}
-_PLACED_DECLARER = OWN_STRATEGIES
+_PLACED_DECLARER = OWN_STRATEGIES | {"nearby_country"}
 
 
 def surroundings_placed(rules: dict[str, Any], placed: frozenset[str]) -> bool:
@@ -845,8 +846,8 @@ def unplaced_intent(event: dict[str, Any]) -> bool:
     """Whether a cooperative intent coded on the intended act's own word (code rule ``_intent_code``, CAMEO 03: "will
     meet next week", "is due to travel", "would cooperate") has no counterpart or no declarer the text places: no target
     at all, or a source whose country came from its surroundings (:func:`surroundings_placed`): any
-    ``evidence.rules.source_country`` strategy but ``own_phrase``, ``kb_roles`` and ``same_entity``
-    (:data:`_PLACED_DECLARER`), such as ``event_place``, ``article_country``, ``nearby_country``, the learned side
+    ``evidence.rules.source_country`` strategy but ``own_phrase``, ``kb_roles``, ``same_entity`` and ``nearby_country``
+    (:data:`_PLACED_DECLARER`, session 52), such as ``event_place``, ``article_country``, the learned side
     chooser's ``ranker`` or ``armed_group:<strategy>``. An intent is an
     actor's declared aim towards another (docs/annotation.md section 2, D34); one aimed at nobody, or told by nobody the
     text places, is most often an agenda ("the party will hold its conference", "officials will meet next week"), a
@@ -945,11 +946,24 @@ def private_cooperation(event: dict[str, Any]) -> bool:
     actors (docs/annotation.md D6, D10b; the press holds no consultation, D1c). One with a state, an organ of one or any
     other political side stays, at home too ("the villagers met the president", "the union agreed to talks with the
     government"; session 42 mend: at home such events were right 4 times in 26, no F1 gained). On the train split the
-    gated events were right 3 times in 53 (eval/sessions/42.md, "mend")."""
+    gated events were right 3 times in 53 (eval/sessions/42.md, "mend"). Two private sides of two states
+    (:func:`_two_states`: "British and American firms met", "aid workers from Lebanon plan to help Palestinian
+    refugees") stay: an act across borders, judged an act on the v6 labels (right 4 times in 5 on the read half of
+    train, eval/sessions/52.md, "hE"); not with the press as the target (cue ``press_sector``: the media are never
+    a target, D1c; "journalists met foreign editors")."""
     source, target = event.get("source") or {}, event.get("target") or {}
     if str(event.get("cameo") or "")[:2] not in ("03", "04") or not source or not _private_side(source):
         return False
-    return not target or _private_side(target)
+    if not target or not _private_side(target):
+        return not target
+    return not _two_states(event) or str(target.get("sector") or "").lower() in cue_words("press_sector")
+
+
+def _two_states(event: dict[str, Any]) -> bool:
+    """Whether the event's source and target are of two different states (each a country code)."""
+    source, target = event.get("source") or {}, event.get("target") or {}
+    home, other = source.get("country"), target.get("country")
+    return bool(home) and bool(other) and home != other and home in country_codes() and other in country_codes()
 
 
 #: The name :func:`gate_statements` writes in ``evidence.rules.gate`` on an :func:`unarmed_protection`.

@@ -665,7 +665,8 @@ def _present_state(verb: Token, lex: Lexicon) -> bool:
     not an act done: news tells an act in the past or the perfect ("was defeated", "has been
     attacked") or with its doer ("is guarded by troops"). Not a stance (cue ``attitude_participle``,
     "is opposed to", "is committed to"), nor a clause of condition or time. Accusations (CAMEO 11, "is blamed for",
-    "is accused of") are acts however told."""
+    "is accused of") are acts however told, and so are arrests and charges (the codebook's class ``custody``, 173:
+    "is charged with murder", "is detained in Cairo": the act of the state's police or courts, session 52)."""
     if verb.tag_ != "VBN" or verb.lemma_ in lex.cue("attitude_participle"):
         return False  # ("Israel is opposed to French mediation": a stance taken, the subject's act)
     passive = [c for c in verb.children if c.dep_ == "auxpass"]
@@ -674,7 +675,7 @@ def _present_state(verb: Token, lex: Lexicon) -> bool:
     if not all(b.lemma_ == "be" and b.tag_ in ("VBZ", "VBP") for b in passive):
         return False
     entry = _verb_entry(verb, lex)
-    return entry is not None and entry.code[:2] != "11"
+    return entry is not None and entry.code[:2] != "11" and entry.code[:3] not in root_class("custody")
 
 
 def _thing_subject(verb: Token, lex: Lexicon) -> bool:

@@ -1,6 +1,7 @@
 """Listed acts with no trigger (session 52, hB: the acts lost at "trigger: lemma not in the lexicon"): executing a
-person (verbs_extra.tsv execute null, senses.tsv execute person_object 1823), with near misses that stay no such
-act. On sentences written for these tests and parsed by the real pipeline."""
+person (verbs_extra.tsv execute null, senses.tsv execute person_object 1823) and an actor "critical of" another
+(cue critical_adjective, ``events.assemble._stance_events``, 111); each with a near miss that stays no such act. On
+sentences written for these tests and parsed by the real pipeline."""
 
 from __future__ import annotations
 
@@ -22,3 +23,17 @@ def test_executing_a_person_is_a_killing(nlp: Language) -> None:
     assert events_on(nlp, "The Ugandan army executed the plan in March.", "executed") == []
     assert events_on(nlp, "Kenyan police executed a search warrant in Nairobi.", "executed") == []
 
+
+def test_an_actor_critical_of_another_criticises_it(nlp: Language) -> None:
+    # cue critical_adjective "critical of": the copula's subject criticises the object of "of"
+    event = events_on(nlp, "The Kenyan president was highly critical of Uganda's decision to close the border.",
+                      "critical")[0]
+    assert (event["cameo"], event["evidence"]["rules"]["code"]) == ("111", "_stance_adjective")
+    assert (event["source"]["country"], event["target"]["country"]) == ("KEN", "UGA")
+    assert by_trigger(nlp, "Kenya has grown increasingly critical of the Ugandan government.", "critical") == \
+        ("111", "_stance_adjective")
+    # negated with its copula
+    assert events_on(nlp, "Kenya was not critical of Uganda.", "critical")[0]["negated"] is True
+    # an adjective on a thing names no holder; "critical" with no "of" is no stance
+    assert events_on(nlp, "Kenyan newspapers published e-mails critical of Uganda.", "critical") == []
+    assert events_on(nlp, "Uganda said the talks with Kenya were critical.", "critical") == []

@@ -126,6 +126,82 @@ def _lexicon_events(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[
             yield from _verb_events(doc, token, index, lex)
         elif pos == "NOUN" and (token.lemma_ in nouns or token.lemma_ in lex.cue("event_frame")):
             yield from _noun_events(doc, token, index, lex)
+    critical, readiness = lex.cue("critical_adjective"), lex.cue("readiness_adjective")
+    for i in in_span(pos_indices(doc, "ADJ"), sent):
+        if f"{doc[i].lemma_} of" in critical:
+            yield from _stance_events(doc, doc[i], index, lex)
+        elif f"{doc[i].lemma_} to" in readiness:
+            yield from _stance_events(doc, doc[i], index, lex, readiness=True)
+
+
+def _offered_act(adj: Token, lex: Lexicon) -> tuple[Entry, list[Token]] | None:
+    """What an actor "open to" something is ready to do (cue ``readiness_adjective``, session 52, hB): the object of
+    "to" that is an event noun of a cooperative root ("open to talks", "open to a third summit") or a gerund whose
+    act is ("open to resolving issues", "open to striking a deal"), with the sides it names ("talks with Mexico"):
+    declaring it is an intent, 03x; else None ("open to criticism", "open to new sanctions", "open to the idea")."""
+    prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    obj = syntax.pobj(prep) if prep is not None else None
+    if obj is None:
+        return None
+    entry: Entry | None = None
+    if obj.pos_ == "NOUN":
+        entry = lex.nouns.get(obj.lemma_)
+    elif obj.pos_ == "VERB" and obj.tag_ == "VBG":
+        entry = _verb_entry(obj, lex)
+        inner = syntax.direct_object(obj)
+        if inner is not None and (entry is None or not entry.code):
+            entry = lex.nouns.get(inner.lemma_)  # "open to striking a deal"
+    if entry is None or not entry.code or entry.code[:2] not in root_class("cooperative") or not _intent_code(entry.code):
+        return None
+    parties = [syntax.pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+    return Entry(_intent_code(entry.code)), [t for t in parties if t is not None]
+
+
+def _stance_events(doc: Doc, adj: Token, index: int, lex: Lexicon, readiness: bool = False) -> Iterable[Event]:
+    """An actor's disapproval of another told by a predicative adjective and its "of" (session 52, hB): "X was
+    highly critical of Y", "X has grown critical of Y's plan" criticise Y, CAMEO 111 (cue ``critical_adjective``,
+    "critical of"). The one who holds it is the subject of the copula or verb the adjective completes ("be",
+    "grow", "remain"; also through a conjoined adjective, "impatient and critical of"), or the named person or
+    group it is set beside ("Mulroney, sharply critical of ..."); the target is the object of "of". Not an
+    adjective on a thing ("e-mails critical of Clinton", "an artist critical of X"): no holder. Modality and
+    negation are the copula's; trigger ``cues.tsv:<adjective>``, code, source and target rule
+    ``_stance_adjective``."""
+    if readiness:
+        offered = _offered_act(adj, lex)
+        if offered is None:
+            return
+        entry, aimed = offered
+    else:
+        prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = syntax.pobj(prep) if prep is not None else None
+        if target is None:
+            return
+        entry, aimed = Entry("111"), [target]
+    first = adj
+    while first.dep_ == "conj" and first.head.pos_ == "ADJ":
+        first = first.head  # "impatient and critical of the administration"
+    head = first.head
+    if first.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):
+        holder: Token | None = syntax.subject(head)
+    elif first.dep_ in ("amod", "appos") and head.pos_ == "PROPN" and head.ent_type_ in syntax.ACTOR_ENTITIES:
+        holder = head  # "Mulroney, sharply critical of protectionism"
+    else:
+        return
+    if holder is None:
+        return
+    sources, targets = _sides(doc, [holder], lex), _sides(doc, aimed, lex)
+    source_rule = "_stance_adjective"
+    if not any(_identified(side) for side in sources):
+        speaker, speaker_rule = _first_person_speaker(doc, holder, adj, lex)  # "“I would be critical of ...”"
+        if speaker:
+            sources, source_rule = speaker, speaker_rule
+    why: list[str] = []
+    negated, modality = _modality(head, lex, doc, why) if head.pos_ in ("AUX", "VERB") else (False, "asserted")
+    rules: EventRules = {"trigger": f"cues.tsv:{adj.lemma_}", "code": "_stance_adjective", "source": source_rule,
+                         "target": "_stance_adjective", "modality": "_modality"}
+    if why:
+        rules[MODALITY_CUE_KEY] = "+".join(why)
+    yield from _emit(doc, adj, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=False)
 
 
 def _learned_events(doc: Doc, index: int, lex: Lexicon, proposed: list[trigger_model.Proposal]) -> Iterable[Event]:

@@ -34,11 +34,8 @@ def test_a_threat_coded_on_the_threatened_act_stays() -> None:
 
 
 def test_an_intent_whose_declarer_is_placed_by_its_surroundings_is_not_counted() -> None:
-    for strategy in ("article_country", "ranker", "event_place", "armed_group:article_country"):
+    for strategy in ("article_country", "nearby_country", "ranker", "event_place", "armed_group:article_country"):
         assert unplaced_intent(event("036", "KEN", "UGA", strategy=strategy)), strategy
-    # placed by a country named near it, with a target, the intent stays (session 52, hE)
-    assert not unplaced_intent(event("036", "KEN", "UGA", strategy="nearby_country"))
-    assert unplaced_intent(event("036", "KEN", None, strategy="nearby_country"))  # but not one aimed at nobody
 
 
 def test_an_intent_with_a_counterpart_and_a_placed_declarer_stays() -> None:

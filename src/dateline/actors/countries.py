@@ -806,10 +806,9 @@ UNPLACED_STATEMENT = "unplaced_statement"
 #:   body's identity, which stands.
 #: - an intent's declarer (:func:`unplaced_intent`): all of :data:`OWN_STRATEGIES`, ``same_entity`` included: intents
 #:   placed by the same body named earlier were right 9 times in 21 on train (nonacts40), near those placed by their
-#:   own words (150 in 307). So do intents with a target whose declarer a country named near it places
-#:   (``nearby_country``): right 4 times in 6 on the read half of train on the v6 labels (eval/sessions/52.md, "hE").
+#:   own words (150 in 307).
 _PLACED_SPEAKER = OWN_STRATEGIES - {"same_entity"}
-_PLACED_DECLARER = OWN_STRATEGIES | {"nearby_country"}
+_PLACED_DECLARER = OWN_STRATEGIES
 
 
 def surroundings_placed(rules: dict[str, Any], placed: frozenset[str]) -> bool:
@@ -846,8 +845,8 @@ def unplaced_intent(event: dict[str, Any]) -> bool:
     """Whether a cooperative intent coded on the intended act's own word (code rule ``_intent_code``, CAMEO 03: "will
     meet next week", "is due to travel", "would cooperate") has no counterpart or no declarer the text places: no target
     at all, or a source whose country came from its surroundings (:func:`surroundings_placed`): any
-    ``evidence.rules.source_country`` strategy but ``own_phrase``, ``kb_roles``, ``same_entity`` and ``nearby_country``
-    (:data:`_PLACED_DECLARER`, session 52), such as ``event_place``, ``article_country``, the learned side
+    ``evidence.rules.source_country`` strategy but ``own_phrase``, ``kb_roles`` and ``same_entity``
+    (:data:`_PLACED_DECLARER`), such as ``event_place``, ``article_country``, ``nearby_country``, the learned side
     chooser's ``ranker`` or ``armed_group:<strategy>``. An intent is an
     actor's declared aim towards another (docs/annotation.md section 2, D34); one aimed at nobody, or told by nobody the
     text places, is most often an agenda ("the party will hold its conference", "officials will meet next week"), a

@@ -158,12 +158,13 @@ def _offered_act(adj: Token, lex: Lexicon) -> tuple[Entry, list[Token]] | None:
 
 
 def _stance_events(doc: Doc, adj: Token, index: int, lex: Lexicon, readiness: bool = False) -> Iterable[Event]:
-    """An actor's disapproval of another told by a predicative adjective and its "of" (session 52, hB): "X was
-    highly critical of Y", "X has grown critical of Y's plan" criticise Y, CAMEO 111 (cue ``critical_adjective``,
-    "critical of"). The one who holds it is the subject of the copula or verb the adjective completes ("be",
-    "grow", "remain"; also through a conjoined adjective, "impatient and critical of"), or the named person or
-    group it is set beside ("Mulroney, sharply critical of ..."); the target is the object of "of". Not an
-    adjective on a thing ("e-mails critical of Clinton", "an artist critical of X"): no holder. Modality and
+    """An actor's stance told by a predicative adjective and its preposition (session 52, hB): its disapproval of
+    another, "X was highly critical of Y", "X has grown critical of Y's plan" criticise Y, CAMEO 111 (cue
+    ``critical_adjective``, "critical of"); with ``readiness``, its readiness for a cooperative act, "X is open to
+    talks with Y", an intent 03x (cue ``readiness_adjective``, :func:`_offered_act`). The one who holds it is the
+    subject of the copula or verb the adjective completes ("be", "grow", "remain"; also through a conjoined
+    adjective, "impatient and critical of"), or the named person or group it is set beside ("Mulroney, sharply
+    critical of ..."); the target is the object of "of", or the parties of the act offered. Not an adjective on a thing ("e-mails critical of Clinton", "an artist critical of X"): no holder. Modality and
     negation are the copula's; trigger ``cues.tsv:<adjective>``, code, source and target rule
     ``_stance_adjective``."""
     if readiness:

@@ -148,6 +148,56 @@ def own_phrase(case: SideCase) -> tuple[str, str] | None:
     return None
 
 
+#: The strategy that places a side by a United States party its own phrase names (:func:`party_phrase`).
+PARTY_PHRASE = "party_phrase"
+
+
+def party_phrase(case: SideCase) -> tuple[str, str] | None:
+    """The United States for a side whose own phrase names one of its two parties (cue ``us_party``: "Republican
+    senators", "Democrats", "the GOP") or a member's party and state ("Sen. X, R-Tenn.", "Rep. X (D-Calif.)"),
+    in an article that names the United States (an actor of its own). Not a word of another name: one a word
+    of cue ``party_name_word`` comes before ("Liberal Democrats", "Social Democratic"; or one of cue
+    ``party_name_before``: "the National Democratic Party") or after ("Democratic Republic", "Republican Guard"), nor
+    a word of a named entity with another word ("Syrian Democratic Forces"), of a place's or a facility's name."""
+    head = case.head
+    if head is None:
+        return None
+    doc = case.doc
+    if not any(_country(a.get("code")) == "USA" for a in extension(doc, "actors") or []):
+        return None
+    parties, names = cue_words("us_party"), cue_words("party_name_word")
+    for i in sorted(_phrase_tokens(head)):
+        token = doc[i]
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if token.text in ("R", "D") and after is not None and after.text in ("-", "–") and not token.whitespace_ \
+                and not after.whitespace_ and i + 2 < len(doc) and doc[i + 2].pos_ == "PROPN":
+            return "USA", doc[i:i + 3].text  # "R-Tenn.", "(D-Calif.)": a member of Congress
+        if token.lower_ not in parties or token.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue
+        if token.ent_type_ and _other_name(token, parties | cue_words("us_party_name")):
+            continue  # "Syrian Democratic Forces", "Kurdistan Democratic Party": another name
+        before = doc[i - 1] if i > 0 else None
+        if before is not None and before.lower_ in names | cue_words("party_name_before"):
+            continue  # "Liberal Democrats", "Social Democratic": another country's party
+        if after is not None and after.lower_ in names:
+            continue  # "the Democratic Republic of Congo", "the Republican Guard"
+        return "USA", token.text
+    return None
+
+
+def _other_name(token: Token, words: frozenset[str]) -> bool:
+    """Whether a word is inside a named entity with a word that is not one of ``words`` (a party word of cue
+    ``us_party`` or one of cue ``us_party_name``: "the Democratic National Committee", "Senate Republicans")."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.is_alpha and t.lower_ not in words for t in doc[start:end])
+
+
 #: The strategy that gives a side the CAMEO region code its own phrase names (:func:`region_phrase`).
 REGION_PHRASE = "region_phrase"
 
@@ -407,6 +457,7 @@ def _other_side_country(case: SideCase) -> str | None:
 #: The strategies, in the order they are tried (the names go into ``evidence.rules``).
 STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("own_phrase", own_phrase),
+    (PARTY_PHRASE, party_phrase),
     (REGION_PHRASE, region_phrase),
     ("kb_roles", kb_roles),
     ("same_entity", same_entity),
@@ -466,7 +517,7 @@ TERRITORIES: dict[str, str] = {"HKG": "CHN", "MAC": "CHN", "TWN": "CHN"}
 #: The side-country strategies (``evidence.rules.source_country``) that read the side's own words or identity: its
 #: phrase ("the ambassador of Kenya"), the KB's past roles of the person, or the same entity named earlier in the
 #: article (a coreferent mention that names its country). The others place the side by its surroundings.
-OWN_STRATEGIES = frozenset({"own_phrase", "kb_roles", "same_entity"})
+OWN_STRATEGIES = frozenset({"own_phrase", PARTY_PHRASE, "kb_roles", "same_entity"})
 #: The strategies whose state stands (no territory replaces it): the side's own words or identity
 #: (:data:`OWN_STRATEGIES`), and the partner named around an act with no target ("Hong Kong protesters threatened
 #: more strikes ... China" is aimed at China itself: on train this strategy's states were right 2 times in 3

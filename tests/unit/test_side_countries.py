@@ -68,6 +68,22 @@ def test_another_countrys_party_is_no_us_party(nlp: Language) -> None:
     assert (event["evidence"]["rules"].get("source_country") or "") != "party_phrase"
 
 
+def test_a_bare_group_near_a_placeless_movement_is_that_movement(nlp: Language) -> None:
+    # session 52, hG: "the group", "militants" with no country of their own, where the Islamic State or al-Qaeda is
+    # named in the sentence or the three before, are that movement (IMG wherever it acts, D3d, D11a)
+    text = "The Islamic State released a video on Tuesday. The group threatened to kill two American hostages."
+    (event,) = events(nlp, text, "threatened")
+    assert (event["source"]["code"], event["source"]["country"]) == ("IMGMUSISI", "IMG")
+    assert event["evidence"]["rules"]["source_country"] == "named_group"
+
+
+def test_a_bare_group_with_no_movement_named_keeps_the_place_strategies(nlp: Language) -> None:
+    text = "Turkey and Iraq signed a pact in Ankara. The militants also kidnapped two French aid workers."
+    (event,) = events(nlp, text, "kidnapped")
+    assert event["evidence"]["rules"].get("source_country") != "named_group"
+    assert event["source"]["country"] != "IMG"
+
+
 def test_same_entity_takes_the_last_actor_of_the_sector(nlp: Language) -> None:
     text = ("Pakistani troops surrounded the school after Afghan officials warned of an attack. "
             "The military then attacked the gunmen.")

@@ -34,6 +34,9 @@ branches (cue ``placeless_group``) stay ``IMG`` wherever they act (docs/annotati
 except where their name only says what another group is linked to ("an al-Qaeda-linked group",
 "militants inspired by the Islamic State", cue ``group_affiliation``: :func:`affiliation_only`).
 
+Before the chain, a side with no country whose head is an armed group's common noun ("the group", "militants")
+near a mention of the Islamic State or al-Qaeda is that movement (:func:`named_group`, rule ``named_group``).
+
 A target that stands for states in general ("the international community", "world powers", "all
 responsible nations", cue ``states_at_large``: :func:`states_at_large`, D3a(3)) is no target (rule
 ``states_at_large``, which no fall-back below nor the side chooser fills).
@@ -731,6 +734,43 @@ def affiliation_only(doc: Doc, span: Span | None, text: str) -> bool:
     return False
 
 
+#: The strategy that makes a bare armed group near a placeless movement that movement (:func:`named_group`).
+NAMED_GROUP = "named_group"
+#: Sentences before the side's that :func:`named_group` looks back over for a placeless movement.
+GROUP_LOOKBACK = 3
+
+
+def named_group(case: SideCase) -> str | None:
+    """The code of the movement that is ``IMG`` wherever it acts (:func:`placeless_group`: the Islamic State,
+    al-Qaeda) named last in the side's sentence or the :data:`GROUP_LOOKBACK` before, for a side with no
+    country whose head is an armed group's common noun (cue ``armed_group_noun``: "the group", "militants",
+    "suicide bombers", "the extremists") that its own phrase ties to no place or people but a creed (no
+    possessive, number or name, no country or nationality word but one of cue ``creed_word``: "Islamist
+    militants", "the Sunni extremist group"): the text goes on about that movement (docs/annotation.md D3d,
+    D11a), where the place strategies would give it the country it fights in."""
+    head, doc = case.head, case.doc
+    if head is None or case.sentence is None or head.lemma_.lower() not in cue_words("armed_group_noun"):
+        return None
+    creeds = cue_words("creed_word")
+    for i in _phrase_tokens(head):
+        token = doc[i]
+        if token is head:
+            continue
+        if token.dep_ in ("poss", "nummod") or (token.pos_ == "PROPN" and token.lower_ not in creeds):
+            return None
+        if token.ent_type_ in ("GPE", "NORP", "LOC", "ORG", "PERSON") and token.lower_ not in creeds:
+            return None
+    starts, _ends = sentence_bounds(doc)
+    index = case.event.get("sentence") or 0
+    first = doc[starts[max(0, index - GROUP_LOOKBACK)]].idx if starts else 0
+    best: tuple[int, str] | None = None
+    for _, _, _, actor, mention in in_window(doc, first, case.sentence.end_char):
+        code = str(actor.get("code") or "")
+        if placeless_group(code) and (best is None or mention["start"] > best[0]):
+            best = (mention["start"], code)
+    return best[1] if best else None
+
+
 def armed_group_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], role: str) -> None:
     """A regional armed group (``IMG``) takes the country where the text places it (docs/annotation.md
     section 4; with no place, IMG), except a movement that is ``IMG`` wherever it acts
@@ -1298,6 +1338,12 @@ def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> 
         armed_group_country(doc, kb, event, role)
         side = event.get(role)
         if side is None or not needs_country(side):
+            continue
+        group = named_group(SideCase(doc, kb, event, side, *_locate(doc, event, side)))
+        if group is not None:  # "the group", "militants" near the Islamic State or al-Qaeda: that group (IMG)
+            event[role] = {**side, "code": group, "country": ARMED_GROUP_PREFIX, "sector": split_code(group)[1]}
+            evidence = event.setdefault("evidence", {})
+            evidence["rules"] = {**evidence.get("rules", {}), f"{role}_country": NAMED_GROUP}
             continue
         found = side_country(doc, kb, event, side)
         if role == "target" and (found is None or found[1] not in OWN_STRATEGIES | {REGION_PHRASE}) \

@@ -30,7 +30,7 @@ def test_needs_country_only_for_a_bare_sector_or_no_code() -> None:
 
 
 def test_strategies_are_tried_in_the_documented_order() -> None:
-    assert [name for name, _ in STRATEGIES] == ["own_phrase", "region_phrase", "kb_roles", "same_entity", "event_place",
+    assert [name for name, _ in STRATEGIES] == ["own_phrase", "party_phrase", "region_phrase", "kb_roles", "same_entity", "event_place",
                                                 "article_country", "nearby_country"]
 
 
@@ -44,6 +44,44 @@ def test_own_phrase_of_complement(nlp: Language) -> None:
     assert event["source"]["code"] == "USAGOV"
     assert event["source"]["country"] == "USA"
     assert event["evidence"]["rules"]["source_country"] == "own_phrase"
+
+
+def test_a_party_of_the_united_states_places_its_members(nlp: Language) -> None:
+    # session 52, hG: a side whose own phrase names a US party, or a member's party and state, is the United
+    # States' where the article names the United States, whatever other country is named around it
+    text = ("Russia expelled two American diplomats on Monday. "
+            "Republican lawmakers urged Russia's neighbours to expel Russian envoys.")
+    (event,) = events(nlp, text, "urged")
+    assert event["source"]["country"] == "USA"
+    assert event["evidence"]["rules"]["source_country"] == "party_phrase"
+    text = ("Russia expelled two American diplomats on Monday. "
+            "Sen. Tom Smith, R-Tenn., urged Russia's neighbours to expel Russian envoys.")
+    (event,) = events(nlp, text, "urged")
+    assert event["source"]["country"] == "USA"
+    assert event["evidence"]["rules"]["source_country"] == "party_phrase"
+
+
+def test_another_countrys_party_is_no_us_party(nlp: Language) -> None:
+    text = ("Germany and the United States met in Berlin. "
+            "The Social Democrats criticized Chancellor Jane Roe over the budget.")
+    (event,) = events(nlp, text, "criticized")
+    assert (event["evidence"]["rules"].get("source_country") or "") != "party_phrase"
+
+
+def test_a_bare_group_near_a_placeless_movement_is_that_movement(nlp: Language) -> None:
+    # session 52, hG: "the group", "militants" with no country of their own, where the Islamic State or al-Qaeda is
+    # named in the sentence or the three before, are that movement (IMG wherever it acts, D3d, D11a)
+    text = "The Islamic State released a video on Tuesday. The group threatened to kill two American hostages."
+    (event,) = events(nlp, text, "threatened")
+    assert (event["source"]["code"], event["source"]["country"]) == ("IMGMUSISI", "IMG")
+    assert event["evidence"]["rules"]["source_country"] == "named_group"
+
+
+def test_a_bare_group_with_no_movement_named_keeps_the_place_strategies(nlp: Language) -> None:
+    text = "Turkey and Iraq signed a pact in Ankara. The militants also kidnapped two French aid workers."
+    (event,) = events(nlp, text, "kidnapped")
+    assert event["evidence"]["rules"].get("source_country") != "named_group"
+    assert event["source"]["country"] != "IMG"
 
 
 def test_same_entity_takes_the_last_actor_of_the_sector(nlp: Language) -> None:

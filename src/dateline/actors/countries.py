@@ -34,6 +34,9 @@ branches (cue ``placeless_group``) stay ``IMG`` wherever they act (docs/annotati
 except where their name only says what another group is linked to ("an al-Qaeda-linked group",
 "militants inspired by the Islamic State", cue ``group_affiliation``: :func:`affiliation_only`).
 
+Before the chain, a side with no country whose head is an armed group's common noun ("the group", "militants")
+near a mention of the Islamic State or al-Qaeda is that movement (:func:`named_group`, rule ``named_group``).
+
 A target that stands for states in general ("the international community", "world powers", "all
 responsible nations", cue ``states_at_large``: :func:`states_at_large`, D3a(3)) is no target (rule
 ``states_at_large``, which no fall-back below nor the side chooser fills).
@@ -146,6 +149,56 @@ def own_phrase(case: SideCase) -> tuple[str, str] | None:
             if country is not None:
                 return country, token.text
     return None
+
+
+#: The strategy that places a side by a United States party its own phrase names (:func:`party_phrase`).
+PARTY_PHRASE = "party_phrase"
+
+
+def party_phrase(case: SideCase) -> tuple[str, str] | None:
+    """The United States for a side whose own phrase names one of its two parties (cue ``us_party``: "Republican
+    senators", "Democrats", "the GOP") or a member's party and state ("Sen. X, R-Tenn.", "Rep. X (D-Calif.)"),
+    in an article that names the United States (an actor of its own). Not a word of another name: one a word
+    of cue ``party_name_word`` comes before ("Liberal Democrats", "Social Democratic"; or one of cue
+    ``party_name_before``: "the National Democratic Party") or after ("Democratic Republic", "Republican Guard"), nor
+    a word of a named entity with another word ("Syrian Democratic Forces"), of a place's or a facility's name."""
+    head = case.head
+    if head is None:
+        return None
+    doc = case.doc
+    if not any(_country(a.get("code")) == "USA" for a in extension(doc, "actors") or []):
+        return None
+    parties, names = cue_words("us_party"), cue_words("party_name_word")
+    for i in sorted(_phrase_tokens(head)):
+        token = doc[i]
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if token.text in ("R", "D") and after is not None and after.text in ("-", "–") and not token.whitespace_ \
+                and not after.whitespace_ and i + 2 < len(doc) and doc[i + 2].pos_ == "PROPN":
+            return "USA", doc[i:i + 3].text  # "R-Tenn.", "(D-Calif.)": a member of Congress
+        if token.lower_ not in parties or token.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue
+        if token.ent_type_ and _other_name(token, parties | cue_words("us_party_name")):
+            continue  # "Syrian Democratic Forces", "Kurdistan Democratic Party": another name
+        before = doc[i - 1] if i > 0 else None
+        if before is not None and before.lower_ in names | cue_words("party_name_before"):
+            continue  # "Liberal Democrats", "Social Democratic": another country's party
+        if after is not None and after.lower_ in names:
+            continue  # "the Democratic Republic of Congo", "the Republican Guard"
+        return "USA", token.text
+    return None
+
+
+def _other_name(token: Token, words: frozenset[str]) -> bool:
+    """Whether a word is inside a named entity with a word that is not one of ``words`` (a party word of cue
+    ``us_party`` or one of cue ``us_party_name``: "the Democratic National Committee", "Senate Republicans")."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.is_alpha and t.lower_ not in words for t in doc[start:end])
 
 
 #: The strategy that gives a side the CAMEO region code its own phrase names (:func:`region_phrase`).
@@ -407,6 +460,7 @@ def _other_side_country(case: SideCase) -> str | None:
 #: The strategies, in the order they are tried (the names go into ``evidence.rules``).
 STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("own_phrase", own_phrase),
+    (PARTY_PHRASE, party_phrase),
     (REGION_PHRASE, region_phrase),
     ("kb_roles", kb_roles),
     ("same_entity", same_entity),
@@ -466,7 +520,7 @@ TERRITORIES: dict[str, str] = {"HKG": "CHN", "MAC": "CHN", "TWN": "CHN"}
 #: The side-country strategies (``evidence.rules.source_country``) that read the side's own words or identity: its
 #: phrase ("the ambassador of Kenya"), the KB's past roles of the person, or the same entity named earlier in the
 #: article (a coreferent mention that names its country). The others place the side by its surroundings.
-OWN_STRATEGIES = frozenset({"own_phrase", "kb_roles", "same_entity"})
+OWN_STRATEGIES = frozenset({"own_phrase", PARTY_PHRASE, "kb_roles", "same_entity"})
 #: The strategies whose state stands (no territory replaces it): the side's own words or identity
 #: (:data:`OWN_STRATEGIES`), and the partner named around an act with no target ("Hong Kong protesters threatened
 #: more strikes ... China" is aimed at China itself: on train this strategy's states were right 2 times in 3
@@ -678,6 +732,43 @@ def affiliation_only(doc: Doc, span: Span | None, text: str) -> bool:
         word = preposition.head
         return word.lower_ in words or word.lemma_.lower() in words
     return False
+
+
+#: The strategy that makes a bare armed group near a placeless movement that movement (:func:`named_group`).
+NAMED_GROUP = "named_group"
+#: Sentences before the side's that :func:`named_group` looks back over for a placeless movement.
+GROUP_LOOKBACK = 3
+
+
+def named_group(case: SideCase) -> str | None:
+    """The code of the movement that is ``IMG`` wherever it acts (:func:`placeless_group`: the Islamic State,
+    al-Qaeda) named last in the side's sentence or the :data:`GROUP_LOOKBACK` before, for a side with no
+    country whose head is an armed group's common noun (cue ``armed_group_noun``: "the group", "militants",
+    "suicide bombers", "the extremists") that its own phrase ties to no place or people but a creed (no
+    possessive, number or name, no country or nationality word but one of cue ``creed_word``: "Islamist
+    militants", "the Sunni extremist group"): the text goes on about that movement (docs/annotation.md D3d,
+    D11a), where the place strategies would give it the country it fights in."""
+    head, doc = case.head, case.doc
+    if head is None or case.sentence is None or head.lemma_.lower() not in cue_words("armed_group_noun"):
+        return None
+    creeds = cue_words("creed_word")
+    for i in _phrase_tokens(head):
+        token = doc[i]
+        if token is head:
+            continue
+        if token.dep_ in ("poss", "nummod") or (token.pos_ == "PROPN" and token.lower_ not in creeds):
+            return None
+        if token.ent_type_ in ("GPE", "NORP", "LOC", "ORG", "PERSON") and token.lower_ not in creeds:
+            return None
+    starts, _ends = sentence_bounds(doc)
+    index = case.event.get("sentence") or 0
+    first = doc[starts[max(0, index - GROUP_LOOKBACK)]].idx if starts else 0
+    best: tuple[int, str] | None = None
+    for _, _, _, actor, mention in in_window(doc, first, case.sentence.end_char):
+        code = str(actor.get("code") or "")
+        if placeless_group(code) and (best is None or mention["start"] > best[0]):
+            best = (mention["start"], code)
+    return best[1] if best else None
 
 
 def armed_group_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], role: str) -> None:
@@ -1247,6 +1338,12 @@ def infer_side_countries(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> 
         armed_group_country(doc, kb, event, role)
         side = event.get(role)
         if side is None or not needs_country(side):
+            continue
+        group = named_group(SideCase(doc, kb, event, side, *_locate(doc, event, side)))
+        if group is not None:  # "the group", "militants" near the Islamic State or al-Qaeda: that group (IMG)
+            event[role] = {**side, "code": group, "country": ARMED_GROUP_PREFIX, "sector": split_code(group)[1]}
+            evidence = event.setdefault("evidence", {})
+            evidence["rules"] = {**evidence.get("rules", {}), f"{role}_country": NAMED_GROUP}
             continue
         found = side_country(doc, kb, event, side)
         if role == "target" and (found is None or found[1] not in OWN_STRATEGIES | {REGION_PHRASE}) \

@@ -1,0 +1,20 @@
+"""Wrong CAMEO roots on counted real acts (session 52, hH): senses.tsv rows whose condition on the verb's
+complements selects another root than the lexicon's default or pattern. On sentences written for these tests and
+parsed by the real pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from tests.unit.test_events_roots_objects import by_trigger
+
+
+def test_fighting_for_an_actor_is_combat(nlp: Language) -> None:
+    # senses.tsv fight for_actor -> 190, over the physical_conflict block's "for" pattern (111)
+    assert by_trigger(nlp, "Hundreds of Kenyan militants are fighting for the Islamic State in Syria.", "fighting") == \
+        ("190", "_sense")
+    assert by_trigger(nlp, "Ugandan rebels fought for al-Shabaab in Somalia last year.", "fought")[0][:2] == "19"
+    # fighting for a cause or a thing names no side: the pattern's verbal fight stays
+    codes = [e["cameo"] for e in nlp("The Kenyan president is fighting for his political survival.")._.events
+             if e["trigger"] == "fighting"]
+    assert not any(code[:2] == "19" for code in codes)

@@ -18,3 +18,11 @@ def test_fighting_for_an_actor_is_combat(nlp: Language) -> None:
     codes = [e["cameo"] for e in nlp("The Kenyan president is fighting for his political survival.")._.events
              if e["trigger"] == "fighting"]
     assert not any(code[:2] == "19" for code in codes)
+
+
+def test_proposing_to_do_something_offers_it(nlp: Language) -> None:
+    # senses.tsv propose clause / infinitive -> 030
+    assert by_trigger(nlp, "Kenya proposed sending observers to the Ugandan border.", "proposed") == ("030", "_sense")
+    assert by_trigger(nlp, "Uganda proposed to pay Kenya for the damaged bridge.", "proposed") == ("030", "_sense")
+    # proposing a thing stays the appeal of the bare row
+    assert by_trigger(nlp, "Kenya proposed a freeze on Ugandan imports.", "proposed")[0][:2] != "03"

@@ -26,3 +26,12 @@ def test_proposing_to_do_something_offers_it(nlp: Language) -> None:
     assert by_trigger(nlp, "Uganda proposed to pay Kenya for the damaged bridge.", "proposed") == ("030", "_sense")
     # proposing a thing stays the appeal of the bare row
     assert by_trigger(nlp, "Kenya proposed a freeze on Ugandan imports.", "proposed")[0][:2] != "03"
+
+
+def test_dismissing_speculation_about_oneself_denies_it(nlp: Language) -> None:
+    # patterns_extra.tsv dismiss / refuse (reject) + speculation, notion, story, assertion ... -> 016
+    assert by_trigger(nlp, "The Kenyan government dismissed speculation that it would devalue the shilling.",
+                      "dismissed")[0] == "016"
+    assert by_trigger(nlp, "Uganda rejected the notion that its troops had crossed into Kenya.", "rejected")[0] == "016"
+    # rejecting a proposal stays a rejection
+    assert by_trigger(nlp, "Uganda rejected the Kenyan proposal for joint patrols.", "rejected")[0][:2] == "12"

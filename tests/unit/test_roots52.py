@@ -35,3 +35,11 @@ def test_dismissing_speculation_about_oneself_denies_it(nlp: Language) -> None:
     assert by_trigger(nlp, "Uganda rejected the notion that its troops had crossed into Kenya.", "rejected")[0] == "016"
     # rejecting a proposal stays a rejection
     assert by_trigger(nlp, "Uganda rejected the Kenyan proposal for joint patrols.", "rejected")[0][:2] == "12"
+
+
+def test_expressing_doubt_about_an_actor_is_criticism(nlp: Language) -> None:
+    # patterns_extra.tsv explain_verbal + doubt(s), skepticism, reservations, outrage -> 111
+    assert by_trigger(nlp, "Kenyan officials expressed skepticism about Uganda's promises.", "expressed")[0] == "111"
+    assert by_trigger(nlp, "The Kenyan president expressed doubts about the Ugandan offer.", "expressed")[0] == "111"
+    # gratitude stays praise
+    assert by_trigger(nlp, "The Kenyan president expressed gratitude for Uganda's help.", "expressed")[0][:2] == "05"

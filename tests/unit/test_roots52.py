@@ -43,3 +43,16 @@ def test_expressing_doubt_about_an_actor_is_criticism(nlp: Language) -> None:
     assert by_trigger(nlp, "The Kenyan president expressed doubts about the Ugandan offer.", "expressed")[0] == "111"
     # gratitude stays praise
     assert by_trigger(nlp, "The Kenyan president expressed gratitude for Uganda's help.", "expressed")[0][:2] == "05"
+
+
+def test_calling_for_an_officials_removal_demands_it(nlp: Language) -> None:
+    # patterns_extra.tsv call for removal / impeachment / ouster / firing -> 1041 (the lexicon's root: the learned
+    # root correction may still re-choose it, as for any _verb_entry root)
+    from dateline.lexicon import load_lexicon
+
+    table = load_lexicon().patterns["call"]
+    assert {table[("", "for", w)].code for w in ("removal", "impeachment", "ouster", "firing")} == {"1041"}
+    assert by_trigger(nlp, "Ugandan opposition leaders called for the impeachment of President Museveni.",
+                      "called")[0] == "1041"
+    # a call for talks stays an appeal
+    assert by_trigger(nlp, "Kenya called for talks with Uganda.", "called")[0][:2] != "10"

@@ -56,15 +56,3 @@ def test_calling_for_an_officials_removal_demands_it(nlp: Language) -> None:
                       "called")[0] == "1041"
     # a call for talks stays an appeal
     assert by_trigger(nlp, "Kenya called for talks with Uganda.", "called")[0][:2] != "10"
-
-
-def test_an_insisted_claim_misparsed_is_no_demand(nlp: Language) -> None:
-    # triggers._claims: the clause's subject taken for the verb's object, or a clausal subject, still makes an
-    # indicative that-clause a claim (no demand, CAMEO 10); a subjunctive clause stays a demand
-    def codes(text: str) -> list[str]:
-        return [e["cameo"] for e in nlp(text)._.events if e["trigger"] == "insisted"]
-
-    assert not any(c[:2] == "10" for c in codes("The Kenyan premier insisted Mr Odinga will have a key role in the campaign."))
-    assert not any(c[:2] == "10" for c in codes(
-        "The Kenyan president insisted that letting Uganda stay in the bloc risked undermining it."))
-    assert any(c[:2] == "10" for c in codes("Kenya insisted that Uganda withdraw its troops."))

@@ -56,7 +56,7 @@ _DIR = ("data", "lexicon")
 SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object",
                     "person_object", "place_object", "subject_infinitive", "with_thing", "land_taken",
                     "criticised_object", "actor_compared", "coordinated_actors", "plea",
-                    "state_subject", "weapon_object")
+                    "state_subject", "weapon_object", "for_actor")
 
 
 @dataclass(frozen=True)

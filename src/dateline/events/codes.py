@@ -816,6 +816,17 @@ def _state_subject(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     return False
 
 
+def _for_actor(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``for_actor`` ("fight"): the verb has no direct object and a "for" phrase that names an actor
+    ("fighters fighting for the Islamic State", "Americans fighting for al-Shabaab", "militias fighting for the
+    regime"): combat on that actor's side, not the verbal fight (111) of the physical_conflict block's "for" pattern
+    ("attacked the minister for his remarks"); not a cause or a thing ("fighting for his survival", "everything he
+    fought for": no actor named)."""
+    if syntax.direct_object(verb) is not None:
+        return False
+    return any(_actor_word(p, lex) for p in syntax.prep_objects(verb, "for"))
+
+
 #: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
 _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
                 "subject_infinitive": _subject_infinitive,
@@ -823,7 +834,7 @@ _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_compleme
                 "person_object": _person_sense_object, "place_object": _place_object,
                 "with_thing": _with_thing, "land_taken": _land_taken, "criticised_object": _criticised_object,
                 "actor_compared": _actor_compared, "coordinated_actors": _coordinated_actors, "plea": _plea, "state_subject": _state_subject,
-                "weapon_object": _weapon_object}
+                "weapon_object": _weapon_object, "for_actor": _for_actor}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:

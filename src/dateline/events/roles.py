@@ -263,12 +263,16 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     # reservists for a war against Iraq"), a coded actor there beating an unnamed group nearer
     # the verb, and a country-coded one beating a sector-only one ("troops" -> MIL) nearer it.
     venue = entry is not None and _meets(entry.code)
+    # "blamed U.S. actions", "rejected American policy": disapproval of a state's act or thing is aimed at that state
+    disapproval = entry is not None and entry.code[:2] in ("11", "12")
     for candidate in [*candidates, *_nested_candidates(candidates)]:
         if _owned_by_source(doc, candidate, sources, lex):
             continue  # "withdrew its troops": what the source owns is not what it acts on
         if venue and (unnamed or sector_only) and _venue(candidate):
             continue  # "meeting with X in Vienna": where a meeting is held is no party to one named
         targets = [t for t in _sides(doc, [candidate], lex) if not any(same_side(t, s) for s in sources)]
+        if targets and not disapproval and _own_state_thing(candidate, targets[0], sources, lex):
+            continue  # "pledged French support for X", "threatened French sanctions against X": the source's own act
         if targets and targets[0] is not None and targets[0].get("code") is not None:
             if targets[0].get("country") is not None:
                 return sources, targets
@@ -619,6 +623,23 @@ def _owned_by_source(doc: Doc, token: Token, sources: list[Side], lex: Lexicon) 
     start, end = syntax.phrase_span(token)
     own = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if t not in set(poss.subtree)]
     return not any(t.pos_ == "PROPN" for t in own)
+
+
+def _own_state_thing(candidate: Token, side: Side, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether a candidate target is an act of the source's own state, named only by a modifier: an event noun of
+    the lexicon that names no actor ("support", "sanctions", "airstrikes", "intervention"; not "officials") whose
+    one actor is the bare state of a source's own country in a name or nationality word before it ("pledged French
+    support for X", "threatened French sanctions against X", "considering U.S. airstrikes against X"). It is the
+    source's own act, not what the verb is aimed at: the next candidate is read (the "for" or "against" phrase).
+    Not for disapproval or rejection (11, 12: "blamed Russian policy" is aimed at Russia)."""
+    if side is None or candidate.pos_ != "NOUN" or side.get("sector") or not side.get("country"):
+        return False
+    if candidate.lemma_ not in lex.nouns or candidate.lower_ in lex.agents or candidate.lemma_ in lex.agents:
+        return False  # an act of its own ("support", "airstrikes", "intervention"), not an actor noun
+    if not any(s is not None and s.get("country") == side.get("country") for s in sources):
+        return False
+    return any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < candidate.i and c.ent_type_ in ("GPE", "NORP")
+               for c in candidate.children)
 
 
 def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -> list[Token]:

@@ -71,6 +71,7 @@ from ..codebook import country_codes, country_side, root_class
 from ..confidence import GATE_KEY
 from ..doc import doc_text, extension, paragraph_index, paragraph_spans, per_doc, sentence_bounds, trigger_head
 from ..kb import COUNTRY_KINDS, KnowledgeBase, split_code, TRANSNATIONAL
+from .titles import stance_joined
 from .index import in_window, mentions_by_root
 from .identity import short_name_of, state_of as _country  # the state a code belongs to
 from .. import syntax
@@ -137,6 +138,8 @@ def own_phrase(case: SideCase) -> tuple[str, str] | None:
             continue
         if _region_pair_tail(doc[root]):
             continue  # "Latin American states": a region (region_phrase), not the United States
+        if stance_joined(doc, root, root + 1):
+            continue  # "pro-Russian separatists", "Iranian-backed rebels": whom they stand with, not their country
         return country, mention["text"]
     kb = case.kb
     for i in sorted(tokens):
@@ -144,7 +147,7 @@ def own_phrase(case: SideCase) -> tuple[str, str] | None:
         if i > 0 and doc[i - 1].lower_ in en.HONORIFICS:
             continue  # "Mr Houston" is a person, not the city
         if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ not in ("ORG", "PERSON", "FAC") \
-                and not _region_pair_tail(token):
+                and not _region_pair_tail(token) and not stance_joined(doc, i, i + 1):
             country = kb.country_of(token.text)
             if country is not None:
                 return country, token.text

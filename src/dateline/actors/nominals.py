@@ -9,7 +9,7 @@ from ..doc import sentence_of, token_texts
 from ..kb import COUNTRY_KINDS, normalise, split_code, TRANSNATIONAL
 from ..places import place_country
 from .mentions import Context, _evidence, Group, MAX_TITLE_TOKENS, Mention, _mention_code, _person_tokens, _text
-from .titles import _country_in_words
+from .titles import _country_in_words, stance_joined
 from ..lang import en
 from ..lexicon import cue_words
 from ..syntax import RELATIVE_TAGS
@@ -248,6 +248,10 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
         # the people, not the state: the country is where they live
         kin = [m for m in seen if m.start in ctx.ethnic or (ethnic_head and m.end <= s and m.label in ("NORP", "GPE"))]
         seen = [m for m in seen if m not in kin]
+        # "pro-Russian separatists", "Iranian-backed rebels": the country a group stands for or is backed by is not
+        # its own; the place, else the article's one country, else the later strategies give it one
+        stance = [m for m in seen if _stance_word(ctx, m)]
+        seen = [m for m in seen if m not in stance]
         # "Israel's militia ally", "a US proxy": the possessor or modifier of a tie is the other party
         tied = [(m, t) for m in seen if (t := _tie(ctx, m)) is not None]
         seen = [m for m in seen if all(m is not x for x, _ in tied)]
@@ -286,7 +290,7 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
             prefix = context[0]
             how = f"an ethnic group ({_text(doc, kin[0].start, kin[0].end)!r}) in the article's one country ({prefix})" \
                 if prefix else f"an ethnic group ({_text(doc, kin[0].start, kin[0].end)!r}): country unknown"
-        seen += kin
+        seen += kin + stance
         if prefix is None and weak and not roles:
             continue  # "a spokeswoman", "officials": whose, the phrase does not say
         # (a single capitalised word the model calls ORG is as often a people, "Hausa politicians")
@@ -309,6 +313,8 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
                 context.append(_context_country(ctx, groups))
             prefix = context[0]
             how = f"the article's one country ({prefix})" if prefix else "no country"
+        if stance:
+            how += f"; not {_text(doc, stance[0].start, stance[0].end)!r}, whom it stands with (stance_country)"
         countries = [(m, split_code(code)[0]) for m, code in coded
                      if m.label != "PERSON" and split_code(code)[0] not in TRANSNATIONAL]
         coordinated = len({c for _, c in countries}) > 1 and any(doc[i].pos_ == "CCONJ" for i in range(lo, s))
@@ -361,6 +367,12 @@ def _owner_code(ctx: Context, owner: Token) -> tuple[str, str] | None:
             prefix = code if country in TRANSNATIONAL else country
             return prefix, f"{owner.text!r} = {_text(ctx.doc, m.start, m.end)!r} ({code})"
     return None
+
+
+def _stance_word(ctx: Context, m: Mention) -> bool:
+    """Whether the mention ``m`` is a country word joined by a hyphen to a word of stance or backing
+    (:func:`stance_joined`): "pro-Russian separatists", "Iranian-backed rebels" name whom the group stands with."""
+    return stance_joined(ctx.doc, m.start, m.end)
 
 
 def _tie(ctx: Context, m: Mention) -> Token | None:

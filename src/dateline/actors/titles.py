@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from spacy.tokens import Doc
+
 from ..doc import sentence_of
 from ..kb import AGENT_SECTORS, COUNTRY_KINDS, split_code, TRANSNATIONAL
 from .mentions import _capitalised, Context, _evidence, Group, MAX_NAME_TOKENS, MAX_TITLE_TOKENS, Mention, _mention_code, _text
+from ..lang import en
 from ..lexicon import cue_words
 from ..syntax import RELATIVE_TAGS
 
@@ -146,6 +149,18 @@ def _read_title(ctx: Context, start: int, end: int, *, exclude: Group | None,
                  strong=head is not None and not head[3], body=body, role=head is not None)
 
 
+def stance_joined(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words ``start:end`` (a country's name or adjective) are joined by a hyphen to a word of stance
+    or backing (:data:`en.STANCE_PREFIXES` before them, :data:`en.STANCE_SUFFIXES` after them): "pro-Russian
+    separatists", "anti-American militias", "Iranian-backed rebels" name whom a group stands with or against, not
+    its own country (``stance_country`` in the actor's evidence, where a mention was passed over)."""
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ \
+            and doc[start - 2].lower_ in en.STANCE_PREFIXES:
+        return True
+    return end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" and not doc[end].whitespace_ \
+        and doc[end + 1].lower_ in en.STANCE_SUFFIXES
+
+
 def _country_in_words(ctx: Context, start: int, end: int) -> str | None:
     """A country name or adjective among the words ``start:end`` that no coded mention covers
     ("British" inside the model's ORG "British Defence"), nearest ``end`` first, two words before one
@@ -153,8 +168,8 @@ def _country_in_words(ctx: Context, start: int, end: int) -> str | None:
     doc = ctx.doc
     for i in range(end - 1, start - 1, -1):
         m = ctx.by_token.get(i)
-        if not _capitalised(doc[i]) or (m is not None and m.label == "PERSON"):
-            continue
+        if not _capitalised(doc[i]) or (m is not None and m.label == "PERSON") or stance_joined(doc, i, i + 1):
+            continue  # "pro-Russian separatists", "Iranian-backed rebels": whom they stand with, not their country
         for j in (i - 1, i):
             if j >= start and (j == i or _capitalised(doc[j])):
                 country = ctx.kb.country_of(_text(doc, j, i + 1))

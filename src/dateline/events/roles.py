@@ -263,12 +263,16 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
     # reservists for a war against Iraq"), a coded actor there beating an unnamed group nearer
     # the verb, and a country-coded one beating a sector-only one ("troops" -> MIL) nearer it.
     venue = entry is not None and _meets(entry.code)
+    # "blamed U.S. actions", "rejected American policy": disapproval of a state's act or thing is aimed at that state
+    disapproval = entry is not None and entry.code[:2] in ("11", "12")
     for candidate in [*candidates, *_nested_candidates(candidates)]:
         if _owned_by_source(doc, candidate, sources, lex):
             continue  # "withdrew its troops": what the source owns is not what it acts on
         if venue and (unnamed or sector_only) and _venue(candidate):
             continue  # "meeting with X in Vienna": where a meeting is held is no party to one named
         targets = [t for t in _sides(doc, [candidate], lex) if not any(same_side(t, s) for s in sources)]
+        if targets and not disapproval and _own_state_thing(candidate, targets[0], sources, lex):
+            continue  # "pledged French support for X", "threatened French sanctions against X": the source's own act
         if targets and targets[0] is not None and targets[0].get("code") is not None:
             if targets[0].get("country") is not None:
                 return sources, targets
@@ -619,6 +623,23 @@ def _owned_by_source(doc: Doc, token: Token, sources: list[Side], lex: Lexicon) 
     start, end = syntax.phrase_span(token)
     own = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if t not in set(poss.subtree)]
     return not any(t.pos_ == "PROPN" for t in own)
+
+
+def _own_state_thing(candidate: Token, side: Side, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether a candidate target is an act of the source's own state, named only by a modifier: an event noun of
+    the lexicon that names no actor ("support", "sanctions", "airstrikes", "intervention"; not "officials") whose
+    one actor is the bare state of a source's own country in a name or nationality word before it ("pledged French
+    support for X", "threatened French sanctions against X", "considering U.S. airstrikes against X"). It is the
+    source's own act, not what the verb is aimed at: the next candidate is read (the "for" or "against" phrase).
+    Not for disapproval or rejection (11, 12: "blamed Russian policy" is aimed at Russia)."""
+    if side is None or candidate.pos_ != "NOUN" or side.get("sector") or not side.get("country"):
+        return False
+    if candidate.lemma_ not in lex.nouns or candidate.lower_ in lex.agents or candidate.lemma_ in lex.agents:
+        return False  # an act of its own ("support", "airstrikes", "intervention"), not an actor noun
+    if not any(s is not None and s.get("country") == side.get("country") for s in sources):
+        return False
+    return any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < candidate.i and c.ent_type_ in ("GPE", "NORP")
+               for c in candidate.children)
 
 
 def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -> list[Token]:
@@ -981,14 +1002,32 @@ def target_of_topic(case: TargetCase) -> list[Side]:
     return []
 
 
-def _host_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side]) -> list[Side]:
+#: The evidence and the target rule of an international organisation's own meeting held at a place
+#: (:func:`_host_targets`): the organisation meets among its members, no host is its target.
+MEMBER_MEETING_EVIDENCE = "an organisation's own meeting, held among its members, not with its host"
+MEMBER_MEETING = "member_meeting"
+
+
+def _host_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side], code: str = "") -> list[Side]:
     """The host of a meeting or visit by one party abroad ("Kerry said during meetings in Berlin",
     "In Japan, where Putin was on a visit, ..."): the country of the place it is held in, named
     after one of the heads or as the antecedent of a "where" clause holding it, when that country
     is not the sources' own (at home a place is only a venue; with two parties named they are each
-    other's targets, docs/annotation.md section 2)."""
+    other's targets, docs/annotation.md section 2). A meeting (not a visit, 042-043) of an international
+    organisation held at a place ("a NATO summit in Brussels", "EU leaders gathered in Wales"; not a journey, cue
+    ``motion``: "an IMF team arrived in Lusaka for talks" is aimed at its host) is held among its members: its target
+    is the organisation's members (:data:`MEMBER_MEETING`), not the host."""
     countries = {s.get("country") for s in sources if s is not None}
     if len(countries) != 1 or None in countries:
+        return []
+    if countries == {"IGO"} and code[:3] not in ("042", "043") and not any(h.lemma_.lower() in lex.cue("motion") for h in heads):
+        if any(_place_targets(doc, head, lex, []) for head in heads):
+            # the members, told apart from the organisation as a side (a text no words name: "members of NATO")
+            own = sources[0]
+            assert own is not None
+            members: Side = {"text": f"members of {own['text']}", "code": own["code"], "country": own["country"],
+                             "sector": own["sector"], "evidence": MEMBER_MEETING_EVIDENCE}
+            return [members]
         return []
     if any(_hyphen_named(head) for head in heads):
         return []  # "the Trump-Kim summit in Hanoi": two parties meet, the place is a third country's
@@ -1009,7 +1048,7 @@ def target_of_host(case: TargetCase) -> list[Side]:
     """A meeting or visit by one party abroad is aimed at its host: :func:`_host_targets`."""
     if case.entry.passive or case.entry.code[:2] != "04":
         return []
-    return _host_targets(case.doc, [case.verb], case.lex, case.sources)
+    return _host_targets(case.doc, [case.verb], case.lex, case.sources, case.entry.code)
 
 
 def target_of_measure(case: TargetCase) -> list[Side]:
@@ -1055,6 +1094,8 @@ def verb_targets(case: TargetCase, targets: list[Side]) -> tuple[list[Side], str
         rule = strategy.__name__ if targets else rule
         if any(t is not None and t.get("evidence") == ABROAD_EVIDENCE for t in targets):
             rule += ABROAD
+        if any(t is not None and t.get("evidence") == MEMBER_MEETING_EVIDENCE for t in targets):
+            rule = MEMBER_MEETING
     if not any(t is not None and t.get("code") for t in targets):
         place = target_of_place(case)
         targets, rule = (place, "target_of_place") if place else (targets, rule)

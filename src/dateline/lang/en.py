@@ -114,6 +114,12 @@ PROTEST_PREPOSITIONS = frozenset({"against", "over"})
 #: demonstrations"), not its doer (dateline.events.triggers._demonstration_parties).
 AGAINST_PREFIXES = frozenset({"anti", "counter"})
 
+#: Words joined by a hyphen to a country word that make it the party a group stands for, against or with, not the
+#: group's own country ("pro-Russian separatists", "anti-American militias", "Iranian-backed rebels",
+#: "U.S.-supported fighters"; not "U.S.-led", whose leader is a member): dateline.actors.nominals._stance_word.
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+STANCE_SUFFIXES = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "inspired"})
+
 #: Prepositions of where an act happened, for :func:`_unattributed`.
 WHERE_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "inside", "on"})
 

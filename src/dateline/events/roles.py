@@ -1002,32 +1002,14 @@ def target_of_topic(case: TargetCase) -> list[Side]:
     return []
 
 
-#: The evidence and the target rule of an international organisation's own meeting held at a place
-#: (:func:`_host_targets`): the organisation meets among its members, no host is its target.
-MEMBER_MEETING_EVIDENCE = "an organisation's own meeting, held among its members, not with its host"
-MEMBER_MEETING = "member_meeting"
-
-
-def _host_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side], code: str = "") -> list[Side]:
+def _host_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side]) -> list[Side]:
     """The host of a meeting or visit by one party abroad ("Kerry said during meetings in Berlin",
     "In Japan, where Putin was on a visit, ..."): the country of the place it is held in, named
     after one of the heads or as the antecedent of a "where" clause holding it, when that country
     is not the sources' own (at home a place is only a venue; with two parties named they are each
-    other's targets, docs/annotation.md section 2). A meeting (not a visit, 042-043) of an international
-    organisation held at a place ("a NATO summit in Brussels", "EU leaders gathered in Wales"; not a journey, cue
-    ``motion``: "an IMF team arrived in Lusaka for talks" is aimed at its host) is held among its members: its target
-    is the organisation's members (:data:`MEMBER_MEETING`), not the host."""
+    other's targets, docs/annotation.md section 2)."""
     countries = {s.get("country") for s in sources if s is not None}
     if len(countries) != 1 or None in countries:
-        return []
-    if countries == {"IGO"} and code[:3] not in ("042", "043") and not any(h.lemma_.lower() in lex.cue("motion") for h in heads):
-        if any(_place_targets(doc, head, lex, []) for head in heads):
-            # the members, told apart from the organisation as a side (a text no words name: "members of NATO")
-            own = sources[0]
-            assert own is not None
-            members: Side = {"text": f"members of {own['text']}", "code": own["code"], "country": own["country"],
-                             "sector": own["sector"], "evidence": MEMBER_MEETING_EVIDENCE}
-            return [members]
         return []
     if any(_hyphen_named(head) for head in heads):
         return []  # "the Trump-Kim summit in Hanoi": two parties meet, the place is a third country's
@@ -1048,7 +1030,7 @@ def target_of_host(case: TargetCase) -> list[Side]:
     """A meeting or visit by one party abroad is aimed at its host: :func:`_host_targets`."""
     if case.entry.passive or case.entry.code[:2] != "04":
         return []
-    return _host_targets(case.doc, [case.verb], case.lex, case.sources, case.entry.code)
+    return _host_targets(case.doc, [case.verb], case.lex, case.sources)
 
 
 def target_of_measure(case: TargetCase) -> list[Side]:
@@ -1094,8 +1076,6 @@ def verb_targets(case: TargetCase, targets: list[Side]) -> tuple[list[Side], str
         rule = strategy.__name__ if targets else rule
         if any(t is not None and t.get("evidence") == ABROAD_EVIDENCE for t in targets):
             rule += ABROAD
-        if any(t is not None and t.get("evidence") == MEMBER_MEETING_EVIDENCE for t in targets):
-            rule = MEMBER_MEETING
     if not any(t is not None and t.get("code") for t in targets):
         place = target_of_place(case)
         targets, rule = (place, "target_of_place") if place else (targets, rule)

@@ -250,7 +250,7 @@ def _code_nominals(ctx: Context, groups: list[Group]) -> None:
         seen = [m for m in seen if m not in kin]
         # "pro-Russian separatists", "Iranian-backed rebels": the country a group stands for or is backed by is not
         # its own; the place, else the article's one country, else the later strategies give it one
-        stance = [m for m in seen if _stance_word(ctx, m)]
+        stance = [m for m in seen if stance_joined(doc, m.start, m.end)]
         seen = [m for m in seen if m not in stance]
         # "Israel's militia ally", "a US proxy": the possessor or modifier of a tie is the other party
         tied = [(m, t) for m in seen if (t := _tie(ctx, m)) is not None]
@@ -367,12 +367,6 @@ def _owner_code(ctx: Context, owner: Token) -> tuple[str, str] | None:
             prefix = code if country in TRANSNATIONAL else country
             return prefix, f"{owner.text!r} = {_text(ctx.doc, m.start, m.end)!r} ({code})"
     return None
-
-
-def _stance_word(ctx: Context, m: Mention) -> bool:
-    """Whether the mention ``m`` is a country word joined by a hyphen to a word of stance or backing
-    (:func:`stance_joined`): "pro-Russian separatists", "Iranian-backed rebels" name whom the group stands with."""
-    return stance_joined(ctx.doc, m.start, m.end)
 
 
 def _tie(ctx: Context, m: Mention) -> Token | None:

@@ -318,11 +318,10 @@ def clause_ongoing(verb: Token, code: str) -> bool:
     preparing to strike" is the aim's, "who would be fighting" a case put); not a statement, an intent or a threat
     (:data:`UNASSERTED_ROOTS`: "who are preparing an offensive" tells an intent, not an act)."""
     first = first_conjunct(verb)
-    if _passive_progressive(first) and _passive_progressive(verb) and first.dep_ in CLAUSE_LINKS:
-        pass  # "two suspects being held without trial", "journalists who are being detained": going on, done to them
-    elif first.dep_ != "relcl" or PROGRESSIVE_TAG != first.tag_ or verb.tag_ != PROGRESSIVE_TAG:
-        return False
-    return code[:2] not in UNASSERTED_ROOTS and not _modal_or_to(first, verb)
+    # "two suspects being held without trial", "journalists who are being detained": going on, done to them
+    done_to = _passive_progressive(first) and _passive_progressive(verb) and first.dep_ in CLAUSE_LINKS
+    doing = first.dep_ == "relcl" and first.tag_ == PROGRESSIVE_TAG and verb.tag_ == PROGRESSIVE_TAG
+    return (done_to or doing) and code[:2] not in UNASSERTED_ROOTS and not _modal_or_to(first, verb)
 
 
 def _passive_progressive(verb: Token) -> bool:

@@ -116,7 +116,7 @@ AGAINST_PREFIXES = frozenset({"anti", "counter"})
 
 #: Words joined by a hyphen to a country word that make it the party a group stands for, against or with, not the
 #: group's own country ("pro-Russian separatists", "anti-American militias", "Iranian-backed rebels",
-#: "U.S.-supported fighters"; not "U.S.-led", whose leader is a member): dateline.actors.nominals._stance_word.
+#: "U.S.-supported fighters"; not "U.S.-led", whose leader is a member): dateline.actors.titles.stance_joined.
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 STANCE_SUFFIXES = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "inspired"})
 

@@ -261,3 +261,38 @@ def test_a_judgement_under_a_modal_is_still_one(nlp: Language) -> None:
     # a wrong forecast is no wrong done, but a plan judged ("would be a mistake") is criticism of its owner
     assert said(nlp, "The Kenyan foreign minister said Uganda's decision would be irresponsible.") == [
         ("111", "Kenyan foreign minister", "Uganda", "_judgement_in_statement")]
+
+
+# need_clauses: what another needs to do, in the present, is advice: an appeal (020) on "need" (session 53, hI)
+
+
+def need(nlp: Language, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(e["cameo"], (e["source"] or {}).get("text"), (e["target"] or {}).get("text"),
+             e["evidence"]["rules"].get("code")) for e in nlp(text)._.events if e["trigger"].lower().startswith("need")]
+
+
+def test_what_another_needs_to_do_is_an_appeal_on_need(nlp: Language) -> None:
+    events = need(nlp, "The Kenyan foreign minister said Uganda needs to withdraw its troops from the border.")
+    assert [e[0] for e in events] == ["020"] and events[0][2] == "Uganda" and events[0][3] == "_need_in_statement"
+    assert "Kenyan foreign minister" in str(events[0][1])
+
+
+def test_what_another_needed_to_do_is_no_appeal(nlp: Language) -> None:
+    assert not any(e[3] == "_need_in_statement"
+                   for e in need(nlp, "The Kenyan foreign minister said Uganda needed to withdraw its troops from the border."))
+
+
+def test_a_negated_need_is_no_appeal(nlp: Language) -> None:
+    assert not any(e[3] == "_need_in_statement"
+                   for e in need(nlp, "The Kenyan foreign minister said Uganda does not need to withdraw its troops."))
+
+
+def test_a_thing_that_needs_to_be_done_is_no_appeal(nlp: Language) -> None:
+    assert not any(e[3] == "_need_in_statement"
+                   for e in need(nlp, "The Kenyan foreign minister said Uganda's concerns need to be addressed quickly."))
+
+
+def test_a_common_noun_subject_of_need_is_no_appeal(nlp: Language) -> None:
+    # the side finder guesses who "the government" is; only a named subject is read as the one advised
+    assert not any(e[3] == "_need_in_statement"
+                   for e in need(nlp, "The Kenyan foreign minister said the government needs to act on the border."))

@@ -18,7 +18,7 @@ from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
 from .clauses import (ALONE_RULE, NAMED_DOER_RULE, ONGOING_RULE, VERBAL_RULE, clause_alone, clause_asserted, clause_done, clause_named_doer,
                       clause_object, clause_ongoing, clause_verbal)
-from .codes import _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
+from .codes import _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, need_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _future_time, _historical, _modality, _noun_modality, _own_modality
 from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
@@ -709,6 +709,13 @@ def _demand_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side],
                 yield from _emit(doc, verb, index, Entry(code), sources, targets, False, "asserted", lex,
                                  rules={"trigger": f"verbs.tsv:{verb.lemma_}", "code": rule,
                                         "source": "_verb_roles", "target": rule, "modality": rule})
+    for clause, subjects in need_clauses(verb, lex):
+        targets = [t for t in _sides(doc, subjects, lex) if not any(same_side(t, s) for s in sources)]
+        if targets:
+            yield from _emit(doc, clause, index, Entry("020"), sources, targets, False, "asserted", lex,
+                             rules={"trigger": f"cues.tsv:{clause.lemma_.lower()}", "code": "_need_in_statement",
+                                    "source": "_verb_roles", "target": "_need_in_statement",
+                                    "modality": "_need_in_statement"})
 
 
 def _accusation_in_statement(doc: Doc, verb: Token, index: int, sources: list[Side], lex: Lexicon,

@@ -840,34 +840,13 @@ _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_compleme
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:
     """The entry of the first ``senses.tsv`` row of the verb whose condition holds (its code and
     flags replace the lexicon default's), or None: "denied that X" (016, not 120), "invited X to
-    testify" (020, not 040), "fight the subpoena" (120, not 190). A null row (``---``) is no sense here:
-    it makes the verb no act before it is coded (:func:`null_sense_holds`)."""
+    testify" (020, not 040), "fight the subpoena" (120, not 190)."""
     if verb.pos_ != "VERB":
         return None
     for condition, sense in lex.senses.get(verb.lemma_, ()):
-        if sense.code and _SENSE_TESTS[condition](verb, entry, lex):
+        if _SENSE_TESTS[condition](verb, entry, lex):
             return sense
     return None
-
-
-def null_sense_holds(verb: Token, entry: Entry, lex: Lexicon) -> bool:
-    """Whether a null row of ``senses.tsv`` (code ``---``) holds for the verb: the verb is no act in that sense,
-    whatever its entry codes ("acknowledged the high stakes": a fact granted, no admission of an act;
-    ``events.triggers._find_verb_entry``, session 53)."""
-    rows = [condition for condition, sense in lex.senses.get(verb.lemma_, ()) if not sense.code]
-    key = (id(verb.doc), verb.i)
-    if verb.pos_ != "VERB" or not rows or key in _NULL_SENSE_ASKED:
-        return False  # asked again while its own conditions are tested (an object noun owned by the verb's act)
-    _NULL_SENSE_ASKED.add(key)
-    try:
-        return any(_SENSE_TESTS[condition](verb, entry, lex) for condition in rows)
-    finally:
-        _NULL_SENSE_ASKED.discard(key)
-
-
-#: The verbs whose null senses are being tested (:func:`null_sense_holds`): a condition's test may ask the verb's
-#: own entry again ("acknowledged the failure": is the noun the topic of the verb's act?), which then reads no null sense.
-_NULL_SENSE_ASKED: set[tuple[int, int]] = set()
 
 
 def _conditioned(token: Token, top: Token, lex: Lexicon) -> bool:

@@ -158,8 +158,6 @@ def _find_verb_entry(verb: Token, lex: Lexicon) -> Entry | None:
     if _idiom(verb, lex):
         return None  # "fought back tears", "when it comes to": a set phrase, not the verb's act
     entry = _match_pattern(verb, obj, entry, lex.patterns.get(block))
-    if entry.code and _codes().null_sense_holds(verb, entry, lex):
-        return None  # a null sense of senses.tsv: "acknowledged the high stakes", a fact, no act
     if not entry.code:
         # a null entry's sense first ("wants Iran to halt enrichment": 020), so the gates below read its code
         sense = _null_sense(verb, entry, lex)

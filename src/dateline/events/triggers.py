@@ -754,26 +754,23 @@ def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
 
 
 def _asks_nothing(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
-    """Whether a question verb asks for nothing (session 53): a question put, not a request. It has no "for"/"of" object
-    (``lang.en.REQUEST_PREPOSITIONS``) and either opens a "when" clause with no subject of its own ("When asked, the
-    minister replied", "when asked to name his biggest foe, he said"): the interviewer's question to the main clause's
-    subject; or is active with no to-infinitive or clause and no to-infinitive in its object either ("the president
-    asked reporters", "Mr. Smith asked in surprise"). "Asked Iran to withdraw", "asked for aid", "when asked for help",
-    "asked that he be freed", "asked the court, which ..., to rule" stay requests, and so does a passive with its
-    request left unsaid ("Britain and China were also asked")."""
-    if any(t.dep_ in ("prep", "dative") and t.lower_ in en.REQUEST_PREPOSITIONS and t.i > verb.i and _clause_verb(t) == verb
-           for t in verb.subtree):
-        return False  # "asked for aid", "asked the prosecutors multiple times under the rules for any information"
+    """Whether a question verb asks for nothing (sense gate ``asked_nothing``, session 53): a question put, not a
+    request. Either it opens a "when" clause with no subject of its own ("When asked, the minister replied", "when
+    asked on his plans"): the interviewer's question to the main clause's subject; or it has no to-infinitive, clause
+    or "for"/"of" object (``lang.en.REQUEST_PREPOSITIONS``) and its object holds no to-infinitive either ("the
+    president asked reporters", "Mr. Smith asked in surprise", "they were also asked"). "Asked Iran to withdraw",
+    "asked for aid", "asked that he be freed", "asked the court, which ..., to rule" stay requests."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     if verb.dep_ == "advcl" and not subjects and any(
             c.dep_ in ("advmod", "mark") and c.lower_ in en.SIMULTANEOUS_MARKS for c in verb.children):
         return True
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return False  # "they were also asked": the request left unsaid
     if any(c.dep_ in ("xcomp", "ccomp", "parataxis", "csubj", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > verb.i
            for c in verb.children):
         return False
-    if obj is not None and any(
+    if any(t.dep_ in ("prep", "dative") and t.lower_ in en.REQUEST_PREPOSITIONS and _clause_verb(t) == verb
+           for t in verb.subtree):
+        return False  # "asked for aid", "asked the prosecutors multiple times under the rules for any information"
+    if obj is not None and obj.dep_ != "nsubjpass" and any(
             t.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
             for t in obj.subtree):
         return False  # "asked the watchdog overseeing the rules to stop the calls"

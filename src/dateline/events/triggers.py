@@ -728,10 +728,7 @@ def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
     Only a request of something ("asked Iran to ...", "asked for aid") is a CAMEO 02 appeal."""
     if verb.lemma_ not in lex.cue("question_verb"):
         return False
-    if obj is not None and (obj.lemma_ in lex.cue("question_noun") or any(
-            p.lemma_ in lex.cue("question_noun") for p in syntax.prep_objects(obj, "of"))):
-        return True  # "asked questions", "asked a lot of questions"
-    if _asks_nothing(verb, obj, lex):
+    if obj is not None and obj.lemma_ in lex.cue("question_noun"):
         return True
     if any(c.dep_ == "prep" and c.lower_ in lex.cue("question_preposition") for c in verb.children) and not any(
             c.dep_ in ("xcomp", "ccomp") for c in verb.children):
@@ -751,38 +748,6 @@ def _asks_question(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
         if clause.right_edge.text == "?" or (following and following[0].text == "?"):
             return True
     return False
-
-
-def _asks_nothing(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
-    """Whether a question verb asks for nothing (sense gate ``asked_nothing``, session 53): a question put, not a
-    request. Either it opens a "when" clause with no subject of its own ("When asked, the minister replied", "when
-    asked on his plans"): the interviewer's question to the main clause's subject; or it has no to-infinitive, clause
-    or "for"/"of" object (``lang.en.REQUEST_PREPOSITIONS``) and its object holds no to-infinitive either ("the
-    president asked reporters", "Mr. Smith asked in surprise", "they were also asked"). "Asked Iran to withdraw",
-    "asked for aid", "asked that he be freed", "asked the court, which ..., to rule" stay requests."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-    if verb.dep_ == "advcl" and not subjects and any(
-            c.dep_ in ("advmod", "mark") and c.lower_ in en.SIMULTANEOUS_MARKS for c in verb.children):
-        return True
-    if any(c.dep_ in ("xcomp", "ccomp", "parataxis", "csubj", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > verb.i
-           for c in verb.children):
-        return False
-    if any(t.dep_ in ("prep", "dative") and t.lower_ in en.REQUEST_PREPOSITIONS and _clause_verb(t) == verb
-           for t in verb.subtree):
-        return False  # "asked for aid", "asked the prosecutors multiple times under the rules for any information"
-    if obj is not None and obj.dep_ != "nsubjpass" and any(
-            t.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
-            for t in obj.subtree):
-        return False  # "asked the watchdog overseeing the rules to stop the calls"
-    return True
-
-
-def _clause_verb(token: Token) -> Token:
-    """The nearest verb above a token (itself a head of its clause's words), or the sentence's root."""
-    node = token.head
-    while node.pos_ not in ("VERB", "AUX") and node.head != node:
-        node = node.head
-    return node
 
 
 def _after_question(verb: Token) -> bool:

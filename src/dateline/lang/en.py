@@ -198,10 +198,6 @@ SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "until", "t
 #: Subordinators of a clause simultaneous with the one it modifies: a date there dates both.
 SIMULTANEOUS_MARKS = frozenset({"when"})
 
-#: Prepositions whose object is what a question verb asks for or of whom ("asked for aid", "asked it of them"):
-#: with one, "ask" makes a request (``events.triggers._asks_nothing``).
-REQUEST_PREPOSITIONS = frozenset({"for", "of"})
-
 #: Words that order a clause a measured number of days from the act it hangs on ("a day after X did Y",
 #: "two days before the vote was held"), with the sign of the step from that act to the clause's (dates).
 MEASURED_ORDER = {"after": -1, "before": 1}

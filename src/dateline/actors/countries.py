@@ -1000,7 +1000,7 @@ def private_journey(event: dict[str, Any]) -> bool:
     whose source has no sector: a person the text gives no office, a crowd, a people ("the suspect travelled to
     Pakistan for training", "some 600,000 people travelled to Cuba", "thousands of Westerners have travelled to
     Syria"). Such a journey is private travel, no visit between actors (docs/annotation.md D6, D14b); on the read half
-    of train such events were right 1 time in 13 (session 53). A traveller with an office ("the Kenyan minister
+    of train such events were right 1 time in 12 (session 53). A traveller with an office ("the Kenyan minister
     travelled to Kampala", sector ``GOV``, ``LEG``, ``MIL`` ...) stays."""
     source = event.get("source") or {}
     return _verb_lemma(event) in cue_words("journey_verb") and str(event.get("cameo") or "")[:2] == "04" \

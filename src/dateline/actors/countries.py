@@ -991,6 +991,22 @@ def placeless_journey(event: dict[str, Any]) -> bool:
     return _verb_lemma(event) in cue_words("journey_verb") and not event.get("location") and not _state_host(event)
 
 
+#: The name :func:`gate_statements` writes in ``evidence.rules.gate`` on a :func:`private_journey`.
+PRIVATE_JOURNEY = "private_journey"
+
+
+def private_journey(event: dict[str, Any]) -> bool:
+    """Whether the event is a visit or meeting (CAMEO 04) coded on a verb of journey (cue ``journey_verb``: travel)
+    whose source has no sector: a person the text gives no office, a crowd, a people ("the suspect travelled to
+    Pakistan for training", "some 600,000 people travelled to Cuba", "thousands of Westerners have travelled to
+    Syria"). Such a journey is private travel, no visit between actors (docs/annotation.md D6, D14b); on the read half
+    of train such events were right 1 time in 12 (session 53). A traveller with an office ("the Kenyan minister
+    travelled to Kampala", sector ``GOV``, ``LEG``, ``MIL`` ...) stays."""
+    source = event.get("source") or {}
+    return _verb_lemma(event) in cue_words("journey_verb") and str(event.get("cameo") or "")[:2] == "04" \
+        and bool(source) and not source.get("sector")
+
+
 def _state_host(event: dict[str, Any]) -> bool:
     """Whether the event's source and target are government organs (sector ``GOV``) of two states: a host named."""
     source, target = event.get("source") or {}, event.get("target") or {}
@@ -1302,6 +1318,7 @@ _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
     (UNPLACED_INTENT, lambda event, doc: unplaced_intent(event)),
     (DOMESTIC_AGENDA, lambda event, doc: domestic_agenda(event)),
     (PLACELESS_JOURNEY, lambda event, doc: placeless_journey(event)),
+    (PRIVATE_JOURNEY, lambda event, doc: private_journey(event)),
     (ELECTORAL_ROUTINE, lambda event, doc: electoral_routine(event)),
     (PRIVATE_COOPERATION, lambda event, doc: private_cooperation(event)),
     (UNARMED_PROTECTION, lambda event, doc: unarmed_protection(event)),
@@ -1317,7 +1334,7 @@ _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
 def gate_statements(event: dict[str, Any], doc: Doc | None = None) -> None:
     """The rule gates: the first of :data:`_GATES` whose test holds (a :func:`domestic_statement`, an
     :func:`unplaced_statement`, a :func:`private_statement`, an :func:`unplaced_intent`, a :func:`domestic_agenda`
-    (session 43), a :func:`placeless_journey`, an
+    (session 43), a :func:`placeless_journey`, a :func:`private_journey` (session 53), an
     :func:`electoral_routine`, a :func:`private_cooperation`, an :func:`unarmed_protection`, and, read on ``doc``, a
     :func:`caused_outcome` or a :func:`figurative_violence`: sessions 37-42; page furniture inside the body, read on
     ``doc``: a :func:`headline_line`, a :func:`furniture_label`, a :func:`repeated_sentence` or a

@@ -18,7 +18,7 @@ from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
 from .clauses import (ALONE_RULE, NAMED_DOER_RULE, ONGOING_RULE, VERBAL_RULE, clause_alone, clause_asserted, clause_done, clause_named_doer,
                       clause_object, clause_ongoing, clause_verbal)
-from .codes import _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
+from .codes import _actor_word, _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _future_time, _historical, _modality, _noun_modality, _own_modality
 from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
@@ -132,6 +132,10 @@ def _lexicon_events(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[
             yield from _stance_events(doc, doc[i], index, lex)
         elif f"{doc[i].lemma_} to" in readiness:
             yield from _stance_events(doc, doc[i], index, lex, readiness=True)
+    objections = lex.cue("overridden_objection")
+    for i in in_span(pos_indices(doc, "NOUN"), sent):
+        if doc[i].lemma_.lower() in objections:
+            yield from _overridden_events(doc, doc[i], index, lex)
 
 
 def _offered_act(adj: Token, lex: Lexicon) -> tuple[Entry, list[Token]] | None:
@@ -203,6 +207,41 @@ def _stance_events(doc: Doc, adj: Token, index: int, lex: Lexicon, readiness: bo
     if why:
         rules[MODALITY_CUE_KEY] = "+".join(why)
     yield from _emit(doc, adj, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=False)
+
+
+def _overridden_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Event]:
+    """An actor's objection to another's act told as what the act went ahead against: "over the objections of X, Y
+    cut a deal", "Y deployed the system despite objections from X", "despite X's objections, Y voted": X disapproves
+    of Y, CAMEO 110, on the noun (cue ``overridden_objection``). The noun is the object of a concessive preposition
+    (cue ``concessive_preposition``: "over", "despite") on a verb; its holder is the object of its "of", "from" or
+    "by", or its possessor or modifier naming an actor ("US objections"); the one objected to is that verb's
+    subject. Modality and negation are the verb's; trigger ``cues.tsv:<noun>``, code, source and target rule
+    ``_overridden_objection``."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in lex.cue("concessive_preposition"):
+        return
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    subject = syntax.subject(verb)
+    if subject is None:
+        return
+    holders = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and _actor_word(c, lex)] + [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
+        and (p := syntax.pobj(c)) is not None]
+    if not holders:
+        return
+    sources = [side for side in _sides(doc, holders, lex) if _identified(side)]
+    targets = [t for t in _sides(doc, [subject], lex) if _identified(t) and not any(same_side(t, s) for s in sources)]
+    if not sources or not targets:
+        return
+    why: list[str] = []
+    negated, modality = _modality(verb, lex, doc, why)
+    rules: EventRules = {"trigger": f"cues.tsv:{noun.lemma_}", "code": "_overridden_objection",
+                         "source": "_overridden_objection", "target": "_overridden_objection", "modality": "_modality"}
+    if why:
+        rules[MODALITY_CUE_KEY] = "+".join(why)
+    yield from _emit(doc, noun, index, Entry("110"), sources, targets, negated, modality, lex, rules=rules, declare=False)
 
 
 def _learned_events(doc: Doc, index: int, lex: Lexicon, proposed: list[trigger_model.Proposal]) -> Iterable[Event]:

@@ -1,0 +1,35 @@
+"""Evaluations listed by the labellers and missed (session 53, hK): an act done "over the objections of" or "despite
+the objections of" an actor is that actor's disapproval of the doer (cue overridden_objection, cue
+concessive_preposition, ``events.assemble._overridden_events``, 110 on the noun); each with a near miss that stays no
+such act. On sentences written for these tests and parsed by the real pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def events_on(nlp: Language, text: str, trigger: str) -> list[dict]:
+    """Every event on ``trigger`` in ``text`` (none is fine)."""
+    return [e for e in nlp(text)._.events if e["trigger"] == trigger]
+
+
+def test_an_act_done_over_objections_is_disapproved_by_the_objector(nlp: Language) -> None:
+    # "over the objections of X, Y ...": X disapproves of Y, 110 on the noun
+    event = events_on(nlp, "Over the objections of Kenya, Uganda closed the border on Monday.", "objections")[0]
+    assert (event["cameo"], event["evidence"]["rules"]["code"]) == ("110", "_overridden_objection")
+    assert (event["source"]["country"], event["target"]["country"]) == ("KEN", "UGA")
+    # "despite objections from X", after the clause
+    event = events_on(nlp, "Uganda deployed troops to the border despite objections from Kenya.", "objections")[0]
+    assert (event["source"]["country"], event["target"]["country"]) == ("KEN", "UGA")
+    # a possessor or a modifier holds the objection
+    event = events_on(nlp, "Uganda signed the deal despite Kenyan objections.", "objections")[0]
+    assert (event["source"]["country"], event["target"]["country"]) == ("KEN", "UGA")
+
+
+def test_objections_not_overridden_are_no_act_here(nlp: Language) -> None:
+    # no holder named: no one objects
+    assert events_on(nlp, "Uganda closed the border despite objections.", "objections") == []
+    # not the object of "over" or "despite": the objection itself is told, no act overridden
+    assert events_on(nlp, "Kenya's objections to the Ugandan plan were read out in parliament.", "objections") == []
+    # a quarrel "over" a thing is no act done against an objection
+    assert events_on(nlp, "Kenya and Uganda argued over the objections.", "objections") == []

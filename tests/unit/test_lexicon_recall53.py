@@ -33,3 +33,20 @@ def test_objections_not_overridden_are_no_act_here(nlp: Language) -> None:
     assert events_on(nlp, "Kenya's objections to the Ugandan plan were read out in parliament.", "objections") == []
     # a quarrel "over" a thing is no act done against an objection
     assert events_on(nlp, "Kenya and Uganda argued over the objections.", "objections") == []
+
+
+def test_an_adjective_that_blames_an_actor_in_a_statement_criticises_it(nlp: Language) -> None:
+    # cue blaming_adjective: predicated of an actor in what a speaker says, 111 on the adjective
+    event = events_on(nlp, "“I think that Uganda has been foolish,” the Kenyan president said.", "foolish")[0]
+    assert (event["cameo"], event["evidence"]["rules"]["code"]) == ("111", "_evaluative_adjective")
+    assert (event["source"]["country"], event["target"]["country"]) == ("KEN", "UGA")
+    # negated: no blame
+    assert events_on(nlp, "“Uganda was not foolish,” the Kenyan president said.", "foolish") == []
+
+
+def test_an_adjective_that_blames_no_actor_is_no_act(nlp: Language) -> None:
+    # the speaker judging itself, or a thing with no owner named
+    assert events_on(nlp, "“We were foolish,” the Kenyan president said.", "foolish") == []
+    assert events_on(nlp, "“The weather was foolish,” the Kenyan president said.", "foolish") == []
+    # no speaker: the writer's own word
+    assert events_on(nlp, "Uganda has been foolish.", "foolish") == []

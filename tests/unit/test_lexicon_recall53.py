@@ -1,16 +1,15 @@
 """Evaluations listed by the labellers and missed (session 53, hK): an act done "over the objections of" or "despite
 the objections of" an actor is that actor's disapproval of the doer (cue overridden_objection, cue
-concessive_preposition, ``events.assemble._overridden_events``, 110 on the noun); each with a near miss that stays no
-such act. On sentences written for these tests and parsed by the real pipeline."""
+concessive_preposition, ``events.assemble._overridden_events``, 110 on the noun), and an adjective that blames an
+actor in what a speaker says is the speaker's criticism (cue blaming_adjective, ``events.assemble._evaluation_events``,
+111 on the adjective); each with near misses that stay no such act. On sentences written for these tests and parsed
+by the real pipeline."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 
-
-def events_on(nlp: Language, text: str, trigger: str) -> list[dict]:
-    """Every event on ``trigger`` in ``text`` (none is fine)."""
-    return [e for e in nlp(text)._.events if e["trigger"] == trigger]
+from tests.unit.test_lexicon_recall52 import events_on
 
 
 def test_an_act_done_over_objections_is_disapproved_by_the_objector(nlp: Language) -> None:

@@ -18,7 +18,7 @@ from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
 from .clauses import (ALONE_RULE, NAMED_DOER_RULE, ONGOING_RULE, VERBAL_RULE, clause_alone, clause_asserted, clause_done, clause_named_doer,
                       clause_object, clause_ongoing, clause_verbal)
-from .codes import _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, need_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
+from .codes import _actor_word, _blamed, _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, need_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _future_time, _historical, _modality, _noun_modality, _own_modality
 from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
@@ -132,6 +132,12 @@ def _lexicon_events(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[
             yield from _stance_events(doc, doc[i], index, lex)
         elif f"{doc[i].lemma_} to" in readiness:
             yield from _stance_events(doc, doc[i], index, lex, readiness=True)
+        else:
+            yield from _evaluation_events(doc, doc[i], index, lex)
+    objections = lex.cue("overridden_objection")
+    for i in in_span(pos_indices(doc, "NOUN"), sent):
+        if doc[i].lemma_.lower() in objections:
+            yield from _overridden_events(doc, doc[i], index, lex)
 
 
 def _offered_act(adj: Token, lex: Lexicon) -> tuple[Entry, list[Token]] | None:
@@ -203,6 +209,113 @@ def _stance_events(doc: Doc, adj: Token, index: int, lex: Lexicon, readiness: bo
     if why:
         rules[MODALITY_CUE_KEY] = "+".join(why)
     yield from _emit(doc, adj, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=False)
+
+
+#: The verbs an adjective of evaluation is predicated through ("X is foolish", "X seems dangerous").
+_COPULAS = frozenset({"be", "seem", "remain", "look", "sound", "appear"})
+
+
+def _blaming_adjective(adj: Token, lex: Lexicon) -> bool:
+    """Whether an adjective blames what it is said of: cue ``blaming_adjective`` ("foolish", "wrong"), or an
+    adjective of cue ``criticism_word`` or ``accusation_word`` ("reckless", "responsible")."""
+    lemma = adj.lemma_.lower()
+    return lemma in lex.cue("blaming_adjective") or lemma in lex.cue("criticism_word") or lemma in lex.cue("accusation_word")
+
+
+def _framing_verb(token: Token, lex: Lexicon) -> Token | None:
+    """The speech verb whose clause holds ``token`` (up the clauses, or set beside one as a parenthetical), walked as
+    :func:`.triggers._frame_speaker` walks them; else None."""
+    speech = lex.cue("speech_verb")
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "parataxis" and child.lemma_ in speech and child.pos_ == "VERB":
+                return child
+        if node is not token and node.lemma_ in speech and node.pos_ == "VERB":
+            return node
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "dobj", "pobj", "prep", "pcomp") or node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def _evaluation_events(doc: Doc, adj: Token, index: int, lex: Lexicon) -> Iterable[Event]:
+    """A speaker's criticism of an actor told by an adjective that blames (:func:`_blaming_adjective`) predicated of
+    it in what the speaker says: "“I think that Uganda has been foolish,” X said", "X said Uganda was wrong to close
+    the border": 111 on the adjective (session 53, hK). The adjective completes a copula (:data:`_COPULAS`), or
+    modifies the noun that does ("a foolish government"); the one criticised is the copula's subject or the actor
+    that owns it (:func:`.codes._blamed`); the critic is the subject of the speech verb whose clause holds the copula
+    (:func:`.triggers._frame_speaker`) or the speaker of the quotation it is in (:func:`.triggers._quoted_speaker`).
+    Not the speaker judging itself ("we were wrong"), a subject that names no actor ("it was wrong to ...", "the plan
+    was foolish"), an adjective or copula negated, nor a statement whose speech verb already codes the criticism or accusation
+    (:func:`.codes.disapproving_statement`, :func:`.codes.accusation_clauses`: the labels put that on the verb).
+    Modality is the copula's; trigger ``cues.tsv:<adjective>``, code, source and target rule ``_evaluative_adjective``."""
+    if not _blaming_adjective(adj, lex):
+        return
+    pred = adj.head if adj.dep_ == "amod" and adj.head.dep_ == "attr" and adj.head.pos_ == "NOUN" else adj
+    if pred.dep_ not in ("acomp", "attr") or pred.head == pred:
+        return
+    head = pred.head
+    if head.lemma_ not in _COPULAS or head.pos_ not in ("AUX", "VERB"):
+        return
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in en.FIRST_PERSON_PRONOUNS:
+        return
+    if any(c.dep_ == "neg" for c in (*adj.children, *pred.children, *head.children)):
+        return  # "said Y was not responsible": no blame
+    verb = _framing_verb(head, lex)
+    if verb is not None and (disapproving_statement(verb, "010", lex) or any(True for _ in accusation_clauses(verb, lex))):
+        return  # "X said Y was responsible": the statement is the criticism, coded on its verb
+    speaker = _frame_speaker(head, lex) or _quoted_speaker(adj, lex)
+    if speaker is None:
+        return
+    sources = [side for side in _sides(doc, [speaker], lex) if _identified(side) and _speaker(side, lex)]
+    targets = [t for t in _sides(doc, _blamed(subject, lex), lex)
+               if _identified(t) and not any(same_side(t, s) for s in sources)]
+    if not sources or not targets:
+        return
+    why: list[str] = []
+    negated, modality = _modality(head, lex, doc, why)
+    rules: EventRules = {"trigger": f"cues.tsv:{adj.lemma_}", "code": "_evaluative_adjective",
+                         "source": "_evaluative_adjective", "target": "_evaluative_adjective", "modality": "_modality"}
+    if why:
+        rules[MODALITY_CUE_KEY] = "+".join(why)
+    yield from _emit(doc, adj, index, Entry("111"), sources, targets, negated, modality, lex, rules=rules, declare=False)
+
+
+def _overridden_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Event]:
+    """An actor's objection to another's act told as what the act went ahead against: "over the objections of X, Y
+    cut a deal", "Y deployed the system despite objections from X", "despite X's objections, Y voted": X disapproves
+    of Y, CAMEO 110, on the noun (cue ``overridden_objection``). The noun is the object of a concessive preposition
+    (cue ``concessive_preposition``: "over", "despite") on a verb; its holder is the object of its "of", "from" or
+    "by", or its possessor or modifier naming an actor ("US objections"); the one objected to is that verb's
+    subject. Modality and negation are the verb's; trigger ``cues.tsv:<noun>``, code, source and target rule
+    ``_overridden_objection``."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in lex.cue("concessive_preposition"):
+        return
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    subject = syntax.subject(verb)
+    if subject is None:
+        return
+    holders = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and _actor_word(c, lex)] + [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
+        and (p := syntax.pobj(c)) is not None]
+    if not holders:
+        return
+    sources = [side for side in _sides(doc, holders, lex) if _identified(side)]
+    targets = [t for t in _sides(doc, [subject], lex) if _identified(t) and not any(same_side(t, s) for s in sources)]
+    if not sources or not targets:
+        return
+    why: list[str] = []
+    negated, modality = _modality(verb, lex, doc, why)
+    rules: EventRules = {"trigger": f"cues.tsv:{noun.lemma_}", "code": "_overridden_objection",
+                         "source": "_overridden_objection", "target": "_overridden_objection", "modality": "_modality"}
+    if why:
+        rules[MODALITY_CUE_KEY] = "+".join(why)
+    yield from _emit(doc, noun, index, Entry("110"), sources, targets, negated, modality, lex, rules=rules, declare=False)
 
 
 def _learned_events(doc: Doc, index: int, lex: Lexicon, proposed: list[trigger_model.Proposal]) -> Iterable[Event]:

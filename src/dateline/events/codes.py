@@ -302,6 +302,14 @@ def _clause_verb(token: Token, top: Token) -> Token:
 DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
 
 
+def _foreign_target(sources: list[Side], targets: list[Side]) -> bool:
+    """Whether an act has a target of a known country other than its sources' (a statement between two countries):
+    praise of one's own side keeps the plain statement's 010, so that the gates on domestic statements decide it
+    (``actors.countries.domestic_statement``; train's unread half lost precision when such praise was counted)."""
+    own = _own_countries(sources)
+    return bool(own) and any(side is not None and side.get("country") and side.get("country") not in own for side in targets)
+
+
 def _praising_content(verb: Token, lex: Lexicon) -> bool:
     """Whether a statement praises an identified actor by what it says (docs/annotation.md D1a: praise, 051): a
     word of praise (cue ``praise_word``: "sincere", "ally", "friend") predicated of an actor or of an actor's
@@ -1172,7 +1180,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return Entry("111"), {**rules, "code": "_reproach_content"}
         if code == "010" and trigger.lemma_ in lex.cue("speech_verb") and _critical_statement(trigger, lex):
             return Entry("111"), {**rules, "code": "_critical_statement"}
-        if _praising_content(trigger, lex):
+        if _praising_content(trigger, lex) and _foreign_target(sources, targets):
             return Entry("051"), {**rules, "code": "_praise_in_statement"}
     if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
         obj = syntax.direct_object(trigger)

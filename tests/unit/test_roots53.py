@@ -25,3 +25,11 @@ def test_praise_words_that_praise_no_actor_leave_the_statement(nlp: Language) ->
                  "The Kenyan president said Uganda was not a reliable partner."):
         codes = [e["cameo"] for e in nlp(text)._.events if e["trigger"] == "said"]
         assert "051" not in codes, text
+
+
+def test_a_warning_of_what_another_country_does_judges_it(nlp: Language) -> None:
+    # a warning that another country's actor does or did something: 111, _warning_judgement (D13c)
+    assert by_trigger(nlp, "Kenya warned that Ugandan troops had crossed the border into Kenya.", "warned") == \
+        ("111", "_warning_judgement")
+    # a forecast with a modal stays pessimism
+    assert by_trigger(nlp, "Kenya warned that Uganda may have developed new missiles.", "warned")[0] != "111"

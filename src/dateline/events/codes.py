@@ -1200,7 +1200,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         if _negative_evaluation(trigger, lex) is not None:
             return Entry("111"), {**rules, "code": "_negative_evaluation"}
         if not _threatened_harm(trigger, sources, lex) and not _obliging_content(trigger, lex):
-            if _judges_a_measure(trigger, lex):
+            if _judges_a_measure(trigger, lex) or _warns_of_foreign_act(trigger, sources, lex):
                 return Entry("111"), {**rules, "code": "_warning_judgement"}
             return Entry("012"), {**rules, "code": "_warning_forecast"}
     if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
@@ -1251,6 +1251,28 @@ def _judges_a_measure(verb: Token, lex: Lexicon) -> bool:
             for head in heads:
                 if head.pos_ == "NOUN" and (head.lemma_.lower() in lex.cue("measure_noun") or _named_act(head, lex) is not None):
                     return True
+    return False
+
+
+def _warns_of_foreign_act(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether a warning tells what another country's actor does or did (docs/annotation.md D13c: "warned of" the
+    target's own act is 111, 012 only for a danger no one is blamed for): a that-clause with a verb of its own, no
+    copula, no modal or future auxiliary ("warned that Russia had sent troops", "warned that the Russians continue
+    their efforts"), whose subject is an identified actor of a country other than the warner's. A forecast
+    ("warned that X may have developed", "could escalate") stays pessimism."""
+    own = _own_countries(sources)
+    if not own:
+        return False
+    unsure = lex.cue("future") | {"could", "might", "may", "can", "must", "should"}
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ != "VERB" or clause.lemma_ == "be":
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in unsure for c in clause.children):
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            side = _side(subject.doc, subject, lex)
+            if side is not None and side.get("country") and side.get("country") not in own:
+                return True
     return False
 
 

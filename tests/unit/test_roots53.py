@@ -33,3 +33,8 @@ def test_a_warning_of_what_another_country_does_judges_it(nlp: Language) -> None
         ("111", "_warning_judgement")
     # a forecast with a modal stays pessimism
     assert by_trigger(nlp, "Kenya warned that Uganda may have developed new missiles.", "warned")[0] != "111"
+
+
+def test_paying_tribute_to_an_actor_is_praise(nlp: Language) -> None:
+    # patterns_extra.tsv finance (pay) + tribute -> 051, not the 017 symbolic act
+    assert by_trigger(nlp, "The Kenyan president paid tribute to the Ugandan leader on Monday.", "paid")[0] == "051"

@@ -38,12 +38,3 @@ def test_a_warning_of_what_another_country_does_judges_it(nlp: Language) -> None
 def test_paying_tribute_to_an_actor_is_praise(nlp: Language) -> None:
     # patterns_extra.tsv finance (pay) + tribute -> 051, not the 017 symbolic act
     assert by_trigger(nlp, "The Kenyan president paid tribute to the Ugandan leader on Monday.", "paid")[0] == "051"
-
-
-def test_a_warning_of_harm_from_the_warner_stays_a_threat_though_it_blames(nlp: Language) -> None:
-    # a blame word in a warning that states harm from the warner: the threat (13x), not criticism (D2)
-    code, rule = by_trigger(nlp, "Kenya warned Uganda that any provocative moves would be met with a strong response.",
-                            "warned")
-    assert code[:2] == "13" and rule == "_warning_threat"
-    # with no harm from the warner, the blame decides
-    assert by_trigger(nlp, "Kenya warned that Uganda's reckless drills were a provocation.", "warned")[0][:2] == "11"

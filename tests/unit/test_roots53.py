@@ -8,25 +8,6 @@ from spacy.language import Language
 from tests.unit.test_events_roots_objects import by_trigger
 
 
-def test_a_statement_praising_an_actor_is_praise(nlp: Language) -> None:
-    # cue praise_word predicated of an identified actor: 051 (docs/annotation.md D1a)
-    assert by_trigger(nlp, "The Kenyan president said Uganda is a reliable partner.", "said") == \
-        ("051", "_praise_in_statement")
-    assert by_trigger(nlp, "“Tanzania is a good friend of Kenya,” the Kenyan minister said.", "said")[0] == "051"
-    assert by_trigger(nlp, "The Kenyan president said the Ugandan leader was sincere and honest.", "said")[0] == "051"
-
-
-def test_praise_words_that_praise_no_actor_leave_the_statement(nlp: Language) -> None:
-    # a forecast, a comparison, a modifier of a thing, the speaker itself, a negation: no praise
-    for text in ("The Kenyan president said Uganda will be a great partner.",
-                 "The Kenyan president said the Ugandan plan was more effective than the Tanzanian one.",
-                 "The Kenyan president said Uganda needs good government.",
-                 "The Kenyan president said we are a reliable partner of Uganda.",
-                 "The Kenyan president said Uganda was not a reliable partner."):
-        codes = [e["cameo"] for e in nlp(text)._.events if e["trigger"] == "said"]
-        assert "051" not in codes, text
-
-
 def test_a_warning_of_what_another_country_does_judges_it(nlp: Language) -> None:
     # a warning that another country's actor does or did something: 111, _warning_judgement (D13c)
     assert by_trigger(nlp, "Kenya warned that Ugandan troops had crossed the border into Kenya.", "warned") == \

@@ -19,3 +19,14 @@ def test_a_warning_of_what_another_country_does_judges_it(nlp: Language) -> None
 def test_paying_tribute_to_an_actor_is_praise(nlp: Language) -> None:
     # patterns_extra.tsv finance (pay) + tribute -> 051, not the 017 symbolic act
     assert by_trigger(nlp, "The Kenyan president paid tribute to the Ugandan leader on Monday.", "paid")[0] == "051"
+
+
+def test_calling_an_actor_a_threat_judges_it(nlp: Language) -> None:
+    # cue danger_label predicated of or posed by an identified actor: 111 (D13c)
+    assert by_trigger(nlp, "The Kenyan president said the Ugandan militia poses a serious threat to the region.",
+                      "said")[0] == "111"
+    # a question whether it is one, or a demonstrative subject, judges no actor
+    for text in ("The Kenyan president asked whether the Ugandan militia is a threat.",
+                 "“That poses a threat to Kenya,” the Kenyan president said."):
+        codes = [e["cameo"] for e in nlp(text)._.events if e["trigger"] in ("said", "asked")]
+        assert "111" not in codes, text

@@ -221,6 +221,23 @@ def _negative_judgement(verb: Token, lex: Lexicon, *, naming: bool = False) -> T
                      lambda v: _find_negative_judgement(v, lex, naming=naming))
 
 
+def _danger_label(token: Token, lex: Lexicon) -> Token | None:
+    """What a word of cue ``danger_label`` ("threat", "menace") calls a danger, when it is predicated of it or
+    posed by it: the subject of "is" or the object it names ("X is the greatest threat", "declared X a threat")
+    or the subject of "pose" ("X poses a threat"); else None (docs/annotation.md D13c: calling an identified
+    actor a threat judges it, 111; "the threat from X" or "threatened to" stay the threat's own)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.cue("danger_label"):
+        return None
+    if token.dep_ == "dobj" and token.head.lemma_ == "pose":
+        return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if token.dep_ in ("attr", "oprd"):
+        return _judged(token, lex)
+    if token.dep_ == "appos" or (token.dep_ == "dobj" and token.head.lemma_ in ("declare", "call", "label", "consider", "brand")):
+        return next((c for c in token.head.children if c.dep_ == "dobj" and c != token), None) or (
+            token.head if token.dep_ == "appos" else None)
+    return None
+
+
 def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Token | None:
     """:func:`_negative_judgement` worked out: the words of what was said (:func:`_content`), read in order."""
     unblaming = lex.cue("unblaming_emotion")
@@ -231,6 +248,13 @@ def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Toke
                 continue  # (a passive participle only as an emotion: "was appalled by")
             word, lemma = token.lower_, token.lemma_.lower()
             if min(valence(word), valence(lemma)) > NEGATIVE_VALENCE or word in unblaming or lemma in unblaming:
+                continue
+            labelled = _danger_label(token, lex)
+            if labelled is not None:
+                if _about_actor(labelled, lex) and labelled.lower_ not in ("this", "that", "it", "these", "those") \
+                        and not _negated_in_clause(token, clause) and not _conditioned(token, clause, lex) \
+                        and not any(t.dep_ == "mark" and t.lower_ == "whether" for t in clause.subtree):
+                    return labelled  # "said X poses a threat", "declared X a threat" (D13c)
                 continue
             if _named_act(token, lex) is not None or (token.pos_ == "VERB" and _verb_entry(token, lex) is not None):
                 continue  # "said the attack was ...": the act's own word, no judgement

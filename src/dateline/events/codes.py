@@ -221,6 +221,23 @@ def _negative_judgement(verb: Token, lex: Lexicon, *, naming: bool = False) -> T
                      lambda v: _find_negative_judgement(v, lex, naming=naming))
 
 
+def _danger_label(token: Token, lex: Lexicon) -> Token | None:
+    """What a word of cue ``danger_label`` ("threat", "menace") calls a danger, when it is predicated of it or
+    posed by it: the subject of "is" or the object it names ("X is the greatest threat", "declared X a threat")
+    or the subject of "pose" ("X poses a threat"); else None (docs/annotation.md D13c: calling an identified
+    actor a threat judges it, 111; "the threat from X" or "threatened to" stay the threat's own)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.cue("danger_label"):
+        return None
+    if token.dep_ == "dobj" and token.head.lemma_ == "pose":
+        return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if token.dep_ in ("attr", "oprd"):
+        return _judged(token, lex)
+    if token.dep_ == "appos" or (token.dep_ == "dobj" and token.head.lemma_ in ("declare", "call", "label", "consider", "brand")):
+        return next((c for c in token.head.children if c.dep_ == "dobj" and c != token), None) or (
+            token.head if token.dep_ == "appos" else None)
+    return None
+
+
 def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Token | None:
     """:func:`_negative_judgement` worked out: the words of what was said (:func:`_content`), read in order."""
     unblaming = lex.cue("unblaming_emotion")
@@ -231,6 +248,13 @@ def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Toke
                 continue  # (a passive participle only as an emotion: "was appalled by")
             word, lemma = token.lower_, token.lemma_.lower()
             if min(valence(word), valence(lemma)) > NEGATIVE_VALENCE or word in unblaming or lemma in unblaming:
+                continue
+            labelled = _danger_label(token, lex)
+            if labelled is not None:
+                if _about_actor(labelled, lex) and labelled.lower_ not in ("this", "that", "it", "these", "those") \
+                        and not _negated_in_clause(token, clause) and not _conditioned(token, clause, lex) \
+                        and not any(t.dep_ == "mark" and t.lower_ == "whether" for t in clause.subtree):
+                    return labelled  # "said X poses a threat", "declared X a threat" (D13c)
                 continue
             if _named_act(token, lex) is not None or (token.pos_ == "VERB" and _verb_entry(token, lex) is not None):
                 continue  # "said the attack was ...": the act's own word, no judgement
@@ -1178,7 +1202,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         if _negative_evaluation(trigger, lex) is not None:
             return Entry("111"), {**rules, "code": "_negative_evaluation"}
         if not _threatened_harm(trigger, sources, lex) and not _obliging_content(trigger, lex):
-            if _judges_a_measure(trigger, lex):
+            if _judges_a_measure(trigger, lex) or _warns_of_foreign_act(trigger, sources, lex):
                 return Entry("111"), {**rules, "code": "_warning_judgement"}
             return Entry("012"), {**rules, "code": "_warning_forecast"}
     if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
@@ -1229,6 +1253,28 @@ def _judges_a_measure(verb: Token, lex: Lexicon) -> bool:
             for head in heads:
                 if head.pos_ == "NOUN" and (head.lemma_.lower() in lex.cue("measure_noun") or _named_act(head, lex) is not None):
                     return True
+    return False
+
+
+def _warns_of_foreign_act(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether a warning tells what another country's actor does or did (docs/annotation.md D13c: "warned of" the
+    target's own act is 111, 012 only for a danger no one is blamed for): a that-clause with a verb of its own, no
+    copula, no modal or future auxiliary ("warned that Russia had sent troops", "warned that the Russians continue
+    their efforts"), whose subject is an identified actor of a country other than the warner's. A forecast
+    ("warned that X may have developed", "could escalate") stays pessimism."""
+    own = _own_countries(sources)
+    if not own:
+        return False
+    unsure = lex.cue("future") | {"could", "might", "may", "can", "must", "should"}
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ != "VERB" or clause.lemma_ == "be":
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in unsure for c in clause.children):
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            side = _side(subject.doc, subject, lex)
+            if side is not None and side.get("country") and side.get("country") not in own:
+                return True
     return False
 
 

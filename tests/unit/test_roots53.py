@@ -1,0 +1,32 @@
+"""CAMEO roots of statements by what they say (session 53, hL). On sentences written for these tests and parsed by
+the real pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from tests.unit.test_events_roots_objects import by_trigger
+
+
+def test_a_warning_of_what_another_country_does_judges_it(nlp: Language) -> None:
+    # a warning that another country's actor does or did something: 111, _warning_judgement (D13c)
+    assert by_trigger(nlp, "Kenya warned that Ugandan troops had crossed the border into Kenya.", "warned") == \
+        ("111", "_warning_judgement")
+    # a forecast with a modal stays pessimism
+    assert by_trigger(nlp, "Kenya warned that Uganda may have developed new missiles.", "warned")[0] != "111"
+
+
+def test_paying_tribute_to_an_actor_is_praise(nlp: Language) -> None:
+    # patterns_extra.tsv finance (pay) + tribute -> 051, not the 017 symbolic act
+    assert by_trigger(nlp, "The Kenyan president paid tribute to the Ugandan leader on Monday.", "paid")[0] == "051"
+
+
+def test_calling_an_actor_a_threat_judges_it(nlp: Language) -> None:
+    # cue danger_label predicated of or posed by an identified actor: 111 (D13c)
+    assert by_trigger(nlp, "The Kenyan president said the Ugandan militia poses a serious threat to the region.",
+                      "said")[0] == "111"
+    # a question whether it is one, or a demonstrative subject, judges no actor
+    for text in ("The Kenyan president asked whether the Ugandan militia is a threat.",
+                 "“That poses a threat to Kenya,” the Kenyan president said."):
+        codes = [e["cameo"] for e in nlp(text)._.events if e["trigger"] in ("said", "asked")]
+        assert "111" not in codes, text

@@ -24,7 +24,7 @@ from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentles
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
-from .triggers import _asks_question, _attribution_frame, _frame_speaker, from_source, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, targeted_noun, unowned_governed, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
+from .triggers import _asks_question, _attribution_frame, frame_verb, _frame_speaker, from_source, _quoted_speaker, _conditional_threat, _demonstration_parties, _imperative, _light_governor, _measured, military_strike_noun, _not_an_act, _noun_entry, _obliged, targeted_noun, unowned_governed, _participants, _subordinate, _topic_of_act, _trigger_lemma, _verb_entry, _violence_parties
 from ..lang import en
 from ..kb import TRANSNATIONAL
 from ..actors.countries import CUSTODY_RULE
@@ -202,13 +202,23 @@ def _stance_events(doc: Doc, adj: Token, index: int, lex: Lexicon, readiness: bo
         speaker, speaker_rule = _first_person_speaker(doc, holder, adj, lex)  # "“I would be critical of ...”"
         if speaker:
             sources, source_rule = speaker, speaker_rule
+    yield from _cue_word_event(doc, adj, index, entry, sources, targets, head, "_stance_adjective", lex,
+                               source_rule=source_rule)
+
+
+def _cue_word_event(doc: Doc, word: Token, index: int, entry: Entry, sources: list[Side], targets: list[Side],
+                    clause: Token, rule: str, lex: Lexicon, *, source_rule: str | None = None) -> Iterable[Event]:
+    """The event of a cue word that is no lexicon trigger (an adjective of stance or evaluation, an objection
+    overridden), coded ``entry`` between ``sources`` and ``targets``: negation and modality are those of the verb
+    ``clause`` it is said through (asserted when that is no verb); trigger ``cues.tsv:<lemma>``; code, source and
+    target rule ``rule`` (the source's ``source_rule`` when given)."""
     why: list[str] = []
-    negated, modality = _modality(head, lex, doc, why) if head.pos_ in ("AUX", "VERB") else (False, "asserted")
-    rules: EventRules = {"trigger": f"cues.tsv:{adj.lemma_}", "code": "_stance_adjective", "source": source_rule,
-                         "target": "_stance_adjective", "modality": "_modality"}
+    negated, modality = _modality(clause, lex, doc, why) if clause.pos_ in ("AUX", "VERB") else (False, "asserted")
+    rules: EventRules = {"trigger": f"cues.tsv:{word.lemma_}", "code": rule, "source": source_rule or rule,
+                         "target": rule, "modality": "_modality"}
     if why:
         rules[MODALITY_CUE_KEY] = "+".join(why)
-    yield from _emit(doc, adj, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=False)
+    yield from _emit(doc, word, index, entry, sources, targets, negated, modality, lex, rules=rules, declare=False)
 
 
 #: The verbs an adjective of evaluation is predicated through ("X is foolish", "X seems dangerous").
@@ -220,23 +230,6 @@ def _blaming_adjective(adj: Token, lex: Lexicon) -> bool:
     adjective of cue ``criticism_word`` or ``accusation_word`` ("reckless", "responsible")."""
     lemma = adj.lemma_.lower()
     return lemma in lex.cue("blaming_adjective") or lemma in lex.cue("criticism_word") or lemma in lex.cue("accusation_word")
-
-
-def _framing_verb(token: Token, lex: Lexicon) -> Token | None:
-    """The speech verb whose clause holds ``token`` (up the clauses, or set beside one as a parenthetical), walked as
-    :func:`.triggers._frame_speaker` walks them; else None."""
-    speech = lex.cue("speech_verb")
-    node = token
-    for _ in range(6):
-        for child in node.children:
-            if child.dep_ == "parataxis" and child.lemma_ in speech and child.pos_ == "VERB":
-                return child
-        if node is not token and node.lemma_ in speech and node.pos_ == "VERB":
-            return node
-        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "dobj", "pobj", "prep", "pcomp") or node.head == node:
-            return None
-        node = node.head
-    return None
 
 
 def _evaluation_events(doc: Doc, adj: Token, index: int, lex: Lexicon) -> Iterable[Event]:
@@ -263,7 +256,7 @@ def _evaluation_events(doc: Doc, adj: Token, index: int, lex: Lexicon) -> Iterab
         return
     if any(c.dep_ == "neg" for c in (*adj.children, *pred.children, *head.children)):
         return  # "said Y was not responsible": no blame
-    verb = _framing_verb(head, lex)
+    verb = frame_verb(head, lex)
     if verb is not None and (disapproving_statement(verb, "010", lex) or any(True for _ in accusation_clauses(verb, lex))):
         return  # "X said Y was responsible": the statement is the criticism, coded on its verb
     speaker = _frame_speaker(head, lex) or _quoted_speaker(adj, lex)
@@ -274,13 +267,7 @@ def _evaluation_events(doc: Doc, adj: Token, index: int, lex: Lexicon) -> Iterab
                if _identified(t) and not any(same_side(t, s) for s in sources)]
     if not sources or not targets:
         return
-    why: list[str] = []
-    negated, modality = _modality(head, lex, doc, why)
-    rules: EventRules = {"trigger": f"cues.tsv:{adj.lemma_}", "code": "_evaluative_adjective",
-                         "source": "_evaluative_adjective", "target": "_evaluative_adjective", "modality": "_modality"}
-    if why:
-        rules[MODALITY_CUE_KEY] = "+".join(why)
-    yield from _emit(doc, adj, index, Entry("111"), sources, targets, negated, modality, lex, rules=rules, declare=False)
+    yield from _cue_word_event(doc, adj, index, Entry("111"), sources, targets, head, "_evaluative_adjective", lex)
 
 
 def _overridden_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Iterable[Event]:
@@ -309,13 +296,7 @@ def _overridden_events(doc: Doc, noun: Token, index: int, lex: Lexicon) -> Itera
     targets = [t for t in _sides(doc, [subject], lex) if _identified(t) and not any(same_side(t, s) for s in sources)]
     if not sources or not targets:
         return
-    why: list[str] = []
-    negated, modality = _modality(verb, lex, doc, why)
-    rules: EventRules = {"trigger": f"cues.tsv:{noun.lemma_}", "code": "_overridden_objection",
-                         "source": "_overridden_objection", "target": "_overridden_objection", "modality": "_modality"}
-    if why:
-        rules[MODALITY_CUE_KEY] = "+".join(why)
-    yield from _emit(doc, noun, index, Entry("110"), sources, targets, negated, modality, lex, rules=rules, declare=False)
+    yield from _cue_word_event(doc, noun, index, Entry("110"), sources, targets, verb, "_overridden_objection", lex)
 
 
 def _learned_events(doc: Doc, index: int, lex: Lexicon, proposed: list[trigger_model.Proposal]) -> Iterable[Event]:

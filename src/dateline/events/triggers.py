@@ -341,24 +341,30 @@ def _attribution_frame(verb: Token, lex: Lexicon) -> bool:
     return verb.dep_ in ("parataxis", "ccomp", "advcl") and head != verb and _is_act(head, lex)
 
 
-def _frame_speaker(token: Token, lex: Lexicon) -> Token | None:
-    """The speaker of the statement a first-person word is in: the subject of the speech verb whose
-    clause holds ``token`` ("“We have arrested three suspects,” police said": police; "the
-    minister said we will not meet them"), found up the clauses (complements, coordinated and
-    adverbial clauses) or on one of them as a parenthetical ("we will retaliate, he said"). None
-    when no speech verb frames it or its subject is itself a pronoun of the speaker."""
+def frame_verb(token: Token, lex: Lexicon) -> Token | None:
+    """The speech verb whose clause holds ``token``, found up the clauses (complements, coordinated and
+    adverbial clauses) or set on one of them as a parenthetical ("we will retaliate, he said"); else None."""
     speech = lex.cue("speech_verb")
     node = token
     for _ in range(6):
         for child in node.children:
             if child.dep_ == "parataxis" and child.lemma_ in speech and child.pos_ == "VERB":
-                return _named_subject(child)
+                return child
         if node is not token and node.lemma_ in speech and node.pos_ == "VERB":
-            return _named_subject(node)
+            return node
         if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "dobj", "pobj", "prep", "pcomp") or node.head == node:
             return None
         node = node.head
     return None
+
+
+def _frame_speaker(token: Token, lex: Lexicon) -> Token | None:
+    """The speaker of the statement a first-person word is in: the subject of the speech verb whose
+    clause holds ``token`` (:func:`frame_verb`: "“We have arrested three suspects,” police said": police; "the
+    minister said we will not meet them"). None when no speech verb frames it or its subject is itself a
+    pronoun of the speaker."""
+    verb = frame_verb(token, lex)
+    return _named_subject(verb) if verb is not None else None
 
 
 def _quoted_speaker(token: Token, lex: Lexicon) -> Token | None:

@@ -455,7 +455,7 @@ def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iter
 
 def need_clauses(verb: Token, lex: Lexicon) -> Iterable[tuple[Token, list[Token]]]:
     """Each that-clause of ``verb`` whose own verb says what its subject should do (cue ``advisory_verb``, "need"),
-    in the present with a to-infinitive ("said the U.S. needs to put more emphasis on training"), with its
+    in the present with a to-infinitive ("said Ruritania needs to withdraw its troops"), with its
     subjects: advice, as :func:`appeal_clauses` reads "should"; not in the past ("said Iraq needed more help", "needed
     to weigh a response": what had to be done), negated, under a condition, with a subject after the verb, with an
     object ("needs Britain to stand": the one asked is the object), with a passive infinitive ("concerns need to

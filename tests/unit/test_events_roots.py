@@ -269,3 +269,23 @@ def test_a_war_of_the_warners_own_is_no_forecast(nlp: Language) -> None:
     warned = [(code, rule) for code, _, _, rule in coded(nlp, "Kenya warned that a Kenyan war would punish Uganda's reckless provocation.")]
     assert ("130", "_warning_threat") in warned and not any(code == "111" for code, _ in warned)
     assert ("012", "_warning_forecast") in [(code, rule) for code, _, _, rule in coded(nlp, "Kenya warned that war could break out with Uganda.")]
+
+
+def test_a_name_that_blames_an_actor_is_criticism(nlp: Language) -> None:
+    # session 53 (hN): a word that names an actor or an act ("terrorists", "crime") is skipped by _negative_evaluation;
+    # as the name a naming verb gives an actor or its act, its VADER valence (or cue blaming_adjective) blames
+    events = coded(nlp, "The Swedish minister called the Norwegian rebels “terrorists.”")
+    assert [(code, rule) for code, _, _, rule in events] == [("111", "_naming_blame")]
+    assert ("111", "_naming_blame") in {(code, rule) for code, _, _, rule in
+                                         coded(nlp, "The Swedish minister called the strikes on Norway a crime.")}
+    assert coded(nlp, "The Swedish minister called the Norwegian envoy very foolish.")[0][::3] == ("111", "_naming_blame")
+
+
+def test_a_name_that_praises_is_neutral_or_is_negated_codes_nothing(nlp: Language) -> None:
+    # praise by the name's VADER valence was measured and dropped (session 53, hN: no label lists it on the verb)
+    for text in ("The Swedish minister called the Norwegian envoy a hero.",
+                 "The Swedish minister did not call the Norwegian rebels terrorists.",
+                 "The Swedish minister called the Norwegian envoy the chief negotiator.",
+                 "The rebel group calls itself the Terror Front."):
+        assert "_naming_blame" not in {rule for *_, rule in coded(nlp, text)}, text
+        assert "111" not in {code for code, *_ in coded(nlp, text)}, text

@@ -18,7 +18,7 @@ from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
 from .clauses import (ALONE_RULE, NAMED_DOER_RULE, ONGOING_RULE, VERBAL_RULE, clause_alone, clause_asserted, clause_done, clause_named_doer,
                       clause_object, clause_ongoing, clause_verbal)
-from .codes import _actor_word, _blamed, _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, need_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
+from .codes import _actor_word, _blamed, _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, need_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, naming_judgement, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _future_time, _historical, _modality, _noun_modality, _own_modality
 from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
@@ -362,6 +362,8 @@ def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entr
         complement = _purpose(verb)  # "have sworn to fight": the parser hangs the vow's act as advcl
     own_complement = complement if not entry.passive else None
     code_rule = "_evaluative" if evaluative else "_verb_entry"
+    if evaluative and (named := naming_judgement(verb, lex)) is not None and named[0] == entry.code:
+        code_rule = named[1]  # "called them terrorists": the name blames, ``_naming_blame``
     if own_complement is not None:
         intended = _intent_of(verb, entry, own_complement, lex)
         code_rule = "_intent_of" if intended != entry else code_rule

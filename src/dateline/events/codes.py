@@ -117,7 +117,56 @@ def _evaluative(verb: Token, lex: Lexicon) -> Entry | None:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # "are believed to have agreed": a passive names no one who evaluates
     code = _disapproval(verb, lex, naming=True) or _negative_evaluation(verb, lex, naming=True)
+    if code is None:
+        judged = naming_judgement(verb, lex)
+        code = judged[0] if judged is not None else None
     return Entry(code) if code is not None else None
+
+
+#: Objects of a naming verb that name no one judged: "calls itself X" is the name it goes by, "what they called X".
+_UNJUDGED_OBJECTS = frozenset({"itself", "themselves", "himself", "herself", "it", "this", "that", "what", "which"})
+
+#: The code rule of a name that blames by :func:`naming_judgement` (docs/output.md).
+NAMING_BLAME_RULE = "_naming_blame"
+
+
+def naming_judgement(verb: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """(code, code rule) of a naming verb (cue ``naming_verb``: "call", "dub") whose name blames the actor named,
+    where :func:`_disapproval` and :func:`_negative_evaluation` find no blame (they skip a word that names an actor
+    or an act, "called them terrorists", "called the strikes a crime"): the object predicate, its conjuncts or
+    their adjectives ("called the move a rash act"), a word of cue ``blaming_adjective`` or of VADER valence at
+    most :data:`NEGATIVE_VALENCE`, is 111 (rule ``_naming_blame``). A compound word classifies the name and
+    judges nothing ("a witch hunt"). The one named, the direct object, must be an actor or an actor's act
+    (:func:`_about_actor`), not a pronoun of a thing or a reflexive ("calls itself the Islamic State"). A
+    negated naming or name, a neutral or unknown name ("what they called a pattern of attacks") and a name that
+    praises ("called him a hero": session 53, no label lists these on the naming verb) code nothing. Else None."""
+    return per_token(verb, f"naming_judgement:{id(lex)}", lambda v: _find_naming_judgement(v, lex))
+
+
+def _find_naming_judgement(verb: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """:func:`naming_judgement` worked out."""
+    if verb.lemma_ not in lex.cue("naming_verb") or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if _disapproval(verb, lex, naming=True) is not None or _negative_evaluation(verb, lex, naming=True) is not None:
+        return None  # blamed already by a cue word or VADER: ``_evaluative``
+    names = [c for c in verb.children if c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME")]
+    named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if named is None:  # "called Norway's envoy reckless", parsed as one phrase: the named hangs on the name
+        named = next((c for n in names for c in n.children if c.dep_ in ("compound", "poss")), None)
+    if named is None or named.lower_ in _UNJUDGED_OBJECTS or not _about_actor(named, lex):
+        return None
+    names += [c for n in names for c in n.conjuncts]
+    words = [*names, *(c for n in names for c in n.children if c.dep_ in ("amod", "acomp"))]
+    blaming = lex.cue("blaming_adjective")
+    for word in words:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in word.children):
+            continue
+        forms = (word.lower_, word.lemma_.lower())
+        if any(f in blaming for f in forms):
+            return "111", NAMING_BLAME_RULE  # "called the envoy foolish"
+        if word.pos_ in ("ADJ", "NOUN") and min(valence(f) for f in forms) <= NEGATIVE_VALENCE:
+            return "111", NAMING_BLAME_RULE  # "called them terrorists", "a rash act"
+    return None
 
 
 def _content(verb: Token, lex: Lexicon, *, naming: bool = False) -> list[tuple[Token, list[Token]]]:

@@ -30,3 +30,23 @@ def test_calling_an_actor_a_threat_judges_it(nlp: Language) -> None:
                  "“That poses a threat to Kenya,” the Kenyan president said."):
         codes = [e["cameo"] for e in nlp(text)._.events if e["trigger"] in ("said", "asked")]
         assert "111" not in codes, text
+
+
+def test_a_statement_praising_an_actor_is_praise(nlp: Language) -> None:
+    # cue praise_word predicated of an identified actor: 051 (docs/annotation.md D1a)
+    assert by_trigger(nlp, "The Kenyan president said Uganda is a reliable partner.", "said") == \
+        ("051", "_praise_in_statement")
+    assert by_trigger(nlp, "“Tanzania is a good friend of Kenya,” the Kenyan minister said.", "said")[0] == "051"
+    assert by_trigger(nlp, "The Kenyan president said the Ugandan leader was sincere and honest.", "said")[0] == "051"
+
+
+def test_praise_words_that_praise_no_actor_leave_the_statement(nlp: Language) -> None:
+    # a forecast, a comparison, a modifier of a thing, the speaker itself, a negation: no praise
+    for text in ("The Kenyan president said Uganda will be a great partner.",
+                 "The Kenyan president said the Ugandan plan was more effective than the Tanzanian one.",
+                 "The Kenyan president said Uganda needs good government.",
+                 "The Kenyan president said we are a reliable partner of Uganda.",
+                 "The Kenyan president said Uganda was not a reliable partner."):
+        codes = [e["cameo"] for e in nlp(text)._.events if e["trigger"] == "said"]
+        assert "051" not in codes, text
+

@@ -100,8 +100,21 @@ def event_features(event: dict[str, Any], doc: Doc, context: DocContext | None =
     return held[1]
 
 
+#: Code rules of ``events.codes.root_rule`` that recode a statement by what it says but leave it the statement it is,
+#: for the scoring here and for the statement gates (``actors.countries._plain_statement``): praise said in a statement
+#: (``_praise_in_statement``, 051; session 53, hO). Its confidence features are those of the plain statement, 010 by
+#: the verb's lexicon entry (``_verb_entry``), the learned root correction leaves it the probability and margin of
+#: the statement's root (``roots_model.correct_roots``), and a domestic, unplaced or private speaker's praise is gated
+#: as its plain statements are: the root changes, whether the statement counts does not (docs/annotation.md D1a, D6).
+PLAIN_STATEMENT_RULES: Final = frozenset({"_praise_in_statement"})
+
+
 def _event_features(event: dict[str, Any], doc: Doc, context: DocContext) -> dict[str, float]:
     cameo = str(event.get("cameo") or "")
+    evidence: dict[str, Any] = event["evidence"] if isinstance(event.get("evidence"), dict) else {}
+    rules = dict(evidence.get("rules") or {})
+    if rules.get("code") in PLAIN_STATEMENT_RULES:  # scored as the plain statement it is (:data:`PLAIN_STATEMENT_RULES`)
+        cameo, rules["code"] = "010", "_verb_entry"
     out: dict[str, float] = {f"root={cameo[:2]}": 1.0, f"cameo={cameo}": 1.0,
                              f"modality={event.get('modality')}": 1.0}
     if event.get("negated"):
@@ -110,8 +123,7 @@ def _event_features(event: dict[str, Any], doc: Doc, context: DocContext) -> dic
         out["reciprocal"] = 1.0
     if event.get("quote") is not None:
         out["in_quote"] = 1.0
-    evidence: dict[str, Any] = event["evidence"] if isinstance(event.get("evidence"), dict) else {}
-    for decision, rule in (evidence.get("rules") or {}).items():
+    for decision, rule in rules.items():
         if decision != MODALITY_CUE_KEY:  # (an explanation of the modality rule's decision, no feature)
             out[f"rule:{decision}={rule}"] = 1.0  # the rule or lexicon entry behind each decision
     if evidence.get("kind"):

@@ -40,7 +40,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from .confidence import chosen_margin, event_features, leave_learned, packaged_model
+from .confidence import chosen_margin, event_features, leave_learned, packaged_model, PLAIN_STATEMENT_RULES
 from .doc import heads_and_deps, per_doc, trigger_head
 from .lexicon import cue_words, valence
 
@@ -450,7 +450,9 @@ def correct_roots(doc: Doc, model: RootsModel | None = None) -> Doc:
     ``evidence.learned`` the model's probability of the root it keeps or gives and its margin over the
     best other root (``root_p``, ``root_margin``: features of the confidence model). An event outside the
     domain keeps its root but still gets the model's probability and margin for it (the confidence model's
-    second stage reads them on every asserted event, as before the domain was introduced)."""
+    second stage reads them on every asserted event, as before the domain was introduced); a statement a content
+    rule recoded by what it says but that stays the statement it is (``confidence.PLAIN_STATEMENT_RULES``: praise,
+    051) keeps its root and gets the probability and margin the model gives the plain statement's 01."""
     from .confidence import DocContext
 
     model = model or (None if DISABLED else shipped_model())
@@ -465,6 +467,8 @@ def correct_roots(doc: Doc, model: RootsModel | None = None) -> Doc:
         feats = root_features(event, doc, context, variant)
         if in_domain(event, model.code_rules):
             new, p, margin = model.scored(cameo[:2], feats)
+        elif code_rule(event) in PLAIN_STATEMENT_RULES:  # praise said in a statement: its root stands, and the
+            new, (_, p, margin) = cameo[:2], model.scored("01", feats)  # confidence reads the statement's 01
         else:  # a content rule chose the root (a warning's threat, a critical statement ...): it stands
             new, (p, margin) = cameo[:2], chosen_margin(model.probs(feats), cameo[:2])
         if new != cameo[:2]:

@@ -68,7 +68,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..codebook import country_codes, country_side, root_class
-from ..confidence import GATE_KEY
+from ..confidence import GATE_KEY, PLAIN_STATEMENT_RULES
 from ..doc import doc_text, extension, paragraph_index, paragraph_spans, per_doc, sentence_bounds, trigger_head
 from ..kb import COUNTRY_KINDS, KnowledgeBase, split_code, TRANSNATIONAL
 from .titles import stance_joined
@@ -878,10 +878,13 @@ def _verb_lemma(event: dict[str, Any]) -> str | None:
 
 def _plain_statement(event: dict[str, Any]) -> dict[str, Any] | None:
     """The ``evidence.rules`` of a plain statement, else None: a verb (trigger ``verbs.tsv:<lemma>``) coded 010 by
-    its lexicon entry (code rule ``_verb_entry``), still 010 after the learned root correction; the test that
-    :func:`domestic_statement`, :func:`unplaced_statement` and :func:`private_statement` share."""
+    its lexicon entry (code rule ``_verb_entry``), still 010 after the learned root correction, or a statement a rule
+    of :data:`dateline.confidence.PLAIN_STATEMENT_RULES` recoded by what it says ("said X is a reliable partner":
+    051, session 53, hO); the test that :func:`domestic_statement`, :func:`unplaced_statement` and
+    :func:`private_statement` share."""
     rules = _event_rules(event)
-    if str(event.get("cameo") or "") != "010" or rules.get("code") != "_verb_entry":
+    if rules.get("code") not in PLAIN_STATEMENT_RULES and (
+            str(event.get("cameo") or "") != "010" or rules.get("code") != "_verb_entry"):
         return None
     return rules if str(rules.get("trigger") or "").startswith("verbs.tsv:") else None
 

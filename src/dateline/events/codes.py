@@ -363,6 +363,44 @@ def _critical_statement(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _clause_verb(token: Token, top: Token) -> Token:
+    """The nearest verb or auxiliary at or above a word within ``top`` (``top`` itself when none is nearer)."""
+    node = token
+    while node != top and node.head != node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return node
+
+
+#: Pronouns that point at a thing or a state of affairs, not an actor ("this is a great day").
+DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
+
+
+def _praising_content(verb: Token, lex: Lexicon) -> bool:
+    """Whether a statement praises an identified actor by what it says (docs/annotation.md D1a: praise, 051): a
+    word of praise (cue ``praise_word``: "sincere", "ally", "friend") predicated of an actor or of an actor's
+    act, or naming what it is ("said X is a reliable partner", "said X's efforts were courageous", "said X is
+    sincere and committed"), read as :func:`_negative_evaluation` reads its negative words (:func:`_judged`),
+    not negated, not conditioned, not in a relative clause, and not said of the speaker ("we", cue
+    ``first_person``): a party describing itself is no act (D1e)."""
+    praise, modal = lex.cue("praise_word"), lex.cue("future") | {"could", "might", "may"}
+    for clause, words in _content(verb, lex):
+        for token in words:
+            if token.pos_ not in ("ADJ", "NOUN") or token.lower_ not in praise or token.tag_ in ("JJR", "JJS") or any(
+                    c.dep_ == "advmod" and c.lower_ in ("more", "less", "most", "least") for c in token.children):
+                continue  # (the word's own form: "best", "more effective" compare, they praise no one)
+            if token.dep_ == "amod" and token.head.dep_ not in ("attr", "oprd"):
+                continue  # "good government", "a great rebuilding": a modifier praises only what is said to be so
+            if _in_relative_clause(token, clause) or _negated_in_clause(token, clause) or _conditioned(token, clause, lex):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in modal for c in _clause_verb(token, clause).children):
+                continue  # "will be a tremendous place": a forecast, optimism (013), no praise
+            judged = _judged(token, lex)
+            if judged is None or judged.lower_ in lex.cue("first_person") | DEMONSTRATIVES or not _about_actor(judged, lex):
+                continue
+            return True
+    return False
+
+
 def _negated_in_clause(token: Token, top: Token) -> bool:
     """Whether a word is negated: a negation on it, its head or the nearest verb above it within ``top``
     ("is not in danger"), or the determiner "no" ("no more unrest")."""
@@ -1233,6 +1271,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             return Entry("111"), {**rules, "code": "_reproach_content"}
         if code == "010" and trigger.lemma_ in lex.cue("speech_verb") and _critical_statement(trigger, lex):
             return Entry("111"), {**rules, "code": "_critical_statement"}
+        if _praising_content(trigger, lex):
+            return Entry("051"), {**rules, "code": "_praise_in_statement"}
     if code[:2] == "03" and trigger.pos_ == "VERB" and trigger.lemma_ in lex.cue("intent_verb"):
         obj = syntax.direct_object(trigger)
         intended = _named_act(obj, lex) if obj is not None else None

@@ -270,6 +270,10 @@ def _negative_judgement(verb: Token, lex: Lexicon, *, naming: bool = False) -> T
                      lambda v: _find_negative_judgement(v, lex, naming=naming))
 
 
+#: Pronouns that point at a thing or a state of affairs, not an actor ("this is a great day").
+DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
+
+
 def _danger_label(token: Token, lex: Lexicon) -> Token | None:
     """What a word of cue ``danger_label`` ("threat", "menace") calls a danger, when it is predicated of it or
     posed by it: the subject of "is" or the object it names ("X is the greatest threat", "declared X a threat")
@@ -300,7 +304,7 @@ def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Toke
                 continue
             labelled = _danger_label(token, lex)
             if labelled is not None:
-                if _about_actor(labelled, lex) and labelled.lower_ not in ("this", "that", "it", "these", "those") \
+                if _about_actor(labelled, lex) and labelled.lower_ not in DEMONSTRATIVES \
                         and not _negated_in_clause(token, clause) and not _conditioned(token, clause, lex) \
                         and not any(t.dep_ == "mark" and t.lower_ == "whether" for t in clause.subtree):
                     return labelled  # "said X poses a threat", "declared X a threat" (D13c)
@@ -371,10 +375,6 @@ def _clause_verb(token: Token, top: Token) -> Token:
     return node
 
 
-#: Pronouns that point at a thing or a state of affairs, not an actor ("this is a great day").
-DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
-
-
 def _praising_content(verb: Token, lex: Lexicon) -> bool:
     """Whether a statement praises an identified actor by what it says (docs/annotation.md D1a: praise, 051): a
     word of praise (cue ``praise_word``: "sincere", "ally", "friend") predicated of an actor or of an actor's
@@ -406,9 +406,7 @@ def _negated_in_clause(token: Token, top: Token) -> bool:
     ("is not in danger"), or the determiner "no" ("no more unrest")."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in (*token.children, *token.head.children)):
         return True
-    node = token
-    while node != top and node.head != node and node.pos_ not in ("VERB", "AUX"):
-        node = node.head
+    node = _clause_verb(token, top)
     return node.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in node.children)
 
 
@@ -1354,7 +1352,7 @@ def _warns_of_foreign_act(verb: Token, sources: list[Side], lex: Lexicon) -> boo
     own = _own_countries(sources)
     if not own:
         return False
-    unsure = lex.cue("future") | {"could", "might", "may", "can", "must", "should"}
+    unsure = lex.cue("future") | en.MODALS
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.pos_ != "VERB" or clause.lemma_ == "be":
             continue

@@ -7,7 +7,7 @@ corpus text, never committed) and dateline's own stages run on it each time. The
 with the real command before quoting numbers), in a fraction of the time, so a rule change can be
 measured on train and dev in minutes. Locked splits are refused, as by the command.
 
-    nice .venv/bin/python tools/cached_eval.py --split train [--by-rule] [--errors FILE] [--json FILE] [--exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91]
+    nice .venv/bin/python tools/cached_eval.py --split train [--by-rule] [--by-corpus] [--errors FILE] [--json FILE] [--exclude-rounds 78,79,80,81,82,83,84,85,86,87,88,89,90,91]
     nice .venv/bin/python tools/cached_eval.py --split train --judged build/judged.jsonl [--all-events] [--roots-off]
     nice .venv/bin/python tools/cached_eval.py --split dev --roots-domain all    # the root correction on every event
     nice .venv/bin/python tools/cached_eval.py --split train --half read     # or unread
@@ -32,7 +32,8 @@ from typing import Any
 from spacy.tokens import Doc, DocBin
 
 from dateline import pipeline
-from dateline.newseval import HALVES, LOCKED, blind_rounds, code_articles, corpus_texts, format_by_rule, format_news_report, load_labels, score
+from dateline.newseval import (HALVES, LOCKED, blind_rounds, code_articles, corpus_texts, format_by_corpus, format_by_rule,
+                               format_news_report, load_labels, score, scores_by_corpus)
 from dateline.nlp import set_article
 
 CACHE = Path(__file__).resolve().parents[1] / "build" / "parse_cache"
@@ -122,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news", default="../shared/data/news")
     parser.add_argument("--split", default="train")
     parser.add_argument("--by-rule", action="store_true")
+    parser.add_argument("--by-corpus", action="store_true", help="also the scores of each corpus's articles")
     parser.add_argument("--errors", help="write the wrong counted events (JSON Lines)")
     parser.add_argument("--events", help="write every coded record (JSON Lines), for diffing two coders")
     parser.add_argument("--judged", help="write every counted event with its judgement (JSON Lines)")
@@ -161,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         print(threshold_table(labels, coded, texts, args.split, [float(t) for t in args.min_confidence.split(",")]))
     if args.by_rule:
         print(format_by_rule(scores))
+    if args.by_corpus:
+        print(format_by_corpus(scores_by_corpus(labels, coded, texts, args.split)))
     if args.errors and errors is not None:
         with open(args.errors, "w", encoding="utf-8") as handle:
             for row in errors:

@@ -412,8 +412,11 @@ def counts(db: str, by: str, type_: str, mentions: bool, fmt: str, out: str | No
               help="Labelled real news: write each wrong counted event with its label as JSON Lines (not for test or fresh).")
 @click.option("--by-rule", is_flag=True,
               help="Labelled real news: also print each rule's count and precision among counted events (not for test or fresh).")
+@click.option("--by-corpus", is_flag=True,
+              help="Labelled real news: also print the scores of each corpus's articles (AllSides, BBC, Reuters; not for "
+                   "test or fresh).")
 def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_floors: bool, allow_regression: bool,
-          as_json: bool, news_dir: str, split: str, errors_out: str | None, by_rule: bool) -> None:
+          as_json: bool, news_dir: str, split: str, errors_out: str | None, by_rule: bool, by_corpus: bool) -> None:
     """Score the event coder against a gold JSON Lines file, against labelled real news, or from reviews.
 
     Gold sentences, one per line: {"id", "text", "date", "expected": [{"source", "target", "code"}]},
@@ -457,7 +460,8 @@ def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_f
     from .pipeline import code_texts
 
     if Path(gold).exists() and is_news_labels(gold):
-        _eval_news(gold, news_dir, split, errors_out, floors, update_floors, allow_regression, as_json, by_rule)
+        _eval_news(gold, news_dir, split, errors_out, floors, update_floors, allow_regression, as_json, by_rule,
+                   by_corpus)
         return
 
     def coder(records: Any) -> list[list[dict[str, Any]]]:
@@ -592,24 +596,32 @@ def _crossfitted(path: str) -> bool:
 
 
 def _eval_news(labels: str, news_dir: str, split: str, errors_out: str | None, floors: str | None,
-               update_floors: bool, allow_regression: bool, as_json: bool, by_rule: bool = False) -> None:
+               update_floors: bool, allow_regression: bool, as_json: bool, by_rule: bool = False,
+               by_corpus: bool = False) -> None:
     """``dateline eval`` on labelled real news (see :mod:`dateline.newseval`)."""
-    from .newseval import LOCKED, check_news_floors, evaluate_news, format_by_rule, format_news_report, raise_news_floors
+    from .newseval import (LOCKED, check_news_floors, evaluate_news, format_by_corpus, format_by_rule, format_news_report,
+                           raise_news_floors)
 
     try:
-        if (errors_out or by_rule) and split in LOCKED:
+        if (errors_out or by_rule or by_corpus) and split in LOCKED:
             raise GoldError("E310", split=split)
         errors: list[dict[str, Any]] | None = [] if errors_out else None
-        scores = evaluate_news(labels, news_dir, split, errors)
+        corpora: dict[str, Any] | None = {} if by_corpus else None
+        scores = evaluate_news(labels, news_dir, split, errors, by_corpus=corpora)
         if as_json:
             out = scores.to_dict()
             if not by_rule or split in LOCKED:
                 out.pop("by_rule", None)
+            if corpora is not None:
+                out["by_corpus"] = {c: {k: v for k, v in s.to_dict().items() if k not in ("by_rule", "per_article")}
+                                    | {"strict_f1": round(s.strict_f1, 4)} for c, s in corpora.items()}
             click.echo(json.dumps(out, indent=2))
         else:
             click.echo(format_news_report(scores))
             if by_rule:
                 click.echo(format_by_rule(scores))
+            if corpora is not None:
+                click.echo(format_by_corpus(corpora))
         if errors_out and errors is not None:
             Path(errors_out).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors),
                                         encoding="utf-8")

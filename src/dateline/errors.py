@@ -84,7 +84,7 @@ class Errors:
     E307 = "{source}: the labelled articles list is missing or empty. A labels file (eval/news/labels.jsonl) needs its articles.jsonl beside it."
     E308 = "{source}: no such corpus file. The labels point into news corpora: pass their folder with --news DIR (in a development checkout, ../shared/data/news)."
     E309 = "{source}: the corpus record is missing or its text has changed since it was labelled (SHA-1 check). Use the corpus the labels were made on."
-    E310 = "--split {split}: this split is locked (test is scored once per release, fresh once per session) for the aggregate numbers only; per-event output (--errors) is refused."
+    E310 = "--split {split}: this split is locked (test is scored once per release, fresh once per session) for the aggregate numbers only; per-event and per-part output (--errors, --by-rule, --by-corpus) is refused."
     E311 = "dateline train needs scikit-learn ({detail}). Install it with `pip install 'dateline[train]'` (make train does)."
     E312 = "{path}: this confidence model's second stage was fitted on cross-fitted rows (`make train`, tools/crossfit_train.py); dateline train alone would replace it with a first-stage model. Write elsewhere with --out, run `make train`, or pass --force."
     E313 = "{path}: the act filter's model reads feature sets this dateline does not compute ({detail}). Its other weights would score without them: upgrade dateline, or refit the model with `make train-learned`."

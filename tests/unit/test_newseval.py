@@ -10,7 +10,7 @@ import pytest
 
 from dateline.errors import GoldError
 from dateline.newseval import (
-    LabelSet, check_news_floors, country_level, duplicate_texts, event_keys, find_span, format_by_rule, format_news_report, load_labels, raise_news_floors,
+    LabelSet, check_news_floors, country_level, duplicate_texts, event_keys, find_span, format_by_corpus, format_by_rule, format_news_report, load_labels, raise_news_floors, scores_by_corpus,
     score, sentence_span,
 )
 
@@ -211,6 +211,37 @@ def test_precision_by_rule() -> None:
                               "trigger=verbs.tsv:hit": [1, 0]}
     table = format_by_rule(scores, minimum=1).splitlines()
     assert table[2].split() == ["0.000", "1", "trigger=verbs.tsv:hit"]  # worst first
+
+
+def test_scores_by_corpus_split_the_totals() -> None:
+    """`dateline eval --by-corpus`: each corpus's articles scored alone; the parts add up to the totals."""
+    first = coded_record()
+    second = {**coded_record(), "id": "r2"}
+    good = label("expelled", TEXT.index("Russia"))
+    wrong = {**label("expelled", TEXT.index("Russia"), root="11"), "id": "r2", "corpus": "d.jsonl"}
+    labels = LabelSet([{"corpus": "c.jsonl", "id": "r1", "split": "dev", "sha1": ""},
+                       {"corpus": "d.jsonl", "id": "r2", "split": "dev", "sha1": ""}], [good, wrong], [], {"r1", "r2"})
+    coded = {"r1": first, "r2": second}
+    texts = {"r1": {"text": TEXT}, "r2": {"text": TEXT}}
+    total = score(labels, coded, texts, "dev")
+    parts = scores_by_corpus(labels, coded, texts, "dev")
+    assert list(parts) == ["c", "d"]
+    assert (parts["c"].articles, parts["c"].counted_right, parts["d"].counted_right) == (1, 1, 0)
+    assert parts["c"].counted + parts["d"].counted == total.counted
+    assert parts["c"].counted_right + parts["d"].counted_right == total.counted_right == 1
+    assert parts["c"].gold_acts + parts["d"].gold_acts == total.gold_acts
+    rows = format_by_corpus(parts).splitlines()
+    assert rows[0].startswith("| corpus |") and rows[2].startswith("| c | 1 |") and rows[3].startswith("| d | 1 |")
+
+
+def test_by_corpus_is_refused_on_a_locked_split() -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import cli
+
+    result = CliRunner().invoke(cli, ["eval", str(Path(__file__).resolve().parents[2] / "eval/news/labels.jsonl"),
+                                      "--split", "test", "--by-corpus"])
+    assert result.exit_code != 0 and "E310" in result.output
 
 
 def test_an_intended_act_is_right_as_the_coded_intent_on_its_trigger() -> None:

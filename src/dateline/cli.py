@@ -429,7 +429,8 @@ def eval_(gold: str | None, reviews: bool, db: str, floors: str | None, update_f
     listed (and at any confidence: before the default threshold of `counted`), their F1, and a strict
     precision and F1 that count the counted events with no label on those articles as wrong. Floors
     for it are keys news_<split>_precision / _recall / _strict_f1 / _expected_kept /
-    _forbidden_dropped / _reach_recall / _reach_expected_kept.
+    _forbidden_dropped / _reach_recall / _reach_expected_kept, and news_<split>_allsides_abp_strict_f1
+    (the AllSides articles' own: a change may not buy the totals with a loss on modern news).
 
     With --reviews (and no GOLD): precision as the reviewers of `dateline serve` judged it.
 
@@ -606,13 +607,14 @@ def _eval_news(labels: str, news_dir: str, split: str, errors_out: str | None, f
         if (errors_out or by_rule or by_corpus) and split in LOCKED:
             raise GoldError("E310", split=split)
         errors: list[dict[str, Any]] | None = [] if errors_out else None
-        corpora: dict[str, Any] | None = {} if by_corpus else None
+        # the floors of a corpus's own (newseval.FLOORED_CORPORA) need the scores by corpus
+        corpora: dict[str, Any] | None = {} if by_corpus or floors else None
         scores = evaluate_news(labels, news_dir, split, errors, by_corpus=corpora)
         if as_json:
             out = scores.to_dict()
             if not by_rule or split in LOCKED:
                 out.pop("by_rule", None)
-            if corpora is not None:
+            if by_corpus and corpora is not None:
                 out["by_corpus"] = {c: {k: v for k, v in s.to_dict().items() if k not in ("by_rule", "per_article")}
                                     | {"strict_f1": round(s.strict_f1, 4)} for c, s in corpora.items()}
             click.echo(json.dumps(out, indent=2))
@@ -620,14 +622,14 @@ def _eval_news(labels: str, news_dir: str, split: str, errors_out: str | None, f
             click.echo(format_news_report(scores))
             if by_rule:
                 click.echo(format_by_rule(scores))
-            if corpora is not None:
+            if by_corpus and corpora is not None:
                 click.echo(format_by_corpus(corpora))
         if errors_out and errors is not None:
             Path(errors_out).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors),
                                         encoding="utf-8")
         _apply_floors(floors, update_floors,
-                      lambda path: raise_news_floors(scores, path, allow_regression=allow_regression),
-                      lambda path: check_news_floors(scores, path))
+                      lambda path: raise_news_floors(scores, path, allow_regression=allow_regression, by_corpus=corpora),
+                      lambda path: check_news_floors(scores, path, corpora))
     except DatelineError as err:
         fail(err)
 

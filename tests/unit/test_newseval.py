@@ -234,6 +234,32 @@ def test_scores_by_corpus_split_the_totals() -> None:
     assert rows[0].startswith("| corpus |") and rows[2].startswith("| c | 1 |") and rows[3].startswith("| d | 1 |")
 
 
+def test_allsides_has_a_floor_of_its_own(tmp_path: Path) -> None:
+    """A change cannot buy the totals with a loss on AllSides: its strict F1 has its own floor, checked whenever the
+    scores by corpus are given, and named as unchecked when they are not."""
+    first, second = coded_record(), {**coded_record(), "id": "r2"}
+    good = label("expelled", TEXT.index("Russia"))
+    other = {**label("expelled", TEXT.index("Russia")), "id": "r2", "corpus": "bbc.jsonl"}
+    articles = [{"corpus": "allsides_abp.jsonl", "id": "r1", "split": "dev", "sha1": ""},
+                {"corpus": "bbc.jsonl", "id": "r2", "split": "dev", "sha1": ""}]
+    coded, texts = {"r1": first, "r2": second}, {"r1": {"text": TEXT}, "r2": {"text": TEXT}}
+    labels = LabelSet(articles, [{**good, "corpus": "allsides_abp.jsonl"}, other], [], {"r1", "r2"})
+    by_corpus = scores_by_corpus(labels, coded, texts, "dev")
+    floors = tmp_path / "floors.json"
+    raise_news_floors(score(labels, coded, texts, "dev"), floors, by_corpus=by_corpus)
+    written = json.loads(floors.read_text())
+    assert written["news_dev_allsides_abp_strict_f1"] == pytest.approx(by_corpus["allsides_abp"].strict_f1, abs=1e-4)
+    assert "news_dev_bbc_strict_f1" not in written  # only the floored corpora
+    # AllSides loses its right event: its own floor fails, and is named
+    traded = LabelSet(articles, [{**good, "corpus": "allsides_abp.jsonl", "root": "11"}, other], [], {"r1", "r2"})
+    traded_by = scores_by_corpus(traded, coded, texts, "dev")
+    assert "news_dev_allsides_abp_strict_f1" in check_news_floors(score(traded, coded, texts, "dev"), floors, traded_by)
+    # without the scores by corpus, the floor is named, not passed
+    assert any(n.startswith("news_dev_allsides_abp_strict_f1 (not scored")
+               for n in check_news_floors(score(labels, coded, texts, "dev"), floors))
+    assert check_news_floors(score(labels, coded, texts, "dev"), floors, by_corpus) == []
+
+
 def test_by_corpus_is_refused_on_a_locked_split() -> None:
     from click.testing import CliRunner
 

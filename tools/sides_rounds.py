@@ -3,10 +3,12 @@
 author last read errors (or left out of a model's fit, tools/learned_sides.py --held-out) measure
 whether it transfers. ``--no-ranker`` codes with the rules' sides only.
 
-    nice .venv/bin/python tools/sides_rounds.py [--rounds 4,6,7] [--only] [--no-ranker] [--split test]
+    nice .venv/bin/python tools/sides_rounds.py [--rounds 4,6,7] [--only] [--no-ranker] [--split test] [--by-corpus]
 
 ``--split`` scores another split's rounds apart (aggregate numbers only, as for any locked split: the
 release's test score on the articles of the earlier releases, round absent, and on those added later).
+``--by-corpus`` also scores the given rounds' articles of each corpus apart (not for the locked splits; session 54:
+read a change on AllSides first).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline import sides_model  # noqa: E402
-from dateline.newseval import code_articles, corpus_texts, load_labels, score  # noqa: E402
+from dateline.newseval import (LOCKED, code_articles, corpus_texts, format_by_corpus, load_labels, score,  # noqa: E402
+                               scores_by_corpus)
 
 
 def main() -> int:
@@ -33,7 +36,10 @@ def main() -> int:
     parser.add_argument("--min-confidence", default=None,
                         help="comma-separated thresholds: also score the given rounds with `counted` decided at each "
                              "(totals only; tools/cached_eval.py --min-confidence)")
+    parser.add_argument("--by-corpus", action="store_true", help="also the given rounds' scores by corpus")
     args = parser.parse_args()
+    if args.by_corpus and args.split in LOCKED:
+        parser.error(f"--by-corpus: the split {args.split} is locked (aggregate numbers only)")
     sides_model.DISABLED = args.no_ranker
     labels = load_labels(ROOT / "eval/news/labels.jsonl")
     part = labels.split(args.split)
@@ -49,6 +55,9 @@ def main() -> int:
               f"target {s.target_right}/{s.counted_real}; strict precision {s.counted_right}/"
               f"{s.counted_judged + s.counted_unjudged_recall} = {s.strict_precision:.3f} "
               f"({s.counted_unjudged_recall} unjudged counted on recall articles)")
+    if args.by_corpus:
+        print(f"rounds {sorted(held)} by corpus:")
+        print(format_by_corpus(scores_by_corpus(part.rounds(held), coded, texts, args.split)))
     if args.min_confidence:
         from cached_eval import threshold_table
 

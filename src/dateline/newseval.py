@@ -740,9 +740,14 @@ def news_metrics(scores: NewsScores) -> dict[str, float]:
 FLOORED_CORPORA = ("allsides_abp",)
 
 
+def corpus_floor_name(split: str, corpus: str) -> str:
+    """The floors file's key of a corpus's own strict F1 (``news_dev_allsides_abp_strict_f1``)."""
+    return f"news_{split}_{corpus}_strict_f1"
+
+
 def corpus_metrics(split: str, by_corpus: dict[str, NewsScores] | None) -> dict[str, float]:
     """The per-corpus scores a floors file holds (:data:`FLOORED_CORPORA`): none when ``by_corpus`` is not given."""
-    return {f"news_{split}_{corpus}_strict_f1": by_corpus[corpus].strict_f1
+    return {corpus_floor_name(split, corpus): by_corpus[corpus].strict_f1
             for corpus in FLOORED_CORPORA if by_corpus and corpus in by_corpus}
 
 
@@ -762,7 +767,7 @@ def check_news_floors(scores: NewsScores, floors_path: str | Path,
     floors = _read_news_floors(Path(floors_path))
     metrics = {**news_metrics(scores), **corpus_metrics(scores.split, by_corpus)}
     below = [name for name, value in metrics.items() if value < floors.get(name, 0.0) - EPSILON]
-    unchecked = [name for name in corpus_metrics(scores.split, {c: scores for c in FLOORED_CORPORA})
+    unchecked = [name for name in (corpus_floor_name(scores.split, c) for c in FLOORED_CORPORA)
                  if name in floors and name not in metrics]
     return below + [f"{name} (not scored: pass the scores by corpus)" for name in unchecked]
 

@@ -213,16 +213,22 @@ def test_precision_by_rule() -> None:
     assert table[2].split() == ["0.000", "1", "trigger=verbs.tsv:hit"]  # worst first
 
 
+def two_corpora(first: str, second: str, *, first_root: str = "16", second_root: str = "16"
+                ) -> tuple[LabelSet, dict[str, Any], dict[str, Any]]:
+    """Two copies of the coded record, r1 from corpus ``first`` and r2 from ``second``, each with one label on
+    "expelled" (root ``first_root`` / ``second_root``; the coded root is 16): the labels, coded records and texts."""
+    at = TEXT.index("Russia")
+    labels = [{**label("expelled", at, root=first_root), "corpus": first},
+              {**label("expelled", at, root=second_root), "id": "r2", "corpus": second}]
+    articles = [{"corpus": first, "id": "r1", "split": "dev", "sha1": ""},
+                {"corpus": second, "id": "r2", "split": "dev", "sha1": ""}]
+    return (LabelSet(articles, labels, [], {"r1", "r2"}), {"r1": coded_record(), "r2": {**coded_record(), "id": "r2"}},
+            {"r1": {"text": TEXT}, "r2": {"text": TEXT}})
+
+
 def test_scores_by_corpus_split_the_totals() -> None:
     """`dateline eval --by-corpus`: each corpus's articles scored alone; the parts add up to the totals."""
-    first = coded_record()
-    second = {**coded_record(), "id": "r2"}
-    good = label("expelled", TEXT.index("Russia"))
-    wrong = {**label("expelled", TEXT.index("Russia"), root="11"), "id": "r2", "corpus": "d.jsonl"}
-    labels = LabelSet([{"corpus": "c.jsonl", "id": "r1", "split": "dev", "sha1": ""},
-                       {"corpus": "d.jsonl", "id": "r2", "split": "dev", "sha1": ""}], [good, wrong], [], {"r1", "r2"})
-    coded = {"r1": first, "r2": second}
-    texts = {"r1": {"text": TEXT}, "r2": {"text": TEXT}}
+    labels, coded, texts = two_corpora("c.jsonl", "d.jsonl", second_root="11")
     total = score(labels, coded, texts, "dev")
     parts = scores_by_corpus(labels, coded, texts, "dev")
     assert list(parts) == ["c", "d"]
@@ -237,13 +243,7 @@ def test_scores_by_corpus_split_the_totals() -> None:
 def test_allsides_has_a_floor_of_its_own(tmp_path: Path) -> None:
     """A change cannot buy the totals with a loss on AllSides: its strict F1 has its own floor, checked whenever the
     scores by corpus are given, and named as unchecked when they are not."""
-    first, second = coded_record(), {**coded_record(), "id": "r2"}
-    good = label("expelled", TEXT.index("Russia"))
-    other = {**label("expelled", TEXT.index("Russia")), "id": "r2", "corpus": "bbc.jsonl"}
-    articles = [{"corpus": "allsides_abp.jsonl", "id": "r1", "split": "dev", "sha1": ""},
-                {"corpus": "bbc.jsonl", "id": "r2", "split": "dev", "sha1": ""}]
-    coded, texts = {"r1": first, "r2": second}, {"r1": {"text": TEXT}, "r2": {"text": TEXT}}
-    labels = LabelSet(articles, [{**good, "corpus": "allsides_abp.jsonl"}, other], [], {"r1", "r2"})
+    labels, coded, texts = two_corpora("allsides_abp.jsonl", "bbc.jsonl")
     by_corpus = scores_by_corpus(labels, coded, texts, "dev")
     floors = tmp_path / "floors.json"
     raise_news_floors(score(labels, coded, texts, "dev"), floors, by_corpus=by_corpus)
@@ -251,7 +251,7 @@ def test_allsides_has_a_floor_of_its_own(tmp_path: Path) -> None:
     assert written["news_dev_allsides_abp_strict_f1"] == pytest.approx(by_corpus["allsides_abp"].strict_f1, abs=1e-4)
     assert "news_dev_bbc_strict_f1" not in written  # only the floored corpora
     # AllSides loses its right event: its own floor fails, and is named
-    traded = LabelSet(articles, [{**good, "corpus": "allsides_abp.jsonl", "root": "11"}, other], [], {"r1", "r2"})
+    traded = two_corpora("allsides_abp.jsonl", "bbc.jsonl", first_root="11")[0]
     traded_by = scores_by_corpus(traded, coded, texts, "dev")
     assert "news_dev_allsides_abp_strict_f1" in check_news_floors(score(traded, coded, texts, "dev"), floors, traded_by)
     # without the scores by corpus, the floor is named, not passed

@@ -1544,6 +1544,11 @@ def _missing_target_chain(event: dict[str, Any]) -> tuple[str, tuple[tuple[str, 
 ARMED_GROUP_LOOKBACK = 1
 #: The ``evidence.rules.target`` of :func:`armed_group_target`.
 ARMED_GROUP_TARGET = "armed_group_target"
+#: The target rules whose target is only the place a state's fighting is done in, which :func:`armed_group_target`
+#: turns to the armed group named around it: ``_act_place`` (no target named, session 44) and, session 55, a place
+#: the act names ("airstrikes in Iraq", ``_place_targets``; "dropped bombs inside Syria", ``target_of_place``;
+#: "U.S. airstrikes in Syria" with the doer a modifier, ``_noun_place``).
+ARMED_GROUP_PLACES = frozenset({"_act_place", "_place_targets", "target_of_place", "_noun_place"})
 
 
 def _armed_group_code(actor: dict[str, Any]) -> str | None:
@@ -1571,7 +1576,8 @@ def _denied_mention(doc: Doc, mention: dict[str, Any]) -> bool:
 def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bool:
     """Fighting or mass violence (root class ``warfare``, CAMEO 19-20) that a state, its government or its
     armed forces do with no target named ("U.S. jets carried out airstrikes near the town", "the army launched
-    an offensive"), which :func:`missing_target` aimed at the country it is done in (``_act_place``), is aimed
+    an offensive"), which :func:`missing_target` aimed at the country it is done in (``_act_place``), or whose only
+    target is a place the act names (:data:`ARMED_GROUP_PLACES`, session 55: "airstrikes in Syria"), is aimed
     instead at the armed group (an ``IMG`` actor) that its sentence and the :data:`ARMED_GROUP_LOOKBACK` before
     name most, a tie going to the mention nearest the trigger: CAMEO's target is the party fought, and the labels
     code strikes on the Islamic State ``IMG`` wherever they fall. The group's mention becomes the target
@@ -1583,7 +1589,7 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     never been active there"), and a state the event's own sentence names as the opponent (``target_country``
     ``armed_opponent``: "Turkish troops fought along the frontier as tensions with Syria rose") gives way only to a
     group named in that sentence, not one named before (session 44, comb44). Whether it answered."""
-    if _event_rules(event).get("target") != MISSING_TARGET_RULES["place"] \
+    if _event_rules(event).get("target") not in ARMED_GROUP_PLACES \
             or str(event.get("cameo", ""))[:2] not in root_class("warfare"):
         return False
     country, sector = split_code((event.get("source") or {}).get("code"))

@@ -755,9 +755,13 @@ def named_group(case: SideCase) -> str | None:
     if head is None or case.sentence is None or head.lemma_.lower() not in cue_words("armed_group_noun"):
         return None
     creeds = cue_words("creed_word")
-    for i in _phrase_tokens(head):
+    phrase = _phrase_tokens(head)
+    own = _own_movement(doc, head)  # session 55: "militants from the Islamic State"
+    if own is not None:
+        return own
+    for i in phrase:
         token = doc[i]
-        if token is head:
+        if token is head or token.pos_ == "ADV":  # an adverb names no place ("heavily armed militants")
             continue
         if token.dep_ in ("poss", "nummod") or (token.pos_ == "PROPN" and token.lower_ not in creeds):
             return None
@@ -772,6 +776,39 @@ def named_group(case: SideCase) -> str | None:
         if placeless_group(code) and (best is None or mention["start"] > best[0]):
             best = (mention["start"], code)
     return best[1] if best else None
+
+
+def _own_movement(doc: Doc, head: Token) -> str | None:
+    """The placeless movement (:func:`placeless_group`) a side's own phrase names ("militants from the Islamic State",
+    "fighters of al-Qaeda"), which :func:`named_group` gives the side whatever else the phrase holds (the name is a
+    proper noun the phrase test would reject); not one the phrase is only linked to (:func:`affiliation_only`:
+    "al-Qaeda-linked militants"). The name is the head's possessor or modifier, or the object of a preposition of
+    membership (cue ``member_of_preposition``: "of", "from", "like"), not of another ("fighters against the Islamic
+    State").
+    Session 55."""
+    phrase = _phrase_tokens(head)
+    first, last = doc[min(phrase)], doc[max(phrase)]
+    for _, _, _, actor, mention in in_window(doc, first.idx, last.idx + len(last)):
+        code = str(actor.get("code") or "")
+        if not placeless_group(code):
+            continue
+        span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        if span is None or not _names_member_of(span.root, head) \
+                or affiliation_only(doc, span, str(mention.get("text") or "")):
+            continue
+        return code
+    return None
+
+
+def _names_member_of(name: Token, head: Token) -> bool:
+    """Whether ``name`` says whose ``head`` is: its possessor or modifier ("the Islamic State's fighters", "ISIS
+    militants"), or the object of its "of", "from", "like", "including" or "such as" (cue ``member_of_preposition``:
+    "militants from the Islamic State", "extremist groups like ISIS")."""
+    if name.head.i == head.i and name.dep_ in ("poss", "compound", "nmod", "amod"):
+        return True
+    preposition = name.head
+    return name.dep_ == "pobj" and preposition.head.i == head.i and preposition.dep_ == "prep" \
+        and preposition.lower_ in cue_words("member_of_preposition")
 
 
 def armed_group_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], role: str) -> None:

@@ -755,9 +755,13 @@ def named_group(case: SideCase) -> str | None:
     if head is None or case.sentence is None or head.lemma_.lower() not in cue_words("armed_group_noun"):
         return None
     creeds = cue_words("creed_word")
-    for i in _phrase_tokens(head):
+    phrase = _phrase_tokens(head)
+    own = _own_movement(doc, head)  # session 55: "militants from the Islamic State"
+    if own is not None:
+        return own
+    for i in phrase:
         token = doc[i]
-        if token is head:
+        if token is head or token.pos_ == "ADV":  # an adverb names no place ("heavily armed militants")
             continue
         if token.dep_ in ("poss", "nummod") or (token.pos_ == "PROPN" and token.lower_ not in creeds):
             return None
@@ -772,6 +776,39 @@ def named_group(case: SideCase) -> str | None:
         if placeless_group(code) and (best is None or mention["start"] > best[0]):
             best = (mention["start"], code)
     return best[1] if best else None
+
+
+def _own_movement(doc: Doc, head: Token) -> str | None:
+    """The placeless movement (:func:`placeless_group`) a side's own phrase names ("militants from the Islamic State",
+    "fighters of al-Qaeda"), which :func:`named_group` gives the side whatever else the phrase holds (the name is a
+    proper noun the phrase test would reject); not one the phrase is only linked to (:func:`affiliation_only`:
+    "al-Qaeda-linked militants"). The name is the head's possessor or modifier, or the object of a preposition of
+    membership (cue ``member_of_preposition``: "of", "from", "like"), not of another ("fighters against the Islamic
+    State").
+    Session 55."""
+    phrase = _phrase_tokens(head)
+    first, last = doc[min(phrase)], doc[max(phrase)]
+    for _, _, _, actor, mention in in_window(doc, first.idx, last.idx + len(last)):
+        code = str(actor.get("code") or "")
+        if not placeless_group(code):
+            continue
+        span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        if span is None or not _names_member_of(span.root, head) \
+                or affiliation_only(doc, span, str(mention.get("text") or "")):
+            continue
+        return code
+    return None
+
+
+def _names_member_of(name: Token, head: Token) -> bool:
+    """Whether ``name`` says whose ``head`` is: its possessor or modifier ("the Islamic State's fighters", "ISIS
+    militants"), or the object of its "of", "from", "like", "including" or "such as" (cue ``member_of_preposition``:
+    "militants from the Islamic State", "extremist groups like ISIS")."""
+    if name.head.i == head.i and name.dep_ in ("poss", "compound", "nmod", "amod"):
+        return True
+    preposition = name.head
+    return name.dep_ == "pobj" and preposition.head.i == head.i and preposition.dep_ == "prep" \
+        and preposition.lower_ in cue_words("member_of_preposition")
 
 
 def armed_group_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], role: str) -> None:
@@ -1544,6 +1581,11 @@ def _missing_target_chain(event: dict[str, Any]) -> tuple[str, tuple[tuple[str, 
 ARMED_GROUP_LOOKBACK = 1
 #: The ``evidence.rules.target`` of :func:`armed_group_target`.
 ARMED_GROUP_TARGET = "armed_group_target"
+#: The target rules whose target is only the place a state's fighting is done in, which :func:`armed_group_target`
+#: turns to the armed group named around it: ``_act_place`` (no target named, session 44) and, session 55, a place
+#: the act names ("airstrikes in Iraq", ``_place_targets``; "dropped bombs inside Syria", ``target_of_place``;
+#: "U.S. airstrikes in Syria" with the doer a modifier, ``_noun_place``).
+ARMED_GROUP_PLACES = frozenset({"_act_place", "_place_targets", "target_of_place", "_noun_place"})
 
 
 def _armed_group_code(actor: dict[str, Any]) -> str | None:
@@ -1571,7 +1613,8 @@ def _denied_mention(doc: Doc, mention: dict[str, Any]) -> bool:
 def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bool:
     """Fighting or mass violence (root class ``warfare``, CAMEO 19-20) that a state, its government or its
     armed forces do with no target named ("U.S. jets carried out airstrikes near the town", "the army launched
-    an offensive"), which :func:`missing_target` aimed at the country it is done in (``_act_place``), is aimed
+    an offensive"), which :func:`missing_target` aimed at the country it is done in (``_act_place``), or whose only
+    target is a place the act names (:data:`ARMED_GROUP_PLACES`, session 55: "airstrikes in Syria"), is aimed
     instead at the armed group (an ``IMG`` actor) that its sentence and the :data:`ARMED_GROUP_LOOKBACK` before
     name most, a tie going to the mention nearest the trigger: CAMEO's target is the party fought, and the labels
     code strikes on the Islamic State ``IMG`` wherever they fall. The group's mention becomes the target
@@ -1583,7 +1626,7 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     never been active there"), and a state the event's own sentence names as the opponent (``target_country``
     ``armed_opponent``: "Turkish troops fought along the frontier as tensions with Syria rose") gives way only to a
     group named in that sentence, not one named before (session 44, comb44). Whether it answered."""
-    if _event_rules(event).get("target") != MISSING_TARGET_RULES["place"] \
+    if _event_rules(event).get("target") not in ARMED_GROUP_PLACES \
             or str(event.get("cameo", ""))[:2] not in root_class("warfare"):
         return False
     country, sector = split_code((event.get("source") or {}).get("code"))

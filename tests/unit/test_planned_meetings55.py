@@ -52,3 +52,9 @@ def test_a_meeting_during_which_an_act_was_done_or_reported_would_be_done_stays(
                  "Kenya promised Uganda that it would stay silent during the trade negotiations."):
         found = [e for e in nlp(text)._.events if e["trigger"] in ("visit", "negotiations")]
         assert found and all(e["modality"] == "asserted" for e in found), text
+
+
+def test_any_summit_is_no_particular_act(nlp: Language) -> None:
+    found = meetings(nlp, "The sale of jets to Uganda may affect any Kenya-Uganda summit, officials said.", "summit")
+    assert found and all(e["modality"] == "hypothetical" and not is_counted(e, 0.0) for e in found)
+    assert {e["evidence"]["rules"].get("modality_cue") for e in found} == {"nonspecific_event"}

@@ -650,6 +650,9 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
         modality = "intended"  # "ahead of the Trump-Putin meeting": still to come
     if modality is None and _future_time(noun, lex):
         modality = "intended"  # "next week's talks", "talks next month": still to come
+    if modality is None and any(c.dep_ == "det" and c.lower_ in en.NONSPECIFIC_DETERMINERS for c in noun.children):
+        modality = "hypothetical"  # "may affect any Trump-Xi summit": no particular summit, a case put
+        _note(why, "nonspecific_event")
     if modality is None and _scheduled_noun(noun, lex):
         modality = "intended"  # "talks scheduled for later this week", "scheduled separate meetings with X"
         _note(why, "scheduled_event")

@@ -58,3 +58,18 @@ def test_any_summit_is_no_particular_act(nlp: Language) -> None:
     found = meetings(nlp, "The sale of jets to Uganda may affect any Kenya-Uganda summit, officials said.", "summit")
     assert found and all(e["modality"] == "hypothetical" and not is_counted(e, 0.0) for e in found)
     assert {e["evidence"]["rules"].get("modality_cue") for e in found} == {"nonspecific_event"}
+
+
+def test_a_trip_designed_to_do_something_is_made(nlp: Language) -> None:
+    # the purpose is the infinitive's; the trip itself is told as made (cue purpose_verb)
+    found = meetings(nlp, "The four-day trip to Uganda is designed to demonstrate the bond between Kenya and Uganda.",
+                     "trip")
+    assert found and all(e["modality"] == "asserted" for e in found)
+
+
+def test_a_visit_planned_or_expected_is_still_intended(nlp: Language) -> None:
+    for text in ("A visit to Uganda by the Kenyan president is planned for next month.",
+                 "The talks between Kenya and Uganda are expected to last two days."):
+        trigger = "visit" if "visit" in text else "talks"
+        found = meetings(nlp, text, trigger)
+        assert found and all(e["modality"] == "intended" for e in found), text

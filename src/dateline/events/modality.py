@@ -562,6 +562,15 @@ def _scheduled_noun(noun: Token, lex: Lexicon) -> bool:
         and not any(c.dep_ in ("prt", "xcomp") for c in head.children)  # "drills scheduled to end": the end
 
 
+def _purpose_subject(noun: Token, head: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is the passive subject of a verb of purpose (cue ``purpose_verb``: design, mean, intend,
+    aim) with its own infinitive ("the trip is designed to demonstrate the bond", "the visit was meant to reassure
+    allies"): what is intended is the infinitive's act, the trip itself is told as made. Not a verb of expectation
+    or plan ("the talks are expected to last two days": still to come)."""
+    return noun.dep_ == "nsubjpass" and head.lemma_ in lex.cue("purpose_verb") \
+        and any(c.dep_ == "xcomp" for c in head.children)
+
+
 def _modal_chain(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb, or a verb whose infinitive or conjunct it is ("will try to convince"), has a modal auxiliary
     of the future or of possibility (:func:`_modal`), not the backshifted "would" of a reported clause ("promised
@@ -683,7 +692,8 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
             if not negated:
                 _note(why, "cancelling_verb")
             negated = True
-        elif head.lemma_ in lex.cue("intent_verb") or (noun.dep_ == "dobj" and _requests(head, lex)):
+        elif (head.lemma_ in lex.cue("intent_verb") and not _purpose_subject(noun, head, lex)) \
+                or (noun.dep_ == "dobj" and _requests(head, lex)):
             # "plans a visit"; "demanded a truce": the act asked for is not (yet) done
             modality = modality or "intended"
         if noun.dep_ != "nsubjpass" or not negated:

@@ -73,3 +73,12 @@ def test_a_visit_planned_or_expected_is_still_intended(nlp: Language) -> None:
         trigger = "visit" if "visit" in text else "talks"
         found = meetings(nlp, text, trigger)
         assert found and all(e["modality"] == "intended" for e in found), text
+
+
+def test_an_owned_meeting_is_presupposed_whatever_its_verbs_case(nlp: Language) -> None:
+    # "will use Monday's meeting": the meeting has its owner and day, the use is still to come
+    found = meetings(nlp, "Kenya will use Monday's meeting with Uganda to press for a deal.", "meeting")
+    assert found and all(e["modality"] == "asserted" for e in found)
+    # a visit planned stays intended (the verb of plan, not the case a verb puts)
+    found = meetings(nlp, "Kenya plans a visit to Uganda.", "visit")
+    assert found and all(e["modality"] == "intended" for e in found)

@@ -705,7 +705,10 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
                 head_modality = "asserted"
             before = (negated, modality)
             negated = negated or (head_negated and not _presupposed(noun, head, lex))
-            if head_modality != "asserted":
+            if head_modality != "asserted" and not (noun.dep_ in ("dobj", "pobj") and modality is None
+                                                    and any(c.dep_ == "poss" for c in noun.children)):
+                # not an object its owner made ("marched to protest Trump's visit", "would use Monday's meeting to
+                # press him"): an owned act is presupposed made, whatever the verb's case does with it
                 modality = modality or head_modality
             if (negated, modality) != before:
                 for cue in head_why:  # the noun takes its verb's negation or modality, and the cues behind it

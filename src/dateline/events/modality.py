@@ -562,6 +562,20 @@ def _scheduled_noun(noun: Token, lex: Lexicon) -> bool:
         and not any(c.dep_ in ("prt", "xcomp") for c in head.children)  # "drills scheduled to end": the end
 
 
+def _owned_object(noun: Token, head: Token, lex: Lexicon, modality: Modality | None) -> bool:
+    """Whether an event noun with an owner (a possessive: "Monday's meeting", "Russia's incursion") is the object of its
+    verb, whose future or case it then does not take ("would use Monday's meeting to press him"): an owned act is
+    presupposed made. Not a noun whose own rules gave a modality, nor a decision, plan or intent noun (cues
+    ``decision_noun``, ``control_noun``, ``intent_noun``: "will announce its decision to expel", the decision not yet
+    taken), nor the object of a verb whose complement is a later event (cue ``prospective``: announce, await)."""
+    if modality is not None or noun.dep_ not in ("dobj", "pobj") or not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in lex.cue("decision_noun") | lex.cue("control_noun") | lex.cue("intent_noun"):
+        return False
+    return head.lemma_ not in lex.cue("prospective")
+
+
 def _purpose_subject(noun: Token, head: Token, lex: Lexicon) -> bool:
     """Whether an event noun is the passive subject of a verb of purpose (cue ``purpose_verb``: design, mean, intend,
     aim) with its own infinitive ("the trip is designed to demonstrate the bond", "the visit was meant to reassure
@@ -705,10 +719,7 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
                 head_modality = "asserted"
             before = (negated, modality)
             negated = negated or (head_negated and not _presupposed(noun, head, lex))
-            if head_modality != "asserted" and not (noun.dep_ in ("dobj", "pobj") and modality is None
-                                                    and any(c.dep_ == "poss" for c in noun.children)):
-                # not an object its owner made ("marched to protest Trump's visit", "would use Monday's meeting to
-                # press him"): an owned act is presupposed made, whatever the verb's case does with it
+            if head_modality != "asserted" and not _owned_object(noun, head, lex, modality):
                 modality = modality or head_modality
             if (negated, modality) != before:
                 for cue in head_why:  # the noun takes its verb's negation or modality, and the cues behind it

@@ -835,27 +835,6 @@ def domestic_agenda(event: dict[str, Any]) -> bool:
     return not any(str((event.get(role) or {}).get("sector") or "").lower() in opposing for role in ("source", "target"))
 
 
-#: The name :func:`gate_statements` writes in ``evidence.rules.gate`` on a :func:`domestic_meeting`.
-DOMESTIC_MEETING = "domestic_meeting"
-
-
-def domestic_meeting(event: dict[str, Any]) -> bool:
-    """Whether a meeting, talks or a consultation (CAMEO 04, but a visit, 042, which :func:`domestic_visit` drops, and
-    hosting, 043) is held between organs of one state: its source and target, with their countries chosen, are of one
-    country (:func:`_one_country`) and both of a sector of cue ``state_organ_sector`` (government, legislature,
-    military, police, intelligence, courts): "the president met lawmakers at the White House", "the prime minister
-    held an emergency meeting with his security chiefs", "the defence secretary spoke with the president". The
-    business of one government is no act (docs/annotation.md D12d, D23a; CAMEO 04 needs two actors); on the read half
-    of train such events were right 5 times in 53 on the AllSides articles (session 55, hQ). Left alone: a side of a
-    state's domestic opponents, another sector or none (the opposition, rebels, a party, civilians, a state itself:
-    "the government held talks with the rebels", "the president met the families"), a transnational side."""
-    if not str(event.get("cameo") or "").startswith("04") or str(event.get("cameo") or "")[:3] in ("042", "043") \
-            or not _one_country(event):
-        return False
-    organs = cue_words("state_organ_sector")
-    return all(str((event.get(role) or {}).get("sector") or "").lower() in organs for role in ("source", "target"))
-
-
 def _one_country(event: dict[str, Any]) -> bool:
     """Whether the event's source and target are of one state (a country code; a transnational side has none)."""
     source, target = event.get("source") or {}, event.get("target") or {}
@@ -1359,7 +1338,6 @@ _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
     (PRIVATE_STATEMENT, lambda event, doc: private_statement(event)),
     (UNPLACED_INTENT, lambda event, doc: unplaced_intent(event)),
     (DOMESTIC_AGENDA, lambda event, doc: domestic_agenda(event)),
-    (DOMESTIC_MEETING, lambda event, doc: domestic_meeting(event)),
     (PLACELESS_JOURNEY, lambda event, doc: placeless_journey(event)),
     (PRIVATE_JOURNEY, lambda event, doc: private_journey(event)),
     (ELECTORAL_ROUTINE, lambda event, doc: electoral_routine(event)),
@@ -1377,7 +1355,7 @@ _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
 def gate_statements(event: dict[str, Any], doc: Doc | None = None) -> None:
     """The rule gates: the first of :data:`_GATES` whose test holds (a :func:`domestic_statement`, an
     :func:`unplaced_statement`, a :func:`private_statement`, an :func:`unplaced_intent`, a :func:`domestic_agenda`
-    (session 43), a :func:`domestic_meeting` (session 55), a :func:`placeless_journey`, a :func:`private_journey` (session 53), an
+    (session 43), a :func:`placeless_journey`, a :func:`private_journey` (session 53), an
     :func:`electoral_routine`, a :func:`private_cooperation`, an :func:`unarmed_protection`, and, read on ``doc``, a
     :func:`caused_outcome` or a :func:`figurative_violence`: sessions 37-42; page furniture inside the body, read on
     ``doc``: a :func:`headline_line`, a :func:`furniture_label`, a :func:`repeated_sentence` or a

@@ -1294,15 +1294,33 @@ def caption_credit(event: dict[str, Any], doc: Doc | None) -> bool:
     "Getty Images", "VPC", "USA TODAY"), written capitalised after one of ``en.CREDIT_SEPARATORS`` (a space, "/",
     "|", ")"): "Police clash with protesters in the capital. Photo: Jane Doe/AFP/Getty Images", "... a video posted
     online. VPC". Such a paragraph is a caption or a video block (docs/annotation.md D36a): no act listed from it. Only on a credit line
-    (:func:`_credit_line`): "..., a spokesman told the AP" stays. Without the parse nothing is gated."""
+    (:func:`_credit_line`): "..., a spokesman told the AP" stays. Session 55: also a credit in parentheses closing the
+    paragraph ("... January 9, 2019. (Jane Doe/Reuters)") and an agency before its photographer's name after the
+    last sentence ("... November 9, 2017. REUTERS/Jane Doe"). Without the parse nothing is gated."""
     found = _trigger_paragraph(doc, event) if doc is not None else None
     if found is None:
         return False
     paragraph = found[1]
+    if _closing_credit(paragraph):
+        return True
+    if paragraph.endswith(")") and "(" in paragraph:  # "... January 9, 2019. (Jane Doe/Reuters)"
+        inner = paragraph[paragraph.rfind("(") + 1:-1].strip()
+        if inner and inner[0].isupper() and _closing_credit(inner):
+            return True
+    # an agency before its photographer's name, "... November 9, 2017. REUTERS/Jane Doe"
+    cut = max(paragraph.rfind(mark) for mark in en.CLOSING_MARKS)
+    agency, slash, names = paragraph[cut + 1:].strip().partition("/")
+    return bool(slash) and agency.lower() in cue_words("credit_word") and agency[:1].isupper() \
+        and bool(names.split()) and _credit_line(names + "/")
+
+
+def _closing_credit(paragraph: str) -> bool:
+    """Whether a text ends on a credit word (cue ``credit_word``), capitalised, after one of ``en.CREDIT_SEPARATORS``
+    and a credit line (:func:`_credit_line`)."""
     lowered = paragraph.lower()
     for credit in cue_words("credit_word"):
         if lowered.endswith(credit) and paragraph[-len(credit)].isupper() \
-                and paragraph[-len(credit) - 1:-len(credit)] in en.CREDIT_SEPARATORS \
+                and (len(paragraph) == len(credit) or paragraph[-len(credit) - 1:-len(credit)] in en.CREDIT_SEPARATORS) \
                 and _credit_line(paragraph[:-len(credit)]):
             return True
     return False

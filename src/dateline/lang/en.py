@@ -72,6 +72,9 @@ REGION_WORDS = {"european": "EUR", "europeans": "EUR", "western": "WST", "latin 
 #: Words before a day or month name that make it no particular one.
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "every", "each", "any", "some"})
 
+#: Determiners of an event noun that name no particular act ("any summit", "any talks"): a case put, not an act told.
+NONSPECIFIC_DETERMINERS = frozenset({"any"})
+
 # Modals and auxiliaries --------------------------------------------------------------------------
 
 #: Modals of possibility and obligation: a clause under one has no tense of its own (dates).

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from ..doc import extension, token_starts
 from ..kb import KnowledgeBase, load_kb, split_code
 from ..record import ActorRef
-from .countries import armed_group_target, domestic_visit, gate_statements, home_target, infer_side_countries, subjectless_source
+from .countries import armed_group_target, domestic_visit, gate_statements, home_target, infer_side_countries, subjectless_source, \
+    unclaimed_attack_source
 from .index import in_window, mention_index
 
 
@@ -177,6 +178,7 @@ def counted_fallbacks(doc: Doc) -> Doc:
     kb = _doc_kb(doc)
     for event in doc._.events or []:
         subjectless_source(doc, kb, event)
+        unclaimed_attack_source(doc, event)
     return doc
 
 

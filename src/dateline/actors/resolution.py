@@ -173,12 +173,17 @@ def counted_fallbacks(doc: Doc) -> Doc:
     ``dateline_fallbacks`` stage, after ``dateline_confidence``), so they change no event's confidence nor whether it
     counts: the models were fitted on the sides as the rules and the chooser leave them. An active verb, or an event
     noun not of violence, with no doer takes the article's country
-    (:func:`dateline.actors.countries.subjectless_source`). ``dateline.train.judged_events`` codes the models'
+    (:func:`dateline.actors.countries.subjectless_source`); an attack noun that names no doer, only the place it struck,
+    takes that place's country (:func:`dateline.actors.countries.unclaimed_attack_source`); people fighting for an armed
+    group are that group, with no target (:func:`dateline.events.assemble.joined_group_sides`).
+    ``dateline.train.judged_events`` codes the models'
     training data with this stage disabled, so that they are fitted on the sides they score in the product."""
+    from ..events.assemble import joined_group_sides  # the events stage imports this package
     kb = _doc_kb(doc)
     for event in doc._.events or []:
         subjectless_source(doc, kb, event)
         unclaimed_attack_source(doc, event)
+        joined_group_sides(doc, event)  # "Americans fighting for ISIS": the group fights
     return doc
 
 

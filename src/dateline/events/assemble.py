@@ -317,7 +317,7 @@ def _learned_events(doc: Doc, index: int, lex: Lexicon, proposed: list[trigger_m
             yield event
 
 
-def joined_group_sides(doc: Doc, event: Event) -> None:
+def joined_group_sides(doc: Doc, event: dict[str, Any]) -> None:
     """Give a fight on a verb whose fighters joined an armed group (:func:`joined_group`: "Americans fighting
     for ISIS") that group as source and no target (rule ``joined_group``, docs/annotation.md D11c). Runs in the
     fallbacks stage (``dateline.actors.resolution.counted_fallbacks``), after the confidence scored the event as the
@@ -371,8 +371,10 @@ def joined_group(doc: Doc, verb: Token, lex: Lexicon) -> Side | None:
         if pobj is None:
             continue
         for side in _sides(doc, [pobj], lex):
-            code = str((side or {}).get("code") or "")
-            if side is not None and (code.startswith("IMG") or "REB" in code[3:]):
+            if side is None:
+                continue
+            code = str(side.get("code") or "")
+            if code.startswith("IMG") or "REB" in code[3:]:
                 return side
     return None
 

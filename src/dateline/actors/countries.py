@@ -686,6 +686,41 @@ def subjectless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> No
     evidence["rules"] = {**evidence.get("rules", {}), "source": rule, "source_country": strategy}
 
 
+#: ``evidence.rules.source`` of an attack noun that names no doer, only the place it struck (:func:`unclaimed_attack_source`).
+UNCLAIMED_ATTACK_RULE = "unclaimed_attack"
+#: The source rules of such a noun: the place after it ("an attack in Orlando") or the one place that modifies it ("the
+#: Boston bombings"), made its target by ``dateline.events.assemble._noun_events``.
+_PLACE_ONLY_NOUN_RULES = frozenset({"_noun_place", "_violence_parties"})
+
+
+def unclaimed_attack_source(doc: Doc, event: dict[str, Any]) -> None:
+    """The source of an assault, a fight or mass violence (``root_class("violent")``, 18-20) told by a noun that names
+    no doer, only the place it struck ("the attack in Orlando", "the Boston bombings", whose target is that place's
+    country): the unnamed attackers take the country the text places them in (docs/annotation.md D11b, ICEWS's located
+    sector actors), that same country, named ``unclaimed_attack`` in ``evidence.rules.source``. Not a strike from the
+    air or by missile (CAMEO 195, a ``strike_noun``: a state's, seldom the place's own), not a target with no state's
+    country (``IMG``). Runs in the fallbacks stage, after the chooser, where the rules and the chooser left no doer."""
+    rules = (event.get("evidence") or {}).get("rules") or {}
+    cameo = str(event.get("cameo") or "")
+    if rules.get("source") not in _PLACE_ONLY_NOUN_RULES or cameo[:2] not in root_class("violent") or cameo.startswith("195"):
+        return
+    if event.get("source") is not None and not (
+            rules.get("source_country") == "ranker" and rules.get("target") in _PLACE_ONLY_NOUN_RULES | {"_noun_events"}
+            and rules.get("target_country") != "ranker"):
+        return  # a doer the rules found; one the chooser picked for a noun that names none is replaced
+    target = event.get("target") or {}
+    country = target.get("country")
+    if not country or country not in country_codes():
+        return
+    noun = trigger_head(doc, event)
+    if noun is None or noun.lemma_.lower() in cue_words("strike_noun"):
+        return
+    event["source"] = {**country_side(country),
+                       "evidence": f"an attack with no doer named, in the place it struck ({country})"}
+    evidence = event.setdefault("evidence", {})
+    evidence["rules"] = {**rules, "source": UNCLAIMED_ATTACK_RULE, "source_country": "target_place"}
+
+
 #: The transnational prefix of armed groups that take the country they act in (docs/annotation.md 4).
 ARMED_GROUP_PREFIX = "IMG"
 

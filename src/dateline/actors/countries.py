@@ -1738,3 +1738,42 @@ def condemned_attack_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) 
     evidence["rules"] = {**rules, "target": CONDEMNED_ATTACK_TARGET}
     armed_group_country(doc, kb, event, "target")
     return True
+
+
+#: The ``evidence.rules.target`` of :func:`disapproved_abroad`.
+DISAPPROVED_ABROAD_TARGET = "disapproved_abroad"
+
+
+def disapproved_abroad(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bool:
+    """A statement that blames or criticises and names no actor the side finder resolves, which the events stage
+    aimed at the speaker's own country (``disapproved_home``), is aimed instead at the other country its own
+    sentence names most (not in the place it is held in, nor inside a relative clause), a tie going to the mention
+    nearest the trigger: "the minister said it was a mistake and Lula would pay a price" (BRA), "the minister, at
+    odds with Brazil, said the plan was a mistake" (BRA). With no other country in the sentence, the speaker's own
+    stands. Run in the actors stage, where the sentence's mentions have their countries. Whether it answered."""
+    if _event_rules(event).get("target") != "disapproved_home" or event.get("source") is None:
+        return False
+    sentence, _span = _locate(doc, event, {})
+    if sentence is None:
+        return False
+    source = event.get("source") or {}
+    own = _country(source.get("code")) or source.get("country")
+    case = SideCase(doc, kb, event, {}, sentence, None)
+    venues = _venue_spans(doc, event)
+
+    def skipped(mention: dict[str, Any]) -> bool:
+        if any(begin <= mention["start"] < end for begin, end in venues):
+            return True
+        span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        # a country named inside a relative clause ("the media that refuses to credit his pressure on China") is
+        # said of something else, not the one disapproved
+        return span is not None and any(t.dep_ == "relcl" for t in span.root.ancestors if t.sent == sentence)
+
+    found = _most_named_country(case, 0, own, (event.get("span") or [sentence.start_char])[0], skipped)
+    if found is None:
+        return False
+    country, text = found
+    evidence = event.setdefault("evidence", {})
+    event["target"] = {**country_side(country), "evidence": f"the other country named in a disapproving statement ({text})"}
+    evidence["rules"] = {**evidence.get("rules", {}), "target": DISAPPROVED_ABROAD_TARGET}
+    return True

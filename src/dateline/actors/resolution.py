@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 from ..doc import extension, token_starts
 from ..kb import KnowledgeBase, load_kb, split_code
 from ..record import ActorRef
-from .countries import armed_group_target, domestic_visit, gate_statements, home_target, infer_side_countries, subjectless_source, \
-    unclaimed_attack_source
+from .countries import armed_group_target, condemned_attack_target, disapproved_abroad, domestic_visit, gate_statements, \
+    home_target, infer_side_countries, subjectless_source, unclaimed_attack_source
 from .index import in_window, mention_index
 
 
@@ -204,6 +204,8 @@ def redate_actors(doc: Doc) -> Doc:
     doc = correct_roots(rank_sides(doc, kb))
     for event in doc._.events or []:
         armed_group_target(doc, kb, event)  # a state's fighting aimed at its place: the armed group named around it
+        condemned_attack_target(doc, kb, event)  # a condemned attack: the armed group named around it
+        disapproved_abroad(doc, kb, event)  # a disapproval named no one: the other country its sentence names
         home_target(doc, kb, event)  # a domestic act the rules and the chooser left with no target
     # a visit inside one state (countries now chosen) is domestic routine, no act (D6)
     doc._.events = [event for event in doc._.events or [] if not domestic_visit(event)]

@@ -117,6 +117,12 @@ PROTEST_PREPOSITIONS = frozenset({"against", "over"})
 #: demonstrations"), not its doer (dateline.events.triggers._demonstration_parties).
 AGAINST_PREFIXES = frozenset({"anti", "counter"})
 
+#: Nouns of a violent attack that a condemnation names as what it condemns, besides the lexicon's event nouns of
+#: violence ("condemned the blast", "condemning the killings"): the doer of the attack is the one condemned
+#: (dateline.actors.countries.condemned_attack_target).
+CONDEMNED_ATTACK_NOUNS = frozenset({"attack", "bombing", "blast", "explosion", "massacre", "shooting", "killing",
+                                    "assault", "beheading", "murder", "ambush", "atrocity", "rampage"})
+
 #: Words joined by a hyphen to a country word that make it the party a group stands for, against or with, not the
 #: group's own country ("pro-Russian separatists", "anti-American militias", "Iranian-backed rebels",
 #: "U.S.-supported fighters"; not "U.S.-led", whose leader is a member): dateline.actors.titles.stance_joined.

@@ -686,6 +686,41 @@ def subjectless_source(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> No
     evidence["rules"] = {**evidence.get("rules", {}), "source": rule, "source_country": strategy}
 
 
+#: ``evidence.rules.source`` of an attack noun that names no doer, only the place it struck (:func:`unclaimed_attack_source`).
+UNCLAIMED_ATTACK_RULE = "unclaimed_attack"
+#: The source rules of such a noun: the place after it ("an attack in Orlando") or the one place that modifies it ("the
+#: Boston bombings"), made its target by ``dateline.events.assemble._noun_events``.
+_PLACE_ONLY_NOUN_RULES = frozenset({"_noun_place", "_violence_parties"})
+
+
+def unclaimed_attack_source(doc: Doc, event: dict[str, Any]) -> None:
+    """The source of an assault, a fight or mass violence (``root_class("violent")``, 18-20) told by a noun that names
+    no doer, only the place it struck ("the attack in Orlando", "the Boston bombings", whose target is that place's
+    country): the unnamed attackers take the country the text places them in (docs/annotation.md D11b, ICEWS's located
+    sector actors), that same country, named ``unclaimed_attack`` in ``evidence.rules.source``. Not a strike from the
+    air or by missile (CAMEO 195, a ``strike_noun``: a state's, seldom the place's own), not a target with no state's
+    country (``IMG``). Runs in the fallbacks stage, after the chooser, where the rules and the chooser left no doer."""
+    rules = (event.get("evidence") or {}).get("rules") or {}
+    cameo = str(event.get("cameo") or "")
+    if rules.get("source") not in _PLACE_ONLY_NOUN_RULES or cameo[:2] not in root_class("violent") or cameo.startswith("195"):
+        return
+    if event.get("source") is not None and not (
+            rules.get("source_country") == "ranker" and rules.get("target") in _PLACE_ONLY_NOUN_RULES | {"_noun_events"}
+            and rules.get("target_country") != "ranker"):
+        return  # a doer the rules found; one the chooser picked for a noun that names none is replaced
+    target = event.get("target") or {}
+    country = target.get("country")
+    if not country or country not in country_codes():
+        return
+    noun = trigger_head(doc, event)
+    if noun is None or noun.lemma_.lower() in cue_words("strike_noun"):
+        return
+    event["source"] = {**country_side(country),
+                       "evidence": f"an attack with no doer named, in the place it struck ({country})"}
+    evidence = event.setdefault("evidence", {})
+    evidence["rules"] = {**rules, "source": UNCLAIMED_ATTACK_RULE, "source_country": "target_place"}
+
+
 #: The transnational prefix of armed groups that take the country they act in (docs/annotation.md 4).
 ARMED_GROUP_PREFIX = "IMG"
 
@@ -755,9 +790,13 @@ def named_group(case: SideCase) -> str | None:
     if head is None or case.sentence is None or head.lemma_.lower() not in cue_words("armed_group_noun"):
         return None
     creeds = cue_words("creed_word")
-    for i in _phrase_tokens(head):
+    phrase = _phrase_tokens(head)
+    own = _own_movement(doc, head)  # session 55: "militants from the Islamic State"
+    if own is not None:
+        return own
+    for i in phrase:
         token = doc[i]
-        if token is head:
+        if token is head or token.pos_ == "ADV":  # an adverb names no place ("heavily armed militants")
             continue
         if token.dep_ in ("poss", "nummod") or (token.pos_ == "PROPN" and token.lower_ not in creeds):
             return None
@@ -772,6 +811,39 @@ def named_group(case: SideCase) -> str | None:
         if placeless_group(code) and (best is None or mention["start"] > best[0]):
             best = (mention["start"], code)
     return best[1] if best else None
+
+
+def _own_movement(doc: Doc, head: Token) -> str | None:
+    """The placeless movement (:func:`placeless_group`) a side's own phrase names ("militants from the Islamic State",
+    "fighters of al-Qaeda"), which :func:`named_group` gives the side whatever else the phrase holds (the name is a
+    proper noun the phrase test would reject); not one the phrase is only linked to (:func:`affiliation_only`:
+    "al-Qaeda-linked militants"). The name is the head's possessor or modifier, or the object of a preposition of
+    membership (cue ``member_of_preposition``: "of", "from", "like"), not of another ("fighters against the Islamic
+    State").
+    Session 55."""
+    phrase = _phrase_tokens(head)
+    first, last = doc[min(phrase)], doc[max(phrase)]
+    for _, _, _, actor, mention in in_window(doc, first.idx, last.idx + len(last)):
+        code = str(actor.get("code") or "")
+        if not placeless_group(code):
+            continue
+        span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        if span is None or not _names_member_of(span.root, head) \
+                or affiliation_only(doc, span, str(mention.get("text") or "")):
+            continue
+        return code
+    return None
+
+
+def _names_member_of(name: Token, head: Token) -> bool:
+    """Whether ``name`` says whose ``head`` is: its possessor or modifier ("the Islamic State's fighters", "ISIS
+    militants"), or the object of its "of", "from", "like", "including" or "such as" (cue ``member_of_preposition``:
+    "militants from the Islamic State", "extremist groups like ISIS")."""
+    if name.head.i == head.i and name.dep_ in ("poss", "compound", "nmod", "amod"):
+        return True
+    preposition = name.head
+    return name.dep_ == "pobj" and preposition.head.i == head.i and preposition.dep_ == "prep" \
+        and preposition.lower_ in cue_words("member_of_preposition")
 
 
 def armed_group_country(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], role: str) -> None:
@@ -1257,15 +1329,33 @@ def caption_credit(event: dict[str, Any], doc: Doc | None) -> bool:
     "Getty Images", "VPC", "USA TODAY"), written capitalised after one of ``en.CREDIT_SEPARATORS`` (a space, "/",
     "|", ")"): "Police clash with protesters in the capital. Photo: Jane Doe/AFP/Getty Images", "... a video posted
     online. VPC". Such a paragraph is a caption or a video block (docs/annotation.md D36a): no act listed from it. Only on a credit line
-    (:func:`_credit_line`): "..., a spokesman told the AP" stays. Without the parse nothing is gated."""
+    (:func:`_credit_line`): "..., a spokesman told the AP" stays. Session 55: also a credit in parentheses closing the
+    paragraph ("... January 9, 2019. (Jane Doe/Reuters)") and an agency before its photographer's name after the
+    last sentence ("... November 9, 2017. REUTERS/Jane Doe"). Without the parse nothing is gated."""
     found = _trigger_paragraph(doc, event) if doc is not None else None
     if found is None:
         return False
     paragraph = found[1]
+    if _closing_credit(paragraph):
+        return True
+    if paragraph.endswith(")") and "(" in paragraph:  # "... January 9, 2019. (Jane Doe/Reuters)"
+        inner = paragraph[paragraph.rfind("(") + 1:-1].strip()
+        if inner and inner[0].isupper() and _closing_credit(inner):
+            return True
+    # an agency before its photographer's name, "... November 9, 2017. REUTERS/Jane Doe"
+    cut = max(paragraph.rfind(mark) for mark in en.CLOSING_MARKS)
+    agency, slash, names = paragraph[cut + 1:].strip().partition("/")
+    return bool(slash) and agency.lower() in cue_words("credit_word") and agency[:1].isupper() \
+        and bool(names.split()) and _credit_line(names + "/")
+
+
+def _closing_credit(paragraph: str) -> bool:
+    """Whether a text ends on a credit word (cue ``credit_word``), capitalised, after one of ``en.CREDIT_SEPARATORS``
+    and a credit line (:func:`_credit_line`)."""
     lowered = paragraph.lower()
     for credit in cue_words("credit_word"):
         if lowered.endswith(credit) and paragraph[-len(credit)].isupper() \
-                and paragraph[-len(credit) - 1:-len(credit)] in en.CREDIT_SEPARATORS \
+                and (len(paragraph) == len(credit) or paragraph[-len(credit) - 1:-len(credit)] in en.CREDIT_SEPARATORS) \
                 and _credit_line(paragraph[:-len(credit)]):
             return True
     return False
@@ -1544,6 +1634,11 @@ def _missing_target_chain(event: dict[str, Any]) -> tuple[str, tuple[tuple[str, 
 ARMED_GROUP_LOOKBACK = 1
 #: The ``evidence.rules.target`` of :func:`armed_group_target`.
 ARMED_GROUP_TARGET = "armed_group_target"
+#: The target rules whose target is only the place a state's fighting is done in, which :func:`armed_group_target`
+#: turns to the armed group named around it: ``_act_place`` (no target named, session 44) and, session 55, a place
+#: the act names ("airstrikes in Iraq", ``_place_targets``; "dropped bombs inside Syria", ``target_of_place``;
+#: "U.S. airstrikes in Syria" with the doer a modifier, ``_noun_place``).
+ARMED_GROUP_PLACES = frozenset({"_act_place", "_place_targets", "target_of_place", "_noun_place"})
 
 
 def _armed_group_code(actor: dict[str, Any]) -> str | None:
@@ -1571,7 +1666,8 @@ def _denied_mention(doc: Doc, mention: dict[str, Any]) -> bool:
 def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bool:
     """Fighting or mass violence (root class ``warfare``, CAMEO 19-20) that a state, its government or its
     armed forces do with no target named ("U.S. jets carried out airstrikes near the town", "the army launched
-    an offensive"), which :func:`missing_target` aimed at the country it is done in (``_act_place``), is aimed
+    an offensive"), which :func:`missing_target` aimed at the country it is done in (``_act_place``), or whose only
+    target is a place the act names (:data:`ARMED_GROUP_PLACES`, session 55: "airstrikes in Syria"), is aimed
     instead at the armed group (an ``IMG`` actor) that its sentence and the :data:`ARMED_GROUP_LOOKBACK` before
     name most, a tie going to the mention nearest the trigger: CAMEO's target is the party fought, and the labels
     code strikes on the Islamic State ``IMG`` wherever they fall. The group's mention becomes the target
@@ -1583,7 +1679,7 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     never been active there"), and a state the event's own sentence names as the opponent (``target_country``
     ``armed_opponent``: "Turkish troops fought along the frontier as tensions with Syria rose") gives way only to a
     group named in that sentence, not one named before (session 44, comb44). Whether it answered."""
-    if _event_rules(event).get("target") != MISSING_TARGET_RULES["place"] \
+    if _event_rules(event).get("target") not in ARMED_GROUP_PLACES \
             or str(event.get("cameo", ""))[:2] not in root_class("warfare"):
         return False
     country, sector = split_code((event.get("source") or {}).get("code"))
@@ -1670,3 +1766,110 @@ def home_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> None:
     found = side_country(doc, kb, event, side, HOME_TARGET_STRATEGIES)
     if found is not None:
         _country_target(event, "home", found)
+
+
+#: The ``evidence.rules.target`` of :func:`condemned_attack_target`.
+CONDEMNED_ATTACK_TARGET = "condemned_attack"
+#: Sentences before the event's that :func:`condemned_attack_target` looks back over: the group that claimed an
+#: attack is often named several sentences before its condemnation (on train's read half 8 found three more right
+#: targets than 3, and no more than the whole text before).
+CONDEMNED_ATTACK_LOOKBACK = 8
+
+
+def _condemned_attack(doc: Doc, event: dict[str, Any]) -> Token | None:
+    """The noun of violence a disapproval condemns with no doer named ("condemned the attack", "issued a statement
+    condemning the bombing"): the object of the trigger verb, or of a verb that modifies the trigger's object; an
+    event noun of the lexicon coded as violence (root class ``violent``, CAMEO 18-20) or one of
+    :data:`.en.CONDEMNED_ATTACK_NOUNS` ("blast", "killing"), with no possessor, proper-noun compound or named
+    modifier saying who did it (not "Russia's attack", "the Israeli strike"), else None."""
+    span = event.get("span")
+    trigger = doc.char_span(span[0], span[1], alignment_mode="expand") if span else None
+    if trigger is None:
+        return None
+    verb = trigger.root
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for obj in list(objects):
+        objects += [g for v in obj.children if v.dep_ == "acl" and v.pos_ == "VERB" for g in v.children if g.dep_ == "dobj"]
+    lex = load_lexicon()
+    violent = root_class("violent")
+    for obj in objects:
+        entry = lex.nouns.get(obj.lemma_)
+        if obj.lemma_ not in en.CONDEMNED_ATTACK_NOUNS and (
+                entry is None or not entry.code or str(entry.code)[:2] not in violent):
+            continue
+        if any(c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ or c.pos_ == "PROPN" or c.dep_ == "poss")
+               for c in obj.children):
+            return None
+        return obj
+    return None
+
+
+def condemned_attack_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bool:
+    """A disapproval (CAMEO 11) of an attack whose doer it does not name ("the president condemned the bombing"),
+    which :func:`missing_target` aimed at the country named around it or at the speaker's own (``_verb_addressee``)
+    or the side finder at the place of the attack (``target_of_place``: "condemned the attack in Kabul"), is aimed
+    instead at the armed group (an ``IMG`` actor) that its sentence and the :data:`CONDEMNED_ATTACK_LOOKBACK` before
+    name most, a tie going to the mention nearest the trigger: what is condemned is the attack's doer
+    (docs/annotation.md D1a: a disapproval is coded from the speaker to the one it is about). Not a group its text
+    names as absent (:func:`_denied_mention`). The group's mention becomes the target (``evidence.rules.target``
+    ``condemned_attack``), a regional group taking the country the text places it in (:func:`armed_group_country`).
+    Whether it answered."""
+    if _event_rules(event).get("target") not in (MISSING_TARGET_RULES["addressee"], "target_of_place") \
+            or str(event.get("cameo", ""))[:2] != "11":
+        return False
+    sentence, _span = _locate(doc, event, {})
+    if sentence is None or _condemned_attack(doc, event) is None:
+        return False
+    case = SideCase(doc, kb, event, {}, sentence, None)
+    found = _most_named_country(case, CONDEMNED_ATTACK_LOOKBACK, None, (event.get("span") or [sentence.start_char])[0],
+                                lambda mention: _denied_mention(doc, mention), key=_armed_group_code)
+    if found is None:
+        return False
+    code, text = found
+    group, group_sector = split_code(code)
+    event["target"] = {"text": text, "code": code, "country": group, "sector": group_sector,
+                       "evidence": f"no target named: the armed group named around a condemned attack ({text})"}
+    evidence = event.setdefault("evidence", {})
+    rules = {k: v for k, v in (evidence.get("rules") or {}).items() if k != "target_country"}
+    evidence["rules"] = {**rules, "target": CONDEMNED_ATTACK_TARGET}
+    armed_group_country(doc, kb, event, "target")
+    return True
+
+
+#: The ``evidence.rules.target`` of :func:`disapproved_abroad`.
+DISAPPROVED_ABROAD_TARGET = "disapproved_abroad"
+
+
+def disapproved_abroad(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bool:
+    """A statement that blames or criticises and names no actor the side finder resolves, which the events stage
+    aimed at the speaker's own country (``disapproved_home``), is aimed instead at the other country its own
+    sentence names most (not in the place it is held in, nor inside a relative clause), a tie going to the mention
+    nearest the trigger: "the minister said it was a mistake and Lula would pay a price" (BRA), "the minister, at
+    odds with Brazil, said the plan was a mistake" (BRA). With no other country in the sentence, the speaker's own
+    stands. Run in the actors stage, where the sentence's mentions have their countries. Whether it answered."""
+    if _event_rules(event).get("target") != "disapproved_home" or event.get("source") is None:
+        return False
+    sentence, _span = _locate(doc, event, {})
+    if sentence is None:
+        return False
+    source = event.get("source") or {}
+    own = _country(source.get("code")) or source.get("country")
+    case = SideCase(doc, kb, event, {}, sentence, None)
+    venues = _venue_spans(doc, event)
+
+    def skipped(mention: dict[str, Any]) -> bool:
+        if any(begin <= mention["start"] < end for begin, end in venues):
+            return True
+        span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        # a country named inside a relative clause ("the media that refuses to credit his pressure on China") is
+        # said of something else, not the one disapproved
+        return span is not None and any(t.dep_ == "relcl" for t in span.root.ancestors if t.sent == sentence)
+
+    found = _most_named_country(case, 0, own, (event.get("span") or [sentence.start_char])[0], skipped)
+    if found is None:
+        return False
+    country, text = found
+    evidence = event.setdefault("evidence", {})
+    event["target"] = {**country_side(country), "evidence": f"the other country named in a disapproving statement ({text})"}
+    evidence["rules"] = {**evidence.get("rules", {}), "target": DISAPPROVED_ABROAD_TARGET}
+    return True

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from ..doc import extension, token_starts
 from ..kb import KnowledgeBase, load_kb, split_code
 from ..record import ActorRef
-from .countries import armed_group_target, domestic_visit, gate_statements, home_target, infer_side_countries, subjectless_source
+from .countries import armed_group_target, condemned_attack_target, disapproved_abroad, domestic_visit, gate_statements, \
+    home_target, infer_side_countries, subjectless_source, unclaimed_attack_source
 from .index import in_window, mention_index
 
 
@@ -172,11 +173,17 @@ def counted_fallbacks(doc: Doc) -> Doc:
     ``dateline_fallbacks`` stage, after ``dateline_confidence``), so they change no event's confidence nor whether it
     counts: the models were fitted on the sides as the rules and the chooser leave them. An active verb, or an event
     noun not of violence, with no doer takes the article's country
-    (:func:`dateline.actors.countries.subjectless_source`). ``dateline.train.judged_events`` codes the models'
+    (:func:`dateline.actors.countries.subjectless_source`); an attack noun that names no doer, only the place it struck,
+    takes that place's country (:func:`dateline.actors.countries.unclaimed_attack_source`); people fighting for an armed
+    group are that group, with no target (:func:`dateline.events.assemble.joined_group_sides`).
+    ``dateline.train.judged_events`` codes the models'
     training data with this stage disabled, so that they are fitted on the sides they score in the product."""
+    from ..events.assemble import joined_group_sides  # the events stage imports this package
     kb = _doc_kb(doc)
     for event in doc._.events or []:
         subjectless_source(doc, kb, event)
+        unclaimed_attack_source(doc, event)
+        joined_group_sides(doc, event)  # "Americans fighting for ISIS": the group fights
     return doc
 
 
@@ -197,6 +204,8 @@ def redate_actors(doc: Doc) -> Doc:
     doc = correct_roots(rank_sides(doc, kb))
     for event in doc._.events or []:
         armed_group_target(doc, kb, event)  # a state's fighting aimed at its place: the armed group named around it
+        condemned_attack_target(doc, kb, event)  # a condemned attack: the armed group named around it
+        disapproved_abroad(doc, kb, event)  # a disapproval named no one: the other country its sentence names
         home_target(doc, kb, event)  # a domestic act the rules and the chooser left with no target
     # a visit inside one state (countries now chosen) is domestic routine, no act (D6)
     doc._.events = [event for event in doc._.events or [] if not domestic_visit(event)]

@@ -15,7 +15,7 @@ from ..codebook import cameo_to_plover, country_side, root_class
 from ..confidence import MODALITY_CUE_KEY
 from ..record import Event, EventRules, Modality
 from ..lexicon import Entry, Lexicon, load_lexicon
-from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences
+from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences, trigger_head
 from .clauses import (ALONE_RULE, NAMED_DOER_RULE, ONGOING_RULE, VERBAL_RULE, clause_alone, clause_asserted, clause_done, clause_named_doer,
                       clause_object, clause_ongoing, clause_verbal)
 from .codes import _actor_word, _blamed, _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, need_clauses, obligation_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, naming_judgement, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
@@ -315,6 +315,68 @@ def _learned_events(doc: Doc, index: int, lex: Lexicon, proposed: list[trigger_m
                 if rules.get("code") in ("_verb_entry", "_noun_entry"):
                     rules["code"] = "learned"
             yield event
+
+
+def joined_group_sides(doc: Doc, event: dict[str, Any]) -> None:
+    """Give a fight on a verb whose fighters joined an armed group (:func:`joined_group`: "Americans fighting
+    for ISIS") that group as source and no target (rule ``joined_group``, docs/annotation.md D11c). Runs in the
+    fallbacks stage (``dateline.actors.resolution.counted_fallbacks``), after the confidence scored the event as the
+    rules and the chooser left it, so it changes neither its confidence nor whether it counts."""
+    if str(event.get("cameo") or "")[:2] != "19" or not event.get("span"):
+        return
+    verb = trigger_head(doc, event)
+    if verb is None or verb.pos_ != "VERB":
+        return
+    group = joined_group(doc, verb, load_lexicon())
+    if group is None:
+        return
+    event["source"], event["target"] = group, None
+    evidence = event.setdefault("evidence", {})
+    rules = {k: v for k, v in (evidence.get("rules") or {}).items() if k not in ("source_country", "target_country")}
+    evidence["rules"] = {**rules, "source": JOINED_GROUP_RULE, "target": JOINED_GROUP_RULE}
+
+
+def _people(code: str) -> bool:
+    """Whether a side's code is a country's people with no sector ("Americans" ``USA``) or its civilians (``CVL``): not a
+    state's force or organ, nor an armed group ("Kurdish forces fought with the Islamic State" fight it)."""
+    return len(code) == 3 and code.isalpha() and code.isupper() and not code.startswith("IMG") or (
+        len(code) == 6 and code.endswith("CVL"))
+
+
+#: ``evidence.rules`` source and target of a fight told of the armed group its fighters joined (:func:`joined_group_sides`).
+JOINED_GROUP_RULE = "joined_group"
+
+
+def joined_group(doc: Doc, verb: Token, lex: Lexicon) -> Side | None:
+    """The armed group whose fighters a fight verb (cue ``joined_fight``: "fight", "fought") tells of, with "for" or
+    "with" ("Americans fighting for ISIS", "foreigners who fought with al-Shabaab"): the group is the source of the
+    fight and no foe is named (docs/annotation.md D11c: a fighter the text makes a member of a group is coded as the
+    group). The group is a side coded ``IMG`` or with sector ``REB``; the subject a country's people or civilians
+    (:func:`_people`), not a state's force or organ nor a group ("Kurdish forces fought with the Islamic State", "the
+    army is fighting with rebels": they fight it)."""
+    if verb.lemma_ not in lex.cue("joined_fight") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    subject = syntax.subject(verb)
+    if subject is None and verb.dep_ == "acl":
+        subject = verb.head  # "Americans fighting for ISIS"
+    if subject is None:
+        return None
+    people = _sides(doc, [subject], lex)
+    if not people or not all(side is not None and _people(str(side.get("code") or "")) for side in people):
+        return None
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in ("for", "with"):
+            continue
+        pobj = syntax.pobj(child)
+        if pobj is None:
+            continue
+        for side in _sides(doc, [pobj], lex):
+            if side is None:
+                continue
+            code = str(side.get("code") or "")
+            if code.startswith("IMG") or "REB" in code[3:]:
+                return side
+    return None
 
 
 def _verb_events(doc: Doc, verb: Token, index: int, lex: Lexicon, proposed: Entry | None = None) -> Iterable[Event]:

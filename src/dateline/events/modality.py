@@ -547,6 +547,58 @@ def _future_time(noun: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _scheduled_noun(noun: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is told as scheduled: modified by a participle of a verb of schedule (cue
+    ``schedule_verb``: schedule, slate, set, plan) with no particle ("talks scheduled for later this week", "the
+    summit set for June"; not "talks set up by Norway", held), or the object of such a verb ("have scheduled separate
+    meetings with X", "the meeting was scheduled for Monday"). A schedule is an intent: the event is still to come."""
+    words = lex.cue("schedule_verb")
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in words \
+                and not any(c.dep_ in ("prt", "neg") for c in child.children):
+            return True
+    head = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ in words \
+        and not any(c.dep_ in ("prt", "xcomp") for c in head.children)  # "drills scheduled to end": the end
+
+
+def _owned_object(noun: Token, head: Token, lex: Lexicon, modality: Modality | None) -> bool:
+    """Whether an event noun with an owner (a possessive: "Monday's meeting", "Russia's incursion") is the object of its
+    verb, whose future or case it then does not take ("would use Monday's meeting to press him"): an owned act is
+    presupposed made. Not a noun whose own rules gave a modality, nor a decision, plan or intent noun (cues
+    ``decision_noun``, ``control_noun``, ``intent_noun``: "will announce its decision to expel", the decision not yet
+    taken), nor the object of a verb whose complement is a later event (cue ``prospective``: announce, await)."""
+    if modality is not None or noun.dep_ not in ("dobj", "pobj") or not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in lex.cue("decision_noun") | lex.cue("control_noun") | lex.cue("intent_noun"):
+        return False
+    return head.lemma_ not in lex.cue("prospective")
+
+
+def _purpose_subject(noun: Token, head: Token, lex: Lexicon) -> bool:
+    """Whether an event noun is the passive subject of a verb of purpose (cue ``purpose_verb``: design, mean, intend,
+    aim) with its own infinitive ("the trip is designed to demonstrate the bond", "the visit was meant to reassure
+    allies"): what is intended is the infinitive's act, the trip itself is told as made. Not a verb of expectation
+    or plan ("the talks are expected to last two days": still to come)."""
+    return noun.dep_ == "nsubjpass" and head.lemma_ in lex.cue("purpose_verb") \
+        and any(c.dep_ == "xcomp" for c in head.children)
+
+
+def _modal_chain(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb, or a verb whose infinitive or conjunct it is ("will try to convince"), has a modal auxiliary
+    of the future or of possibility (:func:`_modal`), not the backshifted "would" of a reported clause ("promised
+    that the U.S. would stay silent during the negotiations": the negotiations go on)."""
+    token = verb
+    for _ in range(4):
+        if _modal(token, lex) and not any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "conj") or token.head == token:
+            return False
+        token = token.head
+    return False
+
+
 def _threatened(noun: Token, lex: Lexicon) -> bool:
     """Whether an event noun is what a threat or warning names ("warned of strikes", "threatened
     with sanctions"): a threat (CAMEO 13) announces the act, it does not make it."""
@@ -621,6 +673,12 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
         modality = "intended"  # "ahead of the Trump-Putin meeting": still to come
     if modality is None and _future_time(noun, lex):
         modality = "intended"  # "next week's talks", "talks next month": still to come
+    if modality is None and any(c.dep_ == "det" and c.lower_ in en.NONSPECIFIC_DETERMINERS for c in noun.children):
+        modality = "hypothetical"  # "may affect any Trump-Xi summit": no particular summit, a case put
+        _note(why, "nonspecific_event")
+    if modality is None and _scheduled_noun(noun, lex):
+        modality = "intended"  # "talks scheduled for later this week", "scheduled separate meetings with X"
+        _note(why, "scheduled_event")
     if modality is None and _threatened(noun, lex):
         modality = "hypothetical"  # "warned of strikes against X": the strikes are threatened, not made
     if modality is None and _possible_event(noun, lex):
@@ -632,6 +690,14 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
     span_of_time = noun.dep_ == "pobj" and head.lower_ in en.DURATION_PREPOSITIONS
     if noun.dep_ == "pobj" and head.pos_ == "ADP":
         head = head.head
+    if span_of_time and modality is None and not negated and head.pos_ in ("VERB", "AUX") and _modal_chain(head, lex):
+        # "will press him during their meeting", "could walk away during a meeting with X": the verb's future or
+        # possible act times the event, which is still to come as well (not a plan of another act set in its span:
+        # "protests scheduled throughout Trump's visit" keeps the visit's own modality)
+        head_modality = _modality(head, lex, doc)[1]
+        if head_modality in ("intended", "hypothetical"):
+            modality = head_modality
+            _note(why, "modal_span")
     if head != noun and head.pos_ in ("VERB", "AUX") and not span_of_time:
         # ("protests scheduled throughout Trump's visit": the visit is when, it is not planned)
         cancelling = _verb_cue(head, lex.cue("cancelling_verb")) and (
@@ -640,7 +706,8 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
             if not negated:
                 _note(why, "cancelling_verb")
             negated = True
-        elif head.lemma_ in lex.cue("intent_verb") or (noun.dep_ == "dobj" and _requests(head, lex)):
+        elif (head.lemma_ in lex.cue("intent_verb") and not _purpose_subject(noun, head, lex)) \
+                or (noun.dep_ == "dobj" and _requests(head, lex)):
             # "plans a visit"; "demanded a truce": the act asked for is not (yet) done
             modality = modality or "intended"
         if noun.dep_ != "nsubjpass" or not negated:
@@ -652,7 +719,7 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
                 head_modality = "asserted"
             before = (negated, modality)
             negated = negated or (head_negated and not _presupposed(noun, head, lex))
-            if head_modality != "asserted":
+            if head_modality != "asserted" and not _owned_object(noun, head, lex, modality):
                 modality = modality or head_modality
             if (negated, modality) != before:
                 for cue in head_why:  # the noun takes its verb's negation or modality, and the cues behind it

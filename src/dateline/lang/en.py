@@ -72,6 +72,9 @@ REGION_WORDS = {"european": "EUR", "europeans": "EUR", "western": "WST", "latin 
 #: Words before a day or month name that make it no particular one.
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "every", "each", "any", "some"})
 
+#: Determiners of an event noun that name no particular act ("any summit", "any talks"): a case put, not an act told.
+NONSPECIFIC_DETERMINERS = frozenset({"any"})
+
 # Modals and auxiliaries --------------------------------------------------------------------------
 
 #: Modals of possibility and obligation: a clause under one has no tense of its own (dates).
@@ -113,6 +116,12 @@ PROTEST_PREPOSITIONS = frozenset({"against", "over"})
 #: Prefixes that make the name after them what an act is against ("anti-China riots", "anti-French
 #: demonstrations"), not its doer (dateline.events.triggers._demonstration_parties).
 AGAINST_PREFIXES = frozenset({"anti", "counter"})
+
+#: Nouns of a violent attack that a condemnation names as what it condemns, besides the lexicon's event nouns of
+#: violence ("condemned the blast", "condemning the killings"): the doer of the attack is the one condemned
+#: (dateline.actors.countries.condemned_attack_target).
+CONDEMNED_ATTACK_NOUNS = frozenset({"attack", "bombing", "blast", "explosion", "massacre", "shooting", "killing",
+                                    "assault", "beheading", "murder", "ambush", "atrocity", "rampage"})
 
 #: Words joined by a hyphen to a country word that make it the party a group stands for, against or with, not the
 #: group's own country ("pro-Russian separatists", "anti-American militias", "Iranian-backed rebels",

@@ -19,19 +19,26 @@ def country(side: dict[str, Any] | None) -> str | None:
 
 
 def test_attack_in_a_place_targets_that_country(nlp: Language) -> None:
-    """_noun_place: a violent noun with no named doer strikes the country it happened in."""
+    """_noun_place: a violent noun with no named doer strikes the country it happened in; since session 55 its
+    doer is that country too (``unclaimed_attack``, D11b: unnamed attackers take the country the text places
+    them in), where it was left with no source before."""
     events = on(coded(nlp, "A suicide attack in Kabul killed 20 people on Saturday."), "attack")
     # A suicide attack is an assault (18x, rule _unconventional of the root rules), not fighting.
-    assert [(e["cameo"][:2], e["source"], country(e["target"])) for e in events] == [("18", None, "AFG")]
-    assert events[0]["evidence"]["rules"]["target"] == "_noun_place"
-    assert events[0]["evidence"]["rules"]["code"] == "_unconventional"
+    assert [(e["cameo"][:2], country(e["source"]), country(e["target"])) for e in events] == [("18", "AFG", "AFG")]
+    rules = events[0]["evidence"]["rules"]
+    assert (rules["target"], rules["source"], rules["source_country"]) == ("_noun_place", "unclaimed_attack",
+                                                                           "target_place")
+    assert rules["code"] == "_unconventional"
 
 
 def test_place_modifying_an_attack_is_its_target_not_the_governor_subject(nlp: Language) -> None:
-    """_violence_parties: "the Paris attacks" struck France; the police who searched after them did not attack."""
+    """_violence_parties: "the Paris attacks" struck France; the police who searched after them did not attack.
+    Since session 55 the unnamed attackers are placed where they struck (``unclaimed_attack``, D11b), not left
+    with no source; never the police."""
     events = on(coded(nlp, "Police searched homes after the Paris attacks."), "attacks")
-    assert [(e["source"], country(e["target"])) for e in events] == [(None, "FRA")]
-    assert events[0]["evidence"]["rules"]["source"] == "_violence_parties"
+    assert [(country(e["source"]), country(e["target"])) for e in events] == [("FRA", "FRA")]
+    assert events[0]["source"]["text"] != "Police"
+    assert events[0]["evidence"]["rules"]["source"] == "unclaimed_attack"
 
 
 def test_meeting_place_stays_a_venue(nlp: Language) -> None:

@@ -1688,9 +1688,20 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     sentence, _span = _locate(doc, event, {})
     if sentence is None:
         return False
-    case = SideCase(doc, kb, event, {}, sentence, None)
     # a state the sentence itself names as the opponent (``armed_opponent``) gives way only to a group named there too
     lookback = 0 if _event_rules(event).get("target_country") == "armed_opponent" else ARMED_GROUP_LOOKBACK
+    return _aim_at_armed_group(doc, kb, event, sentence, lookback, ARMED_GROUP_TARGET, "a state's fighting")
+
+
+def _aim_at_armed_group(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], sentence: Span, lookback: int,
+                        rule: str, what: str) -> bool:
+    """Aim ``event`` at the armed group (an ``IMG`` actor, :func:`_armed_group_code`) that ``sentence`` and the
+    ``lookback`` sentences before it name most, a tie going to the mention nearest the trigger, not one its text names
+    as absent (:func:`_denied_mention`); a regional group takes the country the text places it in
+    (:func:`armed_group_country`). ``rule`` goes to ``evidence.rules.target`` (the target country's rule is dropped),
+    ``what`` into the side's evidence. Whether a group was found (:func:`armed_group_target`,
+    :func:`condemned_attack_target`)."""
+    case = SideCase(doc, kb, event, {}, sentence, None)
     found = _most_named_country(case, lookback, None, (event.get("span") or [sentence.start_char])[0],
                                 lambda mention: _denied_mention(doc, mention), key=_armed_group_code)
     if found is None:
@@ -1698,10 +1709,10 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     code, text = found
     group, group_sector = split_code(code)
     event["target"] = {"text": text, "code": code, "country": group, "sector": group_sector,
-                       "evidence": f"no target named: the armed group named around a state's fighting ({text})"}
+                       "evidence": f"no target named: the armed group named around {what} ({text})"}
     evidence = event.setdefault("evidence", {})
     rules = {k: v for k, v in (evidence.get("rules") or {}).items() if k != "target_country"}
-    evidence["rules"] = {**rules, "target": ARMED_GROUP_TARGET}
+    evidence["rules"] = {**rules, "target": rule}
     armed_group_country(doc, kb, event, "target")
     return True
 
@@ -1782,11 +1793,9 @@ def _condemned_attack(doc: Doc, event: dict[str, Any]) -> Token | None:
     event noun of the lexicon coded as violence (root class ``violent``, CAMEO 18-20) or one of
     :data:`.en.CONDEMNED_ATTACK_NOUNS` ("blast", "killing"), with no possessor, proper-noun compound or named
     modifier saying who did it (not "Russia's attack", "the Israeli strike"), else None."""
-    span = event.get("span")
-    trigger = doc.char_span(span[0], span[1], alignment_mode="expand") if span else None
-    if trigger is None:
+    verb = trigger_head(doc, event)
+    if verb is None:
         return None
-    verb = trigger.root
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for obj in list(objects):
         objects += [g for v in obj.children if v.dep_ == "acl" and v.pos_ == "VERB" for g in v.children if g.dep_ == "dobj"]
@@ -1820,20 +1829,8 @@ def condemned_attack_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) 
     sentence, _span = _locate(doc, event, {})
     if sentence is None or _condemned_attack(doc, event) is None:
         return False
-    case = SideCase(doc, kb, event, {}, sentence, None)
-    found = _most_named_country(case, CONDEMNED_ATTACK_LOOKBACK, None, (event.get("span") or [sentence.start_char])[0],
-                                lambda mention: _denied_mention(doc, mention), key=_armed_group_code)
-    if found is None:
-        return False
-    code, text = found
-    group, group_sector = split_code(code)
-    event["target"] = {"text": text, "code": code, "country": group, "sector": group_sector,
-                       "evidence": f"no target named: the armed group named around a condemned attack ({text})"}
-    evidence = event.setdefault("evidence", {})
-    rules = {k: v for k, v in (evidence.get("rules") or {}).items() if k != "target_country"}
-    evidence["rules"] = {**rules, "target": CONDEMNED_ATTACK_TARGET}
-    armed_group_country(doc, kb, event, "target")
-    return True
+    return _aim_at_armed_group(doc, kb, event, sentence, CONDEMNED_ATTACK_LOOKBACK, CONDEMNED_ATTACK_TARGET,
+                               "a condemned attack")
 
 
 #: The ``evidence.rules.target`` of :func:`disapproved_abroad`.

@@ -502,15 +502,31 @@ def _obliging_content(verb: Token, lex: Lexicon) -> bool:
 def obligation_clauses(verb: Token, lex: Lexicon) -> Iterable[list[Token]]:
     """The subjects of each that-clause of ``verb`` saying what someone must do: a verb clause with an
     auxiliary of obligation (cue ``obligation``: "must", "ought"), not negated. One test for
-    ``_demanding_content`` and ``events.assemble._demand_in_statement``."""
+    ``_demanding_content`` and ``events.assemble._demand_in_statement``. "has to" / "have to" in the present, with
+    no auxiliary of its own, is one too ("said Assad has to go": :func:`_present_have_to`); "had to", "has had
+    to" and "will have to" tell what someone did or will need to do, no demand."""
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in clause.children):
+        if not any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation") for c in clause.children) \
+                and not _present_have_to(clause):
             continue
         if any(c.dep_ == "neg" for c in clause.children):
             continue
         yield [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _present_have_to(clause: Token) -> bool:
+    """Whether a clause is "X has to / have to <verb>" in the present: the verb "have" (VBZ or VBP) with no
+    auxiliary of its own and an infinitive ("to go") as its complement."""
+    if clause.lemma_ != "have" or clause.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") or (c.dep_ == "advmod" and c.lower_ == "yet") for c in clause.children):
+        return False  # ("has yet to prove": not done so far, no demand)
+    if any(c.dep_ == "nsubj" and c.lower_ in en.EMPTY_SUBJECTS for c in clause.children):
+        return False  # ("this has to be a political strategy": no actor is told to act)
+    after = clause.doc[clause.i + 1] if clause.i + 1 < len(clause.doc) else None
+    return after is not None and after.lower_ == "to" and after.head.dep_ == "xcomp" and after.head.head == clause
 
 
 def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iterable[list[Token]]:

@@ -1244,9 +1244,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     - ``_warning_forecast``: a warning that only forecasts (:func:`_forecast`), judges no one and
       states no harm from the warner (:func:`_threatened_harm`) is pessimism, 012 (docs/annotation.md D2);
       ``_warning_judgement`` when what it forecasts is the harm of a measure or act (:func:`_judges_a_measure`:
-      "warned that such action would undercut his ability"): a judgement, 111; ``_warning_addressed`` when it is
-      told to an actor of another country named as the verb's object (:func:`_warns_foreign_addressee`: "warned
-      Pyongyang that its army was no match"): the lexicon's warning, 130;
+      "warned that such action would undercut his ability"): a judgement, 111;
     - ``_warning_appeal``: a warning *against* something or *not to* do it ("warned lawmakers
       against a deal", "warned people not to draw conclusions") asks the hearer to refrain: an
       appeal (02x), not a threat (13x), at home or abroad ("lawmakers warned the White House against
@@ -1309,8 +1307,6 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         if not _threatened_harm(trigger, sources, lex) and not _obliging_content(trigger, lex):
             if _judges_a_measure(trigger, lex) or _warns_of_foreign_act(trigger, sources, lex):
                 return Entry("111"), {**rules, "code": "_warning_judgement"}
-            if _warns_foreign_addressee(trigger, sources, lex):
-                return entry, {**rules, "code": "_warning_addressed"}
             return Entry("012"), {**rules, "code": "_warning_forecast"}
     if code[:2] == "19" and any(t.lemma_.lower() in lex.cue("unconventional_violence") for t in _words_near(trigger)):
         return replace(entry, code="180", reciprocal=False), {**rules, "code": "_unconventional"}
@@ -1360,24 +1356,6 @@ def _judges_a_measure(verb: Token, lex: Lexicon) -> bool:
             for head in heads:
                 if head.pos_ == "NOUN" and (head.lemma_.lower() in lex.cue("measure_noun") or _named_act(head, lex) is not None):
                     return True
-    return False
-
-
-def _warns_foreign_addressee(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
-    """Whether a warning is told to an identified actor of another country than the warner's, named as the
-    verb's object ("warned Pyongyang that its army was no match", "warned the British government that the plan
-    would stay"): the warner puts the warning to that actor, CAMEO's default warning (130, docs/annotation.md D2),
-    not the pessimism (012) of a danger forecast to no one in particular. A warning to the warner's own side
-    ("warned the administration that ...", "warning the U.S. and its allies were concerned") stays a forecast."""
-    own = _own_countries(sources)
-    if not own:
-        return False
-    for child in verb.children:
-        if child.dep_ != "dobj":
-            continue
-        side = _side(child.doc, child, lex)
-        if side is not None and side.get("country") and side.get("country") not in own:
-            return True
     return False
 
 

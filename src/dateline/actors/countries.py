@@ -312,7 +312,9 @@ def kb_roles(case: SideCase) -> tuple[str, str] | None:
 def same_entity(case: SideCase) -> tuple[str, str] | None:
     """The same actor elsewhere in the article with a country: a name whose words another mention
     with a country carries in full; else the last actor of the side's sector coded with a country,
-    earlier in this sentence or in the :data:`SECTOR_LOOKBACK` sentences before."""
+    earlier in this sentence or in the :data:`SECTOR_LOOKBACK` sentences before. For a target, not the
+    event's own source (session 56, hX: "the Kenyan president spoke with the prime minister" is no talk
+    with the president's own office; an earlier actor of the sector, else a later strategy, places it)."""
     doc, side = case.doc, case.side
     at = case.span.start_char if case.span is not None else (case.sentence.start_char if case.sentence else 0)
     if case.head is None or case.head.ent_type_ in ("PERSON", "ORG"):
@@ -331,10 +333,12 @@ def same_entity(case: SideCase) -> tuple[str, str] | None:
     index = case.event.get("sentence") or 0
     first = doc[starts[max(0, index - SECTOR_LOOKBACK)]].idx if starts else 0
     best: tuple[int, str, str] | None = None
+    source = case.event.get("source") or {}
+    own = source.get("text") if case.side is case.event.get("target") else None  # the source's own mention
     for _, _, _, actor, mention in in_window(doc, first, at):  # the mentions before the side, in order
         code = actor.get("code")
         country = _country(code)
-        if country is None or split_code(code)[1] != sector:
+        if country is None or split_code(code)[1] != sector or (own and mention["text"] == own):
             continue
         if best is None or mention["start"] > best[0]:
             best = (mention["start"], country, mention["text"])

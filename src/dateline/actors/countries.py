@@ -1636,6 +1636,9 @@ def _missing_target_chain(event: dict[str, Any]) -> tuple[str, tuple[tuple[str, 
 #: Sentences before the event's that :func:`armed_group_target` looks back over: the group an offensive is waged
 #: against is often named only in the sentence before ("The Islamic State held the town. U.S. jets struck overnight").
 ARMED_GROUP_LOOKBACK = 1
+#: Sentences before the event's that :func:`armed_group_target` looks back over when the place it would replace is
+#: only a guess (:data:`GUESSED_PLACE_STRATEGIES`: the article's or the source's own country; session 56, hX).
+GUESSED_PLACE_LOOKBACK = 8
 #: The ``evidence.rules.target`` of :func:`armed_group_target`.
 ARMED_GROUP_TARGET = "armed_group_target"
 #: The target rules whose target is only the place a state's fighting is done in, which :func:`armed_group_target`
@@ -1682,7 +1685,10 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     :func:`source_home`). Not a group its text names as absent (:func:`_denied_mention`: "the Islamic State has
     never been active there"), and a state the event's own sentence names as the opponent (``target_country``
     ``armed_opponent``: "Turkish troops fought along the frontier as tensions with Syria rose") gives way only to a
-    group named in that sentence, not one named before (session 44, comb44). Whether it answered."""
+    group named in that sentence, not one named before (session 44, comb44); a country only guessed
+    (:data:`GUESSED_PLACE_STRATEGIES`: the article's or the source's own, no place named) gives way to a group named
+    in the :data:`GUESSED_PLACE_LOOKBACK` sentences before (session 56, hX: "U.S. jets carried out airstrikes
+    overnight" three sentences after the Islamic State is named). Whether it answered."""
     if _event_rules(event).get("target") not in ARMED_GROUP_PLACES \
             or str(event.get("cameo", ""))[:2] not in root_class("warfare"):
         return False
@@ -1693,7 +1699,9 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     if sentence is None:
         return False
     # a state the sentence itself names as the opponent (``armed_opponent``) gives way only to a group named there too
-    lookback = 0 if _event_rules(event).get("target_country") == "armed_opponent" else ARMED_GROUP_LOOKBACK
+    strategy = _event_rules(event).get("target_country")
+    lookback = 0 if strategy == "armed_opponent" else \
+        GUESSED_PLACE_LOOKBACK if strategy in GUESSED_PLACE_STRATEGIES else ARMED_GROUP_LOOKBACK
     return _aim_at_armed_group(doc, kb, event, sentence, lookback, ARMED_GROUP_TARGET, "a state's fighting")
 
 

@@ -312,7 +312,9 @@ def kb_roles(case: SideCase) -> tuple[str, str] | None:
 def same_entity(case: SideCase) -> tuple[str, str] | None:
     """The same actor elsewhere in the article with a country: a name whose words another mention
     with a country carries in full; else the last actor of the side's sector coded with a country,
-    earlier in this sentence or in the :data:`SECTOR_LOOKBACK` sentences before."""
+    earlier in this sentence or in the :data:`SECTOR_LOOKBACK` sentences before. For a target, not the
+    event's own source (session 56, hX: "the Kenyan president spoke with the prime minister" is no talk
+    with the president's own office; an earlier actor of the sector, else a later strategy, places it)."""
     doc, side = case.doc, case.side
     at = case.span.start_char if case.span is not None else (case.sentence.start_char if case.sentence else 0)
     if case.head is None or case.head.ent_type_ in ("PERSON", "ORG"):
@@ -331,10 +333,12 @@ def same_entity(case: SideCase) -> tuple[str, str] | None:
     index = case.event.get("sentence") or 0
     first = doc[starts[max(0, index - SECTOR_LOOKBACK)]].idx if starts else 0
     best: tuple[int, str, str] | None = None
+    source = case.event.get("source") or {}
+    own = source.get("text") if case.side is case.event.get("target") else None  # the source's own mention
     for _, _, _, actor, mention in in_window(doc, first, at):  # the mentions before the side, in order
         code = actor.get("code")
         country = _country(code)
-        if country is None or split_code(code)[1] != sector:
+        if country is None or split_code(code)[1] != sector or (own and mention["text"] == own):
             continue
         if best is None or mention["start"] > best[0]:
             best = (mention["start"], country, mention["text"])
@@ -1656,6 +1660,9 @@ def _missing_target_chain(event: dict[str, Any]) -> tuple[str, tuple[tuple[str, 
 #: Sentences before the event's that :func:`armed_group_target` looks back over: the group an offensive is waged
 #: against is often named only in the sentence before ("The Islamic State held the town. U.S. jets struck overnight").
 ARMED_GROUP_LOOKBACK = 1
+#: Sentences before the event's that :func:`armed_group_target` looks back over when the place it would replace is
+#: only a guess (:data:`GUESSED_PLACE_STRATEGIES`: the article's or the source's own country; session 56, hX).
+GUESSED_PLACE_LOOKBACK = 8
 #: The ``evidence.rules.target`` of :func:`armed_group_target`.
 ARMED_GROUP_TARGET = "armed_group_target"
 #: The target rules whose target is only the place a state's fighting is done in, which :func:`armed_group_target`
@@ -1702,7 +1709,10 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     :func:`source_home`). Not a group its text names as absent (:func:`_denied_mention`: "the Islamic State has
     never been active there"), and a state the event's own sentence names as the opponent (``target_country``
     ``armed_opponent``: "Turkish troops fought along the frontier as tensions with Syria rose") gives way only to a
-    group named in that sentence, not one named before (session 44, comb44). Whether it answered."""
+    group named in that sentence, not one named before (session 44, comb44); a country only guessed
+    (:data:`GUESSED_PLACE_STRATEGIES`: the article's or the source's own, no place named) gives way to a group named
+    in the :data:`GUESSED_PLACE_LOOKBACK` sentences before (session 56, hX: "U.S. jets carried out airstrikes
+    overnight" three sentences after the Islamic State is named). Whether it answered."""
     if _event_rules(event).get("target") not in ARMED_GROUP_PLACES \
             or str(event.get("cameo", ""))[:2] not in root_class("warfare"):
         return False
@@ -1713,7 +1723,9 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     if sentence is None:
         return False
     # a state the sentence itself names as the opponent (``armed_opponent``) gives way only to a group named there too
-    lookback = 0 if _event_rules(event).get("target_country") == "armed_opponent" else ARMED_GROUP_LOOKBACK
+    strategy = _event_rules(event).get("target_country")
+    lookback = 0 if strategy == "armed_opponent" else \
+        GUESSED_PLACE_LOOKBACK if strategy in GUESSED_PLACE_STRATEGIES else ARMED_GROUP_LOOKBACK
     return _aim_at_armed_group(doc, kb, event, sentence, lookback, ARMED_GROUP_TARGET, "a state's fighting")
 
 

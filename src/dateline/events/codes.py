@@ -502,7 +502,7 @@ def _obliging_content(verb: Token, lex: Lexicon) -> bool:
 def obligation_clauses(verb: Token, lex: Lexicon) -> Iterable[list[Token]]:
     """The subjects of each that-clause of ``verb`` saying what someone must do: a verb clause with an
     auxiliary of obligation (cue ``obligation``: "must", "ought"), not negated. One test for
-    ``_demanding_content`` and ``events.assemble._demand_in_statement``."""
+    ``_demanding_content`` and ``events.assemble._demand_in_statement``. ("has to" is :func:`have_to_clauses`.)"""
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
@@ -511,6 +511,37 @@ def obligation_clauses(verb: Token, lex: Lexicon) -> Iterable[list[Token]]:
         if any(c.dep_ == "neg" for c in clause.children):
             continue
         yield [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def have_to_clauses(verb: Token, lex: Lexicon, sources: list[Side]) -> Iterable[list[Token]]:
+    """The subjects of each that-clause of ``verb`` saying that an actor of another country than the speaker's has
+    to act, in the present ("Kerry said Assad has to go": :func:`_present_have_to`): a demand of it, as with "must"
+    (:func:`obligation_clauses`). Only subjects of another country: "has to" said of one's own side mostly comments
+    on politics at home ("a senator said the president has to explain the plan"); "had to", "has had to", "has yet
+    to" and "will have to" tell what someone did, has not done or will need to do, no demand."""
+    own = _own_countries(sources)
+    if not own:
+        return
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not _present_have_to(clause) or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any((side := _side(c.doc, c, lex)) is not None and side.get("country") and side.get("country") not in own
+               for c in subjects):
+            yield subjects
+
+
+def _present_have_to(clause: Token) -> bool:
+    """Whether a clause is "X has to / have to <verb>" in the present: the verb "have" (VBZ or VBP) with no
+    auxiliary of its own and an infinitive ("to go") as its complement."""
+    if clause.lemma_ != "have" or clause.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") or (c.dep_ == "advmod" and c.lower_ == "yet") for c in clause.children):
+        return False  # ("has yet to prove": not done so far, no demand)
+    if any(c.dep_ == "nsubj" and c.lower_ in en.EMPTY_SUBJECTS for c in clause.children):
+        return False  # ("this has to be a political strategy": no actor is told to act)
+    after = clause.doc[clause.i + 1] if clause.i + 1 < len(clause.doc) else None
+    return after is not None and after.lower_ == "to" and after.head.dep_ == "xcomp" and after.head.head == clause
 
 
 def appeal_clauses(verb: Token, lex: Lexicon, *, reproach: bool = False) -> Iterable[list[Token]]:
@@ -651,14 +682,16 @@ def _appealing_content(verb: Token, lex: Lexicon, *, reproach: bool = False) -> 
                for subjects in appeal_clauses(verb, lex, reproach=reproach))
 
 
-def _demanding_content(verb: Token, lex: Lexicon) -> bool:
+def _demanding_content(verb: Token, lex: Lexicon, sources: list[Side] | None = None) -> bool:
     """Whether what a statement says is what someone else must do ("said Syria must withdraw",
     "told reporters the rebels ought to disarm"): an obligation clause (``obligation_clauses``) whose
-    subject is not the speaker ("we must", cue ``first_person``). The statement is then the demand
+    subject is not the speaker ("we must", cue ``first_person``), or, given the speaker's ``sources``, that an
+    actor of another country has to act (:func:`have_to_clauses`). The statement is then the demand
     (CAMEO 10), as on the clause's subject (``events.assemble._demand_in_statement``), not a 010
     comment besides it."""
     return any(subjects and not any(c.lower_ in lex.cue("first_person") for c in subjects)
-               for subjects in obligation_clauses(verb, lex))
+               for subjects in obligation_clauses(verb, lex)) or (
+        sources is not None and any(True for _ in have_to_clauses(verb, lex, sources)))
 
 
 def _person_object(verb: Token, lex: Lexicon) -> bool:
@@ -1261,7 +1294,7 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         declared = _expressed_intent(trigger, lex)
         if declared is not None:
             return declared, {**rules, "code": "_expressed_intent"}
-        if _demanding_content(trigger, lex):
+        if _demanding_content(trigger, lex, sources):
             return Entry("100"), {**rules, "code": "_demand_content"}
         if _appealing_content(trigger, lex):
             return Entry("020"), {**rules, "code": "_appeal_content"}

@@ -362,6 +362,11 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None)
                 modality = modality or _own_modality(token, lex, doc, why)
                 negated = negated or any(c.dep_ == "neg" for c in token.children)
                 continue
+            if link == "pcomp" and _attributed_act(clause, lex):
+                # "Iran is responsible for backing the rebels": the backing as laid on Iran is the speaker's blame
+                modality = modality or "reported"
+                _note(why, "responsible_for")
+                break
             if link == "pcomp" and clause.tag_ == "VBG" and head.lower_ in lex.cue("unrealised_preposition"):
                 # "deterred Iran from arming", "capable of hitting", "intent on stepping up", "a call against
                 # sending troops", "work towards lifting": the gerund is prevented, possible, sought or talked
@@ -599,6 +604,24 @@ def _modal_chain(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _attributed_act(act: Token, lex: Lexicon) -> bool:
+    """Whether an act (an event noun or a gerund) is the object of "for" after a predicate of blame (cue
+    ``attribution_adjective``: "Iran is responsible for the attack", "was believed to be responsible for planning the
+    attacks"): whose act it is, is the blame of whoever says so, a claim (docs/annotation.md D14c, D31a). Not an
+    attributive adjective ("the gunman responsible for the shooting": the act is told, asserted), nor a pronoun's
+    responsibility ("it was responsible for the attack": a group's claim of its own act, D4)."""
+    while act.dep_ == "conj" and act.head != act:
+        act = act.head
+    head = act.head
+    if act.dep_ not in ("pobj", "pcomp") or head.lower_ != "for" or head.head == head:
+        return False
+    adjective = head.head
+    if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in lex.cue("attribution_adjective"):
+        return False
+    subject = syntax.subject(adjective.head)
+    return subject is None or subject.pos_ != "PRON"
+
+
 def _threatened(noun: Token, lex: Lexicon) -> bool:
     """Whether an event noun is what a threat or warning names ("warned of strikes", "threatened
     with sanctions"): a threat (CAMEO 13) announces the act, it does not make it."""
@@ -687,6 +710,9 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
     if modality is None and _proposed_event(noun, lex):
         modality = "hypothetical"  # "called for talks", "proposed a general strike": asked for, not (yet) done
         _note(why, "proposed_event")
+    if modality is None and _attributed_act(noun, lex):
+        modality = "reported"  # "Y was responsible for the attack": whose act it is is the speaker's blame
+        _note(why, "responsible_for")
     span_of_time = noun.dep_ == "pobj" and head.lower_ in en.DURATION_PREPOSITIONS
     if noun.dep_ == "pobj" and head.pos_ == "ADP":
         head = head.head
@@ -735,7 +761,8 @@ def _noun_modality(noun: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
 
 def _claim_frame(trigger: Token, lex: Lexicon) -> Token | None:
     """The speech verb whose complement reports the act ("Iraq said Iranian forces attacked ...",
-    "Iranian forces attacked ..., Iraq said", "Iraq said its forces crushed an Iranian attack"), or None."""
+    "Iranian forces attacked ..., Iraq said", "Iraq said its forces crushed an Iranian attack"; the means of a
+    reported act too, cue ``means_preposition``: "Iraq said Iran broke the truce by shelling Basra"), or None."""
     token = trigger
     if token.pos_ == "NOUN":  # an event noun: from the verb whose argument it is
         for _ in range(3):
@@ -751,6 +778,10 @@ def _claim_frame(trigger: Token, lex: Lexicon) -> Token | None:
             return None
         if token.dep_ == "ccomp" and token.head.lemma_ in speech:
             return token.head
+        if token.dep_ == "pcomp" and token.head.pos_ == "ADP" and token.head.head != token.head \
+                and token.head.lower_ in lex.cue("means_preposition") and token.head.head.pos_ in ("VERB", "AUX"):
+            token = token.head.head  # "Y broke the truce by shelling Z, X said": the means is told in the same claim
+            continue
         if token.dep_ not in ("conj", "xcomp", "ccomp"):
             return None
         token = token.head

@@ -80,6 +80,14 @@ def normalise(text: str) -> str:
     return text
 
 
+def dotted_acronym(alias: str) -> str | None:
+    """The lookup key of an acronym's dotted spelling ("FBI" -> "f.b.i."), the style of some papers ("the
+    F.B.I.", "the C.I.A."): an alias of two to five capital letters, else None."""
+    if 2 <= len(alias) <= 5 and alias.isascii() and alias.isalpha() and alias.isupper():
+        return "".join(f"{c}." for c in alias.lower())
+    return None
+
+
 def parse_date(text: str | None, *, end: bool = False, where: str = "") -> dt.date | None:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a Wikidata ``...T00:00:00Z`` is cut); partial
     dates widen to the first (start) or last (end) day of their period."""
@@ -196,6 +204,16 @@ class KnowledgeBase:
             if entry.id in ids:
                 ids.remove(entry.id)
             ids.insert(0, entry.id)
+            dotted = dotted_acronym(alias)
+            if dotted:  # as the plain acronym's key, but after any entry that names the dotted form itself
+                ids = self.names.setdefault(dotted, [])
+                if entry.id in ids:
+                    ids.remove(entry.id)
+                own = 0
+                while own < len(ids) and any(normalise(a) == dotted for a in (self.entries[ids[own]].name,
+                                                                             *self.entries[ids[own]].aliases)):
+                    own += 1
+                ids.insert(own, entry.id)
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries named ``name`` (any alias, case-insensitive), the highest-priority source first."""

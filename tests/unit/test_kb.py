@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from dateline import places
 from dateline.codebook import country_codes
-from dateline.kb import (KBError, Role, _code_fixes, default_kb, import_wikidata, kb_command, load_kb, parse_date,
-                         read_user_actors, split_code)
+from dateline.kb import (KBError, Role, _code_fixes, default_kb, dotted_acronym, import_wikidata, kb_command, load_kb,
+                         parse_date, read_user_actors, split_code)
 
 
 def test_kb_role_holds_only_inside_its_dates() -> None:
@@ -51,6 +51,20 @@ def test_kb_curated_codes_use_known_countries() -> None:
                 assert split_code(role.code)[0] in known, (entry.id, role.code)
             if entry.default:
                 assert split_code(entry.default)[0] in known, (entry.id, entry.default)
+
+
+@pytest.mark.parametrize(("name", "code"), [("F.B.I.", "USACOP"), ("the C.I.A.", "USASPY"), ("FBI", "USACOP")])
+def test_kb_dotted_acronym_finds_the_plain_one(name: str, code: str) -> None:
+    # some papers dot their acronyms ("the F.B.I. said"): the KB's "FBI" answers for it (session 56, hY)
+    entry = default_kb().lookup(name)[0]
+    assert entry.role_at(dt.date(2019, 1, 19)).code == code
+
+
+def test_kb_dotted_acronym_key() -> None:
+    assert dotted_acronym("FBI") == "f.b.i."
+    assert dotted_acronym("Nato") is None  # not all capitals
+    assert dotted_acronym("F") is None and dotted_acronym("ABCDEF") is None
+    assert default_kb().lookup("U.N.")[0].role_at(dt.date(2019, 1, 19)).code == "IGOUNO"  # a dotted name of its own stays first
 
 
 def test_kb_split_code() -> None:

@@ -270,8 +270,8 @@ def _negative_judgement(verb: Token, lex: Lexicon, *, naming: bool = False) -> T
                      lambda v: _find_negative_judgement(v, lex, naming=naming))
 
 
-#: Pronouns that point at a thing or a state of affairs, not an actor ("this is a great day").
-DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
+#: Pronouns that point at a thing or a state of affairs, not an actor (the closed-class list of ``lang.en``).
+DEMONSTRATIVES = en.DEMONSTRATIVES
 
 
 def _danger_label(token: Token, lex: Lexicon) -> Token | None:

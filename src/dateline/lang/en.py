@@ -64,9 +64,11 @@ FIRST_PERSON_OBJECTS = frozenset({"us", "me"})
 #: Determiners of a definite mention ("the talks"), which can point back at an earlier event.
 DEFINITE_DETERMINERS = frozenset({"the", "these", "those", "that", "this"})
 
+#: Pronouns that point at a thing or a state of affairs, not an actor ("this is a great day").
+DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
 #: Subjects that name no actor ("this has to be a political strategy", "it has to stop"): a clause with one of them
 #: tells nobody what to do (``events.codes._present_have_to``).
-EMPTY_SUBJECTS = frozenset({"this", "that", "it", "there", "which", "what", "these", "those"})
+EMPTY_SUBJECTS = DEMONSTRATIVES | {"there", "which", "what"}
 #: Words of a side's own phrase that name a region of states with no organisation, and the CAMEO region code they
 #: take (docs/annotation.md D3a(2), D26a: "European leaders" EUR, "Western governments" WST, "Latin American states"
 #: LAM, "African leaders" AFR): ``actors.countries.region_phrase``. Two words are one key ("latin american").

@@ -17,7 +17,8 @@ so the output can be kept as a labels file (add ``"label": "same act"`` / ``"dif
 
 ``--judged FILE`` instead reads a judged file and reports, for the database's current fusion, how many
 same-act pairs are fused (with a Wilson 95% interval) and how many different-act pairs are, in each
-stratum and in all; and the recall over the whole population, each stratum weighted by its size (its
+stratum and in all (a judged mention is found by its trigger span and its code as judged, else by the span alone,
+since the coder may have re-coded it); and the recall over the whole population, each stratum weighted by its size (its
 interval from the strata's Wilson bounds: the fused same-act pairs at their lower bound and the unfused
 ones at their upper bound, and the reverse).
 """
@@ -121,14 +122,26 @@ def _population(by_story: dict[int, list[tuple]]) -> list[tuple]:
 
 def report(rows: list[tuple], judged: str) -> None:
     """Same-act pairs fused, by stratum and over the population (see the module's docstring)."""
-    fused_of = {(r[1], r[2], r[3], r[4]): r[10] for r in rows}
+    # a judged mention is a trigger span of an article: found by its code as judged, else (the coder has re-coded
+    # the span since: "036" now "042") by the span alone; a pair is fused when any event found for one shares a
+    # fused event with any found for the other
+    by_code: dict[tuple, set[str]] = {}
+    by_span: dict[tuple, set[str]] = {}
+    for r in rows:
+        if r[10]:
+            by_code.setdefault((r[1], r[2], r[3], r[4]), set()).add(r[10])
+            by_span.setdefault((r[1], r[2], r[3]), set()).add(r[10])
+
+    def fused_of(ref: list) -> set[str]:
+        return by_code.get(tuple(ref[:4])) or by_span.get(tuple(ref[:3])) or set()
+
     strata: dict[str, dict[str, Any]] = {}
     for line in open(judged, encoding="utf-8"):
         item = json.loads(line)
         if item.get("label") not in ("same act", "different acts"):
             continue
-        a, b = (fused_of.get(tuple(m[:4])) for m in item["mentions"])
-        fused = bool(a and a == b)
+        a, b = (fused_of(m) for m in item["mentions"])
+        fused = bool(a & b)
         s = strata.setdefault(item.get("stratum", "all"), {"size": item.get("stratum_size", 0), "n": 0,
                                                            "same": 0, "same_fused": 0, "diff_fused": 0})
         s["n"] += 1

@@ -223,8 +223,8 @@ def _find_disapproval_word(verb: Token, lex: Lexicon, *, naming: bool, framed: b
             word = token.lemma_.lower()
             if word not in accuse and word not in criticise:
                 continue
-            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
-                continue  # "said Y was not responsible": no blame
+            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)) or _denied_by_no(token):
+                continue  # "said Y was not responsible", "said there was no collusion": no blame
             if _conditioned(token, clause, lex):
                 continue  # "if Tokyo failed to act, ...": a condition blames no one
             if framed and token.pos_ == "VERB" and _verb_entry(token, lex) is not None:
@@ -316,8 +316,8 @@ def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Toke
             judged = _judged(token, lex)
             if judged is None or not _about_actor(judged, lex):
                 continue
-            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
-                continue  # "said the plan was not illegal"
+            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)) or _denied_by_no(token):
+                continue  # "said the plan was not illegal", "said there was no evidence of wrongdoing"
             if _conditioned(token, clause, lex):
                 continue
             return judged
@@ -399,6 +399,20 @@ def _praising_content(verb: Token, lex: Lexicon) -> bool:
                 continue
             return True
     return False
+
+
+def _denied_by_no(token: Token) -> bool:
+    """Whether what a statement says denies that a word's wrong exists, by the determiner "no": the word told as
+    what there is none of ("said there was no collusion", "there has been no interference"), or the word in the
+    "of" phrase of a noun that "no" determines ("said there was no evidence of any collusion"). Such a word
+    blames no one. Not "no" on an object ("showed no remorse" blames)."""
+    def no_det(node: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in node.children)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head is not token.head:
+        return no_det(token.head.head)  # "no evidence of collusion"
+    head = token.head
+    return no_det(token) and token.dep_ in ("attr", "nsubj") and head.lemma_ == "be" and any(
+        c.dep_ == "expl" for c in head.children)  # "there was no collusion"
 
 
 def _negated_in_clause(token: Token, top: Token) -> bool:

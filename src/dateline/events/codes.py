@@ -134,8 +134,9 @@ def naming_judgement(verb: Token, lex: Lexicon) -> tuple[str, str] | None:
     """(code, code rule) of a naming verb (cue ``naming_verb``: "call", "dub") whose name blames the actor named,
     where :func:`_disapproval` and :func:`_negative_evaluation` find no blame (they skip a word that names an actor
     or an act, "called them terrorists", "called the strikes a crime"): the object predicate, its conjuncts or
-    their adjectives ("called the move a rash act"), a word of cue ``blaming_adjective`` or of VADER valence at
-    most :data:`NEGATIVE_VALENCE`, is 111 (rule ``_naming_blame``). A compound word classifies the name and
+    their adjectives ("called the move a rash act"), a word of cue ``blaming_adjective``, of cue ``blaming_name`` (names
+    that blame which VADER does not rate: "a traitor", "a puppet", "bogus") or of VADER valence at most
+    :data:`NEGATIVE_VALENCE`, is 111 (rule ``_naming_blame``). A compound word classifies the name and
     judges nothing ("a witch hunt"). The one named, the direct object, must be an actor or an actor's act
     (:func:`_about_actor`), not a pronoun of a thing or a reflexive ("calls itself the Islamic State"). A
     negated naming or name, a neutral or unknown name ("what they called a pattern of attacks") and a name that
@@ -157,7 +158,7 @@ def _find_naming_judgement(verb: Token, lex: Lexicon) -> tuple[str, str] | None:
         return None
     names += [c for n in names for c in n.conjuncts]
     words = [*names, *(c for n in names for c in n.children if c.dep_ in ("amod", "acomp"))]
-    blaming = lex.cue("blaming_adjective")
+    blaming = lex.cue("blaming_adjective") | lex.cue("blaming_name")
     for word in words:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in word.children):
             continue

@@ -995,6 +995,38 @@ def _for_actor(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     return any(_actor_word(p, lex) for p in syntax.prep_objects(verb, "for"))
 
 
+def offered_act(head: Token, lex: Lexicon) -> tuple[Entry, list[Token]] | None:
+    """What one who is "open to" or "looks forward to" something is ready to do: the object of the head's "to" that
+    is an event noun of a cooperative root ("open to talks", "looks forward to the summit") or a gerund whose act is
+    ("open to resolving issues", "looks forward to working with X", "open to striking a deal"), as the intent code
+    of that act (03x) with the sides it names ("talks with Mexico"); else None ("open to criticism", "open to new
+    sanctions", "looks forward to the weekend"). Read by ``events.assemble._offered_act`` (an adjective, session 52,
+    hB) and by sense condition ``offered_act`` (a verb, session 57, iC)."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    obj = syntax.pobj(prep) if prep is not None else None
+    if obj is None:
+        return None
+    entry: Entry | None = None
+    if obj.pos_ == "NOUN":
+        entry = lex.nouns.get(obj.lemma_)
+    elif obj.pos_ == "VERB" and obj.tag_ == "VBG":
+        entry = _verb_entry(obj, lex)
+        inner = syntax.direct_object(obj)
+        if inner is not None and (entry is None or not entry.code):
+            entry = lex.nouns.get(inner.lemma_)  # "open to striking a deal"
+    if entry is None or not entry.code or entry.code[:2] not in root_class("cooperative") or not _intent_code(entry.code):
+        return None
+    parties = [syntax.pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+    return Entry(_intent_code(entry.code)), [t for t in parties if t is not None]
+
+
+def _offered_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``offered_act`` ("look"): the object of the verb's "to" is a cooperative act it looks forward
+    to (:func:`offered_act`: "looks forward to working with X", "looked forward to his talks with Y"): the intent to
+    do it, 03x; "looks forward to the debate", "looked to the courts" stay no act."""
+    return offered_act(verb, lex) is not None
+
+
 #: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
 _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
                 "subject_infinitive": _subject_infinitive,
@@ -1002,7 +1034,8 @@ _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_compleme
                 "person_object": _person_sense_object, "place_object": _place_object,
                 "with_thing": _with_thing, "land_taken": _land_taken, "criticised_object": _criticised_object,
                 "actor_compared": _actor_compared, "coordinated_actors": _coordinated_actors, "plea": _plea, "state_subject": _state_subject,
-                "weapon_object": _weapon_object, "for_actor": _for_actor}
+                "weapon_object": _weapon_object, "for_actor": _for_actor,
+                "offered_act": _offered_object}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:

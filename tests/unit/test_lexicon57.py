@@ -2,7 +2,9 @@
 Committing to a cooperative act, an event noun or a gerund of roots 04-08 after "to" ("committed to talks with X",
 "committed to providing aid to X"), declares the intent to do it, CAMEO 03 (sense condition ``offered_act``, shared
 with the "open to" of cue ``readiness_adjective``); committing a crime or committing troops to a war is no intent
-to cooperate. Invented sentences."""
+to cooperate. A describing or naming verb's "as" phrase is said of its object (``events.codes._judged``): "described
+the Ugandan leader as a racist" or "as a threat" judges him, CAMEO 111 (rules ``_evaluative``, ``_negative_evaluation``,
+cue ``danger_label``); "what it described as a serious threat" names no one. Invented sentences."""
 
 from __future__ import annotations
 
@@ -42,3 +44,22 @@ def test_committing_to_anything_else_is_no_intent(nlp: Language) -> None:
 
 def test_open_to_talks_still_declares_an_intent(nlp: Language) -> None:
     assert roots(nlp, "Kenya is open to talks with Uganda on the border.", "open") == ["03"]
+
+
+def rules(nlp: Language, text: str, start: str) -> list[tuple[str, str | None]]:
+    """(CAMEO code, code rule) of the events whose trigger starts with ``start``."""
+    return [(e["cameo"], ((e.get("evidence") or {}).get("rules") or {}).get("code"))
+            for e in nlp(text)._.events if e["trigger"].lower().startswith(start)]
+
+
+def test_describing_an_actor_as_a_negative_word_criticises_it(nlp: Language) -> None:
+    assert rules(nlp, "The Kenyan president described the Ugandan leader as a racist.", "describ") == [
+        ("111", "_evaluative")]
+    assert rules(nlp, "The Kenyan foreign minister has described Uganda as a threat to the region.", "describ") == [
+        ("111", "_evaluative")]
+
+
+def test_a_free_relative_described_as_names_no_one(nlp: Language) -> None:
+    text = "The Kenyan government closed the border in the face of what it described as a serious threat."
+    assert rules(nlp, text, "describ") == []
+    assert rules(nlp, "The Kenyan president described the Ugandan leader as a friend.", "describ") == []

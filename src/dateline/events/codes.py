@@ -283,8 +283,8 @@ def _danger_label(token: Token, lex: Lexicon) -> Token | None:
         return None
     if token.dep_ == "dobj" and token.head.lemma_ == "pose":
         return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-    if token.dep_ in ("attr", "oprd"):
-        return _judged(token, lex)
+    if token.dep_ in ("attr", "oprd") or (token.dep_ == "pobj" and token.head.lower_ == "as"):
+        return _judged(token, lex)  # (also "described X as a threat": :func:`_judged`'s "as" phrase)
     if token.dep_ == "appos" or (token.dep_ == "dobj" and token.head.lemma_ in ("declare", "call", "label", "consider", "brand")):
         return next((c for c in token.head.children if c.dep_ == "dobj" and c != token), None) or (
             token.head if token.dep_ == "appos" else None)
@@ -434,6 +434,13 @@ def _judged(token: Token, lex: Lexicon) -> Token | None:
         return next((c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if token.dep_ == "ccomp" and token.pos_ == "ADJ":
         return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.dep_ == "prep" \
+            and token.head.head.lemma_ in lex.cue("evaluative_verb"):
+        # "described Y as a racist", "labelled Y's leaders as criminals": the "as" phrase of a naming or describing
+        # verb is said of its object (session 57, iC); not "what X described as a threat", a free relative that
+        # names no one
+        named = next((c for c in token.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return None if named is None or named.lower_ == "what" else named
     return None
 
 

@@ -4,7 +4,8 @@ Committing to a cooperative act, an event noun or a gerund of roots 04-08 after 
 with the "open to" of cue ``readiness_adjective``); committing a crime or committing troops to a war is no intent
 to cooperate. A describing or naming verb's "as" phrase is said of its object (``events.codes._judged``): "described
 the Ugandan leader as a racist" or "as a threat" judges him, CAMEO 111 (rules ``_evaluative``, ``_negative_evaluation``,
-cue ``danger_label``); "what it described as a serious threat" names no one. Invented sentences."""
+cue ``danger_label``); "what it described as a serious threat" names no one; a name there that is an actor word ("labelled the leaders of
+Uganda as criminals") blames as an object predicate does (rule ``_naming_blame``). Invented sentences."""
 
 from __future__ import annotations
 
@@ -63,3 +64,11 @@ def test_a_free_relative_described_as_names_no_one(nlp: Language) -> None:
     text = "The Kenyan government closed the border in the face of what it described as a serious threat."
     assert rules(nlp, text, "describ") == []
     assert rules(nlp, "The Kenyan president described the Ugandan leader as a friend.", "describ") == []
+
+
+def test_labelling_an_actor_as_criminals_blames_it(nlp: Language) -> None:
+    assert rules(nlp, "The Kenyan president labeled the leaders of Uganda as criminals.", "label") == [
+        ("111", "_naming_blame")]
+    assert rules(nlp, "The Kenyan president described the Ugandan rebels as terrorists.", "describ") == [
+        ("111", "_naming_blame")]
+    assert rules(nlp, "The Kenyan president did not describe the Ugandan rebels as terrorists.", "describ") == []

@@ -139,17 +139,23 @@ def naming_judgement(verb: Token, lex: Lexicon) -> tuple[str, str] | None:
     judges nothing ("a witch hunt"). The one named, the direct object, must be an actor or an actor's act
     (:func:`_about_actor`), not a pronoun of a thing or a reflexive ("calls itself the Islamic State"). A
     negated naming or name, a neutral or unknown name ("what they called a pattern of attacks") and a name that
-    praises ("called him a hero": session 53, no label lists these on the naming verb) code nothing. Else None."""
+    praises ("called him a hero": session 53, no label lists these on the naming verb) code nothing. The object of
+    the verb's "as" is a name too, for a naming verb and for a describing verb of cue ``evaluative_verb``
+    ("labelled the leaders as criminals", "described the rebels as terrorists": session 57, iC). Else None."""
     return per_token(verb, f"naming_judgement:{id(lex)}", lambda v: _find_naming_judgement(v, lex))
 
 
 def _find_naming_judgement(verb: Token, lex: Lexicon) -> tuple[str, str] | None:
     """:func:`naming_judgement` worked out."""
-    if verb.lemma_ not in lex.cue("naming_verb") or any(c.dep_ == "neg" for c in verb.children):
+    described = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and (p := syntax.pobj(c)) is not None]
+    if verb.lemma_ not in lex.cue("naming_verb") and not (described and verb.lemma_ in lex.cue("evaluative_verb")):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
         return None
     if _disapproval(verb, lex, naming=True) is not None or _negative_evaluation(verb, lex, naming=True) is not None:
         return None  # blamed already by a cue word or VADER: ``_evaluative``
     names = [c for c in verb.children if c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME")]
+    names += described  # "labelled the leaders as criminals", "described the gunmen as terrorists" (session 57, iC)
     named = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if named is None:  # "called Norway's envoy reckless", parsed as one phrase: the named hangs on the name
         named = next((c for n in names for c in n.children if c.dep_ in ("compound", "poss")), None)

@@ -53,10 +53,13 @@ _DIR = ("data", "lexicon")
 #: side of cue ``complaining_sector`` ("Kenya protested over the ruling"; not "thousands of Kenyans protested", "police
 #: protested over pay"); ``weapon_object`` ("seize", "capture"), a direct object or passive subject of cue ``weapon_noun`` or
 #: ``arms_noun`` ("seized tanks", "captured the launcher"; not "captured the village").
+#: ``offered_act`` ("commit"), a "to" object that is a cooperative act, an event noun or a gerund of roots 04-08
+#: ("committed to talks with Uganda", "committed to providing aid"; not "committed crimes", "committed to new
+#: sanctions": ``events.codes.offered_act``, session 57).
 SENSE_CONDITIONS = ("clause", "infinitive", "thing_object", "actor_object", "actor_clause", "request_object",
                     "person_object", "place_object", "subject_infinitive", "with_thing", "land_taken",
                     "criticised_object", "actor_compared", "coordinated_actors", "plea",
-                    "state_subject", "weapon_object", "for_actor")
+                    "state_subject", "weapon_object", "for_actor", "offered_act")
 
 
 @dataclass(frozen=True)

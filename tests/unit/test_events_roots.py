@@ -281,6 +281,18 @@ def test_a_name_that_blames_an_actor_is_criticism(nlp: Language) -> None:
     assert coded(nlp, "The Swedish minister called the Norwegian envoy very foolish.")[0][::3] == ("111", "_naming_blame")
 
 
+def test_a_name_vader_does_not_rate_blames_by_cue_blaming_name(nlp: Language) -> None:
+    # session 57 (iE): insults VADER leaves at 0 ("traitor", "puppet", "bogus") blame by cue blaming_name; an
+    # act's name ("a massacre") is not on the list (its target is the act's doer, rarely the one named)
+    for text in ("The Swedish minister called the Norwegian envoy a traitor.",
+                 "The Swedish minister called the Norwegian president a puppet.",
+                 "The Swedish minister called the Norwegian inquiry bogus."):
+        assert ("111", "_naming_blame") in {(code, rule) for code, _, _, rule in coded(nlp, text)}, text
+    for text in ("The Swedish minister did not call the Norwegian envoy a traitor.",
+                 "The Swedish minister called the Norwegian envoy a friend."):
+        assert "_naming_blame" not in {rule for *_, rule in coded(nlp, text)}, text
+
+
 def test_a_name_that_praises_is_neutral_or_is_negated_codes_nothing(nlp: Language) -> None:
     # praise by the name's VADER valence was measured and dropped (session 53, hN: no label lists it on the verb)
     for text in ("The Swedish minister called the Norwegian envoy a hero.",

@@ -18,7 +18,7 @@ from ..lexicon import Entry, Lexicon, load_lexicon
 from ..doc import definite_heads, doc_text, in_span, pos_indices, sentence_span, sentences, trigger_head
 from .clauses import (ALONE_RULE, NAMED_DOER_RULE, ONGOING_RULE, VERBAL_RULE, clause_alone, clause_asserted, clause_done, clause_named_doer,
                       clause_object, clause_ongoing, clause_verbal)
-from .codes import _actor_word, _blamed, _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, need_clauses, obligation_clauses, have_to_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, naming_judgement, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
+from .codes import offered_act, _actor_word, _blamed, _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, need_clauses, obligation_clauses, have_to_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, naming_judgement, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _future_time, _historical, _modality, _noun_modality, _own_modality
 from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
@@ -144,23 +144,9 @@ def _offered_act(adj: Token, lex: Lexicon) -> tuple[Entry, list[Token]] | None:
     """What an actor "open to" something is ready to do (cue ``readiness_adjective``, session 52, hB): the object of
     "to" that is an event noun of a cooperative root ("open to talks", "open to a third summit") or a gerund whose
     act is ("open to resolving issues", "open to striking a deal"), with the sides it names ("talks with Mexico"):
-    declaring it is an intent, 03x; else None ("open to criticism", "open to new sanctions", "open to the idea")."""
-    prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-    obj = syntax.pobj(prep) if prep is not None else None
-    if obj is None:
-        return None
-    entry: Entry | None = None
-    if obj.pos_ == "NOUN":
-        entry = lex.nouns.get(obj.lemma_)
-    elif obj.pos_ == "VERB" and obj.tag_ == "VBG":
-        entry = _verb_entry(obj, lex)
-        inner = syntax.direct_object(obj)
-        if inner is not None and (entry is None or not entry.code):
-            entry = lex.nouns.get(inner.lemma_)  # "open to striking a deal"
-    if entry is None or not entry.code or entry.code[:2] not in root_class("cooperative") or not _intent_code(entry.code):
-        return None
-    parties = [syntax.pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
-    return Entry(_intent_code(entry.code)), [t for t in parties if t is not None]
+    declaring it is an intent, 03x; else None ("open to criticism", "open to new sanctions", "open to the idea").
+    :func:`dateline.events.codes.offered_act`, shared with sense condition ``offered_act``."""
+    return offered_act(adj, lex)
 
 
 def _stance_events(doc: Doc, adj: Token, index: int, lex: Lexicon, readiness: bool = False) -> Iterable[Event]:

@@ -134,22 +134,29 @@ def naming_judgement(verb: Token, lex: Lexicon) -> tuple[str, str] | None:
     """(code, code rule) of a naming verb (cue ``naming_verb``: "call", "dub") whose name blames the actor named,
     where :func:`_disapproval` and :func:`_negative_evaluation` find no blame (they skip a word that names an actor
     or an act, "called them terrorists", "called the strikes a crime"): the object predicate, its conjuncts or
-    their adjectives ("called the move a rash act"), a word of cue ``blaming_adjective`` or of VADER valence at
-    most :data:`NEGATIVE_VALENCE`, is 111 (rule ``_naming_blame``). A compound word classifies the name and
+    their adjectives ("called the move a rash act"), a word of cue ``blaming_adjective``, of cue ``blaming_name`` (names
+    that blame which VADER does not rate: "a traitor", "a puppet", "bogus") or of VADER valence at most
+    :data:`NEGATIVE_VALENCE`, is 111 (rule ``_naming_blame``). A compound word classifies the name and
     judges nothing ("a witch hunt"). The one named, the direct object, must be an actor or an actor's act
     (:func:`_about_actor`), not a pronoun of a thing or a reflexive ("calls itself the Islamic State"). A
     negated naming or name, a neutral or unknown name ("what they called a pattern of attacks") and a name that
-    praises ("called him a hero": session 53, no label lists these on the naming verb) code nothing. Else None."""
+    praises ("called him a hero": session 53, no label lists these on the naming verb) code nothing. The object of
+    the verb's "as" is a name too, for a naming verb and for a describing verb of cue ``evaluative_verb``
+    ("labelled the leaders as criminals", "described the rebels as terrorists": session 57, iC). Else None."""
     return per_token(verb, f"naming_judgement:{id(lex)}", lambda v: _find_naming_judgement(v, lex))
 
 
 def _find_naming_judgement(verb: Token, lex: Lexicon) -> tuple[str, str] | None:
     """:func:`naming_judgement` worked out."""
-    if verb.lemma_ not in lex.cue("naming_verb") or any(c.dep_ == "neg" for c in verb.children):
+    described = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and (p := syntax.pobj(c)) is not None]
+    if verb.lemma_ not in lex.cue("naming_verb") and not (described and verb.lemma_ in lex.cue("evaluative_verb")):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
         return None
     if _disapproval(verb, lex, naming=True) is not None or _negative_evaluation(verb, lex, naming=True) is not None:
         return None  # blamed already by a cue word or VADER: ``_evaluative``
     names = [c for c in verb.children if c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME")]
+    names += described  # "labelled the leaders as criminals", "described the gunmen as terrorists" (session 57, iC)
     named = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if named is None:  # "called Norway's envoy reckless", parsed as one phrase: the named hangs on the name
         named = next((c for n in names for c in n.children if c.dep_ in ("compound", "poss")), None)
@@ -157,7 +164,7 @@ def _find_naming_judgement(verb: Token, lex: Lexicon) -> tuple[str, str] | None:
         return None
     names += [c for n in names for c in n.conjuncts]
     words = [*names, *(c for n in names for c in n.children if c.dep_ in ("amod", "acomp"))]
-    blaming = lex.cue("blaming_adjective")
+    blaming = lex.cue("blaming_adjective") | lex.cue("blaming_name")
     for word in words:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in word.children):
             continue
@@ -223,8 +230,8 @@ def _find_disapproval_word(verb: Token, lex: Lexicon, *, naming: bool, framed: b
             word = token.lemma_.lower()
             if word not in accuse and word not in criticise:
                 continue
-            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
-                continue  # "said Y was not responsible": no blame
+            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)) or _denied_by_no(token):
+                continue  # "said Y was not responsible", "said there was no collusion": no blame
             if _conditioned(token, clause, lex):
                 continue  # "if Tokyo failed to act, ...": a condition blames no one
             if framed and token.pos_ == "VERB" and _verb_entry(token, lex) is not None:
@@ -283,8 +290,8 @@ def _danger_label(token: Token, lex: Lexicon) -> Token | None:
         return None
     if token.dep_ == "dobj" and token.head.lemma_ == "pose":
         return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-    if token.dep_ in ("attr", "oprd"):
-        return _judged(token, lex)
+    if token.dep_ in ("attr", "oprd") or (token.dep_ == "pobj" and token.head.lower_ == "as"):
+        return _judged(token, lex)  # (also "described X as a threat": :func:`_judged`'s "as" phrase)
     if token.dep_ == "appos" or (token.dep_ == "dobj" and token.head.lemma_ in ("declare", "call", "label", "consider", "brand")):
         return next((c for c in token.head.children if c.dep_ == "dobj" and c != token), None) or (
             token.head if token.dep_ == "appos" else None)
@@ -316,8 +323,8 @@ def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Toke
             judged = _judged(token, lex)
             if judged is None or not _about_actor(judged, lex):
                 continue
-            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
-                continue  # "said the plan was not illegal"
+            if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)) or _denied_by_no(token):
+                continue  # "said the plan was not illegal", "said there was no evidence of wrongdoing"
             if _conditioned(token, clause, lex):
                 continue
             return judged
@@ -401,6 +408,20 @@ def _praising_content(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _denied_by_no(token: Token) -> bool:
+    """Whether what a statement says denies that a word's wrong exists, by the determiner "no": the word told as
+    what there is none of ("said there was no collusion", "there has been no interference"), or the word in the
+    "of" phrase of a noun that "no" determines ("said there was no evidence of any collusion"). Such a word
+    blames no one. Not "no" on an object ("showed no remorse" blames)."""
+    def no_det(node: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in node.children)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head is not token.head:
+        return no_det(token.head.head)  # "no evidence of collusion"
+    head = token.head
+    return no_det(token) and token.dep_ in ("attr", "nsubj") and head.lemma_ == "be" and any(
+        c.dep_ == "expl" for c in head.children)  # "there was no collusion"
+
+
 def _negated_in_clause(token: Token, top: Token) -> bool:
     """Whether a word is negated: a negation on it, its head or the nearest verb above it within ``top``
     ("is not in danger"), or the determiner "no" ("no more unrest")."""
@@ -434,6 +455,13 @@ def _judged(token: Token, lex: Lexicon) -> Token | None:
         return next((c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if token.dep_ == "ccomp" and token.pos_ == "ADJ":
         return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.dep_ == "prep" \
+            and token.head.head.lemma_ in lex.cue("evaluative_verb"):
+        # "described Y as a racist", "labelled Y's leaders as criminals": the "as" phrase of a naming or describing
+        # verb is said of its object (session 57, iC); not "what X described as a threat", a free relative that
+        # names no one
+        named = next((c for c in token.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return None if named is None or named.lower_ == "what" else named
     return None
 
 
@@ -995,6 +1023,38 @@ def _for_actor(verb: Token, entry: Entry, lex: Lexicon) -> bool:
     return any(_actor_word(p, lex) for p in syntax.prep_objects(verb, "for"))
 
 
+def offered_act(head: Token, lex: Lexicon) -> tuple[Entry, list[Token]] | None:
+    """What one who is "open to" or "looks forward to" something is ready to do: the object of the head's "to" that
+    is an event noun of a cooperative root ("open to talks", "looks forward to the summit") or a gerund whose act is
+    ("open to resolving issues", "looks forward to working with X", "open to striking a deal"), as the intent code
+    of that act (03x) with the sides it names ("talks with Mexico"); else None ("open to criticism", "open to new
+    sanctions", "looks forward to the weekend"). Read by ``events.assemble._offered_act`` (an adjective, session 52,
+    hB) and by sense condition ``offered_act`` (a verb, session 57, iC)."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    obj = syntax.pobj(prep) if prep is not None else None
+    if obj is None:
+        return None
+    entry: Entry | None = None
+    if obj.pos_ == "NOUN":
+        entry = lex.nouns.get(obj.lemma_)
+    elif obj.pos_ == "VERB" and obj.tag_ == "VBG":
+        entry = _verb_entry(obj, lex)
+        inner = syntax.direct_object(obj)
+        if inner is not None and (entry is None or not entry.code):
+            entry = lex.nouns.get(inner.lemma_)  # "open to striking a deal"
+    if entry is None or not entry.code or entry.code[:2] not in root_class("cooperative") or not _intent_code(entry.code):
+        return None
+    parties = [syntax.pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+    return Entry(_intent_code(entry.code)), [t for t in parties if t is not None]
+
+
+def _offered_object(verb: Token, entry: Entry, lex: Lexicon) -> bool:
+    """Sense condition ``offered_act`` ("look"): the object of the verb's "to" is a cooperative act it looks forward
+    to (:func:`offered_act`: "looks forward to working with X", "looked forward to his talks with Y"): the intent to
+    do it, 03x; "looks forward to the debate", "looked to the courts" stay no act."""
+    return offered_act(verb, lex) is not None
+
+
 #: The test of each ``senses.tsv`` condition (:data:`dateline.lexicon.SENSE_CONDITIONS`).
 _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_complement, "thing_object": _thing_object,
                 "subject_infinitive": _subject_infinitive,
@@ -1002,7 +1062,8 @@ _SENSE_TESTS = {"clause": _clause_complement, "infinitive": _infinitive_compleme
                 "person_object": _person_sense_object, "place_object": _place_object,
                 "with_thing": _with_thing, "land_taken": _land_taken, "criticised_object": _criticised_object,
                 "actor_compared": _actor_compared, "coordinated_actors": _coordinated_actors, "plea": _plea, "state_subject": _state_subject,
-                "weapon_object": _weapon_object, "for_actor": _for_actor}
+                "weapon_object": _weapon_object, "for_actor": _for_actor,
+                "offered_act": _offered_object}
 
 
 def _sense(verb: Token, entry: Entry, lex: Lexicon) -> Entry | None:

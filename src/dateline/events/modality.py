@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..doc import extension, per_doc
 from ..lexicon import Lexicon
-from .triggers import (aim_of_intent, _can_act, _is_act, _measured, _subordinate, _speaking_document, _trailing_adjunct,
-                       _verb_entry, _verbal_adjunct, verbal_gerund)
+from .triggers import (aim_of_intent, finite_past_conjunct, _can_act, _is_act, _measured, _subordinate,
+                       _speaking_document, _trailing_adjunct, _verb_entry, _verbal_adjunct, verbal_gerund)
 from ..codebook import root_class
 from ..lang import en
 from ..record import ActorRef, Modality
@@ -337,6 +337,12 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None)
             break
         head = token.head
         link = token.dep_
+        if (link == "conj" and finite_past_conjunct(token)) or (link == "advcl" and _past_clause(token, lex)):
+            # "vowed to retaliate and accused X", "pledged to do more after Trump threatened tariffs": a clause of
+            # its own in the past tense, told as done whatever the intent, case or negation of the verb it hangs on
+            if why is not None and _modality(head, lex, doc) != (False, "asserted"):
+                _note(why, "finite_conjunct" if link == "conj" else "past_clause")
+            break
         clause, token = token, head
         if link == "pcomp" and verbal_gerund(clause, lex):
             # "did not join X in calling for", "will meet X after demanding talks" (the preposition an ADP,
@@ -475,6 +481,20 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None)
         if link in ("ccomp",) and not causing:
             break  # what someone said keeps its own modality
     return negated, modality or "asserted"
+
+
+def _past_clause(clause: Token, lex: Lexicon) -> bool:
+    """Whether an adverbial clause is in the simple past with its own subject and a conjunction of time, cause or
+    concession ("after Trump threatened tariffs", "because Iran attacked", "though authorities declined"), not of
+    condition or of what is pending (cues ``condition``, ``pending``): the clause tells an act done, whatever the
+    intent, case or aim of the verb it hangs on (rule ``past_clause``)."""
+    if clause.tag_ != "VBD" or clause.lower_ == clause.lemma_.lower():
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    blocked = lex.cue("condition") | lex.cue("pending") | {"whether"}
+    return bool(marks) and not any(m in blocked for m in marks)
 
 
 def _predicted(clause: Token, head: Token, lex: Lexicon) -> bool:

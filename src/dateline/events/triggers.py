@@ -420,6 +420,22 @@ def aim_of_intent(prep: Token, lex: Lexicon) -> bool:
     return prep.lower_ in en.AIM_PREPOSITIONS and prep.head.lemma_ in lex.cue("intent_verb")
 
 
+def finite_past_conjunct(verb: Token) -> bool:
+    """Whether a verb in the simple past is coordinated with a bare verb (an infinitive, or a verb under a modal)
+    that is not negated and has no "do" of its own ("vowed to retaliate and accused the US of ...", "said the
+    council would withdraw the bill and lamented the violence", "used water cannons to disperse the crowd and
+    arrested 300"): the past tense tells an act done, so the verb is a clause of its own, coordinated with the verb
+    that governs the infinitive, not the infinitive's aim, intent or case (rule ``finite_conjunct``). Not a form the
+    past shares with the bare verb ("should enliven the talks and set a deadline": the tagger's past may be the bare
+    verb), nor the conjunct of a negated or "do" verb ("did not identify it but said ...")."""
+    head = verb.head
+    if verb.dep_ != "conj" or head == verb or verb.tag_ != "VBD" or head.tag_ != "VB":
+        return False
+    if verb.lower_ == verb.lemma_.lower():
+        return False
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lemma_ == "do") for c in head.children)
+
+
 def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     """The modality of a verb that is not a separate asserted act, or None for a main act.
 
@@ -431,6 +447,8 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     adverbial clauses with their own conjunction ("resigned as the opposition threatened") are
     main acts.
     """
+    if finite_past_conjunct(verb):
+        return None  # "vowed to retaliate and accused X": the past-tense conjunct is a main act
     token = syntax.first_conjunct(verb)  # coordinated verbs share the status of the first
     link, head = token.dep_, token.head
     if head == token:

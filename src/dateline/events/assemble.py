@@ -140,27 +140,18 @@ def _lexicon_events(doc: Doc, sent: Span, index: int, lex: Lexicon) -> Iterable[
             yield from _overridden_events(doc, doc[i], index, lex)
 
 
-def _offered_act(adj: Token, lex: Lexicon) -> tuple[Entry, list[Token]] | None:
-    """What an actor "open to" something is ready to do (cue ``readiness_adjective``, session 52, hB): the object of
-    "to" that is an event noun of a cooperative root ("open to talks", "open to a third summit") or a gerund whose
-    act is ("open to resolving issues", "open to striking a deal"), with the sides it names ("talks with Mexico"):
-    declaring it is an intent, 03x; else None ("open to criticism", "open to new sanctions", "open to the idea").
-    :func:`dateline.events.codes.offered_act`, shared with sense condition ``offered_act``."""
-    return offered_act(adj, lex)
-
-
 def _stance_events(doc: Doc, adj: Token, index: int, lex: Lexicon, readiness: bool = False) -> Iterable[Event]:
     """An actor's stance told by a predicative adjective and its preposition (session 52, hB): its disapproval of
     another, "X was highly critical of Y", "X has grown critical of Y's plan" criticise Y, CAMEO 111 (cue
     ``critical_adjective``, "critical of"); with ``readiness``, its readiness for a cooperative act, "X is open to
-    talks with Y", an intent 03x (cue ``readiness_adjective``, :func:`_offered_act`). The one who holds it is the
+    talks with Y", an intent 03x (cue ``readiness_adjective``, :func:`dateline.events.codes.offered_act`). The one who holds it is the
     subject of the copula or verb the adjective completes ("be", "grow", "remain"; also through a conjoined
     adjective, "impatient and critical of"), or the named person or group it is set beside ("Mulroney, sharply
     critical of ..."); the target is the object of "of", or the parties of the act offered. Not an adjective on a thing ("e-mails critical of Clinton", "an artist critical of X"): no holder. Modality and
     negation are the copula's; trigger ``cues.tsv:<adjective>``, code, source and target rule
     ``_stance_adjective``."""
     if readiness:
-        offered = _offered_act(adj, lex)
+        offered = offered_act(adj, lex)
         if offered is None:
             return
         entry, aimed = offered

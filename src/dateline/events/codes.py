@@ -1028,7 +1028,7 @@ def offered_act(head: Token, lex: Lexicon) -> tuple[Entry, list[Token]] | None:
     is an event noun of a cooperative root ("open to talks", "looks forward to the summit") or a gerund whose act is
     ("open to resolving issues", "looks forward to working with X", "open to striking a deal"), as the intent code
     of that act (03x) with the sides it names ("talks with Mexico"); else None ("open to criticism", "open to new
-    sanctions", "looks forward to the weekend"). Read by ``events.assemble._offered_act`` (an adjective, session 52,
+    sanctions", "looks forward to the weekend"). Read by ``events.assemble._stance_events`` (an adjective, session 52,
     hB) and by sense condition ``offered_act`` (a verb, session 57, iC)."""
     prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"), None)
     obj = syntax.pobj(prep) if prep is not None else None

@@ -1272,6 +1272,8 @@ HEADLINE_LINE = "headline_line"
 FURNITURE_LABEL = "furniture_label"
 REPEATED_SENTENCE = "repeated_sentence"
 CAPTION_CREDIT = "caption_credit"
+#: The name :func:`gate_statements` writes on a :func:`doubled_paragraph` (session 57).
+DOUBLED_PARAGRAPH = "doubled_paragraph"
 
 #: A sentence shorter than this (whitespace normalised) is not tested as a repeat: a short line ("he said.") may
 #: recur in any article.
@@ -1397,6 +1399,33 @@ def _credit_line(before: str) -> bool:
     return all(not word[:1].islower() or word in en.CREDIT_CONNECTORS for word in words if word)
 
 
+def doubled_paragraph(event: dict[str, Any], doc: Doc | None) -> bool:
+    """Whether the event's paragraph and the one before or after it are the same text, word for word (whitespace,
+    case and quote-mark style aside, at least :data:`REPEAT_MIN_CHARS` characters): a photo caption, or each caption
+    of a gallery, that the scrape took twice in a row ("Jane Doe, left, ... was shot in 2009." twice over). Both
+    copies are furniture (docs/annotation.md D36a/b): a paragraph of the story is not told twice running, where a
+    sentence the body told before (:func:`repeated_sentence`) leaves its first telling judged. On train's read half
+    (session 57) the first copies of such pairs held 17 counted events, none right. Without the parse nothing is
+    gated."""
+    if doc is None:
+        return False
+    trigger = trigger_head(doc, event)
+    if trigger is None:
+        return False
+    paragraphs, paragraph_of, _starts = per_doc(doc, "furniture_paragraphs", _furniture_paragraphs)
+    forms = per_doc(doc, "paragraph_forms", lambda d: [_compare_form(doc_text(d)[a:b]) for a, b in paragraphs])
+    k = paragraph_of(trigger.idx)
+    own = forms[k]
+    if len(own) < REPEAT_MIN_CHARS:
+        return False
+    return (k > 0 and forms[k - 1] == own) or (k + 1 < len(forms) and forms[k + 1] == own)
+
+
+def _compare_form(text: str) -> str:
+    """A paragraph's text for :func:`doubled_paragraph`: quote marks unified, white space collapsed, case folded."""
+    return " ".join(re.sub("[\u2018\u2019\u201c\u201d]", "'", text).split()).casefold()
+
+
 def repeated_sentence(event: dict[str, Any], doc: Doc | None) -> bool:
     """Whether the event's sentence repeats one the body has told before, word for word (whitespace aside, at least
     :data:`REPEAT_MIN_CHARS` characters): a sentence scraped twice, a pull quote or caption copied into the body.
@@ -1446,6 +1475,7 @@ _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
     (FIGURATIVE_VIOLENCE, figurative_violence),
     (HEADLINE_LINE, headline_line),
     (FURNITURE_LABEL, furniture_label),
+    (DOUBLED_PARAGRAPH, doubled_paragraph),
     (REPEATED_SENTENCE, repeated_sentence),
     (CAPTION_CREDIT, caption_credit),
 )
@@ -1459,7 +1489,7 @@ def gate_statements(event: dict[str, Any], doc: Doc | None = None) -> None:
     :func:`electoral_routine`, a :func:`private_cooperation`, an :func:`unarmed_protection`, and, read on ``doc``, a
     :func:`caused_outcome` or a :func:`figurative_violence`: sessions 37-42; page furniture inside the body, read on
     ``doc``: a :func:`headline_line`, a :func:`furniture_label`, a :func:`repeated_sentence` or a
-    :func:`caption_credit`, session 44) names itself in ``evidence.rules.gate``; the event is then not counted (it
+    :func:`caption_credit`, session 44; a :func:`doubled_paragraph`, session 57) names itself in ``evidence.rules.gate``; the event is then not counted (it
     stays in the output, as an event the learned act filter un-counts does)."""
     evidence = event.get("evidence")
     if not isinstance(evidence, dict):

@@ -1281,6 +1281,10 @@ REPEAT_MIN_CHARS = 25
 #: A one-line paragraph longer than this many words is a sentence of the article that lost its closing mark, not a
 #: headline (on train's read half the headline lines gated were 4-16 words long): :func:`headline_line`.
 HEADLINE_MAX_WORDS = 16
+#: A one-line paragraph longer than this many words is a sentence of the article that lost its full stop, not a bullet
+#: of a labelled block such as "Story highlights" (:func:`furniture_label`, session 57; on train's read half the
+#: bullets were 5-19 words long, the label included).
+BULLET_MAX_WORDS = 25
 
 
 def _trigger_paragraph(doc: Doc, event: dict[str, Any]) -> tuple[Span, str, int] | None:
@@ -1334,11 +1338,38 @@ def furniture_label(event: dict[str, Any], doc: Doc | None) -> bool:
     """Whether the event's paragraph opens with a label of page furniture (cue ``furniture_label``: "CLOSE", "FILE
     PHOTO", "Story highlights", "Related Coverage", "Editor's note", "Analysis:"), written as a label: in capitals,
     followed by a separator (``en.LABEL_SEPARATORS``), or of two words. A video block, a caption, a teaser or an
-    editor's note (docs/annotation.md D19a, D36a). Without the parse nothing is gated."""
-    found = _trigger_paragraph(doc, event) if doc is not None else None
-    if found is None:
+    editor's note (docs/annotation.md D19a, D36a). Session 57: also a paragraph in the label's block, the run of
+    one-line paragraphs ending on no closing mark (``en.CLOSING_MARKS``) that the labelled one opens: the bullets of
+    "Story highlights" after the first ("Minister will urge talks" / "Talks set for Monday"). Without the parse
+    nothing is gated."""
+    if doc is None:
         return False
-    opening = found[1].lstrip("".join(en.LABEL_SEPARATORS) + " ").replace("\u2019", "'")
+    trigger = trigger_head(doc, event)
+    if trigger is None:
+        return False
+    paragraphs, paragraph_of, _starts = per_doc(doc, "furniture_paragraphs", _furniture_paragraphs)
+    text = doc_text(doc)
+    k = paragraph_of(trigger.idx)
+    while True:
+        paragraph = text[paragraphs[k][0]:paragraphs[k][1]].strip()
+        if paragraph and _opens_with_label(paragraph):
+            return True
+        if k == 0 or not _bullet_line(paragraph) or not _bullet_line(
+                text[paragraphs[k - 1][0]:paragraphs[k - 1][1]].strip()):
+            return False
+        k -= 1
+
+
+def _bullet_line(paragraph: str) -> bool:
+    """A paragraph of one line, at most :data:`BULLET_MAX_WORDS` words, ending on no closing mark (``en.CLOSING_MARKS``):
+    a highlight bullet, a label's line."""
+    return bool(paragraph) and "\n" not in paragraph and paragraph[-1] not in en.CLOSING_MARKS \
+        and len(paragraph.split()) <= BULLET_MAX_WORDS
+
+
+def _opens_with_label(paragraph: str) -> bool:
+    """Whether a paragraph opens with a furniture label (cue ``furniture_label``) written as a label."""
+    opening = paragraph.lstrip("".join(en.LABEL_SEPARATORS) + " ").replace("\u2019", "'")
     lowered = opening.lower()
     for label in cue_words("furniture_label"):
         if not lowered.startswith(label):

@@ -121,11 +121,12 @@ _BOILERPLATE = [
 ]
 # A link line (docs/annotation.md D9b): a whole short line that points at another story or at a
 # photo gallery or video rather than telling this one: a label and a colon, "SEE ALSO: X says ...",
-# "( PHOTOS: Y)", "Read more: ...", "RELATED: ...", "More: ..."; a video player's card ("JUST
+# "( PHOTOS: Y)", "Read more: ...", "RELATED: ...", "More: ...", "( Also on Outlet News: Z)" (an outlet's
+# name after "also on/in/from", session 57); a video player's card ("JUST
 # WATCHED <title> Replay More Videos ..."); a photo credit line opening with a bar ("| AP Photo ...").
 _LINK_LINE = re.compile(
     r"\(?\s*(?:see also|read more|read also|also read|more|related(?: coverage| stories)?|photos?|videos?"
-    r"|watch|gallery|slideshow)\s*:\s*\S[^\n]*"
+    r"|watch|gallery|slideshow|also (?:on|in|from) [^\n:]{0,30}?" + _OUTLET_WORD + r")\s*:\s*\S[^\n]*"
     r"|JUST WATCHED\b[^\n]*"
     r"|\|\s*(?:AP|AFP|Reuters|Getty Images?|EPA)\s+Photo\b[^\n]*",
     re.I,

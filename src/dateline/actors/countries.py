@@ -1272,6 +1272,8 @@ HEADLINE_LINE = "headline_line"
 FURNITURE_LABEL = "furniture_label"
 REPEATED_SENTENCE = "repeated_sentence"
 CAPTION_CREDIT = "caption_credit"
+#: The name :func:`gate_statements` writes on a :func:`doubled_paragraph` (session 57).
+DOUBLED_PARAGRAPH = "doubled_paragraph"
 
 #: A sentence shorter than this (whitespace normalised) is not tested as a repeat: a short line ("he said.") may
 #: recur in any article.
@@ -1279,6 +1281,10 @@ REPEAT_MIN_CHARS = 25
 #: A one-line paragraph longer than this many words is a sentence of the article that lost its closing mark, not a
 #: headline (on train's read half the headline lines gated were 4-16 words long): :func:`headline_line`.
 HEADLINE_MAX_WORDS = 16
+#: A one-line paragraph longer than this many words is a sentence of the article that lost its full stop, not a bullet
+#: of a labelled block such as "Story highlights" (:func:`furniture_label`, session 57; on train's read half the
+#: bullets were 5-19 words long, the label included).
+BULLET_MAX_WORDS = 25
 
 
 def _trigger_paragraph(doc: Doc, event: dict[str, Any]) -> tuple[Span, str, int] | None:
@@ -1332,11 +1338,38 @@ def furniture_label(event: dict[str, Any], doc: Doc | None) -> bool:
     """Whether the event's paragraph opens with a label of page furniture (cue ``furniture_label``: "CLOSE", "FILE
     PHOTO", "Story highlights", "Related Coverage", "Editor's note", "Analysis:"), written as a label: in capitals,
     followed by a separator (``en.LABEL_SEPARATORS``), or of two words. A video block, a caption, a teaser or an
-    editor's note (docs/annotation.md D19a, D36a). Without the parse nothing is gated."""
-    found = _trigger_paragraph(doc, event) if doc is not None else None
-    if found is None:
+    editor's note (docs/annotation.md D19a, D36a). Session 57: also a paragraph in the label's block, the run of
+    one-line paragraphs ending on no closing mark (``en.CLOSING_MARKS``) that the labelled one opens: the bullets of
+    "Story highlights" after the first ("Minister will urge talks" / "Talks set for Monday"). Without the parse
+    nothing is gated."""
+    if doc is None:
         return False
-    opening = found[1].lstrip("".join(en.LABEL_SEPARATORS) + " ").replace("\u2019", "'")
+    trigger = trigger_head(doc, event)
+    if trigger is None:
+        return False
+    paragraphs, paragraph_of, _starts = per_doc(doc, "furniture_paragraphs", _furniture_paragraphs)
+    text = doc_text(doc)
+    k = paragraph_of(trigger.idx)
+    while True:
+        paragraph = text[paragraphs[k][0]:paragraphs[k][1]].strip()
+        if paragraph and _opens_with_label(paragraph):
+            return True
+        if k == 0 or not _bullet_line(paragraph) or not _bullet_line(
+                text[paragraphs[k - 1][0]:paragraphs[k - 1][1]].strip()):
+            return False
+        k -= 1
+
+
+def _bullet_line(paragraph: str) -> bool:
+    """A paragraph of one line, at most :data:`BULLET_MAX_WORDS` words, ending on no closing mark (``en.CLOSING_MARKS``):
+    a highlight bullet, a label's line."""
+    return bool(paragraph) and "\n" not in paragraph and paragraph[-1] not in en.CLOSING_MARKS \
+        and len(paragraph.split()) <= BULLET_MAX_WORDS
+
+
+def _opens_with_label(paragraph: str) -> bool:
+    """Whether a paragraph opens with a furniture label (cue ``furniture_label``) written as a label."""
+    opening = paragraph.lstrip("".join(en.LABEL_SEPARATORS) + " ").replace("\u2019", "'")
     lowered = opening.lower()
     for label in cue_words("furniture_label"):
         if not lowered.startswith(label):
@@ -1397,6 +1430,33 @@ def _credit_line(before: str) -> bool:
     return all(not word[:1].islower() or word in en.CREDIT_CONNECTORS for word in words if word)
 
 
+def doubled_paragraph(event: dict[str, Any], doc: Doc | None) -> bool:
+    """Whether the event's paragraph and the one before or after it are the same text, word for word (whitespace,
+    case and quote-mark style aside, at least :data:`REPEAT_MIN_CHARS` characters): a photo caption, or each caption
+    of a gallery, that the scrape took twice in a row ("Jane Doe, left, ... was shot in 2009." twice over). Both
+    copies are furniture (docs/annotation.md D36a/b): a paragraph of the story is not told twice running, where a
+    sentence the body told before (:func:`repeated_sentence`) leaves its first telling judged. On train's read half
+    (session 57) the first copies of such pairs held 17 counted events, none right. Without the parse nothing is
+    gated."""
+    if doc is None:
+        return False
+    trigger = trigger_head(doc, event)
+    if trigger is None:
+        return False
+    paragraphs, paragraph_of, _starts = per_doc(doc, "furniture_paragraphs", _furniture_paragraphs)
+    forms = per_doc(doc, "paragraph_forms", lambda d: [_compare_form(doc_text(d)[a:b]) for a, b in paragraphs])
+    k = paragraph_of(trigger.idx)
+    own = forms[k]
+    if len(own) < REPEAT_MIN_CHARS:
+        return False
+    return (k > 0 and forms[k - 1] == own) or (k + 1 < len(forms) and forms[k + 1] == own)
+
+
+def _compare_form(text: str) -> str:
+    """A paragraph's text for :func:`doubled_paragraph`: quote marks unified, white space collapsed, case folded."""
+    return " ".join(re.sub("[\u2018\u2019\u201c\u201d]", "'", text).split()).casefold()
+
+
 def repeated_sentence(event: dict[str, Any], doc: Doc | None) -> bool:
     """Whether the event's sentence repeats one the body has told before, word for word (whitespace aside, at least
     :data:`REPEAT_MIN_CHARS` characters): a sentence scraped twice, a pull quote or caption copied into the body.
@@ -1446,6 +1506,7 @@ _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
     (FIGURATIVE_VIOLENCE, figurative_violence),
     (HEADLINE_LINE, headline_line),
     (FURNITURE_LABEL, furniture_label),
+    (DOUBLED_PARAGRAPH, doubled_paragraph),
     (REPEATED_SENTENCE, repeated_sentence),
     (CAPTION_CREDIT, caption_credit),
 )
@@ -1459,7 +1520,7 @@ def gate_statements(event: dict[str, Any], doc: Doc | None = None) -> None:
     :func:`electoral_routine`, a :func:`private_cooperation`, an :func:`unarmed_protection`, and, read on ``doc``, a
     :func:`caused_outcome` or a :func:`figurative_violence`: sessions 37-42; page furniture inside the body, read on
     ``doc``: a :func:`headline_line`, a :func:`furniture_label`, a :func:`repeated_sentence` or a
-    :func:`caption_credit`, session 44) names itself in ``evidence.rules.gate``; the event is then not counted (it
+    :func:`caption_credit`, session 44; a :func:`doubled_paragraph`, session 57) names itself in ``evidence.rules.gate``; the event is then not counted (it
     stays in the output, as an event the learned act filter un-counts does)."""
     evidence = event.get("evidence")
     if not isinstance(evidence, dict):

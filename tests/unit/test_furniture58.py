@@ -1,7 +1,8 @@
 """Page furniture, session 58 (jB): a paragraph that holds a photo credit inside it, not only at its close
 (``photo_credit``): a caption whose credit runs on into "Story Highlights" bullets or into the headline of another
-story, or a credit :func:`caption_credit` does not read ("| Jane Doe/AP Photo", "(Photo: Jane Doe, Example Agency)").
-docs/annotation.md D36a. Invented paragraphs through the real pipeline, and invented strings."""
+story, or a credit :func:`caption_credit` does not read ("| Jane Doe/AP Photo", "(Photo: Jane Doe, Example Agency)");
+and a teaser link whose label is glued to its colon ("Border talks:Everything you should know ...", structure stage,
+``link_line``). docs/annotation.md D9b, D36a. Invented paragraphs through the real pipeline, and invented strings."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from spacy.language import Language
 
 from dateline.actors.countries import holds_photo_credit
+from dateline.structure import structure_text
 
 BODY = ("The Kenyan president met the Ugandan president in Nairobi on Monday, officials said.\n\n"
         "The two leaders signed a trade agreement after the talks.")
@@ -56,3 +58,25 @@ def test_a_caption_closed_by_a_bar_and_an_agency_photo_credit_is_gated(nlp: Lang
     assert set(_gates(nlp, text, "criticized")) == {"photo_credit"}
     plain = f"{BODY}\n\nThe Kenyan president criticized Uganda over the border dispute, a spokesman told the AP."
     assert "photo_credit" not in _gates(nlp, plain, "criticized")
+
+
+@pytest.mark.parametrize("line", [
+    "Border talks:Everything you should know about the Kenya-Uganda summit",
+    "Earlier:Kenyan president calls Ugandan leader to thank him",
+    "'No deal':Minister says Kenya is ready to walk away",
+    "ANALYSIS:A 'dangerous' moment for the talks",
+])
+def test_a_teaser_link_with_its_label_glued_to_the_colon_is_a_link_line(line: str) -> None:
+    parts = structure_text(f"{BODY}\n\n{line}\n\nThe talks resume next week.")
+    assert [r.kind for r in parts.removed] == ["link_line"] and line not in parts.body
+
+
+@pytest.mark.parametrize("line", [
+    "NAIROBI:The Kenyan president met the Ugandan president on Monday.",  # a dateline glued to its paragraph
+    "Brent crude UK:BRNX19 jumped $8.80 to trade at $69.02 a barrel",
+    "At 8:40 p.m. the Kenyan army launched an attack on the rebel camp",
+    "Update: The Kenyan president met the Ugandan president",
+])
+def test_a_glued_dateline_a_code_or_a_time_is_no_teaser_link(line: str) -> None:
+    parts = structure_text(f"{BODY}\n\n{line}\n\nThe talks resume next week.")
+    assert "link_line" not in [r.kind for r in parts.removed] and line in parts.body

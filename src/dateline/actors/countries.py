@@ -696,6 +696,13 @@ UNCLAIMED_ATTACK_RULE = "unclaimed_attack"
 #: The source rules of such a noun: the place after it ("an attack in Orlando") or the one place that modifies it ("the
 #: Boston bombings"), made its target by ``dateline.events.assemble._noun_events``.
 _PLACE_ONLY_NOUN_RULES = frozenset({"_noun_place", "_violence_parties"})
+#: ``evidence.rules.source`` of such an attack noun whose doer a transnational armed group named around it is
+#: (:func:`attack_group`, session 58, jA).
+ATTACK_GROUP_RULE = "attack_group"
+#: Sentences before an attack noun with no doer that :func:`attack_group` reads for the group named as its doer: as
+#: :func:`nearby_country` reads (on train's read half 8, as :data:`CONDEMNED_ATTACK_LOOKBACK`, and 5 found four more
+#: right sources than 2 but lost one right event on the unread half's AllSides articles; eval/sessions/58.md, jA).
+ATTACK_GROUP_LOOKBACK = 2
 
 
 def unclaimed_attack_source(doc: Doc, event: dict[str, Any]) -> None:
@@ -720,10 +727,51 @@ def unclaimed_attack_source(doc: Doc, event: dict[str, Any]) -> None:
     noun = trigger_head(doc, event)
     if noun is None or noun.lemma_.lower() in cue_words("strike_noun"):
         return
+    if attack_group(doc, event):
+        return
     event["source"] = {**country_side(country),
                        "evidence": f"an attack with no doer named, in the place it struck ({country})"}
     evidence = event.setdefault("evidence", {})
     evidence["rules"] = {**rules, "source": UNCLAIMED_ATTACK_RULE, "source_country": "target_place"}
+
+
+def attack_group(doc: Doc, event: dict[str, Any]) -> bool:
+    """An attack noun with no doer (:func:`unclaimed_attack_source`'s), an assault (root class ``claimable``, CAMEO 18:
+    not a fight, an invasion or an occupation, 19), in an article that names a transnational armed
+    group that stays ``IMG`` wherever it acts (cue ``placeless_group``: the Islamic State, al-Qaeda) in its sentence
+    or the :data:`ATTACK_GROUP_LOOKBACK` before: the group most named there, a tie going to the mention nearest the
+    trigger, is the doer ("ISIS claimed the bombings. ... the attacks in Brussels": docs/annotation.md D11c, D11e, a
+    doer another sentence names for the same act), not the place struck. Not a group its text names as absent
+    (:func:`_denied_mention`) nor one named only as what another is linked to (:func:`affiliation_only`). The group's
+    mention becomes the source (``evidence.rules.source`` ``attack_group``; session 58, jA). Whether it answered."""
+    if str(event.get("cameo") or "")[:2] not in root_class("claimable"):
+        return False
+    sentence, _span = _locate(doc, event, {})
+    if sentence is None:
+        return False
+
+    def skipped(mention: dict[str, Any]) -> bool:
+        span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        return _denied_mention(doc, mention) or affiliation_only(doc, span, mention["text"])
+
+    def group(actor: dict[str, Any]) -> str | None:
+        code = _armed_group_code(actor)
+        return code if code is not None and placeless_group(code) else None
+
+    # no KB: :func:`_most_named_country` reads only the Doc, the event and the sentence
+    case = SideCase(doc, None, event, {}, sentence, None)  # type: ignore[arg-type]
+    found = _most_named_country(case, ATTACK_GROUP_LOOKBACK, None, (event.get("span") or [sentence.start_char])[0],
+                                skipped, key=group)
+    if found is None:
+        return False
+    code, text = found
+    prefix, sector = split_code(code)
+    event["source"] = {"text": text, "code": code, "country": prefix, "sector": sector,
+                       "evidence": f"an attack with no doer named: the armed group named around it ({text})"}
+    evidence = event.setdefault("evidence", {})
+    rules = {k: v for k, v in (evidence.get("rules") or {}).items() if k != "source_country"}
+    evidence["rules"] = {**rules, "source": ATTACK_GROUP_RULE}
+    return True
 
 
 #: The transnational prefix of armed groups that take the country they act in (docs/annotation.md 4).

@@ -123,12 +123,18 @@ _BOILERPLATE = [
 # photo gallery or video rather than telling this one: a label and a colon, "SEE ALSO: X says ...",
 # "( PHOTOS: Y)", "Read more: ...", "RELATED: ...", "More: ...", "( Also on Outlet News: Z)" (an outlet's
 # name after "also on/in/from", session 57); a video player's card ("JUST
-# WATCHED <title> Replay More Videos ..."); a photo credit line opening with a bar ("| AP Photo ...").
+# WATCHED <title> Replay More Videos ..."); a photo credit line opening with a bar ("| AP Photo ...");
+# session 58: a teaser link whose label is glued to its colon, no space, before the linked headline
+# ("Trump-Kim summit:Everything you should know ...", "Earlier:Minister calls ...", "'No deal':Minister
+# says ..."): a label of 3-40 characters with no sentence mark, then a capital and a small letter, a
+# space or an apostrophe, or a quote mark (case-sensitive: not "Brent crude UK:BRNX19 jumped"), and a
+# headline's end, no full stop (not a dateline glued to its paragraph, "NAIROBI:The president said ... .").
 _LINK_LINE = re.compile(
     r"\(?\s*(?:see also|read more|read also|also read|more|related(?: coverage| stories)?|photos?|videos?"
     r"|watch|gallery|slideshow|also (?:on|in|from) [^\n:]{0,30}?" + _OUTLET_WORD + r")\s*:\s*\S[^\n]*"
     r"|JUST WATCHED\b[^\n]*"
-    r"|\|\s*(?:AP|AFP|Reuters|Getty Images?|EPA)\s+Photo\b[^\n]*",
+    r"|\|\s*(?:AP|AFP|Reuters|Getty Images?|EPA)\s+Photo\b[^\n]*"
+    r"|(?-i:[^\n:!?|]{3,40}?:(?=[A-Z][a-z'\u2019 ]|[\u2018\u201c'\"])[^\n]*(?<!\.)(?<!\.[\"'\u201d\u2019]))",
     re.I,
 )
 # Legal sentences, boilerplate after a first boilerplate sentence: the AP's "This material may

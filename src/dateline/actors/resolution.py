@@ -174,7 +174,9 @@ def counted_fallbacks(doc: Doc) -> Doc:
     counts: the models were fitted on the sides as the rules and the chooser leave them. An active verb, or an event
     noun not of violence, with no doer takes the article's country
     (:func:`dateline.actors.countries.subjectless_source`); an attack noun that names no doer, only the place it struck,
-    takes that place's country (:func:`dateline.actors.countries.unclaimed_attack_source`); people fighting for an armed
+    takes that place's country (:func:`dateline.actors.countries.unclaimed_attack_source`), or the Islamic State or
+    al-Qaeda where its sentence or the two before name one (:func:`dateline.actors.countries.attack_group`, session
+    58); people fighting for an armed
     group are that group, with no target (:func:`dateline.events.assemble.joined_group_sides`).
     ``dateline.train.judged_events`` codes the models'
     training data with this stage disabled, so that they are fitted on the sides they score in the product."""

@@ -765,13 +765,20 @@ def attack_group(doc: Doc, event: dict[str, Any]) -> bool:
     if found is None:
         return False
     code, text = found
-    prefix, sector = split_code(code)
-    event["source"] = {"text": text, "code": code, "country": prefix, "sector": sector,
-                       "evidence": f"an attack with no doer named: the armed group named around it ({text})"}
-    evidence = event.setdefault("evidence", {})
-    rules = {k: v for k, v in (evidence.get("rules") or {}).items() if k != "source_country"}
-    evidence["rules"] = {**rules, "source": ATTACK_GROUP_RULE}
+    _put_named_side(event, "source", code, text, ATTACK_GROUP_RULE,
+                    f"an attack with no doer named: the armed group named around it ({text})")
     return True
+
+
+def _put_named_side(event: dict[str, Any], role: str, code: str, text: str, rule: str, why: str) -> None:
+    """Make the actor ``code`` named ``text`` the ``role`` side ("source" or "target") of ``event``, with ``why`` as
+    the side's evidence and ``rule`` as ``evidence.rules[role]`` (the role's country rule dropped: the side is named,
+    not placed). The one writer of :func:`attack_group` and :func:`_aim_at_armed_group`."""
+    prefix, sector = split_code(code)
+    event[role] = {"text": text, "code": code, "country": prefix, "sector": sector, "evidence": why}
+    evidence = event.setdefault("evidence", {})
+    rules = {k: v for k, v in (evidence.get("rules") or {}).items() if k != f"{role}_country"}
+    evidence["rules"] = {**rules, role: rule}
 
 
 #: The transnational prefix of armed groups that take the country they act in (docs/annotation.md 4).
@@ -1912,12 +1919,7 @@ def _aim_at_armed_group(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], sent
     if found is None:
         return False
     code, text = found
-    group, group_sector = split_code(code)
-    event["target"] = {"text": text, "code": code, "country": group, "sector": group_sector,
-                       "evidence": f"no target named: the armed group named around {what} ({text})"}
-    evidence = event.setdefault("evidence", {})
-    rules = {k: v for k, v in (evidence.get("rules") or {}).items() if k != "target_country"}
-    evidence["rules"] = {**rules, "target": rule}
+    _put_named_side(event, "target", code, text, rule, f"no target named: the armed group named around {what} ({text})")
     armed_group_country(doc, kb, event, "target")
     return True
 

@@ -1378,6 +1378,16 @@ def _trigger_paragraph(doc: Doc, event: dict[str, Any]) -> tuple[Span, str, int]
     return sentence, doc_text(doc)[start:end].strip(), count
 
 
+def _paragraph_of_trigger(doc: Doc, event: dict[str, Any]) -> tuple[list[tuple[int, int]], int] | None:
+    """The Doc's paragraphs (:func:`_furniture_paragraphs`) and the index of the one holding the event's trigger
+    word; None when the trigger is not found (:func:`furniture_label`, :func:`doubled_paragraph`)."""
+    trigger = trigger_head(doc, event)
+    if trigger is None:
+        return None
+    paragraphs, paragraph_of, _starts = per_doc(doc, "furniture_paragraphs", _furniture_paragraphs)
+    return paragraphs, paragraph_of(trigger.idx)
+
+
 def _furniture_paragraphs(doc: Doc) -> tuple[list[tuple[int, int]], Callable[[int], int], list[int]]:
     """The Doc's paragraphs, the paragraph of a character offset and the sentences' starting characters."""
     paragraphs = paragraph_spans(doc_text(doc))
@@ -1420,14 +1430,11 @@ def furniture_label(event: dict[str, Any], doc: Doc | None) -> bool:
     one-line paragraphs ending on no closing mark (``en.CLOSING_MARKS``) that the labelled one opens: the bullets of
     "Story highlights" after the first ("Minister will urge talks" / "Talks set for Monday"). Without the parse
     nothing is gated."""
-    if doc is None:
+    found = _paragraph_of_trigger(doc, event) if doc is not None else None
+    if doc is None or found is None:
         return False
-    trigger = trigger_head(doc, event)
-    if trigger is None:
-        return False
-    paragraphs, paragraph_of, _starts = per_doc(doc, "furniture_paragraphs", _furniture_paragraphs)
+    paragraphs, k = found
     text = doc_text(doc)
-    k = paragraph_of(trigger.idx)
     while True:
         paragraph = text[paragraphs[k][0]:paragraphs[k][1]].strip()
         if paragraph and _opens_with_label(paragraph):
@@ -1551,14 +1558,11 @@ def doubled_paragraph(event: dict[str, Any], doc: Doc | None) -> bool:
     sentence the body told before (:func:`repeated_sentence`) leaves its first telling judged. On train's read half
     (session 57) the first copies of such pairs held 17 counted events, none right. Without the parse nothing is
     gated."""
-    if doc is None:
+    found = _paragraph_of_trigger(doc, event) if doc is not None else None
+    if doc is None or found is None:
         return False
-    trigger = trigger_head(doc, event)
-    if trigger is None:
-        return False
-    paragraphs, paragraph_of, _starts = per_doc(doc, "furniture_paragraphs", _furniture_paragraphs)
+    paragraphs, k = found
     forms = per_doc(doc, "paragraph_forms", lambda d: [_compare_form(doc_text(d)[a:b]) for a, b in paragraphs])
-    k = paragraph_of(trigger.idx)
     own = forms[k]
     if len(own) < REPEAT_MIN_CHARS:
         return False

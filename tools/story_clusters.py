@@ -12,6 +12,10 @@ outlets are kept, shuffled with ``--seed`` and cut in two halves: ``dev`` (read 
 ``heldout`` (judged once, after the fix). Articles listed in ``--exclude`` (the labelled news articles) are
 left out, so no labelled article's events are read.
 
+``--halves FILE`` keeps an earlier listing's stories, numbers and halves (eval/fusion/stories47.json) and only drops
+the articles ``--exclude`` lists now: labelling rounds drawn after that listing took some of its articles, among them
+blind ones, whose events nobody may read (session 59). A story left with one article is dropped.
+
 Writes ``OUT/stories.json`` (each story's article ids and half: references only) and ``OUT/dev.jsonl`` and
 ``OUT/heldout.jsonl`` (the records of each half, for ``dateline ingest``; under build/, not committed).
 """
@@ -107,27 +111,35 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.07)
     parser.add_argument("--min-outlets", type=int, default=3)
     parser.add_argument("--seed", type=int, default=47)
+    parser.add_argument("--halves", help="an earlier stories.json whose stories and halves are kept")
     args = parser.parse_args()
     excluded = {json.loads(line)["id"] for line in Path(args.exclude).read_text().splitlines() if line.strip()}
     lines = [line for line in Path(args.corpus).read_text(encoding="utf-8").splitlines() if line.strip()]
     records = [json.loads(line) for line in lines]
     keep = [(line, r) for line, r in zip(lines, records) if r.get("date") and r["id"] not in excluded]
     by_id = {r["id"]: (line, r) for line, r in keep}
-    found = [s for s in stories([r for _, r in keep], args.threshold)
-             if len({by_id[i][1].get("outlet") for i in s}) >= args.min_outlets]
-    random.Random(args.seed).shuffle(found)
-    half = (len(found) + 1) // 2
+    if args.halves:
+        earlier = json.loads(Path(args.halves).read_text(encoding="utf-8"))
+        halves = {name: [(s["story"], [i for i in s["articles"] if i in by_id]) for s in earlier if s["half"] == name]
+                  for name in ("dev", "heldout")}
+        halves = {name: [(n, s) for n, s in part if len(s) > 1] for name, part in halves.items()}
+    else:
+        found = [s for s in stories([r for _, r in keep], args.threshold)
+                 if len({by_id[i][1].get("outlet") for i in s}) >= args.min_outlets]
+        random.Random(args.seed).shuffle(found)
+        half = (len(found) + 1) // 2
+        halves = {"dev": list(enumerate(found[:half])), "heldout": list(enumerate(found[half:]))}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     listing = []
-    for name, part in (("dev", found[:half]), ("heldout", found[half:])):
+    for name, part in halves.items():
         with open(out / f"{name}.jsonl", "w", encoding="utf-8") as fh:
-            for story in part:
+            for _, story in part:
                 for i in story:
                     fh.write(by_id[i][0] + "\n")
-        listing += [{"half": name, "story": n, "articles": story} for n, story in enumerate(part)]
-        print(f"{name}: {len(part)} stories, {sum(len(s) for s in part)} articles, "
-              f"{len({by_id[i][1].get('outlet') for s in part for i in s})} outlets")
+        listing += [{"half": name, "story": n, "articles": story} for n, story in part]
+        print(f"{name}: {len(part)} stories, {sum(len(s) for _, s in part)} articles, "
+              f"{len({by_id[i][1].get('outlet') for _, s in part for i in s})} outlets")
     (out / "stories.json").write_text(json.dumps(listing, indent=0) + "\n", encoding="utf-8")
 
 

@@ -15,7 +15,8 @@ only (the input's article id, trigger offsets, code, date) and whether the two a
 so the output can be kept as a labels file (add ``"label": "same act"`` / ``"different acts"`` by hand).
 ``--show`` prints the two sentences to stderr for reading.
 
-``--judged FILE`` instead reads a judged file and reports, for the database's current fusion, how many
+``--judged FILE`` instead reads a judged file and reports (leaving out, and counting, the pairs with an article the
+database does not hold: a story set rebuilt without the blind rounds' articles, ``story_clusters.py --halves``), for the database's current fusion, how many
 same-act pairs are fused (with a Wilson 95% interval) and how many different-act pairs are, in each
 stratum and in all (a judged mention is found by its trigger span and its code as judged, else by the span alone,
 since the coder may have re-coded it); and the recall over the whole population, each stratum weighted by its size (its
@@ -135,10 +136,15 @@ def report(rows: list[tuple], judged: str) -> None:
     def fused_of(ref: list) -> set[str]:
         return by_code.get(tuple(ref[:4])) or by_span.get(tuple(ref[:3])) or set()
 
+    articles = {r[1] for r in rows}
     strata: dict[str, dict[str, Any]] = {}
+    absent = 0
     for line in open(judged, encoding="utf-8"):
         item = json.loads(line)
         if item.get("label") not in ("same act", "different acts"):
+            continue
+        if any(m[0] not in articles for m in item["mentions"]):
+            absent += 1  # an article the database does not hold (left out of the story set since): not judged here
             continue
         a, b = (fused_of(m) for m in item["mentions"])
         fused = bool(a & b)
@@ -150,6 +156,8 @@ def report(rows: list[tuple], judged: str) -> None:
             s["same_fused"] += fused
         else:
             s["diff_fused"] += fused
+    if absent:
+        print(f"{absent} judged pairs left out: an article of theirs is not in the database")
     total = {k: sum(s[k] for s in strata.values()) for k in ("n", "same", "same_fused", "diff_fused")}
     for name, s in [*strata.items(), ("all judged", total)]:
         lo, hi = wilson(s["same_fused"], s["same"])

@@ -979,7 +979,7 @@ def _one_country(event: dict[str, Any]) -> bool:
 DOMESTIC_STATEMENT = "domestic_statement"
 
 
-def domestic_statement(event: dict[str, Any]) -> bool:
+def domestic_statement(event: dict[str, Any], doc: Doc | None = None) -> bool:
     """Whether a plain statement stays inside one state: a verb of saying (cue ``speech_verb``: say, tell, announce,
     argue ...) coded 010 by its lexicon entry (code rule ``_verb_entry``, and still 010 after the learned root
     correction) whose speaker and target, what the statement is about (:func:`dateline.events.roles._verb_roles`),
@@ -989,10 +989,34 @@ def domestic_statement(event: dict[str, Any]) -> bool:
     they were right 50 times in 647 (0.08, the coder 0.35: eval/sessions/37.md, "statements37"). Left alone:
     a statement the code rules read as more than a statement (a demand, an appeal, a criticism, an accusation:
     another code rule or another root), another verb coded 010 ("predict", "deny", "plead": right more often), a
-    statement to or about another state, and a side with no country or a transnational one (IGO, NGO)."""
+    statement to or about another state, and a side with no country or a transnational one (IGO, NGO). Session 59
+    (kB), read on ``doc``: nor a statement whose target is a person the text names as the subject of what is said
+    (:func:`_named_person_target`: "Kissinger said Trump is a phenomenon", "Giuliani said Mueller is wary of
+    overstepping"): the clause judges an identified actor, an act by D1a(i) at home too."""
     rules = _plain_statement(event)
     return rules is not None and str(rules.get("trigger")).partition(":")[2] in cue_words("speech_verb") \
-        and _one_country(event)
+        and _one_country(event) and not _named_person_target(event, doc)
+
+
+def _named_person_target(event: dict[str, Any], doc: Doc | None) -> bool:
+    """Whether the event's target is a person the text names as the subject of what the statement says: the head of its
+    words in the sentence is a name the parser tags PERSON ("President Donald Trump", "Mueller"; not "Trump's lawyers",
+    a pronoun or an office) and the subject of the verb's clausal complement, or of a complement of that complement
+    ("said Mueller is wary of", "says he never imagined Trump would make"): the clause judges that person. Without
+    the parse (``doc`` None), no."""
+    target = event.get("target")
+    if doc is None or not target:
+        return False
+    trigger = trigger_head(doc, event)
+    if trigger is None:
+        return False
+    span = _locate(doc, event, target)[1]
+    if span is None or span.root.ent_type_ != "PERSON" or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    clause = span.root.head
+    while clause.dep_ == "ccomp" and clause.head.i != clause.i and clause.head.i != trigger.i:
+        clause = clause.head
+    return clause.dep_ == "ccomp" and clause.head.i == trigger.i
 
 
 def _event_rules(event: dict[str, Any]) -> dict[str, Any]:
@@ -1653,7 +1677,7 @@ def _first_sentences(doc: Doc) -> dict[str, int]:
 #: and its test on the event (and the parse, for those that read it: :func:`caused_outcome`,
 #: :func:`figurative_violence` and the four page-furniture gates of session 44).
 _GATES: tuple[tuple[str, Callable[[dict[str, Any], Doc | None], bool]], ...] = (
-    (DOMESTIC_STATEMENT, lambda event, doc: domestic_statement(event)),
+    (DOMESTIC_STATEMENT, domestic_statement),
     (UNPLACED_STATEMENT, lambda event, doc: unplaced_statement(event)),
     (PRIVATE_STATEMENT, lambda event, doc: private_statement(event)),
     (UNPLACED_INTENT, lambda event, doc: unplaced_intent(event)),

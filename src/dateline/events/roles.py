@@ -273,6 +273,12 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         targets = [t for t in _sides(doc, [candidate], lex) if not any(same_side(t, s) for s in sources)]
         if targets and not disapproval and _own_state_thing(candidate, targets[0], sources, lex):
             continue  # "pledged French support for X", "threatened French sanctions against X": the source's own act
+        if targets and targets[0] is not None and not targets[0].get("country") and candidate in candidates \
+                and _named_person(doc, candidate, targets[0]):
+            # "praised the plan of Prime Minister Smith for talks with Ruritania": a person named in the verb's own
+            # argument is the party, though the actors stage left it no country (a later strategy gives one); an
+            # actor deeper down with a country is not preferred to it, as it is to an unnamed group or a sector
+            return sources, targets
         if targets and targets[0] is not None and targets[0].get("code") is not None:
             if targets[0].get("country") is not None:
                 return sources, targets
@@ -676,6 +682,19 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
                     if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj not in candidates:
                         candidates.append(pobj)
     return candidates
+
+
+def _named_person(doc: Doc, candidate: Token, side: Side) -> bool:
+    """Whether the side a direct argument of a verb gives is a person named by name in that argument's own phrase (a
+    ``PERSON`` entity whose words are in the side's text): "met Mr. Smith", "the plan of Prime Minister Smith"."""
+    if side is None or not side.get("text"):
+        return False
+    start, end = syntax.phrase_span(candidate)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    text = str(side["text"])
+    return any(ent.label_ == "PERSON" and ent.text in text for ent in span.ents)
 
 
 def _complained_of(verb: Token, candidates: list[Token]) -> list[Token]:

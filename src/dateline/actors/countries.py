@@ -1922,6 +1922,26 @@ ARMED_GROUP_TARGET = "armed_group_target"
 ARMED_GROUP_PLACES = frozenset({"_act_place", "_place_targets", "target_of_place", "_noun_place"})
 
 
+#: The target rule of a place a state's fighting names as its own argument ("pounded the stronghold of Raqqa", "struck
+#: targets in Iraq"), which :func:`armed_group_target` turns to an armed group its sentence names (session 59, kA).
+NAMED_PLACE_RULE = "_verb_roles"
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+#: CAMEO codes of occupying territory (192), aimed at the place's state whoever holds it ("took over the city").
+OCCUPATION_CODES = frozenset({"192"})
+
+
+def _named_place_target(doc: Doc, event: dict[str, Any]) -> bool:
+    """Whether the event's target is a place the parse took as its argument: a bare country code (no sector) whose words
+    in the sentence are a place name (a ``GPE``, ``LOC`` or ``FAC`` entity), "the stronghold of Raqqa", "in western
+    Iraq"; not a state named as an actor by a people or an organisation."""
+    target = event.get("target") or {}
+    code = str(target.get("code") or "")
+    if not code or code != target.get("country") or code in TRANSNATIONAL:
+        return False
+    _sentence, span = _locate(doc, event, target)
+    return span is not None and all(t.ent_type_ in _PLACE_ENTITIES for t in span if not t.is_punct)
+
+
 def _armed_group_code(actor: dict[str, Any]) -> str | None:
     """An armed group's code (an ``IMG`` actor's), else None."""
     code = str(actor.get("code") or "")
@@ -1962,9 +1982,15 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
     group named in that sentence, not one named before (session 44, comb44); a country only guessed
     (:data:`GUESSED_PLACE_STRATEGIES`: the article's or the source's own, no place named) gives way to a group named
     in the :data:`GUESSED_PLACE_LOOKBACK` sentences before (session 56, hX: "U.S. jets carried out airstrikes
-    overnight" three sentences after the Islamic State is named). Whether it answered."""
-    if _event_rules(event).get("target") not in ARMED_GROUP_PLACES \
-            or str(event.get("cameo", ""))[:2] not in root_class("warfare"):
+    overnight" three sentences after the Islamic State is named); session 59 (kA): a target the parse took from a place
+    name among the act's own arguments (``_verb_roles``, :func:`_named_place_target`: "destroyed refineries in eastern
+    Syria") gives way to a group its own sentence names, not for occupying territory (:data:`OCCUPATION_CODES`) nor to
+    a group named as the doer (:func:`_subject_chars`). Whether it answered."""
+    if str(event.get("cameo", ""))[:2] not in root_class("warfare"):
+        return False
+    named_place = _event_rules(event).get("target") == NAMED_PLACE_RULE and _named_place_target(doc, event) \
+        and str(event.get("cameo", ""))[:3] not in OCCUPATION_CODES
+    if _event_rules(event).get("target") not in ARMED_GROUP_PLACES and not named_place:
         return False
     country, sector = split_code((event.get("source") or {}).get("code"))
     if not country or country in TRANSNATIONAL or sector not in _STATE_FORCE_SECTORS:
@@ -1974,13 +2000,27 @@ def armed_group_target(doc: Doc, kb: KnowledgeBase, event: dict[str, Any]) -> bo
         return False
     # a state the sentence itself names as the opponent (``armed_opponent``) gives way only to a group named there too
     strategy = _event_rules(event).get("target_country")
-    lookback = 0 if strategy == "armed_opponent" else \
+    lookback = 0 if strategy == "armed_opponent" or named_place else \
         GUESSED_PLACE_LOOKBACK if strategy in GUESSED_PLACE_STRATEGIES else ARMED_GROUP_LOOKBACK
-    return _aim_at_armed_group(doc, kb, event, sentence, lookback, ARMED_GROUP_TARGET, "a state's fighting")
+    doer = _subject_chars(doc, event) if named_place else None  # "ISIS militants attacked Kirkuk": the group is the doer
+    return _aim_at_armed_group(doc, kb, event, sentence, lookback, ARMED_GROUP_TARGET, "a state's fighting",
+                               skip=None if doer is None else lambda mention: doer[0] <= mention["start"] < doer[1])
+
+
+def _subject_chars(doc: Doc, event: dict[str, Any]) -> tuple[int, int] | None:
+    """The character range of the head word of the trigger's subject with its modifiers before it ("ISIS militants"
+    of "ISIS militants attacked"), or None: a mention there names the doer (not "strikes on Islamic State have
+    targeted", whose group is in a phrase after the head)."""
+    verb = trigger_head(doc, event)
+    subject = syntax.subject(verb) if verb is not None else None
+    if subject is None:
+        return None
+    modifiers = [c for c in subject.children if c.dep_ in ("compound", "amod", "nmod") and c.i < subject.i]
+    return min([subject.idx] + [c.left_edge.idx for c in modifiers]), subject.idx + len(subject.text)
 
 
 def _aim_at_armed_group(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], sentence: Span, lookback: int,
-                        rule: str, what: str) -> bool:
+                        rule: str, what: str, skip: Callable[[dict[str, Any]], bool] | None = None) -> bool:
     """Aim ``event`` at the armed group (an ``IMG`` actor, :func:`_armed_group_code`) that ``sentence`` and the
     ``lookback`` sentences before it name most, a tie going to the mention nearest the trigger, not one its text names
     as absent (:func:`_denied_mention`); a regional group takes the country the text places it in
@@ -1989,7 +2029,8 @@ def _aim_at_armed_group(doc: Doc, kb: KnowledgeBase, event: dict[str, Any], sent
     :func:`condemned_attack_target`)."""
     case = SideCase(doc, kb, event, {}, sentence, None)
     found = _most_named_country(case, lookback, None, (event.get("span") or [sentence.start_char])[0],
-                                lambda mention: _denied_mention(doc, mention), key=_armed_group_code)
+                                lambda mention: _denied_mention(doc, mention) or (skip is not None and skip(mention)),
+                                key=_armed_group_code)
     if found is None:
         return False
     code, text = found

@@ -286,8 +286,8 @@ def _claims(verb: Token, lex: Lexicon) -> bool:
     if verb.lemma_ not in lex.cue("claim_or_demand"):
         return False
     obliging = lex.cue("obligation") | {"should", "shall"}
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    for clause in _said_clauses(verb):
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and not _object_as_subject(verb, clause):
             continue
         auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in obliging for a in auxes):
@@ -297,6 +297,33 @@ def _claims(verb: Token, lex: Lexicon) -> bool:
         if any(t.lemma_ == "be" and t.tag_ == "VBP" for t in (clause, *auxes)):
             return True  # "insists both countries are on the same page": the subjunctive is "be"
     return False
+
+
+def _said_clauses(verb: Token) -> list[Token]:
+    """The that-clauses of a verb of saying: its own ``ccomp`` children, and a ``ccomp`` the parser hung on a
+    participle that modifies the object of one of the verb's prepositions ("insisted in an interview aired Tuesday
+    that his stance had not softened": the clause is the insisting's, not the airing's; session 59, kD)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            clauses.extend(c for acl in pobj.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                           for c in acl.children if c.dep_ == "ccomp" and c.i > acl.i)
+    return clauses
+
+
+def _object_as_subject(verb: Token, clause: Token) -> bool:
+    """Whether the parser took a that-clause's subject for the verb's direct object: a noun right after the verb
+    and right before the clause, which has no subject of its own ('insisted Kim "wants to get it done"'; session
+    59, kD)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not verb.i < obj.i < clause.i:
+        return False
+    between = verb.doc[obj.i + 1:clause.left_edge.i]
+    return all(t.is_punct for t in between) and clause.tag_ in ("VBD", "VBZ")
 
 
 def _is_act(token: Token, lex: Lexicon) -> bool:

@@ -14,6 +14,7 @@ not negated, not un-counted by the learned act filter (``evidence.act_filter``, 
 at the start of this stage) nor by a rule gate (``evidence.rules.gate``, :data:`GATE_KEY`:
 :func:`dateline.actors.countries.gate_statements`: ``domestic_statement``, ``unplaced_statement``,
 ``private_statement``, ``unplaced_intent``, ``domestic_agenda``, ``placeless_journey``, ``unvoiced_question``,
+``anonymous_source``,
 ``electoral_routine``,
 ``private_cooperation``, ``unarmed_protection``, ``caused_outcome``, ``figurative_violence``, and the page-furniture gates
 ``headline_line``, ``furniture_label``, ``repeated_sentence``, ``caption_credit``, ``doubled_paragraph``, ``photo_credit``), and confidence at or above the model's threshold (chosen on dev, see eval/README.md).

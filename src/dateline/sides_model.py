@@ -868,7 +868,7 @@ def pick(probs: dict[str, float], current: str, margins: dict[str, float], role:
 #: tests tests/unit/test_events_targets.py held them only through the margin): an appeal for a measure done to
 #: another country is aimed at home (``target_of_measure``, events/roles.py); a target that stands for states in general
 #: is none (``states_at_large``, actors/countries.py, docs/annotation.md D3a(3)).
-GUIDELINE_TARGET_RULES = frozenset({"target_of_measure", STATES_AT_LARGE})
+GUIDELINE_TARGET_RULES = frozenset({"target_of_measure", STATES_AT_LARGE, "organisation_meeting"})
 #: Target country strategies that do: the opponent of a state's violence, never an ally doing the same act
 #: (``armed_opponent``, actors/countries.py).
 GUIDELINE_TARGET_COUNTRIES = frozenset({"armed_opponent"})

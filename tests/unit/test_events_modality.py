@@ -323,6 +323,47 @@ def test_events_modality_indicative_clause_of_insist_is_a_claim(vocab: Vocab) ->
     assert _insisted(vocab, should) == {"100"}
 
 
+def _insisted_in_interview(vocab: Vocab, clause: list[Row]) -> set[str]:
+    """Codes on "insisted" in "Iran insisted in an interview aired Tuesday that Israel <clause>", the that-clause
+    hung by the parser on the participle "aired"."""
+    rows: list[Row] = [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                       ("insisted", "VERB", "VBD", "ROOT", 0, "insist", "O"),
+                       ("in", "ADP", "IN", "prep", -1, "in", "O"),
+                       ("an", "DET", "DT", "det", 1, "an", "O"),
+                       ("interview", "NOUN", "NN", "pobj", -2, "interview", "O"),
+                       ("aired", "VERB", "VBN", "acl", -1, "air", "O"),
+                       ("Tuesday", "PROPN", "NNP", "npadvmod", -1, "Tuesday", "B-DATE"),
+                       ("that", "SCONJ", "IN", "mark", len(clause) + 1, "that", "O"),
+                       ("Israel", "PROPN", "NNP", "nsubj", len(clause), "Israel", "B-GPE"), *clause]
+    return {e["cameo"] for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "insisted"}
+
+
+def test_events_modality_claim_clause_hung_on_a_participle(vocab: Vocab) -> None:
+    # session 59 (kD): "insisted in an interview aired Tuesday that Israel had withdrawn": the parser hangs the
+    # clause on "aired"; it is still the insisting's, indicative, a claim (no CAMEO 10)
+    had = [("had", "AUX", "VBD", "aux", 1, "have", "O"), ("withdrawn", "VERB", "VBN", "ccomp", -5, "withdraw", "O")]
+    assert _insisted_in_interview(vocab, had) == set()
+    # the mandative subjunctive there stays a demand
+    bare = [("withdraw", "VERB", "VB", "ccomp", -4, "withdraw", "O")]
+    assert _insisted_in_interview(vocab, bare) == {"100"}
+
+
+def test_events_modality_claim_clause_subject_taken_for_object(vocab: Vocab) -> None:
+    # session 59 (kD): 'Iran insisted Israel "wants peace"': the parser takes Israel for the object of "insisted"
+    # and leaves the finite clause with no subject; the clause is indicative, a claim (no CAMEO 10)
+    rows: list[Row] = [("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"),
+                       ("insisted", "VERB", "VBD", "ROOT", 0, "insist", "O"),
+                       ("Israel", "PROPN", "NNP", "dobj", -1, "Israel", "B-GPE"),
+                       ("\"", "PUNCT", "``", "punct", 1, "\"", "O"),
+                       ("wants", "VERB", "VBZ", "ccomp", -3, "want", "O"),
+                       ("peace", "NOUN", "NN", "dobj", -1, "peace", "O")]
+    assert {e["cameo"] for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "insisted"} == set()
+    # with a bare (mandative) verb the clause is a demand: "insisted Israel withdraw"
+    rows[4] = ("withdraw", "VERB", "VB", "ccomp", -3, "withdraw", "O")
+    rows[5] = ("troops", "NOUN", "NNS", "dobj", -1, "troop", "O")
+    assert "100" in {e["cameo"] for e in code_doc(build(vocab, rows))._.events if e["trigger"] == "insisted"}
+
+
 def test_events_modality_call_with_object_predicate_names(vocab: Vocab) -> None:
     # "Iran called it a provocation on Israel": naming, no appeal ("call on" codes 020 otherwise);
     # naming with a disapproving predicate is criticism (codes._evaluative: 111)

@@ -20,7 +20,7 @@ from .clauses import (ALONE_RULE, NAMED_DOER_RULE, ONGOING_RULE, VERBAL_RULE, cl
                       clause_object, clause_ongoing, clause_verbal)
 from .codes import offered_act, _actor_word, _blamed, _conditional_offer, _declarer, _demanding_content, disapproving_statement, accusation_clauses, appeal_clauses, need_clauses, obligation_clauses, have_to_clauses, _disapproval, disapproved, OWN_ACCOUNT_CODES, _negative_evaluation, _evaluative, naming_judgement, _intent_code, _intent_of, _plover, _refusal_code, root_rule, _with_thing
 from .modality import _aim, _claim, _claimant, _future_time, _historical, _modality, _noun_modality, _own_modality
-from .roles import ABROAD, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
+from .roles import ABROAD, ORGANISATION_MEETING, _organisation_members, SAID_OWN_FIRST, SAID_OWN_RULE, _addressees, _agentless_state, custody_passive, _experiencer, passive_own_subject, _complement, _condition_targets, governing_subject, _governor_targets, reporting_speaker, responsibility_claimant, _host_targets, _hyphen_parties, _moves_a_thing, owned_complement_targets, _place_targets, _protest_targets, _purpose, TargetCase, _unattributed, verb_targets, _verb_roles
 from ..actors.identity import same_side, side_key
 from ..actors.index import in_window
 from .sides import _first_actor_tokens, _identified, _political, Side, _sides
@@ -668,8 +668,10 @@ def _noun_events(doc: Doc, noun: Token, index: int, lex: Lexicon, proposed: Entr
         target_rule = "_protest_targets" if target_sides else target_rule
     if source_sides and not target_sides and entry.code[:2] == "04":
         # "during meetings in Berlin", "on a visit to ...", "in Japan, where X was on a visit": the host
-        target_sides = _host_targets(doc, [noun] + ([light] if light is not None else []), lex, source_sides)
-        target_rule = "target_of_host" if target_sides else target_rule
+        heads = [noun] + ([light] if light is not None else [])
+        members = _organisation_members(doc, heads, lex, source_sides)  # "a NATO summit in Brussels": IGO to IGO
+        target_sides = members or _host_targets(doc, heads, lex, source_sides)
+        target_rule = (ORGANISATION_MEETING if members else "target_of_host") if target_sides else target_rule
     if light is not None and source_sides and not target_sides and entry.code[:2] not in ("04",):
         # "imposed a curfew in Algiers": the country acted in (CAMEO's convention)
         target_sides = _place_targets(doc, light, lex, source_sides)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from .. import syntax
 from ..doc import extension, per_doc
 from ..lexicon import Lexicon
-from .triggers import (aim_of_intent, finite_past_conjunct, _can_act, _is_act, _measured, _subordinate,
+from .triggers import (aim_of_intent, finite_past_conjunct, performed_aim, _can_act, _is_act, _measured, _subordinate,
                        _speaking_document, _trailing_adjunct, _verb_entry, _verbal_adjunct, verbal_gerund)
 from ..codebook import root_class
 from ..lang import en
@@ -470,6 +470,11 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None)
             # "may shell the town, threatening Lebanon": the adjunct is as done as the act it follows
             modality = modality or _own_modality(head, lex, doc, why)
             negated = negated or any(c.dep_ == "neg" for c in head.children)
+        elif link == "advcl" and clause.i == verb.i and performed_aim(clause, lex):
+            # "staged a sit-in to protest the law": the protest is as done as the act that performs it
+            _note(why, "performed_aim")
+            modality = modality or _own_modality(head, lex, doc, why)
+            negated = negated or any(c.dep_ == "neg" for c in head.children)
         if link == "ccomp" and modality == "intended" and _predicted(clause, head, lex):
             modality = "hypothetical"  # "he expected most people would obey the law": foreseen, not declared
         if link == "ccomp" and head.lemma_ in lex.cue("speech_verb") and any(c.dep_ == "neg" for c in head.children):
@@ -540,8 +545,8 @@ def _aim(verb: Token, lex: Lexicon) -> bool:
     resolution to enforce the deal", "can be invoked to approve a war"): an aim, not an act."""
     if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX") or _is_act(verb.head, lex):
         return False
-    if verb.head.lemma_ in lex.cue("contact_verb"):
-        return False  # "called Modi to congratulate him": the call performs the act
+    if verb.head.lemma_ in lex.cue("contact_verb") or performed_aim(verb, lex):
+        return False  # "called Modi to congratulate him", "gathered to protest": the act it serves performs it
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
         return False  # "so that they meet", "after he met": a clause of its own
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -16,6 +16,7 @@ from ..codebook import country_side, root_class
 from ..doc import doc_text, extension, token_texts
 from ..kb import split_code
 from ..lexicon import Entry, Lexicon
+from ..record import ActorRef
 from ..actors.identity import same_side
 from .sides import _actor_tokens, _partitive_group, _political, Side, _side, _sides
 from .triggers import _can_act, _frame_speaker, _meets, _verb_entry
@@ -273,6 +274,12 @@ def _verb_roles(doc: Doc, verb: Token, obj: Token | None, lex: Lexicon, *, speec
         targets = [t for t in _sides(doc, [candidate], lex) if not any(same_side(t, s) for s in sources)]
         if targets and not disapproval and _own_state_thing(candidate, targets[0], sources, lex):
             continue  # "pledged French support for X", "threatened French sanctions against X": the source's own act
+        if targets and targets[0] is not None and not targets[0].get("country") and candidate in candidates \
+                and _named_person(doc, candidate, targets[0]):
+            # "praised the plan of Prime Minister Smith for talks with Ruritania": a person named in the verb's own
+            # argument is the party, though the actors stage left it no country (a later strategy gives one); an
+            # actor deeper down with a country is not preferred to it, as it is to an unnamed group or a sector
+            return sources, targets
         if targets and targets[0] is not None and targets[0].get("code") is not None:
             if targets[0].get("country") is not None:
                 return sources, targets
@@ -678,6 +685,19 @@ def _target_candidates(verb: Token, obj: Token | None, *, theme: bool = False) -
     return candidates
 
 
+def _named_person(doc: Doc, candidate: Token, side: Side) -> bool:
+    """Whether the side a direct argument of a verb gives is a person named by name in that argument's own phrase (a
+    ``PERSON`` entity whose words are in the side's text): "met Mr. Smith", "the plan of Prime Minister Smith"."""
+    if side is None or not side.get("text"):
+        return False
+    start, end = syntax.phrase_span(candidate)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    text = str(side["text"])
+    return any(ent.label_ == "PERSON" and ent.text in text for ent in span.ents)
+
+
 def _complained_of(verb: Token, candidates: list[Token]) -> list[Token]:
     """For disapproval (CAMEO 11), what it is about comes before whom it is told to: "complained
     to the United Nations over Israeli air raids" is aimed at Israel, the UN being the audience."""
@@ -1026,6 +1046,42 @@ def _host_targets(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side
     return []
 
 
+#: The ``evidence.rules.target`` of :func:`_organisation_members`.
+ORGANISATION_MEETING = "organisation_meeting"
+#: The country-level code of an organisation's member states acting among themselves (docs/annotation.md D32a).
+ORGANISATION_CODE = "IGO"
+
+
+def _organisation_members(doc: Doc, heads: list[Token], lex: Lexicon, sources: list[Side]) -> list[Side]:
+    """A gathering of an international organisation (every source an ``IGO`` actor) held abroad, which
+    :func:`_host_targets` would aim at its host ("a NATO summit in Brussels", "EU finance ministers meet in
+    Luxembourg"): its member states meet among themselves, so it is aimed at the organisation, ``IGO`` to ``IGO``
+    (docs/annotation.md D32a; a host that only hosts is no party, section 2). Only a word of gathering (cue
+    ``assembly_word``: summit, conference, meet ...), not a journey ("an IMF mission arrived in Lusaka" is aimed at
+    its host). The target is the organisation's members ("members of NATO"), coded ``IGO`` (evidence rule
+    ``organisation_meeting``)."""
+    if not sources or any(s is None or s.get("country") != ORGANISATION_CODE for s in sources):
+        return []
+    if not any(head.lemma_.lower() in lex.cue("assembly_word") for head in heads):
+        return []
+    if not _host_targets(doc, heads, lex, sources):
+        return []
+    # the members, named apart from the source's own words (the side chooser reads the other side's words), at the
+    # country level of an organisation (IGO)
+    source = sources[0]
+    name = str(source.get("text") or "the organisation") if source is not None else "the organisation"
+    members: ActorRef = {"text": f"members of {name}", "code": ORGANISATION_CODE, "country": ORGANISATION_CODE,
+                         "sector": None}
+    return [members]
+
+
+def organisation_meeting(case: TargetCase) -> list[Side]:
+    """A gathering of an organisation's members abroad is aimed at the organisation: :func:`_organisation_members`."""
+    if case.entry.passive or case.entry.code[:2] != "04":
+        return []
+    return _organisation_members(case.doc, [case.verb], case.lex, case.sources)
+
+
 def target_of_host(case: TargetCase) -> list[Side]:
     """A meeting or visit by one party abroad is aimed at its host: :func:`_host_targets`."""
     if case.entry.passive or case.entry.code[:2] != "04":
@@ -1052,7 +1108,8 @@ def target_of_measure(case: TargetCase) -> list[Side]:
 #: order; the first strategy that finds one wins. Then, if no target is a coded actor,
 #: :func:`target_of_place` may still name the country the act is done in.
 VERB_TARGET_STRATEGIES: tuple[Callable[[TargetCase], list[Side]], ...] = (
-    target_of_complement, target_of_purpose, target_of_condition, target_of_protest, target_of_host, target_of_topic,
+    target_of_complement, target_of_purpose, target_of_condition, target_of_protest, organisation_meeting, target_of_host,
+    target_of_topic,
     target_of_measure)
 
 

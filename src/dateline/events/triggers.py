@@ -286,8 +286,8 @@ def _claims(verb: Token, lex: Lexicon) -> bool:
     if verb.lemma_ not in lex.cue("claim_or_demand"):
         return False
     obliging = lex.cue("obligation") | {"should", "shall"}
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    for clause in _said_clauses(verb):
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and not _object_as_subject(verb, clause):
             continue
         auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in obliging for a in auxes):
@@ -297,6 +297,33 @@ def _claims(verb: Token, lex: Lexicon) -> bool:
         if any(t.lemma_ == "be" and t.tag_ == "VBP" for t in (clause, *auxes)):
             return True  # "insists both countries are on the same page": the subjunctive is "be"
     return False
+
+
+def _said_clauses(verb: Token) -> list[Token]:
+    """The that-clauses of a verb of saying: its own ``ccomp`` children, and a ``ccomp`` the parser hung on a
+    participle that modifies the object of one of the verb's prepositions ("insisted in an interview aired Tuesday
+    that his stance had not softened": the clause is the insisting's, not the airing's; session 59, kD)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            clauses.extend(c for acl in pobj.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                           for c in acl.children if c.dep_ == "ccomp" and c.i > acl.i)
+    return clauses
+
+
+def _object_as_subject(verb: Token, clause: Token) -> bool:
+    """Whether the parser took a that-clause's subject for the verb's direct object: a noun right after the verb
+    and right before the clause, which has no subject of its own ('insisted Kim "wants to get it done"'; session
+    59, kD)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not verb.i < obj.i < clause.i:
+        return False
+    between = verb.doc[obj.i + 1:clause.left_edge.i]
+    return all(t.is_punct for t in between) and clause.tag_ in ("VBD", "VBZ")
 
 
 def _is_act(token: Token, lex: Lexicon) -> bool:
@@ -473,6 +500,8 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
         return None
     if link == "advcl" and any(c.dep_ == "mark" and c.lower_ != "to" for c in token.children):
         return None
+    if link == "advcl" and token.i == verb.i and performed_aim(verb, lex):
+        return None  # "staged a sit-in to protest the law": the protest is made in the sit-in, as done as it is
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if link == "xcomp" or infinitive:
         return "intended"
@@ -482,6 +511,33 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     if token.tag_ == "VBG" and (_trailing_adjunct(token) or _verbal_adjunct(token, lex)):
         return None  # "X shelled the town, killing 20": told as the act it follows is
     return "reported" if token.tag_ == "VBG" else None
+
+
+def performed_aim(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb is an infinitive of purpose (``advcl`` with "to", no subject or conjunction of its own) whose act
+    the act it serves performs (cue ``performed_aim``: protest): "staged a sit-in to protest the law", "gathered in the
+    square to protest", "withdrew from the assembly to protest the draft". A protest is made in doing what is done for
+    it, so it is as done as that act (its modality and negation are read through it, :func:`.modality._modality`: "will
+    gather to protest" stays intended, "did not march to protest" negated), not an aim still to come (``intended``,
+    :func:`_subordinate`, :func:`.modality._aim`); as a purpose clause under a contact verb ("called Modi to
+    congratulate him", cue ``contact_verb``) is performed by the contact. Session 59 (kB): on train's read half the
+    protests told so were labelled asserted 11 times in 14 (one hypothetical, two no act)."""
+    if verb.dep_ != "advcl" or verb.head == verb or verb.lemma_ not in lex.cue("performed_aim"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False  # "so that they protest": a clause of its own
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return not _protest_told(verb.head, lex)
+
+
+def _protest_told(act: Token, lex: Lexicon) -> bool:
+    """Whether the act a :func:`performed_aim` serves is itself coded a protest (CAMEO 14: its verb's entry, or the entry
+    of its object's event noun): "began a hunger strike to protest", "staged a sit-in to protest", "boycotted the vote
+    to protest". The protest is then told once, on that act, and its aim stays an aim (the gold codes the one act)."""
+    entries = [_verb_entry(act, lex)] if act.pos_ == "VERB" else []
+    entries += [_noun_entry(c, lex) for c in act.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return any(entry is not None and entry.code[:2] == "14" for entry in entries)
 
 
 def _trailing_adjunct(participle: Token) -> bool:

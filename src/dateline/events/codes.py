@@ -300,7 +300,7 @@ def _danger_label(token: Token, lex: Lexicon) -> Token | None:
 
 def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Token | None:
     """:func:`_negative_judgement` worked out: the words of what was said (:func:`_content`), read in order."""
-    unblaming = lex.cue("unblaming_emotion")
+    unblaming, plight = lex.cue("unblaming_emotion"), lex.cue("plight_word")
     for clause, words in _content(verb, lex, naming=naming):
         for token in words:
             if token.pos_ not in ("ADJ", "NOUN") and not (token.tag_ == "VBN" and any(
@@ -323,6 +323,10 @@ def _find_negative_judgement(verb: Token, lex: Lexicon, *, naming: bool) -> Toke
             judged = _judged(token, lex)
             if judged is None or not _about_actor(judged, lex):
                 continue
+            if judged.lower_ in en.INDEFINITE_PRONOUNS:
+                continue  # "said we have done nothing wrong", "said somebody is a warmonger": no identified actor (D1a)
+            if judged.lower_ in DEMONSTRATIVES and judged.dep_ in ("nsubj", "nsubjpass") and (word in plight or lemma in plight):
+                continue  # "said this is a problem", "said it was troubling": alarm at a state of affairs, 012 (D1a)
             if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)) or _denied_by_no(token):
                 continue  # "said the plan was not illegal", "said there was no evidence of wrongdoing"
             if _conditioned(token, clause, lex):

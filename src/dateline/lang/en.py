@@ -66,6 +66,10 @@ DEFINITE_DETERMINERS = frozenset({"the", "these", "those", "that", "this"})
 
 #: Pronouns that point at a thing or a state of affairs, not an actor ("this is a great day").
 DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
+#: Indefinite pronouns: they name no identified actor ("we have done nothing wrong", "somebody is a warmonger"), so a
+#: negative word said of one judges nobody (``events.codes._negative_judgement``; docs/annotation.md D1a).
+INDEFINITE_PRONOUNS = frozenset({"nothing", "anything", "something", "everything", "nobody", "somebody", "anybody",
+                                 "everybody", "someone", "anyone", "everyone", "none"})
 #: Subjects that name no actor ("this has to be a political strategy", "it has to stop"): a clause with one of them
 #: tells nobody what to do (``events.codes._present_have_to``).
 EMPTY_SUBJECTS = DEMONSTRATIVES | {"there", "which", "what"}

@@ -596,7 +596,7 @@ def _present_future(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb in the present tense (simple or progressive: "meets", "is travelling") has a time phrase of its
     own that is still to come ("meet tomorrow", "is travelling to America next week", "meets his counterparts later
     this week"): the present tells a schedule, an intent (docs/annotation.md section 3, "is scheduled"). The time
-    phrase is the verb's adverbial (npadvmod, advmod, tmod) or the object of its preposition ("on", "in", "at")."""
+    phrase is the verb's adverbial (npadvmod, advmod, tmod) or the object of its preposition ("on", "in", "at", "for")."""
     if verb.pos_ not in ("VERB", "AUX") or not syntax.present_tense(verb) or verb.tag_ == "VBN":
         return False
     for child in verb.children:

@@ -86,6 +86,9 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
         mode = "intended"  # "is going to meet"
     if mode is None and _scheduled(token, lex):
         mode = "intended"  # "Trump is to meet Putin on Friday": scheduled, not held
+    if mode is None and _present_future(token, lex):
+        _note(why, "present_future")
+        mode = "intended"  # "the ministers meet in Brussels later this week": a schedule told in the present
     if mode is None and _stated_aim(token, lex):
         subject = _be_to_subject(token, lex)
         if subject is not None and _extraposed(subject) and _doer(subject, lex):
@@ -568,11 +571,44 @@ def _negated_predicate(adjective: Token) -> bool:
 
 def _future_time(noun: Token, lex: Lexicon) -> bool:
     """Whether an event noun's own time phrase is still to come: a DATE modifier of the noun with a
-    ``future_modifier`` word ("next week's visit", "talks next month", "the coming summit")."""
+    ``future_modifier`` word, "tomorrow" or "later this" ("next week's visit", "talks next month", "the coming summit",
+    "talks tomorrow"; :func:`_future_date_word`)."""
     for child in noun.children:
         if child.dep_ not in ("poss", "npadvmod", "amod", "compound", "nmod"):
             continue
-        if any(t.ent_type_ == "DATE" and t.lower_ in lex.cue("future_modifier") for t in child.subtree):
+        if any(_future_date_word(t, lex) for t in child.subtree):
+            return True
+    return False
+
+
+def _future_date_word(token: Token, lex: Lexicon) -> bool:
+    """Whether a word of a DATE phrase puts it still to come: ``future_modifier`` ("next week"), "tomorrow", or
+    "later" before "this" ("later this week"; not "two days later")."""
+    if token.ent_type_ != "DATE":
+        return False
+    word = token.lower_
+    if word in lex.cue("future_modifier") or word == "tomorrow":
+        return True
+    return word == "later" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "this"
+
+
+def _present_future(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb in the present tense (simple or progressive: "meets", "is travelling") has a time phrase of its
+    own that is still to come ("meet tomorrow", "is travelling to America next week", "meets his counterparts later
+    this week"): the present tells a schedule, an intent (docs/annotation.md section 3, "is scheduled"). The time
+    phrase is the verb's adverbial (npadvmod, advmod, tmod) or the object of its preposition ("on", "in", "at", "for")."""
+    if verb.pos_ not in ("VERB", "AUX") or not syntax.present_tense(verb) or verb.tag_ == "VBN":
+        return False
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "advmod", "tmod"):
+            phrase = list(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "in", "at", "for"):
+            phrase = [t for c in child.children if c.dep_ == "pobj" for t in c.subtree]
+        else:
+            continue
+        if any(t.lower_ in ("today", "tonight") for t in phrase):
+            continue  # not "are meeting today and tomorrow": under way
+        if any(_future_date_word(t, lex) for t in phrase):
             return True
     return False
 

@@ -190,7 +190,8 @@ ORDERED_AFTER = frozenset({"after", "following"})
 
 #: Prepositions whose event-noun object is still to come ("ahead of the Trump-Putin meeting"):
 #: planned, not held. Keyed "<head word> <preposition>".
-PROSPECTIVE_PREPOSITIONS = frozenset({"ahead of", "advance of"})
+PROSPECTIVE_PREPOSITIONS = frozenset({"ahead of", "advance of", "prepare for", "prepares for", "preparing for",
+                                      "preparations for", "preparation for"})
 
 #: Prepositions whose event-noun object is the time span of another act ("protests scheduled
 #: throughout Trump's visit"): the event keeps its own modality, not that of the act it times.

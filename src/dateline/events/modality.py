@@ -474,7 +474,7 @@ def _modality(verb: Token, lex: Lexicon, doc: Doc, why: list[str] | None = None)
             modality = modality or _own_modality(head, lex, doc, why)
             negated = negated or any(c.dep_ == "neg" for c in head.children)
         elif link == "advcl" and clause.i == verb.i and performed_aim(clause, lex):
-            # "staged a sit-in to protest the law": the protest is as done as the act that performs it
+            # "walked out of parliament to protest the law": the protest is as done as the act that performs it
             _note(why, "performed_aim")
             modality = modality or _own_modality(head, lex, doc, why)
             negated = negated or any(c.dep_ == "neg" for c in head.children)

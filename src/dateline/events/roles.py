@@ -1069,7 +1069,8 @@ def _organisation_members(doc: Doc, heads: list[Token], lex: Lexicon, sources: l
     # the members, named apart from the source's own words (the side chooser reads the other side's words), at the
     # country level of an organisation (IGO)
     source = sources[0]
-    name = str(source.get("text") or "the organisation") if source is not None else "the organisation"
+    assert source is not None  # every source is an IGO actor: checked above
+    name = str(source.get("text") or "the organisation")
     members: ActorRef = {"text": f"members of {name}", "code": ORGANISATION_CODE, "country": ORGANISATION_CODE,
                          "sector": None}
     return [members]

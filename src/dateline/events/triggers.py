@@ -501,7 +501,7 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
     if link == "advcl" and any(c.dep_ == "mark" and c.lower_ != "to" for c in token.children):
         return None
     if link == "advcl" and token.i == verb.i and performed_aim(verb, lex):
-        return None  # "staged a sit-in to protest the law": the protest is made in the sit-in, as done as it is
+        return None  # "walked out of parliament to protest the law": the protest is made in walking out, as done as it
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if link == "xcomp" or infinitive:
         return "intended"
@@ -515,8 +515,9 @@ def _subordinate(verb: Token, lex: Lexicon) -> Modality | None:
 
 def performed_aim(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb is an infinitive of purpose (``advcl`` with "to", no subject or conjunction of its own) whose act
-    the act it serves performs (cue ``performed_aim``: protest): "staged a sit-in to protest the law", "gathered in the
-    square to protest", "withdrew from the assembly to protest the draft". A protest is made in doing what is done for
+    the act it serves performs (cue ``performed_aim``: protest): "walked out of parliament to protest the law",
+    "gathered in the square to protest", "withdrew from the assembly to protest the draft" (not "staged a sit-in to
+    protest": a sit-in is a protest itself, :func:`_protest_told`). A protest is made in doing what is done for
     it, so it is as done as that act (its modality and negation are read through it, :func:`.modality._modality`: "will
     gather to protest" stays intended, "did not march to protest" negated), not an aim still to come (``intended``,
     :func:`_subordinate`, :func:`.modality._aim`); as a purpose clause under a contact verb ("called Modi to

@@ -17,6 +17,8 @@ by git). See eval/README.md ("Labelled real news") and docs/annotation.md.
     python tools/news_labels.py batch-add --split fresh build/labels/batch/fresh/out/F*.jsonl --second .../G_01.jsonl
     python tools/news_labels.py batch-tasks --split dev --relabel --labellers R1,R2   # a labelled split again, blind (v6)
     python tools/news_labels.py batch-add --split dev --relabel build/labels/relabel/dev/out/R*.jsonl   # old rows kept
+    python tools/news_labels.py recall-more --rounds 128,129 --labellers D01,D02   # thin missed lists completed
+    python tools/news_labels.py recall-more-add build/labels/recallmore/r128-129/out/D*.jsonl   # appended
     python tools/news_labels.py rejudge-tasks --count-only   # labels below v6 (GUIDELINES) each decision may change
     python tools/news_labels.py rejudge-tasks --labellers W1,W2,W3,W4   # v6: every row of tools/rejudge_v6.tsv
     python tools/news_labels.py rejudge-add build/labels/rejudge/out/W*.jsonl   # merge: "guidelines": 6, old rows
@@ -412,6 +414,124 @@ def _missed_row(label: dict[str, Any], record: dict[str, Any], text: str, row: d
             "trigger": label["trigger"], "root": label["root"], "src": label["src"], "tgt": label["tgt"],
             "modality": label["modality"], "date": label.get("date", "unknown"), "labeller": labeller,
             "note": label.get("note", "")}
+
+
+def recall_more(args: argparse.Namespace) -> None:
+    """Recall-completion task files for rounds whose missed-act lists are known to be thin (session 59's rounds
+    128-129, labelled against a time limit): each article's sentences, and every act already listed (the stored
+    labels that are real acts, and the stored missed acts), for labellers who add the codable acts still unlisted.
+    Nothing is shown of the coder's output beyond what the labels already hold, and no score; the integrator
+    runs it without reading the task files (the rounds stay blind). ``recall-more-add`` appends the new acts."""
+    wanted = _round_filter(args.rounds) or set()
+    selection = load_selection()
+    rows = [row for row in selection if article_round(row) in wanted]
+    if not rows:
+        raise SystemExit(f"no article in rounds {sorted(wanted)}")
+    ids = {row["id"] for row in rows}
+    listed: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for name in ("labels.jsonl", "missed.jsonl"):
+        with (OUT / name).open(encoding="utf-8") as handle:
+            for line in handle:
+                item = json.loads(line)
+                if item.get("id") in ids and (item.get("missed") or item.get("act") is True):
+                    listed[item["id"]].append(item)
+    texts = corpus_texts(rows, NEWS)
+    order = sorted(texts, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    coded = code_articles(texts, order)
+    folder = BUILD / "recallmore" / ("r" + "-".join(str(r) for r in sorted(wanted)))
+    (folder / "tasks").mkdir(parents=True, exist_ok=True)
+    (folder / "out").mkdir(parents=True, exist_ok=True)
+    with (folder / "coded.jsonl").open("w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(coded[i], ensure_ascii=False) + "\n" for i in order)
+    by_id = {row["id"]: row for row in rows}
+    queue, load = _share(args.labellers.split(","), order, lambda i: len(coded[i]["sentences"]))
+    moved = 0
+    for name, articles in queue.items():
+        out = folder / "out" / f"{name}_01.jsonl"
+        with (folder / "tasks" / f"{name}_01.md").open("w", encoding="utf-8") as handle:
+            handle.write(f"# Recall-completion task {name}_01: {len(articles)} articles, MISSED ACTS ONLY\n\n"
+                         f"Follow docs/annotation.md (version {args.guidelines}; write \"guidelines\": {args.guidelines} "
+                         "on every line). Each article lists the acts already listed (labelled events and missed "
+                         "acts). Read every sentence and write one `\"missed\": true` line per codable act that is "
+                         "NOT already listed (same sentence, same act), then one line {\"article\": ID, "
+                         f"\"recall_done\": true}} per article. Write them to "
+                         f"{out.relative_to(REPO) if out.is_relative_to(REPO) else out}.\n\n")
+            for article_id in articles:
+                record, text = coded[article_id], texts[article_id]["text"]
+                row = by_id[article_id]
+                body = record["article"]["body"]
+                lines = [f"## Article {article_id}  RECALL",
+                         f"corpus {row['corpus']}, outlet {row.get('outlet') or '-'}, published "
+                         f"{texts[article_id].get('date') or 'unknown'}", f"Title: {texts[article_id].get('title')}", ""]
+                lines += [f"[S{sent['index']}] {' '.join(body[sent['start']:sent['end']].split())}"
+                          for sent in record["sentences"]]
+                items = sorted(listed[article_id], key=lambda item: (item["sentence"], item["trigger_in_sentence"]))
+                lines += ["", f"### Acts already listed ({len(items)})", ""]
+                for item in items:
+                    ref = sentence_ref(record, int(item["sentence"]), text)
+                    if ref is None or ref["sha1"] != item["sentence_ref"]["sha1"]:
+                        moved += 1  # the sentence split moved since labelling: shown without its number
+                        where = "S?"
+                    else:
+                        where = f"S{item['sentence']}"
+                    lines.append(f"- {where} | trigger \"{item['trigger']}\" | root {item.get('root')} | "
+                                 f"{item.get('src')} -> {item.get('tgt')} | {item.get('modality')}")
+                handle.write("\n".join(lines + ["", ""]) + "\n")
+    print(f"{len(order)} articles; " + ", ".join(f"{k}: {len(v)} articles, {load[k]} sentences"
+                                                 for k, v in queue.items())
+          + (f"; {moved} listed acts whose sentence moved" if moved else ""))
+
+
+def recall_more_add(args: argparse.Namespace) -> int:
+    """Append the acts of ``recall-more`` label files to eval/news/missed.jsonl (references only), leaving out
+    lines with problems and acts whose trigger overlaps one already listed in the same sentence."""
+    folder = Path(args.files[0]).resolve().parent.parent
+    coded = read_coded(folder / "coded.jsonl")
+    selection = {row["id"]: row for row in load_selection()}
+    texts = corpus_texts([selection[i] for i in coded], NEWS)
+    seen: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)  # listed trigger spans by sentence
+    for name in ("labels.jsonl", "missed.jsonl"):
+        with (OUT / name).open(encoding="utf-8") as handle:
+            for line in handle:
+                item = json.loads(line)
+                if item.get("id") in coded and (item.get("missed") or item.get("act") is True):
+                    seen[item["id"], item["sentence_ref"]["sha1"]].append(tuple(item["trigger_in_sentence"]))
+    added: list[dict[str, Any]] = []
+    bad = dup = 0
+    done: set[str] = set()
+    for name in sorted(args.files):
+        path = Path(name)
+        for number, label in _label_lines(path):
+            if label is None:
+                bad += 1
+                continue
+            if label.get("recall_done"):
+                done.add(str(label.get("article")))
+                continue
+            problems = label_problems(label) if label.get("missed") else ["not a missed act"]
+            if label.get("article") not in coded:
+                problems.append(f"article {label.get('article')} is not in the tasks")
+            found = None if problems else _missed_row(label, coded[label["article"]],
+                                                      texts[label["article"]]["text"], selection[label["article"]],
+                                                      path.stem.split("_")[0])
+            if found is None:
+                print(f"{path}:{number}: {'; '.join(problems) or 'trigger not in its sentence'}; left out")
+                bad += 1
+                continue
+            spans = seen[found["id"], found["sentence_ref"]["sha1"]]
+            start, end = found["trigger_in_sentence"]
+            if any(start < b and a < end for a, b in spans):  # a listed act's trigger overlaps: listed already
+                dup += 1
+                continue
+            spans.append((start, end))
+            found["guidelines"] = args.guidelines
+            found["note"] = ("recall completion pass; " + found["note"]).rstrip("; ")
+            added.append(found)
+    with (OUT / "missed.jsonl").open("a", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in added)
+    print(f"{len(added)} missed acts added ({len(done)} of {len(coded)} articles done); {dup} already listed, "
+          f"{bad} lines left out")
+    return 1 if bad else 0
 
 
 # -- checking and merging labels ----------------------------------------------------------------
@@ -1344,12 +1464,22 @@ def main(argv: list[str] | None = None) -> int:
                          "labelled blind: their labels are not to be read; '' for none)")
     rj.add_argument("--labellers", default="V1,V2", help="comma-separated labeller names")
     rj.add_argument("--count-only", action="store_true", help="print the counts per decision and split only")
+    rm = sub.add_parser("recall-more", help="recall-completion task files for rounds whose missed lists are thin: the "
+                        "acts already listed shown, new missed acts asked for")
+    rm.add_argument("--rounds", required=True, help="comma-separated rounds (e.g. 128,129)")
+    rm.add_argument("--labellers", default="D01,D02", help="comma-separated labeller names")
+    _guidelines_option(rm)
+    rma = sub.add_parser("recall-more-add", help="append recall-more's new missed acts to eval/news/missed.jsonl")
+    rma.add_argument("files", nargs="+")
+    _guidelines_option(rma)
     ra = sub.add_parser("rejudge-add", help="merge rejudge-tasks labels (version N, from build/labels/rejudge/items.jsonl) "
                         "into eval/news; the replaced labels are kept in labels_v{N-1}.jsonl and missed_v{N-1}.jsonl")
     ra.add_argument("files", nargs="+")
     args = parser.parse_args(argv)
     if args.command == "batch-add":
         return batch_add(args)
+    if args.command == "recall-more-add":
+        return recall_more_add(args)
     if args.command == "rejudge-add":
         return rejudge_add(args)
     if args.command == "add":
@@ -1358,7 +1488,7 @@ def main(argv: list[str] | None = None) -> int:
         return check(args)
     if args.command == "merge":
         return merge(args)
-    {"select": select, "tasks": tasks, "recall-tasks": recall_tasks, "unjudged-tasks": unjudged_tasks,
+    {"select": select, "tasks": tasks, "recall-tasks": recall_tasks, "recall-more": recall_more, "unjudged-tasks": unjudged_tasks,
      "extend": extend, "batch-tasks": batch_tasks, "batch-second": batch_second,
      "rejudge-tasks": rejudge_tasks}[args.command](args)
     return 0

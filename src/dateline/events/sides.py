@@ -277,7 +277,9 @@ def _last_actor_before(doc: Doc, pronoun: Token, personal: bool) -> Side:
     the last named before it in its sentence, else the main subject of a sentence before (its last
     actor when no subject is one), over :data:`PRONOUN_LOOKBACK` sentences: a person for he/she, any
     other actor for it/they. "Britain, France and Germany condemned the tests. They urged ...":
-    Britain, not the Security Council named last (nearest first, it/they took the topic)."""
+    Britain, not the Security Council named last (nearest first, it/they took the topic). A subject
+    it/they never points back to a place named only as where something is or comes from
+    (:func:`_no_antecedent`, session 60)."""
     starts = token_starts(doc)
     back = PRONOUN_LOOKBACK[personal]
     first = pronoun.sent.start
@@ -291,10 +293,22 @@ def _last_actor_before(doc: Doc, pronoun: Token, personal: bool) -> Side:
             continue
         start = bisect.bisect_right(starts, mention["start"]) - 1
         end = bisect.bisect_left(starts, mention["end"])
+        if not personal and pronoun.dep_ == "nsubj" and _no_antecedent(doc[start:end].root):
+            continue
         candidates.append((start, end, (mention["start"], mention["end"])))
     candidates.sort()
     best = syntax.antecedent(pronoun, candidates, sentences=back, subject_first=True)
     return actor_ref(doc, *best) if best else None
+
+
+def _no_antecedent(head: Token) -> bool:
+    """Whether a mention (by its head token) cannot be what a later subject it/they stands for
+    (:func:`_last_actor_before`; no rule name of its own): a named place (GPE, LOC, FAC) told only
+    as where something happens, the object of a preposition that puts an event somewhere
+    (:data:`en.LOCATIVE_PREPOSITIONS`: "the ministers met in Syldavia, where they signed ...",
+    "after the raid on Borduria, they fled ..."), no party acting there."""
+    return (head.dep_ == "pobj" and head.ent_type_ in ("GPE", "LOC", "FAC")
+            and head.head.lower_ in en.LOCATIVE_PREPOSITIONS)
 
 
 def _named_mention(doc: Doc, pronoun: Token) -> Side:

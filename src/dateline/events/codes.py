@@ -1485,7 +1485,9 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
     organ warns: "warned that it would respond", "Iran warned that Iran would combat any
     intervention", "warned that police will act") with a verb that is no copula and no obligation
     ("we must not make that mistake": an appeal); or an act announced as no longer done ("warned
-    that Cairo will no longer tolerate X"). A war or conflict (cue ``danger_noun``) or a violent act that is
+    that Cairo will no longer tolerate X"); or an act or measure of the warner's own country named in what it
+    warns of, not as its subject (:func:`_own_measure`: "warned that a coup would trigger Swedish sanctions",
+    said by Sweden). A war or conflict (cue ``danger_noun``) or a violent act that is
     the subject of what is warned, and that no word of it ties to the warner, is a danger foreseen, no harm
     from the warner (:func:`_danger_happening`: "warned that war could break out", "warned a major conflict
     could result": 012 by D2)."""
@@ -1505,9 +1507,13 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
                 return True
             if obj is not None and _military_strike(obj, sources, lex):
                 return True  # the warner's own strikes: military force
+            if obj is not None and _own_measure(obj, own, lex):
+                return True  # "warned of a cutoff of Ruritanian aid": the warner's own response
         if child.dep_ not in ("ccomp", "xcomp", "advcl"):
             continue
         if any(t.dep_ == "mark" and t.lower_ in conditions for t in child.subtree):
+            return True
+        if _own_measure(child, own, lex):
             return True
         for token in child.subtree:
             if token.pos_ == "NOUN" and (entry := _named_act(token, lex)) is not None and entry.code[:2] in root_class("violent") \
@@ -1530,6 +1536,34 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
             if not side.get("country") and str(side.get("sector") or side.get("code") or "").lower() in lex.cue("state_force_sector") \
                     and any(s is not None and str(s.get("sector") or "").lower() in lex.cue("state_force_sector") for s in sources):
                 return True  # "the leader warned that police will take all necessary actions": the state's own force
+    return False
+
+
+def _own_measure(clause: Token, own: set[Any], lex: Lexicon) -> bool:
+    """Whether a warned clause tells, as what follows, an act or measure of the warner's own country: a noun of the
+    lexicon's acts or of cue ``measure_noun`` that a word of the warner's country owns or modifies ("warned that a
+    coup would trigger Ruritanian sanctions", "warned that the vote could cost it Ruritania's aid"), not the clause's
+    subject (what is judged or foreseen, "warned that Ruritania's policy was failing") nor in a relative clause,
+    and no act the warner shares with others (a reciprocal act of the lexicon, talks, a treaty: "warned that halting
+    aid could affect Ruritania's trade agreement", said by Ruritania, names its stake, no response). The warner
+    names its own response: harm from the warner, a threat (docs/annotation.md D2's first row; session 60, lB)."""
+    if not own:
+        return False
+    measures = lex.cue("measure_noun")
+    for token in clause.subtree:
+        if token.pos_ != "NOUN" or (token.dep_ in ("nsubj", "nsubjpass") and token.head == clause):
+            continue
+        act = _named_act(token, lex)
+        if token.lemma_.lower() not in measures and (act is None or act.reciprocal):
+            continue
+        if _in_relative_clause(token, clause):
+            continue
+        for word in token.children:
+            if word.dep_ not in ("poss", "compound", "amod", "nmod"):
+                continue
+            side = _side(token.doc, word, lex)
+            if side is not None and side.get("country") in own:
+                return True
     return False
 
 

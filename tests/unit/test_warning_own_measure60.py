@@ -37,3 +37,18 @@ def test_the_warners_measure_as_subject_or_its_treaty_is_no_threat(nlp: Language
     assert events and all(code[:2] != "13" for code, _ in events), events
     events = coded(nlp, "The Swedish foreign minister warned that the vote in Norway could affect Sweden's trade agreement with Norway.")
     assert events and all(code == "012" and rule == "_warning_forecast" for code, rule in events), events
+
+
+def test_a_condition_on_the_warner_itself_makes_no_threat(nlp: Language) -> None:
+    # the warner argues for its own response: the response and the attack named in its own condition hold out no harm
+    events = coded(nlp, "The Swedish foreign minister warned that if Sweden does not respond to the chemical attack, "
+                        "it would embolden Sweden's enemies.")
+    assert events and all(code == "012" and rule == "_warning_forecast" for code, rule in events), events
+
+
+def test_a_condition_on_the_hearer_stays_a_threat(nlp: Language) -> None:
+    for text in ("The Swedish foreign minister warned Norway that if it sent troops, it would face the consequences.",
+                 "The Swedish foreign minister warned Norway that Sweden would impose sanctions if Norway sent troops.",
+                 "The Swedish foreign minister warned that if we are attacked by Norway, we will respond."):
+        events = coded(nlp, text)
+        assert events and all(code[:2] == "13" for code, _ in events), (text, events)

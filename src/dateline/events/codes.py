@@ -1487,7 +1487,9 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
     ("we must not make that mistake": an appeal); or an act announced as no longer done ("warned
     that Cairo will no longer tolerate X"); or an act or measure of the warner's own country named in what it
     warns of, not as its subject (:func:`_own_measure`: "warned that a coup would trigger Swedish sanctions",
-    said by Sweden). A war or conflict (cue ``danger_noun``) or a violent act that is
+    said by Sweden). A condition the warning puts on the warner itself (:func:`_own_condition`: "warned that if
+    Sweden does not respond to the attack, it would embolden its enemies", said by Sweden), with the words of harm
+    and violence inside it and a demonstrative subject of what follows it, states no harm. A war or conflict (cue ``danger_noun``) or a violent act that is
     the subject of what is warned, and that no word of it ties to the warner, is a danger foreseen, no harm
     from the warner (:func:`_danger_happening`: "warned that war could break out", "warned a major conflict
     could result": 012 by D2)."""
@@ -1498,6 +1500,8 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
         if (token.lemma_.lower() in harm or token.lower_ in harm) and not _in_relative_clause(token, verb):
             if token.head.head == verb and _danger_subject(token, token.head, own, lex):
                 continue  # "warned that war could break out": a danger foreseen (012), unless the rest says harm
+            if _in_own_condition(token, verb, own, lex):
+                continue  # "warned that if Sweden does not respond, ...": the warner's own response, argued for
             return True
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -1511,13 +1515,13 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
                 return True  # "warned of a cutoff of Ruritanian aid": the warner's own response
         if child.dep_ not in ("ccomp", "xcomp", "advcl"):
             continue
-        if any(t.dep_ == "mark" and t.lower_ in conditions for t in child.subtree):
+        if any(t.dep_ == "mark" and t.lower_ in conditions and not _own_condition(t.head, own, lex) for t in child.subtree):
             return True
         if _own_measure(child, own, lex):
             return True
         for token in child.subtree:
             if token.pos_ == "NOUN" and (entry := _named_act(token, lex)) is not None and entry.code[:2] in root_class("violent") \
-                    and not _danger_happening(token, child, own, lex):
+                    and not _danger_happening(token, child, own, lex) and not _in_own_condition(token, verb, own, lex):
                 return True
         if child.lemma_ == "be" or any(c.dep_ == "aux" and c.lower_ in obliging for c in child.children):
             continue  # a state ("would be"), or what someone must do ("we must not"): no harm done
@@ -1528,6 +1532,10 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
         for subject in (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")):
             if subject.lower_ in lex.cue("first_person"):
                 return True
+            if subject.lower_ in DEMONSTRATIVES and any(
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conditions for m in c.children)
+                    and _own_condition(c, own, lex) for c in child.children):
+                continue  # "if Sweden does not respond, it would embolden ...": "it" is what would follow, not the warner
             side = _side(subject.doc, subject, lex)
             if side is None:
                 continue
@@ -1536,6 +1544,34 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
             if not side.get("country") and str(side.get("sector") or side.get("code") or "").lower() in lex.cue("state_force_sector") \
                     and any(s is not None and str(s.get("sector") or "").lower() in lex.cue("state_force_sector") for s in sources):
                 return True  # "the leader warned that police will take all necessary actions": the state's own force
+    return False
+
+
+def _own_condition(condition: Token, own: set[Any], lex: Lexicon) -> bool:
+    """Whether a warning's condition is put on the warner itself: its subject is "we" or a named actor of the warner's
+    country, not a third-person pronoun ("warned that if Sweden does not respond, its rivals will be emboldened", said by Sweden). The warner argues
+    for its own act; no harm from it awaits a hearer who acts (docs/annotation.md D2's first row), so the condition
+    alone makes no threat (session 60, lB)."""
+    for subject in (c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in lex.cue("first_person"):
+            return True
+        if subject.pos_ == "PRON":
+            continue  # "if it did so": a third-person pronoun is most often the hearer, whatever it resolves to
+        side = _side(subject.doc, subject, lex)
+        if side is not None and own and side.get("country") in own:
+            return True
+    return False
+
+
+def _in_own_condition(token: Token, verb: Token, own: set[Any], lex: Lexicon) -> bool:
+    """Whether a word sits in a condition that a warning puts on the warner itself (:func:`_own_condition`: "warned
+    that if Sweden does not respond to the attack, its rivals will be emboldened"): the response or the violence named
+    there is what the warner argues about, no harm it holds out (session 60, lB)."""
+    node = token
+    while node != verb and node.head != node:
+        if any(c.dep_ == "mark" and c.lower_ in lex.cue("condition") for c in node.children):
+            return _own_condition(node, own, lex)
+        node = node.head
     return False
 
 

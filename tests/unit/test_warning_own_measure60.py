@@ -52,3 +52,22 @@ def test_a_condition_on_the_hearer_stays_a_threat(nlp: Language) -> None:
                  "The Swedish foreign minister warned that if we are attacked by Norway, we will respond."):
         events = coded(nlp, text)
         assert events and all(code[:2] == "13" for code, _ in events), (text, events)
+
+
+def said(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    return [(e["cameo"], e["evidence"]["rules"].get("code")) for e in nlp(text)._.events if e["trigger"] == "said"]
+
+
+def test_a_statement_of_the_speakers_own_response_to_come_is_a_threat(nlp: Language) -> None:
+    for text in ("The Swedish prime minister said the use of chemical weapons in Norway would trigger a Swedish military response.",
+                 "The Swedish prime minister said Norway could face Swedish sanctions."):
+        assert said(nlp, text) == [("130", "_threat_in_statement")], text
+
+
+def test_a_response_told_as_done_or_as_the_subject_is_no_threat(nlp: Language) -> None:
+    assert all(rule != "_threat_in_statement" for _, rule in said(
+        nlp, "The Swedish prime minister said Swedish sanctions would hurt Norway."))
+    assert all(rule != "_threat_in_statement" for _, rule in said(
+        nlp, "The Swedish prime minister said the attack had drawn a Swedish response."))
+    assert all(rule != "_threat_in_statement" for _, rule in said(
+        nlp, "The Swedish prime minister said Norway would not face Swedish sanctions."))

@@ -1284,6 +1284,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       :func:`_clause_pattern`);
     - ``_sense``: a row of ``senses.tsv`` whose condition on the verb's complements or object holds
       sets the verb's sense (:func:`_sense`; the later rules refine that root);
+    - ``_threat_in_statement``: a statement (01x) whose content names, as still to come, a response or hostile act
+      of the speaker's own country is a threat (130, :func:`_threatening_content`; docs/annotation.md D1a, D2);
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
       criticism (112/111, :func:`_disapproval`);
     - ``_negative_evaluation``: else a statement (or such a warning) whose content judges an actor or
@@ -1351,6 +1353,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         entry, rules = sense, {**rules, "code": "_sense"}
     code = entry.code
     if code[:2] == "01" and trigger.pos_ == "VERB" and code not in OWN_ACCOUNT_CODES:
+        if _threatening_content(trigger, sources, lex):
+            return Entry("130"), {**rules, "code": "_threat_in_statement"}
         disapproval = _disapproval(trigger, lex)
         if disapproval is not None:
             return Entry(disapproval), {**rules, "code": "_disapproval"}
@@ -1419,6 +1423,38 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
             and _threatened_harm(trigger, sources, lex):
         return entry, {**rules, "code": "_warning_threat"}  # the threat the rules decided (D2), named as theirs
     return entry, rules
+
+
+def _threatening_content(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether a statement holds out harm from the speaker's own country (docs/annotation.md D2's first row and D1a: a
+    threat inside what is said is coded as the threat): what it says names, as what is still to come, a response or a
+    hostile act (cue ``harm_word`` or a hostile act of the lexicon) that a word of the speaker's country owns or
+    modifies ("said the use of chemical weapons would trigger a Swedish military response", "said Norway could face
+    Swedish sanctions", said by Sweden). Not the clause's subject ("said Swedish sanctions would hurt"), not
+    negated, and on a verb with a future or modal auxiliary: a response told as done is a fact, no threat (session 60,
+    lB)."""
+    own = _own_countries(sources)
+    if not own:
+        return False
+    harm, unsure = lex.cue("harm_word"), lex.cue("future") | en.MODALS
+    for clause, words in _content(verb, lex):
+        for token in words:
+            if token.pos_ != "NOUN" or token.dep_ in ("nsubj", "nsubjpass"):
+                continue
+            if token.lemma_.lower() not in harm:
+                act = _named_act(token, lex)
+                if act is None or act.code[:2] not in root_class("hostile"):
+                    continue
+            if not any(w.dep_ in ("poss", "compound", "amod", "nmod") and (side := _side(token.doc, w, lex)) is not None
+                       and side.get("country") in own for w in token.children):
+                continue
+            governor = _clause_verb(token, clause)
+            if not any(c.dep_ == "aux" and c.lower_ in unsure for c in governor.children):
+                continue
+            if _negated_in_clause(token, clause):
+                continue
+            return True
+    return False
 
 
 def _judges_a_measure(verb: Token, lex: Lexicon) -> bool:

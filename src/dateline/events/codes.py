@@ -1284,6 +1284,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
       :func:`_clause_pattern`);
     - ``_sense``: a row of ``senses.tsv`` whose condition on the verb's complements or object holds
       sets the verb's sense (:func:`_sense`; the later rules refine that root);
+    - ``_threat_in_statement``: a statement (01x) whose content names, as still to come, a response or hostile act
+      of the speaker's own country is a threat (130, :func:`_threatening_content`; docs/annotation.md D1a, D2);
     - ``_disapproval``: a statement (01x) whose content blames or criticises is an accusation or a
       criticism (112/111, :func:`_disapproval`);
     - ``_negative_evaluation``: else a statement (or such a warning) whose content judges an actor or
@@ -1351,6 +1353,8 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
         entry, rules = sense, {**rules, "code": "_sense"}
     code = entry.code
     if code[:2] == "01" and trigger.pos_ == "VERB" and code not in OWN_ACCOUNT_CODES:
+        if _threatening_content(trigger, sources, lex):
+            return Entry("130"), {**rules, "code": "_threat_in_statement"}
         disapproval = _disapproval(trigger, lex)
         if disapproval is not None:
             return Entry(disapproval), {**rules, "code": "_disapproval"}
@@ -1421,6 +1425,38 @@ def root_rule(trigger: Token, entry: Entry, rules: EventRules, lex: Lexicon,
     return entry, rules
 
 
+def _threatening_content(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
+    """Whether a statement holds out harm from the speaker's own country (docs/annotation.md D2's first row and D1a: a
+    threat inside what is said is coded as the threat): what it says names, as what is still to come, a response or a
+    hostile act (cue ``harm_word`` or a hostile act of the lexicon) that a word of the speaker's country owns or
+    modifies ("said the use of chemical weapons would trigger a Swedish military response", "said Norway could face
+    Swedish sanctions", said by Sweden). Not the clause's subject ("said Swedish sanctions would hurt"), not
+    negated, and on a verb with a future or modal auxiliary: a response told as done is a fact, no threat (session 60,
+    lB)."""
+    own = _own_countries(sources)
+    if not own:
+        return False
+    harm, unsure = lex.cue("harm_word"), lex.cue("future") | en.MODALS
+    for clause, words in _content(verb, lex):
+        for token in words:
+            if token.pos_ != "NOUN" or token.dep_ in ("nsubj", "nsubjpass"):
+                continue
+            if token.lemma_.lower() not in harm:
+                act = _named_act(token, lex)
+                if act is None or act.code[:2] not in root_class("hostile"):
+                    continue
+            if not any(w.dep_ in ("poss", "compound", "amod", "nmod") and (side := _side(token.doc, w, lex)) is not None
+                       and side.get("country") in own for w in token.children):
+                continue
+            governor = _clause_verb(token, clause)
+            if not any(c.dep_ == "aux" and c.lower_ in unsure for c in governor.children):
+                continue
+            if _negated_in_clause(token, clause):
+                continue
+            return True
+    return False
+
+
 def _judges_a_measure(verb: Token, lex: Lexicon) -> bool:
     """Whether what a warning forecasts is the harm of a measure or act (docs/annotation.md D2: "the
     target's act is wrong or dangerous", a judgement, 111): the that-clause's subject, or its passive
@@ -1485,7 +1521,11 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
     organ warns: "warned that it would respond", "Iran warned that Iran would combat any
     intervention", "warned that police will act") with a verb that is no copula and no obligation
     ("we must not make that mistake": an appeal); or an act announced as no longer done ("warned
-    that Cairo will no longer tolerate X"). A war or conflict (cue ``danger_noun``) or a violent act that is
+    that Cairo will no longer tolerate X"); or an act or measure of the warner's own country named in what it
+    warns of, not as its subject (:func:`_own_measure`: "warned that a coup would trigger Swedish sanctions",
+    said by Sweden). A condition the warning puts on the warner itself (:func:`_own_condition`: "warned that if
+    Sweden does not respond to the attack, it would embolden its enemies", said by Sweden), with the words of harm
+    and violence inside it and a demonstrative subject of what follows it, states no harm. A war or conflict (cue ``danger_noun``) or a violent act that is
     the subject of what is warned, and that no word of it ties to the warner, is a danger foreseen, no harm
     from the warner (:func:`_danger_happening`: "warned that war could break out", "warned a major conflict
     could result": 012 by D2)."""
@@ -1496,6 +1536,8 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
         if (token.lemma_.lower() in harm or token.lower_ in harm) and not _in_relative_clause(token, verb):
             if token.head.head == verb and _danger_subject(token, token.head, own, lex):
                 continue  # "warned that war could break out": a danger foreseen (012), unless the rest says harm
+            if _in_own_condition(token, verb, own, lex):
+                continue  # "warned that if Sweden does not respond, ...": the warner's own response, argued for
             return True
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -1505,13 +1547,17 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
                 return True
             if obj is not None and _military_strike(obj, sources, lex):
                 return True  # the warner's own strikes: military force
+            if obj is not None and _own_measure(obj, own, lex):
+                return True  # "warned of a cutoff of Ruritanian aid": the warner's own response
         if child.dep_ not in ("ccomp", "xcomp", "advcl"):
             continue
-        if any(t.dep_ == "mark" and t.lower_ in conditions for t in child.subtree):
+        if any(t.dep_ == "mark" and t.lower_ in conditions and not _own_condition(t.head, own, lex) for t in child.subtree):
+            return True
+        if _own_measure(child, own, lex):
             return True
         for token in child.subtree:
             if token.pos_ == "NOUN" and (entry := _named_act(token, lex)) is not None and entry.code[:2] in root_class("violent") \
-                    and not _danger_happening(token, child, own, lex):
+                    and not _danger_happening(token, child, own, lex) and not _in_own_condition(token, verb, own, lex):
                 return True
         if child.lemma_ == "be" or any(c.dep_ == "aux" and c.lower_ in obliging for c in child.children):
             continue  # a state ("would be"), or what someone must do ("we must not"): no harm done
@@ -1522,6 +1568,10 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
         for subject in (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")):
             if subject.lower_ in lex.cue("first_person"):
                 return True
+            if subject.lower_ in DEMONSTRATIVES and any(
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conditions for m in c.children)
+                    and _own_condition(c, own, lex) for c in child.children):
+                continue  # "if Sweden does not respond, it would embolden ...": "it" is what would follow, not the warner
             side = _side(subject.doc, subject, lex)
             if side is None:
                 continue
@@ -1530,6 +1580,62 @@ def _threatened_harm(verb: Token, sources: list[Side], lex: Lexicon) -> bool:
             if not side.get("country") and str(side.get("sector") or side.get("code") or "").lower() in lex.cue("state_force_sector") \
                     and any(s is not None and str(s.get("sector") or "").lower() in lex.cue("state_force_sector") for s in sources):
                 return True  # "the leader warned that police will take all necessary actions": the state's own force
+    return False
+
+
+def _own_condition(condition: Token, own: set[Any], lex: Lexicon) -> bool:
+    """Whether a warning's condition is put on the warner itself: its subject is "we" or a named actor of the warner's
+    country, not a third-person pronoun ("warned that if Sweden does not respond, its rivals will be emboldened", said by Sweden). The warner argues
+    for its own act; no harm from it awaits a hearer who acts (docs/annotation.md D2's first row), so the condition
+    alone makes no threat (session 60, lB)."""
+    for subject in (c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in lex.cue("first_person"):
+            return True
+        if subject.pos_ == "PRON":
+            continue  # "if it did so": a third-person pronoun is most often the hearer, whatever it resolves to
+        side = _side(subject.doc, subject, lex)
+        if side is not None and own and side.get("country") in own:
+            return True
+    return False
+
+
+def _in_own_condition(token: Token, verb: Token, own: set[Any], lex: Lexicon) -> bool:
+    """Whether a word sits in a condition that a warning puts on the warner itself (:func:`_own_condition`: "warned
+    that if Sweden does not respond to the attack, its rivals will be emboldened"): the response or the violence named
+    there is what the warner argues about, no harm it holds out (session 60, lB)."""
+    node = token
+    while node != verb and node.head != node:
+        if any(c.dep_ == "mark" and c.lower_ in lex.cue("condition") for c in node.children):
+            return _own_condition(node, own, lex)
+        node = node.head
+    return False
+
+
+def _own_measure(clause: Token, own: set[Any], lex: Lexicon) -> bool:
+    """Whether a warned clause tells, as what follows, an act or measure of the warner's own country: a noun of the
+    lexicon's acts or of cue ``measure_noun`` that a word of the warner's country owns or modifies ("warned that a
+    coup would trigger Ruritanian sanctions", "warned that the vote could cost it Ruritania's aid"), not the clause's
+    subject (what is judged or foreseen, "warned that Ruritania's policy was failing") nor in a relative clause,
+    and no act the warner shares with others (a reciprocal act of the lexicon, talks, a treaty: "warned that halting
+    aid could affect Ruritania's trade agreement", said by Ruritania, names its stake, no response). The warner
+    names its own response: harm from the warner, a threat (docs/annotation.md D2's first row; session 60, lB)."""
+    if not own:
+        return False
+    measures = lex.cue("measure_noun")
+    for token in clause.subtree:
+        if token.pos_ != "NOUN" or (token.dep_ in ("nsubj", "nsubjpass") and token.head == clause):
+            continue
+        act = _named_act(token, lex)
+        if token.lemma_.lower() not in measures and (act is None or act.reciprocal):
+            continue
+        if _in_relative_clause(token, clause):
+            continue
+        for word in token.children:
+            if word.dep_ not in ("poss", "compound", "amod", "nmod"):
+                continue
+            side = _side(token.doc, word, lex)
+            if side is not None and side.get("country") in own:
+                return True
     return False
 
 

@@ -297,11 +297,11 @@ def _timex_dict(span: Span, timex: Timex, sentence: int) -> dict[str, Any]:
 def attached(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
     """The temporal expression tied to ``token`` (an event trigger) in the parse, nearest first."""
     return attached_by(token, by_token,
-                       accept=lambda found, timex: timex["value"] is not None and not _possessor_of_other(found, token),
-                       direct=lambda child: _directly_timed(child, by_token))
+                       accept=lambda found, timex: timex["value"] is not None and not possessor_of_other(found, token),
+                       direct=lambda child: directly_timed(child, by_token))
 
 
-def _possessor_of_other(found: Token, owner: Token) -> bool:
+def possessor_of_other(found: Token, owner: Token) -> bool:
     """A possessive expression of another noun than ``owner`` ("Wednesday's attack", "last week's
     report"): it dates that noun, not the verb the noun hangs on, unless a preposition places the
     act against that noun ("before Friday's meeting", "during Sunday's fighting")."""
@@ -313,7 +313,7 @@ def _possessor_of_other(found: Token, owner: Token) -> bool:
     return noun != owner and noun.pos_ in ("NOUN", "PROPN") and possessive.i < noun.i and not placing
 
 
-def _directly_timed(child: Token, by_token: dict[int, dict[str, Any]]) -> bool:
+def directly_timed(child: Token, by_token: dict[int, dict[str, Any]]) -> bool:
     """A child that is a date ("agreed Friday", "Friday afternoon") or a preposition with one ("on Friday")."""
     if child.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "obl"):
         return _timed_phrase(child, by_token)
@@ -347,7 +347,7 @@ class _SentenceFrames:
             by_token = self.by_token
             root = self.doc[self.starts[sentence]:self.ends[sentence]].root
             self.found[sentence] = search_below(root, by_token, accept=_framing,
-                                                direct=lambda child: _directly_timed(child, by_token), skip=None)
+                                                direct=lambda child: directly_timed(child, by_token), skip=None)
         return self.found[sentence]
 
 
@@ -399,7 +399,7 @@ def _reported(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, An
         if (child.dep_ in ("parataxis", "ccomp") and child.i > verb.i and child.lemma_ in cue_words("speech_verb")
                 and verb_tense(child) == "past"):
             found = search_below(child, by_token, accept=_framing,
-                                 direct=lambda grand: _directly_timed(grand, by_token), skip=None)
+                                 direct=lambda grand: directly_timed(grand, by_token), skip=None)
             if found is not None:
                 return found
     return None
@@ -415,7 +415,7 @@ def _inherited(token: Token, by_token: dict[int, dict[str, Any]]) -> tuple[dict[
             return None
         reported = reported or verb.dep_ == "ccomp"
         verb = verb.head
-        found = search_below(verb, by_token, accept=_framing, direct=lambda child: _directly_timed(child, by_token),
+        found = search_below(verb, by_token, accept=_framing, direct=lambda child: directly_timed(child, by_token),
                              skip=None)
         if found is not None:
             return found, reported
@@ -569,8 +569,8 @@ def _simultaneous(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str
         for child in adjuncts:
             if child.tag_ == "VBG" and not any(grand.dep_ in ("mark", "aux", "auxpass") for grand in child.children):
                 found = search_below(child, by_token,
-                                     accept=lambda found, timex: _framing(found, timex) and not _possessor_of_other(found, child),
-                                     direct=lambda grand: _directly_timed(grand, by_token), skip=None)
+                                     accept=lambda found, timex: _framing(found, timex) and not possessor_of_other(found, child),
+                                     direct=lambda grand: directly_timed(grand, by_token), skip=None)
                 if found is not None:
                     return found
     return None
@@ -716,7 +716,7 @@ def _superordinate(token: Token, by_token: dict[int, dict[str, Any]], published:
     def accept(found: Token, timex: dict[str, Any]) -> bool:
         if not (_framing(found, timex) and _by_publication(timex, published)):
             return False
-        return current.pos_ not in ("VERB", "AUX") or not _possessor_of_other(found, current)
+        return current.pos_ not in ("VERB", "AUX") or not possessor_of_other(found, current)
 
     for _ in range(SUPERORDINATE_LEVELS):
         if current.head == current:
@@ -725,7 +725,7 @@ def _superordinate(token: Token, by_token: dict[int, dict[str, Any]], published:
             return None  # the noun's own verb: another act's clause, not the one the act describes
         current = current.head
         nominal = nominal or current.pos_ in ("NOUN", "PROPN", "PRON")
-        found = search_below(current, by_token, accept=accept, direct=lambda child: _directly_timed(child, by_token),
+        found = search_below(current, by_token, accept=accept, direct=lambda child: directly_timed(child, by_token),
                              skip=None)
         if found is not None:
             return found

@@ -4,6 +4,7 @@ and whether it is negated, from its own words and from the clause that governs i
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from typing import Any
 
@@ -12,7 +13,9 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from .. import syntax
-from ..doc import extension, per_doc
+from ..dates import after_publication, directly_timed, event_tense, find_doc_timexes, possessor_of_other
+from ..timexes import WEEKDAY, normalize
+from ..doc import extension, per_doc, tokens_to_items
 from ..lexicon import Lexicon
 from .triggers import (aim_of_intent, finite_past_conjunct, performed_aim, _can_act, _is_act, _measured, _subordinate,
                        _speaking_document, _trailing_adjunct, _verb_entry, _verbal_adjunct, verbal_gerund)
@@ -23,6 +26,9 @@ from .sides import _sides
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+_WEEKDAY = re.compile(WEEKDAY)
 
 
 _DECADE = re.compile(r"\b(1[89]\d0|20[0-9]0)'?s\b")
@@ -89,6 +95,9 @@ def _own_modality(token: Token, lex: Lexicon, doc: Doc, why: list[str] | None = 
     if mode is None and _present_future(token, lex):
         _note(why, "present_future")
         mode = "intended"  # "the ministers meet in Brussels later this week": a schedule told in the present
+    if mode is None and event_tense(token) != "past" and _planned_day(token, doc, lex):
+        _note(why, "planned_day")
+        mode = "intended"  # "On Wednesday, the envoy meets the minister" in a Monday article: still to come
     if mode is None and _stated_aim(token, lex):
         subject = _be_to_subject(token, lex)
         if subject is not None and _extraposed(subject) and _doer(subject, lex):
@@ -611,6 +620,47 @@ def _present_future(verb: Token, lex: Lexicon) -> bool:
         if any(_future_date_word(t, lex) for t in phrase):
             return True
     return False
+
+
+def _planned_day(token: Token, doc: Doc, lex: Lexicon) -> bool:
+    """Whether the act's own time expression, as the dates stage resolves it, is a day after the publication day
+    ("meets the minister on Wednesday" in a Monday article, "visits Uganda on January 20" in a January 14 one;
+    ``dates.after_publication``): the act is still to come at the report, a plan (docs/annotation.md section 3, D5),
+    which the dates stage dates the day it was told (its rule ``planned``, D7c); cue ``planned_day``, read by
+    :func:`_own_modality` on a verb that is not past (``dates.event_tense``), and by an event noun through its verb
+    ("will attend the conference on Friday"). The expression is the act's own (:func:`_own_timex`), and a single day
+    (a weekday, a month and day, "tomorrow"): a month, a season or a weekend ("a July visit", "this summer", "this
+    weekend") is resolved against the clause's tense too loosely to say the act is still to come. The day must lie
+    after the publication day read with no tense too (the nearer of the two days a weekday or a month and day names:
+    the clause's tense misleads when it is not the act's, "will have to testify about the Sept. 11 attack" in
+    December), and a weekday must not be the day after publication (a stored publication date a day early makes the
+    news's own day look still to come, D16b, D25c). Not a verb of intent or prospect itself (cue ``prospective``:
+    "prepare for talks on Nov. 20", the preparing is under way; the day is the talks'). False without a publication
+    day. Session 60 (lA): the dates stage kept the later day (rule ``planned``) but the modality never read it."""
+    published = extension(doc, "published")
+    if published is None or token.lemma_ in lex.cue("prospective"):
+        return False
+    by_token = per_doc(doc, "modality.timexes", lambda d: tokens_to_items(d, find_doc_timexes(d)))
+    own = _own_timex(token, by_token)
+    if own is None or own.get("granularity") != "day" or own.get("range") or not after_publication(own, published):
+        return False
+    nearest = normalize(own["text"], published)  # read with no tense: the nearer day ("the Sept. 11 attack" in December)
+    if nearest is None or nearest.granularity != "day" or nearest.value is None or nearest.value <= published.isoformat():
+        return False
+    return not (_WEEKDAY.search(own["text"]) and own["value"] == (published + dt.timedelta(days=1)).isoformat())
+
+
+def _own_timex(token: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The time expression of the act itself: one of the trigger's own time phrases (``dates.directly_timed``: "meets X
+    on Wednesday", "visits Y on January 20"; a possessive or modifier of a noun, "Monday's meeting"), not one deeper in
+    its phrase ("prepare for talks on Nov. 20": the talks' day) nor its governing verb's, nor a possessive of another
+    noun (``dates.possessor_of_other``)."""
+    for child in token.children:
+        if child.dep_ == "poss" or directly_timed(child, by_token):
+            found = next((by_token[t.i] for t in child.subtree if t.i in by_token), None)
+            if found is not None and found["value"] is not None and not possessor_of_other(child, token):
+                return found
+    return None
 
 
 def _scheduled_noun(noun: Token, lex: Lexicon) -> bool:

@@ -1,3 +1,3 @@
 """dateline: news articles in, political event data out."""
-__version__ = "0.19.0"
+__version__ = "0.20.0"
 

@@ -12,6 +12,7 @@ from .cues import Cues, _default_cues, load_cues
 from .marks import doc_quotes
 from .reported import _reported
 from .advice import quoted_appeals
+from .judgements import quoted_judgements
 from .sides import first_person_sides
 from .speakers import _Article, _attribute, _continue_speakers, _pull_quotes, _quote
 from .verbal import _verbal_events
@@ -44,6 +45,7 @@ def find_quotes(doc: Doc, *, cues: Cues | None = None) -> Doc:
     first_person_sides(art, quotes, events)
     _verbal_events(art, quotes, events)
     quoted_appeals(art, quotes, events)
+    quoted_judgements(art, quotes, events)
     doc._.events = events
     doc._.quotes = [q.to_dict() for q in quotes]
     return doc

@@ -416,6 +416,16 @@ def _missed_row(label: dict[str, Any], record: dict[str, Any], text: str, row: d
             "note": label.get("note", "")}
 
 
+def _listed_acts(ids: set[str]) -> Iterator[dict[str, Any]]:
+    """The acts eval/news already lists for the articles ``ids``: stored labels that are real acts, and missed acts."""
+    for name in ("labels.jsonl", "missed.jsonl"):
+        with (OUT / name).open(encoding="utf-8") as handle:
+            for line in handle:
+                item = json.loads(line)
+                if item.get("id") in ids and (item.get("missed") or item.get("act") is True):
+                    yield item
+
+
 def recall_more(args: argparse.Namespace) -> None:
     """Recall-completion task files for rounds whose missed-act lists are known to be thin (session 59's rounds
     128-129, labelled against a time limit): each article's sentences, and every act already listed (the stored
@@ -429,12 +439,8 @@ def recall_more(args: argparse.Namespace) -> None:
         raise SystemExit(f"no article in rounds {sorted(wanted)}")
     ids = {row["id"] for row in rows}
     listed: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for name in ("labels.jsonl", "missed.jsonl"):
-        with (OUT / name).open(encoding="utf-8") as handle:
-            for line in handle:
-                item = json.loads(line)
-                if item.get("id") in ids and (item.get("missed") or item.get("act") is True):
-                    listed[item["id"]].append(item)
+    for item in _listed_acts(ids):
+        listed[item["id"]].append(item)
     texts = corpus_texts(rows, NEWS)
     order = sorted(texts, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     coded = code_articles(texts, order)
@@ -490,12 +496,8 @@ def recall_more_add(args: argparse.Namespace) -> int:
     selection = {row["id"]: row for row in load_selection()}
     texts = corpus_texts([selection[i] for i in coded], NEWS)
     seen: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)  # listed trigger spans by sentence
-    for name in ("labels.jsonl", "missed.jsonl"):
-        with (OUT / name).open(encoding="utf-8") as handle:
-            for line in handle:
-                item = json.loads(line)
-                if item.get("id") in coded and (item.get("missed") or item.get("act") is True):
-                    seen[item["id"], item["sentence_ref"]["sha1"]].append(tuple(item["trigger_in_sentence"]))
+    for item in _listed_acts(set(coded)):
+        seen[item["id"], item["sentence_ref"]["sha1"]].append(tuple(item["trigger_in_sentence"]))
     added: list[dict[str, Any]] = []
     bad = dup = 0
     done: set[str] = set()

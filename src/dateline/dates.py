@@ -888,9 +888,15 @@ def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return date_events
 
 
+def doc_timexes(doc: Doc) -> list[dict[str, Any]]:
+    """:func:`find_doc_timexes`, worked out once per Doc (:func:`dateline.doc.per_doc`): the modality stage reads
+    the acts' own days before this stage runs (``modality._planned_day``), and this stage keeps the same list."""
+    return per_doc(doc, "timexes", find_doc_timexes)
+
+
 def date_events(doc: Doc) -> Doc:
     """Find and normalise temporal expressions; date every event that has no date yet."""
-    doc._.timexes = find_doc_timexes(doc)
+    doc._.timexes = doc_timexes(doc)
     events = doc._.events or []
     if not events:
         return doc

@@ -1445,8 +1445,7 @@ def _threatening_content(verb: Token, sources: list[Side], lex: Lexicon) -> bool
                 act = _named_act(token, lex)
                 if act is None or act.code[:2] not in root_class("hostile"):
                     continue
-            if not any(w.dep_ in ("poss", "compound", "amod", "nmod") and (side := _side(token.doc, w, lex)) is not None
-                       and side.get("country") in own for w in token.children):
+            if not _owned_by(token, own, lex):
                 continue
             governor = _clause_verb(token, clause)
             if not any(c.dep_ == "aux" and c.lower_ in unsure for c in governor.children):
@@ -1628,12 +1627,17 @@ def _own_measure(clause: Token, own: set[Any], lex: Lexicon) -> bool:
         act = _named_act(token, lex)
         if token.lemma_.lower() not in measures and (act is None or act.reciprocal):
             continue
-        if _in_relative_clause(token, clause):
-            continue
-        for word in token.children:
-            if word.dep_ not in ("poss", "compound", "amod", "nmod"):
-                continue
-            side = _side(token.doc, word, lex)
+        if not _in_relative_clause(token, clause) and _owned_by(token, own, lex):
+            return True
+    return False
+
+
+def _owned_by(noun: Token, own: set[Any], lex: Lexicon) -> bool:
+    """Whether a word of one of the countries ``own`` owns or modifies ``noun`` ("Swedish sanctions", "Sweden's
+    aid", "a cutoff of Swedish aid"'s "aid"): the noun is that country's act or measure."""
+    for word in noun.children:
+        if word.dep_ in ("poss", "compound", "amod", "nmod"):
+            side = _side(noun.doc, word, lex)
             if side is not None and side.get("country") in own:
                 return True
     return False

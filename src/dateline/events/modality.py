@@ -13,7 +13,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from .. import syntax
-from ..dates import after_publication, directly_timed, event_tense, find_doc_timexes, possessor_of_other
+from ..dates import after_publication, directly_timed, doc_timexes, event_tense, possessor_of_other
 from ..timexes import WEEKDAY, normalize
 from ..doc import extension, per_doc, tokens_to_items
 from ..lexicon import Lexicon
@@ -640,7 +640,7 @@ def _planned_day(token: Token, doc: Doc, lex: Lexicon) -> bool:
     published = extension(doc, "published")
     if published is None or token.lemma_ in lex.cue("prospective"):
         return False
-    by_token = per_doc(doc, "modality.timexes", lambda d: tokens_to_items(d, find_doc_timexes(d)))
+    by_token = per_doc(doc, "modality.timexes", lambda d: tokens_to_items(d, doc_timexes(d)))
     own = _own_timex(token, by_token)
     if own is None or own.get("granularity") != "day" or own.get("range") or not after_publication(own, published):
         return False

@@ -84,10 +84,9 @@ def quoted_appeals(art: _Article, quotes: list[_Quote], events: list[Event], lex
     speaker. Not in a sentence where the events stage coded the statement by what it says (:data:`STATEMENT_RULES`)."""
     lex = lex or load_lexicon()
     doc = art.doc
-    quoted = sorted((q for q in quotes if q.kind != "reported"), key=lambda q: (q.start, -q.end))
+    quoted, starts = _direct_quotes(quotes)
     if not quoted:
         return
-    starts = [q.start for q in quoted]
     coded = {e.get("sentence") for e in events if (e.get("evidence") or {}).get("rules", {}).get("code") in STATEMENT_RULES}
     for modal in doc:
         if modal.tag_ != "MD":
@@ -134,6 +133,12 @@ def _told(clause: Token, quote: _Quote, lex: Lexicon) -> bool:
         return False
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is None or subject.lower_ in lex.cue("first_person") | en.FIRST_PERSON_PRONOUNS
+
+
+def _direct_quotes(quotes: list[_Quote]) -> tuple[list[_Quote], list[int]]:
+    """The direct quotations (not reported statements), ordered for :func:`_quote_at`, and their start offsets."""
+    quoted = sorted((q for q in quotes if q.kind != "reported"), key=lambda q: (q.start, -q.end))
+    return quoted, [q.start for q in quoted]
 
 
 def _quote_at(quoted: list[_Quote], starts: list[int], char: int) -> _Quote | None:

@@ -17,8 +17,6 @@ names (a name or a noun phrase that names or owns an actor, no pronoun), in a se
 
 from __future__ import annotations
 
-import bisect
-
 from spacy.tokens import Token
 
 from ..events import make_event
@@ -29,7 +27,7 @@ from ..events.triggers import _quoted_speaker, frame_verb
 from ..lang import en
 from ..lexicon import Lexicon, load_lexicon
 from ..record import ActorRef, Event
-from .advice import _same_person, _told
+from .advice import _direct_quotes, _quote_at, _same_person, _told
 from .speakers import _Article, _Quote
 
 #: The rule named in ``evidence.rules`` (code, source, target, modality) of an event made here.
@@ -112,10 +110,9 @@ def quoted_judgements(art: _Article, quotes: list[_Quote], events: list[Event], 
     the speaker."""
     lex = lex or load_lexicon()
     doc = art.doc
-    quoted = sorted((q for q in quotes if q.kind != "reported"), key=lambda q: (q.start, -q.end))
+    quoted, starts = _direct_quotes(quotes)
     if not quoted:
         return
-    starts = [q.start for q in quoted]
     judged = {e.get("sentence") for e in events if str(e.get("cameo") or "")[:2] in JUDGEMENT_ROOTS}
     for word in doc:
         if word.pos_ not in ("ADJ", "NOUN"):
@@ -146,11 +143,3 @@ def quoted_judgements(art: _Article, quotes: list[_Quote], events: list[Event], 
                                      rules={"trigger": f"cues.tsv:{word.lemma_.lower()}", "code": RULE, "source": RULE,
                                             "target": RULE, "modality": RULE}))
             judged.add(index)
-
-
-def _quote_at(quoted: list[_Quote], starts: list[int], char: int) -> _Quote | None:
-    """The innermost quotation holding ``char``."""
-    holding = [q for q in quoted[:bisect.bisect_right(starts, char)] if q.start <= char < q.end]
-    if not holding:
-        return None
-    return max(holding, key=lambda q: (q.depth, q.start))
